@@ -1,0 +1,106 @@
+//! `attune check`: every validation the build makes, plus the ones a publisher wants
+//! before release — orphans, overdue reviews, readability, alt text, vanished URLs.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::Date;
+use crate::site::Site;
+use anyhow::{Context as _, Result};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Publication checks on a modelled site.
+pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagnostic>) {
+    for i in site.orphans() {
+        let a = &site.articles[i];
+        diagnostics.push(
+            Diagnostic::warning("orphan", format!("'{}' is an orphan: no article links to it, no relation or reading path includes it", a.slug))
+                .in_file(&a.path)
+                .help("link to it from an article a reader would come from, or add it to a reading path"),
+        );
+    }
+    let max_grade = site.config.readability.max_grade;
+    for a in &site.articles {
+        if a.topic.is_none() {
+            continue;
+        }
+        let grade = a.grade();
+        if a.parsed.stats.words >= 100 && grade > max_grade {
+            diagnostics.push(
+                Diagnostic::warning("readability", format!("reading grade {grade:.1} is above the target of {max_grade}"))
+                    .in_file(&a.path)
+                    .help("shorter sentences and everyday words bring the grade down"),
+            );
+        }
+        for &(line, column) in &a.parsed.images_without_alt {
+            diagnostics.push(
+                Diagnostic::warning("missing-alt", "image has no alt text")
+                    .at(&a.path, line, column)
+                    .help("describe the image in the brackets: ![a calm lake at dawn](lake.jpg)"),
+            );
+        }
+        if let Some(today) = today {
+            match a.front.last_reviewed {
+                None => diagnostics.push(
+                    Diagnostic::warning("review-missing", format!("'{}' has no review date", a.slug))
+                        .in_file(&a.path)
+                        .help("add `last_reviewed: YYYY-MM-DD` once the article has been reviewed"),
+                ),
+                Some(last) => {
+                    let due = a.front.next_review.unwrap_or_else(|| last.add_months(site.config.review.interval_months));
+                    if due < today {
+                        diagnostics.push(
+                            Diagnostic::warning("review-overdue", format!("review of '{}' was due on {due}", a.slug))
+                                .in_file(&a.path)
+                                .help("review the article, then update `last_reviewed`"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every URL in an old `urls.json` that now neither exists nor redirects.
+pub fn check_against(old_manifest: &Path, new_urls: &BTreeSet<String>, diagnostics: &mut Vec<Diagnostic>) -> Result<()> {
+    let text = std::fs::read_to_string(old_manifest).with_context(|| format!("reading {}", old_manifest.display()))?;
+    let value: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("{} is not a urls.json manifest", old_manifest.display()))?;
+    let old = value["urls"].as_array().with_context(|| format!("{} has no \"urls\" list", old_manifest.display()))?;
+    for url in old.iter().filter_map(|u| u.as_str()) {
+        if !new_urls.contains(url) {
+            diagnostics.push(
+                Diagnostic::error("vanished-url", format!("published URL '/{url}' no longer exists"))
+                    .in_file(old_manifest)
+                    .help("add it to the `aliases` of the article that replaced it, so shared links keep working"),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The URLs a build of `site` would publish (pages and redirects), without rendering.
+pub fn published_urls(site: &Site) -> BTreeSet<String> {
+    let mut urls: BTreeSet<String> = site.articles.iter().map(|a| a.url.clone()).collect();
+    urls.insert(String::new());
+    urls.insert("404/".into());
+    urls.insert("tags/".into());
+    for t in &site.config.topics {
+        urls.insert(format!("{}/", t.id));
+    }
+    for slug in site.tags.keys() {
+        urls.insert(format!("tags/{slug}/"));
+    }
+    if !site.glossary.is_empty() {
+        urls.insert("glossary/".into());
+    }
+    if !site.references.is_empty() {
+        urls.insert("references/".into());
+    }
+    if !site.paths.is_empty() {
+        urls.insert("paths/".into());
+        for p in &site.paths {
+            urls.insert(format!("paths/{}/", p.source.id));
+        }
+    }
+    urls.extend(site.aliases.keys().cloned());
+    urls
+}

@@ -1,0 +1,204 @@
+//! The command line: `attune build`, `check` and `init`, with documented exit codes
+//! (0 success, 1 content errors, 2 could not run).
+
+use crate::diagnostic::{use_color, Diagnostic, Diagnostics, Printer, Severity};
+use crate::load::Date;
+use crate::{check, init, BuildOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// attune turns a folder of Markdown articles into a linked, searchable
+/// psychoeducation website that works online, offline and on paper.
+#[derive(Parser, Debug)]
+#[command(name = "attune", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into its output folder (default `public/`).
+    ///
+    /// The new site is written beside the old one and swapped in only when complete;
+    /// a build with errors leaves the previous output untouched.
+    Build {
+        /// Site root: the folder holding book.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: `build.output_dir` from book.toml, `public`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write links that name `index.html`, so the site works from a folder or USB
+        /// stick with no server (file://).
+        #[arg(long)]
+        offline: bool,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print milliseconds per stage.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Validate the site without writing anything: links, anchors, citations,
+    /// glossary, relations, front matter, orphans, reviews, readability.
+    Check {
+        /// Site root: the folder holding book.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format for diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat this date as today when checking review dates (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// A `urls.json` from an earlier build: fail on any URL that vanished.
+        #[arg(long, value_name = "OLD.json")]
+        against: Option<PathBuf>,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site: book.toml and one sample article per topic.
+    Init {
+        /// Folder to create the site in (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("'{s}' is not a date in the form YYYY-MM-DD"))
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build {
+            root,
+            out,
+            offline,
+            drafts,
+            timings,
+        } => run_build(BuildOptions { root, out, offline, drafts }, timings),
+        Command::Check {
+            root,
+            format,
+            today,
+            against,
+            drafts,
+        } => run_check(&root, format, today, against.as_deref(), drafts),
+        Command::Init { dir } => match init::init(&dir) {
+            Ok(()) => {
+                println!("created a new attune site in {}", dir.display());
+                println!("next: cd {} && attune build", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fatal(&e),
+        },
+    }
+}
+
+fn fatal(e: &anyhow::Error) -> ExitCode {
+    let color = use_color();
+    let (red, bold, reset) = if color { ("\x1b[1;31m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
+    eprintln!("{red}error{reset}{bold}: {e:#}{reset}");
+    ExitCode::from(2)
+}
+
+fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {
+    let printer = Printer { root, color: use_color() };
+    let mut text = String::new();
+    for d in diagnostics.sorted() {
+        text.push_str(&printer.render(d));
+        text.push('\n');
+    }
+    eprint!("{text}");
+}
+
+fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
+    let start = Instant::now();
+    let report = match crate::build(&options) {
+        Ok(report) => report,
+        Err(e) => return fatal(&e),
+    };
+    print_diagnostics(&options.root, &report.diagnostics);
+    if show_timings {
+        for (stage, time) in &report.timings {
+            eprintln!("  {stage:<14} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    let elapsed = start.elapsed().as_millis();
+    if report.diagnostics.has_errors() {
+        eprintln!("{}; nothing was written", report.diagnostics.summary());
+        return ExitCode::from(1);
+    }
+    let warnings = if report.diagnostics.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", report.diagnostics.summary())
+    };
+    eprintln!("built {} pages in {elapsed} ms{warnings} → {}", report.pages, report.out.display());
+    ExitCode::SUCCESS
+}
+
+fn run_check(root: &Path, format: Format, today: Option<Date>, against: Option<&Path>, drafts: bool) -> ExitCode {
+    let mut options = BuildOptions::new(root);
+    options.drafts = drafts;
+    let (site, mut problems) = match crate::model(&options, &mut Vec::new()) {
+        Ok(result) => result,
+        Err(e) => return fatal(&e),
+    };
+    if let Some(site) = &site {
+        if let Err(problems_theme) = crate::render::Templates::load(root, site.config.build.theme.as_deref()) {
+            problems.extend(problems_theme);
+        }
+        check::check_site(site, today, &mut problems);
+        if let Some(old) = against {
+            if let Err(e) = check::check_against(old, &check::published_urls(site), &mut problems) {
+                return fatal(&e);
+            }
+        }
+    }
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(problems);
+    match format {
+        Format::Human => {
+            print_diagnostics(root, &diagnostics);
+            if diagnostics.is_empty() {
+                let n = site.map_or(0, |s| s.articles.len());
+                eprintln!("checked {n} articles: no problems found");
+            } else {
+                eprintln!("{}", diagnostics.summary());
+            }
+        }
+        Format::Json => {
+            let items: Vec<&Diagnostic> = diagnostics.sorted();
+            println!("{}", serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into()));
+        }
+    }
+    if diagnostics.sorted().iter().any(|d| d.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

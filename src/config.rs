@@ -1,0 +1,376 @@
+//! `book.toml` → [`Config`]: every key typed, defaulted and documented; unknown keys are
+//! errors that name the nearest valid key.
+
+use crate::diagnostic::{line_col, nearest, Diagnostic};
+use serde::Deserialize;
+use std::path::Path;
+
+pub const FILE_NAME: &str = "book.toml";
+
+/// The whole of `book.toml`.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub site: Site,
+    /// Topics in the order the home page shows them.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// Typed cross-references articles may declare in front matter.
+    #[serde(default)]
+    pub relations: Vec<RelationKind>,
+    #[serde(default)]
+    pub build: Build,
+    #[serde(default)]
+    pub safety: Safety,
+    #[serde(default)]
+    pub review: Review,
+    #[serde(default)]
+    pub readability: Readability,
+    #[serde(default)]
+    pub search: Search,
+    #[serde(default)]
+    pub related: RelatedWeights,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// BCP 47 language tag for `<html lang>`; default `en`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Absolute URL the site is published at; used for sitemap, feed, canonical links.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Shown in the footer, e.g. the publishing organisation.
+    #[serde(default)]
+    pub publisher: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationKind {
+    /// The key under `relations:` in front matter.
+    pub name: String,
+    /// Heading on the article that declares the relation.
+    pub label: String,
+    /// Heading on each target article.
+    pub inverse_label: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Build {
+    /// Theme folder under `themes/` whose templates override the default theme's.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// Curly quotes, en and em dashes, ellipses. Default true.
+    #[serde(default = "yes")]
+    pub smart_punctuation: bool,
+    /// Content folder, relative to the site root. Default `content`.
+    #[serde(default = "default_content_dir")]
+    pub content_dir: String,
+    /// Output folder, relative to the site root. Default `public`.
+    #[serde(default = "default_output_dir")]
+    pub output_dir: String,
+}
+
+impl Default for Build {
+    fn default() -> Self {
+        Self {
+            theme: None,
+            smart_punctuation: true,
+            content_dir: default_content_dir(),
+            output_dir: default_output_dir(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    /// Text of the crisis banner shown at the top of every page.
+    #[serde(default)]
+    pub crisis_text: Option<String>,
+    #[serde(default)]
+    pub crisis_links: Vec<Link>,
+    /// Show a quick-exit button and listen for Shift pressed three times.
+    #[serde(default)]
+    pub quick_exit: bool,
+    #[serde(default = "default_quick_exit_url")]
+    pub quick_exit_url: String,
+    /// Shown in the footer of every page.
+    #[serde(default)]
+    pub disclaimer: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Months after `last_reviewed` a review falls due when an article sets no `next_review`.
+    #[serde(default = "default_interval")]
+    pub interval_months: u32,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Self {
+            interval_months: default_interval(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Readability {
+    /// Flesch–Kincaid grade above which `attune check` warns.
+    #[serde(default = "default_max_grade")]
+    pub max_grade: f64,
+    /// Reading speed used for reading time.
+    #[serde(default = "default_wpm")]
+    pub words_per_minute: u32,
+}
+
+impl Default for Readability {
+    fn default() -> Self {
+        Self {
+            max_grade: default_max_grade(),
+            words_per_minute: default_wpm(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    /// Groups of words and phrases a query treats as one.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// How much each kind of shared connection counts toward "Related articles".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedWeights {
+    #[serde(default = "default_tag_weight")]
+    pub tags: f64,
+    #[serde(default = "default_relation_weight")]
+    pub relations: f64,
+    #[serde(default = "default_citation_weight")]
+    pub citations: f64,
+    #[serde(default = "default_link_weight")]
+    pub links: f64,
+    /// How many related articles to show.
+    #[serde(default = "default_related_count")]
+    pub count: usize,
+}
+
+impl Default for RelatedWeights {
+    fn default() -> Self {
+        Self {
+            tags: default_tag_weight(),
+            relations: default_relation_weight(),
+            citations: default_citation_weight(),
+            links: default_link_weight(),
+            count: default_related_count(),
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_language() -> String {
+    "en".into()
+}
+fn default_content_dir() -> String {
+    "content".into()
+}
+fn default_output_dir() -> String {
+    "public".into()
+}
+fn default_quick_exit_url() -> String {
+    "https://www.bbc.co.uk/weather".into()
+}
+fn default_interval() -> u32 {
+    24
+}
+fn default_max_grade() -> f64 {
+    8.0
+}
+fn default_wpm() -> u32 {
+    200
+}
+fn default_tag_weight() -> f64 {
+    1.0
+}
+fn default_relation_weight() -> f64 {
+    2.0
+}
+fn default_citation_weight() -> f64 {
+    0.5
+}
+fn default_link_weight() -> f64 {
+    1.5
+}
+fn default_related_count() -> usize {
+    5
+}
+
+impl Config {
+    /// Parses `book.toml` text; `file` names it in diagnostics.
+    pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let config: Config = toml::from_str(text).map_err(|e| vec![toml_diagnostic(&e, text, file)])?;
+        let problems = config.validate(text, file);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn relation(&self, name: &str) -> Option<&RelationKind> {
+        self.relations.iter().find(|r| r.name == name)
+    }
+
+    /// The base URL with exactly one trailing slash, if set.
+    pub fn base_url(&self) -> Option<String> {
+        self.site
+            .base_url
+            .as_ref()
+            .map(|u| format!("{}/", u.trim_end_matches('/')))
+    }
+
+    fn validate(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let at = |needle: &str| {
+            let offset = text.find(needle).unwrap_or(0);
+            line_col(text, offset)
+        };
+        if self.site.title.trim().is_empty() {
+            let (l, c) = at("title");
+            problems.push(Diagnostic::error("config", "`site.title` must not be empty").at(file, l, c));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for topic in &self.topics {
+            if !is_slug(&topic.id) {
+                let (l, c) = at(&format!("\"{}\"", topic.id));
+                problems.push(
+                    Diagnostic::error("config", format!("topic id '{}' is not a valid URL segment", topic.id))
+                        .at(file, l, c)
+                        .help("use lowercase letters, digits and hyphens"),
+                );
+            }
+            if !seen.insert(topic.id.as_str()) {
+                let (l, c) = at(&format!("\"{}\"", topic.id));
+                problems.push(Diagnostic::error("config", format!("topic '{}' is declared twice", topic.id)).at(file, l, c));
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for relation in &self.relations {
+            if !seen.insert(relation.name.as_str()) {
+                let (l, c) = at(&format!("\"{}\"", relation.name));
+                problems.push(
+                    Diagnostic::error("config", format!("relation '{}' is declared twice", relation.name)).at(file, l, c),
+                );
+            }
+        }
+        if let Some(url) = &self.site.base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                let (l, c) = at("base_url");
+                problems.push(
+                    Diagnostic::error("config", format!("`site.base_url` '{url}' is not an absolute http(s) URL"))
+                        .at(file, l, c),
+                );
+            }
+        }
+        problems
+    }
+}
+
+/// Lowercase letters, digits and single hyphens: safe as a path segment everywhere.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && !s.starts_with('-')
+}
+
+/// Turns a toml error into a diagnostic at its position, suggesting the nearest key
+/// when the problem is an unknown one.
+fn toml_diagnostic(error: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
+    let (line, column) = error.span().map_or((0, 0), |span| line_col(text, span.start));
+    let message = error.message().trim().to_string();
+    let mut diagnostic = Diagnostic::error("config", message.clone()).at(file, line, column);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let wrong = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        diagnostic.message = format!("unknown key `{wrong}` in {}", file.display());
+        diagnostic = match nearest(wrong, expected.iter().copied()) {
+            Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+            None if !expected.is_empty() => diagnostic.help(format!("valid keys here: {}", expected.join(", "))),
+            None => diagnostic,
+        };
+    }
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(text, Path::new("book.toml"))
+    }
+
+    #[test]
+    fn defaults_fill_everything_but_the_title() {
+        let config = parse("[site]\ntitle = \"T\"\n").unwrap();
+        assert_eq!(config.site.language, "en");
+        assert_eq!(config.build.output_dir, "public");
+        assert!(config.build.smart_punctuation);
+        assert_eq!(config.review.interval_months, 24);
+        assert_eq!(config.related.count, 5);
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let errors = parse("[site]\ntitle = \"T\"\ndescripton = \"x\"\n").unwrap_err();
+        assert_eq!(errors[0].message, "unknown key `descripton` in book.toml");
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `description`?"));
+        assert_eq!((errors[0].line, errors[0].column), (3, 1));
+    }
+
+    #[test]
+    fn duplicate_topics_are_errors() {
+        let errors = parse(
+            "[site]\ntitle = \"T\"\n[[topics]]\nid = \"a\"\ntitle = \"A\"\n[[topics]]\nid = \"a\"\ntitle = \"B\"\n",
+        )
+        .unwrap_err();
+        assert!(errors[0].message.contains("declared twice"));
+    }
+}

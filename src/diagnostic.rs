@@ -1,0 +1,284 @@
+//! Diagnostics gathered across the whole build and printed the way rustc prints them.
+//!
+//! Every stage pushes into one [`Diagnostics`] list instead of failing fast, so an
+//! author sees every problem in one run. A diagnostic carries its position as data
+//! (file, line, column) and the source line is looked up only when printing.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in the input, with where it is and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable, kebab-case identifier (`broken-link`, `unknown-key`, ...) for tools.
+    pub code: &'static str,
+    /// Path relative to the site root where possible, for display.
+    pub file: Option<PathBuf>,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            file: None,
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        self.file = Some(file.into());
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `help: did you mean 'x'?` when a close candidate exists.
+    pub fn suggest<'a>(self, wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        match nearest(wrong, candidates) {
+            Some(best) => self.help(format!("did you mean '{best}'?")),
+            None => self,
+        }
+    }
+}
+
+/// The candidate closest to `wrong`, if any is close enough to be a plausible typo.
+pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(&wrong_lower, &candidate.to_lowercase());
+        if score >= 0.75 && best.is_none_or(|(s, c)| score > s || (score == s && candidate < c)) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// 1-based (line, column) of a byte offset in `text`; the column counts characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Every diagnostic of one build or check, in a stable order.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.items.len() - self.errors()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file, position, then message, so output is the same on every run
+    /// whatever order parallel stages finished in.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
+                &b.file,
+                b.line,
+                b.column,
+                b.severity,
+                &b.message,
+            ))
+        });
+        items.dedup();
+        items
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    /// `2 errors, 1 warning`.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        match (self.errors(), self.warnings()) {
+            (0, w) => plural(w, "warning"),
+            (e, 0) => plural(e, "error"),
+            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        }
+    }
+}
+
+/// Prints diagnostics in rustc's layout, quoting the offending source line.
+pub struct Printer<'a> {
+    pub root: &'a Path,
+    pub color: bool,
+}
+
+impl Printer<'_> {
+    pub fn render(&self, d: &Diagnostic) -> String {
+        let (label, color) = match d.severity {
+            Severity::Error => ("error", "\x1b[1;31m"),
+            Severity::Warning => ("warning", "\x1b[1;33m"),
+        };
+        let (bold, blue, reset) = if self.color {
+            ("\x1b[1m", "\x1b[1;34m", "\x1b[0m")
+        } else {
+            ("", "", "")
+        };
+        let color = if self.color { color } else { "" };
+        let mut out = format!("{color}{label}{reset}{bold}: {}{reset}\n", d.message);
+        if let Some(file) = &d.file {
+            let position = match (d.line, d.column) {
+                (0, _) => String::new(),
+                (l, 0) => format!(":{l}"),
+                (l, c) => format!(":{l}:{c}"),
+            };
+            let _ = writeln!(out, "  {blue}-->{reset} {}{position}", file.display());
+            if let Some(source) = self.source_line(file, d.line) {
+                let gutter = d.line.to_string();
+                let pad = " ".repeat(gutter.len());
+                let _ = writeln!(out, "{pad} {blue}|{reset}");
+                let _ = writeln!(out, "{blue}{gutter} |{reset} {source}");
+                if d.column > 0 {
+                    let indent: String = source
+                        .chars()
+                        .take(d.column - 1)
+                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .collect();
+                    let _ = writeln!(out, "{pad} {blue}|{reset} {indent}{color}^{reset}");
+                }
+            }
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "  {bold}= help:{reset} {help}");
+        }
+        out
+    }
+
+    fn source_line(&self, file: &Path, line: usize) -> Option<String> {
+        if line == 0 {
+            return None;
+        }
+        let bytes = std::fs::read(self.root.join(file)).ok()?;
+        let text = String::from_utf8_lossy(&bytes);
+        let source = text.lines().nth(line - 1)?;
+        // Very long lines (minified or generated input) are not worth echoing whole.
+        Some(source.chars().take(200).collect())
+    }
+}
+
+/// Whether to colour output: only on a terminal, and never under `NO_COLOR`.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\ncdé f\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'f' is after "cdé " — the é is two bytes but one column.
+        assert_eq!(line_col(text, text.find('f').unwrap()), (2, 5));
+    }
+
+    #[test]
+    fn nearest_finds_typos_and_ignores_strangers() {
+        let names = ["alexithymia", "attunement", "boundaries"];
+        assert_eq!(nearest("alexithymya", names), Some("alexithymia"));
+        assert_eq!(nearest("zzzz", names), None);
+    }
+
+    #[test]
+    fn render_quotes_the_source_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "one\ntwo [x](y.md)\n").unwrap();
+        let d = Diagnostic::error("broken-link", "broken link to 'y.md'")
+            .at("a.md", 2, 5)
+            .help("did you mean 'x'?");
+        let printed = Printer {
+            root: dir.path(),
+            color: false,
+        }
+        .render(&d);
+        assert_eq!(
+            printed,
+            "error: broken link to 'y.md'\n  --> a.md:2:5\n  |\n2 | two [x](y.md)\n  |     ^\n  = help: did you mean 'x'?\n"
+        );
+    }
+
+    #[test]
+    fn summary_pluralises() {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::error("x", "a"));
+        d.push(Diagnostic::error("x", "b"));
+        d.push(Diagnostic::warning("x", "c"));
+        assert_eq!(d.summary(), "2 errors, 1 warning");
+    }
+}

@@ -1,0 +1,78 @@
+//! Machine-readable outputs: sitemap, Atom feed, robots.txt and the URL manifest.
+
+use crate::markdown::escape;
+use crate::site::Site;
+
+/// `sitemap.xml` (absolute URLs need `base_url`; without it, site-relative ones).
+pub fn sitemap(site: &Site, urls: &[String]) -> String {
+    let base = site.config.base_url().unwrap_or_default();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let reviewed: std::collections::HashMap<&str, String> = site
+        .articles
+        .iter()
+        .filter_map(|a| a.front.last_reviewed.map(|d| (a.url.as_str(), d.to_string())))
+        .collect();
+    for url in urls.iter().filter(|u| !site.aliases.contains_key(*u) && u.as_str() != "404/") {
+        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&format!("{base}{url}"))));
+        if let Some(date) = reviewed.get(url.as_str()) {
+            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// An Atom feed of the most recently reviewed articles. Dates come from review
+/// metadata, never from the build, so the feed only changes when content does.
+pub fn atom(site: &Site) -> String {
+    let base = site.config.base_url().unwrap_or_default();
+    let mut dated: Vec<(crate::load::Date, usize)> = site
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.topic.is_some())
+        .filter_map(|(i, a)| a.front.last_reviewed.map(|d| (d, i)))
+        .collect();
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    dated.truncate(20);
+    let updated = dated.first().map(|(d, _)| format!("{d}T00:00:00Z")).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let title = escape(&site.config.site.title);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <id>{id}</id>\n  <link href=\"{id}\"/>\n  <link rel=\"self\" href=\"{id}atom.xml\"/>\n  <updated>{updated}</updated>\n  <author><name>{author}</name></author>\n",
+        lang = escape(&site.config.site.language),
+        subtitle = escape(&site.config.site.description),
+        id = escape(if base.is_empty() { "urn:attune:site" } else { &base }),
+        author = escape(site.config.site.publisher.as_deref().unwrap_or(&site.config.site.title)),
+    );
+    for (date, i) in dated {
+        let a = &site.articles[i];
+        let link = format!("{base}{}", a.url);
+        xml.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{date}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            escape(&a.title),
+            escape(&link),
+            escape(&link),
+            escape(&a.summary)
+        ));
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+pub fn robots(site: &Site) -> String {
+    match site.config.base_url() {
+        Some(base) => format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+        None => "User-agent: *\nAllow: /\n".to_string(),
+    }
+}
+
+/// `urls.json`: every published URL, pages and redirects, for permalink checks.
+pub fn manifest(urls: &[String]) -> String {
+    let mut list: Vec<&String> = urls.iter().collect();
+    list.sort();
+    list.dedup();
+    let mut json = serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "urls": list })).unwrap_or_default();
+    json.push('\n');
+    json
+}

@@ -1,0 +1,172 @@
+//! `attune init`: a small working site to start from — book.toml and one sample
+//! article per topic, linked to each other, that builds and checks cleanly.
+
+use anyhow::{bail, Context as _, Result};
+use std::path::Path;
+
+const BOOK_TOML: &str = r#"# attune site configuration. Every key is documented in attune's README.
+
+[site]
+title = "My resource library"
+description = "Plain-language articles on emotional health."
+language = "en"
+# base_url = "https://example.org/"   # set when you publish: used for sitemap, feed and link previews
+
+[[topics]]
+id = "patterns"
+title = "Patterns"
+description = "How experiences in childhood can shape us."
+
+[[topics]]
+id = "effects"
+title = "Effects"
+description = "How those patterns can show up in adult life."
+
+[[topics]]
+id = "healing"
+title = "Healing"
+description = "Approaches that can help."
+
+[[topics]]
+id = "tools"
+title = "Tools"
+description = "Exercises to try between sessions."
+
+[[relations]]
+name = "effects"
+label = "Adult effects linked to this pattern"
+inverse_label = "Often grows from"
+
+[[relations]]
+name = "approaches"
+label = "Approaches that can help"
+inverse_label = "Can help with"
+
+[[relations]]
+name = "tools"
+label = "Tools to try"
+inverse_label = "A tool for"
+
+[safety]
+crisis_text = "If you are in crisis or thinking about harming yourself, you deserve support right now."
+crisis_links = [
+  { label = "Call or text 988 (US)", href = "tel:988" },
+  { label = "Samaritans 116 123 (UK and Ireland)", href = "tel:116123" },
+]
+disclaimer = "This site offers general information, not professional advice or treatment."
+
+[review]
+interval_months = 24
+
+[readability]
+max_grade = 8
+"#;
+
+const SAMPLES: &[(&str, &str)] = &[
+    (
+        "patterns/example-pattern.md",
+        r#"---
+title: An example pattern
+summary: A sample article about a childhood pattern; replace it with your own.
+tags: [example]
+relations:
+  effects: [example-effect]
+author: Your name or organisation
+reviewed_by: Clinical review pending
+last_reviewed: 2026-01-15
+---
+
+This is a sample article. Write in plain, warm language and link to related
+articles, like the adult effect this pattern can lead to: [[example-effect]].
+
+## What it looks like
+
+Describe the pattern in everyday words.
+
+## Why it matters
+
+Explain how it can shape adult life, and point to [[example-approach]].
+"#,
+    ),
+    (
+        "effects/example-effect.md",
+        r#"---
+title: An example effect
+summary: A sample article about an adult effect; replace it with your own.
+tags: [example]
+relations:
+  approaches: [example-approach]
+  tools: [example-tool]
+author: Your name or organisation
+reviewed_by: Clinical review pending
+last_reviewed: 2026-01-15
+---
+
+This sample describes how a pattern such as [[example-pattern]] can show up later.
+
+## Signs you might notice
+
+A short list helps readers recognise themselves:
+
+- one sign
+- another sign
+"#,
+    ),
+    (
+        "healing/example-approach.md",
+        r#"---
+title: An example approach
+summary: A sample article about a therapy or approach; replace it with your own.
+tags: [example]
+relations:
+  tools: [example-tool]
+author: Your name or organisation
+reviewed_by: Clinical review pending
+last_reviewed: 2026-01-15
+---
+
+Describe what the approach is, what a session is like, and who it may suit.
+Readers coming from [[example-effect]] will want to know what could help.
+"#,
+    ),
+    (
+        "tools/example-tool.md",
+        r#"---
+title: An example tool
+summary: A sample exercise a reader can try; replace it with your own.
+tags: [example]
+handout: true
+author: Your name or organisation
+reviewed_by: Clinical review pending
+last_reviewed: 2026-01-15
+---
+
+Tools are short, practical exercises. This one is linked from [[example-approach]].
+
+> [!EXERCISE] A one-minute pause
+> 1. Put both feet on the floor.
+> 2. Notice three things you can see.
+> 3. Take one slow breath out.
+"#,
+    ),
+];
+
+/// Creates a new site in `dir`, refusing to overwrite an existing one.
+pub fn init(dir: &Path) -> Result<()> {
+    if dir.join("book.toml").exists() {
+        bail!("{} already has a book.toml; not overwriting it", dir.display());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::write(dir.join("book.toml"), BOOK_TOML).with_context(|| format!("writing {}/book.toml", dir.display()))?;
+    for (path, text) in SAMPLES {
+        let full = dir.join("content").join(path);
+        if full.exists() {
+            continue;
+        }
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(&full, text).with_context(|| format!("writing {}", full.display()))?;
+    }
+    Ok(())
+}

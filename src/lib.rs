@@ -1,0 +1,170 @@
+//! attune: a static site generator for psychoeducation.
+//!
+//! The pipeline runs one way, a module per stage:
+//! [`config`] → [`load`] → [`markdown`] → [`site`] → [`render`] → [`output`].
+//! [`check`] runs the same stages without writing; [`init`] scaffolds a new site.
+
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod feeds;
+pub mod glossary;
+pub mod highlight;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod readability;
+pub mod render;
+pub mod site;
+pub mod theme;
+
+use anyhow::{Context as _, Result};
+use config::Config;
+use diagnostic::{Diagnostic, Diagnostics};
+use site::{Site, UrlStyle};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; defaults to `build.output_dir` under the root.
+    pub out: Option<PathBuf>,
+    pub offline: bool,
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self {
+            root: root.into(),
+            out: None,
+            offline: false,
+            drafts: false,
+        }
+    }
+}
+
+/// The outcome of a build that could run: its diagnostics, and what it wrote.
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    pub pages: usize,
+    pub out: PathBuf,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Reads book.toml; `Err` when the build cannot even start (exit 2).
+pub fn read_config(root: &Path) -> Result<std::result::Result<Config, Vec<Diagnostic>>> {
+    let path = root.join(config::FILE_NAME);
+    if !path.is_file() {
+        anyhow::bail!(
+            "no {} in {}\n  = help: run `attune init` to create a new site here, or pass --root to point at an existing one",
+            config::FILE_NAME,
+            root.display()
+        );
+    }
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(Config::parse(&text, Path::new(config::FILE_NAME)))
+}
+
+/// Loads and models the site without writing anything.
+pub fn model(options: &BuildOptions, timings: &mut Vec<(&'static str, Duration)>) -> Result<(Option<Site>, Vec<Diagnostic>)> {
+    let mut diagnostics = Vec::new();
+    let start = Instant::now();
+    let config = match read_config(&options.root)? {
+        Ok(config) => config,
+        Err(problems) => return Ok((None, problems)),
+    };
+    let content_dir = options.root.join(&config.build.content_dir);
+    if !content_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error("empty", format!("content folder `{}/` does not exist", config.build.content_dir))
+                .in_file(config::FILE_NAME)
+                .help("create it with one folder per topic, or run `attune init` for a sample site"),
+        );
+        return Ok((None, diagnostics));
+    }
+    let content = load::load(&options.root, &config.build.content_dir, options.drafts, &mut diagnostics);
+    timings.push(("load", start.elapsed()));
+    let start = Instant::now();
+    let site = site::build(config, content, UrlStyle { offline: options.offline }, &mut diagnostics);
+    timings.push(("parse+site", start.elapsed()));
+    Ok((Some(site), diagnostics))
+}
+
+/// Builds the site into its output folder. Content errors leave the previous output
+/// untouched and come back as diagnostics; `Err` means the build could not run.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let mut timings = Vec::new();
+    let (site, problems) = model(options, &mut timings)?;
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(problems);
+    let out = options.out.clone().unwrap_or_else(|| {
+        let dir = site.as_ref().map_or("public", |s| s.config.build.output_dir.as_str());
+        options.root.join(dir)
+    });
+    let mut report = BuildReport {
+        diagnostics,
+        pages: 0,
+        out: out.clone(),
+        timings,
+    };
+    let Some(site) = site else { return Ok(report) };
+    let templates = match render::Templates::load(&options.root, site.config.build.theme.as_deref()) {
+        Ok(t) => Some(t),
+        Err(problems) => {
+            report.diagnostics.extend(problems);
+            None
+        }
+    };
+    let Some(templates) = templates.filter(|_| !report.diagnostics.has_errors()) else {
+        return Ok(report);
+    };
+    output::check_output_folder(&options.root, &out, &options.root.join(&site.config.build.content_dir))?;
+    let start = Instant::now();
+    let writer = output::Writer::new(&out)?;
+    let mut render_problems = Vec::new();
+    let urls = render::render_site(&site, &templates, &writer, &mut render_problems);
+    report.diagnostics.extend(render_problems);
+    if report.diagnostics.has_errors() {
+        writer.abandon();
+        return Ok(report);
+    }
+    write_extras(&site, &writer, &urls, &options.root);
+    report.timings.push(("render+write", start.elapsed()));
+    let start = Instant::now();
+    writer.commit(&out)?;
+    report.timings.push(("swap", start.elapsed()));
+    report.pages = urls.len();
+    Ok(report)
+}
+
+/// Everything beside the pages: assets, stylesheets, feeds, manifest, content files.
+fn write_extras(site: &Site, writer: &output::Writer, urls: &[String], root: &Path) {
+    for (name, text) in theme::ASSETS {
+        writer.write(&format!("assets/{name}"), text.as_bytes());
+    }
+    if let Some(theme) = &site.config.build.theme {
+        let dir = root.join("themes").join(theme).join("static");
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_file() {
+                if let Ok(rel) = entry.path().strip_prefix(&dir) {
+                    writer.copy(entry.path(), &format!("assets/{}", rel.to_string_lossy().replace('\\', "/")));
+                }
+            }
+        }
+    }
+    writer.write("assets/highlight.css", highlight::stylesheet().as_bytes());
+    writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());
+    writer.write("atom.xml", feeds::atom(site).as_bytes());
+    writer.write("robots.txt", feeds::robots(site).as_bytes());
+    writer.write("urls.json", feeds::manifest(urls).as_bytes());
+    let content = root.join(&site.config.build.content_dir);
+    for asset in &site.assets {
+        let rel = asset.to_string_lossy().replace('\\', "/");
+        writer.copy(&content.join(asset), &rel);
+    }
+}

@@ -1,0 +1,590 @@
+//! `content/` → sources: articles with their YAML front matter, the glossary, the
+//! bibliography, reading paths and static assets. Nothing here knows about other files;
+//! cross-file checks belong to `site`.
+
+use crate::diagnostic::{line_col, nearest, Diagnostic};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Front matter keys attune understands; anything else earns a warning.
+pub const FRONT_MATTER_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "description",
+    "topic",
+    "tags",
+    "order",
+    "aliases",
+    "relations",
+    "content_note",
+    "author",
+    "reviewed_by",
+    "last_reviewed",
+    "next_review",
+    "handout",
+    "draft",
+];
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    /// Accepted as a synonym of `summary`, as in Hugo and Zola.
+    pub description: Option<String>,
+    pub topic: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub order: Option<i64>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub relations: BTreeMap<String, Vec<String>>,
+    pub content_note: Option<String>,
+    pub author: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub last_reviewed: Option<Date>,
+    pub next_review: Option<Date>,
+    #[serde(default)]
+    pub handout: bool,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        let date = Date { year, month, day };
+        (s.trim().len() == 10 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(date)
+    }
+
+    /// The same day `months` later, clamped to the end of a shorter month.
+    pub fn add_months(self, months: u32) -> Date {
+        let total = self.year * 12 + (self.month as i32 - 1) + months as i32;
+        let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// `23 November 2026`.
+    pub fn long(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not a date in the form YYYY-MM-DD")))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One Markdown file: where it is, its front matter and where its body starts.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path from the site root, for diagnostics (`content/effects/numbness.md`).
+    pub path: PathBuf,
+    /// Path from the content folder (`effects/numbness.md`).
+    pub rel: PathBuf,
+    pub slug: String,
+    /// Declared or inferred topic; `None` for a standalone page at the content root.
+    pub topic: Option<String>,
+    pub front: FrontMatter,
+    pub text: String,
+    /// Byte offset of the body in `text`.
+    pub body_start: usize,
+}
+
+impl Source {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub definition: String,
+    /// Slug of the article explaining the term at length.
+    #[serde(default)]
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    #[serde(default = "default_kind")]
+    pub kind: ReferenceKind,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub year: Option<Year>,
+    pub title: String,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceKind {
+    Book,
+    Article,
+    Chapter,
+    Website,
+    Organisation,
+}
+
+fn default_kind() -> ReferenceKind {
+    ReferenceKind::Book
+}
+
+impl ReferenceKind {
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Book => "Books",
+            Self::Article => "Articles",
+            Self::Chapter => "Chapters",
+            Self::Website => "Websites",
+            Self::Organisation => "Organisations",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Year {
+    Number(i64),
+    Text(String),
+}
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Year::Number(n) => write!(f, "{n}"),
+            Year::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathFile {
+    pub title: String,
+    #[serde(default)]
+    pub audience: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub steps: Vec<PathStep>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathStep {
+    pub slug: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A reading path with its id (the file stem) and where it was read from.
+#[derive(Debug, Clone)]
+pub struct ReadingPath {
+    pub id: String,
+    pub file: PathBuf,
+    pub text: String,
+    pub path: PathFile,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    pub glossary: Vec<GlossaryEntry>,
+    pub glossary_file: Option<(PathBuf, String)>,
+    pub references: BTreeMap<String, Reference>,
+    pub references_file: Option<(PathBuf, String)>,
+    pub paths: Vec<ReadingPath>,
+    /// Other files, copied as they are (path from the content folder).
+    pub assets: Vec<PathBuf>,
+}
+
+/// Reads `content_dir` (shown in diagnostics as `display_dir`).
+pub fn load(root: &Path, content_dir: &str, drafts: bool, diagnostics: &mut Vec<Diagnostic>) -> Content {
+    let dir = root.join(content_dir);
+    let mut markdown = Vec::new();
+    let mut content = Content::default();
+    let walker = WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| PathBuf::from(content_dir));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop skipped".to_string()
+                } else {
+                    format!("could not read: {e}")
+                };
+                diagnostics.push(Diagnostic::warning("io", message).in_file(at));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_path_buf();
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        match rel_str.as_str() {
+            "glossary.yaml" | "glossary.yml" => content.glossary_file = read_text(root, entry.path(), diagnostics),
+            "references.yaml" | "references.yml" => content.references_file = read_text(root, entry.path(), diagnostics),
+            s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
+                if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
+                    let id = slugify(&file.file_stem().unwrap_or_default().to_string_lossy());
+                    if let Some(path) = parse_yaml::<PathFile>(&text, &file, diagnostics) {
+                        content.paths.push(ReadingPath { id, file, text, path });
+                    }
+                }
+            }
+            s if s.ends_with(".md") || s.ends_with(".markdown") => markdown.push((entry.path().to_path_buf(), rel)),
+            _ => content.assets.push(rel),
+        }
+    }
+
+    let parsed: Vec<(Option<Source>, Vec<Diagnostic>)> = markdown
+        .par_iter()
+        .map(|(full, rel)| {
+            let mut local = Vec::new();
+            let source = read_source(root, full, rel, &mut local);
+            (source, local)
+        })
+        .collect();
+    for (source, local) in parsed {
+        diagnostics.extend(local);
+        if let Some(source) = source {
+            if drafts || !source.front.draft {
+                content.sources.push(source);
+            }
+        }
+    }
+
+    if let Some((file, text)) = &content.glossary_file {
+        content.glossary = parse_yaml(text, file, diagnostics).unwrap_or_default();
+    }
+    if let Some((file, text)) = &content.references_file {
+        content.references = parse_yaml(text, file, diagnostics).unwrap_or_default();
+    }
+    content
+}
+
+/// Hidden files and folders, and the droppings of editors mid-save.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+}
+
+fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads a file as UTF-8, or reports where it stops being UTF-8.
+fn read_text(root: &Path, full: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(PathBuf, String)> {
+    let file = display_path(root, full);
+    let bytes = match std::fs::read(full) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error("io", format!("could not read file: {e}")).in_file(file));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            if let Some(nul) = text.find('\0') {
+                let (l, c) = line_col(&text, nul);
+                diagnostics.push(
+                    Diagnostic::error("not-text", "file contains NUL bytes; it looks like a binary file, not text")
+                        .at(file, l, c)
+                        .help("remove it from the content folder, or rename it so it does not end in .md"),
+                );
+                return None;
+            }
+            Some((file, text))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let (l, c) = line_col(&prefix, prefix.len());
+            diagnostics.push(
+                Diagnostic::error("not-utf8", "file is not valid UTF-8")
+                    .at(file, l, c)
+                    .help("save the file with UTF-8 encoding"),
+            );
+            None
+        }
+    }
+}
+
+fn read_source(root: &Path, full: &Path, rel: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Source> {
+    let (path, text) = read_text(root, full, diagnostics)?;
+    let (front, body_start) = split_front_matter(&text, &path, diagnostics)?;
+    let slug = slugify(&rel.file_stem().unwrap_or_default().to_string_lossy());
+    let folder = rel
+        .parent()
+        .and_then(|p| p.components().next())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let topic = front.topic.clone().or(folder);
+    Some(Source {
+        path,
+        rel: rel.to_path_buf(),
+        slug,
+        topic,
+        front,
+        text,
+        body_start,
+    })
+}
+
+/// Splits `---`-fenced YAML front matter from the body. Files without it are fine.
+pub fn split_front_matter(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(FrontMatter, usize)> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Some((FrontMatter::default(), 0));
+    }
+    let mut offset = first_line_end;
+    let mut close = None;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let line = text[offset..end].trim_end();
+        if line == "---" || line == "..." {
+            close = Some((offset, end));
+            break;
+        }
+        offset = end;
+    }
+    let Some((yaml_end, body_start)) = close else {
+        diagnostics.push(
+            Diagnostic::error("front-matter", "front matter is not closed")
+                .at(file, 1, 1)
+                .help("add a line containing only `---` after the last front matter key"),
+        );
+        return None;
+    };
+    let yaml = &text[first_line_end..yaml_end];
+    let front = parse_front_matter(yaml, file, diagnostics)?;
+    Some((front, body_start))
+}
+
+fn parse_front_matter(yaml: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
+    // The YAML starts on line 2 of the file, after the opening `---`.
+    let at = |line: usize, column: usize| (line + 1, column);
+    if yaml.trim().is_empty() {
+        return Some(FrontMatter::default());
+    }
+    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+        Ok(value) => value,
+        Err(e) => {
+            let (l, c) = e.location().map_or((1, 1), |loc| at(loc.line(), loc.column()));
+            diagnostics.push(
+                Diagnostic::error("front-matter", format!("invalid YAML in front matter: {}", yaml_message(&e)))
+                    .at(file, l, c)
+                    .help("front matter is YAML between two `---` lines: `key: value`, one per line"),
+            );
+            return None;
+        }
+    };
+    let serde_yaml::Value::Mapping(map) = &value else {
+        diagnostics.push(
+            Diagnostic::error("front-matter", "front matter must be a mapping of keys to values")
+                .at(file, 2, 1)
+                .help("write it as `key: value` lines, e.g. `title: My article`"),
+        );
+        return None;
+    };
+    for key in map.keys() {
+        let name = key.as_str().unwrap_or_default();
+        if !FRONT_MATTER_KEYS.contains(&name) {
+            let (l, c) = find_key(yaml, name).map_or((2, 1), |(l, c)| (l + 1, c));
+            let d = Diagnostic::warning("unknown-key", format!("unknown front matter key `{name}` is ignored")).at(file, l, c);
+            diagnostics.push(match nearest(name, FRONT_MATTER_KEYS.iter().copied()) {
+                Some(best) => d.help(format!("did you mean `{best}`?")),
+                None => d.help(format!("known keys: {}", FRONT_MATTER_KEYS.join(", "))),
+            });
+        }
+    }
+    match serde_yaml::from_str::<FrontMatter>(yaml) {
+        Ok(front) => Some(front),
+        Err(e) => {
+            let (l, c) = e.location().map_or((2, 1), |loc| at(loc.line(), loc.column()));
+            diagnostics.push(Diagnostic::error("front-matter", format!("front matter: {}", yaml_message(&e))).at(file, l, c));
+            None
+        }
+    }
+}
+
+/// serde_yaml appends " at line L column C" to messages; the diagnostic carries that already.
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
+}
+
+/// Line (1-based within `yaml`) and column of a top-level key.
+fn find_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    yaml.lines()
+        .position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .map(|i| (i + 1, 1))
+}
+
+/// Parses a whole YAML data file, reporting errors at their position.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
+    match serde_yaml::from_str(text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let (l, c) = e.location().map_or((1, 1), |loc| (loc.line(), loc.column()));
+            diagnostics.push(Diagnostic::error("data-file", yaml_message(&e)).at(file, l, c));
+            None
+        }
+    }
+}
+
+/// A URL-safe identifier: lowercase letters and digits (any script), single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+/// Line and column of the first occurrence of `needle` in `text`, or the file start.
+pub fn locate(text: &str, needle: &str) -> (usize, usize) {
+    text.find(needle).map_or((1, 1), |i| line_col(text, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> (Option<(FrontMatter, usize)>, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let r = split_front_matter(text, Path::new("a.md"), &mut d);
+        (r, d)
+    }
+
+    #[test]
+    fn slugify_makes_stable_ids() {
+        assert_eq!(slugify("Section 1 of article 12"), "section-1-of-article-12");
+        assert_eq!(slugify("  What's *this*?  "), "whats-this");
+        assert_eq!(slugify("Über Gefühle"), "über-gefühle");
+    }
+
+    #[test]
+    fn front_matter_is_optional() {
+        let (r, d) = split("# Title\n\nBody\n");
+        assert_eq!(r.unwrap().1, 0);
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let (r, d) = split("---\ntitle: A\ntags: 5\n---\nbody\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (3, 7));
+        assert!(d[0].message.contains("invalid type"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn unknown_key_warns_with_suggestion() {
+        let (r, d) = split("---\ntitle: A\nsumary: x\n---\n");
+        assert!(r.is_some());
+        assert_eq!(d[0].line, 3);
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn dates_validate_and_add_months() {
+        assert!(Date::parse("2026-02-30").is_none());
+        let d = Date::parse("2024-01-31").unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2024-02-29");
+        assert_eq!(d.add_months(24).to_string(), "2026-01-31");
+        assert_eq!(d.long(), "31 January 2024");
+    }
+}

@@ -1,0 +1,1033 @@
+//! One article's Markdown → HTML body plus everything the site model needs from it:
+//! headings with stable ids, outgoing links with their source positions, citations,
+//! glossary mentions, plain text for search and readability.
+//!
+//! Links to other articles cannot be written yet (their titles and URLs belong to the
+//! whole site), so the body holds placeholders — `\u{E000}n\u{E001}` for the href of
+//! link `n` and `\u{E002}n\u{E001}` for its label — that `site` fills once resolved.
+
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::glossary::Glossary;
+use crate::highlight;
+use crate::load::{slugify, Reference};
+use crate::readability::TextStats;
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+pub const HREF_OPEN: char = '\u{E000}';
+pub const LABEL_OPEN: char = '\u{E002}';
+pub const PLACEHOLDER_CLOSE: char = '\u{E001}';
+const CITE_PREFIX: &str = "attune-cite:";
+
+/// What the parser needs to know about the site that does not depend on other articles.
+pub struct ParseContext<'a> {
+    pub smart_punctuation: bool,
+    pub references: &'a BTreeMap<String, Reference>,
+    pub glossary: &'a Glossary,
+    /// Relative prefix from an article page to the site root (`../../`).
+    pub root: &'a str,
+    /// `index.html` in offline builds, empty otherwise.
+    pub index: &'a str,
+}
+
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// Where an internal link points, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// A relative `.md` path, from the linking file's folder.
+    File { path: String, anchor: Option<String> },
+    /// `[[slug]]` or `[[slug#anchor]]`.
+    Slug { slug: String, anchor: Option<String> },
+    /// `#anchor` or `[[#anchor]]`: a heading on the same page.
+    SamePage { anchor: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct OutLink {
+    pub target: LinkTarget,
+    /// 1-based position of the link in the source file.
+    pub line: usize,
+    pub column: usize,
+    /// The `id` of the `<a>`, so backlinks can point at the exact spot.
+    pub id: String,
+    /// The sentence around the link, split at the link: text before, the link's own
+    /// label (None when it is the target's title, unknown until resolved), text after.
+    pub context: (String, Option<String>, String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub key: String,
+    /// Number shown in the text and in the Sources list, from 1 in order of first use.
+    pub number: usize,
+}
+
+/// A stretch of the article under one heading, for the search index.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub html: String,
+    /// The first `# heading`, when it opened the document and front matter had no title.
+    pub title_from_heading: Option<String>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<OutLink>,
+    pub citations: Vec<Citation>,
+    /// Indices into the glossary of the terms this article mentions.
+    pub glossary_terms: Vec<usize>,
+    pub sections: Vec<Section>,
+    pub stats: TextStats,
+    pub images_without_alt: Vec<(usize, usize)>,
+    pub has_exercise: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Byte offset → (line, column) for one file, in O(log lines) per lookup.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line + 1, column)
+    }
+}
+
+/// The callout kinds attune renders, with their visible titles.
+fn callout_title(kind: &str) -> Option<&'static str> {
+    Some(match kind.to_ascii_uppercase().as_str() {
+        "NOTE" => "Note",
+        "TIP" => "Tip",
+        "IMPORTANT" => "Important",
+        "WARNING" => "Warning",
+        "CAUTION" => "Caution",
+        "EXERCISE" => "Exercise",
+        "REFLECTION" => "Reflection",
+        _ => return None,
+    })
+}
+
+fn options(smart_punctuation: bool) -> Options {
+    let mut options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS;
+    if smart_punctuation {
+        options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    options
+}
+
+/// Parses one article. `text` is the whole file and `body_start` where Markdown begins,
+/// so positions in diagnostics are positions in the file.
+pub fn parse(text: &str, body_start: usize, file: &Path, want_title: bool, ctx: &ParseContext) -> Parsed {
+    let body = &text[body_start..];
+    let lines = LineIndex::new(text);
+    let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
+        let reference = link.reference.trim();
+        reference
+            .starts_with('@')
+            .then(|| (CowStr::from(format!("{CITE_PREFIX}{}", &reference[1..])), CowStr::from("")))
+    };
+    let parser = Parser::new_with_broken_link_callback(body, options(ctx.smart_punctuation), Some(&mut callback));
+    let events: Vec<(Event, std::ops::Range<usize>)> = parser.into_offset_iter().collect();
+    let mut builder = Builder {
+        ctx,
+        file,
+        lines: &lines,
+        body_start,
+        out: Parsed::default(),
+        html_events: Vec::with_capacity(events.len()),
+        heading: None,
+        link: None,
+        code: None,
+        image: None,
+        callouts: Vec::new(),
+        block: String::new(),
+        block_links: Vec::new(),
+        section: Section::default(),
+        used_ids: HashMap::new(),
+        used_terms: HashSet::new(),
+        cite_numbers: HashMap::new(),
+        want_title,
+        seen_block: false,
+        in_table_head: false,
+    };
+    builder.run(events);
+    builder.finish()
+}
+
+struct HeadingState<'a> {
+    level: HeadingLevel,
+    explicit_id: Option<String>,
+    classes: Vec<String>,
+    events: Vec<Event<'a>>,
+    text: String,
+    as_title: bool,
+}
+
+struct LinkState {
+    /// Index into `out.links` of an internal link, if it is one.
+    internal: Option<usize>,
+    /// Skip the label events: they are replaced by the target's title.
+    replace_label: bool,
+    citation: bool,
+}
+
+struct Builder<'a, 'c> {
+    ctx: &'c ParseContext<'c>,
+    file: &'c Path,
+    lines: &'c LineIndex<'c>,
+    body_start: usize,
+    out: Parsed,
+    html_events: Vec<Event<'a>>,
+    heading: Option<HeadingState<'a>>,
+    link: Option<LinkState>,
+    code: Option<(Option<String>, String)>,
+    image: Option<(usize, usize, String)>,
+    /// For each open block quote, whether it is a callout.
+    callouts: Vec<bool>,
+    /// Plain text of the current block, for readability and link context.
+    block: String,
+    /// Links in the current block: (index into out.links, offset into `block` where the
+    /// link starts, offset where it ends).
+    block_links: Vec<(usize, usize, usize)>,
+    section: Section,
+    used_ids: HashMap<String, usize>,
+    used_terms: HashSet<usize>,
+    cite_numbers: HashMap<String, usize>,
+    want_title: bool,
+    seen_block: bool,
+    in_table_head: bool,
+}
+
+impl<'a> Builder<'a, '_> {
+    fn emit(&mut self, event: Event<'a>) {
+        match &mut self.heading {
+            Some(h) => h.events.push(event),
+            None => self.html_events.push(event),
+        }
+    }
+
+    fn emit_html(&mut self, html: String) {
+        self.emit(Event::InlineHtml(CowStr::from(html)));
+    }
+
+    fn position(&self, range: &std::ops::Range<usize>) -> (usize, usize) {
+        self.lines.position(self.body_start + range.start)
+    }
+
+    fn run(&mut self, events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
+        let mut iter = events.into_iter().peekable();
+        let mut pending: Vec<(Event<'a>, std::ops::Range<usize>)> = Vec::new();
+        while let Some((event, range)) = pending.pop().or_else(|| iter.next()) {
+            if let Event::Start(Tag::BlockQuote(kind)) = &event {
+                // Look ahead for `[!KIND] Title` at the start of the quote's first paragraph.
+                let kind = *kind;
+                let mut lookahead = Vec::new();
+                while lookahead.len() < 8 {
+                    match iter.next() {
+                        Some(e) => {
+                            let stop = matches!(e.0, Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph));
+                            lookahead.push(e);
+                            if stop {
+                                break;
+                            }
+                        }
+                        None => break,
+                    }
+                }
+                if let Some(consumed) = self.try_callout(kind, &lookahead) {
+                    let rest: Vec<_> = lookahead.into_iter().skip(consumed).collect();
+                    pending.extend(rest.into_iter().rev());
+                } else {
+                    self.callouts.push(false);
+                    self.emit(Event::Start(Tag::BlockQuote(None)));
+                    pending.extend(lookahead.into_iter().rev());
+                }
+                continue;
+            }
+            self.event(event, range);
+        }
+    }
+
+    /// Recognises a callout from the events after a block quote opens; returns how many
+    /// of them it consumed.
+    fn try_callout(&mut self, gfm_kind: Option<BlockQuoteKind>, after: &[(Event<'a>, std::ops::Range<usize>)]) -> Option<usize> {
+        if !matches!(after.first(), Some((Event::Start(Tag::Paragraph), _))) {
+            return None;
+        }
+        let mut first_line = String::new();
+        let mut texts = 0;
+        for (event, _) in &after[1..] {
+            match event {
+                Event::Text(t) => {
+                    first_line.push_str(t);
+                    texts += 1;
+                }
+                _ => break,
+            }
+        }
+        let _ = gfm_kind;
+        let rest = first_line.strip_prefix("[!")?;
+        let (kind, title) = rest.split_once(']')?;
+        let label = callout_title(kind)?;
+        let kind_class = kind.to_ascii_lowercase();
+        let title = title.trim();
+        let mut consumed = 1 + texts;
+        let next = after.get(consumed).map(|(e, _)| e);
+        let paragraph_done = matches!(next, Some(Event::End(TagEnd::Paragraph)));
+        if matches!(next, Some(Event::SoftBreak | Event::HardBreak)) {
+            consumed += 1;
+        }
+        if paragraph_done {
+            consumed += 1;
+        }
+        if kind_class == "exercise" {
+            self.out.has_exercise = true;
+        }
+        let heading = if title.is_empty() {
+            escape(label)
+        } else {
+            format!("{}: {}", escape(label), escape(title))
+        };
+        if !title.is_empty() {
+            self.section.text.push_str(title);
+            self.section.text.push('\n');
+            self.out.stats.add_block(title);
+        }
+        self.callouts.push(true);
+        self.emit_html(format!(
+            "<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{}\">\n<p class=\"callout-title\">{heading}</p>\n",
+            escape(label)
+        ));
+        if !paragraph_done {
+            self.emit(Event::Start(Tag::Paragraph));
+        }
+        Some(consumed)
+    }
+
+    fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
+        if let Some((_, code)) = &mut self.code {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code_block(),
+                _ => {}
+            }
+            return;
+        }
+        if let Some(link) = &self.link {
+            if link.replace_label || link.citation {
+                if let Event::End(TagEnd::Link) = event {
+                    self.end_link();
+                }
+                return;
+            }
+        }
+        if let Some((_, _, alt)) = &mut self.image {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => self.end_image(),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
+                let as_title = self.want_title && !self.seen_block && level == HeadingLevel::H1;
+                self.seen_block = true;
+                self.flush_block();
+                self.heading = Some(HeadingState {
+                    level,
+                    explicit_id: id.map(|i| i.to_string()),
+                    classes: classes.iter().map(|c| c.to_string()).collect(),
+                    events: Vec::new(),
+                    text: String::new(),
+                    as_title,
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.seen_block = true;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+                    CodeBlockKind::Indented => None,
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id: _,
+            }) => self.start_link(link_type, dest_url, title, range),
+            Event::End(TagEnd::Link) => {
+                self.end_link();
+            }
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let (line, column) = self.position(&range);
+                let _ = title;
+                self.emit_html(String::new());
+                self.image = Some((line, column, String::new()));
+                // Remember the destination in the alt buffer's place: written at the end.
+                self.pending_image_src(dest_url.to_string());
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                self.flush_block();
+                if self.callouts.pop() == Some(true) {
+                    let writing_space = if self.html_events_tail_is_exercise() {
+                        "<div class=\"write-space\" aria-hidden=\"true\"></div>\n"
+                    } else {
+                        ""
+                    };
+                    self.emit_html(format!("{writing_space}</div>\n"));
+                } else {
+                    self.emit(Event::End(TagEnd::BlockQuote(None)));
+                }
+            }
+            Event::Text(text) => {
+                self.push_text(&text);
+                if self.heading.is_none() && self.link.is_none() && !self.glossary_is_empty() {
+                    self.text_with_glossary(text);
+                } else {
+                    self.emit(Event::Text(text));
+                }
+            }
+            Event::Code(code) => {
+                self.push_text(&code);
+                self.emit(Event::Code(code));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.push_text(" ");
+                self.emit(event);
+            }
+            Event::TaskListMarker(done) => {
+                let (state, checked) = if done { ("done", " checked") } else { ("not done", "") };
+                self.emit_html(format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{state}\"> "));
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_table_head = true;
+                self.emit(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_table_head = false;
+                self.emit(event);
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::Table(_) | Tag::List(_)) => {
+                self.seen_block = true;
+                self.emit(event);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::FootnoteDefinition) => {
+                self.flush_block();
+                self.emit(event);
+            }
+            other => {
+                if matches!(other, Event::Html(_) | Event::Rule) {
+                    self.seen_block = true;
+                }
+                self.emit(other);
+            }
+        }
+    }
+
+    fn glossary_is_empty(&self) -> bool {
+        self.ctx.glossary.is_empty()
+    }
+
+    fn html_events_tail_is_exercise(&self) -> bool {
+        // The innermost open callout's opening tag names its kind.
+        self.html_events.iter().rev().find_map(|e| match e {
+            Event::InlineHtml(h) if h.starts_with("<div class=\"callout ") => Some(h.starts_with("<div class=\"callout callout-exercise\"")),
+            _ => None,
+        }) == Some(true)
+    }
+
+    fn pending_image_src(&mut self, src: String) {
+        // Stored in the placeholder event emitted at the image start.
+        if let Some(Event::InlineHtml(h)) = match &mut self.heading {
+            Some(h) => h.events.last_mut(),
+            None => self.html_events.last_mut(),
+        } {
+            *h = CowStr::from(src);
+        }
+    }
+
+    fn end_image(&mut self) {
+        let Some((line, column, alt)) = self.image.take() else { return };
+        if alt.trim().is_empty() {
+            self.out.images_without_alt.push((line, column));
+        }
+        let slot = match &mut self.heading {
+            Some(h) => h.events.last_mut(),
+            None => self.html_events.last_mut(),
+        };
+        if let Some(Event::InlineHtml(src)) = slot {
+            let src_attr = rewrite_relative(src);
+            *src = CowStr::from(format!("<img src=\"{}\" alt=\"{}\" loading=\"lazy\">", escape(&src_attr), escape(alt.trim())));
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if let Some(h) = &mut self.heading {
+            h.text.push_str(text);
+            return;
+        }
+        self.block.push_str(text);
+    }
+
+    /// Ends a block of prose: feeds readability, search and the context of its links.
+    fn flush_block(&mut self) {
+        if self.block.trim().is_empty() {
+            self.block.clear();
+            self.block_links.clear();
+            return;
+        }
+        let block = std::mem::take(&mut self.block);
+        if !self.in_table_head {
+            self.out.stats.add_block(&block);
+        }
+        self.section.text.push_str(block.trim());
+        self.section.text.push('\n');
+        for (index, start, end) in self.block_links.drain(..) {
+            let (sentence_start, sentence_end) = sentence_bounds(&block, start, end);
+            let before = block[sentence_start..start].trim_start().to_string();
+            let after = block[end..sentence_end].trim_end().to_string();
+            let link = &mut self.out.links[index];
+            let label = link.context.1.take();
+            link.context = (before, label, after);
+        }
+    }
+
+    fn unique_id(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "section" } else { base };
+        let count = self.used_ids.entry(base.to_string()).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            base.to_string()
+        } else {
+            format!("{base}-{}", *count - 1)
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some(h) = self.heading.take() else { return };
+        let text = h.text.trim().to_string();
+        if h.as_title {
+            self.out.title_from_heading = Some(text);
+            return;
+        }
+        let id = match &h.explicit_id {
+            Some(id) => self.unique_id(id),
+            None => self.unique_id(&slugify(&text)),
+        };
+        let level = h.level as u8;
+        let mut inner = String::new();
+        pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
+        let class = if h.classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape(&h.classes.join(" ")))
+        };
+        let html = format!(
+            "<h{level} id=\"{id}\"{class}>{inner} <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section: {label}\" data-copy-link>#</a></h{level}>\n",
+            id = escape(&id),
+            label = escape(&text),
+        );
+        self.html_events.push(Event::Html(CowStr::from(html)));
+        // Each heading opens a new search section.
+        let previous = std::mem::replace(
+            &mut self.section,
+            Section {
+                anchor: Some(id.clone()),
+                heading: text.clone(),
+                text: String::new(),
+            },
+        );
+        if !previous.text.trim().is_empty() || previous.anchor.is_some() {
+            self.out.sections.push(previous);
+        }
+        self.out.stats.add_block(&text);
+        self.out.headings.push(Heading { level, id, text });
+    }
+
+    fn end_code_block(&mut self) {
+        let Some((lang, code)) = self.code.take() else { return };
+        let html = highlight::highlight(&code, lang.as_deref());
+        self.html_events.push(Event::Html(CowStr::from(html)));
+    }
+
+    fn start_link(&mut self, link_type: LinkType, dest: CowStr<'a>, title: CowStr<'a>, range: std::ops::Range<usize>) {
+        let (line, column) = self.position(&range);
+        if let Some(cite) = dest.strip_prefix(CITE_PREFIX) {
+            self.citation(cite, line, column);
+            self.link = Some(LinkState {
+                internal: None,
+                replace_label: false,
+                citation: true,
+            });
+            return;
+        }
+        let wiki = matches!(link_type, LinkType::WikiLink { .. });
+        let has_label = matches!(link_type, LinkType::WikiLink { has_pothole: true });
+        let dest = dest.trim();
+        if wiki {
+            if let Some(term) = dest.strip_prefix("glossary:") {
+                self.glossary_link(term.trim(), line, column);
+                return;
+            }
+        }
+        let target = if wiki {
+            let (slug, anchor) = split_anchor(dest);
+            if slug.is_empty() {
+                anchor.map(|a| LinkTarget::SamePage { anchor: a })
+            } else {
+                Some(LinkTarget::Slug {
+                    slug: slug.to_string(),
+                    anchor,
+                })
+            }
+        } else {
+            classify_href(dest)
+        };
+        let Some(target) = target else {
+            // External or asset link: written as it is, asset paths adjusted for pretty URLs.
+            let href = if is_external(dest) || dest.starts_with('#') {
+                dest.to_string()
+            } else {
+                rewrite_relative(dest)
+            };
+            let title_attr = if title.is_empty() {
+                String::new()
+            } else {
+                format!(" title=\"{}\"", escape(&title))
+            };
+            self.emit_html(format!("<a href=\"{}\"{title_attr}>", escape(&href)));
+            self.link = Some(LinkState {
+                internal: None,
+                replace_label: false,
+                citation: false,
+            });
+            return;
+        };
+        let index = self.out.links.len();
+        let id = format!("ref-{}", index + 1);
+        let replace_label = wiki && !has_label;
+        self.out.links.push(OutLink {
+            target,
+            line,
+            column,
+            id: id.clone(),
+            context: (String::new(), None, String::new()),
+        });
+        let start_in_block = self.block.len();
+        if self.heading.is_none() {
+            self.block_links.push((index, start_in_block, start_in_block));
+        }
+        self.emit_html(format!("<a href=\"{HREF_OPEN}{index}{PLACEHOLDER_CLOSE}\" id=\"{id}\">"));
+        if replace_label {
+            self.emit_html(format!("{LABEL_OPEN}{index}{PLACEHOLDER_CLOSE}"));
+        }
+        self.link = Some(LinkState {
+            internal: Some(index),
+            replace_label,
+            citation: false,
+        });
+    }
+
+    fn end_link(&mut self) {
+        let Some(link) = self.link.take() else {
+            self.emit(Event::End(TagEnd::Link));
+            return;
+        };
+        if link.citation {
+            return;
+        }
+        if let Some(index) = link.internal {
+            if let Some(last) = self.block_links.last_mut().filter(|l| l.0 == index) {
+                let label = self.block[last.1..].to_string();
+                last.2 = self.block.len();
+                self.out.links[index].context.1 = (!link.replace_label).then_some(label);
+            }
+        }
+        self.emit_html("</a>".to_string());
+    }
+
+    fn citation(&mut self, spec: &str, line: usize, column: usize) {
+        // `key` or `key, p. 40` (several `; @key2` groups are allowed too).
+        let mut parts = Vec::new();
+        for group in spec.split(';') {
+            let group = group.trim().trim_start_matches('@');
+            let (key, locator) = match group.split_once(',') {
+                Some((k, l)) => (k.trim(), Some(l.trim())),
+                None => (group.trim(), None),
+            };
+            if !self.ctx.references.contains_key(key) {
+                self.out.diagnostics.push(
+                    Diagnostic::error("unknown-citation", format!("unknown citation key '@{key}'"))
+                        .at(self.file, line, column)
+                        .suggest(key, self.ctx.references.keys().map(String::as_str)),
+                );
+                continue;
+            }
+            let next = self.cite_numbers.len() + 1;
+            let number = *self.cite_numbers.entry(key.to_string()).or_insert_with(|| {
+                self.out.citations.push(Citation {
+                    key: key.to_string(),
+                    number: next,
+                });
+                next
+            });
+            let shown = match locator {
+                Some(l) if !l.is_empty() => format!("{number}, {}", escape(l)),
+                _ => number.to_string(),
+            };
+            parts.push(format!("<a href=\"#source-{number}\" aria-label=\"Source {number}\">{shown}</a>"));
+        }
+        if !parts.is_empty() {
+            self.emit_html(format!("<sup class=\"cite\">[{}]</sup>", parts.join("; ")));
+        }
+    }
+
+    fn glossary_link(&mut self, term: &str, line: usize, column: usize) {
+        match self.ctx.glossary.lookup(term) {
+            Some(index) => {
+                let entry = self.ctx.glossary.entry(index);
+                self.used_terms.insert(index);
+                if !self.out.glossary_terms.contains(&index) {
+                    self.out.glossary_terms.push(index);
+                }
+                self.emit_html(format!(
+                    "<a href=\"{}glossary/{}#{}\">",
+                    self.ctx.root,
+                    self.ctx.index,
+                    self.ctx.glossary.anchor(index)
+                ));
+                let _ = entry;
+                self.link = Some(LinkState {
+                    internal: None,
+                    replace_label: false,
+                    citation: false,
+                });
+            }
+            None => {
+                self.out.diagnostics.push(
+                    Diagnostic::error("unknown-term", format!("unknown glossary term '{term}'"))
+                        .at(self.file, line, column)
+                        .suggest(term, self.ctx.glossary.names()),
+                );
+                self.emit_html("<a>".to_string());
+                self.link = Some(LinkState {
+                    internal: None,
+                    replace_label: false,
+                    citation: false,
+                });
+            }
+        }
+    }
+
+    /// Emits `text`, linking the first mention in this article of each glossary term.
+    fn text_with_glossary(&mut self, text: CowStr<'a>) {
+        let mut rest: &str = &text;
+        let mut pieces: Vec<(String, Option<usize>)> = Vec::new();
+        while let Some((start, end, index)) = self.ctx.glossary.find_first(rest, &self.used_terms) {
+            self.used_terms.insert(index);
+            if !self.out.glossary_terms.contains(&index) {
+                self.out.glossary_terms.push(index);
+            }
+            pieces.push((rest[..start].to_string(), None));
+            pieces.push((rest[start..end].to_string(), Some(index)));
+            rest = &rest[end..];
+        }
+        if pieces.is_empty() {
+            self.emit(Event::Text(text));
+            return;
+        }
+        pieces.push((rest.to_string(), None));
+        for (piece, term) in pieces {
+            match term {
+                None if piece.is_empty() => {}
+                None => self.emit(Event::Text(CowStr::from(piece))),
+                Some(index) => {
+                    let glossary = self.ctx.glossary;
+                    let anchor = glossary.anchor(index);
+                    let n = self.out.glossary_terms.iter().position(|&t| t == index).unwrap_or(0) + 1;
+                    self.emit_html(format!(
+                        "<span class=\"term\"><a href=\"{root}glossary/{index_html}#{anchor}\" aria-describedby=\"term-{n}\">{word}</a><span class=\"term-def\" role=\"tooltip\" id=\"term-{n}\">{definition}</span></span>",
+                        root = self.ctx.root,
+                        index_html = self.ctx.index,
+                        word = escape(&piece),
+                        definition = escape(&glossary.entry(index).definition),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Parsed {
+        self.flush_block();
+        let section = std::mem::take(&mut self.section);
+        if !section.text.trim().is_empty() || section.anchor.is_some() {
+            self.out.sections.push(section);
+        }
+        let mut html = String::with_capacity(self.html_events.len() * 16);
+        pulldown_cmark::html::push_html(&mut html, self.html_events.into_iter());
+        self.out.html = html;
+        self.out
+    }
+}
+
+/// The sentence of `block` containing the byte range `start..end`.
+fn sentence_bounds(block: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    let mut sentence_start = 0;
+    for (i, c) in block[..start].char_indices() {
+        if is_end(c) && block[i + c.len_utf8()..].starts_with(char::is_whitespace) {
+            sentence_start = i + c.len_utf8();
+        }
+    }
+    let sentence_end = block[end..]
+        .char_indices()
+        .find(|&(i, c)| is_end(c) && block[end + i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace))
+        .map_or(block.len(), |(i, c)| end + i + c.len_utf8());
+    (sentence_start, sentence_end)
+}
+
+fn split_anchor(dest: &str) -> (&str, Option<String>) {
+    match dest.split_once('#') {
+        Some((path, anchor)) if !anchor.is_empty() => (path.trim(), Some(anchor.trim().to_string())),
+        Some((path, _)) => (path.trim(), None),
+        None => (dest.trim(), None),
+    }
+}
+
+pub fn is_external(href: &str) -> bool {
+    href.starts_with("//")
+        || href
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+}
+
+/// Internal targets among ordinary Markdown link destinations.
+fn classify_href(dest: &str) -> Option<LinkTarget> {
+    if is_external(dest) || dest.is_empty() {
+        return None;
+    }
+    if let Some(anchor) = dest.strip_prefix('#') {
+        return Some(LinkTarget::SamePage {
+            anchor: anchor.to_string(),
+        });
+    }
+    let (path, anchor) = split_anchor(dest);
+    let path = path.split('?').next().unwrap_or(path);
+    (path.ends_with(".md") || path.ends_with(".markdown")).then(|| LinkTarget::File {
+        path: path.to_string(),
+        anchor,
+    })
+}
+
+/// An article's page sits one folder below its source file (`x.md` → `x/index.html`),
+/// so relative asset paths gain one `../`.
+fn rewrite_relative(src: &str) -> String {
+    if is_external(src) || src.starts_with('/') || src.starts_with('#') || src.is_empty() {
+        src.to_string()
+    } else {
+        format!("../{src}")
+    }
+}
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Replaces link placeholders in a rendered body; `href(n)` and `label(n)` give link
+/// `n`'s resolved href and title.
+pub fn fill_placeholders(html: &str, href: impl Fn(usize) -> String, label: impl Fn(usize) -> String) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(start) = rest.find([HREF_OPEN, LABEL_OPEN]) {
+        out.push_str(&rest[..start]);
+        let marker = rest[start..].chars().next().unwrap_or(HREF_OPEN);
+        let after = &rest[start + marker.len_utf8()..];
+        let Some(close) = after.find(PLACEHOLDER_CLOSE) else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let n: usize = after[..close].parse().unwrap_or(usize::MAX);
+        let text = if marker == HREF_OPEN { href(n) } else { label(n) };
+        let _ = write!(out, "{}", escape(&text));
+        rest = &after[close + PLACEHOLDER_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A nearest-match helper re-exported for link resolution.
+pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    nearest(wrong, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::GlossaryEntry;
+
+    fn parse_with(md: &str, glossary: &Glossary, refs: &BTreeMap<String, Reference>) -> Parsed {
+        let ctx = ParseContext {
+            smart_punctuation: true,
+            references: refs,
+            glossary,
+            root: "../../",
+            index: "",
+        };
+        parse(md, 0, Path::new("a.md"), true, &ctx)
+    }
+
+    fn parse_md(md: &str) -> Parsed {
+        parse_with(md, &Glossary::default(), &BTreeMap::new())
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_anchor_links() {
+        let p = parse_md("## Hello world\n\n## Hello world\n\n## Custom {#mine}\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
+        assert!(p.html.contains("<h2 id=\"hello-world\">Hello world <a class=\"anchor\" href=\"#hello-world\""));
+    }
+
+    #[test]
+    fn leading_h1_becomes_the_title() {
+        let p = parse_md("# The title\n\nText.\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("The title"));
+        assert!(!p.html.contains("<h1"));
+    }
+
+    #[test]
+    fn links_are_recorded_with_positions_and_context() {
+        let p = parse_md("Intro.\n\nFirst one. See [this](../x/y.md#part) now. Last.\n\nAnd [[slug]] too.\n");
+        assert_eq!(
+            p.links[0].target,
+            LinkTarget::File {
+                path: "../x/y.md".into(),
+                anchor: Some("part".into())
+            }
+        );
+        assert_eq!((p.links[0].line, p.links[0].column), (3, 16));
+        assert_eq!(p.links[0].context, (" See ".trim_start().into(), Some("this".into()), " now.".into()));
+        assert_eq!(
+            p.links[1].target,
+            LinkTarget::Slug {
+                slug: "slug".into(),
+                anchor: None
+            }
+        );
+        assert!(p.html.contains(&format!("{LABEL_OPEN}1{PLACEHOLDER_CLOSE}")));
+    }
+
+    #[test]
+    fn callouts_render_as_labelled_blocks() {
+        let p = parse_md("> [!EXERCISE] Breathe\n> 1. In\n> 2. Out\n\n> [!NOTE]\n> Plain.\n\n> Quote.\n");
+        assert!(p.html.contains("<div class=\"callout callout-exercise\" role=\"note\" aria-label=\"Exercise\">"));
+        assert!(p.html.contains("<p class=\"callout-title\">Exercise: Breathe</p>"));
+        assert!(p.html.contains("<div class=\"write-space\""));
+        assert!(p.html.contains("callout-note"));
+        assert!(p.html.contains("<blockquote>"));
+        assert!(p.has_exercise);
+    }
+
+    #[test]
+    fn citations_number_in_order_and_unknown_keys_are_errors() {
+        let mut refs = BTreeMap::new();
+        for key in ["webb2012", "gibson2015"] {
+            refs.insert(
+                key.to_string(),
+                Reference {
+                    kind: crate::load::ReferenceKind::Book,
+                    authors: vec![],
+                    year: None,
+                    title: key.into(),
+                    publisher: None,
+                    url: None,
+                },
+            );
+        }
+        let p = parse_with("A [@gibson2015]. B [@webb2012, p. 40]. C [@gibson2015]. D [@webb2021].\n", &Glossary::default(), &refs);
+        assert_eq!(p.citations.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(), ["gibson2015", "webb2012"]);
+        assert!(p.html.contains("<a href=\"#source-2\" aria-label=\"Source 2\">2, p. 40</a>"));
+        assert_eq!(p.diagnostics.len(), 1);
+        assert_eq!(p.diagnostics[0].help.as_deref(), Some("did you mean 'webb2012'?"));
+    }
+
+    #[test]
+    fn glossary_links_first_mention_only() {
+        let glossary = Glossary::new(vec![GlossaryEntry {
+            term: "Alexithymia".into(),
+            aliases: vec!["alexithymic".into()],
+            definition: "Difficulty naming feelings.".into(),
+            article: None,
+        }]);
+        let p = parse_with("Being alexithymic is common. Alexithymia again.\n", &glossary, &BTreeMap::new());
+        assert_eq!(p.html.matches("class=\"term\"").count(), 1);
+        assert!(p.html.contains("href=\"../../glossary/#alexithymia\""));
+        assert!(p.html.contains(">alexithymic</a><span class=\"term-def\""));
+    }
+
+    #[test]
+    fn readability_counts_words() {
+        let p = parse_md("The cat sat. The dog ran.\n");
+        assert_eq!(p.stats.words, 6);
+        assert_eq!(p.stats.sentences, 2);
+    }
+
+    #[test]
+    fn fill_placeholders_escapes() {
+        let html = format!("<a href=\"{HREF_OPEN}0{PLACEHOLDER_CLOSE}\">{LABEL_OPEN}0{PLACEHOLDER_CLOSE}</a>");
+        let filled = fill_placeholders(&html, |_| "../a/".into(), |_| "A & B".into());
+        assert_eq!(filled, "<a href=\"../a/\">A &amp; B</a>");
+    }
+}

@@ -1,0 +1,30 @@
+//! The default theme, embedded in the binary so a site builds without a themes folder.
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+pub const TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "index.html",
+    "topic.html",
+    "article.html",
+    "page.html",
+    "tags.html",
+    "tag.html",
+    "glossary.html",
+    "references.html",
+    "paths.html",
+    "path.html",
+    "redirect.html",
+    "404.html",
+);
+
+/// Static assets: (path under `assets/`, contents).
+pub const ASSETS: &[(&str, &str)] = &[
+    ("style.css", include_str!("../themes/default/static/style.css")),
+    ("attune.js", include_str!("../themes/default/static/attune.js")),
+    ("theme.js", include_str!("../themes/default/static/theme.js")),
+];
