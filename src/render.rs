@@ -190,7 +190,7 @@ pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnost
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let article = e.article.as_ref().and_then(|s| site.by_slug.get(s)).map(|&a| card(site, a));
+                let article = e.article.as_ref().and_then(|s| site.find_article(s)).map(|a| card(site, a));
                 let users: Vec<Card> = site.glossary_users[i].iter().map(|&a| card(site, a)).collect();
                 json!({"term": e.term, "anchor": site.glossary.anchor(i), "aliases": e.aliases, "definition": e.definition, "article": article, "used_in": users})
             })

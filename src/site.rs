@@ -91,6 +91,8 @@ pub struct Site {
     pub style: UrlStyle,
     pub articles: Vec<Article>,
     pub by_slug: HashMap<String, usize>,
+    /// Aliases (normalised) and the old slugs they end in → article.
+    pub old_names: HashMap<String, usize>,
     /// Topic order as in book.toml, each with its articles in reading order.
     pub topics: Vec<Vec<usize>>,
     /// Articles outside any topic (standalone pages such as "About").
@@ -168,6 +170,7 @@ pub fn build(config: Config, content: Content, style: UrlStyle, diagnostics: &mu
     let mut site = Site {
         style,
         by_slug: HashMap::new(),
+        old_names: HashMap::new(),
         topics: vec![Vec::new(); config.topics.len()],
         pages: Vec::new(),
         tags: BTreeMap::new(),
@@ -245,6 +248,12 @@ impl Site {
         UrlStyle::root(&self.articles[article].url)
     }
 
+    /// The article a slug names, directly or through an alias (an old URL, or the old
+    /// slug at its end), so renamed articles keep their links.
+    pub fn find_article(&self, name: &str) -> Option<usize> {
+        self.by_slug.get(name).or_else(|| self.old_names.get(&normalise_alias(name))).copied()
+    }
+
     fn index_slugs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         for (i, article) in self.articles.iter().enumerate() {
             if article.slug.is_empty() {
@@ -272,6 +281,17 @@ impl Site {
                 continue;
             }
             self.by_slug.insert(article.slug.clone(), i);
+        }
+        for (i, article) in self.articles.iter().enumerate() {
+            for alias in &article.front.aliases {
+                let url = normalise_alias(alias);
+                if let Some(last) = url.trim_end_matches('/').rsplit('/').next().filter(|s| !s.is_empty()) {
+                    if !self.by_slug.contains_key(last) {
+                        self.old_names.entry(format!("{last}/")).or_insert(i);
+                    }
+                }
+                self.old_names.entry(url).or_insert(i);
+            }
         }
     }
 
@@ -348,12 +368,6 @@ impl Site {
 
     fn resolve_links(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let by_rel: HashMap<PathBuf, usize> = self.articles.iter().enumerate().map(|(i, a)| (a.rel.clone(), i)).collect();
-        let alias_targets: HashMap<String, usize> = self
-            .articles
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| a.front.aliases.iter().map(move |alias| (normalise_alias(alias), i)))
-            .collect();
         let style = self.style;
         let results: Vec<(Vec<ResolvedLink>, Vec<Diagnostic>)> = (0..self.articles.len())
             .into_par_iter()
@@ -368,12 +382,7 @@ impl Site {
                         let (target, anchor, written) = match &link.target {
                             LinkTarget::File { path, anchor } => (self.article_by_file(&article.rel, path, &by_rel), anchor.clone(), path.clone()),
                             LinkTarget::Slug { slug, anchor } => {
-                                let found = self
-                                    .by_slug
-                                    .get(slug.as_str())
-                                    .or_else(|| alias_targets.get(&normalise_alias(slug)))
-                                    .copied();
-                                (found, anchor.clone(), slug.clone())
+                                (self.find_article(slug), anchor.clone(), slug.clone())
                             }
                             LinkTarget::SamePage { anchor } => (Some(i), Some(anchor.clone()), String::new()),
                         };
@@ -469,8 +478,8 @@ impl Site {
                 };
                 let mut resolved = Vec::new();
                 for target in targets {
-                    match self.by_slug.get(target.as_str()) {
-                        Some(&t) if t != i => {
+                    match self.find_article(target) {
+                        Some(t) if t != i => {
                             if !resolved.contains(&t) {
                                 resolved.push(t);
                                 inverse[t].entry(kind).or_default().push(i);
@@ -545,7 +554,7 @@ impl Site {
                 diagnostics.push(Diagnostic::error("duplicate-term", format!("glossary term '{}' is defined twice", entry.term)).at(path, l, c));
             }
             if let Some(slug) = &entry.article {
-                if !self.by_slug.contains_key(slug.as_str()) {
+                if self.find_article(slug).is_none() {
                     let (l, c) = locate(text, &format!("article: {slug}"));
                     diagnostics.push(
                         Diagnostic::error("unknown-article", format!("glossary term '{}' names unknown article '{slug}'", entry.term))
@@ -561,8 +570,8 @@ impl Site {
         for source in paths {
             let mut steps = Vec::new();
             for step in &source.path.steps {
-                match self.by_slug.get(step.slug.as_str()) {
-                    Some(&i) => steps.push((i, step.note.clone())),
+                match self.find_article(&step.slug) {
+                    Some(i) => steps.push((i, step.note.clone())),
                     None => {
                         let (l, c) = locate(&source.text, &step.slug);
                         diagnostics.push(

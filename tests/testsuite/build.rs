@@ -1,0 +1,210 @@
+//! The core build: every page type, relative and offline URLs, determinism, `init`.
+
+use crate::support::{snapshot, Fixture};
+use std::process::Command;
+
+#[test]
+fn writes_every_page_type() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0).assert_stderr_contains("built ");
+    for page in [
+        "index.html",
+        "patterns/index.html",
+        "effects/index.html",
+        "patterns/dismissive-family/index.html",
+        "about/index.html",
+        "tags/index.html",
+        "tags/family/index.html",
+        "glossary/index.html",
+        "references/index.html",
+        "paths/index.html",
+        "paths/start-here/index.html",
+        "404.html",
+        "sitemap.xml",
+        "atom.xml",
+        "robots.txt",
+        "urls.json",
+        "assets/style.css",
+        "assets/highlight.css",
+    ] {
+        assert!(site.path("public").join(page).is_file(), "{page} missing");
+    }
+}
+
+#[test]
+fn home_lists_topics_in_book_order_with_articles() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    let patterns = home.find("id=\"topic-patterns\"").unwrap();
+    let effects = home.find("id=\"topic-effects\"").unwrap();
+    let healing = home.find("id=\"topic-healing\"").unwrap();
+    assert!(patterns < effects && effects < healing);
+    assert!(home.contains("<a href=\"./patterns/dismissive-family/\">The dismissive family</a>"));
+    assert!(home.contains("<p class=\"lede\">A small site exercising every feature.</p>"));
+}
+
+#[test]
+fn article_page_has_breadcrumbs_meta_toc_and_neighbours() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert!(page.contains("<li><a href=\"../../\">Home</a></li><li><a href=\"../../patterns/\">Patterns</a></li>"));
+    assert!(page.contains("<h1 id=\"article-title\">The dismissive family</h1>"));
+    assert!(page.contains("<p class=\"lede\">When feelings are waved away.</p>"));
+    assert!(page.contains("1 min read"));
+    assert!(page.contains("<nav class=\"toc\""), "three headings give a table of contents");
+    assert!(page.contains("<h2 id=\"what-it-looks-like\">What it looks like <a class=\"anchor\" href=\"#what-it-looks-like\""));
+    assert!(page.contains("<meta name=\"description\" content=\"When feelings are waved away.\">"));
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://fixture.example.org/patterns/dismissive-family/\">"));
+    assert!(page.contains("<meta property=\"og:title\" content=\"The dismissive family\">"));
+    let effects = site.read("effects/alexithymia/index.html");
+    assert!(effects.contains("rel=\"next\"><span>Next</span> Counter-dependence</a>"));
+    assert!(!effects.contains("<nav class=\"toc\""), "two headings give no table of contents");
+}
+
+#[test]
+fn markdown_extensions_render() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert!(page.contains("<table>"), "tables");
+    assert!(page.contains("“don’t be so sensitive”"), "smart punctuation");
+    let effects = site.read("effects/alexithymia/index.html");
+    assert!(effects.contains("footnote-definition"), "footnotes");
+    assert!(effects.contains("<input type=\"checkbox\" disabled checked aria-label=\"done\">"), "task lists");
+    let healing = site.read("healing/emotion-focused-therapy/index.html");
+    assert!(healing.contains("<pre class=\"hl\"><code class=\"language-rust\"><span class=\"hl-source hl-rust\">"), "highlighting");
+    assert!(!healing.contains("style="), "no inline styles");
+}
+
+#[test]
+fn smart_punctuation_can_be_turned_off() {
+    let site = Fixture::new("basic");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}\n[build]\nsmart_punctuation = false\n"));
+    site.build().assert_code(0);
+    assert!(site.read("patterns/dismissive-family/index.html").contains("\"don't be so sensitive\""));
+}
+
+#[test]
+fn relative_md_links_become_relative_urls() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert!(page.contains("<a href=\"../../effects/alexithymia/#naming-feelings\" id=\"ref-2\">the effects</a>"), "{page}");
+    assert!(page.contains("<a href=\"#why-it-matters\" id=\"ref-3\">"));
+}
+
+#[test]
+fn offline_build_names_index_html() {
+    let site = Fixture::new("basic");
+    site.run(&["build", "--offline"]).assert_code(0);
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert!(page.contains("<a href=\"../../index.html\">Home</a>"));
+    assert!(page.contains("href=\"../../effects/alexithymia/index.html#naming-feelings\""));
+    let home = site.read("index.html");
+    assert!(home.contains("<a href=\"./patterns/dismissive-family/index.html\">"));
+    assert!(!home.contains("href=\"./patterns/\""), "no folder links offline");
+}
+
+#[test]
+fn feeds_and_sitemap() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://fixture.example.org/patterns/dismissive-family/</loc><lastmod>2026-01-10</lastmod>"));
+    assert!(!sitemap.contains("patterns/dismissive/"), "aliases are not in the sitemap");
+    let atom = site.read("atom.xml");
+    assert!(atom.contains("<updated>2026-01-10T00:00:00Z</updated>"));
+    assert!(atom.contains("<title>The dismissive family</title>"));
+    assert_eq!(site.read("robots.txt"), "User-agent: *\nAllow: /\nSitemap: https://fixture.example.org/sitemap.xml\n");
+}
+
+#[test]
+fn output_is_identical_across_runs_and_thread_counts() {
+    let site = Fixture::new("basic");
+    let run = |threads: &str, out: &str| {
+        let status = Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(["build", "--out", out])
+            .current_dir(&site.root)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(status.status.success());
+        snapshot(&site.path(out))
+    };
+    let one = run("1", "one");
+    let four = run("4", "four");
+    let again = run("4", "again");
+    assert!(!one.is_empty());
+    assert_eq!(one, four);
+    assert_eq!(four, again);
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_site_and_a_stale_staging_folder_is_cleaned() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    site.write(".public.attune-staging/leftover.html", "from a killed build");
+    site.build().assert_code(0);
+    assert!(!site.path(".public.attune-staging").exists());
+    assert!(!site.path("public/leftover.html").exists());
+}
+
+#[test]
+fn builds_without_a_themes_folder_and_a_site_theme_overrides_one_template() {
+    let site = Fixture::new("basic");
+    assert!(!site.path("themes").exists());
+    site.build().assert_code(0);
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"));
+    site.write("themes/mine/templates/tags.html", "{% extends \"base.html\" %}{% block main %}<h1>My tags</h1>{% endblock main %}");
+    site.write("themes/mine/static/extra.css", "body{}");
+    site.build().assert_code(0);
+    assert!(site.read("tags/index.html").contains("<h1>My tags</h1>"));
+    assert!(site.read("index.html").contains("class=\"home\""), "other templates stay default");
+    assert_eq!(site.read("assets/extra.css"), "body{}");
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds_and_checks_cleanly() {
+    let site = Fixture::empty();
+    site.run(&["init", "new-site"]).assert_code(0);
+    let run = site.run(&["build", "--root", "new-site"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let check = site.run(&["check", "--root", "new-site", "--today", "2026-06-01"]);
+    check.assert_code(0).assert_stderr_contains("no problems found");
+    assert!(site.path("new-site/public/tools/example-tool/index.html").is_file());
+    site.run(&["init", "new-site"]).assert_code(2).assert_stderr_contains("already has a book.toml");
+}
+
+#[test]
+fn help_and_version() {
+    let site = Fixture::empty();
+    let help = site.run(&["--help"]);
+    help.assert_code(0);
+    for command in ["build", "check", "init"] {
+        assert!(help.stdout.contains(command), "{}", help.stdout);
+    }
+    let build_help = site.run(&["build", "--help"]);
+    assert!(build_help.stdout.contains("--offline") && build_help.stdout.contains("file://"));
+    let version = site.run(&["--version"]);
+    assert_eq!(version.stdout.trim(), format!("attune {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn no_page_requests_another_origin() {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    for (path, bytes) in site.snapshot("public") {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8(bytes).unwrap();
+            for attr in ["src=\"http", "href=\"//", "src=\"//", "@import", "<link rel=\"stylesheet\" href=\"http"] {
+                assert!(!html.contains(attr), "{} has {attr}", path.display());
+            }
+            assert!(html.contains("Content-Security-Policy") , "{} lacks a CSP", path.display());
+        }
+    }
+}

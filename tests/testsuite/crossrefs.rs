@@ -1,0 +1,180 @@
+//! Cross-references: wikilinks, aliases, relations both ways, backlinks, related
+//! articles, glossary and citations — and an error for every broken thread.
+
+use crate::support::Fixture;
+
+fn built() -> Fixture {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    site
+}
+
+#[test]
+fn wikilinks_show_the_target_title_or_their_label() {
+    let site = built();
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert!(page.contains("<a href=\"../../effects/alexithymia/\" id=\"ref-1\">Alexithymia</a>"), "{page}");
+    let effects = site.read("effects/alexithymia/index.html");
+    assert!(effects.contains("<a href=\"../../patterns/dismissive-family/\" id=\"ref-1\">family that waves feelings away</a>"));
+    let about = site.read("about/index.html");
+    assert!(about.contains("<a href=\"../patterns/dismissive-family/\" id=\"ref-1\">The dismissive family</a>"));
+}
+
+#[test]
+fn broken_wikilink_suggests_the_nearest_slug() {
+    let site = Fixture::new("basic");
+    site.write("content/effects/x.md", "---\ntitle: X\n---\nIntro.\n\nSee [[alexithymya]] and [[alexithymia#naming-feeling]].\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: broken link to 'alexithymya'\n  --> content/effects/x.md:6:5")
+        .assert_stderr_contains("= help: did you mean 'alexithymia'?")
+        .assert_stderr_contains("error: no heading with id 'naming-feeling' in 'alexithymia'\n  --> content/effects/x.md:6:25")
+        .assert_stderr_contains("did you mean 'naming-feelings'?");
+}
+
+#[test]
+fn aliases_resolve_as_link_targets_and_write_redirects() {
+    let site = Fixture::new("basic");
+    site.write("content/effects/x.md", "---\ntitle: X\n---\nOld link: [[patterns/dismissive]].\n");
+    site.build().assert_code(0);
+    assert!(site.read("effects/x/index.html").contains("href=\"../../patterns/dismissive-family/\""));
+    let redirect = site.read("patterns/dismissive/index.html");
+    assert!(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../patterns/dismissive-family/\">"));
+    assert!(redirect.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(redirect.contains("<link rel=\"canonical\" href=\"https://fixture.example.org/patterns/dismissive-family/\">"));
+    assert!(redirect.contains("data-redirect=\"../../patterns/dismissive-family/\""), "the script keeps #fragments");
+    assert!(site.read("urls.json").contains("\"patterns/dismissive/\""));
+}
+
+#[test]
+fn colliding_or_escaping_aliases_are_errors() {
+    let site = Fixture::new("basic");
+    site.write("content/effects/x.md", "---\ntitle: X\naliases: [/patterns/dismissive/, /effects/alexithymia/, ../../etc/x]\n---\nText.\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: alias '/patterns/dismissive/' is also an alias of content/effects/x.md")
+        .assert_stderr_contains("error: alias '/effects/alexithymia/' is the URL of an existing page")
+        .assert_stderr_contains("error: alias '../../etc/x' is not a URL path inside the site");
+}
+
+#[test]
+fn relations_render_both_ways() {
+    let site = built();
+    let pattern = site.read("patterns/dismissive-family/index.html");
+    assert!(pattern.contains("<h2 id=\"rel-effects\">Adult effects linked to this pattern</h2>"));
+    let list = &pattern[pattern.find("rel-effects").unwrap()..];
+    assert!(list.find("Alexithymia").unwrap() < list.find("Counter-dependence").unwrap());
+    let effect = site.read("effects/counter-dependence/index.html");
+    assert!(effect.contains("<h2 id=\"rel-inverse-effects\">Often grows from</h2>"));
+    assert!(effect.contains("<a href=\"../../patterns/dismissive-family/\">The dismissive family</a>"));
+    let therapy = site.read("healing/emotion-focused-therapy/index.html");
+    assert!(therapy.contains("<h2 id=\"rel-inverse-approaches\">Can help with</h2>"));
+}
+
+#[test]
+fn undeclared_relation_and_unknown_target_are_errors() {
+    let site = Fixture::new("basic");
+    site.write("content/effects/x.md", "---\ntitle: X\nrelations:\n  aproaches: [emotion-focused-therapy]\n  effects: [alexithymya]\n---\nText.\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: relation 'aproaches' is not declared in book.toml\n  --> content/effects/x.md:4:3")
+        .assert_stderr_contains("did you mean 'approaches'?")
+        .assert_stderr_contains("error: relation 'effects' names unknown article 'alexithymya'\n  --> content/effects/x.md:5:13")
+        .assert_stderr_contains("did you mean 'alexithymia'?");
+}
+
+#[test]
+fn backlinks_quote_the_sentence_and_link_to_the_spot() {
+    let site = built();
+    let page = site.read("effects/alexithymia/index.html");
+    assert!(page.contains("<h2 id=\"mentioned-in\">Mentioned in</h2>"));
+    assert!(
+        page.contains("<a href=\"../../patterns/dismissive-family/#ref-1\">The dismissive family</a><blockquote><p>Over time a child may stop noticing them, which is\nlinked with <mark>Alexithymia</mark> later in life.</p></blockquote>")
+            || page.contains("<mark>Alexithymia</mark> later in life"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"../../healing/emotion-focused-therapy/#ref-1\">Emotion-focused therapy</a>"));
+}
+
+#[test]
+fn related_articles_exclude_relations_and_are_capped() {
+    let site = built();
+    let page = site.read("effects/alexithymia/index.html");
+    let related = &page[page.find("related-heading").expect("related section")..];
+    let related = &related[..related.find("</section>").unwrap()];
+    assert!(related.contains("Counter-dependence"), "{related}");
+    assert!(!related.contains("Emotion-focused therapy"), "already a relation");
+    assert!(related.matches("<li>").count() <= 5);
+}
+
+#[test]
+fn glossary_terms_link_first_mention_with_inline_definition() {
+    let site = built();
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert_eq!(page.matches("glossary/#attunement").count(), 1);
+    assert!(page.contains("<span class=\"term\"><a href=\"../../glossary/#attunement\" aria-describedby=\"term-1\">attunement</a><span class=\"term-def\" role=\"tooltip\" id=\"term-1\">Noticing and responding to what someone feels.</span></span>"), "{page}");
+    let glossary = site.read("glossary/index.html");
+    assert!(glossary.contains("<div class=\"glossary-entry\" id=\"attunement\">"));
+    assert!(glossary.contains("Used in: <a href=\"../effects/alexithymia/\">Alexithymia</a>, <a href=\"../patterns/dismissive-family/\">The dismissive family</a></p>"));
+    assert!(glossary.contains("Read more: <a href=\"../effects/alexithymia/\">Alexithymia</a>"));
+}
+
+#[test]
+fn explicit_glossary_links_and_unknown_terms() {
+    let site = Fixture::new("basic");
+    site.write("content/effects/x.md", "---\ntitle: X\n---\nSee [[glossary:attunement|what attunement means]] and [[glossary:atunement]].\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: unknown glossary term 'atunement'\n  --> content/effects/x.md:4:55")
+        .assert_stderr_contains("did you mean 'Attunement'?");
+    site.write("content/effects/x.md", "---\ntitle: X\n---\nSee [[glossary:attunement|what it means]].\n");
+    site.build().assert_code(0);
+    assert!(site.read("effects/x/index.html").contains("<a href=\"../../glossary/#attunement\">what it means</a>"));
+}
+
+#[test]
+fn citations_are_numbered_with_a_sources_list_and_a_references_page() {
+    let site = built();
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert!(page.contains("<sup class=\"cite\">[<a href=\"#source-1\" aria-label=\"Source 1\">1</a>]</sup>"));
+    assert!(page.contains("<a href=\"#source-1\" aria-label=\"Source 1\">1, p. 40</a>"));
+    assert!(page.contains("<li id=\"source-1\">Jonice Webb, Christine Musello (2012). <cite>Running on Empty: Overcome Your Childhood Emotional Neglect</cite>. Morgan James Publishing.</li>"));
+    let refs = site.read("references/index.html");
+    assert!(refs.contains("<h2 id=\"refs-1\">Books</h2>"));
+    assert!(refs.find("Leslie S. Greenberg").unwrap() < refs.find("Jonice Webb").unwrap(), "sorted by author surname");
+    assert!(refs.contains("Cited in: <a href=\"../patterns/dismissive-family/\">The dismissive family</a>"));
+}
+
+#[test]
+fn unknown_citation_is_an_error_and_uncited_reference_a_warning() {
+    let site = Fixture::new("basic");
+    site.write("content/effects/x.md", "---\ntitle: X\n---\nA claim [@web2012].\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: unknown citation key '@web2012'\n  --> content/effects/x.md:4:9")
+        .assert_stderr_contains("did you mean 'webb2012'?");
+    let site = Fixture::new("basic");
+    let refs = std::fs::read_to_string(site.path("content/references.yaml")).unwrap();
+    site.write("content/references.yaml", format!("{refs}nobody2020:\n  title: Uncited\n"));
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: reference 'nobody2020' is not cited by any article\n  --> content/references.yaml:13:1");
+}
+
+#[test]
+fn reading_path_with_unknown_slug_is_an_error() {
+    let site = Fixture::new("basic");
+    site.write("content/paths/bad.yaml", "title: Bad\nsteps:\n  - slug: alexithymia\n  - slug: nowhere-article\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:4:11");
+}
+
+#[test]
+fn reading_path_navigation_on_articles() {
+    let site = built();
+    let page = site.read("effects/alexithymia/index.html");
+    assert!(page.contains("Step 2 of 3 in <a href=\"../../paths/start-here/\">Start here</a>"));
+    assert!(page.contains("Previous: The dismissive family"));
+    assert!(page.contains("Next: Emotion-focused therapy"));
+}

@@ -1,0 +1,9 @@
+//! attune's integration tests: fixture sites built into temporary folders by the real
+//! binary, with assertions on exit codes, diagnostics and the HTML written.
+
+mod bad_input;
+mod browser;
+mod build;
+mod check;
+mod crossrefs;
+mod support;
