@@ -26,9 +26,12 @@ pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagno
         let grade = a.grade();
         if a.parsed.stats.words >= 100 && grade > max_grade {
             diagnostics.push(
-                Diagnostic::warning("readability", format!("reading grade {grade:.1} is above the target of {max_grade}"))
-                    .in_file(&a.path)
-                    .help("shorter sentences and everyday words bring the grade down"),
+                Diagnostic::warning(
+                    "readability",
+                    format!("reading grade {grade:.1} is above the target of {max_grade}"),
+                )
+                .in_file(&a.path)
+                .help("shorter sentences and everyday words bring the grade down"),
             );
         }
         for &(line, column) in &a.parsed.images_without_alt {
@@ -41,17 +44,26 @@ pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagno
         if let Some(today) = today {
             match a.front.last_reviewed {
                 None => diagnostics.push(
-                    Diagnostic::warning("review-missing", format!("'{}' has no review date", a.slug))
-                        .in_file(&a.path)
-                        .help("add `last_reviewed: YYYY-MM-DD` once the article has been reviewed"),
+                    Diagnostic::warning(
+                        "review-missing",
+                        format!("'{}' has no review date", a.slug),
+                    )
+                    .in_file(&a.path)
+                    .help("add `last_reviewed: YYYY-MM-DD` once the article has been reviewed"),
                 ),
                 Some(last) => {
-                    let due = a.front.next_review.unwrap_or_else(|| last.add_months(site.config.review.interval_months));
+                    let due = a
+                        .front
+                        .next_review
+                        .unwrap_or_else(|| last.add_months(site.config.review.interval_months));
                     if due < today {
                         diagnostics.push(
-                            Diagnostic::warning("review-overdue", format!("review of '{}' was due on {due}", a.slug))
-                                .in_file(&a.path)
-                                .help("review the article, then update `last_reviewed`"),
+                            Diagnostic::warning(
+                                "review-overdue",
+                                format!("review of '{}' was due on {due}", a.slug),
+                            )
+                            .in_file(&a.path)
+                            .help("review the article, then update `last_reviewed`"),
                         );
                     }
                 }
@@ -61,10 +73,18 @@ pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagno
 }
 
 /// Every URL in an old `urls.json` that now neither exists nor redirects.
-pub fn check_against(old_manifest: &Path, new_urls: &BTreeSet<String>, diagnostics: &mut Vec<Diagnostic>) -> Result<()> {
-    let text = std::fs::read_to_string(old_manifest).with_context(|| format!("reading {}", old_manifest.display()))?;
-    let value: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("{} is not a urls.json manifest", old_manifest.display()))?;
-    let old = value["urls"].as_array().with_context(|| format!("{} has no \"urls\" list", old_manifest.display()))?;
+pub fn check_against(
+    old_manifest: &Path,
+    new_urls: &BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let text = std::fs::read_to_string(old_manifest)
+        .with_context(|| format!("reading {}", old_manifest.display()))?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a urls.json manifest", old_manifest.display()))?;
+    let old = value["urls"]
+        .as_array()
+        .with_context(|| format!("{} has no \"urls\" list", old_manifest.display()))?;
     for url in old.iter().filter_map(|u| u.as_str()) {
         if !new_urls.contains(url) {
             diagnostics.push(

@@ -88,7 +88,15 @@ pub fn run(cli: Cli) -> ExitCode {
             offline,
             drafts,
             timings,
-        } => run_build(BuildOptions { root, out, offline, drafts }, timings),
+        } => run_build(
+            BuildOptions {
+                root,
+                out,
+                offline,
+                drafts,
+            },
+            timings,
+        ),
         Command::Check {
             root,
             format,
@@ -109,13 +117,20 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn fatal(e: &anyhow::Error) -> ExitCode {
     let color = use_color();
-    let (red, bold, reset) = if color { ("\x1b[1;31m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
+    let (red, bold, reset) = if color {
+        ("\x1b[1;31m", "\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
     eprintln!("{red}error{reset}{bold}: {e:#}{reset}");
     ExitCode::from(2)
 }
 
 fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {
-    let printer = Printer { root, color: use_color() };
+    let printer = Printer {
+        root,
+        color: use_color(),
+    };
     let mut text = String::new();
     for d in diagnostics.sorted() {
         text.push_str(&printer.render(d));
@@ -146,11 +161,21 @@ fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
     } else {
         format!(" ({})", report.diagnostics.summary())
     };
-    eprintln!("built {} pages in {elapsed} ms{warnings} → {}", report.pages, report.out.display());
+    eprintln!(
+        "built {} pages in {elapsed} ms{warnings} → {}",
+        report.pages,
+        report.out.display()
+    );
     ExitCode::SUCCESS
 }
 
-fn run_check(root: &Path, format: Format, today: Option<Date>, against: Option<&Path>, drafts: bool) -> ExitCode {
+fn run_check(
+    root: &Path,
+    format: Format,
+    today: Option<Date>,
+    against: Option<&Path>,
+    drafts: bool,
+) -> ExitCode {
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
     let (site, mut problems) = match crate::model(&options, &mut Vec::new()) {
@@ -158,7 +183,9 @@ fn run_check(root: &Path, format: Format, today: Option<Date>, against: Option<&
         Err(e) => return fatal(&e),
     };
     if let Some(site) = &site {
-        if let Err(problems_theme) = crate::render::Templates::load(root, site.config.build.theme.as_deref()) {
+        if let Err(problems_theme) =
+            crate::render::Templates::load(root, site.config.build.theme.as_deref())
+        {
             problems.extend(problems_theme);
         }
         check::check_site(site, today, &mut problems);
@@ -182,10 +209,17 @@ fn run_check(root: &Path, format: Format, today: Option<Date>, against: Option<&
         }
         Format::Json => {
             let items: Vec<&Diagnostic> = diagnostics.sorted();
-            println!("{}", serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into()));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+            );
         }
     }
-    if diagnostics.sorted().iter().any(|d| d.severity == Severity::Error) {
+    if diagnostics
+        .sorted()
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

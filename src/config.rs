@@ -238,7 +238,8 @@ fn default_related_count() -> usize {
 impl Config {
     /// Parses `book.toml` text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let config: Config = toml::from_str(text).map_err(|e| vec![toml_diagnostic(&e, text, file)])?;
+        let config: Config =
+            toml::from_str(text).map_err(|e| vec![toml_diagnostic(&e, text, file)])?;
         let problems = config.validate(text, file);
         if problems.is_empty() {
             Ok(config)
@@ -271,21 +272,28 @@ impl Config {
         };
         if self.site.title.trim().is_empty() {
             let (l, c) = at("title");
-            problems.push(Diagnostic::error("config", "`site.title` must not be empty").at(file, l, c));
+            problems
+                .push(Diagnostic::error("config", "`site.title` must not be empty").at(file, l, c));
         }
         let mut seen = std::collections::BTreeSet::new();
         for topic in &self.topics {
             if !is_slug(&topic.id) {
                 let (l, c) = at(&format!("\"{}\"", topic.id));
                 problems.push(
-                    Diagnostic::error("config", format!("topic id '{}' is not a valid URL segment", topic.id))
-                        .at(file, l, c)
-                        .help("use lowercase letters, digits and hyphens"),
+                    Diagnostic::error(
+                        "config",
+                        format!("topic id '{}' is not a valid URL segment", topic.id),
+                    )
+                    .at(file, l, c)
+                    .help("use lowercase letters, digits and hyphens"),
                 );
             }
             if !seen.insert(topic.id.as_str()) {
                 let (l, c) = at(&format!("\"{}\"", topic.id));
-                problems.push(Diagnostic::error("config", format!("topic '{}' is declared twice", topic.id)).at(file, l, c));
+                problems.push(
+                    Diagnostic::error("config", format!("topic '{}' is declared twice", topic.id))
+                        .at(file, l, c),
+                );
             }
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -293,7 +301,11 @@ impl Config {
             if !seen.insert(relation.name.as_str()) {
                 let (l, c) = at(&format!("\"{}\"", relation.name));
                 problems.push(
-                    Diagnostic::error("config", format!("relation '{}' is declared twice", relation.name)).at(file, l, c),
+                    Diagnostic::error(
+                        "config",
+                        format!("relation '{}' is declared twice", relation.name),
+                    )
+                    .at(file, l, c),
                 );
             }
         }
@@ -301,8 +313,11 @@ impl Config {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 let (l, c) = at("base_url");
                 problems.push(
-                    Diagnostic::error("config", format!("`site.base_url` '{url}' is not an absolute http(s) URL"))
-                        .at(file, l, c),
+                    Diagnostic::error(
+                        "config",
+                        format!("`site.base_url` '{url}' is not an absolute http(s) URL"),
+                    )
+                    .at(file, l, c),
                 );
             }
         }
@@ -313,14 +328,17 @@ impl Config {
 /// Lowercase letters, digits and single hyphens: safe as a path segment everywhere.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && !s.starts_with('-')
 }
 
 /// Turns a toml error into a diagnostic at its position, suggesting the nearest key
 /// when the problem is an unknown one.
 fn toml_diagnostic(error: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
-    let (line, column) = error.span().map_or((0, 0), |span| line_col(text, span.start));
+    let (line, column) = error
+        .span()
+        .map_or((0, 0), |span| line_col(text, span.start));
     let message = error.message().trim().to_string();
     let mut diagnostic = Diagnostic::error("config", message.clone()).at(file, line, column);
     if let Some(rest) = message.strip_prefix("unknown field `") {
@@ -332,7 +350,9 @@ fn toml_diagnostic(error: &toml::de::Error, text: &str, file: &Path) -> Diagnost
         diagnostic.message = format!("unknown key `{wrong}` in {}", file.display());
         diagnostic = match nearest(wrong, expected.iter().copied()) {
             Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
-            None if !expected.is_empty() => diagnostic.help(format!("valid keys here: {}", expected.join(", "))),
+            None if !expected.is_empty() => {
+                diagnostic.help(format!("valid keys here: {}", expected.join(", ")))
+            }
             None => diagnostic,
         };
     }
@@ -361,7 +381,10 @@ mod tests {
     fn unknown_key_suggests_nearest() {
         let errors = parse("[site]\ntitle = \"T\"\ndescripton = \"x\"\n").unwrap_err();
         assert_eq!(errors[0].message, "unknown key `descripton` in book.toml");
-        assert_eq!(errors[0].help.as_deref(), Some("did you mean `description`?"));
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("did you mean `description`?")
+        );
         assert_eq!((errors[0].line, errors[0].column), (3, 1));
     }
 

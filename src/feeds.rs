@@ -10,10 +10,20 @@ pub fn sitemap(site: &Site, urls: &[String]) -> String {
     let reviewed: std::collections::HashMap<&str, String> = site
         .articles
         .iter()
-        .filter_map(|a| a.front.last_reviewed.map(|d| (a.url.as_str(), d.to_string())))
+        .filter_map(|a| {
+            a.front
+                .last_reviewed
+                .map(|d| (a.url.as_str(), d.to_string()))
+        })
         .collect();
-    for url in urls.iter().filter(|u| !site.aliases.contains_key(*u) && u.as_str() != "404/") {
-        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&format!("{base}{url}"))));
+    for url in urls
+        .iter()
+        .filter(|u| !site.aliases.contains_key(*u) && u.as_str() != "404/")
+    {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            escape(&format!("{base}{url}"))
+        ));
         if let Some(date) = reviewed.get(url.as_str()) {
             xml.push_str(&format!("<lastmod>{date}</lastmod>"));
         }
@@ -36,7 +46,10 @@ pub fn atom(site: &Site) -> String {
         .collect();
     dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     dated.truncate(20);
-    let updated = dated.first().map(|(d, _)| format!("{d}T00:00:00Z")).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let updated = dated
+        .first()
+        .map(|(d, _)| format!("{d}T00:00:00Z"))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let title = escape(&site.config.site.title);
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <id>{id}</id>\n  <link href=\"{id}\"/>\n  <link rel=\"self\" href=\"{id}atom.xml\"/>\n  <updated>{updated}</updated>\n  <author><name>{author}</name></author>\n",
@@ -72,7 +85,8 @@ pub fn manifest(urls: &[String]) -> String {
     let mut list: Vec<&String> = urls.iter().collect();
     list.sort();
     list.dedup();
-    let mut json = serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "urls": list })).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "urls": list }))
+        .unwrap_or_default();
     json.push('\n');
     json
 }

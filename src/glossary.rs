@@ -85,7 +85,8 @@ impl Glossary {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            (!used.contains(&entry) && boundary(before) && boundary(after)).then(|| (m.start(), m.end(), entry))
+            (!used.contains(&entry) && boundary(before) && boundary(after))
+                .then(|| (m.start(), m.end(), entry))
         })
     }
 }

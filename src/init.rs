@@ -154,17 +154,22 @@ Tools are short, practical exercises. This one is linked from [[example-approach
 /// Creates a new site in `dir`, refusing to overwrite an existing one.
 pub fn init(dir: &Path) -> Result<()> {
     if dir.join("book.toml").exists() {
-        bail!("{} already has a book.toml; not overwriting it", dir.display());
+        bail!(
+            "{} already has a book.toml; not overwriting it",
+            dir.display()
+        );
     }
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    std::fs::write(dir.join("book.toml"), BOOK_TOML).with_context(|| format!("writing {}/book.toml", dir.display()))?;
+    std::fs::write(dir.join("book.toml"), BOOK_TOML)
+        .with_context(|| format!("writing {}/book.toml", dir.display()))?;
     for (path, text) in SAMPLES {
         let full = dir.join("content").join(path);
         if full.exists() {
             continue;
         }
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
         }
         std::fs::write(&full, text).with_context(|| format!("writing {}", full.display()))?;
     }

@@ -66,12 +66,16 @@ pub fn read_config(root: &Path) -> Result<std::result::Result<Config, Vec<Diagno
             root.display()
         );
     }
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     Ok(Config::parse(&text, Path::new(config::FILE_NAME)))
 }
 
 /// Loads and models the site without writing anything.
-pub fn model(options: &BuildOptions, timings: &mut Vec<(&'static str, Duration)>) -> Result<(Option<Site>, Vec<Diagnostic>)> {
+pub fn model(
+    options: &BuildOptions,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Result<(Option<Site>, Vec<Diagnostic>)> {
     let mut diagnostics = Vec::new();
     let start = Instant::now();
     let config = match read_config(&options.root)? {
@@ -81,16 +85,34 @@ pub fn model(options: &BuildOptions, timings: &mut Vec<(&'static str, Duration)>
     let content_dir = options.root.join(&config.build.content_dir);
     if !content_dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error("empty", format!("content folder `{}/` does not exist", config.build.content_dir))
-                .in_file(config::FILE_NAME)
-                .help("create it with one folder per topic, or run `attune init` for a sample site"),
+            Diagnostic::error(
+                "empty",
+                format!(
+                    "content folder `{}/` does not exist",
+                    config.build.content_dir
+                ),
+            )
+            .in_file(config::FILE_NAME)
+            .help("create it with one folder per topic, or run `attune init` for a sample site"),
         );
         return Ok((None, diagnostics));
     }
-    let content = load::load(&options.root, &config.build.content_dir, options.drafts, &mut diagnostics);
+    let content = load::load(
+        &options.root,
+        &config.build.content_dir,
+        options.drafts,
+        &mut diagnostics,
+    );
     timings.push(("load", start.elapsed()));
     let start = Instant::now();
-    let site = site::build(config, content, UrlStyle { offline: options.offline }, &mut diagnostics);
+    let site = site::build(
+        config,
+        content,
+        UrlStyle {
+            offline: options.offline,
+        },
+        &mut diagnostics,
+    );
     timings.push(("parse+site", start.elapsed()));
     Ok((Some(site), diagnostics))
 }
@@ -103,7 +125,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(problems);
     let out = options.out.clone().unwrap_or_else(|| {
-        let dir = site.as_ref().map_or("public", |s| s.config.build.output_dir.as_str());
+        let dir = site
+            .as_ref()
+            .map_or("public", |s| s.config.build.output_dir.as_str());
         options.root.join(dir)
     });
     let mut report = BuildReport {
@@ -113,7 +137,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         timings,
     };
     let Some(site) = site else { return Ok(report) };
-    let templates = match render::Templates::load(&options.root, site.config.build.theme.as_deref()) {
+    let templates = match render::Templates::load(&options.root, site.config.build.theme.as_deref())
+    {
         Ok(t) => Some(t),
         Err(problems) => {
             report.diagnostics.extend(problems);
@@ -123,7 +148,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let Some(templates) = templates.filter(|_| !report.diagnostics.has_errors()) else {
         return Ok(report);
     };
-    output::check_output_folder(&options.root, &out, &options.root.join(&site.config.build.content_dir))?;
+    output::check_output_folder(
+        &options.root,
+        &out,
+        &options.root.join(&site.config.build.content_dir),
+    )?;
     let start = Instant::now();
     let writer = output::Writer::new(&out)?;
     let mut render_problems = Vec::new();
@@ -149,10 +178,17 @@ fn write_extras(site: &Site, writer: &output::Writer, urls: &[String], root: &Pa
     }
     if let Some(theme) = &site.config.build.theme {
         let dir = root.join("themes").join(theme).join("static");
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if entry.file_type().is_file() {
                 if let Ok(rel) = entry.path().strip_prefix(&dir) {
-                    writer.copy(entry.path(), &format!("assets/{}", rel.to_string_lossy().replace('\\', "/")));
+                    writer.copy(
+                        entry.path(),
+                        &format!("assets/{}", rel.to_string_lossy().replace('\\', "/")),
+                    );
                 }
             }
         }

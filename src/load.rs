@@ -69,8 +69,11 @@ impl Date {
         let month = parts.next()?.parse().ok()?;
         let day = parts.next()?.parse().ok()?;
         let date = Date { year, month, day };
-        (s.trim().len() == 10 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(date)
+        (s.trim().len() == 10
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(date)
     }
 
     /// The same day `months` later, clamped to the end of a shorter month.
@@ -100,7 +103,12 @@ impl Date {
             "November",
             "December",
         ];
-        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
     }
 }
 
@@ -122,7 +130,9 @@ impl fmt::Display for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not a date in the form YYYY-MM-DD")))
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("'{s}' is not a date in the form YYYY-MM-DD"))
+        })
     }
 }
 
@@ -266,7 +276,12 @@ pub struct Content {
 }
 
 /// Reads `content_dir` (shown in diagnostics as `display_dir`).
-pub fn load(root: &Path, content_dir: &str, drafts: bool, diagnostics: &mut Vec<Diagnostic>) -> Content {
+pub fn load(
+    root: &Path,
+    content_dir: &str,
+    drafts: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Content {
     let dir = root.join(content_dir);
     let mut markdown = Vec::new();
     let mut content = Content::default();
@@ -279,7 +294,10 @@ pub fn load(root: &Path, content_dir: &str, drafts: bool, diagnostics: &mut Vec<
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let at = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| PathBuf::from(content_dir));
+                let at = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| PathBuf::from(content_dir));
                 let message = if e.loop_ancestor().is_some() {
                     "symbolic link loop skipped".to_string()
                 } else {
@@ -292,20 +310,35 @@ pub fn load(root: &Path, content_dir: &str, drafts: bool, diagnostics: &mut Vec<
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         match rel_str.as_str() {
-            "glossary.yaml" | "glossary.yml" => content.glossary_file = read_text(root, entry.path(), diagnostics),
-            "references.yaml" | "references.yml" => content.references_file = read_text(root, entry.path(), diagnostics),
+            "glossary.yaml" | "glossary.yml" => {
+                content.glossary_file = read_text(root, entry.path(), diagnostics)
+            }
+            "references.yaml" | "references.yml" => {
+                content.references_file = read_text(root, entry.path(), diagnostics)
+            }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
                 if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
                     let id = slugify(&file.file_stem().unwrap_or_default().to_string_lossy());
                     if let Some(path) = parse_yaml::<PathFile>(&text, &file, diagnostics) {
-                        content.paths.push(ReadingPath { id, file, text, path });
+                        content.paths.push(ReadingPath {
+                            id,
+                            file,
+                            text,
+                            path,
+                        });
                     }
                 }
             }
-            s if s.ends_with(".md") || s.ends_with(".markdown") => markdown.push((entry.path().to_path_buf(), rel)),
+            s if s.ends_with(".md") || s.ends_with(".markdown") => {
+                markdown.push((entry.path().to_path_buf(), rel))
+            }
             _ => content.assets.push(rel),
         }
     }
@@ -352,12 +385,17 @@ fn display_path(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// Reads a file as UTF-8, or reports where it stops being UTF-8.
-fn read_text(root: &Path, full: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(PathBuf, String)> {
+fn read_text(
+    root: &Path,
+    full: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(PathBuf, String)> {
     let file = display_path(root, full);
     let bytes = match std::fs::read(full) {
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics.push(Diagnostic::error("io", format!("could not read file: {e}")).in_file(file));
+            diagnostics
+                .push(Diagnostic::error("io", format!("could not read file: {e}")).in_file(file));
             return None;
         }
     };
@@ -369,9 +407,14 @@ fn read_text(root: &Path, full: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
                 diagnostics.push(
-                    Diagnostic::error("not-text", "file contains NUL bytes; it looks like a binary file, not text")
-                        .at(file, l, c)
-                        .help("remove it from the content folder, or rename it so it does not end in .md"),
+                    Diagnostic::error(
+                        "not-text",
+                        "file contains NUL bytes; it looks like a binary file, not text",
+                    )
+                    .at(file, l, c)
+                    .help(
+                        "remove it from the content folder, or rename it so it does not end in .md",
+                    ),
                 );
                 return None;
             }
@@ -391,7 +434,12 @@ fn read_text(root: &Path, full: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
     }
 }
 
-fn read_source(root: &Path, full: &Path, rel: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Source> {
+fn read_source(
+    root: &Path,
+    full: &Path,
+    rel: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Source> {
     let (path, text) = read_text(root, full, diagnostics)?;
     let (front, body_start) = split_front_matter(&text, &path, diagnostics)?;
     let slug = slugify(&rel.file_stem().unwrap_or_default().to_string_lossy());
@@ -412,7 +460,11 @@ fn read_source(root: &Path, full: &Path, rel: &Path, diagnostics: &mut Vec<Diagn
 }
 
 /// Splits `---`-fenced YAML front matter from the body. Files without it are fine.
-pub fn split_front_matter(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(FrontMatter, usize)> {
+pub fn split_front_matter(
+    text: &str,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(FrontMatter, usize)> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         return Some((FrontMatter::default(), 0));
@@ -420,7 +472,9 @@ pub fn split_front_matter(text: &str, file: &Path, diagnostics: &mut Vec<Diagnos
     let mut offset = first_line_end;
     let mut close = None;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         let line = text[offset..end].trim_end();
         if line == "---" || line == "..." {
             close = Some((offset, end));
@@ -441,7 +495,11 @@ pub fn split_front_matter(text: &str, file: &Path, diagnostics: &mut Vec<Diagnos
     Some((front, body_start))
 }
 
-fn parse_front_matter(yaml: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
+fn parse_front_matter(
+    yaml: &str,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FrontMatter> {
     // The YAML starts on line 2 of the file, after the opening `---`.
     let at = |line: usize, column: usize| (line + 1, column);
     if yaml.trim().is_empty() {
@@ -450,20 +508,28 @@ fn parse_front_matter(yaml: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(value) => value,
         Err(e) => {
-            let (l, c) = e.location().map_or((1, 1), |loc| at(loc.line(), loc.column()));
+            let (l, c) = e
+                .location()
+                .map_or((1, 1), |loc| at(loc.line(), loc.column()));
             diagnostics.push(
-                Diagnostic::error("front-matter", format!("invalid YAML in front matter: {}", yaml_message(&e)))
-                    .at(file, l, c)
-                    .help("front matter is YAML between two `---` lines: `key: value`, one per line"),
+                Diagnostic::error(
+                    "front-matter",
+                    format!("invalid YAML in front matter: {}", yaml_message(&e)),
+                )
+                .at(file, l, c)
+                .help("front matter is YAML between two `---` lines: `key: value`, one per line"),
             );
             return None;
         }
     };
     let serde_yaml::Value::Mapping(map) = &value else {
         diagnostics.push(
-            Diagnostic::error("front-matter", "front matter must be a mapping of keys to values")
-                .at(file, 2, 1)
-                .help("write it as `key: value` lines, e.g. `title: My article`"),
+            Diagnostic::error(
+                "front-matter",
+                "front matter must be a mapping of keys to values",
+            )
+            .at(file, 2, 1)
+            .help("write it as `key: value` lines, e.g. `title: My article`"),
         );
         return None;
     };
@@ -471,7 +537,11 @@ fn parse_front_matter(yaml: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>
         let name = key.as_str().unwrap_or_default();
         if !FRONT_MATTER_KEYS.contains(&name) {
             let (l, c) = find_key(yaml, name).map_or((2, 1), |(l, c)| (l + 1, c));
-            let d = Diagnostic::warning("unknown-key", format!("unknown front matter key `{name}` is ignored")).at(file, l, c);
+            let d = Diagnostic::warning(
+                "unknown-key",
+                format!("unknown front matter key `{name}` is ignored"),
+            )
+            .at(file, l, c);
             diagnostics.push(match nearest(name, FRONT_MATTER_KEYS.iter().copied()) {
                 Some(best) => d.help(format!("did you mean `{best}`?")),
                 None => d.help(format!("known keys: {}", FRONT_MATTER_KEYS.join(", "))),
@@ -481,8 +551,16 @@ fn parse_front_matter(yaml: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>
     match serde_yaml::from_str::<FrontMatter>(yaml) {
         Ok(front) => Some(front),
         Err(e) => {
-            let (l, c) = e.location().map_or((2, 1), |loc| at(loc.line(), loc.column()));
-            diagnostics.push(Diagnostic::error("front-matter", format!("front matter: {}", yaml_message(&e))).at(file, l, c));
+            let (l, c) = e
+                .location()
+                .map_or((2, 1), |loc| at(loc.line(), loc.column()));
+            diagnostics.push(
+                Diagnostic::error(
+                    "front-matter",
+                    format!("front matter: {}", yaml_message(&e)),
+                )
+                .at(file, l, c),
+            );
             None
         }
     }
@@ -500,16 +578,25 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 /// Line (1-based within `yaml`) and column of a top-level key.
 fn find_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
     yaml.lines()
-        .position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
         .map(|i| (i + 1, 1))
 }
 
 /// Parses a whole YAML data file, reporting errors at their position.
-pub fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<T> {
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
     match serde_yaml::from_str(text) {
         Ok(value) => Some(value),
         Err(e) => {
-            let (l, c) = e.location().map_or((1, 1), |loc| (loc.line(), loc.column()));
+            let (l, c) = e
+                .location()
+                .map_or((1, 1), |loc| (loc.line(), loc.column()));
             diagnostics.push(Diagnostic::error("data-file", yaml_message(&e)).at(file, l, c));
             None
         }
@@ -551,7 +638,10 @@ mod tests {
 
     #[test]
     fn slugify_makes_stable_ids() {
-        assert_eq!(slugify("Section 1 of article 12"), "section-1-of-article-12");
+        assert_eq!(
+            slugify("Section 1 of article 12"),
+            "section-1-of-article-12"
+        );
         assert_eq!(slugify("  What's *this*?  "), "whats-this");
         assert_eq!(slugify("Über Gefühle"), "über-gefühle");
     }

@@ -12,7 +12,8 @@ use crate::highlight;
 use crate::load::{slugify, Reference};
 use crate::readability::TextStats;
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
+    TagEnd,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -45,9 +46,15 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
     /// A relative `.md` path, from the linking file's folder.
-    File { path: String, anchor: Option<String> },
+    File {
+        path: String,
+        anchor: Option<String>,
+    },
     /// `[[slug]]` or `[[slug#anchor]]`.
-    Slug { slug: String, anchor: Option<String> },
+    Slug {
+        slug: String,
+        anchor: Option<String>,
+    },
     /// `#anchor` or `[[#anchor]]`: a heading on the same page.
     SamePage { anchor: String },
 }
@@ -115,7 +122,10 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
         (line + 1, column)
     }
 }
@@ -149,16 +159,29 @@ fn options(smart_punctuation: bool) -> Options {
 
 /// Parses one article. `text` is the whole file and `body_start` where Markdown begins,
 /// so positions in diagnostics are positions in the file.
-pub fn parse(text: &str, body_start: usize, file: &Path, want_title: bool, ctx: &ParseContext) -> Parsed {
+pub fn parse(
+    text: &str,
+    body_start: usize,
+    file: &Path,
+    want_title: bool,
+    ctx: &ParseContext,
+) -> Parsed {
     let body = &text[body_start..];
     let lines = LineIndex::new(text);
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
         let reference = link.reference.trim();
-        reference
-            .starts_with('@')
-            .then(|| (CowStr::from(format!("{CITE_PREFIX}{}", &reference[1..])), CowStr::from("")))
+        reference.starts_with('@').then(|| {
+            (
+                CowStr::from(format!("{CITE_PREFIX}{}", &reference[1..])),
+                CowStr::from(""),
+            )
+        })
     };
-    let parser = Parser::new_with_broken_link_callback(body, options(ctx.smart_punctuation), Some(&mut callback));
+    let parser = Parser::new_with_broken_link_callback(
+        body,
+        options(ctx.smart_punctuation),
+        Some(&mut callback),
+    );
     let events: Vec<(Event, std::ops::Range<usize>)> = parser.into_offset_iter().collect();
     let mut builder = Builder {
         ctx,
@@ -257,7 +280,10 @@ impl<'a> Builder<'a, '_> {
                 while lookahead.len() < 8 {
                     match iter.next() {
                         Some(e) => {
-                            let stop = matches!(e.0, Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph));
+                            let stop = matches!(
+                                e.0,
+                                Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
+                            );
                             lookahead.push(e);
                             if stop {
                                 break;
@@ -282,7 +308,11 @@ impl<'a> Builder<'a, '_> {
 
     /// Recognises a callout from the events after a block quote opens; returns how many
     /// of them it consumed.
-    fn try_callout(&mut self, gfm_kind: Option<BlockQuoteKind>, after: &[(Event<'a>, std::ops::Range<usize>)]) -> Option<usize> {
+    fn try_callout(
+        &mut self,
+        gfm_kind: Option<BlockQuoteKind>,
+        after: &[(Event<'a>, std::ops::Range<usize>)],
+    ) -> Option<usize> {
         if !matches!(after.first(), Some((Event::Start(Tag::Paragraph), _))) {
             return None;
         }
@@ -384,7 +414,9 @@ impl<'a> Builder<'a, '_> {
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.seen_block = true;
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().map(str::to_string)
+                    }
                     CodeBlockKind::Indented => None,
                 };
                 self.code = Some((lang, String::new()));
@@ -398,7 +430,9 @@ impl<'a> Builder<'a, '_> {
             Event::End(TagEnd::Link) => {
                 self.end_link();
             }
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 let (line, column) = self.position(&range);
                 let _ = title;
                 self.emit_html(String::new());
@@ -436,8 +470,14 @@ impl<'a> Builder<'a, '_> {
                 self.emit(event);
             }
             Event::TaskListMarker(done) => {
-                let (state, checked) = if done { ("done", " checked") } else { ("not done", "") };
-                self.emit_html(format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{state}\"> "));
+                let (state, checked) = if done {
+                    ("done", " checked")
+                } else {
+                    ("not done", "")
+                };
+                self.emit_html(format!(
+                    "<input type=\"checkbox\" disabled{checked} aria-label=\"{state}\"> "
+                ));
             }
             Event::Start(Tag::TableHead) => {
                 self.in_table_head = true;
@@ -451,7 +491,9 @@ impl<'a> Builder<'a, '_> {
                 self.seen_block = true;
                 self.emit(event);
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::FootnoteDefinition) => {
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::FootnoteDefinition,
+            ) => {
                 self.flush_block();
                 self.emit(event);
             }
@@ -471,7 +513,9 @@ impl<'a> Builder<'a, '_> {
     fn html_events_tail_is_exercise(&self) -> bool {
         // The innermost open callout's opening tag names its kind.
         self.html_events.iter().rev().find_map(|e| match e {
-            Event::InlineHtml(h) if h.starts_with("<div class=\"callout ") => Some(h.starts_with("<div class=\"callout callout-exercise\"")),
+            Event::InlineHtml(h) if h.starts_with("<div class=\"callout ") => {
+                Some(h.starts_with("<div class=\"callout callout-exercise\""))
+            }
             _ => None,
         }) == Some(true)
     }
@@ -487,7 +531,9 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn end_image(&mut self) {
-        let Some((line, column, alt)) = self.image.take() else { return };
+        let Some((line, column, alt)) = self.image.take() else {
+            return;
+        };
         if alt.trim().is_empty() {
             self.out.images_without_alt.push((line, column));
         }
@@ -497,7 +543,11 @@ impl<'a> Builder<'a, '_> {
         };
         if let Some(Event::InlineHtml(src)) = slot {
             let src_attr = rewrite_relative(src);
-            *src = CowStr::from(format!("<img src=\"{}\" alt=\"{}\" loading=\"lazy\">", escape(&src_attr), escape(alt.trim())));
+            *src = CowStr::from(format!(
+                "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+                escape(&src_attr),
+                escape(alt.trim())
+            ));
         }
     }
 
@@ -585,12 +635,20 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn end_code_block(&mut self) {
-        let Some((lang, code)) = self.code.take() else { return };
+        let Some((lang, code)) = self.code.take() else {
+            return;
+        };
         let html = highlight::highlight(&code, lang.as_deref());
         self.html_events.push(Event::Html(CowStr::from(html)));
     }
 
-    fn start_link(&mut self, link_type: LinkType, dest: CowStr<'a>, title: CowStr<'a>, range: std::ops::Range<usize>) {
+    fn start_link(
+        &mut self,
+        link_type: LinkType,
+        dest: CowStr<'a>,
+        title: CowStr<'a>,
+        range: std::ops::Range<usize>,
+    ) {
         let (line, column) = self.position(&range);
         if let Some(cite) = dest.strip_prefix(CITE_PREFIX) {
             self.citation(cite, line, column);
@@ -655,9 +713,12 @@ impl<'a> Builder<'a, '_> {
         });
         let start_in_block = self.block.len();
         if self.heading.is_none() {
-            self.block_links.push((index, start_in_block, start_in_block));
+            self.block_links
+                .push((index, start_in_block, start_in_block));
         }
-        self.emit_html(format!("<a href=\"{HREF_OPEN}{index}{PLACEHOLDER_CLOSE}\" id=\"{id}\">"));
+        self.emit_html(format!(
+            "<a href=\"{HREF_OPEN}{index}{PLACEHOLDER_CLOSE}\" id=\"{id}\">"
+        ));
         if replace_label {
             self.emit_html(format!("{LABEL_OPEN}{index}{PLACEHOLDER_CLOSE}"));
         }
@@ -715,7 +776,9 @@ impl<'a> Builder<'a, '_> {
                 Some(l) if !l.is_empty() => format!("{number}, {}", escape(l)),
                 _ => number.to_string(),
             };
-            parts.push(format!("<a href=\"#source-{number}\" aria-label=\"Source {number}\">{shown}</a>"));
+            parts.push(format!(
+                "<a href=\"#source-{number}\" aria-label=\"Source {number}\">{shown}</a>"
+            ));
         }
         if !parts.is_empty() {
             self.emit_html(format!("<sup class=\"cite\">[{}]</sup>", parts.join("; ")));
@@ -784,7 +847,13 @@ impl<'a> Builder<'a, '_> {
                 Some(index) => {
                     let glossary = self.ctx.glossary;
                     let anchor = glossary.anchor(index);
-                    let n = self.out.glossary_terms.iter().position(|&t| t == index).unwrap_or(0) + 1;
+                    let n = self
+                        .out
+                        .glossary_terms
+                        .iter()
+                        .position(|&t| t == index)
+                        .unwrap_or(0)
+                        + 1;
                     self.emit_html(format!(
                         "<span class=\"term\"><a href=\"{root}glossary/{index_html}#{anchor}\" aria-describedby=\"term-{n}\">{word}</a><span class=\"term-def\" role=\"tooltip\" id=\"term-{n}\">{definition}</span></span>",
                         root = self.ctx.root,
@@ -821,14 +890,22 @@ fn sentence_bounds(block: &str, start: usize, end: usize) -> (usize, usize) {
     }
     let sentence_end = block[end..]
         .char_indices()
-        .find(|&(i, c)| is_end(c) && block[end + i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace))
+        .find(|&(i, c)| {
+            is_end(c)
+                && block[end + i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
         .map_or(block.len(), |(i, c)| end + i + c.len_utf8());
     (sentence_start, sentence_end)
 }
 
 fn split_anchor(dest: &str) -> (&str, Option<String>) {
     match dest.split_once('#') {
-        Some((path, anchor)) if !anchor.is_empty() => (path.trim(), Some(anchor.trim().to_string())),
+        Some((path, anchor)) if !anchor.is_empty() => {
+            (path.trim(), Some(anchor.trim().to_string()))
+        }
         Some((path, _)) => (path.trim(), None),
         None => (dest.trim(), None),
     }
@@ -836,9 +913,12 @@ fn split_anchor(dest: &str) -> (&str, Option<String>) {
 
 pub fn is_external(href: &str) -> bool {
     href.starts_with("//")
-        || href
-            .split_once(':')
-            .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        || href.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
 }
 
 /// Internal targets among ordinary Markdown link destinations.
@@ -887,7 +967,11 @@ pub fn escape(text: &str) -> String {
 
 /// Replaces link placeholders in a rendered body; `href(n)` and `label(n)` give link
 /// `n`'s resolved href and title.
-pub fn fill_placeholders(html: &str, href: impl Fn(usize) -> String, label: impl Fn(usize) -> String) -> String {
+pub fn fill_placeholders(
+    html: &str,
+    href: impl Fn(usize) -> String,
+    label: impl Fn(usize) -> String,
+) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(start) = rest.find([HREF_OPEN, LABEL_OPEN]) {
@@ -899,7 +983,11 @@ pub fn fill_placeholders(html: &str, href: impl Fn(usize) -> String, label: impl
             return out;
         };
         let n: usize = after[..close].parse().unwrap_or(usize::MAX);
-        let text = if marker == HREF_OPEN { href(n) } else { label(n) };
+        let text = if marker == HREF_OPEN {
+            href(n)
+        } else {
+            label(n)
+        };
         let _ = write!(out, "{}", escape(&text));
         rest = &after[close + PLACEHOLDER_CLOSE.len_utf8()..];
     }
@@ -937,7 +1025,9 @@ mod tests {
         let p = parse_md("## Hello world\n\n## Hello world\n\n## Custom {#mine}\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
-        assert!(p.html.contains("<h2 id=\"hello-world\">Hello world <a class=\"anchor\" href=\"#hello-world\""));
+        assert!(p.html.contains(
+            "<h2 id=\"hello-world\">Hello world <a class=\"anchor\" href=\"#hello-world\""
+        ));
     }
 
     #[test]
@@ -949,7 +1039,9 @@ mod tests {
 
     #[test]
     fn links_are_recorded_with_positions_and_context() {
-        let p = parse_md("Intro.\n\nFirst one. See [this](../x/y.md#part) now. Last.\n\nAnd [[slug]] too.\n");
+        let p = parse_md(
+            "Intro.\n\nFirst one. See [this](../x/y.md#part) now. Last.\n\nAnd [[slug]] too.\n",
+        );
         assert_eq!(
             p.links[0].target,
             LinkTarget::File {
@@ -958,7 +1050,14 @@ mod tests {
             }
         );
         assert_eq!((p.links[0].line, p.links[0].column), (3, 16));
-        assert_eq!(p.links[0].context, (" See ".trim_start().into(), Some("this".into()), " now.".into()));
+        assert_eq!(
+            p.links[0].context,
+            (
+                " See ".trim_start().into(),
+                Some("this".into()),
+                " now.".into()
+            )
+        );
         assert_eq!(
             p.links[1].target,
             LinkTarget::Slug {
@@ -966,14 +1065,22 @@ mod tests {
                 anchor: None
             }
         );
-        assert!(p.html.contains(&format!("{LABEL_OPEN}1{PLACEHOLDER_CLOSE}")));
+        assert!(p
+            .html
+            .contains(&format!("{LABEL_OPEN}1{PLACEHOLDER_CLOSE}")));
     }
 
     #[test]
     fn callouts_render_as_labelled_blocks() {
-        let p = parse_md("> [!EXERCISE] Breathe\n> 1. In\n> 2. Out\n\n> [!NOTE]\n> Plain.\n\n> Quote.\n");
-        assert!(p.html.contains("<div class=\"callout callout-exercise\" role=\"note\" aria-label=\"Exercise\">"));
-        assert!(p.html.contains("<p class=\"callout-title\">Exercise: Breathe</p>"));
+        let p = parse_md(
+            "> [!EXERCISE] Breathe\n> 1. In\n> 2. Out\n\n> [!NOTE]\n> Plain.\n\n> Quote.\n",
+        );
+        assert!(p.html.contains(
+            "<div class=\"callout callout-exercise\" role=\"note\" aria-label=\"Exercise\">"
+        ));
+        assert!(p
+            .html
+            .contains("<p class=\"callout-title\">Exercise: Breathe</p>"));
         assert!(p.html.contains("<div class=\"write-space\""));
         assert!(p.html.contains("callout-note"));
         assert!(p.html.contains("<blockquote>"));
@@ -996,11 +1103,26 @@ mod tests {
                 },
             );
         }
-        let p = parse_with("A [@gibson2015]. B [@webb2012, p. 40]. C [@gibson2015]. D [@webb2021].\n", &Glossary::default(), &refs);
-        assert_eq!(p.citations.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(), ["gibson2015", "webb2012"]);
-        assert!(p.html.contains("<a href=\"#source-2\" aria-label=\"Source 2\">2, p. 40</a>"));
+        let p = parse_with(
+            "A [@gibson2015]. B [@webb2012, p. 40]. C [@gibson2015]. D [@webb2021].\n",
+            &Glossary::default(),
+            &refs,
+        );
+        assert_eq!(
+            p.citations
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect::<Vec<_>>(),
+            ["gibson2015", "webb2012"]
+        );
+        assert!(p
+            .html
+            .contains("<a href=\"#source-2\" aria-label=\"Source 2\">2, p. 40</a>"));
         assert_eq!(p.diagnostics.len(), 1);
-        assert_eq!(p.diagnostics[0].help.as_deref(), Some("did you mean 'webb2012'?"));
+        assert_eq!(
+            p.diagnostics[0].help.as_deref(),
+            Some("did you mean 'webb2012'?")
+        );
     }
 
     #[test]
@@ -1011,7 +1133,11 @@ mod tests {
             definition: "Difficulty naming feelings.".into(),
             article: None,
         }]);
-        let p = parse_with("Being alexithymic is common. Alexithymia again.\n", &glossary, &BTreeMap::new());
+        let p = parse_with(
+            "Being alexithymic is common. Alexithymia again.\n",
+            &glossary,
+            &BTreeMap::new(),
+        );
         assert_eq!(p.html.matches("class=\"term\"").count(), 1);
         assert!(p.html.contains("href=\"../../glossary/#alexithymia\""));
         assert!(p.html.contains(">alexithymic</a><span class=\"term-def\""));
@@ -1026,7 +1152,9 @@ mod tests {
 
     #[test]
     fn fill_placeholders_escapes() {
-        let html = format!("<a href=\"{HREF_OPEN}0{PLACEHOLDER_CLOSE}\">{LABEL_OPEN}0{PLACEHOLDER_CLOSE}</a>");
+        let html = format!(
+            "<a href=\"{HREF_OPEN}0{PLACEHOLDER_CLOSE}\">{LABEL_OPEN}0{PLACEHOLDER_CLOSE}</a>"
+        );
         let filled = fill_placeholders(&html, |_| "../a/".into(), |_| "A & B".into());
         assert_eq!(filled, "<a href=\"../a/\">A &amp; B</a>");
     }

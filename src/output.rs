@@ -20,11 +20,16 @@ impl Writer {
     pub fn new(out: &Path) -> Result<Writer> {
         let staging = staging_path(out);
         if staging.exists() {
-            std::fs::remove_dir_all(&staging).with_context(|| format!("removing stale staging folder {}", staging.display()))?;
+            std::fs::remove_dir_all(&staging)
+                .with_context(|| format!("removing stale staging folder {}", staging.display()))?;
         }
-        std::fs::create_dir_all(&staging).with_context(|| format!("creating {}", staging.display()))?;
-        std::fs::write(staging.join(MARKER), "written by attune; this folder is replaced on every build\n")
-            .with_context(|| format!("writing into {}", staging.display()))?;
+        std::fs::create_dir_all(&staging)
+            .with_context(|| format!("creating {}", staging.display()))?;
+        std::fs::write(
+            staging.join(MARKER),
+            "written by attune; this folder is replaced on every build\n",
+        )
+        .with_context(|| format!("writing into {}", staging.display()))?;
         Ok(Writer {
             staging,
             errors: Mutex::new(Vec::new()),
@@ -35,7 +40,9 @@ impl Writer {
     /// `site` has already confined to the site; anything else is refused here too.
     pub fn write(&self, path: &str, bytes: &[u8]) {
         if path.split('/').any(|s| s == ".." || s.contains('\\')) || path.starts_with('/') {
-            self.fail(format!("refused to write outside the output folder: {path}"));
+            self.fail(format!(
+                "refused to write outside the output folder: {path}"
+            ));
             return;
         }
         let full = self.staging.join(path);
@@ -79,7 +86,10 @@ impl Writer {
 }
 
 fn staging_path(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     out.with_file_name(format!(".{name}.attune-staging"))
 }
 
@@ -88,12 +98,19 @@ fn staging_path(out: &Path) -> PathBuf {
 /// not write.
 pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()> {
     let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         // Canonicalise the longest existing prefix so `..` and symlinks cannot hide the truth.
         let mut existing = p.clone();
         let mut rest = Vec::new();
         while !existing.exists() {
-            match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+            match (
+                existing.file_name().map(|n| n.to_os_string()),
+                existing.parent(),
+            ) {
                 (Some(name), Some(parent)) => {
                     rest.push(name);
                     existing = parent.to_path_buf();
@@ -110,17 +127,32 @@ pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()
     let (root, out, content) = (absolute(root), absolute(out), absolute(content));
     let themes = root.join("themes");
     if root.starts_with(&out) {
-        bail!("refusing to write the site to {}: it contains the site root, which would be deleted", out.display());
+        bail!(
+            "refusing to write the site to {}: it contains the site root, which would be deleted",
+            out.display()
+        );
     }
     for (name, dir) in [("content", &content), ("themes", &themes)] {
         if out.starts_with(dir) || dir.starts_with(&out) {
-            bail!("refusing to write the site to {}: it overlaps the {name} folder {}", out.display(), dir.display());
+            bail!(
+                "refusing to write the site to {}: it overlaps the {name} folder {}",
+                out.display(),
+                dir.display()
+            );
         }
     }
     if out.is_file() {
-        bail!("refusing to write the site to {}: it is a file", out.display());
+        bail!(
+            "refusing to write the site to {}: it is a file",
+            out.display()
+        );
     }
-    if out.is_dir() && !out.join(MARKER).exists() && std::fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false) {
+    if out.is_dir()
+        && !out.join(MARKER).exists()
+        && std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false)
+    {
         bail!(
             "refusing to replace {}: it is not empty and was not written by attune\n  = help: remove it yourself, or choose another folder with --out",
             out.display()
@@ -134,19 +166,28 @@ pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()
 fn swap_into_place(staging: &Path, out: &Path) -> Result<()> {
     if out.exists() {
         if exchange(staging, out).is_ok() {
-            std::fs::remove_dir_all(staging).with_context(|| format!("removing the previous site from {}", staging.display()))?;
+            std::fs::remove_dir_all(staging).with_context(|| {
+                format!("removing the previous site from {}", staging.display())
+            })?;
             return Ok(());
         }
-        let old = out.with_file_name(format!(".{}.attune-old", out.file_name().unwrap_or_default().to_string_lossy()));
+        let old = out.with_file_name(format!(
+            ".{}.attune-old",
+            out.file_name().unwrap_or_default().to_string_lossy()
+        ));
         let _ = std::fs::remove_dir_all(&old);
-        std::fs::rename(out, &old).with_context(|| format!("moving the previous site aside from {}", out.display()))?;
-        std::fs::rename(staging, out).with_context(|| format!("moving the new site into {}", out.display()))?;
+        std::fs::rename(out, &old)
+            .with_context(|| format!("moving the previous site aside from {}", out.display()))?;
+        std::fs::rename(staging, out)
+            .with_context(|| format!("moving the new site into {}", out.display()))?;
         let _ = std::fs::remove_dir_all(&old);
     } else {
         if let Some(parent) = out.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
         }
-        std::fs::rename(staging, out).with_context(|| format!("moving the new site into {}", out.display()))?;
+        std::fs::rename(staging, out)
+            .with_context(|| format!("moving the new site into {}", out.display()))?;
     }
     Ok(())
 }
@@ -158,7 +199,15 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     let a = CString::new(a.as_os_str().as_bytes())?;
     let b = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
-    let result = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
     if result == 0 {
         Ok(())
     } else {

@@ -19,7 +19,8 @@ impl TextStats {
         let mut previous_terminal = false;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
-            let part_of_word = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && in_word);
+            let part_of_word =
+                c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && in_word);
             if part_of_word {
                 word.push(c);
                 in_word = true;
@@ -30,7 +31,12 @@ impl TextStats {
                 in_word = false;
             }
             let terminal = matches!(c, '.' | '!' | '?');
-            if terminal && !previous_terminal && chars.peek().is_none_or(|n| n.is_whitespace() || *n == '"' || *n == '”' || *n == ')') {
+            if terminal
+                && !previous_terminal
+                && chars
+                    .peek()
+                    .is_none_or(|n| n.is_whitespace() || *n == '"' || *n == '”' || *n == ')')
+            {
                 sentences += 1;
             }
             previous_terminal = terminal;
@@ -62,9 +68,17 @@ impl TextStats {
 
 /// Syllables in an English word, by vowel groups with the common silent endings removed.
 pub fn syllables(word: &str) -> usize {
-    let w: String = word.chars().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     if w.is_empty() {
-        return if word.chars().any(char::is_alphanumeric) { 1 } else { 0 };
+        return if word.chars().any(char::is_alphanumeric) {
+            1
+        } else {
+            0
+        };
     }
     if w.len() <= 3 {
         return 1;

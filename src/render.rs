@@ -24,7 +24,12 @@ impl Templates {
     pub fn load(root: &Path, theme_name: Option<&str>) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (String, String)> = theme::TEMPLATES
             .iter()
-            .map(|(name, text)| (name.to_string(), (format!("themes/default/templates/{name}"), text.to_string())))
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    (format!("themes/default/templates/{name}"), text.to_string()),
+                )
+            })
             .collect();
         let mut problems = Vec::new();
         if let Some(name) = theme_name {
@@ -37,17 +42,33 @@ impl Templates {
                 );
                 return Err(problems);
             }
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+            for entry in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                let display = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+                let rel = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let display = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
                 match std::fs::read_to_string(entry.path()) {
                     Ok(text) => {
                         sources.insert(rel, (display.to_string_lossy().into_owned(), text));
                     }
-                    Err(e) => problems.push(Diagnostic::error("theme", format!("could not read template: {e}")).in_file(display)),
+                    Err(e) => problems.push(
+                        Diagnostic::error("theme", format!("could not read template: {e}"))
+                            .in_file(display),
+                    ),
                 }
             }
         }
@@ -64,16 +85,21 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
-        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.clone(), text.clone()))) {
+        if let Err(e) = tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, (_, text))| (name.clone(), text.clone())),
+        ) {
             return Err(vec![Diagnostic::error("template", error_chain(&e))]);
         }
         Ok(Templates { tera })
     }
 
     fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(name, context)
-            .map_err(|e| Diagnostic::error("template", format!("rendering {name}: {}", error_chain(&e))).in_file(format!("templates/{name}")))
+        self.tera.render(name, context).map_err(|e| {
+            Diagnostic::error("template", format!("rendering {name}: {}", error_chain(&e)))
+                .in_file(format!("templates/{name}"))
+        })
     }
 }
 
@@ -89,10 +115,15 @@ fn template_diagnostic(display: &str, error: &tera::Error) -> Diagnostic {
         .lines()
         .rev()
         .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('='))
+        .find(|l| {
+            !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('=')
+        })
         .unwrap_or("template error")
         .to_string();
-    let message = format!("template syntax error: {}", message.trim_start_matches("= ").trim());
+    let message = format!(
+        "template syntax error: {}",
+        message.trim_start_matches("= ").trim()
+    );
     let (line, column) = position.unwrap_or((0, 0));
     Diagnostic::error("template", message).at(display, line, column)
 }
@@ -123,12 +154,20 @@ fn card(site: &Site, i: usize) -> Card<'_> {
         title: &a.title,
         url: &a.url,
         summary: &a.summary,
-        minutes: a.parsed.stats.reading_minutes(site.config.readability.words_per_minute),
+        minutes: a
+            .parsed
+            .stats
+            .reading_minutes(site.config.readability.words_per_minute),
     }
 }
 
 /// Renders every page into `writer`; returns the site-relative URLs written.
-pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    writer: &Writer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     let base = base_context(site);
     let mut urls: Vec<String> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
@@ -162,12 +201,22 @@ pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnost
         .iter()
         .map(|p| json!({"id": p.source.id, "title": p.source.path.title, "audience": p.source.path.audience, "description": p.source.path.description, "url": format!("paths/{}/", p.source.id), "steps": p.steps.len()}))
         .collect();
-    page("index.html", "", &site.config.site.title, json!({"topics": topics, "paths": paths}));
+    page(
+        "index.html",
+        "",
+        &site.config.site.title,
+        json!({"topics": topics, "paths": paths}),
+    );
 
     // Topic hubs.
     for (t, topic) in topics.iter().enumerate() {
         let url = format!("{}/", site.config.topics[t].id);
-        page("topic.html", &url, &site.config.topics[t].title, json!({"topic": topic, "description": non_empty(&site.config.topics[t].description)}));
+        page(
+            "topic.html",
+            &url,
+            &site.config.topics[t].title,
+            json!({"topic": topic, "description": non_empty(&site.config.topics[t].description)}),
+        );
     }
 
     // Tags.
@@ -179,7 +228,12 @@ pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnost
     page("tags.html", "tags/", "Tags", json!({"tags": tag_list}));
     for (slug, tag) in &site.tags {
         let articles: Vec<Card> = tag.articles.iter().map(|&i| card(site, i)).collect();
-        page("tag.html", &format!("tags/{slug}/"), &format!("Tagged “{}”", tag.name), json!({"tag": {"name": tag.name, "articles": articles}}));
+        page(
+            "tag.html",
+            &format!("tags/{slug}/"),
+            &format!("Tagged “{}”", tag.name),
+            json!({"tag": {"name": tag.name, "articles": articles}}),
+        );
     }
 
     // Glossary and references.
@@ -197,12 +251,21 @@ pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnost
             .collect();
         let mut entries = entries;
         entries.sort_by_key(|e| e["term"].as_str().unwrap_or_default().to_lowercase());
-        page("glossary.html", "glossary/", "Glossary", json!({"entries": entries}));
+        page(
+            "glossary.html",
+            "glossary/",
+            "Glossary",
+            json!({"entries": entries}),
+        );
     }
     if !site.references.is_empty() {
         let mut groups: BTreeMap<ReferenceKind, Vec<Value>> = BTreeMap::new();
         for (key, reference) in &site.references {
-            let citers: Vec<Card> = site.citers.get(key).map(|v| v.iter().map(|&a| card(site, a)).collect()).unwrap_or_default();
+            let citers: Vec<Card> = site
+                .citers
+                .get(key)
+                .map(|v| v.iter().map(|&a| card(site, a)).collect())
+                .unwrap_or_default();
             groups.entry(reference.kind).or_default().push(json!({"key": key, "html": format_reference(reference), "sort": sort_key(reference), "cited_by": citers}));
         }
         let groups: Vec<Value> = groups
@@ -212,12 +275,22 @@ pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnost
                 json!({"heading": kind.heading(), "items": items})
             })
             .collect();
-        page("references.html", "references/", "References", json!({"groups": groups}));
+        page(
+            "references.html",
+            "references/",
+            "References",
+            json!({"groups": groups}),
+        );
     }
 
     // Reading paths.
     if !site.paths.is_empty() {
-        page("paths.html", "paths/", "Reading paths", json!({"paths": paths}));
+        page(
+            "paths.html",
+            "paths/",
+            "Reading paths",
+            json!({"paths": paths}),
+        );
         for p in &site.paths {
             let steps: Vec<Value> = p
                 .steps
@@ -237,8 +310,16 @@ pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnost
     // Aliases: redirect pages for old URLs.
     for (alias, &target) in &site.aliases {
         let to = site.style.href(alias, &site.articles[target].url);
-        let canonical = site.config.base_url().map(|b| format!("{b}{}", site.articles[target].url));
-        page("redirect.html", alias, &site.articles[target].title, json!({"target": to, "target_canonical": canonical}));
+        let canonical = site
+            .config
+            .base_url()
+            .map(|b| format!("{b}{}", site.articles[target].url));
+        page(
+            "redirect.html",
+            alias,
+            &site.articles[target].title,
+            json!({"target": to, "target_canonical": canonical}),
+        );
     }
 
     page("404.html", "404/", "Page not found", json!({}));
@@ -255,7 +336,11 @@ pub fn render_site(site: &Site, templates: &Templates, writer: &Writer, diagnost
                 context.insert("description", &article.summary);
             }
             context.insert("jsonld", &json_ld(site, article));
-            let template = if article.topic.is_some() { "article.html" } else { "page.html" };
+            let template = if article.topic.is_some() {
+                "article.html"
+            } else {
+                "page.html"
+            };
             let html = templates.render(template, &context)?;
             writer.write(&format!("{}index.html", article.url), html.as_bytes());
             Ok(article.url.clone())
@@ -307,9 +392,17 @@ fn base_context(site: &Site) -> Context {
             "has_paths": !site.paths.is_empty(),
         }),
     );
-    let nav: Vec<Value> = config.topics.iter().map(|t| json!({"title": t.title, "url": format!("{}/", t.id)})).collect();
+    let nav: Vec<Value> = config
+        .topics
+        .iter()
+        .map(|t| json!({"title": t.title, "url": format!("{}/", t.id)}))
+        .collect();
     context.insert("nav", &nav);
-    let pages: Vec<Value> = site.pages.iter().map(|&i| json!({"title": site.articles[i].title, "url": site.articles[i].url})).collect();
+    let pages: Vec<Value> = site
+        .pages
+        .iter()
+        .map(|&i| json!({"title": site.articles[i].title, "url": site.articles[i].url}))
+        .collect();
     context.insert("pages", &pages);
     context.insert("index", site.style.index());
     context
@@ -319,7 +412,10 @@ fn fill_page(context: &mut Context, site: &Site, url: &str, title: &str) {
     context.insert("root", &UrlStyle::root(url));
     context.insert("url", url);
     context.insert("title", title);
-    context.insert("canonical", &site.config.base_url().map(|b| format!("{b}{url}")));
+    context.insert(
+        "canonical",
+        &site.config.base_url().map(|b| format!("{b}{url}")),
+    );
 }
 
 fn article_context(site: &Site, i: usize) -> Value {
@@ -332,7 +428,13 @@ fn article_context(site: &Site, i: usize) -> Value {
     );
     let wpm = site.config.readability.words_per_minute;
     let toc: Vec<Value> = if article.parsed.headings.len() >= 3 {
-        article.parsed.headings.iter().filter(|h| h.level <= 3).map(|h| json!({"level": h.level, "id": h.id, "text": h.text})).collect()
+        article
+            .parsed
+            .headings
+            .iter()
+            .filter(|h| h.level <= 3)
+            .map(|h| json!({"level": h.level, "id": h.id, "text": h.text}))
+            .collect()
     } else {
         Vec::new()
     };
@@ -340,7 +442,11 @@ fn article_context(site: &Site, i: usize) -> Value {
         .parsed
         .citations
         .iter()
-        .filter_map(|c| site.references.get(&c.key).map(|r| json!({"number": c.number, "key": c.key, "html": format_reference(r)})))
+        .filter_map(|c| {
+            site.references
+                .get(&c.key)
+                .map(|r| json!({"number": c.number, "key": c.key, "html": format_reference(r)}))
+        })
         .collect();
     let relations = |list: &Vec<(usize, Vec<usize>)>, inverse: bool| -> Vec<Value> {
         list.iter()
@@ -358,11 +464,17 @@ fn article_context(site: &Site, i: usize) -> Value {
             json!({"title": source.title, "url": source.url, "id": b.id, "before": b.before, "label": b.label, "after": b.after})
         })
         .collect();
-    let (prev, next) = match article.topic.as_ref().and_then(|t| site.config.topics.iter().position(|x| &x.id == t)) {
+    let (prev, next) = match article
+        .topic
+        .as_ref()
+        .and_then(|t| site.config.topics.iter().position(|x| &x.id == t))
+    {
         Some(t) => {
             let list = &site.topics[t];
             let at = list.iter().position(|&x| x == i);
-            let prev = at.and_then(|p| p.checked_sub(1)).map(|p| card(site, list[p]));
+            let prev = at
+                .and_then(|p| p.checked_sub(1))
+                .map(|p| card(site, list[p]));
             let next = at.and_then(|p| list.get(p + 1)).map(|&n| card(site, n));
             (prev, next)
         }
@@ -389,10 +501,12 @@ fn article_context(site: &Site, i: usize) -> Value {
         .iter()
         .map(|t| json!({"name": t, "url": format!("tags/{}/", crate::load::slugify(t))}))
         .collect();
-    let next_review = article
-        .front
-        .next_review
-        .or_else(|| article.front.last_reviewed.map(|d| d.add_months(site.config.review.interval_months)));
+    let next_review = article.front.next_review.or_else(|| {
+        article
+            .front
+            .last_reviewed
+            .map(|d| d.add_months(site.config.review.interval_months))
+    });
     json!({
         "title": article.title,
         "slug": article.slug,
@@ -445,7 +559,10 @@ fn json_ld(site: &Site, article: &Article) -> String {
         data["author"] = json!({"@type": "Organization", "name": a});
     }
     // `<` cannot close the script element once escaped; JSON parsers read it unchanged.
-    data.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    data.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// One bibliography entry as HTML: Authors (Year). *Title*. Publisher. URL.
@@ -466,13 +583,24 @@ pub fn format_reference(r: &crate::load::Reference) -> String {
     }
     if let Some(url) = &r.url {
         if url.starts_with("https://") || url.starts_with("http://") {
-            html.push_str(&format!(" <a href=\"{0}\" rel=\"noopener\">{0}</a>", escape(url)));
+            html.push_str(&format!(
+                " <a href=\"{0}\" rel=\"noopener\">{0}</a>",
+                escape(url)
+            ));
         }
     }
     html
 }
 
 fn sort_key(r: &crate::load::Reference) -> String {
-    let author = r.authors.first().map(|a| a.split_whitespace().last().unwrap_or(a).to_lowercase()).unwrap_or_default();
-    format!("{author}\u{0}{}\u{0}{}", r.year.as_ref().map(|y| y.to_string()).unwrap_or_default(), r.title.to_lowercase())
+    let author = r
+        .authors
+        .first()
+        .map(|a| a.split_whitespace().last().unwrap_or(a).to_lowercase())
+        .unwrap_or_default();
+    format!(
+        "{author}\u{0}{}\u{0}{}",
+        r.year.as_ref().map(|y| y.to_string()).unwrap_or_default(),
+        r.title.to_lowercase()
+    )
 }

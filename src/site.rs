@@ -115,7 +115,12 @@ pub struct Site {
 }
 
 /// Parses every article and builds the model; all problems go into `diagnostics`.
-pub fn build(config: Config, content: Content, style: UrlStyle, diagnostics: &mut Vec<Diagnostic>) -> Site {
+pub fn build(
+    config: Config,
+    content: Content,
+    style: UrlStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Site {
     let glossary = Glossary::new(content.glossary);
     let index = style.index();
     let sources = content.sources;
@@ -131,7 +136,13 @@ pub fn build(config: Config, content: Content, style: UrlStyle, diagnostics: &mu
                 root: &root,
                 index,
             };
-            markdown::parse(&source.text, source.body_start, &source.path, source.front.title.is_none(), &ctx)
+            markdown::parse(
+                &source.text,
+                source.body_start,
+                &source.path,
+                source.front.title.is_none(),
+                &ctx,
+            )
         })
         .collect();
 
@@ -150,7 +161,12 @@ pub fn build(config: Config, content: Content, style: UrlStyle, diagnostics: &mu
                 source.slug.clone()
             }
         };
-        let summary = source.front.summary.clone().or_else(|| source.front.description.clone()).unwrap_or_default();
+        let summary = source
+            .front
+            .summary
+            .clone()
+            .or_else(|| source.front.description.clone())
+            .unwrap_or_default();
         articles.push(Article {
             url: article_url(&source),
             slug: source.slug,
@@ -251,7 +267,10 @@ impl Site {
     /// The article a slug names, directly or through an alias (an old URL, or the old
     /// slug at its end), so renamed articles keep their links.
     pub fn find_article(&self, name: &str) -> Option<usize> {
-        self.by_slug.get(name).or_else(|| self.old_names.get(&normalise_alias(name))).copied()
+        self.by_slug
+            .get(name)
+            .or_else(|| self.old_names.get(&normalise_alias(name)))
+            .copied()
     }
 
     fn index_slugs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
@@ -285,7 +304,12 @@ impl Site {
         for (i, article) in self.articles.iter().enumerate() {
             for alias in &article.front.aliases {
                 let url = normalise_alias(alias);
-                if let Some(last) = url.trim_end_matches('/').rsplit('/').next().filter(|s| !s.is_empty()) {
+                if let Some(last) = url
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .filter(|s| !s.is_empty())
+                {
                     if !self.by_slug.contains_key(last) {
                         self.old_names.entry(format!("{last}/")).or_insert(i);
                     }
@@ -304,8 +328,11 @@ impl Site {
                     Some(t) => self.topics[t].push(i),
                     None => {
                         let (l, c) = front_position(article, "topic:");
-                        let d = Diagnostic::error("unknown-topic", format!("topic '{topic}' is not declared in book.toml"))
-                            .at(&article.path, l, c);
+                        let d = Diagnostic::error(
+                            "unknown-topic",
+                            format!("topic '{topic}' is not declared in book.toml"),
+                        )
+                        .at(&article.path, l, c);
                         diagnostics.push(match nearest(topic, ids.iter().copied()) {
                             Some(best) => d.help(format!("did you mean '{best}'? Topics are declared as [[topics]] in book.toml")),
                             None => d.help(format!("add a [[topics]] entry with id = \"{topic}\" to book.toml")),
@@ -317,7 +344,11 @@ impl Site {
         let articles = &self.articles;
         let key = |&i: &usize| {
             let a = &articles[i];
-            (a.front.order.unwrap_or(i64::MAX), a.title.to_lowercase(), a.slug.clone())
+            (
+                a.front.order.unwrap_or(i64::MAX),
+                a.title.to_lowercase(),
+                a.slug.clone(),
+            )
         };
         for list in &mut self.topics {
             list.sort_by_cached_key(key);
@@ -343,12 +374,19 @@ impl Site {
         }
         let articles = &self.articles;
         for tag in self.tags.values_mut() {
-            tag.articles.sort_by_cached_key(|&i| (articles[i].title.to_lowercase(), articles[i].slug.clone()));
+            tag.articles.sort_by_cached_key(|&i| {
+                (articles[i].title.to_lowercase(), articles[i].slug.clone())
+            });
         }
     }
 
     /// The article a relative `.md` path from `from` names.
-    fn article_by_file(&self, from: &Path, target: &str, by_rel: &HashMap<PathBuf, usize>) -> Option<usize> {
+    fn article_by_file(
+        &self,
+        from: &Path,
+        target: &str,
+        by_rel: &HashMap<PathBuf, usize>,
+    ) -> Option<usize> {
         let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
         let decoded = percent_decode(target);
         for component in Path::new(&decoded).components() {
@@ -367,7 +405,12 @@ impl Site {
     }
 
     fn resolve_links(&mut self, diagnostics: &mut Vec<Diagnostic>) {
-        let by_rel: HashMap<PathBuf, usize> = self.articles.iter().enumerate().map(|(i, a)| (a.rel.clone(), i)).collect();
+        let by_rel: HashMap<PathBuf, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.rel.clone(), i))
+            .collect();
         let style = self.style;
         let results: Vec<(Vec<ResolvedLink>, Vec<Diagnostic>)> = (0..self.articles.len())
             .into_par_iter()
@@ -380,26 +423,50 @@ impl Site {
                     .iter()
                     .map(|link| {
                         let (target, anchor, written) = match &link.target {
-                            LinkTarget::File { path, anchor } => (self.article_by_file(&article.rel, path, &by_rel), anchor.clone(), path.clone()),
+                            LinkTarget::File { path, anchor } => (
+                                self.article_by_file(&article.rel, path, &by_rel),
+                                anchor.clone(),
+                                path.clone(),
+                            ),
                             LinkTarget::Slug { slug, anchor } => {
                                 (self.find_article(slug), anchor.clone(), slug.clone())
                             }
-                            LinkTarget::SamePage { anchor } => (Some(i), Some(anchor.clone()), String::new()),
+                            LinkTarget::SamePage { anchor } => {
+                                (Some(i), Some(anchor.clone()), String::new())
+                            }
                         };
                         let Some(t) = target else {
-                            let d = Diagnostic::error("broken-link", format!("broken link to '{written}'")).at(&article.path, link.line, link.column);
+                            let d = Diagnostic::error(
+                                "broken-link",
+                                format!("broken link to '{written}'"),
+                            )
+                            .at(&article.path, link.line, link.column);
                             let d = match &link.target {
                                 LinkTarget::File { .. } => {
-                                    let stem = Path::new(&written).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                                    match nearest(&stem, self.articles.iter().map(|a| a.slug.as_str())) {
+                                    let stem = Path::new(&written)
+                                        .file_stem()
+                                        .map(|s| s.to_string_lossy().into_owned())
+                                        .unwrap_or_default();
+                                    match nearest(
+                                        &stem,
+                                        self.articles.iter().map(|a| a.slug.as_str()),
+                                    ) {
                                         Some(best) => {
                                             let to = &self.articles[self.by_slug[best]];
-                                            d.help(format!("did you mean '{}'?", relative_path(&article.rel, &to.rel)))
+                                            d.help(format!(
+                                                "did you mean '{}'?",
+                                                relative_path(&article.rel, &to.rel)
+                                            ))
                                         }
-                                        None => d.help("the path is relative to this file's folder"),
+                                        None => {
+                                            d.help("the path is relative to this file's folder")
+                                        }
                                     }
                                 }
-                                _ => d.suggest(&written, self.articles.iter().map(|a| a.slug.as_str())),
+                                _ => d.suggest(
+                                    &written,
+                                    self.articles.iter().map(|a| a.slug.as_str()),
+                                ),
                             };
                             local.push(d);
                             return ResolvedLink {
@@ -410,11 +477,20 @@ impl Site {
                         };
                         let to = &self.articles[t];
                         if let Some(anchor) = &anchor {
-                            if !to.parsed.headings.iter().any(|h| &h.id == anchor) && !is_generated_anchor(anchor) {
-                                let place = if t == i { "this page".to_string() } else { format!("'{}'", to.slug) };
-                                let d = Diagnostic::error("broken-anchor", format!("no heading with id '{anchor}' in {place}"))
-                                    .at(&article.path, link.line, link.column)
-                                    .suggest(anchor, to.parsed.headings.iter().map(|h| h.id.as_str()));
+                            if !to.parsed.headings.iter().any(|h| &h.id == anchor)
+                                && !is_generated_anchor(anchor)
+                            {
+                                let place = if t == i {
+                                    "this page".to_string()
+                                } else {
+                                    format!("'{}'", to.slug)
+                                };
+                                let d = Diagnostic::error(
+                                    "broken-anchor",
+                                    format!("no heading with id '{anchor}' in {place}"),
+                                )
+                                .at(&article.path, link.line, link.column)
+                                .suggest(anchor, to.parsed.headings.iter().map(|h| h.id.as_str()));
                                 local.push(d);
                             }
                         }
@@ -438,7 +514,9 @@ impl Site {
         for (i, (links, local)) in results.into_iter().enumerate() {
             diagnostics.extend(local);
             for (link, resolved) in self.articles[i].parsed.links.iter().zip(&links) {
-                let Some(t) = resolved.target.filter(|&t| t != i) else { continue };
+                let Some(t) = resolved.target.filter(|&t| t != i) else {
+                    continue;
+                };
                 let (before, label, after) = &link.context;
                 // One entry per linking article: the first mention is the spot to show.
                 if backlinks[t].iter().any(|b| b.source == i) {
@@ -469,7 +547,11 @@ impl Site {
             for (name, targets) in &article.front.relations {
                 let Some(kind) = self.config.relations.iter().position(|r| &r.name == name) else {
                     let (l, c) = front_position(article, &format!("{name}:"));
-                    let d = Diagnostic::error("unknown-relation", format!("relation '{name}' is not declared in book.toml")).at(&article.path, l, c);
+                    let d = Diagnostic::error(
+                        "unknown-relation",
+                        format!("relation '{name}' is not declared in book.toml"),
+                    )
+                    .at(&article.path, l, c);
                     diagnostics.push(match nearest(name, self.config.relations.iter().map(|r| r.name.as_str())) {
                         Some(best) => d.help(format!("did you mean '{best}'?")),
                         None => d.help(format!("declare it as a [[relations]] entry with name = \"{name}\" in book.toml")),
@@ -487,14 +569,23 @@ impl Site {
                         }
                         Some(_) => {
                             let (l, c) = front_position(article, target);
-                            diagnostics.push(Diagnostic::error("self-relation", format!("article relates to itself under '{name}'")).at(&article.path, l, c));
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    "self-relation",
+                                    format!("article relates to itself under '{name}'"),
+                                )
+                                .at(&article.path, l, c),
+                            );
                         }
                         None => {
                             let (l, c) = front_position(article, target);
                             diagnostics.push(
-                                Diagnostic::error("unknown-relation-target", format!("relation '{name}' names unknown article '{target}'"))
-                                    .at(&article.path, l, c)
-                                    .suggest(target, self.articles.iter().map(|a| a.slug.as_str())),
+                                Diagnostic::error(
+                                    "unknown-relation-target",
+                                    format!("relation '{name}' names unknown article '{target}'"),
+                                )
+                                .at(&article.path, l, c)
+                                .suggest(target, self.articles.iter().map(|a| a.slug.as_str())),
                             );
                         }
                     }
@@ -520,7 +611,11 @@ impl Site {
         self.relations_out = out;
     }
 
-    fn index_citations(&mut self, file: &Option<(PathBuf, String)>, diagnostics: &mut Vec<Diagnostic>) {
+    fn index_citations(
+        &mut self,
+        file: &Option<(PathBuf, String)>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         for (i, article) in self.articles.iter().enumerate() {
             for citation in &article.parsed.citations {
                 self.citers.entry(citation.key.clone()).or_default().push(i);
@@ -531,16 +626,25 @@ impl Site {
                 if !self.citers.contains_key(key) {
                     let (l, c) = locate(text, &format!("{key}:"));
                     diagnostics.push(
-                        Diagnostic::warning("uncited-reference", format!("reference '{key}' is not cited by any article"))
-                            .at(path, l, c)
-                            .help(format!("cite it with [@{key}] where a claim rests on it, or remove it")),
+                        Diagnostic::warning(
+                            "uncited-reference",
+                            format!("reference '{key}' is not cited by any article"),
+                        )
+                        .at(path, l, c)
+                        .help(format!(
+                            "cite it with [@{key}] where a claim rests on it, or remove it"
+                        )),
                     );
                 }
             }
         }
     }
 
-    fn index_glossary(&mut self, file: &Option<(PathBuf, String)>, diagnostics: &mut Vec<Diagnostic>) {
+    fn index_glossary(
+        &mut self,
+        file: &Option<(PathBuf, String)>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         for (i, article) in self.articles.iter().enumerate() {
             for &term in &article.parsed.glossary_terms {
                 self.glossary_users[term].push(i);
@@ -551,15 +655,27 @@ impl Site {
         for entry in self.glossary.entries() {
             if !seen.insert(entry.term.to_lowercase()) {
                 let (l, c) = locate(text, &format!("term: {}", entry.term));
-                diagnostics.push(Diagnostic::error("duplicate-term", format!("glossary term '{}' is defined twice", entry.term)).at(path, l, c));
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-term",
+                        format!("glossary term '{}' is defined twice", entry.term),
+                    )
+                    .at(path, l, c),
+                );
             }
             if let Some(slug) = &entry.article {
                 if self.find_article(slug).is_none() {
                     let (l, c) = locate(text, &format!("article: {slug}"));
                     diagnostics.push(
-                        Diagnostic::error("unknown-article", format!("glossary term '{}' names unknown article '{slug}'", entry.term))
-                            .at(path, l, c)
-                            .suggest(slug, self.articles.iter().map(|a| a.slug.as_str())),
+                        Diagnostic::error(
+                            "unknown-article",
+                            format!(
+                                "glossary term '{}' names unknown article '{slug}'",
+                                entry.term
+                            ),
+                        )
+                        .at(path, l, c)
+                        .suggest(slug, self.articles.iter().map(|a| a.slug.as_str())),
                     );
                 }
             }
@@ -575,9 +691,15 @@ impl Site {
                     None => {
                         let (l, c) = locate(&source.text, &step.slug);
                         diagnostics.push(
-                            Diagnostic::error("unknown-path-step", format!("reading path '{}' names unknown article '{}'", source.id, step.slug))
-                                .at(&source.file, l, c)
-                                .suggest(&step.slug, self.articles.iter().map(|a| a.slug.as_str())),
+                            Diagnostic::error(
+                                "unknown-path-step",
+                                format!(
+                                    "reading path '{}' names unknown article '{}'",
+                                    source.id, step.slug
+                                ),
+                            )
+                            .at(&source.file, l, c)
+                            .suggest(&step.slug, self.articles.iter().map(|a| a.slug.as_str())),
                         );
                     }
                 }
@@ -589,28 +711,44 @@ impl Site {
 
     fn resolve_aliases(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let pages: BTreeSet<&str> = self.articles.iter().map(|a| a.url.as_str()).collect();
-        let mut aliases = BTreeMap::new();
+        let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
         for (i, article) in self.articles.iter().enumerate() {
             for alias in &article.front.aliases {
                 let url = normalise_alias(alias);
                 let (l, c) = front_position(article, alias);
-                if url.is_empty() || url.split('/').any(|s| s == ".." || s == "." || s.contains('\\')) {
+                if url.is_empty()
+                    || url
+                        .split('/')
+                        .any(|s| s == ".." || s == "." || s.contains('\\'))
+                {
                     diagnostics.push(
-                        Diagnostic::error("bad-alias", format!("alias '{alias}' is not a URL path inside the site"))
-                            .at(&article.path, l, c)
-                            .help("write an old URL path such as /patterns/old-name/"),
+                        Diagnostic::error(
+                            "bad-alias",
+                            format!("alias '{alias}' is not a URL path inside the site"),
+                        )
+                        .at(&article.path, l, c)
+                        .help("write an old URL path such as /patterns/old-name/"),
                     );
                     continue;
                 }
                 if pages.contains(url.as_str()) || is_reserved(&url) {
-                    diagnostics.push(Diagnostic::error("alias-collision", format!("alias '{alias}' is the URL of an existing page")).at(&article.path, l, c));
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "alias-collision",
+                            format!("alias '{alias}' is the URL of an existing page"),
+                        )
+                        .at(&article.path, l, c),
+                    );
                     continue;
                 }
                 if let Some(&other) = aliases.get(&url) {
                     diagnostics.push(
                         Diagnostic::error(
                             "alias-collision",
-                            format!("alias '{alias}' is also an alias of {}", self.articles[other as usize].path.display()),
+                            format!(
+                                "alias '{alias}' is also an alias of {}",
+                                self.articles[other].path.display()
+                            ),
                         )
                         .at(&article.path, l, c),
                     );
@@ -671,7 +809,12 @@ impl Site {
                         }
                     }
                     for citation in &self.articles[i].parsed.citations {
-                        for &j in self.citers.get(&citation.key).map(Vec::as_slice).unwrap_or_default() {
+                        for &j in self
+                            .citers
+                            .get(&citation.key)
+                            .map(Vec::as_slice)
+                            .unwrap_or_default()
+                        {
                             add(j, weights.citations);
                         }
                     }
@@ -729,22 +872,36 @@ impl Site {
                 reached[i] = true;
             }
         }
-        (0..self.articles.len()).filter(|&i| !reached[i] && self.articles[i].topic.is_some()).collect()
+        (0..self.articles.len())
+            .filter(|&i| !reached[i] && self.articles[i].topic.is_some())
+            .collect()
     }
 
     pub fn topic_title(&self, article: &Article) -> Option<&str> {
-        article.topic.as_ref().and_then(|t| self.config.topic(t)).map(|t| t.title.as_str())
+        article
+            .topic
+            .as_ref()
+            .and_then(|t| self.config.topic(t))
+            .map(|t| t.title.as_str())
     }
 }
 
 /// Ids attune writes itself, which links may target though they are not headings.
 fn is_generated_anchor(anchor: &str) -> bool {
-    anchor.starts_with("ref-") || anchor.starts_with("source-") || anchor == "sources" || anchor == "top" || anchor == "main"
+    anchor.starts_with("ref-")
+        || anchor.starts_with("source-")
+        || anchor == "sources"
+        || anchor == "top"
+        || anchor == "main"
 }
 
 /// `/patterns/old/` and `patterns/old` both become `patterns/old/`.
 pub fn normalise_alias(alias: &str) -> String {
-    let trimmed = alias.trim().trim_start_matches('/').trim_end_matches("index.html").trim_end_matches('/');
+    let trimmed = alias
+        .trim()
+        .trim_start_matches('/')
+        .trim_end_matches("index.html")
+        .trim_end_matches('/');
     if trimmed.is_empty() {
         String::new()
     } else {
@@ -754,13 +911,25 @@ pub fn normalise_alias(alias: &str) -> String {
 
 /// URLs attune writes itself.
 fn is_reserved(url: &str) -> bool {
-    const RESERVED: &[&str] = &["assets/", "tags/", "glossary/", "references/", "paths/", "search/", "map/"];
+    const RESERVED: &[&str] = &[
+        "assets/",
+        "tags/",
+        "glossary/",
+        "references/",
+        "paths/",
+        "search/",
+        "map/",
+    ];
     RESERVED.contains(&url)
 }
 
 fn relative_path(from: &Path, to: &Path) -> String {
     let depth = from.parent().map_or(0, |p| p.components().count());
-    format!("{}{}", "../".repeat(depth), to.to_string_lossy().replace('\\', "/"))
+    format!(
+        "{}{}",
+        "../".repeat(depth),
+        to.to_string_lossy().replace('\\', "/")
+    )
 }
 
 fn percent_decode(s: &str) -> String {
@@ -790,7 +959,10 @@ mod tests {
         assert_eq!(UrlStyle::root("patterns/x/"), "../../");
         assert_eq!(UrlStyle::root(""), "./");
         let offline = UrlStyle { offline: true };
-        assert_eq!(offline.href("patterns/x/", "effects/y/"), "../../effects/y/index.html");
+        assert_eq!(
+            offline.href("patterns/x/", "effects/y/"),
+            "../../effects/y/index.html"
+        );
         assert_eq!(UrlStyle { offline: false }.href("about/", ""), "../");
     }
 

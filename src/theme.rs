@@ -24,7 +24,16 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 
 /// Static assets: (path under `assets/`, contents).
 pub const ASSETS: &[(&str, &str)] = &[
-    ("style.css", include_str!("../themes/default/static/style.css")),
-    ("attune.js", include_str!("../themes/default/static/attune.js")),
-    ("theme.js", include_str!("../themes/default/static/theme.js")),
+    (
+        "style.css",
+        include_str!("../themes/default/static/style.css"),
+    ),
+    (
+        "attune.js",
+        include_str!("../themes/default/static/attune.js"),
+    ),
+    (
+        "theme.js",
+        include_str!("../themes/default/static/theme.js"),
+    ),
 ];

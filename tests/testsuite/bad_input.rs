@@ -16,48 +16,96 @@ fn assert_rejected(damage: impl FnOnce(&Fixture), expected: &[&str]) -> String {
         run.assert_stderr_contains(needle);
     }
     assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
-    assert_eq!(site.snapshot("public"), before, "the previous output changed");
-    assert!(!site.path(".public.attune-staging").exists(), "staging folder left behind");
+    assert_eq!(
+        site.snapshot("public"),
+        before,
+        "the previous output changed"
+    );
+    assert!(
+        !site.path(".public.attune-staging").exists(),
+        "staging folder left behind"
+    );
     run.stderr
 }
 
 #[test]
 fn malformed_yaml_front_matter() {
     assert_rejected(
-        |s| s.write("content/effects/bad.md", "---\ntitle: [unclosed\nsummary: x\n---\nBody\n"),
-        &["error: invalid YAML in front matter", "--> content/effects/bad.md:3:"],
+        |s| {
+            s.write(
+                "content/effects/bad.md",
+                "---\ntitle: [unclosed\nsummary: x\n---\nBody\n",
+            )
+        },
+        &[
+            "error: invalid YAML in front matter",
+            "--> content/effects/bad.md:3:",
+        ],
     );
 }
 
 #[test]
 fn front_matter_that_is_not_a_mapping() {
     assert_rejected(
-        |s| s.write("content/effects/bad.md", "---\n- just\n- a list\n---\nBody\n"),
-        &["error: front matter must be a mapping of keys to values", "--> content/effects/bad.md:2:1"],
+        |s| {
+            s.write(
+                "content/effects/bad.md",
+                "---\n- just\n- a list\n---\nBody\n",
+            )
+        },
+        &[
+            "error: front matter must be a mapping of keys to values",
+            "--> content/effects/bad.md:2:1",
+        ],
     );
 }
 
 #[test]
 fn unterminated_front_matter() {
     assert_rejected(
-        |s| s.write("content/effects/bad.md", "---\ntitle: Open\n\nBody without a closing line\n"),
-        &["error: front matter is not closed", "--> content/effects/bad.md:1:1", "help: add a line containing only `---`"],
+        |s| {
+            s.write(
+                "content/effects/bad.md",
+                "---\ntitle: Open\n\nBody without a closing line\n",
+            )
+        },
+        &[
+            "error: front matter is not closed",
+            "--> content/effects/bad.md:1:1",
+            "help: add a line containing only `---`",
+        ],
     );
 }
 
 #[test]
 fn field_of_the_wrong_type() {
     assert_rejected(
-        |s| s.write("content/effects/bad.md", "---\ntitle: Typed\ntags: 5\n---\nBody\n"),
-        &["error: front matter: tags: invalid type: integer `5`, expected a sequence", "--> content/effects/bad.md:3:7"],
+        |s| {
+            s.write(
+                "content/effects/bad.md",
+                "---\ntitle: Typed\ntags: 5\n---\nBody\n",
+            )
+        },
+        &[
+            "error: front matter: tags: invalid type: integer `5`, expected a sequence",
+            "--> content/effects/bad.md:3:7",
+        ],
     );
 }
 
 #[test]
 fn file_that_is_not_utf8() {
     assert_rejected(
-        |s| s.write("content/effects/bad.md", b"---\ntitle: Latin-1\n---\nCaf\xe9 au lait\n".as_slice()),
-        &["error: file is not valid UTF-8", "--> content/effects/bad.md:4:4"],
+        |s| {
+            s.write(
+                "content/effects/bad.md",
+                b"---\ntitle: Latin-1\n---\nCaf\xe9 au lait\n".as_slice(),
+            )
+        },
+        &[
+            "error: file is not valid UTF-8",
+            "--> content/effects/bad.md:4:4",
+        ],
     );
 }
 
@@ -65,35 +113,66 @@ fn file_that_is_not_utf8() {
 fn binary_file_named_md() {
     assert_rejected(
         |s| s.write("content/effects/blob.md", b"\x00\x01\x02binary".as_slice()),
-        &["error: file contains NUL bytes", "--> content/effects/blob.md:1:1"],
+        &[
+            "error: file contains NUL bytes",
+            "--> content/effects/blob.md:1:1",
+        ],
     );
 }
 
 #[test]
 fn two_articles_with_one_slug() {
     let stderr = assert_rejected(
-        |s| s.write("content/healing/alexithymia.md", "---\ntitle: Another\n---\nBody\n"),
+        |s| {
+            s.write(
+                "content/healing/alexithymia.md",
+                "---\ntitle: Another\n---\nBody\n",
+            )
+        },
         &["error: two articles have the slug 'alexithymia'"],
     );
-    assert!(stderr.contains("content/effects/alexithymia.md") && stderr.contains("content/healing/alexithymia.md"), "{stderr}");
+    assert!(
+        stderr.contains("content/effects/alexithymia.md")
+            && stderr.contains("content/healing/alexithymia.md"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn topic_not_declared() {
     assert_rejected(
-        |s| s.write("content/tools/breathing.md", "---\ntitle: Breathing\n---\nBody\n"),
-        &["error: topic 'tools' is not declared in book.toml", "--> content/tools/breathing.md:1:1"],
+        |s| {
+            s.write(
+                "content/tools/breathing.md",
+                "---\ntitle: Breathing\n---\nBody\n",
+            )
+        },
+        &[
+            "error: topic 'tools' is not declared in book.toml",
+            "--> content/tools/breathing.md:1:1",
+        ],
     );
     assert_rejected(
-        |s| s.write("content/effects/x.md", "---\ntitle: X\ntopic: efects\n---\nBody\n"),
-        &["error: topic 'efects' is not declared in book.toml", "--> content/effects/x.md:3:1", "did you mean 'effects'?"],
+        |s| {
+            s.write(
+                "content/effects/x.md",
+                "---\ntitle: X\ntopic: efects\n---\nBody\n",
+            )
+        },
+        &[
+            "error: topic 'efects' is not declared in book.toml",
+            "--> content/effects/x.md:3:1",
+            "did you mean 'effects'?",
+        ],
     );
 }
 
 #[test]
 fn broken_relative_link_and_anchor() {
     assert_rejected(
-        |s| s.write("content/effects/links.md", "---\ntitle: Links\n---\nSee [this](../patterns/dismisive-family.md).\n\nAnd [that](alexithymia.md#nope).\n"),
+        |s| {
+            s.write("content/effects/links.md", "---\ntitle: Links\n---\nSee [this](../patterns/dismisive-family.md).\n\nAnd [that](alexithymia.md#nope).\n")
+        },
         &[
             "error: broken link to '../patterns/dismisive-family.md'",
             "--> content/effects/links.md:4:5",
@@ -109,17 +188,26 @@ fn template_syntax_error_in_site_theme() {
     assert_rejected(
         |s| {
             let book = std::fs::read_to_string(s.path("book.toml")).unwrap();
-            s.write("book.toml", book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"));
+            s.write(
+                "book.toml",
+                book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"),
+            );
             s.write("themes/mine/templates/topic.html", "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ topic.title </h1>\n{% endblock main %}\n");
         },
-        &["error: template syntax error", "--> themes/mine/templates/topic.html:3:"],
+        &[
+            "error: template syntax error",
+            "--> themes/mine/templates/topic.html:3:",
+        ],
     );
 }
 
 #[test]
 fn unknown_front_matter_key_is_a_warning() {
     let site = Fixture::new("basic");
-    site.write("content/effects/x.md", "---\ntitle: X\nsumary: typo\n---\nLinks to [[alexithymia]].\n");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\nsumary: typo\n---\nLinks to [[alexithymia]].\n",
+    );
     let run = site.build();
     run.assert_code(0)
         .assert_stderr_contains("warning: unknown front matter key `sumary` is ignored")
@@ -131,7 +219,10 @@ fn unknown_front_matter_key_is_a_warning() {
 fn unknown_book_toml_key_suggests_the_nearest() {
     let site = Fixture::new("basic");
     let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
-    site.write("book.toml", book.replace("description = \"A small", "descripton = \"A small"));
+    site.write(
+        "book.toml",
+        book.replace("description = \"A small", "descripton = \"A small"),
+    );
     site.build()
         .assert_code(1)
         .assert_stderr_contains("error: unknown key `descripton` in book.toml")
@@ -154,7 +245,10 @@ fn empty_content_folder() {
 #[test]
 fn no_book_toml() {
     let site = Fixture::empty();
-    site.build().assert_code(2).assert_stderr_contains("no book.toml in").assert_stderr_contains("run `attune init`");
+    site.build()
+        .assert_code(2)
+        .assert_stderr_contains("no book.toml in")
+        .assert_stderr_contains("run `attune init`");
 }
 
 #[test]
@@ -173,14 +267,20 @@ fn hidden_and_temporary_files_are_skipped() {
 fn symlink_loops_do_not_hang_the_walk() {
     let site = Fixture::new("basic");
     std::os::unix::fs::symlink(site.path("content"), site.path("content/effects/loop")).unwrap();
-    site.build().assert_code(0).assert_stderr_contains("symbolic link loop skipped");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("symbolic link loop skipped");
 }
 
 #[test]
 fn output_over_content_or_root_is_refused() {
     let site = Fixture::new("basic");
-    site.run(&["build", "--out", "content"]).assert_code(2).assert_stderr_contains("refusing to write the site");
-    site.run(&["build", "--out", "."]).assert_code(2).assert_stderr_contains("refusing to write the site");
+    site.run(&["build", "--out", "content"])
+        .assert_code(2)
+        .assert_stderr_contains("refusing to write the site");
+    site.run(&["build", "--out", "."])
+        .assert_code(2)
+        .assert_stderr_contains("refusing to write the site");
     assert!(site.path("content/effects/alexithymia.md").exists());
     assert!(site.path("book.toml").exists());
 }

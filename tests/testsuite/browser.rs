@@ -22,7 +22,10 @@ fn browser_suite() {
     if let Some(reason) = missing {
         let banner = "!".repeat(72);
         eprintln!("\n{banner}\nBROWSER TESTS SKIPPED: {reason}\n{banner}\n");
-        assert!(!required, "browser tests are required (ATTUNE_REQUIRE_BROWSER=1) but were skipped: {reason}");
+        assert!(
+            !required,
+            "browser tests are required (ATTUNE_REQUIRE_BROWSER=1) but were skipped: {reason}"
+        );
         return;
     }
     let status = Command::new("node")

@@ -49,18 +49,28 @@ fn article_page_has_breadcrumbs_meta_toc_and_neighbours() {
     let site = Fixture::new("basic");
     site.build().assert_code(0);
     let page = site.read("patterns/dismissive-family/index.html");
-    assert!(page.contains("<li><a href=\"../../\">Home</a></li><li><a href=\"../../patterns/\">Patterns</a></li>"));
+    assert!(page.contains(
+        "<li><a href=\"../../\">Home</a></li><li><a href=\"../../patterns/\">Patterns</a></li>"
+    ));
     assert!(page.contains("<h1 id=\"article-title\">The dismissive family</h1>"));
     assert!(page.contains("<p class=\"lede\">When feelings are waved away.</p>"));
     assert!(page.contains("1 min read"));
-    assert!(page.contains("<nav class=\"toc\""), "three headings give a table of contents");
+    assert!(
+        page.contains("<nav class=\"toc\""),
+        "three headings give a table of contents"
+    );
     assert!(page.contains("<h2 id=\"what-it-looks-like\">What it looks like <a class=\"anchor\" href=\"#what-it-looks-like\""));
     assert!(page.contains("<meta name=\"description\" content=\"When feelings are waved away.\">"));
-    assert!(page.contains("<link rel=\"canonical\" href=\"https://fixture.example.org/patterns/dismissive-family/\">"));
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://fixture.example.org/patterns/dismissive-family/\">"
+    ));
     assert!(page.contains("<meta property=\"og:title\" content=\"The dismissive family\">"));
     let effects = site.read("effects/alexithymia/index.html");
     assert!(effects.contains("rel=\"next\"><span>Next</span> Counter-dependence</a>"));
-    assert!(!effects.contains("<nav class=\"toc\""), "two headings give no table of contents");
+    assert!(
+        !effects.contains("<nav class=\"toc\""),
+        "two headings give no table of contents"
+    );
 }
 
 #[test]
@@ -69,12 +79,23 @@ fn markdown_extensions_render() {
     site.build().assert_code(0);
     let page = site.read("patterns/dismissive-family/index.html");
     assert!(page.contains("<table>"), "tables");
-    assert!(page.contains("“don’t be so sensitive”"), "smart punctuation");
+    assert!(
+        page.contains("“don’t be so sensitive”"),
+        "smart punctuation"
+    );
     let effects = site.read("effects/alexithymia/index.html");
     assert!(effects.contains("footnote-definition"), "footnotes");
-    assert!(effects.contains("<input type=\"checkbox\" disabled checked aria-label=\"done\">"), "task lists");
+    assert!(
+        effects.contains("<input type=\"checkbox\" disabled checked aria-label=\"done\">"),
+        "task lists"
+    );
     let healing = site.read("healing/emotion-focused-therapy/index.html");
-    assert!(healing.contains("<pre class=\"hl\"><code class=\"language-rust\"><span class=\"hl-source hl-rust\">"), "highlighting");
+    assert!(
+        healing.contains(
+            "<pre class=\"hl\"><code class=\"language-rust\"><span class=\"hl-source hl-rust\">"
+        ),
+        "highlighting"
+    );
     assert!(!healing.contains("style="), "no inline styles");
 }
 
@@ -82,9 +103,14 @@ fn markdown_extensions_render() {
 fn smart_punctuation_can_be_turned_off() {
     let site = Fixture::new("basic");
     let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
-    site.write("book.toml", format!("{book}\n[build]\nsmart_punctuation = false\n"));
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nsmart_punctuation = false\n"),
+    );
     site.build().assert_code(0);
-    assert!(site.read("patterns/dismissive-family/index.html").contains("\"don't be so sensitive\""));
+    assert!(site
+        .read("patterns/dismissive-family/index.html")
+        .contains("\"don't be so sensitive\""));
 }
 
 #[test]
@@ -92,7 +118,12 @@ fn relative_md_links_become_relative_urls() {
     let site = Fixture::new("basic");
     site.build().assert_code(0);
     let page = site.read("patterns/dismissive-family/index.html");
-    assert!(page.contains("<a href=\"../../effects/alexithymia/#naming-feelings\" id=\"ref-2\">the effects</a>"), "{page}");
+    assert!(
+        page.contains(
+            "<a href=\"../../effects/alexithymia/#naming-feelings\" id=\"ref-2\">the effects</a>"
+        ),
+        "{page}"
+    );
     assert!(page.contains("<a href=\"#why-it-matters\" id=\"ref-3\">"));
 }
 
@@ -105,7 +136,10 @@ fn offline_build_names_index_html() {
     assert!(page.contains("href=\"../../effects/alexithymia/index.html#naming-feelings\""));
     let home = site.read("index.html");
     assert!(home.contains("<a href=\"./patterns/dismissive-family/index.html\">"));
-    assert!(!home.contains("href=\"./patterns/\""), "no folder links offline");
+    assert!(
+        !home.contains("href=\"./patterns/\""),
+        "no folder links offline"
+    );
 }
 
 #[test]
@@ -114,11 +148,17 @@ fn feeds_and_sitemap() {
     site.build().assert_code(0);
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.contains("<loc>https://fixture.example.org/patterns/dismissive-family/</loc><lastmod>2026-01-10</lastmod>"));
-    assert!(!sitemap.contains("patterns/dismissive/"), "aliases are not in the sitemap");
+    assert!(
+        !sitemap.contains("patterns/dismissive/"),
+        "aliases are not in the sitemap"
+    );
     let atom = site.read("atom.xml");
     assert!(atom.contains("<updated>2026-01-10T00:00:00Z</updated>"));
     assert!(atom.contains("<title>The dismissive family</title>"));
-    assert_eq!(site.read("robots.txt"), "User-agent: *\nAllow: /\nSitemap: https://fixture.example.org/sitemap.xml\n");
+    assert_eq!(
+        site.read("robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://fixture.example.org/sitemap.xml\n"
+    );
 }
 
 #[test]
@@ -146,7 +186,10 @@ fn output_is_identical_across_runs_and_thread_counts() {
 fn a_failed_build_keeps_the_previous_site_and_a_stale_staging_folder_is_cleaned() {
     let site = Fixture::new("basic");
     site.build().assert_code(0);
-    site.write(".public.attune-staging/leftover.html", "from a killed build");
+    site.write(
+        ".public.attune-staging/leftover.html",
+        "from a killed build",
+    );
     site.build().assert_code(0);
     assert!(!site.path(".public.attune-staging").exists());
     assert!(!site.path("public/leftover.html").exists());
@@ -158,12 +201,21 @@ fn builds_without_a_themes_folder_and_a_site_theme_overrides_one_template() {
     assert!(!site.path("themes").exists());
     site.build().assert_code(0);
     let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
-    site.write("book.toml", book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"));
-    site.write("themes/mine/templates/tags.html", "{% extends \"base.html\" %}{% block main %}<h1>My tags</h1>{% endblock main %}");
+    site.write(
+        "book.toml",
+        book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"),
+    );
+    site.write(
+        "themes/mine/templates/tags.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>My tags</h1>{% endblock main %}",
+    );
     site.write("themes/mine/static/extra.css", "body{}");
     site.build().assert_code(0);
     assert!(site.read("tags/index.html").contains("<h1>My tags</h1>"));
-    assert!(site.read("index.html").contains("class=\"home\""), "other templates stay default");
+    assert!(
+        site.read("index.html").contains("class=\"home\""),
+        "other templates stay default"
+    );
     assert_eq!(site.read("assets/extra.css"), "body{}");
 }
 
@@ -175,9 +227,15 @@ fn init_scaffolds_a_site_that_builds_and_checks_cleanly() {
     run.assert_code(0);
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     let check = site.run(&["check", "--root", "new-site", "--today", "2026-06-01"]);
-    check.assert_code(0).assert_stderr_contains("no problems found");
-    assert!(site.path("new-site/public/tools/example-tool/index.html").is_file());
-    site.run(&["init", "new-site"]).assert_code(2).assert_stderr_contains("already has a book.toml");
+    check
+        .assert_code(0)
+        .assert_stderr_contains("no problems found");
+    assert!(site
+        .path("new-site/public/tools/example-tool/index.html")
+        .is_file());
+    site.run(&["init", "new-site"])
+        .assert_code(2)
+        .assert_stderr_contains("already has a book.toml");
 }
 
 #[test]
@@ -191,7 +249,10 @@ fn help_and_version() {
     let build_help = site.run(&["build", "--help"]);
     assert!(build_help.stdout.contains("--offline") && build_help.stdout.contains("file://"));
     let version = site.run(&["--version"]);
-    assert_eq!(version.stdout.trim(), format!("attune {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version.stdout.trim(),
+        format!("attune {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -201,10 +262,20 @@ fn no_page_requests_another_origin() {
     for (path, bytes) in site.snapshot("public") {
         if path.extension().is_some_and(|e| e == "html") {
             let html = String::from_utf8(bytes).unwrap();
-            for attr in ["src=\"http", "href=\"//", "src=\"//", "@import", "<link rel=\"stylesheet\" href=\"http"] {
+            for attr in [
+                "src=\"http",
+                "href=\"//",
+                "src=\"//",
+                "@import",
+                "<link rel=\"stylesheet\" href=\"http",
+            ] {
                 assert!(!html.contains(attr), "{} has {attr}", path.display());
             }
-            assert!(html.contains("Content-Security-Policy") , "{} lacks a CSP", path.display());
+            assert!(
+                html.contains("Content-Security-Policy"),
+                "{} lacks a CSP",
+                path.display()
+            );
         }
     }
 }

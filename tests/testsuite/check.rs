@@ -5,7 +5,9 @@ use crate::support::Fixture;
 #[test]
 fn clean_fixture_checks_clean_and_writes_nothing() {
     let site = Fixture::new("basic");
-    site.run(&["check", "--today", "2026-06-01"]).assert_code(0).assert_stderr_contains("checked 5 articles: no problems found");
+    site.run(&["check", "--today", "2026-06-01"])
+        .assert_code(0)
+        .assert_stderr_contains("checked 5 articles: no problems found");
     assert!(!site.path("public").exists());
 }
 
@@ -21,14 +23,25 @@ fn bundled_library_checks_clean() {
 #[test]
 fn json_format_lists_each_diagnostic() {
     let site = Fixture::new("basic");
-    site.write("content/effects/x.md", "---\ntitle: X\n---\nSee [[nowhere]].\n");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\n---\nSee [[nowhere]].\n",
+    );
     let run = site.run(&["check", "--format", "json"]);
     run.assert_code(1);
     let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let broken = items.as_array().unwrap().iter().find(|d| d["code"] == "broken-link").unwrap();
+    let broken = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "broken-link")
+        .unwrap();
     assert_eq!(broken["severity"], "error");
     assert_eq!(broken["file"], "content/effects/x.md");
-    assert_eq!((broken["line"].as_u64(), broken["column"].as_u64()), (Some(4), Some(5)));
+    assert_eq!(
+        (broken["line"].as_u64(), broken["column"].as_u64()),
+        (Some(4), Some(5))
+    );
     assert_eq!(broken["message"], "broken link to 'nowhere'");
 }
 
@@ -38,20 +51,29 @@ fn overdue_and_missing_reviews_warn_relative_to_today() {
     site.run(&["check", "--today", "2028-01-11"])
         .assert_code(0)
         .assert_stderr_contains("warning: review of 'dismissive-family' was due on 2028-01-10");
-    site.write("content/effects/x.md", "---\ntitle: X\nnext_review: 2026-03-01\n---\nSee [[alexithymia]].\n");
-    site.run(&["check", "--today", "2026-06-01"]).assert_stderr_contains("warning: 'x' has no review date");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\nnext_review: 2026-03-01\n---\nSee [[alexithymia]].\n",
+    );
+    site.run(&["check", "--today", "2026-06-01"])
+        .assert_stderr_contains("warning: 'x' has no review date");
 }
 
 #[test]
 fn orphans_readability_and_alt_text_warn() {
     let site = Fixture::new("basic");
     let long = "Notwithstanding considerable methodological heterogeneity, contemporary investigations consistently demonstrate associations between developmental emotional unavailability and subsequent interpersonal difficulties. ".repeat(10);
-    site.write("content/effects/lonely.md", format!("---\ntitle: Lonely\n---\n{long}\n\n![](picture.png)\n"));
+    site.write(
+        "content/effects/lonely.md",
+        format!("---\ntitle: Lonely\n---\n{long}\n\n![](picture.png)\n"),
+    );
     site.run(&["check"])
         .assert_code(0)
         .assert_stderr_contains("warning: 'lonely' is an orphan")
         .assert_stderr_contains("is above the target of 8")
-        .assert_stderr_contains("warning: image has no alt text\n  --> content/effects/lonely.md:6:1");
+        .assert_stderr_contains(
+            "warning: image has no alt text\n  --> content/effects/lonely.md:6:1",
+        );
 }
 
 #[test]
@@ -59,16 +81,24 @@ fn against_an_old_manifest_reports_vanished_urls() {
     let site = Fixture::new("basic");
     site.build().assert_code(0);
     std::fs::copy(site.path("public/urls.json"), site.path("old-urls.json")).unwrap();
-    site.run(&["check", "--against", "old-urls.json"]).assert_code(0);
-    std::fs::rename(site.path("content/effects/counter-dependence.md"), site.path("content/effects/hyper-independence.md")).unwrap();
+    site.run(&["check", "--against", "old-urls.json"])
+        .assert_code(0);
+    std::fs::rename(
+        site.path("content/effects/counter-dependence.md"),
+        site.path("content/effects/hyper-independence.md"),
+    )
+    .unwrap();
     site.run(&["check", "--against", "old-urls.json"])
         .assert_code(1)
-        .assert_stderr_contains("error: published URL '/effects/counter-dependence/' no longer exists");
+        .assert_stderr_contains(
+            "error: published URL '/effects/counter-dependence/' no longer exists",
+        );
     site.write(
         "content/effects/hyper-independence.md",
         "---\ntitle: Hyper-independence\ntags: [relationships, emotions]\naliases: [/effects/counter-dependence/]\n---\nSee [[dismissive-family]].\n",
     );
-    site.run(&["check", "--against", "old-urls.json"]).assert_code(0);
+    site.run(&["check", "--against", "old-urls.json"])
+        .assert_code(0);
 }
 
 #[test]

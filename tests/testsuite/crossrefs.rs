@@ -13,17 +13,25 @@ fn built() -> Fixture {
 fn wikilinks_show_the_target_title_or_their_label() {
     let site = built();
     let page = site.read("patterns/dismissive-family/index.html");
-    assert!(page.contains("<a href=\"../../effects/alexithymia/\" id=\"ref-1\">Alexithymia</a>"), "{page}");
+    assert!(
+        page.contains("<a href=\"../../effects/alexithymia/\" id=\"ref-1\">Alexithymia</a>"),
+        "{page}"
+    );
     let effects = site.read("effects/alexithymia/index.html");
     assert!(effects.contains("<a href=\"../../patterns/dismissive-family/\" id=\"ref-1\">family that waves feelings away</a>"));
     let about = site.read("about/index.html");
-    assert!(about.contains("<a href=\"../patterns/dismissive-family/\" id=\"ref-1\">The dismissive family</a>"));
+    assert!(about.contains(
+        "<a href=\"../patterns/dismissive-family/\" id=\"ref-1\">The dismissive family</a>"
+    ));
 }
 
 #[test]
 fn broken_wikilink_suggests_the_nearest_slug() {
     let site = Fixture::new("basic");
-    site.write("content/effects/x.md", "---\ntitle: X\n---\nIntro.\n\nSee [[alexithymya]] and [[alexithymia#naming-feeling]].\n");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\n---\nIntro.\n\nSee [[alexithymya]] and [[alexithymia#naming-feeling]].\n",
+    );
     site.build()
         .assert_code(1)
         .assert_stderr_contains("error: broken link to 'alexithymya'\n  --> content/effects/x.md:6:5")
@@ -35,14 +43,26 @@ fn broken_wikilink_suggests_the_nearest_slug() {
 #[test]
 fn aliases_resolve_as_link_targets_and_write_redirects() {
     let site = Fixture::new("basic");
-    site.write("content/effects/x.md", "---\ntitle: X\n---\nOld link: [[patterns/dismissive]].\n");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\n---\nOld link: [[patterns/dismissive]].\n",
+    );
     site.build().assert_code(0);
-    assert!(site.read("effects/x/index.html").contains("href=\"../../patterns/dismissive-family/\""));
+    assert!(site
+        .read("effects/x/index.html")
+        .contains("href=\"../../patterns/dismissive-family/\""));
     let redirect = site.read("patterns/dismissive/index.html");
-    assert!(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../patterns/dismissive-family/\">"));
+    assert!(redirect.contains(
+        "<meta http-equiv=\"refresh\" content=\"0; url=../../patterns/dismissive-family/\">"
+    ));
     assert!(redirect.contains("<meta name=\"robots\" content=\"noindex\">"));
-    assert!(redirect.contains("<link rel=\"canonical\" href=\"https://fixture.example.org/patterns/dismissive-family/\">"));
-    assert!(redirect.contains("data-redirect=\"../../patterns/dismissive-family/\""), "the script keeps #fragments");
+    assert!(redirect.contains(
+        "<link rel=\"canonical\" href=\"https://fixture.example.org/patterns/dismissive-family/\">"
+    ));
+    assert!(
+        redirect.contains("data-redirect=\"../../patterns/dismissive-family/\""),
+        "the script keeps #fragments"
+    );
     assert!(site.read("urls.json").contains("\"patterns/dismissive/\""));
 }
 
@@ -52,8 +72,12 @@ fn colliding_or_escaping_aliases_are_errors() {
     site.write("content/effects/x.md", "---\ntitle: X\naliases: [/patterns/dismissive/, /effects/alexithymia/, ../../etc/x]\n---\nText.\n");
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: alias '/patterns/dismissive/' is also an alias of content/effects/x.md")
-        .assert_stderr_contains("error: alias '/effects/alexithymia/' is the URL of an existing page")
+        .assert_stderr_contains(
+            "error: alias '/patterns/dismissive/' is also an alias of content/effects/x.md",
+        )
+        .assert_stderr_contains(
+            "error: alias '/effects/alexithymia/' is the URL of an existing page",
+        )
         .assert_stderr_contains("error: alias '../../etc/x' is not a URL path inside the site");
 }
 
@@ -66,7 +90,9 @@ fn relations_render_both_ways() {
     assert!(list.find("Alexithymia").unwrap() < list.find("Counter-dependence").unwrap());
     let effect = site.read("effects/counter-dependence/index.html");
     assert!(effect.contains("<h2 id=\"rel-inverse-effects\">Often grows from</h2>"));
-    assert!(effect.contains("<a href=\"../../patterns/dismissive-family/\">The dismissive family</a>"));
+    assert!(
+        effect.contains("<a href=\"../../patterns/dismissive-family/\">The dismissive family</a>")
+    );
     let therapy = site.read("healing/emotion-focused-therapy/index.html");
     assert!(therapy.contains("<h2 id=\"rel-inverse-approaches\">Can help with</h2>"));
 }
@@ -93,7 +119,9 @@ fn backlinks_quote_the_sentence_and_link_to_the_spot() {
             || page.contains("<mark>Alexithymia</mark> later in life"),
         "{page}"
     );
-    assert!(page.contains("<a href=\"../../healing/emotion-focused-therapy/#ref-1\">Emotion-focused therapy</a>"));
+    assert!(page.contains(
+        "<a href=\"../../healing/emotion-focused-therapy/#ref-1\">Emotion-focused therapy</a>"
+    ));
 }
 
 #[test]
@@ -103,7 +131,10 @@ fn related_articles_exclude_relations_and_are_capped() {
     let related = &page[page.find("related-heading").expect("related section")..];
     let related = &related[..related.find("</section>").unwrap()];
     assert!(related.contains("Counter-dependence"), "{related}");
-    assert!(!related.contains("Emotion-focused therapy"), "already a relation");
+    assert!(
+        !related.contains("Emotion-focused therapy"),
+        "already a relation"
+    );
     assert!(related.matches("<li>").count() <= 5);
 }
 
@@ -125,37 +156,59 @@ fn explicit_glossary_links_and_unknown_terms() {
     site.write("content/effects/x.md", "---\ntitle: X\n---\nSee [[glossary:attunement|what attunement means]] and [[glossary:atunement]].\n");
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: unknown glossary term 'atunement'\n  --> content/effects/x.md:4:55")
+        .assert_stderr_contains(
+            "error: unknown glossary term 'atunement'\n  --> content/effects/x.md:4:55",
+        )
         .assert_stderr_contains("did you mean 'Attunement'?");
-    site.write("content/effects/x.md", "---\ntitle: X\n---\nSee [[glossary:attunement|what it means]].\n");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\n---\nSee [[glossary:attunement|what it means]].\n",
+    );
     site.build().assert_code(0);
-    assert!(site.read("effects/x/index.html").contains("<a href=\"../../glossary/#attunement\">what it means</a>"));
+    assert!(site
+        .read("effects/x/index.html")
+        .contains("<a href=\"../../glossary/#attunement\">what it means</a>"));
 }
 
 #[test]
 fn citations_are_numbered_with_a_sources_list_and_a_references_page() {
     let site = built();
     let page = site.read("patterns/dismissive-family/index.html");
-    assert!(page.contains("<sup class=\"cite\">[<a href=\"#source-1\" aria-label=\"Source 1\">1</a>]</sup>"));
+    assert!(page.contains(
+        "<sup class=\"cite\">[<a href=\"#source-1\" aria-label=\"Source 1\">1</a>]</sup>"
+    ));
     assert!(page.contains("<a href=\"#source-1\" aria-label=\"Source 1\">1, p. 40</a>"));
     assert!(page.contains("<li id=\"source-1\">Jonice Webb, Christine Musello (2012). <cite>Running on Empty: Overcome Your Childhood Emotional Neglect</cite>. Morgan James Publishing.</li>"));
     let refs = site.read("references/index.html");
     assert!(refs.contains("<h2 id=\"refs-1\">Books</h2>"));
-    assert!(refs.find("Leslie S. Greenberg").unwrap() < refs.find("Jonice Webb").unwrap(), "sorted by author surname");
-    assert!(refs.contains("Cited in: <a href=\"../patterns/dismissive-family/\">The dismissive family</a>"));
+    assert!(
+        refs.find("Leslie S. Greenberg").unwrap() < refs.find("Jonice Webb").unwrap(),
+        "sorted by author surname"
+    );
+    assert!(refs.contains(
+        "Cited in: <a href=\"../patterns/dismissive-family/\">The dismissive family</a>"
+    ));
 }
 
 #[test]
 fn unknown_citation_is_an_error_and_uncited_reference_a_warning() {
     let site = Fixture::new("basic");
-    site.write("content/effects/x.md", "---\ntitle: X\n---\nA claim [@web2012].\n");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\n---\nA claim [@web2012].\n",
+    );
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: unknown citation key '@web2012'\n  --> content/effects/x.md:4:9")
+        .assert_stderr_contains(
+            "error: unknown citation key '@web2012'\n  --> content/effects/x.md:4:9",
+        )
         .assert_stderr_contains("did you mean 'webb2012'?");
     let site = Fixture::new("basic");
     let refs = std::fs::read_to_string(site.path("content/references.yaml")).unwrap();
-    site.write("content/references.yaml", format!("{refs}nobody2020:\n  title: Uncited\n"));
+    site.write(
+        "content/references.yaml",
+        format!("{refs}nobody2020:\n  title: Uncited\n"),
+    );
     site.build()
         .assert_code(0)
         .assert_stderr_contains("warning: reference 'nobody2020' is not cited by any article\n  --> content/references.yaml:13:1");
@@ -164,7 +217,10 @@ fn unknown_citation_is_an_error_and_uncited_reference_a_warning() {
 #[test]
 fn reading_path_with_unknown_slug_is_an_error() {
     let site = Fixture::new("basic");
-    site.write("content/paths/bad.yaml", "title: Bad\nsteps:\n  - slug: alexithymia\n  - slug: nowhere-article\n");
+    site.write(
+        "content/paths/bad.yaml",
+        "title: Bad\nsteps:\n  - slug: alexithymia\n  - slug: nowhere-article\n",
+    );
     site.build()
         .assert_code(1)
         .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:4:11");
