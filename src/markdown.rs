@@ -777,7 +777,7 @@ impl<'a> Builder<'a, '_> {
                 _ => number.to_string(),
             };
             parts.push(format!(
-                "<a href=\"#source-{number}\" aria-label=\"Source {number}\">{shown}</a>"
+                "<a href=\"#source-{number}\" aria-label=\"Source {shown}\">{shown}</a>"
             ));
         }
         if !parts.is_empty() {
@@ -1117,7 +1117,7 @@ mod tests {
         );
         assert!(p
             .html
-            .contains("<a href=\"#source-2\" aria-label=\"Source 2\">2, p. 40</a>"));
+            .contains("<a href=\"#source-2\" aria-label=\"Source 2, p. 40\">2, p. 40</a>"));
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(
             p.diagnostics[0].help.as_deref(),

@@ -177,7 +177,7 @@ fn citations_are_numbered_with_a_sources_list_and_a_references_page() {
     assert!(page.contains(
         "<sup class=\"cite\">[<a href=\"#source-1\" aria-label=\"Source 1\">1</a>]</sup>"
     ));
-    assert!(page.contains("<a href=\"#source-1\" aria-label=\"Source 1\">1, p. 40</a>"));
+    assert!(page.contains("<a href=\"#source-1\" aria-label=\"Source 1, p. 40\">1, p. 40</a>"));
     assert!(page.contains("<li id=\"source-1\">Jonice Webb, Christine Musello (2012). <cite>Running on Empty: Overcome Your Childhood Emotional Neglect</cite>. Morgan James Publishing.</li>"));
     let refs = site.read("references/index.html");
     assert!(refs.contains("<h2 id=\"refs-1\">Books</h2>"));

@@ -1,0 +1,48 @@
+// The bundled library, as a new user first sees it: every kind of page passes axe
+// and requests nothing from another origin, online and from file://.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { axeViolations, fileUrl, launch, openPage, repo, serve } from "./harness.mjs";
+
+const bin = process.env.ATTUNE_BIN || join(repo, "target/debug/attune");
+let browser, server, web, offline;
+
+before(async () => {
+  const out = mkdtempSync(join(tmpdir(), "attune-library-"));
+  web = join(out, "web");
+  offline = join(out, "offline");
+  execFileSync(bin, ["build", "--root", repo, "--out", web], { stdio: "pipe" });
+  execFileSync(bin, ["build", "--root", repo, "--out", offline, "--offline"], { stdio: "pipe" });
+  server = await serve(web);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pages = ["", "patterns/", "patterns/dismissive-family/", "effects/alexithymia/", "healing/emdr/",
+  "tools/calming-breath/", "glossary/", "references/", "paths/", "paths/start-here/", "tags/", "about/", "404/"];
+
+test("every kind of page in the library passes axe over http", async () => {
+  for (const path of pages) {
+    const page = await openPage(browser, server.url + path, { allowedOrigin: new URL(server.url).origin });
+    assert.deepEqual(await axeViolations(page), [], `axe on /${path}`);
+    assert.deepEqual(page.problems, [], `problems on /${path}`);
+    await page.context().close();
+  }
+});
+
+test("the library works from file:// with no request elsewhere", async () => {
+  for (const path of pages) {
+    const page = await openPage(browser, fileUrl(offline, path + "index.html"));
+    assert.deepEqual(page.problems, [], `problems on ${path}`);
+    if (path.startsWith("tools/")) assert.deepEqual(await axeViolations(page), [], `axe on ${path}`);
+    await page.context().close();
+  }
+});
