@@ -121,6 +121,9 @@ pub fn published_urls(site: &Site) -> BTreeSet<String> {
             urls.insert(format!("paths/{}/", p.source.id));
         }
     }
+    if site.relations_out.iter().any(|r| !r.is_empty()) {
+        urls.insert("map/".into());
+    }
     urls.extend(site.aliases.keys().cloned());
     urls
 }

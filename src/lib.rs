@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod highlight;
 pub mod init;
 pub mod load;
+pub mod map;
 pub mod markdown;
 pub mod output;
 pub mod readability;

@@ -322,6 +322,35 @@ pub fn render_site(
         );
     }
 
+    if let Some(svg) = crate::map::svg(site, "map/") {
+        let columns: Vec<Value> = site
+            .config
+            .topics
+            .iter()
+            .zip(&site.topics)
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(t, list)| {
+                let articles: Vec<Value> = list
+                    .iter()
+                    .map(|&i| {
+                        let relations: Vec<Value> = site.relations_out[i]
+                            .iter()
+                            .map(|(kind, targets)| json!({"label": site.config.relations[*kind].label, "articles": targets.iter().map(|&t| card(site, t)).collect::<Vec<_>>()}))
+                            .collect();
+                        json!({"card": card(site, i), "relations": relations})
+                    })
+                    .collect();
+                json!({"title": t.title, "id": t.id, "articles": articles})
+            })
+            .collect();
+        page(
+            "map.html",
+            "map/",
+            "Topic map",
+            json!({"svg": svg, "columns": columns}),
+        );
+    }
+
     page("404.html", "404/", "Page not found", json!({}));
 
     // Articles, in parallel: they are most of the work.
@@ -390,6 +419,7 @@ fn base_context(site: &Site) -> Context {
             "has_glossary": !site.glossary.is_empty(),
             "has_references": !site.references.is_empty(),
             "has_paths": !site.paths.is_empty(),
+            "has_map": site.relations_out.iter().any(|r| !r.is_empty()),
         }),
     );
     let nav: Vec<Value> = config

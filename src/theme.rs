@@ -19,6 +19,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "paths.html",
     "path.html",
     "redirect.html",
+    "map.html",
     "404.html",
 );
 

@@ -27,7 +27,7 @@ after(async () => {
 });
 
 const pages = ["", "patterns/", "patterns/dismissive-family/", "effects/alexithymia/", "healing/emdr/",
-  "tools/calming-breath/", "glossary/", "references/", "paths/", "paths/start-here/", "tags/", "about/", "404/"];
+  "tools/calming-breath/", "map/", "glossary/", "references/", "paths/", "paths/start-here/", "tags/", "about/", "404/"];
 
 test("every kind of page in the library passes axe over http", async () => {
   for (const path of pages) {

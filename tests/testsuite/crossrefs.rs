@@ -234,3 +234,24 @@ fn reading_path_navigation_on_articles() {
     assert!(page.contains("Previous: The dismissive family"));
     assert!(page.contains("Next: Emotion-focused therapy"));
 }
+
+#[test]
+fn topic_map_is_an_svg_with_a_list_equivalent() {
+    let site = built();
+    let map = site.read("map/index.html");
+    assert!(map.contains("<svg class=\"topic-map\""));
+    assert!(map.contains(
+        "<a href=\"../patterns/dismissive-family/\" tabindex=\"-1\"><rect class=\"map-node\""
+    ));
+    assert_eq!(
+        map.matches("class=\"map-edge map-edge-effects\"").count(),
+        2
+    );
+    assert_eq!(
+        map.matches("class=\"map-edge map-edge-approaches\"")
+            .count(),
+        1
+    );
+    assert!(map.contains("Adult effects linked to this pattern: <a href=\"../effects/alexithymia/\">Alexithymia</a>, <a href=\"../effects/counter-dependence/\">Counter-dependence</a>"));
+    assert!(!map.contains("<script>"), "no JavaScript needed");
+}
