@@ -103,6 +103,7 @@ pub fn published_urls(site: &Site) -> BTreeSet<String> {
     urls.insert(String::new());
     urls.insert("404/".into());
     urls.insert("tags/".into());
+    urls.insert("search/".into());
     for t in &site.config.topics {
         urls.insert(format!("{}/", t.id));
     }

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod output;
 pub mod readability;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod theme;
 
@@ -163,8 +164,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         writer.abandon();
         return Ok(report);
     }
+    report.timings.push(("render", start.elapsed()));
+    let start = Instant::now();
+    search::write_index(&site, &writer);
+    report.timings.push(("search", start.elapsed()));
+    let start = Instant::now();
     write_extras(&site, &writer, &urls, &options.root);
-    report.timings.push(("render+write", start.elapsed()));
+    report.timings.push(("write extras", start.elapsed()));
     let start = Instant::now();
     writer.commit(&out)?;
     report.timings.push(("swap", start.elapsed()));

@@ -351,6 +351,13 @@ pub fn render_site(
         );
     }
 
+    page(
+        "search.html",
+        "search/",
+        "Search",
+        json!({"letters": a_to_z(site)}),
+    );
+
     page("404.html", "404/", "Page not found", json!({}));
 
     // Articles, in parallel: they are most of the work.
@@ -394,6 +401,59 @@ pub fn render_site(
     diagnostics.extend(errors);
     urls.sort();
     urls
+}
+
+/// Articles and glossary terms grouped by initial letter, for the search page's
+/// A–Z index (what the search box leads to without JavaScript).
+fn a_to_z(site: &Site) -> Vec<Value> {
+    let mut entries: Vec<(String, String, String, &str)> = site
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                crate::search::fold(&a.title),
+                a.title.clone(),
+                a.url.clone(),
+                "article",
+            )
+        })
+        .collect();
+    for (i, e) in site.glossary.entries().iter().enumerate() {
+        entries.push((
+            crate::search::fold(&e.term),
+            e.term.clone(),
+            format!("glossary/#{}", site.glossary.anchor(i)),
+            "glossary term",
+        ));
+    }
+    entries.sort();
+    let mut letters: Vec<(String, Vec<Value>)> = Vec::new();
+    for (key, title, url, kind) in entries {
+        let letter = key
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_else(|| "#".into());
+        let letter = if letter.chars().all(|c| c.is_ascii_digit()) {
+            "#".to_string()
+        } else {
+            letter
+        };
+        let (path, fragment) = url
+            .split_once('#')
+            .map_or((url.clone(), String::new()), |(p, f)| {
+                (p.to_string(), format!("#{f}"))
+            });
+        let item = json!({"title": title, "path": path, "fragment": fragment, "kind": kind});
+        match letters.last_mut() {
+            Some((l, items)) if *l == letter => items.push(item),
+            _ => letters.push((letter, vec![item])),
+        }
+    }
+    letters
+        .into_iter()
+        .map(|(letter, items)| json!({"letter": letter, "items": items}))
+        .collect()
 }
 
 fn non_empty(s: &str) -> Option<&str> {

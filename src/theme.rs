@@ -20,6 +20,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "path.html",
     "redirect.html",
     "map.html",
+    "search.html",
     "404.html",
 );
 
@@ -36,5 +37,9 @@ pub const ASSETS: &[(&str, &str)] = &[
     (
         "theme.js",
         include_str!("../themes/default/static/theme.js"),
+    ),
+    (
+        "search.js",
+        include_str!("../themes/default/static/search.js"),
     ),
 ];

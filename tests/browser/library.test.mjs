@@ -46,3 +46,18 @@ test("the library works from file:// with no request elsewhere", async () => {
     await page.context().close();
   }
 });
+
+test("the library's search forgives typos and lay words", async () => {
+  const page = await openPage(browser, fileUrl(offline, "index.html"));
+  const top = async (query) => {
+    await page.locator("#site-search-input").fill(query);
+    await page.waitForFunction((q) => document.querySelector(".search-status").textContent.includes(q), query);
+    return page.locator("#site-search-results [role=option] .result-title").first().textContent();
+  };
+  assert.match(await top("alexithymya"), /alexithymia/i);
+  assert.match(await top("hyper independence"), /Counter-dependence/);
+  assert.match(await top("can't feel anything"), /numbness|emptiness/i);
+  assert.match(await top("people pleaser"), /people-pleasing/i);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

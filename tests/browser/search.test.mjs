@@ -1,0 +1,140 @@
+// Search in Chromium, online and from file://: exact words, typos, prefixes, synonyms,
+// ranking, keyboard use and accessibility with the results open.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { axeViolations, buildFixture, fileUrl, launch, openPage, serve } from "./harness.mjs";
+
+let browser, site, server;
+
+before(async () => {
+  site = buildFixture("basic");
+  server = await serve(site.web);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function results(page, query) {
+  const input = page.locator("#site-search-input");
+  await input.fill(query);
+  await page.waitForFunction(() => {
+    const s = document.querySelector(".search-status");
+    return s && s.textContent.length > 0;
+  });
+  return page.locator("#site-search-results [role=option]:not(.search-more)").evaluateAll((items) =>
+    items.map((li) => ({
+      title: li.querySelector(".result-title").textContent,
+      heading: li.querySelector(".result-heading")?.textContent || "",
+      href: li.getAttribute("data-href"),
+      marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
+    })),
+  );
+}
+
+for (const mode of ["http", "file"]) {
+  describe(`search over ${mode}`, () => {
+    const open = (path = "") =>
+      mode === "http"
+        ? openPage(browser, server.url + path, { allowedOrigin: new URL(server.url).origin })
+        : openPage(browser, fileUrl(site.offline, path + "index.html"));
+
+    test("an exact word finds its article with the word highlighted", async () => {
+      const page = await open();
+      const found = await results(page, "alexithymia");
+      assert.ok(found.length > 0);
+      assert.equal(found[0].title, "Alexithymia");
+      assert.ok(found.some((r) => r.marks.some((m) => /alexithymia/i.test(m))), JSON.stringify(found));
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
+    test("a typo still finds the word", async () => {
+      const page = await open();
+      const found = await results(page, "alexithymya");
+      assert.equal(found[0]?.title, "Alexithymia", JSON.stringify(found));
+      await page.context().close();
+    });
+
+    test("a prefix finds words as you type", async () => {
+      const page = await open();
+      const found = await results(page, "bounda");
+      assert.ok(found.some((r) => r.heading === "Boundaries and closeness"), JSON.stringify(found));
+      await page.context().close();
+    });
+
+    test("a synonym from book.toml expands the query", async () => {
+      const page = await open();
+      const found = await results(page, "hyper independence");
+      assert.equal(found[0]?.title, "Counter-dependence", JSON.stringify(found));
+      await page.context().close();
+    });
+
+    test("a section with every query word ranks first", async () => {
+      const page = await open();
+      const found = await results(page, "caregiver friend");
+      assert.equal(found[0]?.heading, "Asking for help", JSON.stringify(found));
+      await page.context().close();
+    });
+
+    test("keyboard only: / focuses, arrows choose, Enter lands on the section anchor", async () => {
+      const page = await open("patterns/dismissive-family/");
+      await page.keyboard.press("/");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "site-search-input");
+      await page.keyboard.type("bounda");
+      await page.waitForSelector("#site-search-results [role=option]");
+      await page.keyboard.press("ArrowDown");
+      const chosen = await page.evaluate(() => document.getElementById("site-search-input").getAttribute("aria-activedescendant"));
+      assert.equal(chosen, "search-option-0");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/counter-dependence\/(index\.html)?#boundaries-and-closeness$/);
+      await page.context().close();
+    });
+
+    test("Escape closes the results; clicking a result opens the section", async () => {
+      const page = await open();
+      await results(page, "boundary");
+      await page.keyboard.press("Escape");
+      assert.equal(await page.locator("#site-search-results").isHidden(), true);
+      await page.locator("#site-search-input").press("ArrowDown");
+      await page.locator("#site-search-results [role=option]").first().click();
+      await page.waitForURL(/#boundaries-and-closeness$/);
+      await page.context().close();
+    });
+
+    test("no accessibility violations with the results open", async () => {
+      const page = await open();
+      await results(page, "feel");
+      assert.equal(await page.locator("#site-search-results").isVisible(), true);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.context().close();
+    });
+
+    test("the search page answers ?q= links and lists an A–Z index", async () => {
+      const page = mode === "http"
+        ? await openPage(browser, server.url + "search/?q=alexithymya", { allowedOrigin: new URL(server.url).origin })
+        : await openPage(browser, fileUrl(site.offline, "search/index.html") + "?q=alexithymya");
+      await page.waitForFunction(() => document.querySelector(".search-page-status").textContent.length > 0);
+      const first = await page.locator(".search-page-results li .result-title").first().textContent();
+      assert.equal(first, "Alexithymia");
+      assert.ok(await page.locator(".a-to-z-list a", { hasText: "Attunement" }).count());
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+  });
+}
+
+test("without JavaScript the search box leads to the A–Z index", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator("#site-search-input").fill("anything");
+  await page.locator("#site-search-input").press("Enter");
+  await page.waitForURL(/search\/\?q=anything$/);
+  assert.ok(await page.locator("#a-to-z").isVisible());
+  assert.ok(await page.locator(".a-to-z-list a", { hasText: "The dismissive family" }).count());
+  await context.close();
+});
