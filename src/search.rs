@@ -43,6 +43,9 @@ const BODY: f64 = 1.0;
 
 /// Lowercases, strips accents and straightens apostrophes.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c })
@@ -50,22 +53,29 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Words on Unicode word boundaries, folded.
-pub fn tokenize(text: &str) -> Vec<String> {
-    fold(text)
+/// Words of already-folded text, on Unicode word boundaries.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .unicode_words()
-        .map(|w| w.trim_matches('\'').to_string())
+        .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
-struct Doc {
-    url: String,
-    title: String,
-    heading: String,
-    excerpt: String,
-    /// Folded word → weighted frequency in this document.
-    words: HashMap<String, f64>,
+/// Words on Unicode word boundaries, folded.
+pub fn tokenize(text: &str) -> Vec<String> {
+    words_of(&fold(text)).map(str::to_string).collect()
+}
+
+/// One search result as the browser shows it: URL, article title, section heading, excerpt.
+type DocRow = [String; 4];
+
+/// One article's share of the index, with words numbered locally so the merge
+/// touches each distinct word of an article once, not each occurrence.
+struct ArticleIndex {
+    words: Vec<String>,
+    docs: Vec<DocRow>,
+    /// Per document: (local word id, score).
+    postings: Vec<Vec<(u32, f32)>>,
 }
 
 fn excerpt(text: &str) -> String {
@@ -78,64 +88,81 @@ fn excerpt(text: &str) -> String {
     format!("{cut} …")
 }
 
-fn add_words(words: &mut HashMap<String, f64>, text: &str, weight: f64) {
-    for w in tokenize(text) {
-        *words.entry(w).or_insert(0.0) += weight;
-    }
+fn intern<'a>(ids: &mut HashMap<&'a str, u32>, words: &mut Vec<&'a str>, word: &'a str) -> u32 {
+    *ids.entry(word).or_insert_with(|| {
+        words.push(word);
+        words.len() as u32 - 1
+    })
 }
 
-/// Documents of one article: one per section, title fields on the first.
-fn article_docs(site: &Site, i: usize) -> Vec<Doc> {
+/// Documents of one article: one per section, title, tags and summary on the first.
+fn index_article(site: &Site, i: usize) -> ArticleIndex {
     let article = &site.articles[i];
-    let sections = &article.parsed.sections;
-    let mut docs = Vec::with_capacity(sections.len().max(1));
-    let tags = article.front.tags.join(" ");
-    let mut first = true;
     let empty = [crate::markdown::Section::default()];
-    let sections: &[crate::markdown::Section] = if sections.is_empty() {
+    let sections: &[crate::markdown::Section] = if article.parsed.sections.is_empty() {
         &empty
     } else {
-        sections
+        &article.parsed.sections
     };
-    for section in sections {
-        let mut words = HashMap::new();
+    let head = [
+        (fold(&article.title), TITLE),
+        (fold(&article.front.tags.join(" ")), TAGS),
+        (fold(&article.summary), SUMMARY),
+    ];
+    let folded: Vec<(String, String)> = sections
+        .iter()
+        .map(|s| (fold(&s.text), fold(&s.heading)))
+        .collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut docs = Vec::with_capacity(sections.len());
+    let mut postings = Vec::with_capacity(sections.len());
+    for (k, (section, (body, heading))) in sections.iter().zip(&folded).enumerate() {
+        let mut scores: HashMap<u32, f32> = HashMap::new();
         // Body words count less the longer the section: damped term frequency.
-        let length = section.text.split_whitespace().count() as f64;
-        let damping = 1.0 / (1.0 + (1.0 + length / 200.0).ln());
-        let mut body = HashMap::new();
-        add_words(&mut body, &section.text, 1.0);
-        for (w, tf) in body {
-            words.insert(w, BODY * (1.0 + f64::ln(tf)) * damping);
+        let mut tf: HashMap<u32, u32> = HashMap::new();
+        let mut length = 0usize;
+        for w in words_of(body) {
+            *tf.entry(intern(&mut ids, &mut words, w)).or_insert(0) += 1;
+            length += 1;
         }
-        add_words(&mut words, &section.heading, HEADING);
-        if first {
-            add_words(&mut words, &article.title, TITLE);
-            add_words(&mut words, &tags, TAGS);
-            add_words(&mut words, &article.summary, SUMMARY);
+        let damping = 1.0 / (1.0 + (1.0 + length as f64 / 200.0).ln());
+        for (w, n) in tf {
+            scores.insert(w, (BODY * (1.0 + (n as f64).ln()) * damping) as f32);
+        }
+        let mut fields: Vec<(&str, f64)> = vec![(heading.as_str(), HEADING)];
+        if k == 0 {
+            fields.extend(head.iter().map(|(text, weight)| (text.as_str(), *weight)));
+        }
+        for (text, weight) in fields {
+            for w in words_of(text) {
+                *scores.entry(intern(&mut ids, &mut words, w)).or_insert(0.0) += weight as f32;
+            }
         }
         let url = match &section.anchor {
             Some(anchor) => format!("{}#{anchor}", article.url),
             None => article.url.clone(),
         };
-        let text = if section.text.trim().is_empty() && first {
+        let text = if section.text.trim().is_empty() && k == 0 {
             &article.summary
         } else {
             &section.text
         };
-        docs.push(Doc {
-            url,
-            title: article.title.clone(),
-            heading: if section.anchor.is_some() {
-                section.heading.clone()
-            } else {
-                String::new()
-            },
-            excerpt: excerpt(text),
-            words,
-        });
-        first = false;
+        let heading = if section.anchor.is_some() {
+            section.heading.clone()
+        } else {
+            String::new()
+        };
+        docs.push([url, article.title.clone(), heading, excerpt(text)]);
+        let mut list: Vec<(u32, f32)> = scores.into_iter().collect();
+        list.sort_unstable_by_key(|&(w, _)| w);
+        postings.push(list);
     }
-    docs
+    ArticleIndex {
+        words: words.into_iter().map(str::to_string).collect(),
+        docs,
+        postings,
+    }
 }
 
 #[derive(Serialize)]
@@ -162,61 +189,82 @@ pub struct IndexStats {
 
 /// Builds the index and writes its files into `search/`.
 pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
-    let per_article: Vec<Vec<Doc>> = (0..site.articles.len())
+    let articles: Vec<ArticleIndex> = (0..site.articles.len())
         .into_par_iter()
-        .map(|i| article_docs(site, i))
+        .map(|i| index_article(site, i))
         .collect();
-    let docs: Vec<Doc> = per_article.into_iter().flatten().collect();
 
-    // Vocabulary: every surface word, sorted, mapped to its stem.
-    let stemmer = Stemmer::create(Algorithm::English);
-    let mut vocabulary: BTreeMap<&str, usize> = BTreeMap::new();
-    for doc in &docs {
-        for w in doc.words.keys() {
-            vocabulary.entry(w.as_str()).or_insert(0);
-        }
-    }
-    let mut stems: BTreeMap<String, usize> = BTreeMap::new();
-    let stem_of: Vec<String> = vocabulary
-        .keys()
-        .map(|w| stemmer.stem(w).into_owned())
+    // Global word ids, then the vocabulary in sorted order with each word's stem.
+    let mut global: HashMap<&str, u32> = HashMap::new();
+    let mut vocabulary: Vec<&str> = Vec::new();
+    let local_to_global: Vec<Vec<u32>> = articles
+        .iter()
+        .map(|a| {
+            a.words
+                .iter()
+                .map(|w| {
+                    *global.entry(w.as_str()).or_insert_with(|| {
+                        vocabulary.push(w.as_str());
+                        vocabulary.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
         .collect();
-    for stem in &stem_of {
-        let next = stems.len();
-        stems.entry(stem.clone()).or_insert(next);
-    }
-    // Stem ids in sorted stem order, so they do not depend on insertion order.
-    for (id, value) in stems.values_mut().enumerate() {
-        *value = id;
-    }
-    for (slot, stem) in vocabulary.values_mut().zip(&stem_of) {
-        *slot = stems[stem];
+    let mut sorted: Vec<u32> = (0..vocabulary.len() as u32).collect();
+    sorted.par_sort_unstable_by_key(|&g| vocabulary[g as usize]);
+    let stemmer = Stemmer::create(Algorithm::English);
+    let sorted_stems: Vec<String> = sorted
+        .iter()
+        .map(|&g| stemmer.stem(vocabulary[g as usize]).into_owned())
+        .collect();
+    let mut unique_stems: Vec<&str> = sorted_stems.iter().map(String::as_str).collect();
+    unique_stems.par_sort_unstable();
+    unique_stems.dedup();
+    let stem_id: HashMap<&str, u32> = unique_stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let mut word_stem = vec![0u32; vocabulary.len()];
+    for (&g, stem) in sorted.iter().zip(&sorted_stems) {
+        word_stem[g as usize] = stem_id[stem.as_str()];
     }
 
     // Postings: stem → (doc, score), best first, capped.
-    let mut postings: Vec<HashMap<usize, f64>> = vec![HashMap::new(); stems.len()];
-    for (d, doc) in docs.iter().enumerate() {
-        for (w, score) in &doc.words {
-            *postings[vocabulary[w.as_str()]].entry(d).or_insert(0.0) += score;
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); unique_stems.len()];
+    let mut doc = 0u32;
+    for (article, map) in articles.iter().zip(&local_to_global) {
+        for list in &article.postings {
+            for &(w, score) in list {
+                let stem = &mut postings[word_stem[map[w as usize] as usize] as usize];
+                // Two words of one stem in one document ("feel", "feeling") add up.
+                match stem.last_mut() {
+                    Some(last) if last.0 == doc => last.1 += score,
+                    _ => stem.push((doc, score)),
+                }
+            }
+            doc += 1;
         }
     }
-    let postings: Vec<Vec<(usize, u32)>> = postings
+    let postings: Vec<Vec<(u32, u32)>> = postings
         .into_par_iter()
-        .map(|map| {
-            let mut list: Vec<(usize, u32)> = map
+        .map(|list| {
+            let mut list: Vec<(u32, u32)> = list
                 .into_iter()
                 .map(|(d, s)| (d, ((s * 10.0).round() as u32).clamp(1, 65_535)))
                 .collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             list.truncate(MAX_POSTINGS);
             list
         })
         .collect();
+    let docs: Vec<&DocRow> = articles.iter().flat_map(|a| &a.docs).collect();
 
     let mut stats = IndexStats {
         docs: docs.len(),
         words: vocabulary.len(),
-        stems: stems.len(),
+        stems: unique_stems.len(),
         ..Default::default()
     };
     let mut emit = |name: &str, value: serde_json::Value| {
@@ -246,14 +294,15 @@ pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
             words.clear();
             stems.clear();
         };
-    for (word, &stem) in &vocabulary {
+    for &g in &sorted {
         if size > VOCAB_SHARD_BYTES {
             flush(&mut shard_words, &mut shard_stems, &mut boundaries);
             size = 0;
         }
+        let word = vocabulary[g as usize];
         size += word.len() + 8;
         shard_words.push(word);
-        shard_stems.push(stem);
+        shard_stems.push(word_stem[g as usize] as usize);
     }
     flush(&mut shard_words, &mut shard_stems, &mut boundaries);
 
@@ -262,7 +311,7 @@ pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
     let shard_count = total.div_ceil(POSTINGS_SHARD_BYTES).max(1);
     let mut shards: Vec<BTreeMap<usize, Vec<u32>>> = vec![BTreeMap::new(); shard_count];
     for (stem, list) in postings.iter().enumerate() {
-        let flat: Vec<u32> = list.iter().flat_map(|&(d, s)| [d as u32, s]).collect();
+        let flat: Vec<u32> = list.iter().flat_map(|&(d, s)| [d, s]).collect();
         shards[stem % shard_count].insert(stem, flat);
     }
     for (n, shard) in shards.iter().enumerate() {
@@ -271,18 +320,7 @@ pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
 
     // Document shards.
     for (n, chunk) in docs.chunks(DOC_SHARD).enumerate() {
-        let rows: Vec<[&str; 4]> = chunk
-            .iter()
-            .map(|d| {
-                [
-                    d.url.as_str(),
-                    d.title.as_str(),
-                    d.heading.as_str(),
-                    d.excerpt.as_str(),
-                ]
-            })
-            .collect();
-        emit(&format!("d{n}"), json!(rows));
+        emit(&format!("d{n}"), json!(chunk));
     }
 
     let mut synonyms: Vec<Vec<Vec<String>>> = site

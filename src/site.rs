@@ -831,17 +831,29 @@ impl Site {
                         .chain(&self.relations_in[i])
                         .flat_map(|(_, v)| v.iter().copied())
                         .collect();
-                    let mut best: Vec<(f64, usize)> = touched
-                        .iter()
-                        .filter(|j| !listed.contains(j) && self.articles[**j].topic.is_some())
-                        .map(|&j| (scores[j], j))
-                        .collect();
+                    // Keep the best `count` in one pass: no sort of every candidate.
+                    let better = |a: &(f64, usize), b: &(f64, usize)| {
+                        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                    };
+                    let mut best: Vec<(f64, usize)> = Vec::with_capacity(weights.count + 1);
                     for &j in touched.iter() {
+                        let candidate = (scores[j], j);
                         scores[j] = 0.0;
+                        if listed.contains(&j) || self.articles[j].topic.is_none() {
+                            continue;
+                        }
+                        if best.len() == weights.count
+                            && best
+                                .last()
+                                .is_none_or(|last| better(&candidate, last).is_ge())
+                        {
+                            continue;
+                        }
+                        let at = best.partition_point(|b| better(b, &candidate).is_lt());
+                        best.insert(at, candidate);
+                        best.truncate(weights.count);
                     }
                     touched.clear();
-                    best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    best.truncate(weights.count);
                     best.into_iter().map(|(_, j)| j).collect()
                 },
             )
