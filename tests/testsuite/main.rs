@@ -6,4 +6,5 @@ mod browser;
 mod build;
 mod check;
 mod crossrefs;
+mod search;
 mod support;

@@ -14,7 +14,10 @@
     delete store.waiting[key];
   };
 
-  var form = document.querySelector("form.site-search");
+  // Pure helpers, exposed for unit tests.
+  store.lib = { fold: fold, words: words, within: within, typoBudget: typoBudget };
+
+  var form = typeof document !== "undefined" && document.querySelector("form.site-search");
   if (!form) return;
   var root = form.getAttribute("data-root") || "./";
   var indexPage = form.getAttribute("data-index") || "";
@@ -253,6 +256,11 @@
   }
 
   function plural(n) { return n === 1 ? "1 result" : n + " results"; }
+
+  // For benchmarks and tests: the top results for a query, as data.
+  store.query = function (query, limit) {
+    return search(query).then(function (found) { return details(found.results.slice(0, limit || 8)); });
+  };
 
   // ---- The header box: a combobox with a listbox of results.
   var input = form.querySelector("input[type=search]");
