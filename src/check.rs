@@ -72,6 +72,64 @@ pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagno
     }
 }
 
+/// Every article's words, Flesch–Kincaid grade and reading time, as an aligned table
+/// or as JSON.
+pub fn readability_report(site: &Site, json: bool) -> String {
+    let wpm = site.config.readability.words_per_minute;
+    let mut rows: Vec<(&str, &str, usize, f64, usize)> = site
+        .articles
+        .iter()
+        .map(|a| {
+            let stats = &a.parsed.stats;
+            (
+                a.slug.as_str(),
+                a.title.as_str(),
+                stats.words,
+                a.grade(),
+                stats.reading_minutes(wpm),
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(slug, title, words, grade, minutes)| {
+                serde_json::json!({"slug": slug, "title": title, "words": words, "grade": (grade * 10.0).round() / 10.0, "minutes": minutes})
+            })
+            .collect();
+        return serde_json::to_string_pretty(&items).unwrap_or_default() + "\n";
+    }
+    let width = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let max = site.config.readability.max_grade;
+    let mut out = format!(
+        "{:<width$}  {:>6}  {:>5}  {:>7}\n",
+        "slug", "words", "grade", "minutes"
+    );
+    for (slug, _, words, grade, minutes) in &rows {
+        let flag = if *grade > max { "  above target" } else { "" };
+        out.push_str(&format!(
+            "{slug:<width$}  {words:>6}  {grade:>5.1}  {minutes:>7}{flag}\n"
+        ));
+    }
+    let total: usize = rows.iter().map(|r| r.2).sum();
+    let mean = if rows.is_empty() {
+        0.0
+    } else {
+        rows.iter().map(|r| r.3).sum::<f64>() / rows.len() as f64
+    };
+    out.push_str(&format!(
+        "{} articles, {total} words, mean grade {mean:.1} (target {max})\n",
+        rows.len()
+    ));
+    out
+}
+
 /// Every URL in an old `urls.json` that now neither exists nor redirects.
 pub fn check_against(
     old_manifest: &Path,
@@ -104,6 +162,17 @@ pub fn published_urls(site: &Site) -> BTreeSet<String> {
     urls.insert("404/".into());
     urls.insert("tags/".into());
     urls.insert("search/".into());
+    urls.insert("privacy/".into());
+    if site.config.safety.quick_exit {
+        urls.insert("quick-exit/".into());
+    }
+    if site
+        .articles
+        .iter()
+        .any(|a| a.front.handout && a.topic.is_some())
+    {
+        urls.insert("handouts/".into());
+    }
     for t in &site.config.topics {
         urls.insert(format!("{}/", t.id));
     }

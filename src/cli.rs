@@ -60,6 +60,10 @@ pub enum Command {
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also print a report on standard output: `readability` lists every article's
+        /// words, Flesch–Kincaid grade and reading time (as JSON with --format json).
+        #[arg(long, value_enum)]
+        report: Option<Report>,
     },
     /// Create a new site: book.toml and one sample article per topic.
     Init {
@@ -67,6 +71,11 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Report {
+    Readability,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,7 +112,8 @@ pub fn run(cli: Cli) -> ExitCode {
             today,
             against,
             drafts,
-        } => run_check(&root, format, today, against.as_deref(), drafts),
+            report,
+        } => run_check(&root, format, today, against.as_deref(), drafts, report),
         Command::Init { dir } => match init::init(&dir) {
             Ok(()) => {
                 println!("created a new attune site in {}", dir.display());
@@ -175,6 +185,7 @@ fn run_check(
     today: Option<Date>,
     against: Option<&Path>,
     drafts: bool,
+    report: Option<Report>,
 ) -> ExitCode {
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
@@ -195,6 +206,12 @@ fn run_check(
             }
         }
     }
+    if let (Some(Report::Readability), Some(site)) = (report, &site) {
+        print!(
+            "{}",
+            check::readability_report(site, format == Format::Json)
+        );
+    }
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(problems);
     match format {
@@ -206,6 +223,14 @@ fn run_check(
             } else {
                 eprintln!("{}", diagnostics.summary());
             }
+        }
+        Format::Json if report.is_some() => {
+            // Standard output holds the report; diagnostics go to standard error.
+            let items: Vec<&Diagnostic> = diagnostics.sorted();
+            eprintln!(
+                "{}",
+                serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+            );
         }
         Format::Json => {
             let items: Vec<&Diagnostic> = diagnostics.sorted();

@@ -84,6 +84,9 @@ pub struct Build {
     /// Output folder, relative to the site root. Default `public`.
     #[serde(default = "default_output_dir")]
     pub output_dir: String,
+    /// Also write `offline.zip`, the offline edition readers can download. Default true.
+    #[serde(default = "yes")]
+    pub offline_zip: bool,
 }
 
 impl Default for Build {
@@ -93,6 +96,7 @@ impl Default for Build {
             smart_punctuation: true,
             content_dir: default_content_dir(),
             output_dir: default_output_dir(),
+            offline_zip: true,
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod load;
 pub mod map;
 pub mod markdown;
 pub mod output;
+pub mod qr;
 pub mod readability;
 pub mod render;
 pub mod search;
@@ -171,11 +172,90 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     write_extras(&site, &writer, &urls, &options.root);
     report.timings.push(("write extras", start.elapsed()));
+    if site.config.build.offline_zip && !options.offline {
+        let start = Instant::now();
+        if let Err(e) = write_offline_zip(options, &templates, &writer) {
+            writer.abandon();
+            return Err(e);
+        }
+        report.timings.push(("offline.zip", start.elapsed()));
+    }
     let start = Instant::now();
     writer.commit(&out)?;
     report.timings.push(("swap", start.elapsed()));
     report.pages = urls.len();
     Ok(report)
+}
+
+/// `offline.zip`: the `--offline` edition of the site, for readers to download and
+/// open from a folder or USB stick. Built into a scratch folder inside the staging
+/// folder, zipped in sorted order with fixed timestamps (so it is byte-identical from
+/// run to run), then removed.
+fn write_offline_zip(
+    options: &BuildOptions,
+    templates: &render::Templates,
+    writer: &output::Writer,
+) -> Result<()> {
+    use std::io::Write as _;
+    let mut offline = options.clone();
+    offline.offline = true;
+    let (site, _) = model(&offline, &mut Vec::new())?;
+    let site = site.context("modelling the offline edition")?;
+    let scratch = writer.staging().join(".offline-edition");
+    let edition = output::Writer::scratch(scratch.clone())?;
+    let urls = render::render_site(&site, templates, &edition, &mut Vec::new());
+    search::write_index(&site, &edition);
+    write_extras(&site, &edition, &urls, &options.root);
+    if let Some(error) = edition.take_errors().first() {
+        anyhow::bail!("writing the offline edition: {error}");
+    }
+    let folder = {
+        let slug = load::slugify(&site.config.site.title);
+        if slug.is_empty() {
+            "site".to_string()
+        } else {
+            slug
+        }
+    };
+    let mut files: Vec<(String, PathBuf)> = walkdir::WalkDir::new(&scratch)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&scratch)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel != output::MARKER).then(|| (rel, e.path().to_path_buf()))
+        })
+        .collect();
+    files.sort();
+    let total: u64 = files
+        .iter()
+        .filter_map(|(_, p)| p.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    // Large libraries trade a little size for a much faster build.
+    let level = if total > 64 << 20 { 1 } else { 6 };
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(level))
+        .last_modified_time(zip::DateTime::default());
+    let file = writer
+        .create("offline.zip")
+        .context("creating offline.zip")?;
+    let mut zip = zip::ZipWriter::new(file);
+    for (rel, path) in &files {
+        zip.start_file(format!("{folder}/{rel}"), options)?;
+        zip.write_all(
+            &std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
+        )?;
+    }
+    zip.finish()?.flush()?;
+    std::fs::remove_dir_all(&scratch).with_context(|| format!("removing {}", scratch.display()))?;
+    Ok(())
 }
 
 /// Everything beside the pages: assets, stylesheets, feeds, manifest, content files.

@@ -36,6 +36,15 @@ impl Writer {
         })
     }
 
+    /// A writer into an existing scratch folder, for a second edition of the site.
+    pub fn scratch(dir: PathBuf) -> Result<Writer> {
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        Ok(Writer {
+            staging: dir,
+            errors: Mutex::new(Vec::new()),
+        })
+    }
+
     /// Writes `bytes` at the site-relative `path`. Paths come from slugs and aliases that
     /// `site` has already confined to the site; anything else is refused here too.
     pub fn write(&self, path: &str, bytes: &[u8]) {
@@ -53,6 +62,28 @@ impl Writer {
         if let Err(e) = result {
             self.fail(format!("writing {}: {e}", full.display()));
         }
+    }
+
+    /// A buffered file at the site-relative `path`, for outputs too large to hold whole.
+    pub fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<std::fs::File>> {
+        if path.split('/').any(|s| s == ".." || s.contains('\\')) || path.starts_with('/') {
+            return Err(std::io::Error::other(format!(
+                "refused to write outside the output folder: {path}"
+            )));
+        }
+        let full = self.staging.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::fs::File::create(full)?,
+        ))
+    }
+
+    /// The folder being written, for steps that read back what was staged.
+    pub fn staging(&self) -> &Path {
+        &self.staging
     }
 
     /// Copies a file from the content folder.
@@ -77,6 +108,14 @@ impl Writer {
             bail!("{first} ({} write errors)", errors.len());
         }
         swap_into_place(&self.staging, out)
+    }
+
+    /// Errors so far, without finishing: a scratch edition reports them to its parent.
+    pub fn take_errors(&self) -> Vec<String> {
+        self.errors
+            .lock()
+            .map(|mut e| std::mem::take(&mut *e))
+            .unwrap_or_default()
     }
 
     /// Discards the staged site (a build with errors), leaving `out` untouched.

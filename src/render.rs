@@ -358,6 +358,31 @@ pub fn render_site(
         json!({"letters": a_to_z(site)}),
     );
 
+    let handouts: Vec<Card> = site
+        .topics
+        .iter()
+        .flatten()
+        .filter(|&&i| site.articles[i].front.handout)
+        .map(|&i| card(site, i))
+        .collect();
+    if !handouts.is_empty() {
+        page(
+            "handouts.html",
+            "handouts/",
+            "Handouts",
+            json!({"handouts": handouts}),
+        );
+    }
+    page("privacy.html", "privacy/", "Privacy", json!({}));
+    if site.config.safety.quick_exit {
+        page(
+            "quick-exit.html",
+            "quick-exit/",
+            "About quick exit",
+            json!({}),
+        );
+    }
+
     page("404.html", "404/", "Page not found", json!({}));
 
     // Articles, in parallel: they are most of the work.
@@ -395,6 +420,9 @@ pub fn render_site(
         templates.render("404.html", &context)
     } {
         writer.write("404.html", html.as_bytes());
+    }
+    if let Err(e) = write_print(site, templates, &base, writer) {
+        errors.push(e);
     }
     errors.sort_by(|a, b| a.message.cmp(&b.message));
     errors.dedup();
@@ -460,6 +488,118 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.trim().is_empty()).then_some(s)
 }
 
+/// `print.html`: the whole library in reading order, one article per printed page
+/// group, with links between articles rewritten to anchors in the same file. Written
+/// article by article, so a large library never sits in memory as one string.
+fn write_print(
+    site: &Site,
+    templates: &Templates,
+    base: &Context,
+    writer: &Writer,
+) -> Result<(), Diagnostic> {
+    use std::io::Write as _;
+    const MARKER: &str = "<!-- attune:articles -->";
+    let order: Vec<usize> = site.topics.iter().flatten().copied().collect();
+    let mut in_print = vec![false; site.articles.len()];
+    for &i in &order {
+        in_print[i] = true;
+    }
+    let mut context = base.clone();
+    fill_page(
+        &mut context,
+        site,
+        "",
+        &format!("{} (print edition)", site.config.site.title),
+    );
+    let contents: Vec<Value> = order
+        .iter()
+        .map(|&i| json!({"title": site.articles[i].title, "slug": site.articles[i].slug}))
+        .collect();
+    context.insert("contents", &contents);
+    let frame = templates.render("print.html", &context)?;
+    let (head, tail) = frame.split_once(MARKER).unwrap_or((frame.as_str(), ""));
+    let io = |e: std::io::Error| Diagnostic::error("io", format!("writing print.html: {e}"));
+    let mut file = writer.create("print.html").map_err(io)?;
+    file.write_all(head.as_bytes()).map_err(io)?;
+    for chunk in order.chunks(64) {
+        let rendered: Vec<Result<String, Diagnostic>> = chunk
+            .par_iter()
+            .map(|&i| {
+                let mut context = base.clone();
+                fill_page(&mut context, site, "", &site.articles[i].title);
+                context.insert("article", &print_article(site, i, &in_print));
+                templates.render("print-article.html", &context)
+            })
+            .collect();
+        for html in rendered {
+            file.write_all(html?.as_bytes()).map_err(io)?;
+        }
+    }
+    file.write_all(tail.as_bytes()).map_err(io)?;
+    file.flush().map_err(io)
+}
+
+/// An article as `print.html` shows it: ids namespaced by slug, links to other printed
+/// articles turned into in-page anchors, other links made relative to the site root.
+fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
+    let article = &site.articles[i];
+    let slug = &article.slug;
+    let root = UrlStyle::root(&article.url);
+    let body = article
+        .parsed
+        .html
+        .replace(" id=\"", &format!(" id=\"{slug}--"))
+        .replace("href=\"#", &format!("href=\"#{slug}--"))
+        .replace(
+            "aria-describedby=\"",
+            &format!("aria-describedby=\"{slug}--"),
+        )
+        .replace(&format!("href=\"{root}"), "href=\"");
+    let links = &site.links[i];
+    let body = fill_placeholders(
+        &body,
+        |n| match links.get(n).and_then(|l| l.target.map(|t| (t, l))) {
+            Some((t, link)) if in_print[t] => {
+                let anchor = link.href.split_once('#').map(|(_, a)| a);
+                match anchor {
+                    Some(a) => format!("#{}--{a}", site.articles[t].slug),
+                    None => format!("#{}", site.articles[t].slug),
+                }
+            }
+            Some((t, link)) => {
+                let fragment = link
+                    .href
+                    .split_once('#')
+                    .map(|(_, a)| format!("#{a}"))
+                    .unwrap_or_default();
+                format!("{}{fragment}", site.style.href("", &site.articles[t].url))
+            }
+            None => String::new(),
+        },
+        |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
+    );
+    let sources: Vec<Value> = article
+        .parsed
+        .citations
+        .iter()
+        .filter_map(|c| {
+            site.references
+                .get(&c.key)
+                .map(|r| json!({"number": c.number, "html": format_reference(r)}))
+        })
+        .collect();
+    json!({
+        "title": article.title,
+        "slug": slug,
+        "summary": article.summary,
+        "topic": site.topic_title(article),
+        "body": body,
+        "sources": sources,
+        "last_reviewed": article.front.last_reviewed.map(|d| d.long()),
+        "reviewed_by": article.front.reviewed_by,
+    })
+}
+
 fn base_context(site: &Site) -> Context {
     let mut context = Context::new();
     let config = &site.config;
@@ -480,6 +620,8 @@ fn base_context(site: &Site) -> Context {
             "has_references": !site.references.is_empty(),
             "has_paths": !site.paths.is_empty(),
             "has_map": site.relations_out.iter().any(|r| !r.is_empty()),
+            "has_handouts": site.articles.iter().any(|a| a.front.handout && a.topic.is_some()),
+            "offline_zip": config.build.offline_zip && !site.style.offline,
         }),
     );
     let nav: Vec<Value> = config
@@ -597,9 +739,15 @@ fn article_context(site: &Site, i: usize) -> Value {
             .last_reviewed
             .map(|d| d.add_months(site.config.review.interval_months))
     });
+    let absolute = site
+        .config
+        .base_url()
+        .map(|b| format!("{b}{}", article.url));
     json!({
         "title": article.title,
         "slug": article.slug,
+        "absolute_url": absolute,
+        "qr": absolute.as_deref().and_then(crate::qr::svg),
         "summary": article.summary,
         "url": article.url,
         "topic": article.topic.as_ref().map(|t| json!({"title": site.topic_title(article), "url": format!("{t}/")})),

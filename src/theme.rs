@@ -21,6 +21,11 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "redirect.html",
     "map.html",
     "search.html",
+    "handouts.html",
+    "privacy.html",
+    "quick-exit.html",
+    "print.html",
+    "print-article.html",
     "404.html",
 );
 

@@ -6,5 +6,6 @@ mod browser;
 mod build;
 mod check;
 mod crossrefs;
+mod safety;
 mod search;
 mod support;

@@ -1,0 +1,178 @@
+//! Psychoeducation features in the built HTML: crisis banner, quick exit, content notes,
+//! review metadata and JSON-LD, readability, handouts and print, offline zip, privacy.
+
+use crate::support::Fixture;
+use std::io::Read;
+
+fn built() -> Fixture {
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    site
+}
+
+#[test]
+fn crisis_banner_and_quick_exit_are_on_every_page() {
+    let site = built();
+    for page in [
+        "index.html",
+        "effects/alexithymia/index.html",
+        "glossary/index.html",
+        "404.html",
+    ] {
+        let html = site.read(page);
+        assert!(
+            html.contains("<div class=\"crisis\" role=\"region\" aria-label=\"Crisis support\">"),
+            "{page}"
+        );
+        assert!(html.contains("<a href=\"tel:988\">988 (US)</a>"), "{page}");
+        assert!(
+            html.contains("class=\"quick-exit\" href=\"https://www.bbc.co.uk/weather\""),
+            "{page}"
+        );
+        assert!(
+            html.contains("data-quick-exit=\"https://www.bbc.co.uk/weather\""),
+            "{page}"
+        );
+    }
+    let about = site.read("quick-exit/index.html");
+    assert!(about.contains("press the <kbd>Shift</kbd> key three times"));
+    assert!(about.contains("Your browsing history"));
+}
+
+#[test]
+fn quick_exit_is_opt_in() {
+    let site = Fixture::new("basic");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", book.replace("quick_exit = true\n", ""));
+    site.build().assert_code(0);
+    assert!(!site.read("index.html").contains("quick-exit"));
+    assert!(!site.path("public/quick-exit").exists());
+}
+
+#[test]
+fn content_note_review_metadata_and_json_ld() {
+    let site = built();
+    let page = site.read("healing/emotion-focused-therapy/index.html");
+    assert!(page.contains("<div class=\"content-note\" role=\"note\"><p><strong>Content note:</strong> Mentions difficult feelings from childhood.</p></div>"));
+    let note = page.find("content-note").unwrap();
+    assert!(
+        note < page.find("<div class=\"article-body\">").unwrap(),
+        "the note comes before the text"
+    );
+    assert!(page.contains("<dt>Reviewed by</dt><dd>Clinical review pending</dd>"));
+    assert!(page.contains(
+        "<dt>Last reviewed</dt><dd><time datetime=\"2026-01-10\">10 January 2026</time></dd>"
+    ));
+    assert!(
+        page.contains(
+            "<dt>Next review due</dt><dd><time datetime=\"2028-01-10\">10 January 2028</time></dd>"
+        ),
+        "last_reviewed + 24 months"
+    );
+    let start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + page[start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+    assert_eq!(ld["@type"], "MedicalWebPage");
+    assert_eq!(ld["lastReviewed"], "2026-01-10");
+    assert_eq!(ld["reviewedBy"]["name"], "Clinical review pending");
+    let no_dates = site.read("about/index.html");
+    assert!(
+        !no_dates.contains("Last reviewed"),
+        "never an invented date"
+    );
+}
+
+#[test]
+fn reading_level_and_time_are_shown() {
+    let site = built();
+    let page = site.read("patterns/dismissive-family/index.html");
+    assert!(page.contains("<span>1 min read</span> · <span>Reading level: grade "));
+}
+
+#[test]
+fn readability_report_as_table_and_json() {
+    let site = Fixture::new("basic");
+    let table = site.run(&["check", "--report", "readability"]);
+    table.assert_code(0);
+    assert!(table.stdout.starts_with("slug"), "{}", table.stdout);
+    assert!(table.stdout.contains("dismissive-family"));
+    assert!(table.stdout.contains("5 articles,"));
+    let json = site.run(&["check", "--report", "readability", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["slug"] == "alexithymia")
+        .unwrap();
+    assert!(row["words"].as_u64().unwrap() > 20);
+    assert!(row["grade"].is_number() && row["minutes"] == 1);
+}
+
+#[test]
+fn handouts_print_edition_and_qr_codes() {
+    let site = built();
+    let handouts = site.read("handouts/index.html");
+    assert!(handouts
+        .contains("<a href=\"../healing/emotion-focused-therapy/\">Emotion-focused therapy</a>"));
+    assert!(
+        !handouts.contains("Alexithymia</a>"),
+        "only handout: true articles"
+    );
+    let page = site.read("healing/emotion-focused-therapy/index.html");
+    assert!(page.contains("<aside class=\"print-only handout-footer\""));
+    assert!(page.contains("<svg class=\"qr\""));
+    assert!(page.contains("<span class=\"handout-url\">https://fixture.example.org/healing/emotion-focused-therapy/</span>"));
+    let print = site.read("print.html");
+    assert_eq!(print.matches("<article class=\"print-article\"").count(), 4);
+    assert!(print.contains("href=\"#alexithymia--naming-feelings\""));
+    assert!(print.contains("id=\"alexithymia--naming-feelings\""));
+    assert!(
+        print.contains("href=\"glossary/#attunement\""),
+        "other links are relative to the site root"
+    );
+}
+
+#[test]
+fn offline_zip_holds_the_offline_edition() {
+    let site = built();
+    let file = std::fs::File::open(site.path("public/offline.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut home = String::new();
+    zip.by_name("fixture-library/index.html")
+        .unwrap()
+        .read_to_string(&mut home)
+        .unwrap();
+    assert!(
+        home.contains("href=\"./patterns/dismissive-family/index.html\""),
+        "offline links"
+    );
+    assert!(zip.by_name("fixture-library/search/index.js").is_ok());
+    assert!(
+        zip.by_name("fixture-library/offline.zip").is_err(),
+        "no zip inside the zip"
+    );
+    assert!(site
+        .read("index.html")
+        .contains("<a href=\"./offline.zip\" download>Download this library to read offline</a>"));
+    let offline = Fixture::new("basic");
+    offline.run(&["build", "--offline"]).assert_code(0);
+    assert!(!offline.path("public/offline.zip").exists());
+}
+
+#[test]
+fn privacy_page_states_what_the_site_does_not_do() {
+    let site = built();
+    let privacy = site.read("privacy/index.html");
+    for claim in [
+        "No cookies.",
+        "No analytics",
+        "Nothing from other websites.",
+        "Search happens on your device.",
+    ] {
+        assert!(privacy.contains(claim), "{claim}");
+    }
+    assert!(site
+        .read("index.html")
+        .contains("<a href=\"./privacy/\">Privacy</a>"));
+}
