@@ -41,6 +41,49 @@ def bench(cmd, runs, cwd=None):
     }
 
 
+def serve_latency(attune, site, edits=9):
+    """Median time from saving one article to its page being rewritten by `attune serve`."""
+    import re, tempfile, threading
+    out = tempfile.mkdtemp(prefix="attune-bench-serve-")
+    os.rmdir(out)
+    proc = subprocess.Popen([attune, "serve", "--port", "0", "--out", out, "--root", site],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        if not re.search(r"http://", line):
+            sys.exit(f"serve did not start: {line}")
+        threading.Thread(target=proc.stdout.read, daemon=True).start()
+        articles = sorted(os.listdir(os.path.join(site, "content", "patterns")))
+        samples = []
+        for k in range(edits):
+            name = articles[k % len(articles)]
+            src = os.path.join(site, "content", "patterns", name)
+            page = os.path.join(out, "patterns", name[:-3], "index.html")
+            marker = f"Edited for timing {k}."
+            text = open(src).read()
+            time.sleep(0.3)
+            start = time.perf_counter()
+            with open(src, "w") as f:
+                f.write(text.rstrip("\n") + f"\n\n{marker}\n")
+            while True:
+                try:
+                    if marker in open(page).read():
+                        break
+                except FileNotFoundError:
+                    pass
+                if time.perf_counter() - start > 30:
+                    sys.exit("serve did not rewrite the page within 30 s")
+                time.sleep(0.002)
+            samples.append(time.perf_counter() - start)
+            with open(src, "w") as f:
+                f.write(text)
+        return statistics.median(samples), samples
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def others(root):
     """Commands for the other generators that are installed."""
     found = {}
@@ -59,6 +102,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
     ap.add_argument("--search", action="store_true", help="measure search budgets in Chromium (needs tests/browser npm packages)")
+    ap.add_argument("--serve", action="store_true", help="measure save-to-updated-file latency of `attune serve`")
     ap.add_argument("--json", help="also write results here")
     a = ap.parse_args()
 
@@ -78,6 +122,11 @@ def main():
             o = bench(cmd, a.runs, cwd)
             results[n][tool] = o
             print(f"{n:>8} {tool:>8} {o['wall']*1000:>10.0f}ms {o['cpu']*1000:>6.0f}ms {o['rss']:>8.0f}MiB  ratio {o['wall']/r['wall']:.1f}x slower than attune")
+        if a.serve:
+            median, samples = serve_latency(attune, site)
+            results[n]["serve_ms"] = median * 1000
+            print(f"{n:>8} {'serve':>8} one-article edit to updated page: median {median*1000:.0f} ms "
+                  f"(debounce 50 ms included) {[round(s*1000) for s in samples]}")
         if a.search:
             offline = os.path.join(root, "offline")
             subprocess.run([attune, "build", "--root", site, "--out", offline, "--offline"], check=True, stderr=subprocess.DEVNULL)

@@ -65,6 +65,33 @@ pub enum Command {
         #[arg(long, value_enum)]
         report: Option<Report>,
     },
+    /// Build, serve on this computer, and rebuild on every change.
+    ///
+    /// Watches content/, themes/ and book.toml; each save rebuilds what it touches
+    /// and reloads the browser (keeping your place). A mistake shows as an overlay
+    /// in the page while the last good build stays up. Serves only files inside the
+    /// build folder, on 127.0.0.1 unless --bind says otherwise.
+    Serve {
+        /// Site root: the folder holding book.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on. Other devices can reach the server only if this is
+        /// not a loopback address (e.g. 0.0.0.0).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Port to listen on; 0 picks any free port.
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// Folder to build into (default: a temporary folder; never the sources).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a new site: book.toml and one sample article per topic.
     Init {
         /// Folder to create the site in (default: the current folder).
@@ -114,6 +141,24 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts,
             report,
         } => run_check(&root, format, today, against.as_deref(), drafts, report),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            out,
+            open,
+            drafts,
+        } => match crate::serve::serve(crate::serve::ServeOptions {
+            root,
+            bind,
+            port,
+            out,
+            open,
+            drafts,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fatal(&e),
+        },
         Command::Init { dir } => match init::init(&dir) {
             Ok(()) => {
                 println!("created a new attune site in {}", dir.display());

@@ -20,6 +20,7 @@ pub mod qr;
 pub mod readability;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod theme;
 
@@ -174,7 +175,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     report.timings.push(("write extras", start.elapsed()));
     if site.config.build.offline_zip && !options.offline {
         let start = Instant::now();
-        if let Err(e) = write_offline_zip(options, &templates, &writer) {
+        if let Err(e) = write_offline_zip(options, &templates, &writer, writer.bytes_written()) {
             writer.abandon();
             return Err(e);
         }
@@ -188,78 +189,36 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// `offline.zip`: the `--offline` edition of the site, for readers to download and
-/// open from a folder or USB stick. Built into a scratch folder inside the staging
-/// folder, zipped in sorted order with fixed timestamps (so it is byte-identical from
-/// run to run), then removed.
+/// open from a folder or USB stick. Rendered straight into compressed zip entries (no
+/// second folder on disk), in path order with fixed timestamps, so the archive is the
+/// same bytes from run to run.
 fn write_offline_zip(
     options: &BuildOptions,
     templates: &render::Templates,
     writer: &output::Writer,
+    web_bytes: u64,
 ) -> Result<()> {
-    use std::io::Write as _;
     let mut offline = options.clone();
     offline.offline = true;
     let (site, _) = model(&offline, &mut Vec::new())?;
     let site = site.context("modelling the offline edition")?;
-    let scratch = writer.staging().join(".offline-edition");
-    let edition = output::Writer::scratch(scratch.clone())?;
+    let folder = match load::slugify(&site.config.site.title) {
+        slug if slug.is_empty() => "site".to_string(),
+        slug => slug,
+    };
+    // Large libraries trade a little size for a much faster build.
+    let level = if web_bytes > 8 << 20 { 1 } else { 6 };
+    let edition = output::Writer::archive(&folder, level);
     let urls = render::render_site(&site, templates, &edition, &mut Vec::new());
     search::write_index(&site, &edition);
     write_extras(&site, &edition, &urls, &options.root);
-    if let Some(error) = edition.take_errors().first() {
-        anyhow::bail!("writing the offline edition: {error}");
-    }
-    let folder = {
-        let slug = load::slugify(&site.config.site.title);
-        if slug.is_empty() {
-            "site".to_string()
-        } else {
-            slug
-        }
-    };
-    let mut files: Vec<(String, PathBuf)> = walkdir::WalkDir::new(&scratch)
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(&scratch)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel != output::MARKER).then(|| (rel, e.path().to_path_buf()))
-        })
-        .collect();
-    files.sort();
-    let total: u64 = files
-        .iter()
-        .filter_map(|(_, p)| p.metadata().ok())
-        .map(|m| m.len())
-        .sum();
-    // Large libraries trade a little size for a much faster build.
-    let level = if total > 64 << 20 { 1 } else { 6 };
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(level))
-        .last_modified_time(zip::DateTime::default());
-    let file = writer
-        .create("offline.zip")
-        .context("creating offline.zip")?;
-    let mut zip = zip::ZipWriter::new(file);
-    for (rel, path) in &files {
-        zip.start_file(format!("{folder}/{rel}"), options)?;
-        zip.write_all(
-            &std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
-        )?;
-    }
-    zip.finish()?.flush()?;
-    std::fs::remove_dir_all(&scratch).with_context(|| format!("removing {}", scratch.display()))?;
+    let zip = edition.finish_archive().context("writing offline.zip")?;
+    writer.write("offline.zip", &zip);
     Ok(())
 }
 
 /// Everything beside the pages: assets, stylesheets, feeds, manifest, content files.
-fn write_extras(site: &Site, writer: &output::Writer, urls: &[String], root: &Path) {
+pub(crate) fn write_extras(site: &Site, writer: &output::Writer, urls: &[String], root: &Path) {
     for (name, text) in theme::ASSETS {
         writer.write(&format!("assets/{name}"), text.as_bytes());
     }

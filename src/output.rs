@@ -2,17 +2,58 @@
 //! so readers and hosts only ever see a complete site: the previous one or the new one.
 
 use anyhow::{bail, Context as _, Result};
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// A file in every output folder attune writes, so it never replaces a folder it did
 /// not write itself.
 pub const MARKER: &str = ".attune-output";
+pub const MARKER_TEXT: &str = "written by attune; this folder is replaced on every build\n";
 
 /// Collects files into the staging folder; safe to share across threads.
 pub struct Writer {
     staging: PathBuf,
     errors: Mutex<Vec<String>>,
+    bytes: std::sync::atomic::AtomicU64,
+    /// Set when writing straight into a folder being served (see [`Live`]).
+    live: Option<Live>,
+    /// Set when writing into a zip archive instead of a folder (see [`Writer::archive`]).
+    archive: Option<Archive>,
+}
+
+/// Files compressed as they are written — in parallel, by whichever thread renders
+/// them — each as a one-entry zip, merged in path order at the end so the archive is
+/// the same bytes whatever order the threads finished in.
+struct Archive {
+    folder: String,
+    level: i64,
+    entries: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+/// What `attune serve` remembers between rebuilds of its folder, so a rebuild writes
+/// only files whose bytes changed and renders only pages whose inputs changed.
+#[derive(Default)]
+pub struct Live {
+    /// Site-relative path → hash of the bytes on disk.
+    files: Mutex<HashMap<String, u64>>,
+    /// Site-relative path → hash of the template context that produced it.
+    contexts: Mutex<HashMap<String, u64>>,
+    /// Paths produced by the current rebuild; the others are deleted at its end.
+    seen: Mutex<HashSet<String>>,
+    /// Pieces of larger files (print.html's articles), by key: (context hash, HTML).
+    fragments: Mutex<HashMap<String, (u64, String)>>,
+    written: AtomicUsize,
+    rendered: AtomicUsize,
+}
+
+/// A stable 64-bit hash (the same on every run of the same binary).
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Writer {
@@ -33,16 +74,145 @@ impl Writer {
         Ok(Writer {
             staging,
             errors: Mutex::new(Vec::new()),
+            bytes: Default::default(),
+            live: None,
+            archive: None,
         })
     }
 
-    /// A writer into an existing scratch folder, for a second edition of the site.
-    pub fn scratch(dir: PathBuf) -> Result<Writer> {
+    /// Writes into a zip archive whose entries sit under `folder/`; nothing touches the
+    /// disk until [`Writer::finish_archive`].
+    pub fn archive(folder: &str, level: i64) -> Writer {
+        Writer {
+            staging: PathBuf::new(),
+            errors: Mutex::new(Vec::new()),
+            bytes: Default::default(),
+            live: None,
+            archive: Some(Archive {
+                folder: folder.to_string(),
+                level,
+                entries: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// The finished zip archive, entries in path order with fixed timestamps.
+    pub fn finish_archive(self) -> Result<Vec<u8>> {
+        let errors = self.errors.into_inner().unwrap_or_default();
+        if let Some(first) = errors.first() {
+            bail!("{first}");
+        }
+        let archive = self.archive.context("not an archive writer")?;
+        let mut entries = archive
+            .entries
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (_, single) in entries {
+            zip.merge_archive(zip::ZipArchive::new(std::io::Cursor::new(single))?)?;
+        }
+        Ok(zip.finish()?.into_inner())
+    }
+
+    /// Writes straight into `dir`, which is being served: each file is replaced
+    /// atomically (written beside it, then renamed), so no request sees half a file.
+    pub fn live(dir: PathBuf, live: Live) -> Result<Writer> {
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         Ok(Writer {
             staging: dir,
             errors: Mutex::new(Vec::new()),
+            bytes: Default::default(),
+            live: Some(live),
+            archive: None,
         })
+    }
+
+    /// True, and the page kept as it is, when a live folder already holds the page
+    /// rendered from an identical context: the page need not be rendered again.
+    pub fn unchanged_page(&self, path: &str, context_hash: u64) -> bool {
+        let Some(live) = &self.live else { return false };
+        let same = live
+            .contexts
+            .lock()
+            .map(|c| c.get(path) == Some(&context_hash))
+            .unwrap_or(false);
+        if same {
+            if let Ok(mut seen) = live.seen.lock() {
+                seen.insert(path.to_string());
+            }
+        } else {
+            live.rendered.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut contexts) = live.contexts.lock() {
+                contexts.insert(path.to_string(), context_hash);
+            }
+        }
+        same
+    }
+
+    /// A piece of a larger file, rendered again only when its context changed.
+    pub fn fragment<E>(
+        &self,
+        key: &str,
+        context_hash: u64,
+        render: impl FnOnce() -> Result<String, E>,
+    ) -> Result<String, E> {
+        let Some(live) = &self.live else {
+            return render();
+        };
+        if let Some((hash, html)) = live.fragments.lock().ok().and_then(|f| f.get(key).cloned()) {
+            if hash == context_hash {
+                return Ok(html);
+            }
+        }
+        let html = render()?;
+        if let Ok(mut fragments) = live.fragments.lock() {
+            fragments.insert(key.to_string(), (context_hash, html.clone()));
+        }
+        Ok(html)
+    }
+
+    /// Bytes handed to [`Writer::write`] so far.
+    pub fn bytes_written(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.live.is_some()
+    }
+
+    /// Whether files must be handed over whole (served folder or zip archive), rather
+    /// than streamed through [`Writer::create`].
+    pub fn wants_whole_files(&self) -> bool {
+        self.live.is_some() || self.archive.is_some()
+    }
+
+    /// Ends a live rebuild: removes files it no longer produced, and hands back the
+    /// state with (files written, pages rendered).
+    pub fn finish_live(self) -> Result<(Live, usize, usize)> {
+        let errors = self.errors.into_inner().unwrap_or_default();
+        let live = self.live.context("not a live folder")?;
+        if let Some(first) = errors.first() {
+            bail!("{first} ({} write errors)", errors.len());
+        }
+        let seen = std::mem::take(&mut *live.seen.lock().map_err(|_| anyhow::anyhow!("poisoned"))?);
+        let mut files = live.files.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
+        let stale: Vec<String> = files
+            .keys()
+            .filter(|p| !seen.contains(*p))
+            .cloned()
+            .collect();
+        for path in stale {
+            let _ = std::fs::remove_file(self.staging.join(&path));
+            files.remove(&path);
+            if let Ok(mut contexts) = live.contexts.lock() {
+                contexts.remove(&path);
+            }
+        }
+        drop(files);
+        let written = live.written.swap(0, Ordering::Relaxed);
+        let rendered = live.rendered.swap(0, Ordering::Relaxed);
+        Ok((live, written, rendered))
     }
 
     /// Writes `bytes` at the site-relative `path`. Paths come from slugs and aliases that
@@ -54,13 +224,74 @@ impl Writer {
             ));
             return;
         }
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        if let Some(archive) = &self.archive {
+            if path == MARKER {
+                return;
+            }
+            match compress_entry(&format!("{}/{path}", archive.folder), bytes, archive.level) {
+                Ok(single) => {
+                    if let Ok(mut entries) = archive.entries.lock() {
+                        entries.push((path.to_string(), single));
+                    }
+                }
+                Err(e) => self.fail(format!("compressing {path}: {e}")),
+            }
+            return;
+        }
         let full = self.staging.join(path);
+        if let Some(live) = &self.live {
+            let hash = hash_bytes(bytes);
+            if let Ok(mut seen) = live.seen.lock() {
+                seen.insert(path.to_string());
+            }
+            if live
+                .files
+                .lock()
+                .map(|f| f.get(path) == Some(&hash))
+                .unwrap_or(false)
+            {
+                return;
+            }
+            let temp = full.with_file_name(format!(
+                ".{}.attune-tmp",
+                full.file_name().unwrap_or_default().to_string_lossy()
+            ));
+            let result = full
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&temp, bytes))
+                .and_then(|()| std::fs::rename(&temp, &full));
+            match result {
+                Ok(()) => {
+                    live.written.fetch_add(1, Ordering::Relaxed);
+                    if let Ok(mut files) = live.files.lock() {
+                        files.insert(path.to_string(), hash);
+                    }
+                }
+                Err(e) => self.fail(format!("writing {}: {e}", full.display())),
+            }
+            return;
+        }
         let result = full
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&full, bytes));
         if let Err(e) = result {
             self.fail(format!("writing {}: {e}", full.display()));
+        }
+    }
+
+    /// Forgets which contexts produced which pages, so every page renders again
+    /// (after a template change).
+    pub fn forget_contexts(&self) {
+        if let Some(live) = &self.live {
+            if let Ok(mut contexts) = live.contexts.lock() {
+                contexts.clear();
+            }
+            if let Ok(mut fragments) = live.fragments.lock() {
+                fragments.clear();
+            }
         }
     }
 
@@ -110,18 +341,35 @@ impl Writer {
         swap_into_place(&self.staging, out)
     }
 
-    /// Errors so far, without finishing: a scratch edition reports them to its parent.
-    pub fn take_errors(&self) -> Vec<String> {
-        self.errors
-            .lock()
-            .map(|mut e| std::mem::take(&mut *e))
-            .unwrap_or_default()
+    /// Ends a failed live rebuild without deleting anything: the folder keeps what the
+    /// last good build left, and the next rebuild starts from this state.
+    pub fn abandon_live(self) -> Live {
+        let live = self.live.unwrap_or_default();
+        if let Ok(mut seen) = live.seen.lock() {
+            seen.clear();
+        }
+        live
     }
 
     /// Discards the staged site (a build with errors), leaving `out` untouched.
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.staging);
     }
+}
+
+/// One file as a one-entry zip archive, to be merged into the real one.
+fn compress_entry(name: &str, bytes: &[u8], level: i64) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write as _;
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(level))
+        .last_modified_time(zip::DateTime::default());
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(
+        bytes.len() / 3 + 256,
+    )));
+    zip.start_file(name, options)?;
+    zip.write_all(bytes)?;
+    Ok(zip.finish()?.into_inner())
 }
 
 fn staging_path(out: &Path) -> PathBuf {

@@ -17,6 +17,8 @@ use tera::{Context, Tera};
 /// Compiled templates: built once per build, shared by every page.
 pub struct Templates {
     tera: Tera,
+    /// Hash of every template's source, so a server knows when pages must re-render.
+    fingerprint: u64,
 }
 
 impl Templates {
@@ -92,7 +94,21 @@ impl Templates {
         ) {
             return Err(vec![Diagnostic::error("template", error_chain(&e))]);
         }
-        Ok(Templates { tera })
+        let mut all = Vec::new();
+        for (name, (_, text)) in &sources {
+            all.extend(name.as_bytes());
+            all.push(0);
+            all.extend(text.as_bytes());
+            all.push(0);
+        }
+        Ok(Templates {
+            tera,
+            fingerprint: crate::output::hash_bytes(&all),
+        })
+    }
+
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
@@ -179,9 +195,14 @@ pub fn render_site(
                 context.insert(k, &v);
             }
         }
+        let path = format!("{url}index.html");
+        if unchanged(writer, &path, template, &context) {
+            urls.push(url.to_string());
+            return;
+        }
         match templates.render(template, &context) {
             Ok(html) => {
-                writer.write(&format!("{url}index.html"), html.as_bytes());
+                writer.write(&path, html.as_bytes());
                 urls.push(url.to_string());
             }
             Err(e) => errors.push(e),
@@ -402,8 +423,12 @@ pub fn render_site(
             } else {
                 "page.html"
             };
+            let path = format!("{}index.html", article.url);
+            if unchanged(writer, &path, template, &context) {
+                return Ok(article.url.clone());
+            }
             let html = templates.render(template, &context)?;
-            writer.write(&format!("{}index.html", article.url), html.as_bytes());
+            writer.write(&path, html.as_bytes());
             Ok(article.url.clone())
         })
         .collect();
@@ -484,6 +509,19 @@ fn a_to_z(site: &Site) -> Vec<Value> {
         .collect()
 }
 
+/// In a live (served) folder: whether the page at `path` was last rendered from this
+/// very template and context, so rendering it again would change nothing.
+fn unchanged(writer: &Writer, path: &str, template: &str, context: &Context) -> bool {
+    writer.is_live() && writer.unchanged_page(path, context_hash(template, context))
+}
+
+fn context_hash(template: &str, context: &Context) -> u64 {
+    let mut bytes = template.as_bytes().to_vec();
+    bytes.push(0);
+    bytes.extend(serde_json::to_vec(&context.clone().into_json()).unwrap_or_default());
+    crate::output::hash_bytes(&bytes)
+}
+
 fn non_empty(s: &str) -> Option<&str> {
     (!s.trim().is_empty()).then_some(s)
 }
@@ -497,7 +535,6 @@ fn write_print(
     base: &Context,
     writer: &Writer,
 ) -> Result<(), Diagnostic> {
-    use std::io::Write as _;
     const MARKER: &str = "<!-- attune:articles -->";
     let order: Vec<usize> = site.topics.iter().flatten().copied().collect();
     let mut in_print = vec![false; site.articles.len()];
@@ -519,24 +556,43 @@ fn write_print(
     let frame = templates.render("print.html", &context)?;
     let (head, tail) = frame.split_once(MARKER).unwrap_or((frame.as_str(), ""));
     let io = |e: std::io::Error| Diagnostic::error("io", format!("writing print.html: {e}"));
-    let mut file = writer.create("print.html").map_err(io)?;
-    file.write_all(head.as_bytes()).map_err(io)?;
-    for chunk in order.chunks(64) {
-        let rendered: Vec<Result<String, Diagnostic>> = chunk
-            .par_iter()
-            .map(|&i| {
-                let mut context = base.clone();
-                fill_page(&mut context, site, "", &site.articles[i].title);
-                context.insert("article", &print_article(site, i, &in_print));
-                templates.render("print-article.html", &context)
-            })
-            .collect();
-        for html in rendered {
-            file.write_all(html?.as_bytes()).map_err(io)?;
+    let write_all = |sink: &mut dyn std::io::Write| -> Result<(), Diagnostic> {
+        sink.write_all(head.as_bytes()).map_err(io)?;
+        for chunk in order.chunks(64) {
+            let rendered: Vec<Result<String, Diagnostic>> = chunk
+                .par_iter()
+                .map(|&i| {
+                    let mut context = base.clone();
+                    fill_page(&mut context, site, "", &site.articles[i].title);
+                    context.insert("article", &print_article(site, i, &in_print));
+                    let key = format!("print.html#{}", site.articles[i].slug);
+                    let hash = if writer.is_live() {
+                        context_hash("print-article.html", &context)
+                    } else {
+                        0
+                    };
+                    writer.fragment(&key, hash, || {
+                        templates.render("print-article.html", &context)
+                    })
+                })
+                .collect();
+            for html in rendered {
+                sink.write_all(html?.as_bytes()).map_err(io)?;
+            }
         }
+        sink.write_all(tail.as_bytes()).map_err(io)?;
+        sink.flush().map_err(io)
+    };
+    // A served folder gets the file whole (atomic, and skipped when unchanged); a
+    // build streams it, so a large library never sits in memory as one string.
+    if writer.wants_whole_files() {
+        let mut buffer = Vec::with_capacity(1 << 20);
+        write_all(&mut buffer)?;
+        writer.write("print.html", &buffer);
+        Ok(())
+    } else {
+        write_all(&mut writer.create("print.html").map_err(io)?)
     }
-    file.write_all(tail.as_bytes()).map_err(io)?;
-    file.flush().map_err(io)
 }
 
 /// An article as `print.html` shows it: ids namespaced by slug, links to other printed

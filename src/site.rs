@@ -114,6 +114,15 @@ pub struct Site {
     pub assets: Vec<PathBuf>,
 }
 
+/// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
+/// again only when its text, or something parsing depends on, changed.
+#[derive(Default)]
+pub struct ParseCache {
+    /// Hash of what every parse depends on besides the article itself.
+    inputs: u64,
+    entries: HashMap<PathBuf, (u64, Parsed)>,
+}
+
 /// Parses every article and builds the model; all problems go into `diagnostics`.
 pub fn build(
     config: Config,
@@ -121,12 +130,61 @@ pub fn build(
     style: UrlStyle,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
+    build_with(config, content, style, diagnostics, None)
+}
+
+/// [`build`], reusing and refreshing `cache`.
+pub fn build_cached(
+    config: Config,
+    content: Content,
+    style: UrlStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+    cache: &mut ParseCache,
+) -> Site {
+    build_with(config, content, style, diagnostics, Some(cache))
+}
+
+fn build_with(
+    config: Config,
+    content: Content,
+    style: UrlStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut cache: Option<&mut ParseCache>,
+) -> Site {
     let glossary = Glossary::new(content.glossary);
     let index = style.index();
     let sources = content.sources;
-    let parsed: Vec<Parsed> = sources
+    if let Some(cache) = cache.as_deref_mut() {
+        let mut inputs =
+            format!("{}|{}|", config.build.smart_punctuation, style.offline).into_bytes();
+        for file in [&content.glossary_file, &content.references_file]
+            .into_iter()
+            .flatten()
+        {
+            inputs.extend(file.1.as_bytes());
+            inputs.push(0);
+        }
+        let inputs = crate::output::hash_bytes(&inputs);
+        if cache.inputs != inputs {
+            cache.inputs = inputs;
+            cache.entries.clear();
+        }
+    }
+    let cached = cache.as_deref();
+    let parsed: Vec<(Parsed, u64)> = sources
         .par_iter()
         .map(|source| {
+            let hash = if cached.is_some() {
+                crate::output::hash_bytes(source.text.as_bytes())
+            } else {
+                0
+            };
+            if let Some((_, parsed)) = cached
+                .and_then(|c| c.entries.get(&source.path))
+                .filter(|(h, _)| *h == hash)
+            {
+                return (parsed.clone(), hash);
+            }
             let url = article_url(source);
             let root = UrlStyle::root(&url);
             let ctx = ParseContext {
@@ -136,15 +194,24 @@ pub fn build(
                 root: &root,
                 index,
             };
-            markdown::parse(
+            let parsed = markdown::parse(
                 &source.text,
                 source.body_start,
                 &source.path,
                 source.front.title.is_none(),
                 &ctx,
-            )
+            );
+            (parsed, hash)
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.entries = sources
+            .iter()
+            .zip(&parsed)
+            .map(|(s, (p, h))| (s.path.clone(), (*h, p.clone())))
+            .collect();
+    }
+    let parsed: Vec<Parsed> = parsed.into_iter().map(|(p, _)| p).collect();
 
     let mut articles = Vec::with_capacity(sources.len());
     for (source, mut parsed) in sources.into_iter().zip(parsed) {

@@ -8,4 +8,5 @@ mod check;
 mod crossrefs;
 mod safety;
 mod search;
+mod serve;
 mod support;

@@ -1,0 +1,287 @@
+//! `attune serve`: started on port 0, sources edited, added, renamed and deleted while
+//! polling until pages change; the folder served always equals a full build; paths
+//! outside the build folder are never served.
+
+use crate::support::{snapshot, Fixture};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    address: String,
+    out: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &Fixture) -> Server {
+    let out = site.path("../served");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["serve", "--port", "0", "--out"])
+        .arg(&out)
+        .current_dir(&site.root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let line = lines.next().unwrap().unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server {
+        child,
+        address,
+        out,
+    }
+}
+
+/// A raw HTTP/1.1 GET, so the request path reaches the server exactly as written.
+fn get(address: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let code = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (code, body)
+}
+
+#[track_caller]
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if ready() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The served folder equals a fresh full build of the same sources.
+#[track_caller]
+fn assert_same_as_full_build(site: &Fixture, out: &Path) {
+    site.run(&["build", "--out", "full"]).assert_code(0);
+    let mut full = site.snapshot("full");
+    full.remove(Path::new("offline.zip"));
+    let served = snapshot(out);
+    let names =
+        |m: &std::collections::BTreeMap<PathBuf, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&full), "same files");
+    for (path, bytes) in &full {
+        assert!(
+            served[path] == *bytes,
+            "{} differs from a full build",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn edits_additions_renames_and_deletions_show_up_and_match_a_full_build() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = &server.address;
+    let (code, home) = get(a, "/");
+    assert_eq!(code, 200);
+    assert!(
+        home.contains("<script src=\"/__attune/live.js\"></script>"),
+        "live reload is injected when serving"
+    );
+    assert!(
+        !std::fs::read_to_string(server.out.join("index.html"))
+            .unwrap()
+            .contains("live.js"),
+        "but never written to disk"
+    );
+
+    // Edit.
+    let path = site.path("content/patterns/dismissive-family.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "Some families wave feelings away.",
+            "Some families brush feelings aside.",
+        ),
+    )
+    .unwrap();
+    wait_until("the edit", || {
+        get(a, "/patterns/dismissive-family/")
+            .1
+            .contains("brush feelings aside")
+    });
+    assert_same_as_full_build(&site, &server.out);
+
+    // Add, with an editor-style atomic save: write a temporary file, then rename it.
+    site.write(
+        "content/effects/.new.md.tmp",
+        "---\ntitle: Shame\n---\nShame can follow [[dismissive-family]].\n",
+    );
+    std::fs::rename(
+        site.path("content/effects/.new.md.tmp"),
+        site.path("content/effects/shame.md"),
+    )
+    .unwrap();
+    wait_until("the new page", || get(a, "/effects/shame/").0 == 200);
+    wait_until("the backlink", || {
+        get(a, "/patterns/dismissive-family/")
+            .1
+            .contains(">Shame</a>")
+    });
+    assert_same_as_full_build(&site, &server.out);
+
+    // Rename.
+    std::fs::rename(
+        site.path("content/effects/shame.md"),
+        site.path("content/effects/shame-and-guilt.md"),
+    )
+    .unwrap();
+    wait_until("the renamed page", || {
+        get(a, "/effects/shame-and-guilt/").0 == 200 && get(a, "/effects/shame/").0 == 404
+    });
+    assert_same_as_full_build(&site, &server.out);
+
+    // Delete.
+    site.remove("content/effects/shame-and-guilt.md");
+    wait_until("the deleted page to go", || {
+        get(a, "/effects/shame-and-guilt/").0 == 404
+    });
+    let (_, not_found) = get(a, "/effects/shame-and-guilt/");
+    assert!(
+        not_found.contains("Page not found"),
+        "the 404 page is served"
+    );
+    assert_same_as_full_build(&site, &server.out);
+}
+
+#[test]
+fn errors_keep_the_last_good_build_and_clear_when_fixed() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = &server.address;
+    let before = get(a, "/effects/alexithymia/").1;
+    let path = site.path("content/effects/alexithymia.md");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{good}\nSee [[nowhere]].\n")).unwrap();
+    wait_until("the error", || {
+        get(a, "/__attune/status")
+            .1
+            .contains("broken link to 'nowhere'")
+    });
+    assert_eq!(
+        get(a, "/effects/alexithymia/").1,
+        before,
+        "still serving the last good build"
+    );
+    std::fs::write(&path, format!("{good}\nSee [[counter-dependence]].\n")).unwrap();
+    wait_until("the fix", || {
+        get(a, "/__attune/status").1.contains("\"errors\":\"\"")
+    });
+    assert!(get(a, "/effects/alexithymia/")
+        .1
+        .contains("href=\"../../effects/counter-dependence/\""));
+}
+
+#[test]
+fn template_and_config_changes_rebuild() {
+    let site = Fixture::new("basic");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"),
+    );
+    site.write(
+        "themes/mine/templates/tags.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Tags one</h1>{% endblock main %}",
+    );
+    let server = start(&site);
+    let a = &server.address;
+    site.write(
+        "themes/mine/templates/tags.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Tags two</h1>{% endblock main %}",
+    );
+    wait_until("the template change", || {
+        get(a, "/tags/").1.contains("Tags two")
+    });
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        book.replace("title = \"Fixture Library\"", "title = \"Renamed Library\""),
+    );
+    wait_until("the config change", || {
+        get(a, "/").1.contains("Renamed Library")
+    });
+    assert_same_as_full_build(&site, &server.out);
+}
+
+#[test]
+fn never_serves_outside_the_build_folder() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = &server.address;
+    std::fs::write(server.out.parent().unwrap().join("secret.txt"), "secret").unwrap();
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2e%2e/etc/passwd",
+        "/patterns/..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "//etc/passwd",
+        "/%00",
+    ] {
+        let (code, body) = get(a, path);
+        assert!(code == 400 || code == 404, "{path}: {code}");
+        assert!(
+            !body.contains("secret") && !body.contains("root:"),
+            "{path} leaked"
+        );
+    }
+    let (code, _) = get(a, "/patterns");
+    assert_eq!(code, 301, "folders redirect to their slash form");
+    let raw = |path: &str| {
+        let mut stream = TcpStream::connect(a).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut text = String::new();
+        stream.read_to_string(&mut text).unwrap();
+        text
+    };
+    assert!(raw("/assets/style.css").contains("Content-Type: text/css"));
+    assert!(raw("/search/index.js").contains("Content-Type: text/javascript"));
+    assert!(raw("/sitemap.xml").contains("Content-Type: application/xml"));
+}
