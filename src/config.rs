@@ -87,6 +87,10 @@ pub struct Build {
     /// Also write `offline.zip`, the offline edition readers can download. Default true.
     #[serde(default = "yes")]
     pub offline_zip: bool,
+    /// Strip scripts, event handlers and `javascript:` links from raw HTML in articles,
+    /// for sites that accept outside contributions. Default false.
+    #[serde(default)]
+    pub sanitize_html: bool,
 }
 
 impl Default for Build {
@@ -97,6 +101,7 @@ impl Default for Build {
             content_dir: default_content_dir(),
             output_dir: default_output_dir(),
             offline_zip: true,
+            sanitize_html: false,
         }
     }
 }

@@ -173,7 +173,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     write_extras(&site, &writer, &urls, &options.root);
     report.timings.push(("write extras", start.elapsed()));
-    if site.config.build.offline_zip && !options.offline {
+    // The web edition's model is done with; free it before modelling the offline one.
+    let offline_zip = site.config.build.offline_zip && !options.offline;
+    drop(site);
+    if offline_zip {
         let start = Instant::now();
         if let Err(e) = write_offline_zip(options, &templates, &writer, writer.bytes_written()) {
             writer.abandon();

@@ -572,10 +572,20 @@ impl<'a> Builder<'a, '_> {
         }
         self.section.text.push_str(block.trim());
         self.section.text.push('\n');
+        // Sentence ends found once per block, so a paragraph of thousands of links
+        // costs a binary search per link, not a rescan.
+        let ends = sentence_ends(&block);
         for (index, start, end) in self.block_links.drain(..) {
-            let (sentence_start, sentence_end) = sentence_bounds(&block, start, end);
+            let sentence_start = ends[..ends.partition_point(|&e| e <= start)]
+                .last()
+                .copied()
+                .unwrap_or(0);
+            let sentence_end = ends
+                .get(ends.partition_point(|&e| e < end))
+                .copied()
+                .unwrap_or(block.len());
             let before = block[sentence_start..start].trim_start().to_string();
-            let after = block[end..sentence_end].trim_end().to_string();
+            let after = block[end..sentence_end.max(end)].trim_end().to_string();
             let link = &mut self.out.links[index];
             let label = link.context.1.take();
             link.context = (before, label, after);
@@ -879,26 +889,19 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
-/// The sentence of `block` containing the byte range `start..end`.
-fn sentence_bounds(block: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
-    let mut sentence_start = 0;
-    for (i, c) in block[..start].char_indices() {
-        if is_end(c) && block[i + c.len_utf8()..].starts_with(char::is_whitespace) {
-            sentence_start = i + c.len_utf8();
+/// Byte offsets just past each sentence-ending mark (`.`, `!`, `?`, `…`) that is
+/// followed by white space or the end of the block.
+fn sentence_ends(block: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut chars = block.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…')
+            && chars.peek().is_none_or(|&(_, n)| n.is_whitespace())
+        {
+            ends.push(i + c.len_utf8());
         }
     }
-    let sentence_end = block[end..]
-        .char_indices()
-        .find(|&(i, c)| {
-            is_end(c)
-                && block[end + i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace)
-        })
-        .map_or(block.len(), |(i, c)| end + i + c.len_utf8());
-    (sentence_start, sentence_end)
+    ends
 }
 
 fn split_anchor(dest: &str) -> (&str, Option<String>) {

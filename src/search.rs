@@ -268,10 +268,16 @@ pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
         ..Default::default()
     };
     let mut emit = |name: &str, value: serde_json::Value| {
+        // `<`, `>` and `&` only occur inside JSON strings, where these escapes mean the
+        // same: no excerpt can ever read as markup, wherever the file is loaded.
+        let json = value
+            .to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
         let body = format!(
-            "window.__attuneSearch.push({}, {});\n",
-            serde_json::to_string(name).unwrap_or_default(),
-            value
+            "window.__attuneSearch.push({}, {json});\n",
+            serde_json::to_string(name).unwrap_or_default()
         );
         stats.files += 1;
         stats.bytes += body.len();
