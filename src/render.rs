@@ -634,16 +634,7 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
         },
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
     );
-    let sources: Vec<Value> = article
-        .parsed
-        .citations
-        .iter()
-        .filter_map(|c| {
-            site.references
-                .get(&c.key)
-                .map(|r| json!({"number": c.number, "html": format_reference(r)}))
-        })
-        .collect();
+    let sources = sources(site, article);
     json!({
         "title": article.title,
         "slug": slug,
@@ -731,16 +722,7 @@ fn article_context(site: &Site, i: usize) -> Value {
     } else {
         Vec::new()
     };
-    let sources: Vec<Value> = article
-        .parsed
-        .citations
-        .iter()
-        .filter_map(|c| {
-            site.references
-                .get(&c.key)
-                .map(|r| json!({"number": c.number, "key": c.key, "html": format_reference(r)}))
-        })
-        .collect();
+    let sources = sources(site, article);
     let relations = |list: &Vec<(usize, Vec<usize>)>, inverse: bool| -> Vec<Value> {
         list.iter()
             .map(|(kind, targets)| {
@@ -898,6 +880,20 @@ fn json_ld(site: &Site, article: &Article) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+}
+
+/// The article's Sources list: each cited work with its number, in order of first use.
+fn sources(site: &Site, article: &Article) -> Vec<Value> {
+    article
+        .parsed
+        .citations
+        .iter()
+        .filter_map(|c| {
+            site.references
+                .get(&c.key)
+                .map(|r| json!({"number": c.number, "key": c.key, "html": format_reference(r)}))
+        })
+        .collect()
 }
 
 /// One bibliography entry as HTML: Authors (Year). *Title*. Publisher. URL.

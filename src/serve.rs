@@ -9,7 +9,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Printer};
 use crate::output::{hash_bytes, Live, Writer};
-use crate::site::{ParseCache, UrlStyle};
+use crate::site::{percent_decode, ParseCache, UrlStyle};
 use crate::{load, read_config, render, search, site};
 use anyhow::{Context as _, Result};
 use notify::{RecursiveMode, Watcher};
@@ -474,24 +474,6 @@ pub fn resolve(served: &Path, path: &str) -> Resolved {
         Ok(real) if !real.starts_with(served) => Resolved::Refused,
         _ => Resolved::NotFound,
     }
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let decoded = String::from_utf8(out).ok()?;
-    (!decoded.contains('\0')).then_some(decoded)
 }
 
 #[cfg(test)]

@@ -455,7 +455,7 @@ impl Site {
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
         let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
-        let decoded = percent_decode(target);
+        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
         for component in Path::new(&decoded).components() {
             match component {
                 Component::ParentDir => {
@@ -1011,22 +1011,23 @@ fn relative_path(from: &Path, to: &Path) -> String {
     )
 }
 
-fn percent_decode(s: &str) -> String {
+/// Decodes `%XX` escapes; `None` for a malformed escape, invalid UTF-8 or a NUL.
+pub fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
         }
-        out.push(bytes[i]);
-        i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    let decoded = String::from_utf8(out).ok()?;
+    (!decoded.contains('\0')).then_some(decoded)
 }
 
 #[cfg(test)]
@@ -1054,7 +1055,8 @@ mod tests {
 
     #[test]
     fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b.md"), "a b.md");
-        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%20b.md").as_deref(), Some("a b.md"));
+        assert_eq!(percent_decode("100%"), None);
+        assert_eq!(percent_decode("a%00"), None);
     }
 }

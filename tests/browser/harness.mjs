@@ -86,3 +86,16 @@ export async function axeViolations(page) {
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
 }
+
+/** The usual suite set-up: the basic fixture built, served on loopback, and Chromium. */
+export async function startFixture(name = "basic") {
+  const site = buildFixture(name);
+  const server = await serve(site.web);
+  const browser = await launch();
+  return {
+    site,
+    server,
+    browser,
+    close: async () => { await browser.close(); await server.close(); },
+  };
+}

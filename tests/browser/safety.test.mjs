@@ -6,21 +6,17 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { axeViolations, buildFixture, launch, openPage, serve } from "./harness.mjs";
+import { axeViolations, openPage, startFixture } from "./harness.mjs";
 
-let browser, site, server;
+let browser, site, server, fixture;
 const neutral = "https://www.bbc.co.uk/weather";
 
 before(async () => {
-  site = buildFixture("basic");
-  server = await serve(site.web);
-  browser = await launch();
+  fixture = await startFixture();
+  ({ browser, site, server } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => fixture?.close());
 
 const origin = () => new URL(server.url).origin;
 

@@ -1,20 +1,16 @@
 // Navigation, file:// use, cross-reference behaviour and accessibility in Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, buildFixture, fileUrl, launch, openPage, serve } from "./harness.mjs";
+import { axeViolations, fileUrl, openPage, startFixture } from "./harness.mjs";
 
-let browser, site, server;
+let browser, site, server, fixture;
 
 before(async () => {
-  site = buildFixture("basic");
-  server = await serve(site.web);
-  browser = await launch();
+  fixture = await startFixture();
+  ({ browser, site, server } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => fixture?.close());
 
 const origin = () => new URL(server.url).origin;
 
