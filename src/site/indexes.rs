@@ -1,0 +1,298 @@
+//! Indexes over the articles: slugs, topics, tags, citations, glossary use, reading
+//! paths and aliases, each checked as it is built.
+
+use super::{front_position, PathIndex, Site, TagIndex};
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::load::{locate, slugify, ReadingPath};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+impl Site {
+    pub(super) fn index_slugs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        for (i, article) in self.articles.iter().enumerate() {
+            if article.slug.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error("bad-slug", "file name gives an empty slug")
+                        .in_file(&article.path)
+                        .help("name the file with letters or digits, e.g. `my-article.md`"),
+                );
+                continue;
+            }
+            if let Some(&other) = self.by_slug.get(&article.slug) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-slug",
+                        format!(
+                            "two articles have the slug '{}': {} and {}",
+                            article.slug,
+                            self.articles[other].path.display(),
+                            article.path.display()
+                        ),
+                    )
+                    .in_file(&article.path)
+                    .help("slugs come from file names and must be unique across the site; rename one file"),
+                );
+                continue;
+            }
+            self.by_slug.insert(article.slug.clone(), i);
+        }
+        for (i, article) in self.articles.iter().enumerate() {
+            for alias in &article.front.aliases {
+                let url = normalise_alias(alias);
+                if let Some(last) = url
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .filter(|s| !s.is_empty())
+                {
+                    if !self.by_slug.contains_key(last) {
+                        self.old_names.entry(format!("{last}/")).or_insert(i);
+                    }
+                }
+                self.old_names.entry(url).or_insert(i);
+            }
+        }
+    }
+
+    pub(super) fn index_topics(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let ids: Vec<&str> = self.config.topics.iter().map(|t| t.id.as_str()).collect();
+        for (i, article) in self.articles.iter().enumerate() {
+            match &article.topic {
+                None => self.pages.push(i),
+                Some(topic) => match ids.iter().position(|id| id == topic) {
+                    Some(t) => self.topics[t].push(i),
+                    None => {
+                        let (l, c) = front_position(article, "topic:");
+                        let d = Diagnostic::error(
+                            "unknown-topic",
+                            format!("topic '{topic}' is not declared in book.toml"),
+                        )
+                        .at(&article.path, l, c);
+                        diagnostics.push(match nearest(topic, ids.iter().copied()) {
+                            Some(best) => d.help(format!("did you mean '{best}'? Topics are declared as [[topics]] in book.toml")),
+                            None => d.help(format!("add a [[topics]] entry with id = \"{topic}\" to book.toml")),
+                        });
+                    }
+                },
+            }
+        }
+        let articles = &self.articles;
+        let key = |&i: &usize| {
+            let a = &articles[i];
+            (
+                a.front.order.unwrap_or(i64::MAX),
+                a.title.to_lowercase(),
+                a.slug.clone(),
+            )
+        };
+        for list in &mut self.topics {
+            list.sort_by_cached_key(key);
+        }
+        self.pages.sort_by_cached_key(key);
+    }
+
+    pub(super) fn index_tags(&mut self) {
+        for (i, article) in self.articles.iter().enumerate() {
+            for tag in &article.front.tags {
+                let slug = slugify(tag);
+                if slug.is_empty() {
+                    continue;
+                }
+                let entry = self.tags.entry(slug).or_insert_with(|| TagIndex {
+                    name: tag.clone(),
+                    articles: Vec::new(),
+                });
+                if entry.articles.last() != Some(&i) {
+                    entry.articles.push(i);
+                }
+            }
+        }
+        let articles = &self.articles;
+        for tag in self.tags.values_mut() {
+            tag.articles.sort_by_cached_key(|&i| {
+                (articles[i].title.to_lowercase(), articles[i].slug.clone())
+            });
+        }
+    }
+
+    pub(super) fn index_citations(
+        &mut self,
+        file: &Option<(PathBuf, String)>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        for (i, article) in self.articles.iter().enumerate() {
+            for citation in &article.parsed.citations {
+                self.citers.entry(citation.key.clone()).or_default().push(i);
+            }
+        }
+        if let Some((path, text)) = file {
+            for key in self.references.keys() {
+                if !self.citers.contains_key(key) {
+                    let (l, c) = locate(text, &format!("{key}:"));
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "uncited-reference",
+                            format!("reference '{key}' is not cited by any article"),
+                        )
+                        .at(path, l, c)
+                        .help(format!(
+                            "cite it with [@{key}] where a claim rests on it, or remove it"
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn index_glossary(
+        &mut self,
+        file: &Option<(PathBuf, String)>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        for (i, article) in self.articles.iter().enumerate() {
+            for &term in &article.parsed.glossary_terms {
+                self.glossary_users[term].push(i);
+            }
+        }
+        let Some((path, text)) = file else { return };
+        let mut seen = BTreeSet::new();
+        for entry in self.glossary.entries() {
+            if !seen.insert(entry.term.to_lowercase()) {
+                let (l, c) = locate(text, &format!("term: {}", entry.term));
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-term",
+                        format!("glossary term '{}' is defined twice", entry.term),
+                    )
+                    .at(path, l, c),
+                );
+            }
+            if let Some(slug) = &entry.article {
+                if self.find_article(slug).is_none() {
+                    let (l, c) = locate(text, &format!("article: {slug}"));
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "unknown-article",
+                            format!(
+                                "glossary term '{}' names unknown article '{slug}'",
+                                entry.term
+                            ),
+                        )
+                        .at(path, l, c)
+                        .suggest(slug, self.articles.iter().map(|a| a.slug.as_str())),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn resolve_paths(
+        &mut self,
+        paths: Vec<ReadingPath>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        for source in paths {
+            let mut steps = Vec::new();
+            for step in &source.path.steps {
+                match self.find_article(&step.slug) {
+                    Some(i) => steps.push((i, step.note.clone())),
+                    None => {
+                        let (l, c) = locate(&source.text, &step.slug);
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "unknown-path-step",
+                                format!(
+                                    "reading path '{}' names unknown article '{}'",
+                                    source.id, step.slug
+                                ),
+                            )
+                            .at(&source.file, l, c)
+                            .suggest(&step.slug, self.articles.iter().map(|a| a.slug.as_str())),
+                        );
+                    }
+                }
+            }
+            self.paths.push(PathIndex { source, steps });
+        }
+        self.paths.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+    }
+
+    pub(super) fn resolve_aliases(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let pages: BTreeSet<&str> = self.articles.iter().map(|a| a.url.as_str()).collect();
+        let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            for alias in &article.front.aliases {
+                let url = normalise_alias(alias);
+                let (l, c) = front_position(article, alias);
+                if url.is_empty()
+                    || url
+                        .split('/')
+                        .any(|s| s == ".." || s == "." || s.contains('\\'))
+                {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "bad-alias",
+                            format!("alias '{alias}' is not a URL path inside the site"),
+                        )
+                        .at(&article.path, l, c)
+                        .help("write an old URL path such as /patterns/old-name/"),
+                    );
+                    continue;
+                }
+                if pages.contains(url.as_str()) || is_reserved(&url) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "alias-collision",
+                            format!("alias '{alias}' is the URL of an existing page"),
+                        )
+                        .at(&article.path, l, c),
+                    );
+                    continue;
+                }
+                if let Some(&other) = aliases.get(&url) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "alias-collision",
+                            format!(
+                                "alias '{alias}' is also an alias of {}",
+                                self.articles[other].path.display()
+                            ),
+                        )
+                        .at(&article.path, l, c),
+                    );
+                    continue;
+                }
+                aliases.insert(url, i);
+            }
+        }
+        self.aliases = aliases;
+    }
+}
+
+/// `/patterns/old/` and `patterns/old` both become `patterns/old/`.
+pub fn normalise_alias(alias: &str) -> String {
+    let trimmed = alias
+        .trim()
+        .trim_start_matches('/')
+        .trim_end_matches("index.html")
+        .trim_end_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("{trimmed}/")
+    }
+}
+
+/// URLs attune writes itself.
+fn is_reserved(url: &str) -> bool {
+    const RESERVED: &[&str] = &[
+        "assets/",
+        "tags/",
+        "glossary/",
+        "references/",
+        "paths/",
+        "search/",
+        "map/",
+    ];
+    RESERVED.contains(&url)
+}

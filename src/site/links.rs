@@ -1,0 +1,207 @@
+//! Every link resolved against the whole site: relative `.md` paths, wikilinks,
+//! aliases and anchors, with a suggestion for each broken one; and the backlinks they make.
+
+use super::{Backlink, ResolvedLink, Site};
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::markdown::LinkTarget;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+impl Site {
+    /// The article a relative `.md` path from `from` names.
+    pub(super) fn article_by_file(
+        &self,
+        from: &Path,
+        target: &str,
+        by_rel: &HashMap<PathBuf, usize>,
+    ) -> Option<usize> {
+        let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
+        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+        for component in Path::new(&decoded).components() {
+            match component {
+                Component::ParentDir => {
+                    if !path.pop() {
+                        return None;
+                    }
+                }
+                Component::Normal(part) => path.push(part),
+                Component::CurDir => {}
+                _ => return None,
+            }
+        }
+        by_rel.get(&path).copied()
+    }
+
+    pub(super) fn resolve_links(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let by_rel: HashMap<PathBuf, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.rel.clone(), i))
+            .collect();
+        let style = self.style;
+        let results: Vec<(Vec<ResolvedLink>, Vec<Diagnostic>)> = (0..self.articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let article = &self.articles[i];
+                let mut local = Vec::new();
+                let links = article
+                    .parsed
+                    .links
+                    .iter()
+                    .map(|link| {
+                        let (target, anchor, written) = match &link.target {
+                            LinkTarget::File { path, anchor } => (
+                                self.article_by_file(&article.rel, path, &by_rel),
+                                anchor.clone(),
+                                path.clone(),
+                            ),
+                            LinkTarget::Slug { slug, anchor } => {
+                                (self.find_article(slug), anchor.clone(), slug.clone())
+                            }
+                            LinkTarget::SamePage { anchor } => {
+                                (Some(i), Some(anchor.clone()), String::new())
+                            }
+                        };
+                        let Some(t) = target else {
+                            let d = Diagnostic::error(
+                                "broken-link",
+                                format!("broken link to '{written}'"),
+                            )
+                            .at(&article.path, link.line, link.column);
+                            let d = match &link.target {
+                                LinkTarget::File { .. } => {
+                                    let stem = Path::new(&written)
+                                        .file_stem()
+                                        .map(|s| s.to_string_lossy().into_owned())
+                                        .unwrap_or_default();
+                                    match nearest(
+                                        &stem,
+                                        self.articles.iter().map(|a| a.slug.as_str()),
+                                    ) {
+                                        Some(best) => {
+                                            let to = &self.articles[self.by_slug[best]];
+                                            d.help(format!(
+                                                "did you mean '{}'?",
+                                                relative_path(&article.rel, &to.rel)
+                                            ))
+                                        }
+                                        None => {
+                                            d.help("the path is relative to this file's folder")
+                                        }
+                                    }
+                                }
+                                _ => d.suggest(
+                                    &written,
+                                    self.articles.iter().map(|a| a.slug.as_str()),
+                                ),
+                            };
+                            local.push(d);
+                            return ResolvedLink {
+                                target: None,
+                                href: String::new(),
+                                title: written,
+                            };
+                        };
+                        let to = &self.articles[t];
+                        if let Some(anchor) = &anchor {
+                            if !to.parsed.headings.iter().any(|h| &h.id == anchor)
+                                && !is_generated_anchor(anchor)
+                            {
+                                let place = if t == i {
+                                    "this page".to_string()
+                                } else {
+                                    format!("'{}'", to.slug)
+                                };
+                                let d = Diagnostic::error(
+                                    "broken-anchor",
+                                    format!("no heading with id '{anchor}' in {place}"),
+                                )
+                                .at(&article.path, link.line, link.column)
+                                .suggest(anchor, to.parsed.headings.iter().map(|h| h.id.as_str()));
+                                local.push(d);
+                            }
+                        }
+                        let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                        let href = if t == i {
+                            fragment
+                        } else {
+                            format!("{}{fragment}", style.href(&article.url, &to.url))
+                        };
+                        ResolvedLink {
+                            target: Some(t),
+                            href,
+                            title: to.title.clone(),
+                        }
+                    })
+                    .collect();
+                (links, local)
+            })
+            .collect();
+        let mut backlinks: Vec<Vec<Backlink>> = vec![Vec::new(); self.articles.len()];
+        for (i, (links, local)) in results.into_iter().enumerate() {
+            diagnostics.extend(local);
+            for (link, resolved) in self.articles[i].parsed.links.iter().zip(&links) {
+                let Some(t) = resolved.target.filter(|&t| t != i) else {
+                    continue;
+                };
+                let (before, label, after) = &link.context;
+                // One entry per linking article: the first mention is the spot to show.
+                if backlinks[t].iter().any(|b| b.source == i) {
+                    continue;
+                }
+                backlinks[t].push(Backlink {
+                    source: i,
+                    id: link.id.clone(),
+                    before: before.clone(),
+                    label: label.clone().unwrap_or_else(|| resolved.title.clone()),
+                    after: after.clone(),
+                });
+            }
+            self.links.push(links);
+        }
+        let articles = &self.articles;
+        for list in &mut backlinks {
+            list.sort_by_cached_key(|b| (articles[b.source].title.to_lowercase(), b.source));
+        }
+        self.backlinks = backlinks;
+    }
+}
+
+/// Ids attune writes itself, which links may target though they are not headings.
+fn is_generated_anchor(anchor: &str) -> bool {
+    anchor.starts_with("ref-")
+        || anchor.starts_with("source-")
+        || anchor == "sources"
+        || anchor == "top"
+        || anchor == "main"
+}
+
+fn relative_path(from: &Path, to: &Path) -> String {
+    let depth = from.parent().map_or(0, |p| p.components().count());
+    format!(
+        "{}{}",
+        "../".repeat(depth),
+        to.to_string_lossy().replace('\\', "/")
+    )
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape, invalid UTF-8 or a NUL.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let decoded = String::from_utf8(out).ok()?;
+    (!decoded.contains('\0')).then_some(decoded)
+}

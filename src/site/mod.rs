@@ -1,0 +1,388 @@
+//! The whole-site model: articles by slug, topics, tags, glossary, references, reading
+//! paths; every link resolved against it; backlinks, typed relations both ways and
+//! related articles. Every cross-file problem is found here and gathered, not thrown.
+
+mod graph;
+mod indexes;
+mod links;
+
+pub use indexes::normalise_alias;
+pub use links::percent_decode;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::glossary::Glossary;
+use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference, Source};
+use crate::markdown::{self, ParseContext, Parsed};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// How links are written: pretty folders online, explicit `index.html` offline.
+#[derive(Debug, Clone, Copy)]
+pub struct UrlStyle {
+    pub offline: bool,
+}
+
+impl UrlStyle {
+    /// `index.html` offline, nothing online.
+    pub fn index(self) -> &'static str {
+        if self.offline {
+            "index.html"
+        } else {
+            ""
+        }
+    }
+
+    /// Relative prefix from a page at `url` (`patterns/x/`) to the site root.
+    pub fn root(url: &str) -> String {
+        let depth = url.matches('/').count();
+        if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        }
+    }
+
+    /// Relative href from the page at `from` to the folder page `to` (both site-relative).
+    pub fn href(self, from: &str, to: &str) -> String {
+        format!("{}{}{}", Self::root(from), to, self.index())
+    }
+}
+
+pub struct Article {
+    pub slug: String,
+    /// Path from the site root, for diagnostics.
+    pub path: PathBuf,
+    pub rel: PathBuf,
+    pub topic: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub front: FrontMatter,
+    pub parsed: Parsed,
+    /// Site-relative folder URL: `patterns/dismissive-family/`.
+    pub url: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ResolvedLink {
+    pub target: Option<usize>,
+    pub href: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Backlink {
+    pub source: usize,
+    /// Id of the `<a>` in the source page.
+    pub id: String,
+    pub before: String,
+    pub label: String,
+    pub after: String,
+}
+
+pub struct TagIndex {
+    pub name: String,
+    pub articles: Vec<usize>,
+}
+
+pub struct PathIndex {
+    pub source: ReadingPath,
+    /// Article index and note of each valid step.
+    pub steps: Vec<(usize, Option<String>)>,
+}
+
+pub struct Site {
+    pub config: Config,
+    pub style: UrlStyle,
+    pub articles: Vec<Article>,
+    pub by_slug: HashMap<String, usize>,
+    /// Aliases (normalised) and the old slugs they end in → article.
+    pub old_names: HashMap<String, usize>,
+    /// Topic order as in book.toml, each with its articles in reading order.
+    pub topics: Vec<Vec<usize>>,
+    /// Articles outside any topic (standalone pages such as "About").
+    pub pages: Vec<usize>,
+    pub tags: BTreeMap<String, TagIndex>,
+    pub glossary: Glossary,
+    pub glossary_users: Vec<Vec<usize>>,
+    pub references: BTreeMap<String, Reference>,
+    pub citers: BTreeMap<String, Vec<usize>>,
+    pub paths: Vec<PathIndex>,
+    pub links: Vec<Vec<ResolvedLink>>,
+    pub backlinks: Vec<Vec<Backlink>>,
+    /// Per article: (relation index in config, targets).
+    pub relations_out: Vec<Vec<(usize, Vec<usize>)>>,
+    pub relations_in: Vec<Vec<(usize, Vec<usize>)>>,
+    pub related: Vec<Vec<usize>>,
+    /// Old URL (site-relative folder) → article.
+    pub aliases: BTreeMap<String, usize>,
+    pub assets: Vec<PathBuf>,
+}
+
+/// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
+/// again only when its text, or something parsing depends on, changed.
+#[derive(Default)]
+pub struct ParseCache {
+    /// Hash of what every parse depends on besides the article itself.
+    inputs: u64,
+    entries: HashMap<PathBuf, (u64, Parsed)>,
+}
+
+/// Parses every article and builds the model; all problems go into `diagnostics`.
+pub fn build(
+    config: Config,
+    content: Content,
+    style: UrlStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Site {
+    build_with(config, content, style, diagnostics, None)
+}
+
+/// [`build`], reusing and refreshing `cache`.
+pub fn build_cached(
+    config: Config,
+    content: Content,
+    style: UrlStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+    cache: &mut ParseCache,
+) -> Site {
+    build_with(config, content, style, diagnostics, Some(cache))
+}
+
+fn build_with(
+    config: Config,
+    content: Content,
+    style: UrlStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut cache: Option<&mut ParseCache>,
+) -> Site {
+    let glossary = Glossary::new(content.glossary);
+    let index = style.index();
+    let sources = content.sources;
+    if let Some(cache) = cache.as_deref_mut() {
+        let mut inputs =
+            format!("{}|{}|", config.build.smart_punctuation, style.offline).into_bytes();
+        for file in [&content.glossary_file, &content.references_file]
+            .into_iter()
+            .flatten()
+        {
+            inputs.extend(file.1.as_bytes());
+            inputs.push(0);
+        }
+        let inputs = crate::output::hash_bytes(&inputs);
+        if cache.inputs != inputs {
+            cache.inputs = inputs;
+            cache.entries.clear();
+        }
+    }
+    let cached = cache.as_deref();
+    let parsed: Vec<(Parsed, u64)> = sources
+        .par_iter()
+        .map(|source| {
+            let hash = if cached.is_some() {
+                crate::output::hash_bytes(source.text.as_bytes())
+            } else {
+                0
+            };
+            if let Some((_, parsed)) = cached
+                .and_then(|c| c.entries.get(&source.path))
+                .filter(|(h, _)| *h == hash)
+            {
+                return (parsed.clone(), hash);
+            }
+            let url = article_url(source);
+            let root = UrlStyle::root(&url);
+            let ctx = ParseContext {
+                smart_punctuation: config.build.smart_punctuation,
+                references: &content.references,
+                glossary: &glossary,
+                root: &root,
+                index,
+            };
+            let parsed = markdown::parse(
+                &source.text,
+                source.body_start,
+                &source.path,
+                source.front.title.is_none(),
+                &ctx,
+            );
+            (parsed, hash)
+        })
+        .collect();
+    if let Some(cache) = cache {
+        cache.entries = sources
+            .iter()
+            .zip(&parsed)
+            .map(|(s, (p, h))| (s.path.clone(), (*h, p.clone())))
+            .collect();
+    }
+    let parsed: Vec<Parsed> = parsed.into_iter().map(|(p, _)| p).collect();
+
+    let mut articles = Vec::with_capacity(sources.len());
+    for (source, mut parsed) in sources.into_iter().zip(parsed) {
+        diagnostics.append(&mut parsed.diagnostics);
+        let title = match (&source.front.title, &parsed.title_from_heading) {
+            (Some(t), _) => t.clone(),
+            (None, Some(t)) => t.clone(),
+            (None, None) => {
+                diagnostics.push(
+                    Diagnostic::error("no-title", "article has no title")
+                        .in_file(&source.path)
+                        .help("add `title: ...` to the front matter, or start the text with a `# Heading`"),
+                );
+                source.slug.clone()
+            }
+        };
+        let summary = source
+            .front
+            .summary
+            .clone()
+            .or_else(|| source.front.description.clone())
+            .unwrap_or_default();
+        articles.push(Article {
+            url: article_url(&source),
+            slug: source.slug,
+            path: source.path,
+            rel: source.rel,
+            topic: source.topic,
+            title,
+            summary,
+            front: source.front,
+            parsed,
+            text: source.text,
+        });
+    }
+    // A stable order for everything downstream: by file path.
+    articles.sort_by(|a, b| a.rel.cmp(&b.rel));
+
+    let mut site = Site {
+        style,
+        by_slug: HashMap::new(),
+        old_names: HashMap::new(),
+        topics: vec![Vec::new(); config.topics.len()],
+        pages: Vec::new(),
+        tags: BTreeMap::new(),
+        glossary_users: vec![Vec::new(); glossary.entries().len()],
+        glossary,
+        references: content.references,
+        citers: BTreeMap::new(),
+        paths: Vec::new(),
+        links: Vec::new(),
+        backlinks: Vec::new(),
+        relations_out: Vec::new(),
+        relations_in: Vec::new(),
+        related: Vec::new(),
+        aliases: BTreeMap::new(),
+        assets: content.assets,
+        articles,
+        config,
+    };
+    if site.articles.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("empty", format!("no Markdown articles found in `{}/`", site.config.build.content_dir))
+                .help("add .md files under topic folders (e.g. content/patterns/first.md), or run `attune init` for a sample site"),
+        );
+    }
+    site.index_slugs(diagnostics);
+    site.index_topics(diagnostics);
+    site.index_tags();
+    site.resolve_links(diagnostics);
+    site.resolve_relations(diagnostics);
+    site.index_citations(&content.references_file, diagnostics);
+    site.index_glossary(&content.glossary_file, diagnostics);
+    site.resolve_paths(content.paths, diagnostics);
+    site.resolve_aliases(diagnostics);
+    site.compute_related();
+    site
+}
+
+fn article_url(source: &Source) -> String {
+    match &source.topic {
+        Some(topic) => format!("{topic}/{}/", source.slug),
+        None => format!("{}/", source.slug),
+    }
+}
+
+/// Position of `needle` inside an article's front matter (or its first line).
+fn front_position(article: &Article, needle: &str) -> (usize, usize) {
+    let head = &article.text[..article.text.len().min(article.parsed_body_start())];
+    if head.contains(needle) {
+        locate(head, needle)
+    } else {
+        (1, 1)
+    }
+}
+
+impl Article {
+    fn parsed_body_start(&self) -> usize {
+        // Front matter ends at the second `---` line; the body follows it.
+        if !self.text.starts_with("---") {
+            return 0;
+        }
+        self.text[3..]
+            .find("\n---")
+            .or_else(|| self.text[3..].find("\n..."))
+            .map_or(self.text.len(), |i| i + 7)
+    }
+
+    /// Reading level and time, computed once from parsed text.
+    pub fn grade(&self) -> f64 {
+        self.parsed.stats.grade()
+    }
+}
+
+impl Site {
+    pub fn root(&self, article: usize) -> String {
+        UrlStyle::root(&self.articles[article].url)
+    }
+
+    /// The article a slug names, directly or through an alias (an old URL, or the old
+    /// slug at its end), so renamed articles keep their links.
+    pub fn find_article(&self, name: &str) -> Option<usize> {
+        self.by_slug
+            .get(name)
+            .or_else(|| self.old_names.get(&normalise_alias(name)))
+            .copied()
+    }
+
+    pub fn topic_title(&self, article: &Article) -> Option<&str> {
+        article
+            .topic
+            .as_ref()
+            .and_then(|t| self.config.topic(t))
+            .map(|t| t.title.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_roots() {
+        assert_eq!(UrlStyle::root("patterns/x/"), "../../");
+        assert_eq!(UrlStyle::root(""), "./");
+        let offline = UrlStyle { offline: true };
+        assert_eq!(
+            offline.href("patterns/x/", "effects/y/"),
+            "../../effects/y/index.html"
+        );
+        assert_eq!(UrlStyle { offline: false }.href("about/", ""), "../");
+    }
+
+    #[test]
+    fn aliases_normalise() {
+        assert_eq!(normalise_alias("/patterns/old/"), "patterns/old/");
+        assert_eq!(normalise_alias("patterns/old"), "patterns/old/");
+        assert_eq!(normalise_alias("/old/index.html"), "old/");
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%20b.md").as_deref(), Some("a b.md"));
+        assert_eq!(percent_decode("100%"), None);
+        assert_eq!(percent_decode("a%00"), None);
+    }
+}
