@@ -6,17 +6,20 @@
 //! whole site), so the body holds placeholders — `\u{E000}n\u{E001}` for the href of
 //! link `n` and `\u{E002}n\u{E001}` for its label — that `site` fills once resolved.
 
-use crate::diagnostic::{nearest, Diagnostic};
+mod callouts;
+mod links;
+mod references;
+
+pub use links::{fill_placeholders, is_external};
+use links::{rewrite_relative, sentence_ends};
+
+use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
 use crate::highlight;
 use crate::load::{slugify, Reference};
 use crate::readability::TextStats;
-use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
-    TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 pub const HREF_OPEN: char = '\u{E000}';
@@ -128,20 +131,6 @@ impl<'a> LineIndex<'a> {
             .map_or(1, |s| s.chars().count() + 1);
         (line + 1, column)
     }
-}
-
-/// The callout kinds attune renders, with their visible titles.
-fn callout_title(kind: &str) -> Option<&'static str> {
-    Some(match kind.to_ascii_uppercase().as_str() {
-        "NOTE" => "Note",
-        "TIP" => "Tip",
-        "IMPORTANT" => "Important",
-        "WARNING" => "Warning",
-        "CAUTION" => "Caution",
-        "EXERCISE" => "Exercise",
-        "REFLECTION" => "Reflection",
-        _ => return None,
-    })
 }
 
 fn options(smart_punctuation: bool) -> Options {
@@ -306,66 +295,6 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// Recognises a callout from the events after a block quote opens; returns how many
-    /// of them it consumed.
-    fn try_callout(
-        &mut self,
-        gfm_kind: Option<BlockQuoteKind>,
-        after: &[(Event<'a>, std::ops::Range<usize>)],
-    ) -> Option<usize> {
-        if !matches!(after.first(), Some((Event::Start(Tag::Paragraph), _))) {
-            return None;
-        }
-        let mut first_line = String::new();
-        let mut texts = 0;
-        for (event, _) in &after[1..] {
-            match event {
-                Event::Text(t) => {
-                    first_line.push_str(t);
-                    texts += 1;
-                }
-                _ => break,
-            }
-        }
-        let _ = gfm_kind;
-        let rest = first_line.strip_prefix("[!")?;
-        let (kind, title) = rest.split_once(']')?;
-        let label = callout_title(kind)?;
-        let kind_class = kind.to_ascii_lowercase();
-        let title = title.trim();
-        let mut consumed = 1 + texts;
-        let next = after.get(consumed).map(|(e, _)| e);
-        let paragraph_done = matches!(next, Some(Event::End(TagEnd::Paragraph)));
-        if matches!(next, Some(Event::SoftBreak | Event::HardBreak)) {
-            consumed += 1;
-        }
-        if paragraph_done {
-            consumed += 1;
-        }
-        if kind_class == "exercise" {
-            self.out.has_exercise = true;
-        }
-        let heading = if title.is_empty() {
-            escape(label)
-        } else {
-            format!("{}: {}", escape(label), escape(title))
-        };
-        if !title.is_empty() {
-            self.section.text.push_str(title);
-            self.section.text.push('\n');
-            self.out.stats.add_block(title);
-        }
-        self.callouts.push(true);
-        self.emit_html(format!(
-            "<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{}\">\n<p class=\"callout-title\">{heading}</p>\n",
-            escape(label)
-        ));
-        if !paragraph_done {
-            self.emit(Event::Start(Tag::Paragraph));
-        }
-        Some(consumed)
-    }
-
     fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
         if let Some((_, code)) = &mut self.code {
             match event {
@@ -510,16 +439,6 @@ impl<'a> Builder<'a, '_> {
         self.ctx.glossary.is_empty()
     }
 
-    fn html_events_tail_is_exercise(&self) -> bool {
-        // The innermost open callout's opening tag names its kind.
-        self.html_events.iter().rev().find_map(|e| match e {
-            Event::InlineHtml(h) if h.starts_with("<div class=\"callout ") => {
-                Some(h.starts_with("<div class=\"callout callout-exercise\""))
-            }
-            _ => None,
-        }) == Some(true)
-    }
-
     fn pending_image_src(&mut self, src: String) {
         // Stored in the placeholder event emitted at the image start.
         if let Some(Event::InlineHtml(h)) = match &mut self.heading {
@@ -652,230 +571,6 @@ impl<'a> Builder<'a, '_> {
         self.html_events.push(Event::Html(CowStr::from(html)));
     }
 
-    fn start_link(
-        &mut self,
-        link_type: LinkType,
-        dest: CowStr<'a>,
-        title: CowStr<'a>,
-        range: std::ops::Range<usize>,
-    ) {
-        let (line, column) = self.position(&range);
-        if let Some(cite) = dest.strip_prefix(CITE_PREFIX) {
-            self.citation(cite, line, column);
-            self.link = Some(LinkState {
-                internal: None,
-                replace_label: false,
-                citation: true,
-            });
-            return;
-        }
-        let wiki = matches!(link_type, LinkType::WikiLink { .. });
-        let has_label = matches!(link_type, LinkType::WikiLink { has_pothole: true });
-        let dest = dest.trim();
-        if wiki {
-            if let Some(term) = dest.strip_prefix("glossary:") {
-                self.glossary_link(term.trim(), line, column);
-                return;
-            }
-        }
-        let target = if wiki {
-            let (slug, anchor) = split_anchor(dest);
-            if slug.is_empty() {
-                anchor.map(|a| LinkTarget::SamePage { anchor: a })
-            } else {
-                Some(LinkTarget::Slug {
-                    slug: slug.to_string(),
-                    anchor,
-                })
-            }
-        } else {
-            classify_href(dest)
-        };
-        let Some(target) = target else {
-            // External or asset link: written as it is, asset paths adjusted for pretty URLs.
-            let href = if is_external(dest) || dest.starts_with('#') {
-                dest.to_string()
-            } else {
-                rewrite_relative(dest)
-            };
-            let title_attr = if title.is_empty() {
-                String::new()
-            } else {
-                format!(" title=\"{}\"", escape(&title))
-            };
-            self.emit_html(format!("<a href=\"{}\"{title_attr}>", escape(&href)));
-            self.link = Some(LinkState {
-                internal: None,
-                replace_label: false,
-                citation: false,
-            });
-            return;
-        };
-        let index = self.out.links.len();
-        let id = format!("ref-{}", index + 1);
-        let replace_label = wiki && !has_label;
-        self.out.links.push(OutLink {
-            target,
-            line,
-            column,
-            id: id.clone(),
-            context: (String::new(), None, String::new()),
-        });
-        let start_in_block = self.block.len();
-        if self.heading.is_none() {
-            self.block_links
-                .push((index, start_in_block, start_in_block));
-        }
-        self.emit_html(format!(
-            "<a href=\"{HREF_OPEN}{index}{PLACEHOLDER_CLOSE}\" id=\"{id}\">"
-        ));
-        if replace_label {
-            self.emit_html(format!("{LABEL_OPEN}{index}{PLACEHOLDER_CLOSE}"));
-        }
-        self.link = Some(LinkState {
-            internal: Some(index),
-            replace_label,
-            citation: false,
-        });
-    }
-
-    fn end_link(&mut self) {
-        let Some(link) = self.link.take() else {
-            self.emit(Event::End(TagEnd::Link));
-            return;
-        };
-        if link.citation {
-            return;
-        }
-        if let Some(index) = link.internal {
-            if let Some(last) = self.block_links.last_mut().filter(|l| l.0 == index) {
-                let label = self.block[last.1..].to_string();
-                last.2 = self.block.len();
-                self.out.links[index].context.1 = (!link.replace_label).then_some(label);
-            }
-        }
-        self.emit_html("</a>".to_string());
-    }
-
-    fn citation(&mut self, spec: &str, line: usize, column: usize) {
-        // `key` or `key, p. 40` (several `; @key2` groups are allowed too).
-        let mut parts = Vec::new();
-        for group in spec.split(';') {
-            let group = group.trim().trim_start_matches('@');
-            let (key, locator) = match group.split_once(',') {
-                Some((k, l)) => (k.trim(), Some(l.trim())),
-                None => (group.trim(), None),
-            };
-            if !self.ctx.references.contains_key(key) {
-                self.out.diagnostics.push(
-                    Diagnostic::error("unknown-citation", format!("unknown citation key '@{key}'"))
-                        .at(self.file, line, column)
-                        .suggest(key, self.ctx.references.keys().map(String::as_str)),
-                );
-                continue;
-            }
-            let next = self.cite_numbers.len() + 1;
-            let number = *self.cite_numbers.entry(key.to_string()).or_insert_with(|| {
-                self.out.citations.push(Citation {
-                    key: key.to_string(),
-                    number: next,
-                });
-                next
-            });
-            let shown = match locator {
-                Some(l) if !l.is_empty() => format!("{number}, {}", escape(l)),
-                _ => number.to_string(),
-            };
-            parts.push(format!(
-                "<a href=\"#source-{number}\" aria-label=\"Source {shown}\">{shown}</a>"
-            ));
-        }
-        if !parts.is_empty() {
-            self.emit_html(format!("<sup class=\"cite\">[{}]</sup>", parts.join("; ")));
-        }
-    }
-
-    fn glossary_link(&mut self, term: &str, line: usize, column: usize) {
-        match self.ctx.glossary.lookup(term) {
-            Some(index) => {
-                let entry = self.ctx.glossary.entry(index);
-                self.used_terms.insert(index);
-                if !self.out.glossary_terms.contains(&index) {
-                    self.out.glossary_terms.push(index);
-                }
-                self.emit_html(format!(
-                    "<a href=\"{}glossary/{}#{}\">",
-                    self.ctx.root,
-                    self.ctx.index,
-                    self.ctx.glossary.anchor(index)
-                ));
-                let _ = entry;
-                self.link = Some(LinkState {
-                    internal: None,
-                    replace_label: false,
-                    citation: false,
-                });
-            }
-            None => {
-                self.out.diagnostics.push(
-                    Diagnostic::error("unknown-term", format!("unknown glossary term '{term}'"))
-                        .at(self.file, line, column)
-                        .suggest(term, self.ctx.glossary.names()),
-                );
-                self.emit_html("<a>".to_string());
-                self.link = Some(LinkState {
-                    internal: None,
-                    replace_label: false,
-                    citation: false,
-                });
-            }
-        }
-    }
-
-    /// Emits `text`, linking the first mention in this article of each glossary term.
-    fn text_with_glossary(&mut self, text: CowStr<'a>) {
-        let mut rest: &str = &text;
-        let mut pieces: Vec<(String, Option<usize>)> = Vec::new();
-        while let Some((start, end, index)) = self.ctx.glossary.find_first(rest, &self.used_terms) {
-            self.used_terms.insert(index);
-            if !self.out.glossary_terms.contains(&index) {
-                self.out.glossary_terms.push(index);
-            }
-            pieces.push((rest[..start].to_string(), None));
-            pieces.push((rest[start..end].to_string(), Some(index)));
-            rest = &rest[end..];
-        }
-        if pieces.is_empty() {
-            self.emit(Event::Text(text));
-            return;
-        }
-        pieces.push((rest.to_string(), None));
-        for (piece, term) in pieces {
-            match term {
-                None if piece.is_empty() => {}
-                None => self.emit(Event::Text(CowStr::from(piece))),
-                Some(index) => {
-                    let glossary = self.ctx.glossary;
-                    let anchor = glossary.anchor(index);
-                    let n = self
-                        .out
-                        .glossary_terms
-                        .iter()
-                        .position(|&t| t == index)
-                        .unwrap_or(0)
-                        + 1;
-                    self.emit_html(format!(
-                        "<span class=\"term\"><a href=\"{root}glossary/{index_html}#{anchor}\" aria-describedby=\"term-{n}\">{word}</a><span class=\"term-def\" role=\"tooltip\" id=\"term-{n}\">{definition}</span></span>",
-                        root = self.ctx.root,
-                        index_html = self.ctx.index,
-                        word = escape(&piece),
-                        definition = escape(&glossary.entry(index).definition),
-                    ));
-                }
-            }
-        }
-    }
-
     fn finish(mut self) -> Parsed {
         self.flush_block();
         let section = std::mem::take(&mut self.section);
@@ -886,69 +581,6 @@ impl<'a> Builder<'a, '_> {
         pulldown_cmark::html::push_html(&mut html, self.html_events.into_iter());
         self.out.html = html;
         self.out
-    }
-}
-
-/// Byte offsets just past each sentence-ending mark (`.`, `!`, `?`, `…`) that is
-/// followed by white space or the end of the block.
-fn sentence_ends(block: &str) -> Vec<usize> {
-    let mut ends = Vec::new();
-    let mut chars = block.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?' | '…')
-            && chars.peek().is_none_or(|&(_, n)| n.is_whitespace())
-        {
-            ends.push(i + c.len_utf8());
-        }
-    }
-    ends
-}
-
-fn split_anchor(dest: &str) -> (&str, Option<String>) {
-    match dest.split_once('#') {
-        Some((path, anchor)) if !anchor.is_empty() => {
-            (path.trim(), Some(anchor.trim().to_string()))
-        }
-        Some((path, _)) => (path.trim(), None),
-        None => (dest.trim(), None),
-    }
-}
-
-pub fn is_external(href: &str) -> bool {
-    href.starts_with("//")
-        || href.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
-}
-
-/// Internal targets among ordinary Markdown link destinations.
-fn classify_href(dest: &str) -> Option<LinkTarget> {
-    if is_external(dest) || dest.is_empty() {
-        return None;
-    }
-    if let Some(anchor) = dest.strip_prefix('#') {
-        return Some(LinkTarget::SamePage {
-            anchor: anchor.to_string(),
-        });
-    }
-    let (path, anchor) = split_anchor(dest);
-    let path = path.split('?').next().unwrap_or(path);
-    (path.ends_with(".md") || path.ends_with(".markdown")).then(|| LinkTarget::File {
-        path: path.to_string(),
-        anchor,
-    })
-}
-
-/// An article's page sits one folder below its source file (`x.md` → `x/index.html`),
-/// so relative asset paths gain one `../`.
-fn rewrite_relative(src: &str) -> String {
-    if is_external(src) || src.starts_with('/') || src.starts_with('#') || src.is_empty() {
-        src.to_string()
-    } else {
-        format!("../{src}")
     }
 }
 
@@ -966,41 +598,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Replaces link placeholders in a rendered body; `href(n)` and `label(n)` give link
-/// `n`'s resolved href and title.
-pub fn fill_placeholders(
-    html: &str,
-    href: impl Fn(usize) -> String,
-    label: impl Fn(usize) -> String,
-) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(start) = rest.find([HREF_OPEN, LABEL_OPEN]) {
-        out.push_str(&rest[..start]);
-        let marker = rest[start..].chars().next().unwrap_or(HREF_OPEN);
-        let after = &rest[start + marker.len_utf8()..];
-        let Some(close) = after.find(PLACEHOLDER_CLOSE) else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let n: usize = after[..close].parse().unwrap_or(usize::MAX);
-        let text = if marker == HREF_OPEN {
-            href(n)
-        } else {
-            label(n)
-        };
-        let _ = write!(out, "{}", escape(&text));
-        rest = &after[close + PLACEHOLDER_CLOSE.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A nearest-match helper re-exported for link resolution.
-pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    nearest(wrong, candidates)
 }
 
 #[cfg(test)]

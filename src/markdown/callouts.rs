@@ -1,0 +1,91 @@
+//! Callouts: GitHub alerts (`> [!NOTE]` ...) plus `> [!EXERCISE] Title` and
+//! `> [!REFLECTION]`, each rendered as a labelled, printable block.
+
+use super::{escape, Builder};
+use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
+
+impl<'a> Builder<'a, '_> {
+    /// Recognises a callout from the events after a block quote opens; returns how many
+    /// of them it consumed.
+    pub(super) fn try_callout(
+        &mut self,
+        gfm_kind: Option<BlockQuoteKind>,
+        after: &[(Event<'a>, std::ops::Range<usize>)],
+    ) -> Option<usize> {
+        if !matches!(after.first(), Some((Event::Start(Tag::Paragraph), _))) {
+            return None;
+        }
+        let mut first_line = String::new();
+        let mut texts = 0;
+        for (event, _) in &after[1..] {
+            match event {
+                Event::Text(t) => {
+                    first_line.push_str(t);
+                    texts += 1;
+                }
+                _ => break,
+            }
+        }
+        let _ = gfm_kind;
+        let rest = first_line.strip_prefix("[!")?;
+        let (kind, title) = rest.split_once(']')?;
+        let label = callout_title(kind)?;
+        let kind_class = kind.to_ascii_lowercase();
+        let title = title.trim();
+        let mut consumed = 1 + texts;
+        let next = after.get(consumed).map(|(e, _)| e);
+        let paragraph_done = matches!(next, Some(Event::End(TagEnd::Paragraph)));
+        if matches!(next, Some(Event::SoftBreak | Event::HardBreak)) {
+            consumed += 1;
+        }
+        if paragraph_done {
+            consumed += 1;
+        }
+        if kind_class == "exercise" {
+            self.out.has_exercise = true;
+        }
+        let heading = if title.is_empty() {
+            escape(label)
+        } else {
+            format!("{}: {}", escape(label), escape(title))
+        };
+        if !title.is_empty() {
+            self.section.text.push_str(title);
+            self.section.text.push('\n');
+            self.out.stats.add_block(title);
+        }
+        self.callouts.push(true);
+        self.emit_html(format!(
+            "<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{}\">\n<p class=\"callout-title\">{heading}</p>\n",
+            escape(label)
+        ));
+        if !paragraph_done {
+            self.emit(Event::Start(Tag::Paragraph));
+        }
+        Some(consumed)
+    }
+
+    pub(super) fn html_events_tail_is_exercise(&self) -> bool {
+        // The innermost open callout's opening tag names its kind.
+        self.html_events.iter().rev().find_map(|e| match e {
+            Event::InlineHtml(h) if h.starts_with("<div class=\"callout ") => {
+                Some(h.starts_with("<div class=\"callout callout-exercise\""))
+            }
+            _ => None,
+        }) == Some(true)
+    }
+}
+
+/// The callout kinds attune renders, with their visible titles.
+pub(super) fn callout_title(kind: &str) -> Option<&'static str> {
+    Some(match kind.to_ascii_uppercase().as_str() {
+        "NOTE" => "Note",
+        "TIP" => "Tip",
+        "IMPORTANT" => "Important",
+        "WARNING" => "Warning",
+        "CAUTION" => "Caution",
+        "EXERCISE" => "Exercise",
+        "REFLECTION" => "Reflection",
+        _ => return None,
+    })
+}

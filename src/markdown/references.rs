@@ -1,0 +1,126 @@
+//! Citations (`[@key]`) and glossary terms, linked as the text is parsed.
+
+use super::{escape, Builder, Citation, LinkState};
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::{CowStr, Event};
+
+impl<'a> Builder<'a, '_> {
+    pub(super) fn citation(&mut self, spec: &str, line: usize, column: usize) {
+        // `key` or `key, p. 40` (several `; @key2` groups are allowed too).
+        let mut parts = Vec::new();
+        for group in spec.split(';') {
+            let group = group.trim().trim_start_matches('@');
+            let (key, locator) = match group.split_once(',') {
+                Some((k, l)) => (k.trim(), Some(l.trim())),
+                None => (group.trim(), None),
+            };
+            if !self.ctx.references.contains_key(key) {
+                self.out.diagnostics.push(
+                    Diagnostic::error("unknown-citation", format!("unknown citation key '@{key}'"))
+                        .at(self.file, line, column)
+                        .suggest(key, self.ctx.references.keys().map(String::as_str)),
+                );
+                continue;
+            }
+            let next = self.cite_numbers.len() + 1;
+            let number = *self.cite_numbers.entry(key.to_string()).or_insert_with(|| {
+                self.out.citations.push(Citation {
+                    key: key.to_string(),
+                    number: next,
+                });
+                next
+            });
+            let shown = match locator {
+                Some(l) if !l.is_empty() => format!("{number}, {}", escape(l)),
+                _ => number.to_string(),
+            };
+            parts.push(format!(
+                "<a href=\"#source-{number}\" aria-label=\"Source {shown}\">{shown}</a>"
+            ));
+        }
+        if !parts.is_empty() {
+            self.emit_html(format!("<sup class=\"cite\">[{}]</sup>", parts.join("; ")));
+        }
+    }
+
+    pub(super) fn glossary_link(&mut self, term: &str, line: usize, column: usize) {
+        match self.ctx.glossary.lookup(term) {
+            Some(index) => {
+                let entry = self.ctx.glossary.entry(index);
+                self.used_terms.insert(index);
+                if !self.out.glossary_terms.contains(&index) {
+                    self.out.glossary_terms.push(index);
+                }
+                self.emit_html(format!(
+                    "<a href=\"{}glossary/{}#{}\">",
+                    self.ctx.root,
+                    self.ctx.index,
+                    self.ctx.glossary.anchor(index)
+                ));
+                let _ = entry;
+                self.link = Some(LinkState {
+                    internal: None,
+                    replace_label: false,
+                    citation: false,
+                });
+            }
+            None => {
+                self.out.diagnostics.push(
+                    Diagnostic::error("unknown-term", format!("unknown glossary term '{term}'"))
+                        .at(self.file, line, column)
+                        .suggest(term, self.ctx.glossary.names()),
+                );
+                self.emit_html("<a>".to_string());
+                self.link = Some(LinkState {
+                    internal: None,
+                    replace_label: false,
+                    citation: false,
+                });
+            }
+        }
+    }
+
+    /// Emits `text`, linking the first mention in this article of each glossary term.
+    pub(super) fn text_with_glossary(&mut self, text: CowStr<'a>) {
+        let mut rest: &str = &text;
+        let mut pieces: Vec<(String, Option<usize>)> = Vec::new();
+        while let Some((start, end, index)) = self.ctx.glossary.find_first(rest, &self.used_terms) {
+            self.used_terms.insert(index);
+            if !self.out.glossary_terms.contains(&index) {
+                self.out.glossary_terms.push(index);
+            }
+            pieces.push((rest[..start].to_string(), None));
+            pieces.push((rest[start..end].to_string(), Some(index)));
+            rest = &rest[end..];
+        }
+        if pieces.is_empty() {
+            self.emit(Event::Text(text));
+            return;
+        }
+        pieces.push((rest.to_string(), None));
+        for (piece, term) in pieces {
+            match term {
+                None if piece.is_empty() => {}
+                None => self.emit(Event::Text(CowStr::from(piece))),
+                Some(index) => {
+                    let glossary = self.ctx.glossary;
+                    let anchor = glossary.anchor(index);
+                    let n = self
+                        .out
+                        .glossary_terms
+                        .iter()
+                        .position(|&t| t == index)
+                        .unwrap_or(0)
+                        + 1;
+                    self.emit_html(format!(
+                        "<span class=\"term\"><a href=\"{root}glossary/{index_html}#{anchor}\" aria-describedby=\"term-{n}\">{word}</a><span class=\"term-def\" role=\"tooltip\" id=\"term-{n}\">{definition}</span></span>",
+                        root = self.ctx.root,
+                        index_html = self.ctx.index,
+                        word = escape(&piece),
+                        definition = escape(&glossary.entry(index).definition),
+                    ));
+                }
+            }
+        }
+    }
+}
