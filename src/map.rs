@@ -3,7 +3,7 @@
 //! No JavaScript; the page pairs it with a list that says the same thing in words.
 
 use crate::markdown::escape;
-use crate::site::{Site, UrlStyle};
+use crate::site::Site;
 use std::fmt::Write as _;
 
 const COLUMN: f64 = 270.0;
@@ -96,7 +96,6 @@ pub fn svg(site: &Site, url: &str) -> Option<String> {
         out.push_str("</text></a>\n");
     }
     out.push_str("</svg>");
-    let _ = UrlStyle::root(url);
     Some(out)
 }
 

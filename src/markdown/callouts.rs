@@ -2,14 +2,13 @@
 //! `> [!REFLECTION]`, each rendered as a labelled, printable block.
 
 use super::{escape, Builder};
-use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 impl<'a> Builder<'a, '_> {
     /// Recognises a callout from the events after a block quote opens; returns how many
     /// of them it consumed.
     pub(super) fn try_callout(
         &mut self,
-        gfm_kind: Option<BlockQuoteKind>,
         after: &[(Event<'a>, std::ops::Range<usize>)],
     ) -> Option<usize> {
         if !matches!(after.first(), Some((Event::Start(Tag::Paragraph), _))) {
@@ -26,7 +25,6 @@ impl<'a> Builder<'a, '_> {
                 _ => break,
             }
         }
-        let _ = gfm_kind;
         let rest = first_line.strip_prefix("[!")?;
         let (kind, title) = rest.split_once(']')?;
         let label = callout_title(kind)?;

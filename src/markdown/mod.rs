@@ -207,6 +207,14 @@ struct HeadingState<'a> {
     as_title: bool,
 }
 
+/// An image being read: where it is, its source, and its alt text so far.
+struct ImageState {
+    line: usize,
+    column: usize,
+    src: String,
+    alt: String,
+}
+
 struct LinkState {
     /// Index into `out.links` of an internal link, if it is one.
     internal: Option<usize>,
@@ -225,7 +233,7 @@ struct Builder<'a, 'c> {
     heading: Option<HeadingState<'a>>,
     link: Option<LinkState>,
     code: Option<(Option<String>, String)>,
-    image: Option<(usize, usize, String)>,
+    image: Option<ImageState>,
     /// For each open block quote, whether it is a callout.
     callouts: Vec<bool>,
     /// Plain text of the current block, for readability and link context.
@@ -262,9 +270,8 @@ impl<'a> Builder<'a, '_> {
         let mut iter = events.into_iter().peekable();
         let mut pending: Vec<(Event<'a>, std::ops::Range<usize>)> = Vec::new();
         while let Some((event, range)) = pending.pop().or_else(|| iter.next()) {
-            if let Event::Start(Tag::BlockQuote(kind)) = &event {
+            if let Event::Start(Tag::BlockQuote(_)) = &event {
                 // Look ahead for `[!KIND] Title` at the start of the quote's first paragraph.
-                let kind = *kind;
                 let mut lookahead = Vec::new();
                 while lookahead.len() < 8 {
                     match iter.next() {
@@ -281,7 +288,7 @@ impl<'a> Builder<'a, '_> {
                         None => break,
                     }
                 }
-                if let Some(consumed) = self.try_callout(kind, &lookahead) {
+                if let Some(consumed) = self.try_callout(&lookahead) {
                     let rest: Vec<_> = lookahead.into_iter().skip(consumed).collect();
                     pending.extend(rest.into_iter().rev());
                 } else {
@@ -312,7 +319,7 @@ impl<'a> Builder<'a, '_> {
                 return;
             }
         }
-        if let Some((_, _, alt)) = &mut self.image {
+        if let Some(ImageState { alt, .. }) = &mut self.image {
             match event {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => self.end_image(),
@@ -359,15 +366,14 @@ impl<'a> Builder<'a, '_> {
             Event::End(TagEnd::Link) => {
                 self.end_link();
             }
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
                 let (line, column) = self.position(&range);
-                let _ = title;
-                self.emit_html(String::new());
-                self.image = Some((line, column, String::new()));
-                // Remember the destination in the alt buffer's place: written at the end.
-                self.pending_image_src(dest_url.to_string());
+                self.image = Some(ImageState {
+                    line,
+                    column,
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                });
             }
             Event::End(TagEnd::BlockQuote(_)) => {
                 self.flush_block();
@@ -439,35 +445,19 @@ impl<'a> Builder<'a, '_> {
         self.ctx.glossary.is_empty()
     }
 
-    fn pending_image_src(&mut self, src: String) {
-        // Stored in the placeholder event emitted at the image start.
-        if let Some(Event::InlineHtml(h)) = match &mut self.heading {
-            Some(h) => h.events.last_mut(),
-            None => self.html_events.last_mut(),
-        } {
-            *h = CowStr::from(src);
-        }
-    }
-
     fn end_image(&mut self) {
-        let Some((line, column, alt)) = self.image.take() else {
+        let Some(image) = self.image.take() else {
             return;
         };
-        if alt.trim().is_empty() {
-            self.out.images_without_alt.push((line, column));
+        let alt = image.alt.trim();
+        if alt.is_empty() {
+            self.out.images_without_alt.push((image.line, image.column));
         }
-        let slot = match &mut self.heading {
-            Some(h) => h.events.last_mut(),
-            None => self.html_events.last_mut(),
-        };
-        if let Some(Event::InlineHtml(src)) = slot {
-            let src_attr = rewrite_relative(src);
-            *src = CowStr::from(format!(
-                "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
-                escape(&src_attr),
-                escape(alt.trim())
-            ));
-        }
+        self.emit_html(format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+            escape(&rewrite_relative(&image.src)),
+            escape(alt)
+        ));
     }
 
     fn push_text(&mut self, text: &str) {

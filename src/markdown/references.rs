@@ -46,7 +46,6 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn glossary_link(&mut self, term: &str, line: usize, column: usize) {
         match self.ctx.glossary.lookup(term) {
             Some(index) => {
-                let entry = self.ctx.glossary.entry(index);
                 self.used_terms.insert(index);
                 if !self.out.glossary_terms.contains(&index) {
                     self.out.glossary_terms.push(index);
@@ -57,7 +56,6 @@ impl<'a> Builder<'a, '_> {
                     self.ctx.index,
                     self.ctx.glossary.anchor(index)
                 ));
-                let _ = entry;
                 self.link = Some(LinkState {
                     internal: None,
                     replace_label: false,

@@ -63,6 +63,8 @@ pub struct Article {
     /// Site-relative folder URL: `patterns/dismissive-family/`.
     pub url: String,
     pub text: String,
+    /// Byte offset of the body in `text`; what precedes it is front matter.
+    pub body_start: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -252,6 +254,7 @@ fn build_with(
             front: source.front,
             parsed,
             text: source.text,
+            body_start: source.body_start,
         });
     }
     // A stable order for everything downstream: by file path.
@@ -307,7 +310,7 @@ fn article_url(source: &Source) -> String {
 
 /// Position of `needle` inside an article's front matter (or its first line).
 fn front_position(article: &Article, needle: &str) -> (usize, usize) {
-    let head = &article.text[..article.text.len().min(article.parsed_body_start())];
+    let head = &article.text[..article.body_start];
     if head.contains(needle) {
         locate(head, needle)
     } else {
@@ -316,17 +319,6 @@ fn front_position(article: &Article, needle: &str) -> (usize, usize) {
 }
 
 impl Article {
-    fn parsed_body_start(&self) -> usize {
-        // Front matter ends at the second `---` line; the body follows it.
-        if !self.text.starts_with("---") {
-            return 0;
-        }
-        self.text[3..]
-            .find("\n---")
-            .or_else(|| self.text[3..].find("\n..."))
-            .map_or(self.text.len(), |i| i + 7)
-    }
-
     /// Reading level and time, computed once from parsed text.
     pub fn grade(&self) -> f64 {
         self.parsed.stats.grade()
