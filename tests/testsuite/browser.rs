@@ -20,8 +20,13 @@ fn browser_suite() {
         None
     };
     if let Some(reason) = missing {
+        // Written to the stderr handle itself: the test harness captures `eprintln!`
+        // from passing tests, and this must be seen.
         let banner = "!".repeat(72);
-        eprintln!("\n{banner}\nBROWSER TESTS SKIPPED: {reason}\n{banner}\n");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("\n{banner}\nBROWSER TESTS SKIPPED: {reason}\n{banner}\n").as_bytes(),
+        );
         assert!(
             !required,
             "browser tests are required (ATTUNE_REQUIRE_BROWSER=1) but were skipped: {reason}"
