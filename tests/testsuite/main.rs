@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod crash;
 mod crossrefs;
+mod golden;
 mod hostile;
 mod properties;
 mod safety;
