@@ -234,7 +234,7 @@ fn run_check(
 ) -> ExitCode {
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
-    let (site, mut problems) = match crate::model(&options, &mut Vec::new()) {
+    let (site, mut problems) = match crate::model(&options, false, &mut Vec::new()) {
         Ok(result) => result,
         Err(e) => return fatal(&e),
     };

@@ -72,12 +72,15 @@ pub fn read_config(root: &Path) -> Result<std::result::Result<Config, Vec<Diagno
     }
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text = text.replace(site::EDITION_MARK, "\u{fffd}");
     Ok(Config::parse(&text, Path::new(config::FILE_NAME)))
 }
 
-/// Loads and models the site without writing anything.
+/// Loads and models the site without writing anything. With `editions`, a web build
+/// whose site asks for `offline.zip` models links for both editions at once.
 pub fn model(
     options: &BuildOptions,
+    editions: bool,
     timings: &mut Vec<(&'static str, Duration)>,
 ) -> Result<(Option<Site>, Vec<Diagnostic>)> {
     let mut diagnostics = Vec::new();
@@ -109,14 +112,14 @@ pub fn model(
     );
     timings.push(("load", start.elapsed()));
     let start = Instant::now();
-    let site = site::build(
-        config,
-        content,
-        UrlStyle {
-            offline: options.offline,
-        },
-        &mut diagnostics,
-    );
+    let style = if options.offline {
+        UrlStyle::Offline
+    } else if editions && config.build.offline_zip {
+        UrlStyle::Both
+    } else {
+        UrlStyle::Web
+    };
+    let site = site::build(config, content, style, &mut diagnostics);
     timings.push(("parse+site", start.elapsed()));
     Ok((Some(site), diagnostics))
 }
@@ -125,7 +128,7 @@ pub fn model(
 /// untouched and come back as diagnostics; `Err` means the build could not run.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut timings = Vec::new();
-    let (site, problems) = model(options, &mut timings)?;
+    let (site, problems) = model(options, true, &mut timings)?;
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(problems);
     let out = options.out.clone().unwrap_or_else(|| {
@@ -158,7 +161,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &options.root.join(&site.config.build.content_dir),
     )?;
     let start = Instant::now();
-    let writer = output::Writer::new(&out)?;
+    let mut writer = output::Writer::new(&out)?;
+    if site.style == UrlStyle::Both {
+        // Large libraries trade a little size for a much faster build.
+        let html: usize = site.articles.iter().map(|a| a.parsed.html.len()).sum();
+        let level = if html > 1 << 20 { 1 } else { 6 };
+        writer = writer.with_offline_edition(output::Writer::archive(
+            &offline_folder(&site),
+            level,
+            Some(&out),
+        ));
+    }
     let mut render_problems = Vec::new();
     let urls = render::render_site(&site, &templates, &writer, &mut render_problems);
     report.diagnostics.extend(render_problems);
@@ -173,17 +186,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     write_extras(&site, &writer, &urls, &options.root);
     report.timings.push(("write extras", start.elapsed()));
-    // The web edition's model is done with; free it before modelling the offline one.
-    let offline_zip = site.config.build.offline_zip && !options.offline;
     drop(site);
-    if offline_zip {
-        let start = Instant::now();
-        if let Err(e) = write_offline_zip(options, &templates, &writer, writer.bytes_written()) {
-            writer.abandon();
-            return Err(e);
-        }
-        report.timings.push(("offline.zip", start.elapsed()));
+    let start = Instant::now();
+    if let Err(e) = writer.finish_offline_edition() {
+        writer.abandon();
+        return Err(e.context("writing offline.zip"));
     }
+    report.timings.push(("offline.zip", start.elapsed()));
     let start = Instant::now();
     writer.commit(&out)?;
     report.timings.push(("swap", start.elapsed()));
@@ -191,33 +200,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     Ok(report)
 }
 
-/// `offline.zip`: the `--offline` edition of the site, for readers to download and
-/// open from a folder or USB stick. Rendered straight into compressed zip entries (no
-/// second folder on disk), in path order with fixed timestamps, so the archive is the
-/// same bytes from run to run.
-fn write_offline_zip(
-    options: &BuildOptions,
-    templates: &render::Templates,
-    writer: &output::Writer,
-    web_bytes: u64,
-) -> Result<()> {
-    let mut offline = options.clone();
-    offline.offline = true;
-    let (site, _) = model(&offline, &mut Vec::new())?;
-    let site = site.context("modelling the offline edition")?;
-    let folder = match load::slugify(&site.config.site.title) {
+/// The folder `offline.zip` unpacks into: the site's title as a slug.
+fn offline_folder(site: &Site) -> String {
+    match load::slugify(&site.config.site.title) {
         slug if slug.is_empty() => "site".to_string(),
         slug => slug,
-    };
-    // Large libraries trade a little size for a much faster build.
-    let level = if web_bytes > 8 << 20 { 1 } else { 6 };
-    let edition = output::Writer::archive(&folder, level);
-    let urls = render::render_site(&site, templates, &edition, &mut Vec::new());
-    search::write_index(&site, &edition);
-    write_extras(&site, &edition, &urls, &options.root);
-    let zip = edition.finish_archive().context("writing offline.zip")?;
-    writer.write("offline.zip", &zip);
-    Ok(())
+    }
 }
 
 /// Everything beside the pages: assets, stylesheets, feeds, manifest, content files.

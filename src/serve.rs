@@ -113,7 +113,7 @@ impl Session {
         let site = site::build_cached(
             config,
             content,
-            UrlStyle { offline: false },
+            UrlStyle::Web,
             &mut problems,
             &mut self.parse_cache,
         );

@@ -33,7 +33,7 @@ fuzz_target!(|text: &str| {
     let site = attune::site::build(
         config,
         content,
-        attune::site::UrlStyle { offline: false },
+        attune::site::UrlStyle::Web,
         &mut diagnostics,
     );
     let _ = site.orphans();

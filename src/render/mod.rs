@@ -42,36 +42,82 @@ fn card(site: &Site, i: usize) -> Card<'_> {
     }
 }
 
-/// Renders every page into `writer`; returns the site-relative URLs written.
+/// One edition being rendered: where its pages go, what its templates see, and
+/// whether its links name `index.html`.
+pub(crate) struct Edition<'a> {
+    pub writer: &'a Writer,
+    pub base: Context,
+    pub offline: bool,
+}
+
+impl Edition<'_> {
+    /// Renders `template` with this edition's context plus `fill`, and writes it.
+    fn render(
+        &self,
+        site: &Site,
+        templates: &Templates,
+        template: &str,
+        path: &str,
+        fill: impl FnOnce(&mut Context),
+    ) -> Result<(), Diagnostic> {
+        let mut context = self.base.clone();
+        fill(&mut context);
+        if unchanged(self.writer, path, template, &context) {
+            return Ok(());
+        }
+        let html = templates.render(template, &context)?;
+        self.writer
+            .write_here(path, site.style.edition(html, self.offline).as_bytes());
+        Ok(())
+    }
+}
+
+/// The editions `writer` takes: its own, and the offline one written alongside.
+fn editions<'a>(site: &Site, writer: &'a Writer) -> Vec<Edition<'a>> {
+    let mut editions = vec![Edition {
+        writer,
+        base: base_context(site, site.style == UrlStyle::Offline),
+        offline: site.style == UrlStyle::Offline,
+    }];
+    if let Some(offline) = writer.offline_edition() {
+        editions.push(Edition {
+            writer: offline,
+            base: base_context(site, true),
+            offline: true,
+        });
+    }
+    editions
+}
+
+/// Renders every page into `writer` (and the offline edition it carries, if any);
+/// returns the site-relative URLs written.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     writer: &Writer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let base = base_context(site);
+    let editions = editions(site, writer);
     let mut urls: Vec<String> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut page = |template: &str, url: &str, title: &str, extra: Value| {
-        let mut context = base.clone();
-        fill_page(&mut context, site, url, title);
-        if let Value::Object(map) = extra {
-            for (k, v) in map {
-                context.insert(k, &v);
-            }
-        }
         let path = format!("{url}index.html");
-        if unchanged(writer, &path, template, &context) {
-            urls.push(url.to_string());
+        let Value::Object(extra) = extra else {
             return;
-        }
-        match templates.render(template, &context) {
-            Ok(html) => {
-                writer.write(&path, html.as_bytes());
-                urls.push(url.to_string());
+        };
+        for edition in &editions {
+            let result = edition.render(site, templates, template, &path, |context| {
+                fill_page(context, site, url, title);
+                for (k, v) in &extra {
+                    context.insert(k, v);
+                }
+            });
+            if let Err(e) = result {
+                errors.push(e);
+                return;
             }
-            Err(e) => errors.push(e),
         }
+        urls.push(url.to_string());
     };
 
     // Home.
@@ -271,29 +317,30 @@ pub fn render_site(
 
     page("404.html", "404/", "Page not found", json!({}));
 
-    // Articles, in parallel: they are most of the work.
+    // Articles, in parallel: they are most of the work. The context is built once
+    // and rendered for each edition.
     let article_results: Vec<Result<String, Diagnostic>> = (0..site.articles.len())
         .into_par_iter()
         .map(|i| {
             let article = &site.articles[i];
-            let mut context = base.clone();
-            fill_page(&mut context, site, &article.url, &article.title);
-            context.insert("article", &article_context(site, i));
-            if !article.summary.is_empty() {
-                context.insert("description", &article.summary);
-            }
-            context.insert("jsonld", &json_ld(site, article));
+            let context = article_context(site, i);
+            let jsonld = json_ld(site, article);
             let template = if article.topic.is_some() {
                 "article.html"
             } else {
                 "page.html"
             };
             let path = format!("{}index.html", article.url);
-            if unchanged(writer, &path, template, &context) {
-                return Ok(article.url.clone());
+            for edition in &editions {
+                edition.render(site, templates, template, &path, |c| {
+                    fill_page(c, site, &article.url, &article.title);
+                    c.insert("article", &context);
+                    if !article.summary.is_empty() {
+                        c.insert("description", &article.summary);
+                    }
+                    c.insert("jsonld", &jsonld);
+                })?;
             }
-            let html = templates.render(template, &context)?;
-            writer.write(&path, html.as_bytes());
             Ok(article.url.clone())
         })
         .collect();
@@ -303,15 +350,16 @@ pub fn render_site(
             Err(e) => errors.push(e),
         }
     }
-    // A top-level 404.html for static hosts that look for one.
-    if let Ok(html) = {
-        let mut context = base.clone();
-        fill_page(&mut context, site, "", "Page not found");
-        templates.render("404.html", &context)
-    } {
-        writer.write("404.html", html.as_bytes());
+    for edition in &editions {
+        // A top-level 404.html for static hosts that look for one.
+        let result = edition.render(site, templates, "404.html", "404.html", |c| {
+            fill_page(c, site, "", "Page not found")
+        });
+        if let Err(e) = result {
+            errors.push(e);
+        }
     }
-    if let Err(e) = write_print(site, templates, &base, writer) {
+    if let Err(e) = write_print(site, templates, &editions) {
         errors.push(e);
     }
     errors.sort_by(|a, b| a.message.cmp(&b.message));
@@ -391,7 +439,9 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.trim().is_empty()).then_some(s)
 }
 
-fn base_context(site: &Site) -> Context {
+/// What every page of an edition sees; `offline` for the edition whose links name
+/// `index.html`.
+fn base_context(site: &Site, offline: bool) -> Context {
     let mut context = Context::new();
     let config = &site.config;
     context.insert(
@@ -412,7 +462,7 @@ fn base_context(site: &Site) -> Context {
             "has_paths": !site.paths.is_empty(),
             "has_map": site.relations_out.iter().any(|r| !r.is_empty()),
             "has_handouts": site.articles.iter().any(|a| a.front.handout && a.topic.is_some()),
-            "offline_zip": config.build.offline_zip && !site.style.offline,
+            "offline_zip": config.build.offline_zip && !offline,
         }),
     );
     let nav: Vec<Value> = config
@@ -427,7 +477,7 @@ fn base_context(site: &Site) -> Context {
         .map(|&i| json!({"title": site.articles[i].title, "url": site.articles[i].url}))
         .collect();
     context.insert("pages", &pages);
-    context.insert("index", site.style.index());
+    context.insert("index", if offline { "index.html" } else { "" });
     context
 }
 

@@ -1,23 +1,23 @@
 //! `print.html`: the whole library in reading order, for printing or saving as one file.
 
 use super::article::sources;
-use super::{context_hash, fill_page, Templates};
+use super::{context_hash, fill_page, Edition, Templates};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::fill_placeholders;
-use crate::output::Writer;
+use crate::output::ChangedWriter;
 use crate::site::{Site, UrlStyle};
 use rayon::prelude::*;
 use serde_json::{json, Value};
-use tera::Context;
+use std::io::Write as _;
 
 /// `print.html`: the whole library in reading order, one article per printed page
-/// group, with links between articles rewritten to anchors in the same file. Written
-/// article by article, so a large library never sits in memory as one string.
+/// group, with links between articles rewritten to anchors in the same file. A build
+/// streams it article by article, so a large library never sits in memory as one
+/// string; each article's context is built once for every edition.
 pub(super) fn write_print(
     site: &Site,
     templates: &Templates,
-    base: &Context,
-    writer: &Writer,
+    editions: &[Edition],
 ) -> Result<(), Diagnostic> {
     const MARKER: &str = "<!-- attune:articles -->";
     let order: Vec<usize> = site.topics.iter().flatten().copied().collect();
@@ -25,57 +25,99 @@ pub(super) fn write_print(
     for &i in &order {
         in_print[i] = true;
     }
-    let mut context = base.clone();
-    fill_page(
-        &mut context,
-        site,
-        "",
-        &format!("{} (print edition)", site.config.site.title),
-    );
+    let io = |e: std::io::Error| Diagnostic::error("io", format!("writing print.html: {e}"));
     let contents: Vec<Value> = order
         .iter()
         .map(|&i| json!({"title": site.articles[i].title, "slug": site.articles[i].slug}))
         .collect();
-    context.insert("contents", &contents);
-    let frame = templates.render("print.html", &context)?;
-    let (head, tail) = frame.split_once(MARKER).unwrap_or((frame.as_str(), ""));
-    let io = |e: std::io::Error| Diagnostic::error("io", format!("writing print.html: {e}"));
-    let write_all = |sink: &mut dyn std::io::Write| -> Result<(), Diagnostic> {
+    let mut sinks = Vec::new();
+    for edition in editions {
+        let mut context = edition.base.clone();
+        fill_page(
+            &mut context,
+            site,
+            "",
+            &format!("{} (print edition)", site.config.site.title),
+        );
+        context.insert("contents", &contents);
+        let frame = site
+            .style
+            .edition(templates.render("print.html", &context)?, edition.offline);
+        let (head, tail) = frame.split_once(MARKER).unwrap_or((frame.as_str(), ""));
+        // A served folder and an archive take the file whole; a folder streams it.
+        let mut sink = if edition.writer.wants_whole_files() {
+            Sink::Whole(Vec::with_capacity(1 << 20))
+        } else {
+            Sink::File(edition.writer.create("print.html").map_err(io)?)
+        };
         sink.write_all(head.as_bytes()).map_err(io)?;
-        for chunk in order.chunks(64) {
-            let rendered: Vec<Result<String, Diagnostic>> = chunk
-                .par_iter()
-                .map(|&i| {
-                    let mut context = base.clone();
-                    fill_page(&mut context, site, "", &site.articles[i].title);
-                    context.insert("article", &print_article(site, i, &in_print));
-                    let key = format!("print.html#{}", site.articles[i].slug);
-                    let hash = if writer.is_live() {
-                        context_hash("print-article.html", &context)
-                    } else {
-                        0
-                    };
-                    writer.fragment(&key, hash, || {
-                        templates.render("print-article.html", &context)
+        sinks.push((sink, tail.to_string()));
+    }
+    for chunk in order.chunks(64) {
+        let rendered: Vec<Result<Vec<String>, Diagnostic>> = chunk
+            .par_iter()
+            .map(|&i| {
+                let article = print_article(site, i, &in_print);
+                let key = format!("print.html#{}", site.articles[i].slug);
+                editions
+                    .iter()
+                    .map(|edition| {
+                        let mut context = edition.base.clone();
+                        fill_page(&mut context, site, "", &site.articles[i].title);
+                        context.insert("article", &article);
+                        let writer = edition.writer;
+                        let hash = if writer.is_live() {
+                            context_hash("print-article.html", &context)
+                        } else {
+                            0
+                        };
+                        let html = writer.fragment(&key, hash, || {
+                            templates.render("print-article.html", &context)
+                        })?;
+                        Ok(site.style.edition(html, edition.offline))
                     })
-                })
-                .collect();
-            for html in rendered {
-                sink.write_all(html?.as_bytes()).map_err(io)?;
+                    .collect()
+            })
+            .collect();
+        for htmls in rendered {
+            for ((sink, _), html) in sinks.iter_mut().zip(htmls?) {
+                sink.write_all(html.as_bytes()).map_err(io)?;
             }
         }
-        sink.write_all(tail.as_bytes()).map_err(io)?;
-        sink.flush().map_err(io)
-    };
-    // A served folder gets the file whole (atomic, and skipped when unchanged); a
-    // build streams it, so a large library never sits in memory as one string.
-    if writer.wants_whole_files() {
-        let mut buffer = Vec::with_capacity(1 << 20);
-        write_all(&mut buffer)?;
-        writer.write("print.html", &buffer);
-        Ok(())
-    } else {
-        write_all(&mut writer.create("print.html").map_err(io)?)
+    }
+    for ((sink, tail), edition) in sinks.into_iter().zip(editions) {
+        match sink {
+            Sink::Whole(mut buffer) => {
+                buffer.extend(tail.as_bytes());
+                edition.writer.write_here("print.html", &buffer);
+            }
+            Sink::File(mut file) => {
+                file.write_all(tail.as_bytes()).map_err(io)?;
+                file.into_inner()
+                    .map_err(|e| io(e.into_error()))?
+                    .finish()
+                    .map_err(io)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where `print.html` goes: whole into memory, or streamed into a file.
+enum Sink {
+    Whole(Vec<u8>),
+    File(std::io::BufWriter<ChangedWriter>),
+}
+
+impl Sink {
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Sink::Whole(buffer) => {
+                buffer.extend(bytes);
+                Ok(())
+            }
+            Sink::File(file) => file.write_all(bytes),
+        }
     }
 }
 

@@ -59,6 +59,7 @@ impl Templates {
                     .to_path_buf();
                 match std::fs::read_to_string(entry.path()) {
                     Ok(text) => {
+                        let text = text.replace(crate::site::EDITION_MARK, "\u{fffd}");
                         sources.insert(rel, (display.to_string_lossy().into_owned(), text));
                     }
                     Err(e) => problems.push(

@@ -19,19 +19,39 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// How links are written: pretty folders online, explicit `index.html` offline.
-#[derive(Debug, Clone, Copy)]
-pub struct UrlStyle {
-    pub offline: bool,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlStyle {
+    /// Folder URLs (`patterns/x/`), for a web server.
+    Web,
+    /// Links that name `index.html`, so the site works from `file://`.
+    Offline,
+    /// Both editions from one model: [`EDITION_MARK`] stands where an offline link
+    /// names `index.html`, and [`UrlStyle::edition`] turns rendered HTML into either
+    /// edition's. Parsing, cross-references and search are then done once for both.
+    Both,
 }
 
+/// Where `index.html` goes in HTML rendered with [`UrlStyle::Both`]. A control
+/// character that HTML forbids in text; `load` replaces it in every source.
+pub const EDITION_MARK: char = '\u{1f}';
+
 impl UrlStyle {
-    /// `index.html` offline, nothing online.
+    /// `index.html` offline, nothing online, the mark for both.
     pub fn index(self) -> &'static str {
-        if self.offline {
-            "index.html"
-        } else {
-            ""
+        match self {
+            UrlStyle::Web => "",
+            UrlStyle::Offline => "index.html",
+            UrlStyle::Both => "\u{1f}",
         }
+    }
+
+    /// HTML rendered from this style's model, as the web (`offline == false`) or the
+    /// offline edition writes it.
+    pub fn edition(self, html: String, offline: bool) -> String {
+        if self != UrlStyle::Both {
+            return html;
+        }
+        html.replace(EDITION_MARK, if offline { "index.html" } else { "" })
     }
 
     /// Relative prefix from a page at `url` (`patterns/x/`) to the site root.
@@ -164,8 +184,7 @@ fn build_with(
     let index = style.index();
     let sources = content.sources;
     if let Some(cache) = cache.as_deref_mut() {
-        let mut inputs =
-            format!("{}|{}|", config.build.smart_punctuation, style.offline).into_bytes();
+        let mut inputs = format!("{}|{:?}|", config.build.smart_punctuation, style).into_bytes();
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
             .flatten()
@@ -356,12 +375,20 @@ mod tests {
     fn relative_roots() {
         assert_eq!(UrlStyle::root("patterns/x/"), "../../");
         assert_eq!(UrlStyle::root(""), "./");
-        let offline = UrlStyle { offline: true };
         assert_eq!(
-            offline.href("patterns/x/", "effects/y/"),
+            UrlStyle::Offline.href("patterns/x/", "effects/y/"),
             "../../effects/y/index.html"
         );
-        assert_eq!(UrlStyle { offline: false }.href("about/", ""), "../");
+        assert_eq!(UrlStyle::Web.href("about/", ""), "../");
+        let both = UrlStyle::Both.href("patterns/x/", "effects/y/");
+        assert_eq!(
+            UrlStyle::Both.edition(both.clone(), false),
+            "../../effects/y/"
+        );
+        assert_eq!(
+            UrlStyle::Both.edition(both, true),
+            "../../effects/y/index.html"
+        );
     }
 
     #[test]

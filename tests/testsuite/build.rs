@@ -183,7 +183,7 @@ fn output_is_identical_across_runs_and_thread_counts() {
 }
 
 #[test]
-fn a_failed_build_keeps_the_previous_site_and_a_stale_staging_folder_is_cleaned() {
+fn a_stale_staging_folder_is_brought_up_to_date_and_the_previous_site_kept_as_the_next_one() {
     let site = Fixture::new("basic");
     site.build().assert_code(0);
     site.write(
@@ -191,8 +191,14 @@ fn a_failed_build_keeps_the_previous_site_and_a_stale_staging_folder_is_cleaned(
         "from a killed build",
     );
     site.build().assert_code(0);
-    assert!(!site.path(".public.attune-staging").exists());
     assert!(!site.path("public/leftover.html").exists());
+    // The site swapped out stays as the next build's staging folder, complete.
+    let public = site.snapshot("public");
+    assert_eq!(site.snapshot(".public.attune-staging"), public);
+    site.write("content/about.md", "# About\n\nChanged.\n");
+    site.build().assert_code(0);
+    assert_eq!(site.snapshot(".public.attune-staging"), public);
+    assert!(site.read("about/index.html").contains("Changed."));
 }
 
 #[test]

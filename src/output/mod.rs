@@ -1,7 +1,10 @@
 //! Writes the site into a staging folder beside the output, then swaps it into place,
 //! so readers and hosts only ever see a complete site: the previous one or the new one.
 
+mod archive;
+
 use anyhow::{bail, Context as _, Result};
+use archive::Archive;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -18,19 +21,14 @@ pub struct Writer {
     staging: PathBuf,
     errors: Mutex<Vec<String>>,
     bytes: std::sync::atomic::AtomicU64,
+    /// Paths this build wrote into a staging folder; the rest are stale.
+    written: Option<Mutex<HashSet<String>>>,
     /// Set when writing straight into a folder being served (see [`Live`]).
     live: Option<Live>,
     /// Set when writing into a zip archive instead of a folder (see [`Writer::archive`]).
     archive: Option<Archive>,
-}
-
-/// Files compressed as they are written — in parallel, by whichever thread renders
-/// them — each as a one-entry zip, merged in path order at the end so the archive is
-/// the same bytes whatever order the threads finished in.
-struct Archive {
-    folder: String,
-    level: i64,
-    entries: Mutex<Vec<(String, Vec<u8>)>>,
+    /// The offline edition, rendered alongside this one into `offline.zip`.
+    offline: Option<Box<Writer>>,
 }
 
 /// What `attune serve` remembers between rebuilds of its folder, so a rebuild writes
@@ -57,62 +55,73 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
 }
 
 impl Writer {
-    /// Prepares an empty staging folder for `out`, removing any left by a killed build.
+    /// Prepares the staging folder for `out`. The folder a previous build swapped out
+    /// (or a killed build left) is reused: files whose bytes do not change are not
+    /// written again, and what the new build does not produce is removed at
+    /// [`Writer::commit`]. On most file systems creating a file costs far more than
+    /// reading one, so a rebuild of a large library mostly only compares bytes.
     pub fn new(out: &Path) -> Result<Writer> {
         let staging = staging_path(out);
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging)
-                .with_context(|| format!("removing stale staging folder {}", staging.display()))?;
+        if staging.is_file() || staging.is_symlink() {
+            std::fs::remove_file(&staging)
+                .with_context(|| format!("removing stale staging file {}", staging.display()))?;
         }
         std::fs::create_dir_all(&staging)
             .with_context(|| format!("creating {}", staging.display()))?;
-        std::fs::write(
-            staging.join(MARKER),
-            "written by attune; this folder is replaced on every build\n",
-        )
-        .with_context(|| format!("writing into {}", staging.display()))?;
-        Ok(Writer {
+        let writer = Writer {
             staging,
             errors: Mutex::new(Vec::new()),
             bytes: Default::default(),
+            written: Some(Mutex::new(HashSet::new())),
             live: None,
             archive: None,
-        })
+            offline: None,
+        };
+        writer.write(MARKER, MARKER_TEXT.as_bytes());
+        writer.take_errors()?;
+        Ok(writer)
     }
 
-    /// Writes into a zip archive whose entries sit under `folder/`; nothing touches the
-    /// disk until [`Writer::finish_archive`].
-    pub fn archive(folder: &str, level: i64) -> Writer {
+    /// Writes into a zip archive whose entries sit under `folder/`, compressed at
+    /// `level`; `previous`, the last build's folder, may supply unchanged entries.
+    pub fn archive(folder: &str, level: i64, previous: Option<&Path>) -> Writer {
         Writer {
             staging: PathBuf::new(),
             errors: Mutex::new(Vec::new()),
             bytes: Default::default(),
+            written: None,
             live: None,
-            archive: Some(Archive {
-                folder: folder.to_string(),
-                level,
-                entries: Mutex::new(Vec::new()),
-            }),
+            archive: Some(Archive::new(folder, level, previous)),
+            offline: None,
         }
     }
 
-    /// The finished zip archive, entries in path order with fixed timestamps.
-    pub fn finish_archive(self) -> Result<Vec<u8>> {
-        let errors = self.errors.into_inner().unwrap_or_default();
-        if let Some(first) = errors.first() {
-            bail!("{first}");
-        }
-        let archive = self.archive.context("not an archive writer")?;
-        let mut entries = archive
-            .entries
-            .into_inner()
-            .map_err(|_| anyhow::anyhow!("poisoned"))?;
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        for (_, single) in entries {
-            zip.merge_archive(zip::ZipArchive::new(std::io::Cursor::new(single))?)?;
-        }
-        Ok(zip.finish()?.into_inner())
+    /// Sends every file also to `edition` (an archive writer): what [`Writer::write`]
+    /// writes goes to both, and each edition's own pages go through
+    /// [`Writer::write_here`] on each.
+    pub fn with_offline_edition(mut self, edition: Writer) -> Writer {
+        self.offline = Some(Box::new(edition));
+        self
+    }
+
+    /// The offline edition written alongside this one, if any.
+    pub fn offline_edition(&self) -> Option<&Writer> {
+        self.offline.as_deref()
+    }
+
+    /// Finishes the offline edition, if any, into `offline.zip` in this folder.
+    pub fn finish_offline_edition(&mut self) -> Result<()> {
+        let Some(edition) = self.offline.take() else {
+            return Ok(());
+        };
+        edition.take_errors()?;
+        let archive = edition
+            .archive
+            .context("the offline edition is not an archive")?;
+        let (zip, index) = archive.finish()?;
+        self.write_here("offline.zip", &zip);
+        self.write_here(MARKER, format!("{MARKER_TEXT}{index}").as_bytes());
+        Ok(())
     }
 
     /// Writes straight into `dir`, which is being served: each file is replaced
@@ -123,8 +132,10 @@ impl Writer {
             staging: dir,
             errors: Mutex::new(Vec::new()),
             bytes: Default::default(),
+            written: None,
             live: Some(live),
             archive: None,
+            offline: None,
         })
     }
 
@@ -215,9 +226,18 @@ impl Writer {
         Ok((live, written, rendered))
     }
 
-    /// Writes `bytes` at the site-relative `path`. Paths come from slugs and aliases that
-    /// `site` has already confined to the site; anything else is refused here too.
+    /// Writes `bytes` at the site-relative `path`, in the offline edition too if one is
+    /// being written. Paths come from slugs and aliases that `site` has already confined
+    /// to the site; anything else is refused here too.
     pub fn write(&self, path: &str, bytes: &[u8]) {
+        self.write_here(path, bytes);
+        if let Some(offline) = &self.offline {
+            offline.write_here(path, bytes);
+        }
+    }
+
+    /// Writes `bytes` at `path` in this edition only.
+    pub fn write_here(&self, path: &str, bytes: &[u8]) {
         if path.split('/').any(|s| s == ".." || s.contains('\\')) || path.starts_with('/') {
             self.fail(format!(
                 "refused to write outside the output folder: {path}"
@@ -229,13 +249,8 @@ impl Writer {
             if path == MARKER {
                 return;
             }
-            match compress_entry(&format!("{}/{path}", archive.folder), bytes, archive.level) {
-                Ok(single) => {
-                    if let Ok(mut entries) = archive.entries.lock() {
-                        entries.push((path.to_string(), single));
-                    }
-                }
-                Err(e) => self.fail(format!("compressing {path}: {e}")),
+            if let Err(e) = archive.add(path, bytes) {
+                self.fail(format!("{e:#}"));
             }
             return;
         }
@@ -273,12 +288,30 @@ impl Writer {
             }
             return;
         }
-        let result = full
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&full, bytes));
-        if let Err(e) = result {
+        self.mark_written(path);
+        if let Err(e) = write_if_changed(&full, bytes) {
             self.fail(format!("writing {}: {e}", full.display()));
+        }
+    }
+
+    fn mark_written(&self, path: &str) {
+        if let Some(written) = &self.written {
+            if let Ok(mut written) = written.lock() {
+                written.insert(path.to_string());
+            }
+        }
+    }
+
+    fn take_errors(&self) -> Result<()> {
+        let errors = std::mem::take(
+            &mut *self
+                .errors
+                .lock()
+                .map_err(|_| anyhow::anyhow!("poisoned"))?,
+        );
+        match errors.first() {
+            Some(first) => bail!("{first} ({} write errors)", errors.len()),
+            None => Ok(()),
         }
     }
 
@@ -295,20 +328,20 @@ impl Writer {
         }
     }
 
-    /// A buffered file at the site-relative `path`, for outputs too large to hold whole.
-    pub fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<std::fs::File>> {
+    /// A buffered file at the site-relative `path`, for outputs too large to hold
+    /// whole; bytes equal to those already there are compared, not written. Call
+    /// [`ChangedWriter::finish`] at the end.
+    pub fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<ChangedWriter>> {
         if path.split('/').any(|s| s == ".." || s.contains('\\')) || path.starts_with('/') {
             return Err(std::io::Error::other(format!(
                 "refused to write outside the output folder: {path}"
             )));
         }
+        self.mark_written(path);
         let full = self.staging.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
         Ok(std::io::BufWriter::with_capacity(
             1 << 16,
-            std::fs::File::create(full)?,
+            ChangedWriter::open(&full)?,
         ))
     }
 
@@ -331,12 +364,14 @@ impl Writer {
         }
     }
 
-    /// Moves the staged site into place as `out`, or removes it if anything failed.
+    /// Removes what this build did not write from the staging folder, then moves it
+    /// into place as `out`. The folder swapped out stays as the next build's staging
+    /// folder. If anything failed, `out` is left as it was.
     pub fn commit(self, out: &Path) -> Result<()> {
-        let errors = self.errors.into_inner().unwrap_or_default();
-        if let Some(first) = errors.first() {
-            let _ = std::fs::remove_dir_all(&self.staging);
-            bail!("{first} ({} write errors)", errors.len());
+        self.take_errors()?;
+        if let Some(written) = &self.written {
+            let written = written.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
+            remove_stale(&self.staging, &written)?;
         }
         swap_into_place(&self.staging, out)
     }
@@ -351,25 +386,157 @@ impl Writer {
         live
     }
 
-    /// Discards the staged site (a build with errors), leaving `out` untouched.
-    pub fn abandon(self) {
-        let _ = std::fs::remove_dir_all(&self.staging);
+    /// Discards the staged site (a build with errors), leaving `out` untouched. The
+    /// staging folder stays for the next build, which brings it up to date.
+    pub fn abandon(self) {}
+}
+
+/// Writes `bytes` at `full` unless the file already holds exactly them, creating
+/// folders as needed and replacing a folder or file that stands in the way.
+fn write_if_changed(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Read as _;
+    match std::fs::symlink_metadata(full) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            let mut file = std::fs::File::open(full)?;
+            let mut old = Vec::with_capacity(bytes.len());
+            file.read_to_end(&mut old)?;
+            if old == bytes {
+                return Ok(());
+            }
+        }
+        Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(full)?,
+        Ok(meta) if !meta.is_file() => std::fs::remove_file(full)?,
+        _ => {}
+    }
+    match std::fs::write(full, bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::PermissionDenied => {
+            make_parent(full)?;
+            std::fs::write(full, bytes)
+        }
+        result => result,
     }
 }
 
-/// One file as a one-entry zip archive, to be merged into the real one.
-fn compress_entry(name: &str, bytes: &[u8], level: i64) -> zip::result::ZipResult<Vec<u8>> {
-    use std::io::Write as _;
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(level))
-        .last_modified_time(zip::DateTime::default());
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(
-        bytes.len() / 3 + 256,
-    )));
-    zip.start_file(name, options)?;
-    zip.write_all(bytes)?;
-    Ok(zip.finish()?.into_inner())
+/// Creates the folders above `full`, removing files that stand where a folder must.
+fn make_parent(full: &Path) -> std::io::Result<()> {
+    let Some(parent) = full.parent() else {
+        return Ok(());
+    };
+    if std::fs::create_dir_all(parent).is_ok() {
+        return Ok(());
+    }
+    for ancestor in parent.ancestors() {
+        if std::fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+            std::fs::remove_file(ancestor)?;
+        }
+    }
+    std::fs::create_dir_all(parent)
+}
+
+/// A file written through a comparison with what it held before: while the new bytes
+/// match the old ones nothing is written; from the first difference on they are.
+pub struct ChangedWriter {
+    file: std::fs::File,
+    position: u64,
+    same: bool,
+    old: Vec<u8>,
+}
+
+impl ChangedWriter {
+    fn open(full: &Path) -> std::io::Result<ChangedWriter> {
+        if std::fs::symlink_metadata(full).is_ok_and(|m| !m.is_file()) {
+            if full.is_dir() {
+                std::fs::remove_dir_all(full)?;
+            } else {
+                std::fs::remove_file(full)?;
+            }
+        }
+        let open = || {
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(full)
+        };
+        let file = match open() {
+            Ok(file) => file,
+            Err(_) => {
+                make_parent(full)?;
+                open()?
+            }
+        };
+        Ok(ChangedWriter {
+            file,
+            position: 0,
+            same: true,
+            old: Vec::new(),
+        })
+    }
+
+    /// Cuts the file to what was written; call once all bytes are in.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        if !self.same || self.file.metadata()?.len() != self.position {
+            self.file.set_len(self.position)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::io::Write for ChangedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use std::io::{Read as _, Seek as _};
+        if self.same {
+            self.old.resize(buf.len(), 0);
+            let mut filled = 0;
+            while filled < buf.len() {
+                match self.file.read(&mut self.old[filled..])? {
+                    0 => break,
+                    n => filled += n,
+                }
+            }
+            if filled == buf.len() && self.old == buf {
+                self.position += buf.len() as u64;
+                return Ok(buf.len());
+            }
+            self.same = false;
+            self.file.seek(std::io::SeekFrom::Start(self.position))?;
+        }
+        self.file.write_all(buf)?;
+        self.position += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Removes every file under `dir` whose site-relative path is not in `written`, and
+/// the folders left empty.
+fn remove_stale(dir: &Path, written: &HashSet<String>) -> Result<()> {
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
+        let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            folders.push(path.to_path_buf());
+            continue;
+        }
+        let rel = path
+            .strip_prefix(dir)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        if !written.contains(&rel) {
+            std::fs::remove_file(path)
+                .with_context(|| format!("removing stale {}", path.display()))?;
+        }
+    }
+    // Contents come first, so a folder emptied above is seen empty here.
+    for folder in folders {
+        let _ = std::fs::remove_dir(&folder);
+    }
+    Ok(())
 }
 
 fn staging_path(out: &Path) -> PathBuf {
@@ -453,9 +620,6 @@ pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()
 fn swap_into_place(staging: &Path, out: &Path) -> Result<()> {
     if out.exists() {
         if exchange(staging, out).is_ok() {
-            std::fs::remove_dir_all(staging).with_context(|| {
-                format!("removing the previous site from {}", staging.display())
-            })?;
             return Ok(());
         }
         let old = out.with_file_name(format!(
@@ -467,7 +631,8 @@ fn swap_into_place(staging: &Path, out: &Path) -> Result<()> {
             .with_context(|| format!("moving the previous site aside from {}", out.display()))?;
         std::fs::rename(staging, out)
             .with_context(|| format!("moving the new site into {}", out.display()))?;
-        let _ = std::fs::remove_dir_all(&old);
+        // The previous site becomes the next build's staging folder.
+        let _ = std::fs::rename(&old, staging);
     } else {
         if let Some(parent) = out.parent() {
             std::fs::create_dir_all(parent)
@@ -523,7 +688,61 @@ mod tests {
         w.commit(&out).unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"two");
-        assert!(!staging_path(&out).exists());
+        // The first site is now the staging folder, brought up to date by the next build.
+        assert!(staging_path(&out).join("a/index.html").exists());
+        let w = Writer::new(&out).unwrap();
+        w.write("b/index.html", b"three");
+        w.write("c", b"a file where a folder was");
+        w.commit(&out).unwrap();
+        assert!(!out.join("a").exists(), "stale file and its folder removed");
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"three");
+        assert_eq!(
+            std::fs::read(out.join("c")).unwrap(),
+            b"a file where a folder was"
+        );
+    }
+
+    #[test]
+    fn unchanged_files_are_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        for _ in 0..2 {
+            let w = Writer::new(&out).unwrap();
+            w.write("same.html", b"unchanged bytes");
+            w.commit(&out).unwrap();
+        }
+        let staged = staging_path(&out).join("same.html");
+        let before = std::fs::metadata(&staged).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let w = Writer::new(&out).unwrap();
+        w.write("same.html", b"unchanged bytes");
+        w.commit(&out).unwrap();
+        let after = std::fs::metadata(out.join("same.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(before, after, "identical bytes were rewritten");
+    }
+
+    #[test]
+    fn streamed_files_are_rewritten_from_the_first_difference_and_cut_to_length() {
+        use std::io::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("print.html");
+        for text in [
+            "0123456789",
+            "0123456789",
+            "01234abc",
+            "01234abcdefghij",
+            "",
+        ] {
+            let mut w = std::io::BufWriter::with_capacity(3, ChangedWriter::open(&path).unwrap());
+            for chunk in text.as_bytes().chunks(4) {
+                w.write_all(chunk).unwrap();
+            }
+            w.into_inner().ok().unwrap().finish().unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        }
     }
 
     #[test]

@@ -1,0 +1,214 @@
+//! `offline.zip`: the offline edition as a deterministic zip archive, its entries
+//! compressed in parallel as pages are rendered. An entry whose bytes equal the one in
+//! the previous build's archive is copied from it compressed, not compressed again.
+
+use anyhow::{Context as _, Result};
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// The file beside every build output that records, for the next build, which
+/// compressor wrote `offline.zip` and a hash of every entry's bytes.
+pub const INDEX_HEADER: &str = "offline.zip:";
+
+pub(super) struct Archive {
+    folder: String,
+    level: i64,
+    entries: Mutex<Vec<Entry>>,
+    previous: Option<Previous>,
+}
+
+struct Entry {
+    path: String,
+    hash: u64,
+    data: EntryData,
+}
+
+enum EntryData {
+    /// A one-entry zip archive, merged into the real one at the end.
+    Fresh(Vec<u8>),
+    /// The entry at this index of the previous archive, copied as it is.
+    Reused(usize),
+}
+
+/// The previous build's archive, and per entry path: (index, hash, size, CRC-32).
+struct Previous {
+    zip: Mutex<zip::ZipArchive<Cursor<Vec<u8>>>>,
+    entries: HashMap<String, (usize, u64, u64, u32)>,
+}
+
+impl Archive {
+    /// An empty archive whose entries sit under `folder/`. `previous` is the folder of
+    /// the last build, whose `offline.zip` and index may supply unchanged entries.
+    pub(super) fn new(folder: &str, level: i64, previous: Option<&Path>) -> Archive {
+        let previous = previous.and_then(|dir| Previous::open(dir, &compressor(folder, level)));
+        Archive {
+            folder: folder.to_string(),
+            level,
+            entries: Mutex::new(Vec::new()),
+            previous,
+        }
+    }
+
+    pub(super) fn add(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let hash = super::hash_bytes(bytes);
+        let reused = self.previous.as_ref().and_then(|p| {
+            let &(index, old_hash, size, crc) = p.entries.get(path)?;
+            (old_hash == hash && size == bytes.len() as u64 && crc == crc32fast::hash(bytes))
+                .then_some(index)
+        });
+        let data = match reused {
+            Some(index) => EntryData::Reused(index),
+            None => EntryData::Fresh(
+                compress_entry(&format!("{}/{path}", self.folder), bytes, self.level)
+                    .with_context(|| format!("compressing {path}"))?,
+            ),
+        };
+        self.entries
+            .lock()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?
+            .push(Entry {
+                path: path.to_string(),
+                hash,
+                data,
+            });
+        Ok(())
+    }
+
+    /// The zip archive, entries in path order with fixed timestamps, and the index
+    /// text the next build reads to reuse its entries.
+    pub(super) fn finish(self) -> Result<(Vec<u8>, String)> {
+        let mut entries = self
+            .entries
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut index = format!("{INDEX_HEADER} {}\n", compressor(&self.folder, self.level));
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let mut previous = match &self.previous {
+            Some(p) => Some(p.zip.lock().map_err(|_| anyhow::anyhow!("poisoned"))?),
+            None => None,
+        };
+        for entry in entries {
+            index.push_str(&format!("{:016x} {}\n", entry.hash, entry.path));
+            match (entry.data, previous.as_deref_mut()) {
+                (EntryData::Fresh(single), _) => {
+                    zip.merge_archive(zip::ZipArchive::new(Cursor::new(single))?)?
+                }
+                (EntryData::Reused(i), Some(old)) => zip.raw_copy_file(old.by_index_raw(i)?)?,
+                (EntryData::Reused(_), None) => anyhow::bail!("reused entry without an archive"),
+            }
+        }
+        Ok((zip.finish()?.into_inner(), index))
+    }
+}
+
+/// What must match for an old entry to stand for a new one: the same compressor
+/// settings (attune's version, so the same deflate, and the level) and folder.
+fn compressor(folder: &str, level: i64) -> String {
+    format!(
+        "attune {} deflate level {level} folder {folder}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+impl Previous {
+    /// The previous archive, if its index says it was written the same way.
+    fn open(dir: &Path, compressor: &str) -> Option<Previous> {
+        let index = std::fs::read_to_string(dir.join(super::MARKER)).ok()?;
+        let mut lines = index.lines().skip_while(|l| !l.starts_with(INDEX_HEADER));
+        if lines.next()?.strip_prefix(INDEX_HEADER)?.trim() != compressor {
+            return None;
+        }
+        let hashes: HashMap<&str, u64> = lines
+            .filter_map(|l| {
+                let (hash, path) = l.split_once(' ')?;
+                Some((path, u64::from_str_radix(hash, 16).ok()?))
+            })
+            .collect();
+        let bytes = std::fs::read(dir.join("offline.zip")).ok()?;
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        let mut entries = HashMap::new();
+        for i in 0..zip.len() {
+            let file = zip.by_index_raw(i).ok()?;
+            let name = file.name().to_string();
+            let Some(path) = name.split_once('/').map(|(_, p)| p) else {
+                continue;
+            };
+            if let Some(&hash) = hashes.get(path) {
+                entries.insert(path.to_string(), (i, hash, file.size(), file.crc32()));
+            }
+        }
+        Some(Previous {
+            zip: Mutex::new(zip),
+            entries,
+        })
+    }
+}
+
+/// One file as a one-entry zip archive, to be merged into the real one.
+fn compress_entry(name: &str, bytes: &[u8], level: i64) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write as _;
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(level))
+        .last_modified_time(zip::DateTime::default());
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() / 3 + 256)));
+    zip.start_file(name, options)?;
+    zip.write_all(bytes)?;
+    Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(dir: &Path, previous: Option<&Path>, pages: &[(&str, &str)]) -> (Vec<u8>, usize) {
+        let archive = Archive::new("site", 6, previous);
+        for (path, text) in pages {
+            archive.add(path, text.as_bytes()).unwrap();
+        }
+        let reused = archive
+            .entries
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| matches!(e.data, EntryData::Reused(_)))
+            .count();
+        let (zip, index) = archive.finish().unwrap();
+        std::fs::write(dir.join("offline.zip"), &zip).unwrap();
+        std::fs::write(dir.join(super::super::MARKER), format!("marker\n{index}")).unwrap();
+        (zip, reused)
+    }
+
+    #[test]
+    fn unchanged_entries_are_copied_and_the_archive_equals_a_fresh_one() {
+        let old = tempfile::tempdir().unwrap();
+        let fresh = tempfile::tempdir().unwrap();
+        let first = [("a/index.html", "alpha"), ("b/index.html", "beta")];
+        build(old.path(), None, &first);
+        let second = [
+            ("a/index.html", "alpha"),
+            ("b/index.html", "BETA"),
+            ("c/index.html", "gamma"),
+        ];
+        let (reusing, reused) = build(old.path(), Some(old.path()), &second);
+        assert_eq!(reused, 1, "only the unchanged entry is copied");
+        let (from_scratch, _) = build(fresh.path(), None, &second);
+        assert_eq!(reusing, from_scratch);
+        let mut zip = zip::ZipArchive::new(Cursor::new(reusing)).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("site/b/index.html").unwrap(), &mut text)
+            .unwrap();
+        assert_eq!(text, "BETA");
+    }
+
+    #[test]
+    fn entries_from_another_compressor_setting_are_not_reused() {
+        let old = tempfile::tempdir().unwrap();
+        build(old.path(), None, &[("a/index.html", "alpha")]);
+        let archive = Archive::new("site", 1, Some(old.path()));
+        assert!(archive.previous.is_none());
+    }
+}
