@@ -1,14 +1,128 @@
 //! QR codes for printed handouts, drawn at build time as one compact SVG path (no
 //! images, no scripts, nothing fetched), so a client can scan a handout back to its page.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::{Color, EcLevel};
 use std::fmt::Write as _;
+
+/// The eight masks, in the order `qrcode` tries them (ties go to the first).
+const MASKS: [MaskPattern; 8] = [
+    MaskPattern::Checkerboard,
+    MaskPattern::HorizontalLines,
+    MaskPattern::VerticalLines,
+    MaskPattern::DiagonalLines,
+    MaskPattern::LargeCheckerboard,
+    MaskPattern::Fields,
+    MaskPattern::Diamonds,
+    MaskPattern::Meadow,
+];
+
+/// The modules of the QR code for `data` (dark = true, row by row) and its width:
+/// the same code as `QrCode::with_error_correction_level`, whose mask choice scores
+/// every candidate through per-module closures; scoring plain rows here makes a
+/// library's worth of handouts a small part of the build instead of a third of it.
+fn modules(data: &[u8], ec_level: EcLevel) -> Option<(Vec<bool>, usize)> {
+    let bits = qrcode::bits::encode_auto(data, ec_level).ok()?;
+    let version = bits.version();
+    let data = bits.into_bytes();
+    let (encoded, ec) = qrcode::ec::construct_codewords(&data, version, ec_level).ok()?;
+    let mut canvas = Canvas::new(version, ec_level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&encoded, &ec);
+    let width = usize::try_from(version.width()).ok()?;
+    MASKS
+        .iter()
+        .map(|&mask| {
+            let mut masked = canvas.clone();
+            masked.apply_mask(mask);
+            let dark: Vec<bool> = masked
+                .into_colors()
+                .into_iter()
+                .map(|c| c == Color::Dark)
+                .collect();
+            (penalty(&dark, width), dark)
+        })
+        .min_by_key(|(score, _)| *score)
+        .map(|(_, dark)| (dark, width))
+}
+
+/// ISO/IEC 18004's mask penalty, computed exactly as `qrcode` computes it (including
+/// its arithmetic), so the chosen mask is the same.
+fn penalty(dark: &[bool], width: usize) -> u16 {
+    let at = |x: usize, y: usize| dark[y * width + x];
+    let mut score: u16 = 0;
+    // Runs of five or more modules of one colour, across and down.
+    for horizontal in [true, false] {
+        for i in 0..width {
+            let mut run = 1u16;
+            for j in 1..=width {
+                let same = j < width && {
+                    let (a, b) = if horizontal {
+                        (at(j, i), at(j - 1, i))
+                    } else {
+                        (at(i, j), at(i, j - 1))
+                    };
+                    a == b
+                };
+                if same {
+                    run += 1;
+                } else {
+                    if run >= 5 {
+                        score = score.wrapping_add(run - 2);
+                    }
+                    run = 1;
+                }
+            }
+        }
+    }
+    // 2×2 blocks of one colour.
+    for y in 0..width - 1 {
+        for x in 0..width - 1 {
+            let c = at(x, y);
+            if c == at(x + 1, y) && c == at(x, y + 1) && c == at(x + 1, y + 1) {
+                score = score.wrapping_add(3);
+            }
+        }
+    }
+    // Finder-like patterns (dark light dark dark dark light dark) without four light
+    // modules on one side.
+    const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
+    for horizontal in [true, false] {
+        let mut found: u16 = 0;
+        let mut line = vec![false; width];
+        for i in 0..width {
+            for (k, module) in line.iter_mut().enumerate() {
+                *module = if horizontal { at(k, i) } else { at(i, k) };
+            }
+            for j in 0..width.saturating_sub(6) {
+                if line[j..j + 7] != FINDER {
+                    continue;
+                }
+                let before = line[j.saturating_sub(4)..j].iter().any(|&d| d);
+                let after = line[(j + 7).min(width)..(j + 11).min(width)]
+                    .iter()
+                    .any(|&d| d);
+                if !before || !after {
+                    found = found.wrapping_add(40);
+                }
+            }
+        }
+        score = score.wrapping_add(found.wrapping_sub(360));
+    }
+    // Balance of dark and light.
+    let dark_count = dark.iter().filter(|&&d| d).count();
+    let ratio = dark_count * 200 / dark.len();
+    let balance = ratio.abs_diff(100);
+    score.wrapping_add(u16::try_from(balance).unwrap_or(u16::MAX))
+}
 
 /// An SVG QR code for `url`, or `None` if it cannot be encoded.
 pub fn svg(url: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
-    let width = code.width();
-    let colors = code.to_colors();
+    let (dark, width) = modules(url.as_bytes(), EcLevel::M)?;
+    let colors: Vec<Color> = dark
+        .into_iter()
+        .map(|d| if d { Color::Dark } else { Color::Light })
+        .collect();
     let quiet = 4;
     let size = width + 2 * quiet;
     let mut path = String::with_capacity(width * width / 2);
@@ -41,6 +155,29 @@ pub fn svg(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_code_as_the_qrcode_crate() {
+        let mut urls: Vec<String> = vec![
+            "https://example.org/".into(),
+            "https://www.understanding-emotional-neglect.example/tools/calming-breath/".into(),
+        ];
+        for n in 0..300 {
+            urls.push(format!(
+                "https://example.org/{}/article-{n}/{}",
+                ["patterns", "effects", "healing", "tools"][n % 4],
+                "x".repeat(n % 97)
+            ));
+        }
+        for url in urls {
+            let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
+                .unwrap();
+            let expected: Vec<bool> = code.to_colors().iter().map(|&c| c == Color::Dark).collect();
+            let (dark, width) = modules(url.as_bytes(), EcLevel::M).unwrap();
+            assert_eq!(width, code.width());
+            assert!(dark == expected, "{url}");
+        }
+    }
 
     #[test]
     fn encodes_a_url_as_one_path() {
