@@ -47,24 +47,24 @@ fn modules(data: &[u8], ec_level: EcLevel) -> Option<(Vec<bool>, usize)> {
 }
 
 /// ISO/IEC 18004's mask penalty, computed exactly as `qrcode` computes it (including
-/// its arithmetic), so the chosen mask is the same.
+/// its arithmetic, which wraps), so the chosen mask is the same.
 fn penalty(dark: &[bool], width: usize) -> u16 {
-    let at = |x: usize, y: usize| dark[y * width + x];
+    // Dark light dark dark dark light dark.
+    const FINDER: u8 = 0b101_1101;
+    let mut columns = vec![false; dark.len()];
+    for (y, row) in dark.chunks_exact(width).enumerate() {
+        for (x, &d) in row.iter().enumerate() {
+            columns[x * width + y] = d;
+        }
+    }
     let mut score: u16 = 0;
-    // Runs of five or more modules of one colour, across and down.
-    for horizontal in [true, false] {
-        for i in 0..width {
+    for lines in [dark, &columns[..]] {
+        let mut finders: u16 = 0;
+        for line in lines.chunks_exact(width) {
+            // Runs of five or more modules of one colour.
             let mut run = 1u16;
-            for j in 1..=width {
-                let same = j < width && {
-                    let (a, b) = if horizontal {
-                        (at(j, i), at(j - 1, i))
-                    } else {
-                        (at(i, j), at(i, j - 1))
-                    };
-                    a == b
-                };
-                if same {
+            for pair in line.windows(2) {
+                if pair[0] == pair[1] {
                     run += 1;
                 } else {
                     if run >= 5 {
@@ -73,46 +73,41 @@ fn penalty(dark: &[bool], width: usize) -> u16 {
                     run = 1;
                 }
             }
+            if run >= 5 {
+                score = score.wrapping_add(run - 2);
+            }
+            // Finder-like patterns without four light modules on one side: the last
+            // seven modules, as bits, ending at `end`.
+            let mut window = 0u8;
+            for (end, &d) in line.iter().enumerate() {
+                window = (window << 1 | u8::from(d)) & 0x7f;
+                if end < 6 || window != FINDER {
+                    continue;
+                }
+                let j = end - 6;
+                let before = line[j.saturating_sub(4)..j].contains(&true);
+                let after = line[(j + 7).min(width)..(j + 11).min(width)].contains(&true);
+                if !before || !after {
+                    finders = finders.wrapping_add(40);
+                }
+            }
         }
+        score = score.wrapping_add(finders.wrapping_sub(360));
     }
     // 2×2 blocks of one colour.
-    for y in 0..width - 1 {
+    let rows: Vec<&[bool]> = dark.chunks_exact(width).collect();
+    for pair in rows.windows(2) {
+        let (top, bottom) = (pair[0], pair[1]);
         for x in 0..width - 1 {
-            let c = at(x, y);
-            if c == at(x + 1, y) && c == at(x, y + 1) && c == at(x + 1, y + 1) {
+            let c = top[x];
+            if c == top[x + 1] && c == bottom[x] && c == bottom[x + 1] {
                 score = score.wrapping_add(3);
             }
         }
     }
-    // Finder-like patterns (dark light dark dark dark light dark) without four light
-    // modules on one side.
-    const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
-    for horizontal in [true, false] {
-        let mut found: u16 = 0;
-        let mut line = vec![false; width];
-        for i in 0..width {
-            for (k, module) in line.iter_mut().enumerate() {
-                *module = if horizontal { at(k, i) } else { at(i, k) };
-            }
-            for j in 0..width.saturating_sub(6) {
-                if line[j..j + 7] != FINDER {
-                    continue;
-                }
-                let before = line[j.saturating_sub(4)..j].iter().any(|&d| d);
-                let after = line[(j + 7).min(width)..(j + 11).min(width)]
-                    .iter()
-                    .any(|&d| d);
-                if !before || !after {
-                    found = found.wrapping_add(40);
-                }
-            }
-        }
-        score = score.wrapping_add(found.wrapping_sub(360));
-    }
     // Balance of dark and light.
     let dark_count = dark.iter().filter(|&&d| d).count();
-    let ratio = dark_count * 200 / dark.len();
-    let balance = ratio.abs_diff(100);
+    let balance = (dark_count * 200 / dark.len()).abs_diff(100);
     score.wrapping_add(u16::try_from(balance).unwrap_or(u16::MAX))
 }
 
