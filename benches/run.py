@@ -126,7 +126,7 @@ def main():
             median, samples = serve_latency(attune, site)
             results[n]["serve_ms"] = median * 1000
             print(f"{n:>8} {'serve':>8} one-article edit to updated page: median {median*1000:.0f} ms "
-                  f"(debounce 50 ms included) {[round(s*1000) for s in samples]}")
+                  f"(10 ms debounce included) {[round(s*1000) for s in samples]}")
         if a.search:
             offline = os.path.join(root, "offline")
             subprocess.run([attune, "build", "--root", site, "--out", offline, "--offline"], check=True, stderr=subprocess.DEVNULL)

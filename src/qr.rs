@@ -165,8 +165,8 @@ mod tests {
             ));
         }
         for url in urls {
-            let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
-                .unwrap();
+            let code =
+                qrcode::QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).unwrap();
             let expected: Vec<bool> = code.to_colors().iter().map(|&c| c == Color::Dark).collect();
             let (dark, width) = modules(url.as_bytes(), EcLevel::M).unwrap();
             assert_eq!(width, code.width());

@@ -282,10 +282,10 @@ fn watch(
         if !relevant(&event) {
             continue;
         }
-        // Debounce: wait for 50 ms of quiet (at most a second), so an editor's atomic
+        // Debounce: wait for 10 ms of quiet (at most a second), so an editor's atomic
         // save or a burst of a hundred changes gives one rebuild.
         let deadline = Instant::now() + Duration::from_secs(1);
-        while rx.recv_timeout(Duration::from_millis(50)).is_ok() {
+        while rx.recv_timeout(Duration::from_millis(10)).is_ok() {
             if Instant::now() > deadline {
                 break;
             }

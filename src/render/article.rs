@@ -99,7 +99,6 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
         "title": article.title,
         "slug": article.slug,
         "absolute_url": absolute,
-        "qr": absolute.as_deref().and_then(crate::qr::svg),
         "summary": article.summary,
         "url": article.url,
         "topic": article.topic.as_ref().map(|t| json!({"title": site.topic_title(article), "url": format!("{t}/")})),

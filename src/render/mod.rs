@@ -323,7 +323,16 @@ pub fn render_site(
         .into_par_iter()
         .map(|i| {
             let article = &site.articles[i];
-            let context = article_context(site, i);
+            let mut context = article_context(site, i);
+            // A served folder keeps each address's QR code between rebuilds.
+            if let Some(url) = context["absolute_url"].as_str() {
+                let svg = writer.fragment(&format!("qr {url}"), 0, || {
+                    Ok::<_, std::convert::Infallible>(crate::qr::svg(url).unwrap_or_default())
+                });
+                if let (Ok(svg), Value::Object(map)) = (svg, &mut context) {
+                    map.insert("qr".into(), (!svg.is_empty()).then_some(svg).into());
+                }
+            }
             let jsonld = json_ld(site, article);
             let template = if article.topic.is_some() {
                 "article.html"

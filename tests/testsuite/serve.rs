@@ -288,3 +288,31 @@ fn never_serves_outside_the_build_folder() {
     assert!(raw("/search/index.js").contains("Content-Type: text/javascript"));
     assert!(raw("/sitemap.xml").contains("Content-Type: application/xml"));
 }
+
+#[test]
+fn a_burst_of_a_hundred_saves_gives_one_rebuild() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = server.address.as_str();
+    let builds = || {
+        let body = get(a, "/__attune/status").1;
+        let body = body.split("\r\n\r\n").nth(1).unwrap_or(&body).to_string();
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["build"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = builds();
+    let path = site.path("content/patterns/dismissive-family.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    for n in 0..100 {
+        std::fs::write(&path, format!("{text}\nBurst line {n}.\n")).unwrap();
+    }
+    wait_until("the burst", || {
+        get(a, "/patterns/dismissive-family/")
+            .1
+            .contains("Burst line 99.")
+    });
+    // Give a second rebuild, if one were coming, time to land.
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(builds(), before + 1, "one rebuild for the whole burst");
+}
