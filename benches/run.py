@@ -3,7 +3,8 @@
 
 Generates corpora with ../shared/bench/gen_corpus.py (or --gen), builds each one
 --runs times after a warm-up, and reports the median wall time, CPU time (user+sys)
-and peak memory of the whole `attune build` process. Where hugo, zola or mdbook are on
+and peak memory of the whole `attune build` process: cold (no earlier output) and as a
+rebuild (the previous output in place, as when a publisher builds again). Where hugo, zola or mdbook are on
 PATH it builds their layouts of the same corpus in the same run and prints ratios.
 With --search it also measures, in headless Chromium from file://, the index bytes a
 one-word query loads and the first and warm query times.
@@ -30,9 +31,13 @@ def measure(cmd, cwd=None):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def bench(cmd, runs, cwd=None):
+def bench(cmd, runs, cwd=None, before=None):
     measure(cmd, cwd)  # warm-up: file cache, first output
-    samples = [measure(cmd, cwd) for _ in range(runs)]
+    samples = []
+    for _ in range(runs):
+        if before:
+            before()
+        samples.append(measure(cmd, cwd))
     return {
         "wall": statistics.median(s[0] for s in samples),
         "cpu": statistics.median(s[1] for s in samples),
@@ -115,8 +120,16 @@ def main():
         if not os.path.isdir(os.path.join(root, "attune")):
             subprocess.run([sys.executable, a.gen, str(n), root], check=True, stdout=subprocess.DEVNULL)
         site = os.path.join(root, "attune")
+        # Cold: no earlier output, so every file is created and offline.zip compressed
+        # whole. Rebuild: the usual case, the previous build's output beside it, so
+        # unchanged files and archive entries are compared rather than written again.
+        def clear():
+            for d in ("public", ".public.attune-staging"):
+                shutil.rmtree(os.path.join(site, d), ignore_errors=True)
+        c = bench([attune, "build", "--root", site], a.runs, before=clear)
         r = bench([attune, "build", "--root", site], a.runs)
-        results[n] = {"attune": r}
+        results[n] = {"attune": r, "attune_cold": c}
+        print(f"{n:>8} {'cold':>8} {c['wall']*1000:>10.0f}ms {c['cpu']*1000:>6.0f}ms {c['rss']:>8.0f}MiB  {c['walls']}")
         print(f"{n:>8} {'attune':>8} {r['wall']*1000:>10.0f}ms {r['cpu']*1000:>6.0f}ms {r['rss']:>8.0f}MiB  {r['walls']}")
         for tool, (cmd, cwd) in others(root).items():
             o = bench(cmd, a.runs, cwd)
