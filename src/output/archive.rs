@@ -34,7 +34,7 @@ enum EntryData {
 
 /// The previous build's archive, and per entry path: (index, hash, size, CRC-32).
 struct Previous {
-    zip: Mutex<zip::ZipArchive<Cursor<Vec<u8>>>>,
+    zip: Mutex<zip::ZipArchive<std::io::BufReader<std::fs::File>>>,
     entries: HashMap<String, (usize, u64, u64, u32)>,
 }
 
@@ -127,8 +127,9 @@ impl Previous {
                 Some((path, u64::from_str_radix(hash, 16).ok()?))
             })
             .collect();
-        let bytes = std::fs::read(dir.join("offline.zip")).ok()?;
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        // Read from the file as entries are copied, not held in memory whole.
+        let file = std::fs::File::open(dir.join("offline.zip")).ok()?;
+        let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).ok()?;
         let mut entries = HashMap::new();
         for i in 0..zip.len() {
             let file = zip.by_index_raw(i).ok()?;
