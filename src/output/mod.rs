@@ -20,7 +20,6 @@ pub const MARKER_TEXT: &str = "written by attune; this folder is replaced on eve
 pub struct Writer {
     staging: PathBuf,
     errors: Mutex<Vec<String>>,
-    bytes: std::sync::atomic::AtomicU64,
     /// Paths this build wrote into a staging folder; the rest are stale.
     written: Option<Mutex<HashSet<String>>>,
     /// Set when writing straight into a folder being served (see [`Live`]).
@@ -71,7 +70,6 @@ impl Writer {
         let writer = Writer {
             staging,
             errors: Mutex::new(Vec::new()),
-            bytes: Default::default(),
             written: Some(Mutex::new(HashSet::new())),
             live: None,
             archive: None,
@@ -88,7 +86,6 @@ impl Writer {
         Writer {
             staging: PathBuf::new(),
             errors: Mutex::new(Vec::new()),
-            bytes: Default::default(),
             written: None,
             live: None,
             archive: Some(Archive::new(folder, level, previous)),
@@ -131,7 +128,6 @@ impl Writer {
         Ok(Writer {
             staging: dir,
             errors: Mutex::new(Vec::new()),
-            bytes: Default::default(),
             written: None,
             live: Some(live),
             archive: None,
@@ -181,11 +177,6 @@ impl Writer {
             fragments.insert(key.to_string(), (context_hash, html.clone()));
         }
         Ok(html)
-    }
-
-    /// Bytes handed to [`Writer::write`] so far.
-    pub fn bytes_written(&self) -> u64 {
-        self.bytes.load(Ordering::Relaxed)
     }
 
     pub fn is_live(&self) -> bool {
@@ -244,7 +235,6 @@ impl Writer {
             ));
             return;
         }
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         if let Some(archive) = &self.archive {
             if path == MARKER {
                 return;
@@ -343,11 +333,6 @@ impl Writer {
             1 << 16,
             ChangedWriter::open(&full)?,
         ))
-    }
-
-    /// The folder being written, for steps that read back what was staged.
-    pub fn staging(&self) -> &Path {
-        &self.staging
     }
 
     /// Copies a file from the content folder.
