@@ -404,10 +404,7 @@ fn read_text(
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            // Never valid in HTML, and reserved for marking links while rendering.
-            if text.contains(crate::site::EDITION_MARK) {
-                text = text.replace(crate::site::EDITION_MARK, "\u{fffd}");
-            }
+            let text = crate::site::without_edition_mark(text);
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
                 diagnostics.push(

@@ -229,7 +229,7 @@ impl Writer {
 
     /// Writes `bytes` at `path` in this edition only.
     pub fn write_here(&self, path: &str, bytes: &[u8]) {
-        if path.split('/').any(|s| s == ".." || s.contains('\\')) || path.starts_with('/') {
+        if outside_site(path) {
             self.fail(format!(
                 "refused to write outside the output folder: {path}"
             ));
@@ -322,7 +322,7 @@ impl Writer {
     /// whole; bytes equal to those already there are compared, not written. Call
     /// [`ChangedWriter::finish`] at the end.
     pub fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<ChangedWriter>> {
-        if path.split('/').any(|s| s == ".." || s.contains('\\')) || path.starts_with('/') {
+        if outside_site(path) {
             return Err(std::io::Error::other(format!(
                 "refused to write outside the output folder: {path}"
             )));
@@ -376,22 +376,34 @@ impl Writer {
     pub fn abandon(self) {}
 }
 
+/// Whether a site-relative path could reach outside the output folder.
+fn outside_site(path: &str) -> bool {
+    path.split('/').any(|s| s == ".." || s.contains('\\')) || path.starts_with('/')
+}
+
+/// Removes a folder or other non-file that stands where the file `full` must go
+/// (left by a previous build whose pages were laid out differently); returns the
+/// existing file's length, if there is one.
+fn clear_way_for_file(full: &Path) -> std::io::Result<Option<u64>> {
+    match std::fs::symlink_metadata(full) {
+        Ok(meta) if meta.is_file() => return Ok(Some(meta.len())),
+        Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(full)?,
+        Ok(_) => std::fs::remove_file(full)?,
+        Err(_) => {}
+    }
+    Ok(None)
+}
+
 /// Writes `bytes` at `full` unless the file already holds exactly them, creating
 /// folders as needed and replacing a folder or file that stands in the way.
 fn write_if_changed(full: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Read as _;
-    match std::fs::symlink_metadata(full) {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            let mut file = std::fs::File::open(full)?;
-            let mut old = Vec::with_capacity(bytes.len());
-            file.read_to_end(&mut old)?;
-            if old == bytes {
-                return Ok(());
-            }
+    if clear_way_for_file(full)? == Some(bytes.len() as u64) {
+        let mut old = Vec::with_capacity(bytes.len());
+        std::fs::File::open(full)?.read_to_end(&mut old)?;
+        if old == bytes {
+            return Ok(());
         }
-        Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(full)?,
-        Ok(meta) if !meta.is_file() => std::fs::remove_file(full)?,
-        _ => {}
     }
     match std::fs::write(full, bytes) {
         Err(e) if e.kind() != std::io::ErrorKind::PermissionDenied => {
@@ -429,13 +441,7 @@ pub struct ChangedWriter {
 
 impl ChangedWriter {
     fn open(full: &Path) -> std::io::Result<ChangedWriter> {
-        if std::fs::symlink_metadata(full).is_ok_and(|m| !m.is_file()) {
-            if full.is_dir() {
-                std::fs::remove_dir_all(full)?;
-            } else {
-                std::fs::remove_file(full)?;
-            }
-        }
+        clear_way_for_file(full)?;
         let open = || {
             std::fs::OpenOptions::new()
                 .read(true)

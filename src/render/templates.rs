@@ -59,7 +59,7 @@ impl Templates {
                     .to_path_buf();
                 match std::fs::read_to_string(entry.path()) {
                     Ok(text) => {
-                        let text = text.replace(crate::site::EDITION_MARK, "\u{fffd}");
+                        let text = crate::site::without_edition_mark(text);
                         sources.insert(rel, (display.to_string_lossy().into_owned(), text));
                     }
                     Err(e) => problems.push(

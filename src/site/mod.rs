@@ -32,8 +32,19 @@ pub enum UrlStyle {
 }
 
 /// Where `index.html` goes in HTML rendered with [`UrlStyle::Both`]. A control
-/// character that HTML forbids in text; `load` replaces it in every source.
-pub const EDITION_MARK: char = '\u{1f}';
+/// character that HTML forbids in text; [`without_edition_mark`] keeps it out of every
+/// source (content, book.toml, templates).
+pub const EDITION_MARK: &str = "\u{1f}";
+
+/// `text` with any [`EDITION_MARK`] replaced by U+FFFD, so only attune's own links
+/// carry the mark.
+pub fn without_edition_mark(text: String) -> String {
+    if text.contains(EDITION_MARK) {
+        text.replace(EDITION_MARK, "\u{fffd}")
+    } else {
+        text
+    }
+}
 
 impl UrlStyle {
     /// `index.html` offline, nothing online, the mark for both.
@@ -41,7 +52,7 @@ impl UrlStyle {
         match self {
             UrlStyle::Web => "",
             UrlStyle::Offline => "index.html",
-            UrlStyle::Both => "\u{1f}",
+            UrlStyle::Both => EDITION_MARK,
         }
     }
 

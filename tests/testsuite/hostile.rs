@@ -216,3 +216,32 @@ fn raw_html_is_kept_by_default_and_sanitized_on_request() {
     );
     assert!(page.contains("class=\"anchor\""));
 }
+
+#[test]
+fn the_character_that_marks_links_while_rendering_cannot_come_from_a_source() {
+    let site = Fixture::new("basic");
+    site.write(
+        "content/effects/marked.md",
+        "---\ntitle: \"Marked\u{1f} title\"\nsummary: \"A summary\u{1f}\"\n---\nBody\u{1f} text with [[dismissive-family]].\n",
+    );
+    site.build().assert_code(0);
+    for (path, bytes) in site.snapshot("public") {
+        if path.extension().is_some_and(|e| e == "zip") {
+            continue;
+        }
+        assert!(!bytes.contains(&0x1f), "{} holds U+001F", path.display());
+    }
+    let page = site.read("effects/marked/index.html");
+    assert!(page.contains("Body\u{fffd} text"), "replaced, not dropped");
+    assert!(page.contains("href=\"../../patterns/dismissive-family/\""));
+    let zip = std::fs::File::open(site.path("public/offline.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(zip).unwrap();
+    let mut offline = String::new();
+    let name = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
+        .find(|n| n.ends_with("effects/marked/index.html"))
+        .unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut offline).unwrap();
+    assert!(offline.contains("href=\"../../patterns/dismissive-family/index.html\""));
+    assert!(!offline.contains('\u{1f}'));
+}
