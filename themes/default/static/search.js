@@ -266,7 +266,9 @@
   var input = form.querySelector("input[type=search]");
   var status = form.querySelector(".search-status");
   var list = form.querySelector(".search-results");
-  var active = -1, latest = 0, timer = null;
+  // `shown` is the query the open list answers; it lags the box while a search is
+  // pending, and the arrow keys must not act on a list that is about to be replaced.
+  var active = -1, latest = 0, timer = null, shown = null;
 
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
@@ -291,10 +293,11 @@
     opts[active].scrollIntoView({ block: "nearest" });
   }
 
-  function run() {
+  function run(choose) {
     var query = input.value.trim();
     var ticket = ++latest;
-    if (!query) { close(); status.textContent = ""; list.textContent = ""; return; }
+    clearTimeout(timer);
+    if (!query) { close(); status.textContent = ""; list.textContent = ""; shown = null; return; }
     search(query).then(function (found) {
       var top = found.results.slice(0, 8);
       return details(top).then(function (items) {
@@ -317,7 +320,9 @@
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
         active = -1;
+        shown = query;
         status.textContent = found.results.length ? plural(found.results.length) + " for " + query : "No results for " + query;
+        if (choose) setActive(0);
       });
     }).catch(function () {
       status.textContent = "Search is not available here. Use the A–Z index instead.";
@@ -326,10 +331,15 @@
 
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 80);
+    timer = setTimeout(function () { run(false); }, 80);
   });
   input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) run(); else setActive(active + 1); }
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      if (list.hidden) run(false);
+      else if (shown !== input.value.trim()) run(true);
+      else setActive(active + 1);
+    }
     else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
     else if (e.key === "Escape") { if (!list.hidden) { e.preventDefault(); close(); } else { input.value = ""; } }
     else if (e.key === "Enter" && active >= 0) {
