@@ -40,7 +40,11 @@ fn modules(data: &[u8], ec_level: EcLevel) -> Option<(Vec<bool>, usize)> {
                 .into_iter()
                 .map(|c| c == Color::Dark)
                 .collect();
-            (penalty(&dark, width), dark)
+            let score = match Lines::new(&dark, width) {
+                Some(lines) => lines.penalty(),
+                None => penalty(&dark, width),
+            };
+            (score, dark)
         })
         .min_by_key(|(score, _)| *score)
         .map(|(_, dark)| (dark, width))
@@ -111,6 +115,97 @@ fn penalty(dark: &[bool], width: usize) -> u16 {
     score.wrapping_add(u16::try_from(balance).unwrap_or(u16::MAX))
 }
 
+/// A code up to 64 modules wide (version 11; a URL of about 250 characters) as one
+/// bit set per row and per column, bit `x` for module `x`. Its penalty is
+/// [`penalty`]'s, counted with whole-row bit operations instead of module by module.
+struct Lines {
+    rows: Vec<u64>,
+    columns: Vec<u64>,
+    width: u32,
+}
+
+impl Lines {
+    fn new(dark: &[bool], width: usize) -> Option<Lines> {
+        if !(7..=64).contains(&width) {
+            return None;
+        }
+        let mut rows = vec![0u64; width];
+        let mut columns = vec![0u64; width];
+        for (y, row) in dark.chunks_exact(width).enumerate() {
+            for (x, &d) in row.iter().enumerate() {
+                rows[y] |= u64::from(d) << x;
+                columns[x] |= u64::from(d) << y;
+            }
+        }
+        Some(Lines {
+            rows,
+            columns,
+            width: u32::try_from(width).ok()?,
+        })
+    }
+
+    /// The lowest `n` bits.
+    fn low(n: u32) -> u64 {
+        u64::MAX.checked_shr(64 - n).unwrap_or(0)
+    }
+
+    fn penalty(&self) -> u16 {
+        let width = self.width;
+        let mut score: u16 = 0;
+        for lines in [&self.rows, &self.columns] {
+            let mut finders: u16 = 0;
+            for &line in lines.iter() {
+                // Bit x: module x has the colour of module x + 1. A run of k such bits
+                // is a run of k + 1 modules, which scores k - 1 from five modules up.
+                let mut same = !(line ^ line >> 1) & Self::low(width - 1);
+                while same != 0 {
+                    same >>= same.trailing_zeros();
+                    let k = same.trailing_ones();
+                    if k >= 4 {
+                        score = score.wrapping_add(k as u16 - 1);
+                    }
+                    same = same.checked_shr(k).unwrap_or(0);
+                }
+                // Bit j: modules j..j + 7 are dark light dark dark dark light dark.
+                let mut found = line
+                    & !(line >> 1)
+                    & line >> 2
+                    & line >> 3
+                    & line >> 4
+                    & !(line >> 5)
+                    & line >> 6
+                    & Self::low(width - 6);
+                while found != 0 {
+                    let j = found.trailing_zeros();
+                    found &= found - 1;
+                    let before = line & Self::low(j) & !Self::low(j.saturating_sub(4)) != 0;
+                    let after =
+                        line & Self::low((j + 11).min(width)) & !Self::low((j + 7).min(width)) != 0;
+                    if !before || !after {
+                        finders = finders.wrapping_add(40);
+                    }
+                }
+            }
+            score = score.wrapping_add(finders.wrapping_sub(360));
+        }
+        // Bit x: the 2×2 block at x of these two rows has one colour.
+        for pair in self.rows.windows(2) {
+            let (top, bottom) = (pair[0], pair[1]);
+            let block = !(top ^ top >> 1)
+                & !(top ^ bottom)
+                & !(bottom ^ bottom >> 1)
+                & Self::low(width - 1);
+            for _ in 0..block.count_ones() {
+                score = score.wrapping_add(3);
+            }
+        }
+        let dark: u32 = self.rows.iter().map(|r| r.count_ones()).sum();
+        let modules = width * width;
+        let balance = (dark * 200 / modules).abs_diff(100);
+        score.wrapping_add(u16::try_from(balance).unwrap_or(u16::MAX))
+    }
+}
+
 /// An SVG QR code for `url`, or `None` if it cannot be encoded.
 pub fn svg(url: &str) -> Option<String> {
     let (dark, width) = modules(url.as_bytes(), EcLevel::M)?;
@@ -171,6 +266,40 @@ mod tests {
             let (dark, width) = modules(url.as_bytes(), EcLevel::M).unwrap();
             assert_eq!(width, code.width());
             assert!(dark == expected, "{url}");
+        }
+    }
+
+    #[test]
+    fn row_bit_sets_score_every_grid_as_module_by_module_does() {
+        // A small deterministic generator: grids of every width the bit sets take,
+        // from sparse to dense, including all-light and all-dark.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for width in 7..=64 {
+            for density in [0, 1, 3, 5, 7, 8] {
+                let dark: Vec<bool> = (0..width * width).map(|_| (next() % 8) < density).collect();
+                let lines = Lines::new(&dark, width).unwrap();
+                assert_eq!(lines.penalty(), penalty(&dark, width), "width {width}");
+            }
+        }
+        assert!(Lines::new(&vec![false; 65 * 65], 65).is_none());
+    }
+
+    #[test]
+    fn long_addresses_past_the_bit_set_width_still_match_the_crate() {
+        for n in [250, 300, 600] {
+            let url = format!("https://example.org/{}", "a".repeat(n));
+            let code =
+                qrcode::QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).unwrap();
+            let expected: Vec<bool> = code.to_colors().iter().map(|&c| c == Color::Dark).collect();
+            let (dark, width) = modules(url.as_bytes(), EcLevel::M).unwrap();
+            assert!(dark == expected, "{n}");
+            assert_eq!(width, code.width());
         }
     }
 
