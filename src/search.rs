@@ -16,9 +16,10 @@ use crate::output::Writer;
 use crate::site::Site;
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -78,9 +79,24 @@ struct ArticleIndex {
     postings: Vec<Vec<(u32, f32)>>,
 }
 
+/// The start of `text` with its white space made single spaces: the whole of it when
+/// that is at most [`EXCERPT_CHARS`] characters, else cut at a word and marked with "…".
+/// Only as much of a long section is read as the excerpt needs.
 fn excerpt(text: &str) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT_CHARS {
+    let mut flat = String::with_capacity(EXCERPT_CHARS * 2);
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > EXCERPT_CHARS {
+            break;
+        }
+        if !flat.is_empty() {
+            flat.push(' ');
+            chars += 1;
+        }
+        flat.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars <= EXCERPT_CHARS {
         return flat;
     }
     let cut: String = flat.chars().take(EXCERPT_CHARS).collect();
@@ -113,14 +129,14 @@ fn index_article(site: &Site, i: usize) -> ArticleIndex {
         .iter()
         .map(|s| (fold(&s.text), fold(&s.heading)))
         .collect();
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
     let mut words: Vec<&str> = Vec::new();
     let mut docs = Vec::with_capacity(sections.len());
     let mut postings = Vec::with_capacity(sections.len());
     for (k, (section, (body, heading))) in sections.iter().zip(&folded).enumerate() {
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut scores: HashMap<u32, f32> = HashMap::default();
         // Body words count less the longer the section: damped term frequency.
-        let mut tf: HashMap<u32, u32> = HashMap::new();
+        let mut tf: HashMap<u32, u32> = HashMap::default();
         let mut length = 0usize;
         for w in words_of(body) {
             *tf.entry(intern(&mut ids, &mut words, w)).or_insert(0) += 1;
@@ -195,7 +211,7 @@ pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
         .collect();
 
     // Global word ids, then the vocabulary in sorted order with each word's stem.
-    let mut global: HashMap<&str, u32> = HashMap::new();
+    let mut global: HashMap<&str, u32> = HashMap::default();
     let mut vocabulary: Vec<&str> = Vec::new();
     let local_to_global: Vec<Vec<u32>> = articles
         .iter()
@@ -390,6 +406,42 @@ mod tests {
         let stemmer = Stemmer::create(Algorithm::English);
         assert_eq!(stemmer.stem("boundaries"), stemmer.stem("boundary"));
         assert_eq!(stemmer.stem("feelings"), stemmer.stem("feeling"));
+    }
+
+    #[test]
+    fn excerpts_read_only_what_they_need_and_equal_the_whole_text_flattened_and_cut() {
+        fn reference(text: &str) -> String {
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if flat.chars().count() <= EXCERPT_CHARS {
+                return flat;
+            }
+            let cut: String = flat.chars().take(EXCERPT_CHARS).collect();
+            let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+            format!("{cut} …")
+        }
+        let words = [
+            "a",
+            "feel",
+            "  ",
+            "\n\n",
+            "séparé",
+            "ü",
+            "x".repeat(300).leak(),
+            "–",
+        ];
+        for n in 0..400 {
+            let text: String = (0..n)
+                .map(|k| words[(k * 7 + n) % words.len()])
+                .collect::<Vec<_>>()
+                .join(if n % 3 == 0 { " " } else { " \t " });
+            assert_eq!(excerpt(&text), reference(&text), "{n}");
+        }
+        for len in 230..250 {
+            let text = "b".repeat(len);
+            assert_eq!(excerpt(&text), reference(&text));
+            let spaced = format!("{} c", "d".repeat(len));
+            assert_eq!(excerpt(&spaced), reference(&spaced));
+        }
     }
 
     #[test]
