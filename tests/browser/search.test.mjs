@@ -13,13 +13,12 @@ before(async () => {
 
 after(() => fixture?.close());
 
+// The status names the query its list answers ("3 results for x", "No results for x"),
+// so waiting for it proves the list is the one for this query, not an earlier one.
 async function results(page, query) {
   const input = page.locator("#site-search-input");
   await input.fill(query);
-  await page.waitForFunction(() => {
-    const s = document.querySelector(".search-status");
-    return s && s.textContent.length > 0;
-  });
+  await page.waitForFunction((q) => document.querySelector(".search-status").textContent.endsWith(` for ${q}`), query);
   return page.locator("#site-search-results [role=option]:not(.search-more)").evaluateAll((items) =>
     items.map((li) => ({
       title: li.querySelector(".result-title").textContent,
@@ -120,7 +119,7 @@ for (const mode of ["http", "file"]) {
       const page = mode === "http"
         ? await openPage(browser, server.url + "search/?q=alexithymya", { allowedOrigin: new URL(server.url).origin })
         : await openPage(browser, fileUrl(site.offline, "search/index.html") + "?q=alexithymya");
-      await page.waitForFunction(() => document.querySelector(".search-page-status").textContent.length > 0);
+      await page.waitForFunction(() => document.querySelector(".search-page-status").textContent.includes("alexithymya"));
       const first = await page.locator(".search-page-results li .result-title").first().textContent();
       assert.equal(first, "Alexithymia");
       assert.ok(await page.locator(".a-to-z-list a", { hasText: "Attunement" }).count());
