@@ -130,6 +130,79 @@ for (const mode of ["http", "file"]) {
   });
 }
 
+// Holds the site's requests for one search shard until `release()`, so that a search is
+// on its way for as long as a test needs; `asked` resolves once the search asks for it.
+async function hold(page, file) {
+  let release;
+  const released = new Promise((ok) => (release = ok));
+  await page.route(`**/search/${file}`, async (route) => { await released; await route.continue(); });
+  return { asked: page.waitForRequest(`**/search/${file}`), release };
+}
+
+// A search waiting only for `file` has shown its results (or been dropped) once the shard
+// is in: the rest happens in the same task as the shard's script.
+const loaded = (page, file) => page.waitForFunction((key) => key in window.__attuneSearch.data, file.replace(/\.js$/, ""));
+
+describe("the search box while results are on their way", () => {
+  const origin = () => new URL(server.url).origin;
+
+  // In the fixture one shard holds every section's details: a query with no results
+  // does not load it, so the next query's search must wait for it.
+  async function openWithNoResults() {
+    const page = await openPage(browser, server.url, { allowedOrigin: origin() });
+    await results(page, "zzzz");
+    assert.equal(await page.locator("#site-search-results").isVisible(), true);
+    return page;
+  }
+
+  test("Escape closes the list for good: results still on their way do not reopen it", async () => {
+    const page = await openWithNoResults();
+    const details = await hold(page, "d0.js");
+    await page.locator("#site-search-input").fill("boundary");
+    await details.asked;
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator("#site-search-results").isHidden(), true);
+    details.release();
+    await loaded(page, "d0.js");
+    assert.equal(await page.locator("#site-search-results").isHidden(), true, "the list reopened after Escape");
+    assert.equal(await page.locator("#site-search-input").getAttribute("aria-expanded"), "false");
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test("results that arrive after focus has left the box wait until it returns", async () => {
+    const page = await openWithNoResults();
+    const details = await hold(page, "d0.js");
+    const input = page.locator("#site-search-input");
+    await input.fill("boundary");
+    await details.asked;
+    await page.keyboard.press("Tab");
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), "site-search-input");
+    await page.locator("#site-search-results").waitFor({ state: "hidden" });
+    details.release();
+    await loaded(page, "d0.js");
+    assert.equal(await page.locator("#site-search-results").isHidden(), true, "the list opened away from the box");
+    await input.focus();
+    await page.locator("#site-search-results").waitFor({ state: "visible" });
+    assert.match(await page.locator(".search-status").textContent(), / for boundary$/);
+    assert.ok(await page.locator("#site-search-results .result-heading", { hasText: "Boundaries and closeness" }).count());
+    await page.context().close();
+  });
+
+  test("typing after choosing a result drops the choice: Enter searches for the new words", async () => {
+    const page = await openPage(browser, server.url, { allowedOrigin: origin() });
+    await results(page, "bounda");
+    const input = page.locator("#site-search-input");
+    await input.press("ArrowDown");
+    assert.equal(await input.getAttribute("aria-activedescendant"), "search-option-0");
+    // Enter comes before the search for the new words has had time to start.
+    await page.keyboard.type("ry");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/search\/\?q=boundary$/);
+    await page.context().close();
+  });
+});
+
 test("without JavaScript the search box leads to the A–Z index", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

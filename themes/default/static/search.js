@@ -268,7 +268,9 @@
   var list = form.querySelector(".search-results");
   // `shown` is the query the open list answers; it lags the box while a search is
   // pending, and the arrow keys must not act on a list that is about to be replaced.
-  var active = -1, latest = 0, timer = null, shown = null;
+  // `latest` numbers the searches: only the newest may show its results, and closing
+  // the list (Escape) renumbers, so a search still on its way cannot reopen it.
+  var active = -1, latest = 0, timer = null, shown = null, closing = null;
 
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
@@ -284,6 +286,19 @@
 
   function options() { return list.querySelectorAll("[role=option]"); }
 
+  // Forgets the chosen option: it answers a query that is no longer in the box.
+  function unchoose() {
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    options().forEach(function (o) { o.setAttribute("aria-selected", "false"); });
+  }
+
+  // Drops the pending search and any search on its way.
+  function cancel() {
+    clearTimeout(timer);
+    latest++;
+  }
+
   function setActive(n) {
     var opts = options();
     if (!opts.length) return;
@@ -293,11 +308,23 @@
     opts[active].scrollIntoView({ block: "nearest" });
   }
 
+  // Opens the list, and with `choose` (0 for the first option, -1 for the last) chooses
+  // one. Results that arrive after the reader has left the box wait for their return.
+  function open(choose) {
+    if (document.activeElement !== input) { close(); return; }
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    if (choose !== undefined) setActive(choose);
+  }
+
+  // Searches for what is in the box and shows the results. A list that already answers
+  // it is kept as it is, with the option chosen in it.
   function run(choose) {
     var query = input.value.trim();
-    var ticket = ++latest;
-    clearTimeout(timer);
+    cancel();
+    var ticket = latest;
     if (!query) { close(); status.textContent = ""; list.textContent = ""; shown = null; return; }
+    if (query === shown) { open(choose); return; }
     search(query).then(function (found) {
       var top = found.results.slice(0, 8);
       return details(top).then(function (items) {
@@ -317,38 +344,47 @@
         more.setAttribute("data-href", root + "search/" + indexPage + "?q=" + encodeURIComponent(query));
         more.textContent = found.results.length ? "See all " + plural(found.results.length) : "No results: open the A–Z index";
         add(more);
-        list.hidden = false;
-        input.setAttribute("aria-expanded", "true");
         active = -1;
+        input.removeAttribute("aria-activedescendant");
         shown = query;
         status.textContent = found.results.length ? plural(found.results.length) + " for " + query : "No results for " + query;
-        if (choose) setActive(0);
+        open(choose);
       });
     }).catch(function () {
+      if (ticket !== latest) return;
       status.textContent = "Search is not available here. Use the A–Z index instead.";
     });
   }
 
   input.addEventListener("input", function () {
+    unchoose();
+    // An emptied box closes the list at once, before a search on its way can fill it.
+    if (!input.value.trim()) { run(); return; }
     clearTimeout(timer);
-    timer = setTimeout(function () { run(false); }, 80);
+    timer = setTimeout(function () { run(); }, 80);
   });
   input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown") {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
-      if (list.hidden) run(false);
-      else if (shown !== input.value.trim()) run(true);
-      else setActive(active + 1);
+      var down = e.key === "ArrowDown";
+      if (list.hidden) run();
+      else if (shown !== input.value.trim()) run(down ? 0 : -1);
+      else setActive(active < 0 && !down ? -1 : active + (down ? 1 : -1));
     }
-    else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
-    else if (e.key === "Escape") { if (!list.hidden) { e.preventDefault(); close(); } else { input.value = ""; } }
+    else if (e.key === "Escape") {
+      cancel();
+      if (!list.hidden) { e.preventDefault(); close(); } else { input.value = ""; }
+    }
     else if (e.key === "Enter" && active >= 0) {
       e.preventDefault();
       location.href = options()[active].getAttribute("data-href");
     }
   });
-  input.addEventListener("blur", function () { setTimeout(close, 150); });
-  input.addEventListener("focus", function () { if (input.value.trim() && list.childElementCount) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } });
+  input.addEventListener("blur", function () { clearTimeout(closing); closing = setTimeout(close, 150); });
+  input.addEventListener("focus", function () {
+    clearTimeout(closing);
+    if (input.value.trim() && list.childElementCount) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+  });
 
   // "/" focuses search from anywhere that is not a text field.
   document.addEventListener("keydown", function (e) {
@@ -369,17 +405,24 @@
     var params = new URLSearchParams(location.search);
     var q = params.get("q") || "";
     pageInput.value = q;
+    // Only the newest search shows: an earlier one that is slower to load its shards
+    // must not replace its results.
+    var rendered = 0;
     var render = function (query) {
+      var ticket = ++rendered;
       if (!query.trim()) { pageList.textContent = ""; pageStatus.textContent = ""; return; }
       search(query).then(function (found) {
         return details(found.results.slice(0, 50)).then(function (items) {
+          if (ticket !== rendered) return;
           pageList.textContent = "";
           items.forEach(function (item) { pageList.appendChild(resultItem(item, found, false)); });
           pageStatus.textContent = found.results.length
             ? plural(found.results.length) + " for “" + query + "”" + (found.results.length > 50 ? ", showing the first 50" : "")
             : "No results for “" + query + "”. Try fewer or simpler words, or browse the A–Z index below.";
         });
-      }).catch(function () { pageStatus.textContent = "Search is not available here. Browse the A–Z index below."; });
+      }).catch(function () {
+        if (ticket === rendered) pageStatus.textContent = "Search is not available here. Browse the A–Z index below.";
+      });
     };
     render(q);
     page.querySelector("form").addEventListener("submit", function (e) {
