@@ -37,6 +37,8 @@
     }
 
     // Copy-link controls: a plain link without JavaScript; with it, copy and confirm.
+    // The confirmation lasts 2.5 s from the last copy: a second copy restarts it.
+    var confirmations = new WeakMap();
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("[data-copy-link]");
       if (!link || !navigator.clipboard || location.protocol === "file:") return;
@@ -45,7 +47,8 @@
       navigator.clipboard.writeText(url).then(function () {
         link.setAttribute("data-copied", "");
         announce("Link copied");
-        setTimeout(function () { link.removeAttribute("data-copied"); }, 2500);
+        clearTimeout(confirmations.get(link));
+        confirmations.set(link, setTimeout(function () { link.removeAttribute("data-copied"); }, 2500));
       }, function () { location.href = url; });
     });
 
