@@ -33,15 +33,31 @@ after(async () => {
   server?.kill();
 });
 
+// Opens a served page and waits until its live-reload script knows the build it shows.
+// The script takes that from its first poll: a rebuild finished before the answer came
+// would be taken for the page's own and not reload it. Polls follow one another, the
+// next sent only once an answer has been read, so that request is the sign.
+async function openLive(page, path) {
+  const polled = new Promise((ok) => {
+    let answered = false;
+    const status = (r) => new URL(r.url()).pathname === "/__attune/status";
+    page.on("response", (r) => { if (status(r.request()) && r.ok()) answered = true; });
+    page.on("request", (r) => { if (status(r) && answered) ok(); });
+  });
+  await page.goto(url + path);
+  await polled;
+}
+
 test("a save reloads the page and keeps the reader's place", async () => {
   const page = await browser.newPage({ viewport: { width: 800, height: 400 } });
-  await page.goto(url + "effects/counter-dependence/");
+  await openLive(page, "effects/counter-dependence/");
   await page.evaluate(() => window.scrollTo(0, 600));
-  await page.waitForTimeout(400);
   const file = join(root, "content/effects/counter-dependence.md");
   writeFileSync(file, readFileSync(file, "utf8").replace("Saying no", "Saying a kind no"));
-  await page.waitForFunction(() => document.body.textContent.includes("Saying a kind no"), null, { timeout: 15000 });
-  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+  // The place is restored when the new page has loaded; before that the page may not be
+  // long enough to hold it.
+  await page.waitForFunction(() => document.body.textContent.includes("Saying a kind no") && document.readyState === "complete",
+    null, { timeout: 15000 });
   const y = await page.evaluate(() => window.scrollY);
   assert.ok(Math.abs(y - 600) < 50, `scroll kept near 600, was ${y}`);
   await page.close();
@@ -49,17 +65,22 @@ test("a save reloads the page and keeps the reader's place", async () => {
 
 test("a build error shows an overlay, and fixing it clears the overlay", async () => {
   const page = await browser.newPage();
-  await page.goto(url + "effects/alexithymia/");
-  await page.waitForTimeout(400);
+  await openLive(page, "effects/alexithymia/");
   const file = join(root, "content/effects/alexithymia.md");
   const good = readFileSync(file, "utf8");
   writeFileSync(file, good + "\nSee [[nowhere-at-all]].\n");
+  // A rebuild may catch the file half-written and show another error first; the overlay
+  // is checked once it shows this one.
   const overlay = page.locator("#attune-error-overlay");
-  await overlay.waitFor({ state: "visible", timeout: 15000 });
-  assert.match(await overlay.textContent(), /broken link to 'nowhere-at-all'/);
+  await page.waitForFunction(() => /broken link to 'nowhere-at-all'/.test(document.getElementById("attune-error-overlay")?.textContent),
+    null, { timeout: 15000 });
   assert.equal(await overlay.getAttribute("role"), "alert");
   assert.equal(await page.locator("h1").first().textContent(), "Alexithymia", "the last good page is still there");
   writeFileSync(file, good + "\nSee [[counter-dependence]].\n");
-  await page.waitForFunction(() => !document.getElementById("attune-error-overlay") && document.body.textContent.includes("Counter-dependence"), null, { timeout: 15000 });
+  // The page is reloaded with the fix: the new link is in the article, not only in the
+  // navigation that had it before.
+  await page.waitForFunction(() => !document.getElementById("attune-error-overlay")
+    && [...document.querySelectorAll("main p")].some((p) => p.textContent.trim() === "See Counter-dependence."),
+  null, { timeout: 15000 });
   await page.close();
 });
