@@ -64,10 +64,13 @@ describe("over http", () => {
   test("the theme toggle switches to dark and remembers it", async () => {
     const page = await openPage(browser, server.url, { allowedOrigin: origin() });
     const toggle = page.locator(".theme-toggle");
+    assert.equal(await toggle.getAttribute("aria-pressed"), "false", "Chromium here prefers light");
     await toggle.click();
-    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
     await page.reload();
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+    assert.equal(await toggle.getAttribute("aria-pressed"), "true");
     assert.deepEqual(await axeViolations(page), [], "dark theme contrast");
     await page.context().close();
   });
