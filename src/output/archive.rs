@@ -52,16 +52,27 @@ impl Archive {
     }
 
     pub(super) fn add(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let hash = super::hash_bytes(bytes);
+        self.add_pieces(path, &[bytes])
+    }
+
+    /// Adds the file whose bytes are `pieces` one after another, without joining them:
+    /// a file as large as a whole library's `print.html` is never copied into one buffer.
+    pub(super) fn add_pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<()> {
+        let hash = super::hash_pieces(pieces);
+        let size: usize = pieces.iter().map(|p| p.len()).sum();
         let reused = self.previous.as_ref().and_then(|p| {
-            let &(index, old_hash, size, crc) = p.entries.get(path)?;
-            (old_hash == hash && size == bytes.len() as u64 && crc == crc32fast::hash(bytes))
-                .then_some(index)
+            let &(index, old_hash, old_size, crc) = p.entries.get(path)?;
+            let same = old_hash == hash && old_size == size as u64 && {
+                let mut hasher = crc32fast::Hasher::new();
+                pieces.iter().for_each(|piece| hasher.update(piece));
+                crc == hasher.finalize()
+            };
+            same.then_some(index)
         });
         let data = match reused {
             Some(index) => EntryData::Reused(index),
             None => EntryData::Fresh(
-                compress_entry(&format!("{}/{path}", self.folder), bytes, self.level)
+                compress_entry(&format!("{}/{path}", self.folder), pieces, size, self.level)
                     .with_context(|| format!("compressing {path}"))?,
             ),
         };
@@ -76,16 +87,16 @@ impl Archive {
         Ok(())
     }
 
-    /// The zip archive, entries in path order with fixed timestamps, and the index
-    /// text the next build reads to reuse its entries.
-    pub(super) fn finish(self) -> Result<(Vec<u8>, String)> {
+    /// Writes the zip archive into `out`, entries in path order with fixed timestamps,
+    /// and returns the index text the next build reads to reuse its entries.
+    pub(super) fn finish<W: std::io::Write + std::io::Seek>(self, out: W) -> Result<String> {
         let mut entries = self
             .entries
             .into_inner()
             .map_err(|_| anyhow::anyhow!("poisoned"))?;
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         let mut index = format!("{INDEX_HEADER} {}\n", compressor(&self.folder, self.level));
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let mut zip = zip::ZipWriter::new(out);
         let mut previous = match &self.previous {
             Some(p) => Some(p.zip.lock().map_err(|_| anyhow::anyhow!("poisoned"))?),
             None => None,
@@ -100,7 +111,8 @@ impl Archive {
                 (EntryData::Reused(_), None) => anyhow::bail!("reused entry without an archive"),
             }
         }
-        Ok((zip.finish()?.into_inner(), index))
+        zip.finish()?.flush()?;
+        Ok(index)
     }
 }
 
@@ -148,16 +160,25 @@ impl Previous {
     }
 }
 
-/// One file as a one-entry zip archive, to be merged into the real one.
-fn compress_entry(name: &str, bytes: &[u8], level: i64) -> zip::result::ZipResult<Vec<u8>> {
+/// One file of `size` bytes, given in pieces, as a one-entry zip archive to be merged
+/// into the real one.
+fn compress_entry(
+    name: &str,
+    pieces: &[&[u8]],
+    size: usize,
+    level: i64,
+) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::Write as _;
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(level))
+        .large_file(size > u32::MAX as usize)
         .last_modified_time(zip::DateTime::default());
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() / 3 + 256)));
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 3 + 256)));
     zip.start_file(name, options)?;
-    zip.write_all(bytes)?;
+    for piece in pieces {
+        zip.write_all(piece)?;
+    }
     Ok(zip.finish()?.into_inner())
 }
 
@@ -177,7 +198,8 @@ mod tests {
             .iter()
             .filter(|e| matches!(e.data, EntryData::Reused(_)))
             .count();
-        let (zip, index) = archive.finish().unwrap();
+        let mut zip = Vec::new();
+        let index = archive.finish(Cursor::new(&mut zip)).unwrap();
         std::fs::write(dir.join("offline.zip"), &zip).unwrap();
         std::fs::write(dir.join(super::super::MARKER), format!("marker\n{index}")).unwrap();
         (zip, reused)
@@ -203,6 +225,31 @@ mod tests {
         std::io::Read::read_to_string(&mut zip.by_name("site/b/index.html").unwrap(), &mut text)
             .unwrap();
         assert_eq!(text, "BETA");
+    }
+
+    #[test]
+    fn a_file_added_in_pieces_is_the_file_added_whole() {
+        let whole = Archive::new("site", 6, None);
+        whole.add("print.html", b"<p>one</p><p>two</p>").unwrap();
+        let pieces = Archive::new("site", 6, None);
+        pieces
+            .add_pieces("print.html", &[b"<p>one", b"</p><p>", b"", b"two</p>"])
+            .unwrap();
+        let finish = |archive: Archive| {
+            let mut zip = Vec::new();
+            let index = archive.finish(Cursor::new(&mut zip)).unwrap();
+            (zip, index)
+        };
+        assert_eq!(finish(whole), finish(pieces));
+
+        // And an entry added in pieces is reused from an archive that had it whole.
+        let old = tempfile::tempdir().unwrap();
+        build(old.path(), None, &[("print.html", "<p>one</p><p>two</p>")]);
+        let next = Archive::new("site", 6, Some(old.path()));
+        next.add_pieces("print.html", &[b"<p>one</p>", b"<p>two</p>"])
+            .unwrap();
+        let entries = next.entries.lock().unwrap();
+        assert!(matches!(entries[0].data, EntryData::Reused(0)));
     }
 
     #[test]

@@ -53,6 +53,17 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
+/// [`hash_bytes`] of `pieces` joined, without joining them: the slice's length, then
+/// its bytes, which the hasher takes in any split.
+fn hash_pieces(pieces: &[&[u8]]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hasher.write_usize(pieces.iter().map(|p| p.len()).sum());
+    for piece in pieces {
+        hasher.write(piece);
+    }
+    hasher.finish()
+}
+
 impl Writer {
     /// Prepares the staging folder for `out`. The folder a previous build swapped out
     /// (or a killed build left) is reused: files whose bytes do not change are not
@@ -115,10 +126,35 @@ impl Writer {
         let archive = edition
             .archive
             .context("the offline edition is not an archive")?;
-        let (zip, index) = archive.finish()?;
-        self.write_here("offline.zip", &zip);
+        let index = if self.wants_whole_files() {
+            let mut zip = std::io::Cursor::new(Vec::new());
+            let index = archive.finish(&mut zip)?;
+            self.write_here("offline.zip", zip.get_ref());
+            index
+        } else {
+            // Straight into the file: the archive of a large library is never also a
+            // buffer in memory.
+            let mut file = self.create_file("offline.zip")?;
+            let index = archive.finish(&mut file)?;
+            file.into_inner().map_err(|e| e.into_error())?.sync_data()?;
+            index
+        };
         self.write_here(MARKER, format!("{MARKER_TEXT}{index}").as_bytes());
         Ok(())
+    }
+
+    /// A new file at `path` in a staging folder, replacing what was there, for writers
+    /// that need to seek.
+    fn create_file(&self, path: &str) -> Result<std::io::BufWriter<std::fs::File>> {
+        if outside_site(path) || self.wants_whole_files() {
+            bail!("cannot create {path} here");
+        }
+        self.mark_written(path);
+        let full = self.staging.join(path);
+        clear_way_for_file(&full)?;
+        make_parent(&full)?;
+        let file = std::fs::File::create(&full).with_context(|| format!("creating {path}"))?;
+        Ok(std::io::BufWriter::with_capacity(1 << 16, file))
     }
 
     /// Writes straight into `dir`, which is being served: each file is replaced
@@ -224,6 +260,19 @@ impl Writer {
         self.write_here(path, bytes);
         if let Some(offline) = &self.offline {
             offline.write_here(path, bytes);
+        }
+    }
+
+    /// [`Writer::write_here`] for a file given in pieces; an archive takes them as they
+    /// are, a folder joined.
+    pub fn write_pieces_here(&self, path: &str, pieces: &[&[u8]]) {
+        match &self.archive {
+            Some(archive) if !outside_site(path) && path != MARKER => {
+                if let Err(e) = archive.add_pieces(path, pieces) {
+                    self.fail(format!("{e:#}"));
+                }
+            }
+            _ => self.write_here(path, &pieces.concat()),
         }
     }
 
@@ -666,6 +715,28 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hash_of_pieces_is_the_hash_of_the_pieces_joined() {
+        let text: Vec<u8> = (0..1000u32).map(|n| (n * 7 % 251) as u8).collect();
+        for cuts in [
+            vec![],
+            vec![0],
+            vec![1, 2, 3],
+            vec![7, 8, 500, 999],
+            vec![13, 600],
+        ] {
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            for &cut in &cuts {
+                pieces.push(&text[start..cut]);
+                start = cut;
+            }
+            pieces.push(&text[start..]);
+            assert_eq!(hash_pieces(&pieces), hash_bytes(&text), "{cuts:?}");
+        }
+        assert_ne!(hash_pieces(&[b"ab", b"c"]), hash_bytes(b"abd"));
+    }
 
     #[test]
     fn commit_replaces_the_previous_site_whole() {

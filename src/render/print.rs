@@ -46,11 +46,11 @@ pub(super) fn write_print(
         let (head, tail) = frame.split_once(MARKER).unwrap_or((frame.as_str(), ""));
         // A served folder and an archive take the file whole; a folder streams it.
         let mut sink = if edition.writer.wants_whole_files() {
-            Sink::Whole(Vec::with_capacity(1 << 20))
+            Sink::Whole(Vec::new())
         } else {
             Sink::File(edition.writer.create("print.html").map_err(io)?)
         };
-        sink.write_all(head.as_bytes()).map_err(io)?;
+        sink.push(head.to_string()).map_err(io)?;
         sinks.push((sink, tail.to_string()));
     }
     for chunk in order.chunks(64) {
@@ -81,15 +81,16 @@ pub(super) fn write_print(
             .collect();
         for htmls in rendered {
             for ((sink, _), html) in sinks.iter_mut().zip(htmls?) {
-                sink.write_all(html.as_bytes()).map_err(io)?;
+                sink.push(html).map_err(io)?;
             }
         }
     }
     for ((sink, tail), edition) in sinks.into_iter().zip(editions) {
         match sink {
-            Sink::Whole(mut buffer) => {
-                buffer.extend(tail.as_bytes());
-                edition.writer.write_here("print.html", &buffer);
+            Sink::Whole(mut pieces) => {
+                pieces.push(tail);
+                let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
+                edition.writer.write_pieces_here("print.html", &pieces);
             }
             Sink::File(mut file) => {
                 file.write_all(tail.as_bytes()).map_err(io)?;
@@ -103,20 +104,21 @@ pub(super) fn write_print(
     Ok(())
 }
 
-/// Where `print.html` goes: whole into memory, or streamed into a file.
+/// Where `print.html` goes: into memory as the articles' pieces (never joined for an
+/// archive, which compresses them in turn), or streamed into a file.
 enum Sink {
-    Whole(Vec<u8>),
+    Whole(Vec<String>),
     File(std::io::BufWriter<ChangedWriter>),
 }
 
 impl Sink {
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+    fn push(&mut self, html: String) -> std::io::Result<()> {
         match self {
-            Sink::Whole(buffer) => {
-                buffer.extend(bytes);
+            Sink::Whole(pieces) => {
+                pieces.push(html);
                 Ok(())
             }
-            Sink::File(file) => file.write_all(bytes),
+            Sink::File(file) => file.write_all(html.as_bytes()),
         }
     }
 }
