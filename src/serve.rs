@@ -338,13 +338,13 @@ fn respond(request: tiny_http::Request, served: &Path, status: &Status) {
         return;
     }
     match resolve(served, path) {
-        Resolved::File(file) => send_file(request, &file, 200),
+        Resolved::File(file) => send_file(request, &file, 200, status),
         Resolved::Redirect(to) => {
             let response = tiny_http::Response::empty(301)
                 .with_header(header("Location", &to).unwrap_or_else(default_header));
             let _ = request.respond(response);
         }
-        Resolved::NotFound => send_file(request, &served.join("404.html"), 404),
+        Resolved::NotFound => send_file(request, &served.join("404.html"), 404, status),
         Resolved::Refused => {
             let _ = request
                 .respond(tiny_http::Response::from_string("Bad request").with_status_code(400));
@@ -357,7 +357,9 @@ fn default_header() -> tiny_http::Header {
         .expect("a valid header")
 }
 
-fn send_file(request: tiny_http::Request, file: &Path, code: u16) {
+fn send_file(request: tiny_http::Request, file: &Path, code: u16, status: &Status) {
+    // Read before the file, so the page is never older than the build it names.
+    let build = status.build.load(Ordering::SeqCst);
     let Ok(bytes) = std::fs::read(file) else {
         let _ =
             request.respond(tiny_http::Response::from_string("Not found").with_status_code(404));
@@ -365,7 +367,7 @@ fn send_file(request: tiny_http::Request, file: &Path, code: u16) {
     };
     let kind = content_type(file);
     let body = if kind.starts_with("text/html") {
-        inject_live_reload(&String::from_utf8_lossy(&bytes)).into_bytes()
+        inject_live_reload(&String::from_utf8_lossy(&bytes), build).into_bytes()
     } else {
         bytes
     };
@@ -384,8 +386,10 @@ fn send_file(request: tiny_http::Request, file: &Path, code: u16) {
 }
 
 /// Adds the live-reload script to a served page (never to the files on disk), and lets
-/// it poll this server despite the page's strict Content-Security-Policy.
-fn inject_live_reload(html: &str) -> String {
+/// it poll this server despite the page's strict Content-Security-Policy. The script
+/// learns the number of the build it was served from, so a rebuild that ends before
+/// its first poll still reloads the page.
+fn inject_live_reload(html: &str, build: u64) -> String {
     let html = html.replacen(
         "default-src 'none';",
         "default-src 'none'; connect-src 'self';",
@@ -393,7 +397,7 @@ fn inject_live_reload(html: &str) -> String {
     );
     match html.rfind("</body>") {
         Some(i) => format!(
-            "{}<script src=\"/__attune/live.js\"></script>\n{}",
+            "{}<script src=\"/__attune/live.js\" data-build=\"{build}\"></script>\n{}",
             &html[..i],
             &html[i..]
         ),
@@ -528,8 +532,9 @@ mod tests {
     #[test]
     fn live_reload_goes_into_served_pages_only() {
         let page = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'\"><body>x</body>";
-        let served = inject_live_reload(page);
-        assert!(served.contains("<script src=\"/__attune/live.js\"></script>\n</body>"));
+        let served = inject_live_reload(page, 7);
+        assert!(served
+            .contains("<script src=\"/__attune/live.js\" data-build=\"7\"></script>\n</body>"));
         assert!(served.contains("connect-src 'self'"));
     }
 }

@@ -84,3 +84,24 @@ test("a build error shows an overlay, and fixing it clears the overlay", async (
   null, { timeout: 15000 });
   await page.close();
 });
+
+test("a rebuild that ends before the page's first poll still reloads the page", async () => {
+  const page = await browser.newPage();
+  // Hold the page's first status request until the rebuild is over.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route("**/__attune/status", async (route) => { await held; await route.continue(); });
+  await page.goto(url + "effects/alexithymia/");
+  const before = (await (await fetch(url + "__attune/status")).json()).build;
+  const file = join(root, "content/effects/alexithymia.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace(/\n*$/, "\n\nA line saved while the page was loading.\n"));
+  const deadline = Date.now() + 15000;
+  while ((await (await fetch(url + "__attune/status")).json()).build === before) {
+    assert.ok(Date.now() < deadline, "the save was rebuilt");
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  release();
+  await page.waitForFunction(() => document.body?.textContent.includes("A line saved while the page was loading."),
+    null, { timeout: 15000 });
+  await page.close();
+});

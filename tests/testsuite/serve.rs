@@ -118,7 +118,7 @@ fn edits_additions_renames_and_deletions_show_up_and_match_a_full_build() {
     let (code, home) = get(a, "/");
     assert_eq!(code, 200);
     assert!(
-        home.contains("<script src=\"/__attune/live.js\"></script>"),
+        home.contains("<script src=\"/__attune/live.js\" data-build=\"1\"></script>"),
         "live reload is injected when serving"
     );
     assert!(

@@ -10,7 +10,10 @@
     var restore = function () { window.scrollTo(0, +saved); };
     if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
   }
-  var build = null;
+  // The build this page was served from; a rebuild that ends before the first poll
+  // answers still reloads it. Without it, the first poll's build is taken as the page's.
+  var script = document.currentScript;
+  var build = script && script.getAttribute("data-build") !== null ? +script.getAttribute("data-build") : null;
   var overlay = null;
 
   function show(text) {
