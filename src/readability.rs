@@ -14,35 +14,32 @@ impl TextStats {
     pub fn add_block(&mut self, text: &str) {
         let mut words = 0;
         let mut sentences = 0;
-        let mut in_word = false;
-        let mut word = String::new();
+        // Where the current word starts: a word is a run of characters, so a slice.
+        let mut word_start: Option<usize> = None;
         let mut previous_terminal = false;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let part_of_word =
-                c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && in_word);
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let part_of_word = c.is_alphanumeric()
+                || ((c == '\'' || c == '’' || c == '-') && word_start.is_some());
             if part_of_word {
-                word.push(c);
-                in_word = true;
-            } else if in_word {
-                self.syllables += syllables(&word);
+                word_start.get_or_insert(at);
+            } else if let Some(start) = word_start.take() {
+                self.syllables += syllables(&text[start..at]);
                 words += 1;
-                word.clear();
-                in_word = false;
             }
             let terminal = matches!(c, '.' | '!' | '?');
             if terminal
                 && !previous_terminal
                 && chars
                     .peek()
-                    .is_none_or(|n| n.is_whitespace() || *n == '"' || *n == '”' || *n == ')')
+                    .is_none_or(|(_, n)| n.is_whitespace() || *n == '"' || *n == '”' || *n == ')')
             {
                 sentences += 1;
             }
             previous_terminal = terminal;
         }
-        if in_word {
-            self.syllables += syllables(&word);
+        if let Some(start) = word_start {
+            self.syllables += syllables(&text[start..]);
             words += 1;
         }
         if words > 0 {
@@ -67,33 +64,36 @@ impl TextStats {
 }
 
 /// Syllables in an English word, by vowel groups with the common silent endings removed.
+/// Only the word's ASCII letters count, lowercased; counted in place, without a copy.
 pub fn syllables(word: &str) -> usize {
-    let w: String = word
-        .chars()
-        .filter(|c| c.is_ascii_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if w.is_empty() {
-        return if word.chars().any(char::is_alphanumeric) {
-            1
-        } else {
-            0
-        };
+    let letters = || {
+        word.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+    };
+    let (mut count, mut last, mut before_last) = (0usize, 0u8, 0u8);
+    for b in letters() {
+        count += 1;
+        before_last = last;
+        last = b;
     }
-    if w.len() <= 3 {
+    if count == 0 {
+        return usize::from(word.chars().any(char::is_alphanumeric));
+    }
+    if count <= 3 {
         return 1;
     }
-    let trimmed = if w.ends_with('e') && !w.ends_with("le") {
-        &w[..w.len() - 1]
-    } else if w.ends_with("es") || w.ends_with("ed") {
-        &w[..w.len() - 2]
-    } else {
-        &w[..]
+    // A silent final "e" (but not "-le"), "-es" or "-ed".
+    let silent = match (before_last, last) {
+        (b'l', b'e') => 0,
+        (_, b'e') => 1,
+        (b'e', b's' | b'd') => 2,
+        _ => 0,
     };
     let mut groups = 0;
     let mut in_vowel = false;
-    for c in trimmed.chars() {
-        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    for b in letters().take(count - silent) {
+        let vowel = matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
         if vowel && !in_vowel {
             groups += 1;
         }
@@ -113,6 +113,71 @@ mod tests {
         assert_eq!(syllables("feelings"), 2);
         assert_eq!(syllables("alexithymia"), 5);
         assert_eq!(syllables("named"), 1);
+    }
+
+    #[test]
+    fn syllables_counted_in_place_equal_the_count_on_a_lowercase_copy() {
+        fn reference(word: &str) -> usize {
+            let w: String = word
+                .chars()
+                .filter(|c| c.is_ascii_alphabetic())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if w.is_empty() {
+                return usize::from(word.chars().any(char::is_alphanumeric));
+            }
+            if w.len() <= 3 {
+                return 1;
+            }
+            let trimmed = if w.ends_with('e') && !w.ends_with("le") {
+                &w[..w.len() - 1]
+            } else if w.ends_with("es") || w.ends_with("ed") {
+                &w[..w.len() - 2]
+            } else {
+                &w[..]
+            };
+            let mut groups = 0;
+            let mut in_vowel = false;
+            for c in trimmed.chars() {
+                let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+                if vowel && !in_vowel {
+                    groups += 1;
+                }
+                in_vowel = vowel;
+            }
+            groups.max(1)
+        }
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .unwrap_or_default();
+        let mut words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+            .collect();
+        words.extend([
+            "",
+            "-",
+            "42",
+            "é",
+            "Éclair",
+            "TABLE",
+            "able",
+            "bled",
+            "aisle",
+            "rhythm",
+            "queue",
+            "poses",
+            "ES",
+            "ED",
+            "e",
+            "le",
+            "Co-operate",
+            "don't",
+            "naïveté",
+            "ee",
+            "eed",
+        ]);
+        for word in words {
+            assert_eq!(syllables(word), reference(word), "{word:?}");
+        }
     }
 
     #[test]
