@@ -42,16 +42,17 @@ fn card(site: &Site, i: usize) -> Card<'_> {
     }
 }
 
-/// One edition being rendered: where its pages go, what its templates see, and
-/// whether its links name `index.html`.
-pub(crate) struct Edition<'a> {
-    pub writer: &'a Writer,
+/// One render of every page, and the editions it is written as: (writer, whether
+/// that edition is the offline one). A theme that allows it renders once for both
+/// editions (see [`Templates::both_editions`]); otherwise each edition has its own pass.
+pub(crate) struct Pass<'a> {
     pub base: Context,
-    pub offline: bool,
+    pub outputs: Vec<(&'a Writer, bool)>,
 }
 
-impl Edition<'_> {
-    /// Renders `template` with this edition's context plus `fill`, and writes it.
+impl Pass<'_> {
+    /// Renders `template` with this pass's context plus `fill`, and writes it as each
+    /// of the pass's editions.
     fn render(
         &self,
         site: &Site,
@@ -62,31 +63,46 @@ impl Edition<'_> {
     ) -> Result<(), Diagnostic> {
         let mut context = self.base.clone();
         fill(&mut context);
-        if unchanged(self.writer, path, template, &context) {
-            return Ok(());
+        if let [(writer, _)] = self.outputs[..] {
+            if unchanged(writer, path, template, &context) {
+                return Ok(());
+            }
         }
         let html = templates.render(template, &context)?;
-        self.writer
-            .write_here(path, site.style.edition(html, self.offline).as_bytes());
+        for &(writer, offline) in &self.outputs {
+            writer.write_here(path, site.style.edition(&html, offline).as_bytes());
+        }
         Ok(())
     }
 }
 
-/// The editions `writer` takes: its own, and the offline one written alongside.
-fn editions<'a>(site: &Site, writer: &'a Writer) -> Vec<Edition<'a>> {
-    let mut editions = vec![Edition {
-        writer,
-        base: base_context(site, site.style == UrlStyle::Offline),
-        offline: site.style == UrlStyle::Offline,
-    }];
-    if let Some(offline) = writer.offline_edition() {
-        editions.push(Edition {
-            writer: offline,
-            base: base_context(site, true),
-            offline: true,
-        });
+/// The passes that render what `writer` takes: its own edition, and the offline one
+/// written alongside, if any.
+fn passes<'a>(site: &Site, templates: &Templates, writer: &'a Writer) -> Vec<Pass<'a>> {
+    let web_zip = site.config.build.offline_zip;
+    match writer.offline_edition() {
+        Some(offline) if templates.both_editions() => vec![Pass {
+            base: base_context(site, site.style.index(), web_zip),
+            outputs: vec![(writer, false), (offline, true)],
+        }],
+        Some(offline) => vec![
+            Pass {
+                base: base_context(site, "", web_zip),
+                outputs: vec![(writer, false)],
+            },
+            Pass {
+                base: base_context(site, "index.html", false),
+                outputs: vec![(offline, true)],
+            },
+        ],
+        None => {
+            let offline = site.style == UrlStyle::Offline;
+            vec![Pass {
+                base: base_context(site, site.style.index(), web_zip && !offline),
+                outputs: vec![(writer, offline)],
+            }]
+        }
     }
-    editions
 }
 
 /// Renders every page into `writer` (and the offline edition it carries, if any);
@@ -97,7 +113,7 @@ pub fn render_site(
     writer: &Writer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let editions = editions(site, writer);
+    let passes = passes(site, templates, writer);
     let mut urls: Vec<String> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut page = |template: &str, url: &str, title: &str, extra: Value| {
@@ -105,8 +121,8 @@ pub fn render_site(
         let Value::Object(extra) = extra else {
             return;
         };
-        for edition in &editions {
-            let result = edition.render(site, templates, template, &path, |context| {
+        for pass in &passes {
+            let result = pass.render(site, templates, template, &path, |context| {
                 fill_page(context, site, url, title);
                 for (k, v) in &extra {
                     context.insert(k, v);
@@ -340,8 +356,8 @@ pub fn render_site(
                 "page.html"
             };
             let path = format!("{}index.html", article.url);
-            for edition in &editions {
-                edition.render(site, templates, template, &path, |c| {
+            for pass in &passes {
+                pass.render(site, templates, template, &path, |c| {
                     fill_page(c, site, &article.url, &article.title);
                     c.insert("article", &context);
                     if !article.summary.is_empty() {
@@ -359,16 +375,16 @@ pub fn render_site(
             Err(e) => errors.push(e),
         }
     }
-    for edition in &editions {
+    for pass in &passes {
         // A top-level 404.html for static hosts that look for one.
-        let result = edition.render(site, templates, "404.html", "404.html", |c| {
+        let result = pass.render(site, templates, "404.html", "404.html", |c| {
             fill_page(c, site, "", "Page not found")
         });
         if let Err(e) = result {
             errors.push(e);
         }
     }
-    if let Err(e) = write_print(site, templates, &editions) {
+    if let Err(e) = write_print(site, templates, &passes) {
         errors.push(e);
     }
     errors.sort_by(|a, b| a.message.cmp(&b.message));
@@ -448,9 +464,10 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.trim().is_empty()).then_some(s)
 }
 
-/// What every page of an edition sees; `offline` for the edition whose links name
-/// `index.html`.
-fn base_context(site: &Site, offline: bool) -> Context {
+/// What every page of a pass sees: `index` is what links to a folder end with
+/// (nothing, `index.html`, or the mark for both), and `offline_zip` whether the
+/// footer links to `offline.zip`.
+fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
     let mut context = Context::new();
     let config = &site.config;
     context.insert(
@@ -471,7 +488,7 @@ fn base_context(site: &Site, offline: bool) -> Context {
             "has_paths": !site.paths.is_empty(),
             "has_map": site.relations_out.iter().any(|r| !r.is_empty()),
             "has_handouts": site.articles.iter().any(|a| a.front.handout && a.topic.is_some()),
-            "offline_zip": config.build.offline_zip && !offline,
+            "offline_zip": offline_zip,
         }),
     );
     let nav: Vec<Value> = config
@@ -486,7 +503,7 @@ fn base_context(site: &Site, offline: bool) -> Context {
         .map(|&i| json!({"title": site.articles[i].title, "url": site.articles[i].url}))
         .collect();
     context.insert("pages", &pages);
-    context.insert("index", if offline { "index.html" } else { "" });
+    context.insert("index", index);
     context
 }
 

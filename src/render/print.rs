@@ -1,7 +1,7 @@
 //! `print.html`: the whole library in reading order, for printing or saving as one file.
 
 use super::article::sources;
-use super::{context_hash, fill_page, Edition, Templates};
+use super::{context_hash, fill_page, Pass, Templates};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::fill_placeholders;
 use crate::output::ChangedWriter;
@@ -17,7 +17,7 @@ use std::io::Write as _;
 pub(super) fn write_print(
     site: &Site,
     templates: &Templates,
-    editions: &[Edition],
+    passes: &[Pass],
 ) -> Result<(), Diagnostic> {
     const MARKER: &str = "<!-- attune:articles -->";
     let order: Vec<usize> = site.topics.iter().flatten().copied().collect();
@@ -30,9 +30,10 @@ pub(super) fn write_print(
         .iter()
         .map(|&i| json!({"title": site.articles[i].title, "slug": site.articles[i].slug}))
         .collect();
-    let mut sinks = Vec::new();
-    for edition in editions {
-        let mut context = edition.base.clone();
+    // Per pass, per edition it writes: the sink and the end of the frame.
+    let mut sinks: Vec<Vec<(Sink, String)>> = Vec::new();
+    for pass in passes {
+        let mut context = pass.base.clone();
         fill_page(
             &mut context,
             site,
@@ -40,32 +41,36 @@ pub(super) fn write_print(
             &format!("{} (print edition)", site.config.site.title),
         );
         context.insert("contents", &contents);
-        let frame = site
-            .style
-            .edition(templates.render("print.html", &context)?, edition.offline);
-        let (head, tail) = frame.split_once(MARKER).unwrap_or((frame.as_str(), ""));
-        // A served folder and an archive take the file whole; a folder streams it.
-        let mut sink = if edition.writer.wants_whole_files() {
-            Sink::Whole(Vec::new())
-        } else {
-            Sink::File(edition.writer.create("print.html").map_err(io)?)
-        };
-        sink.push(head.to_string()).map_err(io)?;
-        sinks.push((sink, tail.to_string()));
+        let frame = templates.render("print.html", &context)?;
+        let mut pass_sinks = Vec::new();
+        for &(writer, offline) in &pass.outputs {
+            let frame = site.style.edition(&frame, offline);
+            let (head, tail) = frame.split_once(MARKER).unwrap_or((&frame, ""));
+            // A served folder and an archive take the file whole; a folder streams it.
+            let mut sink = if writer.wants_whole_files() {
+                Sink::Whole(Vec::new())
+            } else {
+                Sink::File(writer.create("print.html").map_err(io)?)
+            };
+            sink.push(head.to_string()).map_err(io)?;
+            pass_sinks.push((sink, tail.to_string()));
+        }
+        sinks.push(pass_sinks);
     }
     for chunk in order.chunks(64) {
-        let rendered: Vec<Result<Vec<String>, Diagnostic>> = chunk
+        // Per article, per pass: the article as each of the pass's editions.
+        let rendered: Vec<Result<Vec<Vec<String>>, Diagnostic>> = chunk
             .par_iter()
             .map(|&i| {
                 let article = print_article(site, i, &in_print);
                 let key = format!("print.html#{}", site.articles[i].slug);
-                editions
+                passes
                     .iter()
-                    .map(|edition| {
-                        let mut context = edition.base.clone();
+                    .map(|pass| {
+                        let mut context = pass.base.clone();
                         fill_page(&mut context, site, "", &site.articles[i].title);
                         context.insert("article", &article);
-                        let writer = edition.writer;
+                        let writer = pass.outputs[0].0;
                         let hash = if writer.is_live() {
                             context_hash("print-article.html", &context)
                         } else {
@@ -74,23 +79,30 @@ pub(super) fn write_print(
                         let html = writer.fragment(&key, hash, || {
                             templates.render("print-article.html", &context)
                         })?;
-                        Ok(site.style.edition(html, edition.offline))
+                        Ok(pass
+                            .outputs
+                            .iter()
+                            .map(|&(_, offline)| site.style.edition(&html, offline).into_owned())
+                            .collect())
                     })
                     .collect()
             })
             .collect();
-        for htmls in rendered {
-            for ((sink, _), html) in sinks.iter_mut().zip(htmls?) {
-                sink.push(html).map_err(io)?;
+        for per_pass in rendered {
+            for (pass_sinks, htmls) in sinks.iter_mut().zip(per_pass?) {
+                for ((sink, _), html) in pass_sinks.iter_mut().zip(htmls) {
+                    sink.push(html).map_err(io)?;
+                }
             }
         }
     }
-    for ((sink, tail), edition) in sinks.into_iter().zip(editions) {
+    let outputs = passes.iter().flat_map(|p| &p.outputs);
+    for ((sink, tail), &(writer, _)) in sinks.into_iter().flatten().zip(outputs) {
         match sink {
             Sink::Whole(mut pieces) => {
                 pieces.push(tail);
                 let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
-                edition.writer.write_pieces_here("print.html", &pieces);
+                writer.write_pieces_here("print.html", &pieces);
             }
             Sink::File(mut file) => {
                 file.write_all(tail.as_bytes()).map_err(io)?;

@@ -13,6 +13,8 @@ pub struct Templates {
     tera: Tera,
     /// Hash of every template's source, so a server knows when pages must re-render.
     fingerprint: u64,
+    /// Whether one render of a page serves both editions: see [`both_editions_form`].
+    both_editions: bool,
 }
 
 impl Templates {
@@ -69,25 +71,8 @@ impl Templates {
                 }
             }
         }
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        // Escapes the five HTML specials but leaves `/` alone, so URLs stay readable.
-        tera.set_escape_fn(escape);
-        // Each template is checked alone first, so an error names its own file and line.
-        for (name, (display, text)) in &sources {
-            if let Err(e) = tera::Template::new(name, None, text) {
-                problems.push(template_diagnostic(display, &e));
-            }
-        }
         if !problems.is_empty() {
             return Err(problems);
-        }
-        if let Err(e) = tera.add_raw_templates(
-            sources
-                .iter()
-                .map(|(name, (_, text))| (name.clone(), text.clone())),
-        ) {
-            return Err(vec![Diagnostic::error("template", error_chain(&e))]);
         }
         let mut all = Vec::new();
         for (name, (_, text)) in &sources {
@@ -96,10 +81,40 @@ impl Templates {
             all.extend(text.as_bytes());
             all.push(0);
         }
+        let neutral: Option<Vec<String>> = sources
+            .values()
+            .map(|(_, text)| both_editions_form(text))
+            .collect();
+        let both_editions = neutral.is_some();
+        let texts = neutral.unwrap_or_else(|| sources.values().map(|(_, t)| t.clone()).collect());
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        // Escapes the five HTML specials but leaves `/` alone, so URLs stay readable.
+        tera.set_escape_fn(escape);
+        if let Err(e) = tera.add_raw_templates(sources.keys().cloned().zip(texts)) {
+            // Each template alone, so an error names its own file and line.
+            for (name, (display, text)) in &sources {
+                if let Err(e) = tera::Template::new(name, None, text) {
+                    problems.push(template_diagnostic(display, &e));
+                }
+            }
+            if problems.is_empty() {
+                problems.push(Diagnostic::error("template", error_chain(&e)));
+            }
+            return Err(problems);
+        }
         Ok(Templates {
             tera,
             fingerprint: crate::output::hash_bytes(&all),
+            both_editions,
         })
+    }
+
+    /// Whether a page rendered once, with `index` set to [`crate::site::EDITION_MARK`]
+    /// and `site.offline_zip` to the web edition's value, gives both editions through
+    /// [`crate::site::UrlStyle::edition`].
+    pub fn both_editions(&self) -> bool {
+        self.both_editions
     }
 
     pub fn fingerprint(&self) -> u64 {
@@ -112,6 +127,105 @@ impl Templates {
                 .in_file(format!("templates/{name}"))
         })
     }
+}
+
+/// The template rewritten so that one render serves both editions, or `None` when it
+/// cannot be known to. The editions' contexts differ in two values only: `index`
+/// (nothing on the web, `index.html` offline) and `site.offline_zip` (true only on the
+/// web). A template qualifies when it prints `index` only as `{{ index }}`, so a mark
+/// printed there can be replaced afterwards, and reads `site.offline_zip` only as
+/// `{% if site.offline_zip %}` with no `else`, whose content is then wrapped in
+/// [`crate::site::WEB_ONLY_START`] and [`crate::site::WEB_ONLY_END`] for the offline
+/// edition to drop. Anything else (the names in any other expression, a `raw` block,
+/// a dump of the whole context) and the theme renders each edition on its own.
+fn both_editions_form(text: &str) -> Option<String> {
+    use crate::site::{WEB_ONLY_END, WEB_ONLY_START};
+    let mut out = String::with_capacity(text.len() + 16);
+    // Per open `if`: whether it is an `offline_zip` region.
+    let mut ifs: Vec<bool> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let close = match rest.as_bytes().get(open + 1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            _ => {
+                out.push_str(&rest[..open + 1]);
+                rest = &rest[open + 1..];
+                continue;
+            }
+        };
+        out.push_str(&rest[..open]);
+        let end = open + 2 + rest[open + 2..].find(close)? + 2;
+        let tag = &rest[open..end];
+        rest = &rest[end..];
+        if close == "#}" {
+            out.push_str(tag);
+            continue;
+        }
+        let inner = tag[2..tag.len() - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let code = without_strings(inner);
+        let words: Vec<&str> = code.split_whitespace().collect();
+        if close == "}}" {
+            if inner != "index" && names(&code, "index") {
+                return None;
+            }
+        } else if words == ["if", "site.offline_zip"] {
+            ifs.push(true);
+            out.push_str(tag);
+            out.push_str(WEB_ONLY_START);
+            continue;
+        } else {
+            match words.first().copied() {
+                Some("if") => ifs.push(false),
+                Some("endif") => out.push_str(if ifs.pop()? { WEB_ONLY_END } else { "" }),
+                Some("elif" | "else") if ifs.last() == Some(&true) => return None,
+                Some("raw") => return None,
+                _ => {}
+            }
+            if names(&code, "index") {
+                return None;
+            }
+        }
+        if code.contains("offline_zip") || code.contains("__tera_context") {
+            return None;
+        }
+        out.push_str(tag);
+    }
+    out.push_str(rest);
+    ifs.is_empty().then_some(out)
+}
+
+/// Template code with its string literals emptied, so names are only looked for in code.
+fn without_strings(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut quote = None;
+    for c in code.chars() {
+        match quote {
+            Some(q) if c == q => {
+                quote = None;
+                out.push(c);
+            }
+            Some(_) => {}
+            None => {
+                if matches!(c, '"' | '\'' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `code` uses the variable `name` (not as a field, like `loop.index`).
+fn names(code: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    code.match_indices(name).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + name.len()..].chars().next();
+        !before.is_some_and(|c| ident(c) || c == '.') && !after.is_some_and(ident)
+    })
 }
 
 /// A tera parse error carries "--> line:column" in its message; lift it into the diagnostic.
@@ -148,4 +262,42 @@ fn error_chain(error: &tera::Error) -> String {
         source = e.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_that_one_render_serves_for_both_editions() {
+        let form = |t: &str| both_editions_form(t);
+        assert_eq!(
+            form("<a href=\"{{ root }}{{ index }}\">{{ loop.index }}</a>{% if site.offline_zip %}<li>zip</li>{% endif %}").as_deref(),
+            Some("<a href=\"{{ root }}{{ index }}\">{{ loop.index }}</a>{% if site.offline_zip %}\u{1e}<li>zip</li>\u{1d}{% endif %}")
+        );
+        assert!(form("{% if a %}{% if site.offline_zip %}{% if b %}x{% endif %}{% endif %}{% else %}y{% endif %}").is_some());
+        assert!(form("{% include \"index.html\" %}{# index #}{{ \"index\" }}").is_some());
+        // Anything else renders each edition on its own.
+        for text in [
+            "{{ index | upper }}",
+            "{% if index %}x{% endif %}",
+            "{% set i = index %}",
+            "{% for index in list %}{% endfor %}",
+            "{% if site.offline_zip %}x{% else %}y{% endif %}",
+            "{% if not site.offline_zip %}x{% endif %}",
+            "{{ site.offline_zip }}",
+            "{{ __tera_context }}",
+            "{% raw %}{{ index }}{% endraw %}",
+            "{% if site.offline_zip %}unclosed",
+            "{{ unclosed",
+        ] {
+            assert!(form(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_default_theme_renders_both_editions_at_once() {
+        let templates = Templates::load(Path::new("/nonexistent"), None).unwrap();
+        assert!(templates.both_editions());
+    }
 }

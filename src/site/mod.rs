@@ -36,14 +36,30 @@ pub enum UrlStyle {
 /// source (content, book.toml, templates).
 pub const EDITION_MARK: &str = "\u{1f}";
 
-/// `text` with any [`EDITION_MARK`] replaced by U+FFFD, so only attune's own links
-/// carry the mark.
+/// Around what only the web edition shows (the link to `offline.zip`), when one
+/// render serves both editions: see [`crate::render::Templates`]. Control characters
+/// too, kept out of every source with [`EDITION_MARK`].
+pub const WEB_ONLY_START: &str = "\u{1e}";
+pub const WEB_ONLY_END: &str = "\u{1d}";
+
+/// The marks as bytes: each is one ASCII byte, so never part of another character.
+const MARK_BYTES: [u8; 3] = [0x1f, 0x1e, 0x1d];
+
+/// `text` with any of the marks ([`EDITION_MARK`], [`WEB_ONLY_START`],
+/// [`WEB_ONLY_END`]) replaced by U+FFFD, so only attune's own output carries them.
 pub fn without_edition_mark(text: String) -> String {
-    if text.contains(EDITION_MARK) {
-        text.replace(EDITION_MARK, "\u{fffd}")
-    } else {
-        text
+    let [a, b, c] = MARK_BYTES;
+    if memchr::memchr3(a, b, c, text.as_bytes()).is_none() {
+        return text;
     }
+    text.replace(
+        [EDITION_MARK, WEB_ONLY_START, WEB_ONLY_END].map(first_char),
+        "\u{fffd}",
+    )
+}
+
+fn first_char(mark: &str) -> char {
+    mark.chars().next().unwrap_or_default()
 }
 
 impl UrlStyle {
@@ -57,23 +73,35 @@ impl UrlStyle {
     }
 
     /// HTML rendered from this style's model, as the web (`offline == false`) or the
-    /// offline edition writes it.
-    pub fn edition(self, html: String, offline: bool) -> String {
-        if self != UrlStyle::Both {
-            return html;
+    /// offline edition writes it: each [`EDITION_MARK`] becomes that edition's
+    /// `index.html` or nothing, and what stands between [`WEB_ONLY_START`] and
+    /// [`WEB_ONLY_END`] is kept on the web and dropped offline. Borrowed when the HTML
+    /// holds no mark.
+    pub fn edition(self, html: &str, offline: bool) -> std::borrow::Cow<'_, str> {
+        let [a, b, c] = MARK_BYTES;
+        let bytes = html.as_bytes();
+        if memchr::memchr3(a, b, c, bytes).is_none() {
+            return std::borrow::Cow::Borrowed(html);
         }
         let index = if offline { "index.html" } else { "" };
-        // The mark is one character: a character search (memchr) finds it far faster
-        // than a string search, and most pages hold hundreds of links.
-        let mark = EDITION_MARK.chars().next().unwrap_or_default();
-        let mut parts = html.split(mark);
         let mut out = String::with_capacity(html.len() + html.len() / 64);
-        out.push_str(parts.next().unwrap_or_default());
-        for part in parts {
-            out.push_str(index);
-            out.push_str(part);
+        let (mut from, mut hidden) = (0, 0usize);
+        for at in memchr::memchr3_iter(a, b, c, bytes) {
+            if hidden == 0 {
+                out.push_str(&html[from..at]);
+            }
+            match bytes[at] {
+                0x1e if offline => hidden += 1,
+                0x1d if offline => hidden = hidden.saturating_sub(1),
+                0x1f if hidden == 0 => out.push_str(index),
+                _ => {}
+            }
+            from = at + 1;
         }
-        out
+        if hidden == 0 {
+            out.push_str(&html[from..]);
+        }
+        std::borrow::Cow::Owned(out)
     }
 
     /// Relative prefix from a page at `url` (`patterns/x/`) to the site root.
@@ -403,13 +431,33 @@ mod tests {
         );
         assert_eq!(UrlStyle::Web.href("about/", ""), "../");
         let both = UrlStyle::Both.href("patterns/x/", "effects/y/");
+        assert_eq!(UrlStyle::Both.edition(&both, false), "../../effects/y/");
         assert_eq!(
-            UrlStyle::Both.edition(both.clone(), false),
-            "../../effects/y/"
+            UrlStyle::Both.edition(&both, true),
+            "../../effects/y/index.html"
+        );
+    }
+
+    #[test]
+    fn web_only_parts_are_dropped_from_the_offline_edition() {
+        let html = format!(
+            "<a href=\"x/{EDITION_MARK}\">x</a>{WEB_ONLY_START}<a href=\"y/{EDITION_MARK}\">zip</a>{WEB_ONLY_END}<p>end</p>"
         );
         assert_eq!(
-            UrlStyle::Both.edition(both, true),
-            "../../effects/y/index.html"
+            UrlStyle::Both.edition(&html, false),
+            "<a href=\"x/\">x</a><a href=\"y/\">zip</a><p>end</p>"
+        );
+        assert_eq!(
+            UrlStyle::Both.edition(&html, true),
+            "<a href=\"x/index.html\">x</a><p>end</p>"
+        );
+        assert!(matches!(
+            UrlStyle::Web.edition("<p>no marks</p>", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            without_edition_mark(format!("a{EDITION_MARK}b{WEB_ONLY_START}c{WEB_ONLY_END}")),
+            "a\u{fffd}b\u{fffd}c\u{fffd}"
         );
     }
 

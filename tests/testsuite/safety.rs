@@ -176,3 +176,60 @@ fn privacy_page_states_what_the_site_does_not_do() {
         .read("index.html")
         .contains("<a href=\"./privacy/\">Privacy</a>"));
 }
+
+/// A theme's own template that reads `index` or `site.offline_zip` in ways one render
+/// cannot serve for both editions still gets each edition right, as does one that can.
+#[test]
+fn each_edition_of_offline_zip_equals_its_own_build_whatever_the_theme_reads() {
+    let impure = "{% extends \"base.html\" %}{% block main %}<p id=\"e\">{% if site.offline_zip %}web{% else %}offline{% endif %}|{{ index | upper }}|{% if index %}has-index{% endif %}</p>{% endblock main %}";
+    let pure = "{% extends \"base.html\" %}{% block main %}<p id=\"e\">{% if site.offline_zip %}<a href=\"{{ root }}offline.zip\">zip</a>{% endif %}<a href=\"{{ root }}{{ index }}\">home</a></p>{% endblock main %}";
+    for (template, web, offline) in [
+        (
+            impure,
+            "<p id=\"e\">web||</p>",
+            "<p id=\"e\">offline|INDEX.HTML|has-index</p>",
+        ),
+        (
+            pure,
+            "<p id=\"e\"><a href=\"../offline.zip\">zip</a><a href=\"../\">home</a></p>",
+            "<p id=\"e\"><a href=\"../index.html\">home</a></p>",
+        ),
+    ] {
+        let site = Fixture::new("basic");
+        let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+        site.write(
+            "book.toml",
+            book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"),
+        );
+        site.write("themes/mine/templates/tags.html", template);
+        site.build().assert_code(0);
+        assert!(site.read("tags/index.html").contains(web), "{template}");
+        let file = std::fs::File::open(site.path("public/offline.zip")).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        site.run(&["build", "--offline", "--out", "offline-build"])
+            .assert_code(0);
+        for page in [
+            "tags/index.html",
+            "index.html",
+            "effects/alexithymia/index.html",
+        ] {
+            let mut zipped = String::new();
+            zip.by_name(&format!("fixture-library/{page}"))
+                .unwrap()
+                .read_to_string(&mut zipped)
+                .unwrap();
+            let built = std::fs::read_to_string(site.path(&format!("offline-build/{page}")));
+            assert_eq!(zipped, built.unwrap(), "{page}");
+        }
+        let mut tags = String::new();
+        zip.by_name("fixture-library/tags/index.html")
+            .unwrap()
+            .read_to_string(&mut tags)
+            .unwrap();
+        assert!(tags.contains(offline), "{template}: {tags}");
+        assert!(
+            !tags.contains("offline.zip"),
+            "no link to the archive inside it"
+        );
+    }
+}
