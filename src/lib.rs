@@ -186,7 +186,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     write_extras(&site, &writer, &urls, &options.root);
     report.timings.push(("write extras", start.elapsed()));
-    drop(site);
+    // Freeing a large library's model takes a while; it need not hold up the rest.
+    let freed = std::thread::spawn(move || drop(site));
     let start = Instant::now();
     if let Err(e) = writer.finish_offline_edition() {
         writer.abandon();
@@ -196,6 +197,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     writer.commit(&out)?;
     report.timings.push(("swap", start.elapsed()));
+    let _ = freed.join();
     report.pages = urls.len();
     Ok(report)
 }

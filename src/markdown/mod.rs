@@ -481,6 +481,11 @@ impl<'a> Builder<'a, '_> {
         }
         self.section.text.push_str(block.trim());
         self.section.text.push('\n');
+        if self.block_links.is_empty() {
+            self.block = block;
+            self.block.clear();
+            return;
+        }
         // Sentence ends found once per block, so a paragraph of thousands of links
         // costs a binary search per link, not a rescan.
         let ends = sentence_ends(&block);

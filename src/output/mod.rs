@@ -22,6 +22,8 @@ pub struct Writer {
     errors: Mutex<Vec<String>>,
     /// Paths this build wrote into a staging folder; the rest are stale.
     written: Option<Mutex<HashSet<String>>>,
+    /// What the staging folder held when the build began, listed while it renders.
+    before: Mutex<Option<Listing>>,
     /// Set when writing straight into a folder being served (see [`Live`]).
     live: Option<Live>,
     /// Set when writing into a zip archive instead of a folder (see [`Writer::archive`]).
@@ -78,10 +80,12 @@ impl Writer {
         }
         std::fs::create_dir_all(&staging)
             .with_context(|| format!("creating {}", staging.display()))?;
+        let before = list_in_background(staging.clone());
         let writer = Writer {
             staging,
             errors: Mutex::new(Vec::new()),
             written: Some(Mutex::new(HashSet::new())),
+            before: Mutex::new(Some(before)),
             live: None,
             archive: None,
             offline: None,
@@ -98,6 +102,7 @@ impl Writer {
             staging: PathBuf::new(),
             errors: Mutex::new(Vec::new()),
             written: None,
+            before: Mutex::new(None),
             live: None,
             archive: Some(Archive::new(folder, level, previous)),
             offline: None,
@@ -136,7 +141,7 @@ impl Writer {
             // buffer in memory.
             let mut file = self.create_file("offline.zip")?;
             let index = archive.finish(&mut file)?;
-            file.into_inner().map_err(|e| e.into_error())?.sync_data()?;
+            file.into_inner().map_err(|e| e.into_error())?;
             index
         };
         self.write_here(MARKER, format!("{MARKER_TEXT}{index}").as_bytes());
@@ -165,6 +170,7 @@ impl Writer {
             staging: dir,
             errors: Mutex::new(Vec::new()),
             written: None,
+            before: Mutex::new(None),
             live: Some(live),
             archive: None,
             offline: None,
@@ -405,7 +411,11 @@ impl Writer {
         self.take_errors()?;
         if let Some(written) = &self.written {
             let written = written.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
-            remove_stale(&self.staging, &written)?;
+            let before = self.before.lock().ok().and_then(|mut b| b.take());
+            match before.and_then(|listing| listing.join().ok().flatten()) {
+                Some(listing) => remove_stale_listed(&self.staging, &listing, &written)?,
+                None => remove_stale(&self.staging, &written)?,
+            }
         }
         swap_into_place(&self.staging, out)
     }
@@ -575,6 +585,58 @@ fn remove_stale(dir: &Path, written: &HashSet<String>) -> Result<()> {
     // Contents come first, so a folder emptied above is seen empty here.
     for folder in folders {
         let _ = std::fs::remove_dir(&folder);
+    }
+    Ok(())
+}
+
+/// A folder's contents as listed on another thread: (path, is a folder), contents
+/// before their folder; `None` when the folder changed under the listing.
+type Listing = std::thread::JoinHandle<Option<Vec<(PathBuf, bool)>>>;
+
+/// Lists `dir` (contents before their folder: (path, is a folder)) on another thread,
+/// so finding what a build left stale costs no time at its end. `None` when the folder
+/// changed under the listing in a way it could not follow.
+fn list_in_background(dir: PathBuf) -> Listing {
+    std::thread::spawn(move || {
+        walkdir::WalkDir::new(&dir)
+            .min_depth(1)
+            .contents_first(true)
+            .into_iter()
+            .map(|entry| {
+                let entry = entry.ok()?;
+                Some((entry.path().to_path_buf(), entry.file_type().is_dir()))
+            })
+            .collect()
+    })
+}
+
+/// [`remove_stale`] from a listing taken as the build began. Whatever the build
+/// created since is in `written`; what it removed or replaced is passed over.
+fn remove_stale_listed(
+    dir: &Path,
+    listing: &[(PathBuf, bool)],
+    written: &HashSet<String>,
+) -> Result<()> {
+    for (path, is_dir) in listing {
+        if *is_dir {
+            // Contents come first, so a folder emptied above is seen empty here.
+            let _ = std::fs::remove_dir(path);
+            continue;
+        }
+        let rel = path
+            .strip_prefix(dir)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        if written.contains(&rel) {
+            continue;
+        }
+        if let Err(e) = std::fs::remove_file(path) {
+            // Gone, or a folder now: the build replaced it, and wrote what it holds.
+            let replaced = std::fs::symlink_metadata(path).map_or(true, |m| m.is_dir());
+            if !replaced {
+                return Err(e).with_context(|| format!("removing stale {}", path.display()));
+            }
+        }
     }
     Ok(())
 }
@@ -761,6 +823,69 @@ mod tests {
         assert_eq!(
             std::fs::read(out.join("c")).unwrap(),
             b"a file where a folder was"
+        );
+    }
+
+    #[test]
+    fn stale_files_are_found_from_a_listing_taken_before_the_build_changed_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for (path, text) in [
+            ("stale/x.html", "old"),
+            ("stale/deep/y.html", "old"),
+            ("keep/index.html", "old"),
+            ("c", "a file where a folder will be"),
+            ("d/e.html", "a folder where a file will be"),
+        ] {
+            std::fs::create_dir_all(d.join(path).parent().unwrap()).unwrap();
+            std::fs::write(d.join(path), text).unwrap();
+        }
+        let listing = list_in_background(d.to_path_buf()).join().unwrap().unwrap();
+        // The build, after the listing: replaces, turns a file into a folder and a
+        // folder into a file, and adds a file the listing never saw.
+        std::fs::write(d.join("keep/index.html"), "new").unwrap();
+        std::fs::remove_file(d.join("c")).unwrap();
+        std::fs::create_dir_all(d.join("c")).unwrap();
+        std::fs::write(d.join("c/index.html"), "new").unwrap();
+        std::fs::remove_dir_all(d.join("d")).unwrap();
+        std::fs::write(d.join("d"), "new").unwrap();
+        std::fs::create_dir_all(d.join("n")).unwrap();
+        std::fs::write(d.join("n/new.html"), "new").unwrap();
+        let written: HashSet<String> = ["keep/index.html", "c/index.html", "d", "n/new.html"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        remove_stale_listed(d, &listing, &written).unwrap();
+        let mut left: Vec<String> = walkdir::WalkDir::new(d)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                let rel = e
+                    .path()
+                    .strip_prefix(d)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                if e.file_type().is_dir() {
+                    format!("{rel}/")
+                } else {
+                    rel
+                }
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "c/",
+                "c/index.html",
+                "d",
+                "keep/",
+                "keep/index.html",
+                "n/",
+                "n/new.html"
+            ]
         );
     }
 
