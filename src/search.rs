@@ -20,6 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -203,12 +204,64 @@ pub struct IndexStats {
     pub bytes: usize,
 }
 
+/// Each article's share of the index, kept by `attune serve` between rebuilds under a
+/// hash of everything it is made from, so an edit indexes only the edited article.
+#[derive(Default)]
+pub struct SearchCache {
+    articles: HashMap<u64, Arc<ArticleIndex>>,
+}
+
+/// A hash of what [`index_article`] reads of an article.
+fn article_key(site: &Site, i: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let article = &site.articles[i];
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (
+        &article.url,
+        &article.title,
+        &article.summary,
+        &article.front.tags,
+    )
+        .hash(&mut hasher);
+    for section in &article.parsed.sections {
+        (&section.heading, &section.anchor, &section.text).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// Builds the index and writes its files into `search/`.
 pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
-    let articles: Vec<ArticleIndex> = (0..site.articles.len())
-        .into_par_iter()
-        .map(|i| index_article(site, i))
-        .collect();
+    write_index_with(site, writer, None)
+}
+
+/// [`write_index`], indexing again only the articles `cache` does not hold.
+pub fn write_index_cached(site: &Site, writer: &Writer, cache: &mut SearchCache) -> IndexStats {
+    write_index_with(site, writer, Some(cache))
+}
+
+fn write_index_with(site: &Site, writer: &Writer, cache: Option<&mut SearchCache>) -> IndexStats {
+    let articles: Vec<Arc<ArticleIndex>> = match cache {
+        None => (0..site.articles.len())
+            .into_par_iter()
+            .map(|i| Arc::new(index_article(site, i)))
+            .collect(),
+        Some(cache) => {
+            let old = &cache.articles;
+            let fresh: Vec<(u64, Arc<ArticleIndex>)> = (0..site.articles.len())
+                .into_par_iter()
+                .map(|i| {
+                    let key = article_key(site, i);
+                    let index = old
+                        .get(&key)
+                        .cloned()
+                        .unwrap_or_else(|| Arc::new(index_article(site, i)));
+                    (key, index)
+                })
+                .collect();
+            cache.articles = fresh.iter().cloned().collect();
+            fresh.into_iter().map(|(_, index)| index).collect()
+        }
+    };
 
     // Global word ids, then the vocabulary in sorted order with each word's stem.
     let mut global: HashMap<&str, u32> = HashMap::default();

@@ -45,6 +45,8 @@ pub struct Session {
     drafts: bool,
     live: Option<Live>,
     parse_cache: ParseCache,
+    search_cache: search::SearchCache,
+    templates: Option<render::Templates>,
     config_hash: u64,
     theme_hash: u64,
 }
@@ -65,6 +67,8 @@ impl Session {
             drafts,
             live: Some(Live::default()),
             parse_cache: ParseCache::default(),
+            search_cache: search::SearchCache::default(),
+            templates: None,
             config_hash: 0,
             theme_hash: 0,
         }
@@ -104,9 +108,13 @@ impl Session {
                 *live = Live::default();
             }
         }
-        let templates = match render::Templates::load(&self.root, config.build.theme.as_deref()) {
-            Ok(t) => t,
+        let theme = config.build.theme.as_deref();
+        match render::Templates::load_reusing(&self.root, theme, self.templates.take()) {
+            Ok(t) => self.templates = Some(t),
             Err(errors) => return Ok(finish(errors, 0, 0)),
+        }
+        let Some(templates) = &self.templates else {
+            return Ok(finish(problems, 0, 0));
         };
         let content_dir = config.build.content_dir.clone();
         let content = load::load(&self.root, &content_dir, self.drafts, &mut problems);
@@ -130,7 +138,7 @@ impl Session {
             writer.forget_contexts();
             self.theme_hash = theme_hash;
         }
-        let urls = render::render_site(&site, &templates, &writer, &mut problems);
+        let urls = render::render_site(&site, templates, &writer, &mut problems);
         if problems
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error)
@@ -138,7 +146,7 @@ impl Session {
             self.live = Some(writer.abandon_live());
             return Ok(finish(problems, 0, 0));
         }
-        search::write_index(&site, &writer);
+        search::write_index_cached(&site, &writer, &mut self.search_cache);
         crate::write_extras(&site, &writer, &urls, &self.root);
         writer.write(crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes());
         let (live, written, rendered) = writer.finish_live()?;

@@ -20,6 +20,16 @@ pub struct Templates {
 impl Templates {
     /// Loads the default theme, then the site theme's templates over it.
     pub fn load(root: &Path, theme_name: Option<&str>) -> Result<Templates, Vec<Diagnostic>> {
+        Self::load_reusing(root, theme_name, None)
+    }
+
+    /// [`Templates::load`], handing back `previous` when the sources are unchanged
+    /// instead of compiling them again (for `attune serve`).
+    pub fn load_reusing(
+        root: &Path,
+        theme_name: Option<&str>,
+        previous: Option<Templates>,
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (String, String)> = theme::TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -81,6 +91,10 @@ impl Templates {
             all.extend(text.as_bytes());
             all.push(0);
         }
+        let fingerprint = crate::output::hash_bytes(&all);
+        if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
+            return Ok(previous);
+        }
         let neutral: Option<Vec<String>> = sources
             .values()
             .map(|(_, text)| both_editions_form(text))
@@ -105,7 +119,7 @@ impl Templates {
         }
         Ok(Templates {
             tera,
-            fingerprint: crate::output::hash_bytes(&all),
+            fingerprint,
             both_editions,
         })
     }
