@@ -475,35 +475,33 @@ impl<'a> Builder<'a, '_> {
             self.block_links.clear();
             return;
         }
-        let block = std::mem::take(&mut self.block);
+        let block = &self.block;
         if !self.in_table_head {
-            self.out.stats.add_block(&block);
+            self.out.stats.add_block(block);
         }
         self.section.text.push_str(block.trim());
         self.section.text.push('\n');
-        if self.block_links.is_empty() {
-            self.block = block;
-            self.block.clear();
-            return;
+        if !self.block_links.is_empty() {
+            // Sentence ends found once per block, so a paragraph of thousands of links
+            // costs a binary search per link, not a rescan.
+            let ends = sentence_ends(block);
+            for (index, start, end) in self.block_links.drain(..) {
+                let sentence_start = ends[..ends.partition_point(|&e| e <= start)]
+                    .last()
+                    .copied()
+                    .unwrap_or(0);
+                let sentence_end = ends
+                    .get(ends.partition_point(|&e| e < end))
+                    .copied()
+                    .unwrap_or(block.len());
+                let before = block[sentence_start..start].trim_start().to_string();
+                let after = block[end..sentence_end.max(end)].trim_end().to_string();
+                let link = &mut self.out.links[index];
+                let label = link.context.1.take();
+                link.context = (before, label, after);
+            }
         }
-        // Sentence ends found once per block, so a paragraph of thousands of links
-        // costs a binary search per link, not a rescan.
-        let ends = sentence_ends(&block);
-        for (index, start, end) in self.block_links.drain(..) {
-            let sentence_start = ends[..ends.partition_point(|&e| e <= start)]
-                .last()
-                .copied()
-                .unwrap_or(0);
-            let sentence_end = ends
-                .get(ends.partition_point(|&e| e < end))
-                .copied()
-                .unwrap_or(block.len());
-            let before = block[sentence_start..start].trim_start().to_string();
-            let after = block[end..sentence_end.max(end)].trim_end().to_string();
-            let link = &mut self.out.links[index];
-            let label = link.context.1.take();
-            link.context = (before, label, after);
-        }
+        self.block.clear();
     }
 
     fn unique_id(&mut self, base: &str) -> String {

@@ -6,7 +6,7 @@ mod archive;
 use anyhow::{bail, Context as _, Result};
 use archive::Archive;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -50,13 +50,11 @@ pub struct Live {
 
 /// A stable 64-bit hash (the same on every run of the same binary).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+    hash_pieces(&[bytes])
 }
 
-/// [`hash_bytes`] of `pieces` joined, without joining them: the slice's length, then
-/// its bytes, which the hasher takes in any split.
+/// The stable hash of `pieces` joined, without joining them: the whole length, then
+/// the bytes, which the hasher takes in any split.
 fn hash_pieces(pieces: &[&[u8]]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     hasher.write_usize(pieces.iter().map(|p| p.len()).sum());
@@ -412,10 +410,12 @@ impl Writer {
         if let Some(written) = &self.written {
             let written = written.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
             let before = self.before.lock().ok().and_then(|mut b| b.take());
-            match before.and_then(|listing| listing.join().ok().flatten()) {
-                Some(listing) => remove_stale_listed(&self.staging, &listing, &written)?,
-                None => remove_stale(&self.staging, &written)?,
-            }
+            let listing = match before.and_then(|listing| listing.join().ok().flatten()) {
+                Some(listing) => listing,
+                None => list(&self.staging)
+                    .with_context(|| format!("reading {}", self.staging.display()))?,
+            };
+            remove_stale(&self.staging, &listing, &written)?;
         }
         swap_into_place(&self.staging, out)
     }
@@ -562,61 +562,30 @@ impl std::io::Write for ChangedWriter {
     }
 }
 
-/// Removes every file under `dir` whose site-relative path is not in `written`, and
-/// the folders left empty.
-fn remove_stale(dir: &Path, written: &HashSet<String>) -> Result<()> {
-    let mut folders = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
-        let entry = entry.with_context(|| format!("reading {}", dir.display()))?;
-        let path = entry.path();
-        if entry.file_type().is_dir() {
-            folders.push(path.to_path_buf());
-            continue;
-        }
-        let rel = path
-            .strip_prefix(dir)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        if !written.contains(&rel) {
-            std::fs::remove_file(path)
-                .with_context(|| format!("removing stale {}", path.display()))?;
-        }
-    }
-    // Contents come first, so a folder emptied above is seen empty here.
-    for folder in folders {
-        let _ = std::fs::remove_dir(&folder);
-    }
-    Ok(())
+/// What `dir` holds: (path, is a folder), contents before their folder.
+fn list(dir: &Path) -> walkdir::Result<Vec<(PathBuf, bool)>> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .map(|entry| entry.map(|e| (e.path().to_path_buf(), e.file_type().is_dir())))
+        .collect()
 }
 
-/// A folder's contents as listed on another thread: (path, is a folder), contents
-/// before their folder; `None` when the folder changed under the listing.
+/// A [`list`] being taken on another thread; `None` when the folder changed under the
+/// listing in a way it could not follow.
 type Listing = std::thread::JoinHandle<Option<Vec<(PathBuf, bool)>>>;
 
-/// Lists `dir` (contents before their folder: (path, is a folder)) on another thread,
-/// so finding what a build left stale costs no time at its end. `None` when the folder
-/// changed under the listing in a way it could not follow.
+/// Lists `dir` on another thread, so finding what a build left stale costs no time at
+/// its end.
 fn list_in_background(dir: PathBuf) -> Listing {
-    std::thread::spawn(move || {
-        walkdir::WalkDir::new(&dir)
-            .min_depth(1)
-            .contents_first(true)
-            .into_iter()
-            .map(|entry| {
-                let entry = entry.ok()?;
-                Some((entry.path().to_path_buf(), entry.file_type().is_dir()))
-            })
-            .collect()
-    })
+    std::thread::spawn(move || list(&dir).ok())
 }
 
-/// [`remove_stale`] from a listing taken as the build began. Whatever the build
-/// created since is in `written`; what it removed or replaced is passed over.
-fn remove_stale_listed(
-    dir: &Path,
-    listing: &[(PathBuf, bool)],
-    written: &HashSet<String>,
-) -> Result<()> {
+/// Removes every file of `listing` (what `dir` held) whose site-relative path is not
+/// in `written`, and the folders left empty. Whatever the build created since the
+/// listing is in `written`; what it removed or replaced is passed over.
+fn remove_stale(dir: &Path, listing: &[(PathBuf, bool)], written: &HashSet<String>) -> Result<()> {
     for (path, is_dir) in listing {
         if *is_dir {
             // Contents come first, so a folder emptied above is seen empty here.
@@ -855,7 +824,7 @@ mod tests {
             .into_iter()
             .map(String::from)
             .collect();
-        remove_stale_listed(d, &listing, &written).unwrap();
+        remove_stale(d, &listing, &written).unwrap();
         let mut left: Vec<String> = walkdir::WalkDir::new(d)
             .min_depth(1)
             .into_iter()

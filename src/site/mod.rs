@@ -43,23 +43,31 @@ pub const WEB_ONLY_START: &str = "\u{1e}";
 pub const WEB_ONLY_END: &str = "\u{1d}";
 
 /// The marks as bytes: each is one ASCII byte, so never part of another character.
-const MARK_BYTES: [u8; 3] = [0x1f, 0x1e, 0x1d];
+const EDITION_BYTE: u8 = EDITION_MARK.as_bytes()[0];
+const WEB_ONLY_START_BYTE: u8 = WEB_ONLY_START.as_bytes()[0];
+const WEB_ONLY_END_BYTE: u8 = WEB_ONLY_END.as_bytes()[0];
+
+/// Where the marks stand in `text`.
+fn marks(text: &str) -> memchr::Memchr3<'_> {
+    memchr::memchr3_iter(
+        EDITION_BYTE,
+        WEB_ONLY_START_BYTE,
+        WEB_ONLY_END_BYTE,
+        text.as_bytes(),
+    )
+}
 
 /// `text` with any of the marks ([`EDITION_MARK`], [`WEB_ONLY_START`],
 /// [`WEB_ONLY_END`]) replaced by U+FFFD, so only attune's own output carries them.
 pub fn without_edition_mark(text: String) -> String {
-    let [a, b, c] = MARK_BYTES;
-    if memchr::memchr3(a, b, c, text.as_bytes()).is_none() {
+    if marks(&text).next().is_none() {
         return text;
     }
+    let mark = [EDITION_BYTE, WEB_ONLY_START_BYTE, WEB_ONLY_END_BYTE];
     text.replace(
-        [EDITION_MARK, WEB_ONLY_START, WEB_ONLY_END].map(first_char),
+        |c: char| c.is_ascii() && mark.contains(&(c as u8)),
         "\u{fffd}",
     )
-}
-
-fn first_char(mark: &str) -> char {
-    mark.chars().next().unwrap_or_default()
 }
 
 impl UrlStyle {
@@ -78,22 +86,21 @@ impl UrlStyle {
     /// [`WEB_ONLY_END`] is kept on the web and dropped offline. Borrowed when the HTML
     /// holds no mark.
     pub fn edition(self, html: &str, offline: bool) -> std::borrow::Cow<'_, str> {
-        let [a, b, c] = MARK_BYTES;
-        let bytes = html.as_bytes();
-        if memchr::memchr3(a, b, c, bytes).is_none() {
+        let mut found = marks(html).peekable();
+        if found.peek().is_none() {
             return std::borrow::Cow::Borrowed(html);
         }
         let index = if offline { "index.html" } else { "" };
         let mut out = String::with_capacity(html.len() + html.len() / 64);
         let (mut from, mut hidden) = (0, 0usize);
-        for at in memchr::memchr3_iter(a, b, c, bytes) {
+        for at in found {
             if hidden == 0 {
                 out.push_str(&html[from..at]);
             }
-            match bytes[at] {
-                0x1e if offline => hidden += 1,
-                0x1d if offline => hidden = hidden.saturating_sub(1),
-                0x1f if hidden == 0 => out.push_str(index),
+            match html.as_bytes()[at] {
+                WEB_ONLY_START_BYTE if offline => hidden += 1,
+                WEB_ONLY_END_BYTE if offline => hidden = hidden.saturating_sub(1),
+                EDITION_BYTE if hidden == 0 => out.push_str(index),
                 _ => {}
             }
             from = at + 1;

@@ -383,7 +383,7 @@
   input.addEventListener("blur", function () { clearTimeout(closing); closing = setTimeout(close, 150); });
   input.addEventListener("focus", function () {
     clearTimeout(closing);
-    if (input.value.trim() && list.childElementCount) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+    if (input.value.trim() && list.childElementCount) open();
   });
 
   // "/" focuses search from anywhere that is not a text field.
