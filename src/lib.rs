@@ -173,7 +173,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         ));
     }
     let mut render_problems = Vec::new();
-    let urls = render::render_site(&site, &templates, &writer, &mut render_problems);
+    let urls = render::render_site(&site, &templates, &writer, None, &mut render_problems);
     report.diagnostics.extend(render_problems);
     if report.diagnostics.has_errors() {
         writer.abandon();

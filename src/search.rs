@@ -12,8 +12,8 @@
 //! - `search/p{n}.js` — postings shards: stem id → [doc, score, doc, score, ...];
 //! - `search/d{n}.js` — document shards: URL, title, heading and excerpt per section.
 
-use crate::output::Writer;
-use crate::site::Site;
+use crate::output::{StableHasher, Writer};
+use crate::site::{Dependencies, Site};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
@@ -211,22 +211,19 @@ pub struct SearchCache {
     articles: HashMap<u64, Arc<ArticleIndex>>,
 }
 
-/// A hash of what [`index_article`] reads of an article.
-fn article_key(site: &Site, i: usize) -> u64 {
-    use std::hash::{Hash, Hasher};
+/// A hash of what [`index_article`] reads of article `i`: its own inputs (text and
+/// what parsing depends on, from `deps`) and what it is listed under.
+fn article_key(site: &Site, deps: &Dependencies, i: usize) -> u64 {
     let article = &site.articles[i];
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (
+    let mut h = StableHasher::default();
+    h.write_u64(deps.own(i));
+    h.debug(&(
         &article.url,
         &article.title,
         &article.summary,
         &article.front.tags,
-    )
-        .hash(&mut hasher);
-    for section in &article.parsed.sections {
-        (&section.heading, &section.anchor, &section.text).hash(&mut hasher);
-    }
-    hasher.finish()
+    ));
+    h.finish()
 }
 
 /// Builds the index and writes its files into `search/`.
@@ -235,22 +232,31 @@ pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
 }
 
 /// [`write_index`], indexing again only the articles `cache` does not hold.
-pub fn write_index_cached(site: &Site, writer: &Writer, cache: &mut SearchCache) -> IndexStats {
-    write_index_with(site, writer, Some(cache))
+pub fn write_index_cached(
+    site: &Site,
+    writer: &Writer,
+    cache: &mut SearchCache,
+    deps: &Dependencies,
+) -> IndexStats {
+    write_index_with(site, writer, Some((cache, deps)))
 }
 
-fn write_index_with(site: &Site, writer: &Writer, cache: Option<&mut SearchCache>) -> IndexStats {
+fn write_index_with(
+    site: &Site,
+    writer: &Writer,
+    cache: Option<(&mut SearchCache, &Dependencies)>,
+) -> IndexStats {
     let articles: Vec<Arc<ArticleIndex>> = match cache {
         None => (0..site.articles.len())
             .into_par_iter()
             .map(|i| Arc::new(index_article(site, i)))
             .collect(),
-        Some(cache) => {
+        Some((cache, deps)) => {
             let old = &cache.articles;
             let fresh: Vec<(u64, Arc<ArticleIndex>)> = (0..site.articles.len())
                 .into_par_iter()
                 .map(|i| {
-                    let key = article_key(site, i);
+                    let key = article_key(site, deps, i);
                     let index = old
                         .get(&key)
                         .cloned()

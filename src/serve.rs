@@ -45,6 +45,9 @@ pub struct Session {
     drafts: bool,
     live: Option<Live>,
     parse_cache: ParseCache,
+    /// The last rebuild's model, until [`Session::settle`] hands its parsed articles
+    /// back to `parse_cache`.
+    last: Option<site::Site>,
     search_cache: search::SearchCache,
     templates: Option<render::Templates>,
     config_hash: u64,
@@ -67,6 +70,7 @@ impl Session {
             drafts,
             live: Some(Live::default()),
             parse_cache: ParseCache::default(),
+            last: None,
             search_cache: search::SearchCache::default(),
             templates: None,
             config_hash: 0,
@@ -78,9 +82,19 @@ impl Session {
         &self.out
     }
 
+    /// Tidies up after a rebuild, once its pages are served: the model's parsed
+    /// articles go back to the parse cache, the rest is freed. [`Session::rebuild`]
+    /// does it first if it was not done.
+    pub fn settle(&mut self) {
+        if let Some(site) = self.last.take() {
+            self.parse_cache.keep(site);
+        }
+    }
+
     /// Rebuilds from the sources on disk. With errors, the served folder is left as
     /// the last good build wrote it.
     pub fn rebuild(&mut self) -> Result<Rebuild> {
+        self.settle();
         let start = Instant::now();
         let mut problems: Vec<Diagnostic> = Vec::new();
         let finish = |problems: Vec<Diagnostic>, written, rendered| {
@@ -113,9 +127,9 @@ impl Session {
             Ok(t) => self.templates = Some(t),
             Err(errors) => return Ok(finish(errors, 0, 0)),
         }
-        let Some(templates) = &self.templates else {
+        if self.templates.is_none() {
             return Ok(finish(problems, 0, 0));
-        };
+        }
         let content_dir = config.build.content_dir.clone();
         let content = load::load(&self.root, &content_dir, self.drafts, &mut problems);
         let site = site::build_cached(
@@ -125,11 +139,29 @@ impl Session {
             &mut problems,
             &mut self.parse_cache,
         );
-        if problems
-            .iter()
-            .any(|d| d.severity == crate::diagnostic::Severity::Error)
-        {
-            return Ok(finish(problems, 0, 0));
+        let result = self.render(&site, &mut problems);
+        self.last = Some(site);
+        let (written, rendered) = result?;
+        Ok(finish(problems, written, rendered))
+    }
+
+    /// Writes `site` into the served folder, unless it has errors; returns (files
+    /// written, pages rendered).
+    fn render(
+        &mut self,
+        site: &site::Site,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Result<(usize, usize)> {
+        let has_errors = |problems: &[Diagnostic]| {
+            problems
+                .iter()
+                .any(|d| d.severity == crate::diagnostic::Severity::Error)
+        };
+        let Some(templates) = &self.templates else {
+            return Ok((0, 0));
+        };
+        if has_errors(problems) {
+            return Ok((0, 0));
         }
         let writer = Writer::live(self.out.clone(), self.live.take().unwrap_or_default())?;
         let theme_hash = templates.fingerprint();
@@ -138,20 +170,18 @@ impl Session {
             writer.forget_contexts();
             self.theme_hash = theme_hash;
         }
-        let urls = render::render_site(&site, templates, &writer, &mut problems);
-        if problems
-            .iter()
-            .any(|d| d.severity == crate::diagnostic::Severity::Error)
-        {
+        let deps = site::Dependencies::of(site, &self.parse_cache);
+        let urls = render::render_site(site, templates, &writer, Some(&deps), problems);
+        if has_errors(problems) {
             self.live = Some(writer.abandon_live());
-            return Ok(finish(problems, 0, 0));
+            return Ok((0, 0));
         }
-        search::write_index_cached(&site, &writer, &mut self.search_cache);
-        crate::write_extras(&site, &writer, &urls, &self.root);
+        search::write_index_cached(site, &writer, &mut self.search_cache, &deps);
+        crate::write_extras(site, &writer, &urls, &self.root);
         writer.write(crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes());
         let (live, written, rendered) = writer.finish_live()?;
         self.live = Some(live);
-        Ok(finish(problems, written, rendered))
+        Ok((written, rendered))
     }
 }
 
@@ -245,6 +275,8 @@ fn report(root: &Path, session: &mut Session, status: &Status) -> Result<()> {
         }
         status.build.fetch_add(1, Ordering::SeqCst);
     }
+    // The pages are up; what is left to tidy up can wait until now.
+    session.settle();
     Ok(())
 }
 

@@ -38,19 +38,79 @@ pub struct Writer {
 pub struct Live {
     /// Site-relative path → hash of the bytes on disk.
     files: Mutex<HashMap<String, u64>>,
-    /// Site-relative path → hash of the template context that produced it.
-    contexts: Mutex<HashMap<String, u64>>,
+    /// Site-relative path → what the page was rendered from.
+    pages: Mutex<HashMap<String, Inputs>>,
     /// Paths produced by the current rebuild; the others are deleted at its end.
     seen: Mutex<HashSet<String>>,
-    /// Pieces of larger files (print.html's articles), by key: (context hash, HTML).
-    fragments: Mutex<HashMap<String, (u64, String)>>,
+    /// Pieces of larger files (print.html's articles), by name: inputs and HTML.
+    fragments: Mutex<HashMap<String, (Inputs, String)>>,
     written: AtomicUsize,
     rendered: AtomicUsize,
+}
+
+impl Live {
+    /// Marks `path` as produced by the current rebuild.
+    fn see(&self, path: &str) {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.insert(path.to_string());
+        }
+    }
+}
+
+/// What a page or fragment was rendered from: its key in the site's dependencies
+/// (see [`crate::site::Dependencies`]), and the hash of its template context.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Inputs {
+    pub key: u64,
+    pub context: u64,
 }
 
 /// A stable 64-bit hash (the same on every run of the same binary).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
     hash_pieces(&[bytes])
+}
+
+/// A stable hasher ([`hash_bytes`]'s) that serialisers and formatters write into,
+/// so what is hashed is never built as a string.
+#[derive(Default)]
+pub struct StableHasher(std::collections::hash_map::DefaultHasher);
+
+impl StableHasher {
+    pub fn write_u64(&mut self, n: u64) {
+        self.0.write_u64(n);
+    }
+
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+
+    /// Feeds `value`'s `Debug` form, and a separator.
+    pub fn debug(&mut self, value: &impl std::fmt::Debug) {
+        use std::fmt::Write as _;
+        let _ = write!(self, "{value:?}\u{0}");
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+impl std::io::Write for StableHasher {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl std::fmt::Write for StableHasher {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// The stable hash of `pieces` joined, without joining them: the whole length, then
@@ -175,46 +235,84 @@ impl Writer {
         })
     }
 
-    /// True, and the page kept as it is, when a live folder already holds the page
-    /// rendered from an identical context: the page need not be rendered again.
-    pub fn unchanged_page(&self, path: &str, context_hash: u64) -> bool {
+    /// True, and the page kept as it is, when a live folder holds the page rendered
+    /// under the same dependency key: nothing it shows can have changed.
+    pub fn fresh_page(&self, path: &str, key: u64) -> bool {
         let Some(live) = &self.live else { return false };
-        let same = live
-            .contexts
+        let fresh = live
+            .pages
             .lock()
-            .map(|c| c.get(path) == Some(&context_hash))
+            .map(|p| p.get(path).is_some_and(|i| i.key == key))
             .unwrap_or(false);
-        if same {
-            if let Ok(mut seen) = live.seen.lock() {
-                seen.insert(path.to_string());
-            }
-        } else {
-            live.rendered.fetch_add(1, Ordering::Relaxed);
-            if let Ok(mut contexts) = live.contexts.lock() {
-                contexts.insert(path.to_string(), context_hash);
-            }
+        if fresh {
+            live.see(path);
         }
-        same
+        fresh
     }
 
-    /// A piece of a larger file, rendered again only when its context changed.
-    pub fn fragment<E>(
-        &self,
-        key: &str,
-        context_hash: u64,
-        render: impl FnOnce() -> Result<String, E>,
-    ) -> Result<String, E> {
-        let Some(live) = &self.live else {
-            return render();
+    /// True, and the page kept as it is (now under `inputs.key`), when a live folder
+    /// holds the page rendered from an identical context, so rendering it again would
+    /// change nothing.
+    pub fn unchanged_page(&self, path: &str, inputs: Inputs) -> bool {
+        let Some(live) = &self.live else { return false };
+        let Ok(mut pages) = live.pages.lock() else {
+            return false;
         };
-        if let Some((hash, html)) = live.fragments.lock().ok().and_then(|f| f.get(key).cloned()) {
-            if hash == context_hash {
-                return Ok(html);
+        match pages.get_mut(path) {
+            Some(known) if known.context == inputs.context => {
+                known.key = inputs.key;
+                drop(pages);
+                live.see(path);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Records that the page at `path` was rendered from `inputs` and written.
+    pub fn rendered_page(&self, path: &str, inputs: Inputs) {
+        if let Some(live) = &self.live {
+            live.rendered.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut pages) = live.pages.lock() {
+                pages.insert(path.to_string(), inputs);
             }
         }
-        let html = render()?;
+    }
+
+    /// A piece of a larger file named `name`, rendered again only when its inputs
+    /// changed: its dependency `key`, else the hash of the context `context` builds.
+    pub fn fragment<C, E>(
+        &self,
+        name: &str,
+        key: u64,
+        context: impl FnOnce() -> C,
+        context_hash: impl FnOnce(&C) -> u64,
+        render: impl FnOnce(C) -> Result<String, E>,
+    ) -> Result<String, E> {
+        let Some(live) = &self.live else {
+            return render(context());
+        };
+        let known = live
+            .fragments
+            .lock()
+            .ok()
+            .and_then(|f| f.get(name).cloned());
+        if let Some((inputs, html)) = &known {
+            if inputs.key == key {
+                return Ok(html.clone());
+            }
+        }
+        let context = context();
+        let inputs = Inputs {
+            key,
+            context: context_hash(&context),
+        };
+        let html = match known {
+            Some((known, html)) if known.context == inputs.context => html,
+            _ => render(context)?,
+        };
         if let Ok(mut fragments) = live.fragments.lock() {
-            fragments.insert(key.to_string(), (context_hash, html.clone()));
+            fragments.insert(name.to_string(), (inputs, html.clone()));
         }
         Ok(html)
     }
@@ -247,8 +345,8 @@ impl Writer {
         for path in stale {
             let _ = std::fs::remove_file(self.staging.join(&path));
             files.remove(&path);
-            if let Ok(mut contexts) = live.contexts.lock() {
-                contexts.remove(&path);
+            if let Ok(mut pages) = live.pages.lock() {
+                pages.remove(&path);
             }
         }
         drop(files);
@@ -300,9 +398,7 @@ impl Writer {
         let full = self.staging.join(path);
         if let Some(live) = &self.live {
             let hash = hash_bytes(bytes);
-            if let Ok(mut seen) = live.seen.lock() {
-                seen.insert(path.to_string());
-            }
+            live.see(path);
             if live
                 .files
                 .lock()
@@ -358,12 +454,12 @@ impl Writer {
         }
     }
 
-    /// Forgets which contexts produced which pages, so every page renders again
-    /// (after a template change).
+    /// Forgets what each page was rendered from, so every page renders again (after a
+    /// template change).
     pub fn forget_contexts(&self) {
         if let Some(live) = &self.live {
-            if let Ok(mut contexts) = live.contexts.lock() {
-                contexts.clear();
+            if let Ok(mut pages) = live.pages.lock() {
+                pages.clear();
             }
             if let Ok(mut fragments) = live.fragments.lock() {
                 fragments.clear();

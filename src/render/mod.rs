@@ -11,7 +11,8 @@ pub use templates::Templates;
 use crate::diagnostic::Diagnostic;
 use crate::load::ReferenceKind;
 use crate::output::Writer;
-use crate::site::{Site, UrlStyle};
+use crate::output::{Inputs, StableHasher};
+use crate::site::{Dependencies, Site, UrlStyle};
 use article::{article_context, json_ld, sort_key};
 use print::write_print;
 use rayon::prelude::*;
@@ -48,290 +49,396 @@ fn card(site: &Site, i: usize) -> Card<'_> {
 pub(crate) struct Pass<'a> {
     pub base: Context,
     pub outputs: Vec<(&'a Writer, bool)>,
+    /// In a live (served) folder: the site's dependencies, and the hash of `base`.
+    live: Option<(&'a Dependencies, u64)>,
 }
 
-impl Pass<'_> {
-    /// Renders `template` with this pass's context plus `fill`, and writes it as each
-    /// of the pass's editions.
+impl<'a> Pass<'a> {
+    fn new(
+        base: Context,
+        outputs: Vec<(&'a Writer, bool)>,
+        deps: Option<&'a Dependencies>,
+    ) -> Self {
+        let live = match outputs[..] {
+            [(writer, _)] if writer.is_live() => {
+                deps.map(|d| (d, json_hash(&base.clone().into_json())))
+            }
+            _ => None,
+        };
+        Pass {
+            base,
+            outputs,
+            live,
+        }
+    }
+
+    /// The live folder this pass writes, with its dependencies, if it writes one.
+    fn live(&self) -> Option<(&'a Writer, &'a Dependencies, u64)> {
+        let (deps, base) = self.live?;
+        Some((self.outputs[0].0, deps, base))
+    }
+
+    /// In a live folder: the key of a page in this pass, from its key in the
+    /// site's dependencies.
+    fn key(&self, key: impl FnOnce(&Dependencies) -> u64) -> Option<u64> {
+        let (_, deps, base) = self.live()?;
+        Some(key(deps) ^ base)
+    }
+
+    /// Whether the page at `path`, with dependency key `key`, is in a live folder
+    /// already and cannot have changed.
+    fn fresh(&self, path: &str, key: impl FnOnce(&Dependencies) -> u64) -> bool {
+        match (self.live(), self.key(key)) {
+            (Some((writer, ..)), Some(key)) => writer.fresh_page(path, key),
+            _ => false,
+        }
+    }
+
+    /// The hash of the whole context of `template`: this pass's base and the page's
+    /// own `part`, serialised straight into the hasher.
+    fn context_hash(&self, template: &str, part: &Value) -> u64 {
+        let mut h = StableHasher::default();
+        h.write_u64(self.live.map_or(0, |(_, base)| base));
+        h.debug(&template);
+        let _ = serde_json::to_writer(&mut h, part);
+        h.finish()
+    }
+
+    /// The whole context: this pass's base with the page's own `part`.
+    fn context(&self, part: Value) -> Context {
+        let mut context = self.base.clone();
+        if let Ok(part) = Context::from_value(part) {
+            context.extend(part);
+        }
+        context
+    }
+
+    /// Renders `template` with this pass's context plus what `fill` adds, and writes it
+    /// as each of the pass's editions, unless a live folder holds it from the same
+    /// context already.
     fn render(
         &self,
         site: &Site,
         templates: &Templates,
         template: &str,
         path: &str,
+        key: impl FnOnce(&Dependencies) -> u64,
         fill: impl FnOnce(&mut Context),
     ) -> Result<(), Diagnostic> {
-        let mut context = self.base.clone();
-        fill(&mut context);
-        if let [(writer, _)] = self.outputs[..] {
-            if unchanged(writer, path, template, &context) {
+        let mut part = Context::new();
+        fill(&mut part);
+        let part = part.into_json();
+        let inputs = self.key(key).map(|key| Inputs {
+            key,
+            context: self.context_hash(template, &part),
+        });
+        if let (Some(inputs), Some((writer, ..))) = (inputs, self.live()) {
+            if writer.unchanged_page(path, inputs) {
                 return Ok(());
             }
         }
-        let html = templates.render(template, &context)?;
+        let html = templates.render(template, &self.context(part))?;
         for &(writer, offline) in &self.outputs {
             writer.write_here(path, site.style.edition(&html, offline).as_bytes());
+        }
+        if let (Some(inputs), Some((writer, ..))) = (inputs, self.live()) {
+            writer.rendered_page(path, inputs);
         }
         Ok(())
     }
 }
 
+/// The stable hash of a JSON value, serialised straight into the hasher.
+fn json_hash(value: &Value) -> u64 {
+    let mut h = StableHasher::default();
+    let _ = serde_json::to_writer(&mut h, value);
+    h.finish()
+}
+
 /// The passes that render what `writer` takes: its own edition, and the offline one
 /// written alongside, if any.
-fn passes<'a>(site: &Site, templates: &Templates, writer: &'a Writer) -> Vec<Pass<'a>> {
+fn passes<'a>(
+    site: &Site,
+    templates: &Templates,
+    writer: &'a Writer,
+    deps: Option<&'a Dependencies>,
+) -> Vec<Pass<'a>> {
     let web_zip = site.config.build.offline_zip;
     match writer.offline_edition() {
-        Some(offline) if templates.both_editions() => vec![Pass {
-            base: base_context(site, site.style.index(), web_zip),
-            outputs: vec![(writer, false), (offline, true)],
-        }],
+        Some(offline) if templates.both_editions() => vec![Pass::new(
+            base_context(site, site.style.index(), web_zip),
+            vec![(writer, false), (offline, true)],
+            deps,
+        )],
         Some(offline) => vec![
-            Pass {
-                base: base_context(site, "", web_zip),
-                outputs: vec![(writer, false)],
-            },
-            Pass {
-                base: base_context(site, "index.html", false),
-                outputs: vec![(offline, true)],
-            },
+            Pass::new(base_context(site, "", web_zip), vec![(writer, false)], deps),
+            Pass::new(
+                base_context(site, "index.html", false),
+                vec![(offline, true)],
+                deps,
+            ),
         ],
         None => {
             let offline = site.style == UrlStyle::Offline;
-            vec![Pass {
-                base: base_context(site, site.style.index(), web_zip && !offline),
-                outputs: vec![(writer, offline)],
-            }]
+            vec![Pass::new(
+                base_context(site, site.style.index(), web_zip && !offline),
+                vec![(writer, offline)],
+                deps,
+            )]
         }
     }
 }
 
+/// The site's pages other than articles, rendered one after another; each page's own
+/// context is built only when some pass has to render it.
+struct Pages<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    passes: &'a [Pass<'a>],
+    urls: Vec<String>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Pages<'_> {
+    fn page(&mut self, template: &str, url: &str, title: &str, extra: impl FnOnce() -> Value) {
+        let path = format!("{url}index.html");
+        let (site, templates) = (self.site, self.templates);
+        let key = |deps: &Dependencies| deps.site_page(template, &path);
+        let stale: Vec<&Pass> = self
+            .passes
+            .iter()
+            .filter(|p| !p.fresh(&path, key))
+            .collect();
+        if !stale.is_empty() {
+            let Value::Object(extra) = extra() else {
+                return;
+            };
+            for pass in stale {
+                let result = pass.render(site, templates, template, &path, key, |context| {
+                    fill_page(context, site, url, title);
+                    for (k, v) in &extra {
+                        context.insert(k, v);
+                    }
+                });
+                if let Err(e) = result {
+                    self.errors.push(e);
+                    return;
+                }
+            }
+        }
+        self.urls.push(url.to_string());
+    }
+}
+
 /// Renders every page into `writer` (and the offline edition it carries, if any);
-/// returns the site-relative URLs written.
+/// returns the site-relative URLs written. Into a live (served) folder, with the
+/// site's dependencies, only the pages whose inputs changed since it was last written
+/// render again (see [`Dependencies`]).
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     writer: &Writer,
+    deps: Option<&Dependencies>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let passes = passes(site, templates, writer);
-    let mut urls: Vec<String> = Vec::new();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut page = |template: &str, url: &str, title: &str, extra: Value| {
-        let path = format!("{url}index.html");
-        let Value::Object(extra) = extra else {
-            return;
-        };
-        for pass in &passes {
-            let result = pass.render(site, templates, template, &path, |context| {
-                fill_page(context, site, url, title);
-                for (k, v) in &extra {
-                    context.insert(k, v);
-                }
-            });
-            if let Err(e) = result {
-                errors.push(e);
-                return;
-            }
-        }
-        urls.push(url.to_string());
+    let passes = passes(site, templates, writer, deps);
+    let mut pages = Pages {
+        site,
+        templates,
+        passes: &passes,
+        urls: Vec::new(),
+        errors: Vec::new(),
     };
 
-    // Home.
-    let topics: Vec<Value> = site
-        .config
-        .topics
-        .iter()
-        .zip(&site.topics)
-        .map(|(t, list)| json!({"id": t.id, "title": t.title, "description": t.description, "url": format!("{}/", t.id), "articles": list.iter().map(|&i| card(site, i)).collect::<Vec<_>>()}))
-        .collect();
-    let paths: Vec<Value> = site
-        .paths
-        .iter()
-        .map(|p| json!({"id": p.source.id, "title": p.source.path.title, "audience": p.source.path.audience, "description": p.source.path.description, "url": format!("paths/{}/", p.source.id), "steps": p.steps.len()}))
-        .collect();
-    page(
+    // Home and topic hubs.
+    let topics = std::cell::OnceCell::new();
+    let topics = || -> &Vec<Value> {
+        topics.get_or_init(|| {
+            site.config
+                .topics
+                .iter()
+                .zip(&site.topics)
+                .map(|(t, list)| json!({"id": t.id, "title": t.title, "description": t.description, "url": format!("{}/", t.id), "articles": list.iter().map(|&i| card(site, i)).collect::<Vec<_>>()}))
+                .collect()
+        })
+    };
+    let paths = || -> Vec<Value> {
+        site.paths
+            .iter()
+            .map(|p| json!({"id": p.source.id, "title": p.source.path.title, "audience": p.source.path.audience, "description": p.source.path.description, "url": format!("paths/{}/", p.source.id), "steps": p.steps.len()}))
+            .collect()
+    };
+    pages.page(
         "index.html",
         "",
         &site.config.site.title,
-        json!({"topics": topics, "paths": paths}),
+        || json!({"topics": topics(), "paths": paths()}),
     );
-
-    // Topic hubs.
-    for (t, topic) in topics.iter().enumerate() {
-        let url = format!("{}/", site.config.topics[t].id);
-        page(
+    for (t, config) in site.config.topics.iter().enumerate() {
+        pages.page(
             "topic.html",
-            &url,
-            &site.config.topics[t].title,
-            json!({"topic": topic, "description": non_empty(&site.config.topics[t].description)}),
+            &format!("{}/", config.id),
+            &config.title,
+            || json!({"topic": topics()[t], "description": non_empty(&config.description)}),
         );
     }
 
     // Tags.
-    let tag_list: Vec<Value> = site
-        .tags
-        .iter()
-        .map(|(slug, tag)| json!({"name": tag.name, "url": format!("tags/{slug}/"), "count": tag.articles.len()}))
-        .collect();
-    page("tags.html", "tags/", "Tags", json!({"tags": tag_list}));
+    pages.page("tags.html", "tags/", "Tags", || {
+        let tags: Vec<Value> = site
+            .tags
+            .iter()
+            .map(|(slug, tag)| json!({"name": tag.name, "url": format!("tags/{slug}/"), "count": tag.articles.len()}))
+            .collect();
+        json!({ "tags": tags })
+    });
     for (slug, tag) in &site.tags {
-        let articles: Vec<Card> = tag.articles.iter().map(|&i| card(site, i)).collect();
-        page(
-            "tag.html",
-            &format!("tags/{slug}/"),
-            &format!("Tagged “{}”", tag.name),
-            json!({"tag": {"name": tag.name, "articles": articles}}),
-        );
+        let title = format!("Tagged “{}”", tag.name);
+        pages.page("tag.html", &format!("tags/{slug}/"), &title, || {
+            let articles: Vec<Card> = tag.articles.iter().map(|&i| card(site, i)).collect();
+            json!({"tag": {"name": tag.name, "articles": articles}})
+        });
     }
 
     // Glossary and references.
     if !site.glossary.is_empty() {
-        let entries: Vec<Value> = site
-            .glossary
-            .entries()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let article = e.article.as_ref().and_then(|s| site.find_article(s)).map(|a| card(site, a));
-                let users: Vec<Card> = site.glossary_users[i].iter().map(|&a| card(site, a)).collect();
-                json!({"term": e.term, "anchor": site.glossary.anchor(i), "aliases": e.aliases, "definition": e.definition, "article": article, "used_in": users})
-            })
-            .collect();
-        let mut entries = entries;
-        entries.sort_by_key(|e| e["term"].as_str().unwrap_or_default().to_lowercase());
-        page(
-            "glossary.html",
-            "glossary/",
-            "Glossary",
-            json!({"entries": entries}),
-        );
+        pages.page("glossary.html", "glossary/", "Glossary", || {
+            let mut entries: Vec<Value> = site
+                .glossary
+                .entries()
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let article = e.article.as_ref().and_then(|s| site.find_article(s)).map(|a| card(site, a));
+                    let users: Vec<Card> = site.glossary_users[i].iter().map(|&a| card(site, a)).collect();
+                    json!({"term": e.term, "anchor": site.glossary.anchor(i), "aliases": e.aliases, "definition": e.definition, "article": article, "used_in": users})
+                })
+                .collect();
+            entries.sort_by_key(|e| e["term"].as_str().unwrap_or_default().to_lowercase());
+            json!({ "entries": entries })
+        });
     }
     if !site.references.is_empty() {
-        let mut groups: BTreeMap<ReferenceKind, Vec<Value>> = BTreeMap::new();
-        for (key, reference) in &site.references {
-            let citers: Vec<Card> = site
-                .citers
-                .get(key)
-                .map(|v| v.iter().map(|&a| card(site, a)).collect())
-                .unwrap_or_default();
-            groups.entry(reference.kind).or_default().push(json!({"key": key, "html": format_reference(reference), "sort": sort_key(reference), "cited_by": citers}));
-        }
-        let groups: Vec<Value> = groups
-            .into_iter()
-            .map(|(kind, mut items)| {
-                items.sort_by(|a, b| a["sort"].as_str().cmp(&b["sort"].as_str()));
-                json!({"heading": kind.heading(), "items": items})
-            })
-            .collect();
-        page(
-            "references.html",
-            "references/",
-            "References",
-            json!({"groups": groups}),
-        );
+        pages.page("references.html", "references/", "References", || {
+            let mut groups: BTreeMap<ReferenceKind, Vec<Value>> = BTreeMap::new();
+            for (key, reference) in &site.references {
+                let citers: Vec<Card> = site
+                    .citers
+                    .get(key)
+                    .map(|v| v.iter().map(|&a| card(site, a)).collect())
+                    .unwrap_or_default();
+                groups.entry(reference.kind).or_default().push(json!({"key": key, "html": format_reference(reference), "sort": sort_key(reference), "cited_by": citers}));
+            }
+            let groups: Vec<Value> = groups
+                .into_iter()
+                .map(|(kind, mut items)| {
+                    items.sort_by(|a, b| a["sort"].as_str().cmp(&b["sort"].as_str()));
+                    json!({"heading": kind.heading(), "items": items})
+                })
+                .collect();
+            json!({ "groups": groups })
+        });
     }
 
     // Reading paths.
     if !site.paths.is_empty() {
-        page(
+        pages.page(
             "paths.html",
             "paths/",
             "Reading paths",
-            json!({"paths": paths}),
+            || json!({ "paths": paths() }),
         );
         for p in &site.paths {
-            let steps: Vec<Value> = p
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(n, (i, note))| json!({"number": n + 1, "article": card(site, *i), "note": note}))
-                .collect();
-            page(
-                "path.html",
-                &format!("paths/{}/", p.source.id),
-                &p.source.path.title,
-                json!({"description": p.source.path.description, "path": {"title": p.source.path.title, "audience": p.source.path.audience, "description": p.source.path.description, "steps": steps}}),
-            );
+            let url = format!("paths/{}/", p.source.id);
+            pages.page("path.html", &url, &p.source.path.title, || {
+                let steps: Vec<Value> = p
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (i, note))| json!({"number": n + 1, "article": card(site, *i), "note": note}))
+                    .collect();
+                json!({"description": p.source.path.description, "path": {"title": p.source.path.title, "audience": p.source.path.audience, "description": p.source.path.description, "steps": steps}})
+            });
         }
     }
 
     // Aliases: redirect pages for old URLs.
     for (alias, &target) in &site.aliases {
-        let to = site.style.href(alias, &site.articles[target].url);
-        let canonical = site
-            .config
-            .base_url()
-            .map(|b| format!("{b}{}", site.articles[target].url));
-        page(
-            "redirect.html",
-            alias,
-            &site.articles[target].title,
-            json!({"target": to, "target_canonical": canonical}),
-        );
+        let target = &site.articles[target];
+        pages.page("redirect.html", alias, &target.title, || {
+            let to = site.style.href(alias, &target.url);
+            let canonical = site.config.base_url().map(|b| format!("{b}{}", target.url));
+            json!({"target": to, "target_canonical": canonical})
+        });
     }
 
-    if let Some(svg) = crate::map::svg(site, "map/") {
-        let columns: Vec<Value> = site
-            .config
-            .topics
-            .iter()
-            .zip(&site.topics)
-            .filter(|(_, list)| !list.is_empty())
-            .map(|(t, list)| {
-                let articles: Vec<Value> = list
-                    .iter()
-                    .map(|&i| {
-                        let relations: Vec<Value> = site.relations_out[i]
-                            .iter()
-                            .map(|(kind, targets)| json!({"label": site.config.relations[*kind].label, "articles": targets.iter().map(|&t| card(site, t)).collect::<Vec<_>>()}))
-                            .collect();
-                        json!({"card": card(site, i), "relations": relations})
-                    })
-                    .collect();
-                json!({"title": t.title, "id": t.id, "articles": articles})
-            })
-            .collect();
-        page(
-            "map.html",
-            "map/",
-            "Topic map",
-            json!({"svg": svg, "columns": columns}),
-        );
+    if site.relations_out.iter().any(|r| !r.is_empty()) {
+        pages.page("map.html", "map/", "Topic map", || {
+            let columns: Vec<Value> = site
+                .config
+                .topics
+                .iter()
+                .zip(&site.topics)
+                .filter(|(_, list)| !list.is_empty())
+                .map(|(t, list)| {
+                    let articles: Vec<Value> = list
+                        .iter()
+                        .map(|&i| {
+                            let relations: Vec<Value> = site.relations_out[i]
+                                .iter()
+                                .map(|(kind, targets)| json!({"label": site.config.relations[*kind].label, "articles": targets.iter().map(|&t| card(site, t)).collect::<Vec<_>>()}))
+                                .collect();
+                            json!({"card": card(site, i), "relations": relations})
+                        })
+                        .collect();
+                    json!({"title": t.title, "id": t.id, "articles": articles})
+                })
+                .collect();
+            json!({"svg": crate::map::svg(site, "map/"), "columns": columns})
+        });
     }
 
-    page(
+    pages.page(
         "search.html",
         "search/",
         "Search",
-        json!({"letters": a_to_z(site)}),
+        || json!({ "letters": a_to_z(site) }),
     );
 
-    let handouts: Vec<Card> = site
+    let handouts = || -> Vec<Card> {
+        site.topics
+            .iter()
+            .flatten()
+            .filter(|&&i| site.articles[i].front.handout)
+            .map(|&i| card(site, i))
+            .collect()
+    };
+    if site
         .topics
         .iter()
         .flatten()
-        .filter(|&&i| site.articles[i].front.handout)
-        .map(|&i| card(site, i))
-        .collect();
-    if !handouts.is_empty() {
-        page(
+        .any(|&i| site.articles[i].front.handout)
+    {
+        pages.page(
             "handouts.html",
             "handouts/",
             "Handouts",
-            json!({"handouts": handouts}),
+            || json!({ "handouts": handouts() }),
         );
     }
-    page("privacy.html", "privacy/", "Privacy", json!({}));
+    pages.page("privacy.html", "privacy/", "Privacy", || json!({}));
     if site.config.safety.quick_exit {
-        page(
-            "quick-exit.html",
-            "quick-exit/",
-            "About quick exit",
-            json!({}),
-        );
+        pages.page("quick-exit.html", "quick-exit/", "About quick exit", || {
+            json!({})
+        });
     }
 
-    page("404.html", "404/", "Page not found", json!({}));
+    pages.page("404.html", "404/", "Page not found", || json!({}));
+    let Pages {
+        mut urls,
+        mut errors,
+        ..
+    } = pages;
 
     // Articles, in parallel: they are most of the work. The context is built once
     // and rendered for each edition.
@@ -339,25 +446,34 @@ pub fn render_site(
         .into_par_iter()
         .map(|i| {
             let article = &site.articles[i];
-            let mut context = article_context(site, i);
-            // A served folder keeps each address's QR code between rebuilds.
-            if let Some(url) = context["absolute_url"].as_str() {
-                let svg = writer.fragment(&format!("qr {url}"), 0, || {
-                    Ok::<_, std::convert::Infallible>(crate::qr::svg(url).unwrap_or_default())
-                });
-                if let (Ok(svg), Value::Object(map)) = (svg, &mut context) {
-                    map.insert("qr".into(), (!svg.is_empty()).then_some(svg).into());
-                }
-            }
-            let jsonld = json_ld(site, article);
             let template = if article.topic.is_some() {
                 "article.html"
             } else {
                 "page.html"
             };
             let path = format!("{}index.html", article.url);
-            for pass in &passes {
-                pass.render(site, templates, template, &path, |c| {
+            let key = |deps: &Dependencies| deps.article_page(i, template, &path);
+            let stale: Vec<&Pass> = passes.iter().filter(|p| !p.fresh(&path, key)).collect();
+            if stale.is_empty() {
+                return Ok(article.url.clone());
+            }
+            let mut context = article_context(site, i);
+            // A served folder keeps each address's QR code between rebuilds.
+            if let Some(url) = context["absolute_url"].as_str() {
+                let svg = writer.fragment(
+                    &format!("qr {url}"),
+                    0,
+                    || (),
+                    |()| 0,
+                    |()| Ok::<_, std::convert::Infallible>(crate::qr::svg(url).unwrap_or_default()),
+                );
+                if let (Ok(svg), Value::Object(map)) = (svg, &mut context) {
+                    map.insert("qr".into(), (!svg.is_empty()).then_some(svg).into());
+                }
+            }
+            let jsonld = json_ld(site, article);
+            for pass in stale {
+                pass.render(site, templates, template, &path, key, |c| {
                     fill_page(c, site, &article.url, &article.title);
                     c.insert("article", &context);
                     if !article.summary.is_empty() {
@@ -377,7 +493,11 @@ pub fn render_site(
     }
     for pass in &passes {
         // A top-level 404.html for static hosts that look for one.
-        let result = pass.render(site, templates, "404.html", "404.html", |c| {
+        let key = |deps: &Dependencies| deps.site_page("404.html", "404.html");
+        if pass.fresh("404.html", key) {
+            continue;
+        }
+        let result = pass.render(site, templates, "404.html", "404.html", key, |c| {
             fill_page(c, site, "", "Page not found")
         });
         if let Err(e) = result {
@@ -445,19 +565,6 @@ fn a_to_z(site: &Site) -> Vec<Value> {
         .into_iter()
         .map(|(letter, items)| json!({"letter": letter, "items": items}))
         .collect()
-}
-
-/// In a live (served) folder: whether the page at `path` was last rendered from this
-/// very template and context, so rendering it again would change nothing.
-fn unchanged(writer: &Writer, path: &str, template: &str, context: &Context) -> bool {
-    writer.is_live() && writer.unchanged_page(path, context_hash(template, context))
-}
-
-fn context_hash(template: &str, context: &Context) -> u64 {
-    let mut bytes = template.as_bytes().to_vec();
-    bytes.push(0);
-    bytes.extend(serde_json::to_vec(&context.clone().into_json()).unwrap_or_default());
-    crate::output::hash_bytes(&bytes)
 }
 
 fn non_empty(s: &str) -> Option<&str> {

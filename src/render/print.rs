@@ -1,14 +1,15 @@
 //! `print.html`: the whole library in reading order, for printing or saving as one file.
 
 use super::article::sources;
-use super::{context_hash, fill_page, Pass, Templates};
+use super::{fill_page, Pass, Templates};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::fill_placeholders;
 use crate::output::ChangedWriter;
-use crate::site::{Site, UrlStyle};
+use crate::site::{Dependencies, Site, UrlStyle};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::io::Write as _;
+use tera::Context;
 
 /// `print.html`: the whole library in reading order, one article per printed page
 /// group, with links between articles rewritten to anchors in the same file. A build
@@ -20,6 +21,7 @@ pub(super) fn write_print(
     passes: &[Pass],
 ) -> Result<(), Diagnostic> {
     const MARKER: &str = "<!-- attune:articles -->";
+    const TEMPLATE: &str = "print-article.html";
     let order: Vec<usize> = site.topics.iter().flatten().copied().collect();
     let mut in_print = vec![false; site.articles.len()];
     for &i in &order {
@@ -62,23 +64,27 @@ pub(super) fn write_print(
         let rendered: Vec<Result<Vec<Vec<String>>, Diagnostic>> = chunk
             .par_iter()
             .map(|&i| {
-                let article = print_article(site, i, &in_print);
-                let key = format!("print.html#{}", site.articles[i].slug);
+                let name = format!("print.html#{}", site.articles[i].slug);
+                let key = |deps: &Dependencies| deps.article_page(i, TEMPLATE, "print.html");
+                let mut article = None;
                 passes
                     .iter()
                     .map(|pass| {
-                        let mut context = pass.base.clone();
-                        fill_page(&mut context, site, "", &site.articles[i].title);
-                        context.insert("article", &article);
-                        let writer = pass.outputs[0].0;
-                        let hash = if writer.is_live() {
-                            context_hash("print-article.html", &context)
-                        } else {
-                            0
+                        let part = || {
+                            let article =
+                                article.get_or_insert_with(|| print_article(site, i, &in_print));
+                            let mut part = Context::new();
+                            fill_page(&mut part, site, "", &site.articles[i].title);
+                            part.insert("article", article);
+                            part.into_json()
                         };
-                        let html = writer.fragment(&key, hash, || {
-                            templates.render("print-article.html", &context)
-                        })?;
+                        let html = pass.outputs[0].0.fragment(
+                            &name,
+                            pass.key(key).unwrap_or_default(),
+                            part,
+                            |part| pass.context_hash(TEMPLATE, part),
+                            |part| templates.render(TEMPLATE, &pass.context(part)),
+                        )?;
                         Ok(pass
                             .outputs
                             .iter()

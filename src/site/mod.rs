@@ -2,10 +2,12 @@
 //! paths; every link resolved against it; backlinks, typed relations both ways and
 //! related articles. Every cross-file problem is found here and gathered, not thrown.
 
+mod deps;
 mod graph;
 mod indexes;
 mod links;
 
+pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use links::percent_decode;
 
@@ -16,7 +18,7 @@ use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference, Source};
 use crate::markdown::{self, ParseContext, Parsed};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How links are written: pretty folders online, explicit `index.html` offline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,7 +208,30 @@ pub struct Site {
 pub struct ParseCache {
     /// Hash of what every parse depends on besides the article itself.
     inputs: u64,
+    /// Parsed articles handed back by [`ParseCache::keep`], by path, with the hash of
+    /// the text each was parsed from.
     entries: HashMap<PathBuf, (u64, Parsed)>,
+    /// The hash of each article's text in the last build, by path.
+    texts: HashMap<PathBuf, u64>,
+}
+
+impl ParseCache {
+    /// Takes back the parsed articles of `site`, the last build made with this cache,
+    /// so the next build reuses them without copying; frees the rest of the model.
+    pub fn keep(&mut self, site: Site) {
+        for article in site.articles {
+            if let Some(&hash) = self.texts.get(&article.path) {
+                self.entries.insert(article.path, (hash, article.parsed));
+            }
+        }
+    }
+
+    /// What the article at `path` was parsed from in the last build: its text and
+    /// everything parsing depends on, hashed; `None` if it was not in that build.
+    pub fn parsed_from(&self, path: &Path) -> Option<u64> {
+        let text = self.texts.get(path)?;
+        Some(text ^ self.inputs.rotate_left(1))
+    }
 }
 
 /// Parses every article and builds the model; all problems go into `diagnostics`.
@@ -255,20 +280,31 @@ fn build_with(
             cache.entries.clear();
         }
     }
-    let cached = cache.as_deref();
-    let parsed: Vec<(Parsed, u64)> = sources
+    // With a cache: each text's hash, and what is parsed already from that text.
+    let mut known: Vec<Option<Parsed>> = Vec::new();
+    if let Some(cache) = cache {
+        let hashes: Vec<u64> = sources
+            .par_iter()
+            .map(|source| crate::output::hash_bytes(source.text.as_bytes()))
+            .collect();
+        known = sources
+            .iter()
+            .zip(&hashes)
+            .map(|(source, &hash)| match cache.entries.remove(&source.path) {
+                Some((h, parsed)) if h == hash => Some(parsed),
+                _ => None,
+            })
+            .collect();
+        cache.entries.clear();
+        cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
+    }
+    known.resize_with(sources.len(), || None);
+    let parsed: Vec<Parsed> = sources
         .par_iter()
-        .map(|source| {
-            let hash = if cached.is_some() {
-                crate::output::hash_bytes(source.text.as_bytes())
-            } else {
-                0
-            };
-            if let Some((_, parsed)) = cached
-                .and_then(|c| c.entries.get(&source.path))
-                .filter(|(h, _)| *h == hash)
-            {
-                return (parsed.clone(), hash);
+        .zip(known)
+        .map(|(source, known)| {
+            if let Some(parsed) = known {
+                return parsed;
             }
             let url = article_url(source);
             let root = UrlStyle::root(&url);
@@ -279,28 +315,20 @@ fn build_with(
                 root: &root,
                 index,
             };
-            let parsed = markdown::parse(
+            markdown::parse(
                 &source.text,
                 source.body_start,
                 &source.path,
                 source.front.title.is_none(),
                 &ctx,
-            );
-            (parsed, hash)
+            )
         })
         .collect();
-    if let Some(cache) = cache {
-        cache.entries = sources
-            .iter()
-            .zip(&parsed)
-            .map(|(s, (p, h))| (s.path.clone(), (*h, p.clone())))
-            .collect();
-    }
-    let parsed: Vec<Parsed> = parsed.into_iter().map(|(p, _)| p).collect();
 
     let mut articles = Vec::with_capacity(sources.len());
-    for (source, mut parsed) in sources.into_iter().zip(parsed) {
-        diagnostics.append(&mut parsed.diagnostics);
+    for (source, parsed) in sources.into_iter().zip(parsed) {
+        // Kept with the article too: a rebuild that reuses the parse reports them again.
+        diagnostics.extend(parsed.diagnostics.iter().cloned());
         let title = match (&source.front.title, &parsed.title_from_heading) {
             (Some(t), _) => t.clone(),
             (None, Some(t)) => t.clone(),

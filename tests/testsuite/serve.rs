@@ -316,3 +316,301 @@ fn a_burst_of_a_hundred_saves_gives_one_rebuild() {
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(builds(), before + 1, "one rebuild for the whole burst");
 }
+
+/// Replaces `from` with `to` in the site file `rel`, which must contain it.
+#[track_caller]
+fn edit(site: &Fixture, rel: &str, from: &str, to: &str) {
+    let text = std::fs::read_to_string(site.path(rel)).unwrap();
+    assert!(text.contains(from), "{rel} contains {from:?}");
+    site.write(rel, text.replacen(from, to, 1));
+}
+
+/// Every kind of edit an author makes, each rebuilt incrementally in one serve
+/// session, equals a full build of the same sources; an edit to one article's prose
+/// renders that article's page alone.
+#[test]
+fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
+    let site = Fixture::library();
+    let out = site.path("../served");
+    let mut session = attune::serve::Session::new(site.root.clone(), out.clone(), false);
+    let first = session.rebuild().unwrap();
+    assert!(!first.diagnostics.has_errors());
+    assert!(first.rendered > 80, "the first build renders every page");
+
+    const CHAOS: &str = "content/patterns/chaotic-family.md";
+    type Edit = (&'static str, fn(&Fixture), Option<usize>);
+    let edits: [Edit; 22] = [
+        (
+            "prose only",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "there is always something going wrong",
+                    "something is always going wrong",
+                )
+            },
+            Some(1),
+        ),
+        (
+            "the sentence around a link (another page's backlink)",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "Your body may stay tense or jumpy",
+                    "Your body may stay tight or jumpy",
+                )
+            },
+            None,
+        ),
+        (
+            "title",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "title: The chaotic family",
+                    "title: The chaotic household",
+                )
+            },
+            None,
+        ),
+        (
+            "summary",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "summary: When a home lurches",
+                    "summary: When a house lurches",
+                )
+            },
+            None,
+        ),
+        (
+            "tags",
+            |s| edit(s, CHAOS, "tags: [family, ", "tags: [family, sleep, "),
+            None,
+        ),
+        (
+            "relations",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "relations:\n",
+                    "relations:\n  approaches: [emdr]\n",
+                )
+            },
+            None,
+        ),
+        (
+            "a new link",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "## What a child learns",
+                    "See also [[emdr]].\n\n## What a child learns",
+                )
+            },
+            None,
+        ),
+        (
+            "a new citation",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "## What a child learns",
+                    "As one book puts it [@webb2012].\n\n## What a child learns",
+                )
+            },
+            None,
+        ),
+        (
+            "a glossary term",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "## What a child learns",
+                    "This is one form of alexithymia.\n\n## What a child learns",
+                )
+            },
+            None,
+        ),
+        (
+            "handout",
+            |s| edit(s, CHAOS, "order: 50\n", "order: 50\nhandout: true\n"),
+            None,
+        ),
+        (
+            "review date",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "last_reviewed: 2026-11-09",
+                    "last_reviewed: 2026-11-20",
+                )
+            },
+            None,
+        ),
+        (
+            "alias",
+            |s| edit(s, CHAOS, "order: 50\n", "order: 50\naliases: [chaos]\n"),
+            None,
+        ),
+        (
+            "reading time",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "## What a child learns",
+                    &format!(
+                        "{}\n\n## What a child learns",
+                        "More words here. ".repeat(400)
+                    ),
+                )
+            },
+            None,
+        ),
+        (
+            "glossary file",
+            |s| {
+                edit(
+                    s,
+                    "content/glossary.yaml",
+                    "Difficulty noticing, naming",
+                    "Trouble noticing, naming",
+                )
+            },
+            None,
+        ),
+        (
+            "references file",
+            |s| {
+                edit(
+                    s,
+                    "content/references.yaml",
+                    "Running on Empty: Overcome",
+                    "Running on Empty: Overcoming",
+                )
+            },
+            None,
+        ),
+        (
+            "reading path",
+            |s| {
+                edit(
+                    s,
+                    "content/paths/the-body.yaml",
+                    "Start with how a stressed",
+                    "Begin with how a stressed",
+                )
+            },
+            None,
+        ),
+        (
+            "a new article",
+            |s| {
+                s.write("content/effects/shame.md", "---\ntitle: Shame\ntags: [family]\n---\nShame can follow [[chaotic-family]].\n")
+            },
+            None,
+        ),
+        (
+            "a rename",
+            |s| {
+                std::fs::rename(
+                    s.path("content/effects/shame.md"),
+                    s.path("content/effects/shame-and-guilt.md"),
+                )
+                .unwrap()
+            },
+            None,
+        ),
+        (
+            "a draft",
+            |s| {
+                edit(
+                    s,
+                    "content/effects/shame-and-guilt.md",
+                    "title: Shame\n",
+                    "title: Shame\ndraft: true\n",
+                )
+            },
+            None,
+        ),
+        (
+            "published again",
+            |s| edit(s, "content/effects/shame-and-guilt.md", "draft: true\n", ""),
+            None,
+        ),
+        (
+            "a deletion",
+            |s| s.remove("content/effects/shame-and-guilt.md"),
+            None,
+        ),
+        (
+            "book.toml",
+            |s| {
+                edit(
+                    s,
+                    "book.toml",
+                    "title = \"Understanding Emotional Neglect\"",
+                    "title = \"Understanding Neglect\"",
+                )
+            },
+            None,
+        ),
+    ];
+    for (what, change, rendered) in edits {
+        change(&site);
+        let rebuild = session.rebuild().unwrap();
+        assert!(!rebuild.diagnostics.has_errors(), "{what}: no errors");
+        if let Some(expected) = rendered {
+            assert_eq!(rebuild.rendered, expected, "{what}: pages rendered");
+        }
+        assert!(rebuild.rendered >= 1, "{what}: the edited page renders");
+        assert_same_as_full_build(&site, &out);
+    }
+}
+
+/// An error found while parsing one article is reported by every rebuild until it is
+/// fixed, also by rebuilds that reuse that article's parse.
+#[test]
+fn an_article_error_persists_across_rebuilds_of_other_articles_until_fixed() {
+    let site = Fixture::library();
+    let mut session = attune::serve::Session::new(site.root.clone(), site.path("../served"), false);
+    assert!(!session.rebuild().unwrap().diagnostics.has_errors());
+    const CHAOS: &str = "content/patterns/chaotic-family.md";
+    edit(&site, CHAOS, "[@porges2022]", "[@nobody1999]");
+    let unknown = |rebuild: &attune::serve::Rebuild| {
+        rebuild
+            .diagnostics
+            .sorted()
+            .iter()
+            .any(|d| d.message.contains("nobody1999"))
+    };
+    assert!(
+        unknown(&session.rebuild().unwrap()),
+        "the error is reported"
+    );
+    let other = site.path("content/tools/journaling.md");
+    let text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(&other, text + "\nOne more line.\n").unwrap();
+    let again = session.rebuild().unwrap();
+    assert!(
+        again.diagnostics.has_errors() && unknown(&again),
+        "and again after another edit"
+    );
+    edit(&site, CHAOS, "[@nobody1999]", "[@porges2022]");
+    assert!(
+        !session.rebuild().unwrap().diagnostics.has_errors(),
+        "the fix clears it"
+    );
+    assert_same_as_full_build(&site, &site.path("../served"));
+}

@@ -62,6 +62,16 @@ impl Fixture {
         Fixture { _dir: dir, root }
     }
 
+    /// A copy of the bundled library: `book.toml` and `content/`.
+    pub fn library() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&repo.join("content"), &root.join("content"));
+        std::fs::copy(repo.join("book.toml"), root.join("book.toml")).unwrap();
+        Fixture { _dir: dir, root }
+    }
+
     /// An empty folder to build sites in from scratch.
     pub fn empty() -> Fixture {
         let dir = tempfile::tempdir().unwrap();

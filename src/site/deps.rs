@@ -1,0 +1,158 @@
+//! What each page depends on, as hashes, so `attune serve` renders again only the
+//! pages a change can reach.
+//!
+//! The model splits in two. An article's *own* inputs (its text, and the links
+//! resolved from it) are shown only on its own page and in its part of `print.html`.
+//! Everything else, the site's *shape*, may show on any page: the configuration,
+//! every article's face (title, URL, summary, reading time, front matter) and every
+//! index across articles (topics, tags, backlinks with their sentences, relations,
+//! related, glossary, references, paths, aliases). A page's key is its template and
+//! path with the shape, plus the article's own inputs for an article's pages: while
+//! the key holds, the page cannot have changed. Editing the prose of one article
+//! changes its own inputs only, so its page and its part of `print.html` render again
+//! and nothing else does.
+//!
+//! The fields are listed by destructuring, so a field added to the model does not
+//! compile until it is placed on one side or the other.
+
+use super::{Article, ParseCache, Site};
+use crate::markdown::Parsed;
+use crate::output::StableHasher as Hash;
+use rayon::prelude::*;
+
+/// The hashes of one build's model: see the module documentation.
+pub struct Dependencies {
+    shape: u64,
+    own: Vec<u64>,
+}
+
+impl Dependencies {
+    /// The dependencies of `site`, built with `cache` (which knows what each article
+    /// was parsed from).
+    pub fn of(site: &Site, cache: &ParseCache) -> Dependencies {
+        let Site {
+            config,
+            style,
+            articles,
+            // Both derived from the articles' slugs and aliases, hashed with them.
+            by_slug: _,
+            old_names: _,
+            topics,
+            pages,
+            tags,
+            glossary,
+            glossary_users,
+            references,
+            citers,
+            paths,
+            // Each article's own.
+            links,
+            backlinks,
+            relations_out,
+            relations_in,
+            related,
+            aliases,
+            assets,
+        } = site;
+        let wpm = config.readability.words_per_minute;
+        // Per article, in parallel: its face with what other articles show about it.
+        let faces: Vec<u64> = (0..articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut h = Hash::default();
+                face(&mut h, &articles[i], wpm);
+                h.debug(&(
+                    &backlinks[i],
+                    &relations_out[i],
+                    &relations_in[i],
+                    &related[i],
+                ));
+                h.finish()
+            })
+            .collect();
+        let mut h = Hash::default();
+        h.debug(&(config, style, topics, pages, glossary.entries()));
+        h.debug(&(glossary_users, references, citers, aliases, assets));
+        for (name, tag) in tags {
+            h.debug(&(name, &tag.name, &tag.articles));
+        }
+        for path in paths {
+            h.debug(&(&path.source, &path.steps));
+        }
+        for face in &faces {
+            h.write_u64(*face);
+        }
+        let shape = h.finish();
+        let own = (0..articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut h = Hash::default();
+                match cache.parsed_from(&articles[i].path) {
+                    Some(hash) => h.write_u64(hash),
+                    None => h.write_bytes(articles[i].text.as_bytes()),
+                }
+                h.debug(&links[i]);
+                h.finish()
+            })
+            .collect();
+        Dependencies { shape, own }
+    }
+
+    /// Article `i`'s own inputs, hashed.
+    pub fn own(&self, i: usize) -> u64 {
+        self.own[i]
+    }
+
+    /// The key of a page that shows nothing of any article's own inputs.
+    pub fn site_page(&self, template: &str, path: &str) -> u64 {
+        self.key(template, path, None)
+    }
+
+    /// The key of a page (or piece of one) made from article `i`.
+    pub fn article_page(&self, i: usize, template: &str, path: &str) -> u64 {
+        self.key(template, path, Some(self.own[i]))
+    }
+
+    fn key(&self, template: &str, path: &str, own: Option<u64>) -> u64 {
+        let mut h = Hash::default();
+        h.write_u64(self.shape);
+        h.debug(&(template, path, own));
+        h.finish()
+    }
+}
+
+/// What any page may show of `article`. Its text and what is parsed from it stay out,
+/// except what lists show (reading time) and what gives the article its title.
+fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
+    let Article {
+        slug,
+        path,
+        rel,
+        topic,
+        title,
+        summary,
+        front,
+        parsed,
+        url,
+        text: _,
+        body_start: _,
+    } = article;
+    let Parsed {
+        title_from_heading,
+        stats,
+        // Shown on the article's own page, or gathered into the site's indexes
+        // (links, citations, glossary terms), which are hashed there.
+        html: _,
+        headings: _,
+        links: _,
+        citations: _,
+        glossary_terms: _,
+        sections: _,
+        images_without_alt: _,
+        has_exercise: _,
+        diagnostics: _,
+    } = parsed;
+    let minutes = stats.reading_minutes(words_per_minute);
+    h.debug(&(slug, path, rel, topic, title, summary, front, url));
+    h.debug(&(title_from_heading, minutes));
+}
