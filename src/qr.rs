@@ -1,9 +1,10 @@
 //! QR codes for printed handouts, drawn at build time as one compact SVG path (no
 //! images, no scripts, nothing fetched), so a client can scan a handout back to its page.
 
-use qrcode::canvas::{Canvas, MaskPattern};
-use qrcode::{Color, EcLevel};
-use std::fmt::Write as _;
+use qrcode::canvas::{Canvas, MaskPattern, Module};
+use qrcode::{Color, EcLevel, Version};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// The eight masks, in the order `qrcode` tries them (ties go to the first).
 const MASKS: [MaskPattern; 8] = [
@@ -19,7 +20,8 @@ const MASKS: [MaskPattern; 8] = [
 
 /// The modules of the QR code for `data` (dark = true, row by row) and its width:
 /// the same code as `QrCode::with_error_correction_level`, whose mask choice scores
-/// every candidate through per-module closures; scoring plain rows here makes a
+/// every candidate through per-module closures. Here a code up to 64 modules wide is
+/// masked and scored as rows of bits (see [`frames`] and [`Lines`]), which makes a
 /// library's worth of handouts a small part of the build instead of a third of it.
 fn modules(data: &[u8], ec_level: EcLevel) -> Option<(Vec<bool>, usize)> {
     let bits = qrcode::bits::encode_auto(data, ec_level).ok()?;
@@ -30,6 +32,77 @@ fn modules(data: &[u8], ec_level: EcLevel) -> Option<(Vec<bool>, usize)> {
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&encoded, &ec);
     let width = usize::try_from(version.width()).ok()?;
+    let Some(frames) = frames(version, ec_level, width) else {
+        return modules_one_by_one(&canvas, width);
+    };
+    // The dark data modules, unmasked: a mask flips data modules only.
+    let mut data = vec![0u64; width];
+    for (y, row) in data.iter_mut().enumerate() {
+        for x in 0..width {
+            let module = canvas.get(i16::try_from(x).ok()?, i16::try_from(y).ok()?);
+            if module == Module::Unmasked(Color::Dark) {
+                *row |= 1 << x;
+            }
+        }
+    }
+    let (_, best) = frames
+        .iter()
+        .map(|frame| {
+            let rows = frame.iter().zip(&data).map(|(f, d)| f ^ d).collect();
+            let lines = Lines::from_rows(rows, width);
+            (lines.penalty(), lines)
+        })
+        .min_by_key(|(score, _)| *score)?;
+    let dark = best
+        .rows
+        .iter()
+        .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
+        .collect();
+    Some((dark, width))
+}
+
+/// For codes of one version and error correction level up to 64 modules wide: each
+/// mask, in [`MASKS`] order, applied to a canvas of the functional patterns alone, as
+/// rows of bits. Outside the data area that is the finished code (finders, timing,
+/// alignment, version and this mask's format information); inside it, where the
+/// canvas is empty, it is the mask itself. So a code's rows under a mask are its
+/// frame XOR its dark data modules. Computed once per version and level.
+fn frames(version: Version, ec_level: EcLevel, width: usize) -> Option<Arc<Vec<Vec<u64>>>> {
+    type Frames = HashMap<(usize, u8), Arc<Vec<Vec<u64>>>>;
+    static FRAMES: LazyLock<Mutex<Frames>> = LazyLock::new(Mutex::default);
+    if !(7..=64).contains(&width) {
+        return None;
+    }
+    let key = (width, ec_level as u8);
+    if let Some(frames) = FRAMES.lock().ok()?.get(&key) {
+        return Some(Arc::clone(frames));
+    }
+    let mut canvas = Canvas::new(version, ec_level);
+    canvas.draw_all_functional_patterns();
+    let frames: Vec<Vec<u64>> = MASKS
+        .iter()
+        .map(|&mask| {
+            let mut masked = canvas.clone();
+            masked.apply_mask(mask);
+            let colors = masked.into_colors();
+            colors
+                .chunks_exact(width)
+                .map(|row| {
+                    row.iter().enumerate().fold(0u64, |bits, (x, &c)| {
+                        bits | u64::from(c == Color::Dark) << x
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let frames = Arc::new(frames);
+    FRAMES.lock().ok()?.insert(key, Arc::clone(&frames));
+    Some(frames)
+}
+
+/// [`modules`] for codes wider than 64 modules: each mask applied by `qrcode` and
+/// scored module by module.
+fn modules_one_by_one(canvas: &Canvas, width: usize) -> Option<(Vec<bool>, usize)> {
     MASKS
         .iter()
         .map(|&mask| {
@@ -40,11 +113,7 @@ fn modules(data: &[u8], ec_level: EcLevel) -> Option<(Vec<bool>, usize)> {
                 .into_iter()
                 .map(|c| c == Color::Dark)
                 .collect();
-            let score = match Lines::new(&dark, width) {
-                Some(lines) => lines.penalty(),
-                None => penalty(&dark, width),
-            };
-            (score, dark)
+            (penalty(&dark, width), dark)
         })
         .min_by_key(|(score, _)| *score)
         .map(|(_, dark)| (dark, width))
@@ -125,23 +194,38 @@ struct Lines {
 }
 
 impl Lines {
+    #[cfg(test)]
     fn new(dark: &[bool], width: usize) -> Option<Lines> {
         if !(7..=64).contains(&width) {
             return None;
         }
-        let mut rows = vec![0u64; width];
+        let rows = dark
+            .chunks_exact(width)
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .fold(0u64, |bits, (x, &d)| bits | u64::from(d) << x)
+            })
+            .collect();
+        Some(Lines::from_rows(rows, width))
+    }
+
+    /// The lines of a code `width` modules wide (7 to 64) given as rows of bits.
+    fn from_rows(rows: Vec<u64>, width: usize) -> Lines {
         let mut columns = vec![0u64; width];
-        for (y, row) in dark.chunks_exact(width).enumerate() {
-            for (x, &d) in row.iter().enumerate() {
-                rows[y] |= u64::from(d) << x;
-                columns[x] |= u64::from(d) << y;
+        for (y, &row) in rows.iter().enumerate() {
+            let mut bits = row;
+            while bits != 0 {
+                let x = bits.trailing_zeros();
+                bits &= bits - 1;
+                columns[x as usize] |= 1 << y;
             }
         }
-        Some(Lines {
+        Lines {
             rows,
             columns,
-            width: u32::try_from(width).ok()?,
-        })
+            width: width as u32,
+        }
     }
 
     /// The lowest `n` bits.
@@ -209,37 +293,50 @@ impl Lines {
 /// An SVG QR code for `url`, or `None` if it cannot be encoded.
 pub fn svg(url: &str) -> Option<String> {
     let (dark, width) = modules(url.as_bytes(), EcLevel::M)?;
-    let colors: Vec<Color> = dark
-        .into_iter()
-        .map(|d| if d { Color::Dark } else { Color::Light })
-        .collect();
     let quiet = 4;
     let size = width + 2 * quiet;
     let mut path = String::with_capacity(width * width / 2);
-    for y in 0..width {
+    for (y, row) in dark.chunks_exact(width).enumerate() {
         let mut x = 0;
         while x < width {
-            if colors[y * width + x] == Color::Dark {
-                let start = x;
-                while x < width && colors[y * width + x] == Color::Dark {
-                    x += 1;
-                }
-                let _ = write!(
-                    path,
-                    "M{} {}h{}v1h-{}z",
-                    start + quiet,
-                    y + quiet,
-                    x - start,
-                    x - start
-                );
-            } else {
+            if !row[x] {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < width && row[x] {
                 x += 1;
             }
+            // "M{x} {y}h{run}v1h-{run}z", without the formatting machinery: a code
+            // has hundreds of runs and a library thousands of codes.
+            let run = x - start;
+            for (prefix, n) in [("M", start + quiet), (" ", y + quiet), ("h", run)] {
+                path.push_str(prefix);
+                push_number(&mut path, n);
+            }
+            path.push_str("v1h-");
+            push_number(&mut path, run);
+            path.push('z');
         }
     }
     Some(format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"QR code for this page's address\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]
@@ -300,6 +397,15 @@ mod tests {
             let (dark, width) = modules(url.as_bytes(), EcLevel::M).unwrap();
             assert!(dark == expected, "{n}");
             assert_eq!(width, code.width());
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 42, 99, 100, 12_345, usize::MAX] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
         }
     }
 
