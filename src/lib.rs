@@ -172,17 +172,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             Some(&out),
         ));
     }
-    let mut render_problems = Vec::new();
-    let urls = render::render_site(&site, &templates, &writer, None, &mut render_problems);
+    // Pages and the search index side by side: each has stretches on one thread
+    // that the other's parallel work fills.
+    let ((urls, render_problems, render_time), search_time) = rayon::join(
+        || {
+            let mut problems = Vec::new();
+            let urls = render::render_site(&site, &templates, &writer, None, &mut problems);
+            (urls, problems, start.elapsed())
+        },
+        || {
+            let start = Instant::now();
+            search::write_index(&site, &writer);
+            start.elapsed()
+        },
+    );
     report.diagnostics.extend(render_problems);
     if report.diagnostics.has_errors() {
         writer.abandon();
         return Ok(report);
     }
-    report.timings.push(("render", start.elapsed()));
-    let start = Instant::now();
-    search::write_index(&site, &writer);
-    report.timings.push(("search", start.elapsed()));
+    report.timings.push(("render", render_time));
+    report.timings.push(("search", search_time));
     let start = Instant::now();
     write_extras(&site, &writer, &urls, &options.root);
     report.timings.push(("write extras", start.elapsed()));

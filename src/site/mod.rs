@@ -141,9 +141,9 @@ pub struct Article {
     pub parsed: Parsed,
     /// Site-relative folder URL: `patterns/dismissive-family/`.
     pub url: String,
-    pub text: String,
-    /// Byte offset of the body in `text`; what precedes it is front matter.
-    pub body_start: usize,
+    /// The source up to the body: its front matter, where diagnostics about front
+    /// matter point. The body itself lives on only as what was parsed from it.
+    pub front_matter: String,
 }
 
 #[derive(Debug, Clone)]
@@ -357,8 +357,12 @@ fn build_with(
             summary,
             front: source.front,
             parsed,
-            text: source.text,
-            body_start: source.body_start,
+            front_matter: {
+                let mut text = source.text;
+                text.truncate(source.body_start);
+                text.shrink_to_fit();
+                text
+            },
         });
     }
     // A stable order for everything downstream: by file path.
@@ -414,7 +418,7 @@ fn article_url(source: &Source) -> String {
 
 /// Position of `needle` inside an article's front matter (or its first line).
 fn front_position(article: &Article, needle: &str) -> (usize, usize) {
-    let head = &article.text[..article.body_start];
+    let head = &article.front_matter;
     if head.contains(needle) {
         locate(head, needle)
     } else {
