@@ -87,22 +87,36 @@ impl Archive {
         Ok(())
     }
 
-    /// Writes the zip archive into `out`, entries in path order with fixed timestamps,
-    /// and returns the index text the next build reads to reuse its entries.
-    pub(super) fn finish<W: std::io::Write + std::io::Seek>(self, out: W) -> Result<String> {
-        let mut entries = self
+    /// The index the next build reads to reuse this archive's entries: the compressor,
+    /// then each entry's hash and path in path order. Archives with the same index
+    /// have the same bytes.
+    pub(super) fn index(&mut self) -> Result<String> {
+        let entries = self
             .entries
-            .into_inner()
+            .get_mut()
             .map_err(|_| anyhow::anyhow!("poisoned"))?;
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         let mut index = format!("{INDEX_HEADER} {}\n", compressor(&self.folder, self.level));
+        for entry in entries.iter() {
+            index.push_str(&format!("{:016x} {}\n", entry.hash, entry.path));
+        }
+        Ok(index)
+    }
+
+    /// Writes the zip archive into `out`, entries in path order with fixed timestamps,
+    /// and returns its [`Archive::index`].
+    pub(super) fn finish<W: std::io::Write + std::io::Seek>(mut self, out: W) -> Result<String> {
+        let index = self.index()?;
+        let entries = self
+            .entries
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
         let mut zip = zip::ZipWriter::new(out);
         let mut previous = match &self.previous {
             Some(p) => Some(p.zip.lock().map_err(|_| anyhow::anyhow!("poisoned"))?),
             None => None,
         };
         for entry in entries {
-            index.push_str(&format!("{:016x} {}\n", entry.hash, entry.path));
             match (entry.data, previous.as_deref_mut()) {
                 (EntryData::Fresh(single), _) => {
                     zip.merge_archive(zip::ZipArchive::new(Cursor::new(single))?)?

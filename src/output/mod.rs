@@ -30,6 +30,9 @@ pub struct Writer {
     archive: Option<Archive>,
     /// The offline edition, rendered alongside this one into `offline.zip`.
     offline: Option<Box<Writer>>,
+    /// The index of the `offline.zip` the staging folder held when the build began
+    /// (from its marker): that archive is kept if the new one is the same.
+    staged_index: Option<String>,
 }
 
 /// What `attune serve` remembers between rebuilds of its folder, so a rebuild writes
@@ -139,6 +142,9 @@ impl Writer {
         std::fs::create_dir_all(&staging)
             .with_context(|| format!("creating {}", staging.display()))?;
         let before = list_in_background(staging.clone());
+        let staged_index = std::fs::read_to_string(staging.join(MARKER))
+            .ok()
+            .and_then(|marker| Some(marker[marker.find(archive::INDEX_HEADER)?..].to_string()));
         let writer = Writer {
             staging,
             errors: Mutex::new(Vec::new()),
@@ -147,6 +153,7 @@ impl Writer {
             live: None,
             archive: None,
             offline: None,
+            staged_index,
         };
         writer.write(MARKER, MARKER_TEXT.as_bytes());
         writer.take_errors()?;
@@ -164,6 +171,7 @@ impl Writer {
             live: None,
             archive: Some(Archive::new(folder, level, previous)),
             offline: None,
+            staged_index: None,
         }
     }
 
@@ -186,7 +194,7 @@ impl Writer {
             return Ok(());
         };
         edition.take_errors()?;
-        let archive = edition
+        let mut archive = edition
             .archive
             .context("the offline edition is not an archive")?;
         let index = if self.wants_whole_files() {
@@ -194,6 +202,13 @@ impl Writer {
             let index = archive.finish(&mut zip)?;
             self.write_here("offline.zip", zip.get_ref());
             index
+        } else if self.staged_index.as_deref().is_some_and(|staged| {
+            archive.index().is_ok_and(|index| index == staged)
+                && self.staging.join("offline.zip").is_file()
+        }) {
+            // The staging folder holds this very archive from an earlier build.
+            self.mark_written("offline.zip");
+            archive.index()?
         } else {
             // Straight into the file: the archive of a large library is never also a
             // buffer in memory.
@@ -232,6 +247,7 @@ impl Writer {
             live: Some(live),
             archive: None,
             offline: None,
+            staged_index: None,
         })
     }
 

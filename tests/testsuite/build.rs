@@ -285,3 +285,56 @@ fn no_page_requests_another_origin() {
         }
     }
 }
+
+/// A rebuild keeps the `offline.zip` its staging folder already holds when the new
+/// archive would be the same, and writes a new one as soon as any page changes.
+#[test]
+fn an_unchanged_offline_zip_is_kept_and_a_changed_one_written() {
+    let site = Fixture::new("basic");
+    let zip = || site.path("public/offline.zip");
+    let modified = || std::fs::metadata(zip()).unwrap().modified().unwrap();
+    let page = |name: &str| {
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(zip()).unwrap()).unwrap();
+        let name = archive
+            .file_names()
+            .find(|n| n.ends_with(name))
+            .unwrap()
+            .to_string();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(&name).unwrap(), &mut text).unwrap();
+        text
+    };
+    site.build().assert_code(0);
+    let first = std::fs::read(zip()).unwrap();
+    let first_written = modified();
+    site.build().assert_code(0);
+    // The third build stages into the first build's folder: the same archive, kept.
+    site.build().assert_code(0);
+    assert_eq!(
+        modified(),
+        first_written,
+        "the first build's archive, not rewritten"
+    );
+    assert_eq!(std::fs::read(zip()).unwrap(), first);
+
+    let path = site.path("content/patterns/dismissive-family.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Some families wave", "Some families brush"),
+    )
+    .unwrap();
+    site.build().assert_code(0);
+    assert!(page("patterns/dismissive-family/index.html").contains("Some families brush"));
+    // And again, into the folder whose archive is now out of date.
+    site.build().assert_code(0);
+    assert!(page("patterns/dismissive-family/index.html").contains("Some families brush"));
+    std::fs::write(&path, text).unwrap();
+    site.build().assert_code(0);
+    site.build().assert_code(0);
+    assert_eq!(
+        std::fs::read(zip()).unwrap(),
+        first,
+        "back to the first archive"
+    );
+}
