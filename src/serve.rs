@@ -3,9 +3,11 @@
 //! shows build errors as an overlay in the page while the last good build stays up.
 //!
 //! Rebuilds are incremental at every stage that costs: unchanged articles are not
-//! parsed again, pages whose template context is unchanged are not rendered again, and
-//! files whose bytes are unchanged are not written again. The folder served is always
-//! what a full build of the same sources writes (less `offline.zip`).
+//! parsed or indexed for search again; a page whose inputs in the site model are
+//! unchanged (see [`crate::site::Dependencies`]) is not even given a context, one
+//! whose context is unchanged is not rendered again; files whose bytes are unchanged
+//! are not written again. The folder served is always what a full build of the same
+//! sources writes (less `offline.zip`).
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Printer};
 use crate::output::{hash_bytes, Live, Writer};
