@@ -226,6 +226,38 @@ fn article_key(site: &Site, deps: &Dependencies, i: usize) -> u64 {
     h.finish()
 }
 
+/// `json` with `<`, `>` and `&` written as JSON escapes. They only occur inside JSON
+/// strings, where the escapes mean the same: no excerpt can ever read as markup,
+/// wherever the file is loaded.
+fn markup_free(json: Vec<u8>) -> Vec<u8> {
+    if memchr::memchr3(b'<', b'>', b'&', &json).is_none() {
+        return json;
+    }
+    let mut out = Vec::with_capacity(json.len() + 64);
+    for byte in json {
+        match byte {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            _ => out.push(byte),
+        }
+    }
+    out
+}
+
+/// Values serialised to JSON through one `dyn` call, so one closure emits them all.
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> Vec<u8>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> Vec<u8> {
+            serde_json::to_vec(self).unwrap_or_default()
+        }
+    }
+}
+
 /// Builds the index and writes its files into `search/`.
 pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
     write_index_with(site, writer, None)
@@ -329,7 +361,10 @@ fn write_index_with(
                 .into_iter()
                 .map(|(d, s)| (d, ((s * 10.0).round() as u32).clamp(1, 65_535)))
                 .collect();
-            list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // Best score first, then by document: as one integer key, which sorts
+            // faster than the pair.
+            let key = |&(d, s): &(u32, u32)| u64::from(u32::MAX - s) << 32 | u64::from(d);
+            list.sort_unstable_by_key(key);
             list.truncate(MAX_POSTINGS);
             list
         })
@@ -342,21 +377,17 @@ fn write_index_with(
         stems: unique_stems.len(),
         ..Default::default()
     };
-    let mut emit = |name: &str, value: serde_json::Value| {
-        // `<`, `>` and `&` only occur inside JSON strings, where these escapes mean the
-        // same: no excerpt can ever read as markup, wherever the file is loaded.
-        let json = value
-            .to_string()
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026");
-        let body = format!(
-            "window.__attuneSearch.push({}, {json});\n",
-            serde_json::to_string(name).unwrap_or_default()
-        );
+    let mut emit = |name: &str, value: &dyn erased::Json| {
+        let json = markup_free(value.to_json());
+        let mut body = Vec::with_capacity(json.len() + name.len() + 40);
+        body.extend_from_slice(b"window.__attuneSearch.push(");
+        body.extend_from_slice(serde_json::to_string(name).unwrap_or_default().as_bytes());
+        body.extend_from_slice(b", ");
+        body.extend_from_slice(&json);
+        body.extend_from_slice(b");\n");
         stats.files += 1;
         stats.bytes += body.len();
-        writer.write(&format!("search/{name}.js"), body.as_bytes());
+        writer.write(&format!("search/{name}.js"), &body);
     };
 
     // Vocabulary shards by size.
@@ -371,7 +402,7 @@ fn write_index_with(
             }
             boundaries.push(words[0].to_string());
             let n = boundaries.len() - 1;
-            emit(&format!("v{n}"), json!({"w": words, "s": stems}));
+            emit(&format!("v{n}"), &json!({"w": words, "s": stems}));
             words.clear();
             stems.clear();
         };
@@ -390,18 +421,19 @@ fn write_index_with(
     // Postings shards: stem id modulo the shard count spreads them evenly.
     let total: usize = postings.iter().map(|p| p.len() * 9 + 8).sum();
     let shard_count = total.div_ceil(POSTINGS_SHARD_BYTES).max(1);
-    let mut shards: Vec<BTreeMap<usize, Vec<u32>>> = vec![BTreeMap::new(); shard_count];
+    // Keys are the stem ids as text, in text order (as a JSON object's keys sort).
+    let mut shards: Vec<BTreeMap<String, Vec<u32>>> = vec![BTreeMap::new(); shard_count];
     for (stem, list) in postings.iter().enumerate() {
         let flat: Vec<u32> = list.iter().flat_map(|&(d, s)| [d, s]).collect();
-        shards[stem % shard_count].insert(stem, flat);
+        shards[stem % shard_count].insert(stem.to_string(), flat);
     }
     for (n, shard) in shards.iter().enumerate() {
-        emit(&format!("p{n}"), json!(shard));
+        emit(&format!("p{n}"), shard);
     }
 
     // Document shards.
     for (n, chunk) in docs.chunks(DOC_SHARD).enumerate() {
-        emit(&format!("d{n}"), json!(chunk));
+        emit(&format!("d{n}"), &chunk);
     }
 
     let mut synonyms: Vec<Vec<Vec<String>>> = site
@@ -436,7 +468,7 @@ fn write_index_with(
         vocab: boundaries,
         synonyms,
     };
-    emit("index", json!(manifest));
+    emit("index", &json!(manifest));
     stats
 }
 
@@ -458,6 +490,22 @@ mod tests {
                 "feel"
             ]
         );
+    }
+
+    #[test]
+    fn markup_characters_become_json_escapes() {
+        let json = serde_json::to_vec(&["a < b & c > d", "plain"]).unwrap();
+        let expected = String::from_utf8(json.clone())
+            .unwrap()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
+        assert_eq!(String::from_utf8(markup_free(json)).unwrap(), expected);
+        let plain = serde_json::to_vec(&["plain"]).unwrap();
+        assert_eq!(markup_free(plain.clone()), plain);
+        let back: Vec<String> =
+            serde_json::from_slice(&markup_free(serde_json::to_vec(&["<&>"]).unwrap())).unwrap();
+        assert_eq!(back, ["<&>"]);
     }
 
     #[test]
