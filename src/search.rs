@@ -245,17 +245,9 @@ fn markup_free(json: Vec<u8>) -> Vec<u8> {
     out
 }
 
-/// Values serialised to JSON through one `dyn` call, so one closure emits them all.
-mod erased {
-    pub trait Json {
-        fn to_json(&self) -> Vec<u8>;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> Vec<u8> {
-            serde_json::to_vec(self).unwrap_or_default()
-        }
-    }
+/// `value` as compact JSON.
+fn to_json(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
 }
 
 /// Builds the index and writes its files into `search/`.
@@ -377,8 +369,8 @@ fn write_index_with(
         stems: unique_stems.len(),
         ..Default::default()
     };
-    let mut emit = |name: &str, value: &dyn erased::Json| {
-        let json = markup_free(value.to_json());
+    let mut emit = |name: &str, json: Vec<u8>| {
+        let json = markup_free(json);
         let mut body = Vec::with_capacity(json.len() + name.len() + 40);
         body.extend_from_slice(b"window.__attuneSearch.push(");
         body.extend_from_slice(serde_json::to_string(name).unwrap_or_default().as_bytes());
@@ -402,7 +394,7 @@ fn write_index_with(
             }
             boundaries.push(words[0].to_string());
             let n = boundaries.len() - 1;
-            emit(&format!("v{n}"), &json!({"w": words, "s": stems}));
+            emit(&format!("v{n}"), to_json(&json!({"w": words, "s": stems})));
             words.clear();
             stems.clear();
         };
@@ -428,12 +420,12 @@ fn write_index_with(
         shards[stem % shard_count].insert(stem.to_string(), flat);
     }
     for (n, shard) in shards.iter().enumerate() {
-        emit(&format!("p{n}"), shard);
+        emit(&format!("p{n}"), to_json(shard));
     }
 
     // Document shards.
     for (n, chunk) in docs.chunks(DOC_SHARD).enumerate() {
-        emit(&format!("d{n}"), &chunk);
+        emit(&format!("d{n}"), to_json(&chunk));
     }
 
     let mut synonyms: Vec<Vec<Vec<String>>> = site
@@ -468,7 +460,7 @@ fn write_index_with(
         vocab: boundaries,
         synonyms,
     };
-    emit("index", &json!(manifest));
+    emit("index", to_json(&json!(manifest)));
     stats
 }
 

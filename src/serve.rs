@@ -129,9 +129,6 @@ impl Session {
             Ok(t) => self.templates = Some(t),
             Err(errors) => return Ok(finish(errors, 0, 0)),
         }
-        if self.templates.is_none() {
-            return Ok(finish(problems, 0, 0));
-        }
         let content_dir = config.build.content_dir.clone();
         let content = load::load(&self.root, &content_dir, self.drafts, &mut problems);
         let site = site::build_cached(

@@ -103,14 +103,13 @@ impl Archive {
         Ok(index)
     }
 
-    /// Writes the zip archive into `out`, entries in path order with fixed timestamps,
-    /// and returns its [`Archive::index`].
-    pub(super) fn finish<W: std::io::Write + std::io::Seek>(mut self, out: W) -> Result<String> {
-        let index = self.index()?;
-        let entries = self
+    /// Writes the zip archive into `out`, entries in path order with fixed timestamps.
+    pub(super) fn finish<W: std::io::Write + std::io::Seek>(self, out: W) -> Result<()> {
+        let mut entries = self
             .entries
             .into_inner()
             .map_err(|_| anyhow::anyhow!("poisoned"))?;
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
         let mut zip = zip::ZipWriter::new(out);
         let mut previous = match &self.previous {
             Some(p) => Some(p.zip.lock().map_err(|_| anyhow::anyhow!("poisoned"))?),
@@ -126,7 +125,7 @@ impl Archive {
             }
         }
         zip.finish()?.flush()?;
-        Ok(index)
+        Ok(())
     }
 }
 
@@ -213,7 +212,9 @@ mod tests {
             .filter(|e| matches!(e.data, EntryData::Reused(_)))
             .count();
         let mut zip = Vec::new();
-        let index = archive.finish(Cursor::new(&mut zip)).unwrap();
+        let mut archive = archive;
+        let index = archive.index().unwrap();
+        archive.finish(Cursor::new(&mut zip)).unwrap();
         std::fs::write(dir.join("offline.zip"), &zip).unwrap();
         std::fs::write(dir.join(super::super::MARKER), format!("marker\n{index}")).unwrap();
         (zip, reused)
@@ -249,9 +250,10 @@ mod tests {
         pieces
             .add_pieces("print.html", &[b"<p>one", b"</p><p>", b"", b"two</p>"])
             .unwrap();
-        let finish = |archive: Archive| {
+        let finish = |mut archive: Archive| {
             let mut zip = Vec::new();
-            let index = archive.finish(Cursor::new(&mut zip)).unwrap();
+            let index = archive.index().unwrap();
+            archive.finish(Cursor::new(&mut zip)).unwrap();
             (zip, index)
         };
         assert_eq!(finish(whole), finish(pieces));

@@ -197,26 +197,23 @@ impl Writer {
         let mut archive = edition
             .archive
             .context("the offline edition is not an archive")?;
-        let index = if self.wants_whole_files() {
+        let index = archive.index()?;
+        if self.wants_whole_files() {
             let mut zip = std::io::Cursor::new(Vec::new());
-            let index = archive.finish(&mut zip)?;
+            archive.finish(&mut zip)?;
             self.write_here("offline.zip", zip.get_ref());
-            index
-        } else if self.staged_index.as_deref().is_some_and(|staged| {
-            archive.index().is_ok_and(|index| index == staged)
-                && self.staging.join("offline.zip").is_file()
-        }) {
+        } else if self.staged_index.as_deref() == Some(index.as_str())
+            && self.staging.join("offline.zip").is_file()
+        {
             // The staging folder holds this very archive from an earlier build.
             self.mark_written("offline.zip");
-            archive.index()?
         } else {
             // Straight into the file: the archive of a large library is never also a
             // buffer in memory.
             let mut file = self.create_file("offline.zip")?;
-            let index = archive.finish(&mut file)?;
+            archive.finish(&mut file)?;
             file.into_inner().map_err(|e| e.into_error())?;
-            index
-        };
+        }
         self.write_here(MARKER, format!("{MARKER_TEXT}{index}").as_bytes());
         Ok(())
     }
@@ -308,24 +305,22 @@ impl Writer {
         let Some(live) = &self.live else {
             return render(context());
         };
-        let known = live
-            .fragments
-            .lock()
-            .ok()
-            .and_then(|f| f.get(name).cloned());
-        if let Some((inputs, html)) = &known {
-            if inputs.key == key {
-                return Ok(html.clone());
-            }
+        let known = |check: &dyn Fn(&Inputs) -> bool| {
+            let fragments = live.fragments.lock().ok()?;
+            let (inputs, html) = fragments.get(name)?;
+            check(inputs).then(|| html.clone())
+        };
+        if let Some(html) = known(&|inputs| inputs.key == key) {
+            return Ok(html);
         }
         let context = context();
         let inputs = Inputs {
             key,
             context: context_hash(&context),
         };
-        let html = match known {
-            Some((known, html)) if known.context == inputs.context => html,
-            _ => render(context)?,
+        let html = match known(&|known| known.context == inputs.context) {
+            Some(html) => html,
+            None => render(context)?,
         };
         if let Ok(mut fragments) = live.fragments.lock() {
             fragments.insert(name.to_string(), (inputs, html.clone()));
