@@ -246,7 +246,7 @@ fn run_check(
         }
         check::check_site(site, today, &mut problems);
         if let Some(old) = against {
-            if let Err(e) = check::check_against(old, &check::published_urls(site), &mut problems) {
+            if let Err(e) = check::check_against(old, site, &mut problems) {
                 return fatal(&e);
             }
         }

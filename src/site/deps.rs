@@ -53,6 +53,9 @@ impl Dependencies {
             related,
             aliases,
             assets,
+            // Derived from the configuration, articles, tags, paths, assets and
+            // aliases, all hashed.
+            urls: _,
         } = site;
         let wpm = config.readability.words_per_minute;
         // Per article, in parallel: its face with what other articles show about it.

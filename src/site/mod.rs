@@ -6,10 +6,12 @@ mod deps;
 mod graph;
 mod indexes;
 mod links;
+mod urls;
 
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use links::percent_decode;
+pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -200,6 +202,8 @@ pub struct Site {
     /// Old URL (site-relative folder) → article.
     pub aliases: BTreeMap<String, usize>,
     pub assets: Vec<PathBuf>,
+    /// Every path the build writes, with its source: see [`UrlTable`].
+    pub urls: UrlTable,
 }
 
 /// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
@@ -387,6 +391,7 @@ fn build_with(
         related: Vec::new(),
         aliases: BTreeMap::new(),
         assets: content.assets,
+        urls: UrlTable::default(),
         articles,
         config,
     };
@@ -404,7 +409,7 @@ fn build_with(
     site.index_citations(&content.references_file, diagnostics);
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
-    site.resolve_aliases(diagnostics);
+    site.claim_urls(diagnostics);
     site.compute_related();
     site
 }
