@@ -20,6 +20,9 @@ pub struct Found {
     pub value: std::ops::Range<usize>,
     /// Byte range to replace: the value with its quotes.
     pub replace: std::ops::Range<usize>,
+    /// Whether what replaces it must bring its own quotes (a whole attribute value,
+    /// not one URL of a `srcset`).
+    pub quote: bool,
     /// The URL with character references decoded.
     pub url: String,
     pub kind: RefKind,
@@ -70,7 +73,11 @@ pub fn scan(html: &str) -> Scan {
         let tag = html[name_start..name_start + name_len].to_ascii_lowercase();
         let end = read_attributes(html, name_start + name_len, &tag, &mut out);
         if tag == "script" || tag == "style" {
-            skip_until = Some(if tag == "script" { "</script" } else { "</style" });
+            skip_until = Some(if tag == "script" {
+                "</script"
+            } else {
+                "</style"
+            });
         }
         i = end;
     }
@@ -117,7 +124,9 @@ fn read_attributes(html: &str, mut at: usize, tag: &str, out: &mut Scan) -> usiz
         }
         let (value, replace) = match bytes.get(at) {
             Some(&q) if q == b'"' || q == b'\'' => {
-                let close = html[at + 1..].find(q as char).map_or(bytes.len(), |e| at + 1 + e);
+                let close = html[at + 1..]
+                    .find(q as char)
+                    .map_or(bytes.len(), |e| at + 1 + e);
                 let end = (close + 1).min(bytes.len());
                 (at + 1..close, at..end)
             }
@@ -161,6 +170,7 @@ fn read_attributes(html: &str, mut at: usize, tag: &str, out: &mut Scan) -> usiz
                         out.refs.push(Found {
                             value: s..s + url_len,
                             replace: s..s + url_len,
+                            quote: false,
                             url: decode_entities(&html[s..s + url_len]),
                             kind,
                         });
@@ -171,6 +181,7 @@ fn read_attributes(html: &str, mut at: usize, tag: &str, out: &mut Scan) -> usiz
             (Some(kind), _) => out.refs.push(Found {
                 value: value.clone(),
                 replace,
+                quote: true,
                 url: decode_entities(raw.trim()),
                 kind,
             }),
@@ -249,12 +260,24 @@ mod tests {
         let urls: Vec<&str> = scan.refs.iter().map(|r| r.url.as_str()).collect();
         assert_eq!(
             urls,
-            ["a.html#x", "img/p.png", "s.png", "/t.png", "poster.jpg", "v.mp4", "u.webp"]
+            [
+                "a.html#x",
+                "img/p.png",
+                "s.png",
+                "/t.png",
+                "poster.jpg",
+                "v.mp4",
+                "u.webp"
+            ]
         );
         assert_eq!(scan.refs[0].kind, RefKind::Link);
         assert_eq!(scan.refs[1].kind, RefKind::Media("image"));
         assert_eq!(&html[scan.refs[1].replace.clone()], "'img/p.png'");
-        let ids: Vec<(&str, bool)> = scan.ids.iter().map(|(id, _, n)| (id.as_str(), *n)).collect();
+        let ids: Vec<(&str, bool)> = scan
+            .ids
+            .iter()
+            .map(|(id, _, n)| (id.as_str(), *n))
+            .collect();
         assert_eq!(ids, [("top", false), ("old-section", true)]);
     }
 

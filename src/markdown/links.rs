@@ -2,8 +2,8 @@
 //! the sentence around them, written as placeholders that `site` fills once resolved.
 
 use super::{
-    escape, Builder, LinkState, LinkTarget, OutLink, CITE_PREFIX, HREF_OPEN, LABEL_OPEN,
-    PLACEHOLDER_CLOSE,
+    escape, Builder, LinkState, LinkTarget, OutLink, RefKind, CITE_PREFIX, HREF_OPEN, LABEL_OPEN,
+    PLACEHOLDER_CLOSE, REF_OPEN,
 };
 use pulldown_cmark::{CowStr, Event, LinkType, TagEnd};
 use std::fmt::Write as _;
@@ -49,18 +49,19 @@ impl<'a> Builder<'a, '_> {
             classify_href(dest)
         };
         let Some(target) = target else {
-            // External or asset link: written as it is, asset paths adjusted for pretty URLs.
-            let href = if is_external(dest) || dest.starts_with('#') {
-                dest.to_string()
+            // External links are written as they are; links to files and pages by path
+            // are references the site resolves and checks.
+            let href = if is_external(dest) || dest.is_empty() {
+                escape(dest)
             } else {
-                rewrite_relative(dest)
+                self.reference(dest.to_string(), RefKind::Link, line, column)
             };
             let title_attr = if title.is_empty() {
                 String::new()
             } else {
                 format!(" title=\"{}\"", escape(&title))
             };
-            self.emit_html(format!("<a href=\"{}\"{title_attr}>", escape(&href)));
+            self.emit_html(format!("<a href=\"{href}\"{title_attr}>"));
             self.link = Some(LinkState {
                 internal: None,
                 replace_label: false,
@@ -130,7 +131,7 @@ pub(super) fn sentence_ends(block: &str) -> Vec<usize> {
     ends
 }
 
-pub(super) fn split_anchor(dest: &str) -> (&str, Option<String>) {
+pub fn split_anchor(dest: &str) -> (&str, Option<String>) {
     match dest.split_once('#') {
         Some((path, anchor)) if !anchor.is_empty() => {
             (path.trim(), Some(anchor.trim().to_string()))
@@ -168,26 +169,17 @@ pub(super) fn classify_href(dest: &str) -> Option<LinkTarget> {
     })
 }
 
-/// An article's page sits one folder below its source file (`x.md` → `x/index.html`),
-/// so relative asset paths gain one `../`.
-pub(super) fn rewrite_relative(src: &str) -> String {
-    if is_external(src) || src.starts_with('/') || src.starts_with('#') || src.is_empty() {
-        src.to_string()
-    } else {
-        format!("../{src}")
-    }
-}
-
-/// Replaces link placeholders in a rendered body; `href(n)` and `label(n)` give link
-/// `n`'s resolved href and title.
+/// Replaces placeholders in a rendered body; `href(n)` and `label(n)` give link `n`'s
+/// resolved href and title, `reference(n)` the URL of reference `n`.
 pub fn fill_placeholders(
     html: &str,
     href: impl Fn(usize) -> String,
     label: impl Fn(usize) -> String,
+    reference: impl Fn(usize) -> String,
 ) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(start) = rest.find([HREF_OPEN, LABEL_OPEN]) {
+    while let Some(start) = rest.find([HREF_OPEN, LABEL_OPEN, REF_OPEN]) {
         out.push_str(&rest[..start]);
         let marker = rest[start..].chars().next().unwrap_or(HREF_OPEN);
         let after = &rest[start + marker.len_utf8()..];
@@ -196,10 +188,10 @@ pub fn fill_placeholders(
             return out;
         };
         let n: usize = after[..close].parse().unwrap_or(usize::MAX);
-        let text = if marker == HREF_OPEN {
-            href(n)
-        } else {
-            label(n)
+        let text = match marker {
+            HREF_OPEN => href(n),
+            REF_OPEN => reference(n),
+            _ => label(n),
         };
         let _ = write!(out, "{}", escape(&text));
         rest = &after[close + PLACEHOLDER_CLOSE.len_utf8()..];

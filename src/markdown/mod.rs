@@ -7,11 +7,13 @@
 //! link `n` and `\u{E002}n\u{E001}` for its label — that `site` fills once resolved.
 
 mod callouts;
+mod html;
 mod links;
 mod references;
 
-pub use links::{fill_placeholders, is_external};
-use links::{rewrite_relative, sentence_ends};
+pub use html::RefKind;
+use links::sentence_ends;
+pub use links::{fill_placeholders, is_external, split_anchor};
 
 use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
@@ -25,6 +27,8 @@ use std::path::Path;
 pub const HREF_OPEN: char = '\u{E000}';
 pub const LABEL_OPEN: char = '\u{E002}';
 pub const PLACEHOLDER_CLOSE: char = '\u{E001}';
+/// Opens the placeholder of reference `n` (see [`OutRef`]).
+pub const REF_OPEN: char = '\u{E003}';
 const CITE_PREFIX: &str = "attune-cite:";
 
 /// What the parser needs to know about the site that does not depend on other articles.
@@ -75,6 +79,20 @@ pub struct OutLink {
     pub context: (String, Option<String>, String),
 }
 
+/// A URL the reader's browser will follow or load that is not a link to an article:
+/// Markdown images, links to files or pages by path, and every URL in raw HTML. The
+/// body holds a placeholder (`\u{E003}n\u{E001}`) where it goes; `site` resolves and
+/// checks it, and each page fills it in relative to where the page is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutRef {
+    /// As written (character references decoded, percent-escapes kept).
+    pub url: String,
+    pub kind: RefKind,
+    /// 1-based position in the source file.
+    pub line: usize,
+    pub column: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Citation {
     pub key: String,
@@ -97,6 +115,10 @@ pub struct Parsed {
     pub title_from_heading: Option<String>,
     pub headings: Vec<Heading>,
     pub links: Vec<OutLink>,
+    /// Images, files and raw-HTML URLs, in order: placeholder `n` is `refs[n]`.
+    pub refs: Vec<OutRef>,
+    /// Ids defined in raw HTML (`id=`, `<a name>`): link targets like heading ids.
+    pub html_ids: Vec<String>,
     pub citations: Vec<Citation>,
     /// Indices into the glossary of the terms this article mentions.
     pub glossary_terms: Vec<usize>,
@@ -183,6 +205,7 @@ pub fn parse(
         link: None,
         code: None,
         image: None,
+        html_block: None,
         callouts: Vec::new(),
         block: String::new(),
         block_links: Vec::new(),
@@ -234,6 +257,8 @@ struct Builder<'a, 'c> {
     link: Option<LinkState>,
     code: Option<(Option<String>, String)>,
     image: Option<ImageState>,
+    /// The lines of the raw HTML block being read, each with its offset in the body.
+    html_block: Option<Vec<(String, usize)>>,
     /// For each open block quote, whether it is a callout.
     callouts: Vec<bool>,
     /// Plain text of the current block, for readability and link context.
@@ -375,6 +400,26 @@ impl<'a> Builder<'a, '_> {
                     alt: String::new(),
                 });
             }
+            Event::Start(Tag::HtmlBlock) => {
+                self.seen_block = true;
+                self.html_block = Some(Vec::new());
+                self.emit(event);
+            }
+            Event::Html(text) if self.html_block.is_some() => {
+                if let Some(lines) = &mut self.html_block {
+                    lines.push((text.to_string(), range.start));
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let lines = self.html_block.take().unwrap_or_default();
+                let html = self.raw_html(&lines);
+                self.emit(Event::Html(CowStr::from(html)));
+                self.emit(event);
+            }
+            Event::InlineHtml(text) => {
+                let html = self.raw_html(&[(text.to_string(), range.start)]);
+                self.emit(Event::InlineHtml(CowStr::from(html)));
+            }
             Event::End(TagEnd::BlockQuote(_)) => {
                 self.flush_block();
                 if self.callouts.pop() == Some(true) {
@@ -453,11 +498,94 @@ impl<'a> Builder<'a, '_> {
         if alt.is_empty() {
             self.out.images_without_alt.push((image.line, image.column));
         }
+        let src = if is_external(&image.src) {
+            // Checked too (a remote image the CSP blocks), but written as it is.
+            self.out.refs.push(OutRef {
+                url: image.src.clone(),
+                kind: RefKind::Media("image"),
+                line: image.line,
+                column: image.column,
+            });
+            escape(&image.src)
+        } else {
+            self.reference(image.src, RefKind::Media("image"), image.line, image.column)
+        };
         self.emit_html(format!(
-            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
-            escape(&rewrite_relative(&image.src)),
+            "<img src=\"{src}\" alt=\"{}\" loading=\"lazy\">",
             escape(alt)
         ));
+    }
+
+    /// Records reference `url` and returns its placeholder.
+    fn reference(&mut self, url: String, kind: RefKind, line: usize, column: usize) -> String {
+        let n = self.out.refs.len();
+        self.out.refs.push(OutRef {
+            url,
+            kind,
+            line,
+            column,
+        });
+        format!("{REF_OPEN}{n}{PLACEHOLDER_CLOSE}")
+    }
+
+    /// Raw HTML (`pieces`: its text in order, each with its offset in the body) with
+    /// every URL replaced by a reference placeholder and ids written as `id="…"`, so
+    /// every edition rewrites and namespaces them alike.
+    fn raw_html(&mut self, pieces: &[(String, usize)]) -> String {
+        let mut html = String::new();
+        let mut starts = Vec::with_capacity(pieces.len());
+        for (text, offset) in pieces {
+            starts.push((html.len(), *offset));
+            html.push_str(text);
+        }
+        let found = html::scan(&html);
+        if found.refs.is_empty() && found.ids.is_empty() {
+            return html;
+        }
+        let position = |at: usize| {
+            let piece = starts.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+            let (start, offset) = starts.get(piece).copied().unwrap_or((0, 0));
+            self.lines.position(self.body_start + offset + (at - start))
+        };
+        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let mut refs = Vec::new();
+        for r in found.refs {
+            let (line, column) = position(r.value.start);
+            refs.push((r.url, r.kind, line, column, r.replace, r.quote));
+        }
+        for (url, kind, line, column, replace, quote) in refs {
+            let placeholder = self.reference(url, kind, line, column);
+            let text = if quote {
+                format!("\"{placeholder}\"")
+            } else {
+                placeholder
+            };
+            edits.push((replace, text));
+        }
+        for (id, range, is_name) in found.ids {
+            let value = escape(&id);
+            if is_name {
+                edits.push((range, format!("name=\"{value}\" id=\"{value}\"")));
+            } else {
+                // The space before: print.html namespaces ids by ` id="`.
+                let start = range.start.saturating_sub(1);
+                edits.push((start..range.end, format!(" id=\"{value}\"")));
+            }
+            self.out.html_ids.push(id);
+        }
+        edits.sort_by_key(|(range, _)| range.start);
+        let mut out = String::with_capacity(html.len() + edits.len() * 8);
+        let mut from = 0;
+        for (range, text) in edits {
+            if range.start < from {
+                continue;
+            }
+            out.push_str(&html[from..range.start]);
+            out.push_str(&text);
+            from = range.end;
+        }
+        out.push_str(&html[from..]);
+        out
     }
 
     fn push_text(&mut self, text: &str) {
@@ -748,7 +876,12 @@ mod tests {
         let html = format!(
             "<a href=\"{HREF_OPEN}0{PLACEHOLDER_CLOSE}\">{LABEL_OPEN}0{PLACEHOLDER_CLOSE}</a>"
         );
-        let filled = fill_placeholders(&html, |_| "../a/".into(), |_| "A & B".into());
+        let filled = fill_placeholders(
+            &html,
+            |_| "../a/".into(),
+            |_| "A & B".into(),
+            |_| String::new(),
+        );
         assert_eq!(filled, "<a href=\"../a/\">A &amp; B</a>");
     }
 }

@@ -5,7 +5,7 @@ use super::{fill_page, Pass, Templates};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::fill_placeholders;
 use crate::output::ChangedWriter;
-use crate::site::{Dependencies, Site, UrlStyle};
+use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::io::Write as _;
@@ -179,6 +179,22 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
             None => String::new(),
         },
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
+        |n| match site.refs[i].get(n) {
+            Some(RefTarget::Fragment(id)) => format!("#{slug}--{id}"),
+            Some(RefTarget::Site {
+                article: Some(t),
+                fragment,
+                ..
+            }) if in_print[*t] => {
+                let slug = &site.articles[*t].slug;
+                match fragment {
+                    Some(id) => format!("#{slug}--{id}"),
+                    None => format!("#{slug}"),
+                }
+            }
+            Some(target) => target.href("", site.style),
+            None => String::new(),
+        },
     );
     let sources = sources(site, article);
     json!({

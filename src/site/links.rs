@@ -106,9 +106,7 @@ impl Site {
                         };
                         let to = &self.articles[t];
                         if let Some(anchor) = &anchor {
-                            if !to.parsed.headings.iter().any(|h| &h.id == anchor)
-                                && !is_generated_anchor(anchor)
-                            {
+                            if !self.has_anchor(t, anchor) {
                                 let place = if t == i {
                                     "this page".to_string()
                                 } else {
@@ -170,7 +168,7 @@ impl Site {
 }
 
 /// Ids attune writes itself, which links may target though they are not headings.
-fn is_generated_anchor(anchor: &str) -> bool {
+pub(super) fn is_generated_anchor(anchor: &str) -> bool {
     anchor.starts_with("ref-")
         || anchor.starts_with("source-")
         || anchor == "sources"

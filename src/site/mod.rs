@@ -6,11 +6,13 @@ mod deps;
 mod graph;
 mod indexes;
 mod links;
+mod refs;
 mod urls;
 
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use links::percent_decode;
+pub use refs::{encode_path, RefTarget};
 pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
@@ -204,6 +206,8 @@ pub struct Site {
     pub assets: Vec<PathBuf>,
     /// Every path the build writes, with its source: see [`UrlTable`].
     pub urls: UrlTable,
+    /// Per article: where each of its references (`parsed.refs`) leads.
+    pub refs: Vec<Vec<RefTarget>>,
 }
 
 /// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
@@ -392,6 +396,7 @@ fn build_with(
         aliases: BTreeMap::new(),
         assets: content.assets,
         urls: UrlTable::default(),
+        refs: Vec::new(),
         articles,
         config,
     };
@@ -410,6 +415,7 @@ fn build_with(
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
     site.claim_urls(diagnostics);
+    site.resolve_refs(diagnostics);
     site.compute_related();
     site
 }

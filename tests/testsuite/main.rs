@@ -9,6 +9,8 @@ mod crash;
 mod crossrefs;
 mod golden;
 mod hostile;
+mod linkcheck;
+mod links;
 mod properties;
 mod safety;
 mod search;
