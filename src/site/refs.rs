@@ -270,7 +270,15 @@ impl Site {
         // A page: `x.html` the way mdBook names pages, `x/index.html`, `x/` or `x`.
         let folder_url = match site_path.strip_suffix(".html") {
             Some(stem) if stem == "index" || stem.ends_with("/index") => {
-                stem.trim_end_matches("index").to_string()
+                // mdBook writes a folder's README.md (or index.md) as its index.html.
+                let folder = stem.trim_end_matches("index");
+                let source = ["README.md", "index.md", "_index.md"]
+                    .iter()
+                    .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
+                if let Some(&t) = source {
+                    return page(t, fragment, diagnostics);
+                }
+                folder.to_string()
             }
             Some(stem) => {
                 if let Some(&t) = ctx.by_rel.get(&format!("{stem}.md")) {

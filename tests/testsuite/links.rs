@@ -89,6 +89,12 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     ] {
         assert!(intro.contains(needle), "{needle} missing from:\n{intro}");
     }
+    // mdBook names a folder's README.md `index.html`.
+    let sleep = site.read("care/sleep/index.html");
+    assert!(
+        sleep.contains("<a href=\"../../care/readme/\">overview</a>"),
+        "{sleep}"
+    );
     let detail = site.read("guide/detail/index.html");
     assert!(detail.contains("<img src=\"../../images/logo.png\" alt=\"logo\""));
     assert!(detail.contains("<img src=\"../../guide/basics/img/diagram.png\" alt=\"diagram\""));
