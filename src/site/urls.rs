@@ -233,7 +233,9 @@ impl UrlTable {
         urls
     }
 
-    /// A path like `path` that nobody has claimed: `-2`, `-3`, … on its last name.
+    /// A path like `path` that nobody has claimed: `-2`, `-3`, … on its last name,
+    /// else (below a folder attune fills itself) on its first; empty if none is
+    /// found in a few tries.
     pub fn free_path(&self, path: &str) -> String {
         let (body, page) = match path.strip_suffix("/index.html") {
             Some(folder) => (folder, true),
@@ -245,22 +247,29 @@ impl UrlTable {
             }
             _ => (body, String::new()),
         };
-        (2..)
-            .map(|n| {
-                let name = format!("{stem}-{n}{ext}");
-                if page {
-                    format!("{name}/index.html")
-                } else {
-                    name
-                }
-            })
+        let whole = |name: String| {
+            if page {
+                format!("{name}/index.html")
+            } else {
+                name
+            }
+        };
+        let last = (2..20).map(|n| whole(format!("{stem}-{n}{ext}")));
+        let first = (2..20).map(|n| match body.split_once('/') {
+            Some((head, rest)) => whole(format!("{head}-{n}/{rest}")),
+            None => whole(format!("{stem}-{n}{ext}")),
+        });
+        last.chain(first)
             .find(|candidate| self.owner_of(candidate).is_none())
             .unwrap_or_default()
     }
 
     fn clash(&self, path: &str, claimant: &Owner, first: &Owner) -> Diagnostic {
         let url = display_url(path);
-        let free = display_url(&self.free_path(path));
+        let free = match self.free_path(path) {
+            free if free.is_empty() => "choose another path".to_string(),
+            free => format!("'{}' is free", display_url(&free)),
+        };
         let d = Diagnostic::error(
             "url-collision",
             format!(
@@ -274,7 +283,7 @@ impl UrlTable {
             None => d,
         };
         d.help(format!(
-            "URLs must differ in more than letter case or Unicode form (case-insensitive disks and hosts merge them); '{free}' is free"
+            "URLs must differ in more than letter case or Unicode form (case-insensitive disks and hosts merge them); {free}"
         ))
     }
 
@@ -580,9 +589,10 @@ mod tests {
         table
             .claim("search/", Kind::Tree, owner("search index"))
             .unwrap();
-        assert!(table
+        let e = table
             .claim("search/index.js/index.html", Kind::Redirect, owner("x"))
-            .is_err());
+            .unwrap_err();
+        assert!(e.help.unwrap().contains("'/search-2/index.js/' is free"));
         assert!(table.claim("Search/v0.js", Kind::File, owner("x")).is_err());
         table
             .claim("sitemap.xml", Kind::File, owner("sitemap"))
