@@ -340,6 +340,8 @@ fn build_with(
         let title = match (&source.front.title, &parsed.title_from_heading) {
             (Some(t), _) => t.clone(),
             (None, Some(t)) => t.clone(),
+            // The first heading at any level, as mdBook chapters that open with `##`.
+            (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
             (None, None) => {
                 diagnostics.push(
                     Diagnostic::error("no-title", "article has no title")

@@ -285,3 +285,16 @@ fn serve_does_not_link_to_an_offline_zip_it_does_not_write() {
     assert!(site.path("public/offline.zip").is_file());
     let _ = Path::new("");
 }
+
+#[test]
+fn an_article_without_a_title_or_h1_takes_its_first_heading_as_title() {
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/rest.md",
+        "## What rest is\n\nRest is [sleep](sleep.md) and more.\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("care/rest/index.html")
+        .contains("<h1 id=\"article-title\">What rest is</h1>"));
+}
