@@ -47,8 +47,9 @@ pub fn scan(html: &str) -> Scan {
     while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + rel;
         if let Some(end_tag) = skip_until {
-            if html[start..].len() >= end_tag.len()
-                && html[start..start + end_tag.len()].eq_ignore_ascii_case(end_tag)
+            if bytes[start..]
+                .get(..end_tag.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(end_tag.as_bytes()))
             {
                 skip_until = None;
             }
@@ -279,6 +280,20 @@ mod tests {
             .map(|(id, _, n)| (id.as_str(), *n))
             .collect();
         assert_eq!(ids, [("top", false), ("old-section", true)]);
+    }
+
+    #[test]
+    fn text_that_is_not_html_never_breaks_the_scan() {
+        for html in [
+            "<script>é</scrip\u{e9}",
+            "<a href=\"x\"id=y>",
+            "<a b=",
+            "<img src='",
+            "<é>",
+            "<a\u{0}=1>",
+        ] {
+            let _ = scan(html);
+        }
     }
 
     #[test]

@@ -567,8 +567,11 @@ impl<'a> Builder<'a, '_> {
             if is_name {
                 edits.push((range, format!("name=\"{value}\" id=\"{value}\"")));
             } else {
-                // The space before: print.html namespaces ids by ` id="`.
-                let start = range.start.saturating_sub(1);
+                // With one space before: print.html namespaces ids by ` id="`.
+                let start = match range.start.checked_sub(1) {
+                    Some(before) if html.as_bytes()[before].is_ascii_whitespace() => before,
+                    _ => range.start,
+                };
                 edits.push((start..range.end, format!(" id=\"{value}\"")));
             }
             self.out.html_ids.push(id);
