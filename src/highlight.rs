@@ -2,6 +2,14 @@
 //! Content-Security-Policy holds), and the light and dark stylesheets for them.
 
 use crate::markdown::escape;
+
+/// Code as element text: `&`, `<` and `>` escaped, quotes left as written (as
+/// CommonMark renders code).
+fn escape_code(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut out, code);
+    out
+}
 use std::sync::LazyLock;
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
@@ -29,7 +37,10 @@ pub fn highlight(code: &str, info: Option<&str>) -> String {
         .filter(|l| !l.is_empty());
     let syntax = lang.and_then(|l| SYNTAXES.find_syntax_by_token(l));
     let Some(syntax) = syntax else {
-        return format!("<pre><code{lang_class}>{}</code></pre>\n", escape(code));
+        return format!(
+            "<pre><code{lang_class}>{}</code></pre>\n",
+            escape_code(code)
+        );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
     for line in LinesWithEndings::from(code) {
@@ -37,7 +48,10 @@ pub fn highlight(code: &str, info: Option<&str>) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!("<pre><code{lang_class}>{}</code></pre>\n", escape(code));
+            return format!(
+                "<pre><code{lang_class}>{}</code></pre>\n",
+                escape_code(code)
+            );
         }
     }
     format!(

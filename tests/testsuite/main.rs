@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod build;
 mod check;
+mod commonmark;
 mod crash;
 mod crossrefs;
 mod golden;
