@@ -167,6 +167,22 @@ mod tests {
     }
 
     #[test]
+    fn page_ids_name_every_fixed_id_of_the_article_page() {
+        for (name, text) in crate::theme::TEMPLATES {
+            if !matches!(*name, "article.html" | "base.html") {
+                continue;
+            }
+            for (at, m) in text.match_indices(" id=\"") {
+                let rest = &text[at + m.len()..];
+                let id = &rest[..rest.find('"').unwrap_or(0)];
+                if !id.contains("{{") {
+                    assert!(is_page_id(id), "{name}: id '{id}' is missing from PAGE_IDS");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn page_ids_are_never_generated() {
         let mut ids = HeadingIds::default();
         assert_eq!(ids.generate("Sources"), "sources-1");

@@ -227,14 +227,8 @@ fn normalize(html: &str) -> String {
             }
         }
         // Data up to the next tag-like `<`.
-        let mut end = rest.len();
-        for (i, _) in rest.match_indices('<').filter(|&(i, _)| i > 0) {
-            end = i;
-            break;
-        }
-        if end == rest.len() && rest.starts_with('<') {
-            end = rest.len();
-        }
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
         let mut data = decode(&rest[..end]);
         rest = &rest[end..];
         let after_tag = last == Last::EndTag || last == Last::StartTag;

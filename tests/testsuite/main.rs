@@ -10,6 +10,7 @@ mod crash;
 mod crossrefs;
 mod golden;
 mod hostile;
+mod markdown;
 mod properties;
 mod safety;
 mod search;
