@@ -65,7 +65,8 @@ pub(super) struct HeadingIds {
 
 impl HeadingIds {
     /// Reserves the article's explicit ids and footnote ids; a second heading with the
-    /// same explicit id, or one that takes an id of the page's own, is an error there.
+    /// same explicit id, or one that takes an id of the page's own or a footnote's, is
+    /// an error there.
     pub(super) fn reserve(
         events: &[(Event<'_>, std::ops::Range<usize>)],
         file: &Path,
@@ -74,41 +75,39 @@ impl HeadingIds {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> HeadingIds {
         let mut ids = HeadingIds::default();
+        for (event, _) in events {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+                ids.footnotes.insert(label.to_string());
+            }
+        }
         let mut first: HashMap<String, usize> = HashMap::new();
         for (event, range) in events {
-            match event {
-                Event::Start(Tag::Heading { id: Some(id), .. }) => {
-                    let (line, column) = lines.position(body_start + range.start);
-                    if is_page_id(id) {
-                        diagnostics.push(
-                            Diagnostic::error(
-                                "duplicate-id",
-                                format!(
-                                    "heading id '{id}' is one the page uses for its own sections"
-                                ),
-                            )
-                            .at(file, line, column)
-                            .help("choose another `{#id}`"),
-                        );
-                    } else if let Some(first_line) = first.get(id.as_ref()) {
-                        diagnostics.push(
-                            Diagnostic::error(
-                                "duplicate-id",
-                                format!("heading id '{id}' is already used on line {first_line}"),
-                            )
-                            .at(file, line, column)
-                            .help("each `{#id}` must be unique on its page: links to it would reach only the first"),
-                        );
-                    } else {
-                        first.insert(id.to_string(), line);
-                    }
-                    ids.explicit.insert(id.to_string());
-                }
-                Event::Start(Tag::FootnoteDefinition(label)) => {
-                    ids.footnotes.insert(label.to_string());
-                }
-                _ => {}
+            let Event::Start(Tag::Heading { id: Some(id), .. }) = event else {
+                continue;
+            };
+            let (line, column) = lines.position(body_start + range.start);
+            if is_page_id(id) || ids.footnotes.contains(id.as_ref()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("heading id '{id}' is one the page uses for its own sections or a footnote"),
+                    )
+                    .at(file, line, column)
+                    .help("choose another `{#id}`"),
+                );
+            } else if let Some(first_line) = first.get(id.as_ref()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("heading id '{id}' is already used on line {first_line}"),
+                    )
+                    .at(file, line, column)
+                    .help("each `{#id}` must be unique on its page: links to it would reach only the first"),
+                );
+            } else {
+                first.insert(id.to_string(), line);
             }
+            ids.explicit.insert(id.to_string());
         }
         ids
     }

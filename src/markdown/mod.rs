@@ -1014,6 +1014,8 @@ mod tests {
         );
         let p = parse_md("## Mine {#sources}\n");
         assert_eq!(p.diagnostics.len(), 1);
+        let p = parse_md("## Mine {#n}\n\nText[^n].\n\n[^n]: Note.\n");
+        assert_eq!(p.diagnostics.len(), 1);
     }
 
     #[test]
