@@ -16,7 +16,7 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
         |n| {
             refs.get(n)
-                .map(|r| r.href(&root, site.style))
+                .map(|r| r.attr(&root, site.style))
                 .unwrap_or_default()
         },
     );

@@ -3,7 +3,7 @@
 use super::article::sources;
 use super::{fill_page, Pass, Templates};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::fill_placeholders;
+use crate::markdown::{fill_placeholders, href_attr};
 use crate::output::ChangedWriter;
 use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
@@ -180,7 +180,7 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
         },
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
         |n| match site.refs[i].get(n) {
-            Some(RefTarget::Fragment(id)) => format!("#{slug}--{id}"),
+            Some(RefTarget::Fragment(id)) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
             Some(RefTarget::Site {
                 article: Some(t),
                 fragment,
@@ -188,11 +188,11 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
             }) if in_print[*t] => {
                 let slug = &site.articles[*t].slug;
                 match fragment {
-                    Some(id) => format!("#{slug}--{id}"),
-                    None => format!("#{slug}"),
+                    Some(id) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
+                    None => format!("#{}", href_attr(slug)),
                 }
             }
-            Some(target) => target.href("", site.style),
+            Some(target) => target.attr("", site.style),
             None => String::new(),
         },
     );

@@ -8,7 +8,7 @@
 use super::links::{is_generated_anchor, percent_decode};
 use super::{Site, UrlKind, UrlStyle};
 use crate::diagnostic::{nearest, Diagnostic};
-use crate::markdown::{is_external, OutRef, RefKind};
+use crate::markdown::{escape, href_attr, is_external, OutRef, RefKind};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -60,6 +60,22 @@ impl RefTarget {
                 };
                 format!("{root}{}{index}{suffix}{fragment}", encode_path(path))
             }
+        }
+    }
+}
+
+impl RefTarget {
+    /// [`RefTarget::href`] ready for a double-quoted attribute: the author's parts
+    /// percent-encoded as CommonMark asks, the site's path (which may carry the
+    /// edition mark) HTML-escaped.
+    pub fn attr(&self, root: &str, style: UrlStyle) -> String {
+        let href = self.href(root, style);
+        match self {
+            RefTarget::AsIs(url) => href_attr(url),
+            _ => match href.split_once('#') {
+                Some((path, fragment)) => format!("{}#{}", escape(path), href_attr(fragment)),
+                None => escape(&href),
+            },
         }
     }
 }
