@@ -977,7 +977,12 @@ mod tests {
     #[test]
     fn fill_placeholders_escapes() {
         let html = format!("<a href=\"{LINK_HREF}0{MARK_END}\">{LINK_LABEL}0{MARK_END}</a>");
-        let filled = fill_placeholders(&html, |_| "../a/#b c".into(), |_| "A & B".into());
+        let filled = fill_placeholders(
+            &html,
+            |_| "../a/#b c".into(),
+            |_| "A & B".into(),
+            |_| String::new(),
+        );
         assert_eq!(filled, "<a href=\"../a/#b%20c\">A &amp; B</a>");
     }
 
