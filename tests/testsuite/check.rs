@@ -8,7 +8,7 @@ fn clean_fixture_checks_clean_and_writes_nothing() {
     let published = std::fs::read_to_string(site.path("book.toml"))
         .unwrap()
         .replace("fixture.example.org", "fixture.org.uk");
-    site.write("book.toml", &published);
+    site.write("book.toml", published);
     site.run(&["check", "--today", "2026-06-01"])
         .assert_code(0)
         .assert_stderr_contains("checked 5 articles: no problems found");
@@ -57,7 +57,7 @@ fn a_placeholder_base_url_warns_at_its_line() {
             .to_string();
         site.write(
             "book.toml",
-            &text.replace(&line, &format!("base_url = \"{url}\"")),
+            text.replace(&line, &format!("base_url = \"{url}\"")),
         );
         let run = site.run(&["check", "--today", "2026-06-01"]);
         run.assert_code(0);
