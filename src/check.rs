@@ -8,6 +8,39 @@ use anyhow::{Context as _, Result};
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// Warns when `base_url` is a placeholder address (`example.org`, `*.example`, …):
+/// handouts print it and its QR code, canonical links and feeds name it, and none of
+/// them would lead anywhere. `root` holds the book.toml the warning points into.
+pub fn check_base_url(
+    root: &Path,
+    config: &crate::config::Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(url) = config.site.base_url.as_deref() else {
+        return;
+    };
+    if !crate::config::is_placeholder_url(url) {
+        return;
+    }
+    let text = std::fs::read_to_string(root.join(crate::config::FILE_NAME)).unwrap_or_default();
+    let (line, column) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let at = l.find("base_url")?;
+            l[..at].trim().is_empty().then_some((i + 1, at + 1))
+        })
+        .unwrap_or((1, 1));
+    diagnostics.push(
+        Diagnostic::warning(
+            "placeholder-base-url",
+            format!("`site.base_url` '{url}' is a placeholder address: printed handouts, their QR codes, feeds and canonical links would point nowhere"),
+        )
+        .at(Path::new(crate::config::FILE_NAME), line, column)
+        .help("set base_url to the address the site will be published at"),
+    );
+}
+
 /// Publication checks on a modelled site.
 pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagnostic>) {
     for i in site.orphans() {

@@ -245,6 +245,7 @@ fn run_check(
             problems.extend(problems_theme);
         }
         check::check_site(site, today, &mut problems);
+        check::check_base_url(root, &site.config, &mut problems);
         if let Some(old) = against {
             if let Err(e) = check::check_against(old, &check::published_urls(site), &mut problems) {
                 return fatal(&e);

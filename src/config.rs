@@ -131,6 +131,54 @@ pub struct Link {
     pub href: String,
 }
 
+impl Link {
+    /// What a printed page shows for the link: its number or address, or `None` when
+    /// the label already says it (`US: call or text 988` for `tel:988`).
+    pub fn print_address(&self) -> Option<String> {
+        let href = self.href.trim();
+        let (scheme, rest) = href.split_once(':')?;
+        let shown = match scheme.to_ascii_lowercase().as_str() {
+            "tel" | "sms" => {
+                let digits: String = rest.chars().filter(|c| c.is_ascii_digit()).collect();
+                let label: String = self.label.chars().filter(|c| c.is_ascii_digit()).collect();
+                if digits.is_empty() || label.contains(&digits) {
+                    return None;
+                }
+                rest.split(['?', ';']).next().unwrap_or(rest).to_string()
+            }
+            "mailto" => rest.split('?').next().unwrap_or(rest).to_string(),
+            "http" | "https" => {
+                let bare = rest.trim_start_matches('/');
+                let bare = bare.strip_prefix("www.").unwrap_or(bare);
+                bare.trim_end_matches('/').to_string()
+            }
+            _ => return None,
+        };
+        (!shown.is_empty() && !self.label.contains(&shown)).then_some(shown)
+    }
+}
+
+/// Whether `url`'s host is a documentation placeholder (`example.org`, `example.com`,
+/// `example.net` and their subdomains, or a reserved `.example`, `.test`, `.invalid`
+/// or `.localhost` name): an address that leads nowhere once printed or shared.
+pub fn is_placeholder_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    ["example.org", "example.com", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || ["example", "test", "invalid", "localhost"]
+            .iter()
+            .any(|t| host == *t || host.ends_with(&format!(".{t}")))
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
@@ -273,6 +321,28 @@ impl Config {
             .map(|u| format!("{}/", u.trim_end_matches('/')))
     }
 
+    /// The path the site is published under, from `base_url` (`/` for a site at the
+    /// root of its host, `/library/` under a sub-path); `None` without a `base_url`.
+    pub fn base_path(&self) -> Option<String> {
+        let url = self.base_url()?;
+        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+        let path = rest.find('/').map_or("/", |i| &rest[i..]);
+        let path = path.split(['?', '#']).next().unwrap_or("/");
+        Some(if path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        })
+    }
+
+    /// Whether `base_url` is set to a placeholder address (see [`is_placeholder_url`]).
+    pub fn base_url_is_placeholder(&self) -> bool {
+        self.site
+            .base_url
+            .as_deref()
+            .is_some_and(is_placeholder_url)
+    }
+
     fn validate(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         let at = |needle: &str| {
@@ -404,5 +474,74 @@ mod tests {
         )
         .unwrap_err();
         assert!(errors[0].message.contains("declared twice"));
+    }
+
+    #[test]
+    fn placeholder_addresses_are_recognised() {
+        for url in [
+            "https://example.org/",
+            "https://understanding-emotional-neglect.example.org/",
+            "http://www.example.com/lib/",
+            "https://site.example/",
+            "https://my.test:8080/",
+            "https://user@example.net/x",
+        ] {
+            assert!(is_placeholder_url(url), "{url}");
+        }
+        for url in [
+            "https://example-org.net/",
+            "https://examples.org/",
+            "https://nhs.uk/",
+            "https://counterexample.org/",
+        ] {
+            assert!(!is_placeholder_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn crisis_links_print_the_number_or_address_the_label_lacks() {
+        let link = |label: &str, href: &str| Link {
+            label: label.into(),
+            href: href.into(),
+        };
+        assert_eq!(
+            link("US: call or text 988", "tel:988").print_address(),
+            None
+        );
+        assert_eq!(
+            link("Samaritans 116 123", "tel:116123").print_address(),
+            None
+        );
+        assert_eq!(
+            link("Samaritans", "tel:116123").print_address().as_deref(),
+            Some("116123")
+        );
+        assert_eq!(
+            link("Elsewhere: find a helpline", "https://findahelpline.com/")
+                .print_address()
+                .as_deref(),
+            Some("findahelpline.com")
+        );
+        assert_eq!(
+            link("Email us", "mailto:help@x.org?subject=hi")
+                .print_address()
+                .as_deref(),
+            Some("help@x.org")
+        );
+        assert_eq!(
+            link("Crisis text", "sms:85258").print_address().as_deref(),
+            Some("85258")
+        );
+    }
+
+    #[test]
+    fn base_path_comes_from_base_url() {
+        let with = |url: &str| {
+            let text = format!("[site]\ntitle = \"T\"\nbase_url = \"{url}\"\n");
+            parse(&text).unwrap().base_path()
+        };
+        assert_eq!(with("https://a.org").as_deref(), Some("/"));
+        assert_eq!(with("https://a.org/lib").as_deref(), Some("/lib/"));
+        assert_eq!(with("https://a.org/lib/sub/").as_deref(), Some("/lib/sub/"));
     }
 }

@@ -238,6 +238,10 @@ impl fmt::Display for Year {
 #[serde(deny_unknown_fields)]
 pub struct PathFile {
     pub title: String,
+    /// Where the path comes in lists of paths: lower first; paths without one follow,
+    /// by file name.
+    #[serde(default)]
+    pub order: Option<i64>,
     #[serde(default)]
     pub audience: Option<String>,
     #[serde(default)]

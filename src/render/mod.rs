@@ -480,6 +480,7 @@ pub fn render_site(
                         c.insert("description", &article.summary);
                     }
                     c.insert("jsonld", &jsonld);
+                    c.insert("has_code", &article.body_has_code());
                 })?;
             }
             Ok(article.url.clone())
@@ -492,14 +493,38 @@ pub fn render_site(
         }
     }
     for pass in &passes {
-        // A top-level 404.html for static hosts that look for one.
+        // A top-level 404.html for static hosts that look for one. A host serves it
+        // in place of any missing address, at any depth, so its links cannot be
+        // relative: they start from the path the site is published under (from
+        // `base_url`; `/` under `serve`, which serves the site at its root). The
+        // offline edition's copy is opened as a file, next to index.html.
         let key = |deps: &Dependencies| deps.site_page("404.html", "404.html");
         if pass.fresh("404.html", key) {
             continue;
         }
-        let result = pass.render(site, templates, "404.html", "404.html", key, |c| {
-            fill_page(c, site, "", "Page not found")
-        });
+        let web_root = if pass.live().is_some() {
+            "/".to_string()
+        } else {
+            site.config.base_path().unwrap_or_else(|| "/".into())
+        };
+        let fill = |c: &mut Context, offline: bool| {
+            fill_page(c, site, "", "Page not found");
+            c.insert("root", if offline { "./" } else { &web_root });
+        };
+        let result = if pass.outputs.len() == 1 {
+            let offline = pass.outputs[0].1;
+            pass.render(site, templates, "404.html", "404.html", key, |c| {
+                fill(c, offline)
+            })
+        } else {
+            pass.outputs.iter().try_for_each(|&(writer, offline)| {
+                let mut part = Context::new();
+                fill(&mut part, offline);
+                let html = templates.render("404.html", &pass.context(part.into_json()))?;
+                writer.write_here("404.html", site.style.edition(&html, offline).as_bytes());
+                Ok(())
+            })
+        };
         if let Err(e) = result {
             errors.push(e);
         }
@@ -586,7 +611,8 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
             "base_url": config.base_url(),
             "publisher": config.site.publisher,
             "crisis_text": config.safety.crisis_text,
-            "crisis_links": config.safety.crisis_links.iter().map(|l| json!({"label": l.label, "href": l.href})).collect::<Vec<_>>(),
+            "crisis_links": config.safety.crisis_links.iter().map(|l| json!({"label": l.label, "href": l.href, "print": l.print_address()})).collect::<Vec<_>>(),
+            "base_url_is_placeholder": config.base_url_is_placeholder(),
             "quick_exit": config.safety.quick_exit,
             "quick_exit_url": config.safety.quick_exit_url,
             "disclaimer": config.safety.disclaimer,
@@ -617,6 +643,7 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
 fn fill_page(context: &mut Context, site: &Site, url: &str, title: &str) {
     context.insert("root", &UrlStyle::root(url));
     context.insert("url", url);
+    context.insert("has_code", &false);
     context.insert("title", title);
     context.insert(
         "canonical",

@@ -43,6 +43,10 @@ pub(super) fn write_print(
             &format!("{} (print edition)", site.config.site.title),
         );
         context.insert("contents", &contents);
+        context.insert(
+            "has_code",
+            &order.iter().any(|&i| site.articles[i].body_has_code()),
+        );
         let frame = templates.render("print.html", &context)?;
         let mut pass_sinks = Vec::new();
         for &(writer, offline) in &pass.outputs {

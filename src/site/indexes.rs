@@ -214,7 +214,12 @@ impl Site {
             }
             self.paths.push(PathIndex { source, steps });
         }
-        self.paths.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+        self.paths.sort_by(|a, b| {
+            let key = |p: &PathIndex| p.source.path.order.unwrap_or(i64::MAX);
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.source.id.cmp(&b.source.id))
+        });
     }
 
     pub(super) fn resolve_aliases(&mut self, diagnostics: &mut Vec<Diagnostic>) {

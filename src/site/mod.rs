@@ -405,6 +405,12 @@ fn front_position(article: &Article, needle: &str) -> (usize, usize) {
 }
 
 impl Article {
+    /// Whether the body holds a code block, so the page needs the highlighting
+    /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
+    pub fn body_has_code(&self) -> bool {
+        memchr::memmem::find(self.parsed.html.as_bytes(), b"<pre").is_some()
+    }
+
     /// Reading level and time, computed once from parsed text.
     pub fn grade(&self) -> f64 {
         self.parsed.stats.grade()
