@@ -163,6 +163,9 @@ pub fn published_urls(site: &Site) -> BTreeSet<String> {
     urls.insert("tags/".into());
     urls.insert("search/".into());
     urls.insert("privacy/".into());
+    if site.help_article().is_none() {
+        urls.insert(crate::site::HELP_URL.into());
+    }
     if site.config.safety.quick_exit {
         urls.insert("quick-exit/".into());
     }

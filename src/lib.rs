@@ -19,6 +19,7 @@ pub mod output;
 pub mod qr;
 pub mod readability;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod serve;
 pub mod site;
