@@ -83,13 +83,33 @@ pub fn robots(site: &Site) -> String {
     }
 }
 
-/// `urls.json`: every published URL, pages and redirects, for permalink checks.
-pub fn manifest(urls: &[String]) -> String {
+/// `urls.json`: every published URL, pages and redirects, for permalink checks; and
+/// per article its source file, the hash of its text ([`crate::load::content_hash`])
+/// and its version history's length and newest date, so `check --against` can tell
+/// an edit that was not recorded in `changes:`.
+pub fn manifest(site: &Site, urls: &[String]) -> String {
     let mut list: Vec<&String> = urls.iter().collect();
     list.sort();
     list.dedup();
-    let mut json = serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "urls": list }))
-        .unwrap_or_default();
+    let articles: std::collections::BTreeMap<&str, serde_json::Value> = site
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.url.as_str(),
+                serde_json::json!({
+                    "file": a.path.to_string_lossy().replace('\\', "/"),
+                    "hash": format!("fnv1a64:{:016x}", a.body_hash),
+                    "changes": a.front.changes.len(),
+                    "last_change": a.front.changes.iter().map(|c| c.date).max(),
+                }),
+            )
+        })
+        .collect();
+    let mut json = serde_json::to_string_pretty(
+        &serde_json::json!({ "version": 2, "urls": list, "articles": articles }),
+    )
+    .unwrap_or_default();
     json.push('\n');
     json
 }
