@@ -149,7 +149,6 @@ pub fn check_against(
     Ok(())
 }
 
-
 /// The URLs a build of `site` would publish (pages and redirects), without rendering.
 pub fn published_urls(site: &Site) -> BTreeSet<String> {
     let mut urls: BTreeSet<String> = site.articles.iter().map(|a| a.url.clone()).collect();

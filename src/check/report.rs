@@ -72,7 +72,13 @@ pub fn readability_report(site: &Site, format: ReportFormat) -> String {
         ReportFormat::Json => json(&rows),
         ReportFormat::Csv => {
             let mut out = csv_line(&[
-                "slug", "title", "language", "words", "fk_grade", "smog_grade", "minutes",
+                "slug",
+                "title",
+                "language",
+                "words",
+                "fk_grade",
+                "smog_grade",
+                "minutes",
             ]);
             for r in &rows {
                 out.push_str(&csv_line(&[
@@ -115,7 +121,8 @@ pub fn readability_report(site: &Site, format: ReportFormat) -> String {
                 ));
             }
             let total: usize = rows.iter().map(|r| r.words).sum();
-            let measured: Vec<&ReadabilityRow> = rows.iter().filter(|r| r.grade.is_some()).collect();
+            let measured: Vec<&ReadabilityRow> =
+                rows.iter().filter(|r| r.grade.is_some()).collect();
             let mean = |f: fn(&ReadabilityRow) -> f64| {
                 if measured.is_empty() {
                     0.0
@@ -356,7 +363,13 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_line(&["a", "b,c", "say \"hi\""]), "a,\"b,c\",\"say \"\"hi\"\"\"\r\n");
-        assert_eq!(csv_line(&["=HYPERLINK(1)", "-1.5"]), "'=HYPERLINK(1),-1.5\r\n");
+        assert_eq!(
+            csv_line(&["a", "b,c", "say \"hi\""]),
+            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
+        );
+        assert_eq!(
+            csv_line(&["=HYPERLINK(1)", "-1.5"]),
+            "'=HYPERLINK(1),-1.5\r\n"
+        );
     }
 }

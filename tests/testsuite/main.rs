@@ -8,6 +8,7 @@ mod check;
 mod crash;
 mod crossrefs;
 mod golden;
+mod governance;
 mod hostile;
 mod properties;
 mod safety;
