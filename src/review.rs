@@ -110,7 +110,7 @@ pub fn last_updated(front: &FrontMatter) -> Option<Date> {
 /// The version history, newest first (entries of one date keep their order).
 pub fn history(front: &FrontMatter) -> Vec<&Change> {
     let mut changes: Vec<&Change> = front.changes.iter().collect();
-    changes.sort_by(|a, b| b.date.cmp(&a.date));
+    changes.sort_by_key(|c| std::cmp::Reverse(c.date));
     changes
 }
 
