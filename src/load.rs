@@ -119,17 +119,23 @@ pub struct Change {
 
 /// `safety: id` or `safety: [id, id]`.
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    let expected = || {
+        serde::de::Error::custom(
+            "`safety` takes a safety block id or a list of ids, e.g. `safety: domestic-abuse`",
+        )
+    };
+    match serde_yaml::Value::deserialize(d)? {
+        serde_yaml::Value::Null => Ok(Vec::new()),
+        serde_yaml::Value::String(id) => Ok(vec![id]),
+        serde_yaml::Value::Sequence(ids) => ids
+            .into_iter()
+            .map(|id| match id {
+                serde_yaml::Value::String(id) => Ok(id),
+                _ => Err(expected()),
+            })
+            .collect(),
+        _ => Err(expected()),
     }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
-        None => Vec::new(),
-        Some(OneOrMany::One(id)) => vec![id],
-        Some(OneOrMany::Many(ids)) => ids,
-    })
 }
 
 /// A calendar date written `YYYY-MM-DD`.
@@ -788,6 +794,12 @@ mod tests {
         assert_eq!(front.review.unwrap().status, Some(ReviewStatus::InReview));
         assert_eq!(front.safety, ["domestic-abuse"]);
         assert_eq!(front.changes[0].summary, "First.");
+        let (r, d) = split("---\nsafety: 5\n---\n");
+        assert!(r.is_none());
+        assert!(
+            d[0].message.contains("`safety` takes a safety block id"),
+            "{d:?}"
+        );
         let (r, d) = split("---\nreview:\n  status: aproved\n---\n");
         assert!(r.is_none());
         assert_eq!((d[0].line, d[0].column), (3, 11), "{d:?}");
