@@ -48,20 +48,25 @@ pub enum Command {
         /// Site root: the folder holding book.toml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Output format for diagnostics.
+        /// Output format: of diagnostics (human or json), and of a --report (a table,
+        /// json, or csv).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Treat this date as today when checking review dates (YYYY-MM-DD).
+        /// Treat this date as today when checking review dates (YYYY-MM-DD; default:
+        /// today's date, UTC).
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
-        /// A `urls.json` from an earlier build: fail on any URL that vanished.
+        /// A `urls.json` from an earlier build: fail on any URL that vanished, and warn
+        /// about articles whose text changed without a new `changes:` entry.
         #[arg(long, value_name = "OLD.json")]
         against: Option<PathBuf>,
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
         /// Also print a report on standard output: `readability` lists every article's
-        /// words, Flesch–Kincaid grade and reading time (as JSON with --format json).
+        /// words, Flesch–Kincaid and SMOG grades and reading time; `reviews` lists every
+        /// article's review status, reviewer, dates, overdue flag, readability and word
+        /// count (as a table, or with --format json or csv).
         #[arg(long, value_enum)]
         report: Option<Report>,
     },
@@ -103,12 +108,15 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Report {
     Readability,
+    Reviews,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
     Json,
+    /// For reports only (`--report`).
+    Csv,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -232,6 +240,12 @@ fn run_check(
     drafts: bool,
     report: Option<Report>,
 ) -> ExitCode {
+    if format == Format::Csv && report.is_none() {
+        return fatal(&anyhow::anyhow!(
+            "--format csv is for reports: add --report reviews or --report readability"
+        ));
+    }
+    let today = today.unwrap_or_else(check::today);
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
     let (site, mut problems) = match crate::model(&options, false, &mut Vec::new()) {
@@ -247,15 +261,23 @@ fn run_check(
         check::check_site(site, today, &mut problems);
         check::check_base_url(root, &site.config, &mut problems);
         if let Some(old) = against {
-            if let Err(e) = check::check_against(old, &check::published_urls(site), &mut problems) {
+            if let Err(e) = check::check_against(old, site, &mut problems) {
                 return fatal(&e);
             }
         }
     }
-    if let (Some(Report::Readability), Some(site)) = (report, &site) {
+    if let (Some(report), Some(site)) = (report, &site) {
+        let format = match format {
+            Format::Human => check::ReportFormat::Table,
+            Format::Json => check::ReportFormat::Json,
+            Format::Csv => check::ReportFormat::Csv,
+        };
         print!(
             "{}",
-            check::readability_report(site, format == Format::Json)
+            match report {
+                Report::Readability => check::readability_report(site, format),
+                Report::Reviews => check::reviews_report(site, today, format),
+            }
         );
     }
     let mut diagnostics = Diagnostics::default();
@@ -270,7 +292,7 @@ fn run_check(
                 eprintln!("{}", diagnostics.summary());
             }
         }
-        Format::Json if report.is_some() => {
+        Format::Json | Format::Csv if report.is_some() => {
             // Standard output holds the report; diagnostics go to standard error.
             let items: Vec<&Diagnostic> = diagnostics.sorted();
             eprintln!(
@@ -278,7 +300,7 @@ fn run_check(
                 serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
             );
         }
-        Format::Json => {
+        Format::Json | Format::Csv => {
             let items: Vec<&Diagnostic> = diagnostics.sorted();
             println!(
                 "{}",

@@ -112,6 +112,13 @@ pub struct Safety {
     /// Text of the crisis banner shown at the top of every page.
     #[serde(default)]
     pub crisis_text: Option<String>,
+    /// Emergency routes (e.g. "In immediate danger? Call 999, 911 or 112"), shown with
+    /// the crisis lines in the banner, on paper and on the "When to get help" page.
+    #[serde(default)]
+    pub emergency_text: Option<String>,
+    /// Named blocks of help (e.g. `domestic-abuse`) that articles show with `safety:`.
+    #[serde(default)]
+    pub blocks: Vec<SafetyBlock>,
     #[serde(default)]
     pub crisis_links: Vec<Link>,
     /// Show a quick-exit button and listen for Shift pressed three times.
@@ -124,7 +131,20 @@ pub struct Safety {
     pub disclaimer: Option<String>,
 }
 
+/// A named, dialable block of help defined once and shown on every article that
+/// names it in `safety:`.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyBlock {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: String,
@@ -185,12 +205,16 @@ pub struct Review {
     /// Months after `last_reviewed` a review falls due when an article sets no `next_review`.
     #[serde(default = "default_interval")]
     pub interval_months: u32,
+    /// An article (in a topic) that is not `review.status: approved` is a build error.
+    #[serde(default)]
+    pub require_approval: bool,
 }
 
 impl Default for Review {
     fn default() -> Self {
         Self {
             interval_months: default_interval(),
+            require_approval: false,
         }
     }
 }
@@ -198,7 +222,7 @@ impl Default for Review {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Readability {
-    /// Flesch–Kincaid grade above which `attune check` warns.
+    /// Grade above which `attune check` warns, by Flesch–Kincaid and by SMOG alike.
     #[serde(default = "default_max_grade")]
     pub max_grade: f64,
     /// Reading speed used for reading time.
@@ -309,6 +333,10 @@ impl Config {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    pub fn safety_block(&self, id: &str) -> Option<&SafetyBlock> {
+        self.safety.blocks.iter().find(|b| b.id == id)
+    }
+
     pub fn relation(&self, name: &str) -> Option<&RelationKind> {
         self.relations.iter().find(|r| r.name == name)
     }
@@ -388,6 +416,47 @@ impl Config {
                 );
             }
         }
+        let mut seen = std::collections::BTreeSet::new();
+        for block in &self.safety.blocks {
+            let (l, c) = at(&format!("\"{}\"", block.id));
+            if !is_slug(&block.id) {
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("safety block id '{}' is not a valid id", block.id),
+                    )
+                    .at(file, l, c)
+                    .help("use lowercase letters, digits and hyphens, e.g. `domestic-abuse`"),
+                );
+            }
+            if !seen.insert(block.id.as_str()) {
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("safety block '{}' is declared twice", block.id),
+                    )
+                    .at(file, l, c),
+                );
+            }
+            for link in &block.links {
+                let href = link.href.trim().to_ascii_lowercase();
+                let allowed = ["tel:", "sms:", "mailto:", "https://", "http://"];
+                if !allowed.iter().any(|p| href.starts_with(p)) {
+                    let (l, c) = at(&link.href);
+                    problems.push(
+                        Diagnostic::error(
+                            "config",
+                            format!(
+                                "safety block '{}' links to '{}', which a reader cannot dial or open",
+                                block.id, link.href
+                            ),
+                        )
+                        .at(file, l, c)
+                        .help("use `tel:`, `sms:`, `mailto:` or an `https://` address"),
+                    );
+                }
+            }
+        }
         if let Some(url) = &self.site.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 let (l, c) = at("base_url");
@@ -453,6 +522,8 @@ mod tests {
         assert_eq!(config.build.output_dir, "public");
         assert!(config.build.smart_punctuation);
         assert_eq!(config.review.interval_months, 24);
+        assert!(!config.review.require_approval);
+        assert!(config.safety.blocks.is_empty());
         assert_eq!(config.related.count, 5);
     }
 
@@ -465,6 +536,24 @@ mod tests {
             Some("did you mean `description`?")
         );
         assert_eq!((errors[0].line, errors[0].column), (3, 1));
+    }
+
+    #[test]
+    fn safety_blocks_are_checked() {
+        let config = parse(
+            "[site]\ntitle = \"T\"\n[[safety.blocks]]\nid = \"domestic-abuse\"\ntitle = \"If you are not safe at home\"\nlinks = [{ label = \"Call\", href = \"tel:08082000247\" }]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.safety_block("domestic-abuse").unwrap().links[0].href,
+            "tel:08082000247"
+        );
+        let errors = parse(
+            "[site]\ntitle = \"T\"\n[[safety.blocks]]\nid = \"a\"\ntitle = \"A\"\nlinks = [{ label = \"x\", href = \"javascript:alert(1)\" }]\n[[safety.blocks]]\nid = \"a\"\ntitle = \"B\"\n",
+        )
+        .unwrap_err();
+        assert!(errors.iter().any(|e| e.message.contains("cannot dial")));
+        assert!(errors.iter().any(|e| e.message.contains("declared twice")));
     }
 
     #[test]

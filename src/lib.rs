@@ -20,6 +20,7 @@ pub mod output;
 pub mod qr;
 pub mod readability;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod serve;
 pub mod site;
@@ -247,7 +248,7 @@ pub(crate) fn write_extras(site: &Site, writer: &output::Writer, urls: &[String]
     writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());
     writer.write("atom.xml", feeds::atom(site).as_bytes());
     writer.write("robots.txt", feeds::robots(site).as_bytes());
-    writer.write("urls.json", feeds::manifest(urls).as_bytes());
+    writer.write("urls.json", feeds::manifest(site, urls).as_bytes());
     let content = root.join(&site.config.build.content_dir);
     for asset in &site.assets {
         let rel = asset.to_string_lossy().replace('\\', "/");

@@ -22,9 +22,15 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "relations",
     "content_note",
     "author",
+    "review",
     "reviewed_by",
     "last_reviewed",
     "next_review",
+    "date",
+    "updated",
+    "changes",
+    "safety",
+    "language",
     "handout",
     "draft",
 ];
@@ -45,13 +51,91 @@ pub struct FrontMatter {
     pub relations: BTreeMap<String, Vec<String>>,
     pub content_note: Option<String>,
     pub author: Option<String>,
+    /// Clinical review: status, reviewer, role, dates (see [`crate::review`]).
+    pub review: Option<ReviewFront>,
+    /// Legacy alias of `review.reviewer`.
     pub reviewed_by: Option<String>,
+    /// Legacy alias of `review.date`.
     pub last_reviewed: Option<Date>,
+    /// Legacy alias of `review.next`.
     pub next_review: Option<Date>,
+    /// First published.
+    pub date: Option<Date>,
+    /// Last updated; default: the newest `changes:` date.
+    pub updated: Option<Date>,
+    /// Version history: one dated line per change.
+    #[serde(default)]
+    pub changes: Vec<Change>,
+    /// Ids of `[[safety.blocks]]` shown on the page: one id or a list.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub safety: Vec<String>,
+    /// The article's language when it differs from the site's (BCP 47).
+    pub language: Option<String>,
     #[serde(default)]
     pub handout: bool,
     #[serde(default)]
     pub draft: bool,
+}
+
+/// `review:` in front matter, as written; [`crate::review::Review`] resolves it with
+/// the legacy keys.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFront {
+    pub status: Option<ReviewStatus>,
+    pub reviewer: Option<String>,
+    pub role: Option<String>,
+    pub date: Option<Date>,
+    pub next: Option<Date>,
+}
+
+/// Where an article stands in clinical review. Never inferred: only an article that
+/// says `approved` (with a reviewer and a date) makes a review claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    Draft,
+    InReview,
+    Approved,
+}
+
+impl ReviewStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::InReview => "in-review",
+            Self::Approved => "approved",
+        }
+    }
+}
+
+/// One entry of an article's version history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub date: Date,
+    pub summary: String,
+}
+
+/// `safety: id` or `safety: [id, id]`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let expected = || {
+        serde::de::Error::custom(
+            "`safety` takes a safety block id or a list of ids, e.g. `safety: domestic-abuse`",
+        )
+    };
+    match serde_yaml::Value::deserialize(d)? {
+        serde_yaml::Value::Null => Ok(Vec::new()),
+        serde_yaml::Value::String(id) => Ok(vec![id]),
+        serde_yaml::Value::Sequence(ids) => ids
+            .into_iter()
+            .map(|id| match id {
+                serde_yaml::Value::String(id) => Ok(id),
+                _ => Err(expected()),
+            })
+            .collect(),
+        _ => Err(expected()),
+    }
 }
 
 /// A calendar date written `YYYY-MM-DD`.
@@ -156,6 +240,8 @@ pub struct Source {
     pub text: String,
     /// Byte offset of the body in `text`.
     pub body_start: usize,
+    /// [`content_hash`] of the body: what `urls.json` records to notice edits.
+    pub body_hash: u64,
 }
 
 impl Source {
@@ -453,6 +539,7 @@ fn read_source(
         .and_then(|p| p.components().next())
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     let topic = front.topic.clone().or(folder);
+    let body_hash = content_hash(&text[body_start..]);
     Some(Source {
         path,
         rel: rel.to_path_buf(),
@@ -461,7 +548,25 @@ fn read_source(
         front,
         text,
         body_start,
+        body_hash,
     })
+}
+
+/// FNV-1a (64 bits) of `text` with line endings normalised to `\n`: a hash that stays
+/// the same across platforms, toolchains and versions of attune, so a manifest
+/// written today still compares with a build years from now.
+pub fn content_hash(text: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    hash
 }
 
 /// Splits `---`-fenced YAML front matter from the body. Files without it are fine.
@@ -672,6 +777,36 @@ mod tests {
         assert!(r.is_some());
         assert_eq!(d[0].line, 3);
         assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn content_hash_is_fnv1a_and_ignores_line_endings() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(content_hash("one\r\ntwo\n"), content_hash("one\ntwo\n"));
+        assert_ne!(content_hash("one\ntwo\n"), content_hash("one\ntwo.\n"));
+    }
+
+    #[test]
+    fn review_front_matter_and_safety_ids_parse() {
+        let (r, d) = split(
+            "---\nreview:\n  status: in-review\nsafety: domestic-abuse\nchanges:\n  - date: 2026-11-30\n    summary: First.\n---\n",
+        );
+        let front = r.unwrap().0;
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(front.review.unwrap().status, Some(ReviewStatus::InReview));
+        assert_eq!(front.safety, ["domestic-abuse"]);
+        assert_eq!(front.changes[0].summary, "First.");
+        let (r, d) = split("---\nsafety: 5\n---\n");
+        assert!(r.is_none());
+        assert!(
+            d[0].message.contains("`safety` takes a safety block id"),
+            "{d:?}"
+        );
+        let (r, d) = split("---\nreview:\n  status: aproved\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (3, 11), "{d:?}");
     }
 
     #[test]

@@ -427,6 +427,16 @@ pub fn render_site(
         );
     }
     pages.page("privacy.html", "privacy/", "Privacy", || json!({}));
+    if site.help_article().is_none() {
+        // Every site has a "When to get help" page: this one, from book.toml, unless
+        // the site writes its own article of that name.
+        pages.page(
+            "help.html",
+            crate::site::HELP_URL,
+            "When to get help",
+            || json!({ "blocks": site.config.safety.blocks.iter().map(|b| json!({"id": b.id, "title": b.title, "text": b.text, "links": b.links})).collect::<Vec<_>>() }),
+        );
+    }
     if site.config.safety.quick_exit {
         pages.page("quick-exit.html", "quick-exit/", "About quick exit", || {
             json!({})
@@ -611,6 +621,8 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
             "base_url": config.base_url(),
             "publisher": config.site.publisher,
             "crisis_text": config.safety.crisis_text,
+            "emergency_text": config.safety.emergency_text,
+            "help_url": site.help_url(),
             "crisis_links": config.safety.crisis_links.iter().map(|l| json!({"label": l.label, "href": l.href, "print": l.print_address()})).collect::<Vec<_>>(),
             "base_url_is_placeholder": config.base_url_is_placeholder(),
             "quick_exit": config.safety.quick_exit,

@@ -185,6 +185,7 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
     );
     let sources = sources(site, article);
+    let governance = super::article::governance(site, article);
     json!({
         "title": article.title,
         "slug": slug,
@@ -192,7 +193,8 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
         "topic": site.topic_title(article),
         "body": body,
         "sources": sources,
-        "last_reviewed": article.front.last_reviewed.map(|d| d.long()),
-        "reviewed_by": article.front.reviewed_by,
+        "review": governance.review,
+        "updated": governance.updated,
+        "safety": governance.safety,
     })
 }

@@ -244,7 +244,9 @@ impl Site {
                     );
                     continue;
                 }
-                if pages.contains(url.as_str()) || is_reserved(&url) {
+                let help_page =
+                    url == super::HELP_URL && !self.by_slug.contains_key(super::HELP_SLUG);
+                if pages.contains(url.as_str()) || is_reserved(&url) || help_page {
                     diagnostics.push(
                         Diagnostic::error(
                             "alias-collision",

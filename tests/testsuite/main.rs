@@ -9,6 +9,7 @@ mod commonmark;
 mod crash;
 mod crossrefs;
 mod golden;
+mod governance;
 mod hostile;
 mod markdown;
 mod properties;

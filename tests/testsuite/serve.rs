@@ -447,15 +447,8 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
             None,
         ),
         (
-            "review date",
-            |s| {
-                edit(
-                    s,
-                    CHAOS,
-                    "last_reviewed: 2026-11-09",
-                    "last_reviewed: 2026-11-20",
-                )
-            },
+            "last updated",
+            |s| edit(s, CHAOS, "order: 50\n", "order: 50\nupdated: 2026-11-20\n"),
             None,
         ),
         (

@@ -1,5 +1,6 @@
 //! `attune check`: every validation the build makes, plus the ones a publisher wants
-//! before release — orphans, overdue reviews, readability, alt text, vanished URLs.
+//! before release — orphans, overdue reviews, readability, alt text, vanished URLs,
+//! edits not recorded in `changes:` — and the reports a clinical lead signs off from.
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Date;
@@ -7,6 +8,9 @@ use crate::site::Site;
 use anyhow::{Context as _, Result};
 use std::collections::BTreeSet;
 use std::path::Path;
+
+mod report;
+pub use report::{readability_report, reviews_report, ReportFormat};
 
 /// Warns when `base_url` is a placeholder address (`example.org`, `*.example`, …):
 /// handouts print it and its QR code, canonical links and feeds name it, and none of
@@ -41,8 +45,8 @@ pub fn check_base_url(
     );
 }
 
-/// Publication checks on a modelled site.
-pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagnostic>) {
+/// Publication checks on a modelled site; reviews are overdue relative to `today`.
+pub fn check_site(site: &Site, today: Date, diagnostics: &mut Vec<Diagnostic>) {
     for i in site.orphans() {
         let a = &site.articles[i];
         diagnostics.push(
@@ -56,16 +60,21 @@ pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagno
         if a.topic.is_none() {
             continue;
         }
-        let grade = a.grade();
-        if a.parsed.stats.words >= 100 && grade > max_grade {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "readability",
-                    format!("reading grade {grade:.1} is above the target of {max_grade}"),
-                )
-                .in_file(&a.path)
-                .help("shorter sentences and everyday words bring the grade down"),
-            );
+        // Both measures against the one target: the formulas are English ones, so
+        // other languages are not measured (and not warned about).
+        if a.parsed.stats.words >= 100 && a.readability_measured(&site.config) {
+            for (measure, grade) in [("Flesch–Kincaid", a.grade()), ("SMOG", a.smog())] {
+                if grade > max_grade {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "readability",
+                            format!("{measure} grade {grade:.1} is above the target of {max_grade}"),
+                        )
+                        .in_file(&a.path)
+                        .help("shorter sentences and everyday words (fewer of three syllables or more) bring the grade down"),
+                    );
+                }
+            }
         }
         for &(line, column) in &a.parsed.images_without_alt {
             diagnostics.push(
@@ -74,101 +83,39 @@ pub fn check_site(site: &Site, today: Option<Date>, diagnostics: &mut Vec<Diagno
                     .help("describe the image in the brackets: ![a calm lake at dawn](lake.jpg)"),
             );
         }
-        if let Some(today) = today {
-            match a.front.last_reviewed {
-                None => diagnostics.push(
-                    Diagnostic::warning(
-                        "review-missing",
-                        format!("'{}' has no review date", a.slug),
-                    )
-                    .in_file(&a.path)
-                    .help("add `last_reviewed: YYYY-MM-DD` once the article has been reviewed"),
-                ),
-                Some(last) => {
-                    let due = a
-                        .front
-                        .next_review
-                        .unwrap_or_else(|| last.add_months(site.config.review.interval_months));
-                    if due < today {
-                        diagnostics.push(
-                            Diagnostic::warning(
-                                "review-overdue",
-                                format!("review of '{}' was due on {due}", a.slug),
-                            )
-                            .in_file(&a.path)
-                            .help("review the article, then update `last_reviewed`"),
-                        );
-                    }
-                }
-            }
+        let review = a.review(&site.config);
+        if let (true, Some(due)) = (review.overdue(today), review.next) {
+            let (l, c) = crate::load::locate(&a.front_matter, "review");
+            diagnostics.push(
+                Diagnostic::warning(
+                    "review-overdue",
+                    format!("review of '{}' was due on {due}", a.slug),
+                )
+                .at(&a.path, l, c)
+                .help("have the article reviewed again, then update `review.date` (and `review.next`)"),
+            );
         }
     }
 }
 
-/// Every article's words, Flesch–Kincaid grade and reading time, as an aligned table
-/// or as JSON.
-pub fn readability_report(site: &Site, json: bool) -> String {
-    let wpm = site.config.readability.words_per_minute;
-    let mut rows: Vec<(&str, &str, usize, f64, usize)> = site
-        .articles
-        .iter()
-        .map(|a| {
-            let stats = &a.parsed.stats;
-            (
-                a.slug.as_str(),
-                a.title.as_str(),
-                stats.words,
-                a.grade(),
-                stats.reading_minutes(wpm),
-            )
-        })
-        .collect();
-    rows.sort_by(|a, b| a.0.cmp(b.0));
-    if json {
-        let items: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|(slug, title, words, grade, minutes)| {
-                serde_json::json!({"slug": slug, "title": title, "words": words, "grade": (grade * 10.0).round() / 10.0, "minutes": minutes})
-            })
-            .collect();
-        return serde_json::to_string_pretty(&items).unwrap_or_default() + "\n";
+/// Today's date (UTC), the default `today` for `attune check`.
+pub fn today() -> Date {
+    let now = time::OffsetDateTime::now_utc().date();
+    Date {
+        year: now.year(),
+        month: u32::from(u8::from(now.month())),
+        day: u32::from(now.day()),
     }
-    let width = rows
-        .iter()
-        .map(|r| r.0.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let max = site.config.readability.max_grade;
-    let mut out = format!(
-        "{:<width$}  {:>6}  {:>5}  {:>7}\n",
-        "slug", "words", "grade", "minutes"
-    );
-    for (slug, _, words, grade, minutes) in &rows {
-        let flag = if *grade > max { "  above target" } else { "" };
-        out.push_str(&format!(
-            "{slug:<width$}  {words:>6}  {grade:>5.1}  {minutes:>7}{flag}\n"
-        ));
-    }
-    let total: usize = rows.iter().map(|r| r.2).sum();
-    let mean = if rows.is_empty() {
-        0.0
-    } else {
-        rows.iter().map(|r| r.3).sum::<f64>() / rows.len() as f64
-    };
-    out.push_str(&format!(
-        "{} articles, {total} words, mean grade {mean:.1} (target {max})\n",
-        rows.len()
-    ));
-    out
 }
 
-/// Every URL in an old `urls.json` that now neither exists nor redirects.
+/// Every URL in an old `urls.json` that now neither exists nor redirects, and every
+/// article whose text changed since then without a new `changes:` entry.
 pub fn check_against(
     old_manifest: &Path,
-    new_urls: &BTreeSet<String>,
+    site: &Site,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<()> {
+    let new_urls = published_urls(site);
     let text = std::fs::read_to_string(old_manifest)
         .with_context(|| format!("reading {}", old_manifest.display()))?;
     let value: serde_json::Value = serde_json::from_str(&text)
@@ -185,6 +132,53 @@ pub fn check_against(
             );
         }
     }
+    // Manifests from before version 2 hold no article hashes: nothing to compare.
+    if let Some(articles) = value["articles"].as_object() {
+        let by_url: std::collections::HashMap<&str, usize> = site
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.url.as_str(), i))
+            .collect();
+        for (url, old) in articles {
+            let Some(&i) = by_url
+                .get(url.as_str())
+                .or_else(|| site.aliases.get(url.as_str()))
+            else {
+                continue;
+            };
+            let a = &site.articles[i];
+            let (Some(old_hash), Some(old_count)) = (old["hash"].as_str(), old["changes"].as_u64())
+            else {
+                continue;
+            };
+            if old_hash == format!("fnv1a64:{:016x}", a.body_hash) {
+                continue;
+            }
+            let old_last = old["last_change"].as_str().and_then(Date::parse);
+            let new_last = a.front.changes.iter().map(|c| c.date).max();
+            let recorded = a.front.changes.len() as u64 > old_count || new_last > old_last;
+            if !recorded {
+                let (l, c) = if a.front_matter.contains("changes:") {
+                    crate::load::locate(&a.front_matter, "changes:")
+                } else {
+                    (1, 1)
+                };
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unrecorded-change",
+                        format!(
+                            "the text of '{}' changed since {}, but `changes:` has no new entry",
+                            a.slug,
+                            old_manifest.display()
+                        ),
+                    )
+                    .at(&a.path, l, c)
+                    .help("add `- { date: YYYY-MM-DD, summary: what changed }` under `changes:`, so readers can see what changed and when"),
+                );
+            }
+        }
+    }
     Ok(())
 }
 
@@ -196,6 +190,9 @@ pub fn published_urls(site: &Site) -> BTreeSet<String> {
     urls.insert("tags/".into());
     urls.insert("search/".into());
     urls.insert("privacy/".into());
+    if site.help_article().is_none() {
+        urls.insert(crate::site::HELP_URL.into());
+    }
     if site.config.safety.quick_exit {
         urls.insert("quick-exit/".into());
     }
