@@ -447,13 +447,13 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
             None,
         ),
         (
-            "review date",
+            "change date",
             |s| {
                 edit(
                     s,
                     CHAOS,
-                    "last_reviewed: 2026-11-09",
-                    "last_reviewed: 2026-11-20",
+                    "  - date: 2026-11-30\n",
+                    "  - date: 2026-12-01\n",
                 )
             },
             None,
