@@ -447,13 +447,13 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
             None,
         ),
         (
-            "change date",
+            "author",
             |s| {
                 edit(
                     s,
                     CHAOS,
-                    "  - date: 2026-11-30\n",
-                    "  - date: 2026-12-01\n",
+                    "author: Understanding Emotional Neglect editorial team",
+                    "author: Understanding Emotional Neglect editors",
                 )
             },
             None,
