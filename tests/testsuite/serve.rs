@@ -452,6 +452,18 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
             None,
         ),
         (
+            "author",
+            |s| {
+                edit(
+                    s,
+                    CHAOS,
+                    "author: Understanding Emotional Neglect editorial team",
+                    "author: Understanding Emotional Neglect editors",
+                )
+            },
+            None,
+        ),
+        (
             "alias",
             |s| edit(s, CHAOS, "order: 50\n", "order: 50\naliases: [chaos]\n"),
             None,
