@@ -339,7 +339,7 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
 
     const CHAOS: &str = "content/patterns/chaotic-family.md";
     type Edit = (&'static str, fn(&Fixture), Option<usize>);
-    let edits: [Edit; 22] = [
+    let edits: [Edit; 23] = [
         (
             "prose only",
             |s| {
