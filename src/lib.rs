@@ -104,10 +104,15 @@ pub fn model(
         );
         return Ok((None, diagnostics));
     }
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.root.join(&config.build.output_dir));
     let content = load::load(
         &options.root,
         &config.build.content_dir,
         options.drafts,
+        &[out],
         &mut diagnostics,
     );
     timings.push(("load", start.elapsed()));
@@ -155,11 +160,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let Some(templates) = templates.filter(|_| !report.diagnostics.has_errors()) else {
         return Ok(report);
     };
+    // A link to a folder is built through: the site goes where it leads.
+    let out = output::resolve_output(&out)?;
     output::check_output_folder(
         &options.root,
         &out,
         &options.root.join(&site.config.build.content_dir),
     )?;
+    // Held until this build has swapped its site in (or given up): a second build
+    // into the same folder waits for it, so the two never publish a mix.
+    let _lock = output::lock_output(&out, true)?;
+    output::recover_interrupted_swap(&out)?;
     let start = Instant::now();
     let mut writer = output::Writer::new(&out)?;
     if site.style == UrlStyle::Both {

@@ -275,21 +275,49 @@ pub struct Content {
     pub assets: Vec<PathBuf>,
 }
 
-/// Reads `content_dir` (shown in diagnostics as `display_dir`).
+/// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
+/// the folders the site is written to, are skipped with a warning, so a site is never
+/// published into itself.
 pub fn load(
     root: &Path,
     content_dir: &str,
     drafts: bool,
+    outputs: &[PathBuf],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Content {
     let dir = root.join(content_dir);
     let mut markdown = Vec::new();
     let mut content = Content::default();
+    let outputs: Vec<PathBuf> = outputs
+        .iter()
+        .flat_map(|out| crate::output::build_folders(out))
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut into_output = Vec::new();
     let walker = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_ignored(e.file_name().to_string_lossy().as_ref()) {
+                return false;
+            }
+            if e.path_is_symlink() && !outputs.is_empty() {
+                if let Ok(real) = e.path().canonicalize() {
+                    if outputs
+                        .iter()
+                        .any(|o| real.starts_with(o) || o.starts_with(&real))
+                    {
+                        into_output.push(e.path().to_path_buf());
+                        return false;
+                    }
+                }
+            }
+            true
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -341,6 +369,17 @@ pub fn load(
             }
             _ => content.assets.push(rel),
         }
+    }
+
+    for link in into_output {
+        diagnostics.push(
+            Diagnostic::warning(
+                "link-into-output",
+                "this symbolic link leads into the output folder; skipped, so the site is never published into itself",
+            )
+            .in_file(display_path(root, &link))
+            .help("point it elsewhere, or remove it from the content folder"),
+        );
     }
 
     let parsed: Vec<(Option<Source>, Vec<Diagnostic>)> = markdown

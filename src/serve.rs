@@ -130,7 +130,13 @@ impl Session {
             Err(errors) => return Ok(finish(errors, 0, 0)),
         }
         let content_dir = config.build.content_dir.clone();
-        let content = load::load(&self.root, &content_dir, self.drafts, &mut problems);
+        let content = load::load(
+            &self.root,
+            &content_dir,
+            self.drafts,
+            std::slice::from_ref(&self.out),
+            &mut problems,
+        );
         let site = site::build_cached(
             config,
             content,
