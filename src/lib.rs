@@ -72,7 +72,7 @@ pub fn read_config(root: &Path) -> Result<std::result::Result<Config, Vec<Diagno
     }
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let text = site::without_edition_mark(text);
+    let text = diagnostic::normalize_lone_cr(site::without_edition_mark(text));
     Ok(Config::parse(&text, Path::new(config::FILE_NAME)))
 }
 

@@ -409,7 +409,7 @@ pub fn load(
 }
 
 /// Hidden files and folders, and the droppings of editors mid-save.
-fn is_ignored(name: &str) -> bool {
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
@@ -443,7 +443,8 @@ fn read_text(
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            let text = crate::site::without_edition_mark(text);
+            let text =
+                crate::diagnostic::normalize_lone_cr(crate::site::without_edition_mark(text));
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
                 diagnostics.push(

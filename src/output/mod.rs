@@ -1005,10 +1005,10 @@ pub fn lock_output(out: &Path, wait: bool) -> Result<OutputLock> {
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) if wait => {
-            eprintln!(
-                "waiting for another attune build into {} to finish…",
+            crate::cli::eprint_quietly(&format!(
+                "waiting for another attune build into {} to finish…\n",
                 out.display()
-            );
+            ));
             file.lock()
                 .with_context(|| format!("locking {}", path.display()))?;
         }

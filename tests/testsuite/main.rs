@@ -14,4 +14,5 @@ mod properties;
 mod safety;
 mod search;
 mod serve;
+mod serve_safety;
 mod support;
