@@ -354,8 +354,8 @@ mod tests {
             "{printed}"
         );
         assert!(printed.contains("2 | two \\u{1b}[2J\\u{7}x\n"), "{printed}");
-        // The caret sits under the escaped character it points at.
-        assert!(printed.contains("  |     ^\n"), "{printed}");
+        // The caret sits under the character it points at (`[`), past the escape.
+        assert!(printed.contains("\n  |           ^\n"), "{printed}");
         let text = normalize_lone_cr("a\rb\r\nc\r".to_string());
         assert_eq!(text, "a\nb\r\nc\n");
         assert_eq!(

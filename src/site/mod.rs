@@ -5,6 +5,7 @@
 mod deps;
 mod graph;
 mod indexes;
+mod limits;
 mod links;
 
 pub use deps::Dependencies;
@@ -405,6 +406,7 @@ fn build_with(
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
     site.resolve_aliases(diagnostics);
+    site.check_limits(diagnostics);
     site.compute_related();
     site
 }
