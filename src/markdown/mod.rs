@@ -7,6 +7,8 @@
 //! link `n` and `\u{E002}n\u{E001}` for its label — that `site` fills once resolved.
 
 mod callouts;
+mod sanitize;
+pub use sanitize::sanitize;
 mod links;
 mod references;
 

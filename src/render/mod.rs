@@ -5,7 +5,8 @@ mod article;
 mod print;
 mod templates;
 
-pub use article::{format_reference, sanitize};
+pub use crate::markdown::sanitize;
+pub use article::format_reference;
 pub use templates::Templates;
 
 use crate::diagnostic::Diagnostic;

@@ -316,13 +316,18 @@ fn build_with(
                 root: &root,
                 index,
             };
-            markdown::parse(
+            let mut parsed = markdown::parse(
                 &source.text,
                 source.body_start,
                 &source.path,
                 source.front.title.is_none(),
                 &ctx,
-            )
+            );
+            if config.build.sanitize_html {
+                // Once, here: every output that shows the body shares this one.
+                parsed.html = markdown::sanitize(&parsed.html);
+            }
+            parsed
         })
         .collect();
 

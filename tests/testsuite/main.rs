@@ -9,6 +9,7 @@ mod crash;
 mod crossrefs;
 mod golden;
 mod hostile;
+mod hostile_data;
 mod outdir;
 mod properties;
 mod safety;
