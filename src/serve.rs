@@ -14,7 +14,7 @@ use crate::output::{hash_bytes, Live, Writer};
 use crate::site::{percent_decode, ParseCache, UrlStyle};
 use crate::{load, read_config, render, search, site};
 use anyhow::{Context as _, Result};
-use notify::{RecursiveMode, Watcher};
+use notify::RecursiveMode;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
@@ -291,12 +291,18 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         std::fs::remove_dir_all(&out).with_context(|| format!("clearing {}", out.display()))?;
     }
     // Watch before the first build, so nothing saved from here on is missed.
+    // Through a debouncer: an editor's save (write to a temporary file, rename over
+    // the old) arrives as one batch of events, renames stitched together.
     let (tx, changes) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            let _ = tx.send(event);
-        }
-    })?;
+    let mut watcher = notify_debouncer_full::new_debouncer(
+        DEBOUNCE,
+        None,
+        move |result: notify_debouncer_full::DebounceEventResult| {
+            if let Ok(events) = result {
+                let _ = tx.send(events.into_iter().map(|e| e.event).collect::<Vec<_>>());
+            }
+        },
+    )?;
     watcher.watch(&root, RecursiveMode::Recursive)?;
     let mut session = Session::new(root.clone(), out.clone(), options.drafts);
     let status = Arc::new(Status::default());
@@ -474,22 +480,31 @@ fn report(root: &Path, session: &mut Session, status: &Status) -> Result<()> {
 }
 
 /// Waits for changes, lets a burst settle, then rebuilds once.
+/// How long a path's events must be quiet before the debouncer hands them over.
+const DEBOUNCE: Duration = Duration::from_millis(10);
+
+/// Waits for batches of changes, lets a burst settle, then rebuilds once.
 fn watch(
     root: &Path,
-    rx: &mpsc::Receiver<notify::Event>,
+    rx: &mpsc::Receiver<Vec<notify::Event>>,
     session: &mut Session,
     status: &Status,
 ) -> Result<()> {
     let out = session.out().to_path_buf();
     loop {
-        let event = rx.recv().context("file watcher stopped")?;
-        if !relevant(root, &out, session.content_dir(), &event) {
+        let batch = rx.recv().context("file watcher stopped")?;
+        let content_dir = session.content_dir().to_string();
+        if !batch
+            .iter()
+            .any(|event| relevant(root, &out, &content_dir, event))
+        {
             continue;
         }
-        // Debounce: wait for 10 ms of quiet (at most a second), so an editor's atomic
-        // save or a burst of a hundred changes gives one rebuild.
+        // A burst longer than the debounce (a hundred saves, a `git checkout`) comes
+        // in several batches: wait until none comes for a while (at most a second),
+        // so the burst gives one rebuild.
         let deadline = Instant::now() + Duration::from_secs(1);
-        while rx.recv_timeout(Duration::from_millis(10)).is_ok() {
+        while rx.recv_timeout(DEBOUNCE * 4).is_ok() {
             if Instant::now() > deadline {
                 break;
             }

@@ -263,8 +263,10 @@ fn eighty_thousand_same_page_anchors_resolve_in_linear_time() {
             &format!("content/effects/anchors.md:{line}:{column}"),
             "no heading with id 'missing'",
         );
-        // Before: over two minutes and 12 GB (debug build); quadratic in the links.
-        assert!(elapsed < Duration::from_secs(60), "{elapsed:?}");
+        // Before: over two minutes and 12 GB (debug build, quadratic in the links);
+        // now a few seconds. The memory bound is the sharp one: the time bound leaves
+        // room for a loaded machine.
+        assert!(elapsed < Duration::from_secs(120), "{elapsed:?}");
         assert!(peak_kib < 1024 * 1024, "peak memory {peak_kib} KiB");
     }
 }
