@@ -77,13 +77,21 @@ impl Glossary {
         self.entries.iter().map(|e| e.term.as_str())
     }
 
-    /// The first whole-word mention in `text` of a term not in `used`: (start, end, entry).
-    pub fn find_first(&self, text: &str, used: &HashSet<usize>) -> Option<(usize, usize, usize)> {
+    /// The first whole-word mention in `text` of a term not in `used`: (start, end,
+    /// entry). `before` and `after` are the characters just outside `text` in the prose
+    /// it belongs to (`None` at a break), so `x*bar*y` is no mention of "bar".
+    pub fn find_first(
+        &self,
+        text: &str,
+        used: &HashSet<usize>,
+        outside_before: Option<char>,
+        outside_after: Option<char>,
+    ) -> Option<(usize, usize, usize)> {
         let matcher = self.matcher.as_ref()?;
         matcher.find_iter(text).find_map(|m| {
             let entry = self.pattern_entry[m.pattern().as_usize()];
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+            let before = text[..m.start()].chars().next_back().or(outside_before);
+            let after = text[m.end()..].chars().next().or(outside_after);
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
             (!used.contains(&entry) && boundary(before) && boundary(after))
                 .then(|| (m.start(), m.end(), entry))
@@ -117,10 +125,17 @@ mod tests {
         let g = glossary();
         let used = HashSet::new();
         let text = "Your WINDOW of tolerance and boundaries.";
-        assert_eq!(g.find_first(text, &used), Some((5, 24, 0)));
-        assert_eq!(g.find_first("unboundaries", &used), None);
+        assert_eq!(g.find_first(text, &used, None, None), Some((5, 24, 0)));
+        assert_eq!(g.find_first("unboundaries", &used, None, None), None);
+        // Letters just outside the text (`x*boundary*y`) join the word too.
+        assert_eq!(g.find_first("boundary", &used, Some('x'), None), None);
+        assert_eq!(g.find_first("boundary", &used, None, Some('y')), None);
+        assert_eq!(
+            g.find_first("boundary", &used, Some(' '), Some('.')),
+            Some((0, 8, 1))
+        );
         let used: HashSet<usize> = [0].into();
-        assert_eq!(g.find_first(text, &used).map(|m| m.2), Some(1));
+        assert_eq!(g.find_first(text, &used, None, None).map(|m| m.2), Some(1));
     }
 
     #[test]

@@ -2,6 +2,14 @@
 //! Content-Security-Policy holds), and the light and dark stylesheets for them.
 
 use crate::markdown::escape;
+
+/// Code as element text: `&`, `<` and `>` escaped, quotes left as written (as
+/// CommonMark renders code).
+fn escape_code(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut out, code);
+    out
+}
 use std::sync::LazyLock;
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
@@ -12,18 +20,27 @@ const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
-/// `<pre><code>` for a code block; highlighted when the language is known.
-pub fn highlight(code: &str, lang: Option<&str>) -> String {
-    let lang_class = lang
-        .filter(|l| {
-            l.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-_#.".contains(c))
-        })
-        .map(|l| format!(" class=\"language-{l}\""))
+/// `<pre><code>` for a code block with the info string `info`; highlighted when its
+/// language is known. The `language-…` class names the info string's first word, as
+/// CommonMark renders it, and stays beside the highlighting; the language is that word
+/// up to any attributes (`rust,ignore`, `python{.numbers}`).
+pub fn highlight(code: &str, info: Option<&str>) -> String {
+    let word = info
+        .and_then(|i| i.split(' ').next())
+        .filter(|w| !w.is_empty());
+    let lang_class = word
+        .map(|w| format!(" class=\"language-{}\"", escape(w)))
         .unwrap_or_default();
+    let lang = word
+        .and_then(|w| w.split([',', '{']).next())
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
     let syntax = lang.and_then(|l| SYNTAXES.find_syntax_by_token(l));
     let Some(syntax) = syntax else {
-        return format!("<pre><code{lang_class}>{}</code></pre>\n", escape(code));
+        return format!(
+            "<pre><code{lang_class}>{}</code></pre>\n",
+            escape_code(code)
+        );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
     for line in LinesWithEndings::from(code) {
@@ -31,7 +48,10 @@ pub fn highlight(code: &str, lang: Option<&str>) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!("<pre><code{lang_class}>{}</code></pre>\n", escape(code));
+            return format!(
+                "<pre><code{lang_class}>{}</code></pre>\n",
+                escape_code(code)
+            );
         }
     }
     format!(
@@ -95,6 +115,30 @@ mod tests {
         let html = highlight("fn main() {}\n", Some("rust"));
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn the_language_class_stays_beside_highlighting() {
+        let html = highlight("fn main() {}\n", Some("rust"));
+        assert!(
+            html.starts_with("<pre class=\"hl\"><code class=\"language-rust\">"),
+            "{html}"
+        );
+        // Attributes after the language: still highlighted as that language, and the
+        // class is the info string's first word as CommonMark writes it.
+        let html = highlight("fn main() {}\n", Some("rust,ignore"));
+        assert!(
+            html.contains("<code class=\"language-rust,ignore\">"),
+            "{html}"
+        );
+        assert!(html.contains("class=\"hl-"), "{html}");
+        let html = highlight("x = 1\n", Some("python {.numbers}"));
+        assert!(html.contains("<code class=\"language-python\">"), "{html}");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert_eq!(
+            highlight("x\n", Some(";")),
+            "<pre><code class=\"language-;\">x\n</code></pre>\n"
+        );
     }
 
     #[test]

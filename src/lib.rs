@@ -15,6 +15,7 @@ pub mod init;
 pub mod load;
 pub mod map;
 pub mod markdown;
+pub mod marks;
 pub mod output;
 pub mod qr;
 pub mod readability;
@@ -72,7 +73,7 @@ pub fn read_config(root: &Path) -> Result<std::result::Result<Config, Vec<Diagno
     }
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let text = diagnostic::normalize_lone_cr(site::without_edition_mark(text));
+    let text = diagnostic::normalize_lone_cr(marks::strip_marks(text));
     Ok(Config::parse(&text, Path::new(config::FILE_NAME)))
 }
 

@@ -548,8 +548,7 @@ fn read_text(
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            let text =
-                crate::diagnostic::normalize_lone_cr(crate::site::without_edition_mark(text));
+            let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
                 diagnostics.push(

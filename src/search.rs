@@ -126,15 +126,28 @@ fn index_article(site: &Site, i: usize) -> ArticleIndex {
         (fold(&article.front.tags.join(" ")), TAGS),
         (fold(&article.summary), SUMMARY),
     ];
+    // Links whose label is their target's title read as that title here too.
+    let links = &site.links[i];
+    let texts: Vec<std::borrow::Cow<'_, str>> = sections
+        .iter()
+        .map(|s| {
+            crate::markdown::fill_labels(&s.text, |n| {
+                links.get(n).map(|l| l.title.clone()).unwrap_or_default()
+            })
+        })
+        .collect();
     let folded: Vec<(String, String)> = sections
         .iter()
-        .map(|s| (fold(&s.text), fold(&s.heading)))
+        .zip(&texts)
+        .map(|(s, text)| (fold(text), fold(&s.heading)))
         .collect();
     let mut ids: HashMap<&str, u32> = HashMap::default();
     let mut words: Vec<&str> = Vec::new();
     let mut docs = Vec::with_capacity(sections.len());
     let mut postings = Vec::with_capacity(sections.len());
-    for (k, (section, (body, heading))) in sections.iter().zip(&folded).enumerate() {
+    for (k, ((section, section_text), (body, heading))) in
+        sections.iter().zip(&texts).zip(&folded).enumerate()
+    {
         let mut scores: HashMap<u32, f32> = HashMap::default();
         // Body words count less the longer the section: damped term frequency.
         let mut tf: HashMap<u32, u32> = HashMap::default();
@@ -160,10 +173,10 @@ fn index_article(site: &Site, i: usize) -> ArticleIndex {
             Some(anchor) => format!("{}#{anchor}", article.url),
             None => article.url.clone(),
         };
-        let text = if section.text.trim().is_empty() && k == 0 {
+        let text = if section_text.trim().is_empty() && k == 0 {
             &article.summary
         } else {
-            &section.text
+            section_text.as_ref()
         };
         let heading = if section.anchor.is_some() {
             section.heading.clone()

@@ -1,10 +1,8 @@
 //! Links as the parser meets them: internal targets recorded with their position and
 //! the sentence around them, written as placeholders that `site` fills once resolved.
 
-use super::{
-    escape, Builder, LinkState, LinkTarget, OutLink, CITE_PREFIX, HREF_OPEN, LABEL_OPEN,
-    PLACEHOLDER_CLOSE,
-};
+use super::{escape, Builder, LinkState, LinkTarget, OutLink, CITE_PREFIX};
+use crate::marks::{fill_links, LINK_HREF, LINK_LABEL, MARK_END};
 use pulldown_cmark::{CowStr, Event, LinkType, TagEnd};
 use std::fmt::Write as _;
 
@@ -28,6 +26,21 @@ impl<'a> Builder<'a, '_> {
         }
         let wiki = matches!(link_type, LinkType::WikiLink { .. });
         let has_label = matches!(link_type, LinkType::WikiLink { has_pothole: true });
+        let title_attr = title_attribute(&title);
+        if link_type == LinkType::Email {
+            // `<help@example.org>`: an address, never a path on this site.
+            self.emit_html(format!(
+                "<a href=\"mailto:{}\"{title_attr}>",
+                href_attr(&dest)
+            ));
+            self.link = Some(LinkState {
+                internal: None,
+                replace_label: false,
+                citation: false,
+            });
+            return;
+        }
+        let written = &*dest;
         let dest = dest.trim();
         if wiki {
             if let Some(term) = dest.strip_prefix("glossary:") {
@@ -51,16 +64,11 @@ impl<'a> Builder<'a, '_> {
         let Some(target) = target else {
             // External or asset link: written as it is, asset paths adjusted for pretty URLs.
             let href = if is_external(dest) || dest.starts_with('#') {
-                dest.to_string()
+                written.to_string()
             } else {
-                rewrite_relative(dest)
+                rewrite_relative(written)
             };
-            let title_attr = if title.is_empty() {
-                String::new()
-            } else {
-                format!(" title=\"{}\"", escape(&title))
-            };
-            self.emit_html(format!("<a href=\"{}\"{title_attr}>", escape(&href)));
+            self.emit_html(format!("<a href=\"{}\"{title_attr}>", href_attr(&href)));
             self.link = Some(LinkState {
                 internal: None,
                 replace_label: false,
@@ -84,10 +92,16 @@ impl<'a> Builder<'a, '_> {
                 .push((index, start_in_block, start_in_block));
         }
         self.emit_html(format!(
-            "<a href=\"{HREF_OPEN}{index}{PLACEHOLDER_CLOSE}\" id=\"{id}\">"
+            "<a href=\"{LINK_HREF}{index}{MARK_END}\" id=\"{id}\"{title_attr}>"
         ));
         if replace_label {
-            self.emit_html(format!("{LABEL_OPEN}{index}{PLACEHOLDER_CLOSE}"));
+            let label = format!("{LINK_LABEL}{index}{MARK_END}");
+            // The target's title stands in the prose too, so the sentence around any
+            // link and the search excerpt keep it.
+            if self.heading.is_none() {
+                self.block.push_str(&label);
+            }
+            self.emit_html(label);
         }
         self.link = Some(LinkState {
             internal: Some(index),
@@ -178,32 +192,60 @@ pub(super) fn rewrite_relative(src: &str) -> String {
     }
 }
 
-/// Replaces link placeholders in a rendered body; `href(n)` and `label(n)` give link
-/// `n`'s resolved href and title.
+/// A link destination as an attribute value: percent-encoded as CommonMark asks
+/// (spaces, backslashes, brackets, non-ASCII) and HTML-escaped.
+pub fn href_attr(dest: &str) -> String {
+    let mut out = String::with_capacity(dest.len() + 8);
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_href(&mut out, dest);
+    out
+}
+
+fn title_attribute(title: &str) -> String {
+    if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(title))
+    }
+}
+
+/// Replaces the link marks in a rendered body; `href(n)` and `label(n)` give link
+/// `n`'s resolved href and title. The href's fragment (written by the author) is
+/// percent-encoded; the site's own path part is only HTML-escaped, as it may carry the
+/// edition mark.
 pub fn fill_placeholders(
     html: &str,
     href: impl Fn(usize) -> String,
     label: impl Fn(usize) -> String,
 ) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(start) = rest.find([HREF_OPEN, LABEL_OPEN]) {
-        out.push_str(&rest[..start]);
-        let marker = rest[start..].chars().next().unwrap_or(HREF_OPEN);
-        let after = &rest[start + marker.len_utf8()..];
-        let Some(close) = after.find(PLACEHOLDER_CLOSE) else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let n: usize = after[..close].parse().unwrap_or(usize::MAX);
-        let text = if marker == HREF_OPEN {
-            href(n)
-        } else {
-            label(n)
-        };
-        let _ = write!(out, "{}", escape(&text));
-        rest = &after[close + PLACEHOLDER_CLOSE.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
+    fill_links(
+        html,
+        |n| {
+            let href = href(n);
+            match href.split_once('#') {
+                Some((path, fragment)) => {
+                    let mut out = escape(path);
+                    let _ = write!(out, "#{}", href_attr(fragment));
+                    out
+                }
+                None => escape(&href),
+            }
+        },
+        |n| escape(&label(n)),
+    )
+    .into_owned()
+}
+
+/// Plain text (a sentence around a link, a search excerpt) with each link's label mark
+/// replaced by the title of its target.
+pub fn fill_labels<'t>(
+    text: &'t str,
+    title: impl Fn(usize) -> String,
+) -> std::borrow::Cow<'t, str> {
+    fill_links(text, |_| String::new(), title)
+}
+
+/// Plain text with the label marks removed, for counts that must not see them.
+pub(super) fn without_label_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    fill_links(text, |_| String::new(), |_| String::new())
 }

@@ -3,8 +3,8 @@
 //! glossary mentions, plain text for search and readability.
 //!
 //! Links to other articles cannot be written yet (their titles and URLs belong to the
-//! whole site), so the body holds placeholders — `\u{E000}n\u{E001}` for the href of
-//! link `n` and `\u{E002}n\u{E001}` for its label — that `site` fills once resolved.
+//! whole site), so the body holds the link marks of [`crate::marks`] that `site` and
+//! `render` fill once resolved.
 
 mod callouts;
 mod sanitize;
@@ -12,21 +12,21 @@ pub use sanitize::sanitize;
 mod links;
 mod references;
 
-pub use links::{fill_placeholders, is_external};
-use links::{rewrite_relative, sentence_ends};
+mod ids;
+
+pub use ids::{heading_slug, PAGE_IDS};
+pub use links::{fill_labels, fill_placeholders, href_attr, is_external};
+use links::{rewrite_relative, sentence_ends, without_label_marks};
 
 use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
 use crate::highlight;
-use crate::load::{slugify, Reference};
+use crate::load::Reference;
 use crate::readability::TextStats;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-pub const HREF_OPEN: char = '\u{E000}';
-pub const LABEL_OPEN: char = '\u{E002}';
-pub const PLACEHOLDER_CLOSE: char = '\u{E001}';
 const CITE_PREFIX: &str = "attune-cite:";
 
 /// What the parser needs to know about the site that does not depend on other articles.
@@ -239,7 +239,9 @@ pub fn parse(
         block: String::new(),
         block_links: Vec::new(),
         section: Section::default(),
-        used_ids: HashMap::new(),
+        ids: ids::HeadingIds::default(),
+        raw_inline_depth: 0,
+        raw_block_depth: 0,
         used_terms: HashSet::new(),
         cite_numbers: HashMap::new(),
         want_title,
@@ -259,12 +261,15 @@ struct HeadingState<'a> {
     as_title: bool,
 }
 
-/// An image being read: where it is, its source, and its alt text so far.
+/// An image being read: where it is, its source and title, and its alt text so far.
 struct ImageState {
     line: usize,
     column: usize,
     src: String,
+    title: String,
     alt: String,
+    /// Tags opened inside the alt text (emphasis, a nested image) not yet closed.
+    nesting: usize,
 }
 
 struct LinkState {
@@ -294,7 +299,11 @@ struct Builder<'a, 'c> {
     /// link starts, offset where it ends).
     block_links: Vec<(usize, usize, usize)>,
     section: Section,
-    used_ids: HashMap<String, usize>,
+    ids: ids::HeadingIds,
+    /// Raw inline HTML elements open in the current block: no glossary link inside.
+    raw_inline_depth: usize,
+    /// Raw HTML blocks' links, code and headings still open: no glossary link inside.
+    raw_block_depth: usize,
     used_terms: HashSet<usize>,
     cite_numbers: HashMap<String, usize>,
     want_title: bool,
@@ -318,43 +327,45 @@ impl<'a> Builder<'a, '_> {
         self.lines.position(self.body_start + range.start)
     }
 
-    fn run(&mut self, events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
-        let mut iter = events.into_iter().peekable();
-        let mut pending: Vec<(Event<'a>, std::ops::Range<usize>)> = Vec::new();
-        while let Some((event, range)) = pending.pop().or_else(|| iter.next()) {
-            if let Event::Start(Tag::BlockQuote(_)) = &event {
-                // Look ahead for `[!KIND] Title` at the start of the quote's first paragraph.
-                let mut lookahead = Vec::new();
-                while lookahead.len() < 8 {
-                    match iter.next() {
-                        Some(e) => {
-                            let stop = matches!(
-                                e.0,
-                                Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
-                            );
-                            lookahead.push(e);
-                            if stop {
-                                break;
-                            }
-                        }
-                        None => break,
+    fn run(&mut self, mut events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
+        self.ids = ids::HeadingIds::reserve(
+            &events,
+            self.file,
+            self.lines,
+            self.body_start,
+            &mut self.out.diagnostics,
+        );
+        let glossary = !self.ctx.glossary.is_empty();
+        // By index, so looking ahead (for a callout, for the letter after a word) reads
+        // the events as written and never reorders them.
+        let mut i = 0;
+        while i < events.len() {
+            if let Event::Start(Tag::BlockQuote(_)) = &events[i].0 {
+                // A heading inside a quote is never the page title.
+                self.seen_block = true;
+                match self.try_callout(&events[i + 1..]) {
+                    Some(consumed) => i += 1 + consumed,
+                    None => {
+                        self.callouts.push(false);
+                        self.emit(Event::Start(Tag::BlockQuote(None)));
+                        i += 1;
                     }
-                }
-                if let Some(consumed) = self.try_callout(&lookahead) {
-                    let rest: Vec<_> = lookahead.into_iter().skip(consumed).collect();
-                    pending.extend(rest.into_iter().rev());
-                } else {
-                    self.callouts.push(false);
-                    self.emit(Event::Start(Tag::BlockQuote(None)));
-                    pending.extend(lookahead.into_iter().rev());
                 }
                 continue;
             }
-            self.event(event, range);
+            let next_char = match &events[i].0 {
+                Event::Text(_) if glossary => next_letter(&events[i + 1..]),
+                _ => None,
+            };
+            let (event, range) = std::mem::replace(&mut events[i], (Event::SoftBreak, 0..0));
+            self.event(event, range, next_char);
+            i += 1;
         }
     }
 
-    fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
+    /// One event; `next_char` is the first character of the text that follows a
+    /// `Text` event in the same run of prose, for glossary word boundaries.
+    fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>, next_char: Option<char>) {
         if let Some((_, code)) = &mut self.code {
             match event {
                 Event::Text(t) => code.push_str(&t),
@@ -371,10 +382,14 @@ impl<'a> Builder<'a, '_> {
                 return;
             }
         }
-        if let Some(ImageState { alt, .. }) = &mut self.image {
+        if let Some(ImageState { alt, nesting, .. }) = &mut self.image {
+            // The alt text is the plain text of everything inside, nested images too.
             match event {
-                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
-                Event::End(TagEnd::Image) => self.end_image(),
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                Event::Start(_) => *nesting += 1,
+                Event::End(TagEnd::Image) if *nesting == 0 => self.end_image(),
+                Event::End(_) => *nesting = nesting.saturating_sub(1),
                 _ => {}
             }
             return;
@@ -402,9 +417,7 @@ impl<'a> Builder<'a, '_> {
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.seen_block = true;
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().map(str::to_string)
-                    }
+                    CodeBlockKind::Fenced(info) => Some(info.to_string()),
                     CodeBlockKind::Indented => None,
                 };
                 self.code = Some((lang, String::new()));
@@ -418,13 +431,17 @@ impl<'a> Builder<'a, '_> {
             Event::End(TagEnd::Link) => {
                 self.end_link();
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 let (line, column) = self.position(&range);
                 self.image = Some(ImageState {
                     line,
                     column,
                     src: dest_url.to_string(),
+                    title: title.to_string(),
                     alt: String::new(),
+                    nesting: 0,
                 });
             }
             Event::End(TagEnd::BlockQuote(_)) => {
@@ -441,12 +458,44 @@ impl<'a> Builder<'a, '_> {
                 }
             }
             Event::Text(text) => {
+                let before = self.block.chars().next_back();
                 self.push_text(&text);
-                if self.heading.is_none() && self.link.is_none() && !self.glossary_is_empty() {
-                    self.text_with_glossary(text);
+                if self.heading.is_none()
+                    && self.link.is_none()
+                    && self.raw_inline_depth == 0
+                    && self.raw_block_depth == 0
+                    && !self.glossary_is_empty()
+                {
+                    self.text_with_glossary(text, before, next_char);
                 } else {
                     self.emit(Event::Text(text));
                 }
+            }
+            Event::InlineHtml(html) => {
+                self.raw_inline_depth = raw_depth(self.raw_inline_depth, &html, |_| true);
+                self.emit(Event::InlineHtml(html));
+            }
+            Event::Html(html) => {
+                self.seen_block = true;
+                self.raw_block_depth = raw_depth(self.raw_block_depth, &html, |name| {
+                    matches!(
+                        name,
+                        "a" | "code"
+                            | "pre"
+                            | "kbd"
+                            | "samp"
+                            | "script"
+                            | "style"
+                            | "textarea"
+                            | "h1"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "h5"
+                            | "h6"
+                    )
+                });
+                self.emit(Event::Html(html));
             }
             Event::Code(code) => {
                 self.push_text(&code);
@@ -474,7 +523,13 @@ impl<'a> Builder<'a, '_> {
                 self.in_table_head = false;
                 self.emit(event);
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::Table(_) | Tag::List(_)) => {
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Item
+                | Tag::Table(_)
+                | Tag::List(_)
+                | Tag::FootnoteDefinition(_),
+            ) => {
                 self.seen_block = true;
                 self.emit(event);
             }
@@ -505,10 +560,15 @@ impl<'a> Builder<'a, '_> {
         if alt.is_empty() {
             self.out.images_without_alt.push((image.line, image.column));
         }
+        let title = if image.title.is_empty() {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape(&image.title))
+        };
         self.emit_html(format!(
-            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
-            escape(&rewrite_relative(&image.src)),
-            escape(alt)
+            "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\">",
+            href_attr(&rewrite_relative(&image.src)),
+            escape(&image.alt)
         ));
     }
 
@@ -522,6 +582,7 @@ impl<'a> Builder<'a, '_> {
 
     /// Ends a block of prose: feeds readability, search and the context of its links.
     fn flush_block(&mut self) {
+        self.raw_inline_depth = 0;
         if self.block.trim().is_empty() {
             self.block.clear();
             self.block_links.clear();
@@ -529,7 +590,8 @@ impl<'a> Builder<'a, '_> {
         }
         let block = &self.block;
         if !self.in_table_head {
-            self.out.stats.add_block(block);
+            // Readability counts what the author wrote, not the titles links will show.
+            self.out.stats.add_block(&without_label_marks(block));
         }
         self.section.text.push_str(block.trim());
         self.section.text.push('\n');
@@ -562,17 +624,6 @@ impl<'a> Builder<'a, '_> {
         self.block.clear();
     }
 
-    fn unique_id(&mut self, base: &str) -> String {
-        let base = if base.is_empty() { "section" } else { base };
-        let count = self.used_ids.entry(base.to_string()).or_insert(0);
-        *count += 1;
-        if *count == 1 {
-            base.to_string()
-        } else {
-            format!("{base}-{}", *count - 1)
-        }
-    }
-
     fn end_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
         let text = h.text.trim().to_string();
@@ -581,8 +632,8 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         let id = match &h.explicit_id {
-            Some(id) => self.unique_id(id),
-            None => self.unique_id(&slugify(&text)),
+            Some(id) => id.clone(),
+            None => self.ids.generate(&text),
         };
         let level = h.level as u8;
         let mut inner = String::new();
@@ -635,6 +686,58 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+/// The first character of the prose that follows a text event, looking through the
+/// tags that do not break a word (`x*bar*y` reads as one word); `None` when a break, a
+/// block or the end comes first.
+fn next_letter(rest: &[(Event<'_>, std::ops::Range<usize>)]) -> Option<char> {
+    for (event, _) in rest {
+        match event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
+            Event::Text(t) | Event::Code(t) => return t.chars().next(),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Elements that never hold content: opening one leaves nothing open.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// `depth` after the raw HTML `html`: each opening tag of an element `counts` adds one,
+/// each closing tag takes one away; comments, declarations and void or self-closed
+/// elements leave it.
+fn raw_depth(mut depth: usize, html: &str, counts: impl Fn(&str) -> bool) -> usize {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(rest.len() - name_start);
+        if name_len == 0 {
+            continue;
+        }
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        if VOID_ELEMENTS.contains(&name.as_str()) || !counts(&name) {
+            continue;
+        }
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !rest[..tag_end].ends_with('/') {
+            depth += 1;
+        }
+    }
+    depth
+}
+
 /// Escapes text for HTML content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -655,6 +758,7 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::load::GlossaryEntry;
+    use crate::marks::{LINK_HREF, LINK_LABEL, MARK_END};
 
     fn parse_with(md: &str, glossary: &Glossary, refs: &BTreeMap<String, Reference>) -> Parsed {
         let ctx = ParseContext {
@@ -716,9 +820,7 @@ mod tests {
                 anchor: None
             }
         );
-        assert!(p
-            .html
-            .contains(&format!("{LABEL_OPEN}1{PLACEHOLDER_CLOSE}")));
+        assert!(p.html.contains(&format!("{LINK_LABEL}1{MARK_END}")));
     }
 
     #[test]
@@ -803,10 +905,185 @@ mod tests {
 
     #[test]
     fn fill_placeholders_escapes() {
-        let html = format!(
-            "<a href=\"{HREF_OPEN}0{PLACEHOLDER_CLOSE}\">{LABEL_OPEN}0{PLACEHOLDER_CLOSE}</a>"
+        let html = format!("<a href=\"{LINK_HREF}0{MARK_END}\">{LINK_LABEL}0{MARK_END}</a>");
+        let filled = fill_placeholders(&html, |_| "../a/#b c".into(), |_| "A & B".into());
+        assert_eq!(filled, "<a href=\"../a/#b%20c\">A &amp; B</a>");
+    }
+
+    fn glossary_of(terms: &[&str]) -> Glossary {
+        Glossary::new(
+            terms
+                .iter()
+                .map(|t| GlossaryEntry {
+                    term: t.to_string(),
+                    aliases: vec![],
+                    definition: "d".into(),
+                    article: None,
+                })
+                .collect(),
+        )
+    }
+
+    fn parse_glossary(md: &str, terms: &[&str]) -> Parsed {
+        parse_with(md, &glossary_of(terms), &BTreeMap::new())
+    }
+
+    #[test]
+    fn nested_quotes_keep_their_order() {
+        let p = parse_md("> > > foo\nbar\n");
+        assert_eq!(
+            p.html,
+            "<blockquote>\n<blockquote>\n<blockquote>\n<p>foo\nbar</p>\n</blockquote>\n</blockquote>\n</blockquote>\n"
         );
-        let filled = fill_placeholders(&html, |_| "../a/".into(), |_| "A & B".into());
-        assert_eq!(filled, "<a href=\"../a/\">A &amp; B</a>");
+        let p = parse_md("> ## Heading\n>\n> > nested\n\nAfter.\n");
+        let nested = p.html.find("nested").unwrap();
+        let after = p.html.find("After.").unwrap();
+        assert!(nested < after, "{}", p.html);
+        assert_eq!(p.html.matches("<blockquote>").count(), 2);
+        assert!(
+            p.html
+                .ends_with("</blockquote>\n</blockquote>\n<p>After.</p>\n"),
+            "{}",
+            p.html
+        );
+        // A quote opening with a code block or a list, right after another quote opens.
+        let p = parse_md(">     code\n> > - item\n");
+        assert_eq!(
+            p.html,
+            "<blockquote>\n<pre><code>code\n</code></pre>\n<blockquote>\n<ul>\n<li>item</li>\n</ul>\n</blockquote>\n</blockquote>\n"
+        );
+    }
+
+    #[test]
+    fn email_autolinks_are_mailto() {
+        let p = parse_md("<help@example.org>\n");
+        assert_eq!(
+            p.html,
+            "<p><a href=\"mailto:help@example.org\">help@example.org</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn destinations_are_percent_encoded() {
+        let p = parse_md("[a](foo\\bar) [b](<x y>) [c](https://e.org/?q=[1]&r=ä)\n");
+        assert!(p.html.contains("href=\"../foo%5Cbar\""), "{}", p.html);
+        assert!(p.html.contains("href=\"../x%20y\""), "{}", p.html);
+        assert!(
+            p.html
+                .contains("href=\"https://e.org/?q=%5B1%5D&amp;r=%C3%A4\""),
+            "{}",
+            p.html
+        );
+        let p = parse_md("![a b](<my pic.png>)\n");
+        assert!(p.html.contains("src=\"../my%20pic.png\""), "{}", p.html);
+    }
+
+    #[test]
+    fn image_titles_are_kept() {
+        let p = parse_md("![a](b.png \"title\")\n");
+        assert_eq!(
+            p.html,
+            "<p><img src=\"../b.png\" alt=\"a\" title=\"title\" loading=\"lazy\"></p>\n"
+        );
+        // Nested images give their alt text to the outer one.
+        let p = parse_md("![foo ![bar](/u)](/v)\n");
+        assert!(
+            p.html.contains("<img src=\"/v\" alt=\"foo bar\""),
+            "{}",
+            p.html
+        );
+    }
+
+    #[test]
+    fn only_a_leading_top_level_heading_is_the_title() {
+        let p = parse_md("> # Foo\n");
+        assert_eq!(p.title_from_heading, None);
+        assert!(p.html.contains("<h1 id=\"foo\">Foo"), "{}", p.html);
+        let p = parse_md("- # Foo\n");
+        assert_eq!(p.title_from_heading, None);
+        assert!(p.html.contains("<h1 id=\"foo\">Foo"), "{}", p.html);
+    }
+
+    #[test]
+    fn glossary_links_whole_words_only() {
+        let p = parse_glossary("x*bar*y and bar.\n", &["bar"]);
+        assert!(
+            p.html
+                .starts_with("<p>x<em>bar</em>y and <span class=\"term\">"),
+            "{}",
+            p.html
+        );
+        let p = parse_glossary("*bar*y\n", &["bar"]);
+        assert!(!p.html.contains("class=\"term\""), "{}", p.html);
+    }
+
+    #[test]
+    fn glossary_never_links_inside_raw_html_links_code_or_headings() {
+        for md in [
+            "<a href=\"/x\">foo</a>\n",
+            "<span title=\"t\">foo</span>\n",
+            "[foo](/x)\n",
+            "`foo`\n",
+            "## foo\n",
+            "<a href=\"/x\">\n\nfoo\n\n</a>\n",
+        ] {
+            let p = parse_glossary(md, &["foo"]);
+            assert!(!p.html.contains("class=\"term\""), "{md:?}: {}", p.html);
+        }
+        // After the raw element closes, prose links again.
+        let p = parse_glossary("<b>x</b> foo\n", &["foo"]);
+        assert!(p.html.contains("class=\"term\""), "{}", p.html);
+    }
+
+    #[test]
+    fn other_links_keep_their_text_in_context_and_sections() {
+        let p = parse_md("Ask [[nick]] and [[x|Y]] about [[z]] now.\n");
+        let (before, label, after) = &p.links[1].context;
+        assert_eq!(before, &format!("Ask {LINK_LABEL}0{MARK_END} and "));
+        assert_eq!(label.as_deref(), Some("Y"));
+        assert_eq!(after, &format!(" about {LINK_LABEL}2{MARK_END} now."));
+        let filled = fill_labels(&p.sections[0].text, |n| format!("T{n}"));
+        assert_eq!(filled, "Ask T0 and Y about T2 now.\n");
+        // Readability counts the words as written, not the marks.
+        assert_eq!(p.stats.words, 5);
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_explicit_duplicates_are_errors() {
+        let p = parse_md("## A\n\n## A\n\n## A 1\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-1", "a-1-1"]);
+        // An explicit id reserves itself, even against an earlier heading.
+        let p = parse_md("## B\n\n## Other {#b}\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["b-1", "b"]);
+        // Generated sections' ids and footnotes are never taken.
+        let p = parse_md("## Sources\n\n## Note\n\nText[^note].\n\n[^note]: A note.\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["sources-1", "note-1"]);
+        let p = parse_md("Intro.\n\n## One {#x}\n\n## Two {#x}\n");
+        assert_eq!(p.diagnostics.len(), 1);
+        let d = &p.diagnostics[0];
+        assert_eq!((d.line, d.column), (5, 1));
+        assert!(
+            d.message.contains("'x' is already used on line 3"),
+            "{}",
+            d.message
+        );
+        let p = parse_md("## Mine {#sources}\n");
+        assert_eq!(p.diagnostics.len(), 1);
+        let p = parse_md("## Mine {#n}\n\nText[^n].\n\n[^n]: Note.\n");
+        assert_eq!(p.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn code_blocks_keep_their_language_class() {
+        let p = parse_md("```rust,ignore\nfn main() {}\n```\n");
+        assert!(
+            p.html
+                .contains("<pre class=\"hl\"><code class=\"language-rust,ignore\">"),
+            "{}",
+            p.html
+        );
     }
 }

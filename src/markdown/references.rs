@@ -79,10 +79,23 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// Emits `text`, linking the first mention in this article of each glossary term.
-    pub(super) fn text_with_glossary(&mut self, text: CowStr<'a>) {
+    /// `before` and `after` are the characters of the prose around `text` (across
+    /// emphasis), so a term links only as a whole word.
+    pub(super) fn text_with_glossary(
+        &mut self,
+        text: CowStr<'a>,
+        before: Option<char>,
+        after: Option<char>,
+    ) {
         let mut rest: &str = &text;
+        let mut previous = before;
         let mut pieces: Vec<(String, Option<usize>)> = Vec::new();
-        while let Some((start, end, index)) = self.ctx.glossary.find_first(rest, &self.used_terms) {
+        while let Some((start, end, index)) =
+            self.ctx
+                .glossary
+                .find_first(rest, &self.used_terms, previous, after)
+        {
+            previous = rest[..end].chars().next_back();
             self.used_terms.insert(index);
             if !self.out.glossary_terms.contains(&index) {
                 self.out.glossary_terms.push(index);

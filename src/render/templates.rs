@@ -71,7 +71,7 @@ impl Templates {
                     .to_path_buf();
                 match std::fs::read_to_string(entry.path()) {
                     Ok(text) => {
-                        let text = crate::site::without_edition_mark(text);
+                        let text = crate::marks::strip_marks(text);
                         sources.insert(rel, (display.to_string_lossy().into_owned(), text));
                     }
                     Err(e) => problems.push(

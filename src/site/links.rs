@@ -154,6 +154,10 @@ impl Site {
                     continue;
                 };
                 let (before, label, after) = &link.context;
+                // Other links in the sentence show their targets' titles, as on the page.
+                let title = |n: usize| links.get(n).map(|l| l.title.clone()).unwrap_or_default();
+                let before = crate::markdown::fill_labels(before, title);
+                let after = crate::markdown::fill_labels(after, title);
                 // One entry per linking article: the first mention is the spot to show.
                 if backlinks[t].iter().any(|b| b.source == i) {
                     continue;
@@ -161,9 +165,9 @@ impl Site {
                 backlinks[t].push(Backlink {
                     source: i,
                     id: link.id.clone(),
-                    before: before.clone(),
+                    before: before.into_owned(),
                     label: label.clone().unwrap_or_else(|| resolved.title.clone()),
-                    after: after.clone(),
+                    after: after.into_owned(),
                 });
             }
             self.links.push(links);

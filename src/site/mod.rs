@@ -34,16 +34,7 @@ pub enum UrlStyle {
     Both,
 }
 
-/// Where `index.html` goes in HTML rendered with [`UrlStyle::Both`]. A control
-/// character that HTML forbids in text; [`without_edition_mark`] keeps it out of every
-/// source (content, book.toml, templates).
-pub const EDITION_MARK: &str = "\u{1f}";
-
-/// Around what only the web edition shows (the link to `offline.zip`), when one
-/// render serves both editions: see [`crate::render::Templates`]. Control characters
-/// too, kept out of every source with [`EDITION_MARK`].
-pub const WEB_ONLY_START: &str = "\u{1e}";
-pub const WEB_ONLY_END: &str = "\u{1d}";
+pub use crate::marks::{EDITION_MARK, WEB_ONLY_END, WEB_ONLY_START};
 
 /// The marks as bytes: each is one ASCII byte, so never part of another character.
 const EDITION_BYTE: u8 = EDITION_MARK.as_bytes()[0];
@@ -57,19 +48,6 @@ fn marks(text: &str) -> memchr::Memchr3<'_> {
         WEB_ONLY_START_BYTE,
         WEB_ONLY_END_BYTE,
         text.as_bytes(),
-    )
-}
-
-/// `text` with any of the marks ([`EDITION_MARK`], [`WEB_ONLY_START`],
-/// [`WEB_ONLY_END`]) replaced by U+FFFD, so only attune's own output carries them.
-pub fn without_edition_mark(text: String) -> String {
-    if marks(&text).next().is_none() {
-        return text;
-    }
-    let mark = [EDITION_BYTE, WEB_ONLY_START_BYTE, WEB_ONLY_END_BYTE];
-    text.replace(
-        |c: char| c.is_ascii() && mark.contains(&(c as u8)),
-        "\u{fffd}",
     )
 }
 
@@ -501,10 +479,6 @@ mod tests {
             UrlStyle::Web.edition("<p>no marks</p>", false),
             std::borrow::Cow::Borrowed(_)
         ));
-        assert_eq!(
-            without_edition_mark(format!("a{EDITION_MARK}b{WEB_ONLY_START}c{WEB_ONLY_END}")),
-            "a\u{fffd}b\u{fffd}c\u{fffd}"
-        );
     }
 
     #[test]

@@ -1,0 +1,192 @@
+//! Heading ids: unique on the page, never one of the ids attune's own page sections
+//! use, generated from the heading's text with the algorithm of GitHub and mdBook (so a
+//! section link copied from either keeps working), or written by the author as
+//! `{#id}` — which must then be unique, or the build stops at the heading.
+
+use super::LineIndex;
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::{Event, Tag};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// Ids the article page itself uses (the default theme's `base.html` and
+/// `article.html`): a heading never takes one.
+pub const PAGE_IDS: &[&str] = &[
+    "main",
+    "site-search-input",
+    "site-search-results",
+    "article-title",
+    "toc-heading",
+    "sources",
+    "mentioned-in",
+    "related-heading",
+];
+
+/// Families of ids attune numbers or names itself on an article page: `ref-N` on
+/// internal links, `term-N` on glossary definitions, `source-N` in Sources, and
+/// `rel-…` on relation sections.
+fn is_page_id(id: &str) -> bool {
+    let numbered = |prefix: &str| {
+        id.strip_prefix(prefix)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    PAGE_IDS.contains(&id)
+        || numbered("ref-")
+        || numbered("term-")
+        || numbered("source-")
+        || id.starts_with("rel-")
+}
+
+/// GitHub's (and mdBook's) id for a heading's text: lowercased; letters, digits, `_`
+/// and `-` kept; each space a `-`; everything else dropped. `"What's next?"` gives
+/// `whats-next`, `"A — B"` gives `a--b`.
+pub fn heading_slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            slug.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            slug.push('-');
+        }
+    }
+    slug
+}
+
+/// The ids taken on one page so far.
+#[derive(Default)]
+pub(super) struct HeadingIds {
+    /// Every explicit `{#id}` in the article, reserved before any id is generated.
+    explicit: HashSet<String>,
+    /// Footnote definitions' ids (their labels).
+    footnotes: HashSet<String>,
+    /// Generated ids, and for each base how many times it was bumped (github-slugger).
+    occurrences: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// Reserves the article's explicit ids and footnote ids; a second heading with the
+    /// same explicit id, or one that takes an id of the page's own or a footnote's, is
+    /// an error there.
+    pub(super) fn reserve(
+        events: &[(Event<'_>, std::ops::Range<usize>)],
+        file: &Path,
+        lines: &LineIndex<'_>,
+        body_start: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> HeadingIds {
+        let mut ids = HeadingIds::default();
+        for (event, _) in events {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+                ids.footnotes.insert(label.to_string());
+            }
+        }
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (event, range) in events {
+            let Event::Start(Tag::Heading { id: Some(id), .. }) = event else {
+                continue;
+            };
+            let (line, column) = lines.position(body_start + range.start);
+            if is_page_id(id) || ids.footnotes.contains(id.as_ref()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("heading id '{id}' is one the page uses for its own sections or a footnote"),
+                    )
+                    .at(file, line, column)
+                    .help("choose another `{#id}`"),
+                );
+            } else if let Some(first_line) = first.get(id.as_ref()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("heading id '{id}' is already used on line {first_line}"),
+                    )
+                    .at(file, line, column)
+                    .help("each `{#id}` must be unique on its page: links to it would reach only the first"),
+                );
+            } else {
+                first.insert(id.to_string(), line);
+            }
+            ids.explicit.insert(id.to_string());
+        }
+        ids
+    }
+
+    fn taken(&self, id: &str) -> bool {
+        self.occurrences.contains_key(id)
+            || self.explicit.contains(id)
+            || self.footnotes.contains(id)
+            || is_page_id(id)
+    }
+
+    /// A new id for a heading without `{#id}`: its slug, or when that is taken the slug
+    /// with `-1`, `-2`, … (the first of those not taken either), as github-slugger does.
+    /// A heading with no letters or digits is a `section`.
+    pub(super) fn generate(&mut self, text: &str) -> String {
+        let mut base = heading_slug(text);
+        if base.is_empty() {
+            base = "section".to_string();
+        }
+        let mut id = base.clone();
+        while self.taken(&id) {
+            let n = self.occurrences.entry(base.clone()).or_insert(0);
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.occurrences.insert(id.clone(), 0);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_match_github() {
+        assert_eq!(heading_slug("Hello, World!"), "hello-world");
+        assert_eq!(heading_slug("What's next?"), "whats-next");
+        assert_eq!(heading_slug("A — B"), "a--b");
+        assert_eq!(
+            heading_slug("snake_case and kebab-case"),
+            "snake_case-and-kebab-case"
+        );
+        assert_eq!(heading_slug("Ünïcode Straße"), "ünïcode-straße");
+        assert_eq!(heading_slug("`code` 1.2"), "code-12");
+    }
+
+    #[test]
+    fn repeated_headings_never_share_an_id() {
+        let mut ids = HeadingIds::default();
+        let got: Vec<_> = ["A", "A", "A 1", "A-1", "A"]
+            .iter()
+            .map(|t| ids.generate(t))
+            .collect();
+        assert_eq!(got, ["a", "a-1", "a-1-1", "a-1-2", "a-2"]);
+    }
+
+    #[test]
+    fn page_ids_name_every_fixed_id_of_the_article_page() {
+        for (name, text) in crate::theme::TEMPLATES {
+            if !matches!(*name, "article.html" | "base.html") {
+                continue;
+            }
+            for (at, m) in text.match_indices(" id=\"") {
+                let rest = &text[at + m.len()..];
+                let id = &rest[..rest.find('"').unwrap_or(0)];
+                if !id.contains("{{") {
+                    assert!(is_page_id(id), "{name}: id '{id}' is missing from PAGE_IDS");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_ids_are_never_generated() {
+        let mut ids = HeadingIds::default();
+        assert_eq!(ids.generate("Sources"), "sources-1");
+        assert_eq!(ids.generate("Ref 1"), "ref-1-1");
+        assert_eq!(ids.generate("Mentioned in"), "mentioned-in-1");
+        assert_eq!(ids.generate("Ref"), "ref");
+    }
+}

@@ -1,0 +1,646 @@
+//! CommonMark conformance through attune's whole pipeline: every example of the spec
+//! pulldown-cmark 0.13 implements (`tests/commonmark/spec.txt`, CommonMark 0.31.2 as
+//! pulldown-cmark vendors it, CC-BY-SA 4.0, licence beside it) is written as an article,
+//! all of them are built as one site, and each article's body, cut out of its page, must
+//! equal the spec's HTML once both are normalised the way the spec's own
+//! `test/normalize.py` does.
+//!
+//! Before normalising, only these of attune's deliberate additions are taken out of
+//! attune's side (nothing else is forgiven):
+//! - a heading's `id` and its anchor link (` <a class="anchor" …>#</a>`);
+//! - highlighting: `class="hl"` on `<pre>` and the `hl-` spans inside it;
+//! - `loading="lazy"` on images;
+//! - the `../` a relative destination gains because an article's page sits one folder
+//!   below its source file;
+//! - in the glossary run, each glossary link (`<span class="term">…</span>`) back to
+//!   the word it links.
+//!
+//! Examples that attune reads differently by design are listed in [`REFUSED`] with the
+//! reason; attune must refuse each of them (the build stops with the diagnostic named
+//! there, at the example's own line and column), and no other.
+
+use crate::support::Fixture;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
+
+/// Examples attune refuses, with the diagnostic code and the reason.
+const REFUSED: &[(usize, &str, &str)] = &[
+    (
+        484,
+        "broken-link",
+        "`[](./target.md)` links an article the test site does not have",
+    ),
+    (
+        501,
+        "broken-anchor",
+        "`[link](#fragment)` names a heading the page does not have",
+    ),
+    (
+        548,
+        "broken-link",
+        "`[[[foo]]]` holds the wikilink `[[foo]]` to an absent article",
+    ),
+    (
+        559,
+        "broken-link",
+        "`[[*foo* bar]]` is a wikilink to an absent article",
+    ),
+    (
+        590,
+        "broken-link",
+        "`[[foo]]: /url` is a wikilink to an absent article",
+    ),
+];
+
+struct Example {
+    number: usize,
+    markdown: String,
+    html: String,
+}
+
+fn examples() -> Vec<Example> {
+    let spec = include_str!("../commonmark/spec.txt");
+    let fence = "````````````````````````````````";
+    let mut out = Vec::new();
+    let mut lines = spec.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_end() != format!("{fence} example") {
+            continue;
+        }
+        let mut markdown = String::new();
+        let mut html = String::new();
+        let mut in_html = false;
+        for line in lines.by_ref() {
+            if line == fence {
+                break;
+            }
+            if line == "." && !in_html {
+                in_html = true;
+                continue;
+            }
+            let target = if in_html { &mut html } else { &mut markdown };
+            target.push_str(&line.replace('→', "\t"));
+            target.push('\n');
+        }
+        out.push(Example {
+            number: out.len() + 1,
+            markdown,
+            html,
+        });
+    }
+    out
+}
+
+/// The spec's `normalize.py` in Rust: tags and attribute names lowercased, attributes
+/// sorted and their values re-escaped, runs of white space outside `<pre>` collapsed to
+/// one space and dropped around block-level tags, character references decoded (named
+/// ones other than the XML five are kept as written, on both sides alike).
+fn normalize(html: &str) -> String {
+    const BLOCK: &[&str] = &[
+        "article",
+        "header",
+        "aside",
+        "hgroup",
+        "blockquote",
+        "hr",
+        "iframe",
+        "body",
+        "li",
+        "map",
+        "button",
+        "object",
+        "canvas",
+        "ol",
+        "caption",
+        "output",
+        "col",
+        "p",
+        "colgroup",
+        "pre",
+        "dd",
+        "progress",
+        "dl",
+        "section",
+        "dt",
+        "table",
+        "td",
+        "tbody",
+        "textarea",
+        "tfoot",
+        "form",
+        "th",
+        "fieldset",
+        "thead",
+        "figcaption",
+        "tr",
+        "figure",
+        "div",
+        "ul",
+        "footer",
+        "video",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ];
+    #[derive(PartialEq)]
+    enum Last {
+        StartTag,
+        EndTag,
+        Data,
+        Other,
+    }
+    let mut out = String::new();
+    let mut last = Last::StartTag;
+    let mut last_tag = String::new();
+    let mut in_pre = false;
+    let mut rest = html;
+    while !rest.is_empty() {
+        if rest.starts_with("<![CDATA[") {
+            let end = rest.find("]]>").map_or(rest.len(), |e| e + 3);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix('<') {
+            let end = after.find('>');
+            let tag_like = after.starts_with(|c: char| c.is_ascii_alphabetic())
+                || after.starts_with('/')
+                    && after[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+                || after.starts_with('!')
+                || after.starts_with('?');
+            if let (Some(end), true) = (end, tag_like) {
+                let inner = &after[..end];
+                rest = &after[end + 1..];
+                if inner.starts_with('!') || inner.starts_with('?') {
+                    out.push('<');
+                    out.push_str(inner);
+                    out.push('>');
+                    last = Last::Other;
+                    continue;
+                }
+                if let Some(name) = inner.strip_prefix('/') {
+                    let name = name.trim().to_ascii_lowercase();
+                    if name == "pre" {
+                        in_pre = false;
+                    } else if BLOCK.contains(&name.as_str()) {
+                        out.truncate(out.trim_end().len());
+                    }
+                    out.push_str(&format!("</{name}>"));
+                    last_tag = name;
+                    last = Last::EndTag;
+                    continue;
+                }
+                let self_closing = inner.ends_with('/');
+                let inner = inner.strip_suffix('/').unwrap_or(inner);
+                let name_end = inner
+                    .find(|c: char| c.is_whitespace())
+                    .unwrap_or(inner.len());
+                let name = inner[..name_end].to_ascii_lowercase();
+                let mut attrs = attributes(&inner[name_end..]);
+                attrs.sort();
+                if name == "pre" {
+                    in_pre = true;
+                }
+                if BLOCK.contains(&name.as_str()) {
+                    out.truncate(out.trim_end().len());
+                }
+                out.push('<');
+                out.push_str(&name);
+                for (k, v) in attrs {
+                    out.push(' ');
+                    out.push_str(&k);
+                    if let Some(v) = v {
+                        out.push_str(&format!("=\"{}\"", escape(&unescape(&v))));
+                    }
+                }
+                out.push('>');
+                last_tag = name;
+                last = if self_closing {
+                    Last::EndTag
+                } else {
+                    Last::StartTag
+                };
+                continue;
+            }
+        }
+        // Data up to the next tag-like `<`.
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
+        let mut data = decode(&rest[..end]);
+        rest = &rest[end..];
+        let after_tag = last == Last::EndTag || last == Last::StartTag;
+        let after_block_tag = after_tag && BLOCK.contains(&last_tag.as_str());
+        if after_tag && last_tag == "br" {
+            data = data.trim_start_matches('\n').to_string();
+        }
+        if !in_pre {
+            data = collapse(&data);
+        }
+        if after_block_tag && !in_pre {
+            if last == Last::StartTag {
+                data = data.trim_start().to_string();
+            } else {
+                data = data.trim().to_string();
+            }
+        }
+        out.push_str(&data);
+        last = Last::Data;
+    }
+    out
+}
+
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+fn attributes(mut text: &str) -> Vec<(String, Option<String>)> {
+    let mut attrs = Vec::new();
+    loop {
+        text = text.trim_start();
+        if text.is_empty() {
+            return attrs;
+        }
+        let name_end = text
+            .find(|c: char| c.is_whitespace() || c == '=')
+            .unwrap_or(text.len());
+        let name = text[..name_end].to_ascii_lowercase();
+        text = text[name_end..].trim_start();
+        let value = if let Some(after) = text.strip_prefix('=') {
+            let after = after.trim_start();
+            let (value, rest) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let close = after[1..].find(q).map_or(after.len(), |c| c + 1);
+                    (&after[1..close], after.get(close + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_whitespace())
+                        .unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            text = rest;
+            Some(value.to_string())
+        } else {
+            None
+        };
+        attrs.push((name, value));
+    }
+}
+
+/// Character references decoded: numeric ones, and the XML five.
+fn decode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .map(|e| e + 1);
+        let decoded = end.filter(|&e| rest[e..].starts_with(';')).and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                match c {
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '&' => out.push_str("&amp;"),
+                    '"' => out.push_str("&quot;"),
+                    c => out.push(c),
+                }
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Attribute values: references decoded, then `& < > "` escaped (Python's `cgi.escape`).
+fn unescape(value: &str) -> String {
+    decode(value)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+fn escape(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// attune's deliberate additions taken out of its HTML (see the module comment).
+fn strip_additions(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    // Heading ids and anchor links.
+    while let Some(at) = rest.find("<h") {
+        let level_ok = rest[at + 2..].starts_with(|c: char| ('1'..='6').contains(&c))
+            && rest[at + 3..].starts_with(" id=\"");
+        out.push_str(&rest[..at + 3]);
+        rest = &rest[at + 3..];
+        if level_ok {
+            let id_end = rest[5..].find('"').map_or(0, |e| e + 6);
+            rest = &rest[id_end..];
+            if let Some(close) = rest.find("</h") {
+                let heading = &rest[..close];
+                if let Some(anchor) = heading.rfind(" <a class=\"anchor\" href=\"#") {
+                    if heading.ends_with(">#</a>") {
+                        out.push_str(&heading[..anchor]);
+                        rest = &rest[close..];
+                    }
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    // Highlighting.
+    let mut html = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find("<pre class=\"hl\">") {
+        html.push_str(&rest[..at]);
+        html.push_str("<pre>");
+        rest = &rest[at + "<pre class=\"hl\">".len()..];
+        let end = rest.find("</pre>").unwrap_or(rest.len());
+        let mut code = &rest[..end];
+        while let Some(span) = [code.find("<span class=\"hl-"), code.find("</span>")]
+            .into_iter()
+            .flatten()
+            .min()
+        {
+            html.push_str(&code[..span]);
+            let close = code[span..].find('>').map_or(code.len(), |c| span + c + 1);
+            code = &code[close..];
+        }
+        html.push_str(code);
+        rest = &rest[end..];
+    }
+    html.push_str(rest);
+    html.replace(" loading=\"lazy\">", ">")
+        .replace(" href=\"../", " href=\"")
+        .replace(" src=\"../", " src=\"")
+}
+
+/// Each glossary link (`<span class="term"><a …>word</a><span class="term-def" …>…</span></span>`)
+/// back to its word; how many there were.
+fn strip_glossary(html: &str) -> (String, usize) {
+    let open = "<span class=\"term\"><a href=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut count = 0;
+    while let Some(at) = rest.find(open) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + open.len()..];
+        let word_start = after.find('>').map_or(0, |i| i + 1);
+        let word_end = after
+            .find("</a><span class=\"term-def\"")
+            .unwrap_or(word_start);
+        out.push_str(&after[word_start..word_end]);
+        let end = after[word_end..]
+            .find("</span></span>")
+            .map_or(after.len(), |e| word_end + e + "</span></span>".len());
+        rest = &after[end..];
+        count += 1;
+    }
+    out.push_str(rest);
+    (out, count)
+}
+
+fn file_name(number: usize) -> String {
+    format!("ex-{number:03}.md")
+}
+
+fn write_site(site: &Fixture, examples: &[&Example], glossary: bool) {
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"CommonMark\"\n\n[[topics]]\nid = \"spec\"\ntitle = \"Spec\"\n\n[build]\nsmart_punctuation = false\n",
+    );
+    for e in examples {
+        site.write(
+            &format!("content/spec/{}", file_name(e.number)),
+            format!("---\ntitle: Example {}\n---\n{}", e.number, e.markdown),
+        );
+    }
+    if glossary {
+        site.write(
+            "content/glossary.yaml",
+            "- term: foo\n  definition: A word.\n- term: bar\n  definition: A word.\n- term: baz\n  definition: A word.\n",
+        );
+    }
+}
+
+/// The article body: what the article template writes between its opening
+/// `<div class="article-body">` and the `</div>` closing it.
+fn body(page: &str) -> &str {
+    let start = page
+        .find("<div class=\"article-body\">\n")
+        .map(|s| s + "<div class=\"article-body\">\n".len())
+        .expect("article body");
+    let end = page[start..]
+        .find("<aside class=\"print-only handout-footer\"")
+        .map_or(page.len(), |e| start + e);
+    let region = &page[start..end];
+    let close = region.rfind("</div>").expect("end of the article body");
+    // The template's own line break before `</div>`.
+    let body = &region[..close];
+    body.strip_suffix('\n').unwrap_or(body)
+}
+
+/// Builds the examples that must pass; returns (number, expected, got) for failures and
+/// how many glossary links were made.
+fn run(examples: &[&Example], glossary: bool) -> (Vec<(usize, String, String)>, usize) {
+    let site = Fixture::empty();
+    write_site(&site, examples, glossary);
+    site.build().assert_code(0);
+    let mut failures = Vec::new();
+    let mut links = 0;
+    for e in examples {
+        let slug = file_name(e.number).trim_end_matches(".md").to_string();
+        let page = site.read(&format!("spec/{slug}/index.html"));
+        let mut got = strip_additions(body(&page));
+        if glossary {
+            let (stripped, n) = strip_glossary(&got);
+            got = stripped;
+            links += n;
+        }
+        let expected = normalize(&e.html);
+        let got = normalize(&got);
+        if expected != got {
+            failures.push((e.number, expected, got));
+        }
+    }
+    (failures, links)
+}
+
+fn report(failures: &[(usize, String, String)]) -> String {
+    failures
+        .iter()
+        .map(|(n, expected, got)| {
+            format!("example {n}:\n  expected {expected:?}\n  got      {got:?}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn commonmark_spec_examples_render_through_the_whole_pipeline() {
+    let all = examples();
+    assert_eq!(all.len(), 652, "the spec's examples");
+    let refused: BTreeMap<usize, (&str, &str)> = REFUSED
+        .iter()
+        .map(|&(n, code, why)| (n, (code, why)))
+        .collect();
+    let passing: Vec<&Example> = all
+        .iter()
+        .filter(|e| !refused.contains_key(&e.number))
+        .collect();
+
+    let (failures, _) = run(&passing, false);
+    let line = format!(
+        "CommonMark: {}/{} pass, {} refused by design",
+        passing.len() - failures.len(),
+        all.len(),
+        refused.len()
+    );
+    // Written past the test harness's capture, so `cargo test` shows the figure.
+    let _ = writeln!(std::io::stderr(), "{line}");
+    assert!(failures.is_empty(), "{line}\n{}", report(&failures));
+
+    // The refused ones: each stops the build with its diagnostic at its own position.
+    if refused.is_empty() {
+        return;
+    }
+    let site = Fixture::empty();
+    let listed: Vec<&Example> = all
+        .iter()
+        .filter(|e| refused.contains_key(&e.number))
+        .collect();
+    write_site(&site, &listed, false);
+    let run = site.run(&["check", "--format", "json"]);
+    run.assert_code(1);
+    let mut errors: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+    let diagnostics: Vec<serde_json::Value> =
+        serde_json::from_str(&run.stdout).expect("check --format json prints a JSON list");
+    for d in diagnostics {
+        if d["severity"] == "error" {
+            let file = d["file"].as_str().unwrap_or_default().to_string();
+            errors.entry(file).or_default().push(d);
+        }
+    }
+    let refused_files: BTreeSet<String> = listed
+        .iter()
+        .map(|e| format!("content/spec/{}", file_name(e.number)))
+        .collect();
+    let erring: BTreeSet<String> = errors.keys().cloned().collect();
+    assert_eq!(
+        erring, refused_files,
+        "the examples attune refuses\n{}",
+        run.stdout
+    );
+    for e in &listed {
+        let file = format!("content/spec/{}", file_name(e.number));
+        let (code, why) = refused[&e.number];
+        let source = format!("---\ntitle: Example {}\n---\n{}", e.number, e.markdown);
+        for d in &errors[&file] {
+            assert_eq!(d["code"], code, "example {} ({why}): {d}", e.number);
+            // The position is the example's own line and the link's opening bracket.
+            let line = d["line"].as_u64().unwrap_or(0) as usize;
+            let column = d["column"].as_u64().unwrap_or(0) as usize;
+            let at = source
+                .lines()
+                .nth(line.wrapping_sub(1))
+                .and_then(|l| l.chars().nth(column.wrapping_sub(1)));
+            assert!(
+                line > 3 && matches!(at, Some('[' | '<' | '!')),
+                "example {} ({why}): {d}",
+                e.number
+            );
+        }
+    }
+}
+
+#[test]
+fn glossary_linking_changes_no_example_beyond_its_own_links() {
+    let all = examples();
+    let refused: BTreeSet<usize> = REFUSED.iter().map(|r| r.0).collect();
+    let passing: Vec<&Example> = all
+        .iter()
+        .filter(|e| !refused.contains(&e.number))
+        .collect();
+    let (failures, links) = run(&passing, true);
+    let line = format!(
+        "CommonMark with a glossary of foo, bar, baz: {}/{} unchanged, {links} glossary links made",
+        passing.len() - failures.len(),
+        passing.len()
+    );
+    let _ = writeln!(std::io::stderr(), "{line}");
+    assert!(links > 100, "{line}");
+    assert!(failures.is_empty(), "{line}\n{}", report(&failures));
+}
+
+#[test]
+fn the_normaliser_follows_normalize_py() {
+    assert_eq!(
+        normalize("<p>a  \n b</p>\n<ul>\n  <li>x</li>\n</ul>"),
+        "<p>a b</p><ul><li>x</li></ul>"
+    );
+    assert_eq!(
+        normalize("<a title='x &amp; y' href=\"/u\">z</a>"),
+        "<a href=\"/u\" title=\"x &amp; y\">z</a>"
+    );
+    assert_eq!(
+        normalize("<p>&#42; &quot;</p>"),
+        normalize("<p>* \"</p>").replace('"', "&quot;")
+    );
+    assert_ne!(normalize("<p>a</p><p>b</p>"), normalize("<p>ab</p>"));
+    assert_eq!(
+        normalize("<pre><code>a\n  b\n</code></pre>"),
+        "<pre><code>a\n  b\n</code></pre>"
+    );
+    assert_eq!(
+        strip_additions("<h2 id=\"x\">X <a class=\"anchor\" href=\"#x\" aria-label=\"Link\" data-copy-link>#</a></h2>"),
+        "<h2>X</h2>"
+    );
+}
