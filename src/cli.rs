@@ -9,6 +9,32 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// Writes to standard error, ignoring a closed pipe (`attune check | head -1`).
+pub fn eprint_quietly(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Writes to standard output, ignoring a closed pipe.
+pub fn print_quietly(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+macro_rules! err {
+    ($($arg:tt)*) => { eprint_quietly(&format!($($arg)*)) };
+}
+macro_rules! errln {
+    ($($arg:tt)*) => { eprint_quietly(&format!("{}\n", format_args!($($arg)*))) };
+}
+macro_rules! out {
+    ($($arg:tt)*) => { print_quietly(&format!($($arg)*)) };
+}
+macro_rules! outln {
+    ($($arg:tt)*) => { print_quietly(&format!("{}\n", format_args!($($arg)*))) };
+}
+
 /// attune turns a folder of Markdown articles into a linked, searchable
 /// psychoeducation website that works online, offline and on paper.
 #[derive(Parser, Debug)]
@@ -169,8 +195,8 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Init { dir } => match init::init(&dir) {
             Ok(()) => {
-                println!("created a new attune site in {}", dir.display());
-                println!("next: cd {} && attune build", dir.display());
+                outln!("created a new attune site in {}", dir.display());
+                outln!("next: cd {} && attune build", dir.display());
                 ExitCode::SUCCESS
             }
             Err(e) => fatal(&e),
@@ -185,7 +211,11 @@ fn fatal(e: &anyhow::Error) -> ExitCode {
     } else {
         ("", "", "")
     };
-    eprintln!("{red}error{reset}{bold}: {e:#}{reset}");
+    let message = format!("{e:#}");
+    errln!(
+        "{red}error{reset}{bold}: {}{reset}",
+        crate::diagnostic::escape_controls(&message)
+    );
     ExitCode::from(2)
 }
 
@@ -199,7 +229,7 @@ fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {
         text.push_str(&printer.render(d));
         text.push('\n');
     }
-    eprint!("{text}");
+    err!("{text}");
 }
 
 fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
@@ -211,12 +241,12 @@ fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
     print_diagnostics(&options.root, &report.diagnostics);
     if show_timings {
         for (stage, time) in &report.timings {
-            eprintln!("  {stage:<14} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+            errln!("  {stage:<14} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
     let elapsed = start.elapsed().as_millis();
     if report.diagnostics.has_errors() {
-        eprintln!("{}; nothing was written", report.diagnostics.summary());
+        errln!("{}; nothing was written", report.diagnostics.summary());
         return ExitCode::from(1);
     }
     let warnings = if report.diagnostics.is_empty() {
@@ -224,7 +254,7 @@ fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
     } else {
         format!(" ({})", report.diagnostics.summary())
     };
-    eprintln!(
+    errln!(
         "built {} pages in {elapsed} ms{warnings} → {}",
         report.pages,
         report.out.display()
@@ -272,7 +302,7 @@ fn run_check(
             Format::Json => check::ReportFormat::Json,
             Format::Csv => check::ReportFormat::Csv,
         };
-        print!(
+        out!(
             "{}",
             match report {
                 Report::Readability => check::readability_report(site, format),
@@ -287,22 +317,22 @@ fn run_check(
             print_diagnostics(root, &diagnostics);
             if diagnostics.is_empty() {
                 let n = site.map_or(0, |s| s.articles.len());
-                eprintln!("checked {n} articles: no problems found");
+                errln!("checked {n} articles: no problems found");
             } else {
-                eprintln!("{}", diagnostics.summary());
+                errln!("{}", diagnostics.summary());
             }
         }
         Format::Json | Format::Csv if report.is_some() => {
             // Standard output holds the report; diagnostics go to standard error.
             let items: Vec<&Diagnostic> = diagnostics.sorted();
-            eprintln!(
+            errln!(
                 "{}",
                 serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
             );
         }
         Format::Json | Format::Csv => {
             let items: Vec<&Diagnostic> = diagnostics.sorted();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
             );

@@ -457,6 +457,61 @@ impl Config {
                 }
             }
         }
+        // Numbers out of range would silently wrap dates, disable checks (NaN) or
+        // print nonsense ("44 min read" from a zero): refused where they are written.
+        let mut range = |key: &str, ok: bool, value: String, allowed: &str| {
+            if !ok {
+                let (l, c) = at(key);
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("`{key}` is {value}; it must be {allowed}"),
+                    )
+                    .at(file, l, c),
+                );
+            }
+        };
+        let months = self.review.interval_months;
+        range(
+            "interval_months",
+            (1..=120).contains(&months),
+            months.to_string(),
+            "a whole number of months from 1 to 120",
+        );
+        let wpm = self.readability.words_per_minute;
+        range(
+            "words_per_minute",
+            (50..=1000).contains(&wpm),
+            wpm.to_string(),
+            "from 50 to 1000",
+        );
+        let grade = self.readability.max_grade;
+        range(
+            "max_grade",
+            grade.is_finite() && (0.0..=30.0).contains(&grade),
+            grade.to_string(),
+            "a grade from 0 to 30",
+        );
+        let weights = &self.related;
+        for (key, weight) in [
+            ("tags", weights.tags),
+            ("relations", weights.relations),
+            ("citations", weights.citations),
+            ("links", weights.links),
+        ] {
+            range(
+                key,
+                weight.is_finite() && (0.0..=1000.0).contains(&weight),
+                weight.to_string(),
+                "a weight from 0 to 1000",
+            );
+        }
+        range(
+            "count",
+            weights.count <= 100,
+            weights.count.to_string(),
+            "at most 100",
+        );
         if let Some(url) = &self.site.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 let (l, c) = at("base_url");
@@ -525,6 +580,36 @@ mod tests {
         assert!(!config.review.require_approval);
         assert!(config.safety.blocks.is_empty());
         assert_eq!(config.related.count, 5);
+    }
+
+    #[test]
+    fn numbers_are_range_checked_where_written() {
+        for (table, key, value) in [
+            ("review", "interval_months", "4294967295"),
+            ("review", "interval_months", "0"),
+            ("readability", "words_per_minute", "0"),
+            ("readability", "words_per_minute", "100000"),
+            ("readability", "max_grade", "nan"),
+            ("readability", "max_grade", "inf"),
+            ("readability", "max_grade", "-3.0"),
+            ("related", "tags", "nan"),
+            ("related", "links", "-1.0"),
+            ("related", "count", "1000000"),
+        ] {
+            let text = format!("[site]\ntitle = \"T\"\n\n[{table}]\n{key} = {value}\n");
+            let errors = parse(&text).unwrap_err();
+            assert_eq!(errors.len(), 1, "{key} = {value}: {errors:?}");
+            assert!(errors[0].message.contains(key), "{}", errors[0].message);
+            assert_eq!(
+                (errors[0].line, errors[0].column),
+                (5, 1),
+                "{key} = {value}"
+            );
+        }
+        let ok = "[site]\ntitle = \"T\"\n[review]\ninterval_months = 12\n[readability]\nwords_per_minute = 250\nmax_grade = 9.5\n";
+        assert!(parse(ok).is_ok());
+        // A negative number of months does not even parse into the unsigned field.
+        assert!(parse("[site]\ntitle = \"T\"\n[review]\ninterval_months = -5\n").is_err());
     }
 
     #[test]

@@ -16,11 +16,8 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
         |n| links.get(n).map(|l| l.href.clone()).unwrap_or_default(),
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
     );
-    let body = if site.config.build.sanitize_html {
-        sanitize(&body)
-    } else {
-        body
-    };
+    // With `sanitize_html`, the body was sanitised once, where it was made
+    // (`site::build`), so every output shares it.
     let wpm = site.config.readability.words_per_minute;
     let toc: Vec<Value> = if article.parsed.headings.len() >= 3 {
         article
@@ -232,42 +229,6 @@ pub(super) fn governance<'a>(site: &'a Site, article: &'a Article) -> Governance
         changes,
         safety,
     }
-}
-
-/// The article body with scripts, event handlers and unsafe URLs removed, keeping the
-/// markup attune itself writes (ids, roles, ARIA, copy-link and glossary attributes).
-pub fn sanitize(html: &str) -> String {
-    use std::sync::LazyLock;
-    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-        let mut builder = ammonia::Builder::default();
-        builder
-            .add_tags([
-                "input",
-                "section",
-                "figure",
-                "figcaption",
-                "mark",
-                "cite",
-                "kbd",
-            ])
-            .add_generic_attributes([
-                "id",
-                "class",
-                "role",
-                "title",
-                "lang",
-                "dir",
-                "aria-label",
-                "aria-describedby",
-                "aria-hidden",
-                "data-copy-link",
-            ])
-            .add_tag_attributes("input", ["type", "disabled", "checked"])
-            .add_tag_attributes("img", ["loading"])
-            .link_rel(None);
-        builder
-    });
-    CLEANER.clean(html).to_string()
 }
 
 /// JSON-LD `MedicalWebPage`, safe to embed in a `<script>` element.

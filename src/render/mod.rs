@@ -5,7 +5,8 @@ mod article;
 mod print;
 mod templates;
 
-pub use article::{format_reference, sanitize};
+pub use crate::markdown::sanitize;
+pub use article::format_reference;
 pub use templates::Templates;
 
 use crate::diagnostic::Diagnostic;
@@ -539,8 +540,12 @@ pub fn render_site(
             errors.push(e);
         }
     }
-    if let Err(e) = write_print(site, templates, &passes) {
-        errors.push(e);
+    match write_print(site, templates, &passes) {
+        // A write error is the machine's (disk full, permissions), not the content's:
+        // the writer fails the build as one that could not run.
+        Err(e) if e.code == "io" => writer.record_failure(e.message),
+        Err(e) => errors.push(e),
+        Ok(()) => {}
     }
     errors.sort_by(|a, b| a.message.cmp(&b.message));
     errors.dedup();

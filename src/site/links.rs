@@ -41,6 +41,13 @@ impl Site {
             .map(|(i, a)| (a.rel.clone(), i))
             .collect();
         let style = self.style;
+        // Each article's heading ids, for anchors checked in O(1) however many links
+        // point at them.
+        let heading_ids: Vec<std::collections::HashSet<&str>> = self
+            .articles
+            .iter()
+            .map(|a| a.parsed.headings.iter().map(|h| h.id.as_str()).collect())
+            .collect();
         let results: Vec<(Vec<ResolvedLink>, Vec<Diagnostic>)> = (0..self.articles.len())
             .into_par_iter()
             .map(|i| {
@@ -106,7 +113,7 @@ impl Site {
                         };
                         let to = &self.articles[t];
                         if let Some(anchor) = &anchor {
-                            if !to.parsed.headings.iter().any(|h| &h.id == anchor)
+                            if !heading_ids[t].contains(anchor.as_str())
                                 && !is_generated_anchor(anchor)
                             {
                                 let place = if t == i {

@@ -5,6 +5,7 @@
 mod deps;
 mod graph;
 mod indexes;
+mod limits;
 mod links;
 
 pub use deps::Dependencies;
@@ -301,13 +302,18 @@ fn build_with(
                 root: &root,
                 index,
             };
-            markdown::parse(
+            let mut parsed = markdown::parse(
                 &source.text,
                 source.body_start,
                 &source.path,
                 source.front.title.is_none(),
                 &ctx,
-            )
+            );
+            if config.build.sanitize_html {
+                // Once, here: every output that shows the body shares this one.
+                parsed.html = markdown::sanitize(&parsed.html);
+            }
+            parsed
         })
         .collect();
 
@@ -400,6 +406,7 @@ fn build_with(
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
     site.resolve_aliases(diagnostics);
+    site.check_limits(diagnostics);
     site.compute_related();
     site
 }
