@@ -9,6 +9,32 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// Writes to standard error, ignoring a closed pipe (`attune check | head -1`).
+pub fn eprint_quietly(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Writes to standard output, ignoring a closed pipe.
+pub fn print_quietly(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+macro_rules! err {
+    ($($arg:tt)*) => { eprint_quietly(&format!($($arg)*)) };
+}
+macro_rules! errln {
+    ($($arg:tt)*) => { eprint_quietly(&format!("{}\n", format_args!($($arg)*))) };
+}
+macro_rules! out {
+    ($($arg:tt)*) => { print_quietly(&format!($($arg)*)) };
+}
+macro_rules! outln {
+    ($($arg:tt)*) => { print_quietly(&format!("{}\n", format_args!($($arg)*))) };
+}
+
 /// attune turns a folder of Markdown articles into a linked, searchable
 /// psychoeducation website that works online, offline and on paper.
 #[derive(Parser, Debug)]
@@ -48,20 +74,25 @@ pub enum Command {
         /// Site root: the folder holding book.toml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Output format for diagnostics.
+        /// Output format: of diagnostics (human or json), and of a --report (a table,
+        /// json, or csv).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Treat this date as today when checking review dates (YYYY-MM-DD).
+        /// Treat this date as today when checking review dates (YYYY-MM-DD; default:
+        /// today's date, UTC).
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
-        /// A `urls.json` from an earlier build: fail on any URL that vanished.
+        /// A `urls.json` from an earlier build: fail on any URL that vanished, and warn
+        /// about articles whose text changed without a new `changes:` entry.
         #[arg(long, value_name = "OLD.json")]
         against: Option<PathBuf>,
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
         /// Also print a report on standard output: `readability` lists every article's
-        /// words, Flesch–Kincaid grade and reading time (as JSON with --format json).
+        /// words, Flesch–Kincaid and SMOG grades and reading time; `reviews` lists every
+        /// article's review status, reviewer, dates, overdue flag, readability and word
+        /// count (as a table, or with --format json or csv).
         #[arg(long, value_enum)]
         report: Option<Report>,
     },
@@ -103,12 +134,15 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Report {
     Readability,
+    Reviews,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
     Json,
+    /// For reports only (`--report`).
+    Csv,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -161,8 +195,8 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Command::Init { dir } => match init::init(&dir) {
             Ok(()) => {
-                println!("created a new attune site in {}", dir.display());
-                println!("next: cd {} && attune build", dir.display());
+                outln!("created a new attune site in {}", dir.display());
+                outln!("next: cd {} && attune build", dir.display());
                 ExitCode::SUCCESS
             }
             Err(e) => fatal(&e),
@@ -177,7 +211,11 @@ fn fatal(e: &anyhow::Error) -> ExitCode {
     } else {
         ("", "", "")
     };
-    eprintln!("{red}error{reset}{bold}: {e:#}{reset}");
+    let message = format!("{e:#}");
+    errln!(
+        "{red}error{reset}{bold}: {}{reset}",
+        crate::diagnostic::escape_controls(&message)
+    );
     ExitCode::from(2)
 }
 
@@ -191,7 +229,7 @@ fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {
         text.push_str(&printer.render(d));
         text.push('\n');
     }
-    eprint!("{text}");
+    err!("{text}");
 }
 
 fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
@@ -203,12 +241,12 @@ fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
     print_diagnostics(&options.root, &report.diagnostics);
     if show_timings {
         for (stage, time) in &report.timings {
-            eprintln!("  {stage:<14} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+            errln!("  {stage:<14} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
     let elapsed = start.elapsed().as_millis();
     if report.diagnostics.has_errors() {
-        eprintln!("{}; nothing was written", report.diagnostics.summary());
+        errln!("{}; nothing was written", report.diagnostics.summary());
         return ExitCode::from(1);
     }
     let warnings = if report.diagnostics.is_empty() {
@@ -216,7 +254,7 @@ fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
     } else {
         format!(" ({})", report.diagnostics.summary())
     };
-    eprintln!(
+    errln!(
         "built {} pages in {elapsed} ms{warnings} → {}",
         report.pages,
         report.out.display()
@@ -232,6 +270,12 @@ fn run_check(
     drafts: bool,
     report: Option<Report>,
 ) -> ExitCode {
+    if format == Format::Csv && report.is_none() {
+        return fatal(&anyhow::anyhow!(
+            "--format csv is for reports: add --report reviews or --report readability"
+        ));
+    }
+    let today = today.unwrap_or_else(check::today);
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
     let (site, mut problems) = match crate::model(&options, false, &mut Vec::new()) {
@@ -245,16 +289,25 @@ fn run_check(
             problems.extend(problems_theme);
         }
         check::check_site(site, today, &mut problems);
+        check::check_base_url(root, &site.config, &mut problems);
         if let Some(old) = against {
             if let Err(e) = check::check_against(old, site, &mut problems) {
                 return fatal(&e);
             }
         }
     }
-    if let (Some(Report::Readability), Some(site)) = (report, &site) {
-        print!(
+    if let (Some(report), Some(site)) = (report, &site) {
+        let format = match format {
+            Format::Human => check::ReportFormat::Table,
+            Format::Json => check::ReportFormat::Json,
+            Format::Csv => check::ReportFormat::Csv,
+        };
+        out!(
             "{}",
-            check::readability_report(site, format == Format::Json)
+            match report {
+                Report::Readability => check::readability_report(site, format),
+                Report::Reviews => check::reviews_report(site, today, format),
+            }
         );
     }
     let mut diagnostics = Diagnostics::default();
@@ -264,22 +317,22 @@ fn run_check(
             print_diagnostics(root, &diagnostics);
             if diagnostics.is_empty() {
                 let n = site.map_or(0, |s| s.articles.len());
-                eprintln!("checked {n} articles: no problems found");
+                errln!("checked {n} articles: no problems found");
             } else {
-                eprintln!("{}", diagnostics.summary());
+                errln!("{}", diagnostics.summary());
             }
         }
-        Format::Json if report.is_some() => {
+        Format::Json | Format::Csv if report.is_some() => {
             // Standard output holds the report; diagnostics go to standard error.
             let items: Vec<&Diagnostic> = diagnostics.sorted();
-            eprintln!(
+            errln!(
                 "{}",
                 serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
             );
         }
-        Format::Json => {
+        Format::Json | Format::Csv => {
             let items: Vec<&Diagnostic> = diagnostics.sorted();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
             );

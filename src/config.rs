@@ -112,6 +112,13 @@ pub struct Safety {
     /// Text of the crisis banner shown at the top of every page.
     #[serde(default)]
     pub crisis_text: Option<String>,
+    /// Emergency routes (e.g. "In immediate danger? Call 999, 911 or 112"), shown with
+    /// the crisis lines in the banner, on paper and on the "When to get help" page.
+    #[serde(default)]
+    pub emergency_text: Option<String>,
+    /// Named blocks of help (e.g. `domestic-abuse`) that articles show with `safety:`.
+    #[serde(default)]
+    pub blocks: Vec<SafetyBlock>,
     #[serde(default)]
     pub crisis_links: Vec<Link>,
     /// Show a quick-exit button and listen for Shift pressed three times.
@@ -124,11 +131,72 @@ pub struct Safety {
     pub disclaimer: Option<String>,
 }
 
+/// A named, dialable block of help defined once and shown on every article that
+/// names it in `safety:`.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyBlock {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: String,
     pub href: String,
+}
+
+impl Link {
+    /// What a printed page shows for the link: its number or address, or `None` when
+    /// the label already says it (`US: call or text 988` for `tel:988`).
+    pub fn print_address(&self) -> Option<String> {
+        let href = self.href.trim();
+        let (scheme, rest) = href.split_once(':')?;
+        let shown = match scheme.to_ascii_lowercase().as_str() {
+            "tel" | "sms" => {
+                let digits: String = rest.chars().filter(|c| c.is_ascii_digit()).collect();
+                let label: String = self.label.chars().filter(|c| c.is_ascii_digit()).collect();
+                if digits.is_empty() || label.contains(&digits) {
+                    return None;
+                }
+                rest.split(['?', ';']).next().unwrap_or(rest).to_string()
+            }
+            "mailto" => rest.split('?').next().unwrap_or(rest).to_string(),
+            "http" | "https" => {
+                let bare = rest.trim_start_matches('/');
+                let bare = bare.strip_prefix("www.").unwrap_or(bare);
+                bare.trim_end_matches('/').to_string()
+            }
+            _ => return None,
+        };
+        (!shown.is_empty() && !self.label.contains(&shown)).then_some(shown)
+    }
+}
+
+/// Whether `url`'s host is a documentation placeholder (`example.org`, `example.com`,
+/// `example.net` and their subdomains, or a reserved `.example`, `.test`, `.invalid`
+/// or `.localhost` name): an address that leads nowhere once printed or shared.
+pub fn is_placeholder_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    ["example.org", "example.com", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || ["example", "test", "invalid", "localhost"]
+            .iter()
+            .any(|t| host == *t || host.ends_with(&format!(".{t}")))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -137,12 +205,16 @@ pub struct Review {
     /// Months after `last_reviewed` a review falls due when an article sets no `next_review`.
     #[serde(default = "default_interval")]
     pub interval_months: u32,
+    /// An article (in a topic) that is not `review.status: approved` is a build error.
+    #[serde(default)]
+    pub require_approval: bool,
 }
 
 impl Default for Review {
     fn default() -> Self {
         Self {
             interval_months: default_interval(),
+            require_approval: false,
         }
     }
 }
@@ -150,7 +222,7 @@ impl Default for Review {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Readability {
-    /// Flesch–Kincaid grade above which `attune check` warns.
+    /// Grade above which `attune check` warns, by Flesch–Kincaid and by SMOG alike.
     #[serde(default = "default_max_grade")]
     pub max_grade: f64,
     /// Reading speed used for reading time.
@@ -261,6 +333,10 @@ impl Config {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    pub fn safety_block(&self, id: &str) -> Option<&SafetyBlock> {
+        self.safety.blocks.iter().find(|b| b.id == id)
+    }
+
     pub fn relation(&self, name: &str) -> Option<&RelationKind> {
         self.relations.iter().find(|r| r.name == name)
     }
@@ -271,6 +347,28 @@ impl Config {
             .base_url
             .as_ref()
             .map(|u| format!("{}/", u.trim_end_matches('/')))
+    }
+
+    /// The path the site is published under, from `base_url` (`/` for a site at the
+    /// root of its host, `/library/` under a sub-path); `None` without a `base_url`.
+    pub fn base_path(&self) -> Option<String> {
+        let url = self.base_url()?;
+        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+        let path = rest.find('/').map_or("/", |i| &rest[i..]);
+        let path = path.split(['?', '#']).next().unwrap_or("/");
+        Some(if path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        })
+    }
+
+    /// Whether `base_url` is set to a placeholder address (see [`is_placeholder_url`]).
+    pub fn base_url_is_placeholder(&self) -> bool {
+        self.site
+            .base_url
+            .as_deref()
+            .is_some_and(is_placeholder_url)
     }
 
     fn validate(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
@@ -318,6 +416,102 @@ impl Config {
                 );
             }
         }
+        let mut seen = std::collections::BTreeSet::new();
+        for block in &self.safety.blocks {
+            let (l, c) = at(&format!("\"{}\"", block.id));
+            if !is_slug(&block.id) {
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("safety block id '{}' is not a valid id", block.id),
+                    )
+                    .at(file, l, c)
+                    .help("use lowercase letters, digits and hyphens, e.g. `domestic-abuse`"),
+                );
+            }
+            if !seen.insert(block.id.as_str()) {
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("safety block '{}' is declared twice", block.id),
+                    )
+                    .at(file, l, c),
+                );
+            }
+            for link in &block.links {
+                let href = link.href.trim().to_ascii_lowercase();
+                let allowed = ["tel:", "sms:", "mailto:", "https://", "http://"];
+                if !allowed.iter().any(|p| href.starts_with(p)) {
+                    let (l, c) = at(&link.href);
+                    problems.push(
+                        Diagnostic::error(
+                            "config",
+                            format!(
+                                "safety block '{}' links to '{}', which a reader cannot dial or open",
+                                block.id, link.href
+                            ),
+                        )
+                        .at(file, l, c)
+                        .help("use `tel:`, `sms:`, `mailto:` or an `https://` address"),
+                    );
+                }
+            }
+        }
+        // Numbers out of range would silently wrap dates, disable checks (NaN) or
+        // print nonsense ("44 min read" from a zero): refused where they are written.
+        let mut range = |key: &str, ok: bool, value: String, allowed: &str| {
+            if !ok {
+                let (l, c) = at(key);
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("`{key}` is {value}; it must be {allowed}"),
+                    )
+                    .at(file, l, c),
+                );
+            }
+        };
+        let months = self.review.interval_months;
+        range(
+            "interval_months",
+            (1..=120).contains(&months),
+            months.to_string(),
+            "a whole number of months from 1 to 120",
+        );
+        let wpm = self.readability.words_per_minute;
+        range(
+            "words_per_minute",
+            (50..=1000).contains(&wpm),
+            wpm.to_string(),
+            "from 50 to 1000",
+        );
+        let grade = self.readability.max_grade;
+        range(
+            "max_grade",
+            grade.is_finite() && (0.0..=30.0).contains(&grade),
+            grade.to_string(),
+            "a grade from 0 to 30",
+        );
+        let weights = &self.related;
+        for (key, weight) in [
+            ("tags", weights.tags),
+            ("relations", weights.relations),
+            ("citations", weights.citations),
+            ("links", weights.links),
+        ] {
+            range(
+                key,
+                weight.is_finite() && (0.0..=1000.0).contains(&weight),
+                weight.to_string(),
+                "a weight from 0 to 1000",
+            );
+        }
+        range(
+            "count",
+            weights.count <= 100,
+            weights.count.to_string(),
+            "at most 100",
+        );
         if let Some(url) = &self.site.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 let (l, c) = at("base_url");
@@ -383,7 +577,39 @@ mod tests {
         assert_eq!(config.build.output_dir, "public");
         assert!(config.build.smart_punctuation);
         assert_eq!(config.review.interval_months, 24);
+        assert!(!config.review.require_approval);
+        assert!(config.safety.blocks.is_empty());
         assert_eq!(config.related.count, 5);
+    }
+
+    #[test]
+    fn numbers_are_range_checked_where_written() {
+        for (table, key, value) in [
+            ("review", "interval_months", "4294967295"),
+            ("review", "interval_months", "0"),
+            ("readability", "words_per_minute", "0"),
+            ("readability", "words_per_minute", "100000"),
+            ("readability", "max_grade", "nan"),
+            ("readability", "max_grade", "inf"),
+            ("readability", "max_grade", "-3.0"),
+            ("related", "tags", "nan"),
+            ("related", "links", "-1.0"),
+            ("related", "count", "1000000"),
+        ] {
+            let text = format!("[site]\ntitle = \"T\"\n\n[{table}]\n{key} = {value}\n");
+            let errors = parse(&text).unwrap_err();
+            assert_eq!(errors.len(), 1, "{key} = {value}: {errors:?}");
+            assert!(errors[0].message.contains(key), "{}", errors[0].message);
+            assert_eq!(
+                (errors[0].line, errors[0].column),
+                (5, 1),
+                "{key} = {value}"
+            );
+        }
+        let ok = "[site]\ntitle = \"T\"\n[review]\ninterval_months = 12\n[readability]\nwords_per_minute = 250\nmax_grade = 9.5\n";
+        assert!(parse(ok).is_ok());
+        // A negative number of months does not even parse into the unsigned field.
+        assert!(parse("[site]\ntitle = \"T\"\n[review]\ninterval_months = -5\n").is_err());
     }
 
     #[test]
@@ -398,11 +624,98 @@ mod tests {
     }
 
     #[test]
+    fn safety_blocks_are_checked() {
+        let config = parse(
+            "[site]\ntitle = \"T\"\n[[safety.blocks]]\nid = \"domestic-abuse\"\ntitle = \"If you are not safe at home\"\nlinks = [{ label = \"Call\", href = \"tel:08082000247\" }]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.safety_block("domestic-abuse").unwrap().links[0].href,
+            "tel:08082000247"
+        );
+        let errors = parse(
+            "[site]\ntitle = \"T\"\n[[safety.blocks]]\nid = \"a\"\ntitle = \"A\"\nlinks = [{ label = \"x\", href = \"javascript:alert(1)\" }]\n[[safety.blocks]]\nid = \"a\"\ntitle = \"B\"\n",
+        )
+        .unwrap_err();
+        assert!(errors.iter().any(|e| e.message.contains("cannot dial")));
+        assert!(errors.iter().any(|e| e.message.contains("declared twice")));
+    }
+
+    #[test]
     fn duplicate_topics_are_errors() {
         let errors = parse(
             "[site]\ntitle = \"T\"\n[[topics]]\nid = \"a\"\ntitle = \"A\"\n[[topics]]\nid = \"a\"\ntitle = \"B\"\n",
         )
         .unwrap_err();
         assert!(errors[0].message.contains("declared twice"));
+    }
+
+    #[test]
+    fn placeholder_addresses_are_recognised() {
+        for url in [
+            "https://example.org/",
+            "https://understanding-emotional-neglect.example.org/",
+            "http://www.example.com/lib/",
+            "https://site.example/",
+            "https://my.test:8080/",
+            "https://user@example.net/x",
+        ] {
+            assert!(is_placeholder_url(url), "{url}");
+        }
+        for url in [
+            "https://example-org.net/",
+            "https://examples.org/",
+            "https://nhs.uk/",
+            "https://counterexample.org/",
+        ] {
+            assert!(!is_placeholder_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn crisis_links_print_the_number_or_address_the_label_lacks() {
+        let link = |label: &str, href: &str| Link {
+            label: label.into(),
+            href: href.into(),
+        };
+        assert_eq!(
+            link("US: call or text 988", "tel:988").print_address(),
+            None
+        );
+        assert_eq!(
+            link("Samaritans 116 123", "tel:116123").print_address(),
+            None
+        );
+        assert_eq!(
+            link("Samaritans", "tel:116123").print_address().as_deref(),
+            Some("116123")
+        );
+        assert_eq!(
+            link("Elsewhere: find a helpline", "https://findahelpline.com/")
+                .print_address()
+                .as_deref(),
+            Some("findahelpline.com")
+        );
+        assert_eq!(
+            link("Email us", "mailto:help@x.org?subject=hi")
+                .print_address()
+                .as_deref(),
+            Some("help@x.org")
+        );
+        assert_eq!(
+            link("Crisis text", "sms:85258").print_address().as_deref(),
+            Some("85258")
+        );
+    }
+
+    #[test]
+    fn base_path_comes_from_base_url() {
+        let with = |url: &str| {
+            let text = format!("[site]\ntitle = \"T\"\nbase_url = \"{url}\"\n");
+            parse(&text).unwrap().base_path()
+        };
+        assert_eq!(with("https://a.org").as_deref(), Some("/"));
+        assert_eq!(with("https://a.org/lib").as_deref(), Some("/lib/"));
+        assert_eq!(with("https://a.org/lib/sub/").as_deref(), Some("/lib/sub/"));
     }
 }

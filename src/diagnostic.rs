@@ -90,6 +90,62 @@ pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, c)| c)
 }
 
+/// Control characters (ESC, BEL, NUL, DEL, C1 controls...) written as `\u{1b}`, so
+/// text from sources never drives the terminal it is printed on. Tabs stay.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() && c != '\t' && c != '\n' {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The lines of `text`, ended by LF, CRLF or a lone CR, without their endings.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if text[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&text[i + skip..]).filter(|r| !r.is_empty());
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// A lone CR (old Mac line ending) as LF, byte for byte, so every later stage reads
+/// the lines an editor shows, at the same offsets and columns.
+pub fn normalize_lone_cr(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            out[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed, for ASCII bytes.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// 1-based (line, column) of a byte offset in `text`; the column counts characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -183,23 +239,32 @@ impl Printer<'_> {
             ("", "", "")
         };
         let color = if self.color { color } else { "" };
-        let mut out = format!("{color}{label}{reset}{bold}: {}{reset}\n", d.message);
+        // Sources may hold ESC, BEL and the like: shown escaped, never sent to the
+        // terminal as they are.
+        let mut out = format!(
+            "{color}{label}{reset}{bold}: {}{reset}\n",
+            escape_controls(&d.message)
+        );
         if let Some(file) = &d.file {
             let position = match (d.line, d.column) {
                 (0, _) => String::new(),
                 (l, 0) => format!(":{l}"),
                 (l, c) => format!(":{l}:{c}"),
             };
-            let _ = writeln!(out, "  {blue}-->{reset} {}{position}", file.display());
+            let _ = writeln!(
+                out,
+                "  {blue}-->{reset} {}{position}",
+                escape_controls(&file.display().to_string())
+            );
             if let Some(source) = self.source_line(file, d.line) {
                 let gutter = d.line.to_string();
                 let pad = " ".repeat(gutter.len());
                 let _ = writeln!(out, "{pad} {blue}|{reset}");
-                let _ = writeln!(out, "{blue}{gutter} |{reset} {source}");
+                let _ = writeln!(out, "{blue}{gutter} |{reset} {}", escape_controls(&source));
                 if d.column > 0 {
-                    let indent: String = source
+                    let before: String = source.chars().take(d.column - 1).collect();
+                    let indent: String = escape_controls(&before)
                         .chars()
-                        .take(d.column - 1)
                         .map(|c| if c == '\t' { '\t' } else { ' ' })
                         .collect();
                     let _ = writeln!(out, "{pad} {blue}|{reset} {indent}{color}^{reset}");
@@ -207,7 +272,7 @@ impl Printer<'_> {
             }
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  {bold}= help:{reset} {help}");
+            let _ = writeln!(out, "  {bold}= help:{reset} {}", escape_controls(help));
         }
         out
     }
@@ -218,7 +283,7 @@ impl Printer<'_> {
         }
         let bytes = std::fs::read(self.root.join(file)).ok()?;
         let text = String::from_utf8_lossy(&bytes);
-        let source = text.lines().nth(line - 1)?;
+        let source = lines(&text).nth(line - 1)?;
         // Very long lines (minified or generated input) are not worth echoing whole.
         Some(source.chars().take(200).collect())
     }
@@ -265,6 +330,37 @@ mod tests {
         assert_eq!(
             printed,
             "error: broken link to 'y.md'\n  --> a.md:2:5\n  |\n2 | two [x](y.md)\n  |     ^\n  = help: did you mean 'x'?\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_lone_cr_is_a_line_end() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "one\rtwo \x1b[2J\x07x\r\nthree").unwrap();
+        let d = Diagnostic::error("x", "bad \x1b]0;title\x07 here")
+            .at("a.md", 2, 6)
+            .help("\x1b[31mred");
+        let printed = Printer {
+            root: dir.path(),
+            color: false,
+        }
+        .render(&d);
+        assert!(
+            !printed.contains('\x1b') && !printed.contains('\x07'),
+            "{printed:?}"
+        );
+        assert!(
+            printed.contains("bad \\u{1b}]0;title\\u{7} here"),
+            "{printed}"
+        );
+        assert!(printed.contains("2 | two \\u{1b}[2J\\u{7}x\n"), "{printed}");
+        // The caret sits under the character it points at (`[`), past the escape.
+        assert!(printed.contains("\n  |           ^\n"), "{printed}");
+        let text = normalize_lone_cr("a\rb\r\nc\r".to_string());
+        assert_eq!(text, "a\nb\r\nc\n");
+        assert_eq!(
+            lines("a\rb\r\nc\nd").collect::<Vec<_>>(),
+            ["a", "b", "c", "d"]
         );
     }
 

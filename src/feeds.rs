@@ -10,11 +10,7 @@ pub fn sitemap(site: &Site, urls: &[String]) -> String {
     let reviewed: std::collections::HashMap<&str, String> = site
         .articles
         .iter()
-        .filter_map(|a| {
-            a.front
-                .last_reviewed
-                .map(|d| (a.url.as_str(), d.to_string()))
-        })
+        .filter_map(|a| last_modified(site, a).map(|d| (a.url.as_str(), d.to_string())))
         .collect();
     for url in urls
         .iter()
@@ -33,8 +29,15 @@ pub fn sitemap(site: &Site, urls: &[String]) -> String {
     xml
 }
 
-/// An Atom feed of the most recently reviewed articles. Dates come from review
-/// metadata, never from the build, so the feed only changes when content does.
+/// An article's date for feeds and the sitemap: the newest of `date`, "last updated"
+/// and an approved review (see [`crate::review::last_modified`]).
+fn last_modified(site: &Site, a: &crate::site::Article) -> Option<crate::load::Date> {
+    crate::review::last_modified(&a.front, &a.review(&site.config))
+}
+
+/// An Atom feed of the most recently published, updated or reviewed articles. Dates
+/// come from front matter, never from the build, so the feed only changes when
+/// content does; an unapproved review date is never one of them.
 pub fn atom(site: &Site) -> String {
     let base = site.config.base_url().unwrap_or_default();
     let mut dated: Vec<(crate::load::Date, usize)> = site
@@ -42,7 +45,7 @@ pub fn atom(site: &Site) -> String {
         .iter()
         .enumerate()
         .filter(|(_, a)| a.topic.is_some())
-        .filter_map(|(i, a)| a.front.last_reviewed.map(|d| (d, i)))
+        .filter_map(|(i, a)| last_modified(site, a).map(|d| (d, i)))
         .collect();
     dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     dated.truncate(20);
@@ -80,13 +83,33 @@ pub fn robots(site: &Site) -> String {
     }
 }
 
-/// `urls.json`: every published URL, pages and redirects, for permalink checks.
-pub fn manifest(urls: &[String]) -> String {
+/// `urls.json`: every published URL, pages and redirects, for permalink checks; and
+/// per article its source file, the hash of its text ([`crate::load::content_hash`])
+/// and its version history's length and newest date, so `check --against` can tell
+/// an edit that was not recorded in `changes:`.
+pub fn manifest(site: &Site, urls: &[String]) -> String {
     let mut list: Vec<&String> = urls.iter().collect();
     list.sort();
     list.dedup();
-    let mut json = serde_json::to_string_pretty(&serde_json::json!({ "version": 1, "urls": list }))
-        .unwrap_or_default();
+    let articles: std::collections::BTreeMap<&str, serde_json::Value> = site
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.url.as_str(),
+                serde_json::json!({
+                    "file": a.path.to_string_lossy().replace('\\', "/"),
+                    "hash": format!("fnv1a64:{:016x}", a.body_hash),
+                    "changes": a.front.changes.len(),
+                    "last_change": a.front.changes.iter().map(|c| c.date).max(),
+                }),
+            )
+        })
+        .collect();
+    let mut json = serde_json::to_string_pretty(
+        &serde_json::json!({ "version": 2, "urls": list, "articles": articles }),
+    )
+    .unwrap_or_default();
     json.push('\n');
     json
 }

@@ -53,10 +53,13 @@ crisis_links = [
   { label = "Call or text 988 (US)", href = "tel:988" },
   { label = "Samaritans 116 123 (UK and Ireland)", href = "tel:116123" },
 ]
+emergency_text = "In immediate danger? Call your local emergency number."
 disclaimer = "This site offers general information, not professional advice or treatment."
 
 [review]
 interval_months = 24
+# true: an article that is not `review: { status: approved, ... }` stops the build.
+require_approval = false
 
 [readability]
 max_grade = 8
@@ -72,8 +75,8 @@ tags: [example]
 relations:
   effects: [example-effect]
 author: Your name or organisation
-reviewed_by: Clinical review pending
-last_reviewed: 2026-01-15
+review:
+  status: draft
 ---
 
 This is a sample article. Write in plain, warm language and link to related
@@ -98,8 +101,8 @@ relations:
   approaches: [example-approach]
   tools: [example-tool]
 author: Your name or organisation
-reviewed_by: Clinical review pending
-last_reviewed: 2026-01-15
+review:
+  status: draft
 ---
 
 This sample describes how a pattern such as [[example-pattern]] can show up later.
@@ -121,8 +124,8 @@ tags: [example]
 relations:
   tools: [example-tool]
 author: Your name or organisation
-reviewed_by: Clinical review pending
-last_reviewed: 2026-01-15
+review:
+  status: draft
 ---
 
 Describe what the approach is, what a session is like, and who it may suit.
@@ -137,8 +140,8 @@ summary: A sample exercise a reader can try; replace it with your own.
 tags: [example]
 handout: true
 author: Your name or organisation
-reviewed_by: Clinical review pending
-last_reviewed: 2026-01-15
+review:
+  status: draft
 ---
 
 Tools are short, practical exercises. This one is linked from [[example-approach]].

@@ -20,6 +20,7 @@ pub mod output;
 pub mod qr;
 pub mod readability;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod serve;
 pub mod site;
@@ -73,7 +74,7 @@ pub fn read_config(root: &Path) -> Result<std::result::Result<Config, Vec<Diagno
     }
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let text = marks::strip_marks(text);
+    let text = diagnostic::normalize_lone_cr(marks::strip_marks(text));
     Ok(Config::parse(&text, Path::new(config::FILE_NAME)))
 }
 
@@ -105,10 +106,15 @@ pub fn model(
         );
         return Ok((None, diagnostics));
     }
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.root.join(&config.build.output_dir));
     let content = load::load(
         &options.root,
         &config.build.content_dir,
         options.drafts,
+        &[out],
         &mut diagnostics,
     );
     timings.push(("load", start.elapsed()));
@@ -156,11 +162,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let Some(templates) = templates.filter(|_| !report.diagnostics.has_errors()) else {
         return Ok(report);
     };
+    // A link to a folder is built through: the site goes where it leads.
+    let out = output::resolve_output(&out)?;
     output::check_output_folder(
         &options.root,
         &out,
         &options.root.join(&site.config.build.content_dir),
     )?;
+    // Held until this build has swapped its site in (or given up): a second build
+    // into the same folder waits for it, so the two never publish a mix.
+    let _lock = output::lock_output(&out, true)?;
+    output::recover_interrupted_swap(&out)?;
     let start = Instant::now();
     let mut writer = output::Writer::new(&out)?;
     if site.style == UrlStyle::Both {
@@ -255,7 +267,7 @@ pub(crate) fn write_extras(site: &Site, writer: &output::Writer, root: &Path) {
     writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());
     writer.write("atom.xml", feeds::atom(site).as_bytes());
     writer.write("robots.txt", feeds::robots(site).as_bytes());
-    writer.write("urls.json", feeds::manifest(urls).as_bytes());
+    writer.write("urls.json", feeds::manifest(site, urls).as_bytes());
     let content = root.join(&site.config.build.content_dir);
     for asset in &site.assets {
         let rel = asset.to_string_lossy().replace('\\', "/");

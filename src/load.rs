@@ -22,9 +22,15 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "relations",
     "content_note",
     "author",
+    "review",
     "reviewed_by",
     "last_reviewed",
     "next_review",
+    "date",
+    "updated",
+    "changes",
+    "safety",
+    "language",
     "handout",
     "draft",
 ];
@@ -45,13 +51,91 @@ pub struct FrontMatter {
     pub relations: BTreeMap<String, Vec<String>>,
     pub content_note: Option<String>,
     pub author: Option<String>,
+    /// Clinical review: status, reviewer, role, dates (see [`crate::review`]).
+    pub review: Option<ReviewFront>,
+    /// Legacy alias of `review.reviewer`.
     pub reviewed_by: Option<String>,
+    /// Legacy alias of `review.date`.
     pub last_reviewed: Option<Date>,
+    /// Legacy alias of `review.next`.
     pub next_review: Option<Date>,
+    /// First published.
+    pub date: Option<Date>,
+    /// Last updated; default: the newest `changes:` date.
+    pub updated: Option<Date>,
+    /// Version history: one dated line per change.
+    #[serde(default)]
+    pub changes: Vec<Change>,
+    /// Ids of `[[safety.blocks]]` shown on the page: one id or a list.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub safety: Vec<String>,
+    /// The article's language when it differs from the site's (BCP 47).
+    pub language: Option<String>,
     #[serde(default)]
     pub handout: bool,
     #[serde(default)]
     pub draft: bool,
+}
+
+/// `review:` in front matter, as written; [`crate::review::Review`] resolves it with
+/// the legacy keys.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFront {
+    pub status: Option<ReviewStatus>,
+    pub reviewer: Option<String>,
+    pub role: Option<String>,
+    pub date: Option<Date>,
+    pub next: Option<Date>,
+}
+
+/// Where an article stands in clinical review. Never inferred: only an article that
+/// says `approved` (with a reviewer and a date) makes a review claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    Draft,
+    InReview,
+    Approved,
+}
+
+impl ReviewStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::InReview => "in-review",
+            Self::Approved => "approved",
+        }
+    }
+}
+
+/// One entry of an article's version history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub date: Date,
+    pub summary: String,
+}
+
+/// `safety: id` or `safety: [id, id]`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let expected = || {
+        serde::de::Error::custom(
+            "`safety` takes a safety block id or a list of ids, e.g. `safety: domestic-abuse`",
+        )
+    };
+    match serde_yaml::Value::deserialize(d)? {
+        serde_yaml::Value::Null => Ok(Vec::new()),
+        serde_yaml::Value::String(id) => Ok(vec![id]),
+        serde_yaml::Value::Sequence(ids) => ids
+            .into_iter()
+            .map(|id| match id {
+                serde_yaml::Value::String(id) => Ok(id),
+                _ => Err(expected()),
+            })
+            .collect(),
+        _ => Err(expected()),
+    }
 }
 
 /// A calendar date written `YYYY-MM-DD`.
@@ -78,8 +162,12 @@ impl Date {
 
     /// The same day `months` later, clamped to the end of a shorter month.
     pub fn add_months(self, months: u32) -> Date {
-        let total = self.year * 12 + (self.month as i32 - 1) + months as i32;
-        let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        // In i64, so no count of months wraps the year around.
+        let total = i64::from(self.year) * 12 + (i64::from(self.month) - 1) + i64::from(months);
+        let year = total
+            .div_euclid(12)
+            .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+        let month = total.rem_euclid(12) as u32 + 1;
         Date {
             year,
             month,
@@ -156,6 +244,8 @@ pub struct Source {
     pub text: String,
     /// Byte offset of the body in `text`.
     pub body_start: usize,
+    /// [`content_hash`] of the body: what `urls.json` records to notice edits.
+    pub body_hash: u64,
 }
 
 impl Source {
@@ -238,6 +328,10 @@ impl fmt::Display for Year {
 #[serde(deny_unknown_fields)]
 pub struct PathFile {
     pub title: String,
+    /// Where the path comes in lists of paths: lower first; paths without one follow,
+    /// by file name.
+    #[serde(default)]
+    pub order: Option<i64>,
     #[serde(default)]
     pub audience: Option<String>,
     #[serde(default)]
@@ -275,21 +369,49 @@ pub struct Content {
     pub assets: Vec<PathBuf>,
 }
 
-/// Reads `content_dir` (shown in diagnostics as `display_dir`).
+/// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
+/// the folders the site is written to, are skipped with a warning, so a site is never
+/// published into itself.
 pub fn load(
     root: &Path,
     content_dir: &str,
     drafts: bool,
+    outputs: &[PathBuf],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Content {
     let dir = root.join(content_dir);
     let mut markdown = Vec::new();
     let mut content = Content::default();
+    let outputs: Vec<PathBuf> = outputs
+        .iter()
+        .flat_map(|out| crate::output::build_folders(out))
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut into_output = Vec::new();
     let walker = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_ignored(e.file_name().to_string_lossy().as_ref()) {
+                return false;
+            }
+            if e.path_is_symlink() && !outputs.is_empty() {
+                if let Ok(real) = e.path().canonicalize() {
+                    if outputs
+                        .iter()
+                        .any(|o| real.starts_with(o) || o.starts_with(&real))
+                    {
+                        into_output.push(e.path().to_path_buf());
+                        return false;
+                    }
+                }
+            }
+            true
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -315,6 +437,15 @@ pub fn load(
             .strip_prefix(&dir)
             .unwrap_or(entry.path())
             .to_path_buf();
+        if rel.to_str().is_none() {
+            // Two such names could read the same once made text, and merge.
+            diagnostics.push(
+                Diagnostic::error("bad-file-name", "file name is not valid UTF-8")
+                    .in_file(display_path(root, entry.path()))
+                    .help("rename the file (and its folders) with UTF-8 names"),
+            );
+            continue;
+        }
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         match rel_str.as_str() {
             "glossary.yaml" | "glossary.yml" => {
@@ -343,6 +474,17 @@ pub fn load(
         }
     }
 
+    for link in into_output {
+        diagnostics.push(
+            Diagnostic::warning(
+                "link-into-output",
+                "this symbolic link leads into the output folder; skipped, so the site is never published into itself",
+            )
+            .in_file(display_path(root, &link))
+            .help("point it elsewhere, or remove it from the content folder"),
+        );
+    }
+
     let parsed: Vec<(Option<Source>, Vec<Diagnostic>)> = markdown
         .par_iter()
         .map(|(full, rel)| {
@@ -364,13 +506,105 @@ pub fn load(
         content.glossary = parse_yaml(text, file, diagnostics).unwrap_or_default();
     }
     if let Some((file, text)) = &content.references_file {
-        content.references = parse_yaml(text, file, diagnostics).unwrap_or_default();
+        let entries: Vec<(String, Reference)> =
+            parse_yaml::<Entries<Reference>>(text, file, diagnostics)
+                .map(|e| e.0)
+                .unwrap_or_default();
+        let mut seen = std::collections::BTreeSet::new();
+        for (n, (key, _)) in entries.iter().enumerate() {
+            if !seen.insert(key.as_str()) {
+                let occurrence = entries[..n].iter().filter(|(k, _)| k == key).count();
+                let (l1, _) = top_level_key(text, key, 0);
+                let (l, c) = top_level_key(text, key, occurrence);
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-reference",
+                        format!("reference key '{key}' is defined twice: here and at line {l1}"),
+                    )
+                    .at(file, l, c)
+                    .help("give each reference its own key, or remove one"),
+                );
+            }
+        }
+        let mut references = BTreeMap::new();
+        for (key, reference) in entries {
+            references.entry(key).or_insert(reference);
+        }
+        content.references = references;
     }
     content
 }
 
+/// A YAML mapping read as its entries in order, duplicates kept (a map type would
+/// silently keep only one of them).
+struct Entries<T>(Vec<(String, T)>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Entries<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of keys to entries")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, T>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Entries(Vec::new()))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// Line and column of the `n`-th (from 0) top-level `key:` in a YAML mapping, or of
+/// the first when there are fewer.
+pub fn top_level_key(text: &str, key: &str, n: usize) -> (usize, usize) {
+    let starts = |line: &str| {
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                line.strip_prefix(k.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+    };
+    let mut offset = 0;
+    let mut found = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if starts(line) {
+            found.push(offset);
+        }
+        offset += line.len();
+    }
+    match found.get(n).or(found.first()) {
+        Some(&at) => line_col(text, at),
+        None => locate(text, key),
+    }
+}
+
+/// Byte offsets of the items of a top-level YAML sequence (lines starting `- `).
+pub fn sequence_items(text: &str) -> Vec<usize> {
+    let mut offset = 0;
+    let mut items = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("- ") || line.trim_end() == "-" {
+            items.push(offset);
+        }
+        offset += line.len();
+    }
+    items
+}
+
 /// Hidden files and folders, and the droppings of editors mid-save.
-fn is_ignored(name: &str) -> bool {
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
@@ -404,7 +638,7 @@ fn read_text(
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            let text = crate::marks::strip_marks(text);
+            let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
                 diagnostics.push(
@@ -449,6 +683,7 @@ fn read_source(
         .and_then(|p| p.components().next())
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     let topic = front.topic.clone().or(folder);
+    let body_hash = content_hash(&text[body_start..]);
     Some(Source {
         path,
         rel: rel.to_path_buf(),
@@ -457,7 +692,25 @@ fn read_source(
         front,
         text,
         body_start,
+        body_hash,
     })
+}
+
+/// FNV-1a (64 bits) of `text` with line endings normalised to `\n`: a hash that stays
+/// the same across platforms, toolchains and versions of attune, so a manifest
+/// written today still compares with a build years from now.
+pub fn content_hash(text: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    hash
 }
 
 /// Splits `---`-fenced YAML front matter from the body. Files without it are fine.
@@ -505,6 +758,15 @@ fn parse_front_matter(
     let at = |line: usize, column: usize| (line + 1, column);
     if yaml.trim().is_empty() {
         return Some(FrontMatter::default());
+    }
+    if let Err((message, offset)) = guard_yaml(yaml) {
+        let (l, c) = line_col(yaml, offset);
+        diagnostics.push(
+            Diagnostic::error("front-matter", format!("front matter: {message}"))
+                .at(file, l + 1, c)
+                .help("write the values out in full, without deep nesting or repeated aliases"),
+        );
+        return None;
     }
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(value) => value,
@@ -586,12 +848,227 @@ fn find_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
         .map(|i| (i + 1, 1))
 }
 
+/// Nesting deeper than this is refused before parsing (the YAML parser slows down
+/// with the square of the depth, and refuses past 128 levels anyway).
+pub const MAX_YAML_DEPTH: usize = 128;
+
+/// Values a document's aliases may expand it to, beyond its own length in bytes: no
+/// document without aliases comes near its length in values.
+const ALIAS_ALLOWANCE: usize = 10_000;
+
+/// Refuses YAML whose structure would cost far more than its size, before it is
+/// parsed: nesting deeper than [`MAX_YAML_DEPTH`] (found by a linear scan of the
+/// text), and aliases that expand the document to more values than its length in
+/// bytes (plus [`ALIAS_ALLOWANCE`]), counted without building them. Returns the
+/// message and the byte offset to report it at.
+pub fn guard_yaml(text: &str) -> Result<(), (String, usize)> {
+    let scan = scan_yaml(text);
+    if let Some(at) = scan.too_deep {
+        return Err((
+            format!("YAML nested more than {MAX_YAML_DEPTH} levels deep"),
+            at,
+        ));
+    }
+    let Some(first_alias) = scan.first_alias else {
+        return Ok(());
+    };
+    let limit = text.len() + ALIAS_ALLOWANCE;
+    let count = std::cell::Cell::new(0usize);
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    match serde::de::DeserializeSeed::deserialize(Budget { count: &count, limit }, deserializer) {
+        Err(_) if count.get() > limit => Err((
+            format!(
+                "aliases expand this YAML to more than {limit} values; refused so it cannot exhaust memory"
+            ),
+            first_alias,
+        )),
+        // Other errors are reported by the real parse, with their own position.
+        _ => Ok(()),
+    }
+}
+
+/// What a linear scan of YAML text finds: where nesting first passes the limit, and
+/// where the first alias (`*name`) is.
+struct YamlScan {
+    too_deep: Option<usize>,
+    first_alias: Option<usize>,
+}
+
+fn scan_yaml(text: &str) -> YamlScan {
+    let bytes = text.as_bytes();
+    let mut scan = YamlScan {
+        too_deep: None,
+        first_alias: None,
+    };
+    let mut flow = 0usize;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let prev = if i == 0 { b'\n' } else { bytes[i - 1] };
+        let token_start = matches!(prev, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',');
+        if line_start {
+            // Block sequences opened on one line: `- - - - x`.
+            let mut j = i;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
+                j += 1;
+            }
+            let mut dashes = 0;
+            while j + 1 < bytes.len()
+                && matches!(bytes[j], b'-' | b'?')
+                && matches!(bytes[j + 1], b' ' | b'\t')
+            {
+                dashes += 1;
+                j += 2;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
+                    j += 1;
+                }
+            }
+            if flow + dashes > MAX_YAML_DEPTH && scan.too_deep.is_none() {
+                scan.too_deep = Some(i);
+                return scan;
+            }
+            line_start = false;
+        }
+        match b {
+            b'\n' | b'\r' => line_start = true,
+            b'#' if token_start => {
+                while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' if token_start => {
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i] == b'\'' {
+                        if bytes.get(i + 1) == Some(&b'\'') {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'"' if token_start => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'[' | b'{' => {
+                flow += 1;
+                if flow > MAX_YAML_DEPTH {
+                    scan.too_deep = Some(i);
+                    return scan;
+                }
+            }
+            b']' | b'}' => flow = flow.saturating_sub(1),
+            b'*' if token_start && scan.first_alias.is_none() => scan.first_alias = Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    scan
+}
+
+/// Counts the values a YAML document expands to (aliases replayed), stopping with an
+/// error once past `limit`; nothing is kept.
+#[derive(Clone, Copy)]
+struct Budget<'a> {
+    count: &'a std::cell::Cell<usize>,
+    limit: usize,
+}
+
+impl Budget<'_> {
+    fn tick<E: serde::de::Error>(self) -> Result<(), E> {
+        self.count.set(self.count.get() + 1);
+        if self.count.get() > self.limit {
+            Err(E::custom("too many values"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Budget<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Budget<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.tick()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.tick()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use serde::de::VariantAccess as _;
+        self.tick()?;
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
 /// Parses a whole YAML data file, reporting errors at their position.
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
+    if let Err((message, at)) = guard_yaml(text) {
+        let (l, c) = line_col(text, at);
+        diagnostics.push(
+            Diagnostic::error("data-file", message)
+                .at(file, l, c)
+                .help("write the values out in full, without deep nesting or repeated aliases"),
+        );
+        return None;
+    }
     match serde_yaml::from_str(text) {
         Ok(value) => Some(value),
         Err(e) => {
@@ -668,6 +1145,36 @@ mod tests {
         assert!(r.is_some());
         assert_eq!(d[0].line, 3);
         assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn content_hash_is_fnv1a_and_ignores_line_endings() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(content_hash("one\r\ntwo\n"), content_hash("one\ntwo\n"));
+        assert_ne!(content_hash("one\ntwo\n"), content_hash("one\ntwo.\n"));
+    }
+
+    #[test]
+    fn review_front_matter_and_safety_ids_parse() {
+        let (r, d) = split(
+            "---\nreview:\n  status: in-review\nsafety: domestic-abuse\nchanges:\n  - date: 2026-11-30\n    summary: First.\n---\n",
+        );
+        let front = r.unwrap().0;
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(front.review.unwrap().status, Some(ReviewStatus::InReview));
+        assert_eq!(front.safety, ["domestic-abuse"]);
+        assert_eq!(front.changes[0].summary, "First.");
+        let (r, d) = split("---\nsafety: 5\n---\n");
+        assert!(r.is_none());
+        assert!(
+            d[0].message.contains("`safety` takes a safety block id"),
+            "{d:?}"
+        );
+        let (r, d) = split("---\nreview:\n  status: aproved\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (3, 11), "{d:?}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Flesch–Kincaid grade and reading time, counted block by block from plain text.
+//! Flesch–Kincaid grade, SMOG grade and reading time, counted block by block from
+//! plain text. Both formulas are English ones: other languages are not measured.
 //!
 //! Each paragraph, list item, heading or table cell is at least one sentence, so lists
 //! of short phrases are not mistaken for one enormous sentence.
@@ -8,6 +9,8 @@ pub struct TextStats {
     pub words: usize,
     pub sentences: usize,
     pub syllables: usize,
+    /// Words of three or more syllables (SMOG's count).
+    pub polysyllables: usize,
 }
 
 impl TextStats {
@@ -24,7 +27,7 @@ impl TextStats {
             if part_of_word {
                 word_start.get_or_insert(at);
             } else if let Some(start) = word_start.take() {
-                self.syllables += syllables(&text[start..at]);
+                self.add_word(&text[start..at]);
                 words += 1;
             }
             let terminal = matches!(c, '.' | '!' | '?');
@@ -39,13 +42,30 @@ impl TextStats {
             previous_terminal = terminal;
         }
         if let Some(start) = word_start {
-            self.syllables += syllables(&text[start..]);
+            self.add_word(&text[start..]);
             words += 1;
         }
         if words > 0 {
             self.words += words;
             self.sentences += sentences.max(1);
         }
+    }
+
+    fn add_word(&mut self, word: &str) {
+        let n = syllables(word);
+        self.syllables += n;
+        self.polysyllables += usize::from(n >= 3);
+    }
+
+    /// SMOG grade (McLaughlin 1969), the measure health-information standards use:
+    /// 1.043 × √(polysyllables × 30 / sentences) + 3.1291, scaled from the whole text
+    /// rather than a 30-sentence sample; 0 for an empty text.
+    pub fn smog(&self) -> f64 {
+        if self.words == 0 {
+            return 0.0;
+        }
+        let per_30 = self.polysyllables as f64 * 30.0 / self.sentences.max(1) as f64;
+        1.043 * per_30.sqrt() + 3.1291
     }
 
     /// Flesch–Kincaid grade level; 0 for an empty text.
@@ -187,6 +207,22 @@ mod tests {
         assert_eq!((s.words, s.sentences), (9, 2));
         assert!(s.grade() < 2.0, "{}", s.grade());
         assert_eq!(s.reading_minutes(200), 1);
+    }
+
+    #[test]
+    fn smog_counts_words_of_three_syllables_or_more() {
+        let mut s = TextStats::default();
+        s.add_block("The cat sat on the mat. It was warm.");
+        assert_eq!(s.polysyllables, 0);
+        assert!((s.smog() - 3.1291).abs() < 1e-9);
+        let mut s = TextStats::default();
+        // 30 sentences with one polysyllable each: 1.043 × √30 + 3.1291.
+        for _ in 0..30 {
+            s.add_block("Families can feel distant.");
+        }
+        assert_eq!(s.polysyllables, 30);
+        assert!((s.smog() - (1.043 * 30f64.sqrt() + 3.1291)).abs() < 1e-9);
+        assert_eq!(TextStats::default().smog(), 0.0);
     }
 
     #[test]

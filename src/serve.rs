@@ -14,10 +14,10 @@ use crate::output::{hash_bytes, Live, Writer};
 use crate::site::{percent_decode, ParseCache, UrlStyle};
 use crate::{load, read_config, render, search, site};
 use anyhow::{Context as _, Result};
-use notify::{RecursiveMode, Watcher};
+use notify::RecursiveMode;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// What to serve and where.
@@ -32,12 +32,57 @@ pub struct ServeOptions {
     pub drafts: bool,
 }
 
-/// What the page's live-reload script polls: the last good build's number, and the
-/// diagnostics of a failed rebuild (empty when the last rebuild succeeded).
+/// What the page's live-reload script asks for: the last good build's number, and the
+/// diagnostics of a failed rebuild (empty when the last rebuild succeeded). Each
+/// rebuild, good or not, bumps `version` and wakes the pages waiting on `changed`.
 #[derive(Default)]
 pub struct Status {
     build: AtomicU64,
     errors: Mutex<String>,
+    version: Mutex<u64>,
+    changed: Condvar,
+}
+
+/// How long a live-reload request is held open when nothing changes.
+const LONG_POLL: Duration = Duration::from_secs(25);
+
+impl Status {
+    fn bump(&self) {
+        if let Ok(mut version) = self.version.lock() {
+            *version += 1;
+        }
+        self.changed.notify_all();
+    }
+
+    /// Waits until the version differs from `seen` (at most [`LONG_POLL`]), then
+    /// returns the status as JSON.
+    fn wait_json(&self, seen: Option<u64>) -> String {
+        let mut version = match self.version.lock() {
+            Ok(v) => v,
+            Err(p) => p.into_inner(),
+        };
+        if let Some(seen) = seen {
+            let deadline = Instant::now() + LONG_POLL;
+            while *version == seen {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
+                }
+                version = match self.changed.wait_timeout(version, left) {
+                    Ok((v, _)) => v,
+                    Err(p) => p.into_inner().0,
+                };
+            }
+        }
+        let version = *version;
+        let errors = self.errors.lock().map(|e| e.clone()).unwrap_or_default();
+        serde_json::json!({
+            "build": self.build.load(Ordering::SeqCst),
+            "errors": errors,
+            "version": version,
+        })
+        .to_string()
+    }
 }
 
 /// The state kept between rebuilds.
@@ -54,6 +99,8 @@ pub struct Session {
     templates: Option<render::Templates>,
     config_hash: u64,
     theme_hash: u64,
+    /// `[build] content_dir` of the last book.toml read.
+    content_dir: String,
 }
 
 /// How one rebuild went.
@@ -77,7 +124,13 @@ impl Session {
             templates: None,
             config_hash: 0,
             theme_hash: 0,
+            content_dir: crate::config::Build::default().content_dir,
         }
+    }
+
+    /// The content folder, as the last book.toml read names it.
+    pub fn content_dir(&self) -> &str {
+        &self.content_dir
     }
 
     pub fn out(&self) -> &Path {
@@ -109,10 +162,25 @@ impl Session {
                 elapsed: start.elapsed(),
             }
         };
-        let config = match read_config(&self.root)? {
-            Ok(config) => config,
-            Err(errors) => return Ok(finish(errors, 0, 0)),
+        // book.toml missing, unreadable or not UTF-8 mid-save: shown like any other
+        // error, while the last good build stays up.
+        let config = match read_config(&self.root) {
+            Ok(Ok(config)) => config,
+            Ok(Err(errors)) => return Ok(finish(errors, 0, 0)),
+            Err(e) => {
+                let d =
+                    Diagnostic::error("config", format!("{e:#}")).in_file(crate::config::FILE_NAME);
+                return Ok(finish(vec![d], 0, 0));
+            }
         };
+        self.content_dir = config.build.content_dir.clone();
+        if !self.out.join(crate::output::MARKER).is_file() || !self.out.join("index.html").is_file()
+        {
+            // The served folder was deleted or emptied: write every file again.
+            if let Some(live) = &mut self.live {
+                *live = Live::default();
+            }
+        }
         let config_hash = hash_bytes(
             &std::fs::read(self.root.join(crate::config::FILE_NAME)).unwrap_or_default(),
         );
@@ -130,7 +198,13 @@ impl Session {
             Err(errors) => return Ok(finish(errors, 0, 0)),
         }
         let content_dir = config.build.content_dir.clone();
-        let content = load::load(&self.root, &content_dir, self.drafts, &mut problems);
+        let content = load::load(
+            &self.root,
+            &content_dir,
+            self.drafts,
+            std::slice::from_ref(&self.out),
+            &mut problems,
+        );
         let mut site = site::build_cached(
             config,
             content,
@@ -187,6 +261,18 @@ impl Session {
     }
 }
 
+/// How long one connection may take to send its request or take a response's next
+/// bytes: a stalled client holds only its own thread, and only this long.
+const CONNECTION_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The content folder book.toml names, or the default when it cannot be read.
+fn content_dir_of(root: &Path) -> String {
+    match read_config(root) {
+        Ok(Ok(config)) => config.build.content_dir,
+        _ => crate::config::Build::default().content_dir,
+    }
+}
+
 /// Runs the server until interrupted.
 pub fn serve(options: ServeOptions) -> Result<()> {
     let root = options
@@ -194,24 +280,32 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         .canonicalize()
         .with_context(|| format!("no site at {}", options.root.display()))?;
     let out = match &options.out {
-        Some(out) => out.clone(),
+        Some(out) => crate::output::resolve_output(out)?,
         None => std::env::temp_dir().join(format!(
             "attune-serve-{:016x}",
             hash_bytes(root.to_string_lossy().as_bytes())
         )),
     };
-    // Never serve from, or build over, the sources.
-    crate::output::check_output_folder(&root, &out, &root.join("content"))?;
+    // Never serve from, or build over, the sources: refused exactly as `build` does.
+    crate::output::check_output_folder(&root, &out, &root.join(content_dir_of(&root)))?;
+    // One writer per folder: another serve or build into it is refused.
+    let _lock = crate::output::lock_output(&out, false)?;
     if out.exists() {
         std::fs::remove_dir_all(&out).with_context(|| format!("clearing {}", out.display()))?;
     }
     // Watch before the first build, so nothing saved from here on is missed.
+    // Through a debouncer: an editor's save (write to a temporary file, rename over
+    // the old) arrives as one batch of events, renames stitched together.
     let (tx, changes) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            let _ = tx.send(event);
-        }
-    })?;
+    let mut watcher = notify_debouncer_full::new_debouncer(
+        DEBOUNCE,
+        None,
+        move |result: notify_debouncer_full::DebounceEventResult| {
+            if let Ok(events) = result {
+                let _ = tx.send(events.into_iter().map(|e| e.event).collect::<Vec<_>>());
+            }
+        },
+    )?;
     watcher.watch(&root, RecursiveMode::Recursive)?;
     let mut session = Session::new(root.clone(), out.clone(), options.drafts);
     let status = Arc::new(Status::default());
@@ -220,120 +314,237 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         anyhow::bail!("the first build failed; fix the errors above and run `attune serve` again");
     }
 
-    let server = tiny_http::Server::http((options.bind.as_str(), options.port))
+    let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
-    let address = server.server_addr().to_ip().context("not an IP address")?;
+    // Connections accepted from the listener inherit these (Linux, BSD, macOS).
+    set_timeouts(&listener, CONNECTION_TIMEOUT);
+    let address = listener.local_addr().context("not an IP address")?;
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?;
     let url = format!("http://{address}/");
-    println!("serving {} at {url}", root.display());
-    println!("watching content/, themes/ and book.toml; press Ctrl-C to stop");
-    let server = Arc::new(server);
+    crate::cli::print_quietly(&format!(
+        "serving {} at {url}\nwatching {}/, themes/ and book.toml; press Ctrl-C to stop\n",
+        root.display(),
+        session.content_dir()
+    ));
     let served = out.canonicalize().context("output folder vanished")?;
-    for _ in 0..4 {
-        let server = Arc::clone(&server);
+    let hosts = Arc::new(Hosts::new(&options.bind, address));
+    std::thread::spawn({
         let status = Arc::clone(&status);
-        let served = served.clone();
-        std::thread::spawn(move || {
+        move || {
+            // A thread per request: a slow or stalled client never holds up another.
             for request in server.incoming_requests() {
-                respond(request, &served, &status);
+                let status = Arc::clone(&status);
+                let served = served.clone();
+                let hosts = Arc::clone(&hosts);
+                let spawned = std::thread::Builder::new()
+                    .spawn(move || respond(request, &served, &status, &hosts));
+                if spawned.is_err() {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
             }
-        });
-    }
+        }
+    });
     if options.open {
         open_browser(&url);
     }
     watch(&root, &changes, &mut session, &status)
 }
 
-/// Rebuilds and prints what happened; updates what the pages poll.
+/// Sets the read and write timeouts of a socket (and of those it accepts).
+fn set_timeouts(listener: &std::net::TcpListener, timeout: Duration) {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd as _;
+        let tv = libc::timeval {
+            tv_sec: timeout.as_secs() as libc::time_t,
+            tv_usec: timeout.subsec_micros() as libc::suseconds_t,
+        };
+        for option in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
+            // SAFETY: a valid socket and a timeval that outlives the call.
+            unsafe {
+                libc::setsockopt(
+                    listener.as_raw_fd(),
+                    libc::SOL_SOCKET,
+                    option,
+                    (&tv as *const libc::timeval).cast(),
+                    std::mem::size_of::<libc::timeval>() as libc::socklen_t,
+                );
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (listener, timeout);
+}
+
+/// The `Host` header values this server answers: the address it is bound to and the
+/// loopback names, with its port. Anything else (a DNS-rebinding page's own name) is
+/// refused with 403. Bound to every interface (`0.0.0.0`, `::`), any IP address with
+/// the port is accepted too: rebinding needs a name, never a bare address.
+pub struct Hosts {
+    port: u16,
+    names: Vec<String>,
+    any_address: bool,
+}
+
+impl Hosts {
+    pub fn new(bind: &str, address: std::net::SocketAddr) -> Hosts {
+        let mut names = vec![
+            "localhost".to_string(),
+            "127.0.0.1".to_string(),
+            "[::1]".to_string(),
+        ];
+        let ip = address.ip();
+        names.push(match ip {
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            std::net::IpAddr::V4(v4) => v4.to_string(),
+        });
+        names.push(bind.trim().to_ascii_lowercase());
+        Hosts {
+            port: address.port(),
+            names,
+            any_address: ip.is_unspecified(),
+        }
+    }
+
+    /// Whether a request carrying `Host: host` may be answered.
+    pub fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        let (name, port) = match host.rsplit_once(':') {
+            Some((name, port)) if !port.contains(']') => (name, port.parse::<u16>().ok()),
+            _ => (host.as_str(), Some(80)),
+        };
+        if port != Some(self.port) || name.is_empty() {
+            return false;
+        }
+        if self.names.iter().any(|n| n == name) {
+            return true;
+        }
+        self.any_address
+            && name
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok()
+    }
+}
+
+/// Rebuilds and prints what happened; updates what the pages wait on. A rebuild that
+/// could not run at all is shown like a failed one: the server carries on.
 fn report(root: &Path, session: &mut Session, status: &Status) -> Result<()> {
-    let rebuild = session.rebuild()?;
+    let rebuild = match session.rebuild() {
+        Ok(rebuild) => rebuild,
+        Err(e) => {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.extend([Diagnostic::error("io", format!("{e:#}"))]);
+            Rebuild {
+                diagnostics,
+                written: 0,
+                rendered: 0,
+                elapsed: Duration::ZERO,
+            }
+        }
+    };
     let printer = Printer {
         root,
         color: crate::diagnostic::use_color(),
     };
     let plain = Printer { root, color: false };
     let mut text = String::new();
+    let mut shown = String::new();
     for d in rebuild.diagnostics.sorted() {
-        eprint!("{}", printer.render(d));
+        shown.push_str(&printer.render(d));
         text.push_str(&plain.render(d));
         text.push('\n');
     }
     let ms = rebuild.elapsed.as_secs_f64() * 1000.0;
     if rebuild.diagnostics.has_errors() {
-        eprintln!(
-            "{}; still serving the last good build",
+        crate::cli::eprint_quietly(&format!(
+            "{shown}{}; still serving the last good build\n",
             rebuild.diagnostics.summary()
-        );
+        ));
         if let Ok(mut errors) = status.errors.lock() {
             *errors = text;
         }
     } else {
-        eprintln!(
-            "built in {ms:.0} ms: {} pages rendered, {} files written",
+        crate::cli::eprint_quietly(&format!(
+            "{shown}built in {ms:.0} ms: {} pages rendered, {} files written\n",
             rebuild.rendered, rebuild.written
-        );
+        ));
         if let Ok(mut errors) = status.errors.lock() {
             errors.clear();
         }
         status.build.fetch_add(1, Ordering::SeqCst);
     }
+    status.bump();
     // The pages are up; what is left to tidy up can wait until now.
     session.settle();
     Ok(())
 }
 
 /// Waits for changes, lets a burst settle, then rebuilds once.
+/// How long a path's events must be quiet before the debouncer hands them over.
+const DEBOUNCE: Duration = Duration::from_millis(10);
+
+/// Waits for batches of changes, lets a burst settle, then rebuilds once.
 fn watch(
     root: &Path,
-    rx: &mpsc::Receiver<notify::Event>,
+    rx: &mpsc::Receiver<Vec<notify::Event>>,
     session: &mut Session,
     status: &Status,
 ) -> Result<()> {
     let out = session.out().to_path_buf();
-    let relevant = |event: &notify::Event| {
-        use notify::event::{EventKind, ModifyKind};
-        // Reads (ours included) and metadata changes are not edits.
-        let edit = matches!(
-            event.kind,
-            EventKind::Create(_)
-                | EventKind::Remove(_)
-                | EventKind::Any
-                | EventKind::Modify(
-                    ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any | ModifyKind::Other
-                )
-        );
-        edit && event.paths.iter().any(|p| {
-            let Ok(rel) = p.strip_prefix(root) else {
-                return false;
-            };
-            let first = rel
-                .components()
-                .next()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned());
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            !p.starts_with(&out)
-                && matches!(first.as_deref(), Some("content" | "themes" | "book.toml"))
-                && !(name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp"))
-        })
-    };
     loop {
-        let event = rx.recv().context("file watcher stopped")?;
-        if !relevant(&event) {
+        let batch = rx.recv().context("file watcher stopped")?;
+        let content_dir = session.content_dir().to_string();
+        if !batch
+            .iter()
+            .any(|event| relevant(root, &out, &content_dir, event))
+        {
             continue;
         }
-        // Debounce: wait for 10 ms of quiet (at most a second), so an editor's atomic
-        // save or a burst of a hundred changes gives one rebuild.
+        // A burst longer than the debounce (a hundred saves, a `git checkout`) comes
+        // in several batches: wait until none comes for a while (at most a second),
+        // so the burst gives one rebuild.
         let deadline = Instant::now() + Duration::from_secs(1);
-        while rx.recv_timeout(Duration::from_millis(10)).is_ok() {
+        while rx.recv_timeout(DEBOUNCE * 4).is_ok() {
             if Instant::now() > deadline {
                 break;
             }
         }
         report(root, session, status)?;
     }
+}
+
+/// Whether a file-system event is an edit to the sources: under the content folder
+/// (`[build] content_dir`), `themes/`, or `book.toml`, outside the served folder, and
+/// not a path the loader ignores (hidden files, editors' droppings).
+fn relevant(root: &Path, out: &Path, content_dir: &str, event: &notify::Event) -> bool {
+    use notify::event::{EventKind, ModifyKind};
+    // Reads (ours included) and metadata changes are not edits.
+    let edit = matches!(
+        event.kind,
+        EventKind::Create(_)
+            | EventKind::Remove(_)
+            | EventKind::Any
+            | EventKind::Modify(
+                ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any | ModifyKind::Other
+            )
+    );
+    let content = Path::new(content_dir);
+    edit && event.paths.iter().any(|p| {
+        let Ok(rel) = p.strip_prefix(root) else {
+            return false;
+        };
+        let source = rel.starts_with(content)
+            || rel.starts_with("themes")
+            || rel == Path::new(crate::config::FILE_NAME);
+        source
+            && !p.starts_with(out)
+            && rel
+                .components()
+                .all(|c| !load::is_ignored(&c.as_os_str().to_string_lossy()))
+    })
 }
 
 fn open_browser(url: &str) {
@@ -345,18 +556,29 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        eprintln!("could not open a browser; visit {url}");
+        crate::cli::eprint_quietly(&format!("could not open a browser; visit {url}\n"));
     }
 }
 
 const LIVE_JS: &str = include_str!("../themes/default/static/live.js");
 
-fn respond(request: tiny_http::Request, served: &Path, status: &Status) {
+fn respond(request: tiny_http::Request, served: &Path, status: &Status, hosts: &Hosts) {
     let raw = request.url().to_string();
     let path = raw.split(['?', '#']).next().unwrap_or("/");
     let header = |name: &str, value: &str| {
         tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
     };
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !host.as_deref().is_some_and(|h| hosts.allows(h)) {
+        let _ = request.respond(
+            tiny_http::Response::from_string("Forbidden: unknown Host\n").with_status_code(403),
+        );
+        return;
+    }
     let no_store = header("Cache-Control", "no-store");
     if path == "/__attune/live.js" {
         let response = tiny_http::Response::from_string(LIVE_JS)
@@ -369,10 +591,13 @@ fn respond(request: tiny_http::Request, served: &Path, status: &Status) {
         return;
     }
     if path == "/__attune/status" {
-        let errors = status.errors.lock().map(|e| e.clone()).unwrap_or_default();
-        let body =
-            serde_json::json!({"build": status.build.load(Ordering::SeqCst), "errors": errors})
-                .to_string();
+        // A long poll: with `?seen=VERSION`, answered when a rebuild ends (or after
+        // a while, to keep the connection fresh).
+        let seen = raw
+            .split_once('?')
+            .and_then(|(_, query)| query.split('&').find_map(|pair| pair.strip_prefix("seen=")))
+            .and_then(|v| v.parse().ok());
+        let body = status.wait_json(seen);
         let response = tiny_http::Response::from_string(body)
             .with_header(header("Content-Type", "application/json").unwrap_or_else(default_header))
             .with_header(no_store.unwrap_or_else(default_header));
@@ -511,7 +736,8 @@ pub fn resolve(served: &Path, path: &str) -> Resolved {
     }
     if file.is_dir() {
         if !decoded.ends_with('/') {
-            return Resolved::Redirect(format!("{path}/"));
+            // One leading slash only: `//host/` would send the browser to another site.
+            return Resolved::Redirect(format!("/{}/", path.trim_start_matches('/')));
         }
         file.push("index.html");
     }
@@ -569,6 +795,56 @@ mod tests {
                 .unwrap();
             assert_eq!(resolve(&served, "/link.txt"), Resolved::Refused);
         }
+    }
+
+    #[test]
+    fn host_rule() {
+        let local: std::net::SocketAddr = "127.0.0.1:4000".parse().unwrap();
+        let hosts = Hosts::new("127.0.0.1", local);
+        for ok in [
+            "127.0.0.1:4000",
+            "localhost:4000",
+            "LOCALHOST:4000",
+            "[::1]:4000",
+        ] {
+            assert!(hosts.allows(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:4000",
+            "localhost:4001",
+            "localhost",
+            "",
+            ":4000",
+            "192.168.1.5:4000",
+            "localhost.:4000",
+        ] {
+            assert!(!hosts.allows(bad), "{bad}");
+        }
+        let any: std::net::SocketAddr = "0.0.0.0:80".parse().unwrap();
+        let hosts = Hosts::new("0.0.0.0", any);
+        assert!(hosts.allows("192.168.1.5"));
+        assert!(hosts.allows("192.168.1.5:80"));
+        assert!(hosts.allows("[fe80::1]:80"));
+        assert!(!hosts.allows("rebind.evil.example"));
+        let named: std::net::SocketAddr = "10.0.0.2:3000".parse().unwrap();
+        let hosts = Hosts::new("10.0.0.2", named);
+        assert!(hosts.allows("10.0.0.2:3000"));
+        assert!(!hosts.allows("10.0.0.3:3000"));
+    }
+
+    #[test]
+    fn folder_redirects_stay_on_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("evil.example")).unwrap();
+        let served = dir.path().canonicalize().unwrap();
+        assert_eq!(
+            resolve(&served, "//evil.example"),
+            Resolved::Redirect("/evil.example/".into())
+        );
+        assert_eq!(
+            resolve(&served, "///evil.example"),
+            Resolved::Redirect("/evil.example/".into())
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "search.html",
     "handouts.html",
     "privacy.html",
+    "help.html",
     "quick-exit.html",
     "print.html",
     "print-article.html",

@@ -27,6 +27,7 @@ fuzz_target!(|text: &str| {
                 front,
                 text: part.to_string(),
                 body_start,
+                body_hash: attune::load::content_hash(&part[body_start..]),
             });
         }
     }

@@ -8,6 +8,8 @@
 
 mod callouts;
 mod html;
+mod sanitize;
+pub use sanitize::sanitize;
 mod links;
 mod references;
 
@@ -127,10 +129,49 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Byte offset → (line, column) for one file, in O(log lines) per lookup.
+/// The most text kept on each side of a link for its backlink's context, in bytes.
+const CONTEXT_LIMIT: usize = 600;
+
+/// The end of `text`, at most `limit` bytes, starting at a word.
+fn last_words(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut cut = text.len() - limit;
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let rest = &text[cut..];
+    match rest.find(char::is_whitespace) {
+        Some(i) => &rest[i..],
+        None => rest,
+    }
+}
+
+/// The start of `text`, at most `limit` bytes, ending at a word.
+fn first_words(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &text[..cut];
+    match rest.rfind(char::is_whitespace) {
+        Some(i) => &rest[..i],
+        None => rest,
+    }
+}
+
+/// Byte offset → (line, column) for one file, in O(log lines) per lookup. Lookups
+/// that move forward along one line count characters from the last one, so thousands
+/// of links on one long line cost their length once, not once each.
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last lookup: (offset, line, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -138,17 +179,28 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, starts }
+        Self {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
+        let Some(between) = self.text.get(from..offset) else {
+            return (line + 1, 1);
+        };
+        let column = base + between.chars().count();
+        self.last.set((offset, line, column));
         (line + 1, column)
     }
 }
@@ -685,8 +737,14 @@ impl<'a> Builder<'a, '_> {
                     .get(ends.partition_point(|&e| e < end))
                     .copied()
                     .unwrap_or(block.len());
-                let before = block[sentence_start..start].trim_start().to_string();
-                let after = block[end..sentence_end.max(end)].trim_end().to_string();
+                // A sentence without an end (thousands of links in one line) is
+                // cut to a snippet's length, so contexts stay linear in the text.
+                let before = last_words(&block[sentence_start..start], CONTEXT_LIMIT)
+                    .trim_start()
+                    .to_string();
+                let after = first_words(&block[end..sentence_end.max(end)], CONTEXT_LIMIT)
+                    .trim_end()
+                    .to_string();
                 let link = &mut self.out.links[index];
                 let label = link.context.1.take();
                 link.context = (before, label, after);

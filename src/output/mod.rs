@@ -503,6 +503,12 @@ impl Writer {
         }
     }
 
+    /// Fails the build as one that could not run (exit 2): a write error found by a
+    /// stage that writes through its own handle.
+    pub fn record_failure(&self, message: String) {
+        self.fail(message);
+    }
+
     fn fail(&self, message: String) {
         if let Ok(mut errors) = self.errors.lock() {
             errors.push(message);
@@ -718,11 +724,7 @@ fn remove_stale(dir: &Path, listing: &[(PathBuf, bool)], written: &HashSet<Strin
 }
 
 fn staging_path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    out.with_file_name(format!(".{name}.attune-staging"))
+    sibling(out, "attune-staging")
 }
 
 /// Refuses output folders whose replacement would destroy something that is not a
@@ -773,12 +775,7 @@ pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()
             );
         }
     }
-    if out.is_file() {
-        bail!(
-            "refusing to write the site to {}: it is a file",
-            out.display()
-        );
-    }
+    refuse_non_folder(&out)?;
     if out.is_dir()
         && !out.join(MARKER).exists()
         && std::fs::read_dir(&out)
@@ -794,32 +791,237 @@ pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()
 }
 
 /// Atomically exchanges the staging folder with the output folder where the system
-/// allows it (Linux `renameat2`), otherwise with two renames.
+/// allows it (Linux `renameat2`), otherwise with two renames (see [`swap_with`]).
 fn swap_into_place(staging: &Path, out: &Path) -> Result<()> {
-    if out.exists() {
-        if exchange(staging, out).is_ok() {
-            return Ok(());
+    swap_with(staging, out, exchange)
+}
+
+/// The folders a build into `out` writes: `out` (or where its link leads), and the
+/// staging and previous-site folders beside it.
+pub fn build_folders(out: &Path) -> Vec<PathBuf> {
+    let out = out.canonicalize().unwrap_or_else(|_| out.to_path_buf());
+    vec![staging_path(&out), old_path(&out), out]
+}
+
+/// Where the previous site waits while two renames replace it (no atomic exchange).
+fn old_path(out: &Path) -> PathBuf {
+    sibling(out, "attune-old")
+}
+
+/// `.NAME.SUFFIX` beside `out` (named `NAME`).
+fn sibling(out: &Path, suffix: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// [`swap_into_place`] with the exchange given. Without an exchange, the previous site
+/// is renamed aside, the new one renamed into place, and the previous one becomes the
+/// next staging folder. If the second rename fails the previous site is put back; if
+/// the process is killed between the two, [`recover_interrupted_swap`] puts it back
+/// before the next build or serve touches anything. Only a folder is ever replaced.
+fn swap_with(
+    staging: &Path,
+    out: &Path,
+    exchange: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<()> {
+    match std::fs::symlink_metadata(out) {
+        Ok(meta) if meta.is_dir() => {
+            if exchange(staging, out).is_ok() {
+                return Ok(());
+            }
+            let old = old_path(out);
+            if std::fs::symlink_metadata(&old).is_ok() {
+                remove_node(&old).with_context(|| format!("removing {}", old.display()))?;
+            }
+            std::fs::rename(out, &old).with_context(|| {
+                format!("moving the previous site aside from {}", out.display())
+            })?;
+            if let Err(e) = std::fs::rename(staging, out) {
+                // Never leave nothing: the previous site goes back where it was.
+                let _ = std::fs::rename(&old, out);
+                return Err(e)
+                    .with_context(|| format!("moving the new site into {}", out.display()));
+            }
+            // The previous site becomes the next build's staging folder.
+            let _ = std::fs::rename(&old, staging);
         }
-        let old = out.with_file_name(format!(
-            ".{}.attune-old",
-            out.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        let _ = std::fs::remove_dir_all(&old);
-        std::fs::rename(out, &old)
-            .with_context(|| format!("moving the previous site aside from {}", out.display()))?;
-        std::fs::rename(staging, out)
-            .with_context(|| format!("moving the new site into {}", out.display()))?;
-        // The previous site becomes the next build's staging folder.
-        let _ = std::fs::rename(&old, staging);
-    } else {
-        if let Some(parent) = out.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
+        Ok(meta) => bail!(
+            "refusing to replace {}: it is {}, not a folder",
+            out.display(),
+            describe(&meta)
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = out.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("creating {}", parent.display()))?;
+            }
+            std::fs::rename(staging, out)
+                .with_context(|| format!("moving the new site into {}", out.display()))?;
         }
-        std::fs::rename(staging, out)
-            .with_context(|| format!("moving the new site into {}", out.display()))?;
+        Err(e) => return Err(e).with_context(|| format!("reading {}", out.display())),
     }
     Ok(())
+}
+
+/// Removes a file, link or folder (never following a link).
+fn remove_node(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path)?.is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    }
+}
+
+/// Puts back the previous site when a build was killed between the two renames of a
+/// swap without atomic exchange: `out` is missing and the previous site, written by
+/// attune, waits beside it.
+pub fn recover_interrupted_swap(out: &Path) -> Result<()> {
+    let old = old_path(out);
+    let missing = matches!(std::fs::symlink_metadata(out), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+    let old_is_site =
+        std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_dir()) && old.join(MARKER).is_file();
+    if missing && old_is_site {
+        std::fs::rename(&old, out).with_context(|| {
+            format!(
+                "restoring the previous site from {} (a build was interrupted)",
+                old.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// What kind of node `meta` describes, for messages.
+fn describe(meta: &std::fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_file() {
+        "a file"
+    } else if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a file or folder"
+    }
+}
+
+/// Refuses an existing `out` that is not a folder (or a link to one): a file, a FIFO,
+/// a socket, a device, a link to any of these or to nothing. Nothing is touched.
+fn refuse_non_folder(out: &Path) -> Result<()> {
+    let link = match std::fs::symlink_metadata(out) {
+        Ok(link) => link,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", out.display())),
+    };
+    if link.is_dir() {
+        return Ok(());
+    }
+    if link.file_type().is_symlink() {
+        return match std::fs::metadata(out) {
+            Ok(target) if target.is_dir() => Ok(()),
+            Ok(target) => bail!(
+                "refusing to write the site to {}: it is a symbolic link to {}, not a folder\n  = help: --out must name a folder (or a link to one)",
+                out.display(),
+                describe(&target)
+            ),
+            Err(_) => bail!(
+                "refusing to write the site to {}: it is a symbolic link that leads nowhere\n  = help: remove the link, or point it at a folder",
+                out.display()
+            ),
+        };
+    }
+    bail!(
+        "refusing to write the site to {}: it is {}, not a folder\n  = help: --out must name a folder (or a link to one); nothing was changed",
+        out.display(),
+        describe(&link)
+    )
+}
+
+/// The folder a build writes into: `out` itself, or, when `out` is a symbolic link to
+/// a folder (`public -> /srv/www/site`), the folder it leads to, so the site is
+/// swapped in there and the link stays a link. Anything else at `out` is refused.
+pub fn resolve_output(out: &Path) -> Result<PathBuf> {
+    refuse_non_folder(out)?;
+    if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return out
+            .canonicalize()
+            .with_context(|| format!("following the link {}", out.display()));
+    }
+    Ok(out.to_path_buf())
+}
+
+/// An exclusive lock on an output folder, held for a whole build (or serve) and
+/// released when dropped or when the process ends, however it ends.
+pub struct OutputLock {
+    _file: std::fs::File,
+}
+
+/// Takes the lock on `out`: the file `.NAME.attune-lock` beside it. Another build
+/// holding it is waited for, with a message, when `wait`; otherwise refused.
+pub fn lock_output(out: &Path, wait: bool) -> Result<OutputLock> {
+    let path = sibling(out, "attune-lock");
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(&path) {
+        if !meta.is_file() {
+            bail!(
+                "refusing to use {} as a lock file: it is {}",
+                path.display(),
+                describe(&meta)
+            );
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(&path)
+        .with_context(|| format!("opening the lock file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) if wait => {
+            crate::cli::eprint_quietly(&format!(
+                "waiting for another attune build into {} to finish…\n",
+                out.display()
+            ));
+            file.lock()
+                .with_context(|| format!("locking {}", path.display()))?;
+        }
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "another attune is writing to {} (it holds {})",
+            out.display(),
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(e).with_context(|| format!("locking {}", path.display()))
+        }
+    }
+    Ok(OutputLock { _file: file })
 }
 
 #[cfg(target_os = "linux")]
@@ -1016,6 +1218,88 @@ mod tests {
         w.write("../evil.html", b"x");
         assert!(w.commit(&out).is_err());
         assert!(!dir.path().join("evil.html").exists());
+    }
+
+    fn no_exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+        Err(std::io::Error::other("no RENAME_EXCHANGE here"))
+    }
+
+    fn site(dir: &Path, page: &str) {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(dir.join("index.html"), page).unwrap();
+    }
+
+    #[test]
+    fn without_an_exchange_the_swap_replaces_the_site_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        site(&out, "old");
+        let staging = staging_path(&out);
+        site(&staging, "new");
+        swap_with(&staging, &out, no_exchange).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(
+            std::fs::read_to_string(staging.join("index.html")).unwrap(),
+            "old",
+            "the previous site is the next staging folder"
+        );
+        assert!(!old_path(&out).exists());
+    }
+
+    #[test]
+    fn without_an_exchange_a_failed_second_rename_puts_the_old_site_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        site(&out, "old");
+        // No staging folder: the second rename fails.
+        let staging = staging_path(&out);
+        assert!(swap_with(&staging, &out, no_exchange).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "old"
+        );
+    }
+
+    #[test]
+    fn a_kill_between_the_two_renames_is_recovered_before_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        site(&out, "old");
+        // Killed right after the first rename: `out` is missing.
+        std::fs::rename(&out, old_path(&out)).unwrap();
+        recover_interrupted_swap(&out).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "old"
+        );
+        // Nothing to do when the output is there, or the leftover is not a site.
+        recover_interrupted_swap(&out).unwrap();
+        std::fs::create_dir_all(old_path(&out)).unwrap();
+        std::fs::remove_dir_all(&out).unwrap();
+        recover_interrupted_swap(&out).unwrap();
+        assert!(!out.exists(), "a folder without the marker is not a site");
+    }
+
+    #[test]
+    fn the_swap_never_replaces_a_node_that_is_not_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::write(&out, "a file appeared").unwrap();
+        let staging = staging_path(&out);
+        site(&staging, "new");
+        assert!(swap_with(&staging, &out, exchange).is_err());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "a file appeared");
+        std::fs::remove_file(&out).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), &out).unwrap();
+        assert!(swap_with(&staging, &out, exchange).is_err());
+        assert!(std::fs::symlink_metadata(&out)
+            .unwrap()
+            .file_type()
+            .is_symlink());
     }
 
     #[test]

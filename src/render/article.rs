@@ -2,8 +2,10 @@
 //! backlinks, related articles, reading-path navigation, QR code and JSON-LD.
 
 use super::card;
+use crate::load::Date;
 use crate::markdown::{escape, fill_placeholders};
 use crate::site::{Article, Site};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 pub(super) fn article_context(site: &Site, i: usize) -> Value {
@@ -20,11 +22,8 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
                 .unwrap_or_default()
         },
     );
-    let body = if site.config.build.sanitize_html {
-        sanitize(&body)
-    } else {
-        body
-    };
+    // With `sanitize_html`, the body was sanitised once, where it was made
+    // (`site::build`), so every output shares it.
     let wpm = site.config.readability.words_per_minute;
     let toc: Vec<Value> = if article.parsed.headings.len() >= 3 {
         article
@@ -91,16 +90,12 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
         .iter()
         .map(|t| json!({"name": t, "url": format!("tags/{}/", crate::load::slugify(t))}))
         .collect();
-    let next_review = article.front.next_review.or_else(|| {
-        article
-            .front
-            .last_reviewed
-            .map(|d| d.add_months(site.config.review.interval_months))
-    });
     let absolute = site
         .config
         .base_url()
         .map(|b| format!("{b}{}", article.url));
+    let governance = governance(site, article);
+    let measured = article.readability_measured(&site.config);
     json!({
         "title": article.title,
         "slug": article.slug,
@@ -111,12 +106,21 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
         "tags": tags,
         "content_note": article.front.content_note,
         "author": article.front.author,
-        "reviewed_by": article.front.reviewed_by,
-        "last_reviewed": article.front.last_reviewed.map(|d| json!({"iso": d.to_string(), "long": d.long()})),
-        "next_review": next_review.map(|d| json!({"iso": d.to_string(), "long": d.long()})),
+        "review": governance.review,
+        // The keys themes used before review status: filled only for an approved
+        // review, so an older theme cannot show a claim that was never made.
+        "reviewed_by": governance.review.approved.then_some(&governance.review.reviewer),
+        "last_reviewed": governance.review.approved.then_some(&governance.review.date),
+        "next_review": governance.review.approved.then_some(&governance.review.next),
+        "updated": governance.updated,
+        "changes": governance.changes,
+        "safety": governance.safety,
+        "language": article.language(&site.config),
         "minutes": article.parsed.stats.reading_minutes(wpm),
         "words": article.parsed.stats.words,
+        "readability_measured": measured,
         "grade": format!("{:.1}", article.grade().max(0.0)),
+        "smog": format!("{:.1}", article.smog().max(0.0)),
         "handout": article.front.handout,
         "body": body,
         "toc": toc,
@@ -131,40 +135,106 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
     })
 }
 
-/// The article body with scripts, event handlers and unsafe URLs removed, keeping the
-/// markup attune itself writes (ids, roles, ARIA, copy-link and glossary attributes).
-pub fn sanitize(html: &str) -> String {
-    use std::sync::LazyLock;
-    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-        let mut builder = ammonia::Builder::default();
-        builder
-            .add_tags([
-                "input",
-                "section",
-                "figure",
-                "figcaption",
-                "mark",
-                "cite",
-                "kbd",
-            ])
-            .add_generic_attributes([
-                "id",
-                "class",
-                "role",
-                "title",
-                "lang",
-                "dir",
-                "aria-label",
-                "aria-describedby",
-                "aria-hidden",
-                "data-copy-link",
-            ])
-            .add_tag_attributes("input", ["type", "disabled", "checked"])
-            .add_tag_attributes("img", ["loading"])
-            .link_rel(None);
-        builder
-    });
-    CLEANER.clean(html).to_string()
+/// A date as templates show it.
+#[derive(Serialize, Clone, Copy)]
+pub(super) struct ShownDate {
+    iso: Date,
+    long: Lazy,
+}
+
+/// `23 November 2026`, written when serialised.
+#[derive(Clone, Copy)]
+struct Lazy(Date);
+
+impl Serialize for Lazy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.long())
+    }
+}
+
+fn shown(date: Option<Date>) -> Option<ShownDate> {
+    date.map(|d| ShownDate {
+        iso: d,
+        long: Lazy(d),
+    })
+}
+
+/// What a page says about an article's review: a reviewer, role and dates only when
+/// the review is approved (see [`crate::review`]); otherwise only its status.
+#[derive(Serialize)]
+pub(super) struct ShownReview<'a> {
+    approved: bool,
+    /// `approved`, `in-review`, `draft`, `not set` or `incomplete`.
+    status: &'static str,
+    reviewer: Option<&'a str>,
+    role: Option<&'a str>,
+    date: Option<ShownDate>,
+    next: Option<ShownDate>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ShownChange<'a> {
+    date: ShownDate,
+    summary: &'a str,
+}
+
+/// A `[[safety.blocks]]` entry an article names.
+#[derive(Serialize)]
+pub(super) struct ShownSafetyBlock<'a> {
+    id: &'a str,
+    title: &'a str,
+    text: &'a str,
+    links: &'a [crate::config::Link],
+}
+
+/// An article's review, "last updated", version history and safety blocks, as its
+/// page, its part of `print.html` and its handout show them.
+pub(super) struct Governance<'a> {
+    pub review: ShownReview<'a>,
+    pub updated: Option<ShownDate>,
+    pub changes: Vec<ShownChange<'a>>,
+    pub safety: Vec<ShownSafetyBlock<'a>>,
+}
+
+pub(super) fn governance<'a>(site: &'a Site, article: &'a Article) -> Governance<'a> {
+    let review = article.review(&site.config);
+    let approved = review.approved();
+    let review = ShownReview {
+        approved,
+        status: review.status_label(),
+        reviewer: review.reviewer.filter(|_| approved),
+        role: review.role.filter(|_| approved),
+        date: shown(review.date.filter(|_| approved)),
+        next: shown(review.next.filter(|_| approved)),
+    };
+    let changes = crate::review::history(&article.front)
+        .into_iter()
+        .map(|c| ShownChange {
+            date: ShownDate {
+                iso: c.date,
+                long: Lazy(c.date),
+            },
+            summary: &c.summary,
+        })
+        .collect();
+    let safety = article
+        .front
+        .safety
+        .iter()
+        .filter_map(|id| site.config.safety_block(id))
+        .map(|b| ShownSafetyBlock {
+            id: &b.id,
+            title: &b.title,
+            text: &b.text,
+            links: &b.links,
+        })
+        .collect();
+    Governance {
+        review,
+        updated: shown(crate::review::last_updated(&article.front)),
+        changes,
+        safety,
+    }
 }
 
 /// JSON-LD `MedicalWebPage`, safe to embed in a `<script>` element.
@@ -180,11 +250,18 @@ pub(super) fn json_ld(site: &Site, article: &Article) -> String {
     if let Some(base) = site.config.base_url() {
         data["url"] = json!(format!("{base}{}", article.url));
     }
-    if let Some(d) = article.front.last_reviewed {
-        data["lastReviewed"] = json!(d.to_string());
+    data["inLanguage"] = json!(article.language(&site.config));
+    // A review claim only for an approved review by a named reviewer on a date.
+    let review = article.review(&site.config);
+    if let (true, Some(date), Some(reviewer)) = (review.approved(), review.date, review.reviewer) {
+        data["lastReviewed"] = json!(date.to_string());
+        data["reviewedBy"] = match review.role {
+            Some(role) => json!({"@type": "Person", "name": reviewer, "jobTitle": role}),
+            None => json!({"@type": "Organization", "name": reviewer}),
+        };
     }
-    if let Some(r) = &article.front.reviewed_by {
-        data["reviewedBy"] = json!({"@type": "Organization", "name": r});
+    if let Some(updated) = crate::review::last_updated(&article.front) {
+        data["dateModified"] = json!(updated.to_string());
     }
     if let Some(a) = &article.front.author {
         data["author"] = json!({"@type": "Organization", "name": a});

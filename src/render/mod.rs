@@ -5,7 +5,8 @@ mod article;
 mod print;
 mod templates;
 
-pub use article::{format_reference, sanitize};
+pub use crate::markdown::sanitize;
+pub use article::format_reference;
 pub use templates::Templates;
 
 use crate::diagnostic::Diagnostic;
@@ -427,6 +428,16 @@ pub fn render_site(
         );
     }
     pages.page("privacy.html", "privacy/", "Privacy", || json!({}));
+    if site.help_article().is_none() {
+        // Every site has a "When to get help" page: this one, from book.toml, unless
+        // the site writes its own article of that name.
+        pages.page(
+            "help.html",
+            crate::site::HELP_URL,
+            "When to get help",
+            || json!({ "blocks": site.config.safety.blocks.iter().map(|b| json!({"id": b.id, "title": b.title, "text": b.text, "links": b.links})).collect::<Vec<_>>() }),
+        );
+    }
     if site.config.safety.quick_exit {
         pages.page("quick-exit.html", "quick-exit/", "About quick exit", || {
             json!({})
@@ -480,6 +491,7 @@ pub fn render_site(
                         c.insert("description", &article.summary);
                     }
                     c.insert("jsonld", &jsonld);
+                    c.insert("has_code", &article.body_has_code());
                 })?;
             }
             Ok(article.url.clone())
@@ -492,20 +504,48 @@ pub fn render_site(
         }
     }
     for pass in &passes {
-        // A top-level 404.html for static hosts that look for one.
+        // A top-level 404.html for static hosts that look for one. A host serves it
+        // in place of any missing address, at any depth, so its links cannot be
+        // relative: they start from the path the site is published under (from
+        // `base_url`; `/` under `serve`, which serves the site at its root). The
+        // offline edition's copy is opened as a file, next to index.html.
         let key = |deps: &Dependencies| deps.site_page("404.html", "404.html");
         if pass.fresh("404.html", key) {
             continue;
         }
-        let result = pass.render(site, templates, "404.html", "404.html", key, |c| {
-            fill_page(c, site, "", "Page not found")
-        });
+        let web_root = if pass.live().is_some() {
+            "/".to_string()
+        } else {
+            site.config.base_path().unwrap_or_else(|| "/".into())
+        };
+        let fill = |c: &mut Context, offline: bool| {
+            fill_page(c, site, "", "Page not found");
+            c.insert("root", if offline { "./" } else { &web_root });
+        };
+        let result = if pass.outputs.len() == 1 {
+            let offline = pass.outputs[0].1;
+            pass.render(site, templates, "404.html", "404.html", key, |c| {
+                fill(c, offline)
+            })
+        } else {
+            pass.outputs.iter().try_for_each(|&(writer, offline)| {
+                let mut part = Context::new();
+                fill(&mut part, offline);
+                let html = templates.render("404.html", &pass.context(part.into_json()))?;
+                writer.write_here("404.html", site.style.edition(&html, offline).as_bytes());
+                Ok(())
+            })
+        };
         if let Err(e) = result {
             errors.push(e);
         }
     }
-    if let Err(e) = write_print(site, templates, &passes) {
-        errors.push(e);
+    match write_print(site, templates, &passes) {
+        // A write error is the machine's (disk full, permissions), not the content's:
+        // the writer fails the build as one that could not run.
+        Err(e) if e.code == "io" => writer.record_failure(e.message),
+        Err(e) => errors.push(e),
+        Ok(()) => {}
     }
     errors.sort_by(|a, b| a.message.cmp(&b.message));
     errors.dedup();
@@ -586,7 +626,10 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
             "base_url": config.base_url(),
             "publisher": config.site.publisher,
             "crisis_text": config.safety.crisis_text,
-            "crisis_links": config.safety.crisis_links.iter().map(|l| json!({"label": l.label, "href": l.href})).collect::<Vec<_>>(),
+            "emergency_text": config.safety.emergency_text,
+            "help_url": site.help_url(),
+            "crisis_links": config.safety.crisis_links.iter().map(|l| json!({"label": l.label, "href": l.href, "print": l.print_address()})).collect::<Vec<_>>(),
+            "base_url_is_placeholder": config.base_url_is_placeholder(),
             "quick_exit": config.safety.quick_exit,
             "quick_exit_url": config.safety.quick_exit_url,
             "disclaimer": config.safety.disclaimer,
@@ -617,6 +660,7 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
 fn fill_page(context: &mut Context, site: &Site, url: &str, title: &str) {
     context.insert("root", &UrlStyle::root(url));
     context.insert("url", url);
+    context.insert("has_code", &false);
     context.insert("title", title);
     context.insert(
         "canonical",

@@ -43,6 +43,10 @@ pub(super) fn write_print(
             &format!("{} (print edition)", site.config.site.title),
         );
         context.insert("contents", &contents);
+        context.insert(
+            "has_code",
+            &order.iter().any(|&i| site.articles[i].body_has_code()),
+        );
         let frame = templates.render("print.html", &context)?;
         let mut pass_sinks = Vec::new();
         for &(writer, offline) in &pass.outputs {
@@ -197,6 +201,7 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
         },
     );
     let sources = sources(site, article);
+    let governance = super::article::governance(site, article);
     json!({
         "title": article.title,
         "slug": slug,
@@ -204,7 +209,8 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
         "topic": site.topic_title(article),
         "body": body,
         "sources": sources,
-        "last_reviewed": article.front.last_reviewed.map(|d| d.long()),
-        "reviewed_by": article.front.reviewed_by,
+        "review": governance.review,
+        "updated": governance.updated,
+        "safety": governance.safety,
     })
 }

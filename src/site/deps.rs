@@ -140,6 +140,8 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         parsed,
         url,
         front_matter: _,
+        // The body's hash changes with its text, which is the article's own input.
+        body_hash: _,
     } = article;
     let Parsed {
         title_from_heading,

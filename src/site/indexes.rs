@@ -4,7 +4,7 @@
 use super::{front_position, PathIndex, Site, TagIndex};
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::load::{locate, slugify, ReadingPath};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 impl Site {
@@ -155,17 +155,49 @@ impl Site {
             }
         }
         let Some((path, text)) = file else { return };
-        let mut seen = BTreeSet::new();
-        for entry in self.glossary.entries() {
-            if !seen.insert(entry.term.to_lowercase()) {
-                let (l, c) = locate(text, &format!("term: {}", entry.term));
+        // Where each entry starts, when the file is a plain list of `- term:` items.
+        let items = crate::load::sequence_items(text);
+        let entries = self.glossary.entries();
+        let place = |n: usize, term: &str| -> (usize, usize) {
+            match items.get(n).filter(|_| items.len() == entries.len()) {
+                Some(&start) => {
+                    let end = items.get(n + 1).copied().unwrap_or(text.len());
+                    let item = &text[start..end];
+                    let at = item.find("term").unwrap_or(0);
+                    crate::diagnostic::line_col(text, start + at)
+                }
+                None => locate(text, &format!("term: {term}")),
+            }
+        };
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (n, entry) in entries.iter().enumerate() {
+            if entry.term.trim().is_empty() {
+                let (l, c) = place(n, &entry.term);
+                diagnostics.push(
+                    Diagnostic::error("empty-term", "glossary term is empty")
+                        .at(path, l, c)
+                        .help("give the entry a term, or remove it"),
+                );
+                continue;
+            }
+            let key = entry.term.trim().to_lowercase();
+            if let Some(&first) = seen.get(&key) {
+                let (l1, c1) = place(first, &entries[first].term);
+                let (l, c) = place(n, &entry.term);
                 diagnostics.push(
                     Diagnostic::error(
                         "duplicate-term",
-                        format!("glossary term '{}' is defined twice", entry.term),
+                        format!(
+                            "glossary term '{}' is defined twice: here and at {}:{l1}:{c1}",
+                            entry.term,
+                            path.display()
+                        ),
                     )
-                    .at(path, l, c),
+                    .at(path, l, c)
+                    .help("merge the two definitions into one entry"),
                 );
+            } else {
+                seen.insert(key, n);
             }
             if let Some(slug) = &entry.article {
                 if self.find_article(slug).is_none() {
@@ -191,7 +223,38 @@ impl Site {
         paths: Vec<ReadingPath>,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
+        let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         for source in paths {
+            // The id is the file name made a slug: `Start_Here.yaml` and
+            // `start-here.yml` would both be `paths/start-here/`.
+            if source.id.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "bad-path-id",
+                        "reading path file name has no letters or digits to make its address from",
+                    )
+                    .in_file(&source.file)
+                    .help("rename the file, e.g. `start-here.yaml`"),
+                );
+                continue;
+            }
+            if let Some(first) = ids.get(&source.id) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-path",
+                        format!(
+                            "reading paths {} and {} both have the address paths/{}/",
+                            first.display(),
+                            source.file.display(),
+                            source.id
+                        ),
+                    )
+                    .in_file(&source.file)
+                    .help("rename one of the files"),
+                );
+                continue;
+            }
+            ids.insert(source.id.clone(), source.file.clone());
             let mut steps = Vec::new();
             for step in &source.path.steps {
                 match self.find_article(&step.slug) {
@@ -214,7 +277,12 @@ impl Site {
             }
             self.paths.push(PathIndex { source, steps });
         }
-        self.paths.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+        self.paths.sort_by(|a, b| {
+            let key = |p: &PathIndex| p.source.path.order.unwrap_or(i64::MAX);
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.source.id.cmp(&b.source.id))
+        });
     }
 }
 

@@ -5,6 +5,7 @@
 mod deps;
 mod graph;
 mod indexes;
+mod limits;
 mod links;
 mod refs;
 mod urls;
@@ -111,6 +112,12 @@ impl UrlStyle {
     }
 }
 
+/// The slug of a site's own "When to get help" article. Without one, attune writes a
+/// page of that name from `book.toml`'s `[safety]`, at [`HELP_URL`].
+pub const HELP_SLUG: &str = "when-to-get-help";
+/// Where attune's own "When to get help" page is written.
+pub const HELP_URL: &str = "when-to-get-help/";
+
 pub struct Article {
     pub slug: String,
     /// Path from the site root, for diagnostics.
@@ -126,6 +133,8 @@ pub struct Article {
     /// The source up to the body: its front matter, where diagnostics about front
     /// matter point. The body itself lives on only as what was parsed from it.
     pub front_matter: String,
+    /// [`crate::load::content_hash`] of the body, recorded in `urls.json`.
+    pub body_hash: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -301,13 +310,18 @@ fn build_with(
                 root: &root,
                 index,
             };
-            markdown::parse(
+            let mut parsed = markdown::parse(
                 &source.text,
                 source.body_start,
                 &source.path,
                 source.front.title.is_none(),
                 &ctx,
-            )
+            );
+            if config.build.sanitize_html {
+                // Once, here: every output that shows the body shares this one.
+                parsed.html = markdown::sanitize(&parsed.html);
+            }
+            parsed
         })
         .collect();
 
@@ -335,8 +349,17 @@ fn build_with(
             .clone()
             .or_else(|| source.front.description.clone())
             .unwrap_or_default();
+        crate::review::validate(
+            &source.front,
+            &source.text[..source.body_start],
+            &source.path,
+            source.topic.is_some(),
+            &config,
+            diagnostics,
+        );
         articles.push(Article {
             url: article_url(&source),
+            body_hash: source.body_hash,
             slug: source.slug,
             path: source.path,
             rel: source.rel,
@@ -396,6 +419,7 @@ fn build_with(
     site.resolve_paths(content.paths, diagnostics);
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
+    site.check_limits(diagnostics);
     site.compute_related();
     site
 }
@@ -418,9 +442,42 @@ fn front_position(article: &Article, needle: &str) -> (usize, usize) {
 }
 
 impl Article {
-    /// Reading level and time, computed once from parsed text.
+    /// Whether the body holds a code block, so the page needs the highlighting
+    /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
+    pub fn body_has_code(&self) -> bool {
+        memchr::memmem::find(self.parsed.html.as_bytes(), b"<pre").is_some()
+    }
+
+    /// Flesch–Kincaid grade, computed once from parsed text.
     pub fn grade(&self) -> f64 {
         self.parsed.stats.grade()
+    }
+
+    /// SMOG grade, computed once from parsed text.
+    pub fn smog(&self) -> f64 {
+        self.parsed.stats.smog()
+    }
+
+    /// The article's language: its own `language`, else the site's.
+    pub fn language<'a>(&'a self, config: &'a Config) -> &'a str {
+        self.front
+            .language
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .unwrap_or(&config.site.language)
+    }
+
+    /// Whether the readability measures (English formulas) apply: the article is in
+    /// English (`en`, `en-GB`, ...). Other languages are "not measured".
+    pub fn readability_measured(&self, config: &Config) -> bool {
+        let lang = self.language(config).to_ascii_lowercase();
+        lang == "en" || lang.starts_with("en-") || lang.starts_with("en_")
+    }
+
+    /// Its clinical review, with the legacy keys folded in.
+    pub fn review(&self, config: &Config) -> crate::review::Review<'_> {
+        crate::review::Review::of(&self.front, config.review.interval_months)
     }
 }
 
@@ -436,6 +493,18 @@ impl Site {
             .get(name)
             .or_else(|| self.old_names.get(&normalise_alias(name)))
             .copied()
+    }
+
+    /// The site's own "When to get help" article, if it has one.
+    pub fn help_article(&self) -> Option<usize> {
+        self.by_slug.get(HELP_SLUG).copied()
+    }
+
+    /// Where every article's footer sends readers for help: the site's own article,
+    /// else the page attune writes from `book.toml`.
+    pub fn help_url(&self) -> &str {
+        self.help_article()
+            .map_or(HELP_URL, |i| self.articles[i].url.as_str())
     }
 
     pub fn topic_title(&self, article: &Article) -> Option<&str> {

@@ -10,7 +10,7 @@ use super::{Site, UrlKind, UrlStyle};
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::markdown::{escape, href_attr, is_external, OutRef, RefKind};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where a reference leads, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -94,13 +94,22 @@ pub fn encode_path(path: &str) -> String {
 }
 
 impl Site {
-    /// Whether `id` is a link target on article `t`'s page: a heading, an id in its
-    /// raw HTML, or one attune writes.
-    pub fn has_anchor(&self, t: usize, id: &str) -> bool {
-        let parsed = &self.articles[t].parsed;
-        parsed.headings.iter().any(|h| h.id == id)
-            || parsed.html_ids.iter().any(|h| h == id)
-            || is_generated_anchor(id)
+    /// Each article's link targets (headings and ids in its raw HTML), so that
+    /// anchors are checked in O(1) however many links point at them; ids attune
+    /// writes itself are [`is_generated_anchor`].
+    pub(super) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
+        self.articles
+            .iter()
+            .map(|a| {
+                let parsed = &a.parsed;
+                parsed
+                    .headings
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .chain(parsed.html_ids.iter().map(String::as_str))
+                    .collect()
+            })
+            .collect()
     }
 
     /// Resolves every article's references (see [`Site::refs`]); problems go into
@@ -127,6 +136,7 @@ impl Site {
             by_rel,
             by_url,
             files,
+            ids: self.anchor_sets(),
         };
         let results: Vec<(Vec<RefTarget>, Vec<Diagnostic>)> = (0..self.articles.len())
             .into_par_iter()
@@ -198,7 +208,7 @@ impl Site {
             let Some(id) = fragment.filter(|f| !f.is_empty()) else {
                 return RefTarget::AsIs(url.to_string());
             };
-            if !self.has_anchor(i, &id) {
+            if !ctx.ids[i].contains(id.as_str()) && !is_generated_anchor(&id) {
                 diagnostics.push(
                     error(
                         "broken-anchor",
@@ -238,7 +248,7 @@ impl Site {
         };
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Vec<Diagnostic>| {
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
-                if !self.has_anchor(t, id) {
+                if !ctx.ids[t].contains(id) && !is_generated_anchor(id) {
                     let place = if t == i {
                         "this page".to_string()
                     } else {
@@ -375,6 +385,8 @@ struct Lookup<'a> {
     by_rel: HashMap<String, usize>,
     by_url: HashMap<&'a str, usize>,
     files: Vec<String>,
+    /// [`Site::anchor_sets`].
+    ids: Vec<HashSet<&'a str>>,
 }
 
 /// The ids a link may target on article `t`'s page, for suggestions.

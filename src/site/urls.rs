@@ -418,6 +418,14 @@ impl Site {
             Kind::Page,
             Owner::built_in("the privacy page"),
         );
+        if self.help_article().is_none() {
+            claim(
+                &mut table,
+                page(super::HELP_URL),
+                Kind::Page,
+                Owner::built_in("the When to get help page"),
+            );
+        }
         if self.config.safety.quick_exit {
             claim(
                 &mut table,

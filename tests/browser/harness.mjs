@@ -26,10 +26,15 @@ const types = {
   ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml", ".txt": "text/plain",
 };
 
-/** A minimal static file server for the built site, on a free loopback port. */
-export async function serve(dir) {
+/** A minimal static file server for the built site, on a free loopback port; with
+ * `prefix` (`/lib/`) the site is served under that path, as on a sub-path host, and
+ * every other address is a 404. Missing files get the site's 404.html, as static
+ * hosts do. */
+export async function serve(dir, { prefix = "/" } = {}) {
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const inside = path.startsWith(prefix);
+    path = inside ? "/" + path.slice(prefix.length) : "/\0missing";
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
@@ -41,7 +46,7 @@ export async function serve(dir) {
     }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 

@@ -105,3 +105,18 @@ test("a rebuild that ends before the page's first poll still reloads the page", 
     null, { timeout: 15000 });
   await page.close();
 });
+
+test("a mistyped nested address under serve gets a styled 404 with working links", async () => {
+  const page = await browser.newPage();
+  const failed = [];
+  page.on("response", (r) => { if (r.status() >= 400 && !r.request().isNavigationRequest()) failed.push(`${r.status()} ${r.url()}`); });
+  const response = await page.goto(url + "patterns/dismisive-family/");
+  assert.equal(response.status(), 404);
+  assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /system-ui/, "the stylesheet loaded");
+  await page.waitForSelector("#closest-pages li a");
+  assert.equal(await page.locator("#closest-pages li a").first().textContent(), "The dismissive family");
+  await page.locator("#closest-pages li a").first().click();
+  await page.waitForURL(url + "patterns/dismissive-family/");
+  assert.deepEqual(failed, []);
+  await page.close();
+});

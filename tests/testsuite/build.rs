@@ -147,13 +147,13 @@ fn feeds_and_sitemap() {
     let site = Fixture::new("basic");
     site.build().assert_code(0);
     let sitemap = site.read("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://fixture.example.org/patterns/dismissive-family/</loc><lastmod>2026-01-10</lastmod>"));
+    assert!(sitemap.contains("<loc>https://fixture.example.org/patterns/dismissive-family/</loc><lastmod>2026-03-02</lastmod>"));
     assert!(
         !sitemap.contains("patterns/dismissive/"),
         "aliases are not in the sitemap"
     );
     let atom = site.read("atom.xml");
-    assert!(atom.contains("<updated>2026-01-10T00:00:00Z</updated>"));
+    assert!(atom.contains("<updated>2026-03-02T00:00:00Z</updated>"));
     assert!(atom.contains("<title>The dismissive family</title>"));
     assert_eq!(
         site.read("robots.txt"),

@@ -240,18 +240,24 @@ fn topic_map_is_an_svg_with_a_list_equivalent() {
     let site = built();
     let map = site.read("map/index.html");
     assert!(map.contains("<svg class=\"topic-map\""));
-    assert!(map.contains(
-        "<a href=\"../patterns/dismissive-family/\" tabindex=\"-1\"><rect class=\"map-node\""
-    ));
+    // Each node a link named by its title, marked with the nodes it connects to.
+    assert!(
+        map.contains("<a class=\"map-link\" href=\"../patterns/dismissive-family/\" data-node=\"")
+    );
+    assert!(map.contains("<title>The dismissive family</title><rect class=\"map-node\""));
+    // Edges grouped by relation, with a legend line per relation.
+    assert!(map.contains("<g class=\"map-edges map-edges-effects\" aria-hidden=\"true\">"));
     assert_eq!(
-        map.matches("class=\"map-edge map-edge-effects\"").count(),
+        map.matches("class=\"map-edge map-edge-effects\" data-from=")
+            .count(),
         2
     );
     assert_eq!(
-        map.matches("class=\"map-edge map-edge-approaches\"")
+        map.matches("class=\"map-edge map-edge-approaches\" data-from=")
             .count(),
         1
     );
+    assert_eq!(map.matches("<g class=\"map-key\"").count(), 2);
     assert!(map.contains("Adult effects linked to this pattern: <a href=\"../effects/alexithymia/\">Alexithymia</a>, <a href=\"../effects/counter-dependence/\">Counter-dependence</a>"));
     assert!(!map.contains("<script>"), "no JavaScript needed");
 }

@@ -59,25 +59,23 @@ fn content_note_review_metadata_and_json_ld() {
         note < page.find("<div class=\"article-body\">").unwrap(),
         "the note comes before the text"
     );
-    assert!(page.contains("<dt>Reviewed by</dt><dd>Clinical review pending</dd>"));
-    assert!(page.contains(
-        "<dt>Last reviewed</dt><dd><time datetime=\"2026-01-10\">10 January 2026</time></dd>"
+    assert!(page.contains("Not yet clinically reviewed"));
+    let ld = crate::governance::json_ld(&page);
+    assert_eq!(ld["@type"], "MedicalWebPage");
+    assert!(ld.get("lastReviewed").is_none() && ld.get("reviewedBy").is_none());
+    let reviewed = site.read("patterns/dismissive-family/index.html");
+    assert!(reviewed.contains(
+        "Reviewed by Dr Ada Example, Clinical psychologist, on <time datetime=\"2026-01-10\">10 January 2026</time>"
     ));
     assert!(
-        page.contains(
+        reviewed.contains(
             "<dt>Next review due</dt><dd><time datetime=\"2028-01-10\">10 January 2028</time></dd>"
         ),
-        "last_reviewed + 24 months"
+        "review.date + 24 months"
     );
-    let start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
-    let end = start + page[start..].find("</script>").unwrap();
-    let ld: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
-    assert_eq!(ld["@type"], "MedicalWebPage");
-    assert_eq!(ld["lastReviewed"], "2026-01-10");
-    assert_eq!(ld["reviewedBy"]["name"], "Clinical review pending");
     let no_dates = site.read("about/index.html");
     assert!(
-        !no_dates.contains("Last reviewed"),
+        !no_dates.contains("Reviewed by") && !no_dates.contains("Last updated"),
         "never an invented date"
     );
 }
@@ -106,7 +104,7 @@ fn readability_report_as_table_and_json() {
         .find(|r| r["slug"] == "alexithymia")
         .unwrap();
     assert!(row["words"].as_u64().unwrap() > 20);
-    assert!(row["grade"].is_number() && row["minutes"] == 1);
+    assert!(row["grade"].is_number() && row["smog"].is_number() && row["minutes"] == 1);
 }
 
 #[test]

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server {
-    child: Child,
-    address: String,
-    out: PathBuf,
+pub(crate) struct Server {
+    pub child: Child,
+    pub address: String,
+    pub out: PathBuf,
 }
 
 impl Drop for Server {
@@ -22,7 +22,7 @@ impl Drop for Server {
     }
 }
 
-fn start(site: &Fixture) -> Server {
+pub(crate) fn start(site: &Fixture) -> Server {
     let out = site.path("../served");
     let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
         .args(["serve", "--port", "0", "--out"])
@@ -51,7 +51,7 @@ fn start(site: &Fixture) -> Server {
 }
 
 /// A raw HTTP/1.1 GET, so the request path reaches the server exactly as written.
-fn get(address: &str, path: &str) -> (u16, String) {
+pub(crate) fn get(address: &str, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(address).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -77,7 +77,7 @@ fn get(address: &str, path: &str) -> (u16, String) {
 }
 
 #[track_caller]
-fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+pub(crate) fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
         if ready() {
@@ -90,7 +90,7 @@ fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
 
 /// The served folder equals a fresh full build of the same sources.
 #[track_caller]
-fn assert_same_as_full_build(site: &Fixture, out: &Path) {
+pub(crate) fn assert_same_as_full_build(site: &Fixture, out: &Path) {
     site.run(&["build", "--out", "full"]).assert_code(0);
     let mut full = site.snapshot("full");
     // The offline edition, and the marker that indexes its archive, are build-only.
@@ -303,7 +303,7 @@ fn never_serves_outside_the_build_folder() {
         let mut stream = TcpStream::connect(a).unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut text = String::new();
@@ -365,7 +365,7 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
 
     const CHAOS: &str = "content/patterns/chaotic-family.md";
     type Edit = (&'static str, fn(&Fixture), Option<usize>);
-    let edits: [Edit; 22] = [
+    let edits: [Edit; 23] = [
         (
             "prose only",
             |s| {
@@ -473,13 +473,18 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
             None,
         ),
         (
-            "review date",
+            "last updated",
+            |s| edit(s, CHAOS, "order: 50\n", "order: 50\nupdated: 2026-11-20\n"),
+            None,
+        ),
+        (
+            "author",
             |s| {
                 edit(
                     s,
                     CHAOS,
-                    "last_reviewed: 2026-11-09",
-                    "last_reviewed: 2026-11-20",
+                    "author: Understanding Emotional Neglect editorial team",
+                    "author: Understanding Emotional Neglect editors",
                 )
             },
             None,

@@ -37,19 +37,38 @@
     }
 
     // Copy-link controls: a plain link without JavaScript; with it, copy and confirm.
-    // The confirmation lasts 2.5 s from the last copy: a second copy restarts it.
+    // The confirmation lasts 2.5 s from the last copy: a second copy restarts it. The
+    // link never navigates when JavaScript runs: where the clipboard is refused, the
+    // address is shown, selected, for the reader to copy by hand.
     var confirmations = new WeakMap();
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("[data-copy-link]");
-      if (!link || !navigator.clipboard || location.protocol === "file:") return;
-      var url = new URL(link.getAttribute("href"), location.href).href;
+      if (!link) return;
       event.preventDefault();
-      navigator.clipboard.writeText(url).then(function () {
+      var url = new URL(link.getAttribute("href"), location.href);
+      if (url.hash === "#article-title") url.hash = "";
+      var text = url.href;
+      var confirm = function () {
         link.setAttribute("data-copied", "");
         announce("Link copied");
         clearTimeout(confirmations.get(link));
         confirmations.set(link, setTimeout(function () { link.removeAttribute("data-copied"); }, 2500));
-      }, function () { location.href = url; });
+      };
+      var showByHand = function () {
+        var box = link.parentNode.querySelector(".copy-by-hand");
+        if (!box) {
+          box = document.createElement("input");
+          box.className = "copy-by-hand";
+          box.readOnly = true;
+          box.setAttribute("aria-label", "Address of this link, to copy");
+          link.insertAdjacentElement("afterend", box);
+        }
+        box.value = text;
+        box.focus();
+        box.select();
+      };
+      if (!navigator.clipboard) { showByHand(); return; }
+      navigator.clipboard.writeText(text).then(confirm, showByHand);
     });
 
     var live = document.createElement("div");
@@ -66,20 +85,129 @@
       print.addEventListener("click", function () { window.print(); });
     }
 
+    // Small screens: the topic navigation folds behind a Menu button (open without
+    // JavaScript, and always open on wide screens: see style.css).
+    var nav = document.querySelector(".site-nav");
+    var navList = nav && nav.querySelector("ul");
+    if (navList) {
+      var menu = document.createElement("button");
+      menu.type = "button";
+      menu.className = "menu-toggle";
+      menu.textContent = "Menu";
+      navList.id = navList.id || "site-nav-list";
+      menu.setAttribute("aria-controls", navList.id);
+      menu.setAttribute("aria-expanded", "false");
+      nav.insertBefore(menu, navList);
+      nav.classList.add("is-collapsible");
+      menu.addEventListener("click", function () {
+        var open = menu.getAttribute("aria-expanded") !== "true";
+        menu.setAttribute("aria-expanded", open ? "true" : "false");
+        nav.classList.toggle("is-open", open);
+        var header = nav.closest(".site-header");
+        if (header) header.classList.toggle("menu-open", open);
+      });
+    }
+
+    // Small screens: the article's contents fold behind a Show button too.
+    var toc = document.querySelector(".toc");
+    var tocList = toc && toc.querySelector("ol");
+    if (tocList) {
+      var tocButton = document.createElement("button");
+      tocButton.type = "button";
+      tocButton.className = "toc-toggle";
+      tocButton.textContent = "Show";
+      tocList.id = tocList.id || "toc-list";
+      tocButton.setAttribute("aria-controls", tocList.id);
+      tocButton.setAttribute("aria-expanded", "false");
+      tocButton.setAttribute("aria-label", "Show the contents of this page");
+      toc.insertBefore(tocButton, tocList);
+      toc.classList.add("is-collapsible");
+      tocButton.addEventListener("click", function () {
+        var open = tocButton.getAttribute("aria-expanded") !== "true";
+        tocButton.setAttribute("aria-expanded", open ? "true" : "false");
+        tocButton.textContent = open ? "Hide" : "Show";
+        tocButton.setAttribute("aria-label", (open ? "Hide" : "Show") + " the contents of this page");
+        toc.classList.toggle("is-open", open);
+      });
+    }
+
+    // Tables that scroll sideways can be reached and scrolled with the keyboard: the
+    // scroll container is focusable and named after the table, while it overflows.
+    var wraps = [];
+    document.querySelectorAll(".article-body table").forEach(function (table, i) {
+      var wrap = document.createElement("div");
+      wrap.className = "table-scroll";
+      table.parentNode.insertBefore(wrap, table);
+      wrap.appendChild(table);
+      var caption = table.querySelector("caption");
+      var heading = null;
+      for (var el = wrap.previousElementSibling; el && !heading; el = el.previousElementSibling) {
+        if (/^H[2-6]$/.test(el.tagName)) heading = el;
+      }
+      var name = caption ? caption.textContent : heading ? heading.textContent.replace(/#$/, "").trim() : "";
+      wraps.push({ wrap: wrap, label: "Table " + (i + 1) + (name ? ": " + name : "") + " (scrolls sideways)" });
+    });
+    var fitTables = function () {
+      wraps.forEach(function (w) {
+        if (w.wrap.scrollWidth > w.wrap.clientWidth + 1) {
+          w.wrap.setAttribute("tabindex", "0");
+          w.wrap.setAttribute("role", "region");
+          w.wrap.setAttribute("aria-label", w.label);
+        } else {
+          w.wrap.removeAttribute("tabindex");
+          w.wrap.removeAttribute("role");
+          w.wrap.removeAttribute("aria-label");
+        }
+      });
+    };
+    if (wraps.length) {
+      fitTables();
+      window.addEventListener("resize", fitTables);
+    }
+
+    // Topic map: hovering or focusing an article lights it, its connections and the
+    // articles at their other ends, and dims the rest.
+    var map = document.querySelector(".topic-map");
+    if (map) {
+      var light = function (node) {
+        map.querySelectorAll(".is-lit").forEach(function (el) { el.classList.remove("is-lit"); });
+        map.classList.toggle("is-focused", !!node);
+        if (!node) return;
+        var id = node.getAttribute("data-node");
+        node.classList.add("is-lit");
+        (node.getAttribute("data-links") || "").split(" ").forEach(function (n) {
+          var other = n && map.querySelector('[data-node="' + n + '"]');
+          if (other) other.classList.add("is-lit");
+        });
+        map.querySelectorAll('[data-from="' + id + '"], [data-to="' + id + '"]').forEach(function (e) { e.classList.add("is-lit"); });
+      };
+      var nodeOf = function (e) { return e.target.closest && e.target.closest("[data-node]"); };
+      map.addEventListener("mouseover", function (e) { light(nodeOf(e)); });
+      map.addEventListener("mouseleave", function () { light(map.querySelector("[data-node]:focus")); });
+      map.addEventListener("focusin", function (e) { light(nodeOf(e)); });
+      map.addEventListener("focusout", function () { light(null); });
+    }
+
     // Quick exit: the button, and Shift pressed three times.
     var exitTo = document.body.getAttribute("data-quick-exit");
     if (exitTo) {
       var leave = function () { location.replace(exitTo); };
       var button = document.querySelector(".quick-exit");
       if (button) button.addEventListener("click", function (e) { e.preventDefault(); leave(); });
-      var presses = [];
+      // Three Shift presses in a row, with no other key between them (typing capital
+      // letters never counts), within two seconds. Listened for in the capture phase,
+      // so it works inside the search box and any other field.
+      var presses = 0, first = 0;
       document.addEventListener("keydown", function (e) {
-        if (e.key !== "Shift" || e.repeat) return;
+        if (e.key !== "Shift") { presses = 0; return; }
+        if (e.repeat) return;
         var now = Date.now();
-        presses = presses.filter(function (t) { return now - t < 1500; });
-        presses.push(now);
-        if (presses.length >= 3) leave();
-      });
+        if (!presses || now - first > 2000) { presses = 0; first = now; }
+        presses++;
+        if (presses >= 3) { presses = 0; leave(); }
+      }, true);
+      // Any mouse or touch press between Shift presses breaks the run too.
+      document.addEventListener("pointerdown", function () { presses = 0; }, true);
     }
   });
 })();

@@ -35,10 +35,17 @@
     overlay.querySelector("pre").textContent = text;
   }
 
+  // A long poll: the server answers at once the first time, then only when a rebuild
+  // ends (or after a while with nothing new), so no request is made in between.
+  var version = null;
+  var failures = 0;
   function poll() {
-    fetch("/__attune/status", { cache: "no-store" })
+    var query = version === null ? "" : "?seen=" + version;
+    fetch("/__attune/status" + query, { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (status) {
+        failures = 0;
+        version = status.version;
         if (status.errors) {
           show(status.errors);
         } else if (overlay) {
@@ -48,12 +55,16 @@
         if (build !== null && status.build !== build) {
           sessionStorage.setItem(key, String(window.scrollY));
           location.reload();
-          return;
+          return false;
         }
         build = status.build;
+        return true;
+      }, function () {
+        // Server restarting: try again, more slowly each time (at most every 5 s).
+        failures += 1;
+        return new Promise(function (ok) { setTimeout(function () { ok(true); }, Math.min(5000, 200 * failures)); });
       })
-      .catch(function () { /* server restarting: try again */ })
-      .then(function () { setTimeout(poll, 250); });
+      .then(function (again) { if (again) poll(); });
   }
   poll();
 })();

@@ -313,9 +313,29 @@
   function open(choose) {
     if (document.activeElement !== input) { close(); return; }
     list.hidden = false;
+    place();
     input.setAttribute("aria-expanded", "true");
     if (choose !== undefined) setActive(choose);
   }
+
+  // Keeps the open list inside the window: it hangs from the box's right edge where
+  // there is room, and is moved right (never past the window's right edge) where the
+  // box sits too far left; its height stops above the window's bottom edge.
+  function place() {
+    if (list.hidden) return;
+    list.style.right = "";
+    list.style.maxHeight = "";
+    var margin = 8;
+    var view = document.documentElement.clientWidth;
+    var box = list.getBoundingClientRect();
+    var shift = 0;
+    if (box.right > view - margin) shift = box.right - (view - margin);
+    if (box.left - shift < margin) shift = box.left - margin;
+    if (shift) list.style.right = shift + "px";
+    var room = window.innerHeight - box.top - margin;
+    if (room > 120) list.style.maxHeight = Math.min(room, window.innerHeight * 0.7) + "px";
+  }
+  window.addEventListener("resize", place);
 
   // Searches for what is in the box and shows the results. A list that already answers
   // it is kept as it is, with the option chosen in it.
@@ -395,6 +415,46 @@
     input.focus();
     input.select();
   });
+
+  // ---- The "page not found" page: the pages closest to the mistyped address, found
+  // by searching for the words of its last part (typos forgiven), and its search box
+  // filled with them.
+  var closest = document.getElementById("closest-pages");
+  if (closest) {
+    var path = location.pathname;
+    try { path = decodeURIComponent(path); } catch (e) { /* keep it encoded */ }
+    var rootPath = new URL(root, location.href).pathname;
+    if (path.lastIndexOf(rootPath, 0) === 0) path = path.slice(rootPath.length);
+    var parts = path.split("/").filter(function (p) { return p && !/^(index|404)\.html?$/i.test(p); })
+      .map(function (p) { return p.replace(/\.html?$/i, "").replace(/[-_.+~]+/g, " ").trim(); })
+      .filter(Boolean);
+    var guesses = parts.length ? [parts[parts.length - 1], parts.join(" ")] : [];
+    var box = document.getElementById("not-found-q");
+    if (box && parts.length) box.value = parts[parts.length - 1];
+    var tryGuess = function (i) {
+      if (i >= guesses.length) return;
+      store.query(guesses[i], 20).then(function (items) {
+        var seen = {};
+        var pages = items.filter(function (item) {
+          var page = item.url.split("#")[0];
+          if (seen[page]) return false;
+          seen[page] = true;
+          return true;
+        }).slice(0, 5);
+        if (!pages.length) { tryGuess(i + 1); return; }
+        pages.forEach(function (item) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = href(item.url.split("#")[0]);
+          a.textContent = item.title;
+          li.appendChild(a);
+          closest.appendChild(li);
+        });
+        closest.parentNode.hidden = false;
+      }, function () { /* search unavailable: the search box and links remain */ });
+    };
+    tryGuess(0);
+  }
 
   // ---- The search page: full results for ?q=...
   var page = document.getElementById("search-page");

@@ -1,0 +1,39 @@
+//! `[build] sanitize_html`: raw HTML from authors made safe, once, where an article's
+//! body is made, so pages, `print.html`, handouts, the offline edition, search and
+//! feeds all share the sanitised body.
+
+/// The article body with scripts, event handlers and unsafe URLs removed, keeping the
+/// markup attune itself writes (ids, roles, ARIA, copy-link and glossary attributes).
+pub fn sanitize(html: &str) -> String {
+    use std::sync::LazyLock;
+    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_tags([
+                "input",
+                "section",
+                "figure",
+                "figcaption",
+                "mark",
+                "cite",
+                "kbd",
+            ])
+            .add_generic_attributes([
+                "id",
+                "class",
+                "role",
+                "title",
+                "lang",
+                "dir",
+                "aria-label",
+                "aria-describedby",
+                "aria-hidden",
+                "data-copy-link",
+            ])
+            .add_tag_attributes("input", ["type", "disabled", "checked"])
+            .add_tag_attributes("img", ["loading"])
+            .link_rel(None);
+        builder
+    });
+    CLEANER.clean(html).to_string()
+}

@@ -1,0 +1,350 @@
+//! `attune serve` on a machine other people and other web pages share: the Host rule,
+//! stalled clients, redirects, the long-poll reload channel, a broken book.toml, a
+//! deleted served folder and `[build] content_dir`. Each against a real server on
+//! 127.0.0.1.
+
+use crate::serve::{assert_same_as_full_build, get, start, wait_until};
+use crate::support::Fixture;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A raw request with the given head lines; the whole response as text.
+fn raw(address: &str, head: &str) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(stream, "{head}\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// A served page less its live-reload script, which names the build number.
+fn without_script(page: &str) -> String {
+    page.lines()
+        .filter(|l| !l.contains("/__attune/live.js"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn code(response: &str) -> u16 {
+    response
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+fn status_json(address: &str, query: &str) -> serde_json::Value {
+    let body = get(address, &format!("/__attune/status{query}")).1;
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+#[test]
+fn only_the_bound_address_and_localhost_names_are_answered() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = &server.address;
+    let port = a.rsplit(':').next().unwrap();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let response = raw(
+            a,
+            &format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close"),
+        );
+        assert_eq!(code(&response), 200, "{host}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_string(),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1:{}", port.parse::<u16>().unwrap().wrapping_add(1)),
+        "127.0.0.1".to_string(),
+        format!("attacker@127.0.0.1:{port}"),
+        String::new(),
+    ] {
+        for path in ["/", "/__attune/status", "/__attune/live.js", "/effects/"] {
+            let response = raw(
+                a,
+                &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close"),
+            );
+            assert_eq!(code(&response), 403, "{host} {path}");
+            assert!(
+                !response.contains("\"build\""),
+                "{host} {path}: status leaked"
+            );
+            assert!(!response.contains("<html"), "{host} {path}: a page leaked");
+        }
+    }
+    // HTTP/1.0 without any Host header.
+    assert_eq!(code(&raw(a, "GET / HTTP/1.0")), 403);
+}
+
+#[test]
+fn redirects_never_leave_the_site() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = &server.address;
+    for path in [
+        "//evil.example",
+        "//evil.example/",
+        "///evil.example",
+        "//assets",
+        "///assets",
+        "//effects",
+        "/./effects",
+        "//%65vil.example",
+        "/%2f%2fevil.example",
+        "/\\evil.example",
+    ] {
+        let response = raw(
+            a,
+            &format!("GET {path} HTTP/1.1\r\nHost: {a}\r\nConnection: close"),
+        );
+        for line in response.lines() {
+            if let Some(to) = line
+                .to_ascii_lowercase()
+                .strip_prefix("location:")
+                .map(|t| t.trim().to_string())
+            {
+                assert!(to.starts_with('/'), "{path} → {to}");
+                assert!(
+                    !to.starts_with("//") && !to.starts_with("/\\"),
+                    "{path} → {to}"
+                );
+            }
+        }
+    }
+    let response = raw(
+        a,
+        &format!("GET //assets HTTP/1.1\r\nHost: {a}\r\nConnection: close"),
+    );
+    assert_eq!(code(&response), 301);
+    assert!(response.contains("Location: /assets/\r\n"), "{response}");
+}
+
+#[test]
+fn stalled_clients_never_stop_others_being_served() {
+    let site = Fixture::new("basic");
+    // A 5 MB file: far more than a socket buffers.
+    site.write("content/big.txt", "x".repeat(5 << 20));
+    let server = start(&site);
+    let a = &server.address;
+    let stalled: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut s = TcpStream::connect(a).unwrap();
+            write!(s, "GET /big.txt HTTP/1.1\r\nHost: {a}\r\n\r\n").unwrap();
+            s
+        })
+        .collect();
+    // And a few that send half a request and stop.
+    let half: Vec<TcpStream> = (0..4)
+        .map(|_| {
+            let mut s = TcpStream::connect(a).unwrap();
+            write!(s, "GET / HTTP/1.1\r\nHo").unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    for n in 0..10 {
+        let start = Instant::now();
+        let (code, body) = get(a, "/effects/alexithymia/");
+        assert_eq!(code, 200, "request {n}");
+        assert!(body.contains("Alexithymia"));
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "request {n} waited"
+        );
+    }
+    // A client that never finishes its request is let go within the bound.
+    let mut slow = TcpStream::connect(a).unwrap();
+    write!(slow, "GET / HTTP/1.1\r\n").unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let start = Instant::now();
+    let mut buf = [0u8; 64];
+    let n = slow.read(&mut buf).unwrap_or(0);
+    assert!(n == 0 || code(&String::from_utf8_lossy(&buf[..n])) >= 400);
+    assert!(
+        start.elapsed() < Duration::from_secs(25),
+        "the stalled connection was held {:?}",
+        start.elapsed()
+    );
+    drop((stalled, half));
+}
+
+#[test]
+fn live_reload_is_a_long_poll() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = server.address.clone();
+    let js = get(&a, "/__attune/live.js").1;
+    assert!(js.contains("?seen="), "the script waits on the server");
+    assert!(!js.contains("setTimeout(poll, 250)"));
+    let first = status_json(&a, "");
+    let version = first["version"].as_u64().unwrap();
+    let build = first["build"].as_u64().unwrap();
+    let waiter = {
+        let a = a.clone();
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            (
+                status_json(&a, &format!("?seen={version}")),
+                start.elapsed(),
+            )
+        })
+    };
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!waiter.is_finished(), "answered with nothing new");
+    let path = site.path("content/effects/alexithymia.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nA new line.\n")).unwrap();
+    let (answer, waited) = waiter.join().unwrap();
+    assert!(waited < Duration::from_secs(20));
+    assert!(answer["version"].as_u64().unwrap() > version);
+    assert_eq!(answer["build"].as_u64().unwrap(), build + 1);
+    // An out-of-date version is answered at once.
+    let start = Instant::now();
+    status_json(&a, &format!("?seen={version}"));
+    assert!(start.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn a_broken_book_toml_keeps_the_last_good_site_and_the_server() {
+    let site = Fixture::new("basic");
+    let mut server = start(&site);
+    let a = server.address.clone();
+    let good = std::fs::read(site.path("book.toml")).unwrap();
+    let page = get(&a, "/effects/alexithymia/").1;
+    let broken: [(&str, Option<Vec<u8>>); 4] = [
+        ("invalid TOML", Some(b"[site\ntitle = ".to_vec())),
+        ("half-saved", Some(good[..good.len() / 3].to_vec())),
+        (
+            "not UTF-8",
+            Some(b"[site]\ntitle = \"\xff\xfe\"\n".to_vec()),
+        ),
+        ("missing", None),
+    ];
+    for (what, bytes) in broken {
+        match bytes {
+            Some(bytes) => std::fs::write(site.path("book.toml"), bytes).unwrap(),
+            None => std::fs::remove_file(site.path("book.toml")).unwrap(),
+        }
+        wait_until(what, || {
+            status_json(&a, "")["errors"]
+                .as_str()
+                .is_some_and(|e| e.contains("book.toml"))
+        });
+        assert!(
+            server.child.try_wait().unwrap().is_none(),
+            "{what}: serve exited"
+        );
+        assert!(
+            without_script(&get(&a, "/effects/alexithymia/").1) == without_script(&page),
+            "{what}: the last good page changed"
+        );
+        std::fs::write(site.path("book.toml"), &good).unwrap();
+        wait_until("the fix", || status_json(&a, "")["errors"] == "");
+    }
+    assert_same_as_full_build(&site, &server.out);
+}
+
+#[test]
+fn a_deleted_or_emptied_served_folder_is_restored_whole() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = &server.address;
+    let edit = |n: usize| {
+        let path = site.path("content/about.md");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{text}\nEdit {n}.\n")).unwrap();
+    };
+    std::fs::remove_dir_all(&server.out).unwrap();
+    edit(1);
+    wait_until("the restore", || get(a, "/about/").1.contains("Edit 1."));
+    assert_same_as_full_build(&site, &server.out);
+    // Emptied, the folder itself left.
+    for entry in std::fs::read_dir(&server.out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    edit(2);
+    wait_until("the second restore", || {
+        get(a, "/about/").1.contains("Edit 2.")
+    });
+    assert_same_as_full_build(&site, &server.out);
+}
+
+#[test]
+fn content_dir_is_honoured_for_watching_and_the_output_check() {
+    let site = Fixture::new("basic");
+    std::fs::rename(site.path("content"), site.path("docs")).unwrap();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        book.replace("[site]", "[build]\ncontent_dir = \"docs\"\n\n[site]"),
+    );
+    // --out inside the content folder is refused, as `build` refuses it.
+    for out in ["docs/site", "docs"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(["serve", "--port", "0", "--out", out])
+            .current_dir(&site.root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("serve --out {out} was not refused");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("overlaps the content folder"), "{stderr}");
+        site.run(&["build", "--out", out])
+            .assert_code(2)
+            .assert_stderr_contains("overlaps the content folder");
+    }
+    let server = start(&site);
+    let a = &server.address;
+    let path = site.path("docs/effects/alexithymia.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nWatched in docs.\n")).unwrap();
+    wait_until("the edit in docs/", || {
+        get(a, "/effects/alexithymia/")
+            .1
+            .contains("Watched in docs.")
+    });
+    // Editors' droppings the loader ignores trigger nothing.
+    std::thread::sleep(Duration::from_millis(1500));
+    let before = status_json(a, "")["version"].as_u64().unwrap();
+    site.write("docs/effects/.alexithymia.md.swp", "x");
+    site.write("docs/effects/alexithymia.md~", "x");
+    site.write("docs/.hidden/page.md", "x");
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(status_json(a, "")["version"].as_u64().unwrap(), before);
+}
