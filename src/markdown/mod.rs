@@ -9,7 +9,7 @@
 mod callouts;
 mod html;
 mod sanitize;
-pub use sanitize::sanitize;
+pub use sanitize::{keeps_url, sanitize};
 mod links;
 mod references;
 

@@ -320,6 +320,13 @@ fn build_with(
             if config.build.sanitize_html {
                 // Once, here: every output that shows the body shares this one.
                 parsed.html = markdown::sanitize(&parsed.html);
+                // Destinations are filled in later, from marks the sanitiser cannot
+                // judge: one it would remove is written empty.
+                for r in &mut parsed.refs {
+                    if !markdown::keeps_url(&r.url) {
+                        r.url.clear();
+                    }
+                }
             }
             parsed
         })
