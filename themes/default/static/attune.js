@@ -85,49 +85,46 @@
       print.addEventListener("click", function () { window.print(); });
     }
 
-    // Small screens: the topic navigation folds behind a Menu button (open without
-    // JavaScript, and always open on wide screens: see style.css).
+    // Small screens: a list folds behind a toggle button (open without JavaScript, and
+    // always open on wide screens: see style.css). `label(open)` names the button for
+    // screen readers where its text alone would not; `onToggle(open)` does the rest.
+    function foldBehindButton(container, list, button, label, onToggle) {
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = button.className;
+      toggle.textContent = button.text(false);
+      list.id = list.id || button.listId;
+      toggle.setAttribute("aria-controls", list.id);
+      toggle.setAttribute("aria-expanded", "false");
+      if (label) toggle.setAttribute("aria-label", label(false));
+      container.insertBefore(toggle, list);
+      container.classList.add("is-collapsible");
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        toggle.textContent = button.text(open);
+        if (label) toggle.setAttribute("aria-label", label(open));
+        container.classList.toggle("is-open", open);
+        if (onToggle) onToggle(open);
+      });
+    }
+
+    // The topic navigation folds behind a Menu button.
     var nav = document.querySelector(".site-nav");
     var navList = nav && nav.querySelector("ul");
     if (navList) {
-      var menu = document.createElement("button");
-      menu.type = "button";
-      menu.className = "menu-toggle";
-      menu.textContent = "Menu";
-      navList.id = navList.id || "site-nav-list";
-      menu.setAttribute("aria-controls", navList.id);
-      menu.setAttribute("aria-expanded", "false");
-      nav.insertBefore(menu, navList);
-      nav.classList.add("is-collapsible");
-      menu.addEventListener("click", function () {
-        var open = menu.getAttribute("aria-expanded") !== "true";
-        menu.setAttribute("aria-expanded", open ? "true" : "false");
-        nav.classList.toggle("is-open", open);
+      foldBehindButton(nav, navList, { className: "menu-toggle", listId: "site-nav-list", text: function () { return "Menu"; } }, null, function (open) {
         var header = nav.closest(".site-header");
         if (header) header.classList.toggle("menu-open", open);
       });
     }
 
-    // Small screens: the article's contents fold behind a Show button too.
+    // The article's contents fold behind a Show button.
     var toc = document.querySelector(".toc");
     var tocList = toc && toc.querySelector("ol");
     if (tocList) {
-      var tocButton = document.createElement("button");
-      tocButton.type = "button";
-      tocButton.className = "toc-toggle";
-      tocButton.textContent = "Show";
-      tocList.id = tocList.id || "toc-list";
-      tocButton.setAttribute("aria-controls", tocList.id);
-      tocButton.setAttribute("aria-expanded", "false");
-      tocButton.setAttribute("aria-label", "Show the contents of this page");
-      toc.insertBefore(tocButton, tocList);
-      toc.classList.add("is-collapsible");
-      tocButton.addEventListener("click", function () {
-        var open = tocButton.getAttribute("aria-expanded") !== "true";
-        tocButton.setAttribute("aria-expanded", open ? "true" : "false");
-        tocButton.textContent = open ? "Hide" : "Show";
-        tocButton.setAttribute("aria-label", (open ? "Hide" : "Show") + " the contents of this page");
-        toc.classList.toggle("is-open", open);
+      foldBehindButton(toc, tocList, { className: "toc-toggle", listId: "toc-list", text: function (open) { return open ? "Hide" : "Show"; } }, function (open) {
+        return (open ? "Hide" : "Show") + " the contents of this page";
       });
     }
 
