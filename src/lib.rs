@@ -207,7 +207,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     report.timings.push(("render", render_time));
     report.timings.push(("search", search_time));
     let start = Instant::now();
-    write_extras(&site, &writer, &urls, &options.root);
+    // The URL table is the list of pages: what rendering wrote must be exactly it.
+    debug_assert_eq!(
+        urls,
+        site.urls.page_urls(),
+        "pages rendered vs. the URL table"
+    );
+    write_extras(&site, &writer, &options.root);
     report.timings.push(("write extras", start.elapsed()));
     // Freeing a large library's model takes a while; it need not hold up the rest.
     let freed = std::thread::spawn(move || drop(site));
@@ -234,7 +240,9 @@ fn offline_folder(site: &Site) -> String {
 }
 
 /// Everything beside the pages: assets, stylesheets, feeds, manifest, content files.
-pub(crate) fn write_extras(site: &Site, writer: &output::Writer, urls: &[String], root: &Path) {
+/// The sitemap and the manifest list the pages of the site's URL table.
+pub(crate) fn write_extras(site: &Site, writer: &output::Writer, root: &Path) {
+    let urls = &site.urls.page_urls();
     for (name, text) in theme::ASSETS {
         writer.write(&format!("assets/{name}"), text.as_bytes());
     }

@@ -15,9 +15,12 @@ pub const LINK_HREF: char = '\u{1c}';
 /// `LINK_LABEL n MARK_END` stands for the title of the target of link `n`.
 pub const LINK_LABEL: char = '\u{1b}';
 pub const MARK_END: char = '\u{1a}';
+/// `LINK_REF n MARK_END` stands for the URL of the article's reference `n` (an image,
+/// a file, a link by path, a URL in raw HTML: see [`crate::markdown::OutRef`]).
+pub const LINK_REF: char = '\u{19}';
 
 /// Every mark is one byte in this range.
-const MARKS: std::ops::RangeInclusive<u8> = 0x1a..=0x1f;
+const MARKS: std::ops::RangeInclusive<u8> = 0x19..=0x1f;
 
 /// `text` with every mark replaced by U+FFFD, so only attune's own output carries them.
 pub fn strip_marks(text: String) -> String {
@@ -31,14 +34,24 @@ pub fn strip_marks(text: String) -> String {
 }
 
 /// Replaces the link marks in `text`: `href(n)` and `label(n)` give what stands for
-/// link `n`'s href and label, written as they are (escaped by the caller for HTML).
-/// Borrowed when there is no mark.
+/// link `n`'s href and label, written as they are (escaped by the caller for HTML);
+/// reference marks are dropped. Borrowed when there is no mark.
 pub fn fill_links<'t>(
     text: &'t str,
     href: impl Fn(usize) -> String,
     label: impl Fn(usize) -> String,
 ) -> std::borrow::Cow<'t, str> {
-    let Some(first) = text.find([LINK_HREF, LINK_LABEL]) else {
+    fill_marks(text, href, label, |_| String::new())
+}
+
+/// [`fill_links`], with `reference(n)` for what stands for reference `n`.
+pub fn fill_marks<'t>(
+    text: &'t str,
+    href: impl Fn(usize) -> String,
+    label: impl Fn(usize) -> String,
+    reference: impl Fn(usize) -> String,
+) -> std::borrow::Cow<'t, str> {
+    let Some(first) = text.find([LINK_HREF, LINK_LABEL, LINK_REF]) else {
         return std::borrow::Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + 64);
@@ -53,14 +66,14 @@ pub fn fill_links<'t>(
             return std::borrow::Cow::Owned(out);
         };
         let n: usize = after[..close].parse().unwrap_or(usize::MAX);
-        let value = if marker == LINK_HREF {
-            href(n)
-        } else {
-            label(n)
+        let value = match marker {
+            LINK_HREF => href(n),
+            LINK_REF => reference(n),
+            _ => label(n),
         };
         out.push_str(&value);
         rest = &after[close + 1..];
-        match rest.find([LINK_HREF, LINK_LABEL]) {
+        match rest.find([LINK_HREF, LINK_LABEL, LINK_REF]) {
             Some(next) => start = next,
             None => break,
         }

@@ -205,13 +205,16 @@ impl Session {
             std::slice::from_ref(&self.out),
             &mut problems,
         );
-        let site = site::build_cached(
+        let mut site = site::build_cached(
             config,
             content,
             UrlStyle::Web,
             &mut problems,
             &mut self.parse_cache,
         );
+        // The served folder has no offline edition: the URL table says so, and the
+        // footer, which reads it, does not link to one.
+        site.urls.withdraw("offline.zip");
         let result = self.render(&site, &mut problems);
         self.last = Some(site);
         let (written, rendered) = result?;
@@ -244,13 +247,13 @@ impl Session {
             self.theme_hash = theme_hash;
         }
         let deps = site::Dependencies::of(site, &self.parse_cache);
-        let urls = render::render_site(site, templates, &writer, Some(&deps), problems);
+        render::render_site(site, templates, &writer, Some(&deps), problems);
         if has_errors(problems) {
             self.live = Some(writer.abandon_live());
             return Ok((0, 0));
         }
         search::write_index_cached(site, &writer, &mut self.search_cache, &deps);
-        crate::write_extras(site, &writer, &urls, &self.root);
+        crate::write_extras(site, &writer, &self.root);
         writer.write(crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes());
         let (live, written, rendered) = writer.finish_live()?;
         self.live = Some(live);

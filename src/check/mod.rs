@@ -6,7 +6,6 @@ use crate::diagnostic::Diagnostic;
 use crate::load::Date;
 use crate::site::Site;
 use anyhow::{Context as _, Result};
-use std::collections::BTreeSet;
 use std::path::Path;
 
 mod report;
@@ -115,7 +114,6 @@ pub fn check_against(
     site: &Site,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<()> {
-    let new_urls = published_urls(site);
     let text = std::fs::read_to_string(old_manifest)
         .with_context(|| format!("reading {}", old_manifest.display()))?;
     let value: serde_json::Value = serde_json::from_str(&text)
@@ -124,7 +122,13 @@ pub fn check_against(
         .as_array()
         .with_context(|| format!("{} has no \"urls\" list", old_manifest.display()))?;
     for url in old.iter().filter_map(|u| u.as_str()) {
-        if !new_urls.contains(url) {
+        let path = format!("{}index.html", url.trim_start_matches('/'));
+        if !site.urls.get(&path).is_some_and(|e| {
+            matches!(
+                e.kind,
+                crate::site::UrlKind::Page | crate::site::UrlKind::Redirect
+            )
+        }) {
             diagnostics.push(
                 Diagnostic::error("vanished-url", format!("published URL '/{url}' no longer exists"))
                     .in_file(old_manifest)
@@ -180,50 +184,4 @@ pub fn check_against(
         }
     }
     Ok(())
-}
-
-/// The URLs a build of `site` would publish (pages and redirects), without rendering.
-pub fn published_urls(site: &Site) -> BTreeSet<String> {
-    let mut urls: BTreeSet<String> = site.articles.iter().map(|a| a.url.clone()).collect();
-    urls.insert(String::new());
-    urls.insert("404/".into());
-    urls.insert("tags/".into());
-    urls.insert("search/".into());
-    urls.insert("privacy/".into());
-    if site.help_article().is_none() {
-        urls.insert(crate::site::HELP_URL.into());
-    }
-    if site.config.safety.quick_exit {
-        urls.insert("quick-exit/".into());
-    }
-    if site
-        .articles
-        .iter()
-        .any(|a| a.front.handout && a.topic.is_some())
-    {
-        urls.insert("handouts/".into());
-    }
-    for t in &site.config.topics {
-        urls.insert(format!("{}/", t.id));
-    }
-    for slug in site.tags.keys() {
-        urls.insert(format!("tags/{slug}/"));
-    }
-    if !site.glossary.is_empty() {
-        urls.insert("glossary/".into());
-    }
-    if !site.references.is_empty() {
-        urls.insert("references/".into());
-    }
-    if !site.paths.is_empty() {
-        urls.insert("paths/".into());
-        for p in &site.paths {
-            urls.insert(format!("paths/{}/", p.source.id));
-        }
-    }
-    if site.relations_out.iter().any(|r| !r.is_empty()) {
-        urls.insert("map/".into());
-    }
-    urls.extend(site.aliases.keys().cloned());
-    urls
 }

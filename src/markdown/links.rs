@@ -1,8 +1,8 @@
 //! Links as the parser meets them: internal targets recorded with their position and
 //! the sentence around them, written as placeholders that `site` fills once resolved.
 
-use super::{escape, Builder, LinkState, LinkTarget, OutLink, CITE_PREFIX};
-use crate::marks::{fill_links, LINK_HREF, LINK_LABEL, MARK_END};
+use super::{escape, Builder, LinkState, LinkTarget, OutLink, RefKind, CITE_PREFIX};
+use crate::marks::{fill_links, fill_marks, LINK_HREF, LINK_LABEL, MARK_END};
 use pulldown_cmark::{CowStr, Event, LinkType, TagEnd};
 use std::fmt::Write as _;
 
@@ -62,13 +62,14 @@ impl<'a> Builder<'a, '_> {
             classify_href(dest)
         };
         let Some(target) = target else {
-            // External or asset link: written as it is, asset paths adjusted for pretty URLs.
-            let href = if is_external(dest) || dest.starts_with('#') {
-                written.to_string()
+            // External links are written as they are; links to files and pages by path
+            // are references the site resolves and checks.
+            let href = if is_external(dest) || dest.is_empty() {
+                href_attr(written)
             } else {
-                rewrite_relative(written)
+                self.reference(dest.to_string(), RefKind::Link, line, column)
             };
-            self.emit_html(format!("<a href=\"{}\"{title_attr}>", href_attr(&href)));
+            self.emit_html(format!("<a href=\"{href}\"{title_attr}>"));
             self.link = Some(LinkState {
                 internal: None,
                 replace_label: false,
@@ -144,7 +145,7 @@ pub(super) fn sentence_ends(block: &str) -> Vec<usize> {
     ends
 }
 
-pub(super) fn split_anchor(dest: &str) -> (&str, Option<String>) {
+pub fn split_anchor(dest: &str) -> (&str, Option<String>) {
     match dest.split_once('#') {
         Some((path, anchor)) if !anchor.is_empty() => {
             (path.trim(), Some(anchor.trim().to_string()))
@@ -182,16 +183,6 @@ pub(super) fn classify_href(dest: &str) -> Option<LinkTarget> {
     })
 }
 
-/// An article's page sits one folder below its source file (`x.md` → `x/index.html`),
-/// so relative asset paths gain one `../`.
-pub(super) fn rewrite_relative(src: &str) -> String {
-    if is_external(src) || src.starts_with('/') || src.starts_with('#') || src.is_empty() {
-        src.to_string()
-    } else {
-        format!("../{src}")
-    }
-}
-
 /// A link destination as an attribute value: percent-encoded as CommonMark asks
 /// (spaces, backslashes, brackets, non-ASCII) and HTML-escaped.
 pub fn href_attr(dest: &str) -> String {
@@ -210,15 +201,17 @@ fn title_attribute(title: &str) -> String {
 }
 
 /// Replaces the link marks in a rendered body; `href(n)` and `label(n)` give link
-/// `n`'s resolved href and title. The href's fragment (written by the author) is
+/// `n`'s resolved href and title, `reference(n)` reference `n`'s URL ready for an
+/// attribute. The href's fragment (written by the author) is
 /// percent-encoded; the site's own path part is only HTML-escaped, as it may carry the
 /// edition mark.
 pub fn fill_placeholders(
     html: &str,
     href: impl Fn(usize) -> String,
     label: impl Fn(usize) -> String,
+    reference: impl Fn(usize) -> String,
 ) -> String {
-    fill_links(
+    fill_marks(
         html,
         |n| {
             let href = href(n);
@@ -232,6 +225,7 @@ pub fn fill_placeholders(
             }
         },
         |n| escape(&label(n)),
+        reference,
     )
     .into_owned()
 }

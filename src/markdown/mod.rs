@@ -7,16 +7,18 @@
 //! `render` fill once resolved.
 
 mod callouts;
+mod html;
 mod sanitize;
-pub use sanitize::sanitize;
+pub use sanitize::{keeps_url, sanitize};
 mod links;
 mod references;
 
 mod ids;
 
+pub use html::RefKind;
 pub use ids::{heading_slug, PAGE_IDS};
-pub use links::{fill_labels, fill_placeholders, href_attr, is_external};
-use links::{rewrite_relative, sentence_ends, without_label_marks};
+pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
+use links::{sentence_ends, without_label_marks};
 
 use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
@@ -77,6 +79,20 @@ pub struct OutLink {
     pub context: (String, Option<String>, String),
 }
 
+/// A URL the reader's browser will follow or load that is not a link to an article:
+/// Markdown images, links to files or pages by path, and every URL in raw HTML. The
+/// body holds a mark (`LINK_REF n MARK_END`, see [`crate::marks`]) where it goes; `site` resolves and
+/// checks it, and each page fills it in relative to where the page is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutRef {
+    /// As written (character references decoded, percent-escapes kept).
+    pub url: String,
+    pub kind: RefKind,
+    /// 1-based position in the source file.
+    pub line: usize,
+    pub column: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Citation {
     pub key: String,
@@ -99,6 +115,10 @@ pub struct Parsed {
     pub title_from_heading: Option<String>,
     pub headings: Vec<Heading>,
     pub links: Vec<OutLink>,
+    /// Images, files and raw-HTML URLs, in order: placeholder `n` is `refs[n]`.
+    pub refs: Vec<OutRef>,
+    /// Ids defined in raw HTML (`id=`, `<a name>`): link targets like heading ids.
+    pub html_ids: Vec<String>,
     pub citations: Vec<Citation>,
     /// Indices into the glossary of the terms this article mentions.
     pub glossary_terms: Vec<usize>,
@@ -235,6 +255,7 @@ pub fn parse(
         link: None,
         code: None,
         image: None,
+        html_block: None,
         callouts: Vec::new(),
         block: String::new(),
         block_links: Vec::new(),
@@ -291,6 +312,8 @@ struct Builder<'a, 'c> {
     link: Option<LinkState>,
     code: Option<(Option<String>, String)>,
     image: Option<ImageState>,
+    /// The lines of the raw HTML block being read, each with its offset in the body.
+    html_block: Option<Vec<(String, usize)>>,
     /// For each open block quote, whether it is a callout.
     callouts: Vec<bool>,
     /// Plain text of the current block, for readability and link context.
@@ -444,6 +467,17 @@ impl<'a> Builder<'a, '_> {
                     nesting: 0,
                 });
             }
+            Event::Start(Tag::HtmlBlock) => {
+                self.seen_block = true;
+                self.html_block = Some(Vec::new());
+                self.emit(event);
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let lines = self.html_block.take().unwrap_or_default();
+                let html = self.raw_html(&lines);
+                self.emit(Event::Html(CowStr::from(html)));
+                self.emit(event);
+            }
             Event::End(TagEnd::BlockQuote(_)) => {
                 self.flush_block();
                 if self.callouts.pop() == Some(true) {
@@ -473,7 +507,8 @@ impl<'a> Builder<'a, '_> {
             }
             Event::InlineHtml(html) => {
                 self.raw_inline_depth = raw_depth(self.raw_inline_depth, &html, |_| true);
-                self.emit(Event::InlineHtml(html));
+                let html = self.raw_html(&[(html.to_string(), range.start)]);
+                self.emit(Event::InlineHtml(CowStr::from(html)));
             }
             Event::Html(html) => {
                 self.seen_block = true;
@@ -495,7 +530,14 @@ impl<'a> Builder<'a, '_> {
                             | "h6"
                     )
                 });
-                self.emit(Event::Html(html));
+                // A block is read whole (at its end), so tags across lines are seen.
+                match &mut self.html_block {
+                    Some(lines) => lines.push((html.to_string(), range.start)),
+                    None => {
+                        let html = self.raw_html(&[(html.to_string(), range.start)]);
+                        self.emit(Event::Html(CowStr::from(html)));
+                    }
+                }
             }
             Event::Code(code) => {
                 self.push_text(&code);
@@ -565,11 +607,98 @@ impl<'a> Builder<'a, '_> {
         } else {
             format!(" title=\"{}\"", escape(&image.title))
         };
+        let src = if is_external(&image.src) {
+            // Checked too (a remote image the CSP blocks), but written as it is.
+            self.out.refs.push(OutRef {
+                url: image.src.clone(),
+                kind: RefKind::Media("image"),
+                line: image.line,
+                column: image.column,
+            });
+            href_attr(&image.src)
+        } else {
+            let src = image.src.clone();
+            self.reference(src, RefKind::Media("image"), image.line, image.column)
+        };
         self.emit_html(format!(
-            "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\">",
-            href_attr(&rewrite_relative(&image.src)),
+            "<img src=\"{src}\" alt=\"{}\"{title} loading=\"lazy\">",
             escape(&image.alt)
         ));
+    }
+
+    /// Records reference `url` and returns its placeholder.
+    fn reference(&mut self, url: String, kind: RefKind, line: usize, column: usize) -> String {
+        let n = self.out.refs.len();
+        self.out.refs.push(OutRef {
+            url,
+            kind,
+            line,
+            column,
+        });
+        format!("{}{n}{}", crate::marks::LINK_REF, crate::marks::MARK_END)
+    }
+
+    /// Raw HTML (`pieces`: its text in order, each with its offset in the body) with
+    /// every URL replaced by a reference placeholder and ids written as `id="…"`, so
+    /// every edition rewrites and namespaces them alike.
+    fn raw_html(&mut self, pieces: &[(String, usize)]) -> String {
+        let mut html = String::new();
+        let mut starts = Vec::with_capacity(pieces.len());
+        for (text, offset) in pieces {
+            starts.push((html.len(), *offset));
+            html.push_str(text);
+        }
+        let found = html::scan(&html);
+        if found.refs.is_empty() && found.ids.is_empty() {
+            return html;
+        }
+        let position = |at: usize| {
+            let piece = starts.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+            let (start, offset) = starts.get(piece).copied().unwrap_or((0, 0));
+            self.lines.position(self.body_start + offset + (at - start))
+        };
+        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let mut refs = Vec::new();
+        for r in found.refs {
+            let (line, column) = position(r.value.start);
+            refs.push((r.url, r.kind, line, column, r.replace, r.quote));
+        }
+        for (url, kind, line, column, replace, quote) in refs {
+            let placeholder = self.reference(url, kind, line, column);
+            let text = if quote {
+                format!("\"{placeholder}\"")
+            } else {
+                placeholder
+            };
+            edits.push((replace, text));
+        }
+        for (id, range, is_name) in found.ids {
+            let value = escape(&id);
+            if is_name {
+                edits.push((range, format!("name=\"{value}\" id=\"{value}\"")));
+            } else {
+                // With one space before: print.html namespaces ids by ` id="`.
+                let start = match range.start.checked_sub(1) {
+                    Some(before) if html.as_bytes()[before].is_ascii_whitespace() => before,
+                    _ => range.start,
+                };
+                edits.push((start..range.end, format!(" id=\"{value}\"")));
+            }
+            self.out.html_ids.push(id);
+        }
+        edits.sort_by_key(|(range, _)| range.start);
+        let mut out = String::with_capacity(html.len() + edits.len() * 8);
+        let mut from = 0;
+        for (range, text) in edits {
+            if range.start < from {
+                continue;
+            }
+            out.push_str(&html[from..range.start]);
+            out.push_str(&text);
+            from = range.end;
+        }
+        out.push_str(&html[from..]);
+        out
     }
 
     fn push_text(&mut self, text: &str) {
@@ -906,7 +1035,12 @@ mod tests {
     #[test]
     fn fill_placeholders_escapes() {
         let html = format!("<a href=\"{LINK_HREF}0{MARK_END}\">{LINK_LABEL}0{MARK_END}</a>");
-        let filled = fill_placeholders(&html, |_| "../a/#b c".into(), |_| "A & B".into());
+        let filled = fill_placeholders(
+            &html,
+            |_| "../a/#b c".into(),
+            |_| "A & B".into(),
+            |_| String::new(),
+        );
         assert_eq!(filled, "<a href=\"../a/#b%20c\">A &amp; B</a>");
     }
 
@@ -966,8 +1100,10 @@ mod tests {
     #[test]
     fn destinations_are_percent_encoded() {
         let p = parse_md("[a](foo\\bar) [b](<x y>) [c](https://e.org/?q=[1]&r=ä)\n");
-        assert!(p.html.contains("href=\"../foo%5Cbar\""), "{}", p.html);
-        assert!(p.html.contains("href=\"../x%20y\""), "{}", p.html);
+        // Paths on the site are references the site resolves, encodes and checks.
+        let urls: Vec<&str> = p.refs.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(urls, ["foo\\bar", "x y"]);
+        assert!(p.html.contains("href=\"\u{19}0\u{1a}\""), "{}", p.html);
         assert!(
             p.html
                 .contains("href=\"https://e.org/?q=%5B1%5D&amp;r=%C3%A4\""),
@@ -975,7 +1111,7 @@ mod tests {
             p.html
         );
         let p = parse_md("![a b](<my pic.png>)\n");
-        assert!(p.html.contains("src=\"../my%20pic.png\""), "{}", p.html);
+        assert_eq!(p.refs[0].url, "my pic.png");
     }
 
     #[test]
@@ -983,12 +1119,12 @@ mod tests {
         let p = parse_md("![a](b.png \"title\")\n");
         assert_eq!(
             p.html,
-            "<p><img src=\"../b.png\" alt=\"a\" title=\"title\" loading=\"lazy\"></p>\n"
+            "<p><img src=\"\u{19}0\u{1a}\" alt=\"a\" title=\"title\" loading=\"lazy\"></p>\n"
         );
         // Nested images give their alt text to the outer one.
         let p = parse_md("![foo ![bar](/u)](/v)\n");
         assert!(
-            p.html.contains("<img src=\"/v\" alt=\"foo bar\""),
+            p.html.contains("alt=\"foo bar\"") && p.refs.iter().any(|r| r.url == "/v"),
             "{}",
             p.html
         );

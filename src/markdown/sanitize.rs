@@ -37,3 +37,29 @@ pub fn sanitize(html: &str) -> String {
     });
     CLEANER.clean(html).to_string()
 }
+
+/// Whether sanitising keeps `url` as a destination: the same rule as [`sanitize`]'s (a
+/// URL without a scheme, or with one it allows). A body's links and images are written
+/// as marks filled in once the site is known, so their destinations are checked here.
+pub fn keeps_url(url: &str) -> bool {
+    if !super::is_external(url) {
+        return true;
+    }
+    let probe = format!("<a href=\"{}\">x</a>", super::escape(url));
+    sanitize(&probe).contains(" href=")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keeps_url;
+
+    #[test]
+    fn unsafe_schemes_are_not_kept() {
+        assert!(keeps_url("https://example.org/"));
+        assert!(keeps_url("mailto:help@example.org"));
+        assert!(keeps_url("../x.png"));
+        assert!(!keeps_url("javascript:steal()"));
+        assert!(!keeps_url("JaVaScRiPt:steal()"));
+        assert!(!keeps_url("vbscript:x"));
+    }
+}

@@ -164,7 +164,7 @@ fn passes<'a>(
     writer: &'a Writer,
     deps: Option<&'a Dependencies>,
 ) -> Vec<Pass<'a>> {
-    let web_zip = site.config.build.offline_zip;
+    let web_zip = site.urls.contains("offline.zip");
     match writer.offline_edition() {
         Some(offline) if templates.both_editions() => vec![Pass::new(
             base_context(site, site.style.index(), web_zip),
@@ -637,7 +637,7 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
             "has_references": !site.references.is_empty(),
             "has_paths": !site.paths.is_empty(),
             "has_map": site.relations_out.iter().any(|r| !r.is_empty()),
-            "has_handouts": site.articles.iter().any(|a| a.front.handout && a.topic.is_some()),
+            "has_handouts": site.has_handouts(),
             "offline_zip": offline_zip,
         }),
     );

@@ -3,9 +3,9 @@
 use super::article::sources;
 use super::{fill_page, Pass, Templates};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::fill_placeholders;
+use crate::markdown::{fill_placeholders, href_attr};
 use crate::output::ChangedWriter;
-use crate::site::{Dependencies, Site, UrlStyle};
+use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::io::Write as _;
@@ -183,6 +183,22 @@ fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
             None => String::new(),
         },
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
+        |n| match site.refs[i].get(n) {
+            Some(RefTarget::Fragment(id)) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
+            Some(RefTarget::Site {
+                article: Some(t),
+                fragment,
+                ..
+            }) if in_print[*t] => {
+                let slug = &site.articles[*t].slug;
+                match fragment {
+                    Some(id) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
+                    None => format!("#{}", href_attr(slug)),
+                }
+            }
+            Some(target) => target.attr("", site.style),
+            None => String::new(),
+        },
     );
     let sources = sources(site, article);
     let governance = super::article::governance(site, article);

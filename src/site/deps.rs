@@ -53,6 +53,10 @@ impl Dependencies {
             related,
             aliases,
             assets,
+            // Derived from the configuration, articles, tags, paths, assets and
+            // aliases, all hashed.
+            urls: _,
+            refs,
         } = site;
         let wpm = config.readability.words_per_minute;
         // Per article, in parallel: its face with what other articles show about it.
@@ -92,7 +96,7 @@ impl Dependencies {
                     // Not built with this cache: what was parsed, whole.
                     None => h.debug(&(&articles[i].front_matter, &articles[i].parsed)),
                 }
-                h.debug(&links[i]);
+                h.debug(&(&links[i], &refs[i]));
                 h.finish()
             })
             .collect();
@@ -147,6 +151,8 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         html: _,
         headings: _,
         links: _,
+        refs: _,
+        html_ids: _,
         citations: _,
         glossary_terms: _,
         sections: _,

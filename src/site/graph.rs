@@ -188,6 +188,19 @@ impl Site {
                 reached[t] = true;
             }
         }
+        // Links by path (`.html`, root-relative, raw HTML) reach their article too.
+        for (i, refs) in self.refs.iter().enumerate() {
+            for r in refs {
+                if let super::RefTarget::Site {
+                    article: Some(t), ..
+                } = r
+                {
+                    if *t != i {
+                        reached[*t] = true;
+                    }
+                }
+            }
+        }
         for (i, rels) in self.relations_out.iter().enumerate() {
             if !rels.is_empty() {
                 reached[i] = true;

@@ -4,7 +4,7 @@
 use super::{front_position, PathIndex, Site, TagIndex};
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::load::{locate, slugify, ReadingPath};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 impl Site {
@@ -284,59 +284,6 @@ impl Site {
                 .then_with(|| a.source.id.cmp(&b.source.id))
         });
     }
-
-    pub(super) fn resolve_aliases(&mut self, diagnostics: &mut Vec<Diagnostic>) {
-        let pages: BTreeSet<&str> = self.articles.iter().map(|a| a.url.as_str()).collect();
-        let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, article) in self.articles.iter().enumerate() {
-            for alias in &article.front.aliases {
-                let url = normalise_alias(alias);
-                let (l, c) = front_position(article, alias);
-                if url.is_empty()
-                    || url
-                        .split('/')
-                        .any(|s| s == ".." || s == "." || s.contains('\\'))
-                {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "bad-alias",
-                            format!("alias '{alias}' is not a URL path inside the site"),
-                        )
-                        .at(&article.path, l, c)
-                        .help("write an old URL path such as /patterns/old-name/"),
-                    );
-                    continue;
-                }
-                let help_page =
-                    url == super::HELP_URL && !self.by_slug.contains_key(super::HELP_SLUG);
-                if pages.contains(url.as_str()) || is_reserved(&url) || help_page {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "alias-collision",
-                            format!("alias '{alias}' is the URL of an existing page"),
-                        )
-                        .at(&article.path, l, c),
-                    );
-                    continue;
-                }
-                if let Some(&other) = aliases.get(&url) {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "alias-collision",
-                            format!(
-                                "alias '{alias}' is also an alias of {}",
-                                self.articles[other].path.display()
-                            ),
-                        )
-                        .at(&article.path, l, c),
-                    );
-                    continue;
-                }
-                aliases.insert(url, i);
-            }
-        }
-        self.aliases = aliases;
-    }
 }
 
 /// `/patterns/old/` and `patterns/old` both become `patterns/old/`.
@@ -351,18 +298,4 @@ pub fn normalise_alias(alias: &str) -> String {
     } else {
         format!("{trimmed}/")
     }
-}
-
-/// URLs attune writes itself.
-fn is_reserved(url: &str) -> bool {
-    const RESERVED: &[&str] = &[
-        "assets/",
-        "tags/",
-        "glossary/",
-        "references/",
-        "paths/",
-        "search/",
-        "map/",
-    ];
-    RESERVED.contains(&url)
 }

@@ -43,11 +43,7 @@ impl Site {
         let style = self.style;
         // Each article's heading ids, for anchors checked in O(1) however many links
         // point at them.
-        let heading_ids: Vec<std::collections::HashSet<&str>> = self
-            .articles
-            .iter()
-            .map(|a| a.parsed.headings.iter().map(|h| h.id.as_str()).collect())
-            .collect();
+        let heading_ids = self.anchor_sets();
         let results: Vec<(Vec<ResolvedLink>, Vec<Diagnostic>)> = (0..self.articles.len())
             .into_par_iter()
             .map(|i| {
@@ -181,7 +177,7 @@ impl Site {
 }
 
 /// Ids attune writes itself, which links may target though they are not headings.
-fn is_generated_anchor(anchor: &str) -> bool {
+pub(super) fn is_generated_anchor(anchor: &str) -> bool {
     anchor.starts_with("ref-")
         || anchor.starts_with("source-")
         || anchor == "sources"

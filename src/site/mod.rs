@@ -7,10 +7,14 @@ mod graph;
 mod indexes;
 mod limits;
 mod links;
+mod refs;
+mod urls;
 
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use links::percent_decode;
+pub use refs::{encode_path, RefTarget};
+pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -187,6 +191,10 @@ pub struct Site {
     /// Old URL (site-relative folder) → article.
     pub aliases: BTreeMap<String, usize>,
     pub assets: Vec<PathBuf>,
+    /// Every path the build writes, with its source: see [`UrlTable`].
+    pub urls: UrlTable,
+    /// Per article: where each of its references (`parsed.refs`) leads.
+    pub refs: Vec<Vec<RefTarget>>,
 }
 
 /// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
@@ -312,6 +320,13 @@ fn build_with(
             if config.build.sanitize_html {
                 // Once, here: every output that shows the body shares this one.
                 parsed.html = markdown::sanitize(&parsed.html);
+                // Destinations are filled in later, from marks the sanitiser cannot
+                // judge: one it would remove is written empty.
+                for r in &mut parsed.refs {
+                    if !markdown::keeps_url(&r.url) {
+                        r.url.clear();
+                    }
+                }
             }
             parsed
         })
@@ -324,6 +339,8 @@ fn build_with(
         let title = match (&source.front.title, &parsed.title_from_heading) {
             (Some(t), _) => t.clone(),
             (None, Some(t)) => t.clone(),
+            // The first heading at any level, as mdBook chapters that open with `##`.
+            (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
             (None, None) => {
                 diagnostics.push(
                     Diagnostic::error("no-title", "article has no title")
@@ -388,6 +405,8 @@ fn build_with(
         related: Vec::new(),
         aliases: BTreeMap::new(),
         assets: content.assets,
+        urls: UrlTable::default(),
+        refs: Vec::new(),
         articles,
         config,
     };
@@ -405,7 +424,8 @@ fn build_with(
     site.index_citations(&content.references_file, diagnostics);
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
-    site.resolve_aliases(diagnostics);
+    site.claim_urls(diagnostics);
+    site.resolve_refs(diagnostics);
     site.check_limits(diagnostics);
     site.compute_related();
     site

@@ -131,6 +131,7 @@ fn orphans_readability_and_alt_text_warn() {
         "content/effects/lonely.md",
         format!("---\ntitle: Lonely\n---\n{long}\n\n![](picture.png)\n"),
     );
+    site.write("content/effects/picture.png", "png");
     site.run(&["check"])
         .assert_code(0)
         .assert_stderr_contains("warning: 'lonely' is an orphan")

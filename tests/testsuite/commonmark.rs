@@ -10,10 +10,15 @@
 //! - a heading's `id` and its anchor link (` <a class="anchor" …>#</a>`);
 //! - highlighting: `class="hl"` on `<pre>` and the `hl-` spans inside it;
 //! - `loading="lazy"` on images;
-//! - the `../` a relative destination gains because an article's page sits one folder
-//!   below its source file;
+//! - the rewrite of a destination inside the site to a path relative to the page
+//!   (`spec/ex-NNN/`), undone (see [`unrewrite`]): what lies in the examples' folder
+//!   `spec/` back to the relative `x` an example writes, anything else back to `/x`;
 //! - in the glossary run, each glossary link (`<span class="term">…</span>`) back to
 //!   the word it links.
+//!
+//! attune refuses a link or image to a file that does not exist, so the test site holds
+//! every file the examples link to, found from the examples' own destinations (see
+//! [`linked_files`]).
 //!
 //! Examples that attune reads differently by design are listed in [`REFUSED`] with the
 //! reason; attune must refuse each of them (the build stops with the diagnostic named
@@ -26,6 +31,16 @@ use std::io::Write as _;
 /// Examples attune refuses, with the diagnostic code and the reason.
 const REFUSED: &[(usize, &str, &str)] = &[
     (
+        21,
+        "broken-link",
+        "`<a href=\"/bar\\/)\">` names a file with a `\\` in its name, which no file under content/ can have (attune reads `\\` in a file name as a folder separator)",
+    ),
+    (
+        202,
+        "broken-link",
+        "`[foo]: /url\\bar\\*baz` names a file with a `\\` in its name, which no file under content/ can have",
+    ),
+    (
         484,
         "broken-link",
         "`[](./target.md)` links an article the test site does not have",
@@ -34,6 +49,11 @@ const REFUSED: &[(usize, &str, &str)] = &[
         501,
         "broken-anchor",
         "`[link](#fragment)` names a heading the page does not have",
+    ),
+    (
+        502,
+        "broken-link",
+        "`[link](foo\\bar)` names a file with a `\\` in its name, which no file under content/ can have",
     ),
     (
         548,
@@ -49,6 +69,16 @@ const REFUSED: &[(usize, &str, &str)] = &[
         590,
         "broken-link",
         "`[[foo]]: /url` is a wikilink to an absent article",
+    ),
+    (
+        631,
+        "broken-link",
+        "`<a href=\"\\*\">` names a file with a `\\` in its name, which no file under content/ can have",
+    ),
+    (
+        643,
+        "broken-link",
+        "`<a href=\"foo\\⏎bar\">` names a file with a `\\` and a line break in its name, which no file under content/ can have",
     ),
 ];
 
@@ -372,7 +402,7 @@ fn escape(value: &str) -> String {
 }
 
 /// attune's deliberate additions taken out of its HTML (see the module comment).
-fn strip_additions(html: &str) -> String {
+fn strip_additions(html: &str, raw: &[String]) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // Heading ids and anchor links.
@@ -418,9 +448,190 @@ fn strip_additions(html: &str) -> String {
         rest = &rest[end..];
     }
     html.push_str(rest);
-    html.replace(" loading=\"lazy\">", ">")
-        .replace(" href=\"../", " href=\"")
-        .replace(" src=\"../", " src=\"")
+    unrewrite(&html.replace(" loading=\"lazy\">", ">"), raw)
+}
+
+/// Each `href` and `src` attune wrote relative to the page (`spec/ex-NNN/`) back to the
+/// destination the example wrote: inside the examples' folder `spec/` a relative path
+/// (`../foo` or `../../spec/foo` is `foo`), elsewhere a root-relative one (`../../url`
+/// is `/url`). attune writes each such path percent-encoded; where the example wrote it
+/// unencoded in raw HTML (`raw`, its `href` and `src` values), it is compared as written.
+fn unrewrite(html: &str, raw: &[String]) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let next = [" href=\"", " src=\""]
+            .iter()
+            .filter_map(|a| rest.find(a).map(|at| (at, a.len())))
+            .min();
+        let Some((at, len)) = next else { break };
+        out.push_str(&rest[..at + len]);
+        rest = &rest[at + len..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let value = &rest[..end];
+        if value.starts_with("../") {
+            let mut folders = vec!["spec", "ex"];
+            let mut parts = value.split('/').peekable();
+            while parts.peek() == Some(&"..") {
+                parts.next();
+                folders.pop();
+            }
+            let path: Vec<&str> = folders.into_iter().chain(parts).collect();
+            let path = path.join("/");
+            let undone = match path.strip_prefix("spec/") {
+                Some(relative) => relative.to_string(),
+                None => format!("/{path}"),
+            };
+            match percent_decode(&undone).filter(|d| raw.contains(d)) {
+                Some(written) => out.push_str(&escape(&written)),
+                None => out.push_str(&undone),
+            }
+        } else {
+            out.push_str(value);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every destination an example writes: of its Markdown links and images (read with and
+/// without attune's extensions; a wikilink names an article, not a file, but a wikilink
+/// image `![[x]]` names a file), and the `href` and `src` of its raw HTML.
+fn destinations(markdown: &str) -> Vec<String> {
+    let mut out = raw_destinations(markdown);
+    use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+    let extensions = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS;
+    for options in [Options::empty(), extensions] {
+        for event in Parser::new_ext(markdown, options) {
+            match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                }) if !matches!(link_type, LinkType::WikiLink { .. }) => {
+                    out.push(dest_url.to_string())
+                }
+                Event::Start(Tag::Image { dest_url, .. }) => out.push(dest_url.to_string()),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The `href` and `src` values of an example's raw HTML.
+fn raw_destinations(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = Vec::new();
+    for event in Parser::new(markdown) {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            out.extend(html_destinations(&html));
+        }
+    }
+    out
+}
+
+/// The values of `href=` and `src=` attributes in raw HTML, character references
+/// decoded.
+fn html_destinations(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    for name in ["href", "src"] {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(name).map(|a| a + from) {
+            from = at + name.len();
+            let before = lower[..at].chars().next_back();
+            if !before.is_some_and(char::is_whitespace) {
+                continue;
+            }
+            let rest = html[from..].trim_start();
+            let Some(rest) = rest.strip_prefix('=') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or_default(),
+                _ => rest
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or_default(),
+            };
+            out.push(unescape(value));
+        }
+    }
+    out
+}
+
+/// The files under `content/` the examples' destinations name: a destination inside the
+/// site (no scheme, not `//host`, not only a `#fragment`) less its query and fragment,
+/// percent-decoded, from `content/spec/` (where the examples are) or, starting with `/`,
+/// from `content/`. Links to `.md` files name articles, and are left out.
+fn linked_files(examples: &[&Example]) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    for e in examples {
+        for dest in destinations(&e.markdown) {
+            let dest = dest.trim();
+            // A scheme: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
+            let scheme = dest.split_once(':').is_some_and(|(s, _)| {
+                s.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            });
+            // No file name under content/ holds a `\` (attune reads it as a folder
+            // separator): those examples are refused.
+            if dest.is_empty() || scheme || dest.starts_with("//") || dest.contains('\\') {
+                continue;
+            }
+            let path = dest.split(['#', '?']).next().unwrap_or_default();
+            if path.is_empty() || path.ends_with(".md") {
+                continue;
+            }
+            let Some(path) = percent_decode(path) else {
+                continue;
+            };
+            let joined = match path.strip_prefix('/') {
+                Some(root) => root.to_string(),
+                None => format!("spec/{path}"),
+            };
+            let mut parts: Vec<&str> = Vec::new();
+            for part in joined.split('/') {
+                match part {
+                    "" | "." => {}
+                    ".." => {
+                        parts.pop();
+                    }
+                    part => parts.push(part),
+                }
+            }
+            if !parts.is_empty() {
+                files.insert(parts.join("/"));
+            }
+        }
+    }
+    files
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Each glossary link (`<span class="term"><a …>word</a><span class="term-def" …>…</span></span>`)
@@ -463,6 +674,9 @@ fn write_site(site: &Fixture, examples: &[&Example], glossary: bool) {
             format!("---\ntitle: Example {}\n---\n{}", e.number, e.markdown),
         );
     }
+    for file in linked_files(examples) {
+        site.write(&format!("content/{file}"), "");
+    }
     if glossary {
         site.write(
             "content/glossary.yaml",
@@ -499,7 +713,7 @@ fn run(examples: &[&Example], glossary: bool) -> (Vec<(usize, String, String)>, 
     for e in examples {
         let slug = file_name(e.number).trim_end_matches(".md").to_string();
         let page = site.read(&format!("spec/{slug}/index.html"));
-        let mut got = strip_additions(body(&page));
+        let mut got = strip_additions(body(&page), &raw_destinations(&e.markdown));
         if glossary {
             let (stripped, n) = strip_glossary(&got);
             got = stripped;
@@ -585,15 +799,24 @@ fn commonmark_spec_examples_render_through_the_whole_pipeline() {
         let source = format!("---\ntitle: Example {}\n---\n{}", e.number, e.markdown);
         for d in &errors[&file] {
             assert_eq!(d["code"], code, "example {} ({why}): {d}", e.number);
-            // The position is the example's own line and the link's opening bracket.
+            // The position is the example's own line and the link's opening bracket,
+            // or in raw HTML the start of the attribute's value.
             let line = d["line"].as_u64().unwrap_or(0) as usize;
             let column = d["column"].as_u64().unwrap_or(0) as usize;
-            let at = source
+            let text: Vec<char> = source
                 .lines()
                 .nth(line.wrapping_sub(1))
-                .and_then(|l| l.chars().nth(column.wrapping_sub(1)));
+                .map(|l| l.chars().collect())
+                .unwrap_or_default();
+            let at = text.get(column.wrapping_sub(1));
+            let before = column
+                .checked_sub(2)
+                .and_then(|c| text.get(c))
+                .copied()
+                .unwrap_or(' ');
             assert!(
-                line > 3 && matches!(at, Some('[' | '<' | '!')),
+                line > 3
+                    && (matches!(at, Some('[' | '<' | '!')) || matches!(before, '"' | '\'' | '=')),
                 "example {} ({why}): {d}",
                 e.number
             );
@@ -640,7 +863,7 @@ fn the_normaliser_follows_normalize_py() {
         "<pre><code>a\n  b\n</code></pre>"
     );
     assert_eq!(
-        strip_additions("<h2 id=\"x\">X <a class=\"anchor\" href=\"#x\" aria-label=\"Link\" data-copy-link>#</a></h2>"),
+        strip_additions("<h2 id=\"x\">X <a class=\"anchor\" href=\"#x\" aria-label=\"Link\" data-copy-link>#</a></h2>", &[]),
         "<h2>X</h2>"
     );
 }

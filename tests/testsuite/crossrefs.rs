@@ -73,10 +73,10 @@ fn colliding_or_escaping_aliases_are_errors() {
     site.build()
         .assert_code(1)
         .assert_stderr_contains(
-            "error: alias '/patterns/dismissive/' is also an alias of content/effects/x.md",
+            "error: the alias '/patterns/dismissive/' of 'dismissive-family' would publish '/patterns/dismissive/', which the alias '/patterns/dismissive/' of 'x' at content/effects/x.md:3:11 already publishes",
         )
         .assert_stderr_contains(
-            "error: alias '/effects/alexithymia/' is the URL of an existing page",
+            "error: the alias '/effects/alexithymia/' of 'x' would publish '/effects/alexithymia/', which the article 'alexithymia' at content/effects/alexithymia.md:1:1 already publishes",
         )
         .assert_stderr_contains("error: alias '../../etc/x' is not a URL path inside the site");
 }

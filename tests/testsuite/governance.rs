@@ -507,7 +507,7 @@ fn a_built_in_when_to_get_help_page_is_linked_from_every_article_and_the_footer(
     );
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("alias '/when-to-get-help/' is the URL of an existing page");
+        .assert_stderr_contains("the alias '/when-to-get-help/' of 'alexithymia' would publish '/when-to-get-help/', which the When to get help page (built-in page) already publishes");
     site.write(rel, text);
 
     // The site's own article replaces the built-in page, and every link follows it.

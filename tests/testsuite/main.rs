@@ -12,6 +12,8 @@ mod golden;
 mod governance;
 mod hostile;
 mod hostile_data;
+mod linkcheck;
+mod links;
 mod markdown;
 mod outdir;
 mod properties;

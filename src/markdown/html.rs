@@ -1,0 +1,303 @@
+//! Raw HTML in Markdown, read for what a browser will follow or load: `href`, `src`,
+//! `srcset`, `poster` and `data` values become reference placeholders that `site`
+//! resolves and checks like Markdown links and images; `id=` and `<a name>` become
+//! link targets. Everything else is written as the author wrote it.
+
+/// What a reference makes the browser do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// Follows it when the reader clicks (`<a href>`, Markdown links).
+    Link,
+    /// Loads it with the page: an image, video, audio, frame, font or stylesheet,
+    /// named for messages ("image", "video", …).
+    Media(&'static str),
+}
+
+/// A URL-valued attribute found in a stretch of raw HTML.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Byte range of the value in the HTML (without quotes).
+    pub value: std::ops::Range<usize>,
+    /// Byte range to replace: the value with its quotes.
+    pub replace: std::ops::Range<usize>,
+    /// Whether what replaces it must bring its own quotes (a whole attribute value,
+    /// not one URL of a `srcset`).
+    pub quote: bool,
+    /// The URL with character references decoded.
+    pub url: String,
+    pub kind: RefKind,
+}
+
+/// What [`scan`] finds in raw HTML.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    pub refs: Vec<Found>,
+    /// Ids (and `<a name>`s) the HTML defines, with the byte range of the attribute
+    /// (name to end of value) and whether it is a `name` that needs an `id` beside it.
+    pub ids: Vec<(String, std::ops::Range<usize>, bool)>,
+}
+
+/// Finds the URL-valued attributes and ids in `html`. Comments are skipped; text and
+/// the contents of `<script>`/`<style>` are not read as tags.
+pub fn scan(html: &str) -> Scan {
+    let bytes = html.as_bytes();
+    let mut out = Scan::default();
+    let mut i = 0;
+    let mut skip_until: Option<&'static str> = None;
+    while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + rel;
+        if let Some(end_tag) = skip_until {
+            if bytes[start..]
+                .get(..end_tag.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(end_tag.as_bytes()))
+            {
+                skip_until = None;
+            }
+            i = start + 1;
+            continue;
+        }
+        if html[start..].starts_with("<!--") {
+            i = html[start..]
+                .find("-->")
+                .map_or(bytes.len(), |e| start + e + 3);
+            continue;
+        }
+        let name_start = start + 1;
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let tag = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = read_attributes(html, name_start + name_len, &tag, &mut out);
+        if tag == "script" || tag == "style" {
+            skip_until = Some(if tag == "script" {
+                "</script"
+            } else {
+                "</style"
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+/// Reads the attributes of a start tag from `at`; returns the offset after its `>`.
+fn read_attributes(html: &str, mut at: usize, tag: &str, out: &mut Scan) -> usize {
+    let bytes = html.as_bytes();
+    let mut has_id = false;
+    let mut name_attr = None;
+    loop {
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+            at += 1;
+        }
+        if at >= bytes.len() {
+            break;
+        }
+        if bytes[at] == b'>' {
+            at += 1;
+            break;
+        }
+        let attr_start = at;
+        while at < bytes.len()
+            && !bytes[at].is_ascii_whitespace()
+            && !matches!(bytes[at], b'=' | b'>' | b'/')
+        {
+            at += 1;
+        }
+        let name = html[attr_start..at].to_ascii_lowercase();
+        let mut ws = at;
+        while ws < bytes.len() && bytes[ws].is_ascii_whitespace() {
+            ws += 1;
+        }
+        if ws >= bytes.len() || bytes[ws] != b'=' {
+            if at == attr_start {
+                at += 1;
+            }
+            continue;
+        }
+        at = ws + 1;
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let (value, replace) = match bytes.get(at) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let close = html[at + 1..]
+                    .find(q as char)
+                    .map_or(bytes.len(), |e| at + 1 + e);
+                let end = (close + 1).min(bytes.len());
+                (at + 1..close, at..end)
+            }
+            _ => {
+                let end = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|b| !b.is_ascii_whitespace() && **b != b'>')
+                        .count();
+                (at..end, at..end)
+            }
+        };
+        at = replace.end;
+        let raw = &html[value.clone()];
+        let kind = match (tag, name.as_str()) {
+            ("a" | "area", "href") => Some(RefKind::Link),
+            ("link", "href") => Some(RefKind::Media("stylesheet or font")),
+            ("img", "src" | "srcset") => Some(RefKind::Media("image")),
+            ("source", "src" | "srcset") => Some(RefKind::Media("media source")),
+            ("video", "src" | "poster") => Some(RefKind::Media("video")),
+            ("audio", "src") => Some(RefKind::Media("audio")),
+            ("track", "src") => Some(RefKind::Media("text track")),
+            ("iframe" | "frame", "src") => Some(RefKind::Media("frame")),
+            ("embed", "src") | ("object", "data") => Some(RefKind::Media("embedded object")),
+            ("input", "src") => Some(RefKind::Media("image")),
+            ("script", "src") => Some(RefKind::Media("script")),
+            _ => None,
+        };
+        match (kind, name.as_str()) {
+            (Some(kind), "srcset") => {
+                // Each candidate: a URL, then an optional descriptor, comma-separated.
+                let mut pos = value.start;
+                for candidate in raw.split(',') {
+                    let lead = candidate.len() - candidate.trim_start().len();
+                    let url_len = candidate
+                        .trim_start()
+                        .find(char::is_whitespace)
+                        .unwrap_or(candidate.trim_start().len());
+                    let s = pos + lead;
+                    if url_len > 0 {
+                        out.refs.push(Found {
+                            value: s..s + url_len,
+                            replace: s..s + url_len,
+                            quote: false,
+                            url: decode_entities(&html[s..s + url_len]),
+                            kind,
+                        });
+                    }
+                    pos += candidate.len() + 1;
+                }
+            }
+            (Some(kind), _) => out.refs.push(Found {
+                value: value.clone(),
+                replace,
+                quote: true,
+                url: decode_entities(raw.trim()),
+                kind,
+            }),
+            (None, "id") => {
+                has_id = true;
+                out.ids
+                    .push((decode_entities(raw), attr_start..replace.end, false));
+            }
+            (None, "name") if tag == "a" => {
+                name_attr = Some((decode_entities(raw), attr_start..replace.end));
+            }
+            _ => {}
+        }
+    }
+    if let (false, Some((name, range))) = (has_id, name_attr) {
+        out.ids.push((name, range, true));
+    }
+    at
+}
+
+/// Decodes the character references an attribute value may hold.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let decoded = after.find(';').filter(|&e| e <= 10).and_then(|e| {
+            let name = &after[..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => match name.strip_prefix('#') {
+                    Some(n) => match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => n.parse().ok(),
+                    }
+                    .and_then(char::from_u32),
+                    None => None,
+                },
+            }?;
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_url_a_browser_follows_or_loads() {
+        let html = r#"<a href="a.html#x" id=top>A</a><img src='img/p.png' srcset="s.png 1x, /t.png 2x">
+<video poster=poster.jpg src="v.mp4"></video><source srcset="u.webp"><!-- <img src="no.png"> -->
+<a name="old-section"></a><script>var s = "<img src='no2.png'>";</script><p title="src=x">"#;
+        let scan = scan(html);
+        let urls: Vec<&str> = scan.refs.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "a.html#x",
+                "img/p.png",
+                "s.png",
+                "/t.png",
+                "poster.jpg",
+                "v.mp4",
+                "u.webp"
+            ]
+        );
+        assert_eq!(scan.refs[0].kind, RefKind::Link);
+        assert_eq!(scan.refs[1].kind, RefKind::Media("image"));
+        assert_eq!(&html[scan.refs[1].replace.clone()], "'img/p.png'");
+        let ids: Vec<(&str, bool)> = scan
+            .ids
+            .iter()
+            .map(|(id, _, n)| (id.as_str(), *n))
+            .collect();
+        assert_eq!(ids, [("top", false), ("old-section", true)]);
+    }
+
+    #[test]
+    fn text_that_is_not_html_never_breaks_the_scan() {
+        for html in [
+            "<script>é</scrip\u{e9}",
+            "<a href=\"x\"id=y>",
+            "<a b=",
+            "<img src='",
+            "<é>",
+            "<a\u{0}=1>",
+        ] {
+            let _ = scan(html);
+        }
+    }
+
+    #[test]
+    fn character_references_decode() {
+        assert_eq!(decode_entities("a&amp;b&#x41;&#66;&bogus;"), "a&bAB&bogus;");
+    }
+}
