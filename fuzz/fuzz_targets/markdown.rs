@@ -32,5 +32,6 @@ fuzz_target!(|text: &str| {
         &parsed.html,
         |n| format!("#{n}"),
         |n| format!("title {n}"),
+        |n| format!("ref-{n}.png"),
     );
 });
