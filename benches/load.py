@@ -34,7 +34,7 @@ async def client(host, port, deadline, stats):
             path = PAGES[i % len(PAGES)]
             i += 1
             start = time.monotonic()
-            writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
             await writer.drain()
             head = await reader.readuntil(b"\r\n\r\n")
             status = int(head.split(b" ", 2)[1])
