@@ -360,7 +360,10 @@ fn set_timeouts(listener: &std::net::TcpListener, timeout: Duration) {
             tv_sec: timeout.as_secs() as libc::time_t,
             tv_usec: timeout.subsec_micros() as libc::suseconds_t,
         };
-        for option in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
+        // Only the send timeout: a receive timeout on the listener would also make
+        // `accept` fail after that long without a new connection, and tiny_http's accept
+        // thread stops for good on the first error (the server then answers nothing new).
+        for option in [libc::SO_SNDTIMEO] {
             // SAFETY: a valid socket and a timeval that outlives the call.
             unsafe {
                 libc::setsockopt(

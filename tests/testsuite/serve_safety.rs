@@ -164,20 +164,18 @@ fn stalled_clients_never_stop_others_being_served() {
             "request {n} waited"
         );
     }
-    // A client that never finishes its request is let go within the bound.
+    // A client that never finishes its request holds only its own connection: a new
+    // one is still answered. And the server keeps accepting after a quiet spell longer
+    // than the send timeout (a receive timeout on the listener once made `accept` fail
+    // there, and no new connection was ever answered again).
     let mut slow = TcpStream::connect(a).unwrap();
     write!(slow, "GET / HTTP/1.1\r\n").unwrap();
-    slow.set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
+    std::thread::sleep(Duration::from_secs(12));
     let start = Instant::now();
-    let mut buf = [0u8; 64];
-    let n = slow.read(&mut buf).unwrap_or(0);
-    assert!(n == 0 || code(&String::from_utf8_lossy(&buf[..n])) >= 400);
-    assert!(
-        start.elapsed() < Duration::from_secs(25),
-        "the stalled connection was held {:?}",
-        start.elapsed()
-    );
+    let (status, page) = get(a, "/");
+    assert_eq!(status, 200, "{page}");
+    assert!(start.elapsed() < Duration::from_secs(5));
+    drop(slow);
     drop((stalled, half));
 }
 
