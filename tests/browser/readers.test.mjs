@@ -12,7 +12,7 @@ import { fileUrl, launch, openPage, repo, serve } from "./harness.mjs";
 
 const bin = process.env.ATTUNE_BIN || join(repo, "target/debug/attune");
 const neutral = "https://www.bbc.co.uk/weather";
-let browser, server, web, offline, extra, extraServer, subServer;
+let browser, server, web, offline, extra, extraServer, subServer, elsewhere, extraElsewhere;
 
 before(async () => {
   const out = mkdtempSync(join(tmpdir(), "attune-readers-"));
@@ -34,6 +34,10 @@ before(async () => {
   server = await serve(web);
   extraServer = await serve(extra);
   subServer = await serve(extra, { prefix: "/help/lib/" });
+  // Hosted under a path that base_url does not name (the library's is "/", the extra
+  // site's "/help/lib/").
+  elsewhere = await serve(web, { prefix: "/some/prefix/" });
+  extraElsewhere = await serve(extra, { prefix: "/other/place/" });
   browser = await launch();
 });
 
@@ -42,6 +46,8 @@ after(async () => {
   await server?.close();
   await extraServer?.close();
   await subServer?.close();
+  await elsewhere?.close();
+  await extraElsewhere?.close();
 });
 
 const origin = (s = server) => new URL(s.url).origin;
@@ -240,6 +246,70 @@ describe("not found", () => {
     assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
     assert.equal(page.problems.length, 1);
     await page.context().close();
+  });
+});
+
+describe("not found, hosted where base_url does not say", () => {
+  // The only failed loads are the missing address itself, the files from base_url's
+  // path, and the folders tried on the way up to the site.
+  const tried = (page) => page.problems.filter((p) => !/status of 404/.test(p));
+
+  test("finds the site from the address: styled, its links, search and quick exit work", async () => {
+    for (const [host, path] of [[elsewhere, "patterns/dismisive-family/"], [elsewhere, "a/b/c/d/harsh-self-critisism"], [extraElsewhere, "effects/nope/deeper/"]]) {
+      const context = await neutralContext();
+      const page = await context.newPage();
+      page.problems = [];
+      page.on("console", (m) => { if (m.type() === "error") page.problems.push(m.text()); });
+      page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+      const response = await page.goto(host.url + path);
+      assert.equal(response.status(), 404);
+      await page.waitForFunction(() => getComputedStyle(document.body).fontFamily.includes("system-ui"));
+      await page.waitForSelector(".theme-toggle", { state: "attached" });
+      await page.waitForSelector("#closest-pages li a");
+      if (host === elsewhere) {
+        const want = path.startsWith("patterns") ? "The dismissive family" : "Harsh self-criticism";
+        assert.equal(await page.locator("#closest-pages li a").first().textContent(), want);
+      }
+      // Every link of the page stays inside the site's folder.
+      const hrefs = await page.evaluate(() => [...document.querySelectorAll("a[href^='/'], form[action]")].map((a) => a.getAttribute("href") || a.getAttribute("action")));
+      const prefix = new URL(host.url).pathname;
+      for (const h of hrefs) assert.ok(h.startsWith(prefix), `${h} leads out of ${prefix}`);
+      assert.deepEqual(tried(page), [], `${host.url}${path}`);
+      await page.getByRole("link", { name: "home page" }).click();
+      await page.waitForURL(host.url);
+      assert.notEqual(await page.locator("h1").textContent(), "Page not found");
+      // Search from the 404 goes to the site's own search page.
+      await page.goto(host.url + path);
+      await page.waitForSelector("#closest-pages li a");
+      await page.locator("#not-found-q").fill("feelings");
+      await page.locator(".not-found-search button").click();
+      await page.waitForURL(host.url + "search/?q=feelings");
+      // Quick exit, by keyboard and by its button, replacing the page in history.
+      await page.goto(host.url + path);
+      await page.waitForSelector(".theme-toggle", { state: "attached" });
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+      await page.waitForURL(neutral);
+      await page.goto(host.url + "deep/er/");
+      await page.waitForSelector(".theme-toggle", { state: "attached" });
+      await page.getByRole("link", { name: "Quick exit" }).click();
+      await page.waitForURL(neutral);
+      await page.goBack();
+      assert.ok(!page.url().includes("deep/er"), "quick exit replaced the 404 in history");
+      await context.close();
+    }
+  });
+
+  test("the page's one inline script is the one its Content-Security-Policy allows", async () => {
+    const { createHash } = await import("node:crypto");
+    for (const file of [join(web, "404.html"), join(web, "404/index.html"), join(offline, "404.html"), join(extra, "404.html")]) {
+      const html = readFileSync(file, "utf8");
+      const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      assert.equal(scripts.length, 1, file);
+      const hash = createHash("sha256").update(scripts[0]).digest("base64");
+      assert.match(html, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, "\\$&")}';`), `${file}: CSP allows the script`);
+    }
+    // Every other page allows no inline script at all.
+    assert.match(readFileSync(join(web, "index.html"), "utf8"), /script-src 'self'; /);
   });
 });
 
