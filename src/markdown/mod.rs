@@ -675,7 +675,9 @@ impl<'a> Builder<'a, '_> {
         for (id, range, is_name) in found.ids {
             let value = escape(&id);
             if is_name {
-                edits.push((range, format!("name=\"{value}\" id=\"{value}\"")));
+                // `<a name>` is obsolete HTML (the Nu checker's error "missing href"):
+                // written as the `id` every browser follows, with the same space before.
+                edits.push((range, format!("id=\"{value}\"")));
             } else {
                 // With one space before: print.html namespaces ids by ` id="`.
                 let start = match range.start.checked_sub(1) {

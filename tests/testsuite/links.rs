@@ -85,7 +85,7 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
         "srcset=\"../../guide/basics/img/diagram.png 1x, ../../guide/photo.png 2x\"",
         "<video poster=\"../../guide/basics/img/diagram.png\" src=\"../../guide/basics/clip.mp4\"",
         "<a href=\"../../care/Work%20sheet.pdf\">",
-        "<a name=\"legacy\" id=\"legacy\"></a>",
+        "<a id=\"legacy\"></a>",
     ] {
         assert!(intro.contains(needle), "{needle} missing from:\n{intro}");
     }
