@@ -28,7 +28,15 @@ after(async () => {
 
 const pages = ["", "patterns/", "patterns/dismissive-family/", "effects/alexithymia/", "healing/emdr/",
   "tools/calming-breath/", "map/", "glossary/", "references/", "paths/", "paths/start-here/", "tags/", "tags/emotions/",
-  "about/", "404/", "search/", "handouts/", "privacy/", "quick-exit/", "print.html", "no/such/page/"];
+  "about/", "404/", "search/", "search/?q=feelings", "handouts/", "privacy/", "quick-exit/", "print.html",
+  "help/when-to-get-help/", "help/self-harm-and-safety-planning/", "404.html", "no/such/page/"];
+
+// Where each page is in an edition: the offline edition names its index.html files.
+const address = (edition, path) => {
+  if (edition === "web") return server.url + path;
+  const [file, query] = path.split("?");
+  return fileUrl(offline, file.endsWith(".html") ? file : file + "index.html") + (query ? "?" + query : "");
+};
 
 // Every kind of page, in both editions and both themes, on a phone and a desktop.
 for (const edition of ["web", "offline"]) {
@@ -39,10 +47,20 @@ for (const edition of ["web", "offline"]) {
         const page = await context.newPage();
         for (const path of pages) {
           if (edition === "offline" && path === "no/such/page/") continue;
-          const url = edition === "web" ? server.url + path : fileUrl(offline, path.endsWith(".html") ? path : path + "index.html");
-          await page.goto(url);
+          await page.goto(address(edition, path));
+          if (path.includes("?q=")) await page.waitForSelector(".search-page-results li a");
           assert.deepEqual(await axeViolations(page), [], `axe on ${edition} /${path}, ${colorScheme}, ${width}px`);
         }
+        // The header's search results, open over the page.
+        await page.goto(address(edition, "patterns/dismissive-family/"));
+        await page.locator("#site-search-input").fill("feelings");
+        await page.waitForSelector("#site-search-results [role=option]");
+        assert.deepEqual(await axeViolations(page), [], `axe on ${edition} search results open, ${colorScheme}, ${width}px`);
+        // A handout as it prints.
+        await page.goto(address(edition, "tools/calming-breath/"));
+        await page.emulateMedia({ media: "print" });
+        assert.deepEqual(await axeViolations(page), [], `axe on ${edition} printed handout, ${colorScheme}, ${width}px`);
+        await page.emulateMedia({ media: "screen" });
         await context.close();
       }
     }
@@ -50,7 +68,7 @@ for (const edition of ["web", "offline"]) {
 }
 
 test("every kind of page in the library loads with no problem over http", async () => {
-  for (const path of pages.filter((p) => !p.startsWith("no/"))) {
+  for (const path of pages.filter((p) => !p.startsWith("no/") && p !== "404.html")) {
     const page = await openPage(browser, server.url + path, { allowedOrigin: new URL(server.url).origin });
     assert.deepEqual(page.problems, [], `problems on /${path}`);
     await page.context().close();
@@ -59,7 +77,7 @@ test("every kind of page in the library loads with no problem over http", async 
 
 test("the library works from file:// with no request elsewhere", async () => {
   for (const path of pages.filter((p) => !p.startsWith("no/") && !p.endsWith(".html"))) {
-    const page = await openPage(browser, fileUrl(offline, path + "index.html"));
+    const page = await openPage(browser, address("offline", path));
     assert.deepEqual(page.problems, [], `problems on ${path}`);
     if (path.startsWith("tools/")) assert.deepEqual(await axeViolations(page), [], `axe on ${path}`);
     await page.context().close();
