@@ -358,6 +358,32 @@ describe("phones (375 px)", () => {
     await context.close();
   });
 
+  test("a list title that wraps keeps its bullet on its first line", async () => {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    let wrapped = 0;
+    for (const path of ["patterns/dismisive-family/", "tags/emotions/", "effects/alexithymia/", "search/", "help/when-to-get-help/"]) {
+      await page.goto(server.url + path);
+      if (path.startsWith("patterns/dismisive")) await page.waitForSelector("#closest-pages li a");
+      // The bullet sits on the baseline of the item's first line box: so does an empty
+      // inline block (its bottom edge on the baseline) put at the start of the item.
+      const off = await page.evaluate(() => [...document.querySelectorAll(".article-list li > a:first-child, .toc li > a:first-child, .a-to-z-list li > a:first-child, .help-lines li > a:first-child, .crisis-compact li > a:first-child")]
+        .filter((a) => a.getClientRects().length && a.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(a).lineHeight))
+        .map((a) => {
+          const probe = document.createElement("span");
+          probe.style.display = "inline-block";
+          a.before(probe);
+          const gap = probe.getBoundingClientRect().top - a.getBoundingClientRect().top;
+          probe.remove();
+          return { text: a.textContent, gap, line: parseFloat(getComputedStyle(a).lineHeight) };
+        }));
+      wrapped += off.length;
+      for (const o of off) assert.ok(o.gap < o.line, `/${path} "${o.text}": its bullet sits ${o.gap}px below the top of its first line`);
+    }
+    assert.ok(wrapped > 0, "some titles wrap at 375 px");
+    await context.close();
+  });
+
   test("the wide screen keeps its full banner and open navigation", async () => {
     const page = await openPage(browser, server.url + "effects/alexithymia/", { allowedOrigin: origin() });
     await page.setViewportSize({ width: 1280, height: 800 });
