@@ -2,13 +2,15 @@
 //! backlinks, related articles, reading-path navigation, QR code and JSON-LD.
 
 use super::card;
-use crate::load::Date;
+use super::context::{
+    ArticleInfo, Backlink, PathPlace, Relation, ShownChange, ShownDate, ShownReview,
+    ShownSafetyBlock, Source, TagLink, TocEntry, TopicLink,
+};
 use crate::markdown::{escape, fill_placeholders};
 use crate::site::{Article, Site};
-use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
-pub(super) fn article_context(site: &Site, i: usize) -> Value {
+pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
     let article = &site.articles[i];
     let links = &site.links[i];
     let (refs, root) = (&site.refs[i], site.root(i));
@@ -25,32 +27,45 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
     // With `sanitize_html`, the body was sanitised once, where it was made
     // (`site::build`), so every output shares it.
     let wpm = site.config.readability.words_per_minute;
-    let toc: Vec<Value> = if article.parsed.headings.len() >= 3 {
+    let toc: Vec<TocEntry> = if article.parsed.headings.len() >= 3 {
         article
             .parsed
             .headings
             .iter()
             .filter(|h| h.level <= 3)
-            .map(|h| json!({"level": h.level, "id": h.id, "text": h.text}))
+            .map(|h| TocEntry {
+                level: h.level,
+                id: &h.id,
+                text: &h.text,
+            })
             .collect()
     } else {
         Vec::new()
     };
-    let sources = sources(site, article);
-    let relations = |list: &Vec<(usize, Vec<usize>)>, inverse: bool| -> Vec<Value> {
+    let relations = |list: &Vec<(usize, Vec<usize>)>, inverse: bool| -> Vec<Relation> {
         list.iter()
             .map(|(kind, targets)| {
                 let r = &site.config.relations[*kind];
-                let label = if inverse { &r.inverse_label } else { &r.label };
-                json!({"name": r.name, "label": label, "articles": targets.iter().map(|&t| card(site, t)).collect::<Vec<_>>()})
+                Relation {
+                    name: &r.name,
+                    label: if inverse { &r.inverse_label } else { &r.label },
+                    articles: targets.iter().map(|&t| card(site, t)).collect(),
+                }
             })
             .collect()
     };
-    let backlinks: Vec<Value> = site.backlinks[i]
+    let backlinks: Vec<Backlink> = site.backlinks[i]
         .iter()
         .map(|b| {
             let source = &site.articles[b.source];
-            json!({"title": source.title, "url": source.url, "id": b.id, "before": b.before, "label": b.label, "after": b.after})
+            Backlink {
+                title: &source.title,
+                url: &source.url,
+                id: &b.id,
+                before: &b.before,
+                label: &b.label,
+                after: &b.after,
+            }
         })
         .collect();
     let (prev, next) = match article
@@ -69,122 +84,78 @@ pub(super) fn article_context(site: &Site, i: usize) -> Value {
         }
         None => (None, None),
     };
-    let paths: Vec<Value> = site
+    let paths: Vec<PathPlace> = site
         .paths
         .iter()
         .filter_map(|p| {
             let at = p.steps.iter().position(|(s, _)| *s == i)?;
-            Some(json!({
-                "title": p.source.path.title,
-                "url": format!("paths/{}/", p.source.id),
-                "step": at + 1,
-                "total": p.steps.len(),
-                "prev": at.checked_sub(1).map(|s| card(site, p.steps[s].0)),
-                "next": p.steps.get(at + 1).map(|s| card(site, s.0)),
-            }))
+            Some(PathPlace {
+                title: &p.source.path.title,
+                url: format!("paths/{}/", p.source.id),
+                step: at + 1,
+                total: p.steps.len(),
+                prev: at.checked_sub(1).map(|s| card(site, p.steps[s].0)),
+                next: p.steps.get(at + 1).map(|s| card(site, s.0)),
+            })
         })
         .collect();
-    let tags: Vec<Value> = article
+    let tags: Vec<TagLink> = article
         .front
         .tags
         .iter()
-        .map(|t| json!({"name": t, "url": format!("tags/{}/", crate::load::slugify(t))}))
+        .map(|t| TagLink {
+            name: t,
+            url: format!("tags/{}/", crate::load::slugify(t)),
+        })
         .collect();
-    let absolute = site
+    let absolute_url = site
         .config
         .base_url()
         .map(|b| format!("{b}{}", article.url));
     let governance = governance(site, article);
-    let measured = article.readability_measured(&site.config);
-    json!({
-        "title": article.title,
-        "slug": article.slug,
-        "absolute_url": absolute,
-        "summary": article.summary,
-        "url": article.url,
-        "topic": article.topic.as_ref().map(|t| json!({"title": site.topic_title(article), "url": format!("{t}/")})),
-        "tags": tags,
-        "content_note": article.front.content_note,
-        "author": article.front.author,
-        "review": governance.review,
-        // The keys themes used before review status: filled only for an approved
-        // review, so an older theme cannot show a claim that was never made.
-        "reviewed_by": governance.review.approved.then_some(&governance.review.reviewer),
-        "last_reviewed": governance.review.approved.then_some(&governance.review.date),
-        "next_review": governance.review.approved.then_some(&governance.review.next),
-        "updated": governance.updated,
-        "changes": governance.changes,
-        "safety": governance.safety,
-        "language": article.language(&site.config),
-        "minutes": article.parsed.stats.reading_minutes(wpm),
-        "words": article.parsed.stats.words,
-        "readability_measured": measured,
-        "grade": format!("{:.1}", article.grade().max(0.0)),
-        "smog": format!("{:.1}", article.smog().max(0.0)),
-        "handout": article.front.handout,
-        "body": body,
-        "toc": toc,
-        "sources": sources,
-        "relations": relations(&site.relations_out[i], false),
-        "inverse_relations": relations(&site.relations_in[i], true),
-        "backlinks": backlinks,
-        "related": site.related[i].iter().map(|&r| card(site, r)).collect::<Vec<_>>(),
-        "prev": prev,
-        "next": next,
-        "paths": paths,
-    })
-}
-
-/// A date as templates show it.
-#[derive(Serialize, Clone, Copy)]
-pub(super) struct ShownDate {
-    iso: Date,
-    long: Lazy,
-}
-
-/// `23 November 2026`, written when serialised.
-#[derive(Clone, Copy)]
-struct Lazy(Date);
-
-impl Serialize for Lazy {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.long())
+    let review = governance.review;
+    // The keys themes used before review status: filled only for an approved
+    // review, so an older theme cannot show a claim that was never made.
+    let approved = review.approved;
+    ArticleInfo {
+        title: &article.title,
+        slug: &article.slug,
+        absolute_url,
+        summary: &article.summary,
+        url: &article.url,
+        topic: article.topic.as_ref().map(|t| TopicLink {
+            title: site.topic_title(article),
+            url: format!("{t}/"),
+        }),
+        tags,
+        content_note: article.front.content_note.as_deref(),
+        author: article.front.author.as_deref(),
+        reviewed_by: review.reviewer.filter(|_| approved),
+        last_reviewed: review.date.filter(|_| approved),
+        next_review: review.next.filter(|_| approved),
+        review,
+        updated: governance.updated,
+        changes: governance.changes,
+        safety: governance.safety,
+        language: article.language(&site.config),
+        minutes: article.parsed.stats.reading_minutes(wpm),
+        words: article.parsed.stats.words,
+        readability_measured: article.readability_measured(&site.config),
+        grade: format!("{:.1}", article.grade().max(0.0)),
+        smog: format!("{:.1}", article.smog().max(0.0)),
+        handout: article.front.handout,
+        body,
+        toc,
+        sources: sources(site, article),
+        relations: relations(&site.relations_out[i], false),
+        inverse_relations: relations(&site.relations_in[i], true),
+        backlinks,
+        related: site.related[i].iter().map(|&r| card(site, r)).collect(),
+        prev,
+        next,
+        paths,
+        qr: None,
     }
-}
-
-fn shown(date: Option<Date>) -> Option<ShownDate> {
-    date.map(|d| ShownDate {
-        iso: d,
-        long: Lazy(d),
-    })
-}
-
-/// What a page says about an article's review: a reviewer, role and dates only when
-/// the review is approved (see [`crate::review`]); otherwise only its status.
-#[derive(Serialize)]
-pub(super) struct ShownReview<'a> {
-    approved: bool,
-    /// `approved`, `in-review`, `draft`, `not set` or `incomplete`.
-    status: &'static str,
-    reviewer: Option<&'a str>,
-    role: Option<&'a str>,
-    date: Option<ShownDate>,
-    next: Option<ShownDate>,
-}
-
-#[derive(Serialize)]
-pub(super) struct ShownChange<'a> {
-    date: ShownDate,
-    summary: &'a str,
-}
-
-/// A `[[safety.blocks]]` entry an article names.
-#[derive(Serialize)]
-pub(super) struct ShownSafetyBlock<'a> {
-    id: &'a str,
-    title: &'a str,
-    text: &'a str,
-    links: &'a [crate::config::Link],
 }
 
 /// An article's review, "last updated", version history and safety blocks, as its
@@ -196,6 +167,16 @@ pub(super) struct Governance<'a> {
     pub safety: Vec<ShownSafetyBlock<'a>>,
 }
 
+/// A safety block as pages show it.
+pub(super) fn governance_block(b: &crate::config::SafetyBlock) -> ShownSafetyBlock<'_> {
+    ShownSafetyBlock {
+        id: &b.id,
+        title: &b.title,
+        text: &b.text,
+        links: &b.links,
+    }
+}
+
 pub(super) fn governance<'a>(site: &'a Site, article: &'a Article) -> Governance<'a> {
     let review = article.review(&site.config);
     let approved = review.approved();
@@ -204,16 +185,13 @@ pub(super) fn governance<'a>(site: &'a Site, article: &'a Article) -> Governance
         status: review.status_label(),
         reviewer: review.reviewer.filter(|_| approved),
         role: review.role.filter(|_| approved),
-        date: shown(review.date.filter(|_| approved)),
-        next: shown(review.next.filter(|_| approved)),
+        date: review.date.filter(|_| approved).map(ShownDate::new),
+        next: review.next.filter(|_| approved).map(ShownDate::new),
     };
     let changes = crate::review::history(&article.front)
         .into_iter()
         .map(|c| ShownChange {
-            date: ShownDate {
-                iso: c.date,
-                long: Lazy(c.date),
-            },
+            date: ShownDate::new(c.date),
             summary: &c.summary,
         })
         .collect();
@@ -222,16 +200,11 @@ pub(super) fn governance<'a>(site: &'a Site, article: &'a Article) -> Governance
         .safety
         .iter()
         .filter_map(|id| site.config.safety_block(id))
-        .map(|b| ShownSafetyBlock {
-            id: &b.id,
-            title: &b.title,
-            text: &b.text,
-            links: &b.links,
-        })
+        .map(governance_block)
         .collect();
     Governance {
         review,
-        updated: shown(crate::review::last_updated(&article.front)),
+        updated: crate::review::last_updated(&article.front).map(ShownDate::new),
         changes,
         safety,
     }
@@ -274,15 +247,17 @@ pub(super) fn json_ld(site: &Site, article: &Article) -> String {
 }
 
 /// The article's Sources list: each cited work with its number, in order of first use.
-pub(super) fn sources(site: &Site, article: &Article) -> Vec<Value> {
+pub(super) fn sources<'a>(site: &'a Site, article: &'a Article) -> Vec<Source<'a>> {
     article
         .parsed
         .citations
         .iter()
         .filter_map(|c| {
-            site.references
-                .get(&c.key)
-                .map(|r| json!({"number": c.number, "key": c.key, "html": format_reference(r)}))
+            site.references.get(&c.key).map(|r| Source {
+                number: c.number,
+                key: &c.key,
+                html: format_reference(r),
+            })
         })
         .collect()
 }
