@@ -239,11 +239,7 @@ pub(super) fn json_ld(site: &Site, article: &Article) -> String {
     if let Some(a) = &article.front.author {
         data["author"] = json!({"@type": "Organization", "name": a});
     }
-    // `<` cannot close the script element once escaped; JSON parsers read it unchanged.
-    data.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    crate::script_json::to_string(&data)
 }
 
 /// The article's Sources list: each cited work with its number, in order of first use.
