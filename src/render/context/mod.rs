@@ -119,7 +119,9 @@ pub struct Card<'a> {
     pub minutes: usize,
 }
 
-/// `privacy.html`, `quick-exit.html` and `404.html`: nothing of their own.
+/// `privacy.html`, `quick-exit.html` and `404.html`: nothing of their own. The copy of
+/// `404.html` at the top of the site has `root` set to the path the site is published
+/// under (`/` when unknown), or `./` in the offline edition.
 #[derive(Serialize)]
 pub struct PlainPage {}
 
@@ -189,4 +191,104 @@ pub struct ShownSafetyBlock<'a> {
     pub text: &'a str,
     /// Its links: `label`, `href`.
     pub links: &'a [crate::config::Link],
+}
+
+#[cfg(test)]
+mod tests {
+    /// The theme contract as Markdown, from the doc comments of the structs in this
+    /// folder: a table of templates, then a section per struct with its variables.
+    fn contract() -> String {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("lists.rs"),
+            include_str!("article.rs"),
+        ];
+        let mut templates = String::new();
+        let mut sections = String::new();
+        for source in sources {
+            let mut doc: Vec<&str> = Vec::new();
+            let mut skipped = false;
+            let mut in_struct = false;
+            for line in source.lines().map(str::trim) {
+                if line == "#[cfg(test)]" {
+                    break;
+                }
+                if let Some(text) = line.strip_prefix("///") {
+                    doc.push(text.trim());
+                } else if line.starts_with("#[serde(skip_serializing_if") {
+                    skipped = true;
+                } else if line.starts_with("#[") {
+                } else if let Some(rest) = line.strip_prefix("pub struct ") {
+                    let name: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+                    in_struct = rest.ends_with('{') && !rest.ends_with("{}");
+                    let text = doc.join(" ");
+                    // A page kind's doc starts with its templates' names.
+                    let names: Vec<&str> = text
+                        .split('`')
+                        .skip(1)
+                        .step_by(2)
+                        .filter(|t| t.ends_with(".html"))
+                        .collect();
+                    if text.starts_with('`')
+                        && text[1..].starts_with(names.first().copied().unwrap_or("-"))
+                    {
+                        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                        templates.push_str(&format!(
+                            "| {} | [`{name}`](#{}) |\n",
+                            names.join(", "),
+                            name.to_lowercase()
+                        ));
+                    }
+                    sections.push_str(&format!("\n## `{name}`\n\n{text}\n"));
+                    if in_struct {
+                        sections.push_str("\n| Variable | What it holds |\n| --- | --- |\n");
+                    }
+                    doc.clear();
+                } else if in_struct && line == "}" {
+                    in_struct = false;
+                } else if let Some(field) = line.strip_prefix("pub ").filter(|_| in_struct) {
+                    let name = field.split(':').next().unwrap_or_default().trim();
+                    let mut text = doc.join(" ");
+                    if skipped {
+                        text.push_str(" (May be absent.)");
+                    }
+                    if name == "own" {
+                        sections.push_str(&format!("| *(the page kind's variables)* | {text} |\n"));
+                    } else {
+                        sections.push_str(&format!("| `{name}` | {text} |\n"));
+                    }
+                    doc.clear();
+                    skipped = false;
+                } else {
+                    doc.clear();
+                }
+            }
+        }
+        format!(
+            "# Theme contract\n\n\
+             What each template of a theme receives. A site theme (`[build] theme = \"NAME\"`)\n\
+             overrides any template of the default theme by writing a file of the same name\n\
+             in `themes/NAME/templates/`; tera syntax, HTML autoescaped. Every template gets\n\
+             [`Base`](#base); every page template also gets the variables of\n\
+             [`Page`](#page) and those of its kind below. Nothing else is promised.\n\n\
+             This file is written from the doc comments of `src/render/context/`\n\
+             (`ATTUNE_BLESS=1 cargo test --lib theme_contract` rewrites it; the test fails\n\
+             when it is out of date).\n\n\
+             | Template | Its own variables |\n| --- | --- |\n{templates}{sections}"
+        )
+    }
+
+    #[test]
+    fn theme_contract_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/README.md");
+        let expected = contract();
+        if std::env::var_os("ATTUNE_BLESS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+        }
+        let written = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            written == expected,
+            "themes/README.md is out of date: ATTUNE_BLESS=1 cargo test --lib theme_contract"
+        );
+    }
 }
