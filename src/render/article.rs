@@ -8,7 +8,7 @@ use super::context::{
 };
 use crate::markdown::{escape, fill_placeholders};
 use crate::site::{Article, Site};
-use serde_json::json;
+use serde::Serialize;
 
 pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
     let article = &site.articles[i];
@@ -210,35 +210,77 @@ pub(super) fn governance<'a>(site: &'a Site, article: &'a Article) -> Governance
     }
 }
 
-/// JSON-LD `MedicalWebPage`, safe to embed in a `<script>` element.
+/// JSON-LD `MedicalWebPage`: schema.org's names, fields in the order of their names
+/// (as the page has always written them).
+#[derive(Serialize)]
+struct MedicalWebPage<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Agent<'a>>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    description: &'a str,
+    headline: &'a str,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "lastReviewed", skip_serializing_if = "Option::is_none")]
+    last_reviewed: Option<String>,
+    name: &'a str,
+    #[serde(rename = "reviewedBy", skip_serializing_if = "Option::is_none")]
+    reviewed_by: Option<Agent<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// A schema.org `Person` (with a job title) or `Organization`.
+#[derive(Serialize)]
+struct Agent<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "jobTitle", skip_serializing_if = "Option::is_none")]
+    job_title: Option<&'a str>,
+    name: &'a str,
+}
+
+/// An article's JSON-LD `MedicalWebPage`, safe to embed in a `<script>` element.
 pub(super) fn json_ld(site: &Site, article: &Article) -> String {
-    let mut data = json!({
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": article.title,
-        "headline": article.title,
-        "description": article.summary,
-        "inLanguage": site.config.site.language,
-    });
-    if let Some(base) = site.config.base_url() {
-        data["url"] = json!(format!("{base}{}", article.url));
-    }
-    data["inLanguage"] = json!(article.language(&site.config));
     // A review claim only for an approved review by a named reviewer on a date.
     let review = article.review(&site.config);
-    if let (true, Some(date), Some(reviewer)) = (review.approved(), review.date, review.reviewer) {
-        data["lastReviewed"] = json!(date.to_string());
-        data["reviewedBy"] = match review.role {
-            Some(role) => json!({"@type": "Person", "name": reviewer, "jobTitle": role}),
-            None => json!({"@type": "Organization", "name": reviewer}),
-        };
-    }
-    if let Some(updated) = crate::review::last_updated(&article.front) {
-        data["dateModified"] = json!(updated.to_string());
-    }
-    if let Some(a) = &article.front.author {
-        data["author"] = json!({"@type": "Organization", "name": a});
-    }
+    let claim = match (review.approved(), review.date, review.reviewer) {
+        (true, Some(date), Some(reviewer)) => Some((date, reviewer)),
+        _ => None,
+    };
+    let data = MedicalWebPage {
+        context: "https://schema.org",
+        kind: "MedicalWebPage",
+        author: article.front.author.as_deref().map(|name| Agent {
+            kind: "Organization",
+            job_title: None,
+            name,
+        }),
+        date_modified: crate::review::last_updated(&article.front).map(|d| d.to_string()),
+        description: &article.summary,
+        headline: &article.title,
+        in_language: article.language(&site.config),
+        last_reviewed: claim.map(|(date, _)| date.to_string()),
+        name: &article.title,
+        reviewed_by: claim.map(|(_, name)| Agent {
+            kind: if review.role.is_some() {
+                "Person"
+            } else {
+                "Organization"
+            },
+            job_title: review.role,
+            name,
+        }),
+        url: site
+            .config
+            .base_url()
+            .map(|base| format!("{base}{}", article.url)),
+    };
     crate::script_json::to_string(&data)
 }
 
