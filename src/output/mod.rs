@@ -6,7 +6,6 @@ mod archive;
 use anyhow::{bail, Context as _, Result};
 use archive::Archive;
 use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -68,64 +67,7 @@ pub struct Inputs {
     pub context: u64,
 }
 
-/// A stable 64-bit hash (the same on every run of the same binary).
-pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    hash_pieces(&[bytes])
-}
-
-/// A stable hasher ([`hash_bytes`]'s) that serialisers and formatters write into,
-/// so what is hashed is never built as a string.
-#[derive(Default)]
-pub struct StableHasher(std::collections::hash_map::DefaultHasher);
-
-impl StableHasher {
-    pub fn write_u64(&mut self, n: u64) {
-        self.0.write_u64(n);
-    }
-
-    pub fn write_bytes(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-    }
-
-    /// Feeds `value`'s `Debug` form, and a separator.
-    pub fn debug(&mut self, value: &impl std::fmt::Debug) {
-        use std::fmt::Write as _;
-        let _ = write!(self, "{value:?}\u{0}");
-    }
-
-    pub fn finish(&self) -> u64 {
-        self.0.finish()
-    }
-}
-
-impl std::io::Write for StableHasher {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl std::fmt::Write for StableHasher {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.write(s.as_bytes());
-        Ok(())
-    }
-}
-
-/// The stable hash of `pieces` joined, without joining them: the whole length, then
-/// the bytes, which the hasher takes in any split.
-fn hash_pieces(pieces: &[&[u8]]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    hasher.write_usize(pieces.iter().map(|p| p.len()).sum());
-    for piece in pieces {
-        hasher.write(piece);
-    }
-    hasher.finish()
-}
+pub use crate::hash::{hash_bytes, StableHasher};
 
 impl Writer {
     /// Prepares the staging folder for `out`. The folder a previous build swapped out
@@ -1055,28 +997,6 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_hash_of_pieces_is_the_hash_of_the_pieces_joined() {
-        let text: Vec<u8> = (0..1000u32).map(|n| (n * 7 % 251) as u8).collect();
-        for cuts in [
-            vec![],
-            vec![0],
-            vec![1, 2, 3],
-            vec![7, 8, 500, 999],
-            vec![13, 600],
-        ] {
-            let mut pieces = Vec::new();
-            let mut start = 0;
-            for &cut in &cuts {
-                pieces.push(&text[start..cut]);
-                start = cut;
-            }
-            pieces.push(&text[start..]);
-            assert_eq!(hash_pieces(&pieces), hash_bytes(&text), "{cuts:?}");
-        }
-        assert_ne!(hash_pieces(&[b"ab", b"c"]), hash_bytes(b"abd"));
-    }
 
     #[test]
     fn commit_replaces_the_previous_site_whole() {
