@@ -1,6 +1,7 @@
 //! Moving a finished site into place: an atomic exchange of the staging folder with
-//! the output folder where the system has one (Linux `renameat2(RENAME_EXCHANGE)`),
-//! otherwise two renames and a recovery at the next build if a kill falls between them.
+//! the output folder where the system has one (Linux `renameat2(RENAME_EXCHANGE)`,
+//! macOS `renamex_np(RENAME_SWAP)`), otherwise two renames and a recovery at the next
+//! build if a kill falls between them.
 
 use super::folder::describe;
 use super::MARKER;
@@ -13,7 +14,7 @@ pub(super) fn staging_path(out: &Path) -> PathBuf {
 }
 
 /// Atomically exchanges the staging folder with the output folder where the system
-/// allows it (Linux `renameat2`), otherwise with two renames (see [`swap_with`]).
+/// allows it (Linux `renameat2`, macOS `renamex_np`), otherwise with two renames (see [`swap_with`]).
 pub(super) fn swap_into_place(staging: &Path, out: &Path) -> Result<()> {
     swap_with(staging, out, exchange)
 }
@@ -139,7 +140,24 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+/// macOS (APFS; HFS+ and network volumes may refuse it, and the two-rename fallback
+/// takes over): `renamex_np(RENAME_SWAP)` exchanges the two folders in one step.
+#[cfg(target_os = "macos")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
+    let result = unsafe { libc::renamex_np(a.as_ptr(), b.as_ptr(), libc::RENAME_SWAP) };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("atomic exchange is not available"))
 }
