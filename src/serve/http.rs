@@ -2,43 +2,10 @@
 //! folder, content types, and the live-reload script added to served pages.
 
 use super::reload::{inject_live_reload, Status, LIVE_JS};
+use super::server::{Request, Response};
 use crate::site::percent_decode;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::time::Duration;
-
-/// How long one connection may take to send its request or take a response's next
-/// bytes: a stalled client holds only its own thread, and only this long.
-pub(super) const CONNECTION_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Sets the read and write timeouts of a socket (and of those it accepts).
-pub(super) fn set_timeouts(listener: &std::net::TcpListener, timeout: Duration) {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd as _;
-        let tv = libc::timeval {
-            tv_sec: timeout.as_secs() as libc::time_t,
-            tv_usec: timeout.subsec_micros() as libc::suseconds_t,
-        };
-        // Only the send timeout: a receive timeout on the listener would also make
-        // `accept` fail after that long without a new connection, and tiny_http's accept
-        // thread stops for good on the first error (the server then answers nothing new).
-        for option in [libc::SO_SNDTIMEO] {
-            // SAFETY: a valid socket and a timeval that outlives the call.
-            unsafe {
-                libc::setsockopt(
-                    listener.as_raw_fd(),
-                    libc::SOL_SOCKET,
-                    option,
-                    (&tv as *const libc::timeval).cast(),
-                    std::mem::size_of::<libc::timeval>() as libc::socklen_t,
-                );
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (listener, timeout);
-}
 
 /// The `Host` header values this server answers: the address it is bound to and the
 /// loopback names, with its port. Anything else (a DNS-rebinding page's own name) is
@@ -92,33 +59,29 @@ impl Hosts {
     }
 }
 
-pub(super) fn respond(request: tiny_http::Request, served: &Path, status: &Status, hosts: &Hosts) {
-    let raw = request.url().to_string();
+/// Answers one request: the Host rule first, then the live-reload script and status,
+/// then files of the served folder.
+pub(super) fn respond(
+    request: &Request,
+    served: &Path,
+    status: &Status,
+    hosts: &Hosts,
+) -> Response {
+    let raw = request.target.as_str();
     let path = raw.split(['?', '#']).next().unwrap_or("/");
-    let header = |name: &str, value: &str| {
-        tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-    };
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string());
-    if !host.as_deref().is_some_and(|h| hosts.allows(h)) {
-        let _ = request.respond(
-            tiny_http::Response::from_string("Forbidden: unknown Host\n").with_status_code(403),
-        );
-        return;
+    if !request.host.as_deref().is_some_and(|h| hosts.allows(h)) {
+        return Response::text(403, "Forbidden: unknown Host\n");
     }
-    let no_store = header("Cache-Control", "no-store");
+    let no_store = ("Cache-Control", "no-store".to_string());
     if path == "/__attune/live.js" {
-        let response = tiny_http::Response::from_string(LIVE_JS)
-            .with_header(
-                header("Content-Type", "text/javascript; charset=utf-8")
-                    .unwrap_or_else(default_header),
-            )
-            .with_header(no_store.unwrap_or_else(default_header));
-        let _ = request.respond(response);
-        return;
+        return Response {
+            status: 200,
+            headers: vec![
+                ("Content-Type", "text/javascript; charset=utf-8".into()),
+                no_store,
+            ],
+            body: LIVE_JS.as_bytes().to_vec(),
+        };
     }
     if path == "/__attune/status" {
         // A long poll: with `?seen=VERSION`, answered when a rebuild ends (or after
@@ -127,40 +90,29 @@ pub(super) fn respond(request: tiny_http::Request, served: &Path, status: &Statu
             .split_once('?')
             .and_then(|(_, query)| query.split('&').find_map(|pair| pair.strip_prefix("seen=")))
             .and_then(|v| v.parse().ok());
-        let body = status.wait_json(seen);
-        let response = tiny_http::Response::from_string(body)
-            .with_header(header("Content-Type", "application/json").unwrap_or_else(default_header))
-            .with_header(no_store.unwrap_or_else(default_header));
-        let _ = request.respond(response);
-        return;
+        return Response {
+            status: 200,
+            headers: vec![("Content-Type", "application/json".into()), no_store],
+            body: status.wait_json(seen).into_bytes(),
+        };
     }
     match resolve(served, path) {
-        Resolved::File(file) => send_file(request, &file, 200, status),
-        Resolved::Redirect(to) => {
-            let response = tiny_http::Response::empty(301)
-                .with_header(header("Location", &to).unwrap_or_else(default_header));
-            let _ = request.respond(response);
-        }
-        Resolved::NotFound => send_file(request, &served.join("404.html"), 404, status),
-        Resolved::Refused => {
-            let _ = request
-                .respond(tiny_http::Response::from_string("Bad request").with_status_code(400));
-        }
+        Resolved::File(file) => send_file(&file, 200, status),
+        Resolved::Redirect(to) => Response {
+            status: 301,
+            headers: vec![("Location", to)],
+            body: Vec::new(),
+        },
+        Resolved::NotFound => send_file(&served.join("404.html"), 404, status),
+        Resolved::Refused => Response::text(400, "Bad request"),
     }
 }
 
-fn default_header() -> tiny_http::Header {
-    tiny_http::Header::from_bytes(&b"X-Content-Type-Options"[..], &b"nosniff"[..])
-        .expect("a valid header")
-}
-
-fn send_file(request: tiny_http::Request, file: &Path, code: u16, status: &Status) {
+fn send_file(file: &Path, code: u16, status: &Status) -> Response {
     // Read before the file, so the page is never older than the build it names.
     let build = status.build.load(Ordering::SeqCst);
     let Ok(bytes) = std::fs::read(file) else {
-        let _ =
-            request.respond(tiny_http::Response::from_string("Not found").with_status_code(404));
-        return;
+        return Response::text(404, "Not found");
     };
     let kind = content_type(file);
     let body = if kind.starts_with("text/html") {
@@ -168,18 +120,11 @@ fn send_file(request: tiny_http::Request, file: &Path, code: u16, status: &Statu
     } else {
         bytes
     };
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(code)
-        .with_header(
-            tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
-                .unwrap_or_else(|_| default_header()),
-        )
-        .with_header(
-            tiny_http::Header::from_bytes(&b"Cache-Control"[..], &b"no-cache"[..])
-                .unwrap_or_else(|_| default_header()),
-        )
-        .with_header(default_header());
-    let _ = request.respond(response);
+    Response {
+        status: code,
+        headers: vec![("Content-Type", kind), ("Cache-Control", "no-cache".into())],
+        body,
+    }
 }
 
 /// The `Content-Type` of a served file, from its extension (`mime_guess`'s table);

@@ -12,6 +12,7 @@
 mod cache;
 mod http;
 mod reload;
+mod server;
 mod session;
 mod watch;
 
@@ -22,12 +23,11 @@ pub use session::{Rebuild, Session};
 use crate::output::hash_bytes;
 use crate::read_config;
 use anyhow::{Context as _, Result};
-use http::{respond, set_timeouts, CONNECTION_TIMEOUT};
+use http::respond;
 use notify::RecursiveMode;
 use session::report;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc};
-use std::time::Duration;
 use watch::{watch, DEBOUNCE};
 
 /// What to serve and where.
@@ -93,11 +93,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
 
     let listener = std::net::TcpListener::bind((options.bind.as_str(), options.port))
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
-    // Connections accepted from the listener inherit these (Linux, BSD, macOS).
-    set_timeouts(&listener, CONNECTION_TIMEOUT);
     let address = listener.local_addr().context("not an IP address")?;
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?;
     let url = format!("http://{address}/");
     crate::cli::print_quietly(&format!(
         "serving {} at {url}\nwatching {}/, themes/ and book.toml; press Ctrl-C to stop\n",
@@ -105,22 +101,12 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         session.content_dir()
     ));
     let served = out.canonicalize().context("output folder vanished")?;
-    let hosts = Arc::new(Hosts::new(&options.bind, address));
-    std::thread::spawn({
+    let hosts = Hosts::new(&options.bind, address);
+    // A thread per connection, each bounded in time: a slow or stalled client never
+    // holds up another.
+    server::spawn(listener, {
         let status = Arc::clone(&status);
-        move || {
-            // A thread per request: a slow or stalled client never holds up another.
-            for request in server.incoming_requests() {
-                let status = Arc::clone(&status);
-                let served = served.clone();
-                let hosts = Arc::clone(&hosts);
-                let spawned = std::thread::Builder::new()
-                    .spawn(move || respond(request, &served, &status, &hosts));
-                if spawned.is_err() {
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-            }
-        }
+        move |request| respond(request, &served, &status, &hosts)
     });
     if options.open {
         open_browser(&url);
