@@ -18,6 +18,7 @@ use pulldown_cmark::Options;
 const MAX_TAG: usize = 2000;
 
 #[derive(Clone, Copy, PartialEq)]
+#[repr(u8)]
 enum Kind {
     /// `{{< … >}}`
     HugoRaw,
@@ -55,29 +56,65 @@ impl Tag {
     }
 }
 
+/// Where each closing delimiter and each blank line is in a text, found once, so
+/// finding a tag's end costs a binary search, whatever the text holds.
+struct Ends {
+    /// `>}}`, `%}}`, `%}`, `}}`, in that order.
+    closers: [Vec<usize>; 4],
+    blank_lines: Vec<usize>,
+}
+
+impl Ends {
+    fn of(text: &str) -> Ends {
+        let at = |pattern: &str| text.match_indices(pattern).map(|(i, _)| i).collect();
+        // `}}}` holds `}}` twice: every start counts, overlapping ones too.
+        let braces = text
+            .as_bytes()
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w == b"}}")
+            .map(|(i, _)| i)
+            .collect();
+        Ends {
+            closers: [at(">}}"), at("%}}"), at("%}"), braces],
+            blank_lines: at("\n\n"),
+        }
+    }
+
+    /// The first closer `which` at or after `from`, if no blank line comes first and it
+    /// is near enough.
+    fn find(&self, which: usize, from: usize) -> Option<usize> {
+        let list = &self.closers[which];
+        let end = *list.get(list.partition_point(|&i| i < from))?;
+        let blank = self.blank_lines.partition_point(|&i| i < from);
+        if self.blank_lines.get(blank).is_some_and(|&b| b < end) || end - from > MAX_TAG {
+            return None;
+        }
+        Some(end)
+    }
+}
+
 /// The tag opening at `at` (where `{{` or `{%` is), if it is one.
-fn tag_at(text: &str, at: usize) -> Option<Tag> {
+fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
     let rest = &text[at..];
-    let (kind, open, close) = if rest.starts_with("{{<") {
-        (Kind::HugoRaw, 3, ">}}")
+    let (kind, open, which, close_len) = if rest.starts_with("{{<") {
+        (Kind::HugoRaw, 3, 0, 3)
     } else if rest.starts_with("{{%") {
-        (Kind::HugoMarkdown, 3, "%}}")
+        (Kind::HugoMarkdown, 3, 1, 3)
     } else if rest.starts_with("{%") {
-        (Kind::Liquid, 2, "%}")
+        (Kind::Liquid, 2, 2, 2)
     } else if let Some(after) = rest.strip_prefix("{{") {
         let kind = if after.trim_start().starts_with('#') {
             Kind::Mdbook
         } else {
             Kind::Expression
         };
-        (kind, 2, "}}")
+        (kind, 2, 3, 2)
     } else {
         return None;
     };
-    let window = &rest[open..rest.len().min(open + MAX_TAG)];
-    let window = &window[..window.find("\n\n").unwrap_or(window.len())];
-    let end = window.find(close)?;
-    let inner = window[..end].trim().to_string();
+    let end = ends.find(which, at + open)?;
+    let inner = text[at + open..end].trim().to_string();
     if inner.is_empty() {
         return None;
     }
@@ -86,7 +123,7 @@ fn tag_at(text: &str, at: usize) -> Option<Tag> {
         return None;
     }
     Some(Tag {
-        range: at..at + open + end + close.len(),
+        range: at..end + close_len,
         kind,
         inner,
     })
@@ -95,6 +132,7 @@ fn tag_at(text: &str, at: usize) -> Option<Tag> {
 /// The tags of `text` outside code, in order.
 fn tags(text: &str, options: Options) -> Vec<Tag> {
     let mut literal = None;
+    let mut ends = None;
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(i) = text[from..].find('{') {
@@ -108,7 +146,8 @@ fn tags(text: &str, options: Options) -> Vec<Tag> {
             from = at + 2;
             continue;
         }
-        let Some(tag) = tag_at(text, at) else {
+        let ends = ends.get_or_insert_with(|| Ends::of(text));
+        let Some(tag) = tag_at(text, at, ends) else {
             from = at + 2;
             continue;
         };
@@ -133,7 +172,16 @@ pub(super) fn strip(
     let mut splice = Splice::new(text);
     let mut copied = 0;
     // Closing tags already reported with their opening one.
-    let mut answered: Vec<usize> = Vec::new();
+    let mut answered: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    // Each closing tag's indices by kind and name, in order.
+    let mut closers: std::collections::HashMap<(u8, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let name = tag.name();
+        if name.starts_with('/') || name.starts_with("end") {
+            closers.entry((tag.kind as u8, name)).or_default().push(i);
+        }
+    }
     for (i, tag) in tags.iter().enumerate() {
         if tag.range.start < copied || answered.contains(&tag.range.start) {
             if tag.range.start >= copied {
@@ -150,12 +198,10 @@ pub(super) fn strip(
             _ => String::new(),
         };
         let pair = (!closing.is_empty() && !name.starts_with('/'))
-            .then(|| {
-                tags[i + 1..]
-                    .iter()
-                    .find(|t| t.kind == tag.kind && t.name() == closing)
-            })
-            .flatten();
+            .then(|| closers.get(&(tag.kind as u8, closing.as_str())))
+            .flatten()
+            .and_then(|list| list.get(list.partition_point(|&j| j <= i)))
+            .map(|&j| &tags[j]);
         let swallow = match tag.kind {
             Kind::HugoRaw => true,
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
@@ -167,7 +213,7 @@ pub(super) fn strip(
             if swallow {
                 copied = pair.range.end;
             } else {
-                answered.push(pair.range.start);
+                answered.insert(pair.range.start);
             }
         }
         let (line, column) = article

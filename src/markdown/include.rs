@@ -71,6 +71,9 @@ pub fn snippets<'p>(
 /// Nesting deeper than this is reported (mdBook stops at 10).
 const MAX_DEPTH: usize = 16;
 
+/// The longest a directive's arguments may be, in bytes.
+const MAX_ARGS: usize = 1000;
+
 /// A `{{#name args}}` directive found in a text.
 struct Directive<'t> {
     /// From `{{` to after `}}`.
@@ -102,7 +105,9 @@ fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
         if !after_name.starts_with(char::is_whitespace) {
             continue;
         }
-        let Some(close) = after_name.find('}') else {
+        // Bounded, so a text of unclosed directives costs its length, not its square.
+        let window = &after_name[..after_name.len().min(MAX_ARGS)];
+        let Some(close) = window.find('}') else {
             continue;
         };
         if !after_name[close..].starts_with("}}") {

@@ -11,6 +11,66 @@
 use super::{escape, Builder};
 use crate::diagnostic::Diagnostic;
 
+/// The MathML elements and attributes the renderer writes, which sanitising keeps.
+pub const MATHML_TAGS: &[&str] = &[
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "mstyle",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "semantics",
+    "annotation",
+];
+pub const MATHML_ATTRIBUTES: &[&str] = &[
+    "display",
+    "displaystyle",
+    "scriptlevel",
+    "mathvariant",
+    "stretchy",
+    "symmetric",
+    "largeop",
+    "movablelimits",
+    "maxsize",
+    "minsize",
+    "linethickness",
+    "width",
+    "height",
+    "depth",
+    "lspace",
+    "rspace",
+    "accent",
+    "accentunder",
+    "encoding",
+    "columnalign",
+    "rowspacing",
+    "columnspacing",
+    "form",
+    "fence",
+    "separator",
+];
+
 /// `tex` as MathML, or the renderer's complaint.
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     let storage = pulldown_latex::Storage::new();
@@ -37,7 +97,21 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     };
     let mut out = String::new();
     pulldown_latex::push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
-    Ok(out)
+    Ok(without_styles(&out))
+}
+
+/// `mathml` without `style` attributes (colours, spacing), which the pages' strict
+/// Content-Security-Policy would refuse anyway.
+fn without_styles(mathml: &str) -> String {
+    let mut out = String::with_capacity(mathml.len());
+    let mut rest = mathml;
+    while let Some(at) = rest.find(" style=\"") {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + 8..];
+        rest = value.find('"').map_or("", |end| &value[end + 1..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Builder<'_, '_> {
@@ -102,5 +176,9 @@ mod tests {
         assert!(m.contains("display=\"block\""), "{m}");
         assert!(to_mathml("\\frac{a", false).is_err());
         assert!(to_mathml("\\notacommand", false).is_err());
+        // Colours would be inline styles, which the pages' policy refuses.
+        let m = to_mathml("\\color{red} x", false).unwrap();
+        assert!(!m.contains("style="), "{m}");
+        assert!(m.contains("<mi>x</mi>"), "{m}");
     }
 }

@@ -12,7 +12,7 @@ mod expand;
 mod foreign;
 mod html;
 mod include;
-mod math;
+pub(crate) mod math;
 mod obsidian;
 mod sanitize;
 pub use sanitize::{keeps_url, sanitize};
@@ -302,6 +302,7 @@ pub fn parse(
         raw_inline_depth: 0,
         raw_block_depth: 0,
         used_terms: HashSet::new(),
+        tag_slugs: HashSet::new(),
         cite_numbers: HashMap::new(),
         want_title,
         seen_block: false,
@@ -368,6 +369,8 @@ struct Builder<'a, 'c> {
     /// Raw HTML blocks' links, code and headings still open: no glossary link inside.
     raw_block_depth: usize,
     used_terms: HashSet<usize>,
+    /// Slugs of the inline tags in `out.tags`.
+    tag_slugs: HashSet<String>,
     cite_numbers: HashMap<String, usize>,
     want_title: bool,
     seen_block: bool,

@@ -22,17 +22,32 @@ pub(super) fn inline(events: Events<'_>) -> Events<'_> {
 }
 
 /// Adjacent text events as one, so a `==` or ` ^id` split by the parser is seen whole.
+/// Linear: a run of thousands of pieces is joined once.
 fn merge_text(events: Events<'_>) -> Events<'_> {
     let mut out: Events = Vec::with_capacity(events.len());
+    // The run being joined: its text and range, when it has more than one piece.
+    let mut run: Option<(String, Range<usize>)> = None;
     for (event, range) in events {
-        if let (Event::Text(t), Some((Event::Text(last), last_range))) = (&event, out.last_mut()) {
-            let mut joined = last.to_string();
-            joined.push_str(t);
-            *last = CowStr::from(joined);
-            last_range.end = last_range.end.max(range.end);
-            continue;
+        if let Event::Text(t) = &event {
+            if let Some((joined, r)) = &mut run {
+                joined.push_str(t);
+                r.end = r.end.max(range.end);
+                continue;
+            }
+            if let Some((Event::Text(last), last_range)) = out.last() {
+                let mut joined = last.to_string();
+                joined.push_str(t);
+                run = Some((joined, last_range.start..last_range.end.max(range.end)));
+                out.pop();
+                continue;
+            }
+        } else if let Some((joined, r)) = run.take() {
+            out.push((Event::Text(CowStr::from(joined)), r));
         }
         out.push((event, range));
+    }
+    if let Some((joined, r)) = run.take() {
+        out.push((Event::Text(CowStr::from(joined)), r));
     }
     out
 }
@@ -229,9 +244,13 @@ fn tag_len(rest: &str) -> Option<usize> {
 
 /// `tags` (from front matter) with the inline tags not already among them.
 pub fn join_tags(tags: &mut Vec<String>, inline: &[String]) {
+    if inline.is_empty() {
+        return;
+    }
+    let mut seen: std::collections::HashSet<String> =
+        tags.iter().map(|t| crate::load::slugify(t)).collect();
     for tag in inline {
-        let slug = crate::load::slugify(tag);
-        if !tags.iter().any(|t| crate::load::slugify(t) == slug) {
+        if seen.insert(crate::load::slugify(tag)) {
             tags.push(tag.clone());
         }
     }
@@ -275,12 +294,7 @@ impl<'a> Builder<'a, '_> {
             if slug.is_empty() {
                 continue;
             }
-            if !self
-                .out
-                .tags
-                .iter()
-                .any(|t| crate::load::slugify(t) == slug)
-            {
+            if self.tag_slugs.insert(slug.clone()) {
                 self.out.tags.push(name);
             }
             if self.heading.is_some() || !linkable {
