@@ -1,6 +1,7 @@
 //! `{{#include path}}` as mdBook defines it: the whole file, a line range
 //! (`path:2`, `path:2:5`, `path::5`, `path:2:`) or the lines between `ANCHOR: name` and
-//! `ANCHOR_END: name` (`path:name`); lines holding an anchor mark are never included.
+//! `ANCHOR_END: name` (`path:name`), leaving out the lines that hold an anchor mark
+//! (as mdBook does; the whole file and line ranges keep them).
 //! `{{#rustdoc_include}}` reads the same way. The path is relative to the file that
 //! holds the directive and must stay inside the content folder; included text may
 //! include in turn, and a cycle is an error naming the chain. Like mdBook, the directive
@@ -347,6 +348,7 @@ fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
     }
     let count = lines.len();
     let line = |r: &std::ops::Range<usize>| &text[r.clone()];
+    let mut by_anchor = false;
     let chosen: Vec<std::ops::Range<usize>> = match spec.filter(|s| !s.is_empty()) {
         None => lines.clone(),
         Some(spec) if is_range(spec) => {
@@ -391,6 +393,7 @@ fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
                 };
                 return Err(format!("no `ANCHOR: {name}` in the file ({there})"));
             };
+            by_anchor = true;
             lines[open + 1..]
                 .iter()
                 .take_while(|r| anchor_mark(line(r)) != Some((true, name)))
@@ -400,7 +403,10 @@ fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
     };
     let mut splice = Splice::new(text);
     let mut first = true;
-    for r in chosen.iter().filter(|r| anchor_mark(line(r)).is_none()) {
+    for r in chosen
+        .iter()
+        .filter(|r| !by_anchor || anchor_mark(line(r)).is_none())
+    {
         if !first {
             splice.insert("\n", r.start);
         }
@@ -449,11 +455,8 @@ mod tests {
         assert_eq!(pick(code, "inner").unwrap(), "    x();");
         let err = pick(code, "other").unwrap_err();
         assert!(err.contains("anchors there: main, inner"), "{err}");
-        // The whole file never shows the anchor marks.
-        assert_eq!(
-            select(code, None).unwrap().0,
-            "fn a() {}\nfn main() {\n    x();\n}"
-        );
+        // The whole file keeps them, as in mdBook.
+        assert_eq!(select(code, None).unwrap().0, code.trim_end());
     }
 
     #[test]

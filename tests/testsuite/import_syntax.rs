@@ -215,7 +215,7 @@ fn includes_read_files_lines_and_anchors_as_mdbook_does() {
         "---\ntitle: Guide\n---\n\
          {{#include ../snippets/get-help.md}}\n\n\
          ```rust\n{{#include ../snippets/main.rs:body}}\n```\n\n\
-         ```rust\n{{#rustdoc_include ../snippets/main.rs:2:3}}\n```\n\n\
+         ```rust\n{{#rustdoc_include ../snippets/main.rs:3:4}}\n```\n\n\
          Line two: {{#include ../snippets/lines.txt:2}}; to two: {{#include ../snippets/lines.txt::2}};\n\
          from three: {{#include ../snippets/lines.txt:3:}}.\n\n\
          Written as text: \\{{#include not/read.md}}, and in code: `\\{{#include also/not.md}}`.\n",
