@@ -130,11 +130,36 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     out
 }
 
-/// The stretches of `text` whose characters are literal: code spans, code blocks and
-/// math, in order.
+/// The stretches of `text` whose characters are literal: code spans, code blocks,
+/// math, and raw HTML `<code>`, `<pre>`, `<kbd>` and `<samp>` elements, in order.
 pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
+    // Where the outermost raw HTML code element opened, and how deep they nest.
+    let mut raw_code: Option<usize> = None;
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            for (at, closing) in code_tags(html) {
+                if closing {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        if let Some(start) = raw_code.take() {
+                            let end = range.start + at;
+                            if ranges.last().is_none_or(|r| r.end <= start) {
+                                ranges.push(start..end);
+                            }
+                        }
+                    }
+                } else {
+                    depth += 1;
+                    raw_code.get_or_insert(range.start + at);
+                }
+            }
+            continue;
+        }
+        if raw_code.is_some() {
+            continue;
+        }
         match event {
             Event::Code(_)
             | Event::InlineMath(_)
@@ -149,6 +174,27 @@ pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
         }
     }
     ranges
+}
+
+/// The raw HTML code elements' tags in `html`: (offset, whether it closes).
+fn code_tags(html: &str) -> Vec<(usize, bool)> {
+    let mut found = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    for (at, _) in lower.match_indices('<') {
+        let rest = &lower[at + 1..];
+        let (closing, name) = match rest.strip_prefix('/') {
+            Some(name) => (true, name),
+            None => (false, rest),
+        };
+        for tag in ["code", "pre", "kbd", "samp"] {
+            if name.starts_with(tag)
+                && name[tag.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+            {
+                found.push((at, closing));
+            }
+        }
+    }
+    found
 }
 
 /// Whether `at` lies in one of `ranges` (as [`literal_ranges`] gives them).
@@ -172,4 +218,40 @@ pub fn normalise(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_in_markdown_and_in_raw_html_is_literal() {
+        let text =
+            "a `x` b <code class=\"c\">{{ y }}</code> c <kbd>k</kbd> {{ z }}\n\n```\nfenced\n```\n";
+        let ranges = literal_ranges(text, Options::ENABLE_MATH);
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(inside(&ranges, at("x`")));
+        assert!(inside(&ranges, at("{{ y")));
+        assert!(inside(&ranges, at("k</kbd>")));
+        assert!(inside(&ranges, at("fenced")));
+        assert!(!inside(&ranges, at("{{ z")));
+        assert!(!inside(&ranges, at(" b ")));
+    }
+
+    #[test]
+    fn maps_compose_back_to_the_text_as_written() {
+        let mut first = Splice::new("0123456789");
+        first.copy(0..3);
+        first.insert("INCLUDED", 3);
+        first.copy(5..10);
+        assert_eq!(first.out, "012INCLUDED56789");
+        let out = first.out.clone();
+        let mut second = Splice::new(&out);
+        second.copy(0..1);
+        second.copy(4..out.len());
+        let maps = Maps(vec![first.map, second.map]);
+        assert_eq!(maps.back(0), 0);
+        assert_eq!(maps.back(1), 3, "inside the included text: its directive");
+        assert_eq!(maps.back(second.out.find('5').unwrap()), 5);
+    }
 }

@@ -233,8 +233,16 @@ impl Includer<'_, '_> {
         };
         let joined = from.parent().unwrap_or(Path::new("")).join(target);
         let shown_target = normalise(&shown.parent().unwrap_or(Path::new("")).join(target));
+        let outside = || {
+            Diagnostic::error(
+                "include",
+                format!("{what}: '{target}' is outside the content folder"),
+            )
+            .help("move the file under the content folder: only files there are read")
+        };
         let real = match joined.canonicalize() {
             Ok(real) if real.is_file() => real,
+            _ if !normalise(&joined).starts_with(&content) => return Err(outside()),
             _ => {
                 return Err(Diagnostic::error(
                     "include",
@@ -244,14 +252,7 @@ impl Includer<'_, '_> {
             }
         };
         let Ok(rel) = real.strip_prefix(&content).map(Path::to_path_buf) else {
-            return Err(Diagnostic::error(
-                "include",
-                format!(
-                    "{what}: '{}' is outside the content folder",
-                    shown_target.display()
-                ),
-            )
-            .help("move the file under the content folder: only files there are read"));
+            return Err(outside());
         };
         if let Some(at) = self.stack.iter().position(|p| p == &real) {
             let chain: Vec<String> = self.stack[at..]

@@ -285,7 +285,7 @@ fn include_problems_are_errors_at_the_directive() {
         "error: `{{#include ../snippets/lines.txt:7}}`: line 7 is past the end of the file (4 lines) @ content/t/a.md:8:7",
         "error: `{{#include ../snippets/lines.txt:3:9}}`: line 9 is past the end of the file (4 lines) @ content/t/a.md:8:48",
         "error: `{{#include ../snippets/lines.txt:nowhere}}`: no `ANCHOR: nowhere` in the file (the file has no anchors) @ content/t/a.md:10:1",
-        "error: `{{#include ../../book.toml}}`: 'book.toml' is outside the content folder @ content/t/a.md:12:1",
+        "error: `{{#include ../../book.toml}}`: '../../book.toml' is outside the content folder @ content/t/a.md:12:1",
         "error: `{{#include one.md}}`: include cycle snippets/one.md → snippets/two.md → snippets/one.md @ content/snippets/two.md:2:1",
     ] {
         assert!(out.contains(expected), "{expected}\nin\n{out}");
@@ -313,7 +313,7 @@ fn other_tools_template_syntax_is_reported_never_rendered() {
          {% include footer.html %}\n\n\
          Hello {{ page.title }} there.\n\n\
          {{#playground example.rs}}\n\n\
-         Shown as text: \\{{ kept }} and `{{< code >}}` and `{% raw %}`.\n\n\
+         Shown as text: \\{{ kept }} and `{{< code >}}` and `{% raw %}` and <code>{{ in raw html }}</code>.\n\n\
          ```\n{{< in a code block >}}\n```\n",
     );
     let (code, out) = check(&site);
