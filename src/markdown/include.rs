@@ -5,8 +5,9 @@
 //! `{{#rustdoc_include}}` reads the same way. The path is relative to the file that
 //! holds the directive and must stay inside the content folder; included text may
 //! include in turn, and a cycle is an error naming the chain. Like mdBook, the directive
-//! is replaced wherever it stands, code blocks included; `\{{#include …}}` stays as
-//! written (without its backslash inside code, where a backslash would show).
+//! is replaced wherever it stands, code blocks included; `\{{#include …}}` (or any
+//! other `\{{#name …}}`) stays as written, without its backslash inside code, where a
+//! backslash would show.
 
 use super::expand::{inside, literal_ranges, normalise, Article, Expanded, SegMap, Splice};
 use super::LineIndex;
@@ -186,9 +187,6 @@ impl Includer<'_, '_> {
         let mut copied = 0;
         while let Some(d) = next_directive(text, from) {
             from = d.range.end;
-            if !is_include(d.name) {
-                continue;
-            }
             if d.escaped {
                 let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
                 if inside(ranges, d.range.start) {
@@ -196,6 +194,9 @@ impl Includer<'_, '_> {
                     splice.copy(copied..d.range.start - 1);
                     copied = d.range.start;
                 }
+                continue;
+            }
+            if !is_include(d.name) {
                 continue;
             }
             splice.copy(copied..d.range.start);

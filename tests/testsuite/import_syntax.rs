@@ -218,7 +218,7 @@ fn includes_read_files_lines_and_anchors_as_mdbook_does() {
          ```rust\n{{#rustdoc_include ../snippets/main.rs:3:4}}\n```\n\n\
          Line two: {{#include ../snippets/lines.txt:2}}; to two: {{#include ../snippets/lines.txt::2}};\n\
          from three: {{#include ../snippets/lines.txt:3:}}.\n\n\
-         Written as text: \\{{#include not/read.md}}, and in code: `\\{{#include also/not.md}}`.\n",
+         Written as text: \\{{#include not/read.md}}, and in code: `\\{{#include also/not.md}}` and `\\{{#title T}}`.\n",
     );
     site.write(
         "content/snippets/get-help.md",
@@ -240,7 +240,7 @@ fn includes_read_files_lines_and_anchors_as_mdbook_does() {
     for expected in [
         "<p><strong>When to get help</strong>: if you feel unsafe, call someone. Nested text <a",
         "Line two: two; to two: one\ntwo;\nfrom three: three\nfour.",
-        "Written as text: {{#include not/read.md}}, and in code: <code>{{#include also/not.md}}</code>.",
+        "Written as text: {{#include not/read.md}}, and in code: <code>{{#include also/not.md}}</code> and <code>{{#title T}}</code>.",
     ] {
         assert!(page.contains(expected), "{expected}\nin\n{page}");
     }
