@@ -72,7 +72,45 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
     // paragraphs (then the id goes on its paragraph).
     let mut open: Vec<(usize, bool)> = Vec::new();
     let mut edits: Vec<(usize, usize, &'static str)> = Vec::new();
+    // Open blocks' start events, and at each depth the start of the last block closed
+    // there: the block a paragraph holding only `^id` names, as in Obsidian.
+    let mut blocks: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None];
+    // (the `^id` paragraph's start and end, the block it names, the id)
+    let mut standalone: Vec<(usize, usize, usize, String)> = Vec::new();
     for i in 0..events.len() {
+        match &events[i].0 {
+            Event::Start(tag) if is_block(tag) => {
+                blocks.push(i);
+                previous.truncate(blocks.len());
+                previous.push(None);
+            }
+            Event::End(end) if is_block_end(end) => {
+                if let Some(start) = blocks.pop() {
+                    let depth = blocks.len();
+                    let only_id = matches!(end, TagEnd::Paragraph)
+                        && i == start + 2
+                        && matches!(&events[start + 1].0, Event::Text(t) if trailing_block_id(t) == Some((0, 0)));
+                    let named = previous
+                        .get(depth)
+                        .copied()
+                        .flatten()
+                        .filter(|&p| !matches!(events[p].0, Event::Start(Tag::Heading { .. })));
+                    match (only_id, named) {
+                        (true, Some(named)) => {
+                            if let Event::Text(t) = &events[start + 1].0 {
+                                standalone.push((start, i, named, t.to_string()));
+                            }
+                        }
+                        _ => {
+                            previous.truncate(depth + 1);
+                            previous[depth] = Some(start);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
         match &events[i].0 {
             Event::Start(Tag::Paragraph) => {
                 if let Some(last) = open.last_mut() {
@@ -130,7 +168,61 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
         }
         events[start].0 = Event::Html(CowStr::from(format!("<{element} id=\"{}\">", escape(&id))));
     }
-    events
+    if standalone.is_empty() {
+        return events;
+    }
+    // Each `^id` paragraph becomes an anchor just before the block it names.
+    let mut anchors: Vec<(usize, String)> = Vec::new();
+    for (start, end, named, id) in standalone {
+        for i in [start, start + 1, end] {
+            events[i].0 = Event::Text(CowStr::from(""));
+        }
+        anchors.push((named, format!("<div id=\"{}\"></div>\n", escape(&id))));
+    }
+    anchors.sort_by_key(|a| a.0);
+    let mut out: Events = Vec::with_capacity(events.len() + anchors.len());
+    let mut next = anchors.into_iter().peekable();
+    for (i, (event, range)) in events.into_iter().enumerate() {
+        while let Some((_, html)) = next.next_if(|a| a.0 == i) {
+            out.push((Event::Html(CowStr::from(html)), range.clone()));
+        }
+        out.push((event, range));
+    }
+    out
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::DefinitionList
+            | Tag::MetadataBlock(_)
+    )
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::Table
+            | TagEnd::DefinitionList
+            | TagEnd::MetadataBlock(_)
+    )
 }
 
 /// One `==` that may open or close a highlight: (event index, byte offset, can open,

@@ -125,6 +125,7 @@ fn highlights_foldable_callouts_and_block_ids() {
          A paragraph to link. ^para-1\n\n\
          - first item ^item-a\n- second\n\n\
          Text on a line\n^own-line\n\n\
+         | a | b |\n|---|---|\n| 1 | 2 |\n\n^table-1\n\n\
          Same page [back](#^para-1).\n\n\
          > [!info]- Closed by default\n> Hidden until opened.\n\n\
          > [!tip]+ Open by default\n> Shown.\n\n\
@@ -132,7 +133,7 @@ fn highlights_foldable_callouts_and_block_ids() {
     );
     site.write(
         "content/t/b.md",
-        "---\ntitle: B\n---\nSee [the paragraph](a.md#^para-1), [[a#^item-a]] and [[a#^own-line]].\n",
+        "---\ntitle: B\n---\nSee [the paragraph](a.md#^para-1), [[a#^item-a]], [[a#^own-line]] and [[a#^table-1]].\n",
     );
     site.build().assert_code(0);
     let page = body(&site, "t/a/index.html");
@@ -141,6 +142,8 @@ fn highlights_foldable_callouts_and_block_ids() {
         "<p id=\"^para-1\">A paragraph to link.</p>",
         "<li id=\"^item-a\">first item</li>",
         "<p id=\"^own-line\">Text on a line</p>",
+        // A paragraph of only `^id` names the block before it, as in Obsidian.
+        "<div id=\"^table-1\"></div>\n<table>",
         "<details class=\"callout callout-info\">\n<summary class=\"callout-title\">Info: Closed by default</summary>\n<p>Hidden until opened.</p>\n</details>",
         "<details class=\"callout callout-tip\" open>\n<summary class=\"callout-title\">Tip: Open by default</summary>",
         "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Note\">",
@@ -149,7 +152,7 @@ fn highlights_foldable_callouts_and_block_ids() {
     }
     assert!(!page.contains("^para-1</p>"), "{page}");
     let b = body(&site, "t/b/index.html");
-    for id in ["^para-1", "^item-a", "^own-line"] {
+    for id in ["^para-1", "^item-a", "^own-line", "^table-1"] {
         assert!(b.contains(&format!("href=\"../../t/a/#{id}\"")), "{b}");
     }
 
