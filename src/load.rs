@@ -367,6 +367,8 @@ pub struct Content {
     pub paths: Vec<ReadingPath>,
     /// Other files, copied as they are (path from the content folder).
     pub assets: Vec<PathBuf>,
+    /// The content folder, where `{{#include}}` reads.
+    pub dir: PathBuf,
 }
 
 /// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
@@ -381,7 +383,10 @@ pub fn load(
 ) -> Content {
     let dir = root.join(content_dir);
     let mut markdown = Vec::new();
-    let mut content = Content::default();
+    let mut content = Content {
+        dir: dir.clone(),
+        ..Content::default()
+    };
     let outputs: Vec<PathBuf> = outputs
         .iter()
         .flat_map(|out| crate::output::build_folders(out))

@@ -26,6 +26,7 @@ fuzz_target!(|text: &str| {
         glossary: &GLOSSARY,
         root: "../../",
         index: "",
+        content: None,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

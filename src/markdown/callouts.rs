@@ -1,5 +1,8 @@
 //! Callouts: GitHub alerts (`> [!NOTE]` ...) plus `> [!EXERCISE] Title` and
-//! `> [!REFLECTION]`, each rendered as a labelled, printable block.
+//! `> [!REFLECTION]`, each rendered as a labelled, printable block, and Obsidian's
+//! kinds (`> [!info]`, `> [!question]`, ...). A `-` or `+` right after the `]` makes the
+//! callout foldable, as in Obsidian: a `<details>` closed (`-`) or open (`+`), with the
+//! title as its `<summary>`.
 
 use super::{escape, Builder};
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -28,6 +31,11 @@ impl<'a> Builder<'a, '_> {
         let rest = first_line.strip_prefix("[!")?;
         let (kind, title) = rest.split_once(']')?;
         let label = callout_title(kind)?;
+        let (fold, title) = match title.as_bytes().first() {
+            Some(b'-') => (Some(false), &title[1..]),
+            Some(b'+') => (Some(true), &title[1..]),
+            _ => (None, title),
+        };
         let kind_class = kind.to_ascii_lowercase();
         let title = title.trim();
         let mut consumed = 1 + texts;
@@ -52,11 +60,22 @@ impl<'a> Builder<'a, '_> {
             self.section.text.push('\n');
             self.out.stats.add_block(title);
         }
-        self.callouts.push(true);
-        self.emit_html(format!(
-            "<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{}\">\n<p class=\"callout-title\">{heading}</p>\n",
-            escape(label)
-        ));
+        match fold {
+            None => {
+                self.callouts.push(Some("</div>"));
+                self.emit_html(format!(
+                    "<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{}\">\n<p class=\"callout-title\">{heading}</p>\n",
+                    escape(label)
+                ));
+            }
+            Some(open) => {
+                self.callouts.push(Some("</details>"));
+                self.emit_html(format!(
+                    "<details class=\"callout callout-{kind_class}\"{}>\n<summary class=\"callout-title\">{heading}</summary>\n",
+                    if open { " open" } else { "" }
+                ));
+            }
+        }
         if !paragraph_done {
             self.emit(Event::Start(Tag::Paragraph));
         }
@@ -66,8 +85,11 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn html_events_tail_is_exercise(&self) -> bool {
         // The innermost open callout's opening tag names its kind.
         self.html_events.iter().rev().find_map(|e| match e {
-            Event::InlineHtml(h) if h.starts_with("<div class=\"callout ") => {
-                Some(h.starts_with("<div class=\"callout callout-exercise\""))
+            Event::InlineHtml(h)
+                if h.starts_with("<div class=\"callout ")
+                    || h.starts_with("<details class=\"callout ") =>
+            {
+                Some(h.contains(" class=\"callout callout-exercise\""))
             }
             _ => None,
         }) == Some(true)
@@ -84,6 +106,19 @@ pub(super) fn callout_title(kind: &str) -> Option<&'static str> {
         "CAUTION" => "Caution",
         "EXERCISE" => "Exercise",
         "REFLECTION" => "Reflection",
+        // Obsidian's kinds, with their synonyms.
+        "ABSTRACT" | "SUMMARY" | "TLDR" => "Summary",
+        "INFO" => "Info",
+        "TODO" => "To do",
+        "HINT" => "Hint",
+        "SUCCESS" | "CHECK" | "DONE" => "Success",
+        "QUESTION" | "HELP" | "FAQ" => "Question",
+        "ATTENTION" => "Attention",
+        "FAILURE" | "FAIL" | "MISSING" => "Failure",
+        "DANGER" | "ERROR" => "Danger",
+        "BUG" => "Bug",
+        "EXAMPLE" => "Example",
+        "QUOTE" | "CITE" => "Quote",
         _ => return None,
     })
 }

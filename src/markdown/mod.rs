@@ -7,7 +7,13 @@
 //! `render` fill once resolved.
 
 mod callouts;
+mod comments;
+mod expand;
+mod foreign;
 mod html;
+mod include;
+pub(crate) mod math;
+mod obsidian;
 mod sanitize;
 pub use sanitize::{keeps_url, sanitize};
 mod links;
@@ -17,8 +23,10 @@ mod ids;
 
 pub use html::RefKind;
 pub use ids::{heading_slug, PAGE_IDS};
+pub use include::{includes_hash, includes_now, snippets, Included};
 pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
 use links::{sentence_ends, without_label_marks};
+pub use obsidian::join_tags;
 
 use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
@@ -40,6 +48,9 @@ pub struct ParseContext<'a> {
     pub root: &'a str,
     /// `index.html` in offline builds, empty otherwise.
     pub index: &'a str,
+    /// The content folder and the article's path in it, where `{{#include}}` reads;
+    /// `None` refuses includes.
+    pub content: Option<(&'a Path, &'a Path)>,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +138,10 @@ pub struct Parsed {
     pub images_without_alt: Vec<(usize, usize)>,
     pub has_exercise: bool,
     pub diagnostics: Vec<Diagnostic>,
+    /// Files the text included with `{{#include}}`.
+    pub includes: Vec<Included>,
+    /// Inline `#tags`, without their `#`, in order of first use.
+    pub tags: Vec<String>,
 }
 
 /// The most text kept on each side of a link for its backlink's context, in bytes.
@@ -172,6 +187,9 @@ pub struct LineIndex<'a> {
     starts: Vec<usize>,
     /// The last lookup: (offset, line, column).
     last: std::cell::Cell<(usize, usize, usize)>,
+    /// Offsets from the body's start on are offsets in the text the passes before
+    /// parsing wrote ([`expand`]): where the body starts, and the passes' maps.
+    maps: Option<(usize, expand::Maps)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -183,10 +201,15 @@ impl<'a> LineIndex<'a> {
             text,
             starts,
             last: std::cell::Cell::new((0, 0, 1)),
+            maps: None,
         }
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = match &self.maps {
+            Some((start, maps)) if offset >= *start => start + maps.back(offset - start),
+            _ => offset,
+        };
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
@@ -211,7 +234,8 @@ fn options(smart_punctuation: bool) -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_WIKILINKS;
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_MATH;
     if smart_punctuation {
         options |= Options::ENABLE_SMART_PUNCTUATION;
     }
@@ -227,8 +251,22 @@ pub fn parse(
     want_title: bool,
     ctx: &ParseContext,
 ) -> Parsed {
-    let body = &text[body_start..];
-    let lines = LineIndex::new(text);
+    let plain = LineIndex::new(text);
+    let expanded = expand::expand(
+        &text[body_start..],
+        &expand::Article {
+            file,
+            content: ctx.content,
+            lines: &plain,
+            body_start,
+        },
+        options(ctx.smart_punctuation),
+    );
+    let body = expanded.text.as_str();
+    let mut lines = LineIndex::new(text);
+    if !expanded.maps.0.is_empty() {
+        lines.maps = Some((body_start, expanded.maps.clone()));
+    }
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
         let reference = link.reference.trim();
         reference.starts_with('@').then(|| {
@@ -264,11 +302,14 @@ pub fn parse(
         raw_inline_depth: 0,
         raw_block_depth: 0,
         used_terms: HashSet::new(),
+        tag_slugs: HashSet::new(),
         cite_numbers: HashMap::new(),
         want_title,
         seen_block: false,
         in_table_head: false,
     };
+    builder.out.diagnostics = expanded.diagnostics;
+    builder.out.includes = expanded.includes;
     builder.run(events);
     builder.finish()
 }
@@ -314,8 +355,8 @@ struct Builder<'a, 'c> {
     image: Option<ImageState>,
     /// The lines of the raw HTML block being read, each with its offset in the body.
     html_block: Option<Vec<(String, usize)>>,
-    /// For each open block quote, whether it is a callout.
-    callouts: Vec<bool>,
+    /// For each open block quote, the closing tag of its callout, if it is one.
+    callouts: Vec<Option<&'static str>>,
     /// Plain text of the current block, for readability and link context.
     block: String,
     /// Links in the current block: (index into out.links, offset into `block` where the
@@ -328,6 +369,8 @@ struct Builder<'a, 'c> {
     /// Raw HTML blocks' links, code and headings still open: no glossary link inside.
     raw_block_depth: usize,
     used_terms: HashSet<usize>,
+    /// Slugs of the inline tags in `out.tags`.
+    tag_slugs: HashSet<String>,
     cite_numbers: HashMap<String, usize>,
     want_title: bool,
     seen_block: bool,
@@ -350,7 +393,8 @@ impl<'a> Builder<'a, '_> {
         self.lines.position(self.body_start + range.start)
     }
 
-    fn run(&mut self, mut events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
+    fn run(&mut self, events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
+        let mut events = obsidian::inline(events);
         self.ids = ids::HeadingIds::reserve(
             &events,
             self.file,
@@ -369,7 +413,7 @@ impl<'a> Builder<'a, '_> {
                 match self.try_callout(&events[i + 1..]) {
                     Some(consumed) => i += 1 + consumed,
                     None => {
-                        self.callouts.push(false);
+                        self.callouts.push(None);
                         self.emit(Event::Start(Tag::BlockQuote(None)));
                         i += 1;
                     }
@@ -443,6 +487,7 @@ impl<'a> Builder<'a, '_> {
                     CodeBlockKind::Fenced(info) => Some(info.to_string()),
                     CodeBlockKind::Indented => None,
                 };
+                self.check_code_language(lang.as_deref(), &range);
                 self.code = Some((lang, String::new()));
             }
             Event::Start(Tag::Link {
@@ -480,31 +525,23 @@ impl<'a> Builder<'a, '_> {
             }
             Event::End(TagEnd::BlockQuote(_)) => {
                 self.flush_block();
-                if self.callouts.pop() == Some(true) {
+                if let Some(Some(close)) = self.callouts.pop() {
                     let writing_space = if self.html_events_tail_is_exercise() {
                         "<div class=\"write-space\" aria-hidden=\"true\"></div>\n"
                     } else {
                         ""
                     };
-                    self.emit_html(format!("{writing_space}</div>\n"));
+                    self.emit_html(format!("{writing_space}{close}\n"));
                 } else {
                     self.emit(Event::End(TagEnd::BlockQuote(None)));
                 }
             }
-            Event::Text(text) => {
-                let before = self.block.chars().next_back();
-                self.push_text(&text);
-                if self.heading.is_none()
-                    && self.link.is_none()
-                    && self.raw_inline_depth == 0
-                    && self.raw_block_depth == 0
-                    && !self.glossary_is_empty()
-                {
-                    self.text_with_glossary(text, before, next_char);
-                } else {
-                    self.emit(Event::Text(text));
-                }
+            Event::Text(text) if obsidian::may_hold_tag(&text) => {
+                self.text_with_tags(text, next_char)
             }
+            Event::Text(text) => self.text(text, next_char),
+            Event::InlineMath(tex) => self.math(&tex, false, &range),
+            Event::DisplayMath(tex) => self.math(&tex, true, &range),
             Event::InlineHtml(html) => {
                 self.raw_inline_depth = raw_depth(self.raw_inline_depth, &html, |_| true);
                 let html = self.raw_html(&[(html.to_string(), range.start)]);
@@ -587,6 +624,22 @@ impl<'a> Builder<'a, '_> {
                 }
                 self.emit(other);
             }
+        }
+    }
+
+    /// Prose text: counted, searched, and linked to the glossary where it names a term.
+    fn text(&mut self, text: CowStr<'a>, next_char: Option<char>) {
+        let before = self.block.chars().next_back();
+        self.push_text(&text);
+        if self.heading.is_none()
+            && self.link.is_none()
+            && self.raw_inline_depth == 0
+            && self.raw_block_depth == 0
+            && !self.glossary_is_empty()
+        {
+            self.text_with_glossary(text, before, next_char);
+        } else {
+            self.emit(Event::Text(text));
         }
     }
 
@@ -898,6 +951,7 @@ mod tests {
             glossary,
             root: "../../",
             index: "",
+            content: None,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }

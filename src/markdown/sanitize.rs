@@ -32,7 +32,13 @@ pub fn sanitize(html: &str) -> String {
             ])
             .add_tag_attributes("input", ["type", "disabled", "checked"])
             .add_tag_attributes("img", ["loading"])
+            .add_tag_attributes("details", ["open"])
             .link_rel(None);
+        // The MathML that math renders to.
+        builder.add_tags(super::math::MATHML_TAGS);
+        for tag in super::math::MATHML_TAGS {
+            builder.add_tag_attributes(tag, super::math::MATHML_ATTRIBUTES);
+        }
         builder
     });
     CLEANER.clean(html).to_string()

@@ -159,6 +159,10 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         images_without_alt: _,
         has_exercise: _,
         diagnostics: _,
+        // Part of what the article was parsed from (see `ParseCache::parsed_from`).
+        includes: _,
+        // Joined to the front matter's tags, hashed with it.
+        tags: _,
     } = parsed;
     let minutes = stats.reading_minutes(words_per_minute);
     h.debug(&(slug, path, rel, topic, title, summary, front, url));

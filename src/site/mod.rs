@@ -277,7 +277,7 @@ fn build_with(
     }
     // With a cache: each text's hash, and what is parsed already from that text.
     let mut known: Vec<Option<Parsed>> = Vec::new();
-    if let Some(cache) = cache {
+    if let Some(cache) = cache.as_deref_mut() {
         let hashes: Vec<u64> = sources
             .par_iter()
             .map(|source| crate::output::hash_bytes(source.text.as_bytes()))
@@ -286,7 +286,12 @@ fn build_with(
             .iter()
             .zip(&hashes)
             .map(|(source, &hash)| match cache.entries.remove(&source.path) {
-                Some((h, parsed)) if h == hash => Some(parsed),
+                // Parsed again when a file it includes changed, too.
+                Some((h, parsed))
+                    if h == hash ^ markdown::includes_now(&content.dir, &parsed.includes) =>
+                {
+                    Some(parsed)
+                }
                 _ => None,
             })
             .collect();
@@ -309,6 +314,7 @@ fn build_with(
                 glossary: &glossary,
                 root: &root,
                 index,
+                content: Some((&content.dir, &source.rel)),
             };
             let mut parsed = markdown::parse(
                 &source.text,
@@ -331,9 +337,26 @@ fn build_with(
             parsed
         })
         .collect();
+    if let Some(cache) = cache {
+        for (source, parsed) in sources.iter().zip(&parsed) {
+            if let Some(hash) = cache.texts.get_mut(&source.path) {
+                *hash ^= markdown::includes_hash(&parsed.includes);
+            }
+        }
+    }
+    // Files other articles include are snippets, not articles of their own.
+    let snippets = markdown::snippets(
+        sources
+            .iter()
+            .zip(&parsed)
+            .map(|(s, p)| (s.rel.as_path(), p.includes.as_slice())),
+    );
 
     let mut articles = Vec::with_capacity(sources.len());
     for (source, parsed) in sources.into_iter().zip(parsed) {
+        if snippets.contains(&source.rel) {
+            continue;
+        }
         // Kept with the article too: a rebuild that reuses the parse reports them again.
         diagnostics.extend(parsed.diagnostics.iter().cloned());
         let title = match (&source.front.title, &parsed.title_from_heading) {
@@ -373,7 +396,11 @@ fn build_with(
             topic: source.topic,
             title,
             summary,
-            front: source.front,
+            front: {
+                let mut front = source.front;
+                markdown::join_tags(&mut front.tags, &parsed.tags);
+                front
+            },
             parsed,
             front_matter: {
                 let mut text = source.text;

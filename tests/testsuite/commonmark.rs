@@ -10,6 +10,8 @@
 //! - a heading's `id` and its anchor link (` <a class="anchor" …>#</a>`);
 //! - highlighting: `class="hl"` on `<pre>` and the `hl-` spans inside it;
 //! - `loading="lazy"` on images;
+//! - an inline `#tag`'s link to its tag page (`<a class="tag" …>#tag</a>`), back to
+//!   the `#tag` it links;
 //! - the rewrite of a destination inside the site to a path relative to the page
 //!   (`spec/ex-NNN/`), undone (see [`unrewrite`]): what lies in the examples' folder
 //!   `spec/` back to the relative `x` an example writes, anything else back to `/x`;
@@ -403,6 +405,19 @@ fn escape(value: &str) -> String {
 
 /// attune's deliberate additions taken out of its HTML (see the module comment).
 fn strip_additions(html: &str, raw: &[String]) -> String {
+    // Inline tags' links to their tag pages, back to the `#tag` they link.
+    let mut untagged = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<a class=\"tag\" href=\"") {
+        untagged.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let open_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let close = rest.find("</a>").unwrap_or(rest.len());
+        untagged.push_str(&rest[open_end..close.max(open_end)]);
+        rest = &rest[(close + 4).min(rest.len())..];
+    }
+    untagged.push_str(rest);
+    let html = untagged.as_str();
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // Heading ids and anchor links.

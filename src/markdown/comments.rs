@@ -1,0 +1,75 @@
+//! Obsidian's `%% comments %%`: private notes, never published. From a `%%` outside
+//! code (a code span, a code block or math, where it is literal) to the next `%%`,
+//! across lines and blank lines, everything is taken out before the text is parsed,
+//! so no page, feed, search index or count ever sees it. A `%%` never closed hides the
+//! rest of the file, as in Obsidian, with a warning.
+
+use super::expand::{inside, literal_ranges, Article, Expanded, Splice};
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::Options;
+
+/// After this many rounds every `%%` left opens a comment, code or not.
+const ROUNDS: usize = 8;
+
+/// `text` without its comments; each round's map goes into `out.maps`.
+pub(super) fn strip(text: &str, article: &Article, options: Options, out: &mut Expanded) -> String {
+    let mut text = text.to_string();
+    // Taking a comment out can change what is code after it (a comment holding a code
+    // fence's opening line), so the text is read again until no `%%` outside code is
+    // left: the text parsed never shows one.
+    for round in 0..=ROUNDS {
+        let literal = if round < ROUNDS {
+            literal_ranges(&text, options)
+        } else {
+            Vec::new()
+        };
+        let mut splice = Splice::new(&text);
+        let mut copied = 0;
+        let mut from = 0;
+        let mut unclosed = None;
+        while let Some(found) = text[from..].find("%%") {
+            let open = from + found;
+            if inside(&literal, open) {
+                from = open + 2;
+                continue;
+            }
+            splice.copy(copied..open);
+            match text[open + 2..].find("%%") {
+                Some(close) => {
+                    copied = open + 2 + close + 2;
+                    from = copied;
+                }
+                None => {
+                    unclosed = Some(open);
+                    copied = text.len();
+                    break;
+                }
+            }
+        }
+        if copied == 0 {
+            return text;
+        }
+        splice.copy(copied..text.len());
+        let next = splice.out;
+        out.maps.0.push(splice.map);
+        if let Some(open) = unclosed {
+            // Where the `%%` is, in the file as written.
+            let mut maps = out.maps.clone();
+            maps.0.pop();
+            let (line, column) = article.lines.position(article.body_start + maps.back(open));
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    "unclosed-comment",
+                    "`%%` opens a comment that is never closed: the rest of the file is hidden",
+                )
+                .at(article.file.to_path_buf(), line, column)
+                .help("close the comment with a second `%%`"),
+            );
+        }
+        text = next;
+        if !text.contains("%%") {
+            break;
+        }
+    }
+    text
+}

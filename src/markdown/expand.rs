@@ -1,0 +1,257 @@
+//! The passes over an article's text before it is parsed as Markdown, in order:
+//! `{{#include}}` directives are replaced by what they name ([`super::include`]),
+//! `%% comments %%` are taken out ([`super::comments`]), and syntax of other tools that
+//! attune does not support is reported and taken out ([`super::foreign`]).
+//!
+//! Each pass writes a new text with a [`SegMap`] from its offsets back to its input's,
+//! so every position the parser reports is still a position in the file as written.
+//! Text that came from an included file maps to its `{{#include}}` directive.
+
+use super::LineIndex;
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Offsets in a pass's output, back to offsets in its input.
+#[derive(Debug, Clone, Default)]
+pub struct SegMap {
+    /// (start in the output, start in the input, whether the stretch was copied as it is
+    /// (offsets move together) or inserted (every offset maps to the start)).
+    segs: Vec<(usize, usize, bool)>,
+}
+
+impl SegMap {
+    pub fn back(&self, out: usize) -> usize {
+        let i = self.segs.partition_point(|s| s.0 <= out);
+        if i == 0 {
+            return out;
+        }
+        let (o, s, copied) = self.segs[i - 1];
+        if copied {
+            s + (out - o)
+        } else {
+            s
+        }
+    }
+}
+
+/// A pass's output being written, with its map.
+pub struct Splice<'t> {
+    input: &'t str,
+    pub out: String,
+    pub map: SegMap,
+}
+
+impl<'t> Splice<'t> {
+    pub fn new(input: &'t str) -> Self {
+        Splice {
+            input,
+            out: String::with_capacity(input.len()),
+            map: SegMap::default(),
+        }
+    }
+
+    /// Copies `range` of the input as it is.
+    pub fn copy(&mut self, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        self.map.segs.push((self.out.len(), range.start, true));
+        self.out.push_str(&self.input[range]);
+    }
+
+    /// Writes `text`, which stands for what is at `at` in the input.
+    pub fn insert(&mut self, text: &str, at: usize) {
+        if text.is_empty() {
+            return;
+        }
+        self.map.segs.push((self.out.len(), at, false));
+        self.out.push_str(text);
+    }
+}
+
+/// The maps of every pass so far, first pass first.
+#[derive(Debug, Clone, Default)]
+pub struct Maps(pub Vec<SegMap>);
+
+impl Maps {
+    /// An offset in the last pass's output, back to an offset in the body as written.
+    pub fn back(&self, mut offset: usize) -> usize {
+        for map in self.0.iter().rev() {
+            offset = map.back(offset);
+        }
+        offset
+    }
+}
+
+/// What the passes need to know about the article.
+pub struct Article<'a> {
+    /// The file as diagnostics name it (`content/topic/a.md`).
+    pub file: &'a Path,
+    /// The content folder and the article's path in it; `None` where the article is not
+    /// read from disk (includes are then refused).
+    pub content: Option<(&'a Path, &'a Path)>,
+    pub lines: &'a LineIndex<'a>,
+    pub body_start: usize,
+}
+
+/// The body after every pass, its maps, the files it included and what the passes found.
+pub struct Expanded {
+    pub text: String,
+    pub maps: Maps,
+    pub includes: Vec<super::include::Included>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
+    let mut out = Expanded {
+        text: String::new(),
+        maps: Maps::default(),
+        includes: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut text = if body.contains("{{") {
+        let (text, map) = super::include::expand_article(body, article, options, &mut out);
+        out.maps.0.push(map);
+        text
+    } else {
+        body.to_string()
+    };
+    if text.contains("%%") {
+        text = super::comments::strip(&text, article, options, &mut out);
+    }
+    if text.contains("{{") || text.contains("{%") {
+        let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);
+        out.maps.0.push(map);
+        text = stripped;
+    }
+    out.text = text;
+    out
+}
+
+/// The stretches of `text` whose characters are literal: code spans, code blocks,
+/// math, and raw HTML `<code>`, `<pre>`, `<kbd>` and `<samp>` elements, in order.
+pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    // Where the outermost raw HTML code element opened, and how deep they nest.
+    let mut raw_code: Option<usize> = None;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            for (at, closing) in code_tags(html) {
+                if closing {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        if let Some(start) = raw_code.take() {
+                            let end = range.start + at;
+                            if ranges.last().is_none_or(|r| r.end <= start) {
+                                ranges.push(start..end);
+                            }
+                        }
+                    }
+                } else {
+                    depth += 1;
+                    raw_code.get_or_insert(range.start + at);
+                }
+            }
+            continue;
+        }
+        if raw_code.is_some() {
+            continue;
+        }
+        match event {
+            Event::Code(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::Start(Tag::CodeBlock(_)) => {
+                if ranges.last().is_some_and(|r| r.end > range.start) {
+                    continue;
+                }
+                ranges.push(range);
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// The raw HTML code elements' tags in `html`: (offset, whether it closes).
+fn code_tags(html: &str) -> Vec<(usize, bool)> {
+    let mut found = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    for (at, _) in lower.match_indices('<') {
+        let rest = &lower[at + 1..];
+        let (closing, name) = match rest.strip_prefix('/') {
+            Some(name) => (true, name),
+            None => (false, rest),
+        };
+        for tag in ["code", "pre", "kbd", "samp"] {
+            if name.starts_with(tag)
+                && name[tag.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+            {
+                found.push((at, closing));
+            }
+        }
+    }
+    found
+}
+
+/// Whether `at` lies in one of `ranges` (as [`literal_ranges`] gives them).
+pub fn inside(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.start <= at);
+    i > 0 && ranges[i - 1].end > at
+}
+
+/// `path` with `.` and `..` taken out, without reading the disk.
+pub fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_in_markdown_and_in_raw_html_is_literal() {
+        let text =
+            "a `x` b <code class=\"c\">{{ y }}</code> c <kbd>k</kbd> {{ z }}\n\n```\nfenced\n```\n";
+        let ranges = literal_ranges(text, Options::ENABLE_MATH);
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(inside(&ranges, at("x`")));
+        assert!(inside(&ranges, at("{{ y")));
+        assert!(inside(&ranges, at("k</kbd>")));
+        assert!(inside(&ranges, at("fenced")));
+        assert!(!inside(&ranges, at("{{ z")));
+        assert!(!inside(&ranges, at(" b ")));
+    }
+
+    #[test]
+    fn maps_compose_back_to_the_text_as_written() {
+        let mut first = Splice::new("0123456789");
+        first.copy(0..3);
+        first.insert("INCLUDED", 3);
+        first.copy(5..10);
+        assert_eq!(first.out, "012INCLUDED56789");
+        let out = first.out.clone();
+        let mut second = Splice::new(&out);
+        second.copy(0..1);
+        second.copy(4..out.len());
+        let maps = Maps(vec![first.map, second.map]);
+        assert_eq!(maps.back(0), 0);
+        assert_eq!(maps.back(1), 3, "inside the included text: its directive");
+        assert_eq!(maps.back(second.out.find('5').unwrap()), 5);
+    }
+}

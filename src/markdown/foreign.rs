@@ -1,0 +1,298 @@
+//! Other tools' template syntax, which attune does not run: Hugo shortcodes
+//! (`{{< name >}}`, `{{% name %}}` and their closing forms), Liquid/Jekyll tags
+//! (`{% … %}`), template expressions (`{{ … }}`) and mdBook directives other than
+//! `{{#include}}`. Outside code each is reported where it stands and taken out of the
+//! text, so none is ever shown raw or read as Markdown (a shortcode's code lines
+//! becoming headings). A paired shortcode whose content is not Markdown (`{{< >}}`, a
+//! Liquid `raw`, `highlight` or `comment` block) is taken out with its content.
+//!
+//! Every kind is an error, since the page would lose what the tag stood for, except
+//! `{{#title}}`, a warning: leaving it out loses nothing the page shows. A tag written
+//! with a backslash first (`\{{`, `\{%`) is text.
+
+use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::Options;
+
+/// How far a tag may run to its closing delimiter, in bytes.
+const MAX_TAG: usize = 2000;
+
+#[derive(Clone, Copy, PartialEq)]
+#[repr(u8)]
+enum Kind {
+    /// `{{< … >}}`
+    HugoRaw,
+    /// `{{% … %}}`
+    HugoMarkdown,
+    /// `{% … %}`
+    Liquid,
+    /// `{{#name …}}`
+    Mdbook,
+    /// `{{ … }}`
+    Expression,
+}
+
+struct Tag {
+    range: std::ops::Range<usize>,
+    kind: Kind,
+    /// What is between the delimiters, trimmed.
+    inner: String,
+}
+
+impl Tag {
+    /// The tag's name: its first word (`/name` for a closing tag).
+    fn name(&self) -> &str {
+        let inner = self.inner.trim_start_matches('#');
+        inner.split_whitespace().next().unwrap_or("")
+    }
+
+    fn written(&self, text: &str) -> String {
+        let written = &text[self.range.clone()];
+        let mut short: String = written.chars().take(60).collect();
+        if short.len() < written.len() {
+            short.push('…');
+        }
+        short.replace('\n', " ")
+    }
+}
+
+/// Where each closing delimiter and each blank line is in a text, found once, so
+/// finding a tag's end costs a binary search, whatever the text holds.
+struct Ends {
+    /// `>}}`, `%}}`, `%}`, `}}`, in that order.
+    closers: [Vec<usize>; 4],
+    blank_lines: Vec<usize>,
+}
+
+impl Ends {
+    fn of(text: &str) -> Ends {
+        let at = |pattern: &str| text.match_indices(pattern).map(|(i, _)| i).collect();
+        // `}}}` holds `}}` twice: every start counts, overlapping ones too.
+        let braces = text
+            .as_bytes()
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w == b"}}")
+            .map(|(i, _)| i)
+            .collect();
+        Ends {
+            closers: [at(">}}"), at("%}}"), at("%}"), braces],
+            blank_lines: at("\n\n"),
+        }
+    }
+
+    /// The first closer `which` at or after `from`, if no blank line comes first and it
+    /// is near enough.
+    fn find(&self, which: usize, from: usize) -> Option<usize> {
+        let list = &self.closers[which];
+        let end = *list.get(list.partition_point(|&i| i < from))?;
+        let blank = self.blank_lines.partition_point(|&i| i < from);
+        if self.blank_lines.get(blank).is_some_and(|&b| b < end) || end - from > MAX_TAG {
+            return None;
+        }
+        Some(end)
+    }
+}
+
+/// The tag opening at `at` (where `{{` or `{%` is), if it is one.
+fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
+    let rest = &text[at..];
+    let (kind, open, which, close_len) = if rest.starts_with("{{<") {
+        (Kind::HugoRaw, 3, 0, 3)
+    } else if rest.starts_with("{{%") {
+        (Kind::HugoMarkdown, 3, 1, 3)
+    } else if rest.starts_with("{%") {
+        (Kind::Liquid, 2, 2, 2)
+    } else if let Some(after) = rest.strip_prefix("{{") {
+        let kind = if after.trim_start().starts_with('#') {
+            Kind::Mdbook
+        } else {
+            Kind::Expression
+        };
+        (kind, 2, 3, 2)
+    } else {
+        return None;
+    };
+    let end = ends.find(which, at + open)?;
+    let inner = text[at + open..end].trim().to_string();
+    if inner.is_empty() {
+        return None;
+    }
+    if kind == Kind::Mdbook && super::include::is_include(inner[1..].split_whitespace().next()?) {
+        // Left by the include pass: escaped, or inside code.
+        return None;
+    }
+    Some(Tag {
+        range: at..end + close_len,
+        kind,
+        inner,
+    })
+}
+
+/// The tags of `text` outside code, in order.
+fn tags(text: &str, options: Options) -> Vec<Tag> {
+    let mut literal = None;
+    let mut ends = None;
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('{') {
+        let at = from + i;
+        from = at + 1;
+        let next = text.as_bytes().get(at + 1);
+        if !matches!(next, Some(b'{' | b'%')) {
+            continue;
+        }
+        if at > 0 && text.as_bytes()[at - 1] == b'\\' {
+            from = at + 2;
+            continue;
+        }
+        let ends = ends.get_or_insert_with(|| Ends::of(text));
+        let Some(tag) = tag_at(text, at, ends) else {
+            from = at + 2;
+            continue;
+        };
+        let literal = literal.get_or_insert_with(|| literal_ranges(text, options));
+        if inside(literal, at) {
+            from = at + 2;
+            continue;
+        }
+        from = tag.range.end;
+        found.push(tag);
+    }
+    found
+}
+
+pub(super) fn strip(
+    text: &str,
+    article: &Article,
+    options: Options,
+    out: &mut Expanded,
+) -> (String, SegMap) {
+    let tags = tags(text, options);
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    // Closing tags already reported with their opening one.
+    let mut answered: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    // Each closing tag's indices by kind and name, in order.
+    let mut closers: std::collections::HashMap<(u8, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let name = tag.name();
+        if name.starts_with('/') || name.starts_with("end") {
+            closers.entry((tag.kind as u8, name)).or_default().push(i);
+        }
+    }
+    for (i, tag) in tags.iter().enumerate() {
+        if tag.range.start < copied || answered.contains(&tag.range.start) {
+            if tag.range.start >= copied {
+                splice.copy(copied..tag.range.start);
+                copied = tag.range.end;
+            }
+            continue;
+        }
+        let name = tag.name().to_string();
+        // The closing tag of a pair, if there is one after it.
+        let closing = match tag.kind {
+            Kind::HugoRaw | Kind::HugoMarkdown => format!("/{name}"),
+            Kind::Liquid => format!("end{name}"),
+            _ => String::new(),
+        };
+        let pair = (!closing.is_empty() && !name.starts_with('/'))
+            .then(|| closers.get(&(tag.kind as u8, closing.as_str())))
+            .flatten()
+            .and_then(|list| list.get(list.partition_point(|&j| j <= i)))
+            .map(|&j| &tags[j]);
+        let swallow = match tag.kind {
+            Kind::HugoRaw => true,
+            Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
+            _ => false,
+        };
+        splice.copy(copied..tag.range.start);
+        copied = tag.range.end;
+        if let Some(pair) = pair {
+            if swallow {
+                copied = pair.range.end;
+            } else {
+                answered.insert(pair.range.start);
+            }
+        }
+        let (line, column) = article
+            .lines
+            .position(article.body_start + out.maps.back(tag.range.start));
+        let written = tag.written(text);
+        let diagnostic = describe(tag.kind, &name, &written, pair.map(|p| p.written(text)));
+        out.diagnostics
+            .push(diagnostic.at(article.file.to_path_buf(), line, column));
+    }
+    splice.copy(copied..text.len());
+    (splice.out, splice.map)
+}
+
+fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diagnostic {
+    let with_pair = match &pair {
+        Some(closing) => format!("`{written}` … `{closing}`"),
+        None => format!("`{written}`"),
+    };
+    let as_text = "to show it as text, put it in backticks or write a backslash before it (`\\{`)";
+    match kind {
+        Kind::HugoRaw | Kind::HugoMarkdown => {
+            let bare = name.trim_start_matches('/');
+            let instead = match bare {
+                "highlight" | "code" => "write the code in a fenced code block (```lang)",
+                "figure" | "img" | "image" => "write an image: ![description](file.png \"caption\")",
+                "ref" | "relref" => "link to the file: [label](other.md)",
+                "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip"
+                | "warning" | "info" => "write a callout: > [!NOTE] (or TIP, WARNING, …)",
+                "youtube" | "vimeo" | "tweet" | "x" | "instagram" | "gist" => {
+                    "write a link to it: attune pages never load content from another site"
+                }
+                "include" | "readfile" => "include the file with {{#include path}}",
+                "details" | "expand" => "write a folding callout: > [!NOTE]- Title",
+                _ => "write what it stands for in Markdown",
+            };
+            Diagnostic::error(
+                "unsupported-syntax",
+                format!(
+                    "Hugo shortcode {with_pair} is not supported: the page would lose what it stands for"
+                ),
+            )
+            .help(format!("{instead}; {as_text}"))
+        }
+        Kind::Liquid => {
+            let instead = match name {
+                "include" | "include_relative" => "include the file with {{#include path}}",
+                "highlight" | "raw" => "write the code in a fenced code block (```lang)",
+                "comment" => "write a private comment as %% … %%",
+                "link" | "post_url" => "link to the file: [label](other.md)",
+                _ => "write what it stands for in Markdown",
+            };
+            Diagnostic::error(
+                "unsupported-syntax",
+                format!("Liquid tag {with_pair} is not supported: attune does not run templates in content"),
+            )
+            .help(format!("{instead}; {as_text}"))
+        }
+        Kind::Mdbook if name == "title" => Diagnostic::warning(
+            "unsupported-syntax",
+            format!("mdBook's {with_pair} is not supported and is left out"),
+        )
+        .help("set the page's title with `title:` in its front matter"),
+        Kind::Mdbook => {
+            let instead = if name == "playground" {
+                "put `{{#include file}}` inside a fenced code block (```rust)"
+            } else {
+                "only {{#include}} and {{#rustdoc_include}} are read; write what it stands for in Markdown"
+            };
+            Diagnostic::error(
+                "unsupported-syntax",
+                format!("mdBook directive {with_pair} is not supported"),
+            )
+            .help(format!("{instead}; {as_text}"))
+        }
+        Kind::Expression => Diagnostic::error(
+            "unsupported-syntax",
+            format!("template expression {with_pair} is not supported: attune does not run templates in content"),
+        )
+        .help(format!("write the value itself; {as_text}")),
+    }
+}

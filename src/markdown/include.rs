@@ -1,0 +1,473 @@
+//! `{{#include path}}` as mdBook defines it: the whole file, a line range
+//! (`path:2`, `path:2:5`, `path::5`, `path:2:`) or the lines between `ANCHOR: name` and
+//! `ANCHOR_END: name` (`path:name`), leaving out the lines that hold an anchor mark
+//! (as mdBook does; the whole file and line ranges keep them).
+//! `{{#rustdoc_include}}` reads the same way. The path is relative to the file that
+//! holds the directive and must stay inside the content folder; included text may
+//! include in turn, and a cycle is an error naming the chain. Like mdBook, the directive
+//! is replaced wherever it stands, code blocks included; `\{{#include …}}` (or any
+//! other `\{{#name …}}`) stays as written, without its backslash inside code, where a
+//! backslash would show.
+
+use super::expand::{inside, literal_ranges, normalise, Article, Expanded, SegMap, Splice};
+use super::LineIndex;
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::Options;
+use std::path::{Path, PathBuf};
+
+/// A file an article included, for rebuilding when it changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Included {
+    /// Path from the content folder.
+    pub rel: PathBuf,
+    /// [`crate::output::hash_bytes`] of the file as read.
+    pub hash: u64,
+}
+
+/// What `includes` were when they were read, hashed; 0 for none.
+pub fn includes_hash(includes: &[Included]) -> u64 {
+    if includes.is_empty() {
+        return 0;
+    }
+    let mut h = crate::output::StableHasher::default();
+    h.debug(
+        &includes
+            .iter()
+            .map(|i| (&i.rel, i.hash))
+            .collect::<Vec<_>>(),
+    );
+    h.finish()
+}
+
+/// What `includes` (paths from `content`) are now, hashed as [`includes_hash`] does:
+/// differs from it when one of them changed since.
+pub fn includes_now(content: &Path, includes: &[Included]) -> u64 {
+    let now: Vec<Included> = includes
+        .iter()
+        .map(|i| Included {
+            rel: i.rel.clone(),
+            hash: std::fs::read(content.join(&i.rel))
+                .map(|b| crate::output::hash_bytes(&b))
+                .unwrap_or(!i.hash),
+        })
+        .collect();
+    includes_hash(&now)
+}
+
+/// The files that articles include (paths from the content folder): snippets, not
+/// articles of their own. Only files included from a file that nothing includes count,
+/// so files that include each other in a cycle stay articles and report it.
+pub fn snippets<'p>(
+    files: impl Iterator<Item = (&'p Path, &'p [Included])> + Clone,
+) -> std::collections::HashSet<PathBuf> {
+    let included: std::collections::HashSet<&Path> = files
+        .clone()
+        .flat_map(|(_, inc)| inc.iter().map(|i| i.rel.as_path()))
+        .collect();
+    files
+        .filter(|(rel, _)| !included.contains(rel))
+        .flat_map(|(_, inc)| inc.iter().map(|i| i.rel.clone()))
+        .collect()
+}
+
+/// Nesting deeper than this is reported (mdBook stops at 10).
+const MAX_DEPTH: usize = 16;
+
+/// The longest a directive's arguments may be, in bytes.
+const MAX_ARGS: usize = 1000;
+
+/// A `{{#name args}}` directive found in a text.
+struct Directive<'t> {
+    /// From `{{` to after `}}`.
+    range: std::ops::Range<usize>,
+    name: &'t str,
+    args: &'t str,
+    /// Written `\{{#…}}`: kept as text.
+    escaped: bool,
+}
+
+/// The next `{{#name args}}` at or after `from`, in mdBook's syntax.
+fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
+    while let Some(found) = text[from..].find("{{") {
+        let start = from + found;
+        from = start + 2;
+        let rest = &text[start + 2..];
+        let after_space = rest.trim_start();
+        let Some(named) = after_space.strip_prefix('#') else {
+            continue;
+        };
+        let name_len = named
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(named.len());
+        if name_len == 0 {
+            continue;
+        }
+        let name = &named[..name_len];
+        let after_name = &named[name_len..];
+        if !after_name.starts_with(char::is_whitespace) {
+            continue;
+        }
+        // Bounded, so a text of unclosed directives costs its length, not its square.
+        let window = &after_name[..after_name.len().min(MAX_ARGS)];
+        let Some(close) = window.find('}') else {
+            continue;
+        };
+        if !after_name[close..].starts_with("}}") {
+            continue;
+        }
+        let args = after_name[..close].trim();
+        if args.is_empty() {
+            continue;
+        }
+        let end = text.len() - after_name.len() + close + 2;
+        let escaped = start > 0 && text.as_bytes()[start - 1] == b'\\';
+        return Some(Directive {
+            range: start..end,
+            name,
+            args,
+            escaped,
+        });
+    }
+    None
+}
+
+/// Whether `name` is an include directive.
+pub fn is_include(name: &str) -> bool {
+    matches!(name, "include" | "rustdoc_include")
+}
+
+/// The article's body with its includes replaced.
+pub(super) fn expand_article(
+    body: &str,
+    article: &Article,
+    options: Options,
+    out: &mut Expanded,
+) -> (String, SegMap) {
+    let mut includer = Includer {
+        article,
+        options,
+        content: article.content.and_then(|(dir, _)| dir.canonicalize().ok()),
+        stack: Vec::new(),
+        out,
+    };
+    let own = article
+        .content
+        .map(|(dir, rel)| dir.join(rel))
+        .and_then(|p| p.canonicalize().ok());
+    if let Some(own) = &own {
+        includer.stack.push(own.clone());
+    }
+    let position = |offset: usize| article.lines.position(article.body_start + offset);
+    includer.expand(body, own.as_deref(), article.file, &position)
+}
+
+struct Includer<'a, 'o> {
+    article: &'a Article<'a>,
+    options: Options,
+    /// The content folder, canonical.
+    content: Option<PathBuf>,
+    /// The files being included, outermost first (canonical).
+    stack: Vec<PathBuf>,
+    out: &'o mut Expanded,
+}
+
+impl Includer<'_, '_> {
+    /// `text` (of the file `path`, shown as `shown`) with its includes replaced;
+    /// `position` gives the line and column in that file of an offset in `text`.
+    fn expand(
+        &mut self,
+        text: &str,
+        path: Option<&Path>,
+        shown: &Path,
+        position: &dyn Fn(usize) -> (usize, usize),
+    ) -> (String, SegMap) {
+        let mut splice = Splice::new(text);
+        let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
+        let mut from = 0;
+        let mut copied = 0;
+        while let Some(d) = next_directive(text, from) {
+            from = d.range.end;
+            if d.escaped {
+                let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
+                if inside(ranges, d.range.start) {
+                    // In code the backslash would show: drop it, as mdBook does.
+                    splice.copy(copied..d.range.start - 1);
+                    copied = d.range.start;
+                }
+                continue;
+            }
+            if !is_include(d.name) {
+                continue;
+            }
+            splice.copy(copied..d.range.start);
+            copied = d.range.end;
+            let (line, column) = position(d.range.start);
+            match self.include(&d, path, shown) {
+                Ok(included) => splice.insert(&included, d.range.start),
+                Err(e) => self
+                    .out
+                    .diagnostics
+                    .push(e.at(shown.to_path_buf(), line, column)),
+            }
+        }
+        splice.copy(copied..text.len());
+        (splice.out, splice.map)
+    }
+
+    /// The text directive `d` stands for, expanded in turn.
+    fn include(
+        &mut self,
+        d: &Directive,
+        from: Option<&Path>,
+        shown: &Path,
+    ) -> Result<String, Diagnostic> {
+        let (target, spec) = match d.args.split_once(':') {
+            Some((path, spec)) => (path.trim(), Some(spec.trim())),
+            None => (d.args, None),
+        };
+        let what = format!("`{{{{#{} {}}}}}`", d.name, d.args);
+        let (Some(from), Some(content)) = (from, self.content.clone()) else {
+            return Err(Diagnostic::error(
+                "include",
+                format!("{what}: includes are read only from files in the content folder"),
+            ));
+        };
+        let joined = from.parent().unwrap_or(Path::new("")).join(target);
+        let shown_target = normalise(&shown.parent().unwrap_or(Path::new("")).join(target));
+        let outside = || {
+            Diagnostic::error(
+                "include",
+                format!("{what}: '{target}' is outside the content folder"),
+            )
+            .help("move the file under the content folder: only files there are read")
+        };
+        let real = match joined.canonicalize() {
+            Ok(real) if real.is_file() => real,
+            _ if !normalise(&joined).starts_with(&content) => return Err(outside()),
+            _ => {
+                return Err(Diagnostic::error(
+                    "include",
+                    format!("{what}: no file '{}'", shown_target.display()),
+                )
+                .help("the path is relative to the file that holds the directive"))
+            }
+        };
+        let Ok(rel) = real.strip_prefix(&content).map(Path::to_path_buf) else {
+            return Err(outside());
+        };
+        if let Some(at) = self.stack.iter().position(|p| p == &real) {
+            let chain: Vec<String> = self.stack[at..]
+                .iter()
+                .chain(std::iter::once(&real))
+                .map(|p| p.strip_prefix(&content).unwrap_or(p).display().to_string())
+                .collect();
+            return Err(Diagnostic::error(
+                "include-cycle",
+                format!("{what}: include cycle {}", chain.join(" → ")),
+            )
+            .help("a file must not include itself, directly or through others"));
+        }
+        if self.stack.len() > MAX_DEPTH {
+            return Err(Diagnostic::error(
+                "include",
+                format!("{what}: includes nest more than {MAX_DEPTH} deep"),
+            ));
+        }
+        let bytes = std::fs::read(&real).map_err(|e| {
+            Diagnostic::error(
+                "include",
+                format!("{what}: could not read '{}': {e}", shown_target.display()),
+            )
+        })?;
+        let hash = crate::output::hash_bytes(&bytes);
+        let Ok(file_text) = String::from_utf8(bytes) else {
+            return Err(Diagnostic::error(
+                "include",
+                format!("{what}: '{}' is not UTF-8 text", shown_target.display()),
+            ));
+        };
+        let file_text = crate::marks::strip_marks(file_text);
+        let included = Included {
+            rel: rel.clone(),
+            hash,
+        };
+        if !self.out.includes.contains(&included) {
+            self.out.includes.push(included);
+        }
+        let (selected, map) = select(&file_text, spec)
+            .map_err(|message| Diagnostic::error("include", format!("{what}: {message}")))?;
+        // Directives in the included text are the included file's own, relative to it.
+        let lines = LineIndex::new(&file_text);
+        let position = |offset: usize| lines.position(map.back(offset));
+        let shown_file = self.content_shown().join(&rel);
+        self.stack.push(real.clone());
+        let (expanded, _) = self.expand(&selected, Some(&real), &shown_file, &position);
+        self.stack.pop();
+        Ok(expanded)
+    }
+
+    /// The content folder as diagnostics name it.
+    fn content_shown(&self) -> PathBuf {
+        let file = self.article.file;
+        let depth = self
+            .article
+            .content
+            .map(|(_, rel)| rel.components().count())
+            .unwrap_or(1);
+        let parts: Vec<_> = file.components().collect();
+        let keep = parts.len().saturating_sub(depth);
+        parts[..keep].iter().collect()
+    }
+}
+
+/// Whether `line` holds an `ANCHOR:` or `ANCHOR_END:` mark; (is the end, name).
+fn anchor_mark(line: &str) -> Option<(bool, &str)> {
+    for (mark, end) in [("ANCHOR_END:", true), ("ANCHOR:", false)] {
+        if let Some(at) = line.find(mark) {
+            let rest = line[at + mark.len()..].trim_start();
+            let len = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(rest.len());
+            if len > 0 {
+                return Some((end, &rest[..len]));
+            }
+        }
+    }
+    None
+}
+
+/// The lines of `text` that `spec` names (see the module documentation), joined by
+/// newlines, with a map back to `text`; or why there are none.
+fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        lines.push(start..i);
+        start = i + 1;
+    }
+    if start < text.len() {
+        lines.push(start..text.len());
+    }
+    let count = lines.len();
+    let line = |r: &std::ops::Range<usize>| &text[r.clone()];
+    let mut by_anchor = false;
+    let chosen: Vec<std::ops::Range<usize>> = match spec.filter(|s| !s.is_empty()) {
+        None => lines.clone(),
+        Some(spec) if is_range(spec) => {
+            let (first, last) = match spec.split_once(':') {
+                Some((a, b)) => (number(a)?.unwrap_or(1), number(b)?.unwrap_or(count)),
+                None => {
+                    let n = number(spec)?.unwrap_or(1);
+                    (n, n)
+                }
+            };
+            if first == 0 || last == 0 {
+                return Err("lines are counted from 1".into());
+            }
+            if first > last {
+                return Err(format!(
+                    "the range starts at line {first}, after its end {last}"
+                ));
+            }
+            if last > count {
+                return Err(format!(
+                    "line {last} is past the end of the file ({count} lines)"
+                ));
+            }
+            lines[first - 1..last].to_vec()
+        }
+        Some(name) => {
+            let Some(open) = lines
+                .iter()
+                .position(|r| anchor_mark(line(r)) == Some((false, name)))
+            else {
+                let mut known: Vec<&str> = lines
+                    .iter()
+                    .filter_map(|r| anchor_mark(line(r)))
+                    .filter(|(end, _)| !end)
+                    .map(|(_, n)| n)
+                    .collect();
+                known.dedup();
+                let there = if known.is_empty() {
+                    "the file has no anchors".to_string()
+                } else {
+                    format!("anchors there: {}", known.join(", "))
+                };
+                return Err(format!("no `ANCHOR: {name}` in the file ({there})"));
+            };
+            by_anchor = true;
+            lines[open + 1..]
+                .iter()
+                .take_while(|r| anchor_mark(line(r)) != Some((true, name)))
+                .cloned()
+                .collect()
+        }
+    };
+    let mut splice = Splice::new(text);
+    let mut first = true;
+    for r in chosen
+        .iter()
+        .filter(|r| !by_anchor || anchor_mark(line(r)).is_none())
+    {
+        if !first {
+            splice.insert("\n", r.start);
+        }
+        first = false;
+        splice.copy(r.clone());
+    }
+    Ok((splice.out, splice.map))
+}
+
+fn is_range(spec: &str) -> bool {
+    spec.chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace())
+        && spec.matches(':').count() <= 1
+}
+
+fn number(text: &str) -> Result<Option<usize>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| format!("'{text}' is not a line number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pick(text: &str, spec: &str) -> Result<String, String> {
+        select(text, Some(spec)).map(|(s, _)| s)
+    }
+
+    #[test]
+    fn ranges_and_anchors_as_mdbook_reads_them() {
+        let text = "one\ntwo\nthree\nfour\n";
+        assert_eq!(pick(text, "2").unwrap(), "two");
+        assert_eq!(pick(text, "2:3").unwrap(), "two\nthree");
+        assert_eq!(pick(text, ":2").unwrap(), "one\ntwo");
+        assert_eq!(pick(text, "3:").unwrap(), "three\nfour");
+        assert!(pick(text, "5").unwrap_err().contains("past the end"));
+        assert!(pick(text, "0").is_err());
+        assert!(pick(text, "3:2").is_err());
+        let code = "fn a() {}\n// ANCHOR: main\nfn main() {\n    // ANCHOR: inner\n    x();\n    // ANCHOR_END: inner\n}\n// ANCHOR_END: main\n";
+        assert_eq!(pick(code, "main").unwrap(), "fn main() {\n    x();\n}");
+        assert_eq!(pick(code, "inner").unwrap(), "    x();");
+        let err = pick(code, "other").unwrap_err();
+        assert!(err.contains("anchors there: main, inner"), "{err}");
+        // The whole file keeps them, as in mdBook.
+        assert_eq!(select(code, None).unwrap().0, code.trim_end());
+    }
+
+    #[test]
+    fn directives_are_found_as_mdbook_writes_them() {
+        let d = next_directive("a {{ #include x.md:2 }} b", 0).unwrap();
+        assert_eq!((d.name, d.args, d.escaped), ("include", "x.md:2", false));
+        let d = next_directive("\\{{#include x.md}}", 0).unwrap();
+        assert!(d.escaped);
+        assert!(next_directive("{{ name }}", 0).is_none());
+        assert!(next_directive("{{#include}}", 0).is_none());
+    }
+}

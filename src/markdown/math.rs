@@ -1,0 +1,184 @@
+//! Math: `$…$` inline and `$$…$$` display, as pulldown-cmark reads them (a `$` opens
+//! only when the next character is not a space, and closes only when the one before it
+//! is not, so `$5 and $10` stays text), rendered at build time to MathML with
+//! `pulldown-latex`: browsers show it natively, with no script and nothing fetched. TeX
+//! the renderer cannot read is an error where the math starts, and the page shows the
+//! TeX as code. Math is left out of search text and readability counts.
+//!
+//! Mermaid diagrams are not drawn (that would need a script): a ```` ```mermaid ````
+//! block is shown as code, with a warning.
+
+use super::{escape, Builder};
+use crate::diagnostic::Diagnostic;
+
+/// The MathML elements and attributes the renderer writes, which sanitising keeps.
+pub const MATHML_TAGS: &[&str] = &[
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "mstyle",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "semantics",
+    "annotation",
+];
+pub const MATHML_ATTRIBUTES: &[&str] = &[
+    "display",
+    "displaystyle",
+    "scriptlevel",
+    "mathvariant",
+    "stretchy",
+    "symmetric",
+    "largeop",
+    "movablelimits",
+    "maxsize",
+    "minsize",
+    "linethickness",
+    "width",
+    "height",
+    "depth",
+    "lspace",
+    "rspace",
+    "accent",
+    "accentunder",
+    "encoding",
+    "columnalign",
+    "rowspacing",
+    "columnspacing",
+    "form",
+    "fence",
+    "separator",
+];
+
+/// `tex` as MathML, or the renderer's complaint.
+pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
+    let storage = pulldown_latex::Storage::new();
+    let parser = pulldown_latex::Parser::new(tex, &storage);
+    let mut events = Vec::new();
+    for event in parser {
+        match event {
+            Ok(event) => events.push(Ok::<_, pulldown_latex::ParserError>(event)),
+            Err(e) => {
+                let message = e.to_string();
+                let message = message.lines().next().unwrap_or("").trim();
+                let message = message.strip_prefix("parsing error: ").unwrap_or(message);
+                return Err(message.to_string());
+            }
+        }
+    }
+    let config = pulldown_latex::RenderConfig {
+        display_mode: if display {
+            pulldown_latex::config::DisplayMode::Block
+        } else {
+            pulldown_latex::config::DisplayMode::Inline
+        },
+        ..Default::default()
+    };
+    let mut out = String::new();
+    pulldown_latex::push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
+    Ok(without_styles(&out))
+}
+
+/// `mathml` without `style` attributes (colours, spacing), which the pages' strict
+/// Content-Security-Policy would refuse anyway.
+fn without_styles(mathml: &str) -> String {
+    let mut out = String::with_capacity(mathml.len());
+    let mut rest = mathml;
+    while let Some(at) = rest.find(" style=\"") {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + 8..];
+        rest = value.find('"').map_or("", |end| &value[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Builder<'_, '_> {
+    pub(super) fn math(&mut self, tex: &str, display: bool, range: &std::ops::Range<usize>) {
+        match to_mathml(tex, display) {
+            Ok(mathml) => self.emit_html(mathml),
+            Err(message) => {
+                let (line, column) = self.position(range);
+                self.out.diagnostics.push(
+                    Diagnostic::error(
+                        "math",
+                        format!("math `{}` cannot be read: {message}", short(tex)),
+                    )
+                    .at(self.file.to_path_buf(), line, column)
+                    .help("correct the TeX; to show dollar signs as text, write `\\$`"),
+                );
+                self.emit_html(format!("<code class=\"math-error\">{}</code>", escape(tex)));
+            }
+        }
+    }
+
+    /// Warns of a code block in a language attune shows only as code.
+    pub(super) fn check_code_language(
+        &mut self,
+        lang: Option<&str>,
+        range: &std::ops::Range<usize>,
+    ) {
+        let Some(lang) = lang else { return };
+        let first = lang.split([' ', ',', '{']).next().unwrap_or("");
+        if first.eq_ignore_ascii_case("mermaid") {
+            let (line, column) = self.position(range);
+            self.out.diagnostics.push(
+                Diagnostic::warning(
+                    "mermaid",
+                    "Mermaid diagrams are not drawn: this block is shown as its code",
+                )
+                .at(self.file.to_path_buf(), line, column)
+                .help("draw the diagram as an image (SVG or PNG) and show it with ![description](diagram.svg); attune pages run no script from elsewhere"),
+            );
+        }
+    }
+}
+
+fn short(tex: &str) -> String {
+    let mut s: String = tex.chars().take(40).collect();
+    if s.len() < tex.len() {
+        s.push('…');
+    }
+    s.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tex_renders_to_mathml_or_says_why_not() {
+        let m = to_mathml("x^2", false).unwrap();
+        assert!(m.starts_with("<math"), "{m}");
+        assert!(m.contains("<msup>"), "{m}");
+        let m = to_mathml("\\frac{a}{b}", true).unwrap();
+        assert!(m.contains("display=\"block\""), "{m}");
+        assert!(to_mathml("\\frac{a", false).is_err());
+        assert!(to_mathml("\\notacommand", false).is_err());
+        // Colours would be inline styles, which the pages' policy refuses.
+        let m = to_mathml("\\color{red} x", false).unwrap();
+        assert!(!m.contains("style="), "{m}");
+        assert!(m.contains("<mi>x</mi>"), "{m}");
+    }
+}

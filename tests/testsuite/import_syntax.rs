@@ -1,0 +1,451 @@
+//! Other tools' Markdown syntax: Obsidian's comments, highlights, foldable callouts,
+//! inline tags and block ids; mdBook's `{{#include}}`; math; and the template syntax
+//! attune does not run (Hugo shortcodes, Liquid, `{{ … }}`, other mdBook directives,
+//! Mermaid), each reported where it stands.
+
+use crate::support::Fixture;
+use std::io::Read as _;
+use std::path::Path;
+
+fn site() -> Fixture {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[[topics]]\nid = \"t\"\ntitle = \"T\"\n",
+    );
+    site
+}
+
+/// The article body of a built page.
+#[track_caller]
+fn body(site: &Fixture, page: &str) -> String {
+    let html = site.read(page);
+    let start = html
+        .find("<div class=\"article-body\">")
+        .expect("an article body");
+    let end = html[start..]
+        .find("\n</div>\n")
+        .map_or(html.len(), |e| start + e);
+    html[start..end].to_string()
+}
+
+/// Every file of the built site as text, with each `offline.zip` entry as its own.
+fn every_output(site: &Fixture) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (path, bytes) in site.snapshot("public") {
+        if path == Path::new("offline.zip") {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+            for i in 0..zip.len() {
+                let mut entry = zip.by_index(i).unwrap();
+                let mut inner = Vec::new();
+                entry.read_to_end(&mut inner).unwrap();
+                out.push((
+                    format!("offline.zip/{}", entry.name()),
+                    String::from_utf8_lossy(&inner).into_owned(),
+                ));
+            }
+            continue;
+        }
+        out.push((
+            path.display().to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+    }
+    out
+}
+
+/// The diagnostics of `attune check`, one per line: `severity: message @ file:line:col`.
+fn check(site: &Fixture) -> (i32, String) {
+    let run = site.run(&["check"]);
+    let mut lines = Vec::new();
+    let mut last = String::new();
+    for line in run.stderr.lines() {
+        if line.starts_with("error") || line.starts_with("warning") {
+            last = line.to_string();
+        } else if let Some(at) = line.trim_start().strip_prefix("--> ") {
+            lines.push(format!("{last} @ {at}"));
+        }
+    }
+    (run.code, lines.join("\n"))
+}
+
+#[test]
+fn comments_are_never_published_anywhere() {
+    let site = site();
+    site.write(
+        "content/t/notes.md",
+        "---\ntitle: Notes\ndescription: Session notes.\n---\n\
+         Public opening %% PRIVATE-INLINE client said x %% and more public text.\n\n\
+         %%\nPRIVATE-BLOCK first line\n\n## PRIVATE-HEADING\n\n- PRIVATE-LIST\n%%\n\n\
+         A list:\n\n- one %%PRIVATE-ITEM%%\n- two\n\n\
+         ## Heading %% PRIVATE-IN-HEADING %%\n\n\
+         Code keeps it: `a %%literal-span%% b`.\n\n\
+         ```\nfenced %%literal-block%%\n```\n\n\
+         A comment with a fence inside %%\n```\nPRIVATE-FENCE\n%% closes here; and after it %% PRIVATE-AFTER %% is hidden too.\n\n\
+         Last words. %% PRIVATE-UNCLOSED to the end\n\nPRIVATE-TAIL\n",
+    );
+    site.write(
+        "content/t/other.md",
+        "---\ntitle: Other\n---\nSee [[notes]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("`%%` opens a comment that is never closed");
+    run.assert_stderr_contains("content/t/notes.md:33:13");
+    let outputs = every_output(&site);
+    assert!(outputs.iter().any(|(p, _)| p.starts_with("offline.zip/")));
+    for (path, text) in &outputs {
+        assert!(!text.contains("PRIVATE"), "{path} holds a comment:\n{text}");
+    }
+    let page = body(&site, "t/notes/index.html");
+    assert!(
+        page.contains("<p>Public opening  and more public text.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>a %%literal-span%% b</code>"), "{page}");
+    assert!(page.contains("fenced %%literal-block%%"), "{page}");
+    assert!(
+        page.contains("closes here; and after it  is hidden too."),
+        "{page}"
+    );
+    assert!(page.contains("<li>one</li>"), "{page}");
+    assert!(page.contains("Last words."), "{page}");
+    // Readability counts what is published only.
+    let report = site.run(&["check", "--report", "readability", "--format", "json"]);
+    assert!(!report.stdout.contains("PRIVATE"), "{}", report.stdout);
+}
+
+#[test]
+fn highlights_foldable_callouts_and_block_ids() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n\
+         Some ==very *important*== text, a == b, x===y, `==code==`.\n\n\
+         A paragraph to link. ^para-1\n\n\
+         - first item ^item-a\n- second\n\n\
+         Text on a line\n^own-line\n\n\
+         | a | b |\n|---|---|\n| 1 | 2 |\n\n^table-1\n\n\
+         Same page [back](#^para-1).\n\n\
+         > [!info]- Closed by default\n> Hidden until opened.\n\n\
+         > [!tip]+ Open by default\n> Shown.\n\n\
+         > [!NOTE]\n> Not foldable.\n",
+    );
+    site.write(
+        "content/t/b.md",
+        "---\ntitle: B\n---\nSee [the paragraph](a.md#^para-1), [[a#^item-a]], [[a#^own-line]] and [[a#^table-1]].\n",
+    );
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    for expected in [
+        "Some <mark>very <em>important</em></mark> text, a == b, x===y, <code>==code==</code>.",
+        "<p id=\"^para-1\">A paragraph to link.</p>",
+        "<li id=\"^item-a\">first item</li>",
+        "<p id=\"^own-line\">Text on a line</p>",
+        // A paragraph of only `^id` names the block before it, as in Obsidian.
+        "<div id=\"^table-1\"></div>\n<table>",
+        "<details class=\"callout callout-info\">\n<summary class=\"callout-title\">Info: Closed by default</summary>\n<p>Hidden until opened.</p>\n</details>",
+        "<details class=\"callout callout-tip\" open>\n<summary class=\"callout-title\">Tip: Open by default</summary>",
+        "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Note\">",
+    ] {
+        assert!(page.contains(expected), "{expected}\nin\n{page}");
+    }
+    assert!(!page.contains("^para-1</p>"), "{page}");
+    let b = body(&site, "t/b/index.html");
+    for id in ["^para-1", "^item-a", "^own-line", "^table-1"] {
+        assert!(b.contains(&format!("href=\"../../t/a/#{id}\"")), "{b}");
+    }
+
+    // A block id that does not exist is a broken anchor, like a heading.
+    site.write(
+        "content/t/b.md",
+        "---\ntitle: B\n---\nSee [gone](a.md#^nothing).\n",
+    );
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    assert!(out.contains("content/t/b.md:4:5"), "{out}");
+}
+
+#[test]
+fn inline_tags_join_the_articles_tags_and_link_to_their_pages() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\ntags: [sleep]\n---\n\
+         #anxiety at the start, and #family/parents later; #123 is not a tag, nor is a#b.\n\n\
+         See https://example.org/page#fragment and [#notatag](b.md) and `#code`.\n\n\
+         ## Heading with #heading-tag\n\n\
+         Again #Anxiety and #sleep.\n",
+    );
+    site.write("content/t/b.md", "---\ntitle: B\n---\nText.\n");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    assert!(
+        page.contains("<a class=\"tag\" href=\"../../tags/anxiety/\">#anxiety</a> at the start"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a class=\"tag\" href=\"../../tags/family-parents/\">#family/parents</a>"),
+        "{page}"
+    );
+    assert!(page.contains("#123 is not a tag, nor is a#b."), "{page}");
+    assert!(page.contains("page#fragment"), "{page}");
+    assert!(page.contains("<code>#code</code>"), "{page}");
+    // In a heading it is a tag, written as text.
+    assert!(page.contains("Heading with #heading-tag"), "{page}");
+    for tag in ["anxiety", "family-parents", "heading-tag", "sleep"] {
+        let list = site.read(&format!("tags/{tag}/index.html"));
+        assert!(list.contains("t/a/"), "tag page {tag} lists the article");
+    }
+    for not in ["123", "notatag", "code", "b", "fragment"] {
+        assert!(
+            !site.path(&format!("public/tags/{not}")).exists(),
+            "{not} is not a tag"
+        );
+    }
+    let article = site.read("t/a/index.html");
+    assert!(
+        article.contains("<a href=\"../../tags/anxiety/\">anxiety</a>"),
+        "listed with the article's tags"
+    );
+}
+
+#[test]
+fn includes_read_files_lines_and_anchors_as_mdbook_does() {
+    let site = site();
+    site.write(
+        "content/t/guide.md",
+        "---\ntitle: Guide\n---\n\
+         {{#include ../snippets/get-help.md}}\n\n\
+         ```rust\n{{#include ../snippets/main.rs:body}}\n```\n\n\
+         ```rust\n{{#rustdoc_include ../snippets/main.rs:3:4}}\n```\n\n\
+         Line two: {{#include ../snippets/lines.txt:2}}; to two: {{#include ../snippets/lines.txt::2}};\n\
+         from three: {{#include ../snippets/lines.txt:3:}}.\n\n\
+         Written as text: \\{{#include not/read.md}}, and in code: `\\{{#include also/not.md}}` and `\\{{#title T}}`.\n",
+    );
+    site.write(
+        "content/snippets/get-help.md",
+        "**When to get help**: if you feel unsafe, call someone. {{#include nested.md}}\n",
+    );
+    site.write("content/snippets/nested.md", "Nested text [[other]].");
+    site.write(
+        "content/snippets/main.rs",
+        "use std::io;\n// ANCHOR: body\nfn main() {\n    println!(\"hi\");\n}\n// ANCHOR_END: body\n",
+    );
+    site.write("content/snippets/lines.txt", "one\ntwo\nthree\nfour\n");
+    site.write(
+        "content/t/other.md",
+        "---\ntitle: Other\n---\nText [[guide]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = body(&site, "t/guide/index.html");
+    for expected in [
+        "<p><strong>When to get help</strong>: if you feel unsafe, call someone. Nested text <a",
+        "Line two: two; to two: one\ntwo;\nfrom three: three\nfour.",
+        "Written as text: {{#include not/read.md}}, and in code: <code>{{#include also/not.md}}</code> and <code>{{#title T}}</code>.",
+    ] {
+        assert!(page.contains(expected), "{expected}\nin\n{page}");
+    }
+    assert!(page.contains(">main</span>"), "{page}");
+    assert!(!page.contains("ANCHOR"), "{page}");
+    assert!(!page.contains("use std"), "{page}");
+    // Files only included are snippets, not articles.
+    assert!(!site.path("public/snippets/get-help").exists());
+    assert!(!site.path("public/snippets/nested").exists());
+}
+
+#[test]
+fn include_problems_are_errors_at_the_directive() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro.\n\n\
+         {{#include missing.md}}\n\n\
+         Lines {{#include ../snippets/lines.txt:7}} and {{#include ../snippets/lines.txt:3:9}}.\n\n\
+         {{#include ../snippets/lines.txt:nowhere}}\n\n\
+         {{#include ../../book.toml}}\n\n\
+         {{#include ../snippets/one.md}}\n\n\
+         {{#include ../snippets/broken-link.md}}\n",
+    );
+    site.write("content/snippets/lines.txt", "one\ntwo\nthree\nfour\n");
+    site.write(
+        "content/snippets/one.md",
+        "One, then:\n\n{{#include two.md}}\n",
+    );
+    site.write(
+        "content/snippets/two.md",
+        "Two, then:\n{{#include one.md}}\n",
+    );
+    site.write(
+        "content/snippets/broken-link.md",
+        "A link to [[nowhere-at-all]].\n",
+    );
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    for expected in [
+        "error: `{{#include missing.md}}`: no file 'content/t/missing.md' @ content/t/a.md:6:1",
+        "error: `{{#include ../snippets/lines.txt:7}}`: line 7 is past the end of the file (4 lines) @ content/t/a.md:8:7",
+        "error: `{{#include ../snippets/lines.txt:3:9}}`: line 9 is past the end of the file (4 lines) @ content/t/a.md:8:48",
+        "error: `{{#include ../snippets/lines.txt:nowhere}}`: no `ANCHOR: nowhere` in the file (the file has no anchors) @ content/t/a.md:10:1",
+        "error: `{{#include ../../book.toml}}`: '../../book.toml' is outside the content folder @ content/t/a.md:12:1",
+        "error: `{{#include one.md}}`: include cycle snippets/one.md → snippets/two.md → snippets/one.md @ content/snippets/two.md:2:1",
+    ] {
+        assert!(out.contains(expected), "{expected}\nin\n{out}");
+    }
+    // A problem in included text is reported at the directive that brought it.
+    assert!(
+        out.lines()
+            .any(|l| l.contains("nowhere-at-all") && l.ends_with("@ content/t/a.md:16:1")),
+        "{out}"
+    );
+    // Nothing is written.
+    site.build().assert_code(1);
+    assert!(!site.path("public/t/a").exists());
+}
+
+#[test]
+fn other_tools_template_syntax_is_reported_never_rendered() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro.\n\n\
+         {{< highlight go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /highlight >}}\n\n\
+         {{% notice tip %}}\nMarkdown *inside*.\n{{% /notice %}}\n\n\
+         {{< figure src=\"x.png\" >}}\n\n\
+         {% include footer.html %}\n\n\
+         Hello {{ page.title }} there.\n\n\
+         {{#playground example.rs}}\n\n\
+         Shown as text: \\{{ kept }} and `{{< code >}}` and `{% raw %}` and <code>{{ in raw html }}</code>.\n\n\
+         ```\n{{< in a code block >}}\n```\n",
+    );
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    for expected in [
+        "error: Hugo shortcode `{{< highlight go >}}` … `{{< /highlight >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
+        "error: Hugo shortcode `{{% notice tip %}}` … `{{% /notice %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
+        "error: Hugo shortcode `{{< figure src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
+        "error: Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
+        "error: template expression `{{ page.title }}` is not supported: attune does not run templates in content @ content/t/a.md:19:7",
+        "error: mdBook directive `{{#playground example.rs}}` is not supported @ content/t/a.md:21:1",
+    ] {
+        assert!(out.contains(expected), "{expected}\nin\n{out}");
+    }
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("error")).count(),
+        6,
+        "{out}"
+    );
+    // The help says what to write instead.
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains("write the code in a fenced code block");
+    run.assert_stderr_contains("write an image: ![description](file.png");
+
+    // `{{#title}}` loses nothing the page shows: a warning, and the directive left out.
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n{{#title Another title}}\nText \\{{ kept }}.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "mdBook's `{{#title Another title}}` is not supported and is left out",
+    );
+    let page = body(&site, "t/a/index.html");
+    assert!(!page.contains("#title"), "{page}");
+    assert!(page.contains("Text {{ kept }}."), "{page}");
+}
+
+#[test]
+fn math_renders_to_mathml_and_bad_tex_is_an_error() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n\
+         Inline $x^2 + 1$ and prices $5 and $10 stay text.\n\n\
+         $$\\frac{a}{b}$$\n\n\
+         In code `$x$` stays.\n",
+    );
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    assert!(
+        page.contains("Inline <math display=\"inline\"><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mn>1</mn></math> and prices $5 and $10 stay text."),
+        "{page}"
+    );
+    assert!(page.contains("<math display=\"block\"><mfrac>"), "{page}");
+    assert!(page.contains("<code>$x$</code>"), "{page}");
+    assert!(!page.contains("<script"), "{page}");
+    // Search has the prose, not the TeX.
+    let search: String = site
+        .snapshot("public/search")
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(search.contains("stay text"), "{search}");
+    assert!(
+        !search.contains("x^2") && !search.contains("\\\\frac"),
+        "{search}"
+    );
+
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nFine $x$ then\nbad $\\notacommand{x}$.\n",
+    );
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    assert!(
+        out.contains("error: math `\\notacommand{x}` cannot be read: unknown primitive command found @ content/t/a.md:5:5"),
+        "{out}"
+    );
+}
+
+#[test]
+fn mermaid_is_shown_as_code_with_a_warning() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nA diagram:\n\n```mermaid\ngraph TD; A-->B\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "warning: Mermaid diagrams are not drawn: this block is shown as its code",
+    );
+    run.assert_stderr_contains("content/t/a.md:6:1");
+    let page = body(&site, "t/a/index.html");
+    assert!(
+        page.contains("<code class=\"language-mermaid\">graph TD; A--&gt;B"),
+        "{page}"
+    );
+    for (path, text) in every_output(&site) {
+        assert!(
+            !text.contains("mermaid.js") && !text.contains("mermaid.min"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn serve_rebuilds_an_article_when_a_file_it_includes_changes() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n{{#include ../snippets/help.md}}\n\nSee [[b]].\n",
+    );
+    site.write("content/t/b.md", "---\ntitle: B\n---\nSee [[a]].\n");
+    site.write("content/snippets/help.md", "Call the first number.\n");
+    let server = crate::serve::start(&site);
+    let a = &server.address;
+    crate::serve::wait_until("the first build", || {
+        crate::serve::get(a, "/t/a/")
+            .1
+            .contains("Call the first number.")
+    });
+    site.write("content/snippets/help.md", "Call the second number.\n");
+    crate::serve::wait_until("the snippet's change", || {
+        crate::serve::get(a, "/t/a/")
+            .1
+            .contains("Call the second number.")
+    });
+    crate::serve::assert_same_as_full_build(&site, &server.out);
+}
