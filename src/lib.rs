@@ -24,6 +24,7 @@ pub mod review;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod suggest;
 pub mod theme;
 
 use anyhow::{Context as _, Result};

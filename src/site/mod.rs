@@ -356,6 +356,12 @@ fn build_with(
             .clone()
             .or_else(|| source.front.description.clone())
             .unwrap_or_default();
+        crate::load::report_unknown_keys(
+            &source.front,
+            &source.path,
+            &config.front_matter.allow,
+            diagnostics,
+        );
         crate::review::validate(
             &source.front,
             &source.text[..source.body_start],
