@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 mod front;
-pub use front::{report_unknown_keys, UnknownKey};
+pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
 
 /// Front matter keys attune understands; anything else earns a warning.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
@@ -400,6 +400,9 @@ pub struct Content {
     pub paths: Vec<ReadingPath>,
     /// Other files, copied as they are (path from the content folder).
     pub assets: Vec<PathBuf>,
+    /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
+    /// against the Markdown files there: see [`crate::summary`].
+    pub summary: Option<crate::summary::Summary>,
 }
 
 /// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
@@ -487,6 +490,12 @@ pub fn load(
             "references.yaml" | "references.yml" => {
                 content.references_file = read_text(root, entry.path(), diagnostics)
             }
+            crate::summary::FILE_NAME => {
+                if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
+                    content.summary =
+                        Some(crate::summary::Summary::parse(&text, &file, diagnostics));
+                }
+            }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
                 if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
                     let id = slugify(&file.file_stem().unwrap_or_default().to_string_lossy());
@@ -515,6 +524,17 @@ pub fn load(
             )
             .in_file(display_path(root, &link))
             .help("point it elsewhere, or remove it from the content folder"),
+        );
+    }
+
+    if let Some(summary) = &content.summary {
+        // Drafts count as written: a book built without them still lists them.
+        let files: std::collections::HashSet<&Path> =
+            markdown.iter().map(|(_, rel)| rel.as_path()).collect();
+        summary.check(
+            &|rel| files.contains(rel),
+            markdown.iter().map(|(_, rel)| rel.as_path()),
+            diagnostics,
         );
     }
 

@@ -129,6 +129,13 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Whether a heading says the same as a title: the same words, whatever their case
+/// and punctuation (smart quotes included).
+fn same_title(title: &str, heading: &str) -> bool {
+    let title = crate::load::slugify(title);
+    !title.is_empty() && title == crate::load::slugify(heading)
+}
+
 /// The most text kept on each side of a link for its backlink's context, in bytes.
 const CONTEXT_LIMIT: usize = 600;
 
@@ -218,13 +225,41 @@ fn options(smart_punctuation: bool) -> Options {
     options
 }
 
+/// What parsing knows of an article's title, which the page shows as its `<h1>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Title<'a> {
+    /// None yet: a heading at any level that opens the text is the title, and is not
+    /// shown again in the body ([`Parsed::title_from_heading`]).
+    FromLeadingHeading,
+    /// The title: a heading that opens the text and says the same (at any level, in
+    /// any case) is not shown again.
+    Known(&'a str),
+}
+
 /// Parses one article. `text` is the whole file and `body_start` where Markdown begins,
-/// so positions in diagnostics are positions in the file.
+/// so positions in diagnostics are positions in the file. With `want_title`, a heading
+/// opening the text is the title ([`Title::FromLeadingHeading`]); see [`parse_titled`].
 pub fn parse(
     text: &str,
     body_start: usize,
     file: &Path,
     want_title: bool,
+    ctx: &ParseContext,
+) -> Parsed {
+    let title = if want_title {
+        Title::FromLeadingHeading
+    } else {
+        Title::Known("")
+    };
+    parse_titled(text, body_start, file, title, ctx)
+}
+
+/// [`parse`], told what is known of the title.
+pub fn parse_titled(
+    text: &str,
+    body_start: usize,
+    file: &Path,
+    title: Title<'_>,
     ctx: &ParseContext,
 ) -> Parsed {
     let body = &text[body_start..];
@@ -265,7 +300,7 @@ pub fn parse(
         raw_block_depth: 0,
         used_terms: HashSet::new(),
         cite_numbers: HashMap::new(),
-        want_title,
+        title,
         seen_block: false,
         in_table_head: false,
     };
@@ -329,7 +364,7 @@ struct Builder<'a, 'c> {
     raw_block_depth: usize,
     used_terms: HashSet<usize>,
     cite_numbers: HashMap<String, usize>,
-    want_title: bool,
+    title: Title<'a>,
     seen_block: bool,
     in_table_head: bool,
 }
@@ -424,7 +459,9 @@ impl<'a> Builder<'a, '_> {
                 classes,
                 attrs: _,
             }) => {
-                let as_title = self.want_title && !self.seen_block && level == HeadingLevel::H1;
+                // Only a heading that opens the text: whether it says the title is
+                // known at its end.
+                let as_title = !self.seen_block;
                 self.seen_block = true;
                 self.flush_block();
                 self.heading = Some(HeadingState {
@@ -757,8 +794,14 @@ impl<'a> Builder<'a, '_> {
         let Some(h) = self.heading.take() else { return };
         let text = h.text.trim().to_string();
         if h.as_title {
-            self.out.title_from_heading = Some(text);
-            return;
+            match self.title {
+                Title::FromLeadingHeading => {
+                    self.out.title_from_heading = Some(text);
+                    return;
+                }
+                Title::Known(title) if same_title(title, &text) => return,
+                Title::Known(_) => {}
+            }
         }
         let id = match &h.explicit_id {
             Some(id) => id.clone(),
