@@ -949,7 +949,8 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_anchor_links() {
-        let p = parse_md("## Hello world\n\n## Hello world\n\n## Custom {#mine}\n");
+        // After text: a heading opening the text would be the title.
+        let p = parse_md("Intro.\n\n## Hello world\n\n## Hello world\n\n## Custom {#mine}\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
         assert!(p.html.contains(
@@ -1174,6 +1175,35 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_heading_at_any_level_is_the_title_and_a_known_title_is_not_repeated() {
+        let p = parse_md("### Third level\n\nText.\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("Third level"));
+        assert!(
+            p.headings.is_empty() && !p.html.contains("<h3"),
+            "{}",
+            p.html
+        );
+        let ctx = ParseContext {
+            smart_punctuation: true,
+            references: &BTreeMap::new(),
+            glossary: &Glossary::default(),
+            root: "",
+            index: "",
+        };
+        let titled = |md: &str, title: &str| {
+            parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)
+        };
+        let p = titled("## Don't -- *repeat* me\n\nText.\n", "Don’t repeat me");
+        assert!(p.headings.is_empty(), "{}", p.html);
+        assert_eq!(p.title_from_heading, None);
+        // Another heading, or the same one later, stays.
+        let p = titled("# Something else\n", "Don't repeat me");
+        assert_eq!(p.headings.len(), 1);
+        let p = titled("Text.\n\n# Don't repeat me\n", "Don't repeat me");
+        assert_eq!(p.headings.len(), 1);
+    }
+
+    #[test]
     fn only_a_leading_top_level_heading_is_the_title() {
         let p = parse_md("> # Foo\n");
         assert_eq!(p.title_from_heading, None);
@@ -1229,15 +1259,15 @@ mod tests {
 
     #[test]
     fn heading_ids_are_unique_and_explicit_duplicates_are_errors() {
-        let p = parse_md("## A\n\n## A\n\n## A 1\n");
+        let p = parse_md("Intro.\n\n## A\n\n## A\n\n## A 1\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["a", "a-1", "a-1-1"]);
         // An explicit id reserves itself, even against an earlier heading.
-        let p = parse_md("## B\n\n## Other {#b}\n");
+        let p = parse_md("Intro.\n\n## B\n\n## Other {#b}\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["b-1", "b"]);
         // Generated sections' ids and footnotes are never taken.
-        let p = parse_md("## Sources\n\n## Note\n\nText[^note].\n\n[^note]: A note.\n");
+        let p = parse_md("Intro.\n\n## Sources\n\n## Note\n\nText[^note].\n\n[^note]: A note.\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["sources-1", "note-1"]);
         let p = parse_md("Intro.\n\n## One {#x}\n\n## Two {#x}\n");
