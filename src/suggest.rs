@@ -94,11 +94,9 @@ impl Index {
         static CACHE: OnceLock<Mutex<Vec<Arc<Index>>>> = OnceLock::new();
         let cache = CACHE.get_or_init(Default::default);
         let hash = list_hash(names);
-        let same = |index: &Index| {
-            index.hash == hash
-                && index.names.len() == names.len()
-                && index.names.iter().zip(names).all(|(a, b)| &**a == *b)
-        };
+        // The hash of every name, not the names compared: a collision could only
+        // cost a poor suggestion, and comparing doubled the time of each lookup.
+        let same = |index: &Index| index.hash == hash && index.names.len() == names.len();
         if let Some(found) = cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())

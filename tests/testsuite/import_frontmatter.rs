@@ -279,27 +279,38 @@ fn declared_front_matter_keys_are_not_warned_about() {
 }
 
 #[test]
-fn check_on_a_big_messy_vault_reports_thousands_of_problems_quickly() {
-    // 1,500 notes, each with links to missing notes and misspelt slugs: every broken
-    // link asks for a suggestion among all slugs. Scoring each against every slug
-    // made this quadratic; the time limit is loose (debug build, shared machine),
-    // the quadratic version took minutes here.
+fn check_on_a_messy_vault_suggests_through_the_index() {
+    // 400 notes: more slugs than `suggest` scans in full, so every broken link's
+    // "did you mean" comes from the letter-triple index. Speed is measured by
+    // benches/gen_messy.py (see BENCHMARKS.md), not asserted here.
     let site = Fixture::empty();
     let status = std::process::Command::new("python3")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/gen_messy.py"))
         .arg(&site.root)
-        .args(["--notes", "1500"])
+        .args(["--notes", "400"])
         .status();
     let Ok(status) = status else {
         eprintln!("SKIPPED: python3 is not available");
         return;
     };
     assert!(status.success());
-    let start = std::time::Instant::now();
     let run = site.run(&["check"]);
-    let took = start.elapsed();
-    run.assert_code(1).assert_stderr_contains("did you mean '");
-    let errors = run.stderr.matches("\nerror: ").count();
-    assert!(errors > 1000, "{errors} errors");
-    assert!(took.as_secs() < 60, "check took {took:?}");
+    run.assert_code(1);
+    assert!(!run.stderr.contains("has no title"), "{}", run.stderr);
+    // A misspelt slug (`…-123x.md` for `…-123.md`) is matched to its note.
+    let misspelt: Vec<&str> = run
+        .stderr
+        .split("\nerror: ")
+        .filter(|d| d.starts_with("broken link to '") && d.contains("x.md'"))
+        .collect();
+    assert!(misspelt.len() > 20, "{}", run.stderr);
+    let suggested = misspelt
+        .iter()
+        .filter(|d| d.contains("= help: did you mean '"))
+        .count();
+    assert!(
+        suggested * 10 >= misspelt.len() * 9,
+        "{suggested} of {} misspelt links got a suggestion",
+        misspelt.len()
+    );
 }
