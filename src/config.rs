@@ -30,6 +30,17 @@ pub struct Config {
     pub search: Search,
     #[serde(default)]
     pub related: RelatedWeights,
+    #[serde(default)]
+    pub front_matter: FrontMatterKeys,
+}
+
+/// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
+/// plugin), which attune then ignores without a warning.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatterKeys {
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -77,17 +77,10 @@ impl Diagnostic {
     }
 }
 
-/// The candidate closest to `wrong`, if any is close enough to be a plausible typo.
+/// The candidate closest to `wrong`, if any is close enough to be a plausible typo
+/// (see [`crate::suggest`]: fast on thousands of candidates too).
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wrong_lower = wrong.to_lowercase();
-    let mut best: Option<(f64, &str)> = None;
-    for candidate in candidates {
-        let score = strsim::jaro_winkler(&wrong_lower, &candidate.to_lowercase());
-        if score >= 0.75 && best.is_none_or(|(s, c)| score > s || (score == s && candidate < c)) {
-            best = Some((score, candidate));
-        }
-    }
-    best.map(|(_, c)| c)
+    crate::suggest::nearest(wrong, candidates)
 }
 
 /// Control characters (ESC, BEL, NUL, DEL, C1 controls...) written as `\u{1b}`, so

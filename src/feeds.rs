@@ -64,8 +64,14 @@ pub fn atom(site: &Site) -> String {
     for (date, i) in dated {
         let a = &site.articles[i];
         let link = format!("{base}{}", a.url);
+        // `date:` is when it was first published; `updated` the newest of the dates.
+        let published = a
+            .front
+            .date
+            .map(|d| format!("    <published>{d}T00:00:00Z</published>\n"))
+            .unwrap_or_default();
         xml.push_str(&format!(
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{date}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n{published}    <updated>{date}T00:00:00Z</updated>\n    <summary>{}</summary>\n  </entry>\n",
             escape(&a.title),
             escape(&link),
             escape(&link),

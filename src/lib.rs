@@ -26,6 +26,8 @@ pub mod script_json;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod suggest;
+pub mod summary;
 pub mod theme;
 
 use anyhow::{Context as _, Result};

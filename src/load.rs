@@ -2,13 +2,16 @@
 //! bibliography, reading paths and static assets. Nothing here knows about other files;
 //! cross-file checks belong to `site`.
 
-use crate::diagnostic::{line_col, nearest, Diagnostic};
+use crate::diagnostic::{line_col, Diagnostic};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
+
+mod front;
+pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
 
 /// Front matter keys attune understands; anything else earns a warning.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
@@ -33,6 +36,10 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "language",
     "handout",
     "draft",
+    // Hugo's and Zola's names for attune's keys (see `front::resolve_synonyms`).
+    "weight",
+    "lastmod",
+    "taxonomies",
 ];
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -75,6 +82,16 @@ pub struct FrontMatter {
     pub handout: bool,
     #[serde(default)]
     pub draft: bool,
+    /// Hugo's and Zola's name for `order`; folded into it on load.
+    pub weight: Option<i64>,
+    /// Hugo's name for `updated`; folded into it on load.
+    pub lastmod: Option<Date>,
+    /// Zola's `[taxonomies]`: its `tags` join `tags`.
+    pub taxonomies: Option<front::Taxonomies>,
+    /// Top-level keys attune does not know, with where they stand in the file: warned
+    /// about by `site` unless `[front_matter] allow` names them.
+    #[serde(skip)]
+    pub unknown_keys: Vec<front::UnknownKey>,
 }
 
 /// `review:` in front matter, as written; [`crate::review::Review`] resolves it with
@@ -160,6 +177,23 @@ impl Date {
         .then_some(date)
     }
 
+    /// A date, or a date and time whose date is kept: `2021-03-04`,
+    /// `2021-03-04T10:00:00Z`, `2021-03-04 10:00`, as YAML, TOML, Hugo and Obsidian
+    /// write them.
+    pub fn parse_date_or_datetime(s: &str) -> Option<Date> {
+        let s = s.trim();
+        match s.get(10..) {
+            Some("") => Date::parse(s),
+            Some(rest)
+                if (rest.starts_with('T') || rest.starts_with('t') || rest.starts_with(' '))
+                    && rest[1..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                Date::parse(&s[..10])
+            }
+            _ => None,
+        }
+    }
+
     /// The same day `months` later, clamped to the end of a shorter month.
     pub fn add_months(self, months: u32) -> Date {
         // In i64, so no count of months wraps the year around.
@@ -216,11 +250,10 @@ impl fmt::Display for Date {
 }
 
 impl<'de> Deserialize<'de> for Date {
+    /// A `YYYY-MM-DD` string, or a date and time (`2021-03-04T10:00:00+01:00`, as Hugo
+    /// writes them) whose date is kept; in TOML, a date or datetime value too.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("'{s}' is not a date in the form YYYY-MM-DD"))
-        })
+        d.deserialize_any(front::DateVisitor)
     }
 }
 
@@ -369,6 +402,9 @@ pub struct Content {
     pub assets: Vec<PathBuf>,
     /// The content folder, where `{{#include}}` reads.
     pub dir: PathBuf,
+    /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
+    /// against the Markdown files there: see [`crate::summary`].
+    pub summary: Option<crate::summary::Summary>,
 }
 
 /// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
@@ -459,6 +495,12 @@ pub fn load(
             "references.yaml" | "references.yml" => {
                 content.references_file = read_text(root, entry.path(), diagnostics)
             }
+            crate::summary::FILE_NAME => {
+                if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
+                    content.summary =
+                        Some(crate::summary::Summary::parse(&text, &file, diagnostics));
+                }
+            }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
                 if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
                     let id = slugify(&file.file_stem().unwrap_or_default().to_string_lossy());
@@ -487,6 +529,17 @@ pub fn load(
             )
             .in_file(display_path(root, &link))
             .help("point it elsewhere, or remove it from the content folder"),
+        );
+    }
+
+    if let Some(summary) = &content.summary {
+        // Drafts count as written: a book built without them still lists them.
+        let files: std::collections::HashSet<&Path> =
+            markdown.iter().map(|(_, rel)| rel.as_path()).collect();
+        summary.check(
+            &|rel| files.contains(rel),
+            markdown.iter().map(|(_, rel)| rel.as_path()),
+            diagnostics,
         );
     }
 
@@ -718,16 +771,32 @@ pub fn content_hash(text: &str) -> u64 {
     hash
 }
 
-/// Splits `---`-fenced YAML front matter from the body. Files without it are fine.
+/// Splits front matter from the body: YAML between `---` lines or TOML between `+++`
+/// lines (as Hugo and Zola write it), after any blank lines. Files without it are fine.
 pub fn split_front_matter(
     text: &str,
     file: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(FrontMatter, usize)> {
-    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "---" {
-        return Some((FrontMatter::default(), 0));
-    }
+    // Blank lines before the opening fence are skipped, as Hugo does.
+    let mut start = 0;
+    let mut fence_line = 1;
+    let (fence, first_line_end) = loop {
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        let line = text[start..end].trim_end();
+        if line.trim_start().is_empty() && end < text.len() {
+            start = end;
+            fence_line += 1;
+            continue;
+        }
+        match line {
+            "---" => break ("---", end),
+            "+++" => break ("+++", end),
+            _ => return Some((FrontMatter::default(), 0)),
+        }
+    };
     let mut offset = first_line_end;
     let mut close = None;
     while offset < text.len() {
@@ -735,40 +804,60 @@ pub fn split_front_matter(
             .find('\n')
             .map_or(text.len(), |i| offset + i + 1);
         let line = text[offset..end].trim_end();
-        if line == "---" || line == "..." {
+        if line == fence || (fence == "---" && line == "...") {
             close = Some((offset, end));
             break;
         }
         offset = end;
     }
-    let Some((yaml_end, body_start)) = close else {
+    let Some((head_end, body_start)) = close else {
+        if fence_line > 1 {
+            // After blank lines, an unclosed fence is the body's own (a thematic break).
+            return Some((FrontMatter::default(), 0));
+        }
         diagnostics.push(
             Diagnostic::error("front-matter", "front matter is not closed")
-                .at(file, 1, 1)
-                .help("add a line containing only `---` after the last front matter key"),
+                .at(file, fence_line, 1)
+                .help(format!(
+                    "add a line containing only `{fence}` after the last front matter key"
+                )),
         );
         return None;
     };
-    let yaml = &text[first_line_end..yaml_end];
-    let front = parse_front_matter(yaml, file, diagnostics)?;
+    let head = &text[first_line_end..head_end];
+    let front = if fence == "+++" {
+        front::parse_toml(head, fence_line + 1, file, diagnostics)?
+    } else {
+        parse_front_matter(head, fence_line + 1, file, diagnostics)?
+    };
+    let front = front::resolve_synonyms(
+        front,
+        head,
+        fence == "+++",
+        fence_line + 1,
+        file,
+        diagnostics,
+    )?;
     Some((front, body_start))
 }
 
+/// Parses YAML front matter whose first line is line `first_line` of the file.
 fn parse_front_matter(
     yaml: &str,
+    first_line: usize,
     file: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FrontMatter> {
-    // The YAML starts on line 2 of the file, after the opening `---`.
-    let at = |line: usize, column: usize| (line + 1, column);
+    let at = |line: usize, column: usize| (line + first_line - 1, column);
     if yaml.trim().is_empty() {
         return Some(FrontMatter::default());
     }
     if let Err((message, offset)) = guard_yaml(yaml) {
         let (l, c) = line_col(yaml, offset);
+        let (l, c) = at(l, c);
         diagnostics.push(
             Diagnostic::error("front-matter", format!("front matter: {message}"))
-                .at(file, l + 1, c)
+                .at(file, l, c)
                 .help("write the values out in full, without deep nesting or repeated aliases"),
         );
         return None;
@@ -778,7 +867,7 @@ fn parse_front_matter(
         Err(e) => {
             let (l, c) = e
                 .location()
-                .map_or((1, 1), |loc| at(loc.line(), loc.column()));
+                .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
             diagnostics.push(
                 Diagnostic::error(
                     "front-matter",
@@ -796,32 +885,32 @@ fn parse_front_matter(
                 "front-matter",
                 "front matter must be a mapping of keys to values",
             )
-            .at(file, 2, 1)
+            .at(file, first_line, 1)
             .help("write it as `key: value` lines, e.g. `title: My article`"),
         );
         return None;
     };
+    let mut unknown_keys = Vec::new();
     for key in map.keys() {
         let name = key.as_str().unwrap_or_default();
         if !FRONT_MATTER_KEYS.contains(&name) {
-            let (l, c) = find_key(yaml, name).map_or((2, 1), |(l, c)| (l + 1, c));
-            let d = Diagnostic::warning(
-                "unknown-key",
-                format!("unknown front matter key `{name}` is ignored"),
-            )
-            .at(file, l, c);
-            diagnostics.push(match nearest(name, FRONT_MATTER_KEYS.iter().copied()) {
-                Some(best) => d.help(format!("did you mean `{best}`?")),
-                None => d.help(format!("known keys: {}", FRONT_MATTER_KEYS.join(", "))),
+            let (line, column) = find_key(yaml, name).map_or((first_line, 1), |(l, c)| at(l, c));
+            unknown_keys.push(UnknownKey {
+                name: name.to_string(),
+                line,
+                column,
             });
         }
     }
     match serde_yaml::from_str::<FrontMatter>(yaml) {
-        Ok(front) => Some(front),
+        Ok(mut front) => {
+            front.unknown_keys = unknown_keys;
+            Some(front)
+        }
         Err(e) => {
             let (l, c) = e
                 .location()
-                .map_or((2, 1), |loc| at(loc.line(), loc.column()));
+                .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
             diagnostics.push(
                 Diagnostic::error(
                     "front-matter",
@@ -844,7 +933,7 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 }
 
 /// Line (1-based within `yaml`) and column of a top-level key.
-fn find_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
+pub(crate) fn find_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
     yaml.lines()
         .position(|line| {
             line.strip_prefix(key)
@@ -1145,11 +1234,113 @@ mod tests {
     }
 
     #[test]
-    fn unknown_key_warns_with_suggestion() {
-        let (r, d) = split("---\ntitle: A\nsumary: x\n---\n");
-        assert!(r.is_some());
-        assert_eq!(d[0].line, 3);
+    fn unknown_key_warns_with_suggestion_unless_allowed() {
+        let (r, d) = split("---\ntitle: A\nsumary: x\npublish: true\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        let front = r.unwrap().0;
+        let mut d = Vec::new();
+        report_unknown_keys(&front, Path::new("a.md"), &[], &mut d);
+        assert_eq!((d[0].line, d[0].column), (3, 1));
         assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
+        assert_eq!(d[1].line, 4);
+        assert!(
+            d[1].help
+                .as_deref()
+                .unwrap()
+                .contains("allow = [\"publish\"]"),
+            "{d:?}"
+        );
+        let mut d = Vec::new();
+        report_unknown_keys(&front, Path::new("a.md"), &["publish".into()], &mut d);
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn yaml_may_follow_blank_lines_and_keeps_its_line_numbers() {
+        let (r, d) = split("\n\n---\ntitle: A\ntags: 5\n---\nbody\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (5, 7), "{d:?}");
+        let (r, d) = split("\n  \n---\ntitle: A\n---\nbody\n");
+        let (front, start) = r.unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(front.title.as_deref(), Some("A"));
+        assert_eq!(&"\n  \n---\ntitle: A\n---\nbody\n"[start..], "body\n");
+        // After blank lines, an unclosed `---` is a thematic break, not front matter.
+        let (r, d) = split("\n---\nJust text.\n");
+        assert_eq!(r.unwrap().1, 0);
+        assert!(d.is_empty(), "{d:?}");
+        // At the top, it is an error.
+        let (r, d) = split("---\ntitle: A\n");
+        assert!(r.is_none());
+        assert_eq!(d[0].message, "front matter is not closed");
+    }
+
+    #[test]
+    fn toml_front_matter_is_read_with_hugo_names() {
+        let text = "+++\ntitle = \"Hugo page\"\nweight = 3\ndate = 2021-03-04T10:00:00+01:00\nlastmod = \"2022-01-02\"\ndraft = false\ntags = [\"a\"]\n[taxonomies]\ntags = [\"b\"]\n+++\nBody\n";
+        let (r, d) = split(text);
+        assert!(d.is_empty(), "{d:?}");
+        let (front, start) = r.unwrap();
+        assert_eq!(front.title.as_deref(), Some("Hugo page"));
+        assert_eq!(front.order, Some(3));
+        assert_eq!(front.date.unwrap().to_string(), "2021-03-04");
+        assert_eq!(front.updated.unwrap().to_string(), "2022-01-02");
+        assert_eq!(front.tags, ["a", "b"]);
+        assert_eq!(&text[start..], "Body\n");
+        // A local date, and an unknown key with its place.
+        let (r, _) = split("\n+++\ndate = 2020-05-06\nlayout = \"x\"\n+++\n");
+        let front = r.unwrap().0;
+        assert_eq!(front.date.unwrap().to_string(), "2020-05-06");
+        assert_eq!(
+            front.unknown_keys,
+            [UnknownKey {
+                name: "layout".into(),
+                line: 4,
+                column: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn toml_errors_are_located_in_the_file() {
+        // Syntax: the unclosed string on line 4 of the file.
+        let (r, d) = split("\n+++\ntitle = \"A\"\nsummary = \"oops\n+++\n");
+        assert!(r.is_none());
+        assert_eq!(d[0].line, 4, "{d:?}");
+        assert!(d[0].message.starts_with("invalid TOML"), "{d:?}");
+        // Type: tags must be a list.
+        let (r, d) = split("+++\ntitle = \"A\"\ntags = 5\n+++\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (3, 8), "{d:?}");
+        // A date that is not one.
+        let (r, d) = split("+++\ndate = \"March 4\"\n+++\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (2, 8), "{d:?}");
+        assert!(d[0].message.contains("not a date"), "{d:?}");
+        let (r, d) = split("+++\n+++\n");
+        assert!(r.is_some() && d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn order_and_weight_are_one_key() {
+        let (r, d) = split("---\nweight: 4\n---\n");
+        assert!(d.is_empty());
+        assert_eq!(r.unwrap().0.order, Some(4));
+        let (r, d) = split("---\norder: 1\ntitle: A\nweight: 4\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (4, 1), "{d:?}");
+        assert!(d[0].message.contains("both `order` and `weight`"), "{d:?}");
+        let (r, d) = split("+++\nlastmod = 2021-01-01\nupdated = 2021-01-02\n+++\n");
+        assert!(r.is_none());
+        assert_eq!(d[0].line, 3, "{d:?}");
+        // Dates with a time keep their date, in YAML too.
+        let (r, d) = split("---\ndate: 2021-03-04T10:00:00Z\nupdated: 2021-03-05 08:00\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        let front = r.unwrap().0;
+        assert_eq!(front.date.unwrap().to_string(), "2021-03-04");
+        assert_eq!(front.updated.unwrap().to_string(), "2021-03-05");
+        let (r, d) = split("---\ndate: 2021-03-04X\n---\n");
+        assert!(r.is_none() && d[0].message.contains("not a date"), "{d:?}");
     }
 
     #[test]

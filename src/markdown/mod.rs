@@ -144,6 +144,13 @@ pub struct Parsed {
     pub tags: Vec<String>,
 }
 
+/// Whether a heading says the same as a title: the same words, whatever their case
+/// and punctuation (smart quotes included).
+fn same_title(title: &str, heading: &str) -> bool {
+    let title = crate::load::slugify(title);
+    !title.is_empty() && title == crate::load::slugify(heading)
+}
+
 /// The most text kept on each side of a link for its backlink's context, in bytes.
 const CONTEXT_LIMIT: usize = 600;
 
@@ -242,13 +249,41 @@ fn options(smart_punctuation: bool) -> Options {
     options
 }
 
+/// What parsing knows of an article's title, which the page shows as its `<h1>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Title<'a> {
+    /// None yet: a heading at any level that opens the text is the title, and is not
+    /// shown again in the body ([`Parsed::title_from_heading`]).
+    FromLeadingHeading,
+    /// The title: a heading that opens the text and says the same (at any level, in
+    /// any case) is not shown again.
+    Known(&'a str),
+}
+
 /// Parses one article. `text` is the whole file and `body_start` where Markdown begins,
-/// so positions in diagnostics are positions in the file.
+/// so positions in diagnostics are positions in the file. With `want_title`, a heading
+/// opening the text is the title ([`Title::FromLeadingHeading`]); see [`parse_titled`].
 pub fn parse(
     text: &str,
     body_start: usize,
     file: &Path,
     want_title: bool,
+    ctx: &ParseContext,
+) -> Parsed {
+    let title = if want_title {
+        Title::FromLeadingHeading
+    } else {
+        Title::Known("")
+    };
+    parse_titled(text, body_start, file, title, ctx)
+}
+
+/// [`parse`], told what is known of the title.
+pub fn parse_titled(
+    text: &str,
+    body_start: usize,
+    file: &Path,
+    title: Title<'_>,
     ctx: &ParseContext,
 ) -> Parsed {
     let plain = LineIndex::new(text);
@@ -304,7 +339,7 @@ pub fn parse(
         used_terms: HashSet::new(),
         tag_slugs: HashSet::new(),
         cite_numbers: HashMap::new(),
-        want_title,
+        title,
         seen_block: false,
         in_table_head: false,
     };
@@ -372,7 +407,7 @@ struct Builder<'a, 'c> {
     /// Slugs of the inline tags in `out.tags`.
     tag_slugs: HashSet<String>,
     cite_numbers: HashMap<String, usize>,
-    want_title: bool,
+    title: Title<'a>,
     seen_block: bool,
     in_table_head: bool,
 }
@@ -468,7 +503,9 @@ impl<'a> Builder<'a, '_> {
                 classes,
                 attrs: _,
             }) => {
-                let as_title = self.want_title && !self.seen_block && level == HeadingLevel::H1;
+                // Only a heading that opens the text: whether it says the title is
+                // known at its end.
+                let as_title = !self.seen_block;
                 self.seen_block = true;
                 self.flush_block();
                 self.heading = Some(HeadingState {
@@ -812,8 +849,14 @@ impl<'a> Builder<'a, '_> {
         let Some(h) = self.heading.take() else { return };
         let text = h.text.trim().to_string();
         if h.as_title {
-            self.out.title_from_heading = Some(text);
-            return;
+            match self.title {
+                Title::FromLeadingHeading => {
+                    self.out.title_from_heading = Some(text);
+                    return;
+                }
+                Title::Known(title) if same_title(title, &text) => return,
+                Title::Known(_) => {}
+            }
         }
         let id = match &h.explicit_id {
             Some(id) => id.clone(),
@@ -962,7 +1005,8 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_anchor_links() {
-        let p = parse_md("## Hello world\n\n## Hello world\n\n## Custom {#mine}\n");
+        // After text: a heading opening the text would be the title.
+        let p = parse_md("Intro.\n\n## Hello world\n\n## Hello world\n\n## Custom {#mine}\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
         assert!(p.html.contains(
@@ -1187,6 +1231,35 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_heading_at_any_level_is_the_title_and_a_known_title_is_not_repeated() {
+        let p = parse_md("### Third level\n\nText.\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("Third level"));
+        assert!(
+            p.headings.is_empty() && !p.html.contains("<h3"),
+            "{}",
+            p.html
+        );
+        let ctx = ParseContext {
+            smart_punctuation: true,
+            references: &BTreeMap::new(),
+            glossary: &Glossary::default(),
+            root: "",
+            index: "",
+        };
+        let titled = |md: &str, title: &str| {
+            parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)
+        };
+        let p = titled("## Don't -- *repeat* me\n\nText.\n", "Don’t repeat me");
+        assert!(p.headings.is_empty(), "{}", p.html);
+        assert_eq!(p.title_from_heading, None);
+        // Another heading, or the same one later, stays.
+        let p = titled("# Something else\n", "Don't repeat me");
+        assert_eq!(p.headings.len(), 1);
+        let p = titled("Text.\n\n# Don't repeat me\n", "Don't repeat me");
+        assert_eq!(p.headings.len(), 1);
+    }
+
+    #[test]
     fn only_a_leading_top_level_heading_is_the_title() {
         let p = parse_md("> # Foo\n");
         assert_eq!(p.title_from_heading, None);
@@ -1242,15 +1315,15 @@ mod tests {
 
     #[test]
     fn heading_ids_are_unique_and_explicit_duplicates_are_errors() {
-        let p = parse_md("## A\n\n## A\n\n## A 1\n");
+        let p = parse_md("Intro.\n\n## A\n\n## A\n\n## A 1\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["a", "a-1", "a-1-1"]);
         // An explicit id reserves itself, even against an earlier heading.
-        let p = parse_md("## B\n\n## Other {#b}\n");
+        let p = parse_md("Intro.\n\n## B\n\n## Other {#b}\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["b-1", "b"]);
         // Generated sections' ids and footnotes are never taken.
-        let p = parse_md("## Sources\n\n## Note\n\nText[^note].\n\n[^note]: A note.\n");
+        let p = parse_md("Intro.\n\n## Sources\n\n## Note\n\nText[^note].\n\n[^note]: A note.\n");
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["sources-1", "note-1"]);
         let p = parse_md("Intro.\n\n## One {#x}\n\n## Two {#x}\n");

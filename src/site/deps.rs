@@ -57,6 +57,7 @@ impl Dependencies {
             // aliases, all hashed.
             urls: _,
             refs,
+            summary,
         } = site;
         let wpm = config.readability.words_per_minute;
         // Per article, in parallel: its face with what other articles show about it.
@@ -77,6 +78,7 @@ impl Dependencies {
         let mut h = Hash::default();
         h.debug(&(config, style, topics, pages, glossary.entries()));
         h.debug(&(glossary_users, references, citers, aliases, assets));
+        h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
         for (name, tag) in tags {
             h.debug(&(name, &tag.name, &tag.articles));
         }

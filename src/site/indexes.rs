@@ -76,19 +76,14 @@ impl Site {
                 },
             }
         }
-        let articles = &self.articles;
-        let key = |&i: &usize| {
-            let a = &articles[i];
-            (
-                a.front.order.unwrap_or(i64::MAX),
-                a.title.to_lowercase(),
-                a.slug.clone(),
-            )
-        };
-        for list in &mut self.topics {
-            list.sort_by_cached_key(key);
+        let mut topics = std::mem::take(&mut self.topics);
+        for list in &mut topics {
+            self.sort_reading_order(list);
         }
-        self.pages.sort_by_cached_key(key);
+        self.topics = topics;
+        let mut pages = std::mem::take(&mut self.pages);
+        self.sort_reading_order(&mut pages);
+        self.pages = pages;
     }
 
     pub(super) fn index_tags(&mut self) {

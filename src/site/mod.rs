@@ -7,6 +7,7 @@ mod graph;
 mod indexes;
 mod limits;
 mod links;
+mod order;
 mod refs;
 mod urls;
 
@@ -195,6 +196,8 @@ pub struct Site {
     pub urls: UrlTable,
     /// Per article: where each of its references (`parsed.refs`) leads.
     pub refs: Vec<Vec<RefTarget>>,
+    /// mdBook's `SUMMARY.md`, when the content folder has one: reading order and parts.
+    pub summary: Option<crate::summary::Summary>,
 }
 
 /// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
@@ -269,6 +272,10 @@ fn build_with(
             inputs.extend(file.1.as_bytes());
             inputs.push(0);
         }
+        // Chapter titles from SUMMARY.md decide which leading heading is the title.
+        if let Some(summary) = &content.summary {
+            inputs.extend(format!("{:?}", summary.chapters).as_bytes());
+        }
         let inputs = crate::output::hash_bytes(&inputs);
         if cache.inputs != inputs {
             cache.inputs = inputs;
@@ -316,13 +323,12 @@ fn build_with(
                 index,
                 content: Some((&content.dir, &source.rel)),
             };
-            let mut parsed = markdown::parse(
-                &source.text,
-                source.body_start,
-                &source.path,
-                source.front.title.is_none(),
-                &ctx,
-            );
+            let title = match given_title(source, content.summary.as_ref()) {
+                Some(title) => markdown::Title::Known(title),
+                None => markdown::Title::FromLeadingHeading,
+            };
+            let mut parsed =
+                markdown::parse_titled(&source.text, source.body_start, &source.path, title, &ctx);
             if config.build.sanitize_html {
                 // Once, here: every output that shows the body shares this one.
                 parsed.html = markdown::sanitize(&parsed.html);
@@ -359,19 +365,14 @@ fn build_with(
         }
         // Kept with the article too: a rebuild that reuses the parse reports them again.
         diagnostics.extend(parsed.diagnostics.iter().cloned());
-        let title = match (&source.front.title, &parsed.title_from_heading) {
-            (Some(t), _) => t.clone(),
+        let given = given_title(&source, content.summary.as_ref()).map(str::to_string);
+        let title = match (given, &parsed.title_from_heading) {
+            (Some(t), _) => t,
             (None, Some(t)) => t.clone(),
             // The first heading at any level, as mdBook chapters that open with `##`.
             (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
-            (None, None) => {
-                diagnostics.push(
-                    Diagnostic::error("no-title", "article has no title")
-                        .in_file(&source.path)
-                        .help("add `title: ...` to the front matter, or start the text with a `# Heading`"),
-                );
-                source.slug.clone()
-            }
+            // As Obsidian shows a note: its file name.
+            (None, None) => crate::load::title_from_file_name(&source.rel),
         };
         let summary = source
             .front
@@ -379,6 +380,12 @@ fn build_with(
             .clone()
             .or_else(|| source.front.description.clone())
             .unwrap_or_default();
+        crate::load::report_unknown_keys(
+            &source.front,
+            &source.path,
+            &config.front_matter.allow,
+            diagnostics,
+        );
         crate::review::validate(
             &source.front,
             &source.text[..source.body_start],
@@ -434,6 +441,7 @@ fn build_with(
         assets: content.assets,
         urls: UrlTable::default(),
         refs: Vec::new(),
+        summary: content.summary,
         articles,
         config,
     };
@@ -456,6 +464,20 @@ fn build_with(
     site.check_limits(diagnostics);
     site.compute_related();
     site
+}
+
+/// The title an article is given before its text is read: its `title:`, else the
+/// text of its entry in SUMMARY.md.
+fn given_title<'a>(
+    source: &'a Source,
+    summary: Option<&'a crate::summary::Summary>,
+) -> Option<&'a str> {
+    source.front.title.as_deref().or_else(|| {
+        summary?
+            .chapter(&source.rel)
+            .map(|c| c.title.as_str())
+            .filter(|t| !t.is_empty())
+    })
 }
 
 fn article_url(source: &Source) -> String {

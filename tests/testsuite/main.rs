@@ -12,6 +12,7 @@ mod golden;
 mod governance;
 mod hostile;
 mod hostile_data;
+mod import_frontmatter;
 mod import_syntax;
 mod linkcheck;
 mod links;

@@ -1,0 +1,297 @@
+//! mdBook's `SUMMARY.md`: when the content folder has one, it gives the order of the
+//! chapters (nested items after their parent), their titles where the chapter gives
+//! none, and part titles (`# Part`). It is read, never published as an article.
+//!
+//! The format, as mdBook defines it: an optional `# Summary` title; prefix chapters
+//! (links in paragraphs before the first list); numbered chapters as list items at any
+//! depth, grouped by `# Part title` headings; `---` separators; suffix chapters after
+//! the last list; draft chapters with an empty link (`[Draft]()`), which have no file.
+
+use crate::diagnostic::{line_col, Diagnostic};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+/// The file name mdBook reads, at the top of the content folder.
+pub const FILE_NAME: &str = "SUMMARY.md";
+
+/// One chapter listed in `SUMMARY.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chapter {
+    /// Path from the content folder (`guide/install.md`).
+    pub rel: PathBuf,
+    /// The link's text: the chapter's title where its file gives none.
+    pub title: String,
+    /// 0 for top-level items (and prefix and suffix chapters), 1 for their children...
+    pub depth: usize,
+    /// Index into [`Summary::parts`] of the part the chapter is in.
+    pub part: Option<usize>,
+    /// Where the link stands in `SUMMARY.md` (1-based).
+    pub line: usize,
+    pub column: usize,
+}
+
+/// `SUMMARY.md`, read.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Where it was read from, for diagnostics (`content/SUMMARY.md`).
+    pub file: PathBuf,
+    /// Chapters in reading order; a file listed twice keeps its first place.
+    pub chapters: Vec<Chapter>,
+    /// Part titles (`# Part`), in order.
+    pub parts: Vec<String>,
+    position: HashMap<PathBuf, usize>,
+}
+
+impl Summary {
+    /// Reads `SUMMARY.md`'s text; `file` names it in diagnostics.
+    pub fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Summary {
+        let mut summary = Summary {
+            file: file.to_path_buf(),
+            ..Summary::default()
+        };
+        let mut depth = 0usize;
+        let mut seen_list = false;
+        let mut heading: Option<String> = None;
+        let mut link: Option<(String, String, usize)> = None;
+        let mut part = None;
+        for (event, range) in Parser::new(text).into_offset_iter() {
+            match event {
+                Event::Start(Tag::List(_)) => {
+                    depth += 1;
+                    seen_list = true;
+                }
+                Event::End(TagEnd::List(_)) => depth = depth.saturating_sub(1),
+                Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+                Event::End(TagEnd::Heading(_)) => {
+                    let title = heading.take().unwrap_or_default().trim().to_string();
+                    // The first heading before any chapter is the summary's own title.
+                    let is_own_title = summary.chapters.is_empty()
+                        && summary.parts.is_empty()
+                        && !seen_list
+                        && title.eq_ignore_ascii_case("summary");
+                    if !is_own_title && !title.is_empty() {
+                        summary.parts.push(title);
+                        part = Some(summary.parts.len() - 1);
+                    }
+                }
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    link = Some((dest_url.to_string(), String::new(), range.start));
+                }
+                Event::End(TagEnd::Link) => {
+                    if let Some((dest, title, at)) = link.take() {
+                        summary.add(
+                            dest,
+                            title,
+                            depth.saturating_sub(1),
+                            part,
+                            text,
+                            at,
+                            diagnostics,
+                        );
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some((_, title, _)) = &mut link {
+                        title.push_str(&t);
+                    } else if let Some(h) = &mut heading {
+                        h.push_str(&t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some((_, title, _)) = &mut link {
+                        title.push(' ');
+                    }
+                }
+                _ => {}
+            }
+        }
+        summary
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        dest: String,
+        title: String,
+        depth: usize,
+        part: Option<usize>,
+        text: &str,
+        at: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        // A draft chapter (`[Draft]()`) has no file yet; an outside link is no chapter.
+        if dest.is_empty() || dest.contains("://") || dest.starts_with("mailto:") {
+            return;
+        }
+        let (line, column) = line_col(text, at);
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let decoded = crate::site::percent_decode(path).unwrap_or_else(|| path.to_string());
+        let Some(rel) = normalise(&decoded) else {
+            diagnostics.push(
+                Diagnostic::error(
+                    "summary",
+                    format!("'{dest}' in SUMMARY.md leads outside the content folder"),
+                )
+                .at(&self.file, line, column)
+                .help("list chapters by their path from the content folder"),
+            );
+            return;
+        };
+        if self.position.contains_key(&rel) {
+            return;
+        }
+        self.position.insert(rel.clone(), self.chapters.len());
+        self.chapters.push(Chapter {
+            rel,
+            title: title.trim().to_string(),
+            depth,
+            part,
+            line,
+            column,
+        });
+    }
+
+    /// The place of the chapter at `rel` (from the content folder) in reading order.
+    pub fn position(&self, rel: &Path) -> Option<usize> {
+        self.position.get(rel).copied()
+    }
+
+    /// The chapter at `rel`, if listed.
+    pub fn chapter(&self, rel: &Path) -> Option<&Chapter> {
+        self.position(rel).map(|i| &self.chapters[i])
+    }
+
+    /// Reports each listed chapter whose file does not exist, at its place in
+    /// `SUMMARY.md`, with the nearest existing path as a suggestion.
+    pub fn check<'a>(
+        &self,
+        exists: &dyn Fn(&Path) -> bool,
+        files: impl Iterator<Item = &'a Path> + Clone,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let names: Vec<String> = files
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect();
+        for chapter in &self.chapters {
+            if exists(&chapter.rel) {
+                continue;
+            }
+            let wanted = chapter.rel.to_string_lossy().replace('\\', "/");
+            let d = Diagnostic::error(
+                "summary",
+                format!("SUMMARY.md lists '{wanted}', which does not exist"),
+            )
+            .at(&self.file, chapter.line, chapter.column);
+            diagnostics.push(
+                match crate::diagnostic::nearest(&wanted, names.iter().map(String::as_str)) {
+                    Some(best) => d.help(format!("did you mean '{best}'?")),
+                    None => d.help(
+                        "create the file, or remove the line (an empty link, `[Title]()`, lists a chapter not yet written)",
+                    ),
+                },
+            );
+        }
+    }
+}
+
+/// `./a/../b.md` → `b.md`; `None` when the path leaves the folder or is absolute.
+fn normalise(path: &str) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in Path::new(path).components() {
+        match component {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    (!out.as_os_str().is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BOOK: &str = "# Summary
+
+[Introduction](README.md)
+
+# User Guide
+
+- [Installation](guide/installation.md)
+- [Reading Books](guide/reading.md)
+    - [Nested `code`](guide/nested%20one.md#part)
+- [Draft chapter]()
+
+---
+
+# Reference
+
+1. [Config](./ref/../ref/config.md)
+
+[Contributors](misc/contributors.md)
+[Escape](../outside.md)
+";
+
+    #[test]
+    fn reads_mdbook_summaries() {
+        let mut d = Vec::new();
+        let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"), &mut d);
+        let rels: Vec<_> = s.chapters.iter().map(|c| c.rel.to_str().unwrap()).collect();
+        assert_eq!(
+            rels,
+            [
+                "README.md",
+                "guide/installation.md",
+                "guide/reading.md",
+                "guide/nested one.md",
+                "ref/config.md",
+                "misc/contributors.md"
+            ]
+        );
+        assert_eq!(s.parts, ["User Guide", "Reference"]);
+        let nested = s.chapter(Path::new("guide/nested one.md")).unwrap();
+        assert_eq!(
+            (nested.title.as_str(), nested.depth, nested.part),
+            ("Nested code", 1, Some(0))
+        );
+        assert_eq!((nested.line, nested.column), (9, 7));
+        assert_eq!(s.chapter(Path::new("README.md")).unwrap().part, None);
+        assert_eq!(s.chapter(Path::new("ref/config.md")).unwrap().part, Some(1));
+        assert_eq!(s.position(Path::new("guide/reading.md")), Some(2));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (19, 1));
+        assert!(d[0].message.contains("outside the content folder"));
+    }
+
+    #[test]
+    fn missing_chapters_are_reported_where_listed() {
+        let mut d = Vec::new();
+        let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"), &mut d);
+        let files = [
+            PathBuf::from("README.md"),
+            PathBuf::from("guide/installation.md"),
+            PathBuf::from("guide/reading.md"),
+            PathBuf::from("guide/nested one.md"),
+            PathBuf::from("ref/config.md"),
+            PathBuf::from("misc/contributor.md"),
+        ];
+        let mut d = Vec::new();
+        s.check(
+            &|p| files.iter().any(|f| f == p),
+            files.iter().map(PathBuf::as_path),
+            &mut d,
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (18, 1));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("did you mean 'misc/contributor.md'?")
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! Libraries brought from other tools: titles from headings or file names, TOML and
+//! Hugo-style front matter, order and dates (hubs, prev/next, Atom, sitemap), mdBook's
+//! SUMMARY.md, declared front matter keys, and `check` on a big, messy vault.
+
+use crate::support::Fixture;
+
+const BOOK: &str = "[site]\ntitle = \"Imported\"\nbase_url = \"https://example.org/\"\n\n[[topics]]\nid = \"notes\"\ntitle = \"Notes\"\n";
+
+fn site(files: &[(&str, &str)]) -> Fixture {
+    let site = Fixture::empty();
+    site.write("book.toml", BOOK);
+    for (path, text) in files {
+        site.write(path, text);
+    }
+    site
+}
+
+/// Where each needle first appears in `text`, asserting each does, in that order.
+#[track_caller]
+fn assert_in_order(text: &str, needles: &[&str]) {
+    let mut last = 0;
+    for needle in needles {
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing from:\n{text}"));
+        assert!(at >= last, "{needle:?} out of order in:\n{text}");
+        last = at;
+    }
+}
+
+/// The `<main>` of a page: the text the article shows, without its navigation.
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.rfind("</main>").expect("a </main>");
+    &html[start..end]
+}
+
+#[test]
+fn titles_come_from_front_matter_then_any_heading_then_the_file_name() {
+    let site = site(&[
+        // A `##` chapter: its heading is the title, shown once.
+        (
+            "content/notes/chapter.md",
+            "## From a second-level heading\n\nText.\n",
+        ),
+        // No title anywhere: the file name, humanised.
+        (
+            "content/notes/dismissive-family_styles.md",
+            "Only text, no heading.\n",
+        ),
+        // Obsidian names notes with spaces: kept as written.
+        ("content/notes/My note about Sleep.md", "Text.\n"),
+        // Front matter title and the same leading heading (another case, other
+        // punctuation): shown once.
+        (
+            "content/notes/twice.md",
+            "---\ntitle: Don't say it twice\n---\n\n### Don’t Say It Twice\n\nBody text.\n",
+        ),
+        // A leading heading that differs from the title stays in the body.
+        (
+            "content/notes/differs.md",
+            "---\ntitle: The real title\n---\n# Another heading\n\nBody.\n",
+        ),
+    ]);
+    site.build().assert_code(0);
+    let chapter = site.read("notes/chapter/index.html");
+    assert!(chapter.contains("<title>From a second-level heading · Imported</title>"));
+    assert_eq!(
+        main_of(&chapter)
+            .matches("From a second-level heading</h")
+            .count(),
+        1,
+        "{chapter}"
+    );
+    let named = site.read("notes/dismissive-family_styles/index.html");
+    assert!(
+        named.contains("<title>Dismissive family styles · Imported</title>"),
+        "{named}"
+    );
+    let spaced = site.read("notes/my-note-about-sleep/index.html");
+    assert!(spaced.contains("<title>My note about Sleep · Imported</title>"));
+    let twice = site.read("notes/twice/index.html");
+    let body = main_of(&twice);
+    assert!(!body.contains("<h3"), "{body}");
+    assert!(body.contains("Body text."));
+    let differs = site.read("notes/differs/index.html");
+    let body = main_of(&differs);
+    assert!(body.contains("The real title"));
+    assert!(body.contains(">Another heading"), "{body}");
+}
+
+#[test]
+fn toml_and_hugo_front_matter_are_read() {
+    let site = site(&[
+        (
+            "content/notes/hugo.md",
+            "\n\n+++\ntitle = \"From TOML\"\ndescription = \"A Hugo page.\"\nweight = 2\ndate = 2021-03-04T10:00:00+01:00\ndraft = false\n[taxonomies]\ntags = [\"sleep\"]\n+++\n\nBody.\n",
+        ),
+        (
+            "content/notes/yaml-after-blank-lines.md",
+            "\n---\ntitle: YAML after a blank line\nweight: 1\n---\nBody.\n",
+        ),
+    ]);
+    site.build().assert_code(0);
+    let page = site.read("notes/hugo/index.html");
+    assert!(
+        page.contains("<title>From TOML · Imported</title>"),
+        "{page}"
+    );
+    assert!(page.contains("A Hugo page."));
+    assert!(site.read("tags/sleep/index.html").contains("From TOML"));
+    // `weight` is `order`: YAML's 1 before TOML's 2.
+    assert_in_order(
+        &site.read("notes/index.html"),
+        &["YAML after a blank line", "From TOML"],
+    );
+    // Neither front matter shows as text.
+    assert!(!main_of(&page).contains("+++"));
+}
+
+#[test]
+fn toml_errors_and_type_errors_are_located() {
+    let site = site(&[
+        (
+            "content/notes/syntax.md",
+            "\n+++\ntitle = \"A\"\nsummary = \"unclosed\n+++\nBody.\n",
+        ),
+        (
+            "content/notes/types.md",
+            "+++\ntitle = \"B\"\ntags = 5\n+++\nBody.\n",
+        ),
+        (
+            "content/notes/both.md",
+            "---\norder: 1\nweight: 2\n---\nBody.\n",
+        ),
+    ]);
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: invalid TOML in front matter")
+        .assert_stderr_contains("--> content/notes/syntax.md:4:")
+        .assert_stderr_contains(
+            "error: front matter: invalid type: integer `5`, expected a sequence",
+        )
+        .assert_stderr_contains("--> content/notes/types.md:3:8")
+        .assert_stderr_contains("error: both `order` and `weight` are set; they mean the same")
+        .assert_stderr_contains("--> content/notes/both.md:3:1");
+}
+
+#[test]
+fn hubs_sort_by_order_then_newest_date_then_title_and_feed_and_sitemap_carry_dates() {
+    let site = site(&[
+        ("content/notes/a-undated.md", "# Undated\n"),
+        (
+            "content/notes/b-old.md",
+            "---\ntitle: Old\ndate: 2020-01-01\n---\n",
+        ),
+        (
+            "content/notes/c-new.md",
+            "---\ntitle: New\ndate: 2024-06-01T09:30:00Z\nupdated: 2025-02-03\n---\n",
+        ),
+        (
+            "content/notes/d-weighted.md",
+            "+++\ntitle = \"Weighted\"\nweight = 1\ndate = 2019-05-05\nlastmod = 2019-06-06\n+++\n",
+        ),
+    ]);
+    site.build().assert_code(0);
+    assert_in_order(
+        &site.read("notes/index.html"),
+        &["Weighted", "New", "Old", "Undated"],
+    );
+    // Prev/next follow the same order.
+    let new = site.read("notes/c-new/index.html");
+    assert_in_order(&new, &["Weighted", "Old"]);
+    let feed = site.read("atom.xml");
+    assert!(
+        feed.contains("<updated>2025-02-03T00:00:00Z</updated>\n  <author>"),
+        "{feed}"
+    );
+    let entry = |title: &str, slug: &str, published: &str, updated: &str| {
+        format!(
+            "<title>{title}</title>\n    <id>https://example.org/notes/{slug}/</id>\n    <link href=\"https://example.org/notes/{slug}/\"/>\n    <published>{published}T00:00:00Z</published>\n    <updated>{updated}T00:00:00Z</updated>\n"
+        )
+    };
+    assert_in_order(
+        &feed,
+        &[
+            &entry("New", "c-new", "2024-06-01", "2025-02-03"),
+            &entry("Old", "b-old", "2020-01-01", "2020-01-01"),
+            &entry("Weighted", "d-weighted", "2019-05-05", "2019-06-06"),
+        ],
+    );
+    assert!(!feed.contains("<title>Undated</title>"));
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap
+        .contains("<loc>https://example.org/notes/c-new/</loc><lastmod>2025-02-03</lastmod>"));
+    assert!(sitemap
+        .contains("<loc>https://example.org/notes/d-weighted/</loc><lastmod>2019-06-06</lastmod>"));
+    assert!(sitemap.contains("<loc>https://example.org/notes/a-undated/</loc></url>"));
+}
+
+#[test]
+fn an_mdbook_summary_gives_order_titles_and_parts() {
+    let site = Fixture::new("import-mdbook");
+    site.build().assert_code(0);
+    // SUMMARY.md is not an article.
+    assert!(!site.path("public/summary").exists());
+    // Its order, not the alphabet: nested items after their parent, unlisted last.
+    let guide = site.read("guide/index.html");
+    assert_in_order(
+        &guide,
+        &[
+            "Reading the book",
+            "Installation",
+            "Checking it works",
+            "Appendix chapter",
+        ],
+    );
+    // Titles from SUMMARY.md where the chapter gives none: the `##` heading stays.
+    let install = site.read("guide/install/index.html");
+    assert!(install.contains("<title>Installation · A handbook</title>"));
+    assert!(main_of(&install).contains(">Before you start"));
+    // A chapter opening with its SUMMARY title shows it once.
+    let reading = site.read("guide/reading/index.html");
+    assert_eq!(
+        main_of(&reading).matches("Reading the book</h").count(),
+        1,
+        "{reading}"
+    );
+    let checking = site.read("guide/checking/index.html");
+    assert!(checking.contains("<title>Checking it works · A handbook</title>"));
+    // Prev/next in SUMMARY order.
+    assert_in_order(&install, &["Reading the book", "Checking it works"]);
+    assert!(site
+        .read("readme/index.html")
+        .contains("<title>Introduction · A handbook</title>"));
+}
+
+#[test]
+fn summary_links_to_missing_files_are_located() {
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Reading](guide/reading.md)\n- [Install](guide/instal.md)\n  - [Gone](guide/gone.md)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: SUMMARY.md lists 'guide/instal.md', which does not exist\n  --> src/SUMMARY.md:4:3")
+        .assert_stderr_contains("did you mean 'guide/install.md'?")
+        .assert_stderr_contains("error: SUMMARY.md lists 'guide/gone.md', which does not exist\n  --> src/SUMMARY.md:5:5");
+}
+
+#[test]
+fn declared_front_matter_keys_are_not_warned_about() {
+    let files = [(
+        "content/notes/vault.md",
+        "---\ntitle: A note\npublish: true\nplugin-id: x\ncssclass: wide\n---\nBody.\n",
+    )];
+    let site = site(&files);
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("warning: unknown front matter key `publish` is ignored")
+        .assert_stderr_contains("--> content/notes/vault.md:3:1")
+        .assert_stderr_contains("[front_matter] allow = [\"publish\"]")
+        .assert_stderr_contains("warning: unknown front matter key `plugin-id` is ignored");
+    site.write(
+        "book.toml",
+        format!("{BOOK}\n[front_matter]\nallow = [\"publish\", \"plugin-id\"]\n"),
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("warning: unknown front matter key `cssclass` is ignored");
+    assert!(!run.stderr.contains("`publish`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`plugin-id`"), "{}", run.stderr);
+    // A misspelt section name in book.toml is still an error.
+    site.write("book.toml", format!("{BOOK}\n[front_matter]\nalow = []\n"));
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("did you mean `allow`?");
+}
+
+#[test]
+fn check_on_a_messy_vault_suggests_through_the_index() {
+    // 400 notes: more slugs than `suggest` scans in full, so every broken link's
+    // "did you mean" comes from the letter-triple index. Speed is measured by
+    // benches/gen_messy.py (see BENCHMARKS.md), not asserted here.
+    let site = Fixture::empty();
+    let status = std::process::Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/gen_messy.py"))
+        .arg(&site.root)
+        .args(["--notes", "400"])
+        .status();
+    let Ok(status) = status else {
+        eprintln!("SKIPPED: python3 is not available");
+        return;
+    };
+    assert!(status.success());
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    assert!(!run.stderr.contains("has no title"), "{}", run.stderr);
+    // A misspelt slug (`…-123x.md` for `…-123.md`) is matched to its note.
+    let misspelt: Vec<&str> = run
+        .stderr
+        .split("\nerror: ")
+        .filter(|d| d.starts_with("broken link to '") && d.contains("x.md'"))
+        .collect();
+    assert!(misspelt.len() > 20, "{}", run.stderr);
+    let suggested = misspelt
+        .iter()
+        .filter(|d| d.contains("= help: did you mean '"))
+        .count();
+    assert!(
+        suggested * 10 >= misspelt.len() * 9,
+        "{suggested} of {} misspelt links got a suggestion",
+        misspelt.len()
+    );
+}
