@@ -681,7 +681,7 @@ fn read_source(
     let folder = rel
         .parent()
         .and_then(|p| p.components().next())
-        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        .map(|c| slugify(&c.as_os_str().to_string_lossy()));
     let topic = front.topic.clone().or(folder);
     let body_hash = content_hash(&text[body_start..]);
     Some(Source {

@@ -86,6 +86,7 @@ impl<'a> Builder<'a, '_> {
             column,
             id: id.clone(),
             context: (String::new(), None, String::new()),
+            embed: false,
         });
         let start_in_block = self.block.len();
         if self.heading.is_none() {

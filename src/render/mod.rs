@@ -2,7 +2,9 @@
 //! in the binary and a site's own theme may override any template by name.
 
 mod article;
+mod body;
 mod print;
+mod sections;
 mod templates;
 
 pub use crate::markdown::sanitize;
@@ -273,16 +275,17 @@ pub fn render_site(
         "index.html",
         "",
         &site.config.site.title,
-        || json!({"topics": topics(), "paths": paths()}),
+        || json!({"topics": topics(), "paths": paths(), "home_text": site.home_hub().map(|h| body::article_body(site, h))}),
     );
     for (t, config) in site.config.topics.iter().enumerate() {
         pages.page(
             "topic.html",
             &format!("{}/", config.id),
             &config.title,
-            || json!({"topic": topics()[t], "description": non_empty(&config.description)}),
+            || json!({"topic": topics()[t], "description": non_empty(&config.description), "hub": sections::topic_hub(site, t)}),
         );
     }
+    sections::section_pages(&mut pages, site);
 
     // Tags.
     pages.page("tags.html", "tags/", "Tags", || {
@@ -455,6 +458,7 @@ pub fn render_site(
     // and rendered for each edition.
     let article_results: Vec<Result<String, Diagnostic>> = (0..site.articles.len())
         .into_par_iter()
+        .filter(|&i| site.articles[i].structure == crate::site::Structure::Page)
         .map(|i| {
             let article = &site.articles[i];
             let template = if article.topic.is_some() {
@@ -491,6 +495,7 @@ pub fn render_site(
                         c.insert("description", &article.summary);
                     }
                     c.insert("jsonld", &jsonld);
+                    c.insert("breadcrumbs", &sections::breadcrumbs(site, i));
                     c.insert("has_code", &article.body_has_code());
                 })?;
             }

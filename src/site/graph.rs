@@ -217,7 +217,11 @@ impl Site {
             }
         }
         (0..self.articles.len())
-            .filter(|&i| !reached[i] && self.articles[i].topic.is_some())
+            .filter(|&i| {
+                !reached[i]
+                    && self.articles[i].topic.is_some()
+                    && self.articles[i].structure == super::Structure::Page
+            })
             .collect()
     }
 }

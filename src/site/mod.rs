@@ -3,23 +3,28 @@
 //! related articles. Every cross-file problem is found here and gathered, not thrown.
 
 mod deps;
+mod embeds;
 mod graph;
 mod indexes;
 mod limits;
 mod links;
+mod names;
 mod refs;
+mod tree;
 mod urls;
 
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use links::percent_decode;
+pub use names::Found;
 pub use refs::{encode_path, RefTarget};
+pub use tree::{humanise, Section};
 pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
-use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference, Source};
+use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference};
 use crate::markdown::{self, ParseContext, Parsed};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -118,8 +123,19 @@ pub const HELP_SLUG: &str = "when-to-get-help";
 /// Where attune's own "When to get help" page is written.
 pub const HELP_URL: &str = "when-to-get-help/";
 
+/// What a Markdown file is in the site's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Structure {
+    /// A page of its own (a page bundle's `index.md` too).
+    Page,
+    /// A folder's own text (`_index.md`, or `index.md` beside other notes), shown on
+    /// the folder's hub page.
+    Hub,
+}
+
 pub struct Article {
     pub slug: String,
+    pub structure: Structure,
     /// Path from the site root, for diagnostics.
     pub path: PathBuf,
     pub rel: PathBuf,
@@ -195,6 +211,12 @@ pub struct Site {
     pub urls: UrlTable,
     /// Per article: where each of its references (`parsed.refs`) leads.
     pub refs: Vec<Vec<RefTarget>>,
+    /// Folders below the topics, with their hubs and reading order.
+    pub sections: Vec<Section>,
+    /// Per article: the section holding it, if any.
+    pub section_of: Vec<Option<usize>>,
+    /// Every name a wikilink may use for an article.
+    pub names: names::Names,
 }
 
 /// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
@@ -294,14 +316,22 @@ fn build_with(
         cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
     }
     known.resize_with(sources.len(), || None);
+    let mut sources = sources;
+    let placements = tree::place(&sources);
+    for (source, placed) in sources.iter_mut().zip(&placements) {
+        if placed.standalone {
+            source.topic = None;
+        }
+    }
     let parsed: Vec<Parsed> = sources
         .par_iter()
         .zip(known)
-        .map(|(source, known)| {
+        .zip(&placements)
+        .map(|((source, known), placed)| {
             if let Some(parsed) = known {
                 return parsed;
             }
-            let url = article_url(source);
+            let url = placed.url.clone();
             let root = UrlStyle::root(&url);
             let ctx = ParseContext {
                 smart_punctuation: config.build.smart_punctuation,
@@ -333,7 +363,7 @@ fn build_with(
         .collect();
 
     let mut articles = Vec::with_capacity(sources.len());
-    for (source, parsed) in sources.into_iter().zip(parsed) {
+    for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         // Kept with the article too: a rebuild that reuses the parse reports them again.
         diagnostics.extend(parsed.diagnostics.iter().cloned());
         let title = match (&source.front.title, &parsed.title_from_heading) {
@@ -360,14 +390,19 @@ fn build_with(
             &source.front,
             &source.text[..source.body_start],
             &source.path,
-            source.topic.is_some(),
+            source.topic.is_some() && !placed.hub,
             &config,
             diagnostics,
         );
         articles.push(Article {
-            url: article_url(&source),
+            url: placed.url,
             body_hash: source.body_hash,
-            slug: source.slug,
+            slug: placed.slug,
+            structure: if placed.hub {
+                Structure::Hub
+            } else {
+                Structure::Page
+            },
             path: source.path,
             rel: source.rel,
             topic: source.topic,
@@ -407,6 +442,9 @@ fn build_with(
         assets: content.assets,
         urls: UrlTable::default(),
         refs: Vec::new(),
+        sections: Vec::new(),
+        section_of: Vec::new(),
+        names: names::Names::default(),
         articles,
         config,
     };
@@ -417,9 +455,12 @@ fn build_with(
         );
     }
     site.index_slugs(diagnostics);
+    site.topics_from_folders();
     site.index_topics(diagnostics);
+    site.index_sections();
     site.index_tags();
     site.resolve_links(diagnostics);
+    site.check_embeds(diagnostics);
     site.resolve_relations(diagnostics);
     site.index_citations(&content.references_file, diagnostics);
     site.index_glossary(&content.glossary_file, diagnostics);
@@ -429,13 +470,6 @@ fn build_with(
     site.check_limits(diagnostics);
     site.compute_related();
     site
-}
-
-fn article_url(source: &Source) -> String {
-    match &source.topic {
-        Some(topic) => format!("{topic}/{}/", source.slug),
-        None => format!("{}/", source.slug),
-    }
 }
 
 /// Position of `needle` inside an article's front matter (or its first line).
@@ -496,10 +530,39 @@ impl Site {
     /// The article a slug names, directly or through an alias (an old URL, or the old
     /// slug at its end), so renamed articles keep their links.
     pub fn find_article(&self, name: &str) -> Option<usize> {
-        self.by_slug
-            .get(name)
-            .or_else(|| self.old_names.get(&normalise_alias(name)))
-            .copied()
+        match self.lookup(name) {
+            Found::One(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// What a name finds: an article's path, file name, title or alias name (see
+    /// [`names`]), else an old URL or old slug from its URL aliases.
+    pub fn lookup(&self, name: &str) -> Found {
+        match self.names.lookup(name) {
+            Found::None => self
+                .old_names
+                .get(&normalise_alias(name))
+                .map_or(Found::None, |&i| Found::One(i)),
+            found => found,
+        }
+    }
+
+    /// How to write a link to article `i` by its path, when its name is not enough:
+    /// `[[patterns/family-styles/dismissive]]`.
+    pub fn path_name(&self, i: usize) -> String {
+        names::path_form(&self.articles[i])
+    }
+
+    /// The id of article `i` in `print.html`: its slug, or (when other articles share
+    /// its file name) its URL made one segment.
+    pub fn print_key(&self, i: usize) -> String {
+        let article = &self.articles[i];
+        if self.by_slug.get(&article.slug) == Some(&i) {
+            article.slug.clone()
+        } else {
+            article.url.trim_end_matches('/').replace('/', "--")
+        }
     }
 
     /// The site's own "When to get help" article, if it has one.

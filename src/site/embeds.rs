@@ -1,0 +1,220 @@
+//! `![[Note]]` and `![[Note#Heading]]`: another note's text shown inside an article.
+//! Embeds are checked for cycles here; each page fills them in (see
+//! [`Site::expand_embeds`]) relative to where it is.
+
+use super::Site;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{escape, LinkTarget};
+use crate::marks::{EMBED, MARK_END};
+
+/// Embeds inside embeds deeper than this are not filled in (a cycle is an error
+/// before that; this only bounds the work).
+const MAX_DEPTH: usize = 16;
+
+impl Site {
+    /// Finds every cycle of embeds (`a` embeds `b` embeds `a`) and reports it at the
+    /// embed that closes it, naming the cycle; that embed is then left unresolved.
+    pub(super) fn check_embeds(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let n = self.articles.len();
+        // 0: not seen, 1: on the current path, 2: done.
+        let mut state = vec![0u8; n];
+        let mut cut: Vec<(usize, usize)> = Vec::new();
+        for start in 0..n {
+            if state[start] != 0 || !self.has_embeds(start) {
+                continue;
+            }
+            // Iterative depth-first search: (article, next link to look at).
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            state[start] = 1;
+            while let Some(&mut (a, ref mut next)) = stack.last_mut() {
+                let links = &self.articles[a].parsed.links;
+                let Some(k) = (*next..links.len()).find(|&k| links[k].embed) else {
+                    state[a] = 2;
+                    stack.pop();
+                    continue;
+                };
+                *next = k + 1;
+                let Some(t) = self.links[a][k].target else {
+                    continue;
+                };
+                match state[t] {
+                    0 => {
+                        state[t] = 1;
+                        stack.push((t, 0));
+                    }
+                    1 => {
+                        let from = stack.iter().position(|&(x, _)| x == t).unwrap_or(0);
+                        let mut names: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|&(x, _)| self.articles[x].path.display().to_string())
+                            .collect();
+                        names.push(self.articles[t].path.display().to_string());
+                        let link = &self.articles[a].parsed.links[k];
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "embed-cycle",
+                                format!("embeds go round in a circle: {}", names.join(" → ")),
+                            )
+                            .at(&self.articles[a].path, link.line, link.column)
+                            .help("a note cannot show itself, even through others: remove one of these embeds, or link instead of embedding (drop the `!`)"),
+                        );
+                        cut.push((a, k));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (a, k) in cut {
+            self.links[a][k].target = None;
+        }
+    }
+
+    fn has_embeds(&self, i: usize) -> bool {
+        self.articles[i].parsed.links.iter().any(|l| l.embed)
+    }
+
+    /// `html`, a body of article `i` already filled for the page it is shown on,
+    /// with each embed mark replaced by the embedded note's text (or the part under
+    /// the heading the embed names). `fill(t, html)` fills a part of article `t`'s
+    /// body for the same page.
+    pub fn expand_embeds(
+        &self,
+        i: usize,
+        html: &str,
+        fill: &dyn Fn(usize, &str) -> String,
+    ) -> String {
+        self.expand(i, html, fill, 0)
+    }
+
+    fn expand(
+        &self,
+        i: usize,
+        html: &str,
+        fill: &dyn Fn(usize, &str) -> String,
+        depth: usize,
+    ) -> String {
+        if !html.contains(EMBED) {
+            return html.to_string();
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = rest.find(EMBED) {
+            let after = &rest[at + EMBED.len_utf8()..];
+            let Some(close) = after.find(MARK_END) else {
+                break;
+            };
+            let n: usize = after[..close].parse().unwrap_or(usize::MAX);
+            let mut before = &rest[..at];
+            let mut tail = &after[close + MARK_END.len_utf8()..];
+            // An embed alone in its paragraph takes the paragraph's place.
+            if before.ends_with("<p>") && tail.starts_with("</p>") {
+                before = &before[..before.len() - 3];
+                tail = &tail[4..];
+            }
+            out.push_str(before);
+            out.push_str(&self.embedded(i, n, fill, depth));
+            rest = tail;
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn embedded(
+        &self,
+        i: usize,
+        n: usize,
+        fill: &dyn Fn(usize, &str) -> String,
+        depth: usize,
+    ) -> String {
+        let (Some(link), Some(resolved)) = (
+            self.articles[i].parsed.links.get(n),
+            self.links.get(i).and_then(|l| l.get(n)),
+        ) else {
+            return String::new();
+        };
+        // The heading's id as resolved (the link may name it by its text).
+        let anchor = match &link.target {
+            LinkTarget::SamePage { anchor } => Some(anchor.clone()),
+            _ => resolved.href.split_once('#').map(|(_, a)| a.to_string()),
+        };
+        let Some(t) = resolved.target.filter(|_| depth < MAX_DEPTH) else {
+            return format!(
+                "<span class=\"missing-link\">{}</span>",
+                escape(&resolved.title)
+            );
+        };
+        let body = &self.articles[t].parsed.html;
+        let part = match &anchor {
+            Some(id) => part_under(body, id).unwrap_or(""),
+            None => body.as_str(),
+        };
+        let filled = fill(t, part);
+        let inner = self.expand(t, &filled, fill, depth + 1);
+        format!(
+            "<div class=\"embed\" data-embed=\"{}\">\n{inner}</div>\n",
+            escape(&self.articles[t].url)
+        )
+    }
+}
+
+/// The part of `html` a link `#id` names: a heading with everything up to the next
+/// heading of its level or above; any other element with that id (a block id such
+/// as `^abc123`), whole.
+fn part_under<'h>(html: &'h str, id: &str) -> Option<&'h str> {
+    let attr = format!(" id=\"{}\"", escape(id));
+    let at = html.find(&attr)?;
+    let open = html[..at].rfind('<')?;
+    let name: String = html[open + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let level = match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    };
+    match level {
+        Some(level) => {
+            let close = format!("</{name}>");
+            let body_from = html[open..].find(&close)? + open + close.len();
+            let end = (1..=level)
+                .filter_map(|l| html[body_from..].find(&format!("<h{l}")))
+                .min()
+                .map_or(html.len(), |e| body_from + e);
+            Some(&html[open..end])
+        }
+        None => {
+            let close = format!("</{name}>");
+            let end = html[open..]
+                .find(&close)
+                .map_or(html.len(), |e| open + e + close.len());
+            Some(&html[open..end])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::part_under;
+
+    #[test]
+    fn a_heading_s_part_runs_to_the_next_heading_of_its_level() {
+        let html = "<p>a</p><h2 id=\"one\">One</h2><p>b</p><h3 id=\"sub\">Sub</h3><p>c</p><h2 id=\"two\">Two</h2><p>d</p>";
+        assert_eq!(
+            part_under(html, "one"),
+            Some("<h2 id=\"one\">One</h2><p>b</p><h3 id=\"sub\">Sub</h3><p>c</p>")
+        );
+        assert_eq!(
+            part_under(html, "sub"),
+            Some("<h3 id=\"sub\">Sub</h3><p>c</p>")
+        );
+        assert_eq!(
+            part_under(html, "two"),
+            Some("<h2 id=\"two\">Two</h2><p>d</p>")
+        );
+        assert_eq!(
+            part_under("<p id=\"^b1\">x</p><p>y</p>", "^b1"),
+            Some("<p id=\"^b1\">x</p>")
+        );
+        assert_eq!(part_under(html, "none"), None);
+    }
+}
