@@ -661,12 +661,9 @@ impl<'a> Builder<'a, '_> {
     fn embed(&mut self, image: ImageState) {
         let dest = image.src.trim();
         let (name, anchor) = links::split_anchor(dest);
-        let extension = name
-            .rsplit('/')
-            .next()
-            .and_then(|file| file.rsplit_once('.'))
-            .map(|(_, ext)| ext.to_ascii_lowercase())
-            .filter(|ext| !ext.is_empty() && ext.chars().all(|c| c.is_ascii_alphanumeric()));
+        // `\|` in a table cell escapes the bar before a label or size.
+        let name = name.trim_end_matches('\\');
+        let extension = links::file_extension(name);
         match extension.as_deref() {
             Some("md" | "markdown") | None => {
                 let target = if name.is_empty() {

@@ -6,59 +6,68 @@ use super::Site;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{escape, LinkTarget};
 use crate::marks::{EMBED, MARK_END};
+use std::collections::HashMap;
+
+/// A part of a note an embed shows: the note, and the heading (or block id) it
+/// starts at, or all of it.
+type Node = (usize, Option<String>);
+/// An embed: its link's index in the embedding note, and the part it shows.
+type Edge = (usize, Node);
 
 /// Embeds inside embeds deeper than this are not filled in (a cycle is an error
 /// before that; this only bounds the work).
 const MAX_DEPTH: usize = 16;
 
 impl Site {
-    /// Finds every cycle of embeds (`a` embeds `b` embeds `a`) and reports it at the
-    /// embed that closes it, naming the cycle; that embed is then left unresolved.
+    /// Finds every cycle of embeds (`a` embeds `b` embeds `a`, or a part of a note
+    /// that holds an embed of itself) and reports it at the embed that closes it,
+    /// naming the cycle; that embed is then left unresolved. A note may embed a part
+    /// of itself that does not hold the embed.
     pub(super) fn check_embeds(&mut self, diagnostics: &mut Vec<Diagnostic>) {
-        let n = self.articles.len();
-        // 0: not seen, 1: on the current path, 2: done.
-        let mut state = vec![0u8; n];
+        // 1: on the current path, 2: done.
+        let mut state: HashMap<Node, u8> = HashMap::new();
         let mut cut: Vec<(usize, usize)> = Vec::new();
-        for start in 0..n {
-            if state[start] != 0 || !self.has_embeds(start) {
+        for start in 0..self.articles.len() {
+            let start: Node = (start, None);
+            if !self.has_embeds(start.0) || state.contains_key(&start) {
                 continue;
             }
-            // Iterative depth-first search: (article, next link to look at).
-            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-            state[start] = 1;
-            while let Some(&mut (a, ref mut next)) = stack.last_mut() {
-                let links = &self.articles[a].parsed.links;
-                let Some(k) = (*next..links.len()).find(|&k| links[k].embed) else {
-                    state[a] = 2;
+            // Each node on the path, with its embeds and the next one to follow.
+            let mut stack: Vec<(Node, Vec<Edge>, usize)> = Vec::new();
+            state.insert(start.clone(), 1);
+            let edges = self.embed_edges(&start);
+            stack.push((start, edges, 0));
+            while let Some((node, edges, next)) = stack.last_mut() {
+                let Some((k, to)) = edges.get(*next).cloned() else {
+                    state.insert(node.clone(), 2);
                     stack.pop();
                     continue;
                 };
-                *next = k + 1;
-                let Some(t) = self.links[a][k].target else {
-                    continue;
-                };
-                match state[t] {
-                    0 => {
-                        state[t] = 1;
-                        stack.push((t, 0));
+                *next += 1;
+                let from = node.0;
+                match state.get(&to) {
+                    None => {
+                        state.insert(to.clone(), 1);
+                        let edges = self.embed_edges(&to);
+                        stack.push((to, edges, 0));
                     }
-                    1 => {
-                        let from = stack.iter().position(|&(x, _)| x == t).unwrap_or(0);
-                        let mut names: Vec<String> = stack[from..]
+                    Some(1) => {
+                        let at = stack.iter().position(|(n, _, _)| *n == to).unwrap_or(0);
+                        let mut names: Vec<String> = stack[at..]
                             .iter()
-                            .map(|&(x, _)| self.articles[x].path.display().to_string())
+                            .map(|(n, _, _)| self.articles[n.0].path.display().to_string())
                             .collect();
-                        names.push(self.articles[t].path.display().to_string());
-                        let link = &self.articles[a].parsed.links[k];
+                        names.push(self.articles[to.0].path.display().to_string());
+                        let link = &self.articles[from].parsed.links[k];
                         diagnostics.push(
                             Diagnostic::error(
                                 "embed-cycle",
                                 format!("embeds go round in a circle: {}", names.join(" → ")),
                             )
-                            .at(&self.articles[a].path, link.line, link.column)
+                            .at(&self.articles[from].path, link.line, link.column)
                             .help("a note cannot show itself, even through others: remove one of these embeds, or link instead of embedding (drop the `!`)"),
                         );
-                        cut.push((a, k));
+                        cut.push((from, k));
                     }
                     _ => {}
                 }
@@ -67,6 +76,30 @@ impl Site {
         for (a, k) in cut {
             self.links[a][k].target = None;
         }
+    }
+
+    /// The embeds inside the part of a note that `node` shows (all of it, or the part
+    /// under a heading): each link's index and the part it shows.
+    fn embed_edges(&self, node: &Node) -> Vec<Edge> {
+        let (x, anchor) = node;
+        let html = &self.articles[*x].parsed.html;
+        let part = match anchor {
+            Some(id) => part_under(html, id).unwrap_or(""),
+            None => html.as_str(),
+        };
+        self.articles[*x]
+            .parsed
+            .links
+            .iter()
+            .enumerate()
+            .filter(|(k, l)| l.embed && part.contains(&format!("{EMBED}{k}{MARK_END}")))
+            .filter_map(|(k, _)| {
+                let resolved = &self.links[*x][k];
+                let t = resolved.target?;
+                let anchor = resolved.href.split_once('#').map(|(_, a)| a.to_string());
+                Some((k, (t, anchor)))
+            })
+            .collect()
     }
 
     fn has_embeds(&self, i: usize) -> bool {
@@ -134,7 +167,7 @@ impl Site {
         };
         // The heading's id as resolved (the link may name it by its text).
         let anchor = match &link.target {
-            LinkTarget::SamePage { anchor } => Some(anchor.clone()),
+            LinkTarget::SamePage { anchor } if resolved.href.is_empty() => Some(anchor.clone()),
             _ => resolved.href.split_once('#').map(|(_, a)| a.to_string()),
         };
         let Some(t) = resolved.target.filter(|_| depth < MAX_DEPTH) else {

@@ -43,6 +43,14 @@ impl Site {
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
         let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
+        // `@/blog/post.md`, as Zola writes internal links: from the content folder.
+        let target = match target.strip_prefix("@/") {
+            Some(rest) => {
+                path = PathBuf::new();
+                rest
+            }
+            None => target,
+        };
         let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
         for component in Path::new(&decoded).components() {
             match component {
@@ -88,7 +96,7 @@ impl Site {
                                 path.clone(),
                             ),
                             LinkTarget::Slug { slug, anchor } => {
-                                let found = match self.lookup(slug) {
+                                let found = match self.lookup_from(i, slug) {
                                     Found::One(t) => Some(t),
                                     Found::Many(candidates) => {
                                         local.push(self.ambiguous(i, link, slug, &candidates));
@@ -165,6 +173,13 @@ impl Site {
                         // `[[Note#Heading text]]`, as Obsidian writes it: the heading
                         // whose text that is.
                         let by_name = !matches!(link.target, LinkTarget::File { .. });
+                        let anchor = match anchor {
+                            // `[[Note#Section#Sub-section]]`: the last heading named.
+                            Some(a) if by_name && a.contains('#') => {
+                                a.rsplit('#').next().map(|s| s.trim().to_string())
+                            }
+                            other => other,
+                        };
                         let anchor = match anchor {
                             Some(a) if by_name && !heading_ids[t].contains(a.as_str()) => {
                                 let wanted = crate::load::slugify(&a);

@@ -548,6 +548,35 @@ impl Site {
         }
     }
 
+    /// [`Site::lookup`] from article `from`, as Obsidian resolves a name several notes
+    /// share: the one in the linking note's own folder, when only one is.
+    pub fn lookup_from(&self, from: usize, name: &str) -> Found {
+        match self.lookup(name) {
+            Found::Many(candidates) => {
+                let folder = self.articles[from].rel.parent();
+                let near: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        let rel = &self.articles[c].rel;
+                        // A hub or bundle sits in its own folder.
+                        let own = if self.articles[c].structure == Structure::Hub {
+                            rel.parent().and_then(Path::parent)
+                        } else {
+                            rel.parent()
+                        };
+                        own == folder
+                    })
+                    .collect();
+                match near.as_slice() {
+                    [one] => Found::One(*one),
+                    _ => Found::Many(candidates),
+                }
+            }
+            found => found,
+        }
+    }
+
     /// How to write a link to article `i` by its path, when its name is not enough:
     /// `[[patterns/family-styles/dismissive]]`.
     pub fn path_name(&self, i: usize) -> String {

@@ -91,7 +91,11 @@ impl Names {
                 article.slug.clone()
             };
             push(&mut names.stems, stem, i);
-            push(&mut names.titles, slugify(&article.title), i);
+            // Only a title the note gives itself (front matter, or the heading that
+            // opens it): not one taken from a later heading.
+            if article.front.title.is_some() || article.parsed.title_from_heading.is_some() {
+                push(&mut names.titles, slugify(&article.title), i);
+            }
             for alias in &article.front.aliases {
                 if !alias.trim().starts_with('/') {
                     push(&mut names.aliases, key(alias), i);

@@ -9,7 +9,7 @@ use std::path::Path;
 /// Builds both editions of a site whose `check` passes and runs the independent
 /// checker over the web folder (with its print.html), the offline build, and the
 /// unpacked offline.zip; returns everything broken.
-fn independent_check(site: &Fixture) -> Vec<Broken> {
+pub(crate) fn independent_check(site: &Fixture) -> Vec<Broken> {
     site.run(&["check"]).assert_code(0);
     site.build().assert_code(0);
     site.run(&["build", "--offline", "--out", "offline-build"])

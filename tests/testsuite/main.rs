@@ -12,6 +12,7 @@ mod golden;
 mod governance;
 mod hostile;
 mod hostile_data;
+mod import_structure;
 mod linkcheck;
 mod links;
 mod markdown;
