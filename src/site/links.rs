@@ -187,13 +187,12 @@ impl Site {
                                     .headings
                                     .iter()
                                     .find(|h| crate::load::slugify(&h.text) == wanted)
-                                    .map(|h| h.id.clone())
-                                    // The title's own heading: the top of the page.
+                                    .map(|h| Some(h.id.clone()))
+                                    // The title's own heading: the page itself.
                                     .or_else(|| {
-                                        (crate::load::slugify(&to.title) == wanted)
-                                            .then(|| "top".to_string())
+                                        (crate::load::slugify(&to.title) == wanted).then_some(None)
                                     })
-                                    .or(Some(a))
+                                    .unwrap_or(Some(a))
                             }
                             other => other,
                         };
