@@ -209,17 +209,15 @@ impl Site {
             if let Some(slug) = &entry.article {
                 if self.find_article(slug).is_none() {
                     let (l, c) = locate(text, &format!("article: {slug}"));
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "unknown-article",
-                            format!(
-                                "glossary term '{}' names unknown article '{slug}'",
-                                entry.term
-                            ),
-                        )
-                        .at(path, l, c)
-                        .suggest(slug, self.articles.iter().map(|a| a.slug.as_str())),
-                    );
+                    let d = Diagnostic::error(
+                        "unknown-article",
+                        format!(
+                            "glossary term '{}' names unknown article '{slug}'",
+                            entry.term
+                        ),
+                    )
+                    .at(path, l, c);
+                    diagnostics.push(self.explain_name(d, slug));
                 }
             }
         }
@@ -276,9 +274,10 @@ impl Site {
                                     source.id, step.slug
                                 ),
                             )
-                            .at(&source.file, l, c)
-                            .suggest(&step.slug, self.articles.iter().map(|a| a.slug.as_str())),
+                            .at(&source.file, l, c),
                         );
+                        let d = diagnostics.pop().map(|d| self.explain_name(d, &step.slug));
+                        diagnostics.extend(d);
                     }
                 }
             }

@@ -458,6 +458,7 @@ fn build_with(
     site.topics_from_folders();
     site.index_topics(diagnostics);
     site.index_sections();
+    site.check_folders(diagnostics);
     site.index_tags();
     site.resolve_links(diagnostics);
     site.check_embeds(diagnostics);
@@ -574,6 +575,31 @@ impl Site {
                 }
             }
             found => found,
+        }
+    }
+
+    /// Help for a name that finds no single article: the path forms to write when
+    /// several answer to it, else the nearest file name.
+    pub fn explain_name(&self, d: Diagnostic, name: &str) -> Diagnostic {
+        match self.lookup(name) {
+            Found::Many(candidates) => {
+                let forms: Vec<String> = candidates
+                    .iter()
+                    .map(|&c| {
+                        format!(
+                            "{} ({})",
+                            self.path_name(c),
+                            self.articles[c].path.display()
+                        )
+                    })
+                    .collect();
+                d.help(format!(
+                    "'{name}' could mean {} notes; write the path of the one you mean: {}",
+                    candidates.len(),
+                    forms.join(", ")
+                ))
+            }
+            _ => d.suggest(name, self.articles.iter().map(|a| a.slug.as_str())),
         }
     }
 

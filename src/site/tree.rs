@@ -5,6 +5,7 @@
 
 use super::{Site, Structure};
 use crate::config::Topic;
+use crate::diagnostic::Diagnostic;
 use crate::load::{slugify, Source};
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -47,6 +48,10 @@ fn is_index(rel: &Path) -> Option<bool> {
         "index" => Some(false),
         _ => None,
     }
+}
+
+fn folders_of_rel(rel: &Path) -> Vec<String> {
+    folders(rel)
 }
 
 fn folders(rel: &Path) -> Vec<String> {
@@ -342,6 +347,71 @@ impl Site {
         }
         self.section_of = section_of;
         self.sections = sections;
+    }
+
+    /// Folders whose names make the same address (`Family Styles/` and
+    /// `family-styles/`, `Patterns/` and `patterns/`) would merge into one section:
+    /// an error at a file of the second, naming the first; so are two files giving
+    /// one folder its text (`_index.md` and `index.md`).
+    pub(super) fn check_folders(&self, diagnostics: &mut Vec<Diagnostic>) {
+        let mut folders: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        let mut hubs: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            if article.structure == Structure::Hub {
+                if let Some(&first) = hubs.get(article.url.as_str()) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-hub",
+                            format!(
+                                "{} and {} both give the folder '{}' its text",
+                                self.articles[first].path.display(),
+                                article.path.display(),
+                                super::display_url(&article.url)
+                            ),
+                        )
+                        .in_file(&article.path)
+                        .help("keep one of them: _index.md, or index.md"),
+                    );
+                } else {
+                    hubs.insert(&article.url, i);
+                }
+            }
+            let raw = folders_of_rel(&article.rel);
+            let mut url = String::new();
+            let mut written = String::new();
+            for name in raw {
+                let slug = slugify(&name);
+                if slug.is_empty() {
+                    break;
+                }
+                url.push_str(&slug);
+                url.push('/');
+                written.push_str(&name);
+                written.push('/');
+                match folders.get(&url) {
+                    Some((first, at)) if *first != written => {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "folder-collision",
+                                format!(
+                                    "the folders '{first}' and '{written}' would both publish '/{url}'"
+                                ),
+                            )
+                            .in_file(&article.path)
+                            .help(format!(
+                                "rename one folder; the first holds {}",
+                                self.articles[*at].path.display()
+                            )),
+                        );
+                        break;
+                    }
+                    Some(_) => {}
+                    None => {
+                        folders.insert(url.clone(), (written.clone(), i));
+                    }
+                }
+            }
+        }
     }
 
     /// The sections from the topic down to the one holding article `i` (or, for a
