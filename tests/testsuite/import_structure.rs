@@ -350,3 +350,24 @@ fn linkcheck_a_folder() {
     }
     println!("{} broken", broken.len());
 }
+
+#[test]
+fn folders_that_make_one_address_and_two_texts_for_one_folder_are_errors() {
+    let site = Fixture::new("hugo");
+    site.write("content/Docs/extra.md", "---\ntitle: Extra\n---\nText.\n");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: the folders 'Docs/' and 'docs/' would both publish '/docs/'",
+    );
+    site.remove("content/Docs");
+    site.write(
+        "content/docs/reference/_index.md",
+        "---\ntitle: Reference\n---\nOne.\n",
+    );
+    site.write(
+        "content/docs/reference/index.md",
+        "---\ntitle: Reference too\n---\nTwo.\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "content/docs/reference/_index.md and content/docs/reference/index.md both give the folder '/docs/reference/' its text",
+    );
+}
