@@ -194,8 +194,19 @@ pub fn run(cli: Cli) -> ExitCode {
             Err(e) => fatal(&e),
         },
         Command::Init { dir } => match init::init(&dir) {
-            Ok(()) => {
+            Ok(gitignore) => {
                 outln!("created a new attune site in {}", dir.display());
+                match gitignore {
+                    init::Gitignore::Created => {
+                        outln!("wrote .gitignore: the built site and the build's working files")
+                    }
+                    init::Gitignore::Appended(lines) => {
+                        outln!("added to the existing .gitignore: {}", lines.join(" "))
+                    }
+                    init::Gitignore::Unchanged => {
+                        outln!("left .gitignore as it was: it already ignores the build output")
+                    }
+                }
                 outln!("next: cd {} && attune build", dir.display());
                 ExitCode::SUCCESS
             }

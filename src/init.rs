@@ -154,8 +154,34 @@ Tools are short, practical exercises. This one is linked from [[example-approach
     ),
 ];
 
-/// Creates a new site in `dir`, refusing to overwrite an existing one.
-pub fn init(dir: &Path) -> Result<()> {
+/// What a new site's `.gitignore` holds: the built site (`public/`, the default
+/// `output_dir`) and what a build keeps beside it while it replaces it in one step —
+/// the staging folder it writes into, the previous output during the swap and the
+/// lock file (see "Atomic output" in the README).
+pub const GITIGNORE: &[&str] = &[
+    "/public/",
+    "/.public.attune-staging/",
+    "/.public.attune-old/",
+    "/.public.attune-lock",
+];
+
+const GITIGNORE_HEADER: &str =
+    "# attune: the built site, and the staging folder, previous output and lock file a build keeps beside it";
+
+/// What `attune init` did about `.gitignore`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Gitignore {
+    /// There was none: it was written.
+    Created,
+    /// There was one: these lines were added at its end.
+    Appended(Vec<&'static str>),
+    /// There was one that ignores all of it already: it was left alone.
+    Unchanged,
+}
+
+/// Creates a new site in `dir`, refusing to overwrite an existing one. Returns what
+/// it did about `.gitignore`.
+pub fn init(dir: &Path) -> Result<Gitignore> {
     if dir.join("book.toml").exists() {
         bail!(
             "{} already has a book.toml; not overwriting it",
@@ -176,5 +202,75 @@ pub fn init(dir: &Path) -> Result<()> {
         }
         std::fs::write(&full, text).with_context(|| format!("writing {}", full.display()))?;
     }
-    Ok(())
+    write_gitignore(&dir.join(".gitignore"))
+}
+
+/// Writes `.gitignore` at `path`, or adds to an existing one the lines of
+/// [`GITIGNORE`] it lacks; never removes or rewrites a line.
+fn write_gitignore(path: &Path) -> Result<Gitignore> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+    };
+    let Some(existing) = existing else {
+        let text = format!("{GITIGNORE_HEADER}\n{}\n", GITIGNORE.join("\n"));
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+        return Ok(Gitignore::Created);
+    };
+    // `public`, `public/`, `/public` and `/public/` all ignore the folder at the root.
+    let bare = |line: &str| line.trim().trim_matches('/').to_string();
+    let present: Vec<String> = existing.lines().map(bare).collect();
+    let missing: Vec<&'static str> = GITIGNORE
+        .iter()
+        .copied()
+        .filter(|line| !present.contains(&bare(line)))
+        .collect();
+    if missing.is_empty() {
+        return Ok(Gitignore::Unchanged);
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(GITIGNORE_HEADER);
+    text.push('\n');
+    for line in &missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+    Ok(Gitignore::Appended(missing))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gitignore_is_written_completed_or_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".gitignore");
+        assert_eq!(write_gitignore(&path).unwrap(), Gitignore::Created);
+        let written = std::fs::read_to_string(&path).unwrap();
+        for line in GITIGNORE {
+            assert!(written.lines().any(|l| l == *line), "{line} in {written}");
+        }
+        assert_eq!(write_gitignore(&path).unwrap(), Gitignore::Unchanged);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
+
+        // A user's own file keeps every line; only what it lacks is added.
+        std::fs::write(&path, "target\npublic/\n*.log").unwrap();
+        assert_eq!(
+            write_gitignore(&path).unwrap(),
+            Gitignore::Appended(GITIGNORE[1..].to_vec())
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("target\npublic/\n*.log\n# attune"),
+            "{text}"
+        );
+        assert!(text.lines().all(|l| l != "/public/"), "{text}");
+        assert!(text.ends_with("/.public.attune-lock\n"), "{text}");
+    }
 }

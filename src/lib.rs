@@ -21,6 +21,7 @@ pub mod qr;
 pub mod readability;
 pub mod render;
 pub mod review;
+pub mod script_json;
 pub mod search;
 pub mod serve;
 pub mod site;

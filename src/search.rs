@@ -239,25 +239,6 @@ fn article_key(site: &Site, deps: &Dependencies, i: usize) -> u64 {
     h.finish()
 }
 
-/// `json` with `<`, `>` and `&` written as JSON escapes. They only occur inside JSON
-/// strings, where the escapes mean the same: no excerpt can ever read as markup,
-/// wherever the file is loaded.
-fn markup_free(json: Vec<u8>) -> Vec<u8> {
-    if memchr::memchr3(b'<', b'>', b'&', &json).is_none() {
-        return json;
-    }
-    let mut out = Vec::with_capacity(json.len() + 64);
-    for byte in json {
-        match byte {
-            b'<' => out.extend_from_slice(b"\\u003c"),
-            b'>' => out.extend_from_slice(b"\\u003e"),
-            b'&' => out.extend_from_slice(b"\\u0026"),
-            _ => out.push(byte),
-        }
-    }
-    out
-}
-
 /// `value` as compact JSON.
 fn to_json(value: &impl Serialize) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
@@ -383,10 +364,11 @@ fn write_index_with(
         ..Default::default()
     };
     let mut emit = |name: &str, json: Vec<u8>| {
-        let json = markup_free(json);
+        // Loaded by `<script>` tags: nothing in an excerpt may read as markup.
+        let json = crate::script_json::escape(json);
         let mut body = Vec::with_capacity(json.len() + name.len() + 40);
         body.extend_from_slice(b"window.__attuneSearch.push(");
-        body.extend_from_slice(serde_json::to_string(name).unwrap_or_default().as_bytes());
+        body.extend_from_slice(&crate::script_json::to_vec(&name));
         body.extend_from_slice(b", ");
         body.extend_from_slice(&json);
         body.extend_from_slice(b");\n");
@@ -495,22 +477,6 @@ mod tests {
                 "feel"
             ]
         );
-    }
-
-    #[test]
-    fn markup_characters_become_json_escapes() {
-        let json = serde_json::to_vec(&["a < b & c > d", "plain"]).unwrap();
-        let expected = String::from_utf8(json.clone())
-            .unwrap()
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026");
-        assert_eq!(String::from_utf8(markup_free(json)).unwrap(), expected);
-        let plain = serde_json::to_vec(&["plain"]).unwrap();
-        assert_eq!(markup_free(plain.clone()), plain);
-        let back: Vec<String> =
-            serde_json::from_slice(&markup_free(serde_json::to_vec(&["<&>"]).unwrap())).unwrap();
-        assert_eq!(back, ["<&>"]);
     }
 
     #[test]

@@ -1,15 +1,15 @@
 //! `print.html`: the whole library in reading order, for printing or saving as one file.
 
 use super::article::sources;
-use super::{fill_page, Pass, Templates};
+use super::context::{PrintArticle, PrintArticlePage, PrintContents, PrintPage};
+use super::pass::page_with;
+use super::{page, Pass, Templates};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{fill_placeholders, href_attr};
 use crate::output::ChangedWriter;
 use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
-use serde_json::{json, Value};
 use std::io::Write as _;
-use tera::Context;
 
 /// `print.html`: the whole library in reading order, one article per printed page
 /// group, with links between articles rewritten to anchors in the same file. A build
@@ -28,26 +28,27 @@ pub(super) fn write_print(
         in_print[i] = true;
     }
     let io = |e: std::io::Error| Diagnostic::error("io", format!("writing print.html: {e}"));
-    let contents: Vec<Value> = order
-        .iter()
-        .map(|&i| json!({"title": site.articles[i].title, "slug": site.print_key(i)}))
-        .collect();
+    let has_code = order.iter().any(|&i| site.articles[i].body_has_code());
+    let title = format!("{} (print edition)", site.config.site.title);
+    let frame_part = page_with(
+        site,
+        "",
+        &title,
+        has_code,
+        PrintPage {
+            contents: order
+                .iter()
+                .map(|&i| PrintContents {
+                    title: &site.articles[i].title,
+                    slug: site.print_key(i),
+                })
+                .collect(),
+        },
+    );
     // Per pass, per edition it writes: the sink and the end of the frame.
     let mut sinks: Vec<Vec<(Sink, String)>> = Vec::new();
     for pass in passes {
-        let mut context = pass.base.clone();
-        fill_page(
-            &mut context,
-            site,
-            "",
-            &format!("{} (print edition)", site.config.site.title),
-        );
-        context.insert("contents", &contents);
-        context.insert(
-            "has_code",
-            &order.iter().any(|&i| site.articles[i].body_has_code()),
-        );
-        let frame = templates.render("print.html", &context)?;
+        let frame = templates.render("print.html", &pass.context(frame_part.clone()))?;
         let mut pass_sinks = Vec::new();
         for &(writer, offline) in &pass.outputs {
             let frame = site.style.edition(&frame, offline);
@@ -77,10 +78,12 @@ pub(super) fn write_print(
                         let part = || {
                             let article =
                                 article.get_or_insert_with(|| print_article(site, i, &in_print));
-                            let mut part = Context::new();
-                            fill_page(&mut part, site, "", &site.articles[i].title);
-                            part.insert("article", article);
-                            part.into_json()
+                            page(
+                                site,
+                                "",
+                                &site.articles[i].title,
+                                PrintArticlePage { article },
+                            )
                         };
                         let html = pass.outputs[0].0.fragment(
                             &name,
@@ -147,25 +150,25 @@ impl Sink {
 
 /// An article as `print.html` shows it: ids namespaced by slug, links to other printed
 /// articles turned into in-page anchors, other links made relative to the site root.
-fn print_article(site: &Site, i: usize, in_print: &[bool]) -> Value {
+fn print_article<'a>(site: &'a Site, i: usize, in_print: &[bool]) -> PrintArticle<'a> {
     let article = &site.articles[i];
-    let slug = &site.print_key(i);
+    let slug = site.print_key(i);
     let fill = |t: usize, html: &str| print_body(site, t, html, slug, in_print);
     let body = fill(i, &article.parsed.html);
     let body = super::body::unlink_missing(&site.expand_embeds(i, &body, &fill));
     let sources = sources(site, article);
     let governance = super::article::governance(site, article);
-    json!({
-        "title": article.title,
-        "slug": slug,
-        "summary": article.summary,
-        "topic": site.topic_title(article),
-        "body": body,
-        "sources": sources,
-        "review": governance.review,
-        "updated": governance.updated,
-        "safety": governance.safety,
-    })
+    PrintArticle {
+        title: &article.title,
+        slug,
+        summary: &article.summary,
+        topic: site.topic_title(article),
+        body,
+        sources,
+        review: governance.review,
+        updated: governance.updated,
+        safety: governance.safety,
+    }
 }
 
 /// Part `html` of article `t`'s body as `print.html` shows it inside the article
@@ -213,7 +216,7 @@ fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) 
                 let key = site.print_key(*u);
                 match fragment {
                     Some(id) => format!("#{}", href_attr(&format!("{key}--{id}"))),
-                    None => format!("#{}", href_attr(&key)),
+                    None => format!("#{}", href_attr(key)),
                 }
             }
             Some(target) => target.attr("", site.style),

@@ -15,6 +15,9 @@ pub struct Templates {
     fingerprint: u64,
     /// Whether one render of a page serves both editions: see [`both_editions_form`].
     both_editions: bool,
+    /// Each template's file, as diagnostics name it: `themes/NAME/templates/…` for a
+    /// site theme's, `themes/default/templates/…` for the built-in theme's.
+    files: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -117,10 +120,15 @@ impl Templates {
             }
             return Err(problems);
         }
+        let files = sources
+            .into_iter()
+            .map(|(name, (display, _))| (name, display))
+            .collect();
         Ok(Templates {
             tera,
             fingerprint,
             both_editions,
+            files,
         })
     }
 
@@ -136,10 +144,41 @@ impl Templates {
     }
 
     pub(super) fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| {
-            Diagnostic::error("template", format!("rendering {name}: {}", error_chain(&e)))
-                .in_file(format!("templates/{name}"))
-        })
+        self.tera
+            .render(name, context)
+            .map_err(|e| self.render_diagnostic(name, &e))
+    }
+
+    /// A render error of template `name`, at the file it came from. Tera names the
+    /// template the error lies in when it knows ("error happened in 'NAME'");
+    /// otherwise the page's own template is named, with the templates it extends.
+    fn render_diagnostic(&self, name: &str, error: &tera::Error) -> Diagnostic {
+        let chain = error_chain(error);
+        let file = |name: &str| {
+            self.files
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| name.to_string())
+        };
+        let named = chain
+            .split("error happened in '")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .filter(|at| self.files.contains_key(*at));
+        let diagnostic = Diagnostic::error("template", format!("rendering {name}: {chain}"))
+            .in_file(file(named.unwrap_or(name)));
+        let parents = match self.tera.get_template(name) {
+            Ok(template) if named.is_none() => template.parents.clone(),
+            _ => Vec::new(),
+        };
+        if parents.is_empty() {
+            return diagnostic;
+        }
+        let parents: Vec<String> = parents.iter().map(|p| file(p)).collect();
+        diagnostic.help(format!(
+            "or in a template it extends: {}",
+            parents.join(", ")
+        ))
     }
 }
 

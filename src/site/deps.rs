@@ -61,6 +61,8 @@ impl Dependencies {
             section_of,
             // Derived from the articles' paths, titles and aliases, hashed with them.
             names: _,
+            // Derived from the articles' slugs and URLs, hashed with them.
+            print_keys: _,
         } = site;
         let wpm = config.readability.words_per_minute;
         // Per article, in parallel: its face with what other articles show about it.

@@ -217,6 +217,8 @@ pub struct Site {
     pub section_of: Vec<Option<usize>>,
     /// Every name a wikilink may use for an article.
     pub names: names::Names,
+    /// Per article: its id in `print.html` (see [`Site::print_key`]).
+    pub print_keys: Vec<String>,
 }
 
 /// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
@@ -445,6 +447,7 @@ fn build_with(
         sections: Vec::new(),
         section_of: Vec::new(),
         names: names::Names::default(),
+        print_keys: Vec::new(),
         articles,
         config,
     };
@@ -455,6 +458,7 @@ fn build_with(
         );
     }
     site.index_slugs(diagnostics);
+    site.index_print_keys();
     site.topics_from_folders();
     site.index_topics(diagnostics);
     site.index_sections();
@@ -611,13 +615,21 @@ impl Site {
 
     /// The id of article `i` in `print.html`: its slug, or (when other articles share
     /// its file name) its URL made one segment.
-    pub fn print_key(&self, i: usize) -> String {
-        let article = &self.articles[i];
-        if self.by_slug.get(&article.slug) == Some(&i) {
-            article.slug.clone()
-        } else {
-            article.url.trim_end_matches('/').replace('/', "--")
-        }
+    pub fn print_key(&self, i: usize) -> &str {
+        &self.print_keys[i]
+    }
+
+    fn index_print_keys(&mut self) {
+        self.print_keys = (0..self.articles.len())
+            .map(|i| {
+                let article = &self.articles[i];
+                if self.by_slug.get(&article.slug) == Some(&i) {
+                    article.slug.clone()
+                } else {
+                    article.url.trim_end_matches('/').replace('/', "--")
+                }
+            })
+            .collect();
     }
 
     /// The site's own "When to get help" article, if it has one.

@@ -203,6 +203,51 @@ fn template_syntax_error_in_site_theme() {
 }
 
 #[test]
+fn template_render_error_names_the_theme_file() {
+    let use_theme = |s: &Fixture| {
+        let book = std::fs::read_to_string(s.path("book.toml")).unwrap();
+        s.write(
+            "book.toml",
+            book.replace("[site]\n", "[build]\ntheme = \"mine\"\n\n[site]\n"),
+        );
+    };
+    // In the page's own template. (A render error comes after the staging folder is
+    // made, which stays for the next build: so not `assert_rejected`.)
+    let site = Fixture::new("basic");
+    site.build().assert_code(0);
+    let before = site.snapshot("public");
+    use_theme(&site);
+    site.write("themes/mine/templates/topic.html", "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ topic.nope.deeper }}</h1>\n{% endblock main %}\n");
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("error: rendering topic.html")
+        .assert_stderr_contains("--> themes/mine/templates/topic.html")
+        .assert_stderr_contains("nothing was written");
+    assert!(!run.stderr.contains("--> templates/"), "{}", run.stderr);
+    assert_eq!(
+        site.snapshot("public"),
+        before,
+        "the previous output changed"
+    );
+    // In the template it extends, outside any block: tera does not say where, so the
+    // page's template is named with the templates it extends, at their real paths.
+    site.remove("themes/mine/templates/topic.html");
+    let base = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .unwrap();
+    site.write(
+        "themes/mine/templates/base.html",
+        base.replace("</body>", "{{ no_such_thing.at_all }}</body>"),
+    );
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("error: rendering topic.html")
+        .assert_stderr_contains("--> themes/default/templates/topic.html")
+        .assert_stderr_contains("or in a template it extends: themes/mine/templates/base.html");
+}
+
+#[test]
 fn unknown_front_matter_key_is_a_warning() {
     let site = Fixture::new("basic");
     site.write(

@@ -245,6 +245,72 @@ fn init_scaffolds_a_site_that_builds_and_checks_cleanly() {
 }
 
 #[test]
+fn init_ignores_the_built_site_and_the_build_working_files_in_git() {
+    let site = Fixture::empty();
+    let run = site.run(&["init", "fresh"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("wrote .gitignore"), "{}", run.stdout);
+    let gitignore = std::fs::read_to_string(site.path("fresh/.gitignore")).unwrap();
+    for line in [
+        "/public/",
+        "/.public.attune-staging/",
+        "/.public.attune-old/",
+        "/.public.attune-lock",
+    ] {
+        assert!(
+            gitignore.lines().any(|l| l == line),
+            "{line} in {gitignore}"
+        );
+    }
+
+    // An existing .gitignore keeps its lines; only what it lacks is added.
+    std::fs::create_dir_all(site.path("mine")).unwrap();
+    std::fs::write(site.path("mine/.gitignore"), "node_modules/\npublic\n").unwrap();
+    let run = site.run(&["init", "mine"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("added to the existing .gitignore: /.public.attune-staging/"),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(site.path("mine/.gitignore")).unwrap();
+    assert!(
+        text.starts_with("node_modules/\npublic\n# attune"),
+        "{text}"
+    );
+    assert!(!text.contains("/public/"), "{text}");
+
+    // End to end, where git is installed: after a build, and with the staging folder,
+    // previous output and lock file a build keeps while it swaps, git sees only sources.
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(site.path("fresh"))
+            .output()
+    };
+    if git(&["init", "-q"]).map_or(true, |o| !o.status.success()) {
+        eprintln!("SKIPPED: git is not installed; the .gitignore lines were checked above");
+        return;
+    }
+    site.run(&["build", "--root", "fresh"]).assert_code(0);
+    for dir in [".public.attune-staging", ".public.attune-old"] {
+        std::fs::create_dir_all(site.path(&format!("fresh/{dir}"))).unwrap();
+        std::fs::write(site.path(&format!("fresh/{dir}/index.html")), "x").unwrap();
+    }
+    std::fs::write(site.path("fresh/.public.attune-lock"), "").unwrap();
+    let status = git(&["status", "--porcelain", "--untracked-files=all"]).unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    for line in status.lines() {
+        let path = &line[3..];
+        assert!(
+            path == ".gitignore" || path == "book.toml" || path.starts_with("content/"),
+            "git sees {path}:\n{status}"
+        );
+    }
+}
+
+#[test]
 fn help_and_version() {
     let site = Fixture::empty();
     let help = site.run(&["--help"]);

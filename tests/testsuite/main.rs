@@ -22,4 +22,5 @@ mod safety;
 mod search;
 mod serve;
 mod serve_safety;
+mod snapshots;
 mod support;
