@@ -371,6 +371,14 @@ fn build_with(
         let title = match (&source.front.title, &parsed.title_from_heading) {
             (Some(t), _) => t.clone(),
             (None, Some(t)) => t.clone(),
+            // A folder's own text without a title: the folder's name, as for a
+            // folder without one.
+            (None, None) if placed.hub => source
+                .rel
+                .parent()
+                .and_then(|f| f.file_name())
+                .map(|f| humanise(&f.to_string_lossy()))
+                .unwrap_or_else(|| config.site.title.clone()),
             // The first heading at any level, as mdBook chapters that open with `##`.
             (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
             (None, None) => {

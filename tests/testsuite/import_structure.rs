@@ -371,3 +371,18 @@ fn folders_that_make_one_address_and_two_texts_for_one_folder_are_errors() {
         "content/docs/reference/_index.md and content/docs/reference/index.md both give the folder '/docs/reference/' its text",
     );
 }
+
+#[test]
+fn a_folder_text_without_a_title_takes_the_folder_name() {
+    // As in the hugo-book example site: an `_index.md` with only front matter Hugo
+    // reads (`bookCollapseSection`), no title.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/reference/_index.md",
+        "Every option, in one place.\n",
+    );
+    site.build().assert_code(0);
+    let hub = site.read("docs/reference/index.html");
+    assert!(hub.contains("<h1>Reference</h1>"), "{hub}");
+    assert!(hub.contains("Every option, in one place."));
+}
