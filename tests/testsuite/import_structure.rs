@@ -386,3 +386,32 @@ fn a_folder_text_without_a_title_takes_the_folder_name() {
     assert!(hub.contains("<h1>Reference</h1>"), "{hub}");
     assert!(hub.contains("Every option, in one place."));
 }
+
+#[test]
+fn vault_habits_read_as_obsidian_reads_them() {
+    let site = Fixture::new("obsidian");
+    // One alias as a string, a heading path, an embed of the note's own other part,
+    // escaped bars in a table, a wikilink to an image file.
+    site.write(
+        "content/Healing/habits.md",
+        "---\naliases: Good habits\n---\n# Habits\n\n## Sleep\n\n### Naps\n\nShort ones.\n\n## Later\n\n![[habits#Naps]]\n\n| a | b |\n|---|---|\n| [[numbness\\|feeling little]] | ![[breathing.png\\|40]] |\n\nSee [[habits#Sleep#Naps]] and [[breathing.png]].\n",
+    );
+    site.write("content/Healing/more.md", "# More\n\n[[Good habits]]\n");
+    site.build().assert_code(0);
+    let habits = site.read("healing/habits/index.html");
+    assert!(
+        habits
+            .contains("<a href=\"../../adult-effects/numbness/\" id=\"ref-2\">feeling little</a>"),
+        "{habits}"
+    );
+    assert!(habits.contains(
+        "<img src=\"../../Attachments/breathing.png\" alt=\"breathing.png\" width=\"40\""
+    ));
+    assert!(habits.contains("<a href=\"#naps\" id=\"ref-3\">"));
+    assert!(habits.contains("<a href=\"../../Attachments/breathing.png\">breathing.png</a>"));
+    let embed = &habits[habits.find("<div class=\"embed\"").expect("an embed")..];
+    assert!(embed.contains("Short ones."));
+    assert!(site
+        .read("healing/more/index.html")
+        .contains("<a href=\"../../healing/habits/\" id=\"ref-1\">Habits</a>"));
+}
