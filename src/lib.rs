@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod feeds;
 pub mod glossary;
+pub mod hash;
 pub mod highlight;
 pub mod init;
 pub mod load;

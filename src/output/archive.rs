@@ -58,7 +58,7 @@ impl Archive {
     /// Adds the file whose bytes are `pieces` one after another, without joining them:
     /// a file as large as a whole library's `print.html` is never copied into one buffer.
     pub(super) fn add_pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<()> {
-        let hash = super::hash_pieces(pieces);
+        let hash = crate::hash::hash_pieces(pieces);
         let size: usize = pieces.iter().map(|p| p.len()).sum();
         let reused = self.previous.as_ref().and_then(|p| {
             let &(index, old_hash, old_size, crc) = p.entries.get(path)?;

@@ -179,6 +179,142 @@ fn stalled_clients_never_stop_others_being_served() {
     drop((stalled, half));
 }
 
+/// Whether the server closed `stream` by `by`: a read gives end-of-file or a reset.
+fn closed_by(stream: &mut TcpStream, by: Instant) -> bool {
+    let mut byte = [0u8; 1024];
+    loop {
+        let left = by.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        stream.set_read_timeout(Some(left)).unwrap();
+        match stream.read(&mut byte) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return false,
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => return false,
+            Err(_) => return true,
+        }
+    }
+}
+
+#[test]
+fn slow_and_stalled_connections_are_dropped_within_a_bound() {
+    let site = Fixture::new("basic");
+    let server = start(&site);
+    let a = server.address.clone();
+    let begin = Instant::now();
+    // Half-requests, a connection that sends nothing, and clients that trickle a byte
+    // a second (each read on its own comes in time: only a bound on the whole request
+    // catches them).
+    let mut half: Vec<TcpStream> = (0..20)
+        .map(|i| {
+            let mut s = TcpStream::connect(&a).unwrap();
+            if i > 0 {
+                write!(s, "GET / HTTP/1.1\r\nHost: {a}\r\n").unwrap();
+            }
+            s
+        })
+        .collect();
+    let tricklers: Vec<_> = (0..3)
+        .map(|_| {
+            let a = a.clone();
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(&a).unwrap();
+                let start = Instant::now();
+                for byte in
+                    format!("GET / HTTP/1.1\r\nHost: {a}\r\nX-Slow: {}", "y".repeat(60)).bytes()
+                {
+                    if s.write_all(&[byte]).is_err() {
+                        return start.elapsed();
+                    }
+                    std::thread::sleep(Duration::from_millis(500));
+                    if start.elapsed() > Duration::from_secs(25) {
+                        break;
+                    }
+                }
+                start.elapsed()
+            })
+        })
+        .collect();
+    // Many stalled connections, more than the server serves at once, never keep a
+    // new request out.
+    let stalled: Vec<TcpStream> = (0..600)
+        .map(|_| {
+            let mut s = TcpStream::connect(&a).unwrap();
+            let _ = write!(s, "GET / HTTP/1.1\r\n");
+            s
+        })
+        .collect();
+    let start = Instant::now();
+    let (status, page) = get(&a, "/");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    // A request head of a megabyte is refused early with 431, the server unharmed.
+    let mut huge = TcpStream::connect(&a).unwrap();
+    let _ = write!(
+        huge,
+        "GET / HTTP/1.1\r\nHost: {a}\r\nX-Big: {}",
+        "z".repeat(1 << 20)
+    );
+    huge.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = huge.read_to_end(&mut answer);
+    assert!(
+        String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 431"),
+        "{}",
+        String::from_utf8_lossy(&answer[..answer.len().min(200)])
+    );
+    // Every half-request is dropped within the bound (10 s to send a request head).
+    let bound = begin + Duration::from_secs(16);
+    for (i, s) in half.iter_mut().enumerate() {
+        assert!(
+            closed_by(s, bound),
+            "half-request {i} still open after {:?}",
+            begin.elapsed()
+        );
+    }
+    for t in tricklers {
+        let held = t.join().unwrap();
+        assert!(
+            held < Duration::from_secs(16),
+            "a trickling client was held {held:?}"
+        );
+    }
+    drop(stalled);
+    // After a quiet spell longer than the bound, new connections are still answered.
+    std::thread::sleep(Duration::from_secs(11));
+    for _ in 0..3 {
+        let start = Instant::now();
+        let (status, _) = get(&a, "/effects/alexithymia/");
+        assert_eq!(status, 200);
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+    // A kept-alive connection serves several requests, and HEAD has no body.
+    let mut s = TcpStream::connect(&a).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "HEAD / HTTP/1.1\r\nHost: {a}\r\n\r\nGET /__attune/live.js HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut both = String::new();
+    s.read_to_string(&mut both).unwrap();
+    assert_eq!(both.matches("HTTP/1.1 200 OK").count(), 2, "{both}");
+    assert!(both.contains("?seen="), "the second answer is the script");
+    assert!(!both.contains("<html"), "HEAD sends no body");
+    let (status, _) = get(&a, "/");
+    assert_eq!(status, 200);
+    let post = raw(
+        &a,
+        &format!("POST / HTTP/1.1\r\nHost: {a}\r\nContent-Length: 0"),
+    );
+    assert_eq!(code(&post), 405, "{post}");
+    let twice = raw(&a, &format!("GET / HTTP/1.1\r\nHost: {a}\r\nHost: {a}"));
+    assert_eq!(code(&twice), 403, "two Host headers name no host: {twice}");
+}
+
 #[test]
 fn live_reload_is_a_long_poll() {
     let site = Fixture::new("basic");

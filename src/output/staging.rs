@@ -1,0 +1,250 @@
+//! The staging folder a build writes into, beside the output: reused from the build
+//! before (the folder the last swap took out), so unchanged files are compared rather
+//! than written, and what this build did not write is removed before the swap.
+
+use super::changed::write_if_changed;
+use super::swap::staging_path;
+use super::MARKER;
+use anyhow::{Context as _, Result};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A staging folder being written.
+pub(super) struct Staging {
+    pub(super) dir: PathBuf,
+    /// Paths this build wrote; the rest are stale.
+    written: Mutex<HashSet<String>>,
+    /// What the folder held when the build began, listed while it renders.
+    before: Mutex<Option<Listing>>,
+    /// The index of the `offline.zip` the folder held when the build began (from its
+    /// marker): that archive is kept if the new one is the same.
+    pub(super) staged_index: Option<String>,
+}
+
+impl Staging {
+    /// Prepares the staging folder for `out`, starting to list what it holds.
+    pub(super) fn open(out: &Path) -> Result<Staging> {
+        let dir = staging_path(out);
+        if dir.is_file() || dir.is_symlink() {
+            std::fs::remove_file(&dir)
+                .with_context(|| format!("removing stale staging file {}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let before = list_in_background(dir.clone());
+        let staged_index = std::fs::read_to_string(dir.join(MARKER))
+            .ok()
+            .and_then(|marker| {
+                Some(marker[marker.find(super::archive::INDEX_HEADER)?..].to_string())
+            });
+        Ok(Staging {
+            dir,
+            written: Mutex::new(HashSet::new()),
+            before: Mutex::new(Some(before)),
+            staged_index,
+        })
+    }
+
+    /// Records that this build produced `path`.
+    pub(super) fn mark_written(&self, path: &str) {
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(path.to_string());
+        }
+    }
+
+    /// Writes `bytes` at the site-relative `path`, unless the file holds them already.
+    pub(super) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.mark_written(path);
+        let full = self.dir.join(path);
+        write_if_changed(&full, bytes).map_err(|e| format!("writing {}: {e}", full.display()))
+    }
+
+    /// Removes what this build did not write, leaving the folder ready to swap in.
+    pub(super) fn remove_stale(&self) -> Result<()> {
+        let written = self
+            .written
+            .lock()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
+        let before = self.before.lock().ok().and_then(|mut b| b.take());
+        let listing = match before.and_then(|listing| listing.join().ok().flatten()) {
+            Some(listing) => listing,
+            None => list(&self.dir).with_context(|| format!("reading {}", self.dir.display()))?,
+        };
+        remove_stale(&self.dir, &listing, &written)
+    }
+}
+
+/// What `dir` holds: (path, is a folder), contents before their folder.
+fn list(dir: &Path) -> walkdir::Result<Vec<(PathBuf, bool)>> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .map(|entry| entry.map(|e| (e.path().to_path_buf(), e.file_type().is_dir())))
+        .collect()
+}
+
+/// A [`list`] being taken on another thread; `None` when the folder changed under the
+/// listing in a way it could not follow.
+type Listing = std::thread::JoinHandle<Option<Vec<(PathBuf, bool)>>>;
+
+/// Lists `dir` on another thread, so finding what a build left stale costs no time at
+/// its end.
+fn list_in_background(dir: PathBuf) -> Listing {
+    std::thread::spawn(move || list(&dir).ok())
+}
+
+/// Removes every file of `listing` (what `dir` held) whose site-relative path is not
+/// in `written`, and the folders left empty. Whatever the build created since the
+/// listing is in `written`; what it removed or replaced is passed over.
+fn remove_stale(dir: &Path, listing: &[(PathBuf, bool)], written: &HashSet<String>) -> Result<()> {
+    for (path, is_dir) in listing {
+        if *is_dir {
+            // Contents come first, so a folder emptied above is seen empty here.
+            let _ = std::fs::remove_dir(path);
+            continue;
+        }
+        let rel = path
+            .strip_prefix(dir)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        if written.contains(&rel) {
+            continue;
+        }
+        if let Err(e) = std::fs::remove_file(path) {
+            // Gone, or a folder now: the build replaced it, and wrote what it holds.
+            let replaced = std::fs::symlink_metadata(path).map_or(true, |m| m.is_dir());
+            if !replaced {
+                return Err(e).with_context(|| format!("removing stale {}", path.display()));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Writer;
+
+    #[test]
+    fn commit_replaces_the_previous_site_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let w = Writer::new(&out).unwrap();
+        w.write("a/index.html", b"one");
+        w.commit(&out).unwrap();
+        let w = Writer::new(&out).unwrap();
+        w.write("b/index.html", b"two");
+        w.commit(&out).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"two");
+        // The first site is now the staging folder, brought up to date by the next build.
+        assert!(staging_path(&out).join("a/index.html").exists());
+        let w = Writer::new(&out).unwrap();
+        w.write("b/index.html", b"three");
+        w.write("c", b"a file where a folder was");
+        w.commit(&out).unwrap();
+        assert!(!out.join("a").exists(), "stale file and its folder removed");
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"three");
+        assert_eq!(
+            std::fs::read(out.join("c")).unwrap(),
+            b"a file where a folder was"
+        );
+    }
+
+    #[test]
+    fn stale_files_are_found_from_a_listing_taken_before_the_build_changed_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for (path, text) in [
+            ("stale/x.html", "old"),
+            ("stale/deep/y.html", "old"),
+            ("keep/index.html", "old"),
+            ("c", "a file where a folder will be"),
+            ("d/e.html", "a folder where a file will be"),
+        ] {
+            std::fs::create_dir_all(d.join(path).parent().unwrap()).unwrap();
+            std::fs::write(d.join(path), text).unwrap();
+        }
+        let listing = list_in_background(d.to_path_buf()).join().unwrap().unwrap();
+        // The build, after the listing: replaces, turns a file into a folder and a
+        // folder into a file, and adds a file the listing never saw.
+        std::fs::write(d.join("keep/index.html"), "new").unwrap();
+        std::fs::remove_file(d.join("c")).unwrap();
+        std::fs::create_dir_all(d.join("c")).unwrap();
+        std::fs::write(d.join("c/index.html"), "new").unwrap();
+        std::fs::remove_dir_all(d.join("d")).unwrap();
+        std::fs::write(d.join("d"), "new").unwrap();
+        std::fs::create_dir_all(d.join("n")).unwrap();
+        std::fs::write(d.join("n/new.html"), "new").unwrap();
+        let written: HashSet<String> = ["keep/index.html", "c/index.html", "d", "n/new.html"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        remove_stale(d, &listing, &written).unwrap();
+        let mut left: Vec<String> = walkdir::WalkDir::new(d)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                let rel = e
+                    .path()
+                    .strip_prefix(d)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                if e.file_type().is_dir() {
+                    format!("{rel}/")
+                } else {
+                    rel
+                }
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "c/",
+                "c/index.html",
+                "d",
+                "keep/",
+                "keep/index.html",
+                "n/",
+                "n/new.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn unchanged_files_are_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        for _ in 0..2 {
+            let w = Writer::new(&out).unwrap();
+            w.write("same.html", b"unchanged bytes");
+            w.commit(&out).unwrap();
+        }
+        let staged = staging_path(&out).join("same.html");
+        let before = std::fs::metadata(&staged).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let w = Writer::new(&out).unwrap();
+        w.write("same.html", b"unchanged bytes");
+        w.commit(&out).unwrap();
+        let after = std::fs::metadata(out.join("same.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(before, after, "identical bytes were rewritten");
+    }
+
+    #[test]
+    fn refuses_to_write_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let w = Writer::new(&out).unwrap();
+        w.write("../evil.html", b"x");
+        assert!(w.commit(&out).is_err());
+        assert!(!dir.path().join("evil.html").exists());
+    }
+}

@@ -1,0 +1,252 @@
+//! One serve session's state between rebuilds, and a rebuild: the parse, search and
+//! page caches, the served folder's files, and what the last rebuild reported.
+
+use super::cache::Pages;
+use super::reload::Status;
+use crate::diagnostic::{Diagnostic, Diagnostics, Printer};
+use crate::output::{hash_bytes, Served, Writer};
+use crate::site::{ParseCache, UrlStyle};
+use crate::{load, read_config, render, search, site};
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The state kept between rebuilds.
+pub struct Session {
+    root: PathBuf,
+    out: PathBuf,
+    drafts: bool,
+    /// The served folder's files as the last rebuild left them.
+    served: Option<Served>,
+    /// What its pages were rendered from.
+    pages: Arc<Pages>,
+    parse_cache: ParseCache,
+    /// The last rebuild's model, until [`Session::settle`] hands its parsed articles
+    /// back to `parse_cache`.
+    last: Option<site::Site>,
+    search_cache: search::SearchCache,
+    templates: Option<render::Templates>,
+    config_hash: u64,
+    theme_hash: u64,
+    /// `[build] content_dir` of the last book.toml read.
+    content_dir: String,
+}
+
+/// How one rebuild went.
+pub struct Rebuild {
+    pub diagnostics: Diagnostics,
+    pub written: usize,
+    pub rendered: usize,
+    pub elapsed: Duration,
+}
+
+impl Session {
+    pub fn new(root: PathBuf, out: PathBuf, drafts: bool) -> Session {
+        Session {
+            root,
+            out,
+            drafts,
+            served: Some(Served::default()),
+            pages: Arc::default(),
+            parse_cache: ParseCache::default(),
+            last: None,
+            search_cache: search::SearchCache::default(),
+            templates: None,
+            config_hash: 0,
+            theme_hash: 0,
+            content_dir: crate::config::Build::default().content_dir,
+        }
+    }
+
+    /// Forgets what the served folder holds and what its pages were rendered from, so
+    /// the next rebuild writes every file.
+    fn forget_served(&mut self) {
+        self.served = Some(Served::default());
+        self.pages = Arc::default();
+    }
+
+    /// The content folder, as the last book.toml read names it.
+    pub fn content_dir(&self) -> &str {
+        &self.content_dir
+    }
+
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// Tidies up after a rebuild, once its pages are served: the model's parsed
+    /// articles go back to the parse cache, the rest is freed. [`Session::rebuild`]
+    /// does it first if it was not done.
+    pub fn settle(&mut self) {
+        if let Some(site) = self.last.take() {
+            self.parse_cache.keep(site);
+        }
+    }
+
+    /// Rebuilds from the sources on disk. With errors, the served folder is left as
+    /// the last good build wrote it.
+    pub fn rebuild(&mut self) -> Result<Rebuild> {
+        self.settle();
+        let start = Instant::now();
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        let finish = |problems: Vec<Diagnostic>, written, rendered| {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.extend(problems);
+            Rebuild {
+                diagnostics,
+                written,
+                rendered,
+                elapsed: start.elapsed(),
+            }
+        };
+        // book.toml missing, unreadable or not UTF-8 mid-save: shown like any other
+        // error, while the last good build stays up.
+        let config = match read_config(&self.root) {
+            Ok(Ok(config)) => config,
+            Ok(Err(errors)) => return Ok(finish(errors, 0, 0)),
+            Err(e) => {
+                let d =
+                    Diagnostic::error("config", format!("{e:#}")).in_file(crate::config::FILE_NAME);
+                return Ok(finish(vec![d], 0, 0));
+            }
+        };
+        self.content_dir = config.build.content_dir.clone();
+        if !self.out.join(crate::output::MARKER).is_file() || !self.out.join("index.html").is_file()
+        {
+            // The served folder was deleted or emptied: write every file again.
+            self.forget_served();
+        }
+        let config_hash = hash_bytes(
+            &std::fs::read(self.root.join(crate::config::FILE_NAME)).unwrap_or_default(),
+        );
+        if config_hash != self.config_hash {
+            // book.toml touches every page: start from nothing.
+            self.config_hash = config_hash;
+            self.parse_cache = ParseCache::default();
+            self.forget_served();
+        }
+        let theme = config.build.theme.as_deref();
+        match render::Templates::load_reusing(&self.root, theme, self.templates.take()) {
+            Ok(t) => self.templates = Some(t),
+            Err(errors) => return Ok(finish(errors, 0, 0)),
+        }
+        let content_dir = config.build.content_dir.clone();
+        let content = load::load(
+            &self.root,
+            &content_dir,
+            self.drafts,
+            std::slice::from_ref(&self.out),
+            &mut problems,
+        );
+        let mut site = site::build_cached(
+            config,
+            content,
+            UrlStyle::Web,
+            &mut problems,
+            &mut self.parse_cache,
+        );
+        // The served folder has no offline edition: the URL table says so, and the
+        // footer, which reads it, does not link to one.
+        site.urls.withdraw("offline.zip");
+        let result = self.render(&site, &mut problems);
+        self.last = Some(site);
+        let (written, rendered) = result?;
+        Ok(finish(problems, written, rendered))
+    }
+
+    /// Writes `site` into the served folder, unless it has errors; returns (files
+    /// written, pages rendered).
+    fn render(
+        &mut self,
+        site: &site::Site,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Result<(usize, usize)> {
+        let has_errors = |problems: &[Diagnostic]| {
+            problems
+                .iter()
+                .any(|d| d.severity == crate::diagnostic::Severity::Error)
+        };
+        let Some(templates) = &self.templates else {
+            return Ok((0, 0));
+        };
+        if has_errors(problems) {
+            return Ok((0, 0));
+        }
+        let pages: Arc<dyn crate::output::PageCache> = self.pages.clone();
+        let writer = Writer::served(&self.out, self.served.take().unwrap_or_default(), pages)?;
+        let theme_hash = templates.fingerprint();
+        if theme_hash != self.theme_hash {
+            // A template changed: every page renders again, nothing is parsed again.
+            self.pages.clear();
+            self.theme_hash = theme_hash;
+        }
+        let deps = site::Dependencies::of(site, &self.parse_cache);
+        render::render_site(site, templates, &writer, Some(&deps), problems);
+        if has_errors(problems) {
+            self.served = Some(writer.abandon_served());
+            self.pages.take_rendered();
+            return Ok((0, 0));
+        }
+        search::write_index_cached(site, &writer, &mut self.search_cache, &deps);
+        crate::write_extras(site, &writer, &self.root);
+        writer.write(crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes());
+        let (served, written) = writer.finish_served()?;
+        self.served = Some(served);
+        Ok((written, self.pages.take_rendered()))
+    }
+}
+
+/// Rebuilds and prints what happened; updates what the pages wait on. A rebuild that
+/// could not run at all is shown like a failed one: the server carries on.
+pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Result<()> {
+    let rebuild = match session.rebuild() {
+        Ok(rebuild) => rebuild,
+        Err(e) => {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.extend([Diagnostic::error("io", format!("{e:#}"))]);
+            Rebuild {
+                diagnostics,
+                written: 0,
+                rendered: 0,
+                elapsed: Duration::ZERO,
+            }
+        }
+    };
+    let printer = Printer {
+        root,
+        color: crate::diagnostic::use_color(),
+    };
+    let plain = Printer { root, color: false };
+    let mut text = String::new();
+    let mut shown = String::new();
+    for d in rebuild.diagnostics.sorted() {
+        shown.push_str(&printer.render(d));
+        text.push_str(&plain.render(d));
+        text.push('\n');
+    }
+    let ms = rebuild.elapsed.as_secs_f64() * 1000.0;
+    if rebuild.diagnostics.has_errors() {
+        crate::cli::eprint_quietly(&format!(
+            "{shown}{}; still serving the last good build\n",
+            rebuild.diagnostics.summary()
+        ));
+        if let Ok(mut errors) = status.errors.lock() {
+            *errors = text;
+        }
+    } else {
+        crate::cli::eprint_quietly(&format!(
+            "{shown}built in {ms:.0} ms: {} pages rendered, {} files written\n",
+            rebuild.rendered, rebuild.written
+        ));
+        if let Ok(mut errors) = status.errors.lock() {
+            errors.clear();
+        }
+        status.build.fetch_add(1, Ordering::SeqCst);
+    }
+    status.bump();
+    // The pages are up; what is left to tidy up can wait until now.
+    session.settle();
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! Watching the sources: file-system events through a debouncer, gathered until a
+//! burst is over, filtered to edits of the sources, then one rebuild.
+
+use super::reload::Status;
+use super::session::{report, Session};
+use crate::load;
+use anyhow::{Context as _, Result};
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long a path's events must be quiet before the debouncer hands them over.
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(10);
+
+/// Waits for batches of changes, lets a burst settle, then rebuilds once.
+pub(super) fn watch(
+    root: &Path,
+    rx: &mpsc::Receiver<Vec<notify::Event>>,
+    session: &mut Session,
+    status: &Status,
+) -> Result<()> {
+    let out = session.out().to_path_buf();
+    loop {
+        let batch = rx.recv().context("file watcher stopped")?;
+        let content_dir = session.content_dir().to_string();
+        if !batch
+            .iter()
+            .any(|event| relevant(root, &out, &content_dir, event))
+        {
+            continue;
+        }
+        // A burst longer than the debounce (a hundred saves, a `git checkout`) comes
+        // in several batches: wait until none comes for a while (at most a second),
+        // so the burst gives one rebuild.
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while rx.recv_timeout(DEBOUNCE * 4).is_ok() {
+            if Instant::now() > deadline {
+                break;
+            }
+        }
+        report(root, session, status)?;
+    }
+}
+
+/// Whether a file-system event is an edit to the sources: under the content folder
+/// (`[build] content_dir`), `themes/`, or `book.toml`, outside the served folder, and
+/// not a path the loader ignores (hidden files, editors' droppings).
+fn relevant(root: &Path, out: &Path, content_dir: &str, event: &notify::Event) -> bool {
+    use notify::event::{EventKind, ModifyKind};
+    // Reads (ours included) and metadata changes are not edits.
+    let edit = matches!(
+        event.kind,
+        EventKind::Create(_)
+            | EventKind::Remove(_)
+            | EventKind::Any
+            | EventKind::Modify(
+                ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any | ModifyKind::Other
+            )
+    );
+    let content = Path::new(content_dir);
+    edit && event.paths.iter().any(|p| {
+        let Ok(rel) = p.strip_prefix(root) else {
+            return false;
+        };
+        let source = rel.starts_with(content)
+            || rel.starts_with("themes")
+            || rel == Path::new(crate::config::FILE_NAME);
+        source
+            && !p.starts_with(out)
+            && rel
+                .components()
+                .all(|c| !load::is_ignored(&c.as_os_str().to_string_lossy()))
+    })
+}
