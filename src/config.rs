@@ -102,6 +102,21 @@ pub struct Build {
     /// for sites that accept outside contributions. Default false.
     #[serde(default)]
     pub sanitize_html: bool,
+    /// What a wikilink to a note not written yet is: `warn` (default: shown as plain
+    /// text, with a warning) or `error`.
+    #[serde(default)]
+    pub missing_links: MissingLinks,
+}
+
+/// How a wikilink to a note that does not exist is treated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingLinks {
+    /// Plain text on the page and a warning, as in a vault with notes still to write.
+    #[default]
+    Warn,
+    /// A build error.
+    Error,
 }
 
 impl Default for Build {
@@ -113,6 +128,7 @@ impl Default for Build {
             output_dir: default_output_dir(),
             offline_zip: true,
             sanitize_html: false,
+            missing_links: MissingLinks::Warn,
         }
     }
 }

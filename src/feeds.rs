@@ -44,7 +44,7 @@ pub fn atom(site: &Site) -> String {
         .articles
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.topic.is_some())
+        .filter(|(_, a)| a.topic.is_some() && a.structure == crate::site::Structure::Page)
         .filter_map(|(i, a)| last_modified(site, a).map(|d| (d, i)))
         .collect();
     dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

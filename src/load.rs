@@ -52,7 +52,8 @@ pub struct FrontMatter {
     #[serde(default)]
     pub tags: Vec<String>,
     pub order: Option<i64>,
-    #[serde(default)]
+    /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
+    #[serde(default, deserialize_with = "one_alias_or_many")]
     pub aliases: Vec<String>,
     #[serde(default)]
     pub relations: BTreeMap<String, Vec<String>>,
@@ -132,6 +133,26 @@ impl ReviewStatus {
 pub struct Change {
     pub date: Date,
     pub summary: String,
+}
+
+/// `aliases: name` or `aliases: [name, /old/url/]`.
+fn one_alias_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let expected = || {
+        serde::de::Error::custom(
+            "`aliases` takes a name or old URL path, or a list of them, e.g. `aliases: [/old/path/, Other name]`",
+        )
+    };
+    let text = |v: serde_yaml::Value| match v {
+        serde_yaml::Value::String(s) => Ok(s),
+        serde_yaml::Value::Number(n) => Ok(n.to_string()),
+        serde_yaml::Value::Bool(b) => Ok(b.to_string()),
+        _ => Err(expected()),
+    };
+    match serde_yaml::Value::deserialize(d)? {
+        serde_yaml::Value::Null => Ok(Vec::new()),
+        serde_yaml::Value::Sequence(items) => items.into_iter().map(text).collect(),
+        one => Ok(vec![text(one)?]),
+    }
 }
 
 /// `safety: id` or `safety: [id, id]`.
@@ -739,7 +760,7 @@ fn read_source(
     let folder = rel
         .parent()
         .and_then(|p| p.components().next())
-        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        .map(|c| slugify(&c.as_os_str().to_string_lossy()));
     let topic = front.topic.clone().or(folder);
     let body_hash = content_hash(&text[body_start..]);
     Some(Source {

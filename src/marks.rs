@@ -18,9 +18,12 @@ pub const MARK_END: char = '\u{1a}';
 /// `LINK_REF n MARK_END` stands for the URL of the article's reference `n` (an image,
 /// a file, a link by path, a URL in raw HTML: see [`crate::markdown::OutRef`]).
 pub const LINK_REF: char = '\u{19}';
+/// `EMBED n MARK_END` stands for the text of the note that the article's link `n`
+/// embeds (`![[Note]]`), filled in for each page it is shown on.
+pub const EMBED: char = '\u{18}';
 
 /// Every mark is one byte in this range.
-const MARKS: std::ops::RangeInclusive<u8> = 0x19..=0x1f;
+const MARKS: std::ops::RangeInclusive<u8> = 0x18..=0x1f;
 
 /// `text` with every mark replaced by U+FFFD, so only attune's own output carries them.
 pub fn strip_marks(text: String) -> String {

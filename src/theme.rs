@@ -10,6 +10,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "base.html",
     "index.html",
     "topic.html",
+    "section.html",
     "article.html",
     "page.html",
     "tags.html",

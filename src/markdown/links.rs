@@ -48,8 +48,38 @@ impl<'a> Builder<'a, '_> {
                 return;
             }
         }
+        if wiki {
+            let (name, _) = split_anchor(dest);
+            let name = name.trim_end_matches('\\');
+            if file_extension(name).is_some_and(|ext| ext != "md" && ext != "markdown") {
+                // `[[leaflet.pdf]]`: a file, found by its name anywhere in content/.
+                let n = self.out.refs.len();
+                self.out.refs.push(super::OutRef {
+                    url: name.to_string(),
+                    kind: RefKind::Link,
+                    line,
+                    column,
+                    by_name: true,
+                });
+                self.emit_html(format!(
+                    "<a href=\"{}{n}{MARK_END}\"{title_attr}>",
+                    crate::marks::LINK_REF
+                ));
+                if !has_label {
+                    self.emit_html(escape(name.rsplit('/').next().unwrap_or(name)));
+                }
+                self.link = Some(LinkState {
+                    internal: None,
+                    replace_label: !has_label,
+                    citation: false,
+                });
+                return;
+            }
+        }
         let target = if wiki {
             let (slug, anchor) = split_anchor(dest);
+            // `\|` in a table cell escapes the label's bar: the backslash is no part of the name.
+            let slug = slug.trim_end_matches('\\');
             if slug.is_empty() {
                 anchor.map(|a| LinkTarget::SamePage { anchor: a })
             } else {
@@ -86,6 +116,7 @@ impl<'a> Builder<'a, '_> {
             column,
             id: id.clone(),
             context: (String::new(), None, String::new()),
+            embed: false,
         });
         let start_in_block = self.block.len();
         if self.heading.is_none() {
@@ -143,6 +174,15 @@ pub(super) fn sentence_ends(block: &str) -> Vec<usize> {
         }
     }
     ends
+}
+
+/// The extension of the last part of a path, lower case, when it has one.
+pub(super) fn file_extension(name: &str) -> Option<String> {
+    name.rsplit('/')
+        .next()
+        .and_then(|file| file.rsplit_once('.'))
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .filter(|ext| !ext.is_empty() && ext.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 pub fn split_anchor(dest: &str) -> (&str, Option<String>) {

@@ -88,6 +88,9 @@ pub struct OutLink {
     /// The sentence around the link, split at the link: text before, the link's own
     /// label (None when it is the target's title, unknown until resolved), text after.
     pub context: (String, Option<String>, String),
+    /// `![[Note]]`: the target's text is shown here (an [`crate::marks::EMBED`] mark
+    /// in the body), not a link to it.
+    pub embed: bool,
 }
 
 /// A URL the reader's browser will follow or load that is not a link to an article:
@@ -102,6 +105,9 @@ pub struct OutRef {
     /// 1-based position in the source file.
     pub line: usize,
     pub column: usize,
+    /// `![[image.png]]`: found by file name anywhere in the content folder, as
+    /// Obsidian does, rather than by a path from this file's folder.
+    pub by_name: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -367,6 +373,8 @@ struct ImageState {
     alt: String,
     /// Tags opened inside the alt text (emphasis, a nested image) not yet closed.
     nesting: usize,
+    /// `![[...]]`: an Obsidian embed.
+    wiki: bool,
 }
 
 struct LinkState {
@@ -537,7 +545,10 @@ impl<'a> Builder<'a, '_> {
                 self.end_link();
             }
             Event::Start(Tag::Image {
-                dest_url, title, ..
+                link_type,
+                dest_url,
+                title,
+                ..
             }) => {
                 let (line, column) = self.position(&range);
                 self.image = Some(ImageState {
@@ -547,6 +558,7 @@ impl<'a> Builder<'a, '_> {
                     title: title.to_string(),
                     alt: String::new(),
                     nesting: 0,
+                    wiki: matches!(link_type, pulldown_cmark::LinkType::WikiLink { .. }),
                 });
             }
             Event::Start(Tag::HtmlBlock) => {
@@ -688,6 +700,10 @@ impl<'a> Builder<'a, '_> {
         let Some(image) = self.image.take() else {
             return;
         };
+        if image.wiki {
+            self.embed(image);
+            return;
+        }
         let alt = image.alt.trim();
         if alt.is_empty() {
             self.out.images_without_alt.push((image.line, image.column));
@@ -704,6 +720,7 @@ impl<'a> Builder<'a, '_> {
                 kind: RefKind::Media("image"),
                 line: image.line,
                 column: image.column,
+                by_name: false,
             });
             href_attr(&image.src)
         } else {
@@ -724,8 +741,93 @@ impl<'a> Builder<'a, '_> {
             kind,
             line,
             column,
+            by_name: false,
         });
         format!("{}{n}{}", crate::marks::LINK_REF, crate::marks::MARK_END)
+    }
+
+    /// `![[image.png]]` (an image, or a link to another file, found by name) or
+    /// `![[Note]]`, `![[Note#Heading]]` (that note's text, shown here).
+    fn embed(&mut self, image: ImageState) {
+        let dest = image.src.trim();
+        let (name, anchor) = links::split_anchor(dest);
+        // `\|` in a table cell escapes the bar before a label or size.
+        let name = name.trim_end_matches('\\');
+        let extension = links::file_extension(name);
+        match extension.as_deref() {
+            Some("md" | "markdown") | None => {
+                let target = if name.is_empty() {
+                    match anchor {
+                        Some(anchor) => LinkTarget::SamePage { anchor },
+                        None => return,
+                    }
+                } else {
+                    LinkTarget::Slug {
+                        slug: name.to_string(),
+                        anchor,
+                    }
+                };
+                let index = self.out.links.len();
+                self.out.links.push(OutLink {
+                    target,
+                    line: image.line,
+                    column: image.column,
+                    id: format!("ref-{}", index + 1),
+                    context: (String::new(), None, String::new()),
+                    embed: true,
+                });
+                self.emit_html(format!(
+                    "{}{index}{}",
+                    crate::marks::EMBED,
+                    crate::marks::MARK_END
+                ));
+            }
+            Some(ext) => {
+                let n = self.out.refs.len();
+                let image_file = matches!(
+                    ext,
+                    "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "avif" | "bmp" | "ico"
+                );
+                self.out.refs.push(OutRef {
+                    url: name.to_string(),
+                    kind: if image_file {
+                        RefKind::Media("image")
+                    } else {
+                        RefKind::Link
+                    },
+                    line: image.line,
+                    column: image.column,
+                    by_name: true,
+                });
+                let src = format!("{}{n}{}", crate::marks::LINK_REF, crate::marks::MARK_END);
+                // `![[photo.png|300]]` gives a width, `![[photo.png|A caption]]` the alt text.
+                let label = image.alt.trim();
+                let (alt, width) = match label.split_once('x').unwrap_or((label, "")) {
+                    (w, h)
+                        if !w.is_empty()
+                            && w.chars().all(|c| c.is_ascii_digit())
+                            && h.chars().all(|c| c.is_ascii_digit()) =>
+                    {
+                        (
+                            name.rsplit('/').next().unwrap_or(name),
+                            format!(" width=\"{w}\""),
+                        )
+                    }
+                    _ if label.is_empty() || label == dest => {
+                        (name.rsplit('/').next().unwrap_or(name), String::new())
+                    }
+                    _ => (label, String::new()),
+                };
+                if image_file {
+                    self.emit_html(format!(
+                        "<img src=\"{src}\" alt=\"{}\"{width} loading=\"lazy\">",
+                        escape(alt)
+                    ));
+                } else {
+                    self.emit_html(format!("<a href=\"{src}\">{}</a>", escape(alt)));
+                }
+            }
+        }
     }
 
     /// Raw HTML (`pieces`: its text in order, each with its offset in the body) with
@@ -1245,6 +1347,7 @@ mod tests {
             glossary: &Glossary::default(),
             root: "",
             index: "",
+            content: None,
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

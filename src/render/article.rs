@@ -6,24 +6,13 @@ use super::context::{
     ArticleInfo, Backlink, PathPlace, Relation, ShownChange, ShownDate, ShownReview,
     ShownSafetyBlock, Source, TagLink, TocEntry, TopicLink,
 };
-use crate::markdown::{escape, fill_placeholders};
+use crate::markdown::escape;
 use crate::site::{Article, Site};
 use serde::Serialize;
 
 pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
     let article = &site.articles[i];
-    let links = &site.links[i];
-    let (refs, root) = (&site.refs[i], site.root(i));
-    let body = fill_placeholders(
-        &article.parsed.html,
-        |n| links.get(n).map(|l| l.href.clone()).unwrap_or_default(),
-        |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
-        |n| {
-            refs.get(n)
-                .map(|r| r.attr(&root, site.style))
-                .unwrap_or_default()
-        },
-    );
+    let body = super::body::article_body(site, i);
     // With `sanitize_html`, the body was sanitised once, where it was made
     // (`site::build`), so every output shares it.
     let wpm = site.config.readability.words_per_minute;

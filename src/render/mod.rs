@@ -3,10 +3,12 @@
 //! template receives a typed context ([`context`], the theme contract).
 
 mod article;
+mod body;
 pub mod context;
 mod pages;
 mod pass;
 mod print;
+mod sections;
 mod templates;
 
 pub use crate::markdown::sanitize;
@@ -98,6 +100,7 @@ fn render_articles(
 ) -> Vec<Result<String, Diagnostic>> {
     (0..site.articles.len())
         .into_par_iter()
+        .filter(|&i| site.articles[i].structure == crate::site::Structure::Page)
         .map(|i| {
             let article = &site.articles[i];
             let template = if article.topic.is_some() {
@@ -129,6 +132,7 @@ fn render_articles(
                 article: &context,
                 description: (!article.summary.is_empty()).then_some(article.summary.as_str()),
                 jsonld: &jsonld,
+                breadcrumbs: sections::breadcrumbs(site, i),
             };
             let part = page_with(
                 site,

@@ -91,6 +91,7 @@ pub(super) fn site_pages(pages: &mut Pages) {
     pages.page("index.html", "", &site.config.site.title, || HomePage {
         topics: topics(),
         paths: paths(),
+        home_text: site.home_hub().map(|h| super::body::article_body(site, h)),
     });
     for (t, config) in site.config.topics.iter().enumerate() {
         pages.page(
@@ -100,8 +101,14 @@ pub(super) fn site_pages(pages: &mut Pages) {
             || TopicPage {
                 topic: &topics()[t],
                 description: non_empty(&config.description),
+                hub: super::sections::topic_hub(site, t),
             },
         );
+    }
+    for (s, section) in site.sections.iter().enumerate() {
+        pages.page("section.html", &section.url, &section.title, || {
+            super::sections::section_page(site, s)
+        });
     }
 
     // Tags.

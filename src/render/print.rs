@@ -40,7 +40,7 @@ pub(super) fn write_print(
                 .iter()
                 .map(|&i| PrintContents {
                     title: &site.articles[i].title,
-                    slug: &site.articles[i].slug,
+                    slug: site.print_key(i),
                 })
                 .collect(),
         },
@@ -69,7 +69,7 @@ pub(super) fn write_print(
         let rendered: Vec<Result<Vec<Vec<String>>, Diagnostic>> = chunk
             .par_iter()
             .map(|&i| {
-                let name = format!("print.html#{}", site.articles[i].slug);
+                let name = format!("print.html#{}", site.print_key(i));
                 let key = |deps: &Dependencies| deps.article_page(i, TEMPLATE, "print.html");
                 let mut article = None;
                 passes
@@ -152,57 +152,10 @@ impl Sink {
 /// articles turned into in-page anchors, other links made relative to the site root.
 fn print_article<'a>(site: &'a Site, i: usize, in_print: &[bool]) -> PrintArticle<'a> {
     let article = &site.articles[i];
-    let slug = &article.slug;
-    let root = UrlStyle::root(&article.url);
-    let body = article
-        .parsed
-        .html
-        .replace(" id=\"", &format!(" id=\"{slug}--"))
-        .replace("href=\"#", &format!("href=\"#{slug}--"))
-        .replace(
-            "aria-describedby=\"",
-            &format!("aria-describedby=\"{slug}--"),
-        )
-        .replace(&format!("href=\"{root}"), "href=\"");
-    let links = &site.links[i];
-    let body = fill_placeholders(
-        &body,
-        |n| match links.get(n).and_then(|l| l.target.map(|t| (t, l))) {
-            Some((t, link)) if in_print[t] => {
-                let anchor = link.href.split_once('#').map(|(_, a)| a);
-                match anchor {
-                    Some(a) => format!("#{}--{a}", site.articles[t].slug),
-                    None => format!("#{}", site.articles[t].slug),
-                }
-            }
-            Some((t, link)) => {
-                let fragment = link
-                    .href
-                    .split_once('#')
-                    .map(|(_, a)| format!("#{a}"))
-                    .unwrap_or_default();
-                format!("{}{fragment}", site.style.href("", &site.articles[t].url))
-            }
-            None => String::new(),
-        },
-        |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
-        |n| match site.refs[i].get(n) {
-            Some(RefTarget::Fragment(id)) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
-            Some(RefTarget::Site {
-                article: Some(t),
-                fragment,
-                ..
-            }) if in_print[*t] => {
-                let slug = &site.articles[*t].slug;
-                match fragment {
-                    Some(id) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
-                    None => format!("#{}", href_attr(slug)),
-                }
-            }
-            Some(target) => target.attr("", site.style),
-            None => String::new(),
-        },
-    );
+    let slug = site.print_key(i);
+    let fill = |t: usize, html: &str| print_body(site, t, html, slug, in_print);
+    let body = fill(i, &article.parsed.html);
+    let body = super::body::unlink_missing(&site.expand_embeds(i, &body, &fill));
     let sources = sources(site, article);
     let governance = super::article::governance(site, article);
     PrintArticle {
@@ -216,4 +169,58 @@ fn print_article<'a>(site: &'a Site, i: usize, in_print: &[bool]) -> PrintArticl
         updated: governance.updated,
         safety: governance.safety,
     }
+}
+
+/// Part `html` of article `t`'s body as `print.html` shows it inside the article
+/// whose print id is `slug`: ids namespaced by it, links to other printed articles
+/// turned into in-page anchors, other links made relative to the site root.
+fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) -> String {
+    let root = UrlStyle::root(&site.articles[t].url);
+    let body = html
+        .replace(" id=\"", &format!(" id=\"{slug}--"))
+        .replace("href=\"#", &format!("href=\"#{slug}--"))
+        .replace(
+            "aria-describedby=\"",
+            &format!("aria-describedby=\"{slug}--"),
+        )
+        .replace(&format!("href=\"{root}"), "href=\"");
+    let links = &site.links[t];
+    fill_placeholders(
+        &body,
+        |n| match links.get(n).and_then(|l| l.target.map(|u| (u, l))) {
+            Some((u, link)) if in_print[u] => {
+                let anchor = link.href.split_once('#').map(|(_, a)| a);
+                match anchor {
+                    Some(a) => format!("#{}--{a}", site.print_key(u)),
+                    None => format!("#{}", site.print_key(u)),
+                }
+            }
+            Some((u, link)) => {
+                let fragment = link
+                    .href
+                    .split_once('#')
+                    .map(|(_, a)| format!("#{a}"))
+                    .unwrap_or_default();
+                format!("{}{fragment}", site.style.href("", &site.articles[u].url))
+            }
+            None => String::new(),
+        },
+        |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
+        |n| match site.refs[t].get(n) {
+            Some(RefTarget::Fragment(id)) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
+            Some(RefTarget::Site {
+                article: Some(u),
+                fragment,
+                ..
+            }) if in_print[*u] => {
+                let key = site.print_key(*u);
+                match fragment {
+                    Some(id) => format!("#{}", href_attr(&format!("{key}--{id}"))),
+                    None => format!("#{}", href_attr(key)),
+                }
+            }
+            Some(target) => target.attr("", site.style),
+            None => String::new(),
+        },
+    )
 }

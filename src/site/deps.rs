@@ -58,6 +58,12 @@ impl Dependencies {
             urls: _,
             refs,
             summary,
+            sections,
+            section_of,
+            // Derived from the articles' paths, titles and aliases, hashed with them.
+            names: _,
+            // Derived from the articles' slugs and URLs, hashed with them.
+            print_keys: _,
         } = site;
         let wpm = config.readability.words_per_minute;
         // Per article, in parallel: its face with what other articles show about it.
@@ -66,6 +72,10 @@ impl Dependencies {
             .map(|i| {
                 let mut h = Hash::default();
                 face(&mut h, &articles[i], wpm);
+                if articles[i].structure == super::Structure::Hub {
+                    // A folder's own text shows on the folder's page, a page of the site's.
+                    h.debug(&(&articles[i].parsed.html, &links[i], &refs[i]));
+                }
                 h.debug(&(
                     &backlinks[i],
                     &relations_out[i],
@@ -79,6 +89,7 @@ impl Dependencies {
         h.debug(&(config, style, topics, pages, glossary.entries()));
         h.debug(&(glossary_users, references, citers, aliases, assets));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
+        h.debug(&(sections, section_of));
         for (name, tag) in tags {
             h.debug(&(name, &tag.name, &tag.articles));
         }
@@ -99,6 +110,12 @@ impl Dependencies {
                     None => h.debug(&(&articles[i].front_matter, &articles[i].parsed)),
                 }
                 h.debug(&(&links[i], &refs[i]));
+                // The notes it embeds show on its page too.
+                for (link, resolved) in articles[i].parsed.links.iter().zip(&links[i]) {
+                    if let Some(t) = resolved.target.filter(|_| link.embed) {
+                        h.debug(&(&articles[t].parsed.html, &links[t], &refs[t]));
+                    }
+                }
                 h.finish()
             })
             .collect();
@@ -133,6 +150,7 @@ impl Dependencies {
 fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
     let Article {
         slug,
+        structure,
         path,
         rel,
         topic,
@@ -167,6 +185,8 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         tags: _,
     } = parsed;
     let minutes = stats.reading_minutes(words_per_minute);
-    h.debug(&(slug, path, rel, topic, title, summary, front, url));
+    h.debug(&(
+        slug, structure, path, rel, topic, title, summary, front, url,
+    ));
     h.debug(&(title_from_heading, minutes));
 }

@@ -47,14 +47,12 @@ impl Site {
                         }
                         None => {
                             let (l, c) = front_position(article, target);
-                            diagnostics.push(
-                                Diagnostic::error(
-                                    "unknown-relation-target",
-                                    format!("relation '{name}' names unknown article '{target}'"),
-                                )
-                                .at(&article.path, l, c)
-                                .suggest(target, self.articles.iter().map(|a| a.slug.as_str())),
-                            );
+                            let d = Diagnostic::error(
+                                "unknown-relation-target",
+                                format!("relation '{name}' names unknown article '{target}'"),
+                            )
+                            .at(&article.path, l, c);
+                            diagnostics.push(self.explain_name(d, target));
                         }
                     }
                 }
@@ -217,7 +215,11 @@ impl Site {
             }
         }
         (0..self.articles.len())
-            .filter(|&i| !reached[i] && self.articles[i].topic.is_some())
+            .filter(|&i| {
+                !reached[i]
+                    && self.articles[i].topic.is_some()
+                    && self.articles[i].structure == super::Structure::Page
+            })
             .collect()
     }
 }

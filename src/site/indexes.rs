@@ -1,15 +1,21 @@
 //! Indexes over the articles: slugs, topics, tags, citations, glossary use, reading
 //! paths and aliases, each checked as it is built.
 
-use super::{front_position, PathIndex, Site, TagIndex};
+use super::{front_position, PathIndex, Site, Structure, TagIndex};
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::load::{locate, slugify, ReadingPath};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 impl Site {
     pub(super) fn index_slugs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        // Identity is the path: file names may repeat in different folders. A file
+        // name that is unique still names its article on its own.
+        let mut seen: HashMap<String, Option<usize>> = HashMap::new();
         for (i, article) in self.articles.iter().enumerate() {
+            if article.structure == Structure::Hub {
+                continue;
+            }
             if article.slug.is_empty() {
                 diagnostics.push(
                     Diagnostic::error("bad-slug", "file name gives an empty slug")
@@ -18,26 +24,24 @@ impl Site {
                 );
                 continue;
             }
-            if let Some(&other) = self.by_slug.get(&article.slug) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "duplicate-slug",
-                        format!(
-                            "two articles have the slug '{}': {} and {}",
-                            article.slug,
-                            self.articles[other].path.display(),
-                            article.path.display()
-                        ),
-                    )
-                    .in_file(&article.path)
-                    .help("slugs come from file names and must be unique across the site; rename one file"),
-                );
-                continue;
-            }
-            self.by_slug.insert(article.slug.clone(), i);
+            seen.entry(article.slug.clone())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(i));
         }
+        self.by_slug = seen
+            .into_iter()
+            .filter_map(|(slug, i)| Some((slug, i?)))
+            .collect();
+        self.names = super::names::Names::new(&self.articles);
         for (i, article) in self.articles.iter().enumerate() {
-            for alias in &article.front.aliases {
+            // Only aliases that are URL paths (`/old/path/`) are old addresses; the
+            // others are names for wikilinks.
+            for alias in article
+                .front
+                .aliases
+                .iter()
+                .filter(|a| a.trim().starts_with('/'))
+            {
                 let url = normalise_alias(alias);
                 if let Some(last) = url
                     .trim_end_matches('/')
@@ -57,6 +61,9 @@ impl Site {
     pub(super) fn index_topics(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let ids: Vec<&str> = self.config.topics.iter().map(|t| t.id.as_str()).collect();
         for (i, article) in self.articles.iter().enumerate() {
+            if article.structure == Structure::Hub {
+                continue;
+            }
             match &article.topic {
                 None => self.pages.push(i),
                 Some(topic) => match ids.iter().position(|id| id == topic) {
@@ -197,17 +204,15 @@ impl Site {
             if let Some(slug) = &entry.article {
                 if self.find_article(slug).is_none() {
                     let (l, c) = locate(text, &format!("article: {slug}"));
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "unknown-article",
-                            format!(
-                                "glossary term '{}' names unknown article '{slug}'",
-                                entry.term
-                            ),
-                        )
-                        .at(path, l, c)
-                        .suggest(slug, self.articles.iter().map(|a| a.slug.as_str())),
-                    );
+                    let d = Diagnostic::error(
+                        "unknown-article",
+                        format!(
+                            "glossary term '{}' names unknown article '{slug}'",
+                            entry.term
+                        ),
+                    )
+                    .at(path, l, c);
+                    diagnostics.push(self.explain_name(d, slug));
                 }
             }
         }
@@ -264,9 +269,10 @@ impl Site {
                                     source.id, step.slug
                                 ),
                             )
-                            .at(&source.file, l, c)
-                            .suggest(&step.slug, self.articles.iter().map(|a| a.slug.as_str())),
+                            .at(&source.file, l, c),
                         );
+                        let d = diagnostics.pop().map(|d| self.explain_name(d, &step.slug));
+                        diagnostics.extend(d);
                     }
                 }
             }

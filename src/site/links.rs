@@ -1,14 +1,40 @@
 //! Every link resolved against the whole site: relative `.md` paths, wikilinks,
 //! aliases and anchors, with a suggestion for each broken one; and the backlinks they make.
 
-use super::{Backlink, ResolvedLink, Site};
+use super::{Backlink, Found, ResolvedLink, Site};
+use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::markdown::LinkTarget;
+use crate::markdown::OutLink;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 impl Site {
+    /// A name that more than one article answers to: the error lists the path form
+    /// of each, to write instead.
+    fn ambiguous(&self, i: usize, link: &OutLink, name: &str, candidates: &[usize]) -> Diagnostic {
+        let forms: Vec<String> = candidates
+            .iter()
+            .map(|&c| {
+                format!(
+                    "[[{}]] ({})",
+                    self.path_name(c),
+                    self.articles[c].path.display()
+                )
+            })
+            .collect();
+        Diagnostic::error(
+            "ambiguous-link",
+            format!("'{name}' could mean {} notes", candidates.len()),
+        )
+        .at(&self.articles[i].path, link.line, link.column)
+        .help(format!(
+            "write the path of the one you mean: {}",
+            forms.join(", ")
+        ))
+    }
+
     /// The article a relative `.md` path from `from` names.
     pub(super) fn article_by_file(
         &self,
@@ -17,6 +43,14 @@ impl Site {
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
         let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
+        // `@/blog/post.md`, as Zola writes internal links: from the content folder.
+        let target = match target.strip_prefix("@/") {
+            Some(rest) => {
+                path = PathBuf::new();
+                rest
+            }
+            None => target,
+        };
         let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
         for component in Path::new(&decoded).components() {
             match component {
@@ -41,6 +75,7 @@ impl Site {
             .map(|(i, a)| (a.rel.clone(), i))
             .collect();
         let style = self.style;
+        let missing_warn = self.config.build.missing_links == MissingLinks::Warn;
         // Each article's heading ids, for anchors checked in O(1) however many links
         // point at them.
         let heading_ids = self.anchor_sets();
@@ -61,13 +96,40 @@ impl Site {
                                 path.clone(),
                             ),
                             LinkTarget::Slug { slug, anchor } => {
-                                (self.find_article(slug), anchor.clone(), slug.clone())
+                                let found = match self.lookup_from(i, slug) {
+                                    Found::One(t) => Some(t),
+                                    Found::Many(candidates) => {
+                                        local.push(self.ambiguous(i, link, slug, &candidates));
+                                        return ResolvedLink {
+                                            target: None,
+                                            href: String::new(),
+                                            title: slug.clone(),
+                                        };
+                                    }
+                                    Found::None => None,
+                                };
+                                (found, anchor.clone(), slug.clone())
                             }
                             LinkTarget::SamePage { anchor } => {
                                 (Some(i), Some(anchor.clone()), String::new())
                             }
                         };
                         let Some(t) = target else {
+                            if matches!(link.target, LinkTarget::Slug { .. }) && missing_warn {
+                                // A note not written yet: plain text until it is.
+                                let d = Diagnostic::warning(
+                                    "missing-note",
+                                    format!("'{written}' is not written yet: shown as plain text"),
+                                )
+                                .at(&article.path, link.line, link.column)
+                                .suggest(&written, self.articles.iter().map(|a| a.slug.as_str()));
+                                local.push(d);
+                                return ResolvedLink {
+                                    target: None,
+                                    href: String::new(),
+                                    title: written,
+                                };
+                            }
                             let d = Diagnostic::error(
                                 "broken-link",
                                 format!("broken link to '{written}'"),
@@ -108,6 +170,32 @@ impl Site {
                             };
                         };
                         let to = &self.articles[t];
+                        // `[[Note#Heading text]]`, as Obsidian writes it: the heading
+                        // whose text that is.
+                        let by_name = !matches!(link.target, LinkTarget::File { .. });
+                        let anchor = match anchor {
+                            // `[[Note#Section#Sub-section]]`: the last heading named.
+                            Some(a) if by_name && a.contains('#') => {
+                                a.rsplit('#').next().map(|s| s.trim().to_string())
+                            }
+                            other => other,
+                        };
+                        let anchor = match anchor {
+                            Some(a) if by_name && !heading_ids[t].contains(a.as_str()) => {
+                                let wanted = crate::load::slugify(&a);
+                                to.parsed
+                                    .headings
+                                    .iter()
+                                    .find(|h| crate::load::slugify(&h.text) == wanted)
+                                    .map(|h| Some(h.id.clone()))
+                                    // The title's own heading: the page itself.
+                                    .or_else(|| {
+                                        (crate::load::slugify(&to.title) == wanted).then_some(None)
+                                    })
+                                    .unwrap_or(Some(a))
+                            }
+                            other => other,
+                        };
                         if let Some(anchor) = &anchor {
                             if !heading_ids[t].contains(anchor.as_str())
                                 && !is_generated_anchor(anchor)
@@ -146,7 +234,7 @@ impl Site {
         for (i, (links, local)) in results.into_iter().enumerate() {
             diagnostics.extend(local);
             for (link, resolved) in self.articles[i].parsed.links.iter().zip(&links) {
-                let Some(t) = resolved.target.filter(|&t| t != i) else {
+                let Some(t) = resolved.target.filter(|&t| t != i && !link.embed) else {
                     continue;
                 };
                 let (before, label, after) = &link.context;

@@ -3,24 +3,29 @@
 //! related articles. Every cross-file problem is found here and gathered, not thrown.
 
 mod deps;
+mod embeds;
 mod graph;
 mod indexes;
 mod limits;
 mod links;
+mod names;
 mod order;
 mod refs;
+mod tree;
 mod urls;
 
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use links::percent_decode;
+pub use names::Found;
 pub use refs::{encode_path, RefTarget};
+pub use tree::{humanise, Section};
 pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
-use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference, Source};
+use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference};
 use crate::markdown::{self, ParseContext, Parsed};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -119,8 +124,19 @@ pub const HELP_SLUG: &str = "when-to-get-help";
 /// Where attune's own "When to get help" page is written.
 pub const HELP_URL: &str = "when-to-get-help/";
 
+/// What a Markdown file is in the site's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Structure {
+    /// A page of its own (a page bundle's `index.md` too).
+    Page,
+    /// A folder's own text (`_index.md`, or `index.md` beside other notes), shown on
+    /// the folder's hub page.
+    Hub,
+}
+
 pub struct Article {
     pub slug: String,
+    pub structure: Structure,
     /// Path from the site root, for diagnostics.
     pub path: PathBuf,
     pub rel: PathBuf,
@@ -198,6 +214,14 @@ pub struct Site {
     pub refs: Vec<Vec<RefTarget>>,
     /// mdBook's `SUMMARY.md`, when the content folder has one: reading order and parts.
     pub summary: Option<crate::summary::Summary>,
+    /// Folders below the topics, with their hubs and reading order.
+    pub sections: Vec<Section>,
+    /// Per article: the section holding it, if any.
+    pub section_of: Vec<Option<usize>>,
+    /// Every name a wikilink may use for an article.
+    pub names: names::Names,
+    /// Per article: its id in `print.html` (see [`Site::print_key`]).
+    pub print_keys: Vec<String>,
 }
 
 /// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
@@ -306,14 +330,22 @@ fn build_with(
         cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
     }
     known.resize_with(sources.len(), || None);
+    let mut sources = sources;
+    let placements = tree::place(&sources);
+    for (source, placed) in sources.iter_mut().zip(&placements) {
+        if placed.standalone {
+            source.topic = None;
+        }
+    }
     let parsed: Vec<Parsed> = sources
         .par_iter()
         .zip(known)
-        .map(|(source, known)| {
+        .zip(&placements)
+        .map(|((source, known), placed)| {
             if let Some(parsed) = known {
                 return parsed;
             }
-            let url = article_url(source);
+            let url = placed.url.clone();
             let root = UrlStyle::root(&url);
             let ctx = ParseContext {
                 smart_punctuation: config.build.smart_punctuation,
@@ -359,7 +391,7 @@ fn build_with(
     );
 
     let mut articles = Vec::with_capacity(sources.len());
-    for (source, parsed) in sources.into_iter().zip(parsed) {
+    for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
             continue;
         }
@@ -369,6 +401,14 @@ fn build_with(
         let title = match (given, &parsed.title_from_heading) {
             (Some(t), _) => t,
             (None, Some(t)) => t.clone(),
+            // A folder's own text without a title: the folder's name, as for a
+            // folder without one.
+            (None, None) if placed.hub => source
+                .rel
+                .parent()
+                .and_then(|f| f.file_name())
+                .map(|f| humanise(&f.to_string_lossy()))
+                .unwrap_or_else(|| config.site.title.clone()),
             // The first heading at any level, as mdBook chapters that open with `##`.
             (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
             // As Obsidian shows a note: its file name.
@@ -390,14 +430,19 @@ fn build_with(
             &source.front,
             &source.text[..source.body_start],
             &source.path,
-            source.topic.is_some(),
+            source.topic.is_some() && !placed.hub,
             &config,
             diagnostics,
         );
         articles.push(Article {
-            url: article_url(&source),
+            url: placed.url,
             body_hash: source.body_hash,
-            slug: source.slug,
+            slug: placed.slug,
+            structure: if placed.hub {
+                Structure::Hub
+            } else {
+                Structure::Page
+            },
             path: source.path,
             rel: source.rel,
             topic: source.topic,
@@ -442,6 +487,10 @@ fn build_with(
         urls: UrlTable::default(),
         refs: Vec::new(),
         summary: content.summary,
+        sections: Vec::new(),
+        section_of: Vec::new(),
+        names: names::Names::default(),
+        print_keys: Vec::new(),
         articles,
         config,
     };
@@ -452,9 +501,14 @@ fn build_with(
         );
     }
     site.index_slugs(diagnostics);
+    site.index_print_keys();
+    site.topics_from_folders();
     site.index_topics(diagnostics);
+    site.index_sections();
+    site.check_folders(diagnostics);
     site.index_tags();
     site.resolve_links(diagnostics);
+    site.check_embeds(diagnostics);
     site.resolve_relations(diagnostics);
     site.index_citations(&content.references_file, diagnostics);
     site.index_glossary(&content.glossary_file, diagnostics);
@@ -469,7 +523,7 @@ fn build_with(
 /// The title an article is given before its text is read: its `title:`, else the
 /// text of its entry in SUMMARY.md.
 fn given_title<'a>(
-    source: &'a Source,
+    source: &'a crate::load::Source,
     summary: Option<&'a crate::summary::Summary>,
 ) -> Option<&'a str> {
     source.front.title.as_deref().or_else(|| {
@@ -478,13 +532,6 @@ fn given_title<'a>(
             .map(|c| c.title.as_str())
             .filter(|t| !t.is_empty())
     })
-}
-
-fn article_url(source: &Source) -> String {
-    match &source.topic {
-        Some(topic) => format!("{topic}/{}/", source.slug),
-        None => format!("{}/", source.slug),
-    }
 }
 
 /// Position of `needle` inside an article's front matter (or its first line).
@@ -545,10 +592,101 @@ impl Site {
     /// The article a slug names, directly or through an alias (an old URL, or the old
     /// slug at its end), so renamed articles keep their links.
     pub fn find_article(&self, name: &str) -> Option<usize> {
-        self.by_slug
-            .get(name)
-            .or_else(|| self.old_names.get(&normalise_alias(name)))
-            .copied()
+        match self.lookup(name) {
+            Found::One(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// What a name finds: an article's path, file name, title or alias name (see
+    /// [`names`]), else an old URL or old slug from its URL aliases.
+    pub fn lookup(&self, name: &str) -> Found {
+        match self.names.lookup(name) {
+            Found::None => self
+                .old_names
+                .get(&normalise_alias(name))
+                .map_or(Found::None, |&i| Found::One(i)),
+            found => found,
+        }
+    }
+
+    /// [`Site::lookup`] from article `from`, as Obsidian resolves a name several notes
+    /// share: the one in the linking note's own folder, when only one is.
+    pub fn lookup_from(&self, from: usize, name: &str) -> Found {
+        match self.lookup(name) {
+            Found::Many(candidates) => {
+                let folder = self.articles[from].rel.parent();
+                let near: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        let rel = &self.articles[c].rel;
+                        // A hub or bundle sits in its own folder.
+                        let own = if self.articles[c].structure == Structure::Hub {
+                            rel.parent().and_then(Path::parent)
+                        } else {
+                            rel.parent()
+                        };
+                        own == folder
+                    })
+                    .collect();
+                match near.as_slice() {
+                    [one] => Found::One(*one),
+                    _ => Found::Many(candidates),
+                }
+            }
+            found => found,
+        }
+    }
+
+    /// Help for a name that finds no single article: the path forms to write when
+    /// several answer to it, else the nearest file name.
+    pub fn explain_name(&self, d: Diagnostic, name: &str) -> Diagnostic {
+        match self.lookup(name) {
+            Found::Many(candidates) => {
+                let forms: Vec<String> = candidates
+                    .iter()
+                    .map(|&c| {
+                        format!(
+                            "{} ({})",
+                            self.path_name(c),
+                            self.articles[c].path.display()
+                        )
+                    })
+                    .collect();
+                d.help(format!(
+                    "'{name}' could mean {} notes; write the path of the one you mean: {}",
+                    candidates.len(),
+                    forms.join(", ")
+                ))
+            }
+            _ => d.suggest(name, self.articles.iter().map(|a| a.slug.as_str())),
+        }
+    }
+
+    /// How to write a link to article `i` by its path, when its name is not enough:
+    /// `[[patterns/family-styles/dismissive]]`.
+    pub fn path_name(&self, i: usize) -> String {
+        names::path_form(&self.articles[i])
+    }
+
+    /// The id of article `i` in `print.html`: its slug, or (when other articles share
+    /// its file name) its URL made one segment.
+    pub fn print_key(&self, i: usize) -> &str {
+        &self.print_keys[i]
+    }
+
+    fn index_print_keys(&mut self) {
+        self.print_keys = (0..self.articles.len())
+            .map(|i| {
+                let article = &self.articles[i];
+                if self.by_slug.get(&article.slug) == Some(&i) {
+                    article.slug.clone()
+                } else {
+                    article.url.trim_end_matches('/').replace('/', "--")
+                }
+            })
+            .collect();
     }
 
     /// The site's own "When to get help" article, if it has one.

@@ -463,9 +463,18 @@ impl Site {
             Owner::built_in("the theme's assets"),
         );
 
-        for (i, article) in self.articles.iter().enumerate() {
-            // A duplicate slug is reported once, as such.
-            if article.slug.is_empty() || self.by_slug.get(&article.slug) != Some(&i) {
+        for section in &self.sections {
+            let what = format!("the section '{}'", section.url.trim_end_matches('/'));
+            let owner = match section.hub {
+                Some(h) => Owner::content(what, &self.articles[h].path, 1, 1),
+                None => Owner::built_in(what),
+            };
+            claim(&mut table, page(&section.url), Kind::Page, owner);
+        }
+        for article in &self.articles {
+            // A hub's page is its folder's, claimed above; an empty slug is reported
+            // as such.
+            if article.slug.is_empty() || article.structure == super::Structure::Hub {
                 continue;
             }
             let what = format!("the article '{}'", article.slug);
@@ -483,7 +492,13 @@ impl Site {
         let mut aliases = BTreeMap::new();
         let mut bad = Vec::new();
         for (i, article) in self.articles.iter().enumerate() {
-            for alias in &article.front.aliases {
+            // Aliases that do not start with `/` are names for wikilinks, not URLs.
+            for alias in article
+                .front
+                .aliases
+                .iter()
+                .filter(|a| a.trim().starts_with('/'))
+            {
                 let url = super::normalise_alias(alias);
                 let (line, column) = front_position(article, alias);
                 if url.is_empty()

@@ -121,7 +121,9 @@ fn binary_file_named_md() {
 }
 
 #[test]
-fn two_articles_with_one_slug() {
+fn two_articles_with_one_file_name_need_their_paths_where_named() {
+    // Identity is the path: the same file name in two folders is fine, but a name
+    // both answer to (in a wikilink, the glossary, a relation) must be a path.
     let stderr = assert_rejected(
         |s| {
             s.write(
@@ -129,13 +131,12 @@ fn two_articles_with_one_slug() {
                 "---\ntitle: Another\n---\nBody\n",
             )
         },
-        &["error: two articles have the slug 'alexithymia'"],
+        &[
+            "error: glossary term 'Alexithymia' names unknown article 'alexithymia'",
+            "'alexithymia' could mean 2 notes; write the path of the one you mean: effects/alexithymia (content/effects/alexithymia.md), healing/alexithymia (content/healing/alexithymia.md)",
+        ],
     );
-    assert!(
-        stderr.contains("content/effects/alexithymia.md")
-            && stderr.contains("content/healing/alexithymia.md"),
-        "{stderr}"
-    );
+    assert!(!stderr.contains("two articles have the slug"), "{stderr}");
 }
 
 #[test]

@@ -85,6 +85,7 @@ fn a_placeholder_base_url_warns_at_its_line() {
 #[test]
 fn json_format_lists_each_diagnostic() {
     let site = Fixture::new("basic");
+    site.strict_links();
     site.write(
         "content/effects/x.md",
         "---\ntitle: X\n---\nSee [[nowhere]].\n",

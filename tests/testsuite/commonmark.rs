@@ -681,7 +681,7 @@ fn file_name(number: usize) -> String {
 fn write_site(site: &Fixture, examples: &[&Example], glossary: bool) {
     site.write(
         "book.toml",
-        "[site]\ntitle = \"CommonMark\"\n\n[[topics]]\nid = \"spec\"\ntitle = \"Spec\"\n\n[build]\nsmart_punctuation = false\n",
+        "[site]\ntitle = \"CommonMark\"\n\n[[topics]]\nid = \"spec\"\ntitle = \"Spec\"\n\n[build]\nsmart_punctuation = false\nmissing_links = \"error\"\n",
     );
     for e in examples {
         site.write(

@@ -290,6 +290,7 @@ fn eighty_thousand_same_page_anchors_resolve_in_linear_time() {
 #[test]
 fn lone_cr_line_endings_read_like_lf_with_exact_positions() {
     let site = Fixture::new("basic");
+    site.strict_links();
     site.write(
         "content/effects/mac.md",
         "---\rtitle: Old Mac\rsummary: Written with CR.\r---\r\rFirst line.\r\rSee [[nowhere]] here.\r",
@@ -482,6 +483,7 @@ fn numbers_out_of_range_are_refused_in_book_toml() {
 #[test]
 fn control_characters_from_sources_are_escaped_in_diagnostics() {
     let site = Fixture::new("basic");
+    site.strict_links();
     site.write(
         "content/effects/esc.md",
         "---\ntitle: Esc\n---\nSee [[no\u{1b}]0;pwned\u{7}where]] and [[x\u{1b}[2J]].\n",

@@ -9,7 +9,7 @@ use std::path::Path;
 /// Builds both editions of a site whose `check` passes and runs the independent
 /// checker over the web folder (with its print.html), the offline build, and the
 /// unpacked offline.zip; returns everything broken.
-fn independent_check(site: &Fixture) -> Vec<Broken> {
+pub(crate) fn independent_check(site: &Fixture) -> Vec<Broken> {
     site.run(&["check"]).assert_code(0);
     site.build().assert_code(0);
     site.run(&["build", "--offline", "--out", "offline-build"])
@@ -76,15 +76,15 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     every_file_is_in_the_url_table(&site);
 
     // Relative paths from a file three folders down, raw HTML, srcset and poster.
-    let intro = site.read("guide/intro/index.html");
+    let intro = site.read("guide/basics/intro/index.html");
     for needle in [
-        "<a href=\"../../guide/ch04-01-feelings/#naming-feelings\">the next chapter</a>",
-        "<a href=\"../../tags/\">the tag list</a>",
-        "<a href=\"../../\">the home page</a>",
-        "<img src=\"../../images/logo.png\" alt=\"The logo again\"",
-        "srcset=\"../../guide/basics/img/diagram.png 1x, ../../guide/photo.png 2x\"",
-        "<video poster=\"../../guide/basics/img/diagram.png\" src=\"../../guide/basics/clip.mp4\"",
-        "<a href=\"../../care/Work%20sheet.pdf\">",
+        "<a href=\"../../../guide/basics/ch04-01-feelings/#naming-feelings\">the next chapter</a>",
+        "<a href=\"../../../tags/\">the tag list</a>",
+        "<a href=\"../../../\">the home page</a>",
+        "<img src=\"../../../images/logo.png\" alt=\"The logo again\"",
+        "srcset=\"../../../guide/basics/img/diagram.png 1x, ../../../guide/photo.png 2x\"",
+        "<video poster=\"../../../guide/basics/img/diagram.png\" src=\"../../../guide/basics/clip.mp4\"",
+        "<a href=\"../../../care/Work%20sheet.pdf\">",
         "<a id=\"legacy\"></a>",
     ] {
         assert!(intro.contains(needle), "{needle} missing from:\n{intro}");
@@ -95,9 +95,12 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
         sleep.contains("<a href=\"../../care/readme/\">overview</a>"),
         "{sleep}"
     );
-    let detail = site.read("guide/detail/index.html");
-    assert!(detail.contains("<img src=\"../../images/logo.png\" alt=\"logo\""));
-    assert!(detail.contains("<img src=\"../../guide/basics/img/diagram.png\" alt=\"diagram\""));
+    // Pages mirror their folders at any depth.
+    let detail = site.read("guide/basics/deeper/detail/index.html");
+    assert!(detail.contains("<img src=\"../../../../images/logo.png\" alt=\"logo\""));
+    assert!(
+        detail.contains("<img src=\"../../../../guide/basics/img/diagram.png\" alt=\"diagram\"")
+    );
     // print.html: the same files from the site root, links between articles in-page.
     let print = site.read("print.html");
     assert!(print.contains("<img src=\"guide/basics/img/diagram.png\" alt=\"Diagram\" srcset=\"guide/basics/img/diagram.png 1x, guide/photo.png 2x\">"));
@@ -105,9 +108,9 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     assert!(print.contains("href=\"#intro--old-section\""));
     // The offline edition names every page's file.
     let offline =
-        std::fs::read_to_string(site.path("offline-build/guide/intro/index.html")).unwrap();
-    assert!(offline.contains("<a href=\"../../tags/index.html\">the tag list</a>"));
-    assert!(offline.contains("<a href=\"../../index.html\">the home page</a>"));
+        std::fs::read_to_string(site.path("offline-build/guide/basics/intro/index.html")).unwrap();
+    assert!(offline.contains("<a href=\"../../../tags/index.html\">the tag list</a>"));
+    assert!(offline.contains("<a href=\"../../../index.html\">the home page</a>"));
 }
 
 #[test]
@@ -187,7 +190,7 @@ fn an_alias_or_page_on_a_url_attune_writes_is_an_error_naming_the_owner() {
         ("/guide/", "which the topic hub 'guide' (built-in page) already publishes"),
         ("/tags/start/", "which the page of tag 'start' at content/guide/basics/ch04-01-feelings.md:3:8 already publishes"),
         ("/search/index.js", "which the search index (built-in page) already publishes"),
-        ("/Guide/Intro/", "which the article 'intro' at content/guide/basics/intro.md:1:1 already publishes"),
+        ("/Guide/Basics/Intro/", "which the article 'intro' at content/guide/basics/intro.md:1:1 already publishes"),
         ("/print.html/", "which the print edition (built-in page) already publishes"),
     ];
     for (alias, owner) in cases {

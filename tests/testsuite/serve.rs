@@ -217,6 +217,7 @@ fn edits_additions_renames_and_deletions_show_up_and_match_a_full_build() {
 #[test]
 fn errors_keep_the_last_good_build_and_clear_when_fixed() {
     let site = Fixture::new("basic");
+    site.strict_links();
     let server = start(&site);
     let a = &server.address;
     let before = get(a, "/effects/alexithymia/").1;

@@ -80,6 +80,20 @@ impl Fixture {
         Fixture { _dir: dir, root }
     }
 
+    /// `[build] missing_links = "error"`: a wikilink to a note not written yet is an
+    /// error, as on a finished site (by default it is plain text and a warning).
+    pub fn strict_links(&self) {
+        let book = std::fs::read_to_string(self.path("book.toml")).unwrap();
+        self.write(
+            "book.toml",
+            book.replacen(
+                "[site]\n",
+                "[build]\nmissing_links = \"error\"\n\n[site]\n",
+                1,
+            ),
+        );
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }

@@ -1,6 +1,6 @@
 //! The contexts of an article's page and of the print edition.
 
-use super::{Card, ShownChange, ShownDate, ShownReview, ShownSafetyBlock};
+use super::{Card, Crumb, ShownChange, ShownDate, ShownReview, ShownSafetyBlock};
 use serde::Serialize;
 
 /// `article.html` (an article in a topic) and `page.html` (a standalone page). Also
@@ -14,6 +14,8 @@ pub struct ArticlePage<'a> {
     pub description: Option<&'a str>,
     /// JSON-LD `MedicalWebPage`, safe inside `<script>` (print with `safe`).
     pub jsonld: &'a str,
+    /// The sections between the topic and the article, outermost first: `title`, `url`.
+    pub breadcrumbs: Vec<Crumb<'a>>,
 }
 
 /// `article`: an article with everything its page shows.

@@ -10,6 +10,9 @@ pub struct HomePage<'a> {
     pub topics: &'a [TopicInfo<'a>],
     /// The reading paths (see `PathInfo`).
     pub paths: &'a [PathInfo<'a>],
+    /// The content folder's own text (`content/_index.md`) as HTML, or null (print
+    /// with `safe`).
+    pub home_text: Option<String>,
 }
 
 /// A topic with its articles.
@@ -51,6 +54,68 @@ pub struct TopicPage<'a> {
     pub topic: &'a TopicInfo<'a>,
     /// The topic's description, or null when empty.
     pub description: Option<&'a str>,
+    /// Its folder's own text, sub-sections and direct articles (see `HubInfo`).
+    pub hub: HubInfo<'a>,
+}
+
+/// A folder's hub: its own text, its sub-sections and the articles directly in it.
+#[derive(Serialize)]
+pub struct HubInfo<'a> {
+    /// The folder's own text (`_index.md`, or `index.md` beside other notes) as HTML,
+    /// or null (print with `safe`).
+    pub body: Option<String>,
+    /// Its sub-sections in reading order (see `SectionCard`).
+    pub sections: Vec<SectionCard<'a>>,
+    /// The articles directly in it, in reading order: `title`, `url`, `summary`, `minutes`.
+    pub articles: Vec<Card<'a>>,
+}
+
+/// A sub-section in a hub's list.
+#[derive(Serialize)]
+pub struct SectionCard<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// Its site-relative URL.
+    pub url: &'a str,
+    /// Its summary (may be empty).
+    pub summary: &'a str,
+    /// How many articles it holds, in its own sub-sections too.
+    pub count: usize,
+}
+
+/// A link in the breadcrumbs.
+#[derive(Serialize)]
+pub struct Crumb<'a> {
+    /// The page's title.
+    pub title: &'a str,
+    /// Its site-relative URL.
+    pub url: String,
+}
+
+/// `section.html`, the hub of a folder below a topic.
+#[derive(Serialize)]
+pub struct SectionPage<'a> {
+    /// The section (see `SectionInfo`).
+    pub section: SectionInfo<'a>,
+    /// Its own text, sub-sections and articles (see `HubInfo`).
+    pub hub: HubInfo<'a>,
+    /// Its summary, or null when empty.
+    pub description: Option<&'a str>,
+}
+
+/// `section` in `section.html`.
+#[derive(Serialize)]
+pub struct SectionInfo<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// Its summary (may be empty).
+    pub summary: &'a str,
+    /// Its site-relative URL.
+    pub url: &'a str,
+    /// Its topic: `title`, `url`.
+    pub topic: Crumb<'a>,
+    /// The sections between the topic and this one, outermost first: `title`, `url`.
+    pub breadcrumbs: Vec<Crumb<'a>>,
 }
 
 /// `tags.html`, every tag.

@@ -1,0 +1,96 @@
+//! An article's body as a page shows it: links and references filled in relative to
+//! the page, embedded notes (`![[Note]]`) filled in the same way, and links to notes
+//! not written yet shown as plain text.
+
+use crate::markdown::fill_placeholders;
+use crate::site::{ResolvedLink, Site};
+
+/// Article `i`'s body for its own page.
+pub(super) fn article_body(site: &Site, i: usize) -> String {
+    let host = &site.articles[i];
+    let root = site.root(i);
+    let fill = |t: usize, html: &str| -> String {
+        let (links, refs) = (&site.links[t], &site.refs[t]);
+        fill_placeholders(
+            html,
+            |n| {
+                links
+                    .get(n)
+                    .map(|l| href_from(site, i, t, l))
+                    .unwrap_or_default()
+            },
+            |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
+            |n| {
+                refs.get(n)
+                    .map(|r| r.attr(&root, site.style))
+                    .unwrap_or_default()
+            },
+        )
+    };
+    let body = fill(i, &host.parsed.html);
+    unlink_missing(&site.expand_embeds(i, &body, &fill))
+}
+
+/// The href of `link`, one of article `t`'s links, on article `host`'s page.
+fn href_from(site: &Site, host: usize, t: usize, link: &ResolvedLink) -> String {
+    if host == t || link.href.starts_with('#') {
+        return link.href.clone();
+    }
+    match link.target {
+        Some(u) if u == host => link
+            .href
+            .split_once('#')
+            .map(|(_, f)| format!("#{f}"))
+            .unwrap_or_else(|| "#top".to_string()),
+        Some(u) => {
+            let fragment = link
+                .href
+                .split_once('#')
+                .map(|(_, f)| format!("#{f}"))
+                .unwrap_or_default();
+            format!(
+                "{}{fragment}",
+                site.style
+                    .href(&site.articles[host].url, &site.articles[u].url)
+            )
+        }
+        None => String::new(),
+    }
+}
+
+/// Links to notes not written yet (filled with an empty href) as plain text.
+pub(super) fn unlink_missing(html: &str) -> String {
+    const OPEN: &str = "<a href=\"\" id=\"ref-";
+    if !html.contains(OPEN) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let (Some(gt), Some(close)) = (tag.find('>'), tag.find("</a>")) else {
+            out.push_str(tag);
+            return out;
+        };
+        out.push_str("<span class=\"missing-link\">");
+        out.push_str(&tag[gt + 1..close]);
+        out.push_str("</span>");
+        rest = &tag[close + 4..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn missing_links_become_plain_text() {
+        assert_eq!(
+            super::unlink_missing(
+                "a <a href=\"\" id=\"ref-2\" title=\"t\">Later</a> b <a href=\"x/\">y</a>"
+            ),
+            "a <span class=\"missing-link\">Later</span> b <a href=\"x/\">y</a>"
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! Folders as pages: a topic's or sub-section's hub with its own text (from the
+//! folder's `_index.md` or `index.md`), its sub-sections and its articles, and the
+//! breadcrumbs down to an article in a sub-section.
+
+use super::context::{Crumb, HubInfo, SectionCard, SectionInfo, SectionPage};
+use super::{body::article_body, card};
+use crate::site::Site;
+
+/// What a hub page lists and shows: its text, sub-sections (with how many articles
+/// each holds, below it too) and the articles directly in it.
+fn hub<'a>(
+    site: &'a Site,
+    text: Option<usize>,
+    sections: &[usize],
+    articles: &[usize],
+) -> HubInfo<'a> {
+    HubInfo {
+        body: text.map(|h| article_body(site, h)),
+        sections: sections
+            .iter()
+            .map(|&s| {
+                let section = &site.sections[s];
+                SectionCard {
+                    title: &section.title,
+                    url: &section.url,
+                    summary: &section.summary,
+                    count: count(site, s),
+                }
+            })
+            .collect(),
+        articles: articles.iter().map(|&i| card(site, i)).collect(),
+    }
+}
+
+fn count(site: &Site, s: usize) -> usize {
+    let section = &site.sections[s];
+    section.articles.len()
+        + section
+            .sections
+            .iter()
+            .map(|&c| count(site, c))
+            .sum::<usize>()
+}
+
+/// The hub of topic `t`'s page.
+pub(super) fn topic_hub(site: &Site, t: usize) -> HubInfo<'_> {
+    let mut sections: Vec<usize> = (0..site.sections.len())
+        .filter(|&s| site.sections[s].topic == t && site.sections[s].parent.is_none())
+        .collect();
+    sections.sort_by_key(|&s| {
+        site.topics[t]
+            .iter()
+            .position(|&i| site.section_chain(i).first() == Some(&s))
+            .unwrap_or(usize::MAX)
+    });
+    let direct: Vec<usize> = site.topics[t]
+        .iter()
+        .copied()
+        .filter(|&i| site.section_of[i].is_none())
+        .collect();
+    hub(site, site.topic_hub(t), &sections, &direct)
+}
+
+fn crumbs(site: &Site, chain: impl IntoIterator<Item = usize>) -> Vec<Crumb<'_>> {
+    chain
+        .into_iter()
+        .map(|s| Crumb {
+            title: &site.sections[s].title,
+            url: site.sections[s].url.clone(),
+        })
+        .collect()
+}
+
+/// The breadcrumbs between the topic and article `i`: its sections, outermost first.
+pub(super) fn breadcrumbs(site: &Site, i: usize) -> Vec<Crumb<'_>> {
+    crumbs(site, site.section_chain(i))
+}
+
+/// The page of sub-section `s`.
+pub(super) fn section_page(site: &Site, s: usize) -> SectionPage<'_> {
+    let section = &site.sections[s];
+    let topic = &site.config.topics[section.topic];
+    let mut chain = Vec::new();
+    let mut at = section.parent;
+    while let Some(p) = at {
+        chain.push(p);
+        at = site.sections[p].parent;
+    }
+    chain.reverse();
+    SectionPage {
+        section: SectionInfo {
+            title: &section.title,
+            summary: &section.summary,
+            url: &section.url,
+            topic: Crumb {
+                title: &topic.title,
+                url: format!("{}/", topic.id),
+            },
+            breadcrumbs: crumbs(site, chain),
+        },
+        hub: hub(site, section.hub, &section.sections, &section.articles),
+        description: (!section.summary.is_empty()).then_some(section.summary.as_str()),
+    }
+}

@@ -1,0 +1,253 @@
+//! `![[Note]]` and `![[Note#Heading]]`: another note's text shown inside an article.
+//! Embeds are checked for cycles here; each page fills them in (see
+//! [`Site::expand_embeds`]) relative to where it is.
+
+use super::Site;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{escape, LinkTarget};
+use crate::marks::{EMBED, MARK_END};
+use std::collections::HashMap;
+
+/// A part of a note an embed shows: the note, and the heading (or block id) it
+/// starts at, or all of it.
+type Node = (usize, Option<String>);
+/// An embed: its link's index in the embedding note, and the part it shows.
+type Edge = (usize, Node);
+
+/// Embeds inside embeds deeper than this are not filled in (a cycle is an error
+/// before that; this only bounds the work).
+const MAX_DEPTH: usize = 16;
+
+impl Site {
+    /// Finds every cycle of embeds (`a` embeds `b` embeds `a`, or a part of a note
+    /// that holds an embed of itself) and reports it at the embed that closes it,
+    /// naming the cycle; that embed is then left unresolved. A note may embed a part
+    /// of itself that does not hold the embed.
+    pub(super) fn check_embeds(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        // 1: on the current path, 2: done.
+        let mut state: HashMap<Node, u8> = HashMap::new();
+        let mut cut: Vec<(usize, usize)> = Vec::new();
+        for start in 0..self.articles.len() {
+            let start: Node = (start, None);
+            if !self.has_embeds(start.0) || state.contains_key(&start) {
+                continue;
+            }
+            // Each node on the path, with its embeds and the next one to follow.
+            let mut stack: Vec<(Node, Vec<Edge>, usize)> = Vec::new();
+            state.insert(start.clone(), 1);
+            let edges = self.embed_edges(&start);
+            stack.push((start, edges, 0));
+            while let Some((node, edges, next)) = stack.last_mut() {
+                let Some((k, to)) = edges.get(*next).cloned() else {
+                    state.insert(node.clone(), 2);
+                    stack.pop();
+                    continue;
+                };
+                *next += 1;
+                let from = node.0;
+                match state.get(&to) {
+                    None => {
+                        state.insert(to.clone(), 1);
+                        let edges = self.embed_edges(&to);
+                        stack.push((to, edges, 0));
+                    }
+                    Some(1) => {
+                        let at = stack.iter().position(|(n, _, _)| *n == to).unwrap_or(0);
+                        let mut names: Vec<String> = stack[at..]
+                            .iter()
+                            .map(|(n, _, _)| self.articles[n.0].path.display().to_string())
+                            .collect();
+                        names.push(self.articles[to.0].path.display().to_string());
+                        let link = &self.articles[from].parsed.links[k];
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "embed-cycle",
+                                format!("embeds go round in a circle: {}", names.join(" → ")),
+                            )
+                            .at(&self.articles[from].path, link.line, link.column)
+                            .help("a note cannot show itself, even through others: remove one of these embeds, or link instead of embedding (drop the `!`)"),
+                        );
+                        cut.push((from, k));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (a, k) in cut {
+            self.links[a][k].target = None;
+        }
+    }
+
+    /// The embeds inside the part of a note that `node` shows (all of it, or the part
+    /// under a heading): each link's index and the part it shows.
+    fn embed_edges(&self, node: &Node) -> Vec<Edge> {
+        let (x, anchor) = node;
+        let html = &self.articles[*x].parsed.html;
+        let part = match anchor {
+            Some(id) => part_under(html, id).unwrap_or(""),
+            None => html.as_str(),
+        };
+        self.articles[*x]
+            .parsed
+            .links
+            .iter()
+            .enumerate()
+            .filter(|(k, l)| l.embed && part.contains(&format!("{EMBED}{k}{MARK_END}")))
+            .filter_map(|(k, _)| {
+                let resolved = &self.links[*x][k];
+                let t = resolved.target?;
+                let anchor = resolved.href.split_once('#').map(|(_, a)| a.to_string());
+                Some((k, (t, anchor)))
+            })
+            .collect()
+    }
+
+    fn has_embeds(&self, i: usize) -> bool {
+        self.articles[i].parsed.links.iter().any(|l| l.embed)
+    }
+
+    /// `html`, a body of article `i` already filled for the page it is shown on,
+    /// with each embed mark replaced by the embedded note's text (or the part under
+    /// the heading the embed names). `fill(t, html)` fills a part of article `t`'s
+    /// body for the same page.
+    pub fn expand_embeds(
+        &self,
+        i: usize,
+        html: &str,
+        fill: &dyn Fn(usize, &str) -> String,
+    ) -> String {
+        self.expand(i, html, fill, 0)
+    }
+
+    fn expand(
+        &self,
+        i: usize,
+        html: &str,
+        fill: &dyn Fn(usize, &str) -> String,
+        depth: usize,
+    ) -> String {
+        if !html.contains(EMBED) {
+            return html.to_string();
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = rest.find(EMBED) {
+            let after = &rest[at + EMBED.len_utf8()..];
+            let Some(close) = after.find(MARK_END) else {
+                break;
+            };
+            let n: usize = after[..close].parse().unwrap_or(usize::MAX);
+            let mut before = &rest[..at];
+            let mut tail = &after[close + MARK_END.len_utf8()..];
+            // An embed alone in its paragraph takes the paragraph's place.
+            if before.ends_with("<p>") && tail.starts_with("</p>") {
+                before = &before[..before.len() - 3];
+                tail = &tail[4..];
+            }
+            out.push_str(before);
+            out.push_str(&self.embedded(i, n, fill, depth));
+            rest = tail;
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn embedded(
+        &self,
+        i: usize,
+        n: usize,
+        fill: &dyn Fn(usize, &str) -> String,
+        depth: usize,
+    ) -> String {
+        let (Some(link), Some(resolved)) = (
+            self.articles[i].parsed.links.get(n),
+            self.links.get(i).and_then(|l| l.get(n)),
+        ) else {
+            return String::new();
+        };
+        // The heading's id as resolved (the link may name it by its text).
+        let anchor = match &link.target {
+            LinkTarget::SamePage { anchor } if resolved.href.is_empty() => Some(anchor.clone()),
+            _ => resolved.href.split_once('#').map(|(_, a)| a.to_string()),
+        };
+        let Some(t) = resolved.target.filter(|_| depth < MAX_DEPTH) else {
+            return format!(
+                "<span class=\"missing-link\">{}</span>",
+                escape(&resolved.title)
+            );
+        };
+        let body = &self.articles[t].parsed.html;
+        let part = match &anchor {
+            Some(id) => part_under(body, id).unwrap_or(""),
+            None => body.as_str(),
+        };
+        let filled = fill(t, part);
+        let inner = self.expand(t, &filled, fill, depth + 1);
+        format!(
+            "<div class=\"embed\" data-embed=\"{}\">\n{inner}</div>\n",
+            escape(&self.articles[t].url)
+        )
+    }
+}
+
+/// The part of `html` a link `#id` names: a heading with everything up to the next
+/// heading of its level or above; any other element with that id (a block id such
+/// as `^abc123`), whole.
+fn part_under<'h>(html: &'h str, id: &str) -> Option<&'h str> {
+    let attr = format!(" id=\"{}\"", escape(id));
+    let at = html.find(&attr)?;
+    let open = html[..at].rfind('<')?;
+    let name: String = html[open + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let level = match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    };
+    match level {
+        Some(level) => {
+            let close = format!("</{name}>");
+            let body_from = html[open..].find(&close)? + open + close.len();
+            let end = (1..=level)
+                .filter_map(|l| html[body_from..].find(&format!("<h{l}")))
+                .min()
+                .map_or(html.len(), |e| body_from + e);
+            Some(&html[open..end])
+        }
+        None => {
+            let close = format!("</{name}>");
+            let end = html[open..]
+                .find(&close)
+                .map_or(html.len(), |e| open + e + close.len());
+            Some(&html[open..end])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::part_under;
+
+    #[test]
+    fn a_heading_s_part_runs_to_the_next_heading_of_its_level() {
+        let html = "<p>a</p><h2 id=\"one\">One</h2><p>b</p><h3 id=\"sub\">Sub</h3><p>c</p><h2 id=\"two\">Two</h2><p>d</p>";
+        assert_eq!(
+            part_under(html, "one"),
+            Some("<h2 id=\"one\">One</h2><p>b</p><h3 id=\"sub\">Sub</h3><p>c</p>")
+        );
+        assert_eq!(
+            part_under(html, "sub"),
+            Some("<h3 id=\"sub\">Sub</h3><p>c</p>")
+        );
+        assert_eq!(
+            part_under(html, "two"),
+            Some("<h2 id=\"two\">Two</h2><p>d</p>")
+        );
+        assert_eq!(
+            part_under("<p id=\"^b1\">x</p><p>y</p>", "^b1"),
+            Some("<p id=\"^b1\">x</p>")
+        );
+        assert_eq!(part_under(html, "none"), None);
+    }
+}

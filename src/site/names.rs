@@ -1,0 +1,152 @@
+//! The names a wikilink may use for an article: its path (or the end of it), its file
+//! name, its title, or one of its `aliases:` that is a name rather than a URL path.
+//! Names are compared as slugs, so `[[Dismissive Family]]` finds
+//! `dismissive family.md` and `dismissive-family.md` alike.
+
+use super::{Article, Structure};
+use crate::load::slugify;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What a name finds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    One(usize),
+    /// More than one article answers to the name: the candidates, by path.
+    Many(Vec<usize>),
+    None,
+}
+
+#[derive(Debug, Default)]
+pub struct Names {
+    /// Whole paths (`patterns/family-styles/dismissive`) and page URLs.
+    paths: HashMap<String, usize>,
+    /// The ends of paths, two folders or more (`family-styles/dismissive`).
+    suffixes: HashMap<String, Vec<usize>>,
+    stems: HashMap<String, Vec<usize>>,
+    titles: HashMap<String, Vec<usize>>,
+    aliases: HashMap<String, Vec<usize>>,
+}
+
+/// A name as a key: each `/`-separated part made a slug, `.md` dropped.
+pub fn key(name: &str) -> String {
+    let name = name.trim();
+    let name = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".markdown"))
+        .unwrap_or(name);
+    name.split('/')
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The path form of an article: its file's path under `content/`, without the
+/// extension, each part a slug; a hub or bundle is its folder.
+pub fn path_form(article: &Article) -> String {
+    let rel = article.rel.with_extension("");
+    let mut form = key(&rel.to_string_lossy().replace('\\', "/"));
+    let stem = rel.file_name().and_then(|s| s.to_str()).unwrap_or_default();
+    if matches!(stem, "_index" | "index") {
+        form = Path::new(&form)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+    }
+    form
+}
+
+fn push(map: &mut HashMap<String, Vec<usize>>, key: String, i: usize) {
+    if key.is_empty() {
+        return;
+    }
+    let list = map.entry(key).or_default();
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
+impl Names {
+    pub fn new(articles: &[Article]) -> Names {
+        let mut names = Names::default();
+        for (i, article) in articles.iter().enumerate() {
+            let form = path_form(article);
+            if !form.is_empty() {
+                names.paths.entry(form.clone()).or_insert(i);
+            }
+            let url = article.url.trim_end_matches('/');
+            if !url.is_empty() {
+                names.paths.entry(url.to_string()).or_insert(i);
+            }
+            let parts: Vec<&str> = form.split('/').collect();
+            for n in 1..parts.len().saturating_sub(1) {
+                push(&mut names.suffixes, parts[n..].join("/"), i);
+            }
+            // A hub answers to its folder's name; a page to its file's (or, in a
+            // bundle, its folder's).
+            let stem = if article.structure == Structure::Hub {
+                parts.last().copied().unwrap_or_default().to_string()
+            } else {
+                article.slug.clone()
+            };
+            push(&mut names.stems, stem, i);
+            // Only a title the note gives itself (front matter, or the heading that
+            // opens it): not one taken from a later heading.
+            if article.front.title.is_some() || article.parsed.title_from_heading.is_some() {
+                push(&mut names.titles, slugify(&article.title), i);
+            }
+            for alias in &article.front.aliases {
+                if !alias.trim().starts_with('/') {
+                    push(&mut names.aliases, key(alias), i);
+                }
+            }
+        }
+        names
+    }
+
+    /// The article `name` means: a path (whole, or its end) when it holds a `/`;
+    /// else a file name, then a title, then an alias, each when it is unique.
+    pub fn lookup(&self, name: &str) -> Found {
+        let key = key(name);
+        if key.is_empty() {
+            return Found::None;
+        }
+        if key.contains('/') {
+            if let Some(&i) = self.paths.get(&key) {
+                return Found::One(i);
+            }
+            return one_of(self.suffixes.get(&key));
+        }
+        for map in [&self.stems, &self.titles, &self.aliases] {
+            match one_of(map.get(&key)) {
+                Found::None => continue,
+                found => return found,
+            }
+        }
+        Found::None
+    }
+}
+
+fn one_of(list: Option<&Vec<usize>>) -> Found {
+    match list.map(Vec::as_slice) {
+        None | Some([]) => Found::None,
+        Some([one]) => Found::One(*one),
+        Some(many) => Found::Many(many.to_vec()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_keys_made_of_slugs() {
+        assert_eq!(key("Dismissive Family"), "dismissive-family");
+        assert_eq!(
+            key("patterns/Family Styles/dismissive.md"),
+            "patterns/family-styles/dismissive"
+        );
+        assert_eq!(key("  "), "");
+    }
+}

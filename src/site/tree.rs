@@ -1,0 +1,511 @@
+//! Folders at any depth: where each file's page goes, which files are a folder's own
+//! text (`_index.md`, or `index.md` beside other notes), which are page bundles
+//! (`index.md` alone with its images), the sub-sections below each topic with their
+//! order, and topics made from folders when `book.toml` declares none.
+
+use super::{Site, Structure};
+use crate::config::Topic;
+use crate::diagnostic::Diagnostic;
+use crate::load::{slugify, Source};
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// Where one source goes.
+pub(super) struct Placement {
+    /// Site-relative folder URL of its page: `patterns/family-styles/dismissive/`.
+    pub url: String,
+    /// The last segment of that URL (for a bundle, its folder's name).
+    pub slug: String,
+    /// A folder's own text: shown on the folder's hub page, not as a page of its own.
+    pub hub: bool,
+    /// A page bundle directly under the content folder: a page of its own, in no topic.
+    pub standalone: bool,
+}
+
+/// A folder below a topic: its own hub page, in the topic's reading order.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Index of the topic in `config.topics`.
+    pub topic: usize,
+    /// Site-relative folder URL: `patterns/family-styles/`.
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub order: Option<i64>,
+    /// The enclosing section; `None` directly under the topic.
+    pub parent: Option<usize>,
+    /// The article holding the folder's own text (`_index.md` / `index.md`), if any.
+    pub hub: Option<usize>,
+    /// Articles directly in the folder, in reading order.
+    pub articles: Vec<usize>,
+    /// Sub-sections, in reading order.
+    pub sections: Vec<usize>,
+}
+
+fn is_index(rel: &Path) -> Option<bool> {
+    match rel.file_stem()?.to_str()? {
+        "_index" => Some(true),
+        "index" => Some(false),
+        _ => None,
+    }
+}
+
+fn folders_of_rel(rel: &Path) -> Vec<String> {
+    folders(rel)
+}
+
+fn folders(rel: &Path) -> Vec<String> {
+    rel.parent()
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Where every source goes. A folder's `_index.md` is its hub text; so is its
+/// `index.md` when other notes sit in the folder or below it; an `index.md` alone
+/// (with images or files) is a page bundle whose page is the folder's.
+pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
+    // Folders holding a note other than their own index, directly or below.
+    let mut populated: HashSet<Vec<String>> = HashSet::new();
+    for source in sources {
+        let f = folders(&source.rel);
+        let own = is_index(&source.rel).is_none();
+        let upto = if own {
+            f.len()
+        } else {
+            f.len().saturating_sub(1)
+        };
+        for n in 0..=upto {
+            populated.insert(f[..n].to_vec());
+        }
+    }
+    sources
+        .iter()
+        .map(|source| {
+            let f = folders(&source.rel);
+            let index = is_index(&source.rel);
+            let hub = match index {
+                Some(true) => true,
+                Some(false) => f.is_empty() || populated.contains(&f),
+                None => false,
+            };
+            // The folders under the topic: all after the first, or all of them when
+            // front matter names the topic of a file at the content root.
+            let from_folder = f
+                .first()
+                .is_some_and(|first| source.topic.as_deref() == Some(slugify(first).as_str()));
+            let mut segments: Vec<String> = Vec::new();
+            if let Some(topic) = &source.topic {
+                segments.push(topic.clone());
+            }
+            let below = if from_folder || (source.topic.is_some() && !f.is_empty()) {
+                &f[1.min(f.len())..]
+            } else {
+                &f[..]
+            };
+            segments.extend(below.iter().map(|s| slugify(s)));
+            let slug = if hub || index.is_some() {
+                // A hub is its folder's page; a bundle names its page after its folder.
+                f.last().map(|s| slugify(s)).unwrap_or_default()
+            } else {
+                source.slug.clone()
+            };
+            if !hub {
+                if index.is_some() {
+                    // The bundle's folder is already the last segment.
+                    if segments.is_empty() {
+                        segments.push(slug.clone());
+                    }
+                } else {
+                    segments.push(slug.clone());
+                }
+            }
+            let url = segments
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("{s}/"))
+                .collect::<String>();
+            let standalone = index == Some(false) && !hub && f.len() == 1 && from_folder;
+            let url = if standalone { format!("{slug}/") } else { url };
+            Placement {
+                url,
+                slug,
+                hub,
+                standalone,
+            }
+        })
+        .collect()
+}
+
+/// `family-styles` or `Family_styles` → `Family styles`; a name with capitals or
+/// spaces already (`Adult Effects`) is kept as written.
+pub fn humanise(name: &str) -> String {
+    let name = name.trim();
+    if name.contains(' ') || name.chars().any(char::is_uppercase) {
+        return name.to_string();
+    }
+    let spaced = name.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Site {
+    /// When `book.toml` declares no topics, each topic the content names (its first
+    /// folders, or `topic:` in front matter) becomes one, titled by its `_index.md`
+    /// or its folder's name, ordered by the hub's `order` and then by title.
+    pub(super) fn topics_from_folders(&mut self) {
+        if !self.config.topics.is_empty() {
+            return;
+        }
+        let mut found: BTreeMap<String, (Option<i64>, String, String)> = BTreeMap::new();
+        for article in &self.articles {
+            let Some(topic) = &article.topic else {
+                continue;
+            };
+            let entry = found.entry(topic.clone()).or_insert_with(|| {
+                let folder = article
+                    .rel
+                    .components()
+                    .next()
+                    .filter(|_| article.rel.components().count() > 1)
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .filter(|f| slugify(f) == *topic)
+                    .unwrap_or_else(|| topic.clone());
+                (None, humanise(&folder), String::new())
+            });
+            if article.structure == Structure::Hub && article.url == format!("{topic}/") {
+                entry.0 = article.front.order;
+                entry.1 = article.title.clone();
+                entry.2 = article.summary.clone();
+            }
+        }
+        let mut topics: Vec<(Option<i64>, String, String, String)> = found
+            .into_iter()
+            .map(|(id, (order, title, description))| (order, title, id, description))
+            .collect();
+        topics.sort_by_cached_key(|(order, title, id, _)| {
+            (order.unwrap_or(i64::MAX), title.to_lowercase(), id.clone())
+        });
+        self.config.topics = topics
+            .into_iter()
+            .map(|(_, title, id, description)| Topic {
+                id,
+                title,
+                description,
+            })
+            .collect();
+        self.topics = vec![Vec::new(); self.config.topics.len()];
+    }
+
+    /// The sub-sections of every topic, each article's place in them, every hub's
+    /// folder, and each topic's reading order: depth first, each level by `order`,
+    /// then title.
+    pub(super) fn index_sections(&mut self) {
+        let ids: Vec<String> = self.config.topics.iter().map(|t| t.id.clone()).collect();
+        let mut by_url: BTreeMap<String, usize> = BTreeMap::new();
+        let mut sections: Vec<Section> = Vec::new();
+        let mut folder_names: BTreeMap<String, String> = BTreeMap::new();
+        let mut section_of: Vec<Option<usize>> = vec![None; self.articles.len()];
+        for (i, article) in self.articles.iter().enumerate() {
+            let Some(t) = article
+                .topic
+                .as_ref()
+                .and_then(|topic| ids.iter().position(|id| id == topic))
+            else {
+                continue;
+            };
+            // Folder URLs from the topic down to the article's own folder.
+            let parts: Vec<&str> = article.url.trim_end_matches('/').split('/').collect();
+            let upto = if article.structure == Structure::Hub {
+                parts.len()
+            } else {
+                parts.len().saturating_sub(1)
+            };
+            let raw = folders(&article.rel);
+            let mut parent = None;
+            for depth in 2..=upto {
+                let url = format!("{}/", parts[..depth].join("/"));
+                // The folder's name as written, for a title when it has no hub.
+                let name = raw
+                    .get(raw.len().saturating_sub(upto - depth + 1)..)
+                    .and_then(|r| r.first())
+                    .cloned()
+                    .unwrap_or_else(|| parts[depth - 1].to_string());
+                folder_names.entry(url.clone()).or_insert(name);
+                let s = *by_url.entry(url.clone()).or_insert_with(|| {
+                    sections.push(Section {
+                        topic: t,
+                        url: url.clone(),
+                        title: String::new(),
+                        summary: String::new(),
+                        order: None,
+                        parent,
+                        hub: None,
+                        articles: Vec::new(),
+                        sections: Vec::new(),
+                    });
+                    sections.len() - 1
+                });
+                parent = Some(s);
+            }
+            match article.structure {
+                Structure::Hub => {
+                    if let Some(s) = parent.filter(|&s| sections[s].url == article.url) {
+                        sections[s].hub = Some(i);
+                    }
+                }
+                _ => {
+                    section_of[i] = parent;
+                    if let Some(s) = parent {
+                        sections[s].articles.push(i);
+                    }
+                }
+            }
+        }
+        for s in 0..sections.len() {
+            if let Some(p) = sections[s].parent {
+                sections[p].sections.push(s);
+            }
+            let section = &mut sections[s];
+            match section.hub.map(|h| &self.articles[h]) {
+                Some(hub) => {
+                    section.title = hub.title.clone();
+                    section.summary = hub.summary.clone();
+                    section.order = hub.front.order;
+                }
+                None => section.title = humanise(&folder_names[&section.url]),
+            }
+        }
+        // Reading order: each level's articles and sections together.
+        let articles = &self.articles;
+        let article_key = |i: usize| {
+            (
+                articles[i].front.order.unwrap_or(i64::MAX),
+                articles[i].title.to_lowercase(),
+                articles[i].url.clone(),
+            )
+        };
+        let section_key = |s: &Section| {
+            (
+                s.order.unwrap_or(i64::MAX),
+                s.title.to_lowercase(),
+                s.url.clone(),
+            )
+        };
+        let keys: Vec<_> = sections.iter().map(section_key).collect();
+        for s in &mut sections {
+            s.articles.sort_by_cached_key(|&i| article_key(i));
+            s.sections.sort_by_key(|&c| keys[c].clone());
+        }
+        for (t, list) in self.topics.iter_mut().enumerate() {
+            // Entries directly under the topic: its own articles, its first-level sections.
+            let mut top: Vec<(Key, Entry)> = list
+                .iter()
+                .filter(|&&i| section_of[i].is_none())
+                .map(|&i| (article_key(i), Entry::Article(i)))
+                .collect();
+            top.extend(
+                (0..sections.len())
+                    .filter(|&s| sections[s].topic == t && sections[s].parent.is_none())
+                    .map(|s| (keys[s].clone(), Entry::Section(s))),
+            );
+            if top.iter().all(|(_, e)| matches!(e, Entry::Article(_))) {
+                // No sub-sections: the order index_topics gave.
+                continue;
+            }
+            top.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut order = Vec::with_capacity(list.len());
+            let mut stack: Vec<Entry> = top.into_iter().rev().map(|(_, e)| e).collect();
+            while let Some(entry) = stack.pop() {
+                match entry {
+                    Entry::Article(i) => order.push(i),
+                    Entry::Section(s) => {
+                        let section = &sections[s];
+                        let mut level: Vec<(Key, Entry)> = section
+                            .articles
+                            .iter()
+                            .map(|&i| (article_key(i), Entry::Article(i)))
+                            .chain(
+                                section
+                                    .sections
+                                    .iter()
+                                    .map(|&c| (keys[c].clone(), Entry::Section(c))),
+                            )
+                            .collect();
+                        level.sort_by(|a, b| a.0.cmp(&b.0));
+                        stack.extend(level.into_iter().rev().map(|(_, e)| e));
+                    }
+                }
+            }
+            *list = order;
+        }
+        self.section_of = section_of;
+        self.sections = sections;
+    }
+
+    /// Folders whose names make the same address (`Family Styles/` and
+    /// `family-styles/`, `Patterns/` and `patterns/`) would merge into one section:
+    /// an error at a file of the second, naming the first; so are two files giving
+    /// one folder its text (`_index.md` and `index.md`).
+    pub(super) fn check_folders(&self, diagnostics: &mut Vec<Diagnostic>) {
+        let mut folders: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        let mut hubs: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            if article.structure == Structure::Hub {
+                if let Some(&first) = hubs.get(article.url.as_str()) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-hub",
+                            format!(
+                                "{} and {} both give the folder '{}' its text",
+                                self.articles[first].path.display(),
+                                article.path.display(),
+                                super::display_url(&article.url)
+                            ),
+                        )
+                        .in_file(&article.path)
+                        .help("keep one of them: _index.md, or index.md"),
+                    );
+                } else {
+                    hubs.insert(&article.url, i);
+                }
+            }
+            let raw = folders_of_rel(&article.rel);
+            let mut url = String::new();
+            let mut written = String::new();
+            for name in raw {
+                let slug = slugify(&name);
+                if slug.is_empty() {
+                    break;
+                }
+                url.push_str(&slug);
+                url.push('/');
+                written.push_str(&name);
+                written.push('/');
+                match folders.get(&url) {
+                    Some((first, at)) if *first != written => {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "folder-collision",
+                                format!(
+                                    "the folders '{first}' and '{written}' would both publish '/{url}'"
+                                ),
+                            )
+                            .in_file(&article.path)
+                            .help(format!(
+                                "rename one folder; the first holds {}",
+                                self.articles[*at].path.display()
+                            )),
+                        );
+                        break;
+                    }
+                    Some(_) => {}
+                    None => {
+                        folders.insert(url.clone(), (written.clone(), i));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The sections from the topic down to the one holding article `i` (or, for a
+    /// hub, down to the one above its own).
+    pub fn section_chain(&self, i: usize) -> Vec<usize> {
+        let article = &self.articles[i];
+        let mut at = if article.structure == Structure::Hub {
+            self.sections
+                .iter()
+                .position(|s| s.hub == Some(i))
+                .and_then(|s| self.sections[s].parent)
+        } else {
+            self.section_of.get(i).copied().flatten()
+        };
+        let mut chain = Vec::new();
+        while let Some(s) = at {
+            chain.push(s);
+            at = self.sections[s].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The hub article (`_index.md`) of topic `t`'s folder, if it has one.
+    pub fn topic_hub(&self, t: usize) -> Option<usize> {
+        let url = format!("{}/", self.config.topics.get(t)?.id);
+        self.articles
+            .iter()
+            .position(|a| a.structure == Structure::Hub && a.url == url)
+    }
+
+    /// The hub article of the content folder itself (`content/_index.md`), if any.
+    pub fn home_hub(&self) -> Option<usize> {
+        self.articles
+            .iter()
+            .position(|a| a.structure == Structure::Hub && a.url.is_empty())
+    }
+}
+
+type Key = (i64, String, String);
+
+enum Entry {
+    Article(usize),
+    Section(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn source(rel: &str, topic: Option<&str>) -> Source {
+        let rel = PathBuf::from(rel);
+        Source {
+            path: PathBuf::from("content").join(&rel),
+            slug: slugify(&rel.file_stem().unwrap().to_string_lossy()),
+            rel,
+            topic: topic.map(str::to_string),
+            front: Default::default(),
+            text: String::new(),
+            body_start: 0,
+            body_hash: 0,
+        }
+    }
+
+    #[test]
+    fn pages_mirror_folders_hubs_and_bundles() {
+        let sources = [
+            source("patterns/Family Styles/Dismissive.md", Some("patterns")),
+            source("patterns/Family Styles/_index.md", Some("patterns")),
+            source("patterns/index.md", Some("patterns")),
+            source("posts/my-post/index.md", Some("posts")),
+            source("about.md", None),
+            source("index.md", None),
+            source("guide.md", Some("care")),
+        ];
+        let placed = place(&sources);
+        let got: Vec<(&str, &str, bool)> = placed
+            .iter()
+            .map(|p| (p.url.as_str(), p.slug.as_str(), p.hub))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("patterns/family-styles/dismissive/", "dismissive", false),
+                ("patterns/family-styles/", "family-styles", true),
+                ("patterns/", "patterns", true),
+                ("posts/my-post/", "my-post", false),
+                ("about/", "about", false),
+                ("", "", true),
+                ("care/guide/", "guide", false),
+            ]
+        );
+        assert_eq!(humanise("family-styles"), "Family styles");
+        assert_eq!(humanise("Adult Effects"), "Adult Effects");
+    }
+}

@@ -1,0 +1,417 @@
+//! A library brought from another tool as it is: an Obsidian vault (nested folders
+//! with spaces and capitals, wikilinks by name, aliases, embeds, notes not written yet)
+//! and a Hugo site (`_index.md` sections at several depths, a page bundle, the home
+//! page's own text). Pages, addresses, hubs, breadcrumbs, order, links and diagnostics
+//! are asserted, and the independent link checker finds nothing broken where `check`
+//! passes.
+
+use crate::links::independent_check;
+use crate::support::Fixture;
+
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.find("</main>").expect("a </main>");
+    &html[start..end]
+}
+
+#[test]
+fn a_vault_publishes_as_it_is() {
+    let site = Fixture::new("obsidian");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 'Grief and neglect' is not written yet: shown as plain text\n  --> content/Patterns/Family Styles/Dismissive Family.md:16:48",
+    );
+    // Addresses mirror the folders, made URL segments; topics come from the folders.
+    let dismissive = site.read("patterns/family-styles/dismissive-family/index.html");
+    for page in [
+        "patterns/index.html",
+        "patterns/family-styles/index.html",
+        "patterns/family-styles/chaotic-family/index.html",
+        "patterns/overview/index.html",
+        "adult-effects/index.html",
+        "adult-effects/numbness/index.html",
+        "adult-effects/notes/index.html",
+        "healing/notes/index.html",
+    ] {
+        site.read(page);
+    }
+    let home = site.read("index.html");
+    assert!(
+        home.contains("<a href=\"./adult-effects/\">Adult Effects</a>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"./patterns/\">Patterns</a>"));
+    // Breadcrumbs run through the sub-section.
+    assert!(dismissive.contains("<li><a href=\"../../../patterns/\">Patterns</a></li><li><a href=\"../../../patterns/family-styles/\">Family styles</a></li><li><span aria-current=\"page\">The dismissive family</span></li>"), "{dismissive}");
+    let body = main_of(&dismissive);
+    // By file name in another case, with a label; by title with a heading's text.
+    assert!(body.contains("<a href=\"../../../adult-effects/numbness/\" id=\"ref-1\">Numbness</a>"));
+    assert!(body.contains(
+        "<a href=\"../../../adult-effects/alexithymia/\" id=\"ref-2\">trouble naming feelings</a>"
+    ));
+    assert!(body.contains("<a href=\"../../../patterns/family-styles/chaotic-family/#what-it-looks-like\" id=\"ref-3\">The chaotic family</a>"));
+    // A note not written yet is plain text; an image is found by its name.
+    assert!(body.contains("<span class=\"missing-link\">Grief and neglect</span>"));
+    assert!(body.contains("<img src=\"../../../Attachments/breathing.png\" alt=\"breathing.png\""));
+    // By alias name.
+    let chaotic = site.read("patterns/family-styles/chaotic-family/index.html");
+    assert!(chaotic.contains("<a href=\"../../../patterns/family-styles/dismissive-family/\" id=\"ref-1\">a dismissive home</a>"));
+    // An alias with a leading `/` is still an old address.
+    assert!(site
+        .read("old/dismissive/index.html")
+        .contains("url=../../patterns/family-styles/dismissive-family/"));
+    // The same file name in two folders, each linked by its path.
+    let notes = site.read("adult-effects/notes/index.html");
+    assert!(notes.contains("<a href=\"../../healing/notes/\" id=\"ref-1\">Healing notes</a>"));
+    assert!(site.read("healing/notes/index.html").contains("<a href=\"../../patterns/family-styles/dismissive-family/\" id=\"ref-1\">understanding</a>"));
+    // `![[Note#Heading]]` shows that part, its links and images made right for this page.
+    let numbness = main_of(&site.read("adult-effects/numbness/index.html")).to_string();
+    let embed = &numbness[numbness.find("<div class=\"embed\"").expect("an embed")..];
+    assert!(embed.contains("What helps"));
+    assert!(
+        !embed.contains("Why it happens"),
+        "only the part under the heading"
+    );
+    assert!(embed.contains("<img src=\"../../Attachments/breathing.png\""));
+    // `![[Note]]` shows the whole note, and the embeds inside it.
+    let alexithymia = main_of(&site.read("adult-effects/alexithymia/index.html")).to_string();
+    let embed = &alexithymia[alexithymia.find("<div class=\"embed\"").expect("an embed")..];
+    assert!(embed.contains("Feeling little can be a way of coping."));
+    assert!(embed.contains("<a href=\"../../patterns/family-styles/dismissive-family/\""));
+    assert_eq!(
+        alexithymia.matches("<div class=\"embed\"").count(),
+        2,
+        "nested embed"
+    );
+    // A Markdown link into a folder's _index.md is the folder's hub page.
+    let overview = site.read("patterns/overview/index.html");
+    assert!(
+        overview
+            .contains("<a href=\"../../patterns/family-styles/\" id=\"ref-1\">family styles</a>"),
+        "{overview}"
+    );
+    assert!(overview.contains(
+        "<a href=\"../../patterns/family-styles/dismissive-family/#why-it-happens\" id=\"ref-2\">"
+    ));
+    // The sub-section's hub: its own text, then its articles in order.
+    let hub = main_of(&site.read("patterns/family-styles/index.html")).to_string();
+    assert!(hub.contains("<p class=\"lede\">The shapes neglect takes at home.</p>"));
+    assert!(hub.contains("Each family style below is a pattern, not a verdict."));
+    assert!(hub.find("The dismissive family").unwrap() < hub.find("The chaotic family").unwrap());
+    let topic = main_of(&site.read("patterns/index.html")).to_string();
+    assert!(topic.contains("<a href=\"../patterns/family-styles/\">Family styles</a> <span class=\"summary\">The shapes neglect takes at home.</span> <span class=\"meta\">2 articles</span>"));
+}
+
+#[test]
+fn the_independent_checker_agrees_on_a_vault_and_a_hugo_site() {
+    for name in ["obsidian", "hugo"] {
+        let site = Fixture::new(name);
+        let broken = independent_check(&site);
+        assert!(broken.is_empty(), "{name}: {broken:#?}");
+    }
+}
+
+#[test]
+fn a_name_two_notes_answer_to_is_an_error_listing_both_paths() {
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Numbness.md",
+        "# Numbness in healing\n\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: 'Numbness' could mean 2 notes\n  --> content/Patterns/Family Styles/Dismissive Family.md:7:68")
+        .assert_stderr_contains("write the path of the one you mean: [[adult-effects/numbness]] (content/Adult Effects/numbness.md), [[healing/numbness]] (content/Healing/Numbness.md)");
+    // From the folder of one of them, that one is meant, as in Obsidian.
+    let run = site.build();
+    assert!(
+        !run.stderr.contains("content/Adult Effects/alexithymia.md"),
+        "{}",
+        run.stderr
+    );
+    // The path form it suggests works.
+    let text =
+        std::fs::read_to_string(site.path("content/Patterns/Family Styles/Dismissive Family.md"))
+            .unwrap();
+    let text = text.replace("[[Numbness]]", "[[adult-effects/numbness]]");
+    site.write("content/Patterns/Family Styles/Dismissive Family.md", text);
+    site.build().assert_code(0);
+    assert!(site
+        .read("adult-effects/alexithymia/index.html")
+        .contains("<a href=\"../../adult-effects/numbness/\" id=\"ref-1\">Numbness</a>"));
+}
+
+#[test]
+fn missing_links_can_be_errors() {
+    let site = Fixture::new("obsidian");
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\nmissing_links = \"error\"\n"),
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: broken link to 'Grief and neglect'\n  --> content/Patterns/Family Styles/Dismissive Family.md:16:48");
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\nmissing_links = \"sometimes\"\n"),
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("unknown variant `sometimes`");
+}
+
+#[test]
+fn markdown_links_to_missing_files_stay_errors() {
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/more.md",
+        "# More\n\nSee [later](later.md) and [[Healing Notes]].\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: broken link to 'later.md'\n  --> content/Healing/more.md:3:5",
+    );
+}
+
+#[test]
+fn embeds_that_go_round_in_a_circle_are_an_error_naming_it() {
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/a.md", "# A\n\n![[B]]\n");
+    site.write("content/Healing/b.md", "# B\n\nText.\n\n![[a]]\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: embeds go round in a circle: content/Healing/a.md → content/Healing/b.md → content/Healing/a.md\n  --> content/Healing/b.md:5:1");
+    site.write("content/Healing/b.md", "# B\n\n![[B]]\n");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: embeds go round in a circle: content/Healing/b.md → content/Healing/b.md",
+    );
+}
+
+#[test]
+fn embedded_images_are_found_by_name_once() {
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/breathing.png", b"\x89PNG");
+    site.write(
+        "content/Healing/x.md",
+        "# X\n\n![[breathing.png]] ![[Attachments/breathing.png|120]] ![[nowhere.png]]\n",
+    );
+    site.write("content/Adult Effects/y.md", "# Y\n\n![[breathing.png]]\n");
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("error: 'nowhere.png' is not in the content folder\n  --> content/Healing/x.md:3:55")
+        .assert_stderr_contains("error: 'breathing.png' could mean 2 files: Attachments/breathing.png, Healing/breathing.png\n  --> content/Adult Effects/y.md:3:1");
+    assert!(
+        !run.stderr.contains("content/Healing/x.md:3:1\n"),
+        "one beside the note wins: {}",
+        run.stderr
+    );
+    site.write(
+        "content/Healing/x.md",
+        "# X\n\n![[breathing.png]] ![[Attachments/breathing.png|120]]\n",
+    );
+    site.remove("content/Adult Effects/y.md");
+    site.write("content/Patterns/Family Styles/breathing.png", b"\x89PNG");
+    site.build().assert_code(0);
+    assert!(site
+        .read("patterns/family-styles/dismissive-family/index.html")
+        .contains("<img src=\"../../../Patterns/Family%20Styles/breathing.png\""));
+    let x = site.read("healing/x/index.html");
+    assert!(
+        x.contains(
+            "<img src=\"../../Healing/breathing.png\" alt=\"breathing.png\" loading=\"lazy\">"
+        ),
+        "{x}"
+    );
+    assert!(x.contains("<img src=\"../../Attachments/breathing.png\" alt=\"breathing.png\" width=\"120\" loading=\"lazy\">"));
+}
+
+#[test]
+fn a_hugo_site_keeps_its_sections_bundles_and_order() {
+    let site = Fixture::new("hugo");
+    site.build().assert_code(0);
+    // The home page shows content/_index.md.
+    let home = main_of(&site.read("index.html")).to_string();
+    assert!(home.contains("<div class=\"hub-text\">\n<p>Start with the <a href=\"./docs/\" id=\"ref-1\">documentation</a> or the <a href=\"./posts/first-post/\" id=\"ref-2\">first post</a>.</p>"), "{home}");
+    // Topics from the folders, titled and ordered by their _index.md.
+    assert!(home.find("Documentation").unwrap() < home.find("News").unwrap());
+    // A topic hub: its text, its sections (with their counts), its own articles.
+    let docs = main_of(&site.read("docs/index.html")).to_string();
+    assert!(docs.contains("<p>Everything about the handbook, in order.</p>"));
+    assert!(docs.contains("<a href=\"../docs/getting-started/\">Getting started</a> <span class=\"summary\">The first steps.</span> <span class=\"meta\">2 articles</span>"));
+    assert!(docs.contains(
+        "<a href=\"../docs/reference/\">Reference</a> <span class=\"meta\">1 article</span>"
+    ));
+    assert!(docs.contains("<a href=\"../docs/overview/\">Overview</a>"));
+    assert!(
+        !docs.contains("Installing"),
+        "sub-section articles are on their own hub"
+    );
+    // A sub-section's hub, with breadcrumbs.
+    let started = site.read("docs/getting-started/index.html");
+    assert!(started.contains("<li><a href=\"../../docs/\">Documentation</a></li><li><span aria-current=\"page\">Getting started</span></li>"));
+    assert!(
+        main_of(&started).find("Installing").unwrap()
+            < main_of(&started).find("First steps").unwrap()
+    );
+    // Reading order runs depth first: overview, then the sub-section in its order.
+    let install = site.read("docs/getting-started/install/index.html");
+    assert!(install.contains(
+        "<a href=\"../../../docs/overview/\" rel=\"prev\"><span>Previous</span> Overview</a>"
+    ));
+    assert!(install.contains("<a href=\"../../../docs/getting-started/first-steps/\" rel=\"next\"><span>Next</span> First steps</a>"));
+    let steps = site.read("docs/getting-started/first-steps/index.html");
+    assert!(steps
+        .contains("<a href=\"../../../docs/reference/options/#colours\" id=\"ref-1\">options</a>"));
+    // A page bundle: the page is the folder's, its image beside it.
+    let post = site.read("posts/first-post/index.html");
+    assert!(
+        post.contains("<img src=\"../../posts/first-post/launch.png\" alt=\"The launch\""),
+        "{post}"
+    );
+    assert!(site.path("public/posts/first-post/launch.png").is_file());
+    assert!(post.contains("<a href=\"../../posts/second-post/\" id=\"ref-1\">second post</a>"));
+    assert!(site
+        .read("posts/second-post/index.html")
+        .contains("<a href=\"../../posts/first-post/\" id=\"ref-1\">the first</a>"));
+    // Hub text is no page of its own and never listed as an article.
+    assert!(!site.path("public/docs/_index").exists());
+    assert!(!site.read("atom.xml").contains("News from the team"));
+}
+
+#[test]
+fn file_names_may_repeat_but_addresses_may_not() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/options.md",
+        "---\ntitle: Post options\n---\nText.\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("posts/options/index.html")
+        .contains("Post options"));
+    assert!(site
+        .read("docs/reference/options/index.html")
+        .contains("All options"));
+    // Two files whose addresses come out the same: reported through the URL table.
+    site.write(
+        "content/posts/Post Options.md",
+        "---\ntitle: Other\n---\nText.\n",
+    );
+    site.write(
+        "content/posts/post-options.md",
+        "---\ntitle: Another\n---\nText.\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: the article 'post-options' would publish '/posts/post-options/', which the article 'post-options' at content/posts/Post Options.md:1:1 already publishes\n  --> content/posts/post-options.md:1:1",
+    );
+    site.remove("content/posts/Post Options.md");
+    site.remove("content/posts/post-options.md");
+    site.write(
+        "content/posts/Options.md",
+        "---\ntitle: Other\n---\nText.\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "which the article 'options' at content/posts/Options.md:1:1 already publishes",
+    );
+}
+
+#[test]
+fn zola_internal_links_start_from_the_content_folder() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[Options](@/docs/reference/options.md#colours) and [gone](@/docs/gone.md).\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: broken link to '@/docs/gone.md'\n  --> content/posts/third.md:4:52",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[Options](@/docs/reference/options.md#colours).\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("posts/third/index.html")
+        .contains("<a href=\"../../docs/reference/options/#colours\" id=\"ref-1\">Options</a>"));
+}
+
+/// The independent link checker over any built folder, for trying attune on real
+/// sites: `ATTUNE_LINKCHECK=path/to/public cargo test --test testsuite
+/// import_structure::linkcheck_a_folder -- --ignored --nocapture` (add
+/// `ATTUNE_LINKCHECK_OFFLINE=1` for an offline edition).
+#[test]
+#[ignore]
+fn linkcheck_a_folder() {
+    let dir = std::env::var("ATTUNE_LINKCHECK").expect("ATTUNE_LINKCHECK names the folder");
+    let offline = std::env::var_os("ATTUNE_LINKCHECK_OFFLINE").is_some();
+    let broken = crate::linkcheck::check_folder(std::path::Path::new(&dir), offline);
+    for b in &broken {
+        println!("{}\t{}\t{}", b.page, b.url, b.why);
+    }
+    println!("{} broken", broken.len());
+}
+
+#[test]
+fn folders_that_make_one_address_and_two_texts_for_one_folder_are_errors() {
+    let site = Fixture::new("hugo");
+    site.write("content/Docs/extra.md", "---\ntitle: Extra\n---\nText.\n");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: the folders 'Docs/' and 'docs/' would both publish '/docs/'",
+    );
+    site.remove("content/Docs");
+    site.write(
+        "content/docs/reference/_index.md",
+        "---\ntitle: Reference\n---\nOne.\n",
+    );
+    site.write(
+        "content/docs/reference/index.md",
+        "---\ntitle: Reference too\n---\nTwo.\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "content/docs/reference/_index.md and content/docs/reference/index.md both give the folder '/docs/reference/' its text",
+    );
+}
+
+#[test]
+fn a_folder_text_without_a_title_takes_the_folder_name() {
+    // As in the hugo-book example site: an `_index.md` with only front matter Hugo
+    // reads (`bookCollapseSection`), no title.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/reference/_index.md",
+        "Every option, in one place.\n",
+    );
+    site.build().assert_code(0);
+    let hub = site.read("docs/reference/index.html");
+    assert!(hub.contains("<h1>Reference</h1>"), "{hub}");
+    assert!(hub.contains("Every option, in one place."));
+}
+
+#[test]
+fn vault_habits_read_as_obsidian_reads_them() {
+    let site = Fixture::new("obsidian");
+    // One alias as a string, a heading path, an embed of the note's own other part,
+    // escaped bars in a table, a wikilink to an image file.
+    site.write(
+        "content/Healing/habits.md",
+        "---\naliases: Good habits\n---\n# Habits\n\n## Sleep\n\n### Naps\n\nShort ones.\n\n## Later\n\n![[habits#Naps]]\n\n| a | b |\n|---|---|\n| [[numbness\\|feeling little]] | ![[breathing.png\\|40]] |\n\nSee [[habits#Sleep#Naps]] and [[breathing.png]].\n",
+    );
+    site.write("content/Healing/more.md", "# More\n\n[[Good habits]]\n");
+    site.build().assert_code(0);
+    let habits = site.read("healing/habits/index.html");
+    assert!(
+        habits
+            .contains("<a href=\"../../adult-effects/numbness/\" id=\"ref-2\">feeling little</a>"),
+        "{habits}"
+    );
+    assert!(habits.contains(
+        "<img src=\"../../Attachments/breathing.png\" alt=\"breathing.png\" width=\"40\""
+    ));
+    assert!(habits.contains("<a href=\"#naps\" id=\"ref-3\">"));
+    assert!(habits.contains("<a href=\"../../Attachments/breathing.png\">breathing.png</a>"));
+    let embed = &habits[habits.find("<div class=\"embed\"").expect("an embed")..];
+    assert!(embed.contains("Short ones."));
+    assert!(site
+        .read("healing/more/index.html")
+        .contains("<a href=\"../../healing/habits/\" id=\"ref-1\">Habits</a>"));
+}
