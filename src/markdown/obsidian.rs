@@ -156,13 +156,15 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
             continue;
         };
         let alone = caret == 0;
-        if alone && !matches!(events[last - 1].0, Event::SoftBreak) {
+        // `![[chart.png]]^chart`: an id written straight after an image or embed.
+        let after_image = alone && matches!(events[last - 1].0, Event::End(TagEnd::Image));
+        if alone && !after_image && !matches!(events[last - 1].0, Event::SoftBreak) {
             continue;
         }
         let id = text[caret..].to_string();
         let kept = text[..keep].to_string();
         events[last].0 = Event::Text(CowStr::from(kept));
-        if alone {
+        if alone && !after_image {
             // `text\n^id`: the line break goes with the id.
             events[last - 1].0 = Event::Text(CowStr::from(""));
         }

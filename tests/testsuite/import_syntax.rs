@@ -126,6 +126,7 @@ fn highlights_foldable_callouts_and_block_ids() {
          - first item ^item-a\n- second\n\n\
          Text on a line\n^own-line\n\n\
          | a | b |\n|---|---|\n| 1 | 2 |\n\n^table-1\n\n\
+         ![[chart.png]]^chart\n\n\
          Same page [back](#^para-1).\n\n\
          > [!info]- Closed by default\n> Hidden until opened.\n\n\
          > [!tip]+ Open by default\n> Shown.\n\n\
@@ -133,8 +134,9 @@ fn highlights_foldable_callouts_and_block_ids() {
     );
     site.write(
         "content/t/b.md",
-        "---\ntitle: B\n---\nSee [the paragraph](a.md#^para-1), [[a#^item-a]], [[a#^own-line]] and [[a#^table-1]].\n",
+        "---\ntitle: B\n---\nSee [the paragraph](a.md#^para-1), [[a#^item-a]], [[a#^own-line]], [[a#^table-1]] and [[a#^chart]].\n",
     );
+    site.write("content/t/chart.png", b"\x89PNG\r\n\x1a\n");
     site.build().assert_code(0);
     let page = body(&site, "t/a/index.html");
     for expected in [
@@ -152,7 +154,9 @@ fn highlights_foldable_callouts_and_block_ids() {
     }
     assert!(!page.contains("^para-1</p>"), "{page}");
     let b = body(&site, "t/b/index.html");
-    for id in ["^para-1", "^item-a", "^own-line", "^table-1"] {
+    // An id written straight after an embed, as Obsidian's own help vault writes one.
+    assert!(page.contains("<p id=\"^chart\">"), "{page}");
+    for id in ["^para-1", "^item-a", "^own-line", "^table-1", "^chart"] {
         assert!(b.contains(&format!("href=\"../../t/a/#{id}\"")), "{b}");
     }
 

@@ -492,7 +492,7 @@ fn each_kind_of_edit_rebuilds_incrementally_to_what_a_full_build_writes() {
         ),
         (
             "alias",
-            |s| edit(s, CHAOS, "order: 50\n", "order: 50\naliases: [chaos]\n"),
+            |s| edit(s, CHAOS, "order: 50\n", "order: 50\naliases: [/chaos/]\n"),
             None,
         ),
         (

@@ -74,6 +74,7 @@ fn search_document_shard() {
 #[test]
 fn check_output_on_a_broken_site() {
     let site = Fixture::new("basic");
+    site.strict_links();
     let article = std::fs::read_to_string(site.path("content/effects/alexithymia.md")).unwrap();
     site.write(
         "content/effects/alexithymia.md",
