@@ -355,6 +355,25 @@ impl Site {
                 article: None,
             };
         }
+        // Obsidian's "shortest path" links: a bare file name that is not beside this
+        // file names the one file of that name anywhere in the content folder.
+        if !decoded.contains('/') {
+            let named: Vec<&String> = ctx
+                .by_file_name
+                .get(&decoded.to_lowercase())
+                .into_iter()
+                .flatten()
+                .filter(|f| f.rsplit('/').next() == Some(decoded.as_str()))
+                .collect();
+            if let [only] = named.as_slice() {
+                return RefTarget::Site {
+                    path: (*only).clone(),
+                    suffix: query,
+                    fragment,
+                    article: None,
+                };
+            }
+        }
         let missing = match r.kind {
             RefKind::Media(what) => error("missing-file", format!("{what} '{url}' does not exist")),
             RefKind::Link => error(

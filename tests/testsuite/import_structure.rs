@@ -226,6 +226,37 @@ fn embedded_images_are_found_by_name_once() {
 }
 
 #[test]
+fn a_markdown_image_by_bare_file_name_is_found_as_obsidian_finds_it() {
+    // Obsidian's "shortest path" links: `![alt](chart.png)` from any folder names the one
+    // chart.png in the vault; a name two files share, or none has, stays an error.
+    let site = Fixture::new("obsidian");
+    site.write("content/Attachments/chart.png", b"\x89PNG");
+    site.write(
+        "content/Healing/x.md",
+        "# X\n\n![A chart](chart.png#interface) and [the chart](chart.png).\n",
+    );
+    site.build().assert_code(0);
+    let x = site.read("healing/x/index.html");
+    assert!(
+        x.contains("<img src=\"../../Attachments/chart.png#interface\" alt=\"A chart\""),
+        "{x}"
+    );
+    assert!(
+        x.contains("<a href=\"../../Attachments/chart.png\">the chart</a>"),
+        "{x}"
+    );
+    site.write("content/Patterns/chart.png", b"\x89PNG");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: image 'chart.png#interface' does not exist\n  --> content/Healing/x.md:3:1",
+    );
+    site.write("content/Healing/x.md", "# X\n\n![A chart](Chart.png)\n");
+    site.remove("content/Patterns/chart.png");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: image 'Chart.png' does not exist");
+}
+
+#[test]
 fn a_hugo_site_keeps_its_sections_bundles_and_order() {
     let site = Fixture::new("hugo");
     site.build().assert_code(0);
