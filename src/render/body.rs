@@ -33,8 +33,17 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
 
 /// The href of `link`, one of article `t`'s links, on article `host`'s page.
 fn href_from(site: &Site, host: usize, t: usize, link: &ResolvedLink) -> String {
-    if host == t || link.href.starts_with('#') {
+    if host == t {
         return link.href.clone();
+    }
+    if link.href.starts_with('#') {
+        // A link within the embedded note goes to that note's page, as in Obsidian.
+        return format!(
+            "{}{}",
+            site.style
+                .href(&site.articles[host].url, &site.articles[t].url),
+            link.href
+        );
     }
     match link.target {
         Some(u) if u == host => link

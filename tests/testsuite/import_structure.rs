@@ -257,6 +257,29 @@ fn a_markdown_image_by_bare_file_name_is_found_as_obsidian_finds_it() {
 }
 
 #[test]
+fn links_inside_an_embedded_part_lead_to_the_note_they_were_written_in() {
+    // `[[#Other]]` written in Source means Source's heading, also where Source's part
+    // is embedded in another note (found on the Obsidian Help vault).
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/source.md",
+        "# Source\n\n## Part\n\nSee [[#Other]] and [[source#Other|there]].\n\n## Other\n\nText.\n",
+    );
+    site.write("content/Healing/host.md", "# Host\n\n![[source#Part]]\n");
+    site.build().assert_code(0);
+    let host = site.read("healing/host/index.html");
+    let embed = &host[host.find("<div class=\"embed\"").expect("an embed")..];
+    assert!(!embed.contains("href=\"#other\""), "{embed}");
+    assert_eq!(
+        embed.matches("healing/source/#other\"").count(),
+        2,
+        "{embed}"
+    );
+    let source = site.read("healing/source/index.html");
+    assert!(source.contains("href=\"#other\""), "{source}");
+}
+
+#[test]
 fn a_hugo_site_keeps_its_sections_bundles_and_order() {
     let site = Fixture::new("hugo");
     site.build().assert_code(0);

@@ -210,7 +210,9 @@ pub fn check_folder(root: &Path, offline: bool) -> Vec<Broken> {
             }
             if let Some(id) = fragment.filter(|f| !f.is_empty()) {
                 if target.extension().is_some_and(|e| e == "html") {
-                    let known = pages.get(&target).is_some_and(|p| p.ids.contains(&id));
+                    // The HTML standard scrolls `#top` to the top of any page.
+                    let known = id.eq_ignore_ascii_case("top")
+                        || pages.get(&target).is_some_and(|p| p.ids.contains(&id));
                     if !known {
                         broken.push(fail("no element with that id"));
                     }
