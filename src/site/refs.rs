@@ -235,11 +235,7 @@ impl Site {
             );
             return RefTarget::AsIs(url.to_string());
         };
-        let folder = article
-            .rel
-            .parent()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
+        let folder = source_folder(article);
         let Some(site_path) = join(
             if decoded.starts_with('/') {
                 ""
@@ -409,6 +405,15 @@ impl Site {
     }
 }
 
+/// The folder under `content/` an article's source sits in, with `/` separators.
+fn source_folder(article: &super::Article) -> String {
+    article
+        .rel
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default()
+}
+
 impl Site {
     /// `![[image.png]]` or `![[Attachments/image.png]]`: the content file of that
     /// name (or path end) anywhere in the content folder, as Obsidian finds it, when
@@ -436,11 +441,7 @@ impl Site {
                 f == wanted || f.ends_with(&format!("/{wanted}"))
             })
             .collect();
-        let folder = article
-            .rel
-            .parent()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
+        let folder = source_folder(article);
         let beside: Vec<&&String> = found
             .iter()
             .filter(|f| f.rsplit_once('/').map_or("", |(d, _)| d) == folder)
