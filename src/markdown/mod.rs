@@ -75,6 +75,10 @@ pub enum LinkTarget {
     },
     /// `#anchor` or `[[#anchor]]`: a heading on the same page.
     SamePage { anchor: String },
+    /// A link by path that is not a `.md` file (`../x/`, `x.html`, `/x/y/`):
+    /// reference `refs[n]`, resolved with the other references; it counts as a
+    /// link to the article it leads to, if any.
+    Path { reference: usize },
 }
 
 #[derive(Debug, Clone)]

@@ -515,6 +515,8 @@ fn build_with(
     site.resolve_paths(content.paths, diagnostics);
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
+    site.link_paths();
+    site.index_backlinks();
     site.check_limits(diagnostics);
     site.compute_related();
     site

@@ -242,7 +242,7 @@ fn a_markdown_image_by_bare_file_name_is_found_as_obsidian_finds_it() {
         "{x}"
     );
     assert!(
-        x.contains("<a href=\"../../Attachments/chart.png\">the chart</a>"),
+        x.contains("<a href=\"../../Attachments/chart.png\" id=\"ref-1\">the chart</a>"),
         "{x}"
     );
     site.write("content/Patterns/chart.png", b"\x89PNG");

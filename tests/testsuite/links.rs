@@ -78,13 +78,13 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     // Relative paths from a file three folders down, raw HTML, srcset and poster.
     let intro = site.read("guide/basics/intro/index.html");
     for needle in [
-        "<a href=\"../../../guide/basics/ch04-01-feelings/#naming-feelings\">the next chapter</a>",
-        "<a href=\"../../../tags/\">the tag list</a>",
-        "<a href=\"../../../\">the home page</a>",
+        "<a href=\"../../../guide/basics/ch04-01-feelings/#naming-feelings\" id=\"ref-1\">the next chapter</a>",
+        "<a href=\"../../../tags/\" id=\"ref-3\">the tag list</a>",
+        "<a href=\"../../../\" id=\"ref-6\">the home page</a>",
         "<img src=\"../../../images/logo.png\" alt=\"The logo again\"",
         "srcset=\"../../../guide/basics/img/diagram.png 1x, ../../../guide/photo.png 2x\"",
         "<video poster=\"../../../guide/basics/img/diagram.png\" src=\"../../../guide/basics/clip.mp4\"",
-        "<a href=\"../../../care/Work%20sheet.pdf\">",
+        "<a href=\"../../../care/Work%20sheet.pdf\" id=\"ref-7\">",
         "<a id=\"legacy\"></a>",
     ] {
         assert!(intro.contains(needle), "{needle} missing from:\n{intro}");
@@ -92,7 +92,7 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     // mdBook names a folder's README.md `index.html`.
     let sleep = site.read("care/sleep/index.html");
     assert!(
-        sleep.contains("<a href=\"../../care/readme/\">overview</a>"),
+        sleep.contains("<a href=\"../../care/readme/\" id=\"ref-1\">overview</a>"),
         "{sleep}"
     );
     // Pages mirror their folders at any depth.
@@ -109,8 +109,8 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     // The offline edition names every page's file.
     let offline =
         std::fs::read_to_string(site.path("offline-build/guide/basics/intro/index.html")).unwrap();
-    assert!(offline.contains("<a href=\"../../../tags/index.html\">the tag list</a>"));
-    assert!(offline.contains("<a href=\"../../../index.html\">the home page</a>"));
+    assert!(offline.contains("<a href=\"../../../tags/index.html\" id=\"ref-3\">the tag list</a>"));
+    assert!(offline.contains("<a href=\"../../../index.html\" id=\"ref-6\">the home page</a>"));
 }
 
 #[test]
@@ -300,4 +300,54 @@ fn an_article_without_a_title_or_h1_takes_its_first_heading_as_title() {
     assert!(site
         .read("care/rest/index.html")
         .contains("<h1 id=\"article-title\">What rest is</h1>"));
+}
+
+#[test]
+fn a_link_to_an_article_makes_a_backlink_whatever_form_it_is_written_in() {
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/target.md",
+        "---\ntitle: Target\n---\n## Why\n\nBecause.\n",
+    );
+    let forms = [
+        ("by-md", "Read [the md form](../care/target.md) today."),
+        ("by-html", "Read [the html form](../care/target.html#why) today."),
+        ("by-folder", "Read [the folder form](../care/target/) today."),
+        ("by-root", "Read [the root form](/care/target/) today."),
+        ("by-wikilink", "Read [[target|the wikilink form]] today."),
+        ("by-raw-html", "Read <a href=\"../care/target/\">raw</a> today."),
+    ];
+    for (name, text) in forms {
+        site.write(
+            &format!("content/guide/{name}.md"),
+            format!("---\ntitle: From {name}\n---\n{text}\n"),
+        );
+    }
+    site.run(&["check"]).assert_code(0);
+    site.build().assert_code(0);
+    let page = site.read("care/target/index.html");
+    let mentioned = &page[page.find("id=\"mentioned-in\"").expect("a Mentioned in list")..];
+    for (name, form) in [
+        ("by-md", "md"),
+        ("by-html", "html"),
+        ("by-folder", "folder"),
+        ("by-root", "root"),
+        ("by-wikilink", "wikilink"),
+    ] {
+        let needle = format!(
+            "<a href=\"../../guide/{name}/#ref-1\">From {name}</a><blockquote><p>Read <mark>the {form} form</mark> today.</p></blockquote>"
+        );
+        assert!(mentioned.contains(&needle), "{needle} missing from:\n{mentioned}");
+    }
+    // Raw HTML has no sentence the parser quotes: the entry leads to the page.
+    assert!(
+        mentioned.contains("<a href=\"../../guide/by-raw-html/\">From by-raw-html</a>"),
+        "{mentioned}"
+    );
+    // The spot each backlink names is on the linking page.
+    assert!(site
+        .read("guide/by-html/index.html")
+        .contains("<a href=\"../../care/target/#why\" id=\"ref-1\">the html form</a>"));
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
 }
