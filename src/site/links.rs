@@ -150,17 +150,18 @@ impl Site {
                                         .file_stem()
                                         .map(|s| s.to_string_lossy().into_owned())
                                         .unwrap_or_default();
-                                    match nearest(
+                                    // Any article of that slug: two files may share
+                                    // one, and a folder's hub has none of its own.
+                                    let best = nearest(
                                         &stem,
                                         self.articles.iter().map(|a| a.slug.as_str()),
-                                    ) {
-                                        Some(best) => {
-                                            let to = &self.articles[self.by_slug[best]];
-                                            d.help(format!(
-                                                "did you mean '{}'?",
-                                                relative_path(&article.rel, &to.rel)
-                                            ))
-                                        }
+                                    )
+                                    .and_then(|best| self.articles.iter().find(|a| a.slug == best));
+                                    match best {
+                                        Some(to) => d.help(format!(
+                                            "did you mean '{}'?",
+                                            relative_path(&article.rel, &to.rel)
+                                        )),
                                         None => {
                                             d.help("the path is relative to this file's folder")
                                         }
