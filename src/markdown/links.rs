@@ -95,7 +95,7 @@ impl<'a> Builder<'a, '_> {
         // checks; they are links too, in case they lead to an article.
         let by_path = target.is_none() && !is_external(dest) && !dest.is_empty();
         let Some(target) = target.or_else(|| {
-            by_path.then(|| LinkTarget::Path {
+            by_path.then_some(LinkTarget::Path {
                 reference: self.out.refs.len(),
             })
         }) else {

@@ -208,6 +208,8 @@ pub struct Site {
     /// Old URL (site-relative folder) → article.
     pub aliases: BTreeMap<String, usize>,
     pub assets: Vec<PathBuf>,
+    /// The theme's static files, published under `assets/` (paths below it).
+    pub theme_files: Vec<String>,
     /// Every path the build writes, with its source: see [`UrlTable`].
     pub urls: UrlTable,
     /// Per article: where each of its references (`parsed.refs`) leads.
@@ -484,6 +486,7 @@ fn build_with(
         related: Vec::new(),
         aliases: BTreeMap::new(),
         assets: content.assets,
+        theme_files: content.theme_files,
         urls: UrlTable::default(),
         refs: Vec::new(),
         summary: content.summary,

@@ -190,6 +190,7 @@ fn an_alias_or_page_on_a_url_attune_writes_is_an_error_naming_the_owner() {
         ("/guide/", "which the topic hub 'guide' (built-in page) already publishes"),
         ("/tags/start/", "which the page of tag 'start' at content/guide/basics/ch04-01-feelings.md:3:8 already publishes"),
         ("/search/index.js", "which the search index (built-in page) already publishes"),
+        ("/search/p0.js", "which the search index (built-in page) already publishes"),
         ("/Guide/Basics/Intro/", "which the article 'intro' at content/guide/basics/intro.md:1:1 already publishes"),
         ("/print.html/", "which the print edition (built-in page) already publishes"),
     ];
@@ -311,11 +312,20 @@ fn a_link_to_an_article_makes_a_backlink_whatever_form_it_is_written_in() {
     );
     let forms = [
         ("by-md", "Read [the md form](../care/target.md) today."),
-        ("by-html", "Read [the html form](../care/target.html#why) today."),
-        ("by-folder", "Read [the folder form](../care/target/) today."),
+        (
+            "by-html",
+            "Read [the html form](../care/target.html#why) today.",
+        ),
+        (
+            "by-folder",
+            "Read [the folder form](../care/target/) today.",
+        ),
         ("by-root", "Read [the root form](/care/target/) today."),
         ("by-wikilink", "Read [[target|the wikilink form]] today."),
-        ("by-raw-html", "Read <a href=\"../care/target/\">raw</a> today."),
+        (
+            "by-raw-html",
+            "Read <a href=\"../care/target/\">raw</a> today.",
+        ),
     ];
     for (name, text) in forms {
         site.write(
@@ -326,7 +336,9 @@ fn a_link_to_an_article_makes_a_backlink_whatever_form_it_is_written_in() {
     site.run(&["check"]).assert_code(0);
     site.build().assert_code(0);
     let page = site.read("care/target/index.html");
-    let mentioned = &page[page.find("id=\"mentioned-in\"").expect("a Mentioned in list")..];
+    let mentioned = &page[page
+        .find("id=\"mentioned-in\"")
+        .expect("a Mentioned in list")..];
     for (name, form) in [
         ("by-md", "md"),
         ("by-html", "html"),
@@ -337,7 +349,10 @@ fn a_link_to_an_article_makes_a_backlink_whatever_form_it_is_written_in() {
         let needle = format!(
             "<a href=\"../../guide/{name}/#ref-1\">From {name}</a><blockquote><p>Read <mark>the {form} form</mark> today.</p></blockquote>"
         );
-        assert!(mentioned.contains(&needle), "{needle} missing from:\n{mentioned}");
+        assert!(
+            mentioned.contains(&needle),
+            "{needle} missing from:\n{mentioned}"
+        );
     }
     // Raw HTML has no sentence the parser quotes: the entry leads to the page.
     assert!(
@@ -350,4 +365,61 @@ fn a_link_to_an_article_makes_a_backlink_whatever_form_it_is_written_in() {
         .contains("<a href=\"../../care/target/#why\" id=\"ref-1\">the html form</a>"));
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn files_under_the_search_and_assets_folders_are_checked_like_any_other() {
+    // attune writes `assets/` and `search/` too, but only the files it names: content
+    // files beside them are published and linked as any other, and a link to a file
+    // there that nothing writes is broken.
+    let site = Fixture::new("links");
+    site.write("content/assets/banner.png", b"\x89PNG");
+    site.write("content/search/help.txt", "How to search.\n");
+    site.write("themes/mine/templates/.keep", "");
+    site.write("themes/mine/static/extra.css", "p { margin: 0 }\n");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}\n[build]\ntheme = \"mine\"\n"));
+    site.write(
+        "content/care/files.md",
+        "---\ntitle: Files\n---\n![A banner](../assets/banner.png) ![Again](/assets/banner.png)\n\n[style](/assets/style.css), [extra](/assets/extra.css), [help](../search/help.txt), [index](/search/index.js).\n",
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    every_file_is_in_the_url_table(&site);
+    let page = site.read("care/files/index.html");
+    assert!(
+        page.contains("<img src=\"../../assets/banner.png\" alt=\"A banner\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"../../assets/extra.css\" id=\"ref-2\">extra</a>"),
+        "{page}"
+    );
+
+    site.write(
+        "content/care/files.md",
+        "---\ntitle: Files\n---\n![Gone](/assets/gone.png) [gone](../search/gone.txt) [shard](/search/v0.js) [theme](/assets/extra2.css)\n",
+    );
+    both_fail_with(
+        &site,
+        &[
+            "error: image '/assets/gone.png' does not exist\n  --> content/care/files.md:4:1",
+            "error: broken link to '../search/gone.txt': no page or file there\n  --> content/care/files.md:4:27",
+            "error: '/search/v0.js' is a file of the search index, whose names change whenever the content does\n  --> content/care/files.md:4:54",
+            "help: link to the search page (/search/) instead",
+            "error: broken link to '/assets/extra2.css': no page or file there",
+        ],
+    );
+
+    // A content file on a name attune writes there is a collision, as anywhere.
+    site.write("content/care/files.md", "---\ntitle: Files\n---\nText.\n");
+    site.write("content/assets/Style.css", "p {}\n");
+    site.write("content/search/V1.js", "");
+    both_fail_with(
+        &site,
+        &[
+            "error: the content file 'assets/Style.css' would publish '/assets/Style.css', which the theme's assets (built-in page) already publishes",
+            "error: the content file 'search/V1.js' would publish '/search/V1.js', which the search index (built-in page) already publishes",
+        ],
+    );
 }

@@ -1,0 +1,343 @@
+//! Resolving one article's references against the URL table: the path worked out from
+//! the source file's folder, then the article, content file, page, alias or Obsidian
+//! short name it names; a missing one is an error with a "did you mean".
+
+use super::paths::{join, relative_to, source_folder};
+use super::RefTarget;
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::markdown::{is_external, OutRef, RefKind};
+use crate::site::links::{is_generated_anchor, percent_decode};
+use crate::site::{Site, UrlKind};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+impl Site {
+    /// Each article's link targets (headings and ids in its raw HTML), so that
+    /// anchors are checked in O(1) however many links point at them; ids attune
+    /// writes itself are [`is_generated_anchor`].
+    pub(in crate::site) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
+        self.articles
+            .iter()
+            .map(|a| {
+                let parsed = &a.parsed;
+                parsed
+                    .headings
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .chain(parsed.html_ids.iter().map(String::as_str))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Resolves every article's references (see [`Site::refs`]); problems go into
+    /// `diagnostics`.
+    pub(in crate::site) fn resolve_refs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let by_rel: HashMap<String, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
+            .collect();
+        let by_url: HashMap<&str, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.url.as_str(), i))
+            .collect();
+        let files: Vec<String> = self
+            .assets
+            .iter()
+            .map(|a| a.to_string_lossy().replace('\\', "/"))
+            .collect();
+        let mut by_file_name: HashMap<String, Vec<String>> = HashMap::new();
+        for file in &files {
+            let name = file.rsplit('/').next().unwrap_or(file).to_lowercase();
+            by_file_name.entry(name).or_default().push(file.clone());
+        }
+        let ctx = Lookup {
+            by_rel,
+            by_url,
+            by_file_name,
+            files,
+            ids: self.anchor_sets(),
+        };
+        let results: Vec<(Vec<RefTarget>, Vec<Diagnostic>)> = (0..self.articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut local = Vec::new();
+                let targets = self.articles[i]
+                    .parsed
+                    .refs
+                    .iter()
+                    .map(|r| self.resolve_ref(i, r, &ctx, &mut local))
+                    .collect();
+                (targets, local)
+            })
+            .collect();
+        let mut refs = Vec::with_capacity(results.len());
+        for (targets, local) in results {
+            diagnostics.extend(local);
+            refs.push(targets);
+        }
+        self.refs = refs;
+    }
+
+    fn resolve_ref(
+        &self,
+        i: usize,
+        r: &OutRef,
+        ctx: &Lookup,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> RefTarget {
+        let article = &self.articles[i];
+        let url = r.url.trim();
+        let error = |code, message: String| {
+            Diagnostic::error(code, message).at(&article.path, r.line, r.column)
+        };
+        if url.is_empty() {
+            return RefTarget::AsIs(String::new());
+        }
+        if is_external(url) {
+            let scheme = url
+                .split(':')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if let RefKind::Media(what) = r.kind {
+                if url.starts_with("//") || scheme == "http" || scheme == "https" {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "remote-media",
+                            format!("remote {what} '{url}' will not load: the site's Content-Security-Policy lets pages load files only from the site itself"),
+                        )
+                        .at(&article.path, r.line, r.column)
+                        .help("download the file into content/ (beside this article) and link to it by its relative path"),
+                    );
+                }
+            }
+            return RefTarget::AsIs(url.to_string());
+        }
+        if r.by_name {
+            return self.resolve_by_name(i, r, ctx, diagnostics);
+        }
+        let (before, fragment) = match url.split_once('#') {
+            Some((b, f)) => (b, Some(percent_decode(f).unwrap_or_else(|| f.to_string()))),
+            None => (url, None),
+        };
+        let fragment = fragment.filter(|f| !f.is_empty());
+        let (path, query) = match before.split_once('?') {
+            Some((p, q)) => (p, format!("?{q}")),
+            None => (before, String::new()),
+        };
+        if path.is_empty() {
+            // `#id` (or `?q#id`): this page.
+            let Some(id) = fragment.filter(|f| !f.is_empty()) else {
+                return RefTarget::AsIs(url.to_string());
+            };
+            if !ctx.ids[i].contains(id.as_str()) && !is_generated_anchor(&id) {
+                diagnostics.push(
+                    error(
+                        "broken-anchor",
+                        format!("no heading or id '{id}' in this page"),
+                    )
+                    .suggest(&id, anchors(self, i)),
+                );
+            }
+            return RefTarget::Fragment(id);
+        }
+        let Some(decoded) = percent_decode(path) else {
+            diagnostics.push(
+                error("bad-url", format!("'{url}' has a malformed %-escape"))
+                    .help("write % as %25, or leave characters unescaped"),
+            );
+            return RefTarget::AsIs(url.to_string());
+        };
+        let folder = source_folder(article);
+        let Some(site_path) = join(
+            if decoded.starts_with('/') {
+                ""
+            } else {
+                &folder
+            },
+            &decoded,
+        ) else {
+            diagnostics.push(
+                error("broken-link", format!("'{url}' leads outside the site")).help(
+                    "a relative path starts from this file's folder; `../` climbs one folder",
+                ),
+            );
+            return RefTarget::AsIs(url.to_string());
+        };
+        let page = |t: usize, fragment: Option<String>, diagnostics: &mut Vec<Diagnostic>| {
+            if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
+                if !ctx.ids[t].contains(id) && !is_generated_anchor(id) {
+                    let place = if t == i {
+                        "this page".to_string()
+                    } else {
+                        format!("'{}'", self.articles[t].slug)
+                    };
+                    diagnostics.push(
+                        error(
+                            "broken-anchor",
+                            format!("no heading or id '{id}' in {place}"),
+                        )
+                        .suggest(id, anchors(self, t)),
+                    );
+                }
+            }
+            RefTarget::Site {
+                path: self.articles[t].url.clone(),
+                suffix: query.clone(),
+                fragment: fragment.clone(),
+                article: Some(t),
+            }
+        };
+        // A Markdown file: the article it is.
+        if site_path.ends_with(".md") || site_path.ends_with(".markdown") {
+            if let Some(&t) = ctx.by_rel.get(&site_path) {
+                return page(t, fragment, diagnostics);
+            }
+        }
+        // A file the build writes as it is (copied from content/, or attune's own).
+        if let Some(entry) = self.urls.get_folded(&site_path) {
+            if entry.kind == UrlKind::File {
+                if entry.path != site_path {
+                    diagnostics.push(
+                        error("broken-link", format!("'{url}' differs in letter case from the file '{}'", entry.path))
+                            .help("most web hosts tell capitals apart: write the name exactly as the file is named"),
+                    );
+                }
+                return RefTarget::Site {
+                    path: entry.path.clone(),
+                    suffix: query,
+                    fragment,
+                    article: None,
+                };
+            }
+        }
+        // A page: `x.html` the way mdBook names pages, `x/index.html`, `x/` or `x`.
+        let folder_url = match site_path.strip_suffix(".html") {
+            Some(stem) if stem == "index" || stem.ends_with("/index") => {
+                // mdBook writes a folder's README.md (or index.md) as its index.html.
+                let folder = stem.trim_end_matches("index");
+                let source = ["README.md", "index.md", "_index.md"]
+                    .iter()
+                    .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
+                if let Some(&t) = source {
+                    return page(t, fragment, diagnostics);
+                }
+                folder.to_string()
+            }
+            Some(stem) => {
+                if let Some(&t) = ctx.by_rel.get(&format!("{stem}.md")) {
+                    return page(t, fragment, diagnostics);
+                }
+                format!("{stem}/")
+            }
+            None if site_path.is_empty() || site_path.ends_with('/') => site_path.clone(),
+            None => format!("{site_path}/"),
+        };
+        if let Some(&t) = ctx.by_url.get(folder_url.as_str()) {
+            return page(t, fragment, diagnostics);
+        }
+        if let Some(&t) = self.aliases.get(&folder_url) {
+            return page(t, fragment, diagnostics);
+        }
+        if self
+            .urls
+            .get(&format!("{folder_url}index.html"))
+            .is_some_and(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect))
+        {
+            return RefTarget::Site {
+                path: folder_url,
+                suffix: query,
+                fragment,
+                article: None,
+            };
+        }
+        // A shard of the search index: its name changes as the content does.
+        if self
+            .urls
+            .tree_of(&site_path)
+            .is_some_and(|tree| tree.path != site_path)
+        {
+            diagnostics.push(
+                error("broken-link", format!("'{url}' is a file of the search index, whose names change whenever the content does"))
+                    .help("link to the search page (/search/) instead"),
+            );
+            return RefTarget::AsIs(url.to_string());
+        }
+        // Obsidian's "shortest path" links: a bare file name that is not beside this
+        // file names the one file of that name anywhere in the content folder.
+        if !decoded.contains('/') {
+            let named: Vec<&String> = ctx
+                .by_file_name
+                .get(&decoded.to_lowercase())
+                .into_iter()
+                .flatten()
+                .filter(|f| f.rsplit('/').next() == Some(decoded.as_str()))
+                .collect();
+            if let [only] = named.as_slice() {
+                return RefTarget::Site {
+                    path: (*only).clone(),
+                    suffix: query,
+                    fragment,
+                    article: None,
+                };
+            }
+        }
+        let missing = match r.kind {
+            RefKind::Media(what) => error("missing-file", format!("{what} '{url}' does not exist")),
+            RefKind::Link => error(
+                "broken-link",
+                format!("broken link to '{url}': no page or file there"),
+            ),
+        };
+        let wanted = site_path.rsplit('/').next().unwrap_or(&site_path);
+        let candidates = ctx
+            .files
+            .iter()
+            .map(String::as_str)
+            .chain(ctx.by_rel.keys().map(String::as_str));
+        let best = nearest(
+            wanted,
+            candidates.clone().filter_map(|c| c.rsplit('/').next()),
+        )
+        .and_then(|name| {
+            candidates
+                .clone()
+                .find(|c| c.rsplit('/').next() == Some(name))
+        });
+        diagnostics.push(match best {
+            Some(best) => missing.help(format!(
+                "did you mean '{}'? A relative path starts from this file's folder",
+                relative_to(&folder, best)
+            )),
+            None => missing.help(
+                "put the file under content/ and link to it by its path from this file's folder",
+            ),
+        });
+        RefTarget::AsIs(url.to_string())
+    }
+}
+
+pub(super) struct Lookup<'a> {
+    pub(super) by_rel: HashMap<String, usize>,
+    /// Content files by lower-case file name, for `![[image.png]]`.
+    pub(super) by_file_name: HashMap<String, Vec<String>>,
+    pub(super) by_url: HashMap<&'a str, usize>,
+    pub(super) files: Vec<String>,
+    /// [`Site::anchor_sets`].
+    pub(super) ids: Vec<HashSet<&'a str>>,
+}
+
+/// The ids a link may target on article `t`'s page, for suggestions.
+fn anchors(site: &Site, t: usize) -> impl Iterator<Item = &str> {
+    let parsed = &site.articles[t].parsed;
+    parsed
+        .headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .chain(parsed.html_ids.iter().map(String::as_str))
+}
