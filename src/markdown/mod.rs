@@ -21,7 +21,7 @@ mod references;
 
 mod ids;
 
-pub use html::RefKind;
+pub use html::{scan as scan_html, RefKind};
 pub use ids::{heading_slug, PAGE_IDS};
 pub use include::{includes_hash, includes_now, snippets, Included};
 pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};

@@ -518,6 +518,7 @@ fn build_with(
     site.resolve_paths(content.paths, diagnostics);
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
+    site.check_copied_html(&content.dir, diagnostics);
     site.link_paths();
     site.index_backlinks();
     site.check_limits(diagnostics);

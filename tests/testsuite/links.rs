@@ -423,3 +423,39 @@ fn files_under_the_search_and_assets_folders_are_checked_like_any_other() {
         ],
     );
 }
+
+#[test]
+fn html_files_copied_from_content_are_checked_as_the_browser_reads_them() {
+    // A copied HTML file is published as it is: its links are checked as written,
+    // from its place in the output, in both editions (the fixture has offline.zip).
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/old/page.html",
+        "<!doctype html>\n<h1 id=\"top-of-it\">Old</h1>\n<a href=\"../sleep/index.html#x\">sleep</a> <a href=\"../Work%20sheet.pdf\">sheet</a> <a href=\"#top-of-it\">up</a>\n<img src=\"../../images/logo.png\" alt=\"\"> <a href=\"../../guide/basics/intro/index.html#naming\">naming</a>\n",
+    );
+    site.write(
+        "content/care/sleep.md",
+        "---\ntitle: Sleep\n---\n<a id=\"x\"></a>Sleep matters; see [the old page](old/page.html).\n",
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+
+    site.write(
+        "content/care/old/page.html",
+        "<p><a href=\"/care/sleep/\">root</a>\n<a href=\"../sleep/\">folder</a> <img src=\"../logo.png\">\n<a href=\"../sleep/index.html#nope\">gone</a> <a href=\"#nowhere\">here</a></p>\n",
+    );
+    both_fail_with(
+        &site,
+        &[
+            "error: '/care/sleep/' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline\n  --> content/care/old/page.html:1:13",
+            "error: '../sleep/' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page\n  --> content/care/old/page.html:2:10",
+            "help: name the page's file: '../sleep/index.html'",
+            "error: image '../logo.png' does not exist\n  --> content/care/old/page.html:2:42",
+            "error: no heading or id 'nope' in 'care/sleep/index.html'\n  --> content/care/old/page.html:3:10",
+            "error: no heading or id 'nowhere' in 'care/old/page.html'",
+        ],
+    );
+    // The offline build refuses them too.
+    let offline = site.run(&["build", "--offline", "--out", "offline-build"]);
+    offline.assert_code(1);
+}

@@ -7,12 +7,13 @@
 //!
 //! This module is the resolved target and how a page writes it; [`resolve`] works
 //! out where each reference leads, [`by_name`] finds files by name as Obsidian does,
-//! [`paths`] joins and relates paths.
+//! [`copied`] checks HTML files copied as they are, [`paths`] joins and relates paths.
 
 use super::UrlStyle;
 use crate::markdown::{escape, href_attr};
 
 mod by_name;
+mod copied;
 mod paths;
 mod resolve;
 
