@@ -1,5 +1,7 @@
 //! `book.toml` → [`Config`]: every key typed, defaulted and documented; unknown keys are
-//! errors that name the nearest valid key.
+//! errors that name the nearest valid key. Each table's defaults are written once, in
+//! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
+//! them to the README's book.toml reference.
 
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
@@ -12,7 +14,7 @@ use validate::toml_diagnostic;
 pub const FILE_NAME: &str = "book.toml";
 
 /// The whole of `book.toml`.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub site: Site,
@@ -47,13 +49,13 @@ pub struct FrontMatterKeys {
     pub allow: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub title: String,
     #[serde(default)]
     pub description: String,
-    /// BCP 47 language tag for `<html lang>`; default `en`.
+    /// BCP 47 language tag for `<html lang>`.
     #[serde(default = "default_language")]
     pub language: String,
     /// Absolute URL the site is published at; used for sitemap, feed, canonical links.
@@ -85,30 +87,23 @@ pub struct RelationKind {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Build {
     /// Theme folder under `themes/` whose templates override the default theme's.
-    #[serde(default)]
     pub theme: Option<String>,
-    /// Curly quotes, en and em dashes, ellipses. Default true.
-    #[serde(default = "yes")]
+    /// Curly quotes, en and em dashes, ellipses.
     pub smart_punctuation: bool,
-    /// Content folder, relative to the site root. Default `content`.
-    #[serde(default = "default_content_dir")]
+    /// Content folder, relative to the site root.
     pub content_dir: String,
-    /// Output folder, relative to the site root. Default `public`.
-    #[serde(default = "default_output_dir")]
+    /// Output folder, relative to the site root.
     pub output_dir: String,
-    /// Also write `offline.zip`, the offline edition readers can download. Default true.
-    #[serde(default = "yes")]
+    /// Also write `offline.zip`, the offline edition readers can download.
     pub offline_zip: bool,
     /// Strip scripts, event handlers and `javascript:` links from raw HTML in articles,
-    /// for sites that accept outside contributions. Default false.
-    #[serde(default)]
+    /// for sites that accept outside contributions.
     pub sanitize_html: bool,
-    /// What a wikilink to a note not written yet is: `warn` (default: shown as plain
-    /// text, with a warning) or `error`.
-    #[serde(default)]
+    /// What a wikilink to a note not written yet is: `warn` (shown as plain text,
+    /// with a warning) or `error`.
     pub missing_links: MissingLinks,
 }
 
@@ -128,38 +123,45 @@ impl Default for Build {
         Self {
             theme: None,
             smart_punctuation: true,
-            content_dir: default_content_dir(),
-            output_dir: default_output_dir(),
+            content_dir: "content".into(),
+            output_dir: "public".into(),
             offline_zip: true,
             sanitize_html: false,
-            missing_links: MissingLinks::Warn,
+            missing_links: MissingLinks::default(),
         }
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Safety {
     /// Text of the crisis banner shown at the top of every page.
-    #[serde(default)]
     pub crisis_text: Option<String>,
     /// Emergency routes (e.g. "In immediate danger? Call 999, 911 or 112"), shown with
     /// the crisis lines in the banner, on paper and on the "When to get help" page.
-    #[serde(default)]
     pub emergency_text: Option<String>,
     /// Named blocks of help (e.g. `domestic-abuse`) that articles show with `safety:`.
-    #[serde(default)]
     pub blocks: Vec<SafetyBlock>,
-    #[serde(default)]
     pub crisis_links: Vec<Link>,
     /// Show a quick-exit button and listen for Shift pressed three times.
-    #[serde(default)]
     pub quick_exit: bool,
-    #[serde(default = "default_quick_exit_url")]
     pub quick_exit_url: String,
     /// Shown in the footer of every page.
-    #[serde(default)]
     pub disclaimer: Option<String>,
+}
+
+impl Default for Safety {
+    fn default() -> Self {
+        Self {
+            crisis_text: None,
+            emergency_text: None,
+            blocks: Vec::new(),
+            crisis_links: Vec::new(),
+            quick_exit: false,
+            quick_exit_url: "https://www.bbc.co.uk/weather".into(),
+            disclaimer: None,
+        }
+    }
 }
 
 /// A named, dialable block of help defined once and shown on every article that
@@ -231,41 +233,37 @@ pub fn is_placeholder_url(url: &str) -> bool {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Review {
     /// Months after `last_reviewed` a review falls due when an article sets no `next_review`.
-    #[serde(default = "default_interval")]
     pub interval_months: u32,
     /// An article (in a topic) that is not `review.status: approved` is a build error.
-    #[serde(default)]
     pub require_approval: bool,
 }
 
 impl Default for Review {
     fn default() -> Self {
         Self {
-            interval_months: default_interval(),
+            interval_months: 24,
             require_approval: false,
         }
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Readability {
     /// Grade above which `attune check` warns, by Flesch–Kincaid and by SMOG alike.
-    #[serde(default = "default_max_grade")]
     pub max_grade: f64,
     /// Reading speed used for reading time.
-    #[serde(default = "default_wpm")]
     pub words_per_minute: u32,
 }
 
 impl Default for Readability {
     fn default() -> Self {
         Self {
-            max_grade: default_max_grade(),
-            words_per_minute: default_wpm(),
+            max_grade: 8.0,
+            words_per_minute: 200,
         }
     }
 }
@@ -280,71 +278,32 @@ pub struct Search {
 
 /// How much each kind of shared connection counts toward "Related articles".
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct RelatedWeights {
-    #[serde(default = "default_tag_weight")]
     pub tags: f64,
-    #[serde(default = "default_relation_weight")]
     pub relations: f64,
-    #[serde(default = "default_citation_weight")]
     pub citations: f64,
-    #[serde(default = "default_link_weight")]
     pub links: f64,
     /// How many related articles to show.
-    #[serde(default = "default_related_count")]
     pub count: usize,
 }
 
 impl Default for RelatedWeights {
     fn default() -> Self {
         Self {
-            tags: default_tag_weight(),
-            relations: default_relation_weight(),
-            citations: default_citation_weight(),
-            links: default_link_weight(),
-            count: default_related_count(),
+            tags: 1.0,
+            relations: 2.0,
+            citations: 0.5,
+            links: 1.5,
+            count: 5,
         }
     }
 }
 
-fn yes() -> bool {
-    true
-}
+/// `[site]` has no `impl Default`, as its title is required: the language is its one
+/// default.
 fn default_language() -> String {
     "en".into()
-}
-fn default_content_dir() -> String {
-    "content".into()
-}
-fn default_output_dir() -> String {
-    "public".into()
-}
-fn default_quick_exit_url() -> String {
-    "https://www.bbc.co.uk/weather".into()
-}
-fn default_interval() -> u32 {
-    24
-}
-fn default_max_grade() -> f64 {
-    8.0
-}
-fn default_wpm() -> u32 {
-    200
-}
-fn default_tag_weight() -> f64 {
-    1.0
-}
-fn default_relation_weight() -> f64 {
-    2.0
-}
-fn default_citation_weight() -> f64 {
-    0.5
-}
-fn default_link_weight() -> f64 {
-    1.5
-}
-fn default_related_count() -> usize {
-    5
 }
 
 impl Config {
@@ -405,6 +364,7 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         Config::parse(text, Path::new("book.toml"))
@@ -420,6 +380,163 @@ mod tests {
         assert!(!config.review.require_approval);
         assert!(config.safety.blocks.is_empty());
         assert_eq!(config.related.count, 5);
+    }
+
+    /// Every key the README's book.toml reference gives a default for, with the value
+    /// `config` holds for it (`None` for an optional key left unset).
+    fn values(config: &Config) -> BTreeMap<String, Option<toml::Value>> {
+        use toml::Value as V;
+        let text = |s: &str| Some(V::String(s.into()));
+        let optional = |s: &Option<String>| s.as_deref().and_then(text);
+        let empty = |n: usize| (n == 0).then(|| V::Array(Vec::new()));
+        let (site, build, safety) = (&config.site, &config.build, &config.safety);
+        let (review, readability, related) = (&config.review, &config.readability, &config.related);
+        let missing_links = match build.missing_links {
+            MissingLinks::Warn => "warn",
+            MissingLinks::Error => "error",
+        };
+        [
+            ("[site] description", text(&site.description)),
+            ("[site] language", text(&site.language)),
+            ("[site] base_url", optional(&site.base_url)),
+            ("[site] publisher", optional(&site.publisher)),
+            ("[build] theme", optional(&build.theme)),
+            (
+                "[build] smart_punctuation",
+                Some(V::Boolean(build.smart_punctuation)),
+            ),
+            ("[build] content_dir", text(&build.content_dir)),
+            ("[build] output_dir", text(&build.output_dir)),
+            ("[build] offline_zip", Some(V::Boolean(build.offline_zip))),
+            ("[build] missing_links", text(missing_links)),
+            (
+                "[build] sanitize_html",
+                Some(V::Boolean(build.sanitize_html)),
+            ),
+            ("[safety] crisis_text", optional(&safety.crisis_text)),
+            ("[safety] crisis_links", empty(safety.crisis_links.len())),
+            ("[safety] emergency_text", optional(&safety.emergency_text)),
+            ("[safety] quick_exit", Some(V::Boolean(safety.quick_exit))),
+            ("[safety] quick_exit_url", text(&safety.quick_exit_url)),
+            ("[safety] disclaimer", optional(&safety.disclaimer)),
+            (
+                "[review] interval_months",
+                Some(V::Integer(review.interval_months.into())),
+            ),
+            (
+                "[review] require_approval",
+                Some(V::Boolean(review.require_approval)),
+            ),
+            (
+                "[readability] max_grade",
+                Some(V::Float(readability.max_grade)),
+            ),
+            (
+                "[readability] words_per_minute",
+                Some(V::Integer(readability.words_per_minute.into())),
+            ),
+            ("[search] synonyms", empty(config.search.synonyms.len())),
+            ("[related] tags", Some(V::Float(related.tags))),
+            ("[related] relations", Some(V::Float(related.relations))),
+            ("[related] citations", Some(V::Float(related.citations))),
+            ("[related] links", Some(V::Float(related.links))),
+            ("[related] count", Some(V::Integer(related.count as i64))),
+            (
+                "[front_matter] allow",
+                empty(config.front_matter.allow.len()),
+            ),
+        ]
+        .into_iter()
+        .map(|(key, value)| (key.to_string(), value))
+        .collect()
+    }
+
+    /// The defaults the README's book.toml reference documents: `none` is `None`;
+    /// `required` keys and arrays of tables (`[[topics]]`) have none.
+    fn documented() -> BTreeMap<String, Option<toml::Value>> {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("### book.toml reference")
+            .expect("reference section");
+        let section = &readme[start..];
+        let section = &section[..section[4..].find("\n### ").map_or(section.len(), |i| i + 4)];
+        let quoted = |cell: &str| -> Vec<String> {
+            cell.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect()
+        };
+        let mut documented = BTreeMap::new();
+        for row in section
+            .lines()
+            .filter(|l| l.starts_with("| `[") && !l.starts_with("| `[["))
+        {
+            let cells: Vec<&str> = row.split('|').collect();
+            let (keys, default) = (quoted(cells[1]), cells[2].trim());
+            if default == "required" {
+                continue;
+            }
+            let table = keys[0].split_once(' ').map_or("", |(t, _)| t).to_string();
+            let defaults = quoted(default);
+            for (i, key) in keys.iter().enumerate() {
+                let key = if key.starts_with('[') {
+                    key.clone()
+                } else {
+                    format!("{table} {key}")
+                };
+                let value = match defaults.len() {
+                    0 => {
+                        assert_eq!(default, "none", "{row}");
+                        None
+                    }
+                    1 => Some(defaults[0].clone()),
+                    _ => Some(defaults[i].clone()),
+                };
+                let value = value.map(|v| {
+                    let table: toml::Table = toml::from_str(&format!("v = {v}")).expect(&v);
+                    table["v"].clone()
+                });
+                documented.insert(key, value);
+            }
+        }
+        documented
+    }
+
+    /// Numbers compare by value (the README writes `8` for the grade 8.0).
+    fn same(a: &Option<toml::Value>, b: &Option<toml::Value>) -> bool {
+        use toml::Value as V;
+        match (a, b) {
+            (Some(V::Float(x)), Some(V::Integer(y))) | (Some(V::Integer(y)), Some(V::Float(x))) => {
+                *x == *y as f64
+            }
+            _ => a == b,
+        }
+    }
+
+    #[test]
+    fn defaults_are_the_ones_the_readme_documents() {
+        let documented = documented();
+        assert!(documented.len() > 20, "{documented:?}");
+        // Tables left out, and tables given empty, both take the defaults.
+        for text in [
+            "[site]\ntitle = \"T\"\n",
+            "[site]\ntitle = \"T\"\n[build]\n[safety]\n[review]\n[readability]\n[search]\n[related]\n[front_matter]\n",
+        ] {
+            let values = values(&parse(text).unwrap());
+            assert_eq!(
+                values.keys().collect::<Vec<_>>(),
+                documented.keys().collect::<Vec<_>>(),
+                "the README documents other keys than these"
+            );
+            for (key, value) in &values {
+                assert!(
+                    same(value, &documented[key]),
+                    "{key}: the README says {:?}, the code has {value:?}",
+                    documented[key]
+                );
+            }
+        }
     }
 
     #[test]
