@@ -9,35 +9,43 @@ use crate::diagnostic::{line_col, Diagnostic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
-/// Front matter keys attune understands; anything else earns a warning.
-pub const FRONT_MATTER_KEYS: &[&str] = &[
-    "title",
-    "summary",
-    "description",
-    "topic",
-    "tags",
-    "order",
-    "aliases",
-    "relations",
-    "content_note",
-    "author",
-    "review",
-    "reviewed_by",
-    "last_reviewed",
-    "next_review",
-    "date",
-    "updated",
-    "changes",
-    "safety",
-    "language",
-    "handout",
-    "draft",
-    // Hugo's and Zola's names for attune's keys (see `front::resolve_synonyms`).
-    "weight",
-    "lastmod",
-    "taxonomies",
-];
+/// Front matter keys attune understands, in the order [`FrontMatter`] declares them;
+/// anything else earns a warning. Read from the struct itself (the field names serde
+/// deserializes), so a key is written once, as a field, and known everywhere.
+pub static FRONT_MATTER_KEYS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(struct_fields::<FrontMatter>);
+
+/// The field names a struct's derived `Deserialize` accepts: it hands them to
+/// `deserialize_struct`, where this deserializer keeps them and stops.
+fn struct_fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{value::Error, Error as _, Visitor};
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Error> {
+            *self.0 = fields;
+            Err(Error::custom("fields read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
+}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct FrontMatter {
@@ -334,6 +342,42 @@ mod tests {
         let mut d = Vec::new();
         let r = split_front_matter(text, Path::new("a.md"), &mut d);
         (r, d)
+    }
+
+    #[test]
+    fn the_known_keys_are_the_fields() {
+        assert_eq!(
+            *FRONT_MATTER_KEYS,
+            [
+                "title",
+                "summary",
+                "description",
+                "topic",
+                "tags",
+                "order",
+                "aliases",
+                "relations",
+                "content_note",
+                "author",
+                "review",
+                "reviewed_by",
+                "last_reviewed",
+                "next_review",
+                "date",
+                "updated",
+                "changes",
+                "safety",
+                "language",
+                "handout",
+                "draft",
+                "weight",
+                "lastmod",
+                "taxonomies",
+            ]
+        );
+        // The field that holds what is not read is no key.
+        let (r, _) = split("---\nunknown_keys: x\n---\n");
+        assert_eq!(r.unwrap().0.unknown_keys[0].name, "unknown_keys");
     }
 
     #[test]
