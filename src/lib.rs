@@ -27,7 +27,6 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod suggest;
-pub mod summary;
 pub mod theme;
 
 use anyhow::{Context as _, Result};

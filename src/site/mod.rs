@@ -215,7 +215,7 @@ pub struct Site {
     /// Per article: where each of its references (`parsed.refs`) leads.
     pub refs: Vec<Vec<RefTarget>>,
     /// mdBook's `SUMMARY.md`, when the content folder has one: reading order and parts.
-    pub summary: Option<crate::summary::Summary>,
+    pub summary: Option<crate::load::summary::Summary>,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -530,7 +530,7 @@ fn build_with(
 /// text of its entry in SUMMARY.md.
 fn given_title<'a>(
     source: &'a crate::load::Source,
-    summary: Option<&'a crate::summary::Summary>,
+    summary: Option<&'a crate::load::summary::Summary>,
 ) -> Option<&'a str> {
     source.front.title.as_deref().or_else(|| {
         summary?
