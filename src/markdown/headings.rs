@@ -63,7 +63,7 @@ impl<'a> Builder<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
-    use crate::glossary::Glossary;
+    use crate::markdown::Glossary;
     use crate::markdown::{parse_titled, ParseContext, Title};
     use std::collections::BTreeMap;
     use std::path::Path;

@@ -24,8 +24,8 @@ pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::glossary::Glossary;
 use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference};
+use crate::markdown::Glossary;
 use crate::markdown::{self, ParseContext, Parsed};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
