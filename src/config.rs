@@ -1,7 +1,8 @@
 //! `book.toml` → [`Config`]: every key typed, defaulted and documented; unknown keys are
 //! errors that name the nearest valid key.
 
-use crate::diagnostic::{line_col, nearest, Diagnostic};
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::text::line_col;
 use serde::Deserialize;
 use std::path::Path;
 

@@ -25,6 +25,7 @@ pub mod serve;
 pub mod site;
 pub mod suggest;
 pub mod summary;
+pub mod text;
 pub mod theme;
 
 use anyhow::{Context as _, Result};
@@ -234,7 +235,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 
 /// The folder `offline.zip` unpacks into: the site's title as a slug.
 fn offline_folder(site: &Site) -> String {
-    match load::slugify(&site.config.site.title) {
+    match text::slugify(&site.config.site.title) {
         slug if slug.is_empty() => "site".to_string(),
         slug => slug,
     }

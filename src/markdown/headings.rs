@@ -7,8 +7,8 @@ use pulldown_cmark::{CowStr, Event};
 /// Whether a heading says the same as a title: the same words, whatever their case
 /// and punctuation (smart quotes included).
 fn same_title(title: &str, heading: &str) -> bool {
-    let title = crate::load::slugify(title);
-    !title.is_empty() && title == crate::load::slugify(heading)
+    let title = crate::text::slugify(title);
+    !title.is_empty() && title == crate::text::slugify(heading)
 }
 
 impl<'a> Builder<'a, '_> {

@@ -40,6 +40,7 @@ pub use sanitize::{keeps_url, sanitize};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Reference;
+use crate::text::{self, escape};
 use pulldown_cmark::{CowStr, Event, Options, Parser};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -157,14 +158,10 @@ pub struct Parsed {
     pub tags: Vec<String>,
 }
 
-/// Byte offset → (line, column) for one file, in O(log lines) per lookup. Lookups
-/// that move forward along one line count characters from the last one, so thousands
-/// of links on one long line cost their length once, not once each.
+/// Byte offset → (line, column) in the file as written: a [`text::LineIndex`] that
+/// first maps offsets in the text the passes before parsing wrote back to the file.
 pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-    /// The last lookup: (offset, line, column).
-    last: std::cell::Cell<(usize, usize, usize)>,
+    plain: text::LineIndex<'a>,
     /// Offsets from the body's start on are offsets in the text the passes before
     /// parsing wrote ([`expand`]): where the body starts, and the passes' maps.
     maps: Option<(usize, expand::Maps)>,
@@ -172,13 +169,8 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
-            text,
-            starts,
-            last: std::cell::Cell::new((0, 0, 1)),
+            plain: text::LineIndex::new(text),
             maps: None,
         }
     }
@@ -188,21 +180,7 @@ impl<'a> LineIndex<'a> {
             Some((start, maps)) if offset >= *start => start + maps.back(offset - start),
             _ => offset,
         };
-        let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let (last_offset, last_line, last_column) = self.last.get();
-        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
-            (last_offset, last_column)
-        } else {
-            (start, 1)
-        };
-        let Some(between) = self.text.get(from..offset) else {
-            return (line + 1, 1);
-        };
-        let column = base + between.chars().count();
-        self.last.set((offset, line, column));
-        (line + 1, column)
+        self.plain.position(offset)
     }
 }
 
@@ -318,22 +296,6 @@ pub fn parse_titled(
     builder.out.includes = expanded.includes;
     builder.run(events);
     builder.finish()
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! by template by a site's own theme, with errors that name the file and line.
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::escape;
+use crate::text::escape;
 use crate::theme;
 use std::collections::BTreeMap;
 use std::path::Path;

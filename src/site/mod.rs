@@ -16,7 +16,6 @@ mod urls;
 
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
-pub use links::percent_decode;
 pub use names::Found;
 pub use refs::{encode_path, RefTarget};
 pub use tree::{humanise, Section};
@@ -755,12 +754,5 @@ mod tests {
         assert_eq!(normalise_alias("/patterns/old/"), "patterns/old/");
         assert_eq!(normalise_alias("patterns/old"), "patterns/old/");
         assert_eq!(normalise_alias("/old/index.html"), "old/");
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b.md").as_deref(), Some("a b.md"));
-        assert_eq!(percent_decode("100%"), None);
-        assert_eq!(percent_decode("a%00"), None);
     }
 }
