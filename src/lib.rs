@@ -27,6 +27,7 @@ pub mod suggest;
 pub mod summary;
 pub mod text;
 pub mod theme;
+pub mod url;
 
 use anyhow::{Context as _, Result};
 use config::Config;
