@@ -94,7 +94,7 @@ impl Templates {
             all.extend(text.as_bytes());
             all.push(0);
         }
-        let fingerprint = crate::output::hash_bytes(&all);
+        let fingerprint = crate::hash::hash_bytes(&all);
         if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
             return Ok(previous);
         }

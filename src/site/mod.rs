@@ -215,7 +215,7 @@ fn build_with(
         if let Some(summary) = &content.summary {
             inputs.extend(format!("{:?}", summary.chapters).as_bytes());
         }
-        let inputs = crate::output::hash_bytes(&inputs);
+        let inputs = crate::hash::hash_bytes(&inputs);
         if cache.inputs != inputs {
             cache.inputs = inputs;
             cache.entries.clear();
@@ -226,7 +226,7 @@ fn build_with(
     if let Some(cache) = cache.as_deref_mut() {
         let hashes: Vec<u64> = sources
             .par_iter()
-            .map(|source| crate::output::hash_bytes(source.text.as_bytes()))
+            .map(|source| crate::hash::hash_bytes(source.text.as_bytes()))
             .collect();
         known = sources
             .iter()
