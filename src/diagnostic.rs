@@ -139,6 +139,19 @@ pub fn normalize_lone_cr(text: String) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Writes to standard error, ignoring a closed pipe (`attune check | head -1`).
+pub fn eprint_quietly(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Writes to standard output, ignoring a closed pipe.
+pub fn print_quietly(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 /// Every diagnostic of one build or check, in a stable order.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
