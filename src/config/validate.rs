@@ -3,7 +3,8 @@
 //! toml's own errors turned into diagnostics that suggest the nearest key.
 
 use super::Config;
-use crate::diagnostic::{line_col, nearest, Diagnostic};
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::text::line_col;
 use std::path::Path;
 
 impl Config {

@@ -5,7 +5,8 @@
 use super::front::{self, UnknownKey};
 use super::yaml::{find_key, guard_yaml, yaml_message};
 use super::Date;
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -2,7 +2,9 @@
 //! bibliography, reading paths and static assets. Nothing here knows about other files;
 //! cross-file checks belong to `site`.
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
+use crate::text::slugify;
 use rayon::prelude::*;
 use read::{display_path, read_source, read_text};
 use std::collections::BTreeMap;
@@ -171,40 +173,8 @@ pub fn load(
     }
     content
 }
-/// A URL-safe identifier: lowercase letters and digits (any script), single hyphens.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_hyphen = false;
-            slug.extend(c.to_lowercase());
-        } else if c != '\'' && c != '’' {
-            pending_hyphen = true;
-        }
-    }
-    slug
-}
 
 /// Line and column of the first occurrence of `needle` in `text`, or the file start.
 pub fn locate(text: &str, needle: &str) -> (usize, usize) {
     text.find(needle).map_or((1, 1), |i| line_col(text, i))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugify_makes_stable_ids() {
-        assert_eq!(
-            slugify("Section 1 of article 12"),
-            "section-1-of-article-12"
-        );
-        assert_eq!(slugify("  What's *this*?  "), "whats-this");
-        assert_eq!(slugify("Über Gefühle"), "über-gefühle");
-    }
 }

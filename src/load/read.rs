@@ -1,8 +1,10 @@
 //! Reading one file: as UTF-8 text (a byte-order mark dropped, NUL bytes refused), and
 //! a Markdown source with its front matter, slug and topic.
 
-use super::{slugify, split_front_matter, FrontMatter};
-use crate::diagnostic::{line_col, Diagnostic};
+use super::{split_front_matter, FrontMatter};
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
+use crate::text::slugify;
 use std::path::{Path, PathBuf};
 
 /// One Markdown file: where it is, its front matter and where its body starts.

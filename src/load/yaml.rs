@@ -3,7 +3,8 @@
 //! top-level key or sequence item stands in the text.
 
 use super::locate;
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
 use std::fmt;
 use std::path::Path;
 

@@ -6,8 +6,8 @@ use super::resolve::Lookup;
 use super::RefTarget;
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::markdown::OutRef;
-use crate::site::links::percent_decode;
 use crate::site::Site;
+use crate::text::percent_decode;
 
 impl Site {
     /// `![[image.png]]` or `![[Attachments/image.png]]`: the content file of that

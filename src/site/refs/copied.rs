@@ -7,8 +7,9 @@
 use super::paths::{join, relative_to};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{is_external, scan_html, RefKind};
-use crate::site::links::{is_generated_anchor, percent_decode};
+use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind, UrlStyle};
+use crate::text::percent_decode;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 

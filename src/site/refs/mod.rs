@@ -10,7 +10,8 @@
 //! [`copied`] checks HTML files copied as they are, [`paths`] joins and relates paths.
 
 use super::UrlStyle;
-use crate::markdown::{escape, href_attr};
+use crate::markdown::href_attr;
+use crate::text::escape;
 
 mod by_name;
 mod copied;

@@ -6,8 +6,9 @@ use super::paths::{join, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::markdown::{is_external, OutRef, RefKind};
-use crate::site::links::{is_generated_anchor, percent_decode};
+use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind};
+use crate::text::percent_decode;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
