@@ -244,15 +244,6 @@ fn to_json(value: &impl Serialize) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// Whether `name` (below `search/`) is a shard of the index: `v3.js`, `p0.js`, `d12.js`.
-/// The manifest, `index.js`, is always written; how many shards there are is known only
-/// once the index is built.
-pub fn is_shard(name: &str) -> bool {
-    name.strip_suffix(".js")
-        .and_then(|stem| stem.strip_prefix(['v', 'p', 'd']))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Builds the index and writes its files into `search/`.
 pub fn write_index(site: &Site, writer: &Writer) -> IndexStats {
     write_index_with(site, writer, None)
@@ -383,7 +374,9 @@ fn write_index_with(
         body.extend_from_slice(b");\n");
         stats.files += 1;
         stats.bytes += body.len();
-        writer.write(&format!("search/{name}.js"), &body);
+        let path = format!("search/{name}.js");
+        debug_assert!(name == "index" || crate::site::is_search_shard(&path["search/".len()..]));
+        writer.write(&path, &body);
     };
 
     // Vocabulary shards by size.

@@ -32,7 +32,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 );
 
 /// The syntax-highlighting stylesheet's path under `assets/`, written from
-/// [`crate::highlight::stylesheet`].
+/// [`crate::markdown::highlight::stylesheet`].
 pub const HIGHLIGHT_CSS: &str = "highlight.css";
 
 /// The `static/` folder of the theme `theme` under `root`, published under `assets/`.

@@ -19,7 +19,7 @@ pub use indexes::normalise_alias;
 pub use names::Found;
 pub use refs::{encode_path, RefTarget};
 pub use tree::{humanise, Section};
-pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
+pub use urls::{display_url, fold, is_search_shard, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;

@@ -118,7 +118,7 @@ impl Site {
         // Claimed before anything from the content: it cannot clash.
         let shards = table.claim_tree(
             "search/",
-            crate::search::is_shard,
+            is_search_shard,
             Owner::built_in("the search index"),
         );
         debug_assert!(shards.is_ok());
@@ -270,4 +270,14 @@ impl Site {
             .iter()
             .any(|a| a.front.handout && a.topic.is_some())
     }
+}
+
+/// Whether `name` (below `search/`) is a shard of the search index as
+/// [`crate::search::write_index`] names them: `v3.js`, `p0.js`, `d12.js`. The manifest,
+/// `index.js`, is always written; how many shards there are is known only once the
+/// index is built.
+pub fn is_search_shard(name: &str) -> bool {
+    name.strip_suffix(".js")
+        .and_then(|stem| stem.strip_prefix(['v', 'p', 'd']))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -18,6 +18,8 @@ use unicode_normalization::UnicodeNormalization;
 mod claims;
 mod free;
 
+pub use claims::is_search_shard;
+
 /// What a claimed path is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -392,7 +394,7 @@ mod tests {
     fn a_tree_owns_only_the_names_it_writes() {
         let mut table = UrlTable::default();
         table
-            .claim_tree("search/", crate::search::is_shard, owner("search index"))
+            .claim_tree("search/", is_search_shard, owner("search index"))
             .unwrap();
         assert!(table.claim("search/V3.js", Kind::File, owner("x")).is_err());
         assert!(table
