@@ -303,7 +303,9 @@ fn to_hyper(response: Response) -> hyper::Response<Full<Bytes>> {
 }
 
 /// A connection whose writing of one response is bounded by [`RESPONSE_TIME`]: the
-/// clock starts at the first write after the request was read.
+/// clock starts at the first write of a response and stops when hyper flushes, which
+/// it does once the whole response is handed to the system (a response is one
+/// buffer: [`Full`]). Nothing the client sends meanwhile moves the clock.
 struct Bounded {
     stream: TcpStream,
     response_deadline: Option<Pin<Box<Sleep>>>,
@@ -331,12 +333,7 @@ impl AsyncRead for Bounded {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        let before = buf.filled().len();
-        let polled = Pin::new(&mut self.stream).poll_read(cx, buf);
-        if matches!(polled, Poll::Ready(Ok(()))) && buf.filled().len() > before {
-            self.response_deadline = None;
-        }
-        polled
+        Pin::new(&mut self.stream).poll_read(cx, buf)
     }
 }
 
@@ -368,7 +365,12 @@ impl AsyncWrite for Bounded {
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
+        let flushed = Pin::new(&mut self.stream).poll_flush(cx);
+        if matches!(flushed, Poll::Ready(Ok(()))) {
+            // hyper flushes only when all it wrote has been taken: the response is out.
+            self.response_deadline = None;
+        }
+        flushed
     }
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
