@@ -214,7 +214,11 @@ fn without_the_exchange_a_kill_at_any_instant_leaves_a_whole_site() {
         std::fs::remove_dir_all(site.path("public")).unwrap();
         copy_tree(&old_copy, &site.path("public"));
     };
-    // Time a whole in-place build of the new site, and its publishing, to aim the kills.
+    // Time a whole in-place build of the new site, and its publishing, to aim the kills:
+    // the second one, as in the trials (the staging folder then holds the new site).
+    build(&site, &[], false).assert_code(0);
+    assert_eq!(site.snapshot("public"), new);
+    restore();
     let start = Instant::now();
     let timed = build(&site, &["--timings"], false);
     timed.assert_code(0);
@@ -228,21 +232,35 @@ fn without_the_exchange_a_kill_at_any_instant_leaves_a_whole_site() {
         .expect("--timings prints the swap");
     let publishing = Duration::from_secs_f64(swap_ms / 1000.0).max(Duration::from_millis(5));
 
-    // Each kill aims at the publishing: a kill that left the old site came too early,
-    // one that left the new site too late, and the aim moves by half the publishing
-    // time; a random offset of up to the publishing time either way spreads them.
-    let mut aim = whole.saturating_sub(publishing);
+    // The first file the in-place publishing replaces (it walks the new site in name
+    // order): once it holds its new bytes, publishing has begun.
+    let first = walkdir::WalkDir::new(site.path("expected"))
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(site.path("expected"))
+                .unwrap()
+                .to_path_buf()
+        })
+        .find(|p| old.get(p) != new.get(p))
+        .unwrap();
+    // Each kill falls at a random instant of the publishing: the build is watched until
+    // that first file changes, then killed up to the publishing time later (a little
+    // more, so some kills find it finished).
     let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
     let (mut kept_old, mut mixed, mut done) = (0, 0, 0);
     let mut trial = 0;
-    while trial < 12 || (mixed < 3 && trial < 40) {
+    while trial < 12 || (mixed < 3 && trial < 24) {
         trial += 1;
         restore();
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let offset = Duration::from_micros(seed % (2 * publishing.as_micros() as u64));
-        let delay = (aim + offset).saturating_sub(publishing);
+        let delay = Duration::from_micros(seed % (publishing.as_micros() as u64 * 5 / 4));
         let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
             .arg("build")
             .current_dir(&site.root)
@@ -250,6 +268,12 @@ fn without_the_exchange_a_kill_at_any_instant_leaves_a_whole_site() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        let watched = site.path("public").join(&first);
+        while std::fs::read(&watched).ok().as_ref() != new.get(&first)
+            && child.try_wait().unwrap().is_none()
+        {
+            std::thread::sleep(Duration::from_micros(500));
+        }
         std::thread::sleep(delay);
         let _ = child.kill();
         let _ = child.wait();
@@ -281,10 +305,8 @@ fn without_the_exchange_a_kill_at_any_instant_leaves_a_whole_site() {
         }
         if now == old {
             kept_old += 1;
-            aim += publishing / 2;
         } else if now == new {
             done += 1;
-            aim = aim.saturating_sub(publishing / 2);
         } else {
             mixed += 1;
         }
