@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 mod front;
-pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
+pub use front::{humanise, report_unknown_keys, title_from_file_name, UnknownKey};
 
 /// Front matter keys attune understands; anything else earns a warning.
 pub const FRONT_MATTER_KEYS: &[&str] = &[

@@ -201,27 +201,66 @@ pub fn report_unknown_keys(
 }
 
 /// A title from a file name, for an article that gives none: `dismissive-family_styles.md`
-/// → "Dismissive family styles". Dashes and underscores become spaces and the first
-/// letter a capital; a name written with spaces (as Obsidian names notes) is kept as
-/// written. `index.md` and `_index.md` take their folder's name.
+/// → "Dismissive family styles" (see [`humanise`]). `index.md`, `_index.md` and
+/// `README.md` take their folder's name.
 pub fn title_from_file_name(rel: &Path) -> String {
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
-    let stem = if matches!(&*stem, "index" | "_index" | "README" | "readme") {
-        rel.parent()
-            .and_then(Path::file_name)
-            .map_or(stem.clone(), |f| f.to_string_lossy())
-    } else {
-        stem
-    };
-    let stem = stem.trim();
-    if stem.contains(' ') {
-        return stem.to_string();
+    let own_text = matches!(&*stem, "index" | "_index") || stem.eq_ignore_ascii_case("readme");
+    match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
+        Some(folder) => humanise(&folder.to_string_lossy()),
+        None => humanise(&stem),
     }
-    let words: Vec<&str> = stem.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-    let text = words.join(" ");
+}
+
+/// A file or folder name made a title: `family-styles` or `family_styles` →
+/// "Family styles". Dashes and underscores become spaces (runs of them one space) and
+/// the first letter a capital, the rest kept as written; a name written with spaces
+/// (as Obsidian names notes, `Adult Effects`) is kept as it is.
+pub fn humanise(name: &str) -> String {
+    let name = name.trim();
+    if name.contains(' ') {
+        return name.to_string();
+    }
+    let text = name
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => stem.to_string(),
+        None => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_and_folder_names_become_titles_one_way() {
+        for (name, title) in [
+            ("family-styles", "Family styles"),
+            ("dismissive-family_styles", "Dismissive family styles"),
+            ("Family_styles", "Family styles"),
+            ("API-Guide", "API Guide"),
+            ("Adult Effects", "Adult Effects"),
+            ("--", "--"),
+            ("", ""),
+        ] {
+            assert_eq!(humanise(name), title, "{name}");
+        }
+        assert_eq!(
+            title_from_file_name(Path::new("care/family-styles/README.md")),
+            "Family styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/Family Styles/_index.md")),
+            "Family Styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/readme-first.md")),
+            "Readme first"
+        );
     }
 }

@@ -14,12 +14,13 @@ mod refs;
 mod tree;
 mod urls;
 
+pub use crate::load::humanise;
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use links::percent_decode;
 pub use names::Found;
 pub use refs::{encode_path, RefTarget};
-pub use tree::{humanise, Section};
+pub use tree::Section;
 pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;

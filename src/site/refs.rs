@@ -301,11 +301,18 @@ impl Site {
         // A page: `x.html` the way mdBook names pages, `x/index.html`, `x/` or `x`.
         let folder_url = match site_path.strip_suffix(".html") {
             Some(stem) if stem == "index" || stem.ends_with("/index") => {
-                // mdBook writes a folder's README.md (or index.md) as its index.html.
+                // The folder's own text: its index.md (or _index.md), else its README.md,
+                // which mdBook writes as its index.html.
                 let folder = stem.trim_end_matches("index");
-                let source = ["README.md", "index.md", "_index.md"]
-                    .iter()
-                    .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
+                let source = [
+                    "index.md",
+                    "_index.md",
+                    "README.md",
+                    "readme.md",
+                    "Readme.md",
+                ]
+                .iter()
+                .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
                 if let Some(&t) = source {
                     return page(t, fragment, diagnostics);
                 }
