@@ -8,6 +8,9 @@
 //! is replaced wherever it stands, code blocks included; `\{{#include …}}` (or any
 //! other `\{{#name …}}`) stays as written, without its backslash inside code, where a
 //! backslash would show.
+//!
+//! A problem found in included text is reported where it is written: at its line and
+//! column in the included file, "included from" the directive ([`Origins`]).
 
 use super::expand::{inside, literal_ranges, normalise, Article, Expanded, SegMap, Splice};
 use super::LineIndex;
@@ -158,7 +161,9 @@ pub(super) fn expand_article(
         includer.stack.push(own.clone());
     }
     let position = |offset: usize| article.lines.position(article.body_start + offset);
-    includer.expand(body, own.as_deref(), article.file, &position)
+    let (text, map, list) = includer.expand(body, own.as_deref(), article.file, &position);
+    includer.out.origins.list = list;
+    (text, map)
 }
 
 struct Includer<'a, 'o> {
@@ -180,8 +185,9 @@ impl Includer<'_, '_> {
         path: Option<&Path>,
         shown: &Path,
         position: &dyn Fn(usize) -> (usize, usize),
-    ) -> (String, SegMap) {
+    ) -> (String, SegMap, Vec<Origin>) {
         let mut splice = Splice::new(text);
+        let mut origins = Vec::new();
         let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
         let mut from = 0;
         let mut copied = 0;
@@ -203,7 +209,17 @@ impl Includer<'_, '_> {
             copied = d.range.end;
             let (line, column) = position(d.range.start);
             match self.include(&d, path, shown) {
-                Ok(included) => splice.insert(&included, d.range.start),
+                Ok((included, mut origin, inner)) => {
+                    let at = splice.out.len();
+                    splice.insert(&included, d.range.start);
+                    origin.range = at..at + included.len();
+                    origin.from = (shown.to_path_buf(), line, column);
+                    origins.push(origin);
+                    origins.extend(inner.into_iter().map(|mut o| {
+                        o.range = o.range.start + at..o.range.end + at;
+                        o
+                    }));
+                }
                 Err(e) => self
                     .out
                     .diagnostics
@@ -211,7 +227,7 @@ impl Includer<'_, '_> {
             }
         }
         splice.copy(copied..text.len());
-        (splice.out, splice.map)
+        (splice.out, splice.map, origins)
     }
 
     /// The text directive `d` stands for, expanded in turn.
@@ -220,7 +236,7 @@ impl Includer<'_, '_> {
         d: &Directive,
         from: Option<&Path>,
         shown: &Path,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<(String, Origin, Vec<Origin>), Diagnostic> {
         let (target, spec) = match d.args.split_once(':') {
             Some((path, spec)) => (path.trim(), Some(spec.trim())),
             None => (d.args, None),
@@ -301,9 +317,20 @@ impl Includer<'_, '_> {
         let position = |offset: usize| lines.position(map.back(offset));
         let shown_file = self.content_shown().join(&rel);
         self.stack.push(real.clone());
-        let (expanded, _) = self.expand(&selected, Some(&real), &shown_file, &position);
+        let (expanded, inner_map, inner) =
+            self.expand(&selected, Some(&real), &shown_file, &position);
         self.stack.pop();
-        Ok(expanded)
+        let origin = Origin {
+            range: 0..0,
+            starts: std::iter::once(0)
+                .chain(file_text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            text: file_text,
+            file: shown_file,
+            maps: [inner_map, map],
+            from: (PathBuf::new(), 0, 0),
+        };
+        Ok((expanded, origin, inner))
     }
 
     /// The content folder as diagnostics name it.
@@ -317,6 +344,114 @@ impl Includer<'_, '_> {
         let parts: Vec<_> = file.components().collect();
         let keep = parts.len().saturating_sub(depth);
         parts[..keep].iter().collect()
+    }
+}
+
+/// A stretch of the include pass's output that an included file wrote.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// Where it stands in the include pass's output.
+    range: std::ops::Range<usize>,
+    /// The included file as diagnostics name it, its text and where its lines start.
+    file: PathBuf,
+    text: String,
+    starts: Vec<usize>,
+    /// Back from the stretch to the lines taken, then to the file's text.
+    maps: [SegMap; 2],
+    /// The directive that included it: file, line, column.
+    from: (PathBuf, usize, usize),
+}
+
+/// A place in an included file that a position was asked for, with the directive
+/// that included it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncludedAt {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub from: (PathBuf, usize, usize),
+}
+
+/// Lines from here up stand for places in included files: line `VIRTUAL_LINE + n` is
+/// the `n`th place asked for ([`Origins::position`]); [`place_included`] puts a
+/// diagnostic there back where it is written.
+pub const VIRTUAL_LINE: usize = usize::MAX / 2;
+
+/// Which stretches of an article's text its includes wrote, and the places in them
+/// that positions were asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    list: Vec<Origin>,
+    found: std::cell::RefCell<Vec<IncludedAt>>,
+}
+
+impl Origins {
+    /// For an offset in the text after every pass in `maps` (the include pass first)
+    /// that an included file wrote: a line and column that stand for its place there.
+    pub fn position(&self, maps: &super::expand::Maps, offset: usize) -> Option<(usize, usize)> {
+        if self.list.is_empty() {
+            return None;
+        }
+        let mut at = offset;
+        for map in maps.0.iter().skip(1).rev() {
+            at = map.back(at);
+        }
+        // The innermost: the one that starts last (included text nests inside).
+        let origin = self
+            .list
+            .iter()
+            .filter(|o| o.range.contains(&at))
+            .min_by_key(|o| o.range.len())?;
+        let mut inner = at - origin.range.start;
+        for map in &origin.maps {
+            inner = map.back(inner);
+        }
+        let inner = inner.min(origin.text.len());
+        let line = origin.starts.partition_point(|&s| s <= inner) - 1;
+        let start = origin.starts[line];
+        let column = origin
+            .text
+            .get(start..inner)
+            .map_or(1, |t| t.chars().count() + 1);
+        let mut found = self.found.borrow_mut();
+        found.push(IncludedAt {
+            file: origin.file.clone(),
+            line: line + 1,
+            column,
+            from: origin.from.clone(),
+        });
+        Some((VIRTUAL_LINE + found.len() - 1, 1))
+    }
+
+    /// The places asked for, in order.
+    pub fn take(&self) -> Vec<IncludedAt> {
+        self.found.take()
+    }
+}
+
+/// Puts each diagnostic about `file` at a virtual line ([`VIRTUAL_LINE`]) back where
+/// the text is written: in the included file, with the directive named in its help.
+pub fn place_included(diagnostics: &mut [Diagnostic], file: &Path, places: &[IncludedAt]) {
+    for d in diagnostics {
+        if d.line < VIRTUAL_LINE || d.file.as_deref() != Some(file) {
+            continue;
+        }
+        let Some(place) = places.get(d.line - VIRTUAL_LINE) else {
+            continue;
+        };
+        d.file = Some(place.file.clone());
+        d.line = place.line;
+        d.column = place.column;
+        let from = format!(
+            "included from {}:{}:{}",
+            place.from.0.display(),
+            place.from.1,
+            place.from.2
+        );
+        d.help = Some(match d.help.take() {
+            Some(help) => format!("{help} ({from})"),
+            None => from,
+        });
     }
 }
 

@@ -5,6 +5,7 @@
 mod deps;
 mod embeds;
 mod graph;
+mod included;
 mod indexes;
 mod limits;
 mod links;
@@ -518,6 +519,7 @@ fn build_with(
     site.resolve_refs(diagnostics);
     site.check_limits(diagnostics);
     site.compute_related();
+    site.place_included(diagnostics);
     site
 }
 

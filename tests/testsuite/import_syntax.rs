@@ -297,15 +297,65 @@ fn include_problems_are_errors_at_the_directive() {
     ] {
         assert!(out.contains(expected), "{expected}\nin\n{out}");
     }
-    // A problem in included text is reported at the directive that brought it.
+    // A problem in included text is reported where it is written.
     assert!(
-        out.lines()
-            .any(|l| l.contains("nowhere-at-all") && l.ends_with("@ content/t/a.md:16:1")),
+        out.lines().any(|l| l.contains("nowhere-at-all")
+            && l.ends_with("@ content/snippets/broken-link.md:1:11")),
         "{out}"
     );
     // Nothing is written.
     site.build().assert_code(1);
     assert!(!site.path("public/t/a").exists());
+}
+
+#[test]
+fn problems_in_included_text_are_reported_where_it_is_written() {
+    let site = site();
+    site.strict_links();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro with [a broken link](gone.md).\n\n\
+         Inline: {{#include ../snippets/lines.md:2}} end.\n\n\
+         {{#include ../snippets/help.md}}\n",
+    );
+    site.write(
+        "content/snippets/help.md",
+        "# Getting help\n\n\
+         Call [someone](../t/nobody.md) or see ![a map](map.png).\n\n\
+         {{< figure src=\"x.png\" >}}\n\n\
+         Then:\n\n{{#include deeper.md}}\n",
+    );
+    site.write(
+        "content/snippets/deeper.md",
+        "Deeper, a [[note-not-there]].\n\n%% never closed\n",
+    );
+    site.write(
+        "content/snippets/lines.md",
+        "first line\nsecond [bad](#no-such-heading) line\n",
+    );
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    for expected in [
+        // In the article itself: where it is, as before.
+        "error: broken link to 'gone.md' @ content/t/a.md:4:12",
+        // Found while resolving links, in the included file, at its line and column.
+        "error: broken link to '../t/nobody.md' @ content/snippets/help.md:3:6",
+        "error: image 'map.png' does not exist @ content/snippets/help.md:3:39",
+        // Found before parsing: other tools' syntax.
+        "@ content/snippets/help.md:5:1",
+        // Two levels down, found in parsing and before it.
+        "error: broken link to 'note-not-there' @ content/snippets/deeper.md:1:11",
+        "warning: `%%` opens a comment that is never closed: the rest of the file is hidden @ content/snippets/deeper.md:3:1",
+        // A line range taken from a file, included within a line.
+        "error: no heading with id 'no-such-heading' in this page @ content/snippets/lines.md:2:8",
+    ] {
+        assert!(out.contains(expected), "{expected}\nin\n{out}");
+    }
+    // Each names the directive that brought the text in.
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains("included from content/t/a.md:8:1")
+        .assert_stderr_contains("included from content/snippets/help.md:9:1")
+        .assert_stderr_contains("included from content/t/a.md:6:9");
 }
 
 #[test]
