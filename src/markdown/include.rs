@@ -111,7 +111,11 @@ fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
             continue;
         }
         // Bounded, so a text of unclosed directives costs its length, not its square.
-        let window = &after_name[..after_name.len().min(MAX_ARGS)];
+        let mut end = after_name.len().min(MAX_ARGS);
+        while !after_name.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &after_name[..end];
         let Some(close) = window.find('}') else {
             continue;
         };
@@ -604,5 +608,8 @@ mod tests {
         assert!(d.escaped);
         assert!(next_directive("{{ name }}", 0).is_none());
         assert!(next_directive("{{#include}}", 0).is_none());
+        // Unclosed, with a character across the bound on the arguments' length.
+        let long = format!("{{{{#include {}’ and more", "x".repeat(MAX_ARGS - 3));
+        assert!(next_directive(&long, 0).is_none());
     }
 }
