@@ -3,7 +3,8 @@
 //! `ANCHOR_END: name` (`path:name`), leaving out the lines that hold an anchor mark
 //! (as mdBook does; the whole file and line ranges keep them).
 //! `{{#rustdoc_include}}` reads the same way. The path is relative to the file that
-//! holds the directive and must stay inside the content folder; included text may
+//! holds the directive and must stay inside the site's folder (the one holding
+//! `book.toml`, so an mdBook's `../listings/` beside `src/` is read); included text may
 //! include in turn, and a cycle is an error naming the chain. Like mdBook, the directive
 //! is replaced wherever it stands, code blocks included; `\{{#include …}}` (or any
 //! other `\{{#name …}}`) stays as written, without its backslash inside code, where a
@@ -154,6 +155,7 @@ pub(super) fn expand_article(
         article,
         options,
         content: article.content.and_then(|(dir, _)| dir.canonicalize().ok()),
+        base: None,
         stack: Vec::new(),
         out,
     };
@@ -164,6 +166,14 @@ pub(super) fn expand_article(
     if let Some(own) = &own {
         includer.stack.push(own.clone());
     }
+    // The site's folder: the nearest folder above the content folder holding book.toml.
+    includer.base = includer.content.as_ref().map(|content| {
+        content
+            .ancestors()
+            .find(|a| a.join("book.toml").is_file())
+            .unwrap_or(content)
+            .to_path_buf()
+    });
     let position = |offset: usize| article.lines.position(article.body_start + offset);
     let (text, map, list) = includer.expand(body, own.as_deref(), article.file, &position);
     includer.out.origins.list = list;
@@ -175,6 +185,8 @@ struct Includer<'a, 'o> {
     options: Options,
     /// The content folder, canonical.
     content: Option<PathBuf>,
+    /// The folder included files must be in: the site's (canonical).
+    base: Option<PathBuf>,
     /// The files being included, outermost first (canonical).
     stack: Vec<PathBuf>,
     out: &'o mut Expanded,
@@ -246,7 +258,9 @@ impl Includer<'_, '_> {
             None => (d.args, None),
         };
         let what = format!("`{{{{#{} {}}}}}`", d.name, d.args);
-        let (Some(from), Some(content)) = (from, self.content.clone()) else {
+        let (Some(from), Some(content), Some(base)) =
+            (from, self.content.clone(), self.base.clone())
+        else {
             return Err(Diagnostic::error(
                 "include",
                 format!("{what}: includes are read only from files in the content folder"),
@@ -257,13 +271,13 @@ impl Includer<'_, '_> {
         let outside = || {
             Diagnostic::error(
                 "include",
-                format!("{what}: '{target}' is outside the content folder"),
+                format!("{what}: '{target}' is outside the site's folder"),
             )
-            .help("move the file under the content folder: only files there are read")
+            .help("move the file into the folder that holds book.toml: only files there are read")
         };
         let real = match joined.canonicalize() {
             Ok(real) if real.is_file() => real,
-            _ if !normalise(&joined).starts_with(&content) => return Err(outside()),
+            _ if !normalise(&joined).starts_with(&base) => return Err(outside()),
             _ => {
                 return Err(Diagnostic::error(
                     "include",
@@ -272,14 +286,15 @@ impl Includer<'_, '_> {
                 .help("the path is relative to the file that holds the directive"))
             }
         };
-        let Ok(rel) = real.strip_prefix(&content).map(Path::to_path_buf) else {
+        if !real.starts_with(&base) {
             return Err(outside());
-        };
+        }
+        let rel = from_content(&real, &content, &base);
         if let Some(at) = self.stack.iter().position(|p| p == &real) {
             let chain: Vec<String> = self.stack[at..]
                 .iter()
                 .chain(std::iter::once(&real))
-                .map(|p| p.strip_prefix(&content).unwrap_or(p).display().to_string())
+                .map(|p| from_content(p, &content, &base).display().to_string())
                 .collect();
             return Err(Diagnostic::error(
                 "include-cycle",
@@ -319,7 +334,7 @@ impl Includer<'_, '_> {
         // Directives in the included text are the included file's own, relative to it.
         let lines = LineIndex::new(&file_text);
         let position = |offset: usize| lines.position(map.back(offset));
-        let shown_file = self.content_shown().join(&rel);
+        let shown_file = normalise(&self.content_shown().join(&rel));
         self.stack.push(real.clone());
         let (expanded, inner_map, inner) =
             self.expand(&selected, Some(&real), &shown_file, &position);
@@ -457,6 +472,20 @@ pub fn place_included(diagnostics: &mut [Diagnostic], file: &Path, places: &[Inc
             None => from,
         });
     }
+}
+
+/// The path of `file` from the content folder, climbing out of it (`../listings/a.rs`)
+/// for a file elsewhere in the site's folder `base`.
+fn from_content(file: &Path, content: &Path, base: &Path) -> PathBuf {
+    if let Ok(rel) = file.strip_prefix(content) {
+        return rel.to_path_buf();
+    }
+    let up = content
+        .strip_prefix(base)
+        .map_or(0, |c| c.components().count());
+    let mut rel: PathBuf = std::iter::repeat_n("..", up).collect();
+    rel.push(file.strip_prefix(base).unwrap_or(file));
+    rel
 }
 
 /// Whether `line` holds an `ANCHOR:` or `ANCHOR_END:` mark; (is the end, name).

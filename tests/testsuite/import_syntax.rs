@@ -268,7 +268,7 @@ fn include_problems_are_errors_at_the_directive() {
          {{#include missing.md}}\n\n\
          Lines {{#include ../snippets/lines.txt:7}} and {{#include ../snippets/lines.txt:3:9}}.\n\n\
          {{#include ../snippets/lines.txt:nowhere}}\n\n\
-         {{#include ../../book.toml}}\n\n\
+         {{#include ../../../outside.md}}\n\n\
          {{#include ../snippets/one.md}}\n\n\
          {{#include ../snippets/broken-link.md}}\n",
     );
@@ -292,7 +292,7 @@ fn include_problems_are_errors_at_the_directive() {
         "error: `{{#include ../snippets/lines.txt:7}}`: line 7 is past the end of the file (4 lines) @ content/t/a.md:8:7",
         "error: `{{#include ../snippets/lines.txt:3:9}}`: line 9 is past the end of the file (4 lines) @ content/t/a.md:8:48",
         "error: `{{#include ../snippets/lines.txt:nowhere}}`: no `ANCHOR: nowhere` in the file (the file has no anchors) @ content/t/a.md:10:1",
-        "error: `{{#include ../../book.toml}}`: '../../book.toml' is outside the content folder @ content/t/a.md:12:1",
+        "error: `{{#include ../../../outside.md}}`: '../../../outside.md' is outside the site's folder @ content/t/a.md:12:1",
         "error: `{{#include one.md}}`: include cycle snippets/one.md → snippets/two.md → snippets/one.md @ content/snippets/two.md:2:1",
     ] {
         assert!(out.contains(expected), "{expected}\nin\n{out}");
@@ -306,6 +306,41 @@ fn include_problems_are_errors_at_the_directive() {
     // Nothing is written.
     site.build().assert_code(1);
     assert!(!site.path("public/t/a").exists());
+}
+
+#[test]
+fn includes_may_read_files_beside_the_content_folder_as_an_mdbook_does() {
+    // An mdBook keeps its code listings beside src/, not in it.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/ch01/first.md",
+        "# First\n\n```rust\n{{#rustdoc_include ../../listings/ch01/main.rs:body}}\n```\n\n{{#include ../../listings/note.md}}\n",
+    );
+    site.write(
+        "listings/ch01/main.rs",
+        "// ANCHOR: body\nfn main() {}\n// ANCHOR_END: body\n",
+    );
+    site.write("listings/note.md", "See [nothing](gone.md).\n");
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    // Read, and a problem in it is located there.
+    assert!(
+        out.contains("error: broken link to 'gone.md' @ listings/note.md:1:5"),
+        "{out}"
+    );
+    site.write("listings/note.md", "Nothing broken.\n");
+    site.build().assert_code(0);
+    let page = body(&site, "ch01/first/index.html");
+    assert!(
+        page.contains("hl-rust\">main</span>") && page.contains("<p>Nothing broken.</p>"),
+        "{page}"
+    );
+    // Not a page of its own, and the folder outside src/ is not published.
+    assert!(!site.path("public/listings").exists());
 }
 
 #[test]
