@@ -1,5 +1,6 @@
 //! `{{#include path}}` as mdBook defines it: the whole file, a line range
-//! (`path:2`, `path:2:5`, `path::5`, `path:2:`) or the lines between `ANCHOR: name` and
+//! (`path:2`, `path:2:5`, `path::5`, `path:2:`; one that runs past the file's end
+//! stops there) or the lines between `ANCHOR: name` and
 //! `ANCHOR_END: name` (`path:name`), leaving out the lines that hold an anchor mark
 //! (as mdBook does; the whole file and line ranges keep them).
 //! `{{#rustdoc_include}}` reads the same way. The path is relative to the file that
@@ -537,12 +538,14 @@ fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
                     "the range starts at line {first}, after its end {last}"
                 ));
             }
-            if last > count {
+            // A range running past the end stops there, as in mdBook; one that starts
+            // past it would include nothing.
+            if first > count {
                 return Err(format!(
-                    "line {last} is past the end of the file ({count} lines)"
+                    "line {first} is past the end of the file ({count} lines)"
                 ));
             }
-            lines[first - 1..last].to_vec()
+            lines[first - 1..last.min(count)].to_vec()
         }
         Some(name) => {
             let Some(open) = lines
@@ -618,6 +621,11 @@ mod tests {
         assert_eq!(pick(text, ":2").unwrap(), "one\ntwo");
         assert_eq!(pick(text, "3:").unwrap(), "three\nfour");
         assert!(pick(text, "5").unwrap_err().contains("past the end"));
+        assert!(pick(text, "5:9")
+            .unwrap_err()
+            .contains("line 5 is past the end"));
+        // As mdBook reads it: the range stops at the file's end.
+        assert_eq!(pick(text, "3:9").unwrap(), "three\nfour");
         assert!(pick(text, "0").is_err());
         assert!(pick(text, "3:2").is_err());
         let code = "fn a() {}\n// ANCHOR: main\nfn main() {\n    // ANCHOR: inner\n    x();\n    // ANCHOR_END: inner\n}\n// ANCHOR_END: main\n";

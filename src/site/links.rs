@@ -196,6 +196,9 @@ impl Site {
                             }
                             other => other,
                         };
+                        let anchor = anchor.filter(|a| {
+                            !to.names_its_title(a, heading_ids[t].contains(a.as_str()))
+                        });
                         if let Some(anchor) = &anchor {
                             if !heading_ids[t].contains(anchor.as_str())
                                 && !is_generated_anchor(anchor)

@@ -252,6 +252,8 @@ impl Site {
             return RefTarget::AsIs(url.to_string());
         };
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Vec<Diagnostic>| {
+            let fragment = fragment
+                .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
                 if !ctx.ids[t].contains(id) && !is_generated_anchor(id) {
                     let place = if t == i {
@@ -555,6 +557,16 @@ fn relative_to(folder: &str, to: &str) -> String {
     let mut out = "../".repeat(from.len() - common);
     out.push_str(&target[common..].join("/"));
     out
+}
+
+impl super::Article {
+    /// Whether `id`, which is not an id on the page (`on_page` false), names the
+    /// heading that became the article's title: mdBook gives a chapter's opening
+    /// heading an id and books link to it (`ch01-01-installation.html#installation`);
+    /// here that heading is the page's title, so such a link leads to the page itself.
+    pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
+        !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
+    }
 }
 
 #[cfg(test)]

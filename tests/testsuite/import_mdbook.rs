@@ -205,3 +205,53 @@ fn folders_take_their_place_in_reading_order_as_chapters_do() {
     let print = site.read("print.html");
     assert_in_order(&print, &order);
 }
+
+#[test]
+fn a_link_to_the_heading_that_became_the_title_leads_to_the_page() {
+    // As the Rust book links chapters: `ch01-01-installation.html#installation`, the
+    // id mdBook gives the chapter's opening `##` heading.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Installation](book/ch01-01-installation.md)\n- [Hello, World!](book/ch01-02-hello.md)\n",
+    );
+    site.write(
+        "src/book/ch01-01-installation.md",
+        "## Installation\n\nInstall it.\n\n### Troubleshooting\n\nTry again.\n",
+    );
+    site.write(
+        "src/book/ch01-02-hello.md",
+        "## Hello, World!\n\nSee [“Installation”](ch01-01-installation.html#installation), \
+         [its troubleshooting](ch01-01-installation.md#troubleshooting) and \
+         [[ch01-01-installation#Installation]]. Back to [the top](#hello-world).\n\n\
+         A [wrong one](ch01-01-installation.html#instalation).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("no heading or id 'instalation' in 'ch01-01-installation'");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "src/book/ch01-02-hello.md",
+        "## Hello, World!\n\nSee [“Installation”](ch01-01-installation.html#installation), \
+         [its troubleshooting](ch01-01-installation.md#troubleshooting) and \
+         [[ch01-01-installation#Installation]]. Back to [the top](#hello-world).\n",
+    );
+    site.build().assert_code(0);
+    let hello = main_of(&site.read("book/ch01-02-hello/index.html")).to_string();
+    assert!(
+        hello.contains("<a href=\"../../book/ch01-01-installation/\">“Installation”</a>"),
+        "{hello}"
+    );
+    assert!(
+        hello.contains("<a href=\"../../book/ch01-01-installation/#troubleshooting\""),
+        "{hello}"
+    );
+    assert!(!hello.contains("#installation"), "{hello}");
+    assert!(!hello.contains("#hello-world"), "{hello}");
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
