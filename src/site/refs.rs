@@ -244,6 +244,35 @@ impl Site {
             },
             &decoded,
         ) else {
+            // Above the site but still on its host, as a book published beside other
+            // documentation links to it (the Rust book's `../std/index.html`): that
+            // address, written out in full, which attune cannot check.
+            let beside = self.config.base_url().and_then(|base| {
+                let (scheme, rest) = base.split_once("://")?;
+                let (host, path) = rest.split_at(rest.find('/')?);
+                let joined = join(
+                    &format!("{}{folder}", path.trim_start_matches('/')),
+                    &decoded,
+                )?;
+                Some(format!(
+                    "{scheme}://{host}/{joined}{query}{}",
+                    fragment
+                        .as_deref()
+                        .map(|f| format!("#{f}"))
+                        .unwrap_or_default()
+                ))
+            });
+            if let Some(address) = beside.filter(|_| !decoded.starts_with('/')) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "outside-link",
+                        format!("'{url}' leads outside the site, to {address}: written as that address and not checked"),
+                    )
+                    .at(&article.path, r.line, r.column)
+                    .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder"),
+                );
+                return RefTarget::AsIs(address);
+            }
             diagnostics.push(
                 error("broken-link", format!("'{url}' leads outside the site")).help(
                     "a relative path starts from this file's folder; `../` climbs one folder",

@@ -255,3 +255,32 @@ fn a_link_to_the_heading_that_became_the_title_leads_to_the_page() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
+    // The Rust book is published at /book/ beside the standard library's docs.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nbase_url = \"https://docs.example.org/book/\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/ch01/tour.md",
+        "# Tour\n\nSee [the standard library](../../std/index.html#traits?x) and \
+         [too far](../../../../etc/passwd).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("warning: '../../std/index.html#traits?x' leads outside the site, to https://docs.example.org/std/index.html#traits?x: written as that address and not checked\n  --> src/ch01/tour.md:3:5")
+        .assert_stderr_contains("error: '../../../../etc/passwd' leads outside the site");
+    site.write("src/ch01/tour.md", "# Tour\n\nSee [the standard library](../../std/index.html).\n");
+    site.build().assert_code(0);
+    assert!(site
+        .read("ch01/tour/index.html")
+        .contains("<a href=\"https://docs.example.org/std/index.html\">the standard library</a>"));
+    // Without a base_url, where the site is published is unknown: still an error.
+    site.write("book.toml", "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n");
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("error: '../../std/index.html' leads outside the site");
+}
