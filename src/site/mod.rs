@@ -288,7 +288,8 @@ fn build_with(
 ) -> Site {
     let glossary = Glossary::new(content.glossary);
     let index = style.index();
-    let sources = content.sources;
+    let mut sources = content.sources;
+    tree::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let mut inputs = format!("{}|{:?}|", config.build.smart_punctuation, style).into_bytes();
         for file in [&content.glossary_file, &content.references_file]
@@ -332,7 +333,6 @@ fn build_with(
         cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
     }
     known.resize_with(sources.len(), || None);
-    let mut sources = sources;
     let placements = tree::place(&sources);
     for (source, placed) in sources.iter_mut().zip(&placements) {
         if placed.standalone {

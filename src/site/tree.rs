@@ -78,6 +78,28 @@ fn folders(rel: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// mdBook's `404.md` at the top of the content folder is the text of its not-found
+/// page; attune writes its own (`404.html`), so the file is left out, with a warning.
+pub(super) fn leave_out_not_found_page(
+    sources: &mut Vec<Source>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    sources.retain(|source| {
+        if source.rel != Path::new("404.md") {
+            return true;
+        }
+        diagnostics.push(
+            Diagnostic::warning(
+                "not-found-page",
+                "404.md is mdBook's not-found page: attune writes its own, so this file is not published",
+            )
+            .at(&source.path, 1, 1)
+            .help("to publish it as a page, rename it (a page at /404/ would be attune's not-found page's address)"),
+        );
+        false
+    });
+}
+
 /// Where every source goes. A folder's `_index.md` is its hub text; so is its
 /// `index.md` when other notes sit in the folder or below it; an `index.md` alone
 /// (with images or files) is a page bundle whose page is the folder's.

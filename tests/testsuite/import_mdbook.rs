@@ -273,14 +273,37 @@ fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
     run.assert_code(1)
         .assert_stderr_contains("warning: '../../std/index.html#traits?x' leads outside the site, to https://docs.example.org/std/index.html#traits?x: written as that address and not checked\n  --> src/ch01/tour.md:3:5")
         .assert_stderr_contains("error: '../../../../etc/passwd' leads outside the site");
-    site.write("src/ch01/tour.md", "# Tour\n\nSee [the standard library](../../std/index.html).\n");
+    site.write(
+        "src/ch01/tour.md",
+        "# Tour\n\nSee [the standard library](../../std/index.html).\n",
+    );
     site.build().assert_code(0);
     assert!(site
         .read("ch01/tour/index.html")
         .contains("<a href=\"https://docs.example.org/std/index.html\">the standard library</a>"));
     // Without a base_url, where the site is published is unknown: still an error.
-    site.write("book.toml", "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n");
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
     site.run(&["check"])
         .assert_code(1)
         .assert_stderr_contains("error: '../../std/index.html' leads outside the site");
+}
+
+#[test]
+fn mdbook_s_not_found_page_is_left_out_with_a_warning() {
+    let site = Fixture::new("mdbook-folders");
+    site.write(
+        "src/404.md",
+        "# Document not found (404)\n\nThis URL is invalid, sorry.\n",
+    );
+    // Only at the top of the content folder: elsewhere it is a page like any other.
+    site.write("src/guide/404.md", "# Errors\n\nWhat a 404 is.\n");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 404.md is mdBook's not-found page: attune writes its own, so this file is not published\n  --> src/404.md:1:1",
+    );
+    assert!(!site.read("404/index.html").contains("This URL is invalid"));
+    assert!(site.read("guide/404/index.html").contains("What a 404 is."));
 }
