@@ -180,9 +180,13 @@ impl Site {
                             }
                             other => other,
                         };
+                        // By a heading's text, too, in a Markdown link to a note
+                        // (`[x](Note.md#Heading%20text)`, as Obsidian writes them).
                         let anchor = match anchor {
-                            Some(a) if by_name && !heading_ids[t].contains(a.as_str()) => {
-                                let wanted = crate::load::slugify(&a);
+                            Some(a) if !heading_ids[t].contains(a.as_str()) => {
+                                let wanted = crate::load::slugify(
+                                    &percent_decode(&a).unwrap_or_else(|| a.clone()),
+                                );
                                 to.parsed
                                     .headings
                                     .iter()
