@@ -3,8 +3,8 @@
 //! Works without JavaScript (with it, a node's connections light up on hover and
 //! focus); the page pairs it with a list that says the same thing in words.
 
-use crate::markdown::escape;
 use crate::site::Site;
+use crate::text::escape;
 use std::fmt::Write as _;
 
 const COLUMN: f64 = 300.0;

@@ -16,6 +16,7 @@ mod import_frontmatter;
 mod import_mdbook;
 mod import_structure;
 mod import_syntax;
+mod layout;
 mod linkcheck;
 mod links;
 mod markdown;
