@@ -9,18 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Writes to standard error, ignoring a closed pipe (`attune check | head -1`).
-pub fn eprint_quietly(text: &str) {
-    use std::io::Write as _;
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
-}
-
-/// Writes to standard output, ignoring a closed pipe.
-pub fn print_quietly(text: &str) {
-    use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-}
+pub use crate::diagnostic::{eprint_quietly, print_quietly};
 
 macro_rules! err {
     ($($arg:tt)*) => { eprint_quietly(&format!($($arg)*)) };

@@ -139,18 +139,17 @@ pub fn normalize_lone_cr(text: String) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// 1-based (line, column) of a byte offset in `text`; the column counts characters.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let offset = (0..=offset)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+/// Writes to standard error, ignoring a closed pipe (`attune check | head -1`).
+pub fn eprint_quietly(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Writes to standard output, ignoring a closed pipe.
+pub fn print_quietly(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 /// Every diagnostic of one build or check, in a stable order.
@@ -291,15 +290,6 @@ pub fn use_color() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_col_counts_characters() {
-        let text = "ab\ncdé f\n";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 3), (2, 1));
-        // 'f' is after "cdé " — the é is two bytes but one column.
-        assert_eq!(line_col(text, text.find('f').unwrap()), (2, 5));
-    }
 
     #[test]
     fn nearest_finds_typos_and_ignores_strangers() {

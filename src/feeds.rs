@@ -1,7 +1,7 @@
 //! Machine-readable outputs: sitemap, Atom feed, robots.txt and the URL manifest.
 
-use crate::markdown::escape;
 use crate::site::Site;
+use crate::text::escape;
 
 /// `sitemap.xml` (absolute URLs need `base_url`; without it, site-relative ones).
 pub fn sitemap(site: &Site, urls: &[String]) -> String {

@@ -9,9 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod feeds;
-pub mod glossary;
 pub mod hash;
-pub mod highlight;
 pub mod init;
 pub mod load;
 pub mod map;
@@ -19,7 +17,6 @@ pub mod markdown;
 pub mod marks;
 pub mod output;
 pub mod qr;
-pub mod readability;
 pub mod render;
 pub mod review;
 pub mod script_json;
@@ -27,8 +24,9 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod suggest;
-pub mod summary;
+pub mod text;
 pub mod theme;
+pub mod url;
 
 use anyhow::{Context as _, Result};
 use config::Config;
@@ -237,7 +235,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 
 /// The folder `offline.zip` unpacks into: the site's title as a slug.
 fn offline_folder(site: &Site) -> String {
-    match load::slugify(&site.config.site.title) {
+    match text::slugify(&site.config.site.title) {
         slug if slug.is_empty() => "site".to_string(),
         slug => slug,
     }
@@ -267,7 +265,10 @@ pub(crate) fn write_extras(site: &Site, writer: &output::Writer, root: &Path) {
             }
         }
     }
-    writer.write("assets/highlight.css", highlight::stylesheet().as_bytes());
+    writer.write(
+        "assets/highlight.css",
+        markdown::highlight::stylesheet().as_bytes(),
+    );
     writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());
     writer.write("atom.xml", feeds::atom(site).as_bytes());
     writer.write("robots.txt", feeds::robots(site).as_bytes());

@@ -3,8 +3,8 @@
 //! Works without JavaScript (with it, a node's connections light up on hover and
 //! focus); the page pairs it with a list that says the same thing in words.
 
-use crate::markdown::escape;
 use crate::site::Site;
+use crate::text::escape;
 use std::fmt::Write as _;
 
 const COLUMN: f64 = 300.0;
@@ -12,8 +12,24 @@ const NODE_W: f64 = 236.0;
 const NODE_H: f64 = 54.0;
 const ROW: f64 = 66.0;
 const TOP: f64 = 60.0;
-const LEGEND: f64 = 40.0;
 const LINE: usize = 26;
+
+/// The legend: `(name, label)` of each relation the map draws at least one line for, in
+/// the configured order. The page shows it above the map, outside the part that scrolls
+/// sideways, so every entry stays in view on a narrow screen.
+pub fn legend(site: &Site) -> Vec<(&str, &str)> {
+    site.config
+        .relations
+        .iter()
+        .filter(|relation| {
+            site.relations_out
+                .iter()
+                .flatten()
+                .any(|(k, t)| !t.is_empty() && site.config.relations[*k].name == relation.name)
+        })
+        .map(|relation| (relation.name.as_str(), relation.label.as_str()))
+        .collect()
+}
 
 /// The order of each column's articles: the topic's own reading order, then a few
 /// sweeps that move each article towards the middle of those it connects to in the
@@ -88,7 +104,7 @@ pub fn svg(site: &Site, url: &str) -> Option<String> {
         .collect();
     let mut columns: Vec<Vec<usize>> = topics.iter().map(|&t| site.topics[t].clone()).collect();
     arrange(site, &mut columns);
-    let top = TOP + LEGEND;
+    let top = TOP;
     let mut position = vec![None; site.articles.len()];
     for (c, list) in columns.iter().enumerate() {
         for (r, &a) in list.iter().enumerate() {
@@ -101,26 +117,6 @@ pub fn svg(site: &Site, url: &str) -> Option<String> {
     let mut out = format!(
         "<svg class=\"topic-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"group\" aria-label=\"Topic map: select an article to open it; the same map is listed in words below\">\n"
     );
-    // The legend: one short line per relation, in its colour.
-    let mut x = 20.0;
-    for relation in &site.config.relations {
-        if !site
-            .relations_out
-            .iter()
-            .flatten()
-            .any(|(k, t)| !t.is_empty() && site.config.relations[*k].name == relation.name)
-        {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "<g class=\"map-key\" aria-hidden=\"true\"><path class=\"map-edge map-edge-{name}\" d=\"M{x} 22 h36\"/><text class=\"map-key-label\" x=\"{}\" y=\"27\">{}</text></g>",
-            x + 44.0,
-            escape(&relation.label),
-            name = escape(&relation.name),
-        );
-        x += 60.0 + relation.label.chars().count() as f64 * 8.0;
-    }
     for (c, &t) in topics.iter().enumerate() {
         let x = 20.0 + c as f64 * COLUMN;
         let _ = writeln!(

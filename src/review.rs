@@ -7,8 +7,9 @@
 //! A status is never inferred from the other keys.
 
 use crate::config::Config;
-use crate::diagnostic::{line_col, nearest, Diagnostic};
+use crate::diagnostic::{nearest, Diagnostic};
 use crate::load::{Change, Date, FrontMatter, ReviewStatus};
+use crate::text::line_col;
 use std::path::Path;
 
 /// An article's review, with the legacy keys folded in.

@@ -13,8 +13,8 @@ static REFERENCES: LazyLock<BTreeMap<String, attune::load::Reference>> = LazyLoc
     .unwrap()
 });
 
-static GLOSSARY: LazyLock<attune::glossary::Glossary> = LazyLock::new(|| {
-    attune::glossary::Glossary::new(
+static GLOSSARY: LazyLock<attune::markdown::Glossary> = LazyLock::new(|| {
+    attune::markdown::Glossary::new(
         serde_yaml::from_str("- term: Alexithymia\n  aliases: [alexithymic]\n  definition: Few words for feelings.\n- term: Boundary\n  aliases: [boundaries]\n  definition: A limit.\n").unwrap(),
     )
 });

@@ -3,7 +3,8 @@
 //! `[taxonomies] tags`), and keys a site declares on purpose.
 
 use super::{Date, FrontMatter, FRONT_MATTER_KEYS};
-use crate::diagnostic::{line_col, nearest, Diagnostic};
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::text::line_col;
 use serde::Deserialize;
 use std::fmt;
 use std::path::Path;

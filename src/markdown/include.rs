@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 pub struct Included {
     /// Path from the content folder.
     pub rel: PathBuf,
-    /// [`crate::output::hash_bytes`] of the file as read.
+    /// [`crate::hash::hash_bytes`] of the file as read.
     pub hash: u64,
 }
 
@@ -29,7 +29,7 @@ pub fn includes_hash(includes: &[Included]) -> u64 {
     if includes.is_empty() {
         return 0;
     }
-    let mut h = crate::output::StableHasher::default();
+    let mut h = crate::hash::StableHasher::default();
     h.debug(
         &includes
             .iter()
@@ -47,7 +47,7 @@ pub fn includes_now(content: &Path, includes: &[Included]) -> u64 {
         .map(|i| Included {
             rel: i.rel.clone(),
             hash: std::fs::read(content.join(&i.rel))
-                .map(|b| crate::output::hash_bytes(&b))
+                .map(|b| crate::hash::hash_bytes(&b))
                 .unwrap_or(!i.hash),
         })
         .collect();
@@ -279,7 +279,7 @@ impl Includer<'_, '_> {
                 format!("{what}: could not read '{}': {e}", shown_target.display()),
             )
         })?;
-        let hash = crate::output::hash_bytes(&bytes);
+        let hash = crate::hash::hash_bytes(&bytes);
         let Ok(file_text) = String::from_utf8(bytes) else {
             return Err(Diagnostic::error(
                 "include",

@@ -1,7 +1,8 @@
 //! Links as the parser meets them: internal targets recorded with their position and
 //! the sentence around them, written as placeholders that `site` fills once resolved.
 
-use super::{escape, Builder, LinkState, LinkTarget, OutLink, RefKind, CITE_PREFIX};
+use super::builder::LinkState;
+use super::{escape, Builder, LinkTarget, OutLink, RefKind, CITE_PREFIX};
 use crate::marks::{fill_links, fill_marks, LINK_HREF, LINK_LABEL, MARK_END};
 use pulldown_cmark::{CowStr, Event, LinkType, TagEnd};
 use std::fmt::Write as _;

@@ -132,27 +132,6 @@ impl Builder<'_, '_> {
             }
         }
     }
-
-    /// Warns of a code block in a language attune shows only as code.
-    pub(super) fn check_code_language(
-        &mut self,
-        lang: Option<&str>,
-        range: &std::ops::Range<usize>,
-    ) {
-        let Some(lang) = lang else { return };
-        let first = lang.split([' ', ',', '{']).next().unwrap_or("");
-        if first.eq_ignore_ascii_case("mermaid") {
-            let (line, column) = self.position(range);
-            self.out.diagnostics.push(
-                Diagnostic::warning(
-                    "mermaid",
-                    "Mermaid diagrams are not drawn: this block is shown as its code",
-                )
-                .at(self.file.to_path_buf(), line, column)
-                .help("draw the diagram as an image (SVG or PNG) and show it with ![description](diagram.svg); attune pages run no script from elsewhere"),
-            );
-        }
-    }
 }
 
 fn short(tex: &str) -> String {

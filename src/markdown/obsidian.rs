@@ -342,9 +342,9 @@ pub fn join_tags(tags: &mut Vec<String>, inline: &[String]) {
         return;
     }
     let mut seen: std::collections::HashSet<String> =
-        tags.iter().map(|t| crate::load::slugify(t)).collect();
+        tags.iter().map(|t| crate::text::slugify(t)).collect();
     for tag in inline {
-        if seen.insert(crate::load::slugify(tag)) {
+        if seen.insert(crate::text::slugify(tag)) {
             tags.push(tag.clone());
         }
     }
@@ -384,7 +384,7 @@ impl<'a> Builder<'a, '_> {
             let name = text[hash + 1..hash + 1 + len]
                 .trim_end_matches('/')
                 .to_string();
-            let slug = crate::load::slugify(&name);
+            let slug = crate::text::slugify(&name);
             if slug.is_empty() {
                 continue;
             }

@@ -1,6 +1,7 @@
 //! Citations (`[@key]`) and glossary terms, linked as the text is parsed.
 
-use super::{escape, Builder, Citation, LinkState};
+use super::builder::LinkState;
+use super::{escape, Builder, Citation};
 use crate::diagnostic::Diagnostic;
 use pulldown_cmark::{CowStr, Event};
 

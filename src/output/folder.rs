@@ -181,7 +181,7 @@ pub fn lock_output(out: &Path, wait: bool) -> Result<OutputLock> {
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) if wait => {
-            crate::cli::eprint_quietly(&format!(
+            crate::diagnostic::eprint_quietly(&format!(
                 "waiting for another attune build into {} to finish…\n",
                 out.display()
             ));

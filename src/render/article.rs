@@ -6,8 +6,8 @@ use super::context::{
     ArticleInfo, Backlink, PathPlace, Relation, ShownChange, ShownDate, ShownReview,
     ShownSafetyBlock, Source, TagLink, TocEntry, TopicLink,
 };
-use crate::markdown::escape;
 use crate::site::{Article, Site};
+use crate::text::escape;
 use serde::Serialize;
 
 pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
@@ -94,7 +94,7 @@ pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
         .iter()
         .map(|t| TagLink {
             name: t,
-            url: format!("tags/{}/", crate::load::slugify(t)),
+            url: format!("tags/{}/", crate::text::slugify(t)),
         })
         .collect();
     let absolute_url = site

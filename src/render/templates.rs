@@ -2,7 +2,7 @@
 //! by template by a site's own theme, with errors that name the file and line.
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::escape;
+use crate::text::escape;
 use crate::theme;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -94,7 +94,7 @@ impl Templates {
             all.extend(text.as_bytes());
             all.push(0);
         }
-        let fingerprint = crate::output::hash_bytes(&all);
+        let fingerprint = crate::hash::hash_bytes(&all);
         if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
             return Ok(previous);
         }

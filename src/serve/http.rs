@@ -3,7 +3,7 @@
 
 use super::reload::{inject_live_reload, Status, LIVE_JS};
 use super::server::{Request, Response};
-use crate::site::percent_decode;
+use crate::text::percent_decode;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::Ordering;
 

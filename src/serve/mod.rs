@@ -95,7 +95,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = listener.local_addr().context("not an IP address")?;
     let url = format!("http://{address}/");
-    crate::cli::print_quietly(&format!(
+    crate::diagnostic::print_quietly(&format!(
         "serving {} at {url}\nwatching {}/, themes/ and book.toml; press Ctrl-C to stop\n",
         root.display(),
         session.content_dir()
@@ -123,6 +123,6 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        crate::cli::eprint_quietly(&format!("could not open a browser; visit {url}\n"));
+        crate::diagnostic::eprint_quietly(&format!("could not open a browser; visit {url}\n"));
     }
 }

@@ -228,7 +228,7 @@ pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Res
     }
     let ms = rebuild.elapsed.as_secs_f64() * 1000.0;
     if rebuild.diagnostics.has_errors() {
-        crate::cli::eprint_quietly(&format!(
+        crate::diagnostic::eprint_quietly(&format!(
             "{shown}{}; still serving the last good build\n",
             rebuild.diagnostics.summary()
         ));
@@ -236,7 +236,7 @@ pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Res
             *errors = text;
         }
     } else {
-        crate::cli::eprint_quietly(&format!(
+        crate::diagnostic::eprint_quietly(&format!(
             "{shown}built in {ms:.0} ms: {} pages rendered, {} files written\n",
             rebuild.rendered, rebuild.written
         ));

@@ -16,8 +16,8 @@
 //! compile until it is placed on one side or the other.
 
 use super::{Article, ParseCache, Site};
+use crate::hash::StableHasher as Hash;
 use crate::markdown::Parsed;
-use crate::output::StableHasher as Hash;
 use rayon::prelude::*;
 
 /// The hashes of one build's model: see the module documentation.

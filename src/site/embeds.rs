@@ -4,8 +4,9 @@
 
 use super::Site;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{escape, LinkTarget};
+use crate::markdown::LinkTarget;
 use crate::marks::{EMBED, MARK_END};
+use crate::text::escape;
 use std::collections::HashMap;
 
 /// A part of a note an embed shows: the note, and the heading (or block id) it

@@ -3,7 +3,8 @@
 
 use super::{front_position, PathIndex, Site, Structure, TagIndex};
 use crate::diagnostic::{nearest, Diagnostic};
-use crate::load::{locate, slugify, ReadingPath};
+use crate::load::{locate, ReadingPath};
+use crate::text::slugify;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -166,7 +167,7 @@ impl Site {
                     let end = items.get(n + 1).copied().unwrap_or(text.len());
                     let item = &text[start..end];
                     let at = item.find("term").unwrap_or(0);
-                    crate::diagnostic::line_col(text, start + at)
+                    crate::text::line_col(text, start + at)
                 }
                 None => locate(text, &format!("term: {term}")),
             }

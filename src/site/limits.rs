@@ -4,7 +4,7 @@
 
 use super::{front_position, normalise_alias, Site};
 use crate::diagnostic::Diagnostic;
-use crate::load::slugify;
+use crate::text::slugify;
 
 /// The longest path segment (slug, tag, alias part) accepted, in bytes. File systems
 /// take 255 bytes per name; the rest is room for what a build adds beside it.
@@ -107,6 +107,6 @@ fn tag_position(article: &super::Article, tag: &str) -> (usize, usize) {
         .find_map(|needle| after.find(needle.as_str()))
         .map_or_else(
             || front_position(article, "tags"),
-            |i| crate::diagnostic::line_col(head, key + i),
+            |i| crate::text::line_col(head, key + i),
         )
 }

@@ -6,6 +6,7 @@ use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::markdown::LinkTarget;
 use crate::markdown::OutLink;
+use crate::text::percent_decode;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -182,15 +183,15 @@ impl Site {
                         };
                         let anchor = match anchor {
                             Some(a) if by_name && !heading_ids[t].contains(a.as_str()) => {
-                                let wanted = crate::load::slugify(&a);
+                                let wanted = crate::text::slugify(&a);
                                 to.parsed
                                     .headings
                                     .iter()
-                                    .find(|h| crate::load::slugify(&h.text) == wanted)
+                                    .find(|h| crate::text::slugify(&h.text) == wanted)
                                     .map(|h| Some(h.id.clone()))
                                     // The title's own heading: the page itself.
                                     .or_else(|| {
-                                        (crate::load::slugify(&to.title) == wanted).then_some(None)
+                                        (crate::text::slugify(&to.title) == wanted).then_some(None)
                                     })
                                     .unwrap_or(Some(a))
                             }
@@ -280,23 +281,4 @@ fn relative_path(from: &Path, to: &Path) -> String {
         "../".repeat(depth),
         to.to_string_lossy().replace('\\', "/")
     )
-}
-
-/// Decodes `%XX` escapes; `None` for a malformed escape, invalid UTF-8 or a NUL.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let decoded = String::from_utf8(out).ok()?;
-    (!decoded.contains('\0')).then_some(decoded)
 }

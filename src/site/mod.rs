@@ -16,7 +16,6 @@ mod urls;
 
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
-pub use links::percent_decode;
 pub use names::Found;
 pub use refs::{encode_path, RefTarget};
 pub use tree::{humanise, Section};
@@ -24,99 +23,15 @@ pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::glossary::Glossary;
 use crate::load::{locate, Content, FrontMatter, ReadingPath, Reference};
+use crate::markdown::Glossary;
 use crate::markdown::{self, ParseContext, Parsed};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// How links are written: pretty folders online, explicit `index.html` offline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UrlStyle {
-    /// Folder URLs (`patterns/x/`), for a web server.
-    Web,
-    /// Links that name `index.html`, so the site works from `file://`.
-    Offline,
-    /// Both editions from one model: [`EDITION_MARK`] stands where an offline link
-    /// names `index.html`, and [`UrlStyle::edition`] turns rendered HTML into either
-    /// edition's. Parsing, cross-references and search are then done once for both.
-    Both,
-}
-
 pub use crate::marks::{EDITION_MARK, WEB_ONLY_END, WEB_ONLY_START};
-
-/// The marks as bytes: each is one ASCII byte, so never part of another character.
-const EDITION_BYTE: u8 = EDITION_MARK.as_bytes()[0];
-const WEB_ONLY_START_BYTE: u8 = WEB_ONLY_START.as_bytes()[0];
-const WEB_ONLY_END_BYTE: u8 = WEB_ONLY_END.as_bytes()[0];
-
-/// Where the marks stand in `text`.
-fn marks(text: &str) -> memchr::Memchr3<'_> {
-    memchr::memchr3_iter(
-        EDITION_BYTE,
-        WEB_ONLY_START_BYTE,
-        WEB_ONLY_END_BYTE,
-        text.as_bytes(),
-    )
-}
-
-impl UrlStyle {
-    /// `index.html` offline, nothing online, the mark for both.
-    pub fn index(self) -> &'static str {
-        match self {
-            UrlStyle::Web => "",
-            UrlStyle::Offline => "index.html",
-            UrlStyle::Both => EDITION_MARK,
-        }
-    }
-
-    /// HTML rendered from this style's model, as the web (`offline == false`) or the
-    /// offline edition writes it: each [`EDITION_MARK`] becomes that edition's
-    /// `index.html` or nothing, and what stands between [`WEB_ONLY_START`] and
-    /// [`WEB_ONLY_END`] is kept on the web and dropped offline. Borrowed when the HTML
-    /// holds no mark.
-    pub fn edition(self, html: &str, offline: bool) -> std::borrow::Cow<'_, str> {
-        let mut found = marks(html).peekable();
-        if found.peek().is_none() {
-            return std::borrow::Cow::Borrowed(html);
-        }
-        let index = if offline { "index.html" } else { "" };
-        let mut out = String::with_capacity(html.len() + html.len() / 64);
-        let (mut from, mut hidden) = (0, 0usize);
-        for at in found {
-            if hidden == 0 {
-                out.push_str(&html[from..at]);
-            }
-            match html.as_bytes()[at] {
-                WEB_ONLY_START_BYTE if offline => hidden += 1,
-                WEB_ONLY_END_BYTE if offline => hidden = hidden.saturating_sub(1),
-                EDITION_BYTE if hidden == 0 => out.push_str(index),
-                _ => {}
-            }
-            from = at + 1;
-        }
-        if hidden == 0 {
-            out.push_str(&html[from..]);
-        }
-        std::borrow::Cow::Owned(out)
-    }
-
-    /// Relative prefix from a page at `url` (`patterns/x/`) to the site root.
-    pub fn root(url: &str) -> String {
-        let depth = url.matches('/').count();
-        if depth == 0 {
-            "./".to_string()
-        } else {
-            "../".repeat(depth)
-        }
-    }
-
-    /// Relative href from the page at `from` to the folder page `to` (both site-relative).
-    pub fn href(self, from: &str, to: &str) -> String {
-        format!("{}{}{}", Self::root(from), to, self.index())
-    }
-}
+pub use crate::url::UrlStyle;
 
 /// The slug of a site's own "When to get help" article. Without one, attune writes a
 /// page of that name from `book.toml`'s `[safety]`, at [`HELP_URL`].
@@ -213,7 +128,7 @@ pub struct Site {
     /// Per article: where each of its references (`parsed.refs`) leads.
     pub refs: Vec<Vec<RefTarget>>,
     /// mdBook's `SUMMARY.md`, when the content folder has one: reading order and parts.
-    pub summary: Option<crate::summary::Summary>,
+    pub summary: Option<crate::load::summary::Summary>,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -300,7 +215,7 @@ fn build_with(
         if let Some(summary) = &content.summary {
             inputs.extend(format!("{:?}", summary.chapters).as_bytes());
         }
-        let inputs = crate::output::hash_bytes(&inputs);
+        let inputs = crate::hash::hash_bytes(&inputs);
         if cache.inputs != inputs {
             cache.inputs = inputs;
             cache.entries.clear();
@@ -311,7 +226,7 @@ fn build_with(
     if let Some(cache) = cache.as_deref_mut() {
         let hashes: Vec<u64> = sources
             .par_iter()
-            .map(|source| crate::output::hash_bytes(source.text.as_bytes()))
+            .map(|source| crate::hash::hash_bytes(source.text.as_bytes()))
             .collect();
         known = sources
             .iter()
@@ -524,7 +439,7 @@ fn build_with(
 /// text of its entry in SUMMARY.md.
 fn given_title<'a>(
     source: &'a crate::load::Source,
-    summary: Option<&'a crate::summary::Summary>,
+    summary: Option<&'a crate::load::summary::Summary>,
 ) -> Option<&'a str> {
     source.front.title.as_deref().or_else(|| {
         summary?
@@ -715,52 +630,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn relative_roots() {
-        assert_eq!(UrlStyle::root("patterns/x/"), "../../");
-        assert_eq!(UrlStyle::root(""), "./");
-        assert_eq!(
-            UrlStyle::Offline.href("patterns/x/", "effects/y/"),
-            "../../effects/y/index.html"
-        );
-        assert_eq!(UrlStyle::Web.href("about/", ""), "../");
-        let both = UrlStyle::Both.href("patterns/x/", "effects/y/");
-        assert_eq!(UrlStyle::Both.edition(&both, false), "../../effects/y/");
-        assert_eq!(
-            UrlStyle::Both.edition(&both, true),
-            "../../effects/y/index.html"
-        );
-    }
-
-    #[test]
-    fn web_only_parts_are_dropped_from_the_offline_edition() {
-        let html = format!(
-            "<a href=\"x/{EDITION_MARK}\">x</a>{WEB_ONLY_START}<a href=\"y/{EDITION_MARK}\">zip</a>{WEB_ONLY_END}<p>end</p>"
-        );
-        assert_eq!(
-            UrlStyle::Both.edition(&html, false),
-            "<a href=\"x/\">x</a><a href=\"y/\">zip</a><p>end</p>"
-        );
-        assert_eq!(
-            UrlStyle::Both.edition(&html, true),
-            "<a href=\"x/index.html\">x</a><p>end</p>"
-        );
-        assert!(matches!(
-            UrlStyle::Web.edition("<p>no marks</p>", false),
-            std::borrow::Cow::Borrowed(_)
-        ));
-    }
-
-    #[test]
     fn aliases_normalise() {
         assert_eq!(normalise_alias("/patterns/old/"), "patterns/old/");
         assert_eq!(normalise_alias("patterns/old"), "patterns/old/");
         assert_eq!(normalise_alias("/old/index.html"), "old/");
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("a%20b.md").as_deref(), Some("a b.md"));
-        assert_eq!(percent_decode("100%"), None);
-        assert_eq!(percent_decode("a%00"), None);
     }
 }

@@ -4,7 +4,7 @@
 //! `dismissive family.md` and `dismissive-family.md` alike.
 
 use super::{Article, Structure};
-use crate::load::slugify;
+use crate::text::slugify;
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -31,7 +31,7 @@ impl Site {
     }
 }
 
-fn order_key(summary: Option<&crate::summary::Summary>, a: &Article) -> OrderKey {
+fn order_key(summary: Option<&crate::load::summary::Summary>, a: &Article) -> OrderKey {
     OrderKey {
         summary: summary
             .and_then(|s| s.position(&a.rel))

@@ -5,10 +5,11 @@
 //! blocks is a warning. Resolved targets are site paths, so each page (article page,
 //! `print.html`, either edition) writes them relative to where it is.
 
-use super::links::{is_generated_anchor, percent_decode};
+use super::links::is_generated_anchor;
 use super::{Site, UrlKind, UrlStyle};
 use crate::diagnostic::{nearest, Diagnostic};
-use crate::markdown::{escape, href_attr, is_external, OutRef, RefKind};
+use crate::markdown::{href_attr, is_external, OutRef, RefKind};
+use crate::text::{escape, percent_decode};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 

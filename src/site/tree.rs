@@ -6,7 +6,8 @@
 use super::{Site, Structure};
 use crate::config::Topic;
 use crate::diagnostic::Diagnostic;
-use crate::load::{slugify, Source};
+use crate::load::Source;
+use crate::text::slugify;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 

@@ -515,12 +515,25 @@ describe("order and sharing", () => {
 });
 
 describe("topic map", () => {
+  test("the legend stays in view on a narrow screen while the map scrolls sideways", async () => {
+    const page = await openPage(browser, server.url + "map/", { allowedOrigin: origin() });
+    await page.setViewportSize({ width: 375, height: 800 });
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    const entries = await page.locator(".map-key li").evaluateAll((items) =>
+      items.map((li) => { const r = li.getBoundingClientRect(); return { text: li.textContent.trim(), left: r.left, right: r.right, height: r.height }; }));
+    assert.ok(entries.length >= 2, "a legend entry per relation");
+    for (const e of entries) {
+      assert.ok(e.left >= 0 && e.right <= width + 1 && e.height > 0, `legend entry "${e.text}" within the ${width}px screen: ${JSON.stringify(e)}`);
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, "only the map scrolls, not the page");
+    await page.context().close();
+  });
   test("labels are large, edges grouped by relation, and a node lights its connections on hover and focus", async () => {
     const page = await openPage(browser, server.url + "map/", { allowedOrigin: origin() });
     const size = await page.locator(".map-label").first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
     assert.ok(size >= 15, `labels at ${size}px`);
     assert.ok(await page.locator("svg.topic-map g.map-edges").count() >= 2, "edges grouped by relation");
-    assert.ok(await page.locator("svg.topic-map .map-key").count() >= 2, "a legend names each group");
+    assert.ok(await page.locator(".map-key li").count() >= 2, "a legend names each group");
     const nodes = await page.locator("svg.topic-map [data-node]").count();
     assert.equal(await page.locator(".map-list > li").count(), nodes, "the list says the same in words");
     const node = page.locator("svg.topic-map [data-node]").nth(2);

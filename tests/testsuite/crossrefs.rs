@@ -258,7 +258,11 @@ fn topic_map_is_an_svg_with_a_list_equivalent() {
             .count(),
         1
     );
-    assert_eq!(map.matches("<g class=\"map-key\"").count(), 2);
+    assert_eq!(
+        map.matches("<li><svg class=\"map-key-swatch\"").count(),
+        2,
+        "a legend entry per relation drawn"
+    );
     assert!(map.contains("Adult effects linked to this pattern: <a href=\"../effects/alexithymia/\">Alexithymia</a>, <a href=\"../effects/counter-dependence/\">Counter-dependence</a>"));
     assert!(!map.contains("<script>"), "no JavaScript needed");
 }

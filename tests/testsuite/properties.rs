@@ -41,7 +41,7 @@ proptest! {
     #[test]
     fn the_markdown_pipeline_never_panics(text in markdownish()) {
         let references = std::collections::BTreeMap::new();
-        let glossary = attune::glossary::Glossary::new(vec![attune::load::GlossaryEntry {
+        let glossary = attune::markdown::Glossary::new(vec![attune::load::GlossaryEntry {
             term: "Alexithymia".into(),
             aliases: vec!["alexithymic".into()],
             definition: "d".into(),

@@ -259,8 +259,20 @@ pub struct RedirectPage {
 pub struct MapPage<'a> {
     /// The map as an SVG element (print with `safe`), or null.
     pub svg: Option<String>,
+    /// The legend, one entry per relation drawn on the map: `name`, `label`.
+    pub legend: Vec<MapKey<'a>>,
     /// Per topic with articles: `title`, `id`, `articles`.
     pub columns: Vec<MapColumn<'a>>,
+}
+
+/// A legend entry: the colour of one relation's lines on the map.
+#[derive(Serialize)]
+pub struct MapKey<'a> {
+    /// The relation's name (`effects`, `approaches`, …); its lines carry the class
+    /// `map-edge-NAME`.
+    pub name: &'a str,
+    /// What its lines mean ("Adult effects linked to this pattern").
+    pub label: &'a str,
 }
 
 /// A topic on the map.

@@ -1,7 +1,8 @@
 //! The glossary as a matcher: finds the first mention of each term or alias in prose
 //! (whole words, any case) with one pass of an Aho–Corasick automaton.
 
-use crate::load::{slugify, GlossaryEntry};
+use crate::load::GlossaryEntry;
+use crate::text::slugify;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 

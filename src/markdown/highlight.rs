@@ -1,7 +1,7 @@
 //! Code blocks highlighted by syntect into CSS classes (no inline styles, so a strict
 //! Content-Security-Policy holds), and the light and dark stylesheets for them.
 
-use crate::markdown::escape;
+use super::escape;
 
 /// Code as element text: `&`, `<` and `>` escaped, quotes left as written (as
 /// CommonMark renders code).

@@ -7,7 +7,8 @@
 //! depth, grouped by `# Part title` headings; `---` separators; suffix chapters after
 //! the last list; draft chapters with an empty link (`[Draft]()`), which have no file.
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -126,7 +127,7 @@ impl Summary {
         }
         let (line, column) = line_col(text, at);
         let path = dest.split(['#', '?']).next().unwrap_or_default();
-        let decoded = crate::site::percent_decode(path).unwrap_or_else(|| path.to_string());
+        let decoded = crate::text::percent_decode(path).unwrap_or_else(|| path.to_string());
         let Some(rel) = normalise(&decoded) else {
             diagnostics.push(
                 Diagnostic::error(

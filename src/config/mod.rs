@@ -1,0 +1,610 @@
+//! `book.toml` → [`Config`]: every key typed, defaulted and documented; unknown keys are
+//! errors that name the nearest valid key. Each table's defaults are written once, in
+//! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
+//! them to the README's book.toml reference.
+
+use crate::diagnostic::Diagnostic;
+use std::path::Path;
+
+mod validate;
+use serde::Deserialize;
+pub use validate::is_slug;
+use validate::toml_diagnostic;
+
+pub const FILE_NAME: &str = "book.toml";
+
+/// The whole of `book.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub site: Site,
+    /// Topics in the order the home page shows them.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// Typed cross-references articles may declare in front matter.
+    #[serde(default)]
+    pub relations: Vec<RelationKind>,
+    #[serde(default)]
+    pub build: Build,
+    #[serde(default)]
+    pub safety: Safety,
+    #[serde(default)]
+    pub review: Review,
+    #[serde(default)]
+    pub readability: Readability,
+    #[serde(default)]
+    pub search: Search,
+    #[serde(default)]
+    pub related: RelatedWeights,
+    #[serde(default)]
+    pub front_matter: FrontMatterKeys,
+}
+
+/// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
+/// plugin), which attune then ignores without a warning.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatterKeys {
+    #[serde(default)]
+    pub allow: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// BCP 47 language tag for `<html lang>`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Absolute URL the site is published at; used for sitemap, feed, canonical links.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Shown in the footer, e.g. the publishing organisation.
+    #[serde(default)]
+    pub publisher: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationKind {
+    /// The key under `relations:` in front matter.
+    pub name: String,
+    /// Heading on the article that declares the relation.
+    pub label: String,
+    /// Heading on each target article.
+    pub inverse_label: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Build {
+    /// Theme folder under `themes/` whose templates override the default theme's.
+    pub theme: Option<String>,
+    /// Curly quotes, en and em dashes, ellipses.
+    pub smart_punctuation: bool,
+    /// Content folder, relative to the site root.
+    pub content_dir: String,
+    /// Output folder, relative to the site root.
+    pub output_dir: String,
+    /// Also write `offline.zip`, the offline edition readers can download.
+    pub offline_zip: bool,
+    /// Strip scripts, event handlers and `javascript:` links from raw HTML in articles,
+    /// for sites that accept outside contributions.
+    pub sanitize_html: bool,
+    /// What a wikilink to a note not written yet is: `warn` (shown as plain text,
+    /// with a warning) or `error`.
+    pub missing_links: MissingLinks,
+}
+
+/// How a wikilink to a note that does not exist is treated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingLinks {
+    /// Plain text on the page and a warning, as in a vault with notes still to write.
+    #[default]
+    Warn,
+    /// A build error.
+    Error,
+}
+
+impl Default for Build {
+    fn default() -> Self {
+        Self {
+            theme: None,
+            smart_punctuation: true,
+            content_dir: "content".into(),
+            output_dir: "public".into(),
+            offline_zip: true,
+            sanitize_html: false,
+            missing_links: MissingLinks::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Safety {
+    /// Text of the crisis banner shown at the top of every page.
+    pub crisis_text: Option<String>,
+    /// Emergency routes (e.g. "In immediate danger? Call 999, 911 or 112"), shown with
+    /// the crisis lines in the banner, on paper and on the "When to get help" page.
+    pub emergency_text: Option<String>,
+    /// Named blocks of help (e.g. `domestic-abuse`) that articles show with `safety:`.
+    pub blocks: Vec<SafetyBlock>,
+    pub crisis_links: Vec<Link>,
+    /// Show a quick-exit button and listen for Shift pressed three times.
+    pub quick_exit: bool,
+    pub quick_exit_url: String,
+    /// Shown in the footer of every page.
+    pub disclaimer: Option<String>,
+}
+
+impl Default for Safety {
+    fn default() -> Self {
+        Self {
+            crisis_text: None,
+            emergency_text: None,
+            blocks: Vec::new(),
+            crisis_links: Vec::new(),
+            quick_exit: false,
+            quick_exit_url: "https://www.bbc.co.uk/weather".into(),
+            disclaimer: None,
+        }
+    }
+}
+
+/// A named, dialable block of help defined once and shown on every article that
+/// names it in `safety:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyBlock {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+impl Link {
+    /// What a printed page shows for the link: its number or address, or `None` when
+    /// the label already says it (`US: call or text 988` for `tel:988`).
+    pub fn print_address(&self) -> Option<String> {
+        let href = self.href.trim();
+        let (scheme, rest) = href.split_once(':')?;
+        let shown = match scheme.to_ascii_lowercase().as_str() {
+            "tel" | "sms" => {
+                let digits: String = rest.chars().filter(|c| c.is_ascii_digit()).collect();
+                let label: String = self.label.chars().filter(|c| c.is_ascii_digit()).collect();
+                if digits.is_empty() || label.contains(&digits) {
+                    return None;
+                }
+                rest.split(['?', ';']).next().unwrap_or(rest).to_string()
+            }
+            "mailto" => rest.split('?').next().unwrap_or(rest).to_string(),
+            "http" | "https" => {
+                let bare = rest.trim_start_matches('/');
+                let bare = bare.strip_prefix("www.").unwrap_or(bare);
+                bare.trim_end_matches('/').to_string()
+            }
+            _ => return None,
+        };
+        (!shown.is_empty() && !self.label.contains(&shown)).then_some(shown)
+    }
+}
+
+/// Whether `url`'s host is a documentation placeholder (`example.org`, `example.com`,
+/// `example.net` and their subdomains, or a reserved `.example`, `.test`, `.invalid`
+/// or `.localhost` name): an address that leads nowhere once printed or shared.
+pub fn is_placeholder_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    ["example.org", "example.com", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || ["example", "test", "invalid", "localhost"]
+            .iter()
+            .any(|t| host == *t || host.ends_with(&format!(".{t}")))
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Review {
+    /// Months after `last_reviewed` a review falls due when an article sets no `next_review`.
+    pub interval_months: u32,
+    /// An article (in a topic) that is not `review.status: approved` is a build error.
+    pub require_approval: bool,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Self {
+            interval_months: 24,
+            require_approval: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Readability {
+    /// Grade above which `attune check` warns, by Flesch–Kincaid and by SMOG alike.
+    pub max_grade: f64,
+    /// Reading speed used for reading time.
+    pub words_per_minute: u32,
+}
+
+impl Default for Readability {
+    fn default() -> Self {
+        Self {
+            max_grade: 8.0,
+            words_per_minute: 200,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    /// Groups of words and phrases a query treats as one.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// How much each kind of shared connection counts toward "Related articles".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RelatedWeights {
+    pub tags: f64,
+    pub relations: f64,
+    pub citations: f64,
+    pub links: f64,
+    /// How many related articles to show.
+    pub count: usize,
+}
+
+impl Default for RelatedWeights {
+    fn default() -> Self {
+        Self {
+            tags: 1.0,
+            relations: 2.0,
+            citations: 0.5,
+            links: 1.5,
+            count: 5,
+        }
+    }
+}
+
+/// `[site]` has no `impl Default`, as its title is required: the language is its one
+/// default.
+fn default_language() -> String {
+    "en".into()
+}
+
+impl Config {
+    /// Parses `book.toml` text; `file` names it in diagnostics.
+    pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| vec![toml_diagnostic(&e, text, file)])?;
+        let problems = config.validate(text, file);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn safety_block(&self, id: &str) -> Option<&SafetyBlock> {
+        self.safety.blocks.iter().find(|b| b.id == id)
+    }
+
+    pub fn relation(&self, name: &str) -> Option<&RelationKind> {
+        self.relations.iter().find(|r| r.name == name)
+    }
+
+    /// The base URL with exactly one trailing slash, if set.
+    pub fn base_url(&self) -> Option<String> {
+        self.site
+            .base_url
+            .as_ref()
+            .map(|u| format!("{}/", u.trim_end_matches('/')))
+    }
+
+    /// The path the site is published under, from `base_url` (`/` for a site at the
+    /// root of its host, `/library/` under a sub-path); `None` without a `base_url`.
+    pub fn base_path(&self) -> Option<String> {
+        let url = self.base_url()?;
+        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+        let path = rest.find('/').map_or("/", |i| &rest[i..]);
+        let path = path.split(['?', '#']).next().unwrap_or("/");
+        Some(if path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        })
+    }
+
+    /// Whether `base_url` is set to a placeholder address (see [`is_placeholder_url`]).
+    pub fn base_url_is_placeholder(&self) -> bool {
+        self.site
+            .base_url
+            .as_deref()
+            .is_some_and(is_placeholder_url)
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(text, Path::new("book.toml"))
+    }
+
+    #[test]
+    fn defaults_fill_everything_but_the_title() {
+        let config = parse("[site]\ntitle = \"T\"\n").unwrap();
+        assert_eq!(config.site.language, "en");
+        assert_eq!(config.build.output_dir, "public");
+        assert!(config.build.smart_punctuation);
+        assert_eq!(config.review.interval_months, 24);
+        assert!(!config.review.require_approval);
+        assert!(config.safety.blocks.is_empty());
+        assert_eq!(config.related.count, 5);
+    }
+
+    /// Every key the README's book.toml reference gives a default for, with the value
+    /// `config` holds for it (`None` for an optional key left unset).
+    fn values(config: &Config) -> BTreeMap<String, Option<toml::Value>> {
+        use toml::Value as V;
+        let text = |s: &str| Some(V::String(s.into()));
+        let optional = |s: &Option<String>| s.as_deref().and_then(text);
+        let empty = |n: usize| (n == 0).then(|| V::Array(Vec::new()));
+        let (site, build, safety) = (&config.site, &config.build, &config.safety);
+        let (review, readability, related) = (&config.review, &config.readability, &config.related);
+        let missing_links = match build.missing_links {
+            MissingLinks::Warn => "warn",
+            MissingLinks::Error => "error",
+        };
+        [
+            ("[site] description", text(&site.description)),
+            ("[site] language", text(&site.language)),
+            ("[site] base_url", optional(&site.base_url)),
+            ("[site] publisher", optional(&site.publisher)),
+            ("[build] theme", optional(&build.theme)),
+            (
+                "[build] smart_punctuation",
+                Some(V::Boolean(build.smart_punctuation)),
+            ),
+            ("[build] content_dir", text(&build.content_dir)),
+            ("[build] output_dir", text(&build.output_dir)),
+            ("[build] offline_zip", Some(V::Boolean(build.offline_zip))),
+            ("[build] missing_links", text(missing_links)),
+            (
+                "[build] sanitize_html",
+                Some(V::Boolean(build.sanitize_html)),
+            ),
+            ("[safety] crisis_text", optional(&safety.crisis_text)),
+            ("[safety] crisis_links", empty(safety.crisis_links.len())),
+            ("[safety] emergency_text", optional(&safety.emergency_text)),
+            ("[safety] quick_exit", Some(V::Boolean(safety.quick_exit))),
+            ("[safety] quick_exit_url", text(&safety.quick_exit_url)),
+            ("[safety] disclaimer", optional(&safety.disclaimer)),
+            (
+                "[review] interval_months",
+                Some(V::Integer(review.interval_months.into())),
+            ),
+            (
+                "[review] require_approval",
+                Some(V::Boolean(review.require_approval)),
+            ),
+            (
+                "[readability] max_grade",
+                Some(V::Float(readability.max_grade)),
+            ),
+            (
+                "[readability] words_per_minute",
+                Some(V::Integer(readability.words_per_minute.into())),
+            ),
+            ("[search] synonyms", empty(config.search.synonyms.len())),
+            ("[related] tags", Some(V::Float(related.tags))),
+            ("[related] relations", Some(V::Float(related.relations))),
+            ("[related] citations", Some(V::Float(related.citations))),
+            ("[related] links", Some(V::Float(related.links))),
+            ("[related] count", Some(V::Integer(related.count as i64))),
+            (
+                "[front_matter] allow",
+                empty(config.front_matter.allow.len()),
+            ),
+        ]
+        .into_iter()
+        .map(|(key, value)| (key.to_string(), value))
+        .collect()
+    }
+
+    /// The defaults the README's book.toml reference documents: `none` is `None`;
+    /// `required` keys and arrays of tables (`[[topics]]`) have none.
+    fn documented() -> BTreeMap<String, Option<toml::Value>> {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("### book.toml reference")
+            .expect("reference section");
+        let section = &readme[start..];
+        let section = &section[..section[4..].find("\n### ").map_or(section.len(), |i| i + 4)];
+        let quoted = |cell: &str| -> Vec<String> {
+            cell.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect()
+        };
+        let mut documented = BTreeMap::new();
+        for row in section
+            .lines()
+            .filter(|l| l.starts_with("| `[") && !l.starts_with("| `[["))
+        {
+            let cells: Vec<&str> = row.split('|').collect();
+            let (keys, default) = (quoted(cells[1]), cells[2].trim());
+            if default == "required" {
+                continue;
+            }
+            let table = keys[0].split_once(' ').map_or("", |(t, _)| t).to_string();
+            let defaults = quoted(default);
+            for (i, key) in keys.iter().enumerate() {
+                let key = if key.starts_with('[') {
+                    key.clone()
+                } else {
+                    format!("{table} {key}")
+                };
+                let value = match defaults.len() {
+                    0 => {
+                        assert_eq!(default, "none", "{row}");
+                        None
+                    }
+                    1 => Some(defaults[0].clone()),
+                    _ => Some(defaults[i].clone()),
+                };
+                let value = value.map(|v| {
+                    let table: toml::Table = toml::from_str(&format!("v = {v}")).expect(&v);
+                    table["v"].clone()
+                });
+                documented.insert(key, value);
+            }
+        }
+        documented
+    }
+
+    /// Numbers compare by value (the README writes `8` for the grade 8.0).
+    fn same(a: &Option<toml::Value>, b: &Option<toml::Value>) -> bool {
+        use toml::Value as V;
+        match (a, b) {
+            (Some(V::Float(x)), Some(V::Integer(y))) | (Some(V::Integer(y)), Some(V::Float(x))) => {
+                *x == *y as f64
+            }
+            _ => a == b,
+        }
+    }
+
+    #[test]
+    fn defaults_are_the_ones_the_readme_documents() {
+        let documented = documented();
+        assert!(documented.len() > 20, "{documented:?}");
+        // Tables left out, and tables given empty, both take the defaults.
+        for text in [
+            "[site]\ntitle = \"T\"\n",
+            "[site]\ntitle = \"T\"\n[build]\n[safety]\n[review]\n[readability]\n[search]\n[related]\n[front_matter]\n",
+        ] {
+            let values = values(&parse(text).unwrap());
+            assert_eq!(
+                values.keys().collect::<Vec<_>>(),
+                documented.keys().collect::<Vec<_>>(),
+                "the README documents other keys than these"
+            );
+            for (key, value) in &values {
+                assert!(
+                    same(value, &documented[key]),
+                    "{key}: the README says {:?}, the code has {value:?}",
+                    documented[key]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn placeholder_addresses_are_recognised() {
+        for url in [
+            "https://example.org/",
+            "https://understanding-emotional-neglect.example.org/",
+            "http://www.example.com/lib/",
+            "https://site.example/",
+            "https://my.test:8080/",
+            "https://user@example.net/x",
+        ] {
+            assert!(is_placeholder_url(url), "{url}");
+        }
+        for url in [
+            "https://example-org.net/",
+            "https://examples.org/",
+            "https://nhs.uk/",
+            "https://counterexample.org/",
+        ] {
+            assert!(!is_placeholder_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn crisis_links_print_the_number_or_address_the_label_lacks() {
+        let link = |label: &str, href: &str| Link {
+            label: label.into(),
+            href: href.into(),
+        };
+        assert_eq!(
+            link("US: call or text 988", "tel:988").print_address(),
+            None
+        );
+        assert_eq!(
+            link("Samaritans 116 123", "tel:116123").print_address(),
+            None
+        );
+        assert_eq!(
+            link("Samaritans", "tel:116123").print_address().as_deref(),
+            Some("116123")
+        );
+        assert_eq!(
+            link("Elsewhere: find a helpline", "https://findahelpline.com/")
+                .print_address()
+                .as_deref(),
+            Some("findahelpline.com")
+        );
+        assert_eq!(
+            link("Email us", "mailto:help@x.org?subject=hi")
+                .print_address()
+                .as_deref(),
+            Some("help@x.org")
+        );
+        assert_eq!(
+            link("Crisis text", "sms:85258").print_address().as_deref(),
+            Some("85258")
+        );
+    }
+
+    #[test]
+    fn base_path_comes_from_base_url() {
+        let with = |url: &str| {
+            let text = format!("[site]\ntitle = \"T\"\nbase_url = \"{url}\"\n");
+            parse(&text).unwrap().base_path()
+        };
+        assert_eq!(with("https://a.org").as_deref(), Some("/"));
+        assert_eq!(with("https://a.org/lib").as_deref(), Some("/lib/"));
+        assert_eq!(with("https://a.org/lib/sub/").as_deref(), Some("/lib/sub/"));
+    }
+}

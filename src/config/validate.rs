@@ -1,0 +1,277 @@
+//! Checks on `book.toml` that its types cannot express: ids that must be URL segments
+//! and unique, dialable safety links, numbers in range, an absolute `base_url`; and
+//! toml's own errors turned into diagnostics that suggest the nearest key.
+
+use super::Config;
+use crate::diagnostic::{nearest, Diagnostic};
+use crate::text::line_col;
+use std::path::Path;
+
+impl Config {
+    pub(super) fn validate(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let at = |needle: &str| {
+            let offset = text.find(needle).unwrap_or(0);
+            line_col(text, offset)
+        };
+        if self.site.title.trim().is_empty() {
+            let (l, c) = at("title");
+            problems
+                .push(Diagnostic::error("config", "`site.title` must not be empty").at(file, l, c));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for topic in &self.topics {
+            if !is_slug(&topic.id) {
+                let (l, c) = at(&format!("\"{}\"", topic.id));
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("topic id '{}' is not a valid URL segment", topic.id),
+                    )
+                    .at(file, l, c)
+                    .help("use lowercase letters, digits and hyphens"),
+                );
+            }
+            if !seen.insert(topic.id.as_str()) {
+                let (l, c) = at(&format!("\"{}\"", topic.id));
+                problems.push(
+                    Diagnostic::error("config", format!("topic '{}' is declared twice", topic.id))
+                        .at(file, l, c),
+                );
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for relation in &self.relations {
+            if !seen.insert(relation.name.as_str()) {
+                let (l, c) = at(&format!("\"{}\"", relation.name));
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("relation '{}' is declared twice", relation.name),
+                    )
+                    .at(file, l, c),
+                );
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for block in &self.safety.blocks {
+            let (l, c) = at(&format!("\"{}\"", block.id));
+            if !is_slug(&block.id) {
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("safety block id '{}' is not a valid id", block.id),
+                    )
+                    .at(file, l, c)
+                    .help("use lowercase letters, digits and hyphens, e.g. `domestic-abuse`"),
+                );
+            }
+            if !seen.insert(block.id.as_str()) {
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("safety block '{}' is declared twice", block.id),
+                    )
+                    .at(file, l, c),
+                );
+            }
+            for link in &block.links {
+                let href = link.href.trim().to_ascii_lowercase();
+                let allowed = ["tel:", "sms:", "mailto:", "https://", "http://"];
+                if !allowed.iter().any(|p| href.starts_with(p)) {
+                    let (l, c) = at(&link.href);
+                    problems.push(
+                        Diagnostic::error(
+                            "config",
+                            format!(
+                                "safety block '{}' links to '{}', which a reader cannot dial or open",
+                                block.id, link.href
+                            ),
+                        )
+                        .at(file, l, c)
+                        .help("use `tel:`, `sms:`, `mailto:` or an `https://` address"),
+                    );
+                }
+            }
+        }
+        // Numbers out of range would silently wrap dates, disable checks (NaN) or
+        // print nonsense ("44 min read" from a zero): refused where they are written.
+        let mut range = |key: &str, ok: bool, value: String, allowed: &str| {
+            if !ok {
+                let (l, c) = at(key);
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("`{key}` is {value}; it must be {allowed}"),
+                    )
+                    .at(file, l, c),
+                );
+            }
+        };
+        let months = self.review.interval_months;
+        range(
+            "interval_months",
+            (1..=120).contains(&months),
+            months.to_string(),
+            "a whole number of months from 1 to 120",
+        );
+        let wpm = self.readability.words_per_minute;
+        range(
+            "words_per_minute",
+            (50..=1000).contains(&wpm),
+            wpm.to_string(),
+            "from 50 to 1000",
+        );
+        let grade = self.readability.max_grade;
+        range(
+            "max_grade",
+            grade.is_finite() && (0.0..=30.0).contains(&grade),
+            grade.to_string(),
+            "a grade from 0 to 30",
+        );
+        let weights = &self.related;
+        for (key, weight) in [
+            ("tags", weights.tags),
+            ("relations", weights.relations),
+            ("citations", weights.citations),
+            ("links", weights.links),
+        ] {
+            range(
+                key,
+                weight.is_finite() && (0.0..=1000.0).contains(&weight),
+                weight.to_string(),
+                "a weight from 0 to 1000",
+            );
+        }
+        range(
+            "count",
+            weights.count <= 100,
+            weights.count.to_string(),
+            "at most 100",
+        );
+        if let Some(url) = &self.site.base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                let (l, c) = at("base_url");
+                problems.push(
+                    Diagnostic::error(
+                        "config",
+                        format!("`site.base_url` '{url}' is not an absolute http(s) URL"),
+                    )
+                    .at(file, l, c),
+                );
+            }
+        }
+        problems
+    }
+}
+
+/// Lowercase letters, digits and single hyphens: safe as a path segment everywhere.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && !s.starts_with('-')
+}
+
+/// Turns a toml error into a diagnostic at its position, suggesting the nearest key
+/// when the problem is an unknown one.
+pub(super) fn toml_diagnostic(error: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
+    let (line, column) = error
+        .span()
+        .map_or((0, 0), |span| line_col(text, span.start));
+    let message = error.message().trim().to_string();
+    let mut diagnostic = Diagnostic::error("config", message.clone()).at(file, line, column);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let wrong = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        diagnostic.message = format!("unknown key `{wrong}` in {}", file.display());
+        diagnostic = match nearest(wrong, expected.iter().copied()) {
+            Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+            None if !expected.is_empty() => {
+                diagnostic.help(format!("valid keys here: {}", expected.join(", ")))
+            }
+            None => diagnostic,
+        };
+    }
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(text, Path::new("book.toml"))
+    }
+
+    #[test]
+    fn numbers_are_range_checked_where_written() {
+        for (table, key, value) in [
+            ("review", "interval_months", "4294967295"),
+            ("review", "interval_months", "0"),
+            ("readability", "words_per_minute", "0"),
+            ("readability", "words_per_minute", "100000"),
+            ("readability", "max_grade", "nan"),
+            ("readability", "max_grade", "inf"),
+            ("readability", "max_grade", "-3.0"),
+            ("related", "tags", "nan"),
+            ("related", "links", "-1.0"),
+            ("related", "count", "1000000"),
+        ] {
+            let text = format!("[site]\ntitle = \"T\"\n\n[{table}]\n{key} = {value}\n");
+            let errors = parse(&text).unwrap_err();
+            assert_eq!(errors.len(), 1, "{key} = {value}: {errors:?}");
+            assert!(errors[0].message.contains(key), "{}", errors[0].message);
+            assert_eq!(
+                (errors[0].line, errors[0].column),
+                (5, 1),
+                "{key} = {value}"
+            );
+        }
+        let ok = "[site]\ntitle = \"T\"\n[review]\ninterval_months = 12\n[readability]\nwords_per_minute = 250\nmax_grade = 9.5\n";
+        assert!(parse(ok).is_ok());
+        // A negative number of months does not even parse into the unsigned field.
+        assert!(parse("[site]\ntitle = \"T\"\n[review]\ninterval_months = -5\n").is_err());
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let errors = parse("[site]\ntitle = \"T\"\ndescripton = \"x\"\n").unwrap_err();
+        assert_eq!(errors[0].message, "unknown key `descripton` in book.toml");
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("did you mean `description`?")
+        );
+        assert_eq!((errors[0].line, errors[0].column), (3, 1));
+    }
+
+    #[test]
+    fn safety_blocks_are_checked() {
+        let config = parse(
+            "[site]\ntitle = \"T\"\n[[safety.blocks]]\nid = \"domestic-abuse\"\ntitle = \"If you are not safe at home\"\nlinks = [{ label = \"Call\", href = \"tel:08082000247\" }]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.safety_block("domestic-abuse").unwrap().links[0].href,
+            "tel:08082000247"
+        );
+        let errors = parse(
+            "[site]\ntitle = \"T\"\n[[safety.blocks]]\nid = \"a\"\ntitle = \"A\"\nlinks = [{ label = \"x\", href = \"javascript:alert(1)\" }]\n[[safety.blocks]]\nid = \"a\"\ntitle = \"B\"\n",
+        )
+        .unwrap_err();
+        assert!(errors.iter().any(|e| e.message.contains("cannot dial")));
+        assert!(errors.iter().any(|e| e.message.contains("declared twice")));
+    }
+
+    #[test]
+    fn duplicate_topics_are_errors() {
+        let errors = parse(
+            "[site]\ntitle = \"T\"\n[[topics]]\nid = \"a\"\ntitle = \"A\"\n[[topics]]\nid = \"a\"\ntitle = \"B\"\n",
+        )
+        .unwrap_err();
+        assert!(errors[0].message.contains("declared twice"));
+    }
+}

@@ -1,0 +1,128 @@
+//! Calendar dates as front matter and data files write them (`YYYY-MM-DD`), with the
+//! little arithmetic review dates need.
+
+use super::front;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        let date = Date { year, month, day };
+        (s.trim().len() == 10
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(date)
+    }
+
+    /// A date, or a date and time whose date is kept: `2021-03-04`,
+    /// `2021-03-04T10:00:00Z`, `2021-03-04 10:00`, as YAML, TOML, Hugo and Obsidian
+    /// write them.
+    pub fn parse_date_or_datetime(s: &str) -> Option<Date> {
+        let s = s.trim();
+        match s.get(10..) {
+            Some("") => Date::parse(s),
+            Some(rest)
+                if (rest.starts_with('T') || rest.starts_with('t') || rest.starts_with(' '))
+                    && rest[1..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                Date::parse(&s[..10])
+            }
+            _ => None,
+        }
+    }
+
+    /// The same day `months` later, clamped to the end of a shorter month.
+    pub fn add_months(self, months: u32) -> Date {
+        // In i64, so no count of months wraps the year around.
+        let total = i64::from(self.year) * 12 + (i64::from(self.month) - 1) + i64::from(months);
+        let year = total
+            .div_euclid(12)
+            .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+        let month = total.rem_euclid(12) as u32 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// `23 November 2026`.
+    pub fn long(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    /// A `YYYY-MM-DD` string, or a date and time (`2021-03-04T10:00:00+01:00`, as Hugo
+    /// writes them) whose date is kept; in TOML, a date or datetime value too.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(front::DateVisitor)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_validate_and_add_months() {
+        assert!(Date::parse("2026-02-30").is_none());
+        let d = Date::parse("2024-01-31").unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2024-02-29");
+        assert_eq!(d.add_months(24).to_string(), "2026-01-31");
+        assert_eq!(d.long(), "31 January 2024");
+    }
+}

@@ -1,0 +1,177 @@
+//! `content/` → sources: articles with their YAML front matter, the glossary, the
+//! bibliography, reading paths and static assets. Nothing here knows about other files;
+//! cross-file checks belong to `site`.
+
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
+use crate::text::slugify;
+use rayon::prelude::*;
+use read::{display_path, read_source, read_text};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+mod data;
+mod date;
+mod front;
+mod front_matter;
+mod read;
+pub mod summary;
+mod walk;
+mod yaml;
+
+pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
+pub use date::Date;
+pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
+pub use front_matter::{
+    split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
+};
+pub use read::{content_hash, Source};
+pub use walk::is_ignored;
+pub use yaml::{guard_yaml, parse_yaml, sequence_items, top_level_key, MAX_YAML_DEPTH};
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    pub glossary: Vec<GlossaryEntry>,
+    pub glossary_file: Option<(PathBuf, String)>,
+    pub references: BTreeMap<String, Reference>,
+    pub references_file: Option<(PathBuf, String)>,
+    pub paths: Vec<ReadingPath>,
+    /// Other files, copied as they are (path from the content folder).
+    pub assets: Vec<PathBuf>,
+    /// The content folder, where `{{#include}}` reads.
+    pub dir: PathBuf,
+    /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
+    /// against the Markdown files there: see [`summary`].
+    pub summary: Option<summary::Summary>,
+}
+
+/// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
+/// the folders the site is written to, are skipped with a warning, so a site is never
+/// published into itself.
+pub fn load(
+    root: &Path,
+    content_dir: &str,
+    drafts: bool,
+    outputs: &[PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Content {
+    let dir = root.join(content_dir);
+    let mut markdown = Vec::new();
+    let mut content = Content {
+        dir: dir.clone(),
+        ..Content::default()
+    };
+    let mut into_output = Vec::new();
+    let walker = walk::walk(&dir, outputs, &mut into_output);
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| PathBuf::from(content_dir));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop skipped".to_string()
+                } else {
+                    format!("could not read: {e}")
+                };
+                diagnostics.push(Diagnostic::warning("io", message).in_file(at));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if rel.to_str().is_none() {
+            // Two such names could read the same once made text, and merge.
+            diagnostics.push(
+                Diagnostic::error("bad-file-name", "file name is not valid UTF-8")
+                    .in_file(display_path(root, entry.path()))
+                    .help("rename the file (and its folders) with UTF-8 names"),
+            );
+            continue;
+        }
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        match rel_str.as_str() {
+            "glossary.yaml" | "glossary.yml" => {
+                content.glossary_file = read_text(root, entry.path(), diagnostics)
+            }
+            "references.yaml" | "references.yml" => {
+                content.references_file = read_text(root, entry.path(), diagnostics)
+            }
+            summary::FILE_NAME => {
+                if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
+                    content.summary = Some(summary::Summary::parse(&text, &file, diagnostics));
+                }
+            }
+            s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
+                if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
+                    let id = slugify(&file.file_stem().unwrap_or_default().to_string_lossy());
+                    if let Some(path) = parse_yaml::<PathFile>(&text, &file, diagnostics) {
+                        content.paths.push(ReadingPath {
+                            id,
+                            file,
+                            text,
+                            path,
+                        });
+                    }
+                }
+            }
+            s if s.ends_with(".md") || s.ends_with(".markdown") => {
+                markdown.push((entry.path().to_path_buf(), rel))
+            }
+            _ => content.assets.push(rel),
+        }
+    }
+
+    walk::report_links_into_output(root, &into_output, diagnostics);
+
+    if let Some(summary) = &content.summary {
+        // Drafts count as written: a book built without them still lists them.
+        let files: std::collections::HashSet<&Path> =
+            markdown.iter().map(|(_, rel)| rel.as_path()).collect();
+        summary.check(
+            &|rel| files.contains(rel),
+            markdown.iter().map(|(_, rel)| rel.as_path()),
+            diagnostics,
+        );
+    }
+
+    let parsed: Vec<(Option<Source>, Vec<Diagnostic>)> = markdown
+        .par_iter()
+        .map(|(full, rel)| {
+            let mut local = Vec::new();
+            let source = read_source(root, full, rel, &mut local);
+            (source, local)
+        })
+        .collect();
+    for (source, local) in parsed {
+        diagnostics.extend(local);
+        if let Some(source) = source {
+            if drafts || !source.front.draft {
+                content.sources.push(source);
+            }
+        }
+    }
+
+    if let Some((file, text)) = &content.glossary_file {
+        content.glossary = parse_yaml(text, file, diagnostics).unwrap_or_default();
+    }
+    if let Some((file, text)) = &content.references_file {
+        content.references = data::read_references(text, file, diagnostics);
+    }
+    content
+}
+
+/// Line and column of the first occurrence of `needle` in `text`, or the file start.
+pub fn locate(text: &str, needle: &str) -> (usize, usize) {
+    text.find(needle).map_or((1, 1), |i| line_col(text, i))
+}

@@ -1,0 +1,145 @@
+//! Reading one file: as UTF-8 text (a byte-order mark dropped, NUL bytes refused), and
+//! a Markdown source with its front matter, slug and topic.
+
+use super::{split_front_matter, FrontMatter};
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
+use crate::text::slugify;
+use std::path::{Path, PathBuf};
+
+/// One Markdown file: where it is, its front matter and where its body starts.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path from the site root, for diagnostics (`content/effects/numbness.md`).
+    pub path: PathBuf,
+    /// Path from the content folder (`effects/numbness.md`).
+    pub rel: PathBuf,
+    pub slug: String,
+    /// Declared or inferred topic; `None` for a standalone page at the content root.
+    pub topic: Option<String>,
+    pub front: FrontMatter,
+    pub text: String,
+    /// Byte offset of the body in `text`.
+    pub body_start: usize,
+    /// [`content_hash`] of the body: what `urls.json` records to notice edits.
+    pub body_hash: u64,
+}
+
+impl Source {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+pub(super) fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads a file as UTF-8, or reports where it stops being UTF-8.
+pub(super) fn read_text(
+    root: &Path,
+    full: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(PathBuf, String)> {
+    let file = display_path(root, full);
+    let bytes = match std::fs::read(full) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diagnostics
+                .push(Diagnostic::error("io", format!("could not read file: {e}")).in_file(file));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
+            if let Some(nul) = text.find('\0') {
+                let (l, c) = line_col(&text, nul);
+                diagnostics.push(
+                    Diagnostic::error(
+                        "not-text",
+                        "file contains NUL bytes; it looks like a binary file, not text",
+                    )
+                    .at(file, l, c)
+                    .help(
+                        "remove it from the content folder, or rename it so it does not end in .md",
+                    ),
+                );
+                return None;
+            }
+            Some((file, text))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let (l, c) = line_col(&prefix, prefix.len());
+            diagnostics.push(
+                Diagnostic::error("not-utf8", "file is not valid UTF-8")
+                    .at(file, l, c)
+                    .help("save the file with UTF-8 encoding"),
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn read_source(
+    root: &Path,
+    full: &Path,
+    rel: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Source> {
+    let (path, text) = read_text(root, full, diagnostics)?;
+    let (front, body_start) = split_front_matter(&text, &path, diagnostics)?;
+    let slug = slugify(&rel.file_stem().unwrap_or_default().to_string_lossy());
+    let folder = rel
+        .parent()
+        .and_then(|p| p.components().next())
+        .map(|c| slugify(&c.as_os_str().to_string_lossy()));
+    let topic = front.topic.clone().or(folder);
+    let body_hash = content_hash(&text[body_start..]);
+    Some(Source {
+        path,
+        rel: rel.to_path_buf(),
+        slug,
+        topic,
+        front,
+        text,
+        body_start,
+        body_hash,
+    })
+}
+
+/// FNV-1a (64 bits) of `text` with line endings normalised to `\n`: a hash that stays
+/// the same across platforms, toolchains and versions of attune, so a manifest
+/// written today still compares with a build years from now.
+pub fn content_hash(text: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_is_fnv1a_and_ignores_line_endings() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(content_hash("one\r\ntwo\n"), content_hash("one\ntwo\n"));
+        assert_ne!(content_hash("one\ntwo\n"), content_hash("one\ntwo.\n"));
+    }
+}

@@ -1,0 +1,74 @@
+//! Walking the content folder: hidden files and editors' droppings skipped, and
+//! symbolic links that lead into the output folder refused.
+
+use crate::diagnostic::Diagnostic;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Hidden files and folders, and the droppings of editors mid-save.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+}
+
+/// The entries of `dir` (sorted by name, following symbolic links), without ignored
+/// names and without symbolic links that lead into (or contain) one of `outputs`, the
+/// folders the site is written to: those are added to `into_output`.
+pub(super) fn walk<'a>(
+    dir: &Path,
+    outputs: &[PathBuf],
+    into_output: &'a mut Vec<PathBuf>,
+) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'a {
+    let outputs: Vec<PathBuf> = outputs
+        .iter()
+        .flat_map(|out| crate::output::build_folders(out))
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_ignored(e.file_name().to_string_lossy().as_ref()) {
+                return false;
+            }
+            if e.path_is_symlink() && !outputs.is_empty() {
+                if let Ok(real) = e.path().canonicalize() {
+                    if outputs
+                        .iter()
+                        .any(|o| real.starts_with(o) || o.starts_with(&real))
+                    {
+                        into_output.push(e.path().to_path_buf());
+                        return false;
+                    }
+                }
+            }
+            true
+        })
+}
+
+/// Warns about each symbolic link [`walk`] skipped because it leads into the output.
+pub(super) fn report_links_into_output(
+    root: &Path,
+    into_output: &[PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for link in into_output {
+        diagnostics.push(
+            Diagnostic::warning(
+                "link-into-output",
+                "this symbolic link leads into the output folder; skipped, so the site is never published into itself",
+            )
+            .in_file(super::read::display_path(root, link))
+            .help("point it elsewhere, or remove it from the content folder"),
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! YAML read safely and reported precisely: a guard against documents whose nesting or
+//! aliases would cost far more than their size, parsing with positions, and where a
+//! top-level key or sequence item stands in the text.
+
+use super::locate;
+use crate::diagnostic::Diagnostic;
+use crate::text::line_col;
+use std::fmt;
+use std::path::Path;
+
+/// Line and column of the `n`-th (from 0) top-level `key:` in a YAML mapping, or of
+/// the first when there are fewer.
+pub fn top_level_key(text: &str, key: &str, n: usize) -> (usize, usize) {
+    let starts = |line: &str| {
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                line.strip_prefix(k.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+    };
+    let mut offset = 0;
+    let mut found = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if starts(line) {
+            found.push(offset);
+        }
+        offset += line.len();
+    }
+    match found.get(n).or(found.first()) {
+        Some(&at) => line_col(text, at),
+        None => locate(text, key),
+    }
+}
+
+/// Byte offsets of the items of a top-level YAML sequence (lines starting `- `).
+pub fn sequence_items(text: &str) -> Vec<usize> {
+    let mut offset = 0;
+    let mut items = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("- ") || line.trim_end() == "-" {
+            items.push(offset);
+        }
+        offset += line.len();
+    }
+    items
+}
+
+/// serde_yaml appends " at line L column C" to messages; the diagnostic carries that already.
+pub(super) fn yaml_message(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
+}
+
+/// Line (1-based within `yaml`) and column of a top-level key.
+pub(super) fn find_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| (i + 1, 1))
+}
+
+/// Nesting deeper than this is refused before parsing (the YAML parser slows down
+/// with the square of the depth, and refuses past 128 levels anyway).
+pub const MAX_YAML_DEPTH: usize = 128;
+
+/// Values a document's aliases may expand it to, beyond its own length in bytes: no
+/// document without aliases comes near its length in values.
+const ALIAS_ALLOWANCE: usize = 10_000;
+
+/// Refuses YAML whose structure would cost far more than its size, before it is
+/// parsed: nesting deeper than [`MAX_YAML_DEPTH`] (found by a linear scan of the
+/// text), and aliases that expand the document to more values than its length in
+/// bytes (plus [`ALIAS_ALLOWANCE`]), counted without building them. Returns the
+/// message and the byte offset to report it at.
+pub fn guard_yaml(text: &str) -> Result<(), (String, usize)> {
+    let scan = scan_yaml(text);
+    if let Some(at) = scan.too_deep {
+        return Err((
+            format!("YAML nested more than {MAX_YAML_DEPTH} levels deep"),
+            at,
+        ));
+    }
+    let Some(first_alias) = scan.first_alias else {
+        return Ok(());
+    };
+    let limit = text.len() + ALIAS_ALLOWANCE;
+    let count = std::cell::Cell::new(0usize);
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    match serde::de::DeserializeSeed::deserialize(Budget { count: &count, limit }, deserializer) {
+        Err(_) if count.get() > limit => Err((
+            format!(
+                "aliases expand this YAML to more than {limit} values; refused so it cannot exhaust memory"
+            ),
+            first_alias,
+        )),
+        // Other errors are reported by the real parse, with their own position.
+        _ => Ok(()),
+    }
+}
+
+/// What a linear scan of YAML text finds: where nesting first passes the limit, and
+/// where the first alias (`*name`) is.
+struct YamlScan {
+    too_deep: Option<usize>,
+    first_alias: Option<usize>,
+}
+
+fn scan_yaml(text: &str) -> YamlScan {
+    let bytes = text.as_bytes();
+    let mut scan = YamlScan {
+        too_deep: None,
+        first_alias: None,
+    };
+    let mut flow = 0usize;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let prev = if i == 0 { b'\n' } else { bytes[i - 1] };
+        let token_start = matches!(prev, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',');
+        if line_start {
+            // Block sequences opened on one line: `- - - - x`.
+            let mut j = i;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
+                j += 1;
+            }
+            let mut dashes = 0;
+            while j + 1 < bytes.len()
+                && matches!(bytes[j], b'-' | b'?')
+                && matches!(bytes[j + 1], b' ' | b'\t')
+            {
+                dashes += 1;
+                j += 2;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
+                    j += 1;
+                }
+            }
+            if flow + dashes > MAX_YAML_DEPTH && scan.too_deep.is_none() {
+                scan.too_deep = Some(i);
+                return scan;
+            }
+            line_start = false;
+        }
+        match b {
+            b'\n' | b'\r' => line_start = true,
+            b'#' if token_start => {
+                while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' if token_start => {
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i] == b'\'' {
+                        if bytes.get(i + 1) == Some(&b'\'') {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'"' if token_start => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'[' | b'{' => {
+                flow += 1;
+                if flow > MAX_YAML_DEPTH {
+                    scan.too_deep = Some(i);
+                    return scan;
+                }
+            }
+            b']' | b'}' => flow = flow.saturating_sub(1),
+            b'*' if token_start && scan.first_alias.is_none() => scan.first_alias = Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    scan
+}
+
+/// Counts the values a YAML document expands to (aliases replayed), stopping with an
+/// error once past `limit`; nothing is kept.
+#[derive(Clone, Copy)]
+struct Budget<'a> {
+    count: &'a std::cell::Cell<usize>,
+    limit: usize,
+}
+
+impl Budget<'_> {
+    fn tick<E: serde::de::Error>(self) -> Result<(), E> {
+        self.count.set(self.count.get() + 1);
+        if self.count.get() > self.limit {
+            Err(E::custom("too many values"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Budget<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Budget<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.tick()
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.tick()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.tick()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use serde::de::VariantAccess as _;
+        self.tick()?;
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
+/// Parses a whole YAML data file, reporting errors at their position.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    if let Err((message, at)) = guard_yaml(text) {
+        let (l, c) = line_col(text, at);
+        diagnostics.push(
+            Diagnostic::error("data-file", message)
+                .at(file, l, c)
+                .help("write the values out in full, without deep nesting or repeated aliases"),
+        );
+        return None;
+    }
+    match serde_yaml::from_str(text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let (l, c) = e
+                .location()
+                .map_or((1, 1), |loc| (loc.line(), loc.column()));
+            diagnostics.push(Diagnostic::error("data-file", yaml_message(&e)).at(file, l, c));
+            None
+        }
+    }
+}

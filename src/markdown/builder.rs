@@ -1,0 +1,366 @@
+//! The event loop: walks pulldown-cmark's events for one article, keeps the state of
+//! what is open (a heading, a link, an image, a code block, a raw HTML block, callouts)
+//! and hands each event to the part that owns it. The `impl Builder` blocks in the
+//! sibling files hold those parts.
+
+use super::raw::raw_depth;
+use super::{ids, obsidian, LineIndex, ParseContext, Parsed, Section, Title};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+pub(super) struct HeadingState<'a> {
+    pub(super) level: HeadingLevel,
+    pub(super) explicit_id: Option<String>,
+    pub(super) classes: Vec<String>,
+    pub(super) events: Vec<Event<'a>>,
+    pub(super) text: String,
+    pub(super) as_title: bool,
+}
+
+/// An image being read: where it is, its source and title, and its alt text so far.
+pub(super) struct ImageState {
+    pub(super) line: usize,
+    pub(super) column: usize,
+    pub(super) src: String,
+    pub(super) title: String,
+    pub(super) alt: String,
+    /// Tags opened inside the alt text (emphasis, a nested image) not yet closed.
+    pub(super) nesting: usize,
+    /// `![[...]]`: an Obsidian embed.
+    pub(super) wiki: bool,
+}
+
+pub(super) struct LinkState {
+    /// Index into `out.links` of an internal link, if it is one.
+    pub(super) internal: Option<usize>,
+    /// Skip the label events: they are replaced by the target's title.
+    pub(super) replace_label: bool,
+    pub(super) citation: bool,
+}
+
+pub(super) struct Builder<'a, 'c> {
+    pub(super) ctx: &'c ParseContext<'c>,
+    pub(super) file: &'c Path,
+    pub(super) lines: &'c LineIndex<'c>,
+    pub(super) body_start: usize,
+    pub(super) out: Parsed,
+    pub(super) html_events: Vec<Event<'a>>,
+    pub(super) heading: Option<HeadingState<'a>>,
+    pub(super) link: Option<LinkState>,
+    pub(super) code: Option<(Option<String>, String)>,
+    pub(super) image: Option<ImageState>,
+    /// The lines of the raw HTML block being read, each with its offset in the body.
+    pub(super) html_block: Option<Vec<(String, usize)>>,
+    /// For each open block quote, the closing tag of its callout, if it is one.
+    pub(super) callouts: Vec<Option<&'static str>>,
+    /// Plain text of the current block, for readability and link context.
+    pub(super) block: String,
+    /// Links in the current block: (index into out.links, offset into `block` where the
+    /// link starts, offset where it ends).
+    pub(super) block_links: Vec<(usize, usize, usize)>,
+    pub(super) section: Section,
+    pub(super) ids: ids::HeadingIds,
+    /// Raw inline HTML elements open in the current block: no glossary link inside.
+    pub(super) raw_inline_depth: usize,
+    /// Raw HTML blocks' links, code and headings still open: no glossary link inside.
+    pub(super) raw_block_depth: usize,
+    pub(super) used_terms: HashSet<usize>,
+    /// Slugs of the inline tags in `out.tags`.
+    pub(super) tag_slugs: HashSet<String>,
+    pub(super) cite_numbers: HashMap<String, usize>,
+    pub(super) title: Title<'a>,
+    pub(super) seen_block: bool,
+    pub(super) in_table_head: bool,
+}
+
+impl<'a> Builder<'a, '_> {
+    pub(super) fn emit(&mut self, event: Event<'a>) {
+        match &mut self.heading {
+            Some(h) => h.events.push(event),
+            None => self.html_events.push(event),
+        }
+    }
+
+    pub(super) fn emit_html(&mut self, html: String) {
+        self.emit(Event::InlineHtml(CowStr::from(html)));
+    }
+
+    pub(super) fn position(&self, range: &std::ops::Range<usize>) -> (usize, usize) {
+        self.lines.position(self.body_start + range.start)
+    }
+
+    pub(super) fn run(&mut self, events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
+        let mut events = obsidian::inline(events);
+        self.ids = ids::HeadingIds::reserve(
+            &events,
+            self.file,
+            self.lines,
+            self.body_start,
+            &mut self.out.diagnostics,
+        );
+        let glossary = !self.ctx.glossary.is_empty();
+        // By index, so looking ahead (for a callout, for the letter after a word) reads
+        // the events as written and never reorders them.
+        let mut i = 0;
+        while i < events.len() {
+            if let Event::Start(Tag::BlockQuote(_)) = &events[i].0 {
+                // A heading inside a quote is never the page title.
+                self.seen_block = true;
+                match self.try_callout(&events[i + 1..]) {
+                    Some(consumed) => i += 1 + consumed,
+                    None => {
+                        self.callouts.push(None);
+                        self.emit(Event::Start(Tag::BlockQuote(None)));
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            let next_char = match &events[i].0 {
+                Event::Text(_) if glossary => next_letter(&events[i + 1..]),
+                _ => None,
+            };
+            let (event, range) = std::mem::replace(&mut events[i], (Event::SoftBreak, 0..0));
+            self.event(event, range, next_char);
+            i += 1;
+        }
+    }
+
+    /// One event; `next_char` is the first character of the text that follows a
+    /// `Text` event in the same run of prose, for glossary word boundaries.
+    pub(super) fn event(
+        &mut self,
+        event: Event<'a>,
+        range: std::ops::Range<usize>,
+        next_char: Option<char>,
+    ) {
+        if let Some((_, code)) = &mut self.code {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code_block(),
+                _ => {}
+            }
+            return;
+        }
+        if let Some(link) = &self.link {
+            if link.replace_label || link.citation {
+                if let Event::End(TagEnd::Link) = event {
+                    self.end_link();
+                }
+                return;
+            }
+        }
+        if let Some(ImageState { alt, nesting, .. }) = &mut self.image {
+            // The alt text is the plain text of everything inside, nested images too.
+            match event {
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                Event::Start(_) => *nesting += 1,
+                Event::End(TagEnd::Image) if *nesting == 0 => self.end_image(),
+                Event::End(_) => *nesting = nesting.saturating_sub(1),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
+                // Only a heading that opens the text: whether it says the title is
+                // known at its end.
+                let as_title = !self.seen_block;
+                self.seen_block = true;
+                self.flush_block();
+                self.heading = Some(HeadingState {
+                    level,
+                    explicit_id: id.map(|i| i.to_string()),
+                    classes: classes.iter().map(|c| c.to_string()).collect(),
+                    events: Vec::new(),
+                    text: String::new(),
+                    as_title,
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.seen_block = true;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => Some(info.to_string()),
+                    CodeBlockKind::Indented => None,
+                };
+                self.check_code_language(lang.as_deref(), &range);
+                self.code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id: _,
+            }) => self.start_link(link_type, dest_url, title, range),
+            Event::End(TagEnd::Link) => {
+                self.end_link();
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
+                let (line, column) = self.position(&range);
+                self.image = Some(ImageState {
+                    line,
+                    column,
+                    src: dest_url.to_string(),
+                    title: title.to_string(),
+                    alt: String::new(),
+                    nesting: 0,
+                    wiki: matches!(link_type, pulldown_cmark::LinkType::WikiLink { .. }),
+                });
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                self.seen_block = true;
+                self.html_block = Some(Vec::new());
+                self.emit(event);
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let lines = self.html_block.take().unwrap_or_default();
+                let html = self.raw_html(&lines);
+                self.emit(Event::Html(CowStr::from(html)));
+                self.emit(event);
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                self.flush_block();
+                if let Some(Some(close)) = self.callouts.pop() {
+                    let writing_space = if self.html_events_tail_is_exercise() {
+                        "<div class=\"write-space\" aria-hidden=\"true\"></div>\n"
+                    } else {
+                        ""
+                    };
+                    self.emit_html(format!("{writing_space}{close}\n"));
+                } else {
+                    self.emit(Event::End(TagEnd::BlockQuote(None)));
+                }
+            }
+            Event::Text(text) if obsidian::may_hold_tag(&text) => {
+                self.text_with_tags(text, next_char)
+            }
+            Event::Text(text) => self.text(text, next_char),
+            Event::InlineMath(tex) => self.math(&tex, false, &range),
+            Event::DisplayMath(tex) => self.math(&tex, true, &range),
+            Event::InlineHtml(html) => {
+                self.raw_inline_depth = raw_depth(self.raw_inline_depth, &html, |_| true);
+                let html = self.raw_html(&[(html.to_string(), range.start)]);
+                self.emit(Event::InlineHtml(CowStr::from(html)));
+            }
+            Event::Html(html) => {
+                self.seen_block = true;
+                self.raw_block_depth = raw_depth(self.raw_block_depth, &html, |name| {
+                    matches!(
+                        name,
+                        "a" | "code"
+                            | "pre"
+                            | "kbd"
+                            | "samp"
+                            | "script"
+                            | "style"
+                            | "textarea"
+                            | "h1"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "h5"
+                            | "h6"
+                    )
+                });
+                // A block is read whole (at its end), so tags across lines are seen.
+                match &mut self.html_block {
+                    Some(lines) => lines.push((html.to_string(), range.start)),
+                    None => {
+                        let html = self.raw_html(&[(html.to_string(), range.start)]);
+                        self.emit(Event::Html(CowStr::from(html)));
+                    }
+                }
+            }
+            Event::Code(code) => {
+                self.push_text(&code);
+                self.emit(Event::Code(code));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.push_text(" ");
+                self.emit(event);
+            }
+            Event::TaskListMarker(done) => {
+                let (state, checked) = if done {
+                    ("done", " checked")
+                } else {
+                    ("not done", "")
+                };
+                self.emit_html(format!(
+                    "<input type=\"checkbox\" disabled{checked} aria-label=\"{state}\"> "
+                ));
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_table_head = true;
+                self.emit(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_table_head = false;
+                self.emit(event);
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Item
+                | Tag::Table(_)
+                | Tag::List(_)
+                | Tag::FootnoteDefinition(_),
+            ) => {
+                self.seen_block = true;
+                self.emit(event);
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::FootnoteDefinition,
+            ) => {
+                self.flush_block();
+                self.emit(event);
+            }
+            other => {
+                if matches!(other, Event::Html(_) | Event::Rule) {
+                    self.seen_block = true;
+                }
+                self.emit(other);
+            }
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Parsed {
+        self.flush_block();
+        let section = std::mem::take(&mut self.section);
+        if !section.text.trim().is_empty() || section.anchor.is_some() {
+            self.out.sections.push(section);
+        }
+        let mut html = String::with_capacity(self.html_events.len() * 16);
+        pulldown_cmark::html::push_html(&mut html, self.html_events.into_iter());
+        self.out.html = html;
+        self.out
+    }
+}
+
+/// The first character of the prose that follows a text event, looking through the
+/// tags that do not break a word (`x*bar*y` reads as one word); `None` when a break, a
+/// block or the end comes first.
+fn next_letter(rest: &[(Event<'_>, std::ops::Range<usize>)]) -> Option<char> {
+    for (event, _) in rest {
+        match event {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
+            Event::Text(t) | Event::Code(t) => return t.chars().next(),
+            _ => return None,
+        }
+    }
+    None
+}

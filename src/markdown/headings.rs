@@ -1,0 +1,156 @@
+//! Headings: the one that is the page title, and each other as `<h2 id>` with its
+//! anchor link, opening a new search section.
+
+use super::{escape, Builder, Heading, Section, Title};
+use pulldown_cmark::{CowStr, Event};
+
+/// Whether a heading says the same as a title: the same words, whatever their case
+/// and punctuation (smart quotes included).
+fn same_title(title: &str, heading: &str) -> bool {
+    let title = crate::text::slugify(title);
+    !title.is_empty() && title == crate::text::slugify(heading)
+}
+
+impl<'a> Builder<'a, '_> {
+    pub(super) fn end_heading(&mut self) {
+        let Some(h) = self.heading.take() else { return };
+        let text = h.text.trim().to_string();
+        if h.as_title {
+            match self.title {
+                Title::FromLeadingHeading => {
+                    self.out.title_from_heading = Some(text);
+                    return;
+                }
+                Title::Known(title) if same_title(title, &text) => return,
+                Title::Known(_) => {}
+            }
+        }
+        let id = match &h.explicit_id {
+            Some(id) => id.clone(),
+            None => self.ids.generate(&text),
+        };
+        let level = h.level as u8;
+        let mut inner = String::new();
+        pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
+        let class = if h.classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape(&h.classes.join(" ")))
+        };
+        let html = format!(
+            "<h{level} id=\"{id}\"{class}>{inner} <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section: {label}\" data-copy-link>#</a></h{level}>\n",
+            id = escape(&id),
+            label = escape(&text),
+        );
+        self.html_events.push(Event::Html(CowStr::from(html)));
+        // Each heading opens a new search section.
+        let previous = std::mem::replace(
+            &mut self.section,
+            Section {
+                anchor: Some(id.clone()),
+                heading: text.clone(),
+                text: String::new(),
+            },
+        );
+        if !previous.text.trim().is_empty() || previous.anchor.is_some() {
+            self.out.sections.push(previous);
+        }
+        self.out.stats.add_block(&text);
+        self.out.headings.push(Heading { level, id, text });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::parse_md;
+    use crate::markdown::Glossary;
+    use crate::markdown::{parse_titled, ParseContext, Title};
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    #[test]
+    fn headings_get_unique_ids_and_anchor_links() {
+        // After text: a heading opening the text would be the title.
+        let p = parse_md("Intro.\n\n## Hello world\n\n## Hello world\n\n## Custom {#mine}\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
+        assert!(p.html.contains(
+            "<h2 id=\"hello-world\">Hello world <a class=\"anchor\" href=\"#hello-world\""
+        ));
+    }
+
+    #[test]
+    fn leading_h1_becomes_the_title() {
+        let p = parse_md("# The title\n\nText.\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("The title"));
+        assert!(!p.html.contains("<h1"));
+    }
+
+    #[test]
+    fn a_leading_heading_at_any_level_is_the_title_and_a_known_title_is_not_repeated() {
+        let p = parse_md("### Third level\n\nText.\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("Third level"));
+        assert!(
+            p.headings.is_empty() && !p.html.contains("<h3"),
+            "{}",
+            p.html
+        );
+        let ctx = ParseContext {
+            smart_punctuation: true,
+            references: &BTreeMap::new(),
+            glossary: &Glossary::default(),
+            root: "",
+            index: "",
+            content: None,
+        };
+        let titled = |md: &str, title: &str| {
+            parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)
+        };
+        let p = titled("## Don't -- *repeat* me\n\nText.\n", "Don’t repeat me");
+        assert!(p.headings.is_empty(), "{}", p.html);
+        assert_eq!(p.title_from_heading, None);
+        // Another heading, or the same one later, stays.
+        let p = titled("# Something else\n", "Don't repeat me");
+        assert_eq!(p.headings.len(), 1);
+        let p = titled("Text.\n\n# Don't repeat me\n", "Don't repeat me");
+        assert_eq!(p.headings.len(), 1);
+    }
+
+    #[test]
+    fn only_a_leading_top_level_heading_is_the_title() {
+        let p = parse_md("> # Foo\n");
+        assert_eq!(p.title_from_heading, None);
+        assert!(p.html.contains("<h1 id=\"foo\">Foo"), "{}", p.html);
+        let p = parse_md("- # Foo\n");
+        assert_eq!(p.title_from_heading, None);
+        assert!(p.html.contains("<h1 id=\"foo\">Foo"), "{}", p.html);
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_explicit_duplicates_are_errors() {
+        let p = parse_md("Intro.\n\n## A\n\n## A\n\n## A 1\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-1", "a-1-1"]);
+        // An explicit id reserves itself, even against an earlier heading.
+        let p = parse_md("Intro.\n\n## B\n\n## Other {#b}\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["b-1", "b"]);
+        // Generated sections' ids and footnotes are never taken.
+        let p = parse_md("Intro.\n\n## Sources\n\n## Note\n\nText[^note].\n\n[^note]: A note.\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["sources-1", "note-1"]);
+        let p = parse_md("Intro.\n\n## One {#x}\n\n## Two {#x}\n");
+        assert_eq!(p.diagnostics.len(), 1);
+        let d = &p.diagnostics[0];
+        assert_eq!((d.line, d.column), (5, 1));
+        assert!(
+            d.message.contains("'x' is already used on line 3"),
+            "{}",
+            d.message
+        );
+        let p = parse_md("## Mine {#sources}\n");
+        assert_eq!(p.diagnostics.len(), 1);
+        let p = parse_md("## Mine {#n}\n\nText[^n].\n\n[^n]: Note.\n");
+        assert_eq!(p.diagnostics.len(), 1);
+    }
+}

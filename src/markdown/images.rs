@@ -1,0 +1,169 @@
+//! Images: Markdown images, Obsidian's `![[...]]` embeds (an image, a file or a note's
+//! text), and the reference placeholders every URL that is not an article link becomes.
+
+use super::builder::ImageState;
+use super::links::{self, href_attr, is_external};
+use super::{escape, Builder, LinkTarget, OutLink, OutRef, RefKind};
+
+impl<'a> Builder<'a, '_> {
+    pub(super) fn end_image(&mut self) {
+        let Some(image) = self.image.take() else {
+            return;
+        };
+        if image.wiki {
+            self.embed(image);
+            return;
+        }
+        let alt = image.alt.trim();
+        if alt.is_empty() {
+            self.out.images_without_alt.push((image.line, image.column));
+        }
+        let title = if image.title.is_empty() {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape(&image.title))
+        };
+        let src = if is_external(&image.src) {
+            // Checked too (a remote image the CSP blocks), but written as it is.
+            self.out.refs.push(OutRef {
+                url: image.src.clone(),
+                kind: RefKind::Media("image"),
+                line: image.line,
+                column: image.column,
+                by_name: false,
+            });
+            href_attr(&image.src)
+        } else {
+            let src = image.src.clone();
+            self.reference(src, RefKind::Media("image"), image.line, image.column)
+        };
+        self.emit_html(format!(
+            "<img src=\"{src}\" alt=\"{}\"{title} loading=\"lazy\">",
+            escape(&image.alt)
+        ));
+    }
+
+    /// Records reference `url` and returns its placeholder.
+    pub(super) fn reference(
+        &mut self,
+        url: String,
+        kind: RefKind,
+        line: usize,
+        column: usize,
+    ) -> String {
+        let n = self.out.refs.len();
+        self.out.refs.push(OutRef {
+            url,
+            kind,
+            line,
+            column,
+            by_name: false,
+        });
+        format!("{}{n}{}", crate::marks::LINK_REF, crate::marks::MARK_END)
+    }
+
+    /// `![[image.png]]` (an image, or a link to another file, found by name) or
+    /// `![[Note]]`, `![[Note#Heading]]` (that note's text, shown here).
+    pub(super) fn embed(&mut self, image: ImageState) {
+        let dest = image.src.trim();
+        let (name, anchor) = links::split_anchor(dest);
+        // `\|` in a table cell escapes the bar before a label or size.
+        let name = name.trim_end_matches('\\');
+        let extension = links::file_extension(name);
+        match extension.as_deref() {
+            Some("md" | "markdown") | None => {
+                let target = if name.is_empty() {
+                    match anchor {
+                        Some(anchor) => LinkTarget::SamePage { anchor },
+                        None => return,
+                    }
+                } else {
+                    LinkTarget::Slug {
+                        slug: name.to_string(),
+                        anchor,
+                    }
+                };
+                let index = self.out.links.len();
+                self.out.links.push(OutLink {
+                    target,
+                    line: image.line,
+                    column: image.column,
+                    id: format!("ref-{}", index + 1),
+                    context: (String::new(), None, String::new()),
+                    embed: true,
+                });
+                self.emit_html(format!(
+                    "{}{index}{}",
+                    crate::marks::EMBED,
+                    crate::marks::MARK_END
+                ));
+            }
+            Some(ext) => {
+                let n = self.out.refs.len();
+                let image_file = matches!(
+                    ext,
+                    "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "avif" | "bmp" | "ico"
+                );
+                self.out.refs.push(OutRef {
+                    url: name.to_string(),
+                    kind: if image_file {
+                        RefKind::Media("image")
+                    } else {
+                        RefKind::Link
+                    },
+                    line: image.line,
+                    column: image.column,
+                    by_name: true,
+                });
+                let src = format!("{}{n}{}", crate::marks::LINK_REF, crate::marks::MARK_END);
+                // `![[photo.png|300]]` gives a width, `![[photo.png|A caption]]` the alt text.
+                let label = image.alt.trim();
+                let (alt, width) = match label.split_once('x').unwrap_or((label, "")) {
+                    (w, h)
+                        if !w.is_empty()
+                            && w.chars().all(|c| c.is_ascii_digit())
+                            && h.chars().all(|c| c.is_ascii_digit()) =>
+                    {
+                        (
+                            name.rsplit('/').next().unwrap_or(name),
+                            format!(" width=\"{w}\""),
+                        )
+                    }
+                    _ if label.is_empty() || label == dest => {
+                        (name.rsplit('/').next().unwrap_or(name), String::new())
+                    }
+                    _ => (label, String::new()),
+                };
+                if image_file {
+                    self.emit_html(format!(
+                        "<img src=\"{src}\" alt=\"{}\"{width} loading=\"lazy\">",
+                        escape(alt)
+                    ));
+                } else {
+                    self.emit_html(format!("<a href=\"{src}\">{}</a>", escape(alt)));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::parse_md;
+
+    #[test]
+    fn image_titles_are_kept() {
+        let p = parse_md("![a](b.png \"title\")\n");
+        assert_eq!(
+            p.html,
+            "<p><img src=\"\u{19}0\u{1a}\" alt=\"a\" title=\"title\" loading=\"lazy\"></p>\n"
+        );
+        // Nested images give their alt text to the outer one.
+        let p = parse_md("![foo ![bar](/u)](/v)\n");
+        assert!(
+            p.html.contains("alt=\"foo bar\"") && p.refs.iter().any(|r| r.url == "/v"),
+            "{}",
+            p.html
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! Prose: the plain text of each block, which feeds readability, the search sections
+//! and the sentence around each link (its backlink's context).
+
+use super::links::{sentence_ends, without_label_marks};
+use super::Builder;
+use pulldown_cmark::{CowStr, Event};
+
+/// The most text kept on each side of a link for its backlink's context, in bytes.
+const CONTEXT_LIMIT: usize = 600;
+
+/// The end of `text`, at most `limit` bytes, starting at a word.
+fn last_words(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut cut = text.len() - limit;
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let rest = &text[cut..];
+    match rest.find(char::is_whitespace) {
+        Some(i) => &rest[i..],
+        None => rest,
+    }
+}
+
+/// The start of `text`, at most `limit` bytes, ending at a word.
+fn first_words(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &text[..cut];
+    match rest.rfind(char::is_whitespace) {
+        Some(i) => &rest[..i],
+        None => rest,
+    }
+}
+
+impl<'a> Builder<'a, '_> {
+    /// Prose text: counted, searched, and linked to the glossary where it names a term.
+    pub(super) fn text(&mut self, text: CowStr<'a>, next_char: Option<char>) {
+        let before = self.block.chars().next_back();
+        self.push_text(&text);
+        if self.heading.is_none()
+            && self.link.is_none()
+            && self.raw_inline_depth == 0
+            && self.raw_block_depth == 0
+            && !self.glossary_is_empty()
+        {
+            self.text_with_glossary(text, before, next_char);
+        } else {
+            self.emit(Event::Text(text));
+        }
+    }
+
+    pub(super) fn glossary_is_empty(&self) -> bool {
+        self.ctx.glossary.is_empty()
+    }
+    pub(super) fn push_text(&mut self, text: &str) {
+        if let Some(h) = &mut self.heading {
+            h.text.push_str(text);
+            return;
+        }
+        self.block.push_str(text);
+    }
+
+    /// Ends a block of prose: feeds readability, search and the context of its links.
+    pub(super) fn flush_block(&mut self) {
+        self.raw_inline_depth = 0;
+        if self.block.trim().is_empty() {
+            self.block.clear();
+            self.block_links.clear();
+            return;
+        }
+        let block = &self.block;
+        if !self.in_table_head {
+            // Readability counts what the author wrote, not the titles links will show.
+            self.out.stats.add_block(&without_label_marks(block));
+        }
+        self.section.text.push_str(block.trim());
+        self.section.text.push('\n');
+        if !self.block_links.is_empty() {
+            // Sentence ends found once per block, so a paragraph of thousands of links
+            // costs a binary search per link, not a rescan.
+            let ends = sentence_ends(block);
+            for (index, start, end) in self.block_links.drain(..) {
+                let sentence_start = ends[..ends.partition_point(|&e| e <= start)]
+                    .last()
+                    .copied()
+                    .unwrap_or(0);
+                let sentence_end = ends
+                    .get(ends.partition_point(|&e| e < end))
+                    .copied()
+                    .unwrap_or(block.len());
+                // A sentence without an end (thousands of links in one line) is
+                // cut to a snippet's length, so contexts stay linear in the text.
+                let before = last_words(&block[sentence_start..start], CONTEXT_LIMIT)
+                    .trim_start()
+                    .to_string();
+                let after = first_words(&block[end..sentence_end.max(end)], CONTEXT_LIMIT)
+                    .trim_end()
+                    .to_string();
+                let link = &mut self.out.links[index];
+                let label = link.context.1.take();
+                link.context = (before, label, after);
+            }
+        }
+        self.block.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::parse_md;
+    use crate::markdown::fill_labels;
+    use crate::marks::{LINK_LABEL, MARK_END};
+
+    #[test]
+    fn readability_counts_words() {
+        let p = parse_md("The cat sat. The dog ran.\n");
+        assert_eq!(p.stats.words, 6);
+        assert_eq!(p.stats.sentences, 2);
+    }
+
+    #[test]
+    fn other_links_keep_their_text_in_context_and_sections() {
+        let p = parse_md("Ask [[nick]] and [[x|Y]] about [[z]] now.\n");
+        let (before, label, after) = &p.links[1].context;
+        assert_eq!(before, &format!("Ask {LINK_LABEL}0{MARK_END} and "));
+        assert_eq!(label.as_deref(), Some("Y"));
+        assert_eq!(after, &format!(" about {LINK_LABEL}2{MARK_END} now."));
+        let filled = fill_labels(&p.sections[0].text, |n| format!("T{n}"));
+        assert_eq!(filled, "Ask T0 and Y about T2 now.\n");
+        // Readability counts the words as written, not the marks.
+        assert_eq!(p.stats.words, 5);
+    }
+}

@@ -1,0 +1,106 @@
+//! Raw HTML written in Markdown: its URLs become reference placeholders, its ids are
+//! recorded, and its depth tells prose whether it sits inside a link, code or heading.
+
+use super::{escape, html, Builder};
+
+impl<'a> Builder<'a, '_> {
+    /// Raw HTML (`pieces`: its text in order, each with its offset in the body) with
+    /// every URL replaced by a reference placeholder and ids written as `id="…"`, so
+    /// every edition rewrites and namespaces them alike.
+    pub(super) fn raw_html(&mut self, pieces: &[(String, usize)]) -> String {
+        let mut html = String::new();
+        let mut starts = Vec::with_capacity(pieces.len());
+        for (text, offset) in pieces {
+            starts.push((html.len(), *offset));
+            html.push_str(text);
+        }
+        let found = html::scan(&html);
+        if found.refs.is_empty() && found.ids.is_empty() {
+            return html;
+        }
+        let position = |at: usize| {
+            let piece = starts.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+            let (start, offset) = starts.get(piece).copied().unwrap_or((0, 0));
+            self.lines.position(self.body_start + offset + (at - start))
+        };
+        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let mut refs = Vec::new();
+        for r in found.refs {
+            let (line, column) = position(r.value.start);
+            refs.push((r.url, r.kind, line, column, r.replace, r.quote));
+        }
+        for (url, kind, line, column, replace, quote) in refs {
+            let placeholder = self.reference(url, kind, line, column);
+            let text = if quote {
+                format!("\"{placeholder}\"")
+            } else {
+                placeholder
+            };
+            edits.push((replace, text));
+        }
+        for (id, range, is_name) in found.ids {
+            let value = escape(&id);
+            if is_name {
+                // `<a name>` is obsolete HTML (the Nu checker's error "missing href"):
+                // written as the `id` every browser follows, with the same space before.
+                edits.push((range, format!("id=\"{value}\"")));
+            } else {
+                // With one space before: print.html namespaces ids by ` id="`.
+                let start = match range.start.checked_sub(1) {
+                    Some(before) if html.as_bytes()[before].is_ascii_whitespace() => before,
+                    _ => range.start,
+                };
+                edits.push((start..range.end, format!(" id=\"{value}\"")));
+            }
+            self.out.html_ids.push(id);
+        }
+        edits.sort_by_key(|(range, _)| range.start);
+        let mut out = String::with_capacity(html.len() + edits.len() * 8);
+        let mut from = 0;
+        for (range, text) in edits {
+            if range.start < from {
+                continue;
+            }
+            out.push_str(&html[from..range.start]);
+            out.push_str(&text);
+            from = range.end;
+        }
+        out.push_str(&html[from..]);
+        out
+    }
+}
+
+/// Elements that never hold content: opening one leaves nothing open.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// `depth` after the raw HTML `html`: each opening tag of an element `counts` adds one,
+/// each closing tag takes one away; comments, declarations and void or self-closed
+/// elements leave it.
+pub(super) fn raw_depth(mut depth: usize, html: &str, counts: impl Fn(&str) -> bool) -> usize {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(rest.len() - name_start);
+        if name_len == 0 {
+            continue;
+        }
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        if VOID_ELEMENTS.contains(&name.as_str()) || !counts(&name) {
+            continue;
+        }
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !rest[..tag_end].ends_with('/') {
+            depth += 1;
+        }
+    }
+    depth
+}

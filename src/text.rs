@@ -1,0 +1,170 @@
+//! Text helpers every stage shares: HTML escaping, slugs, byte offsets as line and
+//! column, percent-decoding. A leaf module: it imports nothing of attune.
+
+use std::cell::Cell;
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL-safe identifier: lowercase letters and digits (any script), single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+/// 1-based (line, column) of a byte offset in `text`; the column counts characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Byte offset → 1-based (line, column) for one text, in O(log lines) per lookup.
+/// Lookups that move forward along one line count characters from the last one, so
+/// thousands of links on one long line cost their length once, not once each.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    /// The last lookup: (offset, line, column).
+    last: Cell<(usize, usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            text,
+            starts,
+            last: Cell::new((0, 0, 1)),
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
+        let Some(between) = self.text.get(from..offset) else {
+            return (line + 1, 1);
+        };
+        let column = base + between.chars().count();
+        self.last.set((offset, line, column));
+        (line + 1, column)
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape (a `%` not followed by two
+/// hex digits), invalid UTF-8 or a NUL.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let well_formed = memchr::memchr_iter(b'%', bytes).all(|at| {
+        bytes
+            .get(at + 1..at + 3)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
+    }
+    let decoded = percent_encoding::percent_decode(bytes)
+        .decode_utf8()
+        .ok()?
+        .into_owned();
+    (!decoded.contains('\0')).then_some(decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_makes_stable_ids() {
+        assert_eq!(
+            slugify("Section 1 of article 12"),
+            "section-1-of-article-12"
+        );
+        assert_eq!(slugify("  What's *this*?  "), "whats-this");
+        assert_eq!(slugify("Über Gefühle"), "über-gefühle");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\ncdé f\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'f' is after "cdé " — the é is two bytes but one column.
+        assert_eq!(line_col(text, text.find('f').unwrap()), (2, 5));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "ab\ncd é f\n\nxyz é\n";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        // Forward along lines (the cached path) and backwards (the fresh path).
+        for &i in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(index.position(i), line_col(text, i), "offset {i}");
+        }
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%20b.md").as_deref(), Some("a b.md"));
+        assert_eq!(percent_decode("%C3%A9t%c3%a9").as_deref(), Some("été"));
+        assert_eq!(percent_decode("100%"), None);
+        assert_eq!(percent_decode("%2"), None);
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%+1"), None);
+        assert_eq!(percent_decode("a%00"), None);
+        assert_eq!(percent_decode("%FF"), None);
+        assert_eq!(percent_decode("é%"), None);
+    }
+
+    #[test]
+    fn escape_covers_content_and_attributes() {
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}
