@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """attune's benchmark runner.
 
-Generates corpora with ../shared/bench/gen_corpus.py (or --gen), builds each one
+Generates corpora with shared/bench/gen_corpus.py (found in the nearest folder above
+the repository that has it, or given with --gen), builds each one
 --runs times after a warm-up, and reports the median wall time, CPU time (user+sys)
 and peak memory of the whole `attune build` process: cold (no earlier output) and as a
 rebuild (the previous output in place, as when a publisher builds again). Where hugo, zola or mdbook are on
@@ -9,13 +10,32 @@ PATH it builds their layouts of the same corpus in the same run and prints ratio
 With --search it also measures, in headless Chromium from file://, the index bytes a
 one-word query loads and the first and warm query times.
 
-usage: python3 benches/run.py [--sizes 100,1000,10000] [--runs 5] [--search]
+With --compare A B ... it instead runs the given attune executables against each
+other, interleaved (A B A B ...) so that load from other work on the machine falls
+on all of them alike, and prints each one's medians and its ratio to the first.
+
+usage: python3 benches/run.py [--sizes 100,1000,10000] [--runs 5] [--search] [--serve]
+       python3 benches/run.py --compare BASE OTHER... [--sizes 1000] [--runs 5] [--cold] [--serve]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 CORPUS = os.path.join(HERE, "corpus")
+
+
+def find_generator():
+    """shared/bench/gen_corpus.py in the repository's parent folder or any above it, so
+    the runner finds it from any checkout (a worktree sits deeper than the main one)."""
+    folder = REPO
+    while True:
+        candidate = os.path.join(folder, "shared", "bench", "gen_corpus.py")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def measure(cmd, cwd=None):
@@ -58,7 +78,7 @@ def serve_latency(attune, site, edits=9):
         line = proc.stdout.readline()
         found = re.search(r"http://[\d.:]+/", line)
         if not found:
-            sys.exit(f"serve did not start: {line}")
+            raise RuntimeError(f"serve did not start: {line}")
         status_url = found.group(0) + "__attune/status"
 
         def build_number():
@@ -79,23 +99,30 @@ def serve_latency(attune, site, edits=9):
             start = time.perf_counter()
             with open(src, "w") as f:
                 f.write(text.rstrip("\n") + f"\n\n{marker}\n")
-            while True:
-                try:
-                    if marker in open(page).read():
-                        break
-                except FileNotFoundError:
-                    pass
-                if time.perf_counter() - start > 30:
-                    sys.exit("serve did not rewrite the page within 30 s")
-                time.sleep(0.002)
-            samples.append(time.perf_counter() - start)
-            while build_number() == before:
-                if time.perf_counter() - start > 30:
-                    sys.exit("serve did not finish the rebuild within 30 s")
-                time.sleep(0.002)
-            done.append(time.perf_counter() - start)
-            with open(src, "w") as f:
-                f.write(text)
+            try:
+                while True:
+                    try:
+                        if marker in open(page).read():
+                            break
+                    except FileNotFoundError:
+                        pass
+                    if time.perf_counter() - start > 30:
+                        raise TimeoutError(f"serve did not rewrite {page} within 30 s")
+                    time.sleep(0.002)
+                samples.append(time.perf_counter() - start)
+                while build_number() == before:
+                    if time.perf_counter() - start > 30:
+                        raise TimeoutError(f"serve did not finish the rebuild after editing {src} within 30 s")
+                    time.sleep(0.002)
+                done.append(time.perf_counter() - start)
+                edited = build_number()
+            finally:
+                # The corpus is left as it was, whatever happened.
+                with open(src, "w") as f:
+                    f.write(text)
+            # The rebuild the restore causes is over before the next edit is timed.
+            while build_number() == edited and time.perf_counter() - start < 60:
+                time.sleep(0.01)
         return statistics.median(samples), samples, statistics.median(done), done
     finally:
         proc.terminate()
@@ -119,20 +146,26 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
+    ap.add_argument("--gen", default=find_generator(), help="the corpus generator (default: shared/bench/gen_corpus.py above the repository)")
+    ap.add_argument("--binary", help="the attune executable to measure (default: build target/release/attune)")
+    ap.add_argument("--compare", nargs="+", metavar="BINARY", help="measure these attune executables against the first, interleaved")
+    ap.add_argument("--cold", action="store_true", help="with --compare: cold builds (output removed before each) instead of rebuilds")
     ap.add_argument("--search", action="store_true", help="measure search budgets in Chromium (needs tests/browser npm packages)")
     ap.add_argument("--serve", action="store_true", help="measure save-to-updated-file latency of `attune serve`")
     ap.add_argument("--json", help="also write results here")
     a = ap.parse_args()
 
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    attune = os.path.join(REPO, "target", "release", "attune")
+    if a.compare:
+        return compare(a)
+    if a.binary:
+        attune = os.path.abspath(a.binary)
+    else:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+        attune = os.path.join(REPO, "target", "release", "attune")
     results = {}
     print(f"{'corpus':>8} {'tool':>8} {'median wall':>12} {'cpu':>8} {'peak RSS':>10}  runs")
     for n in [int(s) for s in a.sizes.split(",")]:
-        root = os.path.join(CORPUS, str(n))
-        if not os.path.isdir(os.path.join(root, "attune")):
-            subprocess.run([sys.executable, a.gen, str(n), root], check=True, stdout=subprocess.DEVNULL)
+        root = corpus(a, n)
         site = os.path.join(root, "attune")
         # Cold: no earlier output, so every file is created and offline.zip compressed
         # whole. Rebuild: the usual case, the previous build's output beside it, so
@@ -169,6 +202,78 @@ def main():
         sizes = sorted(results)
         lo, hi = sizes[-2], sizes[-1]
         print(f"scaling {hi}/{lo}: {results[hi]['attune']['wall']/results[lo]['attune']['wall']:.1f}x time for {hi/lo:.0f}x articles")
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(results, f, indent=2)
+
+
+def corpus(a, n):
+    """The folder of the n-article corpus, generated on first use."""
+    root = os.path.join(CORPUS, str(n))
+    if not os.path.isdir(os.path.join(root, "attune")):
+        if not a.gen or not os.path.isfile(a.gen):
+            sys.exit("corpus generator not found: give its path with --gen")
+        subprocess.run([sys.executable, a.gen, str(n), root], check=True, stdout=subprocess.DEVNULL)
+    return root
+
+
+def compare(a):
+    """Runs each executable in a.compare on the same corpus, interleaved, a.runs times
+    each after one warm-up round; prints medians and ratios to the first."""
+    binaries = [os.path.abspath(b) for b in a.compare]
+    names = [os.path.basename(b) for b in binaries]
+    results = {}
+    mode = "cold" if a.cold else "rebuild"
+    print(f"{'corpus':>8} {'binary':>24} {'wall':>9} {'cpu':>9} {'peak RSS':>9} {'wall ratio':>10} {'cpu ratio':>9}  ({mode}, "
+          f"medians of {a.runs} interleaved runs; walls, cpus)")
+    for n in [int(s) for s in a.sizes.split(",")]:
+        site = os.path.join(corpus(a, n), "attune")
+
+        def clear():
+            for d in ("public", ".public.attune-staging"):
+                shutil.rmtree(os.path.join(site, d), ignore_errors=True)
+
+        samples = [[] for _ in binaries]
+        for lap in range(a.runs + 1):
+            for i, b in enumerate(binaries):
+                if a.cold:
+                    clear()
+                sample = measure([b, "build", "--root", site])
+                if lap > 0:  # the first round warms the file cache and the output
+                    samples[i].append(sample)
+        base = None
+        results[n] = {}
+        for s, name in zip(samples, names):
+            r = {
+                "wall": statistics.median(x[0] for x in s),
+                "cpu": statistics.median(x[1] for x in s),
+                "rss": statistics.median(x[2] for x in s),
+                "walls": [round(x[0], 3) for x in s],
+                "cpus": [round(x[1], 3) for x in s],
+            }
+            base = base or r
+            results[n][name] = r
+            print(f"{n:>8} {name:>24} {r['wall']*1000:>7.0f}ms {r['cpu']*1000:>7.0f}ms {r['rss']:>7.0f}MiB "
+                  f"{r['wall']/base['wall']:>10.3f} {r['cpu']/base['cpu']:>9.3f}  {r['walls']} {r['cpus']}")
+        if a.serve:
+            lat = [([], []) for _ in binaries]
+            for _ in range(a.runs):
+                for i, b in enumerate(binaries):
+                    try:
+                        _, pages, _, wholes = serve_latency(b, site, edits=3)
+                    except (TimeoutError, RuntimeError) as e:
+                        print(f"{n:>8} {names[i]:>24} serve: {e}")
+                        continue
+                    lat[i][0].extend(pages)
+                    lat[i][1].extend(wholes)
+            base = None
+            for i, name in enumerate(names):
+                page, whole = (statistics.median(x) for x in lat[i])
+                base = base or (page, whole)
+                results[n][name]["serve_ms"] = page * 1000
+                results[n][name]["serve_rebuild_ms"] = whole * 1000
+                print(f"{n:>8} {name:>24} serve edit: page rewritten {page*1000:.0f} ms ({page/base[0]:.3f}), "
+                      f"rebuild done {whole*1000:.0f} ms ({whole/base[1]:.3f}), {len(lat[i][0])} edits")
     if a.json:
         with open(a.json, "w") as f:
             json.dump(results, f, indent=2)

@@ -24,7 +24,6 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub use crate::hash::{hash_bytes, StableHasher};
-pub use changed::ChangedWriter;
 pub use folder::{check_output_folder, lock_output, resolve_output, OutputLock};
 pub use served::{Inputs, PageCache, Served};
 pub use swap::{build_folders, recover_interrupted_swap};
@@ -325,10 +324,9 @@ impl Writer {
         }
     }
 
-    /// A buffered file at the site-relative `path` of a staging folder, for outputs too
-    /// large to hold whole; bytes equal to those already there are compared, not
-    /// written. Call [`ChangedWriter::finish`] at the end.
-    pub fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<ChangedWriter>> {
+    /// A new buffered file at the site-relative `path` of a staging folder, for outputs
+    /// too large to hold whole.
+    pub fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<std::fs::File>> {
         if outside_site(path) {
             return Err(std::io::Error::other(format!(
                 "refused to write outside the output folder: {path}"
@@ -341,9 +339,11 @@ impl Writer {
         };
         staging.mark_written(path);
         let full = staging.dir.join(path);
+        changed::clear_way_for_file(&full)?;
+        changed::make_parent(&full)?;
         Ok(std::io::BufWriter::with_capacity(
             1 << 16,
-            ChangedWriter::open(&full)?,
+            std::fs::File::create(&full)?,
         ))
     }
 

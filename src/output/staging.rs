@@ -15,15 +15,13 @@ pub(super) struct Staging {
     pub(super) dir: PathBuf,
     /// Paths this build wrote; the rest are stale.
     written: Mutex<HashSet<String>>,
-    /// What the folder held when the build began, listed while it renders.
-    before: Mutex<Option<Listing>>,
     /// The index of the `offline.zip` the folder held when the build began (from its
     /// marker): that archive is kept if the new one is the same.
     pub(super) staged_index: Option<String>,
 }
 
 impl Staging {
-    /// Prepares the staging folder for `out`, starting to list what it holds.
+    /// Prepares the staging folder for `out`.
     pub(super) fn open(out: &Path) -> Result<Staging> {
         let dir = staging_path(out);
         if dir.is_file() || dir.is_symlink() {
@@ -31,7 +29,6 @@ impl Staging {
                 .with_context(|| format!("removing stale staging file {}", dir.display()))?;
         }
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-        let before = list_in_background(dir.clone());
         let staged_index = std::fs::read_to_string(dir.join(MARKER))
             .ok()
             .and_then(|marker| {
@@ -40,7 +37,6 @@ impl Staging {
         Ok(Staging {
             dir,
             written: Mutex::new(HashSet::new()),
-            before: Mutex::new(Some(before)),
             staged_index,
         })
     }
@@ -65,11 +61,7 @@ impl Staging {
             .written
             .lock()
             .map_err(|_| anyhow::anyhow!("poisoned"))?;
-        let before = self.before.lock().ok().and_then(|mut b| b.take());
-        let listing = match before.and_then(|listing| listing.join().ok().flatten()) {
-            Some(listing) => listing,
-            None => list(&self.dir).with_context(|| format!("reading {}", self.dir.display()))?,
-        };
+        let listing = list(&self.dir).with_context(|| format!("reading {}", self.dir.display()))?;
         remove_stale(&self.dir, &listing, &written)
     }
 }
@@ -84,19 +76,9 @@ fn list(dir: &Path) -> walkdir::Result<Vec<(PathBuf, bool)>> {
         .collect()
 }
 
-/// A [`list`] being taken on another thread; `None` when the folder changed under the
-/// listing in a way it could not follow.
-type Listing = std::thread::JoinHandle<Option<Vec<(PathBuf, bool)>>>;
-
-/// Lists `dir` on another thread, so finding what a build left stale costs no time at
-/// its end.
-fn list_in_background(dir: PathBuf) -> Listing {
-    std::thread::spawn(move || list(&dir).ok())
-}
-
 /// Removes every file of `listing` (what `dir` held) whose site-relative path is not
-/// in `written`, and the folders left empty. Whatever the build created since the
-/// listing is in `written`; what it removed or replaced is passed over.
+/// in `written`, and the folders left empty. What the build removed or replaced since
+/// the listing is passed over.
 fn remove_stale(dir: &Path, listing: &[(PathBuf, bool)], written: &HashSet<String>) -> Result<()> {
     for (path, is_dir) in listing {
         if *is_dir {
@@ -167,7 +149,7 @@ mod tests {
             std::fs::create_dir_all(d.join(path).parent().unwrap()).unwrap();
             std::fs::write(d.join(path), text).unwrap();
         }
-        let listing = list_in_background(d.to_path_buf()).join().unwrap().unwrap();
+        let listing = list(d).unwrap();
         // The build, after the listing: replaces, turns a file into a folder and a
         // folder into a file, and adds a file the listing never saw.
         std::fs::write(d.join("keep/index.html"), "new").unwrap();

@@ -6,7 +6,6 @@ use super::pass::page_with;
 use super::{page, Pass, Templates};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{fill_placeholders, href_attr};
-use crate::output::ChangedWriter;
 use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
 use std::io::Write as _;
@@ -119,10 +118,7 @@ pub(super) fn write_print(
             }
             Sink::File(mut file) => {
                 file.write_all(tail.as_bytes()).map_err(io)?;
-                file.into_inner()
-                    .map_err(|e| io(e.into_error()))?
-                    .finish()
-                    .map_err(io)?;
+                file.flush().map_err(io)?;
             }
         }
     }
@@ -133,7 +129,7 @@ pub(super) fn write_print(
 /// archive, which compresses them in turn), or streamed into a file.
 enum Sink {
     Whole(Vec<String>),
-    File(std::io::BufWriter<ChangedWriter>),
+    File(std::io::BufWriter<std::fs::File>),
 }
 
 impl Sink {
