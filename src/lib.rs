@@ -8,11 +8,9 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
-pub mod feeds;
 pub mod hash;
 pub mod init;
 pub mod load;
-pub mod map;
 pub mod markdown;
 pub mod marks;
 pub mod output;
@@ -269,10 +267,10 @@ pub(crate) fn write_extras(site: &Site, writer: &output::Writer, root: &Path) {
         "assets/highlight.css",
         markdown::highlight::stylesheet().as_bytes(),
     );
-    writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());
-    writer.write("atom.xml", feeds::atom(site).as_bytes());
-    writer.write("robots.txt", feeds::robots(site).as_bytes());
-    writer.write("urls.json", feeds::manifest(site, urls).as_bytes());
+    writer.write("sitemap.xml", render::feeds::sitemap(site, urls).as_bytes());
+    writer.write("atom.xml", render::feeds::atom(site).as_bytes());
+    writer.write("robots.txt", render::feeds::robots(site).as_bytes());
+    writer.write("urls.json", render::feeds::manifest(site, urls).as_bytes());
     let content = root.join(&site.config.build.content_dir);
     for asset in &site.assets {
         let rel = asset.to_string_lossy().replace('\\', "/");

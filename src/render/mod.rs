@@ -5,6 +5,8 @@
 mod article;
 mod body;
 pub mod context;
+pub mod feeds;
+pub mod map;
 mod pages;
 mod pass;
 mod print;
