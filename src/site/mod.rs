@@ -8,6 +8,7 @@ mod article;
 mod deps;
 mod embeds;
 mod graph;
+mod included;
 mod indexes;
 mod limits;
 mod links;
@@ -18,13 +19,14 @@ mod refs;
 mod tree;
 mod urls;
 
+pub use crate::text::humanise;
 pub use article::{Article, Structure};
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use names::Found;
 pub use parse::ParseCache;
 pub use refs::{encode_path, RefTarget};
-pub use tree::{humanise, Section};
+pub use tree::Section;
 pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
@@ -197,6 +199,7 @@ fn build_with(
     site.resolve_refs(diagnostics);
     site.check_limits(diagnostics);
     site.compute_related();
+    site.place_included(diagnostics);
     site
 }
 

@@ -56,7 +56,8 @@ pub(super) fn articles(
     mut cache: Option<&mut ParseCache>,
 ) -> Vec<Article> {
     let index = style.index();
-    let sources = std::mem::take(&mut content.sources);
+    let mut sources = std::mem::take(&mut content.sources);
+    tree::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let mut inputs = format!("{}|{:?}|", config.build.smart_punctuation, style).into_bytes();
         for file in [&content.glossary_file, &content.references_file]
@@ -100,7 +101,6 @@ pub(super) fn articles(
         cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
     }
     known.resize_with(sources.len(), || None);
-    let mut sources = sources;
     let placements = tree::place(&sources);
     for (source, placed) in sources.iter_mut().zip(&placements) {
         if placed.standalone {
