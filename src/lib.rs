@@ -84,13 +84,14 @@ pub fn model(
         .out
         .clone()
         .unwrap_or_else(|| options.root.join(&config.build.output_dir));
-    let content = load::load(
+    let mut content = load::load(
         &options.root,
         &config.build.content_dir,
         options.drafts,
         &[out],
         &mut diagnostics,
     );
+    content.theme_files = theme::static_files(&options.root, config.build.theme.as_deref());
     timings.push(("load", start.elapsed()));
     let start = Instant::now();
     let style = if options.offline {
