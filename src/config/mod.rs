@@ -306,6 +306,24 @@ fn default_language() -> String {
     "en".into()
 }
 
+/// Reads `book.toml` under `root`: `Err` when the build cannot even start (no such
+/// file, unreadable), else the config or what is wrong with it.
+pub fn read(root: &Path) -> anyhow::Result<Result<Config, Vec<Diagnostic>>> {
+    use anyhow::Context as _;
+    let path = root.join(FILE_NAME);
+    if !path.is_file() {
+        anyhow::bail!(
+            "no {} in {}\n  = help: run `attune init` to create a new site here, or pass --root to point at an existing one",
+            FILE_NAME,
+            root.display()
+        );
+    }
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
+    Ok(Config::parse(&text, Path::new(FILE_NAME)))
+}
+
 impl Config {
     /// Parses `book.toml` text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {

@@ -50,6 +50,22 @@ pub struct Content {
     pub summary: Option<summary::Summary>,
 }
 
+/// The error for a site whose content folder `content_dir` is not a folder under
+/// `root`, if it is not: nothing can be built from it.
+pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnostic> {
+    if root.join(content_dir).is_dir() {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            "empty",
+            format!("content folder `{content_dir}/` does not exist"),
+        )
+        .in_file(crate::config::FILE_NAME)
+        .help("create it with one folder per topic, or run `attune init` for a sample site"),
+    )
+}
+
 /// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
 /// the folders the site is written to, are skipped with a warning, so a site is never
 /// published into itself.

@@ -7,6 +7,19 @@ use super::MARKER;
 use anyhow::{bail, Context as _, Result};
 use std::path::{Path, PathBuf};
 
+/// Readies `out` for a build of the site at `root`: a link to a folder is built
+/// through (the site goes where it leads, returned), an output that would destroy the
+/// sources is refused, the lock is taken (waiting for another build into the same
+/// folder, so the two never publish a mix) and a swap an interrupted build left is
+/// finished. Hold the lock until the site is swapped in, or given up.
+pub fn prepare(root: &Path, out: &Path, content: &Path) -> Result<(PathBuf, OutputLock)> {
+    let out = resolve_output(out)?;
+    check_output_folder(root, &out, content)?;
+    let lock = lock_output(&out, true)?;
+    super::recover_interrupted_swap(&out)?;
+    Ok((out, lock))
+}
+
 /// Refuses output folders whose replacement would destroy something that is not a
 /// previous build: the site root, the content or theme folder, or a folder attune did
 /// not write.

@@ -24,7 +24,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub use crate::hash::{hash_bytes, StableHasher};
-pub use folder::{check_output_folder, lock_output, resolve_output, OutputLock};
+pub use folder::{check_output_folder, lock_output, prepare, resolve_output, OutputLock};
 pub use served::{Inputs, PageCache, Served};
 pub use swap::{build_folders, recover_interrupted_swap};
 
@@ -94,6 +94,19 @@ impl Writer {
             errors: Mutex::new(Vec::new()),
             offline: None,
         }
+    }
+
+    /// Writes `offline.zip` alongside (see [`Writer::with_offline_edition`]): it unpacks
+    /// into a folder named after the site's `title`, and reuses the entries of the
+    /// archive the previous build left in `out`. Past a megabyte of article HTML
+    /// (`html_bytes`), a large library trades a little size for a much faster build.
+    pub fn with_offline_zip(self, title: &str, html_bytes: usize, out: &Path) -> Writer {
+        let folder = match crate::text::slugify(title) {
+            slug if slug.is_empty() => "site".to_string(),
+            slug => slug,
+        };
+        let level = if html_bytes > 1 << 20 { 1 } else { 6 };
+        self.with_offline_edition(Writer::archive(&folder, level, Some(out)))
     }
 
     /// Sends every file also to `edition` (an archive writer): what [`Writer::write`]

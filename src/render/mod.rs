@@ -5,6 +5,9 @@
 mod article;
 mod body;
 pub mod context;
+mod extras;
+mod feeds;
+mod map;
 mod pages;
 mod pass;
 mod print;
@@ -13,6 +16,7 @@ mod templates;
 
 pub use crate::markdown::sanitize;
 pub use article::format_reference;
+pub use extras::write_extras;
 pub use templates::Templates;
 
 use crate::diagnostic::Diagnostic;

@@ -241,8 +241,8 @@ pub(super) fn site_pages(pages: &mut Pages) {
 
     if site.relations_out.iter().any(|r| !r.is_empty()) {
         pages.page("map.html", "map/", "Topic map", || MapPage {
-            svg: crate::map::svg(site, "map/"),
-            legend: crate::map::legend(site)
+            svg: super::map::svg(site, "map/"),
+            legend: super::map::legend(site)
                 .into_iter()
                 .map(|(name, label)| MapKey { name, label })
                 .collect(),

@@ -21,7 +21,6 @@ pub use reload::Status;
 pub use session::{Rebuild, Session};
 
 use crate::output::hash_bytes;
-use crate::read_config;
 use anyhow::{Context as _, Result};
 use http::respond;
 use notify::RecursiveMode;
@@ -44,7 +43,7 @@ pub struct ServeOptions {
 
 /// The content folder book.toml names, or the default when it cannot be read.
 fn content_dir_of(root: &Path) -> String {
-    match read_config(root) {
+    match crate::config::read(root) {
         Ok(Ok(config)) => config.build.content_dir,
         _ => crate::config::Build::default().content_dir,
     }

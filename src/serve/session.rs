@@ -6,7 +6,7 @@ use super::reload::Status;
 use crate::diagnostic::{Diagnostic, Diagnostics, Printer};
 use crate::output::{hash_bytes, Served, Writer};
 use crate::site::{ParseCache, UrlStyle};
-use crate::{load, read_config, render, search, site};
+use crate::{config, load, render, search, site};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -103,7 +103,7 @@ impl Session {
         };
         // book.toml missing, unreadable or not UTF-8 mid-save: shown like any other
         // error, while the last good build stays up.
-        let config = match read_config(&self.root) {
+        let config = match config::read(&self.root) {
             Ok(Ok(config)) => config,
             Ok(Err(errors)) => return Ok(finish(errors, 0, 0)),
             Err(e) => {
@@ -191,7 +191,7 @@ impl Session {
             return Ok((0, 0));
         }
         search::write_index_cached(site, &writer, &mut self.search_cache, &deps);
-        crate::write_extras(site, &writer, &self.root);
+        render::write_extras(site, &writer, &self.root);
         writer.write(crate::output::MARKER, crate::output::MARKER_TEXT.as_bytes());
         let (served, written) = writer.finish_served()?;
         self.served = Some(served);

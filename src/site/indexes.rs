@@ -301,3 +301,15 @@ pub fn normalise_alias(alias: &str) -> String {
         format!("{trimmed}/")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_normalise() {
+        assert_eq!(normalise_alias("/patterns/old/"), "patterns/old/");
+        assert_eq!(normalise_alias("patterns/old"), "patterns/old/");
+        assert_eq!(normalise_alias("/old/index.html"), "old/");
+    }
+}

@@ -3,7 +3,8 @@
 //! Names are compared as slugs, so `[[Dismissive Family]]` finds
 //! `dismissive family.md` and `dismissive-family.md` alike.
 
-use super::{Article, Structure};
+use super::{normalise_alias, Article, Site, Structure};
+use crate::diagnostic::Diagnostic;
 use crate::text::slugify;
 use std::collections::HashMap;
 use std::path::Path;
@@ -133,6 +134,90 @@ fn one_of(list: Option<&Vec<usize>>) -> Found {
         None | Some([]) => Found::None,
         Some([one]) => Found::One(*one),
         Some(many) => Found::Many(many.to_vec()),
+    }
+}
+
+/// Looking articles up by the names links use.
+impl Site {
+    /// The article a slug names, directly or through an alias (an old URL, or the old
+    /// slug at its end), so renamed articles keep their links.
+    pub fn find_article(&self, name: &str) -> Option<usize> {
+        match self.lookup(name) {
+            Found::One(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// What a name finds: an article's path, file name, title or alias name (see
+    /// [`names`]), else an old URL or old slug from its URL aliases.
+    pub fn lookup(&self, name: &str) -> Found {
+        match self.names.lookup(name) {
+            Found::None => self
+                .old_names
+                .get(&normalise_alias(name))
+                .map_or(Found::None, |&i| Found::One(i)),
+            found => found,
+        }
+    }
+
+    /// [`Site::lookup`] from article `from`, as Obsidian resolves a name several notes
+    /// share: the one in the linking note's own folder, when only one is.
+    pub fn lookup_from(&self, from: usize, name: &str) -> Found {
+        match self.lookup(name) {
+            Found::Many(candidates) => {
+                let folder = self.articles[from].rel.parent();
+                let near: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        let rel = &self.articles[c].rel;
+                        // A hub or bundle sits in its own folder.
+                        let own = if self.articles[c].structure == Structure::Hub {
+                            rel.parent().and_then(Path::parent)
+                        } else {
+                            rel.parent()
+                        };
+                        own == folder
+                    })
+                    .collect();
+                match near.as_slice() {
+                    [one] => Found::One(*one),
+                    _ => Found::Many(candidates),
+                }
+            }
+            found => found,
+        }
+    }
+
+    /// Help for a name that finds no single article: the path forms to write when
+    /// several answer to it, else the nearest file name.
+    pub fn explain_name(&self, d: Diagnostic, name: &str) -> Diagnostic {
+        match self.lookup(name) {
+            Found::Many(candidates) => {
+                let forms: Vec<String> = candidates
+                    .iter()
+                    .map(|&c| {
+                        format!(
+                            "{} ({})",
+                            self.path_name(c),
+                            self.articles[c].path.display()
+                        )
+                    })
+                    .collect();
+                d.help(format!(
+                    "'{name}' could mean {} notes; write the path of the one you mean: {}",
+                    candidates.len(),
+                    forms.join(", ")
+                ))
+            }
+            _ => d.suggest(name, self.articles.iter().map(|a| a.slug.as_str())),
+        }
+    }
+
+    /// How to write a link to article `i` by its path, when its name is not enough:
+    /// `[[patterns/family-styles/dismissive]]`.
+    pub fn path_name(&self, i: usize) -> String {
+        path_form(&self.articles[i])
     }
 }
 

@@ -1,5 +1,5 @@
 //! The source layout's rules, read from `src/`: the leaf modules import nothing above
-//! them, and the markdown stage imports nothing of the stages after it.
+//! them, and each stage imports nothing of the stages after it.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -81,6 +81,9 @@ fn leaf_modules_import_nothing_above_them() {
         ("hash", &[][..]),
         ("marks", &[][..]),
         ("url", &["marks"][..]),
+        ("theme", &[][..]),
+        ("script_json", &[][..]),
+        ("suggest", &[][..]),
     ] {
         let imported = imports(&module_files(leaf));
         let above: Vec<_> = imported
@@ -95,12 +98,42 @@ fn leaf_modules_import_nothing_above_them() {
 fn markdown_imports_no_later_stage() {
     let imported = imports(&module_files("markdown"));
     for later in [
-        "site", "render", "output", "serve", "search", "check", "cli", "map", "feeds",
+        "site", "render", "output", "serve", "search", "check", "cli",
     ] {
         assert!(
             !imported.contains(later),
             "markdown imports {later}: {imported:?}"
         );
+    }
+}
+
+/// The pipeline runs one way: config → load → markdown → site → search → render (which
+/// folds words as the search index does); `output` is the sink they write into and
+/// knows none of them.
+#[test]
+fn each_stage_imports_no_stage_after_it() {
+    const LATER: &[&str] = &["serve", "check", "cli"];
+    for (stage, later) in [
+        (
+            "config",
+            &["load", "markdown", "site", "search", "render", "output"][..],
+        ),
+        ("load", &["markdown", "site", "search", "render"][..]),
+        ("site", &["search", "render"][..]),
+        ("search", &["render"][..]),
+        ("render", &[][..]),
+        (
+            "output",
+            &["config", "load", "markdown", "site", "search", "render"][..],
+        ),
+    ] {
+        let imported = imports(&module_files(stage));
+        for name in later.iter().chain(LATER).filter(|&&l| l != stage) {
+            assert!(
+                !imported.contains(*name),
+                "{stage} imports {name}, a later stage: {imported:?}"
+            );
+        }
     }
 }
 

@@ -1,0 +1,87 @@
+//! One article of the site model: what it is in the structure, what was read and
+//! parsed from its file, and what is derived from it (language, readability, review).
+
+use crate::config::Config;
+use crate::load::{locate, FrontMatter};
+use crate::markdown::Parsed;
+use std::path::PathBuf;
+
+/// What a Markdown file is in the site's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Structure {
+    /// A page of its own (a page bundle's `index.md` too).
+    Page,
+    /// A folder's own text (`_index.md`, or `index.md` beside other notes), shown on
+    /// the folder's hub page.
+    Hub,
+}
+
+pub struct Article {
+    pub slug: String,
+    pub structure: Structure,
+    /// Path from the site root, for diagnostics.
+    pub path: PathBuf,
+    pub rel: PathBuf,
+    pub topic: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub front: FrontMatter,
+    pub parsed: Parsed,
+    /// Site-relative folder URL: `patterns/dismissive-family/`.
+    pub url: String,
+    /// The source up to the body: its front matter, where diagnostics about front
+    /// matter point. The body itself lives on only as what was parsed from it.
+    pub front_matter: String,
+    /// [`crate::load::content_hash`] of the body, recorded in `urls.json`.
+    pub body_hash: u64,
+}
+
+/// Position of `needle` inside an article's front matter (or its first line).
+pub(super) fn front_position(article: &Article, needle: &str) -> (usize, usize) {
+    let head = &article.front_matter;
+    if head.contains(needle) {
+        locate(head, needle)
+    } else {
+        (1, 1)
+    }
+}
+
+impl Article {
+    /// Whether the body holds a code block, so the page needs the highlighting
+    /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
+    pub fn body_has_code(&self) -> bool {
+        memchr::memmem::find(self.parsed.html.as_bytes(), b"<pre").is_some()
+    }
+
+    /// Flesch–Kincaid grade, computed once from parsed text.
+    pub fn grade(&self) -> f64 {
+        self.parsed.stats.grade()
+    }
+
+    /// SMOG grade, computed once from parsed text.
+    pub fn smog(&self) -> f64 {
+        self.parsed.stats.smog()
+    }
+
+    /// The article's language: its own `language`, else the site's.
+    pub fn language<'a>(&'a self, config: &'a Config) -> &'a str {
+        self.front
+            .language
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .unwrap_or(&config.site.language)
+    }
+
+    /// Whether the readability measures (English formulas) apply: the article is in
+    /// English (`en`, `en-GB`, ...). Other languages are "not measured".
+    pub fn readability_measured(&self, config: &Config) -> bool {
+        let lang = self.language(config).to_ascii_lowercase();
+        lang == "en" || lang.starts_with("en-") || lang.starts_with("en_")
+    }
+
+    /// Its clinical review, with the legacy keys folded in.
+    pub fn review(&self, config: &Config) -> crate::review::Review<'_> {
+        crate::review::Review::of(&self.front, config.review.interval_months)
+    }
+}

@@ -1,0 +1,252 @@
+//! Parsing every article of the site, in parallel, into [`Article`]s: titles from
+//! front matter, SUMMARY.md or the leading heading, summaries, front matter checked,
+//! snippets other articles include left out; and the [`ParseCache`] `attune serve`
+//! keeps between rebuilds so an unchanged article is not parsed again.
+
+use super::{humanise, tree, Article, Site, Structure};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::load::Content;
+use crate::markdown::{self, Glossary, ParseContext, Parsed};
+use crate::url::UrlStyle;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Parsed articles kept between rebuilds (by `attune serve`): an article is parsed
+/// again only when its text, or something parsing depends on, changed.
+#[derive(Default)]
+pub struct ParseCache {
+    /// Hash of what every parse depends on besides the article itself.
+    inputs: u64,
+    /// Parsed articles handed back by [`ParseCache::keep`], by path, with the hash of
+    /// the text each was parsed from.
+    entries: HashMap<PathBuf, (u64, Parsed)>,
+    /// The hash of each article's text in the last build, by path.
+    texts: HashMap<PathBuf, u64>,
+}
+
+impl ParseCache {
+    /// Takes back the parsed articles of `site`, the last build made with this cache,
+    /// so the next build reuses them without copying; frees the rest of the model.
+    pub fn keep(&mut self, site: Site) {
+        for article in site.articles {
+            if let Some(&hash) = self.texts.get(&article.path) {
+                self.entries.insert(article.path, (hash, article.parsed));
+            }
+        }
+    }
+
+    /// What the article at `path` was parsed from in the last build: its text and
+    /// everything parsing depends on, hashed; `None` if it was not in that build.
+    pub fn parsed_from(&self, path: &Path) -> Option<u64> {
+        let text = self.texts.get(path)?;
+        Some(text ^ self.inputs.rotate_left(1))
+    }
+}
+
+/// Every article of `content` parsed (its sources taken out of it), in a stable order:
+/// by file path. Problems found in one article go into `diagnostics`.
+pub(super) fn articles(
+    config: &Config,
+    content: &mut Content,
+    glossary: &Glossary,
+    style: UrlStyle,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut cache: Option<&mut ParseCache>,
+) -> Vec<Article> {
+    let index = style.index();
+    let mut sources = std::mem::take(&mut content.sources);
+    tree::leave_out_not_found_page(&mut sources, diagnostics);
+    if let Some(cache) = cache.as_deref_mut() {
+        let mut inputs = format!("{}|{:?}|", config.build.smart_punctuation, style).into_bytes();
+        for file in [&content.glossary_file, &content.references_file]
+            .into_iter()
+            .flatten()
+        {
+            inputs.extend(file.1.as_bytes());
+            inputs.push(0);
+        }
+        // Chapter titles from SUMMARY.md decide which leading heading is the title.
+        if let Some(summary) = &content.summary {
+            inputs.extend(format!("{:?}", summary.chapters).as_bytes());
+        }
+        let inputs = crate::hash::hash_bytes(&inputs);
+        if cache.inputs != inputs {
+            cache.inputs = inputs;
+            cache.entries.clear();
+        }
+    }
+    // With a cache: each text's hash, and what is parsed already from that text.
+    let mut known: Vec<Option<Parsed>> = Vec::new();
+    if let Some(cache) = cache.as_deref_mut() {
+        let hashes: Vec<u64> = sources
+            .par_iter()
+            .map(|source| crate::hash::hash_bytes(source.text.as_bytes()))
+            .collect();
+        known = sources
+            .iter()
+            .zip(&hashes)
+            .map(|(source, &hash)| match cache.entries.remove(&source.path) {
+                // Parsed again when a file it includes changed, too.
+                Some((h, parsed))
+                    if h == hash ^ markdown::includes_now(&content.dir, &parsed.includes) =>
+                {
+                    Some(parsed)
+                }
+                _ => None,
+            })
+            .collect();
+        cache.entries.clear();
+        cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
+    }
+    known.resize_with(sources.len(), || None);
+    let placements = tree::place(&sources);
+    for (source, placed) in sources.iter_mut().zip(&placements) {
+        if placed.standalone {
+            source.topic = None;
+        }
+    }
+    let parsed: Vec<Parsed> = sources
+        .par_iter()
+        .zip(known)
+        .zip(&placements)
+        .map(|((source, known), placed)| {
+            if let Some(parsed) = known {
+                return parsed;
+            }
+            let url = placed.url.clone();
+            let root = UrlStyle::root(&url);
+            let ctx = ParseContext {
+                smart_punctuation: config.build.smart_punctuation,
+                references: &content.references,
+                glossary,
+                root: &root,
+                index,
+                content: Some((&content.dir, &source.rel)),
+            };
+            let title = match given_title(source, content.summary.as_ref()) {
+                Some(title) => markdown::Title::Known(title),
+                None => markdown::Title::FromLeadingHeading,
+            };
+            let mut parsed =
+                markdown::parse_titled(&source.text, source.body_start, &source.path, title, &ctx);
+            if config.build.sanitize_html {
+                // Once, here: every output that shows the body shares this one.
+                parsed.html = markdown::sanitize(&parsed.html);
+                // Destinations are filled in later, from marks the sanitiser cannot
+                // judge: one it would remove is written empty.
+                for r in &mut parsed.refs {
+                    if !markdown::keeps_url(&r.url) {
+                        r.url.clear();
+                    }
+                }
+            }
+            parsed
+        })
+        .collect();
+    if let Some(cache) = cache {
+        for (source, parsed) in sources.iter().zip(&parsed) {
+            if let Some(hash) = cache.texts.get_mut(&source.path) {
+                *hash ^= markdown::includes_hash(&parsed.includes);
+            }
+        }
+    }
+    // Files other articles include are snippets, not articles of their own.
+    let snippets = markdown::snippets(
+        sources
+            .iter()
+            .zip(&parsed)
+            .map(|(s, p)| (s.rel.as_path(), p.includes.as_slice())),
+    );
+
+    let mut articles = Vec::with_capacity(sources.len());
+    for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
+        if snippets.contains(&source.rel) {
+            continue;
+        }
+        // Kept with the article too: a rebuild that reuses the parse reports them again.
+        diagnostics.extend(parsed.diagnostics.iter().cloned());
+        let given = given_title(&source, content.summary.as_ref()).map(str::to_string);
+        let title = match (given, &parsed.title_from_heading) {
+            (Some(t), _) => t,
+            (None, Some(t)) => t.clone(),
+            // A folder's own text without a title: the folder's name, as for a
+            // folder without one.
+            (None, None) if placed.hub => source
+                .rel
+                .parent()
+                .and_then(|f| f.file_name())
+                .map(|f| humanise(&f.to_string_lossy()))
+                .unwrap_or_else(|| config.site.title.clone()),
+            // The first heading at any level, as mdBook chapters that open with `##`.
+            (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
+            // As Obsidian shows a note: its file name.
+            (None, None) => crate::load::title_from_file_name(&source.rel),
+        };
+        let summary = source
+            .front
+            .summary
+            .clone()
+            .or_else(|| source.front.description.clone())
+            .unwrap_or_default();
+        crate::load::report_unknown_keys(
+            &source.front,
+            &source.path,
+            &config.front_matter.allow,
+            diagnostics,
+        );
+        crate::review::validate(
+            &source.front,
+            &source.text[..source.body_start],
+            &source.path,
+            source.topic.is_some() && !placed.hub,
+            config,
+            diagnostics,
+        );
+        articles.push(Article {
+            url: placed.url,
+            body_hash: source.body_hash,
+            slug: placed.slug,
+            structure: if placed.hub {
+                Structure::Hub
+            } else {
+                Structure::Page
+            },
+            path: source.path,
+            rel: source.rel,
+            topic: source.topic,
+            title,
+            summary,
+            front: {
+                let mut front = source.front;
+                markdown::join_tags(&mut front.tags, &parsed.tags);
+                front
+            },
+            parsed,
+            front_matter: {
+                let mut text = source.text;
+                text.truncate(source.body_start);
+                text.shrink_to_fit();
+                text
+            },
+        });
+    }
+    // A stable order for everything downstream: by file path.
+    articles.sort_by(|a, b| a.rel.cmp(&b.rel));
+    articles
+}
+
+/// The title an article is given before its text is read: its `title:`, else the
+/// text of its entry in SUMMARY.md.
+fn given_title<'a>(
+    source: &'a crate::load::Source,
+    summary: Option<&'a crate::load::summary::Summary>,
+) -> Option<&'a str> {
+    source.front.title.as_deref().or_else(|| {
+        summary?
+            .chapter(&source.rel)
+            .map(|c| c.title.as_str())
+            .filter(|t| !t.is_empty())
+    })
+}
