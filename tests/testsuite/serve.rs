@@ -331,8 +331,18 @@ fn a_burst_of_a_hundred_saves_gives_one_rebuild() {
     let before = builds();
     let path = site.path("content/patterns/dismissive-family.md");
     let text = std::fs::read_to_string(&path).unwrap();
+    // A burst is saves closer together than serve's quiet gap (four debounce periods,
+    // 40 ms). On an overloaded machine this thread can be descheduled for longer
+    // between two saves, which ends the burst there: each such pause may add one
+    // rebuild, and only those.
+    let mut pauses = 0;
+    let mut last = std::time::Instant::now();
     for n in 0..100 {
         std::fs::write(&path, format!("{text}\nBurst line {n}.\n")).unwrap();
+        if last.elapsed() > Duration::from_millis(30) {
+            pauses += 1;
+        }
+        last = std::time::Instant::now();
     }
     wait_until("the burst", || {
         get(a, "/patterns/dismissive-family/")
@@ -341,7 +351,11 @@ fn a_burst_of_a_hundred_saves_gives_one_rebuild() {
     });
     // Give a second rebuild, if one were coming, time to land.
     std::thread::sleep(Duration::from_millis(500));
-    assert_eq!(builds(), before + 1, "one rebuild for the whole burst");
+    let rebuilds = builds() - before;
+    assert!(
+        (1..=1 + pauses).contains(&rebuilds),
+        "one rebuild for the whole burst: {rebuilds} rebuilds, {pauses} pauses over 30 ms between saves"
+    );
 }
 
 /// Replaces `from` with `to` in the site file `rel`, which must contain it.
