@@ -40,6 +40,7 @@ pub use obsidian::join_tags;
 pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
 
+use crate::config::UnsupportedSyntax;
 use crate::diagnostic::Diagnostic;
 use crate::load::Reference;
 use crate::text::{self, escape};
@@ -61,6 +62,8 @@ pub struct ParseContext<'a> {
     /// The content folder and the article's path in it, where `{{#include}}` reads;
     /// `None` refuses includes.
     pub content: Option<(&'a Path, &'a Path)>,
+    /// Whether other tools' template syntax is a warning or an error.
+    pub unsupported_syntax: UnsupportedSyntax,
 }
 
 #[derive(Debug, Clone)]
@@ -255,6 +258,7 @@ pub fn parse_titled(
             content: ctx.content,
             lines: &plain,
             body_start,
+            unsupported_syntax: ctx.unsupported_syntax,
         },
         options(ctx.smart_punctuation),
     );
@@ -328,6 +332,7 @@ mod tests {
             root: "../../",
             index: "",
             content: None,
+            unsupported_syntax: Default::default(),
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }

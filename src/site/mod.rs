@@ -206,7 +206,12 @@ fn build_with(
     let mut sources = content.sources;
     tree::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
-        let mut inputs = format!("{}|{:?}|", config.build.smart_punctuation, style).into_bytes();
+        let build = &config.build;
+        let mut inputs = format!(
+            "{}|{:?}|{:?}|",
+            build.smart_punctuation, build.unsupported_syntax, style
+        )
+        .into_bytes();
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
             .flatten()
@@ -271,6 +276,7 @@ fn build_with(
                 root: &root,
                 index,
                 content: Some((&content.dir, &source.rel)),
+                unsupported_syntax: config.build.unsupported_syntax,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),
