@@ -42,6 +42,8 @@ pub struct Content {
     pub assets: Vec<PathBuf>,
     /// The content folder, where `{{#include}}` reads.
     pub dir: PathBuf,
+    /// The site's folder, the one holding book.toml: `{{#include}}` reads only files in it.
+    pub root: PathBuf,
     /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
     /// against the Markdown files there: see [`summary`].
     pub summary: Option<summary::Summary>,
@@ -61,6 +63,7 @@ pub fn load(
     let mut markdown = Vec::new();
     let mut content = Content {
         dir: dir.clone(),
+        root: root.to_path_buf(),
         ..Content::default()
     };
     let mut into_output = Vec::new();

@@ -90,9 +90,9 @@ impl Maps {
 pub struct Article<'a> {
     /// The file as diagnostics name it (`content/topic/a.md`).
     pub file: &'a Path,
-    /// The content folder and the article's path in it; `None` where the article is not
-    /// read from disk (includes are then refused).
-    pub content: Option<(&'a Path, &'a Path)>,
+    /// The site's folder, the content folder and the article's path in it; `None`
+    /// where the article is not read from disk (includes are then refused).
+    pub content: Option<(&'a Path, &'a Path, &'a Path)>,
     pub lines: &'a LineIndex<'a>,
     pub body_start: usize,
     /// Whether other tools' template syntax is a warning or an error.

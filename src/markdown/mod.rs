@@ -59,9 +59,9 @@ pub struct ParseContext<'a> {
     pub root: &'a str,
     /// `index.html` in offline builds, empty otherwise.
     pub index: &'a str,
-    /// The content folder and the article's path in it, where `{{#include}}` reads;
-    /// `None` refuses includes.
-    pub content: Option<(&'a Path, &'a Path)>,
+    /// The site's folder (holding book.toml), the content folder and the article's
+    /// path in it, where `{{#include}}` reads; `None` refuses includes.
+    pub content: Option<(&'a Path, &'a Path, &'a Path)>,
     /// Whether other tools' template syntax is a warning or an error.
     pub unsupported_syntax: UnsupportedSyntax,
 }

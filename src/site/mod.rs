@@ -275,7 +275,7 @@ fn build_with(
                 glossary: &glossary,
                 root: &root,
                 index,
-                content: Some((&content.dir, &source.rel)),
+                content: Some((&content.root, &content.dir, &source.rel)),
                 unsupported_syntax: config.build.unsupported_syntax,
             };
             let title = match given_title(source, content.summary.as_ref()) {

@@ -345,6 +345,45 @@ fn includes_may_read_files_beside_the_content_folder_as_an_mdbook_does() {
 }
 
 #[test]
+fn includes_read_anywhere_in_the_site_folder_past_an_mdbooks_own_book_toml() {
+    // The mdBook guide's layout: its own book.toml in guide/, listings in examples/
+    // beside it, and attune's book.toml at the top, reading guide/src.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"guide/src\"\n",
+    );
+    site.write("guide/book.toml", "[book]\ntitle = \"mdBook's own\"\n");
+    site.write(
+        "guide/src/dev/first.md",
+        "# First\n\n```rust\n{{#include ../../../examples/nop.rs}}\n```\n",
+    );
+    site.write("examples/nop.rs", "fn nop() {}\n");
+    // Still only inside the site's folder.
+    site.write(
+        "guide/src/dev/second.md",
+        "# Second\n\n{{#include ../../../../outside.md}}\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "'../../../../outside.md' is outside the site's folder @ guide/src/dev/second.md:3:1"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("error")).count(),
+        1,
+        "{out}"
+    );
+    site.remove("guide/src/dev/second.md");
+    site.build().assert_code(0);
+    let page = body(&site, "dev/first/index.html");
+    assert!(page.contains("hl-rust\">nop</span>"), "{page}");
+}
+
+#[test]
 fn problems_in_included_text_are_reported_where_it_is_written() {
     let site = site();
     site.strict_links();
