@@ -44,6 +44,9 @@ pub struct Content {
     pub dir: PathBuf,
     /// The site's folder, the one holding book.toml: `{{#include}}` reads only files in it.
     pub root: PathBuf,
+    /// The theme's static files (see [`crate::theme::static_files`]), filled in by
+    /// the caller, which knows the theme.
+    pub theme_files: Vec<String>,
     /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
     /// against the Markdown files there: see [`summary`].
     pub summary: Option<summary::Summary>,

@@ -201,7 +201,7 @@ pub(super) fn strip(
             Kind::Liquid => format!("end{name}"),
             _ => String::new(),
         };
-        // `{{< name />}}` closes itself: a later `{{< /name >}}` closes another one.
+        // `{{< name … />}}` closes itself, as Hugo reads it: it pairs with nothing.
         let self_closing = tag.inner.ends_with('/');
         let pair = (!closing.is_empty() && !name.starts_with('/') && !self_closing)
             .then(|| closers.get(&(tag.kind as u8, closing.as_str())))
