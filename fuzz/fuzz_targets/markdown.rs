@@ -27,6 +27,7 @@ fuzz_target!(|text: &str| {
         root: "../../",
         index: "",
         content: None,
+        unsupported_syntax: Default::default(),
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

@@ -105,6 +105,10 @@ pub struct Build {
     /// What a wikilink to a note not written yet is: `warn` (shown as plain text,
     /// with a warning) or `error`.
     pub missing_links: MissingLinks,
+    /// What another tool's template syntax in content is (a Hugo shortcode, a Liquid
+    /// tag, a `{{ … }}` expression, an mdBook directive attune does not read): `warn`
+    /// (left out of the page, with a warning) or `error`.
+    pub unsupported_syntax: UnsupportedSyntax,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -118,6 +122,18 @@ pub enum MissingLinks {
     Error,
 }
 
+/// How another tool's template syntax in content is treated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnsupportedSyntax {
+    /// Left out of the page, with a warning naming what to write instead, so a site
+    /// brought from another tool builds while it is converted.
+    #[default]
+    Warn,
+    /// A build error, for publishing where nothing may be left out.
+    Error,
+}
+
 impl Default for Build {
     fn default() -> Self {
         Self {
@@ -128,6 +144,7 @@ impl Default for Build {
             offline_zip: true,
             sanitize_html: false,
             missing_links: MissingLinks::default(),
+            unsupported_syntax: UnsupportedSyntax::default(),
         }
     }
 }
@@ -413,6 +430,10 @@ mod tests {
             MissingLinks::Warn => "warn",
             MissingLinks::Error => "error",
         };
+        let unsupported_syntax = match build.unsupported_syntax {
+            UnsupportedSyntax::Warn => "warn",
+            UnsupportedSyntax::Error => "error",
+        };
         [
             ("[site] description", text(&site.description)),
             ("[site] language", text(&site.language)),
@@ -427,6 +448,7 @@ mod tests {
             ("[build] output_dir", text(&build.output_dir)),
             ("[build] offline_zip", Some(V::Boolean(build.offline_zip))),
             ("[build] missing_links", text(missing_links)),
+            ("[build] unsupported_syntax", text(unsupported_syntax)),
             (
                 "[build] sanitize_html",
                 Some(V::Boolean(build.sanitize_html)),

@@ -42,6 +42,8 @@ pub struct Content {
     pub assets: Vec<PathBuf>,
     /// The content folder, where `{{#include}}` reads.
     pub dir: PathBuf,
+    /// The site's folder, the one holding book.toml: `{{#include}}` reads only files in it.
+    pub root: PathBuf,
     /// The theme's static files (see [`crate::theme::static_files`]), filled in by
     /// the caller, which knows the theme.
     pub theme_files: Vec<String>,
@@ -80,6 +82,7 @@ pub fn load(
     let mut markdown = Vec::new();
     let mut content = Content {
         dir: dir.clone(),
+        root: root.to_path_buf(),
         ..Content::default()
     };
     let mut into_output = Vec::new();

@@ -8,6 +8,7 @@
 //! Text that came from an included file maps to its `{{#include}}` directive.
 
 use super::LineIndex;
+use crate::config::UnsupportedSyntax;
 use crate::diagnostic::Diagnostic;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
@@ -89,11 +90,13 @@ impl Maps {
 pub struct Article<'a> {
     /// The file as diagnostics name it (`content/topic/a.md`).
     pub file: &'a Path,
-    /// The content folder and the article's path in it; `None` where the article is not
-    /// read from disk (includes are then refused).
-    pub content: Option<(&'a Path, &'a Path)>,
+    /// The site's folder, the content folder and the article's path in it; `None`
+    /// where the article is not read from disk (includes are then refused).
+    pub content: Option<(&'a Path, &'a Path, &'a Path)>,
     pub lines: &'a LineIndex<'a>,
     pub body_start: usize,
+    /// Whether other tools' template syntax is a warning or an error.
+    pub unsupported_syntax: UnsupportedSyntax,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.

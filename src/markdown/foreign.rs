@@ -6,12 +6,16 @@
 //! becoming headings). A paired shortcode whose content is not Markdown (`{{< >}}`, a
 //! Liquid `raw`, `highlight` or `comment` block) is taken out with its content.
 //!
-//! Every kind is an error, since the page would lose what the tag stood for, except
-//! `{{#title}}`, a warning: leaving it out loses nothing the page shows. A tag written
-//! with a backslash first (`\{{`, `\{%`) is text.
+//! Each is a warning by default, so a site brought from another tool builds and its
+//! publisher gets the list of what to convert, and an error with
+//! `[build] unsupported_syntax = "error"`, since the page loses what the tag stood for.
+//! `{{#title}}` is a warning either way: leaving it out loses nothing the page shows.
+//! Each diagnostic's help says what was left out of the page. A tag written with a
+//! backslash first (`\{{`, `\{%`) is text.
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
-use crate::diagnostic::Diagnostic;
+use crate::config::UnsupportedSyntax;
+use crate::diagnostic::{Diagnostic, Severity};
 use pulldown_cmark::Options;
 
 /// How far a tag may run to its closing delimiter, in bytes.
@@ -220,7 +224,15 @@ pub(super) fn strip(
         }
         let (line, column) = out.position(article, &out.maps, tag.range.start);
         let written = tag.written(text);
-        let diagnostic = describe(tag.kind, &name, &written, pair.map(|p| p.written(text)));
+        let left_out = match (pair, swallow) {
+            (Some(pair), true) => LeftOut::Through(pair.written(text)),
+            (Some(pair), false) => LeftOut::TagsOf(pair.written(text)),
+            (None, _) => LeftOut::Tag,
+        };
+        let mut diagnostic = describe(tag.kind, &name, &written, &left_out);
+        if article.unsupported_syntax == UnsupportedSyntax::Warn {
+            diagnostic.severity = Severity::Warning;
+        }
         out.diagnostics
             .push(diagnostic.at(article.file.to_path_buf(), line, column));
     }
@@ -228,8 +240,42 @@ pub(super) fn strip(
     (splice.out, splice.map)
 }
 
-fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diagnostic {
-    let with_pair = match &pair {
+/// What of a tag the page leaves out.
+enum LeftOut {
+    /// The tag alone.
+    Tag,
+    /// The tag and its closing tag (given); what is between them is kept.
+    TagsOf(String),
+    /// The tag, its closing tag (given) and everything between them.
+    Through(String),
+}
+
+impl LeftOut {
+    fn closing(&self) -> Option<&str> {
+        match self {
+            LeftOut::Tag => None,
+            LeftOut::TagsOf(closing) | LeftOut::Through(closing) => Some(closing),
+        }
+    }
+
+    /// What the page shows in the tag's place, for the help.
+    fn said(&self, what: &str) -> String {
+        match self {
+            LeftOut::Tag => format!("the {what} is left out of the page"),
+            LeftOut::TagsOf(closing) => {
+                format!("the page shows the {what}'s inner text, without it and `{closing}`")
+            }
+            LeftOut::Through(closing) => {
+                format!("the {what} and everything up to `{closing}` are left out of the page")
+            }
+        }
+    }
+}
+
+/// The diagnostic for a tag, as an error (`{{#title}}`: a warning); [`strip`] makes it
+/// a warning where `[build] unsupported_syntax` says so.
+fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagnostic {
+    let with_pair = match left_out.closing() {
         Some(closing) => format!("`{written}` … `{closing}`"),
         None => format!("`{written}`"),
     };
@@ -256,7 +302,7 @@ fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diag
                     "Hugo shortcode {with_pair} is not supported: the page would lose what it stands for"
                 ),
             )
-            .help(format!("{instead}; {as_text}"))
+            .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
         }
         Kind::Liquid => {
             let instead = match name {
@@ -270,7 +316,7 @@ fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diag
                 "unsupported-syntax",
                 format!("Liquid tag {with_pair} is not supported: attune does not run templates in content"),
             )
-            .help(format!("{instead}; {as_text}"))
+            .help(format!("{}; {instead}; {as_text}", left_out.said("tag")))
         }
         Kind::Mdbook if name == "title" => Diagnostic::warning(
             "unsupported-syntax",
@@ -287,12 +333,15 @@ fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diag
                 "unsupported-syntax",
                 format!("mdBook directive {with_pair} is not supported"),
             )
-            .help(format!("{instead}; {as_text}"))
+            .help(format!("{}; {instead}; {as_text}", left_out.said("directive")))
         }
         Kind::Expression => Diagnostic::error(
             "unsupported-syntax",
             format!("template expression {with_pair} is not supported: attune does not run templates in content"),
         )
-        .help(format!("write the value itself; {as_text}")),
+        .help(format!(
+            "{}; write the value itself; {as_text}",
+            left_out.said("expression")
+        )),
     }
 }

@@ -102,6 +102,7 @@ mod tests {
             root: "",
             index: "",
             content: None,
+            unsupported_syntax: Default::default(),
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

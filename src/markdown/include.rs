@@ -155,26 +155,32 @@ pub(super) fn expand_article(
     let mut includer = Includer {
         article,
         options,
-        content: article.content.and_then(|(dir, _)| dir.canonicalize().ok()),
+        content: article
+            .content
+            .and_then(|(_, dir, _)| dir.canonicalize().ok()),
         base: None,
         stack: Vec::new(),
         out,
     };
     let own = article
         .content
-        .map(|(dir, rel)| dir.join(rel))
+        .map(|(_, dir, rel)| dir.join(rel))
         .and_then(|p| p.canonicalize().ok());
     if let Some(own) = &own {
         includer.stack.push(own.clone());
     }
-    // The site's folder: the nearest folder above the content folder holding book.toml.
-    includer.base = includer.content.as_ref().map(|content| {
-        content
-            .ancestors()
-            .find(|a| a.join("book.toml").is_file())
-            .unwrap_or(content)
-            .to_path_buf()
-    });
+    // The site's folder, the one holding attune's book.toml (not the nearest one above
+    // the content folder: an mdBook's own book.toml may sit between them).
+    includer.base = article
+        .content
+        .and_then(|(root, _, _)| root.canonicalize().ok())
+        .filter(|root| {
+            includer
+                .content
+                .as_ref()
+                .is_some_and(|c| c.starts_with(root))
+        })
+        .or_else(|| includer.content.clone());
     let position = |offset: usize| article.lines.position(article.body_start + offset);
     let (text, map, list) = includer.expand(body, own.as_deref(), article.file, &position);
     includer.out.origins.list = list;
@@ -359,7 +365,7 @@ impl Includer<'_, '_> {
         let depth = self
             .article
             .content
-            .map(|(_, rel)| rel.components().count())
+            .map(|(_, _, rel)| rel.components().count())
             .unwrap_or(1);
         let parts: Vec<_> = file.components().collect();
         let keep = parts.len().saturating_sub(depth);

@@ -40,6 +40,7 @@ pub use obsidian::join_tags;
 pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
 
+use crate::config::UnsupportedSyntax;
 use crate::diagnostic::Diagnostic;
 use crate::load::Reference;
 use crate::text::{self, escape};
@@ -58,9 +59,11 @@ pub struct ParseContext<'a> {
     pub root: &'a str,
     /// `index.html` in offline builds, empty otherwise.
     pub index: &'a str,
-    /// The content folder and the article's path in it, where `{{#include}}` reads;
-    /// `None` refuses includes.
-    pub content: Option<(&'a Path, &'a Path)>,
+    /// The site's folder (holding book.toml), the content folder and the article's
+    /// path in it, where `{{#include}}` reads; `None` refuses includes.
+    pub content: Option<(&'a Path, &'a Path, &'a Path)>,
+    /// Whether other tools' template syntax is a warning or an error.
+    pub unsupported_syntax: UnsupportedSyntax,
 }
 
 #[derive(Debug, Clone)]
@@ -259,6 +262,7 @@ pub fn parse_titled(
             content: ctx.content,
             lines: &plain,
             body_start,
+            unsupported_syntax: ctx.unsupported_syntax,
         },
         options(ctx.smart_punctuation),
     );
@@ -332,6 +336,7 @@ mod tests {
             root: "../../",
             index: "",
             content: None,
+            unsupported_syntax: Default::default(),
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }

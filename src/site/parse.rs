@@ -59,7 +59,12 @@ pub(super) fn articles(
     let mut sources = std::mem::take(&mut content.sources);
     tree::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
-        let mut inputs = format!("{}|{:?}|", config.build.smart_punctuation, style).into_bytes();
+        let build = &config.build;
+        let mut inputs = format!(
+            "{}|{:?}|{:?}|",
+            build.smart_punctuation, build.unsupported_syntax, style
+        )
+        .into_bytes();
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
             .flatten()
@@ -123,7 +128,8 @@ pub(super) fn articles(
                 glossary,
                 root: &root,
                 index,
-                content: Some((&content.dir, &source.rel)),
+                content: Some((&content.root, &content.dir, &source.rel)),
+                unsupported_syntax: config.build.unsupported_syntax,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),

@@ -345,6 +345,45 @@ fn includes_may_read_files_beside_the_content_folder_as_an_mdbook_does() {
 }
 
 #[test]
+fn includes_read_anywhere_in_the_site_folder_past_an_mdbooks_own_book_toml() {
+    // The mdBook guide's layout: its own book.toml in guide/, listings in examples/
+    // beside it, and attune's book.toml at the top, reading guide/src.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"guide/src\"\n",
+    );
+    site.write("guide/book.toml", "[book]\ntitle = \"mdBook's own\"\n");
+    site.write(
+        "guide/src/dev/first.md",
+        "# First\n\n```rust\n{{#include ../../../examples/nop.rs}}\n```\n",
+    );
+    site.write("examples/nop.rs", "fn nop() {}\n");
+    // Still only inside the site's folder.
+    site.write(
+        "guide/src/dev/second.md",
+        "# Second\n\n{{#include ../../../../outside.md}}\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "'../../../../outside.md' is outside the site's folder @ guide/src/dev/second.md:3:1"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("error")).count(),
+        1,
+        "{out}"
+    );
+    site.remove("guide/src/dev/second.md");
+    site.build().assert_code(0);
+    let page = body(&site, "dev/first/index.html");
+    assert!(page.contains("hl-rust\">nop</span>"), "{page}");
+}
+
+#[test]
 fn problems_in_included_text_are_reported_where_it_is_written() {
     let site = site();
     site.strict_links();
@@ -394,6 +433,27 @@ fn problems_in_included_text_are_reported_where_it_is_written() {
         .assert_stderr_contains("included from content/t/a.md:6:9");
 }
 
+/// An article holding each kind of other tools' template syntax, outside code and in it.
+const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
+     {{< highlight go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /highlight >}}\n\n\
+     {{% notice tip %}}\nMarkdown *inside*.\n{{% /notice %}}\n\n\
+     {{< figure src=\"x.png\" >}}\n\n\
+     {% include footer.html %}\n\n\
+     Hello {{ page.title }} there.\n\n\
+     {{#playground example.rs}}\n\n\
+     Shown as text: \\{{ kept }} and `{{< code >}}` and `{% raw %}` and <code>{{ in raw html }}</code>.\n\n\
+     ```\n{{< in a code block >}}\n```\n";
+
+/// What [`FOREIGN`] reports, without the severity.
+const FOREIGN_REPORTED: [&str; 6] = [
+    "Hugo shortcode `{{< highlight go >}}` … `{{< /highlight >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
+    "Hugo shortcode `{{% notice tip %}}` … `{{% /notice %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
+    "Hugo shortcode `{{< figure src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
+    "Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
+    "template expression `{{ page.title }}` is not supported: attune does not run templates in content @ content/t/a.md:19:7",
+    "mdBook directive `{{#playground example.rs}}` is not supported @ content/t/a.md:21:1",
+];
+
 #[test]
 fn a_self_closing_hugo_shortcode_pairs_with_nothing() {
     // Hugo's documentation: `{{< code-toggle config=build />}}` closes itself; taking
@@ -405,57 +465,153 @@ fn a_self_closing_hugo_shortcode_pairs_with_nothing() {
         "---\ntitle: A\n---\n{{< code-toggle config=build />}}\n\n## Cache busters\n\n{{< code-toggle file=hugo >}}\nx = 1\n{{< /code-toggle >}}\n\nSee [busters](#cache-busters).\n",
     );
     let (code, out) = check(&site);
-    assert_ne!(code, 0);
+    assert_eq!(code, 0, "{out}");
     for expected in [
-        "error: Hugo shortcode `{{< code-toggle config=build />}}` is not supported: the page would lose what it stands for @ content/t/a.md:4:1",
-        "error: Hugo shortcode `{{< code-toggle file=hugo >}}` … `{{< /code-toggle >}}` is not supported: the page would lose what it stands for @ content/t/a.md:8:1",
+        "warning: Hugo shortcode `{{< code-toggle config=build />}}` is not supported: the page would lose what it stands for @ content/t/a.md:4:1",
+        "warning: Hugo shortcode `{{< code-toggle file=hugo >}}` … `{{< /code-toggle >}}` is not supported: the page would lose what it stands for @ content/t/a.md:8:1",
     ] {
         assert!(out.contains(expected), "{expected}\nin\n{out}");
     }
     assert!(!out.contains("cache-busters"), "{out}");
     assert_eq!(
-        out.lines().filter(|l| l.starts_with("error")).count(),
+        out.lines().filter(|l| l.contains("not supported")).count(),
         2,
         "{out}"
+    );
+    assert!(!out.contains("error"), "{out}");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    assert!(
+        page.contains("<h2 id=\"cache-busters\">Cache busters") && !page.contains("x = 1"),
+        "{page}"
     );
 }
 
 #[test]
-fn other_tools_template_syntax_is_reported_never_rendered() {
+fn other_tools_template_syntax_is_a_warning_and_left_out_of_the_page() {
     let site = site();
-    site.write(
-        "content/t/a.md",
-        "---\ntitle: A\n---\nIntro.\n\n\
-         {{< highlight go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /highlight >}}\n\n\
-         {{% notice tip %}}\nMarkdown *inside*.\n{{% /notice %}}\n\n\
-         {{< figure src=\"x.png\" >}}\n\n\
-         {% include footer.html %}\n\n\
-         Hello {{ page.title }} there.\n\n\
-         {{#playground example.rs}}\n\n\
-         Shown as text: \\{{ kept }} and `{{< code >}}` and `{% raw %}` and <code>{{ in raw html }}</code>.\n\n\
-         ```\n{{< in a code block >}}\n```\n",
-    );
+    site.write("content/t/a.md", FOREIGN);
     let (code, out) = check(&site);
-    assert_ne!(code, 0);
-    for expected in [
-        "error: Hugo shortcode `{{< highlight go >}}` … `{{< /highlight >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
-        "error: Hugo shortcode `{{% notice tip %}}` … `{{% /notice %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
-        "error: Hugo shortcode `{{< figure src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
-        "error: Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
-        "error: template expression `{{ page.title }}` is not supported: attune does not run templates in content @ content/t/a.md:19:7",
-        "error: mdBook directive `{{#playground example.rs}}` is not supported @ content/t/a.md:21:1",
+    assert_eq!(code, 0, "{out}");
+    for expected in FOREIGN_REPORTED {
+        assert!(
+            out.contains(&format!("warning: {expected}")),
+            "{expected}\nin\n{out}"
+        );
+    }
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.starts_with("warning") && l.contains("not supported"))
+            .count(),
+        6,
+        "{out}"
+    );
+    assert!(!out.contains("error"), "{out}");
+    // The help says what to write instead, and what the page shows in its place.
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains("write the code in a fenced code block")
+        .assert_stderr_contains("write an image: ![description](file.png")
+        .assert_stderr_contains(
+            "the shortcode and everything up to `{{< /highlight >}}` are left out of the page",
+        )
+        .assert_stderr_contains(
+            "the page shows the shortcode's inner text, without it and `{{% /notice %}}`",
+        )
+        .assert_stderr_contains("the shortcode is left out of the page")
+        .assert_stderr_contains("the tag is left out of the page")
+        .assert_stderr_contains("the expression is left out of the page")
+        .assert_stderr_contains("the directive is left out of the page");
+    // `check --format json` says the same, as warnings.
+    let json = site.run(&["check", "--format", "json"]);
+    json.assert_code(0);
+    let items: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let foreign: Vec<_> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "unsupported-syntax")
+        .collect();
+    assert_eq!(foreign.len(), 6, "{items:#}");
+    assert!(
+        foreign.iter().all(|d| d["severity"] == "warning"),
+        "{items:#}"
+    );
+    let notice = foreign.iter().find(|d| d["line"] == 11).unwrap();
+    assert_eq!(
+        (notice["file"].as_str(), notice["column"].as_u64()),
+        (Some("content/t/a.md"), Some(1))
+    );
+
+    // The site builds; no tag is shown, raw or as Markdown, and a `{{% %}}` shortcode's
+    // Markdown stays on the page.
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    for gone in [
+        "highlight",
+        "a comment, not a heading",
+        "func main",
+        "notice",
+        "figure",
+        "footer.html",
+        "page.title",
+        "playground",
+        "<h1",
     ] {
-        assert!(out.contains(expected), "{expected}\nin\n{out}");
+        assert!(!page.contains(gone), "{gone} in\n{page}");
+    }
+    for kept in [
+        "<p>Intro.</p>",
+        "<p>Markdown <em>inside</em>.</p>",
+        "Hello  there.",
+        "Shown as text: {{ kept }} and <code>{{&lt; code &gt;}}</code>",
+        "{{&lt; in a code block &gt;}}",
+    ] {
+        assert!(page.contains(kept), "{kept} in\n{page}");
+    }
+}
+
+#[test]
+fn other_tools_template_syntax_is_an_error_where_the_site_says_so() {
+    let site = site();
+    let book = site.path("book.toml");
+    let text = std::fs::read_to_string(&book).unwrap();
+    site.write(
+        "book.toml",
+        text.replacen(
+            "[site]\n",
+            "[build]\nunsupported_syntax = \"error\"\n\n[site]\n",
+            1,
+        ),
+    );
+    site.write("content/t/a.md", FOREIGN);
+    let (code, out) = check(&site);
+    assert_eq!(code, 1, "{out}");
+    for expected in FOREIGN_REPORTED {
+        assert!(
+            out.contains(&format!("error: {expected}")),
+            "{expected}\nin\n{out}"
+        );
     }
     assert_eq!(
         out.lines().filter(|l| l.starts_with("error")).count(),
         6,
         "{out}"
     );
-    // The help says what to write instead.
-    let run = site.run(&["check"]);
-    run.assert_stderr_contains("write the code in a fenced code block");
-    run.assert_stderr_contains("write an image: ![description](file.png");
+    let json = site.run(&["check", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let severities: Vec<_> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "unsupported-syntax")
+        .map(|d| d["severity"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(severities, vec!["error"; 6], "{items:#}");
+    // Nothing is written.
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("Hugo shortcode `{{< highlight go >}}`");
+    assert!(!site.path("public").exists());
 
     // `{{#title}}` loses nothing the page shows: a warning, and the directive left out.
     site.write(
