@@ -30,7 +30,7 @@ pub mod url;
 
 use anyhow::{Context as _, Result};
 use config::Config;
-use diagnostic::{Diagnostic, Diagnostics};
+use diagnostic::{Code, Diagnostic, Diagnostics};
 use site::{Site, UrlStyle};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -97,7 +97,7 @@ pub fn model(
     if !content_dir.is_dir() {
         diagnostics.push(
             Diagnostic::error(
-                "empty",
+                Code::Empty,
                 format!(
                     "content folder `{}/` does not exist",
                     config.build.content_dir

@@ -3,7 +3,7 @@
 //! toml's own errors turned into diagnostics that suggest the nearest key.
 
 use super::Config;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::text::line_col;
 use std::path::Path;
 
@@ -16,8 +16,9 @@ impl Config {
         };
         if self.site.title.trim().is_empty() {
             let (l, c) = at("title");
-            problems
-                .push(Diagnostic::error("config", "`site.title` must not be empty").at(file, l, c));
+            problems.push(
+                Diagnostic::error(Code::Config, "`site.title` must not be empty").at(file, l, c),
+            );
         }
         let mut seen = std::collections::BTreeSet::new();
         for topic in &self.topics {
@@ -25,7 +26,7 @@ impl Config {
                 let (l, c) = at(&format!("\"{}\"", topic.id));
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("topic id '{}' is not a valid URL segment", topic.id),
                     )
                     .at(file, l, c)
@@ -35,8 +36,11 @@ impl Config {
             if !seen.insert(topic.id.as_str()) {
                 let (l, c) = at(&format!("\"{}\"", topic.id));
                 problems.push(
-                    Diagnostic::error("config", format!("topic '{}' is declared twice", topic.id))
-                        .at(file, l, c),
+                    Diagnostic::error(
+                        Code::Config,
+                        format!("topic '{}' is declared twice", topic.id),
+                    )
+                    .at(file, l, c),
                 );
             }
         }
@@ -46,7 +50,7 @@ impl Config {
                 let (l, c) = at(&format!("\"{}\"", relation.name));
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("relation '{}' is declared twice", relation.name),
                     )
                     .at(file, l, c),
@@ -59,7 +63,7 @@ impl Config {
             if !is_slug(&block.id) {
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("safety block id '{}' is not a valid id", block.id),
                     )
                     .at(file, l, c)
@@ -69,7 +73,7 @@ impl Config {
             if !seen.insert(block.id.as_str()) {
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("safety block '{}' is declared twice", block.id),
                     )
                     .at(file, l, c),
@@ -82,7 +86,7 @@ impl Config {
                     let (l, c) = at(&link.href);
                     problems.push(
                         Diagnostic::error(
-                            "config",
+                            Code::Config,
                             format!(
                                 "safety block '{}' links to '{}', which a reader cannot dial or open",
                                 block.id, link.href
@@ -101,7 +105,7 @@ impl Config {
                 let (l, c) = at(key);
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("`{key}` is {value}; it must be {allowed}"),
                     )
                     .at(file, l, c),
@@ -154,7 +158,7 @@ impl Config {
                 let (l, c) = at("base_url");
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("`site.base_url` '{url}' is not an absolute http(s) URL"),
                     )
                     .at(file, l, c),
@@ -180,7 +184,7 @@ pub(super) fn toml_diagnostic(error: &toml::de::Error, text: &str, file: &Path) 
         .span()
         .map_or((0, 0), |span| line_col(text, span.start));
     let message = error.message().trim().to_string();
-    let mut diagnostic = Diagnostic::error("config", message.clone()).at(file, line, column);
+    let mut diagnostic = Diagnostic::error(Code::Config, message.clone()).at(file, line, column);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let wrong = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest

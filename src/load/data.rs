@@ -2,7 +2,7 @@
 //! (`references.yaml`) and reading paths (`paths/*.yaml`).
 
 use super::yaml::{parse_yaml, top_level_key};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -159,7 +159,7 @@ pub(super) fn read_references(
             let (l, c) = top_level_key(text, key, occurrence);
             diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-reference",
+                    Code::DuplicateReference,
                     format!("reference key '{key}' is defined twice: here and at line {l1}"),
                 )
                 .at(file, l, c)

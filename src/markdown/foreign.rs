@@ -11,7 +11,7 @@
 //! with a backslash first (`\{{`, `\{%`) is text.
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 
 /// How far a tag may run to its closing delimiter, in bytes.
@@ -251,7 +251,7 @@ fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diag
                 _ => "write what it stands for in Markdown",
             };
             Diagnostic::error(
-                "unsupported-syntax",
+                Code::UnsupportedSyntax,
                 format!(
                     "Hugo shortcode {with_pair} is not supported: the page would lose what it stands for"
                 ),
@@ -267,13 +267,13 @@ fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diag
                 _ => "write what it stands for in Markdown",
             };
             Diagnostic::error(
-                "unsupported-syntax",
+                Code::UnsupportedSyntax,
                 format!("Liquid tag {with_pair} is not supported: attune does not run templates in content"),
             )
             .help(format!("{instead}; {as_text}"))
         }
         Kind::Mdbook if name == "title" => Diagnostic::warning(
-            "unsupported-syntax",
+            Code::UnsupportedSyntax,
             format!("mdBook's {with_pair} is not supported and is left out"),
         )
         .help("set the page's title with `title:` in its front matter"),
@@ -284,13 +284,13 @@ fn describe(kind: Kind, name: &str, written: &str, pair: Option<String>) -> Diag
                 "only {{#include}} and {{#rustdoc_include}} are read; write what it stands for in Markdown"
             };
             Diagnostic::error(
-                "unsupported-syntax",
+                Code::UnsupportedSyntax,
                 format!("mdBook directive {with_pair} is not supported"),
             )
             .help(format!("{instead}; {as_text}"))
         }
         Kind::Expression => Diagnostic::error(
-            "unsupported-syntax",
+            Code::UnsupportedSyntax,
             format!("template expression {with_pair} is not supported: attune does not run templates in content"),
         )
         .help(format!("write the value itself; {as_text}")),

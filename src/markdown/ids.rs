@@ -4,7 +4,7 @@
 //! `{#id}` — which must then be unique, or the build stops at the heading.
 
 use super::LineIndex;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::{Event, Tag};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -89,7 +89,7 @@ impl HeadingIds {
             if is_page_id(id) || ids.footnotes.contains(id.as_ref()) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         format!("heading id '{id}' is one the page uses for its own sections or a footnote"),
                     )
                     .at(file, line, column)
@@ -98,7 +98,7 @@ impl HeadingIds {
             } else if let Some(first_line) = first.get(id.as_ref()) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         format!("heading id '{id}' is already used on line {first_line}"),
                     )
                     .at(file, line, column)

@@ -3,7 +3,7 @@
 
 use super::{Backlink, Found, ResolvedLink, Site};
 use crate::config::MissingLinks;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::markdown::LinkTarget;
 use crate::markdown::OutLink;
 use crate::text::percent_decode;
@@ -26,7 +26,7 @@ impl Site {
             })
             .collect();
         Diagnostic::error(
-            "ambiguous-link",
+            Code::AmbiguousLink,
             format!("'{name}' could mean {} notes", candidates.len()),
         )
         .at(&self.articles[i].path, link.line, link.column)
@@ -119,7 +119,7 @@ impl Site {
                             if matches!(link.target, LinkTarget::Slug { .. }) && missing_warn {
                                 // A note not written yet: plain text until it is.
                                 let d = Diagnostic::warning(
-                                    "missing-note",
+                                    Code::MissingNote,
                                     format!("'{written}' is not written yet: shown as plain text"),
                                 )
                                 .at(&article.path, link.line, link.column)
@@ -132,7 +132,7 @@ impl Site {
                                 };
                             }
                             let d = Diagnostic::error(
-                                "broken-link",
+                                Code::BrokenLink,
                                 format!("broken link to '{written}'"),
                             )
                             .at(&article.path, link.line, link.column);
@@ -207,7 +207,7 @@ impl Site {
                                     format!("'{}'", to.slug)
                                 };
                                 let d = Diagnostic::error(
-                                    "broken-anchor",
+                                    Code::BrokenAnchor,
                                     format!("no heading with id '{anchor}' in {place}"),
                                 )
                                 .at(&article.path, link.line, link.column)

@@ -7,7 +7,7 @@
 
 use super::links::is_generated_anchor;
 use super::{Site, UrlKind, UrlStyle};
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::markdown::{href_attr, is_external, OutRef, RefKind};
 use crate::text::{escape, percent_decode};
 use rayon::prelude::*;
@@ -191,7 +191,7 @@ impl Site {
                 if url.starts_with("//") || scheme == "http" || scheme == "https" {
                     diagnostics.push(
                         Diagnostic::warning(
-                            "remote-media",
+                            Code::RemoteMedia,
                             format!("remote {what} '{url}' will not load: the site's Content-Security-Policy lets pages load files only from the site itself"),
                         )
                         .at(&article.path, r.line, r.column)
@@ -221,7 +221,7 @@ impl Site {
             if !ctx.ids[i].contains(id.as_str()) && !is_generated_anchor(&id) {
                 diagnostics.push(
                     error(
-                        "broken-anchor",
+                        Code::BrokenAnchor,
                         format!("no heading or id '{id}' in this page"),
                     )
                     .suggest(&id, anchors(self, i)),
@@ -231,7 +231,7 @@ impl Site {
         }
         let Some(decoded) = percent_decode(path) else {
             diagnostics.push(
-                error("bad-url", format!("'{url}' has a malformed %-escape"))
+                error(Code::BadUrl, format!("'{url}' has a malformed %-escape"))
                     .help("write % as %25, or leave characters unescaped"),
             );
             return RefTarget::AsIs(url.to_string());
@@ -246,7 +246,7 @@ impl Site {
             &decoded,
         ) else {
             diagnostics.push(
-                error("broken-link", format!("'{url}' leads outside the site")).help(
+                error(Code::BrokenLink, format!("'{url}' leads outside the site")).help(
                     "a relative path starts from this file's folder; `../` climbs one folder",
                 ),
             );
@@ -262,7 +262,7 @@ impl Site {
                     };
                     diagnostics.push(
                         error(
-                            "broken-anchor",
+                            Code::BrokenAnchor,
                             format!("no heading or id '{id}' in {place}"),
                         )
                         .suggest(id, anchors(self, t)),
@@ -287,7 +287,7 @@ impl Site {
             if entry.kind == UrlKind::File {
                 if entry.path != site_path {
                     diagnostics.push(
-                        error("broken-link", format!("'{url}' differs in letter case from the file '{}'", entry.path))
+                        error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
                             .help("most web hosts tell capitals apart: write the name exactly as the file is named"),
                     );
                 }
@@ -372,9 +372,11 @@ impl Site {
             }
         }
         let missing = match r.kind {
-            RefKind::Media(what) => error("missing-file", format!("{what} '{url}' does not exist")),
+            RefKind::Media(what) => {
+                error(Code::MissingFile, format!("{what} '{url}' does not exist"))
+            }
             RefKind::Link => error(
-                "broken-link",
+                Code::BrokenLink,
                 format!("broken link to '{url}': no page or file there"),
             ),
         };
@@ -469,7 +471,7 @@ impl Site {
                 ctx.files.iter().filter_map(|f| f.rsplit('/').next()),
             );
             let d = error(
-                "missing-file",
+                Code::MissingFile,
                 format!("'{written}' is not in the content folder"),
             );
             match best {
@@ -479,7 +481,7 @@ impl Site {
         } else {
             let list: Vec<&str> = found.iter().map(|f| f.as_str()).collect();
             error(
-                "ambiguous-file",
+                Code::AmbiguousFile,
                 format!(
                     "'{written}' could mean {} files: {}",
                     found.len(),

@@ -5,7 +5,7 @@
 
 use super::{Site, Structure};
 use crate::config::Topic;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Source;
 use crate::text::slugify;
 use std::collections::{BTreeMap, HashSet};
@@ -362,7 +362,7 @@ impl Site {
                 if let Some(&first) = hubs.get(article.url.as_str()) {
                     diagnostics.push(
                         Diagnostic::error(
-                            "duplicate-hub",
+                            Code::DuplicateHub,
                             format!(
                                 "{} and {} both give the folder '{}' its text",
                                 self.articles[first].path.display(),
@@ -393,7 +393,7 @@ impl Site {
                     Some((first, at)) if *first != written => {
                         diagnostics.push(
                             Diagnostic::error(
-                                "folder-collision",
+                                Code::FolderCollision,
                                 format!(
                                     "the folders '{first}' and '{written}' would both publish '/{url}'"
                                 ),

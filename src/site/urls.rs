@@ -9,7 +9,7 @@
 //! owns every path below it that is not claimed before it.
 
 use super::{front_position, Site, UrlStyle};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::PathBuf;
@@ -271,7 +271,7 @@ impl UrlTable {
             free => format!("'{}' is free", display_url(&free)),
         };
         let d = Diagnostic::error(
-            "url-collision",
+            Code::UrlCollision,
             format!(
                 "{} would publish '{url}', which {first} already publishes",
                 claimant.what
@@ -508,7 +508,7 @@ impl Site {
                 {
                     bad.push(
                         Diagnostic::error(
-                            "bad-alias",
+                            Code::BadAlias,
                             format!("alias '{alias}' is not a URL path inside the site"),
                         )
                         .at(&article.path, line, column)

@@ -4,6 +4,9 @@
 //! author sees every problem in one run. A diagnostic carries its position as data
 //! (file, line, column) and the source line is looked up only when printing.
 
+mod code;
+
+pub use code::Code;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,8 +22,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable, kebab-case identifier (`broken-link`, `unknown-key`, ...) for tools.
-    pub code: &'static str,
+    /// What kind of problem, printed as a stable kebab-case string (`broken-link`).
+    pub code: Code,
     /// Path relative to the site root where possible, for display.
     pub file: Option<PathBuf>,
     /// 1-based line; 0 when the problem concerns the whole file.
@@ -32,7 +35,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
             code,
@@ -44,7 +47,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(code, message)
@@ -302,7 +305,7 @@ mod tests {
     fn render_quotes_the_source_line() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "one\ntwo [x](y.md)\n").unwrap();
-        let d = Diagnostic::error("broken-link", "broken link to 'y.md'")
+        let d = Diagnostic::error(Code::BrokenLink, "broken link to 'y.md'")
             .at("a.md", 2, 5)
             .help("did you mean 'x'?");
         let printed = Printer {
@@ -320,7 +323,7 @@ mod tests {
     fn control_characters_are_escaped_and_lone_cr_is_a_line_end() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "one\rtwo \x1b[2J\x07x\r\nthree").unwrap();
-        let d = Diagnostic::error("x", "bad \x1b]0;title\x07 here")
+        let d = Diagnostic::error(Code::Config, "bad \x1b]0;title\x07 here")
             .at("a.md", 2, 6)
             .help("\x1b[31mred");
         let printed = Printer {
@@ -350,9 +353,9 @@ mod tests {
     #[test]
     fn summary_pluralises() {
         let mut d = Diagnostics::default();
-        d.push(Diagnostic::error("x", "a"));
-        d.push(Diagnostic::error("x", "b"));
-        d.push(Diagnostic::warning("x", "c"));
+        d.push(Diagnostic::error(Code::Config, "a"));
+        d.push(Diagnostic::error(Code::Config, "b"));
+        d.push(Diagnostic::warning(Code::Config, "c"));
         assert_eq!(d.summary(), "2 errors, 1 warning");
     }
 }
