@@ -32,6 +32,21 @@ pub struct Diagnostic {
     pub column: usize,
     pub message: String,
     pub help: Option<String>,
+    /// Other places the problem concerns (the first of two definitions), each printed
+    /// as a `note:` with its own source line. Left out of JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// Another place a diagnostic concerns, with what it is (`first defined here`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub file: PathBuf,
+    /// 1-based line; 0 when the place is the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: usize,
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -44,6 +59,7 @@ impl Diagnostic {
             column: 0,
             message: message.into(),
             help: None,
+            related: Vec::new(),
         }
     }
 
@@ -63,6 +79,23 @@ impl Diagnostic {
 
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
+        self
+    }
+
+    /// Adds another place the problem concerns, printed as a `note:`.
+    pub fn related(
+        mut self,
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        self.related.push(Related {
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+        });
         self
     }
 
@@ -228,10 +261,10 @@ impl Printer<'_> {
             Severity::Error => ("error", "\x1b[1;31m"),
             Severity::Warning => ("warning", "\x1b[1;33m"),
         };
-        let (bold, blue, reset) = if self.color {
-            ("\x1b[1m", "\x1b[1;34m", "\x1b[0m")
+        let (bold, reset) = if self.color {
+            ("\x1b[1m", "\x1b[0m")
         } else {
-            ("", "", "")
+            ("", "")
         };
         let color = if self.color { color } else { "" };
         // Sources may hold ESC, BEL and the like: shown escaped, never sent to the
@@ -241,35 +274,54 @@ impl Printer<'_> {
             escape_controls(&d.message)
         );
         if let Some(file) = &d.file {
-            let position = match (d.line, d.column) {
-                (0, _) => String::new(),
-                (l, 0) => format!(":{l}"),
-                (l, c) => format!(":{l}:{c}"),
-            };
-            let _ = writeln!(
-                out,
-                "  {blue}-->{reset} {}{position}",
-                escape_controls(&file.display().to_string())
-            );
-            if let Some(source) = self.source_line(file, d.line) {
-                let gutter = d.line.to_string();
-                let pad = " ".repeat(gutter.len());
-                let _ = writeln!(out, "{pad} {blue}|{reset}");
-                let _ = writeln!(out, "{blue}{gutter} |{reset} {}", escape_controls(&source));
-                if d.column > 0 {
-                    let before: String = source.chars().take(d.column - 1).collect();
-                    let indent: String = escape_controls(&before)
-                        .chars()
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    let _ = writeln!(out, "{pad} {blue}|{reset} {indent}{color}^{reset}");
-                }
-            }
+            self.location(&mut out, file, d.line, d.column, color);
         }
         if let Some(help) = &d.help {
             let _ = writeln!(out, "  {bold}= help:{reset} {}", escape_controls(help));
         }
+        let note = if self.color { "\x1b[1;32m" } else { "" };
+        for r in &d.related {
+            let _ = writeln!(
+                out,
+                "{note}note{reset}{bold}: {}{reset}",
+                escape_controls(&r.message)
+            );
+            self.location(&mut out, &r.file, r.line, r.column, note);
+        }
         out
+    }
+
+    /// `  --> file:line:col`, then the source line with a caret under the column.
+    fn location(&self, out: &mut String, file: &Path, line: usize, column: usize, color: &str) {
+        let (blue, reset) = if self.color {
+            ("\x1b[1;34m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        let position = match (line, column) {
+            (0, _) => String::new(),
+            (l, 0) => format!(":{l}"),
+            (l, c) => format!(":{l}:{c}"),
+        };
+        let _ = writeln!(
+            out,
+            "  {blue}-->{reset} {}{position}",
+            escape_controls(&file.display().to_string())
+        );
+        if let Some(source) = self.source_line(file, line) {
+            let gutter = line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let _ = writeln!(out, "{pad} {blue}|{reset}");
+            let _ = writeln!(out, "{blue}{gutter} |{reset} {}", escape_controls(&source));
+            if column > 0 {
+                let before: String = source.chars().take(column - 1).collect();
+                let indent: String = escape_controls(&before)
+                    .chars()
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{pad} {blue}|{reset} {indent}{color}^{reset}");
+            }
+        }
     }
 
     fn source_line(&self, file: &Path, line: usize) -> Option<String> {
@@ -317,6 +369,36 @@ mod tests {
             printed,
             "error: broken link to 'y.md'\n  --> a.md:2:5\n  |\n2 | two [x](y.md)\n  |     ^\n  = help: did you mean 'x'?\n"
         );
+    }
+
+    #[test]
+    fn related_places_print_as_notes_and_json_lists_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "x:\n  - 1\nkey: 1\n").unwrap();
+        std::fs::write(dir.path().join("b.yaml"), "key: 2\n").unwrap();
+        let d = Diagnostic::error(Code::DuplicateReference, "'key' is defined twice")
+            .at("b.yaml", 1, 1)
+            .related("a.yaml", 3, 1, "first defined here")
+            .related("c.md", 0, 0, "also \x1b here");
+        let printed = Printer {
+            root: dir.path(),
+            color: false,
+        }
+        .render(&d);
+        assert_eq!(
+            printed,
+            "error: 'key' is defined twice\n  --> b.yaml:1:1\n  |\n1 | key: 2\n  | ^\n\
+             note: first defined here\n  --> a.yaml:3:1\n  |\n3 | key: 1\n  | ^\n\
+             note: also \\u{1b} here\n  --> c.md\n"
+        );
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["code"], "duplicate-reference");
+        assert_eq!(json["related"][0]["file"], "a.yaml");
+        assert_eq!(json["related"][0]["line"], 3);
+        assert_eq!(json["related"][1]["column"], 0);
+        // Without related places the field is left out: older output is unchanged.
+        let plain = serde_json::to_value(Diagnostic::error(Code::Io, "x")).unwrap();
+        assert!(plain.get("related").is_none(), "{plain}");
     }
 
     #[test]

@@ -155,7 +155,7 @@ pub(super) fn read_references(
     for (n, (key, _)) in entries.iter().enumerate() {
         if !seen.insert(key.as_str()) {
             let occurrence = entries[..n].iter().filter(|(k, _)| k == key).count();
-            let (l1, _) = top_level_key(text, key, 0);
+            let (l1, c1) = top_level_key(text, key, 0);
             let (l, c) = top_level_key(text, key, occurrence);
             diagnostics.push(
                 Diagnostic::error(
@@ -163,6 +163,7 @@ pub(super) fn read_references(
                     format!("reference key '{key}' is defined twice: here and at line {l1}"),
                 )
                 .at(file, l, c)
+                .related(file, l1, c1, format!("'{key}' is first defined here"))
                 .help("give each reference its own key, or remove one"),
             );
         }

@@ -197,6 +197,7 @@ impl Site {
                         ),
                     )
                     .at(path, l, c)
+                    .related(path, l1, c1, "the first definition")
                     .help("merge the two definitions into one entry"),
                 );
             } else {
@@ -251,6 +252,12 @@ impl Site {
                         ),
                     )
                     .in_file(&source.file)
+                    .related(
+                        first,
+                        0,
+                        0,
+                        format!("the other reading path at paths/{}/", source.id),
+                    )
                     .help("rename one of the files"),
                 );
                 continue;

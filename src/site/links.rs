@@ -25,7 +25,7 @@ impl Site {
                 )
             })
             .collect();
-        Diagnostic::error(
+        let d = Diagnostic::error(
             Code::AmbiguousLink,
             format!("'{name}' could mean {} notes", candidates.len()),
         )
@@ -33,7 +33,16 @@ impl Site {
         .help(format!(
             "write the path of the one you mean: {}",
             forms.join(", ")
-        ))
+        ));
+        candidates.iter().fold(d, |d, &c| {
+            let path = &self.articles[c].path;
+            d.related(
+                path,
+                0,
+                0,
+                format!("one of them: [[{}]]", self.path_name(c)),
+            )
+        })
     }
 
     /// The article a relative `.md` path from `from` names.

@@ -371,6 +371,7 @@ impl Site {
                             ),
                         )
                         .in_file(&article.path)
+                        .related(&self.articles[first].path, 0, 0, "the other one")
                         .help("keep one of them: _index.md, or index.md"),
                     );
                 } else {
@@ -399,6 +400,7 @@ impl Site {
                                 ),
                             )
                             .in_file(&article.path)
+                            .related(&self.articles[*at].path, 0, 0, format!("in '{first}'"))
                             .help(format!(
                                 "rename one folder; the first holds {}",
                                 self.articles[*at].path.display()

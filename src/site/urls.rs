@@ -282,6 +282,12 @@ impl UrlTable {
             Some((file, line, column)) => d.at(file, *line, *column),
             None => d,
         };
+        let d = match &first.at {
+            Some((file, line, column)) => {
+                d.related(file, *line, *column, format!("{first} claims it here"))
+            }
+            None => d,
+        };
         d.help(format!(
             "URLs must differ in more than letter case or Unicode form (case-insensitive disks and hosts merge them); {free}"
         ))
