@@ -6,6 +6,7 @@
 
 mod code;
 
+use anstyle::{AnsiColor, Style};
 pub use code::Code;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -256,17 +257,23 @@ pub struct Printer<'a> {
 }
 
 impl Printer<'_> {
+    /// `style` when printing in colour, else nothing.
+    fn paint(&self, style: Style) -> Style {
+        if self.color {
+            style
+        } else {
+            Style::new()
+        }
+    }
+
     pub fn render(&self, d: &Diagnostic) -> String {
         let (label, color) = match d.severity {
-            Severity::Error => ("error", "\x1b[1;31m"),
-            Severity::Warning => ("warning", "\x1b[1;33m"),
+            Severity::Error => ("error", ERROR),
+            Severity::Warning => ("warning", WARNING),
         };
-        let (bold, reset) = if self.color {
-            ("\x1b[1m", "\x1b[0m")
-        } else {
-            ("", "")
-        };
-        let color = if self.color { color } else { "" };
+        let color = self.paint(color);
+        let bold = self.paint(BOLD);
+        let reset = self.paint(BOLD).render_reset();
         // Sources may hold ESC, BEL and the like: shown escaped, never sent to the
         // terminal as they are.
         let mut out = format!(
@@ -277,9 +284,14 @@ impl Printer<'_> {
             self.location(&mut out, file, d.line, d.column, color);
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  {bold}= help:{reset} {}", escape_controls(help));
+            let help_style = self.paint(HELP);
+            let _ = writeln!(
+                out,
+                "  {bold}={reset} {help_style}help{reset}{bold}:{reset} {}",
+                escape_controls(help)
+            );
         }
-        let note = if self.color { "\x1b[1;32m" } else { "" };
+        let note = self.paint(NOTE);
         for r in &d.related {
             let _ = writeln!(
                 out,
@@ -292,12 +304,9 @@ impl Printer<'_> {
     }
 
     /// `  --> file:line:col`, then the source line with a caret under the column.
-    fn location(&self, out: &mut String, file: &Path, line: usize, column: usize, color: &str) {
-        let (blue, reset) = if self.color {
-            ("\x1b[1;34m", "\x1b[0m")
-        } else {
-            ("", "")
-        };
+    fn location(&self, out: &mut String, file: &Path, line: usize, column: usize, color: Style) {
+        let blue = self.paint(GUTTER);
+        let reset = self.paint(BOLD).render_reset();
         let position = match (line, column) {
             (0, _) => String::new(),
             (l, 0) => format!(":{l}"),
@@ -336,10 +345,27 @@ impl Printer<'_> {
     }
 }
 
-/// Whether to colour output: only on a terminal, and never under `NO_COLOR`.
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const NOTE: Style = AnsiColor::Green.on_default().bold();
+const HELP: Style = AnsiColor::Cyan.on_default().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+const BOLD: Style = Style::new().bold();
+
+/// Whether to colour standard error: `--color always` or `never` if given (see
+/// [`anstream::ColorChoice::write_global`]), else only on a terminal that takes
+/// colour, and never under `NO_COLOR` (`CLICOLOR_FORCE` forces it).
 pub fn use_color() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
+}
+
+/// `error` in the style of an error, for messages printed outside a diagnostic.
+pub fn error_label(color: bool) -> String {
+    if color {
+        format!("{ERROR}error{ERROR:#}")
+    } else {
+        "error".into()
+    }
 }
 
 #[cfg(test)]
