@@ -1,19 +1,33 @@
-//! The HTTP/1.1 server under `attune serve`: an accept loop of its own, so each
-//! connection is bounded from its first byte. A client has [`HEAD_TIME`] to send a
-//! whole request head (however slowly it trickles), at most [`MAX_HEAD`] bytes of it,
-//! and [`RESPONSE_TIME`] to take a whole response; then it is dropped. Each
-//! connection has its own thread, about [`MAX_CONNECTIONS`] at once: past that, the
-//! connection that has waited longest for its request is closed to make room, so
-//! stalled clients cannot keep a new one out. An error while accepting (too many open
-//! files, a connection reset before it was taken) never stops the loop. Requests are
-//! parsed by `httparse`; only `GET` and `HEAD` are answered.
+//! The HTTP/1.1 server under `attune serve`: `hyper` on a small `tokio` runtime of its
+//! own, so each connection is bounded from its first byte. A client has [`HEAD_TIME`]
+//! to send a whole request head (however slowly it trickles, and counted again while a
+//! kept-alive connection waits for its next request), at most [`MAX_HEAD`] bytes of it
+//! (more gets 431), and [`RESPONSE_TIME`] to take a whole response; then it is dropped.
+//! About [`MAX_CONNECTIONS`] are served at once: past that, the connection that has
+//! waited longest for its request is closed to make room, so stalled clients cannot
+//! keep a new one out. An error while accepting (too many open files, a connection
+//! reset before it was taken) never stops the loop. Only `GET` and `HEAD` are
+//! answered. The handler is synchronous (it reads files, and the live-reload long poll
+//! blocks), so it runs on the runtime's blocking pool.
 
 use std::collections::VecDeque;
-use std::io::{Read as _, Write as _};
-use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::future::Future;
+use std::io;
+use std::net::TcpListener;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{self, HeaderName, HeaderValue};
+use hyper::{Method, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+use tokio::sync::{Notify, Semaphore};
+use tokio::time::Sleep;
 
 /// How long a client may take to send a whole request head, counted from when the
 /// server starts waiting for it (a kept-alive connection's idle time included).
@@ -25,7 +39,7 @@ pub(super) const MAX_HEAD: usize = 16 * 1024;
 /// The most connections served at once; past it, the one waiting longest for its
 /// request is closed (and if none is waiting, the new one is answered 503).
 pub(super) const MAX_CONNECTIONS: usize = 512;
-/// The most header lines in a request head.
+/// The most header lines in a request head; more gets 431.
 const MAX_HEADERS: usize = 64;
 
 /// A request as the handler sees it.
@@ -54,60 +68,100 @@ impl Response {
     }
 }
 
+type Handler = dyn Fn(&Request) -> Response + Send + Sync;
+
 /// Accepts connections on `listener` for ever, on a thread of its own, answering each
 /// request with `handler`.
 pub(super) fn spawn<H>(listener: TcpListener, handler: H)
 where
     H: Fn(&Request) -> Response + Send + Sync + 'static,
 {
-    let handler = Arc::new(handler);
-    let open = Arc::new(AtomicUsize::new(0));
-    let waiting = Arc::new(Waiting::default());
-    let mut next_id = 0u64;
-    std::thread::spawn(move || loop {
-        let stream = match listener.accept() {
-            Ok((stream, _)) => stream,
-            Err(_) => {
-                // Out of file descriptors, or a connection gone before it was taken:
-                // wait a moment (stalled connections time out meanwhile) and go on.
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-        };
-        if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS && !waiting.close_oldest() {
-            refuse_busy(stream);
-            continue;
-        }
-        open.fetch_add(1, Ordering::SeqCst);
-        next_id += 1;
-        let id = next_id;
-        let (handler, counted, waiting) = (
-            Arc::clone(&handler),
-            Arc::clone(&open),
-            Arc::clone(&waiting),
-        );
-        let spawned = std::thread::Builder::new()
-            .stack_size(512 * 1024)
-            .spawn(move || {
-                serve_connection(stream, id, &waiting, handler.as_ref());
-                waiting.done(id);
-                counted.fetch_sub(1, Ordering::SeqCst);
-            });
-        if spawned.is_err() {
-            open.fetch_sub(1, Ordering::SeqCst);
-            std::thread::sleep(Duration::from_millis(20));
+    let handler: Arc<Handler> = Arc::new(handler);
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            // Every connection may be inside the handler at once (the long poll).
+            .max_blocking_threads(MAX_CONNECTIONS + 16)
+            .enable_all()
+            .build();
+        match runtime {
+            Ok(runtime) => runtime.block_on(accept_loop(listener, handler)),
+            Err(e) => eprintln!("error: the server could not start: {e}"),
         }
     });
 }
 
-/// The connections waiting for a request head, oldest first.
+async fn accept_loop(listener: TcpListener, handler: Arc<Handler>) {
+    let listener = match listener
+        .set_nonblocking(true)
+        .and_then(|()| tokio::net::TcpListener::from_std(listener))
+    {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("error: the server could not start: {e}");
+            return;
+        }
+    };
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let waiting = Arc::new(Waiting::default());
+    let mut next_id = 0u64;
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors, or a connection gone before it was taken:
+                // wait a moment (stalled connections time out meanwhile) and go on.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let slot = match Arc::clone(&slots).try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) if waiting.close_oldest() => {
+                // The closed connection gives its slot back as soon as its task sees it.
+                let freed = tokio::time::timeout(
+                    Duration::from_secs(1),
+                    Arc::clone(&slots).acquire_owned(),
+                );
+                match freed.await {
+                    Ok(Ok(slot)) => slot,
+                    _ => {
+                        refuse_busy(&stream);
+                        continue;
+                    }
+                }
+            }
+            Err(_) => {
+                refuse_busy(&stream);
+                continue;
+            }
+        };
+        next_id += 1;
+        let (id, handler, waiting) = (next_id, Arc::clone(&handler), Arc::clone(&waiting));
+        tokio::spawn(async move {
+            serve_connection(stream, id, &waiting, handler).await;
+            waiting.done(id);
+            drop(slot);
+        });
+    }
+}
+
+/// Answers 503 to a connection over [`MAX_CONNECTIONS`], without waiting on it.
+fn refuse_busy(stream: &TcpStream) {
+    let _ = stream.try_write(
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n",
+    );
+}
+
+/// The connections waiting for a request (not inside the handler), longest first,
+/// each with the signal that closes it.
 #[derive(Default)]
-struct Waiting(Mutex<VecDeque<(u64, TcpStream)>>);
+struct Waiting(Mutex<VecDeque<(u64, Arc<Notify>)>>);
 
 impl Waiting {
-    fn wait(&self, id: u64, stream: &TcpStream) {
-        if let (Ok(mut list), Ok(clone)) = (self.0.lock(), stream.try_clone()) {
-            list.push_back((id, clone));
+    fn wait(&self, id: u64, close: &Arc<Notify>) {
+        if let Ok(mut list) = self.0.lock() {
+            list.push_back((id, Arc::clone(close)));
         }
     }
 
@@ -122,8 +176,8 @@ impl Waiting {
     fn close_oldest(&self) -> bool {
         let oldest = self.0.lock().ok().and_then(|mut list| list.pop_front());
         match oldest {
-            Some((_, stream)) => {
-                let _ = stream.shutdown(std::net::Shutdown::Both);
+            Some((_, close)) => {
+                close.notify_one();
                 true
             }
             None => false,
@@ -131,207 +185,196 @@ impl Waiting {
     }
 }
 
-/// Answers 503 to a connection over [`MAX_CONNECTIONS`], without waiting on it.
-fn refuse_busy(mut stream: TcpStream) {
-    let _ = stream.set_write_timeout(Some(Duration::from_millis(100)));
-    let _ = stream.write_all(
-        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n",
-    );
-}
-
-/// Serves the requests of one connection until it closes, asks to close, breaks a
-/// bound, or sends what is not a plain `GET`/`HEAD`.
-fn serve_connection(
-    mut stream: TcpStream,
+/// Serves the requests of one connection until it closes, breaks a bound, or is
+/// closed to make room.
+async fn serve_connection(
+    stream: TcpStream,
     id: u64,
-    waiting: &Waiting,
-    handler: &(dyn Fn(&Request) -> Response + Sync),
+    waiting: &Arc<Waiting>,
+    handler: Arc<Handler>,
 ) {
     let _ = stream.set_nodelay(true);
-    let mut buffer = Vec::with_capacity(1024);
-    loop {
-        waiting.wait(id, &stream);
-        let head = read_head(&mut stream, &mut buffer, Instant::now() + HEAD_TIME);
-        waiting.done(id);
-        let head_end = match head {
-            Head::Complete(end) => end,
-            Head::TooLarge => {
-                let response = Response::text(431, "Request header fields too large\n");
-                let _ = send(&mut stream, response, false, false);
-                return;
+    let close = Arc::new(Notify::new());
+    waiting.wait(id, &close);
+    let service = {
+        let (waiting, close) = (Arc::clone(waiting), Arc::clone(&close));
+        hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+            let (handler, waiting, close) = (
+                Arc::clone(&handler),
+                Arc::clone(&waiting),
+                Arc::clone(&close),
+            );
+            async move {
+                waiting.done(id);
+                let response = answer(request, handler).await;
+                waiting.wait(id, &close);
+                Ok::<_, std::convert::Infallible>(response)
             }
-            Head::Gone => return,
-        };
-        let parsed = parse(&buffer[..head_end]);
-        buffer.drain(..head_end);
-        let (request, head_only, keep_alive) = match parsed {
-            Parsed::Request {
-                request,
-                head_only,
-                keep_alive,
-            } => (request, head_only, keep_alive),
-            Parsed::Refused(response) => {
-                let _ = send(&mut stream, response, false, false);
-                return;
-            }
-        };
-        let response = handler(&request);
-        if send(&mut stream, response, head_only, keep_alive).is_err() || !keep_alive {
-            return;
-        }
-    }
-}
-
-enum Head {
-    /// The head is `buffer[..end]`.
-    Complete(usize),
-    TooLarge,
-    /// Closed, failed, or out of time.
-    Gone,
-}
-
-/// Reads until `buffer` holds a whole request head, by `deadline`.
-fn read_head(stream: &mut TcpStream, buffer: &mut Vec<u8>, deadline: Instant) -> Head {
-    let mut chunk = [0u8; 4096];
-    loop {
-        if let Some(end) = head_end(buffer) {
-            return Head::Complete(end);
-        }
-        if buffer.len() > MAX_HEAD {
-            return Head::TooLarge;
-        }
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
-            return Head::Gone;
-        }
-        match stream.read(&mut chunk) {
-            Ok(0) => return Head::Gone,
-            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return Head::Gone,
-        }
-    }
-}
-
-/// Where the blank line that ends a head ends, if `buffer` holds one.
-fn head_end(buffer: &[u8]) -> Option<usize> {
-    let crlf = memchr::memmem::find(buffer, b"\r\n\r\n").map(|i| i + 4);
-    let lf = memchr::memmem::find(buffer, b"\n\n").map(|i| i + 2);
-    match (crlf, lf) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-enum Parsed {
-    Request {
-        request: Request,
-        head_only: bool,
-        keep_alive: bool,
-    },
-    Refused(Response),
-}
-
-/// Parses a whole request head.
-fn parse(head: &[u8]) -> Parsed {
-    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-    let mut request = httparse::Request::new(&mut headers);
-    let bad = |text| Parsed::Refused(Response::text(400, text));
-    match request.parse(head) {
-        Ok(httparse::Status::Complete(_)) => {}
-        Err(httparse::Error::TooManyHeaders) => {
-            return Parsed::Refused(Response::text(431, "Too many header fields\n"))
-        }
-        _ => return bad("Bad request\n"),
-    }
-    let (Some(method), Some(target), Some(version)) =
-        (request.method, request.path, request.version)
-    else {
-        return bad("Bad request\n");
+        })
     };
-    let field = |name: &str| {
-        request
-            .headers
-            .iter()
-            .filter(|h| h.name.eq_ignore_ascii_case(name))
-            .map(|h| String::from_utf8_lossy(h.value).trim().to_string())
-            .collect::<Vec<_>>()
-    };
-    if method != "GET" && method != "HEAD" {
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEAD_TIME)
+        .max_header_size(MAX_HEAD)
+        .max_headers(MAX_HEADERS)
+        .title_case_headers(true)
+        .keep_alive(true);
+    let connection = builder.serve_connection(TokioIo::new(Bounded::new(stream)), service);
+    let closed = close.notified();
+    let mut connection = std::pin::pin!(connection);
+    let mut closed = std::pin::pin!(closed);
+    std::future::poll_fn(|cx| {
+        if closed.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(());
+        }
+        connection.as_mut().poll(cx).map(|_| ())
+    })
+    .await;
+}
+
+/// Answers one request: the handler for `GET` and `HEAD` (hyper leaves out the body
+/// of the latter), 405 for the rest.
+async fn answer(
+    request: hyper::Request<Incoming>,
+    handler: Arc<Handler>,
+) -> hyper::Response<Full<Bytes>> {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
         let mut response = Response::text(405, "Method not allowed\n");
         response.headers.push(("Allow", "GET, HEAD".into()));
-        return Parsed::Refused(response);
+        response.headers.push(("Connection", "close".into()));
+        return to_hyper(response);
     }
     // A body is never read: a request that sends one is answered, then closed.
-    let has_body =
-        !field("Transfer-Encoding").is_empty() || field("Content-Length").iter().any(|n| n != "0");
-    let connection = field("Connection").join(",").to_ascii_lowercase();
-    let keep_alive = !has_body
-        && if version >= 1 {
-            !connection.contains("close")
-        } else {
-            connection.contains("keep-alive")
-        };
-    let hosts = field("Host");
-    Parsed::Request {
-        request: Request {
-            target: target.to_string(),
-            // Two Host headers name no one host.
-            host: (hosts.len() == 1).then(|| hosts[0].clone()),
+    let has_body = request.headers().contains_key(header::TRANSFER_ENCODING)
+        || request
+            .headers()
+            .get_all(header::CONTENT_LENGTH)
+            .iter()
+            .any(|n| n.as_bytes() != b"0");
+    let request = to_request(&request);
+    let response = tokio::task::spawn_blocking(move || handler(&request))
+        .await
+        .unwrap_or_else(|_| Response::text(500, "Internal error\n"));
+    let mut response = to_hyper(response);
+    if has_body {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
+}
+
+/// What the handler sees of a request.
+fn to_request<B>(request: &hyper::Request<B>) -> Request {
+    let hosts: Vec<_> = request.headers().get_all(header::HOST).iter().collect();
+    Request {
+        target: request.uri().to_string(),
+        // Two Host headers name no one host.
+        host: match hosts[..] {
+            [host] => Some(String::from_utf8_lossy(host.as_bytes()).trim().to_string()),
+            _ => None,
         },
-        head_only: method == "HEAD",
-        keep_alive,
     }
 }
 
-/// Writes `response` within [`RESPONSE_TIME`].
-fn send(
-    stream: &mut TcpStream,
-    response: Response,
-    head_only: bool,
-    keep_alive: bool,
-) -> std::io::Result<()> {
-    let deadline = Instant::now() + RESPONSE_TIME;
-    let mut head = format!(
-        "HTTP/1.1 {} {}\r\n",
-        response.status,
-        reason(response.status)
-    );
+fn to_hyper(response: Response) -> hyper::Response<Full<Bytes>> {
+    let length = response.body.len();
+    let mut built = hyper::Response::new(Full::new(Bytes::from(response.body)));
+    *built.status_mut() =
+        StatusCode::from_u16(response.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = built.headers_mut();
     for (name, value) in &response.headers {
-        // Values come from the request only through checked paths; never let one
-        // carry a line break into the head.
-        if !value.chars().any(char::is_control) {
-            head.push_str(&format!("{name}: {value}\r\n"));
+        // A value that would carry a line break (or any control character) is left
+        // out: HeaderValue refuses it.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            headers.append(name, value);
         }
     }
-    head.push_str(&format!(
-        "X-Content-Type-Options: nosniff\r\nContent-Length: {}\r\nConnection: {}\r\n\r\n",
-        response.body.len(),
-        if keep_alive { "keep-alive" } else { "close" }
-    ));
-    let body: &[u8] = if head_only { &[] } else { &response.body };
-    for piece in std::iter::once(head.as_bytes()).chain(body.chunks(64 * 1024)) {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Err(std::io::ErrorKind::TimedOut.into());
-        }
-        stream.set_write_timeout(Some(left))?;
-        stream.write_all(piece)?;
-    }
-    stream.flush()
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    built
 }
 
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        503 => "Service Unavailable",
-        _ => "",
+/// A connection whose writing of one response is bounded by [`RESPONSE_TIME`]: the
+/// clock starts at the first write of a response and stops when hyper flushes, which
+/// it does once the whole response is handed to the system (a response is one
+/// buffer: [`Full`]). Nothing the client sends meanwhile moves the clock.
+struct Bounded {
+    stream: TcpStream,
+    response_deadline: Option<Pin<Box<Sleep>>>,
+}
+
+impl Bounded {
+    fn new(stream: TcpStream) -> Bounded {
+        Bounded {
+            stream,
+            response_deadline: None,
+        }
+    }
+
+    fn out_of_time(&mut self, cx: &mut Context<'_>) -> bool {
+        let deadline = self
+            .response_deadline
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(RESPONSE_TIME)));
+        deadline.as_mut().poll(cx).is_ready()
+    }
+}
+
+impl AsyncRead for Bounded {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Bounded {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        if self.out_of_time(cx) {
+            return Poll::Ready(Err(io::ErrorKind::TimedOut.into()));
+        }
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        if self.out_of_time(cx) {
+            return Poll::Ready(Err(io::ErrorKind::TimedOut.into()));
+        }
+        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let flushed = Pin::new(&mut self.stream).poll_flush(cx);
+        if matches!(flushed, Poll::Ready(Ok(()))) {
+            // hyper flushes only when all it wrote has been taken: the response is out.
+            self.response_deadline = None;
+        }
+        flushed
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_shutdown(cx)
     }
 }
 
@@ -339,50 +382,38 @@ fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
-    fn parsed(head: &str) -> Parsed {
-        parse(head.as_bytes())
+    #[test]
+    fn requests_are_seen_as_sent_and_two_hosts_name_none() {
+        let request = hyper::Request::get("/a/?q=1")
+            .header("Host", "localhost:4000")
+            .body(())
+            .unwrap();
+        let seen = to_request(&request);
+        assert_eq!(seen.target, "/a/?q=1");
+        assert_eq!(seen.host.as_deref(), Some("localhost:4000"));
+        let request = hyper::Request::get("/")
+            .header("Host", "a")
+            .header("Host", "b")
+            .body(())
+            .unwrap();
+        assert_eq!(
+            to_request(&request).host,
+            None,
+            "two Host headers name no host"
+        );
+        let request = hyper::Request::get("/").body(()).unwrap();
+        assert_eq!(to_request(&request).host, None);
     }
 
     #[test]
-    fn requests_are_parsed_and_bounded() {
-        let Parsed::Request {
-            request,
-            head_only,
-            keep_alive,
-        } = parsed("GET /a/?q=1 HTTP/1.1\r\nHost: localhost:4000\r\n\r\n")
-        else {
-            panic!("refused");
-        };
-        assert_eq!(request.target, "/a/?q=1");
-        assert_eq!(request.host.as_deref(), Some("localhost:4000"));
-        assert!(!head_only && keep_alive);
-        let Parsed::Request { keep_alive, .. } = parsed("HEAD / HTTP/1.0\r\nHost: a\r\n\r\n")
-        else {
-            panic!("refused");
-        };
-        assert!(!keep_alive, "HTTP/1.0 closes unless asked");
-        let Parsed::Request { request, .. } =
-            parsed("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")
-        else {
-            panic!("refused");
-        };
-        assert_eq!(request.host, None, "two Host headers name no host");
-        for (head, status) in [
-            ("POST / HTTP/1.1\r\nHost: a\r\n\r\n", 405),
-            ("GET / HTTP/9\r\n\r\n", 400),
-            ("GET /\x01 HTTP/1.1\r\n\r\n", 400),
-        ] {
-            assert!(
-                matches!(parsed(head), Parsed::Refused(Response { status: s, .. }) if s == status),
-                "{head:?}"
-            );
-        }
-        let many: String = (0..100).map(|i| format!("X-{i}: y\r\n")).collect();
-        assert!(matches!(
-            parsed(&format!("GET / HTTP/1.1\r\n{many}\r\n")),
-            Parsed::Refused(Response { status: 431, .. })
-        ));
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: a\r\n\r\nrest"), Some(27));
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: a\r\n"), None);
+    fn responses_never_carry_a_line_break_in_a_header() {
+        let mut response = Response::text(200, "x");
+        response
+            .headers
+            .push(("Location", "/a\r\nSet-Cookie: b".into()));
+        let built = to_hyper(response);
+        assert!(built.headers().get("Location").is_none());
+        assert_eq!(built.headers()["Content-Length"], "1");
+        assert_eq!(built.headers()["X-Content-Type-Options"], "nosniff");
     }
 }

@@ -15,6 +15,7 @@ mod hostile_data;
 mod import_frontmatter;
 mod import_structure;
 mod import_syntax;
+mod in_place;
 mod layout;
 mod linkcheck;
 mod links;

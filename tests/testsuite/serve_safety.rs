@@ -179,6 +179,47 @@ fn stalled_clients_never_stop_others_being_served() {
     drop((stalled, half));
 }
 
+/// A client that asks for a large file and never reads is dropped 30 s after the
+/// response began, however it keeps sending meanwhile: bytes it sends never extend
+/// the bound (read while the response is held up, they once restarted the clock).
+#[test]
+fn a_response_nobody_takes_is_cut_after_thirty_seconds_whatever_the_client_sends() {
+    let site = Fixture::new("basic");
+    // Far more than the two sockets' buffers hold.
+    let size = 48 << 20;
+    site.write("content/big.txt", "x".repeat(size));
+    let server = start(&site);
+    let a = &server.address;
+    let mut s = TcpStream::connect(a).unwrap();
+    write!(s, "GET /big.txt HTTP/1.1\r\nHost: {a}\r\n\r\n").unwrap();
+    let begin = Instant::now();
+    // Just before the bound, the start of a next request, a byte a second, never
+    // reading.
+    std::thread::sleep(Duration::from_secs(27));
+    for byte in b"GET /".iter().cycle().take(10) {
+        let _ = s.write_all(&[*byte]);
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    std::thread::sleep(Duration::from_secs(41).saturating_sub(begin.elapsed()));
+    // Now read all there is: a response cut at 30 s ends (or is reset) short.
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let mut taken = 0usize;
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        match s.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => taken += n,
+        }
+    }
+    assert!(
+        taken < size,
+        "the whole response ({taken} bytes) was still sent {:?} after it began",
+        begin.elapsed()
+    );
+    let (status, _) = get(a, "/");
+    assert_eq!(status, 200);
+}
+
 /// Whether the server closed `stream` by `by`: a read gives end-of-file or a reset.
 fn closed_by(stream: &mut TcpStream, by: Instant) -> bool {
     let mut byte = [0u8; 1024];
