@@ -37,6 +37,27 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// A file or folder name made a title: `family-styles` or `family_styles` →
+/// "Family styles". Dashes and underscores become spaces (runs of them one space) and
+/// the first letter a capital, the rest kept as written; a name written with spaces
+/// (as Obsidian names notes, `Adult Effects`) is kept as it is.
+pub fn humanise(name: &str) -> String {
+    let name = name.trim();
+    if name.contains(' ') {
+        return name.to_string();
+    }
+    let text = name
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name.to_string(),
+    }
+}
+
 /// 1-based (line, column) of a byte offset in `text`; the column counts characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -113,6 +134,21 @@ pub fn percent_decode(s: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn file_and_folder_names_become_titles_one_way() {
+        for (name, title) in [
+            ("family-styles", "Family styles"),
+            ("dismissive-family_styles", "Dismissive family styles"),
+            ("Family_styles", "Family styles"),
+            ("API-Guide", "API Guide"),
+            ("Adult Effects", "Adult Effects"),
+            ("--", "--"),
+            ("", ""),
+        ] {
+            assert_eq!(humanise(name), title, "{name}");
+        }
+    }
+
     use super::*;
 
     #[test]

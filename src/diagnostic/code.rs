@@ -91,12 +91,16 @@ codes! {
     MissingFile = "missing-file",
     /// A wikilink names a note not written yet.
     MissingNote = "missing-note",
+    /// mdBook's `404.md` is not published: attune writes its own not-found page.
+    NotFoundPage = "not-found-page",
     /// A file holds NUL bytes: it looks binary.
     NotText = "not-text",
     /// A file is not valid UTF-8.
     NotUtf8 = "not-utf8",
     /// No article links to an article, and no relation or reading path includes it.
     Orphan = "orphan",
+    /// A relative link leads outside the site, to a page beside it: kept as that address, unchecked.
+    OutsideLink = "outside-link",
     /// `site.base_url` is a placeholder address.
     PlaceholderBaseUrl = "placeholder-base-url",
     /// An article's reading grade is above the target.

@@ -202,27 +202,34 @@ pub fn report_unknown_keys(
 }
 
 /// A title from a file name, for an article that gives none: `dismissive-family_styles.md`
-/// → "Dismissive family styles". Dashes and underscores become spaces and the first
-/// letter a capital; a name written with spaces (as Obsidian names notes) is kept as
-/// written. `index.md` and `_index.md` take their folder's name.
+/// → "Dismissive family styles" (see [`crate::text::humanise`]). `index.md`, `_index.md` and
+/// `README.md` take their folder's name.
 pub fn title_from_file_name(rel: &Path) -> String {
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
-    let stem = if matches!(&*stem, "index" | "_index" | "README" | "readme") {
-        rel.parent()
-            .and_then(Path::file_name)
-            .map_or(stem.clone(), |f| f.to_string_lossy())
-    } else {
-        stem
-    };
-    let stem = stem.trim();
-    if stem.contains(' ') {
-        return stem.to_string();
+    let own_text = matches!(&*stem, "index" | "_index") || stem.eq_ignore_ascii_case("readme");
+    match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
+        Some(folder) => crate::text::humanise(&folder.to_string_lossy()),
+        None => crate::text::humanise(&stem),
     }
-    let words: Vec<&str> = stem.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-    let text = words.join(" ");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => stem.to_string(),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_files_take_their_folder_s_name() {
+        assert_eq!(
+            title_from_file_name(Path::new("care/family-styles/README.md")),
+            "Family styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/Family Styles/_index.md")),
+            "Family Styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/readme-first.md")),
+            "Readme first"
+        );
     }
 }

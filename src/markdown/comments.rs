@@ -56,7 +56,7 @@ pub(super) fn strip(text: &str, article: &Article, options: Options, out: &mut E
             // Where the `%%` is, in the file as written.
             let mut maps = out.maps.clone();
             maps.0.pop();
-            let (line, column) = article.lines.position(article.body_start + maps.back(open));
+            let (line, column) = out.position(article, &maps, open);
             out.diagnostics.push(
                 Diagnostic::warning(
                     Code::UnclosedComment,

@@ -102,6 +102,20 @@ pub struct Expanded {
     pub maps: Maps,
     pub includes: Vec<super::include::Included>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the includes wrote, for positions in it.
+    pub origins: super::include::Origins,
+}
+
+impl Expanded {
+    /// The line and column of `offset` in the text after the passes in `maps`: in the
+    /// file as written, or where an include wrote it ([`super::include::Origins`]).
+    pub fn position(&self, article: &Article, maps: &Maps, offset: usize) -> (usize, usize) {
+        self.origins.position(maps, offset).unwrap_or_else(|| {
+            article
+                .lines
+                .position(article.body_start + maps.back(offset))
+        })
+    }
 }
 
 pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
@@ -110,6 +124,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         maps: Maps::default(),
         includes: Vec::new(),
         diagnostics: Vec::new(),
+        origins: Default::default(),
     };
     let mut text = if body.contains("{{") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);

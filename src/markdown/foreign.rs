@@ -216,9 +216,7 @@ pub(super) fn strip(
                 answered.insert(pair.range.start);
             }
         }
-        let (line, column) = article
-            .lines
-            .position(article.body_start + out.maps.back(tag.range.start));
+        let (line, column) = out.position(article, &out.maps, tag.range.start);
         let written = tag.written(text);
         let diagnostic = describe(tag.kind, &name, &written, pair.map(|p| p.written(text)));
         out.diagnostics

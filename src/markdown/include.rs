@@ -1,13 +1,18 @@
 //! `{{#include path}}` as mdBook defines it: the whole file, a line range
-//! (`path:2`, `path:2:5`, `path::5`, `path:2:`) or the lines between `ANCHOR: name` and
+//! (`path:2`, `path:2:5`, `path::5`, `path:2:`; one that runs past the file's end
+//! stops there) or the lines between `ANCHOR: name` and
 //! `ANCHOR_END: name` (`path:name`), leaving out the lines that hold an anchor mark
 //! (as mdBook does; the whole file and line ranges keep them).
 //! `{{#rustdoc_include}}` reads the same way. The path is relative to the file that
-//! holds the directive and must stay inside the content folder; included text may
+//! holds the directive and must stay inside the site's folder (the one holding
+//! `book.toml`, so an mdBook's `../listings/` beside `src/` is read); included text may
 //! include in turn, and a cycle is an error naming the chain. Like mdBook, the directive
 //! is replaced wherever it stands, code blocks included; `\{{#include …}}` (or any
 //! other `\{{#name …}}`) stays as written, without its backslash inside code, where a
 //! backslash would show.
+//!
+//! A problem found in included text is reported where it is written: at its line and
+//! column in the included file, "included from" the directive ([`Origins`]).
 
 use super::expand::{inside, literal_ranges, normalise, Article, Expanded, SegMap, Splice};
 use super::LineIndex;
@@ -108,7 +113,11 @@ fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
             continue;
         }
         // Bounded, so a text of unclosed directives costs its length, not its square.
-        let window = &after_name[..after_name.len().min(MAX_ARGS)];
+        let mut end = after_name.len().min(MAX_ARGS);
+        while !after_name.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &after_name[..end];
         let Some(close) = window.find('}') else {
             continue;
         };
@@ -147,6 +156,7 @@ pub(super) fn expand_article(
         article,
         options,
         content: article.content.and_then(|(dir, _)| dir.canonicalize().ok()),
+        base: None,
         stack: Vec::new(),
         out,
     };
@@ -157,8 +167,18 @@ pub(super) fn expand_article(
     if let Some(own) = &own {
         includer.stack.push(own.clone());
     }
+    // The site's folder: the nearest folder above the content folder holding book.toml.
+    includer.base = includer.content.as_ref().map(|content| {
+        content
+            .ancestors()
+            .find(|a| a.join("book.toml").is_file())
+            .unwrap_or(content)
+            .to_path_buf()
+    });
     let position = |offset: usize| article.lines.position(article.body_start + offset);
-    includer.expand(body, own.as_deref(), article.file, &position)
+    let (text, map, list) = includer.expand(body, own.as_deref(), article.file, &position);
+    includer.out.origins.list = list;
+    (text, map)
 }
 
 struct Includer<'a, 'o> {
@@ -166,6 +186,8 @@ struct Includer<'a, 'o> {
     options: Options,
     /// The content folder, canonical.
     content: Option<PathBuf>,
+    /// The folder included files must be in: the site's (canonical).
+    base: Option<PathBuf>,
     /// The files being included, outermost first (canonical).
     stack: Vec<PathBuf>,
     out: &'o mut Expanded,
@@ -180,8 +202,9 @@ impl Includer<'_, '_> {
         path: Option<&Path>,
         shown: &Path,
         position: &dyn Fn(usize) -> (usize, usize),
-    ) -> (String, SegMap) {
+    ) -> (String, SegMap, Vec<Origin>) {
         let mut splice = Splice::new(text);
+        let mut origins = Vec::new();
         let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
         let mut from = 0;
         let mut copied = 0;
@@ -203,7 +226,17 @@ impl Includer<'_, '_> {
             copied = d.range.end;
             let (line, column) = position(d.range.start);
             match self.include(&d, path, shown) {
-                Ok(included) => splice.insert(&included, d.range.start),
+                Ok((included, mut origin, inner)) => {
+                    let at = splice.out.len();
+                    splice.insert(&included, d.range.start);
+                    origin.range = at..at + included.len();
+                    origin.from = (shown.to_path_buf(), line, column);
+                    origins.push(origin);
+                    origins.extend(inner.into_iter().map(|mut o| {
+                        o.range = o.range.start + at..o.range.end + at;
+                        o
+                    }));
+                }
                 Err(e) => self
                     .out
                     .diagnostics
@@ -211,7 +244,7 @@ impl Includer<'_, '_> {
             }
         }
         splice.copy(copied..text.len());
-        (splice.out, splice.map)
+        (splice.out, splice.map, origins)
     }
 
     /// The text directive `d` stands for, expanded in turn.
@@ -220,13 +253,15 @@ impl Includer<'_, '_> {
         d: &Directive,
         from: Option<&Path>,
         shown: &Path,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<(String, Origin, Vec<Origin>), Diagnostic> {
         let (target, spec) = match d.args.split_once(':') {
             Some((path, spec)) => (path.trim(), Some(spec.trim())),
             None => (d.args, None),
         };
         let what = format!("`{{{{#{} {}}}}}`", d.name, d.args);
-        let (Some(from), Some(content)) = (from, self.content.clone()) else {
+        let (Some(from), Some(content), Some(base)) =
+            (from, self.content.clone(), self.base.clone())
+        else {
             return Err(Diagnostic::error(
                 Code::Include,
                 format!("{what}: includes are read only from files in the content folder"),
@@ -237,13 +272,13 @@ impl Includer<'_, '_> {
         let outside = || {
             Diagnostic::error(
                 Code::Include,
-                format!("{what}: '{target}' is outside the content folder"),
+                format!("{what}: '{target}' is outside the site's folder"),
             )
-            .help("move the file under the content folder: only files there are read")
+            .help("move the file into the folder that holds book.toml: only files there are read")
         };
         let real = match joined.canonicalize() {
             Ok(real) if real.is_file() => real,
-            _ if !normalise(&joined).starts_with(&content) => return Err(outside()),
+            _ if !normalise(&joined).starts_with(&base) => return Err(outside()),
             _ => {
                 return Err(Diagnostic::error(
                     Code::Include,
@@ -252,14 +287,15 @@ impl Includer<'_, '_> {
                 .help("the path is relative to the file that holds the directive"))
             }
         };
-        let Ok(rel) = real.strip_prefix(&content).map(Path::to_path_buf) else {
+        if !real.starts_with(&base) {
             return Err(outside());
-        };
+        }
+        let rel = from_content(&real, &content, &base);
         if let Some(at) = self.stack.iter().position(|p| p == &real) {
             let chain: Vec<String> = self.stack[at..]
                 .iter()
                 .chain(std::iter::once(&real))
-                .map(|p| p.strip_prefix(&content).unwrap_or(p).display().to_string())
+                .map(|p| from_content(p, &content, &base).display().to_string())
                 .collect();
             return Err(Diagnostic::error(
                 Code::IncludeCycle,
@@ -299,11 +335,22 @@ impl Includer<'_, '_> {
         // Directives in the included text are the included file's own, relative to it.
         let lines = LineIndex::new(&file_text);
         let position = |offset: usize| lines.position(map.back(offset));
-        let shown_file = self.content_shown().join(&rel);
+        let shown_file = normalise(&self.content_shown().join(&rel));
         self.stack.push(real.clone());
-        let (expanded, _) = self.expand(&selected, Some(&real), &shown_file, &position);
+        let (expanded, inner_map, inner) =
+            self.expand(&selected, Some(&real), &shown_file, &position);
         self.stack.pop();
-        Ok(expanded)
+        let origin = Origin {
+            range: 0..0,
+            starts: std::iter::once(0)
+                .chain(file_text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            text: file_text,
+            file: shown_file,
+            maps: [inner_map, map],
+            from: (PathBuf::new(), 0, 0),
+        };
+        Ok((expanded, origin, inner))
     }
 
     /// The content folder as diagnostics name it.
@@ -318,6 +365,128 @@ impl Includer<'_, '_> {
         let keep = parts.len().saturating_sub(depth);
         parts[..keep].iter().collect()
     }
+}
+
+/// A stretch of the include pass's output that an included file wrote.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// Where it stands in the include pass's output.
+    range: std::ops::Range<usize>,
+    /// The included file as diagnostics name it, its text and where its lines start.
+    file: PathBuf,
+    text: String,
+    starts: Vec<usize>,
+    /// Back from the stretch to the lines taken, then to the file's text.
+    maps: [SegMap; 2],
+    /// The directive that included it: file, line, column.
+    from: (PathBuf, usize, usize),
+}
+
+/// A place in an included file that a position was asked for, with the directive
+/// that included it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncludedAt {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub from: (PathBuf, usize, usize),
+}
+
+/// Lines from here up stand for places in included files: line `VIRTUAL_LINE + n` is
+/// the `n`th place asked for ([`Origins::position`]); [`place_included`] puts a
+/// diagnostic there back where it is written.
+pub const VIRTUAL_LINE: usize = usize::MAX / 2;
+
+/// Which stretches of an article's text its includes wrote, and the places in them
+/// that positions were asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    list: Vec<Origin>,
+    found: std::cell::RefCell<Vec<IncludedAt>>,
+}
+
+impl Origins {
+    /// For an offset in the text after every pass in `maps` (the include pass first)
+    /// that an included file wrote: a line and column that stand for its place there.
+    pub fn position(&self, maps: &super::expand::Maps, offset: usize) -> Option<(usize, usize)> {
+        if self.list.is_empty() {
+            return None;
+        }
+        let mut at = offset;
+        for map in maps.0.iter().skip(1).rev() {
+            at = map.back(at);
+        }
+        // The innermost: the one that starts last (included text nests inside).
+        let origin = self
+            .list
+            .iter()
+            .filter(|o| o.range.contains(&at))
+            .min_by_key(|o| o.range.len())?;
+        let mut inner = at - origin.range.start;
+        for map in &origin.maps {
+            inner = map.back(inner);
+        }
+        let inner = inner.min(origin.text.len());
+        let line = origin.starts.partition_point(|&s| s <= inner) - 1;
+        let start = origin.starts[line];
+        let column = origin
+            .text
+            .get(start..inner)
+            .map_or(1, |t| t.chars().count() + 1);
+        let mut found = self.found.borrow_mut();
+        found.push(IncludedAt {
+            file: origin.file.clone(),
+            line: line + 1,
+            column,
+            from: origin.from.clone(),
+        });
+        Some((VIRTUAL_LINE + found.len() - 1, 1))
+    }
+
+    /// The places asked for, in order.
+    pub fn take(&self) -> Vec<IncludedAt> {
+        self.found.take()
+    }
+}
+
+/// Puts each diagnostic about `file` at a virtual line ([`VIRTUAL_LINE`]) back where
+/// the text is written: in the included file, with the directive named in its help.
+pub fn place_included(diagnostics: &mut [Diagnostic], file: &Path, places: &[IncludedAt]) {
+    for d in diagnostics {
+        if d.line < VIRTUAL_LINE || d.file.as_deref() != Some(file) {
+            continue;
+        }
+        let Some(place) = places.get(d.line - VIRTUAL_LINE) else {
+            continue;
+        };
+        d.file = Some(place.file.clone());
+        d.line = place.line;
+        d.column = place.column;
+        let from = format!(
+            "included from {}:{}:{}",
+            place.from.0.display(),
+            place.from.1,
+            place.from.2
+        );
+        d.help = Some(match d.help.take() {
+            Some(help) => format!("{help} ({from})"),
+            None => from,
+        });
+    }
+}
+
+/// The path of `file` from the content folder, climbing out of it (`../listings/a.rs`)
+/// for a file elsewhere in the site's folder `base`.
+fn from_content(file: &Path, content: &Path, base: &Path) -> PathBuf {
+    if let Ok(rel) = file.strip_prefix(content) {
+        return rel.to_path_buf();
+    }
+    let up = content
+        .strip_prefix(base)
+        .map_or(0, |c| c.components().count());
+    let mut rel: PathBuf = std::iter::repeat_n("..", up).collect();
+    rel.push(file.strip_prefix(base).unwrap_or(file));
+    rel
 }
 
 /// Whether `line` holds an `ANCHOR:` or `ANCHOR_END:` mark; (is the end, name).
@@ -369,12 +538,14 @@ fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
                     "the range starts at line {first}, after its end {last}"
                 ));
             }
-            if last > count {
+            // A range running past the end stops there, as in mdBook; one that starts
+            // past it would include nothing.
+            if first > count {
                 return Err(format!(
-                    "line {last} is past the end of the file ({count} lines)"
+                    "line {first} is past the end of the file ({count} lines)"
                 ));
             }
-            lines[first - 1..last].to_vec()
+            lines[first - 1..last.min(count)].to_vec()
         }
         Some(name) => {
             let Some(open) = lines
@@ -450,6 +621,11 @@ mod tests {
         assert_eq!(pick(text, ":2").unwrap(), "one\ntwo");
         assert_eq!(pick(text, "3:").unwrap(), "three\nfour");
         assert!(pick(text, "5").unwrap_err().contains("past the end"));
+        assert!(pick(text, "5:9")
+            .unwrap_err()
+            .contains("line 5 is past the end"));
+        // As mdBook reads it: the range stops at the file's end.
+        assert_eq!(pick(text, "3:9").unwrap(), "three\nfour");
         assert!(pick(text, "0").is_err());
         assert!(pick(text, "3:2").is_err());
         let code = "fn a() {}\n// ANCHOR: main\nfn main() {\n    // ANCHOR: inner\n    x();\n    // ANCHOR_END: inner\n}\n// ANCHOR_END: main\n";
@@ -469,5 +645,8 @@ mod tests {
         assert!(d.escaped);
         assert!(next_directive("{{ name }}", 0).is_none());
         assert!(next_directive("{{#include}}", 0).is_none());
+        // Unclosed, with a character across the bound on the arguments' length.
+        let long = format!("{{{{#include {}’ and more", "x".repeat(MAX_ARGS - 3));
+        assert!(next_directive(&long, 0).is_none());
     }
 }

@@ -32,7 +32,9 @@ use builder::Builder;
 pub use glossary::Glossary;
 pub use html::RefKind;
 pub use ids::{heading_slug, PAGE_IDS};
-pub use include::{includes_hash, includes_now, snippets, Included};
+pub use include::{
+    includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
+};
 pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
 pub use obsidian::join_tags;
 pub use readability::TextStats;
@@ -154,6 +156,8 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// Files the text included with `{{#include}}`.
     pub includes: Vec<Included>,
+    /// Places in included files that positions here stand for (see `include.rs`).
+    pub included_at: Vec<include::IncludedAt>,
     /// Inline `#tags`, without their `#`, in order of first use.
     pub tags: Vec<String>,
 }
@@ -165,6 +169,8 @@ pub struct LineIndex<'a> {
     /// Offsets from the body's start on are offsets in the text the passes before
     /// parsing wrote ([`expand`]): where the body starts, and the passes' maps.
     maps: Option<(usize, expand::Maps)>,
+    /// What includes wrote into the body, for positions inside it.
+    included: include::Origins,
 }
 
 impl<'a> LineIndex<'a> {
@@ -172,12 +178,18 @@ impl<'a> LineIndex<'a> {
         Self {
             plain: text::LineIndex::new(text),
             maps: None,
+            included: Default::default(),
         }
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = match &self.maps {
-            Some((start, maps)) if offset >= *start => start + maps.back(offset - start),
+            Some((start, maps)) if offset >= *start => {
+                if let Some(place) = self.included.position(maps, offset - start) {
+                    return place;
+                }
+                start + maps.back(offset - start)
+            }
             _ => offset,
         };
         self.plain.position(offset)
@@ -236,7 +248,7 @@ pub fn parse_titled(
     ctx: &ParseContext,
 ) -> Parsed {
     let plain = LineIndex::new(text);
-    let expanded = expand::expand(
+    let mut expanded = expand::expand(
         &text[body_start..],
         &expand::Article {
             file,
@@ -250,6 +262,7 @@ pub fn parse_titled(
     let mut lines = LineIndex::new(text);
     if !expanded.maps.0.is_empty() {
         lines.maps = Some((body_start, expanded.maps.clone()));
+        lines.included = std::mem::take(&mut expanded.origins);
     }
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
         let reference = link.reference.trim();
@@ -295,7 +308,10 @@ pub fn parse_titled(
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;
     builder.run(events);
-    builder.finish()
+    let mut parsed = builder.finish();
+    parsed.included_at = lines.included.take();
+    include::place_included(&mut parsed.diagnostics, file, &parsed.included_at);
+    parsed
 }
 
 #[cfg(test)]

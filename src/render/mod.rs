@@ -36,6 +36,7 @@ fn card(site: &Site, i: usize) -> Card<'_> {
             .parsed
             .stats
             .reading_minutes(site.config.readability.words_per_minute),
+        part: None,
     }
 }
 

@@ -58,16 +58,24 @@ pub(super) fn site_pages(pages: &mut Pages) {
     let topics = OnceCell::new();
     let topics = || -> &Vec<TopicInfo> {
         topics.get_or_init(|| {
+            let parts: Vec<_> = site
+                .config
+                .topics
+                .iter()
+                .map(|t| site.part_of_folder(&format!("{}/", t.id)))
+                .collect();
             site.config
                 .topics
                 .iter()
                 .zip(&site.topics)
-                .map(|(t, list)| TopicInfo {
+                .zip(site.part_titles(&parts))
+                .map(|((t, list), part)| TopicInfo {
                     id: &t.id,
                     title: &t.title,
                     description: &t.description,
                     url: format!("{}/", t.id),
                     articles: list.iter().map(|&i| card(site, i)).collect(),
+                    part,
                 })
                 .collect()
         })

@@ -2,7 +2,7 @@
 //! folder's `_index.md` or `index.md`), its sub-sections and its articles, and the
 //! breadcrumbs down to an article in a sub-section.
 
-use super::context::{Crumb, HubInfo, SectionCard, SectionInfo, SectionPage};
+use super::context::{Card, Crumb, HubInfo, SectionCard, SectionInfo, SectionPage};
 use super::{body::article_body, card};
 use crate::site::Site;
 
@@ -14,21 +14,37 @@ fn hub<'a>(
     sections: &[usize],
     articles: &[usize],
 ) -> HubInfo<'a> {
+    // Where a SUMMARY.md part begins, in the order the hub shows its entries.
+    let parts: Vec<Option<usize>> = sections
+        .iter()
+        .map(|&s| site.part_of_folder(&site.sections[s].url))
+        .chain(articles.iter().map(|&i| site.part_of(i)))
+        .collect();
+    let mut parts = site.part_titles(&parts).into_iter();
     HubInfo {
         body: text.map(|h| article_body(site, h)),
         sections: sections
             .iter()
-            .map(|&s| {
+            .zip(parts.by_ref())
+            .map(|(&s, part)| {
                 let section = &site.sections[s];
                 SectionCard {
                     title: &section.title,
                     url: &section.url,
                     summary: &section.summary,
                     count: count(site, s),
+                    part,
                 }
             })
             .collect(),
-        articles: articles.iter().map(|&i| card(site, i)).collect(),
+        articles: articles
+            .iter()
+            .zip(parts)
+            .map(|(&i, part)| Card {
+                part,
+                ..card(site, i)
+            })
+            .collect(),
     }
 }
 

@@ -181,6 +181,7 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         diagnostics: _,
         // Part of what the article was parsed from (see `ParseCache::parsed_from`).
         includes: _,
+        included_at: _,
         // Joined to the front matter's tags, hashed with it.
         tags: _,
     } = parsed;

@@ -190,9 +190,13 @@ impl Site {
                             }
                             other => other,
                         };
+                        // By a heading's text, too, in a Markdown link to a note
+                        // (`[x](Note.md#Heading%20text)`, as Obsidian writes them).
                         let anchor = match anchor {
-                            Some(a) if by_name && !heading_ids[t].contains(a.as_str()) => {
-                                let wanted = crate::text::slugify(&a);
+                            Some(a) if !heading_ids[t].contains(a.as_str()) => {
+                                let wanted = crate::text::slugify(
+                                    &percent_decode(&a).unwrap_or_else(|| a.clone()),
+                                );
                                 to.parsed
                                     .headings
                                     .iter()
@@ -206,6 +210,9 @@ impl Site {
                             }
                             other => other,
                         };
+                        let anchor = anchor.filter(|a| {
+                            !to.names_its_title(a, heading_ids[t].contains(a.as_str()))
+                        });
                         if let Some(anchor) = &anchor {
                             if !heading_ids[t].contains(anchor.as_str())
                                 && !is_generated_anchor(anchor)

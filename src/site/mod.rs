@@ -5,6 +5,7 @@
 mod deps;
 mod embeds;
 mod graph;
+mod included;
 mod indexes;
 mod limits;
 mod links;
@@ -14,11 +15,12 @@ mod refs;
 mod tree;
 mod urls;
 
+pub use crate::text::humanise;
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
 pub use names::Found;
 pub use refs::{encode_path, RefTarget};
-pub use tree::{humanise, Section};
+pub use tree::Section;
 pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
@@ -201,7 +203,8 @@ fn build_with(
 ) -> Site {
     let glossary = Glossary::new(content.glossary);
     let index = style.index();
-    let sources = content.sources;
+    let mut sources = content.sources;
+    tree::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let mut inputs = format!("{}|{:?}|", config.build.smart_punctuation, style).into_bytes();
         for file in [&content.glossary_file, &content.references_file]
@@ -245,7 +248,6 @@ fn build_with(
         cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
     }
     known.resize_with(sources.len(), || None);
-    let mut sources = sources;
     let placements = tree::place(&sources);
     for (source, placed) in sources.iter_mut().zip(&placements) {
         if placed.standalone {
@@ -432,6 +434,7 @@ fn build_with(
     site.resolve_refs(diagnostics);
     site.check_limits(diagnostics);
     site.compute_related();
+    site.place_included(diagnostics);
     site
 }
 

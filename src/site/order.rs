@@ -1,7 +1,10 @@
 //! Reading order, as mdBook and Hugo users expect it: the place in `SUMMARY.md` when
 //! the site has one (listed chapters first, in its order, children after their parent);
 //! then `order` (or `weight`), lower first, articles without one after; then `date`,
-//! newest first, undated after; then title and slug.
+//! newest first, undated after; then title and slug. Folders (topics made from
+//! folders, sub-sections) take the same place among their siblings as an article: the
+//! place of the first chapter `SUMMARY.md` lists in them, their own text's `order`, its
+//! `date` (else their newest article's), then their title.
 
 use super::{Article, Site};
 use std::cmp::Reverse;
@@ -28,6 +31,66 @@ impl Site {
         let summary = self.summary.as_ref();
         let articles = &self.articles;
         list.sort_by_cached_key(|&i| order_key(summary, &articles[i]));
+    }
+
+    /// The key that puts the folder at site-relative `url` (`guide/format/`) in
+    /// reading order among its siblings, articles and folders alike: `hub` is the
+    /// article holding its own text, `title` its title.
+    pub fn folder_order_key(&self, url: &str, hub: Option<usize>, title: &str) -> OrderKey {
+        let below = self.articles.iter().filter(|a| a.url.starts_with(url));
+        let summary = self
+            .summary
+            .as_ref()
+            .and_then(|s| below.clone().filter_map(|a| s.position(&a.rel)).min());
+        let hub = hub.map(|h| &self.articles[h]);
+        let date = hub
+            .and_then(|h| h.front.date)
+            .or_else(|| below.filter_map(|a| a.front.date).max());
+        OrderKey {
+            summary: summary.unwrap_or(usize::MAX),
+            order: hub.and_then(|h| h.front.order).unwrap_or(i64::MAX),
+            undated: date.is_none(),
+            date: Reverse(date),
+            title: title.to_lowercase(),
+            slug: url.to_string(),
+        }
+    }
+
+    /// The `SUMMARY.md` part (`# Part title`) article `i` is listed in, if any.
+    pub fn part_of(&self, i: usize) -> Option<usize> {
+        self.summary.as_ref()?.chapter(&self.articles[i].rel)?.part
+    }
+
+    /// The part a folder at site-relative `url` is in: that of the first chapter
+    /// `SUMMARY.md` lists in it.
+    pub fn part_of_folder(&self, url: &str) -> Option<usize> {
+        let summary = self.summary.as_ref()?;
+        let first = self
+            .articles
+            .iter()
+            .filter(|a| a.url.starts_with(url))
+            .filter_map(|a| summary.position(&a.rel))
+            .min()?;
+        summary.chapters[first].part
+    }
+
+    /// For a list of entries, each entry's part title where a part begins: where its
+    /// part differs from the entry's before it (the first entry's, when it has one).
+    pub fn part_titles(&self, parts: &[Option<usize>]) -> Vec<Option<&str>> {
+        let Some(summary) = &self.summary else {
+            return vec![None; parts.len()];
+        };
+        let mut before = None;
+        parts
+            .iter()
+            .map(|&part| {
+                let begins = part.is_some() && part != before;
+                before = part;
+                part.filter(|_| begins)
+                    .and_then(|p| summary.parts.get(p))
+                    .map(String::as_str)
+            })
+            .collect()
     }
 }
 

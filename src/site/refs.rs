@@ -245,6 +245,35 @@ impl Site {
             },
             &decoded,
         ) else {
+            // Above the site but still on its host, as a book published beside other
+            // documentation links to it (the Rust book's `../std/index.html`): that
+            // address, written out in full, which attune cannot check.
+            let beside = self.config.base_url().and_then(|base| {
+                let (scheme, rest) = base.split_once("://")?;
+                let (host, path) = rest.split_at(rest.find('/')?);
+                let joined = join(
+                    &format!("{}{folder}", path.trim_start_matches('/')),
+                    &decoded,
+                )?;
+                Some(format!(
+                    "{scheme}://{host}/{joined}{query}{}",
+                    fragment
+                        .as_deref()
+                        .map(|f| format!("#{f}"))
+                        .unwrap_or_default()
+                ))
+            });
+            if let Some(address) = beside.filter(|_| !decoded.starts_with('/')) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::OutsideLink,
+                        format!("'{url}' leads outside the site, to {address}: written as that address and not checked"),
+                    )
+                    .at(&article.path, r.line, r.column)
+                    .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder"),
+                );
+                return RefTarget::AsIs(address);
+            }
             diagnostics.push(
                 error(Code::BrokenLink, format!("'{url}' leads outside the site")).help(
                     "a relative path starts from this file's folder; `../` climbs one folder",
@@ -253,6 +282,8 @@ impl Site {
             return RefTarget::AsIs(url.to_string());
         };
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Vec<Diagnostic>| {
+            let fragment = fragment
+                .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
                 if !ctx.ids[t].contains(id) && !is_generated_anchor(id) {
                     let place = if t == i {
@@ -302,11 +333,18 @@ impl Site {
         // A page: `x.html` the way mdBook names pages, `x/index.html`, `x/` or `x`.
         let folder_url = match site_path.strip_suffix(".html") {
             Some(stem) if stem == "index" || stem.ends_with("/index") => {
-                // mdBook writes a folder's README.md (or index.md) as its index.html.
+                // The folder's own text: its index.md (or _index.md), else its README.md,
+                // which mdBook writes as its index.html.
                 let folder = stem.trim_end_matches("index");
-                let source = ["README.md", "index.md", "_index.md"]
-                    .iter()
-                    .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
+                let source = [
+                    "index.md",
+                    "_index.md",
+                    "README.md",
+                    "readme.md",
+                    "Readme.md",
+                ]
+                .iter()
+                .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
                 if let Some(&t) = source {
                     return page(t, fragment, diagnostics);
                 }
@@ -551,6 +589,16 @@ fn relative_to(folder: &str, to: &str) -> String {
     let mut out = "../".repeat(from.len() - common);
     out.push_str(&target[common..].join("/"));
     out
+}
+
+impl super::Article {
+    /// Whether `id`, which is not an id on the page (`on_page` false), names the
+    /// heading that became the article's title: mdBook gives a chapter's opening
+    /// heading an id and books link to it (`ch01-01-installation.html#installation`);
+    /// here that heading is the page's title, so such a link leads to the page itself.
+    pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
+        !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
+    }
 }
 
 #[cfg(test)]

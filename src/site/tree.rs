@@ -1,13 +1,13 @@
 //! Folders at any depth: where each file's page goes, which files are a folder's own
-//! text (`_index.md`, or `index.md` beside other notes), which are page bundles
-//! (`index.md` alone with its images), the sub-sections below each topic with their
+//! text (`_index.md`, or `index.md` or mdBook's `README.md` beside other notes), which
+//! are page bundles (`index.md` alone with its images), the sub-sections below each topic with their
 //! order, and topics made from folders when `book.toml` declares none.
 
 use super::{Site, Structure};
 use crate::config::Topic;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Source;
-use crate::text::slugify;
+use crate::text::{humanise, slugify};
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
@@ -43,12 +43,26 @@ pub struct Section {
     pub sections: Vec<usize>,
 }
 
+/// `Some(true)` for `_index.md`, `Some(false)` for `index.md`, `None` for other notes.
 fn is_index(rel: &Path) -> Option<bool> {
     match rel.file_stem()?.to_str()? {
         "_index" => Some(true),
         "index" => Some(false),
         _ => None,
     }
+}
+
+/// `README.md` in any case: mdBook's name for a folder's index.
+fn is_readme(rel: &Path) -> bool {
+    rel.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+/// Whether `rel` is its folder's index, as `is_index` says: `README.md` counts as
+/// `index.md` in a folder that has neither `index.md` nor `_index.md` (those win).
+fn index_kind(rel: &Path, indexed: &HashSet<Vec<String>>) -> Option<bool> {
+    is_index(rel).or_else(|| (is_readme(rel) && !indexed.contains(&folders(rel))).then_some(false))
 }
 
 fn folders_of_rel(rel: &Path) -> Vec<String> {
@@ -65,15 +79,43 @@ fn folders(rel: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// mdBook's `404.md` at the top of the content folder is the text of its not-found
+/// page; attune writes its own (`404.html`), so the file is left out, with a warning.
+pub(super) fn leave_out_not_found_page(
+    sources: &mut Vec<Source>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    sources.retain(|source| {
+        if source.rel != Path::new("404.md") {
+            return true;
+        }
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::NotFoundPage,
+                "404.md is mdBook's not-found page: attune writes its own, so this file is not published",
+            )
+            .at(&source.path, 1, 1)
+            .help("to publish it as a page, rename it (a page at /404/ would be attune's not-found page's address)"),
+        );
+        false
+    });
+}
+
 /// Where every source goes. A folder's `_index.md` is its hub text; so is its
 /// `index.md` when other notes sit in the folder or below it; an `index.md` alone
 /// (with images or files) is a page bundle whose page is the folder's.
 pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
+    // Folders with an `index.md` or `_index.md`, which wins over a `README.md`.
+    let indexed: HashSet<Vec<String>> = sources
+        .iter()
+        .filter(|s| is_index(&s.rel).is_some())
+        .map(|s| folders(&s.rel))
+        .collect();
     // Folders holding a note other than their own index, directly or below.
     let mut populated: HashSet<Vec<String>> = HashSet::new();
     for source in sources {
         let f = folders(&source.rel);
-        let own = is_index(&source.rel).is_none();
+        let own = index_kind(&source.rel, &indexed).is_none();
         let upto = if own {
             f.len()
         } else {
@@ -87,7 +129,7 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
         .iter()
         .map(|source| {
             let f = folders(&source.rel);
-            let index = is_index(&source.rel);
+            let index = index_kind(&source.rel, &indexed);
             let hub = match index {
                 Some(true) => true,
                 Some(false) => f.is_empty() || populated.contains(&f),
@@ -141,30 +183,15 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
         .collect()
 }
 
-/// `family-styles` or `Family_styles` → `Family styles`; a name with capitals or
-/// spaces already (`Adult Effects`) is kept as written.
-pub fn humanise(name: &str) -> String {
-    let name = name.trim();
-    if name.contains(' ') || name.chars().any(char::is_uppercase) {
-        return name.to_string();
-    }
-    let spaced = name.replace(['-', '_'], " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 impl Site {
     /// When `book.toml` declares no topics, each topic the content names (its first
     /// folders, or `topic:` in front matter) becomes one, titled by its `_index.md`
-    /// or its folder's name, ordered by the hub's `order` and then by title.
+    /// or its folder's name, in reading order as folders (see `order.rs`).
     pub(super) fn topics_from_folders(&mut self) {
         if !self.config.topics.is_empty() {
             return;
         }
-        let mut found: BTreeMap<String, (Option<i64>, String, String)> = BTreeMap::new();
+        let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
         for article in &self.articles {
             let Some(topic) = &article.topic else {
                 continue;
@@ -178,24 +205,29 @@ impl Site {
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .filter(|f| slugify(f) == *topic)
                     .unwrap_or_else(|| topic.clone());
-                (None, humanise(&folder), String::new())
+                (humanise(&folder), String::new())
             });
             if article.structure == Structure::Hub && article.url == format!("{topic}/") {
-                entry.0 = article.front.order;
-                entry.1 = article.title.clone();
-                entry.2 = article.summary.clone();
+                entry.0 = article.title.clone();
+                entry.1 = article.summary.clone();
             }
         }
-        let mut topics: Vec<(Option<i64>, String, String, String)> = found
+        let mut topics: Vec<(String, String, String)> = found
             .into_iter()
-            .map(|(id, (order, title, description))| (order, title, id, description))
+            .map(|(id, (title, description))| (title, id, description))
             .collect();
-        topics.sort_by_cached_key(|(order, title, id, _)| {
-            (order.unwrap_or(i64::MAX), title.to_lowercase(), id.clone())
+        // In reading order, as folders: SUMMARY.md, the hub's order and date, title.
+        topics.sort_by_cached_key(|(title, id, _)| {
+            let url = format!("{id}/");
+            let hub = self
+                .articles
+                .iter()
+                .position(|a| a.structure == Structure::Hub && a.url == url);
+            self.folder_order_key(&url, hub, title)
         });
         self.config.topics = topics
             .into_iter()
-            .map(|(_, title, id, description)| Topic {
+            .map(|(title, id, description)| Topic {
                 id,
                 title,
                 description,
@@ -205,8 +237,8 @@ impl Site {
     }
 
     /// The sub-sections of every topic, each article's place in them, every hub's
-    /// folder, and each topic's reading order: depth first, each level by `order`,
-    /// then title.
+    /// folder, and each topic's reading order: depth first, each level's articles and
+    /// sections together in reading order (see `order.rs`).
     pub(super) fn index_sections(&mut self) {
         let ids: Vec<String> = self.config.topics.iter().map(|t| t.id.clone()).collect();
         let mut by_url: BTreeMap<String, usize> = BTreeMap::new();
@@ -283,28 +315,18 @@ impl Site {
                 None => section.title = humanise(&folder_names[&section.url]),
             }
         }
-        // Reading order: each level's articles and sections together.
-        let articles = &self.articles;
-        let article_key = |i: usize| {
-            (
-                articles[i].front.order.unwrap_or(i64::MAX),
-                articles[i].title.to_lowercase(),
-                articles[i].url.clone(),
-            )
-        };
-        let section_key = |s: &Section| {
-            (
-                s.order.unwrap_or(i64::MAX),
-                s.title.to_lowercase(),
-                s.url.clone(),
-            )
-        };
-        let keys: Vec<_> = sections.iter().map(section_key).collect();
+        // Reading order: each level's articles and sections together, by one rule.
+        let mut topics = std::mem::take(&mut self.topics);
+        let article_key = |i: usize| self.order_key(&self.articles[i]);
+        let keys: Vec<Key> = sections
+            .iter()
+            .map(|s| self.folder_order_key(&s.url, s.hub, &s.title))
+            .collect();
         for s in &mut sections {
             s.articles.sort_by_cached_key(|&i| article_key(i));
             s.sections.sort_by_key(|&c| keys[c].clone());
         }
-        for (t, list) in self.topics.iter_mut().enumerate() {
+        for (t, list) in topics.iter_mut().enumerate() {
             // Entries directly under the topic: its own articles, its first-level sections.
             let mut top: Vec<(Key, Entry)> = list
                 .iter()
@@ -346,6 +368,7 @@ impl Site {
             }
             *list = order;
         }
+        self.topics = topics;
         self.section_of = section_of;
         self.sections = sections;
     }
@@ -454,7 +477,7 @@ impl Site {
     }
 }
 
-type Key = (i64, String, String);
+type Key = super::order::OrderKey;
 
 enum Entry {
     Article(usize),
@@ -508,7 +531,5 @@ mod tests {
                 ("care/guide/", "guide", false),
             ]
         );
-        assert_eq!(humanise("family-styles"), "Family styles");
-        assert_eq!(humanise("Adult Effects"), "Adult Effects");
     }
 }

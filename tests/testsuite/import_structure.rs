@@ -469,3 +469,38 @@ fn vault_habits_read_as_obsidian_reads_them() {
         .read("healing/more/index.html")
         .contains("<a href=\"../../healing/habits/\" id=\"ref-1\">Habits</a>"));
 }
+
+#[test]
+fn markdown_links_to_a_note_may_name_a_heading_by_its_text() {
+    // Obsidian with wikilinks turned off writes `[x](Note.md#Heading%20text)`.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/Notes/Example.md",
+        "# Example\n\n## Details\n\nSome.\n\n## What it looks like\n\nMore.\n",
+    );
+    site.write(
+        "content/Notes/Links.md",
+        "# Links\n\n[a](Example.md#Details), [b](Example.md#What%20it%20looks%20like), \
+         [c](Example.md#what-it-looks-like), [d](Example.md#Example).\n\n[e](Example.md#Nowhere)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: no heading with id 'Nowhere' in 'example'");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/Notes/Links.md",
+        "# Links\n\n[a](Example.md#Details), [b](Example.md#What%20it%20looks%20like), \
+         [c](Example.md#what-it-looks-like), [d](Example.md#Example).\n",
+    );
+    site.build().assert_code(0);
+    let body = main_of(&site.read("notes/links/index.html")).to_string();
+    for link in [
+        "<a href=\"../../notes/example/#details\"",
+        "<a href=\"../../notes/example/#what-it-looks-like\"",
+        "<a href=\"../../notes/example/\"",
+    ] {
+        assert!(body.contains(link), "{link} in {body}");
+    }
+    assert!(independent_check(&site).is_empty());
+}

@@ -268,7 +268,7 @@ fn include_problems_are_errors_at_the_directive() {
          {{#include missing.md}}\n\n\
          Lines {{#include ../snippets/lines.txt:7}} and {{#include ../snippets/lines.txt:3:9}}.\n\n\
          {{#include ../snippets/lines.txt:nowhere}}\n\n\
-         {{#include ../../book.toml}}\n\n\
+         {{#include ../../../outside.md}}\n\n\
          {{#include ../snippets/one.md}}\n\n\
          {{#include ../snippets/broken-link.md}}\n",
     );
@@ -290,22 +290,108 @@ fn include_problems_are_errors_at_the_directive() {
     for expected in [
         "error: `{{#include missing.md}}`: no file 'content/t/missing.md' @ content/t/a.md:6:1",
         "error: `{{#include ../snippets/lines.txt:7}}`: line 7 is past the end of the file (4 lines) @ content/t/a.md:8:7",
-        "error: `{{#include ../snippets/lines.txt:3:9}}`: line 9 is past the end of the file (4 lines) @ content/t/a.md:8:48",
         "error: `{{#include ../snippets/lines.txt:nowhere}}`: no `ANCHOR: nowhere` in the file (the file has no anchors) @ content/t/a.md:10:1",
-        "error: `{{#include ../../book.toml}}`: '../../book.toml' is outside the content folder @ content/t/a.md:12:1",
+        "error: `{{#include ../../../outside.md}}`: '../../../outside.md' is outside the site's folder @ content/t/a.md:12:1",
         "error: `{{#include one.md}}`: include cycle snippets/one.md → snippets/two.md → snippets/one.md @ content/snippets/two.md:2:1",
     ] {
         assert!(out.contains(expected), "{expected}\nin\n{out}");
     }
-    // A problem in included text is reported at the directive that brought it.
+    // A problem in included text is reported where it is written.
     assert!(
-        out.lines()
-            .any(|l| l.contains("nowhere-at-all") && l.ends_with("@ content/t/a.md:16:1")),
+        out.lines().any(|l| l.contains("nowhere-at-all")
+            && l.ends_with("@ content/snippets/broken-link.md:1:11")),
         "{out}"
     );
+    // A range running past the end stops there, as in mdBook.
+    assert!(!out.contains("lines.txt:3:9"), "{out}");
     // Nothing is written.
     site.build().assert_code(1);
     assert!(!site.path("public/t/a").exists());
+}
+
+#[test]
+fn includes_may_read_files_beside_the_content_folder_as_an_mdbook_does() {
+    // An mdBook keeps its code listings beside src/, not in it.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/ch01/first.md",
+        "# First\n\n```rust\n{{#rustdoc_include ../../listings/ch01/main.rs:body}}\n```\n\n{{#include ../../listings/note.md}}\n",
+    );
+    site.write(
+        "listings/ch01/main.rs",
+        "// ANCHOR: body\nfn main() {}\n// ANCHOR_END: body\n",
+    );
+    site.write("listings/note.md", "See [nothing](gone.md).\n");
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    // Read, and a problem in it is located there.
+    assert!(
+        out.contains("error: broken link to 'gone.md' @ listings/note.md:1:5"),
+        "{out}"
+    );
+    site.write("listings/note.md", "Nothing broken.\n");
+    site.build().assert_code(0);
+    let page = body(&site, "ch01/first/index.html");
+    assert!(
+        page.contains("hl-rust\">main</span>") && page.contains("<p>Nothing broken.</p>"),
+        "{page}"
+    );
+    // Not a page of its own, and the folder outside src/ is not published.
+    assert!(!site.path("public/listings").exists());
+}
+
+#[test]
+fn problems_in_included_text_are_reported_where_it_is_written() {
+    let site = site();
+    site.strict_links();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro with [a broken link](gone.md).\n\n\
+         Inline: {{#include ../snippets/lines.md:2}} end.\n\n\
+         {{#include ../snippets/help.md}}\n",
+    );
+    site.write(
+        "content/snippets/help.md",
+        "# Getting help\n\n\
+         Call [someone](../t/nobody.md) or see ![a map](map.png).\n\n\
+         {{< figure src=\"x.png\" >}}\n\n\
+         Then:\n\n{{#include deeper.md}}\n",
+    );
+    site.write(
+        "content/snippets/deeper.md",
+        "Deeper, a [[note-not-there]].\n\n%% never closed\n",
+    );
+    site.write(
+        "content/snippets/lines.md",
+        "first line\nsecond [bad](#no-such-heading) line\n",
+    );
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    for expected in [
+        // In the article itself: where it is, as before.
+        "error: broken link to 'gone.md' @ content/t/a.md:4:12",
+        // Found while resolving links, in the included file, at its line and column.
+        "error: broken link to '../t/nobody.md' @ content/snippets/help.md:3:6",
+        "error: image 'map.png' does not exist @ content/snippets/help.md:3:39",
+        // Found before parsing: other tools' syntax.
+        "@ content/snippets/help.md:5:1",
+        // Two levels down, found in parsing and before it.
+        "error: broken link to 'note-not-there' @ content/snippets/deeper.md:1:11",
+        "warning: `%%` opens a comment that is never closed: the rest of the file is hidden @ content/snippets/deeper.md:3:1",
+        // A line range taken from a file, included within a line.
+        "error: no heading with id 'no-such-heading' in this page @ content/snippets/lines.md:2:8",
+    ] {
+        assert!(out.contains(expected), "{expected}\nin\n{out}");
+    }
+    // Each names the directive that brought the text in.
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains("included from content/t/a.md:8:1")
+        .assert_stderr_contains("included from content/snippets/help.md:9:1")
+        .assert_stderr_contains("included from content/t/a.md:6:9");
 }
 
 #[test]

@@ -168,6 +168,18 @@ pub fn check_folder(root: &Path, offline: bool) -> Vec<Broken> {
             } else {
                 folder
             };
+            // Its links start with the path the site is published under (`/library/`
+            // for a base_url with one): the folder its own stylesheet sits in.
+            let base = found
+                .urls
+                .iter()
+                .find_map(|u| u.strip_suffix("assets/style.css"))
+                .filter(|b| b.starts_with('/'))
+                .unwrap_or("/");
+            let url = match url.strip_prefix(base) {
+                Some(rest) if any_depth && url.starts_with('/') => format!("/{rest}"),
+                _ => url.clone(),
+            };
             let (rest, fragment) = match url.split_once('#') {
                 Some((r, f)) => (r, Some(decode(f))),
                 None => (url.as_str(), None),

@@ -89,12 +89,13 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     ] {
         assert!(intro.contains(needle), "{needle} missing from:\n{intro}");
     }
-    // mdBook names a folder's README.md `index.html`.
+    // mdBook names a folder's README.md `index.html`: the folder's own page.
     let sleep = site.read("care/sleep/index.html");
     assert!(
-        sleep.contains("<a href=\"../../care/readme/\">overview</a>"),
+        sleep.contains("<a href=\"../../care/\">overview</a>"),
         "{sleep}"
     );
+    assert!(!site.path("public/care/readme").exists());
     // Pages mirror their folders at any depth.
     let detail = site.read("guide/basics/deeper/detail/index.html");
     assert!(detail.contains("<img src=\"../../../../images/logo.png\" alt=\"logo\""));

@@ -13,6 +13,7 @@ mod governance;
 mod hostile;
 mod hostile_data;
 mod import_frontmatter;
+mod import_mdbook;
 mod import_structure;
 mod import_syntax;
 mod in_place;

@@ -28,6 +28,9 @@ pub struct TopicInfo<'a> {
     pub url: String,
     /// Its articles in order, as cards.
     pub articles: Vec<Card<'a>>,
+    /// On the home page, the title of the `SUMMARY.md` part that begins at this
+    /// topic, or null.
+    pub part: Option<&'a str>,
 }
 
 /// A reading path as lists show it.
@@ -81,6 +84,9 @@ pub struct SectionCard<'a> {
     pub summary: &'a str,
     /// How many articles it holds, in its own sub-sections too.
     pub count: usize,
+    /// The title of the `SUMMARY.md` part that begins at this section in the hub's
+    /// list (sections first, then articles), or null.
+    pub part: Option<&'a str>,
 }
 
 /// A link in the breadcrumbs.

@@ -117,6 +117,9 @@ pub struct Card<'a> {
     pub summary: &'a str,
     /// Its reading time in minutes.
     pub minutes: usize,
+    /// In a hub's list, the title of the `SUMMARY.md` part (mdBook's `# Part title`)
+    /// that begins at this article, or null.
+    pub part: Option<&'a str>,
 }
 
 /// `privacy.html`, `quick-exit.html` and `404.html`: nothing of their own. The copy of

@@ -1,0 +1,309 @@
+//! An mdBook laid out as mdBook's own guide is: a `README.md` as the book's and each
+//! folder's index, part titles in `SUMMARY.md`, and an order the alphabet would not
+//! give, for folders as for chapters. Also where problems inside included text are
+//! reported.
+
+use crate::links::independent_check;
+use crate::support::Fixture;
+
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.find("</main>").expect("a </main>");
+    &html[start..end]
+}
+
+/// Asserts each needle appears in `text`, in this order.
+#[track_caller]
+fn assert_in_order(text: &str, needles: &[&str]) {
+    let mut last = 0;
+    for needle in needles {
+        let at = text[last..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing after byte {last} of:\n{text}"));
+        last += at + needle.len();
+    }
+}
+
+#[test]
+fn readme_files_are_their_folder_s_index() {
+    let site = Fixture::new("mdbook-folders");
+    site.build().assert_code(0);
+    // No page of their own.
+    for page in [
+        "readme/index.html",
+        "cli/readme/index.html",
+        "format/theme/readme/index.html",
+    ] {
+        assert!(!site.path("public").join(page).exists(), "{page}");
+    }
+    // The book's README.md is the home page's text; links to README.md, README.html
+    // and folder/index.html lead to the folder's page, anchors included.
+    let home = main_of(&site.read("index.html")).to_string();
+    assert!(home.contains("<div class=\"hub-text\">\n<p>This guide explains the tool."));
+    assert!(home.contains("<a href=\"./cli/\" id=\"ref-1\">the command-line tool</a>"));
+    assert!(home.contains("<a href=\"./cli/build/\">building</a>"));
+    assert!(home.contains("<a href=\"./format/theme/#editing\">themes</a>"));
+    // A folder's README.md gives its hub title and text, at any depth.
+    let cli = main_of(&site.read("cli/index.html")).to_string();
+    assert!(cli.contains("<h1>Command-line tool</h1>"), "{cli}");
+    assert!(cli.contains("<p>The program has <a href=\"../cli/init/\""));
+    let theme = main_of(&site.read("format/theme/index.html")).to_string();
+    assert!(theme.contains("<h1>Theme</h1>"));
+    assert!(theme.contains("id=\"editing\""));
+    let reading = main_of(&site.read("guide/reading/index.html")).to_string();
+    assert!(reading.contains("<a href=\"../../\" id=\"ref-1\">introduction</a>"));
+    assert!(reading.contains("<a href=\"../../format/\">format</a>"));
+    assert!(site
+        .read("guide/installation/index.html")
+        .contains("<a href=\"../../guide/\" id=\"ref-1\">guide’s own page</a>"));
+    assert!(main_of(&site.read("cli/build/index.html"))
+        .contains("<a href=\"../../cli/\" id=\"ref-1\">the command-line tool</a>"));
+    // The topic made from a folder takes its README.md's title.
+    assert!(home.contains("<h2 id=\"topic-guide\"><a href=\"./guide/\">Using the tool</a></h2>"));
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn an_index_md_wins_over_a_readme_md_which_stays_a_page() {
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/care/index.md",
+        "# Care\n\nThe folder's own text.\n",
+    );
+    site.write(
+        "content/care/Readme.md",
+        "# About this folder\n\nFor people reading the files.\n",
+    );
+    site.write(
+        "content/care/sleep.md",
+        "# Sleep\n\nSee [the folder](index.html), [the readme](Readme.md).\n",
+    );
+    // A lowercase readme.md alone with other notes is its folder's text.
+    site.write("content/care/rest/readme.md", "# Resting\n\nWhy rest.\n");
+    site.write("content/care/rest/naps.md", "# Naps\n\nShort ones.\n");
+    site.build().assert_code(0);
+    let care = main_of(&site.read("care/index.html")).to_string();
+    assert!(care.contains("The folder’s own text."), "{care}");
+    assert!(
+        care.contains("<a href=\"../care/readme/\">About this folder</a>"),
+        "{care}"
+    );
+    let sleep = main_of(&site.read("care/sleep/index.html")).to_string();
+    assert!(
+        sleep.contains("<a href=\"../../care/\">the folder</a>"),
+        "{sleep}"
+    );
+    assert!(
+        sleep.contains("<a href=\"../../care/readme/\" id=\"ref-1\">the readme</a>"),
+        "{sleep}"
+    );
+    let rest = main_of(&site.read("care/rest/index.html")).to_string();
+    assert!(
+        rest.contains("<h1>Resting</h1>") && rest.contains("Why rest."),
+        "{rest}"
+    );
+    assert!(!site.path("public/care/rest/readme").exists());
+}
+
+#[test]
+fn summary_parts_are_shown_where_the_structure_is_listed() {
+    let site = Fixture::new("mdbook-folders");
+    site.build().assert_code(0);
+    let home = main_of(&site.read("index.html")).to_string();
+    // On the home page, before the first topic of each part.
+    assert_in_order(
+        &home,
+        &[
+            "<p class=\"part-title\">User guide</p>",
+            "id=\"topic-guide\"",
+            "<p class=\"part-title\">Reference guide</p>",
+            "id=\"topic-cli\"",
+            "id=\"topic-format\"",
+        ],
+    );
+    assert_eq!(home.matches("part-title").count(), 2, "{home}");
+    // In a hub's list, where the part begins.
+    let format = main_of(&site.read("format/index.html")).to_string();
+    assert_in_order(
+        &format,
+        &[
+            "<li class=\"part-title\">Reference guide</li>",
+            "<a href=\"../format/theme/\">Theme</a>",
+        ],
+    );
+    assert_eq!(format.matches("part-title").count(), 1, "{format}");
+    // A part that changes inside one topic's list shows there.
+    let site = Fixture::new("mdbook-folders");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n# Basics\n\n- [Reading](guide/reading.md)\n\n# Going further\n\n- [Installation](guide/installation.md)\n",
+    );
+    site.build().assert_code(0);
+    let guide = main_of(&site.read("guide/index.html")).to_string();
+    assert_in_order(
+        &guide,
+        &[
+            "<li class=\"part-title\">Basics</li>",
+            "Reading",
+            "<li class=\"part-title\">Going further</li>",
+            "Installation",
+        ],
+    );
+    // Without SUMMARY.md, no part titles.
+    site.remove("src/SUMMARY.md");
+    site.build().assert_code(0);
+    for page in ["index.html", "guide/index.html", "format/index.html"] {
+        assert!(!site.read(page).contains("part-title"), "{page}");
+    }
+}
+
+#[test]
+fn folders_take_their_place_in_reading_order_as_chapters_do() {
+    let site = Fixture::new("mdbook-folders");
+    site.build().assert_code(0);
+    // Topics made from folders, in SUMMARY.md's order, not the alphabet's.
+    let home = main_of(&site.read("index.html")).to_string();
+    assert_in_order(
+        &home,
+        &[
+            "id=\"topic-guide\"",
+            "id=\"topic-cli\"",
+            "id=\"topic-format\"",
+        ],
+    );
+    // Sub-sections and articles together, as SUMMARY.md lists them.
+    let format = main_of(&site.read("format/index.html")).to_string();
+    assert_in_order(&format, &[">Theme</a>", ">Configuration</a>"]);
+    assert_in_order(
+        &site.read("format/markdown/index.html"),
+        &["class=\"prev-next\"", "Editor", "General"],
+    );
+    // Without SUMMARY.md: order/weight, then date (newest first), then title; a
+    // folder's date is its own text's, else its newest article's.
+    site.remove("src/SUMMARY.md");
+    site.write(
+        "src/format/configuration/README.md",
+        "---\nweight: 1\n---\n# Configuration\n\nSettings.\n",
+    );
+    site.write(
+        "src/format/theme/editor.md",
+        "---\ndate: 2024-05-01\n---\n# Editor\n\nAn editor.\n",
+    );
+    site.write(
+        "src/format/markdown.md",
+        "---\ndate: 2023-01-01\n---\n# Markdown\n\nMarks.\n",
+    );
+    site.build().assert_code(0);
+    let format = main_of(&site.read("format/index.html")).to_string();
+    assert_in_order(&format, &[">Configuration</a>", ">Theme</a>"]);
+    let markdown = site.read("format/markdown/index.html");
+    assert!(markdown.contains("rel=\"prev\"><span>Previous</span> Editor</a>"));
+    assert!(!markdown.contains("rel=\"next\""));
+    let order: Vec<&str> = ["General", "Editor", "Markdown"].to_vec();
+    let print = site.read("print.html");
+    assert_in_order(&print, &order);
+}
+
+#[test]
+fn a_link_to_the_heading_that_became_the_title_leads_to_the_page() {
+    // As the Rust book links chapters: `ch01-01-installation.html#installation`, the
+    // id mdBook gives the chapter's opening `##` heading.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Installation](book/ch01-01-installation.md)\n- [Hello, World!](book/ch01-02-hello.md)\n",
+    );
+    site.write(
+        "src/book/ch01-01-installation.md",
+        "## Installation\n\nInstall it.\n\n### Troubleshooting\n\nTry again.\n",
+    );
+    site.write(
+        "src/book/ch01-02-hello.md",
+        "## Hello, World!\n\nSee [“Installation”](ch01-01-installation.html#installation), \
+         [its troubleshooting](ch01-01-installation.md#troubleshooting) and \
+         [[ch01-01-installation#Installation]]. Back to [the top](#hello-world).\n\n\
+         A [wrong one](ch01-01-installation.html#instalation).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("no heading or id 'instalation' in 'ch01-01-installation'");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "src/book/ch01-02-hello.md",
+        "## Hello, World!\n\nSee [“Installation”](ch01-01-installation.html#installation), \
+         [its troubleshooting](ch01-01-installation.md#troubleshooting) and \
+         [[ch01-01-installation#Installation]]. Back to [the top](#hello-world).\n",
+    );
+    site.build().assert_code(0);
+    let hello = main_of(&site.read("book/ch01-02-hello/index.html")).to_string();
+    assert!(
+        hello.contains("<a href=\"../../book/ch01-01-installation/\">“Installation”</a>"),
+        "{hello}"
+    );
+    assert!(
+        hello.contains("<a href=\"../../book/ch01-01-installation/#troubleshooting\""),
+        "{hello}"
+    );
+    assert!(!hello.contains("#installation"), "{hello}");
+    assert!(!hello.contains("#hello-world"), "{hello}");
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
+    // The Rust book is published at /book/ beside the standard library's docs.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nbase_url = \"https://docs.example.org/book/\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/ch01/tour.md",
+        "# Tour\n\nSee [the standard library](../../std/index.html#traits?x) and \
+         [too far](../../../../etc/passwd).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("warning: '../../std/index.html#traits?x' leads outside the site, to https://docs.example.org/std/index.html#traits?x: written as that address and not checked\n  --> src/ch01/tour.md:3:5")
+        .assert_stderr_contains("error: '../../../../etc/passwd' leads outside the site");
+    site.write(
+        "src/ch01/tour.md",
+        "# Tour\n\nSee [the standard library](../../std/index.html).\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("ch01/tour/index.html")
+        .contains("<a href=\"https://docs.example.org/std/index.html\">the standard library</a>"));
+    // Without a base_url, where the site is published is unknown: still an error.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("error: '../../std/index.html' leads outside the site");
+}
+
+#[test]
+fn mdbook_s_not_found_page_is_left_out_with_a_warning() {
+    let site = Fixture::new("mdbook-folders");
+    site.write(
+        "src/404.md",
+        "# Document not found (404)\n\nThis URL is invalid, sorry.\n",
+    );
+    // Only at the top of the content folder: elsewhere it is a page like any other.
+    site.write("src/guide/404.md", "# Errors\n\nWhat a 404 is.\n");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 404.md is mdBook's not-found page: attune writes its own, so this file is not published\n  --> src/404.md:1:1",
+    );
+    assert!(!site.read("404/index.html").contains("This URL is invalid"));
+    assert!(site.read("guide/404/index.html").contains("What a 404 is."));
+}
