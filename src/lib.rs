@@ -112,13 +112,14 @@ pub fn model(
         .out
         .clone()
         .unwrap_or_else(|| options.root.join(&config.build.output_dir));
-    let content = load::load(
+    let mut content = load::load(
         &options.root,
         &config.build.content_dir,
         options.drafts,
         &[out],
         &mut diagnostics,
     );
+    content.theme_files = theme::static_files(&options.root, config.build.theme.as_deref());
     timings.push(("load", start.elapsed()));
     let start = Instant::now();
     let style = if options.offline {
@@ -249,24 +250,14 @@ pub(crate) fn write_extras(site: &Site, writer: &output::Writer, root: &Path) {
         writer.write(&format!("assets/{name}"), text.as_bytes());
     }
     if let Some(theme) = &site.config.build.theme {
-        let dir = root.join("themes").join(theme).join("static");
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file() {
-                if let Ok(rel) = entry.path().strip_prefix(&dir) {
-                    writer.copy(
-                        entry.path(),
-                        &format!("assets/{}", rel.to_string_lossy().replace('\\', "/")),
-                    );
-                }
-            }
+        // The files the URL table claimed for it, read when the model was built.
+        let dir = theme::static_dir(root, theme);
+        for rel in &site.theme_files {
+            writer.copy(&dir.join(rel), &format!("assets/{rel}"));
         }
     }
     writer.write(
-        "assets/highlight.css",
+        &format!("assets/{}", theme::HIGHLIGHT_CSS),
         markdown::highlight::stylesheet().as_bytes(),
     );
     writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());

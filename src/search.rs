@@ -374,7 +374,9 @@ fn write_index_with(
         body.extend_from_slice(b");\n");
         stats.files += 1;
         stats.bytes += body.len();
-        writer.write(&format!("search/{name}.js"), &body);
+        let path = format!("search/{name}.js");
+        debug_assert!(name == "index" || crate::site::is_search_shard(&path["search/".len()..]));
+        writer.write(&path, &body);
     };
 
     // Vocabulary shards by size.

@@ -115,6 +115,8 @@ codes! {
     ReviewRequired = "review-required",
     /// Review fields are set but `review.status` is not.
     ReviewStatusMissing = "review-status-missing",
+    /// A link in a file published as it is starts from the site root, so it breaks under a sub-path and offline.
+    RootRelative = "root-relative",
     /// An article relates to itself.
     SelfRelation = "self-relation",
     /// A file name gives a slug longer than a file system allows.

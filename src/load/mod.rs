@@ -42,6 +42,9 @@ pub struct Content {
     pub assets: Vec<PathBuf>,
     /// The content folder, where `{{#include}}` reads.
     pub dir: PathBuf,
+    /// The theme's static files (see [`crate::theme::static_files`]), filled in by
+    /// the caller, which knows the theme.
+    pub theme_files: Vec<String>,
     /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
     /// against the Markdown files there: see [`summary`].
     pub summary: Option<summary::Summary>,

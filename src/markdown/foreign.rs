@@ -197,7 +197,9 @@ pub(super) fn strip(
             Kind::Liquid => format!("end{name}"),
             _ => String::new(),
         };
-        let pair = (!closing.is_empty() && !name.starts_with('/'))
+        // `{{< name … />}}` closes itself, as Hugo reads it: it pairs with nothing.
+        let self_closing = tag.inner.ends_with('/');
+        let pair = (!closing.is_empty() && !name.starts_with('/') && !self_closing)
             .then(|| closers.get(&(tag.kind as u8, closing.as_str())))
             .flatten()
             .and_then(|list| list.get(list.partition_point(|&j| j <= i)))

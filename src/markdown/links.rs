@@ -92,15 +92,16 @@ impl<'a> Builder<'a, '_> {
         } else {
             classify_href(dest)
         };
-        let Some(target) = target else {
-            // External links are written as they are; links to files and pages by path
-            // are references the site resolves and checks.
-            let href = if is_external(dest) || dest.is_empty() {
-                href_attr(written)
-            } else {
-                self.reference(dest.to_string(), RefKind::Link, line, column)
-            };
-            self.emit_html(format!("<a href=\"{href}\"{title_attr}>"));
+        // Links to files and pages by path are references the site resolves and
+        // checks; they are links too, in case they lead to an article.
+        let by_path = target.is_none() && !is_external(dest) && !dest.is_empty();
+        let Some(target) = target.or_else(|| {
+            by_path.then_some(LinkTarget::Path {
+                reference: self.out.refs.len(),
+            })
+        }) else {
+            // External links are written as they are.
+            self.emit_html(format!("<a href=\"{}\"{title_attr}>", href_attr(written)));
             self.link = Some(LinkState {
                 internal: None,
                 replace_label: false,
@@ -111,6 +112,11 @@ impl<'a> Builder<'a, '_> {
         let index = self.out.links.len();
         let id = format!("ref-{}", index + 1);
         let replace_label = wiki && !has_label;
+        let href = if by_path {
+            self.reference(dest.to_string(), RefKind::Link, line, column)
+        } else {
+            format!("{LINK_HREF}{index}{MARK_END}")
+        };
         self.out.links.push(OutLink {
             target,
             line,
@@ -124,9 +130,7 @@ impl<'a> Builder<'a, '_> {
             self.block_links
                 .push((index, start_in_block, start_in_block));
         }
-        self.emit_html(format!(
-            "<a href=\"{LINK_HREF}{index}{MARK_END}\" id=\"{id}\"{title_attr}>"
-        ));
+        self.emit_html(format!("<a href=\"{href}\" id=\"{id}\"{title_attr}>"));
         if replace_label {
             let label = format!("{LINK_LABEL}{index}{MARK_END}");
             // The target's title stands in the prose too, so the sentence around any

@@ -30,7 +30,7 @@ mod sanitize;
 
 use builder::Builder;
 pub use glossary::Glossary;
-pub use html::RefKind;
+pub use html::{scan as scan_html, RefKind};
 pub use ids::{heading_slug, PAGE_IDS};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
@@ -85,6 +85,10 @@ pub enum LinkTarget {
     },
     /// `#anchor` or `[[#anchor]]`: a heading on the same page.
     SamePage { anchor: String },
+    /// A link by path that is not a `.md` file (`../x/`, `x.html`, `/x/y/`):
+    /// reference `refs[n]`, resolved with the other references; it counts as a
+    /// link to the article it leads to, if any.
+    Path { reference: usize },
 }
 
 #[derive(Debug, Clone)]

@@ -133,13 +133,14 @@ impl Session {
             Err(errors) => return Ok(finish(errors, 0, 0)),
         }
         let content_dir = config.build.content_dir.clone();
-        let content = load::load(
+        let mut content = load::load(
             &self.root,
             &content_dir,
             self.drafts,
             std::slice::from_ref(&self.out),
             &mut problems,
         );
+        content.theme_files = crate::theme::static_files(&self.root, theme);
         let mut site = site::build_cached(
             config,
             content,

@@ -53,6 +53,7 @@ impl Dependencies {
             related,
             aliases,
             assets,
+            theme_files,
             // Derived from the configuration, articles, tags, paths, assets and
             // aliases, all hashed.
             urls: _,
@@ -87,7 +88,14 @@ impl Dependencies {
             .collect();
         let mut h = Hash::default();
         h.debug(&(config, style, topics, pages, glossary.entries()));
-        h.debug(&(glossary_users, references, citers, aliases, assets));
+        h.debug(&(
+            glossary_users,
+            references,
+            citers,
+            aliases,
+            assets,
+            theme_files,
+        ));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
         h.debug(&(sections, section_of));
         for (name, tag) in tags {

@@ -1,14 +1,14 @@
 //! Every link resolved against the whole site: relative `.md` paths, wikilinks,
 //! aliases and anchors, with a suggestion for each broken one; and the backlinks they make.
 
-use super::{Backlink, Found, ResolvedLink, Site};
+use super::{Backlink, Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::markdown::LinkTarget;
-use crate::markdown::OutLink;
+use crate::markdown::{OutLink, RefKind};
 use crate::text::percent_decode;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 impl Site {
@@ -123,6 +123,15 @@ impl Site {
                             LinkTarget::SamePage { anchor } => {
                                 (Some(i), Some(anchor.clone()), String::new())
                             }
+                            // Resolved and checked with the references: see
+                            // [`Site::link_paths`].
+                            LinkTarget::Path { .. } => {
+                                return ResolvedLink {
+                                    target: None,
+                                    href: String::new(),
+                                    title: String::new(),
+                                }
+                            }
                         };
                         let Some(t) = target else {
                             if matches!(link.target, LinkTarget::Slug { .. }) && missing_warn {
@@ -151,17 +160,18 @@ impl Site {
                                         .file_stem()
                                         .map(|s| s.to_string_lossy().into_owned())
                                         .unwrap_or_default();
-                                    match nearest(
+                                    // Any article of that slug: two files may share
+                                    // one, and a folder's hub has none of its own.
+                                    let best = nearest(
                                         &stem,
                                         self.articles.iter().map(|a| a.slug.as_str()),
-                                    ) {
-                                        Some(best) => {
-                                            let to = &self.articles[self.by_slug[best]];
-                                            d.help(format!(
-                                                "did you mean '{}'?",
-                                                relative_path(&article.rel, &to.rel)
-                                            ))
-                                        }
+                                    )
+                                    .and_then(|best| self.articles.iter().find(|a| a.slug == best));
+                                    match best {
+                                        Some(to) => d.help(format!(
+                                            "did you mean '{}'?",
+                                            relative_path(&article.rel, &to.rel)
+                                        )),
                                         None => {
                                             d.help("the path is relative to this file's folder")
                                         }
@@ -247,10 +257,47 @@ impl Site {
                 (links, local)
             })
             .collect();
-        let mut backlinks: Vec<Vec<Backlink>> = vec![Vec::new(); self.articles.len()];
-        for (i, (links, local)) in results.into_iter().enumerate() {
+        for (links, local) in results {
             diagnostics.extend(local);
-            for (link, resolved) in self.articles[i].parsed.links.iter().zip(&links) {
+            self.links.push(links);
+        }
+    }
+
+    /// Links by path ([`LinkTarget::Path`]) lead where their reference does, once
+    /// [`Site::resolve_refs`] has resolved it: to an article, or nowhere in particular.
+    pub(super) fn link_paths(&mut self) {
+        for (i, article) in self.articles.iter().enumerate() {
+            for (link, resolved) in article.parsed.links.iter().zip(&mut self.links[i]) {
+                let LinkTarget::Path { reference } = link.target else {
+                    continue;
+                };
+                if let Some(RefTarget::Site {
+                    article: Some(t),
+                    fragment,
+                    ..
+                }) = self.refs[i].get(reference)
+                {
+                    resolved.target = Some(*t);
+                    resolved.title = self.articles[*t].title.clone();
+                    let fragment = fragment.as_ref().map(|f| format!("#{f}"));
+                    resolved.href = format!(
+                        "{}{}",
+                        self.style.href(&article.url, &self.articles[*t].url),
+                        fragment.unwrap_or_default()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every article's backlinks: one per article that links to it, in whatever form
+    /// the link is written (wikilink, `.md` path, `.html` or folder path, root-relative,
+    /// raw HTML `<a href>`), at the first mention, with the sentence around it.
+    pub(super) fn index_backlinks(&mut self) {
+        let mut backlinks: Vec<Vec<Backlink>> = vec![Vec::new(); self.articles.len()];
+        for (i, article) in self.articles.iter().enumerate() {
+            let links = &self.links[i];
+            for (link, resolved) in article.parsed.links.iter().zip(links) {
                 let Some(t) = resolved.target.filter(|&t| t != i && !link.embed) else {
                     continue;
                 };
@@ -271,7 +318,39 @@ impl Site {
                     after: after.into_owned(),
                 });
             }
-            self.links.push(links);
+            // `<a href>` in raw HTML: no sentence of its own to quote, so the entry
+            // names the page it leads to and the link goes to the top of the page.
+            let paths: HashSet<usize> = article
+                .parsed
+                .links
+                .iter()
+                .filter_map(|l| match l.target {
+                    LinkTarget::Path { reference } => Some(reference),
+                    _ => None,
+                })
+                .collect();
+            for (n, (r, target)) in article.parsed.refs.iter().zip(&self.refs[i]).enumerate() {
+                let RefTarget::Site {
+                    article: Some(t), ..
+                } = *target
+                else {
+                    continue;
+                };
+                if t == i
+                    || r.kind != RefKind::Link
+                    || paths.contains(&n)
+                    || backlinks[t].iter().any(|b| b.source == i)
+                {
+                    continue;
+                }
+                backlinks[t].push(Backlink {
+                    source: i,
+                    id: String::new(),
+                    before: String::new(),
+                    label: self.articles[t].title.clone(),
+                    after: String::new(),
+                });
+            }
         }
         let articles = &self.articles;
         for list in &mut backlinks {

@@ -21,7 +21,7 @@ pub use indexes::normalise_alias;
 pub use names::Found;
 pub use refs::{encode_path, RefTarget};
 pub use tree::Section;
-pub use urls::{display_url, fold, Kind as UrlKind, Owner, UrlTable};
+pub use urls::{display_url, fold, is_search_shard, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic};
@@ -125,6 +125,8 @@ pub struct Site {
     /// Old URL (site-relative folder) → article.
     pub aliases: BTreeMap<String, usize>,
     pub assets: Vec<PathBuf>,
+    /// The theme's static files, published under `assets/` (paths below it).
+    pub theme_files: Vec<String>,
     /// Every path the build writes, with its source: see [`UrlTable`].
     pub urls: UrlTable,
     /// Per article: where each of its references (`parsed.refs`) leads.
@@ -401,6 +403,7 @@ fn build_with(
         related: Vec::new(),
         aliases: BTreeMap::new(),
         assets: content.assets,
+        theme_files: content.theme_files,
         urls: UrlTable::default(),
         refs: Vec::new(),
         summary: content.summary,
@@ -432,6 +435,9 @@ fn build_with(
     site.resolve_paths(content.paths, diagnostics);
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
+    site.check_copied_html(&content.dir, diagnostics);
+    site.link_paths();
+    site.index_backlinks();
     site.check_limits(diagnostics);
     site.compute_related();
     site.place_included(diagnostics);

@@ -10,6 +10,7 @@
 //! - a heading's `id` and its anchor link (` <a class="anchor" …>#</a>`);
 //! - highlighting: `class="hl"` on `<pre>` and the `hl-` spans inside it;
 //! - `loading="lazy"` on images;
+//! - the `id="ref-N"` of a link inside the site, the spot backlinks point at;
 //! - an inline `#tag`'s link to its tag page (`<a class="tag" …>#tag</a>`), back to
 //!   the `#tag` it links;
 //! - the rewrite of a destination inside the site to a path relative to the page
@@ -417,7 +418,22 @@ fn strip_additions(html: &str, raw: &[String]) -> String {
         rest = &rest[(close + 4).min(rest.len())..];
     }
     untagged.push_str(rest);
-    let html = untagged.as_str();
+    // Internal links' ids (`ref-N`), which backlinks point at.
+    let mut unmarked = String::with_capacity(untagged.len());
+    let mut rest = untagged.as_str();
+    while let Some(at) = rest.find(" id=\"ref-") {
+        unmarked.push_str(&rest[..at]);
+        let value = &rest[at + " id=\"ref-".len()..];
+        let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && value[digits..].starts_with('"') {
+            rest = &value[digits + 1..];
+        } else {
+            unmarked.push_str(" id=\"ref-");
+            rest = value;
+        }
+    }
+    unmarked.push_str(rest);
+    let html = unmarked.as_str();
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // Heading ids and anchor links.

@@ -41,8 +41,11 @@ fn readme_files_are_their_folder_s_index() {
     let home = main_of(&site.read("index.html")).to_string();
     assert!(home.contains("<div class=\"hub-text\">\n<p>This guide explains the tool."));
     assert!(home.contains("<a href=\"./cli/\" id=\"ref-1\">the command-line tool</a>"));
-    assert!(home.contains("<a href=\"./cli/build/\">building</a>"));
-    assert!(home.contains("<a href=\"./format/theme/#editing\">themes</a>"));
+    // Links by path carry an id, as every internal link does, for backlinks.
+    assert!(home.contains("<a href=\"./cli/build/\" id=\"ref-"));
+    assert!(home.contains("\">building</a>"));
+    assert!(home.contains("<a href=\"./format/theme/#editing\" id=\"ref-"));
+    assert!(home.contains("\">themes</a>"));
     // A folder's README.md gives its hub title and text, at any depth.
     let cli = main_of(&site.read("cli/index.html")).to_string();
     assert!(cli.contains("<h1>Command-line tool</h1>"), "{cli}");
@@ -52,7 +55,8 @@ fn readme_files_are_their_folder_s_index() {
     assert!(theme.contains("id=\"editing\""));
     let reading = main_of(&site.read("guide/reading/index.html")).to_string();
     assert!(reading.contains("<a href=\"../../\" id=\"ref-1\">introduction</a>"));
-    assert!(reading.contains("<a href=\"../../format/\">format</a>"));
+    assert!(reading.contains("<a href=\"../../format/\" id=\"ref-"));
+    assert!(reading.contains("\">format</a>"));
     assert!(site
         .read("guide/installation/index.html")
         .contains("<a href=\"../../guide/\" id=\"ref-1\">guide’s own page</a>"));
@@ -92,11 +96,11 @@ fn an_index_md_wins_over_a_readme_md_which_stays_a_page() {
     );
     let sleep = main_of(&site.read("care/sleep/index.html")).to_string();
     assert!(
-        sleep.contains("<a href=\"../../care/\">the folder</a>"),
+        sleep.contains("<a href=\"../../care/\" id=\"ref-1\">the folder</a>"),
         "{sleep}"
     );
     assert!(
-        sleep.contains("<a href=\"../../care/readme/\" id=\"ref-1\">the readme</a>"),
+        sleep.contains("<a href=\"../../care/readme/\" id=\"ref-2\">the readme</a>"),
         "{sleep}"
     );
     let rest = main_of(&site.read("care/rest/index.html")).to_string();
@@ -243,7 +247,9 @@ fn a_link_to_the_heading_that_became_the_title_leads_to_the_page() {
     site.build().assert_code(0);
     let hello = main_of(&site.read("book/ch01-02-hello/index.html")).to_string();
     assert!(
-        hello.contains("<a href=\"../../book/ch01-01-installation/\">“Installation”</a>"),
+        hello.contains(
+            "<a href=\"../../book/ch01-01-installation/\" id=\"ref-1\">“Installation”</a>"
+        ),
         "{hello}"
     );
     assert!(
@@ -278,9 +284,9 @@ fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
         "# Tour\n\nSee [the standard library](../../std/index.html).\n",
     );
     site.build().assert_code(0);
-    assert!(site
-        .read("ch01/tour/index.html")
-        .contains("<a href=\"https://docs.example.org/std/index.html\">the standard library</a>"));
+    assert!(site.read("ch01/tour/index.html").contains(
+        "<a href=\"https://docs.example.org/std/index.html\" id=\"ref-1\">the standard library</a>"
+    ));
     // Without a base_url, where the site is published is unknown: still an error.
     site.write(
         "book.toml",

@@ -174,6 +174,41 @@ fn markdown_links_to_missing_files_stay_errors() {
 }
 
 #[test]
+fn a_broken_md_link_near_a_slug_two_files_share_is_an_error_not_a_crash() {
+    // Zola's docs: `[x](../templates/overview.md)` where two `overview.md` exist and
+    // the one meant does not: the suggestion names one of them.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/overview.md",
+        "# Overview
+
+One.
+",
+    );
+    site.write(
+        "content/Patterns/overview.md",
+        "# Overview
+
+Two.
+",
+    );
+    site.write(
+        "content/Healing/more.md",
+        "# More
+
+See [the overview](../Nowhere/overviews.md).
+",
+    );
+    for run in [site.run(&["check"]), site.build()] {
+        run.assert_code(1)
+            .assert_stderr_contains(
+                "error: broken link to '../Nowhere/overviews.md'\n  --> content/Healing/more.md:3:5",
+            )
+            .assert_stderr_contains("help: did you mean '../");
+    }
+}
+
+#[test]
 fn embeds_that_go_round_in_a_circle_are_an_error_naming_it() {
     let site = Fixture::new("obsidian");
     site.write("content/Healing/a.md", "# A\n\n![[B]]\n");
@@ -242,7 +277,7 @@ fn a_markdown_image_by_bare_file_name_is_found_as_obsidian_finds_it() {
         "{x}"
     );
     assert!(
-        x.contains("<a href=\"../../Attachments/chart.png\">the chart</a>"),
+        x.contains("<a href=\"../../Attachments/chart.png\" id=\"ref-1\">the chart</a>"),
         "{x}"
     );
     site.write("content/Patterns/chart.png", b"\x89PNG");

@@ -395,6 +395,32 @@ fn problems_in_included_text_are_reported_where_it_is_written() {
 }
 
 #[test]
+fn a_self_closing_hugo_shortcode_pairs_with_nothing() {
+    // Hugo's documentation: `{{< code-toggle config=build />}}` closes itself; taking
+    // a later `{{< /code-toggle >}}` as its end swallowed the headings between, and
+    // links to them were reported broken.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n{{< code-toggle config=build />}}\n\n## Cache busters\n\n{{< code-toggle file=hugo >}}\nx = 1\n{{< /code-toggle >}}\n\nSee [busters](#cache-busters).\n",
+    );
+    let (code, out) = check(&site);
+    assert_ne!(code, 0);
+    for expected in [
+        "error: Hugo shortcode `{{< code-toggle config=build />}}` is not supported: the page would lose what it stands for @ content/t/a.md:4:1",
+        "error: Hugo shortcode `{{< code-toggle file=hugo >}}` … `{{< /code-toggle >}}` is not supported: the page would lose what it stands for @ content/t/a.md:8:1",
+    ] {
+        assert!(out.contains(expected), "{expected}\nin\n{out}");
+    }
+    assert!(!out.contains("cache-busters"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("error")).count(),
+        2,
+        "{out}"
+    );
+}
+
+#[test]
 fn other_tools_template_syntax_is_reported_never_rendered() {
     let site = site();
     site.write(

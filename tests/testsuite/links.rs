@@ -78,13 +78,13 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     // Relative paths from a file three folders down, raw HTML, srcset and poster.
     let intro = site.read("guide/basics/intro/index.html");
     for needle in [
-        "<a href=\"../../../guide/basics/ch04-01-feelings/#naming-feelings\">the next chapter</a>",
-        "<a href=\"../../../tags/\">the tag list</a>",
-        "<a href=\"../../../\">the home page</a>",
+        "<a href=\"../../../guide/basics/ch04-01-feelings/#naming-feelings\" id=\"ref-1\">the next chapter</a>",
+        "<a href=\"../../../tags/\" id=\"ref-3\">the tag list</a>",
+        "<a href=\"../../../\" id=\"ref-6\">the home page</a>",
         "<img src=\"../../../images/logo.png\" alt=\"The logo again\"",
         "srcset=\"../../../guide/basics/img/diagram.png 1x, ../../../guide/photo.png 2x\"",
         "<video poster=\"../../../guide/basics/img/diagram.png\" src=\"../../../guide/basics/clip.mp4\"",
-        "<a href=\"../../../care/Work%20sheet.pdf\">",
+        "<a href=\"../../../care/Work%20sheet.pdf\" id=\"ref-7\">",
         "<a id=\"legacy\"></a>",
     ] {
         assert!(intro.contains(needle), "{needle} missing from:\n{intro}");
@@ -92,7 +92,7 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     // mdBook names a folder's README.md `index.html`: the folder's own page.
     let sleep = site.read("care/sleep/index.html");
     assert!(
-        sleep.contains("<a href=\"../../care/\">overview</a>"),
+        sleep.contains("<a href=\"../../care/\" id=\"ref-1\">overview</a>"),
         "{sleep}"
     );
     assert!(!site.path("public/care/readme").exists());
@@ -110,8 +110,8 @@ fn the_links_fixture_checks_clean_and_nothing_is_broken_in_any_edition() {
     // The offline edition names every page's file.
     let offline =
         std::fs::read_to_string(site.path("offline-build/guide/basics/intro/index.html")).unwrap();
-    assert!(offline.contains("<a href=\"../../../tags/index.html\">the tag list</a>"));
-    assert!(offline.contains("<a href=\"../../../index.html\">the home page</a>"));
+    assert!(offline.contains("<a href=\"../../../tags/index.html\" id=\"ref-3\">the tag list</a>"));
+    assert!(offline.contains("<a href=\"../../../index.html\" id=\"ref-6\">the home page</a>"));
 }
 
 #[test]
@@ -191,6 +191,7 @@ fn an_alias_or_page_on_a_url_attune_writes_is_an_error_naming_the_owner() {
         ("/guide/", "which the topic hub 'guide' (built-in page) already publishes"),
         ("/tags/start/", "which the page of tag 'start' at content/guide/basics/ch04-01-feelings.md:3:8 already publishes"),
         ("/search/index.js", "which the search index (built-in page) already publishes"),
+        ("/search/p0.js", "which the search index (built-in page) already publishes"),
         ("/Guide/Basics/Intro/", "which the article 'intro' at content/guide/basics/intro.md:1:1 already publishes"),
         ("/print.html/", "which the print edition (built-in page) already publishes"),
     ];
@@ -301,4 +302,161 @@ fn an_article_without_a_title_or_h1_takes_its_first_heading_as_title() {
     assert!(site
         .read("care/rest/index.html")
         .contains("<h1 id=\"article-title\">What rest is</h1>"));
+}
+
+#[test]
+fn a_link_to_an_article_makes_a_backlink_whatever_form_it_is_written_in() {
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/target.md",
+        "---\ntitle: Target\n---\n## Why\n\nBecause.\n",
+    );
+    let forms = [
+        ("by-md", "Read [the md form](../care/target.md) today."),
+        (
+            "by-html",
+            "Read [the html form](../care/target.html#why) today.",
+        ),
+        (
+            "by-folder",
+            "Read [the folder form](../care/target/) today.",
+        ),
+        ("by-root", "Read [the root form](/care/target/) today."),
+        ("by-wikilink", "Read [[target|the wikilink form]] today."),
+        (
+            "by-raw-html",
+            "Read <a href=\"../care/target/\">raw</a> today.",
+        ),
+    ];
+    for (name, text) in forms {
+        site.write(
+            &format!("content/guide/{name}.md"),
+            format!("---\ntitle: From {name}\n---\n{text}\n"),
+        );
+    }
+    site.run(&["check"]).assert_code(0);
+    site.build().assert_code(0);
+    let page = site.read("care/target/index.html");
+    let mentioned = &page[page
+        .find("id=\"mentioned-in\"")
+        .expect("a Mentioned in list")..];
+    for (name, form) in [
+        ("by-md", "md"),
+        ("by-html", "html"),
+        ("by-folder", "folder"),
+        ("by-root", "root"),
+        ("by-wikilink", "wikilink"),
+    ] {
+        let needle = format!(
+            "<a href=\"../../guide/{name}/#ref-1\">From {name}</a><blockquote><p>Read <mark>the {form} form</mark> today.</p></blockquote>"
+        );
+        assert!(
+            mentioned.contains(&needle),
+            "{needle} missing from:\n{mentioned}"
+        );
+    }
+    // Raw HTML has no sentence the parser quotes: the entry leads to the page.
+    assert!(
+        mentioned.contains("<a href=\"../../guide/by-raw-html/\">From by-raw-html</a>"),
+        "{mentioned}"
+    );
+    // The spot each backlink names is on the linking page.
+    assert!(site
+        .read("guide/by-html/index.html")
+        .contains("<a href=\"../../care/target/#why\" id=\"ref-1\">the html form</a>"));
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn files_under_the_search_and_assets_folders_are_checked_like_any_other() {
+    // attune writes `assets/` and `search/` too, but only the files it names: content
+    // files beside them are published and linked as any other, and a link to a file
+    // there that nothing writes is broken.
+    let site = Fixture::new("links");
+    site.write("content/assets/banner.png", b"\x89PNG");
+    site.write("content/search/help.txt", "How to search.\n");
+    site.write("themes/mine/templates/.keep", "");
+    site.write("themes/mine/static/extra.css", "p { margin: 0 }\n");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}\n[build]\ntheme = \"mine\"\n"));
+    site.write(
+        "content/care/files.md",
+        "---\ntitle: Files\n---\n![A banner](../assets/banner.png) ![Again](/assets/banner.png)\n\n[style](/assets/style.css), [extra](/assets/extra.css), [help](../search/help.txt), [index](/search/index.js).\n",
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    every_file_is_in_the_url_table(&site);
+    let page = site.read("care/files/index.html");
+    assert!(
+        page.contains("<img src=\"../../assets/banner.png\" alt=\"A banner\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"../../assets/extra.css\" id=\"ref-2\">extra</a>"),
+        "{page}"
+    );
+
+    site.write(
+        "content/care/files.md",
+        "---\ntitle: Files\n---\n![Gone](/assets/gone.png) [gone](../search/gone.txt) [shard](/search/v0.js) [theme](/assets/extra2.css)\n",
+    );
+    both_fail_with(
+        &site,
+        &[
+            "error: image '/assets/gone.png' does not exist\n  --> content/care/files.md:4:1",
+            "error: broken link to '../search/gone.txt': no page or file there\n  --> content/care/files.md:4:27",
+            "error: '/search/v0.js' is a file of the search index, whose names change whenever the content does\n  --> content/care/files.md:4:54",
+            "help: link to the search page (/search/) instead",
+            "error: broken link to '/assets/extra2.css': no page or file there",
+        ],
+    );
+
+    // A content file on a name attune writes there is a collision, as anywhere.
+    site.write("content/care/files.md", "---\ntitle: Files\n---\nText.\n");
+    site.write("content/assets/Style.css", "p {}\n");
+    site.write("content/search/V1.js", "");
+    both_fail_with(
+        &site,
+        &[
+            "error: the content file 'assets/Style.css' would publish '/assets/Style.css', which the theme's assets (built-in page) already publishes",
+            "error: the content file 'search/V1.js' would publish '/search/V1.js', which the search index (built-in page) already publishes",
+        ],
+    );
+}
+
+#[test]
+fn html_files_copied_from_content_are_checked_as_the_browser_reads_them() {
+    // A copied HTML file is published as it is: its links are checked as written,
+    // from its place in the output, in both editions (the fixture has offline.zip).
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/old/page.html",
+        "<!doctype html>\n<h1 id=\"top-of-it\">Old</h1>\n<a href=\"../sleep/index.html#x\">sleep</a> <a href=\"../Work%20sheet.pdf\">sheet</a> <a href=\"#top-of-it\">up</a>\n<img src=\"../../images/logo.png\" alt=\"\"> <a href=\"../../guide/basics/intro/index.html#naming\">naming</a>\n",
+    );
+    site.write(
+        "content/care/sleep.md",
+        "---\ntitle: Sleep\n---\n<a id=\"x\"></a>Sleep matters; see [the old page](old/page.html).\n",
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+
+    site.write(
+        "content/care/old/page.html",
+        "<p><a href=\"/care/sleep/\">root</a>\n<a href=\"../sleep/\">folder</a> <img src=\"../logo.png\">\n<a href=\"../sleep/index.html#nope\">gone</a> <a href=\"#nowhere\">here</a></p>\n",
+    );
+    both_fail_with(
+        &site,
+        &[
+            "error: '/care/sleep/' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline\n  --> content/care/old/page.html:1:13",
+            "error: '../sleep/' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page\n  --> content/care/old/page.html:2:10",
+            "help: name the page's file: '../sleep/index.html'",
+            "error: image '../logo.png' does not exist\n  --> content/care/old/page.html:2:42",
+            "error: no heading or id 'nope' in 'care/sleep/index.html'\n  --> content/care/old/page.html:3:10",
+            "error: no heading or id 'nowhere' in 'care/old/page.html'",
+        ],
+    );
+    // The offline build refuses them too.
+    let offline = site.run(&["build", "--offline", "--out", "offline-build"]);
+    offline.assert_code(1);
 }

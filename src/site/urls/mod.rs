@@ -6,14 +6,19 @@
 //!
 //! Paths are output paths relative to the site root: a page is `patterns/x/index.html`
 //! (its URL `patterns/x/`), a file `patterns/photo.png`. A tree claim (`search/`)
-//! owns every path below it that is not claimed before it.
+//! owns the paths below it that its file names describe (the search index's shards,
+//! whose number is known only when they are written), and nothing else there.
 
-use super::{front_position, Site, UrlStyle};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
+
+mod claims;
+mod free;
+
+pub use claims::is_search_shard;
 
 /// What a claimed path is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +29,9 @@ pub enum Kind {
     Redirect,
     /// Any other file (stylesheets, feeds, copied content files).
     File,
-    /// A folder whose files are written by one part of attune (search index, assets).
+    /// Files below a folder written by one part of attune (the search index's
+    /// shards), whose names follow a pattern and whose number is known only when they
+    /// are written: see [`UrlTable::claim_tree`].
     Tree,
 }
 
@@ -85,9 +92,13 @@ pub struct UrlTable {
     by_key: HashMap<String, usize>,
     /// Folded folder (`a/b/`) → how many claimed paths lie below it.
     folders: HashMap<String, usize>,
-    /// Folded tree prefixes (`search/`) → entry.
-    trees: Vec<(String, usize)>,
+    /// Folded tree prefixes (`search/`) → entry, and which names below it the tree
+    /// owns.
+    trees: Vec<(String, usize, Names)>,
 }
+
+/// Which names below its folder a tree claim owns.
+type Names = fn(&str) -> bool;
 
 /// A path as case-insensitive, normalising file systems and hosts see it: Unicode NFC,
 /// lower case (full Unicode case mapping), NFC again.
@@ -100,6 +111,29 @@ impl UrlTable {
     /// Claims `path` for `owner`; on a clash, the error at the claimant (without
     /// recording the claim).
     pub fn claim(&mut self, path: &str, kind: Kind, owner: Owner) -> Result<(), Diagnostic> {
+        self.claim_with(path, kind, owner, |_| true)
+    }
+
+    /// Claims the files below the folder `path` (ending in `/`) whose names below it
+    /// `names` accepts (given folded, as a case-insensitive host sees them); other
+    /// paths there stay free, and a reference to one of the tree's files is not a file
+    /// that is known to exist.
+    pub fn claim_tree(
+        &mut self,
+        path: &str,
+        names: fn(&str) -> bool,
+        owner: Owner,
+    ) -> Result<(), Diagnostic> {
+        self.claim_with(path, Kind::Tree, owner, names)
+    }
+
+    fn claim_with(
+        &mut self,
+        path: &str,
+        kind: Kind,
+        owner: Owner,
+        names: fn(&str) -> bool,
+    ) -> Result<(), Diagnostic> {
         if let Some(first) = self.owner_of(path) {
             let first = first.clone();
             return Err(self.clash(path, &owner, &first));
@@ -112,7 +146,7 @@ impl UrlTable {
             owner,
         });
         if kind == Kind::Tree {
-            self.trees.push((key.clone(), index));
+            self.trees.push((key.clone(), index, names));
         }
         for folder in folders_of(&key) {
             *self.folders.entry(folder.to_string()).or_default() += 1;
@@ -154,8 +188,8 @@ impl UrlTable {
                 }
             }
         }
-        if let Some((_, i)) = self.trees.iter().find(|(t, _)| key.starts_with(t.as_str())) {
-            return Some(&self.entries[*i].owner);
+        if let Some(entry) = self.tree_of(path) {
+            return Some(&entry.owner);
         }
         // A folder of claimed paths where this would be a file.
         let as_folder = format!("{}/", key.trim_end_matches('/'));
@@ -167,6 +201,23 @@ impl UrlTable {
             return Some(&below.owner);
         }
         None
+    }
+
+    /// The tree claim that owns `path`, if any.
+    pub fn tree_of(&self, path: &str) -> Option<&Entry> {
+        let key = fold(path);
+        self.trees
+            .iter()
+            .find(|(t, _, names)| {
+                // A name the tree writes, or a path below one (which would need it
+                // to be a folder).
+                key.strip_prefix(t.as_str()).is_some_and(|below| {
+                    below.is_empty()
+                        || names(below)
+                        || below.split_once('/').is_some_and(|(first, _)| names(first))
+                })
+            })
+            .map(|&(_, i, _)| &self.entries[i])
     }
 
     /// Whether `path` is claimed exactly (as written, or as folded).
@@ -199,7 +250,7 @@ impl UrlTable {
                     }
                 }
             }
-            self.trees.retain(|&(_, t)| t != i);
+            self.trees.retain(|&(_, t, _)| t != i);
             // The entry stays in `entries` (indices are kept) but is no longer found.
             self.entries[i].kind = Kind::File;
             self.entries[i].path.clear();
@@ -233,312 +284,12 @@ impl UrlTable {
         urls
     }
 
-    /// A path like `path` that nobody has claimed: `-2`, `-3`, … on its last name,
-    /// else (below a folder attune fills itself) on its first; empty if none is
-    /// found in a few tries.
-    pub fn free_path(&self, path: &str) -> String {
-        let (body, page) = match path.strip_suffix("/index.html") {
-            Some(folder) => (folder, true),
-            None => (path, false),
-        };
-        let (stem, ext) = match body.rsplit_once('.') {
-            Some((stem, ext)) if !page && !stem.is_empty() && !ext.contains('/') => {
-                (stem, format!(".{ext}"))
-            }
-            _ => (body, String::new()),
-        };
-        let whole = |name: String| {
-            if page {
-                format!("{name}/index.html")
-            } else {
-                name
-            }
-        };
-        let last = (2..20).map(|n| whole(format!("{stem}-{n}{ext}")));
-        let first = (2..20).map(|n| match body.split_once('/') {
-            Some((head, rest)) => whole(format!("{head}-{n}/{rest}")),
-            None => whole(format!("{stem}-{n}{ext}")),
-        });
-        last.chain(first)
-            .find(|candidate| self.owner_of(candidate).is_none())
-            .unwrap_or_default()
-    }
-
-    fn clash(&self, path: &str, claimant: &Owner, first: &Owner) -> Diagnostic {
-        let url = display_url(path);
-        let free = match self.free_path(path) {
-            free if free.is_empty() => "choose another path".to_string(),
-            free => format!("'{}' is free", display_url(&free)),
-        };
-        let d = Diagnostic::error(
-            Code::UrlCollision,
-            format!(
-                "{} would publish '{url}', which {first} already publishes",
-                claimant.what
-            ),
-        );
-        let d = match &claimant.at {
-            Some((file, 0, _)) => d.in_file(file),
-            Some((file, line, column)) => d.at(file, *line, *column),
-            None => d,
-        };
-        let d = match &first.at {
-            Some((file, line, column)) => {
-                d.related(file, *line, *column, format!("{first} claims it here"))
-            }
-            None => d,
-        };
-        d.help(format!(
-            "URLs must differ in more than letter case or Unicode form (case-insensitive disks and hosts merge them); {free}"
-        ))
-    }
-
     /// Every claim as `path<TAB>source`, sorted by path, for `--debug` style listings
     /// and tests.
     pub fn listing(&self) -> BTreeMap<String, String> {
         self.entries()
             .map(|e| (e.path.clone(), e.owner.to_string()))
             .collect()
-    }
-}
-
-/// Files attune writes at the site root, besides pages.
-const ROOT_FILES: &[(&str, &str)] = &[
-    ("404.html", "the not-found page for static hosts"),
-    ("print.html", "the print edition"),
-    ("sitemap.xml", "the sitemap"),
-    ("atom.xml", "the Atom feed"),
-    ("robots.txt", "robots.txt"),
-    ("urls.json", "the URL manifest"),
-    (crate::output::MARKER, "the output folder's marker"),
-];
-
-impl Site {
-    /// Builds [`Site::urls`] from everything the build will write, in a fixed order
-    /// (attune's own pages and files, articles, content files, aliases: a later claim
-    /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
-    pub(super) fn claim_urls(&mut self, diagnostics: &mut Vec<Diagnostic>) {
-        let mut table = UrlTable::default();
-        let mut claim = |table: &mut UrlTable, path: String, kind, owner| {
-            table.claim_or_report(&path, kind, owner, diagnostics)
-        };
-        let page = |url: &str| format!("{url}index.html");
-        claim(
-            &mut table,
-            page(""),
-            Kind::Page,
-            Owner::built_in("the home page"),
-        );
-        for topic in &self.config.topics {
-            let what = format!("the topic hub '{}'", topic.id);
-            claim(
-                &mut table,
-                page(&format!("{}/", topic.id)),
-                Kind::Page,
-                Owner::built_in(what),
-            );
-        }
-        claim(
-            &mut table,
-            page("tags/"),
-            Kind::Page,
-            Owner::built_in("the tag list"),
-        );
-        for (slug, tag) in &self.tags {
-            let first = &self.articles[tag.articles.iter().copied().min().unwrap_or(0)];
-            let (line, column) = front_position(first, &tag.name);
-            let what = format!("the page of tag '{}'", tag.name);
-            let owner = Owner::content(what, &first.path, line, column);
-            claim(
-                &mut table,
-                page(&format!("tags/{slug}/")),
-                Kind::Page,
-                owner,
-            );
-        }
-        if !self.glossary.is_empty() {
-            claim(
-                &mut table,
-                page("glossary/"),
-                Kind::Page,
-                Owner::built_in("the glossary"),
-            );
-        }
-        if !self.references.is_empty() {
-            claim(
-                &mut table,
-                page("references/"),
-                Kind::Page,
-                Owner::built_in("the reference list"),
-            );
-        }
-        if !self.paths.is_empty() {
-            claim(
-                &mut table,
-                page("paths/"),
-                Kind::Page,
-                Owner::built_in("the list of reading paths"),
-            );
-            for p in &self.paths {
-                let what = format!("the reading path '{}'", p.source.id);
-                let owner = Owner::content(what, &p.source.file, 1, 1);
-                claim(
-                    &mut table,
-                    page(&format!("paths/{}/", p.source.id)),
-                    Kind::Page,
-                    owner,
-                );
-            }
-        }
-        if self.relations_out.iter().any(|r| !r.is_empty()) {
-            claim(
-                &mut table,
-                page("map/"),
-                Kind::Page,
-                Owner::built_in("the topic map"),
-            );
-        }
-        claim(
-            &mut table,
-            page("search/"),
-            Kind::Page,
-            Owner::built_in("the search page"),
-        );
-        claim(
-            &mut table,
-            "search/".into(),
-            Kind::Tree,
-            Owner::built_in("the search index"),
-        );
-        if self.has_handouts() {
-            claim(
-                &mut table,
-                page("handouts/"),
-                Kind::Page,
-                Owner::built_in("the handouts page"),
-            );
-        }
-        claim(
-            &mut table,
-            page("privacy/"),
-            Kind::Page,
-            Owner::built_in("the privacy page"),
-        );
-        if self.help_article().is_none() {
-            claim(
-                &mut table,
-                page(super::HELP_URL),
-                Kind::Page,
-                Owner::built_in("the When to get help page"),
-            );
-        }
-        if self.config.safety.quick_exit {
-            claim(
-                &mut table,
-                page("quick-exit/"),
-                Kind::Page,
-                Owner::built_in("the quick-exit page"),
-            );
-        }
-        claim(
-            &mut table,
-            page("404/"),
-            Kind::Page,
-            Owner::built_in("the not-found page"),
-        );
-        for (path, what) in ROOT_FILES {
-            claim(
-                &mut table,
-                path.to_string(),
-                Kind::File,
-                Owner::built_in(*what),
-            );
-        }
-        if self.config.build.offline_zip && self.style != UrlStyle::Offline {
-            claim(
-                &mut table,
-                "offline.zip".into(),
-                Kind::File,
-                Owner::built_in("the offline edition"),
-            );
-        }
-        claim(
-            &mut table,
-            "assets/".into(),
-            Kind::Tree,
-            Owner::built_in("the theme's assets"),
-        );
-
-        for section in &self.sections {
-            let what = format!("the section '{}'", section.url.trim_end_matches('/'));
-            let owner = match section.hub {
-                Some(h) => Owner::content(what, &self.articles[h].path, 1, 1),
-                None => Owner::built_in(what),
-            };
-            claim(&mut table, page(&section.url), Kind::Page, owner);
-        }
-        for article in &self.articles {
-            // A hub's page is its folder's, claimed above; an empty slug is reported
-            // as such.
-            if article.slug.is_empty() || article.structure == super::Structure::Hub {
-                continue;
-            }
-            let what = format!("the article '{}'", article.slug);
-            let owner = Owner::content(what, &article.path, 1, 1);
-            claim(&mut table, page(&article.url), Kind::Page, owner);
-        }
-        let content_dir = std::path::Path::new(&self.config.build.content_dir);
-        for asset in &self.assets {
-            let rel = asset.to_string_lossy().replace('\\', "/");
-            let what = format!("the content file '{rel}'");
-            let owner = Owner::content(what, content_dir.join(asset), 0, 0);
-            claim(&mut table, rel, Kind::File, owner);
-        }
-
-        let mut aliases = BTreeMap::new();
-        let mut bad = Vec::new();
-        for (i, article) in self.articles.iter().enumerate() {
-            // Aliases that do not start with `/` are names for wikilinks, not URLs.
-            for alias in article
-                .front
-                .aliases
-                .iter()
-                .filter(|a| a.trim().starts_with('/'))
-            {
-                let url = super::normalise_alias(alias);
-                let (line, column) = front_position(article, alias);
-                if url.is_empty()
-                    || url
-                        .split('/')
-                        .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
-                {
-                    bad.push(
-                        Diagnostic::error(
-                            Code::BadAlias,
-                            format!("alias '{alias}' is not a URL path inside the site"),
-                        )
-                        .at(&article.path, line, column)
-                        .help("write an old URL path such as /patterns/old-name/"),
-                    );
-                    continue;
-                }
-                let what = format!("the alias '{alias}' of '{}'", article.slug);
-                let owner = Owner::content(what, &article.path, line, column);
-                if claim(&mut table, page(&url), Kind::Redirect, owner) {
-                    aliases.insert(url, i);
-                }
-            }
-        }
-        diagnostics.extend(bad);
-        self.aliases = aliases;
-        self.urls = table;
-    }
-
-    /// Whether any article in a topic is a handout (the handouts page lists them).
-    pub fn has_handouts(&self) -> bool {
-        self.articles
-            .iter()
-            .any(|a| a.front.handout && a.topic.is_some())
     }
 }
 
@@ -637,6 +388,25 @@ mod tests {
             .claim("a/c/index.html", Kind::Page, owner("y"))
             .is_ok());
         assert_eq!(table.page_urls(), ["a/b/", "a/c/", "search/"]);
+    }
+
+    #[test]
+    fn a_tree_owns_only_the_names_it_writes() {
+        let mut table = UrlTable::default();
+        table
+            .claim_tree("search/", is_search_shard, owner("search index"))
+            .unwrap();
+        assert!(table.claim("search/V3.js", Kind::File, owner("x")).is_err());
+        assert!(table
+            .claim("search/help.txt", Kind::File, owner("x"))
+            .is_ok());
+        assert!(table.tree_of("search/d12.js").is_some());
+        assert!(table.tree_of("search/d.js").is_none());
+        assert!(table.tree_of("search/v1.json").is_none());
+        assert!(table.tree_of("searching/v1.js").is_none());
+        assert!(table
+            .claim("search/v0.js/index.html", Kind::Redirect, owner("alias"))
+            .is_err());
     }
 
     #[test]

@@ -1,104 +1,22 @@
-//! Every reference a reader's browser will follow or load that is not a link to an
-//! article by name — images, files under `content/`, `.html` and root-relative links,
-//! every URL in raw HTML — resolved against the URL table and checked: a missing file
-//! or page is an error with a "did you mean", a remote file the Content-Security-Policy
-//! blocks is a warning. Resolved targets are site paths, so each page (article page,
-//! `print.html`, either edition) writes them relative to where it is.
+//! Resolving one article's references against the URL table: the path worked out from
+//! the source file's folder, then the article, content file, page, alias or Obsidian
+//! short name it names; a missing one is an error with a "did you mean".
 
-use super::links::is_generated_anchor;
-use super::{Site, UrlKind, UrlStyle};
+use super::paths::{join, relative_to, source_folder};
+use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic};
-use crate::markdown::{href_attr, is_external, OutRef, RefKind};
-use crate::text::{escape, percent_decode};
+use crate::markdown::{is_external, OutRef, RefKind};
+use crate::site::links::is_generated_anchor;
+use crate::site::{Site, UrlKind};
+use crate::text::percent_decode;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-
-/// Where a reference leads, once resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum RefTarget {
-    /// Written as it is: another site, `mailto:`, `data:`, or a reference that is
-    /// broken (and reported).
-    AsIs(String),
-    /// An id on the same page.
-    Fragment(String),
-    /// A path the build writes: a page (`patterns/x/`, ending in `/`) or a file.
-    Site {
-        path: String,
-        /// `?query` and `#fragment` as written (the fragment checked when the page
-        /// is an article's).
-        suffix: String,
-        fragment: Option<String>,
-        /// The article whose page it is, if any.
-        article: Option<usize>,
-    },
-}
-
-impl RefTarget {
-    /// The URL as a page whose root prefix is `root` writes it.
-    pub fn href(&self, root: &str, style: UrlStyle) -> String {
-        match self {
-            RefTarget::AsIs(url) => url.clone(),
-            RefTarget::Fragment(id) => format!("#{id}"),
-            RefTarget::Site {
-                path,
-                suffix,
-                fragment,
-                ..
-            } => {
-                let index = if path.is_empty() || path.ends_with('/') {
-                    style.index()
-                } else {
-                    ""
-                };
-                let fragment = fragment
-                    .as_ref()
-                    .map(|f| format!("#{f}"))
-                    .unwrap_or_default();
-                let root = if path.is_empty() && root.is_empty() {
-                    "./"
-                } else {
-                    root
-                };
-                format!("{root}{}{index}{suffix}{fragment}", encode_path(path))
-            }
-        }
-    }
-}
-
-impl RefTarget {
-    /// [`RefTarget::href`] ready for a double-quoted attribute: the author's parts
-    /// percent-encoded as CommonMark asks, the site's path (which may carry the
-    /// edition mark) HTML-escaped.
-    pub fn attr(&self, root: &str, style: UrlStyle) -> String {
-        let href = self.href(root, style);
-        match self {
-            RefTarget::AsIs(url) => href_attr(url),
-            _ => match href.split_once('#') {
-                Some((path, fragment)) => format!("{}#{}", escape(path), href_attr(fragment)),
-                None => escape(&href),
-            },
-        }
-    }
-}
-
-/// Percent-encodes what a URL path may not hold as it is.
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 impl Site {
     /// Each article's link targets (headings and ids in its raw HTML), so that
     /// anchors are checked in O(1) however many links point at them; ids attune
     /// writes itself are [`is_generated_anchor`].
-    pub(super) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
+    pub(in crate::site) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
         self.articles
             .iter()
             .map(|a| {
@@ -115,7 +33,7 @@ impl Site {
 
     /// Resolves every article's references (see [`Site::refs`]); problems go into
     /// `diagnostics`.
-    pub(super) fn resolve_refs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(in crate::site) fn resolve_refs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let by_rel: HashMap<String, usize> = self
             .articles
             .iter()
@@ -377,18 +295,17 @@ impl Site {
                 article: None,
             };
         }
-        // Under a folder attune fills itself (search index, theme assets).
-        if self.urls.owner_of(&site_path).is_some_and(|_| {
-            self.urls
-                .entries()
-                .any(|e| e.kind == UrlKind::Tree && site_path.starts_with(&e.path))
-        }) {
-            return RefTarget::Site {
-                path: site_path,
-                suffix: query,
-                fragment,
-                article: None,
-            };
+        // A shard of the search index: its name changes as the content does.
+        if self
+            .urls
+            .tree_of(&site_path)
+            .is_some_and(|tree| tree.path != site_path)
+        {
+            diagnostics.push(
+                error(Code::BrokenLink, format!("'{url}' is a file of the search index, whose names change whenever the content does"))
+                    .help("link to the search page (/search/) instead"),
+            );
+            return RefTarget::AsIs(url.to_string());
         }
         // Obsidian's "shortest path" links: a bare file name that is not beside this
         // file names the one file of that name anywhere in the content folder.
@@ -446,103 +363,14 @@ impl Site {
     }
 }
 
-/// The folder under `content/` an article's source sits in, with `/` separators.
-fn source_folder(article: &super::Article) -> String {
-    article
-        .rel
-        .parent()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default()
-}
-
-impl Site {
-    /// `![[image.png]]` or `![[Attachments/image.png]]`: the content file of that
-    /// name (or path end) anywhere in the content folder, as Obsidian finds it, when
-    /// only one has it; one beside the article wins over others.
-    fn resolve_by_name(
-        &self,
-        i: usize,
-        r: &OutRef,
-        ctx: &Lookup,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> RefTarget {
-        let article = &self.articles[i];
-        let written = r.url.trim();
-        let name = percent_decode(written).unwrap_or_else(|| written.to_string());
-        let name = name.trim_start_matches("./").trim_start_matches('/');
-        let file_name = name.rsplit('/').next().unwrap_or(name).to_lowercase();
-        let wanted = name.to_lowercase();
-        let found: Vec<&String> = ctx
-            .by_file_name
-            .get(&file_name)
-            .into_iter()
-            .flatten()
-            .filter(|f| {
-                let f = f.to_lowercase();
-                f == wanted || f.ends_with(&format!("/{wanted}"))
-            })
-            .collect();
-        let folder = source_folder(article);
-        let beside: Vec<&&String> = found
-            .iter()
-            .filter(|f| f.rsplit_once('/').map_or("", |(d, _)| d) == folder)
-            .collect();
-        let chosen = match (found.as_slice(), beside.as_slice()) {
-            ([one], _) => Some((*one).clone()),
-            (_, [one]) => Some((**one).clone()),
-            _ => None,
-        };
-        if let Some(path) = chosen {
-            return RefTarget::Site {
-                path,
-                suffix: String::new(),
-                fragment: None,
-                article: None,
-            };
-        }
-        let error = |code, message: String| {
-            Diagnostic::error(code, message).at(&article.path, r.line, r.column)
-        };
-        diagnostics.push(if found.is_empty() {
-            let best = nearest(
-                &file_name,
-                ctx.files.iter().filter_map(|f| f.rsplit('/').next()),
-            );
-            let d = error(
-                Code::MissingFile,
-                format!("'{written}' is not in the content folder"),
-            );
-            match best {
-                Some(best) => d.help(format!("did you mean '{best}'?")),
-                None => d.help("put the file anywhere under content/; it is found by its name"),
-            }
-        } else {
-            let list: Vec<&str> = found.iter().map(|f| f.as_str()).collect();
-            error(
-                Code::AmbiguousFile,
-                format!(
-                    "'{written}' could mean {} files: {}",
-                    found.len(),
-                    list.join(", ")
-                ),
-            )
-            .help(format!(
-                "write the path from the content folder, e.g. ![[{}]]",
-                list[0]
-            ))
-        });
-        RefTarget::AsIs(String::new())
-    }
-}
-
-struct Lookup<'a> {
-    by_rel: HashMap<String, usize>,
+pub(super) struct Lookup<'a> {
+    pub(super) by_rel: HashMap<String, usize>,
     /// Content files by lower-case file name, for `![[image.png]]`.
-    by_file_name: HashMap<String, Vec<String>>,
-    by_url: HashMap<&'a str, usize>,
-    files: Vec<String>,
+    pub(super) by_file_name: HashMap<String, Vec<String>>,
+    pub(super) by_url: HashMap<&'a str, usize>,
+    pub(super) files: Vec<String>,
     /// [`Site::anchor_sets`].
-    ids: Vec<HashSet<&'a str>>,
+    pub(super) ids: Vec<HashSet<&'a str>>,
 }
 
 /// The ids a link may target on article `t`'s page, for suggestions.
@@ -555,99 +383,12 @@ fn anchors(site: &Site, t: usize) -> impl Iterator<Item = &str> {
         .chain(parsed.html_ids.iter().map(String::as_str))
 }
 
-/// `path` (relative, or from the site root when it starts with `/`) from `folder`,
-/// with `.` and `..` worked out; `None` when it climbs above the root. A trailing `/`
-/// is kept.
-fn join(folder: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
-    let trailing = path.ends_with('/')
-        || path.ends_with("/.")
-        || path.ends_with("/..")
-        || path == "."
-        || path == "..";
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    let mut out = parts.join("/");
-    if trailing && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
-}
-
-/// The path from `folder` to the site path `to`.
-fn relative_to(folder: &str, to: &str) -> String {
-    let from: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
-    let target: Vec<&str> = to.split('/').collect();
-    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
-    let mut out = "../".repeat(from.len() - common);
-    out.push_str(&target[common..].join("/"));
-    out
-}
-
-impl super::Article {
+impl crate::site::Article {
     /// Whether `id`, which is not an id on the page (`on_page` false), names the
     /// heading that became the article's title: mdBook gives a chapter's opening
     /// heading an id and books link to it (`ch01-01-installation.html#installation`);
     /// here that heading is the page's title, so such a link leads to the page itself.
     pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
         !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_join_from_the_source_folder_at_any_depth() {
-        assert_eq!(
-            join("a/b/c", "../../img/x.png").as_deref(),
-            Some("a/img/x.png")
-        );
-        assert_eq!(join("", "/tags/").as_deref(), Some("tags/"));
-        assert_eq!(join("", "./x/./y.png").as_deref(), Some("x/y.png"));
-        assert_eq!(join("a", "../.."), None);
-        assert_eq!(join("a/b", ".."), Some("a/".to_string()));
-        assert_eq!(relative_to("a/b", "a/img/x.png"), "../img/x.png");
-        assert_eq!(relative_to("", "a/x.png"), "a/x.png");
-    }
-
-    #[test]
-    fn targets_are_written_relative_to_each_page() {
-        let page = RefTarget::Site {
-            path: "patterns/x/".into(),
-            suffix: String::new(),
-            fragment: Some("why".into()),
-            article: Some(0),
-        };
-        assert_eq!(page.href("../../", UrlStyle::Web), "../../patterns/x/#why");
-        assert_eq!(
-            page.href("", UrlStyle::Offline),
-            "patterns/x/index.html#why"
-        );
-        let file = RefTarget::Site {
-            path: "a b/ü.png".into(),
-            suffix: "?v=1".into(),
-            fragment: None,
-            article: None,
-        };
-        assert_eq!(
-            file.href("../", UrlStyle::Offline),
-            "../a%20b/%C3%BC.png?v=1"
-        );
-        let home = RefTarget::Site {
-            path: String::new(),
-            suffix: String::new(),
-            fragment: None,
-            article: None,
-        };
-        assert_eq!(home.href("", UrlStyle::Web), "./");
     }
 }

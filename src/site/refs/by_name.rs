@@ -1,0 +1,90 @@
+//! `![[image.png]]` and `[[leaflet.pdf]]`: a content file found by its name (or the end
+//! of its path) anywhere in the content folder, as Obsidian finds it.
+
+use super::paths::source_folder;
+use super::resolve::Lookup;
+use super::RefTarget;
+use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::markdown::OutRef;
+use crate::site::Site;
+use crate::text::percent_decode;
+
+impl Site {
+    /// `![[image.png]]` or `![[Attachments/image.png]]`: the content file of that
+    /// name (or path end) anywhere in the content folder, as Obsidian finds it, when
+    /// only one has it; one beside the article wins over others.
+    pub(super) fn resolve_by_name(
+        &self,
+        i: usize,
+        r: &OutRef,
+        ctx: &Lookup,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> RefTarget {
+        let article = &self.articles[i];
+        let written = r.url.trim();
+        let name = percent_decode(written).unwrap_or_else(|| written.to_string());
+        let name = name.trim_start_matches("./").trim_start_matches('/');
+        let file_name = name.rsplit('/').next().unwrap_or(name).to_lowercase();
+        let wanted = name.to_lowercase();
+        let found: Vec<&String> = ctx
+            .by_file_name
+            .get(&file_name)
+            .into_iter()
+            .flatten()
+            .filter(|f| {
+                let f = f.to_lowercase();
+                f == wanted || f.ends_with(&format!("/{wanted}"))
+            })
+            .collect();
+        let folder = source_folder(article);
+        let beside: Vec<&&String> = found
+            .iter()
+            .filter(|f| f.rsplit_once('/').map_or("", |(d, _)| d) == folder)
+            .collect();
+        let chosen = match (found.as_slice(), beside.as_slice()) {
+            ([one], _) => Some((*one).clone()),
+            (_, [one]) => Some((**one).clone()),
+            _ => None,
+        };
+        if let Some(path) = chosen {
+            return RefTarget::Site {
+                path,
+                suffix: String::new(),
+                fragment: None,
+                article: None,
+            };
+        }
+        let error = |code, message: String| {
+            Diagnostic::error(code, message).at(&article.path, r.line, r.column)
+        };
+        diagnostics.push(if found.is_empty() {
+            let best = nearest(
+                &file_name,
+                ctx.files.iter().filter_map(|f| f.rsplit('/').next()),
+            );
+            let d = error(
+                Code::MissingFile,
+                format!("'{written}' is not in the content folder"),
+            );
+            match best {
+                Some(best) => d.help(format!("did you mean '{best}'?")),
+                None => d.help("put the file anywhere under content/; it is found by its name"),
+            }
+        } else {
+            let list: Vec<&str> = found.iter().map(|f| f.as_str()).collect();
+            error(
+                Code::AmbiguousFile,
+                format!(
+                    "'{written}' could mean {} files: {}",
+                    found.len(),
+                    list.join(", ")
+                ),
+            )
+            .help(format!(
+                "write the path from the content folder, e.g. ![[{}]]",
+                list[0]
+            ))
+        });
+        RefTarget::AsIs(String::new())
+    }
+}

@@ -1,0 +1,176 @@
+//! HTML files under `content/`, which the build copies as they are: nothing in them is
+//! rewritten, so every URL they follow or load is checked as written, from the file's
+//! own place in the output, the way a browser will read it in each edition the build
+//! makes (a root-relative link fails under a sub-path and offline; a link to a folder
+//! fails from `file://`).
+
+use super::paths::{join, relative_to};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::markdown::{is_external, scan_html, RefKind};
+use crate::site::links::is_generated_anchor;
+use crate::site::{Site, UrlKind, UrlStyle};
+use crate::text::percent_decode;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+impl Site {
+    /// Checks the URLs in every copied `.html`/`.htm` file under `content` (the
+    /// content folder on disk).
+    pub(in crate::site) fn check_copied_html(
+        &self,
+        content: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let shown = Path::new(&self.config.build.content_dir);
+        let pages: Vec<(String, String)> = self
+            .assets
+            .iter()
+            .filter(|a| {
+                a.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                })
+            })
+            .filter_map(|a| {
+                let text = std::fs::read_to_string(content.join(a)).ok()?;
+                Some((a.to_string_lossy().replace('\\', "/"), text))
+            })
+            .collect();
+        if pages.is_empty() {
+            return;
+        }
+        let scans: HashMap<&str, _> = pages
+            .iter()
+            .map(|(path, text)| (path.as_str(), scan_html(text)))
+            .collect();
+        let ids_of = |path: &str| -> Option<HashSet<&str>> {
+            if let Some(scan) = scans.get(path) {
+                return Some(scan.ids.iter().map(|(id, _, _)| id.as_str()).collect());
+            }
+            let t = self
+                .articles
+                .iter()
+                .position(|a| format!("{}index.html", a.url) == path)?;
+            let parsed = &self.articles[t].parsed;
+            Some(
+                parsed
+                    .headings
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .chain(parsed.html_ids.iter().map(String::as_str))
+                    .collect(),
+            )
+        };
+        // `check` builds the model for the web edition alone: the offline edition
+        // counts whenever the build will make one.
+        let offline = self.style != UrlStyle::Web || self.config.build.offline_zip;
+        for (path, text) in &pages {
+            let scan = &scans[path.as_str()];
+            let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
+            let file = shown.join(path);
+            for found in &scan.refs {
+                let url = found.url.trim();
+                if url.is_empty() || is_external(url) {
+                    continue;
+                }
+                let (line, column) = position(text, found.value.start);
+                let error = |code, message: String| {
+                    Diagnostic::error(code, message).at(&file, line, column)
+                };
+                let (before, fragment) = match url.split_once('#') {
+                    Some((b, f)) => (b, Some(percent_decode(f).unwrap_or_else(|| f.to_string()))),
+                    None => (url, None),
+                };
+                let before = before.split('?').next().unwrap_or_default();
+                if before.starts_with('/') {
+                    diagnostics.push(
+                        error(Code::RootRelative, format!("'{url}' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline"))
+                            .help("write the path relative to this file's folder"),
+                    );
+                    continue;
+                }
+                let target = if before.is_empty() {
+                    path.clone()
+                } else {
+                    let decoded = percent_decode(before).unwrap_or_else(|| before.to_string());
+                    let Some(joined) = join(folder, &decoded) else {
+                        diagnostics.push(error(
+                            Code::BrokenLink,
+                            format!("'{url}' leads outside the site"),
+                        ));
+                        continue;
+                    };
+                    joined
+                };
+                let exact = (!target.is_empty() && !target.ends_with('/'))
+                    .then(|| self.urls.get(&target))
+                    .flatten()
+                    .filter(|e| e.kind != UrlKind::Tree);
+                let page = match exact {
+                    Some(_) => None,
+                    None => {
+                        let page = match target.trim_end_matches('/') {
+                            "" => "index.html".to_string(),
+                            t => format!("{t}/index.html"),
+                        };
+                        self.urls
+                            .get(&page)
+                            .filter(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect))
+                            .map(|e| e.path.clone())
+                    }
+                };
+                let resolved = match (exact, page) {
+                    (Some(e), _) => e.path.clone(),
+                    (None, Some(page)) if offline => {
+                        diagnostics.push(
+                            error(Code::BrokenLink, format!("'{url}' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page"))
+                                .help(format!("name the page's file: '{}'", relative_to(folder, &page))),
+                        );
+                        continue;
+                    }
+                    (None, Some(page)) => page,
+                    (None, None) => {
+                        let what = match found.kind {
+                            RefKind::Media(what) => format!("{what} '{url}' does not exist"),
+                            RefKind::Link => {
+                                format!("broken link to '{url}': no page or file there")
+                            }
+                        };
+                        let d = match self.urls.get_folded(&target) {
+                            Some(e) if e.kind != UrlKind::Tree => error(Code::BrokenLink, what)
+                                .help(format!("most web hosts tell capitals apart: the file is '{}'", e.path)),
+                            _ => error(Code::MissingFile, what)
+                                .help("a path in a copied HTML file starts from that file's folder in the output"),
+                        };
+                        diagnostics.push(d);
+                        continue;
+                    }
+                };
+                let Some(id) = fragment.filter(|f| !f.is_empty()) else {
+                    continue;
+                };
+                if id.eq_ignore_ascii_case("top") || is_generated_anchor(&id) {
+                    continue;
+                }
+                if let Some(ids) = ids_of(&resolved) {
+                    if !ids.contains(id.as_str()) {
+                        diagnostics.push(
+                            error(
+                                Code::BrokenAnchor,
+                                format!("no heading or id '{id}' in '{resolved}'"),
+                            )
+                            .suggest(&id, ids.iter().copied()),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `at` in `text`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    (line, before[start..].chars().count() + 1)
+}

@@ -1,0 +1,66 @@
+//! Paths as references write them: the folder a source sits in, a relative or
+//! root-relative path joined to it with `.` and `..` worked out, and the way back.
+
+/// The folder under `content/` an article's source sits in, with `/` separators.
+pub(super) fn source_folder(article: &crate::site::Article) -> String {
+    article
+        .rel
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default()
+}
+
+/// `path` (relative, or from the site root when it starts with `/`) from `folder`,
+/// with `.` and `..` worked out; `None` when it climbs above the root. A trailing `/`
+/// is kept.
+pub(super) fn join(folder: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    let trailing = path.ends_with('/')
+        || path.ends_with("/.")
+        || path.ends_with("/..")
+        || path == "."
+        || path == "..";
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = parts.join("/");
+    if trailing && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// The path from `folder` to the site path `to`.
+pub(super) fn relative_to(folder: &str, to: &str) -> String {
+    let from: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    let target: Vec<&str> = to.split('/').collect();
+    let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&target[common..].join("/"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_join_from_the_source_folder_at_any_depth() {
+        assert_eq!(
+            join("a/b/c", "../../img/x.png").as_deref(),
+            Some("a/img/x.png")
+        );
+        assert_eq!(join("", "/tags/").as_deref(), Some("tags/"));
+        assert_eq!(join("", "./x/./y.png").as_deref(), Some("x/y.png"));
+        assert_eq!(join("a", "../.."), None);
+        assert_eq!(join("a/b", ".."), Some("a/".to_string()));
+        assert_eq!(relative_to("a/b", "a/img/x.png"), "../img/x.png");
+        assert_eq!(relative_to("", "a/x.png"), "a/x.png");
+    }
+}

@@ -1,0 +1,283 @@
+//! What the build will write, claimed in the URL table in a fixed order: attune's own
+//! pages and files first, then section and article pages, content files, and last the
+//! aliases, so that a later claim on a taken URL is the one reported.
+
+use super::{Kind, Owner, UrlTable};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::site::{front_position, Site, UrlStyle};
+use std::collections::BTreeMap;
+
+/// Files attune writes at the site root, besides pages.
+const ROOT_FILES: &[(&str, &str)] = &[
+    ("404.html", "the not-found page for static hosts"),
+    ("print.html", "the print edition"),
+    ("sitemap.xml", "the sitemap"),
+    ("atom.xml", "the Atom feed"),
+    ("robots.txt", "robots.txt"),
+    ("urls.json", "the URL manifest"),
+    (crate::output::MARKER, "the output folder's marker"),
+];
+
+impl Site {
+    /// Builds [`Site::urls`] from everything the build will write, in a fixed order
+    /// (attune's own pages and files, articles, content files, aliases: a later claim
+    /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
+    pub(in crate::site) fn claim_urls(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let mut table = UrlTable::default();
+        let mut claim = |table: &mut UrlTable, path: String, kind, owner| {
+            table.claim_or_report(&path, kind, owner, diagnostics)
+        };
+        let page = |url: &str| format!("{url}index.html");
+        claim(
+            &mut table,
+            page(""),
+            Kind::Page,
+            Owner::built_in("the home page"),
+        );
+        for topic in &self.config.topics {
+            let what = format!("the topic hub '{}'", topic.id);
+            claim(
+                &mut table,
+                page(&format!("{}/", topic.id)),
+                Kind::Page,
+                Owner::built_in(what),
+            );
+        }
+        claim(
+            &mut table,
+            page("tags/"),
+            Kind::Page,
+            Owner::built_in("the tag list"),
+        );
+        for (slug, tag) in &self.tags {
+            let first = &self.articles[tag.articles.iter().copied().min().unwrap_or(0)];
+            let (line, column) = front_position(first, &tag.name);
+            let what = format!("the page of tag '{}'", tag.name);
+            let owner = Owner::content(what, &first.path, line, column);
+            claim(
+                &mut table,
+                page(&format!("tags/{slug}/")),
+                Kind::Page,
+                owner,
+            );
+        }
+        if !self.glossary.is_empty() {
+            claim(
+                &mut table,
+                page("glossary/"),
+                Kind::Page,
+                Owner::built_in("the glossary"),
+            );
+        }
+        if !self.references.is_empty() {
+            claim(
+                &mut table,
+                page("references/"),
+                Kind::Page,
+                Owner::built_in("the reference list"),
+            );
+        }
+        if !self.paths.is_empty() {
+            claim(
+                &mut table,
+                page("paths/"),
+                Kind::Page,
+                Owner::built_in("the list of reading paths"),
+            );
+            for p in &self.paths {
+                let what = format!("the reading path '{}'", p.source.id);
+                let owner = Owner::content(what, &p.source.file, 1, 1);
+                claim(
+                    &mut table,
+                    page(&format!("paths/{}/", p.source.id)),
+                    Kind::Page,
+                    owner,
+                );
+            }
+        }
+        if self.relations_out.iter().any(|r| !r.is_empty()) {
+            claim(
+                &mut table,
+                page("map/"),
+                Kind::Page,
+                Owner::built_in("the topic map"),
+            );
+        }
+        claim(
+            &mut table,
+            page("search/"),
+            Kind::Page,
+            Owner::built_in("the search page"),
+        );
+        claim(
+            &mut table,
+            "search/index.js".into(),
+            Kind::File,
+            Owner::built_in("the search index"),
+        );
+        // Claimed before anything from the content: it cannot clash.
+        let shards = table.claim_tree(
+            "search/",
+            is_search_shard,
+            Owner::built_in("the search index"),
+        );
+        debug_assert!(shards.is_ok());
+        if self.has_handouts() {
+            claim(
+                &mut table,
+                page("handouts/"),
+                Kind::Page,
+                Owner::built_in("the handouts page"),
+            );
+        }
+        claim(
+            &mut table,
+            page("privacy/"),
+            Kind::Page,
+            Owner::built_in("the privacy page"),
+        );
+        if self.help_article().is_none() {
+            claim(
+                &mut table,
+                page(crate::site::HELP_URL),
+                Kind::Page,
+                Owner::built_in("the When to get help page"),
+            );
+        }
+        if self.config.safety.quick_exit {
+            claim(
+                &mut table,
+                page("quick-exit/"),
+                Kind::Page,
+                Owner::built_in("the quick-exit page"),
+            );
+        }
+        claim(
+            &mut table,
+            page("404/"),
+            Kind::Page,
+            Owner::built_in("the not-found page"),
+        );
+        for (path, what) in ROOT_FILES {
+            claim(
+                &mut table,
+                path.to_string(),
+                Kind::File,
+                Owner::built_in(*what),
+            );
+        }
+        if self.config.build.offline_zip && self.style != UrlStyle::Offline {
+            claim(
+                &mut table,
+                "offline.zip".into(),
+                Kind::File,
+                Owner::built_in("the offline edition"),
+            );
+        }
+        // The theme's own files; a theme's `static/` file of the same name replaces
+        // one of them, as it is written over it.
+        let builtin = crate::theme::ASSETS
+            .iter()
+            .map(|(name, _)| *name)
+            .chain([crate::theme::HIGHLIGHT_CSS]);
+        for name in builtin {
+            claim(
+                &mut table,
+                format!("assets/{name}"),
+                Kind::File,
+                Owner::built_in("the theme's assets"),
+            );
+        }
+        let theme = self.config.build.theme.as_deref().unwrap_or_default();
+        for name in &self.theme_files {
+            let path = format!("assets/{name}");
+            if table.get(&path).is_some() {
+                continue;
+            }
+            let file = format!("themes/{theme}/static/{name}");
+            let owner = Owner::content(format!("the theme's file '{file}'"), file, 0, 0);
+            claim(&mut table, path, Kind::File, owner);
+        }
+
+        for section in &self.sections {
+            let what = format!("the section '{}'", section.url.trim_end_matches('/'));
+            let owner = match section.hub {
+                Some(h) => Owner::content(what, &self.articles[h].path, 1, 1),
+                None => Owner::built_in(what),
+            };
+            claim(&mut table, page(&section.url), Kind::Page, owner);
+        }
+        for article in &self.articles {
+            // A hub's page is its folder's, claimed above; an empty slug is reported
+            // as such.
+            if article.slug.is_empty() || article.structure == crate::site::Structure::Hub {
+                continue;
+            }
+            let what = format!("the article '{}'", article.slug);
+            let owner = Owner::content(what, &article.path, 1, 1);
+            claim(&mut table, page(&article.url), Kind::Page, owner);
+        }
+        let content_dir = std::path::Path::new(&self.config.build.content_dir);
+        for asset in &self.assets {
+            let rel = asset.to_string_lossy().replace('\\', "/");
+            let what = format!("the content file '{rel}'");
+            let owner = Owner::content(what, content_dir.join(asset), 0, 0);
+            claim(&mut table, rel, Kind::File, owner);
+        }
+
+        let mut aliases = BTreeMap::new();
+        let mut bad = Vec::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            // Aliases that do not start with `/` are names for wikilinks, not URLs.
+            for alias in article
+                .front
+                .aliases
+                .iter()
+                .filter(|a| a.trim().starts_with('/'))
+            {
+                let url = crate::site::normalise_alias(alias);
+                let (line, column) = front_position(article, alias);
+                if url.is_empty()
+                    || url
+                        .split('/')
+                        .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
+                {
+                    bad.push(
+                        Diagnostic::error(
+                            Code::BadAlias,
+                            format!("alias '{alias}' is not a URL path inside the site"),
+                        )
+                        .at(&article.path, line, column)
+                        .help("write an old URL path such as /patterns/old-name/"),
+                    );
+                    continue;
+                }
+                let what = format!("the alias '{alias}' of '{}'", article.slug);
+                let owner = Owner::content(what, &article.path, line, column);
+                if claim(&mut table, page(&url), Kind::Redirect, owner) {
+                    aliases.insert(url, i);
+                }
+            }
+        }
+        diagnostics.extend(bad);
+        self.aliases = aliases;
+        self.urls = table;
+    }
+
+    /// Whether any article in a topic is a handout (the handouts page lists them).
+    pub fn has_handouts(&self) -> bool {
+        self.articles
+            .iter()
+            .any(|a| a.front.handout && a.topic.is_some())
+    }
+}
+
+/// Whether `name` (below `search/`) is a shard of the search index as
+/// [`crate::search::write_index`] names them: `v3.js`, `p0.js`, `d12.js`. The manifest,
+/// `index.js`, is always written; how many shards there are is known only once the
+/// index is built.
+pub fn is_search_shard(name: &str) -> bool {
+    name.strip_suffix(".js")
+        .and_then(|stem| stem.strip_prefix(['v', 'p', 'd']))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}

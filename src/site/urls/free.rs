@@ -1,0 +1,67 @@
+//! What to suggest when a URL is taken: a free path like it, and the collision error
+//! at the claimant that names the first owner.
+
+use super::{display_url, Owner, UrlTable};
+use crate::diagnostic::{Code, Diagnostic};
+
+impl UrlTable {
+    /// A path like `path` that nobody has claimed: `-2`, `-3`, … on its last name,
+    /// else (below a folder attune fills itself) on its first; empty if none is
+    /// found in a few tries.
+    pub fn free_path(&self, path: &str) -> String {
+        let (body, page) = match path.strip_suffix("/index.html") {
+            Some(folder) => (folder, true),
+            None => (path, false),
+        };
+        let (stem, ext) = match body.rsplit_once('.') {
+            Some((stem, ext)) if !page && !stem.is_empty() && !ext.contains('/') => {
+                (stem, format!(".{ext}"))
+            }
+            _ => (body, String::new()),
+        };
+        let whole = |name: String| {
+            if page {
+                format!("{name}/index.html")
+            } else {
+                name
+            }
+        };
+        let last = (2..20).map(|n| whole(format!("{stem}-{n}{ext}")));
+        let first = (2..20).map(|n| match body.split_once('/') {
+            Some((head, rest)) => whole(format!("{head}-{n}/{rest}")),
+            None => whole(format!("{stem}-{n}{ext}")),
+        });
+        last.chain(first)
+            .find(|candidate| self.owner_of(candidate).is_none())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn clash(&self, path: &str, claimant: &Owner, first: &Owner) -> Diagnostic {
+        let url = display_url(path);
+        let free = match self.free_path(path) {
+            free if free.is_empty() => "choose another path".to_string(),
+            free => format!("'{}' is free", display_url(&free)),
+        };
+        let d = Diagnostic::error(
+            Code::UrlCollision,
+            format!(
+                "{} would publish '{url}', which {first} already publishes",
+                claimant.what
+            ),
+        );
+        let d = match &claimant.at {
+            Some((file, 0, _)) => d.in_file(file),
+            Some((file, line, column)) => d.at(file, *line, *column),
+            None => d,
+        };
+        let d = match &first.at {
+            Some((file, line, column)) => {
+                d.related(file, *line, *column, format!("{first} claims it here"))
+            }
+            None => d,
+        };
+        d.help(format!(
+            "URLs must differ in more than letter case or Unicode form (case-insensitive disks and hosts merge them); {free}"
+        ))
+    }
+}
