@@ -31,6 +31,17 @@ macro_rules! outln {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour diagnostics: on a terminal unless NO_COLOR is set (auto),
+    /// always, or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
@@ -140,6 +151,11 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    match cli.color {
+        ColorWhen::Auto => {}
+        ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
+        ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
+    }
     match cli.command {
         Command::Build {
             root,
@@ -206,14 +222,15 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn fatal(e: &anyhow::Error) -> ExitCode {
     let color = use_color();
-    let (red, bold, reset) = if color {
-        ("\x1b[1;31m", "\x1b[1m", "\x1b[0m")
+    let bold = if color {
+        anstyle::Style::new().bold()
     } else {
-        ("", "", "")
+        anstyle::Style::new()
     };
     let message = format!("{e:#}");
     errln!(
-        "{red}error{reset}{bold}: {}{reset}",
+        "{}{bold}: {}{bold:#}",
+        crate::diagnostic::error_label(color),
         crate::diagnostic::escape_controls(&message)
     );
     ExitCode::from(2)

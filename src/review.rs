@@ -7,7 +7,7 @@
 //! A status is never inferred from the other keys.
 
 use crate::config::Config;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::load::{Change, Date, FrontMatter, ReviewStatus};
 use crate::text::line_col;
 use std::path::Path;
@@ -155,7 +155,7 @@ pub fn validate(
         };
         diagnostics.push(
             Diagnostic::error(
-                "review-incomplete",
+                Code::ReviewIncomplete,
                 format!("`review.status: approved`, but {missing}"),
             )
             .at(file, status_at.0, status_at.1)
@@ -171,7 +171,7 @@ pub fn validate(
         let (l, c) = position(head, &[key]).unwrap_or((1, 1));
         diagnostics.push(
             Diagnostic::warning(
-                "review-status-missing",
+                Code::ReviewStatusMissing,
                 format!("`{key}` is set but `review.status` is not: the page says \"Not yet clinically reviewed\" and makes no review claim"),
             )
             .at(file, l, c)
@@ -181,7 +181,7 @@ pub fn validate(
     if config.review.require_approval && in_topic && !review.approved() {
         diagnostics.push(
             Diagnostic::error(
-                "review-required",
+                Code::ReviewRequired,
                 format!(
                     "article is not approved for publication (review status: {})",
                     review.status_label()
@@ -197,7 +197,7 @@ pub fn validate(
         if config.safety_block(id).is_none() {
             let (l, c) = at.map_or((1, 1), |i| line_col(head, i));
             let d = Diagnostic::error(
-                "unknown-safety-block",
+                Code::UnknownSafetyBlock,
                 format!("no safety block '{id}' in book.toml"),
             )
             .at(file, l, c);

@@ -2,7 +2,7 @@
 //! before release — orphans, overdue reviews, readability, alt text, vanished URLs,
 //! edits not recorded in `changes:` — and the reports a clinical lead signs off from.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Date;
 use crate::site::Site;
 use anyhow::{Context as _, Result};
@@ -36,7 +36,7 @@ pub fn check_base_url(
         .unwrap_or((1, 1));
     diagnostics.push(
         Diagnostic::warning(
-            "placeholder-base-url",
+            Code::PlaceholderBaseUrl,
             format!("`site.base_url` '{url}' is a placeholder address: printed handouts, their QR codes, feeds and canonical links would point nowhere"),
         )
         .at(Path::new(crate::config::FILE_NAME), line, column)
@@ -49,7 +49,7 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Vec<Diagnostic>) {
     for i in site.orphans() {
         let a = &site.articles[i];
         diagnostics.push(
-            Diagnostic::warning("orphan", format!("'{}' is an orphan: no article links to it, no relation or reading path includes it", a.slug))
+            Diagnostic::warning(Code::Orphan, format!("'{}' is an orphan: no article links to it, no relation or reading path includes it", a.slug))
                 .in_file(&a.path)
                 .help("link to it from an article a reader would come from, or add it to a reading path"),
         );
@@ -66,7 +66,7 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Vec<Diagnostic>) {
                 if grade > max_grade {
                     diagnostics.push(
                         Diagnostic::warning(
-                            "readability",
+                            Code::Readability,
                             format!("{measure} grade {grade:.1} is above the target of {max_grade}"),
                         )
                         .in_file(&a.path)
@@ -77,7 +77,7 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Vec<Diagnostic>) {
         }
         for &(line, column) in &a.parsed.images_without_alt {
             diagnostics.push(
-                Diagnostic::warning("missing-alt", "image has no alt text")
+                Diagnostic::warning(Code::MissingAlt, "image has no alt text")
                     .at(&a.path, line, column)
                     .help("describe the image in the brackets: ![a calm lake at dawn](lake.jpg)"),
             );
@@ -87,7 +87,7 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Vec<Diagnostic>) {
             let (l, c) = crate::load::locate(&a.front_matter, "review");
             diagnostics.push(
                 Diagnostic::warning(
-                    "review-overdue",
+                    Code::ReviewOverdue,
                     format!("review of '{}' was due on {due}", a.slug),
                 )
                 .at(&a.path, l, c)
@@ -130,7 +130,7 @@ pub fn check_against(
             )
         }) {
             diagnostics.push(
-                Diagnostic::error("vanished-url", format!("published URL '/{url}' no longer exists"))
+                Diagnostic::error(Code::VanishedUrl, format!("published URL '/{url}' no longer exists"))
                     .in_file(old_manifest)
                     .help("add it to the `aliases` of the article that replaced it, so shared links keep working"),
             );
@@ -170,7 +170,7 @@ pub fn check_against(
                 };
                 diagnostics.push(
                     Diagnostic::warning(
-                        "unrecorded-change",
+                        Code::UnrecordedChange,
                         format!(
                             "the text of '{}' changed since {}, but `changes:` has no new entry",
                             a.slug,

@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
+mod spans;
 mod validate;
 use serde::Deserialize;
 pub use validate::is_slug;

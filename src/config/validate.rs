@@ -2,87 +2,104 @@
 //! and unique, dialable safety links, numbers in range, an absolute `base_url`; and
 //! toml's own errors turned into diagnostics that suggest the nearest key.
 
+use super::spans::{key_start, start, Spans};
 use super::Config;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::text::line_col;
 use std::path::Path;
 
 impl Config {
     pub(super) fn validate(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let at = |needle: &str| {
-            let offset = text.find(needle).unwrap_or(0);
-            line_col(text, offset)
-        };
-        if self.site.title.trim().is_empty() {
-            let (l, c) = at("title");
-            problems
-                .push(Diagnostic::error("config", "`site.title` must not be empty").at(file, l, c));
+        let spans = Spans::of(text);
+        let at = |offset: usize| line_col(text, offset);
+        // The n-th item's value, as the parser saw it.
+        fn nth<T>(items: &[T], n: usize, value: impl Fn(&T) -> usize) -> usize {
+            items.get(n).map_or(0, value)
         }
-        let mut seen = std::collections::BTreeSet::new();
-        for topic in &self.topics {
+        if self.site.title.trim().is_empty() {
+            let (l, c) = at(key_start(text, &spans.site.title));
+            problems.push(
+                Diagnostic::error(Code::Config, "`site.title` must not be empty").at(file, l, c),
+            );
+        }
+        let mut seen = std::collections::BTreeMap::new();
+        for (n, topic) in self.topics.iter().enumerate() {
+            let (l, c) = at(nth(&spans.topics, n, |t| start(&t.id)));
             if !is_slug(&topic.id) {
-                let (l, c) = at(&format!("\"{}\"", topic.id));
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("topic id '{}' is not a valid URL segment", topic.id),
                     )
                     .at(file, l, c)
                     .help("use lowercase letters, digits and hyphens"),
                 );
             }
-            if !seen.insert(topic.id.as_str()) {
-                let (l, c) = at(&format!("\"{}\"", topic.id));
-                problems.push(
-                    Diagnostic::error("config", format!("topic '{}' is declared twice", topic.id))
-                        .at(file, l, c),
-                );
-            }
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        for relation in &self.relations {
-            if !seen.insert(relation.name.as_str()) {
-                let (l, c) = at(&format!("\"{}\"", relation.name));
+            if let Some(&(l1, c1)) = seen.get(topic.id.as_str()) {
                 problems.push(
                     Diagnostic::error(
-                        "config",
-                        format!("relation '{}' is declared twice", relation.name),
+                        Code::Config,
+                        format!("topic '{}' is declared twice", topic.id),
                     )
-                    .at(file, l, c),
+                    .at(file, l, c)
+                    .related(file, l1, c1, "the first declaration"),
                 );
+            } else {
+                seen.insert(topic.id.as_str(), (l, c));
             }
         }
-        let mut seen = std::collections::BTreeSet::new();
-        for block in &self.safety.blocks {
-            let (l, c) = at(&format!("\"{}\"", block.id));
+        let mut seen = std::collections::BTreeMap::new();
+        for (n, relation) in self.relations.iter().enumerate() {
+            let (l, c) = at(nth(&spans.relations, n, |r| start(&r.name)));
+            if let Some(&(l1, c1)) = seen.get(relation.name.as_str()) {
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!("relation '{}' is declared twice", relation.name),
+                    )
+                    .at(file, l, c)
+                    .related(file, l1, c1, "the first declaration"),
+                );
+            } else {
+                seen.insert(relation.name.as_str(), (l, c));
+            }
+        }
+        let mut seen = std::collections::BTreeMap::new();
+        for (n, block) in self.safety.blocks.iter().enumerate() {
+            let block_spans = spans.safety.blocks.get(n);
+            let (l, c) = at(block_spans.map_or(0, |b| start(&b.id)));
             if !is_slug(&block.id) {
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("safety block id '{}' is not a valid id", block.id),
                     )
                     .at(file, l, c)
                     .help("use lowercase letters, digits and hyphens, e.g. `domestic-abuse`"),
                 );
             }
-            if !seen.insert(block.id.as_str()) {
+            if let Some(&(l1, c1)) = seen.get(block.id.as_str()) {
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("safety block '{}' is declared twice", block.id),
                     )
-                    .at(file, l, c),
+                    .at(file, l, c)
+                    .related(file, l1, c1, "the first declaration"),
                 );
+            } else {
+                seen.insert(block.id.as_str(), (l, c));
             }
-            for link in &block.links {
+            for (k, link) in block.links.iter().enumerate() {
                 let href = link.href.trim().to_ascii_lowercase();
                 let allowed = ["tel:", "sms:", "mailto:", "https://", "http://"];
                 if !allowed.iter().any(|p| href.starts_with(p)) {
-                    let (l, c) = at(&link.href);
+                    let (l, c) =
+                        at(block_spans.map_or(0, |b| nth(&b.links, k, |h| start(&h.href))));
                     problems.push(
                         Diagnostic::error(
-                            "config",
+                            Code::Config,
                             format!(
                                 "safety block '{}' links to '{}', which a reader cannot dial or open",
                                 block.id, link.href
@@ -96,21 +113,23 @@ impl Config {
         }
         // Numbers out of range would silently wrap dates, disable checks (NaN) or
         // print nonsense ("44 min read" from a zero): refused where they are written.
-        let mut range = |key: &str, ok: bool, value: String, allowed: &str| {
-            if !ok {
-                let (l, c) = at(key);
-                problems.push(
-                    Diagnostic::error(
-                        "config",
-                        format!("`{key}` is {value}; it must be {allowed}"),
-                    )
-                    .at(file, l, c),
-                );
-            }
-        };
+        let mut range =
+            |key: &str, written: &super::spans::At, ok: bool, value: String, allowed: &str| {
+                if !ok {
+                    let (l, c) = at(key_start(text, written));
+                    problems.push(
+                        Diagnostic::error(
+                            Code::Config,
+                            format!("`{key}` is {value}; it must be {allowed}"),
+                        )
+                        .at(file, l, c),
+                    );
+                }
+            };
         let months = self.review.interval_months;
         range(
             "interval_months",
+            &spans.review.interval_months,
             (1..=120).contains(&months),
             months.to_string(),
             "a whole number of months from 1 to 120",
@@ -118,6 +137,7 @@ impl Config {
         let wpm = self.readability.words_per_minute;
         range(
             "words_per_minute",
+            &spans.readability.words_per_minute,
             (50..=1000).contains(&wpm),
             wpm.to_string(),
             "from 50 to 1000",
@@ -125,19 +145,21 @@ impl Config {
         let grade = self.readability.max_grade;
         range(
             "max_grade",
+            &spans.readability.max_grade,
             grade.is_finite() && (0.0..=30.0).contains(&grade),
             grade.to_string(),
             "a grade from 0 to 30",
         );
         let weights = &self.related;
-        for (key, weight) in [
-            ("tags", weights.tags),
-            ("relations", weights.relations),
-            ("citations", weights.citations),
-            ("links", weights.links),
+        for (key, written, weight) in [
+            ("tags", &spans.related.tags, weights.tags),
+            ("relations", &spans.related.relations, weights.relations),
+            ("citations", &spans.related.citations, weights.citations),
+            ("links", &spans.related.links, weights.links),
         ] {
             range(
                 key,
+                written,
                 weight.is_finite() && (0.0..=1000.0).contains(&weight),
                 weight.to_string(),
                 "a weight from 0 to 1000",
@@ -145,16 +167,17 @@ impl Config {
         }
         range(
             "count",
+            &spans.related.count,
             weights.count <= 100,
             weights.count.to_string(),
             "at most 100",
         );
         if let Some(url) = &self.site.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
-                let (l, c) = at("base_url");
+                let (l, c) = at(key_start(text, &spans.site.base_url));
                 problems.push(
                     Diagnostic::error(
-                        "config",
+                        Code::Config,
                         format!("`site.base_url` '{url}' is not an absolute http(s) URL"),
                     )
                     .at(file, l, c),
@@ -180,7 +203,7 @@ pub(super) fn toml_diagnostic(error: &toml::de::Error, text: &str, file: &Path) 
         .span()
         .map_or((0, 0), |span| line_col(text, span.start));
     let message = error.message().trim().to_string();
-    let mut diagnostic = Diagnostic::error("config", message.clone()).at(file, line, column);
+    let mut diagnostic = Diagnostic::error(Code::Config, message.clone()).at(file, line, column);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let wrong = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest
@@ -273,5 +296,44 @@ mod tests {
         )
         .unwrap_err();
         assert!(errors[0].message.contains("declared twice"));
+    }
+
+    #[test]
+    fn a_duplicate_topic_is_reported_at_the_second_with_the_first_related() {
+        // The id also appears earlier in a comment and a title: only the parser knows
+        // where each declaration is.
+        let text = "# \"anxiety\" first\n[site]\ntitle = \"anxiety\"\n\n[[topics]]\nid = \"anxiety\"\ntitle = \"A\"\n\n[[topics]]\nid  =  \"anxiety\"\ntitle = \"B\"\n";
+        let found = parse(text).unwrap_err();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let d = &found[0];
+        assert_eq!(d.message, "topic 'anxiety' is declared twice");
+        assert_eq!((d.line, d.column), (10, 8));
+        assert_eq!(
+            d.related,
+            [crate::diagnostic::Related {
+                file: std::path::PathBuf::from("book.toml"),
+                line: 6,
+                column: 6,
+                message: "the first declaration".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn values_are_reported_where_they_are_written() {
+        let text = "# interval_months and base_url in a comment\n[site]\ntitle = \"T\"\nbase_url = \"ftp://x\"\n\n[review]\ninterval_months = 0\n\n[[relations]]\nname = \"helps\"\nlabel = \"a\"\ninverse_label = \"b\"\n\n[[relations]]\nname = \"helps\"\nlabel = \"c\"\ninverse_label = \"d\"\n\n[[safety.blocks]]\nid = \"Bad Id\"\ntitle = \"t\"\nlinks = [{ label = \"x\", href = \"javascript:x\" }]\n";
+        let found = parse(text).unwrap_err();
+        let at = |start: &str| {
+            let d = found
+                .iter()
+                .find(|d| d.message.starts_with(start))
+                .unwrap_or_else(|| panic!("{start}: {found:?}"));
+            (d.line, d.column)
+        };
+        assert_eq!(at("`site.base_url`"), (4, 1));
+        assert_eq!(at("`interval_months`"), (7, 1));
+        assert_eq!(at("relation 'helps'"), (15, 8));
+        assert_eq!(at("safety block id"), (20, 6));
+        assert_eq!(at("safety block 'Bad Id' links"), (22, 32));
     }
 }

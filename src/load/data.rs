@@ -2,7 +2,7 @@
 //! (`references.yaml`) and reading paths (`paths/*.yaml`).
 
 use super::yaml::{parse_yaml, top_level_key};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -155,14 +155,15 @@ pub(super) fn read_references(
     for (n, (key, _)) in entries.iter().enumerate() {
         if !seen.insert(key.as_str()) {
             let occurrence = entries[..n].iter().filter(|(k, _)| k == key).count();
-            let (l1, _) = top_level_key(text, key, 0);
+            let (l1, c1) = top_level_key(text, key, 0);
             let (l, c) = top_level_key(text, key, occurrence);
             diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-reference",
+                    Code::DuplicateReference,
                     format!("reference key '{key}' is defined twice: here and at line {l1}"),
                 )
                 .at(file, l, c)
+                .related(file, l1, c1, format!("'{key}' is first defined here"))
                 .help("give each reference its own key, or remove one"),
             );
         }

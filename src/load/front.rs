@@ -3,7 +3,7 @@
 //! `[taxonomies] tags`), and keys a site declares on purpose.
 
 use super::{Date, FrontMatter, FRONT_MATTER_KEYS};
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::text::line_col;
 use serde::Deserialize;
 use std::fmt;
@@ -67,7 +67,7 @@ pub(super) fn parse_toml(
         let (l, c) = e.span().map_or((first_line, 1), |s| at(s.start));
         diagnostics.push(
             Diagnostic::error(
-                "front-matter",
+                Code::FrontMatter,
                 format!("{what}: {}", e.message().trim()),
             )
             .at(file, l, c)
@@ -140,7 +140,7 @@ pub(super) fn resolve_synonyms(
         };
         diagnostics.push(
             Diagnostic::error(
-                "front-matter",
+                Code::FrontMatter,
                 format!("both `{ours}` and `{theirs}` are set; they mean the same"),
             )
             .at(file, l, c)
@@ -187,7 +187,7 @@ pub fn report_unknown_keys(
             continue;
         }
         let d = Diagnostic::warning(
-            "unknown-key",
+            Code::UnknownKey,
             format!("unknown front matter key `{}` is ignored", key.name),
         )
         .at(file, key.line, key.column);

@@ -5,7 +5,7 @@
 use super::front::{self, UnknownKey};
 use super::yaml::{find_key, guard_yaml, yaml_message};
 use super::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::text::line_col;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -227,7 +227,7 @@ pub fn split_front_matter(
             return Some((FrontMatter::default(), 0));
         }
         diagnostics.push(
-            Diagnostic::error("front-matter", "front matter is not closed")
+            Diagnostic::error(Code::FrontMatter, "front matter is not closed")
                 .at(file, fence_line, 1)
                 .help(format!(
                     "add a line containing only `{fence}` after the last front matter key"
@@ -267,7 +267,7 @@ fn parse_front_matter(
         let (l, c) = line_col(yaml, offset);
         let (l, c) = at(l, c);
         diagnostics.push(
-            Diagnostic::error("front-matter", format!("front matter: {message}"))
+            Diagnostic::error(Code::FrontMatter, format!("front matter: {message}"))
                 .at(file, l, c)
                 .help("write the values out in full, without deep nesting or repeated aliases"),
         );
@@ -281,7 +281,7 @@ fn parse_front_matter(
                 .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
             diagnostics.push(
                 Diagnostic::error(
-                    "front-matter",
+                    Code::FrontMatter,
                     format!("invalid YAML in front matter: {}", yaml_message(&e)),
                 )
                 .at(file, l, c)
@@ -293,7 +293,7 @@ fn parse_front_matter(
     let serde_yaml::Value::Mapping(map) = &value else {
         diagnostics.push(
             Diagnostic::error(
-                "front-matter",
+                Code::FrontMatter,
                 "front matter must be a mapping of keys to values",
             )
             .at(file, first_line, 1)
@@ -324,7 +324,7 @@ fn parse_front_matter(
                 .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
             diagnostics.push(
                 Diagnostic::error(
-                    "front-matter",
+                    Code::FrontMatter,
                     format!("front matter: {}", yaml_message(&e)),
                 )
                 .at(file, l, c),

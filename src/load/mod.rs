@@ -2,7 +2,7 @@
 //! bibliography, reading paths and static assets. Nothing here knows about other files;
 //! cross-file checks belong to `site`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::text::line_col;
 use crate::text::slugify;
 use rayon::prelude::*;
@@ -60,7 +60,7 @@ pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnost
     }
     Some(
         Diagnostic::error(
-            "empty",
+            Code::Empty,
             format!("content folder `{content_dir}/` does not exist"),
         )
         .in_file(crate::config::FILE_NAME)
@@ -100,7 +100,7 @@ pub fn load(
                 } else {
                     format!("could not read: {e}")
                 };
-                diagnostics.push(Diagnostic::warning("io", message).in_file(at));
+                diagnostics.push(Diagnostic::warning(Code::Io, message).in_file(at));
                 continue;
             }
         };
@@ -115,7 +115,7 @@ pub fn load(
         if rel.to_str().is_none() {
             // Two such names could read the same once made text, and merge.
             diagnostics.push(
-                Diagnostic::error("bad-file-name", "file name is not valid UTF-8")
+                Diagnostic::error(Code::BadFileName, "file name is not valid UTF-8")
                     .in_file(display_path(root, entry.path()))
                     .help("rename the file (and its folders) with UTF-8 names"),
             );

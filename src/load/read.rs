@@ -2,7 +2,7 @@
 //! a Markdown source with its front matter, slug and topic.
 
 use super::{split_front_matter, FrontMatter};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::text::line_col;
 use crate::text::slugify;
 use std::path::{Path, PathBuf};
@@ -45,8 +45,9 @@ pub(super) fn read_text(
     let bytes = match std::fs::read(full) {
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics
-                .push(Diagnostic::error("io", format!("could not read file: {e}")).in_file(file));
+            diagnostics.push(
+                Diagnostic::error(Code::Io, format!("could not read file: {e}")).in_file(file),
+            );
             return None;
         }
     };
@@ -60,7 +61,7 @@ pub(super) fn read_text(
                 let (l, c) = line_col(&text, nul);
                 diagnostics.push(
                     Diagnostic::error(
-                        "not-text",
+                        Code::NotText,
                         "file contains NUL bytes; it looks like a binary file, not text",
                     )
                     .at(file, l, c)
@@ -77,7 +78,7 @@ pub(super) fn read_text(
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let (l, c) = line_col(&prefix, prefix.len());
             diagnostics.push(
-                Diagnostic::error("not-utf8", "file is not valid UTF-8")
+                Diagnostic::error(Code::NotUtf8, "file is not valid UTF-8")
                     .at(file, l, c)
                     .help("save the file with UTF-8 encoding"),
             );

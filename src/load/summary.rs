@@ -7,7 +7,7 @@
 //! depth, grouped by `# Part title` headings; `---` separators; suffix chapters after
 //! the last list; draft chapters with an empty link (`[Draft]()`), which have no file.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::text::line_col;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
@@ -131,7 +131,7 @@ impl Summary {
         let Some(rel) = normalise(&decoded) else {
             diagnostics.push(
                 Diagnostic::error(
-                    "summary",
+                    Code::Summary,
                     format!("'{dest}' in SUMMARY.md leads outside the content folder"),
                 )
                 .at(&self.file, line, column)
@@ -180,7 +180,7 @@ impl Summary {
             }
             let wanted = chapter.rel.to_string_lossy().replace('\\', "/");
             let d = Diagnostic::error(
-                "summary",
+                Code::Summary,
                 format!("SUMMARY.md lists '{wanted}', which does not exist"),
             )
             .at(&self.file, chapter.line, chapter.column);

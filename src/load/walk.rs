@@ -1,7 +1,7 @@
 //! Walking the content folder: hidden files and editors' droppings skipped, and
 //! symbolic links that lead into the output folder refused.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -64,7 +64,7 @@ pub(super) fn report_links_into_output(
     for link in into_output {
         diagnostics.push(
             Diagnostic::warning(
-                "link-into-output",
+                Code::LinkIntoOutput,
                 "this symbolic link leads into the output folder; skipped, so the site is never published into itself",
             )
             .in_file(super::read::display_path(root, link))

@@ -3,7 +3,7 @@
 //! top-level key or sequence item stands in the text.
 
 use super::locate;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::text::line_col;
 use std::fmt;
 use std::path::Path;
@@ -280,7 +280,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     if let Err((message, at)) = guard_yaml(text) {
         let (l, c) = line_col(text, at);
         diagnostics.push(
-            Diagnostic::error("data-file", message)
+            Diagnostic::error(Code::DataFile, message)
                 .at(file, l, c)
                 .help("write the values out in full, without deep nesting or repeated aliases"),
         );
@@ -292,7 +292,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
             let (l, c) = e
                 .location()
                 .map_or((1, 1), |loc| (loc.line(), loc.column()));
-            diagnostics.push(Diagnostic::error("data-file", yaml_message(&e)).at(file, l, c));
+            diagnostics.push(Diagnostic::error(Code::DataFile, yaml_message(&e)).at(file, l, c));
             None
         }
     }

@@ -2,7 +2,7 @@
 //! as code.
 
 use super::{highlight, Builder};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::{CowStr, Event};
 
 impl Builder<'_, '_> {
@@ -26,7 +26,7 @@ impl Builder<'_, '_> {
             let (line, column) = self.position(range);
             self.out.diagnostics.push(
                 Diagnostic::warning(
-                    "mermaid",
+                    Code::Mermaid,
                     "Mermaid diagrams are not drawn: this block is shown as its code",
                 )
                 .at(self.file.to_path_buf(), line, column)

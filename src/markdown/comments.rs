@@ -5,7 +5,7 @@
 //! rest of the file, as in Obsidian, with a warning.
 
 use super::expand::{inside, literal_ranges, Article, Expanded, Splice};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 
 /// After this many rounds every `%%` left opens a comment, code or not.
@@ -59,7 +59,7 @@ pub(super) fn strip(text: &str, article: &Article, options: Options, out: &mut E
             let (line, column) = out.position(article, &maps, open);
             out.diagnostics.push(
                 Diagnostic::warning(
-                    "unclosed-comment",
+                    Code::UnclosedComment,
                     "`%%` opens a comment that is never closed: the rest of the file is hidden",
                 )
                 .at(article.file.to_path_buf(), line, column)

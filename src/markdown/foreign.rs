@@ -15,7 +15,7 @@
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
 use crate::config::UnsupportedSyntax;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use pulldown_cmark::Options;
 
 /// How far a tag may run to its closing delimiter, in bytes.
@@ -297,7 +297,7 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
                 _ => "write what it stands for in Markdown",
             };
             Diagnostic::error(
-                "unsupported-syntax",
+                Code::UnsupportedSyntax,
                 format!(
                     "Hugo shortcode {with_pair} is not supported: the page would lose what it stands for"
                 ),
@@ -313,13 +313,13 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
                 _ => "write what it stands for in Markdown",
             };
             Diagnostic::error(
-                "unsupported-syntax",
+                Code::UnsupportedSyntax,
                 format!("Liquid tag {with_pair} is not supported: attune does not run templates in content"),
             )
             .help(format!("{}; {instead}; {as_text}", left_out.said("tag")))
         }
         Kind::Mdbook if name == "title" => Diagnostic::warning(
-            "unsupported-syntax",
+            Code::UnsupportedSyntax,
             format!("mdBook's {with_pair} is not supported and is left out"),
         )
         .help("set the page's title with `title:` in its front matter"),
@@ -330,13 +330,13 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
                 "only {{#include}} and {{#rustdoc_include}} are read; write what it stands for in Markdown"
             };
             Diagnostic::error(
-                "unsupported-syntax",
+                Code::UnsupportedSyntax,
                 format!("mdBook directive {with_pair} is not supported"),
             )
             .help(format!("{}; {instead}; {as_text}", left_out.said("directive")))
         }
         Kind::Expression => Diagnostic::error(
-            "unsupported-syntax",
+            Code::UnsupportedSyntax,
             format!("template expression {with_pair} is not supported: attune does not run templates in content"),
         )
         .help(format!(

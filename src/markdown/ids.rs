@@ -4,7 +4,7 @@
 //! `{#id}` — which must then be unique, or the build stops at the heading.
 
 use super::LineIndex;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::{Event, Tag};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -80,7 +80,7 @@ impl HeadingIds {
                 ids.footnotes.insert(label.to_string());
             }
         }
-        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<String, (usize, usize)> = HashMap::new();
         for (event, range) in events {
             let Event::Start(Tag::Heading { id: Some(id), .. }) = event else {
                 continue;
@@ -89,23 +89,24 @@ impl HeadingIds {
             if is_page_id(id) || ids.footnotes.contains(id.as_ref()) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         format!("heading id '{id}' is one the page uses for its own sections or a footnote"),
                     )
                     .at(file, line, column)
                     .help("choose another `{#id}`"),
                 );
-            } else if let Some(first_line) = first.get(id.as_ref()) {
+            } else if let Some(&(first_line, first_column)) = first.get(id.as_ref()) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         format!("heading id '{id}' is already used on line {first_line}"),
                     )
                     .at(file, line, column)
+                    .related(file, first_line, first_column, format!("'{id}' is first used here"))
                     .help("each `{#id}` must be unique on its page: links to it would reach only the first"),
                 );
             } else {
-                first.insert(id.to_string(), line);
+                first.insert(id.to_string(), (line, column));
             }
             ids.explicit.insert(id.to_string());
         }

@@ -16,7 +16,7 @@
 
 use super::expand::{inside, literal_ranges, normalise, Article, Expanded, SegMap, Splice};
 use super::LineIndex;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 use std::path::{Path, PathBuf};
 
@@ -269,7 +269,7 @@ impl Includer<'_, '_> {
             (from, self.content.clone(), self.base.clone())
         else {
             return Err(Diagnostic::error(
-                "include",
+                Code::Include,
                 format!("{what}: includes are read only from files in the content folder"),
             ));
         };
@@ -277,7 +277,7 @@ impl Includer<'_, '_> {
         let shown_target = normalise(&shown.parent().unwrap_or(Path::new("")).join(target));
         let outside = || {
             Diagnostic::error(
-                "include",
+                Code::Include,
                 format!("{what}: '{target}' is outside the site's folder"),
             )
             .help("move the file into the folder that holds book.toml: only files there are read")
@@ -287,7 +287,7 @@ impl Includer<'_, '_> {
             _ if !normalise(&joined).starts_with(&base) => return Err(outside()),
             _ => {
                 return Err(Diagnostic::error(
-                    "include",
+                    Code::Include,
                     format!("{what}: no file '{}'", shown_target.display()),
                 )
                 .help("the path is relative to the file that holds the directive"))
@@ -304,27 +304,27 @@ impl Includer<'_, '_> {
                 .map(|p| from_content(p, &content, &base).display().to_string())
                 .collect();
             return Err(Diagnostic::error(
-                "include-cycle",
+                Code::IncludeCycle,
                 format!("{what}: include cycle {}", chain.join(" → ")),
             )
             .help("a file must not include itself, directly or through others"));
         }
         if self.stack.len() > MAX_DEPTH {
             return Err(Diagnostic::error(
-                "include",
+                Code::Include,
                 format!("{what}: includes nest more than {MAX_DEPTH} deep"),
             ));
         }
         let bytes = std::fs::read(&real).map_err(|e| {
             Diagnostic::error(
-                "include",
+                Code::Include,
                 format!("{what}: could not read '{}': {e}", shown_target.display()),
             )
         })?;
         let hash = crate::hash::hash_bytes(&bytes);
         let Ok(file_text) = String::from_utf8(bytes) else {
             return Err(Diagnostic::error(
-                "include",
+                Code::Include,
                 format!("{what}: '{}' is not UTF-8 text", shown_target.display()),
             ));
         };
@@ -337,7 +337,7 @@ impl Includer<'_, '_> {
             self.out.includes.push(included);
         }
         let (selected, map) = select(&file_text, spec)
-            .map_err(|message| Diagnostic::error("include", format!("{what}: {message}")))?;
+            .map_err(|message| Diagnostic::error(Code::Include, format!("{what}: {message}")))?;
         // Directives in the included text are the included file's own, relative to it.
         let lines = LineIndex::new(&file_text);
         let position = |offset: usize| lines.position(map.back(offset));

@@ -9,7 +9,7 @@
 //! block is shown as code, with a warning.
 
 use super::{escape, Builder};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 /// The MathML elements and attributes the renderer writes, which sanitising keeps.
 pub const MATHML_TAGS: &[&str] = &[
@@ -122,7 +122,7 @@ impl Builder<'_, '_> {
                 let (line, column) = self.position(range);
                 self.out.diagnostics.push(
                     Diagnostic::error(
-                        "math",
+                        Code::Math,
                         format!("math `{}` cannot be read: {message}", short(tex)),
                     )
                     .at(self.file.to_path_buf(), line, column)

@@ -2,7 +2,7 @@
 
 use super::builder::LinkState;
 use super::{escape, Builder, Citation};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::{CowStr, Event};
 
 impl<'a> Builder<'a, '_> {
@@ -17,9 +17,12 @@ impl<'a> Builder<'a, '_> {
             };
             if !self.ctx.references.contains_key(key) {
                 self.out.diagnostics.push(
-                    Diagnostic::error("unknown-citation", format!("unknown citation key '@{key}'"))
-                        .at(self.file, line, column)
-                        .suggest(key, self.ctx.references.keys().map(String::as_str)),
+                    Diagnostic::error(
+                        Code::UnknownCitation,
+                        format!("unknown citation key '@{key}'"),
+                    )
+                    .at(self.file, line, column)
+                    .suggest(key, self.ctx.references.keys().map(String::as_str)),
                 );
                 continue;
             }
@@ -65,7 +68,7 @@ impl<'a> Builder<'a, '_> {
             }
             None => {
                 self.out.diagnostics.push(
-                    Diagnostic::error("unknown-term", format!("unknown glossary term '{term}'"))
+                    Diagnostic::error(Code::UnknownTerm, format!("unknown glossary term '{term}'"))
                         .at(self.file, line, column)
                         .suggest(term, self.ctx.glossary.names()),
                 );

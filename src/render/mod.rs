@@ -19,7 +19,7 @@ pub use article::format_reference;
 pub use extras::write_extras;
 pub use templates::Templates;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::output::Writer;
 use crate::site::{Dependencies, Site};
 use article::{article_context, json_ld};
@@ -84,7 +84,7 @@ pub fn render_site(
     match write_print(site, templates, &passes) {
         // A write error is the machine's (disk full, permissions), not the content's:
         // the writer fails the build as one that could not run.
-        Err(e) if e.code == "io" => writer.record_failure(e.message),
+        Err(e) if e.code == Code::Io => writer.record_failure(e.message),
         Err(e) => errors.push(e),
         Ok(()) => {}
     }

@@ -4,7 +4,7 @@ use super::article::sources;
 use super::context::{PrintArticle, PrintArticlePage, PrintContents, PrintPage};
 use super::pass::page_with;
 use super::{page, Pass, Templates};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::{fill_placeholders, href_attr};
 use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
@@ -26,7 +26,7 @@ pub(super) fn write_print(
     for &i in &order {
         in_print[i] = true;
     }
-    let io = |e: std::io::Error| Diagnostic::error("io", format!("writing print.html: {e}"));
+    let io = |e: std::io::Error| Diagnostic::error(Code::Io, format!("writing print.html: {e}"));
     let has_code = order.iter().any(|&i| site.articles[i].body_has_code());
     let title = format!("{} (print edition)", site.config.site.title);
     let frame_part = page_with(

@@ -1,7 +1,7 @@
 //! The tera templates: the default theme embedded in the binary, overridden template
 //! by template by a site's own theme, with errors that name the file and line.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::text::escape;
 use crate::theme;
 use std::collections::BTreeMap;
@@ -47,7 +47,7 @@ impl Templates {
             let dir = root.join("themes").join(name).join("templates");
             if !root.join("themes").join(name).is_dir() {
                 problems.push(
-                    Diagnostic::error("theme", format!("theme '{name}' not found: no folder themes/{name}/"))
+                    Diagnostic::error(Code::Theme, format!("theme '{name}' not found: no folder themes/{name}/"))
                         .in_file("book.toml")
                         .help("create themes/<name>/templates/ with the templates to override, or remove `theme`"),
                 );
@@ -78,7 +78,7 @@ impl Templates {
                         sources.insert(rel, (display.to_string_lossy().into_owned(), text));
                     }
                     Err(e) => problems.push(
-                        Diagnostic::error("theme", format!("could not read template: {e}"))
+                        Diagnostic::error(Code::Theme, format!("could not read template: {e}"))
                             .in_file(display),
                     ),
                 }
@@ -116,7 +116,7 @@ impl Templates {
                 }
             }
             if problems.is_empty() {
-                problems.push(Diagnostic::error("template", error_chain(&e)));
+                problems.push(Diagnostic::error(Code::Template, error_chain(&e)));
             }
             return Err(problems);
         }
@@ -165,7 +165,7 @@ impl Templates {
             .nth(1)
             .and_then(|rest| rest.split('\'').next())
             .filter(|at| self.files.contains_key(*at));
-        let diagnostic = Diagnostic::error("template", format!("rendering {name}: {chain}"))
+        let diagnostic = Diagnostic::error(Code::Template, format!("rendering {name}: {chain}"))
             .in_file(file(named.unwrap_or(name)));
         let parents = match self.tera.get_template(name) {
             Ok(template) if named.is_none() => template.parents.clone(),
@@ -303,7 +303,7 @@ fn template_diagnostic(display: &str, error: &tera::Error) -> Diagnostic {
         message.trim_start_matches("= ").trim()
     );
     let (line, column) = position.unwrap_or((0, 0));
-    Diagnostic::error("template", message).at(display, line, column)
+    Diagnostic::error(Code::Template, message).at(display, line, column)
 }
 
 fn error_chain(error: &tera::Error) -> String {

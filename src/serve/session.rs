@@ -3,7 +3,7 @@
 
 use super::cache::Pages;
 use super::reload::Status;
-use crate::diagnostic::{Diagnostic, Diagnostics, Printer};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Printer};
 use crate::output::{hash_bytes, Served, Writer};
 use crate::site::{ParseCache, UrlStyle};
 use crate::{config, load, render, search, site};
@@ -107,8 +107,8 @@ impl Session {
             Ok(Ok(config)) => config,
             Ok(Err(errors)) => return Ok(finish(errors, 0, 0)),
             Err(e) => {
-                let d =
-                    Diagnostic::error("config", format!("{e:#}")).in_file(crate::config::FILE_NAME);
+                let d = Diagnostic::error(Code::Config, format!("{e:#}"))
+                    .in_file(crate::config::FILE_NAME);
                 return Ok(finish(vec![d], 0, 0));
             }
         };
@@ -206,7 +206,7 @@ pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Res
         Ok(rebuild) => rebuild,
         Err(e) => {
             let mut diagnostics = Diagnostics::default();
-            diagnostics.extend([Diagnostic::error("io", format!("{e:#}"))]);
+            diagnostics.extend([Diagnostic::error(Code::Io, format!("{e:#}"))]);
             Rebuild {
                 diagnostics,
                 written: 0,

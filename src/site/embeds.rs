@@ -3,7 +3,7 @@
 //! [`Site::expand_embeds`]) relative to where it is.
 
 use super::Site;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::LinkTarget;
 use crate::marks::{EMBED, MARK_END};
 use crate::text::escape;
@@ -62,7 +62,7 @@ impl Site {
                         let link = &self.articles[from].parsed.links[k];
                         diagnostics.push(
                             Diagnostic::error(
-                                "embed-cycle",
+                                Code::EmbedCycle,
                                 format!("embeds go round in a circle: {}", names.join(" → ")),
                             )
                             .at(&self.articles[from].path, link.line, link.column)

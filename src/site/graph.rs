@@ -2,7 +2,7 @@
 //! articles, and orphans.
 
 use super::{front_position, Site};
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -16,7 +16,7 @@ impl Site {
                 let Some(kind) = self.config.relations.iter().position(|r| &r.name == name) else {
                     let (l, c) = front_position(article, &format!("{name}:"));
                     let d = Diagnostic::error(
-                        "unknown-relation",
+                        Code::UnknownRelation,
                         format!("relation '{name}' is not declared in book.toml"),
                     )
                     .at(&article.path, l, c);
@@ -39,7 +39,7 @@ impl Site {
                             let (l, c) = front_position(article, target);
                             diagnostics.push(
                                 Diagnostic::error(
-                                    "self-relation",
+                                    Code::SelfRelation,
                                     format!("article relates to itself under '{name}'"),
                                 )
                                 .at(&article.path, l, c),
@@ -48,7 +48,7 @@ impl Site {
                         None => {
                             let (l, c) = front_position(article, target);
                             let d = Diagnostic::error(
-                                "unknown-relation-target",
+                                Code::UnknownRelationTarget,
                                 format!("relation '{name}' names unknown article '{target}'"),
                             )
                             .at(&article.path, l, c);

@@ -2,7 +2,7 @@
 //! paths and aliases, each checked as it is built.
 
 use super::{front_position, PathIndex, Site, Structure, TagIndex};
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::load::{locate, ReadingPath};
 use crate::text::slugify;
 use std::collections::{BTreeMap, HashMap};
@@ -19,7 +19,7 @@ impl Site {
             }
             if article.slug.is_empty() {
                 diagnostics.push(
-                    Diagnostic::error("bad-slug", "file name gives an empty slug")
+                    Diagnostic::error(Code::BadSlug, "file name gives an empty slug")
                         .in_file(&article.path)
                         .help("name the file with letters or digits, e.g. `my-article.md`"),
                 );
@@ -72,7 +72,7 @@ impl Site {
                     None => {
                         let (l, c) = front_position(article, "topic:");
                         let d = Diagnostic::error(
-                            "unknown-topic",
+                            Code::UnknownTopic,
                             format!("topic '{topic}' is not declared in book.toml"),
                         )
                         .at(&article.path, l, c);
@@ -134,7 +134,7 @@ impl Site {
                     let (l, c) = locate(text, &format!("{key}:"));
                     diagnostics.push(
                         Diagnostic::warning(
-                            "uncited-reference",
+                            Code::UncitedReference,
                             format!("reference '{key}' is not cited by any article"),
                         )
                         .at(path, l, c)
@@ -177,7 +177,7 @@ impl Site {
             if entry.term.trim().is_empty() {
                 let (l, c) = place(n, &entry.term);
                 diagnostics.push(
-                    Diagnostic::error("empty-term", "glossary term is empty")
+                    Diagnostic::error(Code::EmptyTerm, "glossary term is empty")
                         .at(path, l, c)
                         .help("give the entry a term, or remove it"),
                 );
@@ -189,7 +189,7 @@ impl Site {
                 let (l, c) = place(n, &entry.term);
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-term",
+                        Code::DuplicateTerm,
                         format!(
                             "glossary term '{}' is defined twice: here and at {}:{l1}:{c1}",
                             entry.term,
@@ -197,6 +197,7 @@ impl Site {
                         ),
                     )
                     .at(path, l, c)
+                    .related(path, l1, c1, "the first definition")
                     .help("merge the two definitions into one entry"),
                 );
             } else {
@@ -206,7 +207,7 @@ impl Site {
                 if self.find_article(slug).is_none() {
                     let (l, c) = locate(text, &format!("article: {slug}"));
                     let d = Diagnostic::error(
-                        "unknown-article",
+                        Code::UnknownArticle,
                         format!(
                             "glossary term '{}' names unknown article '{slug}'",
                             entry.term
@@ -231,7 +232,7 @@ impl Site {
             if source.id.is_empty() {
                 diagnostics.push(
                     Diagnostic::error(
-                        "bad-path-id",
+                        Code::BadPathId,
                         "reading path file name has no letters or digits to make its address from",
                     )
                     .in_file(&source.file)
@@ -242,7 +243,7 @@ impl Site {
             if let Some(first) = ids.get(&source.id) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-path",
+                        Code::DuplicatePath,
                         format!(
                             "reading paths {} and {} both have the address paths/{}/",
                             first.display(),
@@ -251,6 +252,12 @@ impl Site {
                         ),
                     )
                     .in_file(&source.file)
+                    .related(
+                        first,
+                        0,
+                        0,
+                        format!("the other reading path at paths/{}/", source.id),
+                    )
                     .help("rename one of the files"),
                 );
                 continue;
@@ -264,7 +271,7 @@ impl Site {
                         let (l, c) = locate(&source.text, &step.slug);
                         diagnostics.push(
                             Diagnostic::error(
-                                "unknown-path-step",
+                                Code::UnknownPathStep,
                                 format!(
                                     "reading path '{}' names unknown article '{}'",
                                     source.id, step.slug

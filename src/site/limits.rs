@@ -3,7 +3,7 @@
 //! segments too long for a file name, control characters in aliases.
 
 use super::{front_position, normalise_alias, Site};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::text::slugify;
 
 /// The longest path segment (slug, tag, alias part) accepted, in bytes. File systems
@@ -16,7 +16,7 @@ impl Site {
             if article.slug.len() > MAX_SEGMENT {
                 diagnostics.push(
                     Diagnostic::error(
-                        "slug-too-long",
+                        Code::SlugTooLong,
                         format!(
                             "the file name gives a slug of {} bytes; at most {MAX_SEGMENT} fit in a file name",
                             article.slug.len()
@@ -32,7 +32,7 @@ impl Site {
                 if slug.is_empty() {
                     diagnostics.push(
                         Diagnostic::error(
-                            "bad-tag",
+                            Code::BadTag,
                             format!(
                                 "tag '{tag}' has no letters or digits to make its page's address from"
                             ),
@@ -43,7 +43,7 @@ impl Site {
                 } else if slug.len() > MAX_SEGMENT {
                     diagnostics.push(
                         Diagnostic::error(
-                            "tag-too-long",
+                            Code::TagTooLong,
                             format!(
                                 "tag of {} characters is too long for its page's address (at most {MAX_SEGMENT} bytes)",
                                 tag.chars().count()
@@ -63,7 +63,7 @@ impl Site {
                     let (l, c) = at(alias);
                     diagnostics.push(
                         Diagnostic::error(
-                            "bad-alias",
+                            Code::BadAlias,
                             format!(
                                 "alias '{}' holds the control character U+{:04X}, which no URL or file name can",
                                 alias.escape_debug(),
@@ -80,7 +80,7 @@ impl Site {
                     let (l, c) = at(alias);
                     diagnostics.push(
                         Diagnostic::error(
-                            "alias-too-long",
+                            Code::AliasTooLong,
                             format!(
                                 "alias has a path segment of {} bytes; at most {MAX_SEGMENT} fit in a file name",
                                 long.len()

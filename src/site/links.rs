@@ -3,7 +3,7 @@
 
 use super::{Backlink, Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::markdown::LinkTarget;
 use crate::markdown::{OutLink, RefKind};
 use crate::text::percent_decode;
@@ -25,15 +25,24 @@ impl Site {
                 )
             })
             .collect();
-        Diagnostic::error(
-            "ambiguous-link",
+        let d = Diagnostic::error(
+            Code::AmbiguousLink,
             format!("'{name}' could mean {} notes", candidates.len()),
         )
         .at(&self.articles[i].path, link.line, link.column)
         .help(format!(
             "write the path of the one you mean: {}",
             forms.join(", ")
-        ))
+        ));
+        candidates.iter().fold(d, |d, &c| {
+            let path = &self.articles[c].path;
+            d.related(
+                path,
+                0,
+                0,
+                format!("one of them: [[{}]]", self.path_name(c)),
+            )
+        })
     }
 
     /// The article a relative `.md` path from `from` names.
@@ -128,7 +137,7 @@ impl Site {
                             if matches!(link.target, LinkTarget::Slug { .. }) && missing_warn {
                                 // A note not written yet: plain text until it is.
                                 let d = Diagnostic::warning(
-                                    "missing-note",
+                                    Code::MissingNote,
                                     format!("'{written}' is not written yet: shown as plain text"),
                                 )
                                 .at(&article.path, link.line, link.column)
@@ -141,7 +150,7 @@ impl Site {
                                 };
                             }
                             let d = Diagnostic::error(
-                                "broken-link",
+                                Code::BrokenLink,
                                 format!("broken link to '{written}'"),
                             )
                             .at(&article.path, link.line, link.column);
@@ -224,7 +233,7 @@ impl Site {
                                     format!("'{}'", to.slug)
                                 };
                                 let d = Diagnostic::error(
-                                    "broken-anchor",
+                                    Code::BrokenAnchor,
                                     format!("no heading with id '{anchor}' in {place}"),
                                 )
                                 .at(&article.path, link.line, link.column)

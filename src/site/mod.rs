@@ -30,7 +30,7 @@ pub use tree::Section;
 pub use urls::{display_url, fold, is_search_shard, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{Content, ReadingPath, Reference};
 use crate::markdown::Glossary;
 use article::front_position;
@@ -181,7 +181,7 @@ fn build_with(
     };
     if site.articles.is_empty() {
         diagnostics.push(
-            Diagnostic::error("empty", format!("no Markdown articles found in `{}/`", site.config.build.content_dir))
+            Diagnostic::error(Code::Empty, format!("no Markdown articles found in `{}/`", site.config.build.content_dir))
                 .help("add .md files under topic folders (e.g. content/patterns/first.md), or run `attune init` for a sample site"),
         );
     }

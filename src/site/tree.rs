@@ -5,7 +5,7 @@
 
 use super::{Site, Structure};
 use crate::config::Topic;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Source;
 use crate::text::{humanise, slugify};
 use std::collections::{BTreeMap, HashSet};
@@ -91,7 +91,7 @@ pub(super) fn leave_out_not_found_page(
         }
         diagnostics.push(
             Diagnostic::warning(
-                "not-found-page",
+                Code::NotFoundPage,
                 "404.md is mdBook's not-found page: attune writes its own, so this file is not published",
             )
             .at(&source.path, 1, 1)
@@ -385,7 +385,7 @@ impl Site {
                 if let Some(&first) = hubs.get(article.url.as_str()) {
                     diagnostics.push(
                         Diagnostic::error(
-                            "duplicate-hub",
+                            Code::DuplicateHub,
                             format!(
                                 "{} and {} both give the folder '{}' its text",
                                 self.articles[first].path.display(),
@@ -394,6 +394,7 @@ impl Site {
                             ),
                         )
                         .in_file(&article.path)
+                        .related(&self.articles[first].path, 0, 0, "the other one")
                         .help("keep one of them: _index.md, or index.md"),
                     );
                 } else {
@@ -416,12 +417,13 @@ impl Site {
                     Some((first, at)) if *first != written => {
                         diagnostics.push(
                             Diagnostic::error(
-                                "folder-collision",
+                                Code::FolderCollision,
                                 format!(
                                     "the folders '{first}' and '{written}' would both publish '/{url}'"
                                 ),
                             )
                             .in_file(&article.path)
+                            .related(&self.articles[*at].path, 0, 0, format!("in '{first}'"))
                             .help(format!(
                                 "rename one folder; the first holds {}",
                                 self.articles[*at].path.display()

@@ -502,6 +502,73 @@ fn control_characters_from_sources_are_escaped_in_diagnostics() {
     }
 }
 
+/// The escape sequences in `text`, each checked to be a colour (SGR) sequence.
+fn only_colour_escapes(text: &str) -> usize {
+    let mut count = 0;
+    for (i, _) in text.match_indices('\u{1b}') {
+        let rest = &text[i + 1..];
+        let body = rest.strip_prefix('[').unwrap_or_else(|| panic!("{rest:?}"));
+        let end = body.find('m').unwrap_or_else(|| panic!("{body:?}"));
+        assert!(
+            body[..end].bytes().all(|b| b.is_ascii_digit() || b == b';'),
+            "{body:?}"
+        );
+        count += 1;
+    }
+    count
+}
+
+#[test]
+fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
+    let site = Fixture::new("basic");
+    site.strict_links();
+    site.write(
+        "content/effects/esc.md",
+        "---\ntitle: Esc\n---\nSee [[no\u{1b}]0;pwned\u{7}where]].\n",
+    );
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(args)
+            .current_dir(&site.root)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    // A pipe is not a terminal: plain.
+    for args in [
+        &["check"][..],
+        &["check", "--color", "auto"],
+        &["build", "--color", "never"],
+    ] {
+        let stderr = run(args);
+        assert!(!stderr.contains('\u{1b}'), "{args:?}: {stderr:?}");
+    }
+    // Asked for: red bold errors, blue arrows; the source's own ESC and BEL still
+    // escaped, never sent.
+    for args in [
+        &["check", "--color", "always"][..],
+        &["--color", "always", "build"],
+    ] {
+        let stderr = run(args);
+        assert!(only_colour_escapes(&stderr) > 0, "{args:?}: {stderr:?}");
+        assert!(stderr.contains("\u{1b}[1m\u{1b}[31merror"), "{stderr:?}");
+        assert!(stderr.contains("\u{1b}[1m\u{1b}[34m-->"), "{stderr:?}");
+        assert!(!stderr.contains('\u{7}'), "{stderr:?}");
+        assert!(stderr.contains("no\\u{1b}]0;pwned\\u{7}where"), "{stderr}");
+    }
+    // `--color always` wins over NO_COLOR; NO_COLOR wins over a terminal.
+    let forced = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["check", "--color", "always"])
+        .current_dir(&site.root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&forced.stderr).contains('\u{1b}'));
+}
+
 #[test]
 fn closed_pipes_end_quietly() {
     use std::io::Read as _;

@@ -4,7 +4,7 @@
 use super::paths::source_folder;
 use super::resolve::Lookup;
 use super::RefTarget;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::markdown::OutRef;
 use crate::site::Site;
 use crate::text::percent_decode;
@@ -63,7 +63,7 @@ impl Site {
                 ctx.files.iter().filter_map(|f| f.rsplit('/').next()),
             );
             let d = error(
-                "missing-file",
+                Code::MissingFile,
                 format!("'{written}' is not in the content folder"),
             );
             match best {
@@ -73,7 +73,7 @@ impl Site {
         } else {
             let list: Vec<&str> = found.iter().map(|f| f.as_str()).collect();
             error(
-                "ambiguous-file",
+                Code::AmbiguousFile,
                 format!(
                     "'{written}' could mean {} files: {}",
                     found.len(),

@@ -5,7 +5,7 @@
 //! fails from `file://`).
 
 use super::paths::{join, relative_to};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::{is_external, scan_html, RefKind};
 use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind, UrlStyle};
@@ -83,7 +83,7 @@ impl Site {
                 let before = before.split('?').next().unwrap_or_default();
                 if before.starts_with('/') {
                     diagnostics.push(
-                        error("root-relative", format!("'{url}' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline"))
+                        error(Code::RootRelative, format!("'{url}' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline"))
                             .help("write the path relative to this file's folder"),
                     );
                     continue;
@@ -94,7 +94,7 @@ impl Site {
                     let decoded = percent_decode(before).unwrap_or_else(|| before.to_string());
                     let Some(joined) = join(folder, &decoded) else {
                         diagnostics.push(error(
-                            "broken-link",
+                            Code::BrokenLink,
                             format!("'{url}' leads outside the site"),
                         ));
                         continue;
@@ -122,7 +122,7 @@ impl Site {
                     (Some(e), _) => e.path.clone(),
                     (None, Some(page)) if offline => {
                         diagnostics.push(
-                            error("broken-link", format!("'{url}' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page"))
+                            error(Code::BrokenLink, format!("'{url}' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page"))
                                 .help(format!("name the page's file: '{}'", relative_to(folder, &page))),
                         );
                         continue;
@@ -136,9 +136,9 @@ impl Site {
                             }
                         };
                         let d = match self.urls.get_folded(&target) {
-                            Some(e) if e.kind != UrlKind::Tree => error("broken-link", what)
+                            Some(e) if e.kind != UrlKind::Tree => error(Code::BrokenLink, what)
                                 .help(format!("most web hosts tell capitals apart: the file is '{}'", e.path)),
-                            _ => error("missing-file", what)
+                            _ => error(Code::MissingFile, what)
                                 .help("a path in a copied HTML file starts from that file's folder in the output"),
                         };
                         diagnostics.push(d);
@@ -155,7 +155,7 @@ impl Site {
                     if !ids.contains(id.as_str()) {
                         diagnostics.push(
                             error(
-                                "broken-anchor",
+                                Code::BrokenAnchor,
                                 format!("no heading or id '{id}' in '{resolved}'"),
                             )
                             .suggest(&id, ids.iter().copied()),

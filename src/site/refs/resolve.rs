@@ -4,7 +4,7 @@
 
 use super::paths::{join, relative_to, source_folder};
 use super::RefTarget;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
 use crate::markdown::{is_external, OutRef, RefKind};
 use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind};
@@ -109,7 +109,7 @@ impl Site {
                 if url.starts_with("//") || scheme == "http" || scheme == "https" {
                     diagnostics.push(
                         Diagnostic::warning(
-                            "remote-media",
+                            Code::RemoteMedia,
                             format!("remote {what} '{url}' will not load: the site's Content-Security-Policy lets pages load files only from the site itself"),
                         )
                         .at(&article.path, r.line, r.column)
@@ -139,7 +139,7 @@ impl Site {
             if !ctx.ids[i].contains(id.as_str()) && !is_generated_anchor(&id) {
                 diagnostics.push(
                     error(
-                        "broken-anchor",
+                        Code::BrokenAnchor,
                         format!("no heading or id '{id}' in this page"),
                     )
                     .suggest(&id, anchors(self, i)),
@@ -149,7 +149,7 @@ impl Site {
         }
         let Some(decoded) = percent_decode(path) else {
             diagnostics.push(
-                error("bad-url", format!("'{url}' has a malformed %-escape"))
+                error(Code::BadUrl, format!("'{url}' has a malformed %-escape"))
                     .help("write % as %25, or leave characters unescaped"),
             );
             return RefTarget::AsIs(url.to_string());
@@ -184,7 +184,7 @@ impl Site {
             if let Some(address) = beside.filter(|_| !decoded.starts_with('/')) {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "outside-link",
+                        Code::OutsideLink,
                         format!("'{url}' leads outside the site, to {address}: written as that address and not checked"),
                     )
                     .at(&article.path, r.line, r.column)
@@ -193,7 +193,7 @@ impl Site {
                 return RefTarget::AsIs(address);
             }
             diagnostics.push(
-                error("broken-link", format!("'{url}' leads outside the site")).help(
+                error(Code::BrokenLink, format!("'{url}' leads outside the site")).help(
                     "a relative path starts from this file's folder; `../` climbs one folder",
                 ),
             );
@@ -211,7 +211,7 @@ impl Site {
                     };
                     diagnostics.push(
                         error(
-                            "broken-anchor",
+                            Code::BrokenAnchor,
                             format!("no heading or id '{id}' in {place}"),
                         )
                         .suggest(id, anchors(self, t)),
@@ -236,7 +236,7 @@ impl Site {
             if entry.kind == UrlKind::File {
                 if entry.path != site_path {
                     diagnostics.push(
-                        error("broken-link", format!("'{url}' differs in letter case from the file '{}'", entry.path))
+                        error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
                             .help("most web hosts tell capitals apart: write the name exactly as the file is named"),
                     );
                 }
@@ -302,7 +302,7 @@ impl Site {
             .is_some_and(|tree| tree.path != site_path)
         {
             diagnostics.push(
-                error("broken-link", format!("'{url}' is a file of the search index, whose names change whenever the content does"))
+                error(Code::BrokenLink, format!("'{url}' is a file of the search index, whose names change whenever the content does"))
                     .help("link to the search page (/search/) instead"),
             );
             return RefTarget::AsIs(url.to_string());
@@ -327,9 +327,11 @@ impl Site {
             }
         }
         let missing = match r.kind {
-            RefKind::Media(what) => error("missing-file", format!("{what} '{url}' does not exist")),
+            RefKind::Media(what) => {
+                error(Code::MissingFile, format!("{what} '{url}' does not exist"))
+            }
             RefKind::Link => error(
-                "broken-link",
+                Code::BrokenLink,
                 format!("broken link to '{url}': no page or file there"),
             ),
         };

@@ -3,7 +3,7 @@
 //! aliases, so that a later claim on a taken URL is the one reported.
 
 use super::{Kind, Owner, UrlTable};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::site::{front_position, Site, UrlStyle};
 use std::collections::BTreeMap;
 
@@ -244,7 +244,7 @@ impl Site {
                 {
                     bad.push(
                         Diagnostic::error(
-                            "bad-alias",
+                            Code::BadAlias,
                             format!("alias '{alias}' is not a URL path inside the site"),
                         )
                         .at(&article.path, line, column)

@@ -2,7 +2,7 @@
 //! at the claimant that names the first owner.
 
 use super::{display_url, Owner, UrlTable};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 impl UrlTable {
     /// A path like `path` that nobody has claimed: `-2`, `-3`, … on its last name,
@@ -43,7 +43,7 @@ impl UrlTable {
             free => format!("'{}' is free", display_url(&free)),
         };
         let d = Diagnostic::error(
-            "url-collision",
+            Code::UrlCollision,
             format!(
                 "{} would publish '{url}', which {first} already publishes",
                 claimant.what
@@ -52,6 +52,12 @@ impl UrlTable {
         let d = match &claimant.at {
             Some((file, 0, _)) => d.in_file(file),
             Some((file, line, column)) => d.at(file, *line, *column),
+            None => d,
+        };
+        let d = match &first.at {
+            Some((file, line, column)) => {
+                d.related(file, *line, *column, format!("{first} claims it here"))
+            }
             None => d,
         };
         d.help(format!(

@@ -4,6 +4,10 @@
 //! author sees every problem in one run. A diagnostic carries its position as data
 //! (file, line, column) and the source line is looked up only when printing.
 
+mod code;
+
+use anstyle::{AnsiColor, Style};
+pub use code::Code;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,8 +23,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable, kebab-case identifier (`broken-link`, `unknown-key`, ...) for tools.
-    pub code: &'static str,
+    /// What kind of problem, printed as a stable kebab-case string (`broken-link`).
+    pub code: Code,
     /// Path relative to the site root where possible, for display.
     pub file: Option<PathBuf>,
     /// 1-based line; 0 when the problem concerns the whole file.
@@ -29,10 +33,25 @@ pub struct Diagnostic {
     pub column: usize,
     pub message: String,
     pub help: Option<String>,
+    /// Other places the problem concerns (the first of two definitions), each printed
+    /// as a `note:` with its own source line. Left out of JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// Another place a diagnostic concerns, with what it is (`first defined here`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub file: PathBuf,
+    /// 1-based line; 0 when the place is the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: usize,
+    pub message: String,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
             code,
@@ -41,10 +60,11 @@ impl Diagnostic {
             column: 0,
             message: message.into(),
             help: None,
+            related: Vec::new(),
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(code, message)
@@ -60,6 +80,23 @@ impl Diagnostic {
 
     pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
+        self
+    }
+
+    /// Adds another place the problem concerns, printed as a `note:`.
+    pub fn related(
+        mut self,
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        self.related.push(Related {
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+        });
         self
     }
 
@@ -220,17 +257,23 @@ pub struct Printer<'a> {
 }
 
 impl Printer<'_> {
+    /// `style` when printing in colour, else nothing.
+    fn paint(&self, style: Style) -> Style {
+        if self.color {
+            style
+        } else {
+            Style::new()
+        }
+    }
+
     pub fn render(&self, d: &Diagnostic) -> String {
         let (label, color) = match d.severity {
-            Severity::Error => ("error", "\x1b[1;31m"),
-            Severity::Warning => ("warning", "\x1b[1;33m"),
+            Severity::Error => ("error", ERROR),
+            Severity::Warning => ("warning", WARNING),
         };
-        let (bold, blue, reset) = if self.color {
-            ("\x1b[1m", "\x1b[1;34m", "\x1b[0m")
-        } else {
-            ("", "", "")
-        };
-        let color = if self.color { color } else { "" };
+        let color = self.paint(color);
+        let bold = self.paint(BOLD);
+        let reset = self.paint(BOLD).render_reset();
         // Sources may hold ESC, BEL and the like: shown escaped, never sent to the
         // terminal as they are.
         let mut out = format!(
@@ -238,35 +281,56 @@ impl Printer<'_> {
             escape_controls(&d.message)
         );
         if let Some(file) = &d.file {
-            let position = match (d.line, d.column) {
-                (0, _) => String::new(),
-                (l, 0) => format!(":{l}"),
-                (l, c) => format!(":{l}:{c}"),
-            };
-            let _ = writeln!(
-                out,
-                "  {blue}-->{reset} {}{position}",
-                escape_controls(&file.display().to_string())
-            );
-            if let Some(source) = self.source_line(file, d.line) {
-                let gutter = d.line.to_string();
-                let pad = " ".repeat(gutter.len());
-                let _ = writeln!(out, "{pad} {blue}|{reset}");
-                let _ = writeln!(out, "{blue}{gutter} |{reset} {}", escape_controls(&source));
-                if d.column > 0 {
-                    let before: String = source.chars().take(d.column - 1).collect();
-                    let indent: String = escape_controls(&before)
-                        .chars()
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    let _ = writeln!(out, "{pad} {blue}|{reset} {indent}{color}^{reset}");
-                }
-            }
+            self.location(&mut out, file, d.line, d.column, color);
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  {bold}= help:{reset} {}", escape_controls(help));
+            let help_style = self.paint(HELP);
+            let _ = writeln!(
+                out,
+                "  {bold}={reset} {help_style}help{reset}{bold}:{reset} {}",
+                escape_controls(help)
+            );
+        }
+        let note = self.paint(NOTE);
+        for r in &d.related {
+            let _ = writeln!(
+                out,
+                "{note}note{reset}{bold}: {}{reset}",
+                escape_controls(&r.message)
+            );
+            self.location(&mut out, &r.file, r.line, r.column, note);
         }
         out
+    }
+
+    /// `  --> file:line:col`, then the source line with a caret under the column.
+    fn location(&self, out: &mut String, file: &Path, line: usize, column: usize, color: Style) {
+        let blue = self.paint(GUTTER);
+        let reset = self.paint(BOLD).render_reset();
+        let position = match (line, column) {
+            (0, _) => String::new(),
+            (l, 0) => format!(":{l}"),
+            (l, c) => format!(":{l}:{c}"),
+        };
+        let _ = writeln!(
+            out,
+            "  {blue}-->{reset} {}{position}",
+            escape_controls(&file.display().to_string())
+        );
+        if let Some(source) = self.source_line(file, line) {
+            let gutter = line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let _ = writeln!(out, "{pad} {blue}|{reset}");
+            let _ = writeln!(out, "{blue}{gutter} |{reset} {}", escape_controls(&source));
+            if column > 0 {
+                let before: String = source.chars().take(column - 1).collect();
+                let indent: String = escape_controls(&before)
+                    .chars()
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{pad} {blue}|{reset} {indent}{color}^{reset}");
+            }
+        }
     }
 
     fn source_line(&self, file: &Path, line: usize) -> Option<String> {
@@ -281,10 +345,27 @@ impl Printer<'_> {
     }
 }
 
-/// Whether to colour output: only on a terminal, and never under `NO_COLOR`.
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const NOTE: Style = AnsiColor::Green.on_default().bold();
+const HELP: Style = AnsiColor::Cyan.on_default().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+const BOLD: Style = Style::new().bold();
+
+/// Whether to colour standard error: `--color always` or `never` if given (see
+/// [`anstream::ColorChoice::write_global`]), else only on a terminal that takes
+/// colour, and never under `NO_COLOR` (`CLICOLOR_FORCE` forces it).
 pub fn use_color() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
+}
+
+/// `error` in the style of an error, for messages printed outside a diagnostic.
+pub fn error_label(color: bool) -> String {
+    if color {
+        format!("{ERROR}error{ERROR:#}")
+    } else {
+        "error".into()
+    }
 }
 
 #[cfg(test)]
@@ -302,7 +383,7 @@ mod tests {
     fn render_quotes_the_source_line() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "one\ntwo [x](y.md)\n").unwrap();
-        let d = Diagnostic::error("broken-link", "broken link to 'y.md'")
+        let d = Diagnostic::error(Code::BrokenLink, "broken link to 'y.md'")
             .at("a.md", 2, 5)
             .help("did you mean 'x'?");
         let printed = Printer {
@@ -317,10 +398,40 @@ mod tests {
     }
 
     #[test]
+    fn related_places_print_as_notes_and_json_lists_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "x:\n  - 1\nkey: 1\n").unwrap();
+        std::fs::write(dir.path().join("b.yaml"), "key: 2\n").unwrap();
+        let d = Diagnostic::error(Code::DuplicateReference, "'key' is defined twice")
+            .at("b.yaml", 1, 1)
+            .related("a.yaml", 3, 1, "first defined here")
+            .related("c.md", 0, 0, "also \x1b here");
+        let printed = Printer {
+            root: dir.path(),
+            color: false,
+        }
+        .render(&d);
+        assert_eq!(
+            printed,
+            "error: 'key' is defined twice\n  --> b.yaml:1:1\n  |\n1 | key: 2\n  | ^\n\
+             note: first defined here\n  --> a.yaml:3:1\n  |\n3 | key: 1\n  | ^\n\
+             note: also \\u{1b} here\n  --> c.md\n"
+        );
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["code"], "duplicate-reference");
+        assert_eq!(json["related"][0]["file"], "a.yaml");
+        assert_eq!(json["related"][0]["line"], 3);
+        assert_eq!(json["related"][1]["column"], 0);
+        // Without related places the field is left out: older output is unchanged.
+        let plain = serde_json::to_value(Diagnostic::error(Code::Io, "x")).unwrap();
+        assert!(plain.get("related").is_none(), "{plain}");
+    }
+
+    #[test]
     fn control_characters_are_escaped_and_lone_cr_is_a_line_end() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "one\rtwo \x1b[2J\x07x\r\nthree").unwrap();
-        let d = Diagnostic::error("x", "bad \x1b]0;title\x07 here")
+        let d = Diagnostic::error(Code::Config, "bad \x1b]0;title\x07 here")
             .at("a.md", 2, 6)
             .help("\x1b[31mred");
         let printed = Printer {
@@ -350,9 +461,9 @@ mod tests {
     #[test]
     fn summary_pluralises() {
         let mut d = Diagnostics::default();
-        d.push(Diagnostic::error("x", "a"));
-        d.push(Diagnostic::error("x", "b"));
-        d.push(Diagnostic::warning("x", "c"));
+        d.push(Diagnostic::error(Code::Config, "a"));
+        d.push(Diagnostic::error(Code::Config, "b"));
+        d.push(Diagnostic::warning(Code::Config, "c"));
         assert_eq!(d.summary(), "2 errors, 1 warning");
     }
 }
