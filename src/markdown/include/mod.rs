@@ -20,6 +20,11 @@ use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 use std::path::{Path, PathBuf};
 
+mod origins;
+mod select;
+pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
+use select::select;
+
 /// A file an article included, for rebuilding when it changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Included {
@@ -373,114 +378,6 @@ impl Includer<'_, '_> {
     }
 }
 
-/// A stretch of the include pass's output that an included file wrote.
-#[derive(Debug, Clone)]
-pub struct Origin {
-    /// Where it stands in the include pass's output.
-    range: std::ops::Range<usize>,
-    /// The included file as diagnostics name it, its text and where its lines start.
-    file: PathBuf,
-    text: String,
-    starts: Vec<usize>,
-    /// Back from the stretch to the lines taken, then to the file's text.
-    maps: [SegMap; 2],
-    /// The directive that included it: file, line, column.
-    from: (PathBuf, usize, usize),
-}
-
-/// A place in an included file that a position was asked for, with the directive
-/// that included it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IncludedAt {
-    pub file: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    pub from: (PathBuf, usize, usize),
-}
-
-/// Lines from here up stand for places in included files: line `VIRTUAL_LINE + n` is
-/// the `n`th place asked for ([`Origins::position`]); [`place_included`] puts a
-/// diagnostic there back where it is written.
-pub const VIRTUAL_LINE: usize = usize::MAX / 2;
-
-/// Which stretches of an article's text its includes wrote, and the places in them
-/// that positions were asked for.
-#[derive(Debug, Clone, Default)]
-pub struct Origins {
-    list: Vec<Origin>,
-    found: std::cell::RefCell<Vec<IncludedAt>>,
-}
-
-impl Origins {
-    /// For an offset in the text after every pass in `maps` (the include pass first)
-    /// that an included file wrote: a line and column that stand for its place there.
-    pub fn position(&self, maps: &super::expand::Maps, offset: usize) -> Option<(usize, usize)> {
-        if self.list.is_empty() {
-            return None;
-        }
-        let mut at = offset;
-        for map in maps.0.iter().skip(1).rev() {
-            at = map.back(at);
-        }
-        // The innermost: the one that starts last (included text nests inside).
-        let origin = self
-            .list
-            .iter()
-            .filter(|o| o.range.contains(&at))
-            .min_by_key(|o| o.range.len())?;
-        let mut inner = at - origin.range.start;
-        for map in &origin.maps {
-            inner = map.back(inner);
-        }
-        let inner = inner.min(origin.text.len());
-        let line = origin.starts.partition_point(|&s| s <= inner) - 1;
-        let start = origin.starts[line];
-        let column = origin
-            .text
-            .get(start..inner)
-            .map_or(1, |t| t.chars().count() + 1);
-        let mut found = self.found.borrow_mut();
-        found.push(IncludedAt {
-            file: origin.file.clone(),
-            line: line + 1,
-            column,
-            from: origin.from.clone(),
-        });
-        Some((VIRTUAL_LINE + found.len() - 1, 1))
-    }
-
-    /// The places asked for, in order.
-    pub fn take(&self) -> Vec<IncludedAt> {
-        self.found.take()
-    }
-}
-
-/// Puts each diagnostic about `file` at a virtual line ([`VIRTUAL_LINE`]) back where
-/// the text is written: in the included file, with the directive named in its help.
-pub fn place_included(diagnostics: &mut [Diagnostic], file: &Path, places: &[IncludedAt]) {
-    for d in diagnostics {
-        if d.line < VIRTUAL_LINE || d.file.as_deref() != Some(file) {
-            continue;
-        }
-        let Some(place) = places.get(d.line - VIRTUAL_LINE) else {
-            continue;
-        };
-        d.file = Some(place.file.clone());
-        d.line = place.line;
-        d.column = place.column;
-        let from = format!(
-            "included from {}:{}:{}",
-            place.from.0.display(),
-            place.from.1,
-            place.from.2
-        );
-        d.help = Some(match d.help.take() {
-            Some(help) => format!("{help} ({from})"),
-            None => from,
-        });
-    }
-}
-
 /// The path of `file` from the content folder, climbing out of it (`../listings/a.rs`)
 /// for a file elsewhere in the site's folder `base`.
 fn from_content(file: &Path, content: &Path, base: &Path) -> PathBuf {
@@ -493,122 +390,6 @@ fn from_content(file: &Path, content: &Path, base: &Path) -> PathBuf {
     let mut rel: PathBuf = std::iter::repeat_n("..", up).collect();
     rel.push(file.strip_prefix(base).unwrap_or(file));
     rel
-}
-
-/// Whether `line` holds an `ANCHOR:` or `ANCHOR_END:` mark; (is the end, name).
-fn anchor_mark(line: &str) -> Option<(bool, &str)> {
-    for (mark, end) in [("ANCHOR_END:", true), ("ANCHOR:", false)] {
-        if let Some(at) = line.find(mark) {
-            let rest = line[at + mark.len()..].trim_start();
-            let len = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-                .unwrap_or(rest.len());
-            if len > 0 {
-                return Some((end, &rest[..len]));
-            }
-        }
-    }
-    None
-}
-
-/// The lines of `text` that `spec` names (see the module documentation), joined by
-/// newlines, with a map back to `text`; or why there are none.
-fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
-    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
-        lines.push(start..i);
-        start = i + 1;
-    }
-    if start < text.len() {
-        lines.push(start..text.len());
-    }
-    let count = lines.len();
-    let line = |r: &std::ops::Range<usize>| &text[r.clone()];
-    let mut by_anchor = false;
-    let chosen: Vec<std::ops::Range<usize>> = match spec.filter(|s| !s.is_empty()) {
-        None => lines.clone(),
-        Some(spec) if is_range(spec) => {
-            let (first, last) = match spec.split_once(':') {
-                Some((a, b)) => (number(a)?.unwrap_or(1), number(b)?.unwrap_or(count)),
-                None => {
-                    let n = number(spec)?.unwrap_or(1);
-                    (n, n)
-                }
-            };
-            if first == 0 || last == 0 {
-                return Err("lines are counted from 1".into());
-            }
-            if first > last {
-                return Err(format!(
-                    "the range starts at line {first}, after its end {last}"
-                ));
-            }
-            // A range running past the end stops there, as in mdBook; one that starts
-            // past it would include nothing.
-            if first > count {
-                return Err(format!(
-                    "line {first} is past the end of the file ({count} lines)"
-                ));
-            }
-            lines[first - 1..last.min(count)].to_vec()
-        }
-        Some(name) => {
-            let Some(open) = lines
-                .iter()
-                .position(|r| anchor_mark(line(r)) == Some((false, name)))
-            else {
-                let mut known: Vec<&str> = lines
-                    .iter()
-                    .filter_map(|r| anchor_mark(line(r)))
-                    .filter(|(end, _)| !end)
-                    .map(|(_, n)| n)
-                    .collect();
-                known.dedup();
-                let there = if known.is_empty() {
-                    "the file has no anchors".to_string()
-                } else {
-                    format!("anchors there: {}", known.join(", "))
-                };
-                return Err(format!("no `ANCHOR: {name}` in the file ({there})"));
-            };
-            by_anchor = true;
-            lines[open + 1..]
-                .iter()
-                .take_while(|r| anchor_mark(line(r)) != Some((true, name)))
-                .cloned()
-                .collect()
-        }
-    };
-    let mut splice = Splice::new(text);
-    let mut first = true;
-    for r in chosen
-        .iter()
-        .filter(|r| !by_anchor || anchor_mark(line(r)).is_none())
-    {
-        if !first {
-            splice.insert("\n", r.start);
-        }
-        first = false;
-        splice.copy(r.clone());
-    }
-    Ok((splice.out, splice.map))
-}
-
-fn is_range(spec: &str) -> bool {
-    spec.chars()
-        .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace())
-        && spec.matches(':').count() <= 1
-}
-
-fn number(text: &str) -> Result<Option<usize>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse()
-        .map(Some)
-        .map_err(|_| format!("'{text}' is not a line number"))
 }
 
 #[cfg(test)]

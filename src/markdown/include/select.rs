@@ -1,0 +1,120 @@
+//! Which lines of an included file a directive takes: a line range (`path:2:5`) or the
+//! lines between `ANCHOR: name` and `ANCHOR_END: name`.
+
+use super::super::expand::{SegMap, Splice};
+
+/// Whether `line` holds an `ANCHOR:` or `ANCHOR_END:` mark; (is the end, name).
+fn anchor_mark(line: &str) -> Option<(bool, &str)> {
+    for (mark, end) in [("ANCHOR_END:", true), ("ANCHOR:", false)] {
+        if let Some(at) = line.find(mark) {
+            let rest = line[at + mark.len()..].trim_start();
+            let len = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(rest.len());
+            if len > 0 {
+                return Some((end, &rest[..len]));
+            }
+        }
+    }
+    None
+}
+
+/// The lines of `text` that `spec` names (see the module documentation), joined by
+/// newlines, with a map back to `text`; or why there are none.
+pub(super) fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
+    let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        lines.push(start..i);
+        start = i + 1;
+    }
+    if start < text.len() {
+        lines.push(start..text.len());
+    }
+    let count = lines.len();
+    let line = |r: &std::ops::Range<usize>| &text[r.clone()];
+    let mut by_anchor = false;
+    let chosen: Vec<std::ops::Range<usize>> = match spec.filter(|s| !s.is_empty()) {
+        None => lines.clone(),
+        Some(spec) if is_range(spec) => {
+            let (first, last) = match spec.split_once(':') {
+                Some((a, b)) => (number(a)?.unwrap_or(1), number(b)?.unwrap_or(count)),
+                None => {
+                    let n = number(spec)?.unwrap_or(1);
+                    (n, n)
+                }
+            };
+            if first == 0 || last == 0 {
+                return Err("lines are counted from 1".into());
+            }
+            if first > last {
+                return Err(format!(
+                    "the range starts at line {first}, after its end {last}"
+                ));
+            }
+            // A range running past the end stops there, as in mdBook; one that starts
+            // past it would include nothing.
+            if first > count {
+                return Err(format!(
+                    "line {first} is past the end of the file ({count} lines)"
+                ));
+            }
+            lines[first - 1..last.min(count)].to_vec()
+        }
+        Some(name) => {
+            let Some(open) = lines
+                .iter()
+                .position(|r| anchor_mark(line(r)) == Some((false, name)))
+            else {
+                let mut known: Vec<&str> = lines
+                    .iter()
+                    .filter_map(|r| anchor_mark(line(r)))
+                    .filter(|(end, _)| !end)
+                    .map(|(_, n)| n)
+                    .collect();
+                known.dedup();
+                let there = if known.is_empty() {
+                    "the file has no anchors".to_string()
+                } else {
+                    format!("anchors there: {}", known.join(", "))
+                };
+                return Err(format!("no `ANCHOR: {name}` in the file ({there})"));
+            };
+            by_anchor = true;
+            lines[open + 1..]
+                .iter()
+                .take_while(|r| anchor_mark(line(r)) != Some((true, name)))
+                .cloned()
+                .collect()
+        }
+    };
+    let mut splice = Splice::new(text);
+    let mut first = true;
+    for r in chosen
+        .iter()
+        .filter(|r| !by_anchor || anchor_mark(line(r)).is_none())
+    {
+        if !first {
+            splice.insert("\n", r.start);
+        }
+        first = false;
+        splice.copy(r.clone());
+    }
+    Ok((splice.out, splice.map))
+}
+
+fn is_range(spec: &str) -> bool {
+    spec.chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace())
+        && spec.matches(':').count() <= 1
+}
+
+fn number(text: &str) -> Result<Option<usize>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| format!("'{text}' is not a line number"))
+}
