@@ -163,7 +163,7 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// Files the text included with `{{#include}}`.
     pub includes: Vec<Included>,
-    /// Places in included files that positions here stand for (see `include.rs`).
+    /// Places in included files that positions here stand for (see `include/origins.rs`).
     pub included_at: Vec<include::IncludedAt>,
     /// Inline `#tags`, without their `#`, in order of first use.
     pub tags: Vec<String>,

@@ -1,6 +1,6 @@
 //! Problems found after parsing (links, anchors, images) in text an article brought in
 //! with `{{#include}}` are reported where that text is written: in the included file,
-//! with the directive that included it (see `markdown/include.rs`).
+//! with the directive that included it (see `markdown/include/origins.rs`).
 
 use super::Site;
 use crate::diagnostic::Diagnostic;
