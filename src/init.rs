@@ -12,6 +12,9 @@ description = "Plain-language articles on emotional health."
 language = "en"
 # base_url = "https://example.org/"   # set when you publish: used for sitemap, feed and link previews
 
+[build]
+missing_links = "error"   # a link to a page not written yet stops the build ("warn": plain text)
+
 [[topics]]
 id = "patterns"
 title = "Patterns"

@@ -95,6 +95,9 @@ codes! {
     NotFoundPage = "not-found-page",
     /// A file holds NUL bytes: it looks binary.
     NotText = "not-text",
+    /// A page with no text of its own at the address of a page attune writes itself
+    /// (a Hugo theme's `search.md`) is not published.
+    ThemePage = "theme-page",
     /// A file is not valid UTF-8.
     NotUtf8 = "not-utf8",
     /// No article links to an article, and no relation or reading path includes it.

@@ -55,7 +55,9 @@ pub struct FrontMatter {
     /// Accepted as a synonym of `summary`, as in Hugo and Zola.
     pub description: Option<String>,
     pub topic: Option<String>,
-    #[serde(default)]
+    /// A list, or one tag or a comma-separated line of them (`tags: grief, loss`), as
+    /// Obsidian allows; empty entries (`- ` with nothing after it) are skipped.
+    #[serde(default, deserialize_with = "tag_list")]
     pub tags: Vec<String>,
     pub order: Option<i64>,
     /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
@@ -64,6 +66,9 @@ pub struct FrontMatter {
     #[serde(default)]
     pub relations: BTreeMap<String, Vec<String>>,
     pub content_note: Option<String>,
+    /// One name, or a list of names (Hugo themes and Obsidian properties write
+    /// `author: [A, B]`), shown joined with commas.
+    #[serde(default, deserialize_with = "names")]
     pub author: Option<String>,
     /// Clinical review: status, reviewer, role, dates (see [`crate::review`]).
     pub review: Option<ReviewFront>,
@@ -149,16 +154,88 @@ fn one_alias_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Strin
         )
     };
     let text = |v: serde_yaml::Value| match v {
-        serde_yaml::Value::String(s) => Ok(s),
-        serde_yaml::Value::Number(n) => Ok(n.to_string()),
-        serde_yaml::Value::Bool(b) => Ok(b.to_string()),
+        serde_yaml::Value::String(s) => Ok(Some(s)),
+        serde_yaml::Value::Number(n) => Ok(Some(n.to_string())),
+        serde_yaml::Value::Bool(b) => Ok(Some(b.to_string())),
+        // `- ` with nothing after it, as Obsidian leaves an emptied entry.
+        serde_yaml::Value::Null => Ok(None),
         _ => Err(expected()),
     };
-    match serde_yaml::Value::deserialize(d)? {
-        serde_yaml::Value::Null => Ok(Vec::new()),
+    let list: Result<Vec<Option<String>>, _> = match serde_yaml::Value::deserialize(d)? {
         serde_yaml::Value::Sequence(items) => items.into_iter().map(text).collect(),
         one => Ok(vec![text(one)?]),
+    };
+    Ok(list?
+        .into_iter()
+        .flatten()
+        .filter(|a| !a.trim().is_empty())
+        .collect())
+}
+
+/// A list of texts: one text, or a list of them, null entries skipped.
+struct Texts {
+    /// A lone text is split at commas (`tags: grief, loss`).
+    split: bool,
+}
+
+impl<'de> serde::de::Visitor<'de> for Texts {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a text or a list of texts")
     }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+        let parts: Vec<&str> = if self.split {
+            v.split(',').collect()
+        } else {
+            vec![v]
+        };
+        Ok(parts
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<Option<String>>()? {
+            out.extend(item.filter(|t| !t.trim().is_empty()));
+        }
+        Ok(out)
+    }
+}
+
+/// `tags: [a, b]`, `tags: a`, `tags: a, b`; `- ` entries with nothing after them skipped.
+fn tag_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    d.deserialize_any(Texts { split: true })
+}
+
+/// `author: Name` or `author: [Name, Name]`, joined with commas; a wikilink to the
+/// person's note (`"[[Jane Doe]]"`, as Obsidian properties write it) is the name.
+fn names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let names: Vec<String> = d
+        .deserialize_any(Texts { split: false })?
+        .iter()
+        .map(|n| {
+            let n = n.trim();
+            match n.strip_prefix("[[").and_then(|n| n.strip_suffix("]]")) {
+                Some(link) => link.rsplit('|').next().unwrap_or(link).trim().to_string(),
+                None => n.to_string(),
+            }
+        })
+        .collect();
+    Ok((!names.is_empty()).then(|| names.join(", ")))
 }
 
 /// `safety: id` or `safety: [id, id]`.

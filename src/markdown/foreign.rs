@@ -213,6 +213,16 @@ pub(super) fn strip(
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
             _ => false,
         };
+        // `{{< highlight lang >}}` … `{{< /highlight >}}` on lines of their own: Hugo's
+        // code block, which is Markdown's fenced code block; nothing is lost.
+        if let Some(pair) = pair.filter(|_| tag.kind == Kind::HugoRaw && name == "highlight") {
+            if let Some(fenced) = fenced_code(text, tag, pair) {
+                splice.copy(copied..tag.range.start);
+                splice.insert(&fenced, tag.range.start);
+                copied = pair.range.end;
+                continue;
+            }
+        }
         splice.copy(copied..tag.range.start);
         copied = tag.range.end;
         if let Some(pair) = pair {
@@ -238,6 +248,41 @@ pub(super) fn strip(
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)
+}
+
+/// A `highlight` shortcode pair as a fenced code block, when each tag stands on a
+/// line of its own (nothing before the opening tag or after the closing one but
+/// spaces): the language is the shortcode's first argument; its options are dropped.
+fn fenced_code(text: &str, open: &Tag, close: &Tag) -> Option<String> {
+    let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
+    let indent = &text[line_start..open.range.start];
+    let after = &text[close.range.end..];
+    let rest_of_line = after.split('\n').next().unwrap_or("");
+    if !indent.chars().all(|c| c == ' ') || !rest_of_line.trim().is_empty() {
+        return None;
+    }
+    let before_close = &text[..close.range.start];
+    let close_line = &before_close[before_close.rfind('\n').map_or(0, |n| n + 1)..];
+    if !close_line.trim().is_empty() {
+        return None;
+    }
+    let language = open.inner.split_whitespace().nth(1).unwrap_or("");
+    let language: String = language
+        .trim_matches('"')
+        .chars()
+        .filter(|c| c.is_alphanumeric() || "+-#._".contains(*c))
+        .collect();
+    let code = &text[open.range.end..close.range.start - close_line.len()];
+    let code = code.strip_prefix('\n').unwrap_or(code);
+    // A fence longer than any run of backticks in the code.
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let newline = if code.is_empty() || code.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    Some(format!("{fence}{language}\n{code}{newline}{indent}{fence}"))
 }
 
 /// What of a tag the page leaves out.

@@ -77,6 +77,31 @@ impl Site {
         by_rel.get(&path).copied()
     }
 
+    /// The article a `.md` path names when it is not a path from the linking file's
+    /// folder, as Obsidian resolves Markdown links: a path from the content folder
+    /// ("absolute path in vault"), or a bare file name found anywhere, when one file
+    /// has it (or one in the linking note's folder does).
+    fn file_by_name(&self, from: usize, target: &str, by_rel: &HashMap<PathBuf, usize>) -> Found {
+        if target.starts_with("@/") {
+            return Found::None;
+        }
+        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+        let decoded = decoded.trim_start_matches('/');
+        let path = Path::new(decoded);
+        if !path.components().all(|c| matches!(c, Component::Normal(_))) {
+            return Found::None;
+        }
+        if let Some(&t) = by_rel.get(path) {
+            return Found::One(t);
+        }
+        if decoded.contains('/') {
+            return Found::None;
+        }
+        self.names
+            .file_name(decoded)
+            .map_or(Found::None, |found| self.nearest_of(from, found))
+    }
+
     pub(super) fn resolve_links(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let by_rel: HashMap<PathBuf, usize> = self
             .articles
@@ -99,12 +124,27 @@ impl Site {
                     .links
                     .iter()
                     .map(|link| {
-                        let (target, anchor, written) = match &link.target {
-                            LinkTarget::File { path, anchor } => (
-                                self.article_by_file(&article.rel, path, &by_rel),
-                                anchor.clone(),
-                                path.clone(),
-                            ),
+                        let (target, anchor, mut written) = match &link.target {
+                            LinkTarget::File { path, anchor } => {
+                                let found = match self.article_by_file(&article.rel, path, &by_rel)
+                                {
+                                    Some(t) => Some(t),
+                                    None => match self.file_by_name(i, path, &by_rel) {
+                                        Found::One(t) => Some(t),
+                                        Found::Many(candidates) => {
+                                            let name = display_path(path);
+                                            local.push(self.ambiguous(i, link, &name, &candidates));
+                                            return ResolvedLink {
+                                                target: None,
+                                                href: String::new(),
+                                                title: name,
+                                            };
+                                        }
+                                        Found::None => None,
+                                    },
+                                };
+                                (found, anchor.clone(), path.clone())
+                            }
                             LinkTarget::Slug { slug, anchor } => {
                                 let found = match self.lookup_from(i, slug) {
                                     Found::One(t) => Some(t),
@@ -134,25 +174,25 @@ impl Site {
                             }
                         };
                         let Some(t) = target else {
-                            if matches!(link.target, LinkTarget::Slug { .. }) && missing_warn {
-                                // A note not written yet: plain text until it is.
-                                let d = Diagnostic::warning(
+                            let is_file = matches!(link.target, LinkTarget::File { .. });
+                            if is_file {
+                                written = display_path(&written);
+                            }
+                            // A note not written yet, whether a wikilink or a Markdown
+                            // link to a `.md` file names it: plain text until it is.
+                            let d = if missing_warn
+                                && !matches!(link.target, LinkTarget::SamePage { .. })
+                            {
+                                Diagnostic::warning(
                                     Code::MissingNote,
                                     format!("'{written}' is not written yet: shown as plain text"),
                                 )
-                                .at(&article.path, link.line, link.column)
-                                .suggest(&written, self.articles.iter().map(|a| a.slug.as_str()));
-                                local.push(d);
-                                return ResolvedLink {
-                                    target: None,
-                                    href: String::new(),
-                                    title: written,
-                                };
+                            } else {
+                                Diagnostic::error(
+                                    Code::BrokenLink,
+                                    format!("broken link to '{written}'"),
+                                )
                             }
-                            let d = Diagnostic::error(
-                                Code::BrokenLink,
-                                format!("broken link to '{written}'"),
-                            )
                             .at(&article.path, link.line, link.column);
                             let d = match &link.target {
                                 LinkTarget::File { .. } => {
@@ -367,6 +407,11 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
         || anchor == "sources"
         || anchor == "top"
         || anchor == "main"
+}
+
+/// A `.md` link's path as its author reads it: percent-decoded.
+fn display_path(path: &str) -> String {
+    percent_decode(path).unwrap_or_else(|| path.to_string())
 }
 
 fn relative_path(from: &Path, to: &Path) -> String {

@@ -106,6 +106,14 @@ impl Names {
         names
     }
 
+    /// The articles whose file (or, for a hub or bundle, folder) has the name
+    /// `name`, with or without `.md`, compared as slugs: how a bare `.md` file name
+    /// in a Markdown link finds its note, as in Obsidian.
+    pub fn file_name(&self, name: &str) -> Option<Found> {
+        let key = key(name);
+        (!key.is_empty() && !key.contains('/')).then(|| one_of(self.stems.get(&key)))
+    }
+
     /// The article `name` means: a path (whole, or its end) when it holds a `/`;
     /// else a file name, then a title, then an alias, each when it is unique.
     pub fn lookup(&self, name: &str) -> Found {
@@ -163,7 +171,13 @@ impl Site {
     /// [`Site::lookup`] from article `from`, as Obsidian resolves a name several notes
     /// share: the one in the linking note's own folder, when only one is.
     pub fn lookup_from(&self, from: usize, name: &str) -> Found {
-        match self.lookup(name) {
+        self.nearest_of(from, self.lookup(name))
+    }
+
+    /// Of several articles a name finds, the one in article `from`'s own folder,
+    /// when only one is.
+    pub(super) fn nearest_of(&self, from: usize, found: Found) -> Found {
+        match found {
             Found::Many(candidates) => {
                 let folder = self.articles[from].rel.parent();
                 let near: Vec<usize> = candidates

@@ -86,6 +86,19 @@ pub(super) fn leave_out_not_found_page(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     sources.retain(|source| {
+        // A Hugo theme's `search.md` (`layout: search`, no text): a place for the
+        // theme's own search page, which attune writes itself.
+        if source.rel == Path::new("search.md") && source.body().trim().is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::ThemePage,
+                    "search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published",
+                )
+                .at(&source.path, 1, 1)
+                .help("to publish a page of your own here, give it text and another file name"),
+            );
+            return false;
+        }
         if source.rel != Path::new("404.md") {
             return true;
         }

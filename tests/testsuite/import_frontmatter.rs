@@ -139,7 +139,7 @@ fn toml_errors_and_type_errors_are_located() {
         .assert_stderr_contains("error: invalid TOML in front matter")
         .assert_stderr_contains("--> content/notes/syntax.md:4:")
         .assert_stderr_contains(
-            "error: front matter: invalid type: integer `5`, expected a sequence",
+            "error: front matter: invalid type: integer `5`, expected a text or a list of texts",
         )
         .assert_stderr_contains("--> content/notes/types.md:3:8")
         .assert_stderr_contains("error: both `order` and `weight` are set; they mean the same")
@@ -294,6 +294,8 @@ fn check_on_a_messy_vault_suggests_through_the_index() {
         return;
     };
     assert!(status.success());
+    // Links to files that do not exist are errors, each with its suggestion.
+    site.strict_links();
     let run = site.run(&["check"]);
     run.assert_code(1);
     assert!(!run.stderr.contains("has no title"), "{}", run.stderr);

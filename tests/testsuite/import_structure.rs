@@ -162,22 +162,11 @@ fn missing_links_can_be_errors() {
 }
 
 #[test]
-fn markdown_links_to_missing_files_stay_errors() {
-    let site = Fixture::new("obsidian");
-    site.write(
-        "content/Healing/more.md",
-        "# More\n\nSee [later](later.md) and [[Healing Notes]].\n",
-    );
-    site.build().assert_code(1).assert_stderr_contains(
-        "error: broken link to 'later.md'\n  --> content/Healing/more.md:3:5",
-    );
-}
-
-#[test]
 fn a_broken_md_link_near_a_slug_two_files_share_is_an_error_not_a_crash() {
     // Zola's docs: `[x](../templates/overview.md)` where two `overview.md` exist and
     // the one meant does not: the suggestion names one of them.
     let site = Fixture::new("obsidian");
+    site.strict_links();
     site.write(
         "content/Healing/overview.md",
         "# Overview
@@ -407,6 +396,7 @@ fn file_names_may_repeat_but_addresses_may_not() {
 #[test]
 fn zola_internal_links_start_from_the_content_folder() {
     let site = Fixture::new("hugo");
+    site.strict_links();
     site.write(
         "content/posts/third.md",
         "---\ntitle: Third\n---\n[Options](@/docs/reference/options.md#colours) and [gone](@/docs/gone.md).\n",

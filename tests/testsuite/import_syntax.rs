@@ -315,7 +315,7 @@ fn includes_may_read_files_beside_the_content_folder_as_an_mdbook_does() {
     let site = Fixture::empty();
     site.write(
         "book.toml",
-        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\nmissing_links = \"error\"\n",
     );
     site.write(
         "src/ch01/first.md",
@@ -435,7 +435,7 @@ fn problems_in_included_text_are_reported_where_it_is_written() {
 
 /// An article holding each kind of other tools' template syntax, outside code and in it.
 const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
-     {{< highlight go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /highlight >}}\n\n\
+     {{< code go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /code >}}\n\n\
      {{% notice tip %}}\nMarkdown *inside*.\n{{% /notice %}}\n\n\
      {{< figure src=\"x.png\" >}}\n\n\
      {% include footer.html %}\n\n\
@@ -446,7 +446,7 @@ const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
 
 /// What [`FOREIGN`] reports, without the severity.
 const FOREIGN_REPORTED: [&str; 6] = [
-    "Hugo shortcode `{{< highlight go >}}` … `{{< /highlight >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
+    "Hugo shortcode `{{< code go >}}` … `{{< /code >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
     "Hugo shortcode `{{% notice tip %}}` … `{{% /notice %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
     "Hugo shortcode `{{< figure src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
     "Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
@@ -512,7 +512,7 @@ fn other_tools_template_syntax_is_a_warning_and_left_out_of_the_page() {
     run.assert_stderr_contains("write the code in a fenced code block")
         .assert_stderr_contains("write an image: ![description](file.png")
         .assert_stderr_contains(
-            "the shortcode and everything up to `{{< /highlight >}}` are left out of the page",
+            "the shortcode and everything up to `{{< /code >}}` are left out of the page",
         )
         .assert_stderr_contains(
             "the page shows the shortcode's inner text, without it and `{{% /notice %}}`",
@@ -610,7 +610,7 @@ fn other_tools_template_syntax_is_an_error_where_the_site_says_so() {
     // Nothing is written.
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("Hugo shortcode `{{< highlight go >}}`");
+        .assert_stderr_contains("Hugo shortcode `{{< code go >}}`");
     assert!(!site.path("public").exists());
 
     // `{{#title}}` loses nothing the page shows: a warning, and the directive left out.

@@ -54,6 +54,18 @@ impl Site {
                 article: None,
             };
         }
+        // `[[mailbox.org]]`, `[[Node.js]]`: no file of that name, but a note whose
+        // name has a dot in it, which Obsidian finds next.
+        if found.is_empty() && r.kind == crate::markdown::RefKind::Link {
+            if let crate::site::Found::One(t) = self.lookup_from(i, name) {
+                return RefTarget::Site {
+                    path: self.articles[t].url.clone(),
+                    suffix: String::new(),
+                    fragment: None,
+                    article: Some(t),
+                };
+            }
+        }
         let error = |code, message: String| {
             Diagnostic::error(code, message).at(&article.path, r.line, r.column)
         };

@@ -283,6 +283,15 @@ impl Site {
         if let Some(&t) = self.aliases.get(&folder_url) {
             return page(t, fragment, diagnostics);
         }
+        // `../other-post/`, as Hugo sites write links between pages: relative to the
+        // page's own address, where a reader's browser resolves it, rather than to the
+        // source file's folder.
+        if !decoded.starts_with('/') && decoded.ends_with('/') {
+            let from_page = join(&article.url, &decoded);
+            if let Some(&t) = from_page.and_then(|p| ctx.by_url.get(p.as_str())) {
+                return page(t, fragment, diagnostics);
+            }
+        }
         if self
             .urls
             .get(&format!("{folder_url}index.html"))

@@ -1,0 +1,99 @@
+//! A Hugo site's habits beyond the basics in `import_structure`: a theme's `search.md`
+//! placeholder, links between pages written relative to the page's address, and the
+//! `highlight` shortcode.
+
+use crate::support::Fixture;
+
+/// The article's own text on its page.
+fn body(page: &str) -> &str {
+    let start = page
+        .find("<div class=\"article-body\">")
+        .expect("an article body");
+    let end = start + page[start..].find("</div>").expect("its end");
+    &page[start..end]
+}
+
+#[test]
+fn a_themes_empty_search_page_is_left_out_with_a_warning() {
+    // PaperMod and Docsy ship `content/search.md` with `layout: search` and no text.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/search.md",
+        "---\ntitle: Search\nlayout: search\n---\n",
+    );
+    site.write(
+        "book.toml",
+        format!(
+            "{}\n[front_matter]\nallow = [\"layout\"]\n",
+            std::fs::read_to_string(site.path("book.toml")).unwrap()
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published\n  --> content/search.md:1:1",
+    );
+    assert!(site.read("search/index.html").contains("id=\"search"));
+    // With text of its own, it is a page that claims attune's address: an error.
+    site.write(
+        "content/search.md",
+        "---\ntitle: Search\n---\nHow to search.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("which the search page (built-in page) already publishes");
+}
+
+#[test]
+fn links_relative_to_the_pages_address_lead_where_a_browser_takes_them() {
+    // Hugo writes `../other/` from `posts/second-post/`: the browser resolves it from
+    // the page's address, `posts/second-post/`, so it means `posts/other/`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the second](../second-post/) and [a lost one](../nowhere/).\n",
+    );
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("broken link to '../nowhere/'");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the second](../second-post/).\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        body(&page).contains("<a href=\"../../posts/second-post/\" id=\"ref-1\">the second</a>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_highlight_shortcode_is_a_code_block() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nBefore.\n\n{{< highlight html \"linenos=table\" >}}\n<section id=\"main\">\n# not a heading\n</section>\n{{< /highlight >}}\n\nAfter, inline {{< highlight go >}}x{{< /highlight >}} stays a warning.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md:6:"), "{}", run.stderr);
+    run.assert_stderr_contains("--> content/posts/third.md:12:15");
+    let page = site.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains("<pre class=\"hl\"><code class=\"language-html\">"),
+        "{page}"
+    );
+    assert!(page.contains("section</span>"), "{page}");
+    assert!(page.contains("\n# not a heading\n"), "{page}");
+    assert!(!page.contains("<h1"), "{page}");
+    assert!(
+        !page.contains("{{&lt;") && !page.contains("highlight"),
+        "{page}"
+    );
+    // The inline pair is left out, with its warning.
+    assert!(
+        page.contains("<p>After, inline  stays a warning.</p>"),
+        "{page}"
+    );
+}

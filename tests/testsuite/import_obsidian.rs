@@ -1,0 +1,163 @@
+//! An Obsidian vault's habits beyond the basics in `import_structure`: Markdown links
+//! to notes not written yet, in every form Obsidian writes them, follow
+//! `[build] missing_links` as wikilinks do; Markdown links find notes as Obsidian does.
+
+use crate::support::Fixture;
+
+const FORMS: &str = "# Plans
+
+- [bare](Later.md)
+- [encoded](Missing%20Note.md)
+- [angle](<Missing Note.md>)
+- [folder](../Sub/Missing.md#Heading)
+- [heading](Gone.md#Part)
+";
+
+/// Each form, its position in `content/Healing/plans.md`, and the name the warning gives.
+const EXPECTED: [(&str, &str, &str); 5] = [
+    ("bare", "3:3", "Later.md"),
+    ("encoded", "4:3", "Missing Note.md"),
+    ("angle", "5:3", "Missing Note.md"),
+    ("folder", "6:3", "../Sub/Missing.md"),
+    ("heading", "7:3", "Gone.md"),
+];
+
+#[test]
+fn markdown_links_to_notes_not_written_yet_are_plain_text_with_a_warning() {
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/plans.md", FORMS);
+    let run = site.build();
+    run.assert_code(0);
+    for (label, at, name) in EXPECTED {
+        run.assert_stderr_contains(&format!(
+            "warning: '{name}' is not written yet: shown as plain text\n  --> content/Healing/plans.md:{at}"
+        ));
+        let page = site.read("healing/plans/index.html");
+        assert!(
+            page.contains(&format!("<span class=\"missing-link\">{label}</span>")),
+            "{label}: {page}"
+        );
+    }
+    // `check` says the same, with the code a wikilink's warning has.
+    let check = site.run(&["check", "--format", "json"]);
+    check.assert_code(0);
+    assert_eq!(
+        check.stdout.matches("\"code\": \"missing-note\"").count(),
+        6
+    );
+}
+
+#[test]
+fn markdown_links_to_notes_not_written_yet_can_be_errors() {
+    let site = Fixture::new("obsidian");
+    site.strict_links();
+    site.write("content/Healing/plans.md", FORMS);
+    for run in [site.run(&["check"]), site.build()] {
+        run.assert_code(1);
+        for (_, at, name) in EXPECTED {
+            run.assert_stderr_contains(&format!(
+                "error: broken link to '{name}'\n  --> content/Healing/plans.md:{at}"
+            ));
+        }
+    }
+    assert!(!site.path("public/index.html").exists());
+}
+
+#[test]
+fn a_missing_heading_in_a_note_that_exists_is_still_an_error() {
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nSee [numbness](../Adult%20Effects/numbness.md#Nowhere).\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: no heading with id 'Nowhere' in 'numbness'\n  --> content/Healing/plans.md:3:5",
+    );
+}
+
+#[test]
+fn markdown_links_find_notes_by_vault_path_and_by_file_name() {
+    // Obsidian writes `[x](Folder/Note.md)` from the vault's root ("absolute path in
+    // vault") and `[x](Note.md)` for a note anywhere ("shortest path"), and resolves both.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n[root](Adult%20Effects/numbness.md), [name](<Chaotic Family.md#What it looks like>), [near](notes.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    let page = site.read("healing/plans/index.html");
+    assert!(
+        page.contains("<a href=\"../../adult-effects/numbness/\" id=\"ref-1\">root</a>"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"../../patterns/family-styles/chaotic-family/#what-it-looks-like\" id=\"ref-2\">name</a>"));
+    // `notes.md` exists in two folders: the one beside the linking note.
+    assert!(page.contains("<a href=\"../../healing/notes/\" id=\"ref-3\">near</a>"));
+    // A name two notes elsewhere share is an ambiguity error listing both.
+    site.write(
+        "content/Patterns/plans.md",
+        "# More plans\n\nSee [the notes](notes.md).\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: 'notes.md' could mean 2 notes\n  --> content/Patterns/plans.md:3:5",
+    );
+}
+
+#[test]
+fn emptied_property_entries_are_skipped_and_tags_may_be_one_line() {
+    // Obsidian leaves `- ` behind when an entry is cleared (the Obsidian Hub has
+    // thousands); `tags: a, b` is one line of tags; `author:` may be a list, and a
+    // link to the person's note.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/plans.md",
+        "---\naliases:\n- \ntags:\n- \n- grief\nauthor:\n- \"[[Jane Doe|Dr Jane Doe]]\"\n- Sam Roe\n---\n# Plans\n\nText.\n",
+    );
+    site.write(
+        "content/Healing/more.md",
+        "---\ntags: grief, loss\n---\n# More\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    let plans = site.read("healing/plans/index.html");
+    assert!(plans.contains("Dr Jane Doe, Sam Roe"), "{plans}");
+    assert!(!plans.contains("[[Jane"), "{plans}");
+    let grief = site.read("tags/grief/index.html");
+    assert!(grief.contains("Plans") && grief.contains("More"), "{grief}");
+    site.read("tags/loss/index.html");
+    // A wrong type is still an error at the value.
+    site.write(
+        "content/Healing/more.md",
+        "---\ntags: 5\n---\n# More\n\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("invalid type: integer `5`")
+        .assert_stderr_contains("--> content/Healing/more.md:2:7");
+}
+
+#[test]
+fn a_note_whose_name_has_a_dot_is_found_by_a_wikilink() {
+    // `[[mailbox.org]]` names the note `mailbox.org.md` when no file `mailbox.org`
+    // exists, as Obsidian finds it; `[[leaflet.pdf]]` still names a file.
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/mailbox.org.md", "# Mailbox\n\nMail.\n");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nSee [[mailbox.org]] and [[leaflet.pdf]].\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("'leaflet.pdf' is not in the content folder");
+    site.write("content/Attachments/leaflet.pdf", "%PDF");
+    site.build().assert_code(0);
+    let page = site.read("healing/plans/index.html");
+    assert!(
+        page.contains("<a href=\"../../healing/mailbox-org/\">mailbox.org</a>"),
+        "{page}"
+    );
+    assert!(page.contains("Attachments/leaflet.pdf\">leaflet.pdf</a>"));
+}
