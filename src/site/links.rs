@@ -97,9 +97,9 @@ impl Site {
         if decoded.contains('/') {
             return Found::None;
         }
-        self.names
-            .file_name(decoded)
-            .map_or(Found::None, |found| self.nearest_of(from, found))
+        self.names.file_name(decoded).map_or(Found::None, |found| {
+            self.nearest_of(from, self.exact_name(decoded, found))
+        })
     }
 
     pub(super) fn resolve_links(&mut self, diagnostics: &mut Vec<Diagnostic>) {

@@ -171,7 +171,46 @@ impl Site {
     /// [`Site::lookup`] from article `from`, as Obsidian resolves a name several notes
     /// share: the one in the linking note's own folder, when only one is.
     pub fn lookup_from(&self, from: usize, name: &str) -> Found {
-        self.nearest_of(from, self.lookup(name))
+        self.nearest_of(from, self.exact_name(name, self.lookup(name)))
+    }
+
+    /// Of several articles a name finds (names are compared as slugs, so
+    /// `Publish sites` and `🗂️ Publish Sites` make one), the one whose file (or
+    /// folder) has that very name, in any case, as Obsidian matches names.
+    pub(super) fn exact_name(&self, name: &str, found: Found) -> Found {
+        let Found::Many(candidates) = &found else {
+            return found;
+        };
+        let name = name.trim();
+        let name = name
+            .strip_suffix(".md")
+            .or_else(|| name.strip_suffix(".markdown"))
+            .unwrap_or(name);
+        if name.contains('/') {
+            return found;
+        }
+        let wanted = name.to_lowercase();
+        let exact: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let rel = &self.articles[c].rel;
+                let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                let own = if matches!(stem, "index" | "_index" | "README" | "readme") {
+                    rel.parent()
+                        .and_then(Path::file_name)
+                        .and_then(|s| s.to_str())
+                        .unwrap_or_default()
+                } else {
+                    stem
+                };
+                own.to_lowercase() == wanted
+            })
+            .collect();
+        match exact.as_slice() {
+            [one] => Found::One(*one),
+            _ => found,
+        }
     }
 
     /// Of several articles a name finds, the one in article `from`'s own folder,

@@ -161,3 +161,30 @@ fn a_note_whose_name_has_a_dot_is_found_by_a_wikilink() {
     );
     assert!(page.contains("Attachments/leaflet.pdf\">leaflet.pdf</a>"));
 }
+
+#[test]
+fn a_name_two_notes_make_alike_finds_the_one_with_that_very_name() {
+    // The Obsidian Hub: `🗂️ Publish Sites.md` (a folder note) beside
+    // `Publish sites.md`; `[[Publish sites]]` is the second, as in Obsidian.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/🗂️ Publish Sites.md",
+        "# Index of sites\n\nAll.\n",
+    );
+    site.write(
+        "content/Patterns/Publish sites.md",
+        "# Publish sites\n\nOne.\n",
+    );
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nSee [[Publish sites]] and [[🗂️ Publish Sites]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("healing/plans/index.html");
+    assert!(
+        page.contains("<a href=\"../../patterns/publish-sites/\" id=\"ref-1\">Publish sites</a>"),
+        "{page}"
+    );
+    assert!(page.contains("id=\"ref-2\">Index of sites</a>"), "{page}");
+}
