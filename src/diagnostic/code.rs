@@ -89,15 +89,12 @@ codes! {
     MissingAlt = "missing-alt",
     /// An image, file or media the page loads does not exist.
     MissingFile = "missing-file",
-    /// A wikilink names a note not written yet.
+    /// A wikilink, or a Markdown link to a `.md` file, names a note not written yet.
     MissingNote = "missing-note",
     /// mdBook's `404.md` is not published: attune writes its own not-found page.
     NotFoundPage = "not-found-page",
     /// A file holds NUL bytes: it looks binary.
     NotText = "not-text",
-    /// A page with no text of its own at the address of a page attune writes itself
-    /// (a Hugo theme's `search.md`) is not published.
-    ThemePage = "theme-page",
     /// A file is not valid UTF-8.
     NotUtf8 = "not-utf8",
     /// No article links to an article, and no relation or reading path includes it.
@@ -132,6 +129,9 @@ codes! {
     Template = "template",
     /// A theme or one of its templates cannot be found or read.
     Theme = "theme",
+    /// A page with no text of its own at the address of a page attune writes itself
+    /// (a Hugo theme's `search.md`) is not published.
+    ThemePage = "theme-page",
     /// A reference is cited by no article.
     UncitedReference = "uncited-reference",
     /// A `%%` comment is never closed.

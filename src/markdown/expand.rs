@@ -144,6 +144,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         out.maps.0.push(map);
         text = stripped;
     }
+    if text.contains("/*") {
+        if let Some((unescaped, map)) = super::foreign::unescape(&text) {
+            out.maps.0.push(map);
+            text = unescaped;
+        }
+    }
     out.text = text;
     out
 }

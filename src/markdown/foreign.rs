@@ -122,6 +122,13 @@ fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
     if inner.is_empty() {
         return None;
     }
+    // `{{</* name */>}}`: Hugo's way to show a shortcode as text (see [`unescape`]).
+    if matches!(kind, Kind::HugoRaw | Kind::HugoMarkdown)
+        && inner.starts_with("/*")
+        && inner.ends_with("*/")
+    {
+        return None;
+    }
     if kind == Kind::Mdbook && super::include::is_include(inner[1..].split_whitespace().next()?) {
         // Left by the include pass: escaped, or inside code.
         return None;
@@ -164,6 +171,49 @@ fn tags(text: &str, options: Options) -> Vec<Tag> {
         found.push(tag);
     }
     found
+}
+
+/// `{{</* name */>}}` and `{{%/* name */%}}`, Hugo's way to show a shortcode as text,
+/// in code or out of it: the text `{{< name >}}` (`{{% name %}}`), as Hugo writes it.
+pub(super) fn unescape(text: &str) -> Option<(String, SegMap)> {
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut from = 0;
+    let mut any = false;
+    while let Some(i) = text[from..].find("{{") {
+        let at = from + i;
+        from = at + 2;
+        let rest = &text[at..];
+        let (open, close) = if rest.starts_with("{{</*") {
+            ("{{<", "*/>}}")
+        } else if rest.starts_with("{{%/*") {
+            ("{{%", "*/%}}")
+        } else {
+            continue;
+        };
+        if at > 0 && text.as_bytes()[at - 1] == b'\\' {
+            continue;
+        }
+        let Some(end) = text[at + 5..]
+            .find(close)
+            .map(|n| at + 5 + n)
+            .filter(|&end| end - at <= MAX_TAG)
+        else {
+            continue;
+        };
+        splice.copy(copied..at);
+        splice.insert(open, at);
+        splice.copy(at + 5..end);
+        splice.insert(&close[2..], end);
+        copied = end + close.len();
+        from = copied;
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
 }
 
 pub(super) fn strip(

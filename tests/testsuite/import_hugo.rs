@@ -97,3 +97,27 @@ fn the_highlight_shortcode_is_a_code_block() {
         "{page}"
     );
 }
+
+#[test]
+fn an_escaped_shortcode_shows_as_the_shortcode_in_code_and_out_of_it() {
+    // Hugo's documentation writes `{{</* name */>}}` to show a shortcode as text.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nWrite {{%/* note */%}} like this:\n\n```\n{{</* highlight go */>}}\ncode\n{{</* /highlight */>}}\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains("<p>Write {{% note %}} like this:</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("{{&lt; highlight go &gt;}}\ncode\n{{&lt; /highlight &gt;}}"),
+        "{page}"
+    );
+    assert!(!page.contains("/*"), "{page}");
+}
