@@ -340,6 +340,8 @@ fn parse_front_matter(
     if yaml.trim().is_empty() {
         return Some(FrontMatter::default());
     }
+    let blanked = blank_placeholders(yaml, first_line, file, diagnostics);
+    let yaml = blanked.as_deref().unwrap_or(yaml);
     if let Err((message, offset)) = guard_yaml(yaml) {
         let (l, c) = line_col(yaml, offset);
         let (l, c) = at(l, c);
@@ -411,10 +413,80 @@ fn parse_front_matter(
     }
 }
 
+/// `date: {{date}}`, `- {{title}}`: a template tool's placeholder (Obsidian's
+/// Templates, Templater), which YAML would read as a mapping. Each is blanked (the
+/// key left empty, offsets kept) with a warning at its line and column; `None` when
+/// there is none.
+fn blank_placeholders(
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if !yaml.contains("{{") {
+        return None;
+    }
+    let mut out = String::with_capacity(yaml.len());
+    let mut any = false;
+    for (n, line) in yaml.split_inclusive('\n').enumerate() {
+        let content = line.trim_end();
+        let value_at = if let Some((key, _)) = content.split_once(": ") {
+            (!key.trim_start().starts_with('-') && !key.contains('{')).then(|| key.len() + 2)
+        } else {
+            content
+                .trim_start()
+                .starts_with("- ")
+                .then(|| content.len() - content.trim_start().len() + 2)
+        };
+        let placeholder = value_at.and_then(|at| {
+            let value = content.get(at..)?.trim();
+            (value.starts_with("{{") && value.ends_with("}}") && !value.contains('\n')).then(|| {
+                (
+                    at + content[at..].len() - content[at..].trim_start().len(),
+                    value,
+                )
+            })
+        });
+        let Some((column, value)) = placeholder else {
+            out.push_str(line);
+            continue;
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UnsupportedSyntax,
+                format!("template placeholder `{value}` in front matter is not supported: the value is left empty"),
+            )
+            .at(file, first_line + n, column + 1)
+            .help("write the value itself (a template tool fills it in when it makes a note from the template)"),
+        );
+        out.push_str(&line[..column]);
+        out.push_str(&" ".repeat(value.len()));
+        out.push_str(&line[column + value.len()..]);
+        any = true;
+    }
+    any.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::report_unknown_keys;
+
+    #[test]
+    fn template_placeholders_in_front_matter_are_left_empty_with_a_warning() {
+        let (r, d) = split("---\ntitle: A\ndate: {{date}}\ntags:\n  - {{tag}}\n---\nbody\n");
+        let front = r.unwrap().0;
+        assert_eq!(front.date, None);
+        assert!(front.tags.is_empty());
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (3, 7));
+        assert_eq!((d[1].line, d[1].column), (5, 5));
+        assert!(d[0].message.contains("`{{date}}`"), "{}", d[0].message);
+        // A placeholder inside a longer value is text, as YAML reads it.
+        let (r, d) = split("---\ntitle: \"{{title}} notes\"\n---\n");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("{{title}} notes"));
+        assert!(d.is_empty());
+    }
 
     fn split(text: &str) -> (Option<(FrontMatter, usize)>, Vec<Diagnostic>) {
         let mut d = Vec::new();
