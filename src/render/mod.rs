@@ -19,7 +19,7 @@ pub use article::format_reference;
 pub use extras::write_extras;
 pub use templates::Templates;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::output::Writer;
 use crate::site::{Dependencies, Site};
 use article::{article_context, json_ld};
@@ -53,7 +53,7 @@ pub fn render_site(
     templates: &Templates,
     writer: &Writer,
     deps: Option<&Dependencies>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<String> {
     let passes = passes(site, templates, writer, deps);
     let mut pages = Pages {
