@@ -14,11 +14,7 @@ pub use report::{readability_report, reviews_report, ReportFormat};
 /// Warns when `base_url` is a placeholder address (`example.org`, `*.example`, …):
 /// handouts print it and its QR code, canonical links and feeds name it, and none of
 /// them would lead anywhere. `root` holds the book.toml the warning points into.
-pub fn check_base_url(
-    root: &Path,
-    config: &crate::config::Config,
-    diagnostics: &mut Diagnostics,
-) {
+pub fn check_base_url(root: &Path, config: &crate::config::Config, diagnostics: &mut Diagnostics) {
     let Some(url) = config.site.base_url.as_deref() else {
         return;
     };

@@ -19,7 +19,7 @@ pub use article::format_reference;
 pub use extras::write_extras;
 pub use templates::Templates;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Writer;
 use crate::site::{Dependencies, Site};
 use article::{article_context, json_ld};
@@ -81,13 +81,13 @@ pub fn render_site(
             errors.push(e);
         }
     }
-    match write_print(site, templates, &passes) {
+    let mut print_errors = Diagnostics::new();
+    if let Err(e) = write_print(site, templates, &passes, &mut print_errors) {
         // A write error is the machine's (disk full, permissions), not the content's:
         // the writer fails the build as one that could not run.
-        Err(e) if e.code == Code::Io => writer.record_failure(e.message),
-        Err(e) => errors.push(e),
-        Ok(()) => {}
+        writer.record_failure(format!("writing print.html: {e}"));
     }
+    errors.extend(print_errors);
     errors.sort_by(|a, b| a.message.cmp(&b.message));
     errors.dedup();
     diagnostics.extend(errors);

@@ -358,7 +358,8 @@ mod tests {
 
     #[test]
     fn the_default_theme_renders_both_editions_at_once() {
-        let templates = Templates::load(Path::new("/nonexistent"), None, &mut Diagnostics::new()).unwrap();
+        let templates =
+            Templates::load(Path::new("/nonexistent"), None, &mut Diagnostics::new()).unwrap();
         assert!(templates.both_editions());
     }
 }

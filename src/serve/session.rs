@@ -126,8 +126,12 @@ impl Session {
             self.forget_served();
         }
         let theme = config.build.theme.as_deref();
-        self.templates =
-            render::Templates::load_reusing(&self.root, theme, self.templates.take(), &mut problems);
+        self.templates = render::Templates::load_reusing(
+            &self.root,
+            theme,
+            self.templates.take(),
+            &mut problems,
+        );
         if self.templates.is_none() {
             return Ok(finish(problems, 0, 0));
         }
@@ -158,11 +162,7 @@ impl Session {
 
     /// Writes `site` into the served folder, unless it has errors; returns (files
     /// written, pages rendered).
-    fn render(
-        &mut self,
-        site: &site::Site,
-        problems: &mut Diagnostics,
-    ) -> Result<(usize, usize)> {
+    fn render(&mut self, site: &site::Site, problems: &mut Diagnostics) -> Result<(usize, usize)> {
         let Some(templates) = &self.templates else {
             return Ok((0, 0));
         };
@@ -198,14 +198,12 @@ impl Session {
 pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Result<()> {
     let rebuild = match session.rebuild() {
         Ok(rebuild) => rebuild,
-        Err(e) => {
-            Rebuild {
-                diagnostics: Diagnostics::from(vec![Diagnostic::error(Code::Io, format!("{e:#}"))]),
-                written: 0,
-                rendered: 0,
-                elapsed: Duration::ZERO,
-            }
-        }
+        Err(e) => Rebuild {
+            diagnostics: Diagnostics::from(vec![Diagnostic::error(Code::Io, format!("{e:#}"))]),
+            written: 0,
+            rendered: 0,
+            elapsed: Duration::ZERO,
+        },
     };
     let printer = Printer {
         root,

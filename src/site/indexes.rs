@@ -220,11 +220,7 @@ impl Site {
         }
     }
 
-    pub(super) fn resolve_paths(
-        &mut self,
-        paths: Vec<ReadingPath>,
-        diagnostics: &mut Diagnostics,
-    ) {
+    pub(super) fn resolve_paths(&mut self, paths: Vec<ReadingPath>, diagnostics: &mut Diagnostics) {
         let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         for source in paths {
             // The id is the file name made a slug: `Start_Here.yaml` and

@@ -81,10 +81,7 @@ fn folders(rel: &Path) -> Vec<String> {
 
 /// mdBook's `404.md` at the top of the content folder is the text of its not-found
 /// page; attune writes its own (`404.html`), so the file is left out, with a warning.
-pub(super) fn leave_out_not_found_page(
-    sources: &mut Vec<Source>,
-    diagnostics: &mut Diagnostics,
-) {
+pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
     sources.retain(|source| {
         if source.rel != Path::new("404.md") {
             return true;

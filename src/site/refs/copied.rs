@@ -16,11 +16,7 @@ use std::path::Path;
 impl Site {
     /// Checks the URLs in every copied `.html`/`.htm` file under `content` (the
     /// content folder on disk).
-    pub(in crate::site) fn check_copied_html(
-        &self,
-        content: &Path,
-        diagnostics: &mut Diagnostics,
-    ) {
+    pub(in crate::site) fn check_copied_html(&self, content: &Path, diagnostics: &mut Diagnostics) {
         let shown = Path::new(&self.config.build.content_dir);
         let pages: Vec<(String, String)> = self
             .assets

@@ -309,8 +309,12 @@ mod tests {
     /// A claim, with the clash it reports (if any) as the error.
     trait TryClaim {
         fn try_claim(&mut self, path: &str, kind: Kind, owner: Owner) -> Result<(), Diagnostic>;
-        fn try_claim_tree(&mut self, path: &str, names: Names, owner: Owner)
-            -> Result<(), Diagnostic>;
+        fn try_claim_tree(
+            &mut self,
+            path: &str,
+            names: Names,
+            owner: Owner,
+        ) -> Result<(), Diagnostic>;
     }
 
     impl TryClaim for UrlTable {
@@ -372,8 +376,12 @@ mod tests {
     #[test]
     fn case_and_unicode_form_do_not_make_a_url_different() {
         let mut table = UrlTable::default();
-        table.try_claim("Photo.PNG", Kind::File, owner("a")).unwrap();
-        assert!(table.try_claim("photo.png", Kind::File, owner("b")).is_err());
+        table
+            .try_claim("Photo.PNG", Kind::File, owner("a"))
+            .unwrap();
+        assert!(table
+            .try_claim("photo.png", Kind::File, owner("b"))
+            .is_err());
         table
             .try_claim("caf\u{e9}/index.html", Kind::Page, owner("c"))
             .unwrap();
@@ -399,7 +407,9 @@ mod tests {
             .try_claim("search/index.js/index.html", Kind::Redirect, owner("x"))
             .unwrap_err();
         assert!(e.help.unwrap().contains("'/search-2/index.js/' is free"));
-        assert!(table.try_claim("Search/v0.js", Kind::File, owner("x")).is_err());
+        assert!(table
+            .try_claim("Search/v0.js", Kind::File, owner("x"))
+            .is_err());
         table
             .try_claim("sitemap.xml", Kind::File, owner("sitemap"))
             .unwrap();
@@ -422,7 +432,9 @@ mod tests {
         table
             .try_claim_tree("search/", is_search_shard, owner("search index"))
             .unwrap();
-        assert!(table.try_claim("search/V3.js", Kind::File, owner("x")).is_err());
+        assert!(table
+            .try_claim("search/V3.js", Kind::File, owner("x"))
+            .is_err());
         assert!(table
             .try_claim("search/help.txt", Kind::File, owner("x"))
             .is_ok());
@@ -443,6 +455,8 @@ mod tests {
             .unwrap();
         table.withdraw("offline.zip");
         assert!(!table.contains("offline.zip"));
-        assert!(table.try_claim("offline.zip", Kind::File, owner("zip")).is_ok());
+        assert!(table
+            .try_claim("offline.zip", Kind::File, owner("zip"))
+            .is_ok());
     }
 }
