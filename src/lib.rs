@@ -5,6 +5,9 @@
 //! [`output`]. This file only orchestrates: [`model`] runs the stages up to the site
 //! model, [`build`] renders it and writes it. [`check`] reports on the model without
 //! writing; [`serve`] rebuilds on every change; [`init`] scaffolds a new site.
+//!
+//! Every stage pushes its problems into one [`diagnostic::Diagnostics`] and carries
+//! on; `Err` is only for a build that could not run.
 
 pub mod check;
 pub mod cli;

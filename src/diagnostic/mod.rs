@@ -1,8 +1,10 @@
 //! Diagnostics gathered across the whole build and printed the way rustc prints them.
 //!
-//! Every stage pushes into one [`Diagnostics`] list instead of failing fast, so an
-//! author sees every problem in one run. A diagnostic carries its position as data
-//! (file, line, column) and the source line is looked up only when printing.
+//! Every stage is handed one [`Diagnostics`] sink and pushes into it instead of failing
+//! fast, so an author sees every problem in one run; a stage returns `Result` only when
+//! it could not run at all (an unreadable `book.toml`, a write that failed). A
+//! diagnostic carries its position as data (file, line, column) and the source line is
+//! looked up only when printing.
 
 mod code;
 

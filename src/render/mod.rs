@@ -1,6 +1,11 @@
 //! Pages from the site model through tera templates: the default theme is embedded
 //! in the binary and a site's own theme may override any template by name. Each
 //! template receives a typed context ([`context`], the theme contract).
+//!
+//! A page whose template fails has nothing to write: it comes back as that page's
+//! `Err(Diagnostic)`, the other pages render on, and [`render_site`] pushes each
+//! distinct error into the build's sink once (a broken template shared by a thousand
+//! articles is one error, not a thousand).
 
 mod article;
 mod body;
@@ -47,7 +52,9 @@ fn card(site: &Site, i: usize) -> Card<'_> {
 /// Renders every page into `writer` (and the offline edition it carries, if any);
 /// returns the site-relative URLs written. Into a live (served) folder, with the
 /// site's dependencies, only the pages whose inputs changed since it was last written
-/// render again (see [`Dependencies`]).
+/// render again (see [`Dependencies`]). Template errors go into `diagnostics`; a write
+/// that fails is recorded in `writer`, which then fails the build as one that could
+/// not run.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
