@@ -525,4 +525,22 @@ mod tests {
         d.push(Diagnostic::warning(Code::Config, "c"));
         assert_eq!(d.summary(), "2 errors, 1 warning");
     }
+
+    #[test]
+    fn the_sink_counts_what_was_pushed_and_prints_it_sorted_without_repeats() {
+        let mut d = Diagnostics::new();
+        assert!(!d.has_errors());
+        d.push(Diagnostic::warning(Code::Config, "w").at("b.md", 1, 1));
+        assert!(!d.has_errors());
+        let repeated = Diagnostic::error(Code::Template, "broken").at("a.md", 3, 2);
+        d.extend([repeated.clone(), repeated.clone()]);
+        d.push(Diagnostic::error(Code::Config, "first").at("a.md", 1, 5));
+        assert!(d.has_errors());
+        assert_eq!((d.error_count(), d.warning_count(), d.len()), (3, 1, 4));
+        let printed: Vec<&str> = d.sorted().iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(printed, ["first", "broken", "w"]);
+        // In pushed order for reporters that take the list.
+        let messages: Vec<String> = d.into_vec().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages, ["w", "broken", "broken", "first"]);
+    }
 }
