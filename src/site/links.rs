@@ -3,7 +3,7 @@
 
 use super::{Backlink, Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
 use crate::markdown::{OutLink, RefKind};
 use crate::text::percent_decode;
@@ -102,7 +102,7 @@ impl Site {
         })
     }
 
-    pub(super) fn resolve_links(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn resolve_links(&mut self, diagnostics: &mut Diagnostics) {
         let by_rel: HashMap<PathBuf, usize> = self
             .articles
             .iter()
