@@ -210,7 +210,7 @@ impl<'de> serde::de::Visitor<'de> for Texts {
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut out = Vec::new();
         while let Some(item) = seq.next_element::<Option<String>>()? {
-            out.extend(item.filter(|t| !t.trim().is_empty()));
+            out.extend(item.filter(|t| !t.is_empty()));
         }
         Ok(out)
     }

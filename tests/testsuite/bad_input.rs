@@ -87,7 +87,7 @@ fn field_of_the_wrong_type() {
             )
         },
         &[
-            "error: front matter: tags: invalid type: integer `5`, expected a sequence",
+            "error: front matter: tags: invalid type: integer `5`, expected a text or a list of texts",
             "--> content/effects/bad.md:3:7",
         ],
     );
@@ -172,6 +172,7 @@ fn topic_not_declared() {
 fn broken_relative_link_and_anchor() {
     assert_rejected(
         |s| {
+            s.strict_links();
             s.write("content/effects/links.md", "---\ntitle: Links\n---\nSee [this](../patterns/dismisive-family.md).\n\nAnd [that](alexithymia.md#nope).\n")
         },
         &[
