@@ -68,11 +68,12 @@ test("a build error shows an overlay, and fixing it clears the overlay", async (
   await openLive(page, "effects/alexithymia/");
   const file = join(root, "content/effects/alexithymia.md");
   const good = readFileSync(file, "utf8");
-  writeFileSync(file, good + "\nSee [a page](../nowhere-at-all.md).\n");
+  // A link to a page that does not exist (a missing `.md` note is only a warning by default).
+  writeFileSync(file, good + "\nSee [a page](../nowhere-at-all.html).\n");
   // A rebuild may catch the file half-written and show another error first; the overlay
   // is checked once it shows this one.
   const overlay = page.locator("#attune-error-overlay");
-  await page.waitForFunction(() => /broken link to '\.\.\/nowhere-at-all\.md'/.test(document.getElementById("attune-error-overlay")?.textContent),
+  await page.waitForFunction(() => /broken link to '\.\.\/nowhere-at-all\.html'/.test(document.getElementById("attune-error-overlay")?.textContent),
     null, { timeout: 15000 });
   assert.equal(await overlay.getAttribute("role"), "alert");
   assert.equal(await page.locator("h1").first().textContent(), "Alexithymia", "the last good page is still there");
