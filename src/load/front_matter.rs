@@ -182,13 +182,25 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
     }
 }
 
-/// Splits front matter from the body: YAML between `---` lines or TOML between `+++`
-/// lines (as Hugo and Zola write it), after any blank lines. Files without it are fine.
-pub fn split_front_matter(
-    text: &str,
-    file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(FrontMatter, usize)> {
+/// Where a file's front matter is, as [`find_front_matter`] finds it.
+pub(super) enum Found {
+    /// No front matter: the file is all body.
+    None,
+    /// An opening fence at the top with no closing one.
+    Unclosed { fence: &'static str, line: usize },
+    /// Front matter: its text (`head`, between the fences) starts on line
+    /// `first_line`; the body starts at byte `body_start`.
+    Block {
+        toml: bool,
+        head: std::ops::Range<usize>,
+        first_line: usize,
+        body_start: usize,
+    },
+}
+
+/// Finds front matter: YAML between `---` lines (or `---` and `...`) or TOML between
+/// `+++` lines (as Hugo and Zola write it), after any blank lines.
+pub(super) fn find_front_matter(text: &str) -> Found {
     // Blank lines before the opening fence are skipped, as Hugo does.
     let mut start = 0;
     let mut fence_line = 1;
@@ -205,50 +217,68 @@ pub fn split_front_matter(
         match line {
             "---" => break ("---", end),
             "+++" => break ("+++", end),
-            _ => return Some((FrontMatter::default(), 0)),
+            _ => return Found::None,
         }
     };
     let mut offset = first_line_end;
-    let mut close = None;
     while offset < text.len() {
         let end = text[offset..]
             .find('\n')
             .map_or(text.len(), |i| offset + i + 1);
         let line = text[offset..end].trim_end();
         if line == fence || (fence == "---" && line == "...") {
-            close = Some((offset, end));
-            break;
+            return Found::Block {
+                toml: fence == "+++",
+                head: first_line_end..offset,
+                first_line: fence_line + 1,
+                body_start: end,
+            };
         }
         offset = end;
     }
-    let Some((head_end, body_start)) = close else {
-        if fence_line > 1 {
-            // After blank lines, an unclosed fence is the body's own (a thematic break).
-            return Some((FrontMatter::default(), 0));
-        }
-        diagnostics.push(
-            Diagnostic::error(Code::FrontMatter, "front matter is not closed")
-                .at(file, fence_line, 1)
-                .help(format!(
-                    "add a line containing only `{fence}` after the last front matter key"
-                )),
-        );
-        return None;
-    };
-    let head = &text[first_line_end..head_end];
-    let front = if fence == "+++" {
-        front::parse_toml(head, fence_line + 1, file, diagnostics)?
+    if fence_line > 1 {
+        // After blank lines, an unclosed fence is the body's own (a thematic break).
+        Found::None
     } else {
-        parse_front_matter(head, fence_line + 1, file, diagnostics)?
+        Found::Unclosed {
+            fence,
+            line: fence_line,
+        }
+    }
+}
+
+/// Splits front matter from the body (see [`find_front_matter`]) and reads it.
+/// Files without it are fine.
+pub fn split_front_matter(
+    text: &str,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(FrontMatter, usize)> {
+    let (toml, head, first_line, body_start) = match find_front_matter(text) {
+        Found::None => return Some((FrontMatter::default(), 0)),
+        Found::Unclosed { fence, line } => {
+            diagnostics.push(
+                Diagnostic::error(Code::FrontMatter, "front matter is not closed")
+                    .at(file, line, 1)
+                    .help(format!(
+                        "add a line containing only `{fence}` after the last front matter key"
+                    )),
+            );
+            return None;
+        }
+        Found::Block {
+            toml,
+            head,
+            first_line,
+            body_start,
+        } => (toml, &text[head], first_line, body_start),
     };
-    let front = front::resolve_synonyms(
-        front,
-        head,
-        fence == "+++",
-        fence_line + 1,
-        file,
-        diagnostics,
-    )?;
+    let front = if toml {
+        front::parse_toml(head, first_line, file, diagnostics)?
+    } else {
+        parse_front_matter(head, first_line, file, diagnostics)?
+    };
+    let front = front::resolve_synonyms(front, head, toml, first_line, file, diagnostics)?;
     Some((front, body_start))
 }
 

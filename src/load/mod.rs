@@ -15,6 +15,7 @@ mod date;
 mod front;
 mod front_matter;
 mod read;
+mod spans;
 pub mod summary;
 mod walk;
 mod yaml;
@@ -26,6 +27,7 @@ pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
 pub use read::{content_hash, Source};
+pub use spans::{Place, Spans, Step};
 pub use walk::is_ignored;
 pub use yaml::{guard_yaml, parse_yaml, sequence_items, top_level_key, MAX_YAML_DEPTH};
 
