@@ -39,6 +39,8 @@ pub struct Place {
 #[derive(Debug, Default)]
 pub struct Spans {
     places: FxHashMap<Vec<Step>, Vec<Place>>,
+    /// The text of each scalar value, by key path, in the order written.
+    scalars: FxHashMap<Vec<Step>, Vec<String>>,
 }
 
 impl Spans {
@@ -54,14 +56,17 @@ impl Spans {
             let (l, c) = lines.position(chars.byte(mark.index()));
             (l + first_line - 1, c)
         };
-        let mut places: FxHashMap<Vec<Step>, Vec<Place>> = FxHashMap::default();
-        for (path, key, value) in collect.found {
-            places.entry(path).or_default().push(Place {
+        let mut spans = Self::default();
+        for (path, key, value, scalar) in collect.found {
+            if let Some(scalar) = scalar {
+                spans.scalars.entry(path.clone()).or_default().push(scalar);
+            }
+            spans.places.entry(path).or_default().push(Place {
                 key: at(key),
                 value: at(value),
             });
         }
-        Self { places }
+        spans
     }
 
     /// Positions in TOML text whose first line is line `first_line` of its file (front
@@ -78,12 +83,19 @@ impl Spans {
             (l + first_line - 1, c)
         };
         let mut path = Vec::new();
-        toml_table(document.as_table(), &mut path, &mut |path, key, value| {
-            spans.places.entry(path.to_vec()).or_default().push(Place {
-                key: at(key),
-                value: at(value),
-            });
-        });
+        toml_table(
+            document.as_table(),
+            &mut path,
+            &mut |path, key, value, scalar| {
+                if let Some(scalar) = scalar {
+                    spans.scalars.entry(path.to_vec()).or_default().push(scalar);
+                }
+                spans.places.entry(path.to_vec()).or_default().push(Place {
+                    key: at(key),
+                    value: at(value),
+                });
+            },
+        );
         spans
     }
 
@@ -127,6 +139,26 @@ impl Spans {
     /// Line and column of the value of `path`.
     pub fn value(&self, path: &[Step]) -> Option<(usize, usize)> {
         self.get(path).map(|p| p.value)
+    }
+
+    /// Where the scalar `text` is written as the value at `path` (`aliases: x`) or as
+    /// an item of the sequence there (`aliases: [x, y]`): the value's place, matched
+    /// on the parsed value, not on the text.
+    pub fn find_value(&self, path: &[Step], text: &str) -> Option<(usize, usize)> {
+        let is = |path: &[Step]| {
+            self.scalars
+                .get(path)
+                .is_some_and(|s| s.iter().any(|s| s == text))
+        };
+        if is(path) {
+            return self.value(path);
+        }
+        let mut item = path.to_vec();
+        item.push(Step::Item(0));
+        (0..self.items(path)).find_map(|i| {
+            *item.last_mut()? = Step::Item(i);
+            is(&item).then(|| self.value(&item)).flatten()
+        })
     }
 
     /// How many items the sequence at `path` has.
@@ -191,7 +223,7 @@ enum Frame {
 struct Collect {
     frames: Vec<Frame>,
     path: Vec<Step>,
-    found: Vec<(Vec<Step>, Marker, Marker)>,
+    found: Vec<(Vec<Step>, Marker, Marker, Option<String>)>,
 }
 
 impl Collect {
@@ -232,7 +264,12 @@ impl Collect {
         let stepped = step.is_some();
         if let Some((step, key_mark)) = step {
             self.path.push(step);
-            self.found.push((self.path.clone(), key_mark, mark));
+            self.found.push((
+                self.path.clone(),
+                key_mark,
+                mark,
+                scalar.map(str::to_string),
+            ));
         }
         match mapping {
             Some(true) => self.frames.push(Frame::Map { key: None, stepped }),
@@ -277,12 +314,13 @@ impl MarkedEventReceiver for Collect {
 
 type Span = Option<std::ops::Range<usize>>;
 
+/// What [`Spans::toml`] is told of each key path: its key's span, its value's, and the
+/// value's text if it is a string, number or boolean.
+trait Found: FnMut(&[Step], Span, Span, Option<String>) {}
+impl<F: FnMut(&[Step], Span, Span, Option<String>)> Found for F {}
+
 /// Calls `found` with each key path under a TOML table, its key's span and its value's.
-fn toml_table(
-    table: &toml_edit::Table,
-    path: &mut Vec<Step>,
-    found: &mut impl FnMut(&[Step], Span, Span),
-) {
+fn toml_table(table: &toml_edit::Table, path: &mut Vec<Step>, found: &mut impl Found) {
     for (name, _) in table.iter() {
         if let Some((key, item)) = table.get_key_value(name) {
             path.push(Step::key(name));
@@ -292,24 +330,19 @@ fn toml_table(
     }
 }
 
-fn toml_item(
-    item: &toml_edit::Item,
-    key: Span,
-    path: &mut Vec<Step>,
-    found: &mut impl FnMut(&[Step], Span, Span),
-) {
+fn toml_item(item: &toml_edit::Item, key: Span, path: &mut Vec<Step>, found: &mut impl Found) {
     match item {
         toml_edit::Item::None => {}
         toml_edit::Item::Value(value) => toml_value(value, key, path, found),
         toml_edit::Item::Table(table) => {
-            found(path, key.clone(), table.span().or(key));
+            found(path, key.clone(), table.span().or(key), None);
             toml_table(table, path, found);
         }
         toml_edit::Item::ArrayOfTables(tables) => {
-            found(path, key.clone(), tables.span().or(key));
+            found(path, key.clone(), tables.span().or(key), None);
             for (i, table) in tables.iter().enumerate() {
                 path.push(Step::Item(i));
-                found(path, table.span(), table.span());
+                found(path, table.span(), table.span(), None);
                 toml_table(table, path, found);
                 path.pop();
             }
@@ -317,13 +350,15 @@ fn toml_item(
     }
 }
 
-fn toml_value(
-    value: &toml_edit::Value,
-    key: Span,
-    path: &mut Vec<Step>,
-    found: &mut impl FnMut(&[Step], Span, Span),
-) {
-    found(path, key, value.span());
+fn toml_value(value: &toml_edit::Value, key: Span, path: &mut Vec<Step>, found: &mut impl Found) {
+    let text = match value {
+        toml_edit::Value::String(s) => Some(s.value().clone()),
+        toml_edit::Value::Integer(n) => Some(n.value().to_string()),
+        toml_edit::Value::Float(n) => Some(n.value().to_string()),
+        toml_edit::Value::Boolean(b) => Some(b.value().to_string()),
+        _ => None,
+    };
+    found(path, key, value.span(), text);
     match value {
         toml_edit::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -454,5 +489,19 @@ mod tests {
         assert_eq!(spans.key(&[k("title")]), Some((2, 1)));
         let spans = Spans::front_matter("# Just a body\ntitle: x\n");
         assert_eq!(spans.key(&[k("title")]), None);
+    }
+
+    #[test]
+    fn values_are_found_by_what_they_parse_to() {
+        // `b` is also a key above and text in a comment: the item is found.
+        let text = "b: 1\n# aliases: [b]\naliases: [a, \"b\"]\none: b\ntags:\n  - 'x y'\n";
+        let spans = Spans::yaml(text, 1);
+        assert_eq!(spans.find_value(&[k("aliases")], "b"), Some((3, 14)));
+        assert_eq!(spans.find_value(&[k("one")], "b"), Some((4, 6)));
+        assert_eq!(spans.find_value(&[k("tags")], "x y"), Some((6, 5)));
+        assert_eq!(spans.find_value(&[k("tags")], "z"), None);
+        let spans = Spans::toml("aliases = [\"a\", \"b\"]\nn = 5\n", 1);
+        assert_eq!(spans.find_value(&[k("aliases")], "b"), Some((1, 17)));
+        assert_eq!(spans.find_value(&[k("n")], "5"), Some((2, 5)));
     }
 }

@@ -1,7 +1,7 @@
 //! The article graph beyond plain links: typed relations in both directions, related
 //! articles, and orphans.
 
-use super::{front_position, Site};
+use super::Site;
 use crate::diagnostic::{nearest, Code, Diagnostic};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -14,7 +14,7 @@ impl Site {
         for (i, article) in self.articles.iter().enumerate() {
             for (name, targets) in &article.front.relations {
                 let Some(kind) = self.config.relations.iter().position(|r| &r.name == name) else {
-                    let (l, c) = front_position(article, &format!("{name}:"));
+                    let (l, c) = article.front_key(&["relations", name]);
                     let d = Diagnostic::error(
                         Code::UnknownRelation,
                         format!("relation '{name}' is not declared in book.toml"),
@@ -36,7 +36,7 @@ impl Site {
                             }
                         }
                         Some(_) => {
-                            let (l, c) = front_position(article, target);
+                            let (l, c) = article.front_value(&["relations", name], target);
                             diagnostics.push(
                                 Diagnostic::error(
                                     Code::SelfRelation,
@@ -46,7 +46,7 @@ impl Site {
                             );
                         }
                         None => {
-                            let (l, c) = front_position(article, target);
+                            let (l, c) = article.front_value(&["relations", name], target);
                             let d = Diagnostic::error(
                                 Code::UnknownRelationTarget,
                                 format!("relation '{name}' names unknown article '{target}'"),

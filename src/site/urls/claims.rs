@@ -4,7 +4,7 @@
 
 use super::{Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::site::{front_position, Site, UrlStyle};
+use crate::site::{Site, UrlStyle};
 use std::collections::BTreeMap;
 
 /// Files attune writes at the site root, besides pages.
@@ -51,7 +51,7 @@ impl Site {
         );
         for (slug, tag) in &self.tags {
             let first = &self.articles[tag.articles.iter().copied().min().unwrap_or(0)];
-            let (line, column) = front_position(first, &tag.name);
+            let (line, column) = super::super::limits::tag_position(first, &tag.name);
             let what = format!("the page of tag '{}'", tag.name);
             let owner = Owner::content(what, &first.path, line, column);
             claim(
@@ -236,7 +236,7 @@ impl Site {
                 .filter(|a| a.trim().starts_with('/'))
             {
                 let url = crate::site::normalise_alias(alias);
-                let (line, column) = front_position(article, alias);
+                let (line, column) = article.front_value(&["aliases"], alias);
                 if url.is_empty()
                     || url
                         .split('/')
