@@ -104,14 +104,7 @@ pub(super) fn unknown_keys(
     ignored
         .into_iter()
         .map(|path| {
-            let name = path
-                .iter()
-                .map(|step| match step {
-                    Step::Key(k) => k.clone(),
-                    Step::Item(i) => i.to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join(".");
+            let name = super::spans::dotted(&path);
             let (line, column) = spans.key(&path).unwrap_or((first_line, 1));
             UnknownKey { name, line, column }
         })

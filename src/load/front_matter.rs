@@ -311,8 +311,22 @@ fn parse_front_matter(
             Some(front)
         }
         Err(e) => {
-            // Told apart only on this path: text that is no YAML, YAML that is no
-            // mapping, or a mapping whose values do not fit the keys.
+            // Told apart only on this path: a key written twice, text that is no
+            // YAML, YAML that is no mapping, or a mapping whose values do not fit.
+            let repeated = e.to_string().contains("duplicate");
+            if let Some(d) = repeated
+                .then(|| {
+                    Spans::yaml(yaml, first_line).repeated_key(
+                        file,
+                        Code::FrontMatter,
+                        "front matter",
+                    )
+                })
+                .flatten()
+            {
+                diagnostics.push(d);
+                return None;
+            }
             let diagnostic = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
                 Err(syntax) => {
                     let (l, c) = syntax
@@ -449,6 +463,25 @@ mod tests {
         let (r, d) = split("---\nreview:\n  status: draft\n  reviwer: R\n---\n");
         assert!(r.is_none());
         assert_eq!((d[0].line, d[0].column), (4, 3), "{d:?}");
+    }
+
+    #[test]
+    fn a_key_set_twice_is_reported_at_the_second_with_the_first_related() {
+        // `title` is also in a comment and inside a value before the first.
+        let (r, d) =
+            split("\n---\n# title: no\nsummary: 'title: no'\ntitle: A\ntags: [a]\ntitle: B\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (7, 1), "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "front matter: `title` is set twice: here and at line 5"
+        );
+        assert_eq!((d[0].related[0].line, d[0].related[0].column), (5, 1));
+        // Nested, in flow style.
+        let (r, d) = split("---\nreview: {status: draft, status: approved}\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (2, 25), "{d:?}");
+        assert!(d[0].message.contains("`review.status`"), "{d:?}");
     }
 
     #[test]

@@ -161,6 +161,38 @@ impl Spans {
         })
     }
 
+    /// The first key written twice in one mapping (by where its second writing is):
+    /// its path, its first place and its second.
+    pub fn repeated(&self) -> Option<(&[Step], Place, Place)> {
+        self.places
+            .iter()
+            .filter(|(_, places)| places.len() > 1)
+            .map(|(path, places)| (path.as_slice(), places[0], places[1]))
+            .min_by_key(|(_, _, second)| second.key)
+    }
+
+    /// A diagnostic for a key written twice, if there is one: at the second, the
+    /// first related. `what` names the text ("front matter").
+    pub fn repeated_key(
+        &self,
+        file: &std::path::Path,
+        code: crate::diagnostic::Code,
+        what: &str,
+    ) -> Option<crate::diagnostic::Diagnostic> {
+        let (path, first, second) = self.repeated()?;
+        let name = dotted(path);
+        let (l1, c1) = first.key;
+        Some(
+            crate::diagnostic::Diagnostic::error(
+                code,
+                format!("{what}: `{name}` is set twice: here and at line {l1}"),
+            )
+            .at(file, second.key.0, second.key.1)
+            .related(file, l1, c1, format!("`{name}` is first set here"))
+            .help("keep one of them"),
+        )
+    }
+
     /// How many items the sequence at `path` has.
     pub fn items(&self, path: &[Step]) -> usize {
         let mut item = path.to_vec();
@@ -174,6 +206,17 @@ impl Spans {
             n += 1;
         }
     }
+}
+
+/// A key path as written in messages: `review.status`, `changes.0.date`.
+pub fn dotted(path: &[Step]) -> String {
+    path.iter()
+        .map(|step| match step {
+            Step::Key(k) => k.clone(),
+            Step::Item(i) => i.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Character index → byte offset, for text that is not all ASCII (the YAML parser

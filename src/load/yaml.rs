@@ -240,6 +240,17 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     match serde_yaml::from_str(text) {
         Ok(value) => Some(value),
         Err(e) => {
+            let what = file.file_name().unwrap_or_default().to_string_lossy();
+            let repeated = e.to_string().contains("duplicate");
+            if let Some(d) = repeated
+                .then(|| {
+                    super::spans::Spans::yaml(text, 1).repeated_key(file, Code::DataFile, &what)
+                })
+                .flatten()
+            {
+                diagnostics.push(d);
+                return None;
+            }
             let (l, c) = e
                 .location()
                 .map_or((1, 1), |loc| (loc.line(), loc.column()));

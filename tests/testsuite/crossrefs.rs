@@ -266,3 +266,37 @@ fn topic_map_is_an_svg_with_a_list_equivalent() {
     assert!(map.contains("Adult effects linked to this pattern: <a href=\"../effects/alexithymia/\">Alexithymia</a>, <a href=\"../effects/counter-dependence/\">Counter-dependence</a>"));
     assert!(!map.contains("<script>"), "no JavaScript needed");
 }
+
+#[test]
+fn data_file_entries_are_reported_where_written_not_where_their_text_first_appears() {
+    let site = Fixture::new("basic");
+    let refs = std::fs::read_to_string(site.path("content/references.yaml")).unwrap();
+    // `nobody2020:` appears first inside a quoted title, and a comment.
+    let first = refs.lines().count() + 3;
+    site.write(
+        "content/references.yaml",
+        format!("{refs}# nobody2020: old\ndecoy2021:\n  title: \"nobody2020: a decoy\"\n\"nobody2020\":\n  title: Uncited\n"),
+    );
+    // The unknown slug also appears first in a comment and another step's note.
+    site.write(
+        "content/paths/bad.yaml",
+        "title: Bad\n# nowhere-article\nsteps:\n  - {slug: alexithymia, note: \"see nowhere-article\"}\n  -   slug: nowhere-article\n",
+    );
+    let glossary = std::fs::read_to_string(site.path("content/glossary.yaml")).unwrap();
+    let n = glossary.lines().count();
+    site.write(
+        "content/glossary.yaml",
+        format!("{glossary}- definition: \"article: ghost\"\n  term: Ghost\n  article: ghost\n"),
+    );
+    let check = site.run(&["check"]);
+    check
+        .assert_stderr_contains(&format!(
+            "warning: reference 'nobody2020' is not cited by any article\n  --> content/references.yaml:{}:1",
+            first + 1
+        ))
+        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:5:15")
+        .assert_stderr_contains(&format!(
+            "error: glossary term 'Ghost' names unknown article 'ghost'\n  --> content/glossary.yaml:{}:3",
+            n + 3
+        ));
+}
