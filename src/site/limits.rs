@@ -28,8 +28,10 @@ impl Site {
             }
             for tag in &article.front.tags {
                 let slug = slugify(tag);
-                let (l, c) = tag_position(article, tag);
+                // Parsed for the position only when there is something to report.
+                let at = || tag_position(&article.front_spans(), tag);
                 if slug.is_empty() {
+                    let (l, c) = at();
                     diagnostics.push(
                         Diagnostic::error(
                             Code::BadTag,
@@ -41,6 +43,7 @@ impl Site {
                         .help("use a tag with at least one letter or digit"),
                     );
                 } else if slug.len() > MAX_SEGMENT {
+                    let (l, c) = at();
                     diagnostics.push(
                         Diagnostic::error(
                             Code::TagTooLong,
@@ -91,11 +94,10 @@ impl Site {
     }
 }
 
-/// Where `tag` is written in the article's front matter: in `tags`, or in Zola's
+/// Where `tag` is written in an article's front matter: in `tags`, or in Zola's
 /// `[taxonomies] tags`; else where `tags` is, or the first line.
-pub(super) fn tag_position(article: &super::Article, tag: &str) -> (usize, usize) {
+pub(super) fn tag_position(spans: &crate::load::Spans, tag: &str) -> (usize, usize) {
     use crate::load::Step;
-    let spans = article.front_spans();
     let tags = [Step::key("tags")];
     let taxonomies = [Step::key("taxonomies"), Step::key("tags")];
     spans
