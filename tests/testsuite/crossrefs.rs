@@ -294,7 +294,7 @@ fn data_file_entries_are_reported_where_written_not_where_their_text_first_appea
             "warning: reference 'nobody2020' is not cited by any article\n  --> content/references.yaml:{}:1",
             first + 1
         ))
-        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:5:15")
+        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:5:13")
         .assert_stderr_contains(&format!(
             "error: glossary term 'Ghost' names unknown article 'ghost'\n  --> content/glossary.yaml:{}:3",
             n + 3

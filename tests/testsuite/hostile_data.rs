@@ -404,9 +404,10 @@ fn check_reports_what_build_would_fail_on() {
                 &format!("order: 10\naliases: [\"/old{escape}name/\"]"),
             ),
         );
+        // At the alias itself, in its list (it was at the line's start).
         check_and_build_agree(
             &site,
-            "content/effects/alexithymia.md:6:1",
+            "content/effects/alexithymia.md:6:11",
             "control character",
         );
     }
