@@ -3,7 +3,7 @@
 
 use super::spans::{Spans, Step};
 use super::yaml::parse_yaml;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -146,7 +146,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
 pub(super) fn read_references(
     text: &str,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Reference> {
     let entries: Vec<(String, Reference)> =
         parse_yaml::<Entries<Reference>>(text, file, diagnostics)

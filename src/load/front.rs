@@ -4,7 +4,7 @@
 
 use super::spans::{Spans, Step};
 use super::{Date, FrontMatter, FRONT_MATTER_KEYS};
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use serde::Deserialize;
 use std::fmt;
@@ -117,7 +117,7 @@ pub(super) fn parse_toml(
     toml_text: &str,
     first_line: usize,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let at = |offset: usize| {
         let (l, c) = line_col(toml_text, offset);
@@ -159,7 +159,7 @@ pub(super) fn resolve_synonyms(
     toml: bool,
     first_line: usize,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let mut clash = |ours: &str, theirs: &str| {
         let spans = if toml {
@@ -214,7 +214,7 @@ pub fn report_unknown_keys(
     front: &FrontMatter,
     file: &Path,
     allow: &[String],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     for key in &front.unknown_keys {
         if allow.iter().any(|a| a == &key.name) {

@@ -2,7 +2,7 @@
 //! aliases would cost far more than their size, and parsing with positions (where
 //! keys stand is [`super::spans`]'s job).
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use std::fmt;
 use std::path::Path;
@@ -226,7 +226,7 @@ impl<'de> serde::de::Visitor<'de> for Budget<'_> {
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<T> {
     if let Err((message, at)) = guard_yaml(text) {
         let (l, c) = line_col(text, at);
