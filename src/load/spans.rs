@@ -1,11 +1,12 @@
 //! Where keys and values stand in YAML and TOML text, from the parsers' own positions:
 //! the YAML event parser's marks (`yaml-rust2`; `serde_yaml` gives positions only on
-//! errors) and the `toml` crate's spans. One parse of a text gives a map from each key
+//! errors) and `toml_edit`'s spans (the parser under `toml`). One parse of a text gives a map from each key
 //! path (`review` → `status`, `steps` → item 2 → `slug`) to the line and column of the
 //! key and of its value, so a diagnostic points where the thing is written, never at
 //! the first text that looks like it (a comment, a title, an earlier key).
 //!
-//! Made only where a diagnostic needs a position: a file that raises none never pays.
+//! Made only where a position is needed (a diagnostic, or a URL's owner in `site`):
+//! a file that raises none never pays.
 
 use crate::text::LineIndex;
 use rustc_hash::FxHashMap;
@@ -272,7 +273,6 @@ struct Collect {
 impl Collect {
     /// A node starts at `mark`; `open` if it is a mapping or sequence.
     fn node(&mut self, scalar: Option<&str>, mark: Marker, open: Option<bool>) {
-        let mapping = open;
         // The step to this node, with where its key is, if it has a key path.
         let step: Option<(Step, Marker)> = match self.frames.last_mut() {
             None => None,
@@ -314,7 +314,7 @@ impl Collect {
                 scalar.map(str::to_string),
             ));
         }
-        match mapping {
+        match open {
             Some(true) => self.frames.push(Frame::Map { key: None, stepped }),
             Some(false) => self.frames.push(Frame::Seq { next: 0, stepped }),
             None => {
