@@ -277,7 +277,7 @@ fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
     );
     let run = site.run(&["check"]);
     run.assert_code(1)
-        .assert_stderr_contains("warning: '../../std/index.html#traits?x' leads outside the site, to https://docs.example.org/std/index.html#traits?x: written as that address and not checked\n  --> src/ch01/tour.md:3:5")
+        .assert_stderr_contains("warning: '../../std/index.html#traits?x' leads outside the site, to https://docs.example.org/std/index.html#traits?x: written as that address and not checked\n --> src/ch01/tour.md:3:5")
         .assert_stderr_contains("error: '../../../../etc/passwd' leads outside the site");
     site.write(
         "src/ch01/tour.md",
@@ -308,7 +308,7 @@ fn mdbook_s_not_found_page_is_left_out_with_a_warning() {
     site.write("src/guide/404.md", "# Errors\n\nWhat a 404 is.\n");
     let run = site.build();
     run.assert_code(0).assert_stderr_contains(
-        "warning: 404.md is mdBook's not-found page: attune writes its own, so this file is not published\n  --> src/404.md:1:1",
+        "warning: 404.md is mdBook's not-found page: attune writes its own, so this file is not published\n --> src/404.md:1:1",
     );
     assert!(!site.read("404/index.html").contains("This URL is invalid"));
     assert!(site.read("guide/404/index.html").contains("What a 404 is."));
