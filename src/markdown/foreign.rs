@@ -1,7 +1,7 @@
 //! Other tools' template syntax, which attune does not run: Hugo shortcodes
 //! (`{{< name >}}`, `{{% name %}}` and their closing forms), Liquid/Jekyll tags
 //! (`{% … %}`), template expressions (`{{ … }}`) and mdBook directives other than
-//! `{{#include}}`. Outside code each is reported where it stands and taken out of the
+//! `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}`. Outside code each is reported where it stands and taken out of the
 //! text, so none is ever shown raw or read as Markdown (a shortcode's code lines
 //! becoming headings). A paired shortcode whose content is not Markdown (`{{< >}}`, a
 //! Liquid `raw`, `highlight` or `comment` block) is taken out with its content.
@@ -324,11 +324,7 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
         )
         .help("set the page's title with `title:` in its front matter"),
         Kind::Mdbook => {
-            let instead = if name == "playground" {
-                "put `{{#include file}}` inside a fenced code block (```rust)"
-            } else {
-                "only {{#include}} and {{#rustdoc_include}} are read; write what it stands for in Markdown"
-            };
+            let instead = "only {{#include}}, {{#rustdoc_include}} and {{#playground}} are read; write what it stands for in Markdown";
             Diagnostic::error(
                 Code::UnsupportedSyntax,
                 format!("mdBook directive {with_pair} is not supported"),

@@ -102,6 +102,7 @@ mod tests {
             root: "",
             index: "",
             content: None,
+            include_root: ".",
             unsupported_syntax: Default::default(),
         };
         let titled = |md: &str, title: &str| {
