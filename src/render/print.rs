@@ -29,6 +29,7 @@ pub(super) fn write_print(
     let io = |e: std::io::Error| Diagnostic::error(Code::Io, format!("writing print.html: {e}"));
     let has_code = order.iter().any(|&i| site.articles[i].body_has_code());
     let title = format!("{} (print edition)", site.config.site.title);
+    let parts: Vec<Option<usize>> = order.iter().map(|&i| site.part_of(i)).collect();
     let frame_part = page_with(
         site,
         "",
@@ -37,9 +38,11 @@ pub(super) fn write_print(
         PrintPage {
             contents: order
                 .iter()
-                .map(|&i| PrintContents {
+                .zip(site.part_titles(&parts))
+                .map(|(&i, part)| PrintContents {
                     title: &site.articles[i].title,
                     slug: site.print_key(i),
+                    part,
                 })
                 .collect(),
         },

@@ -138,6 +138,18 @@ fn summary_parts_are_shown_where_the_structure_is_listed() {
         ],
     );
     assert_eq!(format.matches("part-title").count(), 1, "{format}");
+    // In print.html's contents, as mdBook's table of contents shows them.
+    let print = site.read("print.html");
+    let contents =
+        &print[print.find("id=\"print-contents\"").unwrap()..print.find("</nav>").unwrap()];
+    assert_in_order(
+        contents,
+        &[
+            "<li class=\"part-title\">User guide</li>",
+            "<li class=\"part-title\">Reference guide</li>",
+        ],
+    );
+    assert_eq!(contents.matches("part-title").count(), 2, "{contents}");
     // A part that changes inside one topic's list shows there.
     let site = Fixture::new("mdbook-folders");
     site.write(
@@ -158,8 +170,13 @@ fn summary_parts_are_shown_where_the_structure_is_listed() {
     // Without SUMMARY.md, no part titles.
     site.remove("src/SUMMARY.md");
     site.build().assert_code(0);
-    for page in ["index.html", "guide/index.html", "format/index.html"] {
-        assert!(!site.read(page).contains("part-title"), "{page}");
+    for page in [
+        "index.html",
+        "guide/index.html",
+        "format/index.html",
+        "print.html",
+    ] {
+        assert!(!site.read(page).contains("part-title\">"), "{page}");
     }
 }
 
