@@ -198,6 +198,8 @@ pub(super) fn strip(
         // The closing tag of a pair, if there is one after it.
         let closing = match tag.kind {
             Kind::HugoRaw | Kind::HugoMarkdown => format!("/{name}"),
+            // Zola's `{% note(kind="tip") %}` … `{% end %}`.
+            Kind::Liquid if zola_shortcode(&name).is_some() => "end".to_string(),
             Kind::Liquid => format!("end{name}"),
             _ => String::new(),
         };
@@ -238,6 +240,14 @@ pub(super) fn strip(
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)
+}
+
+/// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,
+/// `{% note(kind="tip") %}`), from a tag's first word.
+fn zola_shortcode(word: &str) -> Option<&str> {
+    let (name, _) = word.split_once('(')?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(name)
 }
 
 /// What of a tag the page leaves out.
@@ -301,6 +311,27 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
                 format!(
                     "Hugo shortcode {with_pair} is not supported: the page would lose what it stands for"
                 ),
+            )
+            .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
+        }
+        Kind::Liquid | Kind::Expression if zola_shortcode(name).is_some() => {
+            let bare = zola_shortcode(name).unwrap_or(name);
+            let instead = match bare {
+                "note" | "admonition" | "callout" | "tip" | "warning" | "info" | "alert" => {
+                    "write a callout: > [!NOTE] (or TIP, WARNING, …)"
+                }
+                "youtube" | "vimeo" | "streamable" | "gist" | "tweet" => {
+                    "write a link to it: attune pages never load content from another site"
+                }
+                "image" | "figure" | "resize_image" | "dual_theme_image" | "image_toggler"
+                | "full_width_image" | "gallery" => {
+                    "write an image: ![description](file.png \"caption\")"
+                }
+                _ => "write what it stands for in Markdown",
+            };
+            Diagnostic::error(
+                Code::UnsupportedSyntax,
+                format!("Zola shortcode {with_pair} is not supported: attune does not run templates in content"),
             )
             .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
         }
