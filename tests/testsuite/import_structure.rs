@@ -564,7 +564,14 @@ fn section_links_may_use_the_ids_zola_makes_and_hash_alone_is_the_top() {
         "+++\ntitle = \"Links\"\n+++\n\n[a](@/docs/overview.md#get-page), [b](overview.md#busqueda), \
          [c](@/docs/overview.md#load_data), [top](#).\n",
     );
+    // A Zola draft (`draft = true` in TOML front matter) is not published.
+    site.write(
+        "content/docs/wip.md",
+        "+++\ntitle = \"Work in progress\"\ndraft = true\n[extra]\nx = 1\n+++\n\nNot yet.\n",
+    );
     site.build().assert_code(0);
+    assert!(!site.path("public/docs/wip").exists());
+    assert!(!site.read("docs/index.html").contains("Work in progress"));
     let body = main_of(&site.read("docs/links/index.html")).to_string();
     for link in [
         "<a href=\"../../docs/overview/#get_page\"",
