@@ -295,20 +295,22 @@ fn run_check(
     let today = today.unwrap_or_else(check::today);
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
-    let (site, mut problems) = match crate::model(&options, false, &mut Vec::new()) {
-        Ok(result) => result,
+    let mut diagnostics = Diagnostics::new();
+    let site = match crate::model(&options, false, &mut Vec::new(), &mut diagnostics) {
+        Ok(site) => site,
         Err(e) => return fatal(&e),
     };
     if let Some(site) = &site {
-        if let Err(problems_theme) =
-            crate::render::Templates::load(root, site.config.build.theme.as_deref())
-        {
-            problems.extend(problems_theme);
-        }
-        check::check_site(site, today, &mut problems);
-        check::check_base_url(root, &site.config, &mut problems);
+        // Only what the theme's templates say about themselves: nothing renders.
+        let _ = crate::render::Templates::load(
+            root,
+            site.config.build.theme.as_deref(),
+            &mut diagnostics,
+        );
+        check::check_site(site, today, &mut diagnostics);
+        check::check_base_url(root, &site.config, &mut diagnostics);
         if let Some(old) = against {
-            if let Err(e) = check::check_against(old, site, &mut problems) {
+            if let Err(e) = check::check_against(old, site, &mut diagnostics) {
                 return fatal(&e);
             }
         }
@@ -327,8 +329,6 @@ fn run_check(
             }
         );
     }
-    let mut diagnostics = Diagnostics::default();
-    diagnostics.extend(problems);
     match format {
         Format::Human => {
             print_diagnostics(root, &diagnostics);

@@ -5,6 +5,9 @@
 //! [`output`]. This file only orchestrates: [`model`] runs the stages up to the site
 //! model, [`build`] renders it and writes it. [`check`] reports on the model without
 //! writing; [`serve`] rebuilds on every change; [`init`] scaffolds a new site.
+//!
+//! Every stage pushes its problems into one [`diagnostic::Diagnostics`] and carries
+//! on; `Err` is only for a build that could not run.
 
 pub mod check;
 pub mod cli;
@@ -29,7 +32,7 @@ pub mod theme;
 pub mod url;
 
 use anyhow::Result;
-use diagnostic::{Diagnostic, Diagnostics};
+use diagnostic::Diagnostics;
 use site::{Site, UrlStyle};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -63,22 +66,24 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Loads and models the site without writing anything. With `editions`, a web build
-/// whose site asks for `offline.zip` models links for both editions at once.
+/// Loads and models the site without writing anything, its problems pushed into
+/// `diagnostics`. With `editions`, a web build whose site asks for `offline.zip`
+/// models links for both editions at once. `None` when there is no site to model
+/// (book.toml is wrong, the content folder is missing); `Err` when `book.toml`
+/// cannot be read at all.
 pub fn model(
     options: &BuildOptions,
     editions: bool,
     timings: &mut Vec<(&'static str, Duration)>,
-) -> Result<(Option<Site>, Vec<Diagnostic>)> {
-    let mut diagnostics = Vec::new();
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Site>> {
     let start = Instant::now();
-    let config = match config::read(&options.root)? {
-        Ok(config) => config,
-        Err(problems) => return Ok((None, problems)),
+    let Some(config) = config::read(&options.root, diagnostics)? else {
+        return Ok(None);
     };
     if let Some(missing) = load::missing_content_folder(&options.root, &config.build.content_dir) {
         diagnostics.push(missing);
-        return Ok((None, diagnostics));
+        return Ok(None);
     }
     let out = options
         .out
@@ -89,7 +94,7 @@ pub fn model(
         &config.build.content_dir,
         options.drafts,
         &[out],
-        &mut diagnostics,
+        diagnostics,
     );
     content.theme_files = theme::static_files(&options.root, config.build.theme.as_deref());
     timings.push(("load", start.elapsed()));
@@ -101,18 +106,17 @@ pub fn model(
     } else {
         UrlStyle::Web
     };
-    let site = site::build(config, content, style, &mut diagnostics);
+    let site = site::build(config, content, style, diagnostics);
     timings.push(("parse+site", start.elapsed()));
-    Ok((Some(site), diagnostics))
+    Ok(Some(site))
 }
 
 /// Builds the site into its output folder. Content errors leave the previous output
 /// untouched and come back as diagnostics; `Err` means the build could not run.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut timings = Vec::new();
-    let (site, problems) = model(options, true, &mut timings)?;
-    let mut diagnostics = Diagnostics::default();
-    diagnostics.extend(problems);
+    let mut diagnostics = Diagnostics::new();
+    let site = model(options, true, &mut timings, &mut diagnostics)?;
     let out = options.out.clone().unwrap_or_else(|| {
         let dir = site
             .as_ref()
@@ -126,14 +130,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         timings,
     };
     let Some(site) = site else { return Ok(report) };
-    let templates = match render::Templates::load(&options.root, site.config.build.theme.as_deref())
-    {
-        Ok(t) => Some(t),
-        Err(problems) => {
-            report.diagnostics.extend(problems);
-            None
-        }
-    };
+    let templates = render::Templates::load(
+        &options.root,
+        site.config.build.theme.as_deref(),
+        &mut report.diagnostics,
+    );
     let Some(templates) = templates.filter(|_| !report.diagnostics.has_errors()) else {
         return Ok(report);
     };
@@ -150,7 +151,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // that the other's parallel work fills.
     let ((urls, render_problems, render_time), search_time) = rayon::join(
         || {
-            let mut problems = Vec::new();
+            let mut problems = Diagnostics::new();
             let urls = render::render_site(&site, &templates, &writer, None, &mut problems);
             (urls, problems, start.elapsed())
         },

@@ -7,7 +7,7 @@
 //! A status is never inferred from the other keys.
 
 use crate::config::Config;
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::load::{Change, Date, FrontMatter, ReviewStatus};
 use crate::text::line_col;
 use std::path::Path;
@@ -138,7 +138,7 @@ pub fn validate(
     file: &Path,
     in_topic: bool,
     config: &Config,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     let review = Review::of(front, config.review.interval_months);
     let status_at = position(head, &["review", "status"])

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
 fuzz_target!(|text: &str| {
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = attune::diagnostic::Diagnostics::new();
     let _ = attune::load::split_front_matter(text, Path::new("a.md"), &mut diagnostics);
     let _ = attune::load::split_front_matter(
         &format!("---\n{text}"),

@@ -9,8 +9,13 @@ use std::path::{Path, PathBuf};
 const BOOK: &str = "[site]\ntitle = \"F\"\n[[topics]]\nid = \"a\"\ntitle = \"A\"\n[[topics]]\nid = \"b\"\ntitle = \"B\"\n[[relations]]\nname = \"r\"\nlabel = \"R\"\ninverse_label = \"R'\"\n";
 
 fuzz_target!(|text: &str| {
-    let config = attune::config::Config::parse(BOOK, Path::new("book.toml")).unwrap();
-    let mut diagnostics = Vec::new();
+    let config = attune::config::Config::parse(
+        BOOK,
+        Path::new("book.toml"),
+        &mut attune::diagnostic::Diagnostics::new(),
+    )
+    .unwrap();
+    let mut diagnostics = attune::diagnostic::Diagnostics::new();
     let mut content = attune::load::Content::default();
     for (i, part) in text.split("\n===\n").take(4).enumerate() {
         let topic = if i % 2 == 0 { "a" } else { "b" };

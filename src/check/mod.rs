@@ -2,7 +2,7 @@
 //! before release — orphans, overdue reviews, readability, alt text, vanished URLs,
 //! edits not recorded in `changes:` — and the reports a clinical lead signs off from.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::Date;
 use crate::site::Site;
 use anyhow::{Context as _, Result};
@@ -14,11 +14,7 @@ pub use report::{readability_report, reviews_report, ReportFormat};
 /// Warns when `base_url` is a placeholder address (`example.org`, `*.example`, …):
 /// handouts print it and its QR code, canonical links and feeds name it, and none of
 /// them would lead anywhere. `root` holds the book.toml the warning points into.
-pub fn check_base_url(
-    root: &Path,
-    config: &crate::config::Config,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+pub fn check_base_url(root: &Path, config: &crate::config::Config, diagnostics: &mut Diagnostics) {
     let Some(url) = config.site.base_url.as_deref() else {
         return;
     };
@@ -45,7 +41,7 @@ pub fn check_base_url(
 }
 
 /// Publication checks on a modelled site; reviews are overdue relative to `today`.
-pub fn check_site(site: &Site, today: Date, diagnostics: &mut Vec<Diagnostic>) {
+pub fn check_site(site: &Site, today: Date, diagnostics: &mut Diagnostics) {
     for i in site.orphans() {
         let a = &site.articles[i];
         diagnostics.push(
@@ -112,7 +108,7 @@ pub fn today() -> Date {
 pub fn check_against(
     old_manifest: &Path,
     site: &Site,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Result<()> {
     let text = std::fs::read_to_string(old_manifest)
         .with_context(|| format!("reading {}", old_manifest.display()))?;

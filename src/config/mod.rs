@@ -3,7 +3,7 @@
 //! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
 //! them to the README's book.toml reference.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
 use std::path::Path;
 
 mod spans;
@@ -330,8 +330,9 @@ fn default_language() -> String {
 }
 
 /// Reads `book.toml` under `root`: `Err` when the build cannot even start (no such
-/// file, unreadable), else the config or what is wrong with it.
-pub fn read(root: &Path) -> anyhow::Result<Result<Config, Vec<Diagnostic>>> {
+/// file, unreadable); else the config, or `None` with what is wrong with it pushed
+/// into `diagnostics`.
+pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option<Config>> {
     use anyhow::Context as _;
     let path = root.join(FILE_NAME);
     if !path.is_file() {
@@ -344,20 +345,25 @@ pub fn read(root: &Path) -> anyhow::Result<Result<Config, Vec<Diagnostic>>> {
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
-    Ok(Config::parse(&text, Path::new(FILE_NAME)))
+    Ok(Config::parse(&text, Path::new(FILE_NAME), diagnostics))
 }
 
 impl Config {
-    /// Parses `book.toml` text; `file` names it in diagnostics.
-    pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let config: Config =
-            toml::from_str(text).map_err(|e| vec![toml_diagnostic(&e, text, file)])?;
-        let problems = config.validate(text, file);
-        if problems.is_empty() {
-            Ok(config)
-        } else {
-            Err(problems)
-        }
+    /// Parses `book.toml` text; `file` names it in diagnostics. `None` when anything
+    /// is wrong with it, every problem pushed into `diagnostics`: no stage runs on a
+    /// config that is half right, whose mistakes would come back as a cascade of
+    /// confusing errors in the content.
+    pub fn parse(text: &str, file: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
+        let config: Config = match toml::from_str(text) {
+            Ok(config) => config,
+            Err(e) => {
+                diagnostics.push(toml_diagnostic(&e, text, file));
+                return None;
+            }
+        };
+        let before = diagnostics.len();
+        config.validate(text, file, diagnostics);
+        (diagnostics.len() == before).then_some(config)
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
@@ -405,10 +411,13 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Diagnostic;
     use std::collections::BTreeMap;
 
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-        Config::parse(text, Path::new("book.toml"))
+        let mut diagnostics = Diagnostics::new();
+        Config::parse(text, Path::new("book.toml"), &mut diagnostics)
+            .ok_or_else(|| diagnostics.into_vec())
     }
 
     #[test]

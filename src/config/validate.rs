@@ -4,13 +4,13 @@
 
 use super::spans::{key_start, start, Spans};
 use super::Config;
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use std::path::Path;
 
 impl Config {
-    pub(super) fn validate(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
-        let mut problems = Vec::new();
+    /// Pushes what is wrong with this config, read from `text`, into `problems`.
+    pub(super) fn validate(&self, text: &str, file: &Path, problems: &mut Diagnostics) {
         let spans = Spans::of(text);
         let at = |offset: usize| line_col(text, offset);
         // The n-th item's value, as the parser saw it.
@@ -199,7 +199,6 @@ impl Config {
                 );
             }
         }
-        problems
     }
 }
 
@@ -242,7 +241,9 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-        Config::parse(text, Path::new("book.toml"))
+        let mut diagnostics = crate::diagnostic::Diagnostics::new();
+        Config::parse(text, Path::new("book.toml"), &mut diagnostics)
+            .ok_or_else(|| diagnostics.into_vec())
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Diagnostics gathered across the whole build and printed the way rustc prints them.
 //!
-//! Every stage pushes into one [`Diagnostics`] list instead of failing fast, so an
-//! author sees every problem in one run. A diagnostic carries its position as data
-//! (file, line, column) and the source line is looked up only when printing.
+//! Every stage is handed one [`Diagnostics`] sink and pushes into it instead of failing
+//! fast, so an author sees every problem in one run; a stage returns `Result` only when
+//! it could not run at all (an unreadable `book.toml`, a write that failed). A
+//! diagnostic carries its position as data (file, line, column) and the source line is
+//! looked up only when printing.
 
 mod code;
 
@@ -189,42 +191,44 @@ pub fn print_quietly(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
-/// Every diagnostic of one build or check, in a stable order.
-#[derive(Debug, Default, Clone)]
+/// The sink every stage reports into: each content problem is pushed here and the
+/// stage goes on, so an author sees every problem in one run. A stage returns `Result`
+/// only when it could not run at all (a file it must write, an unreadable folder);
+/// whether there is anything to write is `has_errors` at the end.
+///
+/// It reads as a slice of diagnostics in the order they were pushed (`len`, `iter`,
+/// indexing); [`Diagnostics::sorted`] gives the order they are printed in.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
-    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(other);
-    }
-
-    pub fn errors(&self) -> usize {
+    pub fn error_count(&self) -> usize {
         self.items
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
     }
 
-    pub fn warnings(&self) -> usize {
-        self.items.len() - self.errors()
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
     }
 
     pub fn has_errors(&self) -> bool {
-        self.errors() > 0
+        self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// Sorted by file, position, then message, so output is the same on every run
-    /// whatever order parallel stages finished in.
+    /// Sorted by file, position, then message, with exact repeats left out, so output
+    /// is the same on every run whatever order parallel stages finished in.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| {
@@ -235,6 +239,7 @@ impl Diagnostics {
         items
     }
 
+    /// The diagnostics in the order they were pushed, for reporters that take a list.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }
@@ -242,11 +247,65 @@ impl Diagnostics {
     /// `2 errors, 1 warning`.
     pub fn summary(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        match (self.errors(), self.warnings()) {
+        match (self.error_count(), self.warning_count()) {
             (0, w) => plural(w, "warning"),
             (e, 0) => plural(e, "error"),
             (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
         }
+    }
+}
+
+impl std::ops::Deref for Diagnostics {
+    type Target = [Diagnostic];
+
+    fn deref(&self) -> &[Diagnostic] {
+        &self.items
+    }
+}
+
+/// In place only (positions moved to where included text came from): a stage adds
+/// through `push` and `extend`, and nothing is taken back out.
+impl std::ops::DerefMut for Diagnostics {
+    fn deref_mut(&mut self) -> &mut [Diagnostic] {
+        &mut self.items
+    }
+}
+
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, items: I) {
+        self.items.extend(items);
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(items: I) -> Self {
+        Self {
+            items: items.into_iter().collect(),
+        }
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Self { items }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
     }
 }
 
@@ -465,5 +524,23 @@ mod tests {
         d.push(Diagnostic::error(Code::Config, "b"));
         d.push(Diagnostic::warning(Code::Config, "c"));
         assert_eq!(d.summary(), "2 errors, 1 warning");
+    }
+
+    #[test]
+    fn the_sink_counts_what_was_pushed_and_prints_it_sorted_without_repeats() {
+        let mut d = Diagnostics::new();
+        assert!(!d.has_errors());
+        d.push(Diagnostic::warning(Code::Config, "w").at("b.md", 1, 1));
+        assert!(!d.has_errors());
+        let repeated = Diagnostic::error(Code::Template, "broken").at("a.md", 3, 2);
+        d.extend([repeated.clone(), repeated.clone()]);
+        d.push(Diagnostic::error(Code::Config, "first").at("a.md", 1, 5));
+        assert!(d.has_errors());
+        assert_eq!((d.error_count(), d.warning_count(), d.len()), (3, 1, 4));
+        let printed: Vec<&str> = d.sorted().iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(printed, ["first", "broken", "w"]);
+        // In pushed order for reporters that take the list.
+        let messages: Vec<String> = d.into_vec().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages, ["w", "broken", "broken", "first"]);
     }
 }

@@ -2,7 +2,7 @@
 //! (`references.yaml`) and reading paths (`paths/*.yaml`).
 
 use super::yaml::{parse_yaml, top_level_key};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -145,7 +145,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
 pub(super) fn read_references(
     text: &str,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Reference> {
     let entries: Vec<(String, Reference)> =
         parse_yaml::<Entries<Reference>>(text, file, diagnostics)

@@ -3,7 +3,7 @@
 //! `[taxonomies] tags`), and keys a site declares on purpose.
 
 use super::{Date, FrontMatter, FRONT_MATTER_KEYS};
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use serde::Deserialize;
 use std::fmt;
@@ -57,13 +57,13 @@ pub(super) fn parse_toml(
     toml_text: &str,
     first_line: usize,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let at = |offset: usize| {
         let (l, c) = line_col(toml_text, offset);
         (l + first_line - 1, c)
     };
-    let report = |e: toml::de::Error, what: &str, diagnostics: &mut Vec<Diagnostic>| {
+    let report = |e: toml::de::Error, what: &str, diagnostics: &mut Diagnostics| {
         let (l, c) = e.span().map_or((first_line, 1), |s| at(s.start));
         diagnostics.push(
             Diagnostic::error(
@@ -130,7 +130,7 @@ pub(super) fn resolve_synonyms(
     toml: bool,
     first_line: usize,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let mut clash = |ours: &str, theirs: &str| {
         let position = |key| key_position(head, key, toml).map(|(l, c)| (l + first_line - 1, c));
@@ -180,7 +180,7 @@ pub fn report_unknown_keys(
     front: &FrontMatter,
     file: &Path,
     allow: &[String],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     for key in &front.unknown_keys {
         if allow.iter().any(|a| a == &key.name) {

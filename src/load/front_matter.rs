@@ -5,7 +5,7 @@
 use super::front::{self, UnknownKey};
 use super::yaml::{find_key, guard_yaml, yaml_message};
 use super::Date;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -187,7 +187,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 pub fn split_front_matter(
     text: &str,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<(FrontMatter, usize)> {
     // Blank lines before the opening fence are skipped, as Hugo does.
     let mut start = 0;
@@ -257,7 +257,7 @@ fn parse_front_matter(
     yaml: &str,
     first_line: usize,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let at = |line: usize, column: usize| (line + first_line - 1, column);
     if yaml.trim().is_empty() {
@@ -340,9 +340,9 @@ mod tests {
     use crate::load::report_unknown_keys;
 
     fn split(text: &str) -> (Option<(FrontMatter, usize)>, Vec<Diagnostic>) {
-        let mut d = Vec::new();
+        let mut d = Diagnostics::new();
         let r = split_front_matter(text, Path::new("a.md"), &mut d);
-        (r, d)
+        (r, d.into_vec())
     }
 
     #[test]
@@ -401,7 +401,7 @@ mod tests {
         let (r, d) = split("---\ntitle: A\nsumary: x\npublish: true\n---\n");
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
-        let mut d = Vec::new();
+        let mut d = Diagnostics::new();
         report_unknown_keys(&front, Path::new("a.md"), &[], &mut d);
         assert_eq!((d[0].line, d[0].column), (3, 1));
         assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
@@ -413,7 +413,7 @@ mod tests {
                 .contains("allow = [\"publish\"]"),
             "{d:?}"
         );
-        let mut d = Vec::new();
+        let mut d = Diagnostics::new();
         report_unknown_keys(&front, Path::new("a.md"), &["publish".into()], &mut d);
         assert_eq!(d.len(), 1, "{d:?}");
     }

@@ -2,7 +2,7 @@
 //! bibliography, reading paths and static assets. Nothing here knows about other files;
 //! cross-file checks belong to `site`.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use crate::text::slugify;
 use rayon::prelude::*;
@@ -76,7 +76,7 @@ pub fn load(
     content_dir: &str,
     drafts: bool,
     outputs: &[PathBuf],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Content {
     let dir = root.join(content_dir);
     let mut markdown = Vec::new();
@@ -167,10 +167,10 @@ pub fn load(
         );
     }
 
-    let parsed: Vec<(Option<Source>, Vec<Diagnostic>)> = markdown
+    let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
         .map(|(full, rel)| {
-            let mut local = Vec::new();
+            let mut local = Diagnostics::new();
             let source = read_source(root, full, rel, &mut local);
             (source, local)
         })

@@ -2,7 +2,7 @@
 //! a Markdown source with its front matter, slug and topic.
 
 use super::{split_front_matter, FrontMatter};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use crate::text::slugify;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ pub(super) fn display_path(root: &Path, path: &Path) -> PathBuf {
 pub(super) fn read_text(
     root: &Path,
     full: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<(PathBuf, String)> {
     let file = display_path(root, full);
     let bytes = match std::fs::read(full) {
@@ -91,7 +91,7 @@ pub(super) fn read_source(
     root: &Path,
     full: &Path,
     rel: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<Source> {
     let (path, text) = read_text(root, full, diagnostics)?;
     let (front, body_start) = split_front_matter(&text, &path, diagnostics)?;

@@ -7,7 +7,7 @@
 //! depth, grouped by `# Part title` headings; `---` separators; suffix chapters after
 //! the last list; draft chapters with an empty link (`[Draft]()`), which have no file.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
@@ -46,7 +46,7 @@ pub struct Summary {
 
 impl Summary {
     /// Reads `SUMMARY.md`'s text; `file` names it in diagnostics.
-    pub fn parse(text: &str, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Summary {
+    pub fn parse(text: &str, file: &Path, diagnostics: &mut Diagnostics) -> Summary {
         let mut summary = Summary {
             file: file.to_path_buf(),
             ..Summary::default()
@@ -119,7 +119,7 @@ impl Summary {
         part: Option<usize>,
         text: &str,
         at: usize,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) {
         // A draft chapter (`[Draft]()`) has no file yet; an outside link is no chapter.
         if dest.is_empty() || dest.contains("://") || dest.starts_with("mailto:") {
@@ -169,7 +169,7 @@ impl Summary {
         &self,
         exists: &dyn Fn(&Path) -> bool,
         files: impl Iterator<Item = &'a Path> + Clone,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) {
         let names: Vec<String> = files
             .map(|p| p.to_string_lossy().replace('\\', "/"))
@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn reads_mdbook_summaries() {
-        let mut d = Vec::new();
+        let mut d = Diagnostics::new();
         let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"), &mut d);
         let rels: Vec<_> = s.chapters.iter().map(|c| c.rel.to_str().unwrap()).collect();
         assert_eq!(
@@ -272,7 +272,7 @@ mod tests {
 
     #[test]
     fn missing_chapters_are_reported_where_listed() {
-        let mut d = Vec::new();
+        let mut d = Diagnostics::new();
         let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"), &mut d);
         let files = [
             PathBuf::from("README.md"),
@@ -282,7 +282,7 @@ mod tests {
             PathBuf::from("ref/config.md"),
             PathBuf::from("misc/contributor.md"),
         ];
-        let mut d = Vec::new();
+        let mut d = Diagnostics::new();
         s.check(
             &|p| files.iter().any(|f| f == p),
             files.iter().map(PathBuf::as_path),

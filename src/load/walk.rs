@@ -1,7 +1,7 @@
 //! Walking the content folder: hidden files and editors' droppings skipped, and
 //! symbolic links that lead into the output folder refused.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -59,7 +59,7 @@ pub(super) fn walk<'a>(
 pub(super) fn report_links_into_output(
     root: &Path,
     into_output: &[PathBuf],
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) {
     for link in into_output {
         diagnostics.push(

@@ -3,7 +3,7 @@
 //! top-level key or sequence item stands in the text.
 
 use super::locate;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use std::fmt;
 use std::path::Path;
@@ -275,7 +275,7 @@ impl<'de> serde::de::Visitor<'de> for Budget<'_> {
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Option<T> {
     if let Err((message, at)) = guard_yaml(text) {
         let (l, c) = line_col(text, at);

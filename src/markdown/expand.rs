@@ -9,7 +9,7 @@
 
 use super::LineIndex;
 use crate::config::UnsupportedSyntax;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -106,7 +106,7 @@ pub struct Expanded {
     pub text: String,
     pub maps: Maps,
     pub includes: Vec<super::include::Included>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     /// What the includes wrote, for positions in it.
     pub origins: super::include::Origins,
 }
@@ -128,7 +128,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         text: String::new(),
         maps: Maps::default(),
         includes: Vec::new(),
-        diagnostics: Vec::new(),
+        diagnostics: Diagnostics::new(),
         origins: Default::default(),
     };
     let mut text = if body.contains("{{") {

@@ -4,7 +4,7 @@
 //! `{#id}` — which must then be unique, or the build stops at the heading.
 
 use super::LineIndex;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use pulldown_cmark::{Event, Tag};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -72,7 +72,7 @@ impl HeadingIds {
         file: &Path,
         lines: &LineIndex<'_>,
         body_start: usize,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) -> HeadingIds {
         let mut ids = HeadingIds::default();
         for (event, _) in events {

@@ -41,7 +41,7 @@ pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
 
 use crate::config::UnsupportedSyntax;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
 use crate::load::Reference;
 use crate::text::{self, escape};
 use pulldown_cmark::{CowStr, Event, Options, Parser};
@@ -162,7 +162,7 @@ pub struct Parsed {
     pub stats: TextStats,
     pub images_without_alt: Vec<(usize, usize)>,
     pub has_exercise: bool,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     /// Files the text included with `{{#include}}`.
     pub includes: Vec<Included>,
     /// Places in included files that positions here stand for (see `include/origins.rs`).

@@ -66,31 +66,54 @@ impl Staging {
     }
 }
 
-/// What `dir` holds: (path, is a folder), contents before their folder.
-fn list(dir: &Path) -> walkdir::Result<Vec<(PathBuf, bool)>> {
+/// One node of a listing: its path, whether it is a folder, and its depth below the
+/// listed folder (1 for what the folder holds itself).
+type Node = (PathBuf, bool, usize);
+
+/// What `dir` holds, contents before their folder.
+fn list(dir: &Path) -> walkdir::Result<Vec<Node>> {
     walkdir::WalkDir::new(dir)
         .min_depth(1)
         .contents_first(true)
         .into_iter()
-        .map(|entry| entry.map(|e| (e.path().to_path_buf(), e.file_type().is_dir())))
+        .map(|entry| entry.map(|e| (e.path().to_path_buf(), e.file_type().is_dir(), e.depth())))
         .collect()
 }
 
-/// Removes every file of `listing` (what `dir` held) whose site-relative path is not
-/// in `written`, and the folders left empty. What the build removed or replaced since
-/// the listing is passed over.
-fn remove_stale(dir: &Path, listing: &[(PathBuf, bool)], written: &HashSet<String>) -> Result<()> {
-    for (path, is_dir) in listing {
+/// Removes every file of `listing` (what `dir` holds) whose site-relative path is not
+/// in `written`, and the folders left empty. A folder that keeps a file is not asked
+/// to go: with a page per folder, most folders keep one, and a failed removal costs as
+/// much as a listing.
+fn remove_stale(dir: &Path, listing: &[Node], written: &HashSet<String>) -> Result<()> {
+    // `keeps[d]`: whether the folder being listed at depth `d - 1` keeps anything so
+    // far. Contents come right before their folder, so a folder reads the flag of its
+    // depth + 1 and clears it for the next folder there.
+    fn kept(depth: usize, keeps: &mut Vec<bool>) {
+        if keeps.len() <= depth {
+            keeps.resize(depth + 1, false);
+        }
+        keeps[depth] = true;
+    }
+    let mut keeps = Vec::new();
+    for (path, is_dir, depth) in listing {
         if *is_dir {
-            // Contents come first, so a folder emptied above is seen empty here.
-            let _ = std::fs::remove_dir(path);
+            let holds_something = keeps.get_mut(depth + 1).is_some_and(std::mem::take);
+            if holds_something || std::fs::remove_dir(path).is_err() {
+                kept(*depth, &mut keeps);
+            }
             continue;
         }
         let rel = path
             .strip_prefix(dir)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .map(|p| p.to_string_lossy())
             .unwrap_or_default();
-        if written.contains(&rel) {
+        let rel = if cfg!(windows) {
+            rel.replace('\\', "/").into()
+        } else {
+            rel
+        };
+        if written.contains(rel.as_ref()) {
+            kept(*depth, &mut keeps);
             continue;
         }
         if let Err(e) = std::fs::remove_file(path) {
@@ -99,6 +122,7 @@ fn remove_stale(dir: &Path, listing: &[(PathBuf, bool)], written: &HashSet<Strin
             if !replaced {
                 return Err(e).with_context(|| format!("removing stale {}", path.display()));
             }
+            kept(*depth, &mut keeps);
         }
     }
     Ok(())
@@ -194,6 +218,56 @@ mod tests {
                 "keep/index.html",
                 "n/",
                 "n/new.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn folders_left_empty_go_and_folders_that_keep_a_file_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for path in [
+            "a/b/c/kept.html",
+            "a/b/stale.html",
+            "a/stale.html",
+            "e/f/stale.html",
+            "e/g/stale.html",
+            "e/kept.html",
+            "h/i/j/stale.html",
+            "top.html",
+        ] {
+            std::fs::create_dir_all(d.join(path).parent().unwrap()).unwrap();
+            std::fs::write(d.join(path), "x").unwrap();
+        }
+        std::fs::create_dir_all(d.join("empty/deeper")).unwrap();
+        let written: HashSet<String> = ["a/b/c/kept.html", "e/kept.html", "top.html"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        remove_stale(d, &list(d).unwrap(), &written).unwrap();
+        let mut left: Vec<String> = list(d)
+            .unwrap()
+            .into_iter()
+            .map(|(path, is_dir, _)| {
+                let rel = path.strip_prefix(d).unwrap().to_string_lossy().into_owned();
+                if is_dir {
+                    format!("{rel}/")
+                } else {
+                    rel
+                }
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "a/",
+                "a/b/",
+                "a/b/c/",
+                "a/b/c/kept.html",
+                "e/",
+                "e/kept.html",
+                "top.html"
             ]
         );
     }

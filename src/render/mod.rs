@@ -1,6 +1,11 @@
 //! Pages from the site model through tera templates: the default theme is embedded
 //! in the binary and a site's own theme may override any template by name. Each
 //! template receives a typed context ([`context`], the theme contract).
+//!
+//! A page whose template fails has nothing to write: it comes back as that page's
+//! `Err(Diagnostic)`, the other pages render on, and [`render_site`] pushes each
+//! distinct error into the build's sink once (a broken template shared by a thousand
+//! articles is one error, not a thousand).
 
 mod article;
 mod body;
@@ -19,7 +24,7 @@ pub use article::format_reference;
 pub use extras::write_extras;
 pub use templates::Templates;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Writer;
 use crate::site::{Dependencies, Site};
 use article::{article_context, json_ld};
@@ -47,13 +52,15 @@ fn card(site: &Site, i: usize) -> Card<'_> {
 /// Renders every page into `writer` (and the offline edition it carries, if any);
 /// returns the site-relative URLs written. Into a live (served) folder, with the
 /// site's dependencies, only the pages whose inputs changed since it was last written
-/// render again (see [`Dependencies`]).
+/// render again (see [`Dependencies`]). Template errors go into `diagnostics`; a write
+/// that fails is recorded in `writer`, which then fails the build as one that could
+/// not run.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     writer: &Writer,
     deps: Option<&Dependencies>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<String> {
     let passes = passes(site, templates, writer, deps);
     let mut pages = Pages {
@@ -81,13 +88,13 @@ pub fn render_site(
             errors.push(e);
         }
     }
-    match write_print(site, templates, &passes) {
+    let mut print_errors = Diagnostics::new();
+    if let Err(e) = write_print(site, templates, &passes, &mut print_errors) {
         // A write error is the machine's (disk full, permissions), not the content's:
         // the writer fails the build as one that could not run.
-        Err(e) if e.code == Code::Io => writer.record_failure(e.message),
-        Err(e) => errors.push(e),
-        Ok(()) => {}
+        writer.record_failure(format!("writing print.html: {e}"));
     }
+    errors.extend(print_errors);
     errors.sort_by(|a, b| a.message.cmp(&b.message));
     errors.dedup();
     diagnostics.extend(errors);

@@ -4,7 +4,7 @@ use super::article::sources;
 use super::context::{PrintArticle, PrintArticlePage, PrintContents, PrintPage};
 use super::pass::page_with;
 use super::{page, Pass, Templates};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{fill_placeholders, href_attr};
 use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
@@ -14,11 +14,16 @@ use std::io::Write as _;
 /// group, with links between articles rewritten to anchors in the same file. A build
 /// streams it article by article, so a large library never sits in memory as one
 /// string; each article's context is built once for every edition.
+///
+/// A template error goes into `diagnostics` and ends `print.html` there (the build
+/// writes nothing with errors); `Err` is a write that failed, the machine's problem
+/// (disk full, permissions), not the content's.
 pub(super) fn write_print(
     site: &Site,
     templates: &Templates,
     passes: &[Pass],
-) -> Result<(), Diagnostic> {
+    diagnostics: &mut Diagnostics,
+) -> std::io::Result<()> {
     const MARKER: &str = "<!-- attune:articles -->";
     const TEMPLATE: &str = "print-article.html";
     let order: Vec<usize> = site.topics.iter().flatten().copied().collect();
@@ -26,7 +31,6 @@ pub(super) fn write_print(
     for &i in &order {
         in_print[i] = true;
     }
-    let io = |e: std::io::Error| Diagnostic::error(Code::Io, format!("writing print.html: {e}"));
     let has_code = order.iter().any(|&i| site.articles[i].body_has_code());
     let title = format!("{} (print edition)", site.config.site.title);
     let parts: Vec<Option<usize>> = order.iter().map(|&i| site.part_of(i)).collect();
@@ -50,7 +54,13 @@ pub(super) fn write_print(
     // Per pass, per edition it writes: the sink and the end of the frame.
     let mut sinks: Vec<Vec<(Sink, String)>> = Vec::new();
     for pass in passes {
-        let frame = templates.render("print.html", &pass.context(frame_part.clone()))?;
+        let frame = match templates.render("print.html", &pass.context(frame_part.clone())) {
+            Ok(frame) => frame,
+            Err(e) => {
+                diagnostics.push(e);
+                return Ok(());
+            }
+        };
         let mut pass_sinks = Vec::new();
         for &(writer, offline) in &pass.outputs {
             let frame = site.style.edition(&frame, offline);
@@ -59,9 +69,9 @@ pub(super) fn write_print(
             let mut sink = if writer.wants_whole_files() {
                 Sink::Whole(Vec::new())
             } else {
-                Sink::File(writer.create("print.html").map_err(io)?)
+                Sink::File(writer.create("print.html")?)
             };
-            sink.push(head.to_string()).map_err(io)?;
+            sink.push(head.to_string())?;
             pass_sinks.push((sink, tail.to_string()));
         }
         sinks.push(pass_sinks);
@@ -104,9 +114,16 @@ pub(super) fn write_print(
             })
             .collect();
         for per_pass in rendered {
-            for (pass_sinks, htmls) in sinks.iter_mut().zip(per_pass?) {
+            let per_pass = match per_pass {
+                Ok(per_pass) => per_pass,
+                Err(e) => {
+                    diagnostics.push(e);
+                    return Ok(());
+                }
+            };
+            for (pass_sinks, htmls) in sinks.iter_mut().zip(per_pass) {
                 for ((sink, _), html) in pass_sinks.iter_mut().zip(htmls) {
-                    sink.push(html).map_err(io)?;
+                    sink.push(html)?;
                 }
             }
         }
@@ -120,8 +137,8 @@ pub(super) fn write_print(
                 writer.write_pieces_here("print.html", &pieces);
             }
             Sink::File(mut file) => {
-                file.write_all(tail.as_bytes()).map_err(io)?;
-                file.flush().map_err(io)?;
+                file.write_all(tail.as_bytes())?;
+                file.flush()?;
             }
         }
     }

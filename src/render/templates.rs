@@ -1,7 +1,7 @@
 //! The tera templates: the default theme embedded in the binary, overridden template
 //! by template by a site's own theme, with errors that name the file and line.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::escape;
 use crate::theme;
 use std::collections::BTreeMap;
@@ -21,9 +21,15 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Loads the default theme, then the site theme's templates over it.
-    pub fn load(root: &Path, theme_name: Option<&str>) -> Result<Templates, Vec<Diagnostic>> {
-        Self::load_reusing(root, theme_name, None)
+    /// Loads the default theme, then the site theme's templates over it. `None` when
+    /// a template cannot be read or compiled, each problem pushed into `diagnostics`:
+    /// no page renders from a theme that is half there.
+    pub fn load(
+        root: &Path,
+        theme_name: Option<&str>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Templates> {
+        Self::load_reusing(root, theme_name, None, diagnostics)
     }
 
     /// [`Templates::load`], handing back `previous` when the sources are unchanged
@@ -32,7 +38,8 @@ impl Templates {
         root: &Path,
         theme_name: Option<&str>,
         previous: Option<Templates>,
-    ) -> Result<Templates, Vec<Diagnostic>> {
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Templates> {
         let mut sources: BTreeMap<String, (String, String)> = theme::TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -42,7 +49,8 @@ impl Templates {
                 )
             })
             .collect();
-        let mut problems = Vec::new();
+        let problems = diagnostics;
+        let before = problems.len();
         if let Some(name) = theme_name {
             let dir = root.join("themes").join(name).join("templates");
             if !root.join("themes").join(name).is_dir() {
@@ -51,7 +59,7 @@ impl Templates {
                         .in_file("book.toml")
                         .help("create themes/<name>/templates/ with the templates to override, or remove `theme`"),
                 );
-                return Err(problems);
+                return None;
             }
             for entry in walkdir::WalkDir::new(&dir)
                 .sort_by_file_name()
@@ -84,8 +92,8 @@ impl Templates {
                 }
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
+        if problems.len() > before {
+            return None;
         }
         let mut all = Vec::new();
         for (name, (_, text)) in &sources {
@@ -96,7 +104,7 @@ impl Templates {
         }
         let fingerprint = crate::hash::hash_bytes(&all);
         if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
-            return Ok(previous);
+            return Some(previous);
         }
         let neutral: Option<Vec<String>> = sources
             .values()
@@ -115,16 +123,16 @@ impl Templates {
                     problems.push(template_diagnostic(display, &e));
                 }
             }
-            if problems.is_empty() {
+            if problems.len() == before {
                 problems.push(Diagnostic::error(Code::Template, error_chain(&e)));
             }
-            return Err(problems);
+            return None;
         }
         let files = sources
             .into_iter()
             .map(|(name, (display, _))| (name, display))
             .collect();
-        Ok(Templates {
+        Some(Templates {
             tera,
             fingerprint,
             both_editions,
@@ -350,7 +358,8 @@ mod tests {
 
     #[test]
     fn the_default_theme_renders_both_editions_at_once() {
-        let templates = Templates::load(Path::new("/nonexistent"), None).unwrap();
+        let templates =
+            Templates::load(Path::new("/nonexistent"), None, &mut Diagnostics::new()).unwrap();
         assert!(templates.both_editions());
     }
 }

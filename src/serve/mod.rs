@@ -43,8 +43,8 @@ pub struct ServeOptions {
 
 /// The content folder book.toml names, or the default when it cannot be read.
 fn content_dir_of(root: &Path) -> String {
-    match crate::config::read(root) {
-        Ok(Ok(config)) => config.build.content_dir,
+    match crate::config::read(root, &mut crate::diagnostic::Diagnostics::new()) {
+        Ok(Some(config)) => config.build.content_dir,
         _ => crate::config::Build::default().content_dir,
     }
 }

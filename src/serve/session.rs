@@ -90,26 +90,24 @@ impl Session {
     pub fn rebuild(&mut self) -> Result<Rebuild> {
         self.settle();
         let start = Instant::now();
-        let mut problems: Vec<Diagnostic> = Vec::new();
-        let finish = |problems: Vec<Diagnostic>, written, rendered| {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.extend(problems);
-            Rebuild {
-                diagnostics,
-                written,
-                rendered,
-                elapsed: start.elapsed(),
-            }
+        let mut problems = Diagnostics::new();
+        let finish = |diagnostics: Diagnostics, written, rendered| Rebuild {
+            diagnostics,
+            written,
+            rendered,
+            elapsed: start.elapsed(),
         };
         // book.toml missing, unreadable or not UTF-8 mid-save: shown like any other
         // error, while the last good build stays up.
-        let config = match config::read(&self.root) {
-            Ok(Ok(config)) => config,
-            Ok(Err(errors)) => return Ok(finish(errors, 0, 0)),
+        let config = match config::read(&self.root, &mut problems) {
+            Ok(Some(config)) => config,
+            Ok(None) => return Ok(finish(problems, 0, 0)),
             Err(e) => {
-                let d = Diagnostic::error(Code::Config, format!("{e:#}"))
-                    .in_file(crate::config::FILE_NAME);
-                return Ok(finish(vec![d], 0, 0));
+                problems.push(
+                    Diagnostic::error(Code::Config, format!("{e:#}"))
+                        .in_file(crate::config::FILE_NAME),
+                );
+                return Ok(finish(problems, 0, 0));
             }
         };
         self.content_dir = config.build.content_dir.clone();
@@ -128,9 +126,14 @@ impl Session {
             self.forget_served();
         }
         let theme = config.build.theme.as_deref();
-        match render::Templates::load_reusing(&self.root, theme, self.templates.take()) {
-            Ok(t) => self.templates = Some(t),
-            Err(errors) => return Ok(finish(errors, 0, 0)),
+        self.templates = render::Templates::load_reusing(
+            &self.root,
+            theme,
+            self.templates.take(),
+            &mut problems,
+        );
+        if self.templates.is_none() {
+            return Ok(finish(problems, 0, 0));
         }
         let content_dir = config.build.content_dir.clone();
         let mut content = load::load(
@@ -159,20 +162,11 @@ impl Session {
 
     /// Writes `site` into the served folder, unless it has errors; returns (files
     /// written, pages rendered).
-    fn render(
-        &mut self,
-        site: &site::Site,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Result<(usize, usize)> {
-        let has_errors = |problems: &[Diagnostic]| {
-            problems
-                .iter()
-                .any(|d| d.severity == crate::diagnostic::Severity::Error)
-        };
+    fn render(&mut self, site: &site::Site, problems: &mut Diagnostics) -> Result<(usize, usize)> {
         let Some(templates) = &self.templates else {
             return Ok((0, 0));
         };
-        if has_errors(problems) {
+        if problems.has_errors() {
             return Ok((0, 0));
         }
         let pages: Arc<dyn crate::output::PageCache> = self.pages.clone();
@@ -185,7 +179,7 @@ impl Session {
         }
         let deps = site::Dependencies::of(site, &self.parse_cache);
         render::render_site(site, templates, &writer, Some(&deps), problems);
-        if has_errors(problems) {
+        if problems.has_errors() {
             self.served = Some(writer.abandon_served());
             self.pages.take_rendered();
             return Ok((0, 0));
@@ -204,16 +198,12 @@ impl Session {
 pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Result<()> {
     let rebuild = match session.rebuild() {
         Ok(rebuild) => rebuild,
-        Err(e) => {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.extend([Diagnostic::error(Code::Io, format!("{e:#}"))]);
-            Rebuild {
-                diagnostics,
-                written: 0,
-                rendered: 0,
-                elapsed: Duration::ZERO,
-            }
-        }
+        Err(e) => Rebuild {
+            diagnostics: Diagnostics::from(vec![Diagnostic::error(Code::Io, format!("{e:#}"))]),
+            written: 0,
+            rendered: 0,
+            elapsed: Duration::ZERO,
+        },
     };
     let printer = Printer {
         root,

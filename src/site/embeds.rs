@@ -3,7 +3,7 @@
 //! [`Site::expand_embeds`]) relative to where it is.
 
 use super::Site;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
 use crate::marks::{EMBED, MARK_END};
 use crate::text::escape;
@@ -24,7 +24,7 @@ impl Site {
     /// that holds an embed of itself) and reports it at the embed that closes it,
     /// naming the cycle; that embed is then left unresolved. A note may embed a part
     /// of itself that does not hold the embed.
-    pub(super) fn check_embeds(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn check_embeds(&mut self, diagnostics: &mut Diagnostics) {
         // 1: on the current path, 2: done.
         let mut state: HashMap<Node, u8> = HashMap::new();
         let mut cut: Vec<(usize, usize)> = Vec::new();

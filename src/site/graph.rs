@@ -2,12 +2,12 @@
 //! articles, and orphans.
 
 use super::{front_position, Site};
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 impl Site {
-    pub(super) fn resolve_relations(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn resolve_relations(&mut self, diagnostics: &mut Diagnostics) {
         let n = self.articles.len();
         let mut out = vec![Vec::new(); n];
         let mut inverse: Vec<BTreeMap<usize, Vec<usize>>> = vec![BTreeMap::new(); n];

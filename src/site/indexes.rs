@@ -2,14 +2,14 @@
 //! paths and aliases, each checked as it is built.
 
 use super::{front_position, PathIndex, Site, Structure, TagIndex};
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::load::{locate, ReadingPath};
 use crate::text::slugify;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 impl Site {
-    pub(super) fn index_slugs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn index_slugs(&mut self, diagnostics: &mut Diagnostics) {
         // Identity is the path: file names may repeat in different folders. A file
         // name that is unique still names its article on its own.
         let mut seen: HashMap<String, Option<usize>> = HashMap::new();
@@ -59,7 +59,7 @@ impl Site {
         }
     }
 
-    pub(super) fn index_topics(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn index_topics(&mut self, diagnostics: &mut Diagnostics) {
         let ids: Vec<&str> = self.config.topics.iter().map(|t| t.id.as_str()).collect();
         for (i, article) in self.articles.iter().enumerate() {
             if article.structure == Structure::Hub {
@@ -121,7 +121,7 @@ impl Site {
     pub(super) fn index_citations(
         &mut self,
         file: &Option<(PathBuf, String)>,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) {
         for (i, article) in self.articles.iter().enumerate() {
             for citation in &article.parsed.citations {
@@ -150,7 +150,7 @@ impl Site {
     pub(super) fn index_glossary(
         &mut self,
         file: &Option<(PathBuf, String)>,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) {
         for (i, article) in self.articles.iter().enumerate() {
             for &term in &article.parsed.glossary_terms {
@@ -220,11 +220,7 @@ impl Site {
         }
     }
 
-    pub(super) fn resolve_paths(
-        &mut self,
-        paths: Vec<ReadingPath>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
+    pub(super) fn resolve_paths(&mut self, paths: Vec<ReadingPath>, diagnostics: &mut Diagnostics) {
         let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         for source in paths {
             // The id is the file name made a slug: `Start_Here.yaml` and
@@ -269,18 +265,15 @@ impl Site {
                     Some(i) => steps.push((i, step.note.clone())),
                     None => {
                         let (l, c) = locate(&source.text, &step.slug);
-                        diagnostics.push(
-                            Diagnostic::error(
-                                Code::UnknownPathStep,
-                                format!(
-                                    "reading path '{}' names unknown article '{}'",
-                                    source.id, step.slug
-                                ),
-                            )
-                            .at(&source.file, l, c),
-                        );
-                        let d = diagnostics.pop().map(|d| self.explain_name(d, &step.slug));
-                        diagnostics.extend(d);
+                        let d = Diagnostic::error(
+                            Code::UnknownPathStep,
+                            format!(
+                                "reading path '{}' names unknown article '{}'",
+                                source.id, step.slug
+                            ),
+                        )
+                        .at(&source.file, l, c);
+                        diagnostics.push(self.explain_name(d, &step.slug));
                     }
                 }
             }

@@ -3,7 +3,7 @@
 //! segments too long for a file name, control characters in aliases.
 
 use super::{front_position, normalise_alias, Site};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::slugify;
 
 /// The longest path segment (slug, tag, alias part) accepted, in bytes. File systems
@@ -11,7 +11,7 @@ use crate::text::slugify;
 pub const MAX_SEGMENT: usize = 200;
 
 impl Site {
-    pub(super) fn check_limits(&self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn check_limits(&self, diagnostics: &mut Diagnostics) {
         for article in &self.articles {
             if article.slug.len() > MAX_SEGMENT {
                 diagnostics.push(

@@ -3,7 +3,7 @@
 
 use super::{Backlink, Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
 use crate::markdown::{OutLink, RefKind};
 use crate::text::percent_decode;
@@ -77,7 +77,7 @@ impl Site {
         by_rel.get(&path).copied()
     }
 
-    pub(super) fn resolve_links(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn resolve_links(&mut self, diagnostics: &mut Diagnostics) {
         let by_rel: HashMap<PathBuf, usize> = self
             .articles
             .iter()

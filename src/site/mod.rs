@@ -30,7 +30,7 @@ pub use tree::Section;
 pub use urls::{display_url, fold, is_search_shard, Kind as UrlKind, Owner, UrlTable};
 
 use crate::config::Config;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Content, ReadingPath, Reference};
 use crate::markdown::Glossary;
 use article::front_position;
@@ -123,7 +123,7 @@ pub fn build(
     config: Config,
     content: Content,
     style: UrlStyle,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Site {
     build_with(config, content, style, diagnostics, None)
 }
@@ -133,7 +133,7 @@ pub fn build_cached(
     config: Config,
     content: Content,
     style: UrlStyle,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
     cache: &mut ParseCache,
 ) -> Site {
     build_with(config, content, style, diagnostics, Some(cache))
@@ -143,7 +143,7 @@ fn build_with(
     config: Config,
     mut content: Content,
     style: UrlStyle,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
     cache: Option<&mut ParseCache>,
 ) -> Site {
     let glossary = Glossary::new(std::mem::take(&mut content.glossary));

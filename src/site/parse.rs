@@ -5,7 +5,7 @@
 
 use super::{humanise, tree, Article, Site, Structure};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
 use crate::load::Content;
 use crate::markdown::{self, Glossary, ParseContext, Parsed};
 use crate::url::UrlStyle;
@@ -52,7 +52,7 @@ pub(super) fn articles(
     content: &mut Content,
     glossary: &Glossary,
     style: UrlStyle,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
     mut cache: Option<&mut ParseCache>,
 ) -> Vec<Article> {
     let index = style.index();

@@ -6,7 +6,7 @@
 
 use super::{Site, Structure};
 use crate::config::Topic;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::text::{humanise, slugify};
 use std::collections::{BTreeMap, HashSet};
@@ -137,10 +137,7 @@ fn folders(rel: &Path) -> Vec<String> {
 
 /// mdBook's `404.md` at the top of the content folder is the text of its not-found
 /// page; attune writes its own (`404.html`), so the file is left out, with a warning.
-pub(super) fn leave_out_not_found_page(
-    sources: &mut Vec<Source>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
     sources.retain(|source| {
         if source.rel != Path::new("404.md") {
             return true;
@@ -447,7 +444,7 @@ impl Site {
     /// `family-styles/`, `Patterns/` and `patterns/`) would merge into one section:
     /// an error at a file of the second, naming the first; so are two files giving
     /// one folder its text (`_index.md` and `index.md`).
-    pub(super) fn check_folders(&self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(super) fn check_folders(&self, diagnostics: &mut Diagnostics) {
         let mut folders: BTreeMap<String, (String, usize)> = BTreeMap::new();
         let mut hubs: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, article) in self.articles.iter().enumerate() {

@@ -29,7 +29,8 @@ pub(crate) fn independent_check(site: &Fixture) -> Vec<Broken> {
 /// was written.
 fn every_file_is_in_the_url_table(site: &Fixture) {
     let options = attune::BuildOptions::new(&site.root);
-    let (model, _) = attune::model(&options, true, &mut Vec::new()).unwrap();
+    let mut diagnostics = attune::diagnostic::Diagnostics::new();
+    let model = attune::model(&options, true, &mut Vec::new(), &mut diagnostics).unwrap();
     let model = model.unwrap();
     let out = site.path("public");
     for entry in walkdir::WalkDir::new(&out) {

@@ -32,7 +32,7 @@ proptest! {
 
     #[test]
     fn front_matter_never_panics(text in markdownish()) {
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = attune::diagnostic::Diagnostics::new();
         let input = format!("---\n{text}");
         let _ = attune::load::split_front_matter(&input, Path::new("a.md"), &mut diagnostics);
         let _ = attune::load::split_front_matter(&text, Path::new("a.md"), &mut diagnostics);

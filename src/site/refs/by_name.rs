@@ -4,7 +4,7 @@
 use super::paths::source_folder;
 use super::resolve::Lookup;
 use super::RefTarget;
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::OutRef;
 use crate::site::Site;
 use crate::text::percent_decode;
@@ -18,7 +18,7 @@ impl Site {
         i: usize,
         r: &OutRef,
         ctx: &Lookup,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) -> RefTarget {
         let article = &self.articles[i];
         let written = r.url.trim();

@@ -5,7 +5,7 @@
 //! fails from `file://`).
 
 use super::paths::{join, relative_to};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, scan_html, RefKind};
 use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind, UrlStyle};
@@ -16,11 +16,7 @@ use std::path::Path;
 impl Site {
     /// Checks the URLs in every copied `.html`/`.htm` file under `content` (the
     /// content folder on disk).
-    pub(in crate::site) fn check_copied_html(
-        &self,
-        content: &Path,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
+    pub(in crate::site) fn check_copied_html(&self, content: &Path, diagnostics: &mut Diagnostics) {
         let shown = Path::new(&self.config.build.content_dir);
         let pages: Vec<(String, String)> = self
             .assets

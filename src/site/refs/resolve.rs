@@ -4,7 +4,7 @@
 
 use super::paths::{join, relative_to, source_folder};
 use super::RefTarget;
-use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
 use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind};
@@ -33,7 +33,7 @@ impl Site {
 
     /// Resolves every article's references (see [`Site::refs`]); problems go into
     /// `diagnostics`.
-    pub(in crate::site) fn resolve_refs(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(in crate::site) fn resolve_refs(&mut self, diagnostics: &mut Diagnostics) {
         let by_rel: HashMap<String, usize> = self
             .articles
             .iter()
@@ -63,10 +63,10 @@ impl Site {
             files,
             ids: self.anchor_sets(),
         };
-        let results: Vec<(Vec<RefTarget>, Vec<Diagnostic>)> = (0..self.articles.len())
+        let results: Vec<(Vec<RefTarget>, Diagnostics)> = (0..self.articles.len())
             .into_par_iter()
             .map(|i| {
-                let mut local = Vec::new();
+                let mut local = Diagnostics::new();
                 let targets = self.articles[i]
                     .parsed
                     .refs
@@ -89,7 +89,7 @@ impl Site {
         i: usize,
         r: &OutRef,
         ctx: &Lookup,
-        diagnostics: &mut Vec<Diagnostic>,
+        diagnostics: &mut Diagnostics,
     ) -> RefTarget {
         let article = &self.articles[i];
         let url = r.url.trim();
@@ -199,7 +199,7 @@ impl Site {
             );
             return RefTarget::AsIs(url.to_string());
         };
-        let page = |t: usize, fragment: Option<String>, diagnostics: &mut Vec<Diagnostic>| {
+        let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
             let fragment = fragment
                 .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {

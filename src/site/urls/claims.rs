@@ -3,7 +3,7 @@
 //! aliases, so that a later claim on a taken URL is the one reported.
 
 use super::{Kind, Owner, UrlTable};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::site::{front_position, Site, UrlStyle};
 use std::collections::BTreeMap;
 
@@ -22,10 +22,10 @@ impl Site {
     /// Builds [`Site::urls`] from everything the build will write, in a fixed order
     /// (attune's own pages and files, articles, content files, aliases: a later claim
     /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
-    pub(in crate::site) fn claim_urls(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    pub(in crate::site) fn claim_urls(&mut self, diagnostics: &mut Diagnostics) {
         let mut table = UrlTable::default();
         let mut claim = |table: &mut UrlTable, path: String, kind, owner| {
-            table.claim_or_report(&path, kind, owner, diagnostics)
+            table.claim(&path, kind, owner, diagnostics)
         };
         let page = |url: &str| format!("{url}index.html");
         claim(
@@ -120,8 +120,9 @@ impl Site {
             "search/",
             is_search_shard,
             Owner::built_in("the search index"),
+            &mut Diagnostics::new(),
         );
-        debug_assert!(shards.is_ok());
+        debug_assert!(shards);
         if self.has_handouts() {
             claim(
                 &mut table,

@@ -9,7 +9,7 @@
 //! owns the paths below it that its file names describe (the search index's shards,
 //! whose number is known only when they are written), and nothing else there.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::PathBuf;
@@ -108,10 +108,16 @@ pub fn fold(path: &str) -> String {
 }
 
 impl UrlTable {
-    /// Claims `path` for `owner`; on a clash, the error at the claimant (without
-    /// recording the claim).
-    pub fn claim(&mut self, path: &str, kind: Kind, owner: Owner) -> Result<(), Diagnostic> {
-        self.claim_with(path, kind, owner, |_| true)
+    /// Claims `path` for `owner`; whether it was free. On a clash the claim is not
+    /// recorded and the error, at the claimant, goes into `diagnostics`.
+    pub fn claim(
+        &mut self,
+        path: &str,
+        kind: Kind,
+        owner: Owner,
+        diagnostics: &mut Diagnostics,
+    ) -> bool {
+        self.claim_with(path, kind, owner, |_| true, diagnostics)
     }
 
     /// Claims the files below the folder `path` (ending in `/`) whose names below it
@@ -123,8 +129,9 @@ impl UrlTable {
         path: &str,
         names: fn(&str) -> bool,
         owner: Owner,
-    ) -> Result<(), Diagnostic> {
-        self.claim_with(path, Kind::Tree, owner, names)
+        diagnostics: &mut Diagnostics,
+    ) -> bool {
+        self.claim_with(path, Kind::Tree, owner, names, diagnostics)
     }
 
     fn claim_with(
@@ -133,10 +140,12 @@ impl UrlTable {
         kind: Kind,
         owner: Owner,
         names: fn(&str) -> bool,
-    ) -> Result<(), Diagnostic> {
+        diagnostics: &mut Diagnostics,
+    ) -> bool {
         if let Some(first) = self.owner_of(path) {
             let first = first.clone();
-            return Err(self.clash(path, &owner, &first));
+            diagnostics.push(self.clash(path, &owner, &first));
+            return false;
         }
         let key = fold(path);
         let index = self.entries.len();
@@ -152,24 +161,7 @@ impl UrlTable {
             *self.folders.entry(folder.to_string()).or_default() += 1;
         }
         self.by_key.insert(key, index);
-        Ok(())
-    }
-
-    /// Claims `path`, pushing the clash (if any) into `diagnostics`; whether it was free.
-    pub fn claim_or_report(
-        &mut self,
-        path: &str,
-        kind: Kind,
-        owner: Owner,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> bool {
-        match self.claim(path, kind, owner) {
-            Ok(()) => true,
-            Err(d) => {
-                diagnostics.push(d);
-                false
-            }
-        }
+        true
     }
 
     /// Who owns `path` or stands in its way (the same name after folding, a file where
@@ -308,23 +300,61 @@ fn folders_of(key: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Diagnostic;
 
     fn owner(what: &str) -> Owner {
         Owner::content(what, "content/x.md", 1, 1)
+    }
+
+    /// A claim, with the clash it reports (if any) as the error.
+    trait TryClaim {
+        fn try_claim(&mut self, path: &str, kind: Kind, owner: Owner) -> Result<(), Diagnostic>;
+        fn try_claim_tree(
+            &mut self,
+            path: &str,
+            names: Names,
+            owner: Owner,
+        ) -> Result<(), Diagnostic>;
+    }
+
+    impl TryClaim for UrlTable {
+        fn try_claim(&mut self, path: &str, kind: Kind, owner: Owner) -> Result<(), Diagnostic> {
+            let mut diagnostics = Diagnostics::new();
+            if self.claim(path, kind, owner, &mut diagnostics) {
+                assert!(diagnostics.is_empty());
+                Ok(())
+            } else {
+                Err(diagnostics.into_vec().remove(0))
+            }
+        }
+
+        fn try_claim_tree(
+            &mut self,
+            path: &str,
+            names: Names,
+            owner: Owner,
+        ) -> Result<(), Diagnostic> {
+            let mut diagnostics = Diagnostics::new();
+            if self.claim_tree(path, names, owner, &mut diagnostics) {
+                Ok(())
+            } else {
+                Err(diagnostics.into_vec().remove(0))
+            }
+        }
     }
 
     #[test]
     fn a_second_claim_is_an_error_at_the_claimant_naming_the_first() {
         let mut table = UrlTable::default();
         table
-            .claim(
+            .try_claim(
                 "patterns/index.html",
                 Kind::Page,
                 Owner::built_in("the topic hub 'patterns'"),
             )
             .unwrap();
         let e = table
-            .claim(
+            .try_claim(
                 "patterns/index.html",
                 Kind::Page,
                 owner("the page 'patterns'"),
@@ -346,16 +376,20 @@ mod tests {
     #[test]
     fn case_and_unicode_form_do_not_make_a_url_different() {
         let mut table = UrlTable::default();
-        table.claim("Photo.PNG", Kind::File, owner("a")).unwrap();
-        assert!(table.claim("photo.png", Kind::File, owner("b")).is_err());
         table
-            .claim("caf\u{e9}/index.html", Kind::Page, owner("c"))
+            .try_claim("Photo.PNG", Kind::File, owner("a"))
             .unwrap();
         assert!(table
-            .claim("cafe\u{301}/index.html", Kind::Page, owner("d"))
+            .try_claim("photo.png", Kind::File, owner("b"))
+            .is_err());
+        table
+            .try_claim("caf\u{e9}/index.html", Kind::Page, owner("c"))
+            .unwrap();
+        assert!(table
+            .try_claim("cafe\u{301}/index.html", Kind::Page, owner("d"))
             .is_err());
         assert!(table
-            .claim("CAFE\u{301}/index.html", Kind::Page, owner("d"))
+            .try_claim("CAFE\u{301}/index.html", Kind::Page, owner("d"))
             .is_err());
         assert_eq!(table.free_path("photo.png"), "photo-2.png");
     }
@@ -364,28 +398,30 @@ mod tests {
     fn files_folders_and_trees_stand_in_each_other_s_way() {
         let mut table = UrlTable::default();
         table
-            .claim("search/index.html", Kind::Page, owner("search page"))
+            .try_claim("search/index.html", Kind::Page, owner("search page"))
             .unwrap();
         table
-            .claim("search/", Kind::Tree, owner("search index"))
+            .try_claim("search/", Kind::Tree, owner("search index"))
             .unwrap();
         let e = table
-            .claim("search/index.js/index.html", Kind::Redirect, owner("x"))
+            .try_claim("search/index.js/index.html", Kind::Redirect, owner("x"))
             .unwrap_err();
         assert!(e.help.unwrap().contains("'/search-2/index.js/' is free"));
-        assert!(table.claim("Search/v0.js", Kind::File, owner("x")).is_err());
-        table
-            .claim("sitemap.xml", Kind::File, owner("sitemap"))
-            .unwrap();
         assert!(table
-            .claim("sitemap.xml/index.html", Kind::Redirect, owner("x"))
+            .try_claim("Search/v0.js", Kind::File, owner("x"))
             .is_err());
         table
-            .claim("a/b/index.html", Kind::Page, owner("a page"))
+            .try_claim("sitemap.xml", Kind::File, owner("sitemap"))
             .unwrap();
-        assert!(table.claim("a/b", Kind::File, owner("a file")).is_err());
         assert!(table
-            .claim("a/c/index.html", Kind::Page, owner("y"))
+            .try_claim("sitemap.xml/index.html", Kind::Redirect, owner("x"))
+            .is_err());
+        table
+            .try_claim("a/b/index.html", Kind::Page, owner("a page"))
+            .unwrap();
+        assert!(table.try_claim("a/b", Kind::File, owner("a file")).is_err());
+        assert!(table
+            .try_claim("a/c/index.html", Kind::Page, owner("y"))
             .is_ok());
         assert_eq!(table.page_urls(), ["a/b/", "a/c/", "search/"]);
     }
@@ -394,18 +430,20 @@ mod tests {
     fn a_tree_owns_only_the_names_it_writes() {
         let mut table = UrlTable::default();
         table
-            .claim_tree("search/", is_search_shard, owner("search index"))
+            .try_claim_tree("search/", is_search_shard, owner("search index"))
             .unwrap();
-        assert!(table.claim("search/V3.js", Kind::File, owner("x")).is_err());
         assert!(table
-            .claim("search/help.txt", Kind::File, owner("x"))
+            .try_claim("search/V3.js", Kind::File, owner("x"))
+            .is_err());
+        assert!(table
+            .try_claim("search/help.txt", Kind::File, owner("x"))
             .is_ok());
         assert!(table.tree_of("search/d12.js").is_some());
         assert!(table.tree_of("search/d.js").is_none());
         assert!(table.tree_of("search/v1.json").is_none());
         assert!(table.tree_of("searching/v1.js").is_none());
         assert!(table
-            .claim("search/v0.js/index.html", Kind::Redirect, owner("alias"))
+            .try_claim("search/v0.js/index.html", Kind::Redirect, owner("alias"))
             .is_err());
     }
 
@@ -413,10 +451,12 @@ mod tests {
     fn a_withdrawn_claim_is_free_again() {
         let mut table = UrlTable::default();
         table
-            .claim("offline.zip", Kind::File, owner("zip"))
+            .try_claim("offline.zip", Kind::File, owner("zip"))
             .unwrap();
         table.withdraw("offline.zip");
         assert!(!table.contains("offline.zip"));
-        assert!(table.claim("offline.zip", Kind::File, owner("zip")).is_ok());
+        assert!(table
+            .try_claim("offline.zip", Kind::File, owner("zip"))
+            .is_ok());
     }
 }
