@@ -178,7 +178,8 @@ impl Site {
         self.related = related;
     }
 
-    /// Articles nothing points to: no link, no relation, no reading path.
+    /// Articles nothing points to: no link, no relation, no reading path, no entry in
+    /// SUMMARY.md.
     pub fn orphans(&self) -> Vec<usize> {
         let mut reached = vec![false; self.articles.len()];
         for (i, links) in self.links.iter().enumerate() {
@@ -206,6 +207,15 @@ impl Site {
             for (_, targets) in rels {
                 for &t in targets {
                     reached[t] = true;
+                }
+            }
+        }
+        // A chapter an mdBook's SUMMARY.md lists is in the book's table of contents, as
+        // a reading path's step is in the path.
+        if let Some(summary) = &self.summary {
+            for (i, a) in self.articles.iter().enumerate() {
+                if summary.position(&a.rel).is_some() {
+                    reached[i] = true;
                 }
             }
         }

@@ -539,3 +539,51 @@ fn markdown_links_to_a_note_may_name_a_heading_by_its_text() {
     }
     assert!(independent_check(&site).is_empty());
 }
+
+#[test]
+fn section_links_may_use_the_ids_zola_makes_and_hash_alone_is_the_top() {
+    // Zola's docs link `@/…/overview.md#get-page` to a heading "get_page" (attune's and
+    // mdBook's id: `get_page`), tabi's Spanish pages `#busqueda` to "Búsqueda".
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/docs/overview.md",
+        "+++\ntitle = \"Overview\"\n+++\n\n## get_page\n\nOne.\n\n## Búsqueda\n\nDos.\n\n## load_data\n\nThree.\n",
+    );
+    site.write(
+        "content/docs/links.md",
+        "+++\ntitle = \"Links\"\n+++\n\n[a](@/docs/overview.md#get-page), [b](overview.md#busqueda), \
+         [c](@/docs/overview.md#load_data), [top](#).\n\n[d](@/docs/overview.md#get-nothing)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: no heading with id 'get-nothing' in 'overview'");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/docs/links.md",
+        "+++\ntitle = \"Links\"\n+++\n\n[a](@/docs/overview.md#get-page), [b](overview.md#busqueda), \
+         [c](@/docs/overview.md#load_data), [top](#).\n",
+    );
+    // A Zola draft (`draft = true` in TOML front matter) is not published.
+    site.write(
+        "content/docs/wip.md",
+        "+++\ntitle = \"Work in progress\"\ndraft = true\n[extra]\nx = 1\n+++\n\nNot yet.\n",
+    );
+    site.build().assert_code(0);
+    assert!(!site.path("public/docs/wip").exists());
+    assert!(!site.read("docs/index.html").contains("Work in progress"));
+    let body = main_of(&site.read("docs/links/index.html")).to_string();
+    for link in [
+        "<a href=\"../../docs/overview/#get_page\"",
+        "<a href=\"../../docs/overview/#load_data\"",
+        "<a href=\"#\"",
+    ] {
+        assert!(body.contains(link), "{link} in {body}");
+    }
+    assert!(
+        body.contains("overview/#b%C3%BAsqueda\"") || body.contains("overview/#búsqueda\""),
+        "{body}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}

@@ -234,6 +234,12 @@ fn a_reading_path_url_taken_by_an_alias_is_an_error() {
 #[test]
 fn a_standalone_page_beside_a_topic_of_its_name_is_an_error() {
     let site = Fixture::new("links");
+    // The folder has its own text, so `guide.md` beside it is a page of its own (without
+    // one it would be the folder's text, as an mdBook chapter beside its sub-chapters).
+    site.write(
+        "content/guide/_index.md",
+        "---\ntitle: Guide\n---\nThe guide.\n",
+    );
     site.write("content/guide.md", "---\ntitle: Guide page\n---\nText.\n");
     both_fail_with(
         &site,
