@@ -37,6 +37,19 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// A heading's text or id as a key that the ids other tools make for it share: its
+/// letters and digits, lowercased, accents dropped. mdBook (and attune) make
+/// `get_image_metadata` of "get_image_metadata" and `búsqueda` of "Búsqueda"; Zola and
+/// Hugo make `get-image-metadata` and `busqueda`; all four give `getimagemetadata` and
+/// `busqueda` here.
+pub fn loose_id(text: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    text.nfd()
+        .filter(|c| c.is_alphanumeric() && !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A file or folder name made a title: `family-styles` or `family_styles` →
 /// "Family styles". Dashes and underscores become spaces (runs of them one space) and
 /// the first letter a capital, the rest kept as written; a name written with spaces

@@ -27,6 +27,7 @@ fuzz_target!(|text: &str| {
         root: "../../",
         index: "",
         content: None,
+        include_root: ".",
         unsupported_syntax: Default::default(),
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);

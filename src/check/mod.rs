@@ -80,7 +80,12 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Diagnostics) {
         }
         let review = a.review(&site.config);
         if let (true, Some(due)) = (review.overdue(today), review.next) {
-            let (l, c) = crate::load::locate(&a.front_matter, "review");
+            // At `review:`, or the legacy key that gave the date.
+            let spans = a.front_spans();
+            let (l, c) = ["review", "next_review", "last_reviewed", "reviewed_by"]
+                .iter()
+                .find_map(|k| spans.key(&[crate::load::Step::key(k)]))
+                .unwrap_or((1, 1));
             diagnostics.push(
                 Diagnostic::warning(
                     Code::ReviewOverdue,
@@ -159,11 +164,7 @@ pub fn check_against(
             let new_last = a.front.changes.iter().map(|c| c.date).max();
             let recorded = a.front.changes.len() as u64 > old_count || new_last > old_last;
             if !recorded {
-                let (l, c) = if a.front_matter.contains("changes:") {
-                    crate::load::locate(&a.front_matter, "changes:")
-                } else {
-                    (1, 1)
-                };
+                let (l, c) = a.front_key(&["changes"]);
                 diagnostics.push(
                     Diagnostic::warning(
                         Code::UnrecordedChange,

@@ -110,6 +110,10 @@ pub struct Build {
     /// tag, a `{{ … }}` expression, an mdBook directive attune does not read): `warn`
     /// (left out of the page, with a warning) or `error`.
     pub unsupported_syntax: UnsupportedSyntax,
+    /// The folder `{{#include}}` may read from, relative to the site root (the folder
+    /// holding book.toml): `"."`, or a folder above it such as `".."` for a book whose
+    /// examples sit beside its own folder.
+    pub include_root: String,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -146,6 +150,7 @@ impl Default for Build {
             sanitize_html: false,
             missing_links: MissingLinks::default(),
             unsupported_syntax: UnsupportedSyntax::default(),
+            include_root: ".".into(),
         }
     }
 }
@@ -459,6 +464,7 @@ mod tests {
             ("[build] offline_zip", Some(V::Boolean(build.offline_zip))),
             ("[build] missing_links", text(missing_links)),
             ("[build] unsupported_syntax", text(unsupported_syntax)),
+            ("[build] include_root", text(&build.include_root)),
             (
                 "[build] sanitize_html",
                 Some(V::Boolean(build.sanitize_html)),

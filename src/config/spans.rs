@@ -12,6 +12,7 @@ pub(super) type At = Option<Spanned<serde::de::IgnoredAny>>;
 #[serde(default)]
 pub(super) struct Spans {
     pub site: SiteSpans,
+    pub build: BuildSpans,
     pub topics: Vec<IdSpan>,
     pub relations: Vec<NameSpan>,
     pub safety: SafetySpans,
@@ -25,6 +26,12 @@ pub(super) struct Spans {
 pub(super) struct SiteSpans {
     pub title: At,
     pub base_url: At,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct BuildSpans {
+    pub include_root: At,
 }
 
 #[derive(Deserialize, Default)]

@@ -172,6 +172,21 @@ impl Config {
             weights.count.to_string(),
             "at most 100",
         );
+        let root = Path::new(&self.build.include_root);
+        if root.is_absolute() || root.has_root() || self.build.include_root.is_empty() {
+            let (l, c) = at(key_start(text, &spans.build.include_root));
+            problems.push(
+                Diagnostic::error(
+                    Code::Config,
+                    format!(
+                        "`build.include_root` '{}' must be a folder relative to book.toml's",
+                        self.build.include_root
+                    ),
+                )
+                .at(file, l, c)
+                .help("name the folder includes may read from book.toml's folder: \".\" (the default) or \"..\" for the one above it"),
+            );
+        }
         if let Some(url) = &self.site.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 let (l, c) = at(key_start(text, &spans.site.base_url));

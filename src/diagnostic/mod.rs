@@ -8,6 +8,7 @@
 
 mod code;
 
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 pub use code::Code;
 use serde::Serialize;
@@ -309,98 +310,137 @@ impl<'a> IntoIterator for &'a Diagnostics {
     }
 }
 
-/// Prints diagnostics in rustc's layout, quoting the offending source line.
+/// Prints diagnostics in rustc's layout with `annotate-snippets`: the message, the
+/// `--> file:line:column` an editor jumps to, the source line with a caret under the
+/// column, each related place as its own labelled snippet (`::: other.md:3:1`, in the
+/// same file or another), and the help as a footer.
+///
+/// Text from sources never reaches the terminal as it is: control characters in
+/// messages, help, notes and paths are written as `\u{1b}`; in a quoted source line each
+/// is shown as one visible stand-in character (`␛`, `␇`, `�`), so the caret and the
+/// column in the header still count characters the way attune does.
 pub struct Printer<'a> {
     pub root: &'a Path,
     pub color: bool,
 }
 
 impl Printer<'_> {
-    /// `style` when printing in colour, else nothing.
-    fn paint(&self, style: Style) -> Style {
+    fn renderer(&self) -> Renderer {
         if self.color {
-            style
+            Renderer::styled()
+                .error(ERROR)
+                .warning(WARNING)
+                .note(NOTE)
+                .help(HELP)
+                .line_num(GUTTER)
+                .context(GUTTER)
         } else {
-            Style::new()
+            Renderer::plain()
         }
     }
 
     pub fn render(&self, d: &Diagnostic) -> String {
-        let (label, color) = match d.severity {
-            Severity::Error => ("error", ERROR),
-            Severity::Warning => ("warning", WARNING),
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
         };
-        let color = self.paint(color);
-        let bold = self.paint(BOLD);
-        let reset = self.paint(BOLD).render_reset();
-        // Sources may hold ESC, BEL and the like: shown escaped, never sent to the
-        // terminal as they are.
-        let mut out = format!(
-            "{color}{label}{reset}{bold}: {}{reset}\n",
-            escape_controls(&d.message)
-        );
+        let mut elements: Vec<Element<'static>> = Vec::new();
         if let Some(file) = &d.file {
-            self.location(&mut out, file, d.line, d.column, color);
+            self.place(&mut elements, file, d.line, d.column, None);
+        }
+        for r in &d.related {
+            self.place(&mut elements, &r.file, r.line, r.column, Some(&r.message));
         }
         if let Some(help) = &d.help {
-            let help_style = self.paint(HELP);
-            let _ = writeln!(
-                out,
-                "  {bold}={reset} {help_style}help{reset}{bold}:{reset} {}",
-                escape_controls(help)
+            elements.push(
+                Level::HELP
+                    .message(escape_controls(help).into_owned())
+                    .into(),
             );
         }
-        let note = self.paint(NOTE);
-        for r in &d.related {
-            let _ = writeln!(
-                out,
-                "{note}note{reset}{bold}: {}{reset}",
-                escape_controls(&r.message)
-            );
-            self.location(&mut out, &r.file, r.line, r.column, note);
-        }
+        let title = level.primary_title(escape_controls(&d.message).into_owned());
+        let report = [if elements.is_empty() {
+            Group::with_title(title)
+        } else {
+            title.elements(elements)
+        }];
+        let mut out = self.renderer().render(&report);
+        out.push('\n');
         out
     }
 
-    /// `  --> file:line:col`, then the source line with a caret under the column.
-    fn location(&self, out: &mut String, file: &Path, line: usize, column: usize, color: Style) {
-        let blue = self.paint(GUTTER);
-        let reset = self.paint(BOLD).render_reset();
-        let position = match (line, column) {
-            (0, _) => String::new(),
-            (l, 0) => format!(":{l}"),
-            (l, c) => format!(":{l}:{c}"),
-        };
-        let _ = writeln!(
-            out,
-            "  {blue}-->{reset} {}{position}",
-            escape_controls(&file.display().to_string())
-        );
-        if let Some(source) = self.source_line(file, line) {
-            let gutter = line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let _ = writeln!(out, "{pad} {blue}|{reset}");
-            let _ = writeln!(out, "{blue}{gutter} |{reset} {}", escape_controls(&source));
-            if column > 0 {
-                let before: String = source.chars().take(column - 1).collect();
-                let indent: String = escape_controls(&before)
-                    .chars()
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let _ = writeln!(out, "{pad} {blue}|{reset} {indent}{color}^{reset}");
+    /// One place: a snippet of its source line when the file can be read and the place
+    /// has a column, else its `file:line` alone. `note` is `None` for the main place.
+    fn place(
+        &self,
+        elements: &mut Vec<Element<'static>>,
+        file: &Path,
+        line: usize,
+        column: usize,
+        note: Option<&str>,
+    ) {
+        let path = escape_controls(&file.display().to_string()).into_owned();
+        let note = note.map(|n| escape_controls(n).into_owned());
+        let source = (column > 0)
+            .then(|| self.source_line(file, line, column))
+            .flatten();
+        let Some(source) = source else {
+            let mut origin = Origin::path(path);
+            if line > 0 {
+                origin = origin.line(line);
             }
-        }
+            elements.push(origin.into());
+            if let Some(note) = note {
+                elements.push(Level::NOTE.message(note).into());
+            }
+            return;
+        };
+        // The caret's byte offset; a column past the end points just after the line.
+        let at = source
+            .char_indices()
+            .nth(column - 1)
+            .map_or(source.len(), |(i, _)| i);
+        let annotation = match note {
+            None => AnnotationKind::Primary.span(at..at),
+            Some(note) => AnnotationKind::Context.span(at..at).label(note),
+        };
+        elements.push(
+            Snippet::source(source)
+                .line_start(line)
+                .path(path)
+                .annotation(annotation)
+                .into(),
+        );
     }
 
-    fn source_line(&self, file: &Path, line: usize) -> Option<String> {
+    /// Line `line` of `file` with control characters replaced one for one, cut 200
+    /// characters past `column` (minified or generated input is not worth echoing whole).
+    fn source_line(&self, file: &Path, line: usize, column: usize) -> Option<String> {
         if line == 0 {
             return None;
         }
         let bytes = std::fs::read(self.root.join(file)).ok()?;
         let text = String::from_utf8_lossy(&bytes);
         let source = lines(&text).nth(line - 1)?;
-        // Very long lines (minified or generated input) are not worth echoing whole.
-        Some(source.chars().take(200).collect())
+        Some(
+            source
+                .chars()
+                .take(column + 200)
+                .map(visible_control)
+                .collect(),
+        )
+    }
+}
+
+/// A control character as one visible character, so columns stay as they are: C0
+/// controls and DEL as their Unicode control pictures (`␛`), C1 controls as `�`.
+fn visible_control(c: char) -> char {
+    match c as u32 {
+        0x09 => c,
+        n @ 0x00..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        0x80..=0x9f => '\u{fffd}',
+        _ => c,
     }
 }
 
@@ -409,7 +449,6 @@ const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const NOTE: Style = AnsiColor::Green.on_default().bold();
 const HELP: Style = AnsiColor::Cyan.on_default().bold();
 const GUTTER: Style = AnsiColor::Blue.on_default().bold();
-const BOLD: Style = Style::new().bold();
 
 /// Whether to colour standard error: `--color always` or `never` if given (see
 /// [`anstream::ColorChoice::write_global`]), else only on a terminal that takes
@@ -452,7 +491,7 @@ mod tests {
         .render(&d);
         assert_eq!(
             printed,
-            "error: broken link to 'y.md'\n  --> a.md:2:5\n  |\n2 | two [x](y.md)\n  |     ^\n  = help: did you mean 'x'?\n"
+            "error: broken link to 'y.md'\n --> a.md:2:5\n  |\n2 | two [x](y.md)\n  |     ^\n  |\n  = help: did you mean 'x'?\n"
         );
     }
 
@@ -472,9 +511,9 @@ mod tests {
         .render(&d);
         assert_eq!(
             printed,
-            "error: 'key' is defined twice\n  --> b.yaml:1:1\n  |\n1 | key: 2\n  | ^\n\
-             note: first defined here\n  --> a.yaml:3:1\n  |\n3 | key: 1\n  | ^\n\
-             note: also \\u{1b} here\n  --> c.md\n"
+            "error: 'key' is defined twice\n --> b.yaml:1:1\n  |\n1 | key: 2\n  | ^\n  |\n\
+             \x20::: a.yaml:3:1\n  |\n3 | key: 1\n  | - first defined here\n\
+             \x20::: c.md\n  = note: also \\u{1b} here\n"
         );
         let json = serde_json::to_value(&d).unwrap();
         assert_eq!(json["code"], "duplicate-reference");
@@ -506,14 +545,73 @@ mod tests {
             printed.contains("bad \\u{1b}]0;title\\u{7} here"),
             "{printed}"
         );
-        assert!(printed.contains("2 | two \\u{1b}[2J\\u{7}x\n"), "{printed}");
-        // The caret sits under the character it points at (`[`), past the escape.
-        assert!(printed.contains("\n  |           ^\n"), "{printed}");
+        // In the quoted line each control is one visible character, so the caret sits
+        // under the character it points at (`[`) and the header keeps attune's column.
+        assert!(printed.contains(" --> a.md:2:6\n"), "{printed}");
+        assert!(
+            printed.contains("2 | two \u{241b}[2J\u{2407}x\n"),
+            "{printed}"
+        );
+        assert!(printed.contains("\n  |      ^\n"), "{printed}");
         let text = normalize_lone_cr("a\rb\r\nc\r".to_string());
         assert_eq!(text, "a\nb\r\nc\n");
         assert_eq!(
             lines("a\rb\r\nc\nd").collect::<Vec<_>>(),
             ["a", "b", "c", "d"]
+        );
+    }
+
+    #[test]
+    fn places_without_a_position_and_odd_columns_print_well() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "\tété \u{9b}2J x\nb\n").unwrap();
+        let printer = Printer {
+            root: dir.path(),
+            color: false,
+        };
+        let render = |d: Diagnostic| printer.render(&d);
+        // No file at all, and a whole file: the message and the help, no source.
+        assert_eq!(
+            render(Diagnostic::error(Code::Config, "no content").help("add some")),
+            "error: no content\n |\n = help: add some\n"
+        );
+        assert_eq!(
+            render(Diagnostic::warning(Code::Io, "whole").in_file("a.md")),
+            "warning: whole\n--> a.md\n"
+        );
+        // A line without a column: `file:line`, no caret.
+        assert_eq!(
+            render(Diagnostic::error(Code::Template, "x").at("a.md", 2, 0)),
+            "error: x\n--> a.md:2\n"
+        );
+        // Columns count characters (a tab is one, `é` is one); a C1 control is one `�`;
+        // a column past the end points just after the line; a file that cannot be read
+        // keeps its position.
+        let d = render(Diagnostic::error(Code::Config, "c").at("a.md", 1, 7));
+        assert!(d.contains(" --> a.md:1:7\n"), "{d}");
+        assert!(d.contains("1 |     été \u{fffd}2J x\n"), "{d}");
+        assert!(!d.contains('\u{9b}'), "{d}");
+        assert!(d.contains("\n  |          ^\n"), "{d}");
+        let d = render(Diagnostic::error(Code::Config, "end").at("a.md", 2, 9));
+        assert!(
+            d.contains(" --> a.md:2:2\n") && d.contains("2 | b\n  |  ^\n"),
+            "{d}"
+        );
+        let d = render(Diagnostic::error(Code::Config, "gone").at("gone.md", 4, 2));
+        assert_eq!(d, "error: gone\n--> gone.md:4\n");
+        // A related place in the same file, far down: its own snippet, the gutter wide
+        // enough for both line numbers.
+        let long: String = (1..=120).map(|n| format!("line {n}\n")).collect();
+        std::fs::write(dir.path().join("b.md"), long).unwrap();
+        let d = render(
+            Diagnostic::error(Code::DuplicateId, "twice")
+                .at("b.md", 120, 1)
+                .related("b.md", 3, 6, "first here"),
+        );
+        assert_eq!(
+            d,
+            "error: twice\n   --> b.md:120:1\n    |\n120 | line 120\n    | ^\n    |\n\
+             \x20  ::: b.md:3:6\n    |\n  3 | line 3\n    |      - first here\n"
         );
     }
 

@@ -1,7 +1,8 @@
 //! The data files beside the articles: the glossary (`glossary.yaml`), the bibliography
 //! (`references.yaml`) and reading paths (`paths/*.yaml`).
 
-use super::yaml::{parse_yaml, top_level_key};
+use super::spans::{Spans, Step};
+use super::yaml::parse_yaml;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -152,11 +153,15 @@ pub(super) fn read_references(
             .map(|e| e.0)
             .unwrap_or_default();
     let mut seen = std::collections::BTreeSet::new();
+    let mut spans = None;
     for (n, (key, _)) in entries.iter().enumerate() {
         if !seen.insert(key.as_str()) {
             let occurrence = entries[..n].iter().filter(|(k, _)| k == key).count();
-            let (l1, c1) = top_level_key(text, key, 0);
-            let (l, c) = top_level_key(text, key, occurrence);
+            let spans = spans.get_or_insert_with(|| Spans::yaml(text, 1));
+            let places = spans.all(&[Step::key(key)]);
+            let at = |i: usize| places.get(i).or(places.first()).map_or((1, 1), |p| p.key);
+            let (l1, c1) = at(0);
+            let (l, c) = at(occurrence);
             diagnostics.push(
                 Diagnostic::error(
                     Code::DuplicateReference,

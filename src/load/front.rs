@@ -2,6 +2,7 @@
 //! with a time of day, Hugo's and Zola's names for attune's keys (`weight`, `lastmod`,
 //! `[taxonomies] tags`), and keys a site declares on purpose.
 
+use super::spans::{Spans, Step};
 use super::{Date, FrontMatter, FRONT_MATTER_KEYS};
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
@@ -51,6 +52,65 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
     }
 }
 
+/// Deserializes front matter once, noting the key path of each key that nothing
+/// reads (through `serde_ignored`): the unknown keys, found by the struct itself.
+pub(super) fn read_front<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<(T, Vec<Vec<Step>>), D::Error> {
+    let mut ignored = Vec::new();
+    let front = serde_ignored::deserialize(d, |path| {
+        let mut steps = Vec::new();
+        key_path(&path, &mut steps);
+        ignored.push(steps);
+    })?;
+    Ok((front, ignored))
+}
+
+/// A `serde_ignored` path as key steps (`Option`s and newtypes take none).
+fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            key_path(parent, steps);
+            steps.push(Step::Item(*index));
+        }
+        Path::Map { parent, key } => {
+            key_path(parent, steps);
+            steps.push(Step::Key(key.clone()));
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => key_path(parent, steps),
+    }
+}
+
+/// The unknown keys among the `ignored` key paths, named by their path
+/// (`review.note`), each where `spans` says it is written (made only if there is one).
+/// Zola's other taxonomies than `tags` are ignored on purpose, without a warning.
+pub(super) fn unknown_keys(
+    ignored: Vec<Vec<Step>>,
+    spans: impl FnOnce() -> Spans,
+    first_line: usize,
+) -> Vec<UnknownKey> {
+    let ignored: Vec<Vec<Step>> = ignored
+        .into_iter()
+        .filter(|path| path.first() != Some(&Step::key("taxonomies")))
+        .collect();
+    if ignored.is_empty() {
+        return Vec::new();
+    }
+    let spans = spans();
+    ignored
+        .into_iter()
+        .map(|path| {
+            let name = super::spans::dotted(&path);
+            let (line, column) = spans.key(&path).unwrap_or((first_line, 1));
+            UnknownKey { name, line, column }
+        })
+        .collect()
+}
+
 /// Parses TOML front matter whose first line is line `first_line` of the file. Syntax
 /// and type errors are reported at their line and column in the file.
 pub(super) fn parse_toml(
@@ -63,62 +123,31 @@ pub(super) fn parse_toml(
         let (l, c) = line_col(toml_text, offset);
         (l + first_line - 1, c)
     };
-    let report = |e: toml::de::Error, what: &str, diagnostics: &mut Diagnostics| {
-        let (l, c) = e.span().map_or((first_line, 1), |s| at(s.start));
-        diagnostics.push(
-            Diagnostic::error(
-                Code::FrontMatter,
-                format!("{what}: {}", e.message().trim()),
-            )
-            .at(file, l, c)
-            .help("TOML front matter sits between two `+++` lines: `key = \"value\"`, one per line"),
-        );
-    };
-    let table: toml::Table = match toml::from_str(toml_text) {
-        Ok(table) => table,
-        Err(e) => {
-            report(e, "invalid TOML in front matter", diagnostics);
-            return None;
+    match read_front::<FrontMatter, _>(toml::Deserializer::new(toml_text)) {
+        Ok((mut front, ignored)) => {
+            front.unknown_keys =
+                unknown_keys(ignored, || Spans::toml(toml_text, first_line), first_line);
+            Some(front)
         }
-    };
-    let mut front: FrontMatter = match toml::from_str(toml_text) {
-        Ok(front) => front,
         Err(e) => {
-            report(e, "front matter", diagnostics);
-            return None;
-        }
-    };
-    for name in table.keys() {
-        if !FRONT_MATTER_KEYS.contains(&name.as_str()) {
-            let (line, column) = key_position(toml_text, name, true)
-                .map_or((first_line, 1), |(l, c)| (l + first_line - 1, c));
-            front.unknown_keys.push(UnknownKey {
-                name: name.clone(),
-                line,
-                column,
-            });
+            // Told apart only on this path: text that is no TOML, or TOML that does
+            // not fit the keys.
+            let (e, what) = match toml::from_str::<toml::Table>(toml_text) {
+                Err(syntax) => (syntax, "invalid TOML in front matter"),
+                Ok(_) => (e, "front matter"),
+            };
+            let (l, c) = e.span().map_or((first_line, 1), |s| at(s.start));
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::FrontMatter,
+                    format!("{what}: {}", e.message().trim()),
+                )
+                .at(file, l, c)
+                .help("TOML front matter sits between two `+++` lines: `key = \"value\"`, one per line"),
+            );
+            None
         }
     }
-    Some(front)
-}
-
-/// Line and column (1-based within `text`) of a top-level key: `key:` in YAML; in TOML
-/// `key =`, `"key" =` or a `[key]` / `[key.sub]` table header.
-fn key_position(text: &str, key: &str, toml: bool) -> Option<(usize, usize)> {
-    let sep = if toml { '=' } else { ':' };
-    let names = [key.to_string(), format!("\"{key}\""), format!("'{key}'")];
-    text.lines()
-        .position(|line| {
-            names.iter().any(|k| {
-                line.strip_prefix(k.as_str())
-                    .is_some_and(|rest| rest.trim_start().starts_with(sep))
-            }) || (toml
-                && line.strip_prefix('[').is_some_and(|rest| {
-                    rest.strip_prefix(key)
-                        .is_some_and(|r| r.starts_with(']') || r.starts_with('.'))
-                }))
-        })
-        .map(|i| (i + 1, 1))
 }
 
 /// Folds other tools' names into attune's: `weight` into `order`, `lastmod` into
@@ -133,7 +162,12 @@ pub(super) fn resolve_synonyms(
     diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let mut clash = |ours: &str, theirs: &str| {
-        let position = |key| key_position(head, key, toml).map(|(l, c)| (l + first_line - 1, c));
+        let spans = if toml {
+            Spans::toml(head, first_line)
+        } else {
+            Spans::yaml(head, first_line)
+        };
+        let position = |key| spans.key(&[Step::key(key)]);
         let (l, c) = match (position(ours), position(theirs)) {
             (Some(a), Some(b)) => a.max(b),
             (a, b) => a.or(b).unwrap_or((first_line, 1)),

@@ -2,8 +2,9 @@
 //! a file's front matter (YAML between `---` lines, or TOML between `+++` lines, read
 //! by [`super::front`]) from its body.
 
-use super::front::{self, UnknownKey};
-use super::yaml::{find_key, guard_yaml, yaml_message};
+use super::front;
+use super::spans::Spans;
+use super::yaml::{guard_yaml, yaml_message};
 use super::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
@@ -259,13 +260,25 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
     }
 }
 
-/// Splits front matter from the body: YAML between `---` lines or TOML between `+++`
-/// lines (as Hugo and Zola write it), after any blank lines. Files without it are fine.
-pub fn split_front_matter(
-    text: &str,
-    file: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<(FrontMatter, usize)> {
+/// Where a file's front matter is, as [`find_front_matter`] finds it.
+pub(super) enum Found {
+    /// No front matter: the file is all body.
+    None,
+    /// An opening fence at the top with no closing one.
+    Unclosed { fence: &'static str, line: usize },
+    /// Front matter: its text (`head`, between the fences) starts on line
+    /// `first_line`; the body starts at byte `body_start`.
+    Block {
+        toml: bool,
+        head: std::ops::Range<usize>,
+        first_line: usize,
+        body_start: usize,
+    },
+}
+
+/// Finds front matter: YAML between `---` lines (or `---` and `...`) or TOML between
+/// `+++` lines (as Hugo and Zola write it), after any blank lines.
+pub(super) fn find_front_matter(text: &str) -> Found {
     // Blank lines before the opening fence are skipped, as Hugo does.
     let mut start = 0;
     let mut fence_line = 1;
@@ -282,50 +295,68 @@ pub fn split_front_matter(
         match line {
             "---" => break ("---", end),
             "+++" => break ("+++", end),
-            _ => return Some((FrontMatter::default(), 0)),
+            _ => return Found::None,
         }
     };
     let mut offset = first_line_end;
-    let mut close = None;
     while offset < text.len() {
         let end = text[offset..]
             .find('\n')
             .map_or(text.len(), |i| offset + i + 1);
         let line = text[offset..end].trim_end();
         if line == fence || (fence == "---" && line == "...") {
-            close = Some((offset, end));
-            break;
+            return Found::Block {
+                toml: fence == "+++",
+                head: first_line_end..offset,
+                first_line: fence_line + 1,
+                body_start: end,
+            };
         }
         offset = end;
     }
-    let Some((head_end, body_start)) = close else {
-        if fence_line > 1 {
-            // After blank lines, an unclosed fence is the body's own (a thematic break).
-            return Some((FrontMatter::default(), 0));
-        }
-        diagnostics.push(
-            Diagnostic::error(Code::FrontMatter, "front matter is not closed")
-                .at(file, fence_line, 1)
-                .help(format!(
-                    "add a line containing only `{fence}` after the last front matter key"
-                )),
-        );
-        return None;
-    };
-    let head = &text[first_line_end..head_end];
-    let front = if fence == "+++" {
-        front::parse_toml(head, fence_line + 1, file, diagnostics)?
+    if fence_line > 1 {
+        // After blank lines, an unclosed fence is the body's own (a thematic break).
+        Found::None
     } else {
-        parse_front_matter(head, fence_line + 1, file, diagnostics)?
+        Found::Unclosed {
+            fence,
+            line: fence_line,
+        }
+    }
+}
+
+/// Splits front matter from the body (see [`find_front_matter`]) and reads it.
+/// Files without it are fine.
+pub fn split_front_matter(
+    text: &str,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(FrontMatter, usize)> {
+    let (toml, head, first_line, body_start) = match find_front_matter(text) {
+        Found::None => return Some((FrontMatter::default(), 0)),
+        Found::Unclosed { fence, line } => {
+            diagnostics.push(
+                Diagnostic::error(Code::FrontMatter, "front matter is not closed")
+                    .at(file, line, 1)
+                    .help(format!(
+                        "add a line containing only `{fence}` after the last front matter key"
+                    )),
+            );
+            return None;
+        }
+        Found::Block {
+            toml,
+            head,
+            first_line,
+            body_start,
+        } => (toml, &text[head], first_line, body_start),
     };
-    let front = front::resolve_synonyms(
-        front,
-        head,
-        fence == "+++",
-        fence_line + 1,
-        file,
-        diagnostics,
-    )?;
+    let front = if toml {
+        front::parse_toml(head, first_line, file, diagnostics)?
+    } else {
+        parse_front_matter(head, first_line, file, diagnostics)?
+    };
+    let front = front::resolve_synonyms(front, head, toml, first_line, file, diagnostics)?;
     Some((front, body_start))
 }
 
@@ -352,62 +383,61 @@ fn parse_front_matter(
         );
         return None;
     }
-    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
-        Ok(value) => value,
-        Err(e) => {
-            let (l, c) = e
-                .location()
-                .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::FrontMatter,
-                    format!("invalid YAML in front matter: {}", yaml_message(&e)),
-                )
-                .at(file, l, c)
-                .help("front matter is YAML between two `---` lines: `key: value`, one per line"),
-            );
-            return None;
-        }
-    };
-    let serde_yaml::Value::Mapping(map) = &value else {
-        diagnostics.push(
-            Diagnostic::error(
-                Code::FrontMatter,
-                "front matter must be a mapping of keys to values",
-            )
-            .at(file, first_line, 1)
-            .help("write it as `key: value` lines, e.g. `title: My article`"),
-        );
-        return None;
-    };
-    let mut unknown_keys = Vec::new();
-    for key in map.keys() {
-        let name = key.as_str().unwrap_or_default();
-        if !FRONT_MATTER_KEYS.contains(&name) {
-            let (line, column) = find_key(yaml, name).map_or((first_line, 1), |(l, c)| at(l, c));
-            unknown_keys.push(UnknownKey {
-                name: name.to_string(),
-                line,
-                column,
-            });
-        }
-    }
-    match serde_yaml::from_str::<FrontMatter>(yaml) {
-        Ok(mut front) => {
-            front.unknown_keys = unknown_keys;
+    match front::read_front::<FrontMatter, _>(serde_yaml::Deserializer::from_str(yaml)) {
+        Ok((mut front, ignored)) => {
+            front.unknown_keys =
+                front::unknown_keys(ignored, || Spans::yaml(yaml, first_line), first_line);
             Some(front)
         }
         Err(e) => {
-            let (l, c) = e
-                .location()
-                .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
-            diagnostics.push(
-                Diagnostic::error(
+            // Told apart only on this path: a key written twice, text that is no
+            // YAML, YAML that is no mapping, or a mapping whose values do not fit.
+            let repeated = e.to_string().contains("duplicate");
+            if let Some(d) = repeated
+                .then(|| {
+                    Spans::yaml(yaml, first_line).repeated_key(
+                        file,
+                        Code::FrontMatter,
+                        "front matter",
+                    )
+                })
+                .flatten()
+            {
+                diagnostics.push(d);
+                return None;
+            }
+            let diagnostic = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+                Err(syntax) => {
+                    let (l, c) = syntax
+                        .location()
+                        .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
+                    Diagnostic::error(
+                        Code::FrontMatter,
+                        format!("invalid YAML in front matter: {}", yaml_message(&syntax)),
+                    )
+                    .at(file, l, c)
+                    .help(
+                        "front matter is YAML between two `---` lines: `key: value`, one per line",
+                    )
+                }
+                Ok(value) if !value.is_mapping() => Diagnostic::error(
                     Code::FrontMatter,
-                    format!("front matter: {}", yaml_message(&e)),
+                    "front matter must be a mapping of keys to values",
                 )
-                .at(file, l, c),
-            );
+                .at(file, first_line, 1)
+                .help("write it as `key: value` lines, e.g. `title: My article`"),
+                Ok(_) => {
+                    let (l, c) = e
+                        .location()
+                        .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
+                    Diagnostic::error(
+                        Code::FrontMatter,
+                        format!("front matter: {}", yaml_message(&e)),
+                    )
+                    .at(file, l, c)
+                }
+            };
+            diagnostics.push(diagnostic);
             None
         }
     }
@@ -470,7 +500,7 @@ fn blank_placeholders(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::report_unknown_keys;
+    use crate::load::{report_unknown_keys, UnknownKey};
 
     #[test]
     fn template_placeholders_in_front_matter_are_left_empty_with_a_warning() {
@@ -495,39 +525,112 @@ mod tests {
     }
 
     #[test]
-    fn the_known_keys_are_the_fields() {
-        assert_eq!(
-            *FRONT_MATTER_KEYS,
-            [
-                "title",
-                "summary",
-                "description",
-                "topic",
-                "tags",
-                "order",
-                "aliases",
-                "relations",
-                "content_note",
-                "author",
-                "review",
-                "reviewed_by",
-                "last_reviewed",
-                "next_review",
-                "date",
-                "updated",
-                "changes",
-                "safety",
-                "language",
-                "handout",
-                "draft",
-                "weight",
-                "lastmod",
-                "taxonomies",
-            ]
-        );
+    fn no_known_key_is_unknown() {
+        // Every key attune reads, each with a value of its kind, in YAML and TOML.
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\ntaxonomies: {tags: [d], categories: [e]}\n---\n";
+        let (r, d) = split(yaml);
+        assert!(d.is_empty(), "{d:?}");
+        let front = r.unwrap().0;
+        assert_eq!(front.unknown_keys, []);
+        // Each key attune knows is in the text above (`weight` and `lastmod` are
+        // synonyms, tested on their own).
+        for key in FRONT_MATTER_KEYS.iter() {
+            assert!(
+                yaml.contains(&format!("\n{key}:")) || ["weight", "lastmod"].contains(key),
+                "{key}"
+            );
+        }
+        let (r, d) = split("+++\ntitle = \"A\"\nweight = 2\nlastmod = 2026-01-01\n[review]\nstatus = \"draft\"\n[taxonomies]\ncategories = [\"x\"]\n+++\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(r.unwrap().0.unknown_keys, []);
         // The field that holds what is not read is no key.
         let (r, _) = split("---\nunknown_keys: x\n---\n");
         assert_eq!(r.unwrap().0.unknown_keys[0].name, "unknown_keys");
+    }
+
+    #[test]
+    fn unknown_keys_are_where_written() {
+        // `publish` is also in a comment and a string above the key.
+        let (r, d) =
+            split("\n---\n# publish: later\ntitle: \"publish: no\"\n\"publish\" : true\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            r.unwrap().0.unknown_keys,
+            [UnknownKey {
+                name: "publish".into(),
+                line: 5,
+                column: 1
+            }]
+        );
+        // Flow style, CRLF, and a wide character before the key.
+        let (r, _) = split("---\r\ntitle: A\r\nextra: {é: 1}\r\n---\r\n");
+        assert_eq!(
+            r.unwrap().0.unknown_keys,
+            [UnknownKey {
+                name: "extra".into(),
+                line: 3,
+                column: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn a_nested_unknown_key_is_named_by_its_path() {
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct Outer {
+            inner: Option<Inner>,
+            items: Vec<Inner>,
+        }
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct Inner {
+            known: Option<String>,
+        }
+        let yaml =
+            "inner:\n  known: x\n  # odd: a comment\n  odd: 1\nitems:\n  - {known: y,  stray: 2}\n";
+        let (_, ignored): (Outer, _) =
+            front::read_front(serde_yaml::Deserializer::from_str(yaml)).unwrap();
+        let keys = front::unknown_keys(ignored, || Spans::yaml(yaml, 3), 3);
+        assert_eq!(
+            keys,
+            [
+                UnknownKey {
+                    name: "inner.odd".into(),
+                    line: 6,
+                    column: 3
+                },
+                UnknownKey {
+                    name: "items.0.stray".into(),
+                    line: 8,
+                    column: 17
+                }
+            ]
+        );
+        // In front matter, `review:` and `changes:` take only their own keys: another
+        // is an error where it is written.
+        let (r, d) = split("---\nreview:\n  status: draft\n  reviwer: R\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (4, 3), "{d:?}");
+    }
+
+    #[test]
+    fn a_key_set_twice_is_reported_at_the_second_with_the_first_related() {
+        // `title` is also in a comment and inside a value before the first.
+        let (r, d) =
+            split("\n---\n# title: no\nsummary: 'title: no'\ntitle: A\ntags: [a]\ntitle: B\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (7, 1), "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "front matter: `title` is set twice: here and at line 5"
+        );
+        assert_eq!((d[0].related[0].line, d[0].related[0].column), (5, 1));
+        // Nested, in flow style.
+        let (r, d) = split("---\nreview: {status: draft, status: approved}\n---\n");
+        assert!(r.is_none());
+        assert_eq!((d[0].line, d[0].column), (2, 25), "{d:?}");
+        assert!(d[0].message.contains("`review.status`"), "{d:?}");
     }
 
     #[test]

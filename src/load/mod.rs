@@ -3,7 +3,6 @@
 //! cross-file checks belong to `site`.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::text::line_col;
 use crate::text::slugify;
 use rayon::prelude::*;
 use read::{display_path, read_source, read_text};
@@ -15,6 +14,7 @@ mod date;
 mod front;
 mod front_matter;
 mod read;
+mod spans;
 pub mod summary;
 mod walk;
 mod yaml;
@@ -26,8 +26,9 @@ pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
 pub use read::{content_hash, Source};
+pub use spans::{Place, Spans, Step};
 pub use walk::is_ignored;
-pub use yaml::{guard_yaml, parse_yaml, sequence_items, top_level_key, MAX_YAML_DEPTH};
+pub use yaml::{guard_yaml, parse_yaml, MAX_YAML_DEPTH};
 
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
@@ -191,9 +192,4 @@ pub fn load(
         content.references = data::read_references(text, file, diagnostics);
     }
     content
-}
-
-/// Line and column of the first occurrence of `needle` in `text`, or the file start.
-pub fn locate(text: &str, needle: &str) -> (usize, usize) {
-    text.find(needle).map_or((1, 1), |i| line_col(text, i))
 }

@@ -1,50 +1,11 @@
 //! YAML read safely and reported precisely: a guard against documents whose nesting or
-//! aliases would cost far more than their size, parsing with positions, and where a
-//! top-level key or sequence item stands in the text.
+//! aliases would cost far more than their size, and parsing with positions (where
+//! keys stand is [`super::spans`]'s job).
 
-use super::locate;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use std::fmt;
 use std::path::Path;
-
-/// Line and column of the `n`-th (from 0) top-level `key:` in a YAML mapping, or of
-/// the first when there are fewer.
-pub fn top_level_key(text: &str, key: &str, n: usize) -> (usize, usize) {
-    let starts = |line: &str| {
-        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
-            .iter()
-            .any(|k| {
-                line.strip_prefix(k.as_str())
-                    .is_some_and(|r| r.trim_start().starts_with(':'))
-            })
-    };
-    let mut offset = 0;
-    let mut found = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if starts(line) {
-            found.push(offset);
-        }
-        offset += line.len();
-    }
-    match found.get(n).or(found.first()) {
-        Some(&at) => line_col(text, at),
-        None => locate(text, key),
-    }
-}
-
-/// Byte offsets of the items of a top-level YAML sequence (lines starting `- `).
-pub fn sequence_items(text: &str) -> Vec<usize> {
-    let mut offset = 0;
-    let mut items = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if line.starts_with("- ") || line.trim_end() == "-" {
-            items.push(offset);
-        }
-        offset += line.len();
-    }
-    items
-}
 
 /// serde_yaml appends " at line L column C" to messages; the diagnostic carries that already.
 pub(super) fn yaml_message(e: &serde_yaml::Error) -> String {
@@ -53,16 +14,6 @@ pub(super) fn yaml_message(e: &serde_yaml::Error) -> String {
         Some(i) => message[..i].to_string(),
         None => message,
     }
-}
-
-/// Line (1-based within `yaml`) and column of a top-level key.
-pub(super) fn find_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
-    yaml.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| (i + 1, 1))
 }
 
 /// Nesting deeper than this is refused before parsing (the YAML parser slows down
@@ -289,6 +240,17 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     match serde_yaml::from_str(text) {
         Ok(value) => Some(value),
         Err(e) => {
+            let what = file.file_name().unwrap_or_default().to_string_lossy();
+            let repeated = e.to_string().contains("duplicate");
+            if let Some(d) = repeated
+                .then(|| {
+                    super::spans::Spans::yaml(text, 1).repeated_key(file, Code::DataFile, &what)
+                })
+                .flatten()
+            {
+                diagnostics.push(d);
+                return None;
+            }
             let (l, c) = e
                 .location()
                 .map_or((1, 1), |loc| (loc.line(), loc.column()));

@@ -248,7 +248,14 @@ impl<'a> Builder<'a, '_> {
                 self.text_with_tags(text, next_char)
             }
             Event::Text(text) => self.text(text, next_char),
-            Event::InlineMath(tex) => self.math(&tex, false, &range),
+            Event::InlineMath(tex) => {
+                // In a heading, the TeX counts in its text, so its id is the one
+                // mdBook and Zola make (`## $\KaTeX$` → `katex`).
+                if let Some(h) = &mut self.heading {
+                    h.text.push_str(&tex);
+                }
+                self.math(&tex, false, &range)
+            }
             Event::DisplayMath(tex) => self.math(&tex, true, &range),
             Event::InlineHtml(html) => {
                 self.raw_inline_depth = raw_depth(self.raw_inline_depth, &html, |_| true);

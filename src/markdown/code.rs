@@ -1,5 +1,5 @@
-//! Code blocks: highlighted at their end, and a warning for languages attune shows only
-//! as code.
+//! Code blocks: highlighted at their end, with mdBook's hidden lines left out, and a
+//! warning for languages attune shows only as code.
 
 use super::{highlight, Builder};
 use crate::diagnostic::{Code, Diagnostic};
@@ -10,6 +10,7 @@ impl Builder<'_, '_> {
         let Some((lang, code)) = self.code.take() else {
             return;
         };
+        let code = without_hidden_lines(&code, lang.as_deref());
         let html = highlight::highlight(&code, lang.as_deref());
         self.html_events.push(Event::Html(CowStr::from(html)));
     }
@@ -36,9 +37,84 @@ impl Builder<'_, '_> {
     }
 }
 
+/// `code` without the lines mdBook hides from readers. In a Rust block (info string
+/// `rust`, with any attributes: `rust,ignore`, `rust editable`) a line whose first
+/// non-blank character is `#` followed by a space or nothing is hidden (`# fn main() {`,
+/// a lone `#`), and `##` stands for a literal `#` (`##[derive(Debug)]`); `#[…]` and
+/// `#!…` stay. A block of any language with a `hidelines=<prefix>` attribute hides the
+/// lines starting with that prefix.
+pub(crate) fn without_hidden_lines<'c>(
+    code: &'c str,
+    info: Option<&str>,
+) -> std::borrow::Cow<'c, str> {
+    let Some(info) = info else {
+        return code.into();
+    };
+    let mut words = info
+        .split(|c: char| c == ',' || c.is_whitespace() || c == '{' || c == '}')
+        .filter(|w| !w.is_empty());
+    let lang = words.next().unwrap_or("");
+    let prefix = words
+        .find_map(|w| w.strip_prefix("hidelines="))
+        .filter(|p| !p.is_empty());
+    let rust = lang == "rust" && prefix.is_none();
+    if !rust && prefix.is_none() {
+        return code.into();
+    }
+    let mut out = String::with_capacity(code.len());
+    for line in code.split_inclusive('\n') {
+        let rest = line.trim_start();
+        let indent = &line[..line.len() - rest.len()];
+        if let Some(prefix) = prefix {
+            if !rest.starts_with(prefix) {
+                out.push_str(line);
+            }
+            continue;
+        }
+        let Some(after) = rest.strip_prefix('#') else {
+            out.push_str(line);
+            continue;
+        };
+        if after.starts_with('#') {
+            out.push_str(indent);
+            out.push_str(after);
+        } else if !(after.is_empty() || after.starts_with([' ', '\n', '\r'])) {
+            out.push_str(line);
+        }
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
+    use super::without_hidden_lines;
+
+    #[test]
+    fn rust_blocks_leave_out_the_lines_mdbook_hides() {
+        let code = "# #![allow(unused)]\n# fn main() {\n#[derive(Debug)]\nstruct A;\n    ##[cfg(x)]\n#\n#!allow\n  # hidden()\n# }\n";
+        let shown = "#[derive(Debug)]\nstruct A;\n    #[cfg(x)]\n#!allow\n";
+        for info in [
+            "rust",
+            "rust,ignore",
+            "rust editable",
+            "rust,no_run,edition2021",
+        ] {
+            assert_eq!(without_hidden_lines(code, Some(info)), shown, "{info}");
+        }
+        for info in [None, Some("python"), Some("text"), Some("rusty")] {
+            assert_eq!(without_hidden_lines(code, info), code, "{info:?}");
+        }
+        assert_eq!(
+            without_hidden_lines("~hidden\nshown\n", Some("python,hidelines=~")),
+            "shown\n"
+        );
+        // A block whose every line is hidden shows nothing, with no leftovers.
+        let p = parse_md("```rust\n# fn main() {\n# }\n```\n\n```rust,should_panic\n# fn main() {\npanic!();\n# }\n```\n");
+        assert!(!p.html.contains("main"), "{}", p.html);
+        assert!(p.html.contains("panic"), "{}", p.html);
+        assert!(p.html.contains("hl-"), "still highlighted: {}", p.html);
+    }
 
     #[test]
     fn code_blocks_keep_their_language_class() {

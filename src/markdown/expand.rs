@@ -93,6 +93,8 @@ pub struct Article<'a> {
     /// The site's folder, the content folder and the article's path in it; `None`
     /// where the article is not read from disk (includes are then refused).
     pub content: Option<(&'a Path, &'a Path, &'a Path)>,
+    /// `[build] include_root`: the folder includes may read, from the site's folder.
+    pub include_root: &'a str,
     pub lines: &'a LineIndex<'a>,
     pub body_start: usize,
     /// Whether other tools' template syntax is a warning or an error.

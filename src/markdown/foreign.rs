@@ -1,7 +1,7 @@
 //! Other tools' template syntax, which attune does not run: Hugo shortcodes
 //! (`{{< name >}}`, `{{% name %}}` and their closing forms), Liquid/Jekyll tags
 //! (`{% … %}`), template expressions (`{{ … }}`) and mdBook directives other than
-//! `{{#include}}`. Outside code each is reported where it stands and taken out of the
+//! `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}`. Outside code each is reported where it stands and taken out of the
 //! text, so none is ever shown raw or read as Markdown (a shortcode's code lines
 //! becoming headings). A paired shortcode whose content is not Markdown (`{{< >}}`, a
 //! Liquid `raw`, `highlight` or `comment` block) is taken out with its content.
@@ -248,6 +248,8 @@ pub(super) fn strip(
         // The closing tag of a pair, if there is one after it.
         let closing = match tag.kind {
             Kind::HugoRaw | Kind::HugoMarkdown => format!("/{name}"),
+            // Zola's `{% note(kind="tip") %}` … `{% end %}`.
+            Kind::Liquid if zola_shortcode(&name).is_some() => "end".to_string(),
             Kind::Liquid => format!("end{name}"),
             _ => String::new(),
         };
@@ -335,6 +337,14 @@ fn fenced_code(text: &str, open: &Tag, close: &Tag) -> Option<String> {
     Some(format!("{fence}{language}\n{code}{newline}{indent}{fence}"))
 }
 
+/// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,
+/// `{% note(kind="tip") %}`), from a tag's first word.
+fn zola_shortcode(word: &str) -> Option<&str> {
+    let (name, _) = word.split_once('(')?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(name)
+}
+
 /// What of a tag the page leaves out.
 enum LeftOut {
     /// The tag alone.
@@ -399,6 +409,27 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
             )
             .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
         }
+        Kind::Liquid | Kind::Expression if zola_shortcode(name).is_some() => {
+            let bare = zola_shortcode(name).unwrap_or(name);
+            let instead = match bare {
+                "note" | "admonition" | "callout" | "tip" | "warning" | "info" | "alert" => {
+                    "write a callout: > [!NOTE] (or TIP, WARNING, …)"
+                }
+                "youtube" | "vimeo" | "streamable" | "gist" | "tweet" => {
+                    "write a link to it: attune pages never load content from another site"
+                }
+                "image" | "figure" | "resize_image" | "dual_theme_image" | "image_toggler"
+                | "full_width_image" | "gallery" => {
+                    "write an image: ![description](file.png \"caption\")"
+                }
+                _ => "write what it stands for in Markdown",
+            };
+            Diagnostic::error(
+                Code::UnsupportedSyntax,
+                format!("Zola shortcode {with_pair} is not supported: attune does not run templates in content"),
+            )
+            .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
+        }
         Kind::Liquid => {
             let instead = match name {
                 "include" | "include_relative" => "include the file with {{#include path}}",
@@ -419,11 +450,7 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
         )
         .help("set the page's title with `title:` in its front matter"),
         Kind::Mdbook => {
-            let instead = if name == "playground" {
-                "put `{{#include file}}` inside a fenced code block (```rust)"
-            } else {
-                "only {{#include}} and {{#rustdoc_include}} are read; write what it stands for in Markdown"
-            };
+            let instead = "only {{#include}}, {{#rustdoc_include}} and {{#playground}} are read; write what it stands for in Markdown";
             Diagnostic::error(
                 Code::UnsupportedSyntax,
                 format!("mdBook directive {with_pair} is not supported"),

@@ -80,6 +80,14 @@ mod tests {
     }
 
     #[test]
+    fn math_in_a_heading_counts_in_its_id_as_in_mdbook_and_zola() {
+        let p = parse_md("Intro.\n\n## $x^2$ squares\n\n## Energy $E$\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["x2-squares", "energy-e"]);
+        assert!(p.html.contains("<math"), "{}", p.html);
+    }
+
+    #[test]
     fn leading_h1_becomes_the_title() {
         let p = parse_md("# The title\n\nText.\n");
         assert_eq!(p.title_from_heading.as_deref(), Some("The title"));
@@ -102,6 +110,7 @@ mod tests {
             root: "",
             index: "",
             content: None,
+            include_root: ".",
             unsupported_syntax: Default::default(),
         };
         let titled = |md: &str, title: &str| {

@@ -62,6 +62,8 @@ pub struct ParseContext<'a> {
     /// The site's folder (holding book.toml), the content folder and the article's
     /// path in it, where `{{#include}}` reads; `None` refuses includes.
     pub content: Option<(&'a Path, &'a Path, &'a Path)>,
+    /// `[build] include_root`: the folder includes may read, from the site's folder.
+    pub include_root: &'a str,
     /// Whether other tools' template syntax is a warning or an error.
     pub unsupported_syntax: UnsupportedSyntax,
 }
@@ -260,6 +262,7 @@ pub fn parse_titled(
         &expand::Article {
             file,
             content: ctx.content,
+            include_root: ctx.include_root,
             lines: &plain,
             body_start,
             unsupported_syntax: ctx.unsupported_syntax,
@@ -336,6 +339,7 @@ mod tests {
             root: "../../",
             index: "",
             content: None,
+            include_root: ".",
             unsupported_syntax: Default::default(),
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)

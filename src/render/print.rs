@@ -33,6 +33,7 @@ pub(super) fn write_print(
     }
     let has_code = order.iter().any(|&i| site.articles[i].body_has_code());
     let title = format!("{} (print edition)", site.config.site.title);
+    let parts: Vec<Option<usize>> = order.iter().map(|&i| site.part_of(i)).collect();
     let frame_part = page_with(
         site,
         "",
@@ -41,9 +42,11 @@ pub(super) fn write_print(
         PrintPage {
             contents: order
                 .iter()
-                .map(|&i| PrintContents {
+                .zip(site.part_titles(&parts))
+                .map(|(&i, part)| PrintContents {
                     title: &site.articles[i].title,
                     slug: site.print_key(i),
+                    part,
                 })
                 .collect(),
         },
@@ -196,13 +199,19 @@ fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) 
             "aria-describedby=\"",
             &format!("aria-describedby=\"{slug}--"),
         )
-        .replace(&format!("href=\"{root}"), "href=\"");
+        .replace(&format!("href=\"{root}"), "href=\"")
+        // `#` alone, the top of the article's own page: the article's start here.
+        .replace(&format!("href=\"#{slug}--\""), &format!("href=\"#{slug}\""));
     let links = &site.links[t];
     fill_placeholders(
         &body,
         |n| match links.get(n).and_then(|l| l.target.map(|u| (u, l))) {
             Some((u, link)) if in_print[u] => {
-                let anchor = link.href.split_once('#').map(|(_, a)| a);
+                let anchor = link
+                    .href
+                    .split_once('#')
+                    .map(|(_, a)| a)
+                    .filter(|a| !a.is_empty());
                 match anchor {
                     Some(a) => format!("#{}--{a}", site.print_key(u)),
                     None => format!("#{}", site.print_key(u)),
@@ -220,6 +229,7 @@ fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) 
         },
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
         |n| match site.refs[t].get(n) {
+            Some(RefTarget::Fragment(id)) if id.is_empty() => format!("#{}", href_attr(slug)),
             Some(RefTarget::Fragment(id)) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
             Some(RefTarget::Site {
                 article: Some(u),

@@ -2,7 +2,7 @@
 //! parsed from its file, and what is derived from it (language, readability, review).
 
 use crate::config::Config;
-use crate::load::{locate, FrontMatter};
+use crate::load::{FrontMatter, Spans, Step};
 use crate::markdown::Parsed;
 use std::path::PathBuf;
 
@@ -36,17 +36,31 @@ pub struct Article {
     pub body_hash: u64,
 }
 
-/// Position of `needle` inside an article's front matter (or its first line).
-pub(super) fn front_position(article: &Article, needle: &str) -> (usize, usize) {
-    let head = &article.front_matter;
-    if head.contains(needle) {
-        locate(head, needle)
-    } else {
-        (1, 1)
-    }
-}
-
 impl Article {
+    /// Where its front matter is written, key by key (parsed again: only diagnostics
+    /// and claims ask).
+    pub fn front_spans(&self) -> Spans {
+        Spans::front_matter(&self.front_matter)
+    }
+
+    /// Where the front matter key `path` is written (`["topic"]`,
+    /// `["relations", "effects"]`), or the file's first line.
+    pub fn front_key(&self, path: &[&str]) -> (usize, usize) {
+        let path: Vec<Step> = path.iter().map(|k| Step::key(k)).collect();
+        self.front_spans().key(&path).unwrap_or((1, 1))
+    }
+
+    /// Where `value` is written under the front matter key `path`, as its value or an
+    /// item of its list (`aliases: [a, b]`); else where the key is, or the first line.
+    pub fn front_value(&self, path: &[&str], value: &str) -> (usize, usize) {
+        let path: Vec<Step> = path.iter().map(|k| Step::key(k)).collect();
+        let spans = self.front_spans();
+        spans
+            .find_value(&path, value)
+            .or_else(|| spans.key(&path))
+            .unwrap_or((1, 1))
+    }
+
     /// Whether the body holds a code block, so the page needs the highlighting
     /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
     pub fn body_has_code(&self) -> bool {

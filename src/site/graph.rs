@@ -1,7 +1,7 @@
 //! The article graph beyond plain links: typed relations in both directions, related
 //! articles, and orphans.
 
-use super::{front_position, Site};
+use super::Site;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -14,7 +14,7 @@ impl Site {
         for (i, article) in self.articles.iter().enumerate() {
             for (name, targets) in &article.front.relations {
                 let Some(kind) = self.config.relations.iter().position(|r| &r.name == name) else {
-                    let (l, c) = front_position(article, &format!("{name}:"));
+                    let (l, c) = article.front_key(&["relations", name]);
                     let d = Diagnostic::error(
                         Code::UnknownRelation,
                         format!("relation '{name}' is not declared in book.toml"),
@@ -36,7 +36,7 @@ impl Site {
                             }
                         }
                         Some(_) => {
-                            let (l, c) = front_position(article, target);
+                            let (l, c) = article.front_value(&["relations", name], target);
                             diagnostics.push(
                                 Diagnostic::error(
                                     Code::SelfRelation,
@@ -46,7 +46,7 @@ impl Site {
                             );
                         }
                         None => {
-                            let (l, c) = front_position(article, target);
+                            let (l, c) = article.front_value(&["relations", name], target);
                             let d = Diagnostic::error(
                                 Code::UnknownRelationTarget,
                                 format!("relation '{name}' names unknown article '{target}'"),
@@ -178,7 +178,8 @@ impl Site {
         self.related = related;
     }
 
-    /// Articles nothing points to: no link, no relation, no reading path.
+    /// Articles nothing points to: no link, no relation, no reading path, no entry in
+    /// SUMMARY.md.
     pub fn orphans(&self) -> Vec<usize> {
         let mut reached = vec![false; self.articles.len()];
         for (i, links) in self.links.iter().enumerate() {
@@ -206,6 +207,15 @@ impl Site {
             for (_, targets) in rels {
                 for &t in targets {
                     reached[t] = true;
+                }
+            }
+        }
+        // A chapter an mdBook's SUMMARY.md lists is in the book's table of contents, as
+        // a reading path's step is in the path.
+        if let Some(summary) = &self.summary {
+            for (i, a) in self.articles.iter().enumerate() {
+                if summary.position(&a.rel).is_some() {
+                    reached[i] = true;
                 }
             }
         }

@@ -1,9 +1,9 @@
 //! Indexes over the articles: slugs, topics, tags, citations, glossary use, reading
 //! paths and aliases, each checked as it is built.
 
-use super::{front_position, PathIndex, Site, Structure, TagIndex};
+use super::{PathIndex, Site, Structure, TagIndex};
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
-use crate::load::{locate, ReadingPath};
+use crate::load::{ReadingPath, Spans, Step};
 use crate::text::slugify;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -70,7 +70,7 @@ impl Site {
                 Some(topic) => match ids.iter().position(|id| id == topic) {
                     Some(t) => self.topics[t].push(i),
                     None => {
-                        let (l, c) = front_position(article, "topic:");
+                        let (l, c) = article.front_key(&["topic"]);
                         let d = Diagnostic::error(
                             Code::UnknownTopic,
                             format!("topic '{topic}' is not declared in book.toml"),
@@ -129,9 +129,11 @@ impl Site {
             }
         }
         if let Some((path, text)) = file {
+            let mut spans = None;
             for key in self.references.keys() {
                 if !self.citers.contains_key(key) {
-                    let (l, c) = locate(text, &format!("{key}:"));
+                    let spans = spans.get_or_insert_with(|| Spans::yaml(text, 1));
+                    let (l, c) = spans.key(&[Step::key(key)]).unwrap_or((1, 1));
                     diagnostics.push(
                         Diagnostic::warning(
                             Code::UncitedReference,
@@ -158,24 +160,22 @@ impl Site {
             }
         }
         let Some((path, text)) = file else { return };
-        // Where each entry starts, when the file is a plain list of `- term:` items.
-        let items = crate::load::sequence_items(text);
+        // Parsed for positions only when a diagnostic needs one.
+        let spans = std::cell::OnceCell::new();
+        let spans = || spans.get_or_init(|| Spans::yaml(text, 1));
         let entries = self.glossary.entries();
-        let place = |n: usize, term: &str| -> (usize, usize) {
-            match items.get(n).filter(|_| items.len() == entries.len()) {
-                Some(&start) => {
-                    let end = items.get(n + 1).copied().unwrap_or(text.len());
-                    let item = &text[start..end];
-                    let at = item.find("term").unwrap_or(0);
-                    crate::text::line_col(text, start + at)
-                }
-                None => locate(text, &format!("term: {term}")),
-            }
+        // Entry `n`'s `term` key, else the entry itself.
+        let place = |n: usize| -> (usize, usize) {
+            let spans = spans();
+            spans
+                .key(&[Step::Item(n), Step::key("term")])
+                .or_else(|| spans.key(&[Step::Item(n)]))
+                .unwrap_or((1, 1))
         };
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for (n, entry) in entries.iter().enumerate() {
             if entry.term.trim().is_empty() {
-                let (l, c) = place(n, &entry.term);
+                let (l, c) = place(n);
                 diagnostics.push(
                     Diagnostic::error(Code::EmptyTerm, "glossary term is empty")
                         .at(path, l, c)
@@ -185,8 +185,8 @@ impl Site {
             }
             let key = entry.term.trim().to_lowercase();
             if let Some(&first) = seen.get(&key) {
-                let (l1, c1) = place(first, &entries[first].term);
-                let (l, c) = place(n, &entry.term);
+                let (l1, c1) = place(first);
+                let (l, c) = place(n);
                 diagnostics.push(
                     Diagnostic::error(
                         Code::DuplicateTerm,
@@ -205,7 +205,9 @@ impl Site {
             }
             if let Some(slug) = &entry.article {
                 if self.find_article(slug).is_none() {
-                    let (l, c) = locate(text, &format!("article: {slug}"));
+                    let (l, c) = spans()
+                        .key(&[Step::Item(n), Step::key("article")])
+                        .unwrap_or_else(|| place(n));
                     let d = Diagnostic::error(
                         Code::UnknownArticle,
                         format!(
@@ -260,11 +262,13 @@ impl Site {
             }
             ids.insert(source.id.clone(), source.file.clone());
             let mut steps = Vec::new();
-            for step in &source.path.steps {
+            for (k, step) in source.path.steps.iter().enumerate() {
                 match self.find_article(&step.slug) {
                     Some(i) => steps.push((i, step.note.clone())),
                     None => {
-                        let (l, c) = locate(&source.text, &step.slug);
+                        let (l, c) = Spans::yaml(&source.text, 1)
+                            .value(&[Step::key("steps"), Step::Item(k), Step::key("slug")])
+                            .unwrap_or((1, 1));
                         let d = Diagnostic::error(
                             Code::UnknownPathStep,
                             format!(

@@ -2,7 +2,7 @@
 //! everything `build` would fail on: addresses with no letters or digits, path
 //! segments too long for a file name, control characters in aliases.
 
-use super::{front_position, normalise_alias, Site};
+use super::{normalise_alias, Site};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::slugify;
 
@@ -28,8 +28,10 @@ impl Site {
             }
             for tag in &article.front.tags {
                 let slug = slugify(tag);
-                let (l, c) = tag_position(article, tag);
+                // Parsed for the position only when there is something to report.
+                let at = || tag_position(&article.front_spans(), tag);
                 if slug.is_empty() {
+                    let (l, c) = at();
                     diagnostics.push(
                         Diagnostic::error(
                             Code::BadTag,
@@ -41,6 +43,7 @@ impl Site {
                         .help("use a tag with at least one letter or digit"),
                     );
                 } else if slug.len() > MAX_SEGMENT {
+                    let (l, c) = at();
                     diagnostics.push(
                         Diagnostic::error(
                             Code::TagTooLong,
@@ -55,10 +58,7 @@ impl Site {
                 }
             }
             for alias in &article.front.aliases {
-                let at = |needle: &str| match front_position(article, needle) {
-                    (1, 1) => front_position(article, "aliases"),
-                    found => found,
-                };
+                let at = |alias: &str| article.front_value(&["aliases"], alias);
                 if let Some(bad) = alias.chars().find(|c| c.is_control()) {
                     let (l, c) = at(alias);
                     diagnostics.push(
@@ -94,19 +94,16 @@ impl Site {
     }
 }
 
-/// Where `tag` is written in the article's front matter: after the `tags` key, quoted
-/// or plain.
-fn tag_position(article: &super::Article, tag: &str) -> (usize, usize) {
-    let head = &article.front_matter;
-    let Some(key) = head.find("tags") else {
-        return front_position(article, tag);
-    };
-    let after = &head[key..];
-    [format!("\"{tag}\""), format!("'{tag}'"), tag.to_string()]
-        .iter()
-        .find_map(|needle| after.find(needle.as_str()))
-        .map_or_else(
-            || front_position(article, "tags"),
-            |i| crate::text::line_col(head, key + i),
-        )
+/// Where `tag` is written in an article's front matter: in `tags`, or in Zola's
+/// `[taxonomies] tags`; else where `tags` is, or the first line.
+pub(super) fn tag_position(spans: &crate::load::Spans, tag: &str) -> (usize, usize) {
+    use crate::load::Step;
+    let tags = [Step::key("tags")];
+    let taxonomies = [Step::key("taxonomies"), Step::key("tags")];
+    spans
+        .find_value(&tags, tag)
+        .or_else(|| spans.find_value(&taxonomies, tag))
+        .or_else(|| spans.key(&tags))
+        .or_else(|| spans.key(&taxonomies))
+        .unwrap_or((1, 1))
 }

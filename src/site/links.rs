@@ -241,20 +241,33 @@ impl Site {
                             other => other,
                         };
                         // By a heading's text, too, in a Markdown link to a note
-                        // (`[x](Note.md#Heading%20text)`, as Obsidian writes them).
+                        // (`[x](Note.md#Heading%20text)`, as Obsidian writes them), or
+                        // by the id another tool made of it (Zola's `get-page` for
+                        // "get_page", `busqueda` for "Búsqueda"): the heading whose text
+                        // or id has the same letters and digits.
                         let anchor = match anchor {
                             Some(a) if !heading_ids[t].contains(a.as_str()) => {
-                                let wanted = crate::text::slugify(
-                                    &percent_decode(&a).unwrap_or_else(|| a.clone()),
-                                );
+                                let decoded = percent_decode(&a).unwrap_or_else(|| a.clone());
+                                let wanted = crate::text::slugify(&decoded);
+                                let loose = crate::text::loose_id(&decoded);
                                 to.parsed
                                     .headings
                                     .iter()
                                     .find(|h| crate::text::slugify(&h.text) == wanted)
+                                    .or_else(|| {
+                                        to.parsed.headings.iter().find(|h| {
+                                            !loose.is_empty()
+                                                && (crate::text::loose_id(&h.text) == loose
+                                                    || crate::text::loose_id(&h.id) == loose)
+                                        })
+                                    })
                                     .map(|h| Some(h.id.clone()))
                                     // The title's own heading: the page itself.
                                     .or_else(|| {
-                                        (crate::text::slugify(&to.title) == wanted).then_some(None)
+                                        (crate::text::slugify(&to.title) == wanted
+                                            || !loose.is_empty()
+                                                && crate::text::loose_id(&to.title) == loose)
+                                            .then_some(None)
                                     })
                                     .unwrap_or(Some(a))
                             }
@@ -402,7 +415,9 @@ impl Site {
 
 /// Ids attune writes itself, which links may target though they are not headings.
 pub(super) fn is_generated_anchor(anchor: &str) -> bool {
-    anchor.starts_with("ref-")
+    // `#` alone: the top of the page, as browsers read it.
+    anchor.is_empty()
+        || anchor.starts_with("ref-")
         || anchor.starts_with("source-")
         || anchor == "sources"
         || anchor == "top"

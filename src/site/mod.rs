@@ -33,7 +33,6 @@ use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Content, ReadingPath, Reference};
 use crate::markdown::Glossary;
-use article::front_position;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 

@@ -61,8 +61,8 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{:?}|{:?}|",
-            build.smart_punctuation, build.unsupported_syntax, style
+            "{}|{:?}|{:?}|{}|",
+            build.smart_punctuation, build.unsupported_syntax, style, build.include_root
         )
         .into_bytes();
         for file in [&content.glossary_file, &content.references_file]
@@ -106,6 +106,14 @@ pub(super) fn articles(
         cache.texts = sources.iter().map(|s| s.path.clone()).zip(hashes).collect();
     }
     known.resize_with(sources.len(), || None);
+    // A folder note at the content root (`fn.md` beside `fn/`) is its topic's text.
+    let folder_notes = tree::folder_notes(&sources);
+    for source in sources.iter_mut() {
+        let at_root = source.rel.parent().is_none_or(|p| p.as_os_str().is_empty());
+        if at_root && source.front.topic.is_none() && folder_notes.contains(&source.rel) {
+            source.topic = Some(source.slug.clone());
+        }
+    }
     let placements = tree::place(&sources);
     for (source, placed) in sources.iter_mut().zip(&placements) {
         if placed.standalone {
@@ -129,6 +137,7 @@ pub(super) fn articles(
                 root: &root,
                 index,
                 content: Some((&content.root, &content.dir, &source.rel)),
+                include_root: &config.build.include_root,
                 unsupported_syntax: config.build.unsupported_syntax,
             };
             let title = match given_title(source, content.summary.as_ref()) {
@@ -179,11 +188,8 @@ pub(super) fn articles(
             (None, Some(t)) => t.clone(),
             // A folder's own text without a title: the folder's name, as for a
             // folder without one.
-            (None, None) if placed.hub => source
-                .rel
-                .parent()
-                .and_then(|f| f.file_name())
-                .map(|f| humanise(&f.to_string_lossy()))
+            (None, None) if placed.hub => tree::hub_folder_name(&source.rel)
+                .map(|f| humanise(&f))
                 .unwrap_or_else(|| config.site.title.clone()),
             // The first heading at any level, as mdBook chapters that open with `##`.
             (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),

@@ -1,6 +1,7 @@
 //! Folders at any depth: where each file's page goes, which files are a folder's own
 //! text (`_index.md`, or `index.md` or mdBook's `README.md` beside other notes), which
-//! are page bundles (`index.md` alone with its images), the sub-sections below each topic with their
+//! are page bundles, which note beside a folder of the same name is that folder's text
+//! (mdBook's `fn.md` with its sub-chapters in `fn/`) (`index.md` alone with its images), the sub-sections below each topic with their
 //! order, and topics made from folders when `book.toml` declares none.
 
 use super::{Site, Structure};
@@ -9,7 +10,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::text::{humanise, slugify};
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Where one source goes.
 pub(super) struct Placement {
@@ -69,6 +70,61 @@ fn folders_of_rel(rel: &Path) -> Vec<String> {
     folders(rel)
 }
 
+/// Notes `X.md` beside a folder `X/` of notes that has no index of its own (`index.md`,
+/// `_index.md`, `README.md`): that folder's own text, as its index would be. mdBook
+/// writes a chapter's sub-chapters in a folder named after it (`fn.md`,
+/// `fn/closures.md`), and Obsidian's folder notes sit beside their folder the same way.
+pub(super) fn folder_notes(sources: &[Source]) -> HashSet<PathBuf> {
+    let mut with_notes: HashSet<Vec<String>> = HashSet::new();
+    let mut indexed: HashSet<Vec<String>> = HashSet::new();
+    for source in sources {
+        let f = folders(&source.rel);
+        if is_index(&source.rel).is_some() || is_readme(&source.rel) {
+            indexed.insert(f.clone());
+        }
+        for n in 1..=f.len() {
+            with_notes.insert(f[..n].to_vec());
+        }
+    }
+    sources
+        .iter()
+        .filter(|s| is_index(&s.rel).is_none() && !is_readme(&s.rel))
+        .filter(|s| {
+            let folder = own_folder(&s.rel);
+            with_notes.contains(&folder) && !indexed.contains(&folder)
+        })
+        .map(|s| s.rel.clone())
+        .collect()
+}
+
+/// The name of the folder a hub's text (`index.md`, `README.md` or a folder note) is
+/// for.
+pub(super) fn hub_folder_name(rel: &Path) -> Option<String> {
+    hub_folders(rel).pop()
+}
+
+/// The folder a folder note (`fn.md`) is the text of: `fn/`.
+fn own_folder(rel: &Path) -> Vec<String> {
+    let mut f = folders(rel);
+    f.push(
+        rel.file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+    );
+    f
+}
+
+/// The folders of a hub's text: its own folder's for an index, the folder beside it for
+/// a folder note.
+fn hub_folders(rel: &Path) -> Vec<String> {
+    if is_index(rel).is_some() || is_readme(rel) {
+        folders(rel)
+    } else {
+        own_folder(rel)
+    }
+}
+
 fn folders(rel: &Path) -> Vec<String> {
     rel.parent()
         .map(|p| {
@@ -121,11 +177,21 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
         .filter(|s| is_index(&s.rel).is_some())
         .map(|s| folders(&s.rel))
         .collect();
+    let notes = folder_notes(sources);
+    let kind =
+        |rel: &Path| index_kind(rel, &indexed).or_else(|| notes.contains(rel).then_some(false));
+    let dirs = |rel: &Path| {
+        if notes.contains(rel) {
+            own_folder(rel)
+        } else {
+            folders(rel)
+        }
+    };
     // Folders holding a note other than their own index, directly or below.
     let mut populated: HashSet<Vec<String>> = HashSet::new();
     for source in sources {
-        let f = folders(&source.rel);
-        let own = index_kind(&source.rel, &indexed).is_none();
+        let f = dirs(&source.rel);
+        let own = kind(&source.rel).is_none();
         let upto = if own {
             f.len()
         } else {
@@ -138,8 +204,8 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
     sources
         .iter()
         .map(|source| {
-            let f = folders(&source.rel);
-            let index = index_kind(&source.rel, &indexed);
+            let f = dirs(&source.rel);
+            let index = kind(&source.rel);
             let hub = match index {
                 Some(true) => true,
                 Some(false) => f.is_empty() || populated.contains(&f),
@@ -270,7 +336,11 @@ impl Site {
             } else {
                 parts.len().saturating_sub(1)
             };
-            let raw = folders(&article.rel);
+            let raw = if article.structure == Structure::Hub {
+                hub_folders(&article.rel)
+            } else {
+                folders(&article.rel)
+            };
             let mut parent = None;
             for depth in 2..=upto {
                 let url = format!("{}/", parts[..depth].join("/"));

@@ -138,7 +138,7 @@ fn orphans_readability_and_alt_text_warn() {
         .assert_stderr_contains("warning: 'lonely' is an orphan")
         .assert_stderr_contains("is above the target of 8")
         .assert_stderr_contains(
-            "warning: image has no alt text\n  --> content/effects/lonely.md:6:1",
+            "warning: image has no alt text\n --> content/effects/lonely.md:6:1",
         );
 }
 

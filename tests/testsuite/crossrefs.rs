@@ -35,9 +35,9 @@ fn broken_wikilink_suggests_the_nearest_slug() {
     );
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: broken link to 'alexithymya'\n  --> content/effects/x.md:6:5")
+        .assert_stderr_contains("error: broken link to 'alexithymya'\n --> content/effects/x.md:6:5")
         .assert_stderr_contains("= help: did you mean 'alexithymia'?")
-        .assert_stderr_contains("error: no heading with id 'naming-feeling' in 'alexithymia'\n  --> content/effects/x.md:6:25")
+        .assert_stderr_contains("error: no heading with id 'naming-feeling' in 'alexithymia'\n --> content/effects/x.md:6:25")
         .assert_stderr_contains("did you mean 'naming-feelings'?");
 }
 
@@ -104,9 +104,9 @@ fn undeclared_relation_and_unknown_target_are_errors() {
     site.write("content/effects/x.md", "---\ntitle: X\nrelations:\n  aproaches: [emotion-focused-therapy]\n  effects: [alexithymya]\n---\nText.\n");
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: relation 'aproaches' is not declared in book.toml\n  --> content/effects/x.md:4:3")
+        .assert_stderr_contains("error: relation 'aproaches' is not declared in book.toml\n --> content/effects/x.md:4:3")
         .assert_stderr_contains("did you mean 'approaches'?")
-        .assert_stderr_contains("error: relation 'effects' names unknown article 'alexithymya'\n  --> content/effects/x.md:5:13")
+        .assert_stderr_contains("error: relation 'effects' names unknown article 'alexithymya'\n --> content/effects/x.md:5:13")
         .assert_stderr_contains("did you mean 'alexithymia'?");
 }
 
@@ -158,7 +158,7 @@ fn explicit_glossary_links_and_unknown_terms() {
     site.build()
         .assert_code(1)
         .assert_stderr_contains(
-            "error: unknown glossary term 'atunement'\n  --> content/effects/x.md:4:55",
+            "error: unknown glossary term 'atunement'\n --> content/effects/x.md:4:55",
         )
         .assert_stderr_contains("did you mean 'Attunement'?");
     site.write(
@@ -201,7 +201,7 @@ fn unknown_citation_is_an_error_and_uncited_reference_a_warning() {
     site.build()
         .assert_code(1)
         .assert_stderr_contains(
-            "error: unknown citation key '@web2012'\n  --> content/effects/x.md:4:9",
+            "error: unknown citation key '@web2012'\n --> content/effects/x.md:4:9",
         )
         .assert_stderr_contains("did you mean 'webb2012'?");
     let site = Fixture::new("basic");
@@ -224,7 +224,7 @@ fn reading_path_with_unknown_slug_is_an_error() {
     );
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:4:11");
+        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n --> content/paths/bad.yaml:4:11");
 }
 
 #[test]
@@ -265,4 +265,38 @@ fn topic_map_is_an_svg_with_a_list_equivalent() {
     );
     assert!(map.contains("Adult effects linked to this pattern: <a href=\"../effects/alexithymia/\">Alexithymia</a>, <a href=\"../effects/counter-dependence/\">Counter-dependence</a>"));
     assert!(!map.contains("<script>"), "no JavaScript needed");
+}
+
+#[test]
+fn data_file_entries_are_reported_where_written_not_where_their_text_first_appears() {
+    let site = Fixture::new("basic");
+    let refs = std::fs::read_to_string(site.path("content/references.yaml")).unwrap();
+    // `nobody2020:` appears first inside a quoted title, and a comment.
+    let first = refs.lines().count() + 3;
+    site.write(
+        "content/references.yaml",
+        format!("{refs}# nobody2020: old\ndecoy2021:\n  title: \"nobody2020: a decoy\"\n\"nobody2020\":\n  title: Uncited\n"),
+    );
+    // The unknown slug also appears first in a comment and another step's note.
+    site.write(
+        "content/paths/bad.yaml",
+        "title: Bad\n# nowhere-article\nsteps:\n  - {slug: alexithymia, note: \"see nowhere-article\"}\n  -   slug: nowhere-article\n",
+    );
+    let glossary = std::fs::read_to_string(site.path("content/glossary.yaml")).unwrap();
+    let n = glossary.lines().count();
+    site.write(
+        "content/glossary.yaml",
+        format!("{glossary}- definition: \"article: ghost\"\n  term: Ghost\n  article: ghost\n"),
+    );
+    let check = site.run(&["check"]);
+    check
+        .assert_stderr_contains(&format!(
+            "warning: reference 'nobody2020' is not cited by any article\n  --> content/references.yaml:{}:1",
+            first + 1
+        ))
+        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:5:13")
+        .assert_stderr_contains(&format!(
+            "error: glossary term 'Ghost' names unknown article 'ghost'\n  --> content/glossary.yaml:{}:3",
+            n + 3
+        ));
 }

@@ -121,14 +121,14 @@ fn an_approval_without_a_named_reviewer_or_a_date_is_an_error() {
     );
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: `review.status: approved`, but 'Clinical review pending' does not name a reviewer\n  --> content/effects/x.md:3:11");
+        .assert_stderr_contains("error: `review.status: approved`, but 'Clinical review pending' does not name a reviewer\n --> content/effects/x.md:3:11");
     assert!(!site.path("public").exists(), "nothing is published");
     site.write(
         "content/effects/x.md",
         "---\ntitle: X\nreview:\n  status: approved\n  reviewer: Dr Ada Example\n---\nSee [[alexithymia]].\n",
     );
     site.build().assert_code(1).assert_stderr_contains(
-        "error: `review.status: approved`, but it gives no date\n  --> content/effects/x.md:4:3",
+        "error: `review.status: approved`, but it gives no date\n --> content/effects/x.md:4:3",
     );
     site.write(
         "content/effects/x.md",
@@ -236,7 +236,7 @@ fn check_against_reports_text_changed_without_a_new_changes_entry() {
     site.write(rel, format!("{text}\nA new paragraph.\n"));
     let run = site.run(&["check", "--against", "old.json"]);
     run.assert_code(0).assert_stderr_contains(
-        "warning: the text of 'alexithymia' changed since old.json, but `changes:` has no new entry\n  --> content/effects/alexithymia.md:1:1",
+        "warning: the text of 'alexithymia' changed since old.json, but `changes:` has no new entry\n --> content/effects/alexithymia.md:1:1",
     );
     let text = std::fs::read_to_string(site.path(rel)).unwrap();
     site.write(
@@ -458,7 +458,9 @@ fn safety_blocks_render_named_and_dialable_and_unknown_ids_are_errors() {
     );
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: no safety block 'domestic-abuser' in book.toml\n  --> content/effects/x.md:3:26")
+        .assert_stderr_contains(
+            "error: no safety block 'domestic-abuser' in book.toml\n --> content/effects/x.md:3:26",
+        )
         .assert_stderr_contains("help: did you mean 'domestic-abuse'?");
 }
 

@@ -404,9 +404,10 @@ fn check_reports_what_build_would_fail_on() {
                 &format!("order: 10\naliases: [\"/old{escape}name/\"]"),
             ),
         );
+        // At the alias itself, in its list (it was at the line's start).
         check_and_build_agree(
             &site,
-            "content/effects/alexithymia.md:6:1",
+            "content/effects/alexithymia.md:6:11",
             "control character",
         );
     }
@@ -494,8 +495,13 @@ fn control_characters_from_sources_are_escaped_in_diagnostics() {
         run.assert_code(1);
         assert!(!run.stderr.contains('\u{1b}'), "raw ESC:\n{:?}", run.stderr);
         assert!(!run.stderr.contains('\u{7}'), "raw BEL:\n{:?}", run.stderr);
+        // In the message, escaped; in the quoted source line, one visible character
+        // each, so the caret stays under the column the header names.
+        assert!(run.stderr.contains("pwned\\u{7}where"), "{}", run.stderr);
         assert!(
-            run.stderr.contains("no\\u{1b}]0;pwned\\u{7}where"),
+            run.stderr.contains(
+                " --> content/effects/esc.md:4:31\n  |\n4 | See [[no\u{241b}]0;pwned\u{2407}where]] and [[x\u{241b}[2J]].\n  |                               ^\n"
+            ),
             "{}",
             run.stderr
         );
@@ -557,7 +563,11 @@ fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
         assert!(stderr.contains("\u{1b}[1m\u{1b}[31merror"), "{stderr:?}");
         assert!(stderr.contains("\u{1b}[1m\u{1b}[34m-->"), "{stderr:?}");
         assert!(!stderr.contains('\u{7}'), "{stderr:?}");
-        assert!(stderr.contains("no\\u{1b}]0;pwned\\u{7}where"), "{stderr}");
+        assert!(stderr.contains("pwned\\u{7}where"), "{stderr}");
+        assert!(
+            stderr.contains("[[no\u{241b}]0;pwned\u{2407}where]]"),
+            "{stderr}"
+        );
     }
     // `--color always` wins over NO_COLOR; NO_COLOR wins over a terminal.
     let forced = Command::new(env!("CARGO_BIN_EXE_attune"))

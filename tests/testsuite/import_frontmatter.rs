@@ -244,9 +244,9 @@ fn summary_links_to_missing_files_are_located() {
     );
     let run = site.run(&["check"]);
     run.assert_code(1)
-        .assert_stderr_contains("error: SUMMARY.md lists 'guide/instal.md', which does not exist\n  --> src/SUMMARY.md:4:3")
+        .assert_stderr_contains("error: SUMMARY.md lists 'guide/instal.md', which does not exist\n --> src/SUMMARY.md:4:3")
         .assert_stderr_contains("did you mean 'guide/install.md'?")
-        .assert_stderr_contains("error: SUMMARY.md lists 'guide/gone.md', which does not exist\n  --> src/SUMMARY.md:5:5");
+        .assert_stderr_contains("error: SUMMARY.md lists 'guide/gone.md', which does not exist\n --> src/SUMMARY.md:5:5");
 }
 
 #[test]

@@ -138,6 +138,18 @@ fn summary_parts_are_shown_where_the_structure_is_listed() {
         ],
     );
     assert_eq!(format.matches("part-title").count(), 1, "{format}");
+    // In print.html's contents, as mdBook's table of contents shows them.
+    let print = site.read("print.html");
+    let contents =
+        &print[print.find("id=\"print-contents\"").unwrap()..print.find("</nav>").unwrap()];
+    assert_in_order(
+        contents,
+        &[
+            "<li class=\"part-title\">User guide</li>",
+            "<li class=\"part-title\">Reference guide</li>",
+        ],
+    );
+    assert_eq!(contents.matches("part-title").count(), 2, "{contents}");
     // A part that changes inside one topic's list shows there.
     let site = Fixture::new("mdbook-folders");
     site.write(
@@ -158,8 +170,13 @@ fn summary_parts_are_shown_where_the_structure_is_listed() {
     // Without SUMMARY.md, no part titles.
     site.remove("src/SUMMARY.md");
     site.build().assert_code(0);
-    for page in ["index.html", "guide/index.html", "format/index.html"] {
-        assert!(!site.read(page).contains("part-title"), "{page}");
+    for page in [
+        "index.html",
+        "guide/index.html",
+        "format/index.html",
+        "print.html",
+    ] {
+        assert!(!site.read(page).contains("part-title\">"), "{page}");
     }
 }
 
@@ -277,7 +294,7 @@ fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
     );
     let run = site.run(&["check"]);
     run.assert_code(1)
-        .assert_stderr_contains("warning: '../../std/index.html#traits?x' leads outside the site, to https://docs.example.org/std/index.html#traits?x: written as that address and not checked\n  --> src/ch01/tour.md:3:5")
+        .assert_stderr_contains("warning: '../../std/index.html#traits?x' leads outside the site, to https://docs.example.org/std/index.html#traits?x: written as that address and not checked\n --> src/ch01/tour.md:3:5")
         .assert_stderr_contains("error: '../../../../etc/passwd' leads outside the site");
     site.write(
         "src/ch01/tour.md",
@@ -308,8 +325,191 @@ fn mdbook_s_not_found_page_is_left_out_with_a_warning() {
     site.write("src/guide/404.md", "# Errors\n\nWhat a 404 is.\n");
     let run = site.build();
     run.assert_code(0).assert_stderr_contains(
-        "warning: 404.md is mdBook's not-found page: attune writes its own, so this file is not published\n  --> src/404.md:1:1",
+        "warning: 404.md is mdBook's not-found page: attune writes its own, so this file is not published\n --> src/404.md:1:1",
     );
     assert!(!site.read("404/index.html").contains("This URL is invalid"));
     assert!(site.read("guide/404/index.html").contains("What a 404 is."));
+}
+
+#[test]
+fn code_blocks_show_what_mdbook_shows_hidden_lines_rustdoc_include_and_playground() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "listings/a.rs",
+        "use std::fmt;\n\n// ANCHOR: main\nfn main() {\n    shown();\n}\n// ANCHOR_END: main\n\nfn helper() {}\n",
+    );
+    site.write("listings/b.rs", "fn main() {\n    played();\n}\n");
+    site.write(
+        "src/ch01/code.md",
+        "# Code\n\n```rust,ignore\n# #![allow(unused)]\n# fn main() {\n#[derive(Debug)]\nstruct Visible;\n##[cfg(test)]\n# }\n```\n\n\
+         ```rust\n{{#rustdoc_include ../../listings/a.rs:main}}\n```\n\n\
+         {{#playground ../../listings/b.rs editable}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+    let page = main_of(&site.read("ch01/code/index.html")).to_string();
+    // Hidden lines are left out; `##` is a literal `#`; attributes keep highlighting.
+    for gone in [
+        "allow",
+        "fn main() {\n#",
+        "use std",
+        "helper",
+        "ANCHOR",
+        "# }",
+    ] {
+        assert!(!page.contains(gone), "{gone:?} in {page}");
+    }
+    for shown in [
+        "Visible",
+        "shown",
+        "played",
+        "language-rust,editable",
+        "language-rust,ignore",
+    ] {
+        assert!(page.contains(shown), "{shown:?} missing from {page}");
+    }
+    assert!(page.contains("<pre class=\"hl\"><code class=\"language-rust,ignore\">"));
+    assert!(page.matches("hl-").count() > 5, "{page}");
+    // The checks of an include: a missing anchor, a missing file, a cycle.
+    site.write(
+        "src/ch01/code.md",
+        "# Code\n\n```rust\n{{#rustdoc_include ../../listings/a.rs:nope}}\n```\n\n{{#playground missing.rs}}\n\n{{#playground code.md}}\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("error: `{{#rustdoc_include ../../listings/a.rs:nope}}`: no `ANCHOR: nope` in the file (anchors there: main)\n  --> src/ch01/code.md:4:1")
+        .assert_stderr_contains("error: `{{#playground missing.rs}}`: no file 'src/ch01/missing.rs'\n  --> src/ch01/code.md:7:1")
+        .assert_stderr_contains("include cycle");
+}
+
+#[test]
+fn include_root_widens_where_includes_read_and_nothing_past_it_is_read() {
+    // The mdBook guide's layout: the book in `guide/`, examples beside it.
+    let site = Fixture::empty();
+    site.write(
+        "guide/book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("examples/ex.rs", "fn example() {}\n");
+    site.write("../outside.txt", "private text\n");
+    site.write(
+        "guide/src/pre.md",
+        "# Pre\n\n```rust\n{{#include ../../examples/ex.rs}}\n```\n",
+    );
+    site.run(&["check", "--root", "guide"])
+        .assert_code(1)
+        .assert_stderr_contains("error: `{{#include ../../examples/ex.rs}}`: '../../examples/ex.rs' is outside the site's folder\n  --> src/pre.md:4:1")
+        .assert_stderr_contains("set `include_root = \"..\"` under [build] in book.toml");
+    site.write(
+        "guide/book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\ninclude_root = \"..\"\n",
+    );
+    site.run(&["build", "--root", "guide"]).assert_code(0);
+    let page = std::fs::read_to_string(site.path("guide/public/pre/index.html")).unwrap();
+    assert!(page.contains("example"), "{page}");
+    // Past the folder it names: refused, a link (symlink) out of it too.
+    site.write(
+        "guide/src/pre.md",
+        "# Pre\n\n{{#include ../../../outside.txt}}\n",
+    );
+    site.run(&["check", "--root", "guide"])
+        .assert_code(1)
+        .assert_stderr_contains("'../../../outside.txt' is outside `include_root = \"..\"`")
+        .assert_stderr_contains("set `include_root = \"../..\"`");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(site.path("../outside.txt"), site.path("examples/link.txt"))
+            .unwrap();
+        site.write(
+            "guide/src/pre.md",
+            "# Pre\n\n{{#include ../../examples/link.txt}}\n",
+        );
+        let run = site.run(&["build", "--root", "guide"]);
+        run.assert_code(1)
+            .assert_stderr_contains("is outside `include_root");
+        assert!(!run.stderr.contains("private text"));
+    }
+    // An absolute include_root is refused where it is written.
+    site.write(
+        "guide/book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\ninclude_root = \"/\"\n",
+    );
+    site.run(&["check", "--root", "guide"])
+        .assert_code(1)
+        .assert_stderr_contains(
+            "`build.include_root` '/' must be a folder relative to book.toml's",
+        );
+}
+
+#[test]
+fn a_chapter_s_sub_chapters_in_a_folder_named_after_it_are_its_section() {
+    // Rust by Example's layout: `fn.md` beside `fn/`, `fn/closures.md` beside
+    // `fn/closures/`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Intro](intro.md)\n- [Functions](fn.md)\n    - [Methods](fn/methods.md)\n    - [Closures](fn/closures.md)\n        - [Capturing](fn/closures/capture.md)\n",
+    );
+    site.write(
+        "src/intro.md",
+        "# Intro\n\nSee [functions](fn.md), [closures](fn/closures.md#what-they-are) and [capture](fn/closures/capture.html).\n",
+    );
+    site.write(
+        "src/fn.md",
+        "# Functions\n\nFunctions are declared with `fn`.\n",
+    );
+    site.write(
+        "src/fn/methods.md",
+        "# Methods\n\nBack to [functions](../fn.md).\n",
+    );
+    site.write(
+        "src/fn/closures.md",
+        "# Closures\n\n## What they are\n\nClosures capture.\n",
+    );
+    site.write(
+        "src/fn/closures/capture.md",
+        "# Capturing\n\nBy reference.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("collision"), "{}", run.stderr);
+    assert!(!run.stderr.contains("orphan"), "{}", run.stderr);
+    // The chapter is its folder's hub text, at the top and below.
+    let hub = main_of(&site.read("fn/index.html")).to_string();
+    assert!(hub.contains("<h1>Functions</h1>"), "{hub}");
+    assert!(hub.contains("Functions are declared with"), "{hub}");
+    assert!(hub.contains("href=\"../fn/methods/\""), "{hub}");
+    assert!(hub.contains("href=\"../fn/closures/\""), "{hub}");
+    let closures = main_of(&site.read("fn/closures/index.html")).to_string();
+    assert!(closures.contains("<h1>Closures</h1>"), "{closures}");
+    assert!(closures.contains("id=\"what-they-are\""), "{closures}");
+    assert!(closures.contains("capture/"), "{closures}");
+    assert!(!site.path("public/fn/fn/index.html").exists());
+    let intro = site.read("intro/index.html");
+    assert!(intro.contains("href=\"../fn/\""), "{intro}");
+    assert!(
+        intro.contains("href=\"../fn/closures/#what-they-are\""),
+        "{intro}"
+    );
+    assert!(
+        intro.contains("href=\"../fn/closures/capture/\""),
+        "{intro}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    // Without SUMMARY.md the same layout builds, and an unlisted chapter is an orphan.
+    site.remove("src/SUMMARY.md");
+    site.write("src/fn/alone.md", "# Alone\n\nNothing links here.\n");
+    site.run(&["check"])
+        .assert_code(0)
+        .assert_stderr_contains("'alone' is an orphan");
 }

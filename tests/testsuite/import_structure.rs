@@ -120,7 +120,7 @@ fn a_name_two_notes_answer_to_is_an_error_listing_both_paths() {
     );
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: 'Numbness' could mean 2 notes\n  --> content/Patterns/Family Styles/Dismissive Family.md:7:68")
+        .assert_stderr_contains("error: 'Numbness' could mean 2 notes\n --> content/Patterns/Family Styles/Dismissive Family.md:7:68")
         .assert_stderr_contains("write the path of the one you mean: [[adult-effects/numbness]] (content/Adult Effects/numbness.md), [[healing/numbness]] (content/Healing/Numbness.md)");
     // From the folder of one of them, that one is meant, as in Obsidian.
     let run = site.build();
@@ -191,7 +191,7 @@ See [the overview](../Nowhere/overviews.md).
     for run in [site.run(&["check"]), site.build()] {
         run.assert_code(1)
             .assert_stderr_contains(
-                "error: broken link to '../Nowhere/overviews.md'\n  --> content/Healing/more.md:3:5",
+                "error: broken link to '../Nowhere/overviews.md'\n --> content/Healing/more.md:3:5",
             )
             .assert_stderr_contains("help: did you mean '../");
     }
@@ -204,7 +204,7 @@ fn embeds_that_go_round_in_a_circle_are_an_error_naming_it() {
     site.write("content/Healing/b.md", "# B\n\nText.\n\n![[a]]\n");
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: embeds go round in a circle: content/Healing/a.md → content/Healing/b.md → content/Healing/a.md\n  --> content/Healing/b.md:5:1");
+        .assert_stderr_contains("error: embeds go round in a circle: content/Healing/a.md → content/Healing/b.md → content/Healing/a.md\n --> content/Healing/b.md:5:1");
     site.write("content/Healing/b.md", "# B\n\n![[B]]\n");
     site.build().assert_code(1).assert_stderr_contains(
         "error: embeds go round in a circle: content/Healing/b.md → content/Healing/b.md",
@@ -222,8 +222,8 @@ fn embedded_images_are_found_by_name_once() {
     site.write("content/Adult Effects/y.md", "# Y\n\n![[breathing.png]]\n");
     let run = site.build();
     run.assert_code(1)
-        .assert_stderr_contains("error: 'nowhere.png' is not in the content folder\n  --> content/Healing/x.md:3:55")
-        .assert_stderr_contains("error: 'breathing.png' could mean 2 files: Attachments/breathing.png, Healing/breathing.png\n  --> content/Adult Effects/y.md:3:1");
+        .assert_stderr_contains("error: 'nowhere.png' is not in the content folder\n --> content/Healing/x.md:3:55")
+        .assert_stderr_contains("error: 'breathing.png' could mean 2 files: Attachments/breathing.png, Healing/breathing.png\n --> content/Adult Effects/y.md:3:1");
     assert!(
         !run.stderr.contains("content/Healing/x.md:3:1\n"),
         "one beside the note wins: {}",
@@ -271,7 +271,7 @@ fn a_markdown_image_by_bare_file_name_is_found_as_obsidian_finds_it() {
     );
     site.write("content/Patterns/chart.png", b"\x89PNG");
     site.build().assert_code(1).assert_stderr_contains(
-        "error: image 'chart.png#interface' does not exist\n  --> content/Healing/x.md:3:1",
+        "error: image 'chart.png#interface' does not exist\n --> content/Healing/x.md:3:1",
     );
     site.write("content/Healing/x.md", "# X\n\n![A chart](Chart.png)\n");
     site.remove("content/Patterns/chart.png");
@@ -380,7 +380,7 @@ fn file_names_may_repeat_but_addresses_may_not() {
         "---\ntitle: Another\n---\nText.\n",
     );
     site.build().assert_code(1).assert_stderr_contains(
-        "error: the article 'post-options' would publish '/posts/post-options/', which the article 'post-options' at content/posts/Post Options.md:1:1 already publishes\n  --> content/posts/post-options.md:1:1",
+        "error: the article 'post-options' would publish '/posts/post-options/', which the article 'post-options' at content/posts/Post Options.md:1:1 already publishes\n --> content/posts/post-options.md:1:1",
     );
     site.remove("content/posts/Post Options.md");
     site.remove("content/posts/post-options.md");
@@ -402,7 +402,7 @@ fn zola_internal_links_start_from_the_content_folder() {
         "---\ntitle: Third\n---\n[Options](@/docs/reference/options.md#colours) and [gone](@/docs/gone.md).\n",
     );
     site.build().assert_code(1).assert_stderr_contains(
-        "error: broken link to '@/docs/gone.md'\n  --> content/posts/third.md:4:52",
+        "error: broken link to '@/docs/gone.md'\n --> content/posts/third.md:4:52",
     );
     site.write(
         "content/posts/third.md",
@@ -528,4 +528,52 @@ fn markdown_links_to_a_note_may_name_a_heading_by_its_text() {
         assert!(body.contains(link), "{link} in {body}");
     }
     assert!(independent_check(&site).is_empty());
+}
+
+#[test]
+fn section_links_may_use_the_ids_zola_makes_and_hash_alone_is_the_top() {
+    // Zola's docs link `@/…/overview.md#get-page` to a heading "get_page" (attune's and
+    // mdBook's id: `get_page`), tabi's Spanish pages `#busqueda` to "Búsqueda".
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/docs/overview.md",
+        "+++\ntitle = \"Overview\"\n+++\n\n## get_page\n\nOne.\n\n## Búsqueda\n\nDos.\n\n## load_data\n\nThree.\n",
+    );
+    site.write(
+        "content/docs/links.md",
+        "+++\ntitle = \"Links\"\n+++\n\n[a](@/docs/overview.md#get-page), [b](overview.md#busqueda), \
+         [c](@/docs/overview.md#load_data), [top](#).\n\n[d](@/docs/overview.md#get-nothing)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: no heading with id 'get-nothing' in 'overview'");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/docs/links.md",
+        "+++\ntitle = \"Links\"\n+++\n\n[a](@/docs/overview.md#get-page), [b](overview.md#busqueda), \
+         [c](@/docs/overview.md#load_data), [top](#).\n",
+    );
+    // A Zola draft (`draft = true` in TOML front matter) is not published.
+    site.write(
+        "content/docs/wip.md",
+        "+++\ntitle = \"Work in progress\"\ndraft = true\n[extra]\nx = 1\n+++\n\nNot yet.\n",
+    );
+    site.build().assert_code(0);
+    assert!(!site.path("public/docs/wip").exists());
+    assert!(!site.read("docs/index.html").contains("Work in progress"));
+    let body = main_of(&site.read("docs/links/index.html")).to_string();
+    for link in [
+        "<a href=\"../../docs/overview/#get_page\"",
+        "<a href=\"../../docs/overview/#load_data\"",
+        "<a href=\"#\"",
+    ] {
+        assert!(body.contains(link), "{link} in {body}");
+    }
+    assert!(
+        body.contains("overview/#b%C3%BAsqueda\"") || body.contains("overview/#búsqueda\""),
+        "{body}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
 }

@@ -440,7 +440,7 @@ const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
      {{< figure src=\"x.png\" >}}\n\n\
      {% include footer.html %}\n\n\
      Hello {{ page.title }} there.\n\n\
-     {{#playground example.rs}}\n\n\
+     {{#template footer.md}}\n\n\
      Shown as text: \\{{ kept }} and `{{< code >}}` and `{% raw %}` and <code>{{ in raw html }}</code>.\n\n\
      ```\n{{< in a code block >}}\n```\n";
 
@@ -451,7 +451,7 @@ const FOREIGN_REPORTED: [&str; 6] = [
     "Hugo shortcode `{{< figure src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
     "Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
     "template expression `{{ page.title }}` is not supported: attune does not run templates in content @ content/t/a.md:19:7",
-    "mdBook directive `{{#playground example.rs}}` is not supported @ content/t/a.md:21:1",
+    "mdBook directive `{{#template footer.md}}` is not supported @ content/t/a.md:21:1",
 ];
 
 #[test]
@@ -554,7 +554,7 @@ fn other_tools_template_syntax_is_a_warning_and_left_out_of_the_page() {
         "figure",
         "footer.html",
         "page.title",
-        "playground",
+        "template",
         "<h1",
     ] {
         assert!(!page.contains(gone), "{gone} in\n{page}");
@@ -720,4 +720,34 @@ fn serve_rebuilds_an_article_when_a_file_it_includes_changes() {
             .contains("Call the second number.")
     });
     crate::serve::assert_same_as_full_build(&site, &server.out);
+}
+
+#[test]
+fn zola_shortcodes_are_named_as_such_and_a_body_pairs_with_its_end() {
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/blog/post.md",
+        "+++\ntitle = \"Post\"\n+++\n\n{% note(kind=\"tip\") %}\nInner **text** kept.\n{% end %}\n\n{{ youtube(id=\"abc\") }}\n\n{% admonition(type=\"info\", title=\"A\") %}\nSecond body.\n{% end %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: Zola shortcode `{% note(kind=\"tip\") %}` … `{% end %}` is not supported")
+        .assert_stderr_contains("the page shows the shortcode's inner text, without it and `{% end %}`; write a callout")
+        .assert_stderr_contains("warning: Zola shortcode `{{ youtube(id=\"abc\") }}` is not supported")
+        .assert_stderr_contains("write a link to it")
+        .assert_stderr_contains("warning: Zola shortcode `{% admonition(type=\"info\", title=\"A\") %}` … `{% end %}`");
+    assert_eq!(
+        run.stderr.matches("warning: Zola shortcode").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Liquid"), "{}", run.stderr);
+    let page = site.read("blog/post/index.html");
+    assert!(page.contains("Inner <strong>text</strong> kept."), "{page}");
+    assert!(page.contains("Second body."), "{page}");
+    for raw in ["{%", "{{", "youtube"] {
+        assert!(!page.contains(raw), "{raw} in {page}");
+    }
 }

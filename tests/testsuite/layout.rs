@@ -202,3 +202,83 @@ fn the_top_level_modules_import_each_other_without_a_cycle() {
     }
     assert!(modules.len() > 10 && modules.contains(&"markdown".to_string()));
 }
+
+/// The part of a source file before its `#[cfg(test)] mod tests`, the code a reader
+/// has to hold in mind.
+fn code_lines(text: &str) -> usize {
+    text.split("#[cfg(test)]\nmod tests")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .count()
+}
+
+#[test]
+fn no_source_file_is_over_500_lines_besides_its_tests() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut long: Vec<String> = sources(&src)
+        .into_iter()
+        .filter_map(|file| {
+            let lines = code_lines(&std::fs::read_to_string(&file).unwrap());
+            (lines > 500).then(|| format!("{} ({lines})", file.display()))
+        })
+        .collect();
+    long.sort();
+    assert!(long.is_empty(), "over 500 lines besides tests: {long:?}");
+    // The count stops at the tests module and counts everything before it.
+    let text = format!(
+        "{}#[cfg(test)]\nmod tests {{\n{}}}\n",
+        "a\n".repeat(3),
+        "t\n".repeat(900)
+    );
+    assert_eq!(code_lines(&text), 3);
+    assert_eq!(code_lines(&"x\n".repeat(501)), 501);
+}
+
+/// README's "Source layout" names every file and folder under `src/`, and no file that
+/// is not there.
+#[test]
+fn the_readme_source_layout_matches_the_tree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = readme
+        .find("\n## Source layout\n")
+        .expect("a Source layout section");
+    let section = &readme[start + 1..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let src = root.join("src");
+    let files = sources(&src);
+    let mut missing = Vec::new();
+    let mut names = BTreeSet::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_str().unwrap().to_string();
+        if !section.contains(&format!("`{name}`")) {
+            missing.push(file.strip_prefix(&src).unwrap().display().to_string());
+        }
+        names.insert(name);
+        for folder in file.strip_prefix(&src).unwrap().parent().unwrap().iter() {
+            let folder = format!("{}/", folder.to_str().unwrap());
+            if !section.contains(&folder) {
+                missing.push(folder);
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "not in README's Source layout: {missing:?}"
+    );
+    let stale: Vec<&str> = section
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|quoted| {
+            quoted.ends_with(".rs") && !quoted.contains(['/', ' ']) && !names.contains(*quoted)
+        })
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "README names files not in src/: {stale:?}"
+    );
+}

@@ -234,6 +234,12 @@ fn a_reading_path_url_taken_by_an_alias_is_an_error() {
 #[test]
 fn a_standalone_page_beside_a_topic_of_its_name_is_an_error() {
     let site = Fixture::new("links");
+    // The folder has its own text, so `guide.md` beside it is a page of its own (without
+    // one it would be the folder's text, as an mdBook chapter beside its sub-chapters).
+    site.write(
+        "content/guide/_index.md",
+        "---\ntitle: Guide\n---\nThe guide.\n",
+    );
     site.write("content/guide.md", "---\ntitle: Guide page\n---\nText.\n");
     both_fail_with(
         &site,
@@ -405,9 +411,9 @@ fn files_under_the_search_and_assets_folders_are_checked_like_any_other() {
     both_fail_with(
         &site,
         &[
-            "error: image '/assets/gone.png' does not exist\n  --> content/care/files.md:4:1",
-            "error: broken link to '../search/gone.txt': no page or file there\n  --> content/care/files.md:4:27",
-            "error: '/search/v0.js' is a file of the search index, whose names change whenever the content does\n  --> content/care/files.md:4:54",
+            "error: image '/assets/gone.png' does not exist\n --> content/care/files.md:4:1",
+            "error: broken link to '../search/gone.txt': no page or file there\n --> content/care/files.md:4:27",
+            "error: '/search/v0.js' is a file of the search index, whose names change whenever the content does\n --> content/care/files.md:4:54",
             "help: link to the search page (/search/) instead",
             "error: broken link to '/assets/extra2.css': no page or file there",
         ],
@@ -449,11 +455,11 @@ fn html_files_copied_from_content_are_checked_as_the_browser_reads_them() {
     both_fail_with(
         &site,
         &[
-            "error: '/care/sleep/' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline\n  --> content/care/old/page.html:1:13",
-            "error: '../sleep/' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page\n  --> content/care/old/page.html:2:10",
+            "error: '/care/sleep/' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline\n --> content/care/old/page.html:1:13",
+            "error: '../sleep/' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page\n --> content/care/old/page.html:2:10",
             "help: name the page's file: '../sleep/index.html'",
-            "error: image '../logo.png' does not exist\n  --> content/care/old/page.html:2:42",
-            "error: no heading or id 'nope' in 'care/sleep/index.html'\n  --> content/care/old/page.html:3:10",
+            "error: image '../logo.png' does not exist\n --> content/care/old/page.html:2:42",
+            "error: no heading or id 'nope' in 'care/sleep/index.html'\n --> content/care/old/page.html:3:10",
             "error: no heading or id 'nowhere' in 'care/old/page.html'",
         ],
     );

@@ -3,7 +3,10 @@
 //! stops there) or the lines between `ANCHOR: name` and
 //! `ANCHOR_END: name` (`path:name`), leaving out the lines that hold an anchor mark
 //! (as mdBook does; the whole file and line ranges keep them).
-//! `{{#rustdoc_include}}` reads the same way. The path is relative to the file that
+//! `{{#rustdoc_include}}` takes the same lines and keeps the rest of the file as Rust
+//! hidden lines (`# ` first, left out of the page when the code block is shown), and
+//! `{{#playground path attributes}}` (or its old name `{{#playpen}}`) writes the whole file
+//! as a ```` ```rust,attributes ```` code block, as mdBook defines them. The path is relative to the file that
 //! holds the directive and must stay inside the site's folder (the one holding
 //! `book.toml`, so an mdBook's `../listings/` beside `src/` is read); included text may
 //! include in turn, and a cycle is an error naming the chain. Like mdBook, the directive
@@ -23,7 +26,7 @@ use std::path::{Path, PathBuf};
 mod origins;
 mod select;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
-use select::select;
+use select::{select, Take};
 
 /// A file an article included, for rebuilding when it changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +150,10 @@ fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
 
 /// Whether `name` is an include directive.
 pub fn is_include(name: &str) -> bool {
-    matches!(name, "include" | "rustdoc_include")
+    matches!(
+        name,
+        "include" | "rustdoc_include" | "playground" | "playpen"
+    )
 }
 
 /// The article's body with its includes replaced.
@@ -164,6 +170,7 @@ pub(super) fn expand_article(
             .content
             .and_then(|(_, dir, _)| dir.canonicalize().ok()),
         base: None,
+        site: None,
         stack: Vec::new(),
         out,
     };
@@ -175,8 +182,9 @@ pub(super) fn expand_article(
         includer.stack.push(own.clone());
     }
     // The site's folder, the one holding attune's book.toml (not the nearest one above
-    // the content folder: an mdBook's own book.toml may sit between them).
-    includer.base = article
+    // the content folder: an mdBook's own book.toml may sit between them), or the
+    // folder `[build] include_root` names from it.
+    includer.site = article
         .content
         .and_then(|(root, _, _)| root.canonicalize().ok())
         .filter(|root| {
@@ -184,7 +192,12 @@ pub(super) fn expand_article(
                 .content
                 .as_ref()
                 .is_some_and(|c| c.starts_with(root))
-        })
+        });
+    includer.base = includer
+        .site
+        .as_ref()
+        .and_then(|site| site.join(article.include_root).canonicalize().ok())
+        .or_else(|| includer.site.clone())
         .or_else(|| includer.content.clone());
     let position = |offset: usize| article.lines.position(article.body_start + offset);
     let (text, map, list) = includer.expand(body, own.as_deref(), article.file, &position);
@@ -197,8 +210,10 @@ struct Includer<'a, 'o> {
     options: Options,
     /// The content folder, canonical.
     content: Option<PathBuf>,
-    /// The folder included files must be in: the site's (canonical).
+    /// The folder included files must be in: the site's or `include_root` (canonical).
     base: Option<PathBuf>,
+    /// The site's folder, holding book.toml (canonical).
+    site: Option<PathBuf>,
     /// The files being included, outermost first (canonical).
     stack: Vec<PathBuf>,
     out: &'o mut Expanded,
@@ -265,9 +280,28 @@ impl Includer<'_, '_> {
         from: Option<&Path>,
         shown: &Path,
     ) -> Result<(String, Origin, Vec<Origin>), Diagnostic> {
-        let (target, spec) = match d.args.split_once(':') {
-            Some((path, spec)) => (path.trim(), Some(spec.trim())),
-            None => (d.args, None),
+        let playground = matches!(d.name, "playground" | "playpen");
+        let mut fence = String::new();
+        let (target, spec) = if playground {
+            // The file, then the code block's attributes: `{{#playground a.rs editable}}`.
+            let mut words = d.args.split_whitespace();
+            let file = words.next().unwrap_or("");
+            fence.push_str("rust");
+            for word in words {
+                fence.push(',');
+                fence.push_str(word);
+            }
+            (file, None)
+        } else {
+            match d.args.split_once(':') {
+                Some((path, spec)) => (path.trim(), Some(spec.trim())),
+                None => (d.args, None),
+            }
+        };
+        let take = match d.name {
+            "rustdoc_include" => Take::HideRest,
+            _ if playground => Take::Fence(&fence),
+            _ => Take::Lines,
         };
         let what = format!("`{{{{#{} {}}}}}`", d.name, d.args);
         let (Some(from), Some(content), Some(base)) =
@@ -281,11 +315,21 @@ impl Includer<'_, '_> {
         let joined = from.parent().unwrap_or(Path::new("")).join(target);
         let shown_target = normalise(&shown.parent().unwrap_or(Path::new("")).join(target));
         let outside = || {
-            Diagnostic::error(
-                Code::Include,
-                format!("{what}: '{target}' is outside the site's folder"),
-            )
-            .help("move the file into the folder that holds book.toml: only files there are read")
+            let (message, help) = match self.allowing(&normalise(&joined)) {
+                Some(root) if self.article.include_root == "." => (
+                    format!("{what}: '{target}' is outside the site's folder"),
+                    format!("only files in the folder that holds book.toml are read; to read files from {root:?} too, set `include_root = {root:?}` under [build] in book.toml, or move the file into the site's folder"),
+                ),
+                Some(root) => (
+                    format!("{what}: '{target}' is outside `include_root = {:?}`", self.article.include_root),
+                    format!("only files under include_root are read; to read this one, set `include_root = {root:?}` under [build] in book.toml, or move the file"),
+                ),
+                None => (
+                    format!("{what}: '{target}' is outside the site's folder"),
+                    "move the file into the folder that holds book.toml: only files there are read".to_string(),
+                ),
+            };
+            Diagnostic::error(Code::Include, message).help(help)
         };
         let real = match joined.canonicalize() {
             Ok(real) if real.is_file() => real,
@@ -341,7 +385,7 @@ impl Includer<'_, '_> {
         if !self.out.includes.contains(&included) {
             self.out.includes.push(included);
         }
-        let (selected, map) = select(&file_text, spec)
+        let (selected, map) = select(&file_text, spec, take)
             .map_err(|message| Diagnostic::error(Code::Include, format!("{what}: {message}")))?;
         // Directives in the included text are the included file's own, relative to it.
         let lines = LineIndex::new(&file_text);
@@ -362,6 +406,19 @@ impl Includer<'_, '_> {
             from: (PathBuf::new(), 0, 0),
         };
         Ok((expanded, origin, inner))
+    }
+
+    /// The `include_root` (from the site's folder, `..` steps) under which `target` (an
+    /// absolute path, normalised) lies, if any.
+    fn allowing(&self, target: &Path) -> Option<String> {
+        let site = self.site.as_ref()?;
+        let mut up = 0;
+        let mut folder = site.as_path();
+        while !target.starts_with(folder) {
+            folder = folder.parent()?;
+            up += 1;
+        }
+        (up > 0 && folder.parent().is_some()).then(|| vec![".."; up].join("/"))
     }
 
     /// The content folder as diagnostics name it.
@@ -397,7 +454,7 @@ mod tests {
     use super::*;
 
     fn pick(text: &str, spec: &str) -> Result<String, String> {
-        select(text, Some(spec)).map(|(s, _)| s)
+        select(text, Some(spec), Take::Lines).map(|(s, _)| s)
     }
 
     #[test]
@@ -421,7 +478,32 @@ mod tests {
         let err = pick(code, "other").unwrap_err();
         assert!(err.contains("anchors there: main, inner"), "{err}");
         // The whole file keeps them, as in mdBook.
-        assert_eq!(select(code, None).unwrap().0, code.trim_end());
+        assert_eq!(select(code, None, Take::Lines).unwrap().0, code.trim_end());
+    }
+
+    #[test]
+    fn rustdoc_include_and_playground_as_mdbook_writes_them() {
+        let code = "use a;\n// ANCHOR: main\nfn main() {\n    // ANCHOR: inner\n    x();\n    // ANCHOR_END: inner\n}\n// ANCHOR_END: main\n";
+        let take = |spec| select(code, spec, Take::HideRest).map(|(s, _)| s);
+        assert_eq!(
+            take(Some("inner")).unwrap(),
+            "# use a;\n# fn main() {\n    x();\n# }"
+        );
+        assert_eq!(
+            take(Some("2:3")).unwrap(),
+            "# use a;\n// ANCHOR: main\nfn main() {\n#     // ANCHOR: inner\n#     x();\n#     // ANCHOR_END: inner\n# }\n# // ANCHOR_END: main"
+        );
+        assert_eq!(take(None).unwrap(), code.trim_end());
+        // The same checks as an include's.
+        assert!(take(Some("other"))
+            .unwrap_err()
+            .contains("no `ANCHOR: other`"));
+        assert!(take(Some("12")).unwrap_err().contains("past the end"));
+        let (fenced, map) = select("fn main() {}\n", None, Take::Fence("rust,editable")).unwrap();
+        assert_eq!(fenced, "```rust,editable\nfn main() {}\n```\n");
+        // Positions in the file's own text map back to it; the fence to its start.
+        assert_eq!(map.back(fenced.find("main").unwrap()), 3);
+        assert_eq!(map.back(0), 0);
     }
 
     #[test]

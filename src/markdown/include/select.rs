@@ -1,5 +1,7 @@
 //! Which lines of an included file a directive takes: a line range (`path:2:5`) or the
-//! lines between `ANCHOR: name` and `ANCHOR_END: name`.
+//! lines between `ANCHOR: name` and `ANCHOR_END: name`, and how they are written: as they
+//! are (`{{#include}}`), with the file's other lines kept as Rust hidden lines
+//! (`{{#rustdoc_include}}`), or as a Rust code block (`{{#playground}}`).
 
 use super::super::expand::{SegMap, Splice};
 
@@ -19,9 +21,26 @@ fn anchor_mark(line: &str) -> Option<(bool, &str)> {
     None
 }
 
+/// How the lines a directive takes are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Take<'a> {
+    /// As they are (`{{#include}}`).
+    Lines,
+    /// With every other line of the file as a hidden line, `# ` first, as mdBook's
+    /// `{{#rustdoc_include}}` writes them (anchor marks left out when an anchor names the
+    /// lines).
+    HideRest,
+    /// In a fenced code block with this info string (`{{#playground}}`).
+    Fence(&'a str),
+}
+
 /// The lines of `text` that `spec` names (see the module documentation), joined by
-/// newlines, with a map back to `text`; or why there are none.
-pub(super) fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap), String> {
+/// newlines and written as `take` says, with a map back to `text`; or why there are none.
+pub(super) fn select(
+    text: &str,
+    spec: Option<&str>,
+    take: Take,
+) -> Result<(String, SegMap), String> {
     let mut lines: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices('\n') {
@@ -89,16 +108,27 @@ pub(super) fn select(text: &str, spec: Option<&str>) -> Result<(String, SegMap),
         }
     };
     let mut splice = Splice::new(text);
+    if let Take::Fence(info) = take {
+        splice.insert(&format!("```{info}\n"), 0);
+    }
     let mut first = true;
-    for r in chosen
-        .iter()
-        .filter(|r| !by_anchor || anchor_mark(line(r)).is_none())
-    {
+    let mut chosen = chosen.iter().peekable();
+    for r in &lines {
+        let taken = chosen.next_if(|c| c.start == r.start).is_some();
+        if by_anchor && anchor_mark(line(r)).is_some() || !taken && take != Take::HideRest {
+            continue;
+        }
         if !first {
             splice.insert("\n", r.start);
         }
         first = false;
+        if !taken {
+            splice.insert("# ", r.start);
+        }
         splice.copy(r.clone());
+    }
+    if let Take::Fence(_) = take {
+        splice.insert("\n```\n", text.len());
     }
     Ok((splice.out, splice.map))
 }

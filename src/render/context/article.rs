@@ -195,6 +195,9 @@ pub struct PrintContents<'a> {
     pub title: &'a str,
     /// Its slug, the anchor of its part.
     pub slug: &'a str,
+    /// The title of the `SUMMARY.md` part (mdBook's `# Part title`) that begins at this
+    /// entry, shown before it as mdBook's table of contents shows it; `null` otherwise.
+    pub part: Option<&'a str>,
 }
 
 /// `print-article.html`, one article of the print edition.

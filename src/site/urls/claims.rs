@@ -4,7 +4,7 @@
 
 use super::{Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::site::{front_position, Site, UrlStyle};
+use crate::site::{Site, UrlStyle};
 use std::collections::BTreeMap;
 
 /// Files attune writes at the site root, besides pages.
@@ -49,9 +49,14 @@ impl Site {
             Kind::Page,
             Owner::built_in("the tag list"),
         );
+        // Each article's front matter parsed for positions once, however many tags
+        // it is the first to use.
+        let mut spans = rustc_hash::FxHashMap::default();
         for (slug, tag) in &self.tags {
-            let first = &self.articles[tag.articles.iter().copied().min().unwrap_or(0)];
-            let (line, column) = front_position(first, &tag.name);
+            let i = tag.articles.iter().copied().min().unwrap_or(0);
+            let first = &self.articles[i];
+            let spans = spans.entry(i).or_insert_with(|| first.front_spans());
+            let (line, column) = super::super::limits::tag_position(spans, &tag.name);
             let what = format!("the page of tag '{}'", tag.name);
             let owner = Owner::content(what, &first.path, line, column);
             claim(
@@ -229,6 +234,8 @@ impl Site {
         let mut aliases = BTreeMap::new();
         let mut bad = Vec::new();
         for (i, article) in self.articles.iter().enumerate() {
+            // The front matter parsed for positions once, if it has URL aliases.
+            let spans = std::cell::OnceCell::new();
             // Aliases that do not start with `/` are names for wikilinks, not URLs.
             for alias in article
                 .front
@@ -237,7 +244,12 @@ impl Site {
                 .filter(|a| a.trim().starts_with('/'))
             {
                 let url = crate::site::normalise_alias(alias);
-                let (line, column) = front_position(article, alias);
+                let spans = spans.get_or_init(|| article.front_spans());
+                let key = [crate::load::Step::key("aliases")];
+                let (line, column) = spans
+                    .find_value(&key, alias)
+                    .or_else(|| spans.key(&key))
+                    .unwrap_or((1, 1));
                 if url.is_empty()
                     || url
                         .split('/')
