@@ -288,15 +288,22 @@ fn data_file_entries_are_reported_where_written_not_where_their_text_first_appea
         "content/glossary.yaml",
         format!("{glossary}- definition: \"article: ghost\"\n  term: Ghost\n  article: ghost\n"),
     );
+    // The `-->` arrow stands one column left of the gutter, as wide as the line number.
+    let arrow = |line: usize| format!("{:>width$}--> ", "", width = line.to_string().len());
     let check = site.run(&["check"]);
     check
         .assert_stderr_contains(&format!(
-            "warning: reference 'nobody2020' is not cited by any article\n  --> content/references.yaml:{}:1",
+            "warning: reference 'nobody2020' is not cited by any article\n{}content/references.yaml:{}:1",
+            arrow(first + 1),
             first + 1
         ))
-        .assert_stderr_contains("error: reading path 'bad' names unknown article 'nowhere-article'\n  --> content/paths/bad.yaml:5:13")
         .assert_stderr_contains(&format!(
-            "error: glossary term 'Ghost' names unknown article 'ghost'\n  --> content/glossary.yaml:{}:3",
+            "error: reading path 'bad' names unknown article 'nowhere-article'\n{}content/paths/bad.yaml:5:13",
+            arrow(5)
+        ))
+        .assert_stderr_contains(&format!(
+            "error: glossary term 'Ghost' names unknown article 'ghost'\n{}content/glossary.yaml:{}:3",
+            arrow(n + 3),
             n + 3
         ));
 }
