@@ -15,6 +15,7 @@ mod links;
 mod names;
 mod order;
 mod parse;
+mod place;
 mod refs;
 mod tree;
 mod urls;

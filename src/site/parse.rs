@@ -3,7 +3,7 @@
 //! snippets other articles include left out; and the [`ParseCache`] `attune serve`
 //! keeps between rebuilds so an unchanged article is not parsed again.
 
-use super::{humanise, tree, Article, Site, Structure};
+use super::{humanise, place, Article, Site, Structure};
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::load::Content;
@@ -57,7 +57,7 @@ pub(super) fn articles(
 ) -> Vec<Article> {
     let index = style.index();
     let mut sources = std::mem::take(&mut content.sources);
-    tree::leave_out_not_found_page(&mut sources, diagnostics);
+    place::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
@@ -107,14 +107,14 @@ pub(super) fn articles(
     }
     known.resize_with(sources.len(), || None);
     // A folder note at the content root (`fn.md` beside `fn/`) is its topic's text.
-    let folder_notes = tree::folder_notes(&sources);
+    let folder_notes = place::folder_notes(&sources);
     for source in sources.iter_mut() {
         let at_root = source.rel.parent().is_none_or(|p| p.as_os_str().is_empty());
         if at_root && source.front.topic.is_none() && folder_notes.contains(&source.rel) {
             source.topic = Some(source.slug.clone());
         }
     }
-    let placements = tree::place(&sources);
+    let placements = place::place(&sources);
     for (source, placed) in sources.iter_mut().zip(&placements) {
         if placed.standalone {
             source.topic = None;
@@ -188,7 +188,7 @@ pub(super) fn articles(
             (None, Some(t)) => t.clone(),
             // A folder's own text without a title: the folder's name, as for a
             // folder without one.
-            (None, None) if placed.hub => tree::hub_folder_name(&source.rel)
+            (None, None) if placed.hub => place::hub_folder_name(&source.rel)
                 .map(|f| humanise(&f))
                 .unwrap_or_else(|| config.site.title.clone()),
             // The first heading at any level, as mdBook chapters that open with `##`.

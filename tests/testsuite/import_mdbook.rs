@@ -382,8 +382,8 @@ fn code_blocks_show_what_mdbook_shows_hidden_lines_rustdoc_include_and_playgroun
     );
     site.run(&["check"])
         .assert_code(1)
-        .assert_stderr_contains("error: `{{#rustdoc_include ../../listings/a.rs:nope}}`: no `ANCHOR: nope` in the file (anchors there: main)\n  --> src/ch01/code.md:4:1")
-        .assert_stderr_contains("error: `{{#playground missing.rs}}`: no file 'src/ch01/missing.rs'\n  --> src/ch01/code.md:7:1")
+        .assert_stderr_contains("error: `{{#rustdoc_include ../../listings/a.rs:nope}}`: no `ANCHOR: nope` in the file (anchors there: main)\n --> src/ch01/code.md:4:1")
+        .assert_stderr_contains("error: `{{#playground missing.rs}}`: no file 'src/ch01/missing.rs'\n --> src/ch01/code.md:7:1")
         .assert_stderr_contains("include cycle");
 }
 
@@ -403,7 +403,7 @@ fn include_root_widens_where_includes_read_and_nothing_past_it_is_read() {
     );
     site.run(&["check", "--root", "guide"])
         .assert_code(1)
-        .assert_stderr_contains("error: `{{#include ../../examples/ex.rs}}`: '../../examples/ex.rs' is outside the site's folder\n  --> src/pre.md:4:1")
+        .assert_stderr_contains("error: `{{#include ../../examples/ex.rs}}`: '../../examples/ex.rs' is outside the site's folder\n --> src/pre.md:4:1")
         .assert_stderr_contains("set `include_root = \"..\"` under [build] in book.toml");
     site.write(
         "guide/book.toml",

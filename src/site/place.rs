@@ -1,0 +1,238 @@
+//! Where each file's page goes: which files are a folder's own text (`_index.md`, or
+//! `index.md` or mdBook's `README.md` beside other notes), which are page bundles
+//! (`index.md` alone with its images), which note beside a folder of the same name is
+//! that folder's text (mdBook's `fn.md` with its sub-chapters in `fn/`), and mdBook's
+//! not-found page left out. The sections these folders make are in `tree.rs`.
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::Source;
+use crate::text::slugify;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Where one source goes.
+pub(super) struct Placement {
+    /// Site-relative folder URL of its page: `patterns/family-styles/dismissive/`.
+    pub url: String,
+    /// The last segment of that URL (for a bundle, its folder's name).
+    pub slug: String,
+    /// A folder's own text: shown on the folder's hub page, not as a page of its own.
+    pub hub: bool,
+    /// A page bundle directly under the content folder: a page of its own, in no topic.
+    pub standalone: bool,
+}
+
+/// `Some(true)` for `_index.md`, `Some(false)` for `index.md`, `None` for other notes.
+fn is_index(rel: &Path) -> Option<bool> {
+    match rel.file_stem()?.to_str()? {
+        "_index" => Some(true),
+        "index" => Some(false),
+        _ => None,
+    }
+}
+
+/// `README.md` in any case: mdBook's name for a folder's index.
+fn is_readme(rel: &Path) -> bool {
+    rel.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+/// Whether `rel` is its folder's index, as `is_index` says: `README.md` counts as
+/// `index.md` in a folder that has neither `index.md` nor `_index.md` (those win).
+fn index_kind(rel: &Path, indexed: &HashSet<Vec<String>>) -> Option<bool> {
+    is_index(rel).or_else(|| (is_readme(rel) && !indexed.contains(&folders(rel))).then_some(false))
+}
+
+pub(super) fn folders_of_rel(rel: &Path) -> Vec<String> {
+    folders(rel)
+}
+
+/// Notes `X.md` beside a folder `X/` of notes that has no index of its own (`index.md`,
+/// `_index.md`, `README.md`): that folder's own text, as its index would be. mdBook
+/// writes a chapter's sub-chapters in a folder named after it (`fn.md`,
+/// `fn/closures.md`), and Obsidian's folder notes sit beside their folder the same way.
+pub(super) fn folder_notes(sources: &[Source]) -> HashSet<PathBuf> {
+    let mut with_notes: HashSet<Vec<String>> = HashSet::new();
+    let mut indexed: HashSet<Vec<String>> = HashSet::new();
+    for source in sources {
+        let f = folders(&source.rel);
+        if is_index(&source.rel).is_some() || is_readme(&source.rel) {
+            indexed.insert(f.clone());
+        }
+        for n in 1..=f.len() {
+            with_notes.insert(f[..n].to_vec());
+        }
+    }
+    sources
+        .iter()
+        .filter(|s| is_index(&s.rel).is_none() && !is_readme(&s.rel))
+        .filter(|s| {
+            let folder = own_folder(&s.rel);
+            with_notes.contains(&folder) && !indexed.contains(&folder)
+        })
+        .map(|s| s.rel.clone())
+        .collect()
+}
+
+/// The name of the folder a hub's text (`index.md`, `README.md` or a folder note) is
+/// for.
+pub(super) fn hub_folder_name(rel: &Path) -> Option<String> {
+    hub_folders(rel).pop()
+}
+
+/// The folder a folder note (`fn.md`) is the text of: `fn/`.
+fn own_folder(rel: &Path) -> Vec<String> {
+    let mut f = folders(rel);
+    f.push(
+        rel.file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+    );
+    f
+}
+
+/// The folders of a hub's text: its own folder's for an index, the folder beside it for
+/// a folder note.
+pub(super) fn hub_folders(rel: &Path) -> Vec<String> {
+    if is_index(rel).is_some() || is_readme(rel) {
+        folders(rel)
+    } else {
+        own_folder(rel)
+    }
+}
+
+pub(super) fn folders(rel: &Path) -> Vec<String> {
+    rel.parent()
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// mdBook's `404.md` at the top of the content folder is the text of its not-found
+/// page; attune writes its own (`404.html`), so the file is left out, with a warning.
+pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
+    sources.retain(|source| {
+        // A Hugo theme's `search.md` (`layout: search`, no text): a place for the
+        // theme's own search page, which attune writes itself.
+        if source.rel == Path::new("search.md") && source.body().trim().is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::ThemePage,
+                    "search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published",
+                )
+                .at(&source.path, 1, 1)
+                .help("to publish a page of your own here, give it text and another file name"),
+            );
+            return false;
+        }
+        if source.rel != Path::new("404.md") {
+            return true;
+        }
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::NotFoundPage,
+                "404.md is mdBook's not-found page: attune writes its own, so this file is not published",
+            )
+            .at(&source.path, 1, 1)
+            .help("to publish it as a page, rename it (a page at /404/ would be attune's not-found page's address)"),
+        );
+        false
+    });
+}
+
+/// Where every source goes. A folder's `_index.md` is its hub text; so is its
+/// `index.md` when other notes sit in the folder or below it; an `index.md` alone
+/// (with images or files) is a page bundle whose page is the folder's.
+pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
+    // Folders with an `index.md` or `_index.md`, which wins over a `README.md`.
+    let indexed: HashSet<Vec<String>> = sources
+        .iter()
+        .filter(|s| is_index(&s.rel).is_some())
+        .map(|s| folders(&s.rel))
+        .collect();
+    let notes = folder_notes(sources);
+    let kind =
+        |rel: &Path| index_kind(rel, &indexed).or_else(|| notes.contains(rel).then_some(false));
+    let dirs = |rel: &Path| {
+        if notes.contains(rel) {
+            own_folder(rel)
+        } else {
+            folders(rel)
+        }
+    };
+    // Folders holding a note other than their own index, directly or below.
+    let mut populated: HashSet<Vec<String>> = HashSet::new();
+    for source in sources {
+        let f = dirs(&source.rel);
+        let own = kind(&source.rel).is_none();
+        let upto = if own {
+            f.len()
+        } else {
+            f.len().saturating_sub(1)
+        };
+        for n in 0..=upto {
+            populated.insert(f[..n].to_vec());
+        }
+    }
+    sources
+        .iter()
+        .map(|source| {
+            let f = dirs(&source.rel);
+            let index = kind(&source.rel);
+            let hub = match index {
+                Some(true) => true,
+                Some(false) => f.is_empty() || populated.contains(&f),
+                None => false,
+            };
+            // The folders under the topic: all after the first, or all of them when
+            // front matter names the topic of a file at the content root.
+            let from_folder = f
+                .first()
+                .is_some_and(|first| source.topic.as_deref() == Some(slugify(first).as_str()));
+            let mut segments: Vec<String> = Vec::new();
+            if let Some(topic) = &source.topic {
+                segments.push(topic.clone());
+            }
+            let below = if from_folder || (source.topic.is_some() && !f.is_empty()) {
+                &f[1.min(f.len())..]
+            } else {
+                &f[..]
+            };
+            segments.extend(below.iter().map(|s| slugify(s)));
+            let slug = if hub || index.is_some() {
+                // A hub is its folder's page; a bundle names its page after its folder.
+                f.last().map(|s| slugify(s)).unwrap_or_default()
+            } else {
+                source.slug.clone()
+            };
+            if !hub {
+                if index.is_some() {
+                    // The bundle's folder is already the last segment.
+                    if segments.is_empty() {
+                        segments.push(slug.clone());
+                    }
+                } else {
+                    segments.push(slug.clone());
+                }
+            }
+            let url = segments
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("{s}/"))
+                .collect::<String>();
+            let standalone = index == Some(false) && !hub && f.len() == 1 && from_folder;
+            let url = if standalone { format!("{slug}/") } else { url };
+            Placement {
+                url,
+                slug,
+                hub,
+                standalone,
+            }
+        })
+        .collect()
+}
