@@ -30,7 +30,7 @@ fn a_themes_empty_search_page_is_left_out_with_a_warning() {
     );
     let run = site.build();
     run.assert_code(0).assert_stderr_contains(
-        "warning: search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published\n  --> content/search.md:1:1",
+        "warning: search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published\n --> content/search.md:1:1",
     );
     assert!(site.read("search/index.html").contains("id=\"search"));
     // With text of its own, it is a page that claims attune's address: an error.

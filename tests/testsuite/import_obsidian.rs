@@ -30,7 +30,7 @@ fn markdown_links_to_notes_not_written_yet_are_plain_text_with_a_warning() {
     run.assert_code(0);
     for (label, at, name) in EXPECTED {
         run.assert_stderr_contains(&format!(
-            "warning: '{name}' is not written yet: shown as plain text\n  --> content/Healing/plans.md:{at}"
+            "warning: '{name}' is not written yet: shown as plain text\n --> content/Healing/plans.md:{at}"
         ));
         let page = site.read("healing/plans/index.html");
         assert!(
@@ -56,7 +56,7 @@ fn markdown_links_to_notes_not_written_yet_can_be_errors() {
         run.assert_code(1);
         for (_, at, name) in EXPECTED {
             run.assert_stderr_contains(&format!(
-                "error: broken link to '{name}'\n  --> content/Healing/plans.md:{at}"
+                "error: broken link to '{name}'\n --> content/Healing/plans.md:{at}"
             ));
         }
     }
@@ -71,7 +71,7 @@ fn a_missing_heading_in_a_note_that_exists_is_still_an_error() {
         "# Plans\n\nSee [numbness](../Adult%20Effects/numbness.md#Nowhere).\n",
     );
     site.build().assert_code(1).assert_stderr_contains(
-        "error: no heading with id 'Nowhere' in 'numbness'\n  --> content/Healing/plans.md:3:5",
+        "error: no heading with id 'Nowhere' in 'numbness'\n --> content/Healing/plans.md:3:5",
     );
 }
 
@@ -101,7 +101,7 @@ fn markdown_links_find_notes_by_vault_path_and_by_file_name() {
         "# More plans\n\nSee [the notes](notes.md).\n",
     );
     site.build().assert_code(1).assert_stderr_contains(
-        "error: 'notes.md' could mean 2 notes\n  --> content/Patterns/plans.md:3:5",
+        "error: 'notes.md' could mean 2 notes\n --> content/Patterns/plans.md:3:5",
     );
 }
 
