@@ -133,6 +133,30 @@ mod tests {
     use super::*;
     use crate::output::Writer;
 
+    /// What is left under `d`, sorted, each folder with a trailing `/`.
+    fn left_in(d: &Path) -> Vec<String> {
+        let mut left: Vec<String> = walkdir::WalkDir::new(d)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                let rel = e
+                    .path()
+                    .strip_prefix(d)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                if e.file_type().is_dir() {
+                    format!("{rel}/")
+                } else {
+                    rel
+                }
+            })
+            .collect();
+        left.sort();
+        left
+    }
+
     #[test]
     fn commit_replaces_the_previous_site_whole() {
         let dir = tempfile::tempdir().unwrap();
@@ -189,25 +213,7 @@ mod tests {
             .map(String::from)
             .collect();
         remove_stale(d, &listing, &written).unwrap();
-        let mut left: Vec<String> = walkdir::WalkDir::new(d)
-            .min_depth(1)
-            .into_iter()
-            .map(|e| {
-                let e = e.unwrap();
-                let rel = e
-                    .path()
-                    .strip_prefix(d)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                if e.file_type().is_dir() {
-                    format!("{rel}/")
-                } else {
-                    rel
-                }
-            })
-            .collect();
-        left.sort();
+        let left = left_in(d);
         assert_eq!(
             left,
             [
@@ -245,19 +251,7 @@ mod tests {
             .map(String::from)
             .collect();
         remove_stale(d, &list(d).unwrap(), &written).unwrap();
-        let mut left: Vec<String> = list(d)
-            .unwrap()
-            .into_iter()
-            .map(|(path, is_dir, _)| {
-                let rel = path.strip_prefix(d).unwrap().to_string_lossy().into_owned();
-                if is_dir {
-                    format!("{rel}/")
-                } else {
-                    rel
-                }
-            })
-            .collect();
-        left.sort();
+        let left = left_in(d);
         assert_eq!(
             left,
             [
