@@ -102,6 +102,27 @@ impl Site {
         })
     }
 
+    /// The folder text a `.md` path names when no file has that path: Hugo's `ref
+    /// "docs/install"` names `docs/install/_index.md` or a page bundle's
+    /// `docs/install/index.md`, as a link to `docs/install.md` would a page.
+    fn folder_text(
+        &self,
+        from: &Path,
+        target: &str,
+        by_rel: &HashMap<PathBuf, usize>,
+    ) -> Option<usize> {
+        let folder = target.strip_suffix(".md")?;
+        ["_index.md", "index.md"].iter().find_map(|index| {
+            let path = format!("{folder}/{index}");
+            self.article_by_file(from, &path, by_rel).or_else(|| {
+                let decoded = percent_decode(&path).unwrap_or(path);
+                by_rel
+                    .get(Path::new(decoded.trim_start_matches('/')))
+                    .copied()
+            })
+        })
+    }
+
     pub(super) fn resolve_links(&mut self, diagnostics: &mut Diagnostics) {
         let by_rel: HashMap<PathBuf, usize> = self
             .articles
@@ -140,7 +161,9 @@ impl Site {
                                                 title: name,
                                             };
                                         }
-                                        Found::None => None,
+                                        Found::None => {
+                                            self.folder_text(&article.rel, path, &by_rel)
+                                        }
                                     },
                                 };
                                 (found, anchor.clone(), path.clone())

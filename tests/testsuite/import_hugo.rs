@@ -121,3 +121,41 @@ fn an_escaped_shortcode_shows_as_the_shortcode_in_code_and_out_of_it() {
     );
     assert!(!page.contains("/*"), "{page}");
 }
+
+#[test]
+fn ref_and_relref_shortcodes_are_links_to_the_pages_they_name() {
+    // Hugo's `ref`/`relref` name a page by its file: relative to the page, from the
+    // content folder with `/`, without `.md`, a section's `_index.md` or a bundle's
+    // `index.md` by its folder; in `{{< >}}` or `{{% %}}`, in `path=` form too.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/getting-started/install.md",
+        "---\ntitle: Installing\norder: 1\n---\n\
+         Then [first steps]({{< ref \"first-steps.md\" >}}), [the overview]({{< relref \"/docs/overview.md\" >}}),\n\
+         [options]({{% ref \"docs/reference/options\" %}}), [the section]({{< ref \"/docs/getting-started\" >}}),\n\
+         [the launch]({{< relref path=\"/posts/first-post\" >}}).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("shortcode"), "{}", run.stderr);
+    let page = site.read("docs/getting-started/install/index.html");
+    let text = body(&page);
+    for href in [
+        "href=\"../../../docs/getting-started/first-steps/\"",
+        "href=\"../../../docs/overview/\"",
+        "href=\"../../../docs/reference/options/\"",
+        "href=\"../../../docs/getting-started/\"",
+        "href=\"../../../posts/first-post/\"",
+    ] {
+        assert!(text.contains(href), "{href} in {text}");
+    }
+    assert!(!text.contains("{{"), "{text}");
+    // A page that does not exist: as any link to a missing `.md` note.
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\n---\nSee [gone]({{< ref \"gone.md\" >}}).\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: 'gone.md' is not written yet: shown as plain text\n --> content/docs/overview.md:4:5");
+}
