@@ -16,6 +16,7 @@ mod glossary;
 mod headings;
 pub mod highlight;
 mod html;
+mod hugo_ref;
 mod ids;
 mod images;
 mod include;

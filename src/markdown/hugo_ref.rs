@@ -1,0 +1,71 @@
+//! Hugo's page links, `{{< ref "other.md" >}}` and `{{< relref path="other" >}}`: the
+//! path each names, which the text takes in the shortcode's place, so the link is
+//! resolved and checked as any link to a `.md` file.
+
+/// The link a Hugo `ref`/`relref` shortcode stands for, from its first quoted argument
+/// or its `path=` argument: a path without an extension names `PATH.md` (or, when no
+/// such file exists, that folder's `_index.md`/`index.md`); spaces are percent-encoded
+/// so the path stays one link destination. `None` when there is no path to read.
+pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
+    let args = inner.split_once(char::is_whitespace)?.1.trim();
+    let args = args.strip_suffix('/').unwrap_or(args).trim_end();
+    let quoted = |s: &str| -> Option<String> {
+        let quote = s.chars().next().filter(|c| matches!(c, '"' | '`'))?;
+        let rest = &s[1..];
+        rest.find(quote).map(|end| rest[..end].to_string())
+    };
+    let value = match args.find("path=") {
+        Some(at) if args[..at].trim().is_empty() || args[..at].ends_with(char::is_whitespace) => {
+            quoted(args[at + "path=".len()..].trim_start())?
+        }
+        _ => quoted(args)?,
+    };
+    let value = value.trim();
+    if value.is_empty() || value.contains(['<', '>', '(', ')', '\n']) {
+        return None;
+    }
+    let (path, anchor) = match value.split_once('#') {
+        Some((path, anchor)) => (path, Some(anchor)),
+        None => (value, None),
+    };
+    let mut target = path.trim_end_matches('/').to_string();
+    let file = target.rsplit('/').next().unwrap_or("");
+    if !target.is_empty() && !file.contains('.') {
+        target.push_str(".md");
+    }
+    if let Some(anchor) = anchor {
+        target.push('#');
+        target.push_str(anchor);
+    }
+    Some(target.replace(' ', "%20"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hugo_ref_target;
+
+    #[test]
+    fn hugo_ref_shortcodes_name_the_file_they_link() {
+        let cases = [
+            (r#"ref "first-steps.md""#, Some("first-steps.md")),
+            (r#"ref "first-steps""#, Some("first-steps.md")),
+            (
+                r#"relref "/docs/overview.md#setup""#,
+                Some("/docs/overview.md#setup"),
+            ),
+            (
+                r#"ref "docs/getting-started/""#,
+                Some("docs/getting-started.md"),
+            ),
+            (r#"relref path="my post" lang="en""#, Some("my%20post.md")),
+            (r#"ref "launch.png""#, Some("launch.png")),
+            ("ref \"#top\"", Some("#top")),
+            ("ref", None),
+            (r#"ref """#, None),
+            (r#"ref "a(b)""#, None),
+        ];
+        for (inner, want) in cases {
+            assert_eq!(hugo_ref_target(inner).as_deref(), want, "{inner}");
+        }
+    }
+}
