@@ -188,3 +188,29 @@ fn a_name_two_notes_make_alike_finds_the_one_with_that_very_name() {
     );
     assert!(page.contains("id=\"ref-2\">Index of sites</a>"), "{page}");
 }
+
+#[test]
+fn markdown_links_without_the_extension_find_the_note() {
+    // Obsidian resolves `[x](Note)` and `[x](Folder/Note)` as it does `Note.md` (two in
+    // the Obsidian Hub); a name no note has stays a broken link.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n[beside](notes), [path](<../Adult Effects/numbness>), [name](<Chaotic Family>).\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    run.assert_code(0);
+    let page = site.read("healing/plans/index.html");
+    for href in [
+        "href=\"../../healing/notes/\"",
+        "href=\"../../adult-effects/numbness/\"",
+        "href=\"../../patterns/family-styles/chaotic-family/\"",
+    ] {
+        assert!(page.contains(href), "{href} in {page}");
+    }
+    site.write("content/Healing/plans.md", "# Plans\n\n[lost](Nowhere).\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'Nowhere': no page or file there");
+}

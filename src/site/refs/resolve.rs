@@ -335,6 +335,27 @@ impl Site {
                 };
             }
         }
+        // A link to a note without its extension, as Obsidian resolves `[x](Note)` and
+        // `[x](Folder/Note)`: that `.md` file from this file's folder, else the one
+        // note of that file name anywhere.
+        let last = site_path.rsplit('/').next().unwrap_or("");
+        if matches!(r.kind, RefKind::Link) && !last.is_empty() && !last.contains('.') {
+            if let Some(&t) = ctx.by_rel.get(&format!("{site_path}.md")) {
+                return page(t, fragment, diagnostics);
+            }
+            if !decoded.contains('/') {
+                let name = format!("/{decoded}.md");
+                let named: Vec<usize> = ctx
+                    .by_rel
+                    .iter()
+                    .filter(|(rel, _)| format!("/{rel}").ends_with(&name))
+                    .map(|(_, &t)| t)
+                    .collect();
+                if let [only] = named.as_slice() {
+                    return page(*only, fragment, diagnostics);
+                }
+            }
+        }
         let missing = match r.kind {
             RefKind::Media(what) => {
                 error(Code::MissingFile, format!("{what} '{url}' does not exist"))
