@@ -198,14 +198,13 @@ impl Spans {
     pub fn items(&self, path: &[Step]) -> usize {
         let mut item = path.to_vec();
         item.push(Step::Item(0));
+        let last = item.len() - 1;
         let mut n = 0;
-        loop {
-            *item.last_mut().expect("pushed") = Step::Item(n);
-            if !self.places.contains_key(&item) {
-                return n;
-            }
+        while self.places.contains_key(&item) {
             n += 1;
+            item[last] = Step::Item(n);
         }
+        n
     }
 }
 

@@ -7,7 +7,7 @@ use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
 use crate::site::links::is_generated_anchor;
-use crate::site::{Site, UrlKind};
+use crate::site::{Found, Site, UrlKind};
 use crate::text::percent_decode;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -336,24 +336,18 @@ impl Site {
             }
         }
         // A link to a note without its extension, as Obsidian resolves `[x](Note)` and
-        // `[x](Folder/Note)`: that `.md` file from this file's folder, else the one
-        // note of that file name anywhere.
+        // `[x](Folder/Note)`: that `.md` file from this file's folder, else the note of
+        // that file name, found as a `.md` link's bare name is.
         let last = site_path.rsplit('/').next().unwrap_or("");
         if matches!(r.kind, RefKind::Link) && !last.is_empty() && !last.contains('.') {
             if let Some(&t) = ctx.by_rel.get(&format!("{site_path}.md")) {
                 return page(t, fragment, diagnostics);
             }
-            if !decoded.contains('/') {
-                let name = format!("/{decoded}.md");
-                let named: Vec<usize> = ctx
-                    .by_rel
-                    .iter()
-                    .filter(|(rel, _)| format!("/{rel}").ends_with(&name))
-                    .map(|(_, &t)| t)
-                    .collect();
-                if let [only] = named.as_slice() {
-                    return page(*only, fragment, diagnostics);
-                }
+            let by_name = self.names.file_name(&decoded);
+            if let Some(Found::One(t)) =
+                by_name.map(|f| self.nearest_of(i, self.exact_name(&decoded, f)))
+            {
+                return page(t, fragment, diagnostics);
             }
         }
         let missing = match r.kind {
