@@ -4,7 +4,8 @@
 //! `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}`. Outside code each is reported where it stands and taken out of the
 //! text, so none is ever shown raw or read as Markdown (a shortcode's code lines
 //! becoming headings). A paired shortcode whose content is not Markdown (`{{< >}}`, a
-//! Liquid `raw`, `highlight` or `comment` block) is taken out with its content.
+//! Liquid `highlight` or `comment` block) is taken out with its content; a `{% raw %}`
+//! block's text is kept as it is written, as Liquid and Tera (Zola) show it.
 //!
 //! Each is a warning by default, so a site brought from another tool builds and its
 //! publisher gets the list of what to convert, and an error with
@@ -35,6 +36,9 @@ enum Kind {
     Mdbook,
     /// `{{ … }}`
     Expression,
+    /// `{% raw %}` or `{% endraw %}`, Liquid's and Tera's (Zola's): what is between
+    /// them is text, shown as it is written.
+    Raw,
 }
 
 struct Tag {
@@ -169,9 +173,51 @@ fn tags(text: &str, options: Options) -> Vec<Tag> {
             continue;
         }
         from = tag.range.end;
+        if tag.kind == Kind::Liquid && is_raw(&tag.inner, "raw") {
+            // `{% raw %}` … `{% endraw %}`: text, tags in it included, as Liquid and
+            // Tera (Zola) show it; both tags are taken out, with no warning.
+            if let Some(end) = raw_end(text, from, ends) {
+                found.push(Tag {
+                    kind: Kind::Raw,
+                    ..tag
+                });
+                from = end.range.end;
+                found.push(end);
+                continue;
+            }
+        }
         found.push(tag);
     }
     found
+}
+
+/// Whether a Liquid tag's inner text is `word` alone (`raw`, `endraw`), whitespace
+/// control marks (`{%- raw -%}`) allowed.
+fn is_raw(inner: &str, word: &str) -> bool {
+    inner.trim_matches(|c: char| c == '-' || c.is_whitespace()) == word
+}
+
+/// The `{% endraw %}` closing a raw block whose text starts at `from`.
+fn raw_end(text: &str, from: usize, ends: &Ends) -> Option<Tag> {
+    let mut at = from;
+    while let Some(i) = text[at..].find("{%") {
+        let start = at + i;
+        at = start + 2;
+        let Some(end) = ends.closers[2]
+            .get(ends.closers[2].partition_point(|&e| e < at))
+            .copied()
+        else {
+            return None;
+        };
+        if is_raw(&text[at..end], "endraw") {
+            return Some(Tag {
+                range: start..end + 2,
+                kind: Kind::Raw,
+                inner: "endraw".to_string(),
+            });
+        }
+    }
+    None
 }
 
 /// `{{</* name */>}}` and `{{%/* name */%}}`, Hugo's way to show a shortcode as text,
@@ -243,6 +289,11 @@ pub(super) fn strip(
                 splice.copy(copied..tag.range.start);
                 copied = tag.range.end;
             }
+            continue;
+        }
+        if tag.kind == Kind::Raw {
+            splice.copy(copied..tag.range.start);
+            copied = tag.range.end;
             continue;
         }
         let name = tag.name().to_string();
@@ -444,7 +495,7 @@ fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagno
             )
             .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
         }
-        Kind::Liquid => {
+        Kind::Liquid | Kind::Raw => {
             let instead = match name {
                 "include" | "include_relative" => "include the file with {{#include path}}",
                 "highlight" | "raw" => "write the code in a fenced code block (```lang)",

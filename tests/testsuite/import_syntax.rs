@@ -751,3 +751,33 @@ fn zola_shortcodes_are_named_as_such_and_a_body_pairs_with_its_end() {
         assert!(!page.contains(raw), "{raw} in {page}");
     }
 }
+
+#[test]
+fn a_raw_block_is_text_shown_as_written_and_no_tag_in_it_is_read() {
+    // Zola's theme Abridge: `{% raw %}` … `{% endraw %}` (Tera's and Liquid's) around
+    // a heading's `{#id}` and around shortcodes shown as examples; the block was
+    // swallowed, so the ids were lost (links to them broken) and each block warned.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/docs/page.md",
+        "+++\ntitle = \"Page\"\n+++\n\nSee [paging](#paging) and [search](#search).\n\n\
+         ## Pagination {% raw %}{#paging}{% endraw %}\n\n\
+         ### Search {%- raw -%}{#search}{%- endraw -%}\n\n\
+         {% raw %}\n```\n{{ video(sources=[a.mp4]) }}\n```\n{% endraw %}\n\n\
+         Write {% raw %}{{ youtube(id=abc) }}{% endraw %} in the page.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    assert!(!run.stderr.contains("paging"), "{}", run.stderr);
+    let page = site.read("docs/page/index.html");
+    assert!(page.contains("<h2 id=\"paging\">"), "{page}");
+    assert!(page.contains("<h3 id=\"search\">"), "{page}");
+    assert!(page.contains("{{ video(sources=[a.mp4]) }}"), "{page}");
+    assert!(
+        page.contains("Write {{ youtube(id=abc) }} in the page."),
+        "{page}"
+    );
+    assert!(!page.contains("raw %}"), "{page}");
+}
