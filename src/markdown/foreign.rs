@@ -15,9 +15,10 @@
 //! backslash first (`\{{`, `\{%`) is text.
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
+use super::foreign_help::{describe, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use crate::config::UnsupportedSyntax;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use pulldown_cmark::Options;
 
 /// How far a tag may run to its closing delimiter, in bytes.
@@ -25,7 +26,7 @@ const MAX_TAG: usize = 2000;
 
 #[derive(Clone, Copy, PartialEq)]
 #[repr(u8)]
-enum Kind {
+pub(super) enum Kind {
     /// `{{< … >}}`
     HugoRaw,
     /// `{{% … %}}`
@@ -203,12 +204,7 @@ fn raw_end(text: &str, from: usize, ends: &Ends) -> Option<Tag> {
     while let Some(i) = text[at..].find("{%") {
         let start = at + i;
         at = start + 2;
-        let Some(end) = ends.closers[2]
-            .get(ends.closers[2].partition_point(|&e| e < at))
-            .copied()
-        else {
-            return None;
-        };
+        let end = *ends.closers[2].get(ends.closers[2].partition_point(|&e| e < at))?;
         if is_raw(&text[at..end], "endraw") {
             return Some(Tag {
                 range: start..end + 2,
@@ -404,131 +400,8 @@ fn fenced_code(text: &str, open: &Tag, close: &Tag) -> Option<String> {
 
 /// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,
 /// `{% note(kind="tip") %}`), from a tag's first word.
-fn zola_shortcode(word: &str) -> Option<&str> {
+pub(super) fn zola_shortcode(word: &str) -> Option<&str> {
     let (name, _) = word.split_once('(')?;
     (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         .then_some(name)
-}
-
-/// What of a tag the page leaves out.
-enum LeftOut {
-    /// The tag alone.
-    Tag,
-    /// The tag and its closing tag (given); what is between them is kept.
-    TagsOf(String),
-    /// The tag, its closing tag (given) and everything between them.
-    Through(String),
-}
-
-impl LeftOut {
-    fn closing(&self) -> Option<&str> {
-        match self {
-            LeftOut::Tag => None,
-            LeftOut::TagsOf(closing) | LeftOut::Through(closing) => Some(closing),
-        }
-    }
-
-    /// What the page shows in the tag's place, for the help.
-    fn said(&self, what: &str) -> String {
-        match self {
-            LeftOut::Tag => format!("the {what} is left out of the page"),
-            LeftOut::TagsOf(closing) => {
-                format!("the page shows the {what}'s inner text, without it and `{closing}`")
-            }
-            LeftOut::Through(closing) => {
-                format!("the {what} and everything up to `{closing}` are left out of the page")
-            }
-        }
-    }
-}
-
-/// The diagnostic for a tag, as an error (`{{#title}}`: a warning); [`strip`] makes it
-/// a warning where `[build] unsupported_syntax` says so.
-fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagnostic {
-    let with_pair = match left_out.closing() {
-        Some(closing) => format!("`{written}` … `{closing}`"),
-        None => format!("`{written}`"),
-    };
-    let as_text = "to show it as text, put it in backticks or write a backslash before it (`\\{`)";
-    match kind {
-        Kind::HugoRaw | Kind::HugoMarkdown => {
-            let bare = name.trim_start_matches('/');
-            let instead = match bare {
-                "highlight" | "code" => "write the code in a fenced code block (```lang)",
-                "figure" | "img" | "image" => "write an image: ![description](file.png \"caption\")",
-                "ref" | "relref" => "link to the file: [label](other.md)",
-                "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip"
-                | "warning" | "info" => "write a callout: > [!NOTE] (or TIP, WARNING, …)",
-                "youtube" | "vimeo" | "tweet" | "x" | "instagram" | "gist" => {
-                    "write a link to it: attune pages never load content from another site"
-                }
-                "include" | "readfile" => "include the file with {{#include path}}",
-                "details" | "expand" => "write a folding callout: > [!NOTE]- Title",
-                _ => "write what it stands for in Markdown",
-            };
-            Diagnostic::error(
-                Code::UnsupportedSyntax,
-                format!(
-                    "Hugo shortcode {with_pair} is not supported: the page would lose what it stands for"
-                ),
-            )
-            .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
-        }
-        Kind::Liquid | Kind::Expression if zola_shortcode(name).is_some() => {
-            let bare = zola_shortcode(name).unwrap_or(name);
-            let instead = match bare {
-                "note" | "admonition" | "callout" | "tip" | "warning" | "info" | "alert" => {
-                    "write a callout: > [!NOTE] (or TIP, WARNING, …)"
-                }
-                "youtube" | "vimeo" | "streamable" | "gist" | "tweet" => {
-                    "write a link to it: attune pages never load content from another site"
-                }
-                "image" | "figure" | "resize_image" | "dual_theme_image" | "image_toggler"
-                | "full_width_image" | "gallery" => {
-                    "write an image: ![description](file.png \"caption\")"
-                }
-                _ => "write what it stands for in Markdown",
-            };
-            Diagnostic::error(
-                Code::UnsupportedSyntax,
-                format!("Zola shortcode {with_pair} is not supported: attune does not run templates in content"),
-            )
-            .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
-        }
-        Kind::Liquid | Kind::Raw => {
-            let instead = match name {
-                "include" | "include_relative" => "include the file with {{#include path}}",
-                "highlight" | "raw" => "write the code in a fenced code block (```lang)",
-                "comment" => "write a private comment as %% … %%",
-                "link" | "post_url" => "link to the file: [label](other.md)",
-                _ => "write what it stands for in Markdown",
-            };
-            Diagnostic::error(
-                Code::UnsupportedSyntax,
-                format!("Liquid tag {with_pair} is not supported: attune does not run templates in content"),
-            )
-            .help(format!("{}; {instead}; {as_text}", left_out.said("tag")))
-        }
-        Kind::Mdbook if name == "title" => Diagnostic::warning(
-            Code::UnsupportedSyntax,
-            format!("mdBook's {with_pair} is not supported and is left out"),
-        )
-        .help("set the page's title with `title:` in its front matter"),
-        Kind::Mdbook => {
-            let instead = "only {{#include}}, {{#rustdoc_include}} and {{#playground}} are read; write what it stands for in Markdown";
-            Diagnostic::error(
-                Code::UnsupportedSyntax,
-                format!("mdBook directive {with_pair} is not supported"),
-            )
-            .help(format!("{}; {instead}; {as_text}", left_out.said("directive")))
-        }
-        Kind::Expression => Diagnostic::error(
-            Code::UnsupportedSyntax,
-            format!("template expression {with_pair} is not supported: attune does not run templates in content"),
-        )
-        .help(format!(
-            "{}; write the value itself; {as_text}",
-            left_out.said("expression")
-        )),
-    }
 }
