@@ -157,7 +157,7 @@ pub fn load(
 
     walk::report_links_into_output(root, &into_output, diagnostics);
 
-    if let Some(summary) = &content.summary {
+    if let Some(summary) = &mut content.summary {
         // Drafts count as written: a book built without them still lists them.
         let files: std::collections::HashSet<&Path> =
             markdown.iter().map(|(_, rel)| rel.as_path()).collect();
@@ -166,6 +166,34 @@ pub fn load(
             markdown.iter().map(|(_, rel)| rel.as_path()),
             diagnostics,
         );
+        // The chapters it lists are the book: mdBook publishes no other chapter (a
+        // stale one, a text only included), so neither does attune. A folder's
+        // README.md or index.md stays its hub's text (the book's own, the home page's),
+        // unless the summary lists `folder.md` for it; so does mdBook's 404.md.
+        let (kept, unlisted): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
+            if summary.position(rel).is_some() || rel == Path::new("404.md") {
+                return true;
+            }
+            let is_index = rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                matches!(
+                    n,
+                    "README.md" | "readme.md" | "Readme.md" | "index.md" | "_index.md"
+                )
+            });
+            let chapter_for_folder = rel
+                .parent()
+                .filter(|folder| !folder.as_os_str().is_empty())
+                .is_some_and(|folder| {
+                    let mut chapter = folder.as_os_str().to_owned();
+                    chapter.push(".md");
+                    summary.position(Path::new(&chapter)).is_some()
+                });
+            is_index && !chapter_for_folder
+        });
+        markdown = kept;
+        if let Some(d) = summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel)) {
+            diagnostics.push(d);
+        }
     }
 
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown

@@ -41,6 +41,9 @@ pub struct Summary {
     pub chapters: Vec<Chapter>,
     /// Part titles (`# Part`), in order.
     pub parts: Vec<String>,
+    /// The Markdown files it does not list, left out of the site (see
+    /// [`Summary::unlisted`]), so that a link to one says why it leads nowhere.
+    pub left_out: std::collections::HashSet<PathBuf>,
     position: HashMap<PathBuf, usize>,
 }
 
@@ -161,6 +164,41 @@ impl Summary {
     /// The chapter at `rel`, if listed.
     pub fn chapter(&self, rel: &Path) -> Option<&Chapter> {
         self.position(rel).map(|i| &self.chapters[i])
+    }
+
+    /// Records the Markdown files the summary does not list, which are left out of the
+    /// site, as mdBook leaves them out; the warning that names them, `None` when it
+    /// lists them all.
+    pub fn unlisted(&mut self, files: impl Iterator<Item = PathBuf>) -> Option<Diagnostic> {
+        self.left_out.extend(files);
+        let mut names: Vec<String> = self
+            .left_out
+            .iter()
+            .map(|p| format!("'{}'", p.to_string_lossy().replace('\\', "/")))
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        names.sort();
+        let count = names.len();
+        let shown = if count > 8 {
+            format!("{}, and {} more", names[..8].join(", "), count - 8)
+        } else {
+            names.join(", ")
+        };
+        let (files, are) = if count == 1 {
+            ("file", "is")
+        } else {
+            ("files", "are")
+        };
+        Some(
+            Diagnostic::warning(
+                Code::Summary,
+                format!("{count} Markdown {files} SUMMARY.md does not list {are} left out, as mdBook leaves them out: {shown}"),
+            )
+            .in_file(&self.file)
+            .help("list a chapter in SUMMARY.md to publish it; a file that is only included stays out"),
+        )
     }
 
     /// Reports each listed chapter whose file does not exist, at its place in

@@ -52,29 +52,15 @@ impl Site {
         target: &str,
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
-        let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
-        // `@/blog/post.md`, as Zola writes internal links: from the content folder.
-        let target = match target.strip_prefix("@/") {
-            Some(rest) => {
-                path = PathBuf::new();
-                rest
-            }
-            None => target,
-        };
-        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
-        for component in Path::new(&decoded).components() {
-            match component {
-                Component::ParentDir => {
-                    if !path.pop() {
-                        return None;
-                    }
-                }
-                Component::Normal(part) => path.push(part),
-                Component::CurDir => {}
-                _ => return None,
-            }
-        }
-        by_rel.get(&path).copied()
+        by_rel.get(&md_path(from, target)?).copied()
+    }
+
+    /// Whether the `.md` path `target`, from the file `from`, is a chapter SUMMARY.md
+    /// does not list, so left out of the site.
+    fn left_out_of_summary(&self, from: &Path, target: &str) -> bool {
+        self.summary.as_ref().is_some_and(|summary| {
+            md_path(from, target).is_some_and(|path| summary.left_out.contains(&path))
+        })
     }
 
     /// The article a `.md` path names when it is not a path from the linking file's
@@ -201,6 +187,13 @@ impl Site {
                             if is_file {
                                 written = display_path(&written);
                             }
+                            // A chapter SUMMARY.md leaves out of the book.
+                            let left_out = matches!(&link.target, LinkTarget::File { path, .. }
+                                if self.left_out_of_summary(&article.rel, path));
+                            let why = match left_out {
+                                true => "is not listed in SUMMARY.md, so not published",
+                                false => "is not written yet",
+                            };
                             // A note not written yet, whether a wikilink or a Markdown
                             // link to a `.md` file names it: plain text until it is.
                             let d = if missing_warn
@@ -208,16 +201,22 @@ impl Site {
                             {
                                 Diagnostic::warning(
                                     Code::MissingNote,
-                                    format!("'{written}' is not written yet: shown as plain text"),
+                                    format!("'{written}' {why}: shown as plain text"),
                                 )
                             } else {
                                 Diagnostic::error(
                                     Code::BrokenLink,
-                                    format!("broken link to '{written}'"),
+                                    match left_out {
+                                        true => format!("broken link to '{written}': it {why}"),
+                                        false => format!("broken link to '{written}'"),
+                                    },
                                 )
                             }
                             .at(&article.path, link.line, link.column);
                             let d = match &link.target {
+                                _ if left_out => {
+                                    d.help("list the chapter in SUMMARY.md to publish it")
+                                }
                                 LinkTarget::File { .. } => {
                                     let stem = Path::new(&written)
                                         .file_stem()
@@ -459,4 +458,32 @@ fn relative_path(from: &Path, to: &Path) -> String {
         "../".repeat(depth),
         to.to_string_lossy().replace('\\', "/")
     )
+}
+
+/// The path from the content folder a relative `.md` path from the file `from` names
+/// (`@/blog/post.md`, as Zola writes internal links: from the content folder); `None`
+/// when it climbs above the content folder.
+fn md_path(from: &Path, target: &str) -> Option<PathBuf> {
+    let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
+    let target = match target.strip_prefix("@/") {
+        Some(rest) => {
+            path = PathBuf::new();
+            rest
+        }
+        None => target,
+    };
+    let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+    for component in Path::new(&decoded).components() {
+        match component {
+            Component::ParentDir => {
+                if !path.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(part) => path.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(path)
 }

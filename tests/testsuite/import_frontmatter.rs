@@ -201,20 +201,20 @@ fn hubs_sort_by_order_then_newest_date_then_title_and_feed_and_sitemap_carry_dat
 #[test]
 fn an_mdbook_summary_gives_order_titles_and_parts() {
     let site = Fixture::new("import-mdbook");
-    site.build().assert_code(0);
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: 1 Markdown file SUMMARY.md does not list is left out, as mdBook leaves them out: 'guide/an-appendix.md'\n--> src/SUMMARY.md",
+    );
     // SUMMARY.md is not an article.
     assert!(!site.path("public/summary").exists());
-    // Its order, not the alphabet: nested items after their parent, unlisted last.
+    // Its order, not the alphabet: nested items after their parent.
     let guide = site.read("guide/index.html");
     assert_in_order(
         &guide,
-        &[
-            "Reading the book",
-            "Installation",
-            "Checking it works",
-            "Appendix chapter",
-        ],
+        &["Reading the book", "Installation", "Checking it works"],
     );
+    // A chapter it does not list is not part of the book, as in mdBook.
+    assert!(!guide.contains("Appendix chapter"), "{guide}");
+    assert!(!site.path("public/guide/an-appendix").exists());
     // Titles from SUMMARY.md where the chapter gives none: the `##` heading stays.
     let install = site.read("guide/install/index.html");
     assert!(install.contains("<title>Installation · A handbook</title>"));

@@ -154,7 +154,10 @@ fn summary_parts_are_shown_where_the_structure_is_listed() {
     let site = Fixture::new("mdbook-folders");
     site.write(
         "src/SUMMARY.md",
-        "# Summary\n\n# Basics\n\n- [Reading](guide/reading.md)\n\n# Going further\n\n- [Installation](guide/installation.md)\n",
+        "# Summary\n\n# Basics\n\n- [Reading](guide/reading.md)\n\n# Going further\n\n- [Installation](guide/installation.md)\n\
+         - [CLI](cli/README.md)\n  - [init](cli/init.md)\n  - [build](cli/build.md)\n\
+         - [Format](format/README.md)\n  - [Theme](format/theme/README.md)\n    - [Editor](format/theme/editor.md)\n\
+         \x20 - [Markdown](format/markdown.md)\n  - [General](format/configuration/general.md)\n",
     );
     site.build().assert_code(0);
     let guide = main_of(&site.read("guide/index.html")).to_string();
@@ -321,8 +324,13 @@ fn mdbook_s_not_found_page_is_left_out_with_a_warning() {
         "src/404.md",
         "# Document not found (404)\n\nThis URL is invalid, sorry.\n",
     );
-    // Only at the top of the content folder: elsewhere it is a page like any other.
+    // Only at the top of the content folder: elsewhere it is a chapter like any other.
     site.write("src/guide/404.md", "# Errors\n\nWhat a 404 is.\n");
+    let summary = std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap();
+    site.write(
+        "src/SUMMARY.md",
+        &format!("{summary}\n- [Errors](guide/404.md)\n"),
+    );
     let run = site.build();
     run.assert_code(0).assert_stderr_contains(
         "warning: 404.md is mdBook's not-found page: attune writes its own, so this file is not published\n --> src/404.md:1:1",
@@ -512,4 +520,59 @@ fn a_chapter_s_sub_chapters_in_a_folder_named_after_it_are_its_section() {
     site.run(&["check"])
         .assert_code(0)
         .assert_stderr_contains("'alone' is an orphan");
+}
+
+#[test]
+fn chapters_summary_md_does_not_list_are_left_out_as_mdbook_leaves_them_out() {
+    // Comprehensive Rust: stale chapters no longer listed (one including files that
+    // are gone) were published and failed the build; `ffi/README.md`, not listed,
+    // collided with the listed `ffi.md`, which mdBook publishes as `ffi.html`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Intro](intro.md)\n- [FFI](deep/ffi.md)\n  - [Interop](deep/ffi/interop.md)\n",
+    );
+    site.write(
+        "src/intro.md",
+        "# Intro\n\nSee [the old page](old.md) and [FFI](deep/ffi.md).\n",
+    );
+    site.write(
+        "src/old.md",
+        "# Old\n\n{{#include gone/lib.c}}\n\n[x](nowhere.md)\n",
+    );
+    site.write("src/deep/ffi.md", "# FFI\n\nThe chapter's text.\n");
+    site.write("src/deep/ffi/README.md", "# Outline\n\nSpeaker notes.\n");
+    site.write(
+        "src/deep/ffi/interop.md",
+        "# Interop\n\nBack to [FFI](../ffi.md).\n",
+    );
+    // A folder's README.md the summary does not list stays its hub's text.
+    site.write("src/extra/README.md", "# Extra\n\nHub text.\n");
+    site.write("src/extra/kept.md", "# Kept\n\nListed nowhere.\n");
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: 3 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'deep/ffi/README.md', 'extra/kept.md', 'old.md'\n--> src/SUMMARY.md")
+        .assert_stderr_contains("warning: 'old.md' is not listed in SUMMARY.md, so not published: shown as plain text\n --> src/intro.md:3:5")
+        .assert_stderr_contains("help: list the chapter in SUMMARY.md to publish it");
+    assert!(!run.stderr.contains("gone/lib.c"), "{}", run.stderr);
+    assert!(!run.stderr.contains("nowhere"), "{}", run.stderr);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    assert!(!site.path("public/old").exists());
+    assert!(!site.path("public/extra/kept").exists());
+    let ffi = site.read("deep/ffi/index.html");
+    assert!(ffi.contains("The chapter’s text."), "{ffi}");
+    assert!(!ffi.contains("Speaker notes"), "{ffi}");
+    assert!(site.read("extra/index.html").contains("Hub text."));
+    // The same with links as errors: a broken link naming why.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\nmissing_links = \"error\"\n",
+    );
+    site.run(&["check"]).assert_code(1).assert_stderr_contains(
+        "error: broken link to 'old.md': it is not listed in SUMMARY.md, so not published",
+    );
 }

@@ -1,0 +1,128 @@
+//! What a tag of another tool's syntax is called in its diagnostic, what the page
+//! shows in its place and what to write instead (see `foreign.rs`).
+
+use super::foreign::{zola_shortcode, Kind};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// What of a tag the page leaves out.
+pub(super) enum LeftOut {
+    /// The tag alone.
+    Tag,
+    /// The tag and its closing tag (given); what is between them is kept.
+    TagsOf(String),
+    /// The tag, its closing tag (given) and everything between them.
+    Through(String),
+}
+
+impl LeftOut {
+    fn closing(&self) -> Option<&str> {
+        match self {
+            LeftOut::Tag => None,
+            LeftOut::TagsOf(closing) | LeftOut::Through(closing) => Some(closing),
+        }
+    }
+
+    /// What the page shows in the tag's place, for the help.
+    fn said(&self, what: &str) -> String {
+        match self {
+            LeftOut::Tag => format!("the {what} is left out of the page"),
+            LeftOut::TagsOf(closing) => {
+                format!("the page shows the {what}'s inner text, without it and `{closing}`")
+            }
+            LeftOut::Through(closing) => {
+                format!("the {what} and everything up to `{closing}` are left out of the page")
+            }
+        }
+    }
+}
+
+/// The diagnostic for a tag, as an error (`{{#title}}`: a warning); `foreign::strip` makes it
+/// a warning where `[build] unsupported_syntax` says so.
+pub(super) fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagnostic {
+    let with_pair = match left_out.closing() {
+        Some(closing) => format!("`{written}` … `{closing}`"),
+        None => format!("`{written}`"),
+    };
+    let as_text = "to show it as text, put it in backticks or write a backslash before it (`\\{`)";
+    match kind {
+        Kind::HugoRaw | Kind::HugoMarkdown => {
+            let bare = name.trim_start_matches('/');
+            let instead = match bare {
+                "highlight" | "code" => "write the code in a fenced code block (```lang)",
+                "figure" | "img" | "image" => "write an image: ![description](file.png \"caption\")",
+                "ref" | "relref" => "link to the file: [label](other.md)",
+                "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip"
+                | "warning" | "info" => "write a callout: > [!NOTE] (or TIP, WARNING, …)",
+                "youtube" | "vimeo" | "tweet" | "x" | "instagram" | "gist" => {
+                    "write a link to it: attune pages never load content from another site"
+                }
+                "include" | "readfile" => "include the file with {{#include path}}",
+                "details" | "expand" => "write a folding callout: > [!NOTE]- Title",
+                _ => "write what it stands for in Markdown",
+            };
+            Diagnostic::error(
+                Code::UnsupportedSyntax,
+                format!(
+                    "Hugo shortcode {with_pair} is not supported: the page would lose what it stands for"
+                ),
+            )
+            .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
+        }
+        Kind::Liquid | Kind::Expression if zola_shortcode(name).is_some() => {
+            let bare = zola_shortcode(name).unwrap_or(name);
+            let instead = match bare {
+                "note" | "admonition" | "callout" | "tip" | "warning" | "info" | "alert" => {
+                    "write a callout: > [!NOTE] (or TIP, WARNING, …)"
+                }
+                "youtube" | "vimeo" | "streamable" | "gist" | "tweet" => {
+                    "write a link to it: attune pages never load content from another site"
+                }
+                "image" | "figure" | "resize_image" | "dual_theme_image" | "image_toggler"
+                | "full_width_image" | "gallery" => {
+                    "write an image: ![description](file.png \"caption\")"
+                }
+                _ => "write what it stands for in Markdown",
+            };
+            Diagnostic::error(
+                Code::UnsupportedSyntax,
+                format!("Zola shortcode {with_pair} is not supported: attune does not run templates in content"),
+            )
+            .help(format!("{}; {instead}; {as_text}", left_out.said("shortcode")))
+        }
+        Kind::Liquid | Kind::Raw => {
+            let instead = match name {
+                "include" | "include_relative" => "include the file with {{#include path}}",
+                "highlight" | "raw" => "write the code in a fenced code block (```lang)",
+                "comment" => "write a private comment as %% … %%",
+                "link" | "post_url" => "link to the file: [label](other.md)",
+                _ => "write what it stands for in Markdown",
+            };
+            Diagnostic::error(
+                Code::UnsupportedSyntax,
+                format!("Liquid tag {with_pair} is not supported: attune does not run templates in content"),
+            )
+            .help(format!("{}; {instead}; {as_text}", left_out.said("tag")))
+        }
+        Kind::Mdbook if name == "title" => Diagnostic::warning(
+            Code::UnsupportedSyntax,
+            format!("mdBook's {with_pair} is not supported and is left out"),
+        )
+        .help("set the page's title with `title:` in its front matter"),
+        Kind::Mdbook => {
+            let instead = "only {{#include}}, {{#rustdoc_include}} and {{#playground}} are read; write what it stands for in Markdown";
+            Diagnostic::error(
+                Code::UnsupportedSyntax,
+                format!("mdBook directive {with_pair} is not supported"),
+            )
+            .help(format!("{}; {instead}; {as_text}", left_out.said("directive")))
+        }
+        Kind::Expression => Diagnostic::error(
+            Code::UnsupportedSyntax,
+            format!("template expression {with_pair} is not supported: attune does not run templates in content"),
+        )
+        .help(format!(
+            "{}; write the value itself; {as_text}",
+            left_out.said("expression")
+        )),
+    }
+}
