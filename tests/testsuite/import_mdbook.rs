@@ -329,7 +329,7 @@ fn mdbook_s_not_found_page_is_left_out_with_a_warning() {
     let summary = std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap();
     site.write(
         "src/SUMMARY.md",
-        &format!("{summary}\n- [Errors](guide/404.md)\n"),
+        format!("{summary}\n- [Errors](guide/404.md)\n"),
     );
     let run = site.build();
     run.assert_code(0).assert_stderr_contains(
