@@ -5,46 +5,13 @@ use super::{Backlink, Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
-use crate::markdown::{OutLink, RefKind};
+use crate::markdown::RefKind;
 use crate::text::percent_decode;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 impl Site {
-    /// A name that more than one article answers to: the error lists the path form
-    /// of each, to write instead.
-    fn ambiguous(&self, i: usize, link: &OutLink, name: &str, candidates: &[usize]) -> Diagnostic {
-        let forms: Vec<String> = candidates
-            .iter()
-            .map(|&c| {
-                format!(
-                    "[[{}]] ({})",
-                    self.path_name(c),
-                    self.articles[c].path.display()
-                )
-            })
-            .collect();
-        let d = Diagnostic::error(
-            Code::AmbiguousLink,
-            format!("'{name}' could mean {} notes", candidates.len()),
-        )
-        .at(&self.articles[i].path, link.line, link.column)
-        .help(format!(
-            "write the path of the one you mean: {}",
-            forms.join(", ")
-        ));
-        candidates.iter().fold(d, |d, &c| {
-            let path = &self.articles[c].path;
-            d.related(
-                path,
-                0,
-                0,
-                format!("one of them: [[{}]]", self.path_name(c)),
-            )
-        })
-    }
-
     /// The article a relative `.md` path from `from` names.
     pub(super) fn article_by_file(
         &self,
@@ -186,6 +153,20 @@ impl Site {
                             let is_file = matches!(link.target, LinkTarget::File { .. });
                             if is_file {
                                 written = display_path(&written);
+                            }
+                            // Above the site: the page beside it, on its host.
+                            if let LinkTarget::File { path, anchor } = &link.target {
+                                if let Some((href, d)) =
+                                    self.md_link_beside(&article.rel, path, anchor.as_deref())
+                                {
+                                    local.push(d.at(&article.path, link.line, link.column));
+                                    let title = written;
+                                    return ResolvedLink {
+                                        target: None,
+                                        href,
+                                        title,
+                                    };
+                                }
                             }
                             // A chapter SUMMARY.md leaves out of the book.
                             let left_out = matches!(&link.target, LinkTarget::File { path, .. }

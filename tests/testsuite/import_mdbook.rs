@@ -307,10 +307,29 @@ fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
     assert!(site.read("ch01/tour/index.html").contains(
         "<a href=\"https://docs.example.org/std/index.html\" id=\"ref-1\">the standard library</a>"
     ));
+    // A `.md` link above the site, as the Cargo book links to the Reference beside it:
+    // mdBook writes it `.html`, and so does attune (it was a note "not written yet").
+    site.write(
+        "src/ch01/tour.md",
+        "# Tour\n\nSee [cfg](../../reference/conditional-compilation.md#the-cfg-attribute).\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: '../../reference/conditional-compilation.md' leads outside the site, to https://docs.example.org/reference/conditional-compilation.html#the-cfg-attribute: written as that address and not checked\n --> src/ch01/tour.md:3:5");
+    assert!(site.read("ch01/tour/index.html").contains(
+        "<a href=\"https://docs.example.org/reference/conditional-compilation.html#the-cfg-attribute\" id=\"ref-1\">cfg</a>"
+    ));
     // Without a base_url, where the site is published is unknown: still an error.
     site.write(
         "book.toml",
         "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.run(&["check"]).assert_code(1).assert_stderr_contains(
+        "error: '../../reference/conditional-compilation.md' leads outside the site",
+    );
+    site.write(
+        "src/ch01/tour.md",
+        "# Tour\n\nSee [the standard library](../../std/index.html).\n",
     );
     site.run(&["check"])
         .assert_code(1)
