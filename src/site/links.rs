@@ -55,7 +55,8 @@ impl Site {
         })
     }
 
-    /// The folder text a `.md` path names when no file has that path: Hugo's `ref
+    /// The folder text a `.md` path names when no file has that path: `folder/index.md`
+    /// its README.md, as mdBook names it; Hugo's `ref
     /// "docs/install"` names `docs/install/_index.md` or a page bundle's
     /// `docs/install/index.md`, as a link to `docs/install.md` would a page.
     fn folder_text(
@@ -64,6 +65,13 @@ impl Site {
         target: &str,
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
+        // `index.md`, as mdBook names a folder's README.md (its `index.html`).
+        if target == "index.md" || target.ends_with("/index.md") {
+            let folder = target.strip_suffix("index.md").unwrap_or_default();
+            let mut readme = ["README.md", "readme.md", "Readme.md"].iter();
+            return readme
+                .find_map(|r| self.article_by_file(from, &format!("{folder}{r}"), by_rel));
+        }
         let folder = target.strip_suffix(".md")?;
         ["_index.md", "index.md"].iter().find_map(|index| {
             let path = format!("{folder}/{index}");

@@ -595,3 +595,33 @@ fn chapters_summary_md_does_not_list_are_left_out_as_mdbook_leaves_them_out() {
         "error: broken link to 'old.md': it is not listed in SUMMARY.md, so not published",
     );
 }
+
+#[test]
+fn a_link_to_index_md_leads_to_the_folder_s_readme_as_mdbook_names_it() {
+    // The Clippy book: `[introduction](index.md)` and `continuous_integration/index.md`,
+    // where the folders hold README.md, which mdBook writes as index.html.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "- [Intro](README.md)\n- [Lints](lints.md)\n- [CI](ci/README.md)\n  - [Actions](ci/actions.md)\n",
+    );
+    site.write("src/README.md", "# Clippy\n\nA linter.\n");
+    site.write(
+        "src/lints.md",
+        "# Lints\n\nSee the [introduction](index.md) and [CI](ci/index.md#setup).\n",
+    );
+    site.write("src/ci/README.md", "# CI\n\n## Setup\n\nRun it.\n");
+    site.write("src/ci/actions.md", "# Actions\n\nBack to [CI](./index.md).\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("index.md"), "{}", run.stderr);
+    let lints = main_of(&site.read("lints/index.html")).to_string();
+    assert!(lints.contains("<a href=\"../\" id=\"ref-1\">introduction</a>"), "{lints}");
+    assert!(lints.contains("<a href=\"../ci/#setup\" id=\"ref-2\">CI</a>"), "{lints}");
+    let actions = main_of(&site.read("ci/actions/index.html")).to_string();
+    assert!(actions.contains("<a href=\"../../ci/\" id=\"ref-1\">CI</a>"), "{actions}");
+}
