@@ -101,6 +101,9 @@ pub struct FrontMatter {
     pub lastmod: Option<Date>,
     /// Zola's `[taxonomies]`: its `tags` join `tags`.
     pub taxonomies: Option<front::Taxonomies>,
+    /// Zola's address for the page (`path = "2015/02/13/post"`); on load, an old
+    /// address among `aliases` (a redirect), so links to it lead to the page.
+    pub path: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned
     /// about by `site` unless `[front_matter] allow` names them.
     #[serde(skip)]
@@ -527,7 +530,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\ntaxonomies: {tags: [d], categories: [e]}\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\ntaxonomies: {tags: [d], categories: [e]}\npath: x\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;

@@ -615,13 +615,25 @@ fn a_link_to_index_md_leads_to_the_folder_s_readme_as_mdbook_names_it() {
         "# Lints\n\nSee the [introduction](index.md) and [CI](ci/index.md#setup).\n",
     );
     site.write("src/ci/README.md", "# CI\n\n## Setup\n\nRun it.\n");
-    site.write("src/ci/actions.md", "# Actions\n\nBack to [CI](./index.md).\n");
+    site.write(
+        "src/ci/actions.md",
+        "# Actions\n\nBack to [CI](./index.md).\n",
+    );
     let run = site.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("index.md"), "{}", run.stderr);
     let lints = main_of(&site.read("lints/index.html")).to_string();
-    assert!(lints.contains("<a href=\"../\" id=\"ref-1\">introduction</a>"), "{lints}");
-    assert!(lints.contains("<a href=\"../ci/#setup\" id=\"ref-2\">CI</a>"), "{lints}");
+    assert!(
+        lints.contains("<a href=\"../\" id=\"ref-1\">introduction</a>"),
+        "{lints}"
+    );
+    assert!(
+        lints.contains("<a href=\"../ci/#setup\" id=\"ref-2\">CI</a>"),
+        "{lints}"
+    );
     let actions = main_of(&site.read("ci/actions/index.html")).to_string();
-    assert!(actions.contains("<a href=\"../../ci/\" id=\"ref-1\">CI</a>"), "{actions}");
+    assert!(
+        actions.contains("<a href=\"../../ci/\" id=\"ref-1\">CI</a>"),
+        "{actions}"
+    );
 }

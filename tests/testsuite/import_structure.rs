@@ -414,6 +414,43 @@ fn zola_internal_links_start_from_the_content_folder() {
         .contains("<a href=\"../../docs/reference/options/#colours\" id=\"ref-1\">Options</a>"));
 }
 
+#[test]
+fn a_zola_path_and_root_relative_aliases_are_old_addresses_links_may_use() {
+    // The Rust blog (Zola): `path = "2015/02/13/Final-1.0-timeline"` is where Zola
+    // publishes a post, and other posts link there (or to its `.html` alias); those
+    // links were broken, as attune publishes the post at its file's path.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Blog\"\n");
+    site.write(
+        "content/Final-1.0-timeline.md",
+        "+++\npath = \"2015/02/13/Final-1.0-timeline\"\ntitle = \"Timeline\"\naliases = [\"2015/02/13/Final-1.0-timeline.html\"]\n+++\n\n## The plan\n\nSoon.\n",
+    );
+    site.write(
+        "content/alpha2.md",
+        "+++\ntitle = \"Alpha 2\"\npath = \"/alpha2/\"\n+++\n\nSee [the timeline](/2015/02/13/Final-1.0-timeline/) and \
+         [the old one](/2015/02/13/Final-1.0-timeline.html#the-plan).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("unknown front matter key `path`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let alpha = site.read("alpha2/index.html");
+    assert!(
+        alpha.contains("<a href=\"../final-1-0-timeline/\" id=\"ref-1\">the timeline</a>"),
+        "{alpha}"
+    );
+    // The old address is a redirect to the page.
+    assert!(site
+        .read("2015/02/13/Final-1.0-timeline/index.html")
+        .contains("final-1-0-timeline/"));
+    // A `path` that is the page's own address is no redirect of its own.
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+}
+
 /// The independent link checker over any built folder, for trying attune on real
 /// sites: `ATTUNE_LINKCHECK=path/to/public cargo test --test testsuite
 /// import_structure::linkcheck_a_folder -- --ignored --nocapture` (add

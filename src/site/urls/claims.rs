@@ -265,6 +265,10 @@ impl Site {
                     );
                     continue;
                 }
+                // The page's own address (Zola's `path` the same as attune's).
+                if url == article.url {
+                    continue;
+                }
                 let what = format!("the alias '{alias}' of '{}'", article.slug);
                 let owner = Owner::content(what, &article.path, line, column);
                 if claim(&mut table, page(&url), Kind::Redirect, owner) {
