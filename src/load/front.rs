@@ -151,8 +151,9 @@ pub(super) fn parse_toml(
 }
 
 /// Folds other tools' names into attune's: `weight` into `order`, `lastmod` into
-/// `updated`, Zola's `[taxonomies] tags` into `tags`, Zola's `path` into `aliases`. An article that gives both names
-/// of one key is an error at the second, as the two could disagree.
+/// `updated`, Zola's `[taxonomies] tags` into `tags`; TOML `aliases` are read from the
+/// root. An article that gives both names of one key is an error at the second, as the
+/// two could disagree.
 pub(super) fn resolve_synonyms(
     mut front: FrontMatter,
     head: &str,
@@ -198,24 +199,14 @@ pub(super) fn resolve_synonyms(
         (None, lastmod) => front.updated = lastmod,
         _ => {}
     }
-    // Zola's `path`, the page's address there, and in TOML (Zola's, Hugo's) `aliases`,
-    // which are addresses from the site's root with or without the leading `/`: old
-    // addresses here, each a redirect to the page, so links written to them lead to it.
+    // In TOML (Zola's, Hugo's), `aliases` are addresses from the site's root with or
+    // without the leading `/`: old addresses here, each a redirect to the page.
     if toml {
         for alias in &mut front.aliases {
             if !alias.trim().starts_with('/') {
                 *alias = format!("/{}", alias.trim());
             }
         }
-    }
-    if let Some(path) = front
-        .path
-        .take()
-        .filter(|p| !p.trim().trim_matches('/').is_empty())
-    {
-        front
-            .aliases
-            .push(format!("/{}", path.trim().trim_start_matches('/')));
     }
     if let Some(taxonomies) = front.taxonomies.take() {
         for tag in taxonomies.tags {

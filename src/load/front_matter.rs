@@ -101,8 +101,9 @@ pub struct FrontMatter {
     pub lastmod: Option<Date>,
     /// Zola's `[taxonomies]`: its `tags` join `tags`.
     pub taxonomies: Option<front::Taxonomies>,
-    /// Zola's address for the page (`path = "2015/02/13/post"`); on load, an old
-    /// address among `aliases` (a redirect), so links to it lead to the page.
+    /// Zola's address for the page (`path = "2015/02/13/post"`): an old address, a
+    /// redirect to the page where no other page or file has it, so links to it lead
+    /// to the page.
     pub path: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned
     /// about by `site` unless `[front_matter] allow` names them.

@@ -447,8 +447,18 @@ fn a_zola_path_and_root_relative_aliases_are_old_addresses_links_may_use() {
     assert!(site
         .read("2015/02/13/Final-1.0-timeline/index.html")
         .contains("final-1-0-timeline/"));
-    // A `path` that is the page's own address is no redirect of its own.
+    // A `path` that is the page's own address is no redirect of its own, nor one
+    // where attune writes a page of its own (Abridge's privacy page at `privacy`).
     assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    site.write(
+        "content/pages/privacy.md",
+        "+++\ntitle = \"Privacy Policy\"\npath = \"privacy\"\n+++\n\nOur own policy text.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("privacy"), "{}", run.stderr);
+    assert!(site.read("pages/privacy/index.html").contains("Our own policy text."));
+    assert!(!site.read("privacy/index.html").contains("Our own policy text."));
 }
 
 /// The independent link checker over any built folder, for trying attune on real

@@ -276,6 +276,32 @@ impl Site {
                 }
             }
         }
+        // Zola's `path`, where Zola published the page: its old address where nothing
+        // else claims it (a page of attune's own, another page), so links written to it
+        // lead to the page; nothing to report where it is taken, as the page keeps its
+        // own address.
+        for (i, article) in self.articles.iter().enumerate() {
+            let Some(url) = article
+                .front
+                .path
+                .as_deref()
+                .map(crate::site::normalise_alias)
+            else {
+                continue;
+            };
+            let inside = !url.is_empty()
+                && !url
+                    .split('/')
+                    .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']));
+            if !inside || url == article.url || aliases.contains_key(&url) {
+                continue;
+            }
+            let what = format!("the Zola path of '{}'", article.slug);
+            let owner = Owner::content(what, &article.path, 1, 1);
+            if table.claim(&page(&url), Kind::Redirect, owner, &mut Diagnostics::new()) {
+                aliases.insert(url, i);
+            }
+        }
         diagnostics.extend(bad);
         self.aliases = aliases;
         self.urls = table;
