@@ -214,7 +214,9 @@ fn options(smart_punctuation: bool) -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_WIKILINKS
-        | Options::ENABLE_MATH;
+        | Options::ENABLE_MATH
+        // `Term` then `: definition`, as mdBook (0.5), Hugo and pandoc read it.
+        | Options::ENABLE_DEFINITION_LIST;
     if smart_punctuation {
         options |= Options::ENABLE_SMART_PUNCTUATION;
     }

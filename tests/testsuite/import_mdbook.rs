@@ -637,3 +637,28 @@ fn a_link_to_index_md_leads_to_the_folder_s_readme_as_mdbook_names_it() {
         "{actions}"
     );
 }
+
+#[test]
+fn definition_lists_read_as_mdbook_reads_them() {
+    // The PyO3 guide's glossary: `term` then `  : definition`, which mdBook (and Hugo)
+    // make a <dl>; it was one paragraph, "attached : To call into…".
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/glossary.md",
+        "# Glossary\n\nattached\n  : A thread holding the interpreter.\n\nGIL\n  : The global lock.\n\n    A second paragraph.\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("glossary/index.html")).to_string();
+    assert!(
+        page.contains(
+            "<dl>\n<dt>attached</dt>\n<dd>\n<p>A thread holding the interpreter.</p>\n</dd>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<dt>GIL</dt>"), "{page}");
+    assert!(page.contains("<p>A second paragraph.</p>"), "{page}");
+}

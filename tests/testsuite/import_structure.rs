@@ -457,8 +457,12 @@ fn a_zola_path_and_root_relative_aliases_are_old_addresses_links_may_use() {
     let run = site.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("privacy"), "{}", run.stderr);
-    assert!(site.read("pages/privacy/index.html").contains("Our own policy text."));
-    assert!(!site.read("privacy/index.html").contains("Our own policy text."));
+    assert!(site
+        .read("pages/privacy/index.html")
+        .contains("Our own policy text."));
+    assert!(!site
+        .read("privacy/index.html")
+        .contains("Our own policy text."));
 }
 
 /// The independent link checker over any built folder, for trying attune on real
