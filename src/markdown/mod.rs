@@ -279,9 +279,13 @@ pub fn parse_titled(
         lines.maps = Some((body_start, expanded.maps.clone()));
         lines.included = std::mem::take(&mut expanded.origins);
     }
+    // `[@key]` is a citation when the site has works to cite; without a
+    // references.yaml it is text, as other tools show it (the Cargo book's
+    // `_crate_[@_version_]`).
+    let cites = !ctx.references.is_empty();
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
         let reference = link.reference.trim();
-        reference.starts_with('@').then(|| {
+        (cites && reference.starts_with('@')).then(|| {
             (
                 CowStr::from(format!("{CITE_PREFIX}{}", &reference[1..])),
                 CowStr::from(""),

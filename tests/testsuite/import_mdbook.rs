@@ -662,3 +662,33 @@ fn definition_lists_read_as_mdbook_reads_them() {
     assert!(page.contains("<dt>GIL</dt>"), "{page}");
     assert!(page.contains("<p>A second paragraph.</p>"), "{page}");
 }
+
+#[test]
+fn without_references_yaml_a_bracketed_at_sign_is_text() {
+    // The Cargo book: `_crate_[@_version_]...` was an unknown citation key, an error.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/install.md",
+        "# Install\n\n`cargo install` _crate_[@_version_]... and [@scope/pkg].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("citation"), "{}", run.stderr);
+    let page = main_of(&site.read("install/index.html")).to_string();
+    assert!(
+        page.contains("<em>crate</em>[@<em>version</em>]… and [@scope/pkg]."),
+        "{page}"
+    );
+    // With works to cite, an unknown key is still an error.
+    site.write(
+        "src/references.yaml",
+        "webb2012:\n  kind: book\n  authors: [Webb]\n  year: 2012\n  title: Running on Empty\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("error: unknown citation key '@_version_'");
+}
