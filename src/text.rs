@@ -50,6 +50,17 @@ pub fn loose_id(text: &str) -> String {
         .collect()
 }
 
+/// A heading's text as Zola's ids spell it, for matching them: transliterated to ASCII
+/// as its `slug` does (deunicode: `🦀` → `crab`, `你好` → `ni hao`), then the letters and
+/// digits, lowercased. Compared with [`loose_id`] of a link's anchor.
+pub fn ascii_id(text: &str) -> String {
+    deunicode::deunicode(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// A file or folder name made a title: `family-styles` or `family_styles` →
 /// "Family styles". Dashes and underscores become spaces (runs of them one space) and
 /// the first letter a capital, the rest kept as written; a name written with spaces
@@ -172,6 +183,16 @@ mod tests {
         );
         assert_eq!(slugify("  What's *this*?  "), "whats-this");
         assert_eq!(slugify("Über Gefühle"), "über-gefühle");
+    }
+
+    #[test]
+    fn zola_ids_spell_emoji_and_other_scripts_in_ascii() {
+        assert_eq!(
+            super::ascii_id("I-unsound issues (🦀)"),
+            super::loose_id("i-unsound-issues-crab")
+        );
+        assert_eq!(super::ascii_id("Búsqueda"), "busqueda");
+        assert_eq!(super::ascii_id("你好"), "nihao");
     }
 
     #[test]

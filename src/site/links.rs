@@ -269,7 +269,8 @@ impl Site {
                                         to.parsed.headings.iter().find(|h| {
                                             !loose.is_empty()
                                                 && (crate::text::loose_id(&h.text) == loose
-                                                    || crate::text::loose_id(&h.id) == loose)
+                                                    || crate::text::loose_id(&h.id) == loose
+                                                    || crate::text::ascii_id(&h.text) == loose)
                                         })
                                     })
                                     .map(|h| Some(h.id.clone()))

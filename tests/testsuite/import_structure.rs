@@ -582,6 +582,26 @@ fn markdown_links_to_a_note_may_name_a_heading_by_its_text() {
 }
 
 #[test]
+fn section_links_may_use_the_ids_zola_makes_of_emoji_and_other_scripts() {
+    // The Rust blog: `[x]: #i-unsound-issues-crab` for the heading "I-unsound Issues
+    // (🦀)": Zola's ids spell a heading in ASCII (deunicode), emoji as words.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Blog\"\n");
+    site.write(
+        "content/inside/ambitions.md",
+        "+++\ntitle = \"Ambitions\"\n+++\n\nSee [unsound][u], [delight](#developer-delight-woman-computer) \
+         and [hello](#ni-hao).\n\n[u]: #i-unsound-issues-crab\n\n\
+         ### I-unsound Issues (🦀)\n\nText.\n\n### Developer Delight (👩‍💻)\n\nMore.\n\n## 你好\n\nHi.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let page = site.read("inside/ambitions/index.html");
+    assert!(!page.contains("href=\"#i-unsound-issues-crab\""), "{page}");
+    assert!(!page.contains("href=\"#ni-hao\""), "{page}");
+}
+
+#[test]
 fn section_links_may_use_the_ids_zola_makes_and_hash_alone_is_the_top() {
     // Zola's docs link `@/…/overview.md#get-page` to a heading "get_page" (attune's and
     // mdBook's id: `get_page`), tabi's Spanish pages `#busqueda` to "Búsqueda".
