@@ -101,9 +101,7 @@ pub struct FrontMatter {
     pub lastmod: Option<Date>,
     /// Zola's `[taxonomies]`: its `tags` join `tags`.
     pub taxonomies: Option<front::Taxonomies>,
-    /// Zola's address for the page (`path = "2015/02/13/post"`): an old address, a
-    /// redirect to the page where no other page or file has it, so links to it lead
-    /// to the page.
+    /// Zola's address for the page: an old address (see `urls/claims.rs`).
     pub path: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned
     /// about by `site` unless `[front_matter] allow` names them.
@@ -111,8 +109,7 @@ pub struct FrontMatter {
     pub unknown_keys: Vec<front::UnknownKey>,
 }
 
-/// `review:` in front matter, as written; [`crate::review::Review`] resolves it with
-/// the legacy keys.
+/// `review:` as written; [`crate::review::Review`] resolves it with the legacy keys.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewFront {
