@@ -61,6 +61,14 @@ impl Article {
             .unwrap_or((1, 1))
     }
 
+    /// The path from the content folder of a translation published in the place of
+    /// the untranslated file (`blog/post.fr.md` for `blog/post.md`, see
+    /// [`crate::load::Publish`]): links to either name lead to it.
+    pub fn translation_rel(&self) -> Option<PathBuf> {
+        let name = self.path.file_name()?;
+        (Some(name) != self.rel.file_name()).then(|| self.rel.with_file_name(name))
+    }
+
     /// Whether the body holds a code block, so the page needs the highlighting
     /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
     pub fn body_has_code(&self) -> bool {

@@ -159,3 +159,94 @@ fn ref_and_relref_shortcodes_are_links_to_the_pages_they_name() {
         .assert_code(0)
         .assert_stderr_contains("warning: 'gone.md' is not written yet: shown as plain text\n --> content/docs/overview.md:4:5");
 }
+
+#[test]
+fn pages_out_of_their_publication_dates_are_held_back_as_hugo_holds_them() {
+    let site = Fixture::new("hugo");
+    // YAML and TOML, dates and date-times, under each of Hugo's names.
+    site.write(
+        "content/posts/scheduled.md",
+        "---\ntitle: Scheduled\npublishDate: 2999-01-01\n---\nNot yet.\n",
+    );
+    site.write(
+        "content/posts/offer.md",
+        "+++\ntitle = \"Old offer\"\nexpiryDate = 2001-01-01T10:00:00Z\n+++\nGone.\n",
+    );
+    site.write(
+        "content/posts/dated.md",
+        "---\ntitle: Dated by publishdate\npublishdate: 2020-05-04T10:00:00+02:00\nexpirydate: 2999-12-31\n---\nHere.\n",
+    );
+    site.write(
+        "content/posts/toml-dated.md",
+        "+++\ntitle = \"Dated by pubdate\"\npubdate = 2021-06-07\nunpublishdate = 2998-01-01T00:00:00Z\n+++\nHere too.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(!site.path("public/posts/scheduled").exists());
+    assert!(!site.path("public/posts/offer").exists());
+    let hub = site.read("posts/index.html");
+    assert!(
+        !hub.contains("Scheduled") && !hub.contains("Old offer"),
+        "{hub}"
+    );
+    // `publishDate` with no `date` is the page's date.
+    let atom = site.read("atom.xml");
+    assert!(
+        atom.contains("posts/dated/</id>\n    <link href=\"https://hugo.example.org/posts/dated/\"/>\n    <published>2020-05-04T00:00:00Z</published>"),
+        "{atom}"
+    );
+    assert!(
+        atom.contains("<published>2021-06-07T00:00:00Z</published>"),
+        "{atom}"
+    );
+    // `--drafts` publishes what is held back, as Hugo's --buildFuture and
+    // --buildExpired do.
+    site.run(&["build", "--drafts"]).assert_code(0);
+    assert!(site.path("public/posts/scheduled/index.html").is_file());
+    assert!(site.path("public/posts/offer/index.html").is_file());
+    // A link to a page held back is broken, as a link to a draft is; `check --today`
+    // moves the day the dates are compared with.
+    site.strict_links();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the plan](scheduled.md).\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'scheduled.md'");
+    let run = site.run(&["check", "--today", "2999-01-01"]);
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    // On that day the pages that expire by then are gone.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the plan](scheduled.md) and [this](toml-dated.md).\n",
+    );
+    site.run(&["check", "--today", "2999-01-01"])
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'toml-dated.md'");
+}
+
+#[test]
+fn a_page_dated_after_today_is_published_with_a_warning() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/later.md",
+        "---\ntitle: Later\ndate: 2999-03-04\n---\nSoon.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: dated 2999-03-04, after today (");
+    run.assert_stderr_contains("--> content/posts/later.md:3:1");
+    run.assert_stderr_contains("add `publishDate: 2999-03-04`");
+    assert!(site.path("public/posts/later/index.html").is_file());
+    // With a `publishDate` it is held back, without a warning.
+    site.write(
+        "content/posts/later.md",
+        "---\ntitle: Later\ndate: 2999-03-04\npublishDate: 2999-03-04\n---\nSoon.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(!site.path("public/posts/later").exists());
+}

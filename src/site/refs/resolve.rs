@@ -38,7 +38,11 @@ impl Site {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
+            .flat_map(|(i, a)| {
+                std::iter::once(a.rel.clone())
+                    .chain(a.translation_rel())
+                    .map(move |rel| (rel.to_string_lossy().replace('\\', "/"), i))
+            })
             .collect();
         let by_url: HashMap<&str, usize> = self
             .articles
