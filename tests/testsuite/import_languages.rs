@@ -87,6 +87,12 @@ fn a_zola_site_built_in_a_translation_s_language_publishes_it_at_the_same_addres
     // lead to the page (`@/blog/bundle/index.fr.md`, `second.md`).
     assert!(first.contains("<a href=\"../../blog/second/\" id=\"ref-1\">le second billet</a>"));
     assert!(first.contains("<a href=\"../../blog/bundle/\" id=\"ref-2\">le dossier</a>"));
+    // `/fr/blog/`, as Zola writes a link between pages of a language other than its
+    // default, is `/blog/` on a site in French.
+    assert!(
+        first.contains("<a href=\"../../blog/\" id=\"ref-3\">le blogue</a>"),
+        "{first}"
+    );
     // A page with no translation is kept, in the language it is written in.
     assert_eq!(title(&site.read("blog/second/index.html")), "Second post");
     let bundle = site.read("blog/bundle/index.html");
