@@ -25,6 +25,35 @@ pub struct Taxonomies {
     pub tags: Vec<String>,
 }
 
+/// Hugo's `build` options in front matter; only `render` is read (`list` and
+/// `publishResources` are unknown keys).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BuildOptions {
+    /// Whether the page is written: `always` (or `true`), or `never`/`link` (or
+    /// `false`), when it is not.
+    #[serde(default, deserialize_with = "render_when")]
+    pub render: Option<bool>,
+}
+
+fn render_when<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum When {
+        Flag(bool),
+        Word(String),
+    }
+    match When::deserialize(d)? {
+        When::Flag(flag) => Ok(Some(flag)),
+        When::Word(word) => match word.to_ascii_lowercase().as_str() {
+            "always" => Ok(Some(true)),
+            "never" | "link" => Ok(Some(false)),
+            _ => Err(serde::de::Error::custom(format!(
+                "`build.render` is `always`, `never` or `link`, not `{word}`"
+            ))),
+        },
+    }
+}
+
 /// Reads a [`Date`] from a string (a date, or a date and time whose date is kept) or
 /// from a TOML date or datetime value, which the `toml` crate hands over as a map of
 /// one private key to the value's text.

@@ -106,6 +106,15 @@ pub struct FrontMatter {
     /// on, the page is not published.
     #[serde(rename = "expiryDate", alias = "expirydate", alias = "unpublishdate")]
     pub expiry_date: Option<Date>,
+    /// Hugo's headless bundle: the page is not published, the files beside it are.
+    #[serde(default)]
+    pub headless: bool,
+    /// Hugo's build options (`build`, formerly `_build`): `render: never` (or
+    /// `link`, or `false`) leaves the page out, as `headless` does.
+    #[serde(alias = "_build")]
+    pub build: Option<front::BuildOptions>,
+    /// Zola's `render = false` on a page: not published, its files are.
+    pub render: Option<bool>,
     /// Hugo's name for `updated`; folded into it on load.
     pub lastmod: Option<Date>,
     /// Zola's `[taxonomies]`: its `tags` join `tags`.
@@ -482,7 +491,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
@@ -496,6 +505,7 @@ mod tests {
             "pubdate",
             "expirydate",
             "unpublishdate",
+            "_build",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(

@@ -84,14 +84,20 @@ pub struct Publish<'a> {
 }
 
 impl Publish<'_> {
-    /// Whether a page is held back: `draft: true`, or, as Hugo holds pages back, a
+    /// Whether a page is left out: never written (headless, `render` off), or held
+    /// back unless `drafts`: `draft: true`, or, as Hugo holds pages back, a
     /// `publishDate` after today or an `expiryDate` today or before (compared by day).
-    /// Never with `drafts`.
     fn holds_back(&self, front: &FrontMatter) -> bool {
-        !self.drafts
-            && (front.draft
-                || front.publish_date.is_some_and(|d| d > self.today)
-                || front.expiry_date.is_some_and(|d| d <= self.today))
+        // Never written, drafts or not: Hugo's headless bundles and `build.render:
+        // never`, Zola's `render = false` (the files beside the page are published).
+        let unrendered = front.headless
+            || front.render == Some(false)
+            || front.build.as_ref().and_then(|b| b.render) == Some(false);
+        unrendered
+            || !self.drafts
+                && (front.draft
+                    || front.publish_date.is_some_and(|d| d > self.today)
+                    || front.expiry_date.is_some_and(|d| d <= self.today))
     }
 }
 

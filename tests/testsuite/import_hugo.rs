@@ -250,3 +250,62 @@ fn a_page_dated_after_today_is_published_with_a_warning() {
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     assert!(!site.path("public/posts/later").exists());
 }
+
+#[test]
+fn headless_bundles_and_pages_not_rendered_publish_only_their_files() {
+    let site = Fixture::new("hugo");
+    // Hugo's headless bundle, Hugo's build options (YAML and TOML, old `_build`),
+    // Zola's `render = false`.
+    site.write(
+        "content/posts/gallery/index.md",
+        "---\ntitle: Gallery\nheadless: true\n---\n![A photo](photo.png)\n",
+    );
+    site.write("content/posts/gallery/photo.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/posts/hidden.md",
+        "---\ntitle: Hidden\nbuild:\n  render: never\n  list: never\n---\nNot written.\n",
+    );
+    site.write(
+        "content/posts/linked.md",
+        "+++\ntitle = \"Linked\"\n[_build]\nrender = \"link\"\n+++\nNot written.\n",
+    );
+    site.write(
+        "content/posts/zola.md",
+        "+++\ntitle = \"Zola page\"\nrender = false\n+++\nNot written.\n",
+    );
+    site.write(
+        "content/posts/shown.md",
+        "---\ntitle: Shown\nbuild:\n  render: always\n  list: local\n---\nWritten, with [a photo](gallery/photo.png).\n",
+    );
+    let run = site.run(&["build", "--drafts"]);
+    run.assert_code(0);
+    // `list` is not read: said at its line (pages left out are not read further).
+    run.assert_stderr_contains(
+        "warning: unknown front matter key `build.list` is ignored\n --> content/posts/shown.md:5:3",
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    for gone in ["gallery", "hidden", "linked", "zola"] {
+        assert!(
+            !site
+                .path(&format!("public/posts/{gone}"))
+                .join("index.html")
+                .exists(),
+            "{gone}"
+        );
+    }
+    assert!(site.path("public/posts/gallery/photo.png").is_file());
+    assert!(site
+        .read("posts/shown/index.html")
+        .contains("href=\"../../posts/gallery/photo.png\""));
+    let hub = site.read("posts/index.html");
+    for title in ["Gallery", "Hidden", "Linked", "Zola page"] {
+        assert!(!hub.contains(title), "{title} in {hub}");
+    }
+    site.write(
+        "content/posts/linked.md",
+        "+++\ntitle = \"Linked\"\n[build]\nrender = \"sometimes\"\n+++\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("`build.render` is `always`, `never` or `link`, not `sometimes`");
+}
