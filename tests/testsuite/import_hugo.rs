@@ -309,3 +309,33 @@ fn headless_bundles_and_pages_not_rendered_publish_only_their_files() {
         .assert_code(1)
         .assert_stderr_contains("`build.render` is `always`, `never` or `link`, not `sometimes`");
 }
+
+#[test]
+fn the_text_before_the_more_divider_is_the_summary() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/divided.md",
+        "---\ntitle: Divided\n---\nSleep comes in *cycles* of about ninety minutes.\n\n<!--more-->\n\nThe details.\n",
+    );
+    site.write(
+        "content/posts/described.md",
+        "---\ntitle: Described\ndescription: Its own words.\n---\nOther words.\n\n<!--more-->\n\nMore.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/divided/index.html");
+    assert!(
+        page.contains("<meta name=\"description\" content=\"Sleep comes in cycles of about ninety minutes.\">"),
+        "{page}"
+    );
+    // The divider is never shown: it stays an HTML comment.
+    assert!(!body(&page).contains("&lt;!--"), "{page}");
+    let hub = site.read("posts/index.html");
+    assert!(
+        hub.contains("Sleep comes in cycles of about ninety minutes."),
+        "{hub}"
+    );
+    assert!(
+        hub.contains("Its own words.") && !hub.contains("Other words."),
+        "{hub}"
+    );
+}
