@@ -69,6 +69,17 @@ impl Article {
         (Some(name) != self.rel.file_name()).then(|| self.rel.with_file_name(name))
     }
 
+    /// The title lists and menus show: Hugo's `linkTitle` when it gives one, else the
+    /// title.
+    pub fn link_title(&self) -> &str {
+        self.front
+            .link_title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&self.title)
+    }
+
     /// Whether the body holds a code block, so the page needs the highlighting
     /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
     pub fn body_has_code(&self) -> bool {

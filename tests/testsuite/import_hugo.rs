@@ -339,3 +339,38 @@ fn the_text_before_the_more_divider_is_the_summary() {
         "{hub}"
     );
 }
+
+#[test]
+fn link_title_is_the_title_in_lists() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/getting-started/_index.md",
+        "---\ntitle: Getting started with the handbook\nlinkTitle: Getting started\norder: 1\n---\nRead these two pages first.\n",
+    );
+    site.write(
+        "content/docs/getting-started/install.md",
+        "+++\ntitle = \"Installing the handbook on your computer\"\nlinktitle = \"Install\"\norder = 1\n+++\nInstall it.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("unknown"), "{}", run.stderr);
+    // Lists show the short title; each page keeps its own.
+    let parent = site.read("docs/index.html");
+    assert!(parent.contains(">Getting started</a>"), "{parent}");
+    assert!(
+        !parent.contains("Getting started with the handbook"),
+        "{parent}"
+    );
+    let hub = site.read("docs/getting-started/index.html");
+    assert!(
+        hub.contains("<h1>Getting started with the handbook</h1>"),
+        "{hub}"
+    );
+    assert!(hub.contains(">Install</a>"), "{hub}");
+    assert!(
+        !hub.contains(">Installing the handbook on your computer</a>"),
+        "{hub}"
+    );
+    let page = site.read("docs/getting-started/install/index.html");
+    assert!(page.contains("<h1 id=\"article-title\">Installing the handbook on your computer</h1>"));
+}
