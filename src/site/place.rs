@@ -117,17 +117,8 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
 /// page; attune writes its own (`404.html`), so the file is left out, with a warning.
 pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
     sources.retain(|source| {
-        // A Hugo theme's `search.md` (`layout: search`, no text): a place for the
-        // theme's own search page, which attune writes itself.
-        if source.rel == Path::new("search.md") && source.body().trim().is_empty() {
-            diagnostics.push(
-                Diagnostic::warning(
-                    Code::ThemePage,
-                    "search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published",
-                )
-                .at(&source.path, 1, 1)
-                .help("to publish a page of your own here, give it text and another file name"),
-            );
+        if let Some(warning) = theme_page(source) {
+            diagnostics.push(warning);
             return false;
         }
         if source.rel != Path::new("404.md") {
@@ -143,6 +134,27 @@ pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &
         );
         false
     });
+}
+
+/// A Hugo theme's search page, with no text of its own (`search.md`, or the
+/// `search/` section's `_index.md` or bundle's `index.md`, at the top): a place for the
+/// theme's own search page, which attune writes itself at /search/. Left out with a
+/// warning.
+fn theme_page(source: &Source) -> Option<Diagnostic> {
+    let rel = source.rel.to_string_lossy().replace('\\', "/");
+    if !["search.md", "search/_index.md", "search/index.md"].contains(&rel.as_str())
+        || !source.body().trim().is_empty()
+    {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            Code::ThemePage,
+            format!("{rel} has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published"),
+        )
+        .at(&source.path, 1, 1)
+        .help("to publish a page of your own here, give it text and another file name"),
+    )
 }
 
 /// Where every source goes. A folder's `_index.md` is its hub text; so is its

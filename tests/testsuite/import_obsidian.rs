@@ -214,3 +214,37 @@ fn markdown_links_without_the_extension_find_the_note() {
         .assert_code(1)
         .assert_stderr_contains("broken link to 'Nowhere': no page or file there");
 }
+
+#[test]
+fn images_are_found_from_the_vaults_root_and_past_a_dot_dot_too_many() {
+    // The Obsidian Tasks documentation writes `images/x.png` from `Queries/` (a path
+    // from the vault's root) and `../../images/x.png` from `Advanced/` (one `..` more
+    // than there are folders): Obsidian shows both, as a browser at the site's root
+    // would; so does attune. A file that is nowhere stays an error.
+    let site = Fixture::new("obsidian");
+    site.write("content/images/chart.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n![root](images/chart.png)\n\n![above](../../images/chart.png)\n\n![end of a path](Attachments/breathing.png)\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    run.assert_code(0);
+    let page = site.read("healing/plans/index.html");
+    assert_eq!(
+        page.matches("src=\"../../images/chart.png\"").count(),
+        2,
+        "{page}"
+    );
+    assert!(
+        page.contains("src=\"../../Attachments/breathing.png\""),
+        "{page}"
+    );
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n![lost](../../pictures/chart.png)\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("content/Healing/plans.md:3:1");
+}

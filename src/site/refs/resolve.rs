@@ -2,7 +2,7 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
-use super::paths::{join, relative_to, source_folder};
+use super::paths::{join, join_clamped, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
@@ -56,8 +56,13 @@ impl Site {
             let name = file.rsplit('/').next().unwrap_or(file).to_lowercase();
             by_file_name.entry(name).or_default().push(file.clone());
         }
+        let mut by_rel_folded: HashMap<String, Vec<usize>> = HashMap::new();
+        for (rel, &i) in &by_rel {
+            by_rel_folded.entry(rel.to_lowercase()).or_default().push(i);
+        }
         let ctx = Lookup {
             by_rel,
+            by_rel_folded,
             by_url,
             by_file_name,
             files,
@@ -155,14 +160,20 @@ impl Site {
             return RefTarget::AsIs(url.to_string());
         };
         let folder = source_folder(article);
-        let Some(site_path) = join(
-            if decoded.starts_with('/') {
-                ""
-            } else {
-                &folder
-            },
-            &decoded,
-        ) else {
+        let from = if decoded.starts_with('/') {
+            ""
+        } else {
+            &folder
+        };
+        let Some(site_path) = join(from, &decoded).or_else(|| {
+            // A `..` too many, as Obsidian and a browser read it: it stays at the
+            // root (`../../images/x.png` from `notes/`), when that finds a file or page.
+            let clamped = join_clamped(from, &decoded);
+            let exists = ctx.by_rel.contains_key(&clamped)
+                || self.urls.get_folded(&clamped).is_some()
+                || self.urls.get(&format!("{clamped}index.html")).is_some();
+            exists.then_some(clamped)
+        }) else {
             // Above the site but still on its host, as a book published beside other
             // documentation links to it (the Rust book's `../std/index.html`): that
             // address, written out in full, which attune cannot check.
@@ -316,15 +327,31 @@ impl Site {
             );
             return RefTarget::AsIs(url.to_string());
         }
-        // Obsidian's "shortest path" links: a bare file name that is not beside this
-        // file names the one file of that name anywhere in the content folder.
-        if !decoded.contains('/') {
+        // A path no file has from this file's folder, as Obsidian resolves it: the
+        // file at that path from the content folder ("absolute path in vault",
+        // `images/x.png` from `notes/`), else the one file whose path ends with it
+        // ("shortest path": a bare name, or `Attachments/x.png`, anywhere).
+        let wanted = decoded.trim_start_matches("./");
+        if !decoded.starts_with('/') && !wanted.split('/').any(|p| p == "..") {
+            if let Some(entry) = self
+                .urls
+                .get(wanted)
+                .filter(|e| e.kind == UrlKind::File && wanted != site_path)
+            {
+                return RefTarget::Site {
+                    path: entry.path.clone(),
+                    suffix: query,
+                    fragment,
+                    article: None,
+                };
+            }
+            let file_name = wanted.rsplit('/').next().unwrap_or(wanted);
             let named: Vec<&String> = ctx
                 .by_file_name
-                .get(&decoded.to_lowercase())
+                .get(&file_name.to_lowercase())
                 .into_iter()
                 .flatten()
-                .filter(|f| f.rsplit('/').next() == Some(decoded.as_str()))
+                .filter(|f| *f == wanted || f.ends_with(&format!("/{wanted}")))
                 .collect();
             if let [only] = named.as_slice() {
                 return RefTarget::Site {
@@ -333,6 +360,40 @@ impl Site {
                     fragment,
                     article: None,
                 };
+            }
+        }
+        // Hugo's `GetPage`, as its link render hooks resolve a link: the page whose
+        // source has that path, from this file's folder, else from the content folder
+        // (at once when it starts with `/`), in any letter case: `install/` names
+        // `install.md`, a section's `install/_index.md` or a bundle's
+        // `install/index.md`, whatever address the folders' names make
+        // (`/2.10/tasks/install/`).
+        let end = site_path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        if matches!(r.kind, RefKind::Link) && (site_path.ends_with('/') || !end.contains('.')) {
+            let from_root = join("", &decoded).filter(|_| !wanted.starts_with(".."));
+            let found = [Some(&site_path), from_root.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|p| p.trim_end_matches('/').to_lowercase())
+                .filter(|stem| !stem.is_empty())
+                .find_map(|stem| {
+                    ["", "/_index", "/index"].iter().find_map(|tail| {
+                        match ctx
+                            .by_rel_folded
+                            .get(&format!("{stem}{tail}.md"))?
+                            .as_slice()
+                        {
+                            [one] => Some(*one),
+                            _ => None,
+                        }
+                    })
+                });
+            if let Some(t) = found {
+                return page(t, fragment, diagnostics);
             }
         }
         // A link to a note without its extension, as Obsidian resolves `[x](Note)` and
@@ -389,6 +450,8 @@ impl Site {
 
 pub(super) struct Lookup<'a> {
     pub(super) by_rel: HashMap<String, usize>,
+    /// Articles by lower-case source path, for Hugo's case-blind `GetPage`.
+    pub(super) by_rel_folded: HashMap<String, Vec<usize>>,
     /// Content files by lower-case file name, for `![[image.png]]`.
     pub(super) by_file_name: HashMap<String, Vec<String>>,
     pub(super) by_url: HashMap<&'a str, usize>,
