@@ -248,3 +248,26 @@ fn images_are_found_from_the_vaults_root_and_past_a_dot_dot_too_many() {
         .assert_code(1)
         .assert_stderr_contains("content/Healing/plans.md:3:1");
 }
+
+#[test]
+fn templater_tags_are_left_out_with_a_warning() {
+    // SoRobby's starter vault: notes made from templates still hold Templater's
+    // `<% … %>` (a wikilink inside one included); shown raw before, as `&lt;%`.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nHome / <% [[${filePath.slice(0,-3)}|${fileObject.basename}]] %> / end.\n\n<%* tR += \"x\" -%>\n\nIn code `<% tp.file.title %>` stays.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: Templater tag `<% [[${filePath.slice(0,-3)}|${fileObject.basename}]] %>` is not supported: attune does not run templates in content\n --> content/Healing/plans.md:3:8");
+    run.assert_stderr_contains(" --> content/Healing/plans.md:5:1");
+    assert_eq!(run.stderr.matches("plans.md").count(), 2, "{}", run.stderr);
+    let page = site.read("healing/plans/index.html");
+    assert!(page.contains("<p>Home /  / end.</p>"), "{page}");
+    assert!(!page.contains("tR +="), "{page}");
+    assert!(
+        page.contains("<code>&lt;% tp.file.title %&gt;</code>"),
+        "{page}"
+    );
+}
