@@ -138,10 +138,32 @@ pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &
 
 /// A Hugo theme's search page, with no text of its own (`search.md`, or the
 /// `search/` section's `_index.md` or bundle's `index.md`, at the top): a place for the
-/// theme's own search page, which attune writes itself at /search/. Left out with a
-/// warning.
+/// theme's own search page, which attune writes itself at /search/; and the text Hugo
+/// shows on taxonomy pages (`tags/_index.md`, `tags/<tag>/_index.md`). Left out with
+/// a warning.
 fn theme_page(source: &Source) -> Option<Diagnostic> {
     let rel = source.rel.to_string_lossy().replace('\\', "/");
+    // Hugo's `content/tags/_index.md` and `content/tags/<tag>/_index.md`: the text of
+    // the taxonomy's list page and of one tag's page, which attune writes itself.
+    let parts: Vec<&str> = rel.split('/').collect();
+    if matches!(
+        parts.as_slice(),
+        ["tags", "_index.md"] | ["tags", _, "_index.md"]
+    ) {
+        let page = if parts.len() == 2 {
+            "the tag list (/tags/)".to_string()
+        } else {
+            format!("the page of tag '{}'", parts[1])
+        };
+        return Some(
+            Diagnostic::warning(
+                Code::ThemePage,
+                format!("{rel} is Hugo's text for {page}, which attune writes itself from the articles' tags, so this file is not published"),
+            )
+            .at(&source.path, 1, 1)
+            .help("to keep its text, move it into an article (or the tag's description into the articles that use the tag)"),
+        );
+    }
     if !["search.md", "search/_index.md", "search/index.md"].contains(&rel.as_str())
         || !source.body().trim().is_empty()
     {

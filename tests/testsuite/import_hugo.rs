@@ -222,3 +222,30 @@ fn a_search_sections_empty_index_is_a_theme_page() {
     );
     assert!(site.read("search/index.html").contains("id=\"search"));
 }
+
+#[test]
+fn hugos_text_for_tag_pages_is_left_out_with_a_warning() {
+    // Congo's example site: `content/tags/_index.md` and `content/tags/advanced/_index.md`
+    // give text to Hugo's tag list and a tag's page; as a topic, `tags/` would claim
+    // the address of attune's tag list (and the section that of the tag's page).
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/second-post.md",
+        "---\ntitle: Second post\ntags: [advanced]\n---\nText.\n",
+    );
+    site.write(
+        "content/tags/_index.md",
+        "---\ntitle: Tags\n---\nAll the tags.\n",
+    );
+    site.write(
+        "content/tags/advanced/_index.md",
+        "---\ntitle: advanced\n---\nThe advanced tag.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: tags/_index.md is Hugo's text for the tag list (/tags/), which attune writes itself from the articles' tags, so this file is not published\n --> content/tags/_index.md:1:1");
+    run.assert_stderr_contains("warning: tags/advanced/_index.md is Hugo's text for the page of tag 'advanced', which attune writes itself");
+    assert!(site
+        .read("tags/advanced/index.html")
+        .contains("Second post"));
+}
