@@ -146,10 +146,9 @@ fn theme_page(source: &Source) -> Option<Diagnostic> {
     // Hugo's `content/tags/_index.md` and `content/tags/<tag>/_index.md`: the text of
     // the taxonomy's list page and of one tag's page, which attune writes itself.
     let parts: Vec<&str> = rel.split('/').collect();
-    if matches!(
-        parts.as_slice(),
-        ["tags", "_index.md"] | ["tags", _, "_index.md"]
-    ) {
+    // `_index.fr.md` too: a translation's text for the same page.
+    let index = |name: &str| name.starts_with("_index.") && name.ends_with(".md");
+    if matches!(parts.as_slice(), ["tags", name] | ["tags", _, name] if index(name)) {
         let page = if parts.len() == 2 {
             "the tag list (/tags/)".to_string()
         } else {

@@ -237,6 +237,7 @@ fn hugos_text_for_tag_pages_is_left_out_with_a_warning() {
         "content/tags/_index.md",
         "---\ntitle: Tags\n---\nAll the tags.\n",
     );
+    site.write("content/tags/_index.ja.md", "---\ntitle: タグ\n---\n");
     site.write(
         "content/tags/advanced/_index.md",
         "---\ntitle: advanced\n---\nThe advanced tag.\n",
