@@ -2,6 +2,7 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
+use super::by_name::page_by_source_path;
 use super::paths::{join, join_clamped, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
@@ -331,72 +332,16 @@ impl Site {
             );
             return RefTarget::AsIs(url.to_string());
         }
-        // A path no file has from this file's folder, as Obsidian resolves it: the
-        // file at that path from the content folder ("absolute path in vault",
-        // `images/x.png` from `notes/`), else the one file whose path ends with it
-        // ("shortest path": a bare name, or `Attachments/x.png`, anywhere).
-        let wanted = decoded.trim_start_matches("./");
-        if !decoded.starts_with('/') && !wanted.split('/').any(|p| p == "..") {
-            if let Some(entry) = self
-                .urls
-                .get(wanted)
-                .filter(|e| e.kind == UrlKind::File && wanted != site_path)
-            {
-                return RefTarget::Site {
-                    path: entry.path.clone(),
-                    suffix: query,
-                    fragment,
-                    article: None,
-                };
-            }
-            let file_name = wanted.rsplit('/').next().unwrap_or(wanted);
-            let named: Vec<&String> = ctx
-                .by_file_name
-                .get(&file_name.to_lowercase())
-                .into_iter()
-                .flatten()
-                .filter(|f| *f == wanted || f.ends_with(&format!("/{wanted}")))
-                .collect();
-            if let [only] = named.as_slice() {
-                return RefTarget::Site {
-                    path: (*only).clone(),
-                    suffix: query,
-                    fragment,
-                    article: None,
-                };
-            }
+        if let Some(path) = self.file_by_obsidian_path(&decoded, &site_path, ctx) {
+            return RefTarget::Site {
+                path,
+                suffix: query,
+                fragment,
+                article: None,
+            };
         }
-        // Hugo's `GetPage`, as its link render hooks resolve a link: the page whose
-        // source has that path, from this file's folder, else from the content folder
-        // (at once when it starts with `/`), in any letter case: `install/` names
-        // `install.md`, a section's `install/_index.md` or a bundle's
-        // `install/index.md`, whatever address the folders' names make
-        // (`/2.10/tasks/install/`).
-        let end = site_path
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or("");
-        if matches!(r.kind, RefKind::Link) && (site_path.ends_with('/') || !end.contains('.')) {
-            let from_root = join("", &decoded).filter(|_| !wanted.starts_with(".."));
-            let found = [Some(&site_path), from_root.as_ref()]
-                .into_iter()
-                .flatten()
-                .map(|p| p.trim_end_matches('/').to_lowercase())
-                .filter(|stem| !stem.is_empty())
-                .find_map(|stem| {
-                    ["", "/_index", "/index"].iter().find_map(|tail| {
-                        match ctx
-                            .by_rel_folded
-                            .get(&format!("{stem}{tail}.md"))?
-                            .as_slice()
-                        {
-                            [one] => Some(*one),
-                            _ => None,
-                        }
-                    })
-                });
-            if let Some(t) = found {
+        if matches!(r.kind, RefKind::Link) {
+            if let Some(t) = page_by_source_path(&decoded, &site_path, ctx) {
                 return page(t, fragment, diagnostics);
             }
         }
