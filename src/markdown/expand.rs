@@ -141,7 +141,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if text.contains("%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
-    if text.contains("{{") || text.contains("{%") {
+    if text.contains("{{") || text.contains("{%") || text.contains("<%") {
         let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);
         out.maps.0.push(map);
         text = stripped;

@@ -1,6 +1,7 @@
 //! Other tools' template syntax, which attune does not run: Hugo shortcodes
 //! (`{{< name >}}`, `{{% name %}}` and their closing forms), Liquid/Jekyll tags
-//! (`{% … %}`), template expressions (`{{ … }}`) and mdBook directives other than
+//! (`{% … %}`), template expressions (`{{ … }}`), Obsidian's Templater tags
+//! (`<% … %>`) and mdBook directives other than
 //! `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}`. Outside code each is reported where it stands and taken out of the
 //! text, so none is ever shown raw or read as Markdown (a shortcode's code lines
 //! becoming headings). A paired shortcode whose content is not Markdown (`{{< >}}`, a
@@ -40,6 +41,8 @@ pub(super) enum Kind {
     /// `{% raw %}` or `{% endraw %}`, Liquid's and Tera's (Zola's): what is between
     /// them is text, shown as it is written.
     Raw,
+    /// `<% … %>`, Obsidian's Templater plugin (`<%* … %>`, `<%_ … _%>`, `<%- … -%>`)
+    Templater,
 }
 
 struct Tag {
@@ -69,8 +72,8 @@ impl Tag {
 /// Where each closing delimiter and each blank line is in a text, found once, so
 /// finding a tag's end costs a binary search, whatever the text holds.
 struct Ends {
-    /// `>}}`, `%}}`, `%}`, `}}`, in that order.
-    closers: [Vec<usize>; 4],
+    /// `>}}`, `%}}`, `%}`, `}}`, `%>`, in that order.
+    closers: [Vec<usize>; 5],
     blank_lines: Vec<usize>,
 }
 
@@ -86,7 +89,7 @@ impl Ends {
             .map(|(i, _)| i)
             .collect();
         Ends {
-            closers: [at(">}}"), at("%}}"), at("%}"), braces],
+            closers: [at(">}}"), at("%}}"), at("%}"), braces, at("%>")],
             blank_lines: at("\n\n"),
         }
     }
@@ -104,7 +107,7 @@ impl Ends {
     }
 }
 
-/// The tag opening at `at` (where `{{` or `{%` is), if it is one.
+/// The tag opening at `at` (where `{{`, `{%` or `<%` is), if it is one.
 fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
     let rest = &text[at..];
     let (kind, open, which, close_len) = if rest.starts_with("{{<") {
@@ -113,6 +116,8 @@ fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
         (Kind::HugoMarkdown, 3, 1, 3)
     } else if rest.starts_with("{%") {
         (Kind::Liquid, 2, 2, 2)
+    } else if rest.starts_with("<%") {
+        (Kind::Templater, 2, 4, 2)
     } else if let Some(after) = rest.strip_prefix("{{") {
         let kind = if after.trim_start().starts_with('#') {
             Kind::Mdbook
@@ -152,11 +157,15 @@ fn tags(text: &str, options: Options) -> Vec<Tag> {
     let mut ends = None;
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find('{') {
+    while let Some(i) = text[from..].find(['{', '<']) {
         let at = from + i;
         from = at + 1;
         let next = text.as_bytes().get(at + 1);
-        if !matches!(next, Some(b'{' | b'%')) {
+        let opens = match text.as_bytes()[at] {
+            b'{' => matches!(next, Some(b'{' | b'%')),
+            _ => next == Some(&b'%'),
+        };
+        if !opens {
             continue;
         }
         if at > 0 && text.as_bytes()[at - 1] == b'\\' {

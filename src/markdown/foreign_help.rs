@@ -116,6 +116,14 @@ pub(super) fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut
             )
             .help(format!("{}; {instead}; {as_text}", left_out.said("directive")))
         }
+        Kind::Templater => Diagnostic::error(
+            Code::UnsupportedSyntax,
+            format!("Templater tag {with_pair} is not supported: attune does not run templates in content"),
+        )
+        .help(format!(
+            "{}; write the value itself (a note made from a template holds it already); {as_text}",
+            left_out.said("tag")
+        )),
         Kind::Expression => Diagnostic::error(
             Code::UnsupportedSyntax,
             format!("template expression {with_pair} is not supported: attune does not run templates in content"),

@@ -16,13 +16,16 @@ impl<'a> Builder<'a, '_> {
         let Some(h) = self.heading.take() else { return };
         let text = h.text.trim().to_string();
         if h.as_title {
-            match self.title {
+            let shown = match self.title {
                 Title::FromLeadingHeading => {
-                    self.out.title_from_heading = Some(text);
-                    return;
+                    self.out.title_from_heading = Some(text.clone());
+                    false
                 }
-                Title::Known(title) if same_title(title, &text) => return,
-                Title::Known(_) => {}
+                Title::Known(title) => !same_title(title, &text),
+            };
+            if !shown {
+                self.keep_link_targets(h.events);
+                return;
             }
         }
         let id = match &h.explicit_id {
@@ -60,6 +63,26 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+impl Builder<'_, '_> {
+    /// The heading that is the page's title is not shown, but a link in it
+    /// (`### [[Projects]]` opening a note) is still a link of the page, which backlinks
+    /// lead to by its id: the id stays, where the heading was.
+    fn keep_link_targets(&mut self, events: Vec<Event<'_>>) {
+        let mut inner = String::new();
+        pulldown_cmark::html::push_html(&mut inner, events.into_iter());
+        let mut targets = String::new();
+        for (at, _) in inner.match_indices(" id=\"ref-") {
+            let id = &inner[at + 5..];
+            let Some(end) = id.find('"') else { continue };
+            targets.push_str(&format!("<span id=\"{}\"></span>", &id[..end]));
+        }
+        if !targets.is_empty() {
+            self.html_events
+                .push(Event::Html(CowStr::from(format!("{targets}\n"))));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
@@ -92,6 +115,21 @@ mod tests {
         let p = parse_md("# The title\n\nText.\n");
         assert_eq!(p.title_from_heading.as_deref(), Some("The title"));
         assert!(!p.html.contains("<h1"));
+    }
+
+    #[test]
+    fn a_link_in_the_title_heading_keeps_its_id_for_backlinks() {
+        // An Obsidian note opening with `### [[Projects/Projects|Projects]]`: the
+        // heading is the title, and other pages' backlinks lead to the link's id.
+        let p = parse_md("### [Projects](projects.md)\n\nText.\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("Projects"));
+        assert!(
+            p.html.starts_with("<span id=\"ref-1\"></span>\n"),
+            "{}",
+            p.html
+        );
+        let p = parse_md("# Plain\n\nText.\n");
+        assert!(!p.html.contains("<span"), "{}", p.html);
     }
 
     #[test]

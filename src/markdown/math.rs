@@ -71,10 +71,45 @@ pub const MATHML_ATTRIBUTES: &[&str] = &[
     "separator",
 ];
 
+/// Commands of MathJax (which Obsidian and most Hugo themes draw math with) that the
+/// renderer lacks, as what MathJax makes of them: `\space`, `\mbox{…}` and `\hbox{…}`
+/// (text), and an equation's `\tag{1}` (its number, set apart at the end) and
+/// `\tag*{…}` (the same without parentheses).
+const MATHJAX: &[(&str, &str)] = &[
+    ("space", r"\def\space{~}"),
+    ("mbox", r"\def\mbox#1{\text#1}"),
+    ("hbox", r"\def\hbox#1{\text#1}"),
+    (
+        "tag",
+        r"\def\tag#1{\qquad\text{(}\text#1\text{)}}\def\attunetagstar#1{\qquad\text#1}",
+    ),
+];
+
+/// `tex` with definitions of the [`MATHJAX`] commands it uses put first.
+fn with_mathjax_commands(tex: &str) -> std::borrow::Cow<'_, str> {
+    let uses = |name: &str| {
+        tex.match_indices('\\').any(|(at, _)| {
+            let rest = &tex[at + 1..];
+            rest.starts_with(name)
+                && !rest[name.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+    };
+    let defs: String = MATHJAX
+        .iter()
+        .filter(|(name, _)| uses(name))
+        .map(|(_, def)| *def)
+        .collect();
+    if defs.is_empty() {
+        return tex.into();
+    }
+    format!("{defs}{}", tex.replace(r"\tag*", r"\attunetagstar")).into()
+}
+
 /// `tex` as MathML, or the renderer's complaint.
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
+    let tex = with_mathjax_commands(tex);
     let storage = pulldown_latex::Storage::new();
-    let parser = pulldown_latex::Parser::new(tex, &storage);
+    let parser = pulldown_latex::Parser::new(&tex, &storage);
     let mut events = Vec::new();
     for event in parser {
         match event {
@@ -97,7 +132,8 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     };
     let mut out = String::new();
     pulldown_latex::push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
-    Ok(without_styles(&out))
+    // The renderer escapes the entity it writes for `~` and `\ `, which would show.
+    Ok(without_styles(&out).replace("&amp;nbsp;", "&#160;"))
 }
 
 /// `mathml` without `style` attributes (colours, spacing), which the pages' strict
@@ -159,5 +195,24 @@ mod tests {
         let m = to_mathml("\\color{red} x", false).unwrap();
         assert!(!m.contains("style="), "{m}");
         assert!(m.contains("<mi>x</mi>"), "{m}");
+    }
+
+    #[test]
+    fn mathjax_commands_obsidian_notes_use_render() {
+        // From an Obsidian vault's formula notes, which MathJax draws.
+        let m = to_mathml(r"\Delta{V} = 593.94 \space m/s \tag{ 2.2 }", true).unwrap();
+        assert!(
+            m.contains("<mtext>(</mtext><mtext>&nbsp;2.2&nbsp;</mtext><mtext>)</mtext>"),
+            "{m}"
+        );
+        assert!(m.contains("<mtext>&#160;</mtext><mi>m</mi>"), "{m}");
+        assert!(!m.contains("<mi>p</mi>"), "{m}");
+        let m = to_mathml(r"E = mc^2 \tag*{Einstein} \mbox{and} \hbox{more}", true).unwrap();
+        assert!(m.contains("<mtext>Einstein</mtext>"), "{m}");
+        assert!(m.contains("<mtext>and</mtext>"), "{m}");
+        assert!(m.contains("<mtext>more</mtext>"), "{m}");
+        // Only what is used is defined; other commands of those names' stems are not.
+        assert_eq!(with_mathjax_commands("x^2"), "x^2");
+        assert!(to_mathml(r"\spacex", false).is_err());
     }
 }

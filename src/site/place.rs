@@ -117,17 +117,8 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
 /// page; attune writes its own (`404.html`), so the file is left out, with a warning.
 pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
     sources.retain(|source| {
-        // A Hugo theme's `search.md` (`layout: search`, no text): a place for the
-        // theme's own search page, which attune writes itself.
-        if source.rel == Path::new("search.md") && source.body().trim().is_empty() {
-            diagnostics.push(
-                Diagnostic::warning(
-                    Code::ThemePage,
-                    "search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published",
-                )
-                .at(&source.path, 1, 1)
-                .help("to publish a page of your own here, give it text and another file name"),
-            );
+        if let Some(warning) = theme_page(source) {
+            diagnostics.push(warning);
             return false;
         }
         if source.rel != Path::new("404.md") {
@@ -143,6 +134,48 @@ pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &
         );
         false
     });
+}
+
+/// A Hugo theme's search page, with no text of its own (`search.md`, or the
+/// `search/` section's `_index.md` or bundle's `index.md`, at the top): a place for the
+/// theme's own search page, which attune writes itself at /search/; and the text Hugo
+/// shows on taxonomy pages (`tags/_index.md`, `tags/<tag>/_index.md`). Left out with
+/// a warning.
+fn theme_page(source: &Source) -> Option<Diagnostic> {
+    let rel = source.rel.to_string_lossy().replace('\\', "/");
+    // Hugo's `content/tags/_index.md` and `content/tags/<tag>/_index.md`: the text of
+    // the taxonomy's list page and of one tag's page, which attune writes itself.
+    let parts: Vec<&str> = rel.split('/').collect();
+    // `_index.fr.md` too: a translation's text for the same page.
+    let index = |name: &str| name.starts_with("_index.") && name.ends_with(".md");
+    if matches!(parts.as_slice(), ["tags", name] | ["tags", _, name] if index(name)) {
+        let page = if parts.len() == 2 {
+            "the tag list (/tags/)".to_string()
+        } else {
+            format!("the page of tag '{}'", parts[1])
+        };
+        return Some(
+            Diagnostic::warning(
+                Code::ThemePage,
+                format!("{rel} is Hugo's text for {page}, which attune writes itself from the articles' tags, so this file is not published"),
+            )
+            .at(&source.path, 1, 1)
+            .help("to keep its text, move it into an article (or the tag's description into the articles that use the tag)"),
+        );
+    }
+    if !["search.md", "search/_index.md", "search/index.md"].contains(&rel.as_str())
+        || !source.body().trim().is_empty()
+    {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            Code::ThemePage,
+            format!("{rel} has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published"),
+        )
+        .at(&source.path, 1, 1)
+        .help("to publish a page of your own here, give it text and another file name"),
+    )
 }
 
 /// Where every source goes. A folder's `_index.md` is its hub text; so is its

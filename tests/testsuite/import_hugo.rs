@@ -161,6 +161,97 @@ fn ref_and_relref_shortcodes_are_links_to_the_pages_they_name() {
 }
 
 #[test]
+fn links_name_pages_by_their_source_path_as_hugos_get_page_does() {
+    // Linkerd's docs (and any site whose link render hook calls `GetPage`) write
+    // `install/` and `../reference/architecture/` from the source file's folder, and
+    // `/2.10/tasks/install/` from the content folder, whatever addresses the folders'
+    // names make: the page with that source (`.md`, a section's `_index.md`, a
+    // bundle's `index.md`), in any letter case; not found from the folder, from the
+    // content folder.
+    let site = Fixture::new("hugo");
+    site.write("content/2.10/_index.md", "---\ntitle: Version 2.10\n---\n");
+    site.write(
+        "content/2.10/tasks/install.md",
+        "---\ntitle: Install\n---\n## Helm\n",
+    );
+    site.write(
+        "content/2.10/reference/Architecture/_index.md",
+        "---\ntitle: Architecture\n---\nText.\n",
+    );
+    site.write(
+        "content/2.10/reference/Architecture/proxy.md",
+        "---\ntitle: Proxy\n---\nText.\n",
+    );
+    site.write(
+        "content/2.10/tasks/books.md",
+        "---\ntitle: Books\n---\nSee [install](install/#helm), [the design](../reference/architecture/), [from the root](/2.10/tasks/install/) and [posts](posts/first-post/).\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("books.md"), "{}", run.stderr);
+    run.assert_code(0);
+    let page = site.read("2-10/tasks/books/index.html");
+    for href in [
+        "href=\"../../../2-10/tasks/install/#helm\"",
+        "href=\"../../../2-10/reference/architecture/\"",
+        "href=\"../../../2-10/tasks/install/\"",
+        "href=\"../../../posts/first-post/\"",
+    ] {
+        assert!(body(&page).contains(href), "{href} in {page}");
+    }
+    site.write(
+        "content/2.10/tasks/books.md",
+        "---\ntitle: Books\n---\nSee [lost](../nowhere/).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '../nowhere/'");
+}
+
+#[test]
+fn a_search_sections_empty_index_is_a_theme_page() {
+    // Linkerd's `content/search/_index.md`: a title, no text, for the theme's search
+    // results; a folder of that name would otherwise claim attune's /search/.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/search/_index.md",
+        "---\ntitle: Search results\n---\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: search/_index.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published\n --> content/search/_index.md:1:1",
+    );
+    assert!(site.read("search/index.html").contains("id=\"search"));
+}
+
+#[test]
+fn hugos_text_for_tag_pages_is_left_out_with_a_warning() {
+    // Congo's example site: `content/tags/_index.md` and `content/tags/advanced/_index.md`
+    // give text to Hugo's tag list and a tag's page; as a topic, `tags/` would claim
+    // the address of attune's tag list (and the section that of the tag's page).
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/second-post.md",
+        "---\ntitle: Second post\ntags: [advanced]\n---\nText.\n",
+    );
+    site.write(
+        "content/tags/_index.md",
+        "---\ntitle: Tags\n---\nAll the tags.\n",
+    );
+    site.write("content/tags/_index.ja.md", "---\ntitle: タグ\n---\n");
+    site.write(
+        "content/tags/advanced/_index.md",
+        "---\ntitle: advanced\n---\nThe advanced tag.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: tags/_index.md is Hugo's text for the tag list (/tags/), which attune writes itself from the articles' tags, so this file is not published\n --> content/tags/_index.md:1:1");
+    run.assert_stderr_contains("warning: tags/advanced/_index.md is Hugo's text for the page of tag 'advanced', which attune writes itself");
+    assert!(site
+        .read("tags/advanced/index.html")
+        .contains("Second post"));
+}
+
+#[test]
 fn pages_out_of_their_publication_dates_are_held_back_as_hugo_holds_them() {
     let site = Fixture::new("hugo");
     // YAML and TOML, dates and date-times, under each of Hugo's names.

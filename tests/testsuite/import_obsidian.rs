@@ -214,3 +214,60 @@ fn markdown_links_without_the_extension_find_the_note() {
         .assert_code(1)
         .assert_stderr_contains("broken link to 'Nowhere': no page or file there");
 }
+
+#[test]
+fn images_are_found_from_the_vaults_root_and_past_a_dot_dot_too_many() {
+    // The Obsidian Tasks documentation writes `images/x.png` from `Queries/` (a path
+    // from the vault's root) and `../../images/x.png` from `Advanced/` (one `..` more
+    // than there are folders): Obsidian shows both, as a browser at the site's root
+    // would; so does attune. A file that is nowhere stays an error.
+    let site = Fixture::new("obsidian");
+    site.write("content/images/chart.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n![root](images/chart.png)\n\n![above](../../images/chart.png)\n\n![end of a path](Attachments/breathing.png)\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    run.assert_code(0);
+    let page = site.read("healing/plans/index.html");
+    assert_eq!(
+        page.matches("src=\"../../images/chart.png\"").count(),
+        2,
+        "{page}"
+    );
+    assert!(
+        page.contains("src=\"../../Attachments/breathing.png\""),
+        "{page}"
+    );
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n![lost](../../pictures/chart.png)\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("content/Healing/plans.md:3:1");
+}
+
+#[test]
+fn templater_tags_are_left_out_with_a_warning() {
+    // SoRobby's starter vault: notes made from templates still hold Templater's
+    // `<% … %>` (a wikilink inside one included); shown raw before, as `&lt;%`.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nHome / <% [[${filePath.slice(0,-3)}|${fileObject.basename}]] %> / end.\n\n<%* tR += \"x\" -%>\n\nIn code `<% tp.file.title %>` stays.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: Templater tag `<% [[${filePath.slice(0,-3)}|${fileObject.basename}]] %>` is not supported: attune does not run templates in content\n --> content/Healing/plans.md:3:8");
+    run.assert_stderr_contains(" --> content/Healing/plans.md:5:1");
+    assert_eq!(run.stderr.matches("plans.md").count(), 2, "{}", run.stderr);
+    let page = site.read("healing/plans/index.html");
+    assert!(page.contains("<p>Home /  / end.</p>"), "{page}");
+    assert!(!page.contains("tR +="), "{page}");
+    assert!(
+        page.contains("<code>&lt;% tp.file.title %&gt;</code>"),
+        "{page}"
+    );
+}

@@ -1,12 +1,12 @@
 //! `![[image.png]]` and `[[leaflet.pdf]]`: a content file found by its name (or the end
 //! of its path) anywhere in the content folder, as Obsidian finds it.
 
-use super::paths::source_folder;
+use super::paths::{join, source_folder};
 use super::resolve::Lookup;
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::OutRef;
-use crate::site::Site;
+use crate::site::{Site, UrlKind};
 use crate::text::percent_decode;
 
 impl Site {
@@ -99,4 +99,77 @@ impl Site {
         });
         RefTarget::AsIs(String::new())
     }
+}
+
+impl Site {
+    /// A path no file has from the linking file's folder (`site_path`), as Obsidian
+    /// resolves it: the file at that path from the content folder ("absolute path in
+    /// vault", `images/x.png` from `notes/`), else the one file whose path ends with it
+    /// ("shortest path": a bare name, or `Attachments/x.png`, anywhere).
+    pub(super) fn file_by_obsidian_path(
+        &self,
+        decoded: &str,
+        site_path: &str,
+        ctx: &Lookup,
+    ) -> Option<String> {
+        let wanted = decoded.trim_start_matches("./");
+        if decoded.starts_with('/') || wanted.split('/').any(|p| p == "..") {
+            return None;
+        }
+        if let Some(entry) = self
+            .urls
+            .get(wanted)
+            .filter(|e| e.kind == UrlKind::File && wanted != site_path)
+        {
+            return Some(entry.path.clone());
+        }
+        let file_name = wanted.rsplit('/').next().unwrap_or(wanted);
+        let named: Vec<&String> = ctx
+            .by_file_name
+            .get(&file_name.to_lowercase())
+            .into_iter()
+            .flatten()
+            .filter(|f| *f == wanted || f.ends_with(&format!("/{wanted}")))
+            .collect();
+        match named.as_slice() {
+            [only] => Some((*only).clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Hugo's `GetPage`, as its link render hooks resolve a link: the article whose source
+/// has that path, from the linking file's folder (`site_path`), else from the content
+/// folder (at once when it starts with `/`), in any letter case: `install/` names
+/// `install.md`, a section's `install/_index.md` or a bundle's `install/index.md`,
+/// whatever address the folders' names make (`/2.10/tasks/install/`). Only for a path
+/// with no extension, or ending in `/`.
+pub(super) fn page_by_source_path(decoded: &str, site_path: &str, ctx: &Lookup) -> Option<usize> {
+    let end = site_path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    if !site_path.ends_with('/') && end.contains('.') {
+        return None;
+    }
+    let from_root =
+        join("", decoded).filter(|_| !decoded.trim_start_matches("./").starts_with(".."));
+    [Some(site_path.to_string()), from_root]
+        .into_iter()
+        .flatten()
+        .map(|p| p.trim_end_matches('/').to_lowercase())
+        .filter(|stem| !stem.is_empty())
+        .find_map(|stem| {
+            ["", "/_index", "/index"].iter().find_map(|tail| {
+                match ctx
+                    .by_rel_folded
+                    .get(&format!("{stem}{tail}.md"))?
+                    .as_slice()
+                {
+                    [one] => Some(*one),
+                    _ => None,
+                }
+            })
+        })
 }

@@ -36,6 +36,27 @@ pub(super) fn join(folder: &str, path: &str) -> Option<String> {
     Some(out)
 }
 
+/// `path` from `folder` as [`join`] works it out, except that a `..` at the root stays
+/// there, as a browser reads a URL and Obsidian a link (`../../images/x.png` from
+/// `notes/`: `images/x.png`).
+pub(super) fn join_clamped(folder: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
 /// The path from `folder` to the site path `to`.
 pub(super) fn relative_to(folder: &str, to: &str) -> String {
     let from: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
@@ -60,6 +81,8 @@ mod tests {
         assert_eq!(join("", "./x/./y.png").as_deref(), Some("x/y.png"));
         assert_eq!(join("a", "../.."), None);
         assert_eq!(join("a/b", ".."), Some("a/".to_string()));
+        assert_eq!(join_clamped("a", "../../img/x.png"), "img/x.png");
+        assert_eq!(join_clamped("a/b", "../../../c/"), "c/");
         assert_eq!(relative_to("a/b", "a/img/x.png"), "../img/x.png");
         assert_eq!(relative_to("", "a/x.png"), "a/x.png");
     }

@@ -2,7 +2,8 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
-use super::paths::{join, relative_to, source_folder};
+use super::by_name::page_by_source_path;
+use super::paths::{join, join_clamped, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
@@ -60,8 +61,13 @@ impl Site {
             let name = file.rsplit('/').next().unwrap_or(file).to_lowercase();
             by_file_name.entry(name).or_default().push(file.clone());
         }
+        let mut by_rel_folded: HashMap<String, Vec<usize>> = HashMap::new();
+        for (rel, &i) in &by_rel {
+            by_rel_folded.entry(rel.to_lowercase()).or_default().push(i);
+        }
         let ctx = Lookup {
             by_rel,
+            by_rel_folded,
             by_url,
             by_file_name,
             files,
@@ -219,14 +225,20 @@ impl Site {
             return RefTarget::AsIs(url.to_string());
         };
         let folder = source_folder(article);
-        let Some(site_path) = join(
-            if decoded.starts_with('/') {
-                ""
-            } else {
-                &folder
-            },
-            &decoded,
-        ) else {
+        let from = if decoded.starts_with('/') {
+            ""
+        } else {
+            &folder
+        };
+        let Some(site_path) = join(from, &decoded).or_else(|| {
+            // A `..` too many, as Obsidian and a browser read it: it stays at the
+            // root (`../../images/x.png` from `notes/`), when that finds a file or page.
+            let clamped = join_clamped(from, &decoded);
+            let exists = ctx.by_rel.contains_key(&clamped)
+                || self.urls.get_folded(&clamped).is_some()
+                || self.urls.get(&format!("{clamped}index.html")).is_some();
+            exists.then_some(clamped)
+        }) else {
             // Above the site but still on its host, as a book published beside other
             // documentation links to it (the Rust book's `../std/index.html`): that
             // address, written out in full, which attune cannot check.
@@ -366,23 +378,17 @@ impl Site {
             );
             return RefTarget::AsIs(url.to_string());
         }
-        // Obsidian's "shortest path" links: a bare file name that is not beside this
-        // file names the one file of that name anywhere in the content folder.
-        if !decoded.contains('/') {
-            let named: Vec<&String> = ctx
-                .by_file_name
-                .get(&decoded.to_lowercase())
-                .into_iter()
-                .flatten()
-                .filter(|f| f.rsplit('/').next() == Some(decoded.as_str()))
-                .collect();
-            if let [only] = named.as_slice() {
-                return RefTarget::Site {
-                    path: (*only).clone(),
-                    suffix: query,
-                    fragment,
-                    article: None,
-                };
+        if let Some(path) = self.file_by_obsidian_path(&decoded, &site_path, ctx) {
+            return RefTarget::Site {
+                path,
+                suffix: query,
+                fragment,
+                article: None,
+            };
+        }
+        if matches!(r.kind, RefKind::Link) {
+            if let Some(t) = page_by_source_path(&decoded, &site_path, ctx) {
+                return page(t, fragment, diagnostics);
             }
         }
         // A link to a note without its extension, as Obsidian resolves `[x](Note)` and
@@ -455,6 +461,8 @@ impl Site {
 
 pub(super) struct Lookup<'a> {
     pub(super) by_rel: HashMap<String, usize>,
+    /// Articles by lower-case source path, for Hugo's case-blind `GetPage`.
+    pub(super) by_rel_folded: HashMap<String, Vec<usize>>,
     /// Content files by lower-case file name, for `![[image.png]]`.
     pub(super) by_file_name: HashMap<String, Vec<String>>,
     pub(super) by_url: HashMap<&'a str, usize>,
