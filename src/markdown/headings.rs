@@ -112,6 +112,7 @@ mod tests {
             content: None,
             include_root: ".",
             unsupported_syntax: Default::default(),
+            broken_links: Default::default(),
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

@@ -41,7 +41,7 @@ pub use obsidian::join_tags;
 pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
 
-use crate::config::UnsupportedSyntax;
+use crate::config::{BrokenLinks, UnsupportedSyntax};
 use crate::diagnostic::Diagnostics;
 use crate::load::Reference;
 use crate::text::{self, escape};
@@ -67,6 +67,9 @@ pub struct ParseContext<'a> {
     pub include_root: &'a str,
     /// Whether other tools' template syntax is a warning or an error.
     pub unsupported_syntax: UnsupportedSyntax,
+    /// Whether a reference that leads nowhere (an include, a citation) is an error or
+    /// a warning, the page published without it.
+    pub broken_links: BrokenLinks,
 }
 
 #[derive(Debug, Clone)]
@@ -267,6 +270,7 @@ pub fn parse_titled(
             lines: &plain,
             body_start,
             unsupported_syntax: ctx.unsupported_syntax,
+            broken_links: ctx.broken_links,
         },
         options(ctx.smart_punctuation),
     );
@@ -342,6 +346,7 @@ mod tests {
             content: None,
             include_root: ".",
             unsupported_syntax: Default::default(),
+            broken_links: Default::default(),
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }

@@ -67,9 +67,11 @@ fn href_from(site: &Site, host: usize, t: usize, link: &ResolvedLink) -> String 
     }
 }
 
-/// Links to notes not written yet (filled with an empty href) as plain text.
+/// Links to notes not written yet (filled with an empty href) as plain text, and
+/// what leads nowhere left out (see [`super::unbroken`]).
 pub(super) fn unlink_missing(html: &str) -> String {
     const OPEN: &str = "<a href=\"\" id=\"ref-";
+    let html = &*super::unbroken::without_broken(html);
     if !html.contains(OPEN) {
         return html.to_string();
     }

@@ -45,6 +45,37 @@ impl Site {
         })
     }
 
+    /// Of several notes a name answers to, the one Obsidian links to when
+    /// `broken_links = "warn"`: the shortest path (`ambiguous` already gave the
+    /// one in the linking note's folder), with `d` as a warning; `None` with `d` as
+    /// an error otherwise.
+    fn pick(
+        &self,
+        d: Diagnostic,
+        candidates: &[usize],
+        local: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
+        let broken = self.config.build.broken_links;
+        let chosen = candidates.iter().copied().min_by_key(|&c| {
+            let rel = self.articles[c].rel.to_string_lossy().into_owned();
+            (rel.len(), rel)
+        });
+        match chosen.filter(|_| broken.warns()) {
+            Some(t) => {
+                let shown = format!(
+                    "as a link to {}, the shortest path, as Obsidian picks",
+                    self.articles[t].path.display()
+                );
+                local.push(broken.report(d, &shown));
+                Some(t)
+            }
+            None => {
+                local.push(broken.report(d, ""));
+                None
+            }
+        }
+    }
+
     /// The article a relative `.md` path from `from` names.
     pub(super) fn article_by_file(
         &self,
@@ -132,6 +163,7 @@ impl Site {
             .collect();
         let style = self.style;
         let missing_warn = self.config.build.missing_links == MissingLinks::Warn;
+        let broken = self.config.build.broken_links;
         // Each article's heading ids, for anchors checked in O(1) however many links
         // point at them.
         let heading_ids = self.anchor_sets();
@@ -154,12 +186,17 @@ impl Site {
                                         Found::One(t) => Some(t),
                                         Found::Many(candidates) => {
                                             let name = display_path(path);
-                                            local.push(self.ambiguous(i, link, &name, &candidates));
-                                            return ResolvedLink {
-                                                target: None,
-                                                href: String::new(),
-                                                title: name,
-                                            };
+                                            let d = self.ambiguous(i, link, &name, &candidates);
+                                            match self.pick(d, &candidates, &mut local) {
+                                                Some(t) => Some(t),
+                                                None => {
+                                                    return ResolvedLink {
+                                                        target: None,
+                                                        href: String::new(),
+                                                        title: name,
+                                                    }
+                                                }
+                                            }
                                         }
                                         Found::None => {
                                             self.folder_text(&article.rel, path, &by_rel)
@@ -172,12 +209,17 @@ impl Site {
                                 let found = match self.lookup_from(i, slug) {
                                     Found::One(t) => Some(t),
                                     Found::Many(candidates) => {
-                                        local.push(self.ambiguous(i, link, slug, &candidates));
-                                        return ResolvedLink {
-                                            target: None,
-                                            href: String::new(),
-                                            title: slug.clone(),
-                                        };
+                                        let d = self.ambiguous(i, link, slug, &candidates);
+                                        match self.pick(d, &candidates, &mut local) {
+                                            Some(t) => Some(t),
+                                            None => {
+                                                return ResolvedLink {
+                                                    target: None,
+                                                    href: String::new(),
+                                                    title: slug.clone(),
+                                                }
+                                            }
+                                        }
                                     }
                                     Found::None => None,
                                 };
@@ -245,7 +287,11 @@ impl Site {
                                     self.articles.iter().map(|a| a.slug.as_str()),
                                 ),
                             };
-                            local.push(d);
+                            local.push(if missing_warn {
+                                d
+                            } else {
+                                broken.report(d, "as its text, without a link")
+                            });
                             return ResolvedLink {
                                 target: None,
                                 href: String::new(),
@@ -299,22 +345,42 @@ impl Site {
                         let anchor = anchor.filter(|a| {
                             !to.names_its_title(a, heading_ids[t].contains(a.as_str()))
                         });
-                        if let Some(anchor) = &anchor {
-                            if !heading_ids[t].contains(anchor.as_str())
-                                && !is_generated_anchor(anchor)
-                            {
-                                let place = if t == i {
-                                    "this page".to_string()
+                        let mut anchor = anchor;
+                        if let Some(missing) = anchor
+                            .as_deref()
+                            .filter(|a| !heading_ids[t].contains(a) && !is_generated_anchor(a))
+                        {
+                            let place = if t == i {
+                                "this page".to_string()
+                            } else {
+                                format!("'{}'", to.slug)
+                            };
+                            let d = Diagnostic::error(
+                                Code::BrokenAnchor,
+                                format!("no heading with id '{missing}' in {place}"),
+                            )
+                            .at(&article.path, link.line, link.column)
+                            .suggest(missing, to.parsed.headings.iter().map(|h| h.id.as_str()));
+                            // Published as a link to the page's top; on its own page, or
+                            // as an embed of a part that is not there, as plain text.
+                            let plain = t == i || link.embed;
+                            local.push(broken.report(
+                                d,
+                                if plain {
+                                    "as its text, without a link"
                                 } else {
-                                    format!("'{}'", to.slug)
-                                };
-                                let d = Diagnostic::error(
-                                    Code::BrokenAnchor,
-                                    format!("no heading with id '{anchor}' in {place}"),
-                                )
-                                .at(&article.path, link.line, link.column)
-                                .suggest(anchor, to.parsed.headings.iter().map(|h| h.id.as_str()));
-                                local.push(d);
+                                    "as a link to the top of that page"
+                                },
+                            ));
+                            if broken.warns() {
+                                if plain {
+                                    return ResolvedLink {
+                                        target: None,
+                                        href: String::new(),
+                                        title: to.title.clone(),
+                                    };
+                                }
+                                anchor = None;
                             }
                         }
                         let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();

@@ -96,6 +96,17 @@ impl Site {
         let error = |code, message: String| {
             Diagnostic::error(code, message).at(&article.path, r.line, r.column)
         };
+        // A reference that leads nowhere: an error, or with `broken_links = "warn"` a
+        // warning and a page published without it.
+        let broken = self.config.build.broken_links;
+        let nowhere = |d: Diagnostic, diagnostics: &mut Diagnostics| {
+            diagnostics.push(broken.report(d, r.kind.left_out()));
+            if broken.warns() {
+                RefTarget::Broken
+            } else {
+                RefTarget::AsIs(url.to_string())
+            }
+        };
         if url.is_empty() {
             return RefTarget::AsIs(String::new());
         }
@@ -137,22 +148,24 @@ impl Site {
                 return RefTarget::AsIs(url.to_string());
             };
             if !ctx.ids[i].contains(id.as_str()) && !is_generated_anchor(&id) {
-                diagnostics.push(
-                    error(
-                        Code::BrokenAnchor,
-                        format!("no heading or id '{id}' in this page"),
-                    )
-                    .suggest(&id, anchors(self, i)),
-                );
+                let d = error(
+                    Code::BrokenAnchor,
+                    format!("no heading or id '{id}' in this page"),
+                )
+                .suggest(&id, anchors(self, i));
+                return match nowhere(d, diagnostics) {
+                    RefTarget::Broken => RefTarget::Broken,
+                    _ => RefTarget::Fragment(id),
+                };
             }
             return RefTarget::Fragment(id);
         }
         let Some(decoded) = percent_decode(path) else {
-            diagnostics.push(
+            return nowhere(
                 error(Code::BadUrl, format!("'{url}' has a malformed %-escape"))
                     .help("write % as %25, or leave characters unescaped"),
+                diagnostics,
             );
-            return RefTarget::AsIs(url.to_string());
         };
         let folder = source_folder(article);
         let Some(site_path) = join(
@@ -192,16 +205,17 @@ impl Site {
                 );
                 return RefTarget::AsIs(address);
             }
-            diagnostics.push(
+            return nowhere(
                 error(Code::BrokenLink, format!("'{url}' leads outside the site")).help(
                     "a relative path starts from this file's folder; `../` climbs one folder",
                 ),
+                diagnostics,
             );
-            return RefTarget::AsIs(url.to_string());
         };
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
             let fragment = fragment
                 .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
+            let mut fragment = fragment;
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
                 if !ctx.ids[t].contains(id) && !is_generated_anchor(id) {
                     let place = if t == i {
@@ -209,13 +223,15 @@ impl Site {
                     } else {
                         format!("'{}'", self.articles[t].slug)
                     };
-                    diagnostics.push(
-                        error(
-                            Code::BrokenAnchor,
-                            format!("no heading or id '{id}' in {place}"),
-                        )
-                        .suggest(id, anchors(self, t)),
-                    );
+                    let d = error(
+                        Code::BrokenAnchor,
+                        format!("no heading or id '{id}' in {place}"),
+                    )
+                    .suggest(id, anchors(self, t));
+                    diagnostics.push(broken.report(d, "as a link to the top of that page"));
+                    if broken.warns() {
+                        fragment = None;
+                    }
                 }
             }
             RefTarget::Site {
@@ -235,10 +251,9 @@ impl Site {
         if let Some(entry) = self.urls.get_folded(&site_path) {
             if entry.kind == UrlKind::File {
                 if entry.path != site_path {
-                    diagnostics.push(
-                        error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
-                            .help("most web hosts tell capitals apart: write the name exactly as the file is named"),
-                    );
+                    let d = error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
+                        .help("most web hosts tell capitals apart: write the name exactly as the file is named");
+                    diagnostics.push(broken.report(d, "with the file's own name"));
                 }
                 return RefTarget::Site {
                     path: entry.path.clone(),
@@ -310,11 +325,11 @@ impl Site {
             .tree_of(&site_path)
             .is_some_and(|tree| tree.path != site_path)
         {
-            diagnostics.push(
+            return nowhere(
                 error(Code::BrokenLink, format!("'{url}' is a file of the search index, whose names change whenever the content does"))
                     .help("link to the search page (/search/) instead"),
+                diagnostics,
             );
-            return RefTarget::AsIs(url.to_string());
         }
         // Obsidian's "shortest path" links: a bare file name that is not beside this
         // file names the one file of that name anywhere in the content folder.
@@ -374,7 +389,7 @@ impl Site {
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
-        diagnostics.push(match best {
+        let missing = match best {
             Some(best) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(&folder, best)
@@ -382,8 +397,8 @@ impl Site {
             None => missing.help(
                 "put the file under content/ and link to it by its path from this file's folder",
             ),
-        });
-        RefTarget::AsIs(url.to_string())
+        };
+        nowhere(missing, diagnostics)
     }
 }
 
