@@ -383,7 +383,7 @@ fn parse_front_matter(
         );
         return None;
     }
-    match front::read_front::<FrontMatter, _>(serde_yaml::Deserializer::from_str(yaml)) {
+    match front::read_yaml_front(yaml, first_line, file, diagnostics) {
         Ok((mut front, ignored)) => {
             front.unknown_keys =
                 front::unknown_keys(ignored, || Spans::yaml(yaml, first_line), first_line);

@@ -437,7 +437,37 @@ mod tests {
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(
             p.diagnostics[0].help.as_deref(),
-            Some("did you mean 'webb2012'?")
+            Some("did you mean 'webb2012'?; to publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml")
+        );
+        assert!(!p.html.contains("[@webb2021]"), "{}", p.html);
+        // With `broken_links = "warn"`: a warning, and the citation as written.
+        let ctx = ParseContext {
+            smart_punctuation: true,
+            references: &refs,
+            glossary: &Glossary::default(),
+            root: "../../",
+            index: "",
+            content: None,
+            include_root: ".",
+            unsupported_syntax: Default::default(),
+            broken_links: BrokenLinks::Warn,
+        };
+        let p = parse(
+            "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",
+            0,
+            Path::new("a.md"),
+            true,
+            &ctx,
+        );
+        assert_eq!(p.diagnostics.len(), 2);
+        assert!(p
+            .diagnostics
+            .iter()
+            .all(|d| d.severity == crate::diagnostic::Severity::Warning));
+        assert!(
+            p.html.contains("D [@webb2021] and <sup class=\"cite\">[<a href=\"#source-1\" aria-label=\"Source 1\">1</a>]</sup>[@nobody, p. 4]."),
+            "{}",
+            p.html
         );
     }
 

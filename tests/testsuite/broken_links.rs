@@ -254,3 +254,54 @@ fn a_missing_heading_in_an_embed_shows_its_name_and_warnings_do_not_hide_structu
     site.write("content/t/B.md", "---\ntitle: Other B\n---\nText.\n");
     site.build().assert_code(1);
 }
+
+#[test]
+fn an_obsidian_property_of_another_kind_is_left_out_with_a_warning_and_bad_yaml_stays_an_error() {
+    // As the Obsidian Hub writes a plugin's name: YAML reads `- Opener: New Tab` as a
+    // mapping; Obsidian shows a type mismatch and opens the note, and so does attune.
+    let site = site("broken_links = \"warn\"\n");
+    site.write(
+        "content/t/opener.md",
+        "---\nplugin-id: opener\naliases:\n- Opener: New Tab by Default\ntags:\n- \n---\nText [[a]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: front matter: `aliases` holds something other than names, so it is left out",
+    );
+    run.assert_stderr_contains("content/t/opener.md:3:1");
+    assert!(site.read("t/opener/index.html").contains("Text <a"));
+    // `- @kepano` is no YAML at all (`@` cannot start a value): Obsidian cannot read
+    // it either, and it stays an error, at its place.
+    site.write(
+        "content/t/kepano.md",
+        "---\naliases:\n- @kepano\n---\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("invalid YAML in front matter");
+}
+
+#[test]
+fn an_alias_that_is_the_page_s_own_address_is_no_collision() {
+    // As hugoDocs' `HasSuffix.md` keeps `aliases: [/functions/strings/hassuffix]`.
+    let site = site("broken_links = \"warn\"\n");
+    site.write(
+        "content/t/HasSuffix.md",
+        "---\ntitle: HasSuffix\naliases: [/t/hassuffix, /t/HasSuffix/, /t/old-suffix/]\n---\nText [[a]].\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("t/hassuffix/index.html")
+        .contains("<h1>HasSuffix</h1>"));
+    assert!(site
+        .read("t/old-suffix/index.html")
+        .contains("t/hassuffix/"));
+    // Another page's address is still a collision.
+    site.write(
+        "content/t/b.md",
+        "---\ntitle: B\naliases: [/t/a/]\n---\n## Real\n\nText [[a]].\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("the alias '/t/a/' of 'b'");
+}

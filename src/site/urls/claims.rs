@@ -265,6 +265,11 @@ impl Site {
                     );
                     continue;
                 }
+                // The page's own address (Hugo sites keep one whose capitals the
+                // page's address has lost): the page is there, nothing to redirect.
+                if url.to_lowercase() == article.url.to_lowercase() {
+                    continue;
+                }
                 let what = format!("the alias '{alias}' of '{}'", article.slug);
                 let owner = Owner::content(what, &article.path, line, column);
                 if claim(&mut table, page(&url), Kind::Redirect, owner) {
