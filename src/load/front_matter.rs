@@ -642,9 +642,9 @@ mod tests {
 
     #[test]
     fn wrong_type_is_located() {
-        let (r, d) = split("---\ntitle: A\ntags: 5\n---\nbody\n");
+        let (r, d) = split("---\ntitle: A\norder: x\n---\nbody\n");
         assert!(r.is_none());
-        assert_eq!((d[0].line, d[0].column), (3, 7));
+        assert_eq!((d[0].line, d[0].column), (3, 8));
         assert!(d[0].message.contains("invalid type"), "{}", d[0].message);
     }
 
@@ -672,9 +672,9 @@ mod tests {
 
     #[test]
     fn yaml_may_follow_blank_lines_and_keeps_its_line_numbers() {
-        let (r, d) = split("\n\n---\ntitle: A\ntags: 5\n---\nbody\n");
+        let (r, d) = split("\n\n---\ntitle: A\norder: x\n---\nbody\n");
         assert!(r.is_none());
-        assert_eq!((d[0].line, d[0].column), (5, 7), "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (5, 8), "{d:?}");
         let (r, d) = split("\n  \n---\ntitle: A\n---\nbody\n");
         let (front, start) = r.unwrap();
         assert!(d.is_empty(), "{d:?}");

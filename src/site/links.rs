@@ -5,77 +5,13 @@ use super::{Backlink, Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
-use crate::markdown::{OutLink, RefKind};
+use crate::markdown::RefKind;
 use crate::text::percent_decode;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 impl Site {
-    /// A name that more than one article answers to: the error lists the path form
-    /// of each, to write instead.
-    fn ambiguous(&self, i: usize, link: &OutLink, name: &str, candidates: &[usize]) -> Diagnostic {
-        let forms: Vec<String> = candidates
-            .iter()
-            .map(|&c| {
-                format!(
-                    "[[{}]] ({})",
-                    self.path_name(c),
-                    self.articles[c].path.display()
-                )
-            })
-            .collect();
-        let d = Diagnostic::error(
-            Code::AmbiguousLink,
-            format!("'{name}' could mean {} notes", candidates.len()),
-        )
-        .at(&self.articles[i].path, link.line, link.column)
-        .help(format!(
-            "write the path of the one you mean: {}",
-            forms.join(", ")
-        ));
-        candidates.iter().fold(d, |d, &c| {
-            let path = &self.articles[c].path;
-            d.related(
-                path,
-                0,
-                0,
-                format!("one of them: [[{}]]", self.path_name(c)),
-            )
-        })
-    }
-
-    /// Of several notes a name answers to, the one Obsidian links to when
-    /// `broken_links = "warn"`: the shortest path (`ambiguous` already gave the
-    /// one in the linking note's folder), with `d` as a warning; `None` with `d` as
-    /// an error otherwise.
-    fn pick(
-        &self,
-        d: Diagnostic,
-        candidates: &[usize],
-        local: &mut Vec<Diagnostic>,
-    ) -> Option<usize> {
-        let broken = self.config.build.broken_links;
-        let chosen = candidates.iter().copied().min_by_key(|&c| {
-            let rel = self.articles[c].rel.to_string_lossy().into_owned();
-            (rel.len(), rel)
-        });
-        match chosen.filter(|_| broken.warns()) {
-            Some(t) => {
-                let shown = format!(
-                    "as a link to {}, the shortest path, as Obsidian picks",
-                    self.articles[t].path.display()
-                );
-                local.push(broken.report(d, &shown));
-                Some(t)
-            }
-            None => {
-                local.push(broken.report(d, ""));
-                None
-            }
-        }
-    }
-
     /// The article a relative `.md` path from `from` names.
     pub(super) fn article_by_file(
         &self,

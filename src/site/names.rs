@@ -4,7 +4,8 @@
 //! `dismissive family.md` and `dismissive-family.md` alike.
 
 use super::{normalise_alias, Article, Site, Structure};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::markdown::OutLink;
 use crate::text::slugify;
 use std::collections::HashMap;
 use std::path::Path;
@@ -271,6 +272,80 @@ impl Site {
     /// `[[patterns/family-styles/dismissive]]`.
     pub fn path_name(&self, i: usize) -> String {
         path_form(&self.articles[i])
+    }
+}
+
+/// Names several notes answer to, in links: reported, or under `broken_links = "warn"`
+/// resolved as Obsidian resolves them.
+impl Site {
+    /// A name that more than one article answers to: the error lists the path form
+    /// of each, to write instead.
+    pub(super) fn ambiguous(
+        &self,
+        i: usize,
+        link: &OutLink,
+        name: &str,
+        candidates: &[usize],
+    ) -> Diagnostic {
+        let forms: Vec<String> = candidates
+            .iter()
+            .map(|&c| {
+                format!(
+                    "[[{}]] ({})",
+                    self.path_name(c),
+                    self.articles[c].path.display()
+                )
+            })
+            .collect();
+        let d = Diagnostic::error(
+            Code::AmbiguousLink,
+            format!("'{name}' could mean {} notes", candidates.len()),
+        )
+        .at(&self.articles[i].path, link.line, link.column)
+        .help(format!(
+            "write the path of the one you mean: {}",
+            forms.join(", ")
+        ));
+        candidates.iter().fold(d, |d, &c| {
+            let path = &self.articles[c].path;
+            d.related(
+                path,
+                0,
+                0,
+                format!("one of them: [[{}]]", self.path_name(c)),
+            )
+        })
+    }
+
+    /// Of several notes a name answers to, the one Obsidian links to when
+    /// `broken_links = "warn"`: the shortest path (`ambiguous` already gave the
+    /// one in the linking note's folder), with `d` as a warning; `None` with `d` as
+    /// an error otherwise.
+    pub(super) fn pick(
+        &self,
+        d: Diagnostic,
+        candidates: &[usize],
+        local: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
+        let broken = self.config.build.broken_links;
+        let chosen = candidates.iter().copied().min_by_key(|&c| {
+            let rel = self.articles[c].rel.to_string_lossy().into_owned();
+            (rel.len(), rel)
+        });
+        match chosen.filter(|_| broken.warns()) {
+            Some(t) => {
+                let shown = format!(
+                    "as a link to {}, the shortest path, as Obsidian picks",
+                    self.articles[t].path.display()
+                );
+                local.push(broken.report(d, &shown));
+                Some(t)
+            }
+            None => {
+                local.push(broken.report(d, ""));
+                None
+            }
+        }
     }
 }
 
