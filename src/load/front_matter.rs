@@ -443,17 +443,17 @@ fn parse_front_matter(
     }
 }
 
-/// `date: {{date}}`, `- {{title}}`: a template tool's placeholder (Obsidian's
-/// Templates, Templater), which YAML would read as a mapping. Each is blanked (the
-/// key left empty, offsets kept) with a warning at its line and column; `None` when
-/// there is none.
+/// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
+/// placeholder (Obsidian's Templates, Templater), which YAML would read as a mapping or
+/// not a date. Each is blanked (the key left empty, offsets kept) with a warning at its
+/// line and column; `None` when there is none.
 fn blank_placeholders(
     yaml: &str,
     first_line: usize,
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
-    if !yaml.contains("{{") {
+    if !yaml.contains("{{") && !yaml.contains("<%") {
         return None;
     }
     let mut out = String::with_capacity(yaml.len());
@@ -470,12 +470,10 @@ fn blank_placeholders(
         };
         let placeholder = value_at.and_then(|at| {
             let value = content.get(at..)?.trim();
-            (value.starts_with("{{") && value.ends_with("}}") && !value.contains('\n')).then(|| {
-                (
-                    at + content[at..].len() - content[at..].trim_start().len(),
-                    value,
-                )
-            })
+            let wrapped = |(a, b): (&str, &str)| value.starts_with(a) && value.ends_with(b);
+            let column = at + content[at..].len() - content[at..].trim_start().len();
+            ((wrapped(("{{", "}}")) || wrapped(("<%", "%>"))) && !value.contains('\n'))
+                .then_some((column, value))
         });
         let Some((column, value)) = placeholder else {
             out.push_str(line);
@@ -512,6 +510,10 @@ mod tests {
         assert_eq!((d[0].line, d[0].column), (3, 7));
         assert_eq!((d[1].line, d[1].column), (5, 5));
         assert!(d[0].message.contains("`{{date}}`"), "{}", d[0].message);
+        // Templater's, as the Obsidian Hub's daily-note templates hold them.
+        let (r, d) = split("---\ndate: <% tp.file.creation_date(\"YYYY-MM-DD\")%>\n---\n");
+        assert_eq!(r.unwrap().0.date, None);
+        assert_eq!((d.len(), d[0].line, d[0].column), (1, 2, 7), "{d:?}");
         // A placeholder inside a longer value is text, as YAML reads it.
         let (r, d) = split("---\ntitle: \"{{title}} notes\"\n---\n");
         assert_eq!(r.unwrap().0.title.as_deref(), Some("{{title}} notes"));
