@@ -284,7 +284,7 @@ impl Site {
                         let mut anchor = anchor;
                         if let Some(missing) = anchor
                             .as_deref()
-                            .filter(|a| !heading_ids[t].contains(a) && !is_generated_anchor(a))
+                            .filter(|a| !heading_ids[t].contains(a) && !is_generated_on(to, a))
                         {
                             let place = if t == i {
                                 "this page".to_string()
@@ -447,6 +447,25 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
         || anchor == "sources"
         || anchor == "top"
         || anchor == "main"
+}
+
+/// Whether `anchor` is an id attune writes on `article`'s page: the top, the main
+/// content, and the Sources list, its entries and the links' ids only when the page
+/// has them (a Hugo page's `#sources` heading an include would have brought is not
+/// there).
+pub(super) fn is_generated_on(article: &super::Article, anchor: &str) -> bool {
+    let numbered = |prefix: &str, count: usize| {
+        anchor
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| (1..=count).contains(&n))
+    };
+    let parsed = &article.parsed;
+    match anchor {
+        "" | "top" | "main" => true,
+        "sources" => !parsed.citations.is_empty(),
+        _ => numbered("source-", parsed.citations.len()) || numbered("ref-", parsed.links.len()),
+    }
 }
 
 /// A `.md` link's path as its author reads it: percent-decoded.

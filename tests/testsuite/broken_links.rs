@@ -305,3 +305,23 @@ fn an_alias_that_is_the_page_s_own_address_is_no_collision() {
         .assert_code(1)
         .assert_stderr_contains("the alias '/t/a/' of 'b'");
 }
+
+#[test]
+fn a_sources_anchor_leads_somewhere_only_on_a_page_with_sources() {
+    // hugoDocs links `imaging/#sources`, a heading an include would have brought.
+    let site = site("");
+    site.write(
+        "content/references.yaml",
+        "webb2012:\n  kind: book\n  authors: [Webb, J.]\n  year: 2012\n  title: Running on Empty\n",
+    );
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nAs [@webb2012]. See [b](b.md#sources), [here](#sources), \
+         [first](#source-1) and [second](#source-2).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("no heading with id 'sources' in 'b'")
+        .assert_stderr_contains("no heading with id 'source-2' in this page");
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+}

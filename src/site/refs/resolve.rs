@@ -6,7 +6,7 @@ use super::paths::{join, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
-use crate::site::links::is_generated_anchor;
+use crate::site::links::is_generated_on;
 use crate::site::{Found, Site, UrlKind};
 use crate::text::percent_decode;
 use rayon::prelude::*;
@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 impl Site {
     /// Each article's link targets (headings and ids in its raw HTML), so that
     /// anchors are checked in O(1) however many links point at them; ids attune
-    /// writes itself are [`is_generated_anchor`].
+    /// writes itself are [`is_generated_on`].
     pub(in crate::site) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
         self.articles
             .iter()
@@ -147,7 +147,7 @@ impl Site {
             let Some(id) = fragment.filter(|f| !f.is_empty()) else {
                 return RefTarget::AsIs(url.to_string());
             };
-            if !ctx.ids[i].contains(id.as_str()) && !is_generated_anchor(&id) {
+            if !ctx.ids[i].contains(id.as_str()) && !is_generated_on(article, &id) {
                 let d = error(
                     Code::BrokenAnchor,
                     format!("no heading or id '{id}' in this page"),
@@ -217,7 +217,7 @@ impl Site {
                 .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
             let mut fragment = fragment;
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
-                if !ctx.ids[t].contains(id) && !is_generated_anchor(id) {
+                if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
                     let place = if t == i {
                         "this page".to_string()
                     } else {
