@@ -16,13 +16,19 @@ impl<'a> Builder<'a, '_> {
         let Some(h) = self.heading.take() else { return };
         let text = h.text.trim().to_string();
         if h.as_title {
-            match self.title {
+            let shown = match self.title {
                 Title::FromLeadingHeading => {
-                    self.out.title_from_heading = Some(text);
-                    return;
+                    self.out.title_from_heading = Some(text.clone());
+                    false
                 }
-                Title::Known(title) if same_title(title, &text) => return,
-                Title::Known(_) => {}
+                Title::Known(title) => !same_title(title, &text),
+            };
+            if !shown {
+                // Links in it are not on the page: "Mentioned in" leads to its top.
+                for link in &mut self.out.links[h.first_link..] {
+                    link.id.clear();
+                }
+                return;
             }
         }
         let id = match &h.explicit_id {

@@ -450,8 +450,8 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
 }
 
 /// Whether `anchor` is an id attune writes on `article`'s page: the top, the main
-/// content, and the Sources list, its entries and the links' ids only when the page
-/// has them (a Hugo page's `#sources` heading an include would have brought is not
+/// content, and the Sources list, its entries and a link's id only when the page has
+/// them (a link in the heading that became the title is not on it) (a Hugo page's `#sources` heading an include would have brought is not
 /// there).
 pub(super) fn is_generated_on(article: &super::Article, anchor: &str) -> bool {
     let numbered = |prefix: &str, count: usize| {
@@ -464,7 +464,8 @@ pub(super) fn is_generated_on(article: &super::Article, anchor: &str) -> bool {
     match anchor {
         "" | "top" | "main" => true,
         "sources" => !parsed.citations.is_empty(),
-        _ => numbered("source-", parsed.citations.len()) || numbered("ref-", parsed.links.len()),
+        _ if anchor.starts_with("ref-") => parsed.links.iter().any(|l| l.id == anchor),
+        _ => numbered("source-", parsed.citations.len()),
     }
 }
 

@@ -325,3 +325,25 @@ fn a_sources_anchor_leads_somewhere_only_on_a_page_with_sources() {
         .assert_stderr_contains("no heading with id 'source-2' in this page");
     assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
 }
+
+#[test]
+fn a_link_in_the_heading_that_is_the_title_is_mentioned_at_the_page_s_top() {
+    // As the Obsidian Hub writes `# [[Breadcrumbs]] Quickstart Guide`: the title reads
+    // the name, and "Mentioned in" on Breadcrumbs' page leads to the guide's top,
+    // as the heading with the link is the page's title, not in its text.
+    let site = site("broken_links = \"warn\"\n");
+    site.write(
+        "content/t/guide.md",
+        "# [[b|B]] Quickstart Guide\n\nText [[a]].\n",
+    );
+    site.write(
+        "content/t/guide2.md",
+        "# [[b]] Second Guide\n\nText [[a]].\n",
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(site.read("t/guide2/index.html").contains(">b Second Guide</h1>"));
+    let b = site.read("t/b/index.html");
+    assert!(b.contains("href=\"../../t/guide/\""), "{b}");
+    assert!(!b.contains("t/guide/#ref-"), "{b}");
+}
