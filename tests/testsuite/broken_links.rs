@@ -342,8 +342,32 @@ fn a_link_in_the_heading_that_is_the_title_is_mentioned_at_the_page_s_top() {
     );
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
-    assert!(site.read("t/guide2/index.html").contains(">b Second Guide</h1>"));
+    assert!(site
+        .read("t/guide2/index.html")
+        .contains(">b Second Guide</h1>"));
     let b = site.read("t/b/index.html");
     assert!(b.contains("href=\"../../t/guide/\""), "{b}");
     assert!(!b.contains("t/guide/#ref-"), "{b}");
+}
+
+#[test]
+fn an_embedded_note_s_tag_links_start_from_the_page_it_is_shown_on() {
+    // The Obsidian Hub embeds a contributing note (with `#placeholder`) in pages two
+    // folders deeper than it.
+    let site = site("broken_links = \"warn\"\n");
+    site.write(
+        "content/t/note.md",
+        "---\ntitle: Note\n---\nSubstitute any #placeholder tag. [[a]]\n",
+    );
+    site.write(
+        "content/t/x/y/deep.md",
+        "---\ntitle: Deep\n---\nAbove.\n\n![[note]]\n\n[[a]]\n",
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    let deep = site.read("t/x/y/deep/index.html");
+    assert!(
+        deep.contains("href=\"../../../../tags/placeholder/\""),
+        "{deep}"
+    );
 }
