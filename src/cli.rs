@@ -61,7 +61,8 @@ pub enum Command {
         /// stick with no server (file://).
         #[arg(long)]
         offline: bool,
-        /// Include articles marked `draft: true`.
+        /// Include the articles held back: `draft: true`, a `publishDate` after
+        /// today, an `expiryDate` that has come.
         #[arg(long)]
         drafts: bool,
         /// Print milliseconds per stage.
@@ -86,7 +87,8 @@ pub enum Command {
         /// about articles whose text changed without a new `changes:` entry.
         #[arg(long, value_name = "OLD.json")]
         against: Option<PathBuf>,
-        /// Include articles marked `draft: true`.
+        /// Include the articles held back: `draft: true`, a `publishDate` after
+        /// today, an `expiryDate` that has come.
         #[arg(long)]
         drafts: bool,
         /// Also print a report on standard output: `readability` lists every article's
@@ -119,7 +121,8 @@ pub enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
-        /// Include articles marked `draft: true`.
+        /// Include the articles held back: `draft: true`, a `publishDate` after
+        /// today, an `expiryDate` that has come.
         #[arg(long)]
         drafts: bool,
     },
@@ -169,6 +172,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 out,
                 offline,
                 drafts,
+                today: None,
             },
             timings,
         ),
@@ -295,6 +299,7 @@ fn run_check(
     let today = today.unwrap_or_else(check::today);
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
+    options.today = Some(today);
     let mut diagnostics = Diagnostics::new();
     let site = match crate::model(&options, false, &mut Vec::new(), &mut diagnostics) {
         Ok(site) => site,

@@ -45,6 +45,9 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     pub offline: bool,
     pub drafts: bool,
+    /// The day publication dates (`publishDate`, `expiryDate`) are compared with;
+    /// default: today's date, UTC.
+    pub today: Option<load::Date>,
 }
 
 impl BuildOptions {
@@ -54,6 +57,7 @@ impl BuildOptions {
             out: None,
             offline: false,
             drafts: false,
+            today: None,
         }
     }
 }
@@ -92,7 +96,11 @@ pub fn model(
     let mut content = load::load(
         &options.root,
         &config.build.content_dir,
-        options.drafts,
+        load::Publish {
+            drafts: options.drafts,
+            today: options.today.unwrap_or_else(check::today),
+            language: &config.site.language,
+        },
         &[out],
         diagnostics,
     );

@@ -73,6 +73,8 @@ codes! {
     FolderCollision = "folder-collision",
     /// Front matter is not closed, not a mapping, or holds a value of the wrong kind.
     FrontMatter = "front-matter",
+    /// A page dated after today, with no `publishDate`, is published now all the same.
+    FutureDate = "future-date",
     /// An include cannot be read: missing, outside the content folder, not text, too deep.
     Include = "include",
     /// Includes go round in a circle.
@@ -99,6 +101,8 @@ codes! {
     NotUtf8 = "not-utf8",
     /// No article links to an article, and no relation or reading path includes it.
     Orphan = "orphan",
+    /// Translations beside a page into another language than the site's are left out.
+    OtherLanguage = "other-language",
     /// A relative link leads outside the site, to a page beside it: kept as that address, unchecked.
     OutsideLink = "outside-link",
     /// `site.base_url` is a placeholder address.

@@ -25,6 +25,35 @@ pub struct Taxonomies {
     pub tags: Vec<String>,
 }
 
+/// Hugo's `build` options in front matter; only `render` is read (`list` and
+/// `publishResources` are unknown keys).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BuildOptions {
+    /// Whether the page is written: `always` (or `true`), or `never`/`link` (or
+    /// `false`), when it is not.
+    #[serde(default, deserialize_with = "render_when")]
+    pub render: Option<bool>,
+}
+
+fn render_when<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum When {
+        Flag(bool),
+        Word(String),
+    }
+    match When::deserialize(d)? {
+        When::Flag(flag) => Ok(Some(flag)),
+        When::Word(word) => match word.to_ascii_lowercase().as_str() {
+            "always" => Ok(Some(true)),
+            "never" | "link" => Ok(Some(false)),
+            _ => Err(serde::de::Error::custom(format!(
+                "`build.render` is `always`, `never` or `link`, not `{word}`"
+            ))),
+        },
+    }
+}
+
 /// Reads a [`Date`] from a string (a date, or a date and time whose date is kept) or
 /// from a TOML date or datetime value, which the `toml` crate hands over as a map of
 /// one private key to the value's text.
@@ -197,7 +226,8 @@ pub(super) fn parse_toml(
 }
 
 /// Folds other tools' names into attune's: `weight` into `order`, `lastmod` into
-/// `updated`, Zola's `[taxonomies] tags` into `tags`. An article that gives both names
+/// `updated`, Hugo's `publishDate` into `date` when there is none, Zola's
+/// `[taxonomies] tags` into `tags`. An article that gives both names
 /// of one key is an error at the second, as the two could disagree.
 pub(super) fn resolve_synonyms(
     mut front: FrontMatter,
@@ -244,6 +274,10 @@ pub(super) fn resolve_synonyms(
         (None, lastmod) => front.updated = lastmod,
         _ => {}
     }
+    // Hugo dates a page by its `publishDate` when it gives no `date`.
+    if front.date.is_none() {
+        front.date = front.publish_date;
+    }
     if let Some(taxonomies) = front.taxonomies.take() {
         for tag in taxonomies.tags {
             if !front.tags.contains(&tag) {
@@ -271,7 +305,13 @@ pub fn report_unknown_keys(
             format!("unknown front matter key `{}` is ignored", key.name),
         )
         .at(file, key.line, key.column);
-        diagnostics.push(match nearest(&key.name, FRONT_MATTER_KEYS.iter().copied()) {
+        // A typo's suggestion, never a longer key that holds the name whole
+        // (`publish`, as Obsidian Publish writes it, is not `publishDate`).
+        let candidates = FRONT_MATTER_KEYS
+            .iter()
+            .copied()
+            .filter(|k| !k.to_lowercase().contains(&key.name.to_lowercase()));
+        diagnostics.push(match nearest(&key.name, candidates) {
             Some(best) => d.help(format!("did you mean `{best}`?")),
             None => d.help(format!(
                 "if the site uses it on purpose (for another tool), declare it in book.toml: [front_matter] allow = [\"{}\"]",
@@ -291,6 +331,58 @@ pub fn title_from_file_name(rel: &Path) -> String {
         Some(folder) => crate::text::humanise(&folder.to_string_lossy()),
         None => crate::text::humanise(&stem),
     }
+}
+
+/// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
+/// placeholder (Obsidian's Templates, Templater), which YAML would read as a mapping or
+/// not a date. Each is blanked (the key left empty, offsets kept) with a warning at its
+/// line and column; `None` when there is none.
+pub(super) fn blank_placeholders(
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    if !yaml.contains("{{") && !yaml.contains("<%") {
+        return None;
+    }
+    let mut out = String::with_capacity(yaml.len());
+    let mut any = false;
+    for (n, line) in yaml.split_inclusive('\n').enumerate() {
+        let content = line.trim_end();
+        let value_at = if let Some((key, _)) = content.split_once(": ") {
+            (!key.trim_start().starts_with('-') && !key.contains('{')).then(|| key.len() + 2)
+        } else {
+            content
+                .trim_start()
+                .starts_with("- ")
+                .then(|| content.len() - content.trim_start().len() + 2)
+        };
+        let placeholder = value_at.and_then(|at| {
+            let value = content.get(at..)?.trim();
+            let wrapped = |(a, b): (&str, &str)| value.starts_with(a) && value.ends_with(b);
+            let column = at + content[at..].len() - content[at..].trim_start().len();
+            ((wrapped(("{{", "}}")) || wrapped(("<%", "%>"))) && !value.contains('\n'))
+                .then_some((column, value))
+        });
+        let Some((column, value)) = placeholder else {
+            out.push_str(line);
+            continue;
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UnsupportedSyntax,
+                format!("template placeholder `{value}` in front matter is not supported: the value is left empty"),
+            )
+            .at(file, first_line + n, column + 1)
+            .help("write the value itself (a template tool fills it in when it makes a note from the template)"),
+        );
+        out.push_str(&line[..column]);
+        out.push_str(&" ".repeat(value.len()));
+        out.push_str(&line[column + value.len()..]);
+        any = true;
+    }
+    any.then_some(out)
 }
 
 #[cfg(test)]

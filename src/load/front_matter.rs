@@ -97,6 +97,29 @@ pub struct FrontMatter {
     pub draft: bool,
     /// Hugo's and Zola's name for `order`; folded into it on load.
     pub weight: Option<i64>,
+    /// Hugo's publication date (`publishDate`, `publishdate`, `pubdate`): a page whose
+    /// date is after today is not published yet (see [`super::Publish`]). The page's
+    /// `date` when it has none.
+    #[serde(rename = "publishDate", alias = "publishdate", alias = "pubdate")]
+    pub publish_date: Option<Date>,
+    /// Hugo's expiry date (`expiryDate`, `expirydate`, `unpublishdate`): from that day
+    /// on, the page is not published.
+    #[serde(rename = "expiryDate", alias = "expirydate", alias = "unpublishdate")]
+    pub expiry_date: Option<Date>,
+    /// Hugo's shorter title for menus and lists (`linkTitle`): the title of the
+    /// article's card in lists, and of its folder in menus and breadcrumbs when it is
+    /// the folder's text. The page itself keeps `title`.
+    #[serde(rename = "linkTitle", alias = "linktitle")]
+    pub link_title: Option<String>,
+    /// Hugo's headless bundle: the page is not published, the files beside it are.
+    #[serde(default)]
+    pub headless: bool,
+    /// Hugo's build options (`build`, formerly `_build`): `render: never` (or
+    /// `link`, or `false`) leaves the page out, as `headless` does.
+    #[serde(alias = "_build")]
+    pub build: Option<front::BuildOptions>,
+    /// Zola's `render = false` on a page: not published, its files are.
+    pub render: Option<bool>,
     /// Hugo's name for `updated`; folded into it on load.
     pub lastmod: Option<Date>,
     /// Zola's `[taxonomies]`: its `tags` join `tags`.
@@ -371,7 +394,7 @@ fn parse_front_matter(
     if yaml.trim().is_empty() {
         return Some(FrontMatter::default());
     }
-    let blanked = blank_placeholders(yaml, first_line, file, diagnostics);
+    let blanked = front::blank_placeholders(yaml, first_line, file, diagnostics);
     let yaml = blanked.as_deref().unwrap_or(yaml);
     if let Err((message, offset)) = guard_yaml(yaml) {
         let (l, c) = line_col(yaml, offset);
@@ -443,58 +466,6 @@ fn parse_front_matter(
     }
 }
 
-/// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
-/// placeholder (Obsidian's Templates, Templater), which YAML would read as a mapping or
-/// not a date. Each is blanked (the key left empty, offsets kept) with a warning at its
-/// line and column; `None` when there is none.
-fn blank_placeholders(
-    yaml: &str,
-    first_line: usize,
-    file: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<String> {
-    if !yaml.contains("{{") && !yaml.contains("<%") {
-        return None;
-    }
-    let mut out = String::with_capacity(yaml.len());
-    let mut any = false;
-    for (n, line) in yaml.split_inclusive('\n').enumerate() {
-        let content = line.trim_end();
-        let value_at = if let Some((key, _)) = content.split_once(": ") {
-            (!key.trim_start().starts_with('-') && !key.contains('{')).then(|| key.len() + 2)
-        } else {
-            content
-                .trim_start()
-                .starts_with("- ")
-                .then(|| content.len() - content.trim_start().len() + 2)
-        };
-        let placeholder = value_at.and_then(|at| {
-            let value = content.get(at..)?.trim();
-            let wrapped = |(a, b): (&str, &str)| value.starts_with(a) && value.ends_with(b);
-            let column = at + content[at..].len() - content[at..].trim_start().len();
-            ((wrapped(("{{", "}}")) || wrapped(("<%", "%>"))) && !value.contains('\n'))
-                .then_some((column, value))
-        });
-        let Some((column, value)) = placeholder else {
-            out.push_str(line);
-            continue;
-        };
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::UnsupportedSyntax,
-                format!("template placeholder `{value}` in front matter is not supported: the value is left empty"),
-            )
-            .at(file, first_line + n, column + 1)
-            .help("write the value itself (a template tool fills it in when it makes a note from the template)"),
-        );
-        out.push_str(&line[..column]);
-        out.push_str(&" ".repeat(value.len()));
-        out.push_str(&line[column + value.len()..]);
-        any = true;
-    }
-    any.then_some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,16 +500,26 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\ntaxonomies: {tags: [d], categories: [e]}\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
         assert_eq!(front.unknown_keys, []);
-        // Each key attune knows is in the text above (`weight` and `lastmod` are
-        // synonyms, tested on their own).
+        // Each key attune knows is in the text above (`weight`, `lastmod` and the
+        // other names of Hugo's dates are synonyms, tested on their own).
+        let synonyms = [
+            "weight",
+            "lastmod",
+            "publishdate",
+            "pubdate",
+            "expirydate",
+            "unpublishdate",
+            "_build",
+            "linktitle",
+        ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(
-                yaml.contains(&format!("\n{key}:")) || ["weight", "lastmod"].contains(key),
+                yaml.contains(&format!("\n{key}:")) || synonyms.contains(key),
                 "{key}"
             );
         }

@@ -13,6 +13,7 @@ mod data;
 mod date;
 mod front;
 mod front_matter;
+mod languages;
 mod read;
 mod spans;
 pub mod summary;
@@ -69,13 +70,74 @@ pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnost
     )
 }
 
+/// Which of the content folder's pages a build publishes.
+#[derive(Debug, Clone, Copy)]
+pub struct Publish<'a> {
+    /// Pages held back are published too: `draft: true`, a `publishDate` after
+    /// `today`, an `expiryDate` that has come.
+    pub drafts: bool,
+    /// The day publication dates are compared with.
+    pub today: Date,
+    /// The site's language (`[site] language`): translations beside a page into
+    /// another are left out (see [`languages`]).
+    pub language: &'a str,
+}
+
+impl Publish<'_> {
+    /// Whether a page is left out: never written (headless, `render` off), or held
+    /// back unless `drafts`: `draft: true`, or, as Hugo holds pages back, a
+    /// `publishDate` after today or an `expiryDate` today or before (compared by day).
+    fn holds_back(&self, front: &FrontMatter) -> bool {
+        // Never written, drafts or not: Hugo's headless bundles and `build.render:
+        // never`, Zola's `render = false` (the files beside the page are published).
+        let unrendered = front.headless
+            || front.render == Some(false)
+            || front.build.as_ref().and_then(|b| b.render) == Some(false);
+        unrendered
+            || !self.drafts
+                && (front.draft
+                    || front.publish_date.is_some_and(|d| d > self.today)
+                    || front.expiry_date.is_some_and(|d| d <= self.today))
+    }
+}
+
+impl Publish<'_> {
+    /// A page dated after today with no `publishDate` is published now, as Zola and
+    /// attune's own `date` mean; Hugo would hold it back until then, so a site brought
+    /// from Hugo is told, at the `date` key.
+    fn warn_future_date(&self, source: &Source, diagnostics: &mut Diagnostics) {
+        let Some(date) = source.front.date.filter(|&d| d > self.today) else {
+            return;
+        };
+        if source.front.publish_date.is_some() {
+            return;
+        }
+        let (line, column) = Spans::front_matter(&source.text[..source.body_start])
+            .key(&[Step::key("date")])
+            .unwrap_or((1, 1));
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::FutureDate,
+                format!(
+                    "dated {date}, after today ({}): published now all the same",
+                    self.today
+                ),
+            )
+            .at(&source.path, line, column)
+            .help(format!(
+                "to hold the page back until that day, as Hugo does, add `publishDate: {date}`"
+            )),
+        );
+    }
+}
+
 /// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
 /// the folders the site is written to, are skipped with a warning, so a site is never
 /// published into itself.
 pub fn load(
     root: &Path,
     content_dir: &str,
-    drafts: bool,
+    publish: Publish,
     outputs: &[PathBuf],
     diagnostics: &mut Diagnostics,
 ) -> Content {
@@ -156,6 +218,7 @@ pub fn load(
     }
 
     walk::report_links_into_output(root, &into_output, diagnostics);
+    let markdown = languages::choose(markdown, publish.language, root, diagnostics);
 
     if let Some(summary) = &content.summary {
         // Drafts count as written: a book built without them still lists them.
@@ -179,7 +242,8 @@ pub fn load(
     for (source, local) in parsed {
         diagnostics.extend(local);
         if let Some(source) = source {
-            if drafts || !source.front.draft {
+            if !publish.holds_back(&source.front) {
+                publish.warn_future_date(&source, diagnostics);
                 content.sources.push(source);
             }
         }

@@ -3,7 +3,7 @@
 
 use super::links::{sentence_ends, without_label_marks};
 use super::Builder;
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{CowStr, Event, TagEnd};
 
 /// The most text kept on each side of a link for its backlink's context, in bytes.
 const CONTEXT_LIMIT: usize = 600;
@@ -113,6 +113,39 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+/// The summary Hugo and Zola take from a page's text when its front matter gives
+/// none: the plain text before a `<!--more-->` line (`<!-- more -->`). `None` without
+/// one, or when that text holds another tool's syntax that only the full pass reads.
+pub fn summary_before_more(body: &str) -> Option<String> {
+    let mut at = 0;
+    let divider = body.split_inclusive('\n').find_map(|line| {
+        let start = at;
+        at += line.len();
+        let inner = line.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
+        (inner.trim() == "more").then_some(start)
+    })?;
+    let mut text = String::new();
+    for event in pulldown_cmark::Parser::new(&body[..divider]) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let foreign = ["{{", "{%", "[[", "%%", "==", "$"];
+    (!text.is_empty() && !foreign.iter().any(|f| text.contains(f))).then_some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
@@ -137,5 +170,26 @@ mod tests {
         assert_eq!(filled, "Ask T0 and Y about T2 now.\n");
         // Readability counts the words as written, not the marks.
         assert_eq!(p.stats.words, 5);
+    }
+
+    #[test]
+    fn the_text_before_more_is_the_summary() {
+        use super::super::summary_before_more;
+        let body = "The *first* part, with `code` and [a link](x.md).\n\nA second paragraph.\n\n<!--more-->\n\nThe rest.\n";
+        assert_eq!(
+            summary_before_more(body).as_deref(),
+            Some("The first part, with code and a link. A second paragraph.")
+        );
+        assert_eq!(
+            summary_before_more("Zola's.\n  <!-- more -->  \nRest.\n").as_deref(),
+            Some("Zola's.")
+        );
+        assert_eq!(summary_before_more("No divider.\n"), None);
+        assert_eq!(
+            summary_before_more("Inline <!--more--> is no divider.\n"),
+            None
+        );
+        assert_eq!(summary_before_more("See [[Note]].\n<!--more-->\n"), None);
+        assert_eq!(summary_before_more("<!--more-->\nAll after.\n"), None);
     }
 }

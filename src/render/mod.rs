@@ -39,7 +39,7 @@ use rayon::prelude::*;
 fn card(site: &Site, i: usize) -> Card<'_> {
     let a = &site.articles[i];
     Card {
-        title: &a.title,
+        title: a.link_title(),
         url: &a.url,
         summary: &a.summary,
         minutes: a

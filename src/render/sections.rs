@@ -29,7 +29,10 @@ fn hub<'a>(
             .map(|(&s, part)| {
                 let section = &site.sections[s];
                 SectionCard {
-                    title: &section.title,
+                    // Hugo's `linkTitle` of the folder's text, in the list.
+                    title: section
+                        .hub
+                        .map_or(section.title.as_str(), |h| site.articles[h].link_title()),
                     url: &section.url,
                     summary: &section.summary,
                     count: count(site, s),

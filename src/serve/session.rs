@@ -139,7 +139,11 @@ impl Session {
         let mut content = load::load(
             &self.root,
             &content_dir,
-            self.drafts,
+            load::Publish {
+                drafts: self.drafts,
+                today: crate::check::today(),
+                language: &config.site.language,
+            },
             std::slice::from_ref(&self.out),
             &mut problems,
         );

@@ -61,6 +61,25 @@ impl Article {
             .unwrap_or((1, 1))
     }
 
+    /// The path from the content folder of a translation published in the place of
+    /// the untranslated file (`blog/post.fr.md` for `blog/post.md`, see
+    /// [`crate::load::Publish`]): links to either name lead to it.
+    pub fn translation_rel(&self) -> Option<PathBuf> {
+        let name = self.path.file_name()?;
+        (Some(name) != self.rel.file_name()).then(|| self.rel.with_file_name(name))
+    }
+
+    /// The title lists and menus show: Hugo's `linkTitle` when it gives one, else the
+    /// title.
+    pub fn link_title(&self) -> &str {
+        self.front
+            .link_title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&self.title)
+    }
+
     /// Whether the body holds a code block, so the page needs the highlighting
     /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
     pub fn body_has_code(&self) -> bool {

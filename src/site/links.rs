@@ -95,7 +95,9 @@ impl Site {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.rel.clone(), i))
+            .flat_map(|(i, a)| {
+                std::iter::once((a.rel.clone(), i)).chain(a.translation_rel().map(|t| (t, i)))
+            })
             .collect();
         let style = self.style;
         let missing_warn = self.config.build.missing_links == MissingLinks::Warn;

@@ -206,6 +206,7 @@ pub(super) fn articles(
             .summary
             .clone()
             .or_else(|| source.front.description.clone())
+            .or_else(|| markdown::summary_before_more(source.body()))
             .unwrap_or_default();
         crate::load::report_unknown_keys(
             &source.front,

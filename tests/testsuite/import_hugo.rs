@@ -159,3 +159,218 @@ fn ref_and_relref_shortcodes_are_links_to_the_pages_they_name() {
         .assert_code(0)
         .assert_stderr_contains("warning: 'gone.md' is not written yet: shown as plain text\n --> content/docs/overview.md:4:5");
 }
+
+#[test]
+fn pages_out_of_their_publication_dates_are_held_back_as_hugo_holds_them() {
+    let site = Fixture::new("hugo");
+    // YAML and TOML, dates and date-times, under each of Hugo's names.
+    site.write(
+        "content/posts/scheduled.md",
+        "---\ntitle: Scheduled\npublishDate: 2999-01-01\n---\nNot yet.\n",
+    );
+    site.write(
+        "content/posts/offer.md",
+        "+++\ntitle = \"Old offer\"\nexpiryDate = 2001-01-01T10:00:00Z\n+++\nGone.\n",
+    );
+    site.write(
+        "content/posts/dated.md",
+        "---\ntitle: Dated by publishdate\npublishdate: 2020-05-04T10:00:00+02:00\nexpirydate: 2999-12-31\n---\nHere.\n",
+    );
+    site.write(
+        "content/posts/toml-dated.md",
+        "+++\ntitle = \"Dated by pubdate\"\npubdate = 2021-06-07\nunpublishdate = 2998-01-01T00:00:00Z\n+++\nHere too.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(!site.path("public/posts/scheduled").exists());
+    assert!(!site.path("public/posts/offer").exists());
+    let hub = site.read("posts/index.html");
+    assert!(
+        !hub.contains("Scheduled") && !hub.contains("Old offer"),
+        "{hub}"
+    );
+    // `publishDate` with no `date` is the page's date.
+    let atom = site.read("atom.xml");
+    assert!(
+        atom.contains("posts/dated/</id>\n    <link href=\"https://hugo.example.org/posts/dated/\"/>\n    <published>2020-05-04T00:00:00Z</published>"),
+        "{atom}"
+    );
+    assert!(
+        atom.contains("<published>2021-06-07T00:00:00Z</published>"),
+        "{atom}"
+    );
+    // `--drafts` publishes what is held back, as Hugo's --buildFuture and
+    // --buildExpired do.
+    site.run(&["build", "--drafts"]).assert_code(0);
+    assert!(site.path("public/posts/scheduled/index.html").is_file());
+    assert!(site.path("public/posts/offer/index.html").is_file());
+    // A link to a page held back is broken, as a link to a draft is; `check --today`
+    // moves the day the dates are compared with.
+    site.strict_links();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the plan](scheduled.md).\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'scheduled.md'");
+    let run = site.run(&["check", "--today", "2999-01-01"]);
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    // On that day the pages that expire by then are gone.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the plan](scheduled.md) and [this](toml-dated.md).\n",
+    );
+    site.run(&["check", "--today", "2999-01-01"])
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'toml-dated.md'");
+}
+
+#[test]
+fn a_page_dated_after_today_is_published_with_a_warning() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/later.md",
+        "---\ntitle: Later\ndate: 2999-03-04\n---\nSoon.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: dated 2999-03-04, after today (");
+    run.assert_stderr_contains("--> content/posts/later.md:3:1");
+    run.assert_stderr_contains("add `publishDate: 2999-03-04`");
+    assert!(site.path("public/posts/later/index.html").is_file());
+    // With a `publishDate` it is held back, without a warning.
+    site.write(
+        "content/posts/later.md",
+        "---\ntitle: Later\ndate: 2999-03-04\npublishDate: 2999-03-04\n---\nSoon.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(!site.path("public/posts/later").exists());
+}
+
+#[test]
+fn headless_bundles_and_pages_not_rendered_publish_only_their_files() {
+    let site = Fixture::new("hugo");
+    // Hugo's headless bundle, Hugo's build options (YAML and TOML, old `_build`),
+    // Zola's `render = false`.
+    site.write(
+        "content/posts/gallery/index.md",
+        "---\ntitle: Gallery\nheadless: true\n---\n![A photo](photo.png)\n",
+    );
+    site.write("content/posts/gallery/photo.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/posts/hidden.md",
+        "---\ntitle: Hidden\nbuild:\n  render: never\n  list: never\n---\nNot written.\n",
+    );
+    site.write(
+        "content/posts/linked.md",
+        "+++\ntitle = \"Linked\"\n[_build]\nrender = \"link\"\n+++\nNot written.\n",
+    );
+    site.write(
+        "content/posts/zola.md",
+        "+++\ntitle = \"Zola page\"\nrender = false\n+++\nNot written.\n",
+    );
+    site.write(
+        "content/posts/shown.md",
+        "---\ntitle: Shown\nbuild:\n  render: always\n  list: local\n---\nWritten, with [a photo](gallery/photo.png).\n",
+    );
+    let run = site.run(&["build", "--drafts"]);
+    run.assert_code(0);
+    // `list` is not read: said at its line (pages left out are not read further).
+    run.assert_stderr_contains(
+        "warning: unknown front matter key `build.list` is ignored\n --> content/posts/shown.md:5:3",
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    for gone in ["gallery", "hidden", "linked", "zola"] {
+        assert!(
+            !site
+                .path(&format!("public/posts/{gone}"))
+                .join("index.html")
+                .exists(),
+            "{gone}"
+        );
+    }
+    assert!(site.path("public/posts/gallery/photo.png").is_file());
+    assert!(site
+        .read("posts/shown/index.html")
+        .contains("href=\"../../posts/gallery/photo.png\""));
+    let hub = site.read("posts/index.html");
+    for title in ["Gallery", "Hidden", "Linked", "Zola page"] {
+        assert!(!hub.contains(title), "{title} in {hub}");
+    }
+    site.write(
+        "content/posts/linked.md",
+        "+++\ntitle = \"Linked\"\n[build]\nrender = \"sometimes\"\n+++\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("`build.render` is `always`, `never` or `link`, not `sometimes`");
+}
+
+#[test]
+fn the_text_before_the_more_divider_is_the_summary() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/divided.md",
+        "---\ntitle: Divided\n---\nSleep comes in *cycles* of about ninety minutes.\n\n<!--more-->\n\nThe details.\n",
+    );
+    site.write(
+        "content/posts/described.md",
+        "---\ntitle: Described\ndescription: Its own words.\n---\nOther words.\n\n<!--more-->\n\nMore.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/divided/index.html");
+    assert!(
+        page.contains("<meta name=\"description\" content=\"Sleep comes in cycles of about ninety minutes.\">"),
+        "{page}"
+    );
+    // The divider is never shown: it stays an HTML comment.
+    assert!(!body(&page).contains("&lt;!--"), "{page}");
+    let hub = site.read("posts/index.html");
+    assert!(
+        hub.contains("Sleep comes in cycles of about ninety minutes."),
+        "{hub}"
+    );
+    assert!(
+        hub.contains("Its own words.") && !hub.contains("Other words."),
+        "{hub}"
+    );
+}
+
+#[test]
+fn link_title_is_the_title_in_lists() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/getting-started/_index.md",
+        "---\ntitle: Getting started with the handbook\nlinkTitle: Getting started\norder: 1\n---\nRead these two pages first.\n",
+    );
+    site.write(
+        "content/docs/getting-started/install.md",
+        "+++\ntitle = \"Installing the handbook on your computer\"\nlinktitle = \"Install\"\norder = 1\n+++\nInstall it.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("unknown"), "{}", run.stderr);
+    // Lists show the short title; each page keeps its own.
+    let parent = site.read("docs/index.html");
+    assert!(parent.contains(">Getting started</a>"), "{parent}");
+    assert!(
+        !parent.contains("Getting started with the handbook"),
+        "{parent}"
+    );
+    let hub = site.read("docs/getting-started/index.html");
+    assert!(
+        hub.contains("<h1>Getting started with the handbook</h1>"),
+        "{hub}"
+    );
+    assert!(hub.contains(">Install</a>"), "{hub}");
+    assert!(
+        !hub.contains(">Installing the handbook on your computer</a>"),
+        "{hub}"
+    );
+    let page = site.read("docs/getting-started/install/index.html");
+    assert!(page.contains("<h1 id=\"article-title\">Installing the handbook on your computer</h1>"));
+}

@@ -513,3 +513,65 @@ fn a_chapter_s_sub_chapters_in_a_folder_named_after_it_are_its_section() {
         .assert_code(0)
         .assert_stderr_contains("'alone' is an orphan");
 }
+
+#[test]
+fn an_include_after_text_on_its_line_gives_that_text_to_each_included_line() {
+    // mdBook writes the text before `{{#include}}` on its line (`> `, a list item's
+    // indent, `# `) before every included line after the first.
+    let site = Fixture::new("mdbook-includes");
+    let run = site.build();
+    run.assert_code(0);
+    let page = main_of(&site.read("includes/index.html")).to_string();
+    // The text without its tags.
+    let text: String = page
+        .split('<')
+        .map(|part| part.split_once('>').map_or(part, |(_, text)| text))
+        .collect();
+    // The code blocks stay whole inside their blockquote or list item: four lines of
+    // the file in each, no stray `}` paragraph, the ordered list not broken in two.
+    assert_eq!(page.matches("Hello, reader!").count(), 5, "{page}");
+    assert!(!page.contains("<p>}</p>"), "{page}");
+    assert_eq!(page.matches("<blockquote>").count(), 4, "{page}");
+    assert_eq!(page.matches("<ol>").count(), 1, "{page}");
+    assert_in_order(
+        &page,
+        &[
+            "<blockquote>\n<p>Quoted:</p>\n<pre",
+            "Hello, reader!",
+            "</code></pre>\n</blockquote>",
+            "<blockquote>\n<p>Two levels</p>\n<blockquote>\n<pre",
+            "</code></pre>\n</blockquote>\n</blockquote>",
+            "<blockquote>\n<p>Breathe out slowly.</p>\n<p>Then count to four, and see <a href=\"../exercise/\"",
+            "</blockquote>",
+            "<li>Indented once:<pre",
+            "<li>Indented twice:<pre",
+            "</li>\n</ul>\n</li>\n</ul>\n<ol>\n<li>First:<pre",
+            "</code></pre>\n</li>\n<li>Then the rest.</li>\n</ol>",
+        ],
+    );
+    // `# ` before an include hides its lines in a Rust block.
+    assert!(text.contains("let a") && text.contains("let b") && text.contains("let e"));
+    assert!(!text.contains("let c") && !text.contains("let d"), "{text}");
+    // Inline, the file's one line takes the directive's place.
+    assert!(page.contains("<p>Stay calm today.</p>"), "{page}");
+    // A problem in included text is at its line and column in the included file,
+    // through one prefix or two.
+    site.write(
+        "listings/note.md",
+        "Breathe out slowly.\n\nThen count to four, and see [the exercise](exercises.md).\n",
+    );
+    site.write(
+        "listings/steps.md",
+        "Step one.\n\nStep two, [gone](gone.md).\n",
+    );
+    site.write("listings/nest.md", "Nested:\n> {{#include steps.md}}\n");
+    let page = std::fs::read_to_string(site.path("src/includes.md")).unwrap();
+    site.write(
+        "src/includes.md",
+        format!("{page}\n> Outer\n> {{{{#include ../listings/nest.md}}}}\n"),
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("error: broken link to 'exercises.md'\n --> listings/note.md:3:29")
+        .assert_stderr_contains("error: broken link to 'gone.md'\n --> listings/steps.md:3:11");
+}

@@ -15,6 +15,7 @@ mod hostile;
 mod hostile_data;
 mod import_frontmatter;
 mod import_hugo;
+mod import_languages;
 mod import_mdbook;
 mod import_obsidian;
 mod import_structure;

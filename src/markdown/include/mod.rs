@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 mod origins;
 mod select;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
-use select::{select, Take};
+use select::{select, Prefixed, Take};
 
 /// A file an article included, for rebuilding when it changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,15 +253,35 @@ impl Includer<'_, '_> {
             let (line, column) = position(d.range.start);
             match self.include(&d, path, shown) {
                 Ok((included, mut origin, inner)) => {
+                    // The text before the directive on its line begins each line
+                    // after the first, as mdBook writes an include in a blockquote or
+                    // a list item.
+                    let prefix = &splice.out[splice.out.rfind('\n').map_or(0, |i| i + 1)..];
+                    let prefixed = (!prefix.is_empty() && included.contains('\n'))
+                        .then(|| Prefixed::new(&included, prefix));
+                    let forward =
+                        |offset: usize| prefixed.as_ref().map_or(offset, |p| p.forward(offset));
                     let at = splice.out.len();
-                    splice.insert(&included, d.range.start);
-                    origin.range = at..at + included.len();
+                    let written = prefixed.as_ref().map_or(included.as_str(), |p| &p.text);
+                    splice.insert(written, d.range.start);
+                    origin.range = at..at + written.len();
                     origin.from = (shown.to_path_buf(), line, column);
-                    origins.push(origin);
-                    origins.extend(inner.into_iter().map(|mut o| {
-                        o.range = o.range.start + at..o.range.end + at;
+                    // Origins within it move with the prefixes, and go back through them.
+                    let inner = inner.into_iter().map(|mut o| {
+                        let start = o.range.start;
+                        let moved = forward(start);
+                        o.range = moved + at..forward(o.range.end) + at;
+                        if let Some(p) = &prefixed {
+                            o.maps.insert(0, (p.map.clone(), moved, start));
+                        }
                         o
-                    }));
+                    });
+                    let inner: Vec<Origin> = inner.collect();
+                    if let Some(p) = prefixed {
+                        origin.maps.insert(0, (p.map, 0, 0));
+                    }
+                    origins.push(origin);
+                    origins.extend(inner);
                 }
                 Err(e) => self
                     .out
@@ -406,7 +426,7 @@ impl Includer<'_, '_> {
                 .collect(),
             text: file_text,
             file: shown_file,
-            maps: [inner_map, map],
+            maps: vec![(inner_map, 0, 0), (map, 0, 0)],
             from: (PathBuf::new(), 0, 0),
         };
         Ok((expanded, origin, inner))

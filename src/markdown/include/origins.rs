@@ -15,8 +15,12 @@ pub struct Origin {
     pub(super) file: PathBuf,
     pub(super) text: String,
     pub(super) starts: Vec<usize>,
-    /// Back from the stretch to the lines taken, then to the file's text.
-    pub(super) maps: [SegMap; 2],
+    /// Back from the stretch to the file's text, first step first: through the
+    /// prefixes given its lines where it was included (see
+    /// [`super::select::Prefixed`]; outermost first), to the lines taken, then to the
+    /// file's text. Each step is a map and two shifts, `(map, before, after)`: an
+    /// offset `x` goes back to `map.back(x + before) - after`.
+    pub(super) maps: Vec<(SegMap, usize, usize)>,
     /// The directive that included it: file, line, column.
     pub(super) from: (PathBuf, usize, usize),
 }
@@ -66,8 +70,8 @@ impl Origins {
             .filter(|o| o.range.contains(&at))
             .min_by_key(|o| o.range.len())?;
         let mut inner = at - origin.range.start;
-        for map in &origin.maps {
-            inner = map.back(inner);
+        for (map, before, after) in &origin.maps {
+            inner = map.back(inner + before).saturating_sub(*after);
         }
         let inner = inner.min(origin.text.len());
         let line = origin.starts.partition_point(|&s| s <= inner) - 1;

@@ -148,3 +148,73 @@ fn number(text: &str) -> Result<Option<usize>, String> {
         .map(Some)
         .map_err(|_| format!("'{text}' is not a line number"))
 }
+/// Included text as mdBook writes it where the directive is not at the start of its
+/// line: every line after the first begins with `prefix`, the text before the
+/// directive on its line (`> ` in a blockquote, the indent of a list item, `# ` for
+/// hidden lines), and the last line ending is dropped (mdBook joins the text's lines).
+pub(super) struct Prefixed {
+    pub text: String,
+    /// Back from `text` to the text as included.
+    pub map: SegMap,
+    /// Each line ending given a prefix, where it is in the text as included, and how
+    /// far the text after it has moved.
+    breaks: Vec<(usize, usize)>,
+}
+
+impl Prefixed {
+    /// `prefix` is not empty.
+    pub fn new(included: &str, prefix: &str) -> Prefixed {
+        let body = included.strip_suffix('\n').unwrap_or(included);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        let mut splice = Splice::new(included);
+        let mut breaks = Vec::new();
+        let mut start = 0;
+        let mut moved = 0;
+        for (at, _) in body.match_indices('\n') {
+            // A CRLF ending is one line ending, as `str::lines` reads it.
+            let end = if body[..at].ends_with('\r') {
+                at - 1
+            } else {
+                at
+            };
+            splice.copy(start..end);
+            splice.insert("\n", end);
+            splice.insert(prefix, at);
+            moved += prefix.len() - (at - end);
+            breaks.push((at, moved));
+            start = at + 1;
+        }
+        splice.copy(start..body.len());
+        Prefixed {
+            text: splice.out,
+            map: splice.map,
+            breaks,
+        }
+    }
+
+    /// An offset in the text as included, forward to its place in [`Prefixed::text`].
+    pub fn forward(&self, offset: usize) -> usize {
+        let before = self.breaks.partition_point(|&(b, _)| b < offset);
+        let moved = before.checked_sub(1).map_or(0, |i| self.breaks[i].1);
+        (offset + moved).min(self.text.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Prefixed;
+
+    #[test]
+    fn prefixed_lines_as_mdbook_joins_them() {
+        let p = Prefixed::new("one\r\ntwo\n\nthree\n", "> ");
+        assert_eq!(p.text, "one\n> two\n> \n> three");
+        // Offsets go forward to the prefixed text and back again.
+        for (offset, line) in [(0, "one"), (5, "two"), (10, "three")] {
+            let at = p.forward(offset);
+            assert!(p.text[at..].starts_with(line), "{offset}");
+            assert_eq!(p.map.back(at), offset);
+        }
+        let one_line = Prefixed::new("calm\n", "  ");
+        assert_eq!(one_line.text, "calm");
+    }
+}

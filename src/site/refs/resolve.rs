@@ -38,7 +38,11 @@ impl Site {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
+            .flat_map(|(i, a)| {
+                std::iter::once(a.rel.clone())
+                    .chain(a.translation_rel())
+                    .map(move |rel| (rel.to_string_lossy().replace('\\', "/"), i))
+            })
             .collect();
         let by_url: HashMap<&str, usize> = self
             .articles
@@ -365,6 +369,22 @@ impl Site {
                 return page(t, fragment, diagnostics);
             }
         }
+        // `/es/blog/`, as Zola and Hugo write links between pages in a language other
+        // than their default: on a site in that language (see
+        // [`crate::load::Publish`]), the page at `/blog/`.
+        if let Some(rest) = path
+            .strip_prefix('/')
+            .and_then(|p| without_language(p, &self.config.site.language))
+        {
+            let mut unprefixed = r.clone();
+            unprefixed.url = url.replacen(path, &format!("/{rest}"), 1);
+            let mut found = Diagnostics::new();
+            let target = self.resolve_ref(i, &unprefixed, ctx, &mut found);
+            if !found.has_errors() {
+                diagnostics.extend(found);
+                return target;
+            }
+        }
         let missing = match r.kind {
             RefKind::Media(what) => {
                 error(Code::MissingFile, format!("{what} '{url}' does not exist"))
@@ -430,4 +450,14 @@ impl crate::site::Article {
     pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
         !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
     }
+}
+
+/// `path` (from the site root) without a first folder named for the site's `language`
+/// (`es/blog/` → `blog/` on an `es` or `es-MX` site), if it has one.
+fn without_language<'p>(path: &'p str, language: &str) -> Option<&'p str> {
+    let (first, rest) = path.split_once('/').unwrap_or((path, ""));
+    let language = language.to_ascii_lowercase().replace('_', "-");
+    let first = first.to_ascii_lowercase().replace('_', "-");
+    let primary = language.split('-').next().unwrap_or_default();
+    (!first.is_empty() && (first == language || first == primary)).then_some(rest)
 }

@@ -1,0 +1,160 @@
+//! Translations beside a page, as Zola and Hugo write them (`page.fr.md`,
+//! `_index.fr.md`, a bundle's `index.de.md`): a site is one language, its
+//! `[site] language`.
+
+use crate::support::Fixture;
+
+/// The `<h1>` title of a built page.
+fn title(page: &str) -> &str {
+    let start = page.find("<h1 id=\"article-title\">").expect("a title") + 23;
+    &page[start..start + page[start..].find("</h1>").unwrap()]
+}
+
+fn set_language(site: &Fixture, language: &str) {
+    let book: String = std::fs::read_to_string(site.path("book.toml"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("language = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write(
+        "book.toml",
+        book.replacen(
+            "[site]\n",
+            &format!("[site]\nlanguage = \"{language}\"\n"),
+            1,
+        ),
+    );
+}
+
+#[test]
+fn a_zola_site_in_its_default_language_leaves_its_translations_out() {
+    let site = Fixture::new("zola-languages");
+    let run = site.run(&["check"]);
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 4 translations into `fr` (`.fr.md`) left out: this file and 3 others; the site's language is `en`\n--> content/_index.fr.md",
+    );
+    // One warning for the language; none of orphans or of pages of their own.
+    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("orphan"), "{}", run.stderr);
+    site.build().assert_code(0);
+    assert_eq!(title(&site.read("blog/first/index.html")), "First post");
+    assert_eq!(title(&site.read("blog/bundle/index.html")), "A bundle");
+    assert!(site.read("blog/index.html").contains("<h1>Blog</h1>"));
+    assert!(site.read("index.html").contains("Welcome."));
+    for gone in [
+        "blog/first-fr",
+        "blog/first.fr",
+        "blog/bundle/index-fr",
+        "index-fr",
+    ] {
+        assert!(!site.path("public").join(gone).exists(), "{gone}");
+    }
+    let urls = site.read("urls.json");
+    assert!(!urls.contains("fr/"), "{urls}");
+}
+
+#[test]
+fn a_zola_site_built_in_a_translation_s_language_publishes_it_at_the_same_address() {
+    let site = Fixture::new("zola-languages");
+    site.build().assert_code(0);
+    let english = site.read("urls.json");
+    set_language(&site, "fr");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("other-language") && !run.stderr.contains("left out"));
+    // The same addresses, in French where there is a translation.
+    let french = site.read("urls.json");
+    let addresses = |urls: &str| -> (serde_json::Value, Vec<String>) {
+        let urls: serde_json::Value = serde_json::from_str(urls).unwrap();
+        let articles = urls["articles"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        (urls["urls"].clone(), articles)
+    };
+    assert_eq!(addresses(&english), addresses(&french));
+    assert!(
+        french.contains("\"file\": \"content/blog/first.fr.md\""),
+        "{french}"
+    );
+    let first = site.read("blog/first/index.html");
+    assert!(first.contains("<html lang=\"fr\""));
+    assert_eq!(title(&first), "Premier billet");
+    // Links to the translation's own file name, and to the untranslated one, both
+    // lead to the page (`@/blog/bundle/index.fr.md`, `second.md`).
+    assert!(first.contains("<a href=\"../../blog/second/\" id=\"ref-1\">le second billet</a>"));
+    assert!(first.contains("<a href=\"../../blog/bundle/\" id=\"ref-2\">le dossier</a>"));
+    // `/fr/blog/`, as Zola writes a link between pages of a language other than its
+    // default, is `/blog/` on a site in French.
+    assert!(
+        first.contains("<a href=\"../../blog/\" id=\"ref-3\">le blogue</a>"),
+        "{first}"
+    );
+    // A page with no translation is kept, in the language it is written in.
+    assert_eq!(title(&site.read("blog/second/index.html")), "Second post");
+    let bundle = site.read("blog/bundle/index.html");
+    assert_eq!(title(&bundle), "Un dossier");
+    assert!(bundle.contains("alt=\"Une lune\""));
+    assert!(site.path("public/blog/bundle/moon.png").is_file());
+    assert!(site.read("blog/index.html").contains("<h1>Blogue</h1>"));
+    assert!(site.read("index.html").contains("Bienvenue."));
+    // A region of the language takes its translations too.
+    set_language(&site, "fr-CA");
+    site.build().assert_code(0);
+    assert_eq!(title(&site.read("blog/first/index.html")), "Premier billet");
+}
+
+#[test]
+fn a_hugo_bundle_s_translation_is_left_out_or_takes_its_place() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/first-post/index.de.md",
+        "---\ntitle: Unser erster Beitrag\ndate: 2026-01-10\n---\nEin Foto:\n\n![Der Start](launch.png)\n",
+    );
+    site.write(
+        "content/about.de.md",
+        "---\ntitle: Über uns\n---\nWer wir sind.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 2 translations into `de` (`.de.md`) left out: this file and 1 other; the site's language is `en`\n--> content/about.de.md",
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    assert_eq!(
+        title(&site.read("posts/first-post/index.html")),
+        "Our first post"
+    );
+    set_language(&site, "de");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("left out"), "{}", run.stderr);
+    let post = site.read("posts/first-post/index.html");
+    assert_eq!(title(&post), "Unser erster Beitrag");
+    assert!(post.contains("alt=\"Der Start\""));
+    assert!(site.path("public/posts/first-post/launch.png").is_file());
+    assert_eq!(title(&site.read("about/index.html")), "Über uns");
+    // Untranslated pages stay, at their addresses.
+    assert!(site.path("public/posts/second-post/index.html").is_file());
+    assert!(!site.path("public/about-de").exists());
+}
+
+#[test]
+fn a_dotted_note_name_is_not_a_language() {
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/Web.de.md", "A mail provider's notes.\n");
+    site.write(
+        "content/Healing/mailbox.org.md",
+        "Another provider. See [[Web.de]].\n",
+    );
+    site.write("content/Healing/v1.2.md", "Version notes.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("left out"), "{}", run.stderr);
+    let mailbox = site.read("healing/mailbox-org/index.html");
+    assert!(mailbox.contains(">Web.de</a>"), "{mailbox}");
+    assert_eq!(title(&site.read("healing/web-de/index.html")), "Web.de");
+    assert!(site.path("public/healing/v1-2/index.html").is_file());
+}
