@@ -22,8 +22,13 @@ pub const LINK_REF: char = '\u{19}';
 /// embeds (`![[Note]]`), filled in for each page it is shown on.
 pub const EMBED: char = '\u{18}';
 
+/// What a reference that leads nowhere is filled with, under `[build] broken_links =
+/// "warn"`: the page then leaves out the attribute, the link or the image that holds
+/// it (see `render::unbroken`), so nothing broken is published.
+pub const BROKEN: char = '\u{17}';
+
 /// Every mark is one byte in this range.
-const MARKS: std::ops::RangeInclusive<u8> = 0x18..=0x1f;
+const MARKS: std::ops::RangeInclusive<u8> = 0x17..=0x1f;
 
 /// `text` with every mark replaced by U+FFFD, so only attune's own output carries them.
 pub fn strip_marks(text: String) -> String {

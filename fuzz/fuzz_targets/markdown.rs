@@ -29,6 +29,7 @@ fuzz_target!(|text: &str| {
         content: None,
         include_root: ".",
         unsupported_syntax: Default::default(),
+        broken_links: Default::default(),
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

@@ -3,7 +3,7 @@
 //! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
 //! them to the README's book.toml reference.
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use std::path::Path;
 
 mod spans;
@@ -106,6 +106,11 @@ pub struct Build {
     /// What a wikilink to a note not written yet is: `warn` (shown as plain text,
     /// with a warning) or `error`.
     pub missing_links: MissingLinks,
+    /// What a reference that leads nowhere is (a link to a page, file or heading that
+    /// does not exist, a missing image or include, an unknown citation, a name several
+    /// notes answer to): `error`, or `warn` (published with nothing broken in it, with
+    /// a warning), so a site brought from another tool publishes while it is fixed.
+    pub broken_links: BrokenLinks,
     /// What another tool's template syntax in content is (a Hugo shortcode, a Liquid
     /// tag, a `{{ … }}` expression, an mdBook directive attune does not read): `warn`
     /// (left out of the page, with a warning) or `error`.
@@ -125,6 +130,44 @@ pub enum MissingLinks {
     Warn,
     /// A build error.
     Error,
+}
+
+/// How a reference that leads nowhere is treated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BrokenLinks {
+    /// A build error: nothing broken is ever published.
+    #[default]
+    Error,
+    /// A warning, and the page is published without it: a link becomes its text, an
+    /// image its alt text, a missing heading the top of its page.
+    Warn,
+}
+
+impl BrokenLinks {
+    /// `d`, the report of a reference that leads nowhere, as this setting makes it: in
+    /// `warn`, a warning whose help says what the page shows (`shown`); in `error`, an
+    /// error whose help also names the setting that publishes while it is fixed.
+    pub fn report(self, d: Diagnostic, shown: &str) -> Diagnostic {
+        let help = d.help.clone();
+        let joined = |more: &str| match &help {
+            Some(h) => format!("{h}; {more}"),
+            None => more.to_string(),
+        };
+        match self {
+            BrokenLinks::Warn => Diagnostic {
+                severity: Severity::Warning,
+                ..d.help(joined(&format!("published {shown}")))
+            },
+            BrokenLinks::Error => d.help(joined(
+                "to publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml",
+            )),
+        }
+    }
+
+    pub fn warns(self) -> bool {
+        self == BrokenLinks::Warn
+    }
 }
 
 /// How another tool's template syntax in content is treated.
@@ -149,6 +192,7 @@ impl Default for Build {
             offline_zip: true,
             sanitize_html: false,
             missing_links: MissingLinks::default(),
+            broken_links: BrokenLinks::default(),
             unsupported_syntax: UnsupportedSyntax::default(),
             include_root: ".".into(),
         }
@@ -445,6 +489,10 @@ mod tests {
             MissingLinks::Warn => "warn",
             MissingLinks::Error => "error",
         };
+        let broken_links = match build.broken_links {
+            BrokenLinks::Warn => "warn",
+            BrokenLinks::Error => "error",
+        };
         let unsupported_syntax = match build.unsupported_syntax {
             UnsupportedSyntax::Warn => "warn",
             UnsupportedSyntax::Error => "error",
@@ -463,6 +511,7 @@ mod tests {
             ("[build] output_dir", text(&build.output_dir)),
             ("[build] offline_zip", Some(V::Boolean(build.offline_zip))),
             ("[build] missing_links", text(missing_links)),
+            ("[build] broken_links", text(broken_links)),
             ("[build] unsupported_syntax", text(unsupported_syntax)),
             ("[build] include_root", text(&build.include_root)),
             (

@@ -95,6 +95,52 @@ pub(super) fn read_front<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
     Ok((front, ignored))
 }
 
+/// Obsidian properties attune reads only as names. Obsidian shows a value of another
+/// kind (an alias written `- Opener: New Tab by Default`, which YAML reads as a mapping)
+/// as a type mismatch and opens the note; so attune leaves the key out, with a warning.
+const NAME_PROPERTIES: &[&str] = &["aliases", "tags"];
+
+/// [`read_front`] of YAML front matter whose first line is `first_line`, with a
+/// [`NAME_PROPERTIES`] key of another kind left out (and a warning) when that is all
+/// that keeps it from being read.
+pub(super) fn read_yaml_front(
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<(FrontMatter, Vec<Vec<Step>>), serde_yaml::Error> {
+    let error = match read_front::<FrontMatter, _>(serde_yaml::Deserializer::from_str(yaml)) {
+        Ok(read) => return Ok(read),
+        Err(e) => e,
+    };
+    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str(yaml) else {
+        return Err(error);
+    };
+    for key in NAME_PROPERTIES {
+        let mut without = map.clone();
+        if without.remove(*key).is_none() {
+            continue;
+        }
+        let Ok(read) = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(without)) else {
+            continue;
+        };
+        let line = yaml
+            .lines()
+            .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+            .map_or(first_line, |n| first_line + n);
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::FrontMatter,
+                format!("front matter: `{key}` holds something other than names, so it is left out"),
+            )
+            .at(file, line, 1)
+            .help(format!("write each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`), as Obsidian's properties expect; the note is published without its `{key}`")),
+        );
+        return Ok(read);
+    }
+    Err(error)
+}
+
 /// A `serde_ignored` path as key steps (`Option`s and newtypes take none).
 fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
     use serde_ignored::Path;
@@ -297,17 +343,17 @@ pub fn title_from_file_name(rel: &Path) -> String {
     }
 }
 
-/// `date: {{date}}`, `- {{title}}`: a template tool's placeholder (Obsidian's
-/// Templates, Templater), which YAML would read as a mapping. Each is blanked (the
-/// key left empty, offsets kept) with a warning at its line and column; `None` when
-/// there is none.
+/// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
+/// placeholder (Obsidian's Templates, Templater), which YAML would read as a mapping or
+/// not a date. Each is blanked (the key left empty, offsets kept) with a warning at its
+/// line and column; `None` when there is none.
 pub(super) fn blank_placeholders(
     yaml: &str,
     first_line: usize,
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
-    if !yaml.contains("{{") {
+    if !yaml.contains("{{") && !yaml.contains("<%") {
         return None;
     }
     let mut out = String::with_capacity(yaml.len());
@@ -324,12 +370,10 @@ pub(super) fn blank_placeholders(
         };
         let placeholder = value_at.and_then(|at| {
             let value = content.get(at..)?.trim();
-            (value.starts_with("{{") && value.ends_with("}}") && !value.contains('\n')).then(|| {
-                (
-                    at + content[at..].len() - content[at..].trim_start().len(),
-                    value,
-                )
-            })
+            let wrapped = |(a, b): (&str, &str)| value.starts_with(a) && value.ends_with(b);
+            let column = at + content[at..].len() - content[at..].trim_start().len();
+            ((wrapped(("{{", "}}")) || wrapped(("<%", "%>"))) && !value.contains('\n'))
+                .then_some((column, value))
         });
         let Some((column, value)) = placeholder else {
             out.push_str(line);

@@ -407,7 +407,7 @@ fn parse_front_matter(
         );
         return None;
     }
-    match front::read_front::<FrontMatter, _>(serde_yaml::Deserializer::from_str(yaml)) {
+    match front::read_yaml_front(yaml, first_line, file, diagnostics) {
         Ok((mut front, ignored)) => {
             front.unknown_keys =
                 front::unknown_keys(ignored, || Spans::yaml(yaml, first_line), first_line);
@@ -482,6 +482,10 @@ mod tests {
         assert_eq!((d[0].line, d[0].column), (3, 7));
         assert_eq!((d[1].line, d[1].column), (5, 5));
         assert!(d[0].message.contains("`{{date}}`"), "{}", d[0].message);
+        // Templater's, as the Obsidian Hub's daily-note templates hold them.
+        let (r, d) = split("---\ndate: <% tp.file.creation_date(\"YYYY-MM-DD\")%>\n---\n");
+        assert_eq!(r.unwrap().0.date, None);
+        assert_eq!((d.len(), d[0].line, d[0].column), (1, 2, 7), "{d:?}");
         // A placeholder inside a longer value is text, as YAML reads it.
         let (r, d) = split("---\ntitle: \"{{title}} notes\"\n---\n");
         assert_eq!(r.unwrap().0.title.as_deref(), Some("{{title}} notes"));
@@ -622,9 +626,9 @@ mod tests {
 
     #[test]
     fn wrong_type_is_located() {
-        let (r, d) = split("---\ntitle: A\ntags: 5\n---\nbody\n");
+        let (r, d) = split("---\ntitle: A\norder: x\n---\nbody\n");
         assert!(r.is_none());
-        assert_eq!((d[0].line, d[0].column), (3, 7));
+        assert_eq!((d[0].line, d[0].column), (3, 8));
         assert!(d[0].message.contains("invalid type"), "{}", d[0].message);
     }
 
@@ -652,9 +656,9 @@ mod tests {
 
     #[test]
     fn yaml_may_follow_blank_lines_and_keeps_its_line_numbers() {
-        let (r, d) = split("\n\n---\ntitle: A\ntags: 5\n---\nbody\n");
+        let (r, d) = split("\n\n---\ntitle: A\norder: x\n---\nbody\n");
         assert!(r.is_none());
-        assert_eq!((d[0].line, d[0].column), (5, 7), "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (5, 8), "{d:?}");
         let (r, d) = split("\n  \n---\ntitle: A\n---\nbody\n");
         let (front, start) = r.unwrap();
         assert!(d.is_empty(), "{d:?}");

@@ -16,6 +16,8 @@ pub(super) struct HeadingState<'a> {
     pub(super) events: Vec<Event<'a>>,
     pub(super) text: String,
     pub(super) as_title: bool,
+    /// How many links came before it: those after are inside it.
+    pub(super) first_link: usize,
 }
 
 /// An image being read: where it is, its source and title, and its alt text so far.
@@ -182,6 +184,7 @@ impl<'a> Builder<'a, '_> {
                     events: Vec::new(),
                     text: String::new(),
                     as_title,
+                    first_link: self.out.links.len(),
                 });
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),

@@ -99,6 +99,8 @@ pub struct Article<'a> {
     pub body_start: usize,
     /// Whether other tools' template syntax is a warning or an error.
     pub unsupported_syntax: UnsupportedSyntax,
+    /// Whether an include of a file that does not exist is an error or a warning.
+    pub broken_links: crate::config::BrokenLinks,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.

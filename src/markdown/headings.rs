@@ -24,7 +24,10 @@ impl<'a> Builder<'a, '_> {
                 Title::Known(title) => !same_title(title, &text),
             };
             if !shown {
-                self.keep_link_targets(h.events);
+                // Links in it are not on the page: "Mentioned in" leads to its top.
+                for link in &mut self.out.links[h.first_link..] {
+                    link.id.clear();
+                }
                 return;
             }
         }
@@ -63,26 +66,6 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
-impl Builder<'_, '_> {
-    /// The heading that is the page's title is not shown, but a link in it
-    /// (`### [[Projects]]` opening a note) is still a link of the page, which backlinks
-    /// lead to by its id: the id stays, where the heading was.
-    fn keep_link_targets(&mut self, events: Vec<Event<'_>>) {
-        let mut inner = String::new();
-        pulldown_cmark::html::push_html(&mut inner, events.into_iter());
-        let mut targets = String::new();
-        for (at, _) in inner.match_indices(" id=\"ref-") {
-            let id = &inner[at + 5..];
-            let Some(end) = id.find('"') else { continue };
-            targets.push_str(&format!("<span id=\"{}\"></span>", &id[..end]));
-        }
-        if !targets.is_empty() {
-            self.html_events
-                .push(Event::Html(CowStr::from(format!("{targets}\n"))));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
@@ -118,17 +101,19 @@ mod tests {
     }
 
     #[test]
-    fn a_link_in_the_title_heading_keeps_its_id_for_backlinks() {
+    fn a_link_in_the_title_heading_is_mentioned_at_the_page_s_top() {
         // An Obsidian note opening with `### [[Projects/Projects|Projects]]`: the
-        // heading is the title, and other pages' backlinks lead to the link's id.
-        let p = parse_md("### [Projects](projects.md)\n\nText.\n");
+        // heading is the title, not in the page's text, so backlinks lead to the top.
+        let p = parse_md("### [Projects](projects.md)\n\nText [more](more.md).\n");
         assert_eq!(p.title_from_heading.as_deref(), Some("Projects"));
+        assert_eq!(p.links.len(), 2);
+        assert!(p.links[0].id.is_empty(), "{:?}", p.links[0]);
+        assert!(!p.links[1].id.is_empty(), "{:?}", p.links[1]);
         assert!(
-            p.html.starts_with("<span id=\"ref-1\"></span>\n"),
+            p.html.contains(&format!("id=\"{}\"", p.links[1].id)),
             "{}",
             p.html
         );
-        let p = parse_md("# Plain\n\nText.\n");
         assert!(!p.html.contains("<span"), "{}", p.html);
     }
 
@@ -150,6 +135,7 @@ mod tests {
             content: None,
             include_root: ".",
             unsupported_syntax: Default::default(),
+            broken_links: Default::default(),
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

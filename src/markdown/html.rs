@@ -13,6 +13,18 @@ pub enum RefKind {
     Media(&'static str),
 }
 
+impl RefKind {
+    /// How a page is published without a reference of this kind that leads nowhere
+    /// (`[build] broken_links = "warn"`), for the warning's help.
+    pub fn left_out(self) -> &'static str {
+        match self {
+            RefKind::Link => "with its text in place of the link",
+            RefKind::Media("image") => "with the image's alt text in its place",
+            RefKind::Media(_) => "without it",
+        }
+    }
+}
+
 /// A URL-valued attribute found in a stretch of raw HTML.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Found {

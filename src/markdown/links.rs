@@ -133,6 +133,12 @@ impl<'a> Builder<'a, '_> {
         self.emit_html(format!("<a href=\"{href}\" id=\"{id}\"{title_attr}>"));
         if replace_label {
             let label = format!("{LINK_LABEL}{index}{MARK_END}");
+            // A heading that may be the title reads the name as written (`# [[Breadcrumbs]]
+            // Quickstart Guide`), as Obsidian shows it.
+            if let Some(h) = self.heading.as_mut().filter(|h| h.as_title) {
+                let (name, _) = split_anchor(dest);
+                h.text.push_str(name.rsplit('/').next().unwrap_or(name));
+            }
             // The target's title stands in the prose too, so the sentence around any
             // link and the search excerpt keep it.
             if self.heading.is_none() {

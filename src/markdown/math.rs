@@ -9,7 +9,8 @@
 //! block is shown as code, with a warning.
 
 use super::{escape, Builder};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::config::UnsupportedSyntax;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 
 /// The MathML elements and attributes the renderer writes, which sanitising keeps.
 pub const MATHML_TAGS: &[&str] = &[
@@ -156,14 +157,22 @@ impl Builder<'_, '_> {
             Ok(mathml) => self.emit_html(mathml),
             Err(message) => {
                 let (line, column) = self.position(range);
-                self.out.diagnostics.push(
-                    Diagnostic::error(
-                        Code::Math,
-                        format!("math `{}` cannot be read: {message}", short(tex)),
-                    )
-                    .at(self.file.to_path_buf(), line, column)
-                    .help("correct the TeX; to show dollar signs as text, write `\\$`"),
-                );
+                let d = Diagnostic::error(
+                    Code::Math,
+                    format!("math `{}` cannot be read: {message}", short(tex)),
+                )
+                .at(self.file.to_path_buf(), line, column);
+                // TeX that other renderers read (KaTeX's `\ce{}`, `\KaTeX`) is shown
+                // as its source while the site is converted, as other syntax is.
+                self.out.diagnostics.push(match self.ctx.unsupported_syntax {
+                    UnsupportedSyntax::Warn => Diagnostic {
+                        severity: Severity::Warning,
+                        ..d.help("shown as its TeX source, as code; correct the TeX (or write `\\$` for a dollar sign) to render it, or set `unsupported_syntax = \"error\"` under [build] to make this an error")
+                    },
+                    UnsupportedSyntax::Error => {
+                        d.help("correct the TeX; to show dollar signs as text, write `\\$`")
+                    }
+                });
                 self.emit_html(format!("<code class=\"math-error\">{}</code>", escape(tex)));
             }
         }

@@ -43,7 +43,7 @@ pub use prose::summary_before_more;
 pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
 
-use crate::config::UnsupportedSyntax;
+use crate::config::{BrokenLinks, UnsupportedSyntax};
 use crate::diagnostic::Diagnostics;
 use crate::load::Reference;
 use crate::text::{self, escape};
@@ -69,6 +69,9 @@ pub struct ParseContext<'a> {
     pub include_root: &'a str,
     /// Whether other tools' template syntax is a warning or an error.
     pub unsupported_syntax: UnsupportedSyntax,
+    /// Whether a reference that leads nowhere (an include, a citation) is an error or
+    /// a warning, the page published without it.
+    pub broken_links: BrokenLinks,
 }
 
 #[derive(Debug, Clone)]
@@ -271,6 +274,7 @@ pub fn parse_titled(
             lines: &plain,
             body_start,
             unsupported_syntax: ctx.unsupported_syntax,
+            broken_links: ctx.broken_links,
         },
         options(ctx.smart_punctuation),
     );
@@ -350,6 +354,7 @@ mod tests {
             content: None,
             include_root: ".",
             unsupported_syntax: Default::default(),
+            broken_links: Default::default(),
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -440,7 +445,37 @@ mod tests {
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(
             p.diagnostics[0].help.as_deref(),
-            Some("did you mean 'webb2012'?")
+            Some("did you mean 'webb2012'?; to publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml")
+        );
+        assert!(!p.html.contains("[@webb2021]"), "{}", p.html);
+        // With `broken_links = "warn"`: a warning, and the citation as written.
+        let ctx = ParseContext {
+            smart_punctuation: true,
+            references: &refs,
+            glossary: &Glossary::default(),
+            root: "../../",
+            index: "",
+            content: None,
+            include_root: ".",
+            unsupported_syntax: Default::default(),
+            broken_links: BrokenLinks::Warn,
+        };
+        let p = parse(
+            "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",
+            0,
+            Path::new("a.md"),
+            true,
+            &ctx,
+        );
+        assert_eq!(p.diagnostics.len(), 2);
+        assert!(p
+            .diagnostics
+            .iter()
+            .all(|d| d.severity == crate::diagnostic::Severity::Warning));
+        assert!(
+            p.html.contains("D [@webb2021] and <sup class=\"cite\">[<a href=\"#source-1\" aria-label=\"Source 1\">1</a>]</sup>[@nobody, p. 4]."),
+            "{}",
+            p.html
         );
     }
 

@@ -9,6 +9,7 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn citation(&mut self, spec: &str, line: usize, column: usize) {
         // `key` or `key, p. 40` (several `; @key2` groups are allowed too).
         let mut parts = Vec::new();
+        let mut unknown = Vec::new();
         for group in spec.split(';') {
             let group = group.trim().trim_start_matches('@');
             let (key, locator) = match group.split_once(',') {
@@ -16,14 +17,16 @@ impl<'a> Builder<'a, '_> {
                 None => (group.trim(), None),
             };
             if !self.ctx.references.contains_key(key) {
-                self.out.diagnostics.push(
-                    Diagnostic::error(
-                        Code::UnknownCitation,
-                        format!("unknown citation key '@{key}'"),
-                    )
-                    .at(self.file, line, column)
-                    .suggest(key, self.ctx.references.keys().map(String::as_str)),
-                );
+                let d = Diagnostic::error(
+                    Code::UnknownCitation,
+                    format!("unknown citation key '@{key}'"),
+                )
+                .at(self.file, line, column)
+                .suggest(key, self.ctx.references.keys().map(String::as_str));
+                self.out
+                    .diagnostics
+                    .push(self.ctx.broken_links.report(d, "as written, as plain text"));
+                unknown.push(group.trim());
                 continue;
             }
             let next = self.cite_numbers.len() + 1;
@@ -44,6 +47,11 @@ impl<'a> Builder<'a, '_> {
         }
         if !parts.is_empty() {
             self.emit_html(format!("<sup class=\"cite\">[{}]</sup>", parts.join("; ")));
+        }
+        if !unknown.is_empty() && self.ctx.broken_links.warns() {
+            // Shown as written: `[@key]`.
+            let written: Vec<String> = unknown.iter().map(|g| format!("@{g}")).collect();
+            self.emit_html(escape(&format!("[{}]", written.join("; "))));
         }
     }
 

@@ -11,6 +11,12 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
     let root = site.root(i);
     let fill = |t: usize, html: &str| -> String {
         let (links, refs) = (&site.links[t], &site.refs[t]);
+        // An embedded note's own links to the site's pages (tags, glossary) start
+        // from its page: here they start from this one.
+        let own = site.root(t);
+        let rerooted = (t != i && !own.is_empty() && own != root)
+            .then(|| html.replace(&format!("href=\"{own}"), &format!("href=\"{root}")));
+        let html = rerooted.as_deref().unwrap_or(html);
         fill_placeholders(
             html,
             |n| {
@@ -67,9 +73,11 @@ fn href_from(site: &Site, host: usize, t: usize, link: &ResolvedLink) -> String 
     }
 }
 
-/// Links to notes not written yet (filled with an empty href) as plain text.
+/// Links to notes not written yet (filled with an empty href) as plain text, and
+/// what leads nowhere left out (see [`super::unbroken`]).
 pub(super) fn unlink_missing(html: &str) -> String {
     const OPEN: &str = "<a href=\"\" id=\"ref-";
+    let html = &*super::unbroken::without_broken(html);
     if !html.contains(OPEN) {
         return html.to_string();
     }

@@ -18,6 +18,7 @@ mod pass;
 mod print;
 mod sections;
 mod templates;
+mod unbroken;
 
 pub use crate::markdown::sanitize;
 pub use article::format_reference;

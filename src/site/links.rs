@@ -95,6 +95,7 @@ impl Site {
             .collect();
         let style = self.style;
         let missing_warn = self.config.build.missing_links == MissingLinks::Warn;
+        let broken = self.config.build.broken_links;
         // Each article's heading ids, for anchors checked in O(1) however many links
         // point at them.
         let heading_ids = self.anchor_sets();
@@ -117,12 +118,17 @@ impl Site {
                                         Found::One(t) => Some(t),
                                         Found::Many(candidates) => {
                                             let name = display_path(path);
-                                            local.push(self.ambiguous(i, link, &name, &candidates));
-                                            return ResolvedLink {
-                                                target: None,
-                                                href: String::new(),
-                                                title: name,
-                                            };
+                                            let d = self.ambiguous(i, link, &name, &candidates);
+                                            match self.pick(d, &candidates, &mut local) {
+                                                Some(t) => Some(t),
+                                                None => {
+                                                    return ResolvedLink {
+                                                        target: None,
+                                                        href: String::new(),
+                                                        title: name,
+                                                    }
+                                                }
+                                            }
                                         }
                                         Found::None => {
                                             self.folder_text(&article.rel, path, &by_rel)
@@ -135,12 +141,17 @@ impl Site {
                                 let found = match self.lookup_from(i, slug) {
                                     Found::One(t) => Some(t),
                                     Found::Many(candidates) => {
-                                        local.push(self.ambiguous(i, link, slug, &candidates));
-                                        return ResolvedLink {
-                                            target: None,
-                                            href: String::new(),
-                                            title: slug.clone(),
-                                        };
+                                        let d = self.ambiguous(i, link, slug, &candidates);
+                                        match self.pick(d, &candidates, &mut local) {
+                                            Some(t) => Some(t),
+                                            None => {
+                                                return ResolvedLink {
+                                                    target: None,
+                                                    href: String::new(),
+                                                    title: slug.clone(),
+                                                }
+                                            }
+                                        }
                                     }
                                     Found::None => None,
                                 };
@@ -235,7 +246,11 @@ impl Site {
                                     self.articles.iter().map(|a| a.slug.as_str()),
                                 ),
                             };
-                            local.push(d);
+                            local.push(if missing_warn {
+                                d
+                            } else {
+                                broken.report(d, "as its text, without a link")
+                            });
                             return ResolvedLink {
                                 target: None,
                                 href: String::new(),
@@ -290,22 +305,42 @@ impl Site {
                         let anchor = anchor.filter(|a| {
                             !to.names_its_title(a, heading_ids[t].contains(a.as_str()))
                         });
-                        if let Some(anchor) = &anchor {
-                            if !heading_ids[t].contains(anchor.as_str())
-                                && !is_generated_anchor(anchor)
-                            {
-                                let place = if t == i {
-                                    "this page".to_string()
+                        let mut anchor = anchor;
+                        if let Some(missing) = anchor
+                            .as_deref()
+                            .filter(|a| !heading_ids[t].contains(a) && !is_generated_on(to, a))
+                        {
+                            let place = if t == i {
+                                "this page".to_string()
+                            } else {
+                                format!("'{}'", to.slug)
+                            };
+                            let d = Diagnostic::error(
+                                Code::BrokenAnchor,
+                                format!("no heading with id '{missing}' in {place}"),
+                            )
+                            .at(&article.path, link.line, link.column)
+                            .suggest(missing, to.parsed.headings.iter().map(|h| h.id.as_str()));
+                            // Published as a link to the page's top; on its own page, or
+                            // as an embed of a part that is not there, as plain text.
+                            let plain = t == i || link.embed;
+                            local.push(broken.report(
+                                d,
+                                if plain {
+                                    "as its text, without a link"
                                 } else {
-                                    format!("'{}'", to.slug)
-                                };
-                                let d = Diagnostic::error(
-                                    Code::BrokenAnchor,
-                                    format!("no heading with id '{anchor}' in {place}"),
-                                )
-                                .at(&article.path, link.line, link.column)
-                                .suggest(anchor, to.parsed.headings.iter().map(|h| h.id.as_str()));
-                                local.push(d);
+                                    "as a link to the top of that page"
+                                },
+                            ));
+                            if broken.warns() {
+                                if plain {
+                                    return ResolvedLink {
+                                        target: None,
+                                        href: String::new(),
+                                        title: to.title.clone(),
+                                    };
+                                }
+                                anchor = None;
                             }
                         }
                         let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
@@ -436,6 +471,26 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
         || anchor == "sources"
         || anchor == "top"
         || anchor == "main"
+}
+
+/// Whether `anchor` is an id attune writes on `article`'s page: the top, the main
+/// content, and the Sources list, its entries and a link's id only when the page has
+/// them (a link in the heading that became the title is not on it) (a Hugo page's `#sources` heading an include would have brought is not
+/// there).
+pub(super) fn is_generated_on(article: &super::Article, anchor: &str) -> bool {
+    let numbered = |prefix: &str, count: usize| {
+        anchor
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| (1..=count).contains(&n))
+    };
+    let parsed = &article.parsed;
+    match anchor {
+        "" | "top" | "main" => true,
+        "sources" => !parsed.citations.is_empty(),
+        _ if anchor.starts_with("ref-") => parsed.links.iter().any(|l| l.id == anchor),
+        _ => numbered("source-", parsed.citations.len()),
+    }
 }
 
 /// A `.md` link's path as its author reads it: percent-decoded.

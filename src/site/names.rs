@@ -275,6 +275,8 @@ impl Site {
     }
 }
 
+/// Names several notes answer to, in links: reported, or under `broken_links = "warn"`
+/// resolved as Obsidian resolves them.
 impl Site {
     /// A name that more than one article answers to: the error lists the path form
     /// of each, to write instead.
@@ -313,6 +315,37 @@ impl Site {
                 format!("one of them: [[{}]]", self.path_name(c)),
             )
         })
+    }
+
+    /// Of several notes a name answers to, the one Obsidian links to when
+    /// `broken_links = "warn"`: the shortest path (`ambiguous` already gave the
+    /// one in the linking note's folder), with `d` as a warning; `None` with `d` as
+    /// an error otherwise.
+    pub(super) fn pick(
+        &self,
+        d: Diagnostic,
+        candidates: &[usize],
+        local: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
+        let broken = self.config.build.broken_links;
+        let chosen = candidates.iter().copied().min_by_key(|&c| {
+            let rel = self.articles[c].rel.to_string_lossy().into_owned();
+            (rel.len(), rel)
+        });
+        match chosen.filter(|_| broken.warns()) {
+            Some(t) => {
+                let shown = format!(
+                    "as a link to {}, the shortest path, as Obsidian picks",
+                    self.articles[t].path.display()
+                );
+                local.push(broken.report(d, &shown));
+                Some(t)
+            }
+            None => {
+                local.push(broken.report(d, ""));
+                None
+            }
+        }
     }
 }
 

@@ -61,8 +61,12 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{:?}|{:?}|{}|",
-            build.smart_punctuation, build.unsupported_syntax, style, build.include_root
+            "{}|{:?}|{:?}|{}|{:?}|",
+            build.smart_punctuation,
+            build.unsupported_syntax,
+            style,
+            build.include_root,
+            build.broken_links
         )
         .into_bytes();
         for file in [&content.glossary_file, &content.references_file]
@@ -139,6 +143,7 @@ pub(super) fn articles(
                 content: Some((&content.root, &content.dir, &source.rel)),
                 include_root: &config.build.include_root,
                 unsupported_syntax: config.build.unsupported_syntax,
+                broken_links: config.build.broken_links,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),

@@ -83,12 +83,12 @@ fn field_of_the_wrong_type() {
         |s| {
             s.write(
                 "content/effects/bad.md",
-                "---\ntitle: Typed\ntags: 5\n---\nBody\n",
+                "---\ntitle: Typed\norder: x\n---\nBody\n",
             )
         },
         &[
-            "error: front matter: tags: invalid type: integer `5`, expected a text or a list of texts",
-            "--> content/effects/bad.md:3:7",
+            "error: front matter: order: invalid type: string \"x\", expected i64",
+            "--> content/effects/bad.md:3:8",
         ],
     );
 }

@@ -128,15 +128,24 @@ fn emptied_property_entries_are_skipped_and_tags_may_be_one_line() {
     let grief = site.read("tags/grief/index.html");
     assert!(grief.contains("Plans") && grief.contains("More"), "{grief}");
     site.read("tags/loss/index.html");
-    // A wrong type is still an error at the value.
+    // Tags of another kind (a number) are left out with a warning at the key, as
+    // Obsidian shows a property of another type and opens the note.
     site.write(
         "content/Healing/more.md",
         "---\ntags: 5\n---\n# More\n\nText.\n",
     );
     site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: front matter: `tags` holds something other than names")
+        .assert_stderr_contains("--> content/Healing/more.md:2:1");
+    // A wrong type for a key attune reads for itself is still an error at the value.
+    site.write(
+        "content/Healing/more.md",
+        "---\norder: many\n---\n# More\n\nText.\n",
+    );
+    site.build()
         .assert_code(1)
-        .assert_stderr_contains("invalid type: integer `5`")
-        .assert_stderr_contains("--> content/Healing/more.md:2:7");
+        .assert_stderr_contains("--> content/Healing/more.md:2:8");
 }
 
 #[test]

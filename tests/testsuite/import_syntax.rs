@@ -631,7 +631,7 @@ fn other_tools_template_syntax_is_an_error_where_the_site_says_so() {
 }
 
 #[test]
-fn math_renders_to_mathml_and_bad_tex_is_an_error() {
+fn math_renders_to_mathml_and_bad_tex_is_shown_as_code_or_an_error() {
     let site = site();
     site.write(
         "content/t/a.md",
@@ -665,12 +665,39 @@ fn math_renders_to_mathml_and_bad_tex_is_an_error() {
         "content/t/a.md",
         "---\ntitle: A\n---\nFine $x$ then\nbad $\\notacommand{x}$.\n",
     );
+    // TeX other renderers read (KaTeX's `\ce{}`), by default: its source as code,
+    // with a warning, and the page is published.
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warning: math `\\notacommand{x}` cannot be read: unknown primitive command found @ content/t/a.md:5:5"),
+        "{out}"
+    );
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    assert!(
+        page.contains("bad <code class=\"math-error\">\\notacommand{x}</code>."),
+        "{page}"
+    );
+    // An error where the site says so, from check and build alike.
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        book.replacen(
+            "[site]\n",
+            "[build]\nunsupported_syntax = \"error\"\n\n[site]\n",
+            1,
+        ),
+    );
     let (code, out) = check(&site);
     assert_ne!(code, 0);
     assert!(
         out.contains("error: math `\\notacommand{x}` cannot be read: unknown primitive command found @ content/t/a.md:5:5"),
         "{out}"
     );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("content/t/a.md:5:5");
 }
 
 #[test]

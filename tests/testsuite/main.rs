@@ -2,6 +2,7 @@
 //! binary, with assertions on exit codes, diagnostics and the HTML written.
 
 mod bad_input;
+mod broken_links;
 mod browser;
 mod build;
 mod check;

@@ -355,11 +355,15 @@ impl Includer<'_, '_> {
             Ok(real) if real.is_file() => real,
             _ if !normalise(&joined).starts_with(&base) => return Err(outside()),
             _ => {
-                return Err(Diagnostic::error(
+                let d = Diagnostic::error(
                     Code::Include,
                     format!("{what}: no file '{}'", shown_target.display()),
                 )
-                .help("the path is relative to the file that holds the directive"))
+                .help("the path is relative to the file that holds the directive");
+                return Err(self
+                    .article
+                    .broken_links
+                    .report(d, "without it: the directive is left out"));
             }
         };
         if !real.starts_with(&base) {

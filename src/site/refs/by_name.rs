@@ -41,12 +41,24 @@ impl Site {
             .iter()
             .filter(|f| f.rsplit_once('/').map_or("", |(d, _)| d) == folder)
             .collect();
+        let broken = self.config.build.broken_links;
         let chosen = match (found.as_slice(), beside.as_slice()) {
             ([one], _) => Some((*one).clone()),
             (_, [one]) => Some((**one).clone()),
+            // As Obsidian picks one of several: the shortest path.
+            (several, _) if broken.warns() && !several.is_empty() => several
+                .iter()
+                .min_by_key(|f| (f.len(), f.as_str()))
+                .map(|f| (*f).clone()),
             _ => None,
         };
         if let Some(path) = chosen {
+            if found.len() > 1 && beside.len() != 1 {
+                diagnostics.push(broken.report(
+                    self.ambiguous_file(i, r, &found),
+                    &format!("showing '{path}', the shortest path, as Obsidian does"),
+                ));
+            }
             return RefTarget::Site {
                 path,
                 suffix: String::new(),
@@ -69,7 +81,7 @@ impl Site {
         let error = |code, message: String| {
             Diagnostic::error(code, message).at(&article.path, r.line, r.column)
         };
-        diagnostics.push(if found.is_empty() {
+        let d = if found.is_empty() {
             let best = nearest(
                 &file_name,
                 ctx.files.iter().filter_map(|f| f.rsplit('/').next()),
@@ -83,21 +95,33 @@ impl Site {
                 None => d.help("put the file anywhere under content/; it is found by its name"),
             }
         } else {
-            let list: Vec<&str> = found.iter().map(|f| f.as_str()).collect();
-            error(
-                Code::AmbiguousFile,
-                format!(
-                    "'{written}' could mean {} files: {}",
-                    found.len(),
-                    list.join(", ")
-                ),
-            )
-            .help(format!(
-                "write the path from the content folder, e.g. ![[{}]]",
-                list[0]
-            ))
-        });
-        RefTarget::AsIs(String::new())
+            self.ambiguous_file(i, r, &found)
+        };
+        diagnostics.push(broken.report(d, r.kind.left_out()));
+        if broken.warns() {
+            RefTarget::Broken
+        } else {
+            RefTarget::AsIs(String::new())
+        }
+    }
+
+    /// An embed's file name that several files answer to.
+    fn ambiguous_file(&self, i: usize, r: &OutRef, found: &[&String]) -> Diagnostic {
+        let list: Vec<&str> = found.iter().map(|f| f.as_str()).collect();
+        Diagnostic::error(
+            Code::AmbiguousFile,
+            format!(
+                "'{}' could mean {} files: {}",
+                r.url.trim(),
+                found.len(),
+                list.join(", ")
+            ),
+        )
+        .at(&self.articles[i].path, r.line, r.column)
+        .help(format!(
+            "write the path from the content folder, e.g. ![[{}]]",
+            list[0]
+        ))
     }
 }
 

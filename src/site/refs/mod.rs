@@ -26,6 +26,9 @@ pub enum RefTarget {
     AsIs(String),
     /// An id on the same page.
     Fragment(String),
+    /// Leads nowhere, and `[build] broken_links = "warn"` publishes the page without
+    /// it: written as [`crate::marks::BROKEN`], which the page then leaves out.
+    Broken,
     /// A path the build writes: a page (`patterns/x/`, ending in `/`) or a file.
     Site {
         path: String,
@@ -44,6 +47,7 @@ impl RefTarget {
         match self {
             RefTarget::AsIs(url) => url.clone(),
             RefTarget::Fragment(id) => format!("#{id}"),
+            RefTarget::Broken => crate::marks::BROKEN.to_string(),
             RefTarget::Site {
                 path,
                 suffix,
@@ -78,6 +82,7 @@ impl RefTarget {
         let href = self.href(root, style);
         match self {
             RefTarget::AsIs(url) => href_attr(url),
+            RefTarget::Broken => href,
             _ => match href.split_once('#') {
                 Some((path, fragment)) => format!("{}#{}", escape(path), href_attr(fragment)),
                 None => escape(&href),

@@ -7,7 +7,7 @@ use super::paths::{join, join_clamped, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
-use crate::site::links::is_generated_anchor;
+use crate::site::links::is_generated_on;
 use crate::site::{Found, Site, UrlKind};
 use crate::text::percent_decode;
 use rayon::prelude::*;
@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 impl Site {
     /// Each article's link targets (headings and ids in its raw HTML), so that
     /// anchors are checked in O(1) however many links point at them; ids attune
-    /// writes itself are [`is_generated_anchor`].
+    /// writes itself are [`is_generated_on`].
     pub(in crate::site) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
         self.articles
             .iter()
@@ -166,6 +166,17 @@ impl Site {
         let error = |code, message: String| {
             Diagnostic::error(code, message).at(&article.path, r.line, r.column)
         };
+        // A reference that leads nowhere: an error, or with `broken_links = "warn"` a
+        // warning and a page published without it.
+        let broken = self.config.build.broken_links;
+        let nowhere = |d: Diagnostic, diagnostics: &mut Diagnostics| {
+            diagnostics.push(broken.report(d, r.kind.left_out()));
+            if broken.warns() {
+                RefTarget::Broken
+            } else {
+                RefTarget::AsIs(url.to_string())
+            }
+        };
         if url.is_empty() {
             return RefTarget::AsIs(String::new());
         }
@@ -206,23 +217,25 @@ impl Site {
             let Some(id) = fragment.filter(|f| !f.is_empty()) else {
                 return RefTarget::AsIs(url.to_string());
             };
-            if !ctx.ids[i].contains(id.as_str()) && !is_generated_anchor(&id) {
-                diagnostics.push(
-                    error(
-                        Code::BrokenAnchor,
-                        format!("no heading or id '{id}' in this page"),
-                    )
-                    .suggest(&id, anchors(self, i)),
-                );
+            if !ctx.ids[i].contains(id.as_str()) && !is_generated_on(article, &id) {
+                let d = error(
+                    Code::BrokenAnchor,
+                    format!("no heading or id '{id}' in this page"),
+                )
+                .suggest(&id, anchors(self, i));
+                return match nowhere(d, diagnostics) {
+                    RefTarget::Broken => RefTarget::Broken,
+                    _ => RefTarget::Fragment(id),
+                };
             }
             return RefTarget::Fragment(id);
         }
         let Some(decoded) = percent_decode(path) else {
-            diagnostics.push(
+            return nowhere(
                 error(Code::BadUrl, format!("'{url}' has a malformed %-escape"))
                     .help("write % as %25, or leave characters unescaped"),
+                diagnostics,
             );
-            return RefTarget::AsIs(url.to_string());
         };
         let folder = source_folder(article);
         let from = if decoded.starts_with('/') {
@@ -254,30 +267,33 @@ impl Site {
                 );
                 return RefTarget::AsIs(address);
             }
-            diagnostics.push(
+            return nowhere(
                 error(Code::BrokenLink, format!("'{url}' leads outside the site")).help(
                     "a relative path starts from this file's folder; `../` climbs one folder",
                 ),
+                diagnostics,
             );
-            return RefTarget::AsIs(url.to_string());
         };
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
             let fragment = fragment
                 .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
+            let mut fragment = fragment;
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
-                if !ctx.ids[t].contains(id) && !is_generated_anchor(id) {
+                if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
                     let place = if t == i {
                         "this page".to_string()
                     } else {
                         format!("'{}'", self.articles[t].slug)
                     };
-                    diagnostics.push(
-                        error(
-                            Code::BrokenAnchor,
-                            format!("no heading or id '{id}' in {place}"),
-                        )
-                        .suggest(id, anchors(self, t)),
-                    );
+                    let d = error(
+                        Code::BrokenAnchor,
+                        format!("no heading or id '{id}' in {place}"),
+                    )
+                    .suggest(id, anchors(self, t));
+                    diagnostics.push(broken.report(d, "as a link to the top of that page"));
+                    if broken.warns() {
+                        fragment = None;
+                    }
                 }
             }
             RefTarget::Site {
@@ -297,10 +313,9 @@ impl Site {
         if let Some(entry) = self.urls.get_folded(&site_path) {
             if entry.kind == UrlKind::File {
                 if entry.path != site_path {
-                    diagnostics.push(
-                        error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
-                            .help("most web hosts tell capitals apart: write the name exactly as the file is named"),
-                    );
+                    let d = error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
+                        .help("most web hosts tell capitals apart: write the name exactly as the file is named");
+                    diagnostics.push(broken.report(d, "with the file's own name"));
                 }
                 return RefTarget::Site {
                     path: entry.path.clone(),
@@ -372,11 +387,11 @@ impl Site {
             .tree_of(&site_path)
             .is_some_and(|tree| tree.path != site_path)
         {
-            diagnostics.push(
+            return nowhere(
                 error(Code::BrokenLink, format!("'{url}' is a file of the search index, whose names change whenever the content does"))
                     .help("link to the search page (/search/) instead"),
+                diagnostics,
             );
-            return RefTarget::AsIs(url.to_string());
         }
         if let Some(path) = self.file_by_obsidian_path(&decoded, &site_path, ctx) {
             return RefTarget::Site {
@@ -446,7 +461,7 @@ impl Site {
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
-        diagnostics.push(match best {
+        let missing = match best {
             Some(best) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(&folder, best)
@@ -454,8 +469,8 @@ impl Site {
             None => missing.help(
                 "put the file under content/ and link to it by its path from this file's folder",
             ),
-        });
-        RefTarget::AsIs(url.to_string())
+        };
+        nowhere(missing, diagnostics)
     }
 }
 

@@ -265,8 +265,9 @@ impl Site {
                     );
                     continue;
                 }
-                // The page's own address (Zola's `path` the same as attune's).
-                if url == article.url {
+                // The page's own address (Zola's `path`; a Hugo alias whose capitals the
+                // page's address has lost): the page is there, nothing to redirect.
+                if url.to_lowercase() == article.url.to_lowercase() {
                     continue;
                 }
                 let what = format!("the alias '{alias}' of '{}'", article.slug);

@@ -1,0 +1,211 @@
+//! A page published with nothing broken in it. Under `[build] broken_links = "warn"` a
+//! reference that leads nowhere is filled with [`BROKEN`]; here each element holding
+//! one is published without it: an image as its alt text, a link as its text (a
+//! `<span class="missing-link">`, as a note not written yet), any other element
+//! without the attribute (a raw-HTML `<a>` that carries more than a link, such as an
+//! id others link to, keeps it and loses only its `href`; a `srcset` with one broken
+//! candidate goes whole, leaving `src`).
+
+use crate::marks::BROKEN;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// One attribute of a start tag: its range with the white space before it, its name
+/// (lower case) and its value's range.
+struct Attribute {
+    whole: Range<usize>,
+    name: String,
+    value: Range<usize>,
+}
+
+/// `html` with every element that holds [`BROKEN`] published without it.
+pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
+    if !html.contains(BROKEN) {
+        return Cow::Borrowed(html);
+    }
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut at = 0;
+    // Links made plain text whose `</a>` is still to come.
+    let mut open_spans = 0usize;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + found;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            at = rest.find("-->").map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        if open_spans > 0 && rest.starts_with("</a>") {
+            out.push_str(&html[copied..start]);
+            out.push_str("</span>");
+            open_spans -= 1;
+            copied = start + 4;
+            at = copied;
+            continue;
+        }
+        let name_len = rest[1..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        if name_len == 0 || !bytes[start + 1].is_ascii_alphabetic() {
+            at = start + 1;
+            continue;
+        }
+        let tag = rest[1..=name_len].to_ascii_lowercase();
+        let (attributes, end) = read_tag(html, start + 1 + name_len);
+        if matches!(tag.as_str(), "script" | "style") {
+            let close = format!("</{tag}");
+            at = html[end..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(html.len(), |e| end + e);
+            continue;
+        }
+        at = end;
+        let broken = |a: &Attribute| html[a.value.clone()].contains(BROKEN);
+        if !attributes.iter().any(broken) {
+            continue;
+        }
+        out.push_str(&html[copied..start]);
+        copied = end;
+        let value = |name: &str| {
+            attributes
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| &html[a.value.clone()])
+        };
+        let broken_attr = |name: &str| attributes.iter().any(|a| a.name == name && broken(a));
+        if tag == "img" && broken_attr("src") {
+            // The image's alt text in its place, as text.
+            let alt = value("alt").unwrap_or("");
+            out.push_str(&alt.replace('<', "&lt;").replace('>', "&gt;"));
+            continue;
+        }
+        let plain_link = tag == "a"
+            && broken_attr("href")
+            && attributes.iter().all(|a| {
+                a.name == "href"
+                    || a.name == "title"
+                    || (a.name == "id" && html[a.value.clone()].starts_with("ref-"))
+            })
+            && html[end..].contains("</a>");
+        if plain_link {
+            out.push_str("<span class=\"missing-link\">");
+            open_spans += 1;
+            continue;
+        }
+        // The tag without each attribute that leads nowhere.
+        let mut from = start;
+        for a in attributes.iter().filter(|a| broken(a)) {
+            out.push_str(&html[from..a.whole.start]);
+            from = a.whole.end;
+        }
+        out.push_str(&html[from..end]);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// The attributes of a start tag whose name ends at `at`, and the offset after its `>`.
+fn read_tag(html: &str, mut at: usize) -> (Vec<Attribute>, usize) {
+    let bytes = html.as_bytes();
+    let mut attributes = Vec::new();
+    loop {
+        let before = at;
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return (attributes, bytes.len());
+        }
+        if bytes[at] == b'>' {
+            return (attributes, at + 1);
+        }
+        let name_start = at;
+        while at < bytes.len()
+            && !bytes[at].is_ascii_whitespace()
+            && !matches!(bytes[at], b'=' | b'>' | b'/')
+        {
+            at += 1;
+        }
+        if at == name_start {
+            at += 1;
+            continue;
+        }
+        let name = html[name_start..at].to_ascii_lowercase();
+        let mut ws = at;
+        while ws < bytes.len() && bytes[ws].is_ascii_whitespace() {
+            ws += 1;
+        }
+        let value = if ws < bytes.len() && bytes[ws] == b'=' {
+            at = ws + 1;
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            match bytes.get(at) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let close = html[at + 1..]
+                        .find(q as char)
+                        .map_or(bytes.len(), |e| at + 1 + e);
+                    let value = at + 1..close;
+                    at = (close + 1).min(bytes.len());
+                    value
+                }
+                _ => {
+                    let start = at;
+                    while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>'
+                    {
+                        at += 1;
+                    }
+                    start..at
+                }
+            }
+        } else {
+            at..at
+        };
+        attributes.push(Attribute {
+            whole: before..at,
+            name,
+            value,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_broken;
+
+    fn unbroken(html: &str) -> String {
+        without_broken(&html.replace('@', "\u{17}")).into_owned()
+    }
+
+    #[test]
+    fn each_element_is_published_without_what_leads_nowhere() {
+        // Markdown's own forms: a link becomes its text, an image its alt text.
+        assert_eq!(
+            unbroken("<p>a <a href=\"@\" id=\"ref-1\" title=\"t\">b <em>c</em></a> d</p>"),
+            "<p>a <span class=\"missing-link\">b <em>c</em></span> d</p>"
+        );
+        assert_eq!(
+            unbroken(
+                "<img src=\"@\" alt=\"a &amp; b\" loading=\"lazy\"> <img src=\"@\" alt=\"\">."
+            ),
+            "a &amp; b ."
+        );
+        // Raw HTML: an `<a>` with an id keeps it, without its href; other elements
+        // lose the attribute; a srcset with a broken candidate goes whole.
+        assert_eq!(
+            unbroken("<a id=\"old\" href=\"@\">x</a><a href='@'>y</a>"),
+            "<a id=\"old\">x</a><span class=\"missing-link\">y</span>"
+        );
+        assert_eq!(
+            unbroken("<video src=\"@\" poster=\"ok.jpg\"></video><img src=\"ok.png\" srcset=\"ok.png 1x, @ 2x\" alt=\"a<b\">"),
+            "<video poster=\"ok.jpg\"></video><img src=\"ok.png\" alt=\"a<b\">"
+        );
+        assert_eq!(unbroken("<img alt='a<b' src=@>"), "a&lt;b");
+        // Nothing else changes, comments and scripts included.
+        let same = "<p>x</p><!-- <a href=\"@\"> --><script>\"<a href=@>\"</script>";
+        assert_eq!(unbroken(same), same.replace('@', "\u{17}"));
+    }
+}
