@@ -5,6 +5,7 @@
 //! parses the articles, `article.rs` is one article, `names.rs` finds articles by name.
 
 mod article;
+mod backlinks;
 mod deps;
 mod embeds;
 mod graph;

@@ -29,6 +29,8 @@ fn site(build: &str) -> Fixture {
          [[Twin]], [b](b.md#nowhere) and [c](../b/#nope).\n",
     );
     site.write("content/t/b.png", b"\x89PNG\r\n\x1a\n".as_slice());
+    // A site that cites: without a references.yaml, `[@nobody]` would be text.
+    site.write("content/references.yaml", "w:\n  kind: book\n  title: W\n");
     site.write(
         "content/t/b.md",
         "---\ntitle: B\n---\n## Real\n\nText [[a]].\n",

@@ -13,6 +13,7 @@ use super::UrlStyle;
 use crate::markdown::href_attr;
 use crate::text::escape;
 
+mod beside;
 mod by_name;
 mod copied;
 mod paths;

@@ -94,66 +94,6 @@ impl Site {
         self.refs = refs;
     }
 
-    /// The address a relative path climbing above the site leads to on the site's
-    /// host (from `base_url`), the path worked out from the source's `folder`, as a
-    /// book published beside other documentation links to it.
-    pub(in crate::site) fn address_beside(
-        &self,
-        folder: &str,
-        decoded: &str,
-        query: &str,
-        fragment: Option<&str>,
-    ) -> Option<String> {
-        let base = self.config.base_url()?;
-        let (scheme, rest) = base.split_once("://")?;
-        let (host, path) = rest.split_at(rest.find('/')?);
-        let joined = join(
-            &format!("{}{folder}", path.trim_start_matches('/')),
-            decoded,
-        )?;
-        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-        Some(format!("{scheme}://{host}/{joined}{query}{fragment}"))
-    }
-
-    /// A relative `.md` link from the file `from` that climbs above the site (the
-    /// Cargo book's `../../reference/conditional-compilation.md`): the address beside
-    /// the site it leads to, the `.md` written `.html` as mdBook writes it, with its
-    /// warning (without a `base_url`, an error and no address); `None` for a link
-    /// within the site.
-    pub(in crate::site) fn md_link_beside(
-        &self,
-        from: &std::path::Path,
-        path: &str,
-        anchor: Option<&str>,
-    ) -> Option<(String, Diagnostic)> {
-        if path.starts_with('/') || path.starts_with("@/") {
-            return None;
-        }
-        let decoded = percent_decode(path).unwrap_or_else(|| path.to_string());
-        let folder = from
-            .parent()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        if join(&folder, &decoded).is_some() {
-            return None;
-        }
-        let stem = decoded
-            .strip_suffix(".md")
-            .or(decoded.strip_suffix(".markdown"))?;
-        let Some(address) = self.address_beside(&folder, &format!("{stem}.html"), "", anchor)
-        else {
-            let d = Diagnostic::error(Code::BrokenLink, format!("'{path}' leads outside the site"))
-                .help("a relative path starts from this file's folder; `../` climbs one folder");
-            return Some((String::new(), d));
-        };
-        let d = Diagnostic::warning(
-            Code::OutsideLink,
-            format!("'{path}' leads outside the site, to {address}: written as that address and not checked"),
-        )
-        .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder");
-        Some((address, d))
-    }
-
     fn resolve_ref(
         &self,
         i: usize,
