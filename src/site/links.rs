@@ -83,6 +83,24 @@ impl Site {
         })
     }
 
+    /// The note a `name` several notes answer to leads to (see [`Site::pick`]), or,
+    /// where it leads nowhere, the link shown as the name written.
+    fn pick_or_text(
+        &self,
+        i: usize,
+        link: &crate::markdown::OutLink,
+        name: &str,
+        candidates: &[usize],
+        local: &mut Vec<Diagnostic>,
+    ) -> Result<usize, ResolvedLink> {
+        let d = self.ambiguous(i, link, name, candidates);
+        self.pick(d, candidates, local).ok_or_else(|| ResolvedLink {
+            target: None,
+            href: String::new(),
+            title: name.to_string(),
+        })
+    }
+
     pub(super) fn resolve_links(&mut self, diagnostics: &mut Diagnostics) {
         let by_rel: HashMap<PathBuf, usize> = self
             .articles
@@ -117,16 +135,15 @@ impl Site {
                                         Found::One(t) => Some(t),
                                         Found::Many(candidates) => {
                                             let name = display_path(path);
-                                            let d = self.ambiguous(i, link, &name, &candidates);
-                                            match self.pick(d, &candidates, &mut local) {
-                                                Some(t) => Some(t),
-                                                None => {
-                                                    return ResolvedLink {
-                                                        target: None,
-                                                        href: String::new(),
-                                                        title: name,
-                                                    }
-                                                }
+                                            match self.pick_or_text(
+                                                i,
+                                                link,
+                                                &name,
+                                                &candidates,
+                                                &mut local,
+                                            ) {
+                                                Ok(t) => Some(t),
+                                                Err(text) => return text,
                                             }
                                         }
                                         Found::None => {
@@ -140,16 +157,15 @@ impl Site {
                                 let found = match self.lookup_from(i, slug) {
                                     Found::One(t) => Some(t),
                                     Found::Many(candidates) => {
-                                        let d = self.ambiguous(i, link, slug, &candidates);
-                                        match self.pick(d, &candidates, &mut local) {
-                                            Some(t) => Some(t),
-                                            None => {
-                                                return ResolvedLink {
-                                                    target: None,
-                                                    href: String::new(),
-                                                    title: slug.clone(),
-                                                }
-                                            }
+                                        match self.pick_or_text(
+                                            i,
+                                            link,
+                                            slug,
+                                            &candidates,
+                                            &mut local,
+                                        ) {
+                                            Ok(t) => Some(t),
+                                            Err(text) => return text,
                                         }
                                     }
                                     Found::None => None,
