@@ -72,11 +72,15 @@ pub const MATHML_ATTRIBUTES: &[&str] = &[
     "separator",
 ];
 
-/// Commands of MathJax (which Obsidian and most Hugo themes draw math with) that the
-/// renderer lacks, as what MathJax makes of them: `\space`, `\mbox{…}` and `\hbox{…}`
-/// (text), and an equation's `\tag{1}` (its number, set apart at the end) and
-/// `\tag*{…}` (the same without parentheses).
+/// Commands of MathJax (which Obsidian and most Hugo themes draw math with) and KaTeX
+/// (Zola's themes) that the renderer lacks, as what they make of them: `\space`,
+/// `\mbox{…}` and `\hbox{…}` (text), an equation's `\tag{1}` (its number, set apart at
+/// the end) and `\tag*{…}` (the same without parentheses), and the logos `\TeX`,
+/// `\LaTeX` and `\KaTeX` (their names, as text).
 const MATHJAX: &[(&str, &str)] = &[
+    ("TeX", r"\def\TeX{\text{TeX}}"),
+    ("LaTeX", r"\def\LaTeX{\text{LaTeX}}"),
+    ("KaTeX", r"\def\KaTeX{\text{KaTeX}}"),
     ("space", r"\def\space{~}"),
     ("mbox", r"\def\mbox#1{\text#1}"),
     ("hbox", r"\def\hbox#1{\text#1}"),
@@ -220,6 +224,12 @@ mod tests {
         assert!(m.contains("<mtext>Einstein</mtext>"), "{m}");
         assert!(m.contains("<mtext>and</mtext>"), "{m}");
         assert!(m.contains("<mtext>more</mtext>"), "{m}");
+        // The logos KaTeX and MathJax draw, as Zola themes' demo pages write them.
+        let m = to_mathml(r"\KaTeX \text{ and } \LaTeX, \TeX", false).unwrap();
+        for logo in ["KaTeX", "LaTeX", "TeX"] {
+            assert!(m.contains(&format!("<mtext>{logo}</mtext>")), "{m}");
+        }
+        assert!(to_mathml(r"\TeXt", false).is_err());
         // Only what is used is defined; other commands of those names' stems are not.
         assert_eq!(with_mathjax_commands("x^2"), "x^2");
         assert!(to_mathml(r"\spacex", false).is_err());
