@@ -3,6 +3,8 @@
 //! resolves and checks like Markdown links and images; `id=` and `<a name>` become
 //! link targets. Everything else is written as the author wrote it.
 
+use std::ops::Range;
+
 /// What a reference makes the browser do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefKind {
@@ -97,45 +99,71 @@ pub fn scan(html: &str) -> Scan {
     out
 }
 
-/// Reads the attributes of a start tag from `at`; returns the offset after its `>`.
-fn read_attributes(html: &str, mut at: usize, tag: &str, out: &mut Scan) -> usize {
+/// One attribute of a start tag, as [`start_tag`] reads it.
+#[derive(Debug)]
+pub struct Attribute {
+    /// The attribute with the white space before it.
+    pub whole: Range<usize>,
+    /// Where its name starts.
+    pub name_start: usize,
+    /// Its name, in lower case.
+    pub name: String,
+    /// Its value without quotes (empty for an attribute without `=`).
+    pub value: Range<usize>,
+    /// Its value with its quotes, if quoted.
+    pub quoted: Range<usize>,
+    /// Whether it has `=` and a value.
+    pub valued: bool,
+}
+
+/// The attributes of a start tag whose name ends at `at`, and the offset after its `>`
+/// (the end of `html` if it has none).
+pub fn start_tag(html: &str, mut at: usize) -> (Vec<Attribute>, usize) {
     let bytes = html.as_bytes();
-    let mut has_id = false;
-    let mut name_attr = None;
+    let mut attributes = Vec::new();
     loop {
+        let before = at;
         while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
             at += 1;
         }
         if at >= bytes.len() {
-            break;
+            return (attributes, bytes.len());
         }
         if bytes[at] == b'>' {
-            at += 1;
-            break;
+            return (attributes, at + 1);
         }
-        let attr_start = at;
+        let name_start = at;
         while at < bytes.len()
             && !bytes[at].is_ascii_whitespace()
             && !matches!(bytes[at], b'=' | b'>' | b'/')
         {
             at += 1;
         }
-        let name = html[attr_start..at].to_ascii_lowercase();
+        let name = html[name_start..at].to_ascii_lowercase();
         let mut ws = at;
         while ws < bytes.len() && bytes[ws].is_ascii_whitespace() {
             ws += 1;
         }
         if ws >= bytes.len() || bytes[ws] != b'=' {
-            if at == attr_start {
+            if at == name_start {
                 at += 1;
+                continue;
             }
+            attributes.push(Attribute {
+                whole: before..at,
+                name_start,
+                name,
+                value: at..at,
+                quoted: at..at,
+                valued: false,
+            });
             continue;
         }
         at = ws + 1;
         while at < bytes.len() && bytes[at].is_ascii_whitespace() {
             at += 1;
         }
-        let (value, replace) = match bytes.get(at) {
+        let (value, quoted) = match bytes.get(at) {
             Some(&q) if q == b'"' || q == b'\'' => {
                 let close = html[at + 1..]
                     .find(q as char)
@@ -152,7 +180,35 @@ fn read_attributes(html: &str, mut at: usize, tag: &str, out: &mut Scan) -> usiz
                 (at..end, at..end)
             }
         };
-        at = replace.end;
+        at = quoted.end;
+        attributes.push(Attribute {
+            whole: before..at,
+            name_start,
+            name,
+            value,
+            quoted,
+            valued: true,
+        });
+    }
+}
+
+/// Reads the attributes of a start tag from `at`; returns the offset after its `>`.
+fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
+    let mut has_id = false;
+    let mut name_attr = None;
+    let (attributes, end) = start_tag(html, at);
+    for Attribute {
+        name_start: attr_start,
+        name,
+        value,
+        quoted: replace,
+        valued,
+        ..
+    } in attributes
+    {
+        if !valued {
+            continue;
+        }
         let raw = &html[value.clone()];
         let kind = match (tag, name.as_str()) {
             ("a" | "area", "href") => Some(RefKind::Link),
@@ -212,7 +268,7 @@ fn read_attributes(html: &str, mut at: usize, tag: &str, out: &mut Scan) -> usiz
     if let (false, Some((name, range))) = (has_id, name_attr) {
         out.ids.push((name, range, true));
     }
-    at
+    end
 }
 
 /// Decodes the character references an attribute value may hold.

@@ -32,7 +32,7 @@ mod sanitize;
 
 use builder::Builder;
 pub use glossary::Glossary;
-pub use html::{scan as scan_html, RefKind};
+pub use html::{scan as scan_html, start_tag, Attribute as HtmlAttribute, RefKind};
 pub use ids::{heading_slug, PAGE_IDS};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,

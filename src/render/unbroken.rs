@@ -6,17 +6,9 @@
 //! id others link to, keeps it and loses only its `href`; a `srcset` with one broken
 //! candidate goes whole, leaving `src`).
 
+use crate::markdown::{start_tag, HtmlAttribute as Attribute};
 use crate::marks::BROKEN;
 use std::borrow::Cow;
-use std::ops::Range;
-
-/// One attribute of a start tag: its range with the white space before it, its name
-/// (lower case) and its value's range.
-struct Attribute {
-    whole: Range<usize>,
-    name: String,
-    value: Range<usize>,
-}
 
 /// `html` with every element that holds [`BROKEN`] published without it.
 pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
@@ -53,7 +45,7 @@ pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
             continue;
         }
         let tag = rest[1..=name_len].to_ascii_lowercase();
-        let (attributes, end) = read_tag(html, start + 1 + name_len);
+        let (attributes, end) = start_tag(html, start + 1 + name_len);
         if matches!(tag.as_str(), "script" | "style") {
             let close = format!("</{tag}");
             at = html[end..]
@@ -105,71 +97,6 @@ pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
-}
-
-/// The attributes of a start tag whose name ends at `at`, and the offset after its `>`.
-fn read_tag(html: &str, mut at: usize) -> (Vec<Attribute>, usize) {
-    let bytes = html.as_bytes();
-    let mut attributes = Vec::new();
-    loop {
-        let before = at;
-        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
-            at += 1;
-        }
-        if at >= bytes.len() {
-            return (attributes, bytes.len());
-        }
-        if bytes[at] == b'>' {
-            return (attributes, at + 1);
-        }
-        let name_start = at;
-        while at < bytes.len()
-            && !bytes[at].is_ascii_whitespace()
-            && !matches!(bytes[at], b'=' | b'>' | b'/')
-        {
-            at += 1;
-        }
-        if at == name_start {
-            at += 1;
-            continue;
-        }
-        let name = html[name_start..at].to_ascii_lowercase();
-        let mut ws = at;
-        while ws < bytes.len() && bytes[ws].is_ascii_whitespace() {
-            ws += 1;
-        }
-        let value = if ws < bytes.len() && bytes[ws] == b'=' {
-            at = ws + 1;
-            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
-            match bytes.get(at) {
-                Some(&q) if q == b'"' || q == b'\'' => {
-                    let close = html[at + 1..]
-                        .find(q as char)
-                        .map_or(bytes.len(), |e| at + 1 + e);
-                    let value = at + 1..close;
-                    at = (close + 1).min(bytes.len());
-                    value
-                }
-                _ => {
-                    let start = at;
-                    while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b'>'
-                    {
-                        at += 1;
-                    }
-                    start..at
-                }
-            }
-        } else {
-            at..at
-        };
-        attributes.push(Attribute {
-            whole: before..at,
-            name,
-            value,
-        });
-    }
 }
 
 #[cfg(test)]
