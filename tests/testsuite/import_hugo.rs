@@ -208,6 +208,81 @@ fn links_name_pages_by_their_source_path_as_hugos_get_page_does() {
 }
 
 #[test]
+fn links_written_from_a_pages_own_address_lead_where_the_browser_goes() {
+    // Hextra's docs: `docs/getting-started.md` is published at
+    // `/docs/getting-started/`, and its render hook leaves relative links as written,
+    // so `../guide/deploy-site` (no slash, no extension) is read by the reader's
+    // browser from that address: `/docs/guide/deploy-site`. Also two levels up with an
+    // anchor, and into a section's `_index.md`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/manual/_index.md",
+        "---\ntitle: Manual\n---\nText.\n",
+    );
+    site.write(
+        "content/manual/guide/_index.md",
+        "---\ntitle: Guide\n---\nText.\n",
+    );
+    site.write(
+        "content/manual/guide/deploy-site.md",
+        "---\ntitle: Deploy\n---\nText.\n",
+    );
+    site.write(
+        "content/manual/guide/markdown.md",
+        "---\ntitle: Markdown\n---\n## Alerts\n",
+    );
+    site.write(
+        "content/manual/getting-started.md",
+        "---\ntitle: Start\n---\nSee [Deploy Site](../guide/deploy-site) and [the guide](../guide).\n",
+    );
+    site.write(
+        "content/manual/guide/shortcodes/callout.md",
+        "---\ntitle: Callout\n---\n[Alerts](../../markdown#alerts) are supported.\n",
+    );
+    site.write(
+        "content/manual/guide/cards/index.md",
+        "---\ntitle: Cards\n---\nSee [alerts](markdown/#alerts) and [the start](../getting-started/).\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    run.assert_code(0);
+    let start = site.read("manual/getting-started/index.html");
+    assert!(
+        body(&start).contains("href=\"../../manual/guide/deploy-site/\""),
+        "{start}"
+    );
+    assert!(
+        body(&start).contains("href=\"../../manual/guide/\""),
+        "{start}"
+    );
+    let callout = site.read("manual/guide/shortcodes/callout/index.html");
+    assert!(
+        body(&callout).contains("href=\"../../../../manual/guide/markdown/#alerts\""),
+        "{callout}"
+    );
+    // Docsy's docs: from a leaf bundle's `index.md`, Hugo's `GetPage` reads a path
+    // from the folder the bundle sits in.
+    let cards = site.read("manual/guide/cards/index.html");
+    assert!(
+        body(&cards).contains("href=\"../../../manual/guide/markdown/#alerts\""),
+        "{cards}"
+    );
+    assert!(
+        body(&cards).contains("href=\"../../../manual/getting-started/\""),
+        "{cards}"
+    );
+    // From the file's folder it still comes first, and a link that leads nowhere
+    // from either place is still broken.
+    site.write(
+        "content/manual/getting-started.md",
+        "---\ntitle: Start\n---\nSee [lost](../guide/nowhere).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '../guide/nowhere'");
+}
+
+#[test]
 fn a_search_sections_empty_index_is_a_theme_page() {
     // Linkerd's `content/search/_index.md`: a title, no text, for the theme's search
     // results; a folder of that name would otherwise claim attune's /search/.

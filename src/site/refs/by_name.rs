@@ -197,3 +197,60 @@ pub(super) fn page_by_source_path(decoded: &str, site_path: &str, ctx: &Lookup) 
             })
         })
 }
+
+/// A relative link to a page that leads nowhere from the file's folder, read as
+/// the other place Hugo or a browser reads it from. A page's own address: Hugo and
+/// Zola publish `docs/start.md` at `docs/start/`, and a reader's browser resolves
+/// `../guide/deploy` from there, to `docs/guide/deploy` (Hextra's docs, and any theme
+/// whose link render hook leaves relative links as written). A leaf bundle's folder's
+/// parent: Hugo's `GetPage` (its link render hook) reads a path from a bundle's
+/// `index.md` from the folder the bundle sits in, where the page is one entry, so
+/// `lookandfeel/` and `../language/` from `docs/content/shortcodes/index.md` are
+/// `docs/content/lookandfeel` and `docs/language` (Docsy's docs). The page whose
+/// source that path names (`.md`, `_index.md`, `index.md`), else the page published
+/// at that address.
+pub(super) fn page_from_own_address(
+    article: &crate::site::Article,
+    decoded: &str,
+    ctx: &Lookup,
+) -> Option<usize> {
+    if decoded.starts_with('/') {
+        return None;
+    }
+    let stem = article.rel.file_stem()?.to_string_lossy().to_lowercase();
+    let folder = source_folder(article);
+    let (base, url_base) = match stem.as_str() {
+        // A section's or a folder's own text: published at its folder, from which
+        // the link was already read.
+        "_index" | "readme" => return None,
+        "index" => {
+            let parent = folder.rsplit_once('/').map_or("", |(p, _)| p);
+            (format!("{parent}/"), join(&article.url, "../")?)
+        }
+        _ if decoded.trim_start_matches("./").starts_with("..") => {
+            let stem = article.rel.file_stem()?.to_string_lossy();
+            (format!("{folder}/{stem}/"), article.url.clone())
+        }
+        _ => return None,
+    };
+    let from_source = join(base.trim_start_matches('/'), decoded)?;
+    let end = from_source.trim_end_matches('/').rsplit('/').next()?;
+    if end.is_empty() || (!from_source.ends_with('/') && end.contains('.')) {
+        return None;
+    }
+    let by_source = ["", "/_index", "/index"].iter().find_map(|tail| {
+        let key = format!(
+            "{}{tail}.md",
+            from_source.trim_end_matches('/').to_lowercase()
+        );
+        match ctx.by_rel_folded.get(&key)?.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    });
+    by_source.or_else(|| {
+        let url = join(&url_base, decoded)?;
+        let url = format!("{}/", url.trim_end_matches('/'));
+        ctx.by_url.get(url.as_str()).copied()
+    })
+}

@@ -2,7 +2,7 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
-use super::by_name::page_by_source_path;
+use super::by_name::{page_by_source_path, page_from_own_address};
 use super::paths::{join, join_clamped, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
@@ -343,6 +343,9 @@ impl Site {
         }
         if matches!(r.kind, RefKind::Link) {
             if let Some(t) = page_by_source_path(&decoded, &site_path, ctx) {
+                return page(t, fragment, diagnostics);
+            }
+            if let Some(t) = page_from_own_address(article, &decoded, ctx) {
                 return page(t, fragment, diagnostics);
             }
         }
