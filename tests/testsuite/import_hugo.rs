@@ -283,6 +283,40 @@ fn links_written_from_a_pages_own_address_lead_where_the_browser_goes() {
 }
 
 #[test]
+fn links_to_a_relative_alias_lead_to_its_page() {
+    // Docsy's blog: `blog/2023/0.7.x.md` has `aliases: [docsy-0.7]`, which Hugo (and
+    // Quartz) publish as `/blog/2023/docsy-0.7/`, from the page's folder; another post
+    // links there. `../readme` climbs a folder. The entry stays a name too.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/news/2023/0.7.x.md",
+        "---\ntitle: Upgrade to 0.7\naliases: [docsy-0.7, ../readme]\n---\nText.\n",
+    );
+    site.write(
+        "content/news/2023/later.md",
+        "---\ntitle: Later\n---\nSee the [follow-up](/news/2023/docsy-0.7/), [the readme](/news/readme/) and [[docsy-0.7]].\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("later.md"), "{}", run.stderr);
+    run.assert_code(0);
+    let later = site.read("news/2023/later/index.html");
+    assert_eq!(
+        body(&later)
+            .matches("href=\"../../../news/2023/0-7-x/\"")
+            .count(),
+        3,
+        "{later}"
+    );
+    site.write(
+        "content/news/2023/later.md",
+        "---\ntitle: Later\n---\nSee the [lost](/news/docsy-0.7/).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/news/docsy-0.7/'");
+}
+
+#[test]
 fn a_search_sections_empty_index_is_a_theme_page() {
     // Linkerd's `content/search/_index.md`: a title, no text, for the theme's search
     // results; a folder of that name would otherwise claim attune's /search/.

@@ -8,6 +8,7 @@ use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::OutRef;
 use crate::site::{Site, UrlKind};
 use crate::text::percent_decode;
+use std::collections::HashMap;
 
 impl Site {
     /// `![[image.png]]` or `![[Attachments/image.png]]`: the content file of that
@@ -253,4 +254,40 @@ pub(super) fn page_from_own_address(
         let url = format!("{}/", url.trim_end_matches('/'));
         ctx.by_url.get(url.as_str()).copied()
     })
+}
+
+/// The old addresses a page's relative `aliases:` entries make, as Hugo and Quartz
+/// read them: from the page's folder (`aliases: [docsy-0.7]` in
+/// `blog/2023/0.7.x.md` is `blog/2023/docsy-0.7/`; `../readme` climbs a folder), and
+/// for a leaf bundle's `index.md` from the folder the bundle sits in too. Lower-case,
+/// with a trailing `/`. Links to them lead to the page; attune still reads the entry as
+/// a name wikilinks may use, as Obsidian does, and writes no redirect for it. An
+/// address two pages claim leads to neither.
+pub(super) fn relative_aliases(articles: &[crate::site::Article]) -> HashMap<String, usize> {
+    let mut out: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        let folder = source_folder(article);
+        let mut bases = vec![folder.clone()];
+        if article.rel.file_stem().is_some_and(|s| s == "index") && !folder.is_empty() {
+            bases.push(folder.rsplit_once('/').map_or("", |(p, _)| p).to_string());
+        }
+        for alias in article.front.aliases.iter().map(|a| a.trim()) {
+            if alias.is_empty() || alias.starts_with('/') || alias.contains("://") {
+                continue;
+            }
+            for base in &bases {
+                if let Some(path) = join(base, alias).filter(|p| !p.is_empty()) {
+                    let key = format!("{}/", path.trim_end_matches('/').to_lowercase());
+                    out.entry(key)
+                        .and_modify(|t| {
+                            if *t != Some(i) {
+                                *t = None;
+                            }
+                        })
+                        .or_insert(Some(i));
+                }
+            }
+        }
+    }
+    out.into_iter().filter_map(|(k, t)| Some((k, t?))).collect()
 }

@@ -2,7 +2,7 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
-use super::by_name::{page_by_source_path, page_from_own_address};
+use super::by_name::{page_by_source_path, page_from_own_address, relative_aliases};
 use super::paths::{join, join_clamped, relative_to, source_folder};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
@@ -66,6 +66,7 @@ impl Site {
             by_rel_folded.entry(rel.to_lowercase()).or_default().push(i);
         }
         let ctx = Lookup {
+            relative_aliases: relative_aliases(&self.articles),
             by_rel,
             by_rel_folded,
             by_url,
@@ -300,6 +301,9 @@ impl Site {
         if let Some(&t) = self.aliases.get(&folder_url) {
             return page(t, fragment, diagnostics);
         }
+        if let Some(&t) = ctx.relative_aliases.get(&folder_url.to_lowercase()) {
+            return page(t, fragment, diagnostics);
+        }
         // `../other-post/`, as Hugo sites write links between pages: relative to the
         // page's own address, where a reader's browser resolves it, rather than to the
         // source file's folder.
@@ -421,6 +425,8 @@ pub(super) struct Lookup<'a> {
     pub(super) by_rel: HashMap<String, usize>,
     /// Articles by lower-case source path, for Hugo's case-blind `GetPage`.
     pub(super) by_rel_folded: HashMap<String, Vec<usize>>,
+    /// [`relative_aliases`].
+    pub(super) relative_aliases: HashMap<String, usize>,
     /// Content files by lower-case file name, for `![[image.png]]`.
     pub(super) by_file_name: HashMap<String, Vec<String>>,
     pub(super) by_url: HashMap<&'a str, usize>,
