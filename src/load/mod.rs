@@ -210,7 +210,7 @@ pub fn load(
                     }
                 }
             }
-            s if s.ends_with(".md") || s.ends_with(".markdown") => {
+            s if s.ends_with(".md") || s.ends_with(".markdown") || s.ends_with(".mdx") => {
                 markdown.push((entry.path().to_path_buf(), rel))
             }
             _ => content.assets.push(rel),

@@ -143,6 +143,11 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if text.contains("%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
+    if super::mdx::is_mdx(article) {
+        let (stripped, map) = super::mdx::strip(&text, article, options, &mut out);
+        out.maps.0.push(map);
+        text = stripped;
+    }
     if text.contains("{{") || text.contains("{%") || text.contains("<%") {
         let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);
         out.maps.0.push(map);

@@ -71,7 +71,7 @@ impl<'a> Builder<'a, '_> {
         let name = name.trim_end_matches('\\');
         let extension = links::file_extension(name);
         match extension.as_deref() {
-            Some("md" | "markdown") | None => {
+            Some("md" | "markdown" | "mdx") | None => {
                 let target = if name.is_empty() {
                     match anchor {
                         Some(anchor) => LinkTarget::SamePage { anchor },

@@ -52,7 +52,9 @@ impl<'a> Builder<'a, '_> {
         if wiki {
             let (name, _) = split_anchor(dest);
             let name = name.trim_end_matches('\\');
-            if file_extension(name).is_some_and(|ext| ext != "md" && ext != "markdown") {
+            if file_extension(name)
+                .is_some_and(|ext| !matches!(ext.as_str(), "md" | "markdown" | "mdx"))
+            {
                 // `[[leaflet.pdf]]`: a file, found by its name anywhere in content/.
                 let n = self.out.refs.len();
                 self.out.refs.push(super::OutRef {
@@ -228,9 +230,11 @@ pub(super) fn classify_href(dest: &str) -> Option<LinkTarget> {
     }
     let (path, anchor) = split_anchor(dest);
     let path = path.split('?').next().unwrap_or(path);
-    (path.ends_with(".md") || path.ends_with(".markdown")).then(|| LinkTarget::File {
-        path: path.to_string(),
-        anchor,
+    (path.ends_with(".md") || path.ends_with(".markdown") || path.ends_with(".mdx")).then(|| {
+        LinkTarget::File {
+            path: path.to_string(),
+            anchor,
+        }
     })
 }
 

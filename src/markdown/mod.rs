@@ -23,6 +23,7 @@ mod images;
 mod include;
 mod links;
 pub(crate) mod math;
+mod mdx;
 mod obsidian;
 mod prose;
 mod raw;

@@ -810,3 +810,65 @@ fn a_raw_block_is_text_shown_as_written_and_no_tag_in_it_is_read() {
     );
     assert!(!page.contains("raw %}"), "{page}");
 }
+
+#[test]
+fn mdx_files_are_pages_and_their_javascript_is_left_out_with_a_warning() {
+    // An Astro health-guide site (wavechecker/thought-archive): a third of its guides
+    // are `.mdx`, which the `.md` ones link to by address; each opens with `import`
+    // lines and uses components, a JSON-LD one with its data over several lines.
+    let site = site();
+    site.write(
+        "content/t/osteoporosis.mdx",
+        "---\ntitle: Osteoporosis\n---\nimport JsonLd from \"../../components/JsonLd.astro\";\nimport Callout from '@/components/Callout.astro'\n\n<JsonLd\n  data={{\n    \"@type\": \"MedicalCondition\",\n    \"name\": \"Osteoporosis > bones\"\n  }}\n/>\n\n## Who is at risk\n\n<Callout type=\"warning\">\nSee a doctor after **any** fall.\n</Callout>\n\nText {/* a note to editors */} goes on.\n\n```mdx\n<Callout>in code</Callout>\n```\n",
+    );
+    site.write(
+        "content/t/falls.md",
+        "---\ntitle: Falls\n---\nRead [about bones](/t/osteoporosis) and [the risks](osteoporosis.mdx#who-is-at-risk).\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("broken"), "{out}");
+    let mdx: Vec<&str> = out.lines().filter(|l| l.contains("MDX")).collect();
+    assert_eq!(
+        mdx,
+        [
+            "warning: MDX statement `import JsonLd from \"../../components/JsonLd.astro\"; import C…` is not supported: attune runs no JavaScript @ content/t/osteoporosis.mdx:4:1",
+            "warning: MDX component `<JsonLd data={{ \"@type\": \"MedicalCondition\", \"name\": \"Osteop…` is not supported: the page would lose what `JsonLd` stands for @ content/t/osteoporosis.mdx:7:1",
+            "warning: MDX component `<Callout type=\"warning\">` … `</Callout>` is not supported: the page would lose what `Callout` stands for @ content/t/osteoporosis.mdx:16:1",
+        ],
+        "{out}"
+    );
+    site.build().assert_code(0);
+    let page = body(&site, "t/osteoporosis/index.html");
+    for gone in [
+        "import",
+        "JsonLd",
+        "MedicalCondition",
+        "note to editors",
+        "{/*",
+        "&lt;Callout type",
+    ] {
+        assert!(!page.contains(gone), "{gone} in\n{page}");
+    }
+    for kept in [
+        "See a doctor after <strong>any</strong> fall.",
+        "Text  goes on.",
+        "&lt;Callout&gt;in code&lt;/Callout&gt;",
+    ] {
+        assert!(page.contains(kept), "{kept} in\n{page}");
+    }
+    let falls = body(&site, "t/falls/index.html");
+    assert!(falls.contains("href=\"../../t/osteoporosis/\""), "{falls}");
+    assert!(
+        falls.contains("href=\"../../t/osteoporosis/#who-is-at-risk\""),
+        "{falls}"
+    );
+    // With `unsupported_syntax = "error"` the JavaScript is an error.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nunsupported_syntax = \"error\"\n\n[[topics]]\nid = \"t\"\ntitle = \"T\"\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error: MDX component `<Callout"), "{out}");
+}

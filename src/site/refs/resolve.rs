@@ -245,7 +245,10 @@ impl Site {
             }
         };
         // A Markdown file: the article it is.
-        if site_path.ends_with(".md") || site_path.ends_with(".markdown") {
+        if site_path.ends_with(".md")
+            || site_path.ends_with(".markdown")
+            || site_path.ends_with(".mdx")
+        {
             if let Some(&t) = ctx.by_rel.get(&site_path) {
                 return page(t, fragment, diagnostics);
             }
