@@ -259,6 +259,43 @@ fn images_are_found_from_the_vaults_root_and_past_a_dot_dot_too_many() {
 }
 
 #[test]
+fn embeds_with_a_relative_path_are_found_from_the_notes_folder() {
+    // A Quartz garden (LesleyLai/digital-garden) written with Obsidian's "relative
+    // path" link format: `![[../assets/chart.png]]` from `Concepts/`, a size after the
+    // bar too. Where two files share the name, the relative path picks the one it
+    // names; a path that leads to no file stays a problem.
+    let site = Fixture::new("obsidian");
+    site.write("content/assets/chart.png", b"\x89PNG\r\n\x1a\n");
+    site.write("content/Healing/assets/chart.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n![[../assets/chart.png]]\n\n![[../assets/chart.png|300]]\n\n![[./assets/chart.png]]\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    run.assert_code(0);
+    let page = site.read("healing/plans/index.html");
+    assert_eq!(
+        page.matches("src=\"../../assets/chart.png\"").count(),
+        2,
+        "{page}"
+    );
+    assert_eq!(
+        page.matches("src=\"../../Healing/assets/chart.png\"")
+            .count(),
+        1,
+        "{page}"
+    );
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n![[../pictures/lost.png]]\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("'../pictures/lost.png' is not in the content folder");
+}
+
+#[test]
 fn templater_tags_are_left_out_with_a_warning() {
     // SoRobby's starter vault: notes made from templates still hold Templater's
     // `<% … %>` (a wikilink inside one included); shown raw before, as `&lt;%`.

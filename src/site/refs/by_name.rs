@@ -24,7 +24,17 @@ impl Site {
         let article = &self.articles[i];
         let written = r.url.trim();
         let name = percent_decode(written).unwrap_or_else(|| written.to_string());
-        let name = name.trim_start_matches("./").trim_start_matches('/');
+        let folder = source_folder(article);
+        // `![[../assets/x.png]]`, as Obsidian writes links with its "relative path"
+        // setting: from the note's folder; else by the path's end, as any name.
+        let relative = (name.starts_with("./") || name.starts_with("../"))
+            .then(|| join(&folder, &name))
+            .flatten();
+        let mut name = name.as_str();
+        while let Some(rest) = name.strip_prefix("./").or_else(|| name.strip_prefix("../")) {
+            name = rest;
+        }
+        let name = name.trim_start_matches('/');
         let file_name = name.rsplit('/').next().unwrap_or(name).to_lowercase();
         let wanted = name.to_lowercase();
         let found: Vec<&String> = ctx
@@ -37,7 +47,10 @@ impl Site {
                 f == wanted || f.ends_with(&format!("/{wanted}"))
             })
             .collect();
-        let folder = source_folder(article);
+        let found = match relative.and_then(|path| found.iter().find(|f| ***f == path)) {
+            Some(exact) => vec![*exact],
+            None => found,
+        };
         let beside: Vec<&&String> = found
             .iter()
             .filter(|f| f.rsplit_once('/').map_or("", |(d, _)| d) == folder)
