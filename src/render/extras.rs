@@ -28,7 +28,9 @@ pub fn write_extras(site: &Site, writer: &Writer, root: &Path) {
     );
     writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());
     writer.write("atom.xml", feeds::atom(site).as_bytes());
-    writer.write("robots.txt", feeds::robots(site).as_bytes());
+    if !site.has_own_robots_txt() {
+        writer.write("robots.txt", feeds::robots(site).as_bytes());
+    }
     writer.write("urls.json", feeds::manifest(site, urls).as_bytes());
     let content = root.join(&site.config.build.content_dir);
     for asset in &site.assets {

@@ -296,6 +296,24 @@ fn embeds_with_a_relative_path_are_found_from_the_notes_folder() {
 }
 
 #[test]
+fn the_vaults_own_robots_txt_is_published_in_place_of_attunes() {
+    // A Quartz garden keeps its robots.txt in the content folder, which Quartz
+    // publishes at the root; it claimed attune's /robots.txt (an error with no line,
+    // nothing written). The site's own rules are published as they are; deeper in
+    // the vault a robots.txt is an ordinary file.
+    let site = Fixture::new("obsidian");
+    let rules = "User-agent: *\nDisallow: /drafts/\n";
+    site.write("content/robots.txt", rules);
+    site.write("content/Healing/robots.txt", "not at the root\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("robots"), "{}", run.stderr);
+    assert_eq!(site.read("robots.txt"), rules);
+    assert_eq!(site.read("Healing/robots.txt"), "not at the root\n");
+    site.run(&["check"]).assert_code(0);
+}
+
+#[test]
 fn templater_tags_are_left_out_with_a_warning() {
     // SoRobby's starter vault: notes made from templates still hold Templater's
     // `<% … %>` (a wikilink inside one included); shown raw before, as `&lt;%`.

@@ -19,6 +19,13 @@ const ROOT_FILES: &[(&str, &str)] = &[
 ];
 
 impl Site {
+    /// Whether the content folder has a `robots.txt` at its root (Quartz's, or one
+    /// brought from a Hugo or Zola `static/` folder): the site's own rules for
+    /// crawlers, which attune publishes as they are instead of its own.
+    pub fn has_own_robots_txt(&self) -> bool {
+        self.assets.iter().any(|a| a.as_os_str() == "robots.txt")
+    }
+
     /// Builds [`Site::urls`] from everything the build will write, in a fixed order
     /// (attune's own pages and files, articles, content files, aliases: a later claim
     /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
@@ -165,6 +172,11 @@ impl Site {
             Owner::built_in("the not-found page"),
         );
         for (path, what) in ROOT_FILES {
+            // The site's own robots.txt, at the content folder's root, is published
+            // in place of attune's.
+            if *path == "robots.txt" && self.has_own_robots_txt() {
+                continue;
+            }
             claim(
                 &mut table,
                 path.to_string(),
