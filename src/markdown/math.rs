@@ -110,9 +110,95 @@ fn with_mathjax_commands(tex: &str) -> std::borrow::Cow<'_, str> {
     format!("{defs}{}", tex.replace(r"\tag*", r"\attunetagstar")).into()
 }
 
+/// `tex` with TeX's infix fractions, which MathJax and KaTeX draw and the renderer
+/// lacks, written as the commands they stand for: `{n \choose k}` as `\binom{n}{k}`
+/// and `{a \over b}` as `\frac{a}{b}`. Each takes what is before and after it in its
+/// group: the braces around it, else the cell of an alignment (`&`, `\\`), else
+/// the whole formula.
+fn with_infix_fractions(tex: &str) -> std::borrow::Cow<'_, str> {
+    const INFIX: &[(&str, &str)] = &[(r"\choose", r"\binom"), (r"\over", r"\frac")];
+    let find = |tex: &str| {
+        INFIX.iter().find_map(|(infix, prefix)| {
+            tex.match_indices(infix)
+                .find(|(at, _)| {
+                    !tex[at + infix.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                        && !tex[..*at].ends_with('\\')
+                })
+                .map(|(at, _)| (at, infix.len(), *prefix))
+        })
+    };
+    let Some(mut next) = find(tex) else {
+        return tex.into();
+    };
+    let mut tex = tex.to_string();
+    // Each rewrite takes one infix command out; the bound guards against any loop.
+    for _ in 0..tex.len() {
+        let (at, len, prefix) = next;
+        let bytes = tex.as_bytes();
+        let escaped = |i: usize| i > 0 && bytes[i - 1] == b'\\';
+        let mut depth = 0usize;
+        let mut start = 0;
+        for i in (0..at).rev() {
+            match bytes[i] {
+                b'}' if !escaped(i) => depth += 1,
+                b'{' if !escaped(i) && depth == 0 => {
+                    start = i + 1;
+                    break;
+                }
+                b'{' if !escaped(i) => depth -= 1,
+                b'&' if depth == 0 && !escaped(i) => {
+                    start = i + 1;
+                    break;
+                }
+                b'\\' if depth == 0 && i + 1 < at && bytes[i + 1] == b'\\' => {
+                    start = i + 2;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let mut depth = 0usize;
+        let mut end = tex.len();
+        let mut i = at + len;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => {
+                    if depth == 0 && bytes.get(i + 1) == Some(&b'\\') {
+                        end = i;
+                        break;
+                    }
+                    i += 1;
+                }
+                b'{' => depth += 1,
+                b'}' if depth == 0 => {
+                    end = i;
+                    break;
+                }
+                b'}' => depth -= 1,
+                b'&' if depth == 0 => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let above = tex[start..at].trim();
+        let below = tex[at + len..end].trim();
+        let written = format!("{prefix}{{{above}}}{{{below}}}");
+        tex.replace_range(start..end, &written);
+        match find(&tex) {
+            Some(found) => next = found,
+            None => break,
+        }
+    }
+    tex.into()
+}
+
 /// `tex` as MathML, or the renderer's complaint.
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
-    let tex = with_mathjax_commands(tex);
+    let tex = with_infix_fractions(tex);
+    let tex = with_mathjax_commands(&tex);
     let storage = pulldown_latex::Storage::new();
     let parser = pulldown_latex::Parser::new(&tex, &storage);
     let mut events = Vec::new();
@@ -208,6 +294,31 @@ mod tests {
         let m = to_mathml("\\color{red} x", false).unwrap();
         assert!(!m.contains("style="), "{m}");
         assert!(m.contains("<mi>x</mi>"), "{m}");
+    }
+
+    #[test]
+    fn infix_fractions_are_written_as_the_commands_they_stand_for() {
+        // A Quartz garden's binomial coefficients, as KaTeX draws them.
+        for (tex, expected) in [
+            (r"{n \choose k} = 1", r"{\binom{n}{k}} = 1"),
+            (r"n \choose k", r"\binom{n}{k}"),
+            (
+                r"{m+n \choose r}=\sum_{k=0}^r{m \choose k}",
+                r"{\binom{m+n}{r}}=\sum_{k=0}^r{\binom{m}{k}}",
+            ),
+            (
+                r"a &= {1 \over 2} \\ b &= x \over y",
+                r"a &= {\frac{1}{2}} \\ b &\frac{= x}{y}",
+            ),
+            (
+                r"\overline{x} \overrightarrow{v}",
+                r"\overline{x} \overrightarrow{v}",
+            ),
+        ] {
+            assert_eq!(with_infix_fractions(tex), expected, "{tex}");
+        }
+        let m = to_mathml(r"f(k) = {n \choose k} p^k", true).unwrap();
+        assert!(m.contains("<mi>n</mi>") && m.contains("<mi>k</mi>"), "{m}");
     }
 
     #[test]
