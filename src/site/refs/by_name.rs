@@ -1,5 +1,7 @@
 //! `![[image.png]]` and `[[leaflet.pdf]]`: a content file found by its name (or the end
-//! of its path) anywhere in the content folder, as Obsidian finds it.
+//! of its path) anywhere in the content folder, as Obsidian finds it; and a page found
+//! by the other paths Hugo reads a link as (its source path, from a page's own address
+//! or a leaf bundle's folder, a relative alias).
 
 use super::paths::{join, source_folder};
 use super::resolve::Lookup;
