@@ -162,7 +162,8 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 
 /// The unknown keys among the `ignored` key paths, named by their path
 /// (`review.note`), each where `spans` says it is written (made only if there is one).
-/// Zola's other taxonomies than `tags` are ignored on purpose, without a warning.
+/// Zola's other taxonomies than `tags`, and a person's other keys than `name` in
+/// `author` (`{name: …, href: …}`), are ignored on purpose, without a warning.
 pub(super) fn unknown_keys(
     ignored: Vec<Vec<Step>>,
     spans: impl FnOnce() -> Spans,
@@ -170,7 +171,10 @@ pub(super) fn unknown_keys(
 ) -> Vec<UnknownKey> {
     let ignored: Vec<Vec<Step>> = ignored
         .into_iter()
-        .filter(|path| path.first() != Some(&Step::key("taxonomies")))
+        .filter(|path| {
+            path.first() != Some(&Step::key("taxonomies"))
+                && path.first() != Some(&Step::key("author"))
+        })
         .collect();
     if ignored.is_empty() {
         return Vec::new();

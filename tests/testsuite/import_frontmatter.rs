@@ -316,3 +316,38 @@ fn check_on_a_messy_vault_suggests_through_the_index() {
         misspelt.len()
     );
 }
+
+#[test]
+fn an_author_written_as_a_person_with_a_name_is_that_name() {
+    // An Astro health-guide site: `author:` as a mapping (name, link, role), as Astro
+    // schemas and Hugo themes write a person; it was an error that left the guide out
+    // (and every link to it broken). Alone or in a list, beside plain names.
+    let site = site(&[
+        (
+            "content/notes/a.md",
+            "---\ntitle: A\nauthor:\n  name: \"Michael J Whitley\"\n  href: \"/authors/michael-j-whitley\"\n  role: \"Editor\"\n---\nText.\n",
+        ),
+        (
+            "content/notes/b.md",
+            "---\ntitle: B\nauthor:\n  - {name: Ann Lee, url: https://example.org/ann}\n  - Bo Chen\n---\nText.\n",
+        ),
+    ]);
+    let run = site.build();
+    assert!(!run.stderr.contains("author"), "{}", run.stderr);
+    run.assert_code(0);
+    assert!(site
+        .read("notes/a/index.html")
+        .contains("<dt>Written by</dt><dd>Michael J Whitley</dd>"));
+    assert!(site
+        .read("notes/b/index.html")
+        .contains("<dt>Written by</dt><dd>Ann Lee, Bo Chen</dd>"));
+    // A person with no name is still an error at the key, saying what it takes.
+    site.write(
+        "content/notes/a.md",
+        "---\ntitle: A\nauthor:\n  href: /authors/x\n---\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("a person needs a `name`")
+        .assert_stderr_contains("content/notes/a.md:4");
+}
