@@ -143,6 +143,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if text.contains("%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
+    if text.contains("[[") && text.contains('|') {
+        if let Some((escaped, map)) = super::table_links::escape(&text, options) {
+            out.maps.0.push(map);
+            text = escaped;
+        }
+    }
     if super::mdx::is_mdx(article) {
         let (stripped, map) = super::mdx::strip(&text, article, options, &mut out);
         out.maps.0.push(map);

@@ -30,6 +30,7 @@ mod raw;
 mod readability;
 mod references;
 mod sanitize;
+mod table_links;
 
 use builder::Builder;
 pub use glossary::Glossary;

@@ -314,6 +314,29 @@ fn the_vaults_own_robots_txt_is_published_in_place_of_attunes() {
 }
 
 #[test]
+fn wikilinks_in_a_table_keep_their_label_or_size_and_the_row_its_cells() {
+    // A Quartz garden's table of charts: `![[../assets/a b.png|a b.png]]` and
+    // `[[Note|label]]` unescaped in cells (Quartz escapes the bar; Obsidian asks for
+    // `\|`): the row was cut at the bar, `![[` shown raw.
+    let site = Fixture::new("obsidian");
+    site.write("content/assets/a b.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/Healing/charts.md",
+        "# Charts\n\n| kind | chart | see |\n|---|---|---|\n| bars | ![[../assets/a b.png|a bar chart]] | [[Healing/plans|the plans]] |\n| sized | ![[a b.png\\|300]] | none |\n",
+    );
+    site.write("content/Healing/plans.md", "# Plans\n\nText.\n");
+    let run = site.build();
+    assert!(!run.stderr.contains("charts.md"), "{}", run.stderr);
+    run.assert_code(0);
+    let page = site.read("healing/charts/index.html");
+    assert!(!page.contains("[["), "{page}");
+    assert!(page.contains("alt=\"a bar chart\""), "{page}");
+    assert!(page.contains("width=\"300\""), "{page}");
+    assert!(page.contains(">the plans</a></td>"), "{page}");
+    assert_eq!(page.matches("<td>").count(), 6, "{page}");
+}
+
+#[test]
 fn templater_tags_are_left_out_with_a_warning() {
     // SoRobby's starter vault: notes made from templates still hold Templater's
     // `<% … %>` (a wikilink inside one included); shown raw before, as `&lt;%`.
