@@ -14,6 +14,7 @@ mod date;
 mod front;
 mod front_matter;
 mod languages;
+mod people;
 mod read;
 mod spans;
 pub mod summary;
