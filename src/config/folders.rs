@@ -82,13 +82,15 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
             ))
         }
         Ok(meta) if !meta.is_dir() => {
+            let what = if meta.is_file() {
+                "a file"
+            } else {
+                "a special file (a FIFO, socket or device)"
+            };
             return Some((
-                format!(
-                    "{key} '{dir}' is {}, not a folder",
-                    crate::output::describe(&meta)
-                ),
+                format!("{key} '{dir}' is {what}, not a folder"),
                 "name the folder whose files are published at the site root".into(),
-            ))
+            ));
         }
         Ok(_) => {}
     }

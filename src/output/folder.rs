@@ -97,7 +97,7 @@ pub fn check_output_folder(
 }
 
 /// What kind of node `meta` describes, for messages.
-pub fn describe(meta: &std::fs::Metadata) -> &'static str {
+pub(super) fn describe(meta: &std::fs::Metadata) -> &'static str {
     let kind = meta.file_type();
     #[cfg(unix)]
     {

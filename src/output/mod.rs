@@ -24,7 +24,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub use crate::hash::{hash_bytes, StableHasher};
-pub use folder::{check_output_folder, describe, lock_output, prepare, resolve_output, OutputLock};
+pub use folder::{check_output_folder, lock_output, prepare, resolve_output, OutputLock};
 pub use served::{Inputs, PageCache, Served};
 pub use swap::{build_folders, recover_interrupted_swap};
 
