@@ -5,7 +5,7 @@ use super::reload::Status;
 use super::session::{report, Session};
 use crate::load;
 use anyhow::{Context as _, Result};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -22,8 +22,18 @@ pub(super) fn watch(
     let out = session.out().to_path_buf();
     loop {
         let batch = rx.recv().context("file watcher stopped")?;
+        // As written in book.toml, less any `./` (`./static` holds `static/x`).
         let sources = [Some(session.content_dir()), session.static_dir()];
-        let sources: Vec<&Path> = sources.into_iter().flatten().map(Path::new).collect();
+        let sources: Vec<PathBuf> = sources
+            .into_iter()
+            .flatten()
+            .map(|dir| {
+                Path::new(dir)
+                    .components()
+                    .filter(|c| !matches!(c, Component::CurDir))
+                    .collect()
+            })
+            .collect();
         if !batch
             .iter()
             .any(|event| relevant(root, &out, &sources, event))
@@ -47,7 +57,7 @@ pub(super) fn watch(
 /// content folder, `[build] content_dir`, and the static folder, `static_dir`),
 /// `themes/`, or `book.toml`, outside the served folder, and not a path the loader
 /// ignores (hidden files, editors' droppings).
-fn relevant(root: &Path, out: &Path, folders: &[&Path], event: &notify::Event) -> bool {
+fn relevant(root: &Path, out: &Path, folders: &[PathBuf], event: &notify::Event) -> bool {
     use notify::event::{EventKind, ModifyKind};
     // Reads (ours included) and metadata changes are not edits.
     let edit = matches!(
