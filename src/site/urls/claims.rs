@@ -1,6 +1,6 @@
 //! What the build will write, claimed in the URL table in a fixed order: attune's own
-//! pages and files first, then section and article pages, content files, and last the
-//! aliases, so that a later claim on a taken URL is the one reported.
+//! pages and files first, then section and article pages, content files, static files,
+//! and last the aliases, so that a later claim on a taken URL is the one reported.
 
 use super::{Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -19,15 +19,17 @@ const ROOT_FILES: &[(&str, &str)] = &[
 ];
 
 impl Site {
-    /// Whether the content folder has a `robots.txt` at its root (Quartz's, or one
-    /// brought from a Hugo or Zola `static/` folder): the site's own rules for
+    /// Whether the content folder or the static folder has a `robots.txt` at its root
+    /// (Quartz's, or Hugo's and Zola's `static/robots.txt`): the site's own rules for
     /// crawlers, which attune publishes as they are instead of its own.
     pub fn has_own_robots_txt(&self) -> bool {
-        self.assets.iter().any(|a| a.as_os_str() == "robots.txt")
+        self.assets
+            .iter()
+            .any(|a| a.rel.as_os_str() == "robots.txt")
     }
 
     /// Builds [`Site::urls`] from everything the build will write, in a fixed order
-    /// (attune's own pages and files, articles, content files, aliases: a later claim
+    /// (attune's own pages and files, articles, content and static files, aliases: a later claim
     /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
     pub(in crate::site) fn claim_urls(&mut self, diagnostics: &mut Diagnostics) {
         let mut table = UrlTable::default();
@@ -235,12 +237,20 @@ impl Site {
             let owner = Owner::content(what, &article.path, 1, 1);
             claim(&mut table, page(&article.url), Kind::Page, owner);
         }
-        let content_dir = std::path::Path::new(&self.config.build.content_dir);
+        // The content folder's files, then the static folder's (see `load`).
         for asset in &self.assets {
-            let rel = asset.to_string_lossy().replace('\\', "/");
-            let what = format!("the content file '{rel}'");
-            let owner = Owner::content(what, content_dir.join(asset), 0, 0);
-            claim(&mut table, rel, Kind::File, owner);
+            let file = self.asset_file(asset);
+            let what = match asset.from {
+                crate::load::AssetFolder::Content => format!("the content file '{}'", asset.path()),
+                crate::load::AssetFolder::Static => {
+                    format!(
+                        "the static file '{}'",
+                        file.to_string_lossy().replace('\\', "/")
+                    )
+                }
+            };
+            let owner = Owner::content(what, file, 0, 0);
+            claim(&mut table, asset.path(), Kind::File, owner);
         }
 
         let mut aliases = BTreeMap::new();
