@@ -52,6 +52,9 @@ pub struct Content {
     /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
     /// against the Markdown files there: see [`summary`].
     pub summary: Option<summary::Summary>,
+    /// Translations into another language than the site's, left out (see
+    /// [`languages`]): path from the content folder → language code.
+    pub other_language: std::collections::HashMap<PathBuf, String>,
 }
 
 /// The error for a site whose content folder `content_dir` is not a folder under
@@ -218,7 +221,13 @@ pub fn load(
     }
 
     walk::report_links_into_output(root, &into_output, diagnostics);
-    let mut markdown = languages::choose(markdown, publish.language, root, diagnostics);
+    let mut markdown = languages::choose(
+        markdown,
+        publish.language,
+        root,
+        diagnostics,
+        &mut content.other_language,
+    );
 
     if let Some(summary) = &mut content.summary {
         // Drafts count as written: a book built without them still lists them.

@@ -29,6 +29,16 @@ impl Site {
         })
     }
 
+    /// The language of the translation the `.md` path `target` from `from` names, when
+    /// it is one the site leaves out.
+    fn other_language_of(&self, from: &Path, target: &str) -> Option<&str> {
+        if self.other_language.is_empty() {
+            return None;
+        }
+        let path = md_path(from, target)?;
+        self.other_language.get(&path).map(String::as_str)
+    }
+
     /// The article a `.md` path names when it is not a path from the linking file's
     /// folder, as Obsidian resolves Markdown links: a path from the content folder
     /// ("absolute path in vault"), or a bare file name found anywhere, when one file
@@ -201,6 +211,31 @@ impl Site {
                                         target: None,
                                         href,
                                         title,
+                                    };
+                                }
+                            }
+                            // A translation into another language, left out of the
+                            // site: the link is its text, whatever `missing_links` says,
+                            // as the page is written and only published elsewhere.
+                            if let LinkTarget::File { path, .. } = &link.target {
+                                if let Some(code) = self.other_language_of(&article.rel, path) {
+                                    local.push(
+                                        Diagnostic::warning(
+                                            Code::OtherLanguage,
+                                            format!(
+                                                "'{written}' is a translation into `{code}`, left out of this site (its language is `{}`): shown as plain text",
+                                                self.config.site.language
+                                            ),
+                                        )
+                                        .at(&article.path, link.line, link.column)
+                                        .help(format!(
+                                            "a site is one language: link to the `{code}` page on the site built with `[site] language = \"{code}\"`, by its full address, or take the link out"
+                                        )),
+                                    );
+                                    return ResolvedLink {
+                                        target: None,
+                                        href: String::new(),
+                                        title: written,
                                     };
                                 }
                             }
