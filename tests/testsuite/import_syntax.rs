@@ -896,3 +896,44 @@ fn what_an_html_comment_holds_is_never_reported() {
         "{page}"
     );
 }
+
+#[test]
+fn a_c_header_include_in_code_is_code_and_a_file_include_in_code_is_read() {
+    let site = site();
+    // blog.rust-lang.org (Zola): C++ in a Rust `cpp!{{ … }}` macro.
+    site.write(
+        "content/t/a.md",
+        "+++\ntitle = \"A\"\ndescription = \"d\"\n+++\n\
+         ```rust\ncpp! {{\n    #include <cmath>\n}}\nlet q = {{ #include \"point.h\" }};\n\
+         {{#include ../snippets/code.rs}}\n```\n\n\
+         Inline `{{#include <vector>}}` too.\n\n\
+         Out of code {{#include <string>}} is read as a path.\n",
+    );
+    site.write("content/snippets/code.rs", "fn from_a_file() {}\n");
+    let (code, out) = check(&site);
+    assert_ne!(code, 0, "{out}");
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("error")).collect();
+    assert_eq!(
+        errors,
+        ["error: `{{#include <string>}}`: no file 'content/t/<string>' @ content/t/a.md:15:13"],
+        "{out}"
+    );
+    site.write(
+        "content/t/a.md",
+        std::fs::read_to_string(site.path("content/t/a.md"))
+            .unwrap()
+            .replace("Out of code {{#include <string>}} is read as a path.\n", ""),
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    for kept in [
+        "cmath",
+        "point.h",
+        "from_a_file",
+        "<code>{{#include &lt;vector&gt;}}</code>",
+    ] {
+        assert!(page.contains(kept), "{kept} in\n{page}");
+    }
+}
