@@ -216,7 +216,12 @@ pub fn load(
             s if s.ends_with(".md") || s.ends_with(".markdown") => {
                 markdown.push((entry.path().to_path_buf(), rel))
             }
-            _ => content.assets.push(rel),
+            _ => {
+                if let Some(warning) = read::other_format(&rel) {
+                    diagnostics.push(warning.in_file(display_path(root, entry.path())));
+                }
+                content.assets.push(rel)
+            }
         }
     }
 

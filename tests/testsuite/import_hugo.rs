@@ -465,3 +465,66 @@ fn link_title_is_the_title_in_lists() {
     let page = site.read("docs/getting-started/install/index.html");
     assert!(page.contains("<h1 id=\"article-title\">Installing the handbook on your computer</h1>"));
 }
+
+#[test]
+fn a_page_in_another_format_is_a_download_with_one_warning_each() {
+    // hugo-geekdoc's exampleSite has AsciiDoc pages; notebooks and `.rst` come from
+    // Jupyter Book and Sphinx.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/asciidoc.adoc",
+        "---\ntitle: A\n---\n= Title\n\nText.\n",
+    );
+    site.write("content/posts/notes.org", "#+TITLE: Notes\n* Heading\n");
+    site.write("content/posts/guide.rst", "Guide\n=====\n");
+    site.write("content/posts/lab.ipynb", "{\"cells\": []}\n");
+    site.write("content/posts/old.mkd", "# Old\n");
+    site.write(
+        "content/posts/photo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut found: Vec<(String, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "not-markdown")
+        .map(|d| {
+            assert_eq!(d["severity"], "warning", "{d}");
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let files: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "content/posts/asciidoc.adoc",
+            "content/posts/guide.rst",
+            "content/posts/lab.ipynb",
+            "content/posts/notes.org",
+            "content/posts/old.mkd",
+        ],
+        "{items:#}"
+    );
+    assert!(found[0].1.starts_with(
+        "this file is AsciiDoc: attune reads Markdown (`.md`, `.markdown`) only, so it is published as a file to download"
+    ));
+    let build = site.build();
+    build.assert_code(0);
+    assert_eq!(
+        build
+            .stderr
+            .matches("published as a file to download")
+            .count(),
+        5,
+        "{}",
+        build.stderr
+    );
+    assert!(site.path("public/posts/asciidoc.adoc").is_file());
+    assert!(!site.path("public/posts/asciidoc").exists());
+}
