@@ -131,20 +131,6 @@ pub fn content_hash(text: &str) -> u64 {
     hash
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn content_hash_is_fnv1a_and_ignores_line_endings() {
-        // Published FNV-1a 64 test vectors.
-        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(content_hash("one\r\ntwo\n"), content_hash("one\ntwo\n"));
-        assert_ne!(content_hash("one\ntwo\n"), content_hash("one\ntwo.\n"));
-    }
-}
-
 /// The warning for a content file that another tool reads as a page and attune does
 /// not (Hugo renders AsciiDoc, Org, Pandoc and reStructuredText content; Jupyter Book
 /// and Quarto, notebooks): it is copied as it is, a file to download.
@@ -166,4 +152,18 @@ pub(super) fn other_format(rel: &Path) -> Option<Diagnostic> {
         )
         .help(instead),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_is_fnv1a_and_ignores_line_endings() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(content_hash("one\r\ntwo\n"), content_hash("one\ntwo\n"));
+        assert_ne!(content_hash("one\ntwo\n"), content_hash("one\ntwo.\n"));
+    }
 }
