@@ -29,6 +29,35 @@ impl Site {
         })
     }
 
+    /// The tag list or a tag's page that the `.md` path `target` from `from` names when
+    /// no file has it, as Hugo's `ref` names its taxonomy pages: `tags.md` (`/tags`) is
+    /// the tag list, `tags/advanced.md` the page of the tag `advanced` when an article
+    /// has it. From the linking file's folder or from the content folder; the URL (from
+    /// the site root) and a title.
+    fn tag_page_by_file(&self, from: &Path, target: &str) -> Option<(String, String)> {
+        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+        let from_root = decoded.trim_start_matches('/').to_string();
+        let relative = md_path(from, target).map(|p| p.to_string_lossy().replace('\\', "/"));
+        [Some(from_root), relative]
+            .into_iter()
+            .flatten()
+            .find_map(|path| {
+                let path = path
+                    .strip_suffix(".md")
+                    .or(path.strip_suffix(".markdown"))?;
+                let path = path.trim_end_matches("/_index").trim_end_matches("/index");
+                match path.split_once('/') {
+                    None if path == "tags" => Some(("tags/".to_string(), "Tags".to_string())),
+                    Some(("tags", name)) if !name.contains('/') => {
+                        let slug = crate::text::slugify(name);
+                        let tag = self.tags.get(&slug)?;
+                        Some((format!("tags/{slug}/"), tag.name.clone()))
+                    }
+                    _ => None,
+                }
+            })
+    }
+
     /// The language of the translation the `.md` path `target` from `from` names, when
     /// it is one the site leaves out.
     fn other_language_of(&self, from: &Path, target: &str) -> Option<&str> {
@@ -210,6 +239,17 @@ impl Site {
                                     return ResolvedLink {
                                         target: None,
                                         href,
+                                        title,
+                                    };
+                                }
+                            }
+                            // Hugo's taxonomy pages, `{{< ref "tags" >}}` and
+                            // `{{< ref "tags/advanced" >}}`: attune's tag list and pages.
+                            if let LinkTarget::File { path, .. } = &link.target {
+                                if let Some((url, title)) = self.tag_page_by_file(&article.rel, path) {
+                                    return ResolvedLink {
+                                        target: None,
+                                        href: style.href(&article.url, &url),
                                         title,
                                     };
                                 }

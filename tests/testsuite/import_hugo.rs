@@ -528,3 +528,42 @@ fn a_page_in_another_format_is_a_download_with_one_warning_each() {
     assert!(site.path("public/posts/asciidoc.adoc").is_file());
     assert!(!site.path("public/posts/asciidoc").exists());
 }
+
+#[test]
+fn a_ref_to_hugos_taxonomy_pages_leads_to_the_tag_list_and_tag_pages() {
+    // jpanther/congo's exampleSite links `{{< ref "tags" >}}` and
+    // `{{< ref "tags/advanced" >}}`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/tagged.md",
+        "---\ntitle: Tagged\ntags: [Advanced]\n---\n\
+         All [tags]({{< ref \"tags\" >}}), [advanced]({{< ref \"tags/advanced\" >}}), \
+         [again]({{< relref \"/tags/advanced/\" >}}), [by path](../tags.md) and \
+         [no such tag]({{< ref \"tags/nothing\" >}}).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("not written yet").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("'tags/nothing.md' is not written yet"),
+        "{}",
+        run.stderr
+    );
+    site.build().assert_code(0);
+    let page = body(&site.read("posts/tagged/index.html")).to_string();
+    for link in [
+        "<a href=\"../../tags/\" id=\"ref-1\">tags</a>",
+        "<a href=\"../../tags/advanced/\" id=\"ref-2\">advanced</a>",
+        "<a href=\"../../tags/advanced/\" id=\"ref-3\">again</a>",
+        "<a href=\"../../tags/\" id=\"ref-4\">by path</a>",
+        "<span class=\"missing-link\">no such tag</span>",
+    ] {
+        assert!(page.contains(link), "{link} in\n{page}");
+    }
+    assert!(site.path("public/tags/advanced/index.html").is_file());
+}
