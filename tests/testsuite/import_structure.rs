@@ -648,3 +648,34 @@ fn section_links_may_use_the_ids_zola_makes_and_hash_alone_is_the_top() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn a_topic_named_like_an_attune_page_is_reported_at_its_folder_or_book_toml() {
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write("content/search/a.md", "---\ntitle: A\n---\nText.\n");
+    site.write("content/search/b.md", "---\ntitle: B\n---\nText.\n");
+    site.write("content/tags/c.md", "---\ntitle: C\n---\nText.\n");
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains(
+            "error: the search page would publish '/search/', which the topic hub 'search' at content/search/a.md:1:1 already publishes\n --> content/search/a.md:1:1",
+        )
+        .assert_stderr_contains(
+            "error: the tag list would publish '/tags/', which the topic hub 'tags' at content/tags/c.md:1:1 already publishes\n --> content/tags/c.md:1:1",
+        )
+        .assert_stderr_contains(
+            "help: the search page is always at '/search/': rename what claims it (the folder, file or topic id)",
+        );
+    // A topic declared in book.toml: at its id there.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[[topics]]\nid = \"search\"\ntitle = \"S\"\n\n[[topics]]\nid = \"tags\"\ntitle = \"T\"\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains(
+            "which the topic hub 'search' at book.toml:5:6 already publishes\n --> book.toml:5:6",
+        )
+        .assert_stderr_contains("--> book.toml:9:6");
+}

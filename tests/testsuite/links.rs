@@ -244,7 +244,7 @@ fn a_standalone_page_beside_a_topic_of_its_name_is_an_error() {
     both_fail_with(
         &site,
         &[
-            "error: the article 'guide' would publish '/guide/', which the topic hub 'guide' (built-in page) already publishes",
+            "error: the article 'guide' would publish '/guide/', which the topic hub 'guide' at book.toml:",
             "--> content/guide.md:1:1",
             "'/guide-2/' is free",
         ],
