@@ -679,3 +679,57 @@ fn a_topic_named_like_an_attune_page_is_reported_at_its_folder_or_book_toml() {
         )
         .assert_stderr_contains("--> book.toml:9:6");
 }
+
+#[test]
+fn links_written_for_zola_paths_find_the_page_and_the_files_beside_it() {
+    // blog.rust-lang.org: a post links an image beside another post, relative to its
+    // own `path`, as a browser read it on the Zola site.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/blog/this-post/index.md",
+        "+++\ntitle = \"This post\"\npath = \"2024/05/07/this-post\"\n+++\n![info](info.svg)\n",
+    );
+    site.write(
+        "content/blog/this-post/info.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    );
+    site.write("content/blog/this-post/img/a.png", "png");
+    site.write(
+        "content/blog/other/index.md",
+        "+++\ntitle = \"Other\"\npath = \"2024/06/01/other\"\n+++\n\
+         Up ![i](../../../../2024/05/07/this-post/info.svg), \
+         beside ![a](../../../05/07/this-post/img/a.png), \
+         [post](../../../05/07/this-post/), from the root ![r](/2024/05/07/this-post/info.svg) \
+         and [gone](../../../05/07/this-post/nothing.svg).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error"))
+        .collect();
+    assert_eq!(
+        errors,
+        ["error: broken link to '../../../05/07/this-post/nothing.svg': no page or file there"],
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "content/blog/other/index.md",
+        std::fs::read_to_string(site.path("content/blog/other/index.md"))
+            .unwrap()
+            .replace(" and [gone](../../../05/07/this-post/nothing.svg)", ""),
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("blog/other/index.html")).to_string();
+    for written in [
+        "<img src=\"../../blog/this-post/info.svg\" alt=\"i\"",
+        "<img src=\"../../blog/this-post/img/a.png\" alt=\"a\"",
+        "<a href=\"../../blog/this-post/\" id=\"ref-1\">post</a>",
+        "<img src=\"../../blog/this-post/info.svg\" alt=\"r\"",
+    ] {
+        assert!(page.contains(written), "{written} in\n{page}");
+    }
+}
