@@ -126,6 +126,10 @@ pub struct FrontMatter {
     pub taxonomies: Option<front::Taxonomies>,
     /// Zola's address for the page: an old address (see `urls/claims.rs`).
     pub path: Option<String>,
+    /// Zola's `transparent = true` in a section's `_index.md`: the section's pages are
+    /// listed on its parent's hub too (see `render/sections.rs`).
+    #[serde(default)]
+    pub transparent: bool,
     /// Top-level keys attune does not know, with where they stand in the file: warned
     /// about by `site` unless `[front_matter] allow` names them.
     #[serde(skip)]

@@ -733,3 +733,58 @@ fn links_written_for_zola_paths_find_the_page_and_the_files_beside_it() {
         assert!(page.contains(written), "{written} in\n{page}");
     }
 }
+
+#[test]
+fn a_transparent_zola_sections_pages_are_listed_on_its_parents_hub_too() {
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write("content/blog/_index.md", "+++\ntitle = \"Blog\"\n+++\n");
+    site.write(
+        "content/blog/first.md",
+        "+++\ntitle = \"First\"\ndate = 2024-01-01\n+++\nOne.\n",
+    );
+    site.write(
+        "content/blog/2023/_index.md",
+        "+++\ntitle = \"2023\"\ntransparent = true\n+++\n",
+    );
+    site.write(
+        "content/blog/2023/old.md",
+        "+++\ntitle = \"Old\"\ndate = 2023-05-01\n+++\nOld.\n",
+    );
+    site.write(
+        "content/blog/2023/q4/_index.md",
+        "+++\ntitle = \"Q4\"\ntransparent = true\n+++\n",
+    );
+    site.write(
+        "content/blog/2023/q4/late.md",
+        "+++\ntitle = \"Late\"\ndate = 2023-11-01\n+++\nLate.\n",
+    );
+    site.write(
+        "content/blog/2022/_index.md",
+        "+++\ntitle = \"2022\"\n+++\n",
+    );
+    site.write(
+        "content/blog/2022/older.md",
+        "+++\ntitle = \"Older\"\ndate = 2022-05-01\n+++\nOlder.\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("transparent"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let blog = main_of(&site.read("blog/index.html")).to_string();
+    // Newest first: the pages of the transparent sections among the blog's own.
+    let at = |url: &str| {
+        blog.find(&format!("href=\"../blog/{url}\""))
+            .unwrap_or_else(|| panic!("{url} in\n{blog}"))
+    };
+    assert!(at("first/") < at("2023/q4/late/"), "{blog}");
+    assert!(at("2023/q4/late/") < at("2023/old/"), "{blog}");
+    assert!(!blog.contains("2022/older/"), "{blog}");
+    // The sections keep their own cards and pages.
+    assert!(
+        blog.contains("href=\"../blog/2023/\"") && blog.contains("href=\"../blog/2022/\""),
+        "{blog}"
+    );
+    let year = main_of(&site.read("blog/2023/index.html")).to_string();
+    assert!(year.contains("old/") && year.contains("q4/late/"), "{year}");
+}
