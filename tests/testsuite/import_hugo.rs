@@ -567,3 +567,64 @@ fn a_ref_to_hugos_taxonomy_pages_leads_to_the_tag_list_and_tag_pages() {
     }
     assert!(site.path("public/tags/advanced/index.html").is_file());
 }
+
+#[test]
+fn a_theme_page_with_no_text_is_left_out_but_a_section_with_a_layout_stays() {
+    // The Stack theme's exampleSite: `page/archives/index.md` and `page/search/index.md`
+    // hold only front matter with a `layout`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/page/archives/index.md",
+        "---\ntitle: Archives\nlayout: archives\nslug: archives\n---\n",
+    );
+    site.write(
+        "content/page/search/index.md",
+        "+++\ntitle = \"Search\"\nlayout = \"search\"\n+++\n",
+    );
+    site.write(
+        "content/page/about/index.md",
+        "---\ntitle: About\nlayout: archives\n---\nWe are a charity.\n",
+    );
+    // linkerd's `community/*/_index.md`: a section's text with a layout, its pages
+    // below it.
+    site.write(
+        "content/community/_index.md",
+        "---\ntitle: Community\nlayout: archives\n---\n",
+    );
+    site.write(
+        "content/community/meetups/index.md",
+        "---\ntitle: Meetups\nlayout: archives\n---\n",
+    );
+    site.write(
+        "content/community/meetups/london.md",
+        "---\ntitle: London\n---\nMonthly.\n",
+    );
+    site.write(
+        "book.toml",
+        format!(
+            "{}\n[front_matter]\nallow = [\"layout\", \"slug\"]\n",
+            std::fs::read_to_string(site.path("book.toml")).unwrap()
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: page/archives/index.md has no text and `layout: archives`: it stands for a theme's archives page, which attune does not publish (its hubs and tag pages list the articles), so this file is not published\n --> content/page/archives/index.md:1:1",
+        )
+        .assert_stderr_contains(
+            "warning: page/search/index.md has no text and `layout: search`: it stands for a theme's search page",
+        );
+    assert_eq!(
+        run.stderr.matches("has no text and `layout").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public/page/archives").exists());
+    assert!(!site.path("public/page/search").exists());
+    assert!(site
+        .read("page/about/index.html")
+        .contains("We are a charity."));
+    assert!(site.path("public/community/index.html").is_file());
+    assert!(site.read("community/meetups/index.html").contains("London"));
+}
