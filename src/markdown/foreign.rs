@@ -18,17 +18,13 @@
 use super::expand::{
     html_comment_ranges, inside, literal_ranges, Article, Expanded, SegMap, Splice,
 };
+use super::foreign_address::in_address;
+pub(super) use super::foreign_address::ADDRESS_MARK;
 use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use crate::config::UnsupportedSyntax;
 use crate::diagnostic::Severity;
 use pulldown_cmark::Options;
-
-/// What stands in a link's address for a tag of another tool's syntax there: the
-/// builder publishes a link whose address holds it as its text, and an image as its
-/// description (`links.rs`, `images.rs`). Printable, as a link's address holds no
-/// control character, and with no space, so `[x]({{ site.baseurl }}/a)` is a link.
-pub(super) const ADDRESS_MARK: &str = "attune-unfilled-address:";
 
 /// How far a tag may run to its closing delimiter, in bytes.
 const MAX_TAG: usize = 2000;
@@ -53,8 +49,8 @@ pub(super) enum Kind {
     Templater,
 }
 
-struct Tag {
-    range: std::ops::Range<usize>,
+pub(super) struct Tag {
+    pub(super) range: std::ops::Range<usize>,
     kind: Kind,
     /// What is between the delimiters, trimmed.
     inner: String,
@@ -452,57 +448,4 @@ pub(super) fn zola_shortcode(word: &str) -> Option<&str> {
     let (name, _) = word.split_once('(')?;
     (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         .then_some(name)
-}
-
-/// Whether the tag at `at` stands in a link's or an image's address: after `](` (or
-/// `](<`) with nothing between but other tags and characters an address may hold, or
-/// first after a link reference definition's `[label]:`. `Some(true)` for an image.
-fn in_address(text: &str, at: usize, before: &[Tag]) -> Option<bool> {
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let line = &text[line_start..at];
-    // What is between the address's start and the tag, earlier tags taken out.
-    let address_from = |start: usize| {
-        let mut between = String::new();
-        let mut from = start;
-        for tag in before.iter().filter(|t| t.range.start >= start) {
-            between.push_str(&text[from.min(tag.range.start)..tag.range.start]);
-            from = tag.range.end;
-        }
-        between.push_str(&text[from.min(at)..at]);
-        between
-    };
-    let plausible = |between: &str| {
-        !between
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | '"'))
-    };
-    if let Some(open) = line.rfind("](") {
-        let start = line_start + open + 2;
-        let start = if text[start..].starts_with('<') {
-            start + 1
-        } else {
-            start
-        };
-        if start <= at && plausible(&address_from(start)) {
-            let label_start = line[..open].rfind('[')?;
-            return Some(line[..label_start].ends_with('!'));
-        }
-    }
-    // `[label]: address`, up to three spaces in.
-    let definition = line.trim_start_matches(' ');
-    if line.len() - definition.len() <= 3 && definition.starts_with('[') {
-        if let Some(close) = definition.find("]:") {
-            let start = line_start + (line.len() - definition.len()) + close + 2;
-            let start = start + text[start..at].len() - text[start..at].trim_start().len();
-            let start = if text[start..].starts_with('<') {
-                start + 1
-            } else {
-                start
-            };
-            if start <= at && plausible(&address_from(start)) {
-                return Some(false);
-            }
-        }
-    }
-    None
 }

@@ -29,45 +29,6 @@ impl Site {
         })
     }
 
-    /// The tag list or a tag's page that the `.md` path `target` from `from` names when
-    /// no file has it, as Hugo's `ref` names its taxonomy pages: `tags.md` (`/tags`) is
-    /// the tag list, `tags/advanced.md` the page of the tag `advanced` when an article
-    /// has it. From the linking file's folder or from the content folder; the URL (from
-    /// the site root) and a title.
-    fn tag_page_by_file(&self, from: &Path, target: &str) -> Option<(String, String)> {
-        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
-        let from_root = decoded.trim_start_matches('/').to_string();
-        let relative = md_path(from, target).map(|p| p.to_string_lossy().replace('\\', "/"));
-        [Some(from_root), relative]
-            .into_iter()
-            .flatten()
-            .find_map(|path| {
-                let path = path
-                    .strip_suffix(".md")
-                    .or(path.strip_suffix(".markdown"))?;
-                let path = path.trim_end_matches("/_index").trim_end_matches("/index");
-                match path.split_once('/') {
-                    None if path == "tags" => Some(("tags/".to_string(), "Tags".to_string())),
-                    Some(("tags", name)) if !name.contains('/') => {
-                        let slug = crate::text::slugify(name);
-                        let tag = self.tags.get(&slug)?;
-                        Some((format!("tags/{slug}/"), tag.name.clone()))
-                    }
-                    _ => None,
-                }
-            })
-    }
-
-    /// The language of the translation the `.md` path `target` from `from` names, when
-    /// it is one the site leaves out.
-    fn other_language_of(&self, from: &Path, target: &str) -> Option<&str> {
-        if self.other_language.is_empty() {
-            return None;
-        }
-        let path = md_path(from, target)?;
-        self.other_language.get(&path).map(String::as_str)
-    }
-
     /// The article a `.md` path names when it is not a path from the linking file's
     /// folder, as Obsidian resolves Markdown links: a path from the content folder
     /// ("absolute path in vault"), or a bare file name found anywhere, when one file
@@ -243,40 +204,12 @@ impl Site {
                                     };
                                 }
                             }
-                            // Hugo's taxonomy pages, `{{< ref "tags" >}}` and
-                            // `{{< ref "tags/advanced" >}}`: attune's tag list and pages.
+                            // Attune's tag pages, a translation left out.
                             if let LinkTarget::File { path, .. } = &link.target {
-                                if let Some((url, title)) = self.tag_page_by_file(&article.rel, path) {
-                                    return ResolvedLink {
-                                        target: None,
-                                        href: style.href(&article.url, &url),
-                                        title,
-                                    };
-                                }
-                            }
-                            // A translation into another language, left out of the
-                            // site: the link is its text, whatever `missing_links` says,
-                            // as the page is written and only published elsewhere.
-                            if let LinkTarget::File { path, .. } = &link.target {
-                                if let Some(code) = self.other_language_of(&article.rel, path) {
-                                    local.push(
-                                        Diagnostic::warning(
-                                            Code::OtherLanguage,
-                                            format!(
-                                                "'{written}' is a translation into `{code}`, left out of this site (its language is `{}`): shown as plain text",
-                                                self.config.site.language
-                                            ),
-                                        )
-                                        .at(&article.path, link.line, link.column)
-                                        .help(format!(
-                                            "a site is one language: link to the `{code}` page on the site built with `[site] language = \"{code}\"`, by its full address, or take the link out"
-                                        )),
-                                    );
-                                    return ResolvedLink {
-                                        target: None,
-                                        href: String::new(),
-                                        title: written,
-                                    };
+                                if let Some(found) =
+                                    self.md_elsewhere(article, path, &written, link, &mut local)
+                                {
+                                    return found;
                                 }
                             }
                             // A chapter SUMMARY.md leaves out of the book.
@@ -531,7 +464,7 @@ fn relative_path(from: &Path, to: &Path) -> String {
 /// The path from the content folder a relative `.md` path from the file `from` names
 /// (`@/blog/post.md`, as Zola writes internal links: from the content folder); `None`
 /// when it climbs above the content folder.
-fn md_path(from: &Path, target: &str) -> Option<PathBuf> {
+pub(super) fn md_path(from: &Path, target: &str) -> Option<PathBuf> {
     let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
     let target = match target.strip_prefix("@/") {
         Some(rest) => {

@@ -7,6 +7,7 @@
 mod article;
 mod backlinks;
 mod deps;
+mod elsewhere;
 mod embeds;
 mod graph;
 mod included;
