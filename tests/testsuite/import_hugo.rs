@@ -628,3 +628,20 @@ fn a_theme_page_with_no_text_is_left_out_but_a_section_with_a_layout_stays() {
     assert!(site.path("public/community/index.html").is_file());
     assert!(site.read("community/meetups/index.html").contains("London"));
 }
+
+#[test]
+fn a_dated_permalink_address_is_not_guessed_from_its_last_segment() {
+    // Hugo's `permalinks` (read from hugo.toml, which attune does not read) publish
+    // `posts/second-post.md` at `/2026/02/01/second-post/`. The slug at the end names
+    // exactly one page, but attune publishes it at its path: a link to the dated
+    // address is broken, never silently taken to that page.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the second](/2026/02/01/second-post/) and [again](/2026/02/01/second-post).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/2026/02/01/second-post/': no page or file there")
+        .assert_stderr_contains("broken link to '/2026/02/01/second-post': no page or file there");
+}
