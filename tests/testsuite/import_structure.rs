@@ -648,3 +648,45 @@ fn section_links_may_use_the_ids_zola_makes_and_hash_alone_is_the_top() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn a_dated_file_name_dates_the_page_and_zola_s_address_without_the_date_leads_to_it() {
+    // Helix's news (Zola): `2022-03-28-release-22.03-highlights.md` is dated by its
+    // name when the front matter gives no date, and Zola publishes it at
+    // `news/release-22-03-highlights/`; a page bundle's folder name counts the same way.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Blog\"\n");
+    site.write(
+        "content/news/2022-03-28-release-22.03-highlights.md",
+        "+++\ntitle = \"Release 22.03\"\n+++\n\nThe first.\n",
+    );
+    site.write(
+        "content/news/2023-10-25_release-23.10/index.md",
+        "+++\ntitle = \"Release 23.10\"\ndate = 2023-10-26\n+++\n\nSee [22.03](/news/release-22-03-highlights/).\n",
+    );
+    site.write(
+        "content/news/later.md",
+        "+++\ntitle = \"Later\"\n+++\n\n[23.10](/news/release-23-10/) and [22.03](@/news/2022-03-28-release-22.03-highlights.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    // The page keeps its own address; Zola's is a redirect to it.
+    let own = "news/2022-03-28-release-22-03-highlights/";
+    assert!(site.path("public").join(own).join("index.html").exists());
+    assert!(site
+        .read("news/release-22-03-highlights/index.html")
+        .contains("2022-03-28-release-22-03-highlights/"));
+    let bundle = site.read("news/2023-10-25_release-23-10/index.html");
+    assert!(
+        bundle.contains("../../news/2022-03-28-release-22-03-highlights/\""),
+        "{bundle}"
+    );
+    // Dated by the name; a date in the front matter wins.
+    let feed = site.read("atom.xml");
+    assert!(feed.contains("2022-03-28"), "{feed}");
+    assert!(
+        feed.contains("2023-10-26") && !feed.contains("2023-10-25T"),
+        "{feed}"
+    );
+}
