@@ -690,3 +690,50 @@ fn a_dated_file_name_dates_the_page_and_zola_s_address_without_the_date_leads_to
         "{feed}"
     );
 }
+
+#[test]
+fn a_root_relative_link_may_start_with_the_path_the_site_is_published_at() {
+    // The Apollo theme (Zola), published at `https://not-matthias.github.io/apollo/`,
+    // links `[Taxonomies](/apollo/tags)`: a browser there reads it as the site's
+    // `tags/`; it was a broken link.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Blog\"\nbase_url = \"https://example.org/apollo/\"\n",
+    );
+    site.write(
+        "content/posts/first.md",
+        "+++\ntitle = \"First\"\ntags = [\"rust\"]\n+++\n\n[All tags](/apollo/tags), [rust](/apollo/tags/rust/), \
+         [second](/apollo/posts/second/#part), [home](/apollo) and [also](/posts/second/).\n",
+    );
+    site.write(
+        "content/posts/second.md",
+        "+++\ntitle = \"Second\"\n+++\n\n## Part\n\n[First](/apollo/posts/first/).\n",
+    );
+    // A folder of the site named as the path is the site's own.
+    site.write(
+        "content/apollo/mission.md",
+        "+++\ntitle = \"Mission\"\n+++\n\n[First](/apollo/mission/) and [second](/apollo/apollo/mission/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let first = site.read("posts/first/index.html");
+    for href in [
+        "href=\"../../tags/\"",
+        "href=\"../../tags/rust/\"",
+        "href=\"../../posts/second/#part\"",
+        "href=\"../../\"",
+    ] {
+        assert!(first.contains(href), "{href} in {first}");
+    }
+    // Outside the path, still an error.
+    site.write(
+        "content/posts/second.md",
+        "+++\ntitle = \"Second\"\n+++\n\n[gone](/apollo-x/tags/) [gone](/apollo/nothing/).\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/apollo-x/tags/'")
+        .assert_stderr_contains("broken link to '/apollo/nothing/'");
+}
