@@ -14,6 +14,7 @@ language = "en"
 
 [build]
 missing_links = "error"   # a link to a page not written yet stops the build ("warn": plain text)
+# static_dir = "static"   # Hugo, Zola: files copied to the site's root
 
 [[topics]]
 id = "patterns"

@@ -96,6 +96,7 @@ pub fn model(
     let mut content = load::load(
         &options.root,
         &config.build.content_dir,
+        config.build.static_dir.as_deref(),
         load::Publish {
             drafts: options.drafts,
             today: options.today.unwrap_or_else(check::today),
@@ -148,7 +149,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     // Held until this build has swapped its site in (or given up).
     let content = options.root.join(&site.config.build.content_dir);
-    let (out, _lock) = output::prepare(&options.root, &out, &content)?;
+    let static_dir = site.config.build.static_dir.as_ref();
+    let static_dir = static_dir.map(|dir| options.root.join(dir));
+    let (out, _lock) = output::prepare(&options.root, &out, &content, static_dir.as_deref())?;
     let start = Instant::now();
     let mut writer = output::Writer::new(&out)?;
     if site.style == UrlStyle::Both {

@@ -6,6 +6,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use std::path::Path;
 
+mod folders;
 mod spans;
 mod validate;
 use serde::Deserialize;
@@ -96,6 +97,9 @@ pub struct Build {
     pub smart_punctuation: bool,
     /// Content folder, relative to the site root.
     pub content_dir: String,
+    /// A folder, relative to the site root, whose files are published as they are at
+    /// the site root under their path in it (Hugo's and Zola's `static/`).
+    pub static_dir: Option<String>,
     /// Output folder, relative to the site root.
     pub output_dir: String,
     /// Also write `offline.zip`, the offline edition readers can download.
@@ -188,6 +192,7 @@ impl Default for Build {
             theme: None,
             smart_punctuation: true,
             content_dir: "content".into(),
+            static_dir: None,
             output_dir: "public".into(),
             offline_zip: true,
             sanitize_html: false,
@@ -389,7 +394,9 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
-    Ok(Config::parse(&text, Path::new(FILE_NAME), diagnostics))
+    let file = Path::new(FILE_NAME);
+    let config = Config::parse(&text, file, diagnostics);
+    Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }
 
 impl Config {
@@ -508,6 +515,7 @@ mod tests {
                 Some(V::Boolean(build.smart_punctuation)),
             ),
             ("[build] content_dir", text(&build.content_dir)),
+            ("[build] static_dir", optional(&build.static_dir)),
             ("[build] output_dir", text(&build.output_dir)),
             ("[build] offline_zip", Some(V::Boolean(build.offline_zip))),
             ("[build] missing_links", text(missing_links)),

@@ -32,6 +32,7 @@ pub(super) struct SiteSpans {
 #[serde(default)]
 pub(super) struct BuildSpans {
     pub include_root: At,
+    pub static_dir: At,
 }
 
 #[derive(Deserialize, Default)]

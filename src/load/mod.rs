@@ -40,8 +40,9 @@ pub struct Content {
     pub references: BTreeMap<String, Reference>,
     pub references_file: Option<(PathBuf, String)>,
     pub paths: Vec<ReadingPath>,
-    /// Other files, copied as they are (path from the content folder).
-    pub assets: Vec<PathBuf>,
+    /// Other files, copied as they are: the content folder's, then the static
+    /// folder's (`[build] static_dir`).
+    pub assets: Vec<Asset>,
     /// The content folder, where `{{#include}}` reads.
     pub dir: PathBuf,
     /// The site's folder, the one holding book.toml: `{{#include}}` reads only files in it.
@@ -52,6 +53,38 @@ pub struct Content {
     /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
     /// against the Markdown files there: see [`summary`].
     pub summary: Option<summary::Summary>,
+    /// The site's `static/` folder, Hugo's and Zola's, when it has one that is not
+    /// read because `[build] static_dir` is not set: a missing file found there is
+    /// reported with the setting that publishes it.
+    pub unread_static: Option<PathBuf>,
+}
+
+/// The name Hugo and Zola give the folder of files published at the site root.
+pub const STATIC_FOLDER: &str = "static";
+
+/// A file published as it is, byte for byte: a file of the content folder that is
+/// not Markdown or data, or any file of the static folder (`[build] static_dir`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Asset {
+    /// Its path in its folder, which is its path from the site root in the output.
+    pub rel: PathBuf,
+    pub from: AssetFolder,
+}
+
+/// The folder an [`Asset`] is copied from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AssetFolder {
+    /// `[build] content_dir`.
+    Content,
+    /// `[build] static_dir`.
+    Static,
+}
+
+impl Asset {
+    /// Its path in the output, `/`-separated.
+    pub fn path(&self) -> String {
+        self.rel.to_string_lossy().replace('\\', "/")
+    }
 }
 
 /// The error for a site whose content folder `content_dir` is not a folder under
@@ -131,12 +164,13 @@ impl Publish<'_> {
     }
 }
 
-/// Reads `content_dir`. Symbolic links that lead into (or contain) one of `outputs`,
-/// the folders the site is written to, are skipped with a warning, so a site is never
-/// published into itself.
+/// Reads `content_dir`, and lists the files of `static_dir` when the site has one.
+/// Symbolic links that lead into (or contain) one of `outputs`, the folders the site
+/// is written to, are skipped with a warning, so a site is never published into itself.
 pub fn load(
     root: &Path,
     content_dir: &str,
+    static_dir: Option<&str>,
     publish: Publish,
     outputs: &[PathBuf],
     diagnostics: &mut Diagnostics,
@@ -149,56 +183,22 @@ pub fn load(
         ..Content::default()
     };
     let mut into_output = Vec::new();
-    let walker = walk::walk(&dir, outputs, &mut into_output);
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| PathBuf::from(content_dir));
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop skipped".to_string()
-                } else {
-                    format!("could not read: {e}")
-                };
-                diagnostics.push(Diagnostic::warning(Code::Io, message).in_file(at));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(&dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if rel.to_str().is_none() {
-            // Two such names could read the same once made text, and merge.
-            diagnostics.push(
-                Diagnostic::error(Code::BadFileName, "file name is not valid UTF-8")
-                    .in_file(display_path(root, entry.path()))
-                    .help("rename the file (and its folders) with UTF-8 names"),
-            );
-            continue;
-        }
+    for (full, rel) in files(root, content_dir, outputs, &mut into_output, diagnostics) {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         match rel_str.as_str() {
             "glossary.yaml" | "glossary.yml" => {
-                content.glossary_file = read_text(root, entry.path(), diagnostics)
+                content.glossary_file = read_text(root, &full, diagnostics)
             }
             "references.yaml" | "references.yml" => {
-                content.references_file = read_text(root, entry.path(), diagnostics)
+                content.references_file = read_text(root, &full, diagnostics)
             }
             summary::FILE_NAME => {
-                if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
+                if let Some((file, text)) = read_text(root, &full, diagnostics) {
                     content.summary = Some(summary::Summary::parse(&text, &file, diagnostics));
                 }
             }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
-                if let Some((file, text)) = read_text(root, entry.path(), diagnostics) {
+                if let Some((file, text)) = read_text(root, &full, diagnostics) {
                     let id = slugify(&file.file_stem().unwrap_or_default().to_string_lossy());
                     if let Some(path) = parse_yaml::<PathFile>(&text, &file, diagnostics) {
                         content.paths.push(ReadingPath {
@@ -210,11 +210,25 @@ pub fn load(
                     }
                 }
             }
-            s if s.ends_with(".md") || s.ends_with(".markdown") => {
-                markdown.push((entry.path().to_path_buf(), rel))
-            }
-            _ => content.assets.push(rel),
+            s if s.ends_with(".md") || s.ends_with(".markdown") => markdown.push((full, rel)),
+            _ => content.assets.push(Asset {
+                rel,
+                from: AssetFolder::Content,
+            }),
         }
+    }
+    // The static folder's files, every one published as it is, after the content
+    // folder's (so the URL table reports a clash between the two at the static file).
+    if let Some(static_dir) = static_dir {
+        let found = files(root, static_dir, outputs, &mut into_output, diagnostics);
+        content
+            .assets
+            .extend(found.into_iter().map(|(_, rel)| Asset {
+                rel,
+                from: AssetFolder::Static,
+            }));
+    } else {
+        content.unread_static = Some(root.join(STATIC_FOLDER)).filter(|dir| dir.is_dir());
     }
 
     walk::report_links_into_output(root, &into_output, diagnostics);
@@ -284,4 +298,57 @@ pub fn load(
         content.references = data::read_references(text, file, diagnostics);
     }
     content
+}
+
+/// The files below `folder` (relative to `root`, as book.toml names it), each with its
+/// path below it, sorted by name: hidden files and editors' droppings left out, and
+/// links into the output folder added to `into_output` (see [`walk::walk`]); anything
+/// that is not a file (a FIFO, a socket, a device) is passed over without being
+/// opened; a name that is not UTF-8 is an error.
+fn files(
+    root: &Path,
+    folder: &str,
+    outputs: &[PathBuf],
+    into_output: &mut Vec<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf)> {
+    let dir = root.join(folder);
+    let mut found = Vec::new();
+    for entry in walk::walk(&dir, outputs, into_output) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| PathBuf::from(folder));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop skipped".to_string()
+                } else {
+                    format!("could not read: {e}")
+                };
+                diagnostics.push(Diagnostic::warning(Code::Io, message).in_file(at));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if rel.to_str().is_none() {
+            // Two such names could read the same once made text, and merge.
+            diagnostics.push(
+                Diagnostic::error(Code::BadFileName, "file name is not valid UTF-8")
+                    .in_file(display_path(root, entry.path()))
+                    .help("rename the file (and its folders) with UTF-8 names"),
+            );
+            continue;
+        }
+        found.push((entry.into_path(), rel));
+    }
+    found
 }

@@ -12,18 +12,28 @@ use std::path::{Path, PathBuf};
 /// sources is refused, the lock is taken (waiting for another build into the same
 /// folder, so the two never publish a mix) and a swap an interrupted build left is
 /// finished. Hold the lock until the site is swapped in, or given up.
-pub fn prepare(root: &Path, out: &Path, content: &Path) -> Result<(PathBuf, OutputLock)> {
+pub fn prepare(
+    root: &Path,
+    out: &Path,
+    content: &Path,
+    static_dir: Option<&Path>,
+) -> Result<(PathBuf, OutputLock)> {
     let out = resolve_output(out)?;
-    check_output_folder(root, &out, content)?;
+    check_output_folder(root, &out, content, static_dir)?;
     let lock = lock_output(&out, true)?;
     super::recover_interrupted_swap(&out)?;
     Ok((out, lock))
 }
 
 /// Refuses output folders whose replacement would destroy something that is not a
-/// previous build: the site root, the content or theme folder, or a folder attune did
-/// not write.
-pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()> {
+/// previous build: the site root, the content, static or theme folder, or a folder
+/// attune did not write.
+pub fn check_output_folder(
+    root: &Path,
+    out: &Path,
+    content: &Path,
+    static_dir: Option<&Path>,
+) -> Result<()> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -53,13 +63,16 @@ pub fn check_output_folder(root: &Path, out: &Path, content: &Path) -> Result<()
     };
     let (root, out, content) = (absolute(root), absolute(out), absolute(content));
     let themes = root.join("themes");
+    let static_dir = static_dir.map(absolute);
     if root.starts_with(&out) {
         bail!(
             "refusing to write the site to {}: it contains the site root, which would be deleted",
             out.display()
         );
     }
-    for (name, dir) in [("content", &content), ("themes", &themes)] {
+    let sources = [("content", Some(&content)), ("static", static_dir.as_ref())];
+    let sources = sources.into_iter().chain([("themes", Some(&themes))]);
+    for (name, dir) in sources.filter_map(|(name, dir)| Some((name, dir?))) {
         if out.starts_with(dir) || dir.starts_with(&out) {
             bail!(
                 "refusing to write the site to {}: it overlaps the {name} folder {}",
@@ -223,12 +236,20 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("content")).unwrap();
         let content = root.join("content");
-        assert!(check_output_folder(root, root, &content).is_err());
-        assert!(check_output_folder(root, &content, &content).is_err());
-        assert!(check_output_folder(root, &root.join("content/x"), &content).is_err());
+        let check = |out: &Path| check_output_folder(root, out, &content, None);
+        assert!(check(root).is_err());
+        assert!(check(&content).is_err());
+        assert!(check(&root.join("content/x")).is_err());
         std::fs::create_dir_all(root.join("docs")).unwrap();
         std::fs::write(root.join("docs/keep.txt"), "mine").unwrap();
-        assert!(check_output_folder(root, &root.join("docs"), &content).is_err());
-        assert!(check_output_folder(root, &root.join("public"), &content).is_ok());
+        assert!(check(&root.join("docs")).is_err());
+        assert!(check(&root.join("public")).is_ok());
+        // The static folder is a source too: never written into, never inside the output.
+        let static_dir = root.join("static");
+        let with_static = |out: &Path| check_output_folder(root, out, &content, Some(&static_dir));
+        assert!(with_static(&root.join("public")).is_ok());
+        let e = with_static(&root.join("static/public")).unwrap_err();
+        assert!(e.to_string().contains("overlaps the static folder"), "{e}");
+        assert!(with_static(&root.join("static")).is_err());
     }
 }

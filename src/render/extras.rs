@@ -1,5 +1,5 @@
 //! Everything a build writes beside the pages: the theme's assets and stylesheets,
-//! the feeds and the manifest, and the content folder's own files.
+//! the feeds and the manifest, and the files the content and static folders hold.
 
 use super::feeds;
 use crate::markdown;
@@ -8,7 +8,8 @@ use crate::site::Site;
 use crate::theme;
 use std::path::Path;
 
-/// Everything beside the pages: assets, stylesheets, feeds, manifest, content files.
+/// Everything beside the pages: assets, stylesheets, feeds, manifest, and the content
+/// and static folders' files, byte for byte.
 /// The sitemap and the manifest list the pages of the site's URL table.
 pub fn write_extras(site: &Site, writer: &Writer, root: &Path) {
     let urls = &site.urls.page_urls();
@@ -30,9 +31,7 @@ pub fn write_extras(site: &Site, writer: &Writer, root: &Path) {
     writer.write("atom.xml", feeds::atom(site).as_bytes());
     writer.write("robots.txt", feeds::robots(site).as_bytes());
     writer.write("urls.json", feeds::manifest(site, urls).as_bytes());
-    let content = root.join(&site.config.build.content_dir);
     for asset in &site.assets {
-        let rel = asset.to_string_lossy().replace('\\', "/");
-        writer.copy(&content.join(asset), &rel);
+        writer.copy(&root.join(site.asset_file(asset)), &asset.path());
     }
 }

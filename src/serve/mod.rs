@@ -41,12 +41,14 @@ pub struct ServeOptions {
     pub drafts: bool,
 }
 
-/// The content folder book.toml names, or the default when it cannot be read.
-fn content_dir_of(root: &Path) -> String {
-    match crate::config::read(root, &mut crate::diagnostic::Diagnostics::new()) {
-        Ok(Some(config)) => config.build.content_dir,
-        _ => crate::config::Build::default().content_dir,
-    }
+/// The content and static folders book.toml names, or the defaults when it cannot be
+/// read.
+fn source_dirs_of(root: &Path) -> (String, Option<String>) {
+    let build = match crate::config::read(root, &mut crate::diagnostic::Diagnostics::new()) {
+        Ok(Some(config)) => config.build,
+        _ => crate::config::Build::default(),
+    };
+    (build.content_dir, build.static_dir)
 }
 
 /// Runs the server until interrupted.
@@ -63,7 +65,14 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         )),
     };
     // Never serve from, or build over, the sources: refused exactly as `build` does.
-    crate::output::check_output_folder(&root, &out, &root.join(content_dir_of(&root)))?;
+    let (content_dir, static_dir) = source_dirs_of(&root);
+    let static_dir = static_dir.map(|dir| root.join(dir));
+    crate::output::check_output_folder(
+        &root,
+        &out,
+        &root.join(content_dir),
+        static_dir.as_deref(),
+    )?;
     // One writer per folder: another serve or build into it is refused.
     let _lock = crate::output::lock_output(&out, false)?;
     if out.exists() {
@@ -94,8 +103,12 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = listener.local_addr().context("not an IP address")?;
     let url = format!("http://{address}/");
+    let static_dir = session
+        .static_dir()
+        .map(|dir| format!("{}/, ", dir.trim_end_matches('/')))
+        .unwrap_or_default();
     crate::diagnostic::print_quietly(&format!(
-        "serving {} at {url}\nwatching {}/, themes/ and book.toml; press Ctrl-C to stop\n",
+        "serving {} at {url}\nwatching {}/, {static_dir}themes/ and book.toml; press Ctrl-C to stop\n",
         root.display(),
         session.content_dir()
     ));

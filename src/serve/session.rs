@@ -32,6 +32,8 @@ pub struct Session {
     theme_hash: u64,
     /// `[build] content_dir` of the last book.toml read.
     content_dir: String,
+    /// `[build] static_dir` of the last book.toml read.
+    static_dir: Option<String>,
 }
 
 /// How one rebuild went.
@@ -57,6 +59,7 @@ impl Session {
             config_hash: 0,
             theme_hash: 0,
             content_dir: crate::config::Build::default().content_dir,
+            static_dir: None,
         }
     }
 
@@ -70,6 +73,11 @@ impl Session {
     /// The content folder, as the last book.toml read names it.
     pub fn content_dir(&self) -> &str {
         &self.content_dir
+    }
+
+    /// The static folder, as the last book.toml read names it, if any.
+    pub fn static_dir(&self) -> Option<&str> {
+        self.static_dir.as_deref()
     }
 
     pub fn out(&self) -> &Path {
@@ -111,6 +119,7 @@ impl Session {
             }
         };
         self.content_dir = config.build.content_dir.clone();
+        self.static_dir = config.build.static_dir.clone();
         if !self.out.join(crate::output::MARKER).is_file() || !self.out.join("index.html").is_file()
         {
             // The served folder was deleted or emptied: write every file again.
@@ -139,6 +148,7 @@ impl Session {
         let mut content = load::load(
             &self.root,
             &content_dir,
+            config.build.static_dir.as_deref(),
             load::Publish {
                 drafts: self.drafts,
                 today: crate::check::today(),

@@ -5,7 +5,7 @@ use super::reload::Status;
 use super::session::{report, Session};
 use crate::load;
 use anyhow::{Context as _, Result};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -22,10 +22,21 @@ pub(super) fn watch(
     let out = session.out().to_path_buf();
     loop {
         let batch = rx.recv().context("file watcher stopped")?;
-        let content_dir = session.content_dir().to_string();
+        // As written in book.toml, less any `./` (`./static` holds `static/x`).
+        let sources = [Some(session.content_dir()), session.static_dir()];
+        let sources: Vec<PathBuf> = sources
+            .into_iter()
+            .flatten()
+            .map(|dir| {
+                Path::new(dir)
+                    .components()
+                    .filter(|c| !matches!(c, Component::CurDir))
+                    .collect()
+            })
+            .collect();
         if !batch
             .iter()
-            .any(|event| relevant(root, &out, &content_dir, event))
+            .any(|event| relevant(root, &out, &sources, event))
         {
             continue;
         }
@@ -42,10 +53,11 @@ pub(super) fn watch(
     }
 }
 
-/// Whether a file-system event is an edit to the sources: under the content folder
-/// (`[build] content_dir`), `themes/`, or `book.toml`, outside the served folder, and
-/// not a path the loader ignores (hidden files, editors' droppings).
-fn relevant(root: &Path, out: &Path, content_dir: &str, event: &notify::Event) -> bool {
+/// Whether a file-system event is an edit to the sources: under one of `folders` (the
+/// content folder, `[build] content_dir`, and the static folder, `static_dir`),
+/// `themes/`, or `book.toml`, outside the served folder, and not a path the loader
+/// ignores (hidden files, editors' droppings).
+fn relevant(root: &Path, out: &Path, folders: &[PathBuf], event: &notify::Event) -> bool {
     use notify::event::{EventKind, ModifyKind};
     // Reads (ours included) and metadata changes are not edits.
     let edit = matches!(
@@ -57,12 +69,11 @@ fn relevant(root: &Path, out: &Path, content_dir: &str, event: &notify::Event) -
                 ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any | ModifyKind::Other
             )
     );
-    let content = Path::new(content_dir);
     edit && event.paths.iter().any(|p| {
         let Ok(rel) = p.strip_prefix(root) else {
             return false;
         };
-        let source = rel.starts_with(content)
+        let source = folders.iter().any(|folder| rel.starts_with(folder))
             || rel.starts_with("themes")
             || rel == Path::new(crate::config::FILE_NAME);
         source

@@ -53,6 +53,8 @@ impl Dependencies {
             related,
             aliases,
             assets,
+            // Read only for a missing file's help, which is no page's.
+            unread_static: _,
             theme_files,
             // Derived from the configuration, articles, tags, paths, assets and
             // aliases, all hashed.

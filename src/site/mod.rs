@@ -36,7 +36,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Content, ReadingPath, Reference};
 use crate::markdown::Glossary;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use crate::marks::{EDITION_MARK, WEB_ONLY_END, WEB_ONLY_START};
 pub use crate::url::UrlStyle;
@@ -100,7 +100,11 @@ pub struct Site {
     pub related: Vec<Vec<usize>>,
     /// Old URL (site-relative folder) → article.
     pub aliases: BTreeMap<String, usize>,
-    pub assets: Vec<PathBuf>,
+    /// Files published as they are: see [`crate::load::Asset`].
+    pub assets: Vec<crate::load::Asset>,
+    /// The site's `static/` folder when `[build] static_dir` does not name it: see
+    /// [`Content::unread_static`].
+    pub unread_static: Option<PathBuf>,
     /// The theme's static files, published under `assets/` (paths below it).
     pub theme_files: Vec<String>,
     /// Every path the build writes, with its source: see [`UrlTable`].
@@ -169,6 +173,7 @@ fn build_with(
         related: Vec::new(),
         aliases: BTreeMap::new(),
         assets: content.assets,
+        unread_static: content.unread_static,
         theme_files: content.theme_files,
         urls: UrlTable::default(),
         refs: Vec::new(),
@@ -201,7 +206,7 @@ fn build_with(
     site.resolve_paths(content.paths, diagnostics);
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
-    site.check_copied_html(&content.dir, diagnostics);
+    site.check_copied_html(&content.root, diagnostics);
     site.link_paths();
     site.index_backlinks();
     site.check_limits(diagnostics);
@@ -244,6 +249,21 @@ impl Site {
     pub fn help_url(&self) -> &str {
         self.help_article()
             .map_or(HELP_URL, |i| self.articles[i].url.as_str())
+    }
+
+    /// The folder `asset` is copied from, as book.toml names it (relative to the
+    /// site root).
+    pub fn asset_folder(&self, asset: &crate::load::Asset) -> &Path {
+        let build = &self.config.build;
+        Path::new(match asset.from {
+            crate::load::AssetFolder::Content => build.content_dir.as_str(),
+            crate::load::AssetFolder::Static => build.static_dir.as_deref().unwrap_or_default(),
+        })
+    }
+
+    /// Where `asset` is in the sources, as messages name it (`static/images/a.png`).
+    pub fn asset_file(&self, asset: &crate::load::Asset) -> PathBuf {
+        self.asset_folder(asset).join(&asset.rel)
     }
 
     pub fn topic_title(&self, article: &Article) -> Option<&str> {

@@ -465,3 +465,20 @@ fn link_title_is_the_title_in_lists() {
     let page = site.read("docs/getting-started/install/index.html");
     assert!(page.contains("<h1 id=\"article-title\">Installing the handbook on your computer</h1>"));
 }
+
+#[test]
+fn a_dated_permalink_address_is_not_guessed_from_its_last_segment() {
+    // Hugo's `permalinks` (read from hugo.toml, which attune does not read) publish
+    // `posts/second-post.md` at `/2026/02/01/second-post/`. The slug at the end names
+    // exactly one page, but attune publishes it at its path: a link to the dated
+    // address is broken, never silently taken to that page.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the second](/2026/02/01/second-post/) and [again](/2026/02/01/second-post).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/2026/02/01/second-post/': no page or file there")
+        .assert_stderr_contains("broken link to '/2026/02/01/second-post': no page or file there");
+}

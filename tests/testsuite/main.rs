@@ -18,6 +18,7 @@ mod import_hugo;
 mod import_languages;
 mod import_mdbook;
 mod import_obsidian;
+mod import_static;
 mod import_structure;
 mod import_syntax;
 mod in_place;

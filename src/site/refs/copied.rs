@@ -1,4 +1,4 @@
-//! HTML files under `content/`, which the build copies as they are: nothing in them is
+//! HTML files under `content/` (and the static folder), which the build copies as they are: nothing in them is
 //! rewritten, so every URL they follow or load is checked as written, from the file's
 //! own place in the output, the way a browser will read it in each edition the build
 //! makes (a root-relative link fails under a sub-path and offline; a link to a folder
@@ -11,24 +11,25 @@ use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind, UrlStyle};
 use crate::text::percent_decode;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 impl Site {
-    /// Checks the URLs in every copied `.html`/`.htm` file under `content` (the
-    /// content folder on disk).
-    pub(in crate::site) fn check_copied_html(&self, content: &Path, diagnostics: &mut Diagnostics) {
-        let shown = Path::new(&self.config.build.content_dir);
-        let pages: Vec<(String, String)> = self
+    /// Checks the URLs in every copied `.html`/`.htm` file (of the content or the
+    /// static folder) under `root`, the site's folder.
+    pub(in crate::site) fn check_copied_html(&self, root: &Path, diagnostics: &mut Diagnostics) {
+        // Output path, where it is in the sources (as messages name it), text.
+        let pages: Vec<(String, PathBuf, String)> = self
             .assets
             .iter()
             .filter(|a| {
-                a.extension().is_some_and(|e| {
+                a.rel.extension().is_some_and(|e| {
                     e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
                 })
             })
             .filter_map(|a| {
-                let text = std::fs::read_to_string(content.join(a)).ok()?;
-                Some((a.to_string_lossy().replace('\\', "/"), text))
+                let file = self.asset_file(a);
+                let text = std::fs::read_to_string(root.join(&file)).ok()?;
+                Some((a.path(), file, text))
             })
             .collect();
         if pages.is_empty() {
@@ -36,7 +37,7 @@ impl Site {
         }
         let scans: HashMap<&str, _> = pages
             .iter()
-            .map(|(path, text)| (path.as_str(), scan_html(text)))
+            .map(|(path, _, text)| (path.as_str(), scan_html(text)))
             .collect();
         let ids_of = |path: &str| -> Option<HashSet<&str>> {
             if let Some(scan) = scans.get(path) {
@@ -59,19 +60,17 @@ impl Site {
         // `check` builds the model for the web edition alone: the offline edition
         // counts whenever the build will make one.
         let offline = self.style != UrlStyle::Web || self.config.build.offline_zip;
-        for (path, text) in &pages {
+        for (path, file, text) in &pages {
             let scan = &scans[path.as_str()];
             let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
-            let file = shown.join(path);
             for found in &scan.refs {
                 let url = found.url.trim();
                 if url.is_empty() || is_external(url) {
                     continue;
                 }
                 let (line, column) = position(text, found.value.start);
-                let error = |code, message: String| {
-                    Diagnostic::error(code, message).at(&file, line, column)
-                };
+                let error =
+                    |code, message: String| Diagnostic::error(code, message).at(file, line, column);
                 let (before, fragment) = match url.split_once('#') {
                     Some((b, f)) => (b, Some(percent_decode(f).unwrap_or_else(|| f.to_string()))),
                     None => (url, None),
@@ -110,7 +109,9 @@ impl Site {
                         };
                         self.urls
                             .get(&page)
-                            .filter(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect))
+                            .filter(|e| {
+                                matches!(e.kind, UrlKind::Page | UrlKind::Redirect | UrlKind::File)
+                            })
                             .map(|e| e.path.clone())
                     }
                 };

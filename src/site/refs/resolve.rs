@@ -51,11 +51,7 @@ impl Site {
             .enumerate()
             .map(|(i, a)| (a.url.as_str(), i))
             .collect();
-        let files: Vec<String> = self
-            .assets
-            .iter()
-            .map(|a| a.to_string_lossy().replace('\\', "/"))
-            .collect();
+        let files: Vec<String> = self.assets.iter().map(|a| a.path()).collect();
         let mut by_file_name: HashMap<String, Vec<String>> = HashMap::new();
         for file in &files {
             let name = file.rsplit('/').next().unwrap_or(file).to_lowercase();
@@ -329,10 +325,12 @@ impl Site {
                 return page(t, fragment, diagnostics);
             }
         }
+        // A page of attune's, or an `index.html` copied as it is (from the content or
+        // static folder), which a web host serves at its folder's address.
         if self
             .urls
             .get(&format!("{folder_url}index.html"))
-            .is_some_and(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect))
+            .is_some_and(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect | UrlKind::File))
         {
             return RefTarget::Site {
                 path: folder_url,
@@ -421,7 +419,18 @@ impl Site {
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
+        // A file in Hugo's and Zola's `static/` folder, which attune reads only when
+        // told to: the setting that publishes it is the help.
+        let in_static = self
+            .unread_static
+            .as_ref()
+            .is_some_and(|dir| !site_path.is_empty() && dir.join(&site_path).is_file());
         let missing = match best {
+            _ if in_static => missing.help(format!(
+                "the file is in {}/: set `static_dir = \"{}\"` under [build] in book.toml to publish that folder's files at the site root",
+                crate::load::STATIC_FOLDER,
+                crate::load::STATIC_FOLDER
+            )),
             Some(best) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(&folder, best)

@@ -1,6 +1,6 @@
 //! What the build will write, claimed in the URL table in a fixed order: attune's own
-//! pages and files first, then section and article pages, content files, and last the
-//! aliases, so that a later claim on a taken URL is the one reported.
+//! pages and files first, then section and article pages, content files, static files,
+//! and last the aliases, so that a later claim on a taken URL is the one reported.
 
 use super::{Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -20,7 +20,7 @@ const ROOT_FILES: &[(&str, &str)] = &[
 
 impl Site {
     /// Builds [`Site::urls`] from everything the build will write, in a fixed order
-    /// (attune's own pages and files, articles, content files, aliases: a later claim
+    /// (attune's own pages and files, articles, content and static files, aliases: a later claim
     /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
     pub(in crate::site) fn claim_urls(&mut self, diagnostics: &mut Diagnostics) {
         let mut table = UrlTable::default();
@@ -223,12 +223,20 @@ impl Site {
             let owner = Owner::content(what, &article.path, 1, 1);
             claim(&mut table, page(&article.url), Kind::Page, owner);
         }
-        let content_dir = std::path::Path::new(&self.config.build.content_dir);
+        // The content folder's files, then the static folder's (see `load`).
         for asset in &self.assets {
-            let rel = asset.to_string_lossy().replace('\\', "/");
-            let what = format!("the content file '{rel}'");
-            let owner = Owner::content(what, content_dir.join(asset), 0, 0);
-            claim(&mut table, rel, Kind::File, owner);
+            let file = self.asset_file(asset);
+            let what = match asset.from {
+                crate::load::AssetFolder::Content => format!("the content file '{}'", asset.path()),
+                crate::load::AssetFolder::Static => {
+                    format!(
+                        "the static file '{}'",
+                        file.to_string_lossy().replace('\\', "/")
+                    )
+                }
+            };
+            let owner = Owner::content(what, file, 0, 0);
+            claim(&mut table, asset.path(), Kind::File, owner);
         }
 
         let mut aliases = BTreeMap::new();

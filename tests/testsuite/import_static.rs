@@ -1,0 +1,368 @@
+//! Hugo's and Zola's `static/` folder, read with `[build] static_dir`: its files are
+//! published at the site root byte for byte, links to them resolve, they are claimed
+//! in the URL table, and a bad value or a special file in it never goes unnoticed.
+//! Every special node is created here, in a temporary folder.
+
+use crate::support::{Fixture, Run};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Bytes no text encoding would keep as they are.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x01binary\r\n";
+
+/// The Hugo fixture with `[build] static_dir = "static"` (or another `value`, as
+/// written) and a `static/` folder of an image, a PDF, a hidden file and an old page.
+fn hugo_with_static(value: &str) -> Fixture {
+    let site = Fixture::new("hugo");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nstatic_dir = {value}\n"),
+    );
+    site.write("static/images/logo.png", PNG);
+    site.write("static/files/guide.pdf", b"%PDF-1.4 guide");
+    site.write("static/.gitkeep", "");
+    site.write("static/images/.DS_Store", "finder");
+    site.write(
+        "static/old/index.html",
+        "<!DOCTYPE html><title>Moved</title><p><a href=\"../images/logo.png\">logo</a></p>\n",
+    );
+    site
+}
+
+/// The article's own text on its page.
+fn body(page: &str) -> &str {
+    let start = page
+        .find("<div class=\"article-body\">")
+        .expect("an article body");
+    let end = start + page[start..].find("</div>").expect("its end");
+    &page[start..end]
+}
+
+#[test]
+fn static_files_are_published_at_the_root_and_links_to_them_resolve() {
+    let site = hugo_with_static("\"static\"");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![The logo](/images/logo.png)\n\nRead [the guide](/files/guide.pdf), or the [old page](/old/).\n\n<img src=\"/images/logo.png\" alt=\"Logo again\">\n\nFrom here: ![relative](../images/logo.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    // Byte for byte, at the root, under its path in the folder.
+    assert_eq!(
+        std::fs::read(site.path("public/images/logo.png")).unwrap(),
+        PNG
+    );
+    assert_eq!(
+        std::fs::read(site.path("public/files/guide.pdf")).unwrap(),
+        b"%PDF-1.4 guide"
+    );
+    assert!(site.read("old/index.html").contains("<title>Moved</title>"));
+    // Hidden files are left out, as in the content folder.
+    assert!(!site.path("public/.gitkeep").exists());
+    assert!(!site.path("public/images/.DS_Store").exists());
+    // Each reference written relative to the page, so it works under a sub-path.
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(
+        text.contains("src=\"../../images/logo.png\" alt=\"The logo\""),
+        "{text}"
+    );
+    assert!(text.contains("href=\"../../files/guide.pdf\""), "{text}");
+    assert!(text.contains("href=\"../../old/\""), "{text}");
+    assert!(
+        text.contains("<img src=\"../../images/logo.png\" alt=\"Logo again\">"),
+        "{text}"
+    );
+    assert_eq!(text.matches("../../images/logo.png").count(), 3, "{text}");
+    // The offline edition holds them too, and links to the old page by its file.
+    let zip = std::fs::read(site.path("public/offline.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    let logo = names
+        .iter()
+        .find(|n| n.ends_with("/images/logo.png"))
+        .unwrap();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(&logo.clone()).unwrap(), &mut bytes).unwrap();
+    assert_eq!(bytes, PNG);
+    let third = names
+        .iter()
+        .find(|n| n.ends_with("posts/third/index.html"))
+        .unwrap();
+    let mut offline = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(&third.clone()).unwrap(), &mut offline).unwrap();
+    assert!(
+        offline.contains("href=\"../../old/index.html\""),
+        "{offline}"
+    );
+    // `check` agrees, and copies nothing.
+    site.remove("public");
+    site.run(&["check"]).assert_code(0);
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn a_missing_static_file_is_still_an_error() {
+    let site = hugo_with_static("\"static\"");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![Lost](/images/lost.png)\n\n<img src=\"/images/gone.png\" alt=\"x\">\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains(
+            "error: image '/images/lost.png' does not exist\n --> content/posts/third.md:4:1",
+        )
+        .assert_stderr_contains("image '/images/gone.png' does not exist");
+    let json = site.run(&["check", "--format", "json"]);
+    assert_eq!(
+        json.stdout.matches("\"code\": \"missing-file\"").count(),
+        2,
+        "{}",
+        json.stdout
+    );
+}
+
+#[test]
+fn without_static_dir_the_folder_is_not_read_and_the_error_says_so() {
+    let site = Fixture::new("hugo");
+    site.write("static/images/logo.png", PNG);
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![The logo](/images/logo.png)\n\n![Lost](/images/lost.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "the file is in static/: set `static_dir = \"static\"` under [build] in book.toml",
+    );
+    // Only for the file that is there.
+    assert_eq!(
+        run.stderr.matches("the file is in static/").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public/images/logo.png").exists());
+}
+
+#[test]
+fn a_static_file_at_the_address_of_a_page_or_of_attunes_own_files_collides() {
+    let site = hugo_with_static("\"static\"");
+    site.write("static/posts/second-post/index.html", "<p>old</p>\n");
+    site.write("static/robots.txt", "User-agent: *\n");
+    site.write("static/assets/style.css", "body{}\n");
+    site.write("static/posts/first-post/launch.png", PNG);
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("error: the static file 'static/posts/second-post/index.html' would publish '/posts/second-post/', which the article 'second-post' at content/posts/second-post.md:1:1 already publishes\n --> static/posts/second-post/index.html")
+        .assert_stderr_contains("error: the static file 'static/robots.txt' would publish '/robots.txt', which robots.txt (built-in page) already publishes")
+        .assert_stderr_contains("the static file 'static/assets/style.css' would publish '/assets/style.css', which the theme's assets (built-in page) already publishes")
+        .assert_stderr_contains("the static file 'static/posts/first-post/launch.png' would publish '/posts/first-post/launch.png', which the content file 'posts/first-post/launch.png' already publishes");
+    assert!(!site.path("public").exists(), "nothing is written");
+}
+
+#[test]
+fn bad_static_dir_values_are_errors_at_their_line_in_book_toml() {
+    let site = hugo_with_static("\"static\"");
+    site.write("notes.txt", "a file");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let line = book
+        .lines()
+        .position(|l| l.starts_with("static_dir"))
+        .unwrap()
+        + 1;
+    for (value, says) in [
+        ("\"assets\"", "static folder `assets/` does not exist"),
+        (
+            "\"notes.txt\"",
+            "`build.static_dir` 'notes.txt' is a file, not a folder",
+        ),
+        (
+            "\"../static\"",
+            "`build.static_dir` '../static' is outside the site's folder",
+        ),
+        (
+            "\"/srv/static\"",
+            "`build.static_dir` '/srv/static' must be a folder relative to book.toml's",
+        ),
+        (
+            "\".\"",
+            "`build.static_dir` '.' is the site's folder itself",
+        ),
+        (
+            "\"content\"",
+            "`build.static_dir` 'content' overlaps the content folder `content/`",
+        ),
+    ] {
+        site.write(
+            "book.toml",
+            book.replace("static_dir = \"static\"", &format!("static_dir = {value}")),
+        );
+        for command in ["check", "build"] {
+            let run = site.run(&[command]);
+            run.assert_code(1)
+                .assert_stderr_contains(&format!("error: {says}"))
+                .assert_stderr_contains(&format!(" --> book.toml:{line}:1"));
+        }
+        assert!(!site.path("public").exists(), "{value}: nothing is written");
+    }
+    // An output folder inside the static folder would publish itself.
+    site.write("book.toml", &book);
+    site.run(&["build", "--out", "static/public"])
+        .assert_code(2)
+        .assert_stderr_contains("overlaps the static folder");
+}
+
+fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt as _;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+/// Runs attune with `args` in the site, killed if it has not finished in a minute
+/// (a build that opened a FIFO would wait for a writer forever).
+fn run_within_a_minute(site: &Fixture, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(args)
+        .current_dir(&site.root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("attune {args:?} hung on a special file");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn special_files_in_the_static_folder_are_passed_over_unopened() {
+    let site = hugo_with_static("\"static\"");
+    mkfifo(&site.path("static/images/pipe.png"));
+    let _socket = std::os::unix::net::UnixListener::bind(site.path("static/socket")).unwrap();
+    std::os::unix::fs::symlink("pipe.png", site.path("static/images/link-to-pipe.png")).unwrap();
+    // A device, only looked at through a link, never read.
+    std::os::unix::fs::symlink("/dev/zero", site.path("static/zero")).unwrap();
+    for args in [&["check"][..], &["build"]] {
+        run_within_a_minute(&site, args).assert_code(0);
+    }
+    for name in [
+        "images/pipe.png",
+        "images/link-to-pipe.png",
+        "socket",
+        "zero",
+    ] {
+        assert!(
+            !site.path("public").join(name).exists(),
+            "{name} was published"
+        );
+    }
+    assert_eq!(
+        std::fs::read(site.path("public/images/logo.png")).unwrap(),
+        PNG
+    );
+    // A link to one leads nowhere, as a link to any file that is not there.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![Pipe](/images/pipe.png)\n",
+    );
+    run_within_a_minute(&site, &["build"])
+        .assert_code(1)
+        .assert_stderr_contains("image '/images/pipe.png' does not exist");
+}
+
+#[test]
+fn links_in_the_static_folder_are_followed_as_in_the_content_folder() {
+    let site = hugo_with_static("\"static\"");
+    let elsewhere = site.path("../elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("shared.png"), PNG).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, site.path("static/shared")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, site.path("content/shared")).unwrap();
+    site.build().assert_code(1).assert_stderr_contains(
+        "the static file 'static/shared/shared.png' would publish '/shared/shared.png', which the content file 'shared/shared.png' already publishes",
+    );
+    site.remove("content/shared");
+    site.build().assert_code(0);
+    assert_eq!(
+        std::fs::read(site.path("public/shared/shared.png")).unwrap(),
+        PNG
+    );
+}
+
+#[test]
+fn a_zola_site_publishes_its_static_folder_too() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Zola\"\n\n[build]\nstatic_dir = \"static\"\n",
+    );
+    site.write(
+        "content/blog/_index.md",
+        "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n+++\n",
+    );
+    site.write(
+        "content/blog/first.md",
+        "+++\ntitle = \"First\"\ndate = 2024-01-02\n+++\nThe [slides](/slides/talk.pdf) and ![a chart](/img/chart.svg).\n",
+    );
+    site.write("static/slides/talk.pdf", b"%PDF-1.7");
+    site.write(
+        "static/img/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("blog/first/index.html");
+    assert!(
+        body(&page).contains("href=\"../../slides/talk.pdf\""),
+        "{page}"
+    );
+    assert!(
+        body(&page).contains("src=\"../../img/chart.svg\""),
+        "{page}"
+    );
+    assert_eq!(
+        std::fs::read(site.path("public/slides/talk.pdf")).unwrap(),
+        b"%PDF-1.7"
+    );
+}
+
+#[test]
+fn serve_publishes_a_changed_added_or_removed_static_file() {
+    use crate::serve::{assert_same_as_full_build, get, start, wait_until};
+    let site = hugo_with_static("\"static\"");
+    let server = start(&site);
+    let a = &server.address;
+    let (code, served) = get(a, "/files/guide.pdf");
+    assert_eq!((code, served.as_str()), (200, "%PDF-1.4 guide"));
+    site.write("static/files/guide.pdf", b"%PDF-1.4 second edition");
+    wait_until("the changed file", || {
+        get(a, "/files/guide.pdf").1 == "%PDF-1.4 second edition"
+    });
+    site.write("static/files/new.txt", "new");
+    wait_until("the new file", || {
+        get(a, "/files/new.txt") == (200, "new".into())
+    });
+    assert_same_as_full_build(&site, &server.out);
+    site.remove("static/files/new.txt");
+    wait_until("the removed file to go", || {
+        get(a, "/files/new.txt").0 == 404
+    });
+    assert_same_as_full_build(&site, &server.out);
+}
