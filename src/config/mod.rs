@@ -75,6 +75,10 @@ pub struct Topic {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// Where the topic is declared: its `id` in book.toml, or (a topic made from a
+    /// folder) the first file in the folder; for diagnostics about its hub.
+    #[serde(skip)]
+    pub at: Option<(std::path::PathBuf, usize, usize)>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -414,6 +418,8 @@ impl Config {
         };
         let before = diagnostics.len();
         config.validate(text, file, diagnostics);
+        let mut config = config;
+        config.locate_topics(text, file);
         (diagnostics.len() == before).then_some(config)
     }
 

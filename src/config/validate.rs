@@ -10,6 +10,15 @@ use std::path::Path;
 
 impl Config {
     /// Pushes what is wrong with this config, read from `text`, into `problems`.
+    /// Sets each topic's [`super::Topic::at`]: its `id` in `book.toml`.
+    pub(super) fn locate_topics(&mut self, text: &str, file: &Path) {
+        let spans = Spans::of(text);
+        for (topic, span) in self.topics.iter_mut().zip(&spans.topics) {
+            let (line, column) = line_col(text, start(&span.id));
+            topic.at = Some((file.to_path_buf(), line, column));
+        }
+    }
+
     pub(super) fn validate(&self, text: &str, file: &Path, problems: &mut Diagnostics) {
         let spans = Spans::of(text);
         let at = |offset: usize| line_col(text, offset);

@@ -95,6 +95,9 @@ codes! {
     MissingNote = "missing-note",
     /// mdBook's `404.md` is not published: attune writes its own not-found page.
     NotFoundPage = "not-found-page",
+    /// A content file is a page in another format (AsciiDoc, Org, reStructuredText, a
+    /// notebook): published as a file, not as a page.
+    NotMarkdown = "not-markdown",
     /// A file holds NUL bytes: it looks binary.
     NotText = "not-text",
     /// A file is not valid UTF-8.

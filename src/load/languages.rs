@@ -82,12 +82,15 @@ fn split_code(rel: &Path, language: &str) -> Option<(PathBuf, String)> {
 /// (see [`split_code`]) that the site shows to be one: a file of that code has the
 /// same name as another file but for its code (`post.md` and `post.fr.md`, or
 /// `about.en.md` and `about.fr.md`), or a folder's index carries it (`_index.fr.md`).
-/// So a note named `Web.de.md` in a vault with no `Web.md` stays a note.
+/// So a note named `Web.de.md` in a vault with no `Web.md` stays a note. Each file
+/// left out goes into `other_language` (path from the content folder → its language),
+/// so a link to it can say why it leads nowhere.
 pub(super) fn choose(
     markdown: Vec<(PathBuf, PathBuf)>,
     language: &str,
     root: &Path,
     diagnostics: &mut Diagnostics,
+    other_language: &mut HashMap<PathBuf, String>,
 ) -> Vec<(PathBuf, PathBuf)> {
     let language = normal(language);
     let split: Vec<Option<(PathBuf, String)>> = markdown
@@ -144,6 +147,7 @@ pub(super) fn choose(
                     kept.push((full.clone(), base.clone()));
                 } else {
                     left_out.entry(code).or_default().push(full);
+                    other_language.insert(rel.clone(), code.clone());
                 }
             }
             None if chosen.contains_key(rel.as_path()) => {}
@@ -188,7 +192,13 @@ mod tests {
 
     fn kept(names: &[&str], language: &str) -> (Vec<String>, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
-        let kept = choose(files(names), language, Path::new("/site"), &mut diagnostics);
+        let kept = choose(
+            files(names),
+            language,
+            Path::new("/site"),
+            &mut diagnostics,
+            &mut HashMap::new(),
+        );
         let kept = kept
             .iter()
             .map(|(full, rel)| {

@@ -53,6 +53,9 @@ pub struct Content {
     /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
     /// against the Markdown files there: see [`summary`].
     pub summary: Option<summary::Summary>,
+    /// Translations into another language than the site's, left out (see
+    /// [`languages`]): path from the content folder → language code.
+    pub other_language: std::collections::HashMap<PathBuf, String>,
     /// The site's `static/` folder, Hugo's and Zola's, when it has one that is not
     /// read because `[build] static_dir` is not set: a missing file found there is
     /// reported with the setting that publishes it.
@@ -211,10 +214,15 @@ pub fn load(
                 }
             }
             s if s.ends_with(".md") || s.ends_with(".markdown") => markdown.push((full, rel)),
-            _ => content.assets.push(Asset {
-                rel,
-                from: AssetFolder::Content,
-            }),
+            _ => {
+                if let Some(warning) = read::other_format(&rel) {
+                    diagnostics.push(warning.in_file(display_path(root, &full)));
+                }
+                content.assets.push(Asset {
+                    rel,
+                    from: AssetFolder::Content,
+                })
+            }
         }
     }
     // The static folder's files, every one published as it is, after the content
@@ -232,7 +240,13 @@ pub fn load(
     }
 
     walk::report_links_into_output(root, &into_output, diagnostics);
-    let mut markdown = languages::choose(markdown, publish.language, root, diagnostics);
+    let mut markdown = languages::choose(
+        markdown,
+        publish.language,
+        root,
+        diagnostics,
+        &mut content.other_language,
+    );
 
     if let Some(summary) = &mut content.summary {
         // Drafts count as written: a book built without them still lists them.

@@ -204,6 +204,29 @@ pub fn content_hash(text: &str) -> u64 {
     hash
 }
 
+/// The warning for a content file that another tool reads as a page and attune does
+/// not (Hugo renders AsciiDoc, Org, Pandoc and reStructuredText content; Jupyter Book
+/// and Quarto, notebooks): it is copied as it is, a file to download.
+pub(super) fn other_format(rel: &Path) -> Option<Diagnostic> {
+    let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
+    let (what, instead) = match ext.as_str() {
+        "adoc" | "asciidoc" => ("AsciiDoc", "to publish it as a page, convert it to Markdown (for example with `asciidoctor -b docbook` then `pandoc -f docbook -t gfm`)"),
+        "org" => ("Org", "to publish it as a page, convert it to Markdown (for example with `pandoc -f org -t gfm`)"),
+        "rst" => ("reStructuredText", "to publish it as a page, convert it to Markdown (for example with `pandoc -f rst -t gfm`)"),
+        "ipynb" => ("a Jupyter notebook", "to show it as a page, convert it to Markdown (`jupyter nbconvert --to markdown`); to offer it as a download, link to it"),
+        "pandoc" | "pdc" => ("Pandoc Markdown", "to publish it as a page, rename it to `.md`"),
+        "mdown" | "mkd" | "mkdn" | "mdwn" | "mdtxt" | "mdtext" => ("Markdown under another extension", "to publish it as a page, rename it to `.md`"),
+        _ => return None,
+    };
+    Some(
+        Diagnostic::warning(
+            Code::NotMarkdown,
+            format!("this file is {what}: attune reads Markdown (`.md`, `.markdown`) only, so it is published as a file to download, not as a page"),
+        )
+        .help(instead),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

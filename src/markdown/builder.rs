@@ -39,6 +39,9 @@ pub(super) struct LinkState {
     /// Skip the label events: they are replaced by the target's title.
     pub(super) replace_label: bool,
     pub(super) citation: bool,
+    /// An address another tool fills in (`foreign::ADDRESS_MARK`): the label is
+    /// published as text, with no `<a>` around it.
+    pub(super) as_text: bool,
 }
 
 pub(super) struct Builder<'a, 'c> {
@@ -246,6 +249,12 @@ impl<'a> Builder<'a, '_> {
                 } else {
                     self.emit(Event::End(TagEnd::BlockQuote(None)));
                 }
+            }
+            // A tag read as standing in an address where the parser found no link
+            // (`foreign::in_address`): reported already, and no part of the text.
+            Event::Text(text) if text.contains(super::foreign::ADDRESS_MARK) => {
+                let text = text.replace(super::foreign::ADDRESS_MARK, "");
+                self.event(Event::Text(CowStr::from(text)), range, next_char);
             }
             Event::Text(text) if obsidian::may_hold_tag(&text) => {
                 self.text_with_tags(text, next_char)

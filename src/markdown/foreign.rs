@@ -15,8 +15,12 @@
 //! Each diagnostic's help says what was left out of the page. A tag written with a
 //! backslash first (`\{{`, `\{%`) is text.
 
-use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
-use super::foreign_help::{describe, LeftOut};
+use super::expand::{
+    html_comment_ranges, inside, literal_ranges, Article, Expanded, SegMap, Splice,
+};
+use super::foreign_address::in_address;
+pub(super) use super::foreign_address::ADDRESS_MARK;
+use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use crate::config::UnsupportedSyntax;
 use crate::diagnostic::Severity;
@@ -45,8 +49,8 @@ pub(super) enum Kind {
     Templater,
 }
 
-struct Tag {
-    range: std::ops::Range<usize>,
+pub(super) struct Tag {
+    pub(super) range: std::ops::Range<usize>,
     kind: Kind,
     /// What is between the delimiters, trimmed.
     inner: String,
@@ -187,7 +191,21 @@ fn tags(text: &str, options: Options) -> Vec<Tag> {
             from = at + 2;
             continue;
         };
-        let literal = literal.get_or_insert_with(|| literal_ranges(text, options));
+        // Code, and HTML comments, which no page shows.
+        let literal = literal.get_or_insert_with(|| {
+            let mut ranges = literal_ranges(text, options);
+            ranges.extend(html_comment_ranges(text, options));
+            ranges.sort_by_key(|r| r.start);
+            // One range for each stretch, as `inside` reads them.
+            let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+            for range in ranges {
+                match merged.last_mut() {
+                    Some(last) if last.end >= range.start => last.end = last.end.max(range.end),
+                    _ => merged.push(range),
+                }
+            }
+            merged
+        });
         if inside(literal, at) {
             from = at + 2;
             continue;
@@ -354,6 +372,23 @@ pub(super) fn strip(
                 copied = tag.range.end;
                 continue;
             }
+        }
+        // A tag in a link's or image's address (`[x]({{#DOCS_URL}}/a.html)`,
+        // `[x]({{ site.baseurl }}/a)`): the address is unknown without the tool that
+        // fills it in, so the link is published as its text (see [`ADDRESS_MARK`]), with
+        // this one diagnostic and none for what is left of the address.
+        if let Some(image) = in_address(text, tag.range.start, &tags[..i]) {
+            splice.copy(copied..tag.range.start);
+            splice.insert(ADDRESS_MARK, tag.range.start);
+            copied = tag.range.end;
+            let (line, column) = out.position(article, &out.maps, tag.range.start);
+            let mut diagnostic = in_address_diagnostic(tag.kind, &name, &tag.written(text), image);
+            if article.unsupported_syntax == UnsupportedSyntax::Warn {
+                diagnostic.severity = Severity::Warning;
+            }
+            out.diagnostics
+                .push(diagnostic.at(article.file.to_path_buf(), line, column));
+            continue;
         }
         splice.copy(copied..tag.range.start);
         copied = tag.range.end;

@@ -134,3 +134,44 @@ pub(super) fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut
         )),
     }
 }
+
+/// The diagnostic for a tag in a link's or an image's address, which the page
+/// publishes as its text (an image: its description); an error, made a warning where
+/// `[build] unsupported_syntax` says so.
+pub(super) fn in_address_diagnostic(
+    kind: Kind,
+    name: &str,
+    written: &str,
+    image: bool,
+) -> Diagnostic {
+    let what = if image { "an image's" } else { "a link's" };
+    let message = match kind {
+        Kind::Mdbook => format!(
+            "mdBook directive `{written}` in {what} address is not supported: the address needs the preprocessor that defines `{}`",
+            name.trim_start_matches('#')
+        ),
+        Kind::HugoRaw | Kind::HugoMarkdown => format!(
+            "Hugo shortcode `{written}` in {what} address is not supported: attune does not run templates in content"
+        ),
+        Kind::Liquid | Kind::Expression if zola_shortcode(name).is_some() => format!(
+            "Zola shortcode `{written}` in {what} address is not supported: attune does not run templates in content"
+        ),
+        Kind::Liquid | Kind::Raw => format!(
+            "Liquid tag `{written}` in {what} address is not supported: attune does not run templates in content"
+        ),
+        Kind::Templater => format!(
+            "Templater tag `{written}` in {what} address is not supported: attune does not run templates in content"
+        ),
+        Kind::Expression => format!(
+            "template expression `{written}` in {what} address is not supported: attune does not run templates in content"
+        ),
+    };
+    let shown = if image {
+        "the image is left out and its description shown as text"
+    } else {
+        "the link is published as its text, leading nowhere"
+    };
+    Diagnostic::error(Code::UnsupportedSyntax, message).help(format!(
+        "{shown}; write the address itself: a path from this file's folder (other.md, picture.png) or a full URL"
+    ))
+}

@@ -14,6 +14,11 @@ impl<'a> Builder<'a, '_> {
             self.embed(image);
             return;
         }
+        if image.src.contains(super::foreign::ADDRESS_MARK) {
+            // Reported where the tag stood (`foreign.rs`): the image is its description.
+            self.emit_html(escape(image.alt.trim()));
+            return;
+        }
         let alt = image.alt.trim();
         if alt.is_empty() {
             self.out.images_without_alt.push((image.line, image.column));

@@ -22,6 +22,17 @@ impl<'a> Builder<'a, '_> {
                 internal: None,
                 replace_label: false,
                 citation: true,
+                as_text: false,
+            });
+            return;
+        }
+        if dest.contains(super::foreign::ADDRESS_MARK) {
+            // Reported where the tag stood (`foreign.rs`): the link is its text.
+            self.link = Some(LinkState {
+                internal: None,
+                replace_label: false,
+                citation: false,
+                as_text: true,
             });
             return;
         }
@@ -38,6 +49,7 @@ impl<'a> Builder<'a, '_> {
                 internal: None,
                 replace_label: false,
                 citation: false,
+                as_text: false,
             });
             return;
         }
@@ -73,6 +85,7 @@ impl<'a> Builder<'a, '_> {
                     internal: None,
                     replace_label: !has_label,
                     citation: false,
+                    as_text: false,
                 });
                 return;
             }
@@ -106,6 +119,7 @@ impl<'a> Builder<'a, '_> {
                 internal: None,
                 replace_label: false,
                 citation: false,
+                as_text: false,
             });
             return;
         };
@@ -150,6 +164,7 @@ impl<'a> Builder<'a, '_> {
             internal: Some(index),
             replace_label,
             citation: false,
+            as_text: false,
         });
     }
 
@@ -158,7 +173,7 @@ impl<'a> Builder<'a, '_> {
             self.emit(Event::End(TagEnd::Link));
             return;
         };
-        if link.citation {
+        if link.citation || link.as_text {
             return;
         }
         if let Some(index) = link.internal {

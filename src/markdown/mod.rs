@@ -12,6 +12,7 @@ mod code;
 mod comments;
 mod expand;
 mod foreign;
+mod foreign_address;
 mod foreign_help;
 mod glossary;
 mod headings;

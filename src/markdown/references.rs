@@ -72,6 +72,7 @@ impl<'a> Builder<'a, '_> {
                     internal: None,
                     replace_label: false,
                     citation: false,
+                    as_text: false,
                 });
             }
             None => {
@@ -85,6 +86,7 @@ impl<'a> Builder<'a, '_> {
                     internal: None,
                     replace_label: false,
                     citation: false,
+                    as_text: false,
                 });
             }
         }

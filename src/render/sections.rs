@@ -8,12 +8,39 @@ use crate::site::Site;
 
 /// What a hub page lists and shows: its text, sub-sections (with how many articles
 /// each holds, below it too) and the articles directly in it.
+/// The articles a hub lists: its own, and those of each sub-section whose `_index.md`
+/// says `transparent = true` (Zola's: a folder for grouping, such as a year, whose
+/// pages its parent lists too; and so on down while they are transparent), all in
+/// reading order. The sub-section keeps its own card and page.
+fn listed(site: &Site, sections: &[usize], articles: &[usize]) -> Vec<usize> {
+    let mut listed = articles.to_vec();
+    let mut below: Vec<usize> = sections.to_vec();
+    let mut any = false;
+    while let Some(s) = below.pop() {
+        let section = &site.sections[s];
+        if !section
+            .hub
+            .is_some_and(|h| site.articles[h].front.transparent)
+        {
+            continue;
+        }
+        any = true;
+        listed.extend(&section.articles);
+        below.extend(&section.sections);
+    }
+    if any {
+        site.sort_reading_order(&mut listed);
+    }
+    listed
+}
+
 fn hub<'a>(
     site: &'a Site,
     text: Option<usize>,
     sections: &[usize],
     articles: &[usize],
 ) -> HubInfo<'a> {
+    let articles = &listed(site, sections, articles)[..];
     // Where a SUMMARY.md part begins, in the order the hub shows its entries.
     let parts: Vec<Option<usize>> = sections
         .iter()

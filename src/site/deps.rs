@@ -61,6 +61,8 @@ impl Dependencies {
             urls: _,
             refs,
             summary,
+            // What links to them lead to is in `links`, hashed.
+            other_language: _,
             sections,
             section_of,
             // Derived from the articles' paths, titles and aliases, hashed with them.

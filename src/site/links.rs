@@ -204,6 +204,14 @@ impl Site {
                                     };
                                 }
                             }
+                            // Attune's tag pages, a translation left out.
+                            if let LinkTarget::File { path, .. } = &link.target {
+                                if let Some(found) =
+                                    self.md_elsewhere(article, path, &written, link, &mut local)
+                                {
+                                    return found;
+                                }
+                            }
                             // A chapter SUMMARY.md leaves out of the book.
                             let left_out = matches!(&link.target, LinkTarget::File { path, .. }
                                 if self.left_out_of_summary(&article.rel, path));
@@ -456,7 +464,7 @@ fn relative_path(from: &Path, to: &Path) -> String {
 /// The path from the content folder a relative `.md` path from the file `from` names
 /// (`@/blog/post.md`, as Zola writes internal links: from the content folder); `None`
 /// when it climbs above the content folder.
-fn md_path(from: &Path, target: &str) -> Option<PathBuf> {
+pub(super) fn md_path(from: &Path, target: &str) -> Option<PathBuf> {
     let mut path = from.parent().map(Path::to_path_buf).unwrap_or_default();
     let target = match target.strip_prefix("@/") {
         Some(rest) => {

@@ -7,6 +7,7 @@
 mod article;
 mod backlinks;
 mod deps;
+mod elsewhere;
 mod embeds;
 mod graph;
 mod included;
@@ -113,6 +114,9 @@ pub struct Site {
     pub refs: Vec<Vec<RefTarget>>,
     /// mdBook's `SUMMARY.md`, when the content folder has one: reading order and parts.
     pub summary: Option<crate::load::summary::Summary>,
+    /// Translations left out of the site, as the loader found them: path from the
+    /// content folder → language code.
+    pub other_language: std::collections::HashMap<PathBuf, String>,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -178,6 +182,7 @@ fn build_with(
         urls: UrlTable::default(),
         refs: Vec::new(),
         summary: content.summary,
+        other_language: content.other_language,
         sections: Vec::new(),
         section_of: Vec::new(),
         names: names::Names::default(),

@@ -7,7 +7,7 @@
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::Source;
 use crate::text::slugify;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Where one source goes.
@@ -116,8 +116,17 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
 /// mdBook's `404.md` at the top of the content folder is the text of its not-found
 /// page; attune writes its own (`404.html`), so the file is left out, with a warning.
 pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
+    // Folders holding more than one Markdown file, at any depth: a bundle's
+    // `index.md` there is a section's text, not a page of its own.
+    let mut below: HashMap<String, usize> = HashMap::new();
+    for source in sources.iter() {
+        let rel = source.rel.to_string_lossy().replace('\\', "/");
+        for (end, _) in rel.match_indices('/') {
+            *below.entry(rel[..end].to_string()).or_default() += 1;
+        }
+    }
     sources.retain(|source| {
-        if let Some(warning) = theme_page(source) {
+        if let Some(warning) = theme_page(source).or_else(|| theme_layout_page(source, &below)) {
             diagnostics.push(warning);
             return false;
         }
@@ -176,6 +185,62 @@ fn theme_page(source: &Source) -> Option<Diagnostic> {
         .at(&source.path, 1, 1)
         .help("to publish a page of your own here, give it text and another file name"),
     )
+}
+
+/// The page kinds a Hugo theme makes from a content file that holds only front
+/// matter (`layout: archives` in the Stack theme's `page/archives/index.md`), and what
+/// attune has in their place.
+const THEME_LAYOUTS: &[(&str, &str)] = &[
+    ("archives", "its hubs and tag pages list the articles"),
+    ("archive", "its hubs and tag pages list the articles"),
+    ("search", "it writes its own search page (/search/)"),
+    ("links", "a page of links needs its links written as text"),
+    ("taxonomy", "it writes its own tag list (/tags/)"),
+    ("terms", "it writes its own tag list (/tags/)"),
+];
+
+/// A page with no text whose `layout:` names a page a Hugo theme makes by itself
+/// ([`THEME_LAYOUTS`]), when it is a page of its own: a file, or a bundle's `index.md`
+/// with no other Markdown in its folder (a section's `_index.md`, or an `index.md` over
+/// other pages, has pages to list, so it stays). Published, it would be an empty page.
+fn theme_layout_page(source: &Source, below: &HashMap<String, usize>) -> Option<Diagnostic> {
+    if !source.body().trim().is_empty() {
+        return None;
+    }
+    let rel = source.rel.to_string_lossy().replace('\\', "/");
+    let name = rel.rsplit('/').next().unwrap_or(&rel);
+    if name.starts_with("_index.") {
+        return None;
+    }
+    if name.starts_with("index.") {
+        let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
+        if folder.is_empty() || below.get(folder).is_some_and(|&n| n > 1) {
+            return None;
+        }
+    }
+    let layout = front_value(&source.text[..source.body_start], "layout")?;
+    let (kind, instead) = THEME_LAYOUTS
+        .iter()
+        .find(|(kind, _)| layout.eq_ignore_ascii_case(kind))?;
+    Some(
+        Diagnostic::warning(
+            Code::ThemePage,
+            format!("{rel} has no text and `layout: {layout}`: it stands for a theme's {kind} page, which attune does not publish ({instead}), so this file is not published"),
+        )
+        .at(&source.path, 1, 1)
+        .help("to publish a page here, give it text"),
+    )
+}
+
+/// The value of a top-level front matter key written on a line of its own, YAML's
+/// `key: value` or TOML's `key = "value"`, without quotes.
+fn front_value(front: &str, key: &str) -> Option<String> {
+    front.lines().find_map(|line| {
+        let rest = line.strip_prefix(key)?.trim_start();
+        let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        (!value.is_empty()).then(|| value.to_string())
+    })
 }
 
 /// Where every source goes. A folder's `_index.md` is its hub text; so is its

@@ -74,10 +74,20 @@ impl Site {
         });
         self.config.topics = topics
             .into_iter()
-            .map(|(title, id, description)| Topic {
-                id,
-                title,
-                description,
+            .map(|(title, id, description)| {
+                // The folder's first file, for diagnostics about its hub.
+                let at = self
+                    .articles
+                    .iter()
+                    .filter(|a| a.topic.as_deref() == Some(id.as_str()))
+                    .min_by(|a, b| a.rel.cmp(&b.rel))
+                    .map(|a| (a.path.clone(), 1, 1));
+                Topic {
+                    id,
+                    title,
+                    description,
+                    at,
+                }
             })
             .collect();
         self.topics = vec![Vec::new(); self.config.topics.len()];

@@ -467,6 +467,169 @@ fn link_title_is_the_title_in_lists() {
 }
 
 #[test]
+fn a_page_in_another_format_is_a_download_with_one_warning_each() {
+    // hugo-geekdoc's exampleSite has AsciiDoc pages; notebooks and `.rst` come from
+    // Jupyter Book and Sphinx.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/asciidoc.adoc",
+        "---\ntitle: A\n---\n= Title\n\nText.\n",
+    );
+    site.write("content/posts/notes.org", "#+TITLE: Notes\n* Heading\n");
+    site.write("content/posts/guide.rst", "Guide\n=====\n");
+    site.write("content/posts/lab.ipynb", "{\"cells\": []}\n");
+    site.write("content/posts/old.mkd", "# Old\n");
+    site.write(
+        "content/posts/photo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut found: Vec<(String, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "not-markdown")
+        .map(|d| {
+            assert_eq!(d["severity"], "warning", "{d}");
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let files: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "content/posts/asciidoc.adoc",
+            "content/posts/guide.rst",
+            "content/posts/lab.ipynb",
+            "content/posts/notes.org",
+            "content/posts/old.mkd",
+        ],
+        "{items:#}"
+    );
+    assert!(found[0].1.starts_with(
+        "this file is AsciiDoc: attune reads Markdown (`.md`, `.markdown`) only, so it is published as a file to download"
+    ));
+    let build = site.build();
+    build.assert_code(0);
+    assert_eq!(
+        build
+            .stderr
+            .matches("published as a file to download")
+            .count(),
+        5,
+        "{}",
+        build.stderr
+    );
+    assert!(site.path("public/posts/asciidoc.adoc").is_file());
+    assert!(!site.path("public/posts/asciidoc").exists());
+}
+
+#[test]
+fn a_ref_to_hugos_taxonomy_pages_leads_to_the_tag_list_and_tag_pages() {
+    // jpanther/congo's exampleSite links `{{< ref "tags" >}}` and
+    // `{{< ref "tags/advanced" >}}`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/tagged.md",
+        "---\ntitle: Tagged\ntags: [Advanced]\n---\n\
+         All [tags]({{< ref \"tags\" >}}), [advanced]({{< ref \"tags/advanced\" >}}), \
+         [again]({{< relref \"/tags/advanced/\" >}}), [by path](../tags.md) and \
+         [no such tag]({{< ref \"tags/nothing\" >}}).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("not written yet").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("'tags/nothing.md' is not written yet"),
+        "{}",
+        run.stderr
+    );
+    site.build().assert_code(0);
+    let page = body(&site.read("posts/tagged/index.html")).to_string();
+    for link in [
+        "<a href=\"../../tags/\" id=\"ref-1\">tags</a>",
+        "<a href=\"../../tags/advanced/\" id=\"ref-2\">advanced</a>",
+        "<a href=\"../../tags/advanced/\" id=\"ref-3\">again</a>",
+        "<a href=\"../../tags/\" id=\"ref-4\">by path</a>",
+        "<span class=\"missing-link\">no such tag</span>",
+    ] {
+        assert!(page.contains(link), "{link} in\n{page}");
+    }
+    assert!(site.path("public/tags/advanced/index.html").is_file());
+}
+
+#[test]
+fn a_theme_page_with_no_text_is_left_out_but_a_section_with_a_layout_stays() {
+    // The Stack theme's exampleSite: `page/archives/index.md` and `page/search/index.md`
+    // hold only front matter with a `layout`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/page/archives/index.md",
+        "---\ntitle: Archives\nlayout: archives\nslug: archives\n---\n",
+    );
+    site.write(
+        "content/page/search/index.md",
+        "+++\ntitle = \"Search\"\nlayout = \"search\"\n+++\n",
+    );
+    site.write(
+        "content/page/about/index.md",
+        "---\ntitle: About\nlayout: archives\n---\nWe are a charity.\n",
+    );
+    // linkerd's `community/*/_index.md`: a section's text with a layout, its pages
+    // below it.
+    site.write(
+        "content/community/_index.md",
+        "---\ntitle: Community\nlayout: archives\n---\n",
+    );
+    site.write(
+        "content/community/meetups/index.md",
+        "---\ntitle: Meetups\nlayout: archives\n---\n",
+    );
+    site.write(
+        "content/community/meetups/london.md",
+        "---\ntitle: London\n---\nMonthly.\n",
+    );
+    site.write(
+        "book.toml",
+        format!(
+            "{}\n[front_matter]\nallow = [\"layout\", \"slug\"]\n",
+            std::fs::read_to_string(site.path("book.toml")).unwrap()
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: page/archives/index.md has no text and `layout: archives`: it stands for a theme's archives page, which attune does not publish (its hubs and tag pages list the articles), so this file is not published\n --> content/page/archives/index.md:1:1",
+        )
+        .assert_stderr_contains(
+            "warning: page/search/index.md has no text and `layout: search`: it stands for a theme's search page",
+        );
+    assert_eq!(
+        run.stderr.matches("has no text and `layout").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public/page/archives").exists());
+    assert!(!site.path("public/page/search").exists());
+    assert!(site
+        .read("page/about/index.html")
+        .contains("We are a charity."));
+    assert!(site.path("public/community/index.html").is_file());
+    assert!(site.read("community/meetups/index.html").contains("London"));
+}
+
+#[test]
 fn a_dated_permalink_address_is_not_guessed_from_its_last_segment() {
     // Hugo's `permalinks` (read from hugo.toml, which attune does not read) publish
     // `posts/second-post.md` at `/2026/02/01/second-post/`. The slug at the end names

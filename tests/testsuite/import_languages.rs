@@ -158,3 +158,24 @@ fn a_dotted_note_name_is_not_a_language() {
     assert_eq!(title(&site.read("healing/web-de/index.html")), "Web.de");
     assert!(site.path("public/healing/v1-2/index.html").is_file());
 }
+
+#[test]
+fn a_link_to_a_translation_left_out_says_so_and_is_its_text() {
+    let site = Fixture::new("zola-languages");
+    site.write(
+        "content/blog/linking.md",
+        "+++\ntitle = \"Linking\"\n+++\nRead it in [Français](first.fr.md) or [English](first.md).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 'first.fr.md' is a translation into `fr`, left out of this site (its language is `en`): shown as plain text\n --> content/blog/linking.md:4:12",
+    );
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let page = site.read("blog/linking/index.html");
+    assert!(
+        page.contains("<span class=\"missing-link\">Français</span>"),
+        "{page}"
+    );
+    assert!(page.contains(">English</a>"), "{page}");
+}

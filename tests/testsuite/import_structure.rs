@@ -737,3 +737,143 @@ fn a_root_relative_link_may_start_with_the_path_the_site_is_published_at() {
         .assert_stderr_contains("broken link to '/apollo-x/tags/'")
         .assert_stderr_contains("broken link to '/apollo/nothing/'");
 }
+
+#[test]
+fn a_topic_named_like_an_attune_page_is_reported_at_its_folder_or_book_toml() {
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write("content/search/a.md", "---\ntitle: A\n---\nText.\n");
+    site.write("content/search/b.md", "---\ntitle: B\n---\nText.\n");
+    site.write("content/tags/c.md", "---\ntitle: C\n---\nText.\n");
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains(
+            "error: the search page would publish '/search/', which the topic hub 'search' at content/search/a.md:1:1 already publishes\n --> content/search/a.md:1:1",
+        )
+        .assert_stderr_contains(
+            "error: the tag list would publish '/tags/', which the topic hub 'tags' at content/tags/c.md:1:1 already publishes\n --> content/tags/c.md:1:1",
+        )
+        .assert_stderr_contains(
+            "help: the search page is always at '/search/': rename what claims it (the folder, file or topic id)",
+        );
+    // A topic declared in book.toml: at its id there.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[[topics]]\nid = \"search\"\ntitle = \"S\"\n\n[[topics]]\nid = \"tags\"\ntitle = \"T\"\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains(
+            "which the topic hub 'search' at book.toml:5:6 already publishes\n --> book.toml:5:6",
+        )
+        .assert_stderr_contains("--> book.toml:9:6");
+}
+
+#[test]
+fn links_written_for_zola_paths_find_the_page_and_the_files_beside_it() {
+    // blog.rust-lang.org: a post links an image beside another post, relative to its
+    // own `path`, as a browser read it on the Zola site.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/blog/this-post/index.md",
+        "+++\ntitle = \"This post\"\npath = \"2024/05/07/this-post\"\n+++\n![info](info.svg)\n",
+    );
+    site.write(
+        "content/blog/this-post/info.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    );
+    site.write("content/blog/this-post/img/a.png", "png");
+    site.write(
+        "content/blog/other/index.md",
+        "+++\ntitle = \"Other\"\npath = \"2024/06/01/other\"\n+++\n\
+         Up ![i](../../../../2024/05/07/this-post/info.svg), \
+         beside ![a](../../../05/07/this-post/img/a.png), \
+         [post](../../../05/07/this-post/), from the root ![r](/2024/05/07/this-post/info.svg) \
+         and [gone](../../../05/07/this-post/nothing.svg).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error"))
+        .collect();
+    assert_eq!(
+        errors,
+        ["error: broken link to '../../../05/07/this-post/nothing.svg': no page or file there"],
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "content/blog/other/index.md",
+        std::fs::read_to_string(site.path("content/blog/other/index.md"))
+            .unwrap()
+            .replace(" and [gone](../../../05/07/this-post/nothing.svg)", ""),
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("blog/other/index.html")).to_string();
+    for written in [
+        "<img src=\"../../blog/this-post/info.svg\" alt=\"i\"",
+        "<img src=\"../../blog/this-post/img/a.png\" alt=\"a\"",
+        "<a href=\"../../blog/this-post/\" id=\"ref-1\">post</a>",
+        "<img src=\"../../blog/this-post/info.svg\" alt=\"r\"",
+    ] {
+        assert!(page.contains(written), "{written} in\n{page}");
+    }
+}
+
+#[test]
+fn a_transparent_zola_sections_pages_are_listed_on_its_parents_hub_too() {
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write("content/blog/_index.md", "+++\ntitle = \"Blog\"\n+++\n");
+    site.write(
+        "content/blog/first.md",
+        "+++\ntitle = \"First\"\ndate = 2024-01-01\n+++\nOne.\n",
+    );
+    site.write(
+        "content/blog/2023/_index.md",
+        "+++\ntitle = \"2023\"\ntransparent = true\n+++\n",
+    );
+    site.write(
+        "content/blog/2023/old.md",
+        "+++\ntitle = \"Old\"\ndate = 2023-05-01\n+++\nOld.\n",
+    );
+    site.write(
+        "content/blog/2023/q4/_index.md",
+        "+++\ntitle = \"Q4\"\ntransparent = true\n+++\n",
+    );
+    site.write(
+        "content/blog/2023/q4/late.md",
+        "+++\ntitle = \"Late\"\ndate = 2023-11-01\n+++\nLate.\n",
+    );
+    site.write(
+        "content/blog/2022/_index.md",
+        "+++\ntitle = \"2022\"\n+++\n",
+    );
+    site.write(
+        "content/blog/2022/older.md",
+        "+++\ntitle = \"Older\"\ndate = 2022-05-01\n+++\nOlder.\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("transparent"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let blog = main_of(&site.read("blog/index.html")).to_string();
+    // Newest first: the pages of the transparent sections among the blog's own.
+    let at = |url: &str| {
+        blog.find(&format!("href=\"../blog/{url}\""))
+            .unwrap_or_else(|| panic!("{url} in\n{blog}"))
+    };
+    assert!(at("first/") < at("2023/q4/late/"), "{blog}");
+    assert!(at("2023/q4/late/") < at("2023/old/"), "{blog}");
+    assert!(!blog.contains("2022/older/"), "{blog}");
+    // The sections keep their own cards and pages.
+    assert!(
+        blog.contains("href=\"../blog/2023/\"") && blog.contains("href=\"../blog/2022/\""),
+        "{blog}"
+    );
+    let year = main_of(&site.read("blog/2023/index.html")).to_string();
+    assert!(year.contains("old/") && year.contains("q4/late/"), "{year}");
+}

@@ -835,3 +835,130 @@ fn a_zola_shortcode_may_have_spaces_before_its_parentheses() {
     assert!(page.contains("Body kept."), "{page}");
     assert!(!page.contains("{%") && !page.contains("{{"), "{page}");
 }
+
+#[test]
+fn a_tag_in_a_links_address_is_one_diagnostic_and_the_link_is_its_text() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\ndescription: d\n---\n\
+         See [Py]({{#PYO3_DOCS_URL}}/pyo3/struct.Py.html) and ![Logo]({{#PYO3_DOCS_URL}}/logo.png).\n\n\
+         Liquid [L1]({{ site.baseurl }}/a/) and Zola [Z1]({{ config.base_url }}/a), \
+         Hugo [H1]({{< param \"docs\" >}}/x), in the middle [M1](https://example.org/{{ version }}/doc), \
+         angled [A1](<{{ site.url }}/x y>) and by [reference][r].\n\n\
+         [r]: {{ site.baseurl }}/r.html\n\n\
+         A [ref]({{< ref \"b\" >}}) still links. Not an address: ](x {{ kept }}.\n",
+    );
+    site.write("content/t/b.md", "---\ntitle: B\ndescription: d\n---\nB.\n");
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("broken"), "{out}");
+    assert!(!out.contains("does not exist"), "{out}");
+    for expected in [
+        "warning: mdBook directive `{{#PYO3_DOCS_URL}}` in a link's address is not supported: the address needs the preprocessor that defines `PYO3_DOCS_URL` @ content/t/a.md:5:10",
+        "warning: mdBook directive `{{#PYO3_DOCS_URL}}` in an image's address is not supported: the address needs the preprocessor that defines `PYO3_DOCS_URL` @ content/t/a.md:5:62",
+        "warning: template expression `{{ site.baseurl }}` in a link's address is not supported: attune does not run templates in content @ content/t/a.md:7:13",
+        "warning: template expression `{{ config.base_url }}` in a link's address",
+        "warning: Hugo shortcode `{{< param \"docs\" >}}` in a link's address",
+        "warning: template expression `{{ version }}` in a link's address",
+        "warning: template expression `{{ site.url }}` in a link's address",
+        "warning: template expression `{{ site.baseurl }}` in a link's address is not supported: attune does not run templates in content @ content/t/a.md:9:6",
+        "warning: template expression `{{ kept }}` is not supported",
+    ] {
+        assert!(out.contains(expected), "{expected}\nin\n{out}");
+    }
+    assert_eq!(
+        out.matches("unsupported").count() + out.matches("not supported").count(),
+        9,
+        "{out}"
+    );
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains("the link is published as its text, leading nowhere")
+        .assert_stderr_contains("the image is left out and its description shown as text");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    for kept in [
+        "See Py and Logo.",
+        "Liquid L1 and Zola Z1, Hugo H1, in the middle M1, angled A1 and by reference.",
+        ">ref</a> still links",
+    ] {
+        assert!(page.contains(kept), "{kept} in\n{page}");
+    }
+    for gone in [
+        "attune-unfilled",
+        "pyo3/struct",
+        "logo.png",
+        "<img",
+        "r.html",
+        "example.org",
+    ] {
+        assert!(!page.contains(gone), "{gone} in\n{page}");
+    }
+}
+
+#[test]
+fn what_an_html_comment_holds_is_never_reported() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\ndescription: d\n---\n\
+         Inline <!-- {{ x }} and [[not written]] --> text.\n\n\
+         <!--\n{% if x %} {{< note >}} {{#title T}}\n[[nowhere]] [x](gone.md)\n-->\n\n\
+         After {{ reported }}.\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    let reported: Vec<&str> = out.lines().filter(|l| !l.contains("orphan")).collect();
+    assert_eq!(reported.len(), 1, "{out}");
+    assert!(
+        reported[0].contains("`{{ reported }}`") && reported[0].ends_with("a.md:12:7"),
+        "{out}"
+    );
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    assert!(
+        page.contains("After .") || page.contains("After ."),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_c_header_include_in_code_is_code_and_a_file_include_in_code_is_read() {
+    let site = site();
+    // blog.rust-lang.org (Zola): C++ in a Rust `cpp!{{ … }}` macro.
+    site.write(
+        "content/t/a.md",
+        "+++\ntitle = \"A\"\ndescription = \"d\"\n+++\n\
+         ```rust\ncpp! {{\n    #include <cmath>\n}}\nlet q = {{ #include \"point.h\" }};\n\
+         {{#include ../snippets/code.rs}}\n```\n\n\
+         Inline `{{#include <vector>}}` too.\n\n\
+         Out of code {{#include <string>}} is read as a path.\n",
+    );
+    site.write("content/snippets/code.rs", "fn from_a_file() {}\n");
+    let (code, out) = check(&site);
+    assert_ne!(code, 0, "{out}");
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("error")).collect();
+    assert_eq!(
+        errors,
+        ["error: `{{#include <string>}}`: no file 'content/t/<string>' @ content/t/a.md:15:13"],
+        "{out}"
+    );
+    site.write(
+        "content/t/a.md",
+        std::fs::read_to_string(site.path("content/t/a.md"))
+            .unwrap()
+            .replace("Out of code {{#include <string>}} is read as a path.\n", ""),
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    for kept in [
+        "cmath",
+        "point.h",
+        "from_a_file",
+        "<code>{{#include &lt;vector&gt;}}</code>",
+    ] {
+        assert!(page.contains(kept), "{kept} in\n{page}");
+    }
+}

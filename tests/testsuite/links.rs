@@ -189,7 +189,7 @@ fn an_alias_or_page_on_a_url_attune_writes_is_an_error_naming_the_owner() {
     let cases: &[(&str, &str)] = &[
         ("/privacy/", "which the privacy page (built-in page) already publishes"),
         ("/404/", "which the not-found page (built-in page) already publishes"),
-        ("/guide/", "which the topic hub 'guide' (built-in page) already publishes"),
+        ("/guide/", "which the topic hub 'guide' at book.toml:7:6 already publishes"),
         ("/tags/start/", "which the page of tag 'start' at content/guide/basics/ch04-01-feelings.md:3:8 already publishes"),
         ("/search/index.js", "which the search index (built-in page) already publishes"),
         ("/search/p0.js", "which the search index (built-in page) already publishes"),
@@ -244,7 +244,7 @@ fn a_standalone_page_beside_a_topic_of_its_name_is_an_error() {
     both_fail_with(
         &site,
         &[
-            "error: the article 'guide' would publish '/guide/', which the topic hub 'guide' (built-in page) already publishes",
+            "error: the article 'guide' would publish '/guide/', which the topic hub 'guide' at book.toml:",
             "--> content/guide.md:1:1",
             "'/guide-2/' is free",
         ],

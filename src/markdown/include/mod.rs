@@ -99,6 +99,16 @@ struct Directive<'t> {
     escaped: bool,
 }
 
+/// Whether an include's target is written as a C or C++ header is (`<cmath>`,
+/// `"point.h"`), not as a path.
+fn header_not_path(args: &str) -> bool {
+    let target = args.split_whitespace().next().unwrap_or("");
+    let wrapped = |open: char, close: char| {
+        target.len() > 2 && target.starts_with(open) && target.ends_with(close)
+    };
+    wrapped('<', '>') || wrapped('"', '"')
+}
+
 /// The next `{{#name args}}` at or after `from`, in mdBook's syntax.
 fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
     while let Some(found) = text[from..].find("{{") {
@@ -247,6 +257,16 @@ impl Includer<'_, '_> {
             }
             if !is_include(d.name) {
                 continue;
+            }
+            // `{{ #include <cmath> }}` in code (C++ in a Rust `cpp!{{ … }}` macro): a C
+            // header, not a file of the site, so code shown as written. mdBook would try
+            // to read a file named `<cmath>`, fail and keep the text; no site names a
+            // file so.
+            if header_not_path(d.args) {
+                let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
+                if inside(ranges, d.range.start) {
+                    continue;
+                }
             }
             splice.copy(copied..d.range.start);
             copied = d.range.end;

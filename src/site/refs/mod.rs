@@ -18,6 +18,7 @@ mod by_name;
 mod copied;
 mod paths;
 mod resolve;
+mod zola_path;
 
 /// Where a reference leads, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

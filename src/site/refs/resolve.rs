@@ -199,15 +199,19 @@ impl Site {
         } else {
             &folder
         };
-        let Some(site_path) = join(from, &decoded).or_else(|| {
-            // A `..` too many, as Obsidian and a browser read it: it stays at the
-            // root (`../../images/x.png` from `notes/`), when that finds a file or page.
-            let clamped = join_clamped(from, &decoded);
-            let exists = ctx.by_rel.contains_key(&clamped)
-                || self.urls.get_folded(&clamped).is_some()
-                || self.urls.get(&format!("{clamped}index.html")).is_some();
-            exists.then_some(clamped)
-        }) else {
+        let Some(site_path) = join(from, &decoded)
+            .or_else(|| {
+                // A `..` too many, as Obsidian and a browser read it: it stays at the
+                // root (`../../images/x.png` from `notes/`), when that finds a file or page.
+                let clamped = join_clamped(from, &decoded);
+                let exists = ctx.by_rel.contains_key(&clamped)
+                    || self.urls.get_folded(&clamped).is_some()
+                    || self.urls.get(&format!("{clamped}index.html")).is_some()
+                    || self.file_below_zola_path(&clamped).is_some();
+                exists.then_some(clamped)
+            })
+            .or_else(|| self.read_from_zola_path(i, &decoded))
+        else {
             // Above the site but still on its host, as a book published beside other
             // documentation links to it (the Rust book's `../std/index.html`): that
             // address, written out in full, which attune cannot check.
@@ -281,6 +285,22 @@ impl Site {
                 };
             }
         }
+        // A file beside a page, below the page's Zola `path` (see `zola_path.rs`), from
+        // this file's folder or from this page's own Zola `path`.
+        let below_zola_path = || {
+            self.file_below_zola_path(&site_path).or_else(|| {
+                self.read_from_zola_path(i, &decoded)
+                    .and_then(|p| self.file_below_zola_path(&p))
+            })
+        };
+        if let Some(path) = below_zola_path() {
+            return RefTarget::Site {
+                path,
+                suffix: query,
+                fragment,
+                article: None,
+            };
+        }
         // A page: `x.html` the way mdBook names pages, `x/index.html`, `x/` or `x`.
         let folder_url = match site_path.strip_suffix(".html") {
             Some(stem) if stem == "index" || stem.ends_with("/index") => {
@@ -323,6 +343,16 @@ impl Site {
             let from_page = join(&article.url, &decoded);
             if let Some(&t) = from_page.and_then(|p| ctx.by_url.get(p.as_str())) {
                 return page(t, fragment, diagnostics);
+            }
+            // From the page's Zola `path`, where the browser read it on the Zola site.
+            if let Some(from_path) = self.read_from_zola_path(i, &decoded) {
+                let found = ctx
+                    .by_url
+                    .get(from_path.as_str())
+                    .or_else(|| self.aliases.get(&from_path));
+                if let Some(&t) = found {
+                    return page(t, fragment, diagnostics);
+                }
             }
         }
         // A page of attune's, or an `index.html` copied as it is (from the content or

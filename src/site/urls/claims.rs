@@ -36,11 +36,15 @@ impl Site {
         );
         for topic in &self.config.topics {
             let what = format!("the topic hub '{}'", topic.id);
+            let owner = match &topic.at {
+                Some((file, line, column)) => Owner::content(what, file, *line, *column),
+                None => Owner::built_in(what),
+            };
             claim(
                 &mut table,
                 page(&format!("{}/", topic.id)),
                 Kind::Page,
-                Owner::built_in(what),
+                owner,
             );
         }
         claim(

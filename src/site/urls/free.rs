@@ -49,6 +49,20 @@ impl UrlTable {
                 claimant.what
             ),
         );
+        // attune's own page or file, which is always where it is, against a topic,
+        // folder or file of the content: reported at the content, which is to move.
+        if claimant.at.is_none() {
+            if let Some((file, line, column)) = &first.at {
+                let d = match line {
+                    0 => d.in_file(file),
+                    _ => d.at(file, *line, *column),
+                };
+                return d.help(format!(
+                    "{} is always at '{url}': rename what claims it (the folder, file or topic id)",
+                    claimant.what
+                ));
+            }
+        }
         let d = match &claimant.at {
             Some((file, 0, _)) => d.in_file(file),
             Some((file, line, column)) => d.at(file, *line, *column),

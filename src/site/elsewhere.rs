@@ -1,0 +1,93 @@
+//! Links to `.md` paths that name no article but a page the site has in another form:
+//! attune's own tag list and tag pages (Hugo's `{{< ref "tags" >}}`), or a translation
+//! the site leaves out (`post.fr.md` on an `en` site).
+
+use super::links::md_path;
+use super::{Article, ResolvedLink, Site};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::markdown::OutLink;
+use crate::text::percent_decode;
+use std::path::Path;
+
+impl Site {
+    /// Where the `.md` link `path` (written `written`) of `article`, which names no
+    /// article, leads when it names one of these: attune's tag list or a tag's page
+    /// (Hugo's `{{< ref "tags" >}}`, `{{< ref "tags/advanced" >}}`); or a translation
+    /// into another language, left out of the site: the link is its text, with a
+    /// warning, whatever `missing_links` says, as the page is written and only
+    /// published elsewhere.
+    pub(super) fn md_elsewhere(
+        &self,
+        article: &Article,
+        path: &str,
+        written: &str,
+        link: &OutLink,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<ResolvedLink> {
+        if let Some((url, title)) = self.tag_page_by_file(&article.rel, path) {
+            return Some(ResolvedLink {
+                target: None,
+                href: self.style.href(&article.url, &url),
+                title,
+            });
+        }
+        let code = self.other_language_of(&article.rel, path)?;
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::OtherLanguage,
+                format!(
+                    "'{written}' is a translation into `{code}`, left out of this site (its language is `{}`): shown as plain text",
+                    self.config.site.language
+                ),
+            )
+            .at(&article.path, link.line, link.column)
+            .help(format!(
+                "a site is one language: link to the `{code}` page on the site built with `[site] language = \"{code}\"`, by its full address, or take the link out"
+            )),
+        );
+        Some(ResolvedLink {
+            target: None,
+            href: String::new(),
+            title: written.to_string(),
+        })
+    }
+
+    /// The tag list or a tag's page that the `.md` path `target` from `from` names when
+    /// no file has it, as Hugo's `ref` names its taxonomy pages: `tags.md` (`/tags`) is
+    /// the tag list, `tags/advanced.md` the page of the tag `advanced` when an article
+    /// has it. From the linking file's folder or from the content folder; the URL (from
+    /// the site root) and a title.
+    fn tag_page_by_file(&self, from: &Path, target: &str) -> Option<(String, String)> {
+        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+        let from_root = decoded.trim_start_matches('/').to_string();
+        let relative = md_path(from, target).map(|p| p.to_string_lossy().replace('\\', "/"));
+        [Some(from_root), relative]
+            .into_iter()
+            .flatten()
+            .find_map(|path| {
+                let path = path
+                    .strip_suffix(".md")
+                    .or(path.strip_suffix(".markdown"))?;
+                let path = path.trim_end_matches("/_index").trim_end_matches("/index");
+                match path.split_once('/') {
+                    None if path == "tags" => Some(("tags/".to_string(), "Tags".to_string())),
+                    Some(("tags", name)) if !name.contains('/') => {
+                        let slug = crate::text::slugify(name);
+                        let tag = self.tags.get(&slug)?;
+                        Some((format!("tags/{slug}/"), tag.name.clone()))
+                    }
+                    _ => None,
+                }
+            })
+    }
+
+    /// The language of the translation the `.md` path `target` from `from` names, when
+    /// it is one the site leaves out.
+    fn other_language_of(&self, from: &Path, target: &str) -> Option<&str> {
+        if self.other_language.is_empty() {
+            return None;
+        }
+        let path = md_path(from, target)?;
+        self.other_language.get(&path).map(String::as_str)
+    }
+}
