@@ -1,7 +1,7 @@
 //! Reading one file: as UTF-8 text (a byte-order mark dropped, NUL bytes refused), and
 //! a Markdown source with its front matter, slug and topic.
 
-use super::{split_front_matter, FrontMatter};
+use super::{split_front_matter, Date, FrontMatter};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use crate::text::slugify;
@@ -94,7 +94,8 @@ pub(super) fn read_source(
     diagnostics: &mut Diagnostics,
 ) -> Option<Source> {
     let (path, text) = read_text(root, full, diagnostics)?;
-    let (front, body_start) = split_front_matter(&text, &path, diagnostics)?;
+    let (mut front, body_start) = split_front_matter(&text, &path, diagnostics)?;
+    zola_dated_name(rel, &mut front);
     let slug = slugify(&rel.file_stem().unwrap_or_default().to_string_lossy());
     let folder = rel
         .parent()
@@ -112,6 +113,78 @@ pub(super) fn read_source(
         body_start,
         body_hash,
     })
+}
+
+/// A page whose file name (a bundle's folder name, for `index.md`) starts with a date,
+/// `2022-03-28-release-highlights.md`: Zola (and Jekyll) date the page by it when the
+/// front matter gives no `date`, and Zola publishes it at the name without the date
+/// (`news/release-highlights/`), kept here as an old address (`path`) links may use.
+fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
+    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+    let (name, folders) = if stem == "index" {
+        let parent = rel.parent().unwrap_or(Path::new(""));
+        (
+            parent.file_name().unwrap_or_default().to_string_lossy(),
+            parent.parent(),
+        )
+    } else {
+        (stem, rel.parent())
+    };
+    let Some((date, rest)) = dated_name(&name) else {
+        return;
+    };
+    if front.date.is_none() {
+        front.date = Some(date);
+    }
+    if front.path.is_none() {
+        let mut address: String = folders
+            .into_iter()
+            .flat_map(|p| p.components())
+            .map(|c| slugify(&c.as_os_str().to_string_lossy()) + "/")
+            .collect();
+        address.push_str(&slugify(rest));
+        address.push('/');
+        front.path = Some(address);
+    }
+}
+
+/// `2022-03-28-rest`, `2022-03-28_rest`, `2022-03-28T10:00:00Z rest`…: the date and the
+/// rest, as Zola reads a dated file name (an RFC 3339 date, its time optional, a space
+/// at most, then `-` or `_`).
+fn dated_name(name: &str) -> Option<(Date, &str)> {
+    let date = Date::parse(name.get(..10)?)?;
+    let mut rest = &name[10..];
+    if let Some(time) = rest.strip_prefix('T') {
+        // `HH:MM:SS`, a fraction, then `Z` or `+HH:MM`: read as bytes, all ASCII.
+        let b = time.as_bytes();
+        let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let is = |i: usize, c: u8| b.get(i) == Some(&c);
+        let clock = [0, 1, 3, 4, 6, 7].into_iter().all(digit) && is(2, b':') && is(5, b':');
+        if !clock {
+            return None;
+        }
+        let mut at = 8;
+        if is(at, b'.') {
+            at += 1;
+            while digit(at) {
+                at += 1;
+            }
+        }
+        if is(at, b'Z') {
+            at += 1;
+        } else if (is(at, b'+') || is(at, b'-'))
+            && [1, 2, 4, 5].into_iter().all(|i| digit(at + i))
+            && is(at + 3, b':')
+        {
+            at += 6;
+        } else {
+            return None;
+        }
+        rest = &time[at..];
+    }
+    let rest = rest.strip_prefix(char::is_whitespace).unwrap_or(rest);
+    let rest = rest.strip_prefix(['-', '_'])?;
+    (!rest.is_empty()).then_some((date, rest))
 }
 
 /// FNV-1a (64 bits) of `text` with line endings normalised to `\n`: a hash that stays
@@ -157,6 +230,42 @@ pub(super) fn other_format(rel: &Path) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dated_name_is_read_as_zola_reads_it() {
+        let d = |y, m, day| Date {
+            year: y,
+            month: m,
+            day,
+        };
+        assert_eq!(
+            dated_name("2022-03-28-release-22.03"),
+            Some((d(2022, 3, 28), "release-22.03"))
+        );
+        assert_eq!(
+            dated_name("2018-10-10_hello"),
+            Some((d(2018, 10, 10), "hello"))
+        );
+        assert_eq!(
+            dated_name("2018-10-10 _hello"),
+            Some((d(2018, 10, 10), "hello"))
+        );
+        assert_eq!(
+            dated_name("2018-10-10T08:30:00Z-hello"),
+            Some((d(2018, 10, 10), "hello"))
+        );
+        assert_eq!(
+            dated_name("2018-10-10T08:30:00.5+02:00_hello"),
+            Some((d(2018, 10, 10), "hello"))
+        );
+        // A daily note, a name with a space only, an impossible date: not dated.
+        assert_eq!(dated_name("2018-10-10"), None);
+        assert_eq!(dated_name("2018-10-10-"), None);
+        assert_eq!(dated_name("2018-10-10 meeting"), None);
+        assert_eq!(dated_name("2018-02-30-x"), None);
+        assert_eq!(dated_name("2018-10-10T08:30-x"), None);
+        assert_eq!(dated_name("notes-2018-10-10"), None);
+    }
 
     #[test]
     fn content_hash_is_fnv1a_and_ignores_line_endings() {

@@ -59,8 +59,18 @@ pub(super) struct Tag {
 impl Tag {
     /// The tag's name: its first word (`/name` for a closing tag).
     fn name(&self) -> &str {
-        let inner = self.inner.trim_start_matches('#');
-        inner.split_whitespace().next().unwrap_or("")
+        let inner = self.inner.trim_start_matches('#').trim_start();
+        let word = inner.split_whitespace().next().unwrap_or("");
+        // `{% mermaid () %}`: Zola's shortcode call allows spaces before `(`; the
+        // name runs to it.
+        let after = inner[word.len()..].trim_start();
+        if matches!(self.kind, Kind::Liquid | Kind::Expression)
+            && !word.contains('(')
+            && after.starts_with('(')
+        {
+            return &inner[..inner.len() - after.len() + 1];
+        }
+        word
     }
 
     fn written(&self, text: &str) -> String {
@@ -446,6 +456,7 @@ fn fenced_code(text: &str, open: &Tag, close: &Tag) -> Option<String> {
 /// `{% note(kind="tip") %}`), from a tag's first word.
 pub(super) fn zola_shortcode(word: &str) -> Option<&str> {
     let (name, _) = word.split_once('(')?;
+    let name = name.trim_end();
     (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         .then_some(name)
 }

@@ -313,3 +313,156 @@ pub fn fill_labels<'t>(
 pub(super) fn without_label_marks(text: &str) -> std::borrow::Cow<'_, str> {
     fill_links(text, |_| String::new(), |_| String::new())
 }
+
+type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
+
+/// `[[dev-dependencies]](#dev-dependencies)`: CommonMark (mdBook, Zola, Hugo) reads a
+/// link whose text is `[dev-dependencies]`, though the parser's wikilinks take the
+/// `[[…]]` first and leave `(…)` as text. Each wikilink written straight before a
+/// `(destination)` or `(destination "title")` becomes that inline link, its text the
+/// bracketed words as written.
+pub(super) fn wikilinks_before_destinations<'a>(
+    events: Vec<Spanned<'a>>,
+    body: &'a str,
+) -> Vec<Spanned<'a>> {
+    if !body.contains("]](") {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        match wikilink_with_destination(&events, i, body) {
+            Some((close, last, (dest, title, end))) => {
+                let range = events[i].1.clone();
+                let written = &body[range.clone()];
+                out.push((
+                    Event::Start(pulldown_cmark::Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: CowStr::Borrowed(dest),
+                        title: CowStr::Borrowed(title),
+                        id: CowStr::Borrowed(""),
+                    }),
+                    range.start..end,
+                ));
+                out.push((
+                    Event::Text(CowStr::Borrowed(&written[1..written.len() - 1])),
+                    range.start + 1..range.end - 1,
+                ));
+                out.push((Event::End(TagEnd::Link), range.start..end));
+                // What follows `)` in the last text event the parser left.
+                let tail = events[last].1.end;
+                if tail > end {
+                    out.push((Event::Text(CowStr::Borrowed(&body[end..tail])), end..tail));
+                }
+                debug_assert!(close < last);
+                i = last + 1;
+            }
+            None => {
+                out.push(events[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// When `events[i]` opens a wikilink written straight before `(destination)`: the
+/// index of the wikilink's end, of the last text event holding the parentheses, and
+/// the destination, title and where the parentheses end in `body`. Only when plain
+/// text holds them (no emphasis or code inside).
+fn wikilink_with_destination<'a>(
+    events: &[Spanned<'a>],
+    i: usize,
+    body: &'a str,
+) -> Option<(usize, usize, (&'a str, &'a str, usize))> {
+    let (event, range) = &events[i];
+    if !matches!(
+        event,
+        Event::Start(pulldown_cmark::Tag::Link {
+            link_type: LinkType::WikiLink { .. },
+            ..
+        })
+    ) {
+        return None;
+    }
+    let written = body.get(range.clone())?;
+    if !(written.starts_with("[[") && written.ends_with("]]")) {
+        return None;
+    }
+    let (dest, title, len) = inline_destination(&body[range.end..])?;
+    let end = range.end + len;
+    let mut depth = 0usize;
+    let mut close = i;
+    for (k, (inner, _)) in events.iter().enumerate().skip(i) {
+        match inner {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            close = k;
+            break;
+        }
+    }
+    let mut last = close;
+    while let Some((_, next)) = events.get(last + 1) {
+        if next.start < range.end || next.start >= end {
+            break;
+        }
+        if !matches!(events[last + 1].0, Event::Text(_)) {
+            return None;
+        }
+        last += 1;
+    }
+    (last > close && events[last].1.end >= end).then_some((close, last, (dest, title, end)))
+}
+
+/// `(dest)`, `(<dest>)` or `(dest "title")` opening `text`: the destination, the title
+/// and the length read, as CommonMark reads an inline link's parentheses (no line break).
+fn inline_destination(text: &str) -> Option<(&str, &str, usize)> {
+    let rest = text.strip_prefix('(')?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let (dest, used) = if let Some(inner) = trimmed.strip_prefix('<') {
+        let close = inner.find('>')?;
+        (&inner[..close], close + 2)
+    } else {
+        let mut depth = 0usize;
+        let mut stop = trimmed.len();
+        for (i, c) in trimmed.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' if depth == 0 => {
+                    stop = i;
+                    break;
+                }
+                ')' => depth -= 1,
+                c if c.is_whitespace() => {
+                    stop = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        (&trimmed[..stop], stop)
+    };
+    let tail = &trimmed[used..];
+    let after_dest = tail.trim_start();
+    let mut title = "";
+    let mut at = used + (tail.len() - after_dest.len());
+    if let Some(open) = after_dest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))
+    {
+        let close = after_dest[1..].find(open)?;
+        title = &after_dest[1..1 + close];
+        at += close + 2;
+    }
+    let closing = trimmed[at..].trim_start();
+    at += trimmed[at..].len() - closing.len();
+    closing
+        .starts_with(')')
+        .then_some((dest, title, 1 + lead + at + 1))
+}

@@ -306,6 +306,7 @@ pub fn parse_titled(
         Some(&mut callback),
     );
     let events: Vec<(Event, std::ops::Range<usize>)> = parser.into_offset_iter().collect();
+    let events = links::wikilinks_before_destinations(events, body);
     let mut builder = Builder {
         ctx,
         file,

@@ -754,3 +754,46 @@ fn an_include_after_text_on_its_line_gives_that_text_to_each_included_line() {
         .assert_stderr_contains("error: broken link to 'exercises.md'\n --> listings/note.md:3:29")
         .assert_stderr_contains("error: broken link to 'gone.md'\n --> listings/steps.md:3:11");
 }
+
+#[test]
+fn double_brackets_before_a_destination_are_a_link_whose_text_keeps_one_pair() {
+    // The Rust course: `[[dev-dependencies]](#dev-dependencies)` is, in CommonMark and
+    // so in mdBook, a link whose text is `[dev-dependencies]`; it was read as a
+    // wikilink to a note not written yet, with `(#dev-dependencies)` left as text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/deps/specify.md",
+        "# Specify\n\nOnly in [[dev-dependencies]](#dev-dependencies), see \
+         [[cargo]](<other.md> \"The manifest\") and [[x]]( other.md ).\n\n\
+         ## [dev-dependencies]\n\nText.\n",
+    );
+    site.write("src/deps/other.md", "# Other\n\nText.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    assert!(!run.stderr.contains("orphan"), "{}", run.stderr);
+    let page = main_of(&site.read("deps/specify/index.html")).to_string();
+    assert!(
+        page.contains(r##"<a href="#dev-dependencies" id="ref-1">[dev-dependencies]</a>, see"##),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"title="The manifest">[cargo]</a> and"#),
+        "{page}"
+    );
+    assert!(page.contains(">[x]</a>.</p>"), "{page}");
+    assert!(!page.contains("(#dev-dependencies)"), "{page}");
+    // A wikilink with a space before the parentheses stays a wikilink.
+    site.write(
+        "src/deps/other.md",
+        "# Other\n\nSee [[specify]] (the manifest).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = main_of(&site.read("deps/other/index.html")).to_string();
+    assert!(page.contains(">Specify</a> (the manifest)"), "{page}");
+}

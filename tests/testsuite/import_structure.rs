@@ -650,6 +650,95 @@ fn section_links_may_use_the_ids_zola_makes_and_hash_alone_is_the_top() {
 }
 
 #[test]
+fn a_dated_file_name_dates_the_page_and_zola_s_address_without_the_date_leads_to_it() {
+    // Helix's news (Zola): `2022-03-28-release-22.03-highlights.md` is dated by its
+    // name when the front matter gives no date, and Zola publishes it at
+    // `news/release-22-03-highlights/`; a page bundle's folder name counts the same way.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Blog\"\n");
+    site.write(
+        "content/news/2022-03-28-release-22.03-highlights.md",
+        "+++\ntitle = \"Release 22.03\"\n+++\n\nThe first.\n",
+    );
+    site.write(
+        "content/news/2023-10-25_release-23.10/index.md",
+        "+++\ntitle = \"Release 23.10\"\ndate = 2023-10-26\n+++\n\nSee [22.03](/news/release-22-03-highlights/).\n",
+    );
+    site.write(
+        "content/news/later.md",
+        "+++\ntitle = \"Later\"\n+++\n\n[23.10](/news/release-23-10/) and [22.03](@/news/2022-03-28-release-22.03-highlights.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    // The page keeps its own address; Zola's is a redirect to it.
+    let own = "news/2022-03-28-release-22-03-highlights/";
+    assert!(site.path("public").join(own).join("index.html").exists());
+    assert!(site
+        .read("news/release-22-03-highlights/index.html")
+        .contains("2022-03-28-release-22-03-highlights/"));
+    let bundle = site.read("news/2023-10-25_release-23-10/index.html");
+    assert!(
+        bundle.contains("../../news/2022-03-28-release-22-03-highlights/\""),
+        "{bundle}"
+    );
+    // Dated by the name; a date in the front matter wins.
+    let feed = site.read("atom.xml");
+    assert!(feed.contains("2022-03-28"), "{feed}");
+    assert!(
+        feed.contains("2023-10-26") && !feed.contains("2023-10-25T"),
+        "{feed}"
+    );
+}
+
+#[test]
+fn a_root_relative_link_may_start_with_the_path_the_site_is_published_at() {
+    // The Apollo theme (Zola), published at `https://not-matthias.github.io/apollo/`,
+    // links `[Taxonomies](/apollo/tags)`: a browser there reads it as the site's
+    // `tags/`; it was a broken link.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Blog\"\nbase_url = \"https://example.org/apollo/\"\n",
+    );
+    site.write(
+        "content/posts/first.md",
+        "+++\ntitle = \"First\"\ntags = [\"rust\"]\n+++\n\n[All tags](/apollo/tags), [rust](/apollo/tags/rust/), \
+         [second](/apollo/posts/second/#part), [home](/apollo) and [also](/posts/second/).\n",
+    );
+    site.write(
+        "content/posts/second.md",
+        "+++\ntitle = \"Second\"\n+++\n\n## Part\n\n[First](/apollo/posts/first/).\n",
+    );
+    // A folder of the site named as the path is the site's own.
+    site.write(
+        "content/apollo/mission.md",
+        "+++\ntitle = \"Mission\"\n+++\n\n[First](/apollo/mission/) and [second](/apollo/apollo/mission/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let first = site.read("posts/first/index.html");
+    for href in [
+        "href=\"../../tags/\"",
+        "href=\"../../tags/rust/\"",
+        "href=\"../../posts/second/#part\"",
+        "href=\"../../\"",
+    ] {
+        assert!(first.contains(href), "{href} in {first}");
+    }
+    // Outside the path, still an error.
+    site.write(
+        "content/posts/second.md",
+        "+++\ntitle = \"Second\"\n+++\n\n[gone](/apollo-x/tags/) [gone](/apollo/nothing/).\n",
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/apollo-x/tags/'")
+        .assert_stderr_contains("broken link to '/apollo/nothing/'");
+}
+
+#[test]
 fn a_topic_named_like_an_attune_page_is_reported_at_its_folder_or_book_toml() {
     let site = Fixture::empty();
     site.write("book.toml", "[site]\ntitle = \"T\"\n");

@@ -874,6 +874,31 @@ fn mdx_files_are_pages_and_their_javascript_is_left_out_with_a_warning() {
 }
 
 #[test]
+fn a_zola_shortcode_may_have_spaces_before_its_parentheses() {
+    // DeepThought (Zola theme): `{% mermaid () %}` … `{% end %}`, which Zola reads as
+    // `{% mermaid() %}`, was a "Liquid tag" and its `{% end %}` another.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/docs/page.md",
+        "+++\ntitle = \"Page\"\n+++\n\n{% mermaid () %}\nBody kept.\n{% end %}\n\n{{ youtube  (id=\"abc\") }}\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: Zola shortcode `{% mermaid () %}` … `{% end %}` is not supported",
+        )
+        .assert_stderr_contains(
+            "warning: Zola shortcode `{{ youtube  (id=\"abc\") }}` is not supported",
+        );
+    assert!(!run.stderr.contains("Liquid"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+    let page = site.read("docs/page/index.html");
+    assert!(page.contains("Body kept."), "{page}");
+    assert!(!page.contains("{%") && !page.contains("{{"), "{page}");
+}
+
+#[test]
 fn a_tag_in_a_links_address_is_one_diagnostic_and_the_link_is_its_text() {
     let site = site();
     site.write(

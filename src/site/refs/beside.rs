@@ -29,6 +29,23 @@ impl Site {
         Some(format!("{scheme}://{host}/{joined}{query}{fragment}"))
     }
 
+    /// A root-relative path that starts with the path of `base_url` (not `/`): the
+    /// rest, from the site's root (`/handbook/tags/x/` → `/tags/x/` for a site at
+    /// `https://example.org/handbook/`).
+    pub(in crate::site) fn below_base_path<'a>(&self, decoded: &'a str) -> Option<&'a str> {
+        let base = self.config.base_url()?;
+        let rest = base.split_once("://")?.1;
+        let path = rest[rest.find('/')?..].trim_end_matches('/');
+        if path.is_empty() {
+            return None;
+        }
+        let after = decoded.strip_prefix(path)?;
+        if after.is_empty() {
+            return Some("/");
+        }
+        after.starts_with('/').then_some(after)
+    }
+
     /// A relative `.md` link from the file `from` that climbs above the site (the
     /// Cargo book's `../../reference/conditional-compilation.md`): the address beside
     /// the site it leads to, the `.md` written `.html` as mdBook writes it, with its

@@ -174,6 +174,26 @@ impl Site {
                 diagnostics,
             );
         };
+        // `/handbook/tags` on a site published at `https://example.org/handbook/`:
+        // from the host's root, as a browser reads it there (where the site has no
+        // such path of its own).
+        let decoded = match self.below_base_path(&decoded) {
+            Some(rest) => {
+                let on_site = |p: &str| {
+                    join("", p).is_some_and(|p| {
+                        ctx.by_rel.contains_key(&p)
+                            || self.urls.get_folded(&p).is_some()
+                            || self.urls.get(&format!("{p}index.html")).is_some()
+                    })
+                };
+                if on_site(&decoded) {
+                    decoded
+                } else {
+                    rest.to_string()
+                }
+            }
+            None => decoded,
+        };
         let folder = source_folder(article);
         let from = if decoded.starts_with('/') {
             ""
