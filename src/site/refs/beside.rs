@@ -1,9 +1,11 @@
-//! Relative links that climb above the site, as a book published beside other
-//! documentation writes them (`../../reference/x.md`): the address beside the site
-//! each leads to, from `base_url`.
+//! References that lead off the site: relative links that climb above it, as a book
+//! published beside other documentation writes them (`../../reference/x.md`), the
+//! address beside the site each leads to, from `base_url`; links written with the
+//! path the site is published at; media of other origins.
 
 use super::paths::join;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::markdown::RefKind;
 use crate::site::Site;
 use crate::text::percent_decode;
 
@@ -46,6 +48,21 @@ impl Site {
         after.starts_with('/').then_some(after)
     }
 
+    /// `decoded` as a browser on the published site reads it: a root-relative path
+    /// that starts with the path of `base_url` (`/handbook/tags` on a site at
+    /// `https://example.org/handbook/`) from the host's root, unless the site has
+    /// such a path of its own (`on_site`).
+    pub(in crate::site) fn within_base_path(
+        &self,
+        decoded: String,
+        on_site: impl Fn(&str) -> bool,
+    ) -> String {
+        match self.below_base_path(&decoded) {
+            Some(rest) if !on_site(&decoded) => rest.to_string(),
+            _ => decoded,
+        }
+    }
+
     /// A relative `.md` link from the file `from` that climbs above the site (the
     /// Cargo book's `../../reference/conditional-compilation.md`): the address beside
     /// the site it leads to, the `.md` written `.html` as mdBook writes it, with its
@@ -84,4 +101,25 @@ impl Site {
         .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder");
         Some((address, d))
     }
+}
+
+/// The warning for an image or other media file of another origin, `url`, which the
+/// site's Content-Security-Policy keeps from loading.
+pub(super) fn remote_media(url: &str, kind: RefKind) -> Option<Diagnostic> {
+    let RefKind::Media(what) = kind else {
+        return None;
+    };
+    let scheme = url
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let remote = url.starts_with("//") || scheme == "http" || scheme == "https";
+    remote.then(|| {
+        Diagnostic::warning(
+            Code::RemoteMedia,
+            format!("remote {what} '{url}' will not load: the site's Content-Security-Policy lets pages load files only from the site itself"),
+        )
+        .help("download the file into content/ (beside this article) and link to it by its relative path")
+    })
 }

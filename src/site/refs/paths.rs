@@ -67,6 +67,16 @@ pub(super) fn relative_to(folder: &str, to: &str) -> String {
     out
 }
 
+/// `path` (from the site root) without a first folder named for the site's `language`
+/// (`es/blog/` → `blog/` on an `es` or `es-MX` site), if it has one.
+pub(super) fn without_language<'p>(path: &'p str, language: &str) -> Option<&'p str> {
+    let (first, rest) = path.split_once('/').unwrap_or((path, ""));
+    let language = language.to_ascii_lowercase().replace('_', "-");
+    let first = first.to_ascii_lowercase().replace('_', "-");
+    let primary = language.split('-').next().unwrap_or_default();
+    (!first.is_empty() && (first == language || first == primary)).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! short name it names; a missing one is an error with a "did you mean".
 
 use super::by_name::{page_by_source_path, page_from_own_address, relative_aliases};
-use super::paths::{join, join_clamped, relative_to, source_folder};
+use super::paths::{join, join_clamped, relative_to, source_folder, without_language};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
@@ -91,6 +91,13 @@ impl Site {
         self.refs = refs;
     }
 
+    /// Whether the site path `p` is a Markdown file, a published file or a page.
+    fn is_on_site(&self, ctx: &Lookup, p: &str) -> bool {
+        ctx.by_rel.contains_key(p)
+            || self.urls.get_folded(p).is_some()
+            || self.urls.get(&format!("{p}index.html")).is_some()
+    }
+
     fn resolve_ref(
         &self,
         i: usize,
@@ -118,22 +125,8 @@ impl Site {
             return RefTarget::AsIs(String::new());
         }
         if is_external(url) {
-            let scheme = url
-                .split(':')
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            if let RefKind::Media(what) = r.kind {
-                if url.starts_with("//") || scheme == "http" || scheme == "https" {
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            Code::RemoteMedia,
-                            format!("remote {what} '{url}' will not load: the site's Content-Security-Policy lets pages load files only from the site itself"),
-                        )
-                        .at(&article.path, r.line, r.column)
-                        .help("download the file into content/ (beside this article) and link to it by its relative path"),
-                    );
-                }
+            if let Some(warning) = super::beside::remote_media(url, r.kind) {
+                diagnostics.push(warning.at(&article.path, r.line, r.column));
             }
             return RefTarget::AsIs(url.to_string());
         }
@@ -174,26 +167,9 @@ impl Site {
                 diagnostics,
             );
         };
-        // `/handbook/tags` on a site published at `https://example.org/handbook/`:
-        // from the host's root, as a browser reads it there (where the site has no
-        // such path of its own).
-        let decoded = match self.below_base_path(&decoded) {
-            Some(rest) => {
-                let on_site = |p: &str| {
-                    join("", p).is_some_and(|p| {
-                        ctx.by_rel.contains_key(&p)
-                            || self.urls.get_folded(&p).is_some()
-                            || self.urls.get(&format!("{p}index.html")).is_some()
-                    })
-                };
-                if on_site(&decoded) {
-                    decoded
-                } else {
-                    rest.to_string()
-                }
-            }
-            None => decoded,
-        };
+        let decoded = self.within_base_path(decoded, |p| {
+            join("", p).is_some_and(|p| self.is_on_site(ctx, &p))
+        });
         let folder = source_folder(article);
         let from = if decoded.starts_with('/') {
             ""
@@ -205,10 +181,8 @@ impl Site {
                 // A `..` too many, as Obsidian and a browser read it: it stays at the
                 // root (`../../images/x.png` from `notes/`), when that finds a file or page.
                 let clamped = join_clamped(from, &decoded);
-                let exists = ctx.by_rel.contains_key(&clamped)
-                    || self.urls.get_folded(&clamped).is_some()
-                    || self.urls.get(&format!("{clamped}index.html")).is_some()
-                    || self.file_below_zola_path(&clamped).is_some();
+                let exists =
+                    self.is_on_site(ctx, &clamped) || self.file_below_zola_path(&clamped).is_some();
                 exists.then_some(clamped)
             })
             .or_else(|| self.read_from_zola_path(i, &decoded))
@@ -515,14 +489,4 @@ impl crate::site::Article {
     pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
         !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
     }
-}
-
-/// `path` (from the site root) without a first folder named for the site's `language`
-/// (`es/blog/` → `blog/` on an `es` or `es-MX` site), if it has one.
-fn without_language<'p>(path: &'p str, language: &str) -> Option<&'p str> {
-    let (first, rest) = path.split_once('/').unwrap_or((path, ""));
-    let language = language.to_ascii_lowercase().replace('_', "-");
-    let first = first.to_ascii_lowercase().replace('_', "-");
-    let primary = language.split('-').next().unwrap_or_default();
-    (!first.is_empty() && (first == language || first == primary)).then_some(rest)
 }
