@@ -9,7 +9,7 @@
 
 use super::LineIndex;
 use crate::config::UnsupportedSyntax;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -122,6 +122,17 @@ impl Expanded {
                 .lines
                 .position(article.body_start + maps.back(offset))
         })
+    }
+
+    /// Reports other tools' syntax at `offset` (see [`Expanded::position`]): an error,
+    /// or a warning under `unsupported_syntax = "warn"`.
+    pub fn unsupported(&mut self, article: &Article, offset: usize, mut diagnostic: Diagnostic) {
+        let (line, column) = self.position(article, &self.maps, offset);
+        if article.unsupported_syntax == UnsupportedSyntax::Warn {
+            diagnostic.severity = Severity::Warning;
+        }
+        self.diagnostics
+            .push(diagnostic.at(article.file.to_path_buf(), line, column));
     }
 }
 

@@ -22,8 +22,6 @@ use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
 use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
-use crate::config::UnsupportedSyntax;
-use crate::diagnostic::Severity;
 use pulldown_cmark::Options;
 
 /// How far a tag may run to its closing delimiter, in bytes.
@@ -381,13 +379,8 @@ pub(super) fn strip(
             splice.copy(copied..tag.range.start);
             splice.insert(ADDRESS_MARK, tag.range.start);
             copied = tag.range.end;
-            let (line, column) = out.position(article, &out.maps, tag.range.start);
-            let mut diagnostic = in_address_diagnostic(tag.kind, &name, &tag.written(text), image);
-            if article.unsupported_syntax == UnsupportedSyntax::Warn {
-                diagnostic.severity = Severity::Warning;
-            }
-            out.diagnostics
-                .push(diagnostic.at(article.file.to_path_buf(), line, column));
+            let diagnostic = in_address_diagnostic(tag.kind, &name, &tag.written(text), image);
+            out.unsupported(article, tag.range.start, diagnostic);
             continue;
         }
         splice.copy(copied..tag.range.start);
@@ -399,19 +392,17 @@ pub(super) fn strip(
                 answered.insert(pair.range.start);
             }
         }
-        let (line, column) = out.position(article, &out.maps, tag.range.start);
         let written = tag.written(text);
         let left_out = match (pair, swallow) {
             (Some(pair), true) => LeftOut::Through(pair.written(text)),
             (Some(pair), false) => LeftOut::TagsOf(pair.written(text)),
             (None, _) => LeftOut::Tag,
         };
-        let mut diagnostic = describe(tag.kind, &name, &written, &left_out);
-        if article.unsupported_syntax == UnsupportedSyntax::Warn {
-            diagnostic.severity = Severity::Warning;
-        }
-        out.diagnostics
-            .push(diagnostic.at(article.file.to_path_buf(), line, column));
+        out.unsupported(
+            article,
+            tag.range.start,
+            describe(tag.kind, &name, &written, &left_out),
+        );
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)

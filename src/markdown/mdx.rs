@@ -10,8 +10,7 @@
 //! an error with `[build] unsupported_syntax = "error"`.
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
-use crate::config::UnsupportedSyntax;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 use std::ops::Range;
 
@@ -99,13 +98,8 @@ pub(super) fn strip(
                 )
             }
         };
-        let (line, column) = out.position(article, &out.maps, range.start);
-        let mut diagnostic = Diagnostic::error(Code::UnsupportedSyntax, message).help(help);
-        if article.unsupported_syntax == UnsupportedSyntax::Warn {
-            diagnostic.severity = Severity::Warning;
-        }
-        out.diagnostics
-            .push(diagnostic.at(article.file.to_path_buf(), line, column));
+        let diagnostic = Diagnostic::error(Code::UnsupportedSyntax, message).help(help);
+        out.unsupported(article, range.start, diagnostic);
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)
