@@ -54,6 +54,51 @@ fn render_when<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D
     }
 }
 
+/// A yes-or-no key (`draft`, `headless`) as Hugo and Quartz read it: `true`/`false`,
+/// the same words quoted (`draft: "true"`, as Quartz's and Hugo's readers accept;
+/// also `1`/`0`, `t`/`f`, in any case, as Hugo's `cast.ToBool`), `1`/`0`, and no value
+/// at all (`draft:`), which is `false`. Anything else is an error naming the key's
+/// values.
+pub(super) fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    d.deserialize_any(FlagVisitor)
+}
+
+struct FlagVisitor;
+
+impl serde::de::Visitor<'_> for FlagVisitor {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`true` or `false`")
+    }
+    fn visit_bool<E: serde::de::Error>(self, flag: bool) -> Result<bool, E> {
+        Ok(flag)
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<bool, E> {
+        match n {
+            0 | 1 => Ok(n == 1),
+            _ => self.visit_str(&n.to_string()),
+        }
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<bool, E> {
+        self.visit_i64(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+    fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<bool, E> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "true" | "t" | "1" => Ok(true),
+            "false" | "f" | "0" | "" => Ok(false),
+            _ => Err(E::custom(format!(
+                "a yes-or-no key is `true` or `false`, not `{word}`"
+            ))),
+        }
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+}
+
 /// Reads a [`Date`] from a string (a date, or a date and time whose date is kept) or
 /// from a TOML date or datetime value, which the `toml` crate hands over as a map of
 /// one private key to the value's text.

@@ -93,7 +93,7 @@ pub struct FrontMatter {
     pub language: Option<String>,
     #[serde(default)]
     pub handout: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "front::flag")]
     pub draft: bool,
     /// Hugo's and Zola's name for `order`; folded into it on load.
     pub weight: Option<i64>,
@@ -112,7 +112,7 @@ pub struct FrontMatter {
     #[serde(rename = "linkTitle", alias = "linktitle")]
     pub link_title: Option<String>,
     /// Hugo's headless bundle: the page is not published, the files beside it are.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "front::flag")]
     pub headless: bool,
     /// Hugo's build options (`build`, formerly `_build`): `render: never` (or
     /// `link`, or `false`) leaves the page out, as `headless` does.

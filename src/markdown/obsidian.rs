@@ -91,11 +91,10 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
                     let only_id = matches!(end, TagEnd::Paragraph)
                         && i == start + 2
                         && matches!(&events[start + 1].0, Event::Text(t) if trailing_block_id(t) == Some((0, 0)));
-                    let named = previous
-                        .get(depth)
-                        .copied()
-                        .flatten()
-                        .filter(|&p| !matches!(events[p].0, Event::Start(Tag::Heading { .. })));
+                    // Any block, a heading too (Obsidian writes `^id` on a line of its
+                    // own after the heading a block link names); with none before it
+                    // in its container, the anchor stays where the id is.
+                    let named = previous.get(depth).copied().flatten().or(Some(start));
                     match (only_id, named) {
                         (true, Some(named)) => {
                             if let Event::Text(t) = &events[start + 1].0 {

@@ -351,3 +351,48 @@ fn an_author_written_as_a_person_with_a_name_is_that_name() {
         .assert_stderr_contains("a person needs a `name`")
         .assert_stderr_contains("content/notes/a.md:4");
 }
+
+#[test]
+fn draft_written_as_a_word_or_left_empty_is_read_as_quartz_and_hugo_read_it() {
+    // A Quartz garden: `draft: "true"` (quoted, as Quartz's filter accepts) and
+    // `draft:` with no value were front-matter errors that stopped the build.
+    let site = site(&[
+        (
+            "content/notes/quoted.md",
+            "---\ntitle: Quoted\ndraft: \"true\"\n---\nText.\n",
+        ),
+        (
+            "content/notes/empty.md",
+            "---\ntitle: Empty\ndraft:\n---\nText.\n",
+        ),
+        (
+            "content/notes/no.md",
+            "---\ntitle: No\ndraft: \"False\"\n---\nText.\n",
+        ),
+        (
+            "content/notes/toml.md",
+            "+++\ntitle = \"Toml\"\ndraft = \"true\"\n+++\nText.\n",
+        ),
+        (
+            "content/notes/headless/index.md",
+            "---\nheadless: \"true\"\n---\n",
+        ),
+    ]);
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("front-matter"), "{}", run.stderr);
+    assert!(site.path("public/notes/empty/index.html").exists());
+    assert!(site.path("public/notes/no/index.html").exists());
+    assert!(!site.path("public/notes/quoted/index.html").exists());
+    assert!(!site.path("public/notes/toml/index.html").exists());
+    assert!(!site.path("public/notes/headless/index.html").exists());
+    // A word that is no yes or no stays an error at the key.
+    site.write(
+        "content/notes/no.md",
+        "---\ntitle: No\ndraft: maybe\n---\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("a yes-or-no key is `true` or `false`, not `maybe`")
+        .assert_stderr_contains("content/notes/no.md:3");
+}

@@ -358,3 +358,35 @@ fn templater_tags_are_left_out_with_a_warning() {
         "{page}"
     );
 }
+
+#[test]
+fn a_block_id_on_its_own_line_after_a_heading_names_that_heading() {
+    // Obsidian's example Dataview vault: a block link to a heading, whose id Obsidian
+    // wrote on a line of its own after it; the link was a broken anchor and the page
+    // showed `^8d9d50` as text. An id with no block before it stays where it is.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Money/Spending.md",
+        "^top\n\n# Spending\n\n### When using expenses as \"99 $\"\n\n^8d9d50\n\nText.\n",
+    );
+    site.write(
+        "content/Money/Index.md",
+        "# Index\n\nSee [[Spending#^8d9d50|the variant]] and [[Spending#^top]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("anchor"), "{}", run.stderr);
+    let page = site.read("money/spending/index.html");
+    assert!(!page.contains("^8d9d50</p>"), "{page}");
+    assert!(!page.contains("^top</p>"), "{page}");
+    let anchor = page.find("<div id=\"^8d9d50\"></div>").expect(&page);
+    let heading = page.find("When using expenses").expect(&page);
+    assert!(anchor < heading, "{page}");
+    assert!(page.contains("<div id=\"^top\"></div>"), "{page}");
+    let index = site.read("money/index/index.html");
+    assert!(
+        index.contains("spending/#^8d9d50\" id=\"ref-1\">the variant</a>"),
+        "{index}"
+    );
+    assert!(index.contains("spending/#^top\""), "{index}");
+}
