@@ -173,6 +173,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 offline,
                 drafts,
                 today: None,
+                check: false,
             },
             timings,
         ),
@@ -300,6 +301,7 @@ fn run_check(
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
     options.today = Some(today);
+    options.check = true;
     let mut diagnostics = Diagnostics::new();
     let site = match crate::model(&options, false, &mut Vec::new(), &mut diagnostics) {
         Ok(site) => site,

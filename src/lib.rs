@@ -48,6 +48,9 @@ pub struct BuildOptions {
     /// The day publication dates (`publishDate`, `expiryDate`) are compared with;
     /// default: today's date, UTC.
     pub today: Option<load::Date>,
+    /// Only checking: nothing is written, so nothing is drawn that no check reads
+    /// (code blocks are not highlighted).
+    pub check: bool,
 }
 
 impl BuildOptions {
@@ -58,6 +61,7 @@ impl BuildOptions {
             offline: false,
             drafts: false,
             today: None,
+            check: false,
         }
     }
 }
@@ -105,6 +109,7 @@ pub fn model(
         &[out],
         diagnostics,
     );
+    content.plain_code = options.check;
     content.theme_files = theme::static_files(&options.root, config.build.theme.as_deref());
     timings.push(("load", start.elapsed()));
     let start = Instant::now();

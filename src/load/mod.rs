@@ -61,6 +61,9 @@ pub struct Content {
     /// read because `[build] static_dir` is not set: a missing file found there is
     /// reported with the setting that publishes it.
     pub unread_static: Option<PathBuf>,
+    /// Only checking (`attune check`): nothing is written, so code blocks are not
+    /// highlighted (on a vault of many megabytes of code, most of the time).
+    pub plain_code: bool,
 }
 
 /// The name Hugo and Zola give the folder of files published at the site root.

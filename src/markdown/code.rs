@@ -11,7 +11,11 @@ impl Builder<'_, '_> {
             return;
         };
         let code = without_hidden_lines(&code, lang.as_deref());
-        let html = highlight::highlight(&code, lang.as_deref());
+        let html = if self.ctx.highlight {
+            highlight::highlight(&code, lang.as_deref())
+        } else {
+            highlight::plain(&code, lang.as_deref())
+        };
         self.html_events.push(Event::Html(CowStr::from(html)));
     }
 

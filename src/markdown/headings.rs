@@ -136,6 +136,7 @@ mod tests {
             include_root: ".",
             unsupported_syntax: Default::default(),
             broken_links: Default::default(),
+            highlight: true,
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

@@ -37,10 +37,7 @@ pub fn highlight(code: &str, info: Option<&str>) -> String {
         .filter(|l| !l.is_empty());
     let syntax = lang.and_then(|l| SYNTAXES.find_syntax_by_token(l));
     let Some(syntax) = syntax else {
-        return format!(
-            "<pre><code{lang_class}>{}</code></pre>\n",
-            escape_code(code)
-        );
+        return plain(code, info);
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
     for line in LinesWithEndings::from(code) {
@@ -48,15 +45,26 @@ pub fn highlight(code: &str, info: Option<&str>) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!(
-                "<pre><code{lang_class}>{}</code></pre>\n",
-                escape_code(code)
-            );
+            return plain(code, info);
         }
     }
     format!(
         "<pre class=\"hl\"><code{lang_class}>{}</code></pre>\n",
         generator.finalize()
+    )
+}
+
+/// `<pre><code>` for a code block, not highlighted: as [`highlight`] writes a block of
+/// a language it does not know.
+pub fn plain(code: &str, info: Option<&str>) -> String {
+    let lang_class = info
+        .and_then(|i| i.split(' ').next())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!(" class=\"language-{}\"", escape(w)))
+        .unwrap_or_default();
+    format!(
+        "<pre><code{lang_class}>{}</code></pre>\n",
+        escape_code(code)
     )
 }
 
@@ -115,6 +123,19 @@ mod tests {
         let html = highlight("fn main() {}\n", Some("rust"));
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn plain_code_is_what_a_language_not_known_gets() {
+        // What `check` writes, as nothing it draws is shown: the same escaped text.
+        assert_eq!(
+            plain("<x> & y\n", Some("rust,ignore")),
+            "<pre><code class=\"language-rust,ignore\">&lt;x&gt; &amp; y\n</code></pre>\n"
+        );
+        assert_eq!(
+            plain("<x>\n", Some("nosuchlang")),
+            highlight("<x>\n", Some("nosuchlang"))
+        );
     }
 
     #[test]

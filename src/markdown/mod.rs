@@ -75,6 +75,8 @@ pub struct ParseContext<'a> {
     /// Whether a reference that leads nowhere (an include, a citation) is an error or
     /// a warning, the page published without it.
     pub broken_links: BrokenLinks,
+    /// Whether code blocks are highlighted (not when only checking).
+    pub highlight: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -359,6 +361,7 @@ mod tests {
             include_root: ".",
             unsupported_syntax: Default::default(),
             broken_links: Default::default(),
+            highlight: true,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -463,6 +466,7 @@ mod tests {
             include_root: ".",
             unsupported_syntax: Default::default(),
             broken_links: BrokenLinks::Warn,
+            highlight: true,
         };
         let p = parse(
             "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",

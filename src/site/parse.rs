@@ -144,6 +144,7 @@ pub(super) fn articles(
                 include_root: &config.build.include_root,
                 unsupported_syntax: config.build.unsupported_syntax,
                 broken_links: config.build.broken_links,
+                highlight: !content.plain_code,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),
