@@ -30,6 +30,7 @@ fuzz_target!(|text: &str| {
         include_root: ".",
         unsupported_syntax: Default::default(),
         broken_links: Default::default(),
+        highlight: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

@@ -57,6 +57,15 @@ fn same_language(code: &str, language: &str) -> bool {
 /// `blog/post.fr.md` → (`blog/post.md`, `fr`). `None` when the last dotted part of the
 /// name is no language code (`mailbox.org.md`, `v1.2.md`, `notes.md`).
 fn split_code(rel: &Path, language: &str) -> Option<(PathBuf, String)> {
+    split_any_code(rel, language)
+        .filter(|(_, _, known)| *known)
+        .map(|(b, c, _)| (b, c))
+}
+
+/// [`split_code`], also for a code of three letters no list here knows (ISO 639-2 and
+/// 639-3 have thousands, and sites make their own: Hugo's Relearn theme has `pir`, its
+/// pirate translation), with whether the code is known.
+fn split_any_code(rel: &Path, language: &str) -> Option<(PathBuf, String, bool)> {
     let name = rel.file_name()?.to_str()?;
     let (stem, ext) = name.rsplit_once('.')?;
     let (base, code) = stem.rsplit_once('.')?;
@@ -64,14 +73,12 @@ fn split_code(rel: &Path, language: &str) -> Option<(PathBuf, String)> {
         return None;
     }
     let code = normal(code);
-    let known = code
-        .split('-')
-        .next()
-        .is_some_and(|primary| ISO_639_1.contains(&primary));
-    if !tag_shaped(&code) || !(known || same_language(&code, language)) {
+    let primary = code.split('-').next().unwrap_or_default();
+    let known = ISO_639_1.contains(&primary) || same_language(&code, language);
+    if !tag_shaped(&code) || !known && primary.len() != 3 {
         return None;
     }
-    Some((rel.with_file_name(format!("{base}.{ext}")), code))
+    Some((rel.with_file_name(format!("{base}.{ext}")), code, known))
 }
 
 /// Keeps the Markdown files (full path, path from the content folder) a site in
@@ -93,10 +100,35 @@ pub(super) fn choose(
     other_language: &mut HashMap<PathBuf, String>,
 ) -> Vec<(PathBuf, PathBuf)> {
     let language = normal(language);
-    let split: Vec<Option<(PathBuf, String)>> = markdown
+    let mut split: Vec<Option<(PathBuf, String)>> = markdown
         .iter()
         .map(|(_, rel)| split_code(rel, &language))
         .collect();
+    // A three-letter code no list knows is a language when a file of the same name
+    // carries a known one (`about.pir.md` beside `about.en.md`); then every file of
+    // that code is. Never by itself: `notes.old.md` beside `notes.md` stays a note.
+    let known_bases: HashSet<PathBuf> = split.iter().flatten().map(|(b, _)| b.clone()).collect();
+    let unknown: Vec<Option<(PathBuf, String, bool)>> = markdown
+        .iter()
+        .zip(&split)
+        .map(|((_, rel), split)| {
+            split
+                .is_none()
+                .then(|| split_any_code(rel, &language))
+                .flatten()
+        })
+        .collect();
+    let shown: HashSet<String> = unknown
+        .iter()
+        .flatten()
+        .filter(|(base, _, _)| known_bases.contains(base))
+        .map(|(_, code, _)| code.clone())
+        .collect();
+    for (split, unknown) in split.iter_mut().zip(unknown) {
+        if let Some((base, code, _)) = unknown.filter(|(_, code, _)| shown.contains(code)) {
+            *split = Some((base, code));
+        }
+    }
     // How many files share each untranslated path, and which codes carry a folder's
     // index: what shows that a code is a language of this site.
     let mut sharing: HashMap<&Path, usize> = HashMap::new();
@@ -273,6 +305,30 @@ mod tests {
         let (en, d) = kept(&["Web.de.md", "Web.md"], "en");
         assert_eq!(en, ["Web.md <- Web.md"]);
         assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn a_code_no_list_knows_is_a_language_beside_a_known_one() {
+        // Hugo's Relearn docs: `.pir.md` (its pirate translation) beside `.en.md`; the
+        // pirate pages were published as pages of their own (`_index-pir/`).
+        let names = [
+            "_index.en.md",
+            "_index.pir.md",
+            "a/b.en.md",
+            "a/b.pir.md",
+            "a/c.pir.md",
+        ];
+        let (en, d) = kept(&names, "en");
+        assert_eq!(en, ["_index.md <- _index.en.md", "a/b.md <- a/b.en.md"]);
+        // Once a pair shows the code, a page written only in it is left out too.
+        assert_eq!(d.len(), 1);
+        assert!(d
+            .iter()
+            .any(|d| d.message.contains("3 translations into `pir`")));
+        // Alone, or beside an untranslated file, three letters stay a name.
+        let (en, d) = kept(&["notes.md", "notes.old.md", "x.abc.md"], "en");
+        assert_eq!(en.len(), 3, "{en:?}");
+        assert!(d.is_empty());
     }
 
     #[test]

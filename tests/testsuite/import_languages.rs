@@ -179,3 +179,41 @@ fn a_link_to_a_translation_left_out_says_so_and_is_its_text() {
     );
     assert!(page.contains(">English</a>"), "{page}");
 }
+
+#[test]
+fn a_three_letter_code_beside_a_known_one_is_a_translation_too() {
+    // Hugo's Relearn docs: `.en.md` and `.pir.md` (a language of the site's own making)
+    // side by side; the `.pir.md` files were published as pages (`_index-pir/`).
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nbase_url = \"https://docs.example.org/\"\n",
+    );
+    site.write(
+        "content/_index.en.md",
+        "+++\ntitle = 'Home'\n+++\nWelcome.\n",
+    );
+    site.write("content/_index.pir.md", "+++\ntitle = 'Arrr'\n+++\nAhoy.\n");
+    site.write("content/guide/start.en.md", "# Start\n\nText.\n");
+    site.write("content/guide/start.pir.md", "# Arrr start\n\nText.\n");
+    site.write("content/guide/only.pir.md", "# Only pirate\n\nText.\n");
+    site.write(
+        "content/guide/notes.md",
+        "# Notes\n\nSee [start](start.md).\n",
+    );
+    site.write("content/guide/notes.old.md", "# Old notes\n\nText.\n");
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: 3 translations into `pir` (`.pir.md`) left out");
+    assert_eq!(title(&site.read("guide/start/index.html")), "Start");
+    assert!(site.read("index.html").contains("Welcome."));
+    assert!(site.path("public/guide/notes-old/index.html").exists());
+    for gone in [
+        "_index-pir",
+        "guide/start-pir",
+        "guide/only-pir",
+        "guide/only",
+    ] {
+        assert!(!site.path("public").join(gone).exists(), "{gone}");
+    }
+}
