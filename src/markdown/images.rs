@@ -19,10 +19,13 @@ impl<'a> Builder<'a, '_> {
             self.emit_html(escape(image.alt.trim()));
             return;
         }
-        let alt = image.alt.trim();
-        if alt.is_empty() {
+        // `![Chart|300](chart.png)`, `![|300x200](chart.png)`: Obsidian's size after the
+        // alt text, a width (the height is not kept, as for `![[chart.png|300x200]]`).
+        let (alt, width) = size_after_alt(&image.alt);
+        if alt.trim().is_empty() {
             self.out.images_without_alt.push((image.line, image.column));
         }
+        let width = width.map(|w| format!(" width=\"{w}\"")).unwrap_or_default();
         let title = if image.title.is_empty() {
             String::new()
         } else {
@@ -43,8 +46,8 @@ impl<'a> Builder<'a, '_> {
             self.reference(src, RefKind::Media("image"), image.line, image.column)
         };
         self.emit_html(format!(
-            "<img src=\"{src}\" alt=\"{}\"{title} loading=\"lazy\">",
-            escape(&image.alt)
+            "<img src=\"{src}\" alt=\"{}\"{title}{width} loading=\"lazy\">",
+            escape(alt)
         ));
     }
 
@@ -152,6 +155,20 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+/// The alt text and width of a Markdown image whose alt text ends in Obsidian's size,
+/// `|300` or `|300x200`; otherwise the alt text as written, and no width.
+fn size_after_alt(alt: &str) -> (&str, Option<&str>) {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some((text, size)) = alt.rsplit_once('|') {
+        let size = size.trim();
+        let (w, h) = size.split_once('x').unwrap_or((size, "0"));
+        if digits(w) && digits(h) {
+            return (text.trim(), Some(w));
+        }
+    }
+    (alt, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
@@ -163,6 +180,16 @@ mod tests {
             p.html,
             "<p><img src=\"\u{19}0\u{1a}\" alt=\"a\" title=\"title\" loading=\"lazy\"></p>\n"
         );
+        // Obsidian's size after the alt text is a width, not alt text.
+        let p = parse_md("![A chart|300](b.png) ![|375x200](c.png) ![a | b](d.png)\n");
+        assert!(
+            p.html.contains("alt=\"A chart\" width=\"300\""),
+            "{}",
+            p.html
+        );
+        assert!(p.html.contains("alt=\"\" width=\"375\""), "{}", p.html);
+        assert!(p.html.contains("alt=\"a | b\" loading"), "{}", p.html);
+        assert_eq!(p.images_without_alt.len(), 1);
         // Nested images give their alt text to the outer one.
         let p = parse_md("![foo ![bar](/u)](/v)\n");
         assert!(

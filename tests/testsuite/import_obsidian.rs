@@ -390,3 +390,26 @@ fn a_block_id_on_its_own_line_after_a_heading_names_that_heading() {
     );
     assert!(index.contains("spending/#^top\""), "{index}");
 }
+
+#[test]
+fn a_size_after_a_markdown_images_alt_text_is_its_width() {
+    // A Quartz garden: `![|375](Pasted%20image.png)`, Obsidian's size for a Markdown
+    // image, was published as the alt text "|375".
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Notes/attachments/Pasted image 1.png",
+        b"\x89PNG\r\n\x1a\n",
+    );
+    site.write(
+        "content/Notes/Curves.md",
+        "# Curves\n\n![Level curves|375](attachments/Pasted%20image%201.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("notes/curves/index.html");
+    assert!(
+        page.contains("alt=\"Level curves\" width=\"375\""),
+        "{page}"
+    );
+    assert!(!page.contains("|375"), "{page}");
+}
