@@ -878,3 +878,30 @@ fn a_folder_without_a_readme_takes_its_title_and_place_from_summary_md() {
     );
     assert!(home.contains("<a href=\"./data/\">Data</a></h2>"), "{home}");
 }
+
+#[test]
+fn katex_commands_of_mdbook_katex_books_render() {
+    // A physics textbook drawn by mdbook-katex: `\bm`, `\argmin`, `\nonumber` and a
+    // line break outside any environment were "cannot be read".
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Newton](newton.md)\n");
+    site.write(
+        "src/newton.md",
+        "# Newton\n\nThe step $\\bm{p}_i$ solves\n$$\n\\bm{x}^{n+1} = \\argmin_x E(x) \\nonumber\n$$\nsubject to\n$$\n    d(x) > 0 \\\\ \\forall \\ \\text{node} \\ j.\n$$\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("cannot be read"), "{}", run.stderr);
+    let page = main_of(&site.read("newton/index.html")).to_string();
+    assert!(page.contains("<mi>𝒑</mi>"), "{page}");
+    assert!(
+        page.contains("<munder><mi>arg min</mi><mi>x</mi></munder>"),
+        "{page}"
+    );
+    assert!(page.contains("<mtable"), "{page}");
+    assert!(!page.contains("math-error"), "{page}");
+}
