@@ -1,6 +1,7 @@
 //! The passes over an article's text before it is parsed as Markdown, in order:
 //! `{{#include}}` directives are replaced by what they name ([`super::include`]),
-//! `%% comments %%` are taken out ([`super::comments`]), and syntax of other tools that
+//! `%% comments %%` are taken out ([`super::comments`]), mdbook-admonish blocks are
+//! written as callouts ([`super::admonish`]), and syntax of other tools that
 //! attune does not support is reported and taken out ([`super::foreign`]).
 //!
 //! Each pass writes a new text with a [`SegMap`] from its offsets back to its input's,
@@ -158,6 +159,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         if let Some((escaped, map)) = super::table_links::escape(&text, options) {
             out.maps.0.push(map);
             text = escaped;
+        }
+    }
+    if text.contains("admonish") {
+        if let Some((rewritten, map)) = super::admonish::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
         }
     }
     if super::mdx::is_mdx(article) {

@@ -6,6 +6,7 @@
 //! whole site), so the body holds the link marks of [`crate::marks`] that `site` and
 //! `render` fill once resolved.
 
+mod admonish;
 mod builder;
 mod callouts;
 mod code;

@@ -905,3 +905,50 @@ fn katex_commands_of_mdbook_katex_books_render() {
     assert!(page.contains("<mtable"), "{page}");
     assert!(!page.contains("math-error"), "{page}");
 }
+
+#[test]
+fn mdbook_admonish_blocks_are_callouts_whose_text_is_markdown() {
+    // mdbook-admonish's own guide: its blocks were shown as code, raw Markdown and all.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Guide](guide.md)\n");
+    site.write(
+        "src/guide.md",
+        "# Guide\n\n```admonish warning title=\"Back up first\" collapsible=true\nThe next steps **cannot** be undone.\n```\n\
+         After the block.\n\n- A step\n\n  ```admonish tip\n  Nested in a list.\n  ```\n\n\
+         ````markdown\n```admonish example\nShown as code.\n```\n````\n\n```admonish\n[broken](nowhere.md)\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    // Positions inside a block are the file's own.
+    run.assert_stderr_contains("'nowhere.md' is not written yet")
+        .assert_stderr_contains("src/guide.md:21:1");
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    assert!(
+        page.contains("<details class=\"callout callout-warning\">\n<summary class=\"callout-title\">Warning: Back up first</summary>"),
+        "{page}"
+    );
+    assert!(page.contains("<strong>cannot</strong>"), "{page}");
+    assert!(
+        page.contains("</details>\n<p>After the block.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"callout callout-tip\""),
+        "{page}"
+    );
+    assert!(page.contains("Nested in a list."), "{page}");
+    assert!(
+        page.contains("<div class=\"callout callout-note\""),
+        "{page}"
+    );
+    // The syntax shown inside a longer fence stays code.
+    assert!(
+        page.contains("admonish</span> example\nShown as code."),
+        "{page}"
+    );
+    assert!(!page.contains("language-admonish"), "{page}");
+}
