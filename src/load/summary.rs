@@ -196,7 +196,12 @@ impl Summary {
             {
                 break;
             }
-            if end > at + 1 && end > last && !item.title.is_empty() {
+            // A group whose chapters all lie in one sub-folder is that folder's.
+            let deepest = items[at..end]
+                .iter()
+                .filter_map(|i| i.rel.as_deref()?.parent())
+                .reduce(common_folder);
+            if end > at + 1 && end > last && !item.title.is_empty() && deepest == Some(folder) {
                 return Some(&item.title);
             }
             match (0..at)
@@ -295,6 +300,15 @@ impl Summary {
             );
         }
     }
+}
+
+/// The folder `a` and `b` are both in (`a/b/c` and `a/b/d` → `a/b`).
+fn common_folder<'p>(a: &'p Path, b: &Path) -> &'p Path {
+    let mut common = a;
+    while !b.starts_with(common) {
+        common = common.parent().unwrap_or(Path::new(""));
+    }
+    common
 }
 
 /// `./a/../b.md` → `b.md`; `None` when the path leaves the folder or is absolute.
@@ -435,6 +449,15 @@ mod tests {
         assert_eq!(title("lone"), None);
         // A part holding only the folder's chapters.
         assert_eq!(title("appendix"), Some("Appendices"));
+        // A group of one sub-folder's chapters names that sub-folder, not the folder
+        // above, which takes its part's title.
+        let text = "# Special Topics\n- [Linear System](special/linear/intro.md)\n    - [Direct](special/linear/direct.md)\n";
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
+        assert_eq!(
+            s.folder_title(Path::new("special/linear")),
+            Some("Linear System")
+        );
+        assert_eq!(s.folder_title(Path::new("special")), Some("Special Topics"));
         assert_eq!(title("elsewhere"), None);
     }
 }
