@@ -952,3 +952,35 @@ fn mdbook_admonish_blocks_are_callouts_whose_text_is_markdown() {
     );
     assert!(!page.contains("language-admonish"), "{page}");
 }
+
+#[test]
+fn a_chapter_s_link_to_itself_leads_to_its_top() {
+    // `[the guide](guide.md)` in guide.md was shown as a note not written yet.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Guide](guide.md)\n");
+    site.write(
+        "src/guide.md",
+        "# Guide\n\nSee [this chapter](guide.md), [its title](guide.md#guide) and [below](guide.md#sub).\n\n## Sub\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    assert!(
+        page.contains("<a href=\"#top\" id=\"ref-1\">this chapter</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"#top\" id=\"ref-2\">its title</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"#sub\" id=\"ref-3\">below</a>"),
+        "{page}"
+    );
+    assert!(!page.contains("missing-link"), "{page}");
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
