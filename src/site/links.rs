@@ -367,11 +367,9 @@ impl Site {
                             }
                         }
                         let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
-                        // On its own page: the heading, or the page's top (`#top`, which
-                        // browsers read so); an empty href marks a note not written yet.
-                        let href = if t == i && fragment.is_empty() {
-                            "#top".to_string()
-                        } else if t == i {
+                        // On its own page: the heading, else the page itself (an empty
+                        // href marks a note not written yet).
+                        let href = if t == i && !fragment.is_empty() {
                             fragment
                         } else {
                             format!("{}{fragment}", style.href(&article.url, &to.url))

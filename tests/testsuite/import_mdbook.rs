@@ -954,7 +954,7 @@ fn mdbook_admonish_blocks_are_callouts_whose_text_is_markdown() {
 }
 
 #[test]
-fn a_chapter_s_link_to_itself_leads_to_its_top() {
+fn a_chapter_s_link_to_itself_leads_to_its_page() {
     // `[the guide](guide.md)` in guide.md was shown as a note not written yet.
     let site = Fixture::empty();
     site.write(
@@ -969,11 +969,11 @@ fn a_chapter_s_link_to_itself_leads_to_its_top() {
     site.build().assert_code(0);
     let page = main_of(&site.read("guide/index.html")).to_string();
     assert!(
-        page.contains("<a href=\"#top\" id=\"ref-1\">this chapter</a>"),
+        page.contains("<a href=\"../guide/\" id=\"ref-1\">this chapter</a>"),
         "{page}"
     );
     assert!(
-        page.contains("<a href=\"#top\" id=\"ref-2\">its title</a>"),
+        page.contains("<a href=\"../guide/\" id=\"ref-2\">its title</a>"),
         "{page}"
     );
     assert!(
