@@ -71,6 +71,20 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             } else {
                 splice.insert("> ", start + indent);
                 copied = start + indent;
+                // Tabs indenting the text count to the next multiple of four columns
+                // from where it starts, as in the block mdbook-admonish renders: after
+                // the quote's `> ` they would count less (an indented code block
+                // turned into a paragraph), so they are written as spaces.
+                let rest = &line[indent..];
+                let tabs = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                if rest[..tabs].contains('\t') {
+                    let width = rest[..tabs].chars().fold(0, |col, c| match c {
+                        '\t' => col + 4 - col % 4,
+                        _ => col + 1,
+                    });
+                    splice.insert(&" ".repeat(width), copied);
+                    copied += tabs;
+                }
             }
         }
     }
@@ -170,6 +184,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "- item\n\n  > [!tip] Older title\n  > Inside.\n  \n");
+        // A tab-indented code block in the text stays code.
+        let (out, _) = rewrite(
+            "```admonish\nText.\n\n\tenv: ${{ x }}\n \tmore\n```\n",
+            Options::empty(),
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "> [!note]\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
+        );
     }
 
     #[test]
