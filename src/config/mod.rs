@@ -6,9 +6,14 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use std::path::Path;
 
+mod addresses;
 mod folders;
 mod spans;
 mod validate;
+pub use addresses::{
+    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects,
+    LAYOUT as PERMALINK_LAYOUT,
+};
 use serde::Deserialize;
 pub use validate::is_slug;
 use validate::toml_diagnostic;
@@ -40,6 +45,12 @@ pub struct Config {
     pub related: RelatedWeights,
     #[serde(default)]
     pub front_matter: FrontMatterKeys,
+    /// Old addresses and the pages they lead to, as mdBook's `[output.html.redirect]`.
+    #[serde(default)]
+    pub redirects: Redirects,
+    /// Hugo's `permalinks`: the addresses Hugo gave a section's pages.
+    #[serde(default)]
+    pub permalinks: Permalinks,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
@@ -420,6 +431,8 @@ impl Config {
         config.validate(text, file, diagnostics);
         let mut config = config;
         config.locate_topics(text, file);
+        config.redirects.locate(text, file, diagnostics);
+        config.permalinks.locate(text, file, diagnostics);
         (diagnostics.len() == before).then_some(config)
     }
 

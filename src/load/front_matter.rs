@@ -126,6 +126,9 @@ pub struct FrontMatter {
     pub taxonomies: Option<front::Taxonomies>,
     /// Zola's address for the page: an old address (see `urls/claims.rs`).
     pub path: Option<String>,
+    /// Hugo's and Zola's `slug`: what a Hugo permalink's `:slug` stands for (see
+    /// `site/permalinks.rs`); the page's own address stays its path.
+    pub slug: Option<String>,
     /// Zola's `transparent = true` in a section's `_index.md`: the section's pages are
     /// listed on its parent's hub too (see `render/sections.rs`).
     #[serde(default)]

@@ -22,7 +22,7 @@ mod walk;
 mod yaml;
 
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
-pub use date::Date;
+pub use date::{days_in_month, Date};
 pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
