@@ -115,7 +115,8 @@ pub(super) fn read_source(
     })
 }
 
-/// A page whose file name (a bundle's folder name, for `index.md`) starts with a date,
+/// A page with a `slug:` (see below), and a page whose file name (a bundle's folder
+/// name, for `index.md`) starts with a date,
 /// `2022-03-28-release-highlights.md`: Zola (and Jekyll) date the page by it when the
 /// front matter gives no `date`, and Zola publishes it at the name without the date
 /// (`news/release-highlights/`), kept here as an old address (`path`) links may use.
@@ -130,6 +131,26 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
     } else {
         (stem, rel.parent())
     };
+    let in_folders = |last: &str| {
+        let mut address: String = folders
+            .into_iter()
+            .flat_map(|p| p.components())
+            .map(|c| slugify(&c.as_os_str().to_string_lossy()) + "/")
+            .collect();
+        address.push_str(&slugify(last));
+        address.push('/');
+        address
+    };
+    // `slug:`, as Hugo and Zola read it: the last part of the page's address, in
+    // place of its file's (or bundle's) name. Not a section's.
+    let slug = front
+        .slug
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && name != "_index" && !slugify(s).is_empty());
+    if let Some(slug) = slug.filter(|_| front.path.is_none()) {
+        front.path = Some(in_folders(slug));
+    }
     let Some((date, rest)) = dated_name(&name) else {
         return;
     };
@@ -137,14 +158,7 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
         front.date = Some(date);
     }
     if front.path.is_none() {
-        let mut address: String = folders
-            .into_iter()
-            .flat_map(|p| p.components())
-            .map(|c| slugify(&c.as_os_str().to_string_lossy()) + "/")
-            .collect();
-        address.push_str(&slugify(rest));
-        address.push('/');
-        front.path = Some(address);
+        front.path = Some(in_folders(rest));
     }
 }
 

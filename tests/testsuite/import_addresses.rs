@@ -238,3 +238,33 @@ fn two_pages_with_one_permalink_are_a_collision_in_book_toml() {
         .assert_stderr_contains("already publishes")
         .assert_stderr_contains(&format!("book.toml:{line}:1"));
 }
+
+#[test]
+fn a_slug_is_the_address_hugo_and_zola_gave_the_page() {
+    // `slug:` replaces the file's (or bundle's) name in Hugo's and Zola's address.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/first-post/index.md",
+        "---\ntitle: Our first post\ndate: 2026-01-10\nslug: launch-day\n---\nText.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\nslug: a third post\n---\nSee [the launch](/posts/launch-day/) and [this](../a-third-post/).\n",
+    );
+    site.build().assert_code(0);
+    let third = site.read("posts/third/index.html");
+    assert!(
+        third.contains("<a href=\"../../posts/first-post/\" id=\"ref-1\">the launch</a>"),
+        "{third}"
+    );
+    assert!(
+        third.contains("<a href=\"../../posts/third/\" id=\"ref-2\">this</a>"),
+        "{third}"
+    );
+    assert!(site
+        .read("posts/launch-day/index.html")
+        .contains("url=../../posts/first-post/"));
+    assert!(site
+        .read("posts/a-third-post/index.html")
+        .contains("url=../../posts/third/"));
+}
