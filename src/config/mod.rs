@@ -509,6 +509,8 @@ mod tests {
         let text = |s: &str| Some(V::String(s.into()));
         let optional = |s: &Option<String>| s.as_deref().and_then(text);
         let empty = |n: usize| (n == 0).then(|| V::Array(Vec::new()));
+        // A table with entries; none is the default, `none`.
+        let table = |n: usize| (n > 0).then(|| V::Table(Default::default()));
         let (site, build, safety) = (&config.site, &config.build, &config.safety);
         let (review, readability, related) = (&config.review, &config.readability, &config.related);
         let missing_links = match build.missing_links {
@@ -577,6 +579,8 @@ mod tests {
                 "[front_matter] allow",
                 empty(config.front_matter.allow.len()),
             ),
+            ("[redirects]", table(config.redirects.entries.len())),
+            ("[permalinks]", table(config.permalinks.entries.len())),
         ]
         .into_iter()
         .map(|(key, value)| (key.to_string(), value))
