@@ -105,6 +105,9 @@ pub struct Site {
     /// Articles given their Zola-style `path` by a Hugo permalink in book.toml → where
     /// that pattern is written there (see `permalinks.rs`).
     pub permalink_at: HashMap<usize, (usize, usize)>,
+    /// `[redirects]` old addresses that lead to a page (see `urls/declared.rs`), for
+    /// `.md` links written to an old chapter's file.
+    pub redirected: HashMap<String, usize>,
     /// Files published as they are: see [`crate::load::Asset`].
     pub assets: Vec<crate::load::Asset>,
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
@@ -181,6 +184,7 @@ fn build_with(
         related: Vec::new(),
         aliases: BTreeMap::new(),
         permalink_at: HashMap::new(),
+        redirected: HashMap::new(),
         assets: content.assets,
         unread_static: content.unread_static,
         theme_files: content.theme_files,
@@ -208,6 +212,7 @@ fn build_with(
     site.index_sections();
     site.check_folders(diagnostics);
     site.index_tags();
+    site.index_redirects();
     site.resolve_links(diagnostics);
     site.check_embeds(diagnostics);
     site.resolve_relations(diagnostics);

@@ -33,7 +33,7 @@ fn mdbooks_redirect_table_keeps_old_chapter_addresses() {
     );
     site.write(
         "src/guide/reading.md",
-        "# Reading the book\n\nTake your time. See [setup](setup.html), [the old page](../old/index.html) and [reading](/manual/reading.html).\n",
+        "# Reading the book\n\nTake your time. See [setup](setup.html), [the old page](../old/index.html) and [reading](/manual/reading.html); [the old file](setup.md), as mdBook reads it.\n",
     );
     let run = site.build();
     run.assert_code(0)
@@ -51,6 +51,11 @@ fn mdbooks_redirect_table_keeps_old_chapter_addresses() {
     );
     assert!(
         reading.contains("<a href=\"../../guide/reading/\" id=\"ref-3\">reading</a>"),
+        "{reading}"
+    );
+    // A `.md` link to the old chapter's file, whose `.html` the table keeps.
+    assert!(
+        reading.contains("<a href=\"../../guide/install/\" id=\"ref-4\">the old file</a>"),
         "{reading}"
     );
     // Each old address is a redirect page to its page.

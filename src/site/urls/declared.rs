@@ -13,7 +13,7 @@ use std::path::Path;
 /// The address attune gives an old address written the way mdBook writes them:
 /// `/old/chapter.html` is `old/chapter/`, as a link to `chapter.html` is read;
 /// `/old/index.html` and `/old/` are `old/`.
-pub(super) fn old_address(key: &str) -> String {
+pub(in crate::site) fn old_address(key: &str) -> String {
     let path = key.trim().trim_start_matches('/');
     let path = match path.strip_suffix(".html") {
         Some(stem) if stem == "index" || stem.ends_with("/index") => {
@@ -48,48 +48,34 @@ impl Site {
             return;
         }
         let file = Path::new(crate::config::FILE_NAME);
-        let by_rel: HashMap<String, usize> = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
-            .collect();
-        let by_url: HashMap<&str, usize> = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.url.as_str(), i))
-            .collect();
         let mut outside: Vec<&Entry> = Vec::new();
-        for entry in entries {
+        for (entry, target) in entries.iter().zip(self.redirect_targets()) {
             let old = old_address(&entry.key);
-            let target = entry.value.trim();
-            let path = target.split(['#', '?']).next().unwrap_or_default();
-            if crate::markdown::is_external(target) || target.starts_with("//") {
-                outside.push(entry);
-                continue;
-            }
-            let key = entry.key.trim().trim_start_matches('/');
-            let folder = key.rsplit_once('/').map_or("", |(f, _)| f);
-            let from = if path.starts_with('/') { "" } else { folder };
-            let Some(site_path) = join(from, path) else {
-                outside.push(entry);
-                continue;
-            };
-            let Some(t) = page_at(&site_path, &by_rel, &by_url) else {
-                let d = Diagnostic::error(
-                    Code::BrokenLink,
-                    format!("redirect from '{}' to '{target}': no page there", entry.key.trim()),
-                )
-                .at(file, entry.value_at.0, entry.value_at.1)
-                .help("a target is read from the old address's folder (from the site's root with a leading `/`), as a `.md` file, an mdBook `.html` page or a page's address");
-                diagnostics.push(
-                    self.config
-                        .build
-                        .broken_links
-                        .report(d, "without this redirect"),
-                );
-                continue;
+            let t = match target {
+                Target::Page(t) => t,
+                Target::Outside => {
+                    outside.push(entry);
+                    continue;
+                }
+                Target::Nowhere => {
+                    let d = Diagnostic::error(
+                        Code::BrokenLink,
+                        format!(
+                            "redirect from '{}' to '{}': no page there",
+                            entry.key.trim(),
+                            entry.value.trim()
+                        ),
+                    )
+                    .at(file, entry.value_at.0, entry.value_at.1)
+                    .help("a target is read from the old address's folder (from the site's root with a leading `/`), as a `.md` file, an mdBook `.html` page or a page's address");
+                    diagnostics.push(
+                        self.config
+                            .build
+                            .broken_links
+                            .report(d, "without this redirect"),
+                    );
+                    continue;
+                }
             };
             if old == self.articles[t].url || aliases.contains_key(&old) {
                 continue;
@@ -126,6 +112,91 @@ impl Site {
                 .help("keep such redirects on the host that serves the other site, or remove them from book.toml"),
             );
         }
+    }
+}
+
+/// Where a `[redirects]` entry leads.
+pub(in crate::site) enum Target {
+    Page(usize),
+    /// Another site, or above this one's root.
+    Outside,
+    Nowhere,
+}
+
+impl Site {
+    /// Where each `[redirects]` entry leads, in order: its target read from the old
+    /// address's folder, or from the root with a leading `/`.
+    pub(in crate::site) fn redirect_targets(&self) -> Vec<Target> {
+        let by_rel: HashMap<String, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
+            .collect();
+        let by_url: HashMap<&str, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.url.as_str(), i))
+            .collect();
+        self.config
+            .redirects
+            .entries
+            .iter()
+            .map(|entry| {
+                let target = entry.value.trim();
+                let path = target.split(['#', '?']).next().unwrap_or_default();
+                if crate::markdown::is_external(target) || target.starts_with("//") {
+                    return Target::Outside;
+                }
+                let key = entry.key.trim().trim_start_matches('/');
+                let folder = key.rsplit_once('/').map_or("", |(f, _)| f);
+                let from = if path.starts_with('/') { "" } else { folder };
+                match join(from, path) {
+                    None => Target::Outside,
+                    Some(site_path) => {
+                        page_at(&site_path, &by_rel, &by_url).map_or(Target::Nowhere, Target::Page)
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// A `.md` link to a file that is not there (`../old/chapter.md`), whose page
+    /// mdBook would write at an old address `[redirects]` keeps
+    /// (`/old/chapter.html`): the page it redirects to.
+    pub(in crate::site) fn redirected_md(&self, from: &Path, target: &str) -> Option<usize> {
+        if self.redirected.is_empty() {
+            return None;
+        }
+        let decoded = crate::text::percent_decode(target).unwrap_or_else(|| target.to_string());
+        let folder = from
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let site_path = join(&folder, &decoded)?;
+        let stem = site_path.strip_suffix(".md")?;
+        let page = match stem.strip_suffix("README") {
+            Some(folder) => format!("/{folder}index.html"),
+            None => format!("/{stem}.html"),
+        };
+        self.redirected.get(&old_address(&page)).copied()
+    }
+
+    /// [`Site::redirected`]: each `[redirects]` old address that leads to a page.
+    pub(in crate::site) fn index_redirects(&mut self) {
+        let targets = self.redirect_targets();
+        self.redirected = self
+            .config
+            .redirects
+            .entries
+            .iter()
+            .zip(targets)
+            .filter_map(|(entry, t)| match t {
+                Target::Page(t) => Some((old_address(&entry.key), t)),
+                _ => None,
+            })
+            .collect();
     }
 }
 
