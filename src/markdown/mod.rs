@@ -332,6 +332,7 @@ pub fn parse_titled(
         title,
         seen_block: false,
         in_table_head: false,
+        address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;
