@@ -13,6 +13,7 @@ mod comments;
 mod expand;
 mod foreign;
 mod foreign_address;
+mod foreign_body;
 mod foreign_help;
 mod glossary;
 mod headings;
