@@ -138,6 +138,10 @@ pub struct Build {
     /// holding book.toml): `"."`, or a folder above it such as `".."` for a book whose
     /// examples sit beside its own folder.
     pub include_root: String,
+    /// Extensions of content files the site publishes as files to download on purpose
+    /// (`["ipynb", "org"]`): a file in a format attune does not read as a page (see
+    /// `load::read::other_format`) with one of them has no `not-markdown` warning.
+    pub downloads: Vec<String>,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -215,6 +219,7 @@ impl Default for Build {
             broken_links: BrokenLinks::default(),
             unsupported_syntax: UnsupportedSyntax::default(),
             include_root: ".".into(),
+            downloads: Vec::new(),
         }
     }
 }
@@ -543,6 +548,7 @@ mod tests {
             ("[build] broken_links", text(broken_links)),
             ("[build] unsupported_syntax", text(unsupported_syntax)),
             ("[build] include_root", text(&build.include_root)),
+            ("[build] downloads", empty(build.downloads.len())),
             (
                 "[build] sanitize_html",
                 Some(V::Boolean(build.sanitize_html)),

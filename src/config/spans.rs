@@ -33,6 +33,7 @@ pub(super) struct SiteSpans {
 pub(super) struct BuildSpans {
     pub include_root: At,
     pub static_dir: At,
+    pub downloads: Vec<At>,
 }
 
 #[derive(Deserialize, Default)]

@@ -220,9 +220,16 @@ pub fn content_hash(text: &str) -> u64 {
 
 /// The warning for a content file that another tool reads as a page and attune does
 /// not (Hugo renders AsciiDoc, Org, Pandoc and reStructuredText content; Jupyter Book
-/// and Quarto, notebooks): it is copied as it is, a file to download.
-pub(super) fn other_format(rel: &Path) -> Option<Diagnostic> {
+/// and Quarto, notebooks): it is copied as it is, a file to download. None for an
+/// extension the site lists in `[build] downloads`, published so on purpose.
+pub(super) fn other_format(rel: &Path, downloads: &[String]) -> Option<Diagnostic> {
     let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
+    if downloads
+        .iter()
+        .any(|d| d.trim_start_matches('.').eq_ignore_ascii_case(&ext))
+    {
+        return None;
+    }
     let (what, instead) = match ext.as_str() {
         "adoc" | "asciidoc" => ("AsciiDoc", "to publish it as a page, convert it to Markdown (for example with `asciidoctor -b docbook` then `pandoc -f docbook -t gfm`)"),
         "org" => ("Org", "to publish it as a page, convert it to Markdown (for example with `pandoc -f org -t gfm`)"),
@@ -237,7 +244,7 @@ pub(super) fn other_format(rel: &Path) -> Option<Diagnostic> {
             Code::NotMarkdown,
             format!("this file is {what}: attune reads Markdown (`.md`, `.markdown`, `.mdx`) only, so it is published as a file to download, not as a page"),
         )
-        .help(instead),
+        .help(format!("{instead}; to publish `.{ext}` files as downloads on purpose, without this warning, add \"{ext}\" to `downloads` under [build] in book.toml")),
     )
 }
 
