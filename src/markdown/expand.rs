@@ -11,6 +11,7 @@
 use super::LineIndex;
 use crate::config::UnsupportedSyntax;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::text::holds;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -145,17 +146,17 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         diagnostics: Diagnostics::new(),
         origins: Default::default(),
     };
-    let mut text = if body.contains("{{") {
+    let mut text = if holds(body, "{{") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
         text
     } else {
         body.to_string()
     };
-    if text.contains("%%") {
+    if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
-    if text.contains("[[") && text.contains('|') {
+    if holds(&text, "[[") && memchr::memchr(b'|', text.as_bytes()).is_some() {
         if let Some((escaped, map)) = super::table_links::escape(&text, options) {
             out.maps.0.push(map);
             text = escaped;
@@ -172,12 +173,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         out.maps.0.push(map);
         text = stripped;
     }
-    if text.contains("{{") || text.contains("{%") || text.contains("<%") {
+    if holds(&text, "{{") || holds(&text, "{%") || holds(&text, "<%") {
         let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);
         out.maps.0.push(map);
         text = stripped;
     }
-    if text.contains("/*") {
+    if holds(&text, "/*") {
         if let Some((unescaped, map)) = super::foreign::unescape(&text) {
             out.maps.0.push(map);
             text = unescaped;

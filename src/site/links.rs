@@ -146,9 +146,9 @@ impl Site {
                                                 Err(text) => return text,
                                             }
                                         }
-                                        Found::None => {
-                                            self.folder_text(&article.rel, path, &by_rel)
-                                        }
+                                        Found::None => self
+                                            .folder_text(&article.rel, path, &by_rel)
+                                            .or_else(|| self.redirected_md(&article.rel, path)),
                                     },
                                 };
                                 (found, anchor.clone(), path.clone())
