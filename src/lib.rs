@@ -105,6 +105,7 @@ pub fn model(
             drafts: options.drafts,
             today: options.today.unwrap_or_else(check::today),
             language: &config.site.language,
+            downloads: &config.build.downloads,
         },
         &[out],
         diagnostics,

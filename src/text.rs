@@ -19,6 +19,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Whether `part` occurs in `text`: `str::contains` with a vectorised search, for
+/// the checks on a whole body that decide whether a pass runs at all (the standard
+/// library's two-way searcher costs more to set up than most of them take to scan).
+pub fn holds(text: &str, part: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), part.as_bytes()).is_some()
+}
+
 /// A URL-safe identifier: lowercase letters and digits (any script), single hyphens.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());

@@ -6,9 +6,14 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use std::path::Path;
 
+mod addresses;
 mod folders;
 mod spans;
 mod validate;
+pub use addresses::{
+    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects,
+    LAYOUT as PERMALINK_LAYOUT,
+};
 use serde::Deserialize;
 pub use validate::is_slug;
 use validate::toml_diagnostic;
@@ -40,6 +45,12 @@ pub struct Config {
     pub related: RelatedWeights,
     #[serde(default)]
     pub front_matter: FrontMatterKeys,
+    /// Old addresses and the pages they lead to, as mdBook's `[output.html.redirect]`.
+    #[serde(default)]
+    pub redirects: Redirects,
+    /// Hugo's `permalinks`: the addresses Hugo gave a section's pages.
+    #[serde(default)]
+    pub permalinks: Permalinks,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
@@ -127,6 +138,10 @@ pub struct Build {
     /// holding book.toml): `"."`, or a folder above it such as `".."` for a book whose
     /// examples sit beside its own folder.
     pub include_root: String,
+    /// Extensions of content files the site publishes as files to download on purpose
+    /// (`["ipynb", "org"]`): a file in a format attune does not read as a page (see
+    /// `load::read::other_format`) with one of them has no `not-markdown` warning.
+    pub downloads: Vec<String>,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -204,6 +219,7 @@ impl Default for Build {
             broken_links: BrokenLinks::default(),
             unsupported_syntax: UnsupportedSyntax::default(),
             include_root: ".".into(),
+            downloads: Vec::new(),
         }
     }
 }
@@ -420,6 +436,8 @@ impl Config {
         config.validate(text, file, diagnostics);
         let mut config = config;
         config.locate_topics(text, file);
+        config.redirects.locate(text, file, diagnostics);
+        config.permalinks.locate(text, file, diagnostics);
         (diagnostics.len() == before).then_some(config)
     }
 
@@ -496,6 +514,8 @@ mod tests {
         let text = |s: &str| Some(V::String(s.into()));
         let optional = |s: &Option<String>| s.as_deref().and_then(text);
         let empty = |n: usize| (n == 0).then(|| V::Array(Vec::new()));
+        // A table with entries; none is the default, `none`.
+        let table = |n: usize| (n > 0).then(|| V::Table(Default::default()));
         let (site, build, safety) = (&config.site, &config.build, &config.safety);
         let (review, readability, related) = (&config.review, &config.readability, &config.related);
         let missing_links = match build.missing_links {
@@ -528,6 +548,7 @@ mod tests {
             ("[build] broken_links", text(broken_links)),
             ("[build] unsupported_syntax", text(unsupported_syntax)),
             ("[build] include_root", text(&build.include_root)),
+            ("[build] downloads", empty(build.downloads.len())),
             (
                 "[build] sanitize_html",
                 Some(V::Boolean(build.sanitize_html)),
@@ -564,6 +585,8 @@ mod tests {
                 "[front_matter] allow",
                 empty(config.front_matter.allow.len()),
             ),
+            ("[redirects]", table(config.redirects.entries.len())),
+            ("[permalinks]", table(config.permalinks.entries.len())),
         ]
         .into_iter()
         .map(|(key, value)| (key.to_string(), value))

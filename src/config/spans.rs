@@ -33,6 +33,7 @@ pub(super) struct SiteSpans {
 pub(super) struct BuildSpans {
     pub include_root: At,
     pub static_dir: At,
+    pub downloads: Vec<At>,
 }
 
 #[derive(Deserialize, Default)]
@@ -106,9 +107,14 @@ pub(super) fn start(at: &At) -> usize {
 /// the value's span by stepping back over ` = ` and the key; the value's own offset
 /// when the text before it is not a key (or the value was not written), 0 if absent.
 pub(super) fn key_start(text: &str, at: &At) -> usize {
-    let Some(value) = at.as_ref().map(|s| s.span().start) else {
-        return 0;
-    };
+    match at.as_ref() {
+        Some(s) => key_start_at(text, s.span().start),
+        None => 0,
+    }
+}
+
+/// [`key_start`] of the value that starts at byte `value`.
+pub(super) fn key_start_at(text: &str, value: usize) -> usize {
     let blank = [' ', '\t'];
     let Some(before) = text
         .get(..value)

@@ -196,6 +196,20 @@ impl Config {
                 .help("name the folder includes may read from book.toml's folder: \".\" (the default) or \"..\" for the one above it"),
             );
         }
+        for (i, written) in self.build.downloads.iter().enumerate() {
+            let ext = written.trim_start_matches('.').to_ascii_lowercase();
+            if matches!(ext.as_str(), "md" | "markdown" | "mdx") || ext.is_empty() {
+                let (l, c) = at(nth(&spans.build.downloads, i, start));
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!("`build.downloads` lists '{written}': attune publishes `.{ext}` files as pages, not downloads"),
+                    )
+                    .at(file, l, c)
+                    .help("list the extensions of files published as downloads on purpose, such as \"ipynb\" or \"org\""),
+                );
+            }
+        }
         if let Some(url) = &self.site.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 let (l, c) = at(key_start(text, &spans.site.base_url));

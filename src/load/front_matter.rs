@@ -126,6 +126,9 @@ pub struct FrontMatter {
     pub taxonomies: Option<front::Taxonomies>,
     /// Zola's address for the page: an old address (see `urls/claims.rs`).
     pub path: Option<String>,
+    /// Hugo's and Zola's `slug`: what a Hugo permalink's `:slug` stands for (see
+    /// `site/permalinks.rs`); the page's own address stays its path.
+    pub slug: Option<String>,
     /// Zola's `transparent = true` in a section's `_index.md`: the section's pages are
     /// listed on its parent's hub too (see `render/sections.rs`).
     #[serde(default)]
@@ -498,7 +501,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\ntransparent: true\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\ntransparent: true\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;

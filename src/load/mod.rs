@@ -22,7 +22,7 @@ mod walk;
 mod yaml;
 
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
-pub use date::Date;
+pub use date::{days_in_month, Date};
 pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
@@ -121,6 +121,9 @@ pub struct Publish<'a> {
     /// The site's language (`[site] language`): translations beside a page into
     /// another are left out (see [`languages`]).
     pub language: &'a str,
+    /// Extensions of files published as downloads on purpose (`[build] downloads`):
+    /// no `not-markdown` warning for them.
+    pub downloads: &'a [String],
 }
 
 impl Publish<'_> {
@@ -221,7 +224,7 @@ pub fn load(
                 markdown.push((full, rel))
             }
             _ => {
-                if let Some(warning) = read::other_format(&rel) {
+                if let Some(warning) = read::other_format(&rel, publish.downloads) {
                     diagnostics.push(warning.in_file(display_path(root, &full)));
                 }
                 content.assets.push(Asset {

@@ -115,7 +115,8 @@ pub(super) fn read_source(
     })
 }
 
-/// A page whose file name (a bundle's folder name, for `index.md`) starts with a date,
+/// A page with a `slug:` (see below), and a page whose file name (a bundle's folder
+/// name, for `index.md`) starts with a date,
 /// `2022-03-28-release-highlights.md`: Zola (and Jekyll) date the page by it when the
 /// front matter gives no `date`, and Zola publishes it at the name without the date
 /// (`news/release-highlights/`), kept here as an old address (`path`) links may use.
@@ -130,6 +131,26 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
     } else {
         (stem, rel.parent())
     };
+    let in_folders = |last: &str| {
+        let mut address: String = folders
+            .into_iter()
+            .flat_map(|p| p.components())
+            .map(|c| slugify(&c.as_os_str().to_string_lossy()) + "/")
+            .collect();
+        address.push_str(&slugify(last));
+        address.push('/');
+        address
+    };
+    // `slug:`, as Hugo and Zola read it: the last part of the page's address, in
+    // place of its file's (or bundle's) name. Not a section's.
+    let slug = front
+        .slug
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && name != "_index" && !slugify(s).is_empty());
+    if let Some(slug) = slug.filter(|_| front.path.is_none()) {
+        front.path = Some(in_folders(slug));
+    }
     let Some((date, rest)) = dated_name(&name) else {
         return;
     };
@@ -137,14 +158,7 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
         front.date = Some(date);
     }
     if front.path.is_none() {
-        let mut address: String = folders
-            .into_iter()
-            .flat_map(|p| p.components())
-            .map(|c| slugify(&c.as_os_str().to_string_lossy()) + "/")
-            .collect();
-        address.push_str(&slugify(rest));
-        address.push('/');
-        front.path = Some(address);
+        front.path = Some(in_folders(rest));
     }
 }
 
@@ -206,9 +220,16 @@ pub fn content_hash(text: &str) -> u64 {
 
 /// The warning for a content file that another tool reads as a page and attune does
 /// not (Hugo renders AsciiDoc, Org, Pandoc and reStructuredText content; Jupyter Book
-/// and Quarto, notebooks): it is copied as it is, a file to download.
-pub(super) fn other_format(rel: &Path) -> Option<Diagnostic> {
+/// and Quarto, notebooks): it is copied as it is, a file to download. None for an
+/// extension the site lists in `[build] downloads`, published so on purpose.
+pub(super) fn other_format(rel: &Path, downloads: &[String]) -> Option<Diagnostic> {
     let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
+    if downloads
+        .iter()
+        .any(|d| d.trim_start_matches('.').eq_ignore_ascii_case(&ext))
+    {
+        return None;
+    }
     let (what, instead) = match ext.as_str() {
         "adoc" | "asciidoc" => ("AsciiDoc", "to publish it as a page, convert it to Markdown (for example with `asciidoctor -b docbook` then `pandoc -f docbook -t gfm`)"),
         "org" => ("Org", "to publish it as a page, convert it to Markdown (for example with `pandoc -f org -t gfm`)"),
@@ -223,7 +244,7 @@ pub(super) fn other_format(rel: &Path) -> Option<Diagnostic> {
             Code::NotMarkdown,
             format!("this file is {what}: attune reads Markdown (`.md`, `.markdown`, `.mdx`) only, so it is published as a file to download, not as a page"),
         )
-        .help(instead),
+        .help(format!("{instead}; to publish `.{ext}` files as downloads on purpose, without this warning, add \"{ext}\" to `downloads` under [build] in book.toml")),
     )
 }
 

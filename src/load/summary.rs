@@ -45,6 +45,19 @@ pub struct Summary {
     /// [`Summary::unlisted`]), so that a link to one says why it leads nowhere.
     pub left_out: std::collections::HashSet<PathBuf>,
     position: HashMap<PathBuf, usize>,
+    /// Every item of the numbered lists, drafts included, in order: the groups that
+    /// may name a folder (see [`Summary::folder_title`]).
+    items: Vec<Item>,
+}
+
+/// An item of `SUMMARY.md`'s numbered lists: a chapter, a draft (`[Title]()`, no
+/// file) or a link elsewhere.
+#[derive(Debug, Clone, Default)]
+struct Item {
+    rel: Option<PathBuf>,
+    title: String,
+    depth: usize,
+    part: Option<usize>,
 }
 
 impl Summary {
@@ -84,15 +97,17 @@ impl Summary {
                 }
                 Event::End(TagEnd::Link) => {
                     if let Some((dest, title, at)) = link.take() {
-                        summary.add(
-                            dest,
-                            title,
-                            depth.saturating_sub(1),
+                        let item = Item {
+                            rel: None,
+                            title: title.trim().to_string(),
+                            depth: depth.saturating_sub(1),
                             part,
-                            text,
-                            at,
-                            diagnostics,
-                        );
+                        };
+                        let rel = summary.add(dest, title, item.depth, part, text, at, diagnostics);
+                        // Numbered items only: prefix and suffix chapters group nothing.
+                        if depth > 0 {
+                            summary.items.push(Item { rel, ..item });
+                        }
                     }
                 }
                 Event::Text(t) | Event::Code(t) => {
@@ -123,10 +138,10 @@ impl Summary {
         text: &str,
         at: usize,
         diagnostics: &mut Diagnostics,
-    ) {
+    ) -> Option<PathBuf> {
         // A draft chapter (`[Draft]()`) has no file yet; an outside link is no chapter.
         if dest.is_empty() || dest.contains("://") || dest.starts_with("mailto:") {
-            return;
+            return None;
         }
         let (line, column) = line_col(text, at);
         let path = dest.split(['#', '?']).next().unwrap_or_default();
@@ -140,20 +155,73 @@ impl Summary {
                 .at(&self.file, line, column)
                 .help("list chapters by their path from the content folder"),
             );
-            return;
+            return None;
         };
         if self.position.contains_key(&rel) {
-            return;
+            return Some(rel);
         }
         self.position.insert(rel.clone(), self.chapters.len());
         self.chapters.push(Chapter {
-            rel,
+            rel: rel.clone(),
             title: title.trim().to_string(),
             depth,
             part,
             line,
             column,
         });
+        Some(rel)
+    }
+
+    /// The title `SUMMARY.md` gives the content folder `folder` (`guide/setup`) when
+    /// the folder has no text of its own to take one from, as mdBook's table of
+    /// contents shows its chapters: the innermost item whose sub-items are the
+    /// folder's chapters and hold all of them it lists (a draft `[Setup]()`, the
+    /// folder's first chapter, a parent chapter elsewhere); else the part title
+    /// (`# Setup`) of a part holding the folder's chapters and no other.
+    pub fn folder_title(&self, folder: &Path) -> Option<&str> {
+        let items = &self.items;
+        let under = |item: &Item| item.rel.as_deref().is_some_and(|r| r.starts_with(folder));
+        let listed: Vec<usize> = (0..items.len()).filter(|&i| under(&items[i])).collect();
+        let (&first, &last) = (listed.first()?, listed.last()?);
+        let mut at = first;
+        loop {
+            let item = &items[at];
+            let end = (at + 1..items.len())
+                .find(|&j| items[j].depth <= item.depth || items[j].part != item.part)
+                .unwrap_or(items.len());
+            // Sub-items elsewhere: neither this item nor any above it is the folder's.
+            if !items[at + 1..end]
+                .iter()
+                .all(|i| i.rel.is_none() || under(i))
+            {
+                break;
+            }
+            // A group whose chapters all lie in one sub-folder is that folder's.
+            let deepest = items[at..end]
+                .iter()
+                .filter_map(|i| i.rel.as_deref()?.parent())
+                .reduce(common_folder);
+            if end > at + 1 && end > last && !item.title.is_empty() && deepest == Some(folder) {
+                return Some(&item.title);
+            }
+            match (0..at)
+                .rev()
+                .take_while(|&j| items[j].part == item.part)
+                .find(|&j| items[j].depth < item.depth)
+            {
+                Some(parent) => at = parent,
+                None => break,
+            }
+        }
+        let part = items[first].part?;
+        let in_part = |i: &Item| i.part == Some(part);
+        (listed.iter().all(|&i| in_part(&items[i]))
+            && items
+                .iter()
+                .filter(|i| in_part(i))
+                .all(|i| i.rel.is_none() || under(i)))
+        .then(|| self.parts.get(part).map(String::as_str))
+        .flatten()
     }
 
     /// The place of the chapter at `rel` (from the content folder) in reading order.
@@ -232,6 +300,15 @@ impl Summary {
             );
         }
     }
+}
+
+/// The folder `a` and `b` are both in (`a/b/c` and `a/b/d` → `a/b`).
+fn common_folder<'p>(a: &'p Path, b: &Path) -> &'p Path {
+    let mut common = a;
+    while !b.starts_with(common) {
+        common = common.parent().unwrap_or(Path::new(""));
+    }
+    common
 }
 
 /// `./a/../b.md` → `b.md`; `None` when the path leaves the folder or is absolute.
@@ -332,5 +409,55 @@ mod tests {
             d[0].help.as_deref(),
             Some("did you mean 'misc/contributor.md'?")
         );
+    }
+
+    #[test]
+    fn a_folder_takes_the_title_of_the_group_holding_its_chapters() {
+        let text = "# Summary
+
+[Before](start/before.md)
+
+- [Getting started](start/intro.md)
+  - [Install](start/install.md)
+  - [First run](start/run.md)
+- [Recipes]()
+  - [Soup](recipes/soup.md)
+  - [Bread](recipes/bread/intro.md)
+    - [Rye](recipes/bread/rye.md)
+- [Reference](reference.md)
+  - [Keys](keys/list.md)
+  - [Values](values/list.md)
+- [Lone](lone/one.md)
+
+# Appendices
+
+- [Glossary](appendix/glossary.md)
+- [Credits](appendix/credits.md)
+";
+        let mut d = Diagnostics::new();
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
+        let title = |f: &str| s.folder_title(Path::new(f));
+        // The folder's first chapter with the others nested in it, a prefix chapter
+        // in the folder notwithstanding.
+        assert_eq!(title("start"), Some("Getting started"));
+        // A draft chapter grouping the folder, sub-folders included.
+        assert_eq!(title("recipes"), Some("Recipes"));
+        assert_eq!(title("recipes/bread"), Some("Bread"));
+        // A group holding other folders' chapters names none of them; a lone chapter
+        // groups nothing.
+        assert_eq!(title("keys"), None);
+        assert_eq!(title("lone"), None);
+        // A part holding only the folder's chapters.
+        assert_eq!(title("appendix"), Some("Appendices"));
+        // A group of one sub-folder's chapters names that sub-folder, not the folder
+        // above, which takes its part's title.
+        let text = "# Special Topics\n- [Linear System](special/linear/intro.md)\n    - [Direct](special/linear/direct.md)\n";
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
+        assert_eq!(
+            s.folder_title(Path::new("special/linear")),
+            Some("Linear System")
+        );
+        assert_eq!(s.folder_title(Path::new("special")), Some("Special Topics"));
+        assert_eq!(title("elsewhere"), None);
     }
 }

@@ -77,6 +77,9 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) title: Title<'a>,
     pub(super) seen_block: bool,
     pub(super) in_table_head: bool,
+    /// Whether the body holds `foreign::ADDRESS_MARK` anywhere: looked for once,
+    /// not in each text event.
+    pub(super) address_marks: bool,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -252,7 +255,9 @@ impl<'a> Builder<'a, '_> {
             }
             // A tag read as standing in an address where the parser found no link
             // (`foreign::in_address`): reported already, and no part of the text.
-            Event::Text(text) if text.contains(super::foreign::ADDRESS_MARK) => {
+            Event::Text(text)
+                if self.address_marks && text.contains(super::foreign::ADDRESS_MARK) =>
+            {
                 let text = text.replace(super::foreign::ADDRESS_MARK, "");
                 self.event(Event::Text(CowStr::from(text)), range, next_char);
             }

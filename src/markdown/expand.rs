@@ -1,6 +1,7 @@
 //! The passes over an article's text before it is parsed as Markdown, in order:
 //! `{{#include}}` directives are replaced by what they name ([`super::include`]),
-//! `%% comments %%` are taken out ([`super::comments`]), and syntax of other tools that
+//! `%% comments %%` are taken out ([`super::comments`]), mdbook-admonish blocks are
+//! written as callouts ([`super::admonish`]), and syntax of other tools that
 //! attune does not support is reported and taken out ([`super::foreign`]).
 //!
 //! Each pass writes a new text with a [`SegMap`] from its offsets back to its input's,
@@ -10,6 +11,7 @@
 use super::LineIndex;
 use crate::config::UnsupportedSyntax;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::text::holds;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -144,20 +146,26 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         diagnostics: Diagnostics::new(),
         origins: Default::default(),
     };
-    let mut text = if body.contains("{{") {
+    let mut text = if holds(body, "{{") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
         text
     } else {
         body.to_string()
     };
-    if text.contains("%%") {
+    if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
-    if text.contains("[[") && text.contains('|') {
+    if holds(&text, "[[") && memchr::memchr(b'|', text.as_bytes()).is_some() {
         if let Some((escaped, map)) = super::table_links::escape(&text, options) {
             out.maps.0.push(map);
             text = escaped;
+        }
+    }
+    if text.contains("admonish") {
+        if let Some((rewritten, map)) = super::admonish::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
         }
     }
     if super::mdx::is_mdx(article) {
@@ -165,12 +173,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         out.maps.0.push(map);
         text = stripped;
     }
-    if text.contains("{{") || text.contains("{%") || text.contains("<%") {
+    if holds(&text, "{{") || holds(&text, "{%") || holds(&text, "<%") {
         let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);
         out.maps.0.push(map);
         text = stripped;
     }
-    if text.contains("/*") {
+    if holds(&text, "/*") {
         if let Some((unescaped, map)) = super::foreign::unescape(&text) {
             out.maps.0.push(map);
             text = unescaped;

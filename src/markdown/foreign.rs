@@ -20,6 +20,7 @@ use super::expand::{
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
+use super::foreign_body::{fenced_code, zola_body};
 use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
@@ -49,14 +50,14 @@ pub(super) enum Kind {
 
 pub(super) struct Tag {
     pub(super) range: std::ops::Range<usize>,
-    kind: Kind,
+    pub(super) kind: Kind,
     /// What is between the delimiters, trimmed.
-    inner: String,
+    pub(super) inner: String,
 }
 
 impl Tag {
     /// The tag's name: its first word (`/name` for a closing tag).
-    fn name(&self) -> &str {
+    pub(super) fn name(&self) -> &str {
         let inner = self.inner.trim_start_matches('#').trim_start();
         let word = inner.split_whitespace().next().unwrap_or("");
         // `{% mermaid () %}`: Zola's shortcode call allows spaces before `(`; the
@@ -71,7 +72,7 @@ impl Tag {
         word
     }
 
-    fn written(&self, text: &str) -> String {
+    pub(super) fn written(&self, text: &str) -> String {
         let written = &text[self.range.clone()];
         let mut short: String = written.chars().take(60).collect();
         if short.len() < written.len() {
@@ -351,7 +352,8 @@ pub(super) fn strip(
         // `{{< highlight lang >}}` … `{{< /highlight >}}` on lines of their own: Hugo's
         // code block, which is Markdown's fenced code block; nothing is lost.
         if let Some(pair) = pair.filter(|_| tag.kind == Kind::HugoRaw && name == "highlight") {
-            if let Some(fenced) = fenced_code(text, tag, pair) {
+            let language = tag.inner.split_whitespace().nth(1).unwrap_or("");
+            if let Some(fenced) = fenced_code(text, tag, pair, language) {
                 splice.copy(copied..tag.range.start);
                 splice.insert(&fenced, tag.range.start);
                 copied = pair.range.end;
@@ -371,15 +373,30 @@ pub(super) fn strip(
                 continue;
             }
         }
+        // `{% mermaid() %}` … `{% end %}` and other Zola shortcodes whose body is not
+        // Markdown: a code block, math, or left out (`foreign_body.rs`).
+        if let Some(pair) = pair.filter(|_| tag.kind == Kind::Liquid) {
+            if let Some(body) = zola_body(text, tag, pair) {
+                splice.copy(copied..tag.range.start);
+                copied = pair.range.end;
+                if let Some(replacement) = &body.text {
+                    splice.insert(replacement, tag.range.start);
+                }
+                if let Some(diagnostic) = body.diagnostic {
+                    out.unsupported(article, tag.range.start, diagnostic);
+                }
+                continue;
+            }
+        }
         // A tag in a link's or image's address (`[x]({{#DOCS_URL}}/a.html)`,
-        // `[x]({{ site.baseurl }}/a)`): the address is unknown without the tool that
+        // `[x]({{ site.baseurl }}/a)`, `<img src="{{ site.baseurl }}/a.png">`): the address is unknown without the tool that
         // fills it in, so the link is published as its text (see [`ADDRESS_MARK`]), with
         // this one diagnostic and none for what is left of the address.
-        if let Some(image) = in_address(text, tag.range.start, &tags[..i]) {
+        if let Some(address) = in_address(text, &tag.range, &tags[..i]) {
             splice.copy(copied..tag.range.start);
             splice.insert(ADDRESS_MARK, tag.range.start);
             copied = tag.range.end;
-            let diagnostic = in_address_diagnostic(tag.kind, &name, &tag.written(text), image);
+            let diagnostic = in_address_diagnostic(tag.kind, &name, &tag.written(text), &address);
             out.unsupported(article, tag.range.start, diagnostic);
             continue;
         }
@@ -406,41 +423,6 @@ pub(super) fn strip(
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)
-}
-
-/// A `highlight` shortcode pair as a fenced code block, when each tag stands on a
-/// line of its own (nothing before the opening tag or after the closing one but
-/// spaces): the language is the shortcode's first argument; its options are dropped.
-fn fenced_code(text: &str, open: &Tag, close: &Tag) -> Option<String> {
-    let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
-    let indent = &text[line_start..open.range.start];
-    let after = &text[close.range.end..];
-    let rest_of_line = after.split('\n').next().unwrap_or("");
-    if !indent.chars().all(|c| c == ' ') || !rest_of_line.trim().is_empty() {
-        return None;
-    }
-    let before_close = &text[..close.range.start];
-    let close_line = &before_close[before_close.rfind('\n').map_or(0, |n| n + 1)..];
-    if !close_line.trim().is_empty() {
-        return None;
-    }
-    let language = open.inner.split_whitespace().nth(1).unwrap_or("");
-    let language: String = language
-        .trim_matches('"')
-        .chars()
-        .filter(|c| c.is_alphanumeric() || "+-#._".contains(*c))
-        .collect();
-    let code = &text[open.range.end..close.range.start - close_line.len()];
-    let code = code.strip_prefix('\n').unwrap_or(code);
-    // A fence longer than any run of backticks in the code.
-    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest.max(2) + 1);
-    let newline = if code.is_empty() || code.ends_with('\n') {
-        ""
-    } else {
-        "\n"
-    };
-    Some(format!("{fence}{language}\n{code}{newline}{indent}{fence}"))
 }
 
 /// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,

@@ -1,9 +1,24 @@
 //! Another tool's tag in a link's or an image's address (`[x]({{#DOCS_URL}}/a.html)`,
-//! `[x]({{ site.baseurl }}/a)`): the address is unknown without the tool that fills it
-//! in, so `foreign.rs` reports the tag once and writes [`ADDRESS_MARK`] in its place,
-//! and the builder publishes the link as its text.
+//! `[x]({{ site.baseurl }}/a)`, `<img src="{{ site.baseurl }}/a.png">`): the address is
+//! unknown without the tool that fills it in, so `foreign.rs` reports the tag once and
+//! writes [`ADDRESS_MARK`] in its place, and the builder publishes the link as its
+//! text; raw HTML's element goes without the attribute (`raw.rs`).
 
 use super::foreign::Tag;
+use super::html::{start_tag, url_attribute};
+use std::ops::Range;
+
+/// Where a tag stands that [`in_address`] finds in an address.
+#[derive(Debug, PartialEq)]
+pub(super) enum Address {
+    /// A Markdown link's, or a link reference definition's.
+    Link,
+    /// A Markdown image's.
+    Image,
+    /// A raw-HTML attribute a browser follows or loads (`<img src>`, `<a href>`):
+    /// the element and the attribute, in lower case.
+    Html(String, String),
+}
 
 /// What stands in a link's address for a tag of another tool's syntax there: the
 /// builder publishes a link whose address holds it as its text, and an image as its
@@ -13,8 +28,10 @@ pub(super) const ADDRESS_MARK: &str = "attune-unfilled-address:";
 
 /// Whether the tag at `at` stands in a link's or an image's address: after `](` (or
 /// `](<`) with nothing between but other tags and characters an address may hold, or
-/// first after a link reference definition's `[label]:`. `Some(true)` for an image.
-pub(super) fn in_address(text: &str, at: usize, before: &[Tag]) -> Option<bool> {
+/// first after a link reference definition's `[label]:`; or in the value of a raw-HTML
+/// attribute a browser follows or loads (see [`in_html_url`]).
+pub(super) fn in_address(text: &str, tag: &Range<usize>, before: &[Tag]) -> Option<Address> {
+    let at = tag.start;
     let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
     let line = &text[line_start..at];
     // What is between the address's start and the tag, earlier tags taken out.
@@ -41,8 +58,13 @@ pub(super) fn in_address(text: &str, at: usize, before: &[Tag]) -> Option<bool> 
             start
         };
         if start <= at && plausible(&address_from(start)) {
-            let label_start = line[..open].rfind('[')?;
-            return Some(line[..label_start].ends_with('!'));
+            if let Some(label_start) = line[..open].rfind('[') {
+                return Some(if line[..label_start].ends_with('!') {
+                    Address::Image
+                } else {
+                    Address::Link
+                });
+            }
         }
     }
     // `[label]: address`, up to three spaces in.
@@ -57,9 +79,52 @@ pub(super) fn in_address(text: &str, at: usize, before: &[Tag]) -> Option<bool> 
                 start
             };
             if start <= at && plausible(&address_from(start)) {
-                return Some(false);
+                return Some(Address::Link);
             }
         }
     }
-    None
+    in_html_url(text, tag, before)
+}
+
+/// How far back from a tag the start of the HTML element holding it is looked for.
+const MAX_START_TAG: usize = 2000;
+
+/// Whether the tag `tag` stands in the value of a raw-HTML attribute a browser follows
+/// or loads (`<img src="{{ site.baseurl }}/a.png">`, `<a href="{{< ref "x" >}}">`):
+/// inside a start tag (`<` and a letter, with no `>` or blank line between it and the
+/// tag but in other tags), in the value of a URL attribute of its element.
+fn in_html_url(text: &str, tag: &Range<usize>, before: &[Tag]) -> Option<Address> {
+    let floor = tag.start.saturating_sub(MAX_START_TAG);
+    let floor = (floor..=tag.start).find(|&i| text.is_char_boundary(i))?;
+    let ceiling = (tag.end + MAX_START_TAG).min(text.len());
+    let ceiling = (ceiling..=text.len()).find(|&i| text.is_char_boundary(i))?;
+    // The element's text with this tag and earlier ones blanked out, so their `>`,
+    // `<` and quotes (`{{< ref "x" >}}`) are not read as HTML.
+    let mut window = text.as_bytes()[floor..ceiling].to_vec();
+    for range in before.iter().map(|t| &t.range).chain([tag]) {
+        if range.end > floor {
+            window[range.start.max(floor) - floor..range.end - floor].fill(b'x');
+        }
+    }
+    let here = tag.start - floor;
+    let lead = &window[..here];
+    let open = lead.iter().rposition(|&b| b == b'<')?;
+    if lead[open..].contains(&b'>') || lead[open..].windows(2).any(|w| w == b"\n\n") {
+        return None;
+    }
+    let name_len = lead[open + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
+    if name_len == 0 || !lead[open + 1].is_ascii_alphabetic() {
+        return None;
+    }
+    let element = String::from_utf8(window).ok()?;
+    let name = element[open + 1..open + 1 + name_len].to_ascii_lowercase();
+    let (attributes, _) = start_tag(&element, open + 1 + name_len);
+    let attribute = attributes
+        .iter()
+        .find(|a| a.valued && a.value.start <= here && here < a.value.end)?;
+    url_attribute(&name, &attribute.name)?;
+    Some(Address::Html(name, attribute.name.clone()))
 }

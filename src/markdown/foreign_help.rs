@@ -2,6 +2,7 @@
 //! shows in its place and what to write instead (see `foreign.rs`).
 
 use super::foreign::{zola_shortcode, Kind};
+use super::foreign_address::Address;
 use crate::diagnostic::{Code, Diagnostic};
 
 /// What of a tag the page leaves out.
@@ -142,34 +143,46 @@ pub(super) fn in_address_diagnostic(
     kind: Kind,
     name: &str,
     written: &str,
-    image: bool,
+    address: &Address,
 ) -> Diagnostic {
-    let what = if image { "an image's" } else { "a link's" };
+    let what = match address {
+        Address::Link => "a link's address".to_string(),
+        Address::Image => "an image's address".to_string(),
+        Address::Html(element, attribute) => format!("the `{attribute}` of an HTML `<{element}>`"),
+    };
     let message = match kind {
         Kind::Mdbook => format!(
-            "mdBook directive `{written}` in {what} address is not supported: the address needs the preprocessor that defines `{}`",
+            "mdBook directive `{written}` in {what} is not supported: the address needs the preprocessor that defines `{}`",
             name.trim_start_matches('#')
         ),
         Kind::HugoRaw | Kind::HugoMarkdown => format!(
-            "Hugo shortcode `{written}` in {what} address is not supported: attune does not run templates in content"
+            "Hugo shortcode `{written}` in {what} is not supported: attune does not run templates in content"
         ),
         Kind::Liquid | Kind::Expression if zola_shortcode(name).is_some() => format!(
-            "Zola shortcode `{written}` in {what} address is not supported: attune does not run templates in content"
+            "Zola shortcode `{written}` in {what} is not supported: attune does not run templates in content"
         ),
         Kind::Liquid | Kind::Raw => format!(
-            "Liquid tag `{written}` in {what} address is not supported: attune does not run templates in content"
+            "Liquid tag `{written}` in {what} is not supported: attune does not run templates in content"
         ),
         Kind::Templater => format!(
-            "Templater tag `{written}` in {what} address is not supported: attune does not run templates in content"
+            "Templater tag `{written}` in {what} is not supported: attune does not run templates in content"
         ),
         Kind::Expression => format!(
-            "template expression `{written}` in {what} address is not supported: attune does not run templates in content"
+            "template expression `{written}` in {what} is not supported: attune does not run templates in content"
         ),
     };
-    let shown = if image {
-        "the image is left out and its description shown as text"
-    } else {
-        "the link is published as its text, leading nowhere"
+    let shown = match address {
+        Address::Image => "the image is left out and its description shown as text".to_string(),
+        Address::Link => "the link is published as its text, leading nowhere".to_string(),
+        Address::Html(element, attribute) if element == "img" && attribute == "src" => {
+            "the image is left out and its alt text shown in its place".to_string()
+        }
+        Address::Html(element, attribute) if element == "a" => format!(
+            "the link is published without its `{attribute}`: as its text when it has no other attribute"
+        ),
+        Address::Html(element, attribute) => {
+            format!("the `<{element}>` is published without its `{attribute}`")
+        }
     };
     Diagnostic::error(Code::UnsupportedSyntax, message).help(format!(
         "{shown}; write the address itself: a path from this file's folder (other.md, picture.png) or a full URL"

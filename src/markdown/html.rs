@@ -192,6 +192,25 @@ pub fn start_tag(html: &str, mut at: usize) -> (Vec<Attribute>, usize) {
     }
 }
 
+/// What the browser does with the value of attribute `name` (lower case) of element
+/// `tag` (lower case), when it is a URL it follows or loads.
+pub(super) fn url_attribute(tag: &str, name: &str) -> Option<RefKind> {
+    match (tag, name) {
+        ("a" | "area", "href") => Some(RefKind::Link),
+        ("link", "href") => Some(RefKind::Media("stylesheet or font")),
+        ("img", "src" | "srcset") => Some(RefKind::Media("image")),
+        ("source", "src" | "srcset") => Some(RefKind::Media("media source")),
+        ("video", "src" | "poster") => Some(RefKind::Media("video")),
+        ("audio", "src") => Some(RefKind::Media("audio")),
+        ("track", "src") => Some(RefKind::Media("text track")),
+        ("iframe" | "frame", "src") => Some(RefKind::Media("frame")),
+        ("embed", "src") | ("object", "data") => Some(RefKind::Media("embedded object")),
+        ("input", "src") => Some(RefKind::Media("image")),
+        ("script", "src") => Some(RefKind::Media("script")),
+        _ => None,
+    }
+}
+
 /// Reads the attributes of a start tag from `at`; returns the offset after its `>`.
 fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
     let mut has_id = false;
@@ -210,20 +229,7 @@ fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
             continue;
         }
         let raw = &html[value.clone()];
-        let kind = match (tag, name.as_str()) {
-            ("a" | "area", "href") => Some(RefKind::Link),
-            ("link", "href") => Some(RefKind::Media("stylesheet or font")),
-            ("img", "src" | "srcset") => Some(RefKind::Media("image")),
-            ("source", "src" | "srcset") => Some(RefKind::Media("media source")),
-            ("video", "src" | "poster") => Some(RefKind::Media("video")),
-            ("audio", "src") => Some(RefKind::Media("audio")),
-            ("track", "src") => Some(RefKind::Media("text track")),
-            ("iframe" | "frame", "src") => Some(RefKind::Media("frame")),
-            ("embed", "src") | ("object", "data") => Some(RefKind::Media("embedded object")),
-            ("input", "src") => Some(RefKind::Media("image")),
-            ("script", "src") => Some(RefKind::Media("script")),
-            _ => None,
-        };
+        let kind = url_attribute(tag, &name);
         match (kind, name.as_str()) {
             (Some(kind), "srcset") => {
                 // Each candidate: a URL, then an optional descriptor, comma-separated.

@@ -325,7 +325,7 @@ pub(super) fn wikilinks_before_destinations<'a>(
     events: Vec<Spanned<'a>>,
     body: &'a str,
 ) -> Vec<Spanned<'a>> {
-    if !body.contains("]](") {
+    if !crate::text::holds(body, "]](") {
         return events;
     }
     let mut out = Vec::with_capacity(events.len());

@@ -76,8 +76,15 @@ pub const MATHML_ATTRIBUTES: &[&str] = &[
 /// (Zola's themes) that the renderer lacks, as what they make of them: `\space`,
 /// `\mbox{…}` and `\hbox{…}` (text), an equation's `\tag{1}` (its number, set apart at
 /// the end) and `\tag*{…}` (the same without parentheses), and the logos `\TeX`,
-/// `\LaTeX` and `\KaTeX` (their names, as text).
+/// `\LaTeX` and `\KaTeX` (their names, as text); KaTeX's `\bm{x}` (bold symbol, as
+/// the `bm` package's), `\argmin` and `\argmax` (operators with limits below), and
+/// `\nonumber`/`\notag` (no equation number: the renderer numbers none).
 const MATHJAX: &[(&str, &str)] = &[
+    ("bm", r"\def\bm#1{\boldsymbol{#1}}"),
+    ("argmin", r"\def\argmin{\operatorname{arg min}\limits}"),
+    ("argmax", r"\def\argmax{\operatorname{arg max}\limits}"),
+    ("nonumber", r"\def\nonumber{}"),
+    ("notag", r"\def\notag{}"),
     ("TeX", r"\def\TeX{\text{TeX}}"),
     ("LaTeX", r"\def\LaTeX{\text{LaTeX}}"),
     ("KaTeX", r"\def\KaTeX{\text{KaTeX}}"),
@@ -195,9 +202,44 @@ fn with_infix_fractions(tex: &str) -> std::borrow::Cow<'_, str> {
     tex.into()
 }
 
+/// `tex` with line breaks (`\\`) outside any environment, which KaTeX draws as lines
+/// one below the other and the renderer refuses, set in a `gathered` environment that
+/// draws them so.
+fn with_top_level_lines(tex: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = tex.as_bytes();
+    let (mut braces, mut environments) = (0i32, 0i32);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => {
+                let name_len = bytes[i + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                match &tex[i + 1..i + 1 + name_len] {
+                    "" if bytes.get(i + 1) == Some(&b'\\') && braces == 0 && environments == 0 => {
+                        return format!("\\begin{{gathered}}{tex}\\end{{gathered}}").into();
+                    }
+                    "begin" => environments += 1,
+                    "end" => environments -= 1,
+                    _ => {}
+                }
+                i += 1 + name_len.max(1);
+                continue;
+            }
+            b'{' => braces += 1,
+            b'}' => braces -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    tex.into()
+}
+
 /// `tex` as MathML, or the renderer's complaint.
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     let tex = with_infix_fractions(tex);
+    let tex = with_top_level_lines(&tex);
     let tex = with_mathjax_commands(&tex);
     let storage = pulldown_latex::Storage::new();
     let parser = pulldown_latex::Parser::new(&tex, &storage);
@@ -344,5 +386,34 @@ mod tests {
         // Only what is used is defined; other commands of those names' stems are not.
         assert_eq!(with_mathjax_commands("x^2"), "x^2");
         assert!(to_mathml(r"\spacex", false).is_err());
+    }
+
+    #[test]
+    fn katex_commands_mdbook_katex_books_use_render() {
+        // From a physics textbook in mdBook, which mdbook-katex draws.
+        let m = to_mathml(r"\bm{p}_i = \argmin_x f(\bm x) + \argmax_y g", true).unwrap();
+        assert!(m.contains("<mi>𝒑</mi>") && m.contains("<mi>𝒙</mi>"), "{m}");
+        assert!(
+            m.contains("<munder><mi>arg min</mi><mi>x</mi></munder>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<munder><mi>arg max</mi><mi>y</mi></munder>"),
+            "{m}"
+        );
+        assert_eq!(with_mathjax_commands(r"a \bmod b"), r"a \bmod b");
+        let m = to_mathml(
+            r"\begin{aligned} a &= b \nonumber \\ c &= d \notag\end{aligned}",
+            true,
+        );
+        assert!(m.is_ok(), "{m:?}");
+        // Lines one below the other outside any environment.
+        let m = to_mathml(r"d(x) > 0 \\ \forall x", true).unwrap();
+        assert!(m.contains("<mtable"), "{m}");
+        assert_eq!(
+            with_top_level_lines(r"\begin{cases} a \\ b \end{cases}"),
+            r"\begin{cases} a \\ b \end{cases}"
+        );
+        assert_eq!(with_top_level_lines(r"\{a\} {b \\ c}"), r"\{a\} {b \\ c}");
     }
 }

@@ -6,6 +6,7 @@
 //! whole site), so the body holds the link marks of [`crate::marks`] that `site` and
 //! `render` fill once resolved.
 
+mod admonish;
 mod builder;
 mod callouts;
 mod code;
@@ -13,6 +14,7 @@ mod comments;
 mod expand;
 mod foreign;
 mod foreign_address;
+mod foreign_body;
 mod foreign_help;
 mod glossary;
 mod headings;
@@ -334,6 +336,7 @@ pub fn parse_titled(
         title,
         seen_block: false,
         in_table_head: false,
+        address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;

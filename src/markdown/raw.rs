@@ -30,7 +30,14 @@ impl<'a> Builder<'a, '_> {
             refs.push((r.url, r.kind, line, column, r.replace, r.quote));
         }
         for (url, kind, line, column, replace, quote) in refs {
-            let placeholder = self.reference(url, kind, line, column);
+            // Another tool's tag stood in the address (`foreign_address.rs`), reported
+            // there: the element is published without the attribute, as one that
+            // leads nowhere (`render/unbroken.rs`).
+            let placeholder = if url.contains(super::foreign::ADDRESS_MARK) {
+                crate::marks::BROKEN.to_string()
+            } else {
+                self.reference(url, kind, line, column)
+            };
             let text = if quote {
                 format!("\"{placeholder}\"")
             } else {

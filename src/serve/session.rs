@@ -153,6 +153,7 @@ impl Session {
                 drafts: self.drafts,
                 today: crate::check::today(),
                 language: &config.site.language,
+                downloads: &config.build.downloads,
             },
             std::slice::from_ref(&self.out),
             &mut problems,

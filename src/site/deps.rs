@@ -52,6 +52,11 @@ impl Dependencies {
             relations_in,
             related,
             aliases,
+            // Where book.toml writes the permalinks that made articles' paths: in
+            // `config`, hashed; the paths themselves are in the articles' front matter.
+            permalink_at: _,
+            // From the configuration and the articles' paths, both hashed.
+            redirected: _,
             assets,
             // Read only for a missing file's help, which is no page's.
             unread_static: _,

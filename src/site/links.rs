@@ -146,9 +146,9 @@ impl Site {
                                                 Err(text) => return text,
                                             }
                                         }
-                                        Found::None => {
-                                            self.folder_text(&article.rel, path, &by_rel)
-                                        }
+                                        Found::None => self
+                                            .folder_text(&article.rel, path, &by_rel)
+                                            .or_else(|| self.redirected_md(&article.rel, path)),
                                     },
                                 };
                                 (found, anchor.clone(), path.clone())
@@ -367,7 +367,9 @@ impl Site {
                             }
                         }
                         let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
-                        let href = if t == i {
+                        // On its own page: the heading, else the page itself (an empty
+                        // href marks a note not written yet).
+                        let href = if t == i && !fragment.is_empty() {
                             fragment
                         } else {
                             format!("{}{fragment}", style.href(&article.url, &to.url))

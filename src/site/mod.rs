@@ -17,6 +17,7 @@ mod links;
 mod names;
 mod order;
 mod parse;
+mod permalinks;
 mod place;
 mod refs;
 mod tree;
@@ -101,6 +102,12 @@ pub struct Site {
     pub related: Vec<Vec<usize>>,
     /// Old URL (site-relative folder) → article.
     pub aliases: BTreeMap<String, usize>,
+    /// Articles given their Zola-style `path` by a Hugo permalink in book.toml → where
+    /// that pattern is written there (see `permalinks.rs`).
+    pub permalink_at: HashMap<usize, (usize, usize)>,
+    /// `[redirects]` old addresses that lead to a page (see `urls/declared.rs`), for
+    /// `.md` links written to an old chapter's file.
+    pub redirected: HashMap<String, usize>,
     /// Files published as they are: see [`crate::load::Asset`].
     pub assets: Vec<crate::load::Asset>,
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
@@ -176,6 +183,8 @@ fn build_with(
         relations_in: Vec::new(),
         related: Vec::new(),
         aliases: BTreeMap::new(),
+        permalink_at: HashMap::new(),
+        redirected: HashMap::new(),
         assets: content.assets,
         unread_static: content.unread_static,
         theme_files: content.theme_files,
@@ -203,12 +212,14 @@ fn build_with(
     site.index_sections();
     site.check_folders(diagnostics);
     site.index_tags();
+    site.index_redirects();
     site.resolve_links(diagnostics);
     site.check_embeds(diagnostics);
     site.resolve_relations(diagnostics);
     site.index_citations(&content.references_file, diagnostics);
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
+    site.apply_permalinks(diagnostics);
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
     site.check_copied_html(&content.root, diagnostics);

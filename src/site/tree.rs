@@ -6,9 +6,20 @@ use super::place::{folders, folders_of_rel, hub_folders};
 use super::{Site, Structure};
 use crate::config::Topic;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::summary::Summary;
+use std::path::{Path, PathBuf};
 
 use crate::text::{humanise, slugify};
 use std::collections::BTreeMap;
+
+/// The title of a folder without text of its own: the one `SUMMARY.md` gives its path
+/// (`rel`, from the content folder), else its name (`name`, as written) humanised.
+fn folder_title(summary: Option<&Summary>, rel: Option<&Path>, name: &str) -> String {
+    summary
+        .zip(rel)
+        .and_then(|(summary, rel)| summary.folder_title(rel))
+        .map_or_else(|| humanise(name), str::to_string)
+}
 
 /// A folder below a topic: its own hub page, in the topic's reading order.
 #[derive(Debug, Clone)]
@@ -50,9 +61,13 @@ impl Site {
                     .next()
                     .filter(|_| article.rel.components().count() > 1)
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .filter(|f| slugify(f) == *topic)
-                    .unwrap_or_else(|| topic.clone());
-                (humanise(&folder), String::new())
+                    .filter(|f| slugify(f) == *topic);
+                let title = folder_title(
+                    self.summary.as_ref(),
+                    folder.as_deref().map(Path::new),
+                    folder.as_deref().unwrap_or(topic),
+                );
+                (title, String::new())
             });
             if article.structure == Structure::Hub && article.url == format!("{topic}/") {
                 entry.0 = article.title.clone();
@@ -100,7 +115,7 @@ impl Site {
         let ids: Vec<String> = self.config.topics.iter().map(|t| t.id.clone()).collect();
         let mut by_url: BTreeMap<String, usize> = BTreeMap::new();
         let mut sections: Vec<Section> = Vec::new();
-        let mut folder_names: BTreeMap<String, String> = BTreeMap::new();
+        let mut folder_names: BTreeMap<String, (String, Option<PathBuf>)> = BTreeMap::new();
         let mut section_of: Vec<Option<usize>> = vec![None; self.articles.len()];
         for (i, article) in self.articles.iter().enumerate() {
             let Some(t) = article
@@ -126,12 +141,14 @@ impl Site {
             for depth in 2..=upto {
                 let url = format!("{}/", parts[..depth].join("/"));
                 // The folder's name as written, for a title when it has no hub.
-                let name = raw
-                    .get(raw.len().saturating_sub(upto - depth + 1)..)
-                    .and_then(|r| r.first())
+                let named = raw.len().checked_sub(upto - depth + 1);
+                let name = named
+                    .and_then(|n| raw.get(n))
                     .cloned()
                     .unwrap_or_else(|| parts[depth - 1].to_string());
-                folder_names.entry(url.clone()).or_insert(name);
+                // And its path, where SUMMARY.md may give it a title.
+                let rel = named.map(|n| raw[..=n].iter().collect::<PathBuf>());
+                folder_names.entry(url.clone()).or_insert((name, rel));
                 let s = *by_url.entry(url.clone()).or_insert_with(|| {
                     sections.push(Section {
                         topic: t,
@@ -173,7 +190,10 @@ impl Site {
                     section.summary = hub.summary.clone();
                     section.order = hub.front.order;
                 }
-                None => section.title = humanise(&folder_names[&section.url]),
+                None => {
+                    let (name, rel) = &folder_names[&section.url];
+                    section.title = folder_title(self.summary.as_ref(), rel.as_deref(), name);
+                }
             }
         }
         // Reading order: each level's articles and sections together, by one rule.

@@ -639,6 +639,61 @@ fn a_page_in_another_format_is_a_download_with_one_warning_each() {
 }
 
 #[test]
+fn extensions_listed_as_downloads_are_published_without_the_warning() {
+    // A course site offers its notebooks and Org notes as downloads on purpose; an
+    // AsciiDoc page it did not list is still reported.
+    let site = Fixture::new("hugo");
+    site.write("content/posts/lab.ipynb", "{\"cells\": []}\n");
+    site.write("content/posts/notes.ORG", "#+TITLE: Notes\n* Heading\n");
+    site.write("content/posts/asciidoc.adoc", "= Title\n\nText.\n");
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\ndownloads = [\"ipynb\", \".org\"]\n"),
+    );
+    let build = site.build();
+    build.assert_code(0);
+    assert_eq!(
+        build
+            .stderr
+            .matches("published as a file to download")
+            .count(),
+        1,
+        "{}",
+        build.stderr
+    );
+    assert!(build.stderr.contains("asciidoc.adoc"), "{}", build.stderr);
+    assert!(
+        build
+            .stderr
+            .contains("add \"adoc\" to `downloads` under [build]"),
+        "{}",
+        build.stderr
+    );
+    assert!(site.path("public/posts/lab.ipynb").is_file());
+    assert!(site.path("public/posts/notes.ORG").is_file());
+
+    // Markdown is never a download: listing it is a config error at the entry.
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\ndownloads = [\"ipynb\", \"md\"]\n"),
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("`build.downloads` lists 'md'"),
+        "{}",
+        run.stderr
+    );
+    let line = toml.lines().count() + 3;
+    assert!(
+        run.stderr.contains(&format!("book.toml:{line}:23")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_ref_to_hugos_taxonomy_pages_leads_to_the_tag_list_and_tag_pages() {
     // jpanther/congo's exampleSite links `{{< ref "tags" >}}` and
     // `{{< ref "tags/advanced" >}}`.

@@ -797,3 +797,190 @@ fn double_brackets_before_a_destination_are_a_link_whose_text_keeps_one_pair() {
     let page = main_of(&site.read("deps/other/index.html")).to_string();
     assert!(page.contains(">Specify</a> (the manifest)"), "{page}");
 }
+
+#[test]
+fn a_folder_without_a_readme_takes_its_title_and_place_from_summary_md() {
+    // The Rust course: `first-try/` has no README.md; SUMMARY.md nests its chapters
+    // under its first one, and names other groups by a draft chapter or a part title.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[About](about.md)\n[Do not](zeta-first/dont.md)\n\n---\n\n\
+         - [Trying it out](zeta-first/intro.md)\n  - [Installing](zeta-first/install.md)\n\
+         \x20 - [Editors](zeta-first/editor.md)\n\
+         - [Working with data]()\n  - [Reading](data/reading.md)\n  - [Formats](data/formats/intro.md)\n\
+         \x20   - [Tables](data/formats/tables.md)\n  - [Writing](data/writing.md)\n\
+         - [Reference](reference.md)\n  - [Keys](keys/list.md)\n  - [Values](values/list.md)\n\n\
+         # Going further\n\n- [Tips](alpha-more/tips.md)\n- [Tricks](alpha-more/tricks.md)\n",
+    );
+    for (file, title) in [
+        ("about.md", "About"),
+        ("zeta-first/dont.md", "Do not"),
+        ("zeta-first/intro.md", "Trying it out"),
+        ("zeta-first/install.md", "Installing"),
+        ("zeta-first/editor.md", "Editors"),
+        ("data/reading.md", "Reading"),
+        ("data/formats/intro.md", "Formats"),
+        ("data/formats/tables.md", "Tables"),
+        ("data/writing.md", "Writing"),
+        ("reference.md", "Reference"),
+        ("keys/list.md", "Keys"),
+        ("values/list.md", "Values"),
+        ("alpha-more/tips.md", "Tips"),
+        ("alpha-more/tricks.md", "Tricks"),
+    ] {
+        site.write(&format!("src/{file}"), format!("## {title}\n\nText.\n"));
+    }
+    site.build().assert_code(0);
+    // Topics made from folders, titled and ordered as SUMMARY.md gives them.
+    let home = main_of(&site.read("index.html")).to_string();
+    assert_in_order(
+        &home,
+        &[
+            "<a href=\"./zeta-first/\">Trying it out</a></h2>",
+            "<a href=\"./data/\">Working with data</a></h2>",
+            "<a href=\"./keys/\">Keys</a></h2>",
+            "<a href=\"./values/\">Values</a></h2>",
+            "<p class=\"part-title\">Going further</p>",
+            "<a href=\"./alpha-more/\">Going further</a></h2>",
+        ],
+    );
+    let first = main_of(&site.read("zeta-first/index.html")).to_string();
+    assert!(first.contains("<h1>Trying it out</h1>"), "{first}");
+    assert_in_order(
+        &first,
+        &["Do not", "Trying it out", "Installing", "Editors"],
+    );
+    // A sub-section named by the chapter its folder's chapters are nested in.
+    let data = main_of(&site.read("data/index.html")).to_string();
+    assert!(data.contains("<h1>Working with data</h1>"), "{data}");
+    assert_in_order(&data, &[">Formats</a>", ">Reading</a>", ">Writing</a>"]);
+    // Reading order is SUMMARY.md's.
+    assert!(site
+        .read("data/writing/index.html")
+        .contains("rel=\"prev\"><span>Previous</span> Tables</a>"));
+    let formats = main_of(&site.read("data/formats/index.html")).to_string();
+    assert!(formats.contains("<h1>Formats</h1>"), "{formats}");
+    // Breadcrumbs carry the same titles.
+    let tables = site.read("data/formats/tables/index.html");
+    assert!(tables.contains(">Working with data</a>"), "{tables}");
+    // Without SUMMARY.md, folders are named after themselves.
+    site.remove("src/SUMMARY.md");
+    site.build().assert_code(0);
+    let home = main_of(&site.read("index.html")).to_string();
+    assert!(
+        home.contains("<a href=\"./zeta-first/\">Zeta first</a></h2>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"./data/\">Data</a></h2>"), "{home}");
+}
+
+#[test]
+fn katex_commands_of_mdbook_katex_books_render() {
+    // A physics textbook drawn by mdbook-katex: `\bm`, `\argmin`, `\nonumber` and a
+    // line break outside any environment were "cannot be read".
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Newton](newton.md)\n");
+    site.write(
+        "src/newton.md",
+        "# Newton\n\nThe step $\\bm{p}_i$ solves\n$$\n\\bm{x}^{n+1} = \\argmin_x E(x) \\nonumber\n$$\nsubject to\n$$\n    d(x) > 0 \\\\ \\forall \\ \\text{node} \\ j.\n$$\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("cannot be read"), "{}", run.stderr);
+    let page = main_of(&site.read("newton/index.html")).to_string();
+    assert!(page.contains("<mi>𝒑</mi>"), "{page}");
+    assert!(
+        page.contains("<munder><mi>arg min</mi><mi>x</mi></munder>"),
+        "{page}"
+    );
+    assert!(page.contains("<mtable"), "{page}");
+    assert!(!page.contains("math-error"), "{page}");
+}
+
+#[test]
+fn mdbook_admonish_blocks_are_callouts_whose_text_is_markdown() {
+    // mdbook-admonish's own guide: its blocks were shown as code, raw Markdown and all.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Guide](guide.md)\n");
+    site.write(
+        "src/guide.md",
+        "# Guide\n\n```admonish warning title=\"Back up first\" collapsible=true\nThe next steps **cannot** be undone.\n```\n\
+         After the block.\n\n- A step\n\n  ```admonish tip\n  Nested in a list.\n  ```\n\n\
+         ````markdown\n```admonish example\nShown as code.\n```\n````\n\n```admonish\n[broken](nowhere.md)\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    // Positions inside a block are the file's own.
+    run.assert_stderr_contains("'nowhere.md' is not written yet")
+        .assert_stderr_contains("src/guide.md:21:1");
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    assert!(
+        page.contains("<details class=\"callout callout-warning\">\n<summary class=\"callout-title\">Warning: Back up first</summary>"),
+        "{page}"
+    );
+    assert!(page.contains("<strong>cannot</strong>"), "{page}");
+    assert!(
+        page.contains("</details>\n<p>After the block.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"callout callout-tip\""),
+        "{page}"
+    );
+    assert!(page.contains("Nested in a list."), "{page}");
+    assert!(
+        page.contains("<div class=\"callout callout-note\""),
+        "{page}"
+    );
+    // The syntax shown inside a longer fence stays code.
+    assert!(
+        page.contains("admonish</span> example\nShown as code."),
+        "{page}"
+    );
+    assert!(!page.contains("language-admonish"), "{page}");
+}
+
+#[test]
+fn a_chapter_s_link_to_itself_leads_to_its_page() {
+    // `[the guide](guide.md)` in guide.md was shown as a note not written yet.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Guide](guide.md)\n");
+    site.write(
+        "src/guide.md",
+        "# Guide\n\nSee [this chapter](guide.md), [its title](guide.md#guide) and [below](guide.md#sub).\n\n## Sub\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    assert!(
+        page.contains("<a href=\"../guide/\" id=\"ref-1\">this chapter</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"../guide/\" id=\"ref-2\">its title</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"#sub\" id=\"ref-3\">below</a>"),
+        "{page}"
+    );
+    assert!(!page.contains("missing-link"), "{page}");
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}

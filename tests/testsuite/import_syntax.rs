@@ -874,6 +874,79 @@ fn mdx_files_are_pages_and_their_javascript_is_left_out_with_a_warning() {
 }
 
 #[test]
+fn a_zola_body_shortcode_is_a_code_block_math_or_markdown_as_its_body_is() {
+    // `{% mermaid() %}` … `{% end %}` bodies were shown as paragraphs ("graph TD;
+    // A--&gt;B"): a diagram is code, math is TeX, a note's body is Markdown.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/docs/page.md",
+        "+++\ntitle = \"Page\"\n+++\n\nIntro.\n\n\
+         {% mermaid() %}\ngraph TD; A-->B\n  B-->C {{ x }}\n{% end %}\n\n\
+         {% katex(block=true) %}\n\\frac{a}{b}\n{% end %}\n\n\
+         Inline {% katex() %}x^2{% end %} here.\n\n\
+         {% code(lang=\"python\") %}\nprint(1)\n{% end %}\n\n\
+         {% plantuml() %}\n@startuml\nA -> B\n@enduml\n{% end %}\n\n\
+         {% note(kind=\"tip\") %}\nA **tip**.\n{% end %}\n\n\
+         Text {% mermaid() %} graph LR; X-->Y {% end %} after.\n\n\
+         - item\n\n  {% mermaid() %}\n  graph LR; P-->Q\n  {% end %}\n",
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut found: Vec<String> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] != "orphan")
+        .map(|d| {
+            format!(
+                "{} {}:{}",
+                d["code"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "mermaid 36:3",
+            "mermaid 7:1",
+            "unsupported-syntax 22:1",
+            "unsupported-syntax 28:1",
+            "unsupported-syntax 32:6",
+        ],
+        "{items:#}"
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: Zola shortcode `{% plantuml() %}` … `{% end %}` is not supported: attune does not draw plantuml diagrams",
+        )
+        .assert_stderr_contains(
+            "warning: Zola shortcode `{% mermaid() %}` … `{% end %}` is not supported",
+        )
+        .assert_stderr_contains("everything up to `{% end %}` are left out of the page");
+    let page = body(&site, "docs/page/index.html");
+    for kept in [
+        "<p>Intro.</p>\n<pre><code class=\"language-mermaid\">graph TD; A--&gt;B\n  B--&gt;C {{ x }}\n</code></pre>",
+        "<math display=\"block\"><mfrac>",
+        "Inline <math display=\"inline\"><msup>",
+        "<code class=\"language-python\">",
+        "<pre><code class=\"language-plantuml\">@startuml\nA -&gt; B\n@enduml\n</code></pre>",
+        "<p>A <strong>tip</strong>.</p>",
+        "<p>Text  after.</p>",
+        "<li>\n<p>item</p>\n<pre><code class=\"language-mermaid\">graph LR; P--&gt;Q\n</code></pre>",
+    ] {
+        assert!(page.contains(kept), "{kept}\nin\n{page}");
+    }
+    for gone in ["{%", "X--", "<p>graph"] {
+        assert!(!page.contains(gone), "{gone} in\n{page}");
+    }
+}
+
+#[test]
 fn a_zola_shortcode_may_have_spaces_before_its_parentheses() {
     // DeepThought (Zola theme): `{% mermaid () %}` … `{% end %}`, which Zola reads as
     // `{% mermaid() %}`, was a "Liquid tag" and its `{% end %}` another.
@@ -881,20 +954,26 @@ fn a_zola_shortcode_may_have_spaces_before_its_parentheses() {
     site.write("book.toml", "[site]\ntitle = \"T\"\n");
     site.write(
         "content/docs/page.md",
-        "+++\ntitle = \"Page\"\n+++\n\n{% mermaid () %}\nBody kept.\n{% end %}\n\n{{ youtube  (id=\"abc\") }}\n",
+        "+++\ntitle = \"Page\"\n+++\n\n{% note () %}\nBody kept.\n{% end %}\n\n{{ youtube  (id=\"abc\") }}\n\n\
+         {% mermaid () %}\ngraph TD; A-->B\n{% end %}\n",
     );
     let run = site.build();
     run.assert_code(0)
         .assert_stderr_contains(
-            "warning: Zola shortcode `{% mermaid () %}` … `{% end %}` is not supported",
+            "warning: Zola shortcode `{% note () %}` … `{% end %}` is not supported",
         )
         .assert_stderr_contains(
             "warning: Zola shortcode `{{ youtube  (id=\"abc\") }}` is not supported",
-        );
+        )
+        .assert_stderr_contains("warning: Mermaid diagrams are not drawn");
     assert!(!run.stderr.contains("Liquid"), "{}", run.stderr);
-    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("warning:").count(), 3, "{}", run.stderr);
     let page = site.read("docs/page/index.html");
     assert!(page.contains("Body kept."), "{page}");
+    assert!(
+        page.contains("<code class=\"language-mermaid\">graph TD; A--&gt;B"),
+        "{page}"
+    );
     assert!(!page.contains("{%") && !page.contains("{{"), "{page}");
 }
 
@@ -953,6 +1032,65 @@ fn a_tag_in_a_links_address_is_one_diagnostic_and_the_link_is_its_text() {
         "<img",
         "r.html",
         "example.org",
+    ] {
+        assert!(!page.contains(gone), "{gone} in\n{page}");
+    }
+}
+
+#[test]
+fn a_tag_in_a_raw_html_address_is_one_diagnostic_at_the_tag() {
+    // Jekyll's `<img src="{{ site.baseurl }}/…">`, Hugo's `<a href="{{< relref . >}}">`:
+    // the tag was reported, then what was left of the address as a broken link.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\ndescription: d\n---\n\
+         Logo <img src=\"{{ site.baseurl }}/logo.png\" alt=\"The logo\"> and \
+         <a href=\"{{< relref . >}}\">here</a>, <a href='{% link b.md %}' id=\"kept\">b</a>.\n\n\
+         <video\n  poster=\"{{ .Site.BaseURL }}p.png\" src=\"v.mp4\" controls></video>\n\n\
+         <img srcset=\"{{ site.url }}/big.png 2x\" src=\"v.png\" alt=\"V\"> \
+         <a href=\"{{< ref \"b\" >}}\">B</a> <span title=\"{{ t }}\">s</span>\n",
+    );
+    site.write("content/t/b.md", "---\ntitle: B\ndescription: d\n---\nB.\n");
+    site.write("content/t/v.mp4", "video");
+    site.write("content/t/v.png", "png");
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("broken"), "{out}");
+    assert!(!out.contains("does not exist"), "{out}");
+    let reported: Vec<&str> = out.lines().filter(|l| !l.contains("orphan")).collect();
+    assert_eq!(
+        reported,
+        [
+            "warning: template expression `{{ site.baseurl }}` in the `src` of an HTML `<img>` is not supported: attune does not run templates in content @ content/t/a.md:5:16",
+            "warning: Hugo shortcode `{{< relref . >}}` in the `href` of an HTML `<a>` is not supported: attune does not run templates in content @ content/t/a.md:5:74",
+            "warning: Liquid tag `{% link b.md %}` in the `href` of an HTML `<a>` is not supported: attune does not run templates in content @ content/t/a.md:5:111",
+            "warning: template expression `{{ .Site.BaseURL }}` in the `poster` of an HTML `<video>` is not supported: attune does not run templates in content @ content/t/a.md:8:11",
+            "warning: template expression `{{ site.url }}` in the `srcset` of an HTML `<img>` is not supported: attune does not run templates in content @ content/t/a.md:10:14",
+            "warning: template expression `{{ t }}` is not supported: attune does not run templates in content @ content/t/a.md:10:107",
+        ],
+        "{out}"
+    );
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains("the image is left out and its alt text shown in its place")
+        .assert_stderr_contains("the `<video>` is published without its `poster`");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    for kept in [
+        "Logo The logo and <span class=\"missing-link\">here</span>, <a id=\"kept\">b</a>.",
+        "<video src=\"../../t/v.mp4\" controls></video>",
+        "<img src=\"../../t/v.png\" alt=\"V\">",
+        ">B</a>",
+    ] {
+        assert!(page.contains(kept), "{kept} in\n{page}");
+    }
+    for gone in [
+        "attune-unfilled",
+        "logo.png",
+        "big.png",
+        "poster",
+        "{{",
+        "{%",
     ] {
         assert!(!page.contains(gone), "{gone} in\n{page}");
     }

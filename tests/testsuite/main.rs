@@ -13,6 +13,7 @@ mod golden;
 mod governance;
 mod hostile;
 mod hostile_data;
+mod import_addresses;
 mod import_frontmatter;
 mod import_hugo;
 mod import_languages;

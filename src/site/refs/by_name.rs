@@ -3,7 +3,7 @@
 //! by the other paths Hugo reads a link as (its source path, from a page's own address
 //! or a leaf bundle's folder, a relative alias).
 
-use super::paths::{join, source_folder};
+use super::paths::{join, join_clamped, source_folder};
 use super::resolve::Lookup;
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
@@ -214,61 +214,89 @@ pub(super) fn page_by_source_path(decoded: &str, site_path: &str, ctx: &Lookup) 
         })
 }
 
-/// A relative link to a page that leads nowhere from the file's folder, read as
-/// the other place Hugo or a browser reads it from. A page's own address: Hugo and
-/// Zola publish `docs/start.md` at `docs/start/`, and a reader's browser resolves
-/// `../guide/deploy` from there, to `docs/guide/deploy` (Hextra's docs, and any theme
-/// whose link render hook leaves relative links as written). A leaf bundle's folder's
-/// parent: Hugo's `GetPage` (its link render hook) reads a path from a bundle's
-/// `index.md` from the folder the bundle sits in, where the page is one entry, so
-/// `lookandfeel/` and `../language/` from `docs/content/shortcodes/index.md` are
-/// `docs/content/lookandfeel` and `docs/language` (Docsy's docs). The page whose
-/// source that path names (`.md`, `_index.md`, `index.md`), else the page published
-/// at that address.
-pub(super) fn page_from_own_address(
-    article: &crate::site::Article,
-    decoded: &str,
-    ctx: &Lookup,
-) -> Option<usize> {
-    if decoded.starts_with('/') {
-        return None;
+impl Site {
+    /// A relative link to a page that leads nowhere from the file's folder, read as a
+    /// reader's browser (or Hugo's `GetPage`) read it on the other tool's site: from
+    /// each address the page was served at, in turn. The page's own address: Hugo and
+    /// Zola publish `docs/start.md` at `docs/start/`, from where `../guide/deploy` is
+    /// `docs/guide/deploy` (Hextra's docs, and any theme whose link render hook leaves
+    /// relative links as written), and `../other-post/` from `posts/this-post/` is
+    /// `posts/other-post/`. For a leaf bundle's `index.md`, the folder the bundle sits
+    /// in, from which `GetPage` reads a path (`lookandfeel/` and `../language/` from
+    /// `docs/content/shortcodes/index.md` are `docs/content/lookandfeel` and
+    /// `docs/language`: Docsy's docs). The address another tool published it at, its
+    /// `path` (Zola's `path`, a Hugo permalink, a `slug:`, a dated file name), where a
+    /// `..` above the root stays there. At each: the page whose source that path names
+    /// (`.md`, `_index.md`, `index.md`), else the page published at that address or
+    /// with it as an old address.
+    pub(super) fn page_from_own_address(
+        &self,
+        i: usize,
+        decoded: &str,
+        ctx: &Lookup,
+    ) -> Option<usize> {
+        if decoded.starts_with('/') {
+            return None;
+        }
+        let article = &self.articles[i];
+        let stem = article.rel.file_stem()?.to_string_lossy().to_lowercase();
+        let folder = source_folder(article);
+        // Where the link is read from: a folder of sources (a path from which names a
+        // page by its file), and an address (a path from which names a page by where
+        // it is published).
+        let mut bases: Vec<(Option<String>, String)> = Vec::new();
+        match stem.as_str() {
+            // A section's or a folder's own text: published at its folder, from which
+            // the link was already read.
+            "_index" | "readme" => {}
+            "index" => {
+                let parent = folder.rsplit_once('/').map_or("", |(p, _)| p);
+                if let Some(up) = join(&article.url, "../") {
+                    bases.push((Some(format!("{parent}/")), up));
+                }
+            }
+            _ => {
+                let stem = article.rel.file_stem()?.to_string_lossy();
+                bases.push((Some(format!("{folder}/{stem}/")), article.url.clone()));
+            }
+        }
+        let served = super::zola_path::zola_folder(article);
+        let by_source = |from_source: &str| {
+            let end = from_source.trim_end_matches('/').rsplit('/').next()?;
+            if end.is_empty() || (!from_source.ends_with('/') && end.contains('.')) {
+                return None;
+            }
+            ["", "/_index", "/index"].iter().find_map(|tail| {
+                let key = format!(
+                    "{}{tail}.md",
+                    from_source.trim_end_matches('/').to_lowercase()
+                );
+                match ctx.by_rel_folded.get(&key)?.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                }
+            })
+        };
+        let by_address = |url: String| {
+            let url = format!("{}/", url.trim_end_matches('/'));
+            ctx.by_url
+                .get(url.as_str())
+                .or_else(|| self.aliases.get(&url))
+                .copied()
+        };
+        bases
+            .iter()
+            .find_map(|(source, url)| {
+                let from_source = source
+                    .as_deref()
+                    .and_then(|s| join(s.trim_start_matches('/'), decoded));
+                from_source
+                    .as_deref()
+                    .and_then(by_source)
+                    .or_else(|| by_address(join(url, decoded)?))
+            })
+            .or_else(|| by_address(join_clamped(served.as_deref()?, decoded)))
     }
-    let stem = article.rel.file_stem()?.to_string_lossy().to_lowercase();
-    let folder = source_folder(article);
-    let (base, url_base) = match stem.as_str() {
-        // A section's or a folder's own text: published at its folder, from which
-        // the link was already read.
-        "_index" | "readme" => return None,
-        "index" => {
-            let parent = folder.rsplit_once('/').map_or("", |(p, _)| p);
-            (format!("{parent}/"), join(&article.url, "../")?)
-        }
-        _ if decoded.trim_start_matches("./").starts_with("..") => {
-            let stem = article.rel.file_stem()?.to_string_lossy();
-            (format!("{folder}/{stem}/"), article.url.clone())
-        }
-        _ => return None,
-    };
-    let from_source = join(base.trim_start_matches('/'), decoded)?;
-    let end = from_source.trim_end_matches('/').rsplit('/').next()?;
-    if end.is_empty() || (!from_source.ends_with('/') && end.contains('.')) {
-        return None;
-    }
-    let by_source = ["", "/_index", "/index"].iter().find_map(|tail| {
-        let key = format!(
-            "{}{tail}.md",
-            from_source.trim_end_matches('/').to_lowercase()
-        );
-        match ctx.by_rel_folded.get(&key)?.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        }
-    });
-    by_source.or_else(|| {
-        let url = join(&url_base, decoded)?;
-        let url = format!("{}/", url.trim_end_matches('/'));
-        ctx.by_url.get(url.as_str()).copied()
-    })
 }
 
 /// The old addresses a page's relative `aliases:` entries make, as Hugo and Quartz

@@ -16,7 +16,7 @@ use crate::text::escape;
 mod beside;
 mod by_name;
 mod copied;
-mod paths;
+pub(in crate::site) mod paths;
 mod resolve;
 mod zola_path;
 

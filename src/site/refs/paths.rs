@@ -13,7 +13,7 @@ pub(super) fn source_folder(article: &crate::site::Article) -> String {
 /// `path` (relative, or from the site root when it starts with `/`) from `folder`,
 /// with `.` and `..` worked out; `None` when it climbs above the root. A trailing `/`
 /// is kept.
-pub(super) fn join(folder: &str, path: &str) -> Option<String> {
+pub(in crate::site) fn join(folder: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
     let trailing = path.ends_with('/')
         || path.ends_with("/.")

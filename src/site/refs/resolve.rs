@@ -2,7 +2,7 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
-use super::by_name::{page_by_source_path, page_from_own_address, relative_aliases};
+use super::by_name::{page_by_source_path, relative_aliases};
 use super::paths::{join, join_clamped, relative_to, source_folder, without_language};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
@@ -317,23 +317,11 @@ impl Site {
         if let Some(&t) = ctx.relative_aliases.get(&folder_url.to_lowercase()) {
             return page(t, fragment, diagnostics);
         }
-        // `../other-post/`, as Hugo sites write links between pages: relative to the
-        // page's own address, where a reader's browser resolves it, rather than to the
-        // source file's folder.
-        if !decoded.starts_with('/') && decoded.ends_with('/') {
-            let from_page = join(&article.url, &decoded);
-            if let Some(&t) = from_page.and_then(|p| ctx.by_url.get(p.as_str())) {
+        // A relative link read from the page's own address, and the other addresses
+        // it was served at, as a reader's browser read it (see `by_name.rs`).
+        if matches!(r.kind, RefKind::Link) {
+            if let Some(t) = self.page_from_own_address(i, &decoded, ctx) {
                 return page(t, fragment, diagnostics);
-            }
-            // From the page's Zola `path`, where the browser read it on the Zola site.
-            if let Some(from_path) = self.read_from_zola_path(i, &decoded) {
-                let found = ctx
-                    .by_url
-                    .get(from_path.as_str())
-                    .or_else(|| self.aliases.get(&from_path));
-                if let Some(&t) = found {
-                    return page(t, fragment, diagnostics);
-                }
             }
         }
         // A page of attune's, or an `index.html` copied as it is (from the content or
@@ -372,9 +360,6 @@ impl Site {
         }
         if matches!(r.kind, RefKind::Link) {
             if let Some(t) = page_by_source_path(&decoded, &site_path, ctx) {
-                return page(t, fragment, diagnostics);
-            }
-            if let Some(t) = page_from_own_address(article, &decoded, ctx) {
                 return page(t, fragment, diagnostics);
             }
         }

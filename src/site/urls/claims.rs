@@ -303,6 +303,7 @@ impl Site {
                 }
             }
         }
+        self.claim_redirects(&mut table, &mut aliases, diagnostics);
         // Zola's `path`, where Zola published the page: its old address where nothing
         // else claims it (a page of attune's own, another page), so links written to it
         // lead to the page; nothing to report where it is taken, as the page keeps its
@@ -320,12 +321,25 @@ impl Site {
                 && !url
                     .split('/')
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']));
-            if !inside || url == article.url || aliases.contains_key(&url) {
+            let permalink = self.permalink_at.contains_key(&i);
+            if !inside || url == article.url || (aliases.contains_key(&url) && !permalink) {
                 continue;
             }
-            let what = format!("the Zola path of '{}'", article.slug);
-            let owner = Owner::content(what, &article.path, 1, 1);
-            if table.claim(&page(&url), Kind::Redirect, owner, &mut Diagnostics::new()) {
+            // Hugo's permalink, which book.toml asked for: a clash is reported there.
+            let (owner, mut report) = match self.permalink_at.get(&i) {
+                Some(&(line, column)) => {
+                    let what = format!("the Hugo permalink of '{}'", article.path.display());
+                    let owner = Owner::content(what, crate::config::FILE_NAME, line, column);
+                    (owner, Some(&mut *diagnostics))
+                }
+                None => {
+                    let what = format!("the Zola path of '{}'", article.slug);
+                    (Owner::content(what, &article.path, 1, 1), None)
+                }
+            };
+            let mut quiet = Diagnostics::new();
+            let into = report.take().unwrap_or(&mut quiet);
+            if table.claim(&page(&url), Kind::Redirect, owner, into) {
                 aliases.insert(url, i);
             }
         }

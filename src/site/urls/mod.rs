@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 
 mod claims;
+mod declared;
 mod free;
 
 pub use claims::is_search_shard;

@@ -1,0 +1,308 @@
+//! `[redirects]` and `[permalinks]`: the addresses another tool gave pages, pasted from
+//! its configuration as it is (mdBook's `[output.html.redirect]` table, Hugo's
+//! `permalinks`), each entry with where it is written in book.toml.
+
+use super::spans::key_start_at;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::text::line_col;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use std::path::Path;
+use toml::Spanned;
+
+/// One `"key" = "value"` entry: the key, the value, and the line and column of each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub value: String,
+    pub at: (usize, usize),
+    pub value_at: (usize, usize),
+}
+
+/// `[redirects]`: `"/old/path.html" = "new/path.html"`, as mdBook's
+/// `[output.html.redirect]` writes them.
+#[derive(Debug, Clone, Default)]
+pub struct Redirects {
+    raw: Vec<(String, Spanned<String>)>,
+    /// In the order written, once [`super::Config::parse`] has located them.
+    pub entries: Vec<Entry>,
+}
+
+/// What a Hugo permalink pattern is for: `[permalinks] blog = …` and
+/// `[permalinks.page] blog = …` are the section's pages, `[permalinks.section]` the
+/// section's own page; `term` and `taxonomy` are Hugo's tag pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PermalinkKind {
+    Page,
+    Section,
+    Term,
+    Taxonomy,
+}
+
+/// `[permalinks]`: section name → Hugo pattern (`"/:year/:month/:slug/"`).
+#[derive(Debug, Clone, Default)]
+pub struct Permalinks {
+    raw: Vec<(PermalinkKind, String, Spanned<String>)>,
+    /// Kind and entry, in the order written, once located.
+    pub entries: Vec<(PermalinkKind, Entry)>,
+}
+
+fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
+    let start = value.span().start;
+    Entry {
+        key: key.to_string(),
+        value: value.get_ref().clone(),
+        at: line_col(text, key_start_at(text, start)),
+        value_at: line_col(text, start),
+    }
+}
+
+impl Redirects {
+    /// Fills [`Redirects::entries`] with positions in `text`; an old address that is
+    /// not a path inside the site is an error there.
+    pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {
+        self.entries = self.raw.iter().map(|(k, v)| located(text, k, v)).collect();
+        for entry in &self.entries {
+            let key = entry.key.trim();
+            let bad = !key.starts_with('/')
+                || key
+                    .split('/')
+                    .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
+                || key.trim_matches('/').is_empty()
+                || key == "/index.html";
+            if bad {
+                let (l, c) = entry.at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!("redirect '{key}' is not an old address inside the site"),
+                    )
+                    .at(file, l, c)
+                    .help("write the old address from the site's root, as mdBook does: \"/old/chapter.html\" = \"new/chapter.html\""),
+                );
+            }
+        }
+    }
+}
+
+impl Permalinks {
+    /// Fills [`Permalinks::entries`] with positions in `text`; a pattern with a token
+    /// Hugo does not know is an error at the pattern.
+    pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {
+        self.entries = self
+            .raw
+            .iter()
+            .map(|(kind, k, v)| (*kind, located(text, k, v)))
+            .collect();
+        for (_, entry) in &self.entries {
+            if let Err(token) = pattern(&entry.value) {
+                let (l, c) = entry.value_at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!(
+                            "permalink '{}' has the token ':{token}', which Hugo does not define",
+                            entry.value
+                        ),
+                    )
+                    .at(file, l, c)
+                    .help(format!(
+                        "tokens: {}, or a Go date layout such as :2006 or :01",
+                        TOKENS.join(", ")
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Hugo's permalink tokens (`:sections` and `:sectionslugs` also with a slice,
+/// `:sections[1:]`).
+pub const TOKENS: &[&str] = &[
+    ":year",
+    ":month",
+    ":monthname",
+    ":day",
+    ":weekday",
+    ":weekdayname",
+    ":yearday",
+    ":section",
+    ":sectionslug",
+    ":sections",
+    ":sectionslugs",
+    ":title",
+    ":slug",
+    ":filename",
+    ":slugorfilename",
+    ":contentbasename",
+    ":slugorcontentbasename",
+];
+
+/// A part of a permalink pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Text(String),
+    /// A token's name, without its `:`, and its slice (`1:`, `:last`) if any.
+    Token(String, Option<String>),
+    /// A Go date layout (`:2006`, `:01`, `:Jan`).
+    Layout(String),
+}
+
+/// A pattern read as Hugo reads it: `:` and a word is a token, one of [`TOKENS`], else
+/// a Go date layout (a word Go's date formatting changes); else `Err` with the word.
+pub fn pattern(text: &str) -> Result<Vec<Part>, String> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(':') {
+        let word_len = rest[at + 1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len() - at - 1);
+        if word_len == 0 {
+            parts.push(Part::Text(rest[..=at].to_string()));
+            rest = &rest[at + 1..];
+            continue;
+        }
+        if at > 0 {
+            parts.push(Part::Text(rest[..at].to_string()));
+        }
+        let word = &rest[at + 1..at + 1 + word_len];
+        rest = &rest[at + 1 + word_len..];
+        if TOKENS.contains(&format!(":{word}").as_str()) {
+            let slice = if matches!(word, "sections" | "sectionslugs") {
+                rest.strip_prefix('[')
+                    .and_then(|r| r.split_once(']'))
+                    .map(|(inside, after)| {
+                        rest = after;
+                        inside.to_string()
+                    })
+            } else {
+                None
+            };
+            parts.push(Part::Token(word.to_string(), slice));
+        } else if is_layout(word) {
+            parts.push(Part::Layout(word.to_string()));
+        } else {
+            return Err(word.to_string());
+        }
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Text(rest.to_string()));
+    }
+    Ok(parts)
+}
+
+/// The Go layout elements a date fills in, longest first where one starts another.
+pub const LAYOUT: &[&str] = &[
+    "January", "Jan", "Monday", "Mon", "2006", "002", "01", "02", "06", "15", "03", "04", "05",
+    "__2", "_2", "1", "2", "3", "4", "5", "PM", "pm",
+];
+
+/// Whether Go's date formatting would change `word`: it holds a layout element.
+fn is_layout(word: &str) -> bool {
+    let mut rest = word;
+    while let Some(c) = rest.chars().next() {
+        if LAYOUT.iter().any(|e| rest.starts_with(e)) {
+            return true;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    false
+}
+
+struct RedirectsVisitor;
+
+impl<'de> Visitor<'de> for RedirectsVisitor {
+    type Value = Redirects;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a table of \"/old/path.html\" = \"new/path.html\" entries")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Redirects, A::Error> {
+        let mut raw = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            raw.push((key, map.next_value::<Spanned<String>>()?));
+        }
+        Ok(Redirects {
+            raw,
+            entries: Vec::new(),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Redirects {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(RedirectsVisitor)
+    }
+}
+
+struct PermalinksVisitor;
+
+impl<'de> Visitor<'de> for PermalinksVisitor {
+    type Value = Permalinks;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a table of section = \"/:year/:month/:slug/\" entries, or Hugo's [permalinks.page] and [permalinks.section] tables")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Permalinks, A::Error> {
+        let mut raw = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value::<Spanned<StringOrTable>>()?;
+            let span = value.span();
+            match value.into_inner() {
+                StringOrTable::String(p) => {
+                    raw.push((PermalinkKind::Page, key, Spanned::new(span, p)))
+                }
+                StringOrTable::Table(entries) => {
+                    let kind = match key.as_str() {
+                        "page" => PermalinkKind::Page,
+                        "section" => PermalinkKind::Section,
+                        "term" => PermalinkKind::Term,
+                        "taxonomy" => PermalinkKind::Taxonomy,
+                        _ => {
+                            return Err(serde::de::Error::custom(format!(
+                                "`permalinks.{key}` is not a kind of page Hugo's permalinks name: write `page`, `section`, `term` or `taxonomy`"
+                            )))
+                        }
+                    };
+                    raw.extend(entries.into_iter().map(|(k, v)| (kind, k, v)));
+                }
+            }
+        }
+        Ok(Permalinks {
+            raw,
+            entries: Vec::new(),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Permalinks {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(PermalinksVisitor)
+    }
+}
+
+/// A `[permalinks]` value: a pattern, or (under `page`, `section`…) a table of them.
+enum StringOrTable {
+    String(String),
+    Table(Vec<(String, Spanned<String>)>),
+}
+
+impl<'de> serde::Deserialize<'de> for StringOrTable {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = StringOrTable;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a pattern such as \"/:year/:month/:slug/\", or a table of them")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<StringOrTable, E> {
+                Ok(StringOrTable::String(s.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StringOrTable, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    entries.push((key, map.next_value::<Spanned<String>>()?));
+                }
+                Ok(StringOrTable::Table(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

@@ -1,0 +1,222 @@
+//! mdbook-admonish's blocks: a fenced code block whose info string starts with
+//! `admonish` (```` ```admonish warning title="Mind the step" collapsible=true ````) is
+//! a callout whose text is Markdown, as that preprocessor renders it. Each is written
+//! as the callout attune reads (`> [!warning]- Mind the step`, its lines quoted) before
+//! the text is parsed, so it renders, is searched and is checked as any callout is.
+//!
+//! The info string, as mdbook-admonish reads it: the kind first (`note` when none),
+//! then either a quoted title (the older form, `admonish tip "Title"`) or `key=value`
+//! options: `title`, `collapsible` (`true` makes it a closed `<details>`), `type` (the
+//! kind); `class` and `id` are for the preprocessor's own styles and are passed over.
+//! A kind attune has no callout for is a note titled with the kind's name.
+
+use super::callouts::callout_title;
+use super::expand::{SegMap, Splice};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
+
+/// The text with every `admonish` block written as a callout, and the map back to the
+/// text as written; `None` when there is none.
+pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let blocks: Vec<(std::ops::Range<usize>, String)> = Parser::new_ext(text, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let words = info.trim_start();
+                let rest = words.strip_prefix("admonish")?;
+                (rest.is_empty() || rest.starts_with(char::is_whitespace))
+                    .then(|| (range, rest.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    for (range, info) in blocks {
+        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        // The fence's column: what is before it on each line is the containers' (a
+        // list item's indent, a quote's `>`), kept as it is.
+        let fence = line_start + text[line_start..].find(['`', '~'])?;
+        let column = fence - line_start;
+        splice.copy(copied..fence);
+        let lines: Vec<(usize, &str)> = text[line_start..range.end]
+            .split_inclusive('\n')
+            .scan(line_start, |at, line| {
+                let start = *at;
+                *at += line.len();
+                Some((start, line))
+            })
+            .collect();
+        let opening_end = lines[0].0 + lines[0].1.trim_end_matches(['\n', '\r']).len();
+        splice.insert(&callout_line(&info), fence);
+        copied = opening_end;
+        let last = lines.len() - 1;
+        for (n, &(start, line)) in lines.iter().enumerate().skip(1) {
+            let indent = line
+                .bytes()
+                .take(column)
+                .take_while(|b| *b == b' ' || *b == b'\t')
+                .count();
+            let body = line[indent..].trim_start();
+            let closing = n == last
+                && body.starts_with(['`', '~'])
+                && body.trim_end().chars().all(|c| c == '`' || c == '~');
+            splice.copy(copied..start + indent);
+            if closing {
+                // The closing fence: a blank line, so what follows is not read as
+                // the callout's text continued.
+                copied = start + line.trim_end_matches(['\n', '\r']).len();
+            } else {
+                splice.insert("> ", start + indent);
+                copied = start + indent;
+                // Tabs indenting the text count to the next multiple of four columns
+                // from where it starts, as in the block mdbook-admonish renders: after
+                // the quote's `> ` they would count less (an indented code block
+                // turned into a paragraph), so they are written as spaces.
+                let rest = &line[indent..];
+                let tabs = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                if rest[..tabs].contains('\t') {
+                    let width = rest[..tabs].chars().fold(0, |col, c| match c {
+                        '\t' => col + 4 - col % 4,
+                        _ => col + 1,
+                    });
+                    splice.insert(&" ".repeat(width), copied);
+                    copied += tabs;
+                }
+            }
+        }
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+/// `> [!kind]- Title` for an `admonish` block's info string (what follows `admonish`).
+fn callout_line(info: &str) -> String {
+    let mut kind: Option<String> = None;
+    let mut title: Option<String> = None;
+    let mut collapsible = false;
+    let mut rest = info.trim();
+    while !rest.is_empty() {
+        let (word, after) = next_word(rest);
+        rest = after.trim_start();
+        match word.split_once('=') {
+            Some((key, value)) => {
+                let value = unquote(value);
+                match key.trim() {
+                    "title" => title = Some(value),
+                    "collapsible" => collapsible = value == "true",
+                    "type" => kind = Some(value),
+                    _ => {}
+                }
+            }
+            None if word.starts_with(['"', '\'']) => title = Some(unquote(word)),
+            None if kind.is_none() => kind = Some(word.to_string()),
+            None => {}
+        }
+    }
+    let kind = kind.unwrap_or_else(|| "note".to_string());
+    let (kind, title) = match callout_title(&kind) {
+        Some(_) => (kind, title),
+        None => {
+            let mut named = kind.clone();
+            if let Some(first) = named.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            ("note".to_string(), title.or(Some(named)))
+        }
+    };
+    let fold = if collapsible { "-" } else { "" };
+    let title = title.unwrap_or_default().replace(['\n', '\r'], " ");
+    format!("> [!{kind}]{fold} {title}").trim_end().to_string()
+}
+
+/// The first word of `text` (a quoted string, or `key="quoted value"`, in one) and
+/// what follows it.
+fn next_word(text: &str) -> (&str, &str) {
+    let mut quote = None;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if c.is_whitespace() || c == ',' => return (&text[..i], &text[i + 1..]),
+            _ => {}
+        }
+    }
+    (text, "")
+}
+
+/// A TOML string's value (`"a \"b\""`, `'c'`), or the text as it is.
+fn unquote(value: &str) -> String {
+    let value = value.trim();
+    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        return inner.replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    value
+        .strip_prefix('\'')
+        .and_then(|v| v.strip_suffix('\''))
+        .unwrap_or(value)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admonish_blocks_become_callouts() {
+        let text = "Before.\n\n```admonish warning title=\"Mind **the** step\" collapsible=true\nText with *emphasis*.\n\n- a list\n```\nAfter.\n";
+        let (out, map) = rewrite(text, Options::empty()).unwrap();
+        assert_eq!(
+            out,
+            "Before.\n\n> [!warning]- Mind **the** step\n> Text with *emphasis*.\n> \n> - a list\n\nAfter.\n"
+        );
+        // Positions in the callout's text map back to the block's lines.
+        let at = out.find("Text with").unwrap();
+        assert_eq!(map.back(at), text.find("Text with").unwrap());
+        let at = out.find("After").unwrap();
+        assert_eq!(map.back(at), text.find("After").unwrap());
+        // In a list item, the item's indent stays before the quote.
+        let (out, _) = rewrite(
+            "- item\n\n  ```admonish tip \"Older title\"\n  Inside.\n  ```\n",
+            Options::empty(),
+        )
+        .unwrap();
+        assert_eq!(out, "- item\n\n  > [!tip] Older title\n  > Inside.\n  \n");
+        // A tab-indented code block in the text stays code.
+        let (out, _) = rewrite(
+            "```admonish\nText.\n\n\tenv: ${{ x }}\n \tmore\n```\n",
+            Options::empty(),
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "> [!note]\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
+        );
+    }
+
+    #[test]
+    fn the_info_string_is_read_as_mdbook_admonish_reads_it() {
+        assert_eq!(callout_line(""), "> [!note]");
+        assert_eq!(callout_line(" info"), "> [!info]");
+        assert_eq!(
+            callout_line(" example \"My title\""),
+            "> [!example] My title"
+        );
+        assert_eq!(
+            callout_line(" type=\"danger\", title='Stop', class=\"x\" id=\"y\""),
+            "> [!danger] Stop"
+        );
+        assert_eq!(callout_line(" custom-kind"), "> [!note] Custom-kind");
+        assert_eq!(callout_line(" bug collapsible=false"), "> [!bug]");
+    }
+
+    #[test]
+    fn other_code_blocks_and_examples_in_code_stay_code() {
+        assert!(rewrite("```rust\nfn main() {}\n```\n", Options::empty()).is_none());
+        assert!(rewrite("```admonishment\nx\n```\n", Options::empty()).is_none());
+        // A block showing the syntax inside a longer fence is that block's code.
+        assert!(rewrite("````md\n```admonish\nx\n```\n````\n", Options::empty()).is_none());
+    }
+}

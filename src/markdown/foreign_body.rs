@@ -1,0 +1,211 @@
+//! Shortcode pairs whose body is not Markdown. Hugo's `{{< highlight lang >}}` is a
+//! fenced code block. Zola passes a body shortcode's text (`{% name(args) %}` …
+//! `{% end %}`) to its template, which most themes show as Markdown (a note, a quote,
+//! a details block: `foreign.rs` keeps that text); a diagram's or code's body is not
+//! Markdown, and math is TeX:
+//!
+//! - `mermaid`: a ```` ```mermaid ```` block, with attune's Mermaid warning (shown as
+//!   its code), as a fence of that language is;
+//! - `katex`, `math`, `latex`, `tex`: the TeX as math (`$$…$$` with `block=true` or a
+//!   body of several lines, else `$…$`, as within a line), drawn as MathML like any
+//!   math;
+//! - `code`, `codeblock`, `highlight`: a fenced code block in its `lang`/`language`
+//!   argument, with nothing lost, so no warning;
+//! - other diagram languages (`plantuml`, `graphviz`, `dot`, `d2`, …): a code block in
+//!   that language with one unsupported-syntax diagnostic, as the picture is lost.
+//!
+//! Each needs its tags on lines of their own, as Zola asks ("needs to be in a
+//! newline"); otherwise the pair and its body are one diagnostic and left out, never
+//! shown as paragraphs.
+
+use super::foreign::{zola_shortcode, Kind, Tag};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// What a Zola body shortcode pair becomes: text in its place (none: left out) and the
+/// diagnostic to report at its opening tag, if any.
+pub(super) struct Body {
+    pub(super) text: Option<String>,
+    pub(super) diagnostic: Option<Diagnostic>,
+}
+
+/// Diagram languages whose body shortcodes are shown as code.
+const DIAGRAMS: &[&str] = &[
+    "plantuml",
+    "graphviz",
+    "dot",
+    "d2",
+    "ditaa",
+    "wavedrom",
+    "vega",
+    "vegalite",
+    "vega_lite",
+    "echarts",
+    "chart",
+    "charts",
+    "abc",
+    "nomnoml",
+    "svgbob",
+    "bpmn",
+];
+
+/// The pair `open` … `close` (`{% name(args) %}` … `{% end %}`) when its body is not
+/// Markdown; `None` for other shortcodes, whose body `foreign.rs` keeps.
+pub(super) fn zola_body(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
+    if open.kind != Kind::Liquid {
+        return None;
+    }
+    let name = zola_shortcode(open.name())?.to_ascii_lowercase();
+    let args = open
+        .inner
+        .split_once('(')
+        .map_or("", |(_, a)| a.rsplit_once(')').map_or(a, |(a, _)| a));
+    let argument = |key: &str| argument(args, key);
+    let math = matches!(name.as_str(), "katex" | "math" | "latex" | "tex");
+    let code = matches!(name.as_str(), "code" | "codeblock" | "highlight");
+    let diagram = name == "mermaid" || DIAGRAMS.contains(&name.as_str());
+    if !(math || code || diagram) {
+        return None;
+    }
+    let written = open.written(text);
+    let closing = close.written(text);
+    let body = &text[open.range.end..close.range.start];
+    if math && !body.contains('\n') && !body.trim().is_empty() {
+        // `{% katex() %}x^2{% end %}` within a line: inline math.
+        return Some(Body {
+            text: Some(format!("${}$", body.trim())),
+            diagnostic: None,
+        });
+    }
+    let Some(inner) = own_lines(text, open, close) else {
+        // Not on lines of their own: not Zola's body, and not Markdown either.
+        return Some(Body {
+            text: None,
+            diagnostic: Some(
+                Diagnostic::error(
+                    Code::UnsupportedSyntax,
+                    format!("Zola shortcode `{written}` … `{closing}` is not supported: attune does not run templates in content"),
+                )
+                .help(format!(
+                    "the shortcode and everything up to `{closing}` are left out of the page; {}",
+                    instead(&name)
+                )),
+            ),
+        });
+    };
+    if math {
+        let tex = inner.code.trim();
+        let block = argument("block").is_some_and(|b| b == "true") || tex.contains('\n');
+        let math = if block {
+            format!("$$\n{tex}\n$$")
+        } else {
+            format!("${tex}$")
+        };
+        return Some(Body {
+            text: Some(format!("{}{math}", inner.indent)),
+            diagnostic: None,
+        });
+    }
+    let language = if code {
+        argument("lang")
+            .or_else(|| argument("language"))
+            .unwrap_or_default()
+    } else {
+        name.clone()
+    };
+    let fenced = fenced_code(text, open, close, &language)?;
+    let diagnostic = (diagram && name != "mermaid").then(|| {
+        Diagnostic::error(
+            Code::UnsupportedSyntax,
+            format!("Zola shortcode `{written}` … `{closing}` is not supported: attune does not draw {name} diagrams"),
+        )
+        .help(format!(
+            "the page shows the diagram's source as a code block; {}",
+            instead(&name)
+        ))
+    });
+    Some(Body {
+        text: Some(fenced),
+        diagnostic,
+    })
+}
+
+fn instead(name: &str) -> &'static str {
+    match name {
+        "katex" | "math" | "latex" | "tex" => "write the TeX as math: $…$ inline, $$…$$ on lines of their own",
+        "code" | "codeblock" | "highlight" => "write the code in a fenced code block (```lang)",
+        _ => "draw the diagram as an image (SVG or PNG) and show it with ![description](diagram.svg); attune pages run no script from elsewhere",
+    }
+}
+
+/// The value of argument `key` in a Zola call's arguments (`lang="rust", block=true`),
+/// unquoted.
+fn argument(args: &str, key: &str) -> Option<String> {
+    args.split(',').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k.trim() == key).then(|| {
+            v.trim()
+                .trim_matches(|c| matches!(c, '"' | '\'' | '`'))
+                .to_string()
+        })
+    })
+}
+
+/// A pair's body when each tag stands on a line of its own (nothing before the
+/// opening tag or after the closing one but spaces).
+struct Inner<'t> {
+    indent: &'t str,
+    code: &'t str,
+}
+
+fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
+    let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
+    let indent = &text[line_start..open.range.start];
+    let after = &text[close.range.end..];
+    let rest_of_line = after.split('\n').next().unwrap_or("");
+    if !indent.chars().all(|c| c == ' ') || !rest_of_line.trim().is_empty() {
+        return None;
+    }
+    let before_close = &text[..close.range.start];
+    let close_line = &before_close[before_close.rfind('\n').map_or(0, |n| n + 1)..];
+    if !close_line.trim().is_empty() || open.range.end > close.range.start - close_line.len() {
+        return None;
+    }
+    let code = &text[open.range.end..close.range.start - close_line.len()];
+    // Zola: the body starts on the line after the opening tag.
+    let code = code.strip_prefix('\n')?;
+    Some(Inner { indent, code })
+}
+
+/// A shortcode pair as a fenced code block in `language` (the characters an info
+/// string may hold), when each tag stands on a line of its own (nothing before the
+/// opening tag or after the closing one but spaces).
+pub(super) fn fenced_code(text: &str, open: &Tag, close: &Tag, language: &str) -> Option<String> {
+    let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
+    let indent = &text[line_start..open.range.start];
+    let after = &text[close.range.end..];
+    let rest_of_line = after.split('\n').next().unwrap_or("");
+    if !indent.chars().all(|c| c == ' ') || !rest_of_line.trim().is_empty() {
+        return None;
+    }
+    let before_close = &text[..close.range.start];
+    let close_line = &before_close[before_close.rfind('\n').map_or(0, |n| n + 1)..];
+    if !close_line.trim().is_empty() {
+        return None;
+    }
+    let language: String = language
+        .trim_matches('"')
+        .chars()
+        .filter(|c| c.is_alphanumeric() || "+-#._".contains(*c))
+        .collect();
+    let code = &text[open.range.end..close.range.start - close_line.len()];
+    let code = code.strip_prefix('\n').unwrap_or(code);
+    // A fence longer than any run of backticks in the code.
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let newline = if code.is_empty() || code.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    Some(format!("{fence}{language}\n{code}{newline}{indent}{fence}"))
+}

@@ -1,0 +1,250 @@
+//! `[redirects]` in book.toml, mdBook's `[output.html.redirect]` pasted as it is:
+//! each old address a redirect page to the page its target names, claimed in the URL
+//! table after the pages, so links written to the old address lead to the page.
+
+use super::{Kind, Owner, UrlTable};
+use crate::config::Entry;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::site::refs::paths::join;
+use crate::site::Site;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// The address attune gives an old address written the way mdBook writes them:
+/// `/old/chapter.html` is `old/chapter/`, as a link to `chapter.html` is read;
+/// `/old/index.html` and `/old/` are `old/`.
+pub(in crate::site) fn old_address(key: &str) -> String {
+    let path = key.trim().trim_start_matches('/');
+    let path = match path.strip_suffix(".html") {
+        Some(stem) if stem == "index" || stem.ends_with("/index") => {
+            stem.trim_end_matches("index").to_string()
+        }
+        Some(stem) => format!("{stem}/"),
+        None if path.ends_with('/') => path.to_string(),
+        None => format!("{path}/"),
+    };
+    if path == "/" {
+        String::new()
+    } else {
+        path
+    }
+}
+
+impl Site {
+    /// Claims each `[redirects]` entry's old address as a redirect to the page its
+    /// target names (from the old address's folder, or from the root with a leading
+    /// `/`), into `aliases`. A target that is no page is a `broken-link` at its place in
+    /// book.toml; targets on other sites, or above the site's root as a book on a
+    /// shelf of books names them, are one `outside-link` warning, as attune writes
+    /// redirects only to its own pages.
+    pub(super) fn claim_redirects(
+        &self,
+        table: &mut UrlTable,
+        aliases: &mut BTreeMap<String, usize>,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let entries = &self.config.redirects.entries;
+        if entries.is_empty() {
+            return;
+        }
+        let file = Path::new(crate::config::FILE_NAME);
+        let mut outside: Vec<&Entry> = Vec::new();
+        for (entry, target) in entries.iter().zip(self.redirect_targets()) {
+            let old = old_address(&entry.key);
+            let t = match target {
+                Target::Page(t) => t,
+                Target::Outside => {
+                    outside.push(entry);
+                    continue;
+                }
+                Target::Nowhere => {
+                    let d = Diagnostic::error(
+                        Code::BrokenLink,
+                        format!(
+                            "redirect from '{}' to '{}': no page there",
+                            entry.key.trim(),
+                            entry.value.trim()
+                        ),
+                    )
+                    .at(file, entry.value_at.0, entry.value_at.1)
+                    .help("a target is read from the old address's folder (from the site's root with a leading `/`), as a `.md` file, an mdBook `.html` page or a page's address");
+                    diagnostics.push(
+                        self.config
+                            .build
+                            .broken_links
+                            .report(d, "without this redirect"),
+                    );
+                    continue;
+                }
+            };
+            if old == self.articles[t].url || aliases.contains_key(&old) {
+                continue;
+            }
+            let what = format!(
+                "the redirect '{}' to '{}'",
+                entry.key.trim(),
+                self.articles[t].path.display()
+            );
+            let owner = Owner::content(what, file, entry.at.0, entry.at.1);
+            if table.claim(
+                &format!("{old}index.html"),
+                Kind::Redirect,
+                owner,
+                diagnostics,
+            ) {
+                aliases.insert(old, t);
+            }
+        }
+        if let Some(first) = outside.first() {
+            let n = outside.len();
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::OutsideLink,
+                    format!(
+                        "{n} redirect{} in [redirects] lead{} outside the site (first '{}' to '{}'): not written, as attune writes redirects only to its own pages",
+                        if n == 1 { "" } else { "s" },
+                        if n == 1 { "s" } else { "" },
+                        first.key.trim(),
+                        first.value.trim()
+                    ),
+                )
+                .at(file, first.at.0, first.at.1)
+                .help("keep such redirects on the host that serves the other site, or remove them from book.toml"),
+            );
+        }
+    }
+}
+
+/// Where a `[redirects]` entry leads.
+pub(in crate::site) enum Target {
+    Page(usize),
+    /// Another site, or above this one's root.
+    Outside,
+    Nowhere,
+}
+
+impl Site {
+    /// Where each `[redirects]` entry leads, in order: its target read from the old
+    /// address's folder, or from the root with a leading `/`.
+    pub(in crate::site) fn redirect_targets(&self) -> Vec<Target> {
+        let by_rel: HashMap<String, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
+            .collect();
+        let by_url: HashMap<&str, usize> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.url.as_str(), i))
+            .collect();
+        self.config
+            .redirects
+            .entries
+            .iter()
+            .map(|entry| {
+                let target = entry.value.trim();
+                let path = target.split(['#', '?']).next().unwrap_or_default();
+                if crate::markdown::is_external(target) || target.starts_with("//") {
+                    return Target::Outside;
+                }
+                let key = entry.key.trim().trim_start_matches('/');
+                let folder = key.rsplit_once('/').map_or("", |(f, _)| f);
+                let from = if path.starts_with('/') { "" } else { folder };
+                match join(from, path) {
+                    None => Target::Outside,
+                    Some(site_path) => {
+                        page_at(&site_path, &by_rel, &by_url).map_or(Target::Nowhere, Target::Page)
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// A `.md` link to a file that is not there (`../old/chapter.md`), whose page
+    /// mdBook would write at an old address `[redirects]` keeps
+    /// (`/old/chapter.html`): the page it redirects to.
+    pub(in crate::site) fn redirected_md(&self, from: &Path, target: &str) -> Option<usize> {
+        if self.redirected.is_empty() {
+            return None;
+        }
+        let decoded = crate::text::percent_decode(target).unwrap_or_else(|| target.to_string());
+        let folder = from
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let site_path = join(&folder, &decoded)?;
+        let stem = site_path.strip_suffix(".md")?;
+        let page = match stem.strip_suffix("README") {
+            Some(folder) => format!("/{folder}index.html"),
+            None => format!("/{stem}.html"),
+        };
+        self.redirected.get(&old_address(&page)).copied()
+    }
+
+    /// [`Site::redirected`]: each `[redirects]` old address that leads to a page.
+    pub(in crate::site) fn index_redirects(&mut self) {
+        let targets = self.redirect_targets();
+        self.redirected = self
+            .config
+            .redirects
+            .entries
+            .iter()
+            .zip(targets)
+            .filter_map(|(entry, t)| match t {
+                Target::Page(t) => Some((old_address(&entry.key), t)),
+                _ => None,
+            })
+            .collect();
+    }
+}
+
+/// The article at `site_path`, written as a link would name it: a `.md` file, an
+/// mdBook `.html` page (`index.html` is the folder's text), or a page's address.
+fn page_at(
+    site_path: &str,
+    by_rel: &HashMap<String, usize>,
+    by_url: &HashMap<&str, usize>,
+) -> Option<usize> {
+    let folder_text = |folder: &str| {
+        ["index.md", "_index.md", "README.md", "readme.md"]
+            .iter()
+            .find_map(|name| by_rel.get(&format!("{folder}{name}")).copied())
+    };
+    if site_path.ends_with(".md") {
+        return by_rel.get(site_path).copied();
+    }
+    let (stem_md, url) = match site_path.strip_suffix(".html") {
+        Some(stem) if stem == "index" || stem.ends_with("/index") => {
+            (None, stem.trim_end_matches("index").to_string())
+        }
+        Some(stem) => (Some(format!("{stem}.md")), format!("{stem}/")),
+        None if site_path.is_empty() || site_path.ends_with('/') => (None, site_path.to_string()),
+        None => (Some(format!("{site_path}.md")), format!("{site_path}/")),
+    };
+    stem_md
+        .and_then(|md| by_rel.get(&md).copied())
+        .or_else(|| by_url.get(url.as_str()).copied())
+        .or_else(|| folder_text(&url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_addresses_are_read_as_mdbook_writes_them() {
+        assert_eq!(
+            old_address("/rust-2021/reserving-syntax.html"),
+            "rust-2021/reserving-syntax/"
+        );
+        assert_eq!(
+            old_address("/rust-2018/module-system/index.html"),
+            "rust-2018/module-system/"
+        );
+        assert_eq!(old_address("/old/"), "old/");
+        assert_eq!(old_address("/old"), "old/");
+        assert_eq!(old_address("/index.html"), "");
+    }
+}

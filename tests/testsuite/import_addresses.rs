@@ -1,0 +1,275 @@
+//! Addresses another tool gave pages, pasted into book.toml from its configuration:
+//! mdBook's `[output.html.redirect]` table as `[redirects]`, Hugo's `permalinks` as
+//! `[permalinks]`. Each old address is a redirect page, online and offline, and links
+//! written to it lead to the page.
+
+use crate::links::independent_check;
+use crate::support::Fixture;
+
+fn with_book_toml(site: &Fixture, more: &str) {
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{toml}\n{more}"));
+}
+
+/// The line of book.toml that holds `needle`, 1-based.
+fn line_of(site: &Fixture, needle: &str) -> usize {
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    toml.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn mdbooks_redirect_table_keeps_old_chapter_addresses() {
+    // As rust-lang/edition-guide keeps a renamed chapter: the table pasted as it is.
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        r#"[redirects]
+"/guide/setup.html" = "install.html"
+"/old/index.html" = "../reference/config.html#top"
+"/manual/reading.html" = "/guide/reading.md"
+"/rust-2018/gone.html" = "https://blog.example.org/gone.html"
+"/shelf.html" = "../../std/index.html"
+"#,
+    );
+    site.write(
+        "src/guide/reading.md",
+        "# Reading the book\n\nTake your time. See [setup](setup.html), [the old page](../old/index.html) and [reading](/manual/reading.html); [the old file](setup.md), as mdBook reads it.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: 2 redirects in [redirects] lead outside the site (first '/rust-2018/gone.html'")
+        .assert_stderr_contains(&format!("--> book.toml:{}:1", line_of(&site, "/rust-2018/gone.html")));
+    // Links to the old addresses lead to the pages.
+    let reading = site.read("guide/reading/index.html");
+    assert!(
+        reading.contains("<a href=\"../../guide/install/\" id=\"ref-1\">setup</a>"),
+        "{reading}"
+    );
+    assert!(
+        reading.contains("<a href=\"../../reference/config/\" id=\"ref-2\">the old page</a>"),
+        "{reading}"
+    );
+    assert!(
+        reading.contains("<a href=\"../../guide/reading/\" id=\"ref-3\">reading</a>"),
+        "{reading}"
+    );
+    // A `.md` link to the old chapter's file, whose `.html` the table keeps.
+    assert!(
+        reading.contains("<a href=\"../../guide/install/\" id=\"ref-4\">the old file</a>"),
+        "{reading}"
+    );
+    // Each old address is a redirect page to its page.
+    let setup = site.read("guide/setup/index.html");
+    assert!(setup.contains("url=../../guide/install/"), "{setup}");
+    assert!(site
+        .read("old/index.html")
+        .contains("url=../reference/config/"));
+    assert!(site
+        .read("manual/reading/index.html")
+        .contains("url=../../guide/reading/"));
+    assert!(!site.path("public/shelf/index.html").exists());
+    assert!(!site.path("public/rust-2018").exists());
+    // Offline, the redirect names its file.
+    site.run(&["build", "--offline", "--out", "offline"])
+        .assert_code(0);
+    let offline = std::fs::read_to_string(site.path("offline/guide/setup/index.html")).unwrap();
+    assert!(
+        offline.contains("url=../../guide/install/index.html"),
+        "{offline}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn a_redirect_to_no_page_or_onto_a_page_is_reported_in_book_toml() {
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        "[redirects]\n\"/guide/old.html\" = \"nowhere.html\"\n\"/guide/install.html\" = \"reading.html\"\n",
+    );
+    let nowhere = line_of(&site, "nowhere.html");
+    let onto = line_of(&site, "\"/guide/install.html\"");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains(
+            "error: redirect from '/guide/old.html' to 'nowhere.html': no page there",
+        )
+        .assert_stderr_contains(&format!("--> book.toml:{nowhere}:21"))
+        .assert_stderr_contains(&format!("--> book.toml:{onto}:1"))
+        .assert_stderr_contains("already publishes");
+    assert!(!site.path("public/index.html").exists());
+    // With broken links as warnings, the site is published without that redirect.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let toml = toml
+        .replace("\"/guide/install.html\" = \"reading.html\"\n", "")
+        .replace(
+            "content_dir = \"src\"",
+            "content_dir = \"src\"\nbroken_links = \"warn\"",
+        );
+    site.write("book.toml", toml);
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: redirect from '/guide/old.html'");
+    assert!(!site.path("public/guide/old").exists());
+}
+
+#[test]
+fn a_redirect_from_an_address_outside_the_site_is_a_config_error() {
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(&site, "[redirects]\n\"old.html\" = \"guide/install.html\"\n\"/../x.html\" = \"guide/install.html\"\n");
+    let first = line_of(&site, "\"old.html\"");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: redirect 'old.html' is not an old address inside the site")
+        .assert_stderr_contains(&format!("--> book.toml:{first}:1"))
+        .assert_stderr_contains("redirect '/../x.html' is not an old address inside the site");
+}
+
+fn hugo_with_permalinks(table: &str) -> Fixture {
+    let site = Fixture::new("hugo");
+    with_book_toml(&site, table);
+    site.write(
+        "content/posts/first-post/index.md",
+        "---\ntitle: Our first post\ndate: 2026-01-10\nslug: launch-day\n---\nA photo from the launch:\n\n![The launch](launch.png)\n\nRead the [second post](../second-post.md) too.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\ndate: 2026-03-05T10:00:00Z\n---\nText.\n",
+    );
+    site.write(
+        "content/posts/fourth.md",
+        "---\ntitle: Fourth\ndate: 2026-03-06\n---\nText.\n",
+    );
+    site
+}
+
+#[test]
+fn hugos_permalinks_give_each_page_its_old_address() {
+    let site = hugo_with_permalinks("[permalinks]\nposts = \"/:year/:month/:day/:slug/\"\n");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\ndate: 2026-03-05T10:00:00Z\n---\nSee [the second](/2026/02/01/our-second-post/), [the launch](../../../../2026/01/10/launch-day/), its [photo](/2026/01/10/launch-day/launch.png) and [the next one](../../06/fourth/).\n",
+    );
+    site.build().assert_code(0);
+    // The page keeps its own address; links to the permalink lead to it, as do
+    // relative links read from the page's permalink, and files below a bundle's.
+    let third = site.read("posts/third/index.html");
+    assert!(
+        third.contains("<a href=\"../../posts/second-post/\" id=\"ref-1\">the second</a>"),
+        "{third}"
+    );
+    assert!(
+        third.contains("<a href=\"../../posts/first-post/\" id=\"ref-2\">the launch</a>"),
+        "{third}"
+    );
+    assert!(
+        third.contains("<a href=\"../../posts/first-post/launch.png\" id=\"ref-3\">photo</a>"),
+        "{third}"
+    );
+    assert!(
+        third.contains("<a href=\"../../posts/fourth/\" id=\"ref-4\">the next one</a>"),
+        "{third}"
+    );
+    // Each permalink is a redirect page: `:slug` is `slug:`, else the title.
+    let second = site.read("2026/02/01/our-second-post/index.html");
+    assert!(
+        second.contains("url=../../../../posts/second-post/"),
+        "{second}"
+    );
+    assert!(site
+        .read("2026/01/10/launch-day/index.html")
+        .contains("url=../../../../posts/first-post/"));
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn hugos_page_table_and_other_tokens_are_read() {
+    // Hugo's newer form, `[permalinks.page]`, with `:sections` sliced, `:contentbasename`,
+    // `:monthname` and a Go date layout.
+    let site = hugo_with_permalinks(
+        "[permalinks.page]\nposts = \"/:monthname/:06/:contentbasename/\"\ndocs = \"/manual/:sections[1:]/:filename/\"\n",
+    );
+    site.build().assert_code(0);
+    assert!(site.path("public/march/26/third/index.html").exists());
+    assert!(site
+        .path("public/january/26/first-post/index.html")
+        .exists());
+    assert!(site
+        .path("public/manual/getting-started/install/index.html")
+        .exists());
+    assert!(site.path("public/manual/overview/index.html").exists());
+    assert!(!site
+        .path("public/manual/reference/options/index.html")
+        .exists());
+    assert!(site.path("public/manual/options/index.html").exists());
+}
+
+#[test]
+fn a_permalink_without_its_date_or_with_an_unknown_token_is_reported() {
+    let site = hugo_with_permalinks("[permalinks]\nposts = \"/:year/:slug/\"\n");
+    site.write(
+        "content/posts/undated.md",
+        "---\ntitle: Undated\n---\nText.\n",
+    );
+    let line = line_of(&site, "/:year/:slug/");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains(&format!(
+            "warning: the permalink '/:year/:slug/' (book.toml:{line}:9) needs a date"
+        ))
+        .assert_stderr_contains("--> content/posts/undated.md:1:1");
+    let site = hugo_with_permalinks("[permalinks]\nposts = \"/:year/:nope/\"\n");
+    let line = line_of(&site, ":nope");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains(
+            "error: permalink '/:year/:nope/' has the token ':nope', which Hugo does not define",
+        )
+        .assert_stderr_contains(&format!("--> book.toml:{line}:9"));
+}
+
+#[test]
+fn two_pages_with_one_permalink_are_a_collision_in_book_toml() {
+    let site = hugo_with_permalinks("[permalinks]\nposts = \"/:year/:month/\"\n");
+    site.write(
+        "content/posts/fourth.md",
+        "---\ntitle: Fourth\ndate: 2026-03-06\n---\nText.\n",
+    );
+    let line = line_of(&site, "/:year/:month/");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("already publishes")
+        .assert_stderr_contains(&format!("book.toml:{line}:1"));
+}
+
+#[test]
+fn a_slug_is_the_address_hugo_and_zola_gave_the_page() {
+    // `slug:` replaces the file's (or bundle's) name in Hugo's and Zola's address.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/first-post/index.md",
+        "---\ntitle: Our first post\ndate: 2026-01-10\nslug: launch-day\n---\nText.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\nslug: a third post\n---\nSee [the launch](/posts/launch-day/) and [this](../a-third-post/).\n",
+    );
+    site.build().assert_code(0);
+    let third = site.read("posts/third/index.html");
+    assert!(
+        third.contains("<a href=\"../../posts/first-post/\" id=\"ref-1\">the launch</a>"),
+        "{third}"
+    );
+    assert!(
+        third.contains("<a href=\"../../posts/third/\" id=\"ref-2\">this</a>"),
+        "{third}"
+    );
+    assert!(site
+        .read("posts/launch-day/index.html")
+        .contains("url=../../posts/first-post/"));
+    assert!(site
+        .read("posts/a-third-post/index.html")
+        .contains("url=../../posts/third/"));
+}
