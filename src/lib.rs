@@ -106,6 +106,7 @@ pub fn model(
             today: options.today.unwrap_or_else(check::today),
             language: &config.site.language,
             downloads: &config.build.downloads,
+            exclude: &config.build.exclude,
         },
         &[out],
         diagnostics,

@@ -15,8 +15,8 @@ pub use addresses::{
     LAYOUT as PERMALINK_LAYOUT,
 };
 use serde::Deserialize;
-pub use validate::is_slug;
 use validate::toml_diagnostic;
+pub use validate::{exclude_problem, is_slug};
 
 pub const FILE_NAME: &str = "book.toml";
 
@@ -142,6 +142,9 @@ pub struct Build {
     /// (`["ipynb", "org"]`): a file in a format attune does not read as a page (see
     /// `load::read::other_format`) with one of them has no `not-markdown` warning.
     pub downloads: Vec<String>,
+    /// Folders and files of the content folder (and the static folder) never
+    /// published, as `.gitignore` patterns relative to it (see [`crate::load::exclude`]).
+    pub exclude: Vec<String>,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -220,6 +223,7 @@ impl Default for Build {
             unsupported_syntax: UnsupportedSyntax::default(),
             include_root: ".".into(),
             downloads: Vec::new(),
+            exclude: Vec::new(),
         }
     }
 }
@@ -549,6 +553,7 @@ mod tests {
             ("[build] unsupported_syntax", text(unsupported_syntax)),
             ("[build] include_root", text(&build.include_root)),
             ("[build] downloads", empty(build.downloads.len())),
+            ("[build] exclude", empty(build.exclude.len())),
             (
                 "[build] sanitize_html",
                 Some(V::Boolean(build.sanitize_html)),

@@ -34,6 +34,7 @@ pub(super) struct BuildSpans {
     pub include_root: At,
     pub static_dir: At,
     pub downloads: Vec<At>,
+    pub exclude: Vec<At>,
 }
 
 #[derive(Deserialize, Default)]

@@ -210,6 +210,19 @@ impl Config {
                 );
             }
         }
+        for (i, pattern) in self.build.exclude.iter().enumerate() {
+            if let Some(why) = exclude_problem(pattern) {
+                let (l, c) = at(nth(&spans.build.exclude, i, start));
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!("`build.exclude` pattern '{pattern}' does not read: {why}"),
+                    )
+                    .at(file, l, c)
+                    .help("write patterns as in .gitignore, relative to the content folder: \"private\", \"/templates\", \"journal/**\", \"*.draft.md\""),
+                );
+            }
+        }
         if let Some(url) = &self.site.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 let (l, c) = at(key_start(text, &spans.site.base_url));
@@ -222,6 +235,31 @@ impl Config {
                 );
             }
         }
+    }
+}
+
+/// What is wrong with one pattern of `[build] exclude`, if anything: an empty one,
+/// one that is only a comment in `.gitignore` terms, or a glob that does not read.
+pub fn exclude_problem(pattern: &str) -> Option<String> {
+    if pattern.trim().is_empty() {
+        return Some("an empty pattern leaves nothing out".into());
+    }
+    if pattern.starts_with('#') {
+        return Some("a pattern starting with `#` is a comment in .gitignore terms and leaves nothing out (write `\\#` for a name starting with `#`)".into());
+    }
+    let mut builder = ignore::gitignore::GitignoreBuilder::new("");
+    match builder.add_line(None, pattern) {
+        Ok(_) => None,
+        Err(e) => Some(glob_error(&e)),
+    }
+}
+
+/// The glob's own complaint, without the error's wrapping.
+fn glob_error(e: &ignore::Error) -> String {
+    let text = e.to_string();
+    match text.split_once("': ") {
+        Some((_, why)) => why.to_string(),
+        None => text,
     }
 }
 

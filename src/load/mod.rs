@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 mod data;
 mod date;
+pub mod exclude;
 mod front;
 mod front_matter;
 mod languages;
@@ -124,6 +125,8 @@ pub struct Publish<'a> {
     /// Extensions of files published as downloads on purpose (`[build] downloads`):
     /// no `not-markdown` warning for them.
     pub downloads: &'a [String],
+    /// Folders and files never published (`[build] exclude`), as written.
+    pub exclude: &'a [String],
 }
 
 impl Publish<'_> {
@@ -193,7 +196,16 @@ pub fn load(
         ..Content::default()
     };
     let mut into_output = Vec::new();
-    for (full, rel) in files(root, content_dir, outputs, &mut into_output, diagnostics) {
+    let exclude = exclude::Exclude::new(&dir, publish.exclude);
+    let found = files(
+        root,
+        content_dir,
+        outputs,
+        &exclude,
+        &mut into_output,
+        diagnostics,
+    );
+    for (full, rel) in found {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         match rel_str.as_str() {
             "glossary.yaml" | "glossary.yml" => {
@@ -237,7 +249,15 @@ pub fn load(
     // The static folder's files, every one published as it is, after the content
     // folder's (so the URL table reports a clash between the two at the static file).
     if let Some(static_dir) = static_dir {
-        let found = files(root, static_dir, outputs, &mut into_output, diagnostics);
+        let exclude = exclude::Exclude::new(&root.join(static_dir), publish.exclude);
+        let found = files(
+            root,
+            static_dir,
+            outputs,
+            &exclude,
+            &mut into_output,
+            diagnostics,
+        );
         content
             .assets
             .extend(found.into_iter().map(|(_, rel)| Asset {
@@ -325,19 +345,21 @@ pub fn load(
 
 /// The files below `folder` (relative to `root`, as book.toml names it), each with its
 /// path below it, sorted by name: hidden files and editors' droppings left out, and
-/// links into the output folder added to `into_output` (see [`walk::walk`]); anything
+/// links into the output folder added to `into_output` (see [`walk::walk`]), and what
+/// `exclude` leaves out passed over; anything
 /// that is not a file (a FIFO, a socket, a device) is passed over without being
 /// opened; a name that is not UTF-8 is an error.
 fn files(
     root: &Path,
     folder: &str,
     outputs: &[PathBuf],
+    exclude: &exclude::Exclude,
     into_output: &mut Vec<PathBuf>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<(PathBuf, PathBuf)> {
     let dir = root.join(folder);
     let mut found = Vec::new();
-    for entry in walk::walk(&dir, outputs, into_output) {
+    for entry in walk::walk(&dir, outputs, exclude, into_output) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {

@@ -1,6 +1,7 @@
 //! Walking the content folder: hidden files and editors' droppings skipped, and
 //! symbolic links that lead into the output folder refused.
 
+use super::exclude::Exclude;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -18,12 +19,15 @@ pub fn is_ignored(name: &str) -> bool {
 
 /// The entries of `dir` (sorted by name, following symbolic links), without ignored
 /// names and without symbolic links that lead into (or contain) one of `outputs`, the
-/// folders the site is written to: those are added to `into_output`.
+/// folders the site is written to: those are added to `into_output`; and without what
+/// `exclude` leaves out (`[build] exclude`), whose folders are not even entered.
 pub(super) fn walk<'a>(
     dir: &Path,
     outputs: &[PathBuf],
+    exclude: &'a Exclude,
     into_output: &'a mut Vec<PathBuf>,
 ) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'a {
+    let root = dir.to_path_buf();
     let outputs: Vec<PathBuf> = outputs
         .iter()
         .flat_map(|out| crate::output::build_folders(out))
@@ -38,6 +42,10 @@ pub(super) fn walk<'a>(
                 return true;
             }
             if is_ignored(e.file_name().to_string_lossy().as_ref()) {
+                return false;
+            }
+            let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
+            if exclude.excludes(rel, e.file_type().is_dir()) {
                 return false;
             }
             if e.path_is_symlink() && !outputs.is_empty() {

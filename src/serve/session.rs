@@ -154,6 +154,7 @@ impl Session {
                 today: crate::check::today(),
                 language: &config.site.language,
                 downloads: &config.build.downloads,
+                exclude: &config.build.exclude,
             },
             std::slice::from_ref(&self.out),
             &mut problems,

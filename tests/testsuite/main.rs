@@ -14,6 +14,7 @@ mod governance;
 mod hostile;
 mod hostile_data;
 mod import_addresses;
+mod import_exclude;
 mod import_frontmatter;
 mod import_hugo;
 mod import_languages;

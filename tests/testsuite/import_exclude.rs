@@ -1,0 +1,241 @@
+//! `[build] exclude`: what a vault or garden keeps beside its notes (a templates
+//! folder, a private journal, drafts) is never published by any command, in any
+//! output; a link to it is a note not written yet; a bad pattern is a config error.
+
+use crate::linkcheck::unzip;
+use crate::support::{snapshot, Fixture};
+use std::path::Path;
+
+/// Texts that are only in files the patterns leave out.
+const SECRETS: [&str; 6] = [
+    "PRIVATE-DIARY-SECRET",
+    "Secret Diary Title",
+    "TEMPLATE-SECRET",
+    "DEEP-TEMPLATE-SECRET",
+    "DRAFT-SECRET",
+    "PRIVATE-IMAGE-SECRET",
+];
+
+const EXCLUDE: &str = "exclude = [\"templates\", \"private/**\", \"*.draft.md\"]";
+
+/// The Obsidian vault with a private folder, templates at two depths and a draft,
+/// left out by [`EXCLUDE`], and a note linking, embedding and wikilinking to them.
+fn vault() -> Fixture {
+    let site = Fixture::new("obsidian");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}\n[build]\n{EXCLUDE}\n"));
+    site.write(
+        "content/private/Diary.md",
+        "---\ntitle: Secret Diary Title\ntags: [diary-secret-tag]\n---\nPRIVATE-DIARY-SECRET\n",
+    );
+    site.write("content/private/deep/scan.png", "PRIVATE-IMAGE-SECRET");
+    site.write(
+        "content/templates/Daily.md",
+        "# Daily\n\nTEMPLATE-SECRET <% tp.date.now() %>\n",
+    );
+    site.write(
+        "content/Healing/templates/Weekly.md",
+        "DEEP-TEMPLATE-SECRET\n",
+    );
+    site.write("content/Healing/plan.draft.md", "# Plan\n\nDRAFT-SECRET\n");
+    site.write(
+        "content/Healing/links.md",
+        "# Links\n\nSee [[Diary]], [the diary](../private/Diary.md) and [[Daily|the template]].\n\n![[Diary]]\n",
+    );
+    site
+}
+
+/// Every file under `dir`, with `offline.zip` unpacked, holds none of [`SECRETS`],
+/// and no path in it names a left-out file.
+fn assert_nothing_left_out_published(dir: &Path) {
+    let zip = dir.join("offline.zip");
+    let unpacked = dir.with_extension("unzipped");
+    if zip.is_file() {
+        unzip(&zip, &unpacked);
+    }
+    let mut files = snapshot(dir);
+    if unpacked.is_dir() {
+        files.extend(snapshot(&unpacked));
+    }
+    assert!(files.len() > 10, "{files:?}");
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        for secret in SECRETS.iter().chain(&["diary-secret-tag"]) {
+            assert!(!text.contains(secret), "{} holds {secret}", path.display());
+        }
+        let path = path.to_string_lossy().to_lowercase();
+        for name in [
+            "private",
+            "templates",
+            "diary",
+            "daily",
+            "weekly",
+            "draft",
+            "scan",
+        ] {
+            assert!(!path.contains(name), "{path} is published");
+        }
+    }
+}
+
+#[test]
+fn left_out_folders_and_files_are_in_no_output() {
+    let site = vault();
+    let run = site.build();
+    run.assert_code(0);
+    for secret in SECRETS {
+        assert!(!run.stderr.contains(secret), "{}", run.stderr);
+    }
+    // Nothing of them is read: a Templater tag in a left-out template is not reported,
+    // and no diagnostic is at one of them (a link names only what it wrote).
+    for folder in [
+        "content/templates",
+        "content/private",
+        "Healing/templates",
+        "draft.md",
+    ] {
+        assert!(!run.stderr.contains(folder), "{}", run.stderr);
+    }
+    assert_nothing_left_out_published(&site.path("public"));
+    // The note the others sit beside is published.
+    assert!(site.read("healing/links/index.html").contains("See "));
+}
+
+#[test]
+fn a_link_to_a_left_out_note_is_a_note_not_written_yet() {
+    let site = vault();
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("content/Healing/links.md:3:5")
+        .assert_stderr_contains("content/Healing/links.md:3:16")
+        .assert_stderr_contains("content/Healing/links.md:3:53");
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("healing/links/index.html");
+    // Plain text, as written in the link, and never a link or an image.
+    assert!(
+        page.contains("<p>See <span class=\"missing-link\">Diary</span>, <span class=\"missing-link\">the diary</span> and <span class=\"missing-link\">the template</span>.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("PRIVATE-DIARY-SECRET"));
+    assert!(!page.contains("Secret Diary Title"));
+    // Strict: each is an error, and nothing is written.
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        book.replace("[build]\n", "[build]\nmissing_links = \"error\"\n"),
+    );
+    site.remove("public");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("content/Healing/links.md:3:5");
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn without_the_patterns_the_same_files_are_published() {
+    // The test above would pass on a vault whose files never made it into the site:
+    // without `exclude`, they are there.
+    let site = vault();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", book.replace(EXCLUDE, ""));
+    site.build().assert_code(0);
+    let all: Vec<u8> = site.snapshot("public").into_values().flatten().collect();
+    let all = String::from_utf8_lossy(&all);
+    for secret in [
+        "PRIVATE-DIARY-SECRET",
+        "DRAFT-SECRET",
+        "DEEP-TEMPLATE-SECRET",
+    ] {
+        assert!(all.contains(secret), "{secret}");
+    }
+}
+
+#[test]
+fn a_bad_pattern_is_an_error_at_its_place_in_book_toml() {
+    let site = vault();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let line = book.lines().position(|l| l.starts_with("exclude")).unwrap() + 1;
+    for (pattern, says) in [
+        ("notes/[z-a].md", "invalid range"),
+        ("{private,journal", "unclosed alternate group"),
+        ("", "an empty pattern leaves nothing out"),
+    ] {
+        site.write(
+            "book.toml",
+            book.replace(
+                EXCLUDE,
+                &format!("exclude = [\"templates\", \"{pattern}\"]"),
+            ),
+        );
+        // The second item, after `exclude = ["templates", `.
+        let column = "exclude = [\"templates\", ".len() + 1;
+        for command in ["check", "build"] {
+            site.run(&[command])
+                .assert_code(1)
+                .assert_stderr_contains(&format!(
+                    "error: `build.exclude` pattern '{pattern}' does not read: "
+                ))
+                .assert_stderr_contains(says)
+                .assert_stderr_contains(&format!(" --> book.toml:{line}:{column}"));
+        }
+        assert!(
+            !site.path("public").exists(),
+            "{pattern}: nothing is written"
+        );
+    }
+}
+
+#[test]
+fn the_static_folder_is_read_with_the_same_patterns() {
+    let site = Fixture::new("hugo");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nstatic_dir = \"static\"\nexclude = [\"private\", \"/drafts\"]\n"),
+    );
+    site.write("static/files/guide.txt", "guide");
+    site.write("static/files/private/notes.txt", "PRIVATE-DIARY-SECRET");
+    site.write("static/drafts/a.txt", "DRAFT-SECRET");
+    site.write("static/files/drafts/b.txt", "anchored elsewhere");
+    site.build().assert_code(0);
+    assert!(site.path("public/files/guide.txt").is_file());
+    assert!(site.path("public/files/drafts/b.txt").is_file());
+    assert!(!site.path("public/files/private").exists());
+    assert!(!site.path("public/drafts").exists());
+}
+
+#[test]
+fn serve_never_publishes_a_left_out_file_that_changes() {
+    use crate::serve::{assert_same_as_full_build, get, start, wait_until};
+    let site = vault();
+    let server = start(&site);
+    let a = &server.address;
+    assert_eq!(get(a, "/healing/links/").0, 200);
+    // Left-out files change and appear; then a published note changes, so a rebuild
+    // has surely happened by the time it shows.
+    site.write(
+        "content/private/Diary.md",
+        "---\ntitle: Secret Diary Title\n---\nPRIVATE-DIARY-SECRET, edited\n",
+    );
+    site.write("content/private/New.md", "# New\n\nPRIVATE-DIARY-SECRET\n");
+    site.write("content/templates/Other.md", "TEMPLATE-SECRET\n");
+    site.write("content/Healing/later.draft.md", "DRAFT-SECRET\n");
+    site.write(
+        "content/Healing/links.md",
+        "# Links\n\nSee [[Diary]] and [[New]], edited.\n",
+    );
+    wait_until("the edited note", || {
+        get(a, "/healing/links/").1.contains("edited.")
+    });
+    for path in [
+        "/private/new/",
+        "/private/diary/",
+        "/templates/other/",
+        "/healing/later-draft/",
+    ] {
+        assert_eq!(get(a, path).0, 404, "{path}");
+    }
+    assert_nothing_left_out_published(&server.out);
+    assert_same_as_full_build(&site, &server.out);
+}
