@@ -62,6 +62,9 @@ pub struct Content {
     /// read because `[build] static_dir` is not set: a missing file found there is
     /// reported with the setting that publishes it.
     pub unread_static: Option<PathBuf>,
+    /// What `[build] exclude` leaves out of the content folder: a link to a note
+    /// there says so (see [`exclude`]).
+    pub exclude: exclude::Exclude,
     /// Only checking (`attune check`): nothing is written, so code blocks are not
     /// highlighted (on a vault of many megabytes of code, most of the time).
     pub plain_code: bool,
@@ -205,6 +208,7 @@ pub fn load(
         &mut into_output,
         diagnostics,
     );
+    content.exclude = exclude;
     for (full, rel) in found {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         match rel_str.as_str() {

@@ -68,6 +68,8 @@ impl Dependencies {
             summary,
             // What links to them lead to is in `links`, hashed.
             other_language: _,
+            // From the configuration, hashed.
+            exclude: _,
             sections,
             section_of,
             // Derived from the articles' paths, titles and aliases, hashed with them.

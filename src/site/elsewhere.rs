@@ -10,6 +10,14 @@ use crate::text::percent_decode;
 use std::path::Path;
 
 impl Site {
+    /// Whether `[build] exclude` leaves out the `.md` file `target` names, from the
+    /// folder of `from` or from the content folder: a link to it names a note left out.
+    pub(super) fn left_out_by_exclude(&self, from: &Path, target: &str) -> bool {
+        [from, Path::new("_")].iter().any(|from| {
+            md_path(from, target).is_some_and(|path| self.exclude.excludes(&path, false))
+        })
+    }
+
     /// Where the `.md` link `path` (written `written`) of `article`, which names no
     /// article, leads when it names one of these: attune's tag list or a tag's page
     /// (Hugo's `{{< ref "tags" >}}`, `{{< ref "tags/advanced" >}}`); or a translation

@@ -215,9 +215,16 @@ impl Site {
                             // A chapter SUMMARY.md leaves out of the book.
                             let left_out = matches!(&link.target, LinkTarget::File { path, .. }
                                 if self.left_out_of_summary(&article.rel, path));
-                            let why = match left_out {
-                                true => "is not listed in SUMMARY.md, so not published",
-                                false => "is not written yet",
+                            let excluded = match &link.target {
+                                LinkTarget::File { path, .. } => Some(path.clone()),
+                                LinkTarget::Slug { slug, .. } => Some(format!("{slug}.md")),
+                                _ => None,
+                            }
+                            .is_some_and(|path| self.left_out_by_exclude(&article.rel, &path));
+                            let why = match (left_out, excluded) {
+                                (true, _) => "is not listed in SUMMARY.md, so not published",
+                                (_, true) => "is left out by `[build] exclude`",
+                                _ => "is not written yet",
                             };
                             // A note not written yet, whether a wikilink or a Markdown
                             // link to a `.md` file names it: plain text until it is.

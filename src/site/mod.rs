@@ -124,6 +124,8 @@ pub struct Site {
     /// Translations left out of the site, as the loader found them: path from the
     /// content folder → language code.
     pub other_language: std::collections::HashMap<PathBuf, String>,
+    /// What `[build] exclude` leaves out of the content folder.
+    pub exclude: crate::load::exclude::Exclude,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -192,6 +194,7 @@ fn build_with(
         refs: Vec::new(),
         summary: content.summary,
         other_language: content.other_language,
+        exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),
         names: names::Names::default(),

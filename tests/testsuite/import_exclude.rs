@@ -40,7 +40,7 @@ fn vault() -> Fixture {
     site.write("content/Healing/plan.draft.md", "# Plan\n\nDRAFT-SECRET\n");
     site.write(
         "content/Healing/links.md",
-        "# Links\n\nSee [[Diary]], [the diary](../private/Diary.md) and [[Daily|the template]].\n\n![[Diary]]\n",
+        "# Links\n\nSee [[Diary]], [the diary](../private/Diary.md) and [[Daily|the template]].\n\n![[Diary]]\n\nAlso [[private/Diary|the journal]].\n",
     );
     site
 }
@@ -108,7 +108,15 @@ fn a_link_to_a_left_out_note_is_a_note_not_written_yet() {
     run.assert_code(0)
         .assert_stderr_contains("content/Healing/links.md:3:5")
         .assert_stderr_contains("content/Healing/links.md:3:16")
-        .assert_stderr_contains("content/Healing/links.md:3:53");
+        .assert_stderr_contains("content/Healing/links.md:3:53")
+        .assert_stderr_contains("content/Healing/links.md:7:6");
+    // A link naming a left-out note by its path says so; one by name alone cannot
+    // know it, and names nothing more than it wrote.
+    run.assert_stderr_contains(
+        "warning: '../private/Diary.md' is left out by `[build] exclude`: shown as plain text",
+    )
+    .assert_stderr_contains("warning: 'private/Diary' is left out by `[build] exclude`")
+    .assert_stderr_contains("warning: 'Diary' is not written yet: shown as plain text");
     let run = site.build();
     run.assert_code(0);
     let page = site.read("healing/links/index.html");
