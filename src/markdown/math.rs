@@ -338,12 +338,17 @@ fn with_rewrites(tex: &str) -> std::borrow::Cow<'_, str> {
             if dollars.len() >= 2 && dollars.len().is_multiple_of(2) {
                 // `\text{if $x>0$ then}` → `\text{if }x>0\text{ then}`.
                 let mut from = 0;
+                let text = |out: &mut String, t: &str| {
+                    if !t.is_empty() {
+                        out.push_str(&format!("\\text{{{t}}}"));
+                    }
+                };
                 for pair in dollars.chunks(2) {
-                    out.push_str(&format!("\\text{{{}}}", &inner[from..pair[0]]));
+                    text(&mut out, &inner[from..pair[0]]);
                     out.push_str(&format!("{{{}}}", &inner[pair[0] + 1..pair[1]]));
                     from = pair[1] + 1;
                 }
-                out.push_str(&format!("\\text{{{}}}", &inner[from..]));
+                text(&mut out, &inner[from..]);
                 changed = true;
             } else {
                 out.push_str(&tex[at..end]);
@@ -612,6 +617,8 @@ mod tests {
         assert!(m.contains("<mtext>if&nbsp;</mtext><mrow><mi>x</mi>"), "{m}");
         assert!(m.contains("<mtext>&nbsp;then</mtext><mi>y</mi>"), "{m}");
         assert!(!m.contains('$'), "{m}");
+        let m = to_mathml(r"\text{$a$}", true).unwrap();
+        assert!(!m.contains("<mtext></mtext>"), "{m}");
         // A lone (or escaped) dollar stays text.
         let m = to_mathml(r"\text{costs \$5}", true).unwrap();
         assert!(m.contains("<mtext>costs"), "{m}");
