@@ -59,8 +59,8 @@ impl Date {
         }
     }
 
-    /// `23 November 2026`.
-    pub fn long(self) -> String {
+    /// `November`.
+    pub fn month_name(self) -> &'static str {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -75,12 +75,12 @@ impl Date {
             "November",
             "December",
         ];
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[self.month as usize - 1],
-            self.year
-        )
+        MONTHS[(self.month.clamp(1, 12) - 1) as usize]
+    }
+
+    /// `23 November 2026`.
+    pub fn long(self) -> String {
+        format!("{} {} {}", self.day, self.month_name(), self.year)
     }
 }
 

@@ -76,7 +76,8 @@ pub(super) fn zola_body(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
             diagnostic: None,
         });
     }
-    let Some(inner) = own_lines(text, open, close) else {
+    // Zola: the body starts on the line after the opening tag.
+    let Some(inner) = own_lines(text, open, close).filter(|i| i.code.starts_with('\n')) else {
         // Not on lines of their own: not Zola's body, and not Markdown either.
         return Some(Body {
             text: None,
@@ -150,13 +151,15 @@ fn argument(args: &str, key: &str) -> Option<String> {
     })
 }
 
-/// A pair's body when each tag stands on a line of its own (nothing before the
-/// opening tag or after the closing one but spaces).
+/// A pair's body and its opening tag's indent.
 struct Inner<'t> {
     indent: &'t str,
     code: &'t str,
 }
 
+/// The text between `open` and `close` when each tag stands on a line of its own
+/// (nothing before the opening tag but spaces, nothing after the closing one), with
+/// the opening tag's indent.
 fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
     let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
     let indent = &text[line_start..open.range.start];
@@ -171,8 +174,6 @@ fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
         return None;
     }
     let code = &text[open.range.end..close.range.start - close_line.len()];
-    // Zola: the body starts on the line after the opening tag.
-    let code = code.strip_prefix('\n')?;
     Some(Inner { indent, code })
 }
 
@@ -180,24 +181,12 @@ fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
 /// string may hold), when each tag stands on a line of its own (nothing before the
 /// opening tag or after the closing one but spaces).
 pub(super) fn fenced_code(text: &str, open: &Tag, close: &Tag, language: &str) -> Option<String> {
-    let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
-    let indent = &text[line_start..open.range.start];
-    let after = &text[close.range.end..];
-    let rest_of_line = after.split('\n').next().unwrap_or("");
-    if !indent.chars().all(|c| c == ' ') || !rest_of_line.trim().is_empty() {
-        return None;
-    }
-    let before_close = &text[..close.range.start];
-    let close_line = &before_close[before_close.rfind('\n').map_or(0, |n| n + 1)..];
-    if !close_line.trim().is_empty() {
-        return None;
-    }
+    let Inner { indent, code } = own_lines(text, open, close)?;
     let language: String = language
         .trim_matches('"')
         .chars()
         .filter(|c| c.is_alphanumeric() || "+-#._".contains(*c))
         .collect();
-    let code = &text[open.range.end..close.range.start - close_line.len()];
     let code = code.strip_prefix('\n').unwrap_or(code);
     // A fence longer than any run of backticks in the code.
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);

@@ -155,7 +155,7 @@ fn permalink(
             Part::Token(name, slice) => match name.as_str() {
                 "year" => format!("{:04}", need_date()?.year),
                 "month" => format!("{:02}", need_date()?.month),
-                "monthname" => MONTHS[need_date()?.month as usize - 1].to_string(),
+                "monthname" => need_date()?.month_name().to_string(),
                 "day" => format!("{:02}", need_date()?.day),
                 "weekday" => weekday(need_date()?).to_string(),
                 "weekdayname" => DAYS[weekday(need_date()?)].to_string(),
@@ -235,20 +235,6 @@ fn sliced<'a>(items: &'a [String], slice: Option<&str>) -> &'a [String] {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const DAYS: [&str; 7] = [
     "Sunday",
     "Monday",
@@ -288,7 +274,7 @@ fn go_layout(layout: &str, d: Date) -> String {
             rest = &rest[c.len_utf8()..];
             continue;
         };
-        let month = MONTHS[d.month as usize - 1];
+        let month = d.month_name();
         let day = DAYS[weekday(d)];
         out.push_str(&match *element {
             "January" => month.to_string(),
