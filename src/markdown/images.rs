@@ -19,6 +19,13 @@ impl<'a> Builder<'a, '_> {
             self.emit_html(escape(image.alt.trim()));
             return;
         }
+        // `![](Note.md)`, `![](Note.md#Heading)`, `![](Folder/Note%20name.md#^block)`:
+        // Obsidian's embed of a note written as a Markdown link ("Use [[Wikilinks]]"
+        // off), the same embed as `![[Note]]`; the label, if any, is not shown.
+        if let Some(target @ LinkTarget::File { .. }) = links::classify_href(image.src.trim()) {
+            self.embed_note(target, image.line, image.column);
+            return;
+        }
         // `![Chart|300](chart.png)`, `![|300x200](chart.png)`: Obsidian's size after the
         // alt text, a width (the height is not kept, as for `![[chart.png|300x200]]`).
         let (alt, width) = size_after_alt(&image.alt);
@@ -91,20 +98,7 @@ impl<'a> Builder<'a, '_> {
                         anchor,
                     }
                 };
-                let index = self.out.links.len();
-                self.out.links.push(OutLink {
-                    target,
-                    line: image.line,
-                    column: image.column,
-                    id: format!("ref-{}", index + 1),
-                    context: (String::new(), None, String::new()),
-                    embed: true,
-                });
-                self.emit_html(format!(
-                    "{}{index}{}",
-                    crate::marks::EMBED,
-                    crate::marks::MARK_END
-                ));
+                self.embed_note(target, image.line, image.column);
             }
             Some(ext) => {
                 let n = self.out.refs.len();
@@ -155,6 +149,27 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+impl Builder<'_, '_> {
+    /// An embed of the note (or part of a note) `target` names, at `line`:`column`:
+    /// filled in with that note's text once the site is known.
+    fn embed_note(&mut self, target: LinkTarget, line: usize, column: usize) {
+        let index = self.out.links.len();
+        self.out.links.push(OutLink {
+            target,
+            line,
+            column,
+            id: format!("ref-{}", index + 1),
+            context: (String::new(), None, String::new()),
+            embed: true,
+        });
+        self.emit_html(format!(
+            "{}{index}{}",
+            crate::marks::EMBED,
+            crate::marks::MARK_END
+        ));
+    }
+}
+
 /// The alt text and width of a Markdown image whose alt text ends in Obsidian's size,
 /// `|300` or `|300x200`; otherwise the alt text as written, and no width.
 fn size_after_alt(alt: &str) -> (&str, Option<&str>) {
@@ -197,5 +212,21 @@ mod tests {
             "{}",
             p.html
         );
+    }
+
+    #[test]
+    fn a_markdown_image_of_a_note_is_an_embed() {
+        let p = parse_md(
+            "![](Note.md)\n\n![x](a/My%20note.md#^b1)\n\n![](x.png)\n\n![](https://e.org/n.md)\n",
+        );
+        let embeds: Vec<_> = p.links.iter().filter(|l| l.embed).collect();
+        assert_eq!(embeds.len(), 2, "{}", p.html);
+        assert!(
+            matches!(&embeds[1].target, super::LinkTarget::File { path, anchor }
+            if path == "a/My%20note.md" && anchor.as_deref() == Some("^b1"))
+        );
+        assert_eq!(p.html.matches(crate::marks::EMBED).count(), 2, "{}", p.html);
+        // An image, local or remote, stays an image.
+        assert_eq!(p.html.matches("<img").count(), 2, "{}", p.html);
     }
 }

@@ -236,9 +236,163 @@ fn with_top_level_lines(tex: &str) -> std::borrow::Cow<'_, str> {
     tex.into()
 }
 
+/// Commands that draw a frame or a strike through their argument, which the renderer
+/// lacks (`\boxed`) or draws with nothing a page shows (`\cancel`), with the class
+/// the stylesheet draws them by: a border, or a line across.
+const ENCLOSURES: &[(&str, &str)] = &[
+    ("boxed", "math-boxed"),
+    ("cancel", "math-cancel"),
+    ("bcancel", "math-bcancel"),
+    ("xcancel", "math-xcancel"),
+];
+/// Marks the rewritten TeX carries as text around an enclosure's argument, turned into
+/// its `<mrow class="…">` once rendered (characters of Unicode's private use area).
+const OPEN_MARK: char = '\u{F8F0}';
+const CLOSE_MARK: char = '\u{F8F1}';
+
+/// The index just past the `}` closing the group that opens at `tex[open]` (`{`).
+fn group_end(tex: &str, open: usize) -> Option<usize> {
+    let bytes = tex.as_bytes();
+    if bytes.get(open) != Some(&b'{') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `tex` with what the renderer lacks or misdraws written in what it reads: the
+/// [`ENCLOSURES`] as a group between marks, `\operatorname*{op}` (an operator with
+/// limits below, as MathJax and KaTeX draw it) as `\operatorname{op}\limits`, and
+/// `$…$` inside `\text{…}` (math in the text) as the text closed around that math.
+fn with_rewrites(tex: &str) -> std::borrow::Cow<'_, str> {
+    if !tex.contains('\\') || tex.contains([OPEN_MARK, CLOSE_MARK]) {
+        return tex.into();
+    }
+    let mut out = String::with_capacity(tex.len());
+    let mut i = 0;
+    let mut changed = false;
+    while let Some(at) = tex[i..].find('\\').map(|at| i + at) {
+        out.push_str(&tex[i..at]);
+        let name_len = tex[at + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let name = &tex[at + 1..at + 1 + name_len];
+        let after = at + 1 + name_len;
+        let open = after + (tex[after..].len() - tex[after..].trim_start().len());
+        let enclosure = ENCLOSURES.iter().position(|(n, _)| *n == name);
+        if let (Some(n), Some(end)) = (
+            enclosure.filter(|_| tex[open..].starts_with('{')),
+            group_end(tex, open),
+        ) {
+            let inner = with_rewrites(&tex[open + 1..end - 1]);
+            out.push_str(&format!(
+                "{{\\text{{{OPEN_MARK}{n}}}{inner}\\text{{{CLOSE_MARK}}}}}"
+            ));
+            i = end;
+            changed = true;
+        } else if name == "operatorname" && tex[after..].starts_with('*') {
+            let open = after + 1;
+            match tex[open..]
+                .starts_with('{')
+                .then(|| group_end(tex, open))
+                .flatten()
+            {
+                Some(end) => {
+                    out.push_str(&format!("\\operatorname{}\\limits", &tex[open..end]));
+                    i = end;
+                    changed = true;
+                }
+                None => {
+                    out.push_str(&tex[at..after]);
+                    i = after;
+                }
+            }
+        } else if name == "text" && tex[open..].starts_with('{') {
+            let Some(end) = group_end(tex, open) else {
+                out.push_str(&tex[at..]);
+                i = tex.len();
+                break;
+            };
+            let inner = &tex[open + 1..end - 1];
+            let dollars: Vec<usize> = inner
+                .match_indices('$')
+                .map(|(d, _)| d)
+                .filter(|&d| d == 0 || inner.as_bytes()[d - 1] != b'\\')
+                .collect();
+            if dollars.len() >= 2 && dollars.len().is_multiple_of(2) {
+                // `\text{if $x>0$ then}` → `\text{if }x>0\text{ then}`.
+                let mut from = 0;
+                let text = |out: &mut String, t: &str| {
+                    if !t.is_empty() {
+                        out.push_str(&format!("\\text{{{t}}}"));
+                    }
+                };
+                for pair in dollars.chunks(2) {
+                    text(&mut out, &inner[from..pair[0]]);
+                    out.push_str(&format!("{{{}}}", &inner[pair[0] + 1..pair[1]]));
+                    from = pair[1] + 1;
+                }
+                text(&mut out, &inner[from..]);
+                changed = true;
+            } else {
+                out.push_str(&tex[at..end]);
+            }
+            i = end;
+        } else {
+            // A command and what follows it as written (`\\`, `\{` take one character).
+            let len = if name_len == 0 {
+                tex[at + 1..].chars().next().map_or(0, char::len_utf8)
+            } else {
+                name_len
+            };
+            out.push_str(&tex[at..at + 1 + len]);
+            i = at + 1 + len;
+        }
+    }
+    out.push_str(&tex[i..]);
+    if changed {
+        out.into()
+    } else {
+        tex.into()
+    }
+}
+
+/// `mathml` with the marks [`with_rewrites`] put around an enclosure turned into the
+/// group's `<mrow class="…">`.
+fn with_enclosures(mathml: String) -> String {
+    if !mathml.contains(OPEN_MARK) {
+        return mathml;
+    }
+    let mut out = mathml.replace(&format!("<mtext>{CLOSE_MARK}</mtext></mrow>"), "</mrow>");
+    for (n, (_, class)) in ENCLOSURES.iter().enumerate() {
+        out = out.replace(
+            &format!("<mrow><mtext>{OPEN_MARK}{n}</mtext>"),
+            &format!("<mrow class=\"{class}\">"),
+        );
+    }
+    out
+}
+
 /// `tex` as MathML, or the renderer's complaint.
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
-    let tex = with_infix_fractions(tex);
+    let tex = with_rewrites(tex);
+    let tex = with_infix_fractions(&tex);
     let tex = with_top_level_lines(&tex);
     let tex = with_mathjax_commands(&tex);
     let storage = pulldown_latex::Storage::new();
@@ -266,7 +420,8 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     let mut out = String::new();
     pulldown_latex::push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
     // The renderer escapes the entity it writes for `~` and `\ `, which would show.
-    Ok(without_styles(&out).replace("&amp;nbsp;", "&#160;"))
+    let out = with_enclosures(without_styles(&out));
+    Ok(out.replace("&amp;nbsp;", "&#160;"))
 }
 
 /// `mathml` without `style` attributes (colours, spacing), which the pages' strict
@@ -415,5 +570,78 @@ mod tests {
             r"\begin{cases} a \\ b \end{cases}"
         );
         assert_eq!(with_top_level_lines(r"\{a\} {b \\ c}"), r"\{a\} {b \\ c}");
+    }
+
+    #[test]
+    fn boxed_and_cancel_draw_a_frame_or_a_strike() {
+        let m = to_mathml(r"\boxed{x=1}", true).unwrap();
+        assert_eq!(
+            m,
+            "<math display=\"block\"><mrow class=\"math-boxed\"><mi>x</mi><mo>=</mo><mn>1</mn></mrow></math>"
+        );
+        // Nested, and each strike with its own class.
+        let m = to_mathml(r"a \boxed {\cancel{b} + \bcancel{c} + \xcancel{d}}", true).unwrap();
+        assert!(
+            m.contains("<mrow class=\"math-boxed\"><mrow class=\"math-cancel\"><mi>b</mi></mrow>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mrow class=\"math-bcancel\"><mi>c</mi></mrow>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mrow class=\"math-xcancel\"><mi>d</mi></mrow></mrow>"),
+            "{m}"
+        );
+        assert!(!m.contains(OPEN_MARK) && !m.contains(CLOSE_MARK), "{m}");
+        // An unclosed argument is still an error; `\boxedx` is no enclosure.
+        assert!(to_mathml(r"\boxed{x", false).is_err());
+        assert!(to_mathml(r"\boxedx", false).is_err());
+    }
+
+    #[test]
+    fn operatorname_star_puts_limits_below() {
+        let m = to_mathml(r"\operatorname*{argmax}_{\theta} L", true).unwrap();
+        assert!(
+            m.contains("<munder><mi>argmax</mi><mrow><mi>θ</mi></mrow></munder>"),
+            "{m}"
+        );
+        assert!(!m.contains('*'), "{m}");
+        let m = to_mathml(r"\operatorname{sgn} x", false).unwrap();
+        assert!(m.contains("<mi>sgn</mi>"), "{m}");
+    }
+
+    #[test]
+    fn math_inside_text_is_math() {
+        let m = to_mathml(r"\text{if $x>0$ then} y", true).unwrap();
+        assert!(m.contains("<mtext>if&nbsp;</mtext><mrow><mi>x</mi>"), "{m}");
+        assert!(m.contains("<mtext>&nbsp;then</mtext><mi>y</mi>"), "{m}");
+        assert!(!m.contains('$'), "{m}");
+        let m = to_mathml(r"\text{$a$}", true).unwrap();
+        assert!(!m.contains("<mtext></mtext>"), "{m}");
+        // A lone (or escaped) dollar stays text.
+        let m = to_mathml(r"\text{costs \$5}", true).unwrap();
+        assert!(m.contains("<mtext>costs"), "{m}");
+    }
+
+    #[test]
+    fn braces_substack_and_tags_render() {
+        // Labels under and over braces, stacked limits, equation numbers.
+        let m = to_mathml(r"\underbrace{a+b}_{n} + \overbrace{c}^{m}", true).unwrap();
+        assert!(
+            m.contains("⏟</mo></munder><mrow><mi>n</mi></mrow></munder>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("⏞</mo></mover><mrow><mi>m</mi></mrow></mover>"),
+            "{m}"
+        );
+        let m = to_mathml(r"\sum_{\substack{i<n\\j<m}} a_{ij}", true).unwrap();
+        assert!(
+            m.contains("<munder><mo movablelimits=\"false\">∑</mo><mrow><mtable>"),
+            "{m}"
+        );
+        let m = to_mathml(r"x = 1 \tag{3}", true).unwrap();
+        assert!(m.contains("<mtext>3</mtext><mtext>)</mtext>"), "{m}");
     }
 }

@@ -413,3 +413,74 @@ fn a_size_after_a_markdown_images_alt_text_is_its_width() {
     );
     assert!(!page.contains("|375"), "{page}");
 }
+
+#[test]
+fn embeds_written_as_markdown_links_show_the_note() {
+    // With "Use [[Wikilinks]]" off, Obsidian writes `![[Note]]` as `![](Note.md)`:
+    // they were published as broken images.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n![](<Chaotic Family.md#What it looks like>)\n\n![](../Adult%20Effects/numbness.md#^key-point)\n\n![A label](notes.md)\n\nIn a sentence: ![](Adult%20Effects/alexithymia.md) and on.\n\n![Breathing](../Attachments/breathing.png)\n",
+    );
+    site.write(
+        "content/Healing/notes.md",
+        "# Healing notes\n\nRest comes first.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    let page = site.read("healing/plans/index.html");
+    let embeds: Vec<&str> = page.split("<div class=\"embed\"").skip(1).collect();
+    // Four, and the fourth's own two.
+    assert_eq!(embeds.len(), 6, "{page}");
+    // A heading's part, by its text, alone in its paragraph.
+    assert!(embeds[0].contains("Plans change without warning"), "{page}");
+    assert!(!embeds[0].contains("Nothing is predictable"), "{page}");
+    // A block id, from a percent-encoded relative path.
+    assert!(embeds[1].contains("The key point is this."), "{page}");
+    assert!(!embeds[1].contains("dismissive family"), "{page}");
+    // By file name, from the note's folder; the label is not shown.
+    assert!(embeds[2].contains("Rest comes first."), "{page}");
+    assert!(!page.contains("A label"), "{page}");
+    // From the vault's root, inside a sentence; its own embeds are filled in too.
+    assert!(embeds[3].contains("Difficulty naming feelings."), "{page}");
+    assert!(embeds[4].contains("It often follows a"), "{page}");
+    // An image stays an image.
+    assert!(
+        page.contains("<img src=\"../../Attachments/breathing.png\""),
+        "{page}"
+    );
+    assert!(!page.contains("<img src=\"../../patterns"), "{page}");
+    assert!(!page.contains(".md\""), "{page}");
+}
+
+#[test]
+fn markdown_link_embeds_of_missing_notes_and_cycles_are_reported() {
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/plans.md", "# Plans\n\n![](Not%20yet.md)\n");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 'Not yet.md' is not written yet: shown as plain text\n --> content/Healing/plans.md:3:1",
+    );
+    let page = site.read("healing/plans/index.html");
+    assert!(
+        page.contains("<span class=\"missing-link\">Not yet.md</span>"),
+        "{page}"
+    );
+    assert!(!page.contains("<img"), "{page}");
+    site.strict_links();
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: broken link to 'Not yet.md'\n --> content/Healing/plans.md:3:1",
+    );
+    // A cycle, each side in a form of its own.
+    site.write("content/Healing/plans.md", "# Plans\n\n![](b.md)\n");
+    site.write("content/Healing/b.md", "# B\n\nText.\n\n![[plans]]\n");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: embeds go round in a circle: content/Healing/b.md → content/Healing/plans.md → content/Healing/b.md\n --> content/Healing/plans.md:3:1",
+    );
+    site.write("content/Healing/b.md", "# B\n\n![](b.md)\n");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: embeds go round in a circle: content/Healing/b.md → content/Healing/b.md",
+    );
+}
