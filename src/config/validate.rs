@@ -198,17 +198,26 @@ impl Config {
         }
         for (i, written) in self.build.downloads.iter().enumerate() {
             let ext = written.trim_start_matches('.').to_ascii_lowercase();
-            if matches!(ext.as_str(), "md" | "markdown" | "mdx") || ext.is_empty() {
-                let (l, c) = at(nth(&spans.build.downloads, i, start));
-                problems.push(
-                    Diagnostic::error(
-                        Code::Config,
-                        format!("`build.downloads` lists '{written}': attune publishes `.{ext}` files as pages, not downloads"),
-                    )
-                    .at(file, l, c)
-                    .help("list the extensions of files published as downloads on purpose, such as \"ipynb\" or \"org\""),
-                );
-            }
+            let why = if ext.is_empty()
+                || !ext
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "._-+~".contains(c))
+            {
+                "is not a file extension".to_string()
+            } else if matches!(ext.as_str(), "md" | "markdown" | "mdx") {
+                format!("attune publishes `.{ext}` files as pages, not downloads")
+            } else {
+                continue;
+            };
+            let (l, c) = at(nth(&spans.build.downloads, i, start));
+            problems.push(
+                Diagnostic::error(
+                    Code::Config,
+                    format!("`build.downloads` lists '{written}': {why}"),
+                )
+                .at(file, l, c)
+                .help("list the extensions of files published as downloads on purpose, such as \"ipynb\" or \"org\""),
+            );
         }
         for (i, pattern) in self.build.exclude.iter().enumerate() {
             if let Some(why) = exclude_problem(pattern) {

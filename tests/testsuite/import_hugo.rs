@@ -691,6 +691,24 @@ fn extensions_listed_as_downloads_are_published_without_the_warning() {
         "{}",
         run.stderr
     );
+
+    // Nor is an empty entry or a path an extension.
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\ndownloads = [\"\", \"../x\", \"ipynb\"]\n"),
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    for written in ["''", "'../x'"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "`build.downloads` lists {written}: is not a file extension"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("'ipynb'"), "{}", run.stderr);
 }
 
 #[test]
