@@ -10,6 +10,17 @@ pub(super) fn source_folder(article: &crate::site::Article) -> String {
         .unwrap_or_default()
 }
 
+/// The files that hold a folder's own text, in the order they are looked for: its
+/// `index.md` (or Hugo's `_index.md`), else the `README.md` mdBook writes as the
+/// folder's `index.html`.
+pub(in crate::site) const FOLDER_TEXT: [&str; 5] = [
+    "index.md",
+    "_index.md",
+    "README.md",
+    "readme.md",
+    "Readme.md",
+];
+
 /// `path` (relative, or from the site root when it starts with `/`) from `folder`,
 /// with `.` and `..` worked out; `None` when it climbs above the root. A trailing `/`
 /// is kept.

@@ -3,7 +3,7 @@
 //! short name it names; a missing one is an error with a "did you mean".
 
 use super::by_name::{page_by_source_path, relative_aliases};
-use super::paths::{join, join_clamped, relative_to, source_folder, without_language};
+use super::paths::{join, join_clamped, relative_to, source_folder, without_language, FOLDER_TEXT};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
@@ -285,15 +285,9 @@ impl Site {
                 // The folder's own text: its index.md (or _index.md), else its README.md,
                 // which mdBook writes as its index.html.
                 let folder = stem.trim_end_matches("index");
-                let source = [
-                    "index.md",
-                    "_index.md",
-                    "README.md",
-                    "readme.md",
-                    "Readme.md",
-                ]
-                .iter()
-                .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
+                let source = FOLDER_TEXT
+                    .iter()
+                    .find_map(|name| ctx.by_rel.get(&format!("{folder}{name}")));
                 if let Some(&t) = source {
                     return page(t, fragment, diagnostics);
                 }

@@ -5,7 +5,7 @@
 use super::{Kind, Owner, UrlTable};
 use crate::config::Entry;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::site::refs::paths::join;
+use crate::site::refs::paths::{join, FOLDER_TEXT};
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -127,6 +127,9 @@ impl Site {
     /// Where each `[redirects]` entry leads, in order: its target read from the old
     /// address's folder, or from the root with a leading `/`.
     pub(in crate::site) fn redirect_targets(&self) -> Vec<Target> {
+        if self.config.redirects.entries.is_empty() {
+            return Vec::new();
+        }
         let by_rel: HashMap<String, usize> = self
             .articles
             .iter()
@@ -208,7 +211,7 @@ fn page_at(
     by_url: &HashMap<&str, usize>,
 ) -> Option<usize> {
     let folder_text = |folder: &str| {
-        ["index.md", "_index.md", "README.md", "readme.md"]
+        FOLDER_TEXT
             .iter()
             .find_map(|name| by_rel.get(&format!("{folder}{name}")).copied())
     };
