@@ -145,9 +145,14 @@ pub(super) fn read_front<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
 /// as a type mismatch and opens the note; so attune leaves the key out, with a warning.
 const NAME_PROPERTIES: &[&str] = &["aliases", "tags"];
 
+/// Date properties left out in the same way when YAML reads them as no text at all
+/// (`date: 2024`, a number): Obsidian opens such a note. A date written wrongly
+/// (`date: 2024-13-01`) stays an error.
+const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
+
 /// [`read_front`] of YAML front matter whose first line is `first_line`, with a
-/// [`NAME_PROPERTIES`] key of another kind left out (and a warning) when that is all
-/// that keeps it from being read.
+/// [`NAME_PROPERTIES`] or [`DATE_PROPERTIES`] key of another kind left out (and a
+/// warning) when that is all that keeps it from being read.
 pub(super) fn read_yaml_front(
     yaml: &str,
     first_line: usize,
@@ -161,7 +166,11 @@ pub(super) fn read_yaml_front(
     let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str(yaml) else {
         return Err(error);
     };
-    for key in NAME_PROPERTIES {
+    let dates = DATE_PROPERTIES.iter().filter(|key| {
+        map.get(**key)
+            .is_some_and(|v| !matches!(v, serde_yaml::Value::String(_)))
+    });
+    for key in NAME_PROPERTIES.iter().chain(dates) {
         let mut without = map.clone();
         if without.remove(*key).is_none() {
             continue;
@@ -173,13 +182,18 @@ pub(super) fn read_yaml_front(
             .lines()
             .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
             .map_or(first_line, |n| first_line + n);
+        let (kind, write) = if NAME_PROPERTIES.contains(key) {
+            ("names", "each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`)")
+        } else {
+            ("a date", "a date, `2024-01-31`,")
+        };
         diagnostics.push(
             Diagnostic::warning(
                 Code::FrontMatter,
-                format!("front matter: `{key}` holds something other than names, so it is left out"),
+                format!("front matter: `{key}` holds something other than {kind}, so it is left out"),
             )
             .at(file, line, 1)
-            .help(format!("write each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`), as Obsidian's properties expect; the note is published without its `{key}`")),
+            .help(format!("write {write} as Obsidian's properties expect; the note is published without its `{key}`")),
         );
         return Ok(read);
     }

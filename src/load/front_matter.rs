@@ -95,7 +95,9 @@ pub struct FrontMatter {
     pub handout: bool,
     #[serde(default, deserialize_with = "front::flag")]
     pub draft: bool,
-    /// Hugo's and Zola's name for `order`; folded into it on load.
+    /// Hugo's and Zola's name for `order`; folded into it on load. Read as Hugo reads
+    /// it: `108.8` and `"01"` are numbers too (see `weight.rs`).
+    #[serde(default, deserialize_with = "super::weight::weight")]
     pub weight: Option<i64>,
     /// Hugo's publication date (`publishDate`, `publishdate`, `pubdate`): a page whose
     /// date is after today is not published yet (see [`super::Publish`]). The page's

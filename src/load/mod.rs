@@ -20,6 +20,7 @@ mod read;
 mod spans;
 pub mod summary;
 mod walk;
+mod weight;
 mod yaml;
 
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};

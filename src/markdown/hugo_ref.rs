@@ -2,8 +2,9 @@
 //! path each names, which the text takes in the shortcode's place, so the link is
 //! resolved and checked as any link to a `.md` file.
 
-/// The link a Hugo `ref`/`relref` shortcode stands for, from its first quoted argument
-/// or its `path=` argument: a path without an extension names `PATH.md` (or, when no
+/// The link a Hugo `ref`/`relref` shortcode stands for, from its first argument or its
+/// `path=` argument, quoted or not (Hugo reads `{{< relref install >}}` as
+/// `{{< relref "install" >}}`: a value without spaces needs no quotes): a path without an extension names `PATH.md` (or, when no
 /// such file exists, that folder's `_index.md`/`index.md`); spaces are percent-encoded
 /// so the path stays one link destination. `None` when there is no path to read.
 pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
@@ -14,11 +15,20 @@ pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
         let rest = &s[1..];
         rest.find(quote).map(|end| rest[..end].to_string())
     };
+    // An unquoted value runs to the next space; one holding `=` is a named argument
+    // (`lang=en`), not the path.
+    let value_at = |s: &str| -> Option<String> {
+        if s.starts_with(['"', '`', '\'']) {
+            return quoted(s);
+        }
+        let word = s.split(char::is_whitespace).next()?;
+        (!word.is_empty() && !word.contains('=')).then(|| word.to_string())
+    };
     let value = match args.find("path=") {
         Some(at) if args[..at].trim().is_empty() || args[..at].ends_with(char::is_whitespace) => {
-            quoted(args[at + "path=".len()..].trim_start())?
+            value_at(args[at + "path=".len()..].trim_start())?
         }
-        _ => quoted(args)?,
+        _ => value_at(args)?,
     };
     let value = value.trim();
     if value.is_empty() || value.contains(['<', '>', '(', ')', '\n']) {
@@ -63,6 +73,14 @@ mod tests {
             ("ref", None),
             (r#"ref """#, None),
             (r#"ref "a(b)""#, None),
+            // Unquoted, as Hugo reads a value without spaces.
+            ("relref integrations", Some("integrations.md")),
+            (
+                "relref getting-started#setup",
+                Some("getting-started.md#setup"),
+            ),
+            ("ref path=docs/install/ lang=en", Some("docs/install.md")),
+            ("ref lang=en", None),
         ];
         for (inner, want) in cases {
             assert_eq!(hugo_ref_target(inner).as_deref(), want, "{inner}");

@@ -396,3 +396,65 @@ fn draft_written_as_a_word_or_left_empty_is_read_as_quartz_and_hugo_read_it() {
         .assert_stderr_contains("a yes-or-no key is `true` or `false`, not `maybe`")
         .assert_stderr_contains("content/notes/no.md:3");
 }
+
+#[test]
+fn weight_written_with_a_fraction_or_in_quotes_is_read_as_hugo_reads_it() {
+    // A Docsy site numbering its files writes `weight: "01"`; an Obsidian tracker
+    // note `weight: 108.8`. Hugo reads both as numbers (`cast.ToInt`: the fraction
+    // dropped); text that is no number stays an error at its place.
+    let site = site(&[
+        (
+            "content/notes/second.md",
+            "---\ntitle: Second\nweight: \"05\"\n---\nBody.\n",
+        ),
+        (
+            "content/notes/first.md",
+            "---\ntitle: First\nweight: \"01\"\n---\nBody.\n",
+        ),
+        (
+            "content/notes/third.md",
+            "---\ntitle: Third\nweight: 108.8\n---\nBody.\n",
+        ),
+    ]);
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("weight"), "{}", run.stderr);
+    assert_in_order(
+        &site.read("notes/index.html"),
+        &["First", "Second", "Third"],
+    );
+    site.write(
+        "content/notes/third.md",
+        "---\ntitle: Third\nweight: heavy\n---\nBody.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("`weight` is a number (the page's place in lists), not `heavy`")
+        .assert_stderr_contains("--> content/notes/third.md:3:");
+}
+
+#[test]
+fn a_date_property_that_yaml_reads_as_a_number_is_left_out_with_a_warning() {
+    // An Obsidian yearly note writes `date: 2024`; Obsidian shows the property as
+    // of another type and opens the note. A date written wrongly stays an error.
+    let site = site(&[(
+        "content/notes/2024.md",
+        "---\ntitle: Year\ntags:\n  - calendar\ndate: 2024\n---\nThe year.\n",
+    )]);
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: front matter: `date` holds something other than a date, so it is left out",
+        )
+        .assert_stderr_contains("--> content/notes/2024.md:5:1");
+    assert!(site.read("notes/2024/index.html").contains("The year."));
+    assert!(site.read("tags/calendar/index.html").contains("Year"));
+    site.write(
+        "content/notes/2024.md",
+        "---\ntitle: Year\ndate: 2024-13-01\n---\nThe year.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: front matter: date:")
+        .assert_stderr_contains("--> content/notes/2024.md:3:");
+}

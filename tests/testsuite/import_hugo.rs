@@ -133,7 +133,9 @@ fn ref_and_relref_shortcodes_are_links_to_the_pages_they_name() {
         "---\ntitle: Installing\norder: 1\n---\n\
          Then [first steps]({{< ref \"first-steps.md\" >}}), [the overview]({{< relref \"/docs/overview.md\" >}}),\n\
          [options]({{% ref \"docs/reference/options\" %}}), [the section]({{< ref \"/docs/getting-started\" >}}),\n\
-         [the launch]({{< relref path=\"/posts/first-post\" >}}).\n",
+         [the launch]({{< relref path=\"/posts/first-post\" >}}),\n\
+         and unquoted, as Hugo reads a value without spaces: [steps again]({{< relref first-steps >}}),\n\
+         [the launch again]({{< ref path=/posts/first-post lang=en >}}).\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -148,6 +150,9 @@ fn ref_and_relref_shortcodes_are_links_to_the_pages_they_name() {
         "href=\"../../../posts/first-post/\"",
     ] {
         assert!(text.contains(href), "{href} in {text}");
+    }
+    for twice in ["docs/getting-started/first-steps/\"", "posts/first-post/\""] {
+        assert_eq!(text.matches(twice).count(), 2, "{twice} in {text}");
     }
     assert!(!text.contains("{{"), "{text}");
     // A page that does not exist: as any link to a missing `.md` note.
