@@ -30,7 +30,16 @@ impl<'a> Builder<'a, '_> {
         }
         let rest = first_line.strip_prefix("[!")?;
         let (kind, title) = rest.split_once(']')?;
-        let label = callout_title(kind)?;
+        // A kind attune has no callout for (`> [!syntax]`, a vault's own, styled by a
+        // CSS snippet) is a note titled with the kind's name, as Obsidian shows it.
+        let (label, kind, custom) = match callout_title(kind) {
+            Some(label) => (std::borrow::Cow::Borrowed(label), kind, false),
+            None => (
+                std::borrow::Cow::Owned(custom_kind_title(kind)?),
+                "note",
+                true,
+            ),
+        };
         let (fold, title) = match title.as_bytes().first() {
             Some(b'-') => (Some(false), &title[1..]),
             Some(b'+') => (Some(true), &title[1..]),
@@ -51,9 +60,12 @@ impl<'a> Builder<'a, '_> {
             self.out.has_exercise = true;
         }
         let heading = if title.is_empty() {
-            escape(label)
+            escape(&label)
+        } else if custom {
+            // A vault's own kind with a title shows the title alone, as Obsidian does.
+            escape(title)
         } else {
-            format!("{}: {}", escape(label), escape(title))
+            format!("{}: {}", escape(&label), escape(title))
         };
         if !title.is_empty() {
             self.section.text.push_str(title);
@@ -65,7 +77,7 @@ impl<'a> Builder<'a, '_> {
                 self.callouts.push(Some("</div>"));
                 self.emit_html(format!(
                     "<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{}\">\n<p class=\"callout-title\">{heading}</p>\n",
-                    escape(label)
+                    escape(&label)
                 ));
             }
             Some(open) => {
@@ -94,6 +106,21 @@ impl<'a> Builder<'a, '_> {
             _ => None,
         }) == Some(true)
     }
+}
+
+/// The title Obsidian gives a callout of a kind of the vault's own (`[!syntax]`,
+/// `[!inote]`): its name, first letter capitalised. `None` for what is no kind: empty,
+/// starting with a space, or holding a bracket or a line break.
+fn custom_kind_title(kind: &str) -> Option<String> {
+    if kind.is_empty()
+        || kind.starts_with(char::is_whitespace)
+        || kind.contains(['[', ']', '\n', '\r'])
+    {
+        return None;
+    }
+    let mut chars = kind.trim_end().chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// The callout kinds attune renders, with their visible titles.

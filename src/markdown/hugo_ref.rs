@@ -16,13 +16,15 @@ pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
         rest.find(quote).map(|end| rest[..end].to_string())
     };
     // An unquoted value runs to the next space; one holding `=` is a named argument
-    // (`lang=en`), not the path.
+    // (`lang=en`), not the path; `.` (a template's page, in a tag copied from a
+    // layout) names none.
     let value_at = |s: &str| -> Option<String> {
         if s.starts_with(['"', '`', '\'']) {
             return quoted(s);
         }
         let word = s.split(char::is_whitespace).next()?;
-        (!word.is_empty() && !word.contains('=')).then(|| word.to_string())
+        (!word.is_empty() && !word.contains('=') && word.trim_matches('.') != "")
+            .then(|| word.to_string())
     };
     let value = match args.find("path=") {
         Some(at) if args[..at].trim().is_empty() || args[..at].ends_with(char::is_whitespace) => {
@@ -81,6 +83,7 @@ mod tests {
             ),
             ("ref path=docs/install/ lang=en", Some("docs/install.md")),
             ("ref lang=en", None),
+            ("relref .", None),
         ];
         for (inner, want) in cases {
             assert_eq!(hugo_ref_target(inner).as_deref(), want, "{inner}");

@@ -171,6 +171,39 @@ fn highlights_foldable_callouts_and_block_ids() {
 }
 
 #[test]
+fn callouts_of_a_vault_s_own_kinds_are_notes_titled_with_the_kind() {
+    // Course notes write `>[!inote] dimostrazione` (no space after `>`, straight
+    // after a paragraph), `> [!syntax]` and `> [!operando "+"]-`: kinds of their own,
+    // styled by a CSS snippet. Obsidian shows each as a note titled with the kind's
+    // name, or with the title written after it; never `[!inote]` as text.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nLemma.\n>[!inote] dimostrazione\n>Sia *Y* dato.\n\n\
+         > [!syntax]\n> `#pragma omp critical`\n\n\
+         > [!operando \"+\"]- \n> Somma.\n\n\
+         > [!] not a callout\n\n\
+         > [! spaced] not one either\n",
+    );
+    site.build().assert_code(0);
+    // The whole page: `body` ends at the first callout's `</div>`.
+    let page = site.read("t/a/index.html");
+    for expected in [
+        "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Inote\">\n<p class=\"callout-title\">dimostrazione</p>\n<p>Sia <em>Y</em> dato.</p>",
+        "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Syntax\">\n<p class=\"callout-title\">Syntax</p>",
+        "<details class=\"callout callout-note\">\n<summary class=\"callout-title\">Operando “+”</summary>\n<p>Somma.</p>",
+        "<blockquote>\n<p>[!] not a callout</p>",
+        "<p>[! spaced] not one either</p>",
+    ] {
+        assert!(page.contains(expected), "{expected}\nin\n{page}");
+    }
+    assert!(
+        !page.contains("[!inote]") && !page.contains("[!syntax]"),
+        "{page}"
+    );
+}
+
+#[test]
 fn inline_tags_join_the_articles_tags_and_link_to_their_pages() {
     let site = site();
     site.write(
