@@ -23,7 +23,7 @@ pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
             return quoted(s);
         }
         let word = s.split(char::is_whitespace).next()?;
-        (!word.is_empty() && !word.contains('=') && word.trim_matches('.') != "")
+        (!word.is_empty() && !word.contains('=') && !word.trim_matches('.').is_empty())
             .then(|| word.to_string())
     };
     let value = match args.find("path=") {
