@@ -51,6 +51,8 @@ fn struct_fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct FrontMatter {
+    /// Text, or a number YAML reads as one (`title: 2024`, a yearly note's), as text.
+    #[serde(default, deserialize_with = "scalar_text")]
     pub title: Option<String>,
     pub summary: Option<String>,
     /// Accepted as a synonym of `summary`, as in Hugo and Zola.
@@ -260,6 +262,21 @@ fn tag_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
 /// the `name` of a person written as a mapping (`author: {name: Jane Doe, href: …}`,
 /// as Astro and Hugo themes write it, alone or in a list), whose other keys are not
 /// read.
+fn scalar_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Scalar {
+        Text(String),
+        Whole(i64),
+        Number(f64),
+    }
+    Ok(Option::<Scalar>::deserialize(d)?.map(|v| match v {
+        Scalar::Text(t) => t,
+        Scalar::Whole(n) => n.to_string(),
+        Scalar::Number(n) => n.to_string(),
+    }))
+}
+
 fn names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let names = d.deserialize_any(super::people::People { many: true })?;
     Ok((!names.is_empty()).then(|| names.join(", ")))
