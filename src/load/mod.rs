@@ -273,6 +273,19 @@ pub fn load(
     }
 
     walk::report_links_into_output(root, &into_output, diagnostics);
+    // mdBook has no translations by file name: a chapter SUMMARY.md lists
+    // (`README.zh.md`, `guide/install.zh.md`) is a chapter, whatever its name's last
+    // dotted part.
+    let walked: Vec<PathBuf> = match content.summary {
+        Some(_) => markdown.iter().map(|(full, _)| full.clone()).collect(),
+        None => Vec::new(),
+    };
+    let (chapters, markdown): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
+        content
+            .summary
+            .as_ref()
+            .is_some_and(|summary| summary.position(rel).is_some())
+    });
     let mut markdown = languages::choose(
         markdown,
         publish.language,
@@ -280,6 +293,16 @@ pub fn load(
         diagnostics,
         &mut content.other_language,
     );
+    if !chapters.is_empty() {
+        // In the order the folder walk gave, as without a summary.
+        let order: std::collections::HashMap<PathBuf, usize> = walked
+            .iter()
+            .enumerate()
+            .map(|(i, full)| (full.clone(), i))
+            .collect();
+        markdown.extend(chapters);
+        markdown.sort_by_key(|(full, _)| order.get(full).copied());
+    }
 
     if let Some(summary) = &mut content.summary {
         // Drafts count as written: a book built without them still lists them.
@@ -312,7 +335,18 @@ pub fn load(
                     chapter.push(".md");
                     summary.position(Path::new(&chapter)).is_some()
                 });
-            is_index && !chapter_for_folder
+            // A `README.zh.md` the summary lists in that folder is its text instead
+            // (a book written beside its original, each chapter with a `.zh.md`).
+            let folder = rel.parent().unwrap_or(Path::new(""));
+            let listed_readme = summary.chapters.iter().any(|c| {
+                c.rel.parent().unwrap_or(Path::new("")) == folder
+                    && c.rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                        let n = n.to_ascii_lowercase();
+                        n.matches('.').count() > 1
+                            && (n.starts_with("readme.") || n.starts_with("index."))
+                    })
+            });
+            is_index && !chapter_for_folder && !listed_readme
         });
         markdown = kept;
         if let Some(d) = summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel)) {

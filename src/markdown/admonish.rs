@@ -116,7 +116,13 @@ fn callout_line(info: &str) -> String {
             None => {}
         }
     }
-    let kind = kind.unwrap_or_else(|| "note".to_string());
+    callout(kind.as_deref().unwrap_or("note"), title, collapsible)
+}
+
+/// `> [!kind]- Title`: a kind attune has no callout for is a note titled with the
+/// kind's name; `collapsible` makes it a closed `<details>`.
+pub(super) fn callout(kind: &str, title: Option<String>, collapsible: bool) -> String {
+    let kind = kind.to_string();
     let (kind, title) = match callout_title(&kind) {
         Some(_) => (kind, title),
         None => {

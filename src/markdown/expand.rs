@@ -1,7 +1,8 @@
 //! The passes over an article's text before it is parsed as Markdown, in order:
 //! `{{#include}}` directives are replaced by what they name ([`super::include`]),
 //! `%% comments %%` are taken out ([`super::comments`]), mdbook-admonish blocks are
-//! written as callouts ([`super::admonish`]), and syntax of other tools that
+//! written as callouts ([`super::admonish`]), and so are colon-fenced containers
+//! (`:::tip` … `:::`, [`super::containers`]), and syntax of other tools that
 //! attune does not support is reported and taken out ([`super::foreign`]).
 //!
 //! Each pass writes a new text with a [`SegMap`] from its offsets back to its input's,
@@ -164,6 +165,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     }
     if text.contains("admonish") {
         if let Some((rewritten, map)) = super::admonish::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    if holds(&text, ":::") {
+        if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;
         }

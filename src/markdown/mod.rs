@@ -11,6 +11,7 @@ mod builder;
 mod callouts;
 mod code;
 mod comments;
+mod containers;
 mod expand;
 mod foreign;
 mod foreign_address;
