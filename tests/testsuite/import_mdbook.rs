@@ -1058,3 +1058,32 @@ fn colon_fenced_containers_are_callouts_whose_text_is_markdown() {
     assert!(page.contains(":::tip\nshown as code\n:::"), "{page}");
     assert_eq!(page.matches("role=\"note\"").count(), 3, "{page}");
 }
+
+#[test]
+fn a_link_to_an_admonish_block_s_id_leads_to_it() {
+    // walrus-docs links `tutorial-install.html#admonition-note`, the id
+    // mdbook-admonish gives its first untitled note: it was a broken anchor.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Guide](guide.md)\n");
+    site.write(
+        "src/guide.md",
+        "# Guide\n\nSee [the note](./guide.html#admonition-note), [the second](#admonition-note-1) \
+         and [the step](#admonition-mind-the-step).\n\n\
+         ```admonish note\nFirst.\n```\n\n```admonish\nSecond.\n```\n\n\
+         ```admonish warning title=\"Mind the step\"\nThird.\n```\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    for id in ["admonition-note", "admonition-note-1", "admonition-mind-the-step"] {
+        assert!(page.contains(&format!("<a id=\"{id}\"></a>")), "{id}: {page}");
+    }
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
