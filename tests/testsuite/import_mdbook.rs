@@ -1081,8 +1081,15 @@ fn a_link_to_an_admonish_block_s_id_leads_to_it() {
     assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
     site.build().assert_code(0);
     let page = main_of(&site.read("guide/index.html")).to_string();
-    for id in ["admonition-note", "admonition-note-1", "admonition-mind-the-step"] {
-        assert!(page.contains(&format!("<a id=\"{id}\"></a>")), "{id}: {page}");
+    for id in [
+        "admonition-note",
+        "admonition-note-1",
+        "admonition-mind-the-step",
+    ] {
+        assert!(
+            page.contains(&format!("<a id=\"{id}\"></a>")),
+            "{id}: {page}"
+        );
     }
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
