@@ -59,11 +59,14 @@ impl Site {
             }
             match permalink(article, entry, &folders, &self.articles) {
                 Ok(address) => {
+                    // A page Hugo published as a file (`/:slug.html`) keeps that file
+                    // as an old address too (see `alias_file`).
+                    let file = super::alias_file(&address).map(|f| format!("/{f}"));
                     let address = super::normalise_alias(&address);
                     if address.is_empty() || address == article.url {
                         continue;
                     }
-                    self.articles[i].front.path = Some(address);
+                    self.articles[i].front.path = Some(file.unwrap_or(address));
                     self.permalink_at.insert(i, entry.at);
                 }
                 Err(missing) => {

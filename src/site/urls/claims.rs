@@ -33,6 +33,10 @@ impl Site {
     /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
     pub(in crate::site) fn claim_urls(&mut self, diagnostics: &mut Diagnostics) {
         let mut table = UrlTable::default();
+        self.moved.clear();
+        self.moved_files.clear();
+        // Old addresses published as files (`/old/x.html`): the page they lead to.
+        let mut files = BTreeMap::new();
         let mut claim = |table: &mut UrlTable, path: String, kind, owner| {
             table.claim(&path, kind, owner, diagnostics)
         };
@@ -291,13 +295,18 @@ impl Site {
                     );
                     continue;
                 }
+                let what = format!("the alias '{alias}' of '{}'", article.slug);
+                let owner = Owner::content(what, &article.path, line, column);
+                if let Some(file) = crate::site::alias_file(alias) {
+                    if claim(&mut table, file.clone(), Kind::Redirect, owner.clone()) {
+                        files.insert(file, i);
+                    }
+                }
                 // The page's own address (Zola's `path`; a Hugo alias whose capitals the
                 // page's address has lost): the page is there, nothing to redirect.
                 if url.to_lowercase() == article.url.to_lowercase() {
                     continue;
                 }
-                let what = format!("the alias '{alias}' of '{}'", article.slug);
-                let owner = Owner::content(what, &article.path, line, column);
                 if claim(&mut table, page(&url), Kind::Redirect, owner) {
                     aliases.insert(url, i);
                 }
@@ -339,9 +348,28 @@ impl Site {
             };
             let mut quiet = Diagnostics::new();
             let into = report.take().unwrap_or(&mut quiet);
+            let file = article
+                .front
+                .path
+                .as_deref()
+                .and_then(crate::site::alias_file);
+            if let Some(file) = file {
+                if table.claim(&file, Kind::Redirect, owner.clone(), into) {
+                    files.insert(file, i);
+                }
+            }
             if table.claim(&page(&url), Kind::Redirect, owner, into) {
                 aliases.insert(url, i);
             }
+        }
+        for (file, i) in files {
+            let a = &self.articles[i];
+            let to = crate::site::Moved {
+                url: a.url.clone(),
+                part: None,
+                title: a.title.clone(),
+            };
+            self.moved_files.insert(file, to);
         }
         diagnostics.extend(bad);
         self.aliases = aliases;
