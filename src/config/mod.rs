@@ -145,6 +145,9 @@ pub struct Build {
     /// Folders and files of the content folder (and the static folder) never
     /// published, as `.gitignore` patterns relative to it (see [`crate::load::exclude`]).
     pub exclude: Vec<String>,
+    /// Where each of `exclude` is written in book.toml (line, column).
+    #[serde(skip)]
+    pub exclude_at: Vec<(usize, usize)>,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -224,6 +227,7 @@ impl Default for Build {
             include_root: ".".into(),
             downloads: Vec::new(),
             exclude: Vec::new(),
+            exclude_at: Vec::new(),
         }
     }
 }
@@ -442,6 +446,12 @@ impl Config {
         config.locate_topics(text, file);
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
+        config.build.exclude_at = spans::Spans::of(text)
+            .build
+            .exclude
+            .iter()
+            .map(|at| crate::text::line_col(text, spans::start(at)))
+            .collect();
         (diagnostics.len() == before).then_some(config)
     }
 

@@ -223,15 +223,10 @@ impl Site {
                             // A chapter SUMMARY.md leaves out of the book.
                             let left_out = matches!(&link.target, LinkTarget::File { path, .. }
                                 if self.left_out_of_summary(&article.rel, path));
-                            let excluded = match &link.target {
-                                LinkTarget::File { path, .. } => Some(path.clone()),
-                                LinkTarget::Slug { slug, .. } => Some(format!("{slug}.md")),
-                                _ => None,
-                            }
-                            .is_some_and(|path| self.left_out_by_exclude(&article.rel, &path));
-                            let why = match (left_out, excluded) {
+                            let excluded = self.left_out_by_exclude(&article.rel, &link.target);
+                            let why = match (left_out, &excluded) {
                                 (true, _) => "is not listed in SUMMARY.md, so not published",
-                                (_, true) => "is left out by `[build] exclude`",
+                                (_, Some(why)) => why.as_str(),
                                 _ => "is not written yet",
                             };
                             // A note not written yet, whether a wikilink or a Markdown
@@ -246,7 +241,7 @@ impl Site {
                             } else {
                                 Diagnostic::error(
                                     Code::BrokenLink,
-                                    match left_out {
+                                    match left_out || excluded.is_some() {
                                         true => format!("broken link to '{written}': it {why}"),
                                         false => format!("broken link to '{written}'"),
                                     },
