@@ -18,17 +18,6 @@ impl Site {
             return;
         }
         let file = crate::config::FILE_NAME;
-        for (kind, entry) in &entries {
-            if matches!(kind, PermalinkKind::Term | PermalinkKind::Taxonomy) {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        Code::Config,
-                        format!("permalinks for Hugo's {} pages are not read: attune's tag pages keep their addresses (/tags/…)", if *kind == PermalinkKind::Term { "term" } else { "taxonomy" }),
-                    )
-                    .at(file, entry.at.0, entry.at.1),
-                );
-            }
-        }
         let sections: HashSet<String> = self
             .articles
             .iter()
@@ -203,7 +192,7 @@ fn content_base_name(article: &Article) -> String {
 
 /// Hugo's `URLize`: spaces become `-`; letters, digits and `._-+~#` stay, as does `/`;
 /// anything else goes.
-fn urlize(text: &str) -> String {
+pub(super) fn urlize(text: &str) -> String {
     text.trim()
         .chars()
         .filter_map(|c| match c {

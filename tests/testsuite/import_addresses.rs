@@ -429,3 +429,51 @@ fn an_old_html_address_is_written_at_that_file_too() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn hugos_term_and_taxonomy_permalinks_are_old_addresses_of_the_tag_pages() {
+    let site = Fixture::new("hugo");
+    with_book_toml(
+        &site,
+        "[permalinks.term]\ntags = \"/topics/:slug/\"\ncategories = \"/cat/:slug/\"\n[permalinks.taxonomy]\ntags = \"/topics/\"\n",
+    );
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\ntags: [Self Care, sleep]\n---\nMore on [self care](/topics/self-care/) and [every topic](/topics/).\n",
+    );
+    let categories = line_of(&site, "categories =");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains(
+            "warning: `permalinks.term.categories`: attune publishes one taxonomy, `tags`",
+        )
+        .assert_stderr_contains(&format!("--> book.toml:{categories}:1"));
+    assert!(site
+        .read("topics/self-care/index.html")
+        .contains("url=../../tags/self-care/\""));
+    assert!(site
+        .read("topics/sleep/index.html")
+        .contains("url=../../tags/sleep/\""));
+    assert!(site.read("topics/index.html").contains("url=../tags/\""));
+    let page = site.read("docs/overview/index.html");
+    assert!(
+        page.contains("href=\"../../tags/self-care/\" id=\"ref-1\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../tags/\" id=\"ref-2\""), "{page}");
+    assert!(!site.path("public/cat").exists());
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    // A term pattern that needs a date is reported at it, and not read.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", toml.replace("/topics/:slug/", "/:year/:slug/"));
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\ntags: [sleep]\n---\nText.\n",
+    );
+    let at = line_of(&site, "/:year/:slug/");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("the term permalink '/:year/:slug/' needs a date")
+        .assert_stderr_contains(&format!("--> book.toml:{at}:8"));
+}

@@ -313,6 +313,7 @@ impl Site {
             }
         }
         self.claim_redirects(&mut table, &mut aliases, diagnostics);
+        self.claim_tag_permalinks(&mut table, diagnostics);
         // Zola's `path`, where Zola published the page: its old address where nothing
         // else claims it (a page of attune's own, another page), so links written to it
         // lead to the page; nothing to report where it is taken, as the page keeps its
