@@ -11,7 +11,7 @@ mod folders;
 mod spans;
 mod validate;
 pub use addresses::{
-    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects,
+    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
 use serde::Deserialize;
@@ -601,7 +601,10 @@ mod tests {
                 empty(config.front_matter.allow.len()),
             ),
             ("[redirects]", table(config.redirects.entries.len())),
-            ("[permalinks]", table(config.permalinks.entries.len())),
+            (
+                "[permalinks]",
+                table(config.permalinks.entries.len() + config.permalinks.rules.len()),
+            ),
         ]
         .into_iter()
         .map(|(key, value)| (key.to_string(), value))

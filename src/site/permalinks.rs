@@ -13,10 +13,12 @@ use std::collections::HashSet;
 
 impl Site {
     pub(super) fn apply_permalinks(&mut self, diagnostics: &mut Diagnostics) {
-        let entries = self.config.permalinks.entries.clone();
-        if entries.is_empty() {
+        if self.config.permalinks.is_empty() {
             return;
         }
+        let entries = self.config.permalinks.entries.clone();
+        let rules = self.config.permalinks.rules.clone();
+        let language = self.config.site.language.to_lowercase();
         let file = crate::config::FILE_NAME;
         let sections: HashSet<String> = self
             .articles
@@ -33,13 +35,27 @@ impl Site {
                 PermalinkKind::Page
             };
             let folders = section_folders(article, &sections);
-            let Some(top) = folders.first() else {
-                continue;
+            // The map form names the top section; the array form matches the page's
+            // logical path and kind, the first entry that does applies.
+            let by_section = folders.first().and_then(|top| {
+                entries
+                    .iter()
+                    .find(|(k, e)| *k == wanted && e.key.to_lowercase() == top.to_lowercase())
+                    .map(|(_, e)| e)
+            });
+            let by_rule = || {
+                let path = logical_path(article);
+                let kind = match (hub, path.as_str()) {
+                    (true, "/") => "home",
+                    (true, _) => "section",
+                    _ => "page",
+                };
+                rules
+                    .iter()
+                    .find(|r| r.matches(&path, kind, &language))
+                    .map(|r| &r.pattern)
             };
-            let Some((_, entry)) = entries
-                .iter()
-                .find(|(k, e)| *k == wanted && e.key.to_lowercase() == top.to_lowercase())
-            else {
+            let Some(entry) = by_section.or_else(by_rule) else {
                 continue;
             };
             // Hugo's `url:` overrides the permalink.
@@ -75,6 +91,20 @@ impl Site {
             }
         }
     }
+}
+
+/// Hugo's logical path of a page, lower-cased: its file's path from the content
+/// folder without the extension, a bundle's or section's folder for its `index.md` or
+/// `_index.md` (`/articles/my-post`, `/articles`, `/` for the home page).
+pub(super) fn logical_path(article: &Article) -> String {
+    let rel = article.rel.with_extension("");
+    let rel = rel.to_string_lossy().replace('\\', "/").to_lowercase();
+    let rel = rel
+        .strip_suffix("_index")
+        .or(rel.strip_suffix("index"))
+        .filter(|folder| folder.is_empty() || folder.ends_with('/'))
+        .unwrap_or(&rel);
+    format!("/{}", rel.trim_end_matches('/'))
 }
 
 /// The folder a hub's text stands for (`blog` for `blog/_index.md`).

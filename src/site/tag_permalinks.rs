@@ -6,7 +6,7 @@
 
 use super::urls::{Kind, Owner, UrlTable};
 use super::{Moved, Site};
-use crate::config::{permalink_pattern, Entry, Part, PermalinkKind};
+use crate::config::{permalink_pattern, Part, PermalinkKind};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
@@ -20,63 +20,95 @@ impl Site {
         diagnostics: &mut Diagnostics,
     ) {
         let file = Path::new(crate::config::FILE_NAME);
-        let entries: Vec<(PermalinkKind, Entry)> = self.config.permalinks.entries.clone();
+        let permalinks = &self.config.permalinks;
+        let (entries, rules) = (permalinks.entries.clone(), permalinks.rules.clone());
+        let language = self.config.site.language.to_lowercase();
+        let what = |term: bool| if term { "term" } else { "taxonomy" };
         for (kind, entry) in &entries {
             let term = match kind {
                 PermalinkKind::Term => true,
                 PermalinkKind::Taxonomy => false,
                 _ => continue,
             };
-            let what = if term { "term" } else { "taxonomy" };
             if entry.key != "tags" {
                 diagnostics.push(
                     Diagnostic::warning(
                         Code::Config,
-                        format!("`permalinks.{what}.{}`: attune publishes one taxonomy, `tags`, so Hugo's `{}` pages have no page here and this permalink is not read", entry.key, entry.key),
+                        format!("`permalinks.{}.{}`: attune publishes one taxonomy, `tags`, so Hugo's `{}` pages have no page here and this permalink is not read", what(term), entry.key, entry.key),
                     )
                     .at(file, entry.at.0, entry.at.1)
                     .help("move the taxonomy's terms into `tags:`, or remove the entry"),
                 );
-                continue;
             }
-            let pages: Vec<(String, String)> = match term {
-                true => self
-                    .tags
-                    .iter()
-                    .map(|(slug, tag)| (format!("tags/{slug}/"), tag.name.clone()))
-                    .collect(),
-                false => vec![("tags/".to_string(), "Tags".to_string())],
+        }
+        // The tag list (Hugo's taxonomy page), then each tag's page (a term page), with
+        // Hugo's logical path for each.
+        let mut pages = vec![(
+            "tags/".to_string(),
+            "Tags".to_string(),
+            false,
+            "/tags".to_string(),
+        )];
+        pages.extend(self.tags.iter().map(|(slug, tag)| {
+            (
+                format!("tags/{slug}/"),
+                tag.name.clone(),
+                true,
+                format!("/tags/{slug}"),
+            )
+        }));
+        let mut warned = Vec::new();
+        for (url, name, term, logical) in pages {
+            let wanted = if term {
+                PermalinkKind::Term
+            } else {
+                PermalinkKind::Taxonomy
             };
-            for (url, name) in pages {
-                let address = match taxonomy_address(&entry.value, &name) {
-                    Ok(address) => super::normalise_alias(&address),
-                    Err(missing) => {
+            let by_map = entries
+                .iter()
+                .find(|(k, e)| *k == wanted && e.key == "tags")
+                .map(|(_, e)| e);
+            let by_rule = || {
+                rules
+                    .iter()
+                    .find(|r| r.matches(&logical, what(term), &language))
+                    .map(|r| &r.pattern)
+            };
+            let Some(entry) = by_map.or_else(by_rule) else {
+                continue;
+            };
+            let raw = match taxonomy_address(&entry.value, &name) {
+                Ok(raw) => raw,
+                Err(missing) => {
+                    if !warned.contains(&entry.value_at) {
+                        warned.push(entry.value_at);
                         diagnostics.push(
                             Diagnostic::warning(
                                 Code::BadAlias,
-                                format!("the {what} permalink '{}' needs {missing}, which attune's tag pages have not: not read", entry.value),
+                                format!("the {} permalink '{}' needs {missing}, which attune's tag pages have not: not read for them", what(term), entry.value),
                             )
                             .at(file, entry.value_at.0, entry.value_at.1)
                             .help("use the tokens a tag has: :slug, :title, :section"),
                         );
-                        break;
                     }
-                };
-                if address.is_empty() || address == url || self.moved.contains_key(&address) {
                     continue;
                 }
-                let what = format!("the Hugo {what} permalink of '{url}'");
-                let owner = Owner::content(what, file, entry.value_at.0, entry.value_at.1);
-                if let Some(path) = super::alias_file(&address) {
-                    if table.claim(&path, Kind::Redirect, owner.clone(), diagnostics) {
-                        let to = moved(&url, &name);
-                        self.moved_files.insert(path, to);
-                    }
+            };
+            let address = super::normalise_alias(&raw);
+            if address.is_empty() || address == url || self.moved.contains_key(&address) {
+                continue;
+            }
+            let whose = format!("the Hugo {} permalink of '{url}'", what(term));
+            let owner = Owner::content(whose, file, entry.value_at.0, entry.value_at.1);
+            // A term Hugo published as a file (`/topics/:slug.html`): that file too.
+            if let Some(path) = super::alias_file(&raw) {
+                if table.claim(&path, Kind::Redirect, owner.clone(), diagnostics) {
+                    self.moved_files.insert(path, moved(&url, &name));
                 }
-                let page = format!("{address}index.html");
-                if table.claim(&page, Kind::Redirect, owner, diagnostics) {
-                    self.moved.insert(address, moved(&url, &name));
-                }
+            }
+            let page = format!("{address}index.html");
+            if table.claim(&page, Kind::Redirect, owner, diagnostics) {
+                self.moved.insert(address, moved(&url, &name));
             }
         }
     }

@@ -477,3 +477,74 @@ fn hugos_term_and_taxonomy_permalinks_are_old_addresses_of_the_tag_pages() {
         .assert_stderr_contains("the term permalink '/:year/:slug/' needs a date")
         .assert_stderr_contains(&format!("--> book.toml:{at}:8"));
 }
+
+#[test]
+fn hugos_array_form_of_permalinks_is_read_first_match_first() {
+    // Hugo 0.161's `[[permalinks]]`, as its documentation writes it.
+    let site = hugo_with_permalinks(
+        r#"[[permalinks]]
+pattern = '/blog/'
+[permalinks.target]
+path = '{/posts}'
+[[permalinks]]
+pattern = '/artikel/:year/:month/:slug/'
+[permalinks.target]
+path = '{/posts/**}'
+[permalinks.target.sites.matrix]
+languages = ['de']
+[[permalinks]]
+pattern = '/blog/:year/:month/:slug/'
+[permalinks.target]
+path = '{/posts/**}'
+[[permalinks]]
+pattern = '/topics/:slug/'
+[permalinks.target]
+kind = '{taxonomy,term}'
+"#,
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\ndate: 2026-03-05T10:00:00Z\ntags: [Sleep]\n---\nSee [the launch](/blog/2026/01/launch-day/) and [the blog](/blog/).\n",
+    );
+    site.build().assert_code(0);
+    let third = site.read("posts/third/index.html");
+    assert!(
+        third.contains("href=\"../../posts/first-post/\" id=\"ref-1\""),
+        "{third}"
+    );
+    assert!(
+        third.contains("href=\"../../posts/\" id=\"ref-2\""),
+        "{third}"
+    );
+    assert!(site
+        .read("blog/2026/03/third/index.html")
+        .contains("url=../../../../posts/third/\""));
+    assert!(site.read("blog/index.html").contains("url=../posts/\""));
+    assert!(site
+        .read("topics/sleep/index.html")
+        .contains("url=../../tags/sleep/\""));
+    // The entry for another language is not this site's.
+    assert!(!site.path("public/artikel").exists());
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    // A token Hugo does not define, and a key an entry does not have, are errors at
+    // their lines.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        toml.replace("pattern = '/topics/:slug/'", "pattern = '/topics/:nope/'"),
+    );
+    let at = line_of(&site, ":nope");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("token ':nope', which Hugo does not define")
+        .assert_stderr_contains(&format!("--> book.toml:{at}:11"));
+    site.write(
+        "book.toml",
+        toml.replace("pattern = '/topics/:slug/'", "patern = '/topics/:slug/'"),
+    );
+    let at = line_of(&site, "patern");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains(&format!("--> book.toml:{at}:"));
+}
