@@ -548,3 +548,45 @@ kind = '{taxonomy,term}'
         .assert_code(1)
         .assert_stderr_contains(&format!("--> book.toml:{at}:"));
 }
+
+#[test]
+fn an_mdbook_chapter_keeps_its_html_file_address() {
+    // mdBook published `guide/install.md` at `guide/install.html`; attune at
+    // `guide/install/`. The file gets a redirect page, unless something else is there.
+    let site = Fixture::new("import-mdbook");
+    site.write("src/guide/print.md", "# Printing\n\nOn paper.\n");
+    let summary = std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap();
+    site.write(
+        "src/SUMMARY.md",
+        summary.replace(
+            "- [Installation]",
+            "- [Printing](guide/print.md)\n- [Installation]",
+        ),
+    );
+    site.write("src/reference/print.md", "# Print\n\nAt the root.\n");
+    site.write("src/print.md", "# Print at the root\n\nText.\n");
+    site.write(
+        "src/SUMMARY.md",
+        std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap() + "- [Print](print.md)\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("guide/install.html")
+        .contains("url=../guide/install/\""));
+    assert!(site
+        .read("guide/print.html")
+        .contains("url=../guide/print/\""));
+    // The root README is the home page, as in mdBook; `print.html` stays attune's
+    // print edition.
+    assert!(!site.path("public/README.html").exists());
+    assert!(!site.read("print.html").contains("http-equiv=\"refresh\""));
+    site.run(&["build", "--offline", "--out", "offline"])
+        .assert_code(0);
+    let offline = std::fs::read_to_string(site.path("offline/guide/install.html")).unwrap();
+    assert!(
+        offline.contains("url=../guide/install/index.html\""),
+        "{offline}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}

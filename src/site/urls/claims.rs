@@ -314,6 +314,28 @@ impl Site {
         }
         self.claim_redirects(&mut table, &mut aliases, diagnostics);
         self.claim_tag_permalinks(&mut table, diagnostics);
+        // An mdBook (a SUMMARY.md) published each chapter as a file (`guide/setup.html`):
+        // a redirect page there too, where nothing else is, so a reader's bookmark still
+        // arrives.
+        if self.summary.is_some() {
+            let mut quiet = Diagnostics::new();
+            for (i, article) in self.articles.iter().enumerate() {
+                let rel = article.rel.to_string_lossy().replace('\\', "/");
+                let Some(stem) = rel.strip_suffix(".md") else {
+                    continue;
+                };
+                let is_folder_text = stem == "README" || stem.ends_with("/README");
+                if is_folder_text || stem == "index" || stem.ends_with("/index") {
+                    continue;
+                }
+                let file = format!("{stem}.html");
+                let what = format!("the mdBook address of '{}'", article.slug);
+                let owner = Owner::content(what, &article.path, 1, 1);
+                if table.claim(&file, Kind::Redirect, owner, &mut quiet) {
+                    files.insert(file, i);
+                }
+            }
+        }
         // Zola's `path`, where Zola published the page: its old address where nothing
         // else claims it (a page of attune's own, another page), so links written to it
         // lead to the page; nothing to report where it is taken, as the page keeps its
