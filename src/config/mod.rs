@@ -8,12 +8,14 @@ use std::path::Path;
 
 mod addresses;
 mod folders;
+mod mounts;
 mod spans;
 mod validate;
 pub use addresses::{
     pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects,
     LAYOUT as PERMALINK_LAYOUT,
 };
+pub use mounts::{Mount, MountKind};
 use serde::Deserialize;
 use validate::toml_diagnostic;
 pub use validate::{exclude_problem, is_slug};
@@ -51,6 +53,9 @@ pub struct Config {
     /// Hugo's `permalinks`: the addresses Hugo gave a section's pages.
     #[serde(default)]
     pub permalinks: Permalinks,
+    /// Hugo's module mounts: more folders whose files are published (see [`Mount`]).
+    #[serde(default)]
+    pub mounts: Vec<Mount>,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a

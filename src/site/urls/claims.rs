@@ -252,6 +252,13 @@ impl Site {
                         file.to_string_lossy().replace('\\', "/")
                     )
                 }
+                crate::load::AssetFolder::Mount(i) => {
+                    format!(
+                        "the file '{}' (mounted at '{}')",
+                        file.to_string_lossy().replace('\\', "/"),
+                        self.config.mounts[i].target.get_ref().trim()
+                    )
+                }
             };
             let owner = Owner::content(what, file, 0, 0);
             claim(&mut table, asset.path(), Kind::File, owner);
