@@ -1,0 +1,363 @@
+//! Math: `$…$` inline and `$$…$$` display, as pulldown-cmark reads them (a `$` opens
+//! only when the next character is not a space, and closes only when the one before it
+//! is not, so `$5 and $10` stays text), rendered at build time to MathML with
+//! `pulldown-latex`: browsers show it natively, with no script and nothing fetched. TeX
+//! the renderer cannot read is an error where the math starts, and the page shows the
+//! TeX as code. Math is left out of search text and readability counts.
+//!
+//! Mermaid diagrams are not drawn (that would need a script): a ```` ```mermaid ````
+//! block is shown as code, with a warning.
+
+use super::{escape, Builder};
+use crate::config::UnsupportedSyntax;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+
+mod commands;
+#[cfg(test)]
+mod corpus;
+mod environments;
+mod macros;
+mod rewrite;
+
+use commands::with_mathjax_commands;
+use rewrite::{with_enclosures, with_infix_fractions, with_rewrites, with_top_level_lines};
+
+/// The MathML elements and attributes the renderer writes, which sanitising keeps.
+pub const MATHML_TAGS: &[&str] = &[
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "mstyle",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "semantics",
+    "annotation",
+];
+pub const MATHML_ATTRIBUTES: &[&str] = &[
+    "display",
+    "displaystyle",
+    "scriptlevel",
+    "mathvariant",
+    "stretchy",
+    "symmetric",
+    "largeop",
+    "movablelimits",
+    "maxsize",
+    "minsize",
+    "linethickness",
+    "width",
+    "height",
+    "depth",
+    "lspace",
+    "rspace",
+    "accent",
+    "accentunder",
+    "encoding",
+    "columnalign",
+    "rowspacing",
+    "columnspacing",
+    "form",
+    "fence",
+    "separator",
+];
+
+/// `tex` as MathML, or the renderer's complaint.
+pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
+    to_mathml_after(tex, display, "").map(|(mathml, _)| mathml)
+}
+
+/// `tex` as MathML with the definitions `page` (`\def…`) made by the page's earlier
+/// formulas, and the definitions `tex` makes; or the renderer's complaint, naming the
+/// command it does not know.
+fn to_mathml_after(tex: &str, display: bool, page: &str) -> Result<(String, String), String> {
+    let tex = environments::with_environments(tex);
+    let tex = macros::with_definitions(&tex);
+    let defined = macros::definitions(&tex);
+    let tex = if page.is_empty() {
+        tex
+    } else {
+        format!("{page}{tex}").into()
+    };
+    let tex = with_rewrites(&tex);
+    let tex = with_infix_fractions(&tex);
+    let tex = with_top_level_lines(&tex);
+    let tex = with_mathjax_commands(&tex);
+    let storage = pulldown_latex::Storage::new();
+    let parser = pulldown_latex::Parser::new(&tex, &storage);
+    let mut events = Vec::new();
+    for event in parser {
+        match event {
+            Ok(event) => events.push(Ok::<_, pulldown_latex::ParserError>(event)),
+            Err(e) => {
+                let message = e.to_string();
+                let message = message.lines().next().unwrap_or("").trim();
+                let message = message.strip_prefix("parsing error: ").unwrap_or(message);
+                return Err(match macros::unknown_name(&tex) {
+                    Some(name) if message.contains("unknown") => format!("{message} (`{name}`)"),
+                    _ => message.to_string(),
+                });
+            }
+        }
+    }
+    let config = pulldown_latex::RenderConfig {
+        display_mode: if display {
+            pulldown_latex::config::DisplayMode::Block
+        } else {
+            pulldown_latex::config::DisplayMode::Inline
+        },
+        ..Default::default()
+    };
+    let mut out = String::new();
+    pulldown_latex::push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
+    // The renderer escapes the entity it writes for `~` and `\ `, which would show.
+    let out = with_enclosures(without_styles(&out));
+    Ok((out.replace("&amp;nbsp;", "&#160;"), defined))
+}
+
+/// `mathml` without `style` attributes (colours, spacing), which the pages' strict
+/// Content-Security-Policy would refuse anyway.
+fn without_styles(mathml: &str) -> String {
+    let mut out = String::with_capacity(mathml.len());
+    let mut rest = mathml;
+    while let Some(at) = rest.find(" style=\"") {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + 8..];
+        rest = value.find('"').map_or("", |end| &value[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Builder<'_, '_> {
+    pub(super) fn math(&mut self, tex: &str, display: bool, range: &std::ops::Range<usize>) {
+        match to_mathml_after(tex, display, &self.math_definitions) {
+            Ok((mathml, defined)) => {
+                // MathJax keeps a formula's definitions for the page's later formulas.
+                self.math_definitions.push_str(&defined);
+                self.emit_html(mathml)
+            }
+            Err(message) => {
+                let (line, column) = self.position(range);
+                let d = Diagnostic::error(
+                    Code::Math,
+                    format!("math `{}` cannot be read: {message}", short(tex)),
+                )
+                .at(self.file.to_path_buf(), line, column);
+                // TeX that other renderers read (KaTeX's `\ce{}`, `\KaTeX`) is shown
+                // as its source while the site is converted, as other syntax is.
+                self.out.diagnostics.push(match self.ctx.unsupported_syntax {
+                    UnsupportedSyntax::Warn => Diagnostic {
+                        severity: Severity::Warning,
+                        ..d.help("shown as its TeX source, as code; correct the TeX (or write `\\$` for a dollar sign) to render it, or set `unsupported_syntax = \"error\"` under [build] to make this an error")
+                    },
+                    UnsupportedSyntax::Error => {
+                        d.help("correct the TeX; to show dollar signs as text, write `\\$`")
+                    }
+                });
+                self.emit_html(format!("<code class=\"math-error\">{}</code>", escape(tex)));
+            }
+        }
+    }
+}
+
+fn short(tex: &str) -> String {
+    let mut s: String = tex.chars().take(40).collect();
+    if s.len() < tex.len() {
+        s.push('…');
+    }
+    s.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rewrite::*;
+
+    #[test]
+    fn tex_renders_to_mathml_or_says_why_not() {
+        let m = to_mathml("x^2", false).unwrap();
+        assert!(m.starts_with("<math"), "{m}");
+        assert!(m.contains("<msup>"), "{m}");
+        let m = to_mathml("\\frac{a}{b}", true).unwrap();
+        assert!(m.contains("display=\"block\""), "{m}");
+        assert!(to_mathml("\\frac{a", false).is_err());
+        assert!(to_mathml("\\notacommand", false).is_err());
+        // Colours would be inline styles, which the pages' policy refuses.
+        let m = to_mathml("\\color{red} x", false).unwrap();
+        assert!(!m.contains("style="), "{m}");
+        assert!(m.contains("<mi>x</mi>"), "{m}");
+    }
+
+    #[test]
+    fn infix_fractions_are_written_as_the_commands_they_stand_for() {
+        // A Quartz garden's binomial coefficients, as KaTeX draws them.
+        for (tex, expected) in [
+            (r"{n \choose k} = 1", r"{\binom{n}{k}} = 1"),
+            (r"n \choose k", r"\binom{n}{k}"),
+            (
+                r"{m+n \choose r}=\sum_{k=0}^r{m \choose k}",
+                r"{\binom{m+n}{r}}=\sum_{k=0}^r{\binom{m}{k}}",
+            ),
+            (
+                r"a &= {1 \over 2} \\ b &= x \over y",
+                r"a &= {\frac{1}{2}} \\ b &\frac{= x}{y}",
+            ),
+            (
+                r"\overline{x} \overrightarrow{v}",
+                r"\overline{x} \overrightarrow{v}",
+            ),
+        ] {
+            assert_eq!(with_infix_fractions(tex), expected, "{tex}");
+        }
+        let m = to_mathml(r"f(k) = {n \choose k} p^k", true).unwrap();
+        assert!(m.contains("<mi>n</mi>") && m.contains("<mi>k</mi>"), "{m}");
+    }
+
+    #[test]
+    fn mathjax_commands_obsidian_notes_use_render() {
+        // From an Obsidian vault's formula notes, which MathJax draws.
+        let m = to_mathml(r"\Delta{V} = 593.94 \space m/s \tag{ 2.2 }", true).unwrap();
+        assert!(
+            m.contains("<mtext>(</mtext><mtext>&nbsp;2.2&nbsp;</mtext><mtext>)</mtext>"),
+            "{m}"
+        );
+        assert!(m.contains("<mtext>&#160;</mtext><mi>m</mi>"), "{m}");
+        assert!(!m.contains("<mi>p</mi>"), "{m}");
+        let m = to_mathml(r"E = mc^2 \tag*{Einstein} \mbox{and} \hbox{more}", true).unwrap();
+        assert!(m.contains("<mtext>Einstein</mtext>"), "{m}");
+        assert!(m.contains("<mtext>and</mtext>"), "{m}");
+        assert!(m.contains("<mtext>more</mtext>"), "{m}");
+        // The logos KaTeX and MathJax draw, as Zola themes' demo pages write them.
+        let m = to_mathml(r"\KaTeX \text{ and } \LaTeX, \TeX", false).unwrap();
+        for logo in ["KaTeX", "LaTeX", "TeX"] {
+            assert!(m.contains(&format!("<mtext>{logo}</mtext>")), "{m}");
+        }
+        assert!(to_mathml(r"\TeXt", false).is_err());
+        // Only what is used is defined; other commands of those names' stems are not.
+        assert_eq!(with_mathjax_commands("x^2"), "x^2");
+        assert!(to_mathml(r"\spacex", false).is_err());
+    }
+
+    #[test]
+    fn katex_commands_mdbook_katex_books_use_render() {
+        // From a physics textbook in mdBook, which mdbook-katex draws.
+        let m = to_mathml(r"\bm{p}_i = \argmin_x f(\bm x) + \argmax_y g", true).unwrap();
+        assert!(m.contains("<mi>𝒑</mi>") && m.contains("<mi>𝒙</mi>"), "{m}");
+        assert!(
+            m.contains("<munder><mi>arg min</mi><mi>x</mi></munder>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<munder><mi>arg max</mi><mi>y</mi></munder>"),
+            "{m}"
+        );
+        assert_eq!(with_mathjax_commands(r"a \bmod b"), r"a \bmod b");
+        let m = to_mathml(
+            r"\begin{aligned} a &= b \nonumber \\ c &= d \notag\end{aligned}",
+            true,
+        );
+        assert!(m.is_ok(), "{m:?}");
+        // Lines one below the other outside any environment.
+        let m = to_mathml(r"d(x) > 0 \\ \forall x", true).unwrap();
+        assert!(m.contains("<mtable"), "{m}");
+        assert_eq!(
+            with_top_level_lines(r"\begin{cases} a \\ b \end{cases}"),
+            r"\begin{cases} a \\ b \end{cases}"
+        );
+        assert_eq!(with_top_level_lines(r"\{a\} {b \\ c}"), r"\{a\} {b \\ c}");
+    }
+
+    #[test]
+    fn boxed_and_cancel_draw_a_frame_or_a_strike() {
+        let m = to_mathml(r"\boxed{x=1}", true).unwrap();
+        assert_eq!(
+            m,
+            "<math display=\"block\"><mrow class=\"math-boxed\"><mi>x</mi><mo>=</mo><mn>1</mn></mrow></math>"
+        );
+        // Nested, and each strike with its own class.
+        let m = to_mathml(r"a \boxed {\cancel{b} + \bcancel{c} + \xcancel{d}}", true).unwrap();
+        assert!(
+            m.contains("<mrow class=\"math-boxed\"><mrow class=\"math-cancel\"><mi>b</mi></mrow>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mrow class=\"math-bcancel\"><mi>c</mi></mrow>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mrow class=\"math-xcancel\"><mi>d</mi></mrow></mrow>"),
+            "{m}"
+        );
+        assert!(!m.contains(OPEN_MARK) && !m.contains(CLOSE_MARK), "{m}");
+        // An unclosed argument is still an error; `\boxedx` is no enclosure.
+        assert!(to_mathml(r"\boxed{x", false).is_err());
+        assert!(to_mathml(r"\boxedx", false).is_err());
+    }
+
+    #[test]
+    fn operatorname_star_puts_limits_below() {
+        let m = to_mathml(r"\operatorname*{argmax}_{\theta} L", true).unwrap();
+        assert!(
+            m.contains("<munder><mi>argmax</mi><mrow><mi>θ</mi></mrow></munder>"),
+            "{m}"
+        );
+        assert!(!m.contains('*'), "{m}");
+        let m = to_mathml(r"\operatorname{sgn} x", false).unwrap();
+        assert!(m.contains("<mi>sgn</mi>"), "{m}");
+    }
+
+    #[test]
+    fn math_inside_text_is_math() {
+        let m = to_mathml(r"\text{if $x>0$ then} y", true).unwrap();
+        assert!(m.contains("<mtext>if&nbsp;</mtext><mrow><mi>x</mi>"), "{m}");
+        assert!(m.contains("<mtext>&nbsp;then</mtext><mi>y</mi>"), "{m}");
+        assert!(!m.contains('$'), "{m}");
+        let m = to_mathml(r"\text{$a$}", true).unwrap();
+        assert!(!m.contains("<mtext></mtext>"), "{m}");
+        // A lone (or escaped) dollar stays text.
+        let m = to_mathml(r"\text{costs \$5}", true).unwrap();
+        assert!(m.contains("<mtext>costs"), "{m}");
+    }
+
+    #[test]
+    fn braces_substack_and_tags_render() {
+        // Labels under and over braces, stacked limits, equation numbers.
+        let m = to_mathml(r"\underbrace{a+b}_{n} + \overbrace{c}^{m}", true).unwrap();
+        assert!(
+            m.contains("⏟</mo></munder><mrow><mi>n</mi></mrow></munder>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("⏞</mo></mover><mrow><mi>m</mi></mrow></mover>"),
+            "{m}"
+        );
+        let m = to_mathml(r"\sum_{\substack{i<n\\j<m}} a_{ij}", true).unwrap();
+        assert!(
+            m.contains("<munder><mo movablelimits=\"false\">∑</mo><mrow><mtable>"),
+            "{m}"
+        );
+        let m = to_mathml(r"x = 1 \tag{3}", true).unwrap();
+        assert!(m.contains("<mtext>3</mtext><mtext>)</mtext>"), "{m}");
+    }
+}
