@@ -114,20 +114,14 @@ const MATHJAX: &[(&str, &str)] = &[
     ("projlim", r"\def\projlim{\operatorname{proj lim}\limits}"),
     (
         "varinjlim",
-        r"\def\varinjlim{\underrightarrow{\mathrm{lim}}\limits}",
+        r"\def\varinjlim{\underrightarrow{\mathrm{lim}}}",
     ),
     (
         "varprojlim",
-        r"\def\varprojlim{\underleftarrow{\mathrm{lim}}\limits}",
+        r"\def\varprojlim{\underleftarrow{\mathrm{lim}}}",
     ),
-    (
-        "varliminf",
-        r"\def\varliminf{\underline{\mathrm{lim}}\limits}",
-    ),
-    (
-        "varlimsup",
-        r"\def\varlimsup{\overline{\mathrm{lim}}\limits}",
-    ),
+    ("varliminf", r"\def\varliminf{\underline{\mathrm{lim}}}"),
+    ("varlimsup", r"\def\varlimsup{\overline{\mathrm{lim}}}"),
     (
         "operatornamewithlimits",
         r"\def\operatornamewithlimits#1{\operatorname{#1}\limits}",

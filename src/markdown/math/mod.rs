@@ -17,6 +17,7 @@ mod commands;
 mod corpus;
 mod environments;
 mod macros;
+mod mhchem;
 mod rewrite;
 
 use commands::with_mathjax_commands;
@@ -91,7 +92,8 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
 /// formulas, and the definitions `tex` makes; or the renderer's complaint, naming the
 /// command it does not know.
 fn to_mathml_after(tex: &str, display: bool, page: &str) -> Result<(String, String), String> {
-    let tex = environments::with_environments(tex);
+    let tex = mhchem::with_chemistry(tex).unwrap_or(tex.into());
+    let tex = environments::with_environments(&tex);
     let tex = macros::with_definitions(&tex);
     let defined = macros::definitions(&tex);
     let tex = if page.is_empty() {
@@ -114,7 +116,7 @@ fn to_mathml_after(tex: &str, display: bool, page: &str) -> Result<(String, Stri
                 let message = message.lines().next().unwrap_or("").trim();
                 let message = message.strip_prefix("parsing error: ").unwrap_or(message);
                 return Err(match macros::unknown_name(&tex) {
-                    Some(name) if message.contains("unknown") => format!("{message} (`{name}`)"),
+                    Some(name) if message.contains("unk") => format!("{message} (`{name}`)"),
                     _ => message.to_string(),
                 });
             }
@@ -131,7 +133,8 @@ fn to_mathml_after(tex: &str, display: bool, page: &str) -> Result<(String, Stri
     let mut out = String::new();
     pulldown_latex::push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
     // The renderer escapes the entity it writes for `~` and `\ `, which would show.
-    let out = with_enclosures(without_styles(&out));
+    // The renderer writes `\Big` delimiters' sizes with no space before them.
+    let out = with_enclosures(without_styles(&out).replace("\"minsize=", "\" minsize="));
     Ok((out.replace("&amp;nbsp;", "&#160;"), defined))
 }
 
@@ -359,5 +362,115 @@ mod tests {
         );
         let m = to_mathml(r"x = 1 \tag{3}", true).unwrap();
         assert!(m.contains("<mtext>3</mtext><mtext>)</mtext>"), "{m}");
+    }
+
+    #[test]
+    fn environments_real_notes_write_render() {
+        let m = to_mathml(
+            r"\begin{eqnarray} a & = & b \\ c & = & d \end{eqnarray}",
+            true,
+        )
+        .unwrap();
+        assert!(
+            m.contains("<mtd class=\"cell-right\">")
+                && m.contains("<mtd class=\"cell-left\"><mi>b</mi>"),
+            "{m}"
+        );
+        let m = to_mathml(
+            r"\begin{prooftree} \AxiomC{$A$} \AxiomC{$B$} \RightLabel{$\land$I} \BinaryInfC{$A \land B$} \end{prooftree}",
+            true,
+        )
+        .unwrap();
+        assert!(m.contains("<mfrac><mrow><mrow><mi>A</mi></mrow><mspace width=\"2em\" /><mrow><mi>B</mi></mrow></mrow>"), "{m}");
+        assert!(m.contains("<mtext>I</mtext>"), "{m}");
+        let m = to_mathml(
+            r"\begin{CD} A @>f>> B \\ @VgVV @VVhV \\ C @>>k> D \end{CD}",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.matches("<mtr>").count(), 3, "{m}");
+        assert!(m.contains("<mtd></mtd>") && m.contains("↓"), "{m}");
+        // An inference with too few premises is not a proof: reported.
+        assert!(to_mathml(r"\begin{prooftree} \UnaryInfC{$A$} \end{prooftree}", true).is_err());
+    }
+
+    #[test]
+    fn chemistry_and_units_render() {
+        let m = to_mathml(r"\ce{2H2 + O2 -> 2H2O}", true).unwrap();
+        assert!(m.contains("<msub><mrow><mi mathvariant=\"normal\">H</mi></mrow><mrow><mn>2</mn></mrow></msub>"), "{m}");
+        assert!(m.contains("→"), "{m}");
+        let m = to_mathml(r"\ce{SO4^2-} \ce{Na+} \ce{A <=> B}", false).unwrap();
+        assert!(
+            m.contains("<mrow><mn>2</mn><mi>−</mi></mrow></msup>"),
+            "{m}"
+        );
+        assert!(m.contains("<mrow><mi>+</mi></mrow></msup>"), "{m}");
+        assert!(m.contains("⇌"), "{m}");
+        let m = to_mathml(r"\pu{123 kJ//mol}", false).unwrap();
+        assert!(
+            m.contains("<mn>123</mn>")
+                && m.contains(
+                    "<mi mathvariant=\"normal\">k</mi><mi mathvariant=\"normal\">J</mi><mo>/</mo>"
+                ),
+            "{m}"
+        );
+        // What the reader does not know stays reported, naming the command.
+        let e = to_mathml(r"\ce{CH3CH2OH ->[H2SO4] }", false).unwrap_err();
+        assert!(e.contains(r"`\ce`"), "{e}");
+    }
+
+    #[test]
+    fn definitions_spacing_and_escapes() {
+        for tex in [
+            r"\newcommand{\R}{\mathbb{R}} x \in \R",
+            r"\newcommand\E{\mathbb{E}} \E[X]",
+            r"\renewcommand{\vec}[1]{\mathbf{#1}} \vec{v}",
+            r"\DeclareMathOperator*{\esssup}{ess\,sup} \esssup_x f",
+            r"\gdef\sq#1{#1^2} \sq{y}",
+            r"a = b \label{eq:1}",
+        ] {
+            let m = to_mathml(tex, true);
+            assert!(m.is_ok(), "{tex}: {m:?}");
+        }
+        let m = to_mathml(
+            r"\DeclareMathOperator*{\esssup}{ess\,sup} \esssup_x f",
+            true,
+        )
+        .unwrap();
+        assert!(m.contains("<munder><mi>ess\u{2009}sup</mi>"), "{m}");
+        // A definition is kept for the page's later formulas.
+        let (_, defs) = to_mathml_after(r"\newcommand{\norm}[1]{\|#1\|}", true, "").unwrap();
+        assert_eq!(defs, r"\def\norm#1{\|#1\|}");
+        assert!(to_mathml_after(r"\norm{x}", true, &defs).is_ok());
+        assert!(to_mathml(r"\norm{x}", true)
+            .unwrap_err()
+            .contains(r"(`\norm`)"));
+        let m = to_mathml(r"a \phantom{b} c \smash{y} \mathstrut", false).unwrap();
+        assert!(
+            m.contains("<mphantom><mrow><mi>b</mi></mrow></mphantom>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mpadded height=\"0\" depth=\"0\"><mrow><mi>y</mi></mrow></mpadded>"),
+            "{m}"
+        );
+        let m = to_mathml(r"\cancelto{0}{x} \fbox{Hi $x$}", false).unwrap();
+        assert!(m.contains("<msup><mrow><mrow class=\"math-cancel\"><mi>x</mi></mrow></mrow><mrow><mn>0</mn></mrow></msup>"), "{m}");
+        assert!(
+            m.contains("<mrow class=\"math-boxed\"><mtext>Hi&nbsp;</mtext>"),
+            "{m}"
+        );
+        let m = to_mathml(r"a < b > c \& d \not< e", false).unwrap();
+        assert!(
+            m.contains("<mo>&lt;</mo>") && m.contains("<mo>&gt;</mo>"),
+            "{m}"
+        );
+        assert!(m.contains("&amp;") && !m.contains("><</"), "{m}");
+        let m = to_mathml(r"\operatorname{arg\,max}_x \char`x \Big( \R", false);
+        assert!(m.is_err() || !m.unwrap().contains(r"\,"));
+        let m = to_mathml(r"\operatorname{arg\,max}_x \Big( \R \rarr", false).unwrap();
+        assert!(m.contains("arg\u{2009}max") && !m.contains(r"\,"), "{m}");
+        assert!(m.contains("\" minsize="), "{m}");
+        assert!(m.contains("ℝ") && m.contains("→"), "{m}");
     }
 }

@@ -6,7 +6,13 @@
 /// group: the braces around it, else the cell of an alignment (`&`, `\\`), else
 /// the whole formula.
 pub(super) fn with_infix_fractions(tex: &str) -> std::borrow::Cow<'_, str> {
-    const INFIX: &[(&str, &str)] = &[(r"\choose", r"\binom"), (r"\over", r"\frac")];
+    const INFIX: &[(&str, &str)] = &[
+        (r"\choose", r"\binom"),
+        (r"\over", r"\frac"),
+        (r"\atop", r"\genfrac{}{}{0pt}{}"),
+        (r"\brace", r"\genfrac\{\}{0pt}{}"),
+        (r"\brack", r"\genfrac[]{0pt}{}"),
+    ];
     let find = |tex: &str| {
         INFIX.iter().find_map(|(infix, prefix)| {
             tex.match_indices(infix)
@@ -164,25 +170,25 @@ const WRAPPERS: &[(&str, bool, &str, &str)] = &[
     (
         "llap",
         true,
-        "<mpadded width=\"0\" class=\"math-llap\"><mrow>",
+        "<mpadded width=\"0\"><mrow>",
         "</mrow></mpadded>",
     ),
     (
         "mathllap",
         false,
-        "<mpadded width=\"0\" class=\"math-llap\"><mrow>",
+        "<mpadded width=\"0\"><mrow>",
         "</mrow></mpadded>",
     ),
     (
         "clap",
         true,
-        "<mpadded width=\"0\" class=\"math-clap\"><mrow>",
+        "<mpadded width=\"0\"><mrow>",
         "</mrow></mpadded>",
     ),
     (
         "mathclap",
         false,
-        "<mpadded width=\"0\" class=\"math-clap\"><mrow>",
+        "<mpadded width=\"0\"><mrow>",
         "</mrow></mpadded>",
     ),
 ];
