@@ -84,6 +84,7 @@ pub const MATHML_ATTRIBUTES: &[&str] = &[
 ];
 
 /// `tex` as MathML, or the renderer's complaint.
+#[cfg(test)]
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     to_mathml_after(tex, display, "").map(|(mathml, _)| mathml)
 }
