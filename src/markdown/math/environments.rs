@@ -10,13 +10,11 @@ pub(super) fn with_environments(tex: &str) -> std::borrow::Cow<'_, str> {
     if !tex.contains(r"\begin{") {
         return tex.into();
     }
-    let mut tex = tex
-        .replace(r"\begin{eqnarray*}", r"\begin{darray}{rcl}")
-        .replace(r"\end{eqnarray*}", r"\end{darray}")
-        .replace(r"\begin{eqnarray}", r"\begin{darray}{rcl}")
-        .replace(r"\end{eqnarray}", r"\end{darray}");
+    let mut tex = tex.to_string();
     for (name, write) in [
-        ("CD", cd as fn(&str) -> Option<String>),
+        ("eqnarray*", eqnarray as fn(&str) -> Option<String>),
+        ("eqnarray", eqnarray),
+        ("CD", cd),
         ("prooftree", proof_tree),
     ] {
         let (begin, end) = (format!(r"\begin{{{name}}}"), format!(r"\end{{{name}}}"));
@@ -34,7 +32,80 @@ pub(super) fn with_environments(tex: &str) -> std::borrow::Cow<'_, str> {
             }
         }
     }
-    tex.into()
+    with_wide_arrays(&tex).into()
+}
+
+/// The cells of each row of an environment's body: `&` and `\\` outside braces and
+/// inner environments.
+fn row_widths(body: &str) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    let (mut depth, mut widths, mut cells) = (0i32, Vec::new(), 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if body[i + 1..].starts_with("begin") => depth += 1,
+            b'\\' if body[i + 1..].starts_with("end") => depth -= 1,
+            b'\\' if depth == 0 && bytes.get(i + 1) == Some(&b'\\') => {
+                widths.push(cells);
+                cells = 1;
+                i += 1;
+            }
+            b'\\' => i += 1,
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            b'&' if depth == 0 => cells += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    widths.push(cells);
+    widths
+}
+
+/// An `eqnarray` body as an array of columns right, centre, left (repeated for rows
+/// with more, as MathJax draws them).
+fn eqnarray(body: &str) -> Option<String> {
+    let columns = row_widths(body).into_iter().max().unwrap_or(3).max(3);
+    let spec: String = "rcl".chars().cycle().take(columns).collect();
+    Some(format!(r"\begin{{darray}}{{{spec}}}{body}\end{{darray}}"))
+}
+
+/// `tex` with each `array` whose rows have more cells than its column spec names given
+/// left-aligned columns for the rest, as MathJax and KaTeX draw it.
+fn with_wide_arrays(tex: &str) -> String {
+    let mut tex = tex.to_string();
+    let begin = r"\begin{array}";
+    let mut from = 0;
+    while let Some(at) = tex[from..].find(begin).map(|at| from + at) {
+        let open = at + begin.len();
+        from = open;
+        let Some(spec_end) = group_end(&tex, open) else {
+            break;
+        };
+        let spec = &tex[open + 1..spec_end - 1];
+        // Columns: `l`, `c`, `r` and `p{…}`-like letters outside braces.
+        let (mut depth, mut named) = (0, 0);
+        for c in spec.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                'l' | 'c' | 'r' | 'p' | 'm' | 'b' if depth == 0 => named += 1,
+                _ => {}
+            }
+        }
+        let Some(end) = tex[spec_end..].find(r"\end{array}").map(|e| spec_end + e) else {
+            break;
+        };
+        let widest = row_widths(&tex[spec_end..end])
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        if widest > named {
+            let more = "l".repeat(widest - named);
+            tex.insert_str(spec_end - 1, &more);
+        }
+    }
+    tex
 }
 
 /// A `CD` body (`A @>f>> B \\ @VgVV @VVhV \\ C @>>k> D`) as an array.

@@ -92,7 +92,25 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
 /// `tex` as MathML with the definitions `page` (`\def…`) made by the page's earlier
 /// formulas, and the definitions `tex` makes; or the renderer's complaint, naming the
 /// command it does not know.
+///
+/// TeX that does not render is tried once more as written for Markdown engines that
+/// read escapes inside math first (Hugo's, Jekyll's): `\\{`…`\\}` as `\{`…`\}`, `\_` as
+/// `_`, `\*` as `*`; what renders as it is is never read so.
 fn to_mathml_after(tex: &str, display: bool, page: &str) -> Result<(String, String), String> {
+    to_mathml_once(tex, display, page).or_else(|e| {
+        let unescaped = tex
+            .replace(r"\\{", r"\{")
+            .replace(r"\\}", r"\}")
+            .replace(r"\_", "_")
+            .replace(r"\*", "*");
+        if unescaped == tex {
+            return Err(e);
+        }
+        to_mathml_once(&unescaped, display, page).map_err(|_| e)
+    })
+}
+
+fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, String), String> {
     let tex = mhchem::with_chemistry(tex).unwrap_or(tex.into());
     let tex = environments::with_environments(&tex);
     let tex = macros::with_definitions(&tex);
@@ -473,5 +491,37 @@ mod tests {
         assert!(m.contains("arg\u{2009}max") && !m.contains(r"\,"), "{m}");
         assert!(m.contains("\" minsize="), "{m}");
         assert!(m.contains("ℝ") && m.contains("→"), "{m}");
+    }
+
+    #[test]
+    fn what_mathjax_accepts_beyond_latex_renders() {
+        // From cp-algorithms (MkDocs with MathJax): an eqnarray of seven columns, an
+        // array with more cells than its spec, math escaped for a Markdown engine.
+        let m = to_mathml(
+            r"\begin{eqnarray} 1 &=& 1 &=& F_2 \\ 2 &=& 2 &=& F_3 \end{eqnarray}",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.matches("<mtd").count(), 10, "{m}");
+        let m = to_mathml(
+            r"\left\{ \begin{array}{l} a \\ b & \text{if } c \end{array} \right.",
+            true,
+        )
+        .unwrap();
+        assert!(m.contains("<mtext>if&nbsp;</mtext>"), "{m}");
+        let m = to_mathml(r"\min_k \\{ d(k) \\} + x\_1", true).unwrap();
+        assert!(m.contains("<msub><mi>x</mi><mn>1</mn></msub>"), "{m}");
+        assert!(!m.contains("<mtable"), "{m}");
+        assert_eq!(
+            to_mathml(r"\*", false).unwrap(),
+            "<math display=\"inline\"><mi>∗</mi></math>"
+        );
+        // What renders as written is read as written: `\\` then a group is a new line.
+        assert!(to_mathml(r"a \\{b}", true).unwrap().contains("<mtable>"));
+        // An array as wide as its spec keeps its spec.
+        assert_eq!(
+            environments::with_environments(r"\begin{array}{c|c} a & b \end{array}"),
+            r"\begin{array}{c|c} a & b \end{array}"
+        );
     }
 }
