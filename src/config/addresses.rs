@@ -69,6 +69,20 @@ impl Redirects {
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
                 || key.trim_matches('/').is_empty()
                 || key == "/index.html";
+            if let Some(why) = (!bad).then(|| crate::site::too_long(key)).flatten() {
+                let (l, c) = entry.at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::AddressTooLong,
+                        format!(
+                            "redirect '{}…' has {why}",
+                            key.chars().take(40).collect::<String>()
+                        ),
+                    )
+                    .at(file, l, c)
+                    .help("shorten it: each part of an address is a folder name in the built site"),
+                );
+            }
             if bad {
                 let (l, c) = entry.at;
                 problems.push(

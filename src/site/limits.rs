@@ -10,6 +10,25 @@ use crate::text::slugify;
 /// take 255 bytes per name; the rest is room for what a build adds beside it.
 pub const MAX_SEGMENT: usize = 200;
 
+/// The longest address (its segments and slashes) accepted for a page written where
+/// another tool put it, in bytes: well within the 4,096 a path may have on Linux, with
+/// room for the output folder's own path.
+pub const MAX_ADDRESS: usize = 2_000;
+
+/// Why a file system cannot hold the address `url` (segments separated by `/`), if it
+/// cannot: a segment longer than [`MAX_SEGMENT`] or the whole longer than
+/// [`MAX_ADDRESS`].
+pub fn too_long(url: &str) -> Option<String> {
+    if let Some(long) = url.split('/').find(|s| s.len() > MAX_SEGMENT) {
+        return Some(format!(
+            "a path segment of {} bytes; at most {MAX_SEGMENT} fit in a file name",
+            long.len()
+        ));
+    }
+    (url.len() > MAX_ADDRESS)
+        .then(|| format!("{} bytes; at most {MAX_ADDRESS} fit in a path", url.len()))
+}
+
 impl Site {
     pub(super) fn check_limits(&self, diagnostics: &mut Diagnostics) {
         for article in &self.articles {
@@ -76,17 +95,14 @@ impl Site {
                     continue;
                 }
                 let url = normalise_alias(alias);
-                if let Some(long) = url.split('/').find(|s| s.len() > MAX_SEGMENT) {
+                if let Some(why) = too_long(&url) {
                     let (l, c) = at(alias);
                     diagnostics.push(
-                        Diagnostic::error(
-                            Code::AliasTooLong,
-                            format!(
-                                "alias has a path segment of {} bytes; at most {MAX_SEGMENT} fit in a file name",
-                                long.len()
-                            ),
-                        )
-                        .at(&article.path, l, c),
+                        Diagnostic::error(Code::AliasTooLong, format!("alias has {why}")).at(
+                            &article.path,
+                            l,
+                            c,
+                        ),
                     );
                 }
             }
