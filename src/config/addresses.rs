@@ -69,7 +69,7 @@ impl Redirects {
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
                 || key.trim_matches('/').is_empty()
                 || key == "/index.html";
-            if let Some(why) = (!bad).then(|| crate::site::too_long(key)).flatten() {
+            if let Some(why) = (!bad).then(|| crate::text::too_long(key)).flatten() {
                 let (l, c) = entry.at;
                 problems.push(
                     Diagnostic::error(

@@ -27,7 +27,6 @@ pub use crate::text::humanise;
 pub use article::{Article, Structure};
 pub use deps::Dependencies;
 pub use indexes::normalise_alias;
-pub use limits::too_long;
 pub use names::Found;
 pub use parse::ParseCache;
 pub use refs::{encode_path, RefTarget};

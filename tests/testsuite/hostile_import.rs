@@ -177,3 +177,16 @@ fn thousands_of_aliases_are_placed_without_a_search_each() {
     refused(&run, &format!("content/s/b.md:3:{column}"));
     run.assert_stderr_contains("alias '/../x/' is not a URL path inside the site");
 }
+
+#[test]
+fn math_nested_thousands_deep_is_shown_as_its_source() {
+    // 20,000 nested \sqrt{ took minutes in the renderer (time grows with depth squared).
+    let s = site("");
+    let tex = format!("{}x{}", "\\sqrt{".repeat(20_000), "}".repeat(20_000));
+    s.write("content/a.md", format!("---\ntitle: A\n---\n$${tex}$$\n"));
+    let run = s.build();
+    run.assert_code(0)
+        .assert_stderr_contains("its groups nest more than 100 deep")
+        .assert_stderr_contains("--> content/a.md:4:");
+    assert!(s.read("a/index.html").contains("\\sqrt{\\sqrt{"));
+}

@@ -330,7 +330,7 @@ impl Site {
             if !inside || url == article.url || (aliases.contains_key(&url) && !permalink) {
                 continue;
             }
-            if let Some(why) = crate::site::too_long(&url) {
+            if let Some(why) = crate::text::too_long(&url) {
                 let (from, (line, column)) = match self.permalink_at.get(&i) {
                     Some(&at) => ("the Hugo permalink", at),
                     None => match article.front_key(&["path"]) {
