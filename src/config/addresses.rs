@@ -108,6 +108,23 @@ impl Permalinks {
             .map(|(kind, k, v)| (*kind, located(text, k, v)))
             .collect();
         for (_, entry) in &self.entries {
+            let outside = entry.value.split('/').any(|s| s == ".." || s == ".")
+                || entry.value.contains(['\\', '\0', '?', '#']);
+            if outside {
+                let (l, c) = entry.value_at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!(
+                            "permalink '{}' is not an address inside the site",
+                            entry.value.escape_debug()
+                        ),
+                    )
+                    .at(file, l, c)
+                    .help("write the address from the site's root, as Hugo does: \"/:year/:month/:slug/\""),
+                );
+                continue;
+            }
             if let Err(token) = pattern(&entry.value) {
                 let (l, c) = entry.value_at;
                 problems.push(

@@ -190,3 +190,23 @@ fn math_nested_thousands_deep_is_shown_as_its_source() {
         .assert_stderr_contains("--> content/a.md:4:");
     assert!(s.read("a/index.html").contains("\\sqrt{\\sqrt{"));
 }
+
+#[test]
+fn a_permalink_pattern_leading_out_of_the_site_is_an_error_at_the_pattern() {
+    // Each was taken without a word and gave the pages no old address.
+    for pattern in [
+        "/../../outside/:slug/",
+        "/a\\u0000b/:slug/",
+        "/a?b/:slug/",
+        "/a\\\\b/",
+    ] {
+        let s = site(&format!("[permalinks]\nblog = \"{pattern}\"\n"));
+        s.write(
+            "content/blog/p.md",
+            "---\ntitle: P\ndate: 2024-01-02\n---\nx\n",
+        );
+        let run = s.build();
+        refused(&run, "book.toml:2:8");
+        run.assert_stderr_contains("is not an address inside the site");
+    }
+}
