@@ -415,10 +415,19 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
             root.display()
         );
     }
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
     let file = Path::new(FILE_NAME);
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+            let (l, c) = crate::text::line_col(&prefix, prefix.len());
+            let d = Diagnostic::error(crate::diagnostic::Code::NotUtf8, "file is not valid UTF-8");
+            diagnostics.push(d.at(file, l, c).help("save the file with UTF-8 encoding"));
+            return Ok(None);
+        }
+    };
+    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
     let config = Config::parse(&text, file, diagnostics);
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }

@@ -210,3 +210,13 @@ fn a_permalink_pattern_leading_out_of_the_site_is_an_error_at_the_pattern() {
         run.assert_stderr_contains("is not an address inside the site");
     }
 }
+
+#[test]
+fn a_book_toml_that_is_not_utf8_is_an_error_at_its_line_and_column() {
+    // It was exit 2, "reading ./book.toml: stream did not contain valid UTF-8".
+    let s = site("");
+    s.write("book.toml", b"[site]\ntitle = \"T\xff\"\n");
+    let run = s.build();
+    refused(&run, "book.toml:2:11");
+    run.assert_stderr_contains("file is not valid UTF-8");
+}
