@@ -11,7 +11,7 @@ mod folders;
 mod spans;
 mod validate;
 pub use addresses::{
-    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects,
+    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
 use serde::Deserialize;
@@ -145,6 +145,9 @@ pub struct Build {
     /// Folders and files of the content folder (and the static folder) never
     /// published, as `.gitignore` patterns relative to it (see [`crate::load::exclude`]).
     pub exclude: Vec<String>,
+    /// Where each of `exclude` is written in book.toml (line, column).
+    #[serde(skip)]
+    pub exclude_at: Vec<(usize, usize)>,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -224,6 +227,7 @@ impl Default for Build {
             include_root: ".".into(),
             downloads: Vec::new(),
             exclude: Vec::new(),
+            exclude_at: Vec::new(),
         }
     }
 }
@@ -451,6 +455,12 @@ impl Config {
         config.locate_topics(text, file);
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
+        config.build.exclude_at = spans::Spans::of(text)
+            .build
+            .exclude
+            .iter()
+            .map(|at| crate::text::line_col(text, spans::start(at)))
+            .collect();
         (diagnostics.len() == before).then_some(config)
     }
 
@@ -600,7 +610,10 @@ mod tests {
                 empty(config.front_matter.allow.len()),
             ),
             ("[redirects]", table(config.redirects.entries.len())),
-            ("[permalinks]", table(config.permalinks.entries.len())),
+            (
+                "[permalinks]",
+                table(config.permalinks.entries.len() + config.permalinks.rules.len()),
+            ),
         ]
         .into_iter()
         .map(|(key, value)| (key.to_string(), value))
