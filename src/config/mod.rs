@@ -424,10 +424,7 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-            let (l, c) = crate::text::line_col(&prefix, prefix.len());
-            let d = Diagnostic::error(crate::diagnostic::Code::NotUtf8, "file is not valid UTF-8");
-            diagnostics.push(d.at(file, l, c).help("save the file with UTF-8 encoding"));
+            diagnostics.push(crate::diagnostic::not_utf8(&e, file));
             return Ok(None);
         }
     };
@@ -455,12 +452,7 @@ impl Config {
         config.locate_topics(text, file);
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
-        config.build.exclude_at = spans::Spans::of(text)
-            .build
-            .exclude
-            .iter()
-            .map(|at| crate::text::line_col(text, spans::start(at)))
-            .collect();
+        config.build.exclude_at = spans::exclude_at(text);
         (diagnostics.len() == before).then_some(config)
     }
 
