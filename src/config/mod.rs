@@ -419,10 +419,16 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
             root.display()
         );
     }
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
     let file = Path::new(FILE_NAME);
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(crate::diagnostic::not_utf8(&e, file));
+            return Ok(None);
+        }
+    };
+    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
     let config = Config::parse(&text, file, diagnostics);
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }
@@ -446,12 +452,7 @@ impl Config {
         config.locate_topics(text, file);
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
-        config.build.exclude_at = spans::Spans::of(text)
-            .build
-            .exclude
-            .iter()
-            .map(|at| crate::text::line_col(text, spans::start(at)))
-            .collect();
+        config.build.exclude_at = spans::exclude_at(text);
         (diagnostics.len() == before).then_some(config)
     }
 

@@ -89,6 +89,26 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     to_mathml_after(tex, display, "").map(|(mathml, _)| mathml)
 }
 
+/// Whether `tex` nests groups (`{…}`, `\left…\right`, `\begin…\end`) more than 100
+/// deep, which the renderer reads in time growing with the square of the depth.
+fn too_deep(tex: &str) -> bool {
+    let word = |at: usize, w: &str| {
+        let rest = tex[at..].strip_prefix(w);
+        rest.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic()))
+    };
+    let (mut depth, mut i, b) = (0usize, 0, tex.as_bytes());
+    while i < b.len() && depth <= 100 {
+        let escaped = b[i] == b'\\';
+        if b[i] == b'{' || escaped && (word(i + 1, "left") || word(i + 1, "begin")) {
+            depth += 1;
+        } else if b[i] == b'}' || escaped && (word(i + 1, "right") || word(i + 1, "end")) {
+            depth = depth.saturating_sub(1);
+        }
+        i += 1 + usize::from(escaped);
+    }
+    depth > 100
+}
+
 /// `tex` as MathML with the definitions `page` (`\def…`) made by the page's earlier
 /// formulas, and the definitions `tex` makes; or the renderer's complaint, naming the
 /// command it does not know.
@@ -97,6 +117,9 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
 /// read escapes inside math first (Hugo's, Jekyll's): `\\{`…`\\}` as `\{`…`\}`, `\_` as
 /// `_`, `\*` as `*`; what renders as it is is never read so.
 fn to_mathml_after(tex: &str, display: bool, page: &str) -> Result<(String, String), String> {
+    if too_deep(tex) {
+        return Err("its groups nest more than 100 deep".to_string());
+    }
     to_mathml_once(tex, display, page).or_else(|e| {
         let unescaped = tex
             .replace(r"\\{", r"\{")
@@ -215,6 +238,22 @@ fn short(tex: &str) -> String {
 mod tests {
     use super::*;
     use rewrite::*;
+
+    #[test]
+    fn groups_nested_past_100_are_refused_before_the_renderer_reads_them() {
+        let nest =
+            |open: &str, close: &str, n: usize| format!("{}x{}", open.repeat(n), close.repeat(n));
+        assert!(!too_deep(&nest("{", "}", 100)));
+        assert!(too_deep(&nest("{", "}", 101)));
+        assert!(too_deep(&nest("\\sqrt{", "}", 20_000)));
+        assert!(too_deep(&nest("\\left(", "\\right)", 101)));
+        assert!(too_deep(&nest("\\begin{matrix}", "\\end{matrix}", 101)));
+        // Escaped braces and commands that only begin with `left` or `end` are no groups.
+        assert!(!too_deep(&"\\{\\leftarrow\\endash ".repeat(500)));
+        assert!(!too_deep(&nest("{", "}", 60).repeat(100)));
+        let err = to_mathml(&nest("\\sqrt{", "}", 20_000), true).unwrap_err();
+        assert_eq!(err, "its groups nest more than 100 deep");
+    }
 
     #[test]
     fn tex_renders_to_mathml_or_says_why_not() {
