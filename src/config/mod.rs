@@ -12,7 +12,7 @@ mod mounts;
 mod spans;
 mod validate;
 pub use addresses::{
-    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects,
+    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
 pub use mounts::{Mount, MountKind};
@@ -150,6 +150,9 @@ pub struct Build {
     /// Folders and files of the content folder (and the static folder) never
     /// published, as `.gitignore` patterns relative to it (see [`crate::load::exclude`]).
     pub exclude: Vec<String>,
+    /// Where each of `exclude` is written in book.toml (line, column).
+    #[serde(skip)]
+    pub exclude_at: Vec<(usize, usize)>,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -229,6 +232,7 @@ impl Default for Build {
             include_root: ".".into(),
             downloads: Vec::new(),
             exclude: Vec::new(),
+            exclude_at: Vec::new(),
         }
     }
 }
@@ -420,10 +424,16 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
             root.display()
         );
     }
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
     let file = Path::new(FILE_NAME);
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(crate::diagnostic::not_utf8(&e, file));
+            return Ok(None);
+        }
+    };
+    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
     let config = Config::parse(&text, file, diagnostics);
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }
@@ -447,6 +457,7 @@ impl Config {
         config.locate_topics(text, file);
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
+        config.build.exclude_at = spans::exclude_at(text);
         (diagnostics.len() == before).then_some(config)
     }
 
@@ -596,7 +607,10 @@ mod tests {
                 empty(config.front_matter.allow.len()),
             ),
             ("[redirects]", table(config.redirects.entries.len())),
-            ("[permalinks]", table(config.permalinks.entries.len())),
+            (
+                "[permalinks]",
+                table(config.permalinks.entries.len() + config.permalinks.rules.len()),
+            ),
         ]
         .into_iter()
         .map(|(key, value)| (key.to_string(), value))

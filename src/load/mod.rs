@@ -212,15 +212,17 @@ pub fn load(
         ..Content::default()
     };
     let mut into_output = Vec::new();
-    let exclude = exclude::Exclude::new(&dir, publish.exclude);
+    let mut exclude = exclude::Exclude::new(&dir, publish.exclude);
+    let mut left_out = Vec::new();
     let found = files(
         root,
         content_dir,
         outputs,
-        &exclude,
+        (&exclude, &mut left_out),
         &mut into_output,
         diagnostics,
     );
+    exclude.list_notes(&dir, &left_out);
     content.exclude = exclude;
     for (full, rel) in found {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
@@ -275,7 +277,7 @@ pub fn load(
             root,
             static_dir,
             outputs,
-            &exclude,
+            (&exclude, &mut Vec::new()),
             &mut into_output,
             diagnostics,
         );
@@ -398,20 +400,20 @@ pub fn load(
 /// The files below `folder` (relative to `root`, as book.toml names it), each with its
 /// path below it, sorted by name: hidden files and editors' droppings left out, and
 /// links into the output folder added to `into_output` (see [`walk::walk`]), and what
-/// `exclude` leaves out passed over; anything
+/// `exclude` leaves out passed over (and added to its list); anything
 /// that is not a file (a FIFO, a socket, a device) is passed over without being
 /// opened; a name that is not UTF-8 is an error.
 fn files(
     root: &Path,
     folder: &str,
     outputs: &[PathBuf],
-    exclude: &exclude::Exclude,
+    (exclude, left_out): (&exclude::Exclude, &mut Vec<(PathBuf, bool)>),
     into_output: &mut Vec<PathBuf>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<(PathBuf, PathBuf)> {
     let dir = root.join(folder);
     let mut found = Vec::new();
-    for entry in walk::walk(&dir, outputs, exclude, into_output) {
+    for entry in walk::walk(&dir, outputs, exclude, into_output, left_out) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {

@@ -74,14 +74,7 @@ pub(super) fn read_text(
             Some((file, text))
         }
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let (l, c) = line_col(&prefix, prefix.len());
-            diagnostics.push(
-                Diagnostic::error(Code::NotUtf8, "file is not valid UTF-8")
-                    .at(file, l, c)
-                    .help("save the file with UTF-8 encoding"),
-            );
+            diagnostics.push(crate::diagnostic::not_utf8(&e, &file));
             None
         }
     }

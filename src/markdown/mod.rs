@@ -360,6 +360,7 @@ pub fn parse_titled(
         seen_block: false,
         in_table_head: false,
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
+        math_definitions: String::new(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;

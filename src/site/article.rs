@@ -118,3 +118,23 @@ impl Article {
         crate::review::Review::of(&self.front, config.review.interval_months)
     }
 }
+
+/// Whether `anchor` is an id attune writes on `article`'s page: the top, the main
+/// content, and the Sources list, its entries and a link's id only when the page has
+/// them (a link in the heading that became the title is not on it) (a Hugo page's `#sources` heading an include would have brought is not
+/// there).
+pub(in crate::site) fn is_generated_on(article: &Article, anchor: &str) -> bool {
+    let numbered = |prefix: &str, count: usize| {
+        anchor
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| (1..=count).contains(&n))
+    };
+    let parsed = &article.parsed;
+    match anchor {
+        "" | "top" | "main" => true,
+        "sources" => !parsed.citations.is_empty(),
+        _ if anchor.starts_with("ref-") => parsed.links.iter().any(|l| l.id == anchor),
+        _ => numbered("source-", parsed.citations.len()),
+    }
+}

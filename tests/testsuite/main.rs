@@ -13,6 +13,7 @@ mod golden;
 mod governance;
 mod hostile;
 mod hostile_data;
+mod hostile_import;
 mod import_addresses;
 mod import_exclude;
 mod import_frontmatter;

@@ -9,7 +9,7 @@ use super::paths::{
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
-use crate::site::links::is_generated_on;
+use crate::site::article::is_generated_on;
 use crate::site::{Found, Site, UrlKind};
 use crate::text::percent_decode;
 use rayon::prelude::*;
@@ -312,8 +312,20 @@ impl Site {
         if let Some(&t) = ctx.by_url.get(folder_url.as_str()) {
             return page(t, fragment, diagnostics);
         }
+        // An old address: the page it leads to, at the part its redirect names.
+        let moved = self.moved.get(&folder_url);
+        let part = || fragment.clone().or_else(|| moved?.part.clone());
         if let Some(&t) = self.aliases.get(&folder_url) {
-            return page(t, fragment, diagnostics);
+            return page(t, part(), diagnostics);
+        }
+        if let Some(to) = moved {
+            let (path, fragment) = (to.url.clone(), part());
+            return RefTarget::Site {
+                path,
+                suffix: query,
+                fragment,
+                article: None,
+            };
         }
         if let Some(&t) = ctx.relative_aliases.get(&folder_url.to_lowercase()) {
             return page(t, fragment, diagnostics);
