@@ -305,7 +305,7 @@ pub fn load(
                 root,
                 &source,
                 outputs,
-                &exclude,
+                (&exclude, &mut Vec::new()),
                 &mut into_output,
                 diagnostics,
             )

@@ -492,13 +492,3 @@ fn anchors(site: &Site, t: usize) -> impl Iterator<Item = &str> {
         .map(|h| h.id.as_str())
         .chain(parsed.html_ids.iter().map(String::as_str))
 }
-
-impl crate::site::Article {
-    /// Whether `id`, which is not an id on the page (`on_page` false), names the
-    /// heading that became the article's title: mdBook gives a chapter's opening
-    /// heading an id and books link to it (`ch01-01-installation.html#installation`);
-    /// here that heading is the page's title, so such a link leads to the page itself.
-    pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
-        !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
-    }
-}
