@@ -18,7 +18,7 @@ pub use addresses::{
 pub use mounts::{Mount, MountKind};
 use serde::Deserialize;
 use validate::toml_diagnostic;
-pub use validate::{exclude_problem, is_slug};
+pub use validate::{exclude_problem, is_placeholder_url, is_slug};
 
 pub const FILE_NAME: &str = "book.toml";
 
@@ -314,27 +314,6 @@ impl Link {
         };
         (!shown.is_empty() && !self.label.contains(&shown)).then_some(shown)
     }
-}
-
-/// Whether `url`'s host is a documentation placeholder (`example.org`, `example.com`,
-/// `example.net` and their subdomains, or a reserved `.example`, `.test`, `.invalid`
-/// or `.localhost` name): an address that leads nowhere once printed or shared.
-pub fn is_placeholder_url(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = host
-        .split(':')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
-    ["example.org", "example.com", "example.net"]
-        .iter()
-        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
-        || ["example", "test", "invalid", "localhost"]
-            .iter()
-            .any(|t| host == *t || host.ends_with(&format!(".{t}")))
 }
 
 #[derive(Debug, Clone, Deserialize)]
