@@ -120,6 +120,20 @@ impl Redirects {
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
                 || key.trim_matches('/').is_empty()
                 || key == "/index.html";
+            if let Some(why) = (!bad).then(|| crate::text::too_long(key)).flatten() {
+                let (l, c) = entry.at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::AddressTooLong,
+                        format!(
+                            "redirect '{}…' has {why}",
+                            key.chars().take(40).collect::<String>()
+                        ),
+                    )
+                    .at(file, l, c)
+                    .help("shorten it: each part of an address is a folder name in the built site"),
+                );
+            }
             if bad {
                 let (l, c) = entry.at;
                 problems.push(
@@ -169,6 +183,23 @@ impl Permalinks {
             .collect();
         let patterns = self.entries.iter().map(|(_, e)| e);
         for entry in patterns.chain(self.rules.iter().map(|r| &r.pattern)) {
+            let outside = entry.value.split('/').any(|s| s == ".." || s == ".")
+                || entry.value.contains(['\\', '\0', '?', '#']);
+            if outside {
+                let (l, c) = entry.value_at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!(
+                            "permalink '{}' is not an address inside the site",
+                            entry.value.escape_debug()
+                        ),
+                    )
+                    .at(file, l, c)
+                    .help("write the address from the site's root, as Hugo does: \"/:year/:month/:slug/\""),
+                );
+                continue;
+            }
             if let Err(token) = pattern(&entry.value) {
                 let (l, c) = entry.value_at;
                 problems.push(

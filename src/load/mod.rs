@@ -70,6 +70,15 @@ pub struct Content {
     pub plain_code: bool,
 }
 
+/// Whether a content file is HTML (`.html`, `.htm`), which is a page of the site when
+/// it opens with front matter (Hugo's HTML content format: see
+/// [`read::opens_with_front_matter`]), and otherwise a file copied as it is.
+pub fn is_html_page(rel: &Path) -> bool {
+    rel.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
 /// The name Hugo and Zola give the folder of files published at the site root.
 pub const STATIC_FOLDER: &str = "static";
 
@@ -89,6 +98,8 @@ pub enum AssetFolder {
     Content,
     /// `[build] static_dir`.
     Static,
+    /// The `[[mounts]]` entry of that index (in book.toml's order).
+    Mount(usize),
 }
 
 impl Asset {
@@ -130,6 +141,8 @@ pub struct Publish<'a> {
     pub downloads: &'a [String],
     /// Folders and files never published (`[build] exclude`), as written.
     pub exclude: &'a [String],
+    /// Hugo's module mounts (`[[mounts]]`): more files published as they are.
+    pub mounts: &'a [crate::config::Mount],
 }
 
 impl Publish<'_> {
@@ -241,6 +254,10 @@ pub fn load(
             s if s.ends_with(".md") || s.ends_with(".markdown") || s.ends_with(".mdx") => {
                 markdown.push((full, rel))
             }
+            // Hugo's HTML content format: front matter, then the page's HTML.
+            _ if is_html_page(&rel) && read::opens_with_front_matter(&full) => {
+                markdown.push((full, rel))
+            }
             _ => {
                 if let Some(warning) = read::other_format(&rel, publish.downloads) {
                     diagnostics.push(warning.in_file(display_path(root, &full)));
@@ -272,6 +289,37 @@ pub fn load(
             }));
     } else {
         content.unread_static = Some(root.join(STATIC_FOLDER)).filter(|dir| dir.is_dir());
+    }
+    // Then the mounts', in book.toml's order, each below its target's folder.
+    for (i, mount) in publish.mounts.iter().enumerate() {
+        let Some((_, below)) = mount.published() else {
+            continue;
+        };
+        let source = mount.source_path();
+        let found = if root.join(&source).is_file() {
+            vec![(root.join(&source), PathBuf::new())]
+        } else {
+            let source = source.to_string_lossy();
+            let exclude = exclude::Exclude::new(&root.join(&*source), publish.exclude);
+            files(
+                root,
+                &source,
+                outputs,
+                (&exclude, &mut Vec::new()),
+                &mut into_output,
+                diagnostics,
+            )
+        };
+        content
+            .assets
+            .extend(found.into_iter().map(|(_, rel)| Asset {
+                rel: if rel.as_os_str().is_empty() {
+                    PathBuf::from(&below)
+                } else {
+                    Path::new(&below).join(rel)
+                },
+                from: AssetFolder::Mount(i),
+            }));
     }
 
     walk::report_links_into_output(root, &into_output, diagnostics);

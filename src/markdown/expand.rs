@@ -195,6 +195,27 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     out
 }
 
+/// [`expand`] for a page written in HTML (Hugo's HTML content format): only other
+/// tools' template syntax (Hugo's shortcodes, which Hugo runs in HTML content too) is
+/// reported and taken out; the Markdown passes do not apply.
+pub fn expand_html(body: &str, article: &Article, options: Options) -> Expanded {
+    let mut out = Expanded {
+        text: String::new(),
+        maps: Maps::default(),
+        includes: Vec::new(),
+        diagnostics: Diagnostics::new(),
+        origins: Default::default(),
+    };
+    out.text = if holds(body, "{{") || holds(body, "{%") || holds(body, "<%") {
+        let (stripped, map) = super::foreign::strip(body, article, options, &mut out);
+        out.maps.0.push(map);
+        stripped
+    } else {
+        body.to_string()
+    };
+    out
+}
+
 /// The stretches of `text` whose characters are literal: code spans, code blocks,
 /// math, and raw HTML `<code>`, `<pre>`, `<kbd>` and `<samp>` elements, in order.
 pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {

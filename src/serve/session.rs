@@ -191,6 +191,7 @@ impl Session {
                 language: &config.site.language,
                 downloads: &config.build.downloads,
                 exclude: &config.build.exclude,
+                mounts: &config.mounts,
             },
             std::slice::from_ref(&self.out),
             &mut problems,

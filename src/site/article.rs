@@ -37,6 +37,14 @@ pub struct Article {
 }
 
 impl Article {
+    /// Whether `id`, which is not an id on the page (`on_page` false), names the
+    /// heading that became the article's title: mdBook gives a chapter's opening
+    /// heading an id and books link to it (`ch01-01-installation.html#installation`);
+    /// here that heading is the page's title, so such a link leads to the page itself.
+    pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
+        !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
+    }
+
     /// Where its front matter is written, key by key (parsed again: only diagnostics
     /// and claims ask).
     pub fn front_spans(&self) -> Spans {

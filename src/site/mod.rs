@@ -293,18 +293,42 @@ impl Site {
     }
 
     /// The folder `asset` is copied from, as book.toml names it (relative to the
-    /// site root).
+    /// site root): for a mount, its source (a file, when it mounts one).
     pub fn asset_folder(&self, asset: &crate::load::Asset) -> &Path {
         let build = &self.config.build;
         Path::new(match asset.from {
             crate::load::AssetFolder::Content => build.content_dir.as_str(),
             crate::load::AssetFolder::Static => build.static_dir.as_deref().unwrap_or_default(),
+            crate::load::AssetFolder::Mount(i) => self.config.mounts[i].source.get_ref().trim(),
         })
     }
 
     /// Where `asset` is in the sources, as messages name it (`static/images/a.png`).
     pub fn asset_file(&self, asset: &crate::load::Asset) -> PathBuf {
-        self.asset_folder(asset).join(&asset.rel)
+        let folder = self.asset_folder(asset);
+        match asset.from {
+            crate::load::AssetFolder::Mount(i) => {
+                // Its path below the mount's target folder, from the source.
+                let below = self.config.mounts[i]
+                    .published()
+                    .map(|(_, below)| below)
+                    .unwrap_or_default();
+                let rel = asset.rel.strip_prefix(&below).unwrap_or(&asset.rel);
+                if rel.as_os_str().is_empty() {
+                    folder.to_path_buf()
+                } else {
+                    folder.join(rel)
+                }
+            }
+            _ => folder.join(&asset.rel),
+        }
+    }
+
+    /// Whether `asset` is one of Hugo's global resources (a `[[mounts]]` entry whose
+    /// target is `assets`), which a page finds by its path from the site root.
+    pub fn is_global_resource(&self, asset: &crate::load::Asset) -> bool {
+        matches!(asset.from, crate::load::AssetFolder::Mount(i)
+            if self.config.mounts[i].published().is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets))
     }
 
     pub fn topic_title(&self, article: &Article) -> Option<&str> {

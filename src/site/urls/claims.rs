@@ -256,6 +256,13 @@ impl Site {
                         file.to_string_lossy().replace('\\', "/")
                     )
                 }
+                crate::load::AssetFolder::Mount(i) => {
+                    format!(
+                        "the file '{}' (mounted at '{}')",
+                        file.to_string_lossy().replace('\\', "/"),
+                        self.config.mounts[i].target.get_ref().trim()
+                    )
+                }
             };
             let owner = Owner::content(what, file, 0, 0);
             claim(&mut table, asset.path(), Kind::File, owner);
@@ -264,8 +271,10 @@ impl Site {
         let mut aliases = BTreeMap::new();
         let mut bad = Vec::new();
         for (i, article) in self.articles.iter().enumerate() {
-            // The front matter parsed for positions once, if it has URL aliases.
+            // The front matter parsed for positions once, if it has URL aliases, and
+            // where each alias is written.
             let spans = std::cell::OnceCell::new();
+            let written = std::cell::OnceCell::new();
             // Aliases that do not start with `/` are names for wikilinks, not URLs.
             for alias in article
                 .front
@@ -276,8 +285,11 @@ impl Site {
                 let url = crate::site::normalise_alias(alias);
                 let spans = spans.get_or_init(|| article.front_spans());
                 let key = [crate::load::Step::key("aliases")];
-                let (line, column) = spans
-                    .find_value(&key, alias)
+                let written = written.get_or_init(|| spans.item_values(&key));
+                let (line, column) = written
+                    .get(alias.as_str())
+                    .copied()
+                    .or_else(|| spans.find_value(&key, alias))
                     .or_else(|| spans.key(&key))
                     .unwrap_or((1, 1));
                 if url.is_empty()
@@ -355,6 +367,32 @@ impl Site {
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']));
             let permalink = self.permalink_at.contains_key(&i);
             if !inside || url == article.url || (aliases.contains_key(&url) && !permalink) {
+                continue;
+            }
+            if let Some(why) = crate::text::too_long(&url) {
+                let (from, (line, column)) = match self.permalink_at.get(&i) {
+                    Some(&at) => ("the Hugo permalink", at),
+                    None => match article.front_key(&["path"]) {
+                        (1, 1) => ("slug:", article.front_key(&["slug"])),
+                        at => ("path:", at),
+                    },
+                };
+                let file = match self.permalink_at.get(&i) {
+                    Some(_) => std::path::Path::new(crate::config::FILE_NAME),
+                    None => article.path.as_path(),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::AddressTooLong,
+                        format!(
+                            "{from} of '{}' gives it the address '/{}…', which has {why}",
+                            article.path.display(),
+                            url.chars().take(40).collect::<String>()
+                        ),
+                    )
+                    .at(file, line, column)
+                    .help("shorten it: each part of an address is a folder name in the built site"),
+                );
                 continue;
             }
             // Hugo's permalink, which book.toml asked for: a clash is reported there.
