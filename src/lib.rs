@@ -107,6 +107,7 @@ pub fn model(
             language: &config.site.language,
             downloads: &config.build.downloads,
             exclude: &config.build.exclude,
+            mounts: &config.mounts,
         },
         &[out],
         diagnostics,

@@ -163,6 +163,29 @@ pub fn percent_decode(s: &str) -> Option<String> {
     (!decoded.contains('\0')).then_some(decoded)
 }
 
+/// The longest path segment (slug, tag, alias part) accepted, in bytes. File systems
+/// take 255 bytes per name; the rest is room for what a build adds beside it.
+pub const MAX_SEGMENT: usize = 200;
+
+/// The longest address (its segments and slashes) accepted for a page written where
+/// another tool put it, in bytes: well within the 4,096 a path may have on Linux, with
+/// room for the output folder's own path.
+pub const MAX_ADDRESS: usize = 2_000;
+
+/// Why a file system cannot hold the address `url` (segments separated by `/`), if it
+/// cannot: a segment longer than [`MAX_SEGMENT`] or the whole longer than
+/// [`MAX_ADDRESS`].
+pub fn too_long(url: &str) -> Option<String> {
+    if let Some(long) = url.split('/').find(|s| s.len() > MAX_SEGMENT) {
+        return Some(format!(
+            "a path segment of {} bytes; at most {MAX_SEGMENT} fit in a file name",
+            long.len()
+        ));
+    }
+    (url.len() > MAX_ADDRESS)
+        .then(|| format!("{} bytes; at most {MAX_ADDRESS} fit in a path", url.len()))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -123,7 +123,11 @@ pub fn check_against(
         .as_array()
         .with_context(|| format!("{} has no \"urls\" list", old_manifest.display()))?;
     for url in old.iter().filter_map(|u| u.as_str()) {
-        let path = format!("{}index.html", url.trim_start_matches('/'));
+        let url = url.trim_start_matches('/');
+        let path = match url.ends_with(".html") {
+            true => url.to_string(),
+            false => format!("{url}index.html"),
+        };
         if !site.urls.get(&path).is_some_and(|e| {
             matches!(
                 e.kind,

@@ -5,7 +5,7 @@
 use super::spans::key_start_at;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use std::path::Path;
 use toml::Spanned;
 
@@ -38,12 +38,63 @@ pub enum PermalinkKind {
     Taxonomy,
 }
 
-/// `[permalinks]`: section name → Hugo pattern (`"/:year/:month/:slug/"`).
+/// `[permalinks]`: section name → Hugo pattern (`"/:year/:month/:slug/"`), or
+/// Hugo's array form (`[[permalinks]]`, Hugo 0.161), each a pattern and the pages it
+/// is for.
 #[derive(Debug, Clone, Default)]
 pub struct Permalinks {
     raw: Vec<(PermalinkKind, String, Spanned<String>)>,
+    raw_rules: Vec<RawRule>,
     /// Kind and entry, in the order written, once located.
     pub entries: Vec<(PermalinkKind, Entry)>,
+    /// The array form's entries, in the order written (the first that matches a page
+    /// applies), once located.
+    pub rules: Vec<Rule>,
+}
+
+/// One `[[permalinks]]` entry: its `pattern` (as an [`Entry`] whose key is empty)
+/// and its `target`, Hugo's page matcher, each a glob (`{/articles/**}`), absent when
+/// it matches any page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub pattern: Entry,
+    /// A glob of the page's logical path (`/articles/my-post`).
+    pub path: Option<String>,
+    /// A glob of the page's kind: `page`, `section`, `home`, `taxonomy`, `term`.
+    pub kind: Option<String>,
+    /// A glob of the build environment (attune builds what Hugo calls `production`).
+    pub environment: Option<String>,
+    /// Globs of the languages it is for (`target.sites.matrix.languages`, or the
+    /// older `target.lang`).
+    pub languages: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    pattern: Spanned<String>,
+    #[serde(default)]
+    target: Option<RawTarget>,
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    path: Option<String>,
+    kind: Option<String>,
+    environment: Option<String>,
+    lang: Option<String>,
+    sites: Option<RawSites>,
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+struct RawSites {
+    matrix: Option<RawMatrix>,
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+struct RawMatrix {
+    languages: Option<Vec<String>>,
 }
 
 fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
@@ -69,6 +120,20 @@ impl Redirects {
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
                 || key.trim_matches('/').is_empty()
                 || key == "/index.html";
+            if let Some(why) = (!bad).then(|| crate::text::too_long(key)).flatten() {
+                let (l, c) = entry.at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::AddressTooLong,
+                        format!(
+                            "redirect '{}…' has {why}",
+                            key.chars().take(40).collect::<String>()
+                        ),
+                    )
+                    .at(file, l, c)
+                    .help("shorten it: each part of an address is a folder name in the built site"),
+                );
+            }
             if bad {
                 let (l, c) = entry.at;
                 problems.push(
@@ -85,6 +150,11 @@ impl Redirects {
 }
 
 impl Permalinks {
+    /// Whether book.toml asks for any permalink.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.rules.is_empty()
+    }
+
     /// Fills [`Permalinks::entries`] with positions in `text`; a pattern with a token
     /// Hugo does not know is an error at the pattern.
     pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {
@@ -93,7 +163,43 @@ impl Permalinks {
             .iter()
             .map(|(kind, k, v)| (*kind, located(text, k, v)))
             .collect();
-        for (_, entry) in &self.entries {
+        self.rules = self
+            .raw_rules
+            .iter()
+            .map(|raw| {
+                let target = raw.target.clone().unwrap_or_default();
+                let languages = target
+                    .sites
+                    .and_then(|s| s.matrix?.languages)
+                    .or(target.lang.map(|l| vec![l]));
+                Rule {
+                    pattern: located(text, "pattern", &raw.pattern),
+                    path: target.path,
+                    kind: target.kind,
+                    environment: target.environment,
+                    languages,
+                }
+            })
+            .collect();
+        let patterns = self.entries.iter().map(|(_, e)| e);
+        for entry in patterns.chain(self.rules.iter().map(|r| &r.pattern)) {
+            let outside = entry.value.split('/').any(|s| s == ".." || s == ".")
+                || entry.value.contains(['\\', '\0', '?', '#']);
+            if outside {
+                let (l, c) = entry.value_at;
+                problems.push(
+                    Diagnostic::error(
+                        Code::Config,
+                        format!(
+                            "permalink '{}' is not an address inside the site",
+                            entry.value.escape_debug()
+                        ),
+                    )
+                    .at(file, l, c)
+                    .help("write the address from the site's root, as Hugo does: \"/:year/:month/:slug/\""),
+                );
+                continue;
+            }
             if let Err(token) = pattern(&entry.value) {
                 let (l, c) = entry.value_at;
                 problems.push(
@@ -208,6 +314,77 @@ fn is_layout(word: &str) -> bool {
     false
 }
 
+impl Rule {
+    /// Whether this entry is for the page at the logical path `path` (`/articles/x`,
+    /// lower case) of kind `kind`, on a site in `language`, built as Hugo's
+    /// `production` environment.
+    pub fn matches(&self, path: &str, kind: &str, language: &str) -> bool {
+        let fits = |glob_text: &Option<String>, text: &str| {
+            glob_text
+                .as_deref()
+                .is_none_or(|g| glob(&g.to_lowercase(), text))
+        };
+        fits(&self.path, path)
+            && fits(&self.kind, kind)
+            && fits(&self.environment, "production")
+            && self
+                .languages
+                .as_ref()
+                .is_none_or(|ls| ls.iter().any(|l| glob(&l.to_lowercase(), language)))
+    }
+}
+
+/// Whether `text` matches the glob `pattern` as Hugo's page matchers read one (with
+/// `/` as the separator): `{a,b}` either, `**` anything, `*` anything within a path
+/// segment, `?` one character but `/`.
+pub fn glob(pattern: &str, text: &str) -> bool {
+    // The alternatives of the first `{…}`, each tried in its place.
+    if let Some(open) = pattern.find('{') {
+        let mut depth = 0;
+        let mut close = None;
+        let mut commas = Vec::new();
+        for (i, c) in pattern[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(open + i);
+                        break;
+                    }
+                }
+                ',' if depth == 1 => commas.push(open + i),
+                _ => {}
+            }
+        }
+        if let Some(close) = close {
+            let (head, tail) = (&pattern[..open], &pattern[close + 1..]);
+            let mut starts = vec![open + 1];
+            starts.extend(commas.iter().map(|c| c + 1));
+            let mut ends = commas.clone();
+            ends.push(close);
+            return starts
+                .iter()
+                .zip(&ends)
+                .any(|(&a, &b)| glob(&format!("{head}{}{tail}", &pattern[a..b]), text));
+        }
+    }
+    fn at(p: &[char], t: &[char]) -> bool {
+        match p.first() {
+            None => t.is_empty(),
+            Some('*') if p.get(1) == Some(&'*') => (0..=t.len()).any(|n| at(&p[2..], &t[n..])),
+            Some('*') => (0..=t.len())
+                .take_while(|&n| n == 0 || t[n - 1] != '/')
+                .any(|n| at(&p[1..], &t[n..])),
+            Some('?') => t.first().is_some_and(|&c| c != '/') && at(&p[1..], &t[1..]),
+            Some(c) => t.first() == Some(c) && at(&p[1..], &t[1..]),
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    at(&p, &t)
+}
+
 struct RedirectsVisitor;
 
 impl<'de> Visitor<'de> for RedirectsVisitor {
@@ -238,7 +415,7 @@ struct PermalinksVisitor;
 impl<'de> Visitor<'de> for PermalinksVisitor {
     type Value = Permalinks;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a table of section = \"/:year/:month/:slug/\" entries, or Hugo's [permalinks.page] and [permalinks.section] tables")
+        f.write_str("a table of section = \"/:year/:month/:slug/\" entries, Hugo's [permalinks.page] and [permalinks.section] tables, or its [[permalinks]] entries with `pattern` and `target`")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Permalinks, A::Error> {
         let mut raw = Vec::new();
@@ -267,14 +444,25 @@ impl<'de> Visitor<'de> for PermalinksVisitor {
         }
         Ok(Permalinks {
             raw,
-            entries: Vec::new(),
+            ..Permalinks::default()
+        })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Permalinks, A::Error> {
+        let mut raw_rules = Vec::new();
+        while let Some(rule) = seq.next_element::<RawRule>()? {
+            raw_rules.push(rule);
+        }
+        Ok(Permalinks {
+            raw_rules,
+            ..Permalinks::default()
         })
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Permalinks {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(PermalinksVisitor)
+        d.deserialize_any(PermalinksVisitor)
     }
 }
 
@@ -304,5 +492,23 @@ impl<'de> serde::Deserialize<'de> for StringOrTable {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_read_as_hugos_page_matchers_read_them() {
+        assert!(glob("{/articles/**}", "/articles/x"));
+        assert!(glob("{/articles/**}", "/articles/a/b"));
+        assert!(!glob("{/articles/**}", "/articles"));
+        assert!(glob("{/books,/books/**}", "/books"));
+        assert!(glob("/books/*", "/books/x"));
+        assert!(!glob("/books/*", "/books/x/y"));
+        assert!(glob("{taxonomy,term}", "term"));
+        assert!(!glob("{taxonomy,term}", "page"));
+        assert!(glob("pa?e", "page"));
     }
 }

@@ -18,11 +18,12 @@ impl Config {
         file: &Path,
         problems: &mut Diagnostics,
     ) -> bool {
+        let mounts = self.check_mounts(root, text, file, problems);
         let Some(dir) = &self.build.static_dir else {
-            return true;
+            return mounts;
         };
         let Some((message, help)) = static_dir_problem(root, dir, &self.build.content_dir) else {
-            return true;
+            return mounts;
         };
         let spans = Spans::of(text);
         let (line, column) = line_col(text, key_start(text, &spans.build.static_dir));

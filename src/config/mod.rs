@@ -8,15 +8,17 @@ use std::path::Path;
 
 mod addresses;
 mod folders;
+mod mounts;
 mod spans;
 mod validate;
 pub use addresses::{
-    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects,
+    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
+pub use mounts::{Mount, MountKind};
 use serde::Deserialize;
 use validate::toml_diagnostic;
-pub use validate::{exclude_problem, is_slug};
+pub use validate::{exclude_problem, is_placeholder_url, is_slug};
 
 pub const FILE_NAME: &str = "book.toml";
 
@@ -51,6 +53,9 @@ pub struct Config {
     /// Hugo's `permalinks`: the addresses Hugo gave a section's pages.
     #[serde(default)]
     pub permalinks: Permalinks,
+    /// Hugo's module mounts: more folders whose files are published (see [`Mount`]).
+    #[serde(default)]
+    pub mounts: Vec<Mount>,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
@@ -145,6 +150,9 @@ pub struct Build {
     /// Folders and files of the content folder (and the static folder) never
     /// published, as `.gitignore` patterns relative to it (see [`crate::load::exclude`]).
     pub exclude: Vec<String>,
+    /// Where each of `exclude` is written in book.toml (line, column).
+    #[serde(skip)]
+    pub exclude_at: Vec<(usize, usize)>,
 }
 
 /// How a wikilink to a note that does not exist is treated.
@@ -224,6 +232,7 @@ impl Default for Build {
             include_root: ".".into(),
             downloads: Vec::new(),
             exclude: Vec::new(),
+            exclude_at: Vec::new(),
         }
     }
 }
@@ -305,27 +314,6 @@ impl Link {
         };
         (!shown.is_empty() && !self.label.contains(&shown)).then_some(shown)
     }
-}
-
-/// Whether `url`'s host is a documentation placeholder (`example.org`, `example.com`,
-/// `example.net` and their subdomains, or a reserved `.example`, `.test`, `.invalid`
-/// or `.localhost` name): an address that leads nowhere once printed or shared.
-pub fn is_placeholder_url(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = host
-        .split(':')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
-    ["example.org", "example.com", "example.net"]
-        .iter()
-        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
-        || ["example", "test", "invalid", "localhost"]
-            .iter()
-            .any(|t| host == *t || host.ends_with(&format!(".{t}")))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -415,10 +403,16 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
             root.display()
         );
     }
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
     let file = Path::new(FILE_NAME);
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(crate::diagnostic::not_utf8(&e, file));
+            return Ok(None);
+        }
+    };
+    let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
     let config = Config::parse(&text, file, diagnostics);
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }
@@ -442,6 +436,7 @@ impl Config {
         config.locate_topics(text, file);
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
+        config.build.exclude_at = spans::exclude_at(text);
         (diagnostics.len() == before).then_some(config)
     }
 
@@ -591,7 +586,10 @@ mod tests {
                 empty(config.front_matter.allow.len()),
             ),
             ("[redirects]", table(config.redirects.entries.len())),
-            ("[permalinks]", table(config.permalinks.entries.len())),
+            (
+                "[permalinks]",
+                table(config.permalinks.entries.len() + config.permalinks.rules.len()),
+            ),
         ]
         .into_iter()
         .map(|(key, value)| (key.to_string(), value))

@@ -99,6 +99,13 @@ impl Spans {
     }
 }
 
+/// Where each entry of `[build] exclude` is written in `text` (line, column).
+pub(super) fn exclude_at(text: &str) -> Vec<(usize, usize)> {
+    let spans = Spans::of(text);
+    let at = |s: &At| crate::text::line_col(text, start(s));
+    spans.build.exclude.iter().map(at).collect()
+}
+
 /// The byte offset a value starts at, or 0.
 pub(super) fn start(at: &At) -> usize {
     at.as_ref().map_or(0, |s| s.span().start)

@@ -306,6 +306,27 @@ pub(super) fn toml_diagnostic(error: &toml::de::Error, text: &str, file: &Path) 
     diagnostic
 }
 
+/// Whether `url`'s host is a documentation placeholder (`example.org`, `example.com`,
+/// `example.net` and their subdomains, or a reserved `.example`, `.test`, `.invalid`
+/// or `.localhost` name): an address that leads nowhere once printed or shared.
+pub fn is_placeholder_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    ["example.org", "example.com", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || ["example", "test", "invalid", "localhost"]
+            .iter()
+            .any(|t| host == *t || host.ends_with(&format!(".{t}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,9 @@ macro_rules! codes {
 }
 
 codes! {
+    /// An address `[redirects]`, `[permalinks]`, `slug:` or `path:` gives a page has a
+    /// path segment longer than a file system allows.
+    AddressTooLong = "address-too-long",
     /// An alias has a path segment longer than a file system allows.
     AliasTooLong = "alias-too-long",
     /// An embed's file name is answered to by several files.
@@ -65,6 +68,8 @@ codes! {
     DuplicateTerm = "duplicate-term",
     /// Embeds go round in a circle.
     EmbedCycle = "embed-cycle",
+    /// Embeds inside embeds would show notes' text more times on one page than attune allows.
+    EmbedTooMany = "embed-too-many",
     /// The content folder is missing or holds no Markdown article.
     Empty = "empty",
     /// A glossary term is empty.

@@ -179,6 +179,15 @@ pub fn normalize_lone_cr(text: String) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The error for a file that is not UTF-8, at the first bad byte's line and column.
+pub fn not_utf8(e: &std::string::FromUtf8Error, file: &Path) -> Diagnostic {
+    let prefix = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+    let (l, c) = crate::text::line_col(&prefix, prefix.len());
+    Diagnostic::error(Code::NotUtf8, "file is not valid UTF-8")
+        .at(file, l, c)
+        .help("save the file with UTF-8 encoding")
+}
+
 /// Writes to standard error, ignoring a closed pipe (`attune check | head -1`).
 pub fn eprint_quietly(text: &str) {
     use std::io::Write as _;

@@ -6,34 +6,101 @@
 
 use crate::config::exclude_problem as problem;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use std::path::Path;
+use ignore::Match;
+use std::path::{Path, PathBuf};
 
-/// The patterns of `[build] exclude`, read for one folder.
+/// The patterns of `[build] exclude`, read for one folder, and the notes they leave
+/// out of it.
 #[derive(Debug, Clone, Default)]
-pub struct Exclude(Option<Gitignore>);
+pub struct Exclude {
+    set: Option<Gitignore>,
+    /// Each pattern read, with its place in the list.
+    patterns: Vec<(usize, String)>,
+    /// The Markdown files left out, by path below the folder (names only: none is
+    /// read), so a link naming one says it is left out rather than not written.
+    pub notes: Vec<PathBuf>,
+}
 
 impl Exclude {
     /// The patterns read relative to `dir`; a pattern that does not read (already
     /// reported by the config's checks, see [`crate::config::exclude_problem`]) is passed over.
     pub fn new(dir: &Path, patterns: &[String]) -> Exclude {
         if patterns.is_empty() {
-            return Exclude(None);
+            return Exclude::default();
         }
         let mut builder = GitignoreBuilder::new(dir);
-        for pattern in patterns {
-            if problem(pattern).is_none() {
-                let _ = builder.add_line(None, pattern);
+        let mut read = Vec::new();
+        for (n, pattern) in patterns.iter().enumerate() {
+            if problem(pattern).is_none() && builder.add_line(None, pattern).is_ok() {
+                read.push((n, pattern.clone()));
             }
         }
-        Exclude(builder.build().ok())
+        Exclude {
+            set: builder.build().ok(),
+            patterns: read,
+            notes: Vec::new(),
+        }
     }
 
     /// Whether `rel`, a path below the folder (a folder when `is_dir`), is left out
     /// by a pattern naming it or one of the folders it is in.
     pub fn excludes(&self, rel: &Path, is_dir: bool) -> bool {
-        self.0.as_ref().is_some_and(|set| {
+        self.set.as_ref().is_some_and(|set| {
             rel.parent().is_some() && set.matched_path_or_any_parents(rel, is_dir).is_ignore()
         })
+    }
+
+    /// The place in `[build] exclude` of the pattern that leaves `rel` out, if one does.
+    pub fn pattern_of(&self, rel: &Path, is_dir: bool) -> Option<usize> {
+        let set = self.set.as_ref().filter(|_| rel.parent().is_some())?;
+        match set.matched_path_or_any_parents(rel, is_dir) {
+            Match::Ignore(glob) => self
+                .patterns
+                .iter()
+                .find(|(_, p)| p.trim() == glob.original().trim())
+                .map(|(n, _)| *n),
+            _ => None,
+        }
+    }
+
+    /// The left-out note `name` names as a wikilink does: by its path below the folder
+    /// without `.md` (`private/Diary`), or by its file name alone, in any case.
+    pub fn note_named(&self, name: &str) -> Option<&Path> {
+        let name = name.trim().trim_start_matches('/').to_lowercase();
+        self.notes.iter().map(PathBuf::as_path).find(|note| {
+            let stem = note.with_extension("").to_string_lossy().replace('\\', "/");
+            let file = note.file_stem().unwrap_or_default().to_string_lossy();
+            stem.to_lowercase() == name || file.to_lowercase() == name
+        })
+    }
+
+    /// Fills [`Exclude::notes`] from what the walk of `dir` left out (`left_out`: paths
+    /// below `dir`, each a folder or not): the Markdown files among them and in them.
+    pub fn list_notes(&mut self, dir: &Path, left_out: &[(PathBuf, bool)]) {
+        let is_note = |p: &Path| {
+            p.extension()
+                .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx")
+        };
+        for (rel, is_dir) in left_out {
+            if !is_dir {
+                if is_note(rel) {
+                    self.notes.push(rel.clone());
+                }
+                continue;
+            }
+            let inside = walkdir::WalkDir::new(dir.join(rel))
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !super::walk::is_ignored(&e.file_name().to_string_lossy())
+                })
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file() && is_note(e.path()));
+            for entry in inside {
+                if let Ok(below) = entry.path().strip_prefix(dir) {
+                    self.notes.push(below.to_path_buf());
+                }
+            }
+        }
     }
 }
 

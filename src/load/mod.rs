@@ -71,6 +71,15 @@ pub struct Content {
     pub plain_code: bool,
 }
 
+/// Whether a content file is HTML (`.html`, `.htm`), which is a page of the site when
+/// it opens with front matter (Hugo's HTML content format: see
+/// [`read::opens_with_front_matter`]), and otherwise a file copied as it is.
+pub fn is_html_page(rel: &Path) -> bool {
+    rel.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
 /// The name Hugo and Zola give the folder of files published at the site root.
 pub const STATIC_FOLDER: &str = "static";
 
@@ -90,6 +99,8 @@ pub enum AssetFolder {
     Content,
     /// `[build] static_dir`.
     Static,
+    /// The `[[mounts]]` entry of that index (in book.toml's order).
+    Mount(usize),
 }
 
 impl Asset {
@@ -131,6 +142,8 @@ pub struct Publish<'a> {
     pub downloads: &'a [String],
     /// Folders and files never published (`[build] exclude`), as written.
     pub exclude: &'a [String],
+    /// Hugo's module mounts (`[[mounts]]`): more files published as they are.
+    pub mounts: &'a [crate::config::Mount],
 }
 
 impl Publish<'_> {
@@ -200,15 +213,17 @@ pub fn load(
         ..Content::default()
     };
     let mut into_output = Vec::new();
-    let exclude = exclude::Exclude::new(&dir, publish.exclude);
+    let mut exclude = exclude::Exclude::new(&dir, publish.exclude);
+    let mut left_out = Vec::new();
     let found = files(
         root,
         content_dir,
         outputs,
-        &exclude,
+        (&exclude, &mut left_out),
         &mut into_output,
         diagnostics,
     );
+    exclude.list_notes(&dir, &left_out);
     content.exclude = exclude;
     for (full, rel) in found {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
@@ -240,6 +255,10 @@ pub fn load(
             s if s.ends_with(".md") || s.ends_with(".markdown") || s.ends_with(".mdx") => {
                 markdown.push((full, rel))
             }
+            // Hugo's HTML content format: front matter, then the page's HTML.
+            _ if is_html_page(&rel) && read::opens_with_front_matter(&full) => {
+                markdown.push((full, rel))
+            }
             _ => {
                 if let Some(warning) = read::other_format(&rel, publish.downloads) {
                     diagnostics.push(warning.in_file(display_path(root, &full)));
@@ -259,7 +278,7 @@ pub fn load(
             root,
             static_dir,
             outputs,
-            &exclude,
+            (&exclude, &mut Vec::new()),
             &mut into_output,
             diagnostics,
         );
@@ -272,8 +291,52 @@ pub fn load(
     } else {
         content.unread_static = Some(root.join(STATIC_FOLDER)).filter(|dir| dir.is_dir());
     }
+    // Then the mounts', in book.toml's order, each below its target's folder.
+    for (i, mount) in publish.mounts.iter().enumerate() {
+        let Some((_, below)) = mount.published() else {
+            continue;
+        };
+        let source = mount.source_path();
+        let found = if root.join(&source).is_file() {
+            vec![(root.join(&source), PathBuf::new())]
+        } else {
+            let source = source.to_string_lossy();
+            let exclude = exclude::Exclude::new(&root.join(&*source), publish.exclude);
+            files(
+                root,
+                &source,
+                outputs,
+                (&exclude, &mut Vec::new()),
+                &mut into_output,
+                diagnostics,
+            )
+        };
+        content
+            .assets
+            .extend(found.into_iter().map(|(_, rel)| Asset {
+                rel: if rel.as_os_str().is_empty() {
+                    PathBuf::from(&below)
+                } else {
+                    Path::new(&below).join(rel)
+                },
+                from: AssetFolder::Mount(i),
+            }));
+    }
 
     walk::report_links_into_output(root, &into_output, diagnostics);
+    // mdBook has no translations by file name: a chapter SUMMARY.md lists
+    // (`README.zh.md`, `guide/install.zh.md`) is a chapter, whatever its name's last
+    // dotted part.
+    let walked: Vec<PathBuf> = match content.summary {
+        Some(_) => markdown.iter().map(|(full, _)| full.clone()).collect(),
+        None => Vec::new(),
+    };
+    let (chapters, markdown): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
+        content
+            .summary
+            .as_ref()
+            .is_some_and(|summary| summary.position(rel).is_some())
+    });
     let mut markdown = languages::choose(
         markdown,
         publish.language,
@@ -281,6 +344,16 @@ pub fn load(
         diagnostics,
         &mut content.other_language,
     );
+    if !chapters.is_empty() {
+        // In the order the folder walk gave, as without a summary.
+        let order: std::collections::HashMap<PathBuf, usize> = walked
+            .iter()
+            .enumerate()
+            .map(|(i, full)| (full.clone(), i))
+            .collect();
+        markdown.extend(chapters);
+        markdown.sort_by_key(|(full, _)| order.get(full).copied());
+    }
 
     if let Some(summary) = &mut content.summary {
         // Drafts count as written: a book built without them still lists them.
@@ -313,7 +386,18 @@ pub fn load(
                     chapter.push(".md");
                     summary.position(Path::new(&chapter)).is_some()
                 });
-            is_index && !chapter_for_folder
+            // A `README.zh.md` the summary lists in that folder is its text instead
+            // (a book written beside its original, each chapter with a `.zh.md`).
+            let folder = rel.parent().unwrap_or(Path::new(""));
+            let listed_readme = summary.chapters.iter().any(|c| {
+                c.rel.parent().unwrap_or(Path::new("")) == folder
+                    && c.rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                        let n = n.to_ascii_lowercase();
+                        n.matches('.').count() > 1
+                            && (n.starts_with("readme.") || n.starts_with("index."))
+                    })
+            });
+            is_index && !chapter_for_folder && !listed_readme
         });
         markdown = kept;
         if let Some(d) = summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel)) {
@@ -351,20 +435,20 @@ pub fn load(
 /// The files below `folder` (relative to `root`, as book.toml names it), each with its
 /// path below it, sorted by name: hidden files and editors' droppings left out, and
 /// links into the output folder added to `into_output` (see [`walk::walk`]), and what
-/// `exclude` leaves out passed over; anything
+/// `exclude` leaves out passed over (and added to its list); anything
 /// that is not a file (a FIFO, a socket, a device) is passed over without being
 /// opened; a name that is not UTF-8 is an error.
 fn files(
     root: &Path,
     folder: &str,
     outputs: &[PathBuf],
-    exclude: &exclude::Exclude,
+    (exclude, left_out): (&exclude::Exclude, &mut Vec<(PathBuf, bool)>),
     into_output: &mut Vec<PathBuf>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<(PathBuf, PathBuf)> {
     let dir = root.join(folder);
     let mut found = Vec::new();
-    for entry in walk::walk(&dir, outputs, exclude, into_output) {
+    for entry in walk::walk(&dir, outputs, exclude, into_output, left_out) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {

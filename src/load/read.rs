@@ -74,14 +74,7 @@ pub(super) fn read_text(
             Some((file, text))
         }
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let (l, c) = line_col(&prefix, prefix.len());
-            diagnostics.push(
-                Diagnostic::error(Code::NotUtf8, "file is not valid UTF-8")
-                    .at(file, l, c)
-                    .help("save the file with UTF-8 encoding"),
-            );
+            diagnostics.push(crate::diagnostic::not_utf8(&e, &file));
             None
         }
     }
@@ -199,6 +192,31 @@ fn dated_name(name: &str) -> Option<(Date, &str)> {
     let rest = rest.strip_prefix(char::is_whitespace).unwrap_or(rest);
     let rest = rest.strip_prefix(['-', '_'])?;
     (!rest.is_empty()).then_some((date, rest))
+}
+
+/// Whether the file's first line that is not blank is a front matter fence, `---`
+/// (YAML) or `+++` (TOML), as Hugo reads an HTML content file: such a file is a page
+/// (its front matter read as a Markdown page's, its body HTML); another is copied as
+/// it is. Only the file's start is read; a file that cannot be read is not a page
+/// (it is reported where it is copied).
+pub(super) fn opens_with_front_matter(full: &Path) -> bool {
+    use std::io::Read;
+    let mut start = Vec::with_capacity(512);
+    let Ok(file) = std::fs::File::open(full) else {
+        return false;
+    };
+    if file.take(4096).read_to_end(&mut start).is_err() {
+        return false;
+    }
+    let start = start.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&start);
+    let text = String::from_utf8_lossy(start);
+    let mut lines = text.split('\n');
+    // The last piece may be a line cut short at the 4,096 bytes: not a fence.
+    let last = lines.next_back();
+    let mut lines = lines.chain(last.filter(|_| start.len() < 4096));
+    lines
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| matches!(line.trim_end(), "---" | "+++"))
 }
 
 /// FNV-1a (64 bits) of `text` with line endings normalised to `\n`: a hash that stays

@@ -194,6 +194,26 @@ impl Spans {
         )
     }
 
+    /// Each text written as an item of the sequence at `path` (`aliases: [a, b]`), with
+    /// where it is written (the first of equal ones): [`Spans::find_value`] for every
+    /// item at once, for lists of thousands.
+    pub fn item_values(&self, path: &[Step]) -> FxHashMap<&str, (usize, usize)> {
+        let mut found = FxHashMap::default();
+        let mut item = path.to_vec();
+        item.push(Step::Item(0));
+        let last = item.len() - 1;
+        for i in 0..self.items(path) {
+            item[last] = Step::Item(i);
+            let Some(at) = self.value(&item) else {
+                continue;
+            };
+            for text in self.scalars.get(&item).into_iter().flatten() {
+                found.entry(text.as_str()).or_insert(at);
+            }
+        }
+        found
+    }
+
     /// How many items the sequence at `path` has.
     pub fn items(&self, path: &[Step]) -> usize {
         let mut item = path.to_vec();

@@ -20,12 +20,14 @@ pub fn is_ignored(name: &str) -> bool {
 /// The entries of `dir` (sorted by name, following symbolic links), without ignored
 /// names and without symbolic links that lead into (or contain) one of `outputs`, the
 /// folders the site is written to: those are added to `into_output`; and without what
-/// `exclude` leaves out (`[build] exclude`), whose folders are not even entered.
+/// `exclude` leaves out (`[build] exclude`), whose folders are not even entered:
+/// those are added to `left_out`, with whether each is a folder.
 pub(super) fn walk<'a>(
     dir: &Path,
     outputs: &[PathBuf],
     exclude: &'a Exclude,
     into_output: &'a mut Vec<PathBuf>,
+    left_out: &'a mut Vec<(PathBuf, bool)>,
 ) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'a {
     let root = dir.to_path_buf();
     let outputs: Vec<PathBuf> = outputs
@@ -46,6 +48,7 @@ pub(super) fn walk<'a>(
             }
             let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
             if exclude.excludes(rel, e.file_type().is_dir()) {
+                left_out.push((rel.to_path_buf(), e.file_type().is_dir()));
                 return false;
             }
             if e.path_is_symlink() && !outputs.is_empty() {

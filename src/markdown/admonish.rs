@@ -12,7 +12,9 @@
 
 use super::callouts::callout_title;
 use super::expand::{SegMap, Splice};
+use super::ids::heading_slug;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
+use std::collections::HashMap;
 
 /// The text with every `admonish` block written as a callout, and the map back to the
 /// text as written; `None` when there is none.
@@ -34,6 +36,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     }
     let mut splice = Splice::new(text);
     let mut copied = 0;
+    let mut ids = HashMap::new();
     for (range, info) in blocks {
         let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
         // The fence's column: what is before it on each line is the containers' (a
@@ -50,7 +53,11 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             })
             .collect();
         let opening_end = lines[0].0 + lines[0].1.trim_end_matches(['\n', '\r']).len();
-        splice.insert(&callout_line(&info), fence);
+        let (line, id) = callout_line(&info, &mut ids);
+        // The block's id as mdbook-admonish gives it, for links to `#admonition-note`:
+        // an anchor the callout's text begins with.
+        let id = id.replace(['"', '<', '>', '&'], "");
+        splice.insert(&format!("{line} <a id=\"{id}\"></a>"), fence);
         copied = opening_end;
         let last = lines.len() - 1;
         for (n, &(start, line)) in lines.iter().enumerate().skip(1) {
@@ -92,10 +99,15 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     Some((splice.out, splice.map))
 }
 
-/// `> [!kind]- Title` for an `admonish` block's info string (what follows `admonish`).
-fn callout_line(info: &str) -> String {
+/// `> [!kind]- Title` for an `admonish` block's info string (what follows `admonish`),
+/// and the block's id as mdbook-admonish gives it: `id=` as written, else
+/// `admonition-` and the slug of its title (the kind's name, in title case, when it
+/// has none; `Note` for a kind mdbook-admonish does not know), numbered from `-1` when
+/// the page has it already (`ids` counts them).
+fn callout_line(info: &str, ids: &mut HashMap<String, usize>) -> (String, String) {
     let mut kind: Option<String> = None;
     let mut title: Option<String> = None;
+    let mut id: Option<String> = None;
     let mut collapsible = false;
     let mut rest = info.trim();
     while !rest.is_empty() {
@@ -108,6 +120,7 @@ fn callout_line(info: &str) -> String {
                     "title" => title = Some(value),
                     "collapsible" => collapsible = value == "true",
                     "type" => kind = Some(value),
+                    "id" => id = Some(value),
                     _ => {}
                 }
             }
@@ -116,7 +129,38 @@ fn callout_line(info: &str) -> String {
             None => {}
         }
     }
-    let kind = kind.unwrap_or_else(|| "note".to_string());
+    let kind = kind.as_deref().unwrap_or("note");
+    let id = id.unwrap_or_else(|| {
+        let named = match &title {
+            Some(title) => title.clone(),
+            None if callout_title(kind).is_some() => {
+                let mut named = kind.to_string();
+                if let Some(first) = named.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                named
+            }
+            None => "Note".to_string(),
+        };
+        let slug = match heading_slug(&named) {
+            slug if slug.is_empty() => "default".to_string(),
+            slug => slug,
+        };
+        let count = ids.entry(slug.clone()).or_insert(0);
+        let unique = match *count {
+            0 => slug,
+            n => format!("{slug}-{n}"),
+        };
+        *count += 1;
+        format!("admonition-{unique}")
+    });
+    (callout(kind, title, collapsible), id)
+}
+
+/// `> [!kind]- Title`: a kind attune has no callout for is a note titled with the
+/// kind's name; `collapsible` makes it a closed `<details>`.
+pub(super) fn callout(kind: &str, title: Option<String>, collapsible: bool) -> String {
+    let kind = kind.to_string();
     let (kind, title) = match callout_title(&kind) {
         Some(_) => (kind, title),
         None => {
@@ -170,7 +214,7 @@ mod tests {
         let (out, map) = rewrite(text, Options::empty()).unwrap();
         assert_eq!(
             out,
-            "Before.\n\n> [!warning]- Mind **the** step\n> Text with *emphasis*.\n> \n> - a list\n\nAfter.\n"
+            "Before.\n\n> [!warning]- Mind **the** step <a id=\"admonition-mind-the-step\"></a>\n> Text with *emphasis*.\n> \n> - a list\n\nAfter.\n"
         );
         // Positions in the callout's text map back to the block's lines.
         let at = out.find("Text with").unwrap();
@@ -183,7 +227,7 @@ mod tests {
             Options::empty(),
         )
         .unwrap();
-        assert_eq!(out, "- item\n\n  > [!tip] Older title\n  > Inside.\n  \n");
+        assert_eq!(out, "- item\n\n  > [!tip] Older title <a id=\"admonition-older-title\"></a>\n  > Inside.\n  \n");
         // A tab-indented code block in the text stays code.
         let (out, _) = rewrite(
             "```admonish\nText.\n\n\tenv: ${{ x }}\n \tmore\n```\n",
@@ -192,24 +236,49 @@ mod tests {
         .unwrap();
         assert_eq!(
             out,
-            "> [!note]\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
+            "> [!note] <a id=\"admonition-note\"></a>\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
         );
     }
 
     #[test]
     fn the_info_string_is_read_as_mdbook_admonish_reads_it() {
-        assert_eq!(callout_line(""), "> [!note]");
-        assert_eq!(callout_line(" info"), "> [!info]");
+        assert_eq!(callout_line("", &mut HashMap::new()).0, "> [!note]");
+        assert_eq!(callout_line(" info", &mut HashMap::new()).0, "> [!info]");
         assert_eq!(
-            callout_line(" example \"My title\""),
+            callout_line(" example \"My title\"", &mut HashMap::new()).0,
             "> [!example] My title"
         );
         assert_eq!(
-            callout_line(" type=\"danger\", title='Stop', class=\"x\" id=\"y\""),
+            callout_line(
+                " type=\"danger\", title='Stop', class=\"x\" id=\"y\"",
+                &mut HashMap::new()
+            )
+            .0,
             "> [!danger] Stop"
         );
-        assert_eq!(callout_line(" custom-kind"), "> [!note] Custom-kind");
-        assert_eq!(callout_line(" bug collapsible=false"), "> [!bug]");
+        assert_eq!(
+            callout_line(" custom-kind", &mut HashMap::new()).0,
+            "> [!note] Custom-kind"
+        );
+        assert_eq!(
+            callout_line(" bug collapsible=false", &mut HashMap::new()).0,
+            "> [!bug]"
+        );
+    }
+
+    #[test]
+    fn each_block_has_the_id_mdbook_admonish_gives_it() {
+        let mut ids = HashMap::new();
+        let id = |info: &str, ids: &mut HashMap<String, usize>| callout_line(info, ids).1;
+        assert_eq!(id(" note", &mut ids), "admonition-note");
+        assert_eq!(id("", &mut ids), "admonition-note-1");
+        assert_eq!(
+            id(" tip title=\"Mind **the** step\"", &mut ids),
+            "admonition-mind-the-step"
+        );
+        assert_eq!(id(" warning \"\"", &mut ids), "admonition-default");
+        assert_eq!(id(" custom-kind", &mut ids), "admonition-note-2");
+        assert_eq!(id(" info id=\"my-id\"", &mut ids), "my-id");
     }
 
     #[test]

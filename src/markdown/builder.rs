@@ -80,6 +80,8 @@ pub(super) struct Builder<'a, 'c> {
     /// Whether the body holds `foreign::ADDRESS_MARK` anywhere: looked for once,
     /// not in each text event.
     pub(super) address_marks: bool,
+    /// The definitions (`\def…`) the page's formulas made so far, for the later ones.
+    pub(super) math_definitions: String,
 }
 
 impl<'a> Builder<'a, '_> {

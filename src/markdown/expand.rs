@@ -1,7 +1,8 @@
 //! The passes over an article's text before it is parsed as Markdown, in order:
 //! `{{#include}}` directives are replaced by what they name ([`super::include`]),
 //! `%% comments %%` are taken out ([`super::comments`]), mdbook-admonish blocks are
-//! written as callouts ([`super::admonish`]), and syntax of other tools that
+//! written as callouts ([`super::admonish`]), and so are colon-fenced containers
+//! (`:::tip` … `:::`, [`super::containers`]), and syntax of other tools that
 //! attune does not support is reported and taken out ([`super::foreign`]).
 //!
 //! Each pass writes a new text with a [`SegMap`] from its offsets back to its input's,
@@ -168,6 +169,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    if holds(&text, ":::") {
+        if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if super::mdx::is_mdx(article) {
         let (stripped, map) = super::mdx::strip(&text, article, options, &mut out);
         out.maps.0.push(map);
@@ -185,6 +192,27 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         }
     }
     out.text = text;
+    out
+}
+
+/// [`expand`] for a page written in HTML (Hugo's HTML content format): only other
+/// tools' template syntax (Hugo's shortcodes, which Hugo runs in HTML content too) is
+/// reported and taken out; the Markdown passes do not apply.
+pub fn expand_html(body: &str, article: &Article, options: Options) -> Expanded {
+    let mut out = Expanded {
+        text: String::new(),
+        maps: Maps::default(),
+        includes: Vec::new(),
+        diagnostics: Diagnostics::new(),
+        origins: Default::default(),
+    };
+    out.text = if holds(body, "{{") || holds(body, "{%") || holds(body, "<%") {
+        let (stripped, map) = super::foreign::strip(body, article, options, &mut out);
+        out.maps.0.push(map);
+        stripped
+    } else {
+        body.to_string()
+    };
     out
 }
 

@@ -11,6 +11,7 @@ mod builder;
 mod callouts;
 mod code;
 mod comments;
+mod containers;
 mod expand;
 mod foreign;
 mod foreign_address;
@@ -272,19 +273,29 @@ pub fn parse_titled(
     ctx: &ParseContext,
 ) -> Parsed {
     let plain = LineIndex::new(text);
-    let mut expanded = expand::expand(
-        &text[body_start..],
-        &expand::Article {
-            file,
-            content: ctx.content,
-            include_root: ctx.include_root,
-            lines: &plain,
-            body_start,
-            unsupported_syntax: ctx.unsupported_syntax,
-            broken_links: ctx.broken_links,
-        },
-        options(ctx.smart_punctuation),
-    );
+    let article = expand::Article {
+        file,
+        content: ctx.content,
+        include_root: ctx.include_root,
+        lines: &plain,
+        body_start,
+        unsupported_syntax: ctx.unsupported_syntax,
+        broken_links: ctx.broken_links,
+    };
+    let html_page = crate::load::is_html_page(file);
+    let mut expanded = if html_page {
+        expand::expand_html(
+            &text[body_start..],
+            &article,
+            options(ctx.smart_punctuation),
+        )
+    } else {
+        expand::expand(
+            &text[body_start..],
+            &article,
+            options(ctx.smart_punctuation),
+        )
+    };
     let body = expanded.text.as_str();
     let mut lines = LineIndex::new(text);
     if !expanded.maps.0.is_empty() {
@@ -309,7 +320,20 @@ pub fn parse_titled(
         options(ctx.smart_punctuation),
         Some(&mut callback),
     );
-    let events: Vec<(Event, std::ops::Range<usize>)> = parser.into_offset_iter().collect();
+    let events: Vec<(Event, std::ops::Range<usize>)> = if html_page {
+        // Hugo's HTML content format: the body is the page's HTML, one raw block
+        // (indented lines are not code, blank lines end nothing), read as raw HTML in
+        // Markdown is.
+        drop(parser);
+        let whole = 0..body.len();
+        vec![
+            (Event::Start(pulldown_cmark::Tag::HtmlBlock), whole.clone()),
+            (Event::Html(CowStr::from(body)), whole.clone()),
+            (Event::End(pulldown_cmark::TagEnd::HtmlBlock), whole),
+        ]
+    } else {
+        parser.into_offset_iter().collect()
+    };
     let events = links::wikilinks_before_destinations(events, body);
     let mut builder = Builder {
         ctx,
@@ -337,6 +361,7 @@ pub fn parse_titled(
         seen_block: false,
         in_table_head: false,
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
+        math_definitions: String::new(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;

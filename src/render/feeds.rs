@@ -14,7 +14,7 @@ pub fn sitemap(site: &Site, urls: &[String]) -> String {
         .collect();
     for url in urls
         .iter()
-        .filter(|u| !site.aliases.contains_key(*u) && u.as_str() != "404/")
+        .filter(|u| !site.urls.is_redirect(u) && u.as_str() != "404/")
     {
         xml.push_str(&format!(
             "  <url><loc>{}</loc>",

@@ -30,7 +30,20 @@ impl Pages<'_> {
         title: &str,
         own: impl FnOnce() -> T,
     ) {
-        let path = format!("{url}index.html");
+        self.page_at(template, url, &format!("{url}index.html"), title, own)
+    }
+
+    /// [`Pages::page`] written at `path`: `url/index.html`, or for an old address
+    /// published as a file (`old/x.html`) that file, whose `url` it is too.
+    fn page_at<T: Serialize>(
+        &mut self,
+        template: &str,
+        url: &str,
+        path: &str,
+        title: &str,
+        own: impl FnOnce() -> T,
+    ) {
+        let path = path.to_string();
         let (site, templates) = (self.site, self.templates);
         let key = |deps: &Dependencies| deps.site_page(template, &path);
         let stale: Vec<&Pass> = self
@@ -230,12 +243,38 @@ pub(super) fn site_pages(pages: &mut Pages) {
         }
     }
 
-    // Aliases: redirect pages for old URLs.
+    // Aliases: redirect pages for old URLs, at the part of the page a redirect names
+    // (`moved`), and at the files other tools published pages as (`old/x.html`).
+    let redirect = |from: &str, to: &crate::site::Moved| {
+        let part = to
+            .part
+            .as_deref()
+            .map(|p| format!("#{p}"))
+            .unwrap_or_default();
+        RedirectPage {
+            target: format!("{}{part}", site.style.href(from, &to.url)),
+            target_canonical: site
+                .config
+                .base_url()
+                .map(|b| format!("{b}{}{part}", to.url)),
+        }
+    };
     for (alias, &target) in &site.aliases {
         let target = &site.articles[target];
+        if site.moved.contains_key(alias) {
+            continue;
+        }
         pages.page("redirect.html", alias, &target.title, || RedirectPage {
             target: site.style.href(alias, &target.url),
             target_canonical: site.config.base_url().map(|b| format!("{b}{}", target.url)),
+        });
+    }
+    for (alias, to) in &site.moved {
+        pages.page("redirect.html", alias, &to.title, || redirect(alias, to));
+    }
+    for (file, to) in &site.moved_files {
+        pages.page_at("redirect.html", file, file, &to.title, || {
+            redirect(file, to)
         });
     }
 

@@ -212,10 +212,7 @@ fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) 
                     .split_once('#')
                     .map(|(_, a)| a)
                     .filter(|a| !a.is_empty());
-                match anchor {
-                    Some(a) => format!("#{}--{a}", site.print_key(u)),
-                    None => format!("#{}", site.print_key(u)),
-                }
+                format!("#{}", in_print_edition(site.print_key(u), anchor))
             }
             Some((u, link)) => {
                 let fragment = link
@@ -230,20 +227,32 @@ fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) 
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
         |n| match site.refs[t].get(n) {
             Some(RefTarget::Fragment(id)) if id.is_empty() => format!("#{}", href_attr(slug)),
-            Some(RefTarget::Fragment(id)) => format!("#{}", href_attr(&format!("{slug}--{id}"))),
+            Some(RefTarget::Fragment(id)) => {
+                format!("#{}", href_attr(&in_print_edition(slug, Some(id))))
+            }
             Some(RefTarget::Site {
                 article: Some(u),
                 fragment,
                 ..
             }) if in_print[*u] => {
                 let key = site.print_key(*u);
-                match fragment {
-                    Some(id) => format!("#{}", href_attr(&format!("{key}--{id}"))),
-                    None => format!("#{}", href_attr(key)),
-                }
+                format!(
+                    "#{}",
+                    href_attr(&in_print_edition(key, fragment.as_deref()))
+                )
             }
             Some(target) => target.attr("", site.style),
             None => String::new(),
         },
     )
+}
+
+/// The id in `print.html` of the part `id` of the article printed as `key`: the
+/// article itself for its top (`#top`, `#main`, which its own page has and the print
+/// edition has once per article).
+fn in_print_edition(key: &str, id: Option<&str>) -> String {
+    match id {
+        None | Some("" | "top" | "main") => key.to_string(),
+        Some(id) => format!("{key}--{id}"),
+    }
 }

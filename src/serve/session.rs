@@ -4,6 +4,7 @@
 use super::cache::Pages;
 use super::reload::Status;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Printer};
+use crate::load::exclude::Exclude;
 use crate::output::{hash_bytes, Served, Writer};
 use crate::site::{ParseCache, UrlStyle};
 use crate::{config, load, render, search, site};
@@ -34,6 +35,9 @@ pub struct Session {
     content_dir: String,
     /// `[build] static_dir` of the last book.toml read.
     static_dir: Option<String>,
+    /// `[build] exclude` of the last book.toml read, for the content folder and the
+    /// static folder.
+    exclude: (Exclude, Exclude),
 }
 
 /// How one rebuild went.
@@ -60,6 +64,7 @@ impl Session {
             theme_hash: 0,
             content_dir: crate::config::Build::default().content_dir,
             static_dir: None,
+            exclude: Default::default(),
         }
     }
 
@@ -78,6 +83,29 @@ impl Session {
     /// The static folder, as the last book.toml read names it, if any.
     pub fn static_dir(&self) -> Option<&str> {
         self.static_dir.as_deref()
+    }
+
+    /// Whether `rel` (a path from the site's root) is a file `[build] exclude` leaves
+    /// out of the content or static folder, which no page of the last build read
+    /// through `{{#include}}`: a change to it changes nothing served.
+    pub fn left_out(&self, rel: &Path) -> bool {
+        let is_dir = self.root.join(rel).is_dir();
+        if let Ok(below) = rel.strip_prefix(dir_of(&self.content_dir)) {
+            let included = self.parse_cache.includes(below)
+                || self.last.as_ref().is_some_and(|site| {
+                    site.articles
+                        .iter()
+                        .any(|a| a.parsed.includes.iter().any(|i| i.rel == below))
+                });
+            if self.exclude.0.excludes(below, is_dir) && !included {
+                return true;
+            }
+        }
+        let static_dir = self.static_dir.as_deref().map(dir_of);
+        static_dir.is_some_and(|dir| {
+            rel.strip_prefix(dir)
+                .is_ok_and(|below| self.exclude.1.excludes(below, is_dir))
+        })
     }
 
     pub fn out(&self) -> &Path {
@@ -120,6 +148,14 @@ impl Session {
         };
         self.content_dir = config.build.content_dir.clone();
         self.static_dir = config.build.static_dir.clone();
+        let patterns = &config.build.exclude;
+        self.exclude = (
+            Exclude::new(&self.root.join(&self.content_dir), patterns),
+            Exclude::new(
+                &self.root.join(self.static_dir.as_deref().unwrap_or(".")),
+                patterns,
+            ),
+        );
         if !self.out.join(crate::output::MARKER).is_file() || !self.out.join("index.html").is_file()
         {
             // The served folder was deleted or emptied: write every file again.
@@ -155,6 +191,7 @@ impl Session {
                 language: &config.site.language,
                 downloads: &config.build.downloads,
                 exclude: &config.build.exclude,
+                mounts: &config.mounts,
             },
             std::slice::from_ref(&self.out),
             &mut problems,
@@ -256,4 +293,12 @@ pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Res
     // The pages are up; what is left to tidy up can wait until now.
     session.settle();
     Ok(())
+}
+
+/// A folder as book.toml names it, less any `./` (`./static` holds `static/x`).
+pub(super) fn dir_of(dir: &str) -> PathBuf {
+    Path::new(dir)
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }

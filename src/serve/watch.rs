@@ -2,10 +2,10 @@
 //! burst is over, filtered to edits of the sources, then one rebuild.
 
 use super::reload::Status;
-use super::session::{report, Session};
+use super::session::{dir_of, report, Session};
 use crate::load;
 use anyhow::{Context as _, Result};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -22,21 +22,12 @@ pub(super) fn watch(
     let out = session.out().to_path_buf();
     loop {
         let batch = rx.recv().context("file watcher stopped")?;
-        // As written in book.toml, less any `./` (`./static` holds `static/x`).
         let sources = [Some(session.content_dir()), session.static_dir()];
-        let sources: Vec<PathBuf> = sources
-            .into_iter()
-            .flatten()
-            .map(|dir| {
-                Path::new(dir)
-                    .components()
-                    .filter(|c| !matches!(c, Component::CurDir))
-                    .collect()
-            })
-            .collect();
+        let sources: Vec<PathBuf> = sources.into_iter().flatten().map(dir_of).collect();
+        let left_out = |rel: &Path| session.left_out(rel);
         if !batch
             .iter()
-            .any(|event| relevant(root, &out, &sources, event))
+            .any(|event| relevant(root, &out, &sources, &left_out, event))
         {
             continue;
         }
@@ -56,8 +47,15 @@ pub(super) fn watch(
 /// Whether a file-system event is an edit to the sources: under one of `folders` (the
 /// content folder, `[build] content_dir`, and the static folder, `static_dir`),
 /// `themes/`, or `book.toml`, outside the served folder, and not a path the loader
-/// ignores (hidden files, editors' droppings).
-fn relevant(root: &Path, out: &Path, folders: &[PathBuf], event: &notify::Event) -> bool {
+/// ignores (hidden files, editors' droppings) or `[build] exclude` leaves out
+/// (`left_out`, from the site's root).
+fn relevant(
+    root: &Path,
+    out: &Path,
+    folders: &[PathBuf],
+    left_out: &dyn Fn(&Path) -> bool,
+    event: &notify::Event,
+) -> bool {
     use notify::event::{EventKind, ModifyKind};
     // Reads (ours included) and metadata changes are not edits.
     let edit = matches!(
@@ -78,6 +76,7 @@ fn relevant(root: &Path, out: &Path, folders: &[PathBuf], event: &notify::Event)
             || rel == Path::new(crate::config::FILE_NAME);
         source
             && !p.starts_with(out)
+            && !left_out(rel)
             && rel
                 .components()
                 .all(|c| !load::is_ignored(&c.as_os_str().to_string_lossy()))

@@ -37,6 +37,14 @@ pub struct Article {
 }
 
 impl Article {
+    /// Whether `id`, which is not an id on the page (`on_page` false), names the
+    /// heading that became the article's title: mdBook gives a chapter's opening
+    /// heading an id and books link to it (`ch01-01-installation.html#installation`);
+    /// here that heading is the page's title, so such a link leads to the page itself.
+    pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
+        !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
+    }
+
     /// Where its front matter is written, key by key (parsed again: only diagnostics
     /// and claims ask).
     pub fn front_spans(&self) -> Spans {
@@ -116,5 +124,25 @@ impl Article {
     /// Its clinical review, with the legacy keys folded in.
     pub fn review(&self, config: &Config) -> crate::review::Review<'_> {
         crate::review::Review::of(&self.front, config.review.interval_months)
+    }
+}
+
+/// Whether `anchor` is an id attune writes on `article`'s page: the top, the main
+/// content, and the Sources list, its entries and a link's id only when the page has
+/// them (a link in the heading that became the title is not on it) (a Hugo page's `#sources` heading an include would have brought is not
+/// there).
+pub(in crate::site) fn is_generated_on(article: &Article, anchor: &str) -> bool {
+    let numbered = |prefix: &str, count: usize| {
+        anchor
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| (1..=count).contains(&n))
+    };
+    let parsed = &article.parsed;
+    match anchor {
+        "" | "top" | "main" => true,
+        "sources" => !parsed.citations.is_empty(),
+        _ if anchor.starts_with("ref-") => parsed.links.iter().any(|l| l.id == anchor),
+        _ => numbered("source-", parsed.citations.len()),
     }
 }

@@ -57,6 +57,8 @@ impl Dependencies {
             permalink_at: _,
             // From the configuration and the articles' paths, both hashed.
             redirected: _,
+            moved,
+            moved_files,
             assets,
             // Read only for a missing file's help, which is no page's.
             unread_static: _,
@@ -107,6 +109,7 @@ impl Dependencies {
             assets,
             theme_files,
         ));
+        h.debug(&(moved, moved_files));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
         h.debug(&(sections, section_of));
         for (name, tag) in tags {

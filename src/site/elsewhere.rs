@@ -5,17 +5,45 @@
 use super::links::md_path;
 use super::{Article, ResolvedLink, Site};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::markdown::OutLink;
+use crate::markdown::{LinkTarget, OutLink};
 use crate::text::percent_decode;
 use std::path::Path;
 
 impl Site {
-    /// Whether `[build] exclude` leaves out the `.md` file `target` names, from the
-    /// folder of `from` or from the content folder: a link to it names a note left out.
-    pub(super) fn left_out_by_exclude(&self, from: &Path, target: &str) -> bool {
-        [from, Path::new("_")].iter().any(|from| {
-            md_path(from, target).is_some_and(|path| self.exclude.excludes(&path, false))
-        })
+    /// Why the note a link names is not there, when `[build] exclude` leaves it out:
+    /// a `.md` path from the folder of `from` or from the content folder, or a
+    /// wikilink's path or bare name (`[[Diary]]`), naming a note the patterns left
+    /// out; the message names the pattern and its place in book.toml, nothing of the
+    /// note beyond what the link wrote.
+    pub(super) fn left_out_by_exclude(&self, from: &Path, target: &LinkTarget) -> Option<String> {
+        if self.exclude.notes.is_empty() {
+            return None;
+        }
+        let by_path = |target: &str| {
+            [from, Path::new("_")].iter().find_map(|from| {
+                let path = md_path(from, target)?;
+                self.exclude.notes.contains(&path).then_some(path)
+            })
+        };
+        let note = match target {
+            LinkTarget::File { path, .. } => by_path(path),
+            LinkTarget::Slug { slug, .. } => by_path(&format!("{slug}.md"))
+                .or_else(|| self.exclude.note_named(slug).map(Path::to_path_buf)),
+            _ => None,
+        }?;
+        let build = &self.config.build;
+        let by = self.exclude.pattern_of(&note, false).and_then(|n| {
+            let (line, column) = build.exclude_at.get(n)?;
+            Some(format!(
+                " pattern '{}' ({}:{line}:{column})",
+                build.exclude.get(n)?,
+                crate::config::FILE_NAME
+            ))
+        });
+        Some(format!(
+            "is left out by `[build] exclude`{}",
+            by.unwrap_or_default()
+        ))
     }
 
     /// Where the `.md` link `path` (written `written`) of `article`, which names no

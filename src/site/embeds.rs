@@ -19,6 +19,11 @@ type Edge = (usize, Node);
 /// before that; this only bounds the work).
 const MAX_DEPTH: usize = 16;
 
+/// The most notes' text one page may show through embeds, counting each time a note
+/// is shown: embeds of notes that embed several notes each multiply, so a handful of
+/// small notes could otherwise fill one page with millions of copies.
+pub const MAX_EMBEDS: usize = 10_000;
+
 impl Site {
     /// Finds every cycle of embeds (`a` embeds `b` embeds `a`, or a part of a note
     /// that holds an embed of itself) and reports it at the embed that closes it,
@@ -77,6 +82,80 @@ impl Site {
         for (a, k) in cut {
             self.links[a][k].target = None;
         }
+        self.check_embed_counts(diagnostics);
+    }
+
+    /// Reports each page whose embeds would show more than [`MAX_EMBEDS`] notes' text,
+    /// once, at the embed that shows the most, and leaves the embeds showing the most
+    /// unresolved until the page is within the limit. Runs after cycles are cut, so the embeds form no circle.
+    fn check_embed_counts(&mut self, diagnostics: &mut Diagnostics) {
+        for start in 0..self.articles.len() {
+            if !self.has_embeds(start) {
+                continue;
+            }
+            let mut reported = false;
+            loop {
+                let mut memo = HashMap::new();
+                let node: Node = (start, None);
+                let edges = self.embed_edges(&node);
+                let counts: Vec<usize> = edges
+                    .iter()
+                    .map(|(_, to)| 1usize.saturating_add(self.embed_count(to, 1, &mut memo)))
+                    .collect();
+                let total = counts.iter().fold(0usize, |a, c| a.saturating_add(*c));
+                if total <= MAX_EMBEDS {
+                    break;
+                }
+                let (at, most) = counts
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .max_by_key(|(_, c)| **c)
+                    .map_or((0, 0), |(at, c)| (at, *c));
+                let k = edges[at].0;
+                self.links[start][k].target = None;
+                if std::mem::replace(&mut reported, true) {
+                    continue;
+                }
+                let link = &self.articles[start].parsed.links[k];
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::EmbedTooMany,
+                        format!(
+                            "embeds would show notes' text {} times on this page (this embed {}), more than {MAX_EMBEDS}",
+                            total,
+                            most
+                        ),
+                    )
+                    .at(&self.articles[start].path, link.line, link.column)
+                    .help("notes that embed several notes each multiply: link to some of them instead of embedding (drop the `!`); embeds on this page are left out until it is within the limit"),
+                );
+            }
+        }
+    }
+
+    /// How many times notes' text is shown by the embeds in the part `node` shows,
+    /// embedded `depth` deep (none past [`MAX_DEPTH`], as [`Site::expand_embeds`]).
+    fn embed_count(
+        &self,
+        node: &Node,
+        depth: usize,
+        memo: &mut HashMap<(Node, usize), usize>,
+    ) -> usize {
+        if depth >= MAX_DEPTH {
+            return 0;
+        }
+        if let Some(n) = memo.get(&(node.clone(), depth)) {
+            return *n;
+        }
+        let mut n = 0usize;
+        for (_, to) in self.embed_edges(node) {
+            n = n
+                .saturating_add(1)
+                .saturating_add(self.embed_count(&to, depth + 1, memo));
+        }
+        memo.insert((node.clone(), depth), n);
+        n
     }
 
     /// The embeds inside the part of a note that `node` shows (all of it, or the part

@@ -294,16 +294,31 @@ impl Site {
 
 /// `/patterns/old/` and `patterns/old` both become `patterns/old/`.
 pub fn normalise_alias(alias: &str) -> String {
-    let trimmed = alias
-        .trim()
-        .trim_start_matches('/')
-        .trim_end_matches("index.html")
-        .trim_end_matches('/');
+    let path = alias.trim().trim_start_matches('/');
+    // `/old/x.html`, as Hugo and mdBook published a page, is read as a link to it is:
+    // `old/x/`; `/old/index.html` is `old/`.
+    let trimmed = match path.strip_suffix(".html") {
+        Some(stem) if stem == "index" || stem.ends_with("/index") => stem.trim_end_matches("index"),
+        Some(stem) => stem,
+        None => path,
+    }
+    .trim_end_matches('/');
     if trimmed.is_empty() {
         String::new()
     } else {
         format!("{trimmed}/")
     }
+}
+
+/// The file an old address names when another tool published the page as one
+/// (`/old/x.html`, not `/old/index.html`, which is its folder's address): `old/x.html`,
+/// where a redirect page is written too, so a bookmark to that file still leads to
+/// the page.
+pub fn alias_file(alias: &str) -> Option<String> {
+    let path = alias.trim().trim_start_matches('/');
+    let stem = path.strip_suffix(".html")?;
+    let named = !stem.is_empty() && stem != "index" && !stem.ends_with("/index");
+    (named && !stem.ends_with('/')).then(|| path.to_string())
 }
 
 #[cfg(test)]
@@ -315,5 +330,11 @@ mod tests {
         assert_eq!(normalise_alias("/patterns/old/"), "patterns/old/");
         assert_eq!(normalise_alias("patterns/old"), "patterns/old/");
         assert_eq!(normalise_alias("/old/index.html"), "old/");
+        assert_eq!(normalise_alias("/old/x.html"), "old/x/");
+        assert_eq!(normalise_alias("/old/myindex.html"), "old/myindex/");
+        assert_eq!(alias_file("/old/x.html"), Some("old/x.html".to_string()));
+        assert_eq!(alias_file("/old/index.html"), None);
+        assert_eq!(alias_file("/old/x/"), None);
+        assert_eq!(alias_file("/.html"), None);
     }
 }

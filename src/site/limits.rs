@@ -6,9 +6,7 @@ use super::{normalise_alias, Site};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::slugify;
 
-/// The longest path segment (slug, tag, alias part) accepted, in bytes. File systems
-/// take 255 bytes per name; the rest is room for what a build adds beside it.
-pub const MAX_SEGMENT: usize = 200;
+pub use crate::text::{too_long, MAX_SEGMENT};
 
 impl Site {
     pub(super) fn check_limits(&self, diagnostics: &mut Diagnostics) {
@@ -76,17 +74,14 @@ impl Site {
                     continue;
                 }
                 let url = normalise_alias(alias);
-                if let Some(long) = url.split('/').find(|s| s.len() > MAX_SEGMENT) {
+                if let Some(why) = too_long(&url) {
                     let (l, c) = at(alias);
                     diagnostics.push(
-                        Diagnostic::error(
-                            Code::AliasTooLong,
-                            format!(
-                                "alias has a path segment of {} bytes; at most {MAX_SEGMENT} fit in a file name",
-                                long.len()
-                            ),
-                        )
-                        .at(&article.path, l, c),
+                        Diagnostic::error(Code::AliasTooLong, format!("alias has {why}")).at(
+                            &article.path,
+                            l,
+                            c,
+                        ),
                     );
                 }
             }

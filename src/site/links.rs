@@ -1,6 +1,7 @@
 //! Every link resolved against the whole site: relative `.md` paths, wikilinks,
 //! aliases and anchors, with a suggestion for each broken one; and the backlinks they make.
 
+use super::article::is_generated_on;
 use super::{Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
@@ -128,6 +129,8 @@ impl Site {
                     .map(|link| {
                         let (target, anchor, mut written) = match &link.target {
                             LinkTarget::File { path, anchor } => {
+                                // The part of the page a `[redirects]` target names.
+                                let mut part = None;
                                 let found = match self.article_by_file(&article.rel, path, &by_rel)
                                 {
                                     Some(t) => Some(t),
@@ -148,10 +151,15 @@ impl Site {
                                         }
                                         Found::None => self
                                             .folder_text(&article.rel, path, &by_rel)
-                                            .or_else(|| self.redirected_md(&article.rel, path)),
+                                            .or_else(|| {
+                                                let (t, p) =
+                                                    self.redirected_md(&article.rel, path)?;
+                                                part = p;
+                                                Some(t)
+                                            }),
                                     },
                                 };
-                                (found, anchor.clone(), path.clone())
+                                (found, anchor.clone().or(part), path.clone())
                             }
                             LinkTarget::Slug { slug, anchor } => {
                                 let found = match self.lookup_from(i, slug) {
@@ -215,15 +223,10 @@ impl Site {
                             // A chapter SUMMARY.md leaves out of the book.
                             let left_out = matches!(&link.target, LinkTarget::File { path, .. }
                                 if self.left_out_of_summary(&article.rel, path));
-                            let excluded = match &link.target {
-                                LinkTarget::File { path, .. } => Some(path.clone()),
-                                LinkTarget::Slug { slug, .. } => Some(format!("{slug}.md")),
-                                _ => None,
-                            }
-                            .is_some_and(|path| self.left_out_by_exclude(&article.rel, &path));
-                            let why = match (left_out, excluded) {
+                            let excluded = self.left_out_by_exclude(&article.rel, &link.target);
+                            let why = match (left_out, &excluded) {
                                 (true, _) => "is not listed in SUMMARY.md, so not published",
-                                (_, true) => "is left out by `[build] exclude`",
+                                (_, Some(why)) => why.as_str(),
                                 _ => "is not written yet",
                             };
                             // A note not written yet, whether a wikilink or a Markdown
@@ -238,7 +241,7 @@ impl Site {
                             } else {
                                 Diagnostic::error(
                                     Code::BrokenLink,
-                                    match left_out {
+                                    match left_out || excluded.is_some() {
                                         true => format!("broken link to '{written}': it {why}"),
                                         false => format!("broken link to '{written}'"),
                                     },
@@ -434,26 +437,6 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
         || anchor == "sources"
         || anchor == "top"
         || anchor == "main"
-}
-
-/// Whether `anchor` is an id attune writes on `article`'s page: the top, the main
-/// content, and the Sources list, its entries and a link's id only when the page has
-/// them (a link in the heading that became the title is not on it) (a Hugo page's `#sources` heading an include would have brought is not
-/// there).
-pub(super) fn is_generated_on(article: &super::Article, anchor: &str) -> bool {
-    let numbered = |prefix: &str, count: usize| {
-        anchor
-            .strip_prefix(prefix)
-            .and_then(|n| n.parse::<usize>().ok())
-            .is_some_and(|n| (1..=count).contains(&n))
-    };
-    let parsed = &article.parsed;
-    match anchor {
-        "" | "top" | "main" => true,
-        "sources" => !parsed.citations.is_empty(),
-        _ if anchor.starts_with("ref-") => parsed.links.iter().any(|l| l.id == anchor),
-        _ => numbered("source-", parsed.citations.len()),
-    }
 }
 
 /// A `.md` link's path as its author reads it: percent-decoded.

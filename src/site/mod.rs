@@ -20,13 +20,14 @@ mod parse;
 mod permalinks;
 mod place;
 mod refs;
+mod tag_permalinks;
 mod tree;
 mod urls;
 
 pub use crate::text::humanise;
 pub use article::{Article, Structure};
 pub use deps::Dependencies;
-pub use indexes::normalise_alias;
+pub use indexes::{alias_file, normalise_alias};
 pub use names::Found;
 pub use parse::ParseCache;
 pub use refs::{encode_path, RefTarget};
@@ -71,6 +72,17 @@ pub struct TagIndex {
     pub articles: Vec<usize>,
 }
 
+/// Where an old address leads when it is not the top of an article: see [`Site::moved`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moved {
+    /// The page's address (site-relative folder: `""` is the home page).
+    pub url: String,
+    /// The part of the page (an id), if the redirect names one.
+    pub part: Option<String>,
+    /// The page's title, for the redirect page.
+    pub title: String,
+}
+
 pub struct PathIndex {
     pub source: ReadingPath,
     /// Article index and note of each valid step.
@@ -105,9 +117,17 @@ pub struct Site {
     /// Articles given their Zola-style `path` by a Hugo permalink in book.toml → where
     /// that pattern is written there (see `permalinks.rs`).
     pub permalink_at: HashMap<usize, (usize, usize)>,
-    /// `[redirects]` old addresses that lead to a page (see `urls/declared.rs`), for
-    /// `.md` links written to an old chapter's file.
-    pub redirected: HashMap<String, usize>,
+    /// `[redirects]` old addresses that lead to a page (see `urls/declared.rs`), with
+    /// the part of it the target names (`#section`), for `.md` links written to an
+    /// old chapter's file.
+    pub redirected: HashMap<String, (usize, Option<String>)>,
+    /// Old addresses (site-relative folders) whose redirect leads elsewhere than to
+    /// the top of an article: to a part of one (`new.html#part`, the article is in
+    /// `aliases` too), to the home page, or to a tag page (Hugo's term permalinks).
+    pub moved: BTreeMap<String, Moved>,
+    /// Old addresses another tool published as a file (`old/chapter.html`): the
+    /// redirect page is written there too; → where it leads.
+    pub moved_files: BTreeMap<String, Moved>,
     /// Files published as they are: see [`crate::load::Asset`].
     pub assets: Vec<crate::load::Asset>,
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
@@ -187,6 +207,8 @@ fn build_with(
         aliases: BTreeMap::new(),
         permalink_at: HashMap::new(),
         redirected: HashMap::new(),
+        moved: BTreeMap::new(),
+        moved_files: BTreeMap::new(),
         assets: content.assets,
         unread_static: content.unread_static,
         theme_files: content.theme_files,
@@ -271,18 +293,42 @@ impl Site {
     }
 
     /// The folder `asset` is copied from, as book.toml names it (relative to the
-    /// site root).
+    /// site root): for a mount, its source (a file, when it mounts one).
     pub fn asset_folder(&self, asset: &crate::load::Asset) -> &Path {
         let build = &self.config.build;
         Path::new(match asset.from {
             crate::load::AssetFolder::Content => build.content_dir.as_str(),
             crate::load::AssetFolder::Static => build.static_dir.as_deref().unwrap_or_default(),
+            crate::load::AssetFolder::Mount(i) => self.config.mounts[i].source.get_ref().trim(),
         })
     }
 
     /// Where `asset` is in the sources, as messages name it (`static/images/a.png`).
     pub fn asset_file(&self, asset: &crate::load::Asset) -> PathBuf {
-        self.asset_folder(asset).join(&asset.rel)
+        let folder = self.asset_folder(asset);
+        match asset.from {
+            crate::load::AssetFolder::Mount(i) => {
+                // Its path below the mount's target folder, from the source.
+                let below = self.config.mounts[i]
+                    .published()
+                    .map(|(_, below)| below)
+                    .unwrap_or_default();
+                let rel = asset.rel.strip_prefix(&below).unwrap_or(&asset.rel);
+                if rel.as_os_str().is_empty() {
+                    folder.to_path_buf()
+                } else {
+                    folder.join(rel)
+                }
+            }
+            _ => folder.join(&asset.rel),
+        }
+    }
+
+    /// Whether `asset` is one of Hugo's global resources (a `[[mounts]]` entry whose
+    /// target is `assets`), which a page finds by its path from the site root.
+    pub fn is_global_resource(&self, asset: &crate::load::Asset) -> bool {
+        matches!(asset.from, crate::load::AssetFolder::Mount(i)
+            if self.config.mounts[i].published().is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets))
     }
 
     pub fn topic_title(&self, article: &Article) -> Option<&str> {

@@ -37,6 +37,14 @@ impl ParseCache {
         }
     }
 
+    /// Whether an article parsed for the last build read `rel` (a path from the
+    /// content folder) through `{{#include}}`.
+    pub fn includes(&self, rel: &Path) -> bool {
+        self.entries
+            .values()
+            .any(|(_, parsed)| parsed.includes.iter().any(|i| i.rel == rel))
+    }
+
     /// What the article at `path` was parsed from in the last build: its text and
     /// everything parsing depends on, hashed; `None` if it was not in that build.
     pub fn parsed_from(&self, path: &Path) -> Option<u64> {

@@ -13,22 +13,13 @@ use std::collections::HashSet;
 
 impl Site {
     pub(super) fn apply_permalinks(&mut self, diagnostics: &mut Diagnostics) {
-        let entries = self.config.permalinks.entries.clone();
-        if entries.is_empty() {
+        if self.config.permalinks.is_empty() {
             return;
         }
+        let entries = self.config.permalinks.entries.clone();
+        let rules = self.config.permalinks.rules.clone();
+        let language = self.config.site.language.to_lowercase();
         let file = crate::config::FILE_NAME;
-        for (kind, entry) in &entries {
-            if matches!(kind, PermalinkKind::Term | PermalinkKind::Taxonomy) {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        Code::Config,
-                        format!("permalinks for Hugo's {} pages are not read: attune's tag pages keep their addresses (/tags/…)", if *kind == PermalinkKind::Term { "term" } else { "taxonomy" }),
-                    )
-                    .at(file, entry.at.0, entry.at.1),
-                );
-            }
-        }
         let sections: HashSet<String> = self
             .articles
             .iter()
@@ -44,13 +35,27 @@ impl Site {
                 PermalinkKind::Page
             };
             let folders = section_folders(article, &sections);
-            let Some(top) = folders.first() else {
-                continue;
+            // The map form names the top section; the array form matches the page's
+            // logical path and kind, the first entry that does applies.
+            let by_section = folders.first().and_then(|top| {
+                entries
+                    .iter()
+                    .find(|(k, e)| *k == wanted && e.key.to_lowercase() == top.to_lowercase())
+                    .map(|(_, e)| e)
+            });
+            let by_rule = || {
+                let path = logical_path(article);
+                let kind = match (hub, path.as_str()) {
+                    (true, "/") => "home",
+                    (true, _) => "section",
+                    _ => "page",
+                };
+                rules
+                    .iter()
+                    .find(|r| r.matches(&path, kind, &language))
+                    .map(|r| &r.pattern)
             };
-            let Some((_, entry)) = entries
-                .iter()
-                .find(|(k, e)| *k == wanted && e.key.to_lowercase() == top.to_lowercase())
-            else {
+            let Some(entry) = by_section.or_else(by_rule) else {
                 continue;
             };
             // Hugo's `url:` overrides the permalink.
@@ -59,11 +64,14 @@ impl Site {
             }
             match permalink(article, entry, &folders, &self.articles) {
                 Ok(address) => {
+                    // A page Hugo published as a file (`/:slug.html`) keeps that file
+                    // as an old address too (see `alias_file`).
+                    let file = super::alias_file(&address).map(|f| format!("/{f}"));
                     let address = super::normalise_alias(&address);
                     if address.is_empty() || address == article.url {
                         continue;
                     }
-                    self.articles[i].front.path = Some(address);
+                    self.articles[i].front.path = Some(file.unwrap_or(address));
                     self.permalink_at.insert(i, entry.at);
                 }
                 Err(missing) => {
@@ -83,6 +91,20 @@ impl Site {
             }
         }
     }
+}
+
+/// Hugo's logical path of a page, lower-cased: its file's path from the content
+/// folder without the extension, a bundle's or section's folder for its `index.md` or
+/// `_index.md` (`/articles/my-post`, `/articles`, `/` for the home page).
+pub(super) fn logical_path(article: &Article) -> String {
+    let rel = article.rel.with_extension("");
+    let rel = rel.to_string_lossy().replace('\\', "/").to_lowercase();
+    let rel = rel
+        .strip_suffix("_index")
+        .or(rel.strip_suffix("index"))
+        .filter(|folder| folder.is_empty() || folder.ends_with('/'))
+        .unwrap_or(&rel);
+    format!("/{}", rel.trim_end_matches('/'))
 }
 
 /// The folder a hub's text stands for (`blog` for `blog/_index.md`).
@@ -200,7 +222,7 @@ fn content_base_name(article: &Article) -> String {
 
 /// Hugo's `URLize`: spaces become `-`; letters, digits and `._-+~#` stay, as does `/`;
 /// anything else goes.
-fn urlize(text: &str) -> String {
+pub(super) fn urlize(text: &str) -> String {
     text.trim()
         .chars()
         .filter_map(|c| match c {

@@ -46,7 +46,7 @@ fn mdbooks_redirect_table_keeps_old_chapter_addresses() {
         "{reading}"
     );
     assert!(
-        reading.contains("<a href=\"../../reference/config/\" id=\"ref-2\">the old page</a>"),
+        reading.contains("<a href=\"../../reference/config/#top\" id=\"ref-2\">the old page</a>"),
         "{reading}"
     );
     assert!(
@@ -272,4 +272,321 @@ fn a_slug_is_the_address_hugo_and_zola_gave_the_page() {
     assert!(site
         .read("posts/a-third-post/index.html")
         .contains("url=../../posts/third/"));
+}
+
+/// The mdBook fixture without a root README: its home page is attune's own.
+fn mdbook_without_readme(redirects: &str) -> Fixture {
+    let site = Fixture::new("import-mdbook");
+    site.remove("src/README.md");
+    let summary = std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap();
+    site.write(
+        "src/SUMMARY.md",
+        summary.replace("[Introduction](README.md)\n", ""),
+    );
+    with_book_toml(&site, redirects);
+    site
+}
+
+#[test]
+fn a_redirect_to_the_home_page_works_without_a_readme() {
+    let site = mdbook_without_readme(
+        "[redirects]\n\"/start.html\" = \"/\"\n\"/guide/welcome.html\" = \"../index.html\"\n\"/intro/index.html\" = \"/index.html\"\n",
+    );
+    site.write(
+        "src/guide/reading.md",
+        "# Reading the book\n\nBack to [the start](../start.html) or [the welcome](welcome.html).\n",
+    );
+    site.build().assert_code(0);
+    // Each old address, in attune's folder form and as the file it named, leads home.
+    assert!(site.read("start/index.html").contains("url=../\""));
+    assert!(site.read("start.html").contains("url=./\""));
+    assert!(site
+        .read("guide/welcome/index.html")
+        .contains("url=../../\""));
+    assert!(site.read("guide/welcome.html").contains("url=../\""));
+    assert!(site.read("intro/index.html").contains("url=../\""));
+    let reading = site.read("guide/reading/index.html");
+    assert!(
+        reading.contains("<a href=\"../../\" id=\"ref-1\">the start</a>"),
+        "{reading}"
+    );
+    assert!(
+        reading.contains("<a href=\"../../\" id=\"ref-2\">the welcome</a>"),
+        "{reading}"
+    );
+    // Offline, the redirect names the home page's file.
+    site.run(&["build", "--offline", "--out", "offline"])
+        .assert_code(0);
+    let offline = std::fs::read_to_string(site.path("offline/start.html")).unwrap();
+    assert!(offline.contains("url=./index.html\""), "{offline}");
+    // Redirects are not pages of the sitemap.
+    let sitemap = site.read("sitemap.xml");
+    assert!(!sitemap.contains("start"), "{sitemap}");
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn a_redirect_keeps_the_part_of_the_page_its_target_names() {
+    let site = mdbook_without_readme(
+        "[redirects]\n\"/guide/steps.html\" = \"install.html#steps\"\n\"/guide/lost.html\" = \"install.html#no-such-part\"\n",
+    );
+    site.write(
+        "src/guide/reading.md",
+        "# Reading the book\n\nSee [the steps](steps.html), [the old file](steps.md) and [before](steps.html#before-you-start).\n",
+    );
+    let lost = line_of(&site, "no-such-part");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: redirect from '/guide/lost.html' to 'install.html#no-such-part': no heading or id 'no-such-part' in 'src/guide/install.md'")
+        .assert_stderr_contains(&format!("--> book.toml:{lost}:22"));
+    assert!(!site.path("public/index.html").exists());
+    // With broken links as warnings, that redirect leads to the top of the page.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        toml.replace(
+            "content_dir = \"src\"",
+            "content_dir = \"src\"\nbroken_links = \"warn\"",
+        ),
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: redirect from '/guide/lost.html'");
+    assert!(site
+        .read("guide/lost/index.html")
+        .contains("url=../../guide/install/\""));
+    // Both editions, both forms of the old address, land on the part.
+    assert!(site
+        .read("guide/steps/index.html")
+        .contains("url=../../guide/install/#steps\""));
+    assert!(site
+        .read("guide/steps.html")
+        .contains("url=../guide/install/#steps\""));
+    let reading = site.read("guide/reading/index.html");
+    assert!(
+        reading.contains("<a href=\"../../guide/install/#steps\" id=\"ref-1\">the steps</a>"),
+        "{reading}"
+    );
+    assert!(
+        reading.contains("<a href=\"../../guide/install/#steps\" id=\"ref-2\">the old file</a>"),
+        "{reading}"
+    );
+    // A part the link names itself wins.
+    assert!(
+        reading
+            .contains("<a href=\"../../guide/install/#before-you-start\" id=\"ref-3\">before</a>"),
+        "{reading}"
+    );
+    site.run(&["build", "--offline", "--out", "offline"])
+        .assert_code(0);
+    let offline = std::fs::read_to_string(site.path("offline/guide/steps.html")).unwrap();
+    assert!(
+        offline.contains("url=../guide/install/index.html#steps\""),
+        "{offline}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn an_old_html_address_is_written_at_that_file_too() {
+    let site = Fixture::new("hugo");
+    with_book_toml(&site, "[redirects]\n\"/docs/setup.html\" = \"/docs/getting-started/install.md\"\n\"/docs/clash.html\" = \"/about.md\"\n");
+    // Hugo's aliases with `.html`, as an old site published them; one onto a file the
+    // content folder already publishes.
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\naliases: [/old/overview.html, /docs/overview.html]\n---\nText, and [setup](/docs/setup.html).\n",
+    );
+    site.write("content/docs/clash.html", "<p>kept as it is</p>\n");
+    let clash = line_of(&site, "/docs/clash.html");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("docs/clash.html")
+        .assert_stderr_contains(&format!("--> book.toml:{clash}:1"));
+    site.remove("content/docs/clash.html");
+    site.build().assert_code(0);
+    assert!(site
+        .read("old/overview.html")
+        .contains("url=../docs/overview/\""));
+    assert!(site
+        .read("old/overview/index.html")
+        .contains("url=../../docs/overview/\""));
+    // The page's own address as a file, where Hugo's `uglyURLs` published it.
+    assert!(site
+        .read("docs/overview.html")
+        .contains("url=../docs/overview/\""));
+    assert!(site
+        .read("docs/setup.html")
+        .contains("url=../docs/getting-started/install/\""));
+    // The manifest lists the file; `check --against` finds it still published.
+    let manifest = site.read("urls.json");
+    assert!(manifest.contains("\"old/overview.html\""), "{manifest}");
+    std::fs::copy(site.path("public/urls.json"), site.path("old-urls.json")).unwrap();
+    site.run(&["check", "--against", "old-urls.json"])
+        .assert_code(0);
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn hugos_term_and_taxonomy_permalinks_are_old_addresses_of_the_tag_pages() {
+    let site = Fixture::new("hugo");
+    with_book_toml(
+        &site,
+        "[permalinks.term]\ntags = \"/topics/:slug/\"\ncategories = \"/cat/:slug/\"\n[permalinks.taxonomy]\ntags = \"/topics/\"\n",
+    );
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\ntags: [Self Care, sleep]\n---\nMore on [self care](/topics/self-care/) and [every topic](/topics/).\n",
+    );
+    let categories = line_of(&site, "categories =");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains(
+            "warning: `permalinks.term.categories`: attune publishes one taxonomy, `tags`",
+        )
+        .assert_stderr_contains(&format!("--> book.toml:{categories}:1"));
+    assert!(site
+        .read("topics/self-care/index.html")
+        .contains("url=../../tags/self-care/\""));
+    assert!(site
+        .read("topics/sleep/index.html")
+        .contains("url=../../tags/sleep/\""));
+    assert!(site.read("topics/index.html").contains("url=../tags/\""));
+    let page = site.read("docs/overview/index.html");
+    assert!(
+        page.contains("href=\"../../tags/self-care/\" id=\"ref-1\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../tags/\" id=\"ref-2\""), "{page}");
+    assert!(!site.path("public/cat").exists());
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    // A term pattern that needs a date is reported at it, and not read.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", toml.replace("/topics/:slug/", "/:year/:slug/"));
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\ntags: [sleep]\n---\nText.\n",
+    );
+    let at = line_of(&site, "/:year/:slug/");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("the term permalink '/:year/:slug/' needs a date")
+        .assert_stderr_contains(&format!("--> book.toml:{at}:8"));
+}
+
+#[test]
+fn hugos_array_form_of_permalinks_is_read_first_match_first() {
+    // Hugo 0.161's `[[permalinks]]`, as its documentation writes it.
+    let site = hugo_with_permalinks(
+        r#"[[permalinks]]
+pattern = '/blog/'
+[permalinks.target]
+path = '{/posts}'
+[[permalinks]]
+pattern = '/artikel/:year/:month/:slug/'
+[permalinks.target]
+path = '{/posts/**}'
+[permalinks.target.sites.matrix]
+languages = ['de']
+[[permalinks]]
+pattern = '/blog/:year/:month/:slug/'
+[permalinks.target]
+path = '{/posts/**}'
+[[permalinks]]
+pattern = '/topics/:slug/'
+[permalinks.target]
+kind = '{taxonomy,term}'
+"#,
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\ndate: 2026-03-05T10:00:00Z\ntags: [Sleep]\n---\nSee [the launch](/blog/2026/01/launch-day/) and [the blog](/blog/).\n",
+    );
+    site.build().assert_code(0);
+    let third = site.read("posts/third/index.html");
+    assert!(
+        third.contains("href=\"../../posts/first-post/\" id=\"ref-1\""),
+        "{third}"
+    );
+    assert!(
+        third.contains("href=\"../../posts/\" id=\"ref-2\""),
+        "{third}"
+    );
+    assert!(site
+        .read("blog/2026/03/third/index.html")
+        .contains("url=../../../../posts/third/\""));
+    assert!(site.read("blog/index.html").contains("url=../posts/\""));
+    assert!(site
+        .read("topics/sleep/index.html")
+        .contains("url=../../tags/sleep/\""));
+    // The entry for another language is not this site's.
+    assert!(!site.path("public/artikel").exists());
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    // A token Hugo does not define, and a key an entry does not have, are errors at
+    // their lines.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        toml.replace("pattern = '/topics/:slug/'", "pattern = '/topics/:nope/'"),
+    );
+    let at = line_of(&site, ":nope");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("token ':nope', which Hugo does not define")
+        .assert_stderr_contains(&format!("--> book.toml:{at}:11"));
+    site.write(
+        "book.toml",
+        toml.replace("pattern = '/topics/:slug/'", "patern = '/topics/:slug/'"),
+    );
+    let at = line_of(&site, "patern");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains(&format!("--> book.toml:{at}:"));
+}
+
+#[test]
+fn an_mdbook_chapter_keeps_its_html_file_address() {
+    // mdBook published `guide/install.md` at `guide/install.html`; attune at
+    // `guide/install/`. The file gets a redirect page, unless something else is there.
+    let site = Fixture::new("import-mdbook");
+    site.write("src/guide/print.md", "# Printing\n\nOn paper.\n");
+    let summary = std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap();
+    site.write(
+        "src/SUMMARY.md",
+        summary.replace(
+            "- [Installation]",
+            "- [Printing](guide/print.md)\n- [Installation]",
+        ),
+    );
+    site.write("src/reference/print.md", "# Print\n\nAt the root.\n");
+    site.write("src/print.md", "# Print at the root\n\nText.\n");
+    site.write(
+        "src/SUMMARY.md",
+        std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap() + "- [Print](print.md)\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("guide/install.html")
+        .contains("url=../guide/install/\""));
+    assert!(site
+        .read("guide/print.html")
+        .contains("url=../guide/print/\""));
+    // The root README is the home page, as in mdBook; `print.html` stays attune's
+    // print edition.
+    assert!(!site.path("public/README.html").exists());
+    assert!(!site.read("print.html").contains("http-equiv=\"refresh\""));
+    site.run(&["build", "--offline", "--out", "offline"])
+        .assert_code(0);
+    let offline = std::fs::read_to_string(site.path("offline/guide/install.html")).unwrap();
+    assert!(
+        offline.contains("url=../guide/install/index.html\""),
+        "{offline}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
 }

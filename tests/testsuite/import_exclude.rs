@@ -110,13 +110,26 @@ fn a_link_to_a_left_out_note_is_a_note_not_written_yet() {
         .assert_stderr_contains("content/Healing/links.md:3:16")
         .assert_stderr_contains("content/Healing/links.md:3:53")
         .assert_stderr_contains("content/Healing/links.md:7:6");
-    // A link naming a left-out note by its path says so; one by name alone cannot
-    // know it, and names nothing more than it wrote.
-    run.assert_stderr_contains(
-        "warning: '../private/Diary.md' is left out by `[build] exclude`: shown as plain text",
-    )
-    .assert_stderr_contains("warning: 'private/Diary' is left out by `[build] exclude`")
-    .assert_stderr_contains("warning: 'Diary' is not written yet: shown as plain text");
+    // A link naming a left-out note, by its path or by its name alone, says so, with
+    // the pattern and its place in book.toml, and names nothing more than it wrote.
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let line = book.lines().position(|l| l.starts_with("exclude")).unwrap() + 1;
+    let private = format!("pattern 'private/**' (book.toml:{line}:25)");
+    run.assert_stderr_contains(&format!(
+        "warning: '../private/Diary.md' is left out by `[build] exclude` {private}: shown as plain text"
+    ))
+    .assert_stderr_contains(&format!("warning: 'private/Diary' is left out by `[build] exclude` {private}"))
+    .assert_stderr_contains(&format!("warning: 'Diary' is left out by `[build] exclude` {private}: shown as plain text"))
+    .assert_stderr_contains(&format!("warning: 'Daily' is left out by `[build] exclude` pattern 'templates' (book.toml:{line}:12)"));
+    // A note that is nowhere, left out or not, is not written yet.
+    site.write(
+        "content/Healing/more.md",
+        "# More\n\nSee [[Nowhere]] and [x](../private/Nowhere.md).\n",
+    );
+    site.run(&["check"])
+        .assert_stderr_contains("warning: 'Nowhere' is not written yet")
+        .assert_stderr_contains("warning: '../private/Nowhere.md' is not written yet");
+    site.remove("content/Healing/more.md");
     let run = site.build();
     run.assert_code(0);
     let page = site.read("healing/links/index.html");
@@ -245,5 +258,56 @@ fn serve_never_publishes_a_left_out_file_that_changes() {
         assert_eq!(get(a, path).0, 404, "{path}");
     }
     assert_nothing_left_out_published(&server.out);
+    assert_same_as_full_build(&site, &server.out);
+}
+
+/// The number of the build `serve` last published, as its pages name it.
+fn served_build(address: &str) -> u64 {
+    let page = crate::serve::get(address, "/").1;
+    let at = page.find("data-build=\"").unwrap() + "data-build=\"".len();
+    page[at..].split('"').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn serve_rebuilds_for_book_toml_but_not_for_a_left_out_file() {
+    use crate::serve::{assert_same_as_full_build, get, start, wait_until};
+    let site = vault();
+    // A left-out file a page includes is still read: its change is a rebuild.
+    site.write("content/templates/snippet.md", "INCLUDED-ONCE\n");
+    site.write(
+        "content/Healing/includes.md",
+        "# Includes\n\n{{#include ../templates/snippet.md}}\n",
+    );
+    let server = start(&site);
+    let a = &server.address;
+    assert_eq!(get(a, "/healing/links/").0, 200);
+    let first = served_build(a);
+    // Left-out files change and appear: nothing is rebuilt.
+    site.write(
+        "content/private/Diary.md",
+        "# Diary\n\nPRIVATE-DIARY-SECRET, edited\n",
+    );
+    site.write("content/private/deep/New.md", "# New\n");
+    site.write("content/Healing/later.draft.md", "DRAFT-SECRET\n");
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert_eq!(
+        served_build(a),
+        first,
+        "a left-out file's change rebuilt the site"
+    );
+    // The included one is.
+    site.write("content/templates/snippet.md", "INCLUDED-TWICE\n");
+    wait_until("the included text", || {
+        get(a, "/healing/includes/").1.contains("INCLUDED-TWICE")
+    });
+    // (The build's number goes up once its files are written.)
+    wait_until("the build's number", || served_build(a) > first);
+    // book.toml's patterns change: the folder they no longer leave out is published.
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        book.replace(EXCLUDE, "exclude = [\"templates\", \"*.draft.md\"]"),
+    );
+    wait_until("the private folder", || get(a, "/private/diary/").0 == 200);
     assert_same_as_full_build(&site, &server.out);
 }

@@ -984,3 +984,113 @@ fn a_chapter_s_link_to_itself_leads_to_its_page() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn chapters_summary_md_lists_are_never_translations_left_out() {
+    // A book written beside its original: SUMMARY.md lists `README.zh.md` and
+    // `guide/install.zh.md`; mdBook has no translations by file name, so they are
+    // the book (they were left out as `zh` translations, then reported missing).
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\nmissing_links = \"error\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[介绍](README.zh.md)\n\n- [指南](guide/README.zh.md)\n  - [安装](guide/install.zh.md)\n",
+    );
+    site.write("src/README.md", "# Introduction\n\nEnglish original.\n");
+    site.write("src/README.zh.md", "# 介绍\n\n中文的书。\n");
+    site.write(
+        "src/guide/README.md",
+        "# Guide\n\nSee [installing](install.md).\n",
+    );
+    site.write(
+        "src/guide/README.zh.md",
+        "# 指南\n\n见[安装](install.zh.md)。\n",
+    );
+    site.write("src/guide/install.md", "# Install\n\nEnglish.\n");
+    site.write(
+        "src/guide/install.zh.md",
+        "# 安装\n\n回到[介绍](../README.zh.md)。\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("other-language"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let install = main_of(&site.read("guide/install-zh/index.html")).to_string();
+    assert!(install.contains(">安装</h1>"), "{install}");
+    assert!(install.contains("href=\"../../readme-zh/\""), "{install}");
+    // The guide's unlisted English README.md is not its hub's text: the listed
+    // README.zh.md is a chapter of the folder instead.
+    let guide = main_of(&site.read("guide/index.html")).to_string();
+    assert!(!guide.contains("English"), "{guide}");
+    assert!(guide.contains("指南"), "{guide}");
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn colon_fenced_containers_are_callouts_whose_text_is_markdown() {
+    // gb-asm-tutorial's `:::tip Title` … `:::` (the syntax of markdown-it-container,
+    // VitePress and Docusaurus) was shown as text, colons and all.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Guide](guide.md)\n");
+    site.write(
+        "src/guide.md",
+        "# Guide\n\n:::tip Convention\n\nDo not type the `$` of [the prompt](#sub).\n\n:::\n\n\
+         ::: warning\nCareful.\n:::\n\n:::challenge\nTry it.\n:::\n\n\
+         ```md\n:::tip\nshown as code\n:::\n```\n\n## Sub\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    assert!(!page.contains(":::tip Convention"), "{page}");
+    assert!(page.contains("Convention"), "{page}");
+    assert!(page.contains("callout"), "{page}");
+    assert!(page.contains("<a href=\"#sub\""), "{page}");
+    assert!(page.contains("Challenge"), "{page}");
+    // Colons in a code block stay code.
+    assert!(page.contains(":::tip\nshown as code\n:::"), "{page}");
+    assert_eq!(page.matches("role=\"note\"").count(), 3, "{page}");
+}
+
+#[test]
+fn a_link_to_an_admonish_block_s_id_leads_to_it() {
+    // walrus-docs links `tutorial-install.html#admonition-note`, the id
+    // mdbook-admonish gives its first untitled note: it was a broken anchor.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Guide](guide.md)\n");
+    site.write(
+        "src/guide.md",
+        "# Guide\n\nSee [the note](./guide.html#admonition-note), [the second](#admonition-note-1) \
+         and [the step](#admonition-mind-the-step).\n\n\
+         ```admonish note\nFirst.\n```\n\n```admonish\nSecond.\n```\n\n\
+         ```admonish warning title=\"Mind the step\"\nThird.\n```\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    for id in [
+        "admonition-note",
+        "admonition-note-1",
+        "admonition-mind-the-step",
+    ] {
+        assert!(
+            page.contains(&format!("<a id=\"{id}\"></a>")),
+            "{id}: {page}"
+        );
+    }
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}

@@ -703,7 +703,7 @@ fn math_renders_to_mathml_and_bad_tex_is_shown_as_code_or_an_error() {
     let (code, out) = check(&site);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("warning: math `\\notacommand{x}` cannot be read: unknown primitive command found @ content/t/a.md:5:5"),
+        out.contains("warning: math `\\notacommand{x}` cannot be read: unknown primitive command found (`\\notacommand`) @ content/t/a.md:5:5"),
         "{out}"
     );
     site.build().assert_code(0);
@@ -725,12 +725,45 @@ fn math_renders_to_mathml_and_bad_tex_is_shown_as_code_or_an_error() {
     let (code, out) = check(&site);
     assert_ne!(code, 0);
     assert!(
-        out.contains("error: math `\\notacommand{x}` cannot be read: unknown primitive command found @ content/t/a.md:5:5"),
+        out.contains("error: math `\\notacommand{x}` cannot be read: unknown primitive command found (`\\notacommand`) @ content/t/a.md:5:5"),
         "{out}"
     );
     site.build()
         .assert_code(1)
         .assert_stderr_contains("content/t/a.md:5:5");
+}
+
+#[test]
+fn tex_real_notes_write_renders_and_definitions_last_the_page() {
+    // A course note as MathJax and KaTeX draw it: macros defined in a first formula and
+    // used in later ones, environments, chemistry, a proof tree, `<` in math.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n\
+         $$\\newcommand{\\norm}[1]{\\left\\lVert #1 \\right\\rVert} \\DeclareMathOperator{\\tr}{tr}$$\n\n\
+         Then $\\norm{x} < \\tr(A)$ and $\\ce{H2O}$.\n\n\
+         $$\\begin{eqnarray} a & = & b \\label{e1} \\end{eqnarray}$$\n\n\
+         $$\\begin{prooftree} \\AxiomC{$A$} \\UnaryInfC{$A \\lor B$} \\end{prooftree}$$\n\n\
+         $$\\begin{CD} A @>f>> B \\end{CD}$$\n\n\
+         Bad $\\eqref{e1}$ here.\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    // One report, naming the command, at its line and column.
+    assert_eq!(out.matches("cannot be read").count(), 1, "{out}");
+    assert!(out.contains("(`\\eqref`) @ content/t/a.md:14:5"), "{out}");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    assert_eq!(page.matches("<math").count(), 6, "{page}");
+    assert!(page.contains("<mo>&lt;</mo>"), "{page}");
+    assert!(page.contains("<mi>tr</mi>"), "{page}");
+    assert!(page.contains("<mo stretchy=\"true\">‖</mo>"), "{page}");
+    assert!(
+        page.contains("<code class=\"math-error\">\\eqref{e1}</code>"),
+        "{page}"
+    );
+    assert!(!page.contains("\\norm") && !page.contains("\\ce"), "{page}");
 }
 
 #[test]

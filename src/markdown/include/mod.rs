@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 mod origins;
 mod select;
+use origins::from_content;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
 use select::{select, Prefixed, Take};
 
@@ -85,6 +86,10 @@ pub fn snippets<'p>(
 
 /// Nesting deeper than this is reported (mdBook stops at 10).
 const MAX_DEPTH: usize = 16;
+
+/// The most includes one article's text may expand, counting each file as often as
+/// it is included: files that include a file several times each multiply.
+const MAX_INCLUDES: usize = 10_000;
 
 /// The longest a directive's arguments may be, in bytes.
 const MAX_ARGS: usize = 1000;
@@ -182,6 +187,7 @@ pub(super) fn expand_article(
         base: None,
         site: None,
         stack: Vec::new(),
+        count: 0,
         out,
     };
     let own = article
@@ -226,6 +232,8 @@ struct Includer<'a, 'o> {
     site: Option<PathBuf>,
     /// The files being included, outermost first (canonical).
     stack: Vec<PathBuf>,
+    /// Includes expanded so far, against [`MAX_INCLUDES`].
+    count: usize,
     out: &'o mut Expanded,
 }
 
@@ -271,6 +279,17 @@ impl Includer<'_, '_> {
             splice.copy(copied..d.range.start);
             copied = d.range.end;
             let (line, column) = position(d.range.start);
+            self.count += 1;
+            if self.count > MAX_INCLUDES {
+                if self.count == MAX_INCLUDES + 1 {
+                    let message = format!("includes would expand more than {MAX_INCLUDES} files' text into this page: the rest are left out");
+                    let d = Diagnostic::error(Code::Include, message).help("files that include a file several times each multiply: include each part once");
+                    self.out
+                        .diagnostics
+                        .push(d.at(shown.to_path_buf(), line, column));
+                }
+                continue;
+            }
             match self.include(&d, path, shown) {
                 Ok((included, mut origin, inner)) => {
                     // The text before the directive on its line begins each line
@@ -477,20 +496,6 @@ impl Includer<'_, '_> {
         let keep = parts.len().saturating_sub(depth);
         parts[..keep].iter().collect()
     }
-}
-
-/// The path of `file` from the content folder, climbing out of it (`../listings/a.rs`)
-/// for a file elsewhere in the site's folder `base`.
-fn from_content(file: &Path, content: &Path, base: &Path) -> PathBuf {
-    if let Ok(rel) = file.strip_prefix(content) {
-        return rel.to_path_buf();
-    }
-    let up = content
-        .strip_prefix(base)
-        .map_or(0, |c| c.components().count());
-    let mut rel: PathBuf = std::iter::repeat_n("..", up).collect();
-    rel.push(file.strip_prefix(base).unwrap_or(file));
-    rel
 }
 
 #[cfg(test)]

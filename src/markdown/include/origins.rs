@@ -121,3 +121,17 @@ pub fn place_included(diagnostics: &mut [Diagnostic], file: &Path, places: &[Inc
         });
     }
 }
+
+/// The path of `file` from the content folder, climbing out of it (`../listings/a.rs`)
+/// for a file elsewhere in the site's folder `base`.
+pub(super) fn from_content(file: &Path, content: &Path, base: &Path) -> PathBuf {
+    if let Ok(rel) = file.strip_prefix(content) {
+        return rel.to_path_buf();
+    }
+    let up = content
+        .strip_prefix(base)
+        .map_or(0, |c| c.components().count());
+    let mut rel: PathBuf = std::iter::repeat_n("..", up).collect();
+    rel.push(file.strip_prefix(base).unwrap_or(file));
+    rel
+}

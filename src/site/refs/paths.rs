@@ -10,6 +10,27 @@ pub(super) fn source_folder(article: &crate::site::Article) -> String {
         .unwrap_or_default()
 }
 
+/// The folder a page's relative references are read from: its file's folder (see
+/// [`source_folder`]); for a page written in HTML (Hugo's HTML content format), its
+/// address, where Hugo published it and a reader's browser read them, no render hook
+/// rewriting HTML: `tests/components.html`'s `../image.png` is `tests/image.png`.
+pub(super) fn reference_folder(article: &crate::site::Article) -> String {
+    if !crate::load::is_html_page(&article.rel) {
+        return source_folder(article);
+    }
+    if let Some(address) = super::zola_path::zola_folder(article) {
+        return address.trim_end_matches('/').to_string();
+    }
+    match article.rel.file_stem().and_then(|s| s.to_str()) {
+        Some("index" | "_index") | None => source_folder(article),
+        Some(_) => article
+            .rel
+            .with_extension("")
+            .to_string_lossy()
+            .replace('\\', "/"),
+    }
+}
+
 /// The files that hold a folder's own text, in the order they are looked for: its
 /// `index.md` (or Hugo's `_index.md`), else the `README.md` mdBook writes as the
 /// folder's `index.html`.

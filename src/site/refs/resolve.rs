@@ -3,11 +3,13 @@
 //! short name it names; a missing one is an error with a "did you mean".
 
 use super::by_name::{page_by_source_path, relative_aliases};
-use super::paths::{join, join_clamped, relative_to, source_folder, without_language, FOLDER_TEXT};
+use super::paths::{
+    join, join_clamped, reference_folder, relative_to, without_language, FOLDER_TEXT,
+};
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
-use crate::site::links::is_generated_on;
+use crate::site::article::is_generated_on;
 use crate::site::{Found, Site, UrlKind};
 use crate::text::percent_decode;
 use rayon::prelude::*;
@@ -52,6 +54,10 @@ impl Site {
             .map(|(i, a)| (a.url.as_str(), i))
             .collect();
         let files: Vec<String> = self.assets.iter().map(|a| a.path()).collect();
+        let global: HashSet<String> = (self.assets.iter())
+            .filter(|a| self.is_global_resource(a))
+            .map(|a| a.path())
+            .collect();
         let mut by_file_name: HashMap<String, Vec<String>> = HashMap::new();
         for file in &files {
             let name = file.rsplit('/').next().unwrap_or(file).to_lowercase();
@@ -68,6 +74,7 @@ impl Site {
             by_url,
             by_file_name,
             files,
+            global,
             ids: self.anchor_sets(),
         };
         let results: Vec<(Vec<RefTarget>, Diagnostics)> = (0..self.articles.len())
@@ -170,7 +177,7 @@ impl Site {
         let decoded = self.within_base_path(decoded, |p| {
             join("", p).is_some_and(|p| self.is_on_site(ctx, &p))
         });
-        let folder = source_folder(article);
+        let folder = reference_folder(article);
         let from = if decoded.starts_with('/') {
             ""
         } else {
@@ -305,8 +312,20 @@ impl Site {
         if let Some(&t) = ctx.by_url.get(folder_url.as_str()) {
             return page(t, fragment, diagnostics);
         }
+        // An old address: the page it leads to, at the part its redirect names.
+        let moved = self.moved.get(&folder_url);
+        let part = || fragment.clone().or_else(|| moved?.part.clone());
         if let Some(&t) = self.aliases.get(&folder_url) {
-            return page(t, fragment, diagnostics);
+            return page(t, part(), diagnostics);
+        }
+        if let Some(to) = moved {
+            let (path, fragment) = (to.url.clone(), part());
+            return RefTarget::Site {
+                path,
+                suffix: query,
+                fragment,
+                article: None,
+            };
         }
         if let Some(&t) = ctx.relative_aliases.get(&folder_url.to_lowercase()) {
             return page(t, fragment, diagnostics);
@@ -343,6 +362,18 @@ impl Site {
                     .help("link to the search page (/search/) instead"),
                 diagnostics,
             );
+        }
+        // Hugo's global resource, after the page's own (a bundle's file, found above):
+        // a relative path from the assets root, as `resources.Get` reads it.
+        if let Some(path) = join("", decoded.trim_start_matches("./"))
+            .filter(|p| !decoded.starts_with('/') && ctx.global.contains(p))
+        {
+            return RefTarget::Site {
+                path,
+                suffix: query,
+                fragment,
+                article: None,
+            };
         }
         if let Some(path) = self.file_by_obsidian_path(&decoded, &site_path, ctx) {
             return RefTarget::Site {
@@ -446,6 +477,8 @@ pub(super) struct Lookup<'a> {
     pub(super) by_file_name: HashMap<String, Vec<String>>,
     pub(super) by_url: HashMap<&'a str, usize>,
     pub(super) files: Vec<String>,
+    /// Hugo's global resources (`[[mounts]]` into `assets`), by site path.
+    pub(super) global: HashSet<String>,
     /// [`Site::anchor_sets`].
     pub(super) ids: Vec<HashSet<&'a str>>,
 }
@@ -458,14 +491,4 @@ fn anchors(site: &Site, t: usize) -> impl Iterator<Item = &str> {
         .iter()
         .map(|h| h.id.as_str())
         .chain(parsed.html_ids.iter().map(String::as_str))
-}
-
-impl crate::site::Article {
-    /// Whether `id`, which is not an id on the page (`on_page` false), names the
-    /// heading that became the article's title: mdBook gives a chapter's opening
-    /// heading an id and books link to it (`ch01-01-installation.html#installation`);
-    /// here that heading is the page's title, so such a link leads to the page itself.
-    pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
-        !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
-    }
 }

@@ -33,6 +33,10 @@ impl Site {
     /// on a taken URL is the error), and [`Site::aliases`] from the aliases that are free.
     pub(in crate::site) fn claim_urls(&mut self, diagnostics: &mut Diagnostics) {
         let mut table = UrlTable::default();
+        self.moved.clear();
+        self.moved_files.clear();
+        // Old addresses published as files (`/old/x.html`): the page they lead to.
+        let mut files = BTreeMap::new();
         let mut claim = |table: &mut UrlTable, path: String, kind, owner| {
             table.claim(&path, kind, owner, diagnostics)
         };
@@ -252,6 +256,13 @@ impl Site {
                         file.to_string_lossy().replace('\\', "/")
                     )
                 }
+                crate::load::AssetFolder::Mount(i) => {
+                    format!(
+                        "the file '{}' (mounted at '{}')",
+                        file.to_string_lossy().replace('\\', "/"),
+                        self.config.mounts[i].target.get_ref().trim()
+                    )
+                }
             };
             let owner = Owner::content(what, file, 0, 0);
             claim(&mut table, asset.path(), Kind::File, owner);
@@ -260,8 +271,10 @@ impl Site {
         let mut aliases = BTreeMap::new();
         let mut bad = Vec::new();
         for (i, article) in self.articles.iter().enumerate() {
-            // The front matter parsed for positions once, if it has URL aliases.
+            // The front matter parsed for positions once, if it has URL aliases, and
+            // where each alias is written.
             let spans = std::cell::OnceCell::new();
+            let written = std::cell::OnceCell::new();
             // Aliases that do not start with `/` are names for wikilinks, not URLs.
             for alias in article
                 .front
@@ -272,8 +285,11 @@ impl Site {
                 let url = crate::site::normalise_alias(alias);
                 let spans = spans.get_or_init(|| article.front_spans());
                 let key = [crate::load::Step::key("aliases")];
-                let (line, column) = spans
-                    .find_value(&key, alias)
+                let written = written.get_or_init(|| spans.item_values(&key));
+                let (line, column) = written
+                    .get(alias.as_str())
+                    .copied()
+                    .or_else(|| spans.find_value(&key, alias))
                     .or_else(|| spans.key(&key))
                     .unwrap_or((1, 1));
                 if url.is_empty()
@@ -291,19 +307,47 @@ impl Site {
                     );
                     continue;
                 }
+                let what = format!("the alias '{alias}' of '{}'", article.slug);
+                let owner = Owner::content(what, &article.path, line, column);
+                if let Some(file) = crate::site::alias_file(alias) {
+                    if claim(&mut table, file.clone(), Kind::Redirect, owner.clone()) {
+                        files.insert(file, i);
+                    }
+                }
                 // The page's own address (Zola's `path`; a Hugo alias whose capitals the
                 // page's address has lost): the page is there, nothing to redirect.
                 if url.to_lowercase() == article.url.to_lowercase() {
                     continue;
                 }
-                let what = format!("the alias '{alias}' of '{}'", article.slug);
-                let owner = Owner::content(what, &article.path, line, column);
                 if claim(&mut table, page(&url), Kind::Redirect, owner) {
                     aliases.insert(url, i);
                 }
             }
         }
         self.claim_redirects(&mut table, &mut aliases, diagnostics);
+        self.claim_tag_permalinks(&mut table, diagnostics);
+        // An mdBook (a SUMMARY.md) published each chapter as a file (`guide/setup.html`):
+        // a redirect page there too, where nothing else is, so a reader's bookmark still
+        // arrives.
+        if self.summary.is_some() {
+            let mut quiet = Diagnostics::new();
+            for (i, article) in self.articles.iter().enumerate() {
+                let rel = article.rel.to_string_lossy().replace('\\', "/");
+                let Some(stem) = rel.strip_suffix(".md") else {
+                    continue;
+                };
+                let is_folder_text = stem == "README" || stem.ends_with("/README");
+                if is_folder_text || stem == "index" || stem.ends_with("/index") {
+                    continue;
+                }
+                let file = format!("{stem}.html");
+                let what = format!("the mdBook address of '{}'", article.slug);
+                let owner = Owner::content(what, &article.path, 1, 1);
+                if table.claim(&file, Kind::Redirect, owner, &mut quiet) {
+                    files.insert(file, i);
+                }
+            }
+        }
         // Zola's `path`, where Zola published the page: its old address where nothing
         // else claims it (a page of attune's own, another page), so links written to it
         // lead to the page; nothing to report where it is taken, as the page keeps its
@@ -325,6 +369,32 @@ impl Site {
             if !inside || url == article.url || (aliases.contains_key(&url) && !permalink) {
                 continue;
             }
+            if let Some(why) = crate::text::too_long(&url) {
+                let (from, (line, column)) = match self.permalink_at.get(&i) {
+                    Some(&at) => ("the Hugo permalink", at),
+                    None => match article.front_key(&["path"]) {
+                        (1, 1) => ("slug:", article.front_key(&["slug"])),
+                        at => ("path:", at),
+                    },
+                };
+                let file = match self.permalink_at.get(&i) {
+                    Some(_) => std::path::Path::new(crate::config::FILE_NAME),
+                    None => article.path.as_path(),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::AddressTooLong,
+                        format!(
+                            "{from} of '{}' gives it the address '/{}…', which has {why}",
+                            article.path.display(),
+                            url.chars().take(40).collect::<String>()
+                        ),
+                    )
+                    .at(file, line, column)
+                    .help("shorten it: each part of an address is a folder name in the built site"),
+                );
+                continue;
+            }
             // Hugo's permalink, which book.toml asked for: a clash is reported there.
             let (owner, mut report) = match self.permalink_at.get(&i) {
                 Some(&(line, column)) => {
@@ -339,9 +409,28 @@ impl Site {
             };
             let mut quiet = Diagnostics::new();
             let into = report.take().unwrap_or(&mut quiet);
+            let file = article
+                .front
+                .path
+                .as_deref()
+                .and_then(crate::site::alias_file);
+            if let Some(file) = file {
+                if table.claim(&file, Kind::Redirect, owner.clone(), into) {
+                    files.insert(file, i);
+                }
+            }
             if table.claim(&page(&url), Kind::Redirect, owner, into) {
                 aliases.insert(url, i);
             }
+        }
+        for (file, i) in files {
+            let a = &self.articles[i];
+            let to = crate::site::Moved {
+                url: a.url.clone(),
+                part: None,
+                title: a.title.clone(),
+            };
+            self.moved_files.insert(file, to);
         }
         diagnostics.extend(bad);
         self.aliases = aliases;

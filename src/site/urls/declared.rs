@@ -5,7 +5,9 @@
 use super::{Kind, Owner, UrlTable};
 use crate::config::Entry;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::site::article::is_generated_on;
 use crate::site::refs::paths::{join, FOLDER_TEXT};
+use crate::site::Moved;
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -33,12 +35,14 @@ pub(in crate::site) fn old_address(key: &str) -> String {
 impl Site {
     /// Claims each `[redirects]` entry's old address as a redirect to the page its
     /// target names (from the old address's folder, or from the root with a leading
-    /// `/`), into `aliases`. A target that is no page is a `broken-link` at its place in
-    /// book.toml; targets on other sites, or above the site's root as a book on a
-    /// shelf of books names them, are one `outside-link` warning, as attune writes
-    /// redirects only to its own pages.
+    /// `/`), into `aliases` (and `moved`, for the home page or a part of a page); an
+    /// old address that names a file (`/old/x.html`) is claimed at that file too. A
+    /// target that is no page, or a part that is not on it, is a `broken-link` or
+    /// `broken-anchor` at its place in book.toml; targets on other sites, or above the
+    /// site's root as a book on a shelf of books names them, are one `outside-link`
+    /// warning, as attune writes redirects only to its own pages.
     pub(super) fn claim_redirects(
-        &self,
+        &mut self,
         table: &mut UrlTable,
         aliases: &mut BTreeMap<String, usize>,
         diagnostics: &mut Diagnostics,
@@ -49,10 +53,13 @@ impl Site {
         }
         let file = Path::new(crate::config::FILE_NAME);
         let mut outside: Vec<&Entry> = Vec::new();
+        let mut moved = BTreeMap::new();
+        let mut moved_files = BTreeMap::new();
         for (entry, target) in entries.iter().zip(self.redirect_targets()) {
             let old = old_address(&entry.key);
-            let t = match target {
-                Target::Page(t) => t,
+            let (to, part) = match target {
+                Target::Page(t, part) => (Some(t), self.checked_part(t, part, entry, diagnostics)),
+                Target::Home(part) => (None, part),
                 Target::Outside => {
                     outside.push(entry);
                     continue;
@@ -77,24 +84,49 @@ impl Site {
                     continue;
                 }
             };
-            if old == self.articles[t].url || aliases.contains_key(&old) {
+            let (url, title, what) = match to {
+                Some(t) => {
+                    let a = &self.articles[t];
+                    (a.url.clone(), a.title.clone(), a.path.display().to_string())
+                }
+                None => (
+                    String::new(),
+                    self.config.site.title.clone(),
+                    "the home page".to_string(),
+                ),
+            };
+            let to_here = Moved { url, part, title };
+            if aliases.contains_key(&old) || moved.contains_key(&old) {
                 continue;
             }
-            let what = format!(
-                "the redirect '{}' to '{}'",
-                entry.key.trim(),
-                self.articles[t].path.display()
-            );
+            let what = format!("the redirect '{}' to '{what}'", entry.key.trim());
             let owner = Owner::content(what, file, entry.at.0, entry.at.1);
-            if table.claim(
-                &format!("{old}index.html"),
-                Kind::Redirect,
-                owner,
-                diagnostics,
-            ) {
-                aliases.insert(old, t);
+            // At the page's own address a redirect only to a part of it would loop.
+            if old != to_here.url {
+                let claimed = table.claim(
+                    &format!("{old}index.html"),
+                    Kind::Redirect,
+                    owner.clone(),
+                    diagnostics,
+                );
+                if !claimed {
+                    continue;
+                }
+                if let Some(t) = to {
+                    aliases.insert(old.clone(), t);
+                }
+                if to.is_none() || to_here.part.is_some() {
+                    moved.insert(old, to_here.clone());
+                }
+            }
+            if let Some(path) = crate::site::alias_file(&entry.key) {
+                if table.claim(&path, Kind::Redirect, owner, diagnostics) {
+                    moved_files.insert(path, to_here);
+                }
             }
         }
+        self.moved.extend(moved);
+        self.moved_files.extend(moved_files);
         if let Some(first) = outside.first() {
             let n = outside.len();
             diagnostics.push(
@@ -113,11 +145,67 @@ impl Site {
             );
         }
     }
+
+    /// The part (`#id`) a redirect to article `t` names, if it is on the page; one
+    /// that is not is a `broken-anchor` at the target in book.toml (the redirect then
+    /// leads to the top of the page), and one naming the heading that became the
+    /// page's title leads to the top.
+    fn checked_part(
+        &self,
+        t: usize,
+        part: Option<String>,
+        entry: &Entry,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<String> {
+        let id = part?;
+        let article = &self.articles[t];
+        let on_page = article.parsed.headings.iter().any(|h| h.id == id)
+            || article.parsed.html_ids.contains(&id);
+        if on_page || is_generated_on(article, &id) {
+            return Some(id);
+        }
+        if article.names_its_title(&id, on_page) {
+            return None;
+        }
+        let d = Diagnostic::error(
+            Code::BrokenAnchor,
+            format!(
+                "redirect from '{}' to '{}': no heading or id '{id}' in '{}'",
+                entry.key.trim(),
+                entry.value.trim(),
+                article.path.display()
+            ),
+        )
+        .at(
+            Path::new(crate::config::FILE_NAME),
+            entry.value_at.0,
+            entry.value_at.1,
+        )
+        .suggest(
+            &id,
+            article
+                .parsed
+                .headings
+                .iter()
+                .map(|h| h.id.as_str())
+                .chain(article.parsed.html_ids.iter().map(String::as_str)),
+        );
+        diagnostics.push(
+            self.config
+                .build
+                .broken_links
+                .report(d, "as a redirect to the top of that page"),
+        );
+        None
+    }
 }
 
 /// Where a `[redirects]` entry leads.
 pub(in crate::site) enum Target {
-    Page(usize),
+    /// An article, and the part of it (`#id`) the target names.
+    Page(usize, Option<String>),
+    /// The home page, which no article is (a site without a root README or index).
+    Home(Option<String>),
     /// Another site, or above this one's root.
     Outside,
     Nowhere,
@@ -149,6 +237,10 @@ impl Site {
             .map(|entry| {
                 let target = entry.value.trim();
                 let path = target.split(['#', '?']).next().unwrap_or_default();
+                let part = target
+                    .split_once('#')
+                    .map(|(_, p)| crate::text::percent_decode(p).unwrap_or_else(|| p.to_string()))
+                    .filter(|p| !p.is_empty());
                 if crate::markdown::is_external(target) || target.starts_with("//") {
                     return Target::Outside;
                 }
@@ -157,9 +249,11 @@ impl Site {
                 let from = if path.starts_with('/') { "" } else { folder };
                 match join(from, path) {
                     None => Target::Outside,
-                    Some(site_path) => {
-                        page_at(&site_path, &by_rel, &by_url).map_or(Target::Nowhere, Target::Page)
-                    }
+                    Some(site_path) => match page_at(&site_path, &by_rel, &by_url) {
+                        Some(t) => Target::Page(t, part),
+                        None if is_home(&site_path) => Target::Home(part),
+                        None => Target::Nowhere,
+                    },
                 }
             })
             .collect()
@@ -168,7 +262,11 @@ impl Site {
     /// A `.md` link to a file that is not there (`../old/chapter.md`), whose page
     /// mdBook would write at an old address `[redirects]` keeps
     /// (`/old/chapter.html`): the page it redirects to.
-    pub(in crate::site) fn redirected_md(&self, from: &Path, target: &str) -> Option<usize> {
+    pub(in crate::site) fn redirected_md(
+        &self,
+        from: &Path,
+        target: &str,
+    ) -> Option<(usize, Option<String>)> {
         if self.redirected.is_empty() {
             return None;
         }
@@ -183,7 +281,7 @@ impl Site {
             Some(folder) => format!("/{folder}index.html"),
             None => format!("/{stem}.html"),
         };
-        self.redirected.get(&old_address(&page)).copied()
+        self.redirected.get(&old_address(&page)).cloned()
     }
 
     /// [`Site::redirected`]: each `[redirects]` old address that leads to a page.
@@ -196,11 +294,17 @@ impl Site {
             .iter()
             .zip(targets)
             .filter_map(|(entry, t)| match t {
-                Target::Page(t) => Some((old_address(&entry.key), t)),
+                Target::Page(t, part) => Some((old_address(&entry.key), (t, part))),
                 _ => None,
             })
             .collect();
     }
+}
+
+/// Whether `site_path`, as a link names a page, is the site's home page: `/`,
+/// `/index.html`.
+fn is_home(site_path: &str) -> bool {
+    matches!(site_path, "" | "index.html")
 }
 
 /// The article at `site_path`, written as a link would name it: a `.md` file, an

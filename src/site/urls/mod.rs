@@ -266,6 +266,16 @@ impl UrlTable {
         urls
     }
 
+    /// Whether the page at `url` (a folder, `old/`, or a file, `old/x.html`) is a
+    /// redirect.
+    pub fn is_redirect(&self, url: &str) -> bool {
+        let path = match url.ends_with(".html") {
+            true => url.to_string(),
+            false => format!("{url}index.html"),
+        };
+        self.get(&path).is_some_and(|e| e.kind == Kind::Redirect)
+    }
+
     /// Site-relative URLs of the pages (not redirects), sorted: the sitemap's.
     pub fn pages(&self) -> Vec<String> {
         let mut urls: Vec<String> = self

@@ -1,0 +1,170 @@
+//! `[[mounts]]`: Hugo's module mounts (`[[module.mounts]]`), pasted as they are: more
+//! folders (or single files) whose files the site publishes, at the site root under
+//! the mount's target. `static` targets are published as `[build] static_dir` is;
+//! `assets` targets are Hugo's global resources, which a page's image or link also
+//! finds by their path from the assets root (`images/x.png` from any page), as Hugo's
+//! image render hook and themes such as Relearn look them up (`resources.Get`).
+//! Targets for Hugo's templates and data (`layouts`, `data`, `i18n`, `archetypes`)
+//! are not read: attune has its own theme. Checked against the disk with the folders.
+
+use super::spans::key_start_at;
+use super::Config;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::text::line_col;
+use serde::Deserialize;
+use std::path::{Component, Path, PathBuf};
+use toml::Spanned;
+
+/// One `[[mounts]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mount {
+    /// A folder or file, relative to the site's folder.
+    pub source: Spanned<String>,
+    /// Where Hugo mounts it: `static`, `static/<folder>`, `assets`, `assets/<folder>`;
+    /// `content` (the content folder's own), `layouts`, `data`, `i18n`, `archetypes`.
+    pub target: Spanned<String>,
+}
+
+/// What a mount publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MountKind {
+    /// Hugo's `static`: files published at the site root.
+    Static,
+    /// Hugo's `assets`: global resources, published at the site root and found by
+    /// their path from it wherever a page names them relatively.
+    Assets,
+}
+
+impl Mount {
+    /// What it publishes and the folder below the site root it publishes at (`""`,
+    /// `images`); `None` for a target attune does not read (templates, data, the
+    /// content folder's own mount).
+    pub fn published(&self) -> Option<(MountKind, String)> {
+        let target = self.target.get_ref().trim().trim_matches('/');
+        let (kind, rest) = if let Some(rest) = strip_folder(target, "static") {
+            (MountKind::Static, rest)
+        } else {
+            (MountKind::Assets, strip_folder(target, "assets")?)
+        };
+        Some((kind, rest.trim_matches('/').to_string()))
+    }
+
+    /// The source as written, relative to the site's folder.
+    pub fn source_path(&self) -> PathBuf {
+        PathBuf::from(self.source.get_ref().trim())
+    }
+}
+
+/// `rest` when `target` is `folder` or `folder/rest`.
+fn strip_folder<'a>(target: &'a str, folder: &str) -> Option<&'a str> {
+    let rest = target.strip_prefix(folder)?;
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
+impl Config {
+    /// Pushes what is wrong with `[[mounts]]` (read from `text`) under `root` into
+    /// `problems`, each at its value; whether nothing was.
+    pub(super) fn check_mounts(
+        &self,
+        root: &Path,
+        text: &str,
+        file: &Path,
+        problems: &mut Diagnostics,
+    ) -> bool {
+        let before = problems.len();
+        let at = |value: &Spanned<String>| line_col(text, key_start_at(text, value.span().start));
+        for mount in &self.mounts {
+            let target = mount.target.get_ref().trim().trim_matches('/');
+            let source = mount.source.get_ref().trim();
+            let mut problem = |value: &Spanned<String>, message: String, help: &str| {
+                let (line, column) = at(value);
+                problems.push(
+                    Diagnostic::error(Code::Config, message)
+                        .at(file, line, column)
+                        .help(help.to_string()),
+                );
+            };
+            let parts: Vec<&str> = target.split('/').collect();
+            if parts
+                .iter()
+                .any(|p| p.is_empty() || *p == "." || *p == ".." || p.contains('\\'))
+            {
+                problem(&mount.target, format!("mount target '{target}' is not a folder path"), "write Hugo's target: \"static\", \"static/images\", \"assets\" or \"assets/images\"");
+                continue;
+            }
+            match parts[0] {
+                "static" | "assets" => {}
+                "layouts" | "data" | "i18n" | "archetypes" => continue,
+                "content" => {
+                    let same = parts.len() == 1
+                        && Path::new(source)
+                            .components()
+                            .eq(Path::new(self.build.content_dir.trim()).components());
+                    if !same {
+                        problem(&mount.target, format!("mount target '{target}' with source '{source}': attune reads one content folder, `[build] content_dir` ('{}')", self.build.content_dir), "set `content_dir` to the folder, and remove this mount");
+                    }
+                    continue;
+                }
+                other => {
+                    problem(&mount.target, format!("mount target '{target}' is not one Hugo has: '{other}'"), "write \"static\", \"static/<folder>\", \"assets\" or \"assets/<folder>\" for files the site publishes");
+                    continue;
+                }
+            }
+            if let Some(message) = source_problem(root, source, &self.build.content_dir) {
+                problem(&mount.source, message, "name a folder or file inside the folder holding book.toml, apart from the content folder (a symbolic link in it to elsewhere is followed)");
+                continue;
+            }
+            if parts.len() == 1 && root.join(source).is_file() {
+                problem(&mount.target, format!("mount of the file '{source}' at '{target}', the folder itself: it needs a name there"), "write the file's path below the target, as Hugo does: \"assets/CHANGELOG.md\"");
+            }
+        }
+        problems.len() == before
+    }
+}
+
+/// What is wrong with `source` as a mount's source, if anything.
+fn source_problem(root: &Path, source: &str, content_dir: &str) -> Option<String> {
+    let path = Path::new(source);
+    if source.is_empty() || path.has_root() || path.is_absolute() {
+        return Some(format!(
+            "mount source '{source}' must be a path relative to book.toml's folder"
+        ));
+    }
+    let mut depth = 0usize;
+    for part in path.components() {
+        match part {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            _ => {
+                return Some(format!(
+                    "mount source '{source}' is outside the site's folder"
+                ))
+            }
+        }
+    }
+    if depth == 0 {
+        return Some(format!("mount source '{source}' is the site's folder itself: book.toml and the content folder would be published as files"));
+    }
+    let full = root.join(path);
+    match std::fs::metadata(&full) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some(format!("mount source '{source}' does not exist"))
+        }
+        Err(e) => return Some(format!("mount source '{source}' cannot be read: {e}")),
+        Ok(meta) if !meta.is_dir() && !meta.is_file() => {
+            return Some(format!(
+                "mount source '{source}' is a special file (a FIFO, socket or device)"
+            ))
+        }
+        Ok(_) => {}
+    }
+    let content = root.join(content_dir);
+    if let (Ok(full), Ok(content)) = (full.canonicalize(), content.canonicalize()) {
+        if full.starts_with(&content) || content.starts_with(&full) {
+            return Some(format!("mount source '{source}' overlaps the content folder `{content_dir}/`: its files would be published twice"));
+        }
+    }
+    None
+}

@@ -1,0 +1,208 @@
+//! Colon-fenced containers, as markdown-it-container (VuePress, VitePress),
+//! Docusaurus, Pandoc's fenced divs and mdBook preprocessors of the same syntax write
+//! them: a line of three or more colons and a kind opens one (`:::tip`, `::: warning
+//! Mind the step`, `:::note[Title]`, `::: {.note}`), a line of as many colons or more
+//! and nothing else closes it, and the lines between are Markdown. Each is written as
+//! the callout attune reads (`> [!tip] Title`, its lines quoted) before the text is
+//! parsed, so it renders, is searched and is checked as any callout is.
+//!
+//! A kind attune has no callout for is a note titled with the kind's name (as for
+//! mdbook-admonish); `details` is a closed `<details>` (VitePress). A kind written
+//! `kind:decoration` (an emoji or a word shown beside the box) is that kind. A
+//! container a document leaves open runs to its end, as markdown-it reads it; one
+//! written inside another (`::::note` around `:::tip`) is a callout in a callout.
+//! Colons in code blocks stay code.
+
+use super::admonish::callout;
+use super::expand::{SegMap, Splice};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::ops::Range;
+
+/// The text with every colon-fenced container written as a callout, and the map back
+/// to the text as written; `None` when there is none.
+pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let mut code: Option<Vec<Range<usize>>> = None;
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut found = false;
+    // The colons of each open container, outermost first, and the indent of the
+    // outermost's line (a list item's), kept before the quotes.
+    let mut open: Vec<usize> = Vec::new();
+    let mut base = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        let rest = &content[indent..];
+        let colons = rest.len() - rest.trim_start_matches(':').len();
+        let marker = colons >= 3
+            && !code
+                .get_or_insert_with(|| code_blocks(text, options))
+                .iter()
+                .any(|r| r.contains(&(start + indent)));
+        let after = rest[colons..].trim();
+        if marker && after.is_empty() && open.last().is_some_and(|&c| c <= colons) {
+            // The closing line: the quotes of the containers still open, so what
+            // follows is not read as the callout's text continued.
+            open.pop();
+            splice.copy(copied..start);
+            splice.insert(&quotes(open.len(), &content[..indent.min(base)]), start);
+            copied = start + content.len();
+            continue;
+        }
+        let opening = marker.then(|| opening(after)).flatten();
+        if open.is_empty() && opening.is_none() {
+            continue;
+        }
+        if open.is_empty() {
+            base = indent;
+        }
+        let keep = indent.min(base);
+        splice.copy(copied..start + keep);
+        splice.insert(&quotes(open.len(), ""), start + keep);
+        copied = start + keep;
+        if let Some(callout_line) = opening {
+            found = true;
+            splice.insert(&callout_line, start + indent);
+            copied = start + content.len();
+            open.push(colons);
+        }
+    }
+    if !found {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+/// `depth` quote marks after `indent`.
+fn quotes(depth: usize, indent: &str) -> String {
+    format!("{indent}{}", "> ".repeat(depth))
+}
+
+/// The callout line for what follows an opening line's colons (`tip Title`,
+/// `note[Title]`, `{.warning}`), or `None` when it names no kind.
+fn opening(after: &str) -> Option<String> {
+    let (kind, title) = if let Some(attrs) = after.strip_prefix('{') {
+        // Pandoc's attributes: the first class is the kind.
+        let (attrs, title) = attrs.split_once('}')?;
+        let kind = attrs.split_whitespace().find_map(|a| a.strip_prefix('.'))?;
+        (kind, title)
+    } else {
+        let end = after
+            .find(|c: char| c.is_whitespace() || c == '[' || c == '{')
+            .unwrap_or(after.len());
+        let (word, title) = after.split_at(end);
+        (word.split(':').next().unwrap_or(word), title)
+    };
+    let valid = kind.starts_with(|c: char| c.is_ascii_alphabetic())
+        && kind
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return None;
+    }
+    let title = title.trim();
+    // Docusaurus' `:::tip[Title]`; attributes after the kind (`{title="…"}`) are
+    // its, and passed over.
+    let title = match title.strip_prefix('[') {
+        Some(t) => t.rsplit_once(']').map_or(t, |(t, _)| t),
+        None if title.starts_with('{') => "",
+        None => title,
+    }
+    .trim();
+    let kind = kind.to_ascii_lowercase();
+    let title = (!title.is_empty()).then(|| title.to_string());
+    Some(match kind.as_str() {
+        "details" => callout("note", title.or(Some("Details".to_string())), true),
+        _ => callout(&kind, title, false),
+    })
+}
+
+/// The ranges of the text's code blocks.
+fn code_blocks(text: &str, options: Options) -> Vec<Range<usize>> {
+    Parser::new_ext(text, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(event, Event::Start(Tag::CodeBlock(_))).then_some(range)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(text: &str) -> String {
+        rewrite(text, Options::empty()).map_or_else(|| text.to_string(), |(out, _)| out)
+    }
+
+    #[test]
+    fn colon_fenced_containers_become_callouts() {
+        let text = "Before.\n\n:::tip Convention\n\nText with *emphasis*.\n\n:::\nAfter.\n";
+        let (rewritten, map) = rewrite(text, Options::empty()).unwrap();
+        assert_eq!(
+            rewritten,
+            "Before.\n\n> [!tip] Convention\n> \n> Text with *emphasis*.\n> \n\nAfter.\n"
+        );
+        // Positions in the callout's text map back to the container's lines.
+        let at = rewritten.find("Text with").unwrap();
+        assert_eq!(map.back(at), text.find("Text with").unwrap());
+        let at = rewritten.find("After").unwrap();
+        assert_eq!(map.back(at), text.find("After").unwrap());
+        // VitePress' and Docusaurus' forms, Pandoc's attributes, a kind with a
+        // decoration, a kind attune has no callout for, `details`.
+        assert_eq!(out("::: warning\nX\n:::\n"), "> [!warning]\n> X\n\n");
+        assert_eq!(
+            out(":::note[My *title*]\nX\n:::\n"),
+            "> [!note] My *title*\n> X\n\n"
+        );
+        assert_eq!(out("::: {#id .danger}\nX\n:::\n"), "> [!danger]\n> X\n\n");
+        assert_eq!(out(":::tip:🎉 Done\nX\n:::\n"), "> [!tip] Done\n> X\n\n");
+        assert_eq!(
+            out(":::challenge\nX\n:::\n"),
+            "> [!note] Challenge\n> X\n\n"
+        );
+        assert_eq!(
+            out("::: details Click\nX\n:::\n"),
+            "> [!note]- Click\n> X\n\n"
+        );
+    }
+
+    #[test]
+    fn containers_nest_and_keep_their_code() {
+        // A container in another, with more colons around it.
+        assert_eq!(
+            out("::::note Outer\nA\n:::tip\nB\n:::\nC\n::::\nD\n"),
+            "> [!note] Outer\n> A\n> > [!tip]\n> > B\n> \n> C\n\nD\n"
+        );
+        // A code block in a container is quoted with it; colons inside it stay.
+        assert_eq!(
+            out(":::tip\n```\n:::\n```\n:::\n"),
+            "> [!tip]\n> ```\n> :::\n> ```\n\n"
+        );
+        // In a list item, the item's indent stays before the quote.
+        assert_eq!(
+            out("- item\n\n  :::tip\n  Inside.\n  :::\n"),
+            "- item\n\n  > [!tip]\n  > Inside.\n  \n"
+        );
+        // A container left open runs to the end.
+        assert_eq!(out(":::tip\nA\n"), "> [!tip]\n> A\n");
+    }
+
+    #[test]
+    fn other_colons_stay_as_written() {
+        for text in [
+            "```\n:::tip\nx\n:::\n```\n",
+            "    :::tip\n",
+            "a ::: b\n",
+            ":::\nx\n:::\n",
+            "::: 123\nx\n",
+            ":: tip\nx\n",
+        ] {
+            assert!(rewrite(text, Options::empty()).is_none(), "{text}");
+        }
+    }
+}

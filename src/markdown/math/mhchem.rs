@@ -1,0 +1,163 @@
+//! mhchem's `\ce{…}` (chemical formulas and equations) and `\pu{…}` (physical units),
+//! which KaTeX and MathJax draw with an extension, written in plain TeX: the common
+//! forms chemistry notes use (formulas with counts and charges, coefficients, states,
+//! reaction arrows, `+`, units with `/` and `//`).
+
+use super::rewrite::group_end;
+
+/// `tex` with each `\ce{…}` and `\pu{…}` written in plain TeX; `None` when one holds
+/// what this reader does not know (left for the report).
+pub(super) fn with_chemistry(tex: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !tex.contains(r"\ce") && !tex.contains(r"\pu") {
+        return Some(tex.into());
+    }
+    let mut out = String::with_capacity(tex.len() * 2);
+    let mut i = 0;
+    while let Some(at) = tex[i..].find('\\').map(|at| i + at) {
+        out.push_str(&tex[i..at]);
+        let len = tex[at + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count()
+            .max(1);
+        let name = &tex[at + 1..(at + 1 + len).min(tex.len())];
+        let open = at + 1 + len;
+        match name {
+            "ce" | "pu" if tex[open..].starts_with('{') => {
+                let end = group_end(tex, open)?;
+                let body = &tex[open + 1..end - 1];
+                let written = if name == "ce" {
+                    equation(body)?
+                } else {
+                    unit(body)?
+                };
+                out.push_str(&format!("{{{written}}}"));
+                i = end;
+            }
+            _ => {
+                out.push_str(&tex[at..(at + 1 + len).min(tex.len())]);
+                i = at + 1 + len;
+            }
+        }
+    }
+    out.push_str(&tex[i..]);
+    Some(out.into())
+}
+
+/// `\pu`'s quantity: the number, then the unit upright (`//` and `/` as `/`).
+fn unit(body: &str) -> Option<String> {
+    let body = body.trim();
+    let split = body
+        .find(|c: char| !(c.is_ascii_digit() || ".,eE-+ ".contains(c)))
+        .unwrap_or(body.len());
+    let (number, unit) = body.split_at(split);
+    let unit = unit.replace("//", "/");
+    if unit.contains(['\\', '{', '}', '$']) {
+        return None;
+    }
+    let unit = unit
+        .split_whitespace()
+        .map(|u| format!(r"\mathrm{{{u}}}"))
+        .collect::<Vec<_>>()
+        .join(r"\,");
+    Some(format!(r"{}\,{unit}", number.trim()))
+}
+
+/// A chemical equation: species, `+` between them, arrows.
+fn equation(body: &str) -> Option<String> {
+    const ARROWS: &[(&str, &str)] = &[
+        ("<=>", r"\rightleftharpoons"),
+        ("<->", r"\leftrightarrow"),
+        ("->", r"\rightarrow"),
+        ("<-", r"\leftarrow"),
+        ("=", "="),
+    ];
+    let mut parts = Vec::new();
+    for word in body.split_whitespace() {
+        if let Some((_, arrow)) = ARROWS.iter().find(|(a, _)| *a == word) {
+            parts.push(format!(r"\;{arrow}\;"));
+        } else if word == "+" {
+            parts.push("+".to_string());
+        } else {
+            parts.push(species(word)?);
+        }
+    }
+    Some(parts.join(" "))
+}
+
+/// One species: a coefficient, element symbols and groups with their counts as
+/// subscripts, a charge as a superscript (`^2-`, `^{2+}`, or a trailing `+`/`-`),
+/// a state (`(aq)`), a `.` or `*` for a hydrate's dot.
+fn species(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    // The coefficient.
+    while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '/') {
+        out.push(chars[i]);
+        i += 1;
+    }
+    if i > 0 {
+        out.push_str(r"\,");
+    }
+    let mut formula = String::new();
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            'A'..='Z' => {
+                formula.push(c);
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_lowercase() {
+                    formula.push(chars[i]);
+                    i += 1;
+                }
+            }
+            '0'..='9' => {
+                let start = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let n: String = chars[start..i].iter().collect();
+                formula = format!(r"\mathrm{{{formula}}}_{{{n}}}");
+            }
+            '(' | '[' => {
+                let close = if c == '(' { ')' } else { ']' };
+                let end = chars[i..].iter().position(|&d| d == close)? + i;
+                let inner: String = chars[i + 1..end].iter().collect();
+                if inner.chars().all(|c| c.is_ascii_lowercase()) {
+                    // A state: (s), (l), (g), (aq).
+                    formula.push_str(&format!(r"\mathrm{{({inner})}}"));
+                } else {
+                    formula.push_str(&format!(
+                        r"\mathrm{{{c}}}{}\mathrm{{{close}}}",
+                        species(&inner)?
+                    ));
+                }
+                i = end + 1;
+            }
+            '^' => {
+                let rest: String = chars[i + 1..].iter().collect();
+                let charge = rest.trim_start_matches('{').trim_end_matches('}');
+                if !charge
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '+' || c == '-')
+                {
+                    return None;
+                }
+                formula = format!(r"{{\mathrm{{{formula}}}}}^{{{charge}}}");
+                i = chars.len();
+            }
+            '+' | '-' if i + 1 == chars.len() && !formula.is_empty() => {
+                formula = format!(r"{{\mathrm{{{formula}}}}}^{{{c}}}");
+                i += 1;
+            }
+            '.' | '*' => {
+                formula.push_str(r"\cdot ");
+                i += 1;
+            }
+            _ => return None,
+        }
+    }
+    out.push_str(&format!(r"\mathrm{{{formula}}}"));
+    Some(out)
+}

@@ -1,0 +1,566 @@
+//! Math: `$…$` inline and `$$…$$` display, as pulldown-cmark reads them (a `$` opens
+//! only when the next character is not a space, and closes only when the one before it
+//! is not, so `$5 and $10` stays text), rendered at build time to MathML with
+//! `pulldown-latex`: browsers show it natively, with no script and nothing fetched. TeX
+//! the renderer cannot read is an error where the math starts, and the page shows the
+//! TeX as code. Math is left out of search text and readability counts.
+//!
+//! Mermaid diagrams are not drawn (that would need a script): a ```` ```mermaid ````
+//! block is shown as code, with a warning.
+
+use super::{escape, Builder};
+use crate::config::UnsupportedSyntax;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+
+mod commands;
+#[cfg(test)]
+mod corpus;
+mod environments;
+mod macros;
+mod mhchem;
+mod rewrite;
+
+use commands::with_mathjax_commands;
+use rewrite::{with_enclosures, with_infix_fractions, with_rewrites, with_top_level_lines};
+
+/// The MathML elements and attributes the renderer writes, which sanitising keeps.
+pub const MATHML_TAGS: &[&str] = &[
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "mrow",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "msub",
+    "msup",
+    "msubsup",
+    "munder",
+    "mover",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "mstyle",
+    "mmultiscripts",
+    "mprescripts",
+    "none",
+    "semantics",
+    "annotation",
+];
+pub const MATHML_ATTRIBUTES: &[&str] = &[
+    "display",
+    "displaystyle",
+    "scriptlevel",
+    "mathvariant",
+    "stretchy",
+    "symmetric",
+    "largeop",
+    "movablelimits",
+    "maxsize",
+    "minsize",
+    "linethickness",
+    "width",
+    "height",
+    "depth",
+    "lspace",
+    "rspace",
+    "accent",
+    "accentunder",
+    "encoding",
+    "columnalign",
+    "rowspacing",
+    "columnspacing",
+    "form",
+    "fence",
+    "separator",
+];
+
+/// `tex` as MathML, or the renderer's complaint.
+#[cfg(test)]
+pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
+    to_mathml_after(tex, display, "").map(|(mathml, _)| mathml)
+}
+
+/// Whether `tex` nests groups (`{…}`, `\left…\right`, `\begin…\end`) more than 100
+/// deep, which the renderer reads in time growing with the square of the depth.
+fn too_deep(tex: &str) -> bool {
+    let word = |at: usize, w: &str| {
+        let rest = tex[at..].strip_prefix(w);
+        rest.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic()))
+    };
+    let (mut depth, mut i, b) = (0usize, 0, tex.as_bytes());
+    while i < b.len() && depth <= 100 {
+        let escaped = b[i] == b'\\';
+        if b[i] == b'{' || escaped && (word(i + 1, "left") || word(i + 1, "begin")) {
+            depth += 1;
+        } else if b[i] == b'}' || escaped && (word(i + 1, "right") || word(i + 1, "end")) {
+            depth = depth.saturating_sub(1);
+        }
+        i += 1 + usize::from(escaped);
+    }
+    depth > 100
+}
+
+/// `tex` as MathML with the definitions `page` (`\def…`) made by the page's earlier
+/// formulas, and the definitions `tex` makes; or the renderer's complaint, naming the
+/// command it does not know.
+///
+/// TeX that does not render is tried once more as written for Markdown engines that
+/// read escapes inside math first (Hugo's, Jekyll's): `\\{`…`\\}` as `\{`…`\}`, `\_` as
+/// `_`, `\*` as `*`; what renders as it is is never read so.
+fn to_mathml_after(tex: &str, display: bool, page: &str) -> Result<(String, String), String> {
+    if too_deep(tex) {
+        return Err("its groups nest more than 100 deep".to_string());
+    }
+    to_mathml_once(tex, display, page).or_else(|e| {
+        let unescaped = tex
+            .replace(r"\\{", r"\{")
+            .replace(r"\\}", r"\}")
+            .replace(r"\_", "_")
+            .replace(r"\*", "*");
+        if unescaped == tex {
+            return Err(e);
+        }
+        to_mathml_once(&unescaped, display, page).map_err(|_| e)
+    })
+}
+
+fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, String), String> {
+    let tex = mhchem::with_chemistry(tex).unwrap_or(tex.into());
+    let tex = environments::with_environments(&tex);
+    let tex = macros::with_definitions(&tex);
+    let defined = macros::definitions(&tex);
+    let tex = if page.is_empty() {
+        tex
+    } else {
+        format!("{page}{tex}").into()
+    };
+    let tex = with_rewrites(&tex);
+    let tex = with_infix_fractions(&tex);
+    let tex = with_top_level_lines(&tex);
+    let tex = with_mathjax_commands(&tex);
+    let storage = pulldown_latex::Storage::new();
+    let parser = pulldown_latex::Parser::new(&tex, &storage);
+    let mut events = Vec::new();
+    for event in parser {
+        match event {
+            Ok(event) => events.push(Ok::<_, pulldown_latex::ParserError>(event)),
+            Err(e) => {
+                let message = e.to_string();
+                let message = message.lines().next().unwrap_or("").trim();
+                let message = message.strip_prefix("parsing error: ").unwrap_or(message);
+                return Err(match macros::unknown_name(&tex) {
+                    Some(name) if message.contains("unk") => format!("{message} (`{name}`)"),
+                    _ => message.to_string(),
+                });
+            }
+        }
+    }
+    let config = pulldown_latex::RenderConfig {
+        display_mode: if display {
+            pulldown_latex::config::DisplayMode::Block
+        } else {
+            pulldown_latex::config::DisplayMode::Inline
+        },
+        ..Default::default()
+    };
+    let mut out = String::new();
+    pulldown_latex::push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
+    // The renderer escapes the entity it writes for `~` and `\ `, which would show.
+    // The renderer writes `\Big` delimiters' sizes with no space before them.
+    let out = with_enclosures(without_styles(&out).replace("\"minsize=", "\" minsize="));
+    Ok((out.replace("&amp;nbsp;", "&#160;"), defined))
+}
+
+/// `mathml` without `style` attributes (colours, spacing), which the pages' strict
+/// Content-Security-Policy would refuse anyway.
+fn without_styles(mathml: &str) -> String {
+    let mut out = String::with_capacity(mathml.len());
+    let mut rest = mathml;
+    while let Some(at) = rest.find(" style=\"") {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + 8..];
+        rest = value.find('"').map_or("", |end| &value[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Builder<'_, '_> {
+    pub(super) fn math(&mut self, tex: &str, display: bool, range: &std::ops::Range<usize>) {
+        match to_mathml_after(tex, display, &self.math_definitions) {
+            Ok((mathml, defined)) => {
+                // MathJax keeps a formula's definitions for the page's later formulas.
+                self.math_definitions.push_str(&defined);
+                self.emit_html(mathml)
+            }
+            Err(message) => {
+                let (line, column) = self.position(range);
+                let d = Diagnostic::error(
+                    Code::Math,
+                    format!("math `{}` cannot be read: {message}", short(tex)),
+                )
+                .at(self.file.to_path_buf(), line, column);
+                // TeX that other renderers read (KaTeX's `\ce{}`, `\KaTeX`) is shown
+                // as its source while the site is converted, as other syntax is.
+                self.out.diagnostics.push(match self.ctx.unsupported_syntax {
+                    UnsupportedSyntax::Warn => Diagnostic {
+                        severity: Severity::Warning,
+                        ..d.help("shown as its TeX source, as code; correct the TeX (or write `\\$` for a dollar sign) to render it, or set `unsupported_syntax = \"error\"` under [build] to make this an error")
+                    },
+                    UnsupportedSyntax::Error => {
+                        d.help("correct the TeX; to show dollar signs as text, write `\\$`")
+                    }
+                });
+                self.emit_html(format!("<code class=\"math-error\">{}</code>", escape(tex)));
+            }
+        }
+    }
+}
+
+fn short(tex: &str) -> String {
+    let mut s: String = tex.chars().take(40).collect();
+    if s.len() < tex.len() {
+        s.push('…');
+    }
+    s.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rewrite::*;
+
+    #[test]
+    fn groups_nested_past_100_are_refused_before_the_renderer_reads_them() {
+        let nest =
+            |open: &str, close: &str, n: usize| format!("{}x{}", open.repeat(n), close.repeat(n));
+        assert!(!too_deep(&nest("{", "}", 100)));
+        assert!(too_deep(&nest("{", "}", 101)));
+        assert!(too_deep(&nest("\\sqrt{", "}", 20_000)));
+        assert!(too_deep(&nest("\\left(", "\\right)", 101)));
+        assert!(too_deep(&nest("\\begin{matrix}", "\\end{matrix}", 101)));
+        // Escaped braces and commands that only begin with `left` or `end` are no groups.
+        assert!(!too_deep(&"\\{\\leftarrow\\endash ".repeat(500)));
+        assert!(!too_deep(&nest("{", "}", 60).repeat(100)));
+        let err = to_mathml(&nest("\\sqrt{", "}", 20_000), true).unwrap_err();
+        assert_eq!(err, "its groups nest more than 100 deep");
+    }
+
+    #[test]
+    fn tex_renders_to_mathml_or_says_why_not() {
+        let m = to_mathml("x^2", false).unwrap();
+        assert!(m.starts_with("<math"), "{m}");
+        assert!(m.contains("<msup>"), "{m}");
+        let m = to_mathml("\\frac{a}{b}", true).unwrap();
+        assert!(m.contains("display=\"block\""), "{m}");
+        assert!(to_mathml("\\frac{a", false).is_err());
+        assert!(to_mathml("\\notacommand", false).is_err());
+        // Colours would be inline styles, which the pages' policy refuses.
+        let m = to_mathml("\\color{red} x", false).unwrap();
+        assert!(!m.contains("style="), "{m}");
+        assert!(m.contains("<mi>x</mi>"), "{m}");
+    }
+
+    #[test]
+    fn infix_fractions_are_written_as_the_commands_they_stand_for() {
+        // A Quartz garden's binomial coefficients, as KaTeX draws them.
+        for (tex, expected) in [
+            (r"{n \choose k} = 1", r"{\binom{n}{k}} = 1"),
+            (r"n \choose k", r"\binom{n}{k}"),
+            (
+                r"{m+n \choose r}=\sum_{k=0}^r{m \choose k}",
+                r"{\binom{m+n}{r}}=\sum_{k=0}^r{\binom{m}{k}}",
+            ),
+            (
+                r"a &= {1 \over 2} \\ b &= x \over y",
+                r"a &= {\frac{1}{2}} \\ b &\frac{= x}{y}",
+            ),
+            (
+                r"\overline{x} \overrightarrow{v}",
+                r"\overline{x} \overrightarrow{v}",
+            ),
+        ] {
+            assert_eq!(with_infix_fractions(tex), expected, "{tex}");
+        }
+        let m = to_mathml(r"f(k) = {n \choose k} p^k", true).unwrap();
+        assert!(m.contains("<mi>n</mi>") && m.contains("<mi>k</mi>"), "{m}");
+    }
+
+    #[test]
+    fn mathjax_commands_obsidian_notes_use_render() {
+        // From an Obsidian vault's formula notes, which MathJax draws.
+        let m = to_mathml(r"\Delta{V} = 593.94 \space m/s \tag{ 2.2 }", true).unwrap();
+        assert!(
+            m.contains("<mtext>(</mtext><mtext>&nbsp;2.2&nbsp;</mtext><mtext>)</mtext>"),
+            "{m}"
+        );
+        assert!(m.contains("<mtext>&#160;</mtext><mi>m</mi>"), "{m}");
+        assert!(!m.contains("<mi>p</mi>"), "{m}");
+        let m = to_mathml(r"E = mc^2 \tag*{Einstein} \mbox{and} \hbox{more}", true).unwrap();
+        assert!(m.contains("<mtext>Einstein</mtext>"), "{m}");
+        assert!(m.contains("<mtext>and</mtext>"), "{m}");
+        assert!(m.contains("<mtext>more</mtext>"), "{m}");
+        // The logos KaTeX and MathJax draw, as Zola themes' demo pages write them.
+        let m = to_mathml(r"\KaTeX \text{ and } \LaTeX, \TeX", false).unwrap();
+        for logo in ["KaTeX", "LaTeX", "TeX"] {
+            assert!(m.contains(&format!("<mtext>{logo}</mtext>")), "{m}");
+        }
+        assert!(to_mathml(r"\TeXt", false).is_err());
+        // Only what is used is defined; other commands of those names' stems are not.
+        assert_eq!(with_mathjax_commands("x^2"), "x^2");
+        assert!(to_mathml(r"\spacex", false).is_err());
+    }
+
+    #[test]
+    fn katex_commands_mdbook_katex_books_use_render() {
+        // From a physics textbook in mdBook, which mdbook-katex draws.
+        let m = to_mathml(r"\bm{p}_i = \argmin_x f(\bm x) + \argmax_y g", true).unwrap();
+        assert!(m.contains("<mi>𝒑</mi>") && m.contains("<mi>𝒙</mi>"), "{m}");
+        assert!(
+            m.contains("<munder><mi>arg min</mi><mi>x</mi></munder>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<munder><mi>arg max</mi><mi>y</mi></munder>"),
+            "{m}"
+        );
+        assert_eq!(with_mathjax_commands(r"a \bmod b"), r"a \bmod b");
+        let m = to_mathml(
+            r"\begin{aligned} a &= b \nonumber \\ c &= d \notag\end{aligned}",
+            true,
+        );
+        assert!(m.is_ok(), "{m:?}");
+        // Lines one below the other outside any environment.
+        let m = to_mathml(r"d(x) > 0 \\ \forall x", true).unwrap();
+        assert!(m.contains("<mtable"), "{m}");
+        assert_eq!(
+            with_top_level_lines(r"\begin{cases} a \\ b \end{cases}"),
+            r"\begin{cases} a \\ b \end{cases}"
+        );
+        assert_eq!(with_top_level_lines(r"\{a\} {b \\ c}"), r"\{a\} {b \\ c}");
+    }
+
+    #[test]
+    fn boxed_and_cancel_draw_a_frame_or_a_strike() {
+        let m = to_mathml(r"\boxed{x=1}", true).unwrap();
+        assert_eq!(
+            m,
+            "<math display=\"block\"><mrow class=\"math-boxed\"><mi>x</mi><mo>=</mo><mn>1</mn></mrow></math>"
+        );
+        // Nested, and each strike with its own class.
+        let m = to_mathml(r"a \boxed {\cancel{b} + \bcancel{c} + \xcancel{d}}", true).unwrap();
+        assert!(
+            m.contains("<mrow class=\"math-boxed\"><mrow class=\"math-cancel\"><mi>b</mi></mrow>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mrow class=\"math-bcancel\"><mi>c</mi></mrow>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mrow class=\"math-xcancel\"><mi>d</mi></mrow></mrow>"),
+            "{m}"
+        );
+        assert!(!m.contains(OPEN_MARK) && !m.contains(CLOSE_MARK), "{m}");
+        // An unclosed argument is still an error; `\boxedx` is no enclosure.
+        assert!(to_mathml(r"\boxed{x", false).is_err());
+        assert!(to_mathml(r"\boxedx", false).is_err());
+    }
+
+    #[test]
+    fn operatorname_star_puts_limits_below() {
+        let m = to_mathml(r"\operatorname*{argmax}_{\theta} L", true).unwrap();
+        assert!(
+            m.contains("<munder><mi>argmax</mi><mrow><mi>θ</mi></mrow></munder>"),
+            "{m}"
+        );
+        assert!(!m.contains('*'), "{m}");
+        let m = to_mathml(r"\operatorname{sgn} x", false).unwrap();
+        assert!(m.contains("<mi>sgn</mi>"), "{m}");
+    }
+
+    #[test]
+    fn math_inside_text_is_math() {
+        let m = to_mathml(r"\text{if $x>0$ then} y", true).unwrap();
+        assert!(m.contains("<mtext>if&nbsp;</mtext><mrow><mi>x</mi>"), "{m}");
+        assert!(m.contains("<mtext>&nbsp;then</mtext><mi>y</mi>"), "{m}");
+        assert!(!m.contains('$'), "{m}");
+        let m = to_mathml(r"\text{$a$}", true).unwrap();
+        assert!(!m.contains("<mtext></mtext>"), "{m}");
+        // A lone (or escaped) dollar stays text.
+        let m = to_mathml(r"\text{costs \$5}", true).unwrap();
+        assert!(m.contains("<mtext>costs"), "{m}");
+    }
+
+    #[test]
+    fn braces_substack_and_tags_render() {
+        // Labels under and over braces, stacked limits, equation numbers.
+        let m = to_mathml(r"\underbrace{a+b}_{n} + \overbrace{c}^{m}", true).unwrap();
+        assert!(
+            m.contains("⏟</mo></munder><mrow><mi>n</mi></mrow></munder>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("⏞</mo></mover><mrow><mi>m</mi></mrow></mover>"),
+            "{m}"
+        );
+        let m = to_mathml(r"\sum_{\substack{i<n\\j<m}} a_{ij}", true).unwrap();
+        assert!(
+            m.contains("<munder><mo movablelimits=\"false\">∑</mo><mrow><mtable>"),
+            "{m}"
+        );
+        let m = to_mathml(r"x = 1 \tag{3}", true).unwrap();
+        assert!(m.contains("<mtext>3</mtext><mtext>)</mtext>"), "{m}");
+    }
+
+    #[test]
+    fn environments_real_notes_write_render() {
+        let m = to_mathml(
+            r"\begin{eqnarray} a & = & b \\ c & = & d \end{eqnarray}",
+            true,
+        )
+        .unwrap();
+        assert!(
+            m.contains("<mtd class=\"cell-right\">")
+                && m.contains("<mtd class=\"cell-left\"><mi>b</mi>"),
+            "{m}"
+        );
+        let m = to_mathml(
+            r"\begin{prooftree} \AxiomC{$A$} \AxiomC{$B$} \RightLabel{$\land$I} \BinaryInfC{$A \land B$} \end{prooftree}",
+            true,
+        )
+        .unwrap();
+        assert!(m.contains("<mfrac><mrow><mrow><mi>A</mi></mrow><mspace width=\"2em\" /><mrow><mi>B</mi></mrow></mrow>"), "{m}");
+        assert!(m.contains("<mtext>I</mtext>"), "{m}");
+        let m = to_mathml(
+            r"\begin{CD} A @>f>> B \\ @VgVV @VVhV \\ C @>>k> D \end{CD}",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.matches("<mtr>").count(), 3, "{m}");
+        assert!(m.contains("<mtd></mtd>") && m.contains("↓"), "{m}");
+        // An inference with too few premises is not a proof: reported.
+        assert!(to_mathml(r"\begin{prooftree} \UnaryInfC{$A$} \end{prooftree}", true).is_err());
+    }
+
+    #[test]
+    fn chemistry_and_units_render() {
+        let m = to_mathml(r"\ce{2H2 + O2 -> 2H2O}", true).unwrap();
+        assert!(m.contains("<msub><mrow><mi mathvariant=\"normal\">H</mi></mrow><mrow><mn>2</mn></mrow></msub>"), "{m}");
+        assert!(m.contains("→"), "{m}");
+        let m = to_mathml(r"\ce{SO4^2-} \ce{Na+} \ce{A <=> B}", false).unwrap();
+        assert!(
+            m.contains("<mrow><mn>2</mn><mi>−</mi></mrow></msup>"),
+            "{m}"
+        );
+        assert!(m.contains("<mrow><mi>+</mi></mrow></msup>"), "{m}");
+        assert!(m.contains("⇌"), "{m}");
+        let m = to_mathml(r"\pu{123 kJ//mol}", false).unwrap();
+        assert!(
+            m.contains("<mn>123</mn>")
+                && m.contains(
+                    "<mi mathvariant=\"normal\">k</mi><mi mathvariant=\"normal\">J</mi><mo>/</mo>"
+                ),
+            "{m}"
+        );
+        // What the reader does not know stays reported, naming the command.
+        let e = to_mathml(r"\ce{CH3CH2OH ->[H2SO4] }", false).unwrap_err();
+        assert!(e.contains(r"`\ce`"), "{e}");
+    }
+
+    #[test]
+    fn definitions_spacing_and_escapes() {
+        for tex in [
+            r"\newcommand{\R}{\mathbb{R}} x \in \R",
+            r"\newcommand\E{\mathbb{E}} \E[X]",
+            r"\renewcommand{\vec}[1]{\mathbf{#1}} \vec{v}",
+            r"\DeclareMathOperator*{\esssup}{ess\,sup} \esssup_x f",
+            r"\gdef\sq#1{#1^2} \sq{y}",
+            r"a = b \label{eq:1}",
+        ] {
+            let m = to_mathml(tex, true);
+            assert!(m.is_ok(), "{tex}: {m:?}");
+        }
+        let m = to_mathml(
+            r"\DeclareMathOperator*{\esssup}{ess\,sup} \esssup_x f",
+            true,
+        )
+        .unwrap();
+        assert!(m.contains("<munder><mi>ess\u{2009}sup</mi>"), "{m}");
+        // A definition is kept for the page's later formulas.
+        let (_, defs) = to_mathml_after(r"\newcommand{\norm}[1]{\|#1\|}", true, "").unwrap();
+        assert_eq!(defs, r"\def\norm#1{\|#1\|}");
+        assert!(to_mathml_after(r"\norm{x}", true, &defs).is_ok());
+        assert!(to_mathml(r"\norm{x}", true)
+            .unwrap_err()
+            .contains(r"(`\norm`)"));
+        let m = to_mathml(r"a \phantom{b} c \smash{y} \mathstrut", false).unwrap();
+        assert!(
+            m.contains("<mphantom><mrow><mi>b</mi></mrow></mphantom>"),
+            "{m}"
+        );
+        assert!(
+            m.contains("<mpadded height=\"0\" depth=\"0\"><mrow><mi>y</mi></mrow></mpadded>"),
+            "{m}"
+        );
+        let m = to_mathml(r"\cancelto{0}{x} \fbox{Hi $x$}", false).unwrap();
+        assert!(m.contains("<msup><mrow><mrow class=\"math-cancel\"><mi>x</mi></mrow></mrow><mrow><mn>0</mn></mrow></msup>"), "{m}");
+        assert!(
+            m.contains("<mrow class=\"math-boxed\"><mtext>Hi&nbsp;</mtext>"),
+            "{m}"
+        );
+        let m = to_mathml(r"a < b > c \& d \not< e", false).unwrap();
+        assert!(
+            m.contains("<mo>&lt;</mo>") && m.contains("<mo>&gt;</mo>"),
+            "{m}"
+        );
+        assert!(m.contains("&amp;") && !m.contains("><</"), "{m}");
+        let m = to_mathml(r"\operatorname{arg\,max}_x \char`x \Big( \R", false);
+        assert!(m.is_err() || !m.unwrap().contains(r"\,"));
+        let m = to_mathml(r"\operatorname{arg\,max}_x \Big( \R \rarr", false).unwrap();
+        assert!(m.contains("arg\u{2009}max") && !m.contains(r"\,"), "{m}");
+        assert!(m.contains("\" minsize="), "{m}");
+        assert!(m.contains("ℝ") && m.contains("→"), "{m}");
+    }
+
+    #[test]
+    fn what_mathjax_accepts_beyond_latex_renders() {
+        // From cp-algorithms (MkDocs with MathJax): an eqnarray of seven columns, an
+        // array with more cells than its spec, math escaped for a Markdown engine.
+        let m = to_mathml(
+            r"\begin{eqnarray} 1 &=& 1 &=& F_2 \\ 2 &=& 2 &=& F_3 \end{eqnarray}",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.matches("<mtd").count(), 10, "{m}");
+        let m = to_mathml(
+            r"\left\{ \begin{array}{l} a \\ b & \text{if } c \end{array} \right.",
+            true,
+        )
+        .unwrap();
+        assert!(m.contains("<mtext>if&nbsp;</mtext>"), "{m}");
+        let m = to_mathml(r"\min_k \\{ d(k) \\} + x\_1", true).unwrap();
+        assert!(m.contains("<msub><mi>x</mi><mn>1</mn></msub>"), "{m}");
+        assert!(!m.contains("<mtable"), "{m}");
+        assert_eq!(
+            to_mathml(r"\*", false).unwrap(),
+            "<math display=\"inline\"><mi>∗</mi></math>"
+        );
+        // What renders as written is read as written: `\\` then a group is a new line.
+        assert!(to_mathml(r"a \\{b}", true).unwrap().contains("<mtable>"));
+        // An array as wide as its spec keeps its spec.
+        assert_eq!(
+            environments::with_environments(r"\begin{array}{c|c} a & b \end{array}"),
+            r"\begin{array}{c|c} a & b \end{array}"
+        );
+    }
+}

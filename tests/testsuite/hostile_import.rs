@@ -1,0 +1,222 @@
+//! Hostile input against what reads other tools' sites: `[redirects]`, `[permalinks]`,
+//! `slug:` and `path:` giving addresses no file system can hold, embeds and includes
+//! that multiply, and lists of thousands of aliases. Each gets a diagnostic at its
+//! place, exit 1 and the previous output untouched; never a write error half way.
+
+use crate::support::{Fixture, Run};
+
+fn site(book: &str) -> Fixture {
+    let site = Fixture::empty();
+    site.write("book.toml", format!("{book}\n[site]\ntitle = \"T\"\n"));
+    site.write("content/a.md", "---\ntitle: A\n---\nText.\n");
+    site
+}
+
+#[track_caller]
+fn refused(run: &Run, at: &str) {
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run.assert_code(1)
+        .assert_stderr_contains(&format!("--> {at}"))
+        .assert_stderr_contains("nothing was written");
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+}
+
+#[test]
+fn addresses_too_long_for_a_file_name_are_errors_at_their_place() {
+    let long = "x".repeat(300);
+    let deep = vec!["abcdefghij"; 500].join("/");
+    // [redirects]: an old address with a segment of 300 bytes, one of 5,500 bytes.
+    let s = site(&format!(
+        "[redirects]\n\"/{long}.html\" = \"a.md\"\n\"/{deep}.html\" = \"a.md\"\n"
+    ));
+    let run = s.build();
+    refused(&run, "book.toml:2:1");
+    run.assert_stderr_contains("--> book.toml:3:1")
+        .assert_stderr_contains("path segment of 305 bytes")
+        .assert_stderr_contains("5505 bytes; at most 2000");
+    // check reports it too, by its code.
+    let json = s.run(&["check", "--format", "json"]);
+    assert!(
+        json.stdout.contains("\"address-too-long\""),
+        "{}",
+        json.stdout
+    );
+
+    // [permalinks] whose :slug (or Go layouts) make a name or path too long.
+    let s = site("[permalinks]\nblog = \"/:slug/\"\n");
+    s.write(
+        "content/blog/p.md",
+        format!("---\ntitle: P\ndate: 2024-01-02\nslug: \"{long}\"\n---\nx\n"),
+    );
+    refused(&s.build(), "book.toml:2:1");
+    let s = site(&format!(
+        "[permalinks]\nblog = \"/{}\"\n",
+        ":2006/".repeat(600)
+    ));
+    s.write(
+        "content/blog/p.md",
+        "---\ntitle: P\ndate: 2024-01-02\n---\nx\n",
+    );
+    refused(&s.build(), "book.toml:2:1");
+
+    // slug: and Zola's path: in front matter.
+    let s = site("");
+    s.write(
+        "content/s/b.md",
+        format!("---\ntitle: B\nslug: \"{long}\"\n---\nx\n"),
+    );
+    refused(&s.build(), "content/s/b.md:3:1");
+    let s = site("");
+    s.write(
+        "content/s/b.md",
+        format!("---\ntitle: B\nslug: b\npath: \"{long}\"\n---\nx\n"),
+    );
+    refused(&s.build(), "content/s/b.md:4:1");
+}
+
+#[test]
+fn a_long_address_leaves_the_previous_output_as_it_was() {
+    let s = site("");
+    s.write("content/s/b.md", "---\ntitle: B\nslug: short\n---\nx\n");
+    s.build().assert_code(0);
+    let before = s.snapshot("public");
+    s.write(
+        "content/s/b.md",
+        format!("---\ntitle: B\nslug: \"{}\"\n---\nx\n", "é".repeat(150)),
+    );
+    refused(&s.build(), "content/s/b.md:3:1");
+    assert_eq!(before, s.snapshot("public"));
+}
+
+#[test]
+fn aliases_with_too_many_parts_are_an_error_at_the_alias() {
+    let s = site("");
+    s.write(
+        "content/s/b.md",
+        format!(
+            "---\ntitle: B\naliases: [\"/{}\"]\n---\nx\n",
+            "ab/".repeat(1200)
+        ),
+    );
+    refused(&s.build(), "content/s/b.md:3:11");
+}
+
+#[test]
+fn embeds_that_multiply_are_an_error_not_a_page_of_millions() {
+    // Twenty notes each embedding the next four times: 4^16 copies on m0's page.
+    let s = site("");
+    s.write("content/a.md", "---\ntitle: A\n---\n![[m0]]\n");
+    for i in 0..20 {
+        s.write(
+            &format!("content/f/m{i}.md"),
+            format!(
+                "---\ntitle: M{i}\n---\n{}",
+                format!("![[m{}]]\n", i + 1).repeat(4)
+            ),
+        );
+    }
+    s.write("content/f/m20.md", "---\ntitle: M20\n---\nEnd.\n");
+    let run = s.build();
+    refused(&run, "content/f/m0.md:4:1");
+    run.assert_stderr_contains("more than 10000");
+    // One report per page over the limit, not one per embed.
+    assert_eq!(
+        run.stderr.matches("--> content/f/m0.md").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+
+    // Within the limit (3^6 copies) the notes are shown.
+    let s = site("");
+    s.write("content/a.md", "---\ntitle: A\n---\n![[m0]]\n");
+    for i in 0..6 {
+        s.write(
+            &format!("content/f/m{i}.md"),
+            format!(
+                "---\ntitle: M{i}\n---\n{}",
+                format!("![[m{}]]\n", i + 1).repeat(3)
+            ),
+        );
+    }
+    s.write("content/f/m6.md", "---\ntitle: M6\n---\nLeaf text.\n");
+    s.build().assert_code(0);
+    assert_eq!(s.read("a/index.html").matches("Leaf text.").count(), 729);
+}
+
+#[test]
+fn includes_that_multiply_are_an_error_not_a_page_of_millions() {
+    let s = site("");
+    s.write("content/a.md", "---\ntitle: A\n---\n{{#include j0.txt}}\n");
+    for i in 0..16 {
+        s.write(
+            &format!("content/j{i}.txt"),
+            format!("{{{{#include j{}.txt}}}}\n", i + 1).repeat(4),
+        );
+    }
+    s.write("content/j16.txt", "leaf\n");
+    let run = s.build();
+    refused(&run, "content/");
+    run.assert_stderr_contains("includes would expand more than 10000 files' text");
+    assert_eq!(run.stderr.matches("includes would expand").count(), 1);
+}
+
+#[test]
+fn thousands_of_aliases_are_placed_without_a_search_each() {
+    // Each alias's place was found by a search of the list: 4,000 aliases took 48 s.
+    let s = site("");
+    let list: Vec<String> = (0..3000).map(|i| format!("\"/old{i}/\"")).collect();
+    let list = list.join(", ");
+    s.write(
+        "content/s/b.md",
+        format!("---\ntitle: B\naliases: [{list}, \"/../x/\"]\n---\nx\n"),
+    );
+    let run = s.build();
+    // The one alias that is no path inside the site, at its line and column.
+    let column = "aliases: [".len() + list.len() + ", ".len() + 1;
+    refused(&run, &format!("content/s/b.md:3:{column}"));
+    run.assert_stderr_contains("alias '/../x/' is not a URL path inside the site");
+}
+
+#[test]
+fn math_nested_thousands_deep_is_shown_as_its_source() {
+    // 20,000 nested \sqrt{ took minutes in the renderer (time grows with depth squared).
+    let s = site("");
+    let tex = format!("{}x{}", "\\sqrt{".repeat(20_000), "}".repeat(20_000));
+    s.write("content/a.md", format!("---\ntitle: A\n---\n$${tex}$$\n"));
+    let run = s.build();
+    run.assert_code(0)
+        .assert_stderr_contains("its groups nest more than 100 deep")
+        .assert_stderr_contains("--> content/a.md:4:");
+    assert!(s.read("a/index.html").contains("\\sqrt{\\sqrt{"));
+}
+
+#[test]
+fn a_permalink_pattern_leading_out_of_the_site_is_an_error_at_the_pattern() {
+    // Each was taken without a word and gave the pages no old address.
+    for pattern in [
+        "/../../outside/:slug/",
+        "/a\\u0000b/:slug/",
+        "/a?b/:slug/",
+        "/a\\\\b/",
+    ] {
+        let s = site(&format!("[permalinks]\nblog = \"{pattern}\"\n"));
+        s.write(
+            "content/blog/p.md",
+            "---\ntitle: P\ndate: 2024-01-02\n---\nx\n",
+        );
+        let run = s.build();
+        refused(&run, "book.toml:2:8");
+        run.assert_stderr_contains("is not an address inside the site");
+    }
+}
+
+#[test]
+fn a_book_toml_that_is_not_utf8_is_an_error_at_its_line_and_column() {
+    // It was exit 2, "reading ./book.toml: stream did not contain valid UTF-8".
+    let s = site("");
+    s.write("book.toml", b"[site]\ntitle = \"T\xff\"\n");
+    let run = s.build();
+    refused(&run, "book.toml:2:11");
+    run.assert_stderr_contains("file is not valid UTF-8");
+}

@@ -1,0 +1,222 @@
+//! Hugo content that is not Markdown, and files Hugo finds outside `static/`: HTML
+//! content pages (front matter, then HTML), the `assets/` folder and module mounts.
+
+use crate::support::Fixture;
+
+/// The article's own text on its page.
+fn body(page: &str) -> &str {
+    let start = page
+        .find("<div class=\"article-body\">")
+        .expect("an article body");
+    let end = start
+        + page[start..]
+            .rfind("</article>")
+            .unwrap_or(page.len() - start);
+    &page[start..end]
+}
+
+#[test]
+fn an_html_file_with_front_matter_is_a_page_read_from_its_address() {
+    // linkerd's `content/tests/components.html`: front matter, then HTML whose
+    // indented lines after blank ones are HTML still; Hugo publishes it at
+    // `tests/components/`, so `../image.png` is `tests/image.png`.
+    let site = Fixture::new("hugo");
+    site.write("content/tests/image.png", "png");
+    site.write(
+        "content/tests/components.html",
+        "---\ntitle: Components\nweight: 2\n---\n\n<div class=\"box\">\n  <h2 id=\"alert\">Alert</h2>\n\n    <img src=\"../image.png\" alt=\"A card\" />\n\n    <a href=\"#alert\">Up</a> <a href=\"../../posts/second-post/\">Second</a>\n</div>\n",
+    );
+    // TOML front matter, and a bundle's `index.html` read from its own folder.
+    site.write("content/tests/bundle/pic.png", "png");
+    site.write(
+        "content/tests/bundle/index.html",
+        "+++\ntitle = \"Bundle page\"\n+++\n<p><img src=\"pic.png\" alt=\"Pic\"></p>\n",
+    );
+    // No front matter: a file copied as it is.
+    site.write(
+        "content/tests/plain.html",
+        "<!doctype html><title>Plain</title><p>As it is.</p>\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("tests/components/index.html");
+    assert!(
+        page.contains("<h1 id=\"article-title\">Components</h1>"),
+        "{page}"
+    );
+    let text = body(&page);
+    assert!(
+        text.contains("<img src=\"../../tests/image.png\" alt=\"A card\""),
+        "{text}"
+    );
+    assert!(!text.contains("<pre>"), "indented HTML is not code: {text}");
+    assert!(text.contains("href=\"#alert\""), "{text}");
+    assert!(text.contains("href=\"../../posts/second-post/\""), "{text}");
+    assert!(!page.contains("---"), "front matter is not shown: {page}");
+    assert!(!site.path("public/tests/components.html").exists());
+    let bundle = site.read("tests/bundle/index.html");
+    assert!(
+        bundle.contains("<h1 id=\"article-title\">Bundle page</h1>"),
+        "{bundle}"
+    );
+    assert!(
+        body(&bundle).contains("<img src=\"../../tests/bundle/pic.png\" alt=\"Pic\">"),
+        "{bundle}"
+    );
+    assert!(site.path("public/tests/bundle/pic.png").exists());
+    assert_eq!(
+        site.read("tests/plain.html"),
+        "<!doctype html><title>Plain</title><p>As it is.</p>\n"
+    );
+    // The section's hub lists the HTML pages with the Markdown ones.
+    let hub = site.read("tests/index.html");
+    assert!(
+        hub.contains("Components") && hub.contains("Bundle page"),
+        "{hub}"
+    );
+}
+
+#[test]
+fn an_html_pages_broken_references_are_reported_at_their_place() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/tests/components.html",
+        "---\ntitle: Components\n---\n<div>\n\n    <img src=\"image.png\" alt=\"x\">\n  <a href=\"#nowhere\">x</a>\n</div>\n{{< notice >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(1)
+        // `image.png` from `tests/components/`: no such file.
+        .assert_stderr_contains(
+            "image 'image.png' does not exist\n --> content/tests/components.html:6:15",
+        )
+        .assert_stderr_contains(
+            "no heading or id 'nowhere' in this page\n --> content/tests/components.html:7:12",
+        )
+        .assert_stderr_contains("--> content/tests/components.html:9:1");
+    assert!(!run.stderr.contains("front matter"), "{}", run.stderr);
+}
+
+/// The fixture's book.toml with `extra` after it.
+fn with_config(site: &Fixture, extra: &str) {
+    let config = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{config}\n{extra}"));
+}
+
+#[test]
+fn hugos_assets_and_mounted_folders_are_found_as_hugo_finds_them() {
+    // Relearn's docs: `images/magic.gif` in `assets/`, the repository's `images/`
+    // mounted at `assets/images`, a notice mounted as one file, and a folder
+    // mounted into `static/`: Hugo's image render hook finds a relative path in the
+    // page's bundle first, then from the assets root.
+    let site = Fixture::new("hugo");
+    site.write("assets/images/magic.gif", "gif");
+    site.write("assets/scss/main.scss", "a{}");
+    site.write("shots/screenshot.png", "png");
+    site.write("NOTICE.txt", "Notice\n");
+    site.write("downloads/guide.pdf", "pdf");
+    site.write("content/posts/first-post/images/magic.gif", "bundle's own");
+    site.write(
+        "content/posts/first-post/index.md",
+        "---\ntitle: First\n---\n![Own](images/magic.gif)\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![Magic](images/magic.gif?target=_blank) ![Shot](/images/screenshot.png?width=50%) ![Shot again](images/screenshot.png)\n\n[Notice](/NOTICE.txt) and [the guide](/files/guide.pdf).\n",
+    );
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"content\"\ntarget = \"content\"\n\n[[mounts]]\nsource = \"layouts\"\ntarget = \"layouts\"\n\n[[mounts]]\nsource = \"assets\"\ntarget = \"assets\"\n\n[[mounts]]\nsource = \"shots\"\ntarget = \"assets/images\"\n\n[[mounts]]\nsource = \"NOTICE.txt\"\ntarget = \"assets/NOTICE.txt\"\n\n[[mounts]]\nsource = \"downloads\"\ntarget = \"static/files\"\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = body(&site.read("posts/third/index.html")).to_string();
+    assert!(
+        page.contains("src=\"../../images/magic.gif?target=_blank\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("src=\"../../images/screenshot.png?width=50%\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("src=\"../../images/screenshot.png\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../NOTICE.txt\""), "{page}");
+    assert!(page.contains("href=\"../../files/guide.pdf\""), "{page}");
+    assert_eq!(site.read("images/magic.gif"), "gif");
+    assert_eq!(site.read("images/screenshot.png"), "png");
+    assert_eq!(site.read("files/guide.pdf"), "pdf");
+    assert_eq!(site.read("NOTICE.txt"), "Notice\n");
+    // The bundle's own file comes first, as Hugo's page resources do.
+    let first = body(&site.read("posts/first-post/index.html")).to_string();
+    assert!(
+        first.contains("src=\"../../posts/first-post/images/magic.gif\""),
+        "{first}"
+    );
+    // Without the mounts, the same references are missing.
+    let config = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", config.split("[[mounts]]").next().unwrap());
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains(
+            "image 'images/screenshot.png' does not exist\n --> content/posts/third.md:4:84",
+        )
+        .assert_stderr_contains("broken link to '/files/guide.pdf': no page or file there");
+}
+
+#[test]
+fn two_mounted_files_at_one_address_are_a_collision_naming_both() {
+    let site = Fixture::new("hugo");
+    site.write("assets/images/logo.svg", "<svg/>");
+    site.write("static/images/logo.svg", "<svg></svg>");
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"assets\"\ntarget = \"assets\"\n\n[[mounts]]\nsource = \"static\"\ntarget = \"static\"\n",
+    );
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("images/logo.svg")
+        .assert_stderr_contains("the file 'assets/images/logo.svg' (mounted at 'assets')")
+        .assert_stderr_contains("the file 'static/images/logo.svg' (mounted at 'static')");
+}
+
+#[test]
+fn a_mount_attune_cannot_read_is_an_error_at_its_line() {
+    let site = Fixture::new("hugo");
+    site.write("assets/x.png", "png");
+    for (mount, message, at) in [
+        (
+            "source = \"../images\"\ntarget = \"assets/images\"",
+            "mount source '../images' is outside the site's folder",
+            "book.toml:7:1",
+        ),
+        (
+            "source = \"nowhere\"\ntarget = \"static\"",
+            "mount source 'nowhere' does not exist",
+            "book.toml:7:1",
+        ),
+        (
+            "source = \"assets\"\ntarget = \"public\"",
+            "mount target 'public' is not one Hugo has",
+            "book.toml:8:1",
+        ),
+        (
+            "source = \"assets\"\ntarget = \"content\"",
+            "attune reads one content folder",
+            "book.toml:8:1",
+        ),
+        (
+            "source = \"content/posts\"\ntarget = \"static\"",
+            "overlaps the content folder",
+            "book.toml:7:1",
+        ),
+    ] {
+        let config = std::fs::read_to_string(Fixture::new("hugo").path("book.toml")).unwrap();
+        site.write("book.toml", format!("{config}\n[[mounts]]\n{mount}\n"));
+        let run = site.run(&["check"]);
+        run.assert_code(1)
+            .assert_stderr_contains(message)
+            .assert_stderr_contains(at);
+    }
+}
