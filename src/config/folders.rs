@@ -48,20 +48,12 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
         ));
     }
     // Inside the site's folder as written: `..` may not climb out of it.
-    let mut depth = 0usize;
-    for part in path.components() {
-        match part {
-            Component::Normal(_) => depth += 1,
-            Component::CurDir => {}
-            Component::ParentDir if depth > 0 => depth -= 1,
-            _ => {
-                return Some((
-                    format!("{key} '{dir}' is outside the site's folder"),
-                    "put the static folder in the folder holding book.toml (a symbolic link in it to a folder elsewhere is followed)".into(),
-                ))
-            }
-        }
-    }
+    let Some(depth) = depth_inside(path) else {
+        return Some((
+            format!("{key} '{dir}' is outside the site's folder"),
+            "put the static folder in the folder holding book.toml (a symbolic link in it to a folder elsewhere is followed)".into(),
+        ));
+    };
     if depth == 0 {
         return Some((
             format!("{key} '{dir}' is the site's folder itself: book.toml and the content folder would be published as files"),
@@ -105,6 +97,21 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
         }
     }
     None
+}
+
+/// How many folders below the site's folder `path` (relative, as book.toml writes it)
+/// ends, or `None` when a `..` climbs out of it or it is rooted.
+pub(super) fn depth_inside(path: &Path) -> Option<usize> {
+    let mut depth = 0usize;
+    for part in path.components() {
+        match part {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            _ => return None,
+        }
+    }
+    Some(depth)
 }
 
 #[cfg(test)]

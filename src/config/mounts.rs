@@ -12,7 +12,7 @@ use super::Config;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use serde::Deserialize;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// One `[[mounts]]` entry.
@@ -131,19 +131,11 @@ fn source_problem(root: &Path, source: &str, content_dir: &str) -> Option<String
             "mount source '{source}' must be a path relative to book.toml's folder"
         ));
     }
-    let mut depth = 0usize;
-    for part in path.components() {
-        match part {
-            Component::Normal(_) => depth += 1,
-            Component::CurDir => {}
-            Component::ParentDir if depth > 0 => depth -= 1,
-            _ => {
-                return Some(format!(
-                    "mount source '{source}' is outside the site's folder"
-                ))
-            }
-        }
-    }
+    let Some(depth) = super::folders::depth_inside(path) else {
+        return Some(format!(
+            "mount source '{source}' is outside the site's folder"
+        ));
+    };
     if depth == 0 {
         return Some(format!("mount source '{source}' is the site's folder itself: book.toml and the content folder would be published as files"));
     }

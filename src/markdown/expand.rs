@@ -107,6 +107,7 @@ pub struct Article<'a> {
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.
+#[derive(Default)]
 pub struct Expanded {
     pub text: String,
     pub maps: Maps,
@@ -140,13 +141,7 @@ impl Expanded {
 }
 
 pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
-    let mut out = Expanded {
-        text: String::new(),
-        maps: Maps::default(),
-        includes: Vec::new(),
-        diagnostics: Diagnostics::new(),
-        origins: Default::default(),
-    };
+    let mut out = Expanded::default();
     let mut text = if holds(body, "{{") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
@@ -199,13 +194,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
 /// tools' template syntax (Hugo's shortcodes, which Hugo runs in HTML content too) is
 /// reported and taken out; the Markdown passes do not apply.
 pub fn expand_html(body: &str, article: &Article, options: Options) -> Expanded {
-    let mut out = Expanded {
-        text: String::new(),
-        maps: Maps::default(),
-        includes: Vec::new(),
-        diagnostics: Diagnostics::new(),
-        origins: Default::default(),
-    };
+    let mut out = Expanded::default();
     out.text = if holds(body, "{{") || holds(body, "{%") || holds(body, "<%") {
         let (stripped, map) = super::foreign::strip(body, article, options, &mut out);
         out.maps.0.push(map);
