@@ -169,12 +169,9 @@ pub(super) fn unknown_name(tex: &str) -> Option<String> {
     let defined = definitions(tex);
     let mut i = 0;
     while let Some(at) = tex[i..].find('\\').map(|at| i + at) {
-        let len = tex[at + 1..]
-            .bytes()
-            .take_while(u8::is_ascii_alphabetic)
-            .count();
+        let len = super::command_len(tex, at);
         let name = &tex[at + 1..at + 1 + len];
-        i = at + 1 + len.max(1);
+        i = at + 1 + len;
         if name == "begin" {
             let open = i + (tex[i..].len() - tex[i..].trim_start().len());
             if let Some(end) = group_end(tex, open) {
@@ -183,7 +180,7 @@ pub(super) fn unknown_name(tex: &str) -> Option<String> {
                     return Some(format!("{{{env}}}"));
                 }
             }
-        } else if len > 0
+        } else if name.starts_with(|c: char| c.is_ascii_alphabetic())
             && !defined.contains(&format!("\\def\\{name}"))
             && !known(&format!("\\{name}{{x}}{{x}}{{x}}"))
         {

@@ -15,12 +15,8 @@ pub(super) fn with_chemistry(tex: &str) -> Option<std::borrow::Cow<'_, str>> {
     let mut i = 0;
     while let Some(at) = tex[i..].find('\\').map(|at| i + at) {
         out.push_str(&tex[i..at]);
-        let len = tex[at + 1..]
-            .bytes()
-            .take_while(u8::is_ascii_alphabetic)
-            .count()
-            .max(1);
-        let name = &tex[at + 1..(at + 1 + len).min(tex.len())];
+        let len = super::command_len(tex, at);
+        let name = &tex[at + 1..at + 1 + len];
         let open = at + 1 + len;
         match name {
             "ce" | "pu" if tex[open..].starts_with('{') => {
@@ -35,7 +31,7 @@ pub(super) fn with_chemistry(tex: &str) -> Option<std::borrow::Cow<'_, str>> {
                 i = end;
             }
             _ => {
-                out.push_str(&tex[at..(at + 1 + len).min(tex.len())]);
+                out.push_str(&tex[at..at + 1 + len]);
                 i = at + 1 + len;
             }
         }

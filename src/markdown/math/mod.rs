@@ -89,6 +89,17 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     to_mathml_after(tex, display, "").map(|(mathml, _)| mathml)
 }
 
+/// The length in bytes of the command name after the `\\` at `at` in `tex`: its
+/// letters (`\\frac`), else the one character that is the name (`\\,`, `\\Ω`), 0 at
+/// the end of the text.
+pub(super) fn command_len(tex: &str, at: usize) -> usize {
+    let rest = &tex[at + 1..];
+    match rest.bytes().take_while(u8::is_ascii_alphabetic).count() {
+        0 => rest.chars().next().map_or(0, char::len_utf8),
+        letters => letters,
+    }
+}
+
 /// Whether `tex` nests groups (`{…}`, `\left…\right`, `\begin…\end`) more than 100
 /// deep, which the renderer reads in time growing with the square of the depth.
 fn too_deep(tex: &str) -> bool {
@@ -238,6 +249,26 @@ fn short(tex: &str) -> String {
 mod tests {
     use super::*;
     use rewrite::*;
+
+    #[test]
+    fn a_backslash_before_a_letter_of_several_bytes_is_a_command_of_that_letter() {
+        // Each once panicked, slicing the text inside the letter after the `\\`.
+        for tex in [
+            r"\Ω",
+            r"x \é y",
+            r"\ce{\é}",
+            r"\ce{Ω} \pu{1 é}",
+            r"\def\x#1{#1#1}\Ω\x{a}",
+            r"\frac\𝔸 b",
+            "\\",
+        ] {
+            let _ = to_mathml(tex, true);
+            let _ = to_mathml(tex, false);
+        }
+        assert_eq!(command_len(r"\frac{a}", 0), 4);
+        assert_eq!(command_len(r"\Ω", 0), 'Ω'.len_utf8());
+        assert_eq!(command_len("\\", 0), 0);
+    }
 
     #[test]
     fn groups_nested_past_100_are_refused_before_the_renderer_reads_them() {

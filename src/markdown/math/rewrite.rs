@@ -237,12 +237,7 @@ fn argument(tex: &str, after: usize, optional: bool) -> Option<(usize, usize)> {
     }
     let c = tex[at..].chars().next()?;
     if c == '\\' {
-        let len = tex[at + 1..]
-            .bytes()
-            .take_while(u8::is_ascii_alphabetic)
-            .count()
-            .max(1);
-        return Some((at, at + 1 + len));
+        return Some((at, at + 1 + super::command_len(tex, at)));
     }
     (!"}&^_".contains(c)).then(|| (at, at + c.len_utf8()))
 }
