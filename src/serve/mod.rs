@@ -103,10 +103,17 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = listener.local_addr().context("not an IP address")?;
     let url = format!("http://{address}/");
-    let static_dir = session
+    let static_dir: String = session
         .static_dir()
         .map(|dir| format!("{}/, ", dir.trim_end_matches('/')))
-        .unwrap_or_default();
+        .into_iter()
+        .chain(
+            session
+                .mounts()
+                .iter()
+                .map(|m| format!("{}, ", m.display())),
+        )
+        .collect();
     crate::diagnostic::print_quietly(&format!(
         "serving {} at {url}\nwatching {}/, {static_dir}themes/ and book.toml; press Ctrl-C to stop\n",
         root.display(),

@@ -35,6 +35,8 @@ pub struct Session {
     content_dir: String,
     /// `[build] static_dir` of the last book.toml read.
     static_dir: Option<String>,
+    /// The sources of the last book.toml's `[[mounts]]` whose files are published.
+    mounts: Vec<PathBuf>,
     /// `[build] exclude` of the last book.toml read, for the content folder and the
     /// static folder.
     exclude: (Exclude, Exclude),
@@ -64,6 +66,7 @@ impl Session {
             theme_hash: 0,
             content_dir: crate::config::Build::default().content_dir,
             static_dir: None,
+            mounts: Vec::new(),
             exclude: Default::default(),
         }
     }
@@ -83,6 +86,12 @@ impl Session {
     /// The static folder, as the last book.toml read names it, if any.
     pub fn static_dir(&self) -> Option<&str> {
         self.static_dir.as_deref()
+    }
+
+    /// The folders and files `[[mounts]]` publishes, from the site's root, as the last
+    /// book.toml read names them.
+    pub fn mounts(&self) -> &[PathBuf] {
+        &self.mounts
     }
 
     /// Whether `rel` (a path from the site's root) is a file `[build] exclude` leaves
@@ -148,6 +157,8 @@ impl Session {
         };
         self.content_dir = config.build.content_dir.clone();
         self.static_dir = config.build.static_dir.clone();
+        let published = config.mounts.iter().filter(|m| m.published().is_some());
+        self.mounts = published.map(|m| m.source_path()).collect();
         let patterns = &config.build.exclude;
         self.exclude = (
             Exclude::new(&self.root.join(&self.content_dir), patterns),

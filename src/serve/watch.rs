@@ -23,7 +23,8 @@ pub(super) fn watch(
     loop {
         let batch = rx.recv().context("file watcher stopped")?;
         let sources = [Some(session.content_dir()), session.static_dir()];
-        let sources: Vec<PathBuf> = sources.into_iter().flatten().map(dir_of).collect();
+        let mut sources: Vec<PathBuf> = sources.into_iter().flatten().map(dir_of).collect();
+        sources.extend(session.mounts().iter().cloned());
         let left_out = |rel: &Path| session.left_out(rel);
         if !batch
             .iter()
@@ -45,7 +46,8 @@ pub(super) fn watch(
 }
 
 /// Whether a file-system event is an edit to the sources: under one of `folders` (the
-/// content folder, `[build] content_dir`, and the static folder, `static_dir`),
+/// content folder, `[build] content_dir`, the static folder, `static_dir`, and the
+/// sources of `[[mounts]]`),
 /// `themes/`, or `book.toml`, outside the served folder, and not a path the loader
 /// ignores (hidden files, editors' droppings) or `[build] exclude` leaves out
 /// (`left_out`, from the site's root).

@@ -220,3 +220,35 @@ fn a_mount_attune_cannot_read_is_an_error_at_its_line() {
             .assert_stderr_contains(at);
     }
 }
+
+#[test]
+fn serve_publishes_a_mounted_file_that_changes_or_appears() {
+    use crate::serve::{assert_same_as_full_build, get, start, wait_until};
+    let site = Fixture::new("hugo");
+    site.write("shots/screenshot.png", "png one");
+    site.write("NOTICE.txt", "Notice one\n");
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"shots\"\ntarget = \"assets/images\"\n\n[[mounts]]\nsource = \"NOTICE.txt\"\ntarget = \"static/NOTICE.txt\"\n",
+    );
+    let server = start(&site);
+    let a = &server.address;
+    assert_eq!(
+        get(a, "/images/screenshot.png"),
+        (200, "png one".to_string())
+    );
+    // A mounted folder's file changes and a new one appears; a mounted file changes.
+    site.write("shots/screenshot.png", "png two");
+    wait_until("the changed image", || {
+        get(a, "/images/screenshot.png").1 == "png two"
+    });
+    site.write("shots/new.png", "new");
+    wait_until("the new image", || {
+        get(a, "/images/new.png") == (200, "new".into())
+    });
+    site.write("NOTICE.txt", "Notice two\n");
+    wait_until("the changed notice", || {
+        get(a, "/NOTICE.txt").1 == "Notice two\n"
+    });
+    assert_same_as_full_build(&site, &server.out);
+}
