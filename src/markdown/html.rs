@@ -1,7 +1,7 @@
 //! Raw HTML in Markdown, read for what a browser will follow or load: `href`, `src`,
-//! `srcset`, `poster` and `data` values become reference placeholders that `site`
-//! resolves and checks like Markdown links and images; `id=` and `<a name>` become
-//! link targets. Everything else is written as the author wrote it.
+//! `srcset`, `poster` and `data` values, and a meta refresh's address, become reference
+//! placeholders that `site` resolves and checks like Markdown links and images; `id=`
+//! and `<a name>` become link targets. Everything else is written as the author wrote it.
 
 use std::ops::Range;
 
@@ -216,6 +216,10 @@ fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
     let mut has_id = false;
     let mut name_attr = None;
     let (attributes, end) = start_tag(html, at);
+    let refresh = tag == "meta"
+        && attributes.iter().any(|a| {
+            a.name == "http-equiv" && html[a.value.clone()].trim().eq_ignore_ascii_case("refresh")
+        });
     for Attribute {
         name_start: attr_start,
         name,
@@ -260,6 +264,19 @@ fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
                 url: decode_entities(raw.trim()),
                 kind,
             }),
+            (None, "content") if refresh => {
+                if let Some(url) = refresh_url(raw) {
+                    let s = value.start + url.start;
+                    let e = value.start + url.end;
+                    out.refs.push(Found {
+                        value: s..e,
+                        replace: s..e,
+                        quote: false,
+                        url: decode_entities(&html[s..e]),
+                        kind: RefKind::Link,
+                    });
+                }
+            }
             (None, "id") => {
                 has_id = true;
                 out.ids
@@ -275,6 +292,33 @@ fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
         out.ids.push((name, range, true));
     }
     end
+}
+
+/// Where the address of a meta refresh's `content` (`0; url=../new/`, `5;URL='x'`,
+/// `0, x`) lies in it, as a browser reads it: after the delay and a `;` or `,`, an
+/// optional `url=`, an optional quote.
+fn refresh_url(content: &str) -> Option<Range<usize>> {
+    let sep = content.find([';', ','])?;
+    let mut at = sep + 1;
+    at += content[at..].len() - content[at..].trim_start().len();
+    let rest = &content[at..];
+    if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("url") {
+        let after = rest[3..].trim_start();
+        if let Some(value) = after.strip_prefix('=') {
+            at = content.len() - value.trim_start().len();
+        }
+    }
+    let mut end = content.len();
+    if let Some(q) = content[at..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))
+    {
+        at += 1;
+        end = content[at..].find(q).map_or(end, |e| at + e);
+    }
+    let url = content[at..end].trim_end();
+    (!url.is_empty()).then(|| at..at + url.len())
 }
 
 /// Decodes the character references an attribute value may hold.
@@ -354,6 +398,19 @@ mod tests {
             .map(|(id, _, n)| (id.as_str(), *n))
             .collect();
         assert_eq!(ids, [("top", false), ("old-section", true)]);
+    }
+
+    #[test]
+    fn a_meta_refresh_address_is_a_link() {
+        let html = r#"<meta http-equiv="Refresh" content="0; url=../new/page.html#x"><meta http-equiv=refresh content="5;URL='a b.html'"><meta name="x" content="0; url=no.html">"#;
+        let scan = scan(html);
+        let urls: Vec<&str> = scan.refs.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(urls, ["../new/page.html#x", "a b.html"]);
+        assert_eq!(&html[scan.refs[0].replace.clone()], "../new/page.html#x");
+        assert_eq!(scan.refs[0].kind, RefKind::Link);
+        assert_eq!(refresh_url("0"), None);
+        assert_eq!(refresh_url("0, next.html"), Some(3..12));
+        assert_eq!(refresh_url("0; url = 'x.html' "), Some(10..16));
     }
 
     #[test]

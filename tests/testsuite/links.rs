@@ -467,3 +467,31 @@ fn html_files_copied_from_content_are_checked_as_the_browser_reads_them() {
     let offline = site.run(&["build", "--offline", "--out", "offline-build"]);
     offline.assert_code(1);
 }
+
+#[test]
+fn a_meta_refresh_in_raw_html_leads_where_a_browser_goes_and_is_checked() {
+    // Sites moved from MkDocs or Jekyll keep moved pages as a raw meta refresh:
+    // the browser follows its address like a link, so it is checked and rewritten.
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/moved.md",
+        "---\ntitle: Moved\n---\n<meta http-equiv=\"refresh\" content=\"0; url=../gone.html\">\n\nThis page moved.\n",
+    );
+    both_fail_with(
+        &site,
+        &[
+            "error: broken link to '../gone.html'",
+            "--> content/care/moved.md:4:44",
+        ],
+    );
+    site.write(
+        "content/care/moved.md",
+        "---\ntitle: Moved\n---\n<meta http-equiv=\"refresh\" content=\"0; url=sleep.md\">\n\nThis page moved.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("care/moved/index.html");
+    assert!(
+        page.contains("content=\"0; url=../../care/sleep/\""),
+        "{page}"
+    );
+}
