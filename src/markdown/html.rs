@@ -294,6 +294,39 @@ fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
     end
 }
 
+/// `html` without its meta refresh elements: a page holding several articles
+/// (`print.html`) must not be sent away by one of them.
+pub fn without_meta_refresh(html: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(at) = html[search..].find('<').map(|at| search + at) {
+        search = at + 1;
+        let name_end = at + 5;
+        let is_meta = html
+            .get(at + 1..name_end)
+            .is_some_and(|n| n.eq_ignore_ascii_case("meta"))
+            && html[name_end..].starts_with(|c: char| c.is_ascii_whitespace() || c == '/');
+        if !is_meta {
+            continue;
+        }
+        let (attributes, end) = start_tag(html, name_end);
+        let refresh = attributes.iter().any(|a| {
+            a.name == "http-equiv" && html[a.value.clone()].trim().eq_ignore_ascii_case("refresh")
+        });
+        if refresh {
+            out.push_str(&html[from..at]);
+            from = end;
+            search = end;
+        }
+    }
+    if from == 0 {
+        return html.into();
+    }
+    out.push_str(&html[from..]);
+    out.into()
+}
+
 /// Where the address of a meta refresh's `content` (`0; url=../new/`, `5;URL='x'`,
 /// `0, x`) lies in it, as a browser reads it: after the delay and a `;` or `,`, an
 /// optional `url=`, an optional quote.
@@ -411,6 +444,19 @@ mod tests {
         assert_eq!(refresh_url("0"), None);
         assert_eq!(refresh_url("0, next.html"), Some(3..12));
         assert_eq!(refresh_url("0; url = 'x.html' "), Some(10..16));
+    }
+
+    #[test]
+    fn meta_refreshes_are_taken_out_and_nothing_else() {
+        let html = r#"<p>a</p><META http-equiv="Refresh" content="0; url=x"><meta name="x" content="y"><meta http-equiv=refresh content=0>b<metal>"#;
+        assert_eq!(
+            without_meta_refresh(html),
+            r#"<p>a</p><meta name="x" content="y">b<metal>"#
+        );
+        assert!(matches!(
+            without_meta_refresh("<p>no</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -38,7 +38,9 @@ mod table_links;
 
 use builder::Builder;
 pub use glossary::Glossary;
-pub use html::{scan as scan_html, start_tag, Attribute as HtmlAttribute, RefKind};
+pub use html::{
+    scan as scan_html, start_tag, without_meta_refresh, Attribute as HtmlAttribute, RefKind,
+};
 pub use ids::{heading_slug, PAGE_IDS};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,

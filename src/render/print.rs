@@ -189,10 +189,11 @@ fn print_article<'a>(site: &'a Site, i: usize, in_print: &[bool]) -> PrintArticl
 
 /// Part `html` of article `t`'s body as `print.html` shows it inside the article
 /// whose print id is `slug`: ids namespaced by it, links to other printed articles
-/// turned into in-page anchors, other links made relative to the site root.
+/// turned into in-page anchors, other links made relative to the site root, and no
+/// meta refresh (which would send the whole edition away).
 fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) -> String {
     let root = UrlStyle::root(&site.articles[t].url);
-    let body = html
+    let body = crate::markdown::without_meta_refresh(html)
         .replace(" id=\"", &format!(" id=\"{slug}--"))
         .replace("href=\"#", &format!("href=\"#{slug}--"))
         .replace(
