@@ -27,7 +27,7 @@ pub struct Mount {
 }
 
 /// What a mount publishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MountKind {
     /// Hugo's `static`: files published at the site root.
     Static,

@@ -2,6 +2,7 @@
 //! bibliography, reading paths and static assets. Nothing here knows about other files;
 //! cross-file checks belong to `site`.
 
+use crate::config::MountKind;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::slugify;
 use rayon::prelude::*;
@@ -272,6 +273,7 @@ pub fn load(
     }
     // The static folder's files, every one published as it is, after the content
     // folder's (so the URL table reports a clash between the two at the static file).
+    let mut overlaid = std::collections::HashSet::new();
     if let Some(static_dir) = static_dir {
         let exclude = exclude::Exclude::new(&root.join(static_dir), publish.exclude);
         let found = files(
@@ -282,6 +284,11 @@ pub fn load(
             &mut into_output,
             diagnostics,
         );
+        overlaid.extend(
+            found
+                .iter()
+                .map(|(_, rel)| (MountKind::Static, rel.clone())),
+        );
         content
             .assets
             .extend(found.into_iter().map(|(_, rel)| Asset {
@@ -291,9 +298,11 @@ pub fn load(
     } else {
         content.unread_static = Some(root.join(STATIC_FOLDER)).filter(|dir| dir.is_dir());
     }
-    // Then the mounts', in book.toml's order, each below its target's folder.
+    // Then the mounts', in book.toml's order, each below its target's folder. Mounts
+    // into one of Hugo's folders overlay as Hugo's do: of two files at one path, the
+    // first mount's (or the static folder's) is the one published.
     for (i, mount) in publish.mounts.iter().enumerate() {
-        let Some((_, below)) = mount.published() else {
+        let Some((kind, below)) = mount.published() else {
             continue;
         };
         let source = mount.source_path();
@@ -311,16 +320,19 @@ pub fn load(
                 diagnostics,
             )
         };
-        content
-            .assets
-            .extend(found.into_iter().map(|(_, rel)| Asset {
-                rel: if rel.as_os_str().is_empty() {
-                    PathBuf::from(&below)
-                } else {
-                    Path::new(&below).join(rel)
-                },
-                from: AssetFolder::Mount(i),
-            }));
+        let published = found
+            .into_iter()
+            .map(|(_, rel)| match rel.as_os_str().is_empty() {
+                true => PathBuf::from(&below),
+                false => Path::new(&below).join(rel),
+            });
+        let fresh: Vec<PathBuf> = published
+            .filter(|rel| overlaid.insert((kind, rel.clone())))
+            .collect();
+        content.assets.extend(fresh.into_iter().map(|rel| Asset {
+            rel,
+            from: AssetFolder::Mount(i),
+        }));
     }
 
     walk::report_links_into_output(root, &into_output, diagnostics);

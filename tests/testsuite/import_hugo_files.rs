@@ -252,3 +252,20 @@ fn serve_publishes_a_mounted_file_that_changes_or_appears() {
     });
     assert_same_as_full_build(&site, &server.out);
 }
+
+#[test]
+fn mounts_into_one_folder_overlay_and_the_first_file_wins() {
+    // A Docsy site mounts its own `assets` before a shared folder's: Hugo overlays the
+    // two, and a file both hold is the first mount's.
+    let site = Fixture::new("hugo");
+    site.write("assets/scss/_variables_project.scss", "own");
+    site.write("shared/assets/scss/_variables_project.scss", "shared");
+    site.write("shared/assets/scss/shared-only.scss", "only shared");
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"assets\"\ntarget = \"assets\"\n\n[[mounts]]\nsource = \"shared/assets\"\ntarget = \"assets\"\n",
+    );
+    site.build().assert_code(0);
+    assert_eq!(site.read("scss/_variables_project.scss"), "own");
+    assert_eq!(site.read("scss/shared-only.scss"), "only shared");
+}
