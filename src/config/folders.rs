@@ -36,72 +36,105 @@ impl Config {
     }
 }
 
-/// What is wrong with `dir` as the static folder of the site at `root` whose content
-/// folder is `content_dir`, if anything: (message, help).
-fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(String, String)> {
-    let path = Path::new(dir);
-    let key = "`build.static_dir`";
-    if dir.trim().is_empty() || path.has_root() || path.is_absolute() {
-        return Some((
-            format!("{key} '{dir}' must be a folder relative to book.toml's"),
-            "name the folder beside the content folder, as Hugo and Zola do: \"static\"".into(),
-        ));
+/// Where a folder or file `book.toml` names lies, when it is not a folder or file
+/// inside the site's folder and apart from its content folder.
+pub(super) enum Misplaced {
+    /// Empty, or written from the file system's root.
+    NotRelative,
+    /// A `..` climbs out of the site's folder.
+    Outside,
+    /// The site's folder itself.
+    SiteItself,
+    Missing,
+    Unreadable(std::io::Error),
+    /// A file, where a folder is asked for.
+    File,
+    /// A FIFO, socket or device.
+    Special,
+    /// Inside the content folder, or holding it.
+    OverlapsContent,
+}
+
+/// Where `written` (as book.toml writes it) lies under the site at `root` whose content
+/// folder is `content_dir`, if not where a folder of published files (or, with
+/// `file_too`, a file) may be.
+pub(super) fn misplaced(
+    root: &Path,
+    written: &str,
+    content_dir: &str,
+    file_too: bool,
+) -> Option<Misplaced> {
+    let path = Path::new(written);
+    if written.trim().is_empty() || path.has_root() || path.is_absolute() {
+        return Some(Misplaced::NotRelative);
     }
     // Inside the site's folder as written: `..` may not climb out of it.
-    let Some(depth) = depth_inside(path) else {
-        return Some((
-            format!("{key} '{dir}' is outside the site's folder"),
-            "put the static folder in the folder holding book.toml (a symbolic link in it to a folder elsewhere is followed)".into(),
-        ));
-    };
-    if depth == 0 {
-        return Some((
-            format!("{key} '{dir}' is the site's folder itself: book.toml and the content folder would be published as files"),
-            "name a folder inside it, such as \"static\"".into(),
-        ));
+    match depth_inside(path) {
+        None => return Some(Misplaced::Outside),
+        Some(0) => return Some(Misplaced::SiteItself),
+        Some(_) => {}
     }
     let full = root.join(path);
     match std::fs::metadata(&full) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Some((
-                format!("static folder `{dir}/` does not exist"),
-                "create it, or remove `static_dir` from book.toml".into(),
-            ))
-        }
-        Err(e) => {
-            return Some((
-                format!("static folder `{dir}/` cannot be read: {e}"),
-                "check the folder's permissions".into(),
-            ))
-        }
-        Ok(meta) if !meta.is_dir() => {
-            let what = if meta.is_file() {
-                "a file"
-            } else {
-                "a special file (a FIFO, socket or device)"
-            };
-            return Some((
-                format!("{key} '{dir}' is {what}, not a folder"),
-                "name the folder whose files are published at the site root".into(),
-            ));
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Misplaced::Missing),
+        Err(e) => return Some(Misplaced::Unreadable(e)),
+        Ok(meta) if meta.is_file() && !file_too => return Some(Misplaced::File),
+        Ok(meta) if !meta.is_dir() && !meta.is_file() => return Some(Misplaced::Special),
         Ok(_) => {}
     }
     let content = root.join(content_dir);
-    if let (Ok(static_dir), Ok(content)) = (full.canonicalize(), content.canonicalize()) {
-        if static_dir.starts_with(&content) || content.starts_with(&static_dir) {
-            return Some((
-                format!("{key} '{dir}' overlaps the content folder `{content_dir}/`: its files would be published twice"),
-                "keep the static folder beside the content folder, as Hugo and Zola do (files inside the content folder are published already)".into(),
-            ));
+    if let (Ok(full), Ok(content)) = (full.canonicalize(), content.canonicalize()) {
+        if full.starts_with(&content) || content.starts_with(&full) {
+            return Some(Misplaced::OverlapsContent);
         }
     }
     None
 }
 
+/// What is wrong with `dir` as the static folder of the site at `root` whose content
+/// folder is `content_dir`, if anything: (message, help).
+fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(String, String)> {
+    let key = "`build.static_dir`";
+    let (message, help) = match misplaced(root, dir, content_dir, false)? {
+        Misplaced::NotRelative => (
+            format!("{key} '{dir}' must be a folder relative to book.toml's"),
+            "name the folder beside the content folder, as Hugo and Zola do: \"static\"",
+        ),
+        Misplaced::Outside => (
+            format!("{key} '{dir}' is outside the site's folder"),
+            "put the static folder in the folder holding book.toml (a symbolic link in it to a folder elsewhere is followed)",
+        ),
+        Misplaced::SiteItself => (
+            format!("{key} '{dir}' is the site's folder itself: book.toml and the content folder would be published as files"),
+            "name a folder inside it, such as \"static\"",
+        ),
+        Misplaced::Missing => (
+            format!("static folder `{dir}/` does not exist"),
+            "create it, or remove `static_dir` from book.toml",
+        ),
+        Misplaced::Unreadable(e) => (
+            format!("static folder `{dir}/` cannot be read: {e}"),
+            "check the folder's permissions",
+        ),
+        Misplaced::File => (
+            format!("{key} '{dir}' is a file, not a folder"),
+            "name the folder whose files are published at the site root",
+        ),
+        Misplaced::Special => (
+            format!("{key} '{dir}' is a special file (a FIFO, socket or device), not a folder"),
+            "name the folder whose files are published at the site root",
+        ),
+        Misplaced::OverlapsContent => (
+            format!("{key} '{dir}' overlaps the content folder `{content_dir}/`: its files would be published twice"),
+            "keep the static folder beside the content folder, as Hugo and Zola do (files inside the content folder are published already)",
+        ),
+    };
+    Some((message, help.into()))
+}
+
 /// How many folders below the site's folder `path` (relative, as book.toml writes it)
 /// ends, or `None` when a `..` climbs out of it or it is rooted.
-pub(super) fn depth_inside(path: &Path) -> Option<usize> {
+fn depth_inside(path: &Path) -> Option<usize> {
     let mut depth = 0usize;
     for part in path.components() {
         match part {

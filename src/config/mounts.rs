@@ -125,38 +125,17 @@ impl Config {
 
 /// What is wrong with `source` as a mount's source, if anything.
 fn source_problem(root: &Path, source: &str, content_dir: &str) -> Option<String> {
-    let path = Path::new(source);
-    if source.is_empty() || path.has_root() || path.is_absolute() {
-        return Some(format!(
-            "mount source '{source}' must be a path relative to book.toml's folder"
-        ));
-    }
-    let Some(depth) = super::folders::depth_inside(path) else {
-        return Some(format!(
-            "mount source '{source}' is outside the site's folder"
-        ));
-    };
-    if depth == 0 {
-        return Some(format!("mount source '{source}' is the site's folder itself: book.toml and the content folder would be published as files"));
-    }
-    let full = root.join(path);
-    match std::fs::metadata(&full) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Some(format!("mount source '{source}' does not exist"))
-        }
-        Err(e) => return Some(format!("mount source '{source}' cannot be read: {e}")),
-        Ok(meta) if !meta.is_dir() && !meta.is_file() => {
-            return Some(format!(
-                "mount source '{source}' is a special file (a FIFO, socket or device)"
-            ))
-        }
-        Ok(_) => {}
-    }
-    let content = root.join(content_dir);
-    if let (Ok(full), Ok(content)) = (full.canonicalize(), content.canonicalize()) {
-        if full.starts_with(&content) || content.starts_with(&full) {
-            return Some(format!("mount source '{source}' overlaps the content folder `{content_dir}/`: its files would be published twice"));
-        }
-    }
-    None
+    use super::folders::{misplaced, Misplaced};
+    let at = format!("mount source '{source}'");
+    Some(match misplaced(root, source, content_dir, true)? {
+        Misplaced::NotRelative => format!("{at} must be a path relative to book.toml's folder"),
+        Misplaced::Outside => format!("{at} is outside the site's folder"),
+        Misplaced::SiteItself => format!("{at} is the site's folder itself: book.toml and the content folder would be published as files"),
+        Misplaced::Missing => format!("{at} does not exist"),
+        Misplaced::Unreadable(e) => format!("{at} cannot be read: {e}"),
+        // Never with `file_too`: a file may be mounted.
+        Misplaced::File => return None,
+        Misplaced::Special => format!("{at} is a special file (a FIFO, socket or device)"),
+        Misplaced::OverlapsContent => format!("{at} overlaps the content folder `{content_dir}/`: its files would be published twice"),
+    })
 }
