@@ -126,16 +126,3 @@ fn notes_corpus() {
         "notes corpus: {rendered} of {total} render"
     );
 }
-
-/// Renders each line of the file `ATTUNE_MATH_PROBE` names (display math), printing the
-/// MathML or the complaint: `ATTUNE_MATH_PROBE=f cargo test --lib probe -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn probe() {
-    let Ok(path) = std::env::var("ATTUNE_MATH_PROBE") else {
-        return;
-    };
-    for tex in std::fs::read_to_string(path).unwrap().lines() {
-        eprintln!("{tex}\n  → {:?}", to_mathml(tex, true));
-    }
-}
