@@ -44,6 +44,56 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// A slug that keeps what [`slugify`] leaves out of a name: symbols spelled as words
+/// (`C++` → `c-plus-plus`, `C#` → `c-sharp`, `Bash &&` → `bash-and-and`, `$?` →
+/// `dollar-question`), then letters of other alphabets and emoji in ASCII where the
+/// name has no letter or digit at all (`🧠` → `brain`). For notes whose names differ
+/// only in those symbols, as a vault on programming holds them, and names made of
+/// them alone. Empty when nothing of the name can be spelled.
+pub fn spelled_slug(text: &str) -> String {
+    let mut spelled = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let word = match c {
+            '+' => "plus",
+            '#' => "sharp",
+            '&' => "and",
+            '@' => "at",
+            '%' => "percent",
+            '$' => "dollar",
+            '=' => "equals",
+            '?' => "question",
+            '!' => "bang",
+            ';' => "semicolon",
+            '*' => "star",
+            '<' => "less",
+            '>' => "greater",
+            '|' => "pipe",
+            '~' => "tilde",
+            '^' => "caret",
+            _ => {
+                spelled.push(c);
+                continue;
+            }
+        };
+        spelled.push(' ');
+        spelled.push_str(word);
+        spelled.push(' ');
+    }
+    let slug = slugify(&spelled);
+    if slug.is_empty() {
+        slugify(&deunicode::deunicode(text))
+    } else {
+        slug
+    }
+}
+
+/// Whether [`slugify`] keeps all of a name: letters, digits, spaces, `-`, `_` and
+/// apostrophes only.
+pub fn slug_keeps_all(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '\'' | '’'))
+}
+
 /// A heading's text or id as a key that the ids other tools make for it share: its
 /// letters and digits, lowercased, accents dropped. mdBook (and attune) make
 /// `get_image_metadata` of "get_image_metadata" and `búsqueda` of "Búsqueda"; Zola and
@@ -213,6 +263,19 @@ mod tests {
         );
         assert_eq!(slugify("  What's *this*?  "), "whats-this");
         assert_eq!(slugify("Über Gefühle"), "über-gefühle");
+    }
+
+    #[test]
+    fn spelled_slugs_keep_symbols_a_slug_drops() {
+        assert_eq!(spelled_slug("C++ Boilerplate"), "c-plus-plus-boilerplate");
+        assert_eq!(spelled_slug("C#"), "c-sharp");
+        assert_eq!(spelled_slug("Bash &&"), "bash-and-and");
+        assert_eq!(spelled_slug("$?"), "dollar-question");
+        assert_eq!(spelled_slug("🧠"), "brain");
+        assert_eq!(spelled_slug("Über Gefühle"), "über-gefühle");
+        assert_eq!(spelled_slug("()"), "");
+        assert!(slug_keeps_all("Adult Effects - it's_fine"));
+        assert!(!slug_keeps_all("C++"));
     }
 
     #[test]

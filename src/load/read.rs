@@ -89,7 +89,11 @@ pub(super) fn read_source(
     let (path, text) = read_text(root, full, diagnostics)?;
     let (mut front, body_start) = split_front_matter(&text, &path, diagnostics)?;
     zola_dated_name(rel, &mut front);
-    let slug = slugify(&rel.file_stem().unwrap_or_default().to_string_lossy());
+    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+    // A name of symbols or emoji alone (`$?.md`, `🧠.md`) is spelled out.
+    let slug = Some(slugify(&stem))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| crate::text::spelled_slug(&stem));
     let folder = rel
         .parent()
         .and_then(|p| p.components().next())

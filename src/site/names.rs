@@ -38,7 +38,12 @@ pub fn key(name: &str) -> String {
         .or_else(|| name.strip_suffix(".markdown"))
         .unwrap_or(name);
     name.split('/')
-        .map(slugify)
+        .map(|part| match slugify(part) {
+            // A name of symbols or emoji alone (`$?`, `🧠`), spelled as its file's
+            // slug is.
+            slug if slug.is_empty() => crate::text::spelled_slug(part),
+            slug => slug,
+        })
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("/")
@@ -93,6 +98,17 @@ impl Names {
                 article.slug.clone()
             };
             push(&mut names.stems, stem, i);
+            // A note whose slug spells the symbols of its name (`C++.md` beside `C.md`,
+            // see `place.rs`) answers to the plain slug too, as the notes it was told
+            // apart from do: the name written in full picks it among them.
+            if article.structure != Structure::Hub {
+                if let Some(file) = article.rel.file_stem().and_then(|s| s.to_str()) {
+                    let plain = slugify(file);
+                    if plain != article.slug {
+                        push(&mut names.stems, plain, i);
+                    }
+                }
+            }
             // Only a title the note gives itself (front matter, or the heading that
             // opens it): not one taken from a later heading.
             if article.front.title.is_some() || article.parsed.title_from_heading.is_some() {

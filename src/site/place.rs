@@ -277,7 +277,7 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
             populated.insert(f[..n].to_vec());
         }
     }
-    sources
+    let mut placements: Vec<Placement> = sources
         .iter()
         .map(|source| {
             let f = dirs(&source.rel);
@@ -332,5 +332,78 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
                 standalone,
             }
         })
-        .collect()
+        .collect();
+    spell_out_clashes(sources, &mut placements);
+    placements
+}
+
+/// Notes in one folder whose names differ only in symbols a slug leaves out (`C.md`,
+/// `C++.md` and `C#.md`; `Bash.md` and `Bash &&.md`), as a vault on programming holds
+/// them: each is a note of its own in Obsidian and Quartz, so each gets a page of its
+/// own. A note whose name the slug keeps in full keeps its address; the others' slugs
+/// spell their symbols out (`c-plus-plus/`, `c-sharp/`, `bash-and-and/`), or, where
+/// that is taken too, take the first free `-2`, `-3`. Links name notes, not addresses,
+/// so they follow. Names that differ only in case or Unicode form are left to the URL
+/// table, which reports them: hosts and disks merge those.
+fn spell_out_clashes(sources: &[Source], placements: &mut [Placement]) {
+    use crate::site::urls::fold;
+    let movable: Vec<bool> = sources
+        .iter()
+        .zip(placements.iter())
+        .map(|(source, placed)| {
+            !placed.hub
+                && !placed.slug.is_empty()
+                && (placed.url.ends_with(&format!("/{}/", placed.slug))
+                    || placed.url == format!("{}/", placed.slug))
+                && is_index(&source.rel).is_none()
+                && !is_readme(&source.rel)
+                && source.front.path.is_none()
+        })
+        .collect();
+    let mut by_url: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, placed) in placements.iter().enumerate() {
+        by_url.entry(fold(&placed.url)).or_default().push(i);
+    }
+    let mut clashes: Vec<Vec<usize>> = by_url
+        .values()
+        .filter(|group| group.len() > 1)
+        .cloned()
+        .collect();
+    if clashes.is_empty() {
+        return;
+    }
+    clashes.sort();
+    let mut taken: HashSet<String> = by_url.into_keys().collect();
+    let stem = |i: usize| sources[i].rel.file_stem().unwrap_or_default().to_string_lossy();
+    for group in clashes {
+        let mut lossy: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&i| movable[i] && !crate::text::slug_keeps_all(&stem(i)))
+            .collect();
+        // One note keeps the address when every note of the group spells symbols.
+        if lossy.len() == group.len() {
+            lossy.sort_by(|&a, &b| sources[a].rel.cmp(&sources[b].rel));
+            lossy.remove(0);
+        }
+        for i in lossy {
+            let placed = &placements[i];
+            let folder = &placed.url[..placed.url.len() - placed.slug.len() - 1];
+            let spelled = crate::text::spelled_slug(&stem(i));
+            let free = |slug: &str| !taken.contains(&fold(&format!("{folder}{slug}/")));
+            let slug = if !spelled.is_empty() && free(&spelled) {
+                spelled
+            } else {
+                let base = placed.slug.clone();
+                match (2..).map(|n| format!("{base}-{n}")).find(|s| free(s)) {
+                    Some(slug) => slug,
+                    None => continue,
+                }
+            };
+            let url = format!("{folder}{slug}/");
+            taken.insert(fold(&url));
+            placements[i].url = url;
+            placements[i].slug = slug;
+        }
+    }
 }

@@ -1,0 +1,75 @@
+//! Note names a slug cannot tell apart: a vault on programming holds `C.md`, `C++.md`
+//! and `C#.md` side by side, `Bash.md` beside `Bash &&.md`, and notes named with
+//! symbols or an emoji alone (`$?.md`, `🧠.md`). Each is a note of its own in
+//! Obsidian and in a Quartz garden, so each gets a page of its own, and links find it.
+
+use crate::support::Fixture;
+
+#[test]
+fn notes_that_differ_only_in_symbols_get_pages_of_their_own() {
+    let site = Fixture::new("obsidian");
+    for (name, text) in [
+        ("C", "A language."),
+        ("C++", "Another."),
+        ("C#", "A third."),
+        ("C Boilerplate", "Main."),
+        ("C++ Boilerplate", "Main, again."),
+        ("Bash", "A shell."),
+        ("Bash &&", "And then."),
+        ("Bash ;", "Then."),
+        ("exit", "Leave."),
+        ("exit()", "Leave, called."),
+        ("$?", "Last status."),
+    ] {
+        site.write(&format!("content/Programming/{name}.md"), text);
+    }
+    site.write("content/Healing/🧠.md", "Thinking.");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n[[C]] [[C++]] [C#](../Programming/C%23.md) [[C Boilerplate]] [[C++ Boilerplate]] [[Bash]] \
+         [[Bash &&]] [[Bash ;]] [[exit]] [[exit()]] [[$?]] [[🧠]]\n",
+    );
+    // `[[C#]]` is the heading `#` of `C` in Obsidian, hence the Markdown link.
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    assert!(!run.stderr.contains("empty slug"), "{}", run.stderr);
+    let page = site.read("healing/plans/index.html");
+    // A name the slug spells in full keeps its address; the others spell their
+    // symbols, or take the first free number.
+    for (address, title) in [
+        ("programming/c/", "C"),
+        ("programming/c-plus-plus/", "C++"),
+        ("programming/c-sharp/", "C#"),
+        ("programming/c-boilerplate/", "C Boilerplate"),
+        ("programming/c-plus-plus-boilerplate/", "C++ Boilerplate"),
+        ("programming/bash/", "Bash"),
+        ("programming/bash-and-and/", "Bash &amp;&amp;"),
+        ("programming/bash-semicolon/", "Bash ;"),
+        ("programming/exit/", "Exit"),
+        ("programming/exit-2/", "Exit()"),
+        ("programming/dollar-question/", "$?"),
+        ("healing/brain/", "🧠"),
+    ] {
+        assert!(
+            page.contains(&format!("href=\"../../{address}\"")),
+            "{address}: {page}"
+        );
+        let own = site.read(&format!("{address}index.html"));
+        assert!(
+            own.contains(&format!("<h1 id=\"article-title\">{title}</h1>")),
+            "{address}: {own}"
+        );
+    }
+}
+
+#[test]
+fn names_that_differ_only_in_case_still_clash() {
+    // Hosts and disks that ignore case merge these two: that stays an error.
+    let site = Fixture::new("obsidian");
+    site.write("content/Programming/Notes.md", "One.");
+    site.write("content/Programming/notes.md", "Two.");
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("would publish '/programming/notes/'");
+}
