@@ -150,6 +150,12 @@ const NAME_PROPERTIES: &[&str] = &["aliases", "tags"];
 /// (`date: 2024-13-01`) stays an error.
 const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
 
+/// Text properties left out in the same way when they hold a list or a mapping
+/// (`title: [Avoiding Pain]`, `title: ["[[The Socks Episode]]"]`, as an Obsidian
+/// template writes it): Obsidian gives `title` no meaning of its own and opens the
+/// note, titled by its file name, as attune then titles it.
+const TEXT_PROPERTIES: &[&str] = &["title", "summary", "description", "topic", "linkTitle"];
+
 /// [`read_front`] of YAML front matter whose first line is `first_line`, with a
 /// [`NAME_PROPERTIES`] or [`DATE_PROPERTIES`] key of another kind left out (and a
 /// warning) when that is all that keeps it from being read.
@@ -170,7 +176,17 @@ pub(super) fn read_yaml_front(
         map.get(**key)
             .is_some_and(|v| !matches!(v, serde_yaml::Value::String(_)))
     });
-    for key in NAME_PROPERTIES.iter().chain(dates) {
+    let texts = TEXT_PROPERTIES.iter().filter(|key| {
+        map.get(**key).is_some_and(|v| {
+            matches!(
+                v,
+                serde_yaml::Value::Sequence(_)
+                    | serde_yaml::Value::Mapping(_)
+                    | serde_yaml::Value::Tagged(_)
+            )
+        })
+    });
+    for key in NAME_PROPERTIES.iter().chain(dates).chain(texts) {
         let mut without = map.clone();
         if without.remove(*key).is_none() {
             continue;
@@ -184,6 +200,8 @@ pub(super) fn read_yaml_front(
             .map_or(first_line, |n| first_line + n);
         let (kind, write) = if NAME_PROPERTIES.contains(key) {
             ("names", "each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`)")
+        } else if TEXT_PROPERTIES.contains(key) {
+            ("text", "it as one line of text, without brackets (`title: My title`),")
         } else {
             ("a date", "a date, `2024-01-31`,")
         };

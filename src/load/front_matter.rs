@@ -264,7 +264,10 @@ fn tag_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
 /// read.
 fn scalar_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     #[derive(Deserialize)]
-    #[serde(untagged)]
+    #[serde(
+        untagged,
+        expecting = "text on one line (`title: My title`), not a list or a mapping"
+    )]
     enum Scalar {
         Text(String),
         Whole(i64),

@@ -463,3 +463,35 @@ fn a_date_property_that_yaml_reads_as_a_number_is_left_out_with_a_warning() {
         .assert_stderr_contains("error: front matter: date:")
         .assert_stderr_contains("--> content/notes/2024.md:3:");
 }
+
+#[test]
+fn a_title_written_as_a_list_is_left_out_with_a_warning() {
+    // Obsidian templates write `title: [Avoiding Pain]` and `title: ["[[Note]]"]`:
+    // Obsidian shows a list property and opens the note, titled by its file name.
+    let site = site(&[
+        (
+            "content/notes/Avoiding Pain.md",
+            "---\nfileClass: tradeoff\ntitle: [Avoiding Pain Vs. Doing What’s Needed]\n---\nBody.\n",
+        ),
+        (
+            "content/notes/The Socks Episode.md",
+            "---\nid: 1\ntitle: [\"[[The Socks Episode]]\"]\ndescription: {a: b}\n---\nSocks.\n",
+        ),
+    ]);
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains(
+            "warning: front matter: `title` holds something other than text, so it is left out",
+        )
+        .assert_stderr_contains("--> content/notes/Avoiding Pain.md:3:1");
+    // Two keys of the wrong kind in one note stay an error, saying what a title is.
+    run.assert_stderr_contains("text on one line (`title: My title`), not a list or a mapping")
+        .assert_stderr_contains("--> content/notes/The Socks Episode.md:");
+    site.write(
+        "content/notes/The Socks Episode.md",
+        "---\nid: 1\ntitle: [\"[[The Socks Episode]]\"]\n---\nSocks.\n",
+    );
+    site.build().assert_code(0);
+    assert!(site.read("notes/avoiding-pain/index.html").contains("<title>Avoiding Pain · "));
+    assert!(site.read("notes/the-socks-episode/index.html").contains("Socks."));
+}
