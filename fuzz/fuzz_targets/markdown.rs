@@ -31,6 +31,7 @@ fuzz_target!(|text: &str| {
         unsupported_syntax: Default::default(),
         broken_links: Default::default(),
         highlight: true,
+        vault: false,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

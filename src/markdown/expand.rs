@@ -104,6 +104,8 @@ pub struct Article<'a> {
     pub unsupported_syntax: UnsupportedSyntax,
     /// Whether an include of a file that does not exist is an error or a warning.
     pub broken_links: crate::config::BrokenLinks,
+    /// `{{ name }}` is text, as in an Obsidian vault (see `ParseContext::vault`).
+    pub vault: bool,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.

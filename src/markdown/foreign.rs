@@ -400,6 +400,11 @@ pub(super) fn strip(
             out.unsupported(article, tag.range.start, diagnostic);
             continue;
         }
+        // An Obsidian vault or a Quartz garden shows `{{ name }}` as it is written (a
+        // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
+        if tag.kind == Kind::Expression && article.vault {
+            continue;
+        }
         splice.copy(copied..tag.range.start);
         copied = tag.range.end;
         if let Some(pair) = pair {

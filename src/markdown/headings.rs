@@ -137,6 +137,7 @@ mod tests {
             unsupported_syntax: Default::default(),
             broken_links: Default::default(),
             highlight: true,
+            vault: false,
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

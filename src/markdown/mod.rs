@@ -82,6 +82,11 @@ pub struct ParseContext<'a> {
     pub broken_links: BrokenLinks,
     /// Whether code blocks are highlighted (not when only checking).
     pub highlight: bool,
+    /// The content is an Obsidian vault (a `.obsidian/` folder) or a Quartz garden
+    /// (`quartz.config.ts`): `{{ name }}` is text there, as Obsidian and Quartz show it
+    /// (a WhatsApp template's `{{1}}`, a prompt's `{{user_input}}`), not a template
+    /// expression left out.
+    pub vault: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -283,6 +288,7 @@ pub fn parse_titled(
         body_start,
         unsupported_syntax: ctx.unsupported_syntax,
         broken_links: ctx.broken_links,
+        vault: ctx.vault,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -392,6 +398,7 @@ mod tests {
             unsupported_syntax: Default::default(),
             broken_links: Default::default(),
             highlight: true,
+            vault: false,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -497,6 +504,7 @@ mod tests {
             unsupported_syntax: Default::default(),
             broken_links: BrokenLinks::Warn,
             highlight: true,
+            vault: false,
         };
         let p = parse(
             "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",

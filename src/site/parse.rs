@@ -64,12 +64,13 @@ pub(super) fn articles(
     mut cache: Option<&mut ParseCache>,
 ) -> Vec<Article> {
     let index = style.index();
+    let vault = is_vault(&content.root, &content.dir);
     let mut sources = std::mem::take(&mut content.sources);
     place::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{:?}|{:?}|{}|{:?}|",
+            "{}|{:?}|{:?}|{}|{:?}|{vault}|",
             build.smart_punctuation,
             build.unsupported_syntax,
             style,
@@ -153,6 +154,7 @@ pub(super) fn articles(
                 unsupported_syntax: config.build.unsupported_syntax,
                 broken_links: config.build.broken_links,
                 highlight: !content.plain_code,
+                vault,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),
@@ -276,4 +278,18 @@ fn given_title<'a>(
             .map(|c| c.title.as_str())
             .filter(|t| !t.is_empty())
     })
+}
+
+/// Whether the content is an Obsidian vault (a `.obsidian/` folder in it or in the
+/// site's folder) or a Quartz garden (`quartz.config.ts` beside the content folder),
+/// whose notes show `{{ name }}` as text.
+fn is_vault(root: &std::path::Path, dir: &std::path::Path) -> bool {
+    let beside = [Some(root), dir.parent()];
+    dir.join(".obsidian").is_dir()
+        || root.join(".obsidian").is_dir()
+        || beside.into_iter().flatten().any(|folder| {
+            ["quartz.config.ts", "quartz.config.js"]
+                .iter()
+                .any(|name| folder.join(name).is_file())
+        })
 }

@@ -73,3 +73,31 @@ fn names_that_differ_only_in_case_still_clash() {
         .assert_code(1)
         .assert_stderr_contains("would publish '/programming/notes/'");
 }
+
+#[test]
+fn double_braces_are_text_in_a_vault_and_in_a_quartz_garden() {
+    // Notes on message templates and prompts write `{{1}}` and `{{user_input}}`:
+    // Obsidian and Quartz show them as written; elsewhere (Jekyll's Liquid) they are
+    // template expressions attune does not run, left out with a warning.
+    let note = "# Reminders\n\nThe template sends {{1}}=name and {{2}}=date.\n\nTranslate: {{user_input}}\n";
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/reminders.md", note);
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("template expression `{{1}}` is not supported");
+    assert!(!site.read("healing/reminders/index.html").contains("{{1}}"));
+    for marker in ["content/.obsidian/app.json", "quartz.config.ts"] {
+        let site = Fixture::new("obsidian");
+        site.write("content/Healing/reminders.md", note);
+        site.write(marker, "{}");
+        let run = site.build();
+        run.assert_code(0);
+        assert!(!run.stderr.contains("template expression"), "{marker}: {}", run.stderr);
+        let page = site.read("healing/reminders/index.html");
+        assert!(
+            page.contains("The template sends {{1}}=name and {{2}}=date.")
+                && page.contains("Translate: {{user_input}}"),
+            "{marker}: {page}"
+        );
+    }
+}
