@@ -101,3 +101,35 @@ fn double_braces_are_text_in_a_vault_and_in_a_quartz_garden() {
         );
     }
 }
+
+#[test]
+fn a_dotted_name_no_note_or_file_has_is_a_note_not_written_yet() {
+    // Readwise writes `**Creator**:: [[enneagraminstitute.com]]`: Obsidian reads it as
+    // a note to write, not a missing attachment; `[[leaflet.pdf]]` stays a file.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/type-six.md",
+        "# Type six\n\nBy [[enneagraminstitute.com]], see [[v1.2|the second]] and [[leaflet.pdf]].\n",
+    );
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains(
+            "warning: 'enneagraminstitute.com' is not written yet: shown as plain text\n --> content/Healing/type-six.md:3:4",
+        )
+        .assert_stderr_contains("warning: 'v1.2' is not written yet: shown as plain text")
+        .assert_stderr_contains("'leaflet.pdf' is not in the content folder");
+    site.write("content/Attachments/leaflet.pdf", "%PDF");
+    site.build().assert_code(0);
+    let page = site.read("healing/type-six/index.html");
+    assert!(
+        page.contains(
+            "By <span class=\"missing-link\">enneagraminstitute.com</span>, see \
+             <span class=\"missing-link\">the second</span> and"
+        ),
+        "{page}"
+    );
+    site.strict_links();
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("error: broken link to 'enneagraminstitute.com'");
+}

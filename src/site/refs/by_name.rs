@@ -94,6 +94,32 @@ impl Site {
                 };
             }
         }
+        // `[[enneagraminstitute.com]]`, `[[v1.2]]`: no file, no note, and a name no
+        // file type ends with: a note not written yet, as Obsidian reads it (a click
+        // makes `enneagraminstitute.com.md`).
+        if found.is_empty()
+            && r.kind == crate::markdown::RefKind::Link
+            && !is_file_type(&file_name)
+        {
+            let warns = self.config.build.missing_links == crate::config::MissingLinks::Warn;
+            let d = if warns {
+                Diagnostic::warning(
+                    Code::MissingNote,
+                    format!("'{written}' is not written yet: shown as plain text"),
+                )
+            } else {
+                Diagnostic::error(Code::BrokenLink, format!("broken link to '{written}'"))
+            };
+            diagnostics.push(
+                d.at(&article.path, r.line, r.column)
+                    .help("write the note, or link to a page that is"),
+            );
+            return if warns {
+                RefTarget::Broken
+            } else {
+                RefTarget::AsIs(String::new())
+            };
+        }
         let error = |code, message: String| {
             Diagnostic::error(code, message).at(&article.path, r.line, r.column)
         };
@@ -333,4 +359,21 @@ pub(super) fn relative_aliases(articles: &[crate::site::Article]) -> HashMap<Str
         }
     }
     out.into_iter().filter_map(|(k, t)| Some((k, t?))).collect()
+}
+
+/// Whether a name ends the way a file Obsidian opens or attaches does (images, audio,
+/// video, PDFs, canvases, documents, archives, data, code): `[[leaflet.pdf]]` names a
+/// file, `[[mailbox.org]]` a note.
+fn is_file_type(name: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "png", "jpg", "jpeg", "gif", "bmp", "svg", "webp", "avif", "ico", "tif", "tiff",
+        "heic", "mp3", "wav", "m4a", "ogg", "oga", "opus", "flac", "3gp", "mp4", "webm",
+        "ogv", "mov", "mkv", "avi", "pdf", "canvas", "base", "excalidraw", "txt", "csv",
+        "tsv", "json", "xml", "yaml", "yml", "toml", "html", "htm", "css", "js", "ts",
+        "py", "rs", "c", "h", "cpp", "java", "sh", "zip", "gz", "tar", "7z", "rar",
+        "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "epub",
+        "ics", "vcf", "ttf", "otf", "woff", "woff2", "bib", "tex", "ipynb",
+    ];
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| TYPES.contains(&ext.to_ascii_lowercase().as_str()))
 }
