@@ -82,6 +82,12 @@ impl Names {
             if !form.is_empty() {
                 names.paths.entry(form.clone()).or_insert(i);
             }
+            // A folder's `index.md` (or `_index.md`, `README.md`) by its own path too,
+            // `[[clients/acme/index]]`, as Obsidian names the file.
+            let full = key(&article.rel.with_extension("").to_string_lossy().replace('\\', "/"));
+            if full != form && full.contains('/') {
+                names.paths.entry(full).or_insert(i);
+            }
             let url = article.url.trim_end_matches('/');
             if !url.is_empty() {
                 names.paths.entry(url.to_string()).or_insert(i);

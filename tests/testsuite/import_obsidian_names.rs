@@ -133,3 +133,25 @@ fn a_dotted_name_no_note_or_file_has_is_a_note_not_written_yet() {
         .assert_code(1)
         .assert_stderr_contains("error: broken link to 'enneagraminstitute.com'");
 }
+
+#[test]
+fn a_folders_index_note_is_found_by_its_own_path() {
+    // `[[clientes/ecobox/index]]`: the folder's `index.md`, its hub text in attune,
+    // named by its file's path as Obsidian names it.
+    let site = Fixture::new("obsidian");
+    site.write("content/Clients/ecobox/index.md", "# Ecobox\n\nThe client.\n");
+    site.write("content/Clients/ecobox/calls.md", "# Calls\n\nMonday.\n");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nSee [[Clients/ecobox/index]] and [[clients/ecobox/index|the client]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("index' is not written yet"), "{}", run.stderr);
+    let page = site.read("healing/plans/index.html");
+    assert!(
+        page.contains("href=\"../../clients/ecobox/\" id=\"ref-1\">Ecobox</a>")
+            && page.contains(">the client</a>"),
+        "{page}"
+    );
+}
