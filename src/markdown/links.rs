@@ -320,7 +320,8 @@ type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
 /// link whose text is `[dev-dependencies]`, though the parser's wikilinks take the
 /// `[[…]]` first and leave `(…)` as text. Each wikilink written straight before a
 /// `(destination)` or `(destination "title")` becomes that inline link, its text the
-/// bracketed words as written.
+/// bracketed words as written. Not in an Obsidian vault or a Quartz garden, which
+/// read the wikilink first (`[[Magic Numbers]](MZ)`: a link to the note, then `(MZ)`).
 pub(super) fn wikilinks_before_destinations<'a>(
     events: Vec<Spanned<'a>>,
     body: &'a str,

@@ -342,7 +342,13 @@ pub fn parse_titled(
     } else {
         parser.into_offset_iter().collect()
     };
-    let events = links::wikilinks_before_destinations(events, body);
+    // In a vault, Obsidian and Quartz read `[[Magic Numbers]](MZ)` as the wikilink and
+    // the text `(MZ)` after it.
+    let events = if ctx.vault {
+        events
+    } else {
+        links::wikilinks_before_destinations(events, body)
+    };
     let mut builder = Builder {
         ctx,
         file,

@@ -155,3 +155,25 @@ fn a_folders_index_note_is_found_by_its_own_path() {
         "{page}"
     );
 }
+
+#[test]
+fn in_a_vault_a_wikilink_before_parentheses_is_the_wikilink_and_text() {
+    // `[[Magic Numbers]](MZ)`: Obsidian and Quartz link the note and show `(MZ)`;
+    // elsewhere (mdBook's `[[dev-dependencies]](#dev-dependencies)`) it is one link.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write("content/Healing/magic.md", "# Magic Numbers\n\nBytes.\n");
+    site.write(
+        "content/Healing/header.md",
+        "# Header\n\n- [[magic|Magic Numbers]](MZ).\n- [[magic]] (PE)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("'MZ'"), "{}", run.stderr);
+    let page = site.read("healing/header/index.html");
+    assert!(
+        page.contains("<a href=\"../../healing/magic/\" id=\"ref-1\">Magic Numbers</a>(MZ).")
+            && page.contains(">Magic Numbers</a> (PE)"),
+        "{page}"
+    );
+}
