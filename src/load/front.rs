@@ -201,7 +201,10 @@ pub(super) fn read_yaml_front(
         let (kind, write) = if NAME_PROPERTIES.contains(key) {
             ("names", "each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`)")
         } else if TEXT_PROPERTIES.contains(key) {
-            ("text", "it as one line of text, without brackets (`title: My title`),")
+            (
+                "text",
+                "it as one line of text, without brackets (`title: My title`),",
+            )
         } else {
             ("a date", "a date, `2024-01-31`,")
         };

@@ -84,7 +84,11 @@ impl Names {
             }
             // A folder's `index.md` (or `_index.md`, `README.md`) by its own path too,
             // `[[clients/acme/index]]`, as Obsidian names the file.
-            let full = key(&article.rel.with_extension("").to_string_lossy().replace('\\', "/"));
+            let full = key(&article
+                .rel
+                .with_extension("")
+                .to_string_lossy()
+                .replace('\\', "/"));
             if full != form && full.contains('/') {
                 names.paths.entry(full).or_insert(i);
             }

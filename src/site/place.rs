@@ -374,7 +374,13 @@ fn spell_out_clashes(sources: &[Source], placements: &mut [Placement]) {
     }
     clashes.sort();
     let mut taken: HashSet<String> = by_url.into_keys().collect();
-    let stem = |i: usize| sources[i].rel.file_stem().unwrap_or_default().to_string_lossy();
+    let stem = |i: usize| {
+        sources[i]
+            .rel
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+    };
     for group in clashes {
         let mut lossy: Vec<usize> = group
             .iter()

@@ -492,6 +492,10 @@ fn a_title_written_as_a_list_is_left_out_with_a_warning() {
         "---\nid: 1\ntitle: [\"[[The Socks Episode]]\"]\n---\nSocks.\n",
     );
     site.build().assert_code(0);
-    assert!(site.read("notes/avoiding-pain/index.html").contains("<title>Avoiding Pain · "));
-    assert!(site.read("notes/the-socks-episode/index.html").contains("Socks."));
+    assert!(site
+        .read("notes/avoiding-pain/index.html")
+        .contains("<title>Avoiding Pain · "));
+    assert!(site
+        .read("notes/the-socks-episode/index.html")
+        .contains("Socks."));
 }

@@ -92,7 +92,11 @@ fn double_braces_are_text_in_a_vault_and_in_a_quartz_garden() {
         site.write(marker, "{}");
         let run = site.build();
         run.assert_code(0);
-        assert!(!run.stderr.contains("template expression"), "{marker}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("template expression"),
+            "{marker}: {}",
+            run.stderr
+        );
         let page = site.read("healing/reminders/index.html");
         assert!(
             page.contains("The template sends {{1}}=name and {{2}}=date.")
@@ -139,7 +143,10 @@ fn a_folders_index_note_is_found_by_its_own_path() {
     // `[[clientes/ecobox/index]]`: the folder's `index.md`, its hub text in attune,
     // named by its file's path as Obsidian names it.
     let site = Fixture::new("obsidian");
-    site.write("content/Clients/ecobox/index.md", "# Ecobox\n\nThe client.\n");
+    site.write(
+        "content/Clients/ecobox/index.md",
+        "# Ecobox\n\nThe client.\n",
+    );
     site.write("content/Clients/ecobox/calls.md", "# Calls\n\nMonday.\n");
     site.write(
         "content/Healing/plans.md",
@@ -147,7 +154,11 @@ fn a_folders_index_note_is_found_by_its_own_path() {
     );
     let run = site.build();
     run.assert_code(0);
-    assert!(!run.stderr.contains("index' is not written yet"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("index' is not written yet"),
+        "{}",
+        run.stderr
+    );
     let page = site.read("healing/plans/index.html");
     assert!(
         page.contains("href=\"../../clients/ecobox/\" id=\"ref-1\">Ecobox</a>")
