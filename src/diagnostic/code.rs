@@ -146,7 +146,7 @@ codes! {
     ThemePage = "theme-page",
     /// A reference is cited by no article.
     UncitedReference = "uncited-reference",
-    /// A `%%` comment is never closed.
+    /// A `%%` comment is never closed, or an HTML comment `<!--` not in its block.
     UnclosedComment = "unclosed-comment",
     /// A glossary term names an unknown article.
     UnknownArticle = "unknown-article",

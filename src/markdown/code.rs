@@ -19,6 +19,28 @@ impl Builder<'_, '_> {
         self.html_events.push(Event::Html(CowStr::from(html)));
     }
 
+    /// An HTML comment its block leaves open (`<!--` in a callout whose `-->` is on a
+    /// line after the callout ends, or never written): a browser would hide the rest of
+    /// the page in it. Closed where its block ends, with a warning.
+    pub(super) fn close_html_comment(&mut self, html: &mut String, start: usize) {
+        let Some(open) = html.rfind("<!--") else {
+            return;
+        };
+        if html[open + 4..].contains("-->") {
+            return;
+        }
+        html.push_str(" -->");
+        let (line, column) = self.position(&(start..start));
+        self.out.diagnostics.push(
+            Diagnostic::warning(
+                Code::UnclosedComment,
+                "this HTML comment `<!--` is not closed where its block ends: closed there, so the rest of the page shows",
+            )
+            .at(self.file.to_path_buf(), line, column)
+            .help("write `-->` inside the same block (in a callout or quote, on a line that starts with `>`)"),
+        );
+    }
+
     /// Warns of a code block in a language attune shows only as code.
     pub(super) fn check_code_language(
         &mut self,

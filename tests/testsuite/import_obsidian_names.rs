@@ -188,3 +188,27 @@ fn in_a_vault_a_wikilink_before_parentheses_is_the_wikilink_and_text() {
         "{page}"
     );
 }
+
+#[test]
+fn an_html_comment_left_open_in_a_callout_does_not_hide_the_rest_of_the_page() {
+    // A daily note's callout holds `<!--`, its `-->` on a line after the callout
+    // ends: published as it was, the browser hid the rest of the page in the comment.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/today.md",
+        "# Today\n\n> [!danger] Highlight\n><!-- Deprecated query\n>```meta-bind\nINPUT[text] -->\n\n## Routines\n\nWalk.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: this HTML comment `<!--` is not closed where its block ends",
+        )
+        .assert_stderr_contains("--> content/Healing/today.md:4:2");
+    let page = site.read("healing/today/index.html");
+    assert_eq!(
+        page.matches("<!--").count(),
+        page.matches("-->").count(),
+        "{page}"
+    );
+    assert!(page.contains("id=\"routines\""), "{page}");
+}
