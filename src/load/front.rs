@@ -296,17 +296,13 @@ pub(super) fn parse_toml(
 pub(super) fn resolve_synonyms(
     mut front: FrontMatter,
     head: &str,
-    toml: bool,
+    format: super::fence::Format,
     first_line: usize,
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let mut clash = |ours: &str, theirs: &str| {
-        let spans = if toml {
-            Spans::toml(head, first_line)
-        } else {
-            Spans::yaml(head, first_line)
-        };
+        let spans = Spans::of(format, head, first_line);
         let position = |key| spans.key(&[Step::key(key)]);
         let (l, c) = match (position(ours), position(theirs)) {
             (Some(a), Some(b)) => a.max(b),
@@ -344,7 +340,7 @@ pub(super) fn resolve_synonyms(
     }
     // In TOML (Zola's, Hugo's), `aliases` are addresses from the site's root with or
     // without the leading `/`: old addresses here, each a redirect to the page.
-    if toml {
+    if format == super::fence::Format::Toml {
         for alias in &mut front.aliases {
             if !alias.trim().starts_with('/') {
                 *alias = format!("/{}", alias.trim());

@@ -1,7 +1,9 @@
 //! Front matter as attune reads it: the keys it knows, what they hold, and splitting
-//! a file's front matter (YAML between `---` lines, or TOML between `+++` lines, read
-//! by [`super::front`]) from its body.
+//! a file's front matter (YAML between `---` lines; TOML between `+++` lines, read by
+//! [`super::front`]; a JSON object, read by [`super::front_json`]; found by
+//! [`super::fence`]) from its body.
 
+use super::fence::{find_front_matter, Format, Found};
 use super::front;
 use super::spans::Spans;
 use super::yaml::{guard_yaml, yaml_message};
@@ -303,71 +305,6 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
     }
 }
 
-/// Where a file's front matter is, as [`find_front_matter`] finds it.
-pub(super) enum Found {
-    /// No front matter: the file is all body.
-    None,
-    /// An opening fence at the top with no closing one.
-    Unclosed { fence: &'static str, line: usize },
-    /// Front matter: its text (`head`, between the fences) starts on line
-    /// `first_line`; the body starts at byte `body_start`.
-    Block {
-        toml: bool,
-        head: std::ops::Range<usize>,
-        first_line: usize,
-        body_start: usize,
-    },
-}
-
-/// Finds front matter: YAML between `---` lines (or `---` and `...`) or TOML between
-/// `+++` lines (as Hugo and Zola write it), after any blank lines.
-pub(super) fn find_front_matter(text: &str) -> Found {
-    // Blank lines before the opening fence are skipped, as Hugo does.
-    let mut start = 0;
-    let mut fence_line = 1;
-    let (fence, first_line_end) = loop {
-        let end = text[start..]
-            .find('\n')
-            .map_or(text.len(), |i| start + i + 1);
-        let line = text[start..end].trim_end();
-        if line.trim_start().is_empty() && end < text.len() {
-            start = end;
-            fence_line += 1;
-            continue;
-        }
-        match line {
-            "---" => break ("---", end),
-            "+++" => break ("+++", end),
-            _ => return Found::None,
-        }
-    };
-    let mut offset = first_line_end;
-    while offset < text.len() {
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i + 1);
-        let line = text[offset..end].trim_end();
-        if line == fence || (fence == "---" && line == "...") {
-            return Found::Block {
-                toml: fence == "+++",
-                head: first_line_end..offset,
-                first_line: fence_line + 1,
-                body_start: end,
-            };
-        }
-        offset = end;
-    }
-    if fence_line > 1 {
-        // After blank lines, an unclosed fence is the body's own (a thematic break).
-        Found::None
-    } else {
-        Found::Unclosed {
-            fence,
-            line: fence_line,
-        }
-    }
-}
-
 /// Splits front matter from the body (see [`find_front_matter`]) and reads it.
 /// Files without it are fine.
 pub fn split_front_matter(
@@ -375,31 +312,34 @@ pub fn split_front_matter(
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<(FrontMatter, usize)> {
-    let (toml, head, first_line, body_start) = match find_front_matter(text) {
+    let (format, head, first_line, body_start) = match find_front_matter(text) {
         Found::None => return Some((FrontMatter::default(), 0)),
-        Found::Unclosed { fence, line } => {
+        Found::Unclosed { format, line } => {
+            let help = match format {
+                Format::Yaml => "add a line containing only `---` after the last front matter key",
+                Format::Toml => "add a line containing only `+++` after the last front matter key",
+                Format::Json => "close the JSON object: add the `}` that matches its `{`",
+            };
             diagnostics.push(
                 Diagnostic::error(Code::FrontMatter, "front matter is not closed")
                     .at(file, line, 1)
-                    .help(format!(
-                        "add a line containing only `{fence}` after the last front matter key"
-                    )),
+                    .help(help),
             );
             return None;
         }
         Found::Block {
-            toml,
+            format,
             head,
             first_line,
             body_start,
-        } => (toml, &text[head], first_line, body_start),
+        } => (format, &text[head], first_line, body_start),
     };
-    let front = if toml {
-        front::parse_toml(head, first_line, file, diagnostics)?
-    } else {
-        parse_front_matter(head, first_line, file, diagnostics)?
+    let front = match format {
+        Format::Toml => front::parse_toml(head, first_line, file, diagnostics)?,
+        Format::Json => super::front_json::parse_json(head, first_line, file, diagnostics)?,
+        Format::Yaml => parse_front_matter(head, first_line, file, diagnostics)?,
     };
-    let front = front::resolve_synonyms(front, head, toml, first_line, file, diagnostics)?;
+    let front = front::resolve_synonyms(front, head, format, first_line, file, diagnostics)?;
     Some((front, body_start))
 }
 

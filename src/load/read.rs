@@ -195,7 +195,7 @@ fn dated_name(name: &str) -> Option<(Date, &str)> {
 }
 
 /// Whether the file's first line that is not blank is a front matter fence, `---`
-/// (YAML) or `+++` (TOML), as Hugo reads an HTML content file: such a file is a page
+/// (YAML) or `+++` (TOML), or opens a JSON object (`{"title": …`), as Hugo reads an HTML content file: such a file is a page
 /// (its front matter read as a Markdown page's, its body HTML); another is copied as
 /// it is. Only the file's start is read; a file that cannot be read is not a page
 /// (it is reported where it is copied).
@@ -217,6 +217,7 @@ pub(super) fn opens_with_front_matter(full: &Path) -> bool {
     lines
         .find(|line| !line.trim().is_empty())
         .is_some_and(|line| matches!(line.trim_end(), "---" | "+++"))
+        || super::fence::opens_json(text.trim_start())
 }
 
 /// FNV-1a (64 bits) of `text` with line endings normalised to `\n`: a hash that stays

@@ -233,12 +233,23 @@ fn theme_layout_page(source: &Source, below: &HashMap<String, usize>) -> Option<
 }
 
 /// The value of a top-level front matter key written on a line of its own, YAML's
-/// `key: value` or TOML's `key = "value"`, without quotes.
+/// `key: value`, TOML's `key = "value"` or JSON's `"key": "value",`, without quotes.
 fn front_value(front: &str, key: &str) -> Option<String> {
     front.lines().find_map(|line| {
-        let rest = line.strip_prefix(key)?.trim_start();
+        let json = line.trim_start().strip_prefix('"');
+        let rest = match json {
+            Some(quoted) => quoted.strip_prefix(key)?.strip_prefix('"')?,
+            None => line.strip_prefix(key)?,
+        }
+        .trim_start();
         let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        let value = value.trim();
+        let value = if json.is_some() {
+            value.trim_end_matches(',').trim_end()
+        } else {
+            value
+        };
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
         (!value.is_empty()).then(|| value.to_string())
     })
 }

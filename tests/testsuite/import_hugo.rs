@@ -832,3 +832,46 @@ fn a_dated_permalink_address_is_not_guessed_from_its_last_segment() {
         .assert_stderr_contains("broken link to '/2026/02/01/second-post/': no page or file there")
         .assert_stderr_contains("broken link to '/2026/02/01/second-post': no page or file there");
 }
+
+#[test]
+fn json_front_matter_is_read_as_hugo_reads_it() {
+    // Hugo reads a file opening with `{` as JSON front matter, to the matching `}`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/getting-started/json-page.md",
+        "{\n  \"title\": \"Configured in JSON\",\n  \"weight\": 1,\n  \"date\": \"2024-03-02T09:00:00Z\",\n  \"tags\": [\"setup\"],\n  \"description\": \"A {braced} summary\"\n}\n\nThe text.\n",
+    );
+    site.write(
+        "content/docs/getting-started/hidden.md",
+        "{\"title\": \"Hidden\", \"draft\": true}\nNot published.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("docs/getting-started/json-page/index.html");
+    assert!(
+        page.contains("<h1 id=\"article-title\">Configured in JSON</h1>"),
+        "{page}"
+    );
+    assert!(body(&page).contains("<p>The text.</p>"), "{page}");
+    assert!(!page.contains("\"weight\""), "front matter is not shown: {page}");
+    assert!(page.contains("A {braced} summary"), "{page}");
+    assert!(site.read("tags/setup/index.html").contains("Configured in JSON"));
+    assert!(!site
+        .path("public/docs/getting-started/hidden/index.html")
+        .exists());
+    // `weight: 1` puts it before the section's page of order 2.
+    let hub = site.read("docs/getting-started/index.html");
+    let first = hub.find("Configured in JSON").expect("listed");
+    assert!(
+        hub.find("First steps").is_some_and(|at| at > first),
+        "{hub}"
+    );
+    // A JSON mistake is an error at its line and column.
+    site.write(
+        "content/docs/getting-started/json-page.md",
+        "\n{\n  \"title\": \"Configured in JSON\"\n  \"weight\": 1\n}\nText.\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "invalid JSON in front matter: expected `,` or `}`\n --> content/docs/getting-started/json-page.md:4:3",
+    );
+}
