@@ -7,6 +7,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::slugify;
 use rayon::prelude::*;
 use read::{display_path, read_source, read_text};
+use walk::files;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -444,59 +445,4 @@ pub fn load(
         content.references = data::read_references(text, file, diagnostics);
     }
     content
-}
-
-/// The files below `folder` (relative to `root`, as book.toml names it), each with its
-/// path below it, sorted by name: hidden files and editors' droppings left out, and
-/// links into the output folder added to `into_output` (see [`walk::walk`]), and what
-/// `exclude` leaves out passed over (and added to its list); anything
-/// that is not a file (a FIFO, a socket, a device) is passed over without being
-/// opened; a name that is not UTF-8 is an error.
-fn files(
-    root: &Path,
-    folder: &str,
-    outputs: &[PathBuf],
-    (exclude, left_out): (&exclude::Exclude, &mut Vec<(PathBuf, bool)>),
-    into_output: &mut Vec<PathBuf>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<(PathBuf, PathBuf)> {
-    let dir = root.join(folder);
-    let mut found = Vec::new();
-    for entry in walk::walk(&dir, outputs, exclude, into_output, left_out) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| PathBuf::from(folder));
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop skipped".to_string()
-                } else {
-                    format!("could not read: {e}")
-                };
-                diagnostics.push(Diagnostic::warning(Code::Io, message).in_file(at));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(&dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if rel.to_str().is_none() {
-            // Two such names could read the same once made text, and merge.
-            diagnostics.push(
-                Diagnostic::error(Code::BadFileName, "file name is not valid UTF-8")
-                    .in_file(display_path(root, entry.path()))
-                    .help("rename the file (and its folders) with UTF-8 names"),
-            );
-            continue;
-        }
-        found.push((entry.into_path(), rel));
-    }
-    found
 }
