@@ -67,6 +67,9 @@ pub struct Content {
     /// read because `[build] static_dir` is not set: a missing file found there is
     /// reported with the setting that publishes it.
     pub unread_static: Option<PathBuf>,
+    /// Hugo's default `assets/` folder's files (paths below it), when no `[[mounts]]`
+    /// entry replaces it: published when a page names one (see `walk::default_assets`).
+    pub default_assets: Vec<PathBuf>,
     /// What `[build] exclude` leaves out of the content folder: a link to a note
     /// there says so (see [`exclude`]).
     pub exclude: exclude::Exclude,
@@ -105,6 +108,8 @@ pub enum AssetFolder {
     Static,
     /// The `[[mounts]]` entry of that index (in book.toml's order).
     Mount(usize),
+    /// Hugo's default `assets/` folder (see [`Content::default_assets`]).
+    DefaultAssets,
 }
 
 impl Asset {
@@ -337,7 +342,14 @@ pub fn load(
             from: AssetFolder::Mount(i),
         }));
     }
-
+    content.default_assets = walk::default_assets(
+        root,
+        (content_dir, static_dir, publish.exclude),
+        publish.mounts,
+        outputs,
+        &mut into_output,
+        diagnostics,
+    );
     walk::report_links_into_output(root, &into_output, diagnostics);
     // mdBook has no translations by file name: a chapter SUMMARY.md lists
     // (`README.zh.md`, `guide/install.zh.md`) is a chapter, whatever its name's last

@@ -139,3 +139,45 @@ pub(super) fn files(
     }
     found
 }
+
+/// Hugo's default assets folder: the files of `assets/` beside the content folder
+/// (paths below it), when no `[[mounts]]` entry names that folder or mounts into
+/// `assets` (Hugo drops a default mount once one of its target is declared) and the
+/// folder is neither the content folder's (or in it) nor the static one. Hugo
+/// publishes such a file only when a page uses it: see `site/refs/hugo_assets.rs`.
+pub(super) fn default_assets(
+    root: &Path,
+    (content_dir, static_dir, exclude): (&str, Option<&str>, &[String]),
+    mounts: &[crate::config::Mount],
+    outputs: &[PathBuf],
+    into_output: &mut Vec<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    const ASSETS: &str = "assets";
+    let canonical = |folder: &str| std::fs::canonicalize(root.join(folder)).ok();
+    let Some(assets) = canonical(ASSETS).filter(|a| a.is_dir()) else {
+        return Vec::new();
+    };
+    let declared = mounts.iter().any(|m| {
+        m.published()
+            .is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets)
+            || canonical(&m.source_path().to_string_lossy()).as_ref() == Some(&assets)
+    });
+    let taken = canonical(content_dir).is_some_and(|c| assets.starts_with(c))
+        || static_dir.and_then(canonical).as_ref() == Some(&assets);
+    if declared || taken {
+        return Vec::new();
+    }
+    let exclude = Exclude::new(&root.join(ASSETS), exclude);
+    files(
+        root,
+        ASSETS,
+        outputs,
+        (&exclude, &mut Vec::new()),
+        into_output,
+        diagnostics,
+    )
+    .into_iter()
+    .map(|(_, rel)| rel)
+    .collect()
+}

@@ -245,6 +245,7 @@ fn build_with(
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
     site.apply_permalinks(diagnostics);
+    site.publish_used_assets(std::mem::take(&mut content.default_assets));
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
     site.check_copied_html(&content.root, diagnostics);
@@ -300,6 +301,7 @@ impl Site {
             crate::load::AssetFolder::Content => build.content_dir.as_str(),
             crate::load::AssetFolder::Static => build.static_dir.as_deref().unwrap_or_default(),
             crate::load::AssetFolder::Mount(i) => self.config.mounts[i].source.get_ref().trim(),
+            crate::load::AssetFolder::DefaultAssets => "assets",
         })
     }
 
@@ -325,10 +327,16 @@ impl Site {
     }
 
     /// Whether `asset` is one of Hugo's global resources (a `[[mounts]]` entry whose
-    /// target is `assets`), which a page finds by its path from the site root.
+    /// target is `assets`, or the default `assets/` folder), which a page finds by its
+    /// path from the site root.
     pub fn is_global_resource(&self, asset: &crate::load::Asset) -> bool {
-        matches!(asset.from, crate::load::AssetFolder::Mount(i)
-            if self.config.mounts[i].published().is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets))
+        match asset.from {
+            crate::load::AssetFolder::Mount(i) => self.config.mounts[i]
+                .published()
+                .is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets),
+            crate::load::AssetFolder::DefaultAssets => true,
+            _ => false,
+        }
     }
 
     pub fn topic_title(&self, article: &Article) -> Option<&str> {

@@ -256,6 +256,10 @@ impl Site {
                         file.to_string_lossy().replace('\\', "/")
                     )
                 }
+                crate::load::AssetFolder::DefaultAssets => format!(
+                    "the file '{}' (Hugo's assets folder)",
+                    file.to_string_lossy().replace('\\', "/")
+                ),
                 crate::load::AssetFolder::Mount(i) => {
                     format!(
                         "the file '{}' (mounted at '{}')",
