@@ -50,6 +50,9 @@ pub const HELP_SLUG: &str = "when-to-get-help";
 /// Where attune's own "When to get help" page is written.
 pub const HELP_URL: &str = "when-to-get-help/";
 
+/// Where attune's privacy page is, unless the site has its own there.
+pub const PRIVACY_URL: &str = "privacy/";
+
 #[derive(Debug, Clone)]
 pub struct ResolvedLink {
     pub target: Option<usize>,
@@ -284,6 +287,12 @@ impl Site {
     /// The site's own "When to get help" article, if it has one.
     pub fn help_article(&self) -> Option<usize> {
         self.by_slug.get(HELP_SLUG).copied()
+    }
+
+    /// Whether the site has its own page at `privacy/` (a `privacy.md` at the top, as
+    /// an organisation's own privacy policy): published in place of attune's.
+    pub fn has_own_privacy_page(&self) -> bool {
+        self.articles.iter().any(|a| a.url == PRIVACY_URL)
     }
 
     /// Where every article's footer sends readers for help: the site's own article,

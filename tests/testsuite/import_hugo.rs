@@ -875,3 +875,26 @@ fn json_front_matter_is_read_as_hugo_reads_it() {
         "invalid JSON in front matter: expected `,` or `}`\n --> content/docs/getting-started/json-page.md:4:3",
     );
 }
+
+#[test]
+fn a_sites_own_privacy_page_is_published_in_place_of_attunes() {
+    // Let's Encrypt's `content/en/privacy.md`: the organisation's own privacy policy
+    // at `/privacy/`, where attune writes its privacy page when a site has none.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/privacy.md",
+        "---\ntitle: Privacy Policy\n---\nWhat we keep and why.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("privacy/index.html");
+    assert!(page.contains("What we keep and why."), "{page}");
+    assert!(!page.contains("does not track you"), "{page}");
+    // The footer of every page leads to it.
+    assert!(site
+        .read("about/index.html")
+        .contains("href=\"../privacy/\""));
+    // Without it, attune's own page is there.
+    site.remove("content/privacy.md");
+    site.build().assert_code(0);
+    assert!(site.read("privacy/index.html").contains("does not track you"));
+}

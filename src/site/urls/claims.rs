@@ -153,12 +153,14 @@ impl Site {
                 Owner::built_in("the handouts page"),
             );
         }
-        claim(
-            &mut table,
-            page("privacy/"),
-            Kind::Page,
-            Owner::built_in("the privacy page"),
-        );
+        if !self.has_own_privacy_page() {
+            claim(
+                &mut table,
+                page(crate::site::PRIVACY_URL),
+                Kind::Page,
+                Owner::built_in("the privacy page"),
+            );
+        }
         if self.help_article().is_none() {
             claim(
                 &mut table,
