@@ -139,6 +139,10 @@ pub struct FrontMatter {
     /// listed on its parent's hub too (see `render/sections.rs`).
     #[serde(default)]
     pub transparent: bool,
+    /// The address Hugo gives a page with a `slug:` that `path` (made as Zola makes
+    /// it) writes otherwise (`slug: v5.8`: Hugo keeps the dot): an old address too.
+    #[serde(skip)]
+    pub hugo_path: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned
     /// about by `site` unless `[front_matter] allow` names them.
     #[serde(skip)]

@@ -143,6 +143,15 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
         .filter(|s| !s.is_empty() && name != "_index" && !slugify(s).is_empty());
     if let Some(slug) = slug.filter(|_| front.path.is_none()) {
         front.path = Some(in_folders(slug));
+        // Hugo keeps what `slugify` changes (`slug: isrg-cp-cps-v5.8`, folders named
+        // `2.10`): that address is an old one too.
+        let hugo: String = folders
+            .into_iter()
+            .flat_map(|p| p.components())
+            .map(|c| hugo_segment(&c.as_os_str().to_string_lossy()) + "/")
+            .chain([hugo_segment(slug) + "/"])
+            .collect();
+        front.hugo_path = Some(hugo).filter(|h| front.path.as_ref() != Some(h));
     }
     let Some((date, rest)) = dated_name(&name) else {
         return;
@@ -153,6 +162,21 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
     if front.path.is_none() {
         front.path = Some(in_folders(rest));
     }
+}
+
+/// A path segment as Hugo makes it of a file, folder or `slug:` (`MakePath`): lower
+/// case, white space as `-`, letters, digits and `.`, `-`, `_`, `+`, `~` kept, the rest
+/// left out.
+fn hugo_segment(name: &str) -> String {
+    name.trim()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_whitespace() => Some('-'),
+            c if c.is_alphanumeric() || ".-_+~".contains(c) => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `2022-03-28-rest`, `2022-03-28_rest`, `2022-03-28T10:00:00Z rest`…: the date and the

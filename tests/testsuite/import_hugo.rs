@@ -898,3 +898,28 @@ fn a_sites_own_privacy_page_is_published_in_place_of_attunes() {
     site.build().assert_code(0);
     assert!(site.read("privacy/index.html").contains("does not track you"));
 }
+
+#[test]
+fn a_slug_hugo_keeps_as_written_is_an_old_address_too() {
+    // Let's Encrypt's `documents/ISRG-CP-CPS-v5.8.html` has `slug: isrg-cp-cps-v5.8`:
+    // Hugo publishes it at `/documents/isrg-cp-cps-v5.8/`, the dot kept, and pages link
+    // there.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/policy.md",
+        "---\ntitle: Policy\nslug: Policy v5.8\n---\nThe policy.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the policy](/docs/policy-v5.8/) and [again](/docs/policy-v5-8/).\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        body(&page).contains("<a href=\"../../docs/policy/\" id=\"ref-1\">the policy</a> and <a href=\"../../docs/policy/\" id=\"ref-2\">again</a>"),
+        "{page}"
+    );
+    assert!(site
+        .read("docs/policy-v5.8/index.html")
+        .contains("docs/policy/"));
+}

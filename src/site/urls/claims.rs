@@ -429,6 +429,24 @@ impl Site {
                 aliases.insert(url, i);
             }
         }
+        // The address Hugo gave a page with a `slug:` where it differs from the one
+        // above: an old address in the same way, where nothing else claims it.
+        for (i, article) in self.articles.iter().enumerate() {
+            let Some(url) = article.front.hugo_path.as_deref() else {
+                continue;
+            };
+            let url = crate::site::normalise_alias(url);
+            let inside = !url.is_empty() && !url.split('/').any(|s| s == ".." || s == ".");
+            let long = crate::text::too_long(&url).is_some();
+            if !inside || long || url == article.url || aliases.contains_key(&url) {
+                continue;
+            }
+            let what = format!("the Hugo address of '{}'", article.slug);
+            let owner = Owner::content(what, &article.path, 1, 1);
+            if table.claim(&page(&url), Kind::Redirect, owner, &mut Diagnostics::new()) {
+                aliases.insert(url, i);
+            }
+        }
         for (file, i) in files {
             let a = &self.articles[i];
             let to = crate::site::Moved {
