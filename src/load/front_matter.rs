@@ -135,12 +135,16 @@ pub struct FrontMatter {
     /// Hugo's and Zola's `slug`: what a Hugo permalink's `:slug` stands for (see
     /// `site/permalinks.rs`); the page's own address stays its path.
     pub slug: Option<String>,
+    /// Hugo's `url`: where Hugo published the page (`/about-us/`, `/old/page.html`),
+    /// an old address here (see `hugo_path`); the page keeps its path's address.
+    pub url: Option<String>,
     /// Zola's `transparent = true` in a section's `_index.md`: the section's pages are
     /// listed on its parent's hub too (see `render/sections.rs`).
     #[serde(default)]
     pub transparent: bool,
-    /// The address Hugo gives a page with a `slug:` that `path` (made as Zola makes
-    /// it) writes otherwise (`slug: v5.8`: Hugo keeps the dot): an old address too.
+    /// The address Hugo gives a page, where it differs from `path`: its `url`, or
+    /// the one a `slug:` gives (`slug: v5.8`: Hugo keeps the dot, Zola does not): an
+    /// old address too, claimed where nothing else is.
     #[serde(skip)]
     pub hugo_path: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned
@@ -464,7 +468,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\ntransparent: true\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;

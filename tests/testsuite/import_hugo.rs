@@ -922,4 +922,24 @@ fn a_slug_hugo_keeps_as_written_is_an_old_address_too() {
     assert!(site
         .read("docs/policy-v5.8/index.html")
         .contains("docs/policy/"));
+    // Hugo's `url:`, the page's whole address on the Hugo site, is one too.
+    site.write(
+        "content/docs/team.md",
+        "---\ntitle: Team\nurl: /about-us/\n---\nWho we are.\n",
+    );
+    site.write(
+        "content/docs/old.md",
+        "---\ntitle: Old\nurl: \"/legacy/old-page.html\"\n---\nKept.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [us](/about-us/) and [the old page](/legacy/old-page.html).\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        body(&page).contains("<a href=\"../../docs/team/\" id=\"ref-1\">us</a> and <a href=\"../../docs/old/\" id=\"ref-2\">the old page</a>"),
+        "{page}"
+    );
+    assert!(site.read("legacy/old-page.html").contains("docs/old/"));
 }
