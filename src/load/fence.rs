@@ -159,7 +159,10 @@ mod tests {
         assert!(head.starts_with('{') && head.ends_with('}'), "{head}");
         assert_eq!(body, "Body {x}\n");
         let (_, head, line, body) = block("{\"title\": \"One line\"}\n# Heading\n").unwrap();
-        assert_eq!((head, line, body), ("{\"title\": \"One line\"}", 1, "# Heading\n"));
+        assert_eq!(
+            (head, line, body),
+            ("{\"title\": \"One line\"}", 1, "# Heading\n")
+        );
         // Text after the `}` on its line is the body's.
         assert_eq!(block("{} text\n").unwrap().3, " text\n");
         assert_eq!(block("{\r\n\"a\": 1\r\n}\r\nbody").unwrap().3, "body");

@@ -89,7 +89,10 @@ mod tests {
         let (front, body) = r.unwrap();
         assert_eq!(front.title.as_deref(), Some("Grief"));
         assert_eq!(front.order, Some(3));
-        assert_eq!(front.date.map(|d| d.to_string()).as_deref(), Some("2024-05-01"));
+        assert_eq!(
+            front.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-01")
+        );
         assert_eq!(front.tags, ["loss", "care"]);
         assert_eq!(front.aliases, ["/old/grief/"]);
         assert_eq!(&text[body..], "\n# Grief\n");
@@ -110,14 +113,23 @@ mod tests {
         let (r, d) = split("{\n  \"title\": \"Ré\"\n  \"weight\": 2\n}\nbody\n");
         assert!(r.is_none());
         assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].message.starts_with("invalid JSON in front matter: expected `,`"), "{}", d[0].message);
+        assert!(
+            d[0].message
+                .starts_with("invalid JSON in front matter: expected `,`"),
+            "{}",
+            d[0].message
+        );
         assert!(!d[0].message.contains("at line"), "{}", d[0].message);
         assert_eq!((d[0].line, d[0].column), (3, 3));
         // A value of the wrong kind, on the line after blank ones.
         let (r, d) = split("\n\n{\"title\": \"A\",\n \"tags\": {\"x\": 1}}\n");
         assert!(r.is_none());
         assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].message.starts_with("front matter: "), "{}", d[0].message);
+        assert!(
+            d[0].message.starts_with("front matter: "),
+            "{}",
+            d[0].message
+        );
         assert_eq!(d[0].line, 4);
         // Not closed.
         let (r, d) = split("{\n  \"title\": \"A\"\n\nbody\n");

@@ -5,7 +5,7 @@
 
 use super::fence::{find_front_matter, Format, Found};
 use super::front;
-use super::spans::Spans;
+use super::spans::{Spans, Step};
 use super::yaml::{guard_yaml, yaml_message};
 use super::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -384,6 +384,12 @@ fn parse_front_matter(
             // Told apart only on this path: a key written twice, text that is no
             // YAML, YAML that is no mapping, or a mapping whose values do not fit.
             let repeated = e.to_string().contains("duplicate");
+            if let Some(last) = repeated
+                .then(|| keep_last_of_repeated(yaml, first_line, file, diagnostics))
+                .flatten()
+            {
+                return parse_front_matter(&last, first_line, file, diagnostics);
+            }
             if let Some(d) = repeated
                 .then(|| {
                     Spans::yaml(yaml, first_line).repeated_key(
@@ -432,6 +438,51 @@ fn parse_front_matter(
             None
         }
     }
+}
+
+/// A top-level key YAML front matter sets twice (`tags:` empty, then `tags:` with a
+/// list, as an edited note keeps both): Hugo read the last until 0.152 (it refuses
+/// the file since), Obsidian keeps the last too. The text with the first one's lines
+/// blanked (line numbers kept), and a warning at the second; `None` for a key
+/// repeated below the top, which stays an error.
+fn keep_last_of_repeated(
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let spans = Spans::yaml(yaml, first_line);
+    let (path, first, second) = spans.repeated()?;
+    let [Step::Key(name)] = path else {
+        return None;
+    };
+    if first.key.1 != 1 {
+        return None;
+    }
+    let start = first.key.0.checked_sub(first_line)?;
+    // Its lines: the key's, then those inside its value (indented, a list's `- `).
+    let mut inside = false;
+    let mut out = String::with_capacity(yaml.len());
+    for (n, line) in yaml.split_inclusive('\n').enumerate() {
+        let more = line.trim().is_empty() || line.starts_with([' ', '\t', '-', '#']);
+        inside = n == start || inside && n > start && more;
+        let kept = if inside {
+            line.trim_end_matches(['\n', '\r']).len()
+        } else {
+            0
+        };
+        out.push_str(&line[kept..]);
+    }
+    diagnostics.push(
+        Diagnostic::warning(
+            Code::FrontMatter,
+            format!("front matter: `{name}` is set twice: here and at line {}; the last is read", first.key.0),
+        )
+        .at(file, second.key.0, second.key.1)
+        .related(file, first.key.0, first.key.1, format!("`{name}` is first set here, and left out"))
+        .help("keep one of them (Hugo before 0.152 read the last, as here; Hugo since refuses the file)"),
+    );
+    Some(out)
 }
 
 #[cfg(test)]
@@ -567,16 +618,30 @@ mod tests {
 
     #[test]
     fn a_key_set_twice_is_reported_at_the_second_with_the_first_related() {
-        // `title` is also in a comment and inside a value before the first.
+        // `title` is also in a comment and inside a value before the first. At the top
+        // of the front matter, the last is read, as Hugo read it before 0.152.
         let (r, d) =
             split("\n---\n# title: no\nsummary: 'title: no'\ntitle: A\ntags: [a]\ntitle: B\n---\n");
-        assert!(r.is_none());
-        assert_eq!((d[0].line, d[0].column), (7, 1), "{d:?}");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("B"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].severity, d[0].line, d[0].column), (crate::diagnostic::Severity::Warning, 7, 1), "{d:?}");
         assert_eq!(
             d[0].message,
-            "front matter: `title` is set twice: here and at line 5"
+            "front matter: `title` is set twice: here and at line 5; the last is read"
         );
         assert_eq!((d[0].related[0].line, d[0].related[0].column), (5, 1));
+        // Better Health 4 Middleton's services: an empty `tags:` with its list at the
+        // end, a block list under another key between.
+        let (r, d) = split("---\ntitle: T\ntags:\nareas:\n- Glossop\ncontact:\n  phone:\n  - 1\n\ntags:\n- Neurology\nareas: [Heywood]\n---\nText\n");
+        let front = r.unwrap().0;
+        assert_eq!(front.tags, ["Neurology"]);
+        // (A key attune does not read, `areas`, stays an unknown key, wherever set.)
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].related[0].line), (10, 3), "{d:?}");
+        // A known key three times: the last.
+        let (r, d) = split("---\ntitle: A\ntitle: B\ntitle: C\n---\n");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("C"));
+        assert_eq!(d.len(), 2, "{d:?}");
         // Nested, in flow style.
         let (r, d) = split("---\nreview: {status: draft, status: approved}\n---\n");
         assert!(r.is_none());

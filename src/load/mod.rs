@@ -7,9 +7,9 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::slugify;
 use rayon::prelude::*;
 use read::{display_path, read_source, read_text};
-use walk::files;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use walk::files;
 
 mod data;
 mod date;

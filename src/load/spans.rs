@@ -105,9 +105,7 @@ impl Spans {
     pub(super) fn of(format: super::fence::Format, head: &str, first_line: usize) -> Self {
         match format {
             super::fence::Format::Toml => Self::toml(head, first_line),
-            super::fence::Format::Yaml | super::fence::Format::Json => {
-                Self::yaml(head, first_line)
-            }
+            super::fence::Format::Yaml | super::fence::Format::Json => Self::yaml(head, first_line),
         }
     }
 

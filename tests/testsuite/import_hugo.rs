@@ -853,9 +853,14 @@ fn json_front_matter_is_read_as_hugo_reads_it() {
         "{page}"
     );
     assert!(body(&page).contains("<p>The text.</p>"), "{page}");
-    assert!(!page.contains("\"weight\""), "front matter is not shown: {page}");
+    assert!(
+        !page.contains("\"weight\""),
+        "front matter is not shown: {page}"
+    );
     assert!(page.contains("A {braced} summary"), "{page}");
-    assert!(site.read("tags/setup/index.html").contains("Configured in JSON"));
+    assert!(site
+        .read("tags/setup/index.html")
+        .contains("Configured in JSON"));
     assert!(!site
         .path("public/docs/getting-started/hidden/index.html")
         .exists());
@@ -896,7 +901,9 @@ fn a_sites_own_privacy_page_is_published_in_place_of_attunes() {
     // Without it, attune's own page is there.
     site.remove("content/privacy.md");
     site.build().assert_code(0);
-    assert!(site.read("privacy/index.html").contains("does not track you"));
+    assert!(site
+        .read("privacy/index.html")
+        .contains("does not track you"));
 }
 
 #[test]

@@ -284,7 +284,10 @@ fn hugos_default_assets_folder_publishes_the_files_pages_use() {
         "---\ntitle: Third\n---\n![Logo](images/logo.svg) ![Root](/images/logo.svg)\n\n[The guide](docs/guide.pdf \"Guide\")\n",
     );
     // A bundle's own file of the same path comes first, as Hugo's page resources do.
-    site.write("content/posts/first-post/images/logo.svg", "<svg id=\"own\"/>");
+    site.write(
+        "content/posts/first-post/images/logo.svg",
+        "<svg id=\"own\"/>",
+    );
     site.write(
         "content/posts/first-post/index.md",
         "---\ntitle: First\n---\n![Own](images/logo.svg)\n",

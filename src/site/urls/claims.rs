@@ -444,7 +444,11 @@ impl Site {
             let what = format!("the Hugo address of '{}'", article.slug);
             let owner = Owner::content(what, &article.path, 1, 1);
             let quiet = &mut Diagnostics::new();
-            let file = article.front.hugo_path.as_deref().and_then(crate::site::alias_file);
+            let file = article
+                .front
+                .hugo_path
+                .as_deref()
+                .and_then(crate::site::alias_file);
             if let Some(file) = file {
                 if table.claim(&file, Kind::Redirect, owner.clone(), quiet) {
                     files.insert(file, i);
