@@ -342,12 +342,25 @@ pub fn split_front_matter(
             body_start,
         } => (format, &text[head], first_line, body_start),
     };
-    let front = match format {
-        Format::Toml => front::parse_toml(head, first_line, file, diagnostics)?,
-        Format::Json => super::front_json::parse_json(head, first_line, file, diagnostics)?,
-        Format::Yaml => parse_front_matter(head, first_line, file, diagnostics)?,
+    let parse = |head: &str, diagnostics: &mut Diagnostics| match format {
+        Format::Toml => front::parse_toml(head, first_line, file, diagnostics),
+        Format::Json => super::front_json::parse_json(head, first_line, file, diagnostics),
+        Format::Yaml => parse_front_matter(head, first_line, file, diagnostics),
     };
-    let front = front::resolve_synonyms(front, head, format, first_line, file, diagnostics)?;
+    let mut found = Diagnostics::new();
+    let mut front = parse(head, &mut found);
+    // Keys written in another case (`Title:`), which Hugo reads as its own: read again
+    // with them written as attune's.
+    let folded = front
+        .as_ref()
+        .and_then(|f| front::fold_key_case(head, first_line, &f.unknown_keys));
+    if let Some(folded) = &folded {
+        found = Diagnostics::new();
+        front = parse(folded, &mut found);
+    }
+    diagnostics.extend(found);
+    let head = folded.as_deref().unwrap_or(head);
+    let front = front::resolve_synonyms(front?, head, format, first_line, file, diagnostics)?;
     Some((front, body_start))
 }
 
@@ -647,6 +660,28 @@ mod tests {
         assert!(r.is_none());
         assert_eq!((d[0].line, d[0].column), (2, 25), "{d:?}");
         assert!(d[0].message.contains("`review.status`"), "{d:?}");
+    }
+
+    #[test]
+    fn keys_in_another_case_are_read_as_hugo_reads_them() {
+        // Better Health 4 Middleton's `Title: Wellfield Health Centre`.
+        let (r, d) = split("---\nTitle: Wellfield\nDraft: true\nLinkTitle: W\nmenu: x\n---\nBody\n");
+        assert!(d.is_empty(), "{d:?}");
+        let front = r.unwrap().0;
+        assert_eq!(front.title.as_deref(), Some("Wellfield"));
+        assert!(front.draft);
+        assert_eq!(front.link_title.as_deref(), Some("W"));
+        assert_eq!(front.unknown_keys.len(), 1);
+        assert_eq!((front.unknown_keys[0].name.as_str(), front.unknown_keys[0].line), ("menu", 5));
+        let (r, _) = split("+++\nTitle = \"T\"\nWeight = 3\n+++\n");
+        let front = r.unwrap().0;
+        assert_eq!((front.title.as_deref(), front.order), (Some("T"), Some(3)));
+        let (r, _) = split("{\n  \"Title\": \"J\"\n}\n");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("J"));
+        // Both spellings: one key set twice, the last read.
+        let (r, d) = split("---\ntitle: A\nTitle: B\n---\n");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("B"));
+        assert_eq!((d.len(), d[0].line), (1, 3), "{d:?}");
     }
 
     #[test]
