@@ -274,7 +274,12 @@ pub(super) fn fold_key_case(
             continue;
         };
         let column = key.column.saturating_sub(1);
-        let at = start + head[start..].chars().take(column).map(char::len_utf8).sum::<usize>();
+        let at = start
+            + head[start..]
+                .chars()
+                .take(column)
+                .map(char::len_utf8)
+                .sum::<usize>();
         let at = at + usize::from(head[at..].starts_with(['"', '\'']));
         if head.get(at..at + own.len()).is_some_and(|k| k == key.name) {
             folded.replace_range(at..at + own.len(), own);

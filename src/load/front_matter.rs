@@ -637,7 +637,11 @@ mod tests {
             split("\n---\n# title: no\nsummary: 'title: no'\ntitle: A\ntags: [a]\ntitle: B\n---\n");
         assert_eq!(r.unwrap().0.title.as_deref(), Some("B"));
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!((d[0].severity, d[0].line, d[0].column), (crate::diagnostic::Severity::Warning, 7, 1), "{d:?}");
+        assert_eq!(
+            (d[0].severity, d[0].line, d[0].column),
+            (crate::diagnostic::Severity::Warning, 7, 1),
+            "{d:?}"
+        );
         assert_eq!(
             d[0].message,
             "front matter: `title` is set twice: here and at line 5; the last is read"
@@ -665,14 +669,21 @@ mod tests {
     #[test]
     fn keys_in_another_case_are_read_as_hugo_reads_them() {
         // Better Health 4 Middleton's `Title: Wellfield Health Centre`.
-        let (r, d) = split("---\nTitle: Wellfield\nDraft: true\nLinkTitle: W\nmenu: x\n---\nBody\n");
+        let (r, d) =
+            split("---\nTitle: Wellfield\nDraft: true\nLinkTitle: W\nmenu: x\n---\nBody\n");
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
         assert_eq!(front.title.as_deref(), Some("Wellfield"));
         assert!(front.draft);
         assert_eq!(front.link_title.as_deref(), Some("W"));
         assert_eq!(front.unknown_keys.len(), 1);
-        assert_eq!((front.unknown_keys[0].name.as_str(), front.unknown_keys[0].line), ("menu", 5));
+        assert_eq!(
+            (
+                front.unknown_keys[0].name.as_str(),
+                front.unknown_keys[0].line
+            ),
+            ("menu", 5)
+        );
         let (r, _) = split("+++\nTitle = \"T\"\nWeight = 3\n+++\n");
         let front = r.unwrap().0;
         assert_eq!((front.title.as_deref(), front.order), (Some("T"), Some(3)));
