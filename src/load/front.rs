@@ -249,46 +249,6 @@ pub(super) fn unknown_keys(
         .collect()
 }
 
-/// Front matter text `head` (from line `first_line`) with each top-level key attune
-/// knows but written in another case (`Title`, `LinkTitle`, `Draft`) in its own
-/// spelling, as Hugo reads keys in any case; `None` when there is none. Same length,
-/// so every position stays.
-pub(super) fn fold_key_case(
-    head: &str,
-    first_line: usize,
-    unknown: &[UnknownKey],
-) -> Option<String> {
-    let known = |name: &str| {
-        (FRONT_MATTER_KEYS.iter()).find(|k| name.is_ascii() && k.eq_ignore_ascii_case(name))
-    };
-    let mut folded = head.to_string();
-    let mut any = false;
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(head.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    for key in unknown.iter().filter(|k| !k.name.contains('.')) {
-        let Some(own) = known(&key.name) else {
-            continue;
-        };
-        let Some(&start) = key.line.checked_sub(first_line).and_then(|n| starts.get(n)) else {
-            continue;
-        };
-        let column = key.column.saturating_sub(1);
-        let at = start
-            + head[start..]
-                .chars()
-                .take(column)
-                .map(char::len_utf8)
-                .sum::<usize>();
-        let at = at + usize::from(head[at..].starts_with(['"', '\'']));
-        if head.get(at..at + own.len()).is_some_and(|k| k == key.name) {
-            folded.replace_range(at..at + own.len(), own);
-            any = true;
-        }
-    }
-    any.then_some(folded)
-}
-
 /// Parses TOML front matter whose first line is line `first_line` of the file. Syntax
 /// and type errors are reported at their line and column in the file.
 pub(super) fn parse_toml(
@@ -385,6 +345,14 @@ pub(super) fn resolve_synonyms(
             if !alias.trim().starts_with('/') {
                 *alias = format!("/{}", alias.trim());
             }
+        }
+    }
+    // `language:` holding no language tag: the site's own key of that name.
+    if front.language.is_none() && head.contains("language") {
+        let place = Spans::of(format, head, first_line).key(&[Step::key("language")]);
+        if let Some((line, column)) = place {
+            let name = "language".to_string();
+            front.unknown_keys.push(UnknownKey { name, line, column });
         }
     }
     if let Some(taxonomies) = front.taxonomies.take() {

@@ -5,7 +5,7 @@
 
 use super::fence::{find_front_matter, Format, Found};
 use super::front;
-use super::spans::{Spans, Step};
+use super::spans::Spans;
 use super::yaml::{guard_yaml, yaml_message};
 use super::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -94,6 +94,9 @@ pub struct FrontMatter {
     #[serde(default, deserialize_with = "one_or_many")]
     pub safety: Vec<String>,
     /// The article's language when it differs from the site's (BCP 47).
+    /// A language tag only (`en`, `fr-CA`): a site's own key of that name holding
+    /// something else (`language: [English]`) is read as an unknown key.
+    #[serde(default, deserialize_with = "super::front_forms::language_tag")]
     pub language: Option<String>,
     #[serde(default)]
     pub handout: bool,
@@ -353,7 +356,7 @@ pub fn split_front_matter(
     // with them written as attune's.
     let folded = front
         .as_ref()
-        .and_then(|f| front::fold_key_case(head, first_line, &f.unknown_keys));
+        .and_then(|f| super::front_forms::fold_key_case(head, first_line, &f.unknown_keys));
     if let Some(folded) = &folded {
         found = Diagnostics::new();
         front = parse(folded, &mut found);
@@ -398,7 +401,9 @@ fn parse_front_matter(
             // YAML, YAML that is no mapping, or a mapping whose values do not fit.
             let repeated = e.to_string().contains("duplicate");
             if let Some(last) = repeated
-                .then(|| keep_last_of_repeated(yaml, first_line, file, diagnostics))
+                .then(|| {
+                    super::front_forms::keep_last_of_repeated(yaml, first_line, file, diagnostics)
+                })
                 .flatten()
             {
                 return parse_front_matter(&last, first_line, file, diagnostics);
@@ -451,51 +456,6 @@ fn parse_front_matter(
             None
         }
     }
-}
-
-/// A top-level key YAML front matter sets twice (`tags:` empty, then `tags:` with a
-/// list, as an edited note keeps both): Hugo read the last until 0.152 (it refuses
-/// the file since), Obsidian keeps the last too. The text with the first one's lines
-/// blanked (line numbers kept), and a warning at the second; `None` for a key
-/// repeated below the top, which stays an error.
-fn keep_last_of_repeated(
-    yaml: &str,
-    first_line: usize,
-    file: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<String> {
-    let spans = Spans::yaml(yaml, first_line);
-    let (path, first, second) = spans.repeated()?;
-    let [Step::Key(name)] = path else {
-        return None;
-    };
-    if first.key.1 != 1 {
-        return None;
-    }
-    let start = first.key.0.checked_sub(first_line)?;
-    // Its lines: the key's, then those inside its value (indented, a list's `- `).
-    let mut inside = false;
-    let mut out = String::with_capacity(yaml.len());
-    for (n, line) in yaml.split_inclusive('\n').enumerate() {
-        let more = line.trim().is_empty() || line.starts_with([' ', '\t', '-', '#']);
-        inside = n == start || inside && n > start && more;
-        let kept = if inside {
-            line.trim_end_matches(['\n', '\r']).len()
-        } else {
-            0
-        };
-        out.push_str(&line[kept..]);
-    }
-    diagnostics.push(
-        Diagnostic::warning(
-            Code::FrontMatter,
-            format!("front matter: `{name}` is set twice: here and at line {}; the last is read", first.key.0),
-        )
-        .at(file, second.key.0, second.key.1)
-        .related(file, first.key.0, first.key.1, format!("`{name}` is first set here, and left out"))
-        .help("keep one of them (Hugo before 0.152 read the last, as here; Hugo since refuses the file)"),
-    );
-    Some(out)
 }
 
 #[cfg(test)]
@@ -693,6 +653,34 @@ mod tests {
         let (r, d) = split("---\ntitle: A\nTitle: B\n---\n");
         assert_eq!(r.unwrap().0.title.as_deref(), Some("B"));
         assert_eq!((d.len(), d[0].line), (1, 3), "{d:?}");
+    }
+
+    #[test]
+    fn a_language_that_is_no_language_tag_is_the_site_s_own_key() {
+        // rOpenSci's use cases: `language: [English]`, the languages of a resource.
+        for text in [
+            "---\ntitle: A\nlanguage: [English]\n---\n",
+            "+++\ntitle = \"A\"\nlanguage = \"English\"\n+++\n",
+        ] {
+            let (r, d) = split(text);
+            assert!(d.is_empty(), "{d:?}");
+            let front = r.unwrap().0;
+            assert_eq!(front.language, None);
+            assert_eq!(front.unknown_keys.len(), 1, "{text}");
+            assert_eq!(
+                (
+                    front.unknown_keys[0].name.as_str(),
+                    front.unknown_keys[0].line
+                ),
+                ("language", 3)
+            );
+        }
+        for tag in ["en", "pt-BR", "zh_Hant", "sr-Latn-RS"] {
+            let (r, _) = split(&format!("---\nlanguage: {tag}\n---\n"));
+            let front = r.unwrap().0;
+            assert_eq!(front.language.as_deref(), Some(tag));
+            assert!(front.unknown_keys.is_empty());
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod date;
 pub mod exclude;
 mod fence;
 mod front;
+mod front_forms;
 mod front_json;
 mod front_matter;
 mod languages;
