@@ -71,6 +71,10 @@ pub struct Content {
     /// Hugo's default `assets/` folder's files (paths below it), when no `[[mounts]]`
     /// entry replaces it: published when a page names one (see `walk::default_assets`).
     pub default_assets: Vec<PathBuf>,
+    /// The static folders of Hugo themes (`themes/<name>/static`), which Hugo publishes
+    /// at the site root and attune reads only when a `[[mounts]]` entry names them:
+    /// each as a full path and as book.toml writes it, for a missing file's help.
+    pub theme_statics: Vec<(PathBuf, String)>,
     /// What `[build] exclude` leaves out of the content folder: a link to a note
     /// there says so (see [`exclude`]).
     pub exclude: exclude::Exclude,
@@ -351,6 +355,7 @@ pub fn load(
         &mut into_output,
         diagnostics,
     );
+    content.theme_statics = walk::theme_statics(root, publish.mounts);
     walk::report_links_into_output(root, &into_output, diagnostics);
     // mdBook has no translations by file name: a chapter SUMMARY.md lists
     // (`README.zh.md`, `guide/install.zh.md`) is a chapter, whatever its name's last

@@ -181,3 +181,30 @@ pub(super) fn default_assets(
     .map(|(_, rel)| rel)
     .collect()
 }
+
+/// `themes/<name>/static` folders no `[[mounts]]` entry names, sorted: see
+/// [`super::Content::theme_statics`].
+pub(super) fn theme_statics(
+    root: &Path,
+    mounts: &[crate::config::Mount],
+) -> Vec<(PathBuf, String)> {
+    let Ok(themes) = std::fs::read_dir(root.join("themes")) else {
+        return Vec::new();
+    };
+    let mounted: Vec<PathBuf> = mounts
+        .iter()
+        .filter_map(|m| std::fs::canonicalize(root.join(m.source_path())).ok())
+        .collect();
+    let mut found: Vec<(PathBuf, String)> = themes
+        .flatten()
+        .filter_map(|theme| {
+            let name = theme.file_name().to_str()?.to_string();
+            let dir = theme.path().join("static");
+            let canonical = std::fs::canonicalize(&dir).ok()?;
+            (!is_ignored(&name) && dir.is_dir() && !mounted.contains(&canonical))
+                .then(|| (dir, format!("themes/{name}/static")))
+        })
+        .collect();
+    found.sort();
+    found
+}

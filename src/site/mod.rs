@@ -136,6 +136,8 @@ pub struct Site {
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
     /// [`Content::unread_static`].
     pub unread_static: Option<PathBuf>,
+    /// [`Content::theme_statics`].
+    pub theme_statics: Vec<(PathBuf, String)>,
     /// The theme's static files, published under `assets/` (paths below it).
     pub theme_files: Vec<String>,
     /// Every path the build writes, with its source: see [`UrlTable`].
@@ -214,6 +216,7 @@ fn build_with(
         moved_files: BTreeMap::new(),
         assets: content.assets,
         unread_static: content.unread_static,
+        theme_statics: content.theme_statics,
         theme_files: content.theme_files,
         urls: UrlTable::default(),
         refs: Vec::new(),

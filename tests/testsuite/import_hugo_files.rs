@@ -332,3 +332,25 @@ fn hugos_default_assets_folder_publishes_the_files_pages_use() {
         .assert_code(1)
         .assert_stderr_contains("broken link to 'docs/guide.pdf'");
 }
+
+#[test]
+fn a_missing_file_in_a_themes_static_folder_names_the_mount_that_publishes_it() {
+    // rOpenSci's blog images are in `themes/ropensci/static/img/`, which Hugo
+    // publishes at the site root for the theme the site's config names.
+    let site = Fixture::new("hugo");
+    site.write("themes/ropensci/static/img/blog/chart.png", "png");
+    site.write("themes/ropensci/layouts/index.html", "<html></html>");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![Chart](/img/blog/chart.png)\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "help: the file is in themes/ropensci/static/, a Hugo theme's static folder, which Hugo publishes at the site root: add `[[mounts]]` with `source = \"themes/ropensci/static\"` and `target = \"static\"` to book.toml to publish it",
+    );
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"themes/ropensci/static\"\ntarget = \"static\"\n",
+    );
+    site.build().assert_code(0);
+    assert_eq!(site.read("img/blog/chart.png"), "png");
+}

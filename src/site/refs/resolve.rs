@@ -443,23 +443,14 @@ impl Site {
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
-        // A file in Hugo's and Zola's `static/` folder, which attune reads only when
-        // told to: the setting that publishes it is the help.
-        let in_static = self
-            .unread_static
-            .as_ref()
-            .is_some_and(|dir| !site_path.is_empty() && dir.join(&site_path).is_file());
-        let missing = match best {
-            _ if in_static => missing.help(format!(
-                "the file is in {}/: set `static_dir = \"{}\"` under [build] in book.toml to publish that folder's files at the site root",
-                crate::load::STATIC_FOLDER,
-                crate::load::STATIC_FOLDER
-            )),
-            Some(best) => missing.help(format!(
+        // A file in a folder attune reads only when told to: the setting is the help.
+        let missing = match (self.unread_folder_help(&site_path), best) {
+            (Some(help), _) => missing.help(help),
+            (None, Some(best)) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(&folder, best)
             )),
-            None => missing.help(
+            (None, None) => missing.help(
                 "put the file under content/ and link to it by its path from this file's folder",
             ),
         };
