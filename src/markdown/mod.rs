@@ -337,6 +337,7 @@ pub fn parse_titled(
         parser.into_offset_iter().collect()
     };
     let events = links::wikilinks_before_destinations(events, body);
+    let events = obsidian::bracketed_footnotes(events, body);
     let mut builder = Builder {
         ctx,
         file,

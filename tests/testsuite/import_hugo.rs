@@ -950,3 +950,23 @@ fn a_slug_hugo_keeps_as_written_is_an_old_address_too() {
     );
     assert!(site.read("legacy/old-page.html").contains("docs/old/"));
 }
+
+#[test]
+fn a_footnote_reference_in_brackets_is_one_not_a_wikilink() {
+    // rOpenSci's blog: "published in 2010 [[^1]]." with `[^1]:` below, as Hugo's
+    // goldmark reads it: a footnote reference between brackets.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nPublished in 2010 [[^1]]. A [[^missing]] one.\n\n[^1]: Münch et al.\n",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(0)
+        .assert_stderr_contains("'^missing' is not written yet");
+    assert!(!run.stderr.contains("'^1'"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(text.contains("2010 [<sup"), "{text}");
+    assert!(text.contains("Münch et al."), "{text}");
+    assert!(!text.contains("[[^1]]"), "{text}");
+}
