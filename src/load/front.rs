@@ -221,8 +221,9 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 
 /// The unknown keys among the `ignored` key paths, named by their path
 /// (`review.note`), each where `spans` says it is written (made only if there is one).
-/// Zola's other taxonomies than `tags`, and a person's other keys than `name` in
-/// `author` (`{name: …, href: …}`), are ignored on purpose, without a warning.
+/// Zola's other taxonomies than `tags`, a person's other keys than `name` in
+/// `author` (`{name: …, href: …}`) and the keys a Hugo `cascade` hands down for
+/// templates are ignored on purpose, without a warning.
 pub(super) fn unknown_keys(
     ignored: Vec<Vec<Step>>,
     spans: impl FnOnce() -> Spans,
@@ -233,6 +234,7 @@ pub(super) fn unknown_keys(
         .filter(|path| {
             path.first() != Some(&Step::key("taxonomies"))
                 && path.first() != Some(&Step::key("author"))
+                && path.first() != Some(&Step::key("cascade"))
         })
         .collect();
     if ignored.is_empty() {

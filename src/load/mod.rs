@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walk::files;
 
+mod cascade;
 mod data;
 mod date;
 pub mod exclude;
@@ -446,13 +447,16 @@ pub fn load(
             (source, local)
         })
         .collect();
+    let mut sources = Vec::with_capacity(parsed.len());
     for (source, local) in parsed {
         diagnostics.extend(local);
-        if let Some(source) = source {
-            if !publish.holds_back(&source.front) {
-                publish.warn_future_date(&source, diagnostics);
-                content.sources.push(source);
-            }
+        sources.extend(source);
+    }
+    cascade::apply(&mut sources);
+    for source in sources {
+        if !publish.holds_back(&source.front) {
+            publish.warn_future_date(&source, diagnostics);
+            content.sources.push(source);
         }
     }
 

@@ -49,7 +49,10 @@ pub(super) fn bracketed_footnotes<'a>(events: Events<'a>, body: &'a str) -> Even
         }
         let (start, end) = (range.start, range.end);
         out.push((Event::Text(CowStr::Borrowed("[")), start..start + 1));
-        out.push((Event::FootnoteReference(CowStr::Borrowed(label)), start + 1..end - 1));
+        out.push((
+            Event::FootnoteReference(CowStr::Borrowed(label)),
+            start + 1..end - 1,
+        ));
         out.push((Event::Text(CowStr::Borrowed("]")), end - 1..end));
     }
     out

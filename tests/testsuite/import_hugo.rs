@@ -970,3 +970,36 @@ fn a_footnote_reference_in_brackets_is_one_not_a_wikilink() {
     assert!(text.contains("Münch et al."), "{text}");
     assert!(!text.contains("[[^1]]"), "{text}");
 }
+
+#[test]
+fn a_cascaded_draft_or_build_option_holds_back_the_pages_below_as_hugo_does() {
+    let site = Fixture::new("hugo");
+    // A section that cascades `draft: true` (and a template key, passed over): its
+    // pages are drafts, except one that says otherwise; the section's text stays.
+    site.write(
+        "content/archive/_index.md",
+        "---\ntitle: Archive\ncascade:\n  draft: true\n  type: docs\n---\nOld things.\n",
+    );
+    site.write("content/archive/old.md", "---\ntitle: Old\n---\nOld.\n");
+    site.write(
+        "content/archive/kept.md",
+        "---\ntitle: Kept\ndraft: false\n---\nKept.\n",
+    );
+    // A list of entries with `_target`: only the pages its path glob and kind select.
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"Posts\"\n[[cascade]]\n[cascade._target]\npath = \"/posts/second*\"\nkind = \"page\"\n[cascade._build]\nrender = \"never\"\n+++\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("cascade"), "{}", run.stderr);
+    assert!(!site.path("public/archive/old/index.html").exists());
+    assert!(site.path("public/archive/kept/index.html").exists());
+    assert!(site.read("archive/index.html").contains("Old things."));
+    assert!(!site.path("public/posts/second-post/index.html").exists());
+    assert!(site.path("public/posts/first-post/index.html").exists());
+    // `--drafts` builds the drafts, never what is not rendered.
+    site.run(&["build", "--drafts"]).assert_code(0);
+    assert!(site.path("public/archive/old/index.html").exists());
+    assert!(!site.path("public/posts/second-post/index.html").exists());
+}
