@@ -1003,3 +1003,24 @@ fn a_cascaded_draft_or_build_option_holds_back_the_pages_below_as_hugo_does() {
     assert!(site.path("public/archive/old/index.html").exists());
     assert!(!site.path("public/posts/second-post/index.html").exists());
 }
+
+#[test]
+fn a_link_to_an_id_on_attunes_own_home_page_is_checked() {
+    // rOpenSci's posts link `/#subscribe`, a form its theme's home page held: with no
+    // home article, attune's home page has no such id, so the link is reported, as an
+    // independent link checker finds it.
+    let site = Fixture::new("hugo");
+    site.remove("content/_index.md");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[Subscribe](/#subscribe) or [search](/#main).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: no heading or id 'subscribe' in the home page\n --> content/posts/third.md:4:1");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[Search](/#main).\n",
+    );
+    site.build().assert_code(0);
+}

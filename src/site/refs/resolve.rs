@@ -344,6 +344,21 @@ impl Site {
             .get(&format!("{folder_url}index.html"))
             .is_some_and(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect | UrlKind::File))
         {
+            // attune's own home page has only the ids its default template writes.
+            let id = fragment
+                .as_deref()
+                .filter(|id| folder_url.is_empty() && !self.home_has_id(id));
+            let fragment = match id {
+                Some(id) => {
+                    let d = error(
+                        Code::BrokenAnchor,
+                        format!("no heading or id '{id}' in the home page"),
+                    );
+                    diagnostics.push(broken.report(d, "as a link to the top of that page"));
+                    fragment.filter(|_| !broken.warns())
+                }
+                None => fragment,
+            };
             return RefTarget::Site {
                 path: folder_url,
                 suffix: query,
