@@ -1015,9 +1015,9 @@ fn a_link_to_an_id_on_attunes_own_home_page_is_checked() {
         "content/posts/third.md",
         "---\ntitle: Third\n---\n[Subscribe](/#subscribe) or [search](/#main).\n",
     );
-    site.build()
-        .assert_code(1)
-        .assert_stderr_contains("error: no heading or id 'subscribe' in the home page\n --> content/posts/third.md:4:1");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: no heading or id 'subscribe' in the home page\n --> content/posts/third.md:4:1",
+    );
     site.write(
         "content/posts/third.md",
         "---\ntitle: Third\n---\n[Search](/#main).\n",
