@@ -242,10 +242,7 @@ fn fatal(e: &anyhow::Error) -> ExitCode {
 }
 
 fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {
-    let printer = Printer {
-        root,
-        color: use_color(),
-    };
+    let printer = Printer::new(root, use_color());
     let mut text = String::new();
     for d in diagnostics.sorted() {
         text.push_str(&printer.render(d));

@@ -132,7 +132,9 @@ fn callout_line(info: &str, ids: &mut HashMap<String, usize>) -> (String, String
     let kind = kind.as_deref().unwrap_or("note");
     let id = id.unwrap_or_else(|| {
         let named = match &title {
-            Some(title) => title.clone(),
+            // Its text, as mdbook-admonish makes it: `What <i>is</i> this?` is
+            // `admonition-what-is-this`.
+            Some(title) => without_tags(title),
             None if callout_title(kind).is_some() => {
                 let mut named = kind.to_string();
                 if let Some(first) = named.get_mut(..1) {
@@ -155,6 +157,26 @@ fn callout_line(info: &str, ids: &mut HashMap<String, usize>) -> (String, String
         format!("admonition-{unique}")
     });
     (callout(kind, title, collapsible), id)
+}
+
+/// `text` without its HTML tags (`<` and a letter, `/` or `!`, to the next `>`).
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tag = &rest[i + 1..];
+        let end = tag.find('>').filter(|_| tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'));
+        match end {
+            Some(end) => rest = &tag[end + 1..],
+            None => {
+                out.push('<');
+                rest = tag;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `> [!kind]- Title`: a kind attune has no callout for is a note titled with the

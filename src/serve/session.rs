@@ -269,11 +269,8 @@ pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Res
             elapsed: Duration::ZERO,
         },
     };
-    let printer = Printer {
-        root,
-        color: crate::diagnostic::use_color(),
-    };
-    let plain = Printer { root, color: false };
+    let printer = Printer::new(root, crate::diagnostic::use_color());
+    let plain = Printer::new(root, false);
     let mut text = String::new();
     let mut shown = String::new();
     for d in rebuild.diagnostics.sorted() {
