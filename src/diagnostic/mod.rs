@@ -10,8 +10,8 @@ mod code;
 mod printer;
 
 pub use code::Code;
-use printer::ERROR;
 pub use printer::Printer;
+use printer::ERROR;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -354,8 +354,7 @@ mod tests {
         let d = Diagnostic::error(Code::BrokenLink, "broken link to 'y.md'")
             .at("a.md", 2, 5)
             .help("did you mean 'x'?");
-        let printed = Printer::new(dir.path(), false)
-        .render(&d);
+        let printed = Printer::new(dir.path(), false).render(&d);
         assert_eq!(
             printed,
             "error: broken link to 'y.md'\n --> a.md:2:5\n  |\n2 | two [x](y.md)\n  |     ^\n  |\n  = help: did you mean 'x'?\n"
@@ -371,8 +370,7 @@ mod tests {
             .at("b.yaml", 1, 1)
             .related("a.yaml", 3, 1, "first defined here")
             .related("c.md", 0, 0, "also \x1b here");
-        let printed = Printer::new(dir.path(), false)
-        .render(&d);
+        let printed = Printer::new(dir.path(), false).render(&d);
         assert_eq!(
             printed,
             "error: 'key' is defined twice\n --> b.yaml:1:1\n  |\n1 | key: 2\n  | ^\n  |\n\
@@ -396,8 +394,7 @@ mod tests {
         let d = Diagnostic::error(Code::Config, "bad \x1b]0;title\x07 here")
             .at("a.md", 2, 6)
             .help("\x1b[31mred");
-        let printed = Printer::new(dir.path(), false)
-        .render(&d);
+        let printed = Printer::new(dir.path(), false).render(&d);
         assert!(
             !printed.contains('\x1b') && !printed.contains('\x07'),
             "{printed:?}"

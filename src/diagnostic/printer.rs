@@ -105,11 +105,14 @@ impl<'a> Printer<'a> {
             Severity::Warning => Level::WARNING,
         };
         let mut elements: Vec<Element<'static>> = Vec::new();
+        // Headers whose column is put right after rendering: (as rendered, as meant).
+        let mut headers = Vec::new();
         if let Some(file) = &d.file {
-            self.place(&mut elements, file, d.line, d.column, None);
+            self.place(&mut elements, &mut headers, file, d.line, d.column, None);
         }
         for r in &d.related {
-            self.place(&mut elements, &r.file, r.line, r.column, Some(&r.message));
+            let note = Some(r.message.as_str());
+            self.place(&mut elements, &mut headers, &r.file, r.line, r.column, note);
         }
         if let Some(help) = &d.help {
             elements.push(
@@ -125,6 +128,14 @@ impl<'a> Printer<'a> {
             title.elements(elements)
         }];
         let mut out = self.renderer().render(&report);
+        // In the order the places are printed, each from where the last one was.
+        let mut from = 0;
+        for (rendered, meant) in headers {
+            if let Some(i) = out[from..].find(&rendered) {
+                out.replace_range(from + i..from + i + rendered.len(), &meant);
+                from += i + meant.len();
+            }
+        }
         out.push('\n');
         out
     }
@@ -134,6 +145,7 @@ impl<'a> Printer<'a> {
     fn place(
         &self,
         elements: &mut Vec<Element<'static>>,
+        headers: &mut Vec<(String, String)>,
         file: &Path,
         line: usize,
         column: usize,
@@ -164,6 +176,14 @@ impl<'a> Printer<'a> {
             None => AnnotationKind::Primary.span(at..at),
             Some(note) => AnnotationKind::Context.span(at..at).label(note),
         };
+        if caret + 1 != column {
+            // The quoted line starts past the line's start: the header's column, which
+            // the snippet counts from the quoted part, is put right once rendered.
+            headers.push((
+                format!("{path}:{line}:{}\n", caret + 1),
+                format!("{path}:{line}:{column}\n"),
+            ));
+        }
         elements.push(
             Snippet::source(source)
                 .line_start(line)

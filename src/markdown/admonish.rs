@@ -57,7 +57,13 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         // The block's id as mdbook-admonish gives it, for links to `#admonition-note`:
         // an anchor the callout's text begins with.
         let id = id.replace(['"', '<', '>', '&'], "");
-        splice.insert(&format!("{line} <a id=\"{id}\"></a>"), fence);
+        // On a line of its own, after the title's, in the same containers (a list
+        // item's indent, a quote's `>`).
+        let prefix: String = text[line_start..fence]
+            .chars()
+            .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
+            .collect();
+        splice.insert(&format!("{line}\n{prefix}> <a id=\"{id}\"></a>"), fence);
         copied = opening_end;
         let last = lines.len() - 1;
         for (n, &(start, line)) in lines.iter().enumerate().skip(1) {
@@ -166,7 +172,9 @@ fn without_tags(text: &str) -> String {
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
         let tag = &rest[i + 1..];
-        let end = tag.find('>').filter(|_| tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'));
+        let end = tag
+            .find('>')
+            .filter(|_| tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'));
         match end {
             Some(end) => rest = &tag[end + 1..],
             None => {

@@ -50,11 +50,19 @@ impl<'a> Builder<'a, '_> {
         // The rest of the title's line: code, emphasis and inline HTML (`What <i>is</i>
         // this?`) are the title's too, written as the page writes them, when nothing
         // else (a link, an image) is on the line.
-        let (mut title_html, mut title) = (escape(title.trim_start()), title.trim_start().to_string());
+        let (mut title_html, mut title) =
+            (escape(title.trim_start()), title.trim_start().to_string());
         let line_end = after[consumed..].iter().position(|(e, _)| {
-            matches!(e, Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph))
+            matches!(
+                e,
+                Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
+            )
         });
-        if let Some(n) = line_end.filter(|&n| after[consumed..consumed + n].iter().all(|(e, _)| title_inline(e).is_some())) {
+        if let Some(n) = line_end.filter(|&n| {
+            after[consumed..consumed + n]
+                .iter()
+                .all(|(e, _)| title_inline(e).is_some())
+        }) {
             for (event, range) in &after[consumed..consumed + n] {
                 if let Event::InlineHtml(html) = event {
                     // Read as the page's other raw HTML is: its ids are anchors, its
