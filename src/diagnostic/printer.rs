@@ -64,7 +64,7 @@ impl Line {
     }
 
     /// The line from its character `skip` on.
-    fn from_char<'t>(&self, text: &'t str, skip: usize) -> std::str::Chars<'t> {
+    fn chars_from<'t>(&self, text: &'t str, skip: usize) -> std::str::Chars<'t> {
         let line = &text[self.bytes.clone()];
         let step = (skip / STEP).min(self.steps.len());
         let byte = step.checked_sub(1).map_or(0, |k| self.steps[k]);
@@ -211,7 +211,7 @@ impl<'a> Printer<'a> {
             caret += 1;
         }
         quoted.extend(
-            text.from_char(&source.text, skip)
+            text.chars_from(&source.text, skip)
                 .take(column - skip + AFTER)
                 .map(visible_control),
         );
