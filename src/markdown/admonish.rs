@@ -244,7 +244,7 @@ mod tests {
         let (out, map) = rewrite(text, Options::empty()).unwrap();
         assert_eq!(
             out,
-            "Before.\n\n> [!warning]- Mind **the** step <a id=\"admonition-mind-the-step\"></a>\n> Text with *emphasis*.\n> \n> - a list\n\nAfter.\n"
+            "Before.\n\n> [!warning]- Mind **the** step\n> <a id=\"admonition-mind-the-step\"></a>\n> Text with *emphasis*.\n> \n> - a list\n\nAfter.\n"
         );
         // Positions in the callout's text map back to the block's lines.
         let at = out.find("Text with").unwrap();
@@ -257,7 +257,7 @@ mod tests {
             Options::empty(),
         )
         .unwrap();
-        assert_eq!(out, "- item\n\n  > [!tip] Older title <a id=\"admonition-older-title\"></a>\n  > Inside.\n  \n");
+        assert_eq!(out, "- item\n\n  > [!tip] Older title\n  > <a id=\"admonition-older-title\"></a>\n  > Inside.\n  \n");
         // A tab-indented code block in the text stays code.
         let (out, _) = rewrite(
             "```admonish\nText.\n\n\tenv: ${{ x }}\n \tmore\n```\n",
@@ -266,12 +266,16 @@ mod tests {
         .unwrap();
         assert_eq!(
             out,
-            "> [!note] <a id=\"admonition-note\"></a>\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
+            "> [!note]\n> <a id=\"admonition-note\"></a>\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
         );
     }
 
     #[test]
     fn the_info_string_is_read_as_mdbook_admonish_reads_it() {
+        // The id is the slug of the title's text, its HTML tags left out.
+        let (_, id) = callout_line("abstract \"What <i>is</i> this?\"", &mut HashMap::new());
+        assert_eq!(id, "admonition-what-is-this");
+        assert_eq!(without_tags("a < b <b>c</b> <!-- d -->"), "a < b c ");
         assert_eq!(callout_line("", &mut HashMap::new()).0, "> [!note]");
         assert_eq!(callout_line(" info", &mut HashMap::new()).0, "> [!info]");
         assert_eq!(
