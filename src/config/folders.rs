@@ -160,7 +160,9 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
 }
 
 /// What is wrong with `dir` as the content folder of the site at `root`, if anything:
-/// (message, help). A folder outside the site's (`../book/src`) is allowed.
+/// (message, help). A folder outside the site's (`../book/src`) is allowed, and so is
+/// the site's folder itself (`"."`, a vault with book.toml at its root: the output
+/// folder must then lie outside it, which the build checks).
 fn content_dir_problem(root: &Path, dir: &str) -> Option<(String, String)> {
     let key = "`build.content_dir`";
     let path = Path::new(dir);
@@ -168,11 +170,6 @@ fn content_dir_problem(root: &Path, dir: &str) -> Option<(String, String)> {
         (
             format!("{key} '{dir}' must be a folder relative to book.toml's"),
             "name the folder of notes beside book.toml: \"content\", or \"src\" for an mdBook",
-        )
-    } else if path.components().all(|c| c == Component::CurDir) {
-        (
-            format!("{key} '{dir}' is the site's folder itself: book.toml and the built site would be read as notes"),
-            "put the notes in a folder beside book.toml (or a symbolic link to them), and name it",
         )
     } else {
         match std::fs::metadata(root.join(path)) {

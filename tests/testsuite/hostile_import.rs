@@ -381,15 +381,13 @@ fn exclude_patterns_that_name_no_path_below_the_content_folder_are_errors() {
 
 #[test]
 fn a_content_dir_that_is_no_folder_of_notes_is_an_error_at_its_key() {
-    // `""` and `"."` read the site's own folder, `"/"` the whole disk; a file or a
-    // missing folder had no line.
+    // `""` read the site's own folder, `"/"` the whole disk; a file or a missing
+    // folder had no line.
     let s = site("");
     s.write("notes.md", "x");
     for (value, says) in [
         ("\"\"", "must be a folder relative to book.toml's"),
         ("\"/\"", "must be a folder relative to book.toml's"),
-        ("\".\"", "is the site's folder itself"),
-        ("\"./.\"", "is the site's folder itself"),
         ("\"notes.md\"", "is not a folder"),
         ("\"missing\"", "content folder `missing/` does not exist"),
     ] {
@@ -403,4 +401,14 @@ fn a_content_dir_that_is_no_folder_of_notes_is_an_error_at_its_key() {
         let json = s.run(&["check", "--format", "json"]);
         json.assert_code(1);
     }
+    // The site's folder itself is a vault with book.toml at its root: it builds when
+    // the output lies outside it.
+    s.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    s.remove("notes.md");
+    s.write("Notes/A.md", "# A\n\nText.\n");
+    s.build().assert_code(0);
+    assert!(s.path("../out/notes/a/index.html").exists());
 }
