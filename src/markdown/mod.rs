@@ -364,6 +364,7 @@ pub fn parse_titled(
         in_table_head: false,
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
         math_definitions: String::new(),
+        equations: Default::default(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;

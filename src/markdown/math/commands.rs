@@ -11,8 +11,7 @@
 /// sets and fonts (`\R`, `\rarr`, `\Bbb`, `\frak`, `\bold`, `\mathscr`…); the
 /// operators of other languages' notes (`\tg`, `\ctg`, `\arctg`, `\sh`…) and limits
 /// (`\injlim`, `\varlimsup`…); extensible arrows (`\xRightarrow{…}`, `\xmapsto{…}`…);
-/// the `braket` package (`\bra`, `\ket`, `\braket`, `\set`); text size commands (which
-/// change nothing: sizes, like colours, are not drawn).
+/// the `braket` package (`\bra`, `\ket`, `\braket`, `\set`).
 const MATHJAX: &[(&str, &str)] = &[
     ("bm", r"\def\bm#1{\boldsymbol{#1}}"),
     ("argmin", r"\def\argmin{\operatorname{arg min}\limits}"),
@@ -220,17 +219,7 @@ const MATHJAX: &[(&str, &str)] = &[
     ("mathchoice", r"\def\mathchoice#1#2#3#4{#1}"),
     ("vcenter", r"\def\vcenter#1{#1}"),
     ("raisebox", r"\def\raisebox#1#2{\text{#2}}"),
-    ("tiny", r"\def\tiny{}"),
     ("sixptsize", r"\def\sixptsize{}"),
-    ("scriptsize", r"\def\scriptsize{}"),
-    ("footnotesize", r"\def\footnotesize{}"),
-    ("small", r"\def\small{}"),
-    ("normalsize", r"\def\normalsize{}"),
-    ("large", r"\def\large{}"),
-    ("Large", r"\def\Large{}"),
-    ("LARGE", r"\def\LARGE{}"),
-    ("huge", r"\def\huge{}"),
-    ("Huge", r"\def\Huge{}"),
 ];
 
 /// `tex` with definitions of the [`MATHJAX`] commands it uses (and does not define

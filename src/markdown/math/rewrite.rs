@@ -128,7 +128,7 @@ pub(super) fn with_top_level_lines(tex: &str) -> std::borrow::Cow<'_, str> {
 /// Commands that wrap their argument in what the renderer lacks or draws with nothing a
 /// page shows: a frame or strike the stylesheet draws by class (`\boxed`, `\fbox`
 /// around text, `\cancel`…), room kept empty (`\phantom`), ink whose room is not kept
-/// (`\smash`, `\rlap`, `\llap`, `\clap`…). Each: its name, whether its argument is
+/// (`\smash`, `\rlap`, `\llap`, `\clap`…), a size (`\large{…}`). Each: its name, whether its argument is
 /// text, and the MathML opening and closing it.
 const WRAPPERS: &[(&str, bool, &str, &str)] = &[
     ("boxed", false, "<mrow class=\"math-boxed\">", "</mrow>"),
@@ -191,6 +191,52 @@ const WRAPPERS: &[(&str, bool, &str, &str)] = &[
         "<mpadded width=\"0\"><mrow>",
         "</mrow></mpadded>",
     ),
+    // Sizes, as `super::sizes` writes them.
+    ("tiny", false, "<mrow class=\"math-size-tiny\">", "</mrow>"),
+    (
+        "scriptsize",
+        false,
+        "<mrow class=\"math-size-scriptsize\">",
+        "</mrow>",
+    ),
+    (
+        "footnotesize",
+        false,
+        "<mrow class=\"math-size-footnotesize\">",
+        "</mrow>",
+    ),
+    (
+        "small",
+        false,
+        "<mrow class=\"math-size-small\">",
+        "</mrow>",
+    ),
+    (
+        "normalsize",
+        false,
+        "<mrow class=\"math-size-normalsize\">",
+        "</mrow>",
+    ),
+    (
+        "large",
+        false,
+        "<mrow class=\"math-size-large\">",
+        "</mrow>",
+    ),
+    (
+        "Large",
+        false,
+        "<mrow class=\"math-size-large2\">",
+        "</mrow>",
+    ),
+    (
+        "LARGE",
+        false,
+        "<mrow class=\"math-size-large3\">",
+        "</mrow>",
+    ),
+    ("huge", false, "<mrow class=\"math-size-huge\">", "</mrow>"),
+    ("Huge", false, "<mrow class=\"math-size-huge2\">", "</mrow>"),
 ];
 /// Marks the rewritten TeX carries as text around a wrapper's argument (each followed by
 /// the wrapper's index), turned into its MathML once rendered (characters of Unicode's
