@@ -27,6 +27,7 @@ mod images;
 mod include;
 mod links;
 pub(crate) mod math;
+mod math_blocks;
 mod mdx;
 mod obsidian;
 mod prose;

@@ -1277,3 +1277,36 @@ fn a_c_header_include_in_code_is_code_and_a_file_include_in_code_is_read() {
         assert!(page.contains(kept), "{kept} in\n{page}");
     }
 }
+
+#[test]
+fn display_math_over_lines_that_look_like_markdown_blocks_is_one_formula() {
+    // From an Obsidian vault of math and physics notes: a row starting with `-`, and
+    // blank lines between an aligned formula's rows, which Obsidian draws as one formula.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro.\n\n\
+         $$\n\\frac{1}{2\\pi i} \\int_{\\gamma} f\n= \\sum_{i} k_i\n-  \\sum_{j} p_j\n$$\n\
+         where $n$ is the [[winding number]].\n\n\
+         we get the system\n$$\n\\begin{aligned}\na &= b \\\\\n\nc &= d\n\\end{aligned}\n$$\n\n\
+         See [[nowhere]].\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    // Positions after the formulas are those of the file as written.
+    assert!(
+        out.contains("'winding number'") && out.contains("content/t/a.md:11:18"),
+        "{out}"
+    );
+    assert!(out.contains("content/t/a.md:22:5"), "{out}");
+    assert!(!out.contains("math"), "{out}");
+    site.build().assert_code(0);
+    let page = body(&site, "t/a/index.html");
+    assert_eq!(
+        page.matches("<math display=\"block\">").count(),
+        2,
+        "{page}"
+    );
+    assert!(!page.contains("$$") && !page.contains("<li>"), "{page}");
+    assert!(page.contains("<mi>n</mi></math> is the"), "{page}");
+}
