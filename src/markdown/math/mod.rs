@@ -24,6 +24,7 @@ mod page;
 mod rewrite;
 mod sizes;
 mod text;
+mod wrappers;
 
 use commands::with_mathjax_commands;
 use inserts::Insert;
