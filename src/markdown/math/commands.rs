@@ -4,10 +4,11 @@
 /// (mdbook-katex, Zola's themes) that the renderer lacks, as what they make of them,
 /// each a `\def` put before the formula when the formula uses it.
 ///
-/// `\space`, `\mbox{…}` and `\hbox{…}` (text), an equation's `\tag{1}` (its number,
-/// set apart at the end) and `\tag*{…}` (the same without parentheses), the logos;
+/// `\space`, `\mbox{…}` and `\hbox{…}` (text), an inline formula's `\tag{1}` (its
+/// number, set apart at the end; a display formula's are taken out before, by
+/// `super::numbers`) and `\tag*{…}` (the same without parentheses), the logos;
 /// `\bm{x}` (the `bm` package's bold symbol), `\argmin`/`\argmax`, `\nonumber`/`\notag`
-/// (no equation number: none is numbered); KaTeX's other names of symbols, arrows,
+/// (in inline math, where nothing is numbered: nothing); KaTeX's other names of symbols, arrows,
 /// sets and fonts (`\R`, `\rarr`, `\Bbb`, `\frak`, `\bold`, `\mathscr`…); the
 /// operators of other languages' notes (`\tg`, `\ctg`, `\arctg`, `\sh`…) and limits
 /// (`\injlim`, `\varlimsup`…); extensible arrows (`\xRightarrow{…}`, `\xmapsto{…}`…);
