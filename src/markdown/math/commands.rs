@@ -8,8 +8,8 @@
 /// number, set apart at the end; a display formula's are taken out before, by
 /// `super::numbers`) and `\tag*{…}` (the same without parentheses), the logos;
 /// `\bm{x}` (the `bm` package's bold symbol), `\argmin`/`\argmax`, `\nonumber`/`\notag`
-/// (in inline math, where nothing is numbered: nothing); KaTeX's other names of symbols, arrows,
-/// sets and fonts (`\R`, `\rarr`, `\Bbb`, `\frak`, `\bold`, `\mathscr`…); the
+/// (in inline math, where nothing is numbered: nothing); KaTeX's other names of
+/// symbols, arrows, sets and fonts (`\R`, `\rarr`, `\Bbb`, `\frak`, `\bold`, `\mathscr`…); the
 /// operators of other languages' notes (`\tg`, `\ctg`, `\arctg`, `\sh`…) and limits
 /// (`\injlim`, `\varlimsup`…); extensible arrows (`\xRightarrow{…}`, `\xmapsto{…}`…);
 /// the `braket` package (`\bra`, `\ket`, `\braket`, `\set`).
