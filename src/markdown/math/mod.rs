@@ -171,6 +171,7 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     } else {
         format!("{page}{tex}").into()
     };
+    let tex = rewrite::with_groups(&tex);
     let tex = sizes::with_sizes(&tex);
     let tex = with_rewrites(&tex);
     let tex = with_infix_fractions(&tex);
@@ -525,6 +526,12 @@ mod tests {
             r"\begin{cases} a \\ b \end{cases}"
         );
         assert_eq!(with_top_level_lines(r"\{a\} {b \\ c}"), r"\{a\} {b \\ c}");
+        // Groups as KaTeX writes them without braces.
+        assert_eq!(
+            with_groups(r"\begingroup a \endgroup \endgroups"),
+            r"{ a } \endgroups"
+        );
+        assert!(to_mathml(r"\begingroup a}", false).is_ok());
     }
 
     #[test]

@@ -94,6 +94,31 @@ pub(super) fn with_infix_fractions(tex: &str) -> std::borrow::Cow<'_, str> {
     tex.into()
 }
 
+/// `tex` with `\begingroup` and `\endgroup` as the braces they stand for, as KaTeX and
+/// MathJax read them.
+pub(super) fn with_groups(tex: &str) -> std::borrow::Cow<'_, str> {
+    if !tex.contains("group") {
+        return tex.into();
+    }
+    let mut out = String::with_capacity(tex.len());
+    let mut i = 0;
+    while let Some(at) = tex[i..].find('\\').map(|at| i + at) {
+        out.push_str(&tex[i..at]);
+        let len = super::command_len(tex, at);
+        out.push_str(match &tex[at + 1..at + 1 + len] {
+            "begingroup" => "{",
+            "endgroup" => "}",
+            _ => &tex[at..at + 1 + len],
+        });
+        i = at + 1 + len;
+        if len == 0 {
+            break;
+        }
+    }
+    out.push_str(&tex[i..]);
+    out.into()
+}
+
 /// `tex` with line breaks (`\\`) outside any environment, which KaTeX draws as lines
 /// one below the other and the renderer refuses, set in a `gathered` environment that
 /// draws them so.
