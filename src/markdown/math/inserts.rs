@@ -184,12 +184,34 @@ pub(super) fn take(tex: &str) -> Result<(String, Inserts), String> {
     Ok((out, inserts))
 }
 
-/// `mathml` with each mark replaced by `put(index)`.
+/// `mathml` with each mark replaced by `put(index)`, in one pass.
 pub(super) fn put(mathml: &str, count: usize, mut put: impl FnMut(usize) -> String) -> String {
-    let mut out = mathml.to_string();
-    for n in 0..count {
-        out = out.replace(&format!("<mtext>{MARK}{n}</mtext>"), &put(n));
+    let open = format!("<mtext>{MARK}");
+    if count == 0 || !mathml.contains(&open) {
+        return mathml.to_string();
     }
+    let mut out = String::with_capacity(mathml.len());
+    let mut i = 0;
+    while let Some(at) = mathml[i..].find(&open).map(|at| i + at) {
+        let digits = at + open.len();
+        let len = mathml[digits..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let n = mathml[digits..digits + len].parse::<usize>().ok();
+        match n.filter(|n| *n < count && mathml[digits + len..].starts_with("</mtext>")) {
+            Some(n) => {
+                out.push_str(&mathml[i..at]);
+                out.push_str(&put(n));
+                i = digits + len + "</mtext>".len();
+            }
+            None => {
+                out.push_str(&mathml[i..digits]);
+                i = digits;
+            }
+        }
+    }
+    out.push_str(&mathml[i..]);
     out
 }
 

@@ -102,8 +102,8 @@ impl Equations {
         if self.references.is_empty() {
             return html;
         }
-        let mut html = html;
-        for (n, r) in self.references.iter().enumerate() {
+        let mut shown = Vec::with_capacity(self.references.len());
+        for r in &self.references {
             let target = self.labels.get(&r.label);
             let number = target.and_then(|l| l.number.as_deref());
             let problem = match (target, number) {
@@ -125,20 +125,46 @@ impl Equations {
                         .help("references lead to a `\\label{…}` on the same page, in an equation that is numbered (`equation`, `align`…) or has a `\\tag{…}`; shown as ???"),
                 );
             }
-            let shown = escape(number.unwrap_or("???"));
-            let shown = if r.eqref { format!("({shown})") } else { shown };
+            let text = escape(number.unwrap_or("???"));
+            let text = if r.eqref { format!("({text})") } else { text };
             let link = match (target, number) {
                 (Some(l), Some(_)) => format!(
-                    "<a class=\"math-ref\" href=\"#{}\">{shown}</a>",
+                    "<a class=\"math-ref\" href=\"#{}\">{text}</a>",
                     escape(&l.id)
                 ),
-                _ => shown.clone(),
+                _ => text.clone(),
             };
-            html = html
-                .replace(&Self::text_token(n), &shown)
-                .replace(&Self::link_token(n), &link);
+            shown.push((text, link));
         }
-        html
+        // One pass over the page: `TOKEN`, `T` or `L`, the index, `TOKEN`.
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find(TOKEN) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + TOKEN.len_utf8()..];
+            let kind = after.chars().next();
+            let digits = after
+                .get(1..)
+                .map_or(0, |d| d.bytes().take_while(u8::is_ascii_digit).count());
+            let n = after
+                .get(1..1 + digits)
+                .and_then(|d| d.parse::<usize>().ok());
+            let close = after
+                .get(1 + digits..)
+                .is_some_and(|c| c.starts_with(TOKEN));
+            match (kind, n.and_then(|n| shown.get(n)), close) {
+                (Some('T'), Some((text, _)), true) => out.push_str(text),
+                (Some('L'), Some((_, link)), true) => out.push_str(link),
+                _ => {
+                    out.push(TOKEN);
+                    rest = after;
+                    continue;
+                }
+            }
+            rest = &after[1 + digits + TOKEN.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -262,5 +288,18 @@ mod tests {
             m[0].starts_with("7:5 math `\\href{javascript:x}{y}` cannot be read"),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn many_references_and_marks_are_put_in_one_pass() {
+        // Each was a replace over the whole page (or formula): quadratic.
+        let refs = "$\\eqref{a}$ ".repeat(20_000);
+        let verbs = "\\verb|x| ".repeat(5_000);
+        let md = format!("{refs}\n\n$$ {verbs} \\label{{a}} \\tag{{1}} $$\n");
+        let start = std::time::Instant::now();
+        let p = parse_md(&md);
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+        assert_eq!(p.html.matches("href=\"#eq-a\">(1)</a>").count(), 20_000);
+        assert_eq!(p.html.matches("math-verb").count(), 5_000);
     }
 }
