@@ -63,6 +63,11 @@ pub(super) fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Er
     d.deserialize_any(FlagVisitor)
 }
 
+/// A yes-or-no key whose absence means something else than `false` (`publish`).
+pub(super) fn some_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    flag(d).map(Some)
+}
+
 struct FlagVisitor;
 
 impl serde::de::Visitor<'_> for FlagVisitor {
@@ -337,6 +342,12 @@ pub(super) fn resolve_synonyms(
         }
         (None, lastmod) => front.updated = lastmod,
         _ => {}
+    }
+    // Obsidian Publish's `permalink` is where the note was published, as Zola's `path`.
+    if let Some(permalink) = front.permalink.take() {
+        if front.path.is_none() && !permalink.trim().is_empty() {
+            front.path = Some(permalink);
+        }
     }
     // Hugo dates a page by its `publishDate` when it gives no `date`.
     if front.date.is_none() {
