@@ -372,6 +372,7 @@ pub fn load(
         }
     }
 
+    publish.warn_unmarked(&content.sources, diagnostics);
     if let Some((file, text)) = &content.glossary_file {
         content.glossary = parse_yaml(text, file, diagnostics).unwrap_or_default();
     }

@@ -4,6 +4,7 @@
 
 use super::Date;
 use super::{FrontMatter, Source, Spans, Step};
+use crate::config::PublishMode;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 /// Which of the content folder's pages a build publishes.
@@ -21,6 +22,8 @@ pub struct Publish<'a> {
     pub downloads: &'a [String],
     /// Folders and files never published (`[build] exclude`), as written.
     pub exclude: &'a [String],
+    /// `[build] publish`: only notes marked `publish: true` are pages when `Marked`.
+    pub mode: Option<crate::config::PublishMode>,
     /// Hugo's module mounts (`[[mounts]]`): more files published as they are.
     pub mounts: &'a [crate::config::Mount],
 }
@@ -48,6 +51,12 @@ impl Publish<'_> {
             _ if self.drafts => return None,
             _ if front.draft => "`draft: true`".to_string(),
             _ if front.publish == Some(false) => "`publish: false`".to_string(),
+            _ if self.mode == Some(PublishMode::Marked) && front.publish.is_none() => {
+                return Some(
+                    "is not marked `publish: true` (`[build] publish = \"marked\"`; `--drafts` shows it)"
+                        .into(),
+                )
+            }
             _ if future.is_some() => format!("`publishDate: {}`", future?),
             _ if expired.is_some() => format!("`expiryDate: {}`", expired?),
             _ => return None,
@@ -80,6 +89,44 @@ impl Publish<'_> {
             .help(format!(
                 "to hold the page back until that day, as Hugo does, add `publishDate: {date}`"
             )),
+        );
+    }
+}
+
+impl Publish<'_> {
+    /// With no `[build] publish`, a vault where some notes say `publish: true` and
+    /// others say nothing was perhaps published only in part (Obsidian Publish,
+    /// Quartz's ExplicitPublish): one warning, at the first marked note's key, so
+    /// private notes are not published unawares.
+    pub(super) fn warn_unmarked(&self, sources: &[Source], diagnostics: &mut Diagnostics) {
+        if self.mode.is_some() {
+            return;
+        }
+        let marked = sources.iter().filter(|s| s.front.publish == Some(true));
+        let unmarked = sources.iter().filter(|s| s.front.publish.is_none()).count();
+        let Some(first) = marked.clone().next() else {
+            return;
+        };
+        if unmarked == 0 {
+            return;
+        }
+        let (line, column) = Spans::front_matter(&first.text[..first.body_start])
+            .key(&[Step::key("publish")])
+            .unwrap_or((1, 1));
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UnmarkedNotes,
+                match marked.count() {
+                    1 => format!("1 of {} notes says `publish: true`; the others are published too", unmarked + 1),
+                    n => format!("{n} of {} notes say `publish: true`; the other {unmarked} are published too", n + unmarked),
+                },
+            )
+            .at(&first.path, line, column)
+            .help(
+                "Obsidian Publish and Quartz's ExplicitPublish publish only the marked notes: \
+                 set `[build] publish = \"marked\"` in book.toml to do the same, or \
+                 `publish = \"all\"` to publish every note",
+            ),
         );
     }
 }
