@@ -226,18 +226,21 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 
 /// The unknown keys among the `ignored` key paths, named by their path
 /// (`review.note`), each where `spans` says it is written (made only if there is one).
-/// Zola's other taxonomies than `tags`, and a person's other keys than `name` in
-/// `author` (`{name: …, href: …}`), are ignored on purpose, without a warning.
+/// Zola's other taxonomies than `tags`, a person's other keys than `name` in
+/// `author` (`{name: …, href: …}`), and Obsidian's `cssclasses`, are ignored on
+/// purpose, without a warning.
 pub(super) fn unknown_keys(
     ignored: Vec<Vec<Step>>,
     spans: impl FnOnce() -> Spans,
     first_line: usize,
 ) -> Vec<UnknownKey> {
+    const ON_PURPOSE: [&str; 4] = ["taxonomies", "author", "cssclasses", "cssclass"];
     let ignored: Vec<Vec<Step>> = ignored
         .into_iter()
         .filter(|path| {
-            path.first() != Some(&Step::key("taxonomies"))
-                && path.first() != Some(&Step::key("author"))
+            !ON_PURPOSE
+                .iter()
+                .any(|k| path.first() == Some(&Step::key(k)))
         })
         .collect();
     if ignored.is_empty() {

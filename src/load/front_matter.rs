@@ -101,6 +101,11 @@ pub struct FrontMatter {
     /// `draft: true` does (a note marked never to be published stays private).
     #[serde(default, deserialize_with = "front::some_flag")]
     pub publish: Option<bool>,
+    /// Obsidian's `cssclasses` (formerly `cssclass`), one of its three core
+    /// properties: classes for the vault's CSS snippets, which attune's theme has no
+    /// use for. Known, so not warned about, and not read.
+    #[serde(alias = "cssclass")]
+    pub cssclasses: Option<serde::de::IgnoredAny>,
     /// Obsidian Publish's address for a note (`permalink: links`): read as Zola's
     /// `path`, an old address leading to the page. Folded into `path` on load.
     #[serde(default, deserialize_with = "scalar_text")]
@@ -528,7 +533,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\ntransparent: true\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\ntransparent: true\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
@@ -544,6 +549,7 @@ mod tests {
             "unpublishdate",
             "_build",
             "linktitle",
+            "cssclass",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(

@@ -253,7 +253,7 @@ fn summary_links_to_missing_files_are_located() {
 fn declared_front_matter_keys_are_not_warned_about() {
     let files = [(
         "content/notes/vault.md",
-        "---\ntitle: A note\nmobile: true\nplugin-id: x\ncssclass: wide\n---\nBody.\n",
+        "---\ntitle: A note\nmobile: true\nplugin-id: x\nbanner: wide\ncssclasses: [wide]\n---\nBody.\n",
     )];
     let site = site(&files);
     let run = site.run(&["check"]);
@@ -268,7 +268,9 @@ fn declared_front_matter_keys_are_not_warned_about() {
     );
     let run = site.run(&["check"]);
     run.assert_code(0)
-        .assert_stderr_contains("warning: unknown front matter key `cssclass` is ignored");
+        .assert_stderr_contains("warning: unknown front matter key `banner` is ignored");
+    // Obsidian's core `cssclasses` is known: nothing to say of it.
+    assert!(!run.stderr.contains("cssclasses"), "{}", run.stderr);
     assert!(!run.stderr.contains("`mobile`"), "{}", run.stderr);
     assert!(!run.stderr.contains("`plugin-id`"), "{}", run.stderr);
     // A misspelt section name in book.toml is still an error.
