@@ -34,6 +34,7 @@ mod raw;
 mod readability;
 mod references;
 mod sanitize;
+mod spec_rules;
 mod table_links;
 
 use builder::Builder;
