@@ -346,9 +346,10 @@ pub(super) fn resolve_synonyms(
         (None, lastmod) => front.updated = lastmod,
         _ => {}
     }
-    // Obsidian Publish's `permalink` is where the note was published, as Zola's `path`.
+    // Obsidian Publish's `permalink` is where the note was published, as Zola's `path`
+    // (Jekyll's, with `:title` placeholders, names no one address: not read).
     if let Some(permalink) = front.permalink.take() {
-        if front.path.is_none() && !permalink.trim().is_empty() {
+        if front.path.is_none() && !permalink.trim().is_empty() && !permalink.contains(':') {
             front.path = Some(permalink);
         }
     }

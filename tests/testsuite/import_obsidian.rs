@@ -526,6 +526,13 @@ fn a_note_marked_not_to_publish_stays_private_and_its_permalink_leads_to_the_pag
     // The Obsidian Publish address leads to the page.
     let old = site.read("guides/open/index.html");
     assert!(old.contains("url=../../notes/open/"), "{old}");
+    // A Jekyll pattern names no one address: no page is written for it.
+    site.write(
+        "content/Notes/Dated.md",
+        "---\npermalink: /:year/:title/\n---\n# Dated\n",
+    );
+    site.build().assert_code(0);
+    assert!(!site.path("public/:year").exists());
     // Its author previews it with `--drafts`; a word that is no yes or no is an error.
     site.run(&["build", "--drafts"]).assert_code(0);
     assert!(site.path("public/notes/private/index.html").exists());
