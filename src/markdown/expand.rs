@@ -165,6 +165,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    if holds(&text, "r[") {
+        if let Some((rewritten, map)) = super::spec_rules::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if holds(&text, ":::") {
         if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);

@@ -35,6 +35,7 @@ mod raw;
 mod readability;
 mod references;
 mod sanitize;
+mod spec_rules;
 mod table_links;
 
 use builder::Builder;
