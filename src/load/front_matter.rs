@@ -101,13 +101,12 @@ pub struct FrontMatter {
     /// `draft: true` does (a note marked never to be published stays private).
     #[serde(default, deserialize_with = "front::some_flag")]
     pub publish: Option<bool>,
-    /// Obsidian's `cssclasses` (formerly `cssclass`), one of its three core
-    /// properties: classes for the vault's CSS snippets, which attune's theme has no
-    /// use for. Known, so not warned about, and not read.
+    /// Obsidian's core `cssclasses` (or `cssclass`): classes for the vault's CSS
+    /// snippets, which attune's theme has no use for. Known, and not read.
     #[serde(alias = "cssclass")]
     pub cssclasses: Option<serde::de::IgnoredAny>,
-    /// Obsidian Publish's address for a note (`permalink: links`): read as Zola's
-    /// `path`, an old address leading to the page. Folded into `path` on load.
+    /// Obsidian Publish's address for a note (`permalink: links`): folded into `path`
+    /// on load, an old address leading to the page, as Zola's.
     #[serde(default, deserialize_with = "scalar_text")]
     pub permalink: Option<String>,
     /// Hugo's and Zola's name for `order`; folded into it on load. Read as Hugo reads
