@@ -202,6 +202,7 @@ impl Session {
                 language: &config.site.language,
                 downloads: &config.build.downloads,
                 exclude: &config.build.exclude,
+                mode: config.build.publish,
                 mounts: &config.mounts,
             },
             std::slice::from_ref(&self.out),

@@ -13,6 +13,7 @@ use super::UrlStyle;
 use crate::markdown::href_attr;
 use crate::text::escape;
 
+mod anchors;
 mod beside;
 mod by_name;
 mod copied;
