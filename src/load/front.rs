@@ -63,6 +63,11 @@ pub(super) fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Er
     d.deserialize_any(FlagVisitor)
 }
 
+/// A yes-or-no key whose absence means something else than `false` (`publish`).
+pub(super) fn some_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    flag(d).map(Some)
+}
+
 struct FlagVisitor;
 
 impl serde::de::Visitor<'_> for FlagVisitor {
@@ -222,19 +227,20 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 /// The unknown keys among the `ignored` key paths, named by their path
 /// (`review.note`), each where `spans` says it is written (made only if there is one).
 /// Zola's other taxonomies than `tags`, a person's other keys than `name` in
-/// `author` (`{name: …, href: …}`) and the keys a Hugo `cascade` hands down for
-/// templates are ignored on purpose, without a warning.
+/// `author` (`{name: …, href: …}`), the keys a Hugo `cascade` hands down for
+/// templates, and Obsidian's `cssclasses`, are ignored on purpose, without a warning.
 pub(super) fn unknown_keys(
     ignored: Vec<Vec<Step>>,
     spans: impl FnOnce() -> Spans,
     first_line: usize,
 ) -> Vec<UnknownKey> {
+    const ON_PURPOSE: [&str; 5] = ["taxonomies", "author", "cascade", "cssclasses", "cssclass"];
     let ignored: Vec<Vec<Step>> = ignored
         .into_iter()
         .filter(|path| {
-            path.first() != Some(&Step::key("taxonomies"))
-                && path.first() != Some(&Step::key("author"))
-                && path.first() != Some(&Step::key("cascade"))
+            !ON_PURPOSE
+                .iter()
+                .any(|k| path.first() == Some(&Step::key(k)))
         })
         .collect();
     if ignored.is_empty() {
@@ -335,6 +341,13 @@ pub(super) fn resolve_synonyms(
         }
         (None, lastmod) => front.updated = lastmod,
         _ => {}
+    }
+    // Obsidian Publish's `permalink` is where the note was published, as Zola's `path`
+    // (Jekyll's, with `:title` placeholders, names no one address: not read).
+    if let Some(permalink) = front.permalink.take() {
+        if front.path.is_none() && !permalink.trim().is_empty() && !permalink.contains(':') {
+            front.path = Some(permalink);
+        }
     }
     // Hugo dates a page by its `publishDate` when it gives no `date`.
     if front.date.is_none() {

@@ -102,6 +102,18 @@ pub struct FrontMatter {
     pub handout: bool,
     #[serde(default, deserialize_with = "front::flag")]
     pub draft: bool,
+    /// Obsidian Publish's and Quartz's `publish`: `false` holds the page back as
+    /// `draft: true` does (a note marked never to be published stays private).
+    #[serde(default, deserialize_with = "front::some_flag")]
+    pub publish: Option<bool>,
+    /// Obsidian's core `cssclasses` (or `cssclass`): classes for the vault's CSS
+    /// snippets, which attune's theme has no use for. Known, and not read.
+    #[serde(alias = "cssclass")]
+    pub cssclasses: Option<serde::de::IgnoredAny>,
+    /// Obsidian Publish's address for a note (`permalink: links`): folded into `path`
+    /// on load, an old address leading to the page, as Zola's.
+    #[serde(default, deserialize_with = "scalar_text")]
+    pub permalink: Option<String>,
     /// Hugo's and Zola's name for `order`; folded into it on load. Read as Hugo reads
     /// it: `108.8` and `"01"` are numbers too (see `weight.rs`).
     #[serde(default, deserialize_with = "super::weight::weight")]
@@ -494,7 +506,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
@@ -510,6 +522,7 @@ mod tests {
             "unpublishdate",
             "_build",
             "linktitle",
+            "cssclass",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(
@@ -527,14 +540,14 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_where_written() {
-        // `publish` is also in a comment and a string above the key.
+        // `mobile` is also in a comment and a string above the key.
         let (r, d) =
-            split("\n---\n# publish: later\ntitle: \"publish: no\"\n\"publish\" : true\n---\n");
+            split("\n---\n# mobile: later\ntitle: \"mobile: no\"\n\"mobile\" : true\n---\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(
             r.unwrap().0.unknown_keys,
             [UnknownKey {
-                name: "publish".into(),
+                name: "mobile".into(),
                 line: 5,
                 column: 1
             }]
@@ -702,7 +715,7 @@ mod tests {
 
     #[test]
     fn unknown_key_warns_with_suggestion_unless_allowed() {
-        let (r, d) = split("---\ntitle: A\nsumary: x\npublish: true\n---\n");
+        let (r, d) = split("---\ntitle: A\nsumary: x\nmobile: true\n---\n");
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
         let mut d = Diagnostics::new();
@@ -714,11 +727,11 @@ mod tests {
             d[1].help
                 .as_deref()
                 .unwrap()
-                .contains("allow = [\"publish\"]"),
+                .contains("allow = [\"mobile\"]"),
             "{d:?}"
         );
         let mut d = Diagnostics::new();
-        report_unknown_keys(&front, Path::new("a.md"), &["publish".into()], &mut d);
+        report_unknown_keys(&front, Path::new("a.md"), &["mobile".into()], &mut d);
         assert_eq!(d.len(), 1, "{d:?}");
     }
 

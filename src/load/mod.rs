@@ -22,6 +22,7 @@ mod front_json;
 mod front_matter;
 mod languages;
 mod people;
+mod publish;
 mod read;
 mod spans;
 pub mod summary;
@@ -35,6 +36,7 @@ pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
+pub use publish::Publish;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
 pub use walk::is_ignored;
@@ -139,74 +141,6 @@ pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnost
         .in_file(crate::config::FILE_NAME)
         .help("create it with one folder per topic, or run `attune init` for a sample site"),
     )
-}
-
-/// Which of the content folder's pages a build publishes.
-#[derive(Debug, Clone, Copy)]
-pub struct Publish<'a> {
-    /// Pages held back are published too: `draft: true`, a `publishDate` after
-    /// `today`, an `expiryDate` that has come.
-    pub drafts: bool,
-    /// The day publication dates are compared with.
-    pub today: Date,
-    /// The site's language (`[site] language`): translations beside a page into
-    /// another are left out (see [`languages`]).
-    pub language: &'a str,
-    /// Extensions of files published as downloads on purpose (`[build] downloads`):
-    /// no `not-markdown` warning for them.
-    pub downloads: &'a [String],
-    /// Folders and files never published (`[build] exclude`), as written.
-    pub exclude: &'a [String],
-    /// Hugo's module mounts (`[[mounts]]`): more files published as they are.
-    pub mounts: &'a [crate::config::Mount],
-}
-
-impl Publish<'_> {
-    /// Whether a page is left out: never written (headless, `render` off), or held
-    /// back unless `drafts`: `draft: true`, or, as Hugo holds pages back, a
-    /// `publishDate` after today or an `expiryDate` today or before (compared by day).
-    fn holds_back(&self, front: &FrontMatter) -> bool {
-        // Never written, drafts or not: Hugo's headless bundles and `build.render:
-        // never`, Zola's `render = false` (the files beside the page are published).
-        let unrendered = front.headless
-            || front.render == Some(false)
-            || front.build.as_ref().and_then(|b| b.render) == Some(false);
-        unrendered
-            || !self.drafts
-                && (front.draft
-                    || front.publish_date.is_some_and(|d| d > self.today)
-                    || front.expiry_date.is_some_and(|d| d <= self.today))
-    }
-}
-
-impl Publish<'_> {
-    /// A page dated after today with no `publishDate` is published now, as Zola and
-    /// attune's own `date` mean; Hugo would hold it back until then, so a site brought
-    /// from Hugo is told, at the `date` key.
-    fn warn_future_date(&self, source: &Source, diagnostics: &mut Diagnostics) {
-        let Some(date) = source.front.date.filter(|&d| d > self.today) else {
-            return;
-        };
-        if source.front.publish_date.is_some() {
-            return;
-        }
-        let (line, column) = Spans::front_matter(&source.text[..source.body_start])
-            .key(&[Step::key("date")])
-            .unwrap_or((1, 1));
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::FutureDate,
-                format!(
-                    "dated {date}, after today ({}): published now all the same",
-                    self.today
-                ),
-            )
-            .at(&source.path, line, column)
-            .help(format!(
-                "to hold the page back until that day, as Hugo does, add `publishDate: {date}`"
-            )),
-        );
-    }
 }
 
 /// Reads `content_dir`, and lists the files of `static_dir` when the site has one.
@@ -454,12 +388,16 @@ pub fn load(
     }
     cascade::apply(&mut sources);
     for source in sources {
-        if !publish.holds_back(&source.front) {
-            publish.warn_future_date(&source, diagnostics);
-            content.sources.push(source);
+        match publish.holds_back(&source.front) {
+            Some(why) => content.exclude.held_back.push((source.rel, why)),
+            None => {
+                publish.warn_future_date(&source, diagnostics);
+                content.sources.push(source);
+            }
         }
     }
 
+    publish.warn_unmarked(&content.sources, diagnostics);
     if let Some((file, text)) = &content.glossary_file {
         content.glossary = parse_yaml(text, file, diagnostics).unwrap_or_default();
     }

@@ -27,6 +27,7 @@ mod images;
 mod include;
 mod links;
 pub(crate) mod math;
+mod math_blocks;
 mod mdx;
 mod obsidian;
 mod prose;
@@ -34,6 +35,7 @@ mod raw;
 mod readability;
 mod references;
 mod sanitize;
+mod spec_rules;
 mod table_links;
 
 use builder::Builder;
@@ -365,6 +367,7 @@ pub fn parse_titled(
         in_table_head: false,
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
         math_definitions: String::new(),
+        equations: Default::default(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;

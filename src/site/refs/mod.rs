@@ -15,6 +15,7 @@ use super::UrlStyle;
 use crate::markdown::href_attr;
 use crate::text::escape;
 
+mod anchors;
 mod beside;
 mod by_name;
 mod copied;

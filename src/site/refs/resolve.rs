@@ -16,24 +16,6 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 impl Site {
-    /// Each article's link targets (headings and ids in its raw HTML), so that
-    /// anchors are checked in O(1) however many links point at them; ids attune
-    /// writes itself are [`is_generated_on`].
-    pub(in crate::site) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
-        self.articles
-            .iter()
-            .map(|a| {
-                let parsed = &a.parsed;
-                parsed
-                    .headings
-                    .iter()
-                    .map(|h| h.id.as_str())
-                    .chain(parsed.html_ids.iter().map(String::as_str))
-                    .collect()
-            })
-            .collect()
-    }
-
     /// Resolves every article's references (see [`Site::refs`]); problems go into
     /// `diagnostics`.
     pub(in crate::site) fn resolve_refs(&mut self, diagnostics: &mut Diagnostics) {
@@ -76,6 +58,7 @@ impl Site {
             files,
             global,
             ids: self.anchor_sets(),
+            rules: self.spec_rules(),
         };
         let results: Vec<(Vec<RefTarget>, Diagnostics)> = (0..self.articles.len())
             .into_par_iter()
@@ -434,6 +417,14 @@ impl Site {
                 return target;
             }
         }
+        // An mdbook-spec rule's name (`items.static`): the rule's place on its page.
+        if let Some(&t) = ctx
+            .rules
+            .get(decoded.as_str())
+            .filter(|_| r.kind == RefKind::Link)
+        {
+            return page(t, Some(format!("r-{decoded}")), diagnostics);
+        }
         let missing = match r.kind {
             RefKind::Media(what) => {
                 error(Code::MissingFile, format!("{what} '{url}' does not exist"))
@@ -487,6 +478,8 @@ pub(super) struct Lookup<'a> {
     pub(super) global: HashSet<String>,
     /// [`Site::anchor_sets`].
     pub(super) ids: Vec<HashSet<&'a str>>,
+    /// [`Site::spec_rules`].
+    pub(super) rules: HashMap<&'a str, usize>,
 }
 
 /// The ids a link may target on article `t`'s page, for suggestions.

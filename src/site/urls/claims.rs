@@ -372,6 +372,10 @@ impl Site {
                     .split('/')
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']));
             let permalink = self.permalink_at.contains_key(&i);
+            if !inside && !url.is_empty() {
+                diagnostics.push(self.outside(i, &url));
+                continue;
+            }
             if !inside || url == article.url || (aliases.contains_key(&url) && !permalink) {
                 continue;
             }
@@ -470,6 +474,38 @@ impl Site {
         diagnostics.extend(bad);
         self.aliases = aliases;
         self.urls = table;
+    }
+
+    /// The error for a Hugo permalink or a Zola `path:` giving article `i` an old
+    /// address that leads out of the site (`slug: "../x"` under `/:slug/`), at the
+    /// `slug:`, `path:` or `title:` it was made from, else at the permalink's pattern.
+    fn outside(&self, i: usize, url: &str) -> Diagnostic {
+        let article = &self.articles[i];
+        let front = ["path", "slug", "title"]
+            .into_iter()
+            .filter(|key| *key != "path" || !self.permalink_at.contains_key(&i))
+            .map(|key| (key, article.front_key(&[key])))
+            .find(|(_, at)| *at != (1, 1));
+        let (from, file, (line, column)) = match (self.permalink_at.get(&i), front) {
+            (_, Some((key, at))) => (format!("`{key}:`"), article.path.as_path(), at),
+            (Some(&at), None) => (
+                "the Hugo permalink".to_string(),
+                std::path::Path::new(crate::config::FILE_NAME),
+                at,
+            ),
+            (None, None) => ("`path:`".to_string(), article.path.as_path(), (1, 1)),
+        };
+        let shown: String = url.chars().take(60).collect();
+        let shown = crate::diagnostic::escape_controls(&shown).into_owned();
+        Diagnostic::error(
+            Code::BadAlias,
+            format!(
+                "{from} gives '{}' the old address '/{shown}', which is not an address inside the site",
+                article.path.display()
+            ),
+        )
+        .at(file, line, column)
+        .help("write it as a path of the site's own, without `..`, `.`, `\\`, `?`, `#` or control characters as parts")
     }
 
     /// Whether any article in a topic is a handout (the handouts page lists them).
