@@ -332,28 +332,7 @@ impl Site {
         }
         self.claim_redirects(&mut table, &mut aliases, diagnostics);
         self.claim_tag_permalinks(&mut table, diagnostics);
-        // An mdBook (a SUMMARY.md) published each chapter as a file (`guide/setup.html`):
-        // a redirect page there too, where nothing else is, so a reader's bookmark still
-        // arrives.
-        if self.summary.is_some() {
-            let mut quiet = Diagnostics::new();
-            for (i, article) in self.articles.iter().enumerate() {
-                let rel = article.rel.to_string_lossy().replace('\\', "/");
-                let Some(stem) = rel.strip_suffix(".md") else {
-                    continue;
-                };
-                let is_folder_text = stem == "README" || stem.ends_with("/README");
-                if is_folder_text || stem == "index" || stem.ends_with("/index") {
-                    continue;
-                }
-                let file = format!("{stem}.html");
-                let what = format!("the mdBook address of '{}'", article.slug);
-                let owner = Owner::content(what, &article.path, 1, 1);
-                if table.claim(&file, Kind::Redirect, owner, &mut quiet) {
-                    files.insert(file, i);
-                }
-            }
-        }
+        self.claim_mdbook_files(&mut table, &mut files);
         // Zola's `path`, where Zola published the page: its old address where nothing
         // else claims it (a page of attune's own, another page), so links written to it
         // lead to the page; nothing to report where it is taken, as the page keeps its
@@ -433,35 +412,7 @@ impl Site {
                 aliases.insert(url, i);
             }
         }
-        // The address Hugo gave a page with a `slug:` where it differs from the one
-        // above: an old address in the same way, where nothing else claims it.
-        for (i, article) in self.articles.iter().enumerate() {
-            let Some(url) = article.front.hugo_path.as_deref() else {
-                continue;
-            };
-            let url = crate::site::normalise_alias(url);
-            let inside = !url.is_empty() && !url.split('/').any(|s| s == ".." || s == ".");
-            let long = crate::text::too_long(&url).is_some();
-            if !inside || long || url == article.url || aliases.contains_key(&url) {
-                continue;
-            }
-            let what = format!("the Hugo address of '{}'", article.slug);
-            let owner = Owner::content(what, &article.path, 1, 1);
-            let quiet = &mut Diagnostics::new();
-            let file = article
-                .front
-                .hugo_path
-                .as_deref()
-                .and_then(crate::site::alias_file);
-            if let Some(file) = file {
-                if table.claim(&file, Kind::Redirect, owner.clone(), quiet) {
-                    files.insert(file, i);
-                }
-            }
-            if table.claim(&page(&url), Kind::Redirect, owner, quiet) {
-                aliases.insert(url, i);
-            }
-        }
+        self.claim_hugo_addresses(&mut table, &mut files, &mut aliases);
         for (file, i) in files {
             let a = &self.articles[i];
             let to = crate::site::Moved {

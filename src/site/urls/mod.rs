@@ -18,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 mod claims;
 mod declared;
 mod free;
+mod old;
 
 pub use claims::is_search_shard;
 
