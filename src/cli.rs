@@ -61,8 +61,8 @@ pub enum Command {
         /// stick with no server (file://).
         #[arg(long)]
         offline: bool,
-        /// Include the articles held back: `draft: true`, a `publishDate` after
-        /// today, an `expiryDate` that has come.
+        /// Include the articles held back: `draft: true`, `publish: false`, a
+        /// `publishDate` after today, an `expiryDate` that has come.
         #[arg(long)]
         drafts: bool,
         /// Print milliseconds per stage.
@@ -87,8 +87,8 @@ pub enum Command {
         /// about articles whose text changed without a new `changes:` entry.
         #[arg(long, value_name = "OLD.json")]
         against: Option<PathBuf>,
-        /// Include the articles held back: `draft: true`, a `publishDate` after
-        /// today, an `expiryDate` that has come.
+        /// Include the articles held back: `draft: true`, `publish: false`, a
+        /// `publishDate` after today, an `expiryDate` that has come.
         #[arg(long)]
         drafts: bool,
         /// Also print a report on standard output: `readability` lists every article's
@@ -121,8 +121,8 @@ pub enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
-        /// Include the articles held back: `draft: true`, a `publishDate` after
-        /// today, an `expiryDate` that has come.
+        /// Include the articles held back: `draft: true`, `publish: false`, a
+        /// `publishDate` after today, an `expiryDate` that has come.
         #[arg(long)]
         drafts: bool,
     },
@@ -242,10 +242,7 @@ fn fatal(e: &anyhow::Error) -> ExitCode {
 }
 
 fn print_diagnostics(root: &Path, diagnostics: &Diagnostics) {
-    let printer = Printer {
-        root,
-        color: use_color(),
-    };
+    let printer = Printer::new(root, use_color());
     let mut text = String::new();
     for d in diagnostics.sorted() {
         text.push_str(&printer.render(d));

@@ -107,6 +107,7 @@ pub fn model(
             language: &config.site.language,
             downloads: &config.build.downloads,
             exclude: &config.build.exclude,
+            mode: config.build.publish,
             mounts: &config.mounts,
         },
         &[out],

@@ -18,14 +18,41 @@ impl Config {
         file: &Path,
         problems: &mut Diagnostics,
     ) -> bool {
-        let mounts = self.check_mounts(root, text, file, problems);
+        let mut mounts = self.check_mounts(root, text, file, problems);
+        let spans = Spans::of(text);
+        if let Some((message, help)) = content_dir_problem(root, &self.build.content_dir) {
+            let (line, column) = match &spans.build.content_dir {
+                Some(_) => line_col(text, key_start(text, &spans.build.content_dir)),
+                None => (0, 0),
+            };
+            problems.push(
+                Diagnostic::error(Code::Config, message)
+                    .at(file, line, column)
+                    .help(help),
+            );
+            mounts = false;
+        }
+        // A pattern written as the absolute path of a folder in the site: patterns are
+        // read from the content folder (a leading `/` anchors them there).
+        let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        for (pattern, at) in self.build.exclude.iter().zip(&spans.build.exclude) {
+            let path = Path::new(pattern.trim().trim_start_matches('!'));
+            if path.is_absolute() && (path.starts_with(&site) || path.starts_with(root)) {
+                let (line, column) = line_col(text, at.as_ref().map_or(0, |s| s.span().start));
+                problems.push(
+                    Diagnostic::error(Code::Config, format!("`build.exclude` pattern '{pattern}' is an absolute path: it would leave nothing out"))
+                        .at(file, line, column)
+                        .help("write it from the content folder, as in .gitignore: \"/drafts\" for the folder `drafts/` in it"),
+                );
+                mounts = false;
+            }
+        }
         let Some(dir) = &self.build.static_dir else {
             return mounts;
         };
         let Some((message, help)) = static_dir_problem(root, dir, &self.build.content_dir) else {
             return mounts;
         };
-        let spans = Spans::of(text);
         let (line, column) = line_col(text, key_start(text, &spans.build.static_dir));
         problems.push(
             Diagnostic::error(Code::Config, message)
@@ -128,6 +155,38 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
             format!("{key} '{dir}' overlaps the content folder `{content_dir}/`: its files would be published twice"),
             "keep the static folder beside the content folder, as Hugo and Zola do (files inside the content folder are published already)",
         ),
+    };
+    Some((message, help.into()))
+}
+
+/// What is wrong with `dir` as the content folder of the site at `root`, if anything:
+/// (message, help). A folder outside the site's (`../book/src`) is allowed, and so is
+/// the site's folder itself (`"."`, a vault with book.toml at its root: the output
+/// folder must then lie outside it, which the build checks).
+fn content_dir_problem(root: &Path, dir: &str) -> Option<(String, String)> {
+    let key = "`build.content_dir`";
+    let path = Path::new(dir);
+    let (message, help) = if dir.trim().is_empty() || path.has_root() || path.is_absolute() {
+        (
+            format!("{key} '{dir}' must be a folder relative to book.toml's"),
+            "name the folder of notes beside book.toml: \"content\", or \"src\" for an mdBook",
+        )
+    } else {
+        match std::fs::metadata(root.join(path)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
+                format!("content folder `{dir}/` does not exist"),
+                "create it with one folder per topic, or run `attune init` for a sample site",
+            ),
+            Err(e) => (
+                format!("content folder `{dir}/` cannot be read: {e}"),
+                "check the folder's permissions",
+            ),
+            Ok(meta) if !meta.is_dir() => (
+                format!("{key} '{dir}' is not a folder"),
+                "name the folder holding the notes",
+            ),
+            Ok(_) => return None,
+        }
     };
     Some((message, help.into()))
 }

@@ -139,6 +139,10 @@ pub struct Build {
     /// tag, a `{{ … }}` expression, an mdBook directive attune does not read): `warn`
     /// (left out of the page, with a warning) or `error`.
     pub unsupported_syntax: UnsupportedSyntax,
+    /// Which notes are pages: `all` of them, or only those `marked` `publish: true`
+    /// (as Obsidian Publish and Quartz's ExplicitPublish publish a vault); unset is
+    /// `all`, with a warning when some notes are marked and others are not.
+    pub publish: Option<PublishMode>,
     /// The folder `{{#include}}` may read from, relative to the site root (the folder
     /// holding book.toml): `"."`, or a folder above it such as `".."` for a book whose
     /// examples sit beside its own folder.
@@ -164,6 +168,16 @@ pub enum MissingLinks {
     Warn,
     /// A build error.
     Error,
+}
+
+/// Which notes of the content folder are pages (`[build] publish`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishMode {
+    /// Every note not held back (`draft: true`, `publish: false`…).
+    All,
+    /// Only the notes whose front matter says `publish: true`.
+    Marked,
 }
 
 /// How a reference that leads nowhere is treated.
@@ -229,6 +243,7 @@ impl Default for Build {
             missing_links: MissingLinks::default(),
             broken_links: BrokenLinks::default(),
             unsupported_syntax: UnsupportedSyntax::default(),
+            publish: None,
             include_root: ".".into(),
             downloads: Vec::new(),
             exclude: Vec::new(),
@@ -546,6 +561,16 @@ mod tests {
             ("[build] missing_links", text(missing_links)),
             ("[build] broken_links", text(broken_links)),
             ("[build] unsupported_syntax", text(unsupported_syntax)),
+            (
+                "[build] publish",
+                build.publish.and_then(|m| {
+                    text(if m == PublishMode::All {
+                        "all"
+                    } else {
+                        "marked"
+                    })
+                }),
+            ),
             ("[build] include_root", text(&build.include_root)),
             ("[build] downloads", empty(build.downloads.len())),
             ("[build] exclude", empty(build.exclude.len())),

@@ -31,6 +31,7 @@ pub(super) struct SiteSpans {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(super) struct BuildSpans {
+    pub content_dir: At,
     pub include_root: At,
     pub static_dir: At,
     pub downloads: Vec<At>,

@@ -256,6 +256,22 @@ pub fn exclude_problem(pattern: &str) -> Option<String> {
     if pattern.starts_with('#') {
         return Some("a pattern starting with `#` is a comment in .gitignore terms and leaves nothing out (write `\\#` for a name starting with `#`)".into());
     }
+    let path = pattern.trim().trim_start_matches('!');
+    if path
+        .split(['/', '\\'])
+        .any(|part| part == ".." || part == ".")
+    {
+        return Some("a `..` or `.` part names no path: patterns match paths below the content folder, as written from it".into());
+    }
+    let bytes = path.as_bytes();
+    if path.starts_with('~')
+        || (bytes.len() > 2
+            && bytes[0].is_ascii_alphabetic()
+            && bytes[1] == b':'
+            && matches!(bytes[2], b'/' | b'\\'))
+    {
+        return Some("a path from a home or drive folder names nothing below the content folder, where patterns match".into());
+    }
     let mut builder = ignore::gitignore::GitignoreBuilder::new("");
     match builder.add_line(None, pattern) {
         Ok(_) => None,

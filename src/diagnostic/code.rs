@@ -166,6 +166,9 @@ codes! {
     UnknownTerm = "unknown-term",
     /// An article names a topic `book.toml` does not declare.
     UnknownTopic = "unknown-topic",
+    /// Some notes say `publish: true` and others say nothing, with no `[build] publish`
+    /// to say which are meant.
+    UnmarkedNotes = "unmarked-notes",
     /// An article's text changed since an earlier build without a new `changes:` entry.
     UnrecordedChange = "unrecorded-change",
     /// Syntax of another generator (Hugo shortcodes, Liquid, mdBook directives) in content.

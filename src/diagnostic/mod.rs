@@ -7,10 +7,11 @@
 //! looked up only when printing.
 
 mod code;
+mod printer;
 
-use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
-use anstyle::{AnsiColor, Style};
 pub use code::Code;
+pub use printer::Printer;
+use printer::ERROR;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -319,146 +320,6 @@ impl<'a> IntoIterator for &'a Diagnostics {
     }
 }
 
-/// Prints diagnostics in rustc's layout with `annotate-snippets`: the message, the
-/// `--> file:line:column` an editor jumps to, the source line with a caret under the
-/// column, each related place as its own labelled snippet (`::: other.md:3:1`, in the
-/// same file or another), and the help as a footer.
-///
-/// Text from sources never reaches the terminal as it is: control characters in
-/// messages, help, notes and paths are written as `\u{1b}`; in a quoted source line each
-/// is shown as one visible stand-in character (`␛`, `␇`, `�`), so the caret and the
-/// column in the header still count characters the way attune does.
-pub struct Printer<'a> {
-    pub root: &'a Path,
-    pub color: bool,
-}
-
-impl Printer<'_> {
-    fn renderer(&self) -> Renderer {
-        if self.color {
-            Renderer::styled()
-                .error(ERROR)
-                .warning(WARNING)
-                .note(NOTE)
-                .help(HELP)
-                .line_num(GUTTER)
-                .context(GUTTER)
-        } else {
-            Renderer::plain()
-        }
-    }
-
-    pub fn render(&self, d: &Diagnostic) -> String {
-        let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-        };
-        let mut elements: Vec<Element<'static>> = Vec::new();
-        if let Some(file) = &d.file {
-            self.place(&mut elements, file, d.line, d.column, None);
-        }
-        for r in &d.related {
-            self.place(&mut elements, &r.file, r.line, r.column, Some(&r.message));
-        }
-        if let Some(help) = &d.help {
-            elements.push(
-                Level::HELP
-                    .message(escape_controls(help).into_owned())
-                    .into(),
-            );
-        }
-        let title = level.primary_title(escape_controls(&d.message).into_owned());
-        let report = [if elements.is_empty() {
-            Group::with_title(title)
-        } else {
-            title.elements(elements)
-        }];
-        let mut out = self.renderer().render(&report);
-        out.push('\n');
-        out
-    }
-
-    /// One place: a snippet of its source line when the file can be read and the place
-    /// has a column, else its `file:line` alone. `note` is `None` for the main place.
-    fn place(
-        &self,
-        elements: &mut Vec<Element<'static>>,
-        file: &Path,
-        line: usize,
-        column: usize,
-        note: Option<&str>,
-    ) {
-        let path = escape_controls(&file.display().to_string()).into_owned();
-        let note = note.map(|n| escape_controls(n).into_owned());
-        let source = (column > 0)
-            .then(|| self.source_line(file, line, column))
-            .flatten();
-        let Some(source) = source else {
-            let mut origin = Origin::path(path);
-            if line > 0 {
-                origin = origin.line(line);
-            }
-            elements.push(origin.into());
-            if let Some(note) = note {
-                elements.push(Level::NOTE.message(note).into());
-            }
-            return;
-        };
-        // The caret's byte offset; a column past the end points just after the line.
-        let at = source
-            .char_indices()
-            .nth(column - 1)
-            .map_or(source.len(), |(i, _)| i);
-        let annotation = match note {
-            None => AnnotationKind::Primary.span(at..at),
-            Some(note) => AnnotationKind::Context.span(at..at).label(note),
-        };
-        elements.push(
-            Snippet::source(source)
-                .line_start(line)
-                .path(path)
-                .annotation(annotation)
-                .into(),
-        );
-    }
-
-    /// Line `line` of `file` with control characters replaced one for one, cut 200
-    /// characters past `column` (minified or generated input is not worth echoing whole).
-    fn source_line(&self, file: &Path, line: usize, column: usize) -> Option<String> {
-        if line == 0 {
-            return None;
-        }
-        let bytes = std::fs::read(self.root.join(file)).ok()?;
-        let text = String::from_utf8_lossy(&bytes);
-        let source = lines(&text).nth(line - 1)?;
-        Some(
-            source
-                .chars()
-                .take(column + 200)
-                .map(visible_control)
-                .collect(),
-        )
-    }
-}
-
-/// A control character as one visible character, so columns stay as they are: C0
-/// controls and DEL as their Unicode control pictures (`␛`), C1 controls as `�`.
-fn visible_control(c: char) -> char {
-    match c as u32 {
-        0x09 => c,
-        n @ 0x00..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
-        0x7f => '\u{2421}',
-        0x80..=0x9f => '\u{fffd}',
-        _ => c,
-    }
-}
-
-const ERROR: Style = AnsiColor::Red.on_default().bold();
-const WARNING: Style = AnsiColor::Yellow.on_default().bold();
-const NOTE: Style = AnsiColor::Green.on_default().bold();
-const HELP: Style = AnsiColor::Cyan.on_default().bold();
-const GUTTER: Style = AnsiColor::Blue.on_default().bold();
-
 /// Whether to colour standard error: `--color always` or `never` if given (see
 /// [`anstream::ColorChoice::write_global`]), else only on a terminal that takes
 /// colour, and never under `NO_COLOR` (`CLICOLOR_FORCE` forces it).
@@ -493,11 +354,7 @@ mod tests {
         let d = Diagnostic::error(Code::BrokenLink, "broken link to 'y.md'")
             .at("a.md", 2, 5)
             .help("did you mean 'x'?");
-        let printed = Printer {
-            root: dir.path(),
-            color: false,
-        }
-        .render(&d);
+        let printed = Printer::new(dir.path(), false).render(&d);
         assert_eq!(
             printed,
             "error: broken link to 'y.md'\n --> a.md:2:5\n  |\n2 | two [x](y.md)\n  |     ^\n  |\n  = help: did you mean 'x'?\n"
@@ -513,11 +370,7 @@ mod tests {
             .at("b.yaml", 1, 1)
             .related("a.yaml", 3, 1, "first defined here")
             .related("c.md", 0, 0, "also \x1b here");
-        let printed = Printer {
-            root: dir.path(),
-            color: false,
-        }
-        .render(&d);
+        let printed = Printer::new(dir.path(), false).render(&d);
         assert_eq!(
             printed,
             "error: 'key' is defined twice\n --> b.yaml:1:1\n  |\n1 | key: 2\n  | ^\n  |\n\
@@ -541,11 +394,7 @@ mod tests {
         let d = Diagnostic::error(Code::Config, "bad \x1b]0;title\x07 here")
             .at("a.md", 2, 6)
             .help("\x1b[31mred");
-        let printed = Printer {
-            root: dir.path(),
-            color: false,
-        }
-        .render(&d);
+        let printed = Printer::new(dir.path(), false).render(&d);
         assert!(
             !printed.contains('\x1b') && !printed.contains('\x07'),
             "{printed:?}"
@@ -574,10 +423,7 @@ mod tests {
     fn places_without_a_position_and_odd_columns_print_well() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "\tété \u{9b}2J x\nb\n").unwrap();
-        let printer = Printer {
-            root: dir.path(),
-            color: false,
-        };
+        let printer = Printer::new(dir.path(), false);
         let render = |d: Diagnostic| printer.render(&d);
         // No file at all, and a whole file: the message and the help, no source.
         assert_eq!(

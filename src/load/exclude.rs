@@ -19,6 +19,9 @@ pub struct Exclude {
     /// The Markdown files left out, by path below the folder (names only: none is
     /// read), so a link naming one says it is left out rather than not written.
     pub notes: Vec<PathBuf>,
+    /// The pages read and held back by their front matter (see
+    /// [`super::Publish::holds_back`]), each with why, for the same purpose.
+    pub held_back: Vec<(PathBuf, String)>,
 }
 
 impl Exclude {
@@ -38,7 +41,7 @@ impl Exclude {
         Exclude {
             set: builder.build().ok(),
             patterns: read,
-            notes: Vec::new(),
+            ..Exclude::default()
         }
     }
 
@@ -66,12 +69,19 @@ impl Exclude {
     /// The left-out note `name` names as a wikilink does: by its path below the folder
     /// without `.md` (`private/Diary`), or by its file name alone, in any case.
     pub fn note_named(&self, name: &str) -> Option<&Path> {
-        let name = name.trim().trim_start_matches('/').to_lowercase();
-        self.notes.iter().map(PathBuf::as_path).find(|note| {
-            let stem = note.with_extension("").to_string_lossy().replace('\\', "/");
-            let file = note.file_stem().unwrap_or_default().to_string_lossy();
-            stem.to_lowercase() == name || file.to_lowercase() == name
-        })
+        named(self.notes.iter().map(PathBuf::as_path), name)
+    }
+
+    /// The page held back that `name` names as a wikilink does, with why it is.
+    pub fn held_back_named(&self, name: &str) -> Option<(&Path, &str)> {
+        let note = named(self.held_back.iter().map(|(p, _)| p.as_path()), name)?;
+        self.held_back_why(note).map(|why| (note, why))
+    }
+
+    /// Why the page at `rel` is held back, if it is.
+    pub fn held_back_why(&self, rel: &Path) -> Option<&str> {
+        let (_, why) = self.held_back.iter().find(|(p, _)| p == rel)?;
+        Some(why)
     }
 
     /// Fills [`Exclude::notes`] from what the walk of `dir` left out (`left_out`: paths
@@ -102,6 +112,17 @@ impl Exclude {
             }
         }
     }
+}
+
+/// The note among `notes` that `name` names as a wikilink does: by its path without
+/// `.md` (`private/Diary`), or by its file name alone, in any case.
+fn named<'a>(mut notes: impl Iterator<Item = &'a Path>, name: &str) -> Option<&'a Path> {
+    let name = name.trim().trim_start_matches('/').to_lowercase();
+    notes.find(|note| {
+        let stem = note.with_extension("").to_string_lossy().replace('\\', "/");
+        let file = note.file_stem().unwrap_or_default().to_string_lossy();
+        stem.to_lowercase() == name || file.to_lowercase() == name
+    })
 }
 
 #[cfg(test)]

@@ -63,6 +63,11 @@ pub(super) fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Er
     d.deserialize_any(FlagVisitor)
 }
 
+/// A yes-or-no key whose absence means something else than `false` (`publish`).
+pub(super) fn some_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    flag(d).map(Some)
+}
+
 struct FlagVisitor;
 
 impl serde::de::Visitor<'_> for FlagVisitor {
@@ -242,18 +247,21 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 
 /// The unknown keys among the `ignored` key paths, named by their path
 /// (`review.note`), each where `spans` says it is written (made only if there is one).
-/// Zola's other taxonomies than `tags`, and a person's other keys than `name` in
-/// `author` (`{name: …, href: …}`), are ignored on purpose, without a warning.
+/// Zola's other taxonomies than `tags`, a person's other keys than `name` in
+/// `author` (`{name: …, href: …}`), the keys a Hugo `cascade` hands down for
+/// templates, and Obsidian's `cssclasses`, are ignored on purpose, without a warning.
 pub(super) fn unknown_keys(
     ignored: Vec<Vec<Step>>,
     spans: impl FnOnce() -> Spans,
     first_line: usize,
 ) -> Vec<UnknownKey> {
+    const ON_PURPOSE: [&str; 5] = ["taxonomies", "author", "cascade", "cssclasses", "cssclass"];
     let ignored: Vec<Vec<Step>> = ignored
         .into_iter()
         .filter(|path| {
-            path.first() != Some(&Step::key("taxonomies"))
-                && path.first() != Some(&Step::key("author"))
+            !ON_PURPOSE
+                .iter()
+                .any(|k| path.first() == Some(&Step::key(k)))
         })
         .collect();
     if ignored.is_empty() {
@@ -317,17 +325,13 @@ pub(super) fn parse_toml(
 pub(super) fn resolve_synonyms(
     mut front: FrontMatter,
     head: &str,
-    toml: bool,
+    format: super::fence::Format,
     first_line: usize,
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<FrontMatter> {
     let mut clash = |ours: &str, theirs: &str| {
-        let spans = if toml {
-            Spans::toml(head, first_line)
-        } else {
-            Spans::yaml(head, first_line)
-        };
+        let spans = Spans::of(format, head, first_line);
         let position = |key| spans.key(&[Step::key(key)]);
         let (l, c) = match (position(ours), position(theirs)) {
             (Some(a), Some(b)) => a.max(b),
@@ -359,17 +363,32 @@ pub(super) fn resolve_synonyms(
         (None, lastmod) => front.updated = lastmod,
         _ => {}
     }
+    // Obsidian Publish's `permalink` is where the note was published, as Zola's `path`
+    // (Jekyll's, with `:title` placeholders, names no one address: not read).
+    if let Some(permalink) = front.permalink.take() {
+        if front.path.is_none() && !permalink.trim().is_empty() && !permalink.contains(':') {
+            front.path = Some(permalink);
+        }
+    }
     // Hugo dates a page by its `publishDate` when it gives no `date`.
     if front.date.is_none() {
         front.date = front.publish_date;
     }
     // In TOML (Zola's, Hugo's), `aliases` are addresses from the site's root with or
     // without the leading `/`: old addresses here, each a redirect to the page.
-    if toml {
+    if format == super::fence::Format::Toml {
         for alias in &mut front.aliases {
             if !alias.trim().starts_with('/') {
                 *alias = format!("/{}", alias.trim());
             }
+        }
+    }
+    // `language:` holding no language tag: the site's own key of that name.
+    if front.language.is_none() && head.contains("language") {
+        let place = Spans::of(format, head, first_line).key(&[Step::key("language")]);
+        if let Some((line, column)) = place {
+            let name = "language".to_string();
+            front.unknown_keys.push(UnknownKey { name, line, column });
         }
     }
     if let Some(taxonomies) = front.taxonomies.take() {

@@ -1,7 +1,9 @@
 //! Front matter as attune reads it: the keys it knows, what they hold, and splitting
-//! a file's front matter (YAML between `---` lines, or TOML between `+++` lines, read
-//! by [`super::front`]) from its body.
+//! a file's front matter (YAML between `---` lines; TOML between `+++` lines, read by
+//! [`super::front`]; a JSON object, read by [`super::front_json`]; found by
+//! [`super::fence`]) from its body.
 
+use super::fence::{find_front_matter, Format, Found};
 use super::front;
 use super::spans::Spans;
 use super::yaml::{guard_yaml, yaml_message};
@@ -92,11 +94,26 @@ pub struct FrontMatter {
     #[serde(default, deserialize_with = "one_or_many")]
     pub safety: Vec<String>,
     /// The article's language when it differs from the site's (BCP 47).
+    /// A language tag only (`en`, `fr-CA`): a site's own key of that name holding
+    /// something else (`language: [English]`) is read as an unknown key.
+    #[serde(default, deserialize_with = "super::front_forms::language_tag")]
     pub language: Option<String>,
     #[serde(default)]
     pub handout: bool,
     #[serde(default, deserialize_with = "front::flag")]
     pub draft: bool,
+    /// Obsidian Publish's and Quartz's `publish`: `false` holds the page back as
+    /// `draft: true` does (a note marked never to be published stays private).
+    #[serde(default, deserialize_with = "front::some_flag")]
+    pub publish: Option<bool>,
+    /// Obsidian's core `cssclasses` (or `cssclass`): classes for the vault's CSS
+    /// snippets, which attune's theme has no use for. Known, and not read.
+    #[serde(alias = "cssclass")]
+    pub cssclasses: Option<serde::de::IgnoredAny>,
+    /// Obsidian Publish's address for a note (`permalink: links`): folded into `path`
+    /// on load, an old address leading to the page, as Zola's.
+    #[serde(default, deserialize_with = "scalar_text")]
+    pub permalink: Option<String>,
     /// Hugo's and Zola's name for `order`; folded into it on load. Read as Hugo reads
     /// it: `108.8` and `"01"` are numbers too (see `weight.rs`).
     #[serde(default, deserialize_with = "super::weight::weight")]
@@ -122,6 +139,8 @@ pub struct FrontMatter {
     /// `link`, or `false`) leaves the page out, as `headless` does.
     #[serde(alias = "_build")]
     pub build: Option<front::BuildOptions>,
+    /// Hugo's `cascade`: keys handed down to the pages below (see `cascade.rs`).
+    pub cascade: Option<super::cascade::Cascade>,
     /// Zola's `render = false` on a page: not published, its files are.
     pub render: Option<bool>,
     /// Hugo's name for `updated`; folded into it on load.
@@ -133,10 +152,18 @@ pub struct FrontMatter {
     /// Hugo's and Zola's `slug`: what a Hugo permalink's `:slug` stands for (see
     /// `site/permalinks.rs`); the page's own address stays its path.
     pub slug: Option<String>,
+    /// Hugo's `url`: where Hugo published the page (`/about-us/`, `/old/page.html`),
+    /// an old address here (see `hugo_path`); the page keeps its path's address.
+    pub url: Option<String>,
     /// Zola's `transparent = true` in a section's `_index.md`: the section's pages are
     /// listed on its parent's hub too (see `render/sections.rs`).
     #[serde(default)]
     pub transparent: bool,
+    /// The address Hugo gives a page, where it differs from `path`: its `url`, or
+    /// the one a `slug:` gives (`slug: v5.8`: Hugo keeps the dot, Zola does not): an
+    /// old address too, claimed where nothing else is.
+    #[serde(skip)]
+    pub hugo_path: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned
     /// about by `site` unless `[front_matter] allow` names them.
     #[serde(skip)]
@@ -306,71 +333,6 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
     }
 }
 
-/// Where a file's front matter is, as [`find_front_matter`] finds it.
-pub(super) enum Found {
-    /// No front matter: the file is all body.
-    None,
-    /// An opening fence at the top with no closing one.
-    Unclosed { fence: &'static str, line: usize },
-    /// Front matter: its text (`head`, between the fences) starts on line
-    /// `first_line`; the body starts at byte `body_start`.
-    Block {
-        toml: bool,
-        head: std::ops::Range<usize>,
-        first_line: usize,
-        body_start: usize,
-    },
-}
-
-/// Finds front matter: YAML between `---` lines (or `---` and `...`) or TOML between
-/// `+++` lines (as Hugo and Zola write it), after any blank lines.
-pub(super) fn find_front_matter(text: &str) -> Found {
-    // Blank lines before the opening fence are skipped, as Hugo does.
-    let mut start = 0;
-    let mut fence_line = 1;
-    let (fence, first_line_end) = loop {
-        let end = text[start..]
-            .find('\n')
-            .map_or(text.len(), |i| start + i + 1);
-        let line = text[start..end].trim_end();
-        if line.trim_start().is_empty() && end < text.len() {
-            start = end;
-            fence_line += 1;
-            continue;
-        }
-        match line {
-            "---" => break ("---", end),
-            "+++" => break ("+++", end),
-            _ => return Found::None,
-        }
-    };
-    let mut offset = first_line_end;
-    while offset < text.len() {
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i + 1);
-        let line = text[offset..end].trim_end();
-        if line == fence || (fence == "---" && line == "...") {
-            return Found::Block {
-                toml: fence == "+++",
-                head: first_line_end..offset,
-                first_line: fence_line + 1,
-                body_start: end,
-            };
-        }
-        offset = end;
-    }
-    if fence_line > 1 {
-        // After blank lines, an unclosed fence is the body's own (a thematic break).
-        Found::None
-    } else {
-        Found::Unclosed {
-            fence,
-            line: fence_line,
-        }
-    }
-}
-
 /// Splits front matter from the body (see [`find_front_matter`]) and reads it.
 /// Files without it are fine.
 pub fn split_front_matter(
@@ -378,31 +340,47 @@ pub fn split_front_matter(
     file: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<(FrontMatter, usize)> {
-    let (toml, head, first_line, body_start) = match find_front_matter(text) {
+    let (format, head, first_line, body_start) = match find_front_matter(text) {
         Found::None => return Some((FrontMatter::default(), 0)),
-        Found::Unclosed { fence, line } => {
+        Found::Unclosed { format, line } => {
+            let help = match format {
+                Format::Yaml => "add a line containing only `---` after the last front matter key",
+                Format::Toml => "add a line containing only `+++` after the last front matter key",
+                Format::Json => "close the JSON object: add the `}` that matches its `{`",
+            };
             diagnostics.push(
                 Diagnostic::error(Code::FrontMatter, "front matter is not closed")
                     .at(file, line, 1)
-                    .help(format!(
-                        "add a line containing only `{fence}` after the last front matter key"
-                    )),
+                    .help(help),
             );
             return None;
         }
         Found::Block {
-            toml,
+            format,
             head,
             first_line,
             body_start,
-        } => (toml, &text[head], first_line, body_start),
+        } => (format, &text[head], first_line, body_start),
     };
-    let front = if toml {
-        front::parse_toml(head, first_line, file, diagnostics)?
-    } else {
-        parse_front_matter(head, first_line, file, diagnostics)?
+    let parse = |head: &str, diagnostics: &mut Diagnostics| match format {
+        Format::Toml => front::parse_toml(head, first_line, file, diagnostics),
+        Format::Json => super::front_json::parse_json(head, first_line, file, diagnostics),
+        Format::Yaml => parse_front_matter(head, first_line, file, diagnostics),
     };
-    let front = front::resolve_synonyms(front, head, toml, first_line, file, diagnostics)?;
+    let mut found = Diagnostics::new();
+    let mut front = parse(head, &mut found);
+    // Keys written in another case (`Title:`), which Hugo reads as its own: read again
+    // with them written as attune's.
+    let folded = front
+        .as_ref()
+        .and_then(|f| super::front_forms::fold_key_case(head, first_line, &f.unknown_keys));
+    if let Some(folded) = &folded {
+        found = Diagnostics::new();
+        front = parse(folded, &mut found);
+    }
+    diagnostics.extend(found);
+    let head = folded.as_deref().unwrap_or(head);
+    let front = front::resolve_synonyms(front?, head, format, first_line, file, diagnostics)?;
     Some((front, body_start))
 }
 
@@ -439,6 +417,14 @@ fn parse_front_matter(
             // Told apart only on this path: a key written twice, text that is no
             // YAML, YAML that is no mapping, or a mapping whose values do not fit.
             let repeated = e.to_string().contains("duplicate");
+            if let Some(last) = repeated
+                .then(|| {
+                    super::front_forms::keep_last_of_repeated(yaml, first_line, file, diagnostics)
+                })
+                .flatten()
+            {
+                return parse_front_matter(&last, first_line, file, diagnostics);
+            }
             if let Some(d) = repeated
                 .then(|| {
                     Spans::yaml(yaml, first_line).repeated_key(
@@ -523,7 +509,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\ntransparent: true\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always}\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
@@ -539,6 +525,7 @@ mod tests {
             "unpublishdate",
             "_build",
             "linktitle",
+            "cssclass",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(
@@ -556,14 +543,14 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_where_written() {
-        // `publish` is also in a comment and a string above the key.
+        // `mobile` is also in a comment and a string above the key.
         let (r, d) =
-            split("\n---\n# publish: later\ntitle: \"publish: no\"\n\"publish\" : true\n---\n");
+            split("\n---\n# mobile: later\ntitle: \"mobile: no\"\n\"mobile\" : true\n---\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(
             r.unwrap().0.unknown_keys,
             [UnknownKey {
-                name: "publish".into(),
+                name: "mobile".into(),
                 line: 5,
                 column: 1
             }]
@@ -622,21 +609,96 @@ mod tests {
 
     #[test]
     fn a_key_set_twice_is_reported_at_the_second_with_the_first_related() {
-        // `title` is also in a comment and inside a value before the first.
+        // `title` is also in a comment and inside a value before the first. At the top
+        // of the front matter, the last is read, as Hugo read it before 0.152.
         let (r, d) =
             split("\n---\n# title: no\nsummary: 'title: no'\ntitle: A\ntags: [a]\ntitle: B\n---\n");
-        assert!(r.is_none());
-        assert_eq!((d[0].line, d[0].column), (7, 1), "{d:?}");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("B"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            (d[0].severity, d[0].line, d[0].column),
+            (crate::diagnostic::Severity::Warning, 7, 1),
+            "{d:?}"
+        );
         assert_eq!(
             d[0].message,
-            "front matter: `title` is set twice: here and at line 5"
+            "front matter: `title` is set twice: here and at line 5; the last is read"
         );
         assert_eq!((d[0].related[0].line, d[0].related[0].column), (5, 1));
+        // Better Health 4 Middleton's services: an empty `tags:` with its list at the
+        // end, a block list under another key between.
+        let (r, d) = split("---\ntitle: T\ntags:\nareas:\n- Glossop\ncontact:\n  phone:\n  - 1\n\ntags:\n- Neurology\nareas: [Heywood]\n---\nText\n");
+        let front = r.unwrap().0;
+        assert_eq!(front.tags, ["Neurology"]);
+        // (A key attune does not read, `areas`, stays an unknown key, wherever set.)
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].related[0].line), (10, 3), "{d:?}");
+        // A known key three times: the last.
+        let (r, d) = split("---\ntitle: A\ntitle: B\ntitle: C\n---\n");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("C"));
+        assert_eq!(d.len(), 2, "{d:?}");
         // Nested, in flow style.
         let (r, d) = split("---\nreview: {status: draft, status: approved}\n---\n");
         assert!(r.is_none());
         assert_eq!((d[0].line, d[0].column), (2, 25), "{d:?}");
         assert!(d[0].message.contains("`review.status`"), "{d:?}");
+    }
+
+    #[test]
+    fn keys_in_another_case_are_read_as_hugo_reads_them() {
+        // Better Health 4 Middleton's `Title: Wellfield Health Centre`.
+        let (r, d) =
+            split("---\nTitle: Wellfield\nDraft: true\nLinkTitle: W\nmenu: x\n---\nBody\n");
+        assert!(d.is_empty(), "{d:?}");
+        let front = r.unwrap().0;
+        assert_eq!(front.title.as_deref(), Some("Wellfield"));
+        assert!(front.draft);
+        assert_eq!(front.link_title.as_deref(), Some("W"));
+        assert_eq!(front.unknown_keys.len(), 1);
+        assert_eq!(
+            (
+                front.unknown_keys[0].name.as_str(),
+                front.unknown_keys[0].line
+            ),
+            ("menu", 5)
+        );
+        let (r, _) = split("+++\nTitle = \"T\"\nWeight = 3\n+++\n");
+        let front = r.unwrap().0;
+        assert_eq!((front.title.as_deref(), front.order), (Some("T"), Some(3)));
+        let (r, _) = split("{\n  \"Title\": \"J\"\n}\n");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("J"));
+        // Both spellings: one key set twice, the last read.
+        let (r, d) = split("---\ntitle: A\nTitle: B\n---\n");
+        assert_eq!(r.unwrap().0.title.as_deref(), Some("B"));
+        assert_eq!((d.len(), d[0].line), (1, 3), "{d:?}");
+    }
+
+    #[test]
+    fn a_language_that_is_no_language_tag_is_the_site_s_own_key() {
+        // rOpenSci's use cases: `language: [English]`, the languages of a resource.
+        for text in [
+            "---\ntitle: A\nlanguage: [English]\n---\n",
+            "+++\ntitle = \"A\"\nlanguage = \"English\"\n+++\n",
+        ] {
+            let (r, d) = split(text);
+            assert!(d.is_empty(), "{d:?}");
+            let front = r.unwrap().0;
+            assert_eq!(front.language, None);
+            assert_eq!(front.unknown_keys.len(), 1, "{text}");
+            assert_eq!(
+                (
+                    front.unknown_keys[0].name.as_str(),
+                    front.unknown_keys[0].line
+                ),
+                ("language", 3)
+            );
+        }
+        for tag in ["en", "pt-BR", "zh_Hant", "sr-Latn-RS"] {
+            let (r, _) = split(&format!("---\nlanguage: {tag}\n---\n"));
+            let front = r.unwrap().0;
+            assert_eq!(front.language.as_deref(), Some(tag));
+            assert!(front.unknown_keys.is_empty());
+        }
     }
 
     #[test]
@@ -656,7 +718,7 @@ mod tests {
 
     #[test]
     fn unknown_key_warns_with_suggestion_unless_allowed() {
-        let (r, d) = split("---\ntitle: A\nsumary: x\npublish: true\n---\n");
+        let (r, d) = split("---\ntitle: A\nsumary: x\nmobile: true\n---\n");
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
         let mut d = Diagnostics::new();
@@ -668,11 +730,11 @@ mod tests {
             d[1].help
                 .as_deref()
                 .unwrap()
-                .contains("allow = [\"publish\"]"),
+                .contains("allow = [\"mobile\"]"),
             "{d:?}"
         );
         let mut d = Diagnostics::new();
-        report_unknown_keys(&front, Path::new("a.md"), &["publish".into()], &mut d);
+        report_unknown_keys(&front, Path::new("a.md"), &["mobile".into()], &mut d);
         assert_eq!(d.len(), 1, "{d:?}");
     }
 

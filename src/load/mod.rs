@@ -9,14 +9,20 @@ use rayon::prelude::*;
 use read::{display_path, read_source, read_text};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use walk::files;
 
+mod cascade;
 mod data;
 mod date;
 pub mod exclude;
+mod fence;
 mod front;
+mod front_forms;
+mod front_json;
 mod front_matter;
 mod languages;
 mod people;
+mod publish;
 mod read;
 mod spans;
 pub mod summary;
@@ -30,6 +36,7 @@ pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
+pub use publish::Publish;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
 pub use walk::is_ignored;
@@ -64,6 +71,13 @@ pub struct Content {
     /// read because `[build] static_dir` is not set: a missing file found there is
     /// reported with the setting that publishes it.
     pub unread_static: Option<PathBuf>,
+    /// Hugo's default `assets/` folder's files (paths below it), when no `[[mounts]]`
+    /// entry replaces it: published when a page names one (see `walk::default_assets`).
+    pub default_assets: Vec<PathBuf>,
+    /// The static folders of Hugo themes (`themes/<name>/static`), which Hugo publishes
+    /// at the site root and attune reads only when a `[[mounts]]` entry names them:
+    /// each as a full path and as book.toml writes it, for a missing file's help.
+    pub theme_statics: Vec<(PathBuf, String)>,
     /// What `[build] exclude` leaves out of the content folder: a link to a note
     /// there says so (see [`exclude`]).
     pub exclude: exclude::Exclude,
@@ -102,6 +116,8 @@ pub enum AssetFolder {
     Static,
     /// The `[[mounts]]` entry of that index (in book.toml's order).
     Mount(usize),
+    /// Hugo's default `assets/` folder (see [`Content::default_assets`]).
+    DefaultAssets,
 }
 
 impl Asset {
@@ -125,74 +141,6 @@ pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnost
         .in_file(crate::config::FILE_NAME)
         .help("create it with one folder per topic, or run `attune init` for a sample site"),
     )
-}
-
-/// Which of the content folder's pages a build publishes.
-#[derive(Debug, Clone, Copy)]
-pub struct Publish<'a> {
-    /// Pages held back are published too: `draft: true`, a `publishDate` after
-    /// `today`, an `expiryDate` that has come.
-    pub drafts: bool,
-    /// The day publication dates are compared with.
-    pub today: Date,
-    /// The site's language (`[site] language`): translations beside a page into
-    /// another are left out (see [`languages`]).
-    pub language: &'a str,
-    /// Extensions of files published as downloads on purpose (`[build] downloads`):
-    /// no `not-markdown` warning for them.
-    pub downloads: &'a [String],
-    /// Folders and files never published (`[build] exclude`), as written.
-    pub exclude: &'a [String],
-    /// Hugo's module mounts (`[[mounts]]`): more files published as they are.
-    pub mounts: &'a [crate::config::Mount],
-}
-
-impl Publish<'_> {
-    /// Whether a page is left out: never written (headless, `render` off), or held
-    /// back unless `drafts`: `draft: true`, or, as Hugo holds pages back, a
-    /// `publishDate` after today or an `expiryDate` today or before (compared by day).
-    fn holds_back(&self, front: &FrontMatter) -> bool {
-        // Never written, drafts or not: Hugo's headless bundles and `build.render:
-        // never`, Zola's `render = false` (the files beside the page are published).
-        let unrendered = front.headless
-            || front.render == Some(false)
-            || front.build.as_ref().and_then(|b| b.render) == Some(false);
-        unrendered
-            || !self.drafts
-                && (front.draft
-                    || front.publish_date.is_some_and(|d| d > self.today)
-                    || front.expiry_date.is_some_and(|d| d <= self.today))
-    }
-}
-
-impl Publish<'_> {
-    /// A page dated after today with no `publishDate` is published now, as Zola and
-    /// attune's own `date` mean; Hugo would hold it back until then, so a site brought
-    /// from Hugo is told, at the `date` key.
-    fn warn_future_date(&self, source: &Source, diagnostics: &mut Diagnostics) {
-        let Some(date) = source.front.date.filter(|&d| d > self.today) else {
-            return;
-        };
-        if source.front.publish_date.is_some() {
-            return;
-        }
-        let (line, column) = Spans::front_matter(&source.text[..source.body_start])
-            .key(&[Step::key("date")])
-            .unwrap_or((1, 1));
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::FutureDate,
-                format!(
-                    "dated {date}, after today ({}): published now all the same",
-                    self.today
-                ),
-            )
-            .at(&source.path, line, column)
-            .help(format!(
-                "to hold the page back until that day, as Hugo does, add `publishDate: {date}`"
-            )),
-        );
-    }
 }
 
 /// Reads `content_dir`, and lists the files of `static_dir` when the site has one.
@@ -334,7 +282,15 @@ pub fn load(
             from: AssetFolder::Mount(i),
         }));
     }
-
+    content.default_assets = walk::default_assets(
+        root,
+        (content_dir, static_dir, publish.exclude),
+        publish.mounts,
+        outputs,
+        &mut into_output,
+        diagnostics,
+    );
+    content.theme_statics = walk::theme_statics(root, publish.mounts);
     walk::report_links_into_output(root, &into_output, diagnostics);
     // mdBook has no translations by file name: a chapter SUMMARY.md lists
     // (`README.zh.md`, `guide/install.zh.md`) is a chapter, whatever its name's last
@@ -425,16 +381,23 @@ pub fn load(
             (source, local)
         })
         .collect();
+    let mut sources = Vec::with_capacity(parsed.len());
     for (source, local) in parsed {
         diagnostics.extend(local);
-        if let Some(source) = source {
-            if !publish.holds_back(&source.front) {
+        sources.extend(source);
+    }
+    cascade::apply(&mut sources);
+    for source in sources {
+        match publish.holds_back(&source.front) {
+            Some(why) => content.exclude.held_back.push((source.rel, why)),
+            None => {
                 publish.warn_future_date(&source, diagnostics);
                 content.sources.push(source);
             }
         }
     }
 
+    publish.warn_unmarked(&content.sources, diagnostics);
     if let Some((file, text)) = &content.glossary_file {
         content.glossary = parse_yaml(text, file, diagnostics).unwrap_or_default();
     }
@@ -442,59 +405,4 @@ pub fn load(
         content.references = data::read_references(text, file, diagnostics);
     }
     content
-}
-
-/// The files below `folder` (relative to `root`, as book.toml names it), each with its
-/// path below it, sorted by name: hidden files and editors' droppings left out, and
-/// links into the output folder added to `into_output` (see [`walk::walk`]), and what
-/// `exclude` leaves out passed over (and added to its list); anything
-/// that is not a file (a FIFO, a socket, a device) is passed over without being
-/// opened; a name that is not UTF-8 is an error.
-fn files(
-    root: &Path,
-    folder: &str,
-    outputs: &[PathBuf],
-    (exclude, left_out): (&exclude::Exclude, &mut Vec<(PathBuf, bool)>),
-    into_output: &mut Vec<PathBuf>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<(PathBuf, PathBuf)> {
-    let dir = root.join(folder);
-    let mut found = Vec::new();
-    for entry in walk::walk(&dir, outputs, exclude, into_output, left_out) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| PathBuf::from(folder));
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop skipped".to_string()
-                } else {
-                    format!("could not read: {e}")
-                };
-                diagnostics.push(Diagnostic::warning(Code::Io, message).in_file(at));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(&dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if rel.to_str().is_none() {
-            // Two such names could read the same once made text, and merge.
-            diagnostics.push(
-                Diagnostic::error(Code::BadFileName, "file name is not valid UTF-8")
-                    .in_file(display_path(root, entry.path()))
-                    .help("rename the file (and its folders) with UTF-8 names"),
-            );
-            continue;
-        }
-        found.push((entry.into_path(), rel));
-    }
-    found
 }

@@ -147,6 +147,21 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
         .filter(|s| !s.is_empty() && name != "_index" && !slugify(s).is_empty());
     if let Some(slug) = slug.filter(|_| front.path.is_none()) {
         front.path = Some(in_folders(slug));
+        // Hugo keeps what `slugify` changes (`slug: isrg-cp-cps-v5.8`, folders named
+        // `2.10`): that address is an old one too.
+        let hugo: String = folders
+            .into_iter()
+            .flat_map(|p| p.components())
+            .map(|c| hugo_segment(&c.as_os_str().to_string_lossy()) + "/")
+            .chain([hugo_segment(slug) + "/"])
+            .collect();
+        front.hugo_path = Some(hugo).filter(|h| front.path.as_ref() != Some(h));
+    }
+    // Hugo's `url:`, the page's whole address there, over what a slug gives.
+    if let Some(url) = front.url.as_deref().map(str::trim) {
+        if !url.is_empty() && !url.contains("://") {
+            front.hugo_path = Some(url.to_string());
+        }
     }
     let Some((date, rest)) = dated_name(&name) else {
         return;
@@ -157,6 +172,21 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
     if front.path.is_none() {
         front.path = Some(in_folders(rest));
     }
+}
+
+/// A path segment as Hugo makes it of a file, folder or `slug:` (`MakePath`): lower
+/// case, white space as `-`, letters, digits and `.`, `-`, `_`, `+`, `~` kept, the rest
+/// left out.
+fn hugo_segment(name: &str) -> String {
+    name.trim()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_whitespace() => Some('-'),
+            c if c.is_alphanumeric() || ".-_+~".contains(c) => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `2022-03-28-rest`, `2022-03-28_rest`, `2022-03-28T10:00:00Z rest`…: the date and the
@@ -199,7 +229,7 @@ fn dated_name(name: &str) -> Option<(Date, &str)> {
 }
 
 /// Whether the file's first line that is not blank is a front matter fence, `---`
-/// (YAML) or `+++` (TOML), as Hugo reads an HTML content file: such a file is a page
+/// (YAML) or `+++` (TOML), or opens a JSON object (`{"title": …`), as Hugo reads an HTML content file: such a file is a page
 /// (its front matter read as a Markdown page's, its body HTML); another is copied as
 /// it is. Only the file's start is read; a file that cannot be read is not a page
 /// (it is reported where it is copied).
@@ -221,6 +251,7 @@ pub(super) fn opens_with_front_matter(full: &Path) -> bool {
     lines
         .find(|line| !line.trim().is_empty())
         .is_some_and(|line| matches!(line.trim_end(), "---" | "+++"))
+        || super::fence::opens_json(text.trim_start())
 }
 
 /// FNV-1a (64 bits) of `text` with line endings normalised to `\n`: a hash that stays

@@ -100,24 +100,26 @@ impl Spans {
         spans
     }
 
+    /// Positions in front matter of `format` whose text, `head`, starts on line
+    /// `first_line` of its file. JSON is read as YAML, of which it is a part.
+    pub(super) fn of(format: super::fence::Format, head: &str, first_line: usize) -> Self {
+        match format {
+            super::fence::Format::Toml => Self::toml(head, first_line),
+            super::fence::Format::Yaml | super::fence::Format::Json => Self::yaml(head, first_line),
+        }
+    }
+
     /// Positions in a Markdown file's front matter, given the file's text up to its
-    /// body at least (YAML between `---` lines or TOML between `+++` lines, after any
-    /// blank lines); lines are the file's. No front matter gives no positions.
+    /// body at least (see [`super::fence`]); lines are the file's. No front matter
+    /// gives no positions.
     pub fn front_matter(text: &str) -> Self {
-        match super::front_matter::find_front_matter(text) {
-            super::front_matter::Found::Block {
-                toml,
+        match super::fence::find_front_matter(text) {
+            super::fence::Found::Block {
+                format,
                 head,
                 first_line,
                 ..
-            } => {
-                let head = &text[head];
-                if toml {
-                    Self::toml(head, first_line)
-                } else {
-                    Self::yaml(head, first_line)
-                }
-            }
+            } => Self::of(format, &text[head], first_line),
             _ => Self::default(),
         }
     }

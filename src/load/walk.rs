@@ -2,6 +2,7 @@
 //! symbolic links that lead into the output folder refused.
 
 use super::exclude::Exclude;
+use super::read::display_path;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -82,4 +83,128 @@ pub(super) fn report_links_into_output(
             .help("point it elsewhere, or remove it from the content folder"),
         );
     }
+}
+
+/// The files below `folder` (relative to `root`, as book.toml names it), each with its
+/// path below it, sorted by name: hidden files and editors' droppings left out, and
+/// links into the output folder added to `into_output` (see [`walk`]), and what
+/// `exclude` leaves out passed over (and added to its list); anything
+/// that is not a file (a FIFO, a socket, a device) is passed over without being
+/// opened; a name that is not UTF-8 is an error.
+pub(super) fn files(
+    root: &Path,
+    folder: &str,
+    outputs: &[PathBuf],
+    (exclude, left_out): (&Exclude, &mut Vec<(PathBuf, bool)>),
+    into_output: &mut Vec<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf)> {
+    let dir = root.join(folder);
+    let mut found = Vec::new();
+    for entry in walk(&dir, outputs, exclude, into_output, left_out) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| PathBuf::from(folder));
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop skipped".to_string()
+                } else {
+                    format!("could not read: {e}")
+                };
+                diagnostics.push(Diagnostic::warning(Code::Io, message).in_file(at));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if rel.to_str().is_none() {
+            // Two such names could read the same once made text, and merge.
+            diagnostics.push(
+                Diagnostic::error(Code::BadFileName, "file name is not valid UTF-8")
+                    .in_file(display_path(root, entry.path()))
+                    .help("rename the file (and its folders) with UTF-8 names"),
+            );
+            continue;
+        }
+        found.push((entry.into_path(), rel));
+    }
+    found
+}
+
+/// Hugo's default assets folder: the files of `assets/` beside the content folder
+/// (paths below it), when no `[[mounts]]` entry names that folder or mounts into
+/// `assets` (Hugo drops a default mount once one of its target is declared) and the
+/// folder is neither the content folder's (or in it) nor the static one. Hugo
+/// publishes such a file only when a page uses it: see `site/refs/hugo_assets.rs`.
+pub(super) fn default_assets(
+    root: &Path,
+    (content_dir, static_dir, exclude): (&str, Option<&str>, &[String]),
+    mounts: &[crate::config::Mount],
+    outputs: &[PathBuf],
+    into_output: &mut Vec<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    const ASSETS: &str = "assets";
+    let canonical = |folder: &str| std::fs::canonicalize(root.join(folder)).ok();
+    let Some(assets) = canonical(ASSETS).filter(|a| a.is_dir()) else {
+        return Vec::new();
+    };
+    let declared = mounts.iter().any(|m| {
+        m.published()
+            .is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets)
+            || canonical(&m.source_path().to_string_lossy()).as_ref() == Some(&assets)
+    });
+    let taken = canonical(content_dir).is_some_and(|c| assets.starts_with(c))
+        || static_dir.and_then(canonical).as_ref() == Some(&assets);
+    if declared || taken {
+        return Vec::new();
+    }
+    let exclude = Exclude::new(&root.join(ASSETS), exclude);
+    files(
+        root,
+        ASSETS,
+        outputs,
+        (&exclude, &mut Vec::new()),
+        into_output,
+        diagnostics,
+    )
+    .into_iter()
+    .map(|(_, rel)| rel)
+    .collect()
+}
+
+/// `themes/<name>/static` folders no `[[mounts]]` entry names, sorted: see
+/// [`super::Content::theme_statics`].
+pub(super) fn theme_statics(
+    root: &Path,
+    mounts: &[crate::config::Mount],
+) -> Vec<(PathBuf, String)> {
+    let Ok(themes) = std::fs::read_dir(root.join("themes")) else {
+        return Vec::new();
+    };
+    let mounted: Vec<PathBuf> = mounts
+        .iter()
+        .filter_map(|m| std::fs::canonicalize(root.join(m.source_path())).ok())
+        .collect();
+    let mut found: Vec<(PathBuf, String)> = themes
+        .flatten()
+        .filter_map(|theme| {
+            let name = theme.file_name().to_str()?.to_string();
+            let dir = theme.path().join("static");
+            let canonical = std::fs::canonicalize(&dir).ok()?;
+            (!is_ignored(&name) && dir.is_dir() && !mounted.contains(&canonical))
+                .then(|| (dir, format!("themes/{name}/static")))
+        })
+        .collect();
+    found.sort();
+    found
 }

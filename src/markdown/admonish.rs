@@ -57,7 +57,13 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         // The block's id as mdbook-admonish gives it, for links to `#admonition-note`:
         // an anchor the callout's text begins with.
         let id = id.replace(['"', '<', '>', '&'], "");
-        splice.insert(&format!("{line} <a id=\"{id}\"></a>"), fence);
+        // On a line of its own, after the title's, in the same containers (a list
+        // item's indent, a quote's `>`).
+        let prefix: String = text[line_start..fence]
+            .chars()
+            .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
+            .collect();
+        splice.insert(&format!("{line}\n{prefix}> <a id=\"{id}\"></a>"), fence);
         copied = opening_end;
         let last = lines.len() - 1;
         for (n, &(start, line)) in lines.iter().enumerate().skip(1) {
@@ -132,7 +138,9 @@ fn callout_line(info: &str, ids: &mut HashMap<String, usize>) -> (String, String
     let kind = kind.as_deref().unwrap_or("note");
     let id = id.unwrap_or_else(|| {
         let named = match &title {
-            Some(title) => title.clone(),
+            // Its text, as mdbook-admonish makes it: `What <i>is</i> this?` is
+            // `admonition-what-is-this`.
+            Some(title) => without_tags(title),
             None if callout_title(kind).is_some() => {
                 let mut named = kind.to_string();
                 if let Some(first) = named.get_mut(..1) {
@@ -155,6 +163,28 @@ fn callout_line(info: &str, ids: &mut HashMap<String, usize>) -> (String, String
         format!("admonition-{unique}")
     });
     (callout(kind, title, collapsible), id)
+}
+
+/// `text` without its HTML tags (`<` and a letter, `/` or `!`, to the next `>`).
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tag = &rest[i + 1..];
+        let end = tag
+            .find('>')
+            .filter(|_| tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'));
+        match end {
+            Some(end) => rest = &tag[end + 1..],
+            None => {
+                out.push('<');
+                rest = tag;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `> [!kind]- Title`: a kind attune has no callout for is a note titled with the
@@ -214,7 +244,7 @@ mod tests {
         let (out, map) = rewrite(text, Options::empty()).unwrap();
         assert_eq!(
             out,
-            "Before.\n\n> [!warning]- Mind **the** step <a id=\"admonition-mind-the-step\"></a>\n> Text with *emphasis*.\n> \n> - a list\n\nAfter.\n"
+            "Before.\n\n> [!warning]- Mind **the** step\n> <a id=\"admonition-mind-the-step\"></a>\n> Text with *emphasis*.\n> \n> - a list\n\nAfter.\n"
         );
         // Positions in the callout's text map back to the block's lines.
         let at = out.find("Text with").unwrap();
@@ -227,7 +257,7 @@ mod tests {
             Options::empty(),
         )
         .unwrap();
-        assert_eq!(out, "- item\n\n  > [!tip] Older title <a id=\"admonition-older-title\"></a>\n  > Inside.\n  \n");
+        assert_eq!(out, "- item\n\n  > [!tip] Older title\n  > <a id=\"admonition-older-title\"></a>\n  > Inside.\n  \n");
         // A tab-indented code block in the text stays code.
         let (out, _) = rewrite(
             "```admonish\nText.\n\n\tenv: ${{ x }}\n \tmore\n```\n",
@@ -236,12 +266,16 @@ mod tests {
         .unwrap();
         assert_eq!(
             out,
-            "> [!note] <a id=\"admonition-note\"></a>\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
+            "> [!note]\n> <a id=\"admonition-note\"></a>\n> Text.\n> \n>     env: ${{ x }}\n>     more\n\n"
         );
     }
 
     #[test]
     fn the_info_string_is_read_as_mdbook_admonish_reads_it() {
+        // The id is the slug of the title's text, its HTML tags left out.
+        let (_, id) = callout_line("abstract \"What <i>is</i> this?\"", &mut HashMap::new());
+        assert_eq!(id, "admonition-what-is-this");
+        assert_eq!(without_tags("a < b <b>c</b> <!-- d -->"), "a < b c ");
         assert_eq!(callout_line("", &mut HashMap::new()).0, "> [!note]");
         assert_eq!(callout_line(" info", &mut HashMap::new()).0, "> [!info]");
         assert_eq!(

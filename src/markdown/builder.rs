@@ -15,6 +15,9 @@ pub(super) struct HeadingState<'a> {
     pub(super) classes: Vec<String>,
     pub(super) events: Vec<Event<'a>>,
     pub(super) text: String,
+    /// The text its id is made from: the same, but math as its TeX (mdBook's and
+    /// Zola's ids).
+    pub(super) id_text: String,
     pub(super) as_title: bool,
     /// How many links came before it: those after are inside it.
     pub(super) first_link: usize,
@@ -82,6 +85,8 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) address_marks: bool,
     /// The definitions (`\def…`) the page's formulas made so far, for the later ones.
     pub(super) math_definitions: String,
+    /// The page's equation numbers, labels and references to them.
+    pub(super) equations: super::math::Equations,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -191,6 +196,7 @@ impl<'a> Builder<'a, '_> {
                     classes: classes.iter().map(|c| c.to_string()).collect(),
                     events: Vec::new(),
                     text: String::new(),
+                    id_text: String::new(),
                     as_title,
                     first_link: self.out.links.len(),
                 });
@@ -271,10 +277,15 @@ impl<'a> Builder<'a, '_> {
             }
             Event::Text(text) => self.text(text, next_char),
             Event::InlineMath(tex) => {
-                // In a heading, the TeX counts in its text, so its id is the one
-                // mdBook and Zola make (`## $\KaTeX$` → `katex`).
-                if let Some(h) = &mut self.heading {
-                    h.text.push_str(&tex);
+                // In a heading, the TeX counts in its id, as in the ones mdBook and
+                // Zola make (`## $\KaTeX$` → `katex`); its text (the anchor's label, the
+                // table of contents) reads the formula.
+                if self.heading.is_some() {
+                    let text = super::math::readable(&tex, &self.math_definitions);
+                    if let Some(h) = &mut self.heading {
+                        h.text.push_str(&text);
+                        h.id_text.push_str(&tex);
+                    }
                 }
                 self.math(&tex, false, &range)
             }
@@ -372,7 +383,9 @@ impl<'a> Builder<'a, '_> {
         }
         let mut html = String::with_capacity(self.html_events.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.html_events.into_iter());
-        self.out.html = html;
+        self.out.html = self
+            .equations
+            .resolve(html, self.file, &mut self.out.diagnostics);
         self.out
     }
 }

@@ -46,8 +46,40 @@ impl<'a> Builder<'a, '_> {
             _ => (None, title),
         };
         let kind_class = kind.to_ascii_lowercase();
-        let title = title.trim();
         let mut consumed = 1 + texts;
+        // The rest of the title's line: code, emphasis and inline HTML (`What <i>is</i>
+        // this?`) are the title's too, written as the page writes them, when nothing
+        // else (a link, an image) is on the line.
+        let (mut title_html, mut title) =
+            (escape(title.trim_start()), title.trim_start().to_string());
+        let line_end = after[consumed..].iter().position(|(e, _)| {
+            matches!(
+                e,
+                Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
+            )
+        });
+        if let Some(n) = line_end.filter(|&n| {
+            after[consumed..consumed + n]
+                .iter()
+                .all(|(e, _)| title_inline(e).is_some())
+        }) {
+            for (event, range) in &after[consumed..consumed + n] {
+                if let Event::InlineHtml(html) = event {
+                    // Read as the page's other raw HTML is: its ids are anchors, its
+                    // links checked.
+                    self.raw_inline_depth =
+                        super::raw::raw_depth(self.raw_inline_depth, html, |_| true);
+                    title_html.push_str(&self.raw_html(&[(html.to_string(), range.start)]));
+                    continue;
+                }
+                let (html, text) = title_inline(event).unwrap_or_default();
+                title_html.push_str(&html);
+                title.push_str(&text);
+            }
+            consumed += n;
+        }
+        let title = title.trim();
+        let title_html = title_html.trim();
         let next = after.get(consumed).map(|(e, _)| e);
         let paragraph_done = matches!(next, Some(Event::End(TagEnd::Paragraph)));
         if matches!(next, Some(Event::SoftBreak | Event::HardBreak)) {
@@ -59,13 +91,16 @@ impl<'a> Builder<'a, '_> {
         if kind_class == "exercise" {
             self.out.has_exercise = true;
         }
-        let heading = if title.is_empty() {
+        let heading = if title.is_empty() && title_html.is_empty() {
             escape(&label)
+        } else if title.is_empty() {
+            // Only markup (an anchor): the kind's name, then it.
+            format!("{} {title_html}", escape(&label))
         } else if custom {
             // A vault's own kind with a title shows the title alone, as Obsidian does.
-            escape(title)
+            title_html.to_string()
         } else {
-            format!("{}: {}", escape(&label), escape(title))
+            format!("{}: {title_html}", escape(&label))
         };
         if !title.is_empty() {
             self.section.text.push_str(title);
@@ -106,6 +141,23 @@ impl<'a> Builder<'a, '_> {
             _ => None,
         }) == Some(true)
     }
+}
+
+/// An inline event a callout's title may hold: its HTML as the page writes it, and its
+/// text (for search and the reading statistics); `None` for what a title does not hold.
+fn title_inline(event: &Event) -> Option<(String, String)> {
+    Some(match event {
+        Event::Text(t) => (escape(t), t.to_string()),
+        Event::Code(t) => (format!("<code>{}</code>", escape(t)), t.to_string()),
+        Event::InlineHtml(h) => (h.to_string(), String::new()),
+        Event::Start(Tag::Emphasis) => ("<em>".into(), String::new()),
+        Event::End(TagEnd::Emphasis) => ("</em>".into(), String::new()),
+        Event::Start(Tag::Strong) => ("<strong>".into(), String::new()),
+        Event::End(TagEnd::Strong) => ("</strong>".into(), String::new()),
+        Event::Start(Tag::Strikethrough) => ("<del>".into(), String::new()),
+        Event::End(TagEnd::Strikethrough) => ("</del>".into(), String::new()),
+        _ => return None,
+    })
 }
 
 /// The title Obsidian gives a callout of a kind of the vault's own (`[!syntax]`,

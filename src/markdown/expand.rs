@@ -2,8 +2,9 @@
 //! `{{#include}}` directives are replaced by what they name ([`super::include`]),
 //! `%% comments %%` are taken out ([`super::comments`]), mdbook-admonish blocks are
 //! written as callouts ([`super::admonish`]), and so are colon-fenced containers
-//! (`:::tip` … `:::`, [`super::containers`]), and syntax of other tools that
-//! attune does not support is reported and taken out ([`super::foreign`]).
+//! (`:::tip` … `:::`, [`super::containers`]), syntax of other tools that attune does
+//! not support is reported and taken out ([`super::foreign`]), and lines inside `$$`
+//! blocks that would open a Markdown block are indented ([`super::math_blocks`]).
 //!
 //! Each pass writes a new text with a [`SegMap`] from its offsets back to its input's,
 //! so every position the parser reports is still a position in the file as written.
@@ -166,6 +167,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    if holds(&text, "r[") {
+        if let Some((rewritten, map)) = super::spec_rules::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if holds(&text, ":::") {
         if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);
@@ -186,6 +193,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         if let Some((unescaped, map)) = super::foreign::unescape(&text) {
             out.maps.0.push(map);
             text = unescaped;
+        }
+    }
+    if holds(&text, "$$") {
+        if let Some((protected, map)) = super::math_blocks::protect(&text) {
+            out.maps.0.push(map);
+            text = protected;
         }
     }
     out.text = text;

@@ -306,15 +306,7 @@ pub(super) fn strip(
     let mut copied = 0;
     // Closing tags already reported with their opening one.
     let mut answered: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    // Each closing tag's indices by kind and name, in order.
-    let mut closers: std::collections::HashMap<(u8, &str), Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, tag) in tags.iter().enumerate() {
-        let name = tag.name();
-        if name.starts_with('/') || name.starts_with("end") {
-            closers.entry((tag.kind as u8, name)).or_default().push(i);
-        }
-    }
+    let pairs = pairs(&tags);
     for (i, tag) in tags.iter().enumerate() {
         if tag.range.start < copied || answered.contains(&tag.range.start) {
             if tag.range.start >= copied {
@@ -330,20 +322,7 @@ pub(super) fn strip(
         }
         let name = tag.name().to_string();
         // The closing tag of a pair, if there is one after it.
-        let closing = match tag.kind {
-            Kind::HugoRaw | Kind::HugoMarkdown => format!("/{name}"),
-            // Zola's `{% note(kind="tip") %}` … `{% end %}`.
-            Kind::Liquid if zola_shortcode(&name).is_some() => "end".to_string(),
-            Kind::Liquid => format!("end{name}"),
-            _ => String::new(),
-        };
-        // `{{< name … />}}` closes itself, as Hugo reads it: it pairs with nothing.
-        let self_closing = tag.inner.ends_with('/');
-        let pair = (!closing.is_empty() && !name.starts_with('/') && !self_closing)
-            .then(|| closers.get(&(tag.kind as u8, closing.as_str())))
-            .flatten()
-            .and_then(|list| list.get(list.partition_point(|&j| j <= i)))
-            .map(|&j| &tags[j]);
+        let pair = pairs.get(&i).map(|&j| &tags[j]);
         let swallow = match tag.kind {
             Kind::HugoRaw => true,
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
@@ -428,6 +407,45 @@ pub(super) fn strip(
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)
+}
+
+/// The closing tag's name a tag pairs with: `/name` for Hugo's, `end` for Zola's
+/// `{% note(kind="tip") %}`, `endname` for Liquid's; none for a closing tag, a tag of
+/// another kind, or `{{< name … />}}`, which closes itself as Hugo reads it.
+fn closing_name(tag: &Tag) -> Option<String> {
+    let name = tag.name();
+    if name.starts_with('/') || name.starts_with("end") || tag.inner.ends_with('/') {
+        return None;
+    }
+    match tag.kind {
+        Kind::HugoRaw | Kind::HugoMarkdown => Some(format!("/{name}")),
+        Kind::Liquid if zola_shortcode(name).is_some() => Some("end".to_string()),
+        Kind::Liquid => Some(format!("end{name}")),
+        _ => None,
+    }
+}
+
+/// Each opening tag's closing one, by their indices, as the tools nest them: a closing
+/// tag closes the latest open tag it can close (`{% a() %}{% b() %}…{% end %}{% end %}`,
+/// `{{< x >}}{{< x >}}…{{< /x >}}`), one pass over the tags however deep they nest.
+fn pairs(tags: &[Tag]) -> std::collections::HashMap<usize, usize> {
+    let mut open: std::collections::HashMap<(u8, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut pairs = std::collections::HashMap::new();
+    for (i, tag) in tags.iter().enumerate() {
+        if let Some(closing) = closing_name(tag) {
+            open.entry((tag.kind as u8, closing)).or_default().push(i);
+            continue;
+        }
+        let name = tag.name();
+        if name.starts_with('/') || name.starts_with("end") {
+            let waiting = open.get_mut(&(tag.kind as u8, name.to_string()));
+            if let Some(opening) = waiting.and_then(Vec::pop) {
+                pairs.insert(opening, i);
+            }
+        }
+    }
+    pairs
 }
 
 /// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,

@@ -32,13 +32,21 @@ pub(super) const ADDRESS_MARK: &str = "attune-unfilled-address:";
 /// attribute a browser follows or loads (see [`in_html_url`]).
 pub(super) fn in_address(text: &str, tag: &Range<usize>, before: &[Tag]) -> Option<Address> {
     let at = tag.start;
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    // The line up to the tag, or its last [`MAX_START_TAG`] bytes: thousands of tags on
+    // one line are each looked at in a window of it, not the whole line.
+    let floor = at.saturating_sub(MAX_START_TAG);
+    let floor = (floor..=at).find(|&i| text.is_char_boundary(i))?;
+    let (line_start, whole) = match text[floor..at].rfind('\n') {
+        Some(n) => (floor + n + 1, true),
+        None => (floor, floor == 0),
+    };
     let line = &text[line_start..at];
     // What is between the address's start and the tag, earlier tags taken out.
     let address_from = |start: usize| {
         let mut between = String::new();
         let mut from = start;
-        for tag in before.iter().filter(|t| t.range.start >= start) {
+        let first = before.partition_point(|t| t.range.start < start);
+        for tag in &before[first..] {
             between.push_str(&text[from.min(tag.range.start)..tag.range.start]);
             from = tag.range.end;
         }
@@ -69,7 +77,7 @@ pub(super) fn in_address(text: &str, tag: &Range<usize>, before: &[Tag]) -> Opti
     }
     // `[label]: address`, up to three spaces in.
     let definition = line.trim_start_matches(' ');
-    if line.len() - definition.len() <= 3 && definition.starts_with('[') {
+    if whole && line.len() - definition.len() <= 3 && definition.starts_with('[') {
         if let Some(close) = definition.find("]:") {
             let start = line_start + (line.len() - definition.len()) + close + 2;
             let start = start + text[start..at].len() - text[start..at].trim_start().len();
@@ -101,7 +109,8 @@ fn in_html_url(text: &str, tag: &Range<usize>, before: &[Tag]) -> Option<Address
     // The element's text with this tag and earlier ones blanked out, so their `>`,
     // `<` and quotes (`{{< ref "x" >}}`) are not read as HTML.
     let mut window = text.as_bytes()[floor..ceiling].to_vec();
-    for range in before.iter().map(|t| &t.range).chain([tag]) {
+    let first = before.partition_point(|t| t.range.end <= floor);
+    for range in before[first..].iter().map(|t| &t.range).chain([tag]) {
         if range.end > floor {
             window[range.start.max(floor) - floor..range.end - floor].fill(b'x');
         }

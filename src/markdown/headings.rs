@@ -33,7 +33,7 @@ impl<'a> Builder<'a, '_> {
         }
         let id = match &h.explicit_id {
             Some(id) => id.clone(),
-            None => self.ids.generate(&text),
+            None => self.ids.generate(h.id_text.trim()),
         };
         let level = h.level as u8;
         let mut inner = String::new();
@@ -91,6 +91,22 @@ mod tests {
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["x2-squares", "energy-e"]);
         assert!(p.html.contains("<math"), "{}", p.html);
+    }
+
+    #[test]
+    fn math_in_a_heading_reads_as_text_in_its_label_and_the_contents() {
+        let p = parse_md("Intro.\n\n## The $\\alpha^2$ rule for $\\frac{a}{b}$\n");
+        assert_eq!(p.headings[0].id, "the-alpha2-rule-for-fracab");
+        assert_eq!(p.headings[0].text, "The α^2 rule for a/b");
+        assert!(
+            p.html
+                .contains("aria-label=\"Link to this section: The α^2 rule for a/b\""),
+            "{}",
+            p.html
+        );
+        // A title read from a heading reads the same.
+        let p = parse_md("# Energy $E = mc^2$\n\nText.\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("Energy E=mc^2"));
     }
 
     #[test]

@@ -153,7 +153,9 @@ impl<'a> Builder<'a, '_> {
             // Quickstart Guide`), as Obsidian shows it.
             if let Some(h) = self.heading.as_mut().filter(|h| h.as_title) {
                 let (name, _) = split_anchor(dest);
-                h.text.push_str(name.rsplit('/').next().unwrap_or(name));
+                let name = name.rsplit('/').next().unwrap_or(name);
+                h.text.push_str(name);
+                h.id_text.push_str(name);
             }
             // The target's title stands in the prose too, so the sentence around any
             // link and the search excerpt keep it.

@@ -27,6 +27,7 @@ mod images;
 mod include;
 mod links;
 pub(crate) mod math;
+mod math_blocks;
 mod mdx;
 mod obsidian;
 mod prose;
@@ -34,6 +35,7 @@ mod raw;
 mod readability;
 mod references;
 mod sanitize;
+mod spec_rules;
 mod table_links;
 
 use builder::Builder;
@@ -349,6 +351,7 @@ pub fn parse_titled(
     } else {
         links::wikilinks_before_destinations(events, body)
     };
+    let events = obsidian::bracketed_footnotes(events, body);
     let mut builder = Builder {
         ctx,
         file,
@@ -376,6 +379,7 @@ pub fn parse_titled(
         in_table_head: false,
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
         math_definitions: String::new(),
+        equations: Default::default(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;

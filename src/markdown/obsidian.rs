@@ -21,6 +21,43 @@ pub(super) fn inline(events: Events<'_>) -> Events<'_> {
     highlights(events)
 }
 
+/// `[[^1]]` where the page defines the footnote `[^1]:`: CommonMark (Hugo, Zola,
+/// mdBook) reads a footnote reference in brackets, where the parser's wikilinks take a
+/// link to a note named `^1`. Each such wikilink becomes `[`, the reference, `]`.
+pub(super) fn bracketed_footnotes<'a>(events: Events<'a>, body: &'a str) -> Events<'a> {
+    if !crate::text::holds(body, "[[^") {
+        return events;
+    }
+    let mut out: Events = Vec::with_capacity(events.len());
+    let mut events = events.into_iter().peekable();
+    while let Some((event, range)) = events.next() {
+        let written = body.get(range.clone()).unwrap_or_default();
+        let label = written
+            .strip_prefix("[[^")
+            .and_then(|w| w.strip_suffix("]]"))
+            .filter(|l| !l.is_empty() && !l.contains(['[', ']', '|', '#']))
+            .filter(|l| body.contains(&format!("[^{l}]:")));
+        let (Event::Start(Tag::Link { .. }), Some(label)) = (&event, label) else {
+            out.push((event, range));
+            continue;
+        };
+        // The wikilink's text and end, replaced.
+        for (inner, _) in events.by_ref() {
+            if matches!(inner, Event::End(TagEnd::Link)) {
+                break;
+            }
+        }
+        let (start, end) = (range.start, range.end);
+        out.push((Event::Text(CowStr::Borrowed("[")), start..start + 1));
+        out.push((
+            Event::FootnoteReference(CowStr::Borrowed(label)),
+            start + 1..end - 1,
+        ));
+        out.push((Event::Text(CowStr::Borrowed("]")), end - 1..end));
+    }
+    out
+}
+
 /// Adjacent text events as one, so a `==` or ` ^id` split by the parser is seen whole.
 /// Linear: a run of thousands of pieces is joined once.
 fn merge_text(events: Events<'_>) -> Events<'_> {

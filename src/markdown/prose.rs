@@ -63,6 +63,7 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn push_text(&mut self, text: &str) {
         if let Some(h) = &mut self.heading {
             h.text.push_str(text);
+            h.id_text.push_str(text);
             return;
         }
         self.block.push_str(text);

@@ -326,7 +326,12 @@ pub(super) fn site_pages(pages: &mut Pages) {
             handouts: handouts.map(|&i| card(site, i)).collect(),
         });
     }
-    pages.page("privacy.html", "privacy/", "Privacy", || PlainPage {});
+    if !site.has_own_privacy_page() {
+        // The site's own privacy policy, when it has one there, is published instead.
+        pages.page("privacy.html", crate::site::PRIVACY_URL, "Privacy", || {
+            PlainPage {}
+        });
+    }
     if site.help_article().is_none() {
         // Every site has a "When to get help" page: this one, from book.toml, unless
         // the site writes its own article of that name.

@@ -202,6 +202,7 @@ impl Session {
                 language: &config.site.language,
                 downloads: &config.build.downloads,
                 exclude: &config.build.exclude,
+                mode: config.build.publish,
                 mounts: &config.mounts,
             },
             std::slice::from_ref(&self.out),
@@ -269,11 +270,8 @@ pub(super) fn report(root: &Path, session: &mut Session, status: &Status) -> Res
             elapsed: Duration::ZERO,
         },
     };
-    let printer = Printer {
-        root,
-        color: crate::diagnostic::use_color(),
-    };
-    let plain = Printer { root, color: false };
+    let printer = Printer::new(root, crate::diagnostic::use_color());
+    let plain = Printer::new(root, false);
     let mut text = String::new();
     let mut shown = String::new();
     for d in rebuild.diagnostics.sorted() {

@@ -131,6 +131,22 @@ impl Article {
 /// content, and the Sources list, its entries and a link's id only when the page has
 /// them (a link in the heading that became the title is not on it) (a Hugo page's `#sources` heading an include would have brought is not
 /// there).
+impl crate::site::Site {
+    /// Whether attune's own home page (a site without a home article) has the id `id`:
+    /// one its default templates write, or any with a theme of the site's own.
+    pub(in crate::site) fn home_has_id(&self, id: &str) -> bool {
+        const HOME_IDS: &[&str] = &[
+            "",
+            "top",
+            "main",
+            "site-search-input",
+            "site-search-results",
+            "paths-heading",
+        ];
+        self.config.build.theme.is_some() || HOME_IDS.contains(&id)
+    }
+}
+
 pub(in crate::site) fn is_generated_on(article: &Article, anchor: &str) -> bool {
     let numbered = |prefix: &str, count: usize| {
         anchor

@@ -62,6 +62,7 @@ impl Dependencies {
             assets,
             // Read only for a missing file's help, which is no page's.
             unread_static: _,
+            theme_statics: _,
             theme_files,
             // Derived from the configuration, articles, tags, paths, assets and
             // aliases, all hashed.

@@ -10,29 +10,38 @@ use crate::text::percent_decode;
 use std::path::Path;
 
 impl Site {
-    /// Why the note a link names is not there, when `[build] exclude` leaves it out:
-    /// a `.md` path from the folder of `from` or from the content folder, or a
-    /// wikilink's path or bare name (`[[Diary]]`), naming a note the patterns left
-    /// out; the message names the pattern and its place in book.toml, nothing of the
-    /// note beyond what the link wrote.
+    /// Why the note a link names is not there, when `[build] exclude` leaves it out
+    /// or its front matter holds it back (`draft: true`, `publish: false`…): a `.md`
+    /// path from the folder of `from` or from the content folder, or a wikilink's
+    /// path or bare name (`[[Diary]]`), naming such a note; the message names the
+    /// pattern and its place in book.toml, or the key holding the page back, nothing
+    /// of the note beyond what the link wrote.
     pub(super) fn left_out_by_exclude(&self, from: &Path, target: &LinkTarget) -> Option<String> {
-        if self.exclude.notes.is_empty() {
+        let exclude = &self.exclude;
+        if exclude.notes.is_empty() && exclude.held_back.is_empty() {
             return None;
         }
-        let by_path = |target: &str| {
+        let by_path = |target: &str, among: &dyn Fn(&Path) -> bool| {
             [from, Path::new("_")].iter().find_map(|from| {
                 let path = md_path(from, target)?;
-                self.exclude.notes.contains(&path).then_some(path)
+                among(&path).then_some(path)
             })
         };
-        let note = match target {
-            LinkTarget::File { path, .. } => by_path(path),
-            LinkTarget::Slug { slug, .. } => by_path(&format!("{slug}.md"))
-                .or_else(|| self.exclude.note_named(slug).map(Path::to_path_buf)),
-            _ => None,
-        }?;
+        let (path, name) = match target {
+            LinkTarget::File { path, .. } => (path.clone(), None),
+            LinkTarget::Slug { slug, .. } => (format!("{slug}.md"), Some(slug.as_str())),
+            _ => return None,
+        };
+        let excluded = by_path(&path, &|p| exclude.notes.iter().any(|n| n == p))
+            .or_else(|| exclude.note_named(name?).map(Path::to_path_buf));
+        let Some(note) = excluded else {
+            let held = by_path(&path, &|p| exclude.held_back_why(p).is_some())
+                .and_then(|p| exclude.held_back_why(&p))
+                .or_else(|| exclude.held_back_named(name?).map(|(_, why)| why));
+            return held.map(str::to_string);
+        };
         let build = &self.config.build;
-        let by = self.exclude.pattern_of(&note, false).and_then(|n| {
+        let by = exclude.pattern_of(&note, false).and_then(|n| {
             let (line, column) = build.exclude_at.get(n)?;
             Some(format!(
                 " pattern '{}' ({}:{line}:{column})",

@@ -252,6 +252,8 @@ impl Site {
                                 _ if left_out => {
                                     d.help("list the chapter in SUMMARY.md to publish it")
                                 }
+                                // The message says why; no other note is meant.
+                                _ if excluded.is_some() => d,
                                 LinkTarget::File { .. } => {
                                     let stem = Path::new(&written)
                                         .file_stem()

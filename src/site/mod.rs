@@ -50,6 +50,9 @@ pub const HELP_SLUG: &str = "when-to-get-help";
 /// Where attune's own "When to get help" page is written.
 pub const HELP_URL: &str = "when-to-get-help/";
 
+/// Where attune's privacy page is, unless the site has its own there.
+pub const PRIVACY_URL: &str = "privacy/";
+
 #[derive(Debug, Clone)]
 pub struct ResolvedLink {
     pub target: Option<usize>,
@@ -133,6 +136,8 @@ pub struct Site {
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
     /// [`Content::unread_static`].
     pub unread_static: Option<PathBuf>,
+    /// [`Content::theme_statics`].
+    pub theme_statics: Vec<(PathBuf, String)>,
     /// The theme's static files, published under `assets/` (paths below it).
     pub theme_files: Vec<String>,
     /// Every path the build writes, with its source: see [`UrlTable`].
@@ -211,6 +216,7 @@ fn build_with(
         moved_files: BTreeMap::new(),
         assets: content.assets,
         unread_static: content.unread_static,
+        theme_statics: content.theme_statics,
         theme_files: content.theme_files,
         urls: UrlTable::default(),
         refs: Vec::new(),
@@ -245,6 +251,7 @@ fn build_with(
     site.index_glossary(&content.glossary_file, diagnostics);
     site.resolve_paths(content.paths, diagnostics);
     site.apply_permalinks(diagnostics);
+    site.publish_used_assets(std::mem::take(&mut content.default_assets));
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
     site.check_copied_html(&content.root, diagnostics);
@@ -285,6 +292,12 @@ impl Site {
         self.by_slug.get(HELP_SLUG).copied()
     }
 
+    /// Whether the site has its own page at `privacy/` (a `privacy.md` at the top, as
+    /// an organisation's own privacy policy): published in place of attune's.
+    pub fn has_own_privacy_page(&self) -> bool {
+        self.articles.iter().any(|a| a.url == PRIVACY_URL)
+    }
+
     /// Where every article's footer sends readers for help: the site's own article,
     /// else the page attune writes from `book.toml`.
     pub fn help_url(&self) -> &str {
@@ -300,6 +313,7 @@ impl Site {
             crate::load::AssetFolder::Content => build.content_dir.as_str(),
             crate::load::AssetFolder::Static => build.static_dir.as_deref().unwrap_or_default(),
             crate::load::AssetFolder::Mount(i) => self.config.mounts[i].source.get_ref().trim(),
+            crate::load::AssetFolder::DefaultAssets => "assets",
         })
     }
 
@@ -325,10 +339,16 @@ impl Site {
     }
 
     /// Whether `asset` is one of Hugo's global resources (a `[[mounts]]` entry whose
-    /// target is `assets`), which a page finds by its path from the site root.
+    /// target is `assets`, or the default `assets/` folder), which a page finds by its
+    /// path from the site root.
     pub fn is_global_resource(&self, asset: &crate::load::Asset) -> bool {
-        matches!(asset.from, crate::load::AssetFolder::Mount(i)
-            if self.config.mounts[i].published().is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets))
+        match asset.from {
+            crate::load::AssetFolder::Mount(i) => self.config.mounts[i]
+                .published()
+                .is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets),
+            crate::load::AssetFolder::DefaultAssets => true,
+            _ => false,
+        }
     }
 
     pub fn topic_title(&self, article: &Article) -> Option<&str> {

@@ -116,6 +116,7 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
 /// mdBook's `404.md` at the top of the content folder is the text of its not-found
 /// page; attune writes its own (`404.html`), so the file is left out, with a warning.
 pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
+    leave_out_second_index(sources, diagnostics);
     // Folders holding more than one Markdown file, at any depth: a bundle's
     // `index.md` there is a section's text, not a page of its own.
     let mut below: HashMap<String, usize> = HashMap::new();
@@ -142,6 +143,58 @@ pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &
             .help("to publish it as a page, rename it (a page at /404/ would be attune's not-found page's address)"),
         );
         false
+    });
+}
+
+/// A folder with more than one file giving it its text (`_index.md` and `index.md`,
+/// or `_index.md` and `_index.html`): Hugo reads one, `_index` before `index` and, of
+/// one name, Markdown first, and warns ("have both index.* and _index.* files, pick
+/// one"); the others are left out here, with a warning naming both.
+fn leave_out_second_index(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
+    let rank = |rel: &Path| {
+        let markdown = rel.extension().is_some_and(|e| e == "md");
+        (is_index(rel) != Some(true), !markdown, rel.to_path_buf())
+    };
+    let mut first: HashMap<Vec<String>, usize> = HashMap::new();
+    for (i, source) in sources.iter().enumerate() {
+        if is_index(&source.rel).is_none() {
+            continue;
+        }
+        let at = first.entry(folders(&source.rel)).or_insert(i);
+        if rank(&source.rel) < rank(&sources[*at].rel) {
+            *at = i;
+        }
+    }
+    let name = |s: &Source| s.rel.to_string_lossy().replace('\\', "/");
+    let mut left_out = HashSet::new();
+    for (i, source) in sources.iter().enumerate() {
+        let Some(&kept) = first.get(&folders(&source.rel)) else {
+            continue;
+        };
+        if kept == i || is_index(&source.rel).is_none() {
+            continue;
+        }
+        left_out.insert(i);
+        let kept = &sources[kept];
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::DuplicateHub,
+                format!(
+                    "{} and {} both give their folder its text: {} is read, as Hugo reads it, so this file is not published",
+                    name(kept),
+                    name(source),
+                    name(kept)
+                ),
+            )
+            .at(&source.path, 1, 1)
+            .related(&kept.path, 1, 1, "the file read")
+            .help("keep one of them (Hugo warns: \"pick one\"); move this file's text into the other"),
+        );
+    }
+    let mut i = 0;
+    sources.retain(|_| {
+        i += 1;
+        !left_out.contains(&(i - 1))
     });
 }
 
@@ -233,12 +286,23 @@ fn theme_layout_page(source: &Source, below: &HashMap<String, usize>) -> Option<
 }
 
 /// The value of a top-level front matter key written on a line of its own, YAML's
-/// `key: value` or TOML's `key = "value"`, without quotes.
+/// `key: value`, TOML's `key = "value"` or JSON's `"key": "value",`, without quotes.
 fn front_value(front: &str, key: &str) -> Option<String> {
     front.lines().find_map(|line| {
-        let rest = line.strip_prefix(key)?.trim_start();
+        let json = line.trim_start().strip_prefix('"');
+        let rest = match json {
+            Some(quoted) => quoted.strip_prefix(key)?.strip_prefix('"')?,
+            None => line.strip_prefix(key)?,
+        }
+        .trim_start();
         let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        let value = value.trim();
+        let value = if json.is_some() {
+            value.trim_end_matches(',').trim_end()
+        } else {
+            value
+        };
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
         (!value.is_empty()).then(|| value.to_string())
     })
 }

@@ -220,3 +220,195 @@ fn a_book_toml_that_is_not_utf8_is_an_error_at_its_line_and_column() {
     refused(&run, "book.toml:2:11");
     run.assert_stderr_contains("file is not valid UTF-8");
 }
+
+#[test]
+fn zola_shortcodes_nested_thousands_deep_pair_and_print_in_linear_time() {
+    // 4,000 nested `{% a() %}` … `{% end %}` pairs on one line took 229 s to build:
+    // each of 8,000 warnings quoted the whole 72 KB line, and read the file again.
+    let s = site("");
+    let n = 10_000;
+    s.write(
+        "content/b.md",
+        format!(
+            "---\ntitle: B\n---\n{}inner{}\n",
+            "{% a() %}".repeat(n),
+            "{% end %}".repeat(n)
+        ),
+    );
+    let started = std::time::Instant::now();
+    let run = s.build();
+    let took = started.elapsed();
+    run.assert_code(0);
+    assert!(took.as_secs() < 60, "took {took:?}");
+    // Each opening tag pairs with its own `{% end %}`, innermost first: one warning
+    // each, none for a closing tag left over.
+    assert_eq!(
+        run.stderr
+            .matches("Zola shortcode `{% a() %}` … `{% end %}`")
+            .count(),
+        n
+    );
+    assert!(
+        !run.stderr.contains("Liquid tag `{% end %}`"),
+        "{}",
+        &run.stderr[..2000]
+    );
+    // The header keeps the column; the quoted part of the line starts near it.
+    let last = format!("--> content/b.md:4:{}\n", 9 * (n - 1) + 1);
+    run.assert_stderr_contains(&last);
+    let quoted = run.stderr.split(&last).nth(1).unwrap_or("");
+    let line = quoted.lines().nth(1).unwrap_or("");
+    assert!(
+        line.starts_with("4 | …") && line.chars().count() < 400,
+        "{line}"
+    );
+    assert!(s.read("b/index.html").contains("<p>inner</p>"));
+    // Hugo's pairs nest the same way: the inner `{{< x >}}` closes first.
+    let s = site("");
+    s.write(
+        "content/b.md",
+        "---\ntitle: B\n---\n{{< x >}}one{{< x >}}two{{< /x >}}three{{< /x >}} after\n",
+    );
+    let run = s.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr
+            .matches("Hugo shortcode `{{< x >}}` … `{{< /x >}}`")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        s.read("b/index.html").contains("<p>after</p>"),
+        "{}",
+        s.read("b/index.html")
+    );
+}
+
+#[test]
+fn an_admonish_title_holding_html_is_the_callout_s_title_and_its_id_is_its_text() {
+    // The title's HTML ended the title: "Warning" was shown, and `<b>x</b><script>…`
+    // began the text; the id was made from the tags' letters.
+    let s = site("[build]\nsanitize_html = true\n");
+    s.write(
+        "content/b.md",
+        "---\ntitle: B\n---\n```admonish warning title=\"<b>x</b><script>alert(1)</script>\"\nBody.\n```\n\n\
+         ```admonish abstract \"What <i>is</i> this?\"\nTwo.\n```\n\n\
+         > [!tip] Use **bold** and `code`\n> Three.\n\n\
+         [one](#admonition-xalert1) [two](#admonition-what-is-this)\n",
+    );
+    let run = s.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading with id"), "{}", run.stderr);
+    let page = s.read("b/index.html");
+    assert!(page.contains("<p class=\"callout-title\">Warning: <b>x</b></p>\n<p><a id=\"admonition-xalert1\"></a>\nBody.</p>"), "{page}");
+    assert!(!page.contains("alert(1)</script>"), "{page}");
+    assert!(
+        page.contains("<p class=\"callout-title\">Summary: What <i>is</i> this?</p>"),
+        "{page}"
+    );
+    assert!(page.contains("id=\"admonition-what-is-this\""), "{page}");
+    assert!(page.contains("<p class=\"callout-title\">Tip: Use <strong>bold</strong> and <code>code</code></p>\n<p>Three.</p>"), "{page}");
+    // Without `sanitize_html` the title's HTML is published as the page's other raw
+    // HTML is (the content security policy refuses inline scripts).
+    s.write("book.toml", "[site]\ntitle = \"T\"\n");
+    s.build().assert_code(0);
+    assert!(s.read("b/index.html").contains("Warning: <b>x</b><script>"));
+}
+
+#[test]
+fn a_slug_leading_out_of_the_site_under_a_permalink_is_an_error_at_the_slug() {
+    // The old address was dropped without a word.
+    for slug in ["../x", "..", ".", "a/../../b"] {
+        let s = site("[permalinks]\nblog = \"/:slug/\"\n");
+        s.write(
+            "content/blog/p.md",
+            format!("---\ntitle: P\ndate: 2024-01-02\nslug: \"{slug}\"\n---\nx\n"),
+        );
+        let run = s.build();
+        refused(&run, "content/blog/p.md:4:1");
+        run.assert_stderr_contains("is not an address inside the site");
+    }
+    // Zola's `path:` the same, at its line.
+    let s = site("");
+    s.write(
+        "content/s/p.md",
+        "+++\ntitle = \"P\"\npath = \"a/../../x\"\n+++\nx\n",
+    );
+    refused(&s.build(), "content/s/p.md:3:1");
+    // What makes a safe address stays one: a backslash or NUL is left out, `/` alone
+    // gives no old address; nothing is written outside the output folder.
+    for (slug, url) in [("a\\\\b", "ab/"), ("a\\u0000b", "ab/"), ("/", "")] {
+        let s = site("[permalinks]\nblog = \"/:slug/\"\n");
+        s.write(
+            "content/blog/p.md",
+            format!("---\ntitle: P\ndate: 2024-01-02\nslug: \"{slug}\"\n---\nx\n"),
+        );
+        s.build().assert_code(0);
+        let urls = s.read("urls.json");
+        assert!(
+            url.is_empty() || urls.contains(&format!("\"{url}\"")),
+            "{urls}"
+        );
+        assert!(!s.path("x").exists() && !s.path("public/../b").exists());
+    }
+}
+
+#[test]
+fn exclude_patterns_that_name_no_path_below_the_content_folder_are_errors() {
+    // They were taken and left nothing out, without a word.
+    let s = site(
+        "[build]\nexclude = [\"drafts\", \"../secret/**\", \"a/./b\", 'C:\\x', \"~/notes\"]\n",
+    );
+    let run = s.build();
+    refused(&run, "book.toml:2:22");
+    run.assert_stderr_contains("--> book.toml:2:38")
+        .assert_stderr_contains("--> book.toml:2:47")
+        .assert_stderr_contains("--> book.toml:2:55")
+        .assert_stderr_contains("a `..` or `.` part names no path");
+    // The absolute path of a folder in the site.
+    let s = site("");
+    let absolute = s.path("content/drafts").display().to_string();
+    s.write(
+        "book.toml",
+        format!("[build]\nexclude = [\"/drafts\", '{absolute}']\n[site]\ntitle = \"T\"\n"),
+    );
+    let run = s.build();
+    refused(&run, "book.toml:2:23");
+    run.assert_stderr_contains("is an absolute path");
+}
+
+#[test]
+fn a_content_dir_that_is_no_folder_of_notes_is_an_error_at_its_key() {
+    // `""` read the site's own folder, `"/"` the whole disk; a file or a missing
+    // folder had no line.
+    let s = site("");
+    s.write("notes.md", "x");
+    for (value, says) in [
+        ("\"\"", "must be a folder relative to book.toml's"),
+        ("\"/\"", "must be a folder relative to book.toml's"),
+        ("\"notes.md\"", "is not a folder"),
+        ("\"missing\"", "content folder `missing/` does not exist"),
+    ] {
+        s.write(
+            "book.toml",
+            format!("[site]\ntitle = \"T\"\n[build]\ncontent_dir = {value}\n"),
+        );
+        let run = s.build();
+        refused(&run, "book.toml:4:1");
+        run.assert_stderr_contains(says);
+        let json = s.run(&["check", "--format", "json"]);
+        json.assert_code(1);
+    }
+    // The site's folder itself is a vault with book.toml at its root: it builds when
+    // the output lies outside it.
+    s.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    s.remove("notes.md");
+    s.write("Notes/A.md", "# A\n\nText.\n");
+    s.build().assert_code(0);
+    assert!(s.path("../out/notes/a/index.html").exists());
+}

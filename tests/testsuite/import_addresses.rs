@@ -590,3 +590,24 @@ fn an_mdbook_chapter_keeps_its_html_file_address() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn a_chapter_whose_name_ends_in_index_keeps_its_own_html_address() {
+    // The Rust Reference's `syntax-index.md`: its old address `syntax-index.html` was
+    // listed in the URL table, sitemap and `urls.json` as the folder `syntax-`.
+    let site = Fixture::new("import-mdbook");
+    site.write("src/syntax-index.md", "# Syntax index\n\nEvery form.\n");
+    let summary = std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap();
+    site.write(
+        "src/SUMMARY.md",
+        summary + "- [Syntax index](syntax-index.md)\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("syntax-index.html")
+        .contains("url=./syntax-index/\""));
+    let urls = site.read("urls.json");
+    assert!(urls.contains("\"syntax-index.html\""), "{urls}");
+    assert!(!urls.contains("\"syntax-\""), "{urls}");
+    assert!(!site.read("sitemap.xml").contains("/syntax-<"));
+}

@@ -253,23 +253,25 @@ fn summary_links_to_missing_files_are_located() {
 fn declared_front_matter_keys_are_not_warned_about() {
     let files = [(
         "content/notes/vault.md",
-        "---\ntitle: A note\npublish: true\nplugin-id: x\ncssclass: wide\n---\nBody.\n",
+        "---\ntitle: A note\nmobile: true\nplugin-id: x\nbanner: wide\ncssclasses: [wide]\n---\nBody.\n",
     )];
     let site = site(&files);
     let run = site.run(&["check"]);
     run.assert_code(0)
-        .assert_stderr_contains("warning: unknown front matter key `publish` is ignored")
+        .assert_stderr_contains("warning: unknown front matter key `mobile` is ignored")
         .assert_stderr_contains("--> content/notes/vault.md:3:1")
-        .assert_stderr_contains("[front_matter] allow = [\"publish\"]")
+        .assert_stderr_contains("[front_matter] allow = [\"mobile\"]")
         .assert_stderr_contains("warning: unknown front matter key `plugin-id` is ignored");
     site.write(
         "book.toml",
-        format!("{BOOK}\n[front_matter]\nallow = [\"publish\", \"plugin-id\"]\n"),
+        format!("{BOOK}\n[front_matter]\nallow = [\"mobile\", \"plugin-id\"]\n"),
     );
     let run = site.run(&["check"]);
     run.assert_code(0)
-        .assert_stderr_contains("warning: unknown front matter key `cssclass` is ignored");
-    assert!(!run.stderr.contains("`publish`"), "{}", run.stderr);
+        .assert_stderr_contains("warning: unknown front matter key `banner` is ignored");
+    // Obsidian's core `cssclasses` is known: nothing to say of it.
+    assert!(!run.stderr.contains("cssclasses"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`mobile`"), "{}", run.stderr);
     assert!(!run.stderr.contains("`plugin-id`"), "{}", run.stderr);
     // A misspelt section name in book.toml is still an error.
     site.write("book.toml", format!("{BOOK}\n[front_matter]\nalow = []\n"));

@@ -832,3 +832,195 @@ fn a_dated_permalink_address_is_not_guessed_from_its_last_segment() {
         .assert_stderr_contains("broken link to '/2026/02/01/second-post/': no page or file there")
         .assert_stderr_contains("broken link to '/2026/02/01/second-post': no page or file there");
 }
+
+#[test]
+fn json_front_matter_is_read_as_hugo_reads_it() {
+    // Hugo reads a file opening with `{` as JSON front matter, to the matching `}`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/getting-started/json-page.md",
+        "{\n  \"title\": \"Configured in JSON\",\n  \"weight\": 1,\n  \"date\": \"2024-03-02T09:00:00Z\",\n  \"tags\": [\"setup\"],\n  \"description\": \"A {braced} summary\"\n}\n\nThe text.\n",
+    );
+    site.write(
+        "content/docs/getting-started/hidden.md",
+        "{\"title\": \"Hidden\", \"draft\": true}\nNot published.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("docs/getting-started/json-page/index.html");
+    assert!(
+        page.contains("<h1 id=\"article-title\">Configured in JSON</h1>"),
+        "{page}"
+    );
+    assert!(body(&page).contains("<p>The text.</p>"), "{page}");
+    assert!(
+        !page.contains("\"weight\""),
+        "front matter is not shown: {page}"
+    );
+    assert!(page.contains("A {braced} summary"), "{page}");
+    assert!(site
+        .read("tags/setup/index.html")
+        .contains("Configured in JSON"));
+    assert!(!site
+        .path("public/docs/getting-started/hidden/index.html")
+        .exists());
+    // `weight: 1` puts it before the section's page of order 2.
+    let hub = site.read("docs/getting-started/index.html");
+    let first = hub.find("Configured in JSON").expect("listed");
+    assert!(
+        hub.find("First steps").is_some_and(|at| at > first),
+        "{hub}"
+    );
+    // A JSON mistake is an error at its line and column.
+    site.write(
+        "content/docs/getting-started/json-page.md",
+        "\n{\n  \"title\": \"Configured in JSON\"\n  \"weight\": 1\n}\nText.\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "invalid JSON in front matter: expected `,` or `}`\n --> content/docs/getting-started/json-page.md:4:3",
+    );
+}
+
+#[test]
+fn a_sites_own_privacy_page_is_published_in_place_of_attunes() {
+    // Let's Encrypt's `content/en/privacy.md`: the organisation's own privacy policy
+    // at `/privacy/`, where attune writes its privacy page when a site has none.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/privacy.md",
+        "---\ntitle: Privacy Policy\n---\nWhat we keep and why.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("privacy/index.html");
+    assert!(page.contains("What we keep and why."), "{page}");
+    assert!(!page.contains("does not track you"), "{page}");
+    // The footer of every page leads to it.
+    assert!(site
+        .read("about/index.html")
+        .contains("href=\"../privacy/\""));
+    // Without it, attune's own page is there.
+    site.remove("content/privacy.md");
+    site.build().assert_code(0);
+    assert!(site
+        .read("privacy/index.html")
+        .contains("does not track you"));
+}
+
+#[test]
+fn a_slug_hugo_keeps_as_written_is_an_old_address_too() {
+    // Let's Encrypt's `documents/ISRG-CP-CPS-v5.8.html` has `slug: isrg-cp-cps-v5.8`:
+    // Hugo publishes it at `/documents/isrg-cp-cps-v5.8/`, the dot kept, and pages link
+    // there.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/policy.md",
+        "---\ntitle: Policy\nslug: Policy v5.8\n---\nThe policy.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [the policy](/docs/policy-v5.8/) and [again](/docs/policy-v5-8/).\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        body(&page).contains("<a href=\"../../docs/policy/\" id=\"ref-1\">the policy</a> and <a href=\"../../docs/policy/\" id=\"ref-2\">again</a>"),
+        "{page}"
+    );
+    assert!(site
+        .read("docs/policy-v5.8/index.html")
+        .contains("docs/policy/"));
+    // Hugo's `url:`, the page's whole address on the Hugo site, is one too.
+    site.write(
+        "content/docs/team.md",
+        "---\ntitle: Team\nurl: /about-us/\n---\nWho we are.\n",
+    );
+    site.write(
+        "content/docs/old.md",
+        "---\ntitle: Old\nurl: \"/legacy/old-page.html\"\n---\nKept.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [us](/about-us/) and [the old page](/legacy/old-page.html).\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        body(&page).contains("<a href=\"../../docs/team/\" id=\"ref-1\">us</a> and <a href=\"../../docs/old/\" id=\"ref-2\">the old page</a>"),
+        "{page}"
+    );
+    assert!(site.read("legacy/old-page.html").contains("docs/old/"));
+}
+
+#[test]
+fn a_footnote_reference_in_brackets_is_one_not_a_wikilink() {
+    // rOpenSci's blog: "published in 2010 [[^1]]." with `[^1]:` below, as Hugo's
+    // goldmark reads it: a footnote reference between brackets.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nPublished in 2010 [[^1]]. A [[^missing]] one.\n\n[^1]: Münch et al.\n",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(0)
+        .assert_stderr_contains("'^missing' is not written yet");
+    assert!(!run.stderr.contains("'^1'"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(text.contains("2010 [<sup"), "{text}");
+    assert!(text.contains("Münch et al."), "{text}");
+    assert!(!text.contains("[[^1]]"), "{text}");
+}
+
+#[test]
+fn a_cascaded_draft_or_build_option_holds_back_the_pages_below_as_hugo_does() {
+    let site = Fixture::new("hugo");
+    // A section that cascades `draft: true` (and a template key, passed over): its
+    // pages are drafts, except one that says otherwise; the section's text stays.
+    site.write(
+        "content/archive/_index.md",
+        "---\ntitle: Archive\ncascade:\n  draft: true\n  type: docs\n---\nOld things.\n",
+    );
+    site.write("content/archive/old.md", "---\ntitle: Old\n---\nOld.\n");
+    site.write(
+        "content/archive/kept.md",
+        "---\ntitle: Kept\ndraft: false\n---\nKept.\n",
+    );
+    // A list of entries with `_target`: only the pages its path glob and kind select.
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"Posts\"\n[[cascade]]\n[cascade._target]\npath = \"/posts/second*\"\nkind = \"page\"\n[cascade._build]\nrender = \"never\"\n+++\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("cascade"), "{}", run.stderr);
+    assert!(!site.path("public/archive/old/index.html").exists());
+    assert!(site.path("public/archive/kept/index.html").exists());
+    assert!(site.read("archive/index.html").contains("Old things."));
+    assert!(!site.path("public/posts/second-post/index.html").exists());
+    assert!(site.path("public/posts/first-post/index.html").exists());
+    // `--drafts` builds the drafts, never what is not rendered.
+    site.run(&["build", "--drafts"]).assert_code(0);
+    assert!(site.path("public/archive/old/index.html").exists());
+    assert!(!site.path("public/posts/second-post/index.html").exists());
+}
+
+#[test]
+fn a_link_to_an_id_on_attunes_own_home_page_is_checked() {
+    // rOpenSci's posts link `/#subscribe`, a form its theme's home page held: with no
+    // home article, attune's home page has no such id, so the link is reported, as an
+    // independent link checker finds it.
+    let site = Fixture::new("hugo");
+    site.remove("content/_index.md");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[Subscribe](/#subscribe) or [search](/#main).\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: no heading or id 'subscribe' in the home page\n --> content/posts/third.md:4:1",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[Search](/#main).\n",
+    );
+    site.build().assert_code(0);
+}

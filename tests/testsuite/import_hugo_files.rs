@@ -269,3 +269,88 @@ fn mounts_into_one_folder_overlay_and_the_first_file_wins() {
     assert_eq!(site.read("scss/_variables_project.scss"), "own");
     assert_eq!(site.read("scss/shared-only.scss"), "only shared");
 }
+
+#[test]
+fn hugos_default_assets_folder_publishes_the_files_pages_use() {
+    // No `[[mounts]]`: Hugo's own `assets/` folder, where an image render hook or a
+    // theme (`resources.Get`) finds `images/logo.svg`, and Hugo publishes only what
+    // pages use (not the stylesheets).
+    let site = Fixture::new("hugo");
+    site.write("assets/images/logo.svg", "<svg/>");
+    site.write("assets/docs/guide.pdf", "pdf");
+    site.write("assets/scss/main.scss", "a{}");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![Logo](images/logo.svg) ![Root](/images/logo.svg)\n\n[The guide](docs/guide.pdf \"Guide\")\n",
+    );
+    // A bundle's own file of the same path comes first, as Hugo's page resources do.
+    site.write(
+        "content/posts/first-post/images/logo.svg",
+        "<svg id=\"own\"/>",
+    );
+    site.write(
+        "content/posts/first-post/index.md",
+        "---\ntitle: First\n---\n![Own](images/logo.svg)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = body(&site.read("posts/third/index.html")).to_string();
+    assert_eq!(
+        page.matches("src=\"../../images/logo.svg\"").count(),
+        2,
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../docs/guide.pdf\""), "{page}");
+    assert_eq!(site.read("images/logo.svg"), "<svg/>");
+    assert_eq!(site.read("docs/guide.pdf"), "pdf");
+    assert!(!site.path("public/scss/main.scss").exists());
+    let first = body(&site.read("posts/first-post/index.html")).to_string();
+    assert!(
+        first.contains("src=\"../../posts/first-post/images/logo.svg\""),
+        "{first}"
+    );
+    // A file nowhere is still missing.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![Gone](images/gone.svg)\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("image 'images/gone.svg' does not exist");
+    // A mount into `assets` replaces the default folder, as in Hugo.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[The guide](docs/guide.pdf)\n",
+    );
+    site.build().assert_code(0);
+    site.write("shots/shot.png", "png");
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"shots\"\ntarget = \"assets/images\"\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'docs/guide.pdf'");
+}
+
+#[test]
+fn a_missing_file_in_a_themes_static_folder_names_the_mount_that_publishes_it() {
+    // rOpenSci's blog images are in `themes/ropensci/static/img/`, which Hugo
+    // publishes at the site root for the theme the site's config names.
+    let site = Fixture::new("hugo");
+    site.write("themes/ropensci/static/img/blog/chart.png", "png");
+    site.write("themes/ropensci/layouts/index.html", "<html></html>");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![Chart](/img/blog/chart.png)\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "help: the file is in themes/ropensci/static/, a Hugo theme's static folder, which Hugo publishes at the site root: add `[[mounts]]` with `source = \"themes/ropensci/static\"` and `target = \"static\"` to book.toml to publish it",
+    );
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"themes/ropensci/static\"\ntarget = \"static\"\n",
+    );
+    site.build().assert_code(0);
+    assert_eq!(site.read("img/blog/chart.png"), "png");
+}

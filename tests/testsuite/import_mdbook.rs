@@ -1094,3 +1094,51 @@ fn a_link_to_an_admonish_block_s_id_leads_to_it() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn mdbook_spec_rules_are_anchors_and_links_may_name_them() {
+    // The Rust Reference states each rule after a marker line, `r[items.static]`, and
+    // links to a rule by its name (`[statics]: items.static`), as its preprocessor
+    // mdbook-spec reads them: 562 links were broken and the markers shown as text.
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "src/reference/config.md",
+        "### Configuration\n\nr[config.file]\nSettings live in one file.\n\nr[config.file.name]\nIt is named `book.toml`:\n\n```text\nr[not.a.rule]\n```\n",
+    );
+    site.write(
+        "src/guide/reading.md",
+        "# Reading the book\n\nSee [the file][file] and [its name](config.file.name), \
+         or [the rule](../reference/config.md#r-config.file).\n\n[file]: config.file\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let config = site.read("reference/config/index.html");
+    assert!(
+        config.contains("<div class=\"rule\" id=\"r-config.file\"><a class=\"rule-link\" href=\"#r-config.file\">[config.file]</a></div>\n<p>Settings live in one file.</p>"),
+        "{config}"
+    );
+    assert!(
+        config.contains("r[not.a.rule]"),
+        "a marker in code stays code"
+    );
+    let reading = site.read("guide/reading/index.html");
+    for href in [
+        "../../reference/config/#r-config.file",
+        "../../reference/config/#r-config.file.name",
+    ] {
+        assert!(
+            reading.contains(&format!("href=\"{href}\"")),
+            "{href}: {reading}"
+        );
+    }
+    assert!(independent_check(&site).is_empty());
+    // A name no marker gives stays a broken link.
+    site.write(
+        "src/guide/reading.md",
+        "# Reading the book\n\n[x](config.missing)\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'config.missing'");
+}

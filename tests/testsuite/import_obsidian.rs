@@ -484,3 +484,110 @@ fn markdown_link_embeds_of_missing_notes_and_cycles_are_reported() {
         "error: embeds go round in a circle: content/Healing/b.md → content/Healing/b.md",
     );
 }
+
+#[test]
+fn a_note_marked_not_to_publish_stays_private_and_its_permalink_leads_to_the_page() {
+    // Obsidian Publish's and Quartz's `publish: false` marks a note never to be
+    // published (a clinician's private note): it was published all the same, and
+    // `permalink:`, the note's address on Obsidian Publish, was an unknown key.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Notes/Private.md",
+        "---\npublish: false\n---\n# Private\nA secret only its author reads.\n",
+    );
+    site.write(
+        "content/Notes/Open.md",
+        "---\npermalink: guides/open\npublish: true\n---\n# Open\n\nSee [[Private]] and [x](Private.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("unknown front matter key"),
+        "{}",
+        run.stderr
+    );
+    for at in ["7:5", "7:21"] {
+        run.assert_stderr_contains(&format!(
+            "is held back by `publish: false` (`--drafts` shows it): shown as plain text\n --> content/Notes/Open.md:{at}"
+        ));
+    }
+    let published = site.snapshot("public");
+    assert!(!published
+        .keys()
+        .any(|p| p.to_string_lossy().contains("private")));
+    for (path, bytes) in &published {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("secret only its author"),
+            "{}",
+            path.display()
+        );
+    }
+    // The Obsidian Publish address leads to the page.
+    let old = site.read("guides/open/index.html");
+    assert!(old.contains("url=../../notes/open/"), "{old}");
+    // A Jekyll pattern names no one address: no page is written for it.
+    site.write(
+        "content/Notes/Dated.md",
+        "---\npermalink: /:year/:title/\n---\n# Dated\n",
+    );
+    site.build().assert_code(0);
+    assert!(!site.path("public/:year").exists());
+    // Its author previews it with `--drafts`; a word that is no yes or no is an error.
+    site.run(&["build", "--drafts"]).assert_code(0);
+    assert!(site.path("public/notes/private/index.html").exists());
+    site.write(
+        "content/Notes/Private.md",
+        "---\npublish: later\n---\n# Private\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("a yes-or-no key is `true` or `false`, not `later`")
+        .assert_stderr_contains("content/Notes/Private.md:2");
+}
+
+#[test]
+fn a_vault_published_note_by_note_publishes_only_its_marked_notes_when_asked() {
+    // A vault published with Obsidian Publish or Quartz's ExplicitPublish marks the
+    // notes meant for readers `publish: true`; the others are private. Brought as it
+    // is, every note was published without a word.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Notes/Shared.md",
+        "---\ntitle: Shared\npublish: true\n---\nSee [[Journal]].\n",
+    );
+    site.write(
+        "content/Notes/Journal.md",
+        "---\ntitle: Journal\n---\nA private entry.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: 1 of ")
+        .assert_stderr_contains(
+            "notes says `publish: true`; the others are published too\n --> content/Notes/Shared.md:3:1",
+        )
+        .assert_stderr_contains("[build] publish = \"marked\"");
+    assert!(site.path("public/notes/journal/index.html").exists());
+    // Asked to, only the marked notes are pages; a link to another is its text.
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\npublish = \"marked\"\n"),
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "'Journal' is not marked `publish: true` (`[build] publish = \"marked\"`; `--drafts` shows it): shown as plain text\n --> content/Notes/Shared.md:5:5",
+    );
+    assert!(!run.stderr.contains("notes says"), "{}", run.stderr);
+    assert!(site.path("public/notes/shared/index.html").exists());
+    for (path, bytes) in site.snapshot("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("A private entry"), "{}", path.display());
+    }
+    // Said to publish all, every note is a page, without the warning.
+    site.write("book.toml", format!("{book}\n[build]\npublish = \"all\"\n"));
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("publish: true"), "{}", run.stderr);
+    assert!(site.path("public/notes/journal/index.html").exists());
+}

@@ -482,7 +482,7 @@ fn linkcheck_a_folder() {
 }
 
 #[test]
-fn folders_that_make_one_address_and_two_texts_for_one_folder_are_errors() {
+fn folders_that_make_one_address_are_an_error_and_two_texts_for_one_folder_a_warning() {
     let site = Fixture::new("hugo");
     site.write("content/Docs/extra.md", "---\ntitle: Extra\n---\nText.\n");
     site.build().assert_code(1).assert_stderr_contains(
@@ -497,9 +497,25 @@ fn folders_that_make_one_address_and_two_texts_for_one_folder_are_errors() {
         "content/docs/reference/index.md",
         "---\ntitle: Reference too\n---\nTwo.\n",
     );
-    site.build().assert_code(1).assert_stderr_contains(
-        "content/docs/reference/_index.md and content/docs/reference/index.md both give the folder '/docs/reference/' its text",
+    // Hugo reads `_index.md` and warns "pick one": so does attune, and the other
+    // file is not published.
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: docs/reference/_index.md and docs/reference/index.md both give their folder its text: docs/reference/_index.md is read, as Hugo reads it, so this file is not published\n --> content/docs/reference/index.md:1:1",
     );
+    let hub = site.read("docs/reference/index.html");
+    assert!(hub.contains("One.") && !hub.contains("Two."), "{hub}");
+    assert!(!site.path("public/docs/reference/index/index.html").exists());
+    // Of `_index.md` and `_index.html` (Hugo's HTML content format), the Markdown.
+    site.remove("content/docs/reference/index.md");
+    site.write(
+        "content/docs/reference/_index.html",
+        "---\ntitle: Reference in HTML\n---\n<p>Three.</p>\n",
+    );
+    site.build().assert_code(0).assert_stderr_contains(
+        "docs/reference/_index.md and docs/reference/_index.html both give their folder its text",
+    );
+    let hub = site.read("docs/reference/index.html");
+    assert!(hub.contains("One.") && !hub.contains("Three."), "{hub}");
 }
 
 #[test]

@@ -4,15 +4,15 @@
 /// (mdbook-katex, Zola's themes) that the renderer lacks, as what they make of them,
 /// each a `\def` put before the formula when the formula uses it.
 ///
-/// `\space`, `\mbox{…}` and `\hbox{…}` (text), an equation's `\tag{1}` (its number,
-/// set apart at the end) and `\tag*{…}` (the same without parentheses), the logos;
+/// `\space`, `\mbox{…}` and `\hbox{…}` (text), an inline formula's `\tag{1}` (its
+/// number, set apart at the end; a display formula's are taken out before, by
+/// `super::numbers`) and `\tag*{…}` (the same without parentheses), the logos;
 /// `\bm{x}` (the `bm` package's bold symbol), `\argmin`/`\argmax`, `\nonumber`/`\notag`
-/// (no equation number: none is numbered); KaTeX's other names of symbols, arrows,
-/// sets and fonts (`\R`, `\rarr`, `\Bbb`, `\frak`, `\bold`, `\mathscr`…); the
+/// (in inline math, where nothing is numbered: nothing); KaTeX's other names of
+/// symbols, arrows, sets and fonts (`\R`, `\rarr`, `\Bbb`, `\frak`, `\bold`, `\mathscr`…); the
 /// operators of other languages' notes (`\tg`, `\ctg`, `\arctg`, `\sh`…) and limits
 /// (`\injlim`, `\varlimsup`…); extensible arrows (`\xRightarrow{…}`, `\xmapsto{…}`…);
-/// the `braket` package (`\bra`, `\ket`, `\braket`, `\set`); text size commands (which
-/// change nothing: sizes, like colours, are not drawn).
+/// the `braket` package (`\bra`, `\ket`, `\braket`, `\set`).
 const MATHJAX: &[(&str, &str)] = &[
     ("bm", r"\def\bm#1{\boldsymbol{#1}}"),
     ("argmin", r"\def\argmin{\operatorname{arg min}\limits}"),
@@ -220,17 +220,7 @@ const MATHJAX: &[(&str, &str)] = &[
     ("mathchoice", r"\def\mathchoice#1#2#3#4{#1}"),
     ("vcenter", r"\def\vcenter#1{#1}"),
     ("raisebox", r"\def\raisebox#1#2{\text{#2}}"),
-    ("tiny", r"\def\tiny{}"),
     ("sixptsize", r"\def\sixptsize{}"),
-    ("scriptsize", r"\def\scriptsize{}"),
-    ("footnotesize", r"\def\footnotesize{}"),
-    ("small", r"\def\small{}"),
-    ("normalsize", r"\def\normalsize{}"),
-    ("large", r"\def\large{}"),
-    ("Large", r"\def\Large{}"),
-    ("LARGE", r"\def\LARGE{}"),
-    ("huge", r"\def\huge{}"),
-    ("Huge", r"\def\Huge{}"),
 ];
 
 /// `tex` with definitions of the [`MATHJAX`] commands it uses (and does not define

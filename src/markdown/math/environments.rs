@@ -1,5 +1,5 @@
 //! Environments MathJax and KaTeX draw that the renderer lacks, written as ones it has:
-//! `eqnarray` (an array right, centre, left), `CD` (commutative diagrams: an array of
+//! `flalign` (as `align`), `eqnarray` (an array right, centre, left), `CD` (commutative diagrams: an array of
 //! objects and labelled arrows) and bussproofs' `prooftree` (a proof as stacked
 //! fractions).
 
@@ -10,7 +10,10 @@ pub(super) fn with_environments(tex: &str) -> std::borrow::Cow<'_, str> {
     if !tex.contains(r"\begin{") {
         return tex.into();
     }
-    let mut tex = tex.to_string();
+    // `flalign` is `align` stretched to the margins: drawn as `align`.
+    let mut tex = tex
+        .replace(r"\begin{flalign", r"\begin{align")
+        .replace(r"\end{flalign", r"\end{align");
     for (name, write) in [
         ("eqnarray*", eqnarray as fn(&str) -> Option<String>),
         ("eqnarray", eqnarray),

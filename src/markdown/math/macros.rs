@@ -32,7 +32,8 @@ fn defined_name(tex: &str, at: usize) -> Option<(&str, usize)> {
 /// `tex` with LaTeX's definitions written as `\def`: `\newcommand{\name}[2]{…}` (and
 /// `\renewcommand`, `\providecommand`, with or without braces around the name),
 /// `\DeclareMathOperator{\name}{text}` (and `*`, limits below), `\gdef`, `\global\def`,
-/// `\edef` and `\xdef`; `\label{…}` is left out (equations are not numbered).
+/// `\edef` and `\xdef`; `\label{…}` is left out (a display formula's labels are taken
+/// out before, by `super::numbers`, and name its rows).
 pub(super) fn with_definitions(tex: &str) -> std::borrow::Cow<'_, str> {
     const WORDS: &[&str] = &[
         "newcommand",

@@ -16,11 +16,19 @@ mod commands;
 #[cfg(test)]
 mod corpus;
 mod environments;
+mod inserts;
 mod macros;
 mod mhchem;
+mod numbers;
+mod page;
 mod rewrite;
+mod sizes;
+mod text;
+mod wrappers;
 
 use commands::with_mathjax_commands;
+use inserts::Insert;
+pub(super) use page::Equations;
 use rewrite::{with_enclosures, with_infix_fractions, with_rewrites, with_top_level_lines};
 
 /// The MathML elements and attributes the renderer writes, which sanitising keeps.
@@ -86,7 +94,16 @@ pub const MATHML_ATTRIBUTES: &[&str] = &[
 /// `tex` as MathML, or the renderer's complaint.
 #[cfg(test)]
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
-    to_mathml_after(tex, display, "").map(|(mathml, _)| mathml)
+    let (tex, inserts) = inserts::take(tex)?;
+    let (mathml, _) = to_mathml_after(&tex, display, "")?;
+    Ok(inserts::put(
+        &mathml,
+        inserts.items.len(),
+        |n| match &inserts.items[n] {
+            Insert::Mathml(m) => m.clone(),
+            Insert::Reference { .. } => "<mtext>?</mtext>".to_string(),
+        },
+    ))
 }
 
 /// The length in bytes of the command name after the `\\` at `at` in `tex`: its
@@ -154,6 +171,8 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     } else {
         format!("{page}{tex}").into()
     };
+    let tex = rewrite::with_groups(&tex);
+    let tex = sizes::with_sizes(&tex);
     let tex = with_rewrites(&tex);
     let tex = with_infix_fractions(&tex);
     let tex = with_top_level_lines(&tex);
@@ -207,19 +226,22 @@ fn without_styles(mathml: &str) -> String {
 
 impl Builder<'_, '_> {
     pub(super) fn math(&mut self, tex: &str, display: bool, range: &std::ops::Range<usize>) {
-        match to_mathml_after(tex, display, &self.math_definitions) {
-            Ok((mathml, defined)) => {
-                // MathJax keeps a formula's definitions for the page's later formulas.
-                self.math_definitions.push_str(&defined);
-                self.emit_html(mathml)
-            }
+        let at = self.position(range);
+        // A formula that is only a reference is the link to the equation.
+        if let Some((label, eqref)) = inserts::only_reference(tex) {
+            let inside = self.inside(tex, display, range, tex.len() - tex.trim_start().len());
+            let n = self.equations.reference(&label, eqref, inside);
+            self.emit_html(Equations::link_token(n));
+            return;
+        }
+        match self.math_html(tex, display, range) {
+            Ok(html) => self.emit_html(html),
             Err(message) => {
-                let (line, column) = self.position(range);
                 let d = Diagnostic::error(
                     Code::Math,
                     format!("math `{}` cannot be read: {message}", short(tex)),
                 )
-                .at(self.file.to_path_buf(), line, column);
+                .at(self.file.to_path_buf(), at.0, at.1);
                 // TeX that other renderers read (KaTeX's `\ce{}`, `\KaTeX`) is shown
                 // as its source while the site is converted, as other syntax is.
                 self.out.diagnostics.push(match self.ctx.unsupported_syntax {
@@ -235,6 +257,132 @@ impl Builder<'_, '_> {
             }
         }
     }
+
+    /// A formula's HTML: its MathML with its inserts, numbers and ids in place, and the
+    /// links it holds after it.
+    fn math_html(
+        &mut self,
+        tex: &str,
+        display: bool,
+        range: &std::ops::Range<usize>,
+    ) -> Result<String, String> {
+        let at = self.position(range);
+        let written = tex;
+        let (tex, inserts) = inserts::take(tex)?;
+        let equation = display.then(|| numbers::equation(&tex));
+        let source = equation.as_ref().map_or(tex.as_str(), |e| e.tex.as_str());
+        let (mathml, defined) = to_mathml_after(source, display, &self.math_definitions)?;
+        // MathJax keeps a formula's definitions for the page's later formulas.
+        self.math_definitions.push_str(&defined);
+        let mut references = Vec::new();
+        let put: Vec<String> = inserts
+            .items
+            .iter()
+            .map(|insert| match insert {
+                Insert::Mathml(mathml) => mathml.clone(),
+                Insert::Reference { label, eqref, at } => {
+                    let inside = self.inside(written, display, range, *at);
+                    let n = self.equations.reference(label, *eqref, inside);
+                    references.push(n);
+                    format!("<mtext>{}</mtext>", Equations::text_token(n))
+                }
+            })
+            .collect();
+        let mut mathml = inserts::put(&mathml, put.len(), |n| put[n].clone());
+        if let Some(equation) = equation.filter(numbers::Equation::tagged) {
+            let mut rows = Vec::new();
+            for row in &equation.rows {
+                let (shown, number) = self.tag(&row.tag);
+                let id = row.label.as_ref().map(|label| {
+                    let id = self.ids.generate(&format!("eq {label}"));
+                    let file = self.file;
+                    if let Some(d) = self.equations.define(label, number, id.clone(), at, file) {
+                        self.out.diagnostics.push(d);
+                    }
+                    // A link from elsewhere (`page.md#eq-sum`) may lead to it.
+                    self.out.html_ids.push(id.clone());
+                    id
+                });
+                rows.push((shown, id));
+            }
+            mathml = numbers::with_numbers(&mathml, equation.by_row, &rows);
+        }
+        let mut links: Vec<String> = inserts
+            .links
+            .iter()
+            .map(|(url, text)| {
+                let text = to_mathml_after(text, false, &self.math_definitions)
+                    .map(|(m, _)| text::plain(&m))
+                    .ok()
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or_else(|| url.clone());
+                format!("<a href=\"{}\">{}</a>", escape(url), escape(&text))
+            })
+            .collect();
+        links.extend(references.into_iter().map(Equations::link_token));
+        if !links.is_empty() {
+            mathml.push_str(&format!(
+                " <span class=\"math-links\">{}</span>",
+                links.join(" ")
+            ));
+        }
+        Ok(mathml)
+    }
+
+    /// The line and column of `tex[offset..]` in the formula at `range`: after its
+    /// `$` or `$$`, when the formula is written between them.
+    fn inside(
+        &self,
+        tex: &str,
+        display: bool,
+        range: &std::ops::Range<usize>,
+        offset: usize,
+    ) -> (usize, usize) {
+        let start = range.start + if display { 2 } else { 1 };
+        if range.len() == tex.len() + 2 * (start - range.start) {
+            self.position(&(start + offset..start + offset))
+        } else {
+            self.position(range)
+        }
+    }
+
+    /// What a tag shows (MathML) and the number a reference to it shows, if any.
+    fn tag(&mut self, tag: &numbers::Tag) -> (String, Option<String>) {
+        match tag {
+            numbers::Tag::Next => {
+                let n = self.equations.next();
+                (format!("<mtext>({n})</mtext>"), Some(n.to_string()))
+            }
+            numbers::Tag::Given { tex, starred } => {
+                let inner = to_mathml_after(&format!(r"\text{{{tex}}}"), false, "")
+                    .ok()
+                    .and_then(|(m, _)| {
+                        let m = m.strip_prefix("<math display=\"inline\">")?;
+                        Some(m.strip_suffix("</math>")?.to_string())
+                    })
+                    .unwrap_or_else(|| format!("<mtext>{}</mtext>", escape(tex)));
+                let number = text::plain(&inner);
+                let shown = if *starred {
+                    inner
+                } else {
+                    format!("<mtext>(</mtext>{inner}<mtext>)</mtext>")
+                };
+                (shown, Some(number))
+            }
+            numbers::Tag::None => (String::new(), None),
+        }
+    }
+}
+
+/// A formula as text, for a heading's label and the table of contents: what it reads
+/// as (`E=mc^2` for `E = mc^2`), else its TeX.
+pub(super) fn readable(tex: &str, definitions: &str) -> String {
+    inserts::take(tex)
+        .and_then(|(tex, _)| to_mathml_after(&tex, false, definitions))
+        .map(|(mathml, _)| text::plain(&mathml))
+        .ok()
+        .filter(|text| !text.contains([inserts::MARK, '\u{F8F0}', '\u{F8F1}']))
+        .unwrap_or_else(|| tex.trim().to_string())
 }
 
 fn short(tex: &str) -> String {
@@ -378,6 +526,12 @@ mod tests {
             r"\begin{cases} a \\ b \end{cases}"
         );
         assert_eq!(with_top_level_lines(r"\{a\} {b \\ c}"), r"\{a\} {b \\ c}");
+        // Groups as KaTeX writes them without braces.
+        assert_eq!(
+            with_groups(r"\begingroup a \endgroup \endgroups"),
+            r"{ a } \endgroups"
+        );
+        assert!(to_mathml(r"\begingroup a}", false).is_ok());
     }
 
     #[test]

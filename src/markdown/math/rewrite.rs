@@ -1,5 +1,8 @@
 //! TeX the renderer lacks or misdraws, written in what it reads before it reads it.
 
+use super::wrappers::WRAPPERS;
+pub(super) use super::wrappers::{with_enclosures, CLOSE_MARK, OPEN_MARK};
+
 /// `tex` with TeX's infix fractions, which MathJax and KaTeX draw and the renderer
 /// lacks, written as the commands they stand for: `{n \choose k}` as `\binom{n}{k}`
 /// and `{a \over b}` as `\frac{a}{b}`. Each takes what is before and after it in its
@@ -91,6 +94,31 @@ pub(super) fn with_infix_fractions(tex: &str) -> std::borrow::Cow<'_, str> {
     tex.into()
 }
 
+/// `tex` with `\begingroup` and `\endgroup` as the braces they stand for, as KaTeX and
+/// MathJax read them.
+pub(super) fn with_groups(tex: &str) -> std::borrow::Cow<'_, str> {
+    if !tex.contains("group") {
+        return tex.into();
+    }
+    let mut out = String::with_capacity(tex.len());
+    let mut i = 0;
+    while let Some(at) = tex[i..].find('\\').map(|at| i + at) {
+        out.push_str(&tex[i..at]);
+        let len = super::command_len(tex, at);
+        out.push_str(match &tex[at + 1..at + 1 + len] {
+            "begingroup" => "{",
+            "endgroup" => "}",
+            _ => &tex[at..at + 1 + len],
+        });
+        i = at + 1 + len;
+        if len == 0 {
+            break;
+        }
+    }
+    out.push_str(&tex[i..]);
+    out.into()
+}
+
 /// `tex` with line breaks (`\\`) outside any environment, which KaTeX draws as lines
 /// one below the other and the renderer refuses, set in a `gathered` environment that
 /// draws them so.
@@ -124,79 +152,6 @@ pub(super) fn with_top_level_lines(tex: &str) -> std::borrow::Cow<'_, str> {
     }
     tex.into()
 }
-
-/// Commands that wrap their argument in what the renderer lacks or draws with nothing a
-/// page shows: a frame or strike the stylesheet draws by class (`\boxed`, `\fbox`
-/// around text, `\cancel`…), room kept empty (`\phantom`), ink whose room is not kept
-/// (`\smash`, `\rlap`, `\llap`, `\clap`…). Each: its name, whether its argument is
-/// text, and the MathML opening and closing it.
-const WRAPPERS: &[(&str, bool, &str, &str)] = &[
-    ("boxed", false, "<mrow class=\"math-boxed\">", "</mrow>"),
-    ("cancel", false, "<mrow class=\"math-cancel\">", "</mrow>"),
-    ("bcancel", false, "<mrow class=\"math-bcancel\">", "</mrow>"),
-    ("xcancel", false, "<mrow class=\"math-xcancel\">", "</mrow>"),
-    ("fbox", true, "<mrow class=\"math-boxed\">", "</mrow>"),
-    ("phantom", false, "<mphantom><mrow>", "</mrow></mphantom>"),
-    (
-        "hphantom",
-        false,
-        "<mpadded height=\"0\" depth=\"0\"><mphantom><mrow>",
-        "</mrow></mphantom></mpadded>",
-    ),
-    (
-        "vphantom",
-        false,
-        "<mpadded width=\"0\"><mphantom><mrow>",
-        "</mrow></mphantom></mpadded>",
-    ),
-    (
-        "smash",
-        false,
-        "<mpadded height=\"0\" depth=\"0\"><mrow>",
-        "</mrow></mpadded>",
-    ),
-    (
-        "rlap",
-        true,
-        "<mpadded width=\"0\"><mrow>",
-        "</mrow></mpadded>",
-    ),
-    (
-        "mathrlap",
-        false,
-        "<mpadded width=\"0\"><mrow>",
-        "</mrow></mpadded>",
-    ),
-    (
-        "llap",
-        true,
-        "<mpadded width=\"0\"><mrow>",
-        "</mrow></mpadded>",
-    ),
-    (
-        "mathllap",
-        false,
-        "<mpadded width=\"0\"><mrow>",
-        "</mrow></mpadded>",
-    ),
-    (
-        "clap",
-        true,
-        "<mpadded width=\"0\"><mrow>",
-        "</mrow></mpadded>",
-    ),
-    (
-        "mathclap",
-        false,
-        "<mpadded width=\"0\"><mrow>",
-        "</mrow></mpadded>",
-    ),
-];
-/// Marks the rewritten TeX carries as text around a wrapper's argument (each followed by
-/// the wrapper's index), turned into its MathML once rendered (characters of Unicode's
-/// private use area).
-pub(super) const OPEN_MARK: char = '\u{F8F0}';
-pub(super) const CLOSE_MARK: char = '\u{F8F1}';
 
 /// The index just past the `}` closing the group that opens at `tex[open]` (`{`).
 pub(super) fn group_end(tex: &str, open: usize) -> Option<usize> {
@@ -438,29 +393,4 @@ pub(super) fn with_rewrites(tex: &str) -> std::borrow::Cow<'_, str> {
     } else {
         tex.into()
     }
-}
-
-/// `mathml` with the marks [`with_rewrites`] put around a wrapper's argument turned into
-/// the wrapper's MathML, and the characters the renderer writes unescaped where they
-/// stand alone (`<mo><</mo>`, `<mi>&</mi>`) escaped.
-pub(super) fn with_enclosures(mathml: String) -> String {
-    let mut out = mathml;
-    if out.contains(OPEN_MARK) {
-        for (n, (_, _, open, close)) in WRAPPERS.iter().enumerate() {
-            out = out
-                .replace(&format!("<mrow><mtext>{OPEN_MARK}{n}</mtext>"), open)
-                .replace(&format!("<mtext>{CLOSE_MARK}{n}</mtext></mrow>"), close);
-        }
-    }
-    if out.contains(['&', '<', '>']) {
-        for (c, entity) in [('&', "&amp;"), ('<', "&lt;"), ('>', "&gt;")] {
-            for combining in ["", "\u{338}"] {
-                out = out.replace(
-                    &format!(">{c}{combining}</"),
-                    &format!(">{entity}{combining}</"),
-                );
-            }
-        }
-    }
-    out
 }

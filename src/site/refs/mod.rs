@@ -7,17 +7,22 @@
 //!
 //! This module is the resolved target and how a page writes it; [`resolve`] works
 //! out where each reference leads, [`by_name`] finds files by name as Obsidian does,
-//! [`copied`] checks HTML files copied as they are, [`paths`] joins and relates paths.
+//! [`copied`] checks HTML files copied as they are, [`paths`] joins and relates paths,
+//! [`hugo_assets`] publishes the files of Hugo's `assets/` folder that pages use,
+//! [`unread`] says which setting publishes a missing file found in a folder not read.
 
 use super::UrlStyle;
 use crate::markdown::href_attr;
 use crate::text::escape;
 
+mod anchors;
 mod beside;
 mod by_name;
 mod copied;
+mod hugo_assets;
 pub(in crate::site) mod paths;
 mod resolve;
+mod unread;
 mod zola_path;
 
 /// Where a reference leads, once resolved.

@@ -16,24 +16,6 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 impl Site {
-    /// Each article's link targets (headings and ids in its raw HTML), so that
-    /// anchors are checked in O(1) however many links point at them; ids attune
-    /// writes itself are [`is_generated_on`].
-    pub(in crate::site) fn anchor_sets(&self) -> Vec<HashSet<&str>> {
-        self.articles
-            .iter()
-            .map(|a| {
-                let parsed = &a.parsed;
-                parsed
-                    .headings
-                    .iter()
-                    .map(|h| h.id.as_str())
-                    .chain(parsed.html_ids.iter().map(String::as_str))
-                    .collect()
-            })
-            .collect()
-    }
-
     /// Resolves every article's references (see [`Site::refs`]); problems go into
     /// `diagnostics`.
     pub(in crate::site) fn resolve_refs(&mut self, diagnostics: &mut Diagnostics) {
@@ -76,6 +58,7 @@ impl Site {
             files,
             global,
             ids: self.anchor_sets(),
+            rules: self.spec_rules(),
         };
         let results: Vec<(Vec<RefTarget>, Diagnostics)> = (0..self.articles.len())
             .into_par_iter()
@@ -344,6 +327,21 @@ impl Site {
             .get(&format!("{folder_url}index.html"))
             .is_some_and(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect | UrlKind::File))
         {
+            // attune's own home page has only the ids its default template writes.
+            let id = fragment
+                .as_deref()
+                .filter(|id| folder_url.is_empty() && !self.home_has_id(id));
+            let fragment = match id {
+                Some(id) => {
+                    let d = error(
+                        Code::BrokenAnchor,
+                        format!("no heading or id '{id}' in the home page"),
+                    );
+                    diagnostics.push(broken.report(d, "as a link to the top of that page"));
+                    fragment.filter(|_| !broken.warns())
+                }
+                None => fragment,
+            };
             return RefTarget::Site {
                 path: folder_url,
                 suffix: query,
@@ -419,6 +417,14 @@ impl Site {
                 return target;
             }
         }
+        // An mdbook-spec rule's name (`items.static`): the rule's place on its page.
+        if let Some(&t) = ctx
+            .rules
+            .get(decoded.as_str())
+            .filter(|_| r.kind == RefKind::Link)
+        {
+            return page(t, Some(format!("r-{decoded}")), diagnostics);
+        }
         let missing = match r.kind {
             RefKind::Media(what) => {
                 error(Code::MissingFile, format!("{what} '{url}' does not exist"))
@@ -443,23 +449,14 @@ impl Site {
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
-        // A file in Hugo's and Zola's `static/` folder, which attune reads only when
-        // told to: the setting that publishes it is the help.
-        let in_static = self
-            .unread_static
-            .as_ref()
-            .is_some_and(|dir| !site_path.is_empty() && dir.join(&site_path).is_file());
-        let missing = match best {
-            _ if in_static => missing.help(format!(
-                "the file is in {}/: set `static_dir = \"{}\"` under [build] in book.toml to publish that folder's files at the site root",
-                crate::load::STATIC_FOLDER,
-                crate::load::STATIC_FOLDER
-            )),
-            Some(best) => missing.help(format!(
+        // A file in a folder attune reads only when told to: the setting is the help.
+        let missing = match (self.unread_folder_help(&site_path), best) {
+            (Some(help), _) => missing.help(help),
+            (None, Some(best)) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(&folder, best)
             )),
-            None => missing.help(
+            (None, None) => missing.help(
                 "put the file under content/ and link to it by its path from this file's folder",
             ),
         };
@@ -481,6 +478,8 @@ pub(super) struct Lookup<'a> {
     pub(super) global: HashSet<String>,
     /// [`Site::anchor_sets`].
     pub(super) ids: Vec<HashSet<&'a str>>,
+    /// [`Site::spec_rules`].
+    pub(super) rules: HashMap<&'a str, usize>,
 }
 
 /// The ids a link may target on article `t`'s page, for suggestions.

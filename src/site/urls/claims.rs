@@ -153,12 +153,14 @@ impl Site {
                 Owner::built_in("the handouts page"),
             );
         }
-        claim(
-            &mut table,
-            page("privacy/"),
-            Kind::Page,
-            Owner::built_in("the privacy page"),
-        );
+        if !self.has_own_privacy_page() {
+            claim(
+                &mut table,
+                page(crate::site::PRIVACY_URL),
+                Kind::Page,
+                Owner::built_in("the privacy page"),
+            );
+        }
         if self.help_article().is_none() {
             claim(
                 &mut table,
@@ -256,6 +258,10 @@ impl Site {
                         file.to_string_lossy().replace('\\', "/")
                     )
                 }
+                crate::load::AssetFolder::DefaultAssets => format!(
+                    "the file '{}' (Hugo's assets folder)",
+                    file.to_string_lossy().replace('\\', "/")
+                ),
                 crate::load::AssetFolder::Mount(i) => {
                     format!(
                         "the file '{}' (mounted at '{}')",
@@ -326,28 +332,7 @@ impl Site {
         }
         self.claim_redirects(&mut table, &mut aliases, diagnostics);
         self.claim_tag_permalinks(&mut table, diagnostics);
-        // An mdBook (a SUMMARY.md) published each chapter as a file (`guide/setup.html`):
-        // a redirect page there too, where nothing else is, so a reader's bookmark still
-        // arrives.
-        if self.summary.is_some() {
-            let mut quiet = Diagnostics::new();
-            for (i, article) in self.articles.iter().enumerate() {
-                let rel = article.rel.to_string_lossy().replace('\\', "/");
-                let Some(stem) = rel.strip_suffix(".md") else {
-                    continue;
-                };
-                let is_folder_text = stem == "README" || stem.ends_with("/README");
-                if is_folder_text || stem == "index" || stem.ends_with("/index") {
-                    continue;
-                }
-                let file = format!("{stem}.html");
-                let what = format!("the mdBook address of '{}'", article.slug);
-                let owner = Owner::content(what, &article.path, 1, 1);
-                if table.claim(&file, Kind::Redirect, owner, &mut quiet) {
-                    files.insert(file, i);
-                }
-            }
-        }
+        self.claim_mdbook_files(&mut table, &mut files);
         // Zola's `path`, where Zola published the page: its old address where nothing
         // else claims it (a page of attune's own, another page), so links written to it
         // lead to the page; nothing to report where it is taken, as the page keeps its
@@ -366,6 +351,10 @@ impl Site {
                     .split('/')
                     .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']));
             let permalink = self.permalink_at.contains_key(&i);
+            if !inside && !url.is_empty() {
+                diagnostics.push(self.outside(i, &url));
+                continue;
+            }
             if !inside || url == article.url || (aliases.contains_key(&url) && !permalink) {
                 continue;
             }
@@ -423,6 +412,7 @@ impl Site {
                 aliases.insert(url, i);
             }
         }
+        self.claim_hugo_addresses(&mut table, &mut files, &mut aliases);
         for (file, i) in files {
             let a = &self.articles[i];
             let to = crate::site::Moved {
@@ -435,6 +425,38 @@ impl Site {
         diagnostics.extend(bad);
         self.aliases = aliases;
         self.urls = table;
+    }
+
+    /// The error for a Hugo permalink or a Zola `path:` giving article `i` an old
+    /// address that leads out of the site (`slug: "../x"` under `/:slug/`), at the
+    /// `slug:`, `path:` or `title:` it was made from, else at the permalink's pattern.
+    fn outside(&self, i: usize, url: &str) -> Diagnostic {
+        let article = &self.articles[i];
+        let front = ["path", "slug", "title"]
+            .into_iter()
+            .filter(|key| *key != "path" || !self.permalink_at.contains_key(&i))
+            .map(|key| (key, article.front_key(&[key])))
+            .find(|(_, at)| *at != (1, 1));
+        let (from, file, (line, column)) = match (self.permalink_at.get(&i), front) {
+            (_, Some((key, at))) => (format!("`{key}:`"), article.path.as_path(), at),
+            (Some(&at), None) => (
+                "the Hugo permalink".to_string(),
+                std::path::Path::new(crate::config::FILE_NAME),
+                at,
+            ),
+            (None, None) => ("`path:`".to_string(), article.path.as_path(), (1, 1)),
+        };
+        let shown: String = url.chars().take(60).collect();
+        let shown = crate::diagnostic::escape_controls(&shown).into_owned();
+        Diagnostic::error(
+            Code::BadAlias,
+            format!(
+                "{from} gives '{}' the old address '/{shown}', which is not an address inside the site",
+                article.path.display()
+            ),
+        )
+        .at(file, line, column)
+        .help("write it as a path of the site's own, without `..`, `.`, `\\`, `?`, `#` or control characters as parts")
     }
 
     /// Whether any article in a topic is a handout (the handouts page lists them).

@@ -18,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 mod claims;
 mod declared;
 mod free;
+mod old;
 
 pub use claims::is_search_shard;
 
@@ -260,7 +261,7 @@ impl UrlTable {
         let mut urls: Vec<String> = self
             .entries()
             .filter(|e| matches!(e.kind, Kind::Page | Kind::Redirect))
-            .map(|e| e.path.trim_end_matches("index.html").to_string())
+            .map(|e| folder_address(&e.path).to_string())
             .collect();
         urls.sort();
         urls
@@ -280,8 +281,8 @@ impl UrlTable {
     pub fn pages(&self) -> Vec<String> {
         let mut urls: Vec<String> = self
             .entries()
-            .filter(|e| e.kind == Kind::Page && e.path.ends_with("index.html"))
-            .map(|e| e.path.trim_end_matches("index.html").to_string())
+            .filter(|e| e.kind == Kind::Page && folder_address(&e.path) != e.path)
+            .map(|e| folder_address(&e.path).to_string())
             .collect();
         urls.sort();
         urls
@@ -298,7 +299,16 @@ impl UrlTable {
 
 /// `patterns/x/index.html` → `/patterns/x/`; a file stays as it is, with a leading `/`.
 pub fn display_url(path: &str) -> String {
-    format!("/{}", path.strip_suffix("index.html").unwrap_or(path))
+    format!("/{}", folder_address(path))
+}
+
+/// `patterns/x/index.html` → `patterns/x/`, `index.html` → the root, `""`; any other
+/// path as it is (mdBook's `syntax-index.html` is a file, not the folder `syntax-`).
+fn folder_address(path: &str) -> &str {
+    match path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => path,
+    }
 }
 
 /// The folders above a folded path: `a/b/c` → `a/`, `a/b/`.

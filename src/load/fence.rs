@@ -1,0 +1,193 @@
+//! Where a file's front matter is: YAML between `---` lines (or `---` and `...`), TOML
+//! between `+++` lines, or a JSON object from a `{` to its matching `}`, as Hugo reads
+//! them, after any blank lines. Reading what is found is [`super::front_matter`]'s.
+
+/// The language front matter is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+    Json,
+}
+
+/// Where a file's front matter is, as [`find_front_matter`] finds it.
+pub(super) enum Found {
+    /// No front matter: the file is all body.
+    None,
+    /// An opening fence (or a JSON object's `{`) at the top with no closing one.
+    Unclosed { format: Format, line: usize },
+    /// Front matter: its text (`head`: between the fences; for JSON the object itself,
+    /// from the start of its first line) starts on line `first_line`; the body starts
+    /// at byte `body_start`.
+    Block {
+        format: Format,
+        head: std::ops::Range<usize>,
+        first_line: usize,
+        body_start: usize,
+    },
+}
+
+/// Finds front matter (see the module's text).
+pub(super) fn find_front_matter(text: &str) -> Found {
+    // Blank lines before the opening fence are skipped, as Hugo does.
+    let mut start = 0;
+    let mut fence_line = 1;
+    let (fence, first_line_end) = loop {
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        let line = text[start..end].trim_end();
+        if line.trim_start().is_empty() && end < text.len() {
+            start = end;
+            fence_line += 1;
+            continue;
+        }
+        match line {
+            "---" => break ("---", end),
+            "+++" => break ("+++", end),
+            _ if opens_json(&text[start..]) => return json_object(text, start, fence_line),
+            _ => return Found::None,
+        }
+    };
+    let format = if fence == "+++" {
+        Format::Toml
+    } else {
+        Format::Yaml
+    };
+    let mut offset = first_line_end;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        let line = text[offset..end].trim_end();
+        if line == fence || (fence == "---" && line == "...") {
+            return Found::Block {
+                format,
+                head: first_line_end..offset,
+                first_line: fence_line + 1,
+                body_start: end,
+            };
+        }
+        offset = end;
+    }
+    if fence_line > 1 {
+        // After blank lines, an unclosed fence is the body's own (a thematic break).
+        Found::None
+    } else {
+        Found::Unclosed {
+            format,
+            line: fence_line,
+        }
+    }
+}
+
+/// Whether `text` (from the start of a line) opens a JSON object: `{`, after spaces,
+/// then `"` or `}` after any white space, as JSON front matter starts (`{"title": …`).
+/// Hugo reads any `{` there as JSON; a file opening with `{{#include …}}` or a
+/// `{{< shortcode >}}` does not start a JSON object, so it stays the body's.
+pub(super) fn opens_json(text: &str) -> bool {
+    text.trim_start_matches([' ', '\t'])
+        .strip_prefix('{')
+        .and_then(|rest| rest.trim_start().chars().next())
+        .is_some_and(|c| c == '"' || c == '}')
+}
+
+/// The JSON object whose `{` is on the line starting at byte `start` (line `line`):
+/// it ends at its matching `}`, braces in strings not counted, as Hugo finds it. The
+/// body starts on the line after (after the `}` when text follows it on its line).
+fn json_object(text: &str, start: usize, line: usize) -> Found {
+    let bytes = text.as_bytes();
+    let mut level = 0usize;
+    let mut in_string = false;
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'{' if !in_string => level += 1,
+            b'}' if !in_string => {
+                level -= 1;
+                if level == 0 {
+                    let end = i + 1;
+                    let rest = &text[end..];
+                    let line_end = rest.find('\n').map_or(text.len(), |n| end + n + 1);
+                    let body_start = if text[end..line_end].trim().is_empty() {
+                        line_end
+                    } else {
+                        end
+                    };
+                    return Found::Block {
+                        format: Format::Json,
+                        head: start..end,
+                        first_line: line,
+                        body_start,
+                    };
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Found::Unclosed {
+        format: Format::Json,
+        line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> Option<(Format, &str, usize, &str)> {
+        match find_front_matter(text) {
+            Found::Block {
+                format,
+                head,
+                first_line,
+                body_start,
+            } => Some((format, &text[head], first_line, &text[body_start..])),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_json_object_at_the_top_is_front_matter_to_its_matching_brace() {
+        let text = "\n{\n  \"title\": \"A {b}\",\n  \"p\": {\"q\": \"\\\"}\"}\n}\nBody {x}\n";
+        let (format, head, line, body) = block(text).unwrap();
+        assert_eq!(format, Format::Json);
+        assert_eq!(line, 2);
+        assert!(head.starts_with('{') && head.ends_with('}'), "{head}");
+        assert_eq!(body, "Body {x}\n");
+        let (_, head, line, body) = block("{\"title\": \"One line\"}\n# Heading\n").unwrap();
+        assert_eq!(
+            (head, line, body),
+            ("{\"title\": \"One line\"}", 1, "# Heading\n")
+        );
+        // Text after the `}` on its line is the body's.
+        assert_eq!(block("{} text\n").unwrap().3, " text\n");
+        assert_eq!(block("{\r\n\"a\": 1\r\n}\r\nbody").unwrap().3, "body");
+    }
+
+    #[test]
+    fn braces_that_open_no_json_object_are_the_body_s() {
+        for text in [
+            "{{#include ../listings/a.rs}}\n",
+            "{{< note >}}\ntext\n{{< /note >}}\n",
+            "{.class}\n",
+            "{x: 1}\n",
+        ] {
+            assert!(matches!(find_front_matter(text), Found::None), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unclosed_json_object_is_reported_at_its_brace() {
+        assert!(matches!(
+            find_front_matter("\n\n{\n\"title\": \"A\"\n"),
+            Found::Unclosed {
+                format: Format::Json,
+                line: 3
+            }
+        ));
+    }
+}

@@ -1,0 +1,132 @@
+//! Which pages a build publishes: the pages front matter holds back (drafts,
+//! Obsidian Publish's `publish: false`, Hugo's publication dates, headless bundles),
+//! and the warning for a date to come that holds nothing back.
+
+use super::Date;
+use super::{FrontMatter, Source, Spans, Step};
+use crate::config::PublishMode;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+
+/// Which of the content folder's pages a build publishes.
+#[derive(Debug, Clone, Copy)]
+pub struct Publish<'a> {
+    /// Pages held back (see [`Publish::holds_back`]) are published too.
+    pub drafts: bool,
+    /// The day publication dates are compared with.
+    pub today: Date,
+    /// The site's language (`[site] language`): translations beside a page into
+    /// another are left out (see [`languages`]).
+    pub language: &'a str,
+    /// Extensions of files published as downloads on purpose (`[build] downloads`):
+    /// no `not-markdown` warning for them.
+    pub downloads: &'a [String],
+    /// Folders and files never published (`[build] exclude`), as written.
+    pub exclude: &'a [String],
+    /// `[build] publish`: only notes marked `publish: true` are pages when `Marked`.
+    pub mode: Option<crate::config::PublishMode>,
+    /// Hugo's module mounts (`[[mounts]]`): more files published as they are.
+    pub mounts: &'a [crate::config::Mount],
+}
+
+impl Publish<'_> {
+    /// Why a page is left out, if it is: never written (headless, `render` off), or
+    /// held back unless `drafts`: `draft: true`, `publish: false` (Obsidian Publish's,
+    /// Quartz's), or, as Hugo holds pages back, a `publishDate` after today or an
+    /// `expiryDate` today or before (compared by day).
+    pub(super) fn holds_back(&self, front: &FrontMatter) -> Option<String> {
+        // Never written, drafts or not: Hugo's headless bundles and `build.render:
+        // never`, Zola's `render = false` (the files beside the page are published).
+        let render = front.build.as_ref().and_then(|b| b.render);
+        let never = [
+            (front.headless, "`headless: true`"),
+            (front.render == Some(false), "`render = false`"),
+            (render == Some(false), "`build.render`"),
+        ];
+        if let Some((_, key)) = never.into_iter().find(|(set, _)| *set) {
+            return Some(format!("is never published ({key})"));
+        }
+        let future = front.publish_date.filter(|&d| d > self.today);
+        let expired = front.expiry_date.filter(|&d| d <= self.today);
+        let why = match () {
+            _ if self.drafts => return None,
+            _ if front.draft => "`draft: true`".to_string(),
+            _ if front.publish == Some(false) => "`publish: false`".to_string(),
+            _ if self.mode == Some(PublishMode::Marked) && front.publish.is_none() => {
+                return Some(
+                    "is not marked `publish: true` (`[build] publish = \"marked\"`; `--drafts` shows it)"
+                        .into(),
+                )
+            }
+            _ if future.is_some() => format!("`publishDate: {}`", future?),
+            _ if expired.is_some() => format!("`expiryDate: {}`", expired?),
+            _ => return None,
+        };
+        Some(format!("is held back by {why} (`--drafts` shows it)"))
+    }
+
+    /// A page dated after today with no `publishDate` is published now, as Zola and
+    /// attune's own `date` mean; Hugo would hold it back until then, so a site brought
+    /// from Hugo is told, at the `date` key.
+    pub(super) fn warn_future_date(&self, source: &Source, diagnostics: &mut Diagnostics) {
+        let Some(date) = source.front.date.filter(|&d| d > self.today) else {
+            return;
+        };
+        if source.front.publish_date.is_some() {
+            return;
+        }
+        let (line, column) = Spans::front_matter(&source.text[..source.body_start])
+            .key(&[Step::key("date")])
+            .unwrap_or((1, 1));
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::FutureDate,
+                format!(
+                    "dated {date}, after today ({}): published now all the same",
+                    self.today
+                ),
+            )
+            .at(&source.path, line, column)
+            .help(format!(
+                "to hold the page back until that day, as Hugo does, add `publishDate: {date}`"
+            )),
+        );
+    }
+}
+
+impl Publish<'_> {
+    /// With no `[build] publish`, a vault where some notes say `publish: true` and
+    /// others say nothing was perhaps published only in part (Obsidian Publish,
+    /// Quartz's ExplicitPublish): one warning, at the first marked note's key, so
+    /// private notes are not published unawares.
+    pub(super) fn warn_unmarked(&self, sources: &[Source], diagnostics: &mut Diagnostics) {
+        if self.mode.is_some() {
+            return;
+        }
+        let marked = sources.iter().filter(|s| s.front.publish == Some(true));
+        let unmarked = sources.iter().filter(|s| s.front.publish.is_none()).count();
+        let Some(first) = marked.clone().next() else {
+            return;
+        };
+        if unmarked == 0 {
+            return;
+        }
+        let (line, column) = Spans::front_matter(&first.text[..first.body_start])
+            .key(&[Step::key("publish")])
+            .unwrap_or((1, 1));
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UnmarkedNotes,
+                match marked.count() {
+                    1 => format!("1 of {} notes says `publish: true`; the others are published too", unmarked + 1),
+                    n => format!("{n} of {} notes say `publish: true`; the other {unmarked} are published too", n + unmarked),
+                },
+            )
+            .at(&first.path, line, column)
+            .help(
+                "Obsidian Publish and Quartz's ExplicitPublish publish only the marked notes: \
+                 set `[build] publish = \"marked\"` in book.toml to do the same, or \
+                 `publish = \"all\"` to publish every note",
+            ),
+        );
+    }
+}

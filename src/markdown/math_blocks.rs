@@ -1,0 +1,195 @@
+//! Display math written over several lines between `$$` lines, as Obsidian, MathJax
+//! and KaTeX read it: a line inside that Markdown would read as the start of a block
+//! (`- \sum…`, `+ c`, `> 0`, `# 1`, `1. x`, a line of `=` or `-`) continues the
+//! formula. Markdown parsers read math inside a paragraph, so such a line would end
+//! the paragraph, and the formula with it, and its TeX would show as a list or a
+//! heading: the line is indented by four spaces, which TeX ignores and which makes it
+//! a paragraph's continuation. A blank line inside a `$$` that stands alone on its
+//! line would end the paragraph too: it gets a `%`, a TeX comment.
+
+use super::expand::{SegMap, Splice};
+
+/// Whether `line` (without its end) would open a block that interrupts a paragraph.
+fn opens_block(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return false;
+    }
+    let rest = &line[indent..];
+    let after = |n: usize| rest[n..].is_empty() || rest[n..].starts_with([' ', '\t']);
+    let first = rest.chars().next().unwrap_or(' ');
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let only = |c: char| {
+        let t = rest.trim_end();
+        !t.is_empty() && t.chars().all(|x| x == c || x == ' ')
+    };
+    match first {
+        '-' | '+' | '*' => after(1) || only(first),
+        '=' | '_' => only(first),
+        '>' => true,
+        '#' => {
+            let hashes = rest.bytes().take_while(|b| *b == b'#').count();
+            hashes <= 6 && after(hashes)
+        }
+        '`' | '~' => rest.starts_with("```") || rest.starts_with("~~~"),
+        '<' => true,
+        _ => {
+            (1..=9).contains(&digits) && rest[digits..].starts_with(['.', ')']) && after(digits + 1)
+        }
+    }
+}
+
+/// The opening of a fenced code block on `line`, its character and length.
+fn fence(line: &str) -> Option<(u8, usize)> {
+    let rest = line.trim_start_matches(' ');
+    if line.len() - rest.len() > 3 {
+        return None;
+    }
+    let c = *rest.as_bytes().first()?;
+    let n = rest.bytes().take_while(|b| *b == c).count();
+    (matches!(c, b'`' | b'~') && n >= 3).then_some((c, n))
+}
+
+/// `text` with each line inside a `$$` block that would open a Markdown block
+/// indented, and the map back; `None` when there is none.
+pub fn protect(text: &str) -> Option<(String, SegMap)> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((at, line.trim_end_matches(['\n', '\r'])));
+        at += line.len();
+    }
+    let mut indent_at: Vec<usize> = Vec::new();
+    let mut blank_at: Vec<usize> = Vec::new();
+    let mut code: Option<(u8, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let (_, line) = lines[i];
+        if let Some((c, n)) = code {
+            if fence(line).is_some_and(|(fc, fnum)| fc == c && fnum >= n) {
+                code = None;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(open) = fence(line) {
+            code = Some(open);
+            i += 1;
+            continue;
+        }
+        let trimmed = line.trim_start_matches(' ');
+        let opens = line.len() - trimmed.len() <= 3
+            && trimmed.starts_with("$$")
+            && !trimmed[2..].contains("$$");
+        if !opens {
+            i += 1;
+            continue;
+        }
+        // The line that closes it: before any blank line (which ends the paragraph),
+        // unless the `$$` stands alone on its line, when blank lines are inside the
+        // formula as Obsidian and mdbook-katex read it (up to 100 lines, no code).
+        let alone = trimmed.trim_end() == "$$";
+        let close = lines[i + 1..]
+            .iter()
+            .take(100)
+            .take_while(|(_, l)| (alone || !l.trim().is_empty()) && fence(l).is_none())
+            .position(|(_, l)| l.contains("$$"))
+            .map(|p| i + 1 + p);
+        let Some(close) = close else {
+            i += 1;
+            continue;
+        };
+        for &(start, inner) in &lines[i + 1..close] {
+            if inner.trim().is_empty() {
+                // A TeX comment: the paragraph, and the formula, go on.
+                blank_at.push(start + inner.len());
+            } else if opens_block(inner) {
+                indent_at.push(start);
+            }
+        }
+        if opens_block(lines[close].1) && !lines[close].1.trim_start().starts_with("$$") {
+            indent_at.push(lines[close].0);
+        }
+        i = close + 1;
+    }
+    if indent_at.is_empty() && blank_at.is_empty() {
+        return None;
+    }
+    let mut inserts: Vec<(usize, &str)> = indent_at.into_iter().map(|at| (at, "    ")).collect();
+    inserts.extend(blank_at.into_iter().map(|at| (at, "%")));
+    inserts.sort_unstable();
+    let mut splice = Splice::new(text);
+    let mut from = 0;
+    for (at, text) in inserts {
+        splice.copy(from..at);
+        splice.insert(text, at);
+        from = at;
+    }
+    splice.copy(from..text.len());
+    Some((splice.out, splice.map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_inside_display_math_that_would_open_blocks_continue_it() {
+        let text = "$$\na\n= b\n-  c\n+ d\n> e\n# f\n1. g\n---\n$$\nafter\n- item\n";
+        let (out, map) = protect(text).unwrap();
+        assert_eq!(
+            out,
+            "$$\na\n= b\n    -  c\n    + d\n    > e\n    # f\n    1. g\n    ---\n$$\nafter\n- item\n"
+        );
+        // Positions stay those of the file as written.
+        let at = out.find("-  c").unwrap();
+        assert_eq!(map.back(at), text.find("-  c").unwrap());
+        // Math that closes on its own line, code, and a formula a blank line cuts are
+        // left as they are.
+        for text in [
+            "$$ a $$\n- item\n",
+            "```\n$$\n- x\n$$\n```\n",
+            "$$ a\n\n- x\n$$\n",
+            "$$\na\n```\n$$\n```\n",
+            "$$\n\\frac{a}{b} \\\\\n-1\n$$\n",
+            "$$\na\n",
+        ] {
+            assert!(protect(text).is_none(), "{text}");
+        }
+        // A blank line inside a `$$` alone on its line.
+        let (out, _) = protect("$$\na \\\\\n\n- b\n$$\n").unwrap();
+        assert_eq!(out, "$$\na \\\\\n%\n    - b\n$$\n");
+        // The closing line too, when text before `$$` opens a block.
+        let (out, _) = protect("$$\na\n- b $$\n").unwrap();
+        assert_eq!(out, "$$\na\n    - b $$\n");
+    }
+
+    #[test]
+    fn a_formula_over_lines_starting_with_signs_is_one_formula() {
+        let p = super::super::tests::parse_md(
+            "Text.\n\n$$\n\\frac{1}{2}\n= \\sum_i a_i\n- \\sum_j b_j\n+ c\n$$\nwhere $n$ is it.\n",
+        );
+        assert_eq!(
+            p.html.matches("<math display=\"block\">").count(),
+            1,
+            "{}",
+            p.html
+        );
+        assert!(
+            !p.html.contains("<li>") && !p.html.contains("$$"),
+            "{}",
+            p.html
+        );
+        assert!(p.html.contains("<mi>n</mi>"), "{}", p.html);
+        // Blank lines between an aligned formula's rows.
+        let p = super::super::tests::parse_md(
+            "Text.\n\n$$\n\\begin{aligned}\na &= b \\\\\n\nc &= d\n\\end{aligned}\n$$\n",
+        );
+        assert_eq!(p.html.matches("<mtr>").count(), 2, "{}", p.html);
+        assert!(
+            !p.html.contains("$$") && !p.html.contains('%'),
+            "{}",
+            p.html
+        );
+    }
+}
