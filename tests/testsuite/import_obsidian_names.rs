@@ -212,3 +212,36 @@ fn an_html_comment_left_open_in_a_callout_does_not_hide_the_rest_of_the_page() {
     );
     assert!(page.contains("id=\"routines\""), "{page}");
 }
+
+#[test]
+fn a_vault_with_many_notes_at_its_root_lists_them_on_the_home_page_not_in_every_footer() {
+    // Notes at a vault's root are pages of their own, linked from the footer: with 494
+    // of them every page carried 494 links (33 KB a page, 191 MB for 3,134 pages, the
+    // build's time growing with pages × root notes).
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Garden\"\n");
+    for n in 1..=15 {
+        site.write(
+            &format!("content/Note {n:02}.md"),
+            format!("# Note {n:02}\n\nText.\n"),
+        );
+    }
+    site.write("content/Topic/Inside.md", "# Inside\n\nText.\n");
+    site.build().assert_code(0);
+    let inside = site.read("topic/inside/index.html");
+    let footer = &inside[inside.find("<footer").unwrap()..];
+    assert_eq!(footer.matches("href=\"../../note-").count(), 12, "{footer}");
+    assert!(
+        footer.contains("<a href=\"../../#pages\">All 15 pages</a>"),
+        "{footer}"
+    );
+    let home = site.read("index.html");
+    let pages = &home[home.find("<h2 id=\"pages\">Pages</h2>").unwrap()..];
+    for n in 1..=15 {
+        assert!(
+            pages.contains(&format!("href=\"./note-{n:02}/\">Note {n:02}</a>")),
+            "{n}: {pages}"
+        );
+    }
+    assert!(crate::links::independent_check(&site).is_empty());
+}
