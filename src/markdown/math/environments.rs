@@ -38,19 +38,20 @@ pub(super) fn with_environments(tex: &str) -> std::borrow::Cow<'_, str> {
     with_wide_arrays(&tex).into()
 }
 
-/// The cells of each row of an environment's body: `&` and `\\` outside braces and
-/// inner environments.
-fn row_widths(body: &str) -> Vec<usize> {
+/// The rows of an environment's body, split at `\\` outside braces and inner
+/// environments: each row's range and its number of cells (one more than the `&`
+/// outside them).
+pub(super) fn rows(body: &str) -> Vec<(std::ops::Range<usize>, usize)> {
     let bytes = body.as_bytes();
-    let (mut depth, mut widths, mut cells) = (0i32, Vec::new(), 1);
+    let (mut depth, mut rows, mut start, mut cells) = (0i32, Vec::new(), 0, 1);
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\\' if body[i + 1..].starts_with("begin") => depth += 1,
             b'\\' if body[i + 1..].starts_with("end") => depth -= 1,
             b'\\' if depth == 0 && bytes.get(i + 1) == Some(&b'\\') => {
-                widths.push(cells);
-                cells = 1;
+                rows.push((start..i, cells));
+                (start, cells) = (i + 2, 1);
                 i += 1;
             }
             b'\\' => i += 1,
@@ -61,8 +62,13 @@ fn row_widths(body: &str) -> Vec<usize> {
         }
         i += 1;
     }
-    widths.push(cells);
-    widths
+    rows.push((start..body.len(), cells));
+    rows
+}
+
+/// The cells of each row of an environment's body (see [`rows`]).
+fn row_widths(body: &str) -> Vec<usize> {
+    rows(body).into_iter().map(|(_, cells)| cells).collect()
 }
 
 /// An `eqnarray` body as an array of columns right, centre, left (repeated for rows

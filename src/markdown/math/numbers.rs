@@ -76,32 +76,6 @@ fn whole_environment(tex: &str) -> Option<(&str, usize, usize)> {
     Some((name, body, end))
 }
 
-/// The rows of an environment's body: ranges between `\\` outside braces and inner
-/// environments.
-fn rows(body: &str) -> Vec<(usize, usize)> {
-    let bytes = body.as_bytes();
-    let (mut depth, mut rows, mut start) = (0i32, Vec::new(), 0);
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if body[i + 1..].starts_with("begin") => depth += 1,
-            b'\\' if body[i + 1..].starts_with("end") => depth -= 1,
-            b'\\' if depth == 0 && bytes.get(i + 1) == Some(&b'\\') => {
-                rows.push((start, i));
-                start = i + 2;
-                i += 1;
-            }
-            b'\\' => i += 1,
-            b'{' => depth += 1,
-            b'}' => depth -= 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    rows.push((start, body.len()));
-    rows
-}
-
 /// `tex` without its `\tag`, `\notag`, `\nonumber` and `\label`; the first tag given,
 /// whether a `\notag` was there, and the first label.
 fn take_tags(tex: &str) -> (String, Option<(String, bool)>, bool, Option<String>) {
@@ -163,12 +137,12 @@ pub(super) fn equation(tex: &str) -> Equation {
     let numbered = !name.ends_with('*');
     let base = name.trim_end_matches('*');
     if BY_ROW.contains(&base) {
-        let ranges = rows(&tex[body..end]);
+        let ranges = super::environments::rows(&tex[body..end]);
         let last = ranges.len() - 1;
         let mut out = tex[..body].to_string();
         let mut rows = Vec::new();
-        for (n, (from, to)) in ranges.into_iter().enumerate() {
-            let (text, mut r) = row(&tex[body + from..body + to], numbered);
+        for (n, (range, _)) in ranges.into_iter().enumerate() {
+            let (text, mut r) = row(&tex[body + range.start..body + range.end], numbered);
             // A `\\` closing the last line opens no row that is numbered.
             if n == last && n > 0 && text.trim().is_empty() && r.tag == Tag::Next {
                 r.tag = Tag::None;
