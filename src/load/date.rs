@@ -44,6 +44,38 @@ impl Date {
         }
     }
 
+    /// [`parse_date_or_datetime`](Date::parse_date_or_datetime), or a year alone
+    /// (`2019`) or a year and month (`2019-05`), read as its first day, as Quartz reads
+    /// a note's `date` (JavaScript's `Date` takes `YYYY` and `YYYY-MM` so).
+    pub fn parse_partial(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let year = |y: &str| {
+            (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| y.parse::<i32>().ok())
+                .flatten()
+        };
+        match s.len() {
+            4 => Some(Date {
+                year: year(s)?,
+                month: 1,
+                day: 1,
+            }),
+            7 => {
+                let (y, m) = s.split_once('-')?;
+                let month = Some(m)
+                    .filter(|m| m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
+                    .and_then(|m| m.parse::<u32>().ok())
+                    .filter(|m| (1..=12).contains(m))?;
+                Some(Date {
+                    year: year(y)?,
+                    month,
+                    day: 1,
+                })
+            }
+            _ => Date::parse_date_or_datetime(s),
+        }
+    }
+
     /// The same day `months` later, clamped to the end of a shorter month.
     pub fn add_months(self, months: u32) -> Date {
         // In i64, so no count of months wraps the year around.
@@ -124,5 +156,18 @@ mod tests {
         assert_eq!(d.add_months(1).to_string(), "2024-02-29");
         assert_eq!(d.add_months(24).to_string(), "2026-01-31");
         assert_eq!(d.long(), "31 January 2024");
+    }
+
+    #[test]
+    fn a_year_or_a_month_alone_is_its_first_day() {
+        let at = |s: &str| Date::parse_partial(s).map(|d| d.to_string());
+        assert_eq!(at("2019").as_deref(), Some("2019-01-01"));
+        assert_eq!(at("2019-05").as_deref(), Some("2019-05-01"));
+        assert_eq!(at("2019-05-04T10:00:00Z").as_deref(), Some("2019-05-04"));
+        for wrong in ["2019-13", "2019-5", "19", "20190", "201x", "2019-05-", "-2019"] {
+            assert_eq!(at(wrong), None, "{wrong}");
+        }
+        // Only where a note's own date is read: a review date stays whole.
+        assert!(Date::parse_date_or_datetime("2019").is_none());
     }
 }

@@ -131,6 +131,50 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
     }
 }
 
+/// A note's own `date`, `updated` or `lastmod`: what [`DateVisitor`] reads, or a year
+/// alone (`'2019'`, or the number `2019`) or a year and month (`2019-05`), read as its
+/// first day as Quartz reads it (see [`Date::parse_partial`]).
+pub(super) fn note_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    struct Partial;
+    impl<'de> serde::de::Visitor<'de> for Partial {
+        type Value = Option<Date>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date in the form YYYY-MM-DD")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            match Date::parse_partial(s) {
+                Some(date) => Ok(Some(date)),
+                None => DateVisitor.visit_str(s).map(Some),
+            }
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            match (1000..=9999).contains(&n) {
+                true => self.visit_str(&n.to_string()),
+                false => Err(E::invalid_type(serde::de::Unexpected::Unsigned(n), &self)),
+            }
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            match u64::try_from(n) {
+                Ok(n) => self.visit_u64(n),
+                Err(_) => Err(E::invalid_type(serde::de::Unexpected::Signed(n), &self)),
+            }
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            DateVisitor.visit_map(map).map(Some)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Partial)
+        }
+    }
+    d.deserialize_any(Partial)
+}
+
 /// Deserializes front matter once, noting the key path of each key that nothing
 /// reads (through `serde_ignored`): the unknown keys, found by the struct itself.
 pub(super) fn read_front<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(

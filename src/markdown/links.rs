@@ -81,7 +81,9 @@ impl<'a> Builder<'a, '_> {
                     crate::marks::LINK_REF
                 ));
                 if !has_label {
-                    self.emit_html(escape(name.rsplit('/').next().unwrap_or(name)));
+                    let shown = name.rsplit('/').next().unwrap_or(name);
+                    self.heading_reads(shown);
+                    self.emit_html(escape(shown));
                 }
                 self.link = Some(LinkState {
                     internal: None,
@@ -149,14 +151,11 @@ impl<'a> Builder<'a, '_> {
         self.emit_html(format!("<a href=\"{href}\" id=\"{id}\"{title_attr}>"));
         if replace_label {
             let label = format!("{LINK_LABEL}{index}{MARK_END}");
-            // A heading that may be the title reads the name as written (`# [[Breadcrumbs]]
-            // Quickstart Guide`), as Obsidian shows it.
-            if let Some(h) = self.heading.as_mut().filter(|h| h.as_title) {
-                let (name, _) = split_anchor(dest);
-                let name = name.rsplit('/').next().unwrap_or(name);
-                h.text.push_str(name);
-                h.id_text.push_str(name);
-            }
+            // A heading reads the name as written (`# [[Breadcrumbs]] Quickstart Guide`),
+            // as Obsidian shows it and names the heading (its id, and the text
+            // `[[Note#About Breadcrumbs]]` finds it by).
+            let (name, _) = split_anchor(dest);
+            self.heading_reads(name.rsplit('/').next().unwrap_or(name));
             // The target's title stands in the prose too, so the sentence around any
             // link and the search excerpt keep it.
             if self.heading.is_none() {
@@ -170,6 +169,14 @@ impl<'a> Builder<'a, '_> {
             citation: false,
             as_text: false,
         });
+    }
+
+    /// In a heading, `name`, shown in place of a wikilink, is part of its text and id.
+    fn heading_reads(&mut self, name: &str) {
+        if let Some(h) = self.heading.as_mut() {
+            h.text.push_str(name);
+            h.id_text.push_str(name);
+        }
     }
 
     pub(super) fn end_link(&mut self) {

@@ -115,6 +115,7 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
     let mut previous: Vec<Option<usize>> = vec![None];
     // (the `^id` paragraph's start and end, the block it names, the id)
     let mut standalone: Vec<(usize, usize, usize, String)> = Vec::new();
+    let mut heading = None;
     for i in 0..events.len() {
         match &events[i].0 {
             Event::Start(tag) if is_block(tag) => {
@@ -125,7 +126,9 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
             Event::End(end) if is_block_end(end) => {
                 if let Some(start) = blocks.pop() {
                     let depth = blocks.len();
-                    let only_id = matches!(end, TagEnd::Paragraph)
+                    // A paragraph, or a heading (`###### ^id`, as Readwise writes
+                    // one after a highlight), holding only `^id`.
+                    let only_id = matches!(end, TagEnd::Paragraph | TagEnd::Heading(_))
                         && i == start + 2
                         && matches!(&events[start + 1].0, Event::Text(t) if trailing_block_id(t) == Some((0, 0)));
                     // Any block, a heading too (Obsidian writes `^id` on a line of its
@@ -178,9 +181,17 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
                     }
                 }
             }
+            Event::Start(Tag::Heading { .. }) => heading = Some(i),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(start) = heading.take() {
+                    edits.push((start, i - 1, "h"));
+                }
+            }
             _ => {}
         }
     }
+    // Each `^id` ending a heading, as an anchor just before it.
+    let mut anchors: Vec<(usize, String)> = Vec::new();
     for (start, last, element) in edits {
         if last <= start {
             continue;
@@ -192,6 +203,15 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
             continue;
         };
         let alone = caret == 0;
+        if element == "h" {
+            // `## Heading ^id`: the heading keeps its text, the id goes just before it
+            // (a heading that is only `^id` is one of the `standalone` below).
+            if !alone {
+                anchors.push((start, text[caret..].to_string()));
+                events[last].0 = Event::Text(CowStr::from(text[..keep].to_string()));
+            }
+            continue;
+        }
         // `![[chart.png]]^chart`: an id written straight after an image or embed.
         let after_image = alone && matches!(events[last - 1].0, Event::End(TagEnd::Image));
         if alone && !after_image && !matches!(events[last - 1].0, Event::SoftBreak) {
@@ -206,22 +226,22 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
         }
         events[start].0 = Event::Html(CowStr::from(format!("<{element} id=\"{}\">", escape(&id))));
     }
-    if standalone.is_empty() {
+    if standalone.is_empty() && anchors.is_empty() {
         return events;
     }
     // Each `^id` paragraph becomes an anchor just before the block it names.
-    let mut anchors: Vec<(usize, String)> = Vec::new();
     for (start, end, named, id) in standalone {
         for i in [start, start + 1, end] {
             events[i].0 = Event::Text(CowStr::from(""));
         }
-        anchors.push((named, format!("<div id=\"{}\"></div>\n", escape(&id))));
+        anchors.push((named, id));
     }
     anchors.sort_by_key(|a| a.0);
     let mut out: Events = Vec::with_capacity(events.len() + anchors.len());
     let mut next = anchors.into_iter().peekable();
     for (i, (event, range)) in events.into_iter().enumerate() {
-        while let Some((_, html)) = next.next_if(|a| a.0 == i) {
+        while let Some((_, id)) = next.next_if(|a| a.0 == i) {
+            let html = format!("<div id=\"{}\"></div>\n", escape(&id));
             out.push((Event::Html(CowStr::from(html)), range.clone()));
         }
         out.push((event, range));
