@@ -8,6 +8,8 @@
 //!   as Obsidian Publish links them; in headings they stay text, and in code, links and
 //!   URLs they are not tags at all.
 
+mod highlights;
+
 use super::{escape, Builder};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::ops::Range;
@@ -18,7 +20,7 @@ type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 pub(super) fn inline(events: Events<'_>) -> Events<'_> {
     let events = merge_text(events);
     let events = block_ids(events);
-    highlights(events)
+    highlights::highlights(events)
 }
 
 /// `[[^1]]` where the page defines the footnote `[^1]:`: CommonMark (Hugo, Zola,
@@ -281,106 +283,6 @@ fn is_block_end(end: &TagEnd) -> bool {
             | TagEnd::DefinitionList
             | TagEnd::MetadataBlock(_)
     )
-}
-
-/// One `==` that may open or close a highlight: (event index, byte offset, can open,
-/// can close).
-type Delim = (usize, usize, bool, bool);
-
-fn highlights(events: Events<'_>) -> Events<'_> {
-    // The delimiters of each open container, innermost last; pairs found, by event.
-    let mut levels: Vec<Vec<Delim>> = vec![Vec::new()];
-    let mut pairs: Vec<(usize, usize, &'static str)> = Vec::new();
-    let mut image_depth = 0usize;
-    let close_level = |level: Vec<Delim>, pairs: &mut Vec<(usize, usize, &'static str)>| {
-        let mut opener: Option<Delim> = None;
-        for d in level {
-            match opener {
-                Some(o) if d.3 => {
-                    pairs.push((o.0, o.1, "<mark>"));
-                    pairs.push((d.0, d.1, "</mark>"));
-                    opener = None;
-                }
-                _ if d.2 => opener = Some(d),
-                _ => {}
-            }
-        }
-    };
-    for (i, (event, _)) in events.iter().enumerate() {
-        match event {
-            Event::Start(Tag::Image { .. }) => image_depth += 1,
-            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
-            Event::Start(_) => levels.push(Vec::new()),
-            Event::End(_) => {
-                let level = levels.pop().unwrap_or_default();
-                close_level(level, &mut pairs);
-                if levels.is_empty() {
-                    levels.push(Vec::new());
-                }
-            }
-            Event::Text(text) if image_depth == 0 && text.contains("==") => {
-                let bytes = text.as_bytes();
-                let mut at = 0;
-                while let Some(found) = text[at..].find("==") {
-                    let pos = at + found;
-                    at = pos + 2;
-                    let before = text[..pos].chars().next_back();
-                    let after = text[pos + 2..].chars().next();
-                    if before == Some('=') || after == Some('=') {
-                        // A run of three or more is not a delimiter.
-                        while bytes.get(at) == Some(&b'=') {
-                            at += 1;
-                        }
-                        continue;
-                    }
-                    let can_open = after.is_some_and(|c| !c.is_whitespace());
-                    let can_close = before.is_none_or(|c| !c.is_whitespace());
-                    if let Some(level) = levels.last_mut() {
-                        level.push((i, pos, can_open, can_close));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    for level in levels {
-        close_level(level, &mut pairs);
-    }
-    if pairs.is_empty() {
-        return events;
-    }
-    pairs.sort_by_key(|p| (p.0, p.1));
-    let mut out: Events = Vec::with_capacity(events.len() + pairs.len() * 2);
-    let mut next = 0;
-    for (i, (event, range)) in events.into_iter().enumerate() {
-        if pairs.get(next).is_none_or(|p| p.0 != i) {
-            out.push((event, range));
-            continue;
-        }
-        let Event::Text(text) = event else {
-            out.push((event, range));
-            continue;
-        };
-        let mut from = 0;
-        while let Some(&(_, pos, tag)) = pairs.get(next).filter(|p| p.0 == i) {
-            if pos > from {
-                out.push((
-                    Event::Text(CowStr::from(text[from..pos].to_string())),
-                    range.clone(),
-                ));
-            }
-            out.push((Event::InlineHtml(CowStr::from(tag)), range.clone()));
-            from = pos + 2;
-            next += 1;
-        }
-        if from < text.len() {
-            out.push((
-                Event::Text(CowStr::from(text[from..].to_string())),
-                range.clone(),
-            ));
-        }
-    }
-    out
 }
 
 /// The length of the inline tag at the start of `rest` (just after its `#`), if one is.
