@@ -1,0 +1,181 @@
+//! What real vaults wrote that a first reading got wrong: headings holding wikilinks or
+//! block ids, highlights crossing the edge of bold text, year-only dates and a `topic:`
+//! property of the vault's own.
+
+use crate::support::Fixture;
+
+#[test]
+fn a_heading_holding_a_wikilink_is_found_by_its_text_as_obsidian_shows_it() {
+    // m0lentum/notes: `[[Note#Heading]]` to a heading with wikilinks in it was a
+    // broken anchor: its id left the wikilink's name out.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Target.md",
+        "# Target\n\nIntro.\n\n## About [[Other]] and *this*\n\nText.\n\n## [[Other|Others]] [[Missing]] `code`\n\nMore.\n",
+    );
+    site.write(
+        "content/Healing/Other.md",
+        "# Other\n\n[[Target#About Other and this]], [[Target#about other and THIS]], [[Target#Others Missing code]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = site.read("healing/target/index.html");
+    assert!(page.contains("<h2 id=\"about-other-and-this\">About <a"), "{page}");
+    assert!(
+        page.contains("aria-label=\"Link to this section: About Other and this\""),
+        "{page}"
+    );
+    assert!(page.contains("<h2 id=\"others-missing-code\">"), "{page}");
+    let other = site.read("healing/other/index.html");
+    assert_eq!(other.matches("target/#about-other-and-this\"").count(), 2, "{other}");
+    assert!(other.contains("target/#others-missing-code\""), "{other}");
+}
+
+#[test]
+fn a_block_id_ending_a_heading_is_no_part_of_its_text_and_leads_to_it() {
+    // Aaron-Bopp/TIM: Readwise writes `###### ^id` after a highlight; the page showed
+    // the id as a heading. `## Heading ^id` is a heading with a block id.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Reading/Book.md",
+        "# Book\n\nIntro.\n\n- A highlight\n\n###### ^239382804q\n\n## Plans ^plans\n\nText.\n",
+    );
+    site.write(
+        "content/Reading/Index.md",
+        "# Index\n\n[[Book#^239382804q]], [[Book#^plans]], [[Book#Plans]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("anchor"), "{}", run.stderr);
+    let page = site.read("reading/book/index.html");
+    assert!(!page.contains("^239382804q<"), "{page}");
+    assert!(!page.contains("<h6"), "{page}");
+    assert!(!page.contains("^plans "), "{page}");
+    // The lone id names the block before it, as a `^id` paragraph does.
+    let anchor = page.find("<div id=\"^239382804q\"></div>").expect(&page);
+    assert!(anchor < page.find("<li>A highlight").expect(&page), "{page}");
+    let plans = page.find("<div id=\"^plans\"></div>").expect(&page);
+    assert!(plans < page.find("<h2 id=\"plans\">Plans <a").expect(&page), "{page}");
+    let index = site.read("reading/index/index.html");
+    for fragment in ["#^239382804q\"", "#^plans\"", "#plans\""] {
+        assert!(index.contains(&format!("book/{fragment}")), "{fragment}: {index}");
+    }
+}
+
+#[test]
+fn a_highlight_crossing_the_end_of_bold_text_is_marked_on_both_sides() {
+    // brennansalibrici/Obsidian-Vault-Backup: `==a **b** c==` stayed raw.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Marks.md",
+        "# Marks\n\nIntro.\n\n==a rabbit hole **of exploration**== and **go ==deep** now== and ==see [[Marks|here]]==.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("healing/marks/index.html");
+    assert!(
+        page.contains("<mark>a rabbit hole <strong>of exploration</strong></mark> and <strong>go <mark>deep</mark></strong><mark> now</mark> and <mark>see "),
+        "{page}"
+    );
+    assert!(!page.contains("=="), "{page}");
+}
+
+#[test]
+fn a_year_or_a_month_alone_is_a_date_as_quartz_reads_it() {
+    // ActuarialNotes: `date: '2019'`, a book's year, was an error and nothing built.
+    let site = Fixture::new("obsidian");
+    for (name, date) in [
+        ("Quoted", "'2019'"),
+        ("Number", "2019"),
+        ("Month", "2019-05"),
+    ] {
+        site.write(
+            &format!("content/Books/{name}.md"),
+            format!("---\ndate: {date}\nupdated: 2020\n---\n# {name}\n\nText.\n"),
+        );
+    }
+    site.write(
+        "content/Books/Wrong.md",
+        "---\ndate: 2019-13\n---\n# Wrong\n\nText.\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1).assert_stderr_contains(
+        "error: front matter: date: '2019-13' is not a date in the form YYYY-MM-DD",
+    );
+    run.assert_stderr_contains(" --> content/Books/Wrong.md:2:7");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.remove("content/Books/Wrong.md");
+    site.build().assert_code(0);
+    let feed = site.read("atom.xml");
+    for (page, published) in [
+        ("quoted", "2019-01-01"),
+        ("number", "2019-01-01"),
+        ("month", "2019-05-01"),
+    ] {
+        let entry = feed
+            .split("<entry>")
+            .find(|e| e.contains(&format!("books/{page}/")))
+            .expect(&feed);
+        assert!(
+            entry.contains(&format!("<published>{published}T00:00:00Z</published>")),
+            "{page}: {entry}"
+        );
+        assert!(entry.contains("<updated>2020-01-01T00:00:00Z</updated>"), "{entry}");
+    }
+}
+
+#[test]
+fn a_topic_property_that_names_no_topic_leaves_the_note_in_its_folder() {
+    // ActuarialNotes: `topic: "Annuities / Cash Flows"` in `comprehension-checks/`
+    // made a topic whose hub collided with itself.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/Checks/Annuities.md",
+        "---\ntopic: \"Annuities / Cash Flows\"\n---\n# Annuities\n\nText.\n",
+    );
+    site.write(
+        "content/Checks/Rates.md",
+        "---\ntopic: rates\n---\n# Rates\n\nText.\n",
+    );
+    site.write(
+        "content/Checks/Styles.md",
+        "---\ntopic: Patterns\n---\n# Styles\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: topic 'Annuities / Cash Flows' names no top-level folder: read as the note's own property, the note stays in its folder's topic 'checks'\n --> content/Checks/Annuities.md:2:8");
+    // In a vault, an id naming no folder is the vault's own too.
+    run.assert_stderr_contains("warning: topic 'rates' names no top-level folder");
+    assert!(!run.stderr.contains("collision"), "{}", run.stderr);
+    assert!(site.path("public/checks/annuities/index.html").exists());
+    assert!(site.path("public/checks/rates/index.html").exists());
+    // A top-level folder's name, in any case, is that topic.
+    assert!(site.path("public/patterns/styles/index.html").exists());
+    assert!(!run.stderr.contains("topic 'Patterns'"), "{}", run.stderr);
+    // Meant so: silenced.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{toml}\n[front_matter]\nallow = [\"topic\"]\n"));
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("topic '"), "{}", run.stderr);
+    assert!(site.path("public/checks/annuities/index.html").exists());
+}
+
+#[test]
+fn outside_a_vault_a_topic_id_still_makes_a_topic() {
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Checks/Rates.md",
+        "---\ntopic: rates\n---\n# Rates\n\nText.\n",
+    );
+    site.write(
+        "content/Checks/Annuities.md",
+        "---\ntopic: Annuities and rates\n---\n# Annuities\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: topic 'Annuities and rates' names no top-level folder and is no id");
+    assert!(site.path("public/rates/rates/index.html").exists());
+    assert!(site.path("public/checks/annuities/index.html").exists());
+}
