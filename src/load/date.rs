@@ -145,6 +145,63 @@ impl Serialize for Date {
     }
 }
 
+/// A note's own `date`, `updated` or `lastmod`: what [`front::DateVisitor`] reads, or a year
+/// alone (`'2019'`, or the number `2019`) or a year and month (`2019-05`), read as its
+/// first day as Quartz reads it (see [`Date::parse_partial`]).
+pub(super) fn note_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    struct Partial;
+    impl<'de> serde::de::Visitor<'de> for Partial {
+        type Value = Option<Date>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date in the form YYYY-MM-DD")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            match Date::parse_partial(s) {
+                Some(date) => Ok(Some(date)),
+                None => front::DateVisitor.visit_str(s).map(Some),
+            }
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            match (1000..=9999).contains(&n) {
+                true => self.visit_str(&n.to_string()),
+                false => Err(E::invalid_type(serde::de::Unexpected::Unsigned(n), &self)),
+            }
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            match u64::try_from(n) {
+                Ok(n) => self.visit_u64(n),
+                Err(_) => Err(E::invalid_type(serde::de::Unexpected::Signed(n), &self)),
+            }
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            front::DateVisitor.visit_map(map).map(Some)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Partial)
+        }
+    }
+    d.deserialize_any(Partial)
+}
+
+/// Whether `text` is written as a date, rightly or not: a year of four digits, alone or
+/// followed by `-` and a digit (`2024-13-01`, `2019-5`).
+pub(super) fn date_shaped(text: &str) -> bool {
+    let t = text.trim().as_bytes();
+    t.len() >= 4
+        && t[..4].iter().all(u8::is_ascii_digit)
+        && match t.get(4) {
+            None => true,
+            Some(b'-') => t.get(5).is_some_and(u8::is_ascii_digit),
+            Some(_) => false,
+        }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,8 +221,21 @@ mod tests {
         assert_eq!(at("2019").as_deref(), Some("2019-01-01"));
         assert_eq!(at("2019-05").as_deref(), Some("2019-05-01"));
         assert_eq!(at("2019-05-04T10:00:00Z").as_deref(), Some("2019-05-04"));
-        for wrong in ["2019-13", "2019-5", "19", "20190", "201x", "2019-05-", "-2019"] {
+        for wrong in [
+            "2019-13", "2019-5", "19", "20190", "201x", "2019-05-", "-2019",
+        ] {
             assert_eq!(at(wrong), None, "{wrong}");
+        }
+        for (text, shaped) in [
+            ("2019-13", true),
+            ("2024-02-30", true),
+            ("2019", true),
+            ("a.a. 2019/2020", false),
+            ("2020--2021", false),
+            ("AA 2021 -- 2022", false),
+            ("20190501", false),
+        ] {
+            assert_eq!(date_shaped(text), shaped, "{text}");
         }
         // Only where a note's own date is read: a review date stays whole.
         assert!(Date::parse_date_or_datetime("2019").is_none());

@@ -131,50 +131,6 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
     }
 }
 
-/// A note's own `date`, `updated` or `lastmod`: what [`DateVisitor`] reads, or a year
-/// alone (`'2019'`, or the number `2019`) or a year and month (`2019-05`), read as its
-/// first day as Quartz reads it (see [`Date::parse_partial`]).
-pub(super) fn note_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-    struct Partial;
-    impl<'de> serde::de::Visitor<'de> for Partial {
-        type Value = Option<Date>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a date in the form YYYY-MM-DD")
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
-            match Date::parse_partial(s) {
-                Some(date) => Ok(Some(date)),
-                None => DateVisitor.visit_str(s).map(Some),
-            }
-        }
-        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
-            match (1000..=9999).contains(&n) {
-                true => self.visit_str(&n.to_string()),
-                false => Err(E::invalid_type(serde::de::Unexpected::Unsigned(n), &self)),
-            }
-        }
-        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
-            match u64::try_from(n) {
-                Ok(n) => self.visit_u64(n),
-                Err(_) => Err(E::invalid_type(serde::de::Unexpected::Signed(n), &self)),
-            }
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            DateVisitor.visit_map(map).map(Some)
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(Partial)
-        }
-    }
-    d.deserialize_any(Partial)
-}
-
 /// Deserializes front matter once, noting the key path of each key that nothing
 /// reads (through `serde_ignored`): the unknown keys, found by the struct itself.
 pub(super) fn read_front<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
@@ -194,9 +150,9 @@ pub(super) fn read_front<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
 /// as a type mismatch and opens the note; so attune leaves the key out, with a warning.
 const NAME_PROPERTIES: &[&str] = &["aliases", "tags"];
 
-/// Date properties left out in the same way when YAML reads them as no text at all
-/// (`date: 2024`, a number): Obsidian opens such a note. A date written wrongly
-/// (`date: 2024-13-01`) stays an error.
+/// Date properties left out in the same way when they hold no date at all (`[2024]`, or
+/// text such as `a.a. 2019/2020`, see `date_shaped`): Obsidian opens such a note, Quartz
+/// publishes it undated. A date written wrongly (`date: 2024-13-01`) stays an error.
 const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
 
 /// Text properties left out in the same way when they hold a list or a mapping
@@ -223,7 +179,7 @@ pub(super) fn read_yaml_front(
     };
     let dates = DATE_PROPERTIES.iter().filter(|key| {
         map.get(**key)
-            .is_some_and(|v| !matches!(v, serde_yaml::Value::String(_)))
+            .is_some_and(|v| v.as_str().is_none_or(|t| !super::date::date_shaped(t)))
     });
     let texts = TEXT_PROPERTIES.iter().filter(|key| {
         map.get(**key).is_some_and(|v| {

@@ -84,10 +84,10 @@ pub struct FrontMatter {
     /// Legacy alias of `review.next`.
     pub next_review: Option<Date>,
     /// First published.
-    #[serde(default, deserialize_with = "front::note_date")]
+    #[serde(default, deserialize_with = "super::date::note_date")]
     pub date: Option<Date>,
     /// Last updated; default: the newest `changes:` date.
-    #[serde(default, deserialize_with = "front::note_date")]
+    #[serde(default, deserialize_with = "super::date::note_date")]
     pub updated: Option<Date>,
     /// Version history: one dated line per change.
     #[serde(default)]
@@ -146,7 +146,7 @@ pub struct FrontMatter {
     /// Zola's `render = false` on a page: not published, its files are.
     pub render: Option<bool>,
     /// Hugo's name for `updated`; folded into it on load.
-    #[serde(default, deserialize_with = "front::note_date")]
+    #[serde(default, deserialize_with = "super::date::note_date")]
     pub lastmod: Option<Date>,
     /// Zola's `[taxonomies]`: its `tags` join `tags`.
     pub taxonomies: Option<front::Taxonomies>,

@@ -335,12 +335,19 @@ fn read_topics(
         }
         let spans = crate::load::Spans::front_matter(&source.text);
         let key = [crate::load::Step::key("topic")];
-        let (line, column) = spans.value(&key).or_else(|| spans.key(&key)).unwrap_or((1, 1));
+        let (line, column) = spans
+            .value(&key)
+            .or_else(|| spans.key(&key))
+            .unwrap_or((1, 1));
         let stays = match &source.topic {
             Some(topic) => format!("the note stays in its folder's topic '{topic}'"),
             None => "the note stays a page of its own at the content root".to_string(),
         };
-        let kind = if vault { "no top-level folder" } else { "no top-level folder and is no id" };
+        let kind = if vault {
+            "no top-level folder"
+        } else {
+            "no top-level folder and is no id"
+        };
         diagnostics.push(
             crate::diagnostic::Diagnostic::warning(
                 crate::diagnostic::Code::UnknownTopic,

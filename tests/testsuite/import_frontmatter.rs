@@ -436,19 +436,24 @@ fn weight_written_with_a_fraction_or_in_quotes_is_read_as_hugo_reads_it() {
 }
 
 #[test]
-fn a_date_property_that_yaml_reads_as_a_number_is_left_out_with_a_warning() {
-    // An Obsidian yearly note writes `date: 2024`; Obsidian shows the property as
-    // of another type and opens the note. A date written wrongly stays an error.
+fn a_date_property_holding_a_year_is_its_first_day_and_one_holding_no_date_is_left_out() {
+    // An Obsidian yearly note writes `date: 2024`, which YAML reads as a number: the
+    // year's first day, as `'2024'` is. Text that is no date (`date: Spring term`) is
+    // left out with a warning: Obsidian opens the note, Quartz publishes it undated.
+    // A date written wrongly stays an error.
     let site = site(&[(
         "content/notes/2024.md",
         "---\ntitle: 2024\ntags:\n  - calendar\ndate: 2024\n---\nThe year.\n",
     )]);
     let run = site.build();
-    run.assert_code(0)
-        .assert_stderr_contains(
-            "warning: front matter: `date` holds something other than a date, so it is left out",
-        )
-        .assert_stderr_contains("--> content/notes/2024.md:5:1");
+    run.assert_code(0);
+    assert!(!run.stderr.contains("`date`"), "{}", run.stderr);
+    assert!(
+        site.read("atom.xml")
+            .contains("<published>2024-01-01T00:00:00Z</published>"),
+        "{}",
+        site.read("atom.xml")
+    );
     // `title: 2024`, which YAML reads as a number, is the title's text.
     let page = site.read("notes/2024/index.html");
     assert!(
@@ -456,6 +461,16 @@ fn a_date_property_that_yaml_reads_as_a_number_is_left_out_with_a_warning() {
         "{page}"
     );
     assert!(site.read("tags/calendar/index.html").contains("2024"));
+    site.write(
+        "content/notes/2024.md",
+        "---\ntitle: 2024\ntags:\n  - calendar\ndate: Spring term\n---\nThe year.\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains(
+            "warning: front matter: `date` holds something other than a date, so it is left out",
+        )
+        .assert_stderr_contains("--> content/notes/2024.md:5:1");
     site.write(
         "content/notes/2024.md",
         "---\ntitle: Year\ndate: 2024-13-01\n---\nThe year.\n",

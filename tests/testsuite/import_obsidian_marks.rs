@@ -21,14 +21,21 @@ fn a_heading_holding_a_wikilink_is_found_by_its_text_as_obsidian_shows_it() {
     run.assert_code(0);
     assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
     let page = site.read("healing/target/index.html");
-    assert!(page.contains("<h2 id=\"about-other-and-this\">About <a"), "{page}");
+    assert!(
+        page.contains("<h2 id=\"about-other-and-this\">About <a"),
+        "{page}"
+    );
     assert!(
         page.contains("aria-label=\"Link to this section: About Other and this\""),
         "{page}"
     );
     assert!(page.contains("<h2 id=\"others-missing-code\">"), "{page}");
     let other = site.read("healing/other/index.html");
-    assert_eq!(other.matches("target/#about-other-and-this\"").count(), 2, "{other}");
+    assert_eq!(
+        other.matches("target/#about-other-and-this\"").count(),
+        2,
+        "{other}"
+    );
     assert!(other.contains("target/#others-missing-code\""), "{other}");
 }
 
@@ -54,12 +61,21 @@ fn a_block_id_ending_a_heading_is_no_part_of_its_text_and_leads_to_it() {
     assert!(!page.contains("^plans "), "{page}");
     // The lone id names the block before it, as a `^id` paragraph does.
     let anchor = page.find("<div id=\"^239382804q\"></div>").expect(&page);
-    assert!(anchor < page.find("<li>A highlight").expect(&page), "{page}");
+    assert!(
+        anchor < page.find("<li>A highlight").expect(&page),
+        "{page}"
+    );
     let plans = page.find("<div id=\"^plans\"></div>").expect(&page);
-    assert!(plans < page.find("<h2 id=\"plans\">Plans <a").expect(&page), "{page}");
+    assert!(
+        plans < page.find("<h2 id=\"plans\">Plans <a").expect(&page),
+        "{page}"
+    );
     let index = site.read("reading/index/index.html");
     for fragment in ["#^239382804q\"", "#^plans\"", "#plans\""] {
-        assert!(index.contains(&format!("book/{fragment}")), "{fragment}: {index}");
+        assert!(
+            index.contains(&format!("book/{fragment}")),
+            "{fragment}: {index}"
+        );
     }
 }
 
@@ -94,6 +110,11 @@ fn a_year_or_a_month_alone_is_a_date_as_quartz_reads_it() {
             format!("---\ndate: {date}\nupdated: 2020\n---\n# {name}\n\nText.\n"),
         );
     }
+    // Text that is no date at all (Med-Notes' academic years): left out, a warning.
+    site.write(
+        "content/Books/Course.md",
+        "---\ndate: 'a.a. 2019/2020'\n---\n# Course\n\nText.\n",
+    );
     site.write(
         "content/Books/Wrong.md",
         "---\ndate: 2019-13\n---\n# Wrong\n\nText.\n",
@@ -104,6 +125,9 @@ fn a_year_or_a_month_alone_is_a_date_as_quartz_reads_it() {
     );
     run.assert_stderr_contains(" --> content/Books/Wrong.md:2:7");
     assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    run.assert_stderr_contains(
+        "warning: front matter: `date` holds something other than a date, so it is left out\n --> content/Books/Course.md:2:1",
+    );
     site.remove("content/Books/Wrong.md");
     site.build().assert_code(0);
     let feed = site.read("atom.xml");
@@ -120,7 +144,10 @@ fn a_year_or_a_month_alone_is_a_date_as_quartz_reads_it() {
             entry.contains(&format!("<published>{published}T00:00:00Z</published>")),
             "{page}: {entry}"
         );
-        assert!(entry.contains("<updated>2020-01-01T00:00:00Z</updated>"), "{entry}");
+        assert!(
+            entry.contains("<updated>2020-01-01T00:00:00Z</updated>"),
+            "{entry}"
+        );
     }
 }
 
@@ -155,7 +182,10 @@ fn a_topic_property_that_names_no_topic_leaves_the_note_in_its_folder() {
     assert!(!run.stderr.contains("topic 'Patterns'"), "{}", run.stderr);
     // Meant so: silenced.
     let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
-    site.write("book.toml", format!("{toml}\n[front_matter]\nallow = [\"topic\"]\n"));
+    site.write(
+        "book.toml",
+        format!("{toml}\n[front_matter]\nallow = [\"topic\"]\n"),
+    );
     let run = site.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("topic '"), "{}", run.stderr);
@@ -175,7 +205,9 @@ fn outside_a_vault_a_topic_id_still_makes_a_topic() {
     );
     let run = site.build();
     run.assert_code(0);
-    run.assert_stderr_contains("warning: topic 'Annuities and rates' names no top-level folder and is no id");
+    run.assert_stderr_contains(
+        "warning: topic 'Annuities and rates' names no top-level folder and is no id",
+    );
     assert!(site.path("public/rates/rates/index.html").exists());
     assert!(site.path("public/checks/annuities/index.html").exists());
 }

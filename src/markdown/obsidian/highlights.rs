@@ -199,7 +199,11 @@ mod tests {
             ("`==a` b==", "<code>==a</code> b=="),
         ] {
             let p = parse_md(&format!("Intro.\n\n{md}\n"));
-            assert!(p.html.contains(&format!("<p>{html}</p>")), "{md}: {}", p.html);
+            assert!(
+                p.html.contains(&format!("<p>{html}</p>")),
+                "{md}: {}",
+                p.html
+            );
         }
     }
 }
