@@ -211,3 +211,28 @@ fn outside_a_vault_a_topic_id_still_makes_a_topic() {
     assert!(site.path("public/rates/rates/index.html").exists());
     assert!(site.path("public/checks/annuities/index.html").exists());
 }
+
+#[test]
+fn inline_footnotes_are_footnotes_as_obsidian_and_pandoc_write_them() {
+    // evicinelli/Med-Notes (3,173 of them) and karanjain1601/Obsidian-Monday showed
+    // `^[…]` as text.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Notes on sleep.md",
+        "# Notes on sleep\n\nIntro.\n\nSleep matters.^[[Guide to sleep](https://example.org/guide)] The AV^[[cAMP] rises] node.[^1]\n\n[^1]: A written note.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("healing/notes-on-sleep/index.html");
+    assert!(!page.contains("^["), "{page}");
+    assert_eq!(
+        page.matches("class=\"footnote-reference\"").count(),
+        3,
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"https://example.org/guide\">Guide to sleep</a>"),
+        "{page}"
+    );
+    assert!(page.contains("[cAMP] rises"), "{page}");
+    assert!(page.contains("A written note."), "{page}");
+}

@@ -8,6 +8,7 @@
 //!   as Obsidian Publish links them; in headings they stay text, and in code, links and
 //!   URLs they are not tags at all.
 
+mod footnotes;
 mod highlights;
 
 use super::{escape, Builder};
@@ -16,9 +17,10 @@ use std::ops::Range;
 
 type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
-/// `events` with highlights and block ids applied.
+/// `events` with inline footnotes, highlights and block ids applied.
 pub(super) fn inline(events: Events<'_>) -> Events<'_> {
     let events = merge_text(events);
+    let events = footnotes::inline_footnotes(events);
     let events = block_ids(events);
     highlights::highlights(events)
 }
