@@ -19,6 +19,7 @@ impl<'a> Builder<'a, '_> {
             let shown = match self.title {
                 Title::FromLeadingHeading => {
                     self.out.title_from_heading = Some(text.clone());
+                    self.out.title_heading_level = h.level as u8;
                     false
                 }
                 Title::Known(title) => !same_title(title, &text),

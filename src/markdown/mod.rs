@@ -172,6 +172,8 @@ pub struct Parsed {
     pub html: String,
     /// The first `# heading`, when it opened the document and front matter had no title.
     pub title_from_heading: Option<String>,
+    /// That heading's level (`#` is 1).
+    pub title_heading_level: u8,
     pub headings: Vec<Heading>,
     pub links: Vec<OutLink>,
     /// Images, files and raw-HTML URLs, in order: placeholder `n` is `refs[n]`.

@@ -188,6 +188,7 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
     } = article;
     let Parsed {
         title_from_heading,
+        title_heading_level,
         stats,
         // Shown on the article's own page, or gathered into the site's indexes
         // (links, citations, glossary terms), which are hashed there.
@@ -212,5 +213,5 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
     h.debug(&(
         slug, structure, path, rel, topic, title, summary, front, url,
     ));
-    h.debug(&(title_from_heading, minutes));
+    h.debug(&(title_from_heading, title_heading_level, minutes));
 }

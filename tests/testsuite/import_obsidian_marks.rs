@@ -236,3 +236,33 @@ fn inline_footnotes_are_footnotes_as_obsidian_and_pandoc_write_them() {
     assert!(page.contains("[cAMP] rises"), "{page}");
     assert!(page.contains("A written note."), "{page}");
 }
+
+#[test]
+fn a_section_heading_opening_a_note_is_no_name_wikilinks_find_it_by() {
+    // Obsidian-TTRPG-Community/ObsidianTTRPGShare: a kanban board opening with
+    // `## Conditions` answered to `[[conditions#Blinded]]`, a note the vault does not
+    // hold: 42 broken anchors on the board itself instead of notes not written yet.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Rules/gm-screen.md",
+        "---\nkanban-plugin: basic\n---\n\n## Conditions\n\n- [ ] [[Conditions]]\n- [ ] [[conditions#Blinded|Blinded]]\n",
+    );
+    site.write(
+        "content/Rules/Sleep.md",
+        "# Sleep hygiene\n\nText.\n",
+    );
+    site.write(
+        "content/Rules/Index.md",
+        "# Index\n\n[[Sleep hygiene]] and [[Conditions]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    run.assert_stderr_contains(
+        "warning: 'conditions' is not written yet: shown as plain text\n --> content/Rules/gm-screen.md:8:7",
+    );
+    assert_eq!(run.stderr.matches("'Conditions' is not written yet").count(), 2, "{}", run.stderr);
+    // A `#` heading opening a note is its title, and a name.
+    let index = site.read("rules/index/index.html");
+    assert!(index.contains("href=\"../../rules/sleep/\""), "{index}");
+}
