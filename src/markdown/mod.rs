@@ -49,7 +49,7 @@ pub use include::{
 };
 pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
 pub use obsidian::join_tags;
-pub use prose::summary_before_more;
+pub use prose::{plain_summary, summary_before_more};
 pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
 

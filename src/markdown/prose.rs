@@ -147,9 +147,51 @@ pub fn summary_before_more(body: &str) -> Option<String> {
     (!text.is_empty() && !foreign.iter().any(|f| text.contains(f))).then_some(text)
 }
 
+/// A front matter `summary` or `description` as the plain text lists, feeds and link
+/// previews show: written as Markdown by a vault whose Dataview shows it so
+/// (`description: you're [[Sickened]] 2. &NewLine;**Heightened**`), it reads
+/// `you're Sickened 2. Heightened`. Text with no Markdown sign is kept as written.
+pub fn plain_summary(text: &str) -> String {
+    if !text.contains(['[', '*', '_', '`', '&', '\\']) {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let options =
+        pulldown_cmark::Options::ENABLE_WIKILINKS | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    for event in pulldown_cmark::Parser::new_ext(text, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
+
+    #[test]
+    fn a_summary_written_as_markdown_reads_as_its_text() {
+        use super::plain_summary;
+        assert_eq!(
+            plain_summary("you're [[Sickened]] 2 or [[Conditions#Slowed|slowed]].\n\n&NewLine;**Heightened (+1)** `x`"),
+            "you're Sickened 2 or slowed. Heightened (+1) x"
+        );
+        for kept in [
+            "Feeling numb, and what helps.",
+            "A <b> 2 < 3 - x",
+            "snake_case names",
+        ] {
+            assert_eq!(
+                plain_summary(kept),
+                kept.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
     use crate::markdown::fill_labels;
     use crate::marks::{LINK_LABEL, MARK_END};
 

@@ -123,8 +123,8 @@ impl Names {
             // opens it): not one taken from a later heading, nor from a `##` one that
             // opens it (a kanban board's first column, `## Conditions`), which names a
             // section; Obsidian finds notes by file name and alias alone.
-            let by_heading =
-                article.parsed.title_from_heading.is_some() && article.parsed.title_heading_level == 1;
+            let by_heading = article.parsed.title_from_heading.is_some()
+                && article.parsed.title_heading_level == 1;
             if article.front.title.is_some() || by_heading {
                 push(&mut names.titles, slugify(&article.title), i);
             }

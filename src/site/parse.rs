@@ -221,6 +221,7 @@ pub(super) fn articles(
             .summary
             .clone()
             .or_else(|| source.front.description.clone())
+            .map(|given| markdown::plain_summary(&given))
             .or_else(|| markdown::summary_before_more(source.body()))
             .unwrap_or_default();
         crate::load::report_unknown_keys(

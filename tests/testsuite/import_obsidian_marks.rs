@@ -247,10 +247,7 @@ fn a_section_heading_opening_a_note_is_no_name_wikilinks_find_it_by() {
         "content/Rules/gm-screen.md",
         "---\nkanban-plugin: basic\n---\n\n## Conditions\n\n- [ ] [[Conditions]]\n- [ ] [[conditions#Blinded|Blinded]]\n",
     );
-    site.write(
-        "content/Rules/Sleep.md",
-        "# Sleep hygiene\n\nText.\n",
-    );
+    site.write("content/Rules/Sleep.md", "# Sleep hygiene\n\nText.\n");
     site.write(
         "content/Rules/Index.md",
         "# Index\n\n[[Sleep hygiene]] and [[Conditions]].\n",
@@ -261,8 +258,43 @@ fn a_section_heading_opening_a_note_is_no_name_wikilinks_find_it_by() {
     run.assert_stderr_contains(
         "warning: 'conditions' is not written yet: shown as plain text\n --> content/Rules/gm-screen.md:8:7",
     );
-    assert_eq!(run.stderr.matches("'Conditions' is not written yet").count(), 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr
+            .matches("'Conditions' is not written yet")
+            .count(),
+        2,
+        "{}",
+        run.stderr
+    );
     // A `#` heading opening a note is its title, and a name.
     let index = site.read("rules/index/index.html");
     assert!(index.contains("href=\"../../rules/sleep/\""), "{index}");
+}
+
+#[test]
+fn a_description_written_as_markdown_is_shown_as_its_text() {
+    // ObsidianTTRPGShare's spell notes: a `description:` Dataview shows as Markdown
+    // was listed with `[[Sickened]]`, `**` and `&NewLine;` as written.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Spells/Call the blood.md",
+        "---\ndescription: >\n  You are [[Sickened]] 2.\n\n  &NewLine;**Heightened (+1)** More.\n---\n# Call the blood\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let hub = site.read("spells/index.html");
+    assert!(
+        hub.contains("You are Sickened 2. Heightened (+1) More."),
+        "{hub}"
+    );
+    let page = site.read("spells/call-the-blood/index.html");
+    assert!(
+        page.contains(
+            "<meta name=\"description\" content=\"You are Sickened 2. Heightened (+1) More.\">"
+        ),
+        "{page}"
+    );
+    assert!(
+        !hub.contains("[[") && !page.contains("[[Sickened"),
+        "{page}"
+    );
 }
