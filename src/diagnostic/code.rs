@@ -144,6 +144,8 @@ codes! {
     /// A page with no text of its own at the address of a page attune writes itself
     /// (a Hugo theme's `search.md`) is not published.
     ThemePage = "theme-page",
+    /// A Markdown file lies more folders deep in the content folder than a site may nest.
+    TooDeep = "too-deep",
     /// A reference is cited by no article.
     UncitedReference = "uncited-reference",
     /// A `%%` comment is never closed, or an HTML comment `<!--` not in its block.

@@ -373,6 +373,7 @@ pub fn load(
         }
     }
 
+    walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
         .map(|(full, rel)| {
