@@ -161,6 +161,11 @@ impl Summary {
             );
             return None;
         };
+        // An entry for SUMMARY.md itself (`[Preface](./SUMMARY.md)`) is the table of
+        // contents shown as a page in mdBook: the home page lists the contents here.
+        if rel == Path::new(FILE_NAME) {
+            return None;
+        }
         if self.position.contains_key(&rel) {
             return Some(rel);
         }

@@ -1142,3 +1142,57 @@ fn mdbook_spec_rules_are_anchors_and_links_may_name_them() {
         .assert_code(1)
         .assert_stderr_contains("broken link to 'config.missing'");
 }
+
+#[test]
+fn a_summary_entry_for_summary_md_itself_is_no_missing_chapter() {
+    // A nutrition book opens its summary with `[Preface](./SUMMARY.md)`: mdBook shows
+    // the table of contents as a page; it was an error that the file does not exist.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Preface](./SUMMARY.md)\n\n---\n\n# Goals\n\n- [Energy](energy.md)\n",
+    );
+    site.write("src/energy.md", "# Energy\n\nText.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("SUMMARY.md lists"), "{}", run.stderr);
+    assert!(site
+        .read("energy/index.html")
+        .contains("<h1 id=\"article-title\">Energy</h1>"));
+    assert!(!site.path("public/summary/index.html").exists());
+}
+
+#[test]
+fn mdbook_toc_s_marker_shows_the_page_s_contents() {
+    // mdbook-toc writes the page's contents where `<!-- toc -->` stands; attune shows a
+    // page's "On this page" list from three headings on, and on a page with the marker
+    // from one.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "- [A](a.md)\n- [B](b.md)\n");
+    site.write(
+        "src/a.md",
+        "# A\n\n<!-- toc -->\n\n## First\n\nText.\n\n## Second\n\nText.\n",
+    );
+    site.write(
+        "src/b.md",
+        "# B\n\n## First\n\nText.\n\n## Second\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let a = site.read("a/index.html");
+    assert!(
+        a.contains("<h2 id=\"toc-heading\" class=\"toc-heading\">On this page</h2>"),
+        "{a}"
+    );
+    assert!(
+        a.contains("<a href=\"#first\">First</a>") && a.contains("<a href=\"#second\">Second</a>")
+    );
+    assert!(!site.read("b/index.html").contains("toc-heading"));
+}
