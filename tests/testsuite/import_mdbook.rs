@@ -1196,3 +1196,36 @@ fn mdbook_toc_s_marker_shows_the_page_s_contents() {
     );
     assert!(!site.read("b/index.html").contains("toc-heading"));
 }
+
+#[test]
+fn a_link_to_a_folder_named_with_capitals_leads_to_its_hub() {
+    // A notes book's `Web/README.md` opens with `# [Web前端](./)`: folders are published
+    // at slugs (`web/`), and a link to the folder as written was broken.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/Web/README.md",
+        "# [Web前端](./)\n\n[Sub](<./Sub Notes/>) and [again](Sub%20Notes).\n",
+    );
+    site.write(
+        "content/Web/intro.md",
+        "# Intro\n\n[Up](../Web/) and [home](../).\n",
+    );
+    site.write("content/Web/Sub Notes/README.md", "# Sub\n\n[Up](../)\n");
+    site.write("content/Web/Sub Notes/s1.md", "# S1\n\nText.\n");
+    site.write(
+        "content/SUMMARY.md",
+        "- [Intro](Web/intro.md)\n- [S1](Web/Sub Notes/s1.md)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    let web = main_of(&site.read("web/index.html")).to_string();
+    assert_eq!(
+        web.matches("href=\"../web/sub-notes/\" id=").count(),
+        2,
+        "{web}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}

@@ -109,6 +109,25 @@ pub(super) fn without_language<'p>(path: &'p str, language: &str) -> Option<&'p 
     (!first.is_empty() && (first == language || first == primary)).then_some(rest)
 }
 
+/// The address of the folder a link names (`Web/`, from the folder as written): as it
+/// is when the site has it, else with each name made a slug (`web/`, `my-notes/`), as
+/// folders are published, when the site has that.
+pub(super) fn folder_address(written: String, known: impl Fn(&str) -> bool) -> String {
+    if known(&written) {
+        return written;
+    }
+    let slugged: String = written
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("{}/", crate::text::slugify(s)))
+        .collect();
+    if known(&slugged) {
+        slugged
+    } else {
+        written
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

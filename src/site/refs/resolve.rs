@@ -292,6 +292,10 @@ impl Site {
             None if site_path.is_empty() || site_path.ends_with('/') => site_path.clone(),
             None => format!("{site_path}/"),
         };
+        // A folder's address is its path with each name made a slug (`Web/` → `web/`).
+        let folder_url = super::paths::folder_address(folder_url, |url| {
+            ctx.by_url.contains_key(url) || self.urls.get(&format!("{url}index.html")).is_some()
+        });
         if let Some(&t) = ctx.by_url.get(folder_url.as_str()) {
             return page(t, fragment, diagnostics);
         }
