@@ -244,7 +244,8 @@ impl<'a> Builder<'a, '_> {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let lines = self.html_block.take().unwrap_or_default();
-                let mut html = self.raw_html(&lines);
+                let html = self.raw_html(&lines);
+                let mut html = self.math_in_html(html, &lines);
                 if let Some(start) = lines.first().map(|l| l.1) {
                     self.close_html_comment(&mut html, start);
                 }

@@ -28,6 +28,7 @@ mod include;
 mod links;
 pub(crate) mod math;
 mod math_blocks;
+mod math_html;
 mod mdx;
 mod obsidian;
 mod prose;

@@ -1229,3 +1229,36 @@ fn a_link_to_a_folder_named_with_capitals_leads_to_its_hub() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn math_inside_raw_html_is_read_as_mdbook_katex_reads_it() {
+    // An mdbook-katex book writes formulas inside HTML blocks (`<p id="batch">$$ … $$</p>`):
+    // mdbook-katex reads the chapter's text before Markdown does, so they render there;
+    // attune showed them as `$$` text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "- [Loss](loss.md)\n");
+    site.write(
+        "src/loss.md",
+        "# Loss\n\nIntro.\n\n<h3 id=\"mse\">MSE</h3>\n<p id=\"batch\">$$ \\frac{1}{N} \\sum_{i=1}^N (\\hat{y_i}-y_i)^2 $$</p>\n<p>For one, $(\\hat{y}-y)^2$; it costs $5 or $10.</p>\n<pre><code>$kept$</code></pre>\n<p>Bad: $\\nosuchcommand{x}$</p>\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("math `\\nosuchcommand{x}` cannot be read")
+        .assert_stderr_contains("--> src/loss.md:9:10");
+    let page = main_of(&site.read("loss/index.html")).to_string();
+    assert!(
+        page.contains("<p id=\"batch\"><math display=\"block\"><mfrac>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>For one, <math display=\"inline\">"),
+        "{page}"
+    );
+    assert!(page.contains("; it costs $5 or $10.</p>"), "{page}");
+    assert!(page.contains("<pre><code>$kept$</code></pre>"), "{page}");
+    assert!(!page.contains("$$"), "{page}");
+}
