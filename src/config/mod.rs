@@ -3,11 +3,13 @@
 //! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
 //! them to the README's book.toml reference.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::Diagnostics;
 use std::path::Path;
 
 mod addresses;
 mod folders;
+pub mod mdbook;
+mod modes;
 mod mounts;
 mod spans;
 mod validate;
@@ -15,6 +17,7 @@ pub use addresses::{
     pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
+pub use modes::{BrokenLinks, MissingLinks, PublishMode, UnsupportedSyntax};
 pub use mounts::{Mount, MountKind};
 use serde::Deserialize;
 use validate::toml_diagnostic;
@@ -56,6 +59,18 @@ pub struct Config {
     /// Hugo's module mounts: more folders whose files are published (see [`Mount`]).
     #[serde(default)]
     pub mounts: Vec<Mount>,
+    /// mdBook's own tables, so that attune's keys may be added to an mdBook's
+    /// book.toml rather than replace it: `[book]`, `[rust]` and `[output.*]` are not
+    /// read; `[preprocessor.*]` is read where attune has the feature (see
+    /// [`mdbook::Preprocessors`]).
+    #[serde(default)]
+    pub book: Option<toml::Table>,
+    #[serde(default)]
+    pub rust: Option<toml::Table>,
+    #[serde(default)]
+    pub output: Option<toml::Table>,
+    #[serde(default)]
+    pub preprocessor: mdbook::Preprocessors,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
@@ -157,77 +172,16 @@ pub struct Build {
     /// Where each of `exclude` is written in book.toml (line, column).
     #[serde(skip)]
     pub exclude_at: Vec<(usize, usize)>,
-}
-
-/// How a wikilink to a note that does not exist is treated.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MissingLinks {
-    /// Plain text on the page and a warning, as in a vault with notes still to write.
-    #[default]
-    Warn,
-    /// A build error.
-    Error,
-}
-
-/// Which notes of the content folder are pages (`[build] publish`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PublishMode {
-    /// Every note not held back (`draft: true`, `publish: false`…).
-    All,
-    /// Only the notes whose front matter says `publish: true`.
-    Marked,
-}
-
-/// How a reference that leads nowhere is treated.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BrokenLinks {
-    /// A build error: nothing broken is ever published.
-    #[default]
-    Error,
-    /// A warning, and the page is published without it: a link becomes its text, an
-    /// image its alt text, a missing heading the top of its page.
-    Warn,
-}
-
-impl BrokenLinks {
-    /// `d`, the report of a reference that leads nowhere, as this setting makes it: in
-    /// `warn`, a warning whose help says what the page shows (`shown`); in `error`, an
-    /// error whose help also names the setting that publishes while it is fixed.
-    pub fn report(self, d: Diagnostic, shown: &str) -> Diagnostic {
-        let help = d.help.clone();
-        let joined = |more: &str| match &help {
-            Some(h) => format!("{h}; {more}"),
-            None => more.to_string(),
-        };
-        match self {
-            BrokenLinks::Warn => Diagnostic {
-                severity: Severity::Warning,
-                ..d.help(joined(&format!("published {shown}")))
-            },
-            BrokenLinks::Error => d.help(joined(
-                "to publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml",
-            )),
-        }
-    }
-
-    pub fn warns(self) -> bool {
-        self == BrokenLinks::Warn
-    }
-}
-
-/// How another tool's template syntax in content is treated.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum UnsupportedSyntax {
-    /// Left out of the page, with a warning naming what to write instead, so a site
-    /// brought from another tool builds while it is converted.
-    #[default]
-    Warn,
-    /// A build error, for publishing where nothing may be left out.
-    Error,
+    /// mdBook's own keys of `[build]`, allowed and not read (`build-dir`,
+    /// `create-missing`, `use-default-preprocessors`, `extra-watch-dirs`).
+    #[serde(rename = "build-dir")]
+    pub mdbook_build_dir: Option<toml::Value>,
+    #[serde(rename = "create-missing")]
+    pub mdbook_create_missing: Option<toml::Value>,
+    #[serde(rename = "use-default-preprocessors")]
+    pub mdbook_default_preprocessors: Option<toml::Value>,
+    #[serde(rename = "extra-watch-dirs")]
+    pub mdbook_watch_dirs: Option<toml::Value>,
 }
 
 impl Default for Build {
@@ -248,6 +202,10 @@ impl Default for Build {
             downloads: Vec::new(),
             exclude: Vec::new(),
             exclude_at: Vec::new(),
+            mdbook_build_dir: None,
+            mdbook_create_missing: None,
+            mdbook_default_preprocessors: None,
+            mdbook_watch_dirs: None,
         }
     }
 }

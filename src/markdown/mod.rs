@@ -90,6 +90,9 @@ pub struct ParseContext<'a> {
     /// (a WhatsApp template's `{{1}}`, a prompt's `{{user_input}}`), not a template
     /// expression left out.
     pub vault: bool,
+    /// TeX definitions every formula starts with: mdbook-katex's macros (see
+    /// [`crate::config::mdbook`]); empty for most sites.
+    pub math_definitions: &'a str,
 }
 
 #[derive(Debug, Clone)]
@@ -379,7 +382,7 @@ pub fn parse_titled(
         seen_block: false,
         in_table_head: false,
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
-        math_definitions: String::new(),
+        math_definitions: ctx.math_definitions.to_string(),
         equations: Default::default(),
     };
     builder.out.diagnostics = expanded.diagnostics;
@@ -410,6 +413,7 @@ mod tests {
             broken_links: Default::default(),
             highlight: true,
             vault: false,
+            math_definitions: "",
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -516,6 +520,7 @@ mod tests {
             broken_links: BrokenLinks::Warn,
             highlight: true,
             vault: false,
+            math_definitions: "",
         };
         let p = parse(
             "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",

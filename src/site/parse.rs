@@ -65,6 +65,12 @@ pub(super) fn articles(
 ) -> Vec<Article> {
     let index = style.index();
     let vault = is_vault(&content.root, &content.dir);
+    let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
+    let math_definitions = config.preprocessor.math_definitions(
+        &content.root,
+        book_toml.as_deref().unwrap_or_default(),
+        diagnostics,
+    );
     let mut sources = std::mem::take(&mut content.sources);
     place::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
@@ -155,6 +161,7 @@ pub(super) fn articles(
                 broken_links: config.build.broken_links,
                 highlight: !content.plain_code,
                 vault,
+                math_definitions: &math_definitions,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),

@@ -1262,3 +1262,46 @@ fn math_inside_raw_html_is_read_as_mdbook_katex_reads_it() {
     assert!(page.contains("<pre><code>$kept$</code></pre>"), "{page}");
     assert!(!page.contains("$$"), "{page}");
 }
+
+#[test]
+fn an_mdbook_s_own_book_toml_keeps_its_tables_and_katex_macros_are_read() {
+    // attune's keys added to the book's own book.toml: mdBook's tables are allowed,
+    // and mdbook-katex's macros file gives every formula its macros.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Maths\"\nauthors = [\"A\"]\nsrc = \"src\"\n\n[build]\nbuild-dir = \"../../books/maths\"\ncreate-missing = false\ncontent_dir = \"src\"\n\n[output.html]\nmathjax-support = true\n\n[output.html.print]\nenable = false\n\n[preprocessor.katex]\nrenderers = [\"html\"]\nmacros = \"macros.txt\"\n\n[preprocessor.toc]\ncommand = \"mdbook-toc\"\n\n[rust]\nedition = \"2021\"\n\n[site]\ntitle = \"Maths\"\n",
+    );
+    site.write(
+        "macros.txt",
+        "\\grad:{\\nabla}\n\\abs:\\left|#1\\right|\nnot a macro\n",
+    );
+    site.write("src/SUMMARY.md", "- [Calculus](calculus.md)\n");
+    site.write(
+        "src/calculus.md",
+        "# Calculus\n\nThe gradient $\\grad f$ and $\\abs{x}$.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("'not a macro' is no macro")
+        .assert_stderr_contains("--> macros.txt:3:1");
+    assert!(!run.stderr.contains("cannot be read"), "{}", run.stderr);
+    let page = main_of(&site.read("calculus/index.html")).to_string();
+    assert!(page.contains("<mi>∇</mi></mrow><mi>f</mi>"), "{page}");
+    assert!(
+        page.contains("<mo stretchy=\"true\">|</mo><mrow><mi>x</mi></mrow>"),
+        "{page}"
+    );
+    // A macros file that is not there: a warning at the key, formulas shown as TeX.
+    site.remove("macros.txt");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("mdbook-katex's macros file 'macros.txt' cannot be read")
+        .assert_stderr_contains("--> book.toml:19:10");
+    // A key mdBook does not have either is still an error.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\nbuild-dirr = \"x\"\n",
+    );
+    site.build().assert_code(1);
+}
