@@ -32,6 +32,7 @@ fuzz_target!(|text: &str| {
         broken_links: Default::default(),
         highlight: true,
         vault: false,
+        autolinks: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

@@ -115,6 +115,9 @@ pub struct Build {
     pub theme: Option<String>,
     /// Curly quotes, en and em dashes, ellipses.
     pub smart_punctuation: bool,
+    /// Bare `www.…`, `http(s)://…` and e-mail addresses in prose become links, as
+    /// GitHub, Obsidian, Hugo and Docusaurus show them.
+    pub autolinks: bool,
     /// Content folder, relative to the site root.
     pub content_dir: String,
     /// A folder, relative to the site root, whose files are published as they are at
@@ -235,6 +238,7 @@ impl Default for Build {
         Self {
             theme: None,
             smart_punctuation: true,
+            autolinks: true,
             content_dir: "content".into(),
             static_dir: None,
             output_dir: "public".into(),
@@ -554,6 +558,7 @@ mod tests {
                 "[build] smart_punctuation",
                 Some(V::Boolean(build.smart_punctuation)),
             ),
+            ("[build] autolinks", Some(V::Boolean(build.autolinks))),
             ("[build] content_dir", text(&build.content_dir)),
             ("[build] static_dir", optional(&build.static_dir)),
             ("[build] output_dir", text(&build.output_dir)),

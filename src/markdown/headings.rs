@@ -154,6 +154,7 @@ mod tests {
             broken_links: Default::default(),
             highlight: true,
             vault: false,
+            autolinks: true,
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

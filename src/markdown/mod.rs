@@ -7,6 +7,7 @@
 //! `render` fill once resolved.
 
 mod admonish;
+mod autolinks;
 mod builder;
 mod callouts;
 mod code;
@@ -89,6 +90,9 @@ pub struct ParseContext<'a> {
     /// (a WhatsApp template's `{{1}}`, a prompt's `{{user_input}}`), not a template
     /// expression left out.
     pub vault: bool,
+    /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
+    /// shows them (`[build] autolinks`).
+    pub autolinks: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -352,6 +356,11 @@ pub fn parse_titled(
         links::wikilinks_before_destinations(events, body)
     };
     let events = obsidian::bracketed_footnotes(events, body);
+    let events = if ctx.autolinks {
+        autolinks::linkify(events, body)
+    } else {
+        events
+    };
     let mut builder = Builder {
         ctx,
         file,
@@ -409,6 +418,7 @@ mod tests {
             broken_links: Default::default(),
             highlight: true,
             vault: false,
+            autolinks: true,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -515,6 +525,7 @@ mod tests {
             broken_links: BrokenLinks::Warn,
             highlight: true,
             vault: false,
+            autolinks: true,
         };
         let p = parse(
             "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",

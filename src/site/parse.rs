@@ -70,8 +70,9 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{:?}|{:?}|{}|{:?}|{vault}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{vault}|",
             build.smart_punctuation,
+            build.autolinks,
             build.unsupported_syntax,
             style,
             build.include_root,
@@ -155,6 +156,7 @@ pub(super) fn articles(
                 broken_links: config.build.broken_links,
                 highlight: !content.plain_code,
                 vault,
+                autolinks: config.build.autolinks,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),

@@ -47,7 +47,7 @@ proptest! {
             definition: "d".into(),
             article: None,
         }]);
-        let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, vault: false };
+        let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, vault: false, autolinks: true };
         let parsed = attune::markdown::parse(&text, 0, Path::new("a.md"), true, &ctx);
         for link in &parsed.links {
             prop_assert!(link.line >= 1 && link.column >= 1);

@@ -1,0 +1,719 @@
+//! GitHub's extended autolinks: a bare `www.…`, `http://…`, `https://…` or `ftp://…`
+//! and a bare e-mail address in prose become links, as GitHub, Obsidian, Hugo
+//! (goldmark's linkify) and Docusaurus show them.
+//!
+//! The rules are those of the GFM spec (0.28, "Autolinks (extension)") as cmark-gfm's
+//! `extensions/autolink.c` applies them:
+//! - `www.` must open the text, or follow white space or one of `*`, `_`, `~`, `(`; a
+//!   scheme may follow anything but a letter (the letters before `:` are the scheme);
+//! - a valid domain follows (letters, digits, `-`, `_`, `.`; no `_` in its last two
+//!   parts; `www.` needs no other `.`), then anything up to white space or `<`;
+//! - trailing `? ! . , : * _ ~ ' "` are not part of the link, nor a trailing `)` that
+//!   has no `(` to match in the link, nor a trailing `&entity;`;
+//! - an e-mail address is letters, digits and `. + - _`, `@`, then letters, digits and
+//!   `. - _` holding a `.` followed by a letter or digit, ending in a letter (a final
+//!   `.` is left out); not after a `/`;
+//! - never inside code, links, images, wikilinks, raw HTML `<a>`, math, or (for `www.`
+//!   and schemes) text after an unclosed `[`.
+//!
+//! Linear in the text: no character is scanned more than a fixed number of times
+//! (cmark-gfm's own loops rescan on some inputs; these do not).
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use std::ops::Range;
+
+type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
+
+/// One text event of a run: its place in the text the run is scanned as, the text it
+/// shows, and where it was written.
+struct Piece<'a> {
+    start: usize,
+    end: usize,
+    /// What it shows; the scanned text holds what was written instead when that is
+    /// smart punctuation (`--` shown as `–`).
+    shown: CowStr<'a>,
+    range: Range<usize>,
+    /// An escaped character (`\[`) opens it.
+    escaped: bool,
+}
+
+/// `events` with the bare URLs and e-mail addresses of their prose made links.
+pub(super) fn linkify<'a>(events: Events<'a>, body: &str) -> Events<'a> {
+    let mut out: Events<'a> = Vec::with_capacity(events.len());
+    let mut run: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    let mut skip = Skip::default();
+    // Unclosed `[` in the current block.
+    let mut brackets = 0usize;
+    let mut after_atom = false;
+    for (event, range) in events {
+        if let Event::Text(_) = event {
+            run.push((event, range));
+            continue;
+        }
+        if !run.is_empty() {
+            let pieces = std::mem::take(&mut run);
+            if skip.any() {
+                out.extend(pieces);
+            } else {
+                scan_run(pieces, body, after_atom, &mut brackets, &mut out);
+            }
+        }
+        skip.update(&event);
+        after_atom = match &event {
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_)
+            | Event::End(TagEnd::Link | TagEnd::Image) => true,
+            Event::Start(tag) if !is_inline(tag) => {
+                brackets = 0;
+                false
+            }
+            Event::End(end) if !is_inline_end(end) => {
+                brackets = 0;
+                false
+            }
+            _ => false,
+        };
+        out.push((event, range));
+    }
+    if !run.is_empty() {
+        if skip.any() {
+            out.extend(run);
+        } else {
+            scan_run(run, body, after_atom, &mut brackets, &mut out);
+        }
+    }
+    out
+}
+
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Where text is never linked: code blocks, links and images, raw `<a>` elements,
+/// front matter.
+#[derive(Default)]
+struct Skip {
+    code: usize,
+    links: usize,
+    raw_links: usize,
+    metadata: usize,
+}
+
+impl Skip {
+    fn any(&self) -> bool {
+        self.code + self.links + self.raw_links + self.metadata > 0
+    }
+
+    fn update(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.code += 1,
+            Event::End(TagEnd::CodeBlock) => self.code = self.code.saturating_sub(1),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.links += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => self.links = self.links.saturating_sub(1),
+            Event::Start(Tag::MetadataBlock(_)) => self.metadata += 1,
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                self.metadata = self.metadata.saturating_sub(1)
+            }
+            Event::InlineHtml(html) => {
+                let lower = html.trim_start().to_ascii_lowercase();
+                if let Some(rest) = lower.strip_prefix("<a") {
+                    if rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '>')
+                        && !rest.trim_end().ends_with("/>")
+                    {
+                        self.raw_links += 1;
+                    }
+                } else if lower.starts_with("</a") {
+                    self.raw_links = self.raw_links.saturating_sub(1);
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
+                self.raw_links = 0
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What was written for a piece of smart punctuation, if that is what it is.
+fn written<'b>(shown: &str, range: &Range<usize>, body: &'b str) -> Option<&'b str> {
+    let source = body.get(range.clone())?;
+    (source != shown && matches!(shown, "‘" | "’" | "“" | "”" | "–" | "—" | "…")).then_some(source)
+}
+
+/// One run of adjacent text events: scanned as one text, its links found, and written
+/// to `out` (unchanged when it holds none).
+fn scan_run<'a>(
+    run: Vec<(Event<'a>, Range<usize>)>,
+    body: &str,
+    after_atom: bool,
+    brackets: &mut usize,
+    out: &mut Events<'a>,
+) {
+    let mut text = String::new();
+    let mut pieces: Vec<Piece<'a>> = Vec::with_capacity(run.len());
+    for (event, range) in run {
+        let Event::Text(shown) = event else {
+            continue;
+        };
+        let start = text.len();
+        text.push_str(written(&shown, &range, body).unwrap_or(&shown));
+        let escaped = range.start > 0 && body.as_bytes().get(range.start - 1) == Some(&b'\\');
+        pieces.push(Piece {
+            start,
+            end: text.len(),
+            shown,
+            range,
+            escaped,
+        });
+    }
+    let escaped_at: Vec<usize> = pieces
+        .iter()
+        .filter(|p| p.escaped)
+        .map(|p| p.start)
+        .collect();
+    let links = find(&text, !after_atom, brackets, &escaped_at);
+    if links.is_empty() {
+        out.extend(
+            pieces
+                .into_iter()
+                .map(|p| (Event::Text(p.shown), p.range)),
+        );
+        return;
+    }
+    let mut at = 0;
+    for link in links {
+        emit_text(&pieces, &text, at, link.start, out);
+        let range = source_range(&pieces, link.start, link.end);
+        let label = &text[link.start..link.end];
+        let (link_type, dest) = match link.kind {
+            Kind::Www => (LinkType::Autolink, format!("http://{label}")),
+            Kind::Url => (LinkType::Autolink, label.to_string()),
+            Kind::Email => (LinkType::Email, label.to_string()),
+        };
+        out.push((
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url: CowStr::from(dest),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }),
+            range.clone(),
+        ));
+        out.push((Event::Text(CowStr::from(label.to_string())), range.clone()));
+        out.push((Event::End(TagEnd::Link), range));
+        at = link.end;
+    }
+    emit_text(&pieces, &text, at, text.len(), out);
+}
+
+/// The text of `from..to` (outside links) as text events: pieces wholly inside it as
+/// they were, the ends of pieces cut by a link as written.
+fn emit_text<'a>(pieces: &[Piece<'a>], text: &str, from: usize, to: usize, out: &mut Events<'a>) {
+    if from >= to {
+        return;
+    }
+    let mut shown = String::new();
+    let first = pieces.partition_point(|p| p.end <= from);
+    for p in pieces[first..].iter().take_while(|p| p.start < to) {
+        if p.start >= from && p.end <= to {
+            shown.push_str(&p.shown);
+        } else {
+            shown.push_str(&text[p.start.max(from)..p.end.min(to)]);
+        }
+    }
+    let range = source_range(pieces, from, to);
+    out.push((Event::Text(CowStr::from(shown)), range));
+}
+
+/// Where `from..to` of the scanned text was written, as nearly as the pieces tell.
+fn source_range(pieces: &[Piece], from: usize, to: usize) -> Range<usize> {
+    let at = |offset: usize, end: bool| -> usize {
+        let index = if end {
+            pieces.partition_point(|p| p.end < offset)
+        } else {
+            pieces.partition_point(|p| p.end <= offset)
+        };
+        match pieces.get(index) {
+            Some(p) if p.range.len() == p.end - p.start => p.range.start + (offset - p.start),
+            Some(p) if end => p.range.end,
+            Some(p) => p.range.start,
+            None => pieces.last().map_or(0, |p| p.range.end),
+        }
+    };
+    let start = at(from, false);
+    start..at(to, true).max(start)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Www,
+    Url,
+    Email,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// Whether the character starting at `at` may be part of a domain: not white space
+/// and not punctuation (ASCII, or the Unicode punctuation blocks).
+fn is_host_char(text: &str, at: usize) -> bool {
+    let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+        return false;
+    };
+    if c.is_ascii() {
+        return !is_space(c as u8) && !c.is_ascii_punctuation();
+    }
+    !c.is_whitespace() && !is_unicode_punctuation(c)
+}
+
+fn is_unicode_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{a1}' | '\u{a7}' | '\u{ab}' | '\u{b6}' | '\u{b7}' | '\u{bb}' | '\u{bf}'
+        | '\u{37e}' | '\u{387}'
+        | '\u{55a}'..='\u{55f}' | '\u{589}' | '\u{58a}'
+        | '\u{5be}' | '\u{5c0}' | '\u{5c3}' | '\u{5c6}' | '\u{5f3}' | '\u{5f4}'
+        | '\u{609}' | '\u{60a}' | '\u{60c}' | '\u{60d}' | '\u{61b}' | '\u{61e}' | '\u{61f}'
+        | '\u{66a}'..='\u{66d}' | '\u{6d4}'
+        | '\u{964}' | '\u{965}' | '\u{970}'
+        | '\u{e4f}' | '\u{e5a}' | '\u{e5b}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
+        | '\u{2308}'..='\u{230b}' | '\u{2329}' | '\u{232a}'
+        | '\u{2768}'..='\u{2775}' | '\u{27c5}' | '\u{27c6}' | '\u{27e6}'..='\u{27ef}'
+        | '\u{2983}'..='\u{2998}' | '\u{29d8}'..='\u{29db}' | '\u{29fc}' | '\u{29fd}'
+        | '\u{2cf9}'..='\u{2cfc}' | '\u{2cfe}' | '\u{2cff}' | '\u{2e00}'..='\u{2e7f}'
+        | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301f}'
+        | '\u{3030}' | '\u{303d}' | '\u{30a0}' | '\u{30fb}'
+        | '\u{fe10}'..='\u{fe19}' | '\u{fe30}'..='\u{fe52}' | '\u{fe54}'..='\u{fe61}'
+        | '\u{fe63}' | '\u{fe68}' | '\u{fe6a}' | '\u{fe6b}'
+        | '\u{ff01}'..='\u{ff03}' | '\u{ff05}'..='\u{ff0a}' | '\u{ff0c}'..='\u{ff0f}'
+        | '\u{ff1a}' | '\u{ff1b}' | '\u{ff1f}' | '\u{ff20}' | '\u{ff3b}'..='\u{ff3d}'
+        | '\u{ff3f}' | '\u{ff5b}' | '\u{ff5d}' | '\u{ff5f}'..='\u{ff65}'
+    )
+}
+
+/// The links in `text`, in order. `at_start` says whether `www.` may open it;
+/// `brackets` counts the `[` still open in the block (carried across runs);
+/// `escaped_at` lists the offsets of characters written escaped (`\[`).
+fn find(text: &str, at_start: bool, brackets: &mut usize, escaped_at: &[usize]) -> Vec<Found> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // The end of the last link: nothing before it is looked at again.
+    let mut floor = 0;
+    let mut domains = DomainMemo::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' if escaped_at.binary_search(&i).is_err() => *brackets += 1,
+            b']' if escaped_at.binary_search(&i).is_err() => {
+                *brackets = brackets.saturating_sub(1)
+            }
+            b'w' if *brackets == 0 => {
+                let ok_before = if i == 0 {
+                    at_start
+                } else {
+                    let b = bytes[i - 1];
+                    is_space(b) || b"*_~(".contains(&b)
+                };
+                if ok_before {
+                    if let Some(end) = www(text, i, &mut domains) {
+                        emails(text, floor, i, &mut found);
+                        found.push(Found {
+                            start: i,
+                            end,
+                            kind: Kind::Www,
+                        });
+                        floor = end;
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            b':' if *brackets == 0 => {
+                if let Some((start, end)) = url(text, i, floor) {
+                    emails(text, floor, start, &mut found);
+                    found.push(Found {
+                        start,
+                        end,
+                        kind: Kind::Url,
+                    });
+                    floor = end;
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    emails(text, floor, bytes.len(), &mut found);
+    found
+}
+
+/// The end of the longest stretch from `from` that is not white space and holds no `<`.
+fn to_space(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| is_space(b) || b == b'<')
+        .map_or(bytes.len(), |p| from + p)
+}
+
+/// `www.` at `at`, then a valid domain: where the link ends.
+fn www(text: &str, at: usize, memo: &mut DomainMemo) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes[at..].starts_with(b"www.") {
+        return None;
+    }
+    let domain_end = memo.check(text, at)?;
+    let end = to_space(bytes, domain_end.max(at));
+    let end = trim(bytes, at, end);
+    (end > at).then_some(end)
+}
+
+/// A scheme ending at the `:` at `colon`, `//`, a domain: the link's start and end.
+/// The scheme is the letters before the `:`, back to `floor`.
+fn url(text: &str, colon: usize, floor: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.len() - colon < 4 || bytes[colon + 1] != b'/' || bytes[colon + 2] != b'/' {
+        return None;
+    }
+    let mut start = colon;
+    while start > floor && bytes[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    let scheme = &text[start..colon];
+    if !["http", "https", "ftp"]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(scheme))
+    {
+        return None;
+    }
+    let host = colon + 3;
+    if !is_host_char(text, host) {
+        return None;
+    }
+    let domain_end = check_domain(text, host, true)?.end;
+    let end = to_space(bytes, domain_end);
+    let end = trim(bytes, colon, end);
+    (end > colon).then_some((start, end))
+}
+
+/// The result of one domain scan: where it stopped, its last two dots, and whether
+/// the parts after the last two dots hold an `_`.
+#[derive(Clone, Copy)]
+struct DomainScan {
+    end: usize,
+    dots: usize,
+    last_dots: [Option<usize>; 2],
+    bad: bool,
+}
+
+/// A domain starting at `from` (its first character not checked, as cmark-gfm does
+/// not): letters, digits, `-`, `_` and `.`, up to the first other character (a
+/// non-ASCII one ends it too, once counted); `None` when its last two parts hold an
+/// `_`, or (unless `allow_short`) it has no `.`.
+fn check_domain(text: &str, from: usize, allow_short: bool) -> Option<DomainScan> {
+    let scan = scan_domain(text, from);
+    (!scan.bad && (allow_short || scan.dots > 0)).then_some(scan)
+}
+
+fn scan_domain(text: &str, from: usize) -> DomainScan {
+    let bytes = text.as_bytes();
+    // cmark-gfm never looks at the text's last character.
+    let limit = bytes.len().saturating_sub(1);
+    let (mut underscores_before, mut underscores_after) = (0usize, 0usize);
+    let mut dots = 0;
+    let mut last_dots = [None, None];
+    let mut i = from + 1;
+    while i < limit {
+        let b = bytes[i];
+        if b == b'_' {
+            underscores_after += 1;
+        } else if b == b'.' {
+            underscores_before = underscores_after;
+            underscores_after = 0;
+            dots += 1;
+            last_dots = [last_dots[1], Some(i)];
+        } else if b >= 0x80 {
+            // Byte by byte, a character past ASCII ends the domain (after its first
+            // byte when it is a letter).
+            if is_host_char(text, i) {
+                i += 1;
+            }
+            break;
+        } else if b != b'-' && !is_host_char(text, i) {
+            break;
+        }
+        i += 1;
+    }
+    DomainScan {
+        end: i.max(from),
+        dots,
+        last_dots,
+        bad: underscores_before > 0 || underscores_after > 0,
+    }
+}
+
+/// Domain scans for `www.` remembered: every `www.` inside a stretch already scanned
+/// stops where that scan stopped, so unless it starts inside the stretch's last two
+/// parts, its answer is the same (`_www.a_www.a_…` is scanned once, not once a `www.`).
+#[derive(Default)]
+struct DomainMemo {
+    last: Option<(usize, DomainScan)>,
+}
+
+impl DomainMemo {
+    fn check(&mut self, text: &str, at: usize) -> Option<usize> {
+        if let Some((from, scan)) = self.last {
+            let inside = at > from && at < scan.end;
+            if inside && scan.last_dots[0].is_some_and(|first| first > at) {
+                return (!scan.bad).then_some(scan.end);
+            }
+        }
+        let scan = scan_domain(text, at);
+        self.last = Some((at, scan));
+        (!scan.bad && scan.dots > 0).then_some(scan.end)
+    }
+}
+
+/// Where a link from `start` to `end` really ends: trailing punctuation, an unmatched
+/// trailing `)` and a trailing `&entity;` taken off (cmark-gfm's `autolink_delim`,
+/// counting the parentheses once).
+fn trim(bytes: &[u8], start: usize, mut end: usize) -> usize {
+    let mut parens: Option<(usize, usize)> = None;
+    while end > start {
+        let last = bytes[end - 1];
+        if b"?!.,:*_~'\"".contains(&last) {
+            end -= 1;
+        } else if last == b';' {
+            if end - start < 2 {
+                end -= 1;
+                continue;
+            }
+            let mut new_end = end - 2;
+            while new_end > start && bytes[new_end].is_ascii_alphabetic() {
+                new_end -= 1;
+            }
+            if new_end < end - 2 && bytes[new_end] == b'&' {
+                end = new_end;
+            } else {
+                end -= 1;
+            }
+        } else if last == b')' {
+            let (open, close) = parens.get_or_insert_with(|| {
+                let slice = &bytes[start..end];
+                (
+                    slice.iter().filter(|&&b| b == b'(').count(),
+                    slice.iter().filter(|&&b| b == b')').count(),
+                )
+            });
+            if *close <= *open {
+                break;
+            }
+            *close -= 1;
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The e-mail addresses in `from..to`, added to `found` (cmark-gfm's rules for them).
+fn emails(text: &str, from: usize, to: usize, found: &mut Vec<Found>) {
+    let bytes = text.as_bytes();
+    let mut offset = from;
+    while offset < to {
+        let Some(at) = memchr::memchr(b'@', &bytes[offset..to]).map(|p| offset + p) else {
+            return;
+        };
+        // The address before the `@`.
+        let mut start = at;
+        let mut slash = false;
+        while start > offset {
+            let c = bytes[start - 1];
+            if c.is_ascii_alphanumeric() || b".+-_".contains(&c) {
+                start -= 1;
+                continue;
+            }
+            slash = c == b'/';
+            break;
+        }
+        if start == at || slash {
+            offset = at + 1;
+            continue;
+        }
+        // The domain after it.
+        let mut end = at + 1;
+        let mut dots = 0;
+        let mut ok = true;
+        while end < to {
+            let c = bytes[end];
+            if c.is_ascii_alphanumeric() || c == b'-' || c == b'_' {
+                end += 1;
+            } else if c == b'@' {
+                // A second `@`: cmark-gfm scans on only to refuse the address.
+                ok = false;
+                break;
+            } else if c == b'.' && end + 1 < to && bytes[end + 1].is_ascii_alphanumeric() {
+                dots += 1;
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let last = bytes[end - 1];
+        if !ok || end - at < 2 || dots == 0 || !(last.is_ascii_alphabetic() || last == b'.') {
+            offset = at + 1;
+            continue;
+        }
+        let end = trim(bytes, at, end);
+        if end == at {
+            offset = at + 1;
+            continue;
+        }
+        found.push(Found {
+            start,
+            end,
+            kind: Kind::Email,
+        });
+        offset = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(text: &str) -> Vec<(&str, Kind)> {
+        let mut brackets = 0;
+        find(text, true, &mut brackets, &[])
+            .into_iter()
+            .map(|f| (&text[f.start..f.end], f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn www_links_follow_the_spec() {
+        assert_eq!(links("www.commonmark.org"), [("www.commonmark.org", Kind::Www)]);
+        assert_eq!(links("Visit www.commonmark.org."), [("www.commonmark.org", Kind::Www)]);
+        assert_eq!(links("Visit www.commonmark.org/a.b."), [("www.commonmark.org/a.b", Kind::Www)]);
+        assert_eq!(
+            links("(www.google.com/search?q=Markup+(business))"),
+            [("www.google.com/search?q=Markup+(business)", Kind::Www)]
+        );
+        assert_eq!(
+            links("www.google.com/search?q=(business))+ok"),
+            [("www.google.com/search?q=(business))+ok", Kind::Www)]
+        );
+        assert_eq!(
+            links("www.google.com/search?q=commonmark&hl;"),
+            [("www.google.com/search?q=commonmark", Kind::Www)]
+        );
+        assert_eq!(links("www.commonmark.org/he<lp"), [("www.commonmark.org/he", Kind::Www)]);
+        // Not after a letter or other punctuation; not in an unclosed bracket.
+        assert!(links("awww.example.com").is_empty());
+        assert!(links("x.www.example.com").is_empty());
+        assert!(links("[www.example.com").is_empty());
+        assert_eq!(links("[a] www.example.com").len(), 1);
+        assert_eq!(links("*www.example.com*"), [("www.example.com", Kind::Www)]);
+        // Underscores in the last two parts refuse it; earlier ones do not.
+        assert!(links("www.exa_mple.com").is_empty());
+        assert!(links("www.example.c_m x").is_empty());
+        assert_eq!(links("www.a_b.example.com x").len(), 1);
+        assert!(links("www.").is_empty());
+        // The dot of `www.` is the one a domain needs.
+        assert_eq!(links("www.x"), [("www.x", Kind::Www)]);
+        // As cmark-gfm reads it: the last character is never checked as a domain's,
+        // and trailing punctuation comes off after.
+        assert_eq!(links("www._"), [("www", Kind::Www)]);
+    }
+
+    #[test]
+    fn scheme_links_follow_the_spec() {
+        assert_eq!(links("http://commonmark.org"), [("http://commonmark.org", Kind::Url)]);
+        assert_eq!(
+            links("(Visit https://encrypted.google.com/search?q=Markup+(business))"),
+            [("https://encrypted.google.com/search?q=Markup+(business)", Kind::Url)]
+        );
+        assert_eq!(
+            links("Anonymous FTP is available at ftp://foo.bar.baz."),
+            [("ftp://foo.bar.baz", Kind::Url)]
+        );
+        assert_eq!(links("HTTPS://A.ORG/x"), [("HTTPS://A.ORG/x", Kind::Url)]);
+        assert!(links("javascript://a.org/%0aalert(1)").is_empty());
+        assert!(links("xhttp://a.org").is_empty());
+        assert_eq!(links("x.https://a.org"), [("https://a.org", Kind::Url)]);
+        assert!(links("https://").is_empty());
+        assert!(links("https://-a.org").is_empty());
+        assert_eq!(links("https://münchen.de/ü"), [("https://münchen.de/ü", Kind::Url)]);
+        assert_eq!(links("https://a.org\u{a0}x"), [("https://a.org\u{a0}x", Kind::Url)]);
+    }
+
+    #[test]
+    fn email_links_follow_the_spec() {
+        assert_eq!(links("foo@bar.baz"), [("foo@bar.baz", Kind::Email)]);
+        assert_eq!(
+            links("hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is."),
+            [("hello+xyz@mail.example", Kind::Email)]
+        );
+        assert_eq!(links("a.b-c_d@a.b"), [("a.b-c_d@a.b", Kind::Email)]);
+        assert_eq!(links("a.b-c_d@a.b."), [("a.b-c_d@a.b", Kind::Email)]);
+        assert!(links("a.b-c_d@a.b-").is_empty());
+        assert!(links("a.b-c_d@a.b_").is_empty());
+        assert!(links("a/b@c.org").is_empty());
+        assert!(links("a@b@c.org").len() == 1, "{:?}", links("a@b@c.org"));
+        assert!(links("@a.org").is_empty());
+        // An address inside a URL is the URL's.
+        assert_eq!(
+            links("https://a.org/x@b.org and c@d.org"),
+            [("https://a.org/x@b.org", Kind::Url), ("c@d.org", Kind::Email)]
+        );
+    }
+
+    #[test]
+    fn long_hostile_lines_are_scanned_in_linear_time() {
+        for unit in ["_www.a", "www.", " www.", "(www.a_", "a@", "a@b.", "http://a_", "x)", "www.a.b/)"] {
+            let text = unit.repeat(200_000 / unit.len());
+            let start = std::time::Instant::now();
+            let _ = links(&text);
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(2),
+                "{unit:?} took {:?}",
+                start.elapsed()
+            );
+        }
+    }
+}
