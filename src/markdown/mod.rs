@@ -38,6 +38,7 @@ mod references;
 mod sanitize;
 mod spec_rules;
 mod table_links;
+mod tasks;
 
 use builder::Builder;
 pub use glossary::Glossary;
@@ -361,6 +362,11 @@ pub fn parse_titled(
     } else {
         events
     };
+    let (events, task_states) = if ctx.vault {
+        tasks::obsidian_states(events, body)
+    } else {
+        (events, Vec::new())
+    };
     let mut builder = Builder {
         ctx,
         file,
@@ -389,6 +395,9 @@ pub fn parse_titled(
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
         math_definitions: String::new(),
         equations: Default::default(),
+        task_label: None,
+        task_states,
+        table: Default::default(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;

@@ -10,6 +10,7 @@ mod commonmark;
 mod crash;
 mod crossrefs;
 mod golden;
+mod gfm;
 mod governance;
 mod hostile;
 mod hostile_data;
