@@ -124,3 +124,38 @@ fn autolinks_off_leaves_bare_addresses_as_text() {
     );
     assert!(!page.contains("href=\"http://www.example.org\""), "{page}");
 }
+
+#[test]
+fn a_vaults_task_lists_tables_and_bare_addresses() {
+    let site = Fixture::new("gfm");
+    let run = site.run(&["check", "--format", "json"]);
+    run.assert_code(0);
+    site.build().assert_code(0);
+    let page = site.read("plans/safety-plan/index.html");
+    for (state, text) in [
+        ("/", "Find the surgery’s number"),
+        ("-", "Ask a friend to ring for me"),
+        ("?", "Ask about talking therapy"),
+    ] {
+        assert!(
+            page.contains(&format!(
+                "<li class=\"task\" data-task=\"{state}\"><label class=\"task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> {text}</label>"
+            )),
+            "{state}: {page}"
+        );
+    }
+    assert!(page.contains("data-task=\"&gt;\""), "{page}");
+    assert!(page.contains("<td class=\"align-center\">6</td>"), "{page}");
+    assert!(!page.contains("style=\""), "no style attribute: {page}");
+    assert!(page.contains(
+        "<a href=\"http://www.nhs.uk/mental-health\">www.nhs.uk/mental-health</a> or"
+    ));
+    assert!(page.contains(
+        "<a href=\"https://www.samaritans.org/how-we-can-help/\">https://www.samaritans.org/how-we-can-help/</a> (open all day)"
+    ));
+    assert!(page.contains("<a href=\"mailto:help@example.org\">help@example.org</a>,"));
+    assert!(page.contains("<code>support@example.org</code>"));
+    let log = site.read("plans/sleep-log/index.html");
+    assert_eq!(log.matches("href=\"https://example.org\"").count(), 1, "{log}");
+    assert!(!log.contains("href=\"http://www.example.org\""), "{log}");
+}
