@@ -159,10 +159,17 @@ impl Skip {
     }
 }
 
-/// What was written for a piece of smart punctuation, if that is what it is.
+/// What was written for a piece of smart punctuation or a character reference, if that
+/// is what it is: addresses are found in the text as written, as GitHub finds them (a
+/// trailing `&amp;` is a reference, not part of the address).
 fn written<'b>(shown: &str, range: &Range<usize>, body: &'b str) -> Option<&'b str> {
     let source = body.get(range.clone())?;
-    (source != shown && matches!(shown, "‘" | "’" | "“" | "”" | "–" | "—" | "…")).then_some(source)
+    if source == shown {
+        return None;
+    }
+    let smart = matches!(shown, "‘" | "’" | "“" | "”" | "–" | "—" | "…");
+    let reference = source.starts_with('&') && source.ends_with(';');
+    (smart || reference).then_some(source)
 }
 
 /// One run of adjacent text events: scanned as one text, its links found, and written
@@ -209,11 +216,11 @@ fn scan_run<'a>(
     for link in links {
         emit_text(&pieces, &text, at, link.start, out);
         let range = source_range(&pieces, link.start, link.end);
-        let label = &text[link.start..link.end];
+        let label = shown_text(&pieces, &text, link.start, link.end);
         let (link_type, dest) = match link.kind {
             Kind::Www => (LinkType::Autolink, format!("http://{label}")),
-            Kind::Url => (LinkType::Autolink, label.to_string()),
-            Kind::Email => (LinkType::Email, label.to_string()),
+            Kind::Url => (LinkType::Autolink, label.clone()),
+            Kind::Email => (LinkType::Email, label.clone()),
         };
         out.push((
             Event::Start(Tag::Link {
@@ -224,19 +231,26 @@ fn scan_run<'a>(
             }),
             range.clone(),
         ));
-        out.push((Event::Text(CowStr::from(label.to_string())), range.clone()));
+        out.push((Event::Text(CowStr::from(label)), range.clone()));
         out.push((Event::End(TagEnd::Link), range));
         at = link.end;
     }
     emit_text(&pieces, &text, at, text.len(), out);
 }
 
-/// The text of `from..to` (outside links) as text events: pieces wholly inside it as
-/// they were, the ends of pieces cut by a link as written.
+/// The text of `from..to` (outside links) as a text event.
 fn emit_text<'a>(pieces: &[Piece<'a>], text: &str, from: usize, to: usize, out: &mut Events<'a>) {
     if from >= to {
         return;
     }
+    let shown = shown_text(pieces, text, from, to);
+    let range = source_range(pieces, from, to);
+    out.push((Event::Text(CowStr::from(shown)), range));
+}
+
+/// What `from..to` of the scanned text shows: pieces wholly inside it as they show,
+/// the ends of pieces cut at `from` or `to` as written.
+fn shown_text(pieces: &[Piece], text: &str, from: usize, to: usize) -> String {
     let mut shown = String::new();
     let first = pieces.partition_point(|p| p.end <= from);
     for p in pieces[first..].iter().take_while(|p| p.start < to) {
@@ -246,8 +260,7 @@ fn emit_text<'a>(pieces: &[Piece<'a>], text: &str, from: usize, to: usize, out: 
             shown.push_str(&text[p.start.max(from)..p.end.min(to)]);
         }
     }
-    let range = source_range(pieces, from, to);
-    out.push((Event::Text(CowStr::from(shown)), range));
+    shown
 }
 
 /// Where `from..to` of the scanned text was written, as nearly as the pieces tell.

@@ -14,6 +14,7 @@ mod gfm;
 mod governance;
 mod hostile;
 mod hostile_data;
+mod hostile_autolinks;
 mod hostile_import;
 mod import_addresses;
 mod import_exclude;
