@@ -9,6 +9,7 @@ use std::path::Path;
 mod addresses;
 mod folders;
 mod mounts;
+mod related;
 mod spans;
 mod validate;
 pub use addresses::{
@@ -16,6 +17,7 @@ pub use addresses::{
     LAYOUT as PERMALINK_LAYOUT,
 };
 pub use mounts::{Mount, MountKind};
+pub use related::RelatedWeights;
 use serde::Deserialize;
 use validate::toml_diagnostic;
 pub use validate::{exclude_problem, is_placeholder_url, is_slug};
@@ -377,30 +379,6 @@ pub struct Search {
     /// Groups of words and phrases a query treats as one.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
-}
-
-/// How much each kind of shared connection counts toward "Related articles".
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RelatedWeights {
-    pub tags: f64,
-    pub relations: f64,
-    pub citations: f64,
-    pub links: f64,
-    /// How many related articles to show.
-    pub count: usize,
-}
-
-impl Default for RelatedWeights {
-    fn default() -> Self {
-        Self {
-            tags: 1.0,
-            relations: 2.0,
-            citations: 0.5,
-            links: 1.5,
-            count: 5,
-        }
-    }
 }
 
 /// `[site]` has no `impl Default`, as its title is required: the language is its one

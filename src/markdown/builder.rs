@@ -379,10 +379,7 @@ impl<'a> Builder<'a, '_> {
                 self.emit(event);
             }
             Event::Start(
-                Tag::Paragraph
-                | Tag::Item
-                | Tag::List(_)
-                | Tag::FootnoteDefinition(_),
+                Tag::Paragraph | Tag::Item | Tag::List(_) | Tag::FootnoteDefinition(_),
             ) => {
                 self.seen_block = true;
                 self.emit(event);

@@ -17,8 +17,8 @@
 //! the ones that do not, with what attune wrote.
 
 use crate::commonmark::{
-    body, examples_of, file_name, normalize, raw_destinations, report, strip_additions,
-    write_site, Example,
+    body, examples_of, file_name, normalize, raw_destinations, report, strip_additions, write_site,
+    Example,
 };
 use crate::support::Fixture;
 use std::io::Write as _;
@@ -32,7 +32,13 @@ const FLOOR: usize = 23;
 
 /// The fence words of the spec's extension examples (`disabled` marks its task list
 /// examples, which cmark-gfm's own test runner skips).
-const EXTENSIONS: &[&str] = &["table", "disabled", "strikethrough", "autolink", "tagfilter"];
+const EXTENSIONS: &[&str] = &[
+    "table",
+    "disabled",
+    "strikethrough",
+    "autolink",
+    "tagfilter",
+];
 
 /// attune's additions to GFM's extensions taken out (see the module comment).
 fn strip_tasks(html: &str) -> String {
@@ -68,12 +74,14 @@ fn gfm_extension_examples_render_through_the_whole_pipeline() {
     );
     site.build().assert_code(0);
     let mut failures = Vec::new();
-    let mut passed: Vec<(&str, usize, usize)> =
-        EXTENSIONS.iter().map(|k| (*k, 0, 0)).collect();
+    let mut passed: Vec<(&str, usize, usize)> = EXTENSIONS.iter().map(|k| (*k, 0, 0)).collect();
     for e in &extensions {
         let slug = file_name(e.number).trim_end_matches(".md").to_string();
         let page = site.read(&format!("spec/{slug}/index.html"));
-        let got = strip_tasks(&strip_additions(body(&page), &raw_destinations(&e.markdown)));
+        let got = strip_tasks(&strip_additions(
+            body(&page),
+            &raw_destinations(&e.markdown),
+        ));
         let expected = normalize(&e.html);
         let got = normalize(&got);
         let kind = passed.iter_mut().find(|k| k.0 == e.kind).expect("a kind");
@@ -147,15 +155,18 @@ fn a_vaults_task_lists_tables_and_bare_addresses() {
     assert!(page.contains("data-task=\"&gt;\""), "{page}");
     assert!(page.contains("<td class=\"align-center\">6</td>"), "{page}");
     assert!(!page.contains("style=\""), "no style attribute: {page}");
-    assert!(page.contains(
-        "<a href=\"http://www.nhs.uk/mental-health\">www.nhs.uk/mental-health</a> or"
-    ));
+    assert!(page
+        .contains("<a href=\"http://www.nhs.uk/mental-health\">www.nhs.uk/mental-health</a> or"));
     assert!(page.contains(
         "<a href=\"https://www.samaritans.org/how-we-can-help/\">https://www.samaritans.org/how-we-can-help/</a> (open all day)"
     ));
     assert!(page.contains("<a href=\"mailto:help@example.org\">help@example.org</a>,"));
     assert!(page.contains("<code>support@example.org</code>"));
     let log = site.read("plans/sleep-log/index.html");
-    assert_eq!(log.matches("href=\"https://example.org\"").count(), 1, "{log}");
+    assert_eq!(
+        log.matches("href=\"https://example.org\"").count(),
+        1,
+        "{log}"
+    );
     assert!(!log.contains("href=\"http://www.example.org\""), "{log}");
 }

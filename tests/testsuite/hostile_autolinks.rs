@@ -85,16 +85,18 @@ fn lines_of_100000_candidate_addresses_build_in_linear_time() {
     assert_eq!(count("paren-lt", "<a href=\"http://www.a\">www.a</a>"), n);
     assert_eq!(count("at-run", "<a href="), 0);
     assert_eq!(count("emails", "<a href=\"mailto:a@b.co\">a@b.co</a>"), n);
-    assert!(body(&site, "close-parens")
-        .contains("<a href=\"https://a.org/\">https://a.org/</a>)))"));
+    assert!(
+        body(&site, "close-parens").contains("<a href=\"https://a.org/\">https://a.org/</a>)))")
+    );
     // `http://` then the host `http`: one address to the end of the line, as GitHub
     // reads it.
     assert_eq!(count("http-run", "<a href="), 1);
     assert!(body(&site, "long-url").len() > 20 * n);
     assert_eq!(count("long-url", "<a href="), 1);
     // The references are taken off the end one by one, as GitHub reads them.
-    assert!(body(&site, "entities")
-        .contains("<a href=\"http://www.a.org/\">www.a.org/</a>&amp;&amp;"));
+    assert!(
+        body(&site, "entities").contains("<a href=\"http://www.a.org/\">www.a.org/</a>&amp;&amp;")
+    );
     // Inside an unclosed `[`, `www.` is text.
     assert_eq!(count("brackets", "<a href="), 0);
 }
@@ -153,9 +155,8 @@ fn only_web_and_mail_addresses_become_links() {
     assert!(schemes.contains("<a href=\"HTTPS://A.ORG/x\">HTTPS://A.ORG/x</a>"));
     assert!(schemes.contains("<a href=\"ftp://a.org/f\">ftp://a.org/f</a>"));
     let idn = body(&site, "idn");
-    assert!(idn.contains(
-        "<a href=\"https://m%C3%BCnchen.de/stra%C3%9Fe\">https://münchen.de/straße</a>"
-    ));
+    assert!(idn
+        .contains("<a href=\"https://m%C3%BCnchen.de/stra%C3%9Fe\">https://münchen.de/straße</a>"));
     assert!(idn.contains("<a href=\"http://www.b%C3%BCcher.de/%C3%BC\">www.bücher.de/ü</a>"));
     // An address's local part and domain are ASCII, as GitHub reads them.
     assert!(idn.contains(" ü@bücher.de 東京.jp "), "{idn}");
@@ -164,7 +165,10 @@ fn only_web_and_mail_addresses_become_links() {
         parens.contains("(<a href=\"https://a.org/x\">https://a.org/x</a>))))"),
         "{parens}"
     );
-    assert!(parens.contains("<a href=\"https://a.org/((((x\">"), "{parens}");
+    assert!(
+        parens.contains("<a href=\"https://a.org/((((x\">"),
+        "{parens}"
+    );
     assert!(
         parens.contains("(<a href=\"http://www.a.org/(b)\">www.a.org/(b)</a>)"),
         "{parens}"
@@ -202,7 +206,12 @@ fn a_nul_in_an_address_is_refused_at_its_place() {
 fn thousands_of_task_markers_and_aligned_cells() {
     let n = 20_000;
     let tasks: String = (0..n)
-        .map(|i| format!("- [{}] task {i} www.a{i}.org\n", if i % 2 == 0 { 'x' } else { ' ' }))
+        .map(|i| {
+            format!(
+                "- [{}] task {i} www.a{i}.org\n",
+                if i % 2 == 0 { 'x' } else { ' ' }
+            )
+        })
         .collect();
     let table = format!(
         "| a | b | c |\n|:--|:-:|--:|\n{}",
@@ -217,7 +226,12 @@ fn thousands_of_task_markers_and_aligned_cells() {
     run.assert_code(0);
     assert!(took < Duration::from_secs(120), "took {took:?}");
     let tasks = body(&site, "tasks");
-    assert_eq!(tasks.matches("<li class=\"task\"><label class=\"task\">").count(), n);
+    assert_eq!(
+        tasks
+            .matches("<li class=\"task\"><label class=\"task\">")
+            .count(),
+        n
+    );
     assert_eq!(tasks.matches("</label>").count(), n);
     assert_eq!(tasks.matches("checked=\"\"").count(), n / 2);
     assert_eq!(
@@ -232,5 +246,8 @@ fn thousands_of_task_markers_and_aligned_cells() {
     let labelled = empty.matches("<label class=\"task\"><input").count();
     let named = empty.matches("aria-label=\"").count();
     assert_eq!(boxes, labelled + named, "{empty}");
-    assert_eq!(empty.matches("<label").count(), empty.matches("</label>").count());
+    assert_eq!(
+        empty.matches("<label").count(),
+        empty.matches("</label>").count()
+    );
 }

@@ -1,299 +1,18 @@
-//! GitHub's extended autolinks: a bare `www.…`, `http://…`, `https://…` or `ftp://…`
-//! and a bare e-mail address in prose become links, as GitHub, Obsidian, Hugo
-//! (goldmark's linkify) and Docusaurus show them.
-//!
-//! The rules are those of the GFM spec (0.28, "Autolinks (extension)") as cmark-gfm's
-//! `extensions/autolink.c` applies them:
-//! - `www.` must open the text, or follow white space or one of `*`, `_`, `~`, `(`; a
-//!   scheme may follow anything but a letter (the letters before `:` are the scheme);
-//! - a valid domain follows (letters, digits, `-`, `_`, `.`; no `_` in its last two
-//!   parts; `www.` needs no other `.`), then anything up to white space or `<`;
-//! - trailing `? ! . , : * _ ~ ' "` are not part of the link, nor a trailing `)` that
-//!   has no `(` to match in the link, nor a trailing `&entity;`;
-//! - an e-mail address is letters, digits and `. + - _`, `@`, then letters, digits and
-//!   `. - _` holding a `.` followed by a letter or digit, ending in a letter (a final
-//!   `.` is left out); not after a `/`;
-//! - never inside code, links, images, wikilinks, raw HTML `<a>`, math, or (for `www.`
-//!   and schemes) text after an unclosed `[`.
-//!
-//! Linear in the text: no character is scanned more than a fixed number of times
-//! (cmark-gfm's own loops rescan on some inputs; these do not).
-
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
-use std::ops::Range;
-
-type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
-
-/// One text event of a run: its place in the text the run is scanned as, the text it
-/// shows, and where it was written.
-struct Piece<'a> {
-    start: usize,
-    end: usize,
-    /// What it shows; the scanned text holds what was written instead when that is
-    /// smart punctuation (`--` shown as `–`).
-    shown: CowStr<'a>,
-    range: Range<usize>,
-    /// An escaped character (`\[`) opens it.
-    escaped: bool,
-}
-
-/// `events` with the bare URLs and e-mail addresses of their prose made links.
-pub(super) fn linkify<'a>(events: Events<'a>, body: &str) -> Events<'a> {
-    let mut out: Events<'a> = Vec::with_capacity(events.len());
-    let mut run: Vec<(Event<'a>, Range<usize>)> = Vec::new();
-    let mut skip = Skip::default();
-    // Unclosed `[` in the current block.
-    let mut brackets = 0usize;
-    let mut after_atom = false;
-    for (event, range) in events {
-        if let Event::Text(_) = event {
-            run.push((event, range));
-            continue;
-        }
-        if !run.is_empty() {
-            let pieces = std::mem::take(&mut run);
-            if skip.any() {
-                out.extend(pieces);
-            } else {
-                scan_run(pieces, body, after_atom, &mut brackets, &mut out);
-            }
-        }
-        skip.update(&event);
-        after_atom = match &event {
-            Event::Code(_)
-            | Event::InlineHtml(_)
-            | Event::InlineMath(_)
-            | Event::DisplayMath(_)
-            | Event::FootnoteReference(_)
-            | Event::End(TagEnd::Link | TagEnd::Image) => true,
-            Event::Start(tag) if !is_inline(tag) => {
-                brackets = 0;
-                false
-            }
-            Event::End(end) if !is_inline_end(end) => {
-                brackets = 0;
-                false
-            }
-            _ => false,
-        };
-        out.push((event, range));
-    }
-    if !run.is_empty() {
-        if skip.any() {
-            out.extend(run);
-        } else {
-            scan_run(run, body, after_atom, &mut brackets, &mut out);
-        }
-    }
-    out
-}
-
-fn is_inline(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn is_inline_end(end: &TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
-}
-
-/// Where text is never linked: code blocks, links and images, raw `<a>` elements,
-/// front matter.
-#[derive(Default)]
-struct Skip {
-    code: usize,
-    links: usize,
-    raw_links: usize,
-    metadata: usize,
-}
-
-impl Skip {
-    fn any(&self) -> bool {
-        self.code + self.links + self.raw_links + self.metadata > 0
-    }
-
-    fn update(&mut self, event: &Event) {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => self.code += 1,
-            Event::End(TagEnd::CodeBlock) => self.code = self.code.saturating_sub(1),
-            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.links += 1,
-            Event::End(TagEnd::Link | TagEnd::Image) => self.links = self.links.saturating_sub(1),
-            Event::Start(Tag::MetadataBlock(_)) => self.metadata += 1,
-            Event::End(TagEnd::MetadataBlock(_)) => {
-                self.metadata = self.metadata.saturating_sub(1)
-            }
-            Event::InlineHtml(html) => {
-                let lower = html.trim_start().to_ascii_lowercase();
-                if let Some(rest) = lower.strip_prefix("<a") {
-                    if rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '>')
-                        && !rest.trim_end().ends_with("/>")
-                    {
-                        self.raw_links += 1;
-                    }
-                } else if lower.starts_with("</a") {
-                    self.raw_links = self.raw_links.saturating_sub(1);
-                }
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
-                self.raw_links = 0
-            }
-            _ => {}
-        }
-    }
-}
-
-/// What was written for a piece of smart punctuation or a character reference, if that
-/// is what it is: addresses are found in the text as written, as GitHub finds them (a
-/// trailing `&amp;` is a reference, not part of the address).
-fn written<'b>(shown: &str, range: &Range<usize>, body: &'b str) -> Option<&'b str> {
-    let source = body.get(range.clone())?;
-    if source == shown {
-        return None;
-    }
-    let smart = matches!(shown, "‘" | "’" | "“" | "”" | "–" | "—" | "…");
-    let reference = source.starts_with('&') && source.ends_with(';');
-    (smart || reference).then_some(source)
-}
-
-/// One run of adjacent text events: scanned as one text, its links found, and written
-/// to `out` (unchanged when it holds none).
-fn scan_run<'a>(
-    run: Vec<(Event<'a>, Range<usize>)>,
-    body: &str,
-    after_atom: bool,
-    brackets: &mut usize,
-    out: &mut Events<'a>,
-) {
-    let mut text = String::new();
-    let mut pieces: Vec<Piece<'a>> = Vec::with_capacity(run.len());
-    for (event, range) in run {
-        let Event::Text(shown) = event else {
-            continue;
-        };
-        let start = text.len();
-        text.push_str(written(&shown, &range, body).unwrap_or(&shown));
-        let escaped = range.start > 0 && body.as_bytes().get(range.start - 1) == Some(&b'\\');
-        pieces.push(Piece {
-            start,
-            end: text.len(),
-            shown,
-            range,
-            escaped,
-        });
-    }
-    let escaped_at: Vec<usize> = pieces
-        .iter()
-        .filter(|p| p.escaped)
-        .map(|p| p.start)
-        .collect();
-    let links = find(&text, !after_atom, brackets, &escaped_at);
-    if links.is_empty() {
-        out.extend(
-            pieces
-                .into_iter()
-                .map(|p| (Event::Text(p.shown), p.range)),
-        );
-        return;
-    }
-    let mut at = 0;
-    for link in links {
-        emit_text(&pieces, &text, at, link.start, out);
-        let range = source_range(&pieces, link.start, link.end);
-        let label = shown_text(&pieces, &text, link.start, link.end);
-        let (link_type, dest) = match link.kind {
-            Kind::Www => (LinkType::Autolink, format!("http://{label}")),
-            Kind::Url => (LinkType::Autolink, label.clone()),
-            Kind::Email => (LinkType::Email, label.clone()),
-        };
-        out.push((
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url: CowStr::from(dest),
-                title: CowStr::Borrowed(""),
-                id: CowStr::Borrowed(""),
-            }),
-            range.clone(),
-        ));
-        out.push((Event::Text(CowStr::from(label)), range.clone()));
-        out.push((Event::End(TagEnd::Link), range));
-        at = link.end;
-    }
-    emit_text(&pieces, &text, at, text.len(), out);
-}
-
-/// The text of `from..to` (outside links) as a text event.
-fn emit_text<'a>(pieces: &[Piece<'a>], text: &str, from: usize, to: usize, out: &mut Events<'a>) {
-    if from >= to {
-        return;
-    }
-    let shown = shown_text(pieces, text, from, to);
-    let range = source_range(pieces, from, to);
-    out.push((Event::Text(CowStr::from(shown)), range));
-}
-
-/// What `from..to` of the scanned text shows: pieces wholly inside it as they show,
-/// the ends of pieces cut at `from` or `to` as written.
-fn shown_text(pieces: &[Piece], text: &str, from: usize, to: usize) -> String {
-    let mut shown = String::new();
-    let first = pieces.partition_point(|p| p.end <= from);
-    for p in pieces[first..].iter().take_while(|p| p.start < to) {
-        if p.start >= from && p.end <= to {
-            shown.push_str(&p.shown);
-        } else {
-            shown.push_str(&text[p.start.max(from)..p.end.min(to)]);
-        }
-    }
-    shown
-}
-
-/// Where `from..to` of the scanned text was written, as nearly as the pieces tell.
-fn source_range(pieces: &[Piece], from: usize, to: usize) -> Range<usize> {
-    let at = |offset: usize, end: bool| -> usize {
-        let index = if end {
-            pieces.partition_point(|p| p.end < offset)
-        } else {
-            pieces.partition_point(|p| p.end <= offset)
-        };
-        match pieces.get(index) {
-            Some(p) if p.range.len() == p.end - p.start => p.range.start + (offset - p.start),
-            Some(p) if end => p.range.end,
-            Some(p) => p.range.start,
-            None => pieces.last().map_or(0, |p| p.range.end),
-        }
-    };
-    let start = at(from, false);
-    start..at(to, true).max(start)
-}
+//! Finding the addresses in one text: cmark-gfm's scans for `www.`, schemes and
+//! e-mail addresses, made linear (see the module above).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Www,
     Url,
     Email,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Found {
-    start: usize,
-    end: usize,
-    kind: Kind,
+pub(super) struct Found {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: Kind,
 }
 
 fn is_space(b: u8) -> bool {
@@ -340,7 +59,12 @@ fn is_unicode_punctuation(c: char) -> bool {
 /// The links in `text`, in order. `at_start` says whether `www.` may open it;
 /// `brackets` counts the `[` still open in the block (carried across runs);
 /// `escaped_at` lists the offsets of characters written escaped (`\[`).
-fn find(text: &str, at_start: bool, brackets: &mut usize, escaped_at: &[usize]) -> Vec<Found> {
+pub(super) fn find(
+    text: &str,
+    at_start: bool,
+    brackets: &mut usize,
+    escaped_at: &[usize],
+) -> Vec<Found> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     // The end of the last link: nothing before it is looked at again.
@@ -350,9 +74,7 @@ fn find(text: &str, at_start: bool, brackets: &mut usize, escaped_at: &[usize]) 
     while i < bytes.len() {
         match bytes[i] {
             b'[' if escaped_at.binary_search(&i).is_err() => *brackets += 1,
-            b']' if escaped_at.binary_search(&i).is_err() => {
-                *brackets = brackets.saturating_sub(1)
-            }
+            b']' if escaped_at.binary_search(&i).is_err() => *brackets = brackets.saturating_sub(1),
             b'w' if *brackets == 0 => {
                 let ok_before = if i == 0 {
                     at_start
@@ -640,9 +362,18 @@ mod tests {
 
     #[test]
     fn www_links_follow_the_spec() {
-        assert_eq!(links("www.commonmark.org"), [("www.commonmark.org", Kind::Www)]);
-        assert_eq!(links("Visit www.commonmark.org."), [("www.commonmark.org", Kind::Www)]);
-        assert_eq!(links("Visit www.commonmark.org/a.b."), [("www.commonmark.org/a.b", Kind::Www)]);
+        assert_eq!(
+            links("www.commonmark.org"),
+            [("www.commonmark.org", Kind::Www)]
+        );
+        assert_eq!(
+            links("Visit www.commonmark.org."),
+            [("www.commonmark.org", Kind::Www)]
+        );
+        assert_eq!(
+            links("Visit www.commonmark.org/a.b."),
+            [("www.commonmark.org/a.b", Kind::Www)]
+        );
         assert_eq!(
             links("(www.google.com/search?q=Markup+(business))"),
             [("www.google.com/search?q=Markup+(business)", Kind::Www)]
@@ -655,7 +386,10 @@ mod tests {
             links("www.google.com/search?q=commonmark&hl;"),
             [("www.google.com/search?q=commonmark", Kind::Www)]
         );
-        assert_eq!(links("www.commonmark.org/he<lp"), [("www.commonmark.org/he", Kind::Www)]);
+        assert_eq!(
+            links("www.commonmark.org/he<lp"),
+            [("www.commonmark.org/he", Kind::Www)]
+        );
         // Not after a letter or other punctuation; not in an unclosed bracket.
         assert!(links("awww.example.com").is_empty());
         assert!(links("x.www.example.com").is_empty());
@@ -676,10 +410,16 @@ mod tests {
 
     #[test]
     fn scheme_links_follow_the_spec() {
-        assert_eq!(links("http://commonmark.org"), [("http://commonmark.org", Kind::Url)]);
+        assert_eq!(
+            links("http://commonmark.org"),
+            [("http://commonmark.org", Kind::Url)]
+        );
         assert_eq!(
             links("(Visit https://encrypted.google.com/search?q=Markup+(business))"),
-            [("https://encrypted.google.com/search?q=Markup+(business)", Kind::Url)]
+            [(
+                "https://encrypted.google.com/search?q=Markup+(business)",
+                Kind::Url
+            )]
         );
         assert_eq!(
             links("Anonymous FTP is available at ftp://foo.bar.baz."),
@@ -691,8 +431,14 @@ mod tests {
         assert_eq!(links("x.https://a.org"), [("https://a.org", Kind::Url)]);
         assert!(links("https://").is_empty());
         assert!(links("https://-a.org").is_empty());
-        assert_eq!(links("https://münchen.de/ü"), [("https://münchen.de/ü", Kind::Url)]);
-        assert_eq!(links("https://a.org\u{a0}x"), [("https://a.org\u{a0}x", Kind::Url)]);
+        assert_eq!(
+            links("https://münchen.de/ü"),
+            [("https://münchen.de/ü", Kind::Url)]
+        );
+        assert_eq!(
+            links("https://a.org\u{a0}x"),
+            [("https://a.org\u{a0}x", Kind::Url)]
+        );
     }
 
     #[test]
@@ -712,13 +458,26 @@ mod tests {
         // An address inside a URL is the URL's.
         assert_eq!(
             links("https://a.org/x@b.org and c@d.org"),
-            [("https://a.org/x@b.org", Kind::Url), ("c@d.org", Kind::Email)]
+            [
+                ("https://a.org/x@b.org", Kind::Url),
+                ("c@d.org", Kind::Email)
+            ]
         );
     }
 
     #[test]
     fn long_hostile_lines_are_scanned_in_linear_time() {
-        for unit in ["_www.a", "www.", " www.", "(www.a_", "a@", "a@b.", "http://a_", "x)", "www.a.b/)"] {
+        for unit in [
+            "_www.a",
+            "www.",
+            " www.",
+            "(www.a_",
+            "a@",
+            "a@b.",
+            "http://a_",
+            "x)",
+            "www.a.b/)",
+        ] {
             let text = unit.repeat(200_000 / unit.len());
             let start = std::time::Instant::now();
             let _ = links(&text);
@@ -727,6 +486,238 @@ mod tests {
                 "{unit:?} took {:?}",
                 start.elapsed()
             );
+        }
+    }
+
+    /// cmark-gfm's `extensions/autolink.c` ported line by line (quadratic where it is),
+    /// to compare [`find`] with on many small texts.
+    mod reference {
+        use super::super::{is_host_char, is_space, Kind};
+
+        fn autolink_delim(data: &[u8], mut link_end: usize) -> usize {
+            if let Some(i) = data[..link_end].iter().position(|&b| b == b'<') {
+                link_end = i;
+            }
+            while link_end > 0 {
+                let cclose = data[link_end - 1];
+                if b"?!.,:*_~'\"".contains(&cclose) {
+                    link_end -= 1;
+                } else if cclose == b';' {
+                    if link_end < 2 {
+                        link_end -= 1;
+                        continue;
+                    }
+                    let mut new_end = link_end - 2;
+                    while new_end > 0 && data[new_end].is_ascii_alphabetic() {
+                        new_end -= 1;
+                    }
+                    if new_end < link_end - 2 && data[new_end] == b'&' {
+                        link_end = new_end;
+                    } else {
+                        link_end -= 1;
+                    }
+                } else if cclose == b')' {
+                    let opening = data[..link_end].iter().filter(|&&b| b == b'(').count();
+                    let closing = data[..link_end].iter().filter(|&&b| b == b')').count();
+                    if closing <= opening {
+                        break;
+                    }
+                    link_end -= 1;
+                } else {
+                    break;
+                }
+            }
+            link_end
+        }
+
+        /// `data` is `text[from..]`.
+        fn check_domain(text: &str, from: usize, allow_short: bool) -> usize {
+            let data = &text.as_bytes()[from..];
+            let size = data.len();
+            let (mut np, mut uscore1, mut uscore2) = (0, 0, 0);
+            let mut i = 1;
+            while i + 1 < size {
+                if data[i] == b'_' {
+                    uscore2 += 1;
+                } else if data[i] == b'.' {
+                    uscore1 = uscore2;
+                    uscore2 = 0;
+                    np += 1;
+                } else if !is_host_char(text, from + i) && data[i] != b'-' {
+                    break;
+                }
+                i += 1;
+            }
+            if uscore1 > 0 || uscore2 > 0 {
+                return 0;
+            }
+            if allow_short || np > 0 {
+                i
+            } else {
+                0
+            }
+        }
+
+        pub fn find(text: &str) -> Vec<(usize, usize, Kind)> {
+            let bytes = text.as_bytes();
+            let mut out = Vec::new();
+            let mut brackets = 0usize;
+            let mut floor = 0;
+            let mut i = 0;
+            while i < bytes.len() {
+                let c = bytes[i];
+                if c == b'[' {
+                    brackets += 1;
+                } else if c == b']' {
+                    brackets = brackets.saturating_sub(1);
+                } else if c == b'w' && brackets == 0 {
+                    let ok = i == 0 || is_space(bytes[i - 1]) || b"*_~(".contains(&bytes[i - 1]);
+                    if ok && bytes[i..].starts_with(b"www.") {
+                        let mut link_end = check_domain(text, i, false);
+                        if link_end > 0 {
+                            while i + link_end < bytes.len() && !is_space(bytes[i + link_end]) {
+                                link_end += 1;
+                            }
+                            let link_end = autolink_delim(&bytes[i..], link_end);
+                            if link_end > 0 {
+                                emails(text, floor, i, &mut out);
+                                out.push((i, i + link_end, Kind::Www));
+                                i += link_end;
+                                floor = i;
+                                continue;
+                            }
+                        }
+                    }
+                } else if c == b':' && brackets == 0 {
+                    let size = bytes.len() - i;
+                    if size >= 4 && bytes[i + 1] == b'/' && bytes[i + 2] == b'/' {
+                        let mut rewind = 0;
+                        while i - rewind > floor && bytes[i - rewind - 1].is_ascii_alphabetic() {
+                            rewind += 1;
+                        }
+                        let start = i - rewind;
+                        let link = &text[start..];
+                        let safe = ["http://", "https://", "ftp://"].iter().any(|s| {
+                            link.len() > s.len()
+                                && link.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes())
+                                && is_host_char(text, start + s.len())
+                        });
+                        if safe {
+                            let domain_len = check_domain(text, i + 3, true);
+                            if domain_len > 0 {
+                                let mut link_end = 3 + domain_len;
+                                while link_end < size && !is_space(bytes[i + link_end]) {
+                                    link_end += 1;
+                                }
+                                let link_end = autolink_delim(&bytes[i..], link_end);
+                                if link_end > 0 {
+                                    emails(text, floor, start, &mut out);
+                                    out.push((start, i + link_end, Kind::Url));
+                                    i += link_end;
+                                    floor = i;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+                i += 1;
+            }
+            emails(text, floor, bytes.len(), &mut out);
+            out
+        }
+
+        /// `postprocess_text` on the text node `text[from..to]`.
+        fn emails(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize, Kind)>) {
+            let bytes = &text.as_bytes()[..to];
+            let mut offset = from;
+            loop {
+                let Some(at) = bytes[offset..]
+                    .iter()
+                    .position(|&b| b == b'@')
+                    .map(|p| offset + p)
+                else {
+                    return;
+                };
+                let mut rewind = 0;
+                let mut ns = 0;
+                while rewind < at - offset {
+                    let c = bytes[at - rewind - 1];
+                    if c.is_ascii_alphanumeric() || b".+-_".contains(&c) {
+                        rewind += 1;
+                        continue;
+                    }
+                    if c == b'/' {
+                        ns += 1;
+                    }
+                    break;
+                }
+                if rewind == 0 || ns > 0 {
+                    offset = at + 1;
+                    continue;
+                }
+                let data = &bytes[at..];
+                let (mut nb, mut np) = (0, 0);
+                let mut link_end = 0;
+                while link_end < data.len() {
+                    let c = data[link_end];
+                    if c.is_ascii_alphanumeric() {
+                    } else if c == b'@' {
+                        nb += 1;
+                    } else if c == b'.'
+                        && link_end + 1 < data.len()
+                        && data[link_end + 1].is_ascii_alphanumeric()
+                    {
+                        np += 1;
+                    } else if c != b'-' && c != b'_' {
+                        break;
+                    }
+                    link_end += 1;
+                }
+                if link_end < 2
+                    || nb != 1
+                    || np == 0
+                    || (!data[link_end - 1].is_ascii_alphabetic() && data[link_end - 1] != b'.')
+                {
+                    offset = at + 1;
+                    continue;
+                }
+                let link_end = autolink_delim(data, link_end);
+                if link_end == 0 {
+                    offset = at + 1;
+                    continue;
+                }
+                out.push((at - rewind, at + link_end, Kind::Email));
+                offset = at + link_end;
+            }
+        }
+    }
+
+    #[test]
+    fn finds_what_cmark_gfm_finds_on_many_small_texts() {
+        let alphabet: Vec<&str> = vec![
+            "w", "w", "w", ".", ".", "_", "a", "b", "(", ")", "<", ":", "/", "/", "http",
+            "https://", "ftp", "@", "&", ";", "-", " ", "[", "]", "x", "ü", "*", "~", "'", "+",
+            "www.", "amp",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..200_000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let mut brackets = 0;
+            let got: Vec<(usize, usize, Kind)> = find(&text, true, &mut brackets, &[])
+                .into_iter()
+                .map(|f| (f.start, f.end, f.kind))
+                .collect();
+            assert_eq!(got, reference::find(&text), "{text:?}");
         }
     }
 }
