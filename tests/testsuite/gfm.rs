@@ -170,3 +170,45 @@ fn a_vaults_task_lists_tables_and_bare_addresses() {
     );
     assert!(!log.contains("href=\"http://www.example.org\""), "{log}");
 }
+
+#[test]
+fn bare_addresses_beside_other_syntax() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[[topics]]\nid = \"t\"\ntitle = \"T\"\n",
+    );
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n==see www.a.org== and https://b.org/#frag #tag, https://c.org/?t=YQ==\n\n\
+         A line www.d.org ^blk\n\n| h |\n|---|\n| https://e.org/x\\|y |\n\n## Heading www.f.org\n\n\
+         Foot[^1].\n\n[^1]: Note https://g.org.\n\n> [!note] See www.h.org\n> body help@i.org\n\n\
+         [[a#^blk]] and ~~www.j.org~~ and **https://k.org** and \"https://l.org/it's\" -- www.m.org/a--b...\n\n\
+         www.n.org/?a=1&amp;b=2&amp; and www.o.org/&copy;\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("t/a/index.html");
+    for expected in [
+        // A highlight's closing `==` is not the address's; outside one, `==` is.
+        "<mark>see <a href=\"http://www.a.org\">www.a.org</a></mark>",
+        "<a href=\"https://c.org/?t=YQ==\">https://c.org/?t=YQ==</a>",
+        // A URL's fragment is no tag; the tag after it is.
+        "<a href=\"https://b.org/#frag\">https://b.org/#frag</a> <a class=\"tag\"",
+        "<p id=\"^blk\">A line <a href=\"http://www.d.org\">www.d.org</a></p>",
+        "<td><a href=\"https://e.org/x%7Cy\">https://e.org/x|y</a></td>",
+        "Heading <a href=\"http://www.f.org\">www.f.org</a>",
+        "Note <a href=\"https://g.org\">https://g.org</a>.",
+        // A callout's title stays text, as a link written there does.
+        "<p class=\"callout-title\">Note: See www.h.org</p>",
+        "body <a href=\"mailto:help@i.org\">help@i.org</a>",
+        "<del><a href=\"http://www.j.org\">www.j.org</a></del>",
+        "<strong><a href=\"https://k.org\">https://k.org</a></strong>",
+        // Smart punctuation around an address, never inside it.
+        // References inside an address are read; a trailing one is not part of it.
+        "<a href=\"http://www.n.org/?a=1&amp;b=2\">www.n.org/?a=1&amp;b=2</a>&amp; and",
+        "<a href=\"http://www.o.org/\">www.o.org/</a>©",
+        "“<a href=\"https://l.org/it&#x27;s\">https://l.org/it's</a>” – <a href=\"http://www.m.org/a--b\">www.m.org/a--b</a>…",
+    ] {
+        assert!(page.contains(expected), "{expected}\n{page}");
+    }
+}

@@ -22,22 +22,29 @@
 mod scan;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
-use scan::{find, Kind};
+use scan::{find, Kind, Open};
 use std::ops::Range;
 
 type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
-/// One text event of a run: its place in the text the run is scanned as, the text it
-/// shows, and where it was written.
+/// One text event of a run: its place in the text the run is scanned as, and where it
+/// was written.
 struct Piece<'a> {
     start: usize,
     end: usize,
-    /// What it shows; the scanned text holds what was written instead when that is
-    /// smart punctuation (`--` shown as `–`).
     shown: CowStr<'a>,
     range: Range<usize>,
-    /// An escaped character (`\[`) opens it.
-    escaped: bool,
+}
+
+/// A stretch of the scanned text that shows otherwise than it was written: smart
+/// punctuation (`--` shown `–`) or a character reference (`&amp;` shown `&`).
+/// Addresses are found in the text as written, as GitHub finds them: `a--b` in an
+/// address stays `--`, and a trailing `&amp;` is a reference, not part of it.
+struct Shown {
+    start: usize,
+    end: usize,
+    shown: String,
+    smart: bool,
 }
 
 /// `events` with the bare URLs and e-mail addresses of their prose made links.
@@ -45,21 +52,34 @@ pub(super) fn linkify<'a>(events: Events<'a>, body: &str) -> Events<'a> {
     let mut out: Events<'a> = Vec::with_capacity(events.len());
     let mut run: Vec<(Event<'a>, Range<usize>)> = Vec::new();
     let mut skip = Skip::default();
-    // Unclosed `[` in the current block.
-    let mut brackets = 0usize;
+    // What is open in the current block.
+    let mut open = Open::default();
     let mut after_atom = false;
+    let flush = |run: Vec<(Event<'a>, Range<usize>)>,
+                 out: &mut Events<'a>,
+                 skip: &mut Skip,
+                 open: &mut Open,
+                 after_atom: bool| {
+        skip.title |= callout_title(&run, out, body);
+        if skip.any() {
+            out.extend(run);
+        } else {
+            scan_run(run, body, after_atom, open, out);
+        }
+    };
     for (event, range) in events {
         if let Event::Text(_) = event {
             run.push((event, range));
             continue;
         }
         if !run.is_empty() {
-            let pieces = std::mem::take(&mut run);
-            if skip.any() {
-                out.extend(pieces);
-            } else {
-                scan_run(pieces, body, after_atom, &mut brackets, &mut out);
-            }
+            flush(
+                std::mem::take(&mut run),
+                &mut out,
+                &mut skip,
+                &mut open,
+                after_atom,
+            );
         }
         skip.update(&event);
         after_atom = match &event {
@@ -70,11 +90,11 @@ pub(super) fn linkify<'a>(events: Events<'a>, body: &str) -> Events<'a> {
             | Event::FootnoteReference(_)
             | Event::End(TagEnd::Link | TagEnd::Image) => true,
             Event::Start(tag) if !is_inline(tag) => {
-                brackets = 0;
+                open = Open::default();
                 false
             }
             Event::End(end) if !is_inline_end(end) => {
-                brackets = 0;
+                open = Open::default();
                 false
             }
             _ => false,
@@ -82,13 +102,27 @@ pub(super) fn linkify<'a>(events: Events<'a>, body: &str) -> Events<'a> {
         out.push((event, range));
     }
     if !run.is_empty() {
-        if skip.any() {
-            out.extend(run);
-        } else {
-            scan_run(run, body, after_atom, &mut brackets, &mut out);
-        }
+        flush(run, &mut out, &mut skip, &mut open, after_atom);
     }
     out
+}
+
+/// Whether `run` opens a callout's title line (`> [!note] Title`): the title is text
+/// (`callouts.rs` keeps a title's code, emphasis and raw HTML, not links), so nothing
+/// on that line becomes a link, as before.
+fn callout_title(run: &[(Event, Range<usize>)], out: &Events, body: &str) -> bool {
+    let opens_quote = matches!(
+        out.get(out.len().wrapping_sub(2)..),
+        Some([
+            (Event::Start(Tag::BlockQuote(_)), _),
+            (Event::Start(Tag::Paragraph), _)
+        ])
+    );
+    opens_quote
+        && run
+            .first()
+            .and_then(|(_, range)| body.get(range.start..))
+            .is_some_and(|written| written.starts_with("[!"))
 }
 
 fn is_inline(tag: &Tag) -> bool {
@@ -121,6 +155,8 @@ fn is_inline_end(end: &TagEnd) -> bool {
 /// front matter.
 #[derive(Default)]
 struct Skip {
+    /// A callout's title line.
+    title: bool,
     code: usize,
     links: usize,
     raw_links: usize,
@@ -129,7 +165,7 @@ struct Skip {
 
 impl Skip {
     fn any(&self) -> bool {
-        self.code + self.links + self.raw_links + self.metadata > 0
+        self.title || self.code + self.links + self.raw_links + self.metadata > 0
     }
 
     fn update(&mut self, event: &Event) {
@@ -153,24 +189,89 @@ impl Skip {
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
-                self.raw_links = 0
+                self.raw_links = 0;
+                self.title = false;
             }
+            Event::SoftBreak | Event::HardBreak => self.title = false,
             _ => {}
         }
     }
 }
 
-/// What was written for a piece of smart punctuation or a character reference, if that
-/// is what it is: addresses are found in the text as written, as GitHub finds them (a
-/// trailing `&amp;` is a reference, not part of the address).
-fn written<'b>(shown: &str, range: &Range<usize>, body: &'b str) -> Option<&'b str> {
-    let source = body.get(range.clone())?;
-    if source == shown {
-        return None;
+/// Appends what `shown` was written as (`source`) to `text`, noting the stretches
+/// that show otherwise in `shows` and the escaped characters (`\[`) in `escaped`;
+/// `false`, with nothing appended, when the two cannot be matched up.
+fn align(
+    shown: &str,
+    source: &str,
+    text: &mut String,
+    shows: &mut Vec<Shown>,
+    escaped: &mut Vec<usize>,
+) -> bool {
+    let (len, noted, escapes) = (text.len(), shows.len(), escaped.len());
+    // The parser gives each character reference a text event of its own.
+    let one_char = shown.chars().nth(1).is_none();
+    if one_char && source.len() > 2 && source.starts_with('&') && source.ends_with(';') {
+        shows.push(Shown {
+            start: len,
+            end: len + source.len(),
+            shown: shown.to_string(),
+            smart: false,
+        });
+        text.push_str(source);
+        return true;
     }
-    let smart = matches!(shown, "‘" | "’" | "“" | "”" | "–" | "—" | "…");
-    let reference = source.starts_with('&') && source.ends_with(';');
-    (smart || reference).then_some(source)
+    let mut rest = source;
+    for c in shown.chars() {
+        if let Some(after) = rest.strip_prefix(c) {
+            text.push(c);
+            rest = after;
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix('\\').and_then(|r| r.strip_prefix(c)) {
+            escaped.push(text.len());
+            text.push(c);
+            rest = after;
+            continue;
+        }
+        let smart = match c {
+            '‘' | '’' => Some("'"),
+            '“' | '”' => Some("\""),
+            '–' => Some("--"),
+            '—' => Some("---"),
+            '…' => Some("..."),
+            _ => None,
+        };
+        let written = match smart {
+            Some(w) if rest.starts_with(w) => Some(w.len()),
+            // A character reference: `&` to the next `;`.
+            _ if rest.starts_with('&') => {
+                rest.bytes().take(40).position(|b| b == b';').map(|p| p + 1)
+            }
+            _ => None,
+        };
+        let Some(n) = written else {
+            text.truncate(len);
+            shows.truncate(noted);
+            escaped.truncate(escapes);
+            return false;
+        };
+        shows.push(Shown {
+            start: text.len(),
+            end: text.len() + n,
+            shown: c.to_string(),
+            smart: smart.is_some(),
+        });
+        text.push_str(&rest[..n]);
+        rest = &rest[n..];
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    text.truncate(len);
+    shows.truncate(noted);
+    escaped.truncate(escapes);
+    false
 }
 
 /// One run of adjacent text events: scanned as one text, its links found, and written
@@ -179,41 +280,53 @@ fn scan_run<'a>(
     run: Vec<(Event<'a>, Range<usize>)>,
     body: &str,
     after_atom: bool,
-    brackets: &mut usize,
+    open: &mut Open,
     out: &mut Events<'a>,
 ) {
     let mut text = String::new();
+    let mut shows: Vec<Shown> = Vec::new();
+    let mut escaped_at: Vec<usize> = Vec::new();
     let mut pieces: Vec<Piece<'a>> = Vec::with_capacity(run.len());
     for (event, range) in run {
         let Event::Text(shown) = event else {
             continue;
         };
         let start = text.len();
-        text.push_str(written(&shown, &range, body).unwrap_or(&shown));
-        let escaped = range.start > 0 && body.as_bytes().get(range.start - 1) == Some(&b'\\');
+        let source = body.get(range.clone()).unwrap_or_default();
+        if source == &*shown {
+            text.push_str(source);
+        } else if !align(&shown, source, &mut text, &mut shows, &mut escaped_at) {
+            text.push_str(&shown);
+        }
+        // A piece that opens with an escaped character (`\[`): the parser starts it
+        // after the backslash.
+        if range.start > 0 && body.as_bytes().get(range.start - 1) == Some(&b'\\') {
+            escaped_at.push(start);
+        }
         pieces.push(Piece {
             start,
             end: text.len(),
             shown,
             range,
-            escaped,
         });
     }
-    let escaped_at: Vec<usize> = pieces
-        .iter()
-        .filter(|p| p.escaped)
-        .map(|p| p.start)
-        .collect();
-    let links = find(&text, !after_atom, brackets, &escaped_at);
+    escaped_at.sort_unstable();
+    let links = find(&text, !after_atom, open, &escaped_at);
     if links.is_empty() {
         out.extend(pieces.into_iter().map(|p| (Event::Text(p.shown), p.range)));
         return;
     }
     let mut at = 0;
     for link in links {
-        emit_text(&pieces, &text, at, link.start, out);
+        if at < link.start {
+            let shown = render(&text, &shows, at, link.start, false);
+            out.push((
+                Event::Text(CowStr::from(shown)),
+                source_range(&pieces, at, link.start),
+            ));
+        }
         let range = source_range(&pieces, link.start, link.end);
-        let label = shown_text(&pieces, &text, link.start, link.end);
+        let label = render(&text, &shows, link.start, link.end, true);
         let (link_type, dest) = match link.kind {
             Kind::Www => (LinkType::Autolink, format!("http://{label}")),
             Kind::Url => (LinkType::Autolink, label.clone()),
@@ -232,32 +345,31 @@ fn scan_run<'a>(
         out.push((Event::End(TagEnd::Link), range));
         at = link.end;
     }
-    emit_text(&pieces, &text, at, text.len(), out);
-}
-
-/// The text of `from..to` (outside links) as a text event.
-fn emit_text<'a>(pieces: &[Piece<'a>], text: &str, from: usize, to: usize, out: &mut Events<'a>) {
-    if from >= to {
-        return;
+    if at < text.len() {
+        let shown = render(&text, &shows, at, text.len(), false);
+        out.push((
+            Event::Text(CowStr::from(shown)),
+            source_range(&pieces, at, text.len()),
+        ));
     }
-    let shown = shown_text(pieces, text, from, to);
-    let range = source_range(pieces, from, to);
-    out.push((Event::Text(CowStr::from(shown)), range));
 }
 
-/// What `from..to` of the scanned text shows: pieces wholly inside it as they show,
-/// the ends of pieces cut at `from` or `to` as written.
-fn shown_text(pieces: &[Piece], text: &str, from: usize, to: usize) -> String {
-    let mut shown = String::new();
-    let first = pieces.partition_point(|p| p.end <= from);
-    for p in pieces[first..].iter().take_while(|p| p.start < to) {
-        if p.start >= from && p.end <= to {
-            shown.push_str(&p.shown);
-        } else {
-            shown.push_str(&text[p.start.max(from)..p.end.min(to)]);
+/// What `from..to` of the scanned text shows: as written, but for the stretches that
+/// show otherwise wholly inside it (in a link, only references: an address keeps its
+/// `--` and `'` as written).
+fn render(text: &str, shows: &[Shown], from: usize, to: usize, in_link: bool) -> String {
+    let mut out = String::with_capacity(to - from);
+    let mut at = from;
+    let first = shows.partition_point(|s| s.end <= from);
+    for s in shows[first..].iter().take_while(|s| s.start < to) {
+        if s.start >= from && s.end <= to && !(in_link && s.smart) {
+            out.push_str(&text[at..s.start]);
+            out.push_str(&s.shown);
+            at = s.end;
         }
     }
-    shown
+    out.push_str(&text[at..to]);
+    out
 }
 
 /// Where `from..to` of the scanned text was written, as nearly as the pieces tell.

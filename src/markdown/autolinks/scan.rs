@@ -62,7 +62,7 @@ fn is_unicode_punctuation(c: char) -> bool {
 pub(super) fn find(
     text: &str,
     at_start: bool,
-    brackets: &mut usize,
+    open: &mut Open,
     escaped_at: &[usize],
 ) -> Vec<Found> {
     let bytes = text.as_bytes();
@@ -72,49 +72,61 @@ pub(super) fn find(
     let mut domains = DomainMemo::default();
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'[' if escaped_at.binary_search(&i).is_err() => *brackets += 1,
-            b']' if escaped_at.binary_search(&i).is_err() => *brackets = brackets.saturating_sub(1),
-            b'w' if *brackets == 0 => {
+        let link = match bytes[i] {
+            b'[' if escaped_at.binary_search(&i).is_err() => {
+                open.brackets += 1;
+                None
+            }
+            b']' if escaped_at.binary_search(&i).is_err() => {
+                open.brackets = open.brackets.saturating_sub(1);
+                None
+            }
+            b'=' if bytes.get(i + 1) == Some(&b'=') => {
+                open.highlights += 1;
+                i += 1;
+                None
+            }
+            b'w' if open.brackets == 0 => {
                 let ok_before = if i == 0 {
                     at_start
                 } else {
                     let b = bytes[i - 1];
                     is_space(b) || b"*_~(".contains(&b)
                 };
-                if ok_before {
-                    if let Some(end) = www(text, i, &mut domains) {
-                        emails(text, floor, i, &mut found);
-                        found.push(Found {
-                            start: i,
-                            end,
-                            kind: Kind::Www,
-                        });
-                        floor = end;
-                        i = end;
-                        continue;
-                    }
-                }
+                ok_before
+                    .then(|| www(text, i, &mut domains))
+                    .flatten()
+                    .map(|end| (i, i, end, Kind::Www))
             }
-            b':' if *brackets == 0 => {
-                if let Some((start, end)) = url(text, i, floor) {
-                    emails(text, floor, start, &mut found);
-                    found.push(Found {
-                        start,
-                        end,
-                        kind: Kind::Url,
-                    });
-                    floor = end;
-                    i = end;
-                    continue;
-                }
+            b':' if open.brackets == 0 => {
+                url(text, i, floor).map(|(start, end)| (start, i, end, Kind::Url))
             }
-            _ => {}
+            _ => None,
+        };
+        let Some((start, trim_from, mut end, kind)) = link else {
+            i += 1;
+            continue;
+        };
+        // Obsidian's `==highlight==` closing right after the address is not part of it.
+        if open.highlights % 2 == 1 && text[start..end].ends_with("==") {
+            end = trim(bytes, trim_from, end - 2).max(start + 1);
         }
-        i += 1;
+        emails(text, floor, start, &mut found);
+        found.push(Found { start, end, kind });
+        floor = end;
+        i = end;
     }
     emails(text, floor, bytes.len(), &mut found);
     found
+}
+
+/// What is open in the block so far, across its runs of text: `[` not closed (no
+/// `www.` or scheme is a link after one), and `==` seen (an odd count: a highlight is
+/// open).
+#[derive(Debug, Default)]
+pub(super) struct Open {
+    pub(super) brackets: usize,
+    pub(super) highlights: usize,
 }
 
 /// The end of the longest stretch from `from` that is not white space and holds no `<`.
@@ -353,8 +365,7 @@ mod tests {
     use super::*;
 
     fn links(text: &str) -> Vec<(&str, Kind)> {
-        let mut brackets = 0;
-        find(text, true, &mut brackets, &[])
+        find(text, true, &mut Open::default(), &[])
             .into_iter()
             .map(|f| (&text[f.start..f.end], f.kind))
             .collect()
@@ -712,8 +723,7 @@ mod tests {
             let text: String = (0..len)
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
                 .collect();
-            let mut brackets = 0;
-            let got: Vec<(usize, usize, Kind)> = find(&text, true, &mut brackets, &[])
+            let got: Vec<(usize, usize, Kind)> = find(&text, true, &mut Open::default(), &[])
                 .into_iter()
                 .map(|f| (f.start, f.end, f.kind))
                 .collect();
