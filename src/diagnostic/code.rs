@@ -52,6 +52,9 @@ codes! {
     BrokenAnchor = "broken-anchor",
     /// A link leads to no article or file of the site, or outside it.
     BrokenLink = "broken-link",
+    /// A content file inside a Hugo leaf bundle, beside its `index.md`, is that page's
+    /// resource, not a page: not published.
+    BundleResource = "bundle-resource",
     /// `book.toml` cannot be read or holds a value that is not allowed.
     Config = "config",
     /// A data file (glossary, references, reading path) cannot be read.

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walk::files;
 
+mod bundles;
 mod cascade;
 mod data;
 mod date;
@@ -312,6 +313,14 @@ pub fn load(
         diagnostics,
         &mut content.other_language,
     );
+    if bundles::is_hugo(root, &dir) {
+        bundles::leave_out_resources(
+            &mut markdown,
+            root,
+            &mut content.exclude.held_back,
+            diagnostics,
+        );
+    }
     if !chapters.is_empty() {
         // In the order the folder walk gave, as without a summary.
         let order: std::collections::HashMap<PathBuf, usize> = walked
