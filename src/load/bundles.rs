@@ -14,10 +14,14 @@ use std::path::{Path, PathBuf};
 /// `config.yaml`, `config.json`, or a `config.toml` without Zola's `base_url`).
 pub(super) fn is_hugo(root: &Path, dir: &Path) -> bool {
     let real = dir.canonicalize().ok();
-    let found = [Some(root), dir.parent(), real.as_deref().and_then(Path::parent)]
-        .into_iter()
-        .flatten()
-        .any(hugo_config);
+    let found = [
+        Some(root),
+        dir.parent(),
+        real.as_deref().and_then(Path::parent),
+    ]
+    .into_iter()
+    .flatten()
+    .any(hugo_config);
     found
 }
 
@@ -146,7 +150,12 @@ mod tests {
             .collect();
         let mut held = Vec::new();
         let mut diagnostics = Diagnostics::new();
-        leave_out_resources(&mut markdown, Path::new("/site"), &mut held, &mut diagnostics);
+        leave_out_resources(
+            &mut markdown,
+            Path::new("/site"),
+            &mut held,
+            &mut diagnostics,
+        );
         let kept = markdown
             .iter()
             .map(|(_, r)| r.to_string_lossy().into_owned())
@@ -187,7 +196,12 @@ mod tests {
         );
         assert_eq!(
             held,
-            ["fr/extra.fr.md", "post/more/deep.md", "post/more/index.md", "post/notes.md"]
+            [
+                "fr/extra.fr.md",
+                "post/more/deep.md",
+                "post/more/index.md",
+                "post/notes.md"
+            ]
         );
     }
 }

@@ -25,35 +25,6 @@ pub struct Taxonomies {
     pub tags: Vec<String>,
 }
 
-/// Hugo's `build` options in front matter; only `render` is read (`list` and
-/// `publishResources` are unknown keys).
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct BuildOptions {
-    /// Whether the page is written: `always` (or `true`), or `never`/`link` (or
-    /// `false`), when it is not.
-    #[serde(default, deserialize_with = "render_when")]
-    pub render: Option<bool>,
-}
-
-fn render_when<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum When {
-        Flag(bool),
-        Word(String),
-    }
-    match When::deserialize(d)? {
-        When::Flag(flag) => Ok(Some(flag)),
-        When::Word(word) => match word.to_ascii_lowercase().as_str() {
-            "always" => Ok(Some(true)),
-            "never" | "link" => Ok(Some(false)),
-            _ => Err(serde::de::Error::custom(format!(
-                "`build.render` is `always`, `never` or `link`, not `{word}`"
-            ))),
-        },
-    }
-}
-
 /// A yes-or-no key (`draft`, `headless`) as Hugo and Quartz read it: `true`/`false`,
 /// the same words quoted (`draft: "true"`, as Quartz's and Hugo's readers accept;
 /// also `1`/`0`, `t`/`f`, in any case, as Hugo's `cast.ToBool`), `1`/`0`, and no value

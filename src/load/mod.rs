@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walk::files;
 
+mod build_options;
 mod bundles;
 mod cascade;
 mod data;
@@ -31,6 +32,7 @@ mod walk;
 mod weight;
 mod yaml;
 
+pub use build_options::Listing;
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
 pub use date::{days_in_month, Date};
 pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
@@ -401,6 +403,7 @@ pub fn load(
             Some(why) => content.exclude.held_back.push((source.rel, why)),
             None => {
                 publish.warn_future_date(&source, diagnostics);
+                build_options::warn_unsupported(&source, diagnostics);
                 content.sources.push(source);
             }
         }

@@ -7,7 +7,10 @@ use crate::support::Fixture;
 /// Hugo site has it.
 fn hugo_site() -> Fixture {
     let site = Fixture::new("hugo");
-    site.write("hugo.toml", "baseURL = \"https://example.org/\"\ntitle = \"Hugo\"\n");
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Hugo\"\n",
+    );
     site
 }
 
@@ -40,12 +43,22 @@ fn markdown_in_a_leaf_bundle_is_a_resource_not_a_page() {
     );
     // The bundle is one page, at its folder's address; its resources have none.
     assert!(site.path("public/posts/first-post/index.html").is_file());
-    for gone in ["posts/first-post/notes", "posts/first-post/extra/deep", "posts/first-post/extra"] {
-        assert!(!site.path(&format!("public/{gone}/index.html")).exists(), "{gone}");
+    for gone in [
+        "posts/first-post/notes",
+        "posts/first-post/extra/deep",
+        "posts/first-post/extra",
+    ] {
+        assert!(
+            !site.path(&format!("public/{gone}/index.html")).exists(),
+            "{gone}"
+        );
     }
     for listing in ["posts/index.html", "sitemap.xml"] {
         let text = site.read(listing);
-        assert!(!text.contains("notes/") && !text.contains("Deep"), "{listing}: {text}");
+        assert!(
+            !text.contains("notes/") && !text.contains("Deep"),
+            "{listing}: {text}"
+        );
     }
     let second = site.read("posts/second-post/index.html");
     assert!(second.contains(
@@ -59,5 +72,106 @@ fn markdown_in_a_leaf_bundle_is_a_resource_not_a_page() {
     let run = site.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("leaf bundle"), "{}", run.stderr);
-    assert!(site.path("public/posts/first-post/notes/index.html").is_file());
+    assert!(site
+        .path("public/posts/first-post/notes/index.html")
+        .is_file());
+}
+
+#[test]
+fn build_list_keeps_a_page_out_of_lists_as_hugo_does() {
+    let site = hugo_site();
+    site.write(
+        "content/posts/hidden.md",
+        "---\ntitle: Hidden page\ntags: [calm]\nbuild:\n  list: never\n---\nWritten, listed nowhere.\n",
+    );
+    site.write(
+        "content/posts/local.md",
+        "+++\ntitle = \"Local page\"\ntags = [\"calm\"]\n[_build]\nlist = \"local\"\n+++\nOn its hub only.\n",
+    );
+    site.write(
+        "content/posts/shown.md",
+        "---\ntitle: Shown page\ntags: [calm]\n---\nSee [the hidden one](hidden.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("build.list"), "{}", run.stderr);
+    // Both are written, and links lead to them.
+    for page in ["hidden", "local", "shown"] {
+        assert!(
+            site.path(&format!("public/posts/{page}/index.html"))
+                .is_file(),
+            "{page}"
+        );
+    }
+    assert!(site
+        .read("posts/shown/index.html")
+        .contains("href=\"../../posts/hidden/\""));
+    // `never`: on no hub; `local`: on its own folder's hub only.
+    let hub = site.read("posts/index.html");
+    assert!(
+        !hub.contains("Hidden page") && hub.contains("Local page"),
+        "{hub}"
+    );
+    // Neither is in the site-wide lists: tag page, sitemap, feed, search.
+    let tag = site.read("tags/calm/index.html");
+    assert!(tag.contains("Shown page"), "{tag}");
+    let search: String = std::fs::read_dir(site.path("public/search"))
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect();
+    assert!(
+        search.contains("posts/shown/"),
+        "the search index has the listed page"
+    );
+    for (what, text) in [
+        ("tag page", tag),
+        ("sitemap", site.read("sitemap.xml")),
+        ("feed", site.read("atom.xml")),
+        ("search", search),
+    ] {
+        for page in ["posts/hidden/", "posts/local/"] {
+            assert!(!text.contains(page), "{page} in the {what}");
+        }
+        assert!(
+            !text.contains("Hidden page") && !text.contains("Local page"),
+            "{what}"
+        );
+    }
+    site.write(
+        "content/posts/local.md",
+        "---\ntitle: Local page\nbuild:\n  list: sometimes\n---\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("`build.list` is `always`, `local` or `never`, not `sometimes`");
+}
+
+#[test]
+fn outputs_without_html_are_not_published_and_other_formats_are_warned_about() {
+    let site = hugo_site();
+    site.write(
+        "content/posts/index-json.md",
+        "---\ntitle: Search index\noutputs: [json]\n---\n",
+    );
+    site.write(
+        "content/posts/printable.md",
+        "---\ntitle: Printable\noutputs:\n  - HTML\n  - print\n  - json\nbuild:\n  render: always\n  publishResources: false\n---\nText.\n",
+    );
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"Posts\"\noutputs = [\"html\", \"rss\"]\n+++\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!site.path("public/posts/index-json").exists());
+    assert!(site.path("public/posts/printable/index.html").is_file());
+    run.assert_stderr_contains(
+        "warning: `outputs` asks for `print`, `json`: attune writes the HTML page only (with its own Atom feed and search index), so they are not written\n --> content/posts/printable.md:3:1",
+    );
+    run.assert_stderr_contains(
+        "warning: `publishResources: false` is not read: attune publishes every file beside the page (Hugo publishes only those a template uses)\n --> content/posts/printable.md:9:3",
+    );
+    // `rss` is the site's Atom feed; a page held back is not read further.
+    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+    assert!(!site.read("posts/index.html").contains("Search index"));
 }
