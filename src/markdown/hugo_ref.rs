@@ -84,6 +84,17 @@ mod tests {
             ("ref path=docs/install/ lang=en", Some("docs/install.md")),
             ("ref lang=en", None),
             ("relref .", None),
+            // Every form Hugo documents: an anchor after a name or a file, a raw
+            // string, `./` and `../`, `lang` and `outputFormat` after the path.
+            (r#"ref "about.md#intro""#, Some("about.md#intro")),
+            ("ref `about`", Some("about.md")),
+            (r#"relref "./second-post""#, Some("./second-post.md")),
+            (r#"relref "../docs/overview""#, Some("../docs/overview.md")),
+            (
+                r#"relref path="/posts/x.md" lang="en" outputFormat="rss""#,
+                Some("/posts/x.md"),
+            ),
+            (r#"ref "docs/_index.md""#, Some("docs/_index.md")),
         ];
         for (inner, want) in cases {
             assert_eq!(hugo_ref_target(inner).as_deref(), want, "{inner}");

@@ -175,3 +175,56 @@ fn outputs_without_html_are_not_published_and_other_formats_are_warned_about() {
     assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
     assert!(!site.read("posts/index.html").contains("Search index"));
 }
+
+#[test]
+fn every_documented_ref_form_is_a_link_or_a_warning() {
+    // Hugo's `ref` and `relref`: with an anchor, a language or an output format, with
+    // `.md` or without, in `{{< >}}` or `{{% %}}`, in a Markdown link, a link
+    // reference definition or an HTML attribute; outside a link it is no link.
+    let site = hugo_site();
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\n---\n## Intro\nHi.\n",
+    );
+    site.write(
+        "content/posts/refs.md",
+        "---\ntitle: Refs\n---\n## Setup part\n\n\
+         [a]({{< ref \"about\" >}}) [b]({{< ref \"about#intro\" >}}) [c]({{< ref \"about.md#intro\" >}})\n\
+         [d]({{< ref \"#setup-part\" >}}) [e]({{% relref \"/posts/second-post\" %}}) [f]({{<ref `about`>}})\n\
+         [g]({{< ref path=\"about.md\" lang=\"en\" outputFormat=\"rss\" >}}) [h]({{< relref \"./second-post\" >}})\n\
+         [i]({{< relref \"../docs/overview\" >}}) [j]({{< ref \"docs/_index.md\" >}}) [k][def]\n\
+         <a href=\"{{< relref \"about\" >}}\">l</a> and bare: {{< relref \"about\" >}}.\n\n\
+         [def]: {{< ref \"posts/first-post\" >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "warning: Hugo shortcode `{{< relref \"about\" >}}` is not supported: the page would lose what it stands for\n  --> content/posts/refs.md:10:50",
+    );
+    run.assert_stderr_contains("outside a link, Hugo writes the page's address as text here");
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    let page = site.read("posts/refs/index.html");
+    for (label, href) in [
+        ("a", "../../about/"),
+        ("b", "../../about/#intro"),
+        ("c", "../../about/#intro"),
+        ("d", "#setup-part"),
+        ("e", "../../posts/second-post/"),
+        ("f", "../../about/"),
+        ("g", "../../about/"),
+        ("h", "../../posts/second-post/"),
+        ("i", "../../docs/overview/"),
+        ("j", "../../docs/"),
+        ("k", "../../posts/first-post/"),
+    ] {
+        let link = format!("<a href=\"{href}\" id=\"");
+        let at = page
+            .find(&link)
+            .unwrap_or_else(|| panic!("{label}: {href} in {page}"));
+        assert!(page[at..].contains(&format!("\">{label}</a>")), "{label}");
+    }
+    assert!(
+        page.contains("<a href=\"../../about/\">l</a> and bare: ."),
+        "{page}"
+    );
+}

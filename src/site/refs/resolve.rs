@@ -236,6 +236,22 @@ impl Site {
             if let Some(&t) = ctx.by_rel.get(&site_path) {
                 return page(t, fragment, diagnostics);
             }
+            // As a `.md` link in Markdown reads it (Hugo's `ref` in an HTML attribute,
+            // `<a href="{{< ref "about" >}}">`): from the content folder too, and
+            // `folder.md` as that folder's `_index.md` or `index.md`.
+            let stem = |p: &str| {
+                [".md", ".markdown", ".mdx"]
+                    .iter()
+                    .find_map(|e| p.strip_suffix(e))
+                    .map(str::to_string)
+            };
+            let found = stem(&site_path)
+                .zip(stem(&decoded))
+                .filter(|_| matches!(r.kind, RefKind::Link))
+                .and_then(|(site_stem, stem)| page_by_source_path(&stem, &site_stem, ctx));
+            if let Some(t) = found {
+                return page(t, fragment, diagnostics);
+            }
         }
         // A file the build writes as it is (copied from content/, or attune's own).
         if let Some(entry) = self.urls.get_folded(&site_path) {
