@@ -1,6 +1,7 @@
 //! Hugo's front matter keys that decide whether a page is written and where it is
 //! listed: `build` (formerly `_build`: `render`, `list`, `publishResources`) and
-//! `outputs`, and the warnings for what of them attune does not do.
+//! `outputs`, and the warnings for what of them attune does not do (and for Zola's
+//! `sort_by`, where it asks for another order than attune's).
 
 use super::{FrontMatter, Source, Spans, Step};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -128,6 +129,19 @@ pub(super) fn warn_unsupported(source: &Source, diagnostics: &mut Diagnostics) {
             .at(&source.path, line, column)
             .help("to keep a file unpublished, move it out of the content folder or list it in `[build] exclude`"),
         );
+    }
+    if let Some(sort_by) = front.sort_by.as_deref().map(str::trim) {
+        if !["weight", "date", "none", ""].contains(&sort_by) {
+            let (line, column) = spans().key(&[Step::key("sort_by")]).unwrap_or((1, 1));
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::UnknownKey,
+                    format!("`sort_by = \"{sort_by}\"` is not read: attune sorts a folder's pages by `weight`, then `date` (newest first), then title"),
+                )
+                .at(&source.path, line, column)
+                .help("to keep Zola's order, give the pages a `weight`"),
+            );
+        }
     }
     let Some(outputs) = &front.outputs else {
         return;

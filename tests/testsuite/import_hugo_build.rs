@@ -1,5 +1,6 @@
 //! What a Hugo site publishes and lists: a leaf bundle's Markdown files (its
-//! resources, not pages), and front matter's `build` options and `outputs`.
+//! resources, not pages), front matter's `build` options and `outputs`, and Zola's
+//! `sort_by`.
 
 use crate::support::Fixture;
 
@@ -227,4 +228,23 @@ fn every_documented_ref_form_is_a_link_or_a_warning() {
         page.contains("<a href=\"../../about/\">l</a> and bare: ."),
         "{page}"
     );
+}
+
+#[test]
+fn zolas_sort_by_is_read_where_it_is_attunes_order_and_a_warning_elsewhere() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"News\"\nsort_by = \"date\"\n+++\n",
+    );
+    site.write(
+        "content/docs/_index.md",
+        "+++\ntitle = \"Documentation\"\nsort_by = \"title\"\n+++\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "warning: `sort_by = \"title\"` is not read: attune sorts a folder's pages by `weight`, then `date` (newest first), then title\n --> content/docs/_index.md:3:1",
+    );
+    assert!(!run.stderr.contains("posts/_index.md"), "{}", run.stderr);
 }
