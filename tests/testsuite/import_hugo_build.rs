@@ -248,3 +248,42 @@ fn zolas_sort_by_is_read_where_it_is_attunes_order_and_a_warning_elsewhere() {
     );
     assert!(!run.stderr.contains("posts/_index.md"), "{}", run.stderr);
 }
+
+#[test]
+fn a_ref_finds_pages_in_any_case_and_the_home_page_by_its_slash() {
+    // Hugo's `GetPage` reads paths in any letter case; `ref "/#contact"` is an id on
+    // the home page. A HugoBlox (Wowchemy) site keeps a post's images in
+    // `assets/media/`, where its image hook finds them by name.
+    let site = hugo_site();
+    site.write(
+        "content/post/2022-05-23-First-Session/index.md",
+        "---\ntitle: The first session\n---\n![A room](room.jpeg)\n",
+    );
+    site.write("assets/media/room.jpeg", b"\xff\xd8\xff");
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\n---\nRead [the first session]({{< relref \"/post/2022-05-23-first-session\" >}}), then [contact us]({{< relref \"/#contact\" >}}).\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: no heading or id 'contact' in the home page\n --> content/about.md:4:81",
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n## Contact\nWrite to us.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    let about = site.read("about/index.html");
+    assert!(
+        about.contains("href=\"../post/2022-05-23-first-session/\""),
+        "{about}"
+    );
+    assert!(site.path("public/media/room.jpeg").is_file());
+    assert!(site
+        .read("post/2022-05-23-first-session/index.html")
+        .contains("src=\"../../media/room.jpeg\""));
+}

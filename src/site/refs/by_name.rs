@@ -208,6 +208,20 @@ impl Site {
 /// `install.md`, a section's `install/_index.md` or a bundle's `install/index.md`,
 /// whatever address the folders' names make (`/2.10/tasks/install/`). Only for a path
 /// with no extension, or ending in `/`.
+/// The page a `.md` path names as a `.md` link in Markdown reads it (Hugo's `ref` in
+/// an HTML attribute, `<a href="{{< ref "about" >}}">`): from the content folder too,
+/// and `folder.md` as that folder's `_index.md` or `index.md`, in any letter case.
+pub(super) fn page_by_md_path(decoded: &str, site_path: &str, ctx: &Lookup) -> Option<usize> {
+    let stem = |p: &str| {
+        [".md", ".markdown", ".mdx"]
+            .iter()
+            .find_map(|e| p.strip_suffix(e))
+            .map(str::to_string)
+    };
+    let (site_stem, stem) = stem(site_path).zip(stem(decoded))?;
+    page_by_source_path(&stem, &site_stem, ctx)
+}
+
 pub(super) fn page_by_source_path(decoded: &str, site_path: &str, ctx: &Lookup) -> Option<usize> {
     let end = site_path
         .trim_end_matches('/')

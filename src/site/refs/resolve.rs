@@ -2,7 +2,7 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
-use super::by_name::{page_by_source_path, relative_aliases};
+use super::by_name::{page_by_md_path, page_by_source_path, relative_aliases};
 use super::paths::{
     join, join_clamped, reference_folder, relative_to, without_language, FOLDER_TEXT,
 };
@@ -205,10 +205,10 @@ impl Site {
             let mut fragment = fragment;
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
                 if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
-                    let place = if t == i {
-                        "this page".to_string()
-                    } else {
-                        format!("'{}'", self.articles[t].slug)
+                    let place = match self.articles[t].slug.as_str() {
+                        _ if t == i => "this page".to_string(),
+                        "" => "the home page".to_string(),
+                        slug => format!("'{slug}'"),
                     };
                     let d = error(
                         Code::BrokenAnchor,
@@ -236,20 +236,8 @@ impl Site {
             if let Some(&t) = ctx.by_rel.get(&site_path) {
                 return page(t, fragment, diagnostics);
             }
-            // As a `.md` link in Markdown reads it (Hugo's `ref` in an HTML attribute,
-            // `<a href="{{< ref "about" >}}">`): from the content folder too, and
-            // `folder.md` as that folder's `_index.md` or `index.md`.
-            let stem = |p: &str| {
-                [".md", ".markdown", ".mdx"]
-                    .iter()
-                    .find_map(|e| p.strip_suffix(e))
-                    .map(str::to_string)
-            };
-            let found = stem(&site_path)
-                .zip(stem(&decoded))
-                .filter(|_| matches!(r.kind, RefKind::Link))
-                .and_then(|(site_stem, stem)| page_by_source_path(&stem, &site_stem, ctx));
-            if let Some(t) = found {
+            let found = page_by_md_path(&decoded, &site_path, ctx);
+            if let Some(t) = found.filter(|_| matches!(r.kind, RefKind::Link)) {
                 return page(t, fragment, diagnostics);
             }
         }
@@ -377,11 +365,7 @@ impl Site {
                 diagnostics,
             );
         }
-        // Hugo's global resource, after the page's own (a bundle's file, found above):
-        // a relative path from the assets root, as `resources.Get` reads it.
-        if let Some(path) = join("", decoded.trim_start_matches("./"))
-            .filter(|p| !decoded.starts_with('/') && ctx.global.contains(p))
-        {
+        if let Some(path) = super::hugo_assets::global_resource(&decoded, ctx) {
             return RefTarget::Site {
                 path,
                 suffix: query,
