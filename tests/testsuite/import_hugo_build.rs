@@ -287,3 +287,32 @@ fn a_ref_finds_pages_in_any_case_and_the_home_page_by_its_slash() {
         .read("post/2022-05-23-first-session/index.html")
         .contains("src=\"../../media/room.jpeg\""));
 }
+
+#[test]
+fn images_beside_a_page_are_read_from_its_address_as_a_browser_read_them() {
+    // etcd's Docsy blog: `blog/2021/announcing-3.5.md` beside a folder of the same
+    // name holding its figures, written relative to the page's address
+    // (`/blog/2021/announcing-3.5/`), where a browser read them on the Hugo site.
+    let site = hugo_site();
+    site.write(
+        "content/posts/announcing-3.5.md",
+        "---\ntitle: Announcing 3.5\n---\n![One](../announcing-3.5/figure-1.png) ![Two](figure-2.png)\n\n![Gone](../announcing-3.5/figure-3.png)\n",
+    );
+    site.write("content/posts/announcing-3.5/figure-1.png", b"\x89PNG\r\n\x1a\n");
+    site.write("content/posts/announcing-3.5/figure-2.png", b"\x89PNG\r\n\x1a\n");
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: image '../announcing-3.5/figure-3.png' does not exist\n --> content/posts/announcing-3.5.md:6:1",
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/posts/announcing-3.5.md",
+        "---\ntitle: Announcing 3.5\n---\n![One](../announcing-3.5/figure-1.png) ![Two](figure-2.png)\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/announcing-3-5/index.html");
+    for figure in ["figure-1.png", "figure-2.png"] {
+        let src = format!("src=\"../../posts/announcing-3.5/{figure}\"");
+        assert!(page.contains(&src), "{src} in {page}");
+    }
+}

@@ -258,12 +258,15 @@ impl Site {
             }
         }
         // A file beside a page, below the page's Zola `path` (see `zola_path.rs`), from
-        // this file's folder or from this page's own Zola `path`.
+        // this file's folder or from this page's own Zola `path`; else from the page's
+        // own address, as a browser read it on the Hugo site (see `paths.rs`).
         let below_zola_path = || {
-            self.file_below_zola_path(&site_path).or_else(|| {
-                self.read_from_zola_path(i, &decoded)
-                    .and_then(|p| self.file_below_zola_path(&p))
-            })
+            self.file_below_zola_path(&site_path)
+                .or_else(|| {
+                    self.read_from_zola_path(i, &decoded)
+                        .and_then(|p| self.file_below_zola_path(&p))
+                })
+                .or_else(|| self.file_from_page_folder(article, &decoded))
         };
         if let Some(path) = below_zola_path() {
             return RefTarget::Site {
