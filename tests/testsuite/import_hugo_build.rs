@@ -298,8 +298,14 @@ fn images_beside_a_page_are_read_from_its_address_as_a_browser_read_them() {
         "content/posts/announcing-3.5.md",
         "---\ntitle: Announcing 3.5\n---\n![One](../announcing-3.5/figure-1.png) ![Two](figure-2.png)\n\n![Gone](../announcing-3.5/figure-3.png)\n",
     );
-    site.write("content/posts/announcing-3.5/figure-1.png", b"\x89PNG\r\n\x1a\n");
-    site.write("content/posts/announcing-3.5/figure-2.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/posts/announcing-3.5/figure-1.png",
+        b"\x89PNG\r\n\x1a\n",
+    );
+    site.write(
+        "content/posts/announcing-3.5/figure-2.png",
+        b"\x89PNG\r\n\x1a\n",
+    );
     let run = site.build();
     run.assert_code(1).assert_stderr_contains(
         "error: image '../announcing-3.5/figure-3.png' does not exist\n --> content/posts/announcing-3.5.md:6:1",
@@ -315,4 +321,32 @@ fn images_beside_a_page_are_read_from_its_address_as_a_browser_read_them() {
         let src = format!("src=\"../../posts/announcing-3.5/{figure}\"");
         assert!(page.contains(&src), "{src} in {page}");
     }
+}
+
+#[test]
+fn a_link_by_address_may_name_a_heading_by_another_tools_id() {
+    // etcd's docs link `../configuration/#--name` to the heading "--name": Hugo's id
+    // keeps the dashes, attune's does not; the same letters and digits find it.
+    let site = hugo_site();
+    site.write(
+        "content/docs/reference/flags.md",
+        "---\ntitle: Flags\n---\n### --listen-client-urls\nWhere to listen.\n",
+    );
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\n---\nSee [the flag](../reference/flags/#--listen-client-urls) and [none](../reference/flags/#--nothing).\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: no heading or id '--nothing' in 'flags'\n --> content/docs/overview.md:4:",
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\n---\nSee [the flag](../reference/flags/#--listen-client-urls).\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("docs/overview/index.html")
+        .contains("href=\"../../docs/reference/flags/#listen-client-urls\""));
 }

@@ -202,7 +202,12 @@ impl Site {
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
             let fragment = fragment
                 .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
-            let mut fragment = fragment;
+            let mut fragment = fragment.map(|f| match ctx.ids[t].contains(f.as_str()) {
+                true => f,
+                false => self.articles[t]
+                    .heading_in_other_form(&f)
+                    .map_or(f, str::to_string),
+            });
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
                 if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
                     let place = match self.articles[t].slug.as_str() {
@@ -257,9 +262,8 @@ impl Site {
                 };
             }
         }
-        // A file beside a page, below the page's Zola `path` (see `zola_path.rs`), from
-        // this file's folder or from this page's own Zola `path`; else from the page's
-        // own address, as a browser read it on the Hugo site (see `paths.rs`).
+        // A file below the page's Zola `path` (`zola_path.rs`), from this file's folder
+        // or the page's Zola `path`; else from the page's own address (`paths.rs`).
         let below_zola_path = || {
             self.file_below_zola_path(&site_path)
                 .or_else(|| {
