@@ -350,3 +350,37 @@ fn a_link_by_address_may_name_a_heading_by_another_tools_id() {
         .read("docs/overview/index.html")
         .contains("href=\"../../docs/reference/flags/#listen-client-urls\""));
 }
+
+#[test]
+fn links_by_source_path_with_dots_lead_to_their_pages() {
+    // etcd's blog: `/blog/2025/issue_3.5_followup` names a page whose file name has
+    // dots, and `../../../docs/v3.5/guide/` from `blog/2017/post.md` climbs from the
+    // page's address (`blog/2017/post/`) to the folder `docs/v3.5/`, whose address
+    // here is `docs/v3-5/`.
+    let site = hugo_site();
+    site.write(
+        "content/docs/v3.5/guide.md",
+        "---\ntitle: Guide\n---\nThe guide.\n",
+    );
+    site.write(
+        "content/posts/2025/issue_3.5_followup.md",
+        "---\ntitle: Follow-up\n---\nMore.\n",
+    );
+    site.write(
+        "content/posts/2017/deploying.md",
+        "---\ntitle: Deploying\n---\nSee [the guide](../../../docs/v3.5/guide/) and [the follow-up](/posts/2025/issue_3.5_followup).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("deploying.md"), "{}", run.stderr);
+    let page = site.read("posts/2017/deploying/index.html");
+    for href in [
+        "../../../docs/v3-5/guide/",
+        "../../../posts/2025/issue_3-5_followup/",
+    ] {
+        assert!(
+            page.contains(&format!("href=\"{href}\"")),
+            "{href} in {page}"
+        );
+    }
+}

@@ -83,9 +83,9 @@ impl Site {
 
     /// Whether the site path `p` is a Markdown file, a published file or a page.
     fn is_on_site(&self, ctx: &Lookup, p: &str) -> bool {
-        ctx.by_rel.contains_key(p)
-            || self.urls.get_folded(p).is_some()
-            || self.urls.get(&format!("{p}index.html")).is_some()
+        let file = ctx.by_rel.contains_key(p) || self.urls.get_folded(p).is_some();
+        file || self.urls.get(&format!("{p}index.html")).is_some()
+            || page_by_source_path(p, p, ctx).is_some()
     }
 
     fn resolve_ref(
