@@ -1,4 +1,4 @@
-//! Reading one file: as UTF-8 text (a byte-order mark dropped, NUL bytes refused), and
+//! Reading one file: as UTF-8 text (a byte-order mark dropped, a binary file refused), and
 //! a Markdown source with its front matter, slug and topic.
 
 use super::{split_front_matter, Date, FrontMatter};
@@ -59,17 +59,35 @@ pub(super) fn read_text(
             let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
+                let count = text.bytes().filter(|&b| b == 0).count();
+                if looks_binary(&text, count) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Code::NotText,
+                            "file contains NUL bytes; it looks like a binary file, not text",
+                        )
+                        .at(file, l, c)
+                        .help(
+                            "remove it from the content folder, or rename it so it does not end in .md",
+                        ),
+                    );
+                    return None;
+                }
+                // A few NULs in text (binary output pasted into a note): CommonMark
+                // replaces each with U+FFFD, as every Markdown tool shows it.
                 diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         Code::NotText,
-                        "file contains NUL bytes; it looks like a binary file, not text",
+                        format!(
+                            "file contains {count} NUL byte{}; each is shown as the replacement character U+FFFD",
+                            if count == 1 { "" } else { "s" }
+                        ),
                     )
-                    .at(file, l, c)
-                    .help(
-                        "remove it from the content folder, or rename it so it does not end in .md",
-                    ),
+                    .at(file.clone(), l, c)
+                    .help("remove the NUL bytes, or put the pasted bytes in a file to download"),
                 );
-                return None;
+                let text = text.replace('\0', "\u{fffd}");
+                return Some((file, text));
             }
             Some((file, text))
         }
@@ -78,6 +96,12 @@ pub(super) fn read_text(
             None
         }
     }
+}
+
+/// Text is binary when NUL bytes are more than one in a hundred bytes (an image, or
+/// UTF-16 text, where every other byte of ASCII is NUL), or when it starts with one.
+fn looks_binary(text: &str, nuls: usize) -> bool {
+    nuls * 100 > text.len() || text.starts_with('\0')
 }
 
 pub(super) fn read_source(
