@@ -440,10 +440,14 @@ pub fn report_unknown_keys(
 pub fn title_from_file_name(rel: &Path) -> String {
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
     let own_text = matches!(&*stem, "index" | "_index") || stem.eq_ignore_ascii_case("readme");
-    match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
-        Some(folder) => crate::text::humanise(&folder.to_string_lossy()),
-        None => crate::text::humanise(&stem),
-    }
+    let name = match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
+        Some(folder) => folder.to_string_lossy(),
+        None => stem,
+    };
+    // A name of dashes or underscores alone humanises to nothing: it stays as it is.
+    Some(crate::text::humanise(&name))
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| name.into_owned())
 }
 
 /// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
