@@ -339,7 +339,9 @@ fn scope_ids(html: &str, prefix: &str) -> String {
             continue;
         };
         let end = html[from..].find('"').map_or(html.len(), |e| from + e);
-        if ids.contains(&html[from..end]) {
+        // A link to a block id spells its `^` as `%5E`.
+        let value = &html[from..end];
+        if ids.contains(value) || ids.contains(&*value.replace("%5E", "^")) {
             out.push_str(&html[last..from]);
             out.push_str(prefix);
             last = from;
