@@ -98,6 +98,22 @@ pub(super) fn read_text(
     }
 }
 
+/// A title from a file name, for an article that gives none: `dismissive-family_styles.md`
+/// → "Dismissive family styles" (see [`crate::text::humanise`]). `index.md`, `_index.md` and
+/// `README.md` take their folder's name.
+pub fn title_from_file_name(rel: &Path) -> String {
+    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+    let own_text = matches!(&*stem, "index" | "_index") || stem.eq_ignore_ascii_case("readme");
+    let name = match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
+        Some(folder) => folder.to_string_lossy(),
+        None => stem,
+    };
+    // A name of dashes or underscores alone humanises to nothing: it stays as it is.
+    Some(crate::text::humanise(&name))
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| name.into_owned())
+}
+
 /// Text is binary when NUL bytes are more than one in a hundred bytes (an image, or
 /// UTF-16 text, where every other byte of ASCII is NUL), or when it starts with one.
 fn looks_binary(text: &str, nuls: usize) -> bool {
@@ -328,6 +344,22 @@ pub(super) fn other_format(rel: &Path, downloads: &[String]) -> Option<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_files_take_their_folder_s_name() {
+        assert_eq!(
+            title_from_file_name(Path::new("care/family-styles/README.md")),
+            "Family styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/Family Styles/_index.md")),
+            "Family Styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/readme-first.md")),
+            "Readme first"
+        );
+    }
 
     #[test]
     fn a_dated_name_is_read_as_zola_reads_it() {
