@@ -106,7 +106,8 @@ codes! {
     /// A content file is a page in another format (AsciiDoc, Org, reStructuredText, a
     /// notebook): published as a file, not as a page.
     NotMarkdown = "not-markdown",
-    /// A file holds NUL bytes: it looks binary.
+    /// A file holds NUL bytes: it looks binary (a few in text: a warning, shown as
+    /// U+FFFD).
     NotText = "not-text",
     /// A file is not valid UTF-8.
     NotUtf8 = "not-utf8",

@@ -405,18 +405,6 @@ pub fn report_unknown_keys(
     }
 }
 
-/// A title from a file name, for an article that gives none: `dismissive-family_styles.md`
-/// → "Dismissive family styles" (see [`crate::text::humanise`]). `index.md`, `_index.md` and
-/// `README.md` take their folder's name.
-pub fn title_from_file_name(rel: &Path) -> String {
-    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
-    let own_text = matches!(&*stem, "index" | "_index") || stem.eq_ignore_ascii_case("readme");
-    match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
-        Some(folder) => crate::text::humanise(&folder.to_string_lossy()),
-        None => crate::text::humanise(&stem),
-    }
-}
-
 /// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
 /// placeholder (Obsidian's Templates, Templater), which YAML would read as a mapping or
 /// not a date. Each is blanked (the key left empty, offsets kept) with a warning at its
@@ -469,23 +457,3 @@ pub(super) fn blank_placeholders(
     any.then_some(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn index_files_take_their_folder_s_name() {
-        assert_eq!(
-            title_from_file_name(Path::new("care/family-styles/README.md")),
-            "Family styles"
-        );
-        assert_eq!(
-            title_from_file_name(Path::new("care/Family Styles/_index.md")),
-            "Family Styles"
-        );
-        assert_eq!(
-            title_from_file_name(Path::new("care/readme-first.md")),
-            "Readme first"
-        );
-    }
-}

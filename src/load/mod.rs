@@ -35,11 +35,12 @@ mod yaml;
 pub use build_options::Listing;
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
 pub use date::{days_in_month, Date};
-pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
+pub use front::{report_unknown_keys, UnknownKey};
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
 pub use publish::Publish;
+pub use read::title_from_file_name;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
 pub use walk::is_ignored;
