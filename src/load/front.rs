@@ -456,4 +456,3 @@ pub(super) fn blank_placeholders(
     }
     any.then_some(out)
 }
-
