@@ -49,7 +49,9 @@ pub use ids::{heading_slug, PAGE_IDS};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
 };
-pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
+pub use links::{
+    fill_labels, fill_placeholders, fragment_attr, href_attr, is_external, split_anchor,
+};
 pub use obsidian::join_tags;
 pub use prose::summary_before_more;
 pub use readability::TextStats;

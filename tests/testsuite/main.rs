@@ -20,6 +20,7 @@ mod import_addresses;
 mod import_exclude;
 mod import_frontmatter;
 mod import_hugo;
+mod import_hugo_build;
 mod import_hugo_files;
 mod import_languages;
 mod import_mdbook;
