@@ -33,6 +33,7 @@ fuzz_target!(|text: &str| {
         highlight: true,
         vault: false,
         math_definitions: "",
+        autolinks: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

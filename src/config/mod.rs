@@ -11,6 +11,7 @@ mod folders;
 pub mod mdbook;
 mod modes;
 mod mounts;
+mod related;
 mod spans;
 mod validate;
 pub use addresses::{
@@ -19,6 +20,7 @@ pub use addresses::{
 };
 pub use modes::{BrokenLinks, MissingLinks, PublishMode, UnsupportedSyntax};
 pub use mounts::{Mount, MountKind};
+pub use related::RelatedWeights;
 use serde::Deserialize;
 use validate::toml_diagnostic;
 pub use validate::{exclude_problem, is_placeholder_url, is_slug};
@@ -130,6 +132,9 @@ pub struct Build {
     pub theme: Option<String>,
     /// Curly quotes, en and em dashes, ellipses.
     pub smart_punctuation: bool,
+    /// Bare `www.…`, `http(s)://…` and e-mail addresses in prose become links, as
+    /// GitHub, Obsidian, Hugo and Docusaurus show them.
+    pub autolinks: bool,
     /// Content folder, relative to the site root.
     pub content_dir: String,
     /// A folder, relative to the site root, whose files are published as they are at
@@ -189,6 +194,7 @@ impl Default for Build {
         Self {
             theme: None,
             smart_punctuation: true,
+            autolinks: true,
             content_dir: "content".into(),
             static_dir: None,
             output_dir: "public".into(),
@@ -331,30 +337,6 @@ pub struct Search {
     /// Groups of words and phrases a query treats as one.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
-}
-
-/// How much each kind of shared connection counts toward "Related articles".
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RelatedWeights {
-    pub tags: f64,
-    pub relations: f64,
-    pub citations: f64,
-    pub links: f64,
-    /// How many related articles to show.
-    pub count: usize,
-}
-
-impl Default for RelatedWeights {
-    fn default() -> Self {
-        Self {
-            tags: 1.0,
-            relations: 2.0,
-            citations: 0.5,
-            links: 1.5,
-            count: 5,
-        }
-    }
 }
 
 /// `[site]` has no `impl Default`, as its title is required: the language is its one
@@ -512,6 +494,7 @@ mod tests {
                 "[build] smart_punctuation",
                 Some(V::Boolean(build.smart_punctuation)),
             ),
+            ("[build] autolinks", Some(V::Boolean(build.autolinks))),
             ("[build] content_dir", text(&build.content_dir)),
             ("[build] static_dir", optional(&build.static_dir)),
             ("[build] output_dir", text(&build.output_dir)),

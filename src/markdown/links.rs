@@ -149,13 +149,16 @@ impl<'a> Builder<'a, '_> {
         self.emit_html(format!("<a href=\"{href}\" id=\"{id}\"{title_attr}>"));
         if replace_label {
             let label = format!("{LINK_LABEL}{index}{MARK_END}");
-            // A heading that may be the title reads the name as written (`# [[Breadcrumbs]]
-            // Quickstart Guide`), as Obsidian shows it.
-            if let Some(h) = self.heading.as_mut().filter(|h| h.as_title) {
+            // A heading reads the name as written (`# [[Breadcrumbs]] Quickstart Guide`),
+            // as Obsidian shows it: in its label, the contents and, for one that may be
+            // the title, its id and the title.
+            if let Some(h) = self.heading.as_mut() {
                 let (name, _) = split_anchor(dest);
                 let name = name.rsplit('/').next().unwrap_or(name);
                 h.text.push_str(name);
-                h.id_text.push_str(name);
+                if h.as_title {
+                    h.id_text.push_str(name);
+                }
             }
             // The target's title stands in the prose too, so the sentence around any
             // link and the search excerpt keep it.
@@ -264,6 +267,18 @@ pub fn href_attr(dest: &str) -> String {
     out
 }
 
+/// A fragment (the part after `#`) ready for an `href`: [`href_attr`], and `^` (which
+/// Obsidian's block ids begin with) percent-encoded too, as URL checkers ask; a browser
+/// finds the id from either spelling.
+pub fn fragment_attr(fragment: &str) -> String {
+    let out = href_attr(fragment);
+    if out.contains('^') {
+        out.replace('^', "%5E")
+    } else {
+        out
+    }
+}
+
 fn title_attribute(title: &str) -> String {
     if title.is_empty() {
         String::new()
@@ -290,7 +305,7 @@ pub fn fill_placeholders(
             match href.split_once('#') {
                 Some((path, fragment)) => {
                     let mut out = escape(path);
-                    let _ = write!(out, "#{}", href_attr(fragment));
+                    let _ = write!(out, "#{}", fragment_attr(fragment));
                     out
                 }
                 None => escape(&href),

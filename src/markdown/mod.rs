@@ -7,6 +7,7 @@
 //! `render` fill once resolved.
 
 mod admonish;
+mod autolinks;
 mod builder;
 mod callouts;
 mod code;
@@ -38,6 +39,7 @@ mod references;
 mod sanitize;
 mod spec_rules;
 mod table_links;
+mod tasks;
 
 use builder::Builder;
 pub use glossary::Glossary;
@@ -48,7 +50,9 @@ pub use ids::{heading_slug, PAGE_IDS};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
 };
-pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
+pub use links::{
+    fill_labels, fill_placeholders, fragment_attr, href_attr, is_external, split_anchor,
+};
 pub use obsidian::join_tags;
 pub use prose::summary_before_more;
 pub use readability::TextStats;
@@ -93,6 +97,9 @@ pub struct ParseContext<'a> {
     /// TeX definitions every formula starts with: mdbook-katex's macros (see
     /// [`crate::config::mdbook`]); empty for most sites.
     pub math_definitions: &'a str,
+    /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
+    /// shows them (`[build] autolinks`).
+    pub autolinks: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -356,6 +363,16 @@ pub fn parse_titled(
         links::wikilinks_before_destinations(events, body)
     };
     let events = obsidian::bracketed_footnotes(events, body);
+    let events = if ctx.autolinks {
+        autolinks::linkify(events, body)
+    } else {
+        events
+    };
+    let (events, task_states) = if ctx.vault {
+        tasks::obsidian_states(events, body)
+    } else {
+        (events, Vec::new())
+    };
     let mut builder = Builder {
         ctx,
         file,
@@ -384,6 +401,9 @@ pub fn parse_titled(
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
         math_definitions: ctx.math_definitions.to_string(),
         equations: Default::default(),
+        task_label: None,
+        task_states,
+        table: Default::default(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;
@@ -414,6 +434,7 @@ mod tests {
             highlight: true,
             vault: false,
             math_definitions: "",
+            autolinks: true,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -521,6 +542,7 @@ mod tests {
             highlight: true,
             vault: false,
             math_definitions: "",
+            autolinks: true,
         };
         let p = parse(
             "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",

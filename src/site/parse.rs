@@ -76,8 +76,9 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{:?}|{:?}|{}|{:?}|{vault}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{vault}|",
             build.smart_punctuation,
+            build.autolinks,
             build.unsupported_syntax,
             style,
             build.include_root,
@@ -162,6 +163,7 @@ pub(super) fn articles(
                 highlight: !content.plain_code,
                 vault,
                 math_definitions: &math_definitions,
+                autolinks: config.build.autolinks,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),
@@ -205,7 +207,9 @@ pub(super) fn articles(
         }
         // Kept with the article too: a rebuild that reuses the parse reports them again.
         diagnostics.extend(parsed.diagnostics.iter().cloned());
-        let given = given_title(&source, content.summary.as_ref()).map(str::to_string);
+        let given = given_title(&source, content.summary.as_ref())
+            .filter(|t| !t.trim().is_empty())
+            .map(str::to_string);
         let title = match (given, &parsed.title_from_heading) {
             (Some(t), _) => t,
             (None, Some(t)) => t.clone(),
@@ -214,10 +218,14 @@ pub(super) fn articles(
             (None, None) if placed.hub => place::hub_folder_name(&source.rel)
                 .map(|f| humanise(&f))
                 .unwrap_or_else(|| config.site.title.clone()),
-            // The first heading at any level, as mdBook chapters that open with `##`.
-            (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
-            // As Obsidian shows a note: its file name.
-            (None, None) => crate::load::title_from_file_name(&source.rel),
+            // The first heading at any level with text, as mdBook chapters that open
+            // with `##`; else, as Obsidian shows a note, its file name.
+            (None, None) => parsed
+                .headings
+                .iter()
+                .find(|h| !h.text.is_empty())
+                .map(|h| h.text.clone())
+                .unwrap_or_else(|| crate::load::title_from_file_name(&source.rel)),
         };
         let summary = source
             .front
