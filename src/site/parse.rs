@@ -85,6 +85,8 @@ pub(super) fn articles(
             build.broken_links
         )
         .into_bytes();
+        inputs.extend(math_definitions.as_bytes());
+        inputs.push(0);
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
             .flatten()

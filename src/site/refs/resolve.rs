@@ -142,7 +142,7 @@ impl Site {
                     Code::BrokenAnchor,
                     format!("no heading or id '{id}' in this page"),
                 )
-                .suggest(&id, anchors(self, i));
+                .suggest(&id, super::anchors::ids_on_page(self, i));
                 return match nowhere(d, diagnostics) {
                     RefTarget::Broken => RefTarget::Broken,
                     _ => RefTarget::Fragment(id),
@@ -219,7 +219,7 @@ impl Site {
                         Code::BrokenAnchor,
                         format!("no heading or id '{id}' in {place}"),
                     )
-                    .suggest(id, anchors(self, t));
+                    .suggest(id, super::anchors::ids_on_page(self, t));
                     diagnostics.push(broken.report(d, "as a link to the top of that page"));
                     if broken.warns() {
                         fragment = None;
@@ -491,14 +491,4 @@ pub(super) struct Lookup<'a> {
     pub(super) ids: Vec<HashSet<&'a str>>,
     /// [`Site::spec_rules`].
     pub(super) rules: HashMap<&'a str, usize>,
-}
-
-/// The ids a link may target on article `t`'s page, for suggestions.
-fn anchors(site: &Site, t: usize) -> impl Iterator<Item = &str> {
-    let parsed = &site.articles[t].parsed;
-    parsed
-        .headings
-        .iter()
-        .map(|h| h.id.as_str())
-        .chain(parsed.html_ids.iter().map(String::as_str))
 }
