@@ -115,6 +115,14 @@ fn intern<'a>(ids: &mut HashMap<&'a str, u32>, words: &mut Vec<&'a str>, word: &
 /// Documents of one article: one per section, title, tags and summary on the first.
 fn index_article(site: &Site, i: usize) -> ArticleIndex {
     let article = &site.articles[i];
+    // Hugo's `build.list: never` or `local`: out of the site-wide lists.
+    if article.front.listing() != crate::load::Listing::Always {
+        return ArticleIndex {
+            words: Vec::new(),
+            docs: Vec::new(),
+            postings: Vec::new(),
+        };
+    }
     let empty = [crate::markdown::Section::default()];
     let sections: &[crate::markdown::Section] = if article.parsed.sections.is_empty() {
         &empty

@@ -32,6 +32,8 @@ fuzz_target!(|text: &str| {
         broken_links: Default::default(),
         highlight: true,
         vault: false,
+        math_definitions: "",
+        autolinks: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(

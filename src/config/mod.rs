@@ -3,19 +3,24 @@
 //! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
 //! them to the README's book.toml reference.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::Diagnostics;
 use std::path::Path;
 
 mod addresses;
 mod folders;
+pub mod mdbook;
+mod modes;
 mod mounts;
+mod related;
 mod spans;
 mod validate;
 pub use addresses::{
     pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
+pub use modes::{BrokenLinks, MissingLinks, PublishMode, UnsupportedSyntax};
 pub use mounts::{Mount, MountKind};
+pub use related::RelatedWeights;
 use serde::Deserialize;
 use validate::toml_diagnostic;
 pub use validate::{exclude_problem, is_placeholder_url, is_slug};
@@ -56,6 +61,18 @@ pub struct Config {
     /// Hugo's module mounts: more folders whose files are published (see [`Mount`]).
     #[serde(default)]
     pub mounts: Vec<Mount>,
+    /// mdBook's own tables, so that attune's keys may be added to an mdBook's
+    /// book.toml rather than replace it: `[book]`, `[rust]` and `[output.*]` are not
+    /// read; `[preprocessor.*]` is read where attune has the feature (see
+    /// [`mdbook::Preprocessors`]).
+    #[serde(default)]
+    pub book: Option<toml::Table>,
+    #[serde(default)]
+    pub rust: Option<toml::Table>,
+    #[serde(default)]
+    pub output: Option<toml::Table>,
+    #[serde(default)]
+    pub preprocessor: mdbook::Preprocessors,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
@@ -115,6 +132,9 @@ pub struct Build {
     pub theme: Option<String>,
     /// Curly quotes, en and em dashes, ellipses.
     pub smart_punctuation: bool,
+    /// Bare `www.…`, `http(s)://…` and e-mail addresses in prose become links, as
+    /// GitHub, Obsidian, Hugo and Docusaurus show them.
+    pub autolinks: bool,
     /// Content folder, relative to the site root.
     pub content_dir: String,
     /// A folder, relative to the site root, whose files are published as they are at
@@ -157,77 +177,16 @@ pub struct Build {
     /// Where each of `exclude` is written in book.toml (line, column).
     #[serde(skip)]
     pub exclude_at: Vec<(usize, usize)>,
-}
-
-/// How a wikilink to a note that does not exist is treated.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MissingLinks {
-    /// Plain text on the page and a warning, as in a vault with notes still to write.
-    #[default]
-    Warn,
-    /// A build error.
-    Error,
-}
-
-/// Which notes of the content folder are pages (`[build] publish`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PublishMode {
-    /// Every note not held back (`draft: true`, `publish: false`…).
-    All,
-    /// Only the notes whose front matter says `publish: true`.
-    Marked,
-}
-
-/// How a reference that leads nowhere is treated.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BrokenLinks {
-    /// A build error: nothing broken is ever published.
-    #[default]
-    Error,
-    /// A warning, and the page is published without it: a link becomes its text, an
-    /// image its alt text, a missing heading the top of its page.
-    Warn,
-}
-
-impl BrokenLinks {
-    /// `d`, the report of a reference that leads nowhere, as this setting makes it: in
-    /// `warn`, a warning whose help says what the page shows (`shown`); in `error`, an
-    /// error whose help also names the setting that publishes while it is fixed.
-    pub fn report(self, d: Diagnostic, shown: &str) -> Diagnostic {
-        let help = d.help.clone();
-        let joined = |more: &str| match &help {
-            Some(h) => format!("{h}; {more}"),
-            None => more.to_string(),
-        };
-        match self {
-            BrokenLinks::Warn => Diagnostic {
-                severity: Severity::Warning,
-                ..d.help(joined(&format!("published {shown}")))
-            },
-            BrokenLinks::Error => d.help(joined(
-                "to publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml",
-            )),
-        }
-    }
-
-    pub fn warns(self) -> bool {
-        self == BrokenLinks::Warn
-    }
-}
-
-/// How another tool's template syntax in content is treated.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum UnsupportedSyntax {
-    /// Left out of the page, with a warning naming what to write instead, so a site
-    /// brought from another tool builds while it is converted.
-    #[default]
-    Warn,
-    /// A build error, for publishing where nothing may be left out.
-    Error,
+    /// mdBook's own keys of `[build]`, allowed and not read (`build-dir`,
+    /// `create-missing`, `use-default-preprocessors`, `extra-watch-dirs`).
+    #[serde(rename = "build-dir")]
+    pub mdbook_build_dir: Option<toml::Value>,
+    #[serde(rename = "create-missing")]
+    pub mdbook_create_missing: Option<toml::Value>,
+    #[serde(rename = "use-default-preprocessors")]
+    pub mdbook_default_preprocessors: Option<toml::Value>,
+    #[serde(rename = "extra-watch-dirs")]
+    pub mdbook_watch_dirs: Option<toml::Value>,
 }
 
 impl Default for Build {
@@ -235,6 +194,7 @@ impl Default for Build {
         Self {
             theme: None,
             smart_punctuation: true,
+            autolinks: true,
             content_dir: "content".into(),
             static_dir: None,
             output_dir: "public".into(),
@@ -248,6 +208,10 @@ impl Default for Build {
             downloads: Vec::new(),
             exclude: Vec::new(),
             exclude_at: Vec::new(),
+            mdbook_build_dir: None,
+            mdbook_create_missing: None,
+            mdbook_default_preprocessors: None,
+            mdbook_watch_dirs: None,
         }
     }
 }
@@ -373,30 +337,6 @@ pub struct Search {
     /// Groups of words and phrases a query treats as one.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
-}
-
-/// How much each kind of shared connection counts toward "Related articles".
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RelatedWeights {
-    pub tags: f64,
-    pub relations: f64,
-    pub citations: f64,
-    pub links: f64,
-    /// How many related articles to show.
-    pub count: usize,
-}
-
-impl Default for RelatedWeights {
-    fn default() -> Self {
-        Self {
-            tags: 1.0,
-            relations: 2.0,
-            citations: 0.5,
-            links: 1.5,
-            count: 5,
-        }
-    }
 }
 
 /// `[site]` has no `impl Default`, as its title is required: the language is its one
@@ -554,6 +494,7 @@ mod tests {
                 "[build] smart_punctuation",
                 Some(V::Boolean(build.smart_punctuation)),
             ),
+            ("[build] autolinks", Some(V::Boolean(build.autolinks))),
             ("[build] content_dir", text(&build.content_dir)),
             ("[build] static_dir", optional(&build.static_dir)),
             ("[build] output_dir", text(&build.output_dir)),

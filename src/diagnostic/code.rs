@@ -52,6 +52,9 @@ codes! {
     BrokenAnchor = "broken-anchor",
     /// A link leads to no article or file of the site, or outside it.
     BrokenLink = "broken-link",
+    /// A content file inside a Hugo leaf bundle, beside its `index.md`, is that page's
+    /// resource, not a page: not published.
+    BundleResource = "bundle-resource",
     /// `book.toml` cannot be read or holds a value that is not allowed.
     Config = "config",
     /// A data file (glossary, references, reading path) cannot be read.
@@ -103,7 +106,8 @@ codes! {
     /// A content file is a page in another format (AsciiDoc, Org, reStructuredText, a
     /// notebook): published as a file, not as a page.
     NotMarkdown = "not-markdown",
-    /// A file holds NUL bytes: it looks binary.
+    /// A file holds NUL bytes: it looks binary (a few in text: a warning, shown as
+    /// U+FFFD).
     NotText = "not-text",
     /// A file is not valid UTF-8.
     NotUtf8 = "not-utf8",
@@ -144,6 +148,8 @@ codes! {
     /// A page with no text of its own at the address of a page attune writes itself
     /// (a Hugo theme's `search.md`) is not published.
     ThemePage = "theme-page",
+    /// A Markdown file lies more folders deep in the content folder than a site may nest.
+    TooDeep = "too-deep",
     /// A reference is cited by no article.
     UncitedReference = "uncited-reference",
     /// A `%%` comment is never closed, or an HTML comment `<!--` not in its block.

@@ -5,7 +5,7 @@
 //! templates and are passed over without a warning. An entry with `_target` (or
 //! `target`) applies to the pages its `path` glob and `kind` select.
 
-use super::front::BuildOptions;
+use super::build_options::BuildOptions;
 use super::spans::{Spans, Step};
 use super::{Date, Source};
 use serde::Deserialize;

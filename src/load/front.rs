@@ -25,35 +25,6 @@ pub struct Taxonomies {
     pub tags: Vec<String>,
 }
 
-/// Hugo's `build` options in front matter; only `render` is read (`list` and
-/// `publishResources` are unknown keys).
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct BuildOptions {
-    /// Whether the page is written: `always` (or `true`), or `never`/`link` (or
-    /// `false`), when it is not.
-    #[serde(default, deserialize_with = "render_when")]
-    pub render: Option<bool>,
-}
-
-fn render_when<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum When {
-        Flag(bool),
-        Word(String),
-    }
-    match When::deserialize(d)? {
-        When::Flag(flag) => Ok(Some(flag)),
-        When::Word(word) => match word.to_ascii_lowercase().as_str() {
-            "always" => Ok(Some(true)),
-            "never" | "link" => Ok(Some(false)),
-            _ => Err(serde::de::Error::custom(format!(
-                "`build.render` is `always`, `never` or `link`, not `{word}`"
-            ))),
-        },
-    }
-}
-
 /// A yes-or-no key (`draft`, `headless`) as Hugo and Quartz read it: `true`/`false`,
 /// the same words quoted (`draft: "true"`, as Quartz's and Hugo's readers accept;
 /// also `1`/`0`, `t`/`f`, in any case, as Hugo's `cast.ToBool`), `1`/`0`, and no value
@@ -434,18 +405,6 @@ pub fn report_unknown_keys(
     }
 }
 
-/// A title from a file name, for an article that gives none: `dismissive-family_styles.md`
-/// → "Dismissive family styles" (see [`crate::text::humanise`]). `index.md`, `_index.md` and
-/// `README.md` take their folder's name.
-pub fn title_from_file_name(rel: &Path) -> String {
-    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
-    let own_text = matches!(&*stem, "index" | "_index") || stem.eq_ignore_ascii_case("readme");
-    match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
-        Some(folder) => crate::text::humanise(&folder.to_string_lossy()),
-        None => crate::text::humanise(&stem),
-    }
-}
-
 /// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
 /// placeholder (Obsidian's Templates, Templater), which YAML would read as a mapping or
 /// not a date. Each is blanked (the key left empty, offsets kept) with a warning at its
@@ -496,25 +455,4 @@ pub(super) fn blank_placeholders(
         any = true;
     }
     any.then_some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn index_files_take_their_folder_s_name() {
-        assert_eq!(
-            title_from_file_name(Path::new("care/family-styles/README.md")),
-            "Family styles"
-        );
-        assert_eq!(
-            title_from_file_name(Path::new("care/Family Styles/_index.md")),
-            "Family Styles"
-        );
-        assert_eq!(
-            title_from_file_name(Path::new("care/readme-first.md")),
-            "Readme first"
-        );
-    }
 }

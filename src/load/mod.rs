@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walk::files;
 
+mod build_options;
+mod bundles;
 mod cascade;
 mod data;
 mod date;
@@ -30,13 +32,15 @@ mod walk;
 mod weight;
 mod yaml;
 
+pub use build_options::Listing;
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
 pub use date::{days_in_month, Date};
-pub use front::{report_unknown_keys, title_from_file_name, UnknownKey};
+pub use front::{report_unknown_keys, UnknownKey};
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
 pub use publish::Publish;
+pub use read::title_from_file_name;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
 pub use walk::is_ignored;
@@ -312,6 +316,14 @@ pub fn load(
         diagnostics,
         &mut content.other_language,
     );
+    if bundles::is_hugo(root, &dir) {
+        bundles::leave_out_resources(
+            &mut markdown,
+            root,
+            &mut content.exclude.held_back,
+            diagnostics,
+        );
+    }
     if !chapters.is_empty() {
         // In the order the folder walk gave, as without a summary.
         let order: std::collections::HashMap<PathBuf, usize> = walked
@@ -373,6 +385,7 @@ pub fn load(
         }
     }
 
+    walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
         .map(|(full, rel)| {
@@ -392,6 +405,7 @@ pub fn load(
             Some(why) => content.exclude.held_back.push((source.rel, why)),
             None => {
                 publish.warn_future_date(&source, diagnostics);
+                build_options::warn_unsupported(&source, diagnostics);
                 content.sources.push(source);
             }
         }

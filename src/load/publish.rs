@@ -41,6 +41,7 @@ impl Publish<'_> {
             (front.headless, "`headless: true`"),
             (front.render == Some(false), "`render = false`"),
             (render == Some(false), "`build.render`"),
+            (front.no_html_output(), "`outputs` without `html`"),
         ];
         if let Some((_, key)) = never.into_iter().find(|(set, _)| *set) {
             return Some(format!("is never published ({key})"));

@@ -1,4 +1,4 @@
-//! Reading one file: as UTF-8 text (a byte-order mark dropped, NUL bytes refused), and
+//! Reading one file: as UTF-8 text (a byte-order mark dropped, a binary file refused), and
 //! a Markdown source with its front matter, slug and topic.
 
 use super::{split_front_matter, Date, FrontMatter};
@@ -59,17 +59,35 @@ pub(super) fn read_text(
             let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
+                let count = text.bytes().filter(|&b| b == 0).count();
+                if looks_binary(&text, count) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Code::NotText,
+                            "file contains NUL bytes; it looks like a binary file, not text",
+                        )
+                        .at(file, l, c)
+                        .help(
+                            "remove it from the content folder, or rename it so it does not end in .md",
+                        ),
+                    );
+                    return None;
+                }
+                // A few NULs in text (binary output pasted into a note): CommonMark
+                // replaces each with U+FFFD, as every Markdown tool shows it.
                 diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         Code::NotText,
-                        "file contains NUL bytes; it looks like a binary file, not text",
+                        format!(
+                            "file contains {count} NUL byte{}; each is shown as the replacement character U+FFFD",
+                            if count == 1 { "" } else { "s" }
+                        ),
                     )
-                    .at(file, l, c)
-                    .help(
-                        "remove it from the content folder, or rename it so it does not end in .md",
-                    ),
+                    .at(file.clone(), l, c)
+                    .help("remove the NUL bytes, or put the pasted bytes in a file to download"),
                 );
-                return None;
+                let text = text.replace('\0', "\u{fffd}");
+                return Some((file, text));
             }
             Some((file, text))
         }
@@ -78,6 +96,28 @@ pub(super) fn read_text(
             None
         }
     }
+}
+
+/// A title from a file name, for an article that gives none: `dismissive-family_styles.md`
+/// → "Dismissive family styles" (see [`crate::text::humanise`]). `index.md`, `_index.md` and
+/// `README.md` take their folder's name.
+pub fn title_from_file_name(rel: &Path) -> String {
+    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+    let own_text = matches!(&*stem, "index" | "_index") || stem.eq_ignore_ascii_case("readme");
+    let name = match rel.parent().and_then(Path::file_name).filter(|_| own_text) {
+        Some(folder) => folder.to_string_lossy(),
+        None => stem,
+    };
+    // A name of dashes or underscores alone humanises to nothing: it stays as it is.
+    Some(crate::text::humanise(&name))
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| name.into_owned())
+}
+
+/// Text is binary when NUL bytes are more than one in a hundred bytes (an image, or
+/// UTF-16 text, where every other byte of ASCII is NUL), or when it starts with one.
+fn looks_binary(text: &str, nuls: usize) -> bool {
+    nuls * 100 > text.len() || text.starts_with('\0')
 }
 
 pub(super) fn read_source(
@@ -304,6 +344,22 @@ pub(super) fn other_format(rel: &Path, downloads: &[String]) -> Option<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_files_take_their_folder_s_name() {
+        assert_eq!(
+            title_from_file_name(Path::new("care/family-styles/README.md")),
+            "Family styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/Family Styles/_index.md")),
+            "Family Styles"
+        );
+        assert_eq!(
+            title_from_file_name(Path::new("care/readme-first.md")),
+            "Readme first"
+        );
+    }
 
     #[test]
     fn a_dated_name_is_read_as_zola_reads_it() {

@@ -8,7 +8,7 @@
 //! the last list; draft chapters with an empty link (`[Draft]()`), which have no file.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::text::line_col;
+use crate::text::LineIndex;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -72,6 +72,9 @@ impl Summary {
         let mut heading: Option<String> = None;
         let mut link: Option<(String, String, usize)> = None;
         let mut part = None;
+        // One index of line starts: a summary of thousands of nested items is read in
+        // time linear in its length.
+        let lines = LineIndex::new(text);
         for (event, range) in Parser::new(text).into_offset_iter() {
             match event {
                 Event::Start(Tag::List(_)) => {
@@ -103,7 +106,8 @@ impl Summary {
                             depth: depth.saturating_sub(1),
                             part,
                         };
-                        let rel = summary.add(dest, title, item.depth, part, text, at, diagnostics);
+                        let rel =
+                            summary.add(dest, title, item.depth, part, &lines, at, diagnostics);
                         // Numbered items only: prefix and suffix chapters group nothing.
                         if depth > 0 {
                             summary.items.push(Item { rel, ..item });
@@ -135,7 +139,7 @@ impl Summary {
         title: String,
         depth: usize,
         part: Option<usize>,
-        text: &str,
+        lines: &LineIndex,
         at: usize,
         diagnostics: &mut Diagnostics,
     ) -> Option<PathBuf> {
@@ -143,7 +147,7 @@ impl Summary {
         if dest.is_empty() || dest.contains("://") || dest.starts_with("mailto:") {
             return None;
         }
-        let (line, column) = line_col(text, at);
+        let (line, column) = lines.position(at);
         let path = dest.split(['#', '?']).next().unwrap_or_default();
         let decoded = crate::text::percent_decode(path).unwrap_or_else(|| path.to_string());
         let Some(rel) = normalise(&decoded) else {
@@ -157,6 +161,11 @@ impl Summary {
             );
             return None;
         };
+        // An entry for SUMMARY.md itself (`[Preface](./SUMMARY.md)`) is the table of
+        // contents shown as a page in mdBook: the home page lists the contents here.
+        if rel == Path::new(FILE_NAME) {
+            return None;
+        }
         if self.position.contains_key(&rel) {
             return Some(rel);
         }

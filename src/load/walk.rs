@@ -3,6 +3,7 @@
 
 use super::exclude::Exclude;
 use super::read::display_path;
+use super::summary::Summary;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -207,4 +208,53 @@ pub(super) fn theme_statics(
         .collect();
     found.sort();
     found
+}
+
+/// How many folders deep below the content folder a Markdown file may lie. Every page
+/// carries its folders (breadcrumbs, hubs, sub-section lists), so a chain of folders a
+/// thousand deep would take hours and gigabytes to build; no book comes near this one.
+pub const MAX_FOLDER_DEPTH: usize = 32;
+
+/// Takes the Markdown files more than [`MAX_FOLDER_DEPTH`] folders deep out of
+/// `markdown`, with one error for them all: at the place `SUMMARY.md` lists the first
+/// of them, else at the first of them.
+pub(super) fn too_deep(
+    root: &Path,
+    markdown: &mut Vec<(PathBuf, PathBuf)>,
+    summary: Option<&Summary>,
+    diagnostics: &mut Diagnostics,
+) {
+    let folders = |rel: &Path| rel.components().count().saturating_sub(1);
+    let (kept, deep): (Vec<_>, Vec<_>) = std::mem::take(markdown)
+        .into_iter()
+        .partition(|(_, rel)| folders(rel) <= MAX_FOLDER_DEPTH);
+    *markdown = kept;
+    let listed = summary.and_then(|summary| {
+        deep.iter()
+            .filter_map(|(_, rel)| summary.chapter(rel).map(|c| (c, rel)))
+            .min_by_key(|(c, _)| (c.line, c.column))
+            .map(|(c, rel)| ((summary.file.clone(), c.line, c.column), rel))
+    });
+    let Some((place, rel)) = listed.or_else(|| {
+        let (full, rel) = deep.first()?;
+        Some(((display_path(root, full), 1, 1), rel))
+    }) else {
+        return;
+    };
+    let name = rel.file_name().unwrap_or_default().to_string_lossy();
+    let depth = folders(rel);
+    let message = match deep.len() {
+        1 => format!(
+            "'{name}' lies {depth} folders deep in the content folder, more than the {MAX_FOLDER_DEPTH} a site may nest: it is left out"
+        ),
+        n => format!(
+            "{n} Markdown files lie more than the {MAX_FOLDER_DEPTH} folders deep a site may nest, the first '{name}' ({depth} folders deep): they are left out"
+        ),
+    };
+    let (file, line, column) = place;
+    diagnostics.push(
+        Diagnostic::error(Code::TooDeep, message)
+            .at(file, line, column)
+            .help("move the chapters up into fewer folders: SUMMARY.md nests chapters at any depth without folders"),
+    );
 }

@@ -87,6 +87,13 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) math_definitions: String,
     /// The page's equation numbers, labels and references to them.
     pub(super) equations: super::math::Equations,
+    /// An open task label: where its text starts in `html_events`, and whether the
+    /// task is done.
+    pub(super) task_label: Option<(usize, bool)>,
+    /// Obsidian task states other than `[ ]` and `[x]`, by the marker's offset.
+    pub(super) task_states: Vec<(usize, char)>,
+    /// The open table's column alignments, and the column of the next cell.
+    pub(super) table: (Vec<pulldown_cmark::Alignment>, usize),
 }
 
 impl<'a> Builder<'a, '_> {
@@ -119,6 +126,7 @@ impl<'a> Builder<'a, '_> {
         // the events as written and never reorders them.
         let mut i = 0;
         while i < events.len() {
+            self.close_task_label(&events[i].0);
             if let Event::Start(Tag::BlockQuote(_)) = &events[i].0 {
                 // A heading inside a quote is never the page title.
                 self.seen_block = true;
@@ -244,7 +252,8 @@ impl<'a> Builder<'a, '_> {
             }
             Event::End(TagEnd::HtmlBlock) => {
                 let lines = self.html_block.take().unwrap_or_default();
-                let mut html = self.raw_html(&lines);
+                let html = self.raw_html(&lines);
+                let mut html = self.math_in_html(html, &lines);
                 if let Some(start) = lines.first().map(|l| l.1) {
                     self.close_html_comment(&mut html, start);
                 }
@@ -332,30 +341,46 @@ impl<'a> Builder<'a, '_> {
                 self.push_text(" ");
                 self.emit(event);
             }
-            Event::TaskListMarker(done) => {
-                let (state, checked) = if done {
-                    ("done", " checked")
-                } else {
-                    ("not done", "")
-                };
-                self.emit_html(format!(
-                    "<input type=\"checkbox\" disabled{checked} aria-label=\"{state}\"> "
-                ));
-            }
+            Event::TaskListMarker(done) => self.task_marker(done, &range),
             Event::Start(Tag::TableHead) => {
                 self.in_table_head = true;
+                self.table.1 = 0;
                 self.emit(event);
+            }
+            Event::Start(Tag::Table(ref aligns)) => {
+                self.seen_block = true;
+                self.table = (aligns.clone(), 0);
+                self.emit(event);
+            }
+            Event::Start(Tag::TableRow) => {
+                self.table.1 = 0;
+                self.emit(event);
+            }
+            Event::Start(Tag::TableCell) => {
+                // A column's alignment as a class: the Content-Security-Policy refuses
+                // the `style` attribute the parser would write.
+                use pulldown_cmark::Alignment;
+                let class = match self.table.0.get(self.table.1) {
+                    Some(Alignment::Left) => "left",
+                    Some(Alignment::Center) => "center",
+                    Some(Alignment::Right) => "right",
+                    _ => "",
+                };
+                if class.is_empty() {
+                    self.emit(event);
+                } else {
+                    let cell = if self.in_table_head { "th" } else { "td" };
+                    self.emit(Event::Html(CowStr::from(format!(
+                        "<{cell} class=\"align-{class}\">"
+                    ))));
+                }
             }
             Event::End(TagEnd::TableHead) => {
                 self.in_table_head = false;
                 self.emit(event);
             }
             Event::Start(
-                Tag::Paragraph
-                | Tag::Item
-                | Tag::Table(_)
-                | Tag::List(_)
-                | Tag::FootnoteDefinition(_),
+                Tag::Paragraph | Tag::Item | Tag::List(_) | Tag::FootnoteDefinition(_),
             ) => {
                 self.seen_block = true;
                 self.emit(event);
@@ -363,6 +388,9 @@ impl<'a> Builder<'a, '_> {
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::FootnoteDefinition,
             ) => {
+                if let Event::End(TagEnd::TableCell) = event {
+                    self.table.1 += 1;
+                }
                 self.flush_block();
                 self.emit(event);
             }
@@ -376,6 +404,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     pub(super) fn finish(mut self) -> Parsed {
+        self.close_task_label(&Event::Rule);
         self.flush_block();
         let section = std::mem::take(&mut self.section);
         if !section.text.trim().is_empty() || section.anchor.is_some() {

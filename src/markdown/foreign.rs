@@ -345,7 +345,11 @@ pub(super) fn strip(
         if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
             && matches!(name.as_str(), "ref" | "relref")
         {
-            if let Some(target) = hugo_ref_target(&tag.inner) {
+            // Outside a link's address (or an HTML attribute's), Hugo writes the
+            // page's address as text: reported below, as other shortcodes are.
+            let target = hugo_ref_target(&tag.inner)
+                .filter(|_| in_address(text, &tag.range, &tags[..i]).is_some());
+            if let Some(target) = target {
                 splice.copy(copied..tag.range.start);
                 splice.insert(&target, tag.range.start);
                 copied = tag.range.end;

@@ -51,7 +51,7 @@ pub(super) fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut
             let instead = match bare {
                 "highlight" | "code" => "write the code in a fenced code block (```lang)",
                 "figure" | "img" | "image" => "write an image: ![description](file.png \"caption\")",
-                "ref" | "relref" => "link to the file: [label](other.md)",
+                "ref" | "relref" => "outside a link, Hugo writes the page's address as text here; write a link to the file: [label](other.md), or [label]({{< ref \"other\" >}})",
                 "notice" | "hint" | "alert" | "callout" | "admonition" | "note" | "tip"
                 | "warning" | "info" => "write a callout: > [!NOTE] (or TIP, WARNING, …)",
                 "youtube" | "vimeo" | "tweet" | "x" | "instagram" | "gist" => {

@@ -15,7 +15,8 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn end_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
         let text = h.text.trim().to_string();
-        if h.as_title {
+        // A heading with no text (only an image, or markup) is never the title.
+        if h.as_title && !text.is_empty() {
             let shown = match self.title {
                 Title::FromLeadingHeading => {
                     self.out.title_from_heading = Some(text.clone());
@@ -155,6 +156,8 @@ mod tests {
             broken_links: Default::default(),
             highlight: true,
             vault: false,
+            math_definitions: "",
+            autolinks: true,
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

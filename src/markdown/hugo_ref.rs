@@ -41,8 +41,12 @@ pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
         None => (value, None),
     };
     let mut target = path.trim_end_matches('/').to_string();
+    // `/` is the home page (`ref "/#contact"`), not this one.
+    if target.is_empty() && path.starts_with('/') {
+        target.push('/');
+    }
     let file = target.rsplit('/').next().unwrap_or("");
-    if !target.is_empty() && !file.contains('.') {
+    if !target.is_empty() && target != "/" && !file.contains('.') {
         target.push_str(".md");
     }
     if let Some(anchor) = anchor {
@@ -84,6 +88,19 @@ mod tests {
             ("ref path=docs/install/ lang=en", Some("docs/install.md")),
             ("ref lang=en", None),
             ("relref .", None),
+            // Every form Hugo documents: an anchor after a name or a file, a raw
+            // string, `./` and `../`, `lang` and `outputFormat` after the path.
+            (r#"ref "about.md#intro""#, Some("about.md#intro")),
+            ("ref `about`", Some("about.md")),
+            (r#"relref "./second-post""#, Some("./second-post.md")),
+            (r#"relref "../docs/overview""#, Some("../docs/overview.md")),
+            (
+                r#"relref path="/posts/x.md" lang="en" outputFormat="rss""#,
+                Some("/posts/x.md"),
+            ),
+            (r#"ref "docs/_index.md""#, Some("docs/_index.md")),
+            (r#"relref "/#contact""#, Some("/#contact")),
+            (r#"relref "/""#, Some("/")),
         ];
         for (inner, want) in cases {
             assert_eq!(hugo_ref_target(inner).as_deref(), want, "{inner}");

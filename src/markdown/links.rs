@@ -271,6 +271,18 @@ pub fn href_attr(dest: &str) -> String {
     out
 }
 
+/// A fragment (the part after `#`) ready for an `href`: [`href_attr`], and `^` (which
+/// Obsidian's block ids begin with) percent-encoded too, as URL checkers ask; a browser
+/// finds the id from either spelling.
+pub fn fragment_attr(fragment: &str) -> String {
+    let out = href_attr(fragment);
+    if out.contains('^') {
+        out.replace('^', "%5E")
+    } else {
+        out
+    }
+}
+
 fn title_attribute(title: &str) -> String {
     if title.is_empty() {
         String::new()
@@ -297,7 +309,7 @@ pub fn fill_placeholders(
             match href.split_once('#') {
                 Some((path, fragment)) => {
                     let mut out = escape(path);
-                    let _ = write!(out, "#{}", href_attr(fragment));
+                    let _ = write!(out, "#{}", fragment_attr(fragment));
                     out
                 }
                 None => escape(&href),

@@ -7,6 +7,7 @@
 //! `render` fill once resolved.
 
 mod admonish;
+mod autolinks;
 mod builder;
 mod callouts;
 mod code;
@@ -28,6 +29,7 @@ mod include;
 mod links;
 pub(crate) mod math;
 mod math_blocks;
+mod math_html;
 mod mdx;
 mod obsidian;
 mod prose;
@@ -37,6 +39,7 @@ mod references;
 mod sanitize;
 mod spec_rules;
 mod table_links;
+mod tasks;
 
 use builder::Builder;
 pub use glossary::Glossary;
@@ -47,7 +50,9 @@ pub use ids::{heading_slug, PAGE_IDS};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
 };
-pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
+pub use links::{
+    fill_labels, fill_placeholders, fragment_attr, href_attr, is_external, split_anchor,
+};
 pub use obsidian::join_tags;
 pub use prose::{plain_summary, summary_before_more};
 pub use readability::TextStats;
@@ -89,6 +94,12 @@ pub struct ParseContext<'a> {
     /// (a WhatsApp template's `{{1}}`, a prompt's `{{user_input}}`), not a template
     /// expression left out.
     pub vault: bool,
+    /// TeX definitions every formula starts with: mdbook-katex's macros (see
+    /// [`crate::config::mdbook`]); empty for most sites.
+    pub math_definitions: &'a str,
+    /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
+    /// shows them (`[build] autolinks`).
+    pub autolinks: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -354,6 +365,16 @@ pub fn parse_titled(
         links::wikilinks_before_destinations(events, body)
     };
     let events = obsidian::bracketed_footnotes(events, body);
+    let events = if ctx.autolinks {
+        autolinks::linkify(events, body)
+    } else {
+        events
+    };
+    let (events, task_states) = if ctx.vault {
+        tasks::obsidian_states(events, body)
+    } else {
+        (events, Vec::new())
+    };
     let mut builder = Builder {
         ctx,
         file,
@@ -380,8 +401,11 @@ pub fn parse_titled(
         seen_block: false,
         in_table_head: false,
         address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
-        math_definitions: String::new(),
+        math_definitions: ctx.math_definitions.to_string(),
         equations: Default::default(),
+        task_label: None,
+        task_states,
+        table: Default::default(),
     };
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;
@@ -411,6 +435,8 @@ mod tests {
             broken_links: Default::default(),
             highlight: true,
             vault: false,
+            math_definitions: "",
+            autolinks: true,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -517,6 +543,8 @@ mod tests {
             broken_links: BrokenLinks::Warn,
             highlight: true,
             vault: false,
+            math_definitions: "",
+            autolinks: true,
         };
         let p = parse(
             "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",

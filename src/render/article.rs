@@ -16,7 +16,10 @@ pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
     // With `sanitize_html`, the body was sanitised once, where it was made
     // (`site::build`), so every output shares it.
     let wpm = site.config.readability.words_per_minute;
-    let toc: Vec<TocEntry> = if article.parsed.headings.len() >= 3 {
+    // mdbook-toc's marker, `<!-- toc -->`, asks for the page's contents where it stands:
+    // the page's own "On this page" list is shown, however few its headings.
+    let asks_for_toc = article.parsed.html.contains("<!-- toc -->");
+    let toc: Vec<TocEntry> = if article.parsed.headings.len() >= 3 || asks_for_toc {
         article
             .parsed
             .headings
@@ -135,6 +138,7 @@ pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
         handout: article.front.handout,
         body,
         toc,
+        toc_marker: asks_for_toc,
         sources: sources(site, article),
         relations: relations(&site.relations_out[i], false),
         inverse_relations: relations(&site.relations_in[i], true),

@@ -12,10 +12,16 @@ pub fn sitemap(site: &Site, urls: &[String]) -> String {
         .iter()
         .filter_map(|a| last_modified(site, a).map(|d| (a.url.as_str(), d.to_string())))
         .collect();
-    for url in urls
+    // Pages Hugo's `build.list` keeps out of the site-wide lists.
+    let unlisted: std::collections::HashSet<&str> = site
+        .articles
         .iter()
-        .filter(|u| !site.urls.is_redirect(u) && u.as_str() != "404/")
-    {
+        .filter(|a| a.front.listing() != crate::load::Listing::Always)
+        .map(|a| a.url.as_str())
+        .collect();
+    for url in urls.iter().filter(|u| {
+        !site.urls.is_redirect(u) && u.as_str() != "404/" && !unlisted.contains(u.as_str())
+    }) {
         xml.push_str(&format!(
             "  <url><loc>{}</loc>",
             escape(&format!("{base}{url}"))
@@ -45,6 +51,7 @@ pub fn atom(site: &Site) -> String {
         .iter()
         .enumerate()
         .filter(|(_, a)| a.topic.is_some() && a.structure == crate::site::Structure::Page)
+        .filter(|(_, a)| a.front.listing() == crate::load::Listing::Always)
         .filter_map(|(i, a)| last_modified(site, a).map(|d| (d, i)))
         .collect();
     dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

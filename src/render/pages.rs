@@ -364,6 +364,8 @@ fn a_to_z(site: &Site) -> Vec<Letter> {
     let mut entries: Vec<(String, String, String, &'static str)> = site
         .articles
         .iter()
+        // Hugo's `build.list: never` or `local`: out of the site-wide lists.
+        .filter(|a| a.front.listing() == crate::load::Listing::Always)
         .map(|a| {
             (
                 crate::search::fold(&a.title),

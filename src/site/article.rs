@@ -41,6 +41,20 @@ impl Article {
     /// heading that became the article's title: mdBook gives a chapter's opening
     /// heading an id and books link to it (`ch01-01-installation.html#installation`);
     /// here that heading is the page's title, so such a link leads to the page itself.
+    /// The id of the heading an anchor names in the form another tool made of it, when
+    /// the page has no such id: the same letters and digits (Hugo's `--name` for the
+    /// heading "--name", which attune's id writes `name`; Zola's `get-page` for
+    /// "get_page").
+    pub fn heading_in_other_form(&self, anchor: &str) -> Option<&str> {
+        let loose = crate::text::loose_id(&crate::text::percent_decode(anchor)?);
+        let heading = self.parsed.headings.iter().find(|h| {
+            !loose.is_empty()
+                && (crate::text::loose_id(&h.id) == loose
+                    || crate::text::loose_id(&h.text) == loose)
+        })?;
+        Some(heading.id.as_str())
+    }
+
     pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
         !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
     }

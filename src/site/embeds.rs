@@ -196,21 +196,26 @@ impl Site {
         html: &str,
         fill: &dyn Fn(usize, &str) -> String,
     ) -> String {
-        self.expand(i, html, fill, 0)
+        let shown = std::cell::Cell::new(0);
+        self.expand(i, html, fill, 0, &shown)
     }
 
+    /// `shown` counts the embeds filled in on the page, each of whose ids is made
+    /// unique by its number.
     fn expand(
         &self,
         i: usize,
         html: &str,
         fill: &dyn Fn(usize, &str) -> String,
         depth: usize,
+        shown: &std::cell::Cell<usize>,
     ) -> String {
         if !html.contains(EMBED) {
             return html.to_string();
         }
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
+        let mut in_paragraph = false;
         while let Some(at) = rest.find(EMBED) {
             let after = &rest[at + EMBED.len_utf8()..];
             let Some(close) = after.find(MARK_END) else {
@@ -219,13 +224,31 @@ impl Site {
             let n: usize = after[..close].parse().unwrap_or(usize::MAX);
             let mut before = &rest[..at];
             let mut tail = &after[close + MARK_END.len_utf8()..];
-            // An embed alone in its paragraph takes the paragraph's place.
-            if before.ends_with("<p>") && tail.starts_with("</p>") {
-                before = &before[..before.len() - 3];
-                tail = &tail[4..];
+            in_paragraph = paragraph_open(before, in_paragraph);
+            // The embed is a block: a paragraph around it ends before it (or, when it
+            // opens the paragraph, is not begun) and goes on after it.
+            let mut close_paragraph = false;
+            if in_paragraph {
+                match before.trim_end().strip_suffix("<p>") {
+                    Some(opened) => before = opened,
+                    None => close_paragraph = true,
+                }
             }
             out.push_str(before);
-            out.push_str(&self.embedded(i, n, fill, depth));
+            if close_paragraph {
+                out.truncate(out.trim_end().len());
+                out.push_str("</p>\n");
+            }
+            out.push_str(&self.embedded(i, n, fill, depth, shown));
+            if in_paragraph {
+                match tail.trim_start().strip_prefix("</p>") {
+                    Some(ended) => {
+                        tail = ended;
+                        in_paragraph = false;
+                    }
+                    None => out.push_str("<p>"),
+                }
+            }
             rest = tail;
         }
         out.push_str(rest);
@@ -238,6 +261,7 @@ impl Site {
         n: usize,
         fill: &dyn Fn(usize, &str) -> String,
         depth: usize,
+        shown: &std::cell::Cell<usize>,
     ) -> String {
         let (Some(link), Some(resolved)) = (
             self.articles[i].parsed.links.get(n),
@@ -262,12 +286,69 @@ impl Site {
             None => body.as_str(),
         };
         let filled = fill(t, part);
-        let inner = self.expand(t, &filled, fill, depth + 1);
+        let inner = self.expand(t, &filled, fill, depth + 1, shown);
+        shown.set(shown.get() + 1);
+        let inner = scope_ids(&inner, &format!("embed-{}-", shown.get()));
         format!(
             "<div class=\"embed\" data-embed=\"{}\">\n{inner}</div>\n",
             escape(&self.articles[t].url)
         )
     }
+}
+
+/// Whether a paragraph is open at the end of `html`, given whether one was at its
+/// start: the last `<p>` or `</p>` in it says.
+fn paragraph_open(html: &str, open: bool) -> bool {
+    let opened = html
+        .match_indices("<p")
+        .map(|(at, _)| at)
+        .filter(|&at| matches!(html.as_bytes().get(at + 2), Some(b'>' | b' ')))
+        .last();
+    match (opened, html.rfind("</p>")) {
+        (None, None) => open,
+        (opened, closed) => opened > closed,
+    }
+}
+
+/// An embedded note's text with each id it holds made unique on the page showing it:
+/// `id="x"` becomes `id="{prefix}x"`, and each reference inside it to one of them
+/// (`href="#x"`, `aria-describedby="x"`) follows. The note's own page, and links to
+/// it from elsewhere, keep its ids as they are.
+fn scope_ids(html: &str, prefix: &str) -> String {
+    const ID: &str = " id=\"";
+    let ids: std::collections::HashSet<&str> = html
+        .match_indices(ID)
+        .filter_map(|(at, _)| {
+            let value = &html[at + ID.len()..];
+            value.find('"').map(|end| &value[..end])
+        })
+        .collect();
+    if ids.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + ids.len() * prefix.len());
+    let mut last = 0;
+    for (at, _) in html.match_indices("=\"") {
+        let name = &html[..at];
+        let from = at + 2;
+        let from = if name.ends_with(" id") || name.ends_with(" aria-describedby") {
+            from
+        } else if name.ends_with(" href") && html[from..].starts_with('#') {
+            from + 1
+        } else {
+            continue;
+        };
+        let end = html[from..].find('"').map_or(html.len(), |e| from + e);
+        // A link to a block id spells its `^` as `%5E`.
+        let value = &html[from..end];
+        if ids.contains(value) || ids.contains(&*value.replace("%5E", "^")) {
+            out.push_str(&html[last..from]);
+            out.push_str(prefix);
+            last = from;
+        }
+    }
+    out.push_str(&html[last..]);
+    out
 }
 
 /// The part of `html` a link `#id` names: a heading with everything up to the next
@@ -307,7 +388,27 @@ fn part_under<'h>(html: &'h str, id: &str) -> Option<&'h str> {
 
 #[cfg(test)]
 mod tests {
-    use super::part_under;
+    use super::{paragraph_open, part_under, scope_ids};
+
+    #[test]
+    fn a_paragraph_is_open_after_its_last_opening_tag() {
+        assert!(paragraph_open("<p>text\n", false));
+        assert!(paragraph_open("<p class=\"x\">text", false));
+        assert!(!paragraph_open("<p>a</p>\n<pre>", false));
+        assert!(!paragraph_open("<pre>x</pre>", false));
+        assert!(paragraph_open(" more text", true));
+        assert!(!paragraph_open("<param>", false));
+    }
+
+    #[test]
+    fn ids_in_an_embed_are_made_unique_with_the_links_to_them() {
+        let html = "<h2 id=\"a\">A <a class=\"anchor\" href=\"#a\">#</a></h2><p id=\"^b1\">x <a href=\"../n/\" id=\"ref-2\">n</a> <a href=\"#elsewhere\">e</a> <a href=\"x/#a\">y</a><span aria-describedby=\"term-1\"></span><span id=\"term-1\"></span></p>";
+        assert_eq!(
+            scope_ids(html, "embed-3-"),
+            "<h2 id=\"embed-3-a\">A <a class=\"anchor\" href=\"#embed-3-a\">#</a></h2><p id=\"embed-3-^b1\">x <a href=\"../n/\" id=\"embed-3-ref-2\">n</a> <a href=\"#elsewhere\">e</a> <a href=\"x/#a\">y</a><span aria-describedby=\"embed-3-term-1\"></span><span id=\"embed-3-term-1\"></span></p>"
+        );
+        assert_eq!(scope_ids("<p>none</p>", "embed-1-"), "<p>none</p>");
+    }
 
     #[test]
     fn a_heading_s_part_runs_to_the_next_heading_of_its_level() {

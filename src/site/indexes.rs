@@ -62,7 +62,9 @@ impl Site {
     pub(super) fn index_topics(&mut self, diagnostics: &mut Diagnostics) {
         let ids: Vec<&str> = self.config.topics.iter().map(|t| t.id.as_str()).collect();
         for (i, article) in self.articles.iter().enumerate() {
-            if article.structure == Structure::Hub {
+            // Hugo's `build.list: never`: in no list, not even its topic's order.
+            let never = article.front.listing() == crate::load::Listing::Never;
+            if article.structure == Structure::Hub || never {
                 continue;
             }
             match &article.topic {
@@ -96,6 +98,10 @@ impl Site {
 
     pub(super) fn index_tags(&mut self) {
         for (i, article) in self.articles.iter().enumerate() {
+            // Hugo's `build.list: never` or `local`: out of the site-wide lists.
+            if article.front.listing() != crate::load::Listing::Always {
+                continue;
+            }
             for tag in &article.front.tags {
                 let slug = slugify(tag);
                 if slug.is_empty() {

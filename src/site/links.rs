@@ -19,7 +19,9 @@ impl Site {
         target: &str,
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
-        by_rel.get(&md_path(from, target)?).copied()
+        let path = md_path(from, target)?;
+        let folded = || PathBuf::from(path.to_string_lossy().to_lowercase());
+        by_rel.get(&path).or_else(|| by_rel.get(&folded())).copied()
     }
 
     /// Whether the `.md` path `target`, from the file `from`, is a chapter SUMMARY.md
@@ -103,7 +105,7 @@ impl Site {
     }
 
     pub(super) fn resolve_links(&mut self, diagnostics: &mut Diagnostics) {
-        let by_rel: HashMap<PathBuf, usize> = self
+        let mut by_rel: HashMap<PathBuf, usize> = self
             .articles
             .iter()
             .enumerate()
@@ -111,6 +113,12 @@ impl Site {
                 std::iter::once((a.rel.clone(), i)).chain(a.translation_rel().map(|t| (t, i)))
             })
             .collect();
+        // In lower case too, where no file has that path: Hugo's `ref` and `GetPage`
+        // find a page in any letter case (`ref "/post/first-session"`).
+        for (i, a) in self.articles.iter().enumerate() {
+            let folded = PathBuf::from(a.rel.to_string_lossy().to_lowercase());
+            by_rel.entry(folded).or_insert(i);
+        }
         let style = self.style;
         let missing_warn = self.config.build.missing_links == MissingLinks::Warn;
         let broken = self.config.build.broken_links;

@@ -65,19 +65,28 @@ pub(super) fn articles(
 ) -> Vec<Article> {
     let index = style.index();
     let vault = is_vault(&content.root, &content.dir);
+    let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
+    let math_definitions = config.preprocessor.math_definitions(
+        &content.root,
+        book_toml.as_deref().unwrap_or_default(),
+        diagnostics,
+    );
     let mut sources = std::mem::take(&mut content.sources);
     place::leave_out_not_found_page(&mut sources, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{:?}|{:?}|{}|{:?}|{vault}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{vault}|",
             build.smart_punctuation,
+            build.autolinks,
             build.unsupported_syntax,
             style,
             build.include_root,
             build.broken_links
         )
         .into_bytes();
+        inputs.extend(math_definitions.as_bytes());
+        inputs.push(0);
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
             .flatten()
@@ -159,6 +168,8 @@ pub(super) fn articles(
                 broken_links: config.build.broken_links,
                 highlight: !content.plain_code,
                 vault,
+                math_definitions: &math_definitions,
+                autolinks: config.build.autolinks,
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),
@@ -202,7 +213,9 @@ pub(super) fn articles(
         }
         // Kept with the article too: a rebuild that reuses the parse reports them again.
         diagnostics.extend(parsed.diagnostics.iter().cloned());
-        let given = given_title(&source, content.summary.as_ref()).map(str::to_string);
+        let given = given_title(&source, content.summary.as_ref())
+            .filter(|t| !t.trim().is_empty())
+            .map(str::to_string);
         let title = match (given, &parsed.title_from_heading) {
             (Some(t), _) => t,
             (None, Some(t)) => t.clone(),
@@ -211,10 +224,14 @@ pub(super) fn articles(
             (None, None) if placed.hub => place::hub_folder_name(&source.rel)
                 .map(|f| humanise(&f))
                 .unwrap_or_else(|| config.site.title.clone()),
-            // The first heading at any level, as mdBook chapters that open with `##`.
-            (None, None) if !parsed.headings.is_empty() => parsed.headings[0].text.clone(),
-            // As Obsidian shows a note: its file name.
-            (None, None) => crate::load::title_from_file_name(&source.rel),
+            // The first heading at any level with text, as mdBook chapters that open
+            // with `##`; else, as Obsidian shows a note, its file name.
+            (None, None) => parsed
+                .headings
+                .iter()
+                .find(|h| !h.text.is_empty())
+                .map(|h| h.text.clone())
+                .unwrap_or_else(|| crate::load::title_from_file_name(&source.rel)),
         };
         let summary = source
             .front

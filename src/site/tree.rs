@@ -173,7 +173,9 @@ impl Site {
                 }
                 _ => {
                     section_of[i] = parent;
-                    if let Some(s) = parent {
+                    // Hugo's `build.list: never`: on no hub.
+                    let listed = article.front.listing() != crate::load::Listing::Never;
+                    if let Some(s) = parent.filter(|_| listed) {
                         sections[s].articles.push(i);
                     }
                 }

@@ -121,6 +121,41 @@ fn binary_file_named_md() {
 }
 
 #[test]
+fn utf16_text_named_md_is_binary() {
+    // UTF-16 without a byte-order mark is valid UTF-8 with a NUL after every ASCII
+    // letter: refused, not published as "T\u{0}i\u{0}t…".
+    let utf16: Vec<u8> = "Title\nSome text that is long enough\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_rejected(
+        |s| s.write("content/effects/wide.md", utf16),
+        &[
+            "error: file contains NUL bytes",
+            "--> content/effects/wide.md:1:2",
+        ],
+    );
+}
+
+#[test]
+fn a_few_nul_bytes_in_a_note_are_shown_as_replacement_characters() {
+    // A note with binary output pasted into it (found in a real vault: 5 NULs in 7 KB)
+    // is text; CommonMark replaces each NUL with U+FFFD. The build goes on, warning.
+    let site = Fixture::new("basic");
+    let mut text = b"---\ntitle: Pasted bytes\n---\n".to_vec();
+    text.extend(std::iter::repeat_n(b"Readable text around the paste. ".as_slice(), 20).flatten());
+    text.extend(b"\n\n\x01x\x00l\x00end\n");
+    site.write("content/effects/pasted.md", text);
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: file contains 2 NUL bytes")
+        .assert_stderr_contains("--> content/effects/pasted.md:6:3");
+    let page = site.read("effects/pasted/index.html");
+    assert!(page.contains("x\u{fffd}l\u{fffd}end"), "{page}");
+    assert!(!page.contains('\0'));
+}
+
+#[test]
 fn two_articles_with_one_file_name_need_their_paths_where_named() {
     // Identity is the path: the same file name in two folders is fine, but a name
     // both answer to (in a wikilink, the glossary, a relation) must be a path.

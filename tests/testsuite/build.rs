@@ -86,8 +86,10 @@ fn markdown_extensions_render() {
     let effects = site.read("effects/alexithymia/index.html");
     assert!(effects.contains("footnote-definition"), "footnotes");
     assert!(
-        effects.contains("<input type=\"checkbox\" disabled checked aria-label=\"done\">"),
-        "task lists"
+        effects.contains(
+            "<li class=\"task\"><label class=\"task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> "
+        ),
+        "task lists: a checkbox named by the item's text"
     );
     let healing = site.read("healing/emotion-focused-therapy/index.html");
     assert!(

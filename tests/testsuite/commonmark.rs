@@ -5,6 +5,9 @@
 //! equal the spec's HTML once both are normalised the way the spec's own
 //! `test/normalize.py` does.
 //!
+//! CommonMark has no extended autolinks (a bare `https://…` is text there), so the site
+//! sets `autolinks = false`; `gfm.rs` runs GitHub's extensions, autolinks among them.
+//!
 //! Before normalising, only these of attune's deliberate additions are taken out of
 //! attune's side (nothing else is forgiven):
 //! - a heading's `id` and its anchor link (` <a class="anchor" …>#</a>`);
@@ -85,21 +88,32 @@ const REFUSED: &[(usize, &str, &str)] = &[
     ),
 ];
 
-struct Example {
-    number: usize,
-    markdown: String,
-    html: String,
+pub(crate) struct Example {
+    pub(crate) number: usize,
+    pub(crate) markdown: String,
+    pub(crate) html: String,
+    /// The word after `example` on the fence (`table`, `autolink`), empty for none.
+    pub(crate) kind: String,
 }
 
 fn examples() -> Vec<Example> {
-    let spec = include_str!("../commonmark/spec.txt");
+    examples_of(include_str!("../commonmark/spec.txt"))
+}
+
+/// Every example of a spec in the CommonMark spec's format, numbered from 1.
+pub(crate) fn examples_of(spec: &str) -> Vec<Example> {
     let fence = "````````````````````````````````";
     let mut out = Vec::new();
     let mut lines = spec.lines();
     while let Some(line) = lines.next() {
-        if line.trim_end() != format!("{fence} example") {
+        let Some(kind) = line
+            .trim_end()
+            .strip_prefix(&format!("{fence} example"))
+            .filter(|k| k.is_empty() || k.starts_with(' '))
+        else {
             continue;
-        }
+        };
+        let kind = kind.trim().to_string();
         let mut markdown = String::new();
         let mut html = String::new();
         let mut in_html = false;
@@ -119,6 +133,7 @@ fn examples() -> Vec<Example> {
             number: out.len() + 1,
             markdown,
             html,
+            kind,
         });
     }
     out
@@ -128,7 +143,7 @@ fn examples() -> Vec<Example> {
 /// sorted and their values re-escaped, runs of white space outside `<pre>` collapsed to
 /// one space and dropped around block-level tags, character references decoded (named
 /// ones other than the XML five are kept as written, on both sides alike).
-fn normalize(html: &str) -> String {
+pub(crate) fn normalize(html: &str) -> String {
     const BLOCK: &[&str] = &[
         "article",
         "header",
@@ -405,7 +420,7 @@ fn escape(value: &str) -> String {
 }
 
 /// attune's deliberate additions taken out of its HTML (see the module comment).
-fn strip_additions(html: &str, raw: &[String]) -> String {
+pub(crate) fn strip_additions(html: &str, raw: &[String]) -> String {
     // Inline tags' links to their tag pages, back to the `#tag` they link.
     let mut untagged = String::with_capacity(html.len());
     let mut rest = html;
@@ -557,7 +572,7 @@ fn destinations(markdown: &str) -> Vec<String> {
 }
 
 /// The `href` and `src` values of an example's raw HTML.
-fn raw_destinations(markdown: &str) -> Vec<String> {
+pub(crate) fn raw_destinations(markdown: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Parser};
     let mut out = Vec::new();
     for event in Parser::new(markdown) {
@@ -690,14 +705,14 @@ fn strip_glossary(html: &str) -> (String, usize) {
     (out, count)
 }
 
-fn file_name(number: usize) -> String {
+pub(crate) fn file_name(number: usize) -> String {
     format!("ex-{number:03}.md")
 }
 
-fn write_site(site: &Fixture, examples: &[&Example], glossary: bool) {
+pub(crate) fn write_site(site: &Fixture, examples: &[&Example], glossary: bool) {
     site.write(
         "book.toml",
-        "[site]\ntitle = \"CommonMark\"\n\n[[topics]]\nid = \"spec\"\ntitle = \"Spec\"\n\n[build]\nsmart_punctuation = false\nmissing_links = \"error\"\n",
+        "[site]\ntitle = \"CommonMark\"\n\n[[topics]]\nid = \"spec\"\ntitle = \"Spec\"\n\n[build]\nsmart_punctuation = false\nautolinks = false\nmissing_links = \"error\"\n",
     );
     for e in examples {
         site.write(
@@ -718,7 +733,7 @@ fn write_site(site: &Fixture, examples: &[&Example], glossary: bool) {
 
 /// The article body: what the article template writes between its opening
 /// `<div class="article-body">` and the `</div>` closing it.
-fn body(page: &str) -> &str {
+pub(crate) fn body(page: &str) -> &str {
     let start = page
         .find("<div class=\"article-body\">\n")
         .map(|s| s + "<div class=\"article-body\">\n".len())
@@ -759,7 +774,7 @@ fn run(examples: &[&Example], glossary: bool) -> (Vec<(usize, String, String)>, 
     (failures, links)
 }
 
-fn report(failures: &[(usize, String, String)]) -> String {
+pub(crate) fn report(failures: &[(usize, String, String)]) -> String {
     failures
         .iter()
         .map(|(n, expected, got)| {

@@ -412,3 +412,81 @@ fn a_content_dir_that_is_no_folder_of_notes_is_an_error_at_its_key() {
     s.build().assert_code(0);
     assert!(s.path("../out/notes/a/index.html").exists());
 }
+
+#[test]
+fn chapters_nested_in_folders_past_the_limit_are_an_error_at_their_summary_line() {
+    // 1,000 chapters, each in a folder inside the previous one's (`d/d/…/c999.md`), each
+    // listed inside the previous in SUMMARY.md: `check` took 231 s and `build` 823 s
+    // writing 2.8 GB (every page carries its folders' breadcrumbs and hubs). Files past
+    // 32 folders are left out with one error at the first one's SUMMARY.md line.
+    let s = site("");
+    let n = 40;
+    let mut summary = String::from("# Summary\n\n");
+    for i in 0..n {
+        let rel = format!("{}c{i}.md", "d/".repeat(i));
+        s.write(
+            &format!("content/{rel}"),
+            format!("# Chapter {i}\n\nText {i}.\n"),
+        );
+        summary.push_str(&format!("{}- [Chapter {i}]({rel})\n", "  ".repeat(i)));
+    }
+    s.write("content/SUMMARY.md", &summary);
+    let run = s.build();
+    refused(&run, "content/SUMMARY.md:36:69");
+    run.assert_stderr_contains(
+        "7 Markdown files lie more than the 32 folders deep a site may nest, the first 'c33.md' (33 folders deep)",
+    );
+    // One error for them all, and none for the chapters SUMMARY.md lists but were left out.
+    assert_eq!(run.stderr.matches("error: ").count(), 1, "{}", run.stderr);
+    let json = s.run(&["check", "--format", "json"]);
+    assert_eq!(
+        json.stdout.matches("\"too-deep\"").count(),
+        1,
+        "{}",
+        json.stdout
+    );
+    // Not listed in a summary: at the file itself. 32 folders deep is allowed.
+    let s = site("");
+    s.write(
+        &format!("content/{}c.md", "e/".repeat(32)),
+        "# Deep\n\nText.\n",
+    );
+    s.build().assert_code(0);
+    s.write(
+        &format!("content/{}c.md", "f/".repeat(33)),
+        "# Deeper\n\nText.\n",
+    );
+    let run = s.build();
+    refused(&run, &format!("content/{}c.md:1:1", "f/".repeat(33)));
+    run.assert_stderr_contains("'c.md' lies 33 folders deep in the content folder");
+}
+
+#[test]
+fn a_summary_nested_thousands_deep_in_one_folder_builds_in_linear_time() {
+    // Nesting in SUMMARY.md alone costs nothing per level: 2,000 chapters each inside
+    // the previous, in one folder, each found at its own line.
+    let s = site("");
+    let n = 2_000;
+    let mut summary = String::from("# Summary\n\n");
+    for i in 0..n {
+        s.write(
+            &format!("content/book/c{i}.md"),
+            format!("# Chapter {i}\n\nText.\n"),
+        );
+        summary.push_str(&format!(
+            "{}- [Chapter {i}](book/c{i}.md)\n",
+            "  ".repeat(i)
+        ));
+    }
+    summary.push_str(&format!("{}- [Missing](book/missing.md)\n", "  ".repeat(n)));
+    s.write("content/SUMMARY.md", &summary);
+    let started = std::time::Instant::now();
+    let run = s.run(&["check"]);
+    let took = started.elapsed();
+    assert!(took.as_secs() < 60, "took {took:?}");
+    run.assert_code(1).assert_stderr_contains(&format!(
+        "--> content/SUMMARY.md:{}:{}",
+        n + 3,
+        2 * n + 3
+    ));
+}

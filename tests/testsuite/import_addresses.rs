@@ -611,3 +611,31 @@ fn a_chapter_whose_name_ends_in_index_keeps_its_own_html_address() {
     assert!(!urls.contains("\"syntax-\""), "{urls}");
     assert!(!site.read("sitemap.xml").contains("/syntax-<"));
 }
+
+#[test]
+fn one_alias_written_with_and_without_its_slash_is_one_redirect() {
+    // Zola and Hugo write both to one file: the same page asks for it twice.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/archive.md",
+        "+++\ntitle = \"Archive\"\naliases = [\"/blog/archive\", \"/blog/archive/\"]\n+++\nAll posts.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("url-collision") && !run.stderr.contains("already publishes"),
+        "{}",
+        run.stderr
+    );
+    assert!(site
+        .read("blog/archive/index.html")
+        .contains("posts/archive/"));
+    // Two pages claiming one old address is still a collision.
+    site.write(
+        "content/posts/other.md",
+        "+++\ntitle = \"Other\"\naliases = [\"/blog/archive\"]\n+++\nOther.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("already publishes");
+}

@@ -1142,3 +1142,166 @@ fn mdbook_spec_rules_are_anchors_and_links_may_name_them() {
         .assert_code(1)
         .assert_stderr_contains("broken link to 'config.missing'");
 }
+
+#[test]
+fn a_summary_entry_for_summary_md_itself_is_no_missing_chapter() {
+    // A nutrition book opens its summary with `[Preface](./SUMMARY.md)`: mdBook shows
+    // the table of contents as a page; it was an error that the file does not exist.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Preface](./SUMMARY.md)\n\n---\n\n# Goals\n\n- [Energy](energy.md)\n",
+    );
+    site.write("src/energy.md", "# Energy\n\nText.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("SUMMARY.md lists"), "{}", run.stderr);
+    assert!(site
+        .read("energy/index.html")
+        .contains("<h1 id=\"article-title\">Energy</h1>"));
+    assert!(!site.path("public/summary/index.html").exists());
+}
+
+#[test]
+fn mdbook_toc_s_marker_shows_the_page_s_contents() {
+    // mdbook-toc writes the page's contents where `<!-- toc -->` stands; attune shows a
+    // page's "On this page" list from three headings on, and on a page with the marker
+    // from one.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "- [A](a.md)\n- [B](b.md)\n");
+    site.write(
+        "src/a.md",
+        "# A\n\n<!-- toc -->\n\n## First\n\nText.\n\n## Second\n\nText.\n",
+    );
+    site.write(
+        "src/b.md",
+        "# B\n\n## First\n\nText.\n\n## Second\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let a = site.read("a/index.html");
+    assert!(
+        a.contains("<h2 id=\"toc-heading\" class=\"toc-heading\">On this page</h2>"),
+        "{a}"
+    );
+    assert!(
+        a.contains("<a href=\"#first\">First</a>") && a.contains("<a href=\"#second\">Second</a>")
+    );
+    assert!(!site.read("b/index.html").contains("toc-heading"));
+}
+
+#[test]
+fn a_link_to_a_folder_named_with_capitals_leads_to_its_hub() {
+    // A notes book's `Web/README.md` opens with `# [Web前端](./)`: folders are published
+    // at slugs (`web/`), and a link to the folder as written was broken.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/Web/README.md",
+        "# [Web前端](./)\n\n[Sub](<./Sub Notes/>) and [again](Sub%20Notes).\n",
+    );
+    site.write(
+        "content/Web/intro.md",
+        "# Intro\n\n[Up](../Web/) and [home](../).\n",
+    );
+    site.write("content/Web/Sub Notes/README.md", "# Sub\n\n[Up](../)\n");
+    site.write("content/Web/Sub Notes/s1.md", "# S1\n\nText.\n");
+    site.write(
+        "content/SUMMARY.md",
+        "- [Intro](Web/intro.md)\n- [S1](Web/Sub Notes/s1.md)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    let web = main_of(&site.read("web/index.html")).to_string();
+    assert_eq!(
+        web.matches("href=\"../web/sub-notes/\" id=").count(),
+        2,
+        "{web}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn math_inside_raw_html_is_read_as_mdbook_katex_reads_it() {
+    // An mdbook-katex book writes formulas inside HTML blocks (`<p id="batch">$$ … $$</p>`):
+    // mdbook-katex reads the chapter's text before Markdown does, so they render there;
+    // attune showed them as `$$` text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "- [Loss](loss.md)\n");
+    site.write(
+        "src/loss.md",
+        "# Loss\n\nIntro.\n\n<h3 id=\"mse\">MSE</h3>\n<p id=\"batch\">$$ \\frac{1}{N} \\sum_{i=1}^N (\\hat{y_i}-y_i)^2 $$</p>\n<p>For one, $(\\hat{y}-y)^2$; it costs $5 or $10.</p>\n<pre><code>$kept$</code></pre>\n<p>Bad: $\\nosuchcommand{x}$</p>\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("math `\\nosuchcommand{x}` cannot be read")
+        .assert_stderr_contains("--> src/loss.md:9:10");
+    let page = main_of(&site.read("loss/index.html")).to_string();
+    assert!(
+        page.contains("<p id=\"batch\"><math display=\"block\"><mfrac>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>For one, <math display=\"inline\">"),
+        "{page}"
+    );
+    assert!(page.contains("; it costs $5 or $10.</p>"), "{page}");
+    assert!(page.contains("<pre><code>$kept$</code></pre>"), "{page}");
+    assert!(!page.contains("$$"), "{page}");
+}
+
+#[test]
+fn an_mdbook_s_own_book_toml_keeps_its_tables_and_katex_macros_are_read() {
+    // attune's keys added to the book's own book.toml: mdBook's tables are allowed,
+    // and mdbook-katex's macros file gives every formula its macros.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Maths\"\nauthors = [\"A\"]\nsrc = \"src\"\n\n[build]\nbuild-dir = \"../../books/maths\"\ncreate-missing = false\ncontent_dir = \"src\"\n\n[output.html]\nmathjax-support = true\n\n[output.html.print]\nenable = false\n\n[preprocessor.katex]\nrenderers = [\"html\"]\nmacros = \"macros.txt\"\n\n[preprocessor.toc]\ncommand = \"mdbook-toc\"\n\n[rust]\nedition = \"2021\"\n\n[site]\ntitle = \"Maths\"\n",
+    );
+    site.write(
+        "macros.txt",
+        "\\grad:{\\nabla}\n\\abs:\\left|#1\\right|\nnot a macro\n",
+    );
+    site.write("src/SUMMARY.md", "- [Calculus](calculus.md)\n");
+    site.write(
+        "src/calculus.md",
+        "# Calculus\n\nThe gradient $\\grad f$ and $\\abs{x}$.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("'not a macro' is no macro")
+        .assert_stderr_contains("--> macros.txt:3:1");
+    assert!(!run.stderr.contains("cannot be read"), "{}", run.stderr);
+    let page = main_of(&site.read("calculus/index.html")).to_string();
+    assert!(page.contains("<mi>∇</mi></mrow><mi>f</mi>"), "{page}");
+    assert!(
+        page.contains("<mo stretchy=\"true\">|</mo><mrow><mi>x</mi></mrow>"),
+        "{page}"
+    );
+    // A macros file that is not there: a warning at the key, formulas shown as TeX.
+    site.remove("macros.txt");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("mdbook-katex's macros file 'macros.txt' cannot be read")
+        .assert_stderr_contains("--> book.toml:19:10");
+    // A key mdBook does not have either is still an error.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\nbuild-dirr = \"x\"\n",
+    );
+    site.build().assert_code(1);
+}

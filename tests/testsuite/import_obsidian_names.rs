@@ -245,3 +245,35 @@ fn a_vault_with_many_notes_at_its_root_lists_them_on_the_home_page_not_in_every_
     }
     assert!(crate::links::independent_check(&site).is_empty());
 }
+
+#[test]
+fn a_note_whose_first_heading_is_a_wikilink_is_titled_by_it_and_links_to_it_have_text() {
+    // Found in a real vault (1,169 of 2,019 pages titled "", 41,530 links with no
+    // text): each note opened with a callout, then `#### [[Its own name]]`. The
+    // heading's text is the name it links, as Obsidian shows it; a heading with no
+    // text (an image alone) is never the title.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Sources disagree.md",
+        "> [!infobox]\n> Mentioned in.\n\n#### [[Sources disagree]]\n\nThis contradicts [[Certainty]].\n",
+    );
+    site.write(
+        "content/Healing/Certainty.md",
+        "## ![](../Attachments/breathing.png)\n\nNo heading with words: titled by its name.\n\nSee [[Sources disagree]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("healing/sources-disagree/index.html");
+    assert!(page.contains("<title>Sources disagree · "), "{page}");
+    assert!(
+        page.contains("aria-label=\"Link to this section: Sources disagree\""),
+        "{page}"
+    );
+    assert!(page.contains(">Certainty</a>"), "{page}");
+    let other = site.read("healing/certainty/index.html");
+    assert!(other.contains("<title>Certainty · "), "{other}");
+    assert!(other.contains(">Sources disagree</a>"), "{other}");
+    for page in [&page, &other] {
+        assert!(!page.contains("></a>"), "a link with no text: {page}");
+    }
+}

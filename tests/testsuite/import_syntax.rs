@@ -157,8 +157,10 @@ fn highlights_foldable_callouts_and_block_ids() {
     // An id written straight after an embed, as Obsidian's own help vault writes one.
     assert!(page.contains("<p id=\"^chart\">"), "{page}");
     for id in ["^para-1", "^item-a", "^own-line", "^table-1", "^chart"] {
-        assert!(b.contains(&format!("href=\"../../t/a/#{id}\"")), "{b}");
+        let encoded = id.replace('^', "%5E");
+        assert!(b.contains(&format!("href=\"../../t/a/#{encoded}\"")), "{b}");
     }
+    assert!(page.contains("href=\"#%5Epara-1\""), "{page}");
 
     // A block id that does not exist is a broken anchor, like a heading.
     site.write(

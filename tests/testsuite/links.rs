@@ -500,3 +500,49 @@ fn a_meta_refresh_in_raw_html_leads_where_a_browser_goes_and_is_checked() {
         .to_ascii_lowercase()
         .contains("http-equiv=\"refresh\""));
 }
+
+#[test]
+fn a_server_template_among_the_files_is_not_checked_and_warn_makes_copied_links_warnings() {
+    // A notes book keeps a Django project's templates among its code examples: their
+    // `{% static %}` and `{% url %}` addresses, and the server's own root-relative
+    // paths, were errors, as if the templates were pages of the site.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/notes/django.md",
+        "# Django\n\nSee [the template](code/cart.html).\n",
+    );
+    site.write(
+        "content/notes/code/cart.html",
+        "{% load static %}\n<link href=\"{% static 'css/bootstrap.min.css' %}\" rel=\"stylesheet\">\n<a href=\"/show_cart\">cart</a> <a href=\"list_goods\">goods</a> <img src=\"{% static goods.image %}\">\n",
+    );
+    // A page of its own whose only templated address is filled in by a script.
+    site.write(
+        "content/notes/code/vue.html",
+        "<div id=\"app\"><a v-bind:href=\"x\" href=\"{{ item.href }}\">{{ item.name }}</a></div>\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("cart.html") && !run.stderr.contains("vue.html"),
+        "{}",
+        run.stderr
+    );
+    // A page that is no template is checked; `broken_links = "warn"` makes what it
+    // lacks a warning, as it is for Markdown, and the file is published unchanged.
+    site.write(
+        "content/notes/code/waterfall.html",
+        "<link rel=\"stylesheet\" href=\"mycss.css\">\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: stylesheet or font 'mycss.css' does not exist");
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: stylesheet or font 'mycss.css' does not exist");
+    assert!(site.read("notes/code/waterfall.html").contains("mycss.css"));
+}

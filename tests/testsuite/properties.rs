@@ -9,6 +9,16 @@ fn markdownish() -> impl Strategy<Value = String> {
         prop_oneof![
             Just("[[".to_string()),
             Just("]]".to_string()),
+            Just(" www.a_b.c".to_string()),
+            Just("https://x.".to_string()),
+            Just("a@b.c".to_string()),
+            Just("\n- [/] ".to_string()),
+            Just("\n- [x] ".to_string()),
+            Just("==".to_string()),
+            Just("&amp;".to_string()),
+            Just("--".to_string()),
+            Just(")".to_string()),
+            Just("|:-:|".to_string()),
             Just("[@".to_string()),
             Just("> [!EXERCISE] ".to_string()),
             Just("\n---\n".to_string()),
@@ -47,10 +57,13 @@ proptest! {
             definition: "d".into(),
             article: None,
         }]);
-        let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, vault: false };
-        let parsed = attune::markdown::parse(&text, 0, Path::new("a.md"), true, &ctx);
-        for link in &parsed.links {
-            prop_assert!(link.line >= 1 && link.column >= 1);
+        for vault in [false, true] {
+            let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, vault, autolinks: true, math_definitions: "" };
+            let parsed = attune::markdown::parse(&text, 0, Path::new("a.md"), true, &ctx);
+            for link in &parsed.links {
+                prop_assert!(link.line >= 1 && link.column >= 1);
+            }
+            prop_assert_eq!(parsed.html.matches("<label").count(), parsed.html.matches("</label>").count());
         }
     }
 

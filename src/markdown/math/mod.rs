@@ -226,7 +226,6 @@ fn without_styles(mathml: &str) -> String {
 
 impl Builder<'_, '_> {
     pub(super) fn math(&mut self, tex: &str, display: bool, range: &std::ops::Range<usize>) {
-        let at = self.position(range);
         // A formula that is only a reference is the link to the equation.
         if let Some((label, eqref)) = inserts::only_reference(tex) {
             let inside = self.inside(tex, display, range, tex.len() - tex.trim_start().len());
@@ -234,8 +233,21 @@ impl Builder<'_, '_> {
             self.emit_html(Equations::link_token(n));
             return;
         }
+        let html = self.math_markup(tex, display, range);
+        self.emit_html(html);
+    }
+
+    /// A formula's HTML: its MathML, or its TeX as code with a warning (an error with
+    /// `unsupported_syntax = "error"`) at its place when it cannot be read.
+    pub(super) fn math_markup(
+        &mut self,
+        tex: &str,
+        display: bool,
+        range: &std::ops::Range<usize>,
+    ) -> String {
+        let at = self.position(range);
         match self.math_html(tex, display, range) {
-            Ok(html) => self.emit_html(html),
+            Ok(html) => html,
             Err(message) => {
                 let d = Diagnostic::error(
                     Code::Math,
@@ -253,7 +265,7 @@ impl Builder<'_, '_> {
                         d.help("correct the TeX; to show dollar signs as text, write `\\$`")
                     }
                 });
-                self.emit_html(format!("<code class=\"math-error\">{}</code>", escape(tex)));
+                format!("<code class=\"math-error\">{}</code>", escape(tex))
             }
         }
     }

@@ -71,8 +71,12 @@ pub struct ArticleInfo<'a> {
     pub handout: bool,
     /// The body as HTML (print with `safe`).
     pub body: String,
-    /// Its headings up to level 3 when it has three or more: `level`, `id`, `text`.
+    /// Its headings up to level 3 when it has three or more, or mdbook-toc's marker:
+    /// `level`, `id`, `text`.
     pub toc: Vec<TocEntry<'a>>,
+    /// The page holds mdbook-toc's marker (`<!-- toc -->`): pages outside any topic,
+    /// which show no contents list otherwise, show it then.
+    pub toc_marker: bool,
     /// The works it cites, in order of first use: `number`, `key`, `html`.
     pub sources: Vec<Source<'a>>,
     /// The relations it states: `name`, `label`, `articles` (cards).

@@ -36,3 +36,13 @@ impl Site {
         rules
     }
 }
+
+/// The ids a link may target on article `t`'s page, for suggestions.
+pub(super) fn ids_on_page(site: &Site, t: usize) -> impl Iterator<Item = &str> {
+    let parsed = &site.articles[t].parsed;
+    parsed
+        .headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .chain(parsed.html_ids.iter().map(String::as_str))
+}

@@ -202,21 +202,27 @@ impl Site {
     }
 }
 
+/// The page a `.md` path names as a `.md` link in Markdown reads it (Hugo's `ref` in
+/// an HTML attribute, `<a href="{{< ref "about" >}}">`): from the content folder too,
+/// and `folder.md` as that folder's `_index.md` or `index.md`, in any letter case.
+pub(super) fn page_by_md_path(decoded: &str, site_path: &str, ctx: &Lookup) -> Option<usize> {
+    let stem = |p: &str| {
+        [".md", ".markdown", ".mdx"]
+            .iter()
+            .find_map(|e| p.strip_suffix(e))
+            .map(str::to_string)
+    };
+    let (site_stem, stem) = stem(site_path).zip(stem(decoded))?;
+    page_by_source_path(&stem, &site_stem, ctx)
+}
+
 /// Hugo's `GetPage`, as its link render hooks resolve a link: the article whose source
 /// has that path, from the linking file's folder (`site_path`), else from the content
 /// folder (at once when it starts with `/`), in any letter case: `install/` names
 /// `install.md`, a section's `install/_index.md` or a bundle's `install/index.md`,
-/// whatever address the folders' names make (`/2.10/tasks/install/`). Only for a path
-/// with no extension, or ending in `/`.
+/// whatever address the folders' names make (`/2.10/tasks/install/`). A name with a
+/// dot names a page too when a Markdown file has it (`/blog/issue_3.5_followup`).
 pub(super) fn page_by_source_path(decoded: &str, site_path: &str, ctx: &Lookup) -> Option<usize> {
-    let end = site_path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or("");
-    if !site_path.ends_with('/') && end.contains('.') {
-        return None;
-    }
     let from_root =
         join("", decoded).filter(|_| !decoded.trim_start_matches("./").starts_with(".."));
     [Some(site_path.to_string()), from_root]

@@ -60,12 +60,27 @@ impl Site {
         // `check` builds the model for the web edition alone: the offline edition
         // counts whenever the build will make one.
         let offline = self.style != UrlStyle::Web || self.config.build.offline_zip;
+        // With `broken_links = "warn"`, what leads nowhere is a warning here too; the
+        // file is published unchanged all the same.
+        let report = |d: Diagnostic| {
+            self.config
+                .build
+                .broken_links
+                .report(d, "unchanged, as every copied file is")
+        };
         for (path, file, text) in &pages {
+            // A server's template (Django, Jinja, Liquid: `{% static 'x.css' %}`,
+            // `{% url 'cart' %}`), kept among a book's code examples, is no page of
+            // the site: its addresses are the server's, not files beside it.
+            if is_server_template(text) {
+                continue;
+            }
             let scan = &scans[path.as_str()];
             let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
             for found in &scan.refs {
                 let url = found.url.trim();
-                if url.is_empty() || is_external(url) {
+                // An address a template fills in (`{{ item.href }}`) names no file.
+                if url.is_empty() || is_external(url) || url.contains("{{") || url.contains("{%") {
                     continue;
                 }
                 let (line, column) = position(text, found.value.start);
@@ -88,10 +103,10 @@ impl Site {
                 } else {
                     let decoded = percent_decode(before).unwrap_or_else(|| before.to_string());
                     let Some(joined) = join(folder, &decoded) else {
-                        diagnostics.push(error(
+                        diagnostics.push(report(error(
                             Code::BrokenLink,
                             format!("'{url}' leads outside the site"),
-                        ));
+                        )));
                         continue;
                     };
                     joined
@@ -118,10 +133,10 @@ impl Site {
                 let resolved = match (exact, page) {
                     (Some(e), _) => e.path.clone(),
                     (None, Some(page)) if offline => {
-                        diagnostics.push(
+                        diagnostics.push(report(
                             error(Code::BrokenLink, format!("'{url}' names a folder: read from a folder or USB stick (file://), it shows a listing, not the page"))
                                 .help(format!("name the page's file: '{}'", relative_to(folder, &page))),
-                        );
+                        ));
                         continue;
                     }
                     (None, Some(page)) => page,
@@ -138,7 +153,7 @@ impl Site {
                             _ => error(Code::MissingFile, what)
                                 .help("a path in a copied HTML file starts from that file's folder in the output"),
                         };
-                        diagnostics.push(d);
+                        diagnostics.push(report(d));
                         continue;
                     }
                 };
@@ -150,13 +165,13 @@ impl Site {
                 }
                 if let Some(ids) = ids_of(&resolved) {
                     if !ids.contains(id.as_str()) {
-                        diagnostics.push(
+                        diagnostics.push(report(
                             error(
                                 Code::BrokenAnchor,
                                 format!("no heading or id '{id}' in '{resolved}'"),
                             )
                             .suggest(&id, ids.iter().copied()),
-                        );
+                        ));
                     }
                 }
             }
@@ -170,4 +185,11 @@ fn position(text: &str, at: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let start = before.rfind('\n').map_or(0, |n| n + 1);
     (line, before[start..].chars().count() + 1)
+}
+
+/// Whether an HTML file is a server's template: it holds a block tag `{% … %}` (Django,
+/// Jinja, Liquid, Nunjucks), which a browser never sees.
+fn is_server_template(text: &str) -> bool {
+    text.find("{%")
+        .is_some_and(|at| text[at + 2..].contains("%}"))
 }

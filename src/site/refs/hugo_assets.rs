@@ -4,6 +4,8 @@
 //! page names by that path (`images/logo.svg` for `assets/images/logo.svg`, or
 //! `/images/logo.svg`) is published at the site root under it, as a `[[mounts]]`
 //! entry into `assets` would publish it, and the rest (stylesheets, scripts) is not.
+//! A name found only in `assets/media/` is that file, as HugoBlox's (Wowchemy's) image
+//! render hook finds it.
 
 use super::paths::join;
 use crate::load::{Asset, AssetFolder};
@@ -39,7 +41,10 @@ impl Site {
                 let Some(path) = join("", &decoded) else {
                     continue;
                 };
-                if unused.remove(&path) {
+                // From the folder's root, or from its `media/` folder, where HugoBlox's
+                // (Wowchemy's) image render hook looks for a page's images.
+                let media = format!("media/{path}");
+                if let Some(path) = [path, media].into_iter().find(|p| unused.remove(p)) {
                     used.push(path);
                 }
             }
@@ -50,4 +55,14 @@ impl Site {
             from: AssetFolder::DefaultAssets,
         }));
     }
+}
+
+/// Hugo's global resource a page names, after the page's own (a bundle's file): a
+/// relative path from the assets root, as `resources.Get` reads it, or from its
+/// `media/` folder, where HugoBlox's (Wowchemy's) image hook looks.
+pub(super) fn global_resource(decoded: &str, ctx: &super::resolve::Lookup) -> Option<String> {
+    let path = join("", decoded.trim_start_matches("./")).filter(|_| !decoded.starts_with('/'))?;
+    [path.clone(), format!("media/{path}")]
+        .into_iter()
+        .find(|p| ctx.global.contains(p))
 }

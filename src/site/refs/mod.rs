@@ -12,7 +12,7 @@
 //! [`unread`] says which setting publishes a missing file found in a folder not read.
 
 use super::UrlStyle;
-use crate::markdown::href_attr;
+use crate::markdown::{fragment_attr, href_attr};
 use crate::text::escape;
 
 mod anchors;
@@ -91,7 +91,9 @@ impl RefTarget {
             RefTarget::AsIs(url) => href_attr(url),
             RefTarget::Broken => href,
             _ => match href.split_once('#') {
-                Some((path, fragment)) => format!("{}#{}", escape(path), href_attr(fragment)),
+                Some((path, fragment)) => {
+                    format!("{}#{}", escape(path), fragment_attr(fragment))
+                }
                 None => escape(&href),
             },
         }

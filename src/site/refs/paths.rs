@@ -31,6 +31,39 @@ pub(super) fn reference_folder(article: &crate::site::Article) -> String {
     }
 }
 
+/// The folder a page of its own (not a folder's text) was served as on a Hugo or Zola
+/// site, as a path in the content folder: `blog/post-3.5` for `blog/post-3.5.md`.
+fn page_folder(article: &crate::site::Article) -> Option<String> {
+    let stem = article.rel.file_stem()?.to_str()?;
+    let text = ["index", "_index"].contains(&stem) || stem.eq_ignore_ascii_case("readme");
+    (!text).then(|| {
+        article
+            .rel
+            .with_extension("")
+            .to_string_lossy()
+            .replace('\\', "/")
+    })
+}
+
+impl crate::site::Site {
+    /// A file a relative reference names that is not there from the page's file's
+    /// folder, read from the page's own address, as a browser read it on the Hugo site
+    /// (`../post-3.5/fig.png` in `blog/post-3.5.md`, served at `blog/post-3.5/`, is
+    /// `blog/post-3.5/fig.png`, in the folder beside the file).
+    pub(super) fn file_from_page_folder(
+        &self,
+        article: &crate::site::Article,
+        decoded: &str,
+    ) -> Option<String> {
+        if decoded.starts_with('/') {
+            return None;
+        }
+        let path = join(&page_folder(article)?, decoded)?;
+        let entry = self.urls.get_folded(&path)?;
+        (entry.kind == crate::site::UrlKind::File).then(|| entry.path.clone())
+    }
+}
+
 /// The files that hold a folder's own text, in the order they are looked for: its
 /// `index.md` (or Hugo's `_index.md`), else the `README.md` mdBook writes as the
 /// folder's `index.html`.
@@ -107,6 +140,25 @@ pub(super) fn without_language<'p>(path: &'p str, language: &str) -> Option<&'p 
     let first = first.to_ascii_lowercase().replace('_', "-");
     let primary = language.split('-').next().unwrap_or_default();
     (!first.is_empty() && (first == language || first == primary)).then_some(rest)
+}
+
+/// The address of the folder a link names (`Web/`, from the folder as written): as it
+/// is when the site has it, else with each name made a slug (`web/`, `my-notes/`), as
+/// folders are published, when the site has that.
+pub(super) fn folder_address(written: String, known: impl Fn(&str) -> bool) -> String {
+    if known(&written) {
+        return written;
+    }
+    let slugged: String = written
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("{}/", crate::text::slugify(s)))
+        .collect();
+    if known(&slugged) {
+        slugged
+    } else {
+        written
+    }
 }
 
 #[cfg(test)]

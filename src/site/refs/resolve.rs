@@ -2,7 +2,7 @@
 //! the source file's folder, then the article, content file, page, alias or Obsidian
 //! short name it names; a missing one is an error with a "did you mean".
 
-use super::by_name::{page_by_source_path, relative_aliases};
+use super::by_name::{page_by_md_path, page_by_source_path, relative_aliases};
 use super::paths::{
     join, join_clamped, reference_folder, relative_to, without_language, FOLDER_TEXT,
 };
@@ -83,9 +83,9 @@ impl Site {
 
     /// Whether the site path `p` is a Markdown file, a published file or a page.
     fn is_on_site(&self, ctx: &Lookup, p: &str) -> bool {
-        ctx.by_rel.contains_key(p)
-            || self.urls.get_folded(p).is_some()
-            || self.urls.get(&format!("{p}index.html")).is_some()
+        let file = ctx.by_rel.contains_key(p) || self.urls.get_folded(p).is_some();
+        file || self.urls.get(&format!("{p}index.html")).is_some()
+            || page_by_source_path(p, p, ctx).is_some()
     }
 
     fn resolve_ref(
@@ -142,7 +142,7 @@ impl Site {
                     Code::BrokenAnchor,
                     format!("no heading or id '{id}' in this page"),
                 )
-                .suggest(&id, anchors(self, i));
+                .suggest(&id, super::anchors::ids_on_page(self, i));
                 return match nowhere(d, diagnostics) {
                     RefTarget::Broken => RefTarget::Broken,
                     _ => RefTarget::Fragment(id),
@@ -202,19 +202,24 @@ impl Site {
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
             let fragment = fragment
                 .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
-            let mut fragment = fragment;
+            let mut fragment = fragment.map(|f| match ctx.ids[t].contains(f.as_str()) {
+                true => f,
+                false => self.articles[t]
+                    .heading_in_other_form(&f)
+                    .map_or(f, str::to_string),
+            });
             if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
                 if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
-                    let place = if t == i {
-                        "this page".to_string()
-                    } else {
-                        format!("'{}'", self.articles[t].slug)
+                    let place = match self.articles[t].slug.as_str() {
+                        _ if t == i => "this page".to_string(),
+                        "" => "the home page".to_string(),
+                        slug => format!("'{slug}'"),
                     };
                     let d = error(
                         Code::BrokenAnchor,
                         format!("no heading or id '{id}' in {place}"),
                     )
-                    .suggest(id, anchors(self, t));
+                    .suggest(id, super::anchors::ids_on_page(self, t));
                     diagnostics.push(broken.report(d, "as a link to the top of that page"));
                     if broken.warns() {
                         fragment = None;
@@ -236,6 +241,10 @@ impl Site {
             if let Some(&t) = ctx.by_rel.get(&site_path) {
                 return page(t, fragment, diagnostics);
             }
+            let found = page_by_md_path(&decoded, &site_path, ctx);
+            if let Some(t) = found.filter(|_| matches!(r.kind, RefKind::Link)) {
+                return page(t, fragment, diagnostics);
+            }
         }
         // A file the build writes as it is (copied from content/, or attune's own).
         if let Some(entry) = self.urls.get_folded(&site_path) {
@@ -253,13 +262,15 @@ impl Site {
                 };
             }
         }
-        // A file beside a page, below the page's Zola `path` (see `zola_path.rs`), from
-        // this file's folder or from this page's own Zola `path`.
+        // A file below the page's Zola `path` (`zola_path.rs`), from this file's folder
+        // or the page's Zola `path`; else from the page's own address (`paths.rs`).
         let below_zola_path = || {
-            self.file_below_zola_path(&site_path).or_else(|| {
-                self.read_from_zola_path(i, &decoded)
-                    .and_then(|p| self.file_below_zola_path(&p))
-            })
+            self.file_below_zola_path(&site_path)
+                .or_else(|| {
+                    self.read_from_zola_path(i, &decoded)
+                        .and_then(|p| self.file_below_zola_path(&p))
+                })
+                .or_else(|| self.file_from_page_folder(article, &decoded))
         };
         if let Some(path) = below_zola_path() {
             return RefTarget::Site {
@@ -292,6 +303,10 @@ impl Site {
             None if site_path.is_empty() || site_path.ends_with('/') => site_path.clone(),
             None => format!("{site_path}/"),
         };
+        // A folder's address is its path with each name made a slug (`Web/` → `web/`).
+        let folder_url = super::paths::folder_address(folder_url, |url| {
+            ctx.by_url.contains_key(url) || self.urls.get(&format!("{url}index.html")).is_some()
+        });
         if let Some(&t) = ctx.by_url.get(folder_url.as_str()) {
             return page(t, fragment, diagnostics);
         }
@@ -361,11 +376,7 @@ impl Site {
                 diagnostics,
             );
         }
-        // Hugo's global resource, after the page's own (a bundle's file, found above):
-        // a relative path from the assets root, as `resources.Get` reads it.
-        if let Some(path) = join("", decoded.trim_start_matches("./"))
-            .filter(|p| !decoded.starts_with('/') && ctx.global.contains(p))
-        {
+        if let Some(path) = super::hugo_assets::global_resource(&decoded, ctx) {
             return RefTarget::Site {
                 path,
                 suffix: query,
@@ -480,14 +491,4 @@ pub(super) struct Lookup<'a> {
     pub(super) ids: Vec<HashSet<&'a str>>,
     /// [`Site::spec_rules`].
     pub(super) rules: HashMap<&'a str, usize>,
-}
-
-/// The ids a link may target on article `t`'s page, for suggestions.
-fn anchors(site: &Site, t: usize) -> impl Iterator<Item = &str> {
-    let parsed = &site.articles[t].parsed;
-    parsed
-        .headings
-        .iter()
-        .map(|h| h.id.as_str())
-        .chain(parsed.html_ids.iter().map(String::as_str))
 }

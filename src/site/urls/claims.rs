@@ -281,6 +281,7 @@ impl Site {
             // where each alias is written.
             let spans = std::cell::OnceCell::new();
             let written = std::cell::OnceCell::new();
+            let mut own = std::collections::HashSet::new();
             // Aliases that do not start with `/` are names for wikilinks, not URLs.
             for alias in article
                 .front
@@ -289,6 +290,10 @@ impl Site {
                 .filter(|a| a.trim().starts_with('/'))
             {
                 let url = crate::site::normalise_alias(alias);
+                // One address written twice (`/blog/archive`, `/blog/archive/`): once.
+                if !own.insert((url.clone(), crate::site::alias_file(alias))) {
+                    continue;
+                }
                 let spans = spans.get_or_init(|| article.front_spans());
                 let key = [crate::load::Step::key("aliases")];
                 let written = written.get_or_init(|| spans.item_values(&key));

@@ -1,0 +1,114 @@
+//! An mdBook's own tables in book.toml, so that attune's keys may be added to the
+//! book's book.toml rather than replace it. Read where attune has the feature:
+//! `[preprocessor.katex] macros`, the file of TeX macros mdbook-katex defines for
+//! every formula of the book. Everything else of mdBook's is allowed and not read.
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use serde::Deserialize;
+use std::path::Path;
+
+/// `[preprocessor.*]`: each preprocessor's table, by name.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Preprocessors {
+    #[serde(default)]
+    katex: Option<Katex>,
+    #[serde(flatten)]
+    _others: toml::Table,
+}
+
+/// `[preprocessor.katex]`, as mdbook-katex reads it: the one key attune reads.
+#[derive(Debug, Clone, Default, Deserialize)]
+struct Katex {
+    macros: Option<toml::Spanned<String>>,
+    #[serde(flatten)]
+    _others: toml::Table,
+}
+
+impl Preprocessors {
+    /// mdbook-katex's macros (`[preprocessor.katex] macros = "macros.txt"`, a path
+    /// from the site's folder), as TeX definitions every formula of the site starts
+    /// with; empty without one. A file that cannot be read, or a line that is no
+    /// macro, is a warning at its place.
+    pub fn math_definitions(
+        &self,
+        root: &Path,
+        book_toml: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> String {
+        let Some(macros) = self.katex.as_ref().and_then(|k| k.macros.as_ref()) else {
+            return String::new();
+        };
+        let path = Path::new(macros.get_ref());
+        let text = match std::fs::read_to_string(root.join(path)) {
+            Ok(text) => text,
+            Err(e) => {
+                let (line, column) = crate::text::line_col(book_toml, macros.span().start);
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::Math,
+                        format!("mdbook-katex's macros file '{}' cannot be read: {e}", path.display()),
+                    )
+                    .at(crate::config::FILE_NAME, line, column)
+                    .help("give its path from the folder holding book.toml; formulas using its macros are shown as their TeX"),
+                );
+                return String::new();
+            }
+        };
+        let mut definitions = String::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('%') {
+                continue;
+            }
+            match macro_definition(line) {
+                Some(definition) => definitions.push_str(&definition),
+                None => diagnostics.push(
+                    Diagnostic::warning(
+                        Code::Math,
+                        format!("'{line}' is no macro: mdbook-katex reads `\\name:expansion`, one a line"),
+                    )
+                    .at(path, n + 1, 1)
+                    .help("write the macro as `\\name:expansion` (`\\R:\\mathbb{R}`), or take the line out"),
+                ),
+            }
+        }
+        definitions
+    }
+}
+
+/// One line of mdbook-katex's macros file, `\name:expansion` (`\grad:{\nabla}`,
+/// `\abs:\left|#1\right|`), as the TeX definition `\def\name#1{expansion}`.
+fn macro_definition(line: &str) -> Option<String> {
+    let (name, expansion) = line.split_once(':')?;
+    let name = name.trim();
+    let letters = name.strip_prefix('\\')?;
+    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let expansion = expansion.trim();
+    let arguments = (1..=9)
+        .filter(|n| expansion.contains(&format!("#{n}")))
+        .max()
+        .unwrap_or(0);
+    let parameters: String = (1..=arguments).map(|n| format!("#{n}")).collect();
+    Some(format!("\\def{name}{parameters}{{{expansion}}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::macro_definition;
+
+    #[test]
+    fn macros_are_written_as_definitions() {
+        assert_eq!(
+            macro_definition(r"\grad:{\nabla}").as_deref(),
+            Some(r"\def\grad{{\nabla}}")
+        );
+        assert_eq!(
+            macro_definition(r"\abs: \left|#1\right|").as_deref(),
+            Some(r"\def\abs#1{\left|#1\right|}")
+        );
+        assert_eq!(macro_definition("no macro"), None);
+        assert_eq!(macro_definition(r"\9:x"), None);
+    }
+}

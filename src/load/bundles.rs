@@ -1,0 +1,207 @@
+//! Hugo's leaf bundles: a folder whose `index.md` is a page (it has no `_index.md`)
+//! holds that page's resources, and Hugo reads every file below it as one, Markdown
+//! files included: `post/index.md` beside `post/notes.md` is one page, and
+//! `notes.md` has no address of its own (a theme may show its text through the
+//! page's `.Resources`). Read so only on a Hugo site; Obsidian, Quartz and mdBook
+//! write `index.md` as a folder's text over the notes beside it.
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Whether the site is a Hugo site: Hugo's configuration beside the content folder or
+/// in the site's folder (`hugo.toml`, `hugo.yaml`, `hugo.json`, `config/_default/`,
+/// `config.yaml`, `config.json`, or a `config.toml` without Zola's `base_url`).
+pub(super) fn is_hugo(root: &Path, dir: &Path) -> bool {
+    let real = dir.canonicalize().ok();
+    let found = [
+        Some(root),
+        dir.parent(),
+        real.as_deref().and_then(Path::parent),
+    ]
+    .into_iter()
+    .flatten()
+    .any(hugo_config);
+    found
+}
+
+fn hugo_config(folder: &Path) -> bool {
+    let named = [
+        "hugo.toml",
+        "hugo.yaml",
+        "hugo.yml",
+        "hugo.json",
+        "config.yaml",
+        "config.yml",
+        "config.json",
+    ];
+    if named.iter().any(|name| folder.join(name).is_file()) {
+        return true;
+    }
+    if folder.join("config").join("_default").is_dir() {
+        return true;
+    }
+    // Zola's `config.toml` must set `base_url`; Hugo's spells it `baseURL`.
+    std::fs::read_to_string(folder.join("config.toml")).is_ok_and(|text| {
+        !text
+            .lines()
+            .any(|line| line.trim_start().starts_with("base_url"))
+    })
+}
+
+/// `index.md`, `index.fr.md`, `index.html`: a bundle's own page.
+fn is_leaf_index(name: &str) -> bool {
+    name.starts_with("index.")
+}
+
+/// `_index.md`, `_index.fr.md`: a branch bundle's text.
+fn is_branch_index(name: &str) -> bool {
+    name.starts_with("_index.")
+}
+
+fn name_of(rel: &Path) -> &str {
+    rel.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+}
+
+/// Takes out of `markdown` (full path, path in the content folder) the content files
+/// inside a leaf bundle, other than its own `index.md`: each is noted in `held_back`
+/// (so a link to it says why it is not there) and each bundle gets one warning, at its
+/// first such file.
+pub(super) fn leave_out_resources(
+    markdown: &mut Vec<(PathBuf, PathBuf)>,
+    root: &Path,
+    held_back: &mut Vec<(PathBuf, String)>,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut leaves: HashSet<PathBuf> = HashSet::new();
+    let mut branches: HashSet<PathBuf> = HashSet::new();
+    for (_, rel) in markdown.iter() {
+        let Some(folder) = rel.parent().filter(|f| !f.as_os_str().is_empty()) else {
+            continue;
+        };
+        if is_leaf_index(name_of(rel)) {
+            leaves.insert(folder.to_path_buf());
+        } else if is_branch_index(name_of(rel)) {
+            branches.insert(folder.to_path_buf());
+        }
+    }
+    leaves.retain(|folder| !branches.contains(folder));
+    if leaves.is_empty() {
+        return;
+    }
+    // The outermost leaf bundle each file is inside, when it is not that bundle's page.
+    let bundle_of = |rel: &Path| -> Option<PathBuf> {
+        let outermost = rel
+            .ancestors()
+            .skip(1)
+            .filter(|f| leaves.contains(*f))
+            .last()?;
+        let own_page = rel.parent() == Some(outermost) && is_leaf_index(name_of(rel));
+        (!own_page).then(|| outermost.to_path_buf())
+    };
+    let mut resources: BTreeMap<PathBuf, Vec<(PathBuf, PathBuf)>> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(markdown.len());
+    for (full, rel) in markdown.drain(..) {
+        match bundle_of(&rel) {
+            Some(bundle) => resources.entry(bundle).or_default().push((full, rel)),
+            None => kept.push((full, rel)),
+        }
+    }
+    *markdown = kept;
+    for (bundle, mut files) in resources {
+        files.sort_by(|a, b| a.1.cmp(&b.1));
+        let folder = bundle.to_string_lossy().replace('\\', "/");
+        for (_, rel) in &files {
+            held_back.push((
+                rel.clone(),
+                format!("is a resource of the leaf bundle `{folder}/` (a content file beside its `index.md`), which Hugo does not publish as a page"),
+            ));
+        }
+        let (full, first) = &files[0];
+        let first = first.to_string_lossy().replace('\\', "/");
+        let more = match files.len() {
+            1 => String::new(),
+            2 => " and 1 more".to_string(),
+            n => format!(" and {} more", n - 1),
+        };
+        let (them, are, what) = match files.len() {
+            1 => ("it", "it is", "a resource of that page, not as a page"),
+            _ => ("them", "they are", "resources of that page, not as pages"),
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::BundleResource,
+                format!("{first}{more}: in the leaf bundle `{folder}/` (its page is `index.md`), Hugo reads {them} as {what}, so {are} not published"),
+            )
+            .at(super::read::display_path(root, full), 1, 1)
+            .help(format!("to publish {them} as pages of a section, rename `{folder}/index.md` to `_index.md` (a branch bundle, as Hugo reads it); text a theme showed from {them} on the bundle's page belongs in `index.md`")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(files: &[&str]) -> (Vec<String>, Vec<String>) {
+        let mut markdown: Vec<(PathBuf, PathBuf)> = files
+            .iter()
+            .map(|f| (PathBuf::from("/site/content").join(f), PathBuf::from(f)))
+            .collect();
+        let mut held = Vec::new();
+        let mut diagnostics = Diagnostics::new();
+        leave_out_resources(
+            &mut markdown,
+            Path::new("/site"),
+            &mut held,
+            &mut diagnostics,
+        );
+        let kept = markdown
+            .iter()
+            .map(|(_, r)| r.to_string_lossy().into_owned())
+            .collect();
+        let held = held
+            .iter()
+            .map(|(r, _)| r.to_string_lossy().into_owned())
+            .collect();
+        (kept, held)
+    }
+
+    #[test]
+    fn files_inside_a_leaf_bundle_are_its_resources() {
+        let (kept, held) = run(&[
+            "post/index.md",
+            "post/notes.md",
+            "post/more/deep.md",
+            "post/more/index.md",
+            "docs/_index.md",
+            "docs/index.md",
+            "docs/page.md",
+            "index.md",
+            "about.md",
+            "fr/index.fr.md",
+            "fr/extra.fr.md",
+        ]);
+        assert_eq!(
+            kept,
+            [
+                "post/index.md",
+                "docs/_index.md",
+                "docs/index.md",
+                "docs/page.md",
+                "index.md",
+                "about.md",
+                "fr/index.fr.md"
+            ]
+        );
+        assert_eq!(
+            held,
+            [
+                "fr/extra.fr.md",
+                "post/more/deep.md",
+                "post/more/index.md",
+                "post/notes.md"
+            ]
+        );
+    }
+}

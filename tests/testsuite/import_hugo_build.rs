@@ -1,0 +1,386 @@
+//! What a Hugo site publishes and lists: a leaf bundle's Markdown files (its
+//! resources, not pages), front matter's `build` options and `outputs`, and Zola's
+//! `sort_by`.
+
+use crate::support::Fixture;
+
+/// The Hugo fixture with Hugo's own configuration beside its content folder, as a
+/// Hugo site has it.
+fn hugo_site() -> Fixture {
+    let site = Fixture::new("hugo");
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Hugo\"\n",
+    );
+    site
+}
+
+#[test]
+fn markdown_in_a_leaf_bundle_is_a_resource_not_a_page() {
+    let site = hugo_site();
+    site.write(
+        "content/posts/first-post/notes.md",
+        "---\ntitle: Notes\n---\nA resource of the bundle.\n",
+    );
+    site.write(
+        "content/posts/first-post/extra/deep.md",
+        "---\ntitle: Deep\n---\nBelow the bundle, a resource too.\n",
+    );
+    site.write(
+        "content/posts/second-post.md",
+        "---\ntitle: Second post\ndate: 2024-01-02\n---\nSee [the notes](first-post/notes.md) and [the post](first-post/).\n",
+    );
+    // A branch bundle's Markdown files are its pages.
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\n---\nAn overview.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: posts/first-post/extra/deep.md and 1 more: in the leaf bundle `posts/first-post/` (its page is `index.md`), Hugo reads them as resources of that page, not as pages, so they are not published\n --> content/posts/first-post/extra/deep.md:1:1",
+    );
+    run.assert_stderr_contains(
+        "warning: 'first-post/notes.md' is a resource of the leaf bundle `posts/first-post/` (a content file beside its `index.md`), which Hugo does not publish as a page: shown as plain text\n --> content/posts/second-post.md:5:5",
+    );
+    // The bundle is one page, at its folder's address; its resources have none.
+    assert!(site.path("public/posts/first-post/index.html").is_file());
+    for gone in [
+        "posts/first-post/notes",
+        "posts/first-post/extra/deep",
+        "posts/first-post/extra",
+    ] {
+        assert!(
+            !site.path(&format!("public/{gone}/index.html")).exists(),
+            "{gone}"
+        );
+    }
+    for listing in ["posts/index.html", "sitemap.xml"] {
+        let text = site.read(listing);
+        assert!(
+            !text.contains("notes/") && !text.contains("Deep"),
+            "{listing}: {text}"
+        );
+    }
+    let second = site.read("posts/second-post/index.html");
+    assert!(second.contains(
+            "See <span class=\"missing-link\">the notes</span> and <a href=\"../../posts/first-post/\""
+        ), "{second}");
+    assert!(site.path("public/docs/overview/index.html").is_file());
+
+    // Without Hugo's configuration, `index.md` over other notes is their folder's
+    // text, as Obsidian, Quartz and mdBook write it.
+    site.remove("hugo.toml");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("leaf bundle"), "{}", run.stderr);
+    assert!(site
+        .path("public/posts/first-post/notes/index.html")
+        .is_file());
+}
+
+#[test]
+fn build_list_keeps_a_page_out_of_lists_as_hugo_does() {
+    let site = hugo_site();
+    site.write(
+        "content/posts/hidden.md",
+        "---\ntitle: Hidden page\ntags: [calm]\nbuild:\n  list: never\n---\nWritten, listed nowhere.\n",
+    );
+    site.write(
+        "content/posts/local.md",
+        "+++\ntitle = \"Local page\"\ntags = [\"calm\"]\n[_build]\nlist = \"local\"\n+++\nOn its hub only.\n",
+    );
+    site.write(
+        "content/posts/shown.md",
+        "---\ntitle: Shown page\ntags: [calm]\n---\nSee [the hidden one](hidden.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("build.list"), "{}", run.stderr);
+    // Both are written, and links lead to them.
+    for page in ["hidden", "local", "shown"] {
+        assert!(
+            site.path(&format!("public/posts/{page}/index.html"))
+                .is_file(),
+            "{page}"
+        );
+    }
+    assert!(site
+        .read("posts/shown/index.html")
+        .contains("href=\"../../posts/hidden/\""));
+    // `never`: on no hub; `local`: on its own folder's hub only.
+    let hub = site.read("posts/index.html");
+    assert!(
+        !hub.contains("Hidden page") && hub.contains("Local page"),
+        "{hub}"
+    );
+    // Neither is in the site-wide lists: tag page, sitemap, feed, search.
+    let tag = site.read("tags/calm/index.html");
+    assert!(tag.contains("Shown page"), "{tag}");
+    let search: String = std::fs::read_dir(site.path("public/search"))
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect();
+    assert!(
+        search.contains("posts/shown/"),
+        "the search index has the listed page"
+    );
+    for (what, text) in [
+        ("tag page", tag),
+        ("sitemap", site.read("sitemap.xml")),
+        ("feed", site.read("atom.xml")),
+        ("search", search),
+    ] {
+        for page in ["posts/hidden/", "posts/local/"] {
+            assert!(!text.contains(page), "{page} in the {what}");
+        }
+        assert!(
+            !text.contains("Hidden page") && !text.contains("Local page"),
+            "{what}"
+        );
+    }
+    site.write(
+        "content/posts/local.md",
+        "---\ntitle: Local page\nbuild:\n  list: sometimes\n---\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("`build.list` is `always`, `local` or `never`, not `sometimes`");
+}
+
+#[test]
+fn outputs_without_html_are_not_published_and_other_formats_are_warned_about() {
+    let site = hugo_site();
+    site.write(
+        "content/posts/index-json.md",
+        "---\ntitle: Search index\noutputs: [json]\n---\n",
+    );
+    site.write(
+        "content/posts/printable.md",
+        "---\ntitle: Printable\noutputs:\n  - HTML\n  - print\n  - json\nbuild:\n  render: always\n  publishResources: false\n---\nText.\n",
+    );
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"Posts\"\noutputs = [\"html\", \"rss\"]\n+++\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!site.path("public/posts/index-json").exists());
+    assert!(site.path("public/posts/printable/index.html").is_file());
+    run.assert_stderr_contains(
+        "warning: `outputs` asks for `print`, `json`: attune writes the HTML page only (with its own Atom feed and search index), so they are not written\n --> content/posts/printable.md:3:1",
+    );
+    run.assert_stderr_contains(
+        "warning: `publishResources: false` is not read: attune publishes every file beside the page (Hugo publishes only those a template uses)\n --> content/posts/printable.md:9:3",
+    );
+    // `rss` is the site's Atom feed; a page held back is not read further.
+    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+    assert!(!site.read("posts/index.html").contains("Search index"));
+}
+
+#[test]
+fn every_documented_ref_form_is_a_link_or_a_warning() {
+    // Hugo's `ref` and `relref`: with an anchor, a language or an output format, with
+    // `.md` or without, in `{{< >}}` or `{{% %}}`, in a Markdown link, a link
+    // reference definition or an HTML attribute; outside a link it is no link.
+    let site = hugo_site();
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\n---\n## Intro\nHi.\n",
+    );
+    site.write(
+        "content/posts/refs.md",
+        "---\ntitle: Refs\n---\n## Setup part\n\n\
+         [a]({{< ref \"about\" >}}) [b]({{< ref \"about#intro\" >}}) [c]({{< ref \"about.md#intro\" >}})\n\
+         [d]({{< ref \"#setup-part\" >}}) [e]({{% relref \"/posts/second-post\" %}}) [f]({{<ref `about`>}})\n\
+         [g]({{< ref path=\"about.md\" lang=\"en\" outputFormat=\"rss\" >}}) [h]({{< relref \"./second-post\" >}})\n\
+         [i]({{< relref \"../docs/overview\" >}}) [j]({{< ref \"docs/_index.md\" >}}) [k][def]\n\
+         <a href=\"{{< relref \"about\" >}}\">l</a> and bare: {{< relref \"about\" >}}.\n\n\
+         [def]: {{< ref \"posts/first-post\" >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "warning: Hugo shortcode `{{< relref \"about\" >}}` is not supported: the page would lose what it stands for\n  --> content/posts/refs.md:10:50",
+    );
+    run.assert_stderr_contains("outside a link, Hugo writes the page's address as text here");
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    let page = site.read("posts/refs/index.html");
+    for (label, href) in [
+        ("a", "../../about/"),
+        ("b", "../../about/#intro"),
+        ("c", "../../about/#intro"),
+        ("d", "#setup-part"),
+        ("e", "../../posts/second-post/"),
+        ("f", "../../about/"),
+        ("g", "../../about/"),
+        ("h", "../../posts/second-post/"),
+        ("i", "../../docs/overview/"),
+        ("j", "../../docs/"),
+        ("k", "../../posts/first-post/"),
+    ] {
+        let link = format!("<a href=\"{href}\" id=\"");
+        let at = page
+            .find(&link)
+            .unwrap_or_else(|| panic!("{label}: {href} in {page}"));
+        assert!(page[at..].contains(&format!("\">{label}</a>")), "{label}");
+    }
+    assert!(
+        page.contains("<a href=\"../../about/\">l</a> and bare: ."),
+        "{page}"
+    );
+}
+
+#[test]
+fn zolas_sort_by_is_read_where_it_is_attunes_order_and_a_warning_elsewhere() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"News\"\nsort_by = \"date\"\n+++\n",
+    );
+    site.write(
+        "content/docs/_index.md",
+        "+++\ntitle = \"Documentation\"\nsort_by = \"title\"\n+++\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "warning: `sort_by = \"title\"` is not read: attune sorts a folder's pages by `weight`, then `date` (newest first), then title\n --> content/docs/_index.md:3:1",
+    );
+    assert!(!run.stderr.contains("posts/_index.md"), "{}", run.stderr);
+}
+
+#[test]
+fn a_ref_finds_pages_in_any_case_and_the_home_page_by_its_slash() {
+    // Hugo's `GetPage` reads paths in any letter case; `ref "/#contact"` is an id on
+    // the home page. A HugoBlox (Wowchemy) site keeps a post's images in
+    // `assets/media/`, where its image hook finds them by name.
+    let site = hugo_site();
+    site.write(
+        "content/post/2022-05-23-First-Session/index.md",
+        "---\ntitle: The first session\n---\n![A room](room.jpeg)\n",
+    );
+    site.write("assets/media/room.jpeg", b"\xff\xd8\xff");
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\n---\nRead [the first session]({{< relref \"/post/2022-05-23-first-session\" >}}), then [contact us]({{< relref \"/#contact\" >}}).\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: no heading or id 'contact' in the home page\n --> content/about.md:4:81",
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n## Contact\nWrite to us.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    let about = site.read("about/index.html");
+    assert!(
+        about.contains("href=\"../post/2022-05-23-first-session/\""),
+        "{about}"
+    );
+    assert!(site.path("public/media/room.jpeg").is_file());
+    assert!(site
+        .read("post/2022-05-23-first-session/index.html")
+        .contains("src=\"../../media/room.jpeg\""));
+}
+
+#[test]
+fn images_beside_a_page_are_read_from_its_address_as_a_browser_read_them() {
+    // etcd's Docsy blog: `blog/2021/announcing-3.5.md` beside a folder of the same
+    // name holding its figures, written relative to the page's address
+    // (`/blog/2021/announcing-3.5/`), where a browser read them on the Hugo site.
+    let site = hugo_site();
+    site.write(
+        "content/posts/announcing-3.5.md",
+        "---\ntitle: Announcing 3.5\n---\n![One](../announcing-3.5/figure-1.png) ![Two](figure-2.png)\n\n![Gone](../announcing-3.5/figure-3.png)\n",
+    );
+    site.write(
+        "content/posts/announcing-3.5/figure-1.png",
+        b"\x89PNG\r\n\x1a\n",
+    );
+    site.write(
+        "content/posts/announcing-3.5/figure-2.png",
+        b"\x89PNG\r\n\x1a\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: image '../announcing-3.5/figure-3.png' does not exist\n --> content/posts/announcing-3.5.md:6:1",
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/posts/announcing-3.5.md",
+        "---\ntitle: Announcing 3.5\n---\n![One](../announcing-3.5/figure-1.png) ![Two](figure-2.png)\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/announcing-3-5/index.html");
+    for figure in ["figure-1.png", "figure-2.png"] {
+        let src = format!("src=\"../../posts/announcing-3.5/{figure}\"");
+        assert!(page.contains(&src), "{src} in {page}");
+    }
+}
+
+#[test]
+fn a_link_by_address_may_name_a_heading_by_another_tools_id() {
+    // etcd's docs link `../configuration/#--name` to the heading "--name": Hugo's id
+    // keeps the dashes, attune's does not; the same letters and digits find it.
+    let site = hugo_site();
+    site.write(
+        "content/docs/reference/flags.md",
+        "---\ntitle: Flags\n---\n### --listen-client-urls\nWhere to listen.\n",
+    );
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\n---\nSee [the flag](../reference/flags/#--listen-client-urls) and [none](../reference/flags/#--nothing).\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: no heading or id '--nothing' in 'flags'\n --> content/docs/overview.md:4:",
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "content/docs/overview.md",
+        "---\ntitle: Overview\n---\nSee [the flag](../reference/flags/#--listen-client-urls).\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("docs/overview/index.html")
+        .contains("href=\"../../docs/reference/flags/#listen-client-urls\""));
+}
+
+#[test]
+fn links_by_source_path_with_dots_lead_to_their_pages() {
+    // etcd's blog: `/blog/2025/issue_3.5_followup` names a page whose file name has
+    // dots, and `../../../docs/v3.5/guide/` from `blog/2017/post.md` climbs from the
+    // page's address (`blog/2017/post/`) to the folder `docs/v3.5/`, whose address
+    // here is `docs/v3-5/`.
+    let site = hugo_site();
+    site.write(
+        "content/docs/v3.5/guide.md",
+        "---\ntitle: Guide\n---\nThe guide.\n",
+    );
+    site.write(
+        "content/posts/2025/issue_3.5_followup.md",
+        "---\ntitle: Follow-up\n---\nMore.\n",
+    );
+    site.write(
+        "content/posts/2017/deploying.md",
+        "---\ntitle: Deploying\n---\nSee [the guide](../../../docs/v3.5/guide/) and [the follow-up](/posts/2025/issue_3.5_followup).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("deploying.md"), "{}", run.stderr);
+    let page = site.read("posts/2017/deploying/index.html");
+    for href in [
+        "../../../docs/v3-5/guide/",
+        "../../../posts/2025/issue_3-5_followup/",
+    ] {
+        assert!(
+            page.contains(&format!("href=\"{href}\"")),
+            "{href} in {page}"
+        );
+    }
+}
