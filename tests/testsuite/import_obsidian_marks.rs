@@ -71,7 +71,7 @@ fn a_block_id_ending_a_heading_is_no_part_of_its_text_and_leads_to_it() {
         "{page}"
     );
     let index = site.read("reading/index/index.html");
-    for fragment in ["#^239382804q\"", "#^plans\"", "#plans\""] {
+    for fragment in ["#%5E239382804q\"", "#%5Eplans\"", "#plans\""] {
         assert!(
             index.contains(&format!("book/{fragment}")),
             "{fragment}: {index}"
