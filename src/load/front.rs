@@ -132,9 +132,16 @@ const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
 /// note, titled by its file name, as attune then titles it.
 const TEXT_PROPERTIES: &[&str] = &["title", "summary", "description", "topic", "linkTitle"];
 
+/// Properties a vault uses for its own things, left out in the same way when they hold
+/// what attune cannot read as its own: `weight` and `order` that are no number (a
+/// Pokémon's `weight: {kg: 460}`), `review` that is no clinical review (a paper's
+/// `review: to read`). Leaving a `review` out makes no review claim.
+const OWN_PROPERTIES: &[&str] = &["weight", "order", "review"];
+
 /// [`read_front`] of YAML front matter whose first line is `first_line`, with a
-/// [`NAME_PROPERTIES`] or [`DATE_PROPERTIES`] key of another kind left out (and a
-/// warning) when that is all that keeps it from being read.
+/// [`NAME_PROPERTIES`], [`DATE_PROPERTIES`], [`TEXT_PROPERTIES`] or [`OWN_PROPERTIES`]
+/// key of another kind left out (and a warning) when that is all that keeps it from
+/// being read.
 pub(super) fn read_yaml_front(
     yaml: &str,
     first_line: usize,
@@ -162,7 +169,12 @@ pub(super) fn read_yaml_front(
             )
         })
     });
-    for key in NAME_PROPERTIES.iter().chain(dates).chain(texts) {
+    for key in NAME_PROPERTIES
+        .iter()
+        .chain(dates)
+        .chain(texts)
+        .chain(OWN_PROPERTIES)
+    {
         let mut without = map.clone();
         if without.remove(*key).is_none() {
             continue;
@@ -181,6 +193,16 @@ pub(super) fn read_yaml_front(
                 "text",
                 "it as one line of text, without brackets (`title: My title`),",
             )
+        } else if *key == "review" {
+            (
+                "a clinical review",
+                "a review as a mapping (`review: {status: draft}`) as attune reads it, or give the vault's own property another name;",
+            )
+        } else if OWN_PROPERTIES.contains(key) {
+            (
+                "a number",
+                "a whole number (`weight: 10`, the page's place in its list) as attune reads it, or give the vault's own property another name;",
+            )
         } else {
             ("a date", "a date, `2024-01-31`,")
         };
@@ -190,7 +212,11 @@ pub(super) fn read_yaml_front(
                 format!("front matter: `{key}` holds something other than {kind}, so it is left out"),
             )
             .at(file, line, 1)
-            .help(format!("write {write} as Obsidian's properties expect; the note is published without its `{key}`")),
+            .help(if OWN_PROPERTIES.contains(key) {
+                format!("write {write} the note is published without its `{key}`")
+            } else {
+                format!("write {write} as Obsidian's properties expect; the note is published without its `{key}`")
+            }),
         );
         return Ok(read);
     }

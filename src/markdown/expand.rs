@@ -1,6 +1,7 @@
 //! The passes over an article's text before it is parsed as Markdown, in order:
 //! `{{#include}}` directives are replaced by what they name ([`super::include`]),
-//! `%% comments %%` are taken out ([`super::comments`]), mdbook-admonish blocks are
+//! `%% comments %%` are taken out ([`super::comments`]), Dataview's inline queries in a
+//! vault are answered ([`super::dataview`]), mdbook-admonish blocks are
 //! written as callouts ([`super::admonish`]), and so are colon-fenced containers
 //! (`:::tip` … `:::`, [`super::containers`]), syntax of other tools that attune does
 //! not support is reported and taken out ([`super::foreign`]), and lines inside `$$`
@@ -105,8 +106,11 @@ pub struct Article<'a> {
     pub unsupported_syntax: UnsupportedSyntax,
     /// Whether an include of a file that does not exist is an error or a warning.
     pub broken_links: crate::config::BrokenLinks,
-    /// `{{ name }}` is text, as in an Obsidian vault (see `ParseContext::vault`).
+    /// `{{ name }}` is text, as in an Obsidian vault (see `ParseContext::vault`), and
+    /// Dataview's inline queries are answered ([`super::dataview`]).
     pub vault: bool,
+    /// The article's front matter as written (empty when it has none).
+    pub front_matter: &'a str,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.
@@ -159,6 +163,11 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         if let Some((escaped, map)) = super::table_links::escape(&text, options) {
             out.maps.0.push(map);
             text = escaped;
+        }
+    }
+    if article.vault && holds(&text, "`") && holds(&text, "=") {
+        if let Some(filled) = super::dataview::fill(&text, article, options, &mut out) {
+            text = filled;
         }
     }
     if text.contains("admonish") {

@@ -13,6 +13,7 @@ mod callouts;
 mod code;
 mod comments;
 mod containers;
+mod dataview;
 mod expand;
 mod foreign;
 mod foreign_address;
@@ -304,6 +305,7 @@ pub fn parse_titled(
         unsupported_syntax: ctx.unsupported_syntax,
         broken_links: ctx.broken_links,
         vault: ctx.vault,
+        front_matter: &text[..body_start],
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
