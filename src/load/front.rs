@@ -169,19 +169,32 @@ pub(super) fn read_yaml_front(
             )
         })
     });
-    for key in NAME_PROPERTIES
+    // Each key that cannot be read on its own is left out; the rest must then read.
+    let wrong: Vec<&str> = NAME_PROPERTIES
         .iter()
         .chain(dates)
         .chain(texts)
         .chain(OWN_PROPERTIES)
-    {
-        let mut without = map.clone();
-        if without.remove(*key).is_none() {
-            continue;
-        }
-        let Ok(read) = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(without)) else {
-            continue;
-        };
+        .copied()
+        .filter(|key| {
+            map.get(*key).is_some_and(|value| {
+                let mut alone = serde_yaml::Mapping::new();
+                alone.insert((*key).into(), value.clone());
+                read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(alone)).is_err()
+            })
+        })
+        .collect();
+    let mut without = map.clone();
+    for key in &wrong {
+        without.remove(*key);
+    }
+    if wrong.is_empty() {
+        return Err(error);
+    }
+    let Ok(read) = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(without)) else {
+        return Err(error);
+    };
+    for key in &wrong {
         let line = yaml
             .lines()
             .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
@@ -218,9 +231,8 @@ pub(super) fn read_yaml_front(
                 format!("write {write} as Obsidian's properties expect; the note is published without its `{key}`")
             }),
         );
-        return Ok(read);
     }
-    Err(error)
+    Ok(read)
 }
 
 /// A `serde_ignored` path as key steps (`Option`s and newtypes take none).

@@ -17,6 +17,7 @@ mod hostile_autolinks;
 mod hostile_data;
 mod hostile_import;
 mod import_addresses;
+mod import_dataview;
 mod import_exclude;
 mod import_frontmatter;
 mod import_hugo;
