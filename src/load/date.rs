@@ -202,8 +202,7 @@ pub(super) fn date_shaped(text: &str) -> bool {
             Some(b'-') => t.get(5).is_some_and(u8::is_ascii_digit),
             Some(_) => false,
         }
-        && t
-            .iter()
+        && t.iter()
             .all(|b| b.is_ascii_digit() || b"-:.+TZ ".contains(b))
 }
 

@@ -19,12 +19,18 @@ fn inline_queries_of_the_note_itself_show_their_answer() {
     run.assert_code(0);
     assert!(!run.stderr.contains("Dataview"), "{}", run.stderr);
     let page = site.read("moves/srd-counter/index.html");
-    assert!(page.contains("<title>Counter"), "the title is the answer: {page}");
+    assert!(
+        page.contains("<title>Counter"),
+        "the title is the answer: {page}"
+    );
     assert!(
         page.contains("<em>The user prepares to receive damage, then returns it.</em>"),
         "{page}"
     );
-    assert!(page.contains("<strong>Damage:</strong> 2  + Strength"), "{page}");
+    assert!(
+        page.contains("<strong>Damage:</strong> 2  + Strength"),
+        "{page}"
+    );
     assert!(
         page.contains("<td>Foe | Ally</td>"),
         "a `|` in an answer keeps the row's cells: {page}"
@@ -106,7 +112,10 @@ fn properties_a_vault_keeps_for_its_own_things_are_left_out_with_a_warning() {
         "warning: front matter: `order` holds something other than a number, so it is left out",
     );
     let page = site.read("papers/voxels/index.html");
-    assert!(page.contains("Not yet clinically reviewed"), "no review claim: {page}");
+    assert!(
+        page.contains("Not yet clinically reviewed"),
+        "no review claim: {page}"
+    );
     site.read("pokedex/abomasnow/index.html");
     // A date written wrongly, with nothing after it, stays an error.
     site.write(

@@ -313,5 +313,8 @@ fn a_name_with_a_dot_that_two_notes_answer_to_is_ambiguous_not_unwritten() {
     let run = site.build();
     run.assert_code(0);
     let page = site.read("pokedex/aipom/index.html");
-    assert!(page.contains("moves/run-away-v2-0/\">Run Away</a>"), "the shortest path: {page}");
+    assert!(
+        page.contains("moves/run-away-v2-0/\">Run Away</a>"),
+        "the shortest path: {page}"
+    );
 }

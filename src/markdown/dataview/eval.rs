@@ -136,7 +136,11 @@ impl Parser {
         }
     }
 
-    fn binary(&mut self, signs: &[&'static str], next: fn(&mut Self) -> Option<Tree>) -> Option<Tree> {
+    fn binary(
+        &mut self,
+        signs: &[&'static str],
+        next: fn(&mut Self) -> Option<Tree>,
+    ) -> Option<Tree> {
         let mut left = next(self)?;
         while let Some(sign) = self.sign(signs) {
             left = Tree::Binary(sign, Box::new(left), Box::new(next(self)?));
@@ -241,7 +245,10 @@ fn field(name: &str, this: &This) -> Option<Value> {
             "ext" => ext,
             _ => return None,
         };
-        return steps.next().is_none().then(|| Value::Text(value.to_string()));
+        return steps
+            .next()
+            .is_none()
+            .then(|| Value::Text(value.to_string()));
     }
     let mut value = lookup(this.properties, first).map_or(Some(Value::Null), from_yaml)?;
     for step in steps {
@@ -362,7 +369,13 @@ fn call(name: &str, args: &[Tree], this: &This) -> Option<Value> {
 }
 
 fn join(items: &[Value], sep: &str) -> Option<String> {
-    Some(items.iter().map(Value::shown).collect::<Option<Vec<_>>>()?.join(sep))
+    Some(
+        items
+            .iter()
+            .map(Value::shown)
+            .collect::<Option<Vec<_>>>()?
+            .join(sep),
+    )
 }
 
 impl Value {
@@ -411,7 +424,11 @@ mod tests {
     #[test]
     fn a_note_answers_what_it_holds() {
         assert_eq!(run(" this.Name").unwrap(), "Counter");
-        assert_eq!(run("this.name").unwrap(), "Counter", "any case, as Dataview");
+        assert_eq!(
+            run("this.name").unwrap(),
+            "Counter",
+            "any case, as Dataview"
+        );
         assert_eq!(run("this.hit-points").unwrap(), "7");
         assert_eq!(run("this.traditions").unwrap(), "arcane, divine");
         assert_eq!(run("this.Stats.HP + 1").unwrap(), "5");

@@ -118,7 +118,9 @@ fn own_properties(front_matter: &str, body: &str, options: Options) -> Mapping {
         .strip_prefix("---")
         .and_then(|rest| {
             let rest = rest.trim_start_matches([' ', '\t']);
-            let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+            let rest = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix('\n'))?;
             let end = rest
                 .rfind("\n---")
                 .or_else(|| rest.rfind("\n..."))
@@ -154,7 +156,9 @@ fn inline_fields(body: &str, options: Options) -> Vec<(String, String)> {
     for line in body.split_inclusive('\n') {
         let at = start;
         start += line.len();
-        if !line.contains("::") || super::expand::inside(&literal, at + line.len() - line.trim_start().len()) {
+        if !line.contains("::")
+            || super::expand::inside(&literal, at + line.len() - line.trim_start().len())
+        {
             continue;
         }
         let whole = line
