@@ -21,6 +21,7 @@ mod fence;
 mod front;
 mod front_forms;
 mod front_json;
+mod front_lenient;
 mod front_matter;
 mod languages;
 mod people;
