@@ -165,8 +165,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = escaped;
         }
     }
-    if article.vault && holds(&text, "`") && holds(&text, "=") {
-        if let Some(filled) = super::dataview::fill(&text, article, options, &mut out) {
+    if holds(&text, "`") && holds(&text, "=") {
+        if !article.vault {
+            if holds(&text, "this.") {
+                super::dataview::outside_a_vault(&text, article, options, &mut out);
+            }
+        } else if let Some(filled) = super::dataview::fill(&text, article, options, &mut out) {
             text = filled;
         }
     }

@@ -72,10 +72,20 @@ fn outside_a_vault_a_code_span_opening_with_an_equals_sign_is_code() {
     let site = Fixture::new("obsidian");
     site.write(
         "content/Notes/Code.md",
-        "---\nName: Counter\n---\n# Code\n\nWrite `= this.Name` to assign.\n",
+        "---\nName: Counter\n---\n# Code\n\nWrite `= this.Name` to assign, or `=this.Name`; `x = 1` is code.\n",
     );
     let run = site.build();
     run.assert_code(0);
+    // TTRPGShare keeps no `.obsidian/` in its repository: one warning a note says why.
+    run.assert_stderr_contains(
+        "warning: `= this.Name` reads as a Dataview inline query, but the content is not an Obsidian vault: it is shown as code\n --> content/Notes/Code.md:6:7",
+    );
+    assert_eq!(
+        run.stderr.matches("reads as a Dataview").count(),
+        1,
+        "{}",
+        run.stderr
+    );
     let page = site.read("notes/code/index.html");
     assert!(page.contains("<code>= this.Name</code>"), "{page}");
 }

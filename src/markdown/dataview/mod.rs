@@ -87,6 +87,34 @@ pub(super) fn fill(
     Some(splice.out)
 }
 
+/// Outside a vault a code span is code; one that reads as a Dataview query of the note
+/// itself (`` `=this.name` ``, `` `= this.Name` ``) is reported once per note, as a
+/// vault's repository often leaves its `.obsidian/` folder out (`.gitignore`).
+pub(super) fn outside_a_vault(text: &str, article: &Article, options: Options, out: &mut Expanded) {
+    let first = Parser::new_ext(text, options)
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::Code(code) => {
+                let query = code.trim();
+                let expression = query.strip_prefix('=')?.trim_start();
+                expression
+                    .starts_with("this.")
+                    .then(|| (query.to_string(), range.start))
+            }
+            _ => None,
+        });
+    let Some((query, at)) = first else { return };
+    let (line, column) = out.position(article, &out.maps, at);
+    out.diagnostics.push(
+        Diagnostic::warning(
+            Code::UnsupportedSyntax,
+            format!("`{query}` reads as a Dataview inline query, but the content is not an Obsidian vault: it is shown as code"),
+        )
+        .at(article.file.to_path_buf(), line, column)
+        .help("a vault has a `.obsidian/` folder in the content folder or the site's folder (a repository often leaves it out); with one, the note's own queries are answered as Obsidian shows them"),
+    );
+}
+
 /// An answer as inline Markdown in the query's place: its lines joined with spaces (a
 /// query answers inside its line), and in a table row its `|` escaped, so the row keeps
 /// its cells.
