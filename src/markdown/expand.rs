@@ -173,7 +173,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if holds(&text, ":::") {
+    if holds(&text, ":::") || holds(&text, "endhint") {
         if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

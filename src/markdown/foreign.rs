@@ -20,7 +20,7 @@ use super::expand::{
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{fenced_code, zola_body};
+use super::foreign_body::{embed_link, fenced_code, zola_body};
 use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
@@ -367,6 +367,20 @@ pub(super) fn strip(
                 }
                 if let Some(diagnostic) = body.diagnostic {
                     out.unsupported(article, tag.range.start, diagnostic);
+                }
+                continue;
+            }
+        }
+        // GitBook's `{% embed url="…" %}` (a card showing the page, `caption="…"` or
+        // the text before `{% endembed %}` under it): a link to that page, which is
+        // what a reader follows from the card, with the caption kept as its text.
+        if tag.kind == Kind::Liquid && name == "embed" {
+            if let Some(link) = embed_link(&tag.inner) {
+                splice.copy(copied..tag.range.start);
+                splice.insert(&link, tag.range.start);
+                copied = tag.range.end;
+                if let Some(pair) = pair {
+                    answered.insert(pair.range.start);
                 }
                 continue;
             }

@@ -19,6 +19,7 @@ mod hostile_import;
 mod import_addresses;
 mod import_exclude;
 mod import_frontmatter;
+mod import_gitbook;
 mod import_hugo;
 mod import_hugo_build;
 mod import_hugo_files;
