@@ -1274,20 +1274,29 @@ fn an_mdbook_s_own_book_toml_keeps_its_tables_and_katex_macros_are_read() {
     );
     site.write(
         "macros.txt",
-        "\\grad:{\\nabla}\n\\abs:\\left|#1\\right|\nnot a macro\n",
+        "# Conventions\n\n\\group:{\\mathbb{G}}\n\\alg:{#1_\\textnormal{alg}}\n\\grad:{\\nabla}\n\\abs:\\left|#1\\right|\n\\nocolon\nnot a macro: a note\n",
     );
     site.write("src/SUMMARY.md", "- [Calculus](calculus.md)\n");
     site.write(
         "src/calculus.md",
-        "# Calculus\n\nThe gradient $\\grad f$ and $\\abs{x}$.\n",
+        "# Calculus\n\nThe gradient $\\grad f$ and $\\abs{x}$.\n\nIn $x_\\group$, $\\alg{A}$ wins.\n",
     );
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("'not a macro' is no macro")
-        .assert_stderr_contains("--> macros.txt:3:1");
+        .assert_stderr_contains("'\\nocolon' is no macro")
+        .assert_stderr_contains("--> macros.txt:7:1");
+    // Lines that do not start with a backslash are the file's headings and notes,
+    // as mdbook-katex reads them (halo2's book titles its groups `# Conversions`).
+    assert!(!run.stderr.contains("Conventions"), "{}", run.stderr);
+    assert!(!run.stderr.contains("a note"), "{}", run.stderr);
     assert!(!run.stderr.contains("cannot be read"), "{}", run.stderr);
     let page = main_of(&site.read("calculus/index.html")).to_string();
     assert!(page.contains("<mi>∇</mi></mrow><mi>f</mi>"), "{page}");
+    // A macro straight after `_`, or holding one (`#1_\textnormal{alg}`), is the
+    // script, as KaTeX reads it: it was a `math` warning, shown as TeX.
+    assert!(page.contains("<mi>𝔾</mi>"), "{page}");
+    assert!(page.contains("<mtext>alg</mtext>"), "{page}");
+    assert!(!page.contains("{alg}"), "{page}");
     assert!(
         page.contains("<mo stretchy=\"true\">|</mo><mrow><mi>x</mi></mrow>"),
         "{page}"
