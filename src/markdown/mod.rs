@@ -35,6 +35,7 @@ mod obsidian;
 mod prose;
 mod raw;
 mod readability;
+mod reference_wikilinks;
 mod references;
 mod sanitize;
 mod spec_rules;
@@ -354,8 +355,12 @@ pub fn parse_titled(
             (Event::Html(CowStr::from(body)), whole.clone()),
             (Event::End(pulldown_cmark::TagEnd::HtmlBlock), whole),
         ]
-    } else {
+    } else if ctx.vault {
         parser.into_offset_iter().collect()
+    } else {
+        let definitions = reference_wikilinks::definitions(&parser, body);
+        let events = parser.into_offset_iter().collect();
+        reference_wikilinks::as_references(events, body, &definitions)
     };
     // In a vault, Obsidian and Quartz read `[[Magic Numbers]](MZ)` as the wikilink and
     // the text `(MZ)` after it.
