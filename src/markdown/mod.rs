@@ -360,7 +360,8 @@ pub fn parse_titled(
     } else {
         let definitions = reference_wikilinks::definitions(&parser, body);
         let events = parser.into_offset_iter().collect();
-        reference_wikilinks::as_references(events, body, &definitions)
+        let options = options(ctx.smart_punctuation);
+        reference_wikilinks::as_references(events, body, &definitions, options)
     };
     // In a vault, Obsidian and Quartz read `[[Magic Numbers]](MZ)` as the wikilink and
     // the text `(MZ)` after it.

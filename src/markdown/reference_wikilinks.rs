@@ -52,6 +52,7 @@ pub(super) fn as_references<'a>(
     events: Vec<Spanned<'a>>,
     body: &'a str,
     definitions: &Definitions,
+    options: pulldown_cmark::Options,
 ) -> Vec<Spanned<'a>> {
     if definitions.is_empty() {
         return events;
@@ -100,7 +101,16 @@ pub(super) fn as_references<'a>(
             }),
             start + 1..stop - 1,
         ));
-        out.push((Event::Text(CowStr::Borrowed(label)), start + 2..stop - 2));
+        // The label is the link's text, read as Markdown (`[[*foo* bar]]`).
+        let inner = pulldown_cmark::Parser::new_ext(label, options).into_offset_iter();
+        for (event, r) in inner {
+            if !matches!(
+                event,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            ) {
+                out.push((event, start + 2 + r.start..start + 2 + r.end));
+            }
+        }
         out.push((Event::End(TagEnd::Link), start + 1..stop - 1));
         out.push((Event::Text(CowStr::Borrowed("]")), stop - 1..stop));
         i += len + 1;

@@ -1352,7 +1352,7 @@ fn a_bracketed_reference_is_a_link_in_brackets_and_a_md_link_may_lead_to_an_html
         "{page}"
     );
     assert!(
-        page.contains("[<a href=\"https://example.com/dh\"> dh  1976 </a>]"),
+        page.contains("[<a href=\"https://example.com/dh\">dh  1976</a>]"),
         "{page}"
     );
     assert!(
