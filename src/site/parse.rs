@@ -65,6 +65,13 @@ pub(super) fn articles(
 ) -> Vec<Article> {
     let index = style.index();
     let vault = is_vault(&content.root, &content.dir);
+    let expressions = if vault {
+        markdown::Expressions::Vault
+    } else if crate::load::is_hugo_or_zola(&content.root, &content.dir) {
+        markdown::Expressions::Text
+    } else {
+        markdown::Expressions::Template
+    };
     let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
     let math_definitions = config.preprocessor.math_definitions(
         &content.root,
@@ -76,7 +83,7 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{}|{:?}|{:?}|{}|{:?}|{vault}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|",
             build.smart_punctuation,
             build.autolinks,
             build.unsupported_syntax,
@@ -167,7 +174,7 @@ pub(super) fn articles(
                 unsupported_syntax: config.build.unsupported_syntax,
                 broken_links: config.build.broken_links,
                 highlight: !content.plain_code,
-                vault,
+                expressions,
                 math_definitions: &math_definitions,
                 autolinks: config.build.autolinks,
             };
