@@ -30,6 +30,8 @@ fn hugos_figure_shortcode_is_an_image_with_its_caption() {
     // As etcd's and a PaperMod blog's pages write it: a line of its own with text
     // right after it, and one inside a sentence.
     let site = hugo_site();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}broken_links = \"warn\"\n"));
     site.write(
         "content/posts/third.md",
         "---\ntitle: Third\n---\nBefore.\n\n{{< figure src=\"/images/map.webp\" alt=\"The route map\" caption=\"Routes & stops, \\\"2024\\\"\" >}}\nAfter *this*.\n\nInline {{< figure src=\"/images/map.webp\" caption=\"Small map\" >}} here.\n\n{{< figure src=\"/images/gone.png\" alt=\"Gone\" >}}\n",
@@ -38,7 +40,8 @@ fn hugos_figure_shortcode_is_an_image_with_its_caption() {
     run.assert_code(0);
     assert!(!run.stderr.contains("`figure"), "{}", run.stderr);
     // The image that is not there is named at the shortcode's line.
-    run.assert_stderr_contains("--> content/posts/third.md:13:1");
+    run.assert_stderr_contains("image '/images/gone.png' does not exist");
+    run.assert_stderr_contains("--> content/posts/third.md:11:1");
     let page = site.read("posts/third/index.html");
     let page = body(&page);
     assert!(
