@@ -340,7 +340,10 @@ pub(super) fn strip(
             }
         }
         // `{{< figure src="a.png" caption="…" >}}`: Hugo's image with its caption.
-        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) && name == "figure" && pair.is_none() {
+        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
+            && name == "figure"
+            && pair.is_none()
+        {
             if let Some(figure) = super::hugo_figure::in_place(text, &tag.range, &tag.inner) {
                 splice.copy(copied..tag.range.start);
                 splice.insert(&figure, tag.range.start);

@@ -62,7 +62,9 @@ pub(super) fn named_args(args: &str) -> Vec<(String, String)> {
 /// text follows at once (so the HTML block ends there and that text stays Markdown).
 pub(super) fn in_place(text: &str, range: &std::ops::Range<usize>, inner: &str) -> Option<String> {
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
     let own_line = text[line_start..range.start].trim().is_empty()
         && text[range.end..line_end].trim().is_empty();
     let mut out = figure(inner, own_line)?;
@@ -172,8 +174,11 @@ mod tests {
     #[test]
     fn a_figure_is_an_image_with_its_caption() {
         assert_eq!(
-            figure(r#"figure src="/images/a.webp" alt="A map" caption="Routes & <stops>""#, true)
-                .as_deref(),
+            figure(
+                r#"figure src="/images/a.webp" alt="A map" caption="Routes & <stops>""#,
+                true
+            )
+            .as_deref(),
             Some(
                 "<figure><img src=\"/images/a.webp\" alt=\"A map\"><figcaption>Routes &amp; \
                  &lt;stops&gt;</figcaption></figure>"
@@ -181,7 +186,11 @@ mod tests {
         );
         // The caption is the alt text when there is none; a link wraps the image.
         assert_eq!(
-            figure(r#"figure src="b.png" title="T" caption="C" link="/big.png""#, true).as_deref(),
+            figure(
+                r#"figure src="b.png" title="T" caption="C" link="/big.png""#,
+                true
+            )
+            .as_deref(),
             Some(
                 "<figure><a href=\"/big.png\"><img src=\"b.png\" alt=\"C\"></a>\
                  <figcaption><strong>T</strong> C</figcaption></figure>"

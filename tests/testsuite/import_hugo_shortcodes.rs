@@ -55,7 +55,9 @@ fn hugos_figure_shortcode_is_an_image_with_its_caption() {
     assert!(page.contains("<p>After <em>this</em>.</p>"), "{page}");
     // Inside a sentence: an image, its caption the title and, with no alt, its alt.
     assert!(
-        page.contains("<p>Inline <img src=\"../../images/map.webp\" alt=\"Small map\" title=\"Small map\""),
+        page.contains(
+            "<p>Inline <img src=\"../../images/map.webp\" alt=\"Small map\" title=\"Small map\""
+        ),
         "{page}"
     );
     assert!(!page.contains("{{") && !page.contains("gone.png"), "{page}");
@@ -79,14 +81,21 @@ fn template_expressions_are_text_on_a_hugo_or_zola_site() {
 
     let zola = Fixture::new("hugo");
     zola.write("config.toml", "base_url = \"https://example.org\"\n");
-    zola.write("content/posts/third.md", text.replace("---", "+++").replace("title: Third", "title = \"Third\""));
+    zola.write(
+        "content/posts/third.md",
+        text.replace("---", "+++")
+            .replace("title: Third", "title = \"Third\""),
+    );
     let run = zola.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("third.md:4:"), "{}", run.stderr);
     // A Zola shortcode call is still one, reported and left out.
     run.assert_stderr_contains("--> content/posts/third.md:6:1");
     let page = zola.read("posts/third/index.html");
-    assert!(body(&page).contains("{{ .Title }} its title.</p>"), "{page}");
+    assert!(
+        body(&page).contains("{{ .Title }} its title.</p>"),
+        "{page}"
+    );
     assert!(!page.contains("youtube"), "{page}");
 
     // Elsewhere (no Hugo or Zola configuration) it is another tool's template.
