@@ -188,6 +188,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    if holds(&text, "alert") || holds(&text, "notice") {
+        if let Some((rewritten, map)) = super::hugo_callouts::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if holds(&text, ":::") {
         if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);

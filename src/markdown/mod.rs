@@ -22,6 +22,7 @@ mod glossary;
 mod headings;
 pub mod highlight;
 mod html;
+mod hugo_callouts;
 mod hugo_figure;
 mod hugo_ref;
 mod ids;

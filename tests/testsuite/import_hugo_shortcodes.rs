@@ -131,3 +131,36 @@ fn prices_are_text_not_math() {
     );
     assert_eq!(page.matches("<math").count(), 1, "{page}");
 }
+
+#[test]
+fn docsy_alerts_and_learn_notices_are_callouts() {
+    // etcd.io (Docsy) writes 227 alerts; the Learn/Relearn themes write notices. Each
+    // pair on lines of its own is the callout it draws, its Markdown read.
+    let site = hugo_site();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{% alert title=\"Update (October 21, 2025)\" color=\"warning\" %}}\nRead [the notes](second-post.md) *first*.\n{{% /alert %}}\n\n{{% notice tip \"Pro tip\" %}}\nKeep it short.\n{{% /notice %}}\n\nInline {{% alert %}}x{{% /alert %}} stays a warning.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("third.md:4:") && !run.stderr.contains("third.md:8:"),
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("--> content/posts/third.md:12:8");
+    let page = site.read("posts/third/index.html");
+    let start = page
+        .find("<div class=\"article-body\">")
+        .expect("an article body");
+    let page = &page[start..];
+    assert!(page.contains("callout-warning"), "{page}");
+    assert!(page.contains("posts/second-post/\" id="), "{page}");
+    assert!(page.contains("Update (October 21, 2025)"), "{page}");
+    assert!(page.contains("<em>first</em>"), "{page}");
+    assert!(
+        page.contains("callout-tip") && page.contains("Pro tip"),
+        "{page}"
+    );
+    assert!(!page.contains("{{") && !page.contains(":::"), "{page}");
+}
