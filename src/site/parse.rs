@@ -214,6 +214,7 @@ pub(super) fn articles(
     );
 
     let mut articles = Vec::with_capacity(sources.len());
+    let mut unknown_keys = crate::load::UnknownKeys::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
             continue;
@@ -248,12 +249,7 @@ pub(super) fn articles(
             .map(|given| markdown::plain_summary(&given))
             .or_else(|| markdown::summary_before_more(source.body()))
             .unwrap_or_default();
-        crate::load::report_unknown_keys(
-            &source.front,
-            &source.path,
-            &config.front_matter.allow,
-            diagnostics,
-        );
+        unknown_keys.add(&source.front, &source.path, &config.front_matter.allow);
         crate::review::validate(
             &source.front,
             &source.text[..source.body_start],
@@ -290,6 +286,7 @@ pub(super) fn articles(
             },
         });
     }
+    unknown_keys.report(diagnostics);
     // A stable order for everything downstream: by file path.
     articles.sort_by(|a, b| a.rel.cmp(&b.rel));
     articles
