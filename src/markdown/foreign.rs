@@ -16,7 +16,7 @@
 //! backslash first (`\{{`, `\{%`) is text.
 
 use super::expand::{
-    html_comment_ranges, inside, literal_ranges, Article, Expanded, SegMap, Splice,
+    html_comment_ranges, inside, literal_ranges, Article, Expanded, Expressions, SegMap, Splice,
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
@@ -339,6 +339,18 @@ pub(super) fn strip(
                 continue;
             }
         }
+        // `{{< figure src="a.png" caption="…" >}}`: Hugo's image with its caption.
+        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
+            && name == "figure"
+            && pair.is_none()
+        {
+            if let Some(figure) = super::hugo_figure::in_place(text, &tag.range, &tag.inner) {
+                splice.copy(copied..tag.range.start);
+                splice.insert(&figure, tag.range.start);
+                copied = tag.range.end;
+                continue;
+            }
+        }
         // `{{< ref "other.md#part" >}}`, `{{< relref path="other" >}}`: Hugo's link to
         // a page, which is the page's path; attune resolves it as a link to that file
         // (from the page's folder, then from the content folder).
@@ -399,7 +411,13 @@ pub(super) fn strip(
         }
         // An Obsidian vault or a Quartz garden shows `{{ name }}` as it is written (a
         // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
-        if tag.kind == Kind::Expression && article.vault {
+        // So does a Hugo or Zola site, but for Zola's shortcode calls.
+        let text_here = match article.expressions {
+            Expressions::Template => false,
+            Expressions::Vault => true,
+            Expressions::Text => zola_shortcode(&name).is_none(),
+        };
+        if tag.kind == Kind::Expression && text_here {
             continue;
         }
         splice.copy(copied..tag.range.start);

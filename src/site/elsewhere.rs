@@ -41,6 +41,9 @@ impl Site {
                 .or_else(|| exclude.held_back_named(name?).map(|(_, why)| why));
             return held.map(str::to_string);
         };
+        if let Some(why) = exclude.default_of(&note, false) {
+            return Some(format!("is left out: it is in {why}"));
+        }
         let build = &self.config.build;
         let by = exclude.pattern_of(&note, false).and_then(|n| {
             let (line, column) = build.exclude_at.get(n)?;
