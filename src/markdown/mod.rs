@@ -359,7 +359,7 @@ pub fn parse_titled(
             (Event::Html(CowStr::from(body)), whole.clone()),
             (Event::End(pulldown_cmark::TagEnd::HtmlBlock), whole),
         ]
-    } else if ctx.vault {
+    } else if ctx.expressions == Expressions::Vault {
         parser.into_offset_iter().collect()
     } else {
         let definitions = reference_wikilinks::definitions(&parser, body);
