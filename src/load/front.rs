@@ -3,8 +3,8 @@
 //! `[taxonomies] tags`), and keys a site declares on purpose.
 
 use super::spans::{Spans, Step};
-use super::{Date, FrontMatter, FRONT_MATTER_KEYS};
-use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
+use super::{Date, FrontMatter};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use serde::Deserialize;
 use std::fmt;
@@ -289,39 +289,6 @@ pub(super) fn resolve_synonyms(
         }
     }
     ok.then_some(front)
-}
-
-/// Warns about each front matter key attune does not know, unless the site declares
-/// it in `[front_matter] allow`; suggests the nearest known key.
-pub fn report_unknown_keys(
-    front: &FrontMatter,
-    file: &Path,
-    allow: &[String],
-    diagnostics: &mut Diagnostics,
-) {
-    for key in &front.unknown_keys {
-        if allow.iter().any(|a| a == &key.name) {
-            continue;
-        }
-        let d = Diagnostic::warning(
-            Code::UnknownKey,
-            format!("unknown front matter key `{}` is ignored", key.name),
-        )
-        .at(file, key.line, key.column);
-        // A typo's suggestion, never a longer key that holds the name whole
-        // (`publish`, as Obsidian Publish writes it, is not `publishDate`).
-        let candidates = FRONT_MATTER_KEYS
-            .iter()
-            .copied()
-            .filter(|k| !k.to_lowercase().contains(&key.name.to_lowercase()));
-        diagnostics.push(match nearest(&key.name, candidates) {
-            Some(best) => d.help(format!("did you mean `{best}`?")),
-            None => d.help(format!(
-                "if the site uses it on purpose (for another tool), declare it in book.toml: [front_matter] allow = [\"{}\"]",
-                key.name
-            )),
-        });
-    }
 }
 
 /// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's
