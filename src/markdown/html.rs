@@ -49,15 +49,20 @@ pub struct Scan {
     /// Ids (and `<a name>`s) the HTML defines, with the byte range of the attribute
     /// (name to end of value) and whether it is a `name` that needs an `id` beside it.
     pub ids: Vec<(String, std::ops::Range<usize>, bool)>,
+    /// Elements that hold content written self-closed (`<script src="x.js"/>`,
+    /// `<div/>`) outside SVG and MathML: where the `/>` stands, and the tag's name.
+    pub self_closed: Vec<(std::ops::Range<usize>, String)>,
 }
 
-/// Finds the URL-valued attributes and ids in `html`. Comments are skipped; text and
-/// the contents of `<script>`/`<style>` are not read as tags.
+/// Finds the URL-valued attributes, ids and self-closed elements in `html`. Comments
+/// are skipped; text and the contents of `<script>`/`<style>` are not read as tags.
 pub fn scan(html: &str) -> Scan {
     let bytes = html.as_bytes();
     let mut out = Scan::default();
     let mut i = 0;
     let mut skip_until: Option<&'static str> = None;
+    // Inside `<svg>` or `<math>`, where `/>` closes an element as XML does.
+    let mut foreign = 0usize;
     while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + rel;
         if let Some(end_tag) = skip_until {
@@ -69,6 +74,12 @@ pub fn scan(html: &str) -> Scan {
             }
             i = start + 1;
             continue;
+        }
+        if let Some(name) = html[start..].strip_prefix("</") {
+            let name = name.get(..4).unwrap_or(name).to_ascii_lowercase();
+            if name.starts_with("svg") || name.starts_with("math") {
+                foreign = foreign.saturating_sub(1);
+            }
         }
         if html[start..].starts_with("<!--") {
             i = html[start..]
@@ -87,6 +98,27 @@ pub fn scan(html: &str) -> Scan {
         }
         let tag = html[name_start..name_start + name_len].to_ascii_lowercase();
         let end = read_attributes(html, name_start + name_len, &tag, &mut out);
+        // HTML reads `/>` as `>` on an element that holds content: `<script/>` would
+        // make everything after it script text, `<div/>` hold what follows.
+        // (After a quoted value, white space or the name: in an unquoted value the `/`
+        // is the value's, `src=a.js/>`.)
+        let self_closed = end
+            .checked_sub(2)
+            .filter(|_| bytes[..end].ends_with(b"/>"))
+            .is_some_and(|slash| {
+                slash == name_start + name_len
+                    || matches!(bytes[slash - 1], b'"' | b'\'')
+                    || bytes[slash - 1].is_ascii_whitespace()
+            });
+        if foreign == 0 && self_closed && !super::raw::VOID_ELEMENTS.contains(&tag.as_str()) {
+            out.self_closed.push((end - 2..end, tag.clone()));
+        } else if (tag == "svg" || tag == "math") && !self_closed {
+            foreign += 1;
+        }
+        if self_closed {
+            i = end;
+            continue;
+        }
         if tag == "script" || tag == "style" {
             skip_until = Some(if tag == "script" {
                 "</script"

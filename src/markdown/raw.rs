@@ -15,7 +15,7 @@ impl<'a> Builder<'a, '_> {
             html.push_str(text);
         }
         let found = html::scan(&html);
-        if found.refs.is_empty() && found.ids.is_empty() {
+        if found.refs.is_empty() && found.ids.is_empty() && found.self_closed.is_empty() {
             return html;
         }
         let position = |at: usize| {
@@ -61,6 +61,10 @@ impl<'a> Builder<'a, '_> {
             }
             self.out.html_ids.push(id);
         }
+        // Written open and closed, as the author meant and XHTML reads it.
+        for (slash, tag) in found.self_closed {
+            edits.push((slash, format!("></{tag}>")));
+        }
         edits.sort_by_key(|(range, _)| range.start);
         let mut out = String::with_capacity(html.len() + edits.len() * 8);
         let mut from = 0;
@@ -78,7 +82,7 @@ impl<'a> Builder<'a, '_> {
 }
 
 /// Elements that never hold content: opening one leaves nothing open.
-const VOID_ELEMENTS: &[&str] = &[
+pub(super) const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];

@@ -338,10 +338,7 @@ fn a_vaults_own_templates_folders_are_left_out_unless_taken_back() {
         "content/Templater/Weekly.md",
         "# Weekly\n\n<% tp.date.now() %> DEEP-TEMPLATE-SECRET\n",
     );
-    site.write(
-        "content/Meta/About.md",
-        "# About\n\nThe vault own page.\n",
-    );
+    site.write("content/Meta/About.md", "# About\n\nThe vault own page.\n");
     site.write(
         "content/Healing/links.md",
         "# Links\n\nSee [[Daily note]] and [[Weekly|the week]].\n\n![[Books.base]]\n\nEnd.\n",

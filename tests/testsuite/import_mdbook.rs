@@ -1365,3 +1365,51 @@ fn a_bracketed_reference_is_a_link_in_brackets_and_a_md_link_may_lead_to_an_html
     );
     assert!(site.path("public/programming/run-criteria.html").exists());
 }
+
+#[test]
+fn an_element_written_self_closed_in_raw_html_is_closed_where_it_was_written() {
+    // bevy-cheatbook: `<script type="module" src="loadwasm.js"/>` in a chapter. HTML
+    // reads `/>` as `>` on an element that holds content, so the script swallowed every
+    // later chapter of print.html (164 ids a link checker could not find).
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "src/guide/install.md",
+        "# Installation\n\nBefore. <span class=\"note\"/> Still the paragraph.\n\n<div id=\"box\"/>\n\n<svg viewBox=\"0 0 2 2\">\n<path d=\"M0 0\"/><circle r=\"1\"/>\n</svg>\n\n<script type=\"module\" src=\"loadwasm.js\"/>\n",
+    );
+    site.write("src/guide/loadwasm.js", "export {};\n");
+    site.write(
+        "src/reference/config.md",
+        "# Configuration\n\n## The far heading {#far-heading}\n\nLast words.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("guide/install/index.html");
+    assert!(
+        page.contains("<span class=\"note\"></span> Still the paragraph."),
+        "{page}"
+    );
+    assert!(page.contains("<div id=\"box\"></div>"), "{page}");
+    assert!(
+        page.contains("src=\"loadwasm.js\"></script>") || page.contains("loadwasm.js\"></script>"),
+        "{page}"
+    );
+    // In an SVG (or MathML) block `/>` closes an element as XML does: left as written.
+    assert!(
+        page.contains("<path d=\"M0 0\"/><circle r=\"1\"/>"),
+        "{page}"
+    );
+    // Every chapter after it is in print.html, outside any script.
+    let print = site.read("print.html");
+    let script = print
+        .find("loadwasm.js\"")
+        .expect("the script is in print.html");
+    let closed = script + print[script..].find('>').unwrap();
+    assert!(
+        print[closed..].starts_with("></script>"),
+        "{}",
+        &print[script..script + 80]
+    );
+    assert!(
+        print[closed..].contains("far-heading"),
+        "the later chapter is in print.html"
+    );
+}
