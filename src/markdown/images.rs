@@ -150,6 +150,10 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+/// How the warning for an embedded Bases view begins: the site reports each view once
+/// (see `site::repeated`), as a template puts it in every note made from it.
+pub(crate) const BASES_VIEW: &str = "Obsidian Bases view";
+
 impl Builder<'_, '_> {
     /// `![[Books.base]]`, `![[Books.base#Table]]`: a view Obsidian's Bases plugin
     /// computes from the vault's properties when the note is opened. There is nothing
@@ -163,7 +167,7 @@ impl Builder<'_, '_> {
         };
         let mut diagnostic = crate::diagnostic::Diagnostic::warning(
             crate::diagnostic::Code::UnsupportedSyntax,
-            format!("Obsidian Bases view `{name}` is not supported: it is left out of the page"),
+            format!("{BASES_VIEW} `{name}` is not supported: it is left out of the page"),
         )
         .at(self.file.to_path_buf(), line, column)
         .help("a base is a query Obsidian runs on the vault's properties; list the notes it shows as links, or link to a tag's page");

@@ -20,6 +20,7 @@ mod parse;
 mod permalinks;
 mod place;
 mod refs;
+mod repeated;
 mod tag_permalinks;
 mod tree;
 mod urls;

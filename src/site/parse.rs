@@ -215,12 +215,17 @@ pub(super) fn articles(
 
     let mut articles = Vec::with_capacity(sources.len());
     let mut unknown_keys = crate::load::UnknownKeys::default();
+    let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
             continue;
         }
         // Kept with the article too: a rebuild that reuses the parse reports them again.
-        diagnostics.extend(parsed.diagnostics.iter().cloned());
+        for diagnostic in &parsed.diagnostics {
+            if let Some(diagnostic) = repeated.take(diagnostic.clone()) {
+                diagnostics.push(diagnostic);
+            }
+        }
         let given = given_title(&source, content.summary.as_ref())
             .filter(|t| !t.trim().is_empty())
             .map(str::to_string);
@@ -287,6 +292,7 @@ pub(super) fn articles(
         });
     }
     unknown_keys.report(diagnostics);
+    repeated.report(diagnostics);
     // A stable order for everything downstream: by file path.
     articles.sort_by(|a, b| a.rel.cmp(&b.rel));
     articles

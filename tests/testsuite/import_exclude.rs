@@ -343,6 +343,13 @@ fn a_vaults_own_templates_folders_are_left_out_unless_taken_back() {
         "content/Healing/links.md",
         "# Links\n\nSee [[Daily note]] and [[Weekly|the week]].\n\n![[Books.base]]\n\nEnd.\n",
     );
+    // A view a template put in every note made from it is one warning for the site.
+    for n in 1..=3 {
+        site.write(
+            &format!("content/Healing/book-{n}.md"),
+            format!("# Book {n}\n\nSee [[Links]].\n\n![[Books.base#Table]]\n"),
+        );
+    }
     // The vault is the content folder here: `.obsidian/` inside it.
     for file in [
         ".obsidian/templates.json",
@@ -356,7 +363,14 @@ fn a_vaults_own_templates_folders_are_left_out_unless_taken_back() {
     run.assert_code(0)
         .assert_stderr_contains("warning: 'Daily note' is left out: it is in the vault's templates folder (.obsidian/templates.json): shown as plain text")
         .assert_stderr_contains("warning: 'Weekly' is left out: it is in the vault's templates folder (.obsidian/plugins/templater-obsidian/data.json)")
-        .assert_stderr_contains("warning: Obsidian Bases view `Books.base` is not supported: it is left out of the page\n --> content/Healing/links.md:5:1");
+        .assert_stderr_contains("warning: Obsidian Bases view `Books.base` is not supported: it is left out of the page (4 pages embed it)\n --> content/Healing/book-1.md:5:1")
+        .assert_stderr_contains("content/Healing/links.md:5:1");
+    assert_eq!(
+        run.stderr.matches("Obsidian Bases view").count(),
+        1,
+        "{}",
+        run.stderr
+    );
     // Nothing in the templates is read: no placeholder or Templater warning.
     for said in ["{{date}}", "tp.date", "Meta/Templates", "content/Templater"] {
         assert!(!run.stderr.contains(said), "{}", run.stderr);
