@@ -301,14 +301,17 @@ mod tests {
     fn spans(html: &str) -> &str {
         let start = html.find("\">").expect("the code element") + 2;
         let start = start + html[start..].find("\">").expect("the code element") + 2;
-        html[start..].strip_suffix("</code></pre>\n").expect("the end")
+        html[start..]
+            .strip_suffix("</code></pre>\n")
+            .expect("the end")
     }
 
     #[test]
     fn the_regex_engine_colours_as_the_one_before_it() {
         // Oniguruma replaced fancy-regex (three times the speed on a vault's 15 MB of
         // Python); the file holds what fancy-regex wrote for these two blocks.
-        let python = "def f(x):\n    \"\"\"Doc.\"\"\"\n    return [i * x for i in range(3)]  # note\n";
+        let python =
+            "def f(x):\n    \"\"\"Doc.\"\"\"\n    return [i * x for i in range(3)]  # note\n";
         let js = "const add = (a, b) => a + b;\n";
         let written = format!(
             "{}\n{}\n",
@@ -334,7 +337,10 @@ mod tests {
         // A line of exactly the limit, its line ending counted, is coloured.
         let word = &long[10..];
         let html = highlight(&format!("let x = {word};\n"), Some("js"));
-        assert!(!html.ends_with(&format!("{word};\n</code></pre>\n")), "{html}");
+        assert!(
+            !html.ends_with(&format!("{word};\n</code></pre>\n")),
+            "{html}"
+        );
         assert!(html.contains("hl-punctuation"), "{html}");
         // A block over the limit is text from its start, as a language not known.
         let big = "x = 1\n".repeat(MAX_BLOCK / 6 + 1);

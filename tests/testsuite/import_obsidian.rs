@@ -671,7 +671,9 @@ fn code_too_long_to_colour_quickly_is_shown_as_text() {
         "{js}"
     );
     assert!(
-        js.contains(&format!("let long = {word};\nlet after = 2;\n</code></pre>")),
+        js.contains(&format!(
+            "let long = {word};\nlet after = 2;\n</code></pre>"
+        )),
         "the long line and the rest as text"
     );
     assert!(page.contains("<pre><code class=\"language-python\">x = 1  # a line of Python\n"));
