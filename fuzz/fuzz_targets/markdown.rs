@@ -31,7 +31,7 @@ fuzz_target!(|text: &str| {
         unsupported_syntax: Default::default(),
         broken_links: Default::default(),
         highlight: true,
-        vault: false,
+        expressions: Default::default(),
         math_definitions: "",
         autolinks: true,
     };

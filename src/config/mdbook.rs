@@ -27,8 +27,8 @@ struct Katex {
 impl Preprocessors {
     /// mdbook-katex's macros (`[preprocessor.katex] macros = "macros.txt"`, a path
     /// from the site's folder), as TeX definitions every formula of the site starts
-    /// with; empty without one. A file that cannot be read, or a line that is no
-    /// macro, is a warning at its place.
+    /// with; empty without one. A file that cannot be read, or a line starting with
+    /// a backslash that is no macro, is a warning at its place.
     pub fn math_definitions(
         &self,
         root: &Path,
@@ -56,10 +56,13 @@ impl Preprocessors {
         };
         let mut definitions = String::new();
         for (n, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('%') {
+            // mdbook-katex reads only lines starting with a backslash: the others
+            // (`# Conventions`, blank lines, notes) are the file's own headings and
+            // comments.
+            if !line.starts_with('\\') {
                 continue;
             }
+            let line = line.trim();
             match macro_definition(line) {
                 Some(definition) => definitions.push_str(&definition),
                 None => diagnostics.push(

@@ -25,6 +25,21 @@ pub(super) fn is_hugo(root: &Path, dir: &Path) -> bool {
     found
 }
 
+/// Whether the site is a Hugo site (see [`is_hugo`]) or a Zola one (a `config.toml`
+/// or `zola.toml` setting `base_url` in the site's folder or beside the content
+/// folder): neither runs templates in content, so `{{ … }}` there is text.
+pub fn is_hugo_or_zola(root: &Path, dir: &Path) -> bool {
+    let zola = |folder: &Path| {
+        ["config.toml", "zola.toml"].iter().any(|name| {
+            std::fs::read_to_string(folder.join(name)).is_ok_and(|text| {
+                text.lines()
+                    .any(|line| line.trim_start().starts_with("base_url"))
+            })
+        })
+    };
+    is_hugo(root, dir) || [Some(root), dir.parent()].into_iter().flatten().any(zola)
+}
+
 fn hugo_config(folder: &Path) -> bool {
     let named = [
         "hugo.toml",

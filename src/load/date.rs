@@ -190,9 +190,15 @@ pub(super) fn note_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option
 }
 
 /// Whether `text` is written as a date, rightly or not: a year of four digits, alone or
-/// followed by `-` and a digit (`2024-13-01`, `2019-5`).
+/// followed by `-` and a digit (`2024-13-01`, `2019-5`, `2021-03-04X`). A date with
+/// words after a space (`2026-04-29 (v2)`, `2025-08-11 (updated 2026-04-29)`) is text,
+/// which Quartz cannot read as a date either; a time after it (`2024-01-01 10:00`) is not.
 pub(super) fn date_shaped(text: &str) -> bool {
     let t = text.trim().as_bytes();
+    let time = |part: &str| {
+        part.bytes()
+            .all(|b| b.is_ascii_digit() || b":.+-Z".contains(&b))
+    };
     t.len() >= 4
         && t[..4].iter().all(u8::is_ascii_digit)
         && match t.get(4) {
@@ -200,6 +206,7 @@ pub(super) fn date_shaped(text: &str) -> bool {
             Some(b'-') => t.get(5).is_some_and(u8::is_ascii_digit),
             Some(_) => false,
         }
+        && text.split_whitespace().skip(1).all(time)
 }
 
 #[cfg(test)]
@@ -234,6 +241,12 @@ mod tests {
             ("2020--2021", false),
             ("AA 2021 -- 2022", false),
             ("20190501", false),
+            ("2024-01-01T10:00:00+01:00", true),
+            ("2021-03-04X", true),
+            ("2024-01-01 10:00", true),
+            ("2026-04-29 (v2)", false),
+            ("2025-08-11 (updated 2026-04-29)", false),
+            ("2026-07 (SIGGRAPH 2026)", false),
         ] {
             assert_eq!(date_shaped(text), shaped, "{text}");
         }

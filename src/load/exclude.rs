@@ -16,6 +16,9 @@ pub struct Exclude {
     set: Option<Gitignore>,
     /// Each pattern read, with its place in the list.
     patterns: Vec<(usize, String)>,
+    /// Patterns the source's own tool sets (see [`vault_templates`]), each with where
+    /// it is set, read before `[build] exclude`'s.
+    defaults: Vec<(String, String)>,
     /// The Markdown files left out, by path below the folder (names only: none is
     /// read), so a link naming one says it is left out rather than not written.
     pub notes: Vec<PathBuf>,
@@ -28,10 +31,24 @@ impl Exclude {
     /// The patterns read relative to `dir`; a pattern that does not read (already
     /// reported by the config's checks, see [`crate::config::exclude_problem`]) is passed over.
     pub fn new(dir: &Path, patterns: &[String]) -> Exclude {
-        if patterns.is_empty() {
+        Exclude::with_defaults(dir, Vec::new(), patterns)
+    }
+
+    /// As [`Exclude::new`], with `defaults` (pattern, where it is set) read first, so a
+    /// pattern of `[build] exclude` may take one back (`!/Templates/`).
+    pub fn with_defaults(
+        dir: &Path,
+        defaults: Vec<(String, String)>,
+        patterns: &[String],
+    ) -> Exclude {
+        if patterns.is_empty() && defaults.is_empty() {
             return Exclude::default();
         }
         let mut builder = GitignoreBuilder::new(dir);
+        let defaults: Vec<_> = defaults
+            .into_iter()
+            .filter(|(pattern, _)| builder.add_line(None, pattern).is_ok())
+            .collect();
         let mut read = Vec::new();
         for (n, pattern) in patterns.iter().enumerate() {
             if problem(pattern).is_none() && builder.add_line(None, pattern).is_ok() {
@@ -41,6 +58,7 @@ impl Exclude {
         Exclude {
             set: builder.build().ok(),
             patterns: read,
+            defaults,
             ..Exclude::default()
         }
     }
@@ -55,13 +73,26 @@ impl Exclude {
 
     /// The place in `[build] exclude` of the pattern that leaves `rel` out, if one does.
     pub fn pattern_of(&self, rel: &Path, is_dir: bool) -> Option<usize> {
+        let glob = self.matching(rel, is_dir)?;
+        self.patterns
+            .iter()
+            .find(|(_, p)| p.trim() == glob)
+            .map(|(n, _)| *n)
+    }
+
+    /// Where the source's own tool leaves `rel` out, when one of its patterns does
+    /// (`the vault's templates folder (.obsidian/templates.json)`).
+    pub fn default_of(&self, rel: &Path, is_dir: bool) -> Option<&str> {
+        let glob = self.matching(rel, is_dir)?;
+        let (_, why) = self.defaults.iter().find(|(p, _)| p.trim() == glob)?;
+        Some(why)
+    }
+
+    /// The pattern, as written, that leaves `rel` out.
+    fn matching(&self, rel: &Path, is_dir: bool) -> Option<&str> {
         let set = self.set.as_ref().filter(|_| rel.parent().is_some())?;
         match set.matched_path_or_any_parents(rel, is_dir) {
-            Match::Ignore(glob) => self
-                .patterns
-                .iter()
-                .find(|(_, p)| p.trim() == glob.original().trim())
-                .map(|(n, _)| *n),
+            Match::Ignore(glob) => Some(glob.original().trim()),
             _ => None,
         }
     }
@@ -112,6 +143,67 @@ impl Exclude {
             }
         }
     }
+}
+
+/// The templates folders of an Obsidian vault, as patterns relative to the content
+/// folder `dir` with where each is set: the core Templates plugin's `folder`
+/// (`.obsidian/templates.json`) and Templater's `templates_folder`
+/// (`.obsidian/plugins/templater-obsidian/data.json`). A template is the scaffold of
+/// notes to come (`{{date}}`, `<% tp.file.title %>`), never a note of its own: Quartz
+/// leaves `templates` out by default, and Obsidian Publish publishes only what is
+/// chosen. The vault is the content folder or the site's folder, whichever holds
+/// `.obsidian/`; a folder outside the content folder, or the content folder itself,
+/// is no pattern.
+pub fn vault_templates(root: &Path, dir: &Path) -> Vec<(String, String)> {
+    const SETTINGS: [(&str, &str); 2] = [
+        ("templates.json", "folder"),
+        ("plugins/templater-obsidian/data.json", "templates_folder"),
+    ];
+    let Some(vault) = [dir, root]
+        .into_iter()
+        .find(|v| v.join(".obsidian").is_dir())
+    else {
+        return Vec::new();
+    };
+    let mut patterns = Vec::new();
+    for (file, key) in SETTINGS {
+        let Ok(text) = std::fs::read_to_string(vault.join(".obsidian").join(file)) else {
+            continue;
+        };
+        let Ok(settings) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        let Some(folder) = settings.get(key).and_then(|f| f.as_str()) else {
+            continue;
+        };
+        let folder = folder.trim().trim_matches('/');
+        let Ok(below) = vault.join(folder).strip_prefix(dir).map(Path::to_path_buf) else {
+            continue;
+        };
+        let below = below.to_string_lossy().replace('\\', "/");
+        let plain = below
+            .split('/')
+            .all(|part| !matches!(part, "" | "." | ".."));
+        if folder.is_empty() || !plain || !dir.join(&below).is_dir() {
+            continue;
+        }
+        // Written as gitignore reads a name: its special characters escaped.
+        let escaped: String = below
+            .chars()
+            .flat_map(|c| {
+                let special = matches!(c, '*' | '?' | '[' | ']' | '\\' | '!' | '#');
+                special.then_some('\\').into_iter().chain([c])
+            })
+            .collect();
+        let pattern = format!("/{escaped}/");
+        if patterns.iter().all(|(p, _)| p != &pattern) {
+            patterns.push((
+                pattern,
+                format!("the vault's templates folder (.obsidian/{file})"),
+            ));
+        }
+    }
+    patterns
 }
 
 /// The note among `notes` that `name` names as a wikilink does: by its path without

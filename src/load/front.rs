@@ -3,8 +3,8 @@
 //! `[taxonomies] tags`), and keys a site declares on purpose.
 
 use super::spans::{Spans, Step};
-use super::{Date, FrontMatter, FRONT_MATTER_KEYS};
-use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
+use super::{Date, FrontMatter};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use serde::Deserialize;
 use std::fmt;
@@ -114,87 +114,6 @@ pub(super) fn read_front<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
         ignored.push(steps);
     })?;
     Ok((front, ignored))
-}
-
-/// Obsidian properties attune reads only as names. Obsidian shows a value of another
-/// kind (an alias written `- Opener: New Tab by Default`, which YAML reads as a mapping)
-/// as a type mismatch and opens the note; so attune leaves the key out, with a warning.
-const NAME_PROPERTIES: &[&str] = &["aliases", "tags"];
-
-/// Date properties left out in the same way when they hold no date at all (`[2024]`, or
-/// text such as `a.a. 2019/2020`, see `date_shaped`): Obsidian opens such a note, Quartz
-/// publishes it undated. A date written wrongly (`date: 2024-13-01`) stays an error.
-const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
-
-/// Text properties left out in the same way when they hold a list or a mapping
-/// (`title: [Avoiding Pain]`, `title: ["[[The Socks Episode]]"]`, as an Obsidian
-/// template writes it): Obsidian gives `title` no meaning of its own and opens the
-/// note, titled by its file name, as attune then titles it.
-const TEXT_PROPERTIES: &[&str] = &["title", "summary", "description", "topic", "linkTitle"];
-
-/// [`read_front`] of YAML front matter whose first line is `first_line`, with a
-/// [`NAME_PROPERTIES`] or [`DATE_PROPERTIES`] key of another kind left out (and a
-/// warning) when that is all that keeps it from being read.
-pub(super) fn read_yaml_front(
-    yaml: &str,
-    first_line: usize,
-    file: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Result<(FrontMatter, Vec<Vec<Step>>), serde_yaml::Error> {
-    let error = match read_front::<FrontMatter, _>(serde_yaml::Deserializer::from_str(yaml)) {
-        Ok(read) => return Ok(read),
-        Err(e) => e,
-    };
-    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str(yaml) else {
-        return Err(error);
-    };
-    let dates = DATE_PROPERTIES.iter().filter(|key| {
-        map.get(**key)
-            .is_some_and(|v| v.as_str().is_none_or(|t| !super::date::date_shaped(t)))
-    });
-    let texts = TEXT_PROPERTIES.iter().filter(|key| {
-        map.get(**key).is_some_and(|v| {
-            matches!(
-                v,
-                serde_yaml::Value::Sequence(_)
-                    | serde_yaml::Value::Mapping(_)
-                    | serde_yaml::Value::Tagged(_)
-            )
-        })
-    });
-    for key in NAME_PROPERTIES.iter().chain(dates).chain(texts) {
-        let mut without = map.clone();
-        if without.remove(*key).is_none() {
-            continue;
-        }
-        let Ok(read) = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(without)) else {
-            continue;
-        };
-        let line = yaml
-            .lines()
-            .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
-            .map_or(first_line, |n| first_line + n);
-        let (kind, write) = if NAME_PROPERTIES.contains(key) {
-            ("names", "each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`)")
-        } else if TEXT_PROPERTIES.contains(key) {
-            (
-                "text",
-                "it as one line of text, without brackets (`title: My title`),",
-            )
-        } else {
-            ("a date", "a date, `2024-01-31`,")
-        };
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::FrontMatter,
-                format!("front matter: `{key}` holds something other than {kind}, so it is left out"),
-            )
-            .at(file, line, 1)
-            .help(format!("write {write} as Obsidian's properties expect; the note is published without its `{key}`")),
-        );
-        return Ok(read);
-    }
-    Err(error)
 }
 
 /// A `serde_ignored` path as key steps (`Option`s and newtypes take none).
@@ -370,39 +289,6 @@ pub(super) fn resolve_synonyms(
         }
     }
     ok.then_some(front)
-}
-
-/// Warns about each front matter key attune does not know, unless the site declares
-/// it in `[front_matter] allow`; suggests the nearest known key.
-pub fn report_unknown_keys(
-    front: &FrontMatter,
-    file: &Path,
-    allow: &[String],
-    diagnostics: &mut Diagnostics,
-) {
-    for key in &front.unknown_keys {
-        if allow.iter().any(|a| a == &key.name) {
-            continue;
-        }
-        let d = Diagnostic::warning(
-            Code::UnknownKey,
-            format!("unknown front matter key `{}` is ignored", key.name),
-        )
-        .at(file, key.line, key.column);
-        // A typo's suggestion, never a longer key that holds the name whole
-        // (`publish`, as Obsidian Publish writes it, is not `publishDate`).
-        let candidates = FRONT_MATTER_KEYS
-            .iter()
-            .copied()
-            .filter(|k| !k.to_lowercase().contains(&key.name.to_lowercase()));
-        diagnostics.push(match nearest(&key.name, candidates) {
-            Some(best) => d.help(format!("did you mean `{best}`?")),
-            None => d.help(format!(
-                "if the site uses it on purpose (for another tool), declare it in book.toml: [front_matter] allow = [\"{}\"]",
-                key.name
-            )),
-        });
-    }
 }
 
 /// `date: {{date}}`, `- {{title}}`, `date: <% tp.date.now() %>`: a template tool's

@@ -5,6 +5,7 @@
 
 use super::fence::{find_front_matter, Format, Found};
 use super::front;
+use super::front_lenient;
 use super::spans::Spans;
 use super::yaml::{guard_yaml, yaml_message};
 use super::Date;
@@ -417,7 +418,7 @@ fn parse_front_matter(
         );
         return None;
     }
-    match front::read_yaml_front(yaml, first_line, file, diagnostics) {
+    match front_lenient::read_yaml_front(yaml, first_line, file, diagnostics) {
         Ok((mut front, ignored)) => {
             front.unknown_keys =
                 front::unknown_keys(ignored, || Spans::yaml(yaml, first_line), first_line);

@@ -13,6 +13,7 @@ use walk::files;
 
 mod build_options;
 mod bundles;
+pub use bundles::is_hugo_or_zola;
 mod cascade;
 mod data;
 mod date;
@@ -21,6 +22,7 @@ mod fence;
 mod front;
 mod front_forms;
 mod front_json;
+mod front_lenient;
 mod front_matter;
 mod languages;
 mod people;
@@ -28,6 +30,7 @@ mod publish;
 mod read;
 mod spans;
 pub mod summary;
+mod unknown_keys;
 mod walk;
 mod weight;
 mod yaml;
@@ -35,7 +38,7 @@ mod yaml;
 pub use build_options::Listing;
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
 pub use date::{days_in_month, Date};
-pub use front::{report_unknown_keys, UnknownKey};
+pub use front::UnknownKey;
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
@@ -43,6 +46,7 @@ pub use publish::Publish;
 pub use read::title_from_file_name;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
+pub use unknown_keys::{report_unknown_keys, UnknownKeys};
 pub use walk::is_ignored;
 pub use yaml::{guard_yaml, parse_yaml, MAX_YAML_DEPTH};
 
@@ -166,7 +170,11 @@ pub fn load(
         ..Content::default()
     };
     let mut into_output = Vec::new();
-    let mut exclude = exclude::Exclude::new(&dir, publish.exclude);
+    let mut exclude = exclude::Exclude::with_defaults(
+        &dir,
+        exclude::vault_templates(root, &dir),
+        publish.exclude,
+    );
     let mut left_out = Vec::new();
     let found = files(
         root,

@@ -412,6 +412,11 @@ impl<'a> Builder<'a, '_> {
         }
         let mut html = String::with_capacity(self.html_events.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.html_events.into_iter());
+        // A paragraph whose only content was left out (an embed of an Obsidian Bases
+        // view) is no paragraph: Markdown never writes one empty.
+        if html.contains("<p></p>\n") {
+            html = html.replace("<p></p>\n", "");
+        }
         self.out.html = self
             .equations
             .resolve(html, self.file, &mut self.out.diagnostics);

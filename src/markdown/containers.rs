@@ -12,6 +12,11 @@
 //! container a document leaves open runs to its end, as markdown-it reads it; one
 //! written inside another (`::::note` around `:::tip`) is a callout in a callout.
 //! Colons in code blocks stay code.
+//!
+//! GitBook's hint blocks are the same container written with Liquid tags: a line
+//! `{% hint style="warning" %}` opens one, a line `{% endhint %}` closes it, and the
+//! lines between are Markdown; each is the callout of its style (`info`, `success`,
+//! `warning`, `danger`), as GitBook shows it.
 
 use super::admonish::callout;
 use super::expand::{SegMap, Splice};
@@ -25,8 +30,9 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut splice = Splice::new(text);
     let mut copied = 0;
     let mut found = false;
-    // The colons of each open container, outermost first, and the indent of the
-    // outermost's line (a list item's), kept before the quotes.
+    // The colons of each open container (`HINT` for a GitBook hint), outermost
+    // first, and the indent of the outermost's line (a list item's), kept before the
+    // quotes.
     let mut open: Vec<usize> = Vec::new();
     let mut base = 0;
     let mut at = 0;
@@ -36,14 +42,22 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
         let rest = &content[indent..];
-        let colons = rest.len() - rest.trim_start_matches(':').len();
+        let hint = hint_tag(rest);
+        let colons = match hint {
+            Some(_) => HINT,
+            None => rest.len() - rest.trim_start_matches(':').len(),
+        };
         let marker = colons >= 3
             && !code
                 .get_or_insert_with(|| code_blocks(text, options))
                 .iter()
                 .any(|r| r.contains(&(start + indent)));
-        let after = rest[colons..].trim();
-        if marker && after.is_empty() && open.last().is_some_and(|&c| c <= colons) {
+        let closes = match hint {
+            Some(Hint::Close) => open.last() == Some(&HINT),
+            Some(Hint::Open(_)) => false,
+            None => rest[colons..].trim().is_empty() && open.last().is_some_and(|&c| c <= colons),
+        };
+        if marker && closes {
             // The closing line: the quotes of the containers still open, so what
             // follows is not read as the callout's text continued.
             open.pop();
@@ -52,7 +66,11 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             copied = start + content.len();
             continue;
         }
-        let opening = marker.then(|| opening(after)).flatten();
+        let opening = match hint {
+            Some(Hint::Open(style)) => marker.then(|| callout(&style, None, false)),
+            Some(Hint::Close) => None,
+            None => marker.then(|| opening(rest[colons..].trim())).flatten(),
+        };
         if open.is_empty() && opening.is_none() {
             continue;
         }
@@ -75,6 +93,36 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// What `open` holds for a GitBook hint, which only `{% endhint %}` closes.
+const HINT: usize = usize::MAX;
+
+enum Hint {
+    /// `{% hint style="warning" %}`, with its style (`info` without one).
+    Open(String),
+    /// `{% endhint %}`
+    Close,
+}
+
+/// The GitBook hint tag a line is, alone on it (`{%- hint -%}` too).
+fn hint_tag(line: &str) -> Option<Hint> {
+    let inner = line.trim_end().strip_prefix("{%")?.strip_suffix("%}")?;
+    let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    if inner == "endhint" {
+        return Some(Hint::Close);
+    }
+    let attributes = inner.strip_prefix("hint")?;
+    if !attributes.is_empty() && !attributes.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let style = attributes
+        .split_whitespace()
+        .find_map(|a| a.strip_prefix("style="))
+        .map(|v| v.trim_matches(['"', '\'']).to_ascii_lowercase())
+        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or_else(|| "info".to_string());
+    Some(Hint::Open(style))
 }
 
 /// `depth` quote marks after `indent`.
@@ -190,6 +238,32 @@ mod tests {
         );
         // A container left open runs to the end.
         assert_eq!(out(":::tip\nA\n"), "> [!tip]\n> A\n");
+    }
+
+    #[test]
+    fn gitbook_hints_become_callouts() {
+        let text = "A\n\n{% hint style=\"warning\" %}\nMind *this*.\n{% endhint %}\nB\n";
+        let (rewritten, map) = rewrite(text, Options::empty()).unwrap();
+        assert_eq!(rewritten, "A\n\n> [!warning]\n> Mind *this*.\n\nB\n");
+        let at = rewritten.find("Mind").unwrap();
+        assert_eq!(map.back(at), text.find("Mind").unwrap());
+        // Each style; no style is `info`; a container inside; colons do not close it.
+        assert_eq!(
+            out("{% hint style=\"success\" %}\nX\n{% endhint %}\n"),
+            "> [!success]\n> X\n\n"
+        );
+        assert_eq!(
+            out("{%- hint -%}\nX\n{%- endhint -%}\n"),
+            "> [!info]\n> X\n\n"
+        );
+        assert_eq!(
+            out("{% hint style='danger' %}\n:::tip\nX\n:::\n:::\n{% endhint %}\n"),
+            "> [!danger]\n> > [!tip]\n> > X\n> \n> :::\n\n"
+        );
+        // In code, or with text around it on its line, a hint tag stays as written.
+        assert!(rewrite("```\n{% hint %}\nX\n{% endhint %}\n```\n", Options::empty()).is_none());
+        assert!(rewrite("a {% hint %}\nX\n{% endhint %}\n", Options::empty()).is_none());
+        assert!(rewrite("{% hinted %}\nX\n", Options::empty()).is_none());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The passes over an article's text before it is parsed as Markdown, in order:
 //! `{{#include}}` directives are replaced by what they name ([`super::include`]),
-//! `%% comments %%` are taken out ([`super::comments`]), mdbook-admonish blocks are
+//! `%% comments %%` are taken out ([`super::comments`]), Dataview's inline queries in a
+//! vault are answered ([`super::dataview`]), mdbook-admonish blocks are
 //! written as callouts ([`super::admonish`]), and so are colon-fenced containers
 //! (`:::tip` … `:::`, [`super::containers`]), syntax of other tools that attune does
 //! not support is reported and taken out ([`super::foreign`]), and lines inside `$$`
@@ -105,8 +106,26 @@ pub struct Article<'a> {
     pub unsupported_syntax: UnsupportedSyntax,
     /// Whether an include of a file that does not exist is an error or a warning.
     pub broken_links: crate::config::BrokenLinks,
-    /// `{{ name }}` is text, as in an Obsidian vault (see `ParseContext::vault`).
-    pub vault: bool,
+    /// What `{{ name }}` is (see `ParseContext::expressions`); in a vault, Dataview's
+    /// inline queries are answered too ([`super::dataview`]).
+    pub expressions: Expressions,
+    /// The article's front matter as written (empty when it has none).
+    pub front_matter: &'a str,
+}
+
+/// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Expressions {
+    /// Another tool's template (Liquid, Tera in a template): reported, left out.
+    #[default]
+    Template,
+    /// Text, as an Obsidian vault or a Quartz garden shows it (a message template's
+    /// `{{1}}`, a prompt's `{{user_input}}`).
+    Vault,
+    /// Text, as Hugo and Zola show it: neither runs templates in content (a page
+    /// explaining Go templates writes `{{ . }}`); Zola's shortcode calls
+    /// (`{{ youtube(id="…") }}`) are still shortcodes.
+    Text,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.
@@ -161,6 +180,15 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = escaped;
         }
     }
+    if holds(&text, "`") && holds(&text, "=") {
+        if article.expressions != Expressions::Vault {
+            if holds(&text, "this.") {
+                super::dataview::outside_a_vault(&text, article, options, &mut out);
+            }
+        } else if let Some(filled) = super::dataview::fill(&text, article, options, &mut out) {
+            text = filled;
+        }
+    }
     if text.contains("admonish") {
         if let Some((rewritten, map)) = super::admonish::rewrite(&text, options) {
             out.maps.0.push(map);
@@ -173,7 +201,13 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if holds(&text, ":::") {
+    if holds(&text, "alert") || holds(&text, "notice") {
+        if let Some((rewritten, map)) = super::hugo_callouts::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    if holds(&text, ":::") || holds(&text, "endhint") {
         if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;
@@ -199,6 +233,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         if let Some((protected, map)) = super::math_blocks::protect(&text) {
             out.maps.0.push(map);
             text = protected;
+        }
+    }
+    if holds(&text, "$") {
+        if let Some((escaped, map)) = super::math_prices::escape(&text, options) {
+            out.maps.0.push(map);
+            text = escaped;
         }
     }
     out.text = text;

@@ -16,11 +16,11 @@
 //! backslash first (`\{{`, `\{%`) is text.
 
 use super::expand::{
-    html_comment_ranges, inside, literal_ranges, Article, Expanded, SegMap, Splice,
+    html_comment_ranges, inside, literal_ranges, Article, Expanded, Expressions, SegMap, Splice,
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{fenced_code, zola_body};
+use super::foreign_body::{embed_link, fenced_code, zola_body};
 use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
@@ -339,6 +339,18 @@ pub(super) fn strip(
                 continue;
             }
         }
+        // `{{< figure src="a.png" caption="…" >}}`: Hugo's image with its caption.
+        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
+            && name == "figure"
+            && pair.is_none()
+        {
+            if let Some(figure) = super::hugo_figure::in_place(text, &tag.range, &tag.inner) {
+                splice.copy(copied..tag.range.start);
+                splice.insert(&figure, tag.range.start);
+                copied = tag.range.end;
+                continue;
+            }
+        }
         // `{{< ref "other.md#part" >}}`, `{{< relref path="other" >}}`: Hugo's link to
         // a page, which is the page's path; attune resolves it as a link to that file
         // (from the page's folder, then from the content folder).
@@ -371,6 +383,20 @@ pub(super) fn strip(
                 continue;
             }
         }
+        // GitBook's `{% embed url="…" %}` (a card showing the page, `caption="…"` or
+        // the text before `{% endembed %}` under it): a link to that page, which is
+        // what a reader follows from the card, with the caption kept as its text.
+        if tag.kind == Kind::Liquid && name == "embed" {
+            if let Some(link) = embed_link(&tag.inner) {
+                splice.copy(copied..tag.range.start);
+                splice.insert(&link, tag.range.start);
+                copied = tag.range.end;
+                if let Some(pair) = pair {
+                    answered.insert(pair.range.start);
+                }
+                continue;
+            }
+        }
         // A tag in a link's or image's address (`[x]({{#DOCS_URL}}/a.html)`,
         // `[x]({{ site.baseurl }}/a)`, `<img src="{{ site.baseurl }}/a.png">`): the address is unknown without the tool that
         // fills it in, so the link is published as its text (see [`ADDRESS_MARK`]), with
@@ -385,7 +411,13 @@ pub(super) fn strip(
         }
         // An Obsidian vault or a Quartz garden shows `{{ name }}` as it is written (a
         // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
-        if tag.kind == Kind::Expression && article.vault {
+        // So does a Hugo or Zola site, but for Zola's shortcode calls.
+        let text_here = match article.expressions {
+            Expressions::Template => false,
+            Expressions::Vault => true,
+            Expressions::Text => zola_shortcode(&name).is_none(),
+        };
+        if tag.kind == Kind::Expression && text_here {
             continue;
         }
         splice.copy(copied..tag.range.start);

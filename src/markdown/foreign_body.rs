@@ -198,3 +198,27 @@ pub(super) fn fenced_code(text: &str, open: &Tag, close: &Tag, language: &str) -
     };
     Some(format!("{fence}{language}\n{code}{newline}{indent}{fence}"))
 }
+
+/// The Markdown link a GitBook embed (`embed url="https://…" caption="…"`) stands
+/// for; `None` when it names no web address.
+pub(super) fn embed_link(inner: &str) -> Option<String> {
+    let value = |key: &str| {
+        let at = inner.find(&format!("{key}="))? + key.len() + 1;
+        let rest = &inner[at..];
+        let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+        let end = rest[1..].find(quote)?;
+        Some(rest[1..1 + end].trim())
+    };
+    let url = value("url")?;
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if !web || url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
+        return None;
+    }
+    Some(match value("caption").filter(|c| !c.is_empty()) {
+        Some(caption) => {
+            let caption = caption.replace('[', "\\[").replace(']', "\\]");
+            format!("[{caption}](<{url}>)")
+        }
+        None => format!("<{url}>"),
+    })
+}

@@ -155,7 +155,7 @@ mod tests {
             unsupported_syntax: Default::default(),
             broken_links: Default::default(),
             highlight: true,
-            vault: false,
+            expressions: Default::default(),
             math_definitions: "",
             autolinks: true,
         };

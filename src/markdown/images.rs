@@ -100,6 +100,7 @@ impl<'a> Builder<'a, '_> {
                 };
                 self.embed_note(target, image.line, image.column);
             }
+            Some("base") => self.bases_view(name, image.line, image.column),
             Some(ext) => {
                 let n = self.out.refs.len();
                 let image_file = matches!(
@@ -150,6 +151,26 @@ impl<'a> Builder<'a, '_> {
 }
 
 impl Builder<'_, '_> {
+    /// `![[Books.base]]`, `![[Books.base#Table]]`: a view Obsidian's Bases plugin
+    /// computes from the vault's properties when the note is opened. There is nothing
+    /// to show in its place (the `.base` file holds the query, not its rows), so the
+    /// embed is left out of the page with an `unsupported-syntax` warning (an error
+    /// under `unsupported_syntax = "error"`), as Dataview's queries are.
+    fn bases_view(&mut self, name: &str, line: usize, column: usize) {
+        let severity = match self.ctx.unsupported_syntax {
+            crate::config::UnsupportedSyntax::Warn => crate::diagnostic::Severity::Warning,
+            _ => crate::diagnostic::Severity::Error,
+        };
+        let mut diagnostic = crate::diagnostic::Diagnostic::warning(
+            crate::diagnostic::Code::UnsupportedSyntax,
+            format!("Obsidian Bases view `{name}` is not supported: it is left out of the page"),
+        )
+        .at(self.file.to_path_buf(), line, column)
+        .help("a base is a query Obsidian runs on the vault's properties; list the notes it shows as links, or link to a tag's page");
+        diagnostic.severity = severity;
+        self.out.diagnostics.push(diagnostic);
+    }
+
     /// An embed of the note (or part of a note) `target` names, at `line`:`column`:
     /// filled in with that note's text once the site is known.
     fn embed_note(&mut self, target: LinkTarget, line: usize, column: usize) {

@@ -13,6 +13,7 @@ mod callouts;
 mod code;
 mod comments;
 mod containers;
+mod dataview;
 mod expand;
 mod foreign;
 mod foreign_address;
@@ -22,6 +23,8 @@ mod glossary;
 mod headings;
 pub mod highlight;
 mod html;
+mod hugo_callouts;
+mod hugo_figure;
 mod hugo_ref;
 mod ids;
 mod images;
@@ -30,11 +33,13 @@ mod links;
 pub(crate) mod math;
 mod math_blocks;
 mod math_html;
+mod math_prices;
 mod mdx;
 mod obsidian;
 mod prose;
 mod raw;
 mod readability;
+mod reference_wikilinks;
 mod references;
 mod sanitize;
 mod spec_rules;
@@ -42,6 +47,7 @@ mod table_links;
 mod tasks;
 
 use builder::Builder;
+pub use expand::Expressions;
 pub use glossary::Glossary;
 pub use html::{
     scan as scan_html, start_tag, without_meta_refresh, Attribute as HtmlAttribute, RefKind,
@@ -89,11 +95,11 @@ pub struct ParseContext<'a> {
     pub broken_links: BrokenLinks,
     /// Whether code blocks are highlighted (not when only checking).
     pub highlight: bool,
-    /// The content is an Obsidian vault (a `.obsidian/` folder) or a Quartz garden
-    /// (`quartz.config.ts`): `{{ name }}` is text there, as Obsidian and Quartz show it
-    /// (a WhatsApp template's `{{1}}`, a prompt's `{{user_input}}`), not a template
-    /// expression left out.
-    pub vault: bool,
+    /// What `{{ name }}` is: in an Obsidian vault (a `.obsidian/` folder) or a Quartz
+    /// garden (`quartz.config.ts`) text, as Obsidian and Quartz show it (a WhatsApp
+    /// template's `{{1}}`, a prompt's `{{user_input}}`); on a Hugo or Zola site text
+    /// too, but for Zola's shortcode calls; elsewhere a template expression left out.
+    pub expressions: Expressions,
     /// TeX definitions every formula starts with: mdbook-katex's macros (see
     /// [`crate::config::mdbook`]); empty for most sites.
     pub math_definitions: &'a str,
@@ -303,7 +309,8 @@ pub fn parse_titled(
         body_start,
         unsupported_syntax: ctx.unsupported_syntax,
         broken_links: ctx.broken_links,
-        vault: ctx.vault,
+        expressions: ctx.expressions,
+        front_matter: &text[..body_start],
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -354,12 +361,17 @@ pub fn parse_titled(
             (Event::Html(CowStr::from(body)), whole.clone()),
             (Event::End(pulldown_cmark::TagEnd::HtmlBlock), whole),
         ]
-    } else {
+    } else if ctx.expressions == Expressions::Vault {
         parser.into_offset_iter().collect()
+    } else {
+        let definitions = reference_wikilinks::definitions(&parser, body);
+        let events = parser.into_offset_iter().collect();
+        let options = options(ctx.smart_punctuation);
+        reference_wikilinks::as_references(events, body, &definitions, options)
     };
     // In a vault, Obsidian and Quartz read `[[Magic Numbers]](MZ)` as the wikilink and
     // the text `(MZ)` after it.
-    let events = if ctx.vault {
+    let events = if ctx.expressions == Expressions::Vault {
         events
     } else {
         links::wikilinks_before_destinations(events, body)
@@ -370,7 +382,7 @@ pub fn parse_titled(
     } else {
         events
     };
-    let (events, task_states) = if ctx.vault {
+    let (events, task_states) = if ctx.expressions == Expressions::Vault {
         tasks::obsidian_states(events, body)
     } else {
         (events, Vec::new())
@@ -434,7 +446,7 @@ mod tests {
             unsupported_syntax: Default::default(),
             broken_links: Default::default(),
             highlight: true,
-            vault: false,
+            expressions: Default::default(),
             math_definitions: "",
             autolinks: true,
         };
@@ -542,7 +554,7 @@ mod tests {
             unsupported_syntax: Default::default(),
             broken_links: BrokenLinks::Warn,
             highlight: true,
-            vault: false,
+            expressions: Default::default(),
             math_definitions: "",
             autolinks: true,
         };

@@ -161,7 +161,11 @@ impl Session {
         self.mounts = published.map(|m| m.source_path()).collect();
         let patterns = &config.build.exclude;
         self.exclude = (
-            Exclude::new(&self.root.join(&self.content_dir), patterns),
+            {
+                let dir = self.root.join(&self.content_dir);
+                let templates = crate::load::exclude::vault_templates(&self.root, &dir);
+                Exclude::with_defaults(&dir, templates, patterns)
+            },
             Exclude::new(
                 &self.root.join(self.static_dir.as_deref().unwrap_or(".")),
                 patterns,

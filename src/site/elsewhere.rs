@@ -1,6 +1,7 @@
 //! Links to `.md` paths that name no article but a page the site has in another form:
 //! attune's own tag list and tag pages (Hugo's `{{< ref "tags" >}}`), or a translation
-//! the site leaves out (`post.fr.md` on an `en` site).
+//! the site leaves out (`post.fr.md` on an `en` site), or the `.html` file mdBook
+//! would lead it to (`page.md` as `page.html`).
 
 use super::links::md_path;
 use super::{Article, ResolvedLink, Site};
@@ -40,6 +41,9 @@ impl Site {
                 .or_else(|| exclude.held_back_named(name?).map(|(_, why)| why));
             return held.map(str::to_string);
         };
+        if let Some(why) = exclude.default_of(&note, false) {
+            return Some(format!("is left out: it is in {why}"));
+        }
         let build = &self.config.build;
         let by = exclude.pattern_of(&note, false).and_then(|n| {
             let (line, column) = build.exclude_at.get(n)?;
@@ -69,6 +73,20 @@ impl Site {
         link: &OutLink,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<ResolvedLink> {
+        if let Some(url) = self.html_file_for(&article.rel, path) {
+            let anchor = match &link.target {
+                LinkTarget::File {
+                    anchor: Some(anchor),
+                    ..
+                } => format!("#{anchor}"),
+                _ => String::new(),
+            };
+            return Some(ResolvedLink {
+                target: None,
+                href: format!("{}{anchor}", self.style.href(&article.url, &url)),
+                title: written.to_string(),
+            });
+        }
         if let Some((url, title)) = self.tag_page_by_file(&article.rel, path) {
             return Some(ResolvedLink {
                 target: None,
@@ -95,6 +113,25 @@ impl Site {
             href: String::new(),
             title: written.to_string(),
         })
+    }
+
+    /// The `.html` file of the content folder, published as it is, that the `.md` path
+    /// `target` from `from` names when no article has it: mdBook writes a link to
+    /// `page.md` as one to `page.html`, so a hand-written `page.html` beside the
+    /// chapters (a redirect left where a chapter was) is where it leads. From the
+    /// linking file's folder, or from the content folder for a path written from the
+    /// root (`/programming/run-criteria.md`); its URL from the site root.
+    fn html_file_for(&self, from: &Path, target: &str) -> Option<String> {
+        let path = match target.strip_prefix('/') {
+            Some(rooted) => md_path(Path::new("_"), rooted)?,
+            None => md_path(from, target)?,
+        };
+        let html = path.to_string_lossy().replace('\\', "/");
+        let html = format!("{}.html", html.strip_suffix(".md")?);
+        self.assets
+            .iter()
+            .any(|a| a.from == crate::load::AssetFolder::Content && a.path() == html)
+            .then_some(html)
     }
 
     /// The tag list or a tag's page that the `.md` path `target` from `from` names when

@@ -96,7 +96,7 @@ impl Site {
         candidates: &[usize],
         local: &mut Vec<Diagnostic>,
     ) -> Result<usize, ResolvedLink> {
-        let d = self.ambiguous(i, link, name, candidates);
+        let d = self.ambiguous(i, (link.line, link.column), name, candidates);
         self.pick(d, candidates, local).ok_or_else(|| ResolvedLink {
             target: None,
             href: String::new(),

@@ -5,7 +5,6 @@
 
 use super::{normalise_alias, Article, Site, Structure};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::markdown::OutLink;
 use crate::text::slugify;
 use std::collections::HashMap;
 use std::path::Path;
@@ -313,7 +312,7 @@ impl Site {
     pub(super) fn ambiguous(
         &self,
         i: usize,
-        link: &OutLink,
+        (line, column): (usize, usize),
         name: &str,
         candidates: &[usize],
     ) -> Diagnostic {
@@ -331,7 +330,7 @@ impl Site {
             Code::AmbiguousLink,
             format!("'{name}' could mean {} notes", candidates.len()),
         )
-        .at(&self.articles[i].path, link.line, link.column)
+        .at(&self.articles[i].path, line, column)
         .help(format!(
             "write the path of the one you mean: {}",
             forms.join(", ")

@@ -65,6 +65,13 @@ pub(super) fn articles(
 ) -> Vec<Article> {
     let index = style.index();
     let vault = is_vault(&content.root, &content.dir);
+    let expressions = if vault {
+        markdown::Expressions::Vault
+    } else if crate::load::is_hugo_or_zola(&content.root, &content.dir) {
+        markdown::Expressions::Text
+    } else {
+        markdown::Expressions::Template
+    };
     let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
     let math_definitions = config.preprocessor.math_definitions(
         &content.root,
@@ -76,7 +83,7 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{}|{:?}|{:?}|{}|{:?}|{vault}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|",
             build.smart_punctuation,
             build.autolinks,
             build.unsupported_syntax,
@@ -167,7 +174,7 @@ pub(super) fn articles(
                 unsupported_syntax: config.build.unsupported_syntax,
                 broken_links: config.build.broken_links,
                 highlight: !content.plain_code,
-                vault,
+                expressions,
                 math_definitions: &math_definitions,
                 autolinks: config.build.autolinks,
             };
@@ -207,6 +214,7 @@ pub(super) fn articles(
     );
 
     let mut articles = Vec::with_capacity(sources.len());
+    let mut unknown_keys = crate::load::UnknownKeys::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
             continue;
@@ -241,12 +249,7 @@ pub(super) fn articles(
             .map(|given| markdown::plain_summary(&given))
             .or_else(|| markdown::summary_before_more(source.body()))
             .unwrap_or_default();
-        crate::load::report_unknown_keys(
-            &source.front,
-            &source.path,
-            &config.front_matter.allow,
-            diagnostics,
-        );
+        unknown_keys.add(&source.front, &source.path, &config.front_matter.allow);
         crate::review::validate(
             &source.front,
             &source.text[..source.body_start],
@@ -283,6 +286,7 @@ pub(super) fn articles(
             },
         });
     }
+    unknown_keys.report(diagnostics);
     // A stable order for everything downstream: by file path.
     articles.sort_by(|a, b| a.rel.cmp(&b.rel));
     articles

@@ -67,11 +67,6 @@ const REFUSED: &[(usize, &str, &str)] = &[
         "`[[[foo]]]` holds the wikilink `[[foo]]` to an absent article",
     ),
     (
-        559,
-        "broken-link",
-        "`[[*foo* bar]]` is a wikilink to an absent article",
-    ),
-    (
         590,
         "broken-link",
         "`[[foo]]: /url` is a wikilink to an absent article",

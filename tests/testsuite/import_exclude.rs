@@ -311,3 +311,99 @@ fn serve_rebuilds_for_book_toml_but_not_for_a_left_out_file() {
     wait_until("the private folder", || get(a, "/private/diary/").0 == 200);
     assert_same_as_full_build(&site, &server.out);
 }
+
+#[test]
+fn a_vaults_own_templates_folders_are_left_out_unless_taken_back() {
+    // The vault says where its templates are: Obsidian's Templates plugin in
+    // `.obsidian/templates.json`, Templater in its plugin's data.json. Nothing in
+    // book.toml names them.
+    let site = Fixture::new("obsidian");
+    site.write(
+        ".obsidian/templates.json",
+        "{\n  \"folder\": \"Meta/Templates\"\n}\n",
+    );
+    site.write(
+        ".obsidian/plugins/templater-obsidian/data.json",
+        "{\"templates_folder\": \"Templater\", \"trigger_on_file_creation\": true}",
+    );
+    site.write(
+        "content/Meta/Templates/Daily note.md",
+        "---\ndate: {{date}}\n---\n# Daily note\n\nTEMPLATE-SECRET\n",
+    );
+    site.write(
+        "content/Meta/Templates/Bases/Books.base",
+        "views:\n  - type: table\n",
+    );
+    site.write(
+        "content/Templater/Weekly.md",
+        "# Weekly\n\n<% tp.date.now() %> DEEP-TEMPLATE-SECRET\n",
+    );
+    site.write(
+        "content/Meta/About.md",
+        "# About\n\nThe vault own page.\n",
+    );
+    site.write(
+        "content/Healing/links.md",
+        "# Links\n\nSee [[Daily note]] and [[Weekly|the week]].\n\n![[Books.base]]\n\nEnd.\n",
+    );
+    // The vault is the content folder here: `.obsidian/` inside it.
+    for file in [
+        ".obsidian/templates.json",
+        ".obsidian/plugins/templater-obsidian/data.json",
+    ] {
+        let text = std::fs::read_to_string(site.path(file)).unwrap();
+        site.write(&format!("content/{file}"), text);
+        site.remove(file);
+    }
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("warning: 'Daily note' is left out: it is in the vault's templates folder (.obsidian/templates.json): shown as plain text")
+        .assert_stderr_contains("warning: 'Weekly' is left out: it is in the vault's templates folder (.obsidian/plugins/templater-obsidian/data.json)")
+        .assert_stderr_contains("warning: Obsidian Bases view `Books.base` is not supported: it is left out of the page\n --> content/Healing/links.md:5:1");
+    // Nothing in the templates is read: no placeholder or Templater warning.
+    for said in ["{{date}}", "tp.date", "Meta/Templates", "content/Templater"] {
+        assert!(!run.stderr.contains(said), "{}", run.stderr);
+    }
+    let run = site.build();
+    run.assert_code(0);
+    let public = site.path("public");
+    for (path, bytes) in snapshot(&public) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("TEMPLATE-SECRET"), "{}", path.display());
+        assert!(!text.contains("views:"), "{}", path.display());
+        let path = path.to_string_lossy().to_lowercase();
+        assert!(
+            !path.contains("templat") && !path.contains(".base"),
+            "{path}"
+        );
+    }
+    // The folder beside the templates is published; the view leaves no empty paragraph.
+    assert!(site
+        .read("meta/about/index.html")
+        .contains("The vault own page."));
+    let page = site.read("healing/links/index.html");
+    assert!(
+        !page.contains("<p></p>") && page.contains("<p>End.</p>"),
+        "{page}"
+    );
+    // `[build] exclude` takes a folder back as `.gitignore` does.
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!(
+            "{book}\n[build]\nexclude = [\"!/Meta/Templates/\"]\nunsupported_syntax = \"warn\"\n"
+        ),
+    );
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains("template placeholder `{{date}}` in front matter");
+    assert!(
+        !run.stderr.contains("'Daily note' is left out"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("'Weekly' is left out"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1274,20 +1274,29 @@ fn an_mdbook_s_own_book_toml_keeps_its_tables_and_katex_macros_are_read() {
     );
     site.write(
         "macros.txt",
-        "\\grad:{\\nabla}\n\\abs:\\left|#1\\right|\nnot a macro\n",
+        "# Conventions\n\n\\group:{\\mathbb{G}}\n\\alg:{#1_\\textnormal{alg}}\n\\grad:{\\nabla}\n\\abs:\\left|#1\\right|\n\\nocolon\nnot a macro: a note\n",
     );
     site.write("src/SUMMARY.md", "- [Calculus](calculus.md)\n");
     site.write(
         "src/calculus.md",
-        "# Calculus\n\nThe gradient $\\grad f$ and $\\abs{x}$.\n",
+        "# Calculus\n\nThe gradient $\\grad f$ and $\\abs{x}$.\n\nIn $x_\\group$, $\\alg{A}$ wins.\n",
     );
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("'not a macro' is no macro")
-        .assert_stderr_contains("--> macros.txt:3:1");
+        .assert_stderr_contains("'\\nocolon' is no macro")
+        .assert_stderr_contains("--> macros.txt:7:1");
+    // Lines that do not start with a backslash are the file's headings and notes,
+    // as mdbook-katex reads them (halo2's book titles its groups `# Conversions`).
+    assert!(!run.stderr.contains("Conventions"), "{}", run.stderr);
+    assert!(!run.stderr.contains("a note"), "{}", run.stderr);
     assert!(!run.stderr.contains("cannot be read"), "{}", run.stderr);
     let page = main_of(&site.read("calculus/index.html")).to_string();
     assert!(page.contains("<mi>∇</mi></mrow><mi>f</mi>"), "{page}");
+    // A macro straight after `_`, or holding one (`#1_\textnormal{alg}`), is the
+    // script, as KaTeX reads it: it was a `math` warning, shown as TeX.
+    assert!(page.contains("<mi>𝔾</mi>"), "{page}");
+    assert!(page.contains("<mtext>alg</mtext>"), "{page}");
+    assert!(!page.contains("{alg}"), "{page}");
     assert!(
         page.contains("<mo stretchy=\"true\">|</mo><mrow><mi>x</mi></mrow>"),
         "{page}"
@@ -1304,4 +1313,55 @@ fn an_mdbook_s_own_book_toml_keeps_its_tables_and_katex_macros_are_read() {
         "[site]\ntitle = \"T\"\n[build]\nbuild-dirr = \"x\"\n",
     );
     site.build().assert_code(1);
+}
+
+#[test]
+fn a_bracketed_reference_is_a_link_in_brackets_and_a_md_link_may_lead_to_an_html_file() {
+    // halo2's book cites `[[P99]]` beside `[P99]: https://…`, which CommonMark reads as
+    // the reference link in brackets: it was a wikilink to a note not written yet.
+    // The Bevy cheat book links `/programming/run-criteria.md`, a chapter moved away
+    // whose `run-criteria.html` redirect stays in `src/`: mdBook's link leads there.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Groups](background/groups.md)\n",
+    );
+    site.write(
+        "src/background/groups.md",
+        "# Groups\n\nThe commitment [[P99]] and [[ dh  1976 ]], not [[Nowhere]].\n\n\
+         See [run criteria](/programming/run-criteria.md#top) and [old](old.md).\n\n\
+         [P99]: https://example.com/p99.pdf \"Pedersen\"\n[DH 1976]: https://example.com/dh\n",
+    );
+    site.write(
+        "src/programming/run-criteria.html",
+        "<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" content=\"0;url=https://example.com/run-conditions.html\"></head></html>\n",
+    );
+    site.write("src/background/old.html", "<!DOCTYPE html><p>Moved.</p>\n");
+    let run = site.build();
+    run.assert_code(0);
+    // A wikilink naming no definition is still one, and the one warning.
+    run.assert_stderr_contains("'Nowhere' is not written yet")
+        .assert_stderr_contains("(1 warning)");
+    let page = main_of(&site.read("background/groups/index.html")).to_string();
+    assert!(
+        page.contains("[<a href=\"https://example.com/p99.pdf\" title=\"Pedersen\">P99</a>]"),
+        "{page}"
+    );
+    assert!(
+        page.contains("[<a href=\"https://example.com/dh\">dh  1976</a>]"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../programming/run-criteria.html#top\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../background/old.html\""),
+        "{page}"
+    );
+    assert!(site.path("public/programming/run-criteria.html").exists());
 }

@@ -277,3 +277,44 @@ fn a_note_whose_first_heading_is_a_wikilink_is_titled_by_it_and_links_to_it_have
         assert!(!page.contains("></a>"), "a link with no text: {page}");
     }
 }
+
+#[test]
+fn a_name_with_a_dot_that_two_notes_answer_to_is_ambiguous_not_unwritten() {
+    // Pokerole-Obsidian-SRD: `[[SRD-Run Away-v2.0|Run Away]]`, an ability and a move of
+    // that name, was "not written yet" (29 links): the dot sent it to the files by name,
+    // which gave up on two notes.
+    let site = Fixture::new("obsidian");
+    for folder in ["Abilities", "Moves"] {
+        site.write(
+            &format!("content/{folder}/Run Away-v2.0.md"),
+            format!("# Run Away\n\nThe {folder} one.\n"),
+        );
+    }
+    site.write(
+        "content/Pokedex/Aipom.md",
+        "# Aipom\n\n**Abilities**: [[Run Away-v2.0|Run Away]]\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1).assert_stderr_contains(
+        "error: 'Run Away-v2.0' could mean 2 notes\n --> content/Pokedex/Aipom.md:3:16",
+    );
+    assert!(
+        !run.stderr.contains("'Run Away-v2.0' is not written yet"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "book.toml",
+        format!(
+            "{}\n[build]\nbroken_links = \"warn\"\n",
+            std::fs::read_to_string(site.path("book.toml")).unwrap()
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("pokedex/aipom/index.html");
+    assert!(
+        page.contains("moves/run-away-v2-0/\">Run Away</a>"),
+        "the shortest path: {page}"
+    );
+}

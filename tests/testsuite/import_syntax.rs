@@ -473,8 +473,8 @@ fn problems_in_included_text_are_reported_where_it_is_written() {
 /// An article holding each kind of other tools' template syntax, outside code and in it.
 const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
      {{< code go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /code >}}\n\n\
-     {{% notice tip %}}\nMarkdown *inside*.\n{{% /notice %}}\n\n\
-     {{< figure src=\"x.png\" >}}\n\n\
+     {{% hint tip %}}\nMarkdown *inside*.\n{{% /hint %}}\n\n\
+     {{< image src=\"x.png\" >}}\n\n\
      {% include footer.html %}\n\n\
      Hello {{ page.title }} there.\n\n\
      {{#template footer.md}}\n\n\
@@ -484,8 +484,8 @@ const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
 /// What [`FOREIGN`] reports, without the severity.
 const FOREIGN_REPORTED: [&str; 6] = [
     "Hugo shortcode `{{< code go >}}` … `{{< /code >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
-    "Hugo shortcode `{{% notice tip %}}` … `{{% /notice %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
-    "Hugo shortcode `{{< figure src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
+    "Hugo shortcode `{{% hint tip %}}` … `{{% /hint %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
+    "Hugo shortcode `{{< image src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
     "Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
     "template expression `{{ page.title }}` is not supported: attune does not run templates in content @ content/t/a.md:19:7",
     "mdBook directive `{{#template footer.md}}` is not supported @ content/t/a.md:21:1",
@@ -552,7 +552,7 @@ fn other_tools_template_syntax_is_a_warning_and_left_out_of_the_page() {
             "the shortcode and everything up to `{{< /code >}}` are left out of the page",
         )
         .assert_stderr_contains(
-            "the page shows the shortcode's inner text, without it and `{{% /notice %}}`",
+            "the page shows the shortcode's inner text, without it and `{{% /hint %}}`",
         )
         .assert_stderr_contains("the shortcode is left out of the page")
         .assert_stderr_contains("the tag is left out of the page")
@@ -587,8 +587,8 @@ fn other_tools_template_syntax_is_a_warning_and_left_out_of_the_page() {
         "highlight",
         "a comment, not a heading",
         "func main",
-        "notice",
-        "figure",
+        "hint",
+        "image",
         "footer.html",
         "page.title",
         "template",

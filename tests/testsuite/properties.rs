@@ -57,8 +57,9 @@ proptest! {
             definition: "d".into(),
             article: None,
         }]);
-        for vault in [false, true] {
-            let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, vault, autolinks: true, math_definitions: "" };
+        use attune::markdown::Expressions;
+        for expressions in [Expressions::Template, Expressions::Vault, Expressions::Text] {
+            let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, expressions, autolinks: true, math_definitions: "" };
             let parsed = attune::markdown::parse(&text, 0, Path::new("a.md"), true, &ctx);
             for link in &parsed.links {
                 prop_assert!(link.line >= 1 && link.column >= 1);

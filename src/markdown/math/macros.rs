@@ -190,3 +190,183 @@ pub(super) fn unknown_name(tex: &str) -> Option<String> {
     }
     None
 }
+/// `tex` with each call of a `\def`ined macro written straight after `_` or `^`
+/// (`x_\group`, `#1_\textnormal{alg}`) put in braces with its arguments. TeX (and
+/// KaTeX) expand the macro there and take the atom it gives as the script; the
+/// renderer does not expand a macro in that place and fails. Only macros whose body
+/// is one atom (a group, one character, or a command followed by groups) are braced,
+/// where the braces change nothing.
+pub(super) fn with_braced_scripts(tex: &str) -> std::borrow::Cow<'_, str> {
+    if !tex.contains(r"\def") || !tex.contains(['_', '^']) {
+        return tex.into();
+    }
+    let mut atomic: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut from = 0;
+    while let Some(at) = tex[from..].find(r"\def\").map(|i| from + i) {
+        from = at + 4;
+        let name_len = super::command_len(tex, at + 4);
+        let name = &tex[at + 5..at + 5 + name_len];
+        let mut open = at + 5 + name_len;
+        let mut params = 0;
+        while tex[open..].starts_with('#') {
+            params += 1;
+            open += 2.min(tex.len() - open);
+        }
+        let Some(close) = group_end(tex, open) else {
+            continue;
+        };
+        if name_len > 0 && is_atom(tex[open + 1..close - 1].trim()) {
+            atomic.insert(name, params);
+        }
+    }
+    if atomic.is_empty() {
+        return tex.into();
+    }
+    let bytes = tex.as_bytes();
+    let mut out = String::with_capacity(tex.len() + 8);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let script = matches!(bytes[i], b'_' | b'^') && (i == 0 || bytes[i - 1] != b'\\');
+        if bytes[i] == b'\\' {
+            i += 1 + super::command_len(tex, i);
+            continue;
+        }
+        i += 1;
+        if !script {
+            continue;
+        }
+        let call = i + (tex[i..].len() - tex[i..].trim_start().len());
+        if bytes.get(call) != Some(&b'\\') {
+            continue;
+        }
+        let len = super::command_len(tex, call);
+        let Some(&params) = atomic.get(&tex[call + 1..call + 1 + len]) else {
+            continue;
+        };
+        let mut end = call + 1 + len;
+        for _ in 0..params {
+            end = match argument_end(tex, end) {
+                Some(e) => e,
+                None => break,
+            };
+        }
+        out.push_str(&tex[copied..call]);
+        out.push('{');
+        out.push_str(&tex[call..end]);
+        out.push('}');
+        copied = end;
+        i = end;
+    }
+    if copied == 0 {
+        return tex.into();
+    }
+    out.push_str(&tex[copied..]);
+    out.into()
+}
+
+/// `tex` with a text command's argument in a definition written bare
+/// (`\def\textnormal#1{\text{#1}}` as `\text#1`): the renderer passes an argument on
+/// with its braces, which text shows (`\textnormal{alg}` read `{alg}`), where TeX
+/// takes them away.
+pub(super) fn with_text_arguments(tex: &str) -> std::borrow::Cow<'_, str> {
+    if !tex.contains("{#") {
+        return tex.into();
+    }
+    let mut out = String::with_capacity(tex.len());
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = tex[from..].find('\\').map(|i| from + i) {
+        let len = super::command_len(tex, at);
+        let name = &tex[at + 1..at + 1 + len];
+        from = at + 1 + len;
+        let text = name.starts_with("text") || matches!(name, "mbox" | "hbox");
+        if let Some([b'{', b'#', digit, b'}']) = tex.as_bytes().get(from..from + 4) {
+            if text && digit.is_ascii_digit() {
+                out.push_str(&tex[copied..from]);
+                out.push('#');
+                out.push(char::from(*digit));
+                copied = from + 4;
+                from = copied;
+            }
+        }
+    }
+    if copied == 0 {
+        return tex.into();
+    }
+    out.push_str(&tex[copied..]);
+    out.into()
+}
+
+/// Whether a macro's body is one atom: a group, one character or `#n`, or a
+/// command followed by nothing but groups (`\text{#1}`, `\mathbb{G}`).
+fn is_atom(body: &str) -> bool {
+    if body.starts_with('{') {
+        return group_end(body, 0) == Some(body.len());
+    }
+    if body.chars().count() == 1 || (body.len() == 2 && body.starts_with('#')) {
+        return true;
+    }
+    if !body.starts_with('\\') {
+        return false;
+    }
+    let mut at = 1 + super::command_len(body, 0);
+    loop {
+        at += body[at..].len() - body[at..].trim_start().len();
+        if at == body.len() {
+            return true;
+        }
+        match group_end(body, at) {
+            Some(end) => at = end,
+            None => return false,
+        }
+    }
+}
+
+/// Where one argument of a macro call starting at `at` (after spaces) ends: a
+/// `{…}` group, a command's name, or one character.
+fn argument_end(tex: &str, at: usize) -> Option<usize> {
+    let at = at + (tex[at..].len() - tex[at..].trim_start().len());
+    match tex[at..].chars().next()? {
+        '{' => group_end(tex, at),
+        '\\' => Some(at + 1 + super::command_len(tex, at)),
+        c => Some(at + c.len_utf8()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_braced_scripts;
+
+    #[test]
+    fn defined_macros_after_scripts_are_braced_with_their_arguments() {
+        let braced = |tex: &str| with_braced_scripts(tex).into_owned();
+        assert_eq!(braced(r"\def\g{{G}}x_\g"), r"\def\g{{G}}x_{\g}");
+        assert_eq!(
+            braced(r"\def\t#1{\text{#1}}p_\t{fail}^ \t x"),
+            r"\def\t#1{\text{#1}}p_{\t{fail}}^ {\t x}"
+        );
+        // Inside a definition's body too, which is what the call expands to.
+        assert_eq!(
+            braced(r"\def\t#1{\text{#1}}\def\alg#1{{#1_\t{alg}}}\alg{P}"),
+            r"\def\t#1{\text{#1}}\def\alg#1{{#1_{\t{alg}}}}\alg{P}"
+        );
+        // A body of several atoms is left as written (TeX would take its first
+        // atom only); so are commands nothing defines, and `\_`.
+        // A text command's argument in a definition is passed on bare.
+        let text = |tex: &str| super::with_text_arguments(tex).into_owned();
+        assert_eq!(
+            text(r"\def\t#1{\text{#1}}\def\u#1#2{\mathbf{#1}\textit{#2}x}"),
+            r"\def\t#1{\text#1}\def\u#1#2{\mathbf{#1}\textit#2x}"
+        );
+        assert_eq!(text(r"\text{#}"), r"\text{#}");
+        for tex in [
+            r"\def\g{AB}x_\g",
+            r"x_\mathbf{a}",
+            r"\def\g{G}\_\g",
+            r"x_\g",
+        ] {
+            assert_eq!(braced(tex), tex);
+        }
+    }
+}

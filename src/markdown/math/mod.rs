@@ -177,6 +177,8 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     let tex = with_infix_fractions(&tex);
     let tex = with_top_level_lines(&tex);
     let tex = with_mathjax_commands(&tex);
+    let tex = macros::with_braced_scripts(&tex);
+    let tex = macros::with_text_arguments(&tex);
     let storage = pulldown_latex::Storage::new();
     let parser = pulldown_latex::Parser::new(&tex, &storage);
     let mut events = Vec::new();

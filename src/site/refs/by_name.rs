@@ -84,8 +84,26 @@ impl Site {
         }
         // `[[mailbox.org]]`, `[[Node.js]]`: no file of that name, but a note whose
         // name has a dot in it, which Obsidian finds next.
+        // Several such notes (`[[SRD-Run Away-v2.0]]`, an ability and a move) are a
+        // name several notes answer to, as for any wikilink.
         if found.is_empty() && r.kind == crate::markdown::RefKind::Link {
-            if let crate::site::Found::One(t) = self.lookup_from(i, name) {
+            let picked = match self.lookup_from(i, name) {
+                crate::site::Found::One(t) => Some(t),
+                crate::site::Found::Many(candidates) => {
+                    let d = self.ambiguous(i, (r.line, r.column), name, &candidates);
+                    let mut local = Vec::new();
+                    let picked = self.pick(d, &candidates, &mut local);
+                    for d in local {
+                        diagnostics.push(d);
+                    }
+                    if picked.is_none() {
+                        return RefTarget::AsIs(String::new());
+                    }
+                    picked
+                }
+                crate::site::Found::None => None,
+            };
+            if let Some(t) = picked {
                 return RefTarget::Site {
                     path: self.articles[t].url.clone(),
                     suffix: String::new(),

@@ -1,0 +1,146 @@
+//! Front matter that YAML reads but attune's keys do not: a property of the kind
+//! Obsidian or a vault gives it (`aliases` holding a mapping, `title: [..]`, a date
+//! with words after it, a Pokémon's `weight: {kg: 460}`), left out with a warning so
+//! the rest of the note is read, as Obsidian opens such a note.
+
+use super::front::read_front;
+use super::spans::Step;
+use super::FrontMatter;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use std::path::Path;
+
+/// Obsidian properties attune reads only as names. Obsidian shows a value of another
+/// kind (an alias written `- Opener: New Tab by Default`, which YAML reads as a mapping)
+/// as a type mismatch and opens the note; so attune leaves the key out, with a warning.
+const NAME_PROPERTIES: &[&str] = &["aliases", "tags"];
+
+/// Date properties left out in the same way when they hold no date at all (`[2024]`, or
+/// text such as `a.a. 2019/2020`, see `date_shaped`): Obsidian opens such a note, Quartz
+/// publishes it undated. A date written wrongly (`date: 2024-13-01`) stays an error.
+const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
+
+/// Text properties left out in the same way when they hold a list or a mapping
+/// (`title: [Avoiding Pain]`, `title: ["[[The Socks Episode]]"]`, as an Obsidian
+/// template writes it): Obsidian gives `title` no meaning of its own and opens the
+/// note, titled by its file name, as attune then titles it.
+const TEXT_PROPERTIES: &[&str] = &["title", "summary", "description", "topic", "linkTitle"];
+
+/// Properties a vault uses for its own things, left out in the same way when they hold
+/// what attune cannot read as its own: `weight` and `order` holding a list or a mapping
+/// (a Pokémon's `weight: {kg: 460}`), `review` holding no mapping (a paper's
+/// `review: to read`). Leaving a `review` out makes no review claim; a misspelt
+/// number (`order: x`) or review (`status: aproved`) stays an error.
+const OWN_PROPERTIES: &[&str] = &["weight", "order", "review"];
+
+/// [`read_front`] of YAML front matter whose first line is `first_line`, with a
+/// [`NAME_PROPERTIES`], [`DATE_PROPERTIES`], [`TEXT_PROPERTIES`] or [`OWN_PROPERTIES`]
+/// key of another kind left out (and a warning) when that is all that keeps it from
+/// being read.
+pub(super) fn read_yaml_front(
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<(FrontMatter, Vec<Vec<Step>>), serde_yaml::Error> {
+    let error = match read_front::<FrontMatter, _>(serde_yaml::Deserializer::from_str(yaml)) {
+        Ok(read) => return Ok(read),
+        Err(e) => e,
+    };
+    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str(yaml) else {
+        return Err(error);
+    };
+    let dates = DATE_PROPERTIES.iter().filter(|key| {
+        map.get(**key)
+            .is_some_and(|v| v.as_str().is_none_or(|t| !super::date::date_shaped(t)))
+    });
+    let texts = TEXT_PROPERTIES.iter().filter(|key| {
+        map.get(**key).is_some_and(|v| {
+            matches!(
+                v,
+                serde_yaml::Value::Sequence(_)
+                    | serde_yaml::Value::Mapping(_)
+                    | serde_yaml::Value::Tagged(_)
+            )
+        })
+    });
+    // Each key that cannot be read on its own is left out; the rest must then read.
+    let wrong: Vec<&str> = NAME_PROPERTIES
+        .iter()
+        .chain(dates)
+        .chain(texts)
+        .chain(OWN_PROPERTIES.iter().filter(|key| {
+            let mapping = matches!(map.get(**key), Some(serde_yaml::Value::Mapping(_)));
+            let scalar = matches!(
+                map.get(**key),
+                Some(
+                    serde_yaml::Value::Null
+                        | serde_yaml::Value::Bool(_)
+                        | serde_yaml::Value::Number(_)
+                        | serde_yaml::Value::String(_)
+                )
+            );
+            if **key == "review" {
+                !mapping
+            } else {
+                !scalar
+            }
+        }))
+        .copied()
+        .filter(|key| {
+            map.get(*key).is_some_and(|value| {
+                let mut alone = serde_yaml::Mapping::new();
+                alone.insert((*key).into(), value.clone());
+                read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(alone)).is_err()
+            })
+        })
+        .collect();
+    let mut without = map.clone();
+    for key in &wrong {
+        without.remove(*key);
+    }
+    if wrong.is_empty() {
+        return Err(error);
+    }
+    let Ok(read) = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(without)) else {
+        return Err(error);
+    };
+    for key in &wrong {
+        let line = yaml
+            .lines()
+            .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+            .map_or(first_line, |n| first_line + n);
+        let (kind, write) = if NAME_PROPERTIES.contains(key) {
+            ("names", "each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`)")
+        } else if TEXT_PROPERTIES.contains(key) {
+            (
+                "text",
+                "it as one line of text, without brackets (`title: My title`),",
+            )
+        } else if *key == "review" {
+            (
+                "a clinical review",
+                "a review as a mapping (`review: {status: draft}`) as attune reads it, or give the vault's own property another name;",
+            )
+        } else if OWN_PROPERTIES.contains(key) {
+            (
+                "a number",
+                "a whole number (`weight: 10`, the page's place in its list) as attune reads it, or give the vault's own property another name;",
+            )
+        } else {
+            ("a date", "a date, `2024-01-31`,")
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::FrontMatter,
+                format!("front matter: `{key}` holds something other than {kind}, so it is left out"),
+            )
+            .at(file, line, 1)
+            .help(if OWN_PROPERTIES.contains(key) {
+                format!("write {write} the note is published without its `{key}`")
+            } else {
+                format!("write {write} as Obsidian's properties expect; the note is published without its `{key}`")
+            }),
+        );
+    }
+    Ok(read)
+}

@@ -1,0 +1,97 @@
+//! Front matter keys attune does not read, reported once per key for the whole site.
+//!
+//! A key in one file is most often a typo (`sumary:`) and is reported at its place with
+//! the nearest known key. A key many files share is a property the site uses on
+//! purpose (an Obsidian vault's `rating:`, a theme's `banner:`): one warning at its
+//! first place, saying how many files have it and naming a few, instead of one per
+//! file (a 6,500-note vault printed 9,582).
+
+use super::{FrontMatter, FRONT_MATTER_KEYS};
+use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How many other places of a shared key are listed under its warning.
+const LISTED: usize = 3;
+
+/// The unknown keys of every file read so far, by name, with their places.
+#[derive(Debug, Default)]
+pub struct UnknownKeys {
+    places: HashMap<String, Vec<(PathBuf, usize, usize)>>,
+}
+
+impl UnknownKeys {
+    /// Notes the unknown keys of one file, less those the site declares in
+    /// `[front_matter] allow`.
+    pub fn add(&mut self, front: &FrontMatter, file: &Path, allow: &[String]) {
+        for key in &front.unknown_keys {
+            if allow.iter().any(|a| a == &key.name) {
+                continue;
+            }
+            self.places.entry(key.name.clone()).or_default().push((
+                file.to_path_buf(),
+                key.line,
+                key.column,
+            ));
+        }
+    }
+
+    /// One warning per key, at its first place in path order, suggesting the nearest
+    /// known key or the `allow` entry that silences it.
+    pub fn report(self, diagnostics: &mut Diagnostics) {
+        let mut keys: Vec<_> = self.places.into_iter().collect();
+        for (_, places) in &mut keys {
+            places.sort();
+        }
+        keys.sort_by(|a, b| a.1[0].cmp(&b.1[0]).then_with(|| a.0.cmp(&b.0)));
+        for (name, places) in keys {
+            let files = {
+                let mut files: Vec<&Path> = places.iter().map(|p| p.0.as_path()).collect();
+                files.dedup();
+                files.len()
+            };
+            let (file, line, column) = &places[0];
+            let message = if files > 1 {
+                format!("unknown front matter key `{name}` is ignored ({files} files have it)")
+            } else {
+                format!("unknown front matter key `{name}` is ignored")
+            };
+            let mut d = Diagnostic::warning(Code::UnknownKey, message).at(file, *line, *column);
+            for (file, line, column) in places.iter().skip(1).take(LISTED) {
+                d = d.related(file, *line, *column, format!("`{name}` here too"));
+            }
+            let allow = format!(
+                "if the site uses it on purpose (for another tool), declare it in book.toml: [front_matter] allow = [\"{name}\"]"
+            );
+            diagnostics.push(d.help(match suggestion(&name) {
+                Some(best) if files == 1 => format!("did you mean `{best}`?"),
+                Some(best) => format!("did you mean `{best}`? {allow}"),
+                None => allow,
+            }));
+        }
+    }
+}
+
+/// The known key a typo most likely meant: never a longer key that holds the name
+/// whole (`publish`, as Obsidian Publish writes it, is not `publishDate`).
+fn suggestion(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let candidates = FRONT_MATTER_KEYS
+        .iter()
+        .copied()
+        .filter(|k| !k.to_lowercase().contains(&lower));
+    nearest(name, candidates)
+}
+
+/// Warns about each front matter key of one file attune does not know, unless the site
+/// declares it in `[front_matter] allow`; suggests the nearest known key.
+pub fn report_unknown_keys(
+    front: &FrontMatter,
+    file: &Path,
+    allow: &[String],
+    diagnostics: &mut Diagnostics,
+) {
+    let mut keys = UnknownKeys::default();
+    keys.add(front, file, allow);
+    keys.report(diagnostics);
+}

@@ -1,0 +1,206 @@
+//! Hugo themes' boxes: Docsy's `{{% alert title="Note" color="warning" %}}` …
+//! `{{% /alert %}}` and the Learn and Relearn themes' `{{% notice tip "Title" %}}` …
+//! `{{% /notice %}}` (also `style=`/`title=`, and their `{{< >}}` forms). Each pair
+//! whose tags stand on lines of their own is written as a colon-fenced container
+//! (`:::warning Note` … `:::`), which `containers.rs` then makes the callout attune
+//! reads, so the box is drawn, its Markdown read, and nothing is reported. A pair
+//! that is not (a tag inside a line, one left open) stays for `foreign.rs` to report.
+
+use super::expand::{literal_ranges, SegMap, Splice};
+use super::hugo_figure::named_args;
+use pulldown_cmark::Options;
+use std::ops::Range;
+
+/// One tag line: its range (without the line end), indent, and for an opening tag the
+/// container line's text after the colons.
+struct Line {
+    range: Range<usize>,
+    indent: usize,
+    name: &'static str,
+    opening: Option<String>,
+}
+
+/// The text with each `alert`/`notice` pair written as a colon fence, and its map;
+/// `None` when there is none.
+pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start().len();
+        if let Some((name, opening)) = tag_line(content.trim()) {
+            lines.push(Line {
+                range: start..start + content.len(),
+                indent,
+                name,
+                opening,
+            });
+        }
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    let code = literal_ranges(text, options);
+    lines.retain(|l| !code.iter().any(|r| r.contains(&l.range.start)));
+    // Pair each closing tag with the latest opening one of its name.
+    let mut open: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.opening.is_some() {
+            open.push(i);
+        } else if let Some(pos) = open.iter().rposition(|&o| lines[o].name == line.name) {
+            pairs.push((open.remove(pos), i));
+        }
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    let mut replace: Vec<(Range<usize>, String)> = Vec::new();
+    for (o, c) in pairs {
+        let (open, close) = (&lines[o], &lines[c]);
+        let opening = open.opening.as_deref().unwrap_or("note");
+        replace.push((
+            open.range.clone(),
+            format!("{}:::{opening}", " ".repeat(open.indent)),
+        ));
+        replace.push((
+            close.range.clone(),
+            format!("{}:::", " ".repeat(open.indent)),
+        ));
+    }
+    replace.sort_by_key(|(range, _)| range.start);
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    for (range, with) in replace {
+        splice.copy(copied..range.start);
+        splice.insert(&with, range.start);
+        copied = range.end;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+/// A line that is only an `alert` or `notice` tag: its name, and for an opening tag
+/// what follows the colons (`warning Title`).
+fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
+    let inner = line
+        .strip_prefix("{{%")
+        .and_then(|l| l.strip_suffix("%}}"))
+        .or_else(|| line.strip_prefix("{{<").and_then(|l| l.strip_suffix(">}}")))?
+        .trim();
+    if inner.contains("{{") || inner.contains("}}") || inner.ends_with('/') {
+        return None;
+    }
+    let (word, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let (name, closing) = match word {
+        "alert" => ("alert", false),
+        "notice" => ("notice", false),
+        "/alert" => ("alert", true),
+        "/notice" => ("notice", true),
+        _ => return None,
+    };
+    if closing {
+        return Some((name, None));
+    }
+    let named = named_args(args);
+    let get = |key: &str| {
+        named
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim().to_string())
+    };
+    // Learn/Relearn: `notice tip "Title"`, the kind and title given by position.
+    let positional: Vec<String> = if named.is_empty() {
+        words(args)
+    } else {
+        Vec::new()
+    };
+    let (kind, title) = if name == "alert" {
+        (get("color").unwrap_or_default(), get("title"))
+    } else {
+        (
+            get("style")
+                .or_else(|| positional.first().cloned())
+                .unwrap_or_default(),
+            get("title").or_else(|| positional.get(1).cloned()),
+        )
+    };
+    let kind = match kind.to_ascii_lowercase().as_str() {
+        "warning" | "orange" => "warning",
+        "danger" | "red" | "caution" => "danger",
+        "success" | "green" | "tip" => "tip",
+        "info" | "blue" => "info",
+        "important" => "important",
+        _ => "note",
+    };
+    let title = title
+        .map(|t| {
+            t.replace(['\n', '[', ']', '{', '}'], " ")
+                .trim()
+                .to_string()
+        })
+        .filter(|t| !t.is_empty());
+    Some((
+        name,
+        Some(match title {
+            Some(title) => format!("{kind} {title}"),
+            None => kind.to_string(),
+        }),
+    ))
+}
+
+/// Space-separated words, a quoted one (`"…"`, `` `…` ``) kept whole.
+fn words(args: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = args.trim();
+    while !rest.is_empty() {
+        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '`'));
+        let (word, tail) = match quote {
+            Some(q) => match rest[1..].find(q) {
+                Some(end) => (&rest[1..1 + end], &rest[end + 2..]),
+                None => (rest, ""),
+            },
+            None => {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            }
+        };
+        out.push(word.to_string());
+        rest = tail.trim_start();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite;
+    use pulldown_cmark::Options;
+
+    fn out(text: &str) -> Option<String> {
+        rewrite(text, Options::empty()).map(|(out, _)| out)
+    }
+
+    #[test]
+    fn docsy_alerts_and_learn_notices_are_colon_fenced_containers() {
+        // etcd.io's upgrade notes and docco's notice page, as they write them.
+        assert_eq!(
+            out("A\n\n{{% alert title=\"Update (October 21, 2025)\" color=\"warning\" %}}\nRead *this*.\n{{% /alert %}}\n").as_deref(),
+            Some("A\n\n:::warning Update (October 21, 2025)\nRead *this*.\n:::\n")
+        );
+        assert_eq!(
+            out("{{% notice tip \"Pro tip\" %}}\nx\n{{% /notice %}}").as_deref(),
+            Some(":::tip Pro tip\nx\n:::")
+        );
+        assert_eq!(
+            out("  {{< alert >}}\n  y\n  {{< /alert >}}\n").as_deref(),
+            Some("  :::note\n  y\n  :::\n")
+        );
+        // Not a line of its own, never closed, or in code: left as written.
+        assert_eq!(out("Say {{% alert %}}x{{% /alert %}} now.\n"), None);
+        assert_eq!(out("{{% alert %}}\nopen\n"), None);
+        assert_eq!(out("```\n{{% alert %}}\n{{% /alert %}}\n```\n"), None);
+    }
+}

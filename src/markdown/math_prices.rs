@@ -1,0 +1,116 @@
+//! Prices are not math: a `$` followed at once by a digit closes no formula, as pandoc
+//! reads `$…$` (its `tex_math_dollars`: "the closing `$` must not be followed
+//! immediately by a digit"). pulldown-cmark pairs any two `$` that touch text, so
+//! `**$471.31** a year and **$353.15** to renew` or `$20/$30` would become a formula
+//! (`471.31** a year and **`), shown as math or, unreadable, as its TeX source. Here
+//! the opening `$` of such a pair is written `\$`, a dollar sign, and the text read
+//! again, until no formula ends before a digit.
+
+use super::expand::{SegMap, Splice};
+use pulldown_cmark::{Event, Options, Parser};
+
+/// How many times the text is read again at most (each reading escapes every wrong
+/// pair it finds; real text needs one or two).
+const MAX_PASSES: usize = 8;
+
+/// The text with the opening `$` of every inline formula that ends right before a
+/// digit escaped, with its map; `None` when there is none.
+pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let bytes = text.as_bytes();
+    let before_digit =
+        memchr::memchr_iter(b'$', bytes).any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+    if !before_digit {
+        return None;
+    }
+    // Offsets, in `text`, of the `$` to escape.
+    let mut escaped: Vec<usize> = Vec::new();
+    let mut current = text.to_string();
+    let mut current_map = SegMap::default();
+    for _ in 0..MAX_PASSES {
+        let openers: Vec<usize> = Parser::new_ext(&current, options)
+            .into_offset_iter()
+            .filter(|(event, range)| {
+                matches!(event, Event::InlineMath(_))
+                    && current
+                        .as_bytes()
+                        .get(range.end)
+                        .is_some_and(u8::is_ascii_digit)
+                    && current.as_bytes()[range.start] == b'$'
+            })
+            .map(|(_, range)| current_map_back(&current_map, range.start, escaped.is_empty()))
+            .collect();
+        if openers.is_empty() {
+            break;
+        }
+        escaped.extend(openers);
+        escaped.sort_unstable();
+        escaped.dedup();
+        let (text_now, map_now) = write(text, &escaped);
+        current = text_now;
+        current_map = map_now;
+    }
+    if escaped.is_empty() {
+        return None;
+    }
+    Some(write(text, &escaped))
+}
+
+/// An offset in the text being read back to `text`'s (the same before any escape).
+fn current_map_back(map: &SegMap, offset: usize, first: bool) -> usize {
+    if first {
+        offset
+    } else {
+        map.back(offset)
+    }
+}
+
+/// `text` with a `\` before each offset in `at` (sorted).
+fn write(text: &str, at: &[usize]) -> (String, SegMap) {
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    for &i in at {
+        splice.copy(copied..i);
+        splice.insert("\\", i);
+        copied = i;
+    }
+    splice.copy(copied..text.len());
+    (splice.out, splice.map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+    use pulldown_cmark::Options;
+
+    fn run(text: &str) -> Option<String> {
+        escape(text, Options::ENABLE_MATH).map(|(out, _)| out)
+    }
+
+    #[test]
+    fn a_dollar_before_a_digit_closes_no_formula() {
+        // alchitry.com's news page, word for word.
+        assert_eq!(
+            run("pricing of __$471.31__ for the first year and __$353.15__ to renew").as_deref(),
+            Some("pricing of __\\$471.31__ for the first year and __$353.15__ to renew")
+        );
+        assert_eq!(
+            run("from $20/$30 a month").as_deref(),
+            Some("from \\$20/$30 a month")
+        );
+        // Three prices: the second pair is found once the first is escaped.
+        assert_eq!(run("$1/$2/$3/$4").as_deref(), Some("\\$1/\\$2/\\$3/$4"));
+        // Formulas stay formulas, a digit after the opening `$` too.
+        assert_eq!(run("$2x+1$ and $x$ 5"), None);
+        assert_eq!(run("costs $5 and $10"), None);
+        assert_eq!(run("`$1/$2` in code"), None);
+    }
+
+    #[test]
+    fn the_map_leads_back_to_the_text_as_written() {
+        let text = "a $1/$2 b";
+        let (out, map) = escape(text, Options::ENABLE_MATH).unwrap();
+        assert_eq!(out, "a \\$1/$2 b");
+        let b = out.find('b').unwrap();
+        assert_eq!(map.back(b), text.find('b').unwrap());
+    }
+}

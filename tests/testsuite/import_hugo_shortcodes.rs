@@ -1,0 +1,166 @@
+//! What Hugo and Zola write in content that attune reads as they do: Hugo's built-in
+//! `figure` shortcode, and `{{ … }}`, which neither runs in content.
+
+use crate::support::Fixture;
+
+fn body(page: &str) -> &str {
+    let start = page
+        .find("<div class=\"article-body\">")
+        .expect("an article body");
+    let end = start + page[start..].find("</div>").expect("its end");
+    &page[start..end]
+}
+
+/// The Hugo fixture with Hugo's configuration beside its content and its `static/`
+/// folder read, as a Hugo site is brought.
+fn hugo_site() -> Fixture {
+    let site = Fixture::new("hugo");
+    site.write("hugo.yaml", "baseURL: https://example.org/\ntitle: Hugo\n");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nstatic_dir = \"static\"\n"),
+    );
+    site.write("static/images/map.webp", "RIFF");
+    site
+}
+
+#[test]
+fn hugos_figure_shortcode_is_an_image_with_its_caption() {
+    // As etcd's and a PaperMod blog's pages write it: a line of its own with text
+    // right after it, and one inside a sentence.
+    let site = hugo_site();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}broken_links = \"warn\"\n"));
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nBefore.\n\n{{< figure src=\"/images/map.webp\" alt=\"The route map\" caption=\"Routes & stops, \\\"2024\\\"\" >}}\nAfter *this*.\n\nInline {{< figure src=\"/images/map.webp\" caption=\"Small map\" >}} here.\n\n{{< figure src=\"/images/gone.png\" alt=\"Gone\" >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("`figure"), "{}", run.stderr);
+    // The image that is not there is named at the shortcode's line.
+    run.assert_stderr_contains("image '/images/gone.png' does not exist");
+    run.assert_stderr_contains("--> content/posts/third.md:11:1");
+    let page = site.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains(
+            "<figure><img src=\"../../images/map.webp\" alt=\"The route map\">\
+             <figcaption>Routes &amp; stops, &quot;2024&quot;</figcaption></figure>"
+        ),
+        "{page}"
+    );
+    // The text after it is still Markdown.
+    assert!(page.contains("<p>After <em>this</em>.</p>"), "{page}");
+    // Inside a sentence: an image, its caption the title and, with no alt, its alt.
+    assert!(
+        page.contains(
+            "<p>Inline <img src=\"../../images/map.webp\" alt=\"Small map\" title=\"Small map\""
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("{{") && !page.contains("gone.png"), "{page}");
+}
+
+#[test]
+fn template_expressions_are_text_on_a_hugo_or_zola_site() {
+    // docco's template primer explains Go templates in prose: Hugo shows `{{ . }}` as
+    // written, and so does Zola, where only `{{ name(…) }}` is a shortcode.
+    let text = "---\ntitle: Third\n---\nThe dot {{ . }} is the context; {{ .Title }} its title.\n\n{{ youtube(id=\"abc\") }}\n";
+    let site = hugo_site();
+    site.write("content/posts/third.md", text);
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md:4:"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        body(&page).contains("<p>The dot {{ . }} is the context; {{ .Title }} its title.</p>"),
+        "{page}"
+    );
+
+    let zola = Fixture::new("hugo");
+    zola.write("config.toml", "base_url = \"https://example.org\"\n");
+    zola.write(
+        "content/posts/third.md",
+        text.replace("---", "+++")
+            .replace("title: Third", "title = \"Third\""),
+    );
+    let run = zola.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md:4:"), "{}", run.stderr);
+    // A Zola shortcode call is still one, reported and left out.
+    run.assert_stderr_contains("--> content/posts/third.md:6:1");
+    let page = zola.read("posts/third/index.html");
+    assert!(
+        body(&page).contains("{{ .Title }} its title.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("youtube"), "{page}");
+
+    // Elsewhere (no Hugo or Zola configuration) it is another tool's template.
+    let plain = Fixture::new("hugo");
+    plain.write("content/posts/third.md", text);
+    let run = plain.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("--> content/posts/third.md:4:9");
+}
+
+#[test]
+fn prices_are_text_not_math() {
+    // alchitry.com (a Zola site) prices a licence in bold; pulldown-cmark paired the two
+    // `$` into one unreadable formula. A `$` followed by a digit closes none, as pandoc
+    // reads it; a formula beside the prices stays one.
+    let site = Fixture::new("hugo");
+    site.write("config.toml", "base_url = \"https://example.org\"\n");
+    site.write(
+        "content/posts/third.md",
+        "+++\ntitle = \"Third\"\n+++\nPricing of __$471.31__ for the first year and __$353.15__ to renew, or $20/$30 a month; $x^2$ stays math.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains(
+            "Pricing of <strong>$471.31</strong> for the first year and \
+             <strong>$353.15</strong> to renew, or $20/$30 a month; <math"
+        ),
+        "{page}"
+    );
+    assert_eq!(page.matches("<math").count(), 1, "{page}");
+}
+
+#[test]
+fn docsy_alerts_and_learn_notices_are_callouts() {
+    // etcd.io (Docsy) writes 227 alerts; the Learn/Relearn themes write notices. Each
+    // pair on lines of its own is the callout it draws, its Markdown read.
+    let site = hugo_site();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{% alert title=\"Update (October 21, 2025)\" color=\"warning\" %}}\nRead [the notes](second-post.md) *first*.\n{{% /alert %}}\n\n{{% notice tip \"Pro tip\" %}}\nKeep it short.\n{{% /notice %}}\n\nInline {{% alert %}}x{{% /alert %}} stays a warning.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("third.md:4:") && !run.stderr.contains("third.md:8:"),
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("--> content/posts/third.md:12:8");
+    let page = site.read("posts/third/index.html");
+    let start = page
+        .find("<div class=\"article-body\">")
+        .expect("an article body");
+    let page = &page[start..];
+    assert!(page.contains("callout-warning"), "{page}");
+    assert!(page.contains("posts/second-post/\" id="), "{page}");
+    assert!(page.contains("Update (October 21, 2025)"), "{page}");
+    assert!(page.contains("<em>first</em>"), "{page}");
+    assert!(
+        page.contains("callout-tip") && page.contains("Pro tip"),
+        "{page}"
+    );
+    assert!(!page.contains("{{") && !page.contains(":::"), "{page}");
+}
