@@ -641,3 +641,43 @@ fn an_embed_inside_a_paragraph_splits_it_and_its_ids_stay_unique_on_the_page() {
         );
     }
 }
+
+#[test]
+fn code_too_long_to_colour_quickly_is_shown_as_text() {
+    // Highlighting is linear but slow (a vault's 27 MB of code blocks held its build
+    // for minutes), and a line can cost the square of its length: a 20,000-letter word
+    // in JavaScript took 12 s. From a line over 2,000 bytes on, a block is text, as
+    // editors stop colouring long lines, and a block over 1 MiB is text from its start.
+    let site = Fixture::new("obsidian");
+    let word = "a".repeat(20_000);
+    let listing = "x = 1  # a line of Python\n".repeat(45_000);
+    site.write(
+        "content/Healing/listings.md",
+        format!(
+            "# Listings\n\n```js\nlet short = 1;\nlet long = {word};\nlet after = 2;\n```\n\n```python\n{listing}```\n\n```python\nx = 1\n```\n"
+        ),
+    );
+    let started = std::time::Instant::now();
+    site.build().assert_code(0);
+    let took = started.elapsed();
+    let page = site.read("healing/listings/index.html");
+    let js = page
+        .find("<pre class=\"hl\"><code class=\"language-js\">")
+        .expect(&page);
+    let js = &page[js..];
+    assert!(
+        js.find("hl-storage").expect("the first line coloured")
+            < js.find("let long").expect("the long line"),
+        "{js}"
+    );
+    assert!(
+        js.contains(&format!(
+            "let long = {word};\nlet after = 2;\n</code></pre>"
+        )),
+        "the long line and the rest as text"
+    );
+    assert!(page.contains("<pre><code class=\"language-python\">x = 1  # a line of Python\n"));
+    // A short block after them is coloured as before.
+    assert!(page.contains("<pre class=\"hl\"><code class=\"language-python\"><span"));
+    assert!(took.as_secs() < 60, "{took:?}");
+}
