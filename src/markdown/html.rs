@@ -49,10 +49,19 @@ pub struct Scan {
     /// Ids (and `<a name>`s) the HTML defines, with the byte range of the attribute
     /// (name to end of value) and whether it is a `name` that needs an `id` beside it.
     pub ids: Vec<(String, std::ops::Range<usize>, bool)>,
-    /// Elements that hold content written self-closed (`<script src="x.js"/>`,
-    /// `<div/>`) outside SVG and MathML: where the `/>` stands, and the tag's name.
+    /// Elements whose content is text ([`HOLDS_TEXT`]) written self-closed
+    /// (`<script src="x.js"/>`) outside SVG and MathML: where the `/>` stands, and the
+    /// tag's name.
     pub self_closed: Vec<(std::ops::Range<usize>, String)>,
 }
+
+/// Elements a browser reads everything after as their text, up to their end tag: one
+/// written self-closed (`<script src="x.js"/>`, `<iframe …/>`) would hide the rest of
+/// the page. Others written so (`<div/>`, `<a/>`) hold what follows, as CommonMark's
+/// examples pass them through, and stay as written.
+const HOLDS_TEXT: &[&str] = &[
+    "iframe", "noembed", "noframes", "noscript", "script", "style", "textarea", "title", "xmp",
+];
 
 /// Finds the URL-valued attributes, ids and self-closed elements in `html`. Comments
 /// are skipped; text and the contents of `<script>`/`<style>` are not read as tags.
@@ -98,8 +107,8 @@ pub fn scan(html: &str) -> Scan {
         }
         let tag = html[name_start..name_start + name_len].to_ascii_lowercase();
         let end = read_attributes(html, name_start + name_len, &tag, &mut out);
-        // HTML reads `/>` as `>` on an element that holds content: `<script/>` would
-        // make everything after it script text, `<div/>` hold what follows.
+        // HTML reads `/>` as `>` on an element that holds content: `<script/>` makes
+        // everything after it script text.
         // (After a quoted value, white space or the name: in an unquoted value the `/`
         // is the value's, `src=a.js/>`.)
         let self_closed = end
@@ -110,7 +119,7 @@ pub fn scan(html: &str) -> Scan {
                     || matches!(bytes[slash - 1], b'"' | b'\'')
                     || bytes[slash - 1].is_ascii_whitespace()
             });
-        if foreign == 0 && self_closed && !super::raw::VOID_ELEMENTS.contains(&tag.as_str()) {
+        if foreign == 0 && self_closed && HOLDS_TEXT.contains(&tag.as_str()) {
             out.self_closed.push((end - 2..end, tag.clone()));
         } else if (tag == "svg" || tag == "math") && !self_closed {
             foreign += 1;

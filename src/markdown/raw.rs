@@ -82,7 +82,7 @@ impl<'a> Builder<'a, '_> {
 }
 
 /// Elements that never hold content: opening one leaves nothing open.
-pub(super) const VOID_ELEMENTS: &[&str] = &[
+const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];
