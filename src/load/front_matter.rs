@@ -489,7 +489,7 @@ fn parse_front_matter(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{report_unknown_keys, UnknownKey};
+    use crate::load::{UnknownKey, UnknownKeys};
 
     #[test]
     fn template_placeholders_in_front_matter_are_left_empty_with_a_warning() {
@@ -733,7 +733,9 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
         let mut d = Diagnostics::new();
-        report_unknown_keys(&front, Path::new("a.md"), &[], &mut d);
+        let mut keys = UnknownKeys::default();
+        keys.add(&front, Path::new("a.md"), &[]);
+        keys.report(&mut d);
         assert_eq!((d[0].line, d[0].column), (3, 1));
         assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
         assert_eq!(d[1].line, 4);
@@ -745,7 +747,9 @@ mod tests {
             "{d:?}"
         );
         let mut d = Diagnostics::new();
-        report_unknown_keys(&front, Path::new("a.md"), &["mobile".into()], &mut d);
+        let mut keys = UnknownKeys::default();
+        keys.add(&front, Path::new("a.md"), &["mobile".into()]);
+        keys.report(&mut d);
         assert_eq!(d.len(), 1, "{d:?}");
     }
 

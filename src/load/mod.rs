@@ -46,7 +46,7 @@ pub use publish::Publish;
 pub use read::title_from_file_name;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
-pub use unknown_keys::{report_unknown_keys, UnknownKeys};
+pub use unknown_keys::UnknownKeys;
 pub use walk::is_ignored;
 pub use yaml::{guard_yaml, parse_yaml, MAX_YAML_DEPTH};
 

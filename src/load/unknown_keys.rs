@@ -82,16 +82,3 @@ fn suggestion(name: &str) -> Option<&'static str> {
         .filter(|k| !k.to_lowercase().contains(&lower));
     nearest(name, candidates)
 }
-
-/// Warns about each front matter key of one file attune does not know, unless the site
-/// declares it in `[front_matter] allow`; suggests the nearest known key.
-pub fn report_unknown_keys(
-    front: &FrontMatter,
-    file: &Path,
-    allow: &[String],
-    diagnostics: &mut Diagnostics,
-) {
-    let mut keys = UnknownKeys::default();
-    keys.add(front, file, allow);
-    keys.report(diagnostics);
-}

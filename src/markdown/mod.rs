@@ -429,6 +429,37 @@ pub fn parse_titled(
     parsed
 }
 
+/// Whether `tag` opens an element inside a line of text (emphasis, a link, an image),
+/// not a block.
+fn is_inline(tag: &pulldown_cmark::Tag) -> bool {
+    use pulldown_cmark::Tag;
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+/// Whether `end` closes what [`is_inline`] opens.
+fn is_inline_end(end: &pulldown_cmark::TagEnd) -> bool {
+    use pulldown_cmark::TagEnd;
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

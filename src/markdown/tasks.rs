@@ -9,7 +9,7 @@
 //! keeps it, for a theme to style.
 
 use super::Builder;
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag};
 use std::ops::Range;
 
 type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
@@ -116,26 +116,8 @@ impl Builder<'_, '_> {
             return;
         };
         let inline = match next {
-            Event::Start(tag) => matches!(
-                tag,
-                Tag::Emphasis
-                    | Tag::Strong
-                    | Tag::Strikethrough
-                    | Tag::Superscript
-                    | Tag::Subscript
-                    | Tag::Link { .. }
-                    | Tag::Image { .. }
-            ),
-            Event::End(end) => matches!(
-                end,
-                TagEnd::Emphasis
-                    | TagEnd::Strong
-                    | TagEnd::Strikethrough
-                    | TagEnd::Superscript
-                    | TagEnd::Subscript
-                    | TagEnd::Link
-                    | TagEnd::Image
-            ),
+            Event::Start(tag) => super::is_inline(tag),
+            Event::End(end) => super::is_inline_end(end),
             Event::Text(_)
             | Event::Code(_)
             | Event::InlineHtml(_)

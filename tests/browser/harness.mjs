@@ -92,6 +92,22 @@ export async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
 }
 
+/** Each axe violation on `url`, in the light and dark themes, on a phone and a desktop
+ * (320 and 1280 px wide), as one list of `"<theme>, <width>px: <violation>"`. */
+export async function axeInThemesAndWidths(browser, url) {
+  const found = [];
+  for (const colorScheme of ["light", "dark"]) {
+    for (const width of [320, 1280]) {
+      const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      for (const violation of await axeViolations(page)) found.push(`${colorScheme}, ${width}px: ${violation}`);
+      await context.close();
+    }
+  }
+  return found;
+}
+
 /** The usual suite set-up: the basic fixture built, served on loopback, and Chromium. */
 export async function startFixture(name = "basic") {
   const site = buildFixture(name);

@@ -3,7 +3,7 @@
 // after it, never a request.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, openPage, startFixture } from "./harness.mjs";
+import { axeInThemesAndWidths, openPage, startFixture } from "./harness.mjs";
 
 let fixture;
 
@@ -16,15 +16,7 @@ after(() => fixture?.close());
 const url = () => fixture.server.url + "maths/equations/";
 
 test("a page of numbered equations passes axe, light and dark, 320 and 1280 px", async () => {
-  for (const colorScheme of ["light", "dark"]) {
-    for (const width of [320, 1280]) {
-      const context = await fixture.browser.newContext({ colorScheme, viewport: { width, height: 800 } });
-      const page = await context.newPage();
-      await page.goto(url());
-      assert.deepEqual(await axeViolations(page), [], `axe, ${colorScheme}, ${width}px`);
-      await context.close();
-    }
-  }
+  assert.deepEqual(await axeInThemesAndWidths(fixture.browser, url()), []);
 });
 
 test("numbers are shown beside their rows and references lead to them", async () => {

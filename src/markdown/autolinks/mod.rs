@@ -21,6 +21,7 @@
 
 mod scan;
 
+use crate::markdown::{is_inline, is_inline_end};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use scan::{find, Kind, Open};
 use std::ops::Range;
@@ -123,32 +124,6 @@ fn callout_title(run: &[(Event, Range<usize>)], out: &Events, body: &str) -> boo
             .first()
             .and_then(|(_, range)| body.get(range.start..))
             .is_some_and(|written| written.starts_with("[!"))
-}
-
-fn is_inline(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn is_inline_end(end: &TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 /// Where text is never linked: code blocks, links and images, raw `<a>` elements,

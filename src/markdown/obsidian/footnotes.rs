@@ -4,6 +4,7 @@
 //! Not in code; one left open is text.
 
 use super::Events;
+use crate::markdown::{is_inline, is_inline_end};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// `events` with each `^[…]` a footnote reference, its text a definition at the end.
@@ -139,32 +140,6 @@ fn close<'a>(
         inner.push((event.clone(), r.clone()));
     }
     None
-}
-
-fn is_inline(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-            | Tag::Superscript
-            | Tag::Subscript
-    )
-}
-
-fn is_inline_end(end: &TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-    )
 }
 
 #[cfg(test)]
