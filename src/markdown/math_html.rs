@@ -25,8 +25,9 @@ fn formulas(html: &str) -> Vec<(Range<usize>, Range<usize>, bool)> {
                 i = html[i..].find("-->").map_or(bytes.len(), |end| i + end + 3);
             }
             b'<' => {
-                let tag_end = html[i..].find('>').map_or(bytes.len(), |end| i + end + 1);
-                let tag = &html[i + 1..tag_end.saturating_sub(1).max(i + 1)];
+                let close = html[i..].find('>').map(|end| i + end);
+                let tag = &html[i + 1..close.unwrap_or(bytes.len())];
+                let tag_end = close.map_or(bytes.len(), |at| at + 1);
                 let closing = tag.starts_with('/');
                 let name: String = tag
                     .trim_start_matches('/')
@@ -142,6 +143,13 @@ mod tests {
             .into_iter()
             .map(|(_, tex, display)| (&html[tex], display))
             .collect()
+    }
+
+    #[test]
+    fn a_tag_left_open_before_a_wide_character_is_read_to_the_end() {
+        // Found by the property test: `<𞴁` with no `>` sliced inside the character.
+        assert!(formulas("<script>$<\u{1ED01}").is_empty());
+        assert_eq!(texts("<b $x$"), Vec::<(&str, bool)>::new());
     }
 
     #[test]
