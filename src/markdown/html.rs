@@ -53,6 +53,10 @@ pub struct Scan {
     /// (`<script src="x.js"/>`) outside SVG and MathML: where the `/>` stands, and the
     /// tag's name.
     pub self_closed: Vec<(std::ops::Range<usize>, String)>,
+    /// Where each `<img>` that names no text for it starts: no `alt` (an empty one
+    /// marks an image as decoration, on purpose), `aria-label`, `aria-labelledby` or
+    /// `title`, and no `role` of `presentation` or `none` (what axe accepts).
+    pub images_without_alt: Vec<usize>,
 }
 
 /// Elements a browser reads everything after as their text, up to their end tag: one
@@ -106,7 +110,7 @@ pub fn scan(html: &str) -> Scan {
             continue;
         }
         let tag = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let end = read_attributes(html, name_start + name_len, &tag, &mut out);
+        let end = read_attributes(html, start, name_start + name_len, &tag, &mut out);
         // HTML reads `/>` as `>` on an element that holds content: `<script/>` makes
         // everything after it script text.
         // (After a quoted value, white space or the name: in an unquoted value the `/`
@@ -252,11 +256,15 @@ pub(super) fn url_attribute(tag: &str, name: &str) -> Option<RefKind> {
     }
 }
 
-/// Reads the attributes of a start tag from `at`; returns the offset after its `>`.
-fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
+/// Reads the attributes of a start tag (its `<` at `start`) from `at`; returns the
+/// offset after its `>`.
+fn read_attributes(html: &str, start: usize, at: usize, tag: &str, out: &mut Scan) -> usize {
     let mut has_id = false;
     let mut name_attr = None;
     let (attributes, end) = start_tag(html, at);
+    if tag == "img" && !attributes.iter().any(|a| names_image(html, a)) {
+        out.images_without_alt.push(start);
+    }
     let refresh = tag == "meta"
         && attributes.iter().any(|a| {
             a.name == "http-equiv" && html[a.value.clone()].trim().eq_ignore_ascii_case("refresh")
@@ -333,6 +341,20 @@ fn read_attributes(html: &str, at: usize, tag: &str, out: &mut Scan) -> usize {
         out.ids.push((name, range, true));
     }
     end
+}
+
+/// Whether attribute `a` of an `<img>` gives it a text alternative, or marks it as
+/// decoration: what axe's `image-alt` rule accepts.
+fn names_image(html: &str, a: &Attribute) -> bool {
+    match a.name.as_str() {
+        "alt" => true,
+        "aria-label" | "aria-labelledby" | "title" => !html[a.value.clone()].trim().is_empty(),
+        "role" => {
+            let role = html[a.value.clone()].trim();
+            role.eq_ignore_ascii_case("presentation") || role.eq_ignore_ascii_case("none")
+        }
+        _ => false,
+    }
 }
 
 /// `html` without its meta refresh elements: a page holding several articles

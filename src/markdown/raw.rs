@@ -15,7 +15,11 @@ impl<'a> Builder<'a, '_> {
             html.push_str(text);
         }
         let found = html::scan(&html);
-        if found.refs.is_empty() && found.ids.is_empty() && found.self_closed.is_empty() {
+        if found.refs.is_empty()
+            && found.ids.is_empty()
+            && found.self_closed.is_empty()
+            && found.images_without_alt.is_empty()
+        {
             return html;
         }
         let position = |at: usize| {
@@ -23,6 +27,11 @@ impl<'a> Builder<'a, '_> {
             let (start, offset) = starts.get(piece).copied().unwrap_or((0, 0));
             self.lines.position(self.body_start + offset + (at - start))
         };
+        // Warned as a Markdown image without alt text is (`check`'s `missing-alt`).
+        for &at in &found.images_without_alt {
+            let at = position(at);
+            self.out.images_without_alt.push(at);
+        }
         let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
         let mut refs = Vec::new();
         for r in found.refs {

@@ -143,6 +143,38 @@ fn orphans_readability_and_alt_text_warn() {
 }
 
 #[test]
+fn raw_html_images_without_alt_text_warn_where_they_are_written() {
+    let site = Fixture::new("basic");
+    site.write(
+        "content/effects/lonely.md",
+        "---\ntitle: Lonely\n---\nSee [[alexithymia]].\n\n<img src=\"picture.png\">\n\nText <img src='picture.png' width=30> inline, \
+         <img src=\"picture.png\" alt=\"\"> decorative, <img src=\"picture.png\" alt=\"A lake\"> named,\n\
+         <img src=\"picture.png\" role=\"presentation\"> and <img src=\"picture.png\" aria-label=\"A lake\">.\n\n\
+         <div>\n  <IMG SRC=\"picture.png\"\n    title=\"\">\n</div>\n\n`<img src=\"code.png\">`\n",
+    );
+    site.write("content/effects/picture.png", "png");
+    let run = site.run(&["check", "--format", "json"]);
+    run.assert_code(0);
+    let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let at: Vec<(String, u64, u64)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "missing-alt" && d["file"] == "content/effects/lonely.md")
+        .map(|d| {
+            assert_eq!(d["severity"], "warning");
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let file = "content/effects/lonely.md".to_string();
+    assert_eq!(at, [(file.clone(), 6, 1), (file.clone(), 8, 6), (file, 12, 3)]);
+}
+
+#[test]
 fn against_an_old_manifest_reports_vanished_urls() {
     let site = Fixture::new("basic");
     site.build().assert_code(0);
