@@ -123,6 +123,9 @@ codes! {
     Readability = "readability",
     /// A remote image or media will not load under the site's Content-Security-Policy.
     RemoteMedia = "remote-media",
+    /// A note at the top of the content folder is named like a page attune writes
+    /// itself (`Tags.md`): it is published at the first free address beside it.
+    ReservedAddress = "reserved-address",
     /// A review is approved but misses a reviewer, a date or a due date.
     ReviewIncomplete = "review-incomplete",
     /// An approved review is past its due date.

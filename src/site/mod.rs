@@ -21,6 +21,7 @@ mod permalinks;
 mod place;
 mod refs;
 mod repeated;
+mod reserved;
 mod tag_permalinks;
 mod tree;
 mod urls;

@@ -147,7 +147,9 @@ pub(super) fn articles(
             source.topic = Some(source.slug.clone());
         }
     }
-    let placements = place::place(&sources);
+    let mut placements = place::place(&sources);
+    let builtin = super::reserved::builtin_pages(config, content, glossary, &sources);
+    super::reserved::move_off_builtin_pages(&sources, &mut placements, &builtin, diagnostics);
     for (source, placed) in sources.iter_mut().zip(&placements) {
         if placed.standalone {
             source.topic = None;

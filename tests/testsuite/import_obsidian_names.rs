@@ -318,3 +318,86 @@ fn a_name_with_a_dot_that_two_notes_answer_to_is_ambiguous_not_unwritten() {
         "the shortest path: {page}"
     );
 }
+
+#[test]
+fn a_note_named_like_a_page_attune_writes_is_published_beside_it() {
+    // A vault's own `Tags.md` and `Search.md` at its root (a note on literature
+    // searches, one listing the tags the author uses), and `Glossary.md` in a site
+    // with a glossary: each was a `url-collision` with attune's page, and nothing
+    // was published. Privacy.md stays the privacy page, as before.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write("content/Tags.md", "# Tags\n\nThe tags I use: #sleep.\n\nSee [[Search]].\n");
+    site.write(
+        "content/Search.md",
+        "How I search the literature.\n\n## Where to look\n\nBack to [[Tags]].\n",
+    );
+    site.write("content/Glossary.md", "My own list of words.\n");
+    site.write(
+        "content/glossary.yaml",
+        "- term: Alexithymia\n  definition: Difficulty naming feelings.\n",
+    );
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\n[[Tags]], [[Search#Where to look]], [search](../Search.md), [[Glossary]], #sleep.\n",
+    );
+    let check = site.run(&["check", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(
+        !items.iter().any(|d| d["severity"] == "error"),
+        "{}",
+        check.stdout
+    );
+    let mut moved: Vec<(&str, &str)> = items
+        .iter()
+        .filter(|d| d["code"] == "reserved-address")
+        .map(|d| {
+            assert_eq!(d["severity"], "warning");
+            (d["file"].as_str().unwrap(), d["message"].as_str().unwrap())
+        })
+        .collect();
+    moved.sort();
+    assert_eq!(
+        moved,
+        [
+            (
+                "content/Glossary.md",
+                "'Glossary.md' would be published at /glossary/, the address of the glossary attune writes: it is published at /glossary-2/"
+            ),
+            (
+                "content/Search.md",
+                "'Search.md' would be published at /search/, the address of the search page attune writes: it is published at /search-2/"
+            ),
+            (
+                "content/Tags.md",
+                "'Tags.md' would be published at /tags/, the address of the tag list attune writes: it is published at /tags-2/"
+            ),
+        ]
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    // The notes, with their text, beside attune's pages, which keep their addresses.
+    assert!(site.read("tags-2/index.html").contains("The tags I use"));
+    assert!(site.read("search-2/index.html").contains("How I search the literature"));
+    assert!(site.read("glossary-2/index.html").contains("My own list of words"));
+    assert!(site.read("tags/index.html").contains("tags/sleep/\""));
+    assert!(site.read("search/index.html").contains("search-page-form"));
+    assert!(site.read("glossary/index.html").contains("Difficulty naming feelings"));
+    // Links to the notes lead to them; links to attune's pages to those.
+    let plans = site.read("healing/plans/index.html");
+    for href in [
+        "href=\"../../tags-2/\"",
+        "href=\"../../search-2/#where-to-look\"",
+        "href=\"../../search-2/\"",
+        "href=\"../../glossary-2/\"",
+    ] {
+        assert!(plans.contains(href), "{href} in {plans}");
+    }
+    assert!(site.read("tags-2/index.html").contains("href=\"../search-2/\""));
+    assert!(site.read("search-2/index.html").contains("href=\"../tags-2/\""));
+    // An independent link checker finds nothing broken, as check did.
+    let broken = crate::linkcheck::check_folder(&site.path("public"), false);
+    assert!(broken.is_empty(), "{broken:?}");
+}
