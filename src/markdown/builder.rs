@@ -99,7 +99,18 @@ pub(super) struct Builder<'a, 'c> {
 impl<'a> Builder<'a, '_> {
     pub(super) fn emit(&mut self, event: Event<'a>) {
         match &mut self.heading {
-            Some(h) => h.events.push(event),
+            Some(h) => {
+                // A footnote's mark is part of the heading's text in the id GitHub,
+                // mdBook and Quartz make of it (`Ranges [^1]` → `ranges-1`), and in
+                // the name an Obsidian link gives it (`[[Note#Ranges [ 1]]`).
+                if let Event::FootnoteReference(label) = &event {
+                    if !h.id_text.is_empty() && !h.id_text.ends_with(char::is_whitespace) {
+                        h.id_text.push(' ');
+                    }
+                    h.id_text.push_str(label);
+                }
+                h.events.push(event)
+            }
             None => self.html_events.push(event),
         }
     }

@@ -401,3 +401,34 @@ fn a_note_named_like_a_page_attune_writes_is_published_beside_it() {
     let broken = crate::linkcheck::check_folder(&site.path("public"), false);
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn a_heading_with_a_footnote_is_linked_as_obsidian_writes_it() {
+    // `### Assumptions on Ranges [^1]`: Obsidian writes a link to it as
+    // `[[SI Units#Assumptions on Ranges [ 1]]`; the id, as GitHub, mdBook and Quartz
+    // make it, holds the footnote's mark.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/Units/SI Units.md",
+        "# SI Units\n\n### Assumptions on Ranges [^1]\n\nMost values fall in a range.\n\n[^1]: As a rule.\n",
+    );
+    site.write(
+        "content/Units/Circuits.md",
+        "# Circuits\n\n![[SI Units#Assumptions on Ranges [ 1]]\n\nSee [[SI Units#Assumptions on Ranges [ 1]|the ranges]].\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    site.build().assert_code(0);
+    assert!(site
+        .read("units/si-units/index.html")
+        .contains("id=\"assumptions-on-ranges-1\""));
+    let page = site.read("units/circuits/index.html");
+    assert!(
+        page.contains("si-units/#assumptions-on-ranges-1\" id=\"ref-2\">the ranges</a>"),
+        "{page}"
+    );
+    assert!(page.contains("Most values fall in a range."), "{page}");
+}
