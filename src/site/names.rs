@@ -201,7 +201,37 @@ impl Site {
     /// [`Site::lookup`] from article `from`, as Obsidian resolves a name several notes
     /// share: the one in the linking note's own folder, when only one is.
     pub fn lookup_from(&self, from: usize, name: &str) -> Found {
+        if let Some(i) = self.relative_name(from, name) {
+            return Found::One(i);
+        }
         self.nearest_of(from, self.exact_name(name, self.lookup(name)))
+    }
+
+    /// A name with a folder in it read from article `from`'s own folder, as Obsidian
+    /// reads a link it wrote in its "relative path" format (`[[../revision]]`,
+    /// `[[exam questions/exam questions]]` for a note in a folder below): the note at
+    /// that path, when there is one.
+    fn relative_name(&self, from: usize, name: &str) -> Option<usize> {
+        let name = name.trim();
+        if !name.contains('/') || name.starts_with('/') {
+            return None;
+        }
+        let mut parts: Vec<String> = self.articles[from]
+            .rel
+            .parent()?
+            .iter()
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        for segment in name.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s.to_string()),
+            }
+        }
+        self.names.paths.get(&key(&parts.join("/"))).copied()
     }
 
     /// Of several articles a name finds (names are compared as slugs, so
@@ -237,9 +267,13 @@ impl Site {
                 own.to_lowercase() == wanted
             })
             .collect();
+        // Several with that very name (`dirac delta function.md` and `Dirac delta
+        // function.md` in two folders): those, not the ones only its slug shares
+        // (`Dirac delta-function.md`), which Obsidian does not link to.
         match exact.as_slice() {
+            [] => found,
             [one] => Found::One(*one),
-            _ => found,
+            _ => Found::Many(exact),
         }
     }
 
@@ -357,14 +391,22 @@ impl Site {
         local: &mut Vec<Diagnostic>,
     ) -> Option<usize> {
         let broken = self.config.build.broken_links;
+        // The one sharing the most folders with the linking note (`mth3007b/revision/x.md`
+        // from `mth3007b/mth3007b.md`, not `mth3003/…`, a course's own copy), then the
+        // shortest path.
+        let from = d.file.as_deref();
+        let shared = |c: usize| {
+            let rel = self.articles[c].path.iter();
+            from.map_or(0, |f| f.iter().zip(rel).take_while(|(a, b)| a == b).count())
+        };
         let chosen = candidates.iter().copied().min_by_key(|&c| {
             let rel = self.articles[c].rel.to_string_lossy().into_owned();
-            (rel.len(), rel)
+            (std::cmp::Reverse(shared(c)), rel.len(), rel)
         });
         match chosen.filter(|_| broken.warns()) {
             Some(t) => {
                 let shown = format!(
-                    "as a link to {}, the shortest path, as Obsidian picks",
+                    "as a link to {}, the shortest path of those sharing the most folders with this note",
                     self.articles[t].path.display()
                 );
                 local.push(broken.report(d, &shown));

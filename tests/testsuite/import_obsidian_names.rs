@@ -403,6 +403,98 @@ fn a_note_named_like_a_page_attune_writes_is_published_beside_it() {
 }
 
 #[test]
+fn relative_paths_exact_names_and_the_nearer_note_decide_between_notes_of_one_name() {
+    // A Quartz garden of course notes, each course with the same folders: Obsidian's
+    // "relative path" links (`[[../revision]]`, `[[exam questions/exam questions]]`
+    // from the folder above), a name two notes have exactly and a third only as a
+    // slug (`Delta-function.md`), and a name two courses share.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "book.toml",
+        format!(
+            "{}\n[build]\nbroken_links = \"warn\"\n",
+            std::fs::read_to_string(site.path("book.toml")).unwrap()
+        ),
+    );
+    for course in ["a101", "a102"] {
+        site.write(
+            &format!("content/Course/{course}/revision/exam questions/exam questions.md"),
+            format!("Questions for {course}.\n\nBack to [[../revision|the revision overview]].\n"),
+        );
+        site.write(
+            &format!("content/Course/{course}/revision/revision.md"),
+            format!("# Revision {course}\n\nSee [[exam questions/exam questions]].\n"),
+        );
+        site.write(
+            &format!("content/Course/{course}/overview.md"),
+            format!("# Overview {course}\n\nSee [[exam questions]].\n"),
+        );
+    }
+    site.write("content/Course/a101/notes/Delta function.md", "The function.\n");
+    site.write("content/Course/a101/Delta-function.md", "Another note.\n");
+    site.write("content/Archive/old/notes/x/delta function.md", "An old note.\n");
+    site.write(
+        "content/Course/a101/lectures/lecture 8.md",
+        "# Lecture 8\n\nA [[Delta function]].\n",
+    );
+    let check = site.run(&["check", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let ambiguous: Vec<(String, u64)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "ambiguous-link")
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .collect();
+    // The relative links find their one note; a name two courses share is still
+    // ambiguous, and so is one two notes have exactly.
+    assert_eq!(
+        ambiguous,
+        [
+            ("content/Course/a101/lectures/lecture 8.md".to_string(), 3),
+            ("content/Course/a101/overview.md".to_string(), 3),
+            ("content/Course/a102/overview.md".to_string(), 3),
+        ],
+        "{}",
+        check.stdout
+    );
+    site.build().assert_code(0);
+    for course in ["a101", "a102"] {
+        let questions = site.read(&format!(
+            "course/{course}/revision/exam-questions/exam-questions/index.html"
+        ));
+        assert!(
+            questions.contains(&format!(
+                "course/{course}/revision/revision/\" id=\"ref-1\">the revision overview</a>"
+            )),
+            "{course}: {questions}"
+        );
+        let revision = site.read(&format!("course/{course}/revision/revision/index.html"));
+        assert!(
+            revision.contains(&format!(
+                "course/{course}/revision/exam-questions/exam-questions/\" id=\"ref-1\""
+            )),
+            "{course}: {revision}"
+        );
+        // Of two as short, the one in the linking note's course.
+        let overview = site.read(&format!("course/{course}/overview/index.html"));
+        assert!(
+            overview.contains(&format!(
+                "course/{course}/revision/exam-questions/exam-questions/\" id=\"ref-1\""
+            )),
+            "{course}: {overview}"
+        );
+    }
+    // The shorter of the two with that very name, not the note only its slug shares.
+    let lecture = site.read("course/a101/lectures/lecture-8/index.html");
+    assert!(
+        lecture.contains("course/a101/notes/delta-function/\" id=\"ref-1\""),
+        "{lecture}"
+    );
+}
+
+#[test]
 fn a_heading_with_a_footnote_is_linked_as_obsidian_writes_it() {
     // `### Assumptions on Ranges [^1]`: Obsidian writes a link to it as
     // `[[SI Units#Assumptions on Ranges [ 1]]`; the id, as GitHub, mdBook and Quartz
