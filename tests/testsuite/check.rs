@@ -171,7 +171,10 @@ fn raw_html_images_without_alt_text_warn_where_they_are_written() {
         })
         .collect();
     let file = "content/effects/lonely.md".to_string();
-    assert_eq!(at, [(file.clone(), 6, 1), (file.clone(), 8, 6), (file, 12, 3)]);
+    assert_eq!(
+        at,
+        [(file.clone(), 6, 1), (file.clone(), 8, 6), (file, 12, 3)]
+    );
 }
 
 #[test]

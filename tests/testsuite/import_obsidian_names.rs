@@ -327,7 +327,10 @@ fn a_note_named_like_a_page_attune_writes_is_published_beside_it() {
     // was published. Privacy.md stays the privacy page, as before.
     let site = Fixture::new("obsidian");
     site.write("content/.obsidian/app.json", "{}");
-    site.write("content/Tags.md", "# Tags\n\nThe tags I use: #sleep.\n\nSee [[Search]].\n");
+    site.write(
+        "content/Tags.md",
+        "# Tags\n\nThe tags I use: #sleep.\n\nSee [[Search]].\n",
+    );
     site.write(
         "content/Search.md",
         "How I search the literature.\n\n## Where to look\n\nBack to [[Tags]].\n",
@@ -380,11 +383,17 @@ fn a_note_named_like_a_page_attune_writes_is_published_beside_it() {
     assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
     // The notes, with their text, beside attune's pages, which keep their addresses.
     assert!(site.read("tags-2/index.html").contains("The tags I use"));
-    assert!(site.read("search-2/index.html").contains("How I search the literature"));
-    assert!(site.read("glossary-2/index.html").contains("My own list of words"));
+    assert!(site
+        .read("search-2/index.html")
+        .contains("How I search the literature"));
+    assert!(site
+        .read("glossary-2/index.html")
+        .contains("My own list of words"));
     assert!(site.read("tags/index.html").contains("tags/sleep/\""));
     assert!(site.read("search/index.html").contains("search-page-form"));
-    assert!(site.read("glossary/index.html").contains("Difficulty naming feelings"));
+    assert!(site
+        .read("glossary/index.html")
+        .contains("Difficulty naming feelings"));
     // Links to the notes lead to them; links to attune's pages to those.
     let plans = site.read("healing/plans/index.html");
     for href in [
@@ -395,8 +404,12 @@ fn a_note_named_like_a_page_attune_writes_is_published_beside_it() {
     ] {
         assert!(plans.contains(href), "{href} in {plans}");
     }
-    assert!(site.read("tags-2/index.html").contains("href=\"../search-2/\""));
-    assert!(site.read("search-2/index.html").contains("href=\"../tags-2/\""));
+    assert!(site
+        .read("tags-2/index.html")
+        .contains("href=\"../search-2/\""));
+    assert!(site
+        .read("search-2/index.html")
+        .contains("href=\"../tags-2/\""));
     // An independent link checker finds nothing broken, as check did.
     let broken = crate::linkcheck::check_folder(&site.path("public"), false);
     assert!(broken.is_empty(), "{broken:?}");
@@ -431,9 +444,15 @@ fn relative_paths_exact_names_and_the_nearer_note_decide_between_notes_of_one_na
             format!("# Overview {course}\n\nSee [[exam questions]].\n"),
         );
     }
-    site.write("content/Course/a101/notes/Delta function.md", "The function.\n");
+    site.write(
+        "content/Course/a101/notes/Delta function.md",
+        "The function.\n",
+    );
     site.write("content/Course/a101/Delta-function.md", "Another note.\n");
-    site.write("content/Archive/old/notes/x/delta function.md", "An old note.\n");
+    site.write(
+        "content/Archive/old/notes/x/delta function.md",
+        "An old note.\n",
+    );
     site.write(
         "content/Course/a101/lectures/lecture 8.md",
         "# Lecture 8\n\nA [[Delta function]].\n",
@@ -445,7 +464,12 @@ fn relative_paths_exact_names_and_the_nearer_note_decide_between_notes_of_one_na
         .unwrap()
         .iter()
         .filter(|d| d["code"] == "ambiguous-link")
-        .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
         .collect();
     // The relative links find their one note; a name two courses share is still
     // ambiguous, and so is one two notes have exactly.
