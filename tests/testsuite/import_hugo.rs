@@ -33,14 +33,17 @@ fn a_themes_empty_search_page_is_left_out_with_a_warning() {
         "warning: search.md has no text: it stands for a theme's search page, and attune writes its own (/search/), so this file is not published\n --> content/search.md:1:1",
     );
     assert!(site.read("search/index.html").contains("id=\"search"));
-    // With text of its own, it is a page that claims attune's address: an error.
+    // With text of its own, it is a page of the site's: published beside attune's
+    // search page, which keeps its address, with a warning naming both.
     site.write(
         "content/search.md",
         "---\ntitle: Search\n---\nHow to search.\n",
     );
-    site.build()
-        .assert_code(1)
-        .assert_stderr_contains("which the search page (built-in page) already publishes");
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: 'search.md' would be published at /search/, the address of the search page attune writes: it is published at /search-2/",
+    );
+    assert!(site.read("search-2/index.html").contains("How to search."));
+    assert!(site.read("search/index.html").contains("id=\"search"));
 }
 
 #[test]
