@@ -108,6 +108,16 @@ fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
 }
 
 impl Redirects {
+    /// Adds `other`'s entries after this table's, leaving out an old address this
+    /// table already has (attune's `[redirects]` wins over mdBook's own table).
+    pub(super) fn append(&mut self, other: Redirects) {
+        for (key, value) in other.raw {
+            if !self.raw.iter().any(|(k, _)| k.trim() == key.trim()) {
+                self.raw.push((key, value));
+            }
+        }
+    }
+
     /// Fills [`Redirects::entries`] with positions in `text`; an old address that is
     /// not a path inside the site is an error there.
     pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {

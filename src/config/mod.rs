@@ -52,7 +52,8 @@ pub struct Config {
     pub related: RelatedWeights,
     #[serde(default)]
     pub front_matter: FrontMatterKeys,
-    /// Old addresses and the pages they lead to, as mdBook's `[output.html.redirect]`.
+    /// Old addresses and the pages they lead to: `[redirects]`, then the entries of
+    /// mdBook's own `[output.html.redirect]` table that it does not have.
     #[serde(default)]
     pub redirects: Redirects,
     /// Hugo's `permalinks`: the addresses Hugo gave a section's pages.
@@ -389,6 +390,9 @@ impl Config {
         config.validate(text, file, diagnostics);
         let mut config = config;
         config.locate_topics(text, file);
+        if let Some(redirects) = mdbook::redirects(text) {
+            config.redirects.append(redirects);
+        }
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
         config.build.exclude_at = spans::exclude_at(text);

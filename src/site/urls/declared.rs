@@ -133,7 +133,7 @@ impl Site {
                 Diagnostic::warning(
                     Code::OutsideLink,
                     format!(
-                        "{n} redirect{} in [redirects] lead{} outside the site (first '{}' to '{}'): not written, as attune writes redirects only to its own pages",
+                        "{n} redirect{} in book.toml lead{} outside the site (first '{}' to '{}'): not written, as attune writes redirects only to its own pages",
                         if n == 1 { "" } else { "s" },
                         if n == 1 { "s" } else { "" },
                         first.key.trim(),
