@@ -37,8 +37,13 @@ fn mdbooks_redirect_table_keeps_old_chapter_addresses() {
     );
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("warning: 2 redirects in book.toml lead outside the site (first '/rust-2018/gone.html'")
-        .assert_stderr_contains(&format!("--> book.toml:{}:1", line_of(&site, "/rust-2018/gone.html")));
+        .assert_stderr_contains(
+            "warning: 2 redirects in book.toml lead outside the site (first '/rust-2018/gone.html'",
+        )
+        .assert_stderr_contains(&format!(
+            "--> book.toml:{}:1",
+            line_of(&site, "/rust-2018/gone.html")
+        ));
     // Links to the old addresses lead to the pages.
     let reading = site.read("guide/reading/index.html");
     assert!(
@@ -107,8 +112,13 @@ git-repository-url = "https://example.org/book"
     );
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("warning: 1 redirect in book.toml leads outside the site (first '/gone.html'")
-        .assert_stderr_contains(&format!("--> book.toml:{}:1", line_of(&site, "\"/gone.html\"")));
+        .assert_stderr_contains(
+            "warning: 1 redirect in book.toml leads outside the site (first '/gone.html'",
+        )
+        .assert_stderr_contains(&format!(
+            "--> book.toml:{}:1",
+            line_of(&site, "\"/gone.html\"")
+        ));
     let reading = site.read("guide/reading/index.html");
     assert!(
         reading.contains("<a href=\"../../guide/install/\" id=\"ref-1\">setup</a>"),

@@ -54,3 +54,66 @@ fn gitbook_hints_are_callouts_and_embeds_are_links() {
     // In code the tag stays as written.
     assert!(page.contains("<code>{% hint style=\"info\" %}"), "{page}");
 }
+
+#[test]
+fn a_book_at_the_repository_root_publishes_its_pages_not_the_repository() {
+    // A GitBook whose pages are the whole repository (`content_dir = "."`): book.toml,
+    // the licence, the package manifest and installed packages were published as
+    // files, and a README inside node_modules became a page.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write(
+        "SUMMARY.md",
+        "# Summary\n\n- [Intro](README.md)\n- [Setup](guide/setup.md)\n",
+    );
+    site.write(
+        "README.md",
+        "# Intro\n\nShared under [the licence](LICENSE); see [setup](guide/setup.md).\n",
+    );
+    site.write(
+        "guide/setup.md",
+        "# Setup\n\n![A diagram](../.gitbook/assets/d.png) and [the example's manifest](package.json); [the notice](/NOTICE.txt).\n",
+    );
+    site.write("guide/package.json", "{}\n");
+    site.write("LICENSE", "MIT\n");
+    site.write("NOTICE.txt", "Notice\n");
+    site.write("LICENSE-APACHE", "Apache\n");
+    site.write("package.json", "{\"name\": \"book\"}\n");
+    site.write("Makefile", "all:\n");
+    site.write("images/plan.png", "png");
+    site.write("node_modules/left-pad/README.md", "# left-pad\n");
+    site.write("node_modules/left-pad/index.js", "module.exports = 1;\n");
+    site.write(".gitbook/assets/d.png", "png");
+    site.write(".github/workflows/ci.yml", "on: push\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("left-pad"), "{}", run.stderr);
+    let out = site.path("../out");
+    for gone in [
+        "book.toml",
+        "LICENSE-APACHE",
+        "package.json",
+        "Makefile",
+        "node_modules",
+        ".github",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone} was published");
+    }
+    // What a page links to is published: the licence, a notice linked from the root,
+    // a manifest in a folder of the book, and the files beside the pages.
+    for kept in [
+        "LICENSE",
+        "NOTICE.txt",
+        "guide/package.json",
+        "images/plan.png",
+        "guide/setup/index.html",
+        ".gitbook/assets/d.png",
+    ] {
+        assert!(out.join(kept).exists(), "{kept} was left out");
+    }
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("href=\"./LICENSE\""), "{home}");
+}
