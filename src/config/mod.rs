@@ -8,6 +8,7 @@ use std::path::Path;
 
 mod addresses;
 mod folders;
+mod gitbook;
 pub mod mdbook;
 mod modes;
 mod mounts;
@@ -369,7 +370,10 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
         }
     };
     let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
-    let config = Config::parse(&text, file, diagnostics);
+    let mut config = Config::parse(&text, file, diagnostics);
+    if let Some(config) = config.as_mut() {
+        config.read_gitbook(root, &text, diagnostics);
+    }
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }
 
