@@ -359,11 +359,21 @@ pub fn load(
         );
         // The chapters it lists are the book: mdBook publishes no other chapter (a
         // stale one, a text only included), so neither does attune. A folder's
-        // README.md or index.md stays its hub's text (the book's own, the home page's),
-        // unless the summary lists `folder.md` for it; so does mdBook's 404.md.
+        // README.md or index.md stays its hub's text, unless the summary lists
+        // `folder.md` for it; so does mdBook's 404.md.
+        // The book's own README.md or index.md is the home page's text only when the
+        // summary lists it, as mdBook's home page is its first chapter (an unlisted one
+        // is most often a table of contents for browsing the repository, gone stale),
+        // or in a GitBook, whose home page it is either way.
+        let gitbook = [root, dir.as_path()]
+            .iter()
+            .any(|d| d.join(".gitbook.yaml").is_file() || d.join(".gitbook").is_dir());
         let (kept, unlisted): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
             if summary.position(rel).is_some() || rel == Path::new("404.md") {
                 return true;
+            }
+            if rel.parent() == Some(Path::new("")) && !gitbook {
+                return false;
             }
             let is_index = rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
                 matches!(
