@@ -1454,3 +1454,30 @@ fn an_unlisted_readme_at_the_top_is_not_the_home_page() {
     let home = site.read("index.html");
     assert!(home.contains("<li><a href=\"./ch01/\""), "{home}");
 }
+
+#[test]
+fn a_md_link_above_the_host_is_a_warning_with_broken_links_warn() {
+    // As ZcashFoundation/zebra's book links from book/src/dev/ to a decision record in
+    // the repository (`../../../docs/decisions/….md`): above the host's root, so no
+    // address. It was an error even with `broken_links = "warn"`, which makes every
+    // other link that leads nowhere a warning.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nbase_url = \"https://zebra.example.org/\"\n\n[build]\ncontent_dir = \"src\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("src/SUMMARY.md", "- [Ops](dev/ops.md)\n");
+    site.write(
+        "src/dev/ops.md",
+        "# Ops\n\nSee [the naming record](../../../docs/decisions/naming.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: '../../../docs/decisions/naming.md' leads outside the site\n --> src/dev/ops.md:3:5",
+    );
+    let page = site.read("dev/ops/index.html");
+    assert!(
+        page.contains("See <span class=\"missing-link\">the naming record</span>."),
+        "{page}"
+    );
+}
