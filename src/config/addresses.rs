@@ -16,6 +16,8 @@ pub struct Entry {
     pub value: String,
     pub at: (usize, usize),
     pub value_at: (usize, usize),
+    /// The file it is written in: book.toml, or GitBook's `.gitbook.yaml`.
+    pub file: std::path::PathBuf,
 }
 
 /// `[redirects]`: `"/old/path.html" = "new/path.html"`, as mdBook's
@@ -104,10 +106,35 @@ fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
         value: value.get_ref().clone(),
         at: line_col(text, key_start_at(text, start)),
         value_at: line_col(text, start),
+        file: super::FILE_NAME.into(),
     }
 }
 
 impl Redirects {
+    /// Adds `other`'s entries after this table's, leaving out an old address this
+    /// table already has (attune's `[redirects]` wins over mdBook's own table).
+    pub(super) fn append(&mut self, other: Redirects) {
+        for (key, value) in other.raw {
+            if !self.raw.iter().any(|(k, _)| k.trim() == key.trim()) {
+                self.raw.push((key, value));
+            }
+        }
+    }
+
+    /// Adds entries read from another file (GitBook's `.gitbook.yaml`), already
+    /// located, after those of book.toml, leaving out an old address it already has.
+    pub(super) fn append_located(&mut self, more: Vec<Entry>) {
+        for entry in more {
+            if !self
+                .entries
+                .iter()
+                .any(|e| e.key.trim() == entry.key.trim())
+            {
+                self.entries.push(entry);
+            }
+        }
+    }
+
     /// Fills [`Redirects::entries`] with positions in `text`; an old address that is
     /// not a path inside the site is an error there.
     pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {

@@ -1,7 +1,9 @@
 //! An mdBook's own tables in book.toml, so that attune's keys may be added to the
 //! book's book.toml rather than replace it. Read where attune has the feature:
 //! `[preprocessor.katex] macros`, the file of TeX macros mdbook-katex defines for
-//! every formula of the book. Everything else of mdBook's is allowed and not read.
+//! every formula of the book, and `[output.html.redirect]`, the old chapter addresses
+//! mdBook writes redirect pages for (read as attune's `[redirects]`). Everything else of
+//! mdBook's is allowed and not read.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use serde::Deserialize;
@@ -77,6 +79,33 @@ impl Preprocessors {
         }
         definitions
     }
+}
+
+/// The path to `[output.html.redirect]`, read on its own so that each entry keeps
+/// its place in book.toml (the `[output]` table is otherwise read as it is).
+#[derive(Deserialize)]
+struct WithOutput {
+    output: Option<Output>,
+}
+
+#[derive(Deserialize)]
+struct Output {
+    html: Option<Html>,
+}
+
+#[derive(Deserialize)]
+struct Html {
+    redirect: Option<super::Redirects>,
+}
+
+/// mdBook's `[output.html.redirect]` table (`"/old/chapter.html" = "new.html"`), the
+/// same entries attune's `[redirects]` holds; `None` without one.
+pub(super) fn redirects(text: &str) -> Option<super::Redirects> {
+    toml::from_str::<WithOutput>(text)
+        .ok()?
+        .output?
+        .html?
+        .redirect
 }
 
 /// One line of mdbook-katex's macros file, `\name:expansion` (`\grad:{\nabla}`,

@@ -8,6 +8,7 @@ use std::path::Path;
 
 mod addresses;
 mod folders;
+mod gitbook;
 pub mod mdbook;
 mod modes;
 mod mounts;
@@ -52,7 +53,8 @@ pub struct Config {
     pub related: RelatedWeights,
     #[serde(default)]
     pub front_matter: FrontMatterKeys,
-    /// Old addresses and the pages they lead to, as mdBook's `[output.html.redirect]`.
+    /// Old addresses and the pages they lead to: `[redirects]`, then the entries of
+    /// mdBook's own `[output.html.redirect]` table that it does not have.
     #[serde(default)]
     pub redirects: Redirects,
     /// Hugo's `permalinks`: the addresses Hugo gave a section's pages.
@@ -368,7 +370,10 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
         }
     };
     let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
-    let config = Config::parse(&text, file, diagnostics);
+    let mut config = Config::parse(&text, file, diagnostics);
+    if let Some(config) = config.as_mut() {
+        config.read_gitbook(root, &text, diagnostics);
+    }
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }
 
@@ -389,6 +394,9 @@ impl Config {
         config.validate(text, file, diagnostics);
         let mut config = config;
         config.locate_topics(text, file);
+        if let Some(redirects) = mdbook::redirects(text) {
+            config.redirects.append(redirects);
+        }
         config.redirects.locate(text, file, diagnostics);
         config.permalinks.locate(text, file, diagnostics);
         config.build.exclude_at = spans::exclude_at(text);

@@ -26,6 +26,7 @@ mod front_lenient;
 mod front_matter;
 mod languages;
 mod people;
+mod plumbing;
 mod publish;
 mod read;
 mod spans;
@@ -82,6 +83,10 @@ pub struct Content {
     /// Hugo's default `assets/` folder's files (paths below it), when no `[[mounts]]`
     /// entry replaces it: published when a page names one (see `walk::default_assets`).
     pub default_assets: Vec<PathBuf>,
+    /// The repository's own files beside the notes when the content folder is the
+    /// repository (book.toml, a licence, manifests: see [`plumbing`]), paths below
+    /// the content folder: published only when a page links to one.
+    pub plumbing: Vec<PathBuf>,
     /// The static folders of Hugo themes (`themes/<name>/static`), which Hugo publishes
     /// at the site root and attune reads only when a `[[mounts]]` entry names them:
     /// each as a full path and as book.toml writes it, for a missing file's help.
@@ -170,11 +175,10 @@ pub fn load(
         ..Content::default()
     };
     let mut into_output = Vec::new();
-    let mut exclude = exclude::Exclude::with_defaults(
-        &dir,
-        exclude::vault_templates(root, &dir),
-        publish.exclude,
-    );
+    let tops = plumbing::tops(root, &dir);
+    let mut defaults = exclude::vault_templates(root, &dir);
+    defaults.extend(plumbing::folder_patterns(&dir, &tops));
+    let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);
     let mut left_out = Vec::new();
     let found = files(
         root,
@@ -220,6 +224,7 @@ pub fn load(
             _ if is_html_page(&rel) && read::opens_with_front_matter(&full) => {
                 markdown.push((full, rel))
             }
+            _ if plumbing::is_plumbing(&rel, &tops) => content.plumbing.push(rel),
             _ => {
                 if let Some(warning) = read::other_format(&rel, publish.downloads) {
                     diagnostics.push(warning.in_file(display_path(root, &full)));
@@ -354,11 +359,21 @@ pub fn load(
         );
         // The chapters it lists are the book: mdBook publishes no other chapter (a
         // stale one, a text only included), so neither does attune. A folder's
-        // README.md or index.md stays its hub's text (the book's own, the home page's),
-        // unless the summary lists `folder.md` for it; so does mdBook's 404.md.
+        // README.md or index.md stays its hub's text, unless the summary lists
+        // `folder.md` for it; so does mdBook's 404.md.
+        // The book's own README.md or index.md is the home page's text only when the
+        // summary lists it, as mdBook's home page is its first chapter (an unlisted one
+        // is most often a table of contents for browsing the repository, gone stale),
+        // or in a GitBook, whose home page it is either way.
+        let gitbook = [root, dir.as_path()]
+            .iter()
+            .any(|d| d.join(".gitbook.yaml").is_file() || d.join(".gitbook").is_dir());
         let (kept, unlisted): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
             if summary.position(rel).is_some() || rel == Path::new("404.md") {
                 return true;
+            }
+            if rel.parent() == Some(Path::new("")) && !gitbook {
+                return false;
             }
             let is_index = rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
                 matches!(

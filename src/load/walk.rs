@@ -19,6 +19,20 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".bak")
 }
 
+/// GitBook's `.gitbook/` folder, the one hidden folder read: its `assets/` holds the
+/// images and files the pages show (`.gitbook/assets/diagram.png`).
+fn is_gitbook_folder(e: &walkdir::DirEntry) -> bool {
+    e.file_type().is_dir() && e.file_name() == ".gitbook"
+}
+
+/// Whatever `.gitbook/` holds beside `assets/` (GitBook's own settings and
+/// includes), which is not read.
+fn in_gitbook_folder(e: &walkdir::DirEntry) -> bool {
+    let parent = e.path().parent().and_then(Path::file_name);
+    parent.is_some_and(|p| p == ".gitbook")
+        && !(e.file_type().is_dir() && e.file_name() == "assets")
+}
+
 /// The entries of `dir` (sorted by name, following symbolic links), without ignored
 /// names and without symbolic links that lead into (or contain) one of `outputs`, the
 /// folders the site is written to: those are added to `into_output`; and without what
@@ -45,7 +59,10 @@ pub(super) fn walk<'a>(
             if e.depth() == 0 {
                 return true;
             }
-            if is_ignored(e.file_name().to_string_lossy().as_ref()) {
+            if is_ignored(e.file_name().to_string_lossy().as_ref()) && !is_gitbook_folder(e) {
+                return false;
+            }
+            if in_gitbook_folder(e) {
                 return false;
             }
             let rel = e.path().strip_prefix(&root).unwrap_or(e.path());

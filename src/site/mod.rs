@@ -254,6 +254,7 @@ fn build_with(
     site.resolve_paths(content.paths, diagnostics);
     site.apply_permalinks(diagnostics);
     site.publish_used_assets(std::mem::take(&mut content.default_assets));
+    site.publish_linked_plumbing(std::mem::take(&mut content.plumbing));
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
     site.check_copied_html(&content.root, diagnostics);

@@ -37,8 +37,13 @@ fn mdbooks_redirect_table_keeps_old_chapter_addresses() {
     );
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("warning: 2 redirects in [redirects] lead outside the site (first '/rust-2018/gone.html'")
-        .assert_stderr_contains(&format!("--> book.toml:{}:1", line_of(&site, "/rust-2018/gone.html")));
+        .assert_stderr_contains(
+            "warning: 2 redirects in book.toml lead outside the site (first '/rust-2018/gone.html'",
+        )
+        .assert_stderr_contains(&format!(
+            "--> book.toml:{}:1",
+            line_of(&site, "/rust-2018/gone.html")
+        ));
     // Links to the old addresses lead to the pages.
     let reading = site.read("guide/reading/index.html");
     assert!(
@@ -77,6 +82,64 @@ fn mdbooks_redirect_table_keeps_old_chapter_addresses() {
         offline.contains("url=../../guide/install/index.html"),
         "{offline}"
     );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn an_mdbooks_own_redirect_table_is_read_as_it_is() {
+    // As rust-lang/book's book.toml keeps its renumbered chapters: mdBook's own
+    // table in the book's own book.toml, not pasted under [redirects].
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        r#"[output.html]
+git-repository-url = "https://example.org/book"
+
+[output.html.redirect]
+"/guide/setup.html" = "install.html"
+"/manual/reading.html" = "/guide/reading.md"
+"/guide/both.html" = "install.html"
+"/gone.html" = "https://example.org/gone.html"
+
+[redirects]
+"/guide/both.html" = "reading.html"
+"#,
+    );
+    site.write(
+        "src/guide/reading.md",
+        "# Reading the book\n\nSee [setup](setup.html) and [reading](/manual/reading.html).\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: 1 redirect in book.toml leads outside the site (first '/gone.html'",
+        )
+        .assert_stderr_contains(&format!(
+            "--> book.toml:{}:1",
+            line_of(&site, "\"/gone.html\"")
+        ));
+    let reading = site.read("guide/reading/index.html");
+    assert!(
+        reading.contains("<a href=\"../../guide/install/\" id=\"ref-1\">setup</a>"),
+        "{reading}"
+    );
+    assert!(
+        reading.contains("<a href=\"../../guide/reading/\" id=\"ref-2\">reading</a>"),
+        "{reading}"
+    );
+    assert!(site
+        .read("guide/setup/index.html")
+        .contains("url=../../guide/install/"));
+    assert!(site.read("guide/setup.html").contains("guide/install/"));
+    assert!(site
+        .read("manual/reading/index.html")
+        .contains("url=../../guide/reading/"));
+    // An old address in both tables: attune's [redirects] is the one read.
+    assert!(site
+        .read("guide/both/index.html")
+        .contains("url=../../guide/reading/"));
+    assert!(!site.path("public/gone").exists());
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }

@@ -1414,3 +1414,70 @@ fn a_script_or_frame_written_self_closed_in_raw_html_is_closed_where_it_was_writ
         "the later chapter is in print.html"
     );
 }
+
+#[test]
+fn an_unlisted_readme_at_the_top_is_not_the_home_page() {
+    // As KaiserY/trpl-zh-cn keeps src/README.md: a table of contents for browsing the
+    // repository, gone stale, that SUMMARY.md does not list. mdBook publishes only what
+    // the summary lists (its home page is the first chapter); the stale links were 18
+    // missing-note warnings on a page mdBook never shows.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Title page](title-page.md)\n- [One](ch01.md)\n",
+    );
+    site.write(
+        "src/README.md",
+        "# Contents\n\n- [Old chapter](ch17-00-oop.md)\n",
+    );
+    site.write("src/title-page.md", "# The book\n\nRead [one](ch01.md).\n");
+    site.write("src/ch01.md", "# One\n\nText.\n");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "SUMMARY.md does not list is left out, as mdBook leaves them out: 'README.md'",
+    );
+    assert!(!run.stderr.contains("ch17-00-oop"), "{}", run.stderr);
+    let home = site.read("index.html");
+    assert!(!home.contains("Old chapter"), "{home}");
+    assert!(site.path("public/title-page/index.html").exists());
+    // Listed, it is the home page's text, as mdBook makes it the index.
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Contents](README.md)\n- [One](ch01.md)\n",
+    );
+    site.write("src/README.md", "# Contents\n\n- [One](ch01.md)\n");
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    assert!(home.contains("<li><a href=\"./ch01/\""), "{home}");
+}
+
+#[test]
+fn a_md_link_above_the_host_is_a_warning_with_broken_links_warn() {
+    // As ZcashFoundation/zebra's book links from book/src/dev/ to a decision record in
+    // the repository (`../../../docs/decisions/….md`): above the host's root, so no
+    // address. It was an error even with `broken_links = "warn"`, which makes every
+    // other link that leads nowhere a warning.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nbase_url = \"https://zebra.example.org/\"\n\n[build]\ncontent_dir = \"src\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("src/SUMMARY.md", "- [Ops](dev/ops.md)\n");
+    site.write(
+        "src/dev/ops.md",
+        "# Ops\n\nSee [the naming record](../../../docs/decisions/naming.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: '../../../docs/decisions/naming.md' leads outside the site\n --> src/dev/ops.md:3:5",
+    );
+    let page = site.read("dev/ops/index.html");
+    assert!(
+        page.contains("See <span class=\"missing-link\">the naming record</span>."),
+        "{page}"
+    );
+}

@@ -92,6 +92,12 @@ impl Site {
         else {
             let d = Diagnostic::error(Code::BrokenLink, format!("'{path}' leads outside the site"))
                 .help("a relative path starts from this file's folder; `../` climbs one folder");
+            // As any link that leads nowhere: a warning with `broken_links = "warn"`.
+            let d = self
+                .config
+                .build
+                .broken_links
+                .report(d, RefKind::Link.left_out());
             return Some((String::new(), d));
         };
         let d = Diagnostic::warning(

@@ -9,6 +9,7 @@
 //! out where each reference leads, [`by_name`] finds files by name as Obsidian does,
 //! [`copied`] checks HTML files copied as they are, [`paths`] joins and relates paths,
 //! [`hugo_assets`] publishes the files of Hugo's `assets/` folder that pages use,
+//! [`linked_plumbing`] the repository files beside the notes that pages link to,
 //! [`unread`] says which setting publishes a missing file found in a folder not read.
 
 use super::UrlStyle;
@@ -20,6 +21,7 @@ mod beside;
 mod by_name;
 mod copied;
 mod hugo_assets;
+mod linked_plumbing;
 pub(in crate::site) mod paths;
 mod resolve;
 mod unread;

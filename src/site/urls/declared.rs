@@ -51,7 +51,6 @@ impl Site {
         if entries.is_empty() {
             return;
         }
-        let file = Path::new(crate::config::FILE_NAME);
         let mut outside: Vec<&Entry> = Vec::new();
         let mut moved = BTreeMap::new();
         let mut moved_files = BTreeMap::new();
@@ -73,7 +72,7 @@ impl Site {
                             entry.value.trim()
                         ),
                     )
-                    .at(file, entry.value_at.0, entry.value_at.1)
+                    .at(&entry.file, entry.value_at.0, entry.value_at.1)
                     .help("a target is read from the old address's folder (from the site's root with a leading `/`), as a `.md` file, an mdBook `.html` page or a page's address");
                     diagnostics.push(
                         self.config
@@ -100,7 +99,7 @@ impl Site {
                 continue;
             }
             let what = format!("the redirect '{}' to '{what}'", entry.key.trim());
-            let owner = Owner::content(what, file, entry.at.0, entry.at.1);
+            let owner = Owner::content(what, &entry.file, entry.at.0, entry.at.1);
             // At the page's own address a redirect only to a part of it would loop.
             if old != to_here.url {
                 let claimed = table.claim(
@@ -133,14 +132,14 @@ impl Site {
                 Diagnostic::warning(
                     Code::OutsideLink,
                     format!(
-                        "{n} redirect{} in [redirects] lead{} outside the site (first '{}' to '{}'): not written, as attune writes redirects only to its own pages",
+                        "{n} redirect{} in book.toml lead{} outside the site (first '{}' to '{}'): not written, as attune writes redirects only to its own pages",
                         if n == 1 { "" } else { "s" },
                         if n == 1 { "s" } else { "" },
                         first.key.trim(),
                         first.value.trim()
                     ),
                 )
-                .at(file, first.at.0, first.at.1)
+                .at(&first.file, first.at.0, first.at.1)
                 .help("keep such redirects on the host that serves the other site, or remove them from book.toml"),
             );
         }
@@ -176,11 +175,7 @@ impl Site {
                 article.path.display()
             ),
         )
-        .at(
-            Path::new(crate::config::FILE_NAME),
-            entry.value_at.0,
-            entry.value_at.1,
-        )
+        .at(&entry.file, entry.value_at.0, entry.value_at.1)
         .suggest(
             &id,
             article
