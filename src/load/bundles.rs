@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// Whether the site is a Hugo site: Hugo's configuration beside the content folder or
 /// in the site's folder (`hugo.toml`, `hugo.yaml`, `hugo.json`, `config/_default/`,
 /// `config.yaml`, `config.json`, or a `config.toml` without Zola's `base_url`).
-pub(super) fn is_hugo(root: &Path, dir: &Path) -> bool {
+pub fn is_hugo(root: &Path, dir: &Path) -> bool {
     let real = dir.canonicalize().ok();
     let found = [
         Some(root),
@@ -40,7 +40,7 @@ pub fn is_hugo_or_zola(root: &Path, dir: &Path) -> bool {
     is_hugo(root, dir) || [Some(root), dir.parent()].into_iter().flatten().any(zola)
 }
 
-fn hugo_config(folder: &Path) -> bool {
+pub(super) fn hugo_config(folder: &Path) -> bool {
     let named = [
         "hugo.toml",
         "hugo.yaml",

@@ -111,6 +111,8 @@ pub struct Article<'a> {
     pub expressions: Expressions,
     /// The article's front matter as written (empty when it has none).
     pub front_matter: &'a str,
+    /// A Hugo site's `[params]` (see `ParseContext::site_params`).
+    pub site_params: Option<&'a serde_json::Value>,
 }
 
 /// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.

@@ -21,6 +21,7 @@ use super::expand::{
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
 use super::foreign_body::{embed_link, fenced_code, zola_body};
+pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
@@ -142,7 +143,11 @@ fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
         return None;
     };
     let end = ends.find(which, at + open)?;
-    let inner = text[at + open..end].trim().to_string();
+    let mut inner = text[at + open..end].trim().to_string();
+    // `{{</ output >}}`, `{{< / note >}}`: Hugo reads a closing tag with spaces after `/`.
+    if let Some(name) = inner.strip_prefix('/').filter(|_| open == 3) {
+        inner = format!("/{}", name.trim_start());
+    }
     if inner.is_empty() {
         return None;
     }
@@ -368,6 +373,16 @@ pub(super) fn strip(
                 continue;
             }
         }
+        // `{{< param "name" >}}`: the page's or the site's parameter (`hugo_param.rs`).
+        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) && name == "param" {
+            let address = in_address(text, &tag.range, &tags[..i]).is_some();
+            if let Some(value) = super::hugo_param::shortcode(&tag.inner, article, address) {
+                splice.copy(copied..tag.range.start);
+                splice.insert(&value, tag.range.start);
+                copied = tag.range.end;
+                continue;
+            }
+        }
         // `{% mermaid() %}` … `{% end %}` and other Zola shortcodes whose body is not
         // Markdown: a code block, math, or left out (`foreign_body.rs`).
         if let Some(pair) = pair.filter(|_| tag.kind == Kind::Liquid) {
@@ -482,13 +497,4 @@ fn pairs(tags: &[Tag]) -> std::collections::HashMap<usize, usize> {
         }
     }
     pairs
-}
-
-/// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,
-/// `{% note(kind="tip") %}`), from a tag's first word.
-pub(super) fn zola_shortcode(word: &str) -> Option<&str> {
-    let (name, _) = word.split_once('(')?;
-    let name = name.trim_end();
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .then_some(name)
 }

@@ -1,7 +1,7 @@
 //! What a tag of another tool's syntax is called in its diagnostic, what the page
 //! shows in its place and what to write instead (see `foreign.rs`).
 
-use super::foreign::{zola_shortcode, Kind};
+use super::foreign::Kind;
 use super::foreign_address::Address;
 use crate::diagnostic::{Code, Diagnostic};
 
@@ -187,4 +187,13 @@ pub(super) fn in_address_diagnostic(
     Diagnostic::error(Code::UnsupportedSyntax, message).help(format!(
         "{shown}; write the address itself: a path from this file's folder (other.md, picture.png) or a full URL"
     ))
+}
+
+/// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,
+/// `{% note(kind="tip") %}`), from a tag's first word.
+pub(super) fn zola_shortcode(word: &str) -> Option<&str> {
+    let (name, _) = word.split_once('(')?;
+    let name = name.trim_end();
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(name)
 }
