@@ -474,8 +474,15 @@ fn a_hugo_sites_404_section_is_its_not_found_pages_text() {
         "warning: 404/_index.md is the text of a Hugo site's not-found page (its `404.html` layout shows it): attune writes its own, so this file is not published\n --> content/404/_index.md:1:1",
     );
     assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
-    site.write("content/404/codes.md", "---\ntitle: Codes\n---\nWhat 404 means.\n");
+    site.write(
+        "content/404/codes.md",
+        "---\ntitle: Codes\n---\nWhat 404 means.\n",
+    );
     let run = site.build();
     run.assert_stderr_contains("content/404/_index.md:1:1");
-    assert!(!run.stderr.contains("not-found page (its"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("not-found page (its"),
+        "{}",
+        run.stderr
+    );
 }
