@@ -22,7 +22,7 @@ use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
 use super::foreign_body::{embed_link, fenced_code, zola_body};
 pub(super) use super::foreign_help::zola_shortcode;
-use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
+use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
 
@@ -108,13 +108,15 @@ impl Ends {
         }
     }
 
-    /// The first closer `which` at or after `from`, if no blank line comes first and it
-    /// is near enough.
+    /// The first closer `which` at or after `from`, if near enough and after no blank
+    /// line (but in a Hugo shortcode, whose arguments Hugo reads across blank lines).
     fn find(&self, which: usize, from: usize) -> Option<usize> {
         let list = &self.closers[which];
         let end = *list.get(list.partition_point(|&i| i < from))?;
         let blank = self.blank_lines.partition_point(|&i| i < from);
-        if self.blank_lines.get(blank).is_some_and(|&b| b < end) || end - from > MAX_TAG {
+        if which > 1 && self.blank_lines.get(blank).is_some_and(|&b| b < end)
+            || end - from > MAX_TAG
+        {
             return None;
         }
         Some(end)
@@ -458,22 +460,6 @@ pub(super) fn strip(
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)
-}
-
-/// The closing tag's name a tag pairs with: `/name` for Hugo's, `end` for Zola's
-/// `{% note(kind="tip") %}`, `endname` for Liquid's; none for a closing tag, a tag of
-/// another kind, or `{{< name … />}}`, which closes itself as Hugo reads it.
-fn closing_name(tag: &Tag) -> Option<String> {
-    let name = tag.name();
-    if name.starts_with('/') || name.starts_with("end") || tag.inner.ends_with('/') {
-        return None;
-    }
-    match tag.kind {
-        Kind::HugoRaw | Kind::HugoMarkdown => Some(format!("/{name}")),
-        Kind::Liquid if zola_shortcode(name).is_some() => Some("end".to_string()),
-        Kind::Liquid => Some(format!("end{name}")),
-        _ => None,
-    }
 }
 
 /// Each opening tag's closing one, by their indices, as the tools nest them: a closing

@@ -256,3 +256,24 @@ fn a_closing_tag_with_a_space_after_its_slash_closes_its_pair() {
     assert!(!run.stderr.contains("third.md:6:"), "{}", run.stderr);
     assert!(!run.stderr.contains("third.md:10:"), "{}", run.stderr);
 }
+
+#[test]
+fn a_shortcode_whose_arguments_run_across_a_blank_line_is_one_tag() {
+    // CorrelAid's team pages: `{{< person name="…" … >}}` with a blank line before its
+    // `>}}`, one tag as Hugo reads it; its arguments were shown as text.
+    let site = hugo_site();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}unsupported_syntax = \"warn\"\n"));
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< person\n    name=\"Drenizë\"\n    x=\"1\"\n\n    >}}\nA bio.\n{{< /person >}}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("--> content/posts/third.md:4:1");
+    assert!(!run.stderr.contains("third.md:10:"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let body = body(&page);
+    assert!(!body.contains("name=") && !body.contains("{{"), "{body}");
+    assert!(body.contains("After."), "{body}");
+}
