@@ -176,6 +176,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
+    if holds(&text, "[[") && holds(&text, "](") && article.expressions != Expressions::Vault {
+        if let Some((escaped, map)) = super::linked_wikilinks::escape(&text, options) {
+            out.maps.0.push(map);
+            text = escaped;
+        }
+    }
     if holds(&text, "[[") && memchr::memchr(b'|', text.as_bytes()).is_some() {
         if let Some((escaped, map)) = super::table_links::escape(&text, options) {
             out.maps.0.push(map);

@@ -30,6 +30,7 @@ mod hugo_ref;
 mod ids;
 mod images;
 mod include;
+mod linked_wikilinks;
 mod links;
 pub(crate) mod math;
 mod math_blocks;

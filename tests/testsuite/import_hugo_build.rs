@@ -486,3 +486,23 @@ fn a_hugo_sites_404_section_is_its_not_found_pages_text() {
         run.stderr
     );
 }
+
+#[test]
+fn double_brackets_in_a_links_text_are_text_as_commonmark_reads_them() {
+    // This Month in Rust OSDev (Zola) names Cargo's `[[bin]]` table in a link's text.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/cargo.md",
+        "+++\ntitle = \"Cargo\"\n+++\n- [Added [[bin]] section to Cargo.toml](https://github.com/x/pull/1412)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("cargo.md"), "{}", run.stderr);
+    let page = site.read("posts/cargo/index.html");
+    assert!(
+        page.contains(
+            "<a href=\"https://github.com/x/pull/1412\">Added [[bin]] section to Cargo.toml</a>"
+        ),
+        "{page}"
+    );
+}

@@ -263,7 +263,10 @@ fn a_shortcode_whose_arguments_run_across_a_blank_line_is_one_tag() {
     // `>}}`, one tag as Hugo reads it; its arguments were shown as text.
     let site = hugo_site();
     let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
-    site.write("book.toml", format!("{book}unsupported_syntax = \"warn\"\n"));
+    site.write(
+        "book.toml",
+        format!("{book}unsupported_syntax = \"warn\"\n"),
+    );
     site.write(
         "content/posts/third.md",
         "---\ntitle: Third\n---\n{{< person\n    name=\"Drenizë\"\n    x=\"1\"\n\n    >}}\nA bio.\n{{< /person >}}\n\nAfter.\n",
