@@ -21,14 +21,10 @@ pub(super) fn value(inner: &str, front_matter: &str, site: Option<&Value>) -> Op
         return None;
     }
     let page = crate::load::hugo_params::front_values(front_matter);
-    let page = page.as_ref();
-    let found = [
-        page.and_then(|p| lookup(p, key)),
-        page.and_then(|p| lookup(p, &format!("params.{key}"))),
-        site.and_then(|s| lookup(s, key)),
-    ];
-    let value = found.into_iter().flatten().find_map(text);
-    value
+    let in_page = |key: &str| page.as_ref().and_then(|p| lookup(p, key)).and_then(text);
+    in_page(key)
+        .or_else(|| in_page(&format!("params.{key}")))
+        .or_else(|| site.and_then(|s| lookup(s, key)).and_then(text))
 }
 
 /// What `{{< param … >}}` (`inner`) writes in `article`, when its key is found.
