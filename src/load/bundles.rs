@@ -29,6 +29,12 @@ pub fn is_hugo(root: &Path, dir: &Path) -> bool {
 /// or `zola.toml` setting `base_url` in the site's folder or beside the content
 /// folder): neither runs templates in content, so `{{ … }}` there is text.
 pub fn is_hugo_or_zola(root: &Path, dir: &Path) -> bool {
+    is_hugo(root, dir) || is_zola(root, dir)
+}
+
+/// Whether Zola's configuration (a `config.toml` or `zola.toml` setting `base_url`) is
+/// in the site's folder or beside the content folder.
+pub fn is_zola(root: &Path, dir: &Path) -> bool {
     let zola = |folder: &Path| {
         ["config.toml", "zola.toml"].iter().any(|name| {
             std::fs::read_to_string(folder.join(name)).is_ok_and(|text| {
@@ -37,7 +43,7 @@ pub fn is_hugo_or_zola(root: &Path, dir: &Path) -> bool {
             })
         })
     };
-    is_hugo(root, dir) || [Some(root), dir.parent()].into_iter().flatten().any(zola)
+    [Some(root), dir.parent()].into_iter().flatten().any(zola)
 }
 
 pub(super) fn hugo_config(folder: &Path) -> bool {

@@ -13,7 +13,7 @@ use walk::files;
 
 mod build_options;
 mod bundles;
-pub use bundles::{is_hugo, is_hugo_or_zola};
+pub use bundles::{is_hugo, is_hugo_or_zola, is_zola};
 mod cascade;
 mod data;
 mod date;

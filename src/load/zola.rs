@@ -3,7 +3,8 @@
 //! `redirect_to`, `in_search_index`: see `FrontMatter`); the keys that only drive
 //! Zola's templates (`template`, `page_template`, `paginate_by`, `insert_anchor_links`,
 //! `generate_feeds`, `[extra]`, …) are accepted without a warning on a Zola site: a
-//! file with TOML (`+++`) front matter on a site that is not Hugo's.
+//! site that is not Hugo's with Zola's `config.toml` (any front matter: Zola reads YAML
+//! too), or a file with TOML (`+++`) front matter there.
 
 use super::Source;
 

@@ -219,6 +219,7 @@ pub(super) fn articles(
     let mut articles = Vec::with_capacity(sources.len());
     let mut unknown_keys = crate::load::UnknownKeys::default();
     let hugo = crate::load::is_hugo(&content.root, &content.dir);
+    let zola_config = crate::load::is_zola(&content.root, &content.dir);
     let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
@@ -258,7 +259,7 @@ pub(super) fn articles(
             .map(|given| markdown::plain_summary(&given))
             .or_else(|| markdown::summary_before_more(source.body()))
             .unwrap_or_default();
-        let zola = !hugo && crate::load::zola::toml_front(&source.text);
+        let zola = !hugo && (zola_config || crate::load::zola::toml_front(&source.text));
         unknown_keys.add(
             &source.front,
             &source.path,

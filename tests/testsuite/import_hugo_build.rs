@@ -446,6 +446,20 @@ fn zolas_own_keys_are_read_or_accepted_on_a_zola_site() {
 }
 
 #[test]
+fn zolas_keys_in_yaml_front_matter_are_zolas_on_a_site_with_zolas_config() {
+    // organicmaps.app (Zola) writes YAML front matter: `template:`, `extra:`.
+    let site = Fixture::new("hugo");
+    site.write("config.toml", "base_url = \"https://example.org\"\n");
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\ntemplate: about.html\nextra:\n  preview_image: a.png\n---\nAbout us.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("about.md"), "{}", run.stderr);
+}
+
+#[test]
 fn zolas_template_keys_stay_unknown_on_a_hugo_site() {
     let site = hugo_site();
     site.write(
