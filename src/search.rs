@@ -115,8 +115,11 @@ fn intern<'a>(ids: &mut HashMap<&'a str, u32>, words: &mut Vec<&'a str>, word: &
 /// Documents of one article: one per section, title, tags and summary on the first.
 fn index_article(site: &Site, i: usize) -> ArticleIndex {
     let article = &site.articles[i];
-    // Hugo's `build.list: never` or `local`: out of the site-wide lists.
-    if article.front.listing() != crate::load::Listing::Always {
+    // Hugo's `build.list: never` or `local`: out of the site-wide lists; Zola's
+    // `in_search_index = false`: out of search.
+    if article.front.listing() != crate::load::Listing::Always
+        || article.front.in_search_index == Some(false)
+    {
         return ArticleIndex {
             words: Vec::new(),
             docs: Vec::new(),

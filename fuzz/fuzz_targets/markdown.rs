@@ -33,6 +33,7 @@ fuzz_target!(|text: &str| {
         highlight: true,
         expressions: Default::default(),
         math_definitions: "",
+        site_params: None,
         autolinks: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// Whether the site is a Hugo site: Hugo's configuration beside the content folder or
 /// in the site's folder (`hugo.toml`, `hugo.yaml`, `hugo.json`, `config/_default/`,
 /// `config.yaml`, `config.json`, or a `config.toml` without Zola's `base_url`).
-pub(super) fn is_hugo(root: &Path, dir: &Path) -> bool {
+pub fn is_hugo(root: &Path, dir: &Path) -> bool {
     let real = dir.canonicalize().ok();
     let found = [
         Some(root),
@@ -29,6 +29,12 @@ pub(super) fn is_hugo(root: &Path, dir: &Path) -> bool {
 /// or `zola.toml` setting `base_url` in the site's folder or beside the content
 /// folder): neither runs templates in content, so `{{ … }}` there is text.
 pub fn is_hugo_or_zola(root: &Path, dir: &Path) -> bool {
+    is_hugo(root, dir) || is_zola(root, dir)
+}
+
+/// Whether Zola's configuration (a `config.toml` or `zola.toml` setting `base_url`) is
+/// in the site's folder or beside the content folder.
+pub fn is_zola(root: &Path, dir: &Path) -> bool {
     let zola = |folder: &Path| {
         ["config.toml", "zola.toml"].iter().any(|name| {
             std::fs::read_to_string(folder.join(name)).is_ok_and(|text| {
@@ -37,10 +43,10 @@ pub fn is_hugo_or_zola(root: &Path, dir: &Path) -> bool {
             })
         })
     };
-    is_hugo(root, dir) || [Some(root), dir.parent()].into_iter().flatten().any(zola)
+    [Some(root), dir.parent()].into_iter().flatten().any(zola)
 }
 
-fn hugo_config(folder: &Path) -> bool {
+pub(super) fn hugo_config(folder: &Path) -> bool {
     let named = [
         "hugo.toml",
         "hugo.yaml",

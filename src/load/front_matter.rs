@@ -170,6 +170,12 @@ pub struct FrontMatter {
     /// listed on its parent's hub too (see `render/sections.rs`).
     #[serde(default)]
     pub transparent: bool,
+    /// Zola's `in_search_index = false`: out of the search index (a section's, with
+    /// its pages: see `zola.rs`).
+    pub in_search_index: Option<bool>,
+    /// Zola's `redirect_to` in a section's `_index.md`: Zola shows a redirect there,
+    /// not its text, so the file is left out as with `render = false`.
+    pub redirect_to: Option<String>,
     /// The address Hugo gives a page, where it differs from `path`: its `url`, or
     /// the one a `slug:` gives (`slug: v5.8`: Hugo keeps the dot, Zola does not): an
     /// old address too, claimed where nothing else is.
@@ -520,7 +526,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always, list: local, publishResources: true}\noutputs: [html]\nsort_by: date\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always, list: local, publishResources: true}\noutputs: [html]\nsort_by: date\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\nin_search_index: false\nredirect_to: x\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;
@@ -734,7 +740,7 @@ mod tests {
         let front = r.unwrap().0;
         let mut d = Diagnostics::new();
         let mut keys = UnknownKeys::default();
-        keys.add(&front, Path::new("a.md"), &[]);
+        keys.add(&front, Path::new("a.md"), &[], false);
         keys.report(&mut d);
         assert_eq!((d[0].line, d[0].column), (3, 1));
         assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
@@ -748,7 +754,7 @@ mod tests {
         );
         let mut d = Diagnostics::new();
         let mut keys = UnknownKeys::default();
-        keys.add(&front, Path::new("a.md"), &["mobile".into()]);
+        keys.add(&front, Path::new("a.md"), &["mobile".into()], false);
         keys.report(&mut d);
         assert_eq!(d.len(), 1, "{d:?}");
     }

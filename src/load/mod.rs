@@ -13,7 +13,7 @@ use walk::files;
 
 mod build_options;
 mod bundles;
-pub use bundles::is_hugo_or_zola;
+pub use bundles::{is_hugo, is_hugo_or_zola, is_zola};
 mod cascade;
 mod data;
 mod date;
@@ -24,6 +24,7 @@ mod front_forms;
 mod front_json;
 mod front_lenient;
 mod front_matter;
+pub mod hugo_params;
 mod languages;
 mod people;
 mod plumbing;
@@ -35,6 +36,7 @@ mod unknown_keys;
 mod walk;
 mod weight;
 mod yaml;
+pub mod zola;
 
 pub use build_options::Listing;
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
@@ -423,6 +425,7 @@ pub fn load(
         sources.extend(source);
     }
     cascade::apply(&mut sources);
+    zola::hand_down_search_index(&mut sources);
     for source in sources {
         match publish.holds_back(&source.front) {
             Some(why) => content.exclude.held_back.push((source.rel, why)),

@@ -40,6 +40,7 @@ impl Publish<'_> {
         let never = [
             (front.headless, "`headless: true`"),
             (front.render == Some(false), "`render = false`"),
+            (front.redirect_to.is_some(), "`redirect_to`"),
             (render == Some(false), "`build.render`"),
             (front.no_html_output(), "`outputs` without `html`"),
         ];

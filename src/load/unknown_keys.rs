@@ -22,10 +22,13 @@ pub struct UnknownKeys {
 
 impl UnknownKeys {
     /// Notes the unknown keys of one file, less those the site declares in
-    /// `[front_matter] allow`.
-    pub fn add(&mut self, front: &FrontMatter, file: &Path, allow: &[String]) {
+    /// `[front_matter] allow` and, in a Zola file (`zola`: see `zola.rs`), Zola's keys
+    /// for its templates.
+    pub fn add(&mut self, front: &FrontMatter, file: &Path, allow: &[String], zola: bool) {
         for key in &front.unknown_keys {
-            if allow.iter().any(|a| a == &key.name) {
+            if allow.iter().any(|a| a == &key.name)
+                || (zola && super::zola::template_key(&key.name))
+            {
                 continue;
             }
             self.places.entry(key.name.clone()).or_default().push((

@@ -111,6 +111,8 @@ pub struct Article<'a> {
     pub expressions: Expressions,
     /// The article's front matter as written (empty when it has none).
     pub front_matter: &'a str,
+    /// A Hugo site's `[params]` (see `ParseContext::site_params`).
+    pub site_params: Option<&'a serde_json::Value>,
 }
 
 /// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.
@@ -173,6 +175,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     };
     if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
+    }
+    if holds(&text, "[[") && holds(&text, "](") && article.expressions != Expressions::Vault {
+        if let Some((escaped, map)) = super::linked_wikilinks::escape(&text, options) {
+            out.maps.0.push(map);
+            text = escaped;
+        }
     }
     if holds(&text, "[[") && memchr::memchr(b'|', text.as_bytes()).is_some() {
         if let Some((escaped, map)) = super::table_links::escape(&text, options) {

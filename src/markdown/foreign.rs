@@ -21,7 +21,8 @@ use super::expand::{
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
 use super::foreign_body::{embed_link, fenced_code, zola_body};
-use super::foreign_help::{describe, in_address_diagnostic, LeftOut};
+pub(super) use super::foreign_help::zola_shortcode;
+use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
 
@@ -107,13 +108,15 @@ impl Ends {
         }
     }
 
-    /// The first closer `which` at or after `from`, if no blank line comes first and it
-    /// is near enough.
+    /// The first closer `which` at or after `from`, if near enough and after no blank
+    /// line (but in a Hugo shortcode, whose arguments Hugo reads across blank lines).
     fn find(&self, which: usize, from: usize) -> Option<usize> {
         let list = &self.closers[which];
         let end = *list.get(list.partition_point(|&i| i < from))?;
         let blank = self.blank_lines.partition_point(|&i| i < from);
-        if self.blank_lines.get(blank).is_some_and(|&b| b < end) || end - from > MAX_TAG {
+        if which > 1 && self.blank_lines.get(blank).is_some_and(|&b| b < end)
+            || end - from > MAX_TAG
+        {
             return None;
         }
         Some(end)
@@ -142,7 +145,11 @@ fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
         return None;
     };
     let end = ends.find(which, at + open)?;
-    let inner = text[at + open..end].trim().to_string();
+    let mut inner = text[at + open..end].trim().to_string();
+    // `{{</ output >}}`, `{{< / note >}}`: Hugo reads a closing tag with spaces after `/`.
+    if let Some(name) = inner.strip_prefix('/').filter(|_| open == 3) {
+        inner = format!("/{}", name.trim_start());
+    }
     if inner.is_empty() {
         return None;
     }
@@ -368,6 +375,16 @@ pub(super) fn strip(
                 continue;
             }
         }
+        // `{{< param "name" >}}`: the page's or the site's parameter (`hugo_param.rs`).
+        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) && name == "param" {
+            let address = in_address(text, &tag.range, &tags[..i]).is_some();
+            if let Some(value) = super::hugo_param::shortcode(&tag.inner, article, address) {
+                splice.copy(copied..tag.range.start);
+                splice.insert(&value, tag.range.start);
+                copied = tag.range.end;
+                continue;
+            }
+        }
         // `{% mermaid() %}` … `{% end %}` and other Zola shortcodes whose body is not
         // Markdown: a code block, math, or left out (`foreign_body.rs`).
         if let Some(pair) = pair.filter(|_| tag.kind == Kind::Liquid) {
@@ -445,22 +462,6 @@ pub(super) fn strip(
     (splice.out, splice.map)
 }
 
-/// The closing tag's name a tag pairs with: `/name` for Hugo's, `end` for Zola's
-/// `{% note(kind="tip") %}`, `endname` for Liquid's; none for a closing tag, a tag of
-/// another kind, or `{{< name … />}}`, which closes itself as Hugo reads it.
-fn closing_name(tag: &Tag) -> Option<String> {
-    let name = tag.name();
-    if name.starts_with('/') || name.starts_with("end") || tag.inner.ends_with('/') {
-        return None;
-    }
-    match tag.kind {
-        Kind::HugoRaw | Kind::HugoMarkdown => Some(format!("/{name}")),
-        Kind::Liquid if zola_shortcode(name).is_some() => Some("end".to_string()),
-        Kind::Liquid => Some(format!("end{name}")),
-        _ => None,
-    }
-}
-
 /// Each opening tag's closing one, by their indices, as the tools nest them: a closing
 /// tag closes the latest open tag it can close (`{% a() %}{% b() %}…{% end %}{% end %}`,
 /// `{{< x >}}{{< x >}}…{{< /x >}}`), one pass over the tags however deep they nest.
@@ -482,13 +483,4 @@ fn pairs(tags: &[Tag]) -> std::collections::HashMap<usize, usize> {
         }
     }
     pairs
-}
-
-/// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,
-/// `{% note(kind="tip") %}`), from a tag's first word.
-pub(super) fn zola_shortcode(word: &str) -> Option<&str> {
-    let (name, _) = word.split_once('(')?;
-    let name = name.trim_end();
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .then_some(name)
 }

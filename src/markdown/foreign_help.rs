@@ -1,7 +1,7 @@
 //! What a tag of another tool's syntax is called in its diagnostic, what the page
 //! shows in its place and what to write instead (see `foreign.rs`).
 
-use super::foreign::{zola_shortcode, Kind};
+use super::foreign::{Kind, Tag};
 use super::foreign_address::Address;
 use crate::diagnostic::{Code, Diagnostic};
 
@@ -187,4 +187,29 @@ pub(super) fn in_address_diagnostic(
     Diagnostic::error(Code::UnsupportedSyntax, message).help(format!(
         "{shown}; write the address itself: a path from this file's folder (other.md, picture.png) or a full URL"
     ))
+}
+
+/// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,
+/// `{% note(kind="tip") %}`), from a tag's first word.
+pub(super) fn zola_shortcode(word: &str) -> Option<&str> {
+    let (name, _) = word.split_once('(')?;
+    let name = name.trim_end();
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(name)
+}
+
+/// The closing tag's name a tag pairs with: `/name` for Hugo's, `end` for Zola's
+/// `{% note(kind="tip") %}`, `endname` for Liquid's; none for a closing tag, a tag of
+/// another kind, or `{{< name … />}}`, which closes itself as Hugo reads it.
+pub(super) fn closing_name(tag: &Tag) -> Option<String> {
+    let name = tag.name();
+    if name.starts_with('/') || name.starts_with("end") || tag.inner.ends_with('/') {
+        return None;
+    }
+    match tag.kind {
+        Kind::HugoRaw | Kind::HugoMarkdown => Some(format!("/{name}")),
+        Kind::Liquid if zola_shortcode(name).is_some() => Some("end".to_string()),
+        Kind::Liquid => Some(format!("end{name}")),
+        _ => None,
+    }
 }

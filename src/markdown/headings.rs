@@ -157,6 +157,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            site_params: None,
             autolinks: true,
         };
         let titled = |md: &str, title: &str| {

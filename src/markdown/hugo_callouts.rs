@@ -11,13 +11,24 @@ use super::hugo_figure::named_args;
 use pulldown_cmark::Options;
 use std::ops::Range;
 
-/// One tag line: its range (without the line end), indent, and for an opening tag the
-/// container line's text after the colons.
+/// One tag: the range it replaces, the line's indent, where it stands in its line, and
+/// for an opening tag the container line's text after the colons.
 struct Line {
     range: Range<usize>,
     indent: usize,
+    place: Place,
     name: &'static str,
     opening: Option<String>,
+}
+
+/// Where a tag stands in its line: alone, or opening or ending a line with other text
+/// (`{{% /alert %}}.`, as etcd.io closes a box before the sentence's full stop; Hugo
+/// writes the box, then the text after it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Alone,
+    Starts,
+    Ends,
 }
 
 /// The text with each `alert`/`notice` pair written as a colon fence, and its map;
@@ -30,14 +41,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         at += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start().len();
-        if let Some((name, opening)) = tag_line(content.trim()) {
-            lines.push(Line {
-                range: start..start + content.len(),
-                indent,
-                name,
-                opening,
-            });
-        }
+        lines.extend(tags_in_line(content, start, indent));
     }
     if lines.is_empty() {
         return None;
@@ -60,14 +64,24 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut replace: Vec<(Range<usize>, String)> = Vec::new();
     for (o, c) in pairs {
         let (open, close) = (&lines[o], &lines[c]);
+        let indent = " ".repeat(open.indent);
         let opening = open.opening.as_deref().unwrap_or("note");
+        // Text after an opening tag is the box's first line; text before a closing
+        // tag its last; text after a closing tag follows the box.
         replace.push((
             open.range.clone(),
-            format!("{}:::{opening}", " ".repeat(open.indent)),
+            match open.place {
+                Place::Starts => format!("{indent}:::{opening}\n{indent}"),
+                _ => format!("{indent}:::{opening}"),
+            },
         ));
         replace.push((
             close.range.clone(),
-            format!("{}:::", " ".repeat(open.indent)),
+            match close.place {
+                Place::Alone => format!("{indent}:::"),
+                Place::Starts => format!("{indent}:::\n\n{indent}"),
+                Place::Ends => format!("\n{indent}:::"),
+            },
         ));
     }
     replace.sort_by_key(|(range, _)| range.start);
@@ -80,6 +94,64 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// The `alert`/`notice` tags of one line (`content`, from `start` in the text, its
+/// indent `indent`): the line alone, or a tag opening the line with text after it, or
+/// a closing tag ending it with text before it (both, `{{% alert %}}Yes.{{% /alert %}}`).
+/// A tag's range takes the line's indent or the spaces between it and the text.
+fn tags_in_line(content: &str, start: usize, indent: usize) -> Vec<Line> {
+    let trimmed = content.trim();
+    let end = start + content.trim_end().len();
+    if let Some((name, opening)) = tag_line(trimmed) {
+        return vec![Line {
+            range: start..end,
+            indent,
+            place: Place::Alone,
+            name,
+            opening,
+        }];
+    }
+    let mut found = Vec::new();
+    let first = ["%}}", ">}}"]
+        .iter()
+        .filter_map(|close| Some(trimmed.find(close)? + close.len()))
+        .min()
+        .filter(|_| trimmed.starts_with("{{%") || trimmed.starts_with("{{<"));
+    let mut taken = start + indent;
+    if let Some(len) = first {
+        if let Some((name, opening)) = tag_line(&trimmed[..len]) {
+            let after = trimmed[len..].len() - trimmed[len..].trim_start().len();
+            taken = start + indent + len + after;
+            found.push(Line {
+                range: start..taken,
+                indent,
+                place: Place::Starts,
+                name,
+                opening,
+            });
+        }
+    }
+    let last = ["{{%", "{{<"]
+        .iter()
+        .filter_map(|open| trimmed.rfind(open))
+        .max()
+        .filter(|&at| at > 0 && (trimmed.ends_with("%}}") || trimmed.ends_with(">}}")));
+    if let Some(at) = last {
+        let before = trimmed[..at].trim_end().len();
+        if let Some((name, None)) = tag_line(&trimmed[at..]) {
+            if start + indent + before >= taken && before > 0 {
+                found.push(Line {
+                    range: start + indent + before..end,
+                    indent,
+                    place: Place::Ends,
+                    name,
+                    opening: None,
+                });
+            }
+        }
+    }
+    found
 }
 
 /// A line that is only an `alert` or `notice` tag: its name, and for an opening tag
@@ -198,9 +270,26 @@ mod tests {
             out("  {{< alert >}}\n  y\n  {{< /alert >}}\n").as_deref(),
             Some("  :::note\n  y\n  :::\n")
         );
-        // Not a line of its own, never closed, or in code: left as written.
+        // Not at a line's start or end, never closed, or in code: left as written.
         assert_eq!(out("Say {{% alert %}}x{{% /alert %}} now.\n"), None);
         assert_eq!(out("{{% alert %}}\nopen\n"), None);
         assert_eq!(out("```\n{{% alert %}}\n{{% /alert %}}\n```\n"), None);
+    }
+
+    #[test]
+    fn text_beside_a_tag_on_its_line_stays_with_the_box_or_after_it() {
+        // etcd.io's maintenance guide closes the box before the sentence's full stop.
+        assert_eq!(
+            out("{{% alert title=\"Note\" color=\"warning\" %}}\nBlocks writes\n{{% /alert %}}.\n\nNext\n").as_deref(),
+            Some(":::warning Note\nBlocks writes\n:::\n\n.\n\nNext\n")
+        );
+        assert_eq!(
+            out("{{% notice info %}}First line\nlast line {{% /notice %}}\n").as_deref(),
+            Some(":::info\nFirst line\nlast line\n:::\n")
+        );
+        assert_eq!(
+            out("  {{% alert %}}Yes.{{% /alert %}}  \n").as_deref(),
+            Some("  :::note\n  Yes.\n  :::  \n")
+        );
     }
 }

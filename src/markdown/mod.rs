@@ -25,10 +25,12 @@ pub mod highlight;
 mod html;
 mod hugo_callouts;
 mod hugo_figure;
+mod hugo_param;
 mod hugo_ref;
 mod ids;
 mod images;
 mod include;
+mod linked_wikilinks;
 mod links;
 pub(crate) mod math;
 mod math_blocks;
@@ -107,6 +109,8 @@ pub struct ParseContext<'a> {
     /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
     /// shows them (`[build] autolinks`).
     pub autolinks: bool,
+    /// A Hugo site's `[params]`, which `{{< param >}}` reads (see `hugo_param.rs`).
+    pub site_params: Option<&'a serde_json::Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -312,6 +316,7 @@ pub fn parse_titled(
         broken_links: ctx.broken_links,
         expressions: ctx.expressions,
         front_matter: &text[..body_start],
+        site_params: ctx.site_params,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -480,6 +485,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            site_params: None,
             autolinks: true,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
@@ -588,6 +594,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            site_params: None,
             autolinks: true,
         };
         let p = parse(

@@ -72,6 +72,7 @@ pub(super) fn articles(
     } else {
         markdown::Expressions::Template
     };
+    let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
     let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
     let math_definitions = config.preprocessor.math_definitions(
         &content.root,
@@ -93,6 +94,7 @@ pub(super) fn articles(
         )
         .into_bytes();
         inputs.extend(math_definitions.as_bytes());
+        inputs.extend(format!("{site_params:?}").as_bytes());
         inputs.push(0);
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
@@ -178,6 +180,7 @@ pub(super) fn articles(
                 highlight: !content.plain_code,
                 expressions,
                 math_definitions: &math_definitions,
+                site_params: site_params.as_ref(),
                 autolinks: config.build.autolinks,
             };
             let title = match given_title(source, content.summary.as_ref()) {
@@ -217,6 +220,8 @@ pub(super) fn articles(
 
     let mut articles = Vec::with_capacity(sources.len());
     let mut unknown_keys = crate::load::UnknownKeys::default();
+    let hugo = crate::load::is_hugo(&content.root, &content.dir);
+    let zola_config = crate::load::is_zola(&content.root, &content.dir);
     let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
@@ -256,7 +261,13 @@ pub(super) fn articles(
             .map(|given| markdown::plain_summary(&given))
             .or_else(|| markdown::summary_before_more(source.body()))
             .unwrap_or_default();
-        unknown_keys.add(&source.front, &source.path, &config.front_matter.allow);
+        let zola = !hugo && (zola_config || crate::load::zola::toml_front(&source.text));
+        unknown_keys.add(
+            &source.front,
+            &source.path,
+            &config.front_matter.allow,
+            zola,
+        );
         crate::review::validate(
             &source.front,
             &source.text[..source.body_start],

@@ -131,19 +131,31 @@ pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &
             diagnostics.push(warning);
             return false;
         }
-        if source.rel != Path::new("404.md") {
+        let message = if source.rel == Path::new("404.md") {
+            "404.md is mdBook's not-found page: attune writes its own, so this file is not published".to_string()
+        } else if is_hugo_not_found(&source.rel, &below) {
+            format!("404/{} is the text of a Hugo site's not-found page (its `404.html` layout shows it): attune writes its own, so this file is not published", source.rel.file_name().unwrap_or_default().to_string_lossy())
+        } else {
             return true;
-        }
+        };
         diagnostics.push(
-            Diagnostic::warning(
-                Code::NotFoundPage,
-                "404.md is mdBook's not-found page: attune writes its own, so this file is not published",
-            )
-            .at(&source.path, 1, 1)
-            .help("to publish it as a page, rename it (a page at /404/ would be attune's not-found page's address)"),
+            Diagnostic::warning(Code::NotFoundPage, message)
+                .at(&source.path, 1, 1)
+                .help("to publish it as a page, rename it (a page at /404/ would be attune's not-found page's address)"),
         );
         false
     });
+}
+
+/// `404/_index.md` (or `404/index.md`) alone in its folder at the top of the content
+/// folder: a Hugo site's text for its not-found page, which would be at `/404/`.
+fn is_hugo_not_found(rel: &Path, below: &HashMap<String, usize>) -> bool {
+    rel.parent() == Some(Path::new("404"))
+        && matches!(
+            rel.file_name().and_then(|n| n.to_str()),
+            Some("_index.md" | "index.md")
+        )
+        && below.get("404") == Some(&1)
 }
 
 /// A folder with more than one file giving it its text (`_index.md` and `index.md`,

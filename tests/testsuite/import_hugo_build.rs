@@ -384,3 +384,139 @@ fn links_by_source_path_with_dots_lead_to_their_pages() {
         );
     }
 }
+
+#[test]
+fn zolas_own_keys_are_read_or_accepted_on_a_zola_site() {
+    // A Zola blog's sections and pages, as Abridge and tabi sites write them: the keys
+    // for Zola's templates are Zola's, not typos; `in_search_index` and `redirect_to`
+    // are read.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"News\"\nsort_by = \"date\"\npaginate_by = 5\npaginate_path = \"page\"\ninsert_anchor_links = \"right\"\ntemplate = \"blog.html\"\npage_template = \"post.html\"\ngenerate_feeds = true\n\n[extra]\ntoc = true\n+++\n",
+    );
+    site.write(
+        "content/posts/hidden.md",
+        "+++\ntitle = \"Hidden\"\nin_search_index = false\ntemplate = \"page.html\"\nauthors = [\"Ann\"]\n\n[extra]\ncomments = false\n+++\nZanzibarword here.\n",
+    );
+    site.write(
+        "content/archive/_index.md",
+        "+++\ntitle = \"Archive\"\nin_search_index = false\n+++\n",
+    );
+    site.write(
+        "content/archive/old.md",
+        "+++\ntitle = \"Old\"\n+++\nQuokkaword here.\n",
+    );
+    site.write(
+        "content/moved/_index.md",
+        "+++\ntitle = \"Moved\"\nredirect_to = \"posts\"\n+++\nNever shown.\n",
+    );
+    site.write(
+        "content/moved/still.md",
+        "+++\ntitle = \"Still here\"\n+++\nA page.\n",
+    );
+    // YAML front matter is not Zola's: `extra` there is still unknown.
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\nextra: x\n---\nAbout us.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "unknown front matter key `extra` is ignored\n --> content/about.md:3:1",
+    );
+    assert!(
+        !run.stderr.contains("posts/") && !run.stderr.contains("archive/"),
+        "{}",
+        run.stderr
+    );
+    let search: String = std::fs::read_dir(site.path("public/search"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(search.contains("about"), "the search index is read");
+    assert!(!search.to_lowercase().contains("zanzibarword"), "{search}");
+    assert!(!search.to_lowercase().contains("quokkaword"), "{search}");
+    assert!(site
+        .read("posts/hidden/index.html")
+        .contains("Zanzibarword"));
+    assert!(site.read("archive/old/index.html").contains("Quokkaword"));
+    assert!(site.read("moved/still/index.html").contains("A page."));
+    assert!(!site.read("moved/index.html").contains("Never shown"));
+}
+
+#[test]
+fn zolas_keys_in_yaml_front_matter_are_zolas_on_a_site_with_zolas_config() {
+    // organicmaps.app (Zola) writes YAML front matter: `template:`, `extra:`.
+    let site = Fixture::new("hugo");
+    site.write("config.toml", "base_url = \"https://example.org\"\n");
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\ntemplate: about.html\nextra:\n  preview_image: a.png\n---\nAbout us.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("about.md"), "{}", run.stderr);
+}
+
+#[test]
+fn zolas_template_keys_stay_unknown_on_a_hugo_site() {
+    let site = hugo_site();
+    site.write(
+        "content/posts/_index.md",
+        "+++\ntitle = \"News\"\npaginate_by = 5\n+++\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "unknown front matter key `paginate_by` is ignored\n --> content/posts/_index.md:3:1",
+    );
+}
+
+#[test]
+fn a_hugo_sites_404_section_is_its_not_found_pages_text() {
+    // CorrelAid's `content/de/404/_index.md` gives the title and meta its `404.html`
+    // layout shows; published, it would be a page at /404/, attune's not-found page's
+    // address. A `404/` folder with pages of its own stays a section.
+    let site = hugo_site();
+    site.write(
+        "content/404/_index.md",
+        "---\ntitle: \"404\"\nmeta:\n  title: Not Found\n---\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 404/_index.md is the text of a Hugo site's not-found page (its `404.html` layout shows it): attune writes its own, so this file is not published\n --> content/404/_index.md:1:1",
+    );
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    site.write(
+        "content/404/codes.md",
+        "---\ntitle: Codes\n---\nWhat 404 means.\n",
+    );
+    let run = site.build();
+    run.assert_stderr_contains("content/404/_index.md:1:1");
+    assert!(
+        !run.stderr.contains("not-found page (its"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn double_brackets_in_a_links_text_are_text_as_commonmark_reads_them() {
+    // This Month in Rust OSDev (Zola) names Cargo's `[[bin]]` table in a link's text.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/cargo.md",
+        "+++\ntitle = \"Cargo\"\n+++\n- [Added [[bin]] section to Cargo.toml](https://github.com/x/pull/1412)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("cargo.md"), "{}", run.stderr);
+    let page = site.read("posts/cargo/index.html");
+    assert!(
+        page.contains(
+            "<a href=\"https://github.com/x/pull/1412\">Added [[bin]] section to Cargo.toml</a>"
+        ),
+        "{page}"
+    );
+}

@@ -164,3 +164,119 @@ fn docsy_alerts_and_learn_notices_are_callouts() {
     );
     assert!(!page.contains("{{") && !page.contains(":::"), "{page}");
 }
+
+#[test]
+fn hugos_param_shortcode_is_the_pages_or_the_sites_parameter() {
+    // etcd.io's docs write `{{< param git_version_tag >}}` in prose and link addresses,
+    // a section's own value; CorrelAid's `{{< param num_members >}}` is the site's.
+    let site = hugo_site();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}unsupported_syntax = \"warn\"\n"),
+    );
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\ntitle: Hugo\nparams:\n  num_members: 2500\n  latest_stable_page: overview\n  Social:\n    GitHub: etcd-io\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\ngit_version_tag: v3.5.21\nparams:\n  note: \"*kept* as text\"\n---\nWe are {{< param num_members >}} members; see [the tag][tag], [latest](/docs/{{< param \"latest_stable_page\" >}}/) and {{< param `social.github` >}}.\n\nNote: {{% param note %}}. Unknown: {{< param nowhere >}}.\n\n[tag]: https://github.com/etcd-io/etcd/tree/{{< param git_version_tag >}}/hack\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("`{{< param nowhere >}}`");
+    run.assert_stderr_contains("--> content/posts/third.md:9:36");
+    assert!(!run.stderr.contains("third.md:7:"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let body = body(&page);
+    assert!(body.contains("We are 2500 members"), "{body}");
+    assert!(
+        body.contains("href=\"https://github.com/etcd-io/etcd/tree/v3.5.21/hack\""),
+        "{body}"
+    );
+    assert!(body.contains("docs/overview/\""), "{body}");
+    assert!(body.contains("and etcd-io."), "{body}");
+    assert!(body.contains("Note: *kept* as text."), "{body}");
+}
+
+#[test]
+fn site_params_are_read_from_hugos_config_folder() {
+    // `config/_default/params.toml` holds them at its top level.
+    let site = Fixture::new("hugo");
+    site.write(
+        "config/_default/hugo.toml",
+        "baseURL = \"https://example.org/\"\n",
+    );
+    site.write("config/_default/params.toml", "version = \"1.4\"\n");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nVersion {{< param version >}} is out.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    assert!(body(&page).contains("Version 1.4 is out."), "{page}");
+}
+
+#[test]
+fn an_alert_closed_before_the_sentences_full_stop_is_a_callout() {
+    // etcd.io's maintenance guide (six versions) writes `{{% /alert %}}.`; Hugo draws
+    // the box, then the full stop after it.
+    let site = hugo_site();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{% alert title=\"Note\" color=\"warning\" %}}\nDefragmenting blocks *writes*\n{{% /alert %}}.\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let start = page.find("<div class=\"article-body\">").unwrap();
+    let page = &page[start..];
+    assert!(page.contains("callout-warning"), "{page}");
+    assert!(page.contains("<em>writes</em>"), "{page}");
+    assert!(!page.contains("{{") && !page.contains(":::"), "{page}");
+}
+
+#[test]
+fn a_closing_tag_with_a_space_after_its_slash_closes_its_pair() {
+    // utho's docs (from Linode's) close `{{< output >}}` with `{{</ output >}}` and
+    // `{{< note >}}` with `{{< / note >}}`, as Hugo reads them: one warning a pair.
+    let site = hugo_site();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< output >}}\nrows: 3\n{{</ output >}}\n\n{{< panel >}}\nx\n{{< / panel >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("`{{< output >}}` … `{{</ output >}}`");
+    run.assert_stderr_contains("`{{< panel >}}` … `{{< / panel >}}`");
+    assert!(!run.stderr.contains("third.md:6:"), "{}", run.stderr);
+    assert!(!run.stderr.contains("third.md:10:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_shortcode_whose_arguments_run_across_a_blank_line_is_one_tag() {
+    // CorrelAid's team pages: `{{< person name="…" … >}}` with a blank line before its
+    // `>}}`, one tag as Hugo reads it; its arguments were shown as text.
+    let site = hugo_site();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}unsupported_syntax = \"warn\"\n"),
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< person\n    name=\"Drenizë\"\n    x=\"1\"\n\n    >}}\nA bio.\n{{< /person >}}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("--> content/posts/third.md:4:1");
+    assert!(!run.stderr.contains("third.md:10:"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let body = body(&page);
+    assert!(!body.contains("name=") && !body.contains("{{"), "{body}");
+    assert!(body.contains("After."), "{body}");
+}

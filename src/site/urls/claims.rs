@@ -375,18 +375,23 @@ impl Site {
                     Some(_) => std::path::Path::new(crate::config::FILE_NAME),
                     None => article.path.as_path(),
                 };
-                diagnostics.push(
-                    Diagnostic::error(
-                        Code::AddressTooLong,
-                        format!(
-                            "{from} of '{}' gives it the address '/{}…', which has {why}",
-                            article.path.display(),
-                            url.chars().take(40).collect::<String>()
-                        ),
-                    )
-                    .at(file, line, column)
-                    .help("shorten it: each part of an address is a folder name in the built site"),
+                let message = format!(
+                    "{from} of '{}' gives it the address '/{}…', which has {why}",
+                    article.path.display(),
+                    url.chars().take(40).collect::<String>()
                 );
+                // book.toml's permalink is asked of attune; the other tool's `slug:` or
+                // `path:` is only an old address: without it the page keeps its own.
+                let diagnostic = match permalink {
+                    true => Diagnostic::error(Code::AddressTooLong, message),
+                    false => Diagnostic::warning(
+                        Code::AddressTooLong,
+                        format!("{message}: that old address gets no redirect"),
+                    ),
+                };
+                diagnostics.push(diagnostic.at(file, line, column).help(
+                    "shorten it: each part of an address is a folder name in the built site",
+                ));
                 continue;
             }
             // Hugo's permalink, which book.toml asked for: a clash is reported there.

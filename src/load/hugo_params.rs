@@ -1,0 +1,83 @@
+//! Hugo's site parameters, `[params]` in its configuration, which the `param`
+//! shortcode reads when the page's own front matter does not set the key: from
+//! `hugo.toml`, `hugo.yaml`, `hugo.json` (or `config.*`) in the site's folder or
+//! beside the content folder, and from `config/_default/` (its `params.*` file holds
+//! them at the top level), merged as Hugo merges them, the `config/` folder's first.
+
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// The site's `[params]`, as one JSON object; `None` when the site has no Hugo
+/// configuration or it sets none.
+pub fn site_params(root: &Path, dir: &Path) -> Option<Value> {
+    let folders = [Some(root), dir.parent()];
+    let folder = folders
+        .into_iter()
+        .flatten()
+        .find(|f| super::bundles::hugo_config(f))?;
+    let mut params = Map::new();
+    let default = folder.join("config").join("_default");
+    if let Some(Value::Object(map)) = read_any(&default, "params") {
+        merge(&mut params, map);
+    }
+    for (base, stems) in [
+        (default.as_path(), ["hugo", "config"]),
+        (folder, ["hugo", "config"]),
+    ] {
+        // Hugo reads `hugo.*` where there is one, else `config.*`.
+        let config = stems.iter().find_map(|stem| read_any(base, stem));
+        if let Some(Value::Object(map)) = config {
+            let found = map
+                .into_iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("params"));
+            if let Some((_, Value::Object(p))) = found {
+                merge(&mut params, p);
+            }
+        }
+    }
+    (!params.is_empty()).then_some(Value::Object(params))
+}
+
+/// Keys not set yet are added, tables merged key by key.
+fn merge(into: &mut Map<String, Value>, from: Map<String, Value>) {
+    for (key, value) in from {
+        match (into.get_mut(&key), value) {
+            (Some(Value::Object(have)), Value::Object(more)) => merge(have, more),
+            (Some(_), _) => {}
+            (None, value) => {
+                into.insert(key, value);
+            }
+        }
+    }
+}
+
+/// `folder/stem.toml`, `.yaml`, `.yml` or `.json`, read as a tree of values.
+fn read_any(folder: &Path, stem: &str) -> Option<Value> {
+    ["toml", "yaml", "yml", "json"].iter().find_map(|ext| {
+        let text = std::fs::read_to_string(folder.join(format!("{stem}.{ext}"))).ok()?;
+        values(&text, ext)
+    })
+}
+
+/// Text in TOML, YAML or JSON (`format`: the file's extension) as a tree of values.
+pub fn values(text: &str, format: &str) -> Option<Value> {
+    match format {
+        "toml" => serde_json::to_value(toml::from_str::<toml::Table>(text).ok()?).ok(),
+        "json" => serde_json::from_str(text).ok(),
+        _ => serde_json::to_value(serde_yaml::from_str::<serde_yaml::Value>(text).ok()?).ok(),
+    }
+}
+
+/// A page's front matter (`front_matter`: the file up to its body) as a tree of values.
+pub fn front_values(front_matter: &str) -> Option<Value> {
+    use super::fence::{find_front_matter, Format, Found};
+    let Found::Block { format, head, .. } = find_front_matter(front_matter) else {
+        return None;
+    };
+    let format = match format {
+        Format::Yaml => "yaml",
+        Format::Toml => "toml",
+        Format::Json => "json",
+    };
+    values(&front_matter[head], format)
+}

@@ -1,0 +1,63 @@
+//! Zola's own front matter keys. What maps onto attune is read where attune has the
+//! feature (`render`, `draft`, `aliases`, `path`, `sort_by`, `transparent`,
+//! `redirect_to`, `in_search_index`: see `FrontMatter`); the keys that only drive
+//! Zola's templates (`template`, `page_template`, `paginate_by`, `insert_anchor_links`,
+//! `generate_feeds`, `[extra]`, …) are accepted without a warning on a Zola site: a
+//! site that is not Hugo's with Zola's `config.toml` (any front matter: Zola reads YAML
+//! too), or a file with TOML (`+++`) front matter there.
+
+use super::Source;
+
+/// Zola's page and section front matter keys that attune has no use for.
+const TEMPLATE_KEYS: [&str; 10] = [
+    "template",
+    "page_template",
+    "paginate_by",
+    "paginate_path",
+    "paginate_reversed",
+    "insert_anchor_links",
+    "generate_feeds",
+    "generate_feed",
+    "extra",
+    "authors",
+];
+
+/// Whether `key` (a dotted path: `extra.toc`) is one of Zola's keys for its templates.
+pub fn template_key(key: &str) -> bool {
+    let top = key.split('.').next().unwrap_or(key);
+    TEMPLATE_KEYS.contains(&top)
+}
+
+/// Whether the file's front matter is TOML, between `+++` lines, as Zola writes it.
+pub fn toml_front(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').starts_with("+++")
+}
+
+/// Zola's `in_search_index = false` in a section's `_index.md` keeps the section and
+/// the pages directly in it out of the search index (a page's own setting wins), as
+/// Zola's search index leaves them out.
+pub(super) fn hand_down_search_index(sources: &mut [Source]) {
+    let hidden: Vec<std::path::PathBuf> = sources
+        .iter()
+        .filter(|s| s.rel.file_stem().is_some_and(|n| n == "_index"))
+        .filter(|s| s.front.in_search_index == Some(false))
+        .filter_map(|s| Some(s.rel.parent()?.to_path_buf()))
+        .collect();
+    if hidden.is_empty() {
+        return;
+    }
+    for source in sources.iter_mut() {
+        let Some(folder) = source.rel.parent() else {
+            continue;
+        };
+        // A bundle's `index.md` is a page of the folder its bundle sits in.
+        let bundle = source.rel.file_stem().is_some_and(|n| n == "index");
+        let folder = match folder.parent() {
+            Some(up) if bundle => up,
+            _ => folder,
+        };
+        if source.front.in_search_index.is_none() && hidden.iter().any(|h| h == folder) {
+            source.front.in_search_index = Some(false);
+        }
+    }
+}

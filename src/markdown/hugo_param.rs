@@ -1,0 +1,120 @@
+//! Hugo's built-in `{{< param "name" >}}` (also `{{< param name >}}`, `{{% %}}`): the
+//! value of a page parameter, as `.Page.Param` finds it: the page's own front matter
+//! (a top-level key, or one under `params:`), else the site's `[params]` in Hugo's
+//! configuration (see `load::hugo_params`). Keys are read in any letter case, as Hugo
+//! lowercases them; a dotted key (`"social.github"`) reads into tables.
+
+use super::expand::Article;
+use serde_json::Value;
+
+/// The text the shortcode whose inner text is `inner` (`param "name"`) writes, when
+/// the key is found and its value is text, a number, a flag, or a list of them.
+pub(super) fn value(inner: &str, front_matter: &str, site: Option<&Value>) -> Option<String> {
+    let arg = inner.split_once(char::is_whitespace)?.1.trim();
+    let arg = arg.strip_suffix('/').unwrap_or(arg).trim_end();
+    let key = match arg.chars().next()? {
+        q @ ('"' | '`') => arg[1..].split(q).next()?,
+        _ if arg.contains(char::is_whitespace) || arg.contains('=') => return None,
+        _ => arg,
+    };
+    if key.is_empty() {
+        return None;
+    }
+    let page = crate::load::hugo_params::front_values(front_matter);
+    let in_page = |key: &str| page.as_ref().and_then(|p| lookup(p, key)).and_then(text);
+    in_page(key)
+        .or_else(|| in_page(&format!("params.{key}")))
+        .or_else(|| site.and_then(|s| lookup(s, key)).and_then(text))
+}
+
+/// What `{{< param … >}}` (`inner`) writes in `article`, when its key is found.
+pub(super) fn shortcode(inner: &str, article: &Article, in_address: bool) -> Option<String> {
+    let found = value(inner, article.front_matter, article.site_params)?;
+    Some(as_text(&found, in_address))
+}
+
+/// The value at a dotted key, each part in any letter case.
+fn lookup<'a>(mut at: &'a Value, key: &str) -> Option<&'a Value> {
+    for part in key.split('.') {
+        let map = at.as_object()?;
+        at = map.get(part).or_else(|| {
+            map.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(part))
+                .map(|(_, v)| v)
+        })?;
+    }
+    Some(at)
+}
+
+/// A value as Go's templates print it: a list as `[a b]`; no text for a table.
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Array(items) => {
+            let items: Option<Vec<String>> = items.iter().map(text).collect();
+            Some(format!("[{}]", items?.join(" ")))
+        }
+        Value::Null | Value::Object(_) => None,
+    }
+}
+
+/// `value` written so Markdown shows it as it is (Hugo writes a `{{< >}}` shortcode's
+/// output after Markdown is read): ASCII punctuation escaped, but in an address.
+pub(super) fn as_text(value: &str, in_address: bool) -> String {
+    if in_address {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c.is_ascii_punctuation() && !matches!(c, '.' | ',' | '-' | '/' | ':' | '\'' | '"') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_text, value};
+    use serde_json::json;
+
+    #[test]
+    fn a_param_is_read_from_the_page_then_the_site() {
+        let site = json!({"version": "v3.7", "Social": {"GitHub": "etcd-io"}, "tags": ["a", 2]});
+        let page = "---\ntitle: T\ngit_version_tag: v3.5.21\nparams:\n  minGoVers: \"1.22\"\n---\n";
+        assert_eq!(
+            value("param git_version_tag", page, Some(&site)).as_deref(),
+            Some("v3.5.21")
+        );
+        assert_eq!(
+            value("param \"mingovers\"", page, Some(&site)).as_deref(),
+            Some("1.22")
+        );
+        assert_eq!(
+            value("param `version`", page, Some(&site)).as_deref(),
+            Some("v3.7")
+        );
+        assert_eq!(
+            value("param \"social.github\"", page, Some(&site)).as_deref(),
+            Some("etcd-io")
+        );
+        assert_eq!(
+            value("param tags", page, Some(&site)).as_deref(),
+            Some("[a 2]")
+        );
+        let toml = "+++\nversion = \"v9\"\n+++\n";
+        assert_eq!(
+            value("param version", toml, Some(&site)).as_deref(),
+            Some("v9")
+        );
+        // Unknown, a table, or no key: not read (reported as other shortcodes are).
+        assert_eq!(value("param missing", page, Some(&site)), None);
+        assert_eq!(value("param social", page, Some(&site)), None);
+        assert_eq!(value("param", page, None), None);
+        assert_eq!(as_text("a*b_c", false), "a\\*b\\_c");
+        assert_eq!(as_text("a*b", true), "a*b");
+    }
+}
