@@ -1414,3 +1414,27 @@ fn a_script_or_frame_written_self_closed_in_raw_html_is_closed_where_it_was_writ
         "the later chapter is in print.html"
     );
 }
+
+#[test]
+fn a_self_closed_script_opening_a_line_ends_its_html_block_there() {
+    // `<script src="x.js"/>` at the start of a line opens a CommonMark HTML block that
+    // only `</script>` ends: in mdBook the rest of the chapter is raw HTML, its
+    // headings and lists shown as written. The author meant an empty element.
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "src/guide/install.md",
+        "# Installation\n\n<script type=\"module\" src=\"loadwasm.js\"/>\n\n## After the script\n\n- *one*\n- two\n\n> <style media=\"print\" />\n> Quoted **bold**.\n",
+    );
+    site.write("src/guide/loadwasm.js", "export {};\n");
+    site.build().assert_code(0);
+    let page = site.read("guide/install/index.html");
+    assert!(page.contains("loadwasm.js\"></script>"), "{page}");
+    assert!(
+        page.contains("<h2 id=\"after-the-script\">After the script"),
+        "{page}"
+    );
+    assert!(page.contains("<li><em>one</em></li>"), "{page}");
+    assert!(!page.contains("## After"), "{page}");
+    assert!(page.contains("<style media=\"print\" ></style>"), "{page}");
+    assert!(page.contains("<strong>bold</strong>"), "{page}");
+}
