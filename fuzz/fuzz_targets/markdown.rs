@@ -1,9 +1,10 @@
-//! The per-article Markdown pipeline: links, wikilinks, citations, glossary, callouts.
+//! The per-article Markdown pipeline: links, wikilinks, citations, glossary, callouts,
+//! includes (from a small site in a temporary folder), in each expression mode.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 static REFERENCES: LazyLock<BTreeMap<String, attune::load::Reference>> = LazyLock::new(|| {
@@ -19,24 +20,48 @@ static GLOSSARY: LazyLock<attune::markdown::Glossary> = LazyLock::new(|| {
     )
 });
 
+/// A site folder with a content folder and two files to include, made once.
+static SITE: LazyLock<PathBuf> = LazyLock::new(|| {
+    let dir = std::env::temp_dir().join(format!("attune-fuzz-{}", std::process::id()));
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("t")).unwrap();
+    std::fs::write(dir.join("book.toml"), "[site]\ntitle = \"F\"\n").unwrap();
+    std::fs::write(
+        content.join("t/b.md"),
+        "# B\n// ANCHOR: x\nline é 𞴁\n// ANCHOR_END: x\n{{#include a.md}}\n",
+    )
+    .unwrap();
+    std::fs::write(content.join("t/c.rs"), "fn main() {\n    // ANCHOR: m\n    let x = 1;\n    // ANCHOR_END: m\n}\n").unwrap();
+    std::fs::write(content.join("t/a.md"), "").unwrap();
+    dir
+});
+
 fuzz_target!(|text: &str| {
+    use attune::markdown::Expressions;
+    let site = &*SITE;
+    let content = site.join("content");
+    let expressions = match text.len() % 3 {
+        0 => Expressions::Template,
+        1 => Expressions::Vault,
+        _ => Expressions::Text,
+    };
     let ctx = attune::markdown::ParseContext {
         smart_punctuation: true,
         references: &REFERENCES,
         glossary: &GLOSSARY,
         root: "../../",
         index: "",
-        content: None,
+        content: Some((site, &content, Path::new("t/a.md"))),
         include_root: ".",
         unsupported_syntax: Default::default(),
         broken_links: Default::default(),
         highlight: true,
-        expressions: Default::default(),
+        expressions,
         math_definitions: "",
         site_params: None,
         autolinks: true,
     };
-    let parsed = attune::markdown::parse(text, 0, Path::new("a.md"), true, &ctx);
+    let parsed = attune::markdown::parse(text, 0, Path::new("t/a.md"), true, &ctx);
     let _ = attune::markdown::fill_placeholders(
         &parsed.html,
         |n| format!("#{n}"),

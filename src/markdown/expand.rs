@@ -5,7 +5,9 @@
 //! written as callouts ([`super::admonish`]), and so are colon-fenced containers
 //! (`:::tip` … `:::`, [`super::containers`]), syntax of other tools that attune does
 //! not support is reported and taken out ([`super::foreign`]), and lines inside `$$`
-//! blocks that would open a Markdown block are indented ([`super::math_blocks`]).
+//! blocks that would open a Markdown block are indented ([`super::math_blocks`]), and
+//! HTML blocks opened by a self-closed `<script …/>` end on its line
+//! ([`super::html_blocks`]).
 //!
 //! Each pass writes a new text with a [`SegMap`] from its offsets back to its input's,
 //! so every position the parser reports is still a position in the file as written.
@@ -248,6 +250,10 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             out.maps.0.push(map);
             text = escaped;
         }
+    }
+    if let Some((closed, map)) = super::html_blocks::close(&text, options) {
+        out.maps.0.push(map);
+        text = closed;
     }
     out.text = text;
     out

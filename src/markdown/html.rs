@@ -67,6 +67,20 @@ const HOLDS_TEXT: &[&str] = &[
     "iframe", "noembed", "noframes", "noscript", "script", "style", "textarea", "title", "xmp",
 ];
 
+/// Whether the start tag whose name ends at `name_end` and which ends at `end` (after
+/// its `>`) is written self-closed: `/>` after a quoted value, white space or the name
+/// (in an unquoted value the `/` is the value's, `src=a.js/>`).
+pub fn closes_itself(html: &str, name_end: usize, end: usize) -> bool {
+    let bytes = html.as_bytes();
+    end.checked_sub(2)
+        .filter(|&slash| slash >= name_end && bytes[..end].ends_with(b"/>"))
+        .is_some_and(|slash| {
+            slash == name_end
+                || matches!(bytes[slash - 1], b'"' | b'\'')
+                || bytes[slash - 1].is_ascii_whitespace()
+        })
+}
+
 /// Finds the URL-valued attributes, ids and self-closed elements in `html`. Comments
 /// are skipped; text and the contents of `<script>`/`<style>` are not read as tags.
 pub fn scan(html: &str) -> Scan {
@@ -113,16 +127,7 @@ pub fn scan(html: &str) -> Scan {
         let end = read_attributes(html, start, name_start + name_len, &tag, &mut out);
         // HTML reads `/>` as `>` on an element that holds content: `<script/>` makes
         // everything after it script text.
-        // (After a quoted value, white space or the name: in an unquoted value the `/`
-        // is the value's, `src=a.js/>`.)
-        let self_closed = end
-            .checked_sub(2)
-            .filter(|_| bytes[..end].ends_with(b"/>"))
-            .is_some_and(|slash| {
-                slash == name_start + name_len
-                    || matches!(bytes[slash - 1], b'"' | b'\'')
-                    || bytes[slash - 1].is_ascii_whitespace()
-            });
+        let self_closed = closes_itself(html, name_start + name_len, end);
         if foreign == 0 && self_closed && HOLDS_TEXT.contains(&tag.as_str()) {
             out.self_closed.push((end - 2..end, tag.clone()));
         } else if (tag == "svg" || tag == "math") && !self_closed {

@@ -23,6 +23,7 @@ mod glossary;
 mod headings;
 pub mod highlight;
 mod html;
+mod html_blocks;
 mod hugo_callouts;
 mod hugo_figure;
 mod hugo_param;

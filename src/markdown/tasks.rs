@@ -107,7 +107,15 @@ impl Builder<'_, '_> {
         self.emit_html(format!(
             "<label class=\"task\"><input type=\"checkbox\" disabled=\"\"{checked}> "
         ));
-        self.task_label = Some((self.html_events.len(), done));
+        self.task_label = Some((self.emitted(), done));
+    }
+
+    /// How many events the text being written holds: a heading's own while one is
+    /// open (a task item's text can be one, `- [x] Done` over `  ---`), else the page's.
+    fn emitted(&self) -> usize {
+        self.heading
+            .as_ref()
+            .map_or(self.html_events.len(), |h| h.events.len())
     }
 
     /// Closes the open task label before an event that is not part of the item's text.
@@ -131,9 +139,14 @@ impl Builder<'_, '_> {
             return;
         }
         self.task_label = None;
-        if self.html_events.len() == opened {
-            // Nothing to name it: the checkbox says its state instead.
-            self.html_events.pop();
+        if self.emitted() == opened {
+            // Nothing to name it: the checkbox says its state instead. (The label
+            // opened where the text is written, a heading's events or the page's: a
+            // heading opens or closes only after the label is closed.)
+            match &mut self.heading {
+                Some(h) => h.events.pop(),
+                None => self.html_events.pop(),
+            };
             let (label, checked) = if done {
                 ("done", " checked=\"\"")
             } else {
@@ -170,6 +183,35 @@ mod tests {
             "{}",
             p.html
         );
+    }
+
+    #[test]
+    fn a_task_whose_text_is_a_heading_keeps_its_item_and_closes_its_label() {
+        // `- [x] Done` over `  ---` makes the item's text a heading: the label opened
+        // inside the heading once took its count from the page's events, and closing
+        // it removed the page's `<li>` and left the label open.
+        for text in [
+            "Intro.\n\n- [x] Done\n  ---\n",
+            "Intro.\n\n[[\n- [x] aliases:\n  - ",
+        ] {
+            let p = parse_md(text);
+            assert!(p.html.contains("<li class=\"task\">"), "{}", p.html);
+            assert!(
+                p.html.contains(
+                    "<label class=\"task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> "
+                ),
+                "{}",
+                p.html
+            );
+            assert_eq!(p.html.matches("<label").count(), 1, "{}", p.html);
+            assert_eq!(p.html.matches("</label>").count(), 1, "{}", p.html);
+            assert_eq!(
+                p.html.matches("<li").count(),
+                p.html.matches("</li>").count(),
+                "{}",
+                p.html
+            );
+        }
     }
 
     #[test]

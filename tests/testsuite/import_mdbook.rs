@@ -1481,3 +1481,27 @@ fn a_md_link_above_the_host_is_a_warning_with_broken_links_warn() {
         "{page}"
     );
 }
+
+#[test]
+fn a_self_closed_script_opening_a_line_ends_its_html_block_there() {
+    // `<script src="x.js"/>` at the start of a line opens a CommonMark HTML block that
+    // only `</script>` ends: in mdBook the rest of the chapter is raw HTML, its
+    // headings and lists shown as written. The author meant an empty element.
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "src/guide/install.md",
+        "# Installation\n\n<script type=\"module\" src=\"loadwasm.js\"/>\n\n## After the script\n\n- *one*\n- two\n\n> <style media=\"print\" />\n> Quoted **bold**.\n",
+    );
+    site.write("src/guide/loadwasm.js", "export {};\n");
+    site.build().assert_code(0);
+    let page = site.read("guide/install/index.html");
+    assert!(page.contains("loadwasm.js\"></script>"), "{page}");
+    assert!(
+        page.contains("<h2 id=\"after-the-script\">After the script"),
+        "{page}"
+    );
+    assert!(page.contains("<li><em>one</em></li>"), "{page}");
+    assert!(!page.contains("## After"), "{page}");
+    assert!(page.contains("<style media=\"print\" ></style>"), "{page}");
+    assert!(page.contains("<strong>bold</strong>"), "{page}");
+}

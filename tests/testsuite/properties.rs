@@ -4,33 +4,128 @@
 use proptest::prelude::*;
 use std::path::Path;
 
+/// Pieces of every syntax attune reads, from CommonMark to the other tools' (Obsidian,
+/// Dataview, mdBook, Hugo, Zola, GitBook, Quartz), wide characters and line endings.
+const PIECES: &[&str] = &[
+    "[[",
+    "]]",
+    "![[",
+    "[[a#^b|c]]",
+    "#^",
+    "|",
+    " www.a_b.c",
+    "https://x.",
+    "a@b.c",
+    "\n- [/] ",
+    "\n- [x] ",
+    "==",
+    "&amp;",
+    "&#",
+    "--",
+    ")",
+    "|:-:|",
+    "[@",
+    "[@webb2012]",
+    "> [!EXERCISE] ",
+    "> [!note]- ",
+    "\n---\n",
+    "\n+++\n",
+    "](",
+    "](@/",
+    "@/",
+    "#",
+    "\n",
+    "\r\n",
+    "\t",
+    "\0",
+    "```",
+    "~~~",
+    "```dataview\n",
+    "    ",
+    "glossary:",
+    "<script>",
+    "<script/>",
+    "<script src=\"a.js\"/>",
+    "<style/>",
+    "<textarea/>",
+    "</script>",
+    "<!--",
+    "-->",
+    "<div>",
+    "<br/>",
+    "<a href=\"",
+    "%%",
+    "$",
+    "$$",
+    "\\(",
+    "\\)",
+    "\\[",
+    "$5",
+    "US$",
+    "{{#",
+    "{{#include a.md}}",
+    "{{#include a.md:2:3}}",
+    "{{<",
+    ">}}",
+    "{{< figure src=\"a.png\" >}}",
+    "{{< hint info >}}",
+    "{{< /hint >}}",
+    "{{< ref \"a\" >}}",
+    "{{%",
+    "%}}",
+    "{{% notice note %}}",
+    "{{% /notice %}}",
+    "{{ ",
+    " }}",
+    "{%",
+    "%}",
+    "{% hint style=\"info\" %}",
+    "{% endhint %}",
+    "<%",
+    "%>",
+    "`=",
+    "`= this.file.name`",
+    "`$=",
+    "key:: ",
+    "[key:: v]",
+    "(key:: v)",
+    "^[",
+    "^[note]",
+    "[^",
+    "[^1]",
+    "[^1]: ",
+    ":::",
+    ":::tip\n",
+    "!!! note ",
+    "```admonish\n",
+    "r[a.b]",
+    "é",
+    "’",
+    "𞴁",
+    "中文",
+    "🙂",
+    "\u{200b}",
+    "\u{a0}",
+    "*",
+    "_",
+    "~~",
+    "\\",
+    "`",
+    "{#id}",
+    "[TOC]",
+    "1. ",
+    "> ",
+    "title: ",
+    "tags: [a, ",
+    "aliases:\n  - ",
+];
+
 fn markdownish() -> impl Strategy<Value = String> {
     let pieces = prop::collection::vec(
         prop_oneof![
-            Just("[[".to_string()),
-            Just("]]".to_string()),
-            Just(" www.a_b.c".to_string()),
-            Just("https://x.".to_string()),
-            Just("a@b.c".to_string()),
-            Just("\n- [/] ".to_string()),
-            Just("\n- [x] ".to_string()),
-            Just("==".to_string()),
-            Just("&amp;".to_string()),
-            Just("--".to_string()),
-            Just(")".to_string()),
-            Just("|:-:|".to_string()),
-            Just("[@".to_string()),
-            Just("> [!EXERCISE] ".to_string()),
-            Just("\n---\n".to_string()),
-            Just("](".to_string()),
-            Just("#".to_string()),
-            Just("|".to_string()),
-            Just("\n".to_string()),
-            Just("```".to_string()),
-            Just("glossary:".to_string()),
-            Just("<script>".to_string()),
-            "[a-zA-Z0-9 #.é’-]{0,12}",
-            any::<String>(),
+            6 => prop::sample::select(PIECES).prop_map(String::from),
+            1 => "[a-zA-Z0-9 #.é’-]{0,12}",
+            1 => any::<String>(),
         ],
         0..40,
     );
@@ -86,6 +181,54 @@ proptest! {
         let served = served.canonicalize().unwrap();
         if let attune::serve::Resolved::File(file) = attune::serve::resolve(&served, &path) {
             prop_assert!(file.starts_with(&served), "{} escaped", file.display());
+        }
+    }
+}
+
+/// An article as written: YAML, TOML or no front matter, then a body.
+fn articleish() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(&["---\n", "+++\n", ""][..]),
+        markdownish(),
+        markdownish(),
+    )
+        .prop_map(|(fence, front, body)| {
+            if fence.is_empty() {
+                body
+            } else {
+                format!("{fence}{front}\n{fence}{body}")
+            }
+        })
+}
+
+proptest! {
+    // A build writes a whole site: fewer cases, each reaching every pass from front
+    // matter to the written pages (includes, links between articles, the search index).
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn a_tiny_site_builds_or_reports_never_panics(a in articleish(), b in articleish(), vault in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content/t")).unwrap();
+        if vault {
+            std::fs::create_dir_all(root.join("content/.obsidian")).unwrap();
+        }
+        std::fs::write(
+            root.join("book.toml"),
+            "[site]\ntitle = \"T\"\n\n[[topics]]\nid = \"t\"\ntitle = \"T\"\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("content/t/a.md"), &a).unwrap();
+        std::fs::write(root.join("content/t/b.md"), &b).unwrap();
+        let mut options = attune::BuildOptions::new(&root);
+        options.out = Some(dir.path().join("out"));
+        if let Ok(report) = attune::build(&options) {
+            for d in report.diagnostics.sorted() {
+                if d.file.is_some() {
+                    prop_assert!(d.line == 0 || d.column >= 1, "{}", d.message);
+                }
+            }
         }
     }
 }
