@@ -1,4 +1,4 @@
-//! `[redirects]` and `[permalinks]`: the addresses another tool gave pages, pasted from
+//! `[permalinks]` (and the [`Entry`] `[redirects]` shares): the addresses another tool gave pages, pasted from
 //! its configuration as it is (mdBook's `[output.html.redirect]` table, Hugo's
 //! `permalinks`), each entry with where it is written in book.toml.
 
@@ -18,15 +18,6 @@ pub struct Entry {
     pub value_at: (usize, usize),
     /// The file it is written in: book.toml, or GitBook's `.gitbook.yaml`.
     pub file: std::path::PathBuf,
-}
-
-/// `[redirects]`: `"/old/path.html" = "new/path.html"`, as mdBook's
-/// `[output.html.redirect]` writes them.
-#[derive(Debug, Clone, Default)]
-pub struct Redirects {
-    raw: Vec<(String, Spanned<String>)>,
-    /// In the order written, once [`super::Config::parse`] has located them.
-    pub entries: Vec<Entry>,
 }
 
 /// What a Hugo permalink pattern is for: `[permalinks] blog = …` and
@@ -99,7 +90,7 @@ struct RawMatrix {
     languages: Option<Vec<String>>,
 }
 
-fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
+pub(super) fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
     let start = value.span().start;
     Entry {
         key: key.to_string(),
@@ -107,72 +98,6 @@ fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
         at: line_col(text, key_start_at(text, start)),
         value_at: line_col(text, start),
         file: super::FILE_NAME.into(),
-    }
-}
-
-impl Redirects {
-    /// Adds `other`'s entries after this table's, leaving out an old address this
-    /// table already has (attune's `[redirects]` wins over mdBook's own table).
-    pub(super) fn append(&mut self, other: Redirects) {
-        for (key, value) in other.raw {
-            if !self.raw.iter().any(|(k, _)| k.trim() == key.trim()) {
-                self.raw.push((key, value));
-            }
-        }
-    }
-
-    /// Adds entries read from another file (GitBook's `.gitbook.yaml`), already
-    /// located, after those of book.toml, leaving out an old address it already has.
-    pub(super) fn append_located(&mut self, more: Vec<Entry>) {
-        for entry in more {
-            if !self
-                .entries
-                .iter()
-                .any(|e| e.key.trim() == entry.key.trim())
-            {
-                self.entries.push(entry);
-            }
-        }
-    }
-
-    /// Fills [`Redirects::entries`] with positions in `text`; an old address that is
-    /// not a path inside the site is an error there.
-    pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {
-        self.entries = self.raw.iter().map(|(k, v)| located(text, k, v)).collect();
-        for entry in &self.entries {
-            let key = entry.key.trim();
-            let bad = !key.starts_with('/')
-                || key
-                    .split('/')
-                    .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
-                || key.trim_matches('/').is_empty()
-                || key == "/index.html";
-            if let Some(why) = (!bad).then(|| crate::text::too_long(key)).flatten() {
-                let (l, c) = entry.at;
-                problems.push(
-                    Diagnostic::error(
-                        Code::AddressTooLong,
-                        format!(
-                            "redirect '{}…' has {why}",
-                            key.chars().take(40).collect::<String>()
-                        ),
-                    )
-                    .at(file, l, c)
-                    .help("shorten it: each part of an address is a folder name in the built site"),
-                );
-            }
-            if bad {
-                let (l, c) = entry.at;
-                problems.push(
-                    Diagnostic::error(
-                        Code::Config,
-                        format!("redirect '{key}' is not an old address inside the site"),
-                    )
-                    .at(file, l, c)
-                    .help("write the old address from the site's root, as mdBook does: \"/old/chapter.html\" = \"new/chapter.html\""),
-                );
-            }
-        }
     }
 }
 
@@ -410,31 +335,6 @@ pub fn glob(pattern: &str, text: &str) -> bool {
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
     at(&p, &t)
-}
-
-struct RedirectsVisitor;
-
-impl<'de> Visitor<'de> for RedirectsVisitor {
-    type Value = Redirects;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a table of \"/old/path.html\" = \"new/path.html\" entries")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Redirects, A::Error> {
-        let mut raw = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            raw.push((key, map.next_value::<Spanned<String>>()?));
-        }
-        Ok(Redirects {
-            raw,
-            entries: Vec::new(),
-        })
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Redirects {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(RedirectsVisitor)
-    }
 }
 
 struct PermalinksVisitor;

@@ -12,15 +12,17 @@ mod gitbook;
 pub mod mdbook;
 mod modes;
 mod mounts;
+mod redirects;
 mod related;
 mod spans;
 mod validate;
 pub use addresses::{
-    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Redirects, Rule,
+    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
 pub use modes::{BrokenLinks, MissingLinks, PublishMode, UnsupportedSyntax};
 pub use mounts::{Mount, MountKind};
+pub use redirects::Redirects;
 pub use related::RelatedWeights;
 use serde::Deserialize;
 use validate::toml_diagnostic;
