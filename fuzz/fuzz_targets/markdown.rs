@@ -62,6 +62,15 @@ fuzz_target!(|text: &str| {
         autolinks: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("t/a.md"), true, &ctx);
+    // What the property tests hold too: every link has a place, and every task label
+    // opened is closed.
+    for link in &parsed.links {
+        assert!(link.line >= 1 && link.column >= 1);
+    }
+    assert_eq!(
+        parsed.html.matches("<label").count(),
+        parsed.html.matches("</label>").count()
+    );
     let _ = attune::markdown::fill_placeholders(
         &parsed.html,
         |n| format!("#{n}"),
