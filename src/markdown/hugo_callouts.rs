@@ -31,7 +31,7 @@ enum Place {
     Ends,
 }
 
-/// The text with each `alert`/`notice` pair written as a colon fence, and its map;
+/// The text with each box pair (see [`BOXES`]) written as a colon fence, and its map;
 /// `None` when there is none.
 pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
     let mut lines = Vec::new();
@@ -96,7 +96,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     Some((splice.out, splice.map))
 }
 
-/// The `alert`/`notice` tags of one line (`content`, from `start` in the text, its
+/// The box tags of one line (`content`, from `start` in the text, its
 /// indent `indent`): the line alone, or a tag opening the line with text after it, or
 /// a closing tag ending it with text before it (both, `{{% alert %}}Yes.{{% /alert %}}`).
 /// A tag's range takes the line's indent or the spaces between it and the text.
@@ -154,7 +154,26 @@ fn tags_in_line(content: &str, start: usize, indent: usize) -> Vec<Line> {
     found
 }
 
-/// A line that is only an `alert` or `notice` tag: its name, and for an opening tag
+/// The shortcodes themes draw as a box: Docsy's `alert` and `pageinfo`, Learn's
+/// `notice`, Hextra's `callout`, Hugo Book's `hint`, LoveIt's `admonition`, and the
+/// boxes named by their kind that Kubernetes' and Linode's docs write (`note`, …).
+const BOXES: &[&str] = &[
+    "alert",
+    "notice",
+    "callout",
+    "hint",
+    "admonition",
+    "pageinfo",
+    "note",
+    "tip",
+    "info",
+    "important",
+    "warning",
+    "caution",
+    "danger",
+];
+
+/// A line that is only a box's tag (see [`BOXES`]): its name, and for an opening tag
 /// what follows the colons (`warning Title`).
 fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
     let inner = line
@@ -165,14 +184,13 @@ fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
     if inner.contains("{{") || inner.contains("}}") || inner.ends_with('/') {
         return None;
     }
-    let (word, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-    let (name, closing) = match word {
-        "alert" => ("alert", false),
-        "notice" => ("notice", false),
-        "/alert" => ("alert", true),
-        "/notice" => ("notice", true),
-        _ => return None,
+    // `{{< /note >}}`, or `{{< / note >}}` as Hugo reads it too.
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, inner),
     };
+    let (word, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let name = *BOXES.iter().find(|&&name| name == word)?;
     if closing {
         return Some((name, None));
     }
@@ -190,15 +208,22 @@ fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
     } else {
         Vec::new()
     };
-    let (kind, title) = if name == "alert" {
-        (get("color").unwrap_or_default(), get("title"))
-    } else {
-        (
+    let (kind, title) = match name {
+        "alert" => (get("color").unwrap_or_default(), get("title")),
+        "callout" | "pageinfo" => (get("type").unwrap_or_default(), get("title")),
+        // Learn's `notice`, Hugo Book's `hint`, LoveIt's `admonition`.
+        "notice" | "hint" | "admonition" => (
             get("style")
+                .or_else(|| get("type"))
                 .or_else(|| positional.first().cloned())
                 .unwrap_or_default(),
             get("title").or_else(|| positional.get(1).cloned()),
-        )
+        ),
+        // The box is its name: `{{< note >}}`, `{{< warning title="…" >}}`.
+        _ => (
+            get("type").unwrap_or_else(|| name.to_string()),
+            get("title"),
+        ),
     };
     let kind = match kind.to_ascii_lowercase().as_str() {
         "warning" | "orange" => "warning",
@@ -269,6 +294,24 @@ mod tests {
         assert_eq!(
             out("  {{< alert >}}\n  y\n  {{< /alert >}}\n").as_deref(),
             Some("  :::note\n  y\n  :::\n")
+        );
+        // Boxes other themes and docs draw: Kubernetes' and Linode's `note`, Hextra's
+        // `callout`, Hugo Book's `hint`, LoveIt's `admonition`.
+        assert_eq!(
+            out("{{< note >}}\nKeep *one*.\n{{< / note >}}\n\n{{< caution title=\"Data\" >}}\nz\n{{< /caution >}}\n").as_deref(),
+            Some(":::note\nKeep *one*.\n:::\n\n:::danger Data\nz\n:::\n")
+        );
+        assert_eq!(
+            out("{{< callout type=\"warning\" emoji=\"!\" >}}\nw\n{{< /callout >}}\n{{< hint info >}}\ni\n{{< /hint >}}\n{{< admonition tip \"Try\" >}}\nt\n{{< /admonition >}}\n").as_deref(),
+            Some(":::warning\nw\n:::\n:::info\ni\n:::\n:::tip Try\nt\n:::\n")
+        );
+        // A tag of another name is no box.
+        assert_eq!(
+            out("{{< notes >}}
+x
+{{< /notes >}}
+"),
+            None
         );
         // Not at a line's start or end, never closed, or in code: left as written.
         assert_eq!(out("Say {{% alert %}}x{{% /alert %}} now.\n"), None);

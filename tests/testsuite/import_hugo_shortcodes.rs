@@ -166,6 +166,32 @@ fn docsy_alerts_and_learn_notices_are_callouts() {
 }
 
 #[test]
+fn boxes_other_themes_name_by_their_kind_are_callouts() {
+    // Kubernetes' and Linode's docs (utho's 59 pairs) write `{{< note >}}` …
+    // `{{< /note >}}`, Hextra `callout`, Hugo Book `hint`: the box and its text were
+    // left out of the page with a warning.
+    let site = hugo_site();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< note >}}\nRestart the [server](second-post.md) *first*.\n{{< / note >}}\n\n{{< callout type=\"warning\" >}}\nBack up.\n{{< /callout >}}\n\n{{% hint danger %}}\nNever.\n{{% /hint %}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let page = &page[page.find("<div class=\"article-body\">").expect("a body")..];
+    for kind in ["callout-note", "callout-warning", "callout-danger"] {
+        assert!(page.contains(kind), "{kind}: {page}");
+    }
+    assert!(
+        page.contains("<em>first</em>") && page.contains("Never."),
+        "{page}"
+    );
+    assert!(page.contains("posts/second-post/"), "{page}");
+    assert!(!page.contains("{{") && !page.contains(":::"), "{page}");
+}
+
+#[test]
 fn hugos_param_shortcode_is_the_pages_or_the_sites_parameter() {
     // etcd.io's docs write `{{< param git_version_tag >}}` in prose and link addresses,
     // a section's own value; CorrelAid's `{{< param num_members >}}` is the site's.
