@@ -128,6 +128,12 @@ impl HeadingIds {
         if base.is_empty() {
             base = "section".to_string();
         }
+        // When the slug is taken and every numbered form is the page's own (`rel-…`,
+        // the relation lists; `ref-N` after a first `## Ref`), no `-n` frees it: the
+        // heading's id starts `h-` (`## Rel 2` looped for ever).
+        if self.taken(&base) && is_page_id(&format!("{base}-1")) {
+            base = format!("h-{base}");
+        }
         let mut id = base.clone();
         while self.taken(&id) {
             let n = self.occurrences.entry(base.clone()).or_insert(0);
@@ -142,6 +148,20 @@ impl HeadingIds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_whose_every_numbered_id_is_the_pages_gets_its_own() {
+        // Found by fuzzing: `## rel-.file.nameEdiring` never ended.
+        let mut ids = HeadingIds::default();
+        assert_eq!(
+            ids.generate("rel-.file.nameEdiring"),
+            "h-rel-filenameediring"
+        );
+        assert_eq!(ids.generate("Rel 2"), "h-rel-2");
+        assert_eq!(ids.generate("Rel 2"), "h-rel-2-1");
+        assert_eq!(ids.generate("Ref"), "ref");
+        assert_eq!(ids.generate("Ref"), "h-ref");
+    }
 
     #[test]
     fn slugs_match_github() {
