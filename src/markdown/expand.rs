@@ -77,6 +77,19 @@ impl<'t> Splice<'t> {
         self.map.segs.push((self.out.len(), at, false));
         self.out.push_str(text);
     }
+
+    /// `input` with a backslash written before each of `offsets` (in order), and its map.
+    pub fn escaped(input: &'t str, offsets: &[usize]) -> (String, SegMap) {
+        let mut splice = Splice::new(input);
+        let mut copied = 0;
+        for &at in offsets {
+            splice.copy(copied..at);
+            splice.insert("\\", at);
+            copied = at;
+        }
+        splice.copy(copied..input.len());
+        (splice.out, splice.map)
+    }
 }
 
 /// The maps of every pass so far, first pass first.

@@ -67,15 +67,7 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
     if escapes.is_empty() {
         return None;
     }
-    let mut splice = Splice::new(text);
-    let mut copied = 0;
-    for at in escapes {
-        splice.copy(copied..at);
-        splice.insert("\\", at);
-        copied = at;
-    }
-    splice.copy(copied..text.len());
-    Some((splice.out, splice.map))
+    Some(Splice::escaped(text, &escapes))
 }
 
 #[cfg(test)]

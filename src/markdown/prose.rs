@@ -129,15 +129,7 @@ pub fn summary_before_more(body: &str) -> Option<String> {
     for event in pulldown_cmark::Parser::new(&body[..divider]) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Superscript
-                | TagEnd::Subscript
-                | TagEnd::Link
-                | TagEnd::Image,
-            ) => {}
+            Event::End(end) if super::is_inline_end(&end) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }

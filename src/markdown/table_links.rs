@@ -69,15 +69,7 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
     if bars.is_empty() {
         return None;
     }
-    let mut splice = Splice::new(text);
-    let mut copied = 0;
-    for at in bars {
-        splice.copy(copied..at);
-        splice.insert("\\", at);
-        copied = at;
-    }
-    splice.copy(copied..text.len());
-    Some((splice.out, splice.map))
+    Some(Splice::escaped(text, &bars))
 }
 
 #[cfg(test)]
