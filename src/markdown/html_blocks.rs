@@ -51,13 +51,19 @@ pub fn close(text: &str, options: Options) -> Option<(String, SegMap)> {
 /// Every `/>` of a self-closed `<script>`, `<style>` or `<textarea>` with nothing after
 /// it on its line that ends the block, in order.
 fn candidates(text: &str) -> Vec<(usize, &'static str)> {
+    // A block's first line opens with its tag after container marks (`>`, `-`, `1.`,
+    // spaces), none of them a `<`: only each line's first `<` can be one, which keeps
+    // a long line of `<` linear.
     let mut found = Vec::new();
-    for (at, _) in text.match_indices('<') {
-        let line = &text[at..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
-        if let Some((tag, slash)) = self_closed_opener(line) {
-            found.push((at + slash, tag));
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(lt) = line.find('<') {
+            let from = &line[lt..].trim_end_matches(['\n', '\r']);
+            if let Some((tag, slash)) = self_closed_opener(from) {
+                found.push((start + lt + slash, tag));
+            }
         }
+        start += line.len();
     }
     found
 }
@@ -198,6 +204,14 @@ mod tests {
         let out = closed(&text).unwrap();
         assert_eq!(out.matches("></script>").count(), 20_000);
         assert_eq!(out.matches("/>").count(), 0);
+    }
+
+    #[test]
+    fn a_long_line_of_tags_is_read_once() {
+        // Each `<` read the rest of its line: 200,000 on one line was quadratic.
+        let text = format!("<script src=\"a\"/>\n\n{}\n", "<script ".repeat(200_000));
+        let out = closed(&text).unwrap();
+        assert_eq!(out, text.replacen("\"/>", "\"></script>", 1));
     }
 
     #[test]
