@@ -59,6 +59,7 @@ fuzz_target!(|text: &str| {
         expressions,
         math_definitions: "",
         site_params: None,
+        cascaded: None,
         autolinks: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("t/a.md"), true, &ctx);

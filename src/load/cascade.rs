@@ -1,9 +1,11 @@
 //! Hugo's `cascade`: front matter a section's `_index.md` (or any page's) hands down to
 //! the pages below it. attune reads what decides whether a page is published —
 //! `draft`, `build` (`_build`), `publishDate`, `expiryDate` — so a section cascading
-//! `draft: true` stays out of the site, as in Hugo; other cascaded keys are for Hugo's
-//! templates and are passed over without a warning. An entry with `_target` (or
-//! `target`) applies to the pages its `path` glob and `kind` select.
+//! `draft: true` stays out of the site, as in Hugo; the other cascaded keys (at the
+//! top of an entry or under its `params:`) are kept per page for the `param`
+//! shortcode, a page's own key first, then the nearest cascade's, as `.Param` reads
+//! them; they are not otherwise used, and draw no warning. An entry with `_target`
+//! (or `target`) applies to the pages its `path` glob and `kind` select.
 
 use super::build_options::BuildOptions;
 use super::spans::{Spans, Step};
@@ -44,6 +46,9 @@ pub struct Entry {
     expiry_date: Option<Date>,
     #[serde(rename = "_target", alias = "target")]
     target: Option<Target>,
+    /// Every other key, for the `param` shortcode.
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -90,6 +95,12 @@ pub(super) fn apply(sources: &mut [Source]) {
         let spans = Spans::front_matter(&source.text[..source.body_start]);
         let own = |key: &str| spans.key(&[Step::key(key)]).is_some();
         let front = &mut source.front;
+        // Nearest first: a key a nearer cascade sets is not replaced, tables merged.
+        let mut params = serde_json::Map::new();
+        for entry in &entries {
+            super::hugo_params::merge(&mut params, entry.rest.clone());
+        }
+        front.cascaded = (!params.is_empty()).then_some(serde_json::Value::Object(params));
         if !own("draft") {
             if let Some(draft) = entries.iter().find_map(|e| e.draft) {
                 front.draft = draft;

@@ -151,6 +151,9 @@ pub struct FrontMatter {
     pub sort_by: Option<String>,
     /// Hugo's `cascade`: keys handed down to the pages below (see `cascade.rs`).
     pub cascade: Option<super::cascade::Cascade>,
+    /// The other keys ancestors' `cascade` hands this page, for `{{< param >}}`.
+    #[serde(skip)]
+    pub cascaded: Option<serde_json::Value>,
     /// Zola's `render = false` on a page: not published, its files are.
     pub render: Option<bool>,
     /// Hugo's name for `updated`; folded into it on load.

@@ -39,7 +39,7 @@ pub fn site_params(root: &Path, dir: &Path) -> Option<Value> {
 }
 
 /// Keys not set yet are added, tables merged key by key.
-fn merge(into: &mut Map<String, Value>, from: Map<String, Value>) {
+pub(super) fn merge(into: &mut Map<String, Value>, from: Map<String, Value>) {
     for (key, value) in from {
         match (into.get_mut(&key), value) {
             (Some(Value::Object(have)), Value::Object(more)) => merge(have, more),

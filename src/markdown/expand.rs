@@ -128,6 +128,8 @@ pub struct Article<'a> {
     pub front_matter: &'a str,
     /// A Hugo site's `[params]` (see `ParseContext::site_params`).
     pub site_params: Option<&'a serde_json::Value>,
+    /// The keys an ancestor's `cascade` hands the page (see `ParseContext::cascaded`).
+    pub cascaded: Option<&'a serde_json::Value>,
 }
 
 /// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.

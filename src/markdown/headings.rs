@@ -158,6 +158,7 @@ mod tests {
             expressions: Default::default(),
             math_definitions: "",
             site_params: None,
+            cascaded: None,
             autolinks: true,
         };
         let titled = |md: &str, title: &str| {

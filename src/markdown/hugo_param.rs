@@ -1,6 +1,7 @@
 //! Hugo's built-in `{{< param "name" >}}` (also `{{< param name >}}`, `{{% %}}`): the
 //! value of a page parameter, as `.Page.Param` finds it: the page's own front matter
-//! (a top-level key, or one under `params:`), else the site's `[params]` in Hugo's
+//! (a top-level key, or one under `params:`), else what an ancestor section's
+//! `cascade` hands it (see `load::cascade`), else the site's `[params]` in Hugo's
 //! configuration (see `load::hugo_params`). Keys are read in any letter case, as Hugo
 //! lowercases them; a dotted key (`"social.github"`) reads into tables.
 
@@ -9,7 +10,12 @@ use serde_json::Value;
 
 /// The text the shortcode whose inner text is `inner` (`param "name"`) writes, when
 /// the key is found and its value is text, a number, a flag, or a list of them.
-pub(super) fn value(inner: &str, front_matter: &str, site: Option<&Value>) -> Option<String> {
+pub(super) fn value(
+    inner: &str,
+    front_matter: &str,
+    cascaded: Option<&Value>,
+    site: Option<&Value>,
+) -> Option<String> {
     let arg = inner.split_once(char::is_whitespace)?.1.trim();
     let arg = arg.strip_suffix('/').unwrap_or(arg).trim_end();
     let key = match arg.chars().next()? {
@@ -21,15 +27,23 @@ pub(super) fn value(inner: &str, front_matter: &str, site: Option<&Value>) -> Op
         return None;
     }
     let page = crate::load::hugo_params::front_values(front_matter);
-    let in_page = |key: &str| page.as_ref().and_then(|p| lookup(p, key)).and_then(text);
-    in_page(key)
-        .or_else(|| in_page(&format!("params.{key}")))
+    let in_page = |page: Option<&Value>| {
+        let found = |key: &str| page.and_then(|p| lookup(p, key)).and_then(text);
+        found(key).or_else(|| found(&format!("params.{key}")))
+    };
+    in_page(page.as_ref())
+        .or_else(|| in_page(cascaded))
         .or_else(|| site.and_then(|s| lookup(s, key)).and_then(text))
 }
 
 /// What `{{< param … >}}` (`inner`) writes in `article`, when its key is found.
 pub(super) fn shortcode(inner: &str, article: &Article, in_address: bool) -> Option<String> {
-    let found = value(inner, article.front_matter, article.site_params)?;
+    let found = value(
+        inner,
+        article.front_matter,
+        article.cascaded,
+        article.site_params,
+    )?;
     Some(as_text(&found, in_address))
 }
 
@@ -86,34 +100,34 @@ mod tests {
         let site = json!({"version": "v3.7", "Social": {"GitHub": "etcd-io"}, "tags": ["a", 2]});
         let page = "---\ntitle: T\ngit_version_tag: v3.5.21\nparams:\n  minGoVers: \"1.22\"\n---\n";
         assert_eq!(
-            value("param git_version_tag", page, Some(&site)).as_deref(),
+            value("param git_version_tag", page, None, Some(&site)).as_deref(),
             Some("v3.5.21")
         );
         assert_eq!(
-            value("param \"mingovers\"", page, Some(&site)).as_deref(),
+            value("param \"mingovers\"", page, None, Some(&site)).as_deref(),
             Some("1.22")
         );
         assert_eq!(
-            value("param `version`", page, Some(&site)).as_deref(),
+            value("param `version`", page, None, Some(&site)).as_deref(),
             Some("v3.7")
         );
         assert_eq!(
-            value("param \"social.github\"", page, Some(&site)).as_deref(),
+            value("param \"social.github\"", page, None, Some(&site)).as_deref(),
             Some("etcd-io")
         );
         assert_eq!(
-            value("param tags", page, Some(&site)).as_deref(),
+            value("param tags", page, None, Some(&site)).as_deref(),
             Some("[a 2]")
         );
         let toml = "+++\nversion = \"v9\"\n+++\n";
         assert_eq!(
-            value("param version", toml, Some(&site)).as_deref(),
+            value("param version", toml, None, Some(&site)).as_deref(),
             Some("v9")
         );
         // Unknown, a table, or no key: not read (reported as other shortcodes are).
-        assert_eq!(value("param missing", page, Some(&site)), None);
-        assert_eq!(value("param social", page, Some(&site)), None);
-        assert_eq!(value("param", page, None), None);
+        assert_eq!(value("param missing", page, None, Some(&site)), None);
+        assert_eq!(value("param social", page, None, Some(&site)), None);
+        assert_eq!(value("param", page, None, None), None);
         assert_eq!(as_text("a*b_c", false), "a\\*b\\_c");
         assert_eq!(as_text("a*b", true), "a*b");
     }

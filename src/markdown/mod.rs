@@ -112,6 +112,8 @@ pub struct ParseContext<'a> {
     pub autolinks: bool,
     /// A Hugo site's `[params]`, which `{{< param >}}` reads (see `hugo_param.rs`).
     pub site_params: Option<&'a serde_json::Value>,
+    /// The keys Hugo's `cascade` hands this page, which `{{< param >}}` reads after its own.
+    pub cascaded: Option<&'a serde_json::Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -318,6 +320,7 @@ pub fn parse_titled(
         expressions: ctx.expressions,
         front_matter: &text[..body_start],
         site_params: ctx.site_params,
+        cascaded: ctx.cascaded,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -487,6 +490,7 @@ mod tests {
             expressions: Default::default(),
             math_definitions: "",
             site_params: None,
+            cascaded: None,
             autolinks: true,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
@@ -596,6 +600,7 @@ mod tests {
             expressions: Default::default(),
             math_definitions: "",
             site_params: None,
+            cascaded: None,
             autolinks: true,
         };
         let p = parse(

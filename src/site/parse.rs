@@ -118,7 +118,12 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let hashes: Vec<u64> = sources
             .par_iter()
-            .map(|source| crate::hash::hash_bytes(source.text.as_bytes()))
+            .map(|source| {
+                // What an ancestor's `cascade` hands it is read by `{{< param >}}` too.
+                let cascaded = source.front.cascaded.as_ref().map(|c| c.to_string());
+                crate::hash::hash_bytes(source.text.as_bytes())
+                    ^ cascaded.map_or(0, |c| crate::hash::hash_bytes(c.as_bytes()))
+            })
             .collect();
         known = sources
             .iter()
@@ -181,6 +186,7 @@ pub(super) fn articles(
                 expressions,
                 math_definitions: &math_definitions,
                 site_params: site_params.as_ref(),
+                cascaded: source.front.cascaded.as_ref(),
                 autolinks: config.build.autolinks,
             };
             let title = match given_title(source, content.summary.as_ref()) {

@@ -227,6 +227,64 @@ fn hugos_param_shortcode_is_the_pages_or_the_sites_parameter() {
 }
 
 #[test]
+fn a_cascaded_key_is_the_params_of_the_pages_below() {
+    // etcd.io's `content/en/docs/v3.5/_index.md` cascades `git_version_tag`, which the
+    // version's pages read with `{{< param >}}` (106 were reported): Hugo hands a
+    // cascade's keys (top-level or under `params:`) to the pages below, a page's own
+    // key first, then the nearest cascade's; `_target` limits an entry to its pages.
+    let site = hugo_site();
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}unsupported_syntax = \"warn\"\n"),
+    );
+    site.write(
+        "content/docs/_index.md",
+        "---\ntitle: Docs\ncascade:\n  git_version_tag: v3.6.0\n  params:\n    min_go: \"1.21\"\n---\nAll versions.\n",
+    );
+    site.write(
+        "content/docs/v35/_index.md",
+        "---\ntitle: v3.5\ncascade:\n  - git_version_tag: v3.5.21\n  - _target:\n      path: /docs/v35/dev/**\n    stage: dev\n---\nThe {{< param git_version_tag >}} docs.\n",
+    );
+    site.write(
+        "content/docs/v35/install.md",
+        "---\ntitle: Install\n---\nGet {{< param git_version_tag >}} with Go {{< param min_go >}}; stage {{< param stage >}}.\n",
+    );
+    site.write(
+        "content/docs/v35/dev/build.md",
+        "---\ntitle: Build\n---\nBuild {{< param git_version_tag >}} ({{< param stage >}}).\n",
+    );
+    site.write(
+        "content/docs/v35/pinned.md",
+        "---\ntitle: Pinned\ngit_version_tag: v3.5.0\n---\nPinned to {{< param git_version_tag >}}.\n",
+    );
+    site.write(
+        "content/posts/outside.md",
+        "---\ntitle: Outside\n---\nNo {{< param git_version_tag >}} here.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = |p: &str| body(&site.read(p)).to_string();
+    let install = page("docs/v35/install/index.html");
+    assert!(
+        install.contains("Get v3.5.21 with Go 1.21; stage"),
+        "{install}"
+    );
+    let build = page("docs/v35/dev/build/index.html");
+    assert!(build.contains("Build v3.5.21 (dev)."), "{build}");
+    let pinned = page("docs/v35/pinned/index.html");
+    assert!(pinned.contains("Pinned to v3.5.0."), "{pinned}");
+    // The section's own text gets its parent's cascade, not its own.
+    let section = site.read("docs/v35/index.html");
+    assert!(section.contains("The v3.6.0 docs."), "{section}");
+    // Out of a cascade's reach, or of its `_target`: not found, reported.
+    run.assert_stderr_contains("--> content/posts/outside.md:4:4");
+    run.assert_stderr_contains("--> content/docs/v35/install.md:4:71");
+    assert!(!run.stderr.contains("build.md"), "{}", run.stderr);
+    assert!(!run.stderr.contains("pinned.md:4"), "{}", run.stderr);
+}
+
+#[test]
 fn site_params_are_read_from_hugos_config_folder() {
     // `config/_default/params.toml` holds them at its top level.
     let site = Fixture::new("hugo");
