@@ -25,12 +25,13 @@ const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
 /// note, titled by its file name, as attune then titles it.
 const TEXT_PROPERTIES: &[&str] = &["title", "summary", "description", "topic", "linkTitle"];
 
-/// Properties a vault uses for its own things, left out in the same way when they hold
-/// what attune cannot read as its own: `weight` and `order` holding a list or a mapping
-/// (a Pokémon's `weight: {kg: 460}`), `review` holding no mapping (a paper's
-/// `review: to read`). Leaving a `review` out makes no review claim; a misspelt
-/// number (`order: x`) or review (`status: aproved`) stays an error.
-const OWN_PROPERTIES: &[&str] = &["weight", "order", "review"];
+/// Properties a vault or a theme uses for its own things, left out in the same way when
+/// they hold what attune cannot read as its own: `weight` and `order` holding a list or
+/// a mapping (a Pokémon's `weight: {kg: 460}`), `review` holding no mapping (a paper's
+/// `review: to read`), `relations` holding other than lists of notes (Linode's docs
+/// theme: `relations: {platform: {key: …}}`). Leaving a `review` out makes no review
+/// claim; a misspelt number (`order: x`) or review (`status: aproved`) stays an error.
+const OWN_PROPERTIES: &[&str] = &["weight", "order", "review", "relations"];
 
 /// [`read_front`] of YAML front matter whose first line is `first_line`, with a
 /// [`NAME_PROPERTIES`], [`DATE_PROPERTIES`], [`TEXT_PROPERTIES`] or [`OWN_PROPERTIES`]
@@ -81,6 +82,9 @@ pub(super) fn read_yaml_front(
             );
             if **key == "review" {
                 !mapping
+            } else if **key == "relations" {
+                // A mapping of lists may still hold the wrong thing: read alone below.
+                true
             } else {
                 !scalar
             }
@@ -115,6 +119,11 @@ pub(super) fn read_yaml_front(
             (
                 "text",
                 "it as one line of text, without brackets (`title: My title`),",
+            )
+        } else if *key == "relations" {
+            (
+                "lists of notes",
+                "typed links as attune reads them (`relations: {effects: [other-note]}`, each name declared in book.toml), or give the theme's own key another name;",
             )
         } else if *key == "review" {
             (

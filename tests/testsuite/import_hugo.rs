@@ -1025,3 +1025,22 @@ fn a_link_to_an_id_on_attunes_own_home_page_is_checked() {
     );
     site.build().assert_code(0);
 }
+
+#[test]
+fn a_themes_own_relations_of_another_shape_are_left_out_with_a_warning() {
+    // Linode's docs theme writes `relations: {platform: {key: …, keywords: […]}}`;
+    // attune's `relations` is a mapping of lists of notes. Left out with a warning at
+    // its line, as `weight` of another shape is, so the page is still published.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/linode.md",
+        "---\ntitle: Install Nginx\nrelations:\n    platform:\n        key: install-nginx\n        keywords:\n            - distribution: Debian 12\n---\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "warning: front matter: `relations` holds something other than lists of notes, so it is left out\n --> content/posts/linode.md:3:1",
+    );
+    let page = site.read("posts/linode/index.html");
+    assert!(page.contains("Install Nginx"), "{page}");
+}
