@@ -99,6 +99,9 @@ pub struct Content {
     /// Only checking (`attune check`): nothing is written, so code blocks are not
     /// highlighted (on a vault of many megabytes of code, most of the time).
     pub plain_code: bool,
+    /// Zola's `redirect_to` of a section with no pages (see `zola::section_redirects`):
+    /// redirects, read as `[redirects]` entries are.
+    pub section_redirects: Vec<crate::config::Entry>,
 }
 
 /// Whether a content file is HTML (`.html`, `.htm`), which is a page of the site when
@@ -426,6 +429,7 @@ pub fn load(
     }
     cascade::apply(&mut sources);
     zola::hand_down_search_index(&mut sources);
+    content.section_redirects = zola::section_redirects(&sources);
     for source in sources {
         match publish.holds_back(&source.front) {
             Some(why) => content.exclude.held_back.push((source.rel, why)),

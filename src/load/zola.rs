@@ -6,6 +6,7 @@
 //! site that is not Hugo's with Zola's `config.toml` (any front matter: Zola reads YAML
 //! too), or a file with TOML (`+++`) front matter there.
 
+use super::spans::{Spans, Step};
 use super::Source;
 
 /// Zola's page and section front matter keys that attune has no use for.
@@ -60,4 +61,46 @@ pub(super) fn hand_down_search_index(sources: &mut [Source]) {
             source.front.in_search_index = Some(false);
         }
     }
+}
+
+/// Zola's `redirect_to` in the `_index.md` of a section that holds no pages (at any
+/// depth): Zola publishes a redirect at the section's address, and attune, which has
+/// no hub there, does too, as a `[redirects]` entry from `/section/` to the target
+/// (from the site's root, as Zola reads it; `@/x.md` names that file; another site's
+/// address is not written, as for any redirect). A section with pages keeps its hub
+/// page at that address, which lists them.
+pub(super) fn section_redirects(sources: &[Source]) -> Vec<crate::config::Entry> {
+    let mut entries = Vec::new();
+    for source in sources {
+        let Some(target) = source.front.redirect_to.as_deref().map(str::trim) else {
+            continue;
+        };
+        if source.rel.file_stem().is_none_or(|n| n != "_index") {
+            continue;
+        }
+        let folder = source.rel.parent().unwrap_or(std::path::Path::new(""));
+        let others = sources
+            .iter()
+            .any(|s| s.rel != source.rel && s.rel.starts_with(folder));
+        if others || target.is_empty() {
+            continue;
+        }
+        let folder = folder.to_string_lossy().replace('\\', "/");
+        let value = match target.strip_prefix('@') {
+            Some(file) => file.to_string(),
+            None if target.contains("://") || target.starts_with('/') => target.to_string(),
+            None => format!("/{target}"),
+        };
+        let at = Spans::front_matter(&source.text[..source.body_start])
+            .key(&[Step::key("redirect_to")])
+            .unwrap_or((1, 1));
+        entries.push(crate::config::Entry {
+            key: format!("/{folder}/").replace("//", "/"),
+            value,
+            at,
+            value_at: at,
+            file: source.path.clone(),
+        });
+    }
+    entries
 }

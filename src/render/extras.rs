@@ -28,7 +28,11 @@ pub fn write_extras(site: &Site, writer: &Writer, root: &Path) {
         markdown::highlight::stylesheet().as_bytes(),
     );
     writer.write("sitemap.xml", feeds::sitemap(site, urls).as_bytes());
-    writer.write("atom.xml", feeds::atom(site).as_bytes());
+    let atom = feeds::atom(site);
+    writer.write("atom.xml", atom.as_bytes());
+    for name in &site.old_feeds {
+        writer.write(name, atom.as_bytes());
+    }
     if !site.has_own_robots_txt() {
         writer.write("robots.txt", feeds::robots(site).as_bytes());
     }

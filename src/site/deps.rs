@@ -79,6 +79,8 @@ impl Dependencies {
             names: _,
             // Derived from the articles' slugs and URLs, hashed with them.
             print_keys: _,
+            // Files beside the feed, no page's: links to them lead to `atom.xml`.
+            old_feeds: _,
         } = site;
         let wpm = config.readability.words_per_minute;
         // Per article, in parallel: its face with what other articles show about it.

@@ -87,6 +87,14 @@ impl Site {
                 title: written.to_string(),
             });
         }
+        if let Some(t) = self.redirected_section(&article.rel, path) {
+            let to = &self.articles[t];
+            return Some(ResolvedLink {
+                target: Some(t),
+                href: self.style.href(&article.url, &to.url),
+                title: to.title.clone(),
+            });
+        }
         if let Some((url, title)) = self.tag_page_by_file(&article.rel, path) {
             return Some(ResolvedLink {
                 target: None,
@@ -132,6 +140,23 @@ impl Site {
             .iter()
             .any(|a| a.from == crate::load::AssetFolder::Content && a.path() == html)
             .then_some(html)
+    }
+
+    /// The page a section's `_index.md` named by the `.md` path `target` (from `from`'s
+    /// folder, or from the content folder) redirects to, when Zola's `redirect_to` made
+    /// its address a redirect (see `load::zola::section_redirects`): Zola's `@/` link
+    /// to such a section leads to its redirect, so attune's leads to the page.
+    fn redirected_section(&self, from: &Path, target: &str) -> Option<usize> {
+        let path = match target.strip_prefix('/') {
+            Some(rooted) => md_path(Path::new("_"), rooted)?,
+            None => md_path(from, target)?,
+        };
+        if path.file_stem()? != "_index" {
+            return None;
+        }
+        let folder = path.parent()?.to_string_lossy().replace('\\', "/");
+        self.exclude.held_back_why(&path)?;
+        self.redirected.get(&format!("{folder}/")).map(|(t, _)| *t)
     }
 
     /// The tag list or a tag's page that the `.md` path `target` from `from` names when

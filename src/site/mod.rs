@@ -161,6 +161,8 @@ pub struct Site {
     pub names: names::Names,
     /// Per article: its id in `print.html` (see [`Site::print_key`]).
     pub print_keys: Vec<String>,
+    /// The old names the feed is also written at (see `urls/feeds.rs`).
+    pub old_feeds: Vec<String>,
 }
 
 /// Parses every article and builds the model; all problems go into `diagnostics`.
@@ -192,6 +194,19 @@ fn build_with(
     cache: Option<&mut ParseCache>,
 ) -> Site {
     let glossary = Glossary::new(std::mem::take(&mut content.glossary));
+    let old_feeds = urls::old_feed_names(&content.root, &content.dir);
+    // Zola's section redirects, after book.toml's (an old address there wins).
+    let mut config = config;
+    for entry in std::mem::take(&mut content.section_redirects) {
+        let have = config
+            .redirects
+            .entries
+            .iter()
+            .any(|e| e.key.trim() == entry.key);
+        if !have {
+            config.redirects.entries.push(entry);
+        }
+    }
     let articles = parse::articles(&config, &mut content, &glossary, style, diagnostics, cache);
 
     let mut site = Site {
@@ -229,6 +244,7 @@ fn build_with(
         section_of: Vec::new(),
         names: names::Names::default(),
         print_keys: Vec::new(),
+        old_feeds,
         articles,
         config,
     };

@@ -520,3 +520,83 @@ fn double_brackets_in_a_links_text_are_text_as_commonmark_reads_them() {
         "{page}"
     );
 }
+
+/// The Hugo fixture as a Zola site: Zola's `config.toml` beside its content folder.
+fn zola_site() -> Fixture {
+    let site = Fixture::new("hugo");
+    site.write("config.toml", "base_url = \"https://example.org\"\n");
+    site
+}
+
+#[test]
+fn a_zola_section_redirect_with_no_pages_is_a_redirect_page() {
+    // Zola publishes a section's `redirect_to` at the section's address; a section
+    // holding only its `_index.md` has no hub in attune, so the address was a broken
+    // link. It is a redirect now, and `@/chat/_index.md` leads to its target.
+    let site = zola_site();
+    site.write(
+        "content/chat/_index.md",
+        "+++\ntitle = \"Chat\"\nredirect_to = \"docs/overview\"\n+++\n",
+    );
+    site.write(
+        "content/elsewhere/_index.md",
+        "+++\ntitle = \"Elsewhere\"\nredirect_to = \"https://example.com/forum\"\n+++\n",
+    );
+    site.write(
+        "content/links.md",
+        "+++\ntitle = \"Links\"\n+++\n[chat](/chat/), [by file](@/chat/_index.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("links.md"), "{}", run.stderr);
+    // Another site's address is not written, as for any redirect.
+    run.assert_stderr_contains(
+        "1 redirect in _index.md leads outside the site (first '/elsewhere/' to 'https://example.com/forum')",
+    );
+    let redirect = site.read("chat/index.html");
+    assert!(redirect.contains("docs/overview/"), "{redirect}");
+    // Links to the old address lead to the page, as links to any redirect do.
+    let links = site.read("links/index.html");
+    assert_eq!(
+        links
+            .matches("href=\"../docs/overview/\" id=\"ref-")
+            .count(),
+        2,
+        "{links}"
+    );
+}
+
+#[test]
+fn links_to_hugos_and_zolas_feed_names_lead_to_attunes_feed() {
+    // Hugo's feeds are `index.xml` (the home page's, a section's, a tag's), Zola's
+    // `atom.xml` and `rss.xml`; attune writes one feed, `atom.xml`. A Hugo site's
+    // feed is also written at `/index.xml` for its subscribers.
+    let site = hugo_site();
+    site.write(
+        "content/feeds.md",
+        "---\ntitle: Feeds\ntags: [news]\n---\n[home](/index.xml), [posts](/posts/index.xml), [zola](/posts/atom.xml), [rss](rss.xml), [tag](/tags/news/index.xml), [jekyll](/feed.xml).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("feeds.md"), "{}", run.stderr);
+    let page = site.read("feeds/index.html");
+    let body = &page[page.find("article-body").unwrap()..];
+    let body = &body[..body.find("</div>").unwrap()];
+    assert_eq!(body.matches("href=\"../atom.xml\"").count(), 5, "{body}");
+    assert!(body.contains("href=\"../index.xml\""), "{body}");
+    assert_eq!(site.read("index.xml"), site.read("atom.xml"));
+    assert!(!site.path("public/rss.xml").exists());
+    // A feed's name in a folder that is no page of the site stays a broken link.
+    site.write(
+        "content/feeds.md",
+        "---\ntitle: Feeds\n---\n[nowhere](/nowhere/index.xml).\n",
+    );
+    let run = site.build();
+    run.assert_code(1);
+    run.assert_stderr_contains("broken link to '/nowhere/index.xml'");
+    // On a Zola site, at `/rss.xml`, Zola's other feed name.
+    let zola = zola_site();
+    zola.build().assert_code(0);
+    assert_eq!(zola.read("rss.xml"), zola.read("atom.xml"));
+    assert!(!zola.path("public/index.xml").exists());
+}

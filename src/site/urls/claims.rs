@@ -423,6 +423,7 @@ impl Site {
             }
         }
         self.claim_hugo_addresses(&mut table, &mut files, &mut aliases);
+        self.claim_old_feeds(&mut table);
         for (file, i) in files {
             let a = &self.articles[i];
             let to = crate::site::Moved {

@@ -132,15 +132,19 @@ impl Site {
                 Diagnostic::warning(
                     Code::OutsideLink,
                     format!(
-                        "{n} redirect{} in book.toml lead{} outside the site (first '{}' to '{}'): not written, as attune writes redirects only to its own pages",
+                        "{n} redirect{} in {} lead{} outside the site (first '{}' to '{}'): not written, as attune writes redirects only to its own pages",
                         if n == 1 { "" } else { "s" },
+                        first.file.file_name().map_or_else(
+                            || crate::config::FILE_NAME.into(),
+                            |n| n.to_string_lossy()
+                        ),
                         if n == 1 { "s" } else { "" },
                         first.key.trim(),
                         first.value.trim()
                     ),
                 )
                 .at(&first.file, first.at.0, first.at.1)
-                .help("keep such redirects on the host that serves the other site, or remove them from book.toml"),
+                .help("keep such redirects on the host that serves the other site, or remove them where they are written"),
             );
         }
     }

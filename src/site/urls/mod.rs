@@ -17,10 +17,12 @@ use unicode_normalization::UnicodeNormalization;
 
 mod claims;
 mod declared;
+mod feeds;
 mod free;
 mod old;
 
 pub use claims::is_search_shard;
+pub use feeds::{is_old_feed, old_feed_names, FEED};
 
 /// What a claimed path is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
