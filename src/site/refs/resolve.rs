@@ -429,13 +429,8 @@ impl Site {
             }
         }
         // A feed under the name Hugo, Zola or Jekyll gave it: attune's (`urls/feeds.rs`).
-        if crate::site::urls::is_old_feed(&site_path, &self.urls) {
-            return RefTarget::Site {
-                path: crate::site::urls::FEED.to_string(),
-                suffix: query,
-                fragment: None,
-                article: None,
-            };
+        if let Some(feed) = crate::site::urls::old_feed(&site_path, &self.urls, &query) {
+            return feed;
         }
         // An mdbook-spec rule's name (`items.static`): the rule's place on its page.
         if let Some(&t) = ctx

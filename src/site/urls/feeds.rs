@@ -9,7 +9,7 @@
 //! `tags/x/index.xml`) leads to attune's feed, which holds that section's pages too.
 
 use super::{Kind, Owner, UrlTable};
-use crate::site::Site;
+use crate::site::{RefTarget, Site};
 use std::path::Path;
 
 /// attune's feed, at the site's root.
@@ -31,9 +31,19 @@ pub fn old_feed_names(root: &Path, dir: &Path) -> Vec<String> {
     names
 }
 
-/// Whether `site_path` (`blog/index.xml`, from the site's root) is a feed's name at the
-/// root or in a folder the site has a page at: then it is attune's feed.
-pub fn is_old_feed(site_path: &str, urls: &UrlTable) -> bool {
+/// Where a link to `site_path` (`blog/index.xml`, from the site's root; `query` its
+/// `?…` as written) leads when it is a feed's name at the root or in a folder the site
+/// has a page at: attune's feed.
+pub fn old_feed(site_path: &str, urls: &UrlTable, query: &str) -> Option<RefTarget> {
+    is_old_feed(site_path, urls).then(|| RefTarget::Site {
+        path: FEED.to_string(),
+        suffix: query.to_string(),
+        fragment: None,
+        article: None,
+    })
+}
+
+fn is_old_feed(site_path: &str, urls: &UrlTable) -> bool {
     let (folder, name) = match site_path.rsplit_once('/') {
         Some((folder, name)) => (format!("{folder}/"), name),
         None => (String::new(), site_path),

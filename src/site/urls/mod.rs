@@ -22,7 +22,7 @@ mod free;
 mod old;
 
 pub use claims::is_search_shard;
-pub use feeds::{is_old_feed, old_feed_names, FEED};
+pub use feeds::{old_feed, old_feed_names};
 
 /// What a claimed path is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
