@@ -336,9 +336,17 @@ pub(super) fn strip(
             _ => false,
         };
         // `{{< highlight lang >}}` … `{{< /highlight >}}` on lines of their own: Hugo's
-        // code block, which is Markdown's fenced code block; nothing is lost.
-        if let Some(pair) = pair.filter(|_| tag.kind == Kind::HugoRaw && name == "highlight") {
-            let language = tag.inner.split_whitespace().nth(1).unwrap_or("");
+        // code block, which is Markdown's fenced code block; nothing is lost. The
+        // themes' `{{< mermaid >}}` (Hugo Book, Relearn, Geekdoc, Docsy sites') is a
+        // ```` ```mermaid ```` block, as Zola's `{% mermaid() %}` is.
+        let mermaid = name == "mermaid" && tag.kind == Kind::HugoMarkdown;
+        let hugo_code =
+            tag.kind == Kind::HugoRaw && matches!(name.as_str(), "highlight" | "mermaid");
+        if let Some(pair) = pair.filter(|_| hugo_code || mermaid) {
+            let language = match name.as_str() {
+                "mermaid" => "mermaid",
+                _ => tag.inner.split_whitespace().nth(1).unwrap_or(""),
+            };
             if let Some(fenced) = fenced_code(text, tag, pair, language) {
                 splice.copy(copied..tag.range.start);
                 splice.insert(&fenced, tag.range.start);

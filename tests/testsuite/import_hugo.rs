@@ -102,6 +102,32 @@ fn the_highlight_shortcode_is_a_code_block() {
 }
 
 #[test]
+fn a_themes_mermaid_shortcode_is_a_mermaid_block() {
+    // Jaeger's Docsy-based docs (76 pages) write `{{<mermaid align="center">}}`; Hugo
+    // Book, Relearn and Geekdoc ship the same shortcode (Learn's `{{% mermaid %}}`).
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nBefore.\n\n{{<mermaid align=\"center\">}}\ngraph TD\n  A-->B\n{{< /mermaid >}}\n\n{{% mermaid %}}\nsequenceDiagram\n{{% /mermaid %}}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("shortcode"), "{}", run.stderr);
+    run.assert_stderr_contains(
+        "warning: Mermaid diagrams are not drawn: this block is shown as its code",
+    );
+    let page = site.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains("<code class=\"language-mermaid\">graph TD\n  A--&gt;B"),
+        "{page}"
+    );
+    assert!(page.contains("sequenceDiagram"), "{page}");
+    assert!(page.contains("After."), "{page}");
+    assert!(!page.contains("{{"), "{page}");
+}
+
+#[test]
 fn an_escaped_shortcode_shows_as_the_shortcode_in_code_and_out_of_it() {
     // Hugo's documentation writes `{{</* name */>}}` to show a shortcode as text.
     let site = Fixture::new("hugo");
