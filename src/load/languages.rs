@@ -62,9 +62,10 @@ fn split_code(rel: &Path, language: &str) -> Option<(PathBuf, String)> {
         .map(|(b, c, _)| (b, c))
 }
 
-/// [`split_code`], also for a code of three letters no list here knows (ISO 639-2 and
-/// 639-3 have thousands, and sites make their own: Hugo's Relearn theme has `pir`, its
-/// pirate translation), with whether the code is known.
+/// [`split_code`], also for a code of two or three letters no list here knows (ISO
+/// 639-2 and 639-3 have thousands, and sites make their own: Hugo's Relearn theme has
+/// `pir`, its pirate translation; Redox's site `cz` and `jp` for Czech and Japanese),
+/// with whether the code is known.
 fn split_any_code(rel: &Path, language: &str) -> Option<(PathBuf, String, bool)> {
     let name = rel.file_name()?.to_str()?;
     let (stem, ext) = name.rsplit_once('.')?;
@@ -75,7 +76,7 @@ fn split_any_code(rel: &Path, language: &str) -> Option<(PathBuf, String, bool)>
     let code = normal(code);
     let primary = code.split('-').next().unwrap_or_default();
     let known = ISO_639_1.contains(&primary) || same_language(&code, language);
-    if !tag_shaped(&code) || !known && primary.len() != 3 {
+    if !tag_shaped(&code) {
         return None;
     }
     Some((rel.with_file_name(format!("{base}.{ext}")), code, known))
@@ -104,8 +105,8 @@ pub(super) fn choose(
         .iter()
         .map(|(_, rel)| split_code(rel, &language))
         .collect();
-    // A three-letter code no list knows is a language when a file of the same name
-    // carries a known one (`about.pir.md` beside `about.en.md`); then every file of
+    // A code no list knows is a language when a file of the same name carries a known
+    // one (`about.pir.md` or `about.cz.md` beside `about.en.md`); then every file of
     // that code is. Never by itself: `notes.old.md` beside `notes.md` stays a note.
     let known_bases: HashSet<PathBuf> = split.iter().flatten().map(|(b, _)| b.clone()).collect();
     let unknown: Vec<Option<(PathBuf, String, bool)>> = markdown
@@ -328,6 +329,17 @@ mod tests {
         // Alone, or beside an untranslated file, three letters stay a name.
         let (en, d) = kept(&["notes.md", "notes.old.md", "x.abc.md"], "en");
         assert_eq!(en.len(), 3, "{en:?}");
+        assert!(d.is_empty());
+        // Two letters no list knows too: Redox's site writes Czech as `.cz.md` and
+        // Japanese as `.jp.md` beside `.en.md`; they were published as English pages.
+        let names = ["home.en.md", "home.cz.md", "home.jp.md", "faq.jp.md"];
+        let (en, d) = kept(&names, "en");
+        assert_eq!(en, ["home.md <- home.en.md"]);
+        assert!(d
+            .iter()
+            .any(|d| d.message.contains("2 translations into `jp`")));
+        let (en, d) = kept(&["app.md", "app.js.md"], "en");
+        assert_eq!(en.len(), 2, "{en:?}");
         assert!(d.is_empty());
     }
 
