@@ -19,6 +19,16 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` composed (Unicode NFC): a name macOS wrote decomposed (`e` + U+0301) and
+/// the same name typed in a note (`é`) compare equal once both are composed.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
+}
+
 /// Whether `part` occurs in `text`: `str::contains` with a vectorised search, for
 /// the checks on a whole body that decide whether a pass runs at all (the standard
 /// library's two-way searcher costs more to set up than most of them take to scan).
@@ -27,18 +37,28 @@ pub fn holds(text: &str, part: &str) -> bool {
 }
 
 /// A URL-safe identifier: lowercase letters and digits (any script), single hyphens.
+/// The text is composed first (NFC), so a name macOS wrote decomposed (`re\u{301}sume\u{301}`)
+/// gives the slug its composed spelling does (`résumé`); a combining mark left after that
+/// (a Devanagari virama, Arabic vowel marks, Thai tone marks) belongs to the letter before
+/// it, as Hugo keeps marks in its addresses, and never splits a word.
 pub fn slugify(text: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for c in text.chars() {
+    let mut in_word = false;
+    for c in text.nfc() {
         if c.is_alphanumeric() || c == '_' {
             if pending_hyphen && !slug.is_empty() {
                 slug.push('-');
             }
             pending_hyphen = false;
+            in_word = true;
             slug.extend(c.to_lowercase());
+        } else if in_word && is_combining_mark(c) {
+            slug.push(c);
         } else if c != '\'' && c != '’' {
             pending_hyphen = true;
+            in_word = false;
         }
     }
     slug
@@ -263,6 +283,12 @@ mod tests {
         );
         assert_eq!(slugify("  What's *this*?  "), "whats-this");
         assert_eq!(slugify("Über Gefühle"), "über-gefühle");
+        // Decomposed (as macOS writes file names) and composed give one slug; marks
+        // with no composed form stay with their letter.
+        assert_eq!(slugify("Re\u{301}sume\u{301} 2"), "résumé-2");
+        assert_eq!(slugify("हिन्दी भाषा"), "हिन्दी-भाषा");
+        assert_eq!(slugify("مَرْحَبًا بِكُمْ"), "مَرْحَبًا-بِكُمْ");
+        assert_eq!(slugify("a \u{301}b"), "a-b");
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod import_languages;
 mod import_mdbook;
 mod import_obsidian;
 mod import_obsidian_marks;
+mod import_names;
 mod import_obsidian_names;
 mod import_static;
 mod import_structure;

@@ -1,0 +1,73 @@
+//! File and folder names other people's content holds: names macOS wrote decomposed
+//! (NFD) beside links typed composed (NFC), marks of scripts with no composed form,
+//! and the like. Each is found by every kind of link, and its address is the one its
+//! composed spelling gives.
+
+use crate::support::Fixture;
+
+/// An empty Obsidian vault: book.toml and `.obsidian/`.
+fn vault() -> Fixture {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Names\"\ndescription = \"Odd names.\"\nbase_url = \"https://notes.example.net/\"\n",
+    );
+    site.write("content/.obsidian/app.json", "{}");
+    site
+}
+
+/// `é` as macOS writes it in a file name: `e` and a combining acute accent.
+fn decomposed(text: &str) -> String {
+    text.replace('é', "e\u{301}")
+}
+
+#[test]
+fn decomposed_file_and_folder_names_are_found_by_composed_links() {
+    let site = vault();
+    let folder = decomposed("Thérapie");
+    site.write(&format!("content/{folder}/{}.md", decomposed("Résumé")), "# Résumé\n\nText.\n");
+    site.write(
+        &format!("content/Attachments/{}.png", decomposed("Schéma")),
+        b"\x89PNG\r\n\x1a\n0000",
+    );
+    site.write(
+        &format!("content/{folder}/links.md"),
+        "# Links\n\n[[Résumé]] [[Thérapie/Résumé]] [r](Résumé.md) [r2](R%C3%A9sum%C3%A9.md) \
+         [r3](/Thérapie/Résumé.md)\n\n![s](../Attachments/Schéma.png) ![[Schéma.png]]\n",
+    );
+    site.write("content/home.md", "# Home\n\n[t](Thérapie/links.md) [[links]]\n");
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    for word in ["not written yet", "letter case", "not in the content folder", "broken"] {
+        assert!(!run.stderr.contains(word), "{word}: {}", run.stderr);
+    }
+    site.build().assert_code(0);
+    // The address is the composed spelling's, as a reader types it.
+    let page = site.read("thérapie/links/index.html");
+    for n in 1..=5 {
+        let link = format!("href=\"../../thérapie/résumé/\" id=\"ref-{n}\"");
+        assert!(page.contains(&link), "{link}: {page}");
+    }
+    // The image keeps its own name on disk, so its address is that name's.
+    assert_eq!(page.matches("src=\"../../Attachments/Sche%CC%81ma.png\"").count(), 2, "{page}");
+    assert!(site.path("public/Attachments").join(decomposed("Schéma.png")).is_file());
+    assert!(site.read("home/index.html").contains("href=\"../thérapie/links/\""));
+}
+
+#[test]
+fn names_in_scripts_with_combining_marks_keep_them_in_their_address() {
+    // A virama (Hindi), vowel marks (Arabic) and a decomposed accent are part of the
+    // word they sit in: never a hyphen that splits it.
+    let site = vault();
+    for name in ["हिन्दी नोट्स", "مَرْحَبًا", &decomposed("Café")] {
+        site.write(&format!("content/Notes/{name}.md"), "Text.\n");
+    }
+    site.write("content/Notes/all.md", "[[हिन्दी नोट्स]] [[مَرْحَبًا]] [[Café]]\n");
+    site.run(&["check"]).assert_code(0);
+    site.build().assert_code(0);
+    let page = site.read("notes/all/index.html");
+    for address in ["हिन्दी-नोट्स", "مَرْحَبًا", "café"] {
+        assert!(page.contains(&format!("href=\"../../notes/{address}/\"")), "{address}: {page}");
+        assert!(site.path("public/notes").join(address).join("index.html").is_file(), "{address}");
+    }
+}
