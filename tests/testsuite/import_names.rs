@@ -71,3 +71,43 @@ fn names_in_scripts_with_combining_marks_keep_them_in_their_address() {
         assert!(site.path("public/notes").join(address).join("index.html").is_file(), "{address}");
     }
 }
+
+/// An empty Hugo site: book.toml, `hugo.toml` and a content folder.
+fn hugo_site() -> Fixture {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Names\"\ndescription = \"Odd names.\"\nbase_url = \"https://notes.example.net/\"\n",
+    );
+    site.write("hugo.toml", "baseURL = \"https://notes.example.net/\"\ntitle = \"Names\"\n");
+    site.write("content/_index.md", "---\ntitle: Home\n---\n[p](posts/_index.md)\n");
+    site.write("content/posts/_index.md", "---\ntitle: Posts\n---\n");
+    site
+}
+
+#[test]
+fn hugo_refs_to_names_with_percent_signs_and_parentheses_find_their_page() {
+    let site = hugo_site();
+    for name in ["50% off", "(draft) plan", "My Post", &decomposed("Résumé")] {
+        site.write(
+            &format!("content/posts/{name}.md"),
+            format!("---\ntitle: \"{name}\"\n---\nBody.\n"),
+        );
+    }
+    site.write(
+        "content/posts/links.md",
+        "---\ntitle: Links\n---\n[a]({{< relref \"50% off.md\" >}}) [b]({{< ref \"(draft) plan.md\" >}}) \
+         [c]({{< ref \"posts/My Post\" >}}) [d]({{< ref \"Résumé.md\" >}})\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    for word in ["not written yet", "not supported", "broken"] {
+        assert!(!run.stderr.contains(word), "{word}: {}", run.stderr);
+    }
+    site.build().assert_code(0);
+    let page = site.read("posts/links/index.html");
+    for (n, address) in [(1, "50-off"), (2, "draft-plan"), (3, "my-post"), (4, "résumé")] {
+        let link = format!("href=\"../../posts/{address}/\" id=\"ref-{n}\"");
+        assert!(page.contains(&link), "{link}: {page}");
+    }
+}
