@@ -111,3 +111,25 @@ fn hugo_refs_to_names_with_percent_signs_and_parentheses_find_their_page() {
         assert!(page.contains(&link), "{link}: {page}");
     }
 }
+
+#[test]
+fn an_mdbook_summary_typed_composed_lists_chapters_named_decomposed() {
+    // Written on macOS: the file names are decomposed, SUMMARY.md holds them as typed.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"B\"\n\n[site]\ntitle = \"B\"\ndescription = \"A book.\"\nbase_url = \"https://notes.example.net/\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/README.md", "# Intro\n");
+    site.write(&format!("src/{}/{}.md", decomposed("Thérapie"), decomposed("Résumé")), "# Résumé\n\nText.\n");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Intro](README.md)\n\n- [Résumé](Th%C3%A9rapie/Résumé.md)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("SUMMARY.md"), "{}", run.stderr);
+    site.build().assert_code(0);
+    assert!(site.read("thérapie/résumé/index.html").contains("<h1 id=\"article-title\">Résumé</h1>"));
+    assert!(site.read("index.html").contains("href=\"./thérapie/résumé/\""));
+}
