@@ -304,7 +304,11 @@ impl Summary {
             self.position.remove(&rel);
             self.position.insert(file.to_path_buf(), i);
             self.chapters[i].rel = file.to_path_buf();
-            for item in self.items.iter_mut().filter(|it| it.rel.as_deref() == Some(&rel)) {
+            for item in self
+                .items
+                .iter_mut()
+                .filter(|it| it.rel.as_deref() == Some(&rel))
+            {
                 item.rel = Some(file.to_path_buf());
             }
         }

@@ -101,7 +101,10 @@ mod tests {
             (r#"ref "a(b)""#, Some("a%28b%29.md")),
             // A name's own `%`, parentheses and spaces decode back to it.
             (r#"relref "50% off.md""#, Some("50%25%20off.md")),
-            (r#"ref "(draft) notes.md#a b""#, Some("%28draft%29%20notes.md#a%20b")),
+            (
+                r#"ref "(draft) notes.md#a b""#,
+                Some("%28draft%29%20notes.md#a%20b"),
+            ),
             // Unquoted, as Hugo reads a value without spaces.
             ("relref integrations", Some("integrations.md")),
             (

@@ -25,7 +25,10 @@ impl Site {
         // Composed, as the table holds each path: a folder macOS named decomposed
         // and a link typed composed find each other.
         let folded = || PathBuf::from(fold(&path));
-        by_rel.get(&PathBuf::from(nfc(&path))).or_else(|| by_rel.get(&folded())).copied()
+        by_rel
+            .get(&PathBuf::from(nfc(&path)))
+            .or_else(|| by_rel.get(&folded()))
+            .copied()
     }
 
     /// Whether the `.md` path `target`, from the file `from`, is a chapter SUMMARY.md

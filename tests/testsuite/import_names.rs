@@ -1,7 +1,8 @@
-//! File and folder names other people's content holds: names macOS wrote decomposed
-//! (NFD) beside links typed composed (NFC), marks of scripts with no composed form,
-//! and the like. Each is found by every kind of link, and its address is the one its
-//! composed spelling gives.
+//! File and folder names, and file encodings, other people's content holds: names
+//! macOS wrote decomposed (NFD) beside links typed composed (NFC), marks of scripts
+//! with no composed form, names with `%` and parentheses; notes Windows saved as
+//! UTF-16. Each name is found by every kind of link, its address is the one its
+//! composed spelling gives, and each file is read as the text it is.
 
 use crate::support::Fixture;
 
@@ -25,7 +26,10 @@ fn decomposed(text: &str) -> String {
 fn decomposed_file_and_folder_names_are_found_by_composed_links() {
     let site = vault();
     let folder = decomposed("Thérapie");
-    site.write(&format!("content/{folder}/{}.md", decomposed("Résumé")), "# Résumé\n\nText.\n");
+    site.write(
+        &format!("content/{folder}/{}.md", decomposed("Résumé")),
+        "# Résumé\n\nText.\n",
+    );
     site.write(
         &format!("content/Attachments/{}.png", decomposed("Schéma")),
         b"\x89PNG\r\n\x1a\n0000",
@@ -35,10 +39,18 @@ fn decomposed_file_and_folder_names_are_found_by_composed_links() {
         "# Links\n\n[[Résumé]] [[Thérapie/Résumé]] [r](Résumé.md) [r2](R%C3%A9sum%C3%A9.md) \
          [r3](/Thérapie/Résumé.md)\n\n![s](../Attachments/Schéma.png) ![[Schéma.png]]\n",
     );
-    site.write("content/home.md", "# Home\n\n[t](Thérapie/links.md) [[links]]\n");
+    site.write(
+        "content/home.md",
+        "# Home\n\n[t](Thérapie/links.md) [[links]]\n",
+    );
     let run = site.run(&["check"]);
     run.assert_code(0);
-    for word in ["not written yet", "letter case", "not in the content folder", "broken"] {
+    for word in [
+        "not written yet",
+        "letter case",
+        "not in the content folder",
+        "broken",
+    ] {
         assert!(!run.stderr.contains(word), "{word}: {}", run.stderr);
     }
     site.build().assert_code(0);
@@ -49,9 +61,19 @@ fn decomposed_file_and_folder_names_are_found_by_composed_links() {
         assert!(page.contains(&link), "{link}: {page}");
     }
     // The image keeps its own name on disk, so its address is that name's.
-    assert_eq!(page.matches("src=\"../../Attachments/Sche%CC%81ma.png\"").count(), 2, "{page}");
-    assert!(site.path("public/Attachments").join(decomposed("Schéma.png")).is_file());
-    assert!(site.read("home/index.html").contains("href=\"../thérapie/links/\""));
+    assert_eq!(
+        page.matches("src=\"../../Attachments/Sche%CC%81ma.png\"")
+            .count(),
+        2,
+        "{page}"
+    );
+    assert!(site
+        .path("public/Attachments")
+        .join(decomposed("Schéma.png"))
+        .is_file());
+    assert!(site
+        .read("home/index.html")
+        .contains("href=\"../thérapie/links/\""));
 }
 
 #[test]
@@ -62,13 +84,25 @@ fn names_in_scripts_with_combining_marks_keep_them_in_their_address() {
     for name in ["हिन्दी नोट्स", "مَرْحَبًا", &decomposed("Café")] {
         site.write(&format!("content/Notes/{name}.md"), "Text.\n");
     }
-    site.write("content/Notes/all.md", "[[हिन्दी नोट्स]] [[مَرْحَبًا]] [[Café]]\n");
+    site.write(
+        "content/Notes/all.md",
+        "[[हिन्दी नोट्स]] [[مَرْحَبًا]] [[Café]]\n",
+    );
     site.run(&["check"]).assert_code(0);
     site.build().assert_code(0);
     let page = site.read("notes/all/index.html");
     for address in ["हिन्दी-नोट्स", "مَرْحَبًا", "café"] {
-        assert!(page.contains(&format!("href=\"../../notes/{address}/\"")), "{address}: {page}");
-        assert!(site.path("public/notes").join(address).join("index.html").is_file(), "{address}");
+        assert!(
+            page.contains(&format!("href=\"../../notes/{address}/\"")),
+            "{address}: {page}"
+        );
+        assert!(
+            site.path("public/notes")
+                .join(address)
+                .join("index.html")
+                .is_file(),
+            "{address}"
+        );
     }
 }
 
@@ -79,8 +113,14 @@ fn hugo_site() -> Fixture {
         "book.toml",
         "[site]\ntitle = \"Names\"\ndescription = \"Odd names.\"\nbase_url = \"https://notes.example.net/\"\n",
     );
-    site.write("hugo.toml", "baseURL = \"https://notes.example.net/\"\ntitle = \"Names\"\n");
-    site.write("content/_index.md", "---\ntitle: Home\n---\n[p](posts/_index.md)\n");
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://notes.example.net/\"\ntitle = \"Names\"\n",
+    );
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n[p](posts/_index.md)\n",
+    );
     site.write("content/posts/_index.md", "---\ntitle: Posts\n---\n");
     site
 }
@@ -106,7 +146,12 @@ fn hugo_refs_to_names_with_percent_signs_and_parentheses_find_their_page() {
     }
     site.build().assert_code(0);
     let page = site.read("posts/links/index.html");
-    for (n, address) in [(1, "50-off"), (2, "draft-plan"), (3, "my-post"), (4, "résumé")] {
+    for (n, address) in [
+        (1, "50-off"),
+        (2, "draft-plan"),
+        (3, "my-post"),
+        (4, "résumé"),
+    ] {
         let link = format!("href=\"../../posts/{address}/\" id=\"ref-{n}\"");
         assert!(page.contains(&link), "{link}: {page}");
     }
@@ -121,7 +166,10 @@ fn an_mdbook_summary_typed_composed_lists_chapters_named_decomposed() {
         "[book]\ntitle = \"B\"\n\n[site]\ntitle = \"B\"\ndescription = \"A book.\"\nbase_url = \"https://notes.example.net/\"\n\n[build]\ncontent_dir = \"src\"\n",
     );
     site.write("src/README.md", "# Intro\n");
-    site.write(&format!("src/{}/{}.md", decomposed("Thérapie"), decomposed("Résumé")), "# Résumé\n\nText.\n");
+    site.write(
+        &format!("src/{}/{}.md", decomposed("Thérapie"), decomposed("Résumé")),
+        "# Résumé\n\nText.\n",
+    );
     site.write(
         "src/SUMMARY.md",
         "# Summary\n\n[Intro](README.md)\n\n- [Résumé](Th%C3%A9rapie/Résumé.md)\n",
@@ -130,6 +178,49 @@ fn an_mdbook_summary_typed_composed_lists_chapters_named_decomposed() {
     run.assert_code(0);
     assert!(!run.stderr.contains("SUMMARY.md"), "{}", run.stderr);
     site.build().assert_code(0);
-    assert!(site.read("thérapie/résumé/index.html").contains("<h1 id=\"article-title\">Résumé</h1>"));
-    assert!(site.read("index.html").contains("href=\"./thérapie/résumé/\""));
+    assert!(site
+        .read("thérapie/résumé/index.html")
+        .contains("<h1 id=\"article-title\">Résumé</h1>"));
+    assert!(site
+        .read("index.html")
+        .contains("href=\"./thérapie/résumé/\""));
+}
+
+#[test]
+fn notes_saved_as_utf16_are_read_with_a_warning_at_true_positions() {
+    let site = vault();
+    let le: Vec<u8> =
+        "\u{feff}---\r\ntitle: Sixteen\r\n---\r\n# Heading\r\n\r\nSee [[Nowhere]] café.\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+    site.write("content/Notes/le.md", le);
+    let bare: Vec<u8> = "# No mark\n\nA [[Gone]] link.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    site.write("content/Notes/bare.md", bare);
+    let be: Vec<u8> = "\u{feff}# Big\n\n心理学 [[le]] [[bare]]\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    site.write("content/Notes/be.md", be);
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    for (file, order) in [("le", "little"), ("bare", "little"), ("be", "big")] {
+        let warning = format!("file is UTF-16 ({order}-endian), not UTF-8: read as UTF-16\n --> content/Notes/{file}.md:1:1");
+        assert!(run.stderr.contains(&warning), "{warning}: {}", run.stderr);
+    }
+    // Positions count the decoded text's lines and characters; the line shown is text.
+    run.assert_stderr_contains("--> content/Notes/le.md:6:5\n  |\n6 | See [[Nowhere]] café.");
+    run.assert_stderr_contains("--> content/Notes/bare.md:3:3\n  |\n3 | A [[Gone]] link.");
+    assert!(!run.stderr.contains("not valid UTF-8"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let page = site.read("notes/le/index.html");
+    assert!(
+        page.contains("<h1 id=\"article-title\">Sixteen</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("café"), "{page}");
+    assert!(site.read("notes/be/index.html").contains("心理学"));
 }

@@ -8,8 +8,8 @@ use super::resolve::Lookup;
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::OutRef;
-use crate::site::{Site, UrlKind};
 use crate::site::urls::fold;
+use crate::site::{Site, UrlKind};
 use crate::text::percent_decode;
 use std::collections::HashMap;
 
@@ -316,10 +316,7 @@ impl Site {
                 return None;
             }
             ["", "/_index", "/index"].iter().find_map(|tail| {
-                let key = format!(
-                    "{}{tail}.md",
-                    fold(from_source.trim_end_matches('/'))
-                );
+                let key = format!("{}{tail}.md", fold(from_source.trim_end_matches('/')));
                 match ctx.by_rel_folded.get(&key)?.as_slice() {
                     [one] => Some(*one),
                     _ => None,
