@@ -224,3 +224,42 @@ fn notes_saved_as_utf16_are_read_with_a_warning_at_true_positions() {
     assert!(page.contains("café"), "{page}");
     assert!(site.read("notes/be/index.html").contains("心理学"));
 }
+
+#[test]
+fn a_top_level_folder_named_like_an_attune_page_moves_beside_it() {
+    // A vault's `Tags/` folder of notes: its topic would take /tags/, attune's tag
+    // list. The folder's hub and every page below it move to /tags-2/; links follow.
+    let site = vault();
+    site.write(
+        "content/Tags/1929 crash.md",
+        "---\ntags: [history]\n---\n# Crash\n\n[[Deep]]\n",
+    );
+    site.write("content/Tags/Sub/Deep.md", "# Deep\n");
+    site.write(
+        "content/Notes/a.md",
+        "---\ntags: [history]\n---\n# A\n\n[[1929 crash]] [d](../Tags/Sub/Deep.md)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0).assert_stderr_contains(
+        "warning: the folder 'Tags/' would be published at /tags/, the address of the tag list attune writes: its pages are published at /tags-2/\n --> content/Tags/1929 crash.md:1:1",
+    );
+    site.build().assert_code(0);
+    for page in [
+        "tags-2/index.html",
+        "tags-2/1929-crash/index.html",
+        "tags-2/sub/deep/index.html",
+        "tags/history/index.html",
+    ] {
+        assert!(site.path("public").join(page).is_file(), "{page}");
+    }
+    let a = site.read("notes/a/index.html");
+    assert!(
+        a.contains("href=\"../../tags-2/1929-crash/\" id=\"ref-1\""),
+        "{a}"
+    );
+    assert!(
+        a.contains("href=\"../../tags-2/sub/deep/\" id=\"ref-2\""),
+        "{a}"
+    );
+    assert!(site.read("tags/index.html").contains("history"));
+}
