@@ -263,3 +263,32 @@ fn a_top_level_folder_named_like_an_attune_page_moves_beside_it() {
     );
     assert!(site.read("tags/index.html").contains("history"));
 }
+
+#[test]
+fn a_lone_percent_pair_at_the_end_of_a_note_hides_nothing_and_is_not_reported() {
+    // An Excalidraw drawing's Markdown file whose opening `%%` was lost: the last
+    // line's `%%` would hide nothing. One with text after it still warns.
+    let site = vault();
+    site.write(
+        "content/Drawings/flow.excalidraw.md",
+        "---\nexcalidraw-plugin: parsed\n---\n# Flow\n\n## Drawing\n```compressed-json\nN4Ig\n```\n%%\n",
+    );
+    site.write(
+        "content/Drawings/notes.md",
+        "# Notes\n\n[[flow.excalidraw]]\n\nShown. %% hidden\n\nHidden too.\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("flow.excalidraw.md:10"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("never closed").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("--> content/Drawings/notes.md:5:8");
+}
