@@ -35,7 +35,7 @@ pub fn nfc(text: &str) -> String {
 /// as ASCII text gives). The name of its byte order beside the text; `None` for
 /// anything else, or a surrogate without its pair.
 pub fn utf16_text(bytes: &[u8]) -> Option<(String, &'static str)> {
-    if bytes.len() < 2 || bytes.len() % 2 != 0 {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (little, body) = match bytes {
