@@ -19,6 +19,58 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` composed (Unicode NFC): a name macOS wrote decomposed (`e` + U+0301) and
+/// the same name typed in a note (`é`) compare equal once both are composed.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Text saved as UTF-16 (Windows Notepad's "Unicode"), decoded: with its byte-order
+/// mark (`FF FE` little-endian, `FE FF` big-endian), or without one when it reads as
+/// UTF-16 plainly (a NUL beside each of the first 256 characters' bytes nearly always,
+/// as ASCII text gives). The name of its byte order beside the text; `None` for
+/// anything else, or a surrogate without its pair.
+pub fn utf16_text(bytes: &[u8]) -> Option<(String, &'static str)> {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let (little, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => {
+            let head = &bytes[..bytes.len().min(512)];
+            let pairs = head.len() / 2;
+            let zero_at = |at: usize| {
+                head.chunks(2)
+                    .filter(|p| p[at] == 0 && p[1 - at] != 0)
+                    .count()
+            };
+            match (zero_at(1), zero_at(0)) {
+                (le, _) if pairs >= 4 && le * 10 >= pairs * 9 => (true, bytes),
+                (_, be) if pairs >= 4 && be * 10 >= pairs * 9 => (false, bytes),
+                _ => return None,
+            }
+        }
+    };
+    let units = body.chunks(2).map(|p| match little {
+        true => u16::from_le_bytes([p[0], p[1]]),
+        false => u16::from_be_bytes([p[0], p[1]]),
+    });
+    let text: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
+    Some((
+        text,
+        if little {
+            "little-endian"
+        } else {
+            "big-endian"
+        },
+    ))
+}
+
 /// Whether `part` occurs in `text`: `str::contains` with a vectorised search, for
 /// the checks on a whole body that decide whether a pass runs at all (the standard
 /// library's two-way searcher costs more to set up than most of them take to scan).
@@ -27,18 +79,28 @@ pub fn holds(text: &str, part: &str) -> bool {
 }
 
 /// A URL-safe identifier: lowercase letters and digits (any script), single hyphens.
+/// The text is composed first (NFC), so a name macOS wrote decomposed (`re\u{301}sume\u{301}`)
+/// gives the slug its composed spelling does (`résumé`); a combining mark left after that
+/// (a Devanagari virama, Arabic vowel marks, Thai tone marks) belongs to the letter before
+/// it, as Hugo keeps marks in its addresses, and never splits a word.
 pub fn slugify(text: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for c in text.chars() {
+    let mut in_word = false;
+    for c in text.nfc() {
         if c.is_alphanumeric() || c == '_' {
             if pending_hyphen && !slug.is_empty() {
                 slug.push('-');
             }
             pending_hyphen = false;
+            in_word = true;
             slug.extend(c.to_lowercase());
+        } else if in_word && is_combining_mark(c) {
+            slug.push(c);
         } else if c != '\'' && c != '’' {
             pending_hyphen = true;
+            in_word = false;
         }
     }
     slug
@@ -263,6 +325,45 @@ mod tests {
         );
         assert_eq!(slugify("  What's *this*?  "), "whats-this");
         assert_eq!(slugify("Über Gefühle"), "über-gefühle");
+        // Decomposed (as macOS writes file names) and composed give one slug; marks
+        // with no composed form stay with their letter.
+        assert_eq!(slugify("Re\u{301}sume\u{301} 2"), "résumé-2");
+        assert_eq!(slugify("हिन्दी भाषा"), "हिन्दी-भाषा");
+        assert_eq!(slugify("مَرْحَبًا بِكُمْ"), "مَرْحَبًا-بِكُمْ");
+        assert_eq!(slugify("a \u{301}b"), "a-b");
+    }
+
+    #[test]
+    fn utf16_text_is_read_with_or_without_its_mark() {
+        let le: Vec<u8> = "\u{feff}# Café\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            utf16_text(&le),
+            Some(("# Café\n".to_string(), "little-endian"))
+        );
+        let be: Vec<u8> = "\u{feff}# 心理\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            utf16_text(&be),
+            Some(("# 心理\n".to_string(), "big-endian"))
+        );
+        let bare: Vec<u8> = "# Notes on care\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            utf16_text(&bare).map(|t| t.0).as_deref(),
+            Some("# Notes on care\n")
+        );
+        // UTF-8, an image, an odd length and a lone surrogate are not UTF-16 text.
+        assert_eq!(utf16_text("# Notes on care\n".as_bytes()), None);
+        assert_eq!(utf16_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
+        assert_eq!(utf16_text(b"\xFF\xFEa\0b"), None);
+        assert_eq!(utf16_text(b"\xFF\xFE\x00\xD8a\0"), None);
     }
 
     #[test]

@@ -224,7 +224,15 @@ impl<'a> Printer<'a> {
             .entry(file.to_path_buf())
             .or_insert_with(|| {
                 let bytes = std::fs::read(self.root.join(file)).ok()?;
-                let text = String::from_utf8_lossy(&bytes).into_owned();
+                // As the file was read: UTF-16 decoded, a byte-order mark left out.
+                let text = match crate::text::utf16_text(&bytes) {
+                    Some((text, _)) => text,
+                    None => String::from_utf8_lossy(&bytes).into_owned(),
+                };
+                let text = match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_string(),
+                    None => text,
+                };
                 let base = text.as_ptr() as usize;
                 let lines = lines(&text)
                     .map(|l| {

@@ -317,6 +317,9 @@ pub fn load(
     // mdBook has no translations by file name: a chapter SUMMARY.md lists
     // (`README.zh.md`, `guide/install.zh.md`) is a chapter, whatever its name's last
     // dotted part.
+    if let Some(summary) = &mut content.summary {
+        summary.match_composed(markdown.iter().map(|(_, rel)| rel.as_path()));
+    }
     let walked: Vec<PathBuf> = match content.summary {
         Some(_) => markdown.iter().map(|(full, _)| full.clone()).collect(),
         None => Vec::new(),

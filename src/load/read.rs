@@ -51,7 +51,23 @@ pub(super) fn read_text(
             return None;
         }
     };
-    match String::from_utf8(bytes) {
+    // UTF-16 (Notepad's "Unicode"), which mdBook, Hugo and Obsidian show as noise:
+    // read as the text it is, with a warning to save it as UTF-8.
+    let decoded = match crate::text::utf16_text(&bytes) {
+        Some((text, order)) => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::NotUtf8,
+                    format!("file is UTF-16 ({order}), not UTF-8: read as UTF-16"),
+                )
+                .at(file.clone(), 1, 1)
+                .help("save it as UTF-8: mdBook, Hugo, Zola and Obsidian read only UTF-8"),
+            );
+            Ok(text)
+        }
+        None => String::from_utf8(bytes),
+    };
+    match decoded {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);

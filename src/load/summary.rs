@@ -278,6 +278,42 @@ impl Summary {
         )
     }
 
+    /// Gives each listed chapter whose path names no file, but names one once both
+    /// are composed (NFC), that file's own path: a book written on macOS keeps names
+    /// decomposed on disk (`Re\u{301}sume\u{301}.md`) while SUMMARY.md holds them as
+    /// typed (`Résumé.md`), which mdBook reads there as the same file.
+    pub fn match_composed<'a>(&mut self, files: impl Iterator<Item = &'a Path>) {
+        use crate::text::nfc;
+        let files: Vec<&Path> = files.collect();
+        let exact: std::collections::HashSet<&Path> = files.iter().copied().collect();
+        let composed: HashMap<String, &Path> = files
+            .iter()
+            .map(|f| (nfc(&f.to_string_lossy()), *f))
+            .collect();
+        for i in 0..self.chapters.len() {
+            let rel = self.chapters[i].rel.clone();
+            if exact.contains(rel.as_path()) {
+                continue;
+            }
+            let Some(&file) = composed.get(&nfc(&rel.to_string_lossy())) else {
+                continue;
+            };
+            if self.position.contains_key(file) {
+                continue;
+            }
+            self.position.remove(&rel);
+            self.position.insert(file.to_path_buf(), i);
+            self.chapters[i].rel = file.to_path_buf();
+            for item in self
+                .items
+                .iter_mut()
+                .filter(|it| it.rel.as_deref() == Some(&rel))
+            {
+                item.rel = Some(file.to_path_buf());
+            }
+        }
+    }
+
     /// Reports each listed chapter whose file does not exist, at its place in
     /// `SUMMARY.md`, with the nearest existing path as a suggestion.
     pub fn check<'a>(

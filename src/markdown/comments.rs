@@ -52,7 +52,9 @@ pub(super) fn strip(text: &str, article: &Article, options: Options, out: &mut E
         splice.copy(copied..text.len());
         let next = splice.out;
         out.maps.0.push(splice.map);
-        if let Some(open) = unclosed {
+        // A `%%` with nothing after it hides nothing (an Excalidraw drawing's file
+        // whose opening `%%` was lost ends so): no warning.
+        if let Some(open) = unclosed.filter(|&open| !text[open + 2..].trim().is_empty()) {
             // Where the `%%` is, in the file as written.
             let mut maps = out.maps.clone();
             maps.0.pop();

@@ -5,8 +5,9 @@
 /// The link a Hugo `ref`/`relref` shortcode stands for, from its first argument or its
 /// `path=` argument, quoted or not (Hugo reads `{{< relref install >}}` as
 /// `{{< relref "install" >}}`: a value without spaces needs no quotes): a path without an extension names `PATH.md` (or, when no
-/// such file exists, that folder's `_index.md`/`index.md`); spaces are percent-encoded
-/// so the path stays one link destination. `None` when there is no path to read.
+/// such file exists, that folder's `_index.md`/`index.md`); spaces, `%`, brackets and
+/// parentheses in the path are percent-encoded so it stays one link destination that
+/// decodes to the file's own name (`ref "50% off.md"`, `ref "(draft).md"`). `None` when there is no path to read.
 pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
     let args = inner.split_once(char::is_whitespace)?.1.trim();
     let args = args.strip_suffix('/').unwrap_or(args).trim_end();
@@ -33,14 +34,14 @@ pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
         _ => value_at(args)?,
     };
     let value = value.trim();
-    if value.is_empty() || value.contains(['<', '>', '(', ')', '\n']) {
+    if value.is_empty() || value.contains('\n') {
         return None;
     }
     let (path, anchor) = match value.split_once('#') {
         Some((path, anchor)) => (path, Some(anchor)),
         None => (value, None),
     };
-    let mut target = path.trim_end_matches('/').to_string();
+    let mut target = encode(path.trim_end_matches('/'));
     // `/` is the home page (`ref "/#contact"`), not this one.
     if target.is_empty() && path.starts_with('/') {
         target.push('/');
@@ -51,9 +52,28 @@ pub(super) fn hugo_ref_target(inner: &str) -> Option<String> {
     }
     if let Some(anchor) = anchor {
         target.push('#');
-        target.push_str(anchor);
+        target.push_str(&encode(anchor));
     }
-    Some(target.replace(' ', "%20"))
+    Some(target)
+}
+
+/// A name made safe inside `[text](…)`: what would end the destination or start an
+/// escape is percent-encoded, the rest kept as written.
+fn encode(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            ' ' => out.push_str("%20"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' => out.push_str("%5C"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -78,7 +98,13 @@ mod tests {
             ("ref \"#top\"", Some("#top")),
             ("ref", None),
             (r#"ref """#, None),
-            (r#"ref "a(b)""#, None),
+            (r#"ref "a(b)""#, Some("a%28b%29.md")),
+            // A name's own `%`, parentheses and spaces decode back to it.
+            (r#"relref "50% off.md""#, Some("50%25%20off.md")),
+            (
+                r#"ref "(draft) notes.md#a b""#,
+                Some("%28draft%29%20notes.md#a%20b"),
+            ),
             // Unquoted, as Hugo reads a value without spaces.
             ("relref integrations", Some("integrations.md")),
             (

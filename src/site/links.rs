@@ -6,7 +6,8 @@ use super::{Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
-use crate::text::percent_decode;
+use crate::site::urls::fold;
+use crate::text::{nfc, percent_decode};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -20,8 +21,14 @@ impl Site {
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
         let path = md_path(from, target)?;
-        let folded = || PathBuf::from(path.to_string_lossy().to_lowercase());
-        by_rel.get(&path).or_else(|| by_rel.get(&folded())).copied()
+        let path = path.to_string_lossy();
+        // Composed, as the table holds each path: a folder macOS named decomposed
+        // and a link typed composed find each other.
+        let folded = || PathBuf::from(fold(&path));
+        by_rel
+            .get(&PathBuf::from(nfc(&path)))
+            .or_else(|| by_rel.get(&folded()))
+            .copied()
     }
 
     /// Whether the `.md` path `target`, from the file `from`, is a chapter SUMMARY.md
@@ -40,7 +47,7 @@ impl Site {
         if target.starts_with("@/") {
             return Found::None;
         }
-        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+        let decoded = nfc(&percent_decode(target).unwrap_or_else(|| target.to_string()));
         let decoded = decoded.trim_start_matches('/');
         let path = Path::new(decoded);
         if !path.components().all(|c| matches!(c, Component::Normal(_))) {
@@ -112,11 +119,12 @@ impl Site {
             .flat_map(|(i, a)| {
                 std::iter::once((a.rel.clone(), i)).chain(a.translation_rel().map(|t| (t, i)))
             })
+            .map(|(rel, i)| (PathBuf::from(nfc(&rel.to_string_lossy())), i))
             .collect();
         // In lower case too, where no file has that path: Hugo's `ref` and `GetPage`
         // find a page in any letter case (`ref "/post/first-session"`).
         for (i, a) in self.articles.iter().enumerate() {
-            let folded = PathBuf::from(a.rel.to_string_lossy().to_lowercase());
+            let folded = PathBuf::from(fold(&a.rel.to_string_lossy()));
             by_rel.entry(folded).or_insert(i);
         }
         let style = self.style;

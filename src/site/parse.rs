@@ -157,6 +157,14 @@ pub(super) fn articles(
     let mut placements = place::place(&sources);
     let builtin = super::reserved::builtin_pages(config, content, glossary, &sources);
     super::reserved::move_off_builtin_pages(&sources, &mut placements, &builtin, diagnostics);
+    if config.topics.is_empty() {
+        super::reserved::move_folders_off_builtin_pages(
+            &mut sources,
+            &mut placements,
+            &builtin,
+            diagnostics,
+        );
+    }
     for (source, placed) in sources.iter_mut().zip(&placements) {
         if placed.standalone {
             source.topic = None;

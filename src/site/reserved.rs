@@ -100,3 +100,65 @@ pub(super) fn move_off_builtin_pages(
         placed.slug = slug;
     }
 }
+
+/// Moves each top-level folder whose topic address is one of `builtin` (a vault's
+/// `Tags/` folder beside attune's tag list at `tags/`) to the first free address
+/// `<id>-2/`, `-3/`…: its hub and every page below it, with one `reserved-address`
+/// warning at its first file. Only for topics read from folders: a topic declared in
+/// book.toml keeps its id, and a clash is then the URL table's error.
+pub(super) fn move_folders_off_builtin_pages(
+    sources: &mut [Source],
+    placements: &mut [Placement],
+    builtin: &[(&str, &str)],
+    diagnostics: &mut Diagnostics,
+) {
+    for &(address, what) in builtin {
+        let id = address.trim_end_matches('/');
+        let below = |s: &Source, p: &Placement| {
+            s.topic.as_deref().is_some_and(|t| fold(t) == fold(id))
+                && fold(&p.url).starts_with(&fold(address))
+        };
+        let moved: Vec<usize> = (0..sources.len())
+            .filter(|&i| below(&sources[i], &placements[i]))
+            .collect();
+        let Some(&first) = moved.iter().min_by_key(|&&i| &sources[i].rel) else {
+            continue;
+        };
+        let first_segment = |url: &str| fold(url.split('/').next().unwrap_or_default());
+        let taken: HashSet<String> = placements
+            .iter()
+            .map(|p| first_segment(&p.url))
+            .chain(builtin.iter().map(|(url, _)| first_segment(url)))
+            .collect();
+        let Some(new) = (2..)
+            .map(|n| format!("{id}-{n}"))
+            .find(|s| !taken.contains(&fold(s)))
+        else {
+            continue;
+        };
+        for &i in &moved {
+            let placed = &mut placements[i];
+            placed.url = format!("{new}/{}", &placed.url[address.len()..]);
+            if placed.url == format!("{new}/") {
+                placed.slug.clone_from(&new);
+            }
+            sources[i].topic = Some(new.clone());
+        }
+        let folder = sources[first]
+            .rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::ReservedAddress,
+                format!(
+                    "the folder '{folder}/' would be published at /{address}, the address of {what} attune writes: its pages are published at /{new}/"
+                ),
+            )
+            .at(&sources[first].path, 1, 1)
+            .help("links to its notes lead there; to choose the topic's address, declare it with `[[topics]]` in book.toml and move the folder"),
+        );
+    }
+}

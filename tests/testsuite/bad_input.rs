@@ -121,20 +121,22 @@ fn binary_file_named_md() {
 }
 
 #[test]
-fn utf16_text_named_md_is_binary() {
+fn utf16_text_named_md_is_read_as_utf16() {
     // UTF-16 without a byte-order mark is valid UTF-8 with a NUL after every ASCII
-    // letter: refused, not published as "T\u{0}i\u{0}t…".
-    let utf16: Vec<u8> = "Title\nSome text that is long enough\n"
+    // letter: read as the UTF-16 it is, with a warning, never published as "T\u{0}i\u{0}t…".
+    let utf16: Vec<u8> = "---\ntitle: Wide\n---\nSome text that is long enough\n"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    assert_rejected(
-        |s| s.write("content/effects/wide.md", utf16),
-        &[
-            "error: file contains NUL bytes",
-            "--> content/effects/wide.md:1:2",
-        ],
+    let site = Fixture::new("basic");
+    site.write("content/effects/wide.md", utf16);
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: file is UTF-16 (little-endian), not UTF-8: read as UTF-16\n --> content/effects/wide.md:1:1",
     );
+    let page = site.read("effects/wide/index.html");
+    assert!(page.contains("Some text that is long enough"), "{page}");
+    assert!(!page.contains('\0'), "{page}");
 }
 
 #[test]

@@ -27,6 +27,7 @@ mod import_hugo_files;
 mod import_hugo_shortcodes;
 mod import_languages;
 mod import_mdbook;
+mod import_names;
 mod import_obsidian;
 mod import_obsidian_marks;
 mod import_obsidian_names;

@@ -8,6 +8,7 @@ use super::resolve::Lookup;
 use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::OutRef;
+use crate::site::urls::fold;
 use crate::site::{Site, UrlKind};
 use crate::text::percent_decode;
 use std::collections::HashMap;
@@ -37,15 +38,15 @@ impl Site {
             name = rest;
         }
         let name = name.trim_start_matches('/');
-        let file_name = name.rsplit('/').next().unwrap_or(name).to_lowercase();
-        let wanted = name.to_lowercase();
+        let file_name = fold(name.rsplit('/').next().unwrap_or(name));
+        let wanted = fold(name);
         let found: Vec<&String> = ctx
             .by_file_name
             .get(&file_name)
             .into_iter()
             .flatten()
             .filter(|f| {
-                let f = f.to_lowercase();
+                let f = fold(f);
                 f == wanted || f.ends_with(&format!("/{wanted}"))
             })
             .collect();
@@ -208,7 +209,7 @@ impl Site {
         let file_name = wanted.rsplit('/').next().unwrap_or(wanted);
         let named: Vec<&String> = ctx
             .by_file_name
-            .get(&file_name.to_lowercase())
+            .get(&fold(file_name))
             .into_iter()
             .flatten()
             .filter(|f| *f == wanted || f.ends_with(&format!("/{wanted}")))
@@ -246,7 +247,7 @@ pub(super) fn page_by_source_path(decoded: &str, site_path: &str, ctx: &Lookup) 
     [Some(site_path.to_string()), from_root]
         .into_iter()
         .flatten()
-        .map(|p| p.trim_end_matches('/').to_lowercase())
+        .map(|p| fold(p.trim_end_matches('/')))
         .filter(|stem| !stem.is_empty())
         .find_map(|stem| {
             ["", "/_index", "/index"].iter().find_map(|tail| {
@@ -315,10 +316,7 @@ impl Site {
                 return None;
             }
             ["", "/_index", "/index"].iter().find_map(|tail| {
-                let key = format!(
-                    "{}{tail}.md",
-                    from_source.trim_end_matches('/').to_lowercase()
-                );
+                let key = format!("{}{tail}.md", fold(from_source.trim_end_matches('/')));
                 match ctx.by_rel_folded.get(&key)?.as_slice() {
                     [one] => Some(*one),
                     _ => None,

@@ -10,8 +10,9 @@ use super::RefTarget;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
 use crate::site::article::is_generated_on;
+use crate::site::urls::fold;
 use crate::site::{Found, Site, UrlKind};
-use crate::text::percent_decode;
+use crate::text::{nfc, percent_decode};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -26,7 +27,7 @@ impl Site {
             .flat_map(|(i, a)| {
                 std::iter::once(a.rel.clone())
                     .chain(a.translation_rel())
-                    .map(move |rel| (rel.to_string_lossy().replace('\\', "/"), i))
+                    .map(move |rel| (nfc(&rel.to_string_lossy().replace('\\', "/")), i))
             })
             .collect();
         let by_url: HashMap<&str, usize> = self
@@ -42,12 +43,12 @@ impl Site {
             .collect();
         let mut by_file_name: HashMap<String, Vec<String>> = HashMap::new();
         for file in &files {
-            let name = file.rsplit('/').next().unwrap_or(file).to_lowercase();
+            let name = fold(file.rsplit('/').next().unwrap_or(file));
             by_file_name.entry(name).or_default().push(file.clone());
         }
         let mut by_rel_folded: HashMap<String, Vec<usize>> = HashMap::new();
         for (rel, &i) in &by_rel {
-            by_rel_folded.entry(rel.to_lowercase()).or_default().push(i);
+            by_rel_folded.entry(fold(rel)).or_default().push(i);
         }
         let ctx = Lookup {
             relative_aliases: relative_aliases(&self.articles),
@@ -166,6 +167,7 @@ impl Site {
         } else {
             &folder
         };
+        let decoded = nfc(&decoded);
         let Some(site_path) = join(from, &decoded)
             .or_else(|| {
                 // A `..` too many, as Obsidian and a browser read it: it stays at the
@@ -176,6 +178,7 @@ impl Site {
                 exists.then_some(clamped)
             })
             .or_else(|| self.read_from_zola_path(i, &decoded))
+            .map(|p| nfc(&p))
         else {
             // Above the site but still on its host, as a book published beside other
             // documentation links to it (the Rust book's `../std/index.html`): that
@@ -249,7 +252,7 @@ impl Site {
         // A file the build writes as it is (copied from content/, or attune's own).
         if let Some(entry) = self.urls.get_folded(&site_path) {
             if entry.kind == UrlKind::File {
-                if entry.path != site_path {
+                if nfc(&entry.path) != site_path {
                     let d = error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
                         .help("most web hosts tell capitals apart: write the name exactly as the file is named");
                     diagnostics.push(broken.report(d, "with the file's own name"));
