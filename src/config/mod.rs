@@ -9,6 +9,7 @@ use std::path::Path;
 mod addresses;
 mod folders;
 mod gitbook;
+pub use gitbook::{BookFiles, FILE_NAME as GITBOOK_FILE};
 pub mod mdbook;
 mod modes;
 mod mounts;
@@ -77,6 +78,10 @@ pub struct Config {
     pub output: Option<toml::Table>,
     #[serde(default)]
     pub preprocessor: mdbook::Preprocessors,
+    /// The home page's text and the table of contents, when GitBook's `.gitbook.yaml`
+    /// names other files than `README.md` and `SUMMARY.md`.
+    #[serde(skip)]
+    pub book_files: gitbook::BookFiles,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a

@@ -24,6 +24,7 @@ mod front_forms;
 mod front_json;
 mod front_lenient;
 mod front_matter;
+mod home;
 pub mod hugo_params;
 mod languages;
 mod people;
@@ -192,6 +193,10 @@ pub fn load(
     );
     exclude.list_notes(&dir, &left_out);
     content.exclude = exclude;
+    let summary_name = match &publish.book_files.summary {
+        Some(path) => path.to_string_lossy().replace('\\', "/"),
+        None => summary::FILE_NAME.to_string(),
+    };
     for (full, rel) in found {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         match rel_str.as_str() {
@@ -201,7 +206,7 @@ pub fn load(
             "references.yaml" | "references.yml" => {
                 content.references_file = read_text(root, &full, diagnostics)
             }
-            summary::FILE_NAME => {
+            s if s == summary_name => {
                 if let Some((file, text)) = read_text(root, &full, diagnostics) {
                     content.summary = Some(summary::Summary::parse(&text, &file, diagnostics));
                 }
@@ -371,10 +376,14 @@ pub fn load(
             .iter()
             .any(|d| d.join(".gitbook.yaml").is_file() || d.join(".gitbook").is_dir());
         let (kept, unlisted): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
-            if summary.position(rel).is_some() || rel == Path::new("404.md") {
+            if summary.position(rel).is_some()
+                || rel == Path::new("404.md")
+                || home::is_named_readme(rel, publish.book_files)
+            {
                 return true;
             }
-            if rel.parent() == Some(Path::new("")) && !gitbook {
+            let named_home = publish.book_files.readme.is_some();
+            if rel.parent() == Some(Path::new("")) && (!gitbook || named_home) {
                 return false;
             }
             let is_index = rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
@@ -410,6 +419,7 @@ pub fn load(
         }
     }
 
+    home::name_the_home(&mut markdown, publish.book_files, diagnostics);
     walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
