@@ -9,6 +9,7 @@ use std::path::Path;
 mod addresses;
 mod folders;
 mod gitbook;
+mod translations;
 pub use gitbook::{BookFiles, FILE_NAME as GITBOOK_FILE};
 pub mod mdbook;
 mod modes;
@@ -380,6 +381,7 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
     let mut config = Config::parse(&text, file, diagnostics);
     if let Some(config) = config.as_mut() {
         config.read_gitbook(root, &text, diagnostics);
+        translations::warn_unpublished(root, &text, diagnostics);
     }
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }
