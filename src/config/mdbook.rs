@@ -81,6 +81,17 @@ impl Preprocessors {
     }
 }
 
+impl super::Config {
+    /// Whether the book's own book.toml sets mdBook's `[output.html]
+    /// mathjax-support = true`, under which `\\( … \\)` and `\\[ … \\]` are math.
+    pub fn mathjax_delimiters(&self) -> bool {
+        self.output
+            .as_ref()
+            .and_then(|o| o.get("html")?.get("mathjax-support")?.as_bool())
+            .unwrap_or(false)
+    }
+}
+
 /// The path to `[output.html.redirect]`, read on its own so that each entry keeps
 /// its place in book.toml (the `[output]` table is otherwise read as it is).
 #[derive(Deserialize)]

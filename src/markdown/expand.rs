@@ -128,6 +128,8 @@ pub struct Article<'a> {
     pub front_matter: &'a str,
     /// A Hugo site's `[params]` (see `ParseContext::site_params`).
     pub site_params: Option<&'a serde_json::Value>,
+    /// mdBook's MathJax delimiters are math (see `ParseContext::mathjax`).
+    pub mathjax: bool,
 }
 
 /// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.
@@ -250,6 +252,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         if let Some((unescaped, map)) = super::foreign::unescape(&text) {
             out.maps.0.push(map);
             text = unescaped;
+        }
+    }
+    if article.mathjax && holds(&text, "\\\\") {
+        if let Some((rewritten, map)) = super::mathjax::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
         }
     }
     if holds(&text, "$$") {

@@ -37,6 +37,7 @@ pub(crate) mod math;
 mod math_blocks;
 mod math_html;
 mod math_prices;
+mod mathjax;
 mod mdx;
 mod obsidian;
 mod prose;
@@ -107,6 +108,9 @@ pub struct ParseContext<'a> {
     /// TeX definitions every formula starts with: mdbook-katex's macros (see
     /// [`crate::config::mdbook`]); empty for most sites.
     pub math_definitions: &'a str,
+    /// mdBook's `[output.html] mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math
+    /// (see `mathjax.rs`).
+    pub mathjax: bool,
     /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
     /// shows them (`[build] autolinks`).
     pub autolinks: bool,
@@ -318,6 +322,7 @@ pub fn parse_titled(
         expressions: ctx.expressions,
         front_matter: &text[..body_start],
         site_params: ctx.site_params,
+        mathjax: ctx.mathjax,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -486,6 +491,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            mathjax: false,
             site_params: None,
             autolinks: true,
         };
@@ -595,6 +601,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            mathjax: false,
             site_params: None,
             autolinks: true,
         };

@@ -180,6 +180,7 @@ pub(super) fn articles(
                 highlight: !content.plain_code,
                 expressions,
                 math_definitions: &math_definitions,
+                mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),
                 autolinks: config.build.autolinks,
             };

@@ -1505,3 +1505,40 @@ fn a_self_closed_script_opening_a_line_ends_its_html_block_there() {
     assert!(page.contains("<style media=\"print\" ></style>"), "{page}");
     assert!(page.contains("<strong>bold</strong>"), "{page}");
 }
+
+#[test]
+fn mathjax_delimiters_are_math_when_the_book_turns_mathjax_on() {
+    // A C book with `mathjax-support = true`: its `\\( … \\)` and `\\[ … \\]`
+    // formulas were shown as their TeX, with no diagnostic.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[book]\nsrc = \"src\"\n\n[build]\ncontent_dir = \"src\"\n\n[output.html]\nmathjax-support = true\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Ints](ints.md)\n");
+    site.write(
+        "src/ints.md",
+        "# Ints\n\n\\\\[-\\frac{2^N}{2} \\text{ até } \\frac{2^N}{2}-1\\\\]\n\n\
+         - Maior inteiro : \\\\(2^{24}-1\\\\)\n\n`\\\\(kept\\\\)` in code.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = main_of(&site.read("ints/index.html")).to_string();
+    assert_eq!(page.matches("<math").count(), 2, "{page}");
+    assert!(page.contains("<math display=\"block\""), "{page}");
+    assert!(
+        !page.contains("\\frac") && !page.contains("\\(2^"),
+        "{page}"
+    );
+    assert!(page.contains("<code>\\\\(kept\\\\)</code>"), "{page}");
+    // Without the setting, mdBook shows them as text, and so does attune.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[book]\nsrc = \"src\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("ints/index.html")).to_string();
+    assert!(!page.contains("<math"), "{page}");
+    assert!(page.contains("\\(2^{24}-1\\)"), "{page}");
+}
