@@ -42,6 +42,7 @@ mod mdx;
 mod obsidian;
 mod prose;
 mod raw;
+mod raw_code_links;
 mod readability;
 mod reference_wikilinks;
 mod references;
@@ -388,6 +389,7 @@ pub fn parse_titled(
     } else {
         links::wikilinks_before_destinations(events, body)
     };
+    let events = raw_code_links::wikilinks_as_text(events, body);
     let events = obsidian::bracketed_footnotes(events, body);
     let events = if ctx.autolinks {
         autolinks::linkify(events, body)

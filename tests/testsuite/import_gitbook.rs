@@ -263,3 +263,35 @@ fn a_listed_readme_md_stays_the_home_page_over_gitbooks_named_one() {
     assert!(site.read("index.html").contains("For browsing on GitHub"));
     assert!(site.read("intro/index.html").contains("Start with"));
 }
+
+#[test]
+fn raw_html_code_in_a_table_is_code_to_its_cell_s_end() {
+    // A PostgreSQL manual exported by GitBook writes its operator tables as raw HTML
+    // in one-column tables: `<code>?|</code>` splits a row, so the `</code>` falls in
+    // a cell the table leaves out. The array literals in the code after it were read
+    // as template expressions and wikilinks, warnings each.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n- [hstore](hstore.md)\n");
+    site.write(
+        "book/hstore.md",
+        "# hstore\n\n| <p>Operator</p> |\n| --- |\n\
+         | <p><code>hstore</code> <code>?|</code> <code>text[]</code> → <code>boolean</code></p> |\n\
+         | <p><code>%# 'a=>foo'::hstore</code> → <code>{{a,foo},{b,bar}}</code></p> |\n\n\
+         <p><code>hstore(ARRAY[['c','3'],['d','4']])</code> → <code>\"c\"=>\"3\"</code></p>\n\n\
+         Also <code>ARRAY[[1,2]]</code> inline.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = main_of(&site.read("hstore/index.html")).to_string();
+    assert!(page.contains("<code>{{a,foo},{b,bar}}</code>"), "{page}");
+    assert!(
+        page.contains("<code>hstore(ARRAY[['c','3'],['d','4']])</code>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>ARRAY[[1,2]]</code>"), "{page}");
+}
