@@ -372,13 +372,19 @@ pub fn load(
         // summary lists it, as mdBook's home page is its first chapter (an unlisted one
         // is most often a table of contents for browsing the repository, gone stale),
         // or in a GitBook, whose home page it is either way.
-        let gitbook = [root, dir.as_path()]
-            .iter()
-            .any(|d| d.join(".gitbook.yaml").is_file() || d.join(".gitbook").is_dir());
+        // GitBook's settings (`.gitbook.yaml`, `.gitbook/`, or the old GitBook's
+        // `book.json`), whose home page is the README.md and whose old versions publish
+        // GLOSSARY.md as the glossary's page, listed or not.
+        let gitbook = [root, dir.as_path()].iter().any(|d| {
+            d.join(".gitbook.yaml").is_file()
+                || d.join(".gitbook").is_dir()
+                || d.join("book.json").is_file()
+        });
         let (kept, unlisted): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
             if summary.position(rel).is_some()
                 || rel == Path::new("404.md")
                 || home::is_named_readme(rel, publish.book_files)
+                || (gitbook && rel == Path::new("GLOSSARY.md"))
             {
                 return true;
             }

@@ -295,3 +295,35 @@ fn raw_html_code_in_a_table_is_code_to_its_cell_s_end() {
     );
     assert!(page.contains("<code>ARRAY[[1,2]]</code>"), "{page}");
 }
+
+#[test]
+fn an_old_gitbook_publishes_its_readme_and_glossary_listed_or_not() {
+    // GitBook 2 and 3 (a `book.json` beside the pages) make README.md the book's
+    // introduction and GLOSSARY.md its glossary page, whether SUMMARY.md lists them
+    // or not; both were left out as chapters the summary does not list.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write("book.json", "{ \"plugins\": [\"anchors\"] }\n");
+    site.write("SUMMARY.md", "# Summary\n\n* [Enums](enums.md)\n");
+    site.write("README.md", "# CS 2335\n\nStart with [enums](enums.md).\n");
+    site.write(
+        "GLOSSARY.md",
+        "# Glossary\n\n## Enumeration\n\nA set of named constants.\n",
+    );
+    site.write(
+        "enums.md",
+        "# Enums\n\nSee [the glossary](GLOSSARY.md#enumeration).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not list"), "{}", run.stderr);
+    let home =
+        main_of(&std::fs::read_to_string(site.path("../out/index.html")).unwrap()).to_string();
+    assert!(home.contains("Start with"), "{home}");
+    let glossary = std::fs::read_to_string(site.path("../out/glossary/index.html")).unwrap();
+    assert!(glossary.contains("A set of named constants."), "{glossary}");
+    assert!(!site.path("../out/book.json").exists());
+}
