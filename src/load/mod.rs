@@ -392,12 +392,15 @@ pub fn load(
             if rel.parent() == Some(Path::new("")) && (!gitbook || named_home) {
                 return false;
             }
+            // GitBook has no `index.md`: a folder's text there is its README.md only.
             let is_index = rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                matches!(
-                    n,
-                    "README.md" | "readme.md" | "Readme.md" | "index.md" | "_index.md"
-                )
+                matches!(n, "README.md" | "readme.md" | "Readme.md")
+                    || !gitbook && matches!(n, "index.md" | "_index.md")
             });
+            // A folder none of whose chapters the summary lists is not in the book.
+            let folder = rel.parent().unwrap_or(Path::new(""));
+            let in_book = folder.as_os_str().is_empty()
+                || summary.chapters.iter().any(|c| c.rel.starts_with(folder));
             let chapter_for_folder = rel
                 .parent()
                 .filter(|folder| !folder.as_os_str().is_empty())
@@ -408,7 +411,6 @@ pub fn load(
                 });
             // A `README.zh.md` the summary lists in that folder is its text instead
             // (a book written beside its original, each chapter with a `.zh.md`).
-            let folder = rel.parent().unwrap_or(Path::new(""));
             let listed_readme = summary.chapters.iter().any(|c| {
                 c.rel.parent().unwrap_or(Path::new("")) == folder
                     && c.rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
@@ -417,7 +419,7 @@ pub fn load(
                             && (n.starts_with("readme.") || n.starts_with("index."))
                     })
             });
-            is_index && !chapter_for_folder && !listed_readme
+            is_index && in_book && !chapter_for_folder && !listed_readme
         });
         markdown = kept;
         if let Some(d) = summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel)) {

@@ -327,3 +327,37 @@ fn an_old_gitbook_publishes_its_readme_and_glossary_listed_or_not() {
     assert!(glossary.contains("A set of named constants."), "{glossary}");
     assert!(!site.path("../out/book.json").exists());
 }
+
+#[test]
+fn a_folder_the_summary_leaves_out_takes_its_readme_and_gitbook_has_no_index_md() {
+    // A translated manual: its appendix folders' README.md stayed as hub pages after
+    // every chapter in them was left out (orphans, warnings each), and the `index.md`
+    // of the Jekyll site beside the book became the home page's text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"tw\"\n",
+    );
+    site.write("book.json", "{ \"root\": \"./tw\" }\n");
+    site.write(
+        "tw/SUMMARY.md",
+        "# Summary\n\n* [Intro](README.md)\n* [Guide](guide/README.md)\n  * [Setup](guide/setup.md)\n* [Usage](usage/use.md)\n",
+    );
+    site.write("tw/README.md", "# Intro\n\nThe manual.\n");
+    site.write("tw/index.md", "{% include_relative SUMMARY.md %}\n");
+    site.write("tw/guide/README.md", "# Guide\n\nGuide text.\n");
+    site.write("tw/guide/setup.md", "# Setup\n\nSteps.\n");
+    site.write("tw/usage/README.md", "# Usage\n\nUsage hub text.\n");
+    site.write("tw/usage/use.md", "# Use\n\nUse it.\n");
+    site.write("tw/old/README.md", "# Old\n\nStale.\n");
+    site.write("tw/old/gone.md", "# Gone\n\nStale too.\n");
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("3 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'index.md', 'old/README.md', 'old/gone.md'");
+    assert!(!run.stderr.contains("orphan"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Liquid"), "{}", run.stderr);
+    assert!(site.read("index.html").contains("The manual."));
+    assert!(!site.path("public/old").exists());
+    // A folder with a chapter listed keeps its README.md as its text.
+    assert!(site.read("usage/index.html").contains("Usage hub text."));
+}

@@ -569,12 +569,14 @@ fn chapters_summary_md_does_not_list_are_left_out_as_mdbook_leaves_them_out() {
         "src/deep/ffi/interop.md",
         "# Interop\n\nBack to [FFI](../ffi.md).\n",
     );
-    // A folder's README.md the summary does not list stays its hub's text.
+    // A folder's README.md the summary does not list stays its hub's text when the
+    // summary lists a chapter in the folder; in a folder it leaves out, it goes too.
     site.write("src/extra/README.md", "# Extra\n\nHub text.\n");
     site.write("src/extra/kept.md", "# Kept\n\nListed nowhere.\n");
+    site.write("src/deep/README.md", "# Deep\n\nDeep hub text.\n");
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("warning: 3 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'deep/ffi/README.md', 'extra/kept.md', 'old.md'\n--> src/SUMMARY.md")
+        .assert_stderr_contains("warning: 4 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'deep/ffi/README.md', 'extra/README.md', 'extra/kept.md', 'old.md'\n--> src/SUMMARY.md")
         .assert_stderr_contains("warning: 'old.md' is not listed in SUMMARY.md, so not published: shown as plain text\n --> src/intro.md:3:5")
         .assert_stderr_contains("help: list the chapter in SUMMARY.md to publish it");
     assert!(!run.stderr.contains("gone/lib.c"), "{}", run.stderr);
@@ -585,7 +587,8 @@ fn chapters_summary_md_does_not_list_are_left_out_as_mdbook_leaves_them_out() {
     let ffi = site.read("deep/ffi/index.html");
     assert!(ffi.contains("The chapter’s text."), "{ffi}");
     assert!(!ffi.contains("Speaker notes"), "{ffi}");
-    assert!(site.read("extra/index.html").contains("Hub text."));
+    assert!(!site.path("public/extra").exists());
+    assert!(site.read("deep/index.html").contains("Deep hub text."));
     // The same with links as errors: a broken link naming why.
     site.write(
         "book.toml",
@@ -1215,7 +1218,7 @@ fn a_link_to_a_folder_named_with_capitals_leads_to_its_hub() {
     site.write("content/Web/Sub Notes/s1.md", "# S1\n\nText.\n");
     site.write(
         "content/SUMMARY.md",
-        "- [Intro](Web/intro.md)\n- [S1](Web/Sub Notes/s1.md)\n",
+        "- [Intro](Web/intro.md)\n- [S1](<Web/Sub Notes/s1.md>)\n",
     );
     let run = site.build();
     run.assert_code(0);
