@@ -380,6 +380,7 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
     let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
     let mut config = Config::parse(&text, file, diagnostics);
     if let Some(config) = config.as_mut() {
+        config.read_book_language(&text);
         config.read_gitbook(root, &text, diagnostics);
         translations::warn_unpublished(root, &text, diagnostics);
     }

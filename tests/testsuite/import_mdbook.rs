@@ -1545,3 +1545,29 @@ fn mathjax_delimiters_are_math_when_the_book_turns_mathjax_on() {
     assert!(!page.contains("<math"), "{page}");
     assert!(page.contains("\\(2^{24}-1\\)"), "{page}");
 }
+
+#[test]
+fn the_book_s_language_is_the_site_s_when_book_toml_names_no_other() {
+    // A C book in Portuguese (`[book] language = "pt-br"`, which mdBook writes as
+    // `<html lang>`) was published as English.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[book]\nlanguage = \"pt-br\"\nsrc = \"src\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n");
+    site.write("src/intro.md", "# Introdução\n\nOlá.\n");
+    site.build().assert_code(0);
+    assert!(site
+        .read("intro/index.html")
+        .contains("<html lang=\"pt-br\""));
+    // `[site] language` wins.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nlanguage = \"pt-BR\"\n\n[book]\nlanguage = \"en\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("intro/index.html")
+        .contains("<html lang=\"pt-BR\""));
+}
