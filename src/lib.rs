@@ -109,6 +109,7 @@ pub fn model(
             exclude: &config.build.exclude,
             mode: config.build.publish,
             mounts: &config.mounts,
+            book_files: &config.book_files,
         },
         &[out],
         diagnostics,

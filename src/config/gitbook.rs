@@ -2,7 +2,9 @@
 //! `root` (the folder holding the book's pages) is the content folder when book.toml
 //! does not name one; `redirects` (old path → page file, from `root`) are read as
 //! `[redirects]` entries are; `structure.readme` and `structure.summary` naming other
-//! files than `README.md` and `SUMMARY.md` are not read, a warning at each.
+//! files than `README.md` and `SUMMARY.md` are read (see [`BookFiles`]): the readme is
+//! the home page's text, the summary gives the order. A name that is no Markdown file
+//! of the content folder is a warning at its place, and the usual name is read.
 
 use super::{Config, Entry};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -10,6 +12,17 @@ use crate::text::line_col;
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = ".gitbook.yaml";
+
+/// The files GitBook's `structure` names in place of `README.md` and `SUMMARY.md`,
+/// paths from the content folder (GitBook's `root`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BookFiles {
+    /// `structure.readme`: the home page's text, a file at the top of the content
+    /// folder; with its line and column in `.gitbook.yaml`.
+    pub readme: Option<(PathBuf, (usize, usize))>,
+    /// `structure.summary`: the table of contents, read as `SUMMARY.md` is.
+    pub summary: Option<PathBuf>,
+}
 
 #[derive(Debug, Default, serde::Deserialize)]
 struct GitBook {
@@ -81,21 +94,31 @@ impl Config {
             }
         }
         let structure = gitbook.structure.unwrap_or_default();
+        let pages = root.join(&self.build.content_dir);
         for (key, value, usual) in [
             ("readme", structure.readme, "README.md"),
             ("summary", structure.summary, "SUMMARY.md"),
         ] {
             let Some(value) = value else { continue };
-            let name = value.trim().trim_start_matches("./");
-            if name != usual {
-                problems.push(warn(
-                    format!("GitBook's structure.{key} '{name}' is not read: attune reads {usual}"),
-                    place(&text, key, 0),
+            let name = value
+                .trim()
+                .trim_start_matches("./")
+                .trim_start_matches('/');
+            if name == usual {
+                continue;
+            }
+            let at = place(&text, key, 0);
+            match structure_file(&pages, name) {
+                Ok(path) if key == "readme" => self.book_files.readme = Some((path, at)),
+                Ok(path) => self.book_files.summary = Some(path),
+                Err(why) => problems.push(warn(
+                    format!("GitBook's structure.{key} '{name}' is not read: {why}; attune reads {usual}"),
+                    at,
                     match key {
-                        "readme" => "the home page's text is the book's README.md (or index.md); name the first page so to make it the home page",
-                        _ => "attune reads the order of the pages from SUMMARY.md; without one, pages are in the order of their folders",
+                        "readme" => "name a Markdown file at the top of GitBook's root (the content folder): the home page's text",
+                        _ => "name the Markdown file that lists the pages, at the top of GitBook's root (the content folder)",
                     },
-                ));
+                )),
             }
         }
         let Some(redirects) = gitbook.redirects else {
@@ -145,6 +168,31 @@ impl Config {
         }
         self.redirects.append_located(entries);
     }
+}
+
+/// The Markdown file `name` of GitBook's `structure`, a path from the content folder
+/// `pages`, if it is one at the top of it, else why not (the links of a summary in a
+/// folder below would be read from there).
+fn structure_file(pages: &Path, name: &str) -> Result<PathBuf, &'static str> {
+    let path = PathBuf::from(name);
+    let markdown = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    if !markdown
+        || !path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err("it is not a Markdown file's path from GitBook's root");
+    }
+    if path.components().count() > 1 {
+        return Err("attune reads it only at the top of GitBook's root");
+    }
+    if !pages.join(&path).is_file() {
+        return Err("no such file in the content folder");
+    }
+    Ok(path)
 }
 
 /// The folder `dir` names from the site's folder, as the file system has it.

@@ -81,6 +81,43 @@ impl Preprocessors {
     }
 }
 
+impl super::Config {
+    /// mdBook's `[book] language` (`"pt-br"`), the language of the book's pages, when
+    /// book.toml (`text`) writes no `[site] language`: mdBook writes it as `<html
+    /// lang>`, so attune reads it as its own. A value that is no language tag (letters,
+    /// digits and `-`) is passed over.
+    pub(super) fn read_book_language(&mut self, text: &str) {
+        let Ok(table) = text.parse::<toml::Table>() else {
+            return;
+        };
+        if table.get("site").and_then(|s| s.get("language")).is_some() {
+            return;
+        }
+        let language = self
+            .book
+            .as_ref()
+            .and_then(|b| b.get("language")?.as_str())
+            .map(str::trim)
+            .filter(|l| {
+                l.len() <= 35
+                    && l.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+        if let Some(language) = language {
+            self.site.language = language.to_string();
+        }
+    }
+
+    /// Whether the book's own book.toml sets mdBook's `[output.html]
+    /// mathjax-support = true`, under which `\\( … \\)` and `\\[ … \\]` are math.
+    pub fn mathjax_delimiters(&self) -> bool {
+        self.output
+            .as_ref()
+            .and_then(|o| o.get("html")?.get("mathjax-support")?.as_bool())
+            .unwrap_or(false)
+    }
+}
+
 /// The path to `[output.html.redirect]`, read on its own so that each entry keeps
 /// its place in book.toml (the `[output]` table is otherwise read as it is).
 #[derive(Deserialize)]

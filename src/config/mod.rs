@@ -9,6 +9,8 @@ use std::path::Path;
 mod addresses;
 mod folders;
 mod gitbook;
+mod translations;
+pub use gitbook::{BookFiles, FILE_NAME as GITBOOK_FILE};
 pub mod mdbook;
 mod modes;
 mod mounts;
@@ -77,6 +79,10 @@ pub struct Config {
     pub output: Option<toml::Table>,
     #[serde(default)]
     pub preprocessor: mdbook::Preprocessors,
+    /// The home page's text and the table of contents, when GitBook's `.gitbook.yaml`
+    /// names other files than `README.md` and `SUMMARY.md`.
+    #[serde(skip)]
+    pub book_files: gitbook::BookFiles,
 }
 
 /// `[front_matter]`: keys the site's articles use on purpose (for Obsidian, Hugo or a
@@ -374,7 +380,9 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
     let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
     let mut config = Config::parse(&text, file, diagnostics);
     if let Some(config) = config.as_mut() {
+        config.read_book_language(&text);
         config.read_gitbook(root, &text, diagnostics);
+        translations::warn_unpublished(root, &text, diagnostics);
     }
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }

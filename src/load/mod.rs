@@ -24,6 +24,7 @@ mod front_forms;
 mod front_json;
 mod front_lenient;
 mod front_matter;
+mod home;
 pub mod hugo_params;
 mod languages;
 mod people;
@@ -195,6 +196,10 @@ pub fn load(
     );
     exclude.list_notes(&dir, &left_out);
     content.exclude = exclude;
+    let summary_name = match &publish.book_files.summary {
+        Some(path) => path.to_string_lossy().replace('\\', "/"),
+        None => summary::FILE_NAME.to_string(),
+    };
     for (full, rel) in found {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         match rel_str.as_str() {
@@ -204,7 +209,7 @@ pub fn load(
             "references.yaml" | "references.yml" => {
                 content.references_file = read_text(root, &full, diagnostics)
             }
-            summary::FILE_NAME => {
+            s if s == summary_name => {
                 if let Some((file, text)) = read_text(root, &full, diagnostics) {
                     content.summary = Some(summary::Summary::parse(&text, &file, diagnostics));
                 }
@@ -373,22 +378,35 @@ pub fn load(
         // summary lists it, as mdBook's home page is its first chapter (an unlisted one
         // is most often a table of contents for browsing the repository, gone stale),
         // or in a GitBook, whose home page it is either way.
-        let gitbook = [root, dir.as_path()]
-            .iter()
-            .any(|d| d.join(".gitbook.yaml").is_file() || d.join(".gitbook").is_dir());
+        // GitBook's settings (`.gitbook.yaml`, `.gitbook/`, or the old GitBook's
+        // `book.json`), whose home page is the README.md and whose old versions publish
+        // GLOSSARY.md as the glossary's page, listed or not.
+        let gitbook = [root, dir.as_path()].iter().any(|d| {
+            d.join(".gitbook.yaml").is_file()
+                || d.join(".gitbook").is_dir()
+                || d.join("book.json").is_file()
+        });
         let (kept, unlisted): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
-            if summary.position(rel).is_some() || rel == Path::new("404.md") {
+            if summary.position(rel).is_some()
+                || rel == Path::new("404.md")
+                || home::is_named_readme(rel, publish.book_files)
+                || (gitbook && rel == Path::new("GLOSSARY.md"))
+            {
                 return true;
             }
-            if rel.parent() == Some(Path::new("")) && !gitbook {
+            let named_home = publish.book_files.readme.is_some();
+            if rel.parent() == Some(Path::new("")) && (!gitbook || named_home) {
                 return false;
             }
+            // GitBook has no `index.md`: a folder's text there is its README.md only.
             let is_index = rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                matches!(
-                    n,
-                    "README.md" | "readme.md" | "Readme.md" | "index.md" | "_index.md"
-                )
+                matches!(n, "README.md" | "readme.md" | "Readme.md")
+                    || !gitbook && matches!(n, "index.md" | "_index.md")
             });
+            // A folder none of whose chapters the summary lists is not in the book.
+            let folder = rel.parent().unwrap_or(Path::new(""));
+            let in_book = folder.as_os_str().is_empty()
+                || summary.chapters.iter().any(|c| c.rel.starts_with(folder));
             let chapter_for_folder = rel
                 .parent()
                 .filter(|folder| !folder.as_os_str().is_empty())
@@ -399,7 +417,6 @@ pub fn load(
                 });
             // A `README.zh.md` the summary lists in that folder is its text instead
             // (a book written beside its original, each chapter with a `.zh.md`).
-            let folder = rel.parent().unwrap_or(Path::new(""));
             let listed_readme = summary.chapters.iter().any(|c| {
                 c.rel.parent().unwrap_or(Path::new("")) == folder
                     && c.rel.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
@@ -408,7 +425,7 @@ pub fn load(
                             && (n.starts_with("readme.") || n.starts_with("index."))
                     })
             });
-            is_index && !chapter_for_folder && !listed_readme
+            is_index && in_book && !chapter_for_folder && !listed_readme
         });
         markdown = kept;
         if let Some(d) = summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel)) {
@@ -416,6 +433,7 @@ pub fn load(
         }
     }
 
+    home::name_the_home(&mut markdown, publish.book_files, diagnostics);
     walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()

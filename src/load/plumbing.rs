@@ -87,6 +87,9 @@ const FOLDERS: &[(&str, Option<&str>)] = &[
     ("node_modules", None),
     ("_book", Some("book.json")),
     ("target", Some("Cargo.toml")),
+    // mdbook-i18n-helpers' gettext catalogues (`po/cn.po`), beside the book's
+    // book.toml: translations attune does not publish (see `config::translations`).
+    ("po", Some("book.toml")),
 ];
 
 /// The folders of the content folder `dir` that are a repository's top: the content
@@ -127,7 +130,7 @@ pub fn is_plumbing(rel: &Path, tops: &[PathBuf]) -> bool {
     !markdown && LEGAL.contains(&stem)
 }
 
-/// `[build] exclude`-style patterns for the package and build folders of [`FOLDERS`]
+/// `[build] exclude`-style patterns for the package, build and translation folders of [`FOLDERS`]
 /// found at one of `tops` of the content folder `dir`, each with why it is left out.
 pub fn folder_patterns(dir: &Path, tops: &[PathBuf]) -> Vec<(String, String)> {
     let mut patterns = Vec::new();

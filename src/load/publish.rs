@@ -26,6 +26,9 @@ pub struct Publish<'a> {
     pub mode: Option<crate::config::PublishMode>,
     /// Hugo's module mounts (`[[mounts]]`): more files published as they are.
     pub mounts: &'a [crate::config::Mount],
+    /// The files GitBook's `.gitbook.yaml` names as the home page's text and the
+    /// table of contents, in place of `README.md` and `SUMMARY.md`.
+    pub book_files: &'a crate::config::BookFiles,
 }
 
 impl Publish<'_> {

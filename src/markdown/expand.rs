@@ -17,7 +17,7 @@ use super::LineIndex;
 use crate::config::UnsupportedSyntax;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::text::holds;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -130,6 +130,8 @@ pub struct Article<'a> {
     pub site_params: Option<&'a serde_json::Value>,
     /// The keys an ancestor's `cascade` hands the page (see `ParseContext::cascaded`).
     pub cascaded: Option<&'a serde_json::Value>,
+    /// mdBook's MathJax delimiters are math (see `ParseContext::mathjax`).
+    pub mathjax: bool,
 }
 
 /// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.
@@ -254,6 +256,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = unescaped;
         }
     }
+    if article.mathjax && holds(&text, "\\\\") {
+        if let Some((rewritten, map)) = super::mathjax::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if holds(&text, "$$") {
         if let Some((protected, map)) = super::math_blocks::protect(&text) {
             out.maps.0.push(map);
@@ -316,6 +324,17 @@ pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
             }
             continue;
         }
+        // A table cell's end closes a raw code element still open in it, as a browser
+        // closes it at `</td>` (its `</code>` may be in a cell past the header's
+        // columns, which the table leaves out).
+        if let (Event::End(TagEnd::TableCell), Some(start)) = (&event, raw_code) {
+            raw_code = None;
+            depth = 0;
+            if ranges.last().is_none_or(|r| r.end <= start) {
+                ranges.push(start..range.end);
+            }
+            continue;
+        }
         if raw_code.is_some() {
             continue;
         }
@@ -361,7 +380,7 @@ pub fn html_comment_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
 }
 
 /// The raw HTML code elements' tags in `html`: (offset, whether it closes).
-fn code_tags(html: &str) -> Vec<(usize, bool)> {
+pub(super) fn code_tags(html: &str) -> Vec<(usize, bool)> {
     let mut found = Vec::new();
     let lower = html.to_ascii_lowercase();
     for (at, _) in lower.match_indices('<') {
@@ -420,6 +439,18 @@ mod tests {
         assert!(inside(&ranges, at("fenced")));
         assert!(!inside(&ranges, at("{{ z")));
         assert!(!inside(&ranges, at(" b ")));
+    }
+
+    #[test]
+    fn raw_code_left_open_in_a_table_cell_ends_with_the_cell() {
+        // `<code>?|</code>`: the bar ends the cell, and the `</code>` falls in a cell
+        // past the header's one column, which the table leaves out.
+        let text = "| Op |\n| --- |\n| <code>?|</code> <code>t</code> |\n| <code>{{a,1}}</code> x {{ z }} |\n";
+        let ranges = literal_ranges(text, Options::ENABLE_TABLES);
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(inside(&ranges, at("?|")));
+        assert!(inside(&ranges, at("{{a,1}}")));
+        assert!(!inside(&ranges, at("{{ z")));
     }
 
     #[test]

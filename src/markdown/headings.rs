@@ -157,6 +157,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            mathjax: false,
             site_params: None,
             cascaded: None,
             autolinks: true,

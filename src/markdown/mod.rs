@@ -37,10 +37,12 @@ pub(crate) mod math;
 mod math_blocks;
 mod math_html;
 mod math_prices;
+mod mathjax;
 mod mdx;
 mod obsidian;
 mod prose;
 mod raw;
+mod raw_code_links;
 mod readability;
 mod reference_wikilinks;
 mod references;
@@ -107,6 +109,9 @@ pub struct ParseContext<'a> {
     /// TeX definitions every formula starts with: mdbook-katex's macros (see
     /// [`crate::config::mdbook`]); empty for most sites.
     pub math_definitions: &'a str,
+    /// mdBook's `[output.html] mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math
+    /// (see `mathjax.rs`).
+    pub mathjax: bool,
     /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
     /// shows them (`[build] autolinks`).
     pub autolinks: bool,
@@ -321,6 +326,7 @@ pub fn parse_titled(
         front_matter: &text[..body_start],
         site_params: ctx.site_params,
         cascaded: ctx.cascaded,
+        mathjax: ctx.mathjax,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -386,6 +392,7 @@ pub fn parse_titled(
     } else {
         links::wikilinks_before_destinations(events, body)
     };
+    let events = raw_code_links::wikilinks_as_text(events, body);
     let events = obsidian::bracketed_footnotes(events, body);
     let events = if ctx.autolinks {
         autolinks::linkify(events, body)
@@ -489,6 +496,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            mathjax: false,
             site_params: None,
             cascaded: None,
             autolinks: true,
@@ -599,6 +607,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             math_definitions: "",
+            mathjax: false,
             site_params: None,
             cascaded: None,
             autolinks: true,

@@ -39,8 +39,9 @@ pub trait PageCache: Send + Sync {
 /// on disk, and, during a rebuild, which paths it produced.
 #[derive(Default)]
 pub struct Served {
-    /// Site-relative path → hash of the bytes on disk.
-    files: Mutex<HashMap<String, u64>>,
+    /// Site-relative path → hash of the bytes on disk (`None`: not known, so
+    /// written again).
+    files: Mutex<HashMap<String, Option<u64>>>,
     /// Paths produced by the current rebuild; the others are deleted at its end.
     seen: Mutex<HashSet<String>>,
     written: AtomicUsize,
@@ -62,7 +63,7 @@ impl Served {
         if self
             .files
             .lock()
-            .map(|f| f.get(path) == Some(&hash))
+            .map(|f| f.get(path) == Some(&Some(hash)))
             .unwrap_or(false)
         {
             return Ok(());
@@ -78,7 +79,7 @@ impl Served {
             .map_err(|e| format!("writing {}: {e}", full.display()))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut files) = self.files.lock() {
-            files.insert(path.to_string(), hash);
+            files.insert(path.to_string(), Some(hash));
         }
         Ok(())
     }
@@ -98,6 +99,14 @@ impl Served {
             keep
         });
         Ok(self.written.swap(0, Ordering::Relaxed))
+    }
+
+    /// Forgets what the files on disk hold, so the next rebuild writes every file
+    /// again, while still removing those it does not produce.
+    pub fn forget_bytes(&self) {
+        if let Ok(mut files) = self.files.lock() {
+            files.values_mut().for_each(|hash| *hash = None);
+        }
     }
 
     /// Ends a failed rebuild without deleting anything: the next one starts from what

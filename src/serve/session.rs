@@ -74,7 +74,11 @@ impl Session {
     /// Forgets what the served folder holds and what its pages were rendered from, so
     /// the next rebuild writes every file.
     fn forget_served(&mut self) {
-        self.served = Some(Served::default());
+        // Every file is written again; the paths stay known, so a file the next
+        // rebuild no longer produces (a page a settings change took out) is removed.
+        let served = self.served.take().unwrap_or_default();
+        served.forget_bytes();
+        self.served = Some(served);
         self.pages = Arc::default();
     }
 
@@ -176,11 +180,15 @@ impl Session {
             // The served folder was deleted or emptied: write every file again.
             self.forget_served();
         }
-        let config_hash = hash_bytes(
-            &std::fs::read(self.root.join(crate::config::FILE_NAME)).unwrap_or_default(),
-        );
+        // book.toml and GitBook's `.gitbook.yaml`, one after the other.
+        let mut settings =
+            std::fs::read(self.root.join(crate::config::FILE_NAME)).unwrap_or_default();
+        settings.push(0);
+        settings
+            .extend(std::fs::read(self.root.join(crate::config::GITBOOK_FILE)).unwrap_or_default());
+        let config_hash = hash_bytes(&settings);
         if config_hash != self.config_hash {
-            // book.toml touches every page: start from nothing.
+            // The settings touch every page: start from nothing.
             self.config_hash = config_hash;
             self.parse_cache = ParseCache::default();
             self.forget_served();
@@ -208,6 +216,7 @@ impl Session {
                 exclude: &config.build.exclude,
                 mode: config.build.publish,
                 mounts: &config.mounts,
+                book_files: &config.book_files,
             },
             std::slice::from_ref(&self.out),
             &mut problems,

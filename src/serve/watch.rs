@@ -48,7 +48,7 @@ pub(super) fn watch(
 /// Whether a file-system event is an edit to the sources: under one of `folders` (the
 /// content folder, `[build] content_dir`, the static folder, `static_dir`, and the
 /// sources of `[[mounts]]`),
-/// `themes/`, or `book.toml`, outside the served folder, and not a path the loader
+/// `themes/`, or the settings (`book.toml`, `.gitbook.yaml`), outside the served folder, and not a path the loader
 /// ignores (hidden files, editors' droppings) or `[build] exclude` leaves out
 /// (`left_out`, from the site's root).
 fn relevant(
@@ -73,14 +73,19 @@ fn relevant(
         let Ok(rel) = p.strip_prefix(root) else {
             return false;
         };
+        // The settings: book.toml, and GitBook's `.gitbook.yaml` beside it (hidden, as
+        // the loader's ignored names are, but read).
+        let settings = rel == Path::new(crate::config::FILE_NAME)
+            || rel == Path::new(crate::config::GITBOOK_FILE);
         let source = folders.iter().any(|folder| rel.starts_with(folder))
             || rel.starts_with("themes")
-            || rel == Path::new(crate::config::FILE_NAME);
+            || settings;
         source
             && !p.starts_with(out)
             && !left_out(rel)
-            && rel
-                .components()
-                .all(|c| !load::is_ignored(&c.as_os_str().to_string_lossy()))
+            && (settings
+                || rel
+                    .components()
+                    .all(|c| !load::is_ignored(&c.as_os_str().to_string_lossy())))
     })
 }

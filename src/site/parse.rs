@@ -193,6 +193,7 @@ pub(super) fn articles(
                 highlight: !content.plain_code,
                 expressions,
                 math_definitions: &math_definitions,
+                mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),
                 cascaded: source.front.cascaded.as_ref(),
                 autolinks: config.build.autolinks,

@@ -121,7 +121,8 @@ fn a_book_at_the_repository_root_publishes_its_pages_not_the_repository() {
 #[test]
 fn gitbooks_settings_give_the_folder_of_pages_and_the_redirects() {
     // As GitBook's Git Sync reads `.gitbook.yaml`: the pages in `docs/`, old paths
-    // kept as redirects; a readme of another name is not read, with a warning there.
+    // kept as redirects; a readme named that is no file is not read, with a warning
+    // there.
     let site = Fixture::empty();
     site.write("book.toml", "[site]\ntitle = \"T\"\n");
     site.write(
@@ -141,7 +142,7 @@ fn gitbooks_settings_give_the_folder_of_pages_and_the_redirects() {
     let run = site.build();
     run.assert_code(0)
         .assert_stderr_contains(
-            "warning: GitBook's structure.readme 'intro.md' is not read: attune reads README.md",
+            "warning: GitBook's structure.readme 'intro.md' is not read: no such file in the content folder; attune reads README.md",
         )
         .assert_stderr_contains("--> .gitbook.yaml:5:3")
         .assert_stderr_contains(
@@ -166,4 +167,197 @@ fn gitbooks_settings_give_the_folder_of_pages_and_the_redirects() {
         .assert_code(0)
         .assert_stderr_contains("warning: GitBook's root 'docs' is not read: book.toml's content_dir 'docs/guide' is the folder of pages")
         .assert_stderr_contains("--> .gitbook.yaml:2:1");
+}
+
+/// A GitBook whose `.gitbook.yaml` names its home page and its table of contents:
+/// `intro.md` and `toc.md`, beside a `README.md` for the repository and an old
+/// `SUMMARY.md` in another order, neither of which GitBook reads.
+fn book_with_named_structure() -> Fixture {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write(
+        ".gitbook.yaml",
+        "root: ./book/\n\nstructure:\n  readme: ./intro.md\n  summary: toc.md\n",
+    );
+    site.write(
+        "book/toc.md",
+        "# Table of contents\n\n* [Welcome](intro.md)\n* [Setup](guide/setup.md)\n* [Usage](guide/usage.md)\n",
+    );
+    site.write(
+        "book/SUMMARY.md",
+        "# Summary\n\n* [Usage](guide/usage.md)\n* [Setup](guide/setup.md)\n",
+    );
+    site.write(
+        "book/README.md",
+        "# Repository\n\nFor browsing on GitHub.\n",
+    );
+    site.write(
+        "book/intro.md",
+        "# Welcome\n\nStart with [the setup](guide/setup.md).\n",
+    );
+    site.write(
+        "book/guide/setup.md",
+        "# Setup\n\nBack to [the welcome](../intro.md).\n",
+    );
+    site.write("book/guide/usage.md", "# Usage\n\nUse it.\n");
+    site
+}
+
+#[test]
+fn gitbooks_structure_names_the_home_page_and_the_table_of_contents() {
+    // GitBook's Git Sync reads `structure.readme` and `structure.summary`: the readme
+    // it names is the home page, the summary it names gives the order; both were
+    // warnings, the repository's README.md the home page and SUMMARY.md the order.
+    let site = book_with_named_structure();
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("is not read"), "{}", run.stderr);
+    // The other names are Markdown files the table of contents does not list.
+    run.assert_stderr_contains("2 Markdown files SUMMARY.md does not list are left out");
+    let home = main_of(&site.read("index.html")).to_string();
+    assert!(home.contains("Start with"), "{home}");
+    assert!(!home.contains("For browsing on GitHub"), "{home}");
+    assert!(!site.path("public/toc").exists());
+    assert!(!site.path("public/intro/index.html").exists());
+    // A link to the readme by its own name leads to the home page.
+    let setup = site.read("guide/setup/index.html");
+    assert!(
+        setup.contains("<a href=\"../../\" id=\"ref-1\">the welcome</a>"),
+        "{setup}"
+    );
+    // toc.md's order: setup, then usage.
+    let hub = main_of(&site.read("guide/index.html")).to_string();
+    let (s, u) = (hub.find("Setup").unwrap(), hub.find("Usage").unwrap());
+    assert!(s < u, "{hub}");
+    // A name that is not a Markdown file at the top of the book is not read, a
+    // warning at its place; README.md and SUMMARY.md are read.
+    site.write(
+        ".gitbook.yaml",
+        "root: ./book/\n\nstructure:\n  readme: guide/setup.md\n  summary: ../toc.md\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: GitBook's structure.readme 'guide/setup.md' is not read: attune reads it only at the top of GitBook's root; attune reads README.md")
+        .assert_stderr_contains("--> .gitbook.yaml:4:3")
+        .assert_stderr_contains("warning: GitBook's structure.summary '../toc.md' is not read: it is not a Markdown file's path from GitBook's root; attune reads SUMMARY.md")
+        .assert_stderr_contains("--> .gitbook.yaml:5:3");
+    assert!(site.read("index.html").contains("For browsing on GitHub"));
+}
+
+#[test]
+fn a_listed_readme_md_stays_the_home_page_over_gitbooks_named_one() {
+    // The table of contents lists README.md: it is a page of the book, and the home
+    // page's text, so the readme `.gitbook.yaml` names cannot be; a warning says so.
+    let site = book_with_named_structure();
+    site.write(
+        "book/toc.md",
+        "# Table of contents\n\n* [Repository](README.md)\n* [Welcome](intro.md)\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: GitBook's structure.readme 'intro.md' is not read: 'README.md' is a page of the book, the home page's text")
+        .assert_stderr_contains("--> .gitbook.yaml:4:3");
+    assert!(site.read("index.html").contains("For browsing on GitHub"));
+    assert!(site.read("intro/index.html").contains("Start with"));
+}
+
+#[test]
+fn raw_html_code_in_a_table_is_code_to_its_cell_s_end() {
+    // A PostgreSQL manual exported by GitBook writes its operator tables as raw HTML
+    // in one-column tables: `<code>?|</code>` splits a row, so the `</code>` falls in
+    // a cell the table leaves out. The array literals in the code after it were read
+    // as template expressions and wikilinks, warnings each.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n- [hstore](hstore.md)\n");
+    site.write(
+        "book/hstore.md",
+        "# hstore\n\n| <p>Operator</p> |\n| --- |\n\
+         | <p><code>hstore</code> <code>?|</code> <code>text[]</code> → <code>boolean</code></p> |\n\
+         | <p><code>%# 'a=>foo'::hstore</code> → <code>{{a,foo},{b,bar}}</code></p> |\n\n\
+         <p><code>hstore(ARRAY[['c','3'],['d','4']])</code> → <code>\"c\"=>\"3\"</code></p>\n\n\
+         Also <code>ARRAY[[1,2]]</code> inline.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = main_of(&site.read("hstore/index.html")).to_string();
+    assert!(page.contains("<code>{{a,foo},{b,bar}}</code>"), "{page}");
+    assert!(
+        page.contains("<code>hstore(ARRAY[['c','3'],['d','4']])</code>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>ARRAY[[1,2]]</code>"), "{page}");
+}
+
+#[test]
+fn an_old_gitbook_publishes_its_readme_and_glossary_listed_or_not() {
+    // GitBook 2 and 3 (a `book.json` beside the pages) make README.md the book's
+    // introduction and GLOSSARY.md its glossary page, whether SUMMARY.md lists them
+    // or not; both were left out as chapters the summary does not list.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write("book.json", "{ \"plugins\": [\"anchors\"] }\n");
+    site.write("SUMMARY.md", "# Summary\n\n* [Enums](enums.md)\n");
+    site.write("README.md", "# CS 2335\n\nStart with [enums](enums.md).\n");
+    site.write(
+        "GLOSSARY.md",
+        "# Glossary\n\n## Enumeration\n\nA set of named constants.\n",
+    );
+    site.write(
+        "enums.md",
+        "# Enums\n\nSee [the glossary](GLOSSARY.md#enumeration).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not list"), "{}", run.stderr);
+    let home =
+        main_of(&std::fs::read_to_string(site.path("../out/index.html")).unwrap()).to_string();
+    assert!(home.contains("Start with"), "{home}");
+    let glossary = std::fs::read_to_string(site.path("../out/glossary/index.html")).unwrap();
+    assert!(glossary.contains("A set of named constants."), "{glossary}");
+    assert!(!site.path("../out/book.json").exists());
+}
+
+#[test]
+fn a_folder_the_summary_leaves_out_takes_its_readme_and_gitbook_has_no_index_md() {
+    // A translated manual: its appendix folders' README.md stayed as hub pages after
+    // every chapter in them was left out (orphans, warnings each), and the `index.md`
+    // of the Jekyll site beside the book became the home page's text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"tw\"\n",
+    );
+    site.write("book.json", "{ \"root\": \"./tw\" }\n");
+    site.write(
+        "tw/SUMMARY.md",
+        "# Summary\n\n* [Intro](README.md)\n* [Guide](guide/README.md)\n  * [Setup](guide/setup.md)\n* [Usage](usage/use.md)\n",
+    );
+    site.write("tw/README.md", "# Intro\n\nThe manual.\n");
+    site.write("tw/index.md", "{% include_relative SUMMARY.md %}\n");
+    site.write("tw/guide/README.md", "# Guide\n\nGuide text.\n");
+    site.write("tw/guide/setup.md", "# Setup\n\nSteps.\n");
+    site.write("tw/usage/README.md", "# Usage\n\nUsage hub text.\n");
+    site.write("tw/usage/use.md", "# Use\n\nUse it.\n");
+    site.write("tw/old/README.md", "# Old\n\nStale.\n");
+    site.write("tw/old/gone.md", "# Gone\n\nStale too.\n");
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("3 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'index.md', 'old/README.md', 'old/gone.md'");
+    assert!(!run.stderr.contains("orphan"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Liquid"), "{}", run.stderr);
+    assert!(site.read("index.html").contains("The manual."));
+    assert!(!site.path("public/old").exists());
+    // A folder with a chapter listed keeps its README.md as its text.
+    assert!(site.read("usage/index.html").contains("Usage hub text."));
 }

@@ -217,3 +217,41 @@ fn a_three_letter_code_beside_a_known_one_is_a_translation_too() {
         assert!(!site.path("public").join(gone).exists(), "{gone}");
     }
 }
+
+#[test]
+fn mdbook_gettext_translations_are_named_once_and_never_published() {
+    // mdbook-i18n-helpers keeps a book's translations as gettext catalogues in `po/`
+    // beside book.toml. attune publishes the book in the language it is written in:
+    // one warning names the languages left out, at `[preprocessor.gettext]`, and a
+    // book at the repository's root does not publish the catalogues as files.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[book]\nsrc = \"src\"\n\n[build]\ncontent_dir = \"src\"\nextra-watch-dirs = [\"po\"]\n\n[preprocessor.gettext]\nafter = [\"links\"]\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n");
+    site.write("src/intro.md", "# Intro\n\nHello.\n");
+    site.write("po/messages.pot", "msgid \"Intro\"\nmsgstr \"\"\n");
+    site.write("po/cn.po", "msgid \"Intro\"\nmsgstr \"介绍\"\n");
+    site.write("po/ja.po", "msgid \"Intro\"\nmsgstr \"紹介\"\n");
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: the book's translations in po/ ('cn', 'ja') are not published: attune publishes the book in the language it is written in")
+        .assert_stderr_contains("--> book.toml:11:1");
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    // The same book with its pages at the repository's root.
+    site.remove("public");
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write("SUMMARY.md", "# Summary\n\n- [Intro](src/intro.md)\n");
+    site.remove("src/SUMMARY.md");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: the book's translations in po/ ('cn', 'ja') are not published",
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    assert!(site.path("../out/src/intro/index.html").exists());
+    assert!(!site.path("../out/po").exists());
+}

@@ -569,12 +569,14 @@ fn chapters_summary_md_does_not_list_are_left_out_as_mdbook_leaves_them_out() {
         "src/deep/ffi/interop.md",
         "# Interop\n\nBack to [FFI](../ffi.md).\n",
     );
-    // A folder's README.md the summary does not list stays its hub's text.
+    // A folder's README.md the summary does not list stays its hub's text when the
+    // summary lists a chapter in the folder; in a folder it leaves out, it goes too.
     site.write("src/extra/README.md", "# Extra\n\nHub text.\n");
     site.write("src/extra/kept.md", "# Kept\n\nListed nowhere.\n");
+    site.write("src/deep/README.md", "# Deep\n\nDeep hub text.\n");
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("warning: 3 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'deep/ffi/README.md', 'extra/kept.md', 'old.md'\n--> src/SUMMARY.md")
+        .assert_stderr_contains("warning: 4 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'deep/ffi/README.md', 'extra/README.md', 'extra/kept.md', 'old.md'\n--> src/SUMMARY.md")
         .assert_stderr_contains("warning: 'old.md' is not listed in SUMMARY.md, so not published: shown as plain text\n --> src/intro.md:3:5")
         .assert_stderr_contains("help: list the chapter in SUMMARY.md to publish it");
     assert!(!run.stderr.contains("gone/lib.c"), "{}", run.stderr);
@@ -585,7 +587,8 @@ fn chapters_summary_md_does_not_list_are_left_out_as_mdbook_leaves_them_out() {
     let ffi = site.read("deep/ffi/index.html");
     assert!(ffi.contains("The chapter’s text."), "{ffi}");
     assert!(!ffi.contains("Speaker notes"), "{ffi}");
-    assert!(site.read("extra/index.html").contains("Hub text."));
+    assert!(!site.path("public/extra").exists());
+    assert!(site.read("deep/index.html").contains("Deep hub text."));
     // The same with links as errors: a broken link naming why.
     site.write(
         "book.toml",
@@ -1215,7 +1218,7 @@ fn a_link_to_a_folder_named_with_capitals_leads_to_its_hub() {
     site.write("content/Web/Sub Notes/s1.md", "# S1\n\nText.\n");
     site.write(
         "content/SUMMARY.md",
-        "- [Intro](Web/intro.md)\n- [S1](Web/Sub Notes/s1.md)\n",
+        "- [Intro](Web/intro.md)\n- [S1](<Web/Sub Notes/s1.md>)\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -1504,4 +1507,67 @@ fn a_self_closed_script_opening_a_line_ends_its_html_block_there() {
     assert!(!page.contains("## After"), "{page}");
     assert!(page.contains("<style media=\"print\" ></style>"), "{page}");
     assert!(page.contains("<strong>bold</strong>"), "{page}");
+}
+
+#[test]
+fn mathjax_delimiters_are_math_when_the_book_turns_mathjax_on() {
+    // A C book with `mathjax-support = true`: its `\\( … \\)` and `\\[ … \\]`
+    // formulas were shown as their TeX, with no diagnostic.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[book]\nsrc = \"src\"\n\n[build]\ncontent_dir = \"src\"\n\n[output.html]\nmathjax-support = true\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Ints](ints.md)\n");
+    site.write(
+        "src/ints.md",
+        "# Ints\n\n\\\\[-\\frac{2^N}{2} \\text{ até } \\frac{2^N}{2}-1\\\\]\n\n\
+         - Maior inteiro : \\\\(2^{24}-1\\\\)\n\n`\\\\(kept\\\\)` in code.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let page = main_of(&site.read("ints/index.html")).to_string();
+    assert_eq!(page.matches("<math").count(), 2, "{page}");
+    assert!(page.contains("<math display=\"block\""), "{page}");
+    assert!(
+        !page.contains("\\frac") && !page.contains("\\(2^"),
+        "{page}"
+    );
+    assert!(page.contains("<code>\\\\(kept\\\\)</code>"), "{page}");
+    // Without the setting, mdBook shows them as text, and so does attune.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[book]\nsrc = \"src\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("ints/index.html")).to_string();
+    assert!(!page.contains("<math"), "{page}");
+    assert!(page.contains("\\(2^{24}-1\\)"), "{page}");
+}
+
+#[test]
+fn the_book_s_language_is_the_site_s_when_book_toml_names_no_other() {
+    // A C book in Portuguese (`[book] language = "pt-br"`, which mdBook writes as
+    // `<html lang>`) was published as English.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[book]\nlanguage = \"pt-br\"\nsrc = \"src\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n");
+    site.write("src/intro.md", "# Introdução\n\nOlá.\n");
+    site.build().assert_code(0);
+    assert!(site
+        .read("intro/index.html")
+        .contains("<html lang=\"pt-br\""));
+    // `[site] language` wins.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nlanguage = \"pt-BR\"\n\n[book]\nlanguage = \"en\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("intro/index.html")
+        .contains("<html lang=\"pt-BR\""));
 }

@@ -276,6 +276,32 @@ fn template_and_config_changes_rebuild() {
 }
 
 #[test]
+fn a_change_to_gitbooks_settings_rebuilds() {
+    // `.gitbook.yaml` names the home page's text: serve read it only at start, and an
+    // edit to it (hidden, as the loader's ignored names are) rebuilt nothing.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write(".gitbook.yaml", "structure:\n  readme: README.md\n");
+    site.write("book/SUMMARY.md", "# Summary\n\n* [Welcome](intro.md)\n");
+    site.write(
+        "book/README.md",
+        "# Repository\n\nFor browsing on GitHub.\n",
+    );
+    site.write("book/intro.md", "# Welcome\n\nStart here.\n");
+    let server = start(&site);
+    let a = &server.address;
+    assert!(get(a, "/").1.contains("For browsing on GitHub"));
+    site.write(".gitbook.yaml", "structure:\n  readme: intro.md\n");
+    wait_until("the GitBook settings change", || {
+        get(a, "/").1.contains("Start here.")
+    });
+    assert_same_as_full_build(&site, &server.out);
+}
+
+#[test]
 fn never_serves_outside_the_build_folder() {
     let site = Fixture::new("basic");
     let server = start(&site);

@@ -1,0 +1,127 @@
+//! mdBook's MathJax delimiters, read when the book's own book.toml sets
+//! `[output.html] mathjax-support = true`: `\\( … \\)` inline and `\\[ … \\]` on
+//! display, as mdBook's pages pass them to MathJax (Markdown first reads `\\` as one
+//! backslash, so MathJax sees `\( … \)`). Each becomes attune's `$…$` or `$$…$$`,
+//! what is between them read as Markdown read it for MathJax: a backslash before
+//! ASCII punctuation is Markdown's escape and goes (`\\\\` is TeX's `\\`, `\_` is
+//! `_`); a backslash before a letter stays (`\frac`). Outside code only; a delimiter
+//! with no closing one before a blank line stays text, as MathJax leaves it.
+
+use super::expand::{inside, literal_ranges, SegMap, Splice};
+use pulldown_cmark::Options;
+
+/// The text with every MathJax formula written as attune's math, and the map back to
+/// the text as written; `None` when there is none.
+pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let mut literal = None;
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut from = 0;
+    let mut any = false;
+    while let Some(i) = text[from..].find("\\\\") {
+        let at = from + i;
+        from = at + 2;
+        let (close, dollars) = match text.as_bytes().get(at + 2) {
+            Some(b'(') => ("\\\\)", "$"),
+            Some(b'[') => ("\\\\]", "$$"),
+            _ => continue,
+        };
+        // `\\\(`: an escaped backslash, then an escaped bracket: text.
+        if at > 0 && text.as_bytes()[at - 1] == b'\\' {
+            continue;
+        }
+        let start = at + 3;
+        let Some(end) = closing(text, start, close) else {
+            continue;
+        };
+        let literal = literal.get_or_insert_with(|| literal_ranges(text, options));
+        if inside(literal, at) {
+            continue;
+        }
+        let tex = text[start..end].trim();
+        if tex.is_empty() {
+            continue;
+        }
+        let tex_start = start + (text[start..end].len() - text[start..end].trim_start().len());
+        splice.copy(copied..at);
+        splice.insert(dollars, at);
+        unescaped(&mut splice, text, tex_start..tex_start + tex.len());
+        splice.insert(dollars, end);
+        copied = end + close.len();
+        from = copied;
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+/// Where the closing delimiter `close` of a formula whose TeX starts at `start` is:
+/// the first one not itself escaped, before any blank line.
+fn closing(text: &str, start: usize, close: &str) -> Option<usize> {
+    let mut from = start;
+    let blank = text[start..].find("\n\n").map_or(text.len(), |b| start + b);
+    loop {
+        let end = from + text[from..blank].find(close)?;
+        if end > start && text.as_bytes()[end - 1] == b'\\' {
+            from = end + 1;
+            continue;
+        }
+        return Some(end);
+    }
+}
+
+/// Copies `range` of `text` into `splice` without Markdown's backslash escapes: a
+/// backslash before ASCII punctuation is left out, as Markdown leaves it out.
+fn unescaped(splice: &mut Splice, text: &str, range: std::ops::Range<usize>) {
+    let bytes = text.as_bytes();
+    let mut copied = range.start;
+    let mut i = range.start;
+    while i + 1 < range.end {
+        if bytes[i] == b'\\' && bytes[i + 1].is_ascii_punctuation() {
+            splice.copy(copied..i);
+            copied = i + 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    splice.copy(copied..range.end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Option<String> {
+        rewrite(text, Options::ENABLE_MATH).map(|(out, _)| out)
+    }
+
+    #[test]
+    fn mathjax_delimiters_are_math_as_mdbook_passes_them() {
+        assert_eq!(
+            run("Range \\\\( 2^{24}-1 \\\\) here.\n").as_deref(),
+            Some("Range $2^{24}-1$ here.\n")
+        );
+        assert_eq!(
+            run("\\\\[-\\frac{2^N}{2} \\text{ até } x\\\\]\n").as_deref(),
+            Some("$$-\\frac{2^N}{2} \\text{ até } x$$\n")
+        );
+        // Markdown's escapes go, TeX's commands stay.
+        assert_eq!(
+            run("\\\\[ a \\\\\\\\ b\\_1 \\\\{x\\\\} \\\\]\n").as_deref(),
+            Some("$$a \\\\ b_1 \\{x\\}$$\n")
+        );
+    }
+
+    #[test]
+    fn code_unclosed_and_escaped_delimiters_stay_text() {
+        assert_eq!(run("`\\\\( x \\\\)` in code\n"), None);
+        assert_eq!(run("```\n\\\\( x \\\\)\n```\n"), None);
+        assert_eq!(run("\\\\( x\n\nnever closed \\\\)\n"), None);
+        assert_eq!(run("an escaped \\\\\\( x \\\\)\n"), None);
+        assert_eq!(run("regex \\\\(\\\\)\n"), None);
+    }
+}
