@@ -87,6 +87,19 @@ pub fn spelled_slug(text: &str) -> String {
     }
 }
 
+/// The address of a tag's page: its [`slugify`]d name, or, for a tag of emoji or
+/// symbols alone (`🌱`, `🖥️`, as gardens mark a note's growth or subject), the name
+/// spelled as [`spelled_slug`] spells a note's (`🌱` → `seedling`). Empty when
+/// nothing of it can be spelled.
+pub fn tag_slug(tag: &str) -> String {
+    let slug = slugify(tag);
+    if slug.is_empty() {
+        spelled_slug(tag)
+    } else {
+        slug
+    }
+}
+
 /// Whether [`slugify`] keeps all of a name: letters, digits, spaces, `-`, `_` and
 /// apostrophes only.
 pub fn slug_keeps_all(text: &str) -> bool {

@@ -21,6 +21,8 @@ pub(super) struct HeadingState<'a> {
     pub(super) as_title: bool,
     /// How many links came before it: those after are inside it.
     pub(super) first_link: usize,
+    /// Where it starts in the body.
+    pub(super) start: usize,
 }
 
 /// An image being read: where it is, its source and title, and its alt text so far.
@@ -76,6 +78,8 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) used_terms: HashSet<usize>,
     /// Slugs of the inline tags in `out.tags`.
     pub(super) tag_slugs: HashSet<String>,
+    /// The level of the page's last heading so far: 1, the title's, at first.
+    pub(super) heading_level: u8,
     pub(super) cite_numbers: HashMap<String, usize>,
     pub(super) title: Title<'a>,
     pub(super) seen_block: bool,
@@ -218,6 +222,7 @@ impl<'a> Builder<'a, '_> {
                     id_text: String::new(),
                     as_title,
                     first_link: self.out.links.len(),
+                    start: range.start,
                 });
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),

@@ -415,6 +415,7 @@ pub fn parse_titled(
         raw_block_depth: 0,
         used_terms: HashSet::new(),
         tag_slugs: HashSet::new(),
+        heading_level: 1,
         cite_numbers: HashMap::new(),
         title,
         seen_block: false,

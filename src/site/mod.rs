@@ -25,6 +25,7 @@ mod reserved;
 mod tag_permalinks;
 mod tree;
 mod urls;
+mod vault;
 
 pub use crate::text::humanise;
 pub use article::{Article, Structure};

@@ -30,6 +30,7 @@ mod import_mdbook;
 mod import_obsidian;
 mod import_obsidian_marks;
 mod import_obsidian_names;
+mod import_obsidian_publish;
 mod import_static;
 mod import_structure;
 mod import_syntax;
