@@ -78,8 +78,6 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) used_terms: HashSet<usize>,
     /// Slugs of the inline tags in `out.tags`.
     pub(super) tag_slugs: HashSet<String>,
-    /// The level of the page's last heading so far: 1, the title's, at first.
-    pub(super) heading_level: u8,
     pub(super) cite_numbers: HashMap<String, usize>,
     pub(super) title: Title<'a>,
     pub(super) seen_block: bool,

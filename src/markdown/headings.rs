@@ -26,8 +26,6 @@ impl<'a> Builder<'a, '_> {
                 Title::Known(title) => !same_title(title, &text),
             };
             if !shown {
-                // It is the page's title, its `<h1>`.
-                self.heading_level = 1;
                 // Links in it are not on the page: "Mentioned in" leads to its top.
                 for link in &mut self.out.links[h.first_link..] {
                     link.id.clear();
@@ -40,7 +38,7 @@ impl<'a> Builder<'a, '_> {
             None => self.ids.generate(h.id_text.trim()),
         };
         let level = h.level as u8;
-        self.heading_skip(level, h.start, &text);
+        let (line, column) = self.position(&(h.start..h.start));
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
         let class = if h.classes.is_empty() {
@@ -67,36 +65,13 @@ impl<'a> Builder<'a, '_> {
             self.out.sections.push(previous);
         }
         self.out.stats.add_block(&text);
-        self.out.headings.push(Heading { level, id, text });
-    }
-}
-
-impl Builder<'_, '_> {
-    /// A heading more than one level below the one before it (the title is the page's
-    /// `<h1>`): kept as written, as Obsidian, mdBook, Hugo and Zola keep it, with a
-    /// warning, as markdownlint's MD001 and axe's `heading-order` give one.
-    fn heading_skip(&mut self, level: u8, start: usize, text: &str) {
-        let before = std::mem::replace(&mut self.heading_level, level);
-        if level <= before + 1 {
-            return;
-        }
-        let (line, column) = self.position(&(start..start));
-        let previous = if before == 1 {
-            "the page's title (level 1)".to_string()
-        } else {
-            format!("a level-{before} heading")
-        };
-        let follows = "#".repeat(usize::from(before) + 1);
-        self.out.diagnostics.push(
-            crate::diagnostic::Diagnostic::warning(
-                crate::diagnostic::Code::HeadingSkip,
-                format!("heading '{text}' is level {level} after {previous}: a level is skipped"),
-            )
-            .at(self.file.to_path_buf(), line, column)
-            .help(format!(
-                "a screen reader lists headings by level and shows a section missing here (axe's heading-order rule flags the page); write `{follows} {text}` to follow on, or keep it: it is published as written"
-            )),
-        );
+        self.out.headings.push(Heading {
+            level,
+            id,
+            text,
+            line,
+            column,
+        });
     }
 }
 

@@ -119,6 +119,9 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// Where it stands in the file (1-based line and column).
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Where an internal link points, as written.
@@ -415,7 +418,6 @@ pub fn parse_titled(
         raw_block_depth: 0,
         used_terms: HashSet::new(),
         tag_slugs: HashSet::new(),
-        heading_level: 1,
         cite_numbers: HashMap::new(),
         title,
         seen_block: false,
