@@ -48,6 +48,7 @@ mod sanitize;
 mod spec_rules;
 mod table_links;
 mod tasks;
+mod unlinked_wikilinks;
 
 use builder::Builder;
 pub use expand::Expressions;
@@ -386,6 +387,7 @@ pub fn parse_titled(
     } else {
         links::wikilinks_before_destinations(events, body)
     };
+    let events = unlinked_wikilinks::as_text(events, body);
     let events = obsidian::bracketed_footnotes(events, body);
     let events = if ctx.autolinks {
         autolinks::linkify(events, body)
