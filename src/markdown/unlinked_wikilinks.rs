@@ -1,7 +1,7 @@
 //! `[[…]]` that names no note: a target across a line break or holding brackets, as a
 //! printed matrix writes it (`[[ 1  2  3]` then ` [ 4  5  6]]` on the next line).
 //! Obsidian reads a wikilink on one line only, and no note name holds `[` or `]` (Quartz
-//! reads them so too): the brackets and what is inside stay text.
+//! reads them so too; a heading's part may): the brackets and what is inside stay text.
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
@@ -10,7 +10,15 @@ type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
 /// The events with each wikilink (not an embed) whose target no note could have
 /// made text again: its `[[`, its inner events, its `]]`.
 pub(super) fn as_text<'a>(mut events: Vec<Spanned<'a>>, body: &'a str) -> Vec<Spanned<'a>> {
-    let names_nothing = |dest: &str| dest.contains(['\n', '\r', '[', ']']);
+    // A heading's part may hold brackets: Obsidian links `## Ranges [^1]` as
+    // `[[Note#Ranges [ 1]]`.
+    let names_nothing = |dest: &str| {
+        dest.contains(['\n', '\r'])
+            || dest
+                .split('#')
+                .next()
+                .is_some_and(|name| name.contains(['[', ']']))
+    };
     let any = events.iter().any(|(e, _)| {
         matches!(e, Event::Start(Tag::Link { link_type: LinkType::WikiLink { .. }, dest_url, .. }) if names_nothing(dest_url))
     });
@@ -70,11 +78,12 @@ mod tests {
     fn a_printed_matrix_is_text_not_a_link() {
         // WngWai/obsidian_quartz: numpy's output in prose was a note "not written yet".
         let p = parse_md(
-            "Result:\n[[ 1  2  3]\n [ 4  5  6]] and [[1, 2], [3, 4]] then [[Real note]].\n",
+            "Result:\n[[ 1  2  3]\n [ 4  5  6]] and [[1, 2], [3, 4]] then [[Real note]] and [[Note#Ranges [ 1]].\n",
         );
         assert!(p.html.contains("[[ 1  2  3]\n [ 4  5  6]]"), "{}", p.html);
         assert!(p.html.contains("[[1, 2], [3, 4]]"), "{}", p.html);
-        assert_eq!(p.links.len(), 1, "{:?}", p.links);
+        // A heading's part may hold brackets (`## Ranges [^1]`).
+        assert_eq!(p.links.len(), 2, "{:?}", p.links);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     }
 }

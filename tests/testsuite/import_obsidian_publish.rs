@@ -54,9 +54,13 @@ fn notes_written_in_obsidian_s_syntax_are_a_vault_without_the_obsidian_folder() 
     notes(
         &site,
         "# Sleep Hygiene\n\nSee [[Worry time]] and ![[Magic Numbers]].\n",
-        "# Worry time\n\nBack to [[Sleep Hygiene|sleep]]. %% draft %%\n",
+        "---\nName: Worry time\n---\n# Worry time\n\nBack to [[Sleep Hygiene|sleep]]. %% draft %% This is `= this.Name`.\n",
     );
     read_as_a_vault(&site);
+    // The note's own Dataview query is answered, as in a vault with `.obsidian/`
+    // (Obsidian-TTRPG-Community/ObsidianTTRPGShare keeps none in its repository).
+    let page = site.read("clinic/worry-time/index.html");
+    assert!(page.contains("This is Worry time."), "{page}");
 }
 
 #[test]
