@@ -87,14 +87,14 @@ pub fn spelled_slug(text: &str) -> String {
     }
 }
 
-/// The address of a tag's page: its [`slugify`]d name, or, for a tag of emoji or
-/// symbols alone (`🌱`, `🖥️`, as gardens mark a note's growth or subject), the name
-/// spelled as [`spelled_slug`] spells a note's (`🌱` → `seedling`). Empty when
-/// nothing of it can be spelled.
+/// The address of a tag's page: its [`slugify`]d name, or, for a tag of emoji alone
+/// (`🌱`, `🖥️`, as gardens mark a note's growth or subject), the emoji in ASCII words
+/// as [`spelled_slug`] spells a note's name (`🌱` → `seedling`). Empty for punctuation
+/// alone (`!!!`, `-`), which names nothing.
 pub fn tag_slug(tag: &str) -> String {
     let slug = slugify(tag);
     if slug.is_empty() {
-        spelled_slug(tag)
+        slugify(&deunicode::deunicode(tag))
     } else {
         slug
     }
