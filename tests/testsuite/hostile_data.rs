@@ -569,7 +569,7 @@ fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
         assert!(!stderr.contains('\u{7}'), "{stderr:?}");
         assert!(stderr.contains("pwned\\u{7}where"), "{stderr}");
         assert!(
-            stderr.contains("[[no\u{241b}]0;pwned\u{2407}where]]"),
+            stderr.contains("[[no\u{241b}P0;pwned\u{2407}where]]"),
             "{stderr}"
         );
     }
