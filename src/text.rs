@@ -149,6 +149,19 @@ pub fn spelled_slug(text: &str) -> String {
     }
 }
 
+/// The address of a tag's page: its [`slugify`]d name, or, for a tag of emoji alone
+/// (`🌱`, `🖥️`, as gardens mark a note's growth or subject), the emoji in ASCII words
+/// as [`spelled_slug`] spells a note's name (`🌱` → `seedling`). Empty for punctuation
+/// alone (`!!!`, `-`), which names nothing.
+pub fn tag_slug(tag: &str) -> String {
+    let slug = slugify(tag);
+    if slug.is_empty() {
+        slugify(&deunicode::deunicode(tag))
+    } else {
+        slug
+    }
+}
+
 /// Whether [`slugify`] keeps all of a name: letters, digits, spaces, `-`, `_` and
 /// apostrophes only.
 pub fn slug_keeps_all(text: &str) -> bool {

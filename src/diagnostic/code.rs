@@ -83,6 +83,10 @@ codes! {
     FrontMatter = "front-matter",
     /// A page dated after today, with no `publishDate`, is published now all the same.
     FutureDate = "future-date",
+    /// A heading skips a level after the one before it (`#` then `###`): kept as
+    /// written, but screen readers' lists of headings and axe's `heading-order` rule
+    /// read it as a missing section.
+    HeadingSkip = "heading-skip",
     /// An include cannot be read: missing, outside the content folder, not text, too deep.
     Include = "include",
     /// Includes go round in a circle.

@@ -21,6 +21,8 @@ pub(super) struct HeadingState<'a> {
     pub(super) as_title: bool,
     /// How many links came before it: those after are inside it.
     pub(super) first_link: usize,
+    /// Where it starts in the body.
+    pub(super) start: usize,
 }
 
 /// An image being read: where it is, its source and title, and its alt text so far.
@@ -218,6 +220,7 @@ impl<'a> Builder<'a, '_> {
                     id_text: String::new(),
                     as_title,
                     first_link: self.out.links.len(),
+                    start: range.start,
                 });
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),

@@ -38,6 +38,7 @@ impl<'a> Builder<'a, '_> {
             None => self.ids.generate(h.id_text.trim()),
         };
         let level = h.level as u8;
+        let (line, column) = self.position(&(h.start..h.start));
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
         let class = if h.classes.is_empty() {
@@ -64,7 +65,13 @@ impl<'a> Builder<'a, '_> {
             self.out.sections.push(previous);
         }
         self.out.stats.add_block(&text);
-        self.out.headings.push(Heading { level, id, text });
+        self.out.headings.push(Heading {
+            level,
+            id,
+            text,
+            line,
+            column,
+        });
     }
 }
 

@@ -50,6 +50,7 @@ mod sanitize;
 mod spec_rules;
 mod table_links;
 mod tasks;
+mod unlinked_wikilinks;
 
 use builder::Builder;
 pub use expand::Expressions;
@@ -126,6 +127,9 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// Where it stands in the file (1-based line and column).
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Where an internal link points, as written.
@@ -393,6 +397,7 @@ pub fn parse_titled(
         links::wikilinks_before_destinations(events, body)
     };
     let events = raw_code_links::wikilinks_as_text(events, body);
+    let events = unlinked_wikilinks::as_text(events, body);
     let events = obsidian::bracketed_footnotes(events, body);
     let events = if ctx.autolinks {
         autolinks::linkify(events, body)

@@ -97,7 +97,7 @@ pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
         .iter()
         .map(|t| TagLink {
             name: t,
-            url: format!("tags/{}/", crate::text::slugify(t)),
+            url: format!("tags/{}/", crate::text::tag_slug(t)),
         })
         .collect();
     let absolute_url = site

@@ -179,7 +179,7 @@ impl Site {
                 match path.split_once('/') {
                     None if path == "tags" => Some(("tags/".to_string(), "Tags".to_string())),
                     Some(("tags", name)) if !name.contains('/') => {
-                        let slug = crate::text::slugify(name);
+                        let slug = crate::text::tag_slug(name);
                         let tag = self.tags.get(&slug)?;
                         Some((format!("tags/{slug}/"), tag.name.clone()))
                     }

@@ -4,7 +4,6 @@
 use super::{PathIndex, Site, Structure, TagIndex};
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::load::{ReadingPath, Spans, Step};
-use crate::text::slugify;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -103,7 +102,7 @@ impl Site {
                 continue;
             }
             for tag in &article.front.tags {
-                let slug = slugify(tag);
+                let slug = crate::text::tag_slug(tag);
                 if slug.is_empty() {
                     continue;
                 }

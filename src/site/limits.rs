@@ -4,7 +4,6 @@
 
 use super::{normalise_alias, Site};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::text::slugify;
 
 pub use crate::text::{too_long, MAX_SEGMENT};
 
@@ -25,7 +24,7 @@ impl Site {
                 );
             }
             for tag in &article.front.tags {
-                let slug = slugify(tag);
+                let slug = crate::text::tag_slug(tag);
                 // Parsed for the position only when there is something to report.
                 let at = || tag_position(&article.front_spans(), tag);
                 if slug.is_empty() {

@@ -10,6 +10,7 @@ mod deps;
 mod elsewhere;
 mod embeds;
 mod graph;
+mod heading_order;
 mod included;
 mod indexes;
 mod limits;
@@ -25,6 +26,7 @@ mod reserved;
 mod tag_permalinks;
 mod tree;
 mod urls;
+mod vault;
 
 pub use crate::text::humanise;
 pub use article::{Article, Structure};
@@ -277,6 +279,7 @@ fn build_with(
     site.link_paths();
     site.index_backlinks();
     site.check_limits(diagnostics);
+    site.check_heading_order(diagnostics);
     site.compute_related();
     site.place_included(diagnostics);
     site

@@ -64,7 +64,12 @@ pub(super) fn articles(
     mut cache: Option<&mut ParseCache>,
 ) -> Vec<Article> {
     let index = style.index();
-    let vault = is_vault(&content.root, &content.dir);
+    let vault = super::vault::is_vault(
+        &content.root,
+        &content.dir,
+        &content.sources,
+        content.summary.is_some(),
+    );
     let expressions = if vault {
         markdown::Expressions::Vault
     } else if crate::load::is_hugo_or_zola(&content.root, &content.dir) {
@@ -338,20 +343,6 @@ fn given_title<'a>(
             .map(|c| c.title.as_str())
             .filter(|t| !t.is_empty())
     })
-}
-
-/// Whether the content is an Obsidian vault (a `.obsidian/` folder in it or in the
-/// site's folder) or a Quartz garden (`quartz.config.ts` beside the content folder),
-/// whose notes show `{{ name }}` as text.
-fn is_vault(root: &std::path::Path, dir: &std::path::Path) -> bool {
-    let beside = [Some(root), dir.parent()];
-    dir.join(".obsidian").is_dir()
-        || root.join(".obsidian").is_dir()
-        || beside.into_iter().flatten().any(|folder| {
-            ["quartz.config.ts", "quartz.config.js"]
-                .iter()
-                .any(|name| folder.join(name).is_file())
-        })
 }
 
 /// With no `[[topics]]` in book.toml, `topic:` in front matter names a topic when it is

@@ -366,7 +366,9 @@ fn duplicates_are_errors_naming_both_places() {
 
 #[test]
 fn tags_without_letters_or_digits_are_errors_never_tags_slash_slash() {
-    for tag in ["🙂", ".", "..", "-", "!!!", "   "] {
+    // A tag of emoji alone is spelled (`🙂` → `slightly-smiling-face`): see
+    // import_obsidian_publish.
+    for tag in [".", "..", "-", "!!!", "   "] {
         let site = Fixture::new("basic");
         let page = std::fs::read_to_string(site.path("content/effects/alexithymia.md")).unwrap();
         site.write(
@@ -487,7 +489,9 @@ fn control_characters_from_sources_are_escaped_in_diagnostics() {
     site.strict_links();
     site.write(
         "content/effects/esc.md",
-        "---\ntitle: Esc\n---\nSee [[no\u{1b}]0;pwned\u{7}where]] and [[x\u{1b}[2J]].\n",
+        // `]` or `[` in a name make `[[…]]` text (no note's name holds them): the
+        // sequences use other bytes, as long, to stay wikilinks the check reports.
+        "---\ntitle: Esc\n---\nSee [[no\u{1b}P0;pwned\u{7}where]] and [[x\u{1b}c2J]].\n",
     );
     for args in [&["check"][..], &["build"][..]] {
         let run = site.run(args);
@@ -500,7 +504,7 @@ fn control_characters_from_sources_are_escaped_in_diagnostics() {
         assert!(run.stderr.contains("pwned\\u{7}where"), "{}", run.stderr);
         assert!(
             run.stderr.contains(
-                " --> content/effects/esc.md:4:31\n  |\n4 | See [[no\u{241b}]0;pwned\u{2407}where]] and [[x\u{241b}[2J]].\n  |                               ^\n"
+                " --> content/effects/esc.md:4:31\n  |\n4 | See [[no\u{241b}P0;pwned\u{2407}where]] and [[x\u{241b}c2J]].\n  |                               ^\n"
             ),
             "{}",
             run.stderr
@@ -530,7 +534,7 @@ fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
     site.strict_links();
     site.write(
         "content/effects/esc.md",
-        "---\ntitle: Esc\n---\nSee [[no\u{1b}]0;pwned\u{7}where]].\n",
+        "---\ntitle: Esc\n---\nSee [[no\u{1b}P0;pwned\u{7}where]].\n",
     );
     let run = |args: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_attune"))
@@ -565,7 +569,7 @@ fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
         assert!(!stderr.contains('\u{7}'), "{stderr:?}");
         assert!(stderr.contains("pwned\\u{7}where"), "{stderr}");
         assert!(
-            stderr.contains("[[no\u{241b}]0;pwned\u{2407}where]]"),
+            stderr.contains("[[no\u{241b}P0;pwned\u{2407}where]]"),
             "{stderr}"
         );
     }

@@ -69,14 +69,16 @@ fn a_query_of_other_notes_stays_code_with_a_warning_at_it() {
 
 #[test]
 fn outside_a_vault_a_code_span_opening_with_an_equals_sign_is_code() {
-    let site = Fixture::new("obsidian");
+    // No `.obsidian/` and none of Obsidian's syntax in the notes: not a vault.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
     site.write(
         "content/Notes/Code.md",
         "---\nName: Counter\n---\n# Code\n\nWrite `= this.Name` to assign, or `=this.Name`; `x = 1` is code.\n",
     );
     let run = site.build();
     run.assert_code(0);
-    // TTRPGShare keeps no `.obsidian/` in its repository: one warning a note says why.
+    // One warning a note says why.
     run.assert_stderr_contains(
         "warning: `= this.Name` reads as a Dataview inline query, but the content is not an Obsidian vault: it is shown as code\n --> content/Notes/Code.md:6:7",
     );

@@ -194,7 +194,10 @@ fn a_topic_property_that_names_no_topic_leaves_the_note_in_its_folder() {
 
 #[test]
 fn outside_a_vault_a_topic_id_still_makes_a_topic() {
-    let site = Fixture::new("obsidian");
+    // Notes with no `.obsidian/` and none of Obsidian's syntax: not a vault.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write("content/Healing/notes.md", "# Notes\n\nSee [[rates]].\n");
     site.write(
         "content/Checks/Rates.md",
         "---\ntopic: rates\n---\n# Rates\n\nText.\n",

@@ -80,7 +80,9 @@ fn double_braces_are_text_in_a_vault_and_in_a_quartz_garden() {
     // Obsidian and Quartz show them as written; elsewhere (Jekyll's Liquid) they are
     // template expressions attune does not run, left out with a warning.
     let note = "# Reminders\n\nThe template sends {{1}}=name and {{2}}=date.\n\nTranslate: {{user_input}}\n";
-    let site = Fixture::new("obsidian");
+    // Notes with no `.obsidian/` and none of Obsidian's syntax are not a vault.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
     site.write("content/Healing/reminders.md", note);
     let run = site.build();
     run.assert_code(0)

@@ -31,6 +31,7 @@ mod import_names;
 mod import_obsidian;
 mod import_obsidian_marks;
 mod import_obsidian_names;
+mod import_obsidian_publish;
 mod import_static;
 mod import_structure;
 mod import_syntax;

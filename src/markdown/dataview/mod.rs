@@ -111,7 +111,7 @@ pub(super) fn outside_a_vault(text: &str, article: &Article, options: Options, o
             format!("`{query}` reads as a Dataview inline query, but the content is not an Obsidian vault: it is shown as code"),
         )
         .at(article.file.to_path_buf(), line, column)
-        .help("a vault has a `.obsidian/` folder in the content folder or the site's folder (a repository often leaves it out); with one, the note's own queries are answered as Obsidian shows them"),
+        .help("a vault has a `.obsidian/` folder in the content folder or the site's folder (a repository often leaves it out), or Obsidian Publish's `publish.css` at its root, or notes written in Obsidian's syntax (`![[embeds]]`, `[[Notes by name]]`); in a vault, the note's own queries are answered as Obsidian shows them"),
     );
 }
 

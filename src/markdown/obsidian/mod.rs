@@ -302,9 +302,9 @@ pub fn join_tags(tags: &mut Vec<String>, inline: &[String]) {
         return;
     }
     let mut seen: std::collections::HashSet<String> =
-        tags.iter().map(|t| crate::text::slugify(t)).collect();
+        tags.iter().map(|t| crate::text::tag_slug(t)).collect();
     for tag in inline {
-        if seen.insert(crate::text::slugify(tag)) {
+        if seen.insert(crate::text::tag_slug(tag)) {
             tags.push(tag.clone());
         }
     }
@@ -344,7 +344,7 @@ impl<'a> Builder<'a, '_> {
             let name = text[hash + 1..hash + 1 + len]
                 .trim_end_matches('/')
                 .to_string();
-            let slug = crate::text::slugify(&name);
+            let slug = crate::text::tag_slug(&name);
             if slug.is_empty() {
                 continue;
             }

@@ -1,0 +1,54 @@
+//! Headings that skip a level (`# Sleep` then `### Tips`): kept as written, as
+//! Obsidian, Quartz, mdBook, Hugo and Zola keep them, with a warning where axe's
+//! `heading-order` rule flags the page (markdownlint's MD001 warns so too).
+
+use super::Site;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+
+impl Site {
+    /// A `heading-skip` warning for each heading of an article more than one level below
+    /// the heading before it on its page, as the default theme writes the page: the
+    /// title's `<h1>`, then `<h2>`s for its safety blocks and for "On this page" when
+    /// the page lists its contents, then the body's headings.
+    pub(super) fn check_heading_order(&self, diagnostics: &mut Diagnostics) {
+        for article in &self.articles {
+            let headings = &article.parsed.headings;
+            // As `render::article` decides, for the article and the page templates.
+            let marker = article.parsed.html.contains("<!-- toc -->");
+            let contents = headings.iter().any(|h| h.level <= 3)
+                && if article.topic.is_some() {
+                    headings.len() >= 3 || marker
+                } else {
+                    marker
+                };
+            let blocks = article.topic.is_some() && !article.front.safety.is_empty();
+            let mut before: u8 = if contents || blocks { 2 } else { 1 };
+            for (i, h) in headings.iter().enumerate() {
+                let after = std::mem::replace(&mut before, h.level);
+                if h.level <= after + 1 {
+                    continue;
+                }
+                let previous = match after {
+                    1 if i == 0 => "the page's title (level 1)".to_string(),
+                    2 if i == 0 => "the page's contents list (level 2)".to_string(),
+                    n => format!("a level-{n} heading"),
+                };
+                let follows = "#".repeat(usize::from(after) + 1);
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::HeadingSkip,
+                        format!(
+                            "heading '{}' is level {} after {previous}: a level is skipped",
+                            h.text, h.level
+                        ),
+                    )
+                    .at(&article.path, h.line, h.column)
+                    .help(format!(
+                        "a screen reader lists headings by level and shows a section missing here (axe's heading-order rule flags the page); write `{follows} {}` to follow on, or keep it: it is published as written",
+                        h.text
+                    )),
+                );
+            }
+        }
+    }
+}

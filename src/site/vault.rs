@@ -1,0 +1,184 @@
+//! Whether the content is an Obsidian vault or a Quartz garden, whose notes read
+//! `{{ name }}` as text, `[[Note]](x)` as a wikilink and the text after it, the task
+//! states Obsidian draws and the note's own Dataview queries.
+//!
+//! A vault has a `.obsidian/` folder, and a Quartz garden a `quartz.config.ts`; but a
+//! vault published with Obsidian Publish, or kept in git, most often leaves
+//! `.obsidian/` out (it holds the app's workspace and plugins). Such a folder is read
+//! as a vault from what it holds, as a newcomer expects of notes written in Obsidian:
+//! Obsidian Publish's own `publish.css` or `publish.js` at its root, or notes written
+//! in Obsidian's syntax. Never when another tool's site is there (Hugo's or Zola's
+//! configuration, mdBook's `SUMMARY.md`, a GitBook, MkDocs or Docusaurus): a stray
+//! `[[x]]` there keeps the meaning that tool gives it.
+
+use crate::load::Source;
+use std::path::Path;
+
+/// Files Obsidian Publish keeps at the vault's root, the site's style and script.
+const PUBLISH_FILES: [&str; 2] = ["publish.css", "publish.js"];
+
+/// Configuration files of site tools whose content folder is not a vault.
+const OTHER_TOOLS: [&str; 6] = [
+    ".gitbook.yaml",
+    "mkdocs.yml",
+    "mkdocs.yaml",
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+];
+
+/// Whether the content folder `dir` (of the site at `root`) is read as an Obsidian
+/// vault or a Quartz garden. `summary`: it has mdBook's `SUMMARY.md`.
+pub(super) fn is_vault(root: &Path, dir: &Path, sources: &[Source], summary: bool) -> bool {
+    let beside = [Some(root), dir.parent()];
+    if dir.join(".obsidian").is_dir()
+        || root.join(".obsidian").is_dir()
+        || beside.into_iter().flatten().any(|folder| {
+            ["quartz.config.ts", "quartz.config.js"]
+                .iter()
+                .any(|name| folder.join(name).is_file())
+        })
+    {
+        return true;
+    }
+    let folders = [dir, root];
+    let other_tool = summary
+        || crate::load::is_hugo_or_zola(root, dir)
+        || folders.iter().any(|folder| {
+            folder.join(".gitbook").is_dir()
+                || OTHER_TOOLS.iter().any(|name| folder.join(name).is_file())
+        });
+    if other_tool {
+        return false;
+    }
+    if folders
+        .iter()
+        .any(|folder| PUBLISH_FILES.iter().any(|name| folder.join(name).is_file()))
+    {
+        return true;
+    }
+    written_in_obsidian(sources)
+}
+
+/// Whether the notes are written in Obsidian's own syntax: at least two of them, and
+/// at least one in ten, hold an embed (`![[…]]`), a `%% comment %%`, a link to a
+/// block (`[[Note#^id]]`) or a wikilink naming a note by its file name as Obsidian
+/// writes it (`[[Sleep Hygiene]]`, `[[CBT.md]]`), rather than by an id
+/// (`[[sleep-hygiene]]`, as attune's own sites write them). Code is not read.
+fn written_in_obsidian(sources: &[Source]) -> bool {
+    let notes = sources
+        .iter()
+        .filter(|s| s.rel.extension().is_some_and(|e| e == "md"))
+        .count();
+    let marked = sources
+        .iter()
+        .filter(|s| s.rel.extension().is_some_and(|e| e == "md"))
+        .filter(|s| holds_obsidian_marks(s.body()))
+        .count();
+    marked >= 2 && marked * 10 >= notes
+}
+
+/// Whether a note's text holds one of Obsidian's own marks outside code (see
+/// [`written_in_obsidian`]).
+fn holds_obsidian_marks(text: &str) -> bool {
+    if !text.contains("[[") && !text.contains("%%") {
+        return false;
+    }
+    let mut fence: Option<(u8, usize)> = None;
+    let mut comments = 0;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let run = |c: u8| trimmed.bytes().take_while(|&b| b == c).count();
+        let opens = [b'`', b'~']
+            .into_iter()
+            .map(|c| (c, run(c)))
+            .find(|&(_, n)| n >= 3);
+        match (fence, opens) {
+            (Some((c, n)), Some((d, m))) if c == d && m >= n => {
+                fence = None;
+                continue;
+            }
+            (Some(_), _) => continue,
+            (None, Some(open)) => {
+                fence = Some(open);
+                continue;
+            }
+            (None, None) => {}
+        }
+        let prose = outside_code_spans(line);
+        comments += prose.matches("%%").count();
+        if comments >= 2
+            || prose
+                .match_indices("[[")
+                .any(|(at, _)| obsidian_wikilink(&prose[at + 2..], prose[..at].ends_with('!')))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the text after a `[[` is a wikilink as Obsidian writes it: closed on the
+/// line, its target holding no brackets, and an embed, a block link or a note named
+/// by its file name (capitals, spaces, `.md`).
+fn obsidian_wikilink(after: &str, embed: bool) -> bool {
+    let Some(end) = after.find("]]") else {
+        return false;
+    };
+    let inner = &after[..end];
+    let target = inner.split('|').next().unwrap_or_default();
+    if target.is_empty() || target.starts_with(char::is_whitespace) || target.contains(['[', ']']) {
+        return false;
+    }
+    let name = target.split('#').next().unwrap_or_default();
+    embed
+        || target.contains("#^")
+        || name.ends_with(".md")
+        || name.chars().any(|c| c.is_uppercase() || c == ' ')
+}
+
+/// The line with its code spans (`` `…` ``) blanked out.
+fn outside_code_spans(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('`') {
+        out.push_str(&rest[..open]);
+        let ticks = rest[open..].bytes().take_while(|&b| b == b'`').count();
+        let after = &rest[open + ticks..];
+        let closer = "`".repeat(ticks);
+        match after.find(&closer) {
+            Some(close) => {
+                out.push(' ');
+                rest = &after[close + ticks..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn obsidian_marks_outside_code() {
+        assert!(holds_obsidian_marks("See [[Sleep Hygiene]]."));
+        assert!(holds_obsidian_marks("![[chart.png]]"));
+        assert!(holds_obsidian_marks("[[note#^abc123]]"));
+        assert!(holds_obsidian_marks("[[cbt.md|CBT]]"));
+        assert!(holds_obsidian_marks("a %% private %% b"));
+        // attune's own sites name notes by id.
+        assert!(!holds_obsidian_marks("See [[sleep-hygiene|Sleep]]."));
+        // Code: a shell test, a fenced block, a code span.
+        assert!(!holds_obsidian_marks("```sh\n[[ -f X ]] && echo\n```"));
+        assert!(!holds_obsidian_marks("write `[[Note]]` for a link"));
+        assert!(!holds_obsidian_marks("[[ -f X ]]"));
+        assert!(!holds_obsidian_marks("a matrix [[1, 2], [3, 4]]"));
+        assert!(!holds_obsidian_marks("50%% off"));
+    }
+}

@@ -1,0 +1,186 @@
+//! A vault kept in git or published with Obsidian Publish most often leaves its
+//! `.obsidian/` folder out: it is read as a vault from what it holds (Publish's
+//! `publish.css` or `publish.js`, notes written in Obsidian's syntax), never when
+//! another tool's site is there. Tags of emoji alone, as gardens mark a note's growth,
+//! get a page each. A heading that skips a level is kept, with a warning.
+
+use crate::support::Fixture;
+
+/// A note that reads differently in a vault: `{{1}}` is text there (elsewhere a
+/// template expression left out), `[[Magic Numbers]](MZ)` the wikilink and the text
+/// `(MZ)`.
+const TEMPLATES: &str =
+    "# Message templates\n\nThe reminder sends {{1}}=name.\n\nSee [[magic-numbers]](MZ) on headers.\n";
+
+fn notes(site: &Fixture, first: &str, second: &str) {
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Notes\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write("content/Clinic/Message templates.md", TEMPLATES);
+    site.write(
+        "content/Clinic/Magic Numbers.md",
+        "# Magic Numbers\n\nText.\n",
+    );
+    site.write("content/Clinic/Sleep Hygiene.md", first);
+    site.write("content/Clinic/Worry time.md", second);
+}
+
+fn read_as_a_vault(site: &Fixture) {
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("template expression"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    let page = site.read("clinic/message-templates/index.html");
+    assert!(page.contains("The reminder sends {{1}}=name."), "{page}");
+    assert!(page.contains("</a>(MZ) on headers."), "{page}");
+}
+
+fn not_read_as_a_vault(site: &Fixture) {
+    let run = site.build();
+    run.assert_stderr_contains("template expression `{{1}}` is not supported");
+    assert!(!site
+        .read("clinic/message-templates/index.html")
+        .contains("{{1}}"));
+}
+
+#[test]
+fn notes_written_in_obsidian_s_syntax_are_a_vault_without_the_obsidian_folder() {
+    let site = Fixture::empty();
+    notes(
+        &site,
+        "# Sleep Hygiene\n\nSee [[Worry time]] and ![[Magic Numbers]].\n",
+        "---\nName: Worry time\n---\n# Worry time\n\nBack to [[Sleep Hygiene|sleep]]. %% draft %% This is `= this.Name`.\n",
+    );
+    read_as_a_vault(&site);
+    // The note's own Dataview query is answered, as in a vault with `.obsidian/`
+    // (Obsidian-TTRPG-Community/ObsidianTTRPGShare keeps none in its repository).
+    let page = site.read("clinic/worry-time/index.html");
+    assert!(page.contains("This is Worry time."), "{page}");
+}
+
+#[test]
+fn obsidian_publish_s_publish_css_makes_a_vault() {
+    // Wikilinks by id, as attune's own sites write them, are no mark of Obsidian; the
+    // Publish site's own style sheet at the root is.
+    let site = Fixture::empty();
+    notes(
+        &site,
+        "# Sleep Hygiene\n\nSee [[worry-time]].\n",
+        "# Worry time\n\nText.\n",
+    );
+    not_read_as_a_vault(&site);
+    site.write("content/publish.css", ".theme-dark { --text: #eee; }\n");
+    read_as_a_vault(&site);
+    site.remove("content/publish.css");
+    site.write("content/publish.js", "// Publish's script\n");
+    read_as_a_vault(&site);
+}
+
+#[test]
+fn a_stray_wikilink_or_code_does_not_make_a_vault() {
+    // One note with a wikilink; shell tests and wikilinks in code spans and blocks.
+    let site = Fixture::empty();
+    notes(
+        &site,
+        "# Sleep Hygiene\n\nSee [[Worry time]].\n",
+        "# Worry time\n\nRun `[[Sleep Hygiene]]` and\n\n```sh\n[[ -f ~/.plan ]] && cat ~/.plan\n```\n",
+    );
+    not_read_as_a_vault(&site);
+}
+
+#[test]
+fn another_tool_s_site_with_wikilinks_is_not_a_vault() {
+    let marked = (
+        "# Sleep Hygiene\n\nSee [[Worry time]] and ![[Magic Numbers]].\n",
+        "# Worry time\n\nBack to [[Sleep Hygiene]].\n",
+    );
+    // mdBook: its SUMMARY.md; GitBook, MkDocs and Docusaurus: their configuration.
+    let site = Fixture::empty();
+    notes(&site, marked.0, marked.1);
+    site.write(
+        "content/SUMMARY.md",
+        "# Summary\n\n- [Message templates](Clinic/Message%20templates.md)\n- [Magic Numbers](Clinic/Magic%20Numbers.md)\n- [Sleep Hygiene](Clinic/Sleep%20Hygiene.md)\n- [Worry time](Clinic/Worry%20time.md)\n",
+    );
+    site.write("content/publish.css", "body {}\n");
+    not_read_as_a_vault(&site);
+    for config in [".gitbook.yaml", "mkdocs.yml", "docusaurus.config.js"] {
+        let site = Fixture::empty();
+        notes(&site, marked.0, marked.1);
+        site.write(config, "\n");
+        not_read_as_a_vault(&site);
+    }
+}
+
+#[test]
+fn a_tag_of_emoji_alone_gets_a_page_spelled_out() {
+    // audryhsu/obsidian-notes-published marks notes `tags: [🖥️]`, `🌱`, `📥️`: the
+    // build stopped on "has no letters or digits".
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write(
+        "content/Healing/Growing.md",
+        "---\ntags:\n  - 🌱\n  - sleep\n---\n# Growing\n\nText.\n",
+    );
+    site.write(
+        "content/Healing/Inbox.md",
+        "---\ntags: [🌱, 📥️]\n---\n# Inbox\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("bad-tag"), "{}", run.stderr);
+    let tag = site.read("tags/seedling/index.html");
+    assert!(tag.contains("Growing") && tag.contains("Inbox"), "{tag}");
+    assert!(site.path("public/tags/inbox-tray/index.html").exists());
+    let page = site.read("healing/growing/index.html");
+    assert!(page.contains("tags/seedling/"), "{page}");
+    // A tag nothing can spell still stops the build.
+    site.write(
+        "content/Healing/Inbox.md",
+        "---\ntags: [\"—\"]\n---\n# Inbox\n\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("tag '—' has no letters or digits");
+}
+
+#[test]
+fn a_heading_that_skips_a_level_is_kept_with_a_warning() {
+    // As axe's heading-order rule reads the page: the title is its <h1>, and a page
+    // of three headings or more lists its contents under an <h2> first.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write(
+        "content/Healing/Sleep.md",
+        "# Sleep\n\nIntro.\n\n### Tips\n\nA routine.\n",
+    );
+    site.write(
+        "content/Healing/Worry.md",
+        "## Worry\n\n### Evenings\n\n## Why\n\n> ##### Deeper\n",
+    );
+    site.write("content/Healing/Calm.md", "# Calm\n\n## A\n\n### B\n");
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: heading 'Tips' is level 3 after the page's title (level 1): a level is skipped\n --> content/Healing/Sleep.md:5:1",
+        )
+        .assert_stderr_contains("write `## Tips` to follow on")
+        .assert_stderr_contains(
+            "warning: heading 'Deeper' is level 5 after a level-2 heading: a level is skipped\n --> content/Healing/Worry.md:7:3",
+        );
+    assert_eq!(
+        run.stderr.matches("a level is skipped").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    // Published as written.
+    let page = site.read("healing/sleep/index.html");
+    assert!(page.contains("<h3 id=\"tips\">"), "{page}");
+    let page = site.read("healing/worry/index.html");
+    assert!(page.contains("<h5 id=\"deeper\">"), "{page}");
+}
