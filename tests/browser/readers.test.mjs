@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileUrl, launch, openPage, repo, serve } from "./harness.mjs";
+import { axeViolations, fileUrl, launch, openPage, repo, serve } from "./harness.mjs";
 
 const bin = process.env.ATTUNE_BIN || join(repo, "target/debug/attune");
 const neutral = "https://www.bbc.co.uk/weather";
@@ -28,7 +28,7 @@ before(async () => {
   execFileSync("sed", ["-i", "s|^base_url = .*|base_url = \"https://library.example.net/help/lib/\"|", toml]);
   const rows = Array.from({ length: 4 }, (_, i) => `| Feeling ${i} | ${"a long description of the feeling ".repeat(3)} | ${"what the body might do ".repeat(3)} | ${"what helps ".repeat(4)} |`).join("\n");
   writeFileSync(join(root, "content/effects/wide-table.md"),
-    `---\ntitle: Feelings at a glance\ntopic: effects\nsummary: A table of feelings.\n---\n\nSome feelings, side by side.\n\n## Feelings compared\n\n| Feeling | Description | Body | Helps |\n|---|---|---|---|\n${rows}\n\n## A snippet\n\n\`\`\`python\nprint("hello")\n\`\`\`\n`);
+    `---\ntitle: Feelings at a glance\ntopic: effects\nsummary: A table of feelings.\n---\n\nSome feelings, side by side.\n\n## Feelings compared\n\n| Feeling | Description | Body | Helps |\n|---|---|---|---|\n${rows}\n\n## A snippet\n\n\`\`\`python\nprint("hello")\n\`\`\`\n\n## A long line\n\n\`\`\`\na_line_of_code_too_long_for_a_narrow_screen(first, second)\n\`\`\`\n`);
   extra = join(out, "extra-web");
   execFileSync(bin, ["build", "--root", root, "--out", extra], { stdio: "pipe" });
   server = await serve(web);
@@ -456,6 +456,26 @@ describe("contrast and keyboard", () => {
     // Wide enough to show the table whole, it is no longer a tab stop.
     await page.setViewportSize({ width: 2560, height: 900 });
     await page.waitForFunction(() => !document.querySelector(".table-scroll").hasAttribute("tabindex"));
+    await page.context().close();
+  });
+
+  test("a code block that scrolls sideways is a tab stop while it overflows, as axe's scrollable-region-focusable asks", async () => {
+    const page = await openPage(browser, extraServer.url + "effects/wide-table/", { allowedOrigin: origin(extraServer) });
+    await page.setViewportSize({ width: 320, height: 640 });
+    const wide = page.locator(".article-body pre").filter({ hasText: "a_line_of_code_too_long" });
+    await page.waitForFunction(() => [...document.querySelectorAll(".article-body pre")].some((p) => p.getAttribute("tabindex") === "0"));
+    assert.equal(await wide.getAttribute("tabindex"), "0");
+    assert.deepEqual((await axeViolations(page)).filter((v) => v.startsWith("scrollable-region-focusable")), []);
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await wide.evaluate((p) => document.activeElement === p);
+    }
+    assert.ok(reached, "Tab reaches the code block");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => [...document.querySelectorAll(".article-body pre")].some((p) => p.scrollLeft > 0));
+    await page.setViewportSize({ width: 2560, height: 900 });
+    await page.waitForFunction(() => ![...document.querySelectorAll(".article-body pre")].some((p) => p.hasAttribute("tabindex")));
     await page.context().close();
   });
 });

@@ -151,7 +151,7 @@ impl Site {
             }
             return RefTarget::Fragment(id);
         }
-        let Some(decoded) = percent_decode(path) else {
+        let Some(decoded) = percent_decode(path).map(|d| nfc(&d)) else {
             return nowhere(
                 error(Code::BadUrl, format!("'{url}' has a malformed %-escape"))
                     .help("write % as %25, or leave characters unescaped"),
@@ -167,7 +167,6 @@ impl Site {
         } else {
             &folder
         };
-        let decoded = nfc(&decoded);
         let Some(site_path) = join(from, &decoded)
             .or_else(|| {
                 // A `..` too many, as Obsidian and a browser read it: it stays at the

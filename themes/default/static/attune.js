@@ -144,6 +144,13 @@
       var name = caption ? caption.textContent : heading ? heading.textContent.replace(/#$/, "").trim() : "";
       wraps.push({ wrap: wrap, label: "Table " + (i + 1) + (name ? ": " + name : "") + " (scrolls sideways)" });
     });
+    // Code blocks scroll sideways too (a long line keeps its shape): while one
+    // overflows it is a tab stop, so the keyboard can scroll it (a <pre> takes no
+    // name or role of its own; its text is what it says).
+    var codes = [];
+    document.querySelectorAll(".article-body pre").forEach(function (pre) {
+      if (!pre.closest(".table-scroll")) codes.push(pre);
+    });
     var fitTables = function () {
       wraps.forEach(function (w) {
         if (w.wrap.scrollWidth > w.wrap.clientWidth + 1) {
@@ -156,8 +163,15 @@
           w.wrap.removeAttribute("aria-label");
         }
       });
+      codes.forEach(function (pre) {
+        if (pre.scrollWidth > pre.clientWidth + 1) {
+          pre.setAttribute("tabindex", "0");
+        } else if (pre.getAttribute("tabindex") === "0") {
+          pre.removeAttribute("tabindex");
+        }
+      });
     };
-    if (wraps.length) {
+    if (wraps.length || codes.length) {
       fitTables();
       window.addEventListener("resize", fitTables);
     }
