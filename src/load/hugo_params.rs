@@ -3,39 +3,85 @@
 //! `hugo.toml`, `hugo.yaml`, `hugo.json` (or `config.*`) in the site's folder or
 //! beside the content folder, and from `config/_default/` (its `params.*` file holds
 //! them at the top level), merged as Hugo merges them, the `config/` folder's first.
+//! Also the settings there that decide what a build publishes (`buildDrafts`,
+//! `buildFuture`, `buildExpired`).
 
 use serde_json::{Map, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The site's `[params]`, as one JSON object; `None` when the site has no Hugo
 /// configuration or it sets none.
 pub fn site_params(root: &Path, dir: &Path) -> Option<Value> {
+    let (default, configs) = configurations(root, dir)?;
+    let mut params = Map::new();
+    if let Some(Value::Object(map)) = read_any(&default, "params") {
+        merge(&mut params, map);
+    }
+    for map in configs {
+        let found = map
+            .into_iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("params"));
+        if let Some((_, Value::Object(p))) = found {
+            merge(&mut params, p);
+        }
+    }
+    (!params.is_empty()).then_some(Value::Object(params))
+}
+
+/// What Hugo's own settings say a build publishes: `buildDrafts`, `buildFuture`,
+/// `buildExpired` (any case), all off unless the configuration turns one on.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct HugoBuild {
+    /// Pages marked `draft: true` are published.
+    pub drafts: bool,
+    /// Pages whose `publishDate` (or `date`) is still to come are published.
+    pub future: bool,
+    /// Pages whose `expiryDate` has passed are published.
+    pub expired: bool,
+}
+
+/// The site's [`HugoBuild`], from the configuration [`site_params`] reads (the
+/// `config/` folder's first, as for `[params]`).
+pub fn build_flags(root: &Path, dir: &Path) -> HugoBuild {
+    let Some((_, configs)) = configurations(root, dir) else {
+        return HugoBuild::default();
+    };
+    let on = |key: &str| {
+        configs.iter().find_map(|map| {
+            map.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .and_then(|(_, v)| v.as_bool())
+        }) == Some(true)
+    };
+    HugoBuild {
+        drafts: on("buildDrafts"),
+        future: on("buildFuture"),
+        expired: on("buildExpired"),
+    }
+}
+
+/// The Hugo site's `config/_default/` folder and its configuration tables, that
+/// folder's `hugo.*` (or `config.*`) first, then the site folder's; `None` when
+/// neither the site's folder nor the one above the content folder holds Hugo's
+/// configuration.
+fn configurations(root: &Path, dir: &Path) -> Option<(PathBuf, Vec<Map<String, Value>>)> {
     let folders = [Some(root), dir.parent()];
     let folder = folders
         .into_iter()
         .flatten()
         .find(|f| super::bundles::hugo_config(f))?;
-    let mut params = Map::new();
     let default = folder.join("config").join("_default");
-    if let Some(Value::Object(map)) = read_any(&default, "params") {
-        merge(&mut params, map);
-    }
-    for (base, stems) in [
-        (default.as_path(), ["hugo", "config"]),
-        (folder, ["hugo", "config"]),
-    ] {
+    let mut tables = Vec::new();
+    for base in [default.as_path(), folder] {
         // Hugo reads `hugo.*` where there is one, else `config.*`.
-        let config = stems.iter().find_map(|stem| read_any(base, stem));
+        let config = ["hugo", "config"]
+            .iter()
+            .find_map(|stem| read_any(base, stem));
         if let Some(Value::Object(map)) = config {
-            let found = map
-                .into_iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("params"));
-            if let Some((_, Value::Object(p))) = found {
-                merge(&mut params, p);
-            }
+            tables.push(map);
         }
     }
-    (!params.is_empty()).then_some(Value::Object(params))
+    Some((default, tables))
 }
 
 /// Keys not set yet are added, tables merged key by key.

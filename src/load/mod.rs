@@ -451,11 +451,12 @@ pub fn load(
     cascade::apply(&mut sources);
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);
+    let hugo = hugo_params::build_flags(root, &dir);
     for source in sources {
-        match publish.holds_back(&source.front) {
+        match publish.holds_back(&source.front, hugo) {
             Some(why) => content.exclude.held_back.push((source.rel, why)),
             None => {
-                publish.warn_future_date(&source, diagnostics);
+                publish.warn_future_date(&source, hugo, diagnostics);
                 build_options::warn_unsupported(&source, diagnostics);
                 content.sources.push(source);
             }

@@ -2,6 +2,7 @@
 //! Obsidian Publish's `publish: false`, Hugo's publication dates, headless bundles),
 //! and the warning for a date to come that holds nothing back.
 
+use super::hugo_params::HugoBuild;
 use super::Date;
 use super::{FrontMatter, Source, Spans, Step};
 use crate::config::PublishMode;
@@ -35,8 +36,9 @@ impl Publish<'_> {
     /// Why a page is left out, if it is: never written (headless, `render` off), or
     /// held back unless `drafts`: `draft: true`, `publish: false` (Obsidian Publish's,
     /// Quartz's), or, as Hugo holds pages back, a `publishDate` after today or an
-    /// `expiryDate` today or before (compared by day).
-    pub(super) fn holds_back(&self, front: &FrontMatter) -> Option<String> {
+    /// `expiryDate` today or before (compared by day); each of the last three
+    /// published all the same where a Hugo site's own settings (`hugo`) say so.
+    pub(super) fn holds_back(&self, front: &FrontMatter, hugo: HugoBuild) -> Option<String> {
         // Never written, drafts or not: Hugo's headless bundles and `build.render:
         // never`, Zola's `render = false` (the files beside the page are published).
         let render = front.build.as_ref().and_then(|b| b.render);
@@ -50,11 +52,15 @@ impl Publish<'_> {
         if let Some((_, key)) = never.into_iter().find(|(set, _)| *set) {
             return Some(format!("is never published ({key})"));
         }
-        let future = front.publish_date.filter(|&d| d > self.today);
-        let expired = front.expiry_date.filter(|&d| d <= self.today);
+        let future = front
+            .publish_date
+            .filter(|&d| d > self.today && !hugo.future);
+        let expired = front
+            .expiry_date
+            .filter(|&d| d <= self.today && !hugo.expired);
         let why = match () {
             _ if self.drafts => return None,
-            _ if front.draft => "`draft: true`".to_string(),
+            _ if front.draft && !hugo.drafts => "`draft: true`".to_string(),
             _ if front.publish == Some(false) => "`publish: false`".to_string(),
             _ if self.mode == Some(PublishMode::Marked) && front.publish.is_none() => {
                 return Some(
@@ -71,12 +77,17 @@ impl Publish<'_> {
 
     /// A page dated after today with no `publishDate` is published now, as Zola and
     /// attune's own `date` mean; Hugo would hold it back until then, so a site brought
-    /// from Hugo is told, at the `date` key.
-    pub(super) fn warn_future_date(&self, source: &Source, diagnostics: &mut Diagnostics) {
+    /// from Hugo is told, at the `date` key (unless its `buildFuture` publishes it too).
+    pub(super) fn warn_future_date(
+        &self,
+        source: &Source,
+        hugo: HugoBuild,
+        diagnostics: &mut Diagnostics,
+    ) {
         let Some(date) = source.front.date.filter(|&d| d > self.today) else {
             return;
         };
-        if source.front.publish_date.is_some() {
+        if source.front.publish_date.is_some() || hugo.future {
             return;
         }
         let (line, column) = Spans::front_matter(&source.text[..source.body_start])

@@ -600,3 +600,59 @@ fn links_to_hugos_and_zolas_feed_names_lead_to_attunes_feed() {
     assert_eq!(zola.read("rss.xml"), zola.read("atom.xml"));
     assert!(!zola.path("public/index.xml").exists());
 }
+
+#[test]
+fn hugos_own_build_drafts_future_and_expired_settings_publish_what_they_name() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/unfinished.md",
+        "---\ntitle: Unfinished\ndraft: true\n---\nA draft.\n",
+    );
+    site.write(
+        "content/posts/scheduled.md",
+        "---\ntitle: Scheduled\npublishDate: 2999-01-01\n---\nNot yet.\n",
+    );
+    site.write(
+        "content/posts/offer.md",
+        "+++\ntitle = \"Old offer\"\nexpiryDate = 2001-01-01\n+++\nGone.\n",
+    );
+    site.write(
+        "content/posts/soon.md",
+        "---\ntitle: Soon\ndate: 2999-02-02\n---\nDated to come.\n",
+    );
+    let published = |site: &Fixture| {
+        ["unfinished", "scheduled", "offer"]
+            .map(|p| site.path(&format!("public/posts/{p}/index.html")).is_file())
+    };
+    // No Hugo settings: held back, as Hugo holds them back.
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(published(&site), [false, false, false]);
+    run.assert_stderr_contains("warning: dated 2999-02-02, after today");
+    // `buildDrafts` alone (a blog's hugo.yaml, in any case): the draft only.
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\nbuilddrafts: true\nbuildFuture: false\n",
+    );
+    site.build().assert_code(0);
+    assert_eq!(published(&site), [true, false, false]);
+    // All three, from `config/_default/`, which Hugo reads before the site's file;
+    // a page dated to come is what `buildFuture` publishes, so nothing warns of it.
+    site.write(
+        "config/_default/hugo.toml",
+        "buildFuture = true\nbuildExpired = true\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(published(&site), [true, true, true]);
+    assert!(!run.stderr.contains("after today"), "{}", run.stderr);
+    // A Zola site's config.toml (`base_url`) says nothing of Hugo's settings.
+    std::fs::remove_file(site.path("hugo.yaml")).unwrap();
+    std::fs::remove_dir_all(site.path("config")).unwrap();
+    site.write(
+        "config.toml",
+        "base_url = \"https://example.org\"\nbuildDrafts = true\n",
+    );
+    site.build().assert_code(0);
+    assert_eq!(published(&site), [false, false, false]);
+}
