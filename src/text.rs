@@ -88,7 +88,13 @@ pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     let mut in_word = false;
-    for c in text.nfc() {
+    // ASCII is composed already: only other text is composed first.
+    let composed = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect::<String>())
+    };
+    for c in composed.chars() {
         if c.is_alphanumeric() || c == '_' {
             if pending_hyphen && !slug.is_empty() {
                 slug.push('-');

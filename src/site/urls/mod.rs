@@ -107,6 +107,9 @@ type Names = fn(&str) -> bool;
 /// A path as case-insensitive, normalising file systems and hosts see it: Unicode NFC,
 /// lower case (full Unicode case mapping), NFC again.
 pub fn fold(path: &str) -> String {
+    if path.is_ascii() {
+        return path.to_ascii_lowercase();
+    }
     let nfc: String = path.nfc().collect();
     nfc.to_lowercase().nfc().collect()
 }
