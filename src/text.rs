@@ -84,7 +84,7 @@ pub fn holds(text: &str, part: &str) -> bool {
 /// (a Devanagari virama, Arabic vowel marks, Thai tone marks) belongs to the letter before
 /// it, as Hugo keeps marks in its addresses, and never splits a word.
 pub fn slugify(text: &str) -> String {
-    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    use unicode_normalization::char::is_combining_mark;
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     let mut in_word = false;
@@ -92,7 +92,7 @@ pub fn slugify(text: &str) -> String {
     let composed = if text.is_ascii() {
         std::borrow::Cow::Borrowed(text)
     } else {
-        std::borrow::Cow::Owned(text.nfc().collect::<String>())
+        std::borrow::Cow::Owned(nfc(text))
     };
     for c in composed.chars() {
         if c.is_alphanumeric() || c == '_' {

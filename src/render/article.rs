@@ -16,24 +16,15 @@ pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
     // With `sanitize_html`, the body was sanitised once, where it was made
     // (`site::build`), so every output shares it.
     let wpm = site.config.readability.words_per_minute;
-    // mdbook-toc's marker, `<!-- toc -->`, asks for the page's contents where it stands:
-    // the page's own "On this page" list is shown, however few its headings.
-    let asks_for_toc = article.parsed.html.contains("<!-- toc -->");
-    let toc: Vec<TocEntry> = if article.parsed.headings.len() >= 3 || asks_for_toc {
-        article
-            .parsed
-            .headings
-            .iter()
-            .filter(|h| h.level <= 3)
-            .map(|h| TocEntry {
-                level: h.level,
-                id: &h.id,
-                text: &h.text,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let asks_for_toc = article.asks_for_toc();
+    let toc: Vec<TocEntry> = article
+        .toc_headings()
+        .map(|h| TocEntry {
+            level: h.level,
+            id: &h.id,
+            text: &h.text,
+        })
+        .collect();
     let relations = |list: &Vec<(usize, Vec<usize>)>, inverse: bool| -> Vec<Relation> {
         list.iter()
             .map(|(kind, targets)| {

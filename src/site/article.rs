@@ -102,6 +102,20 @@ impl Article {
             .unwrap_or(&self.title)
     }
 
+    /// Whether the page holds mdbook-toc's marker, `<!-- toc -->`, which asks for the
+    /// page's contents where it stands, however few its headings.
+    pub fn asks_for_toc(&self) -> bool {
+        memchr::memmem::find(self.parsed.html.as_bytes(), b"<!-- toc -->").is_some()
+    }
+
+    /// The headings the page's "On this page" list shows (up to level 3): none unless
+    /// it has three headings or more, or [`Article::asks_for_toc`].
+    pub fn toc_headings(&self) -> impl Iterator<Item = &crate::markdown::Heading> {
+        let headings = &self.parsed.headings;
+        let listed = headings.len() >= 3 || self.asks_for_toc();
+        headings.iter().filter(move |h| listed && h.level <= 3)
+    }
+
     /// Whether the body holds a code block, so the page needs the highlighting
     /// stylesheet (raw HTML `<pre>` included: it gets the same code styles).
     pub fn body_has_code(&self) -> bool {

@@ -13,14 +13,10 @@ impl Site {
     pub(super) fn check_heading_order(&self, diagnostics: &mut Diagnostics) {
         for article in &self.articles {
             let headings = &article.parsed.headings;
-            // As `render::article` decides, for the article and the page templates.
-            let marker = article.parsed.html.contains("<!-- toc -->");
-            let contents = headings.iter().any(|h| h.level <= 3)
-                && if article.topic.is_some() {
-                    headings.len() >= 3 || marker
-                } else {
-                    marker
-                };
+            // The article template shows the list; the page template (outside any
+            // topic) only where the marker asks for it.
+            let contents = article.toc_headings().next().is_some()
+                && (article.topic.is_some() || article.asks_for_toc());
             let blocks = article.topic.is_some() && !article.front.safety.is_empty();
             let mut before: u8 = if contents || blocks { 2 } else { 1 };
             for (i, h) in headings.iter().enumerate() {
