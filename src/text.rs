@@ -155,17 +155,47 @@ pub fn spelled_slug(text: &str) -> String {
     }
 }
 
-/// The address of a tag's page: its [`slugify`]d name, or, for a tag of emoji alone
-/// (`🌱`, `🖥️`, as gardens mark a note's growth or subject), the emoji in ASCII words
-/// as [`spelled_slug`] spells a note's name (`🌱` → `seedling`). Empty for punctuation
-/// alone (`!!!`, `-`), which names nothing.
+/// The address of a tag's page: its [`slugify`]d name, with each emoji in it spelled
+/// in ASCII words as [`spelled_slug`] spells a note's name (`🌱` → `seedling`,
+/// `📚/reading` → `books-reading`, as gardens mark a note's growth or subject), so
+/// `#📚/reading` and `#reading`, two tags in Obsidian, keep two pages. Empty for
+/// punctuation alone (`!!!`, `-`), which names nothing.
 pub fn tag_slug(tag: &str) -> String {
+    if tag.chars().any(is_emoji) {
+        let mut spelled = String::with_capacity(tag.len() * 2);
+        for c in tag.chars() {
+            if is_emoji(c) {
+                spelled.push(' ');
+                spelled.push_str(deunicode::deunicode_char(c).unwrap_or_default());
+                spelled.push(' ');
+            } else {
+                spelled.push(c);
+            }
+        }
+        return slugify(&spelled);
+    }
     let slug = slugify(tag);
     if slug.is_empty() {
         slugify(&deunicode::deunicode(tag))
     } else {
         slug
     }
+}
+
+/// Whether `c` is an emoji or a part of one (the variation selector, the joiner of
+/// 👩‍⚕️, a keycap's mark, a flag's letters): the pictographs of Unicode's emoji blocks,
+/// the older symbols (`☀`, `✅`, `⭐`, `⌛`) and the marks that combine them. Obsidian
+/// and Quartz read them as part of a tag (`#🌱`, `#📚/reading`).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c,
+        '\u{1F000}'..='\u{1FAFF}'
+        | '\u{2600}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{2300}'..='\u{23FF}'
+        | '\u{FE0F}'
+        | '\u{200D}'
+        | '\u{20E3}'
+        | '\u{E0020}'..='\u{E007F}')
 }
 
 /// Whether [`slugify`] keeps all of a name: letters, digits, spaces, `-`, `_` and
@@ -319,6 +349,18 @@ pub fn too_long(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_with_emoji_spell_them() {
+        assert_eq!(tag_slug("🌱"), "seedling");
+        assert_eq!(tag_slug("📚/reading"), "books-reading");
+        assert_eq!(tag_slug("reading"), "reading");
+        assert_eq!(tag_slug("a/b"), "a-b");
+        assert_eq!(tag_slug("Café"), "café");
+        assert_eq!(tag_slug("!!!"), "");
+    }
+
     #[test]
     fn file_and_folder_names_become_titles_one_way() {
         for (name, title) in [
@@ -333,8 +375,6 @@ mod tests {
             assert_eq!(humanise(name), title, "{name}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn slugify_makes_stable_ids() {

@@ -150,6 +150,9 @@ codes! {
     TagTooLong = "tag-too-long",
     /// A template cannot be parsed or rendered.
     Template = "template",
+    /// A folder of templates (notes holding `{{date}}`, `<% tp.… %>`) that no setting
+    /// names is left out.
+    TemplatesFolder = "templates-folder",
     /// A theme or one of its templates cannot be found or read.
     Theme = "theme",
     /// A page with no text of its own at the address of a page attune writes itself

@@ -153,8 +153,34 @@ impl Exclude {
 /// leaves `templates` out by default, and Obsidian Publish publishes only what is
 /// chosen. The vault is the content folder or the site's folder, whichever holds
 /// `.obsidian/`; a folder outside the content folder, or the content folder itself,
-/// is no pattern.
+/// is no pattern. Then the folders of templates no setting names, found by their name
+/// and what their notes hold (see [`templates_folders`]).
 pub fn vault_templates(root: &Path, dir: &Path) -> Vec<(String, String)> {
+    vault_templates_found(root, dir).0
+}
+
+/// As [`vault_templates`], with the folders found by what they hold that no setting
+/// names.
+pub fn vault_templates_found(
+    root: &Path,
+    dir: &Path,
+) -> (Vec<(String, String)>, Vec<TemplatesFolder>) {
+    let mut patterns = set_templates(root, dir);
+    let mut guessed = Vec::new();
+    for found in templates_folders(root, dir) {
+        if patterns.iter().all(|(p, _)| p != &found.pattern) {
+            patterns.push((found.pattern.clone(), GUESSED.to_string()));
+            guessed.push(found);
+        }
+    }
+    (patterns, guessed)
+}
+
+/// Why a folder found by [`templates_folders`] is left out.
+pub const GUESSED: &str = "a folder of templates (its notes hold template placeholders)";
+
+/// The templates folders the vault's settings name (see [`vault_templates`]).
+pub fn set_templates(root: &Path, dir: &Path) -> Vec<(String, String)> {
     const SETTINGS: [(&str, &str); 2] = [
         ("templates.json", "folder"),
         ("plugins/templater-obsidian/data.json", "templates_folder"),
@@ -187,15 +213,7 @@ pub fn vault_templates(root: &Path, dir: &Path) -> Vec<(String, String)> {
         if folder.is_empty() || !plain || !dir.join(&below).is_dir() {
             continue;
         }
-        // Written as gitignore reads a name: its special characters escaped.
-        let escaped: String = below
-            .chars()
-            .flat_map(|c| {
-                let special = matches!(c, '*' | '?' | '[' | ']' | '\\' | '!' | '#');
-                special.then_some('\\').into_iter().chain([c])
-            })
-            .collect();
-        let pattern = format!("/{escaped}/");
+        let pattern = format!("/{}/", escape_pattern(&below));
         if patterns.iter().all(|(p, _)| p != &pattern) {
             patterns.push((
                 pattern,
@@ -204,6 +222,205 @@ pub fn vault_templates(root: &Path, dir: &Path) -> Vec<(String, String)> {
         }
     }
     patterns
+}
+
+/// A folder of templates that no setting names, found by what it holds: a folder
+/// called `Templates`, `templates`, `_templates`, `99 Templates` or `Template` whose
+/// notes, at least half of them, hold a template's placeholder outside code (Obsidian's
+/// `{{date}}`, `{{title}}`, a plugin's `{{citekey}}`, Templater's `<% tp.… %>`). A vault
+/// kept in git most often leaves `.obsidian/` out, and with it the setting that names
+/// the folder; Quartz leaves `templates` out by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplatesFolder {
+    /// The folder below the content folder, as written (`Templates`, `meta/templates`).
+    pub folder: String,
+    /// Its pattern, as [`vault_templates`] writes one.
+    pub pattern: String,
+    /// Its notes, and how many of them hold a placeholder.
+    pub notes: usize,
+    pub templates: usize,
+    /// The first placeholder found: its file (full path), line, column and text.
+    pub first: (PathBuf, usize, usize, String),
+}
+
+/// The folders of templates below `dir` found by their name and their notes (see
+/// [`TemplatesFolder`]), never in another tool's site (Hugo's or Zola's, an mdBook),
+/// where `{{ … }}` is that tool's own syntax.
+pub fn templates_folders(root: &Path, dir: &Path) -> Vec<TemplatesFolder> {
+    if super::is_hugo_or_zola(root, dir) || dir.join("SUMMARY.md").is_file() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut walk = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(4)
+        .into_iter();
+    while let Some(Ok(entry)) = walk.next() {
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if super::walk::is_ignored(&name) {
+            walk.skip_current_dir();
+            continue;
+        }
+        let bare = name
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '_' | ' ' | '-' | '.'))
+            .to_lowercase();
+        if bare != "templates" && bare != "template" {
+            continue;
+        }
+        walk.skip_current_dir();
+        if let Some(folder) = templates_folder(dir, entry.path()) {
+            found.push(folder);
+        }
+    }
+    found
+}
+
+/// The folder at `path` as a [`TemplatesFolder`], when half its notes or more hold a
+/// placeholder.
+fn templates_folder(dir: &Path, path: &Path) -> Option<TemplatesFolder> {
+    let mut notes = 0;
+    let mut templates = 0;
+    let mut first = None;
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    for file in files {
+        notes += 1;
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        if let Some((line, column, placeholder)) = first_placeholder(&text) {
+            templates += 1;
+            first.get_or_insert((file, line, column, placeholder));
+        }
+    }
+    if templates == 0 || templates * 2 < notes {
+        return None;
+    }
+    let below = path
+        .strip_prefix(dir)
+        .ok()?
+        .to_string_lossy()
+        .replace('\\', "/");
+    Some(TemplatesFolder {
+        pattern: format!("/{}/", escape_pattern(&below)),
+        folder: below,
+        notes,
+        templates,
+        first: first?,
+    })
+}
+
+/// One `templates-folder` warning for each folder of templates left out by what it
+/// holds (`guessed`), unless `[build] exclude` names it itself (`patterns`, read on
+/// their own) or takes it back (`exclude`, with them): the author chose then.
+pub(super) fn templates_left_out(
+    root: &Path,
+    dir: &Path,
+    exclude: &Exclude,
+    patterns: &[String],
+    guessed: Vec<TemplatesFolder>,
+    diagnostics: &mut crate::diagnostic::Diagnostics,
+) {
+    use crate::diagnostic::{Code, Diagnostic};
+    if guessed.is_empty() {
+        return;
+    }
+    let own = Exclude::new(dir, patterns);
+    for found in guessed {
+        let rel = Path::new(&found.folder);
+        if !exclude.excludes(rel, true) || own.excludes(rel, true) {
+            continue;
+        }
+        let (file, line, column, placeholder) = &found.first;
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::TemplatesFolder,
+                format!(
+                    "'{}/' is left out as a folder of templates: {} of its {} notes hold placeholders such as `{placeholder}`",
+                    found.folder, found.templates, found.notes
+                ),
+            )
+            .at(super::read::display_path(root, file), *line, *column)
+            .help(format!(
+                "a template is the scaffold of notes to come, which Quartz leaves out too; to publish the folder, add \"!{0}\" to `[build] exclude`; to keep it out without this warning, add \"{0}\"",
+                found.pattern
+            )),
+        );
+    }
+}
+
+/// The first template placeholder in `text` outside code, with its line and column
+/// (1-based, in characters): `{{name}}` or `{{name:format}}` (a letter first, no
+/// space inside: not Hugo's `{{ .Title }}` nor a message's `{{1}}`), or Templater's
+/// `<% … %>`.
+pub fn first_placeholder(text: &str) -> Option<(usize, usize, String)> {
+    let mut fence: Option<&str> = None;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            continue;
+        }
+        let mut in_code = false;
+        for (at, c) in line.char_indices() {
+            if c == '`' {
+                in_code = !in_code;
+                continue;
+            }
+            if in_code {
+                continue;
+            }
+            let rest = &line[at..];
+            let found = if let Some(inner) = rest.strip_prefix("{{") {
+                inner
+                    .find("}}")
+                    .map(|end| &inner[..end])
+                    .filter(|name| {
+                        name.starts_with(|c: char| c.is_ascii_alphabetic())
+                            && !name.contains(char::is_whitespace)
+                            && name.split(':').next().is_some_and(|word| {
+                                word.chars()
+                                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                            })
+                    })
+                    .map(|name| name.len() + 4)
+            } else if rest.starts_with("<%") {
+                rest.find("%>").map(|end| end + 2)
+            } else {
+                None
+            };
+            if let Some(len) = found {
+                let column = line[..at].chars().count() + 1;
+                return Some((n + 1, column, rest[..len].to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// `name` written as gitignore reads a name: its special characters escaped.
+fn escape_pattern(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| {
+            let special = matches!(c, '*' | '?' | '[' | ']' | '\\' | '!' | '#');
+            special.then_some('\\').into_iter().chain([c])
+        })
+        .collect()
 }
 
 /// The note among `notes` that `name` names as a wikilink does: by its path without

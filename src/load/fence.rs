@@ -70,8 +70,10 @@ pub(super) fn find_front_matter(text: &str) -> Found {
         }
         offset = end;
     }
-    if fence_line > 1 {
-        // After blank lines, an unclosed fence is the body's own (a thematic break).
+    if fence_line > 1 || (fence == "---" && !opens_a_key(&text[first_line_end..])) {
+        // After blank lines, an unclosed fence is the body's own (a thematic break);
+        // so is one the first line after which is no `key:` (`---`, a blank line, then
+        // a poem's `<div>`), as Obsidian and CommonMark draw it.
         Found::None
     } else {
         Found::Unclosed {
@@ -79,6 +81,23 @@ pub(super) fn find_front_matter(text: &str) -> Found {
             line: fence_line,
         }
     }
+}
+
+/// Whether the first line of `text` that is not blank holds a YAML key (`title: x`,
+/// `my key:`, `"quoted": x`), as front matter left unclosed would, rather than the body
+/// (a heading, a tag, a list, a paragraph with no colon).
+fn opens_a_key(text: &str) -> bool {
+    let Some(line) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let key = &line[..colon];
+    !key.trim().is_empty()
+        && !key.starts_with(char::is_whitespace)
+        && !key.starts_with(['<', '#', '>', '-', '*', '|', '!', '[', '`', '='])
+        && !key.contains("](")
 }
 
 /// Whether `text` (from the start of a line) opens a JSON object: `{`, after spaces,
@@ -147,6 +166,24 @@ mod tests {
                 body_start,
             } => Some((format, &text[head], first_line, &text[body_start..])),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn an_unclosed_fence_before_no_key_is_a_thematic_break() {
+        // A poem's page: `---`, a blank line, then its HTML. Obsidian draws a rule.
+        let poem = "---\n\n<div class=\"poem\">\n<p>I know</p>\n</div>\n";
+        assert!(matches!(find_front_matter(poem), Found::None));
+        assert!(matches!(
+            find_front_matter("---\n# Title\n\nText: x\n"),
+            Found::None
+        ));
+        // A key after it: front matter whose closing fence is missing.
+        for text in ["---\ntitle: Sleep\n\n# Sleep\n", "---\n\nmy key: x\n"] {
+            assert!(
+                matches!(find_front_matter(text), Found::Unclosed { line: 1, .. }),
+                "{text}"
+            );
         }
     }
 

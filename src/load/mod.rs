@@ -182,9 +182,10 @@ pub fn load(
     };
     let mut into_output = Vec::new();
     let tops = plumbing::tops(root, &dir);
-    let mut defaults = exclude::vault_templates(root, &dir);
+    let (mut defaults, guessed) = exclude::vault_templates_found(root, &dir);
     defaults.extend(plumbing::folder_patterns(&dir, &tops));
     let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);
+    exclude::templates_left_out(root, &dir, &exclude, publish.exclude, guessed, diagnostics);
     let mut left_out = Vec::new();
     let found = files(
         root,

@@ -418,3 +418,68 @@ fn a_vaults_own_templates_folders_are_left_out_unless_taken_back() {
         run.stderr
     );
 }
+
+#[test]
+fn a_folder_of_templates_no_setting_names_is_left_out_with_one_warning() {
+    // vanNijnatten/Zettelkasten keeps `.obsidian/` without templates.json, and its
+    // `attachments/templates/` notes (`aliases: - {{citekey}}`, `# {{title}}`) were
+    // published, one `unsupported-syntax` warning per placeholder. A folder so named
+    // whose notes hold no placeholder is published as before.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/attachments/templates/article-template.md",
+        "---\naliases:\n  - {{citekey}}\nyear: {{year}}\n---\n# {{title}}\n\nTEMPLATE-SECRET\n",
+    );
+    site.write(
+        "content/attachments/templates/idea-template.md",
+        "# Idea\n\nMade <% tp.file.creation_date() %> TEMPLATE-SECRET\n",
+    );
+    site.write(
+        "content/attachments/templates/readme.md",
+        "# About these\n\nCopy one.\n",
+    );
+    site.write(
+        "content/Healing/Template/letter.md",
+        "# Letter\n\nA letter to copy: Dear `{{name}}`, KEPT-LETTER\n",
+    );
+    site.write(
+        "content/Healing/idea.md",
+        "# Idea\n\nSee [[idea-template]] and [[letter]].\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 'attachments/templates/' is left out as a folder of templates: 2 of its 3 notes hold placeholders such as `{{citekey}}`\n --> content/attachments/templates/article-template.md:3:5",
+    )
+    .assert_stderr_contains("to publish the folder, add \"!/attachments/templates/\" to `[build] exclude`");
+    let said = "as a folder of templates";
+    assert_eq!(run.stderr.matches(said).count(), 1, "{}", run.stderr);
+    run.assert_stderr_contains("'idea-template' is left out: it is in a folder of templates");
+    for said in ["{{year}}", "tp.file", "Healing/Template"] {
+        assert!(!run.stderr.contains(said), "{}", run.stderr);
+    }
+    let run = site.build();
+    run.assert_code(0);
+    for (path, bytes) in snapshot(&site.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("TEMPLATE-SECRET"), "{}", path.display());
+    }
+    assert!(site
+        .read("healing/template/letter/index.html")
+        .contains("KEPT-LETTER"));
+    // Named in `[build] exclude`: out, and nothing said; taken back: published.
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nexclude = [\"/attachments/templates/\"]\n"),
+    );
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains(said), "{}", run.stderr);
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nexclude = [\"!/attachments/templates/\"]\nunsupported_syntax = \"warn\"\n"),
+    );
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains(said), "{}", run.stderr);
+    run.assert_stderr_contains("template placeholder `{{citekey}}` in front matter");
+}

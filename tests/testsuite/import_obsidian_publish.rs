@@ -149,6 +149,41 @@ fn a_tag_of_emoji_alone_gets_a_page_spelled_out() {
 }
 
 #[test]
+fn inline_emoji_tags_are_tags() {
+    // Gardens mark a note's growth or subject in its text (`#🌱`, `#📚/reading`), and
+    // Obsidian and Quartz read them as tags: they were text, with no tag page. Not a
+    // heading, a colour in code, an issue's number or a link's `#`.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write(
+        "content/Healing/Growing.md",
+        "# Growing\n\nStatus #🌱 and #📚/reading, see #42 and [x](#top).\n\n\
+         Text #reading too, `color: #fff` and #👩‍⚕️.\n\n## #🌿 heading\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("healing/growing/index.html");
+    assert!(
+        page.contains("<a class=\"tag\" href=\"../../tags/seedling/\">#🌱</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a class=\"tag\" href=\"../../tags/books-reading/\">#📚/reading</a>"),
+        "{page}"
+    );
+    assert!(page.contains("tags/reading/\">#reading</a>"), "{page}");
+    assert!(page.contains("#👩‍⚕️</a>"), "{page}");
+    assert!(!page.contains("tags/42/"), "{page}");
+    assert!(page.contains("<code>color: #fff</code>"), "{page}");
+    for tag in ["seedling", "books-reading", "reading", "herb"] {
+        let list = site.read(&format!("tags/{tag}/index.html"));
+        assert!(list.contains("Growing"), "{tag}: {list}");
+    }
+    assert!(!site.path("public/tags/fff/index.html").exists());
+    assert!(!site.path("public/tags/top/index.html").exists());
+}
+
+#[test]
 fn a_heading_that_skips_a_level_is_kept_with_a_warning() {
     // As axe's heading-order rule reads the page: the title is its <h1>, and a page
     // of three headings or more lists its contents under an <h2> first.
@@ -183,4 +218,49 @@ fn a_heading_that_skips_a_level_is_kept_with_a_warning() {
     assert!(page.contains("<h3 id=\"tips\">"), "{page}");
     let page = site.read("healing/worry/index.html");
     assert!(page.contains("<h5 id=\"deeper\">"), "{page}");
+}
+
+#[test]
+fn a_rule_opening_a_note_is_no_front_matter() {
+    // antoniofrancaib/zettelkasten-content's conviction.md: `---`, a blank line, then
+    // a poem's HTML, drawn by Obsidian as a rule then the poem. The build stopped on
+    // "front matter is not closed".
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write(
+        "content/Poems/conviction.md",
+        "---\n\n<div class=\"poem\">\n<p>I know that I shall meet my fate</p>\n</div>\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("poems/conviction/index.html");
+    assert!(page.contains("<hr"), "{page}");
+    assert!(page.contains("I know that I shall meet my fate"), "{page}");
+}
+
+#[test]
+fn a_wikilink_with_spaces_inside_its_brackets_is_read_as_obsidian_and_quartz_read_it() {
+    // TrshPuppy/obsidian-notes writes bash's `[[ -f x ]]` in prose. Obsidian shows it
+    // as a link to a note not written yet, and Quartz links its trimmed target: a
+    // `missing-note` warning here, its text shown; `[[ Sleep ]]` leads to Sleep.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write("content/Notes/Sleep.md", "# Sleep\n\nText.\n");
+    site.write(
+        "content/Notes/shell.md",
+        "# Shell\n\nTest [[ -f x ]] or [[ Sleep ]], and `[[ -d y ]]` in code.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: '-f x' is not written yet: shown as plain text\n --> content/Notes/shell.md:3:6",
+    );
+    assert!(!run.stderr.contains("'-d y'"), "{}", run.stderr);
+    let page = site.read("notes/shell/index.html");
+    assert!(
+        page.contains("<span class=\"missing-link\">-f x</span>"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../notes/sleep/\""), "{page}");
+    assert!(page.contains("<code>[[ -d y ]]</code>"), "{page}");
 }

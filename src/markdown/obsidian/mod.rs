@@ -4,7 +4,7 @@
 //!   becomes the block's `id="^id"`, so `#^id` links to it (the id is a link target
 //!   like a heading's);
 //! - inline `#tags` (`#` after a space or at a block's start, then letters, digits,
-//!   `_`, `-`, `/`, not only digits) join the article's tags and link to the tag's page,
+//!   `_`, `-`, `/` or emoji, not only digits) join the article's tags and link to the tag's page,
 //!   as Obsidian Publish links them; in headings they stay text, and in code, links and
 //!   URLs they are not tags at all.
 
@@ -287,10 +287,18 @@ fn is_block_end(end: &TagEnd) -> bool {
     )
 }
 
-/// The length of the inline tag at the start of `rest` (just after its `#`), if one is.
+/// The length of the inline tag at the start of `rest` (just after its `#`), if one is:
+/// letters, digits, `_`, `-`, `/`, combining marks and emoji (`#🌱`, `#📚/reading`), as
+/// Obsidian and Quartz read a tag, and not digits alone (`#123`, an issue's number).
 fn tag_len(rest: &str) -> Option<usize> {
+    use unicode_normalization::char::is_combining_mark;
     let len = rest
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '/')))
+        .find(|c: char| {
+            !(c.is_alphanumeric()
+                || matches!(c, '_' | '-' | '/')
+                || is_combining_mark(c)
+                || crate::text::is_emoji(c))
+        })
         .unwrap_or(rest.len());
     let tag = &rest[..len];
     (len > 0 && tag.chars().any(|c| !c.is_ascii_digit())).then_some(len)
@@ -390,6 +398,12 @@ mod tests {
         assert_eq!(tag_len("123 "), None);
         assert_eq!(tag_len("1a"), Some(2));
         assert_eq!(tag_len(" x"), None);
+        // Emoji, alone or with words, as Obsidian and Quartz read them.
+        assert_eq!(tag_len("🌱 idea"), Some("🌱".len()));
+        assert_eq!(tag_len("📚/reading."), Some("📚/reading".len()));
+        assert_eq!(tag_len("👩‍⚕️ x"), Some("👩‍⚕️".len()));
+        assert_eq!(tag_len("✅"), Some("✅".len()));
+        assert_eq!(tag_len("42"), None);
     }
 
     #[test]
