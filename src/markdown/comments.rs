@@ -2,7 +2,9 @@
 //! code (a code span, a code block or math, where it is literal) to the next `%%`,
 //! across lines and blank lines, everything is taken out before the text is parsed,
 //! so no page, feed, search index or count ever sees it. A `%%` never closed hides the
-//! rest of the file, as in Obsidian, with a warning.
+//! rest of the file, as in Obsidian, with a warning. A `%%` inside a link's address
+//! (`[x](24%%201%20Attacks.md)`, as Obsidian writes the path of a folder named `24%`)
+//! is the address's own.
 
 use super::expand::{inside, literal_ranges, Article, Expanded, Splice};
 use crate::diagnostic::{Code, Diagnostic};
@@ -29,7 +31,7 @@ pub(super) fn strip(text: &str, article: &Article, options: Options, out: &mut E
         let mut unclosed = None;
         while let Some(found) = text[from..].find("%%") {
             let open = from + found;
-            if inside(&literal, open) {
+            if inside(&literal, open) || in_link_destination(&text, open) {
                 from = open + 2;
                 continue;
             }
@@ -74,4 +76,21 @@ pub(super) fn strip(text: &str, article: &Article, options: Options, out: &mut E
         }
     }
     text
+}
+
+/// Whether the `%%` at `at` is inside a Markdown link's address on its line: after a
+/// `](` with no space or `)` between, and before the `)` that closes it.
+fn in_link_destination(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let Some(open) = text[line_start..at].rfind("](") else {
+        return false;
+    };
+    let address = &text[line_start + open + 2..at];
+    if address.contains([' ', '\t', ')']) {
+        return false;
+    }
+    let rest = &text[at..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    line.find(')')
+        .is_some_and(|close| !line[..close].contains([' ', '\t']))
 }

@@ -13,14 +13,16 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 impl Site {
-    /// The article a relative `.md` path from `from` names.
+    /// The article a relative `.md` path from `from` names (a `../` too many stays at
+    /// the root, as Obsidian and a browser read it).
     pub(super) fn article_by_file(
         &self,
         from: &Path,
         target: &str,
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
-        let path = md_path(from, target)?;
+        let path = md_path(from, target)
+            .or_else(|| md_path(Path::new("_"), target.trim_start_matches("../")))?;
         let path = path.to_string_lossy();
         // Composed, as the table holds each path: a folder macOS named decomposed
         // and a link typed composed find each other.
@@ -452,9 +454,7 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
     anchor.is_empty()
         || anchor.starts_with("ref-")
         || anchor.starts_with("source-")
-        || anchor == "sources"
-        || anchor == "top"
-        || anchor == "main"
+        || matches!(anchor, "sources" | "top" | "main")
 }
 
 /// A `.md` link's path as its author reads it: percent-decoded.

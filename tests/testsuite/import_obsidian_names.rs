@@ -550,3 +550,35 @@ fn a_heading_with_a_footnote_is_linked_as_obsidian_writes_it() {
     );
     assert!(page.contains("Most values fall in a range."), "{page}");
 }
+
+#[test]
+fn a_percent_pair_in_a_link_s_address_and_a_climb_too_many_read_as_in_obsidian() {
+    // TrshPuppy/obsidian-notes: Obsidian writes a folder named `24% 1 Attacks` in a
+    // link as `24%%201%20Attacks` (a folder the repository leaves out), which hid the
+    // rest of the note as a comment never closed; and `../../../networking/DHCP.md` from a folder two deep, which Obsidian
+    // and a browser take to the root's `networking/DHCP.md`, was written as an
+    // address outside the site.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/networking/DHCP.md",
+        "# DHCP\n\nLeases.\n\n## Options\n\nMore.\n",
+    );
+    site.write(
+        "content/CWP/OPN/fake-AP.md",
+        "# Fake AP\n\nBy [phishing](../../24%%201%20Attacks/phishing.md), then the \
+         [DHCP](../../../networking/DHCP.md#Options) server.\n\nAFTER-THE-LINK %% hidden %% shown.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for said in ["never closed", "outside the site"] {
+        assert!(!run.stderr.contains(said), "{}", run.stderr);
+    }
+    let page = site.read("cwp/opn/fake-ap/index.html");
+    assert!(page.contains("AFTER-THE-LINK  shown."), "{page}");
+    assert!(
+        page.contains("href=\"../../../networking/dhcp/#options\""),
+        "{page}"
+    );
+    assert!(!page.contains("hidden %%"), "{page}");
+}
