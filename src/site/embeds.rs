@@ -65,14 +65,17 @@ impl Site {
                             .collect();
                         names.push(self.articles[to.0].path.display().to_string());
                         let link = &self.articles[from].parsed.links[k];
-                        diagnostics.push(
-                            Diagnostic::error(
-                                Code::EmbedCycle,
-                                format!("embeds go round in a circle: {}", names.join(" → ")),
-                            )
-                            .at(&self.articles[from].path, link.line, link.column)
-                            .help("a note cannot show itself, even through others: remove one of these embeds, or link instead of embedding (drop the `!`)"),
-                        );
+                        let d = Diagnostic::error(
+                            Code::EmbedCycle,
+                            format!("embeds go round in a circle: {}", names.join(" → ")),
+                        )
+                        .at(&self.articles[from].path, link.line, link.column)
+                        .help("a note cannot show itself, even through others: remove one of these embeds, or link instead of embedding (drop the `!`)");
+                        // Obsidian shows the circle once and stops: with `broken_links =
+                        // "warn"`, the embed that closes it is left out, with a warning.
+                        let broken = self.config.build.broken_links;
+                        diagnostics
+                            .push(broken.report(d, "without the embed that closes the circle"));
                         cut.push((from, k));
                     }
                     _ => {}

@@ -209,6 +209,19 @@ fn embeds_that_go_round_in_a_circle_are_an_error_naming_it() {
     site.build().assert_code(1).assert_stderr_contains(
         "error: embeds go round in a circle: content/Healing/b.md → content/Healing/b.md",
     );
+    // stevepowell99/causal-mapping-garden-content: a glossary and a note embed each
+    // other, and Obsidian shows the circle once. With `broken_links = "warn"` the
+    // embed that closes it is left out, with a warning, and the vault is published.
+    site.write("content/Healing/b.md", "# B\n\nB-TEXT.\n\n![[a]]\n");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("[build]\nbroken_links = \"warn\"\n\n{book}"),
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains("warning: embeds go round in a circle: content/Healing/a.md → content/Healing/b.md → content/Healing/a.md\n --> content/Healing/b.md:5:1");
+    let a = site.read("healing/a/index.html");
+    assert_eq!(a.matches("B-TEXT.").count(), 1, "{a}");
 }
 
 #[test]
