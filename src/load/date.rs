@@ -45,8 +45,9 @@ impl Date {
     }
 
     /// [`parse_date_or_datetime`](Date::parse_date_or_datetime), or a year alone
-    /// (`2019`) or a year and month (`2019-05`), read as its first day, as Quartz reads
-    /// a note's `date` (JavaScript's `Date` takes `YYYY` and `YYYY-MM` so).
+    /// (`2019`) or a year and month (`2019-05`), read as its first day, or a day or month
+    /// of one digit (`2026-02-6`), as Quartz reads a note's `date` (JavaScript's `Date`
+    /// takes them so).
     pub fn parse_partial(s: &str) -> Option<Date> {
         let s = s.trim();
         let year = |y: &str| {
@@ -72,7 +73,24 @@ impl Date {
                     day: 1,
                 })
             }
-            _ => Date::parse_date_or_datetime(s),
+            _ => Date::parse_date_or_datetime(s).or_else(|| {
+                // `2026-02-6`, a day or month of one digit, as JavaScript's `Date`
+                // reads it too.
+                let mut parts = s.splitn(3, '-');
+                let y = year(parts.next()?)?;
+                let short = |p: &str| {
+                    (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                        .then(|| p.parse::<u32>().ok())
+                        .flatten()
+                };
+                let (month, day) = (short(parts.next()?)?, short(parts.next()?)?);
+                let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(y, month);
+                valid.then_some(Date {
+                    year: y,
+                    month,
+                    day,
+                })
+            }),
         }
     }
 
@@ -228,8 +246,19 @@ mod tests {
         assert_eq!(at("2019").as_deref(), Some("2019-01-01"));
         assert_eq!(at("2019-05").as_deref(), Some("2019-05-01"));
         assert_eq!(at("2019-05-04T10:00:00Z").as_deref(), Some("2019-05-04"));
+        // A garden's `date: 2026-02-6`, as JavaScript's `Date` reads it.
+        assert_eq!(at("2026-02-6").as_deref(), Some("2026-02-06"));
+        assert_eq!(at("2026-2-16").as_deref(), Some("2026-02-16"));
         for wrong in [
-            "2019-13", "2019-5", "19", "20190", "201x", "2019-05-", "-2019",
+            "2019-13",
+            "2019-5",
+            "19",
+            "20190",
+            "201x",
+            "2019-05-",
+            "-2019",
+            "2026-02-30",
+            "2026-2-6x",
         ] {
             assert_eq!(at(wrong), None, "{wrong}");
         }

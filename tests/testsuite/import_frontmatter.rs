@@ -558,6 +558,16 @@ fn a_date_property_holding_a_year_is_its_first_day_and_one_holding_no_date_is_le
         .assert_code(1)
         .assert_stderr_contains("error: front matter: date:")
         .assert_stderr_contains("--> content/notes/2024.md:3:");
+    // A garden's `date: 2026-02-6` (stevepowell99/causal-mapping-garden-content), a
+    // day of one digit, which Quartz reads as JavaScript's `Date` does: that day.
+    site.write(
+        "content/notes/2024.md",
+        "---\ntitle: Year\ndate: 2026-02-6\n---\nThe year.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("front matter"), "{}", run.stderr);
+    assert!(site.read("atom.xml").contains("2026-02-06T00:00:00Z"));
 }
 
 #[test]
