@@ -146,10 +146,20 @@ pub(super) fn read_source(
     let (mut front, body_start) = split_front_matter(&text, &path, diagnostics)?;
     zola_dated_name(rel, &mut front);
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
-    // A name of symbols or emoji alone (`$?.md`, `🧠.md`) is spelled out.
+    // A name of symbols or emoji alone (`$?.md`, `🧠.md`) is spelled out; one of
+    // symbols nothing spells (`↕.md`) by its characters' code points (`u2195`).
     let slug = Some(slugify(&stem))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| crate::text::spelled_slug(&stem));
+    let slug = match slug.is_empty() {
+        true => stem
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| format!("u{:x}", u32::from(c)))
+            .collect::<Vec<_>>()
+            .join("-"),
+        false => slug,
+    };
     let folder = rel
         .parent()
         .and_then(|p| p.components().next())

@@ -24,10 +24,13 @@ fn notes_that_differ_only_in_symbols_get_pages_of_their_own() {
         site.write(&format!("content/Programming/{name}.md"), text);
     }
     site.write("content/Healing/🧠.md", "Thinking.");
+    // stevepowell99/causal-mapping-garden-content's `img/↕.md`: nothing spells `↕`,
+    // and the build stopped on "file name gives an empty slug".
+    site.write("content/Healing/↕.md", "Up and down.");
     site.write(
         "content/Healing/plans.md",
         "# Plans\n\n[[C]] [[C++]] [C#](../Programming/C%23.md) [[C Boilerplate]] [[C++ Boilerplate]] [[Bash]] \
-         [[Bash &&]] [[Bash ;]] [[exit]] [[exit()]] [[$?]] [[🧠]]\n",
+         [[Bash &&]] [[Bash ;]] [[exit]] [[exit()]] [[$?]] [[🧠]] [[↕]]\n",
     );
     // `[[C#]]` is the heading `#` of `C` in Obsidian, hence the Markdown link.
     let run = site.build();
@@ -50,6 +53,7 @@ fn notes_that_differ_only_in_symbols_get_pages_of_their_own() {
         ("programming/exit-2/", "Exit()"),
         ("programming/dollar-question/", "$?"),
         ("healing/brain/", "🧠"),
+        ("healing/u2195/", "↕"),
     ] {
         assert!(
             page.contains(&format!("href=\"../../{address}\"")),
