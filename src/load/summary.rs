@@ -144,13 +144,20 @@ impl Summary {
         diagnostics: &mut Diagnostics,
     ) -> Option<PathBuf> {
         // A draft chapter (`[Draft]()`) has no file yet; an outside link is no chapter.
-        if dest.is_empty() || dest.contains("://") || dest.starts_with("mailto:") {
+        if dest.is_empty()
+            || dest.contains("://")
+            || dest.starts_with("//")
+            || dest.starts_with("mailto:")
+        {
             return None;
         }
         let (line, column) = lines.position(at);
         let path = dest.split(['#', '?']).next().unwrap_or_default();
         let decoded = crate::text::percent_decode(path).unwrap_or_else(|| path.to_string());
-        let Some(rel) = normalise(&decoded) else {
+        // A path from the book's root (`/qa/images.md`) is read from the content
+        // folder, as GitBook reads it (mdBook finds no file there).
+        let from_root = decoded.strip_prefix('/').unwrap_or(&decoded);
+        let Some(rel) = normalise(from_root) else {
             diagnostics.push(
                 Diagnostic::error(
                     Code::Summary,
