@@ -213,7 +213,7 @@ pub fn warn_languages(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) {
                 if books.len() == 1 { "is" } else { "are" }
             ),
         )
-        .at(&super::read::display_path(root, &langs), *line, 1)
+        .at(super::read::display_path(root, &langs), *line, 1)
         .help(format!(
             "build one site per language, each with its own book.toml and `[build] content_dir = \"{}\"` (and `[site] language`), as GitBook published each language's book",
             content(first)
