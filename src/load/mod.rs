@@ -216,7 +216,9 @@ pub fn load(
             }
             s if s == summary_name => {
                 if let Some((file, text)) = read_text(root, &full, diagnostics) {
-                    content.summary = Some(summary::Summary::parse(&text, &file, diagnostics));
+                    let base = rel.parent().unwrap_or(Path::new(""));
+                    content.summary =
+                        Some(summary::Summary::parse_in(&text, &file, base, diagnostics));
                 }
             }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {

@@ -485,3 +485,41 @@ fn a_multilingual_gitbook_says_to_build_each_language_apart() {
     run.assert_code(0);
     assert!(!run.stderr.contains("LANGS.md"), "{}", run.stderr);
 }
+
+#[test]
+fn gitbooks_summary_in_a_folder_below_its_root_is_read_from_there() {
+    // `.gitbook.yaml` names `structure.summary: ./product/SUMMARY.md`, as GitBook's
+    // own example does: it was a warning and the top SUMMARY.md (or none) was read.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write(
+        ".gitbook.yaml",
+        "root: ./book/\n\nstructure:\n  summary: ./product/SUMMARY.md\n",
+    );
+    site.write(
+        "book/product/SUMMARY.md",
+        "# Summary\n\n* [Usage](usage.md)\n* [Setup](./setup.md)\n  * [FAQ](../shared/faq.md)\n* [Top](/top.md)\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n* [Old](old.md)\n");
+    site.write("book/README.md", "# Welcome\n\nHello.\n");
+    site.write("book/old.md", "# Old\n\nStale.\n");
+    site.write("book/top.md", "# Top\n\nAt the top.\n");
+    site.write("book/product/setup.md", "# Setup\n\nSteps.\n");
+    site.write("book/product/usage.md", "# Usage\n\nUse it.\n");
+    site.write("book/shared/faq.md", "# FAQ\n\nAnswers.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("is not read"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    run.assert_stderr_contains("2 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'SUMMARY.md', 'old.md'");
+    assert!(site.read("shared/faq/index.html").contains("Answers."));
+    assert!(site.read("top/index.html").contains("At the top."));
+    assert!(!site.path("public/old").exists());
+    // product/SUMMARY.md's order: usage, then setup.
+    let hub = main_of(&site.read("product/index.html")).to_string();
+    let (u, s) = (hub.find("Usage").unwrap(), hub.find("Setup").unwrap());
+    assert!(u < s, "{hub}");
+}
