@@ -20,7 +20,7 @@ use super::expand::{
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, fenced_code, zola_body};
+use super::foreign_body::{embed_link, fenced_code, tab_label, zola_body};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -421,6 +421,13 @@ pub(super) fn strip(
                 }
                 continue;
             }
+        }
+        // Tabs (mdbook-tabs', GitBook's): each tab's text under its name in bold.
+        if let Some(label) = tab_label(tag.kind, &name, &tag.inner) {
+            splice.copy(copied..tag.range.start);
+            splice.insert(&label, tag.range.start);
+            copied = tag.range.end;
+            continue;
         }
         // A tag in a link's or image's address (`[x]({{#DOCS_URL}}/a.html)`,
         // `[x]({{ site.baseurl }}/a)`, `<img src="{{ site.baseurl }}/a.png">`): the address is unknown without the tool that
