@@ -241,7 +241,11 @@ pub fn load(
             _ if is_html_page(&rel) && read::opens_with_front_matter(&full) => {
                 markdown.push((full, rel))
             }
-            _ if plumbing::is_plumbing(&rel, &tops) => content.plumbing.push(rel),
+            // GitBook serves the files of `.gitbook/assets/` that pages show or link
+            // to, not the folder: an unused copy stays out (and clashes with none).
+            _ if plumbing::is_plumbing(&rel, &tops) || rel.starts_with(".gitbook/assets") => {
+                content.plumbing.push(rel)
+            }
             _ => {
                 if let Some(warning) = read::other_format(&rel, publish.downloads) {
                     diagnostics.push(warning.in_file(display_path(root, &full)));

@@ -523,3 +523,43 @@ fn gitbooks_summary_in_a_folder_below_its_root_is_read_from_there() {
     let (u, s) = (hub.find("Usage").unwrap(), hub.find("Setup").unwrap());
     assert!(u < s, "{hub}");
 }
+
+#[test]
+fn gitbook_assets_no_page_uses_are_not_published() {
+    // A Kubernetes handbook keeps `CloudNativeLandscape.png` and an unused copy
+    // `cloudnativelandscape.png` in `.gitbook/assets/`: GitBook serves only the assets
+    // its pages use; attune published both and stopped on their clash.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write(
+        "SUMMARY.md",
+        "# Summary\n\n* [Intro](README.md)\n* [Map](guide/map.md)\n",
+    );
+    site.write(
+        "README.md",
+        "# Intro\n\n<img src=\".gitbook/assets/logo.png\" alt=\"Logo\">\n",
+    );
+    site.write(
+        "guide/map.md",
+        "# Map\n\n![The landscape](../.gitbook/assets/CloudNativeLandscape.png) and [the PDF](/.gitbook/assets/map%20v2.pdf).\n",
+    );
+    site.write(".gitbook/assets/CloudNativeLandscape.png", "png");
+    site.write(".gitbook/assets/cloudnativelandscape.png", "png copy");
+    site.write(".gitbook/assets/logo.png", "png");
+    site.write(".gitbook/assets/map v2.pdf", "pdf");
+    site.write(".gitbook/assets/unused.png", "png");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    let out = site.path("../out/.gitbook/assets");
+    for kept in ["CloudNativeLandscape.png", "logo.png", "map v2.pdf"] {
+        assert!(out.join(kept).exists(), "{kept} was left out");
+    }
+    assert!(!out.join("unused.png").exists());
+    assert!(!std::fs::read_dir(&out)
+        .unwrap()
+        .any(|e| e.unwrap().file_name() == "cloudnativelandscape.png"));
+}
