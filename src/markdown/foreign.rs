@@ -322,11 +322,6 @@ pub(super) fn strip(
             }
             continue;
         }
-        if tag.kind == Kind::Raw {
-            splice.copy(copied..tag.range.start);
-            copied = tag.range.end;
-            continue;
-        }
         let name = tag.name().to_string();
         // The closing tag of a pair, if there is one after it.
         let pair = pairs.get(&i).map(|&j| &tags[j]);
@@ -422,8 +417,10 @@ pub(super) fn strip(
                 continue;
             }
         }
-        // Tabs (mdbook-tabs', GitBook's): each tab's text under its name in bold.
-        if let Some(label) = tab_label(tag.kind, &name, &tag.inner) {
+        // Tabs (mdbook-tabs', GitBook's): each tab's text under its name in bold;
+        // `{% raw %}`: its text as it is written.
+        let label = tab_label(tag.kind, &name, &tag.inner);
+        if let Some(label) = label.or_else(|| (tag.kind == Kind::Raw).then(String::new)) {
             splice.copy(copied..tag.range.start);
             splice.insert(&label, tag.range.start);
             copied = tag.range.end;
