@@ -108,7 +108,7 @@ impl Config {
                 continue;
             }
             let at = place(&text, key, 0);
-            match structure_file(&pages, name) {
+            match structure_file(&pages, name, key == "readme") {
                 Ok(path) if key == "readme" => self.book_files.readme = Some((path, at)),
                 Ok(path) => self.book_files.summary = Some(path),
                 Err(why) => problems.push(warn(
@@ -171,9 +171,10 @@ impl Config {
 }
 
 /// The Markdown file `name` of GitBook's `structure`, a path from the content folder
-/// `pages`, if it is one at the top of it, else why not (the links of a summary in a
-/// folder below would be read from there).
-fn structure_file(pages: &Path, name: &str) -> Result<PathBuf, &'static str> {
+/// `pages`, if it is one there, else why not. A summary may stand in a folder below
+/// (its links are read from there, as GitBook reads them); the readme (`top`) only at
+/// the top, as the home page's relative links are read from there.
+fn structure_file(pages: &Path, name: &str, top: bool) -> Result<PathBuf, &'static str> {
     let path = PathBuf::from(name);
     let markdown = path
         .extension()
@@ -186,7 +187,7 @@ fn structure_file(pages: &Path, name: &str) -> Result<PathBuf, &'static str> {
     {
         return Err("it is not a Markdown file's path from GitBook's root");
     }
-    if path.components().count() > 1 {
+    if top && path.components().count() > 1 {
         return Err("attune reads it only at the top of GitBook's root");
     }
     if !pages.join(&path).is_file() {

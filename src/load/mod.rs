@@ -24,6 +24,7 @@ mod front_forms;
 mod front_json;
 mod front_lenient;
 mod front_matter;
+pub mod gitbook_files;
 mod home;
 pub mod hugo_params;
 mod languages;
@@ -60,6 +61,10 @@ pub struct Content {
     pub sources: Vec<Source>,
     pub glossary: Vec<GlossaryEntry>,
     pub glossary_file: Option<(PathBuf, String)>,
+    /// GitBook's `GLOSSARY.md` (its path from the content folder) when it is read as
+    /// the glossary (see [`gitbook_files::read_glossary`]): `glossary_file` then holds
+    /// its text, and links to it lead to the glossary page.
+    pub glossary_md: Option<PathBuf>,
     pub references: BTreeMap<String, Reference>,
     pub references_file: Option<(PathBuf, String)>,
     pub paths: Vec<ReadingPath>,
@@ -212,7 +217,9 @@ pub fn load(
             }
             s if s == summary_name => {
                 if let Some((file, text)) = read_text(root, &full, diagnostics) {
-                    content.summary = Some(summary::Summary::parse(&text, &file, diagnostics));
+                    let base = rel.parent().unwrap_or(Path::new(""));
+                    content.summary =
+                        Some(summary::Summary::parse_in(&text, &file, base, diagnostics));
                 }
             }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
@@ -235,7 +242,11 @@ pub fn load(
             _ if is_html_page(&rel) && read::opens_with_front_matter(&full) => {
                 markdown.push((full, rel))
             }
-            _ if plumbing::is_plumbing(&rel, &tops) => content.plumbing.push(rel),
+            // GitBook serves the files of `.gitbook/assets/` that pages show or link
+            // to, not the folder: an unused copy stays out (and clashes with none).
+            _ if plumbing::is_plumbing(&rel, &tops) || rel.starts_with(".gitbook/assets") => {
+                content.plumbing.push(rel)
+            }
             _ => {
                 if let Some(warning) = read::other_format(&rel, publish.downloads) {
                     diagnostics.push(warning.in_file(display_path(root, &full)));
@@ -326,6 +337,11 @@ pub fn load(
     if let Some(summary) = &mut content.summary {
         summary.match_composed(markdown.iter().map(|(_, rel)| rel.as_path()));
     }
+    let gitbook = gitbook_files::is_gitbook(root, &dir);
+    if gitbook {
+        gitbook_files::take_glossary(root, &mut markdown, &mut content, diagnostics);
+    }
+    gitbook_files::warn_languages(root, &dir, diagnostics);
     let walked: Vec<PathBuf> = match content.summary {
         Some(_) => markdown.iter().map(|(full, _)| full.clone()).collect(),
         None => Vec::new(),
@@ -364,8 +380,11 @@ pub fn load(
 
     if let Some(summary) = &mut content.summary {
         // Drafts count as written: a book built without them still lists them.
-        let files: std::collections::HashSet<&Path> =
-            markdown.iter().map(|(_, rel)| rel.as_path()).collect();
+        let files: std::collections::HashSet<&Path> = markdown
+            .iter()
+            .map(|(_, rel)| rel.as_path())
+            .chain(content.glossary_md.as_deref())
+            .collect();
         summary.check(
             &|rel| files.contains(rel),
             markdown.iter().map(|(_, rel)| rel.as_path()),
@@ -382,11 +401,6 @@ pub fn load(
         // GitBook's settings (`.gitbook.yaml`, `.gitbook/`, or the old GitBook's
         // `book.json`), whose home page is the README.md and whose old versions publish
         // GLOSSARY.md as the glossary's page, listed or not.
-        let gitbook = [root, dir.as_path()].iter().any(|d| {
-            d.join(".gitbook.yaml").is_file()
-                || d.join(".gitbook").is_dir()
-                || d.join("book.json").is_file()
-        });
         let (kept, unlisted): (Vec<_>, Vec<_>) = markdown.into_iter().partition(|(_, rel)| {
             if summary.position(rel).is_some()
                 || rel == Path::new("404.md")
@@ -465,7 +479,11 @@ pub fn load(
     }
 
     publish.warn_unmarked(&content.sources, diagnostics);
-    if let Some((file, text)) = &content.glossary_file {
+    if let Some((file, text)) = content
+        .glossary_file
+        .as_ref()
+        .filter(|_| content.glossary_md.is_none())
+    {
         content.glossary = parse_yaml(text, file, diagnostics).unwrap_or_default();
     }
     if let Some((file, text)) = &content.references_file {

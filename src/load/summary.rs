@@ -45,6 +45,8 @@ pub struct Summary {
     /// [`Summary::unlisted`]), so that a link to one says why it leads nowhere.
     pub left_out: std::collections::HashSet<PathBuf>,
     position: HashMap<PathBuf, usize>,
+    /// The folder it stands in, from the content folder: its links are read from there.
+    base: PathBuf,
     /// Every item of the numbered lists, drafts included, in order: the groups that
     /// may name a folder (see [`Summary::folder_title`]).
     items: Vec<Item>,
@@ -63,8 +65,22 @@ struct Item {
 impl Summary {
     /// Reads `SUMMARY.md`'s text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &Path, diagnostics: &mut Diagnostics) -> Summary {
+        Self::parse_in(text, file, Path::new(""), diagnostics)
+    }
+
+    /// Reads a table of contents that stands in the folder `base` of the content
+    /// folder (GitBook's `structure.summary: product/SUMMARY.md`): its links are read
+    /// from there, as links are, and one written from the root (`/page.md`) from the
+    /// content folder.
+    pub fn parse_in(
+        text: &str,
+        file: &Path,
+        base: &Path,
+        diagnostics: &mut Diagnostics,
+    ) -> Summary {
         let mut summary = Summary {
             file: file.to_path_buf(),
+            base: base.to_path_buf(),
             ..Summary::default()
         };
         let mut depth = 0usize;
@@ -144,13 +160,23 @@ impl Summary {
         diagnostics: &mut Diagnostics,
     ) -> Option<PathBuf> {
         // A draft chapter (`[Draft]()`) has no file yet; an outside link is no chapter.
-        if dest.is_empty() || dest.contains("://") || dest.starts_with("mailto:") {
+        if dest.is_empty()
+            || dest.contains("://")
+            || dest.starts_with("//")
+            || dest.starts_with("mailto:")
+        {
             return None;
         }
         let (line, column) = lines.position(at);
         let path = dest.split(['#', '?']).next().unwrap_or_default();
         let decoded = crate::text::percent_decode(path).unwrap_or_else(|| path.to_string());
-        let Some(rel) = normalise(&decoded) else {
+        // A path from the book's root (`/qa/images.md`) is read from the content
+        // folder, as GitBook reads it (mdBook finds no file there).
+        let from_base = match decoded.strip_prefix('/') {
+            Some(from_root) => from_root.to_string(),
+            None => self.base.join(&decoded).to_string_lossy().into_owned(),
+        };
+        let Some(rel) = normalise(&from_base) else {
             diagnostics.push(
                 Diagnostic::error(
                     Code::Summary,

@@ -20,7 +20,7 @@ use super::expand::{
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, fenced_code, zola_body};
+use super::foreign_body::{embed_link, fenced_code, tab_label, zola_body};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -322,11 +322,6 @@ pub(super) fn strip(
             }
             continue;
         }
-        if tag.kind == Kind::Raw {
-            splice.copy(copied..tag.range.start);
-            copied = tag.range.end;
-            continue;
-        }
         let name = tag.name().to_string();
         // The closing tag of a pair, if there is one after it.
         let pair = pairs.get(&i).map(|&j| &tags[j]);
@@ -421,6 +416,15 @@ pub(super) fn strip(
                 }
                 continue;
             }
+        }
+        // Tabs (mdbook-tabs', GitBook's): each tab's text under its name in bold;
+        // `{% raw %}`: its text as it is written.
+        let label = tab_label(tag.kind, &name, &tag.inner);
+        if let Some(label) = label.or_else(|| (tag.kind == Kind::Raw).then(String::new)) {
+            splice.copy(copied..tag.range.start);
+            splice.insert(&label, tag.range.start);
+            copied = tag.range.end;
+            continue;
         }
         // A tag in a link's or image's address (`[x]({{#DOCS_URL}}/a.html)`,
         // `[x]({{ site.baseurl }}/a)`, `<img src="{{ site.baseurl }}/a.png">`): the address is unknown without the tool that

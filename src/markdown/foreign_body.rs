@@ -222,3 +222,34 @@ pub(super) fn embed_link(inner: &str) -> Option<String> {
         None => format!("<{url}>"),
     })
 }
+
+/// What stands for a tab tag: mdbook-tabs' `{{#tabs}}`, `{{#tab name="Linux"}}`,
+/// `{{#endtab}}`, `{{#endtabs}}` and GitBook's `{% tabs %}`, `{% tab title="Linux" %}`,
+/// `{% endtab %}`, `{% endtabs %}`. Each tab's text is kept, one after the other, each
+/// under its name in bold (the switching needs a script; nothing the reader needs is
+/// lost); the other tags stand for nothing. `None` for any other tag.
+pub(super) fn tab_label(kind: Kind, name: &str, inner: &str) -> Option<String> {
+    let key = match (kind, name) {
+        (Kind::Mdbook, "tabs" | "endtab" | "endtabs")
+        | (Kind::Liquid, "tabs" | "endtab" | "endtabs") => return Some(String::new()),
+        (Kind::Mdbook, "tab") => "name",
+        (Kind::Liquid, "tab") => "title",
+        _ => return None,
+    };
+    let at = inner.find(&format!("{key}="))? + key.len() + 1;
+    let rest = &inner[at..];
+    let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    let end = rest[1..].find(quote)?;
+    let label: String = rest[1..1 + end]
+        .trim()
+        .chars()
+        .flat_map(|c| match c.is_ascii_punctuation() {
+            true => vec!['\\', c],
+            false => vec![c],
+        })
+        .collect();
+    Some(match label.is_empty() {
+        true => String::new(),
+        false => format!("**{label}**\n"),
+    })
+}

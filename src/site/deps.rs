@@ -71,6 +71,7 @@ impl Dependencies {
             summary,
             // What links to them lead to is in `links`, hashed.
             other_language: _,
+            glossary_md: _,
             // From the configuration, hashed.
             exclude: _,
             sections,

@@ -87,6 +87,13 @@ impl Site {
                 title: written.to_string(),
             });
         }
+        if let Some(href) = self.glossary_page_for(article, path, link) {
+            return Some(ResolvedLink {
+                target: None,
+                href,
+                title: "Glossary".to_string(),
+            });
+        }
         if let Some(t) = self.redirected_section(&article.rel, path) {
             let to = &self.articles[t];
             return Some(ResolvedLink {
@@ -140,6 +147,31 @@ impl Site {
             .iter()
             .any(|a| a.from == crate::load::AssetFolder::Content && a.path() == html)
             .then_some(html)
+    }
+
+    /// The glossary page (with the term's anchor) that a link to GitBook's
+    /// `GLOSSARY.md`, read as the glossary, leads to: from the linking file's folder,
+    /// or from the content folder for a path written from the root.
+    fn glossary_page_for(&self, article: &Article, target: &str, link: &OutLink) -> Option<String> {
+        let glossary = self.glossary_md.as_deref()?;
+        let path = match target.strip_prefix('/') {
+            Some(rooted) => md_path(Path::new("_"), rooted)?,
+            None => md_path(&article.rel, target)?,
+        };
+        if path != glossary {
+            return None;
+        }
+        let anchor = match &link.target {
+            LinkTarget::File {
+                anchor: Some(anchor),
+                ..
+            } => format!("#{anchor}"),
+            _ => String::new(),
+        };
+        Some(format!(
+            "{}{anchor}",
+            self.style.href(&article.url, "glossary/")
+        ))
     }
 
     /// The page a section's `_index.md` named by the `.md` path `target` (from `from`'s

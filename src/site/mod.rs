@@ -153,6 +153,9 @@ pub struct Site {
     /// Translations left out of the site, as the loader found them: path from the
     /// content folder → language code.
     pub other_language: std::collections::HashMap<PathBuf, String>,
+    /// GitBook's `GLOSSARY.md` read as the glossary: links to it lead to the
+    /// glossary page.
+    pub glossary_md: Option<PathBuf>,
     /// What `[build] exclude` leaves out of the content folder.
     pub exclude: crate::load::exclude::Exclude,
     /// Folders below the topics, with their hubs and reading order.
@@ -241,6 +244,7 @@ fn build_with(
         refs: Vec::new(),
         summary: content.summary,
         other_language: content.other_language,
+        glossary_md: content.glossary_md.take(),
         exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),

@@ -361,3 +361,205 @@ fn a_folder_the_summary_leaves_out_takes_its_readme_and_gitbook_has_no_index_md(
     // A folder with a chapter listed keeps its README.md as its text.
     assert!(site.read("usage/index.html").contains("Usage hub text."));
 }
+
+#[test]
+fn an_old_gitbooks_glossary_md_is_the_sites_glossary() {
+    // GitBook 2 and 3 read GLOSSARY.md's terms (`## Term`, then its definition) and
+    // link each mention in the pages to the glossary page, the definition shown on
+    // hover; attune published the file as a page, its terms linked from nowhere.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write("book.json", "{}\n");
+    site.write(
+        "SUMMARY.md",
+        "# Summary\n\n* [Enums](guide/enums.md)\n* [Glossary](GLOSSARY.md)\n",
+    );
+    site.write("README.md", "# Book\n\nWelcome.\n");
+    site.write(
+        "GLOSSARY.md",
+        "# Glossary\n\n## Enumeration\n\nA set of *named* constants.\n\n##Sum type\nA type that is one of several.\n",
+    );
+    site.write(
+        "guide/enums.md",
+        "# Enums\n\nAn enumeration is a sum type. See [the glossary](../GLOSSARY.md#enumeration) and [all terms](/GLOSSARY.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("GLOSSARY"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    let read = |p: &str| std::fs::read_to_string(site.path("../out").join(p)).unwrap();
+    let page = main_of(&read("guide/enums/index.html")).to_string();
+    assert!(
+        page.contains("href=\"../../glossary/#enumeration\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../glossary/#sum-type\""), "{page}");
+    assert!(page.contains("A set of named constants."), "{page}");
+    assert!(page.contains(">all terms</a>"), "{page}");
+    assert!(page.contains("<a href=\"../../glossary/\""), "{page}");
+    let glossary = read("glossary/index.html");
+    assert!(glossary.contains("id=\"sum-type\""), "{glossary}");
+    assert!(
+        glossary.contains("A type that is one of several."),
+        "{glossary}"
+    );
+    assert!(!site.path("../out/glossary-2").exists());
+    // A term defined twice is an error at its line, as in glossary.yaml.
+    site.write(
+        "GLOSSARY.md",
+        "## Enumeration\n\nOne.\n\n## enumeration\n\nTwo.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("glossary term 'enumeration' is defined twice")
+        .assert_stderr_contains("--> GLOSSARY.md:5:1");
+    // Beside a glossary.yaml of attune's own, GLOSSARY.md stays a page.
+    site.write(
+        "glossary.yaml",
+        "- term: Variant\n  definition: One case of an enum.\n",
+    );
+    site.build().assert_code(0);
+    assert!(read("glossary-2/index.html").contains("Two."));
+}
+
+#[test]
+fn a_summary_path_from_the_book_root_is_read_from_the_content_folder() {
+    // A GitBook demo lists `/qa/images.md`: GitBook reads it from the book's root;
+    // attune reported it leading outside the content folder and left the page out.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write(
+        "book/SUMMARY.md",
+        "# Summary\n\n* [Intro](README.md)\n  * [Images](/qa/images.md)\n* [Elsewhere](//example.com/x.md)\n",
+    );
+    site.write("book/README.md", "# Intro\n\nHello.\n");
+    site.write("book/qa/images.md", "# Images\n\nYes.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("outside the content folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("does not list"), "{}", run.stderr);
+    assert!(site.read("qa/images/index.html").contains("Yes."));
+}
+
+#[test]
+fn a_multilingual_gitbook_says_to_build_each_language_apart() {
+    // LANGS.md lists each language's folder, a book with its own SUMMARY.md: read as
+    // one site, the languages' pages were mixed, each SUMMARY.md an orphan page.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write(
+        "LANGS.md",
+        "# Languages\n\n* [한국어](ko)\n* [English](en/)\n",
+    );
+    for lang in ["ko", "en"] {
+        site.write(
+            &format!("{lang}/SUMMARY.md"),
+            "# Summary\n\n* [Intro](README.md)\n",
+        );
+        site.write(&format!("{lang}/README.md"), "# Intro\n\nHello.\n");
+    }
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: LANGS.md makes this a multilingual GitBook: 'ko/', 'en/' are each a book of its own")
+        .assert_stderr_contains("--> LANGS.md:3:1")
+        .assert_stderr_contains("`[build] content_dir = \"ko\"`");
+    // Built per language, as the warning says, each is a book of its own.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nlanguage = \"en\"\n\n[build]\ncontent_dir = \"en\"\noutput_dir = \"../out\"\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("LANGS.md"), "{}", run.stderr);
+}
+
+#[test]
+fn gitbooks_summary_in_a_folder_below_its_root_is_read_from_there() {
+    // `.gitbook.yaml` names `structure.summary: ./product/SUMMARY.md`, as GitBook's
+    // own example does: it was a warning and the top SUMMARY.md (or none) was read.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write(
+        ".gitbook.yaml",
+        "root: ./book/\n\nstructure:\n  summary: ./product/SUMMARY.md\n",
+    );
+    site.write(
+        "book/product/SUMMARY.md",
+        "# Summary\n\n* [Usage](usage.md)\n* [Setup](./setup.md)\n  * [FAQ](../shared/faq.md)\n* [Top](/top.md)\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n* [Old](old.md)\n");
+    site.write("book/README.md", "# Welcome\n\nHello.\n");
+    site.write("book/old.md", "# Old\n\nStale.\n");
+    site.write("book/top.md", "# Top\n\nAt the top.\n");
+    site.write("book/product/setup.md", "# Setup\n\nSteps.\n");
+    site.write("book/product/usage.md", "# Usage\n\nUse it.\n");
+    site.write("book/shared/faq.md", "# FAQ\n\nAnswers.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("is not read"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    run.assert_stderr_contains("2 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'SUMMARY.md', 'old.md'");
+    assert!(site.read("shared/faq/index.html").contains("Answers."));
+    assert!(site.read("top/index.html").contains("At the top."));
+    assert!(!site.path("public/old").exists());
+    // product/SUMMARY.md's order: usage, then setup.
+    let hub = main_of(&site.read("product/index.html")).to_string();
+    let (u, s) = (hub.find("Usage").unwrap(), hub.find("Setup").unwrap());
+    assert!(u < s, "{hub}");
+}
+
+#[test]
+fn gitbook_assets_no_page_uses_are_not_published() {
+    // A Kubernetes handbook keeps `CloudNativeLandscape.png` and an unused copy
+    // `cloudnativelandscape.png` in `.gitbook/assets/`: GitBook serves only the assets
+    // its pages use; attune published both and stopped on their clash.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write(
+        "SUMMARY.md",
+        "# Summary\n\n* [Intro](README.md)\n* [Map](guide/map.md)\n",
+    );
+    site.write(
+        "README.md",
+        "# Intro\n\n<img src=\".gitbook/assets/logo.png\" alt=\"Logo\">\n",
+    );
+    site.write(
+        "guide/map.md",
+        "# Map\n\n![The landscape](../.gitbook/assets/CloudNativeLandscape.png) and [the PDF](/.gitbook/assets/map%20v2.pdf).\n",
+    );
+    site.write(".gitbook/assets/CloudNativeLandscape.png", "png");
+    site.write(".gitbook/assets/cloudnativelandscape.png", "png copy");
+    site.write(".gitbook/assets/logo.png", "png");
+    site.write(".gitbook/assets/map v2.pdf", "pdf");
+    site.write(".gitbook/assets/unused.png", "png");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    let out = site.path("../out/.gitbook/assets");
+    for kept in ["CloudNativeLandscape.png", "logo.png", "map v2.pdf"] {
+        assert!(out.join(kept).exists(), "{kept} was left out");
+    }
+    assert!(!out.join("unused.png").exists());
+    assert!(!std::fs::read_dir(&out)
+        .unwrap()
+        .any(|e| e.unwrap().file_name() == "cloudnativelandscape.png"));
+}

@@ -1571,3 +1571,34 @@ fn the_book_s_language_is_the_site_s_when_book_toml_names_no_other() {
         .read("intro/index.html")
         .contains("<html lang=\"pt-BR\""));
 }
+
+#[test]
+fn tabs_keep_each_tab_under_its_name() {
+    // mdbook-tabs' book: each of its 42 tab tags was an `unsupported-syntax` warning
+    // and the tabs' names were lost, their texts run together. GitBook's tabs alike.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n\n[preprocessor.tabs]\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Tabs](tabs.md)\n");
+    site.write(
+        "src/tabs.md",
+        "# Tabs\n\n{{#tabs }}\n{{#tab name=\"Linux *x*\" }}\nRun `make`.\n{{#endtab }}\n{{#tab name=\"Windows\" }}\nRun the installer.\n{{#endtab }}\n{{#endtabs }}\n\n\
+         {% tabs %}\n{% tab title=\"npm\" %}\nnpm i\n{% endtab %}\n{% endtabs %}\n\n```\n{{#tab name=\"Code\" }}\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("tabs/index.html");
+    assert!(page.contains("<p><strong>Linux *x*</strong></p>"), "{page}");
+    assert!(page.contains("<p>Run <code>make</code>.</p>"), "{page}");
+    assert!(page.contains("<p><strong>Windows</strong></p>"), "{page}");
+    assert!(page.contains("<p><strong>npm</strong></p>"), "{page}");
+    assert!(!page.contains("endtab"), "{page}");
+    assert!(
+        page.contains("{{#tab name=&quot;Code&quot; }}")
+            || page.contains("{{#tab name=\"Code\" }}"),
+        "{page}"
+    );
+}
