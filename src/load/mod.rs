@@ -117,6 +117,16 @@ pub fn is_html_page(rel: &Path) -> bool {
 /// The name Hugo and Zola give the folder of files published at the site root.
 pub const STATIC_FOLDER: &str = "static";
 
+/// Whether the content file `full` (at `rel`) is a page: Markdown, or Hugo's HTML
+/// content format (front matter, then the page's HTML).
+fn is_page_file(rel: &Path, full: &Path) -> bool {
+    let s = rel.to_string_lossy();
+    s.ends_with(".md")
+        || s.ends_with(".markdown")
+        || s.ends_with(".mdx")
+        || is_html_page(rel) && read::opens_with_front_matter(full)
+}
+
 /// A file published as it is, byte for byte: a file of the content folder that is
 /// not Markdown or data, or any file of the static folder (`[build] static_dir`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -227,13 +237,7 @@ pub fn load(
                     }
                 }
             }
-            s if s.ends_with(".md") || s.ends_with(".markdown") || s.ends_with(".mdx") => {
-                markdown.push((full, rel))
-            }
-            // Hugo's HTML content format: front matter, then the page's HTML.
-            _ if is_html_page(&rel) && read::opens_with_front_matter(&full) => {
-                markdown.push((full, rel))
-            }
+            _ if is_page_file(&rel, &full) => markdown.push((full, rel)),
             _ if plumbing::is_plumbing(&rel, &tops) => content.plumbing.push(rel),
             _ => {
                 if let Some(warning) = read::other_format(&rel, publish.downloads) {
@@ -277,9 +281,13 @@ pub fn load(
     // into one of Hugo's folders overlay as Hugo's do: of two files at one path, the
     // first mount's (or the static folder's) is the one published.
     for (i, mount) in publish.mounts.iter().enumerate() {
-        let Some((kind, below)) = mount.published() else {
+        let Some((kind, below)) = mount.published(content_dir) else {
             continue;
         };
+        if kind == MountKind::Content && mount.other_language(publish.language) {
+            diagnostics.push(languages::other_language_mount(mount, publish.language));
+            continue;
+        }
         let source = mount.source_path();
         let found = if root.join(&source).is_file() {
             vec![(root.join(&source), PathBuf::new())]
@@ -295,15 +303,19 @@ pub fn load(
                 diagnostics,
             )
         };
-        let published = found
-            .into_iter()
-            .map(|(_, rel)| match rel.as_os_str().is_empty() {
+        let mut fresh = Vec::new();
+        for (full, rel) in found {
+            let rel = match rel.as_os_str().is_empty() {
                 true => PathBuf::from(&below),
                 false => Path::new(&below).join(rel),
-            });
-        let fresh: Vec<PathBuf> = published
-            .filter(|rel| overlaid.insert((kind, rel.clone())))
-            .collect();
+            };
+            // A content mount's pages are pages, as the content folder's are.
+            if kind == MountKind::Content && is_page_file(&rel, &full) {
+                markdown.push((full, rel));
+            } else if overlaid.insert((kind, rel.clone())) {
+                fresh.push(rel);
+            }
+        }
         content.assets.extend(fresh.into_iter().map(|rel| Asset {
             rel,
             from: AssetFolder::Mount(i),

@@ -12,17 +12,20 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 impl Site {
-    /// The article a `.md` path names read from the folder a leaf bundle sits in, when
-    /// `from` is the bundle's `index.md`: Hugo's `ref` and `GetPage` read a relative
+    /// The article a `.md` path from the file `from` names; else read from the folder a
+    /// leaf bundle sits in, when `from` is the bundle's `index.md`: Hugo's `ref` and `GetPage` read a relative
     /// path from a bundle's container (`{{< ref "part-2" >}}` in
     /// `series/part-1/index.md` is `series/part-2`, a file or a bundle), not from the
     /// bundle's own folder, which holds its resources.
-    pub(super) fn from_bundle_container(
+    pub(super) fn md_target(
         &self,
         from: &Path,
         target: &str,
         by_rel: &HashMap<PathBuf, usize>,
     ) -> Option<usize> {
+        if let Some(t) = self.article_by_file(from, target, by_rel) {
+            return Some(t);
+        }
         if from.file_stem()? != "index" || target.starts_with('/') || target.starts_with("@/") {
             return None;
         }

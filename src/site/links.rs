@@ -146,11 +146,7 @@ impl Site {
                             LinkTarget::File { path, anchor } => {
                                 // The part of the page a `[redirects]` target names.
                                 let mut part = None;
-                                let found = match self
-                                    .article_by_file(&article.rel, path, &by_rel)
-                                    .or_else(|| {
-                                        self.from_bundle_container(&article.rel, path, &by_rel)
-                                    }) {
+                                let found = match self.md_target(&article.rel, path, &by_rel) {
                                     Some(t) => Some(t),
                                     None => match self.file_by_name(i, path, &by_rel) {
                                         Found::One(t) => Some(t),

@@ -1082,7 +1082,7 @@ fn a_ref_in_a_leaf_bundle_is_read_from_the_folder_the_bundle_sits_in() {
         for part in ["part-1", "part-2"] {
             site.write(
                 &format!("content/post/{series}/{part}/index.md"),
-                &format!("---\ntitle: {series} {part}\n---\n## Associative arrays\n\nText.\n"),
+                format!("---\ntitle: {series} {part}\n---\n## Associative arrays\n\nText.\n"),
             );
         }
     }
