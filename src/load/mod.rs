@@ -253,6 +253,7 @@ pub fn load(
     // The static folder's files, every one published as it is, after the content
     // folder's (so the URL table reports a clash between the two at the static file).
     let mut overlaid = std::collections::HashSet::new();
+    let mut mounted = std::collections::HashMap::new();
     if let Some(static_dir) = static_dir {
         let exclude = exclude::Exclude::new(&root.join(static_dir), publish.exclude);
         let found = files(
@@ -312,7 +313,11 @@ pub fn load(
             // A content mount's pages are pages, as the content folder's are.
             if kind == MountKind::Content && is_page_file(&rel, &full) {
                 markdown.push((full, rel));
-            } else if overlaid.insert((kind, rel.clone())) {
+            } else if overlaid.insert((kind, rel.clone()))
+                // One file mounted twice at one address (at `content/uploads` and
+                // `assets/uploads`) is one file there.
+                && mounted.insert(rel.clone(), full.clone()).is_none_or(|f| f != full)
+            {
                 fresh.push(rel);
             }
         }

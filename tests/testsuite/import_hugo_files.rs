@@ -360,7 +360,8 @@ fn a_folder_mounted_into_content_is_pages_at_the_targets_address() {
     // regisphilibert.com's `config/_default/module.yaml`: `content/en` and `content/fr`
     // mounted at `content` with a `lang` each, and `uploads` at `content/uploads`; and a
     // documentation's versions kept outside the content folder, mounted at
-    // `content/docs/<version>`, as jaegertracing/documentation mounts them.
+    // `content/docs/<version>`, as jaegertracing/documentation mounts them. `uploads`
+    // is mounted at `assets/uploads` too: one file at one address, no collision.
     let site = Fixture::new("hugo");
     site.write(
         "versions/v2/_index.md",
@@ -379,7 +380,7 @@ fn a_folder_mounted_into_content_is_pages_at_the_targets_address() {
     );
     with_config(
         &site,
-        "[[mounts]]\nsource = \"content\"\ntarget = \"content\"\nlang = \"en\"\n\n[[mounts]]\nsource = \"french\"\ntarget = \"content\"\nlang = \"fr\"\n\n[[mounts]]\nsource = \"uploads\"\ntarget = \"content/uploads\"\nlang = \"en\"\n\n[[mounts]]\nsource = \"versions/v2\"\ntarget = \"content/docs/2.0\"\n",
+        "[[mounts]]\nsource = \"content\"\ntarget = \"content\"\nlang = \"en\"\n\n[[mounts]]\nsource = \"french\"\ntarget = \"content\"\nlang = \"fr\"\n\n[[mounts]]\nsource = \"uploads\"\ntarget = \"content/uploads\"\nlang = \"en\"\n\n[[mounts]]\nsource = \"uploads\"\ntarget = \"assets/uploads\"\n\n[[mounts]]\nsource = \"versions/v2\"\ntarget = \"content/docs/2.0\"\n",
     );
     let run = site.build();
     run.assert_code(0).assert_stderr_contains(
