@@ -465,6 +465,9 @@ pub fn load(
         diagnostics.extend(local);
         sources.extend(source);
     }
+    if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
+        front::toml_aliases_from_root(&mut sources);
+    }
     cascade::apply(&mut sources);
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);
