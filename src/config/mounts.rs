@@ -5,7 +5,11 @@
 //! finds by their path from the assets root (`images/x.png` from any page), as Hugo's
 //! image render hook and themes such as Relearn look them up (`resources.Get`).
 //! Targets for Hugo's templates and data (`layouts`, `data`, `i18n`, `archetypes`)
-//! are not read: attune has its own theme. Checked against the disk with the folders.
+//! are not read: attune has its own theme. `content/<folder>` targets (and `content`
+//! with another source than the content folder) are more content, read as if it lay
+//! in the content folder at that folder: its Markdown pages, its other files beside
+//! them; one whose `lang` is another language than the site's is left out. Checked
+//! against the disk with the folders.
 
 use super::spans::key_start_at;
 use super::Config;
@@ -24,6 +28,9 @@ pub struct Mount {
     /// Where Hugo mounts it: `static`, `static/<folder>`, `assets`, `assets/<folder>`;
     /// `content` (the content folder's own), `layouts`, `data`, `i18n`, `archetypes`.
     pub target: Spanned<String>,
+    /// Hugo's language of a content mount (`lang = "fr"`).
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// What a mount publishes.
@@ -34,20 +41,45 @@ pub enum MountKind {
     /// Hugo's `assets`: global resources, published at the site root and found by
     /// their path from it wherever a page names them relatively.
     Assets,
+    /// Hugo's `content` at another folder than the content folder's own: pages and
+    /// their files, read as the content folder's are, below the target's folder.
+    Content,
 }
 
 impl Mount {
     /// What it publishes and the folder below the site root it publishes at (`""`,
     /// `images`); `None` for a target attune does not read (templates, data, the
-    /// content folder's own mount).
-    pub fn published(&self) -> Option<(MountKind, String)> {
+    /// content folder's own mount, given as `content_dir`).
+    pub fn published(&self, content_dir: &str) -> Option<(MountKind, String)> {
         let target = self.target.get_ref().trim().trim_matches('/');
         let (kind, rest) = if let Some(rest) = strip_folder(target, "static") {
             (MountKind::Static, rest)
+        } else if let Some(rest) = strip_folder(target, "content") {
+            let own = Path::new(content_dir.trim()).components();
+            if rest.is_empty() && self.source_path().components().eq(own) {
+                return None;
+            }
+            (MountKind::Content, rest)
         } else {
             (MountKind::Assets, strip_folder(target, "assets")?)
         };
         Some((kind, rest.trim_matches('/').to_string()))
+    }
+
+    /// Whether it is a mount in another language than `site` (Hugo's `lang`), which
+    /// a site of one language leaves out: not the same tag, nor one more general than
+    /// the other (`en` on an `en-GB` site).
+    pub fn other_language(&self, site: &str) -> bool {
+        let normal = |code: &str| code.trim().to_ascii_lowercase().replace('_', "-");
+        let within = |short: &str, long: &str| {
+            long.strip_prefix(short)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+        };
+        let site = normal(site);
+        (self.lang.as_deref()).is_some_and(|lang| {
+            let lang = normal(lang);
+            !(within(&lang, &site) || within(&site, &lang))
+        })
     }
 
     /// The source as written, relative to the site's folder.
@@ -90,24 +122,22 @@ impl Config {
                 .iter()
                 .any(|p| p.is_empty() || *p == "." || *p == ".." || p.contains('\\'))
             {
-                problem(&mount.target, format!("mount target '{target}' is not a folder path"), "write Hugo's target: \"static\", \"static/images\", \"assets\" or \"assets/images\"");
+                problem(&mount.target, format!("mount target '{target}' is not a folder path"), "write Hugo's target: \"static\", \"static/images\", \"assets\", \"assets/images\" or \"content/<folder>\"");
                 continue;
             }
             match parts[0] {
                 "static" | "assets" => {}
                 "layouts" | "data" | "i18n" | "archetypes" => continue,
                 "content" => {
-                    let same = parts.len() == 1
-                        && Path::new(source)
-                            .components()
-                            .eq(Path::new(self.build.content_dir.trim()).components());
-                    if !same {
-                        problem(&mount.target, format!("mount target '{target}' with source '{source}': attune reads one content folder, `[build] content_dir` ('{}')", self.build.content_dir), "set `content_dir` to the folder, and remove this mount");
+                    let own = Path::new(self.build.content_dir.trim()).components();
+                    if parts.len() == 1 && Path::new(source).components().eq(own)
+                        || mount.other_language(&self.site.language)
+                    {
+                        continue;
                     }
-                    continue;
                 }
                 other => {
-                    problem(&mount.target, format!("mount target '{target}' is not one Hugo has: '{other}'"), "write \"static\", \"static/<folder>\", \"assets\" or \"assets/<folder>\" for files the site publishes");
+                    problem(&mount.target, format!("mount target '{target}' is not one Hugo has: '{other}'"), "write \"static\", \"static/<folder>\", \"assets\" or \"assets/<folder>\" for files the site publishes, \"content/<folder>\" for pages");
                     continue;
                 }
             }

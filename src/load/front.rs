@@ -209,7 +209,7 @@ pub(super) fn parse_toml(
 
 /// Folds other tools' names into attune's: `weight` into `order`, `lastmod` into
 /// `updated`, Hugo's `publishDate` into `date` when there is none, Zola's
-/// `[taxonomies] tags` into `tags`; TOML `aliases` are read from the root. An article
+/// `[taxonomies] tags` into `tags` (TOML `aliases`: see [`toml_aliases_from_root`]). An article
 /// that gives both names of one key is an error at the second, as the two could
 /// disagree.
 pub(super) fn resolve_synonyms(
@@ -263,15 +263,6 @@ pub(super) fn resolve_synonyms(
     // Hugo dates a page by its `publishDate` when it gives no `date`.
     if front.date.is_none() {
         front.date = front.publish_date;
-    }
-    // In TOML (Zola's, Hugo's), `aliases` are addresses from the site's root with or
-    // without the leading `/`: old addresses here, each a redirect to the page.
-    if format == super::fence::Format::Toml {
-        for alias in &mut front.aliases {
-            if !alias.trim().starts_with('/') {
-                *alias = format!("/{}", alias.trim());
-            }
-        }
     }
     // `language:` holding no language tag: the site's own key of that name.
     if front.language.is_none() && head.contains("language") {
@@ -341,4 +332,26 @@ pub(super) fn blank_placeholders(
         any = true;
     }
     any.then_some(out)
+}
+
+/// In TOML front matter (`+++`), Zola reads `aliases` as addresses from the site's
+/// root, with or without the leading `/`: old addresses, each a redirect to the page.
+/// Not on a Hugo site, which reads an alias without it from the folder of the page's
+/// address, as in YAML (`aliases = ["solace"]` in `docs/2.5/scalers/solace-pub-sub.md`
+/// is `docs/2.5/scalers/solace/`), so the sources' aliases stay as written there.
+pub(super) fn toml_aliases_from_root(sources: &mut [super::Source]) {
+    for source in sources {
+        if !source
+            .text
+            .trim_start_matches('\u{feff}')
+            .starts_with("+++")
+        {
+            continue;
+        }
+        for alias in &mut source.front.aliases {
+            if !alias.trim().starts_with('/') {
+                *alias = format!("/{}", alias.trim());
+            }
+        }
+    }
 }

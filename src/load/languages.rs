@@ -212,6 +212,21 @@ pub(super) fn choose(
     kept
 }
 
+/// The warning for a content mount in another language than the site's (Hugo's
+/// `lang`), left out.
+pub(super) fn other_language_mount(mount: &crate::config::Mount, language: &str) -> Diagnostic {
+    let source = mount.source.get_ref().trim();
+    let code = mount.lang.as_deref().unwrap_or_default().trim();
+    Diagnostic::warning(
+        Code::OtherLanguage,
+        format!("the `[[mounts]]` entry of '{source}' is in `{code}`: its pages are left out; the site's language is `{language}`"),
+    )
+    .in_file(crate::config::FILE_NAME)
+    .help(format!(
+        "a site is one language: to publish the `{code}` one, build a copy with `[site] language = \"{code}\"` in its book.toml"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,6 +122,16 @@ pub fn is_html_page(rel: &Path) -> bool {
 /// The name Hugo and Zola give the folder of files published at the site root.
 pub const STATIC_FOLDER: &str = "static";
 
+/// Whether the content file `full` (at `rel`) is a page: Markdown, or Hugo's HTML
+/// content format (front matter, then the page's HTML).
+fn is_page_file(rel: &Path, full: &Path) -> bool {
+    let s = rel.to_string_lossy();
+    s.ends_with(".md")
+        || s.ends_with(".markdown")
+        || s.ends_with(".mdx")
+        || is_html_page(rel) && read::opens_with_front_matter(full)
+}
+
 /// A file published as it is, byte for byte: a file of the content folder that is
 /// not Markdown or data, or any file of the static folder (`[build] static_dir`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -235,13 +245,7 @@ pub fn load(
                     }
                 }
             }
-            s if s.ends_with(".md") || s.ends_with(".markdown") || s.ends_with(".mdx") => {
-                markdown.push((full, rel))
-            }
-            // Hugo's HTML content format: front matter, then the page's HTML.
-            _ if is_html_page(&rel) && read::opens_with_front_matter(&full) => {
-                markdown.push((full, rel))
-            }
+            _ if is_page_file(&rel, &full) => markdown.push((full, rel)),
             // GitBook serves the files of `.gitbook/assets/` that pages show or link
             // to, not the folder: an unused copy stays out (and clashes with none).
             _ if plumbing::is_plumbing(&rel, &tops) || rel.starts_with(".gitbook/assets") => {
@@ -261,6 +265,7 @@ pub fn load(
     // The static folder's files, every one published as it is, after the content
     // folder's (so the URL table reports a clash between the two at the static file).
     let mut overlaid = std::collections::HashSet::new();
+    let mut mounted = std::collections::HashMap::new();
     if let Some(static_dir) = static_dir {
         let exclude = exclude::Exclude::new(&root.join(static_dir), publish.exclude);
         let found = files(
@@ -289,9 +294,13 @@ pub fn load(
     // into one of Hugo's folders overlay as Hugo's do: of two files at one path, the
     // first mount's (or the static folder's) is the one published.
     for (i, mount) in publish.mounts.iter().enumerate() {
-        let Some((kind, below)) = mount.published() else {
+        let Some((kind, below)) = mount.published(content_dir) else {
             continue;
         };
+        if kind == MountKind::Content && mount.other_language(publish.language) {
+            diagnostics.push(languages::other_language_mount(mount, publish.language));
+            continue;
+        }
         let source = mount.source_path();
         let found = if root.join(&source).is_file() {
             vec![(root.join(&source), PathBuf::new())]
@@ -307,15 +316,23 @@ pub fn load(
                 diagnostics,
             )
         };
-        let published = found
-            .into_iter()
-            .map(|(_, rel)| match rel.as_os_str().is_empty() {
+        let mut fresh = Vec::new();
+        for (full, rel) in found {
+            let rel = match rel.as_os_str().is_empty() {
                 true => PathBuf::from(&below),
                 false => Path::new(&below).join(rel),
-            });
-        let fresh: Vec<PathBuf> = published
-            .filter(|rel| overlaid.insert((kind, rel.clone())))
-            .collect();
+            };
+            // A content mount's pages are pages, as the content folder's are.
+            if kind == MountKind::Content && is_page_file(&rel, &full) {
+                markdown.push((full, rel));
+            } else if overlaid.insert((kind, rel.clone()))
+                // One file mounted twice at one address (at `content/uploads` and
+                // `assets/uploads`) is one file there.
+                && mounted.insert(rel.clone(), full.clone()).is_none_or(|f| f != full)
+            {
+                fresh.push(rel);
+            }
+        }
         content.assets.extend(fresh.into_iter().map(|rel| Asset {
             rel,
             from: AssetFolder::Mount(i),
@@ -462,6 +479,9 @@ pub fn load(
     for (source, local) in parsed {
         diagnostics.extend(local);
         sources.extend(source);
+    }
+    if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
+        front::toml_aliases_from_root(&mut sources);
     }
     cascade::apply(&mut sources);
     zola::hand_down_search_index(&mut sources);

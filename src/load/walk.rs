@@ -177,7 +177,7 @@ pub(super) fn default_assets(
         return Vec::new();
     };
     let declared = mounts.iter().any(|m| {
-        m.published()
+        m.published(content_dir)
             .is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets)
             || canonical(&m.source_path().to_string_lossy()).as_ref() == Some(&assets)
     });

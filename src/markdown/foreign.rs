@@ -20,7 +20,7 @@ use super::expand::{
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, fenced_code, tab_label, zola_body};
+use super::foreign_body::{embed_link, hugo_pair, tab_label, zola_body};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -330,21 +330,12 @@ pub(super) fn strip(
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
             _ => false,
         };
-        // `{{< highlight lang >}}` … `{{< /highlight >}}` on lines of their own: Hugo's
-        // code block, which is Markdown's fenced code block; nothing is lost. The
-        // themes' `{{< mermaid >}}` (Hugo Book, Relearn, Geekdoc, Docsy sites') is a
-        // ```` ```mermaid ```` block, as Zola's `{% mermaid() %}` is.
-        let mermaid = name == "mermaid" && tag.kind == Kind::HugoMarkdown;
-        let hugo_code =
-            tag.kind == Kind::HugoRaw && matches!(name.as_str(), "highlight" | "mermaid");
-        if let Some(pair) = pair.filter(|_| hugo_code || mermaid) {
-            let language = match name.as_str() {
-                "mermaid" => "mermaid",
-                _ => tag.inner.split_whitespace().nth(1).unwrap_or(""),
-            };
-            if let Some(fenced) = fenced_code(text, tag, pair, language) {
+        // A Hugo pair whose body is not Markdown: a code block, or the page's own HTML
+        // (`foreign_body::hugo_pair`).
+        if let Some(pair) = pair {
+            if let Some(body) = hugo_pair(text, tag, pair, article) {
                 splice.copy(copied..tag.range.start);
-                splice.insert(&fenced, tag.range.start);
+                splice.insert(&body, tag.range.start);
                 copied = pair.range.end;
                 continue;
             }

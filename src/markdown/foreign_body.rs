@@ -18,6 +18,7 @@
 //! newline"); otherwise the pair and its body are one diagnostic and left out, never
 //! shown as paragraphs.
 
+use super::expand::Article;
 use super::foreign::{zola_shortcode, Kind, Tag};
 use crate::diagnostic::{Code, Diagnostic};
 
@@ -175,6 +176,28 @@ fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
     }
     let code = &text[open.range.end..close.range.start - close_line.len()];
     Some(Inner { indent, code })
+}
+
+/// What a Hugo shortcode pair whose body is not Markdown stands for:
+/// `{{< highlight lang >}}` … `{{< /highlight >}}` on lines of their own is Hugo's code
+/// block, Markdown's fenced code block (nothing is lost); the themes' `{{< mermaid >}}`
+/// (Hugo Book, Relearn, Geekdoc, Docsy sites', also as `{{% %}}`) a ```` ```mermaid ````
+/// block, as Zola's `{% mermaid() %}` is; a site's own shortcode printing its inner
+/// text as it is (`rawhtml`, see `hugo_raw.rs`) that text as raw HTML.
+pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) -> Option<String> {
+    let name = open.name();
+    match open.kind {
+        Kind::HugoMarkdown if name == "mermaid" => fenced_code(text, open, close, "mermaid"),
+        Kind::HugoRaw if name == "mermaid" => fenced_code(text, open, close, "mermaid"),
+        Kind::HugoRaw if name == "highlight" => {
+            let language = open.inner.split_whitespace().nth(1).unwrap_or("");
+            fenced_code(text, open, close, language)
+        }
+        Kind::HugoRaw | Kind::HugoMarkdown if super::hugo_raw::prints_inner(article, name) => Some(
+            super::hugo_raw::as_html(&text[open.range.end..close.range.start]),
+        ),
+        _ => None,
+    }
 }
 
 /// A shortcode pair as a fenced code block in `language` (the characters an info

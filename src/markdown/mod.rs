@@ -27,6 +27,7 @@ mod html_blocks;
 mod hugo_callouts;
 mod hugo_figure;
 mod hugo_param;
+mod hugo_raw;
 mod hugo_ref;
 mod ids;
 mod images;

@@ -161,7 +161,10 @@ impl Session {
         };
         self.content_dir = config.build.content_dir.clone();
         self.static_dir = config.build.static_dir.clone();
-        let published = config.mounts.iter().filter(|m| m.published().is_some());
+        let published = config
+            .mounts
+            .iter()
+            .filter(|m| m.published(&config.build.content_dir).is_some());
         self.mounts = published.map(|m| m.source_path()).collect();
         let patterns = &config.build.exclude;
         self.exclude = (

@@ -8,9 +8,32 @@ use super::{Article, ResolvedLink, Site};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::{LinkTarget, OutLink};
 use crate::text::percent_decode;
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 impl Site {
+    /// The article a `.md` path from the file `from` names; else read from the folder a
+    /// leaf bundle sits in, when `from` is the bundle's `index.md`: Hugo's `ref` and `GetPage` read a relative
+    /// path from a bundle's container (`{{< ref "part-2" >}}` in
+    /// `series/part-1/index.md` is `series/part-2`, a file or a bundle), not from the
+    /// bundle's own folder, which holds its resources.
+    pub(super) fn md_target(
+        &self,
+        from: &Path,
+        target: &str,
+        by_rel: &HashMap<PathBuf, usize>,
+    ) -> Option<usize> {
+        if let Some(t) = self.article_by_file(from, target, by_rel) {
+            return Some(t);
+        }
+        if from.file_stem()? != "index" || target.starts_with('/') || target.starts_with("@/") {
+            return None;
+        }
+        let bundle = from.parent().filter(|p| !p.as_os_str().is_empty())?;
+        self.article_by_file(bundle, target, by_rel)
+            .or_else(|| self.folder_text(bundle, target, by_rel))
+    }
+
     /// Why the note a link names is not there, when `[build] exclude` leaves it out
     /// or its front matter holds it back (`draft: true`, `publish: false`…): a `.md`
     /// path from the folder of `from` or from the content folder, or a wikilink's

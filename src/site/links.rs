@@ -67,10 +67,9 @@ impl Site {
     }
 
     /// The folder text a `.md` path names when no file has that path: `folder/index.md`
-    /// its README.md, as mdBook names it; Hugo's `ref
-    /// "docs/install"` names `docs/install/_index.md` or a page bundle's
-    /// `docs/install/index.md`, as a link to `docs/install.md` would a page.
-    fn folder_text(
+    /// its README.md, as mdBook names it; Hugo's `ref "docs/install"` names
+    /// `docs/install/_index.md` or a bundle's `docs/install/index.md`, as `docs/install.md`.
+    pub(super) fn folder_text(
         &self,
         from: &Path,
         target: &str,
@@ -149,8 +148,7 @@ impl Site {
                             LinkTarget::File { path, anchor } => {
                                 // The part of the page a `[redirects]` target names.
                                 let mut part = None;
-                                let found = match self.article_by_file(&article.rel, path, &by_rel)
-                                {
+                                let found = match self.md_target(&article.rel, path, &by_rel) {
                                     Some(t) => Some(t),
                                     None => match self.file_by_name(i, path, &by_rel) {
                                         Found::One(t) => Some(t),

@@ -350,7 +350,7 @@ impl Site {
             crate::load::AssetFolder::Mount(i) => {
                 // Its path below the mount's target folder, from the source.
                 let below = self.config.mounts[i]
-                    .published()
+                    .published(&self.config.build.content_dir)
                     .map(|(_, below)| below)
                     .unwrap_or_default();
                 let rel = asset.rel.strip_prefix(&below).unwrap_or(&asset.rel);
@@ -370,7 +370,7 @@ impl Site {
     pub fn is_global_resource(&self, asset: &crate::load::Asset) -> bool {
         match asset.from {
             crate::load::AssetFolder::Mount(i) => self.config.mounts[i]
-                .published()
+                .published(&self.config.build.content_dir)
                 .is_some_and(|(kind, _)| kind == crate::config::MountKind::Assets),
             crate::load::AssetFolder::DefaultAssets => true,
             _ => false,

@@ -1070,3 +1070,48 @@ fn a_themes_own_relations_of_another_shape_are_left_out_with_a_warning() {
     let page = site.read("posts/linode/index.html");
     assert!(page.contains("Install Nginx"), "{page}");
 }
+
+#[test]
+fn a_ref_in_a_leaf_bundle_is_read_from_the_folder_the_bundle_sits_in() {
+    // regisphilibert.com: `{{< ref "part-2" >}}` in `post/multilingual-series/part-1/index.md`
+    // and `{{< ref "hugo-translator/index.md#associative-arrays" >}}` in
+    // `post/hugo-scratch/index.md`: Hugo's `GetPage` reads a relative path from the
+    // bundle's container, where a second series with its own `part-2` is no rival.
+    let site = Fixture::new("hugo");
+    for series in ["multilingual-series", "partials-series"] {
+        for part in ["part-1", "part-2"] {
+            site.write(
+                &format!("content/post/{series}/{part}/index.md"),
+                format!("---\ntitle: {series} {part}\n---\n## Associative arrays\n\nText.\n"),
+            );
+        }
+    }
+    site.write(
+        "content/post/multilingual-series/part-1/index.md",
+        "---\ntitle: Multilingual 1\n---\nIn the [second part]({{< ref \"part-2\" >}}), and \
+         [the other series]({{< ref \"../partials-series/part-1\" >}}).\n",
+    );
+    site.write(
+        "content/post/hugo-scratch/index.md",
+        "---\ntitle: Scratch\n---\nAs [explained]({{< ref \"multilingual-series/part-2/index.md#associative-arrays\" >}}).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for code in ["missing-note", "ambiguous-link", "broken-link"] {
+        assert!(!run.stderr.contains(code), "{}", run.stderr);
+    }
+    let page = body(&site.read("post/multilingual-series/part-1/index.html")).to_string();
+    assert!(
+        page.contains("href=\"../../../post/multilingual-series/part-2/\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../../post/partials-series/part-1/\""),
+        "{page}"
+    );
+    let page = body(&site.read("post/hugo-scratch/index.html")).to_string();
+    assert!(
+        page.contains("href=\"../../post/multilingual-series/part-2/#associative-arrays\""),
+        "{page}"
+    );
+}

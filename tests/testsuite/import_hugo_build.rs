@@ -656,3 +656,40 @@ fn hugos_own_build_drafts_future_and_expired_settings_publish_what_they_name() {
     site.build().assert_code(0);
     assert_eq!(published(&site), [false, false, false]);
 }
+
+#[test]
+fn a_relative_toml_alias_on_a_hugo_site_is_read_from_the_pages_folder() {
+    // kedacore/keda-docs: `aliases = ["solace"]` in TOML front matter in each
+    // version's `docs/<version>/scalers/solace-pub-sub.md`. Hugo reads an alias
+    // without a leading `/` from the folder of the page's address, so each version has
+    // its own (`/docs/2.5/scalers/solace/`), not one `/solace/` for both; on a Zola
+    // site such an alias is still read from the site's root.
+    let site = hugo_site();
+    for version in ["2.5", "2.6"] {
+        site.write(
+            &format!("content/docs/{version}/scalers/solace-pub-sub.md"),
+            format!("+++\ntitle = \"Solace {version}\"\naliases = [\"solace\"]\n+++\nText.\n"),
+        );
+    }
+    site.write(
+        "content/links.md",
+        "+++\ntitle = \"Links\"\n+++\n[old](/docs/2.5/scalers/solace/)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    assert!(!run.stderr.contains("links.md"), "{}", run.stderr);
+    let links = site.read("links/index.html");
+    assert!(
+        links.contains("href=\"../docs/2-5/scalers/solace-pub-sub/\""),
+        "{links}"
+    );
+    // Zola: from the root, a redirect there.
+    let zola = zola_site();
+    zola.write(
+        "content/blog/post.md",
+        "+++\ntitle = \"Post\"\naliases = [\"old-post\"]\n+++\nText.\n",
+    );
+    zola.build().assert_code(0);
+    assert!(zola.read("old-post/index.html").contains("blog/post/"));
+}

@@ -202,9 +202,9 @@ fn a_mount_attune_cannot_read_is_an_error_at_its_line() {
             "book.toml:8:1",
         ),
         (
-            "source = \"assets\"\ntarget = \"content\"",
-            "attune reads one content folder",
-            "book.toml:8:1",
+            "source = \"content/docs\"\ntarget = \"content/documentation\"",
+            "overlaps the content folder",
+            "book.toml:7:1",
         ),
         (
             "source = \"content/posts\"\ntarget = \"static\"",
@@ -353,4 +353,60 @@ fn a_missing_file_in_a_themes_static_folder_names_the_mount_that_publishes_it() 
     );
     site.build().assert_code(0);
     assert_eq!(site.read("img/blog/chart.png"), "png");
+}
+
+#[test]
+fn a_folder_mounted_into_content_is_pages_at_the_targets_address() {
+    // regisphilibert.com's `config/_default/module.yaml`: `content/en` and `content/fr`
+    // mounted at `content` with a `lang` each, and `uploads` at `content/uploads`; and a
+    // documentation's versions kept outside the content folder, mounted at
+    // `content/docs/<version>`, as jaegertracing/documentation mounts them. `uploads`
+    // is mounted at `assets/uploads` too: one file at one address, no collision.
+    let site = Fixture::new("hugo");
+    site.write(
+        "versions/v2/_index.md",
+        "---\ntitle: Version 2\n---\nSee [install](install.md) and [back](/about/).\n",
+    );
+    site.write(
+        "versions/v2/install.md",
+        "---\ntitle: Install v2\n---\n![Diagram](diagram.png)\n\nThen [the overview]({{< ref \"/docs/overview\" >}}).\n",
+    );
+    site.write("versions/v2/diagram.png", "png");
+    site.write("uploads/cartoons/one.png", "cartoon");
+    site.write("french/about.md", "---\ntitle: À propos\n---\nBonjour.\n");
+    site.write(
+        "content/about.md",
+        "---\ntitle: About\n---\n[Install](/docs/2.0/install/), [the version]({{< ref \"docs/2.0\" >}}) and ![A cartoon](/uploads/cartoons/one.png).\n",
+    );
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"content\"\ntarget = \"content\"\nlang = \"en\"\n\n[[mounts]]\nsource = \"french\"\ntarget = \"content\"\nlang = \"fr\"\n\n[[mounts]]\nsource = \"uploads\"\ntarget = \"content/uploads\"\nlang = \"en\"\n\n[[mounts]]\nsource = \"uploads\"\ntarget = \"assets/uploads\"\n\n[[mounts]]\nsource = \"versions/v2\"\ntarget = \"content/docs/2.0\"\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "the `[[mounts]]` entry of 'french' is in `fr`: its pages are left out; the site's language is `en`",
+    );
+    for code in ["broken-link", "missing-note", "missing-file"] {
+        assert!(!run.stderr.contains(code), "{}", run.stderr);
+    }
+    let install = site.read("docs/2-0/install/index.html");
+    assert!(
+        body(&install).contains("src=\"../../../docs/2.0/diagram.png\""),
+        "{install}"
+    );
+    assert!(
+        body(&install).contains("href=\"../../../docs/overview/\""),
+        "{install}"
+    );
+    assert_eq!(site.read("docs/2.0/diagram.png"), "png");
+    assert!(site.read("docs/2-0/index.html").contains("Version 2"));
+    assert_eq!(site.read("uploads/cartoons/one.png"), "cartoon");
+    let about = body(&site.read("about/index.html")).to_string();
+    assert!(about.contains("href=\"../docs/2-0/install/\""), "{about}");
+    assert!(about.contains("href=\"../docs/2-0/\""), "{about}");
+    assert!(
+        about.contains("src=\"../uploads/cartoons/one.png\""),
+        "{about}"
+    );
+    assert!(!site.read("about/index.html").contains("Bonjour"));
 }

@@ -364,3 +364,51 @@ fn a_shortcode_whose_arguments_run_across_a_blank_line_is_one_tag() {
     assert!(!body.contains("name=") && !body.contains("{{"), "{body}");
     assert!(body.contains("After."), "{body}");
 }
+
+#[test]
+fn a_sites_own_shortcode_printing_its_inner_html_is_that_html() {
+    // jaegertracing/documentation's `layouts/shortcodes/rawhtml.html` is
+    // `{{ .Inner }}`: a page holds HTML in it, blank lines and indentation too, which
+    // Hugo puts in the page as it is. A shortcode whose template does more stays a
+    // warning.
+    let site = Fixture::new("hugo");
+    site.write("layouts/shortcodes/rawhtml.html", "{{- .Inner -}}\n");
+    site.write(
+        "themes/docs/layouts/shortcodes/unsafe.html",
+        "<!-- As it is. -->\n{{ .Inner | safeHTML }}\n",
+    );
+    site.write(
+        "layouts/shortcodes/boxed.html",
+        "<div class=\"box\">{{ .Inner }}</div>\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nBefore.\n\n{{< rawhtml >}}\n    <table class=\"grid\">\n\n        <tr><td><a href=\"../second-post/\">Second</a></td></tr>\n    </table>\n{{< /rawhtml >}}\n\nA line {{< unsafe >}}<kbd>Ctrl</kbd>{{< /unsafe >}} key.\n\n{{< boxed >}}Gone{{< /boxed >}}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains("`{{< boxed >}}`");
+    assert!(!run.stderr.contains("rawhtml"), "{}", run.stderr);
+    assert!(!run.stderr.contains("unsafe"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(text.contains("<table class=\"grid\">"), "{text}");
+    assert!(
+        text.contains("<td><a href=\"../../posts/second-post/\""),
+        "{text}"
+    );
+    assert!(!text.contains("<pre"), "{text}");
+    assert!(
+        text.contains("<p>A line <kbd>Ctrl</kbd> key.</p>"),
+        "{text}"
+    );
+    assert!(!text.contains("Gone"), "{text}");
+    assert!(text.contains("<p>After.</p>"), "{text}");
+    // A broken link in it is reported at its place, as in any HTML.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< rawhtml >}}\n<p><a href=\"../nowhere/\">x</a></p>\n{{< /rawhtml >}}\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '../nowhere/'");
+}

@@ -1,0 +1,134 @@
+//! A site's own Hugo shortcode that prints its inner text as it is: the
+//! `layouts/shortcodes/rawhtml.html` (or `html.html`, `unsafe.html`…) many sites keep
+//! so a page may hold HTML Hugo's Markdown would not pass (`{{ .Inner }}`, or
+//! `{{- .Inner | safeHTML -}}`). Its inner text is the page's own HTML, read as raw
+//! HTML in Markdown is (and sanitised as any is), not a shortcode to report.
+
+use super::expand::Article;
+use std::path::{Path, PathBuf};
+
+/// Whether the site's template for the shortcode `name` (in `layouts/shortcodes/` or
+/// Hugo's newer `layouts/_shortcodes/`, beside the content folder or in the site's
+/// folder, or a theme's) prints only its inner text, as it is.
+pub(super) fn prints_inner(article: &Article, name: &str) -> bool {
+    let Some((root, dir, _)) = article.content else {
+        return false;
+    };
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_".contains(c))
+    {
+        return false;
+    }
+    let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
+    sites.extend(dir.parent().filter(|p| *p != root).map(Path::to_path_buf));
+    let themes = sites
+        .iter()
+        .filter_map(|s| std::fs::read_dir(s.join("themes")).ok());
+    let themes: Vec<PathBuf> = themes.flatten().flatten().map(|e| e.path()).collect();
+    let template = sites.iter().chain(&themes).find_map(|site| {
+        ["shortcodes", "_shortcodes"].iter().find_map(|folder| {
+            let file = site
+                .join("layouts")
+                .join(folder)
+                .join(format!("{name}.html"));
+            std::fs::read_to_string(file).ok()
+        })
+    });
+    template.is_some_and(|t| is_inner_only(&t))
+}
+
+/// Whether a shortcode template is one action printing `.Inner` (through `safeHTML`,
+/// `htmlUnescape` or `chomp` at most), besides comments and spaces.
+fn is_inner_only(template: &str) -> bool {
+    let mut rest = template.trim();
+    let mut actions = Vec::new();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.split_once("-->").map_or("", |(_, r)| r).trim_start();
+            continue;
+        }
+        let Some(after) = rest.strip_prefix("{{") else {
+            return false;
+        };
+        let Some((action, r)) = after.split_once("}}") else {
+            return false;
+        };
+        rest = r.trim_start();
+        let action = action.trim_matches('-').trim();
+        if !(action.starts_with("/*") && action.ends_with("*/")) {
+            actions.push(action);
+        }
+    }
+    let [action] = actions.as_slice() else {
+        return false;
+    };
+    let mut steps = action.split('|').map(str::trim);
+    steps.next() == Some(".Inner")
+        && steps.all(|f| matches!(f, "safeHTML" | "htmlUnescape" | "chomp"))
+}
+
+/// The inner text between a pair's tags as raw HTML: its common indentation taken
+/// off, and blank lines kept as empty comments, so Markdown reads it as one HTML
+/// block (a blank line would end it, an indented line start a code block), as Hugo
+/// puts the text in the page as it is.
+pub(super) fn as_html(inner: &str) -> String {
+    let indent = (inner.lines().filter(|l| !l.trim().is_empty()))
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = inner
+        .split('\n')
+        .map(|l| match l.trim().is_empty() {
+            true => "",
+            false => l.get(indent..).unwrap_or(l.trim_start()),
+        })
+        .collect();
+    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
+    let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(0);
+    let body: Vec<&str> = (lines[first..=last].iter())
+        .map(|l| if l.is_empty() { "<!-- -->" } else { l })
+        .collect();
+    // On lines of its own, when it was: a block.
+    let (before, after) = match (inner.starts_with('\n'), inner.ends_with('\n')) {
+        (true, true) => ("\n", "\n"),
+        _ => ("", ""),
+    };
+    format!("{before}{}{after}", body.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_html, is_inner_only};
+
+    #[test]
+    fn a_template_printing_its_inner_text_only_is_told_from_others() {
+        for yes in [
+            "{{ .Inner }}",
+            "{{- .Inner -}}\n",
+            "<!-- raw html -->\n{{ .Inner | safeHTML }}",
+            "{{/* Lets a page hold HTML. */}}\n{{- .Inner | htmlUnescape | safeHTML -}}",
+        ] {
+            assert!(is_inner_only(yes), "{yes}");
+        }
+        for no in [
+            "<div class=\"note\">{{ .Inner }}</div>",
+            "{{ .Inner | markdownify }}",
+            "{{ .Get 0 }}",
+            "{{ .Inner }}{{ .Get 0 }}",
+            "",
+        ] {
+            assert!(!is_inner_only(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn inner_html_stays_one_block() {
+        assert_eq!(
+            as_html("\n    <div>\n\n        <p>x</p>\n    </div>\n"),
+            "\n<div>\n<!-- -->\n    <p>x</p>\n</div>\n"
+        );
+        assert_eq!(as_html("<br>"), "<br>");
+    }
+}
