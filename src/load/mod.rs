@@ -48,6 +48,8 @@ pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
 pub use publish::Publish;
+pub use read::is_html_page;
+use read::is_page_file;
 pub use read::title_from_file_name;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
@@ -110,27 +112,8 @@ pub struct Content {
     pub section_redirects: Vec<crate::config::Entry>,
 }
 
-/// Whether a content file is HTML (`.html`, `.htm`), which is a page of the site when
-/// it opens with front matter (Hugo's HTML content format: see
-/// [`read::opens_with_front_matter`]), and otherwise a file copied as it is.
-pub fn is_html_page(rel: &Path) -> bool {
-    rel.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
-}
-
 /// The name Hugo and Zola give the folder of files published at the site root.
 pub const STATIC_FOLDER: &str = "static";
-
-/// Whether the content file `full` (at `rel`) is a page: Markdown, or Hugo's HTML
-/// content format (front matter, then the page's HTML).
-fn is_page_file(rel: &Path, full: &Path) -> bool {
-    let s = rel.to_string_lossy();
-    s.ends_with(".md")
-        || s.ends_with(".markdown")
-        || s.ends_with(".mdx")
-        || is_html_page(rel) && read::opens_with_front_matter(full)
-}
 
 /// A file published as it is, byte for byte: a file of the content folder that is
 /// not Markdown or data, or any file of the static folder (`[build] static_dir`).

@@ -367,6 +367,25 @@ pub(super) fn other_format(rel: &Path, downloads: &[String]) -> Option<Diagnosti
     )
 }
 
+/// Whether a content file is HTML (`.html`, `.htm`), which is a page of the site when
+/// it opens with front matter (Hugo's HTML content format: see
+/// [`read::opens_with_front_matter`]), and otherwise a file copied as it is.
+pub fn is_html_page(rel: &Path) -> bool {
+    rel.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// Whether the content file `full` (at `rel`) is a page: Markdown, or Hugo's HTML
+/// content format (front matter, then the page's HTML).
+pub(super) fn is_page_file(rel: &Path, full: &Path) -> bool {
+    let s = rel.to_string_lossy();
+    s.ends_with(".md")
+        || s.ends_with(".markdown")
+        || s.ends_with(".mdx")
+        || is_html_page(rel) && opens_with_front_matter(full)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
