@@ -621,7 +621,9 @@ fn tab_indented_front_matter_says_yaml_forbids_tabs_at_the_tab() {
     run.assert_stderr_contains("content/notes/tabs.md:4:1");
     run.assert_stderr_contains("content/notes/deeper.md:5:3");
     assert_eq!(
-        run.stderr.matches("YAML forbids tabs for indentation").count(),
+        run.stderr
+            .matches("YAML forbids tabs for indentation")
+            .count(),
         2,
         "{}",
         run.stderr

@@ -579,15 +579,22 @@ fn a_question_mark_in_a_note_s_name_is_part_of_the_name() {
         "{page}"
     );
     assert!(
-        page.matches("href=\"../../healing/what-is-cen/#signs\"").count() == 2,
+        page.matches("href=\"../../healing/what-is-cen/#signs\"")
+            .count()
+            == 2,
         "{page}"
     );
     assert!(
-        page.matches("href=\"../../Healing/Is%20it%20safe%3F.pdf\"").count() == 2,
+        page.matches("href=\"../../Healing/Is%20it%20safe%3F.pdf\"")
+            .count()
+            == 2,
         "{page}"
     );
     assert!(!page.contains("?.md"), "{page}");
-    assert!(page.contains("href=\"../../healing/what-is-cen/?x=1\""), "{page}");
+    assert!(
+        page.contains("href=\"../../healing/what-is-cen/?x=1\""),
+        "{page}"
+    );
     let broken = crate::linkcheck::check_folder(&site.path("public"), false);
     assert!(broken.is_empty(), "{broken:?}");
 }

@@ -183,7 +183,8 @@ impl crate::site::Site {
                 .and_then(|decoded| join(from, &crate::text::nfc(&decoded)))
                 .is_some_and(|p| self.is_on_site(ctx, &crate::text::nfc(&p)))
         };
-        let ends = std::iter::once(before.len()).chain(before.rmatch_indices('?').map(|(at, _)| at));
+        let ends =
+            std::iter::once(before.len()).chain(before.rmatch_indices('?').map(|(at, _)| at));
         let end = ends
             .take_while(|&end| end > first)
             .find(|&end| names(&before[..end]))
