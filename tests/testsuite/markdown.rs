@@ -141,7 +141,10 @@ fn pandoc_heading_ids_and_classes_are_read_and_linked() {
     run.assert_code(0);
     let a = site.read("t/a/index.html");
     assert!(a.contains("<h2 id=\"my-id\">Coping plan <a"), "{a}");
-    assert!(a.contains("<h2 id=\"other\" class=\"warning\">Other <a"), "{a}");
+    assert!(
+        a.contains("<h2 id=\"other\" class=\"warning\">Other <a"),
+        "{a}"
+    );
     assert!(a.contains("href=\"#my-id\""), "{a}");
     assert!(!a.contains("{#my-id}") && !a.contains("{.warning}"), "{a}");
     let b = site.read("t/b/index.html");
@@ -171,10 +174,25 @@ fn pre_opening_a_line_does_not_swallow_the_page() {
     run.assert_stderr_contains("content/t/a.md:20:3");
     run.assert_stderr_contains("content/t/a.md:25:1");
     let page = site.read("t/a/index.html");
-    assert!(page.contains("<pre class=\"x\"></pre>\n<h2 id=\"after\">"), "{page}");
-    assert!(page.contains("<pre></pre>\n<p>More <strong>bold</strong>.</p>"), "{page}");
+    assert!(
+        page.contains("<pre class=\"x\"></pre>\n<h2 id=\"after\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<pre></pre>\n<p>More <strong>bold</strong>.</p>"),
+        "{page}"
+    );
     assert!(page.contains("<pre>\nclosed\n</pre>"), "{page}");
-    assert!(page.contains("<pre>\nquoted\n</pre>\n</blockquote>"), "{page}");
-    assert!(page.contains("<p>After the quote <strong>bold</strong>.</p>"), "{page}");
-    assert!(page.contains("<PRE>code\n\n# Never closed\n</pre>"), "{page}");
+    assert!(
+        page.contains("<pre>\nquoted\n</pre>\n</blockquote>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>After the quote <strong>bold</strong>.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<PRE>code\n\n# Never closed\n</pre>"),
+        "{page}"
+    );
 }
