@@ -15,7 +15,7 @@ pub(super) fn indenting_tab(yaml: &str, line: usize) -> Option<(usize, usize)> {
     let lines: Vec<&str> = yaml.lines().take(line).collect();
     let tab_in_indent = |l: &&str| l.len() - l.trim_start_matches([' ', '\t']).len();
     let on_line = |(n, l): (usize, &&str)| l[..tab_in_indent(l)].find('\t').map(|c| (n + 1, c + 1));
-    let here = lines.iter().enumerate().last().and_then(on_line);
+    let here = lines.iter().enumerate().next_back().and_then(on_line);
     here.or_else(|| lines.iter().enumerate().rev().skip(1).find_map(on_line))
 }
 
