@@ -164,6 +164,8 @@ codes! {
     UncitedReference = "uncited-reference",
     /// A `%%` comment is never closed, or an HTML comment `<!--` not in its block.
     UnclosedComment = "unclosed-comment",
+    /// A `<pre>` opening a line is never closed: the rest of its block is raw HTML.
+    UnclosedHtml = "unclosed-html",
     /// A glossary term names an unknown article.
     UnknownArticle = "unknown-article",
     /// A citation names an unknown reference key.

@@ -34,9 +34,63 @@ pub(super) fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Er
     d.deserialize_any(FlagVisitor)
 }
 
-/// A yes-or-no key whose absence means something else than `false` (`publish`).
+/// A yes-or-no key whose absence means something else than `false` (`publish`). A
+/// date or a year in its place (`publish: 2013-09-03`, `publish: 1911`: the date a
+/// book came out, as Obsidian's Book Search plugin writes it into every book note) is
+/// the author's own data, not the flag: read as if the key were not there, as Obsidian
+/// Publish and Quartz (which publish only `publish: true`) read it.
 pub(super) fn some_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    flag(d).map(Some)
+    d.deserialize_any(SomeFlagVisitor)
+}
+
+/// Whether `word` is a year, a year and month or a date (`1911`, `2015-07`,
+/// `2013-09-03`), with a time after it or not.
+fn is_date_like(word: &str) -> bool {
+    let word = word.trim();
+    let date = word.get(..10).unwrap_or(word);
+    let mut parts = date.split('-');
+    let year = parts.next().unwrap_or("");
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && parts.all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && (word.len() == date.len() || Date::parse_date_or_datetime(word).is_some())
+}
+
+struct SomeFlagVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SomeFlagVisitor {
+    type Value = Option<bool>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`true` or `false`")
+    }
+    fn visit_bool<E: serde::de::Error>(self, flag: bool) -> Result<Option<bool>, E> {
+        Ok(Some(flag))
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Option<bool>, E> {
+        match n {
+            0 | 1 => Ok(Some(n == 1)),
+            _ => self.visit_str(&n.to_string()),
+        }
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Option<bool>, E> {
+        self.visit_i64(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+    fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Option<bool>, E> {
+        if is_date_like(word) {
+            return Ok(None);
+        }
+        FlagVisitor.visit_str(word).map(Some)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Option<bool>, E> {
+        Ok(Some(false))
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Option<bool>, E> {
+        Ok(Some(false))
+    }
+    // A TOML date (`publish = 2013-09-03` in `+++` front matter).
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Option<bool>, A::Error> {
+        DateVisitor.visit_map(map).map(|_| None)
+    }
 }
 
 struct FlagVisitor;

@@ -460,17 +460,18 @@ fn parse_front_matter(
             }
             let diagnostic = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
                 Err(syntax) => {
-                    let (l, c) = syntax
-                        .location()
-                        .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
+                    let loc = syntax.location().map(|loc| (loc.line(), loc.column()));
+                    let tab = loc.and_then(|(l, _)| super::yaml::indenting_tab(yaml, l));
+                    let (l, c) = tab.or(loc).map_or((first_line, 1), |(l, c)| at(l, c));
                     Diagnostic::error(
                         Code::FrontMatter,
                         format!("invalid YAML in front matter: {}", yaml_message(&syntax)),
                     )
                     .at(file, l, c)
-                    .help(
-                        "front matter is YAML between two `---` lines: `key: value`, one per line",
-                    )
+                    .help(match tab {
+                        Some(_) => "YAML forbids tabs for indentation: indent this line with spaces (a list item under `tags:` as `  - a`)",
+                        None => "front matter is YAML between two `---` lines: `key: value`, one per line",
+                    })
                 }
                 Ok(value) if !value.is_mapping() => Diagnostic::error(
                     Code::FrontMatter,

@@ -7,6 +7,18 @@ use crate::text::line_col;
 use std::fmt;
 use std::path::Path;
 
+/// The line and column (1-based, in `yaml`) of the first tab that indents a line, on
+/// the line of a syntax error (`line`) or a line before it: YAML forbids tabs for
+/// indentation, and an editor that writes them (a list item `\t- a` under `tags:`)
+/// gives only "found character that cannot start any token".
+pub(super) fn indenting_tab(yaml: &str, line: usize) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = yaml.lines().take(line).collect();
+    let tab_in_indent = |l: &&str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let on_line = |(n, l): (usize, &&str)| l[..tab_in_indent(l)].find('\t').map(|c| (n + 1, c + 1));
+    let here = lines.iter().enumerate().next_back().and_then(on_line);
+    here.or_else(|| lines.iter().enumerate().rev().skip(1).find_map(on_line))
+}
+
 /// serde_yaml appends " at line L column C" to messages; the diagnostic carries that already.
 pub(super) fn yaml_message(e: &serde_yaml::Error) -> String {
     let message = e.to_string();

@@ -270,6 +270,7 @@ impl<'a> Builder<'a, '_> {
                 let mut html = self.math_in_html(html, &lines);
                 if let Some(start) = lines.first().map(|l| l.1) {
                     self.close_html_comment(&mut html, start);
+                    self.close_pre(&mut html, start);
                 }
                 self.emit(Event::Html(CowStr::from(html)));
                 self.emit(event);

@@ -41,6 +41,32 @@ impl Builder<'_, '_> {
         );
     }
 
+    /// An HTML block opened by `<pre>` with no `</pre>` after it: CommonMark (and
+    /// mdBook, Zola, Hugo with raw HTML on) read the rest of the article, or of the
+    /// quote or list item it is in, as raw HTML, its Markdown shown as written. Read so
+    /// here too, closed where the block ends (so the page around the article is not
+    /// inside it), with a warning at the tag.
+    pub(super) fn close_pre(&mut self, html: &mut String, start: usize) {
+        let opens = html
+            .trim_start()
+            .get(..4)
+            .is_some_and(|t| t.eq_ignore_ascii_case("<pre"))
+            && html.trim_start()[4..].starts_with([' ', '\t', '\n', '\r', '>']);
+        if !opens || html.to_ascii_lowercase().contains("</pre") {
+            return;
+        }
+        html.push_str("</pre>\n");
+        let (line, column) = self.position(&(start..start));
+        self.out.diagnostics.push(
+            Diagnostic::warning(
+                Code::UnclosedHtml,
+                "this `<pre>` is never closed: everything after it in its block is read as raw HTML, its Markdown shown as written",
+            )
+            .at(self.file.to_path_buf(), line, column)
+            .help("write `</pre>` where the preformatted text ends, or put the text in a ``` code fence"),
+        );
+    }
+
     /// Warns of a code block in a language attune shows only as code.
     pub(super) fn check_code_language(
         &mut self,

@@ -59,12 +59,14 @@ pub struct Scan {
     pub images_without_alt: Vec<usize>,
 }
 
-/// Elements a browser reads everything after as their text, up to their end tag: one
-/// written self-closed (`<script src="x.js"/>`, `<iframe …/>`) would hide the rest of
-/// the page. Others written so (`<div/>`, `<a/>`) hold what follows, as CommonMark's
+/// Elements a browser reads everything after as their text, up to their end tag, or
+/// shows it preformatted (`pre`, `listing`): one written self-closed (`<script
+/// src="x.js"/>`, `<iframe …/>`, `<pre/>`) would hide the rest of the page or set it all
+/// in monospace. Others written so (`<div/>`, `<a/>`) hold what follows, as CommonMark's
 /// examples pass them through, and stay as written.
 const HOLDS_TEXT: &[&str] = &[
-    "iframe", "noembed", "noframes", "noscript", "script", "style", "textarea", "title", "xmp",
+    "iframe", "listing", "noembed", "noframes", "noscript", "pre", "script", "style", "textarea",
+    "title", "xmp",
 ];
 
 /// Whether the start tag whose name ends at `name_end` and which ends at `end` (after

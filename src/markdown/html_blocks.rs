@@ -1,4 +1,4 @@
-//! A `<script …/>`, `<style …/>` or `<textarea …/>` written self-closed at the start of
+//! A `<script …/>`, `<style …/>`, `<textarea …/>` or `<pre …/>` written self-closed at the start of
 //! a line opens a CommonMark HTML block that ends only at its end tag
 //! (`</script>`): without one, everything after it in the article (headings, lists,
 //! paragraphs) would be raw HTML, shown as written, in mdBook too. The author meant an
@@ -9,9 +9,10 @@
 use super::expand::{SegMap, Splice};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
-/// The elements that open a CommonMark HTML block of type 1 and that a browser reads
-/// everything after as text; `<pre …/>` stays as written, as `raw.rs` leaves it.
-const BLOCK_TEXT: &[&str] = &["script", "style", "textarea"];
+/// The elements that open a CommonMark HTML block of type 1 (`<pre class="x"/>`: a
+/// space after the name) and that a browser reads everything after as text or shows
+/// preformatted; `raw.rs` writes them open and closed.
+const BLOCK_TEXT: &[&str] = &["pre", "script", "style", "textarea"];
 
 /// What ends an HTML block of type 1 (on any line, in any case).
 const BLOCK_ENDS: &[&str] = &["</script>", "</pre>", "</style>", "</textarea>"];

@@ -610,3 +610,32 @@ fn a_title_written_as_a_list_is_left_out_with_a_warning() {
         .read("notes/the-socks-episode/index.html")
         .contains("Socks."));
 }
+
+/// Front matter indented with tabs, as some editors write a list (`tags:` then
+/// `<tab>- a`): YAML forbids tabs for indentation, and the error says so at the tab's
+/// line and column instead of only "cannot start any token".
+#[test]
+fn tab_indented_front_matter_says_yaml_forbids_tabs_at_the_tab() {
+    let site = site(&[
+        (
+            "content/notes/tabs.md",
+            "---\ntitle: Tabs\ntags:\n\t- grief\n---\nText.\n",
+        ),
+        (
+            "content/notes/deeper.md",
+            "---\ntitle: Deeper\nreview:\n  by: A\n  \tstatus: draft\n---\nText.\n",
+        ),
+    ]);
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    run.assert_stderr_contains("content/notes/tabs.md:4:1");
+    run.assert_stderr_contains("content/notes/deeper.md:5:3");
+    assert_eq!(
+        run.stderr
+            .matches("YAML forbids tabs for indentation")
+            .count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}

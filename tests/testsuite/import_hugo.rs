@@ -1115,3 +1115,26 @@ fn a_ref_in_a_leaf_bundle_is_read_from_the_folder_the_bundle_sits_in() {
         "{page}"
     );
 }
+
+/// A post in a folder of its own that is not a bundle (`blog/ICML24/ICML24.md`, its
+/// images beside it) with `aliases: ["/blog/ICML24/"]`: Hugo gives the folder no page,
+/// so the alias is a redirect there. attune publishes the folder's hub at that address,
+/// which lists the post: the alias is nothing to redirect, not a URL collision.
+#[test]
+fn an_alias_naming_the_page_s_own_folder_is_its_hub() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/blog/ICML24/ICML24.md",
+        "---\ntitle: ICML 2024\naliases: [\"/blog/ICML24/\"]\n---\nText.\n",
+    );
+    site.write(
+        "content/blog/other.md",
+        "---\ntitle: Other\naliases: [\"/blog/\"]\n---\nSee [the post](/blog/ICML24/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    assert!(!run.stderr.contains("would publish"), "{}", run.stderr);
+    let hub = site.read("blog/icml24/index.html");
+    assert!(hub.contains("ICML 2024"), "{hub}");
+}

@@ -586,3 +586,51 @@ fn a_percent_pair_in_a_link_s_address_and_a_climb_too_many_read_as_in_obsidian()
     );
     assert!(!page.contains("hidden %%"), "{page}");
 }
+
+/// A note or file named with a `?` (`What is CEN?.md`, as Obsidian and macOS allow) is
+/// found by every way a vault links to it: a wikilink, and a Markdown link that writes
+/// the `?` as it is (`<What is CEN?.md>`, `What%20is%20CEN?.md`), which Obsidian follows
+/// to the note, or as `%3F`. No address has a `?` a browser would read as a query, and
+/// the built site's links all lead somewhere; a query after a real name stays one.
+#[test]
+fn a_question_mark_in_a_note_s_name_is_part_of_the_name() {
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/What is CEN?.md",
+        "# What is CEN?\n\n## Signs\n\nText.\n",
+    );
+    site.write("content/Healing/Is it safe?.pdf", "%PDF-1.4\n");
+    site.write(
+        "content/Healing/links.md",
+        "# Links\n\n[[What is CEN?]] [[What is CEN?#Signs|signs]] [one](<What is CEN?.md>) \
+         [two](What%20is%20CEN?.md#signs) [three](What%20is%20CEN%3F.md) \
+         [pdf](<Is it safe?.pdf>) [[Is it safe?.pdf|the leaflet]] [query](<What is CEN?.md?x=1>)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let page = site.read("healing/links/index.html");
+    assert!(
+        page.matches("href=\"../../healing/what-is-cen/\"").count() >= 2,
+        "{page}"
+    );
+    assert!(
+        page.matches("href=\"../../healing/what-is-cen/#signs\"")
+            .count()
+            == 2,
+        "{page}"
+    );
+    assert!(
+        page.matches("href=\"../../Healing/Is%20it%20safe%3F.pdf\"")
+            .count()
+            == 2,
+        "{page}"
+    );
+    assert!(!page.contains("?.md"), "{page}");
+    assert!(
+        page.contains("href=\"../../healing/what-is-cen/?x=1\""),
+        "{page}"
+    );
+    let broken = crate::linkcheck::check_folder(&site.path("public"), false);
+    assert!(broken.is_empty(), "{broken:?}");
+}

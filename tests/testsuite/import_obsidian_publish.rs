@@ -264,3 +264,40 @@ fn a_wikilink_with_spaces_inside_its_brackets_is_read_as_obsidian_and_quartz_rea
     assert!(page.contains("href=\"../../notes/sleep/\""), "{page}");
     assert!(page.contains("<code>[[ -d y ]]</code>"), "{page}");
 }
+
+/// Obsidian's Book Search plugin writes the date a book came out as `publish:` into
+/// every book note (`publish: 2013-09-03`, `publish: 1911`, `publish: 2015-07`): that is
+/// the author's data, not Obsidian Publish's flag, and the notes are published (as
+/// Quartz publishes them); a word that is no yes-or-no answer stays an error.
+#[test]
+fn a_book_note_s_publish_date_is_not_the_publish_flag() {
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write(
+        "content/Books/1984.md",
+        "---\ntitle: \"1984\"\npublisher: HarperCollins\npublish: 2013-09-03\n---\nRead in May.\n",
+    );
+    site.write(
+        "content/Books/Meditations.md",
+        "---\npublish: 1911\n---\nSee [[1984]] and [[Dune]].\n",
+    );
+    site.write(
+        "content/Books/Dune.md",
+        "---\npublish: 2015-07\n---\nBack to [[Meditations]].\n",
+    );
+    site.write(
+        "content/Books/Marked.md",
+        "---\npublish: true\n---\nSee [[1984]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("yes-or-no"), "{}", run.stderr);
+    assert!(site.read("books/1984/index.html").contains("Read in May."));
+    assert!(site.read("books/meditations/index.html").contains("href"));
+    assert!(site.read("books/dune/index.html").contains("Back to"));
+
+    site.write("content/Books/Dune.md", "---\npublish: maybe\n---\nText.\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("a yes-or-no key is `true` or `false`, not `maybe`");
+}

@@ -121,3 +121,78 @@ fn heading_ids_avoid_the_pages_own_sections() {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
 }
+
+/// Pandoc's heading attributes, which mdBook, Zola and Hugo read too: `{#id}` is the
+/// heading's id, linked from the page and from others (`#id`, `a.md#id`, `[[a#Title]]`),
+/// and `{.class}` its class; neither is shown in the heading's text.
+#[test]
+fn pandoc_heading_ids_and_classes_are_read_and_linked() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nJump to [coping](#my-id).\n\n## Coping plan {#my-id}\n\nText.\n\n## Other {.warning}\n",
+    );
+    site.write(
+        "content/t/b.md",
+        "---\ntitle: B\n---\nSee [the plan](a.md#my-id) and [[a#Coping plan]].\n",
+    );
+    site.strict_links();
+    let run = site.build();
+    run.assert_code(0);
+    let a = site.read("t/a/index.html");
+    assert!(a.contains("<h2 id=\"my-id\">Coping plan <a"), "{a}");
+    assert!(
+        a.contains("<h2 id=\"other\" class=\"warning\">Other <a"),
+        "{a}"
+    );
+    assert!(a.contains("href=\"#my-id\""), "{a}");
+    assert!(!a.contains("{#my-id}") && !a.contains("{.warning}"), "{a}");
+    let b = site.read("t/b/index.html");
+    assert_eq!(b.matches("href=\"../../t/a/#my-id\"").count(), 2, "{b}");
+}
+
+/// `<pre>` opening a line: self-closed (`<pre/>`, `<pre class="x"/>`, which opens a
+/// CommonMark HTML block that runs to a `</pre>`) it is written as the empty element the
+/// author meant, so what follows is Markdown and not all set in monospace; opened and
+/// never closed, the rest of its block is raw HTML as CommonMark reads it, closed where
+/// the block ends (the page around the article is not inside it), with a warning at it.
+#[test]
+fn pre_opening_a_line_does_not_swallow_the_page() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro.\n\n<pre class=\"x\"/>\n\n## After {#after}\n\nText **bold**.\n\n<pre/>\n\nMore **bold**.\n\n<pre>\nclosed\n</pre>\n\n> <pre>\n> quoted\n\nAfter the quote **bold**.\n\n<PRE>code\n\n# Never closed\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("this `<pre>` is never closed").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("content/t/a.md:20:3");
+    run.assert_stderr_contains("content/t/a.md:25:1");
+    let page = site.read("t/a/index.html");
+    assert!(
+        page.contains("<pre class=\"x\"></pre>\n<h2 id=\"after\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<pre></pre>\n<p>More <strong>bold</strong>.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<pre>\nclosed\n</pre>"), "{page}");
+    assert!(
+        page.contains("<pre>\nquoted\n</pre>\n</blockquote>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>After the quote <strong>bold</strong>.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<PRE>code\n\n# Never closed\n</pre>"),
+        "{page}"
+    );
+}

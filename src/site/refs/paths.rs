@@ -161,6 +161,38 @@ pub(super) fn folder_address(written: String, known: impl Fn(&str) -> bool) -> S
     }
 }
 
+impl crate::site::Site {
+    /// A link's destination without its fragment (`before`), split at a `?` into the
+    /// path and the query (`?q=1`, kept on the link). A note named with a `?` (`What is
+    /// CEN?.md`, as Obsidian and macOS allow) linked as `<What is CEN?.md>` or
+    /// `What%20is%20CEN?.md` is that note, as Obsidian follows the link: the longest
+    /// part before a `?` (or the whole) that names a page or file is the path; else the
+    /// first `?` starts the query. The note's address has no `?` (`text::slugify`).
+    pub(super) fn split_query<'u>(
+        &self,
+        ctx: &super::resolve::Lookup,
+        folder: &str,
+        before: &'u str,
+    ) -> (&'u str, String) {
+        let Some(first) = before.find('?') else {
+            return (before, String::new());
+        };
+        let from = if before.starts_with('/') { "" } else { folder };
+        let names = |path: &str| {
+            crate::text::percent_decode(path)
+                .and_then(|decoded| join(from, &crate::text::nfc(&decoded)))
+                .is_some_and(|p| self.is_on_site(ctx, &crate::text::nfc(&p)))
+        };
+        let ends =
+            std::iter::once(before.len()).chain(before.rmatch_indices('?').map(|(at, _)| at));
+        let end = ends
+            .take_while(|&end| end > first)
+            .find(|&end| names(&before[..end]))
+            .unwrap_or(first);
+        (&before[..end], before[end..].to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,7 +83,7 @@ impl Site {
     }
 
     /// Whether the site path `p` is a Markdown file, a published file or a page.
-    fn is_on_site(&self, ctx: &Lookup, p: &str) -> bool {
+    pub(super) fn is_on_site(&self, ctx: &Lookup, p: &str) -> bool {
         let file = ctx.by_rel.contains_key(p) || self.urls.get_folded(p).is_some();
         file || self.urls.get(&format!("{p}index.html")).is_some()
             || page_by_source_path(p, p, ctx).is_some()
@@ -129,10 +129,8 @@ impl Site {
             None => (url, None),
         };
         let fragment = fragment.filter(|f| !f.is_empty());
-        let (path, query) = match before.split_once('?') {
-            Some((p, q)) => (p, format!("?{q}")),
-            None => (before, String::new()),
-        };
+        let folder = reference_folder(article);
+        let (path, query) = self.split_query(ctx, &folder, before);
         if path.is_empty() {
             // `#id` (or `?q#id`): this page.
             let Some(id) = fragment.filter(|f| !f.is_empty()) else {
@@ -161,7 +159,6 @@ impl Site {
         let decoded = self.within_base_path(decoded, |p| {
             join("", p).is_some_and(|p| self.is_on_site(ctx, &p))
         });
-        let folder = reference_folder(article);
         let from = if decoded.starts_with('/') {
             ""
         } else {

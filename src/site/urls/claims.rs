@@ -326,8 +326,13 @@ impl Site {
                     }
                 }
                 // The page's own address (Zola's `path`; a Hugo alias whose capitals the
-                // page's address has lost): the page is there, nothing to redirect.
-                if url.to_lowercase() == article.url.to_lowercase() {
+                // page's address has lost), or its folder's (`/blog/ICML24/` for
+                // `blog/ICML24/ICML24.md`, a folder Hugo gives no page): the page, or
+                // the folder's hub listing it, is there; nothing to redirect.
+                let folder = article.url.trim_end_matches('/').rsplit_once('/');
+                if url.to_lowercase() == article.url.to_lowercase()
+                    || folder.is_some_and(|(f, _)| url.eq_ignore_ascii_case(&format!("{f}/")))
+                {
                     continue;
                 }
                 if claim(&mut table, page(&url), Kind::Redirect, owner) {
