@@ -86,7 +86,7 @@ pub fn model(
     diagnostics: &mut Diagnostics,
 ) -> Result<Option<Site>> {
     let start = Instant::now();
-    let Some(config) = config::read(&options.root, diagnostics)? else {
+    let Some(config) = load::read_config(&options.root, diagnostics)? else {
         return Ok(None);
     };
     if let Some(missing) = load::missing_content_folder(&options.root, &config.build.content_dir) {

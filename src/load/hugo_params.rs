@@ -60,6 +60,48 @@ pub fn build_flags(root: &Path, dir: &Path) -> HugoBuild {
     }
 }
 
+/// Hugo's languages whose pages lie in a folder of their own (`[languages.fr]
+/// contentDir = "content/fr"`, or `config/_default/languages.*`), as `(code, folder)`
+/// with the folder as a full path, and the language Hugo builds at the site root
+/// (`defaultContentLanguage`, `"en"` unless set); no languages when none has a folder.
+pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, String) {
+    let Some((default, configs)) = configurations(root, dir) else {
+        return (Vec::new(), "en".into());
+    };
+    let site = default.parent().and_then(Path::parent).unwrap_or(root);
+    let key = |map: &Map<String, Value>, name: &str| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let mut languages = Map::new();
+    if let Some(Value::Object(map)) = read_any(&default, "languages") {
+        merge(&mut languages, map);
+    }
+    for map in &configs {
+        if let Some(Value::Object(more)) = key(map, "languages") {
+            merge(&mut languages, more);
+        }
+    }
+    let folders = languages
+        .iter()
+        .filter_map(|(code, settings)| {
+            let folder = key(settings.as_object()?, "contentDir")?;
+            let folder = folder.as_str()?.trim().trim_start_matches("./");
+            (!folder.is_empty()).then(|| (code.clone(), site.join(folder)))
+        })
+        .collect();
+    let home = configs
+        .iter()
+        .find_map(|map| {
+            key(map, "defaultContentLanguage")?
+                .as_str()
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "en".into());
+    (folders, home)
+}
+
 /// The Hugo site's `config/_default/` folder and its configuration tables, that
 /// folder's `hugo.*` (or `config.*`) first, then the site folder's; `None` when
 /// neither the site's folder nor the one above the content folder holds Hugo's

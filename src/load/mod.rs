@@ -26,6 +26,7 @@ mod front_lenient;
 mod front_matter;
 pub mod gitbook_files;
 mod home;
+pub mod hugo_languages;
 pub mod hugo_params;
 mod languages;
 mod people;
@@ -47,6 +48,7 @@ pub use front::UnknownKey;
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,
 };
+pub use hugo_languages::read_config;
 pub use publish::Publish;
 pub use read::is_html_page;
 use read::is_page_file;

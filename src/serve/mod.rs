@@ -44,7 +44,7 @@ pub struct ServeOptions {
 /// The content and static folders book.toml names, or the defaults when it cannot be
 /// read.
 fn source_dirs_of(root: &Path) -> (String, Option<String>) {
-    let build = match crate::config::read(root, &mut crate::diagnostic::Diagnostics::new()) {
+    let build = match crate::load::read_config(root, &mut crate::diagnostic::Diagnostics::new()) {
         Ok(Some(config)) => config.build,
         _ => crate::config::Build::default(),
     };

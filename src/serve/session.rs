@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics, Printer};
 use crate::load::exclude::Exclude;
 use crate::output::{hash_bytes, Served, Writer};
 use crate::site::{ParseCache, UrlStyle};
-use crate::{config, load, render, search, site};
+use crate::{load, render, search, site};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -148,7 +148,7 @@ impl Session {
         };
         // book.toml missing, unreadable or not UTF-8 mid-save: shown like any other
         // error, while the last good build stays up.
-        let config = match config::read(&self.root, &mut problems) {
+        let config = match load::read_config(&self.root, &mut problems) {
             Ok(Some(config)) => config,
             Ok(None) => return Ok(finish(problems, 0, 0)),
             Err(e) => {

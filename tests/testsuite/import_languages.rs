@@ -255,3 +255,63 @@ fn mdbook_gettext_translations_are_named_once_and_never_published() {
     assert!(site.path("../out/src/intro/index.html").exists());
     assert!(!site.path("../out/po").exists());
 }
+
+/// A Hugo site whose languages keep their pages in folders of their own
+/// (`[languages.fr] contentDir = "content/fr"`), with the starter book.toml's
+/// `content_dir = "content"`. Hugo reads each language from its folder (its `ref`s and
+/// `/` links from there); attune builds the site's language from its folder and leaves
+/// the other out with one warning, where it read both as topics of one site: every
+/// `ref "about"` was ambiguous between `en/about` and `fr/about`.
+#[test]
+fn a_hugo_site_with_a_folder_per_language_builds_its_language_from_its_folder() {
+    let site = Fixture::empty();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n\
+         [languages.en]\ncontentDir = \"content/en\"\nweight = 1\n\
+         [languages.fr]\ncontentDir = \"content/fr\"\nweight = 2\n",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Two languages\"\nbase_url = \"https://site.example.net/\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write(
+        "content/en/_index.md",
+        "---\ntitle: Home\n---\nRead [the guide]({{< ref \"guide/sleep\" >}}) or [about](/about/).\n",
+    );
+    site.write(
+        "content/en/guide/sleep.md",
+        "---\ntitle: Sleep\n---\nBack to [about]({{< relref \"about\" >}}).\n",
+    );
+    site.write("content/en/about.md", "---\ntitle: About\n---\nHello.\n");
+    site.write(
+        "content/fr/guide/sleep.md",
+        "---\ntitle: Sommeil\n---\nRetour [à propos]({{< relref \"about\" >}}).\n",
+    );
+    site.write("content/fr/about.md", "---\ntitle: À propos\n---\nSalut.\n");
+    let run = site.run(&["check"]);
+    run.assert_code(0).assert_stderr_contains(
+        "warning: Hugo's language `fr` (`content/fr/`) is left out: a site is one language, `en`, read from `content/en/` as Hugo reads its languages' folders\n --> book.toml:6:1",
+    );
+    assert!(!run.stderr.contains("could mean"), "{}", run.stderr);
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    assert!(home.contains("href=\"./guide/sleep/\""), "{home}");
+    assert!(home.contains("href=\"./about/\""), "{home}");
+    assert!(site
+        .read("guide/sleep/index.html")
+        .contains("href=\"../../about/\""));
+    assert!(!site.path("public/en").exists());
+    assert!(!site.path("public/fr").exists());
+    assert!(!site.read("about/index.html").contains("Salut"));
+
+    // The other language, as the warning says to build it; `[site] language` alone
+    // picks its folder too.
+    let book = std::fs::read_to_string(site.path("book.toml"))
+        .unwrap()
+        .replacen("[site]\n", "[site]\nlanguage = \"fr\"\n", 1);
+    site.write("book.toml", book);
+    site.build().assert_code(0);
+    assert!(site.read("about/index.html").contains("Salut"));
+    assert!(site.read("index.html").contains("lang=\"fr\""));
+}

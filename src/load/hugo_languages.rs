@@ -1,0 +1,98 @@
+//! A Hugo site whose languages keep their pages in folders of their own
+//! (`[languages.fr] contentDir = "content/fr"`), as Hugo's multilingual sites do. A
+//! site is one language in attune, so when book.toml names the folder holding them
+//! (`content_dir = "content"`), the content folder is the site language's folder, as
+//! Hugo reads it (links and `ref`s from its root), and each other language is left out
+//! with one `other-language` warning naming the settings that build it as a site.
+
+use crate::config::{Config, FILE_NAME};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use std::path::Path;
+
+/// `book.toml` under `root` read as [`crate::config::read`] reads it, with a Hugo
+/// site's folder per language read as this module says.
+pub fn read_config(root: &Path, problems: &mut Diagnostics) -> anyhow::Result<Option<Config>> {
+    let mut config = crate::config::read(root, problems)?;
+    if let Some(config) = config.as_mut() {
+        let book_toml = std::fs::read_to_string(root.join(FILE_NAME)).unwrap_or_default();
+        read_hugo_languages(config, root, &book_toml, problems);
+    }
+    Ok(config)
+}
+
+/// Where `content_dir = …` is written in `book_toml` (line, column), or its top.
+fn content_dir_at(book_toml: &str) -> (usize, usize) {
+    book_toml
+        .lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let rest = line.trim_start().strip_prefix("content_dir")?;
+            rest.trim_start()
+                .starts_with('=')
+                .then(|| (i + 1, line.len() - line.trim_start().len() + 1))
+        })
+        .unwrap_or((1, 1))
+}
+
+fn read_hugo_languages(
+    config: &mut Config,
+    root: &Path,
+    book_toml: &str,
+    problems: &mut Diagnostics,
+) {
+    let dir = root.join(&config.build.content_dir);
+    let (folders, home) = super::hugo_params::language_folders(root, &dir);
+    if folders.is_empty() {
+        return;
+    }
+    let language_written = book_toml
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|t| t.get("site")?.get("language").cloned())
+        .is_some();
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    if let Some((code, _)) = folders.iter().find(|(_, f)| same(f, &dir)) {
+        // book.toml names one language's folder: that language is the site's.
+        if !language_written {
+            config.site.language = code.clone();
+        }
+        return;
+    }
+    let wanted = match language_written {
+        true => config.site.language.clone(),
+        false => home,
+    };
+    let inside = |folder: &Path| folder.starts_with(&dir) && folder.is_dir();
+    let Some((code, mine)) = folders
+        .iter()
+        .find(|(code, f)| code.eq_ignore_ascii_case(&wanted) && inside(f))
+    else {
+        return;
+    };
+    let shown = |folder: &Path| {
+        let rel = folder.strip_prefix(root).unwrap_or(folder);
+        rel.to_string_lossy().replace('\\', "/")
+    };
+    config.site.language = code.clone();
+    let read = shown(mine);
+    config.build.content_dir = read.clone();
+    let at = content_dir_at(book_toml);
+    for (other, folder) in folders.iter().filter(|(c, f)| c != code && inside(f)) {
+        let folder = shown(folder);
+        problems.push(
+                Diagnostic::warning(
+                    Code::OtherLanguage,
+                    format!(
+                        "Hugo's language `{other}` (`{folder}/`) is left out: a site is one language, `{code}`, read from `{read}/` as Hugo reads its languages' folders"
+                    ),
+                )
+                .at(Path::new(FILE_NAME), at.0, at.1)
+                .help(format!(
+                    "build one site per language, each with its own book.toml: `[build] content_dir = \"{folder}\"` and `[site] language = \"{other}\"`"
+                )),
+            );
+    }
+}
