@@ -83,14 +83,6 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
             merge(&mut languages, more);
         }
     }
-    let folders = languages
-        .iter()
-        .filter_map(|(code, settings)| {
-            let folder = key(settings.as_object()?, "contentDir")?;
-            let folder = folder.as_str()?.trim().trim_start_matches("./");
-            (!folder.is_empty()).then(|| (code.clone(), site.join(folder)))
-        })
-        .collect();
     let home = configs
         .iter()
         .find_map(|map| {
@@ -99,6 +91,26 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
                 .map(str::to_string)
         })
         .unwrap_or_else(|| "en".into());
+    // A language with no folder of its own reads the site's `contentDir`.
+    let site_folder = configs
+        .iter()
+        .find_map(|map| key(map, "contentDir")?.as_str().map(str::to_string));
+    if !languages.contains_key(&home) {
+        languages.insert(home.clone(), Value::Object(Map::new()));
+    }
+    let folder_of = |settings: &Value| {
+        let own = settings.as_object().and_then(|s| key(s, "contentDir"));
+        let folder = match &own {
+            Some(folder) => folder.as_str()?.to_string(),
+            None => site_folder.clone()?,
+        };
+        let folder = folder.trim().trim_start_matches("./").trim_end_matches('/');
+        (!folder.is_empty()).then(|| site.join(folder))
+    };
+    let folders = languages
+        .iter()
+        .filter_map(|(code, settings)| Some((code.clone(), folder_of(settings)?)))
+        .collect();
     (folders, home)
 }
 

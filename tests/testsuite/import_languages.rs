@@ -315,3 +315,49 @@ fn a_hugo_site_with_a_folder_per_language_builds_its_language_from_its_folder() 
     assert!(site.read("about/index.html").contains("Salut"));
     assert!(site.read("index.html").contains("lang=\"fr\""));
 }
+
+/// The shape of a glossary published in 16 languages: the site's `contentDir`
+/// (`content/en`) is its default language's folder, each other language has its own
+/// (`[languages.fr] contentDir = "content/fr"`), and `config/_default/languages.toml`
+/// may list more. Read as one site, every link between terms was broken (`/pod/` is
+/// `content/en/pod.md` to Hugo).
+#[test]
+fn a_hugo_site_s_own_content_dir_is_its_default_language_s_folder() {
+    let site = Fixture::empty();
+    site.write(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ncontentDir = \"content/en\"\n\
+         defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n\
+         [languages.fr]\ncontentDir = \"content/fr\"\nweight = 2\n",
+    );
+    site.write(
+        "config/_default/languages.toml",
+        "[ja]\ncontentDir = \"content/ja\"\n",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Glossary\"\nbase_url = \"https://site.example.net/\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write(
+        "content/en/pod.md",
+        "---\ntitle: Pod\n---\nSee [container](/container/).\n",
+    );
+    site.write(
+        "content/en/container.md",
+        "---\ntitle: Container\n---\nSee [pod](/pod/).\n",
+    );
+    site.write(
+        "content/fr/pod.md",
+        "---\ntitle: Pod\n---\nVoir [conteneur](/fr/container/).\n",
+    );
+    site.write("content/ja/pod.md", "---\ntitle: ポッド\n---\nText.\n");
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("warning: Hugo's language `fr` (`content/fr/`) is left out")
+        .assert_stderr_contains("warning: Hugo's language `ja` (`content/ja/`) is left out");
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    site.build().assert_code(0);
+    assert!(site
+        .read("pod/index.html")
+        .contains("href=\"../container/\""));
+}
