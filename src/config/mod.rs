@@ -359,6 +359,20 @@ fn default_language() -> String {
 /// file, unreadable); else the config, or `None` with what is wrong with it pushed
 /// into `diagnostics`.
 pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option<Config>> {
+    read_adjusted(root, diagnostics, &|_, _, _, _| {})
+}
+
+/// What a later stage reads into the config from the site's other files before its
+/// folders are checked (`root`, book.toml's text): a Hugo site's folder per language
+/// (`load::read_config`).
+pub type Adjust<'a> = &'a dyn Fn(&mut Config, &Path, &str, &mut Diagnostics);
+
+/// [`read`], with `adjust` applied to the config before its folders are checked.
+pub fn read_adjusted(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    adjust: Adjust,
+) -> anyhow::Result<Option<Config>> {
     use anyhow::Context as _;
     let path = root.join(FILE_NAME);
     if !path.is_file() {
@@ -383,6 +397,7 @@ pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Option
         config.read_book_language(&text);
         config.read_gitbook(root, &text, diagnostics);
         translations::warn_unpublished(root, &text, diagnostics);
+        adjust(config, root, &text, diagnostics);
     }
     Ok(config.filter(|config| config.check_folders(root, &text, file, diagnostics)))
 }

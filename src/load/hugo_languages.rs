@@ -1,7 +1,8 @@
 //! A Hugo site whose languages keep their pages in folders of their own
 //! (`[languages.fr] contentDir = "content/fr"`), as Hugo's multilingual sites do. A
 //! site is one language in attune, so when book.toml names the folder holding them
-//! (`content_dir = "content"`), the content folder is the site language's folder, as
+//! (`content_dir = "content"`), or a folder the site does not have, the content
+//! folder is the site language's folder, as
 //! Hugo reads it (links and `ref`s from its root), and each other language is left out
 //! with one `other-language` warning naming the settings that build it as a site.
 
@@ -10,14 +11,11 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
 /// `book.toml` under `root` read as [`crate::config::read`] reads it, with a Hugo
-/// site's folder per language read as this module says.
+/// site's folder per language read as this module says (before the content folder is
+/// checked, so a starter `content_dir` naming a folder the site does not have finds
+/// Hugo's `content.en/`).
 pub fn read_config(root: &Path, problems: &mut Diagnostics) -> anyhow::Result<Option<Config>> {
-    let mut config = crate::config::read(root, problems)?;
-    if let Some(config) = config.as_mut() {
-        let book_toml = std::fs::read_to_string(root.join(FILE_NAME)).unwrap_or_default();
-        read_hugo_languages(config, root, &book_toml, problems);
-    }
-    Ok(config)
+    crate::config::read_adjusted(root, problems, &read_hugo_languages)
 }
 
 /// Where `content_dir = …` is written in `book_toml` (line, column), or its top.
@@ -65,7 +63,14 @@ fn read_hugo_languages(
         true => config.site.language.clone(),
         false => home,
     };
-    let inside = |folder: &Path| folder.starts_with(&dir) && folder.is_dir();
+    // The language folders the content folder holds; or, when book.toml names a
+    // folder that does not exist (the starter `content`), Hugo's own folders in the
+    // site (`content.en`, `content.fr`).
+    let holds = |folder: &Path| match dir.is_dir() {
+        true => folder.starts_with(&dir),
+        false => folder.starts_with(root),
+    };
+    let inside = |folder: &Path| holds(folder) && folder.is_dir();
     let Some((code, mine)) = folders
         .iter()
         .find(|(code, f)| code.eq_ignore_ascii_case(&wanted) && inside(f))

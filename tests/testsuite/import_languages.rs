@@ -361,3 +361,35 @@ fn a_hugo_site_s_own_content_dir_is_its_default_language_s_folder() {
         .read("pod/index.html")
         .contains("href=\"../container/\""));
 }
+
+/// Hugo's languages in folders beside each other at the site's top (`content.en/`,
+/// `content.fr/`, as Hugo's documentation names them) and the starter book.toml's
+/// `content_dir = "content"`, a folder the site does not have: the site's language's
+/// folder is read, where the build stopped with "content folder does not exist".
+#[test]
+fn hugo_language_folders_beside_each_other_are_found_from_the_starter_book_toml() {
+    let site = Fixture::empty();
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\nlanguages:\n  en:\n    contentDir: content.en\n  fr:\n    contentDir: content.fr\n",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Beside\"\nbase_url = \"https://site.example.net/\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write(
+        "content.en/sleep.md",
+        "---\ntitle: Sleep\n---\nSee [rest](/rest/).\n",
+    );
+    site.write("content.en/rest.md", "---\ntitle: Rest\n---\nText.\n");
+    site.write("content.fr/sleep.md", "---\ntitle: Sommeil\n---\nTexte.\n");
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: Hugo's language `fr` (`content.fr/`) is left out: a site is one language, `en`, read from `content.en/`",
+    );
+    assert!(site.read("sleep/index.html").contains("href=\"../rest/\""));
+    // With neither, the content folder's absence is still the error it was.
+    std::fs::remove_file(site.path("hugo.yaml")).unwrap();
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: content folder `content/` does not exist");
+}
