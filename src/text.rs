@@ -347,6 +347,59 @@ pub fn too_long(url: &str) -> Option<String> {
         .then(|| format!("{} bytes; at most {MAX_ADDRESS} fit in a path", url.len()))
 }
 
+/// The lines of Markdown `text` outside fenced code (a run of 3 or more `` ` `` or `~`,
+/// closed by a run of the same character at least as long), each with its index
+/// (0-based) and its code spans blanked, one space for each character, so a column
+/// counted in it is the line's own.
+pub fn prose_lines(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    let mut fence: Option<(u8, usize)> = None;
+    text.lines().enumerate().filter_map(move |(n, line)| {
+        let trimmed = line.trim_start();
+        let run = |c: u8| trimmed.bytes().take_while(|&b| b == c).count();
+        let opens = [b'`', b'~']
+            .into_iter()
+            .map(|c| (c, run(c)))
+            .find(|&(_, k)| k >= 3);
+        match (fence, opens) {
+            (Some((c, k)), Some((d, m))) if c == d && m >= k => {
+                fence = None;
+                None
+            }
+            (Some(_), _) => None,
+            (None, Some(open)) => {
+                fence = Some(open);
+                None
+            }
+            (None, None) => Some((n, blank_code_spans(line))),
+        }
+    })
+}
+
+/// `line` with its code spans (`` `…` ``, ``` ``…`` ```) blanked, one space for each
+/// character; a run of backticks nothing closes stays as written.
+fn blank_code_spans(line: &str) -> String {
+    let blank = |s: &str| " ".repeat(s.chars().count());
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('`') {
+        out.push_str(&rest[..open]);
+        let ticks = rest[open..].bytes().take_while(|&b| b == b'`').count();
+        let after = &rest[open + ticks..];
+        match after.find(&"`".repeat(ticks)) {
+            Some(close) => {
+                out.push_str(&blank(&rest[open..open + ticks + close + ticks]));
+                rest = &after[close + ticks..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,6 +541,20 @@ mod tests {
         assert_eq!(
             escape(r#"<a href="x">'&'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn prose_lines_skip_fences_and_blank_code_spans_in_place() {
+        let text = "a `{{x}}` {{y}}\n````\n```\n{{in}}\n````\n~~~\nz\n~~~\nb ``é`` <%t%>\n`open";
+        let lines: Vec<(usize, String)> = prose_lines(text).collect();
+        assert_eq!(
+            lines,
+            [
+                (0, "a         {{y}}".to_string()),
+                (8, "b       <%t%>".to_string()),
+                (9, "`open".to_string()),
+            ]
         );
     }
 }

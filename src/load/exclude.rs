@@ -363,28 +363,8 @@ pub(super) fn templates_left_out(
 /// space inside: not Hugo's `{{ .Title }}` nor a message's `{{1}}`), or Templater's
 /// `<% … %>`.
 pub fn first_placeholder(text: &str) -> Option<(usize, usize, String)> {
-    let mut fence: Option<&str> = None;
-    for (n, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if let Some(open) = fence {
-            if trimmed.starts_with(open) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            continue;
-        }
-        let mut in_code = false;
-        for (at, c) in line.char_indices() {
-            if c == '`' {
-                in_code = !in_code;
-                continue;
-            }
-            if in_code {
-                continue;
-            }
+    for (n, line) in crate::text::prose_lines(text) {
+        for (at, _) in line.char_indices() {
             let rest = &line[at..];
             let found = if let Some(inner) = rest.strip_prefix("{{") {
                 inner

@@ -84,28 +84,8 @@ fn holds_obsidian_marks(text: &str) -> bool {
     if !text.contains("[[") && !text.contains("%%") {
         return false;
     }
-    let mut fence: Option<(u8, usize)> = None;
     let mut comments = 0;
-    for line in text.lines() {
-        let trimmed = line.trim_start();
-        let run = |c: u8| trimmed.bytes().take_while(|&b| b == c).count();
-        let opens = [b'`', b'~']
-            .into_iter()
-            .map(|c| (c, run(c)))
-            .find(|&(_, n)| n >= 3);
-        match (fence, opens) {
-            (Some((c, n)), Some((d, m))) if c == d && m >= n => {
-                fence = None;
-                continue;
-            }
-            (Some(_), _) => continue,
-            (None, Some(open)) => {
-                fence = Some(open);
-                continue;
-            }
-            (None, None) => {}
-        }
-        let prose = outside_code_spans(line);
+    for (_, prose) in crate::text::prose_lines(text) {
         comments += prose.matches("%%").count();
         if comments >= 2
             || prose
@@ -135,30 +115,6 @@ fn obsidian_wikilink(after: &str, embed: bool) -> bool {
         || target.contains("#^")
         || name.ends_with(".md")
         || name.chars().any(|c| c.is_uppercase() || c == ' ')
-}
-
-/// The line with its code spans (`` `…` ``) blanked out.
-fn outside_code_spans(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(open) = rest.find('`') {
-        out.push_str(&rest[..open]);
-        let ticks = rest[open..].bytes().take_while(|&b| b == b'`').count();
-        let after = &rest[open + ticks..];
-        let closer = "`".repeat(ticks);
-        match after.find(&closer) {
-            Some(close) => {
-                out.push(' ');
-                rest = &after[close + ticks..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                return out;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
