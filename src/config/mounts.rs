@@ -8,7 +8,10 @@
 //! are not read: attune has its own theme. `content/<folder>` targets (and `content`
 //! with another source than the content folder) are more content, read as if it lay
 //! in the content folder at that folder: its Markdown pages, its other files beside
-//! them; one whose `lang` is another language than the site's is left out. Checked
+//! them; one whose `lang` is another language than the site's is left out. Hugo's
+//! filters (`files`, and the older `excludeFiles` and `includeFiles`) choose which of
+//! a mount's files it mounts; the content folder's own mount's filter applies to the
+//! content folder, so a mount may reuse a part of it that filter leaves out. Checked
 //! against the disk with the folders.
 
 use super::spans::key_start_at;
@@ -31,6 +34,38 @@ pub struct Mount {
     /// Hugo's language of a content mount (`lang = "fr"`).
     #[serde(default)]
     pub lang: Option<String>,
+    /// Hugo's filter (0.153): globs of files or folders to mount, each `"! glob"` one
+    /// to leave out (see [`Mount::admits`]).
+    #[serde(default)]
+    pub files: Globs,
+    /// Hugo's older filters: globs of files or folders to leave out, and to mount.
+    #[serde(default, rename = "excludeFiles")]
+    pub exclude_files: Globs,
+    #[serde(default, rename = "includeFiles")]
+    pub include_files: Globs,
+    /// Hugo's watch setting for `hugo server`; `serve` watches every mount.
+    #[serde(default, rename = "disableWatch")]
+    pub disable_watch: Option<bool>,
+}
+
+/// One glob or a list of them, as Hugo takes a mount's filters.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(untagged)]
+pub enum Globs {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Globs {
+    fn list(&self) -> &[String] {
+        match self {
+            Globs::None => &[],
+            Globs::One(one) => std::slice::from_ref(one),
+            Globs::Many(many) => many,
+        }
+    }
 }
 
 /// What a mount publishes.
@@ -82,9 +117,61 @@ impl Mount {
         })
     }
 
+    /// Whether Hugo mounts the file or folder at `rel` (relative to the source) by the
+    /// mount's filters, read as Hugo reads them: each glob matched, lower-cased, against
+    /// the path from the source with a leading `/` (`*` within one folder, `**` across
+    /// folders, `?`, `{a,b}`); a file is left out when it or a folder above it matches
+    /// a `"! glob"` of `files` or a glob of `excludeFiles`, and, when the filters name
+    /// any file to mount (a `files` glob without `!`, or `includeFiles`), mounted only
+    /// when it or a folder above it matches one. Without filters, every file.
+    pub fn admits(&self, rel: &Path) -> bool {
+        let (mut out, mut keep) = (Vec::new(), Vec::new());
+        for glob in self.files.list() {
+            match glob.trim_start().strip_prefix('!') {
+                Some(negated) => out.push(normal_glob(negated)),
+                None => keep.push(normal_glob(glob)),
+            }
+        }
+        out.extend(self.exclude_files.list().iter().map(|g| normal_glob(g)));
+        keep.extend(self.include_files.list().iter().map(|g| normal_glob(g)));
+        if out.is_empty() && keep.is_empty() {
+            return true;
+        }
+        let path = format!("/{}", rel.to_string_lossy().replace('\\', "/")).to_lowercase();
+        // The path and each folder above it: `/docs/v2/a.md`, `/docs/v2`, `/docs`.
+        let mut paths = vec![path.as_str()];
+        paths.extend(path.match_indices('/').skip(1).map(|(i, _)| &path[..i]));
+        let matches = |globs: &[String]| {
+            globs
+                .iter()
+                .any(|g| paths.iter().any(|p| super::addresses::glob(g, p)))
+        };
+        !matches(&out) && (keep.is_empty() || matches(&keep))
+    }
+
+    /// Whether it is the content folder's own mount (`source` the content folder,
+    /// `target = "content"`), whose filters apply to the content folder.
+    pub fn is_own_content(&self, content_dir: &str) -> bool {
+        let target = self.target.get_ref().trim().trim_matches('/');
+        target == "content"
+            && self
+                .source_path()
+                .components()
+                .eq(Path::new(content_dir.trim()).components())
+    }
+
     /// The source as written, relative to the site's folder.
     pub fn source_path(&self) -> PathBuf {
         PathBuf::from(self.source.get_ref().trim())
+    }
+}
+
+/// A filter's glob as Hugo matches it: trimmed, lower-cased, from the mount's root.
+fn normal_glob(glob: &str) -> String {
+    let glob = glob.trim().to_lowercase();
+    match glob.starts_with('/') {
+        true => glob,
+        false => format!("/{glob}"),
     }
 }
 
@@ -141,7 +228,8 @@ impl Config {
                     continue;
                 }
             }
-            if let Some(message) = source_problem(root, source, &self.build.content_dir) {
+            let reused = self.left_out_of_content(source);
+            if let Some(message) = source_problem(root, source, &self.build.content_dir, reused) {
                 problem(&mount.source, message, "name a folder or file inside the folder holding book.toml, apart from the content folder (a symbolic link in it to elsewhere is followed)");
                 continue;
             }
@@ -153,8 +241,27 @@ impl Config {
     }
 }
 
-/// What is wrong with `source` as a mount's source, if anything.
-fn source_problem(root: &Path, source: &str, content_dir: &str) -> Option<String> {
+impl Config {
+    /// Whether `source` lies in the content folder, in a part the content folder's
+    /// own mount's filters leave out (Hugo's `files: ['! docs/v?']` on `content`, so
+    /// `content/docs/v2` may be mounted at `content/docs`).
+    fn left_out_of_content(&self, source: &str) -> bool {
+        let content_dir = &self.build.content_dir;
+        let Ok(rel) = Path::new(source.trim()).strip_prefix(content_dir.trim()) else {
+            return false;
+        };
+        !rel.as_os_str().is_empty()
+            && self
+                .mounts
+                .iter()
+                .find(|m| m.is_own_content(content_dir))
+                .is_some_and(|own| !own.admits(rel))
+    }
+}
+
+/// What is wrong with `source` as a mount's source, if anything; `reused`: it lies in
+/// a part of the content folder the content folder's own mount leaves out.
+fn source_problem(root: &Path, source: &str, content_dir: &str, reused: bool) -> Option<String> {
     use super::folders::{misplaced, Misplaced};
     let at = format!("mount source '{source}'");
     Some(match misplaced(root, source, content_dir, true)? {
@@ -166,6 +273,7 @@ fn source_problem(root: &Path, source: &str, content_dir: &str) -> Option<String
         // Never with `file_too`: a file may be mounted.
         Misplaced::File => return None,
         Misplaced::Special => format!("{at} is a special file (a FIFO, socket or device)"),
+        Misplaced::OverlapsContent if reused => return None,
         Misplaced::OverlapsContent => format!("{at} overlaps the content folder `{content_dir}/`: its files would be published twice"),
     })
 }

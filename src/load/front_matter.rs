@@ -744,7 +744,7 @@ mod tests {
         let front = r.unwrap().0;
         let mut d = Diagnostics::new();
         let mut keys = UnknownKeys::default();
-        keys.add(&front, Path::new("a.md"), &[], false);
+        keys.add(&front, Path::new("a.md"), &[], false, false);
         keys.report(&mut d);
         assert_eq!((d[0].line, d[0].column), (3, 1));
         assert_eq!(d[0].help.as_deref(), Some("did you mean `summary`?"));
@@ -758,7 +758,7 @@ mod tests {
         );
         let mut d = Diagnostics::new();
         let mut keys = UnknownKeys::default();
-        keys.add(&front, Path::new("a.md"), &["mobile".into()], false);
+        keys.add(&front, Path::new("a.md"), &["mobile".into()], false, false);
         keys.report(&mut d);
         assert_eq!(d.len(), 1, "{d:?}");
     }

@@ -3,7 +3,7 @@
 //! cross-file checks belong to `site`.
 
 use crate::config::MountKind;
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::text::slugify;
 use rayon::prelude::*;
 use read::{display_path, read_source, read_text};
@@ -56,7 +56,7 @@ pub use read::title_from_file_name;
 pub use read::{content_hash, Source};
 pub use spans::{Place, Spans, Step};
 pub use unknown_keys::UnknownKeys;
-pub use walk::is_ignored;
+pub use walk::{is_ignored, missing_content_folder};
 pub use yaml::{guard_yaml, parse_yaml, MAX_YAML_DEPTH};
 
 /// Everything read from `content/`.
@@ -146,22 +146,6 @@ impl Asset {
     }
 }
 
-/// The error for a site whose content folder `content_dir` is not a folder under
-/// `root`, if it is not: nothing can be built from it.
-pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnostic> {
-    if root.join(content_dir).is_dir() {
-        return None;
-    }
-    Some(
-        Diagnostic::error(
-            Code::Empty,
-            format!("content folder `{content_dir}/` does not exist"),
-        )
-        .in_file(crate::config::FILE_NAME)
-        .help("create it with one folder per topic, or run `attune init` for a sample site"),
-    )
-}
-
 /// Reads `content_dir`, and lists the files of `static_dir` when the site has one.
 /// Symbolic links that lead into (or contain) one of `outputs`, the folders the site
 /// is written to, are skipped with a warning, so a site is never published into itself.
@@ -187,7 +171,7 @@ pub fn load(
     let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);
     exclude::templates_left_out(root, &dir, &exclude, publish.exclude, guessed, diagnostics);
     let mut left_out = Vec::new();
-    let found = files(
+    let mut found = files(
         root,
         content_dir,
         outputs,
@@ -195,6 +179,12 @@ pub fn load(
         &mut into_output,
         diagnostics,
     );
+    // The content folder's own mount's filters (Hugo's `files` on `content`).
+    let own = publish
+        .mounts
+        .iter()
+        .find(|m| m.is_own_content(content_dir));
+    found.retain(|(_, rel)| own.is_none_or(|m| m.admits(rel)));
     exclude.list_notes(&dir, &left_out);
     content.exclude = exclude;
     let summary_name = match &publish.book_files.summary {
@@ -292,14 +282,16 @@ pub fn load(
         } else {
             let source = source.to_string_lossy();
             let exclude = exclude::Exclude::new(&root.join(&*source), publish.exclude);
-            files(
+            let mut found = files(
                 root,
                 &source,
                 outputs,
                 (&exclude, &mut Vec::new()),
                 &mut into_output,
                 diagnostics,
-            )
+            );
+            found.retain(|(_, rel)| mount.admits(rel));
+            found
         };
         let mut fresh = Vec::new();
         for (full, rel) in found {

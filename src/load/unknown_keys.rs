@@ -11,6 +11,39 @@ use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Hugo's own front matter keys attune does not read, lower-cased (Hugo reads keys in
+/// any case): on a Hugo site they are Hugo's, never unknown. They choose templates
+/// (`type`, `layout`), the theme's menus (`menus`, `menu`), a bundle's resources'
+/// names (`resources`), the renderer (`markup`), the sitemap's entry (`sitemap`),
+/// translations (`translationKey`), word counting (`isCJKLanguage`), `<meta
+/// name="keywords">` (`keywords`), the page's parameters (`params`, read by the
+/// `param` shortcode) and the sites it is in (`sites`). Attune has its own theme,
+/// menus and sitemap, so nothing a reader needs is lost. (Hugo's other names for its
+/// dates, `modified` and `published`, stay warnings: they are dates attune would
+/// read differently.) A theme's own keys (`categories`, `image`,
+/// `featured`) stay warnings: Hugo itself does not read them, and the theme that
+/// shows them is not attune's.
+const HUGO_KEYS: &[&str] = &[
+    "type",
+    "layout",
+    "menus",
+    "menu",
+    "resources",
+    "markup",
+    "sitemap",
+    "translationkey",
+    "iscjklanguage",
+    "keywords",
+    "params",
+    "sites",
+];
+
+/// Whether `key` (a dotted path: `menus.main`) is one of Hugo's own keys.
+pub fn hugo_key(key: &str) -> bool {
+    let top = key.split('.').next().unwrap_or(key).to_lowercase();
+    HUGO_KEYS.contains(&top.as_str())
+}
+
 /// How many other places of a shared key are listed under its warning.
 const LISTED: usize = 3;
 
@@ -22,12 +55,20 @@ pub struct UnknownKeys {
 
 impl UnknownKeys {
     /// Notes the unknown keys of one file, less those the site declares in
-    /// `[front_matter] allow` and, in a Zola file (`zola`: see `zola.rs`), Zola's keys
-    /// for its templates.
-    pub fn add(&mut self, front: &FrontMatter, file: &Path, allow: &[String], zola: bool) {
+    /// `[front_matter] allow`, in a Zola file (`zola`: see `zola.rs`) Zola's keys for
+    /// its templates, and on a Hugo site (`hugo`) Hugo's own keys ([`hugo_key`]).
+    pub fn add(
+        &mut self,
+        front: &FrontMatter,
+        file: &Path,
+        allow: &[String],
+        zola: bool,
+        hugo: bool,
+    ) {
         for key in &front.unknown_keys {
             if allow.iter().any(|a| a == &key.name)
                 || (zola && super::zola::template_key(&key.name))
+                || (hugo && hugo_key(&key.name))
             {
                 continue;
             }

@@ -275,3 +275,18 @@ pub(super) fn too_deep(
             .help("move the chapters up into fewer folders: SUMMARY.md nests chapters at any depth without folders"),
     );
 }
+/// The error for a site whose content folder `content_dir` is not a folder under
+/// `root`, if it is not: nothing can be built from it.
+pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnostic> {
+    if root.join(content_dir).is_dir() {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::Empty,
+            format!("content folder `{content_dir}/` does not exist"),
+        )
+        .in_file(crate::config::FILE_NAME)
+        .help("create it with one folder per topic, or run `attune init` for a sample site"),
+    )
+}

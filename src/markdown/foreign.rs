@@ -1,8 +1,8 @@
 //! Other tools' template syntax, which attune does not run: Hugo shortcodes
 //! (`{{< name >}}`, `{{% name %}}` and their closing forms), Liquid/Jekyll tags
-//! (`{% … %}`), template expressions (`{{ … }}`), Obsidian's Templater tags
-//! (`<% … %>`) and mdBook directives other than
-//! `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}`. Outside code each is reported where it stands and taken out of the
+//! (`{% … %}`), template expressions (`{{ … }}`), Obsidian's Templater tags (`<% … %>`)
+//! and mdBook directives other than `{{#include}}`, `{{#rustdoc_include}}` and
+//! `{{#playground}}`. Outside code each is reported where it stands and taken out of the
 //! text, so none is ever shown raw or read as Markdown (a shortcode's code lines
 //! becoming headings). A paired shortcode whose content is not Markdown (`{{< >}}`, a
 //! Liquid `highlight` or `comment` block) is taken out with its content; a `{% raw %}`
@@ -15,9 +15,8 @@
 //! Each diagnostic's help says what was left out of the page. A tag written with a
 //! backslash first (`\{{`, `\{%`) is text.
 
-use super::expand::{
-    html_comment_ranges, inside, literal_ranges, Article, Expanded, Expressions, SegMap, Splice,
-};
+use super::expand::{html_comment_ranges, inside, literal_ranges, Article, Expanded};
+use super::expand::{Expressions, SegMap, Splice};
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
 use super::foreign_body::{embed_link, hugo_pair, tab_label, zola_body};
@@ -311,13 +310,17 @@ pub(super) fn strip(
     let tags = tags(text, options);
     let mut splice = Splice::new(text);
     let mut copied = 0;
-    // Closing tags already reported with their opening one.
+    // Closing tags already reported with their opening one, and those that end what
+    // their opening one began (a link's `](…)`).
     let mut answered: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut closings: std::collections::HashMap<usize, String> = Default::default();
     let pairs = pairs(&tags);
     for (i, tag) in tags.iter().enumerate() {
-        if tag.range.start < copied || answered.contains(&tag.range.start) {
+        let end = closings.remove(&tag.range.start);
+        if tag.range.start < copied || end.is_some() || answered.contains(&tag.range.start) {
             if tag.range.start >= copied {
                 splice.copy(copied..tag.range.start);
+                splice.insert(end.as_deref().unwrap_or_default(), tag.range.start);
                 copied = tag.range.end;
             }
             continue;
@@ -330,15 +333,23 @@ pub(super) fn strip(
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
             _ => false,
         };
-        // A Hugo pair whose body is not Markdown: a code block, or the page's own HTML
-        // (`foreign_body::hugo_pair`).
-        if let Some(pair) = pair {
-            if let Some(body) = hugo_pair(text, tag, pair, article) {
-                splice.copy(copied..tag.range.start);
-                splice.insert(&body, tag.range.start);
-                copied = pair.range.end;
-                continue;
-            }
+        // A Hugo pair whose body is not Markdown: code, or HTML (`foreign_body.rs`).
+        if let Some((pair, body)) = pair.and_then(|p| Some((p, hugo_pair(text, tag, p, article)?)))
+        {
+            splice.copy(copied..tag.range.start);
+            splice.insert(&body, tag.range.start);
+            copied = pair.range.end;
+            continue;
+        }
+        // Hugo Blox's `{{< toc >}}` and `{{% staticref %}}` … (`hugo_blox.rs`).
+        let blox = matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
+            .then(|| super::hugo_blox::in_place(&name, &tag.inner, pair.is_some()));
+        if let Some((start, end)) = blox.flatten() {
+            splice.copy(copied..tag.range.start);
+            splice.insert(&start, tag.range.start);
+            copied = tag.range.end;
+            closings.extend(pair.map(|p| p.range.start).zip(end));
+            continue;
         }
         // `{{< figure src="a.png" caption="…" >}}`: Hugo's image with its caption.
         if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)

@@ -192,6 +192,7 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
         Kind::HugoRaw if name == "highlight" => {
             let language = open.inner.split_whitespace().nth(1).unwrap_or("");
             fenced_code(text, open, close, language)
+                .or_else(|| code_in_cell(text, open, close, language))
         }
         Kind::HugoRaw | Kind::HugoMarkdown if super::hugo_raw::prints_inner(article, name) => Some(
             super::hugo_raw::as_html(&text[open.range.end..close.range.start]),
@@ -200,16 +201,58 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
     }
 }
 
+/// `{{< highlight go >}}x := 1{{< /highlight >}}` in a table row (a line with a `|`
+/// outside the pair): Hugo's code block in the cell, which Hugo writes there as the
+/// shortcode's HTML (its placeholder is in the cell when the table is read). The same
+/// block, as HTML on the row's line, its punctuation written as character references
+/// (`|` as `&#124;`, so the row keeps its cells). `None` elsewhere (a pair of several
+/// lines, or within a line of prose).
+fn code_in_cell(text: &str, open: &Tag, close: &Tag, language: &str) -> Option<String> {
+    let code = &text[open.range.end..close.range.start];
+    let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[close.range.end..]
+        .find('\n')
+        .map_or(text.len(), |n| close.range.end + n);
+    let before = &text[line_start..open.range.start];
+    let after = &text[close.range.end..line_end];
+    if code.contains('\n') || !(before.contains('|') || after.contains('|')) {
+        return None;
+    }
+    let language = info_string(language);
+    let class = match language.is_empty() {
+        true => String::new(),
+        false => format!(" class=\"language-{language}\""),
+    };
+    // Between the HTML tags the line is still Markdown: each punctuation mark is a
+    // character reference, so none is read as emphasis, code, a link or a cell's end.
+    let code: String = code
+        .trim()
+        .chars()
+        .map(|c| match c.is_ascii_punctuation() {
+            true => format!("&#{};", c as u32),
+            false => c.to_string(),
+        })
+        .collect();
+    Some(format!(
+        "<pre class=\"hl\"><code{class}>{code}</code></pre>"
+    ))
+}
+
+/// The characters of `language` an info string may hold, quotes taken off.
+fn info_string(language: &str) -> String {
+    language
+        .trim_matches('"')
+        .chars()
+        .filter(|c| c.is_alphanumeric() || "+-#._".contains(*c))
+        .collect()
+}
+
 /// A shortcode pair as a fenced code block in `language` (the characters an info
 /// string may hold), when each tag stands on a line of its own (nothing before the
 /// opening tag or after the closing one but spaces).
 pub(super) fn fenced_code(text: &str, open: &Tag, close: &Tag, language: &str) -> Option<String> {
     let Inner { indent, code } = own_lines(text, open, close)?;
-    let language: String = language
-        .trim_matches('"')
-        .chars()
-        .filter(|c| c.is_alphanumeric() || "+-#._".contains(*c))
-        .collect();
+    let language = info_string(language);
     let code = code.strip_prefix('\n').unwrap_or(code);
     // A fence longer than any run of backticks in the code.
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);

@@ -210,7 +210,13 @@ fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
     };
     let (kind, title) = match name {
         "alert" => (get("color").unwrap_or_default(), get("title")),
-        "callout" | "pageinfo" => (get("type").unwrap_or_default(), get("title")),
+        // Hextra's `callout type="warning"`; Hugo Blox's `callout warning`.
+        "callout" | "pageinfo" => (
+            get("type")
+                .or_else(|| positional.first().cloned())
+                .unwrap_or_default(),
+            get("title"),
+        ),
         // Learn's `notice`, Hugo Book's `hint`, LoveIt's `admonition`.
         "notice" | "hint" | "admonition" => (
             get("style")

@@ -24,6 +24,7 @@ mod headings;
 pub mod highlight;
 mod html;
 mod html_blocks;
+mod hugo_blox;
 mod hugo_callouts;
 mod hugo_figure;
 mod hugo_param;

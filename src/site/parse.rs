@@ -85,7 +85,16 @@ pub(super) fn articles(
         diagnostics,
     );
     let mut sources = std::mem::take(&mut content.sources);
-    place::leave_out_not_found_page(&mut sources, diagnostics);
+    let tool = if crate::load::is_hugo(&content.root, &content.dir) {
+        Some("Hugo")
+    } else if crate::load::is_zola(&content.root, &content.dir) {
+        Some("Zola")
+    } else if content.summary.is_some() || config.book.is_some() {
+        Some("mdBook")
+    } else {
+        None
+    };
+    place::leave_out_not_found_page(&mut sources, tool, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
@@ -287,6 +296,7 @@ pub(super) fn articles(
             &source.path,
             &config.front_matter.allow,
             zola,
+            hugo,
         );
         crate::review::validate(
             &source.front,

@@ -113,9 +113,14 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// mdBook's `404.md` at the top of the content folder is the text of its not-found
-/// page; attune writes its own (`404.html`), so the file is left out, with a warning.
-pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
+/// `404.md` at the top of the content folder (mdBook's not-found page's text; on a Hugo
+/// or Zola site a page at `/404/`) is at the address of attune's not-found page: left
+/// out, with a warning naming `tool`, the site's ("mdBook", "Hugo", "Zola"), if known.
+pub(super) fn leave_out_not_found_page(
+    sources: &mut Vec<Source>,
+    tool: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) {
     leave_out_second_index(sources, diagnostics);
     // Folders holding more than one Markdown file, at any depth: a bundle's
     // `index.md` there is a section's text, not a page of its own.
@@ -132,7 +137,11 @@ pub(super) fn leave_out_not_found_page(sources: &mut Vec<Source>, diagnostics: &
             return false;
         }
         let message = if source.rel == Path::new("404.md") {
-            "404.md is mdBook's not-found page: attune writes its own, so this file is not published".to_string()
+            match tool {
+                Some("mdBook") => "404.md is mdBook's not-found page: attune writes its own, so this file is not published".to_string(),
+                Some(tool) => format!("404.md is a {tool} site's page at /404/, the address of the not-found page attune writes, so this file is not published"),
+                None => "404.md would be a page at /404/, the address of the not-found page attune writes, so this file is not published".to_string(),
+            }
         } else if is_hugo_not_found(&source.rel, &below) {
             format!("404/{} is the text of a Hugo site's not-found page (its `404.html` layout shows it): attune writes its own, so this file is not published", source.rel.file_name().unwrap_or_default().to_string_lossy())
         } else {

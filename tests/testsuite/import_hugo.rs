@@ -102,6 +102,30 @@ fn the_highlight_shortcode_is_a_code_block() {
 }
 
 #[test]
+fn a_highlight_pair_in_a_table_cell_is_a_code_block_in_the_cell() {
+    // Hugo writes the shortcode's HTML in the cell; a `|` or `*` in the code neither
+    // ends the cell nor makes emphasis.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n| Flag | Example |\n|---|---|\n| `-o` | {{< highlight sh >}}ls *.md | wc -l{{< /highlight >}} |\n| other | text |\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains(
+            "<td><pre class=\"hl\"><code class=\"language-sh\">ls *.md | wc -l</code></pre></td>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<td>other</td>"), "{page}");
+    assert!(!page.contains("<em>"), "{page}");
+}
+
+#[test]
 fn a_themes_mermaid_shortcode_is_a_mermaid_block() {
     // Jaeger's Docsy-based docs (76 pages) write `{{<mermaid align="center">}}`; Hugo
     // Book, Relearn and Geekdoc ship the same shortcode (Learn's `{{% mermaid %}}`).

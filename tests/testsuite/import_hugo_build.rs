@@ -693,3 +693,35 @@ fn a_relative_toml_alias_on_a_hugo_site_is_read_from_the_pages_folder() {
     zola.build().assert_code(0);
     assert!(zola.read("old-post/index.html").contains("blog/post/"));
 }
+
+#[test]
+fn hugo_s_own_front_matter_keys_are_never_unknown_on_a_hugo_site() {
+    // Every key Hugo predefines, in the cases Hugo reads (keys in any case); a
+    // theme's own key stays a warning, and off a Hugo site so do Hugo's keys.
+    let front = "---\ntitle: Intake\ndate: 2024-01-02\nlastmod: 2024-02-03\npublishDate: 2024-01-02\n\
+        expiryDate: 2999-01-01\ndraft: false\nweight: 3\nlinkTitle: Intake\ndescription: How intake works.\n\
+        summary: Intake.\nkeywords: [intake, referral]\nslug: intake-form\nurl: /intake/\naliases: [/old-intake/]\n\
+        type: docs\nlayout: single\nmenus: main\nmenu:\n  main:\n    weight: 2\noutputs: [html]\n\
+        resources:\n  - src: '*.png'\n    title: Figure\ncascade:\n  draft: false\nbuild:\n  list: always\n\
+        headless: false\nmarkup: goldmark\nsitemap:\n  priority: 0.5\ntranslationKey: intake\n\
+        IsCJKLanguage: false\nparams:\n  clinic: north\nfeatured_image: intake.png\n---\n\nText.\n";
+    let site = Fixture::new("hugo");
+    site.write("hugo.toml", "title = \"T\"\n");
+    site.write("content/posts/intake.md", front);
+    let unknown = |site: &Fixture| -> Vec<String> {
+        let run = site.run(&["check", "--format", "json"]);
+        let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let items = items.as_array().unwrap().iter();
+        items
+            .filter(|d| d["code"] == "unknown-key")
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let theme = unknown(&site);
+    assert_eq!(theme.len(), 1, "{theme:#?}");
+    assert!(theme[0].contains("`featured_image`"), "{theme:#?}");
+    // Not a Hugo site: `layout`, `menu` and the others are unknown keys.
+    std::fs::remove_file(site.path("hugo.toml")).unwrap();
+    let all = unknown(&site);
+    assert!(all.iter().any(|m| m.contains("`layout`")), "{all:#?}");
+}

@@ -410,3 +410,104 @@ fn a_folder_mounted_into_content_is_pages_at_the_targets_address() {
     );
     assert!(!site.read("about/index.html").contains("Bonjour"));
 }
+
+#[test]
+fn a_top_level_404_md_is_left_out_naming_the_tool_the_site_is_from() {
+    // On a Hugo site `content/404.md` is a page at /404/ (Hugo's not-found page is
+    // its `404.html` layout): the warning names Hugo, not mdBook.
+    let site = Fixture::new("hugo");
+    site.write("hugo.toml", "title = \"T\"\n");
+    site.write("content/404.md", "---\ntitle: Lost\n---\n\nNothing here.\n");
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: 404.md is a Hugo site's page at /404/, the address of the not-found page attune writes, so this file is not published\n --> content/404.md:1:1",
+    );
+    assert!(!site.read("404/index.html").contains("Nothing here."));
+
+    // A folder of notes from no tool in particular names none.
+    let plain = Fixture::empty();
+    plain.write("book.toml", "[site]\ntitle = \"T\"\n");
+    plain.write("content/a.md", "# A\n\nText.\n");
+    plain.write("content/404.md", "# Lost\n\nNothing here.\n");
+    let run = plain.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 404.md would be a page at /404/, the address of the not-found page attune writes, so this file is not published",
+    );
+    assert!(!run.stderr.contains("mdBook"), "{}", run.stderr);
+}
+
+#[test]
+fn mount_filters_choose_the_files_a_mount_takes_as_hugo_s_do() {
+    // jaegertracing/documentation: the content folder's own mount leaves out
+    // `docs/v?` (`files: ['! docs/v?']`), and `content/docs/v2` is mounted at
+    // `content/docs` without its `_*` files, its `_dev` folder at `docs/2.dev`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"content\"\n\n\
+         [[mounts]]\nfiles = [\"! docs/v?\", \"! _index-pre-docsy.md\"]\nsource = \"content\"\ntarget = \"content\"\n\n\
+         [[mounts]]\nfiles = \"! _*\"\nsource = \"content/docs/v2\"\ntarget = \"content/docs\"\n\n\
+         [[mounts]]\nsource = \"content/docs/v2/_dev\"\ntarget = \"content/docs/2.dev\"\n\n\
+         [[mounts]]\nsource = \"assets\"\ntarget = \"assets\"\nexcludeFiles = [\"*.scss\"]\n\n\
+         [[mounts]]\nsource = \"extra\"\ntarget = \"static\"\nincludeFiles = \"/pics/**\"\n",
+    );
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n\nSee [install](docs/2.0/install.md).\n",
+    );
+    site.write(
+        "content/_index-pre-docsy.md",
+        "---\ntitle: Old home\n---\n\nOld.\n",
+    );
+    site.write(
+        "content/docs/_index.md",
+        "---\ntitle: Docs\n---\n\nAll versions.\n",
+    );
+    site.write(
+        "content/docs/v2/_index.md",
+        "---\ntitle: V2 hub\n---\n\nNot mounted.\n",
+    );
+    site.write(
+        "content/docs/v2/2.0/_index.md",
+        "---\ntitle: Version 2.0\n---\n\nText.\n",
+    );
+    site.write(
+        "content/docs/v2/2.0/install.md",
+        "---\ntitle: Install\n---\n\nInstall it.\n",
+    );
+    site.write(
+        "content/docs/v2/_dev/install.md",
+        "---\ntitle: Install (dev)\n---\n\nNext.\n",
+    );
+    site.write("assets/style.scss", "a {}\n");
+    site.write("assets/icons/logo.svg", "<svg/>\n");
+    site.write("extra/pics/a.png", "png");
+    site.write("extra/notes.txt", "not mounted");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(site
+        .read("docs/2-0/install/index.html")
+        .contains("Install it."));
+    assert!(site.read("docs/2-dev/install/index.html").contains("Next."));
+    assert!(site.read("index.html").contains("docs/2-0/install/"));
+    for left_out in [
+        "public/docs/v2",
+        "public/index-pre-docsy",
+        "public/docs/dev",
+        "public/style.scss",
+        "public/notes.txt",
+    ] {
+        assert!(!site.path(left_out).exists(), "{left_out}: {}", run.stderr);
+    }
+    assert!(site.path("public/icons/logo.svg").exists());
+    assert!(site.path("public/pics/a.png").exists());
+    // The content folder's own filters are what lets the mount reuse its folder:
+    // without them, `content/docs/v2` is published twice, an error.
+    let config = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        config.replace("files = [\"! docs/v?\", \"! _index-pre-docsy.md\"]\n", ""),
+    );
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("mount source 'content/docs/v2' overlaps the content folder");
+}

@@ -192,6 +192,35 @@ fn boxes_other_themes_name_by_their_kind_are_callouts() {
 }
 
 #[test]
+fn hugo_blox_callouts_tables_of_contents_and_static_links_are_read() {
+    // Therapy Nottingham (Wowchemy, now Hugo Blox): `{{% callout warning %}}` names its
+    // kind by position (a crisis page's warning was left out); `{{< toc >}}` is the
+    // page's contents; `{{% staticref "uploads/form.pdf" "newtab" %}}` … a link to a
+    // file of the static folder.
+    let site = hugo_site();
+    site.write("static/uploads/form.pdf", "%PDF");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< toc >}}\n\n## Crisis\n\n{{% callout warning %}}\nCall *999* now.\n{{% /callout %}}\n\n## Forms\n\n{{% staticref \"uploads/form.pdf\" \"newtab\" %}}The *form*{{% /staticref %}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let body = &page[page.find("<div class=\"article-body\">").expect("a body")..];
+    assert!(body.contains("callout-warning"), "{body}");
+    assert!(body.contains("Call <em>999</em> now."), "{body}");
+    assert!(
+        body.contains("<a href=\"../../uploads/form.pdf\" id=\"ref-1\">The <em>form</em></a>"),
+        "{body}"
+    );
+    assert!(!body.contains("{{") && !body.contains(":::"), "{body}");
+    // The contents where `{{< toc >}}` stood, as for mdbook-toc's `<!-- toc -->`.
+    assert!(page.contains("id=\"toc-heading\""), "{page}");
+    assert!(site.path("public/uploads/form.pdf").exists());
+}
+
+#[test]
 fn hugos_param_shortcode_is_the_pages_or_the_sites_parameter() {
     // etcd.io's docs write `{{< param git_version_tag >}}` in prose and link addresses,
     // a section's own value; CorrelAid's `{{< param num_members >}}` is the site's.
