@@ -3,8 +3,9 @@
 //! contents at that place, the contents attune shows for mdbook-toc's `<!-- toc -->`;
 //! `{{% staticref "uploads/form.pdf" "newtab" %}}` … `{{% /staticref %}}` is a link
 //! to a file of the static folder (Hugo's `relURL` of the path: from the site's root),
-//! its text the pair's. A `staticref` without its closing tag stays for `foreign.rs`
-//! to report.
+//! its text the pair's; `{{< cta cta_text="Apply" cta_link="/jobs/" >}}` (a call to
+//! action, drawn as a button) is that link. A `staticref` without its closing tag, or
+//! a `cta` without its text or link, stays for `foreign.rs` to report.
 
 /// What stands for the tag `name` (its `inner` text; `paired`: it has a closing tag):
 /// the text in its place and, for a pair, the text in its closing tag's place; `None`
@@ -12,6 +13,25 @@
 pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String, Option<String>)> {
     match name {
         "toc" if !paired => Some(("<!-- toc -->".to_string(), None)),
+        "cta" if !paired => {
+            let args = super::hugo_figure::named_args(inner.trim().strip_prefix("cta")?);
+            let get = |key: &str| {
+                let value = args.iter().rev().find(|(k, _)| k == key)?.1.trim();
+                (!value.is_empty()).then_some(value)
+            };
+            let (text, link) = (get("cta_text")?, get("cta_link")?);
+            if link.contains(['<', '>', '\n', '\r']) {
+                return None;
+            }
+            let text: String = text.chars().fold(String::new(), |mut out, c| {
+                if matches!(c, '[' | ']' | '\\') {
+                    out.push('\\');
+                }
+                out.push(if c == '\n' { ' ' } else { c });
+                out
+            });
+            Some((format!("[{text}](<{link}>)"), None))
+        }
         "staticref" if paired => {
             let path = first_argument(inner)?;
             if path.is_empty() || path.contains(['<', '>', '\n', '\r']) {
@@ -65,5 +85,14 @@ mod tests {
             Some(("<!-- toc -->".into(), None))
         );
         assert_eq!(in_place("toc", "toc", true), None);
+        assert_eq!(
+            in_place(
+                "cta",
+                "cta cta_text=\"See [all] jobs\" cta_link=\"/jobs/\" cta_new_tab=\"false\"",
+                false
+            ),
+            Some(("[See \\[all\\] jobs](</jobs/>)".into(), None))
+        );
+        assert_eq!(in_place("cta", "cta cta_text=\"Apply\"", false), None);
     }
 }

@@ -196,12 +196,12 @@ fn hugo_blox_callouts_tables_of_contents_and_static_links_are_read() {
     // Therapy Nottingham (Wowchemy, now Hugo Blox): `{{% callout warning %}}` names its
     // kind by position (a crisis page's warning was left out); `{{< toc >}}` is the
     // page's contents; `{{% staticref "uploads/form.pdf" "newtab" %}}` … a link to a
-    // file of the static folder.
+    // file of the static folder; 2i2c's `{{< cta … >}}` a link to a page.
     let site = hugo_site();
     site.write("static/uploads/form.pdf", "%PDF");
     site.write(
         "content/posts/third.md",
-        "---\ntitle: Third\n---\n{{< toc >}}\n\n## Crisis\n\n{{% callout warning %}}\nCall *999* now.\n{{% /callout %}}\n\n## Forms\n\n{{% staticref \"uploads/form.pdf\" \"newtab\" %}}The *form*{{% /staticref %}}\n",
+        "---\ntitle: Third\n---\n{{< toc >}}\n\n## Crisis\n\n{{% callout warning %}}\nCall *999* now.\n{{% /callout %}}\n\n## Forms\n\n{{% staticref \"uploads/form.pdf\" \"newtab\" %}}The *form*{{% /staticref %}}\n\n{{< cta cta_text=\"Read the first post\" cta_link=\"/posts/first-post/\" cta_new_tab=\"false\" >}}\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -212,6 +212,12 @@ fn hugo_blox_callouts_tables_of_contents_and_static_links_are_read() {
     assert!(body.contains("Call <em>999</em> now."), "{body}");
     assert!(
         body.contains("<a href=\"../../uploads/form.pdf\" id=\"ref-1\">The <em>form</em></a>"),
+        "{body}"
+    );
+    // 2i2c's call to action, a button linking to a page.
+    assert!(
+        body.contains("href=\"../../posts/first-post/\"")
+            && body.contains(">Read the first post</a>"),
         "{body}"
     );
     assert!(!body.contains("{{") && !body.contains(":::"), "{body}");
