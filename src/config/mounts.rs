@@ -191,7 +191,7 @@ impl Config {
         file: &Path,
         problems: &mut Diagnostics,
     ) -> bool {
-        let before = problems.len();
+        let before = problems.error_count();
         let at = |value: &Spanned<String>| line_col(text, key_start_at(text, value.span().start));
         for mount in &self.mounts {
             let target = mount.target.get_ref().trim().trim_matches('/');
@@ -228,6 +228,22 @@ impl Config {
                     continue;
                 }
             }
+            // A source that does not exist is passed over, as Hugo passes it over.
+            let inside = Path::new(source).components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            if inside && !root.join(source).exists() {
+                let (line, column) = at(&mount.source);
+                problems.push(
+                    Diagnostic::warning(Code::Config, format!("mount source '{source}' does not exist: this mount is passed over, as Hugo passes it over"))
+                        .at(file, line, column)
+                        .help("name a folder or file inside the folder holding book.toml, or remove the entry"),
+                );
+                continue;
+            }
             let reused = self.left_out_of_content(source);
             if let Some(message) = source_problem(root, source, &self.build.content_dir, reused) {
                 problem(&mount.source, message, "name a folder or file inside the folder holding book.toml, apart from the content folder (a symbolic link in it to elsewhere is followed)");
@@ -237,7 +253,7 @@ impl Config {
                 problem(&mount.target, format!("mount of the file '{source}' at '{target}', the folder itself: it needs a name there"), "write the file's path below the target, as Hugo does: \"assets/CHANGELOG.md\"");
             }
         }
-        problems.len() == before
+        problems.error_count() == before
     }
 }
 

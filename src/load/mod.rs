@@ -277,6 +277,9 @@ pub fn load(
             continue;
         }
         let source = mount.source_path();
+        if !root.join(&source).exists() {
+            continue; // passed over, as Hugo passes it over (a warning at book.toml)
+        }
         let found = if root.join(&source).is_file() {
             vec![(root.join(&source), PathBuf::new())]
         } else {
