@@ -20,7 +20,7 @@ use super::expand::{
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, hugo_pair, tab_label, zola_body};
+use super::foreign_body::{embed_link, hugo_pair, hugo_toc, tab_label, zola_body, TOC_MARK};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -326,7 +326,9 @@ pub(super) fn strip(
         // The closing tag of a pair, if there is one after it.
         let pair = pairs.get(&i).map(|&j| &tags[j]);
         let swallow = match tag.kind {
-            Kind::HugoRaw => true,
+            // A pair whose template shows its inner text (a theme's box, `{{ .Inner |
+            // markdownify }}`) keeps it, as a `{{% %}}` pair does.
+            Kind::HugoRaw => !(pair.is_some() && super::hugo_raw::shows_inner(article, &name)),
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
             _ => false,
         };
@@ -351,6 +353,13 @@ pub(super) fn strip(
                 copied = tag.range.end;
                 continue;
             }
+        }
+        // A theme's `{{< toc >}}` (`foreign_body::hugo_toc`): the page's contents there.
+        if pair.is_none() && hugo_toc(tag, article) {
+            splice.copy(copied..tag.range.start);
+            splice.insert(TOC_MARK, tag.range.start);
+            copied = tag.range.end;
+            continue;
         }
         // `{{< ref "other.md#part" >}}`, `{{< relref path="other" >}}`: Hugo's link to
         // a page, which is the page's path; attune resolves it as a link to that file
