@@ -464,5 +464,8 @@ fn a_themes_box_showing_its_inner_markdown_keeps_it() {
     assert!(!text.contains("Gone") && !text.contains("{{"), "{text}");
     // The page's contents, which attune shows from three headings on, for its one
     // heading: the theme printed them, as mdbook-toc's marker asks.
-    assert!(page.contains("class=\"toc-heading\">On this page</h2>"), "{page}");
+    assert!(
+        page.contains("class=\"toc-heading\">On this page</h2>"),
+        "{page}"
+    );
 }
