@@ -32,6 +32,52 @@ fn content_dir_at(book_toml: &str) -> (usize, usize) {
         .unwrap_or((1, 1))
 }
 
+/// book.toml names an existing folder that holds none of Hugo's language folders: it
+/// is read as written (a site may keep other pages there, and what book.toml says is
+/// not second-guessed). When it holds no Markdown at all, a warning at `content_dir`
+/// names the folder Hugo reads the site language's pages from.
+fn no_pages_here(
+    root: &Path,
+    dir: &Path,
+    folders: &[(String, std::path::PathBuf)],
+    wanted: &str,
+    book_toml: &str,
+    problems: &mut Diagnostics,
+) {
+    let markdown = |e: &walkdir::DirEntry| {
+        e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md")
+    };
+    let has_markdown =
+        |d: &Path| (walkdir::WalkDir::new(d).into_iter().flatten()).any(|e| markdown(&e));
+    if !dir.is_dir() || has_markdown(dir) {
+        return;
+    }
+    let Some((code, folder)) = (folders.iter())
+        .filter(|(_, f)| f.starts_with(root) && f.is_dir() && has_markdown(f))
+        .min_by_key(|(c, _)| !c.eq_ignore_ascii_case(wanted))
+    else {
+        return;
+    };
+    let folder = folder.strip_prefix(root).unwrap_or(folder);
+    let folder = folder.to_string_lossy().replace('\\', "/");
+    let shown = dir
+        .strip_prefix(root)
+        .unwrap_or(dir)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let at = content_dir_at(book_toml);
+    problems.push(
+        Diagnostic::warning(
+            Code::Config,
+            format!("`{shown}/` holds no Markdown; Hugo reads the `{code}` pages from `{folder}/`"),
+        )
+        .at(Path::new(FILE_NAME), at.0, at.1)
+        .help(format!(
+            "set `[build] content_dir = \"{folder}\"` to publish them"
+        )),
+    );
+}
+
 fn read_hugo_languages(
     config: &mut Config,
     root: &Path,
@@ -75,6 +121,7 @@ fn read_hugo_languages(
         .iter()
         .find(|(code, f)| code.eq_ignore_ascii_case(&wanted) && inside(f))
     else {
+        no_pages_here(root, &dir, &folders, &wanted, book_toml, problems);
         return;
     };
     let shown = |folder: &Path| {

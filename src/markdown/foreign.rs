@@ -19,7 +19,7 @@ use super::expand::{html_comment_ranges, inside, literal_ranges, Article, Expand
 use super::expand::{Expressions, SegMap, Splice};
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, hugo_pair, tab_label, zola_body};
+use super::foreign_body::{embed_link, hugo_pair, hugo_toc, tab_label, zola_body, TOC_MARK};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -329,7 +329,9 @@ pub(super) fn strip(
         // The closing tag of a pair, if there is one after it.
         let pair = pairs.get(&i).map(|&j| &tags[j]);
         let swallow = match tag.kind {
-            Kind::HugoRaw => true,
+            // A pair whose template shows its inner text (a theme's box, `{{ .Inner |
+            // markdownify }}`) keeps it, as a `{{% %}}` pair does.
+            Kind::HugoRaw => !(pair.is_some() && super::hugo_raw::shows_inner(article, &name)),
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
             _ => false,
         };
@@ -341,27 +343,25 @@ pub(super) fn strip(
             copied = pair.range.end;
             continue;
         }
-        // Hugo Blox's `{{< toc >}}` and `{{% staticref %}}` … (`hugo_blox.rs`).
-        let blox = matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
-            .then(|| super::hugo_blox::in_place(&name, &tag.inner, pair.is_some()));
-        if let Some((start, end)) = blox.flatten() {
+        // Read in place: Hugo Blox's `toc`, `staticref`, `cta` (`hugo_blox.rs`), a theme's
+        // contents (`foreign_body::hugo_toc`), `{{< figure >}}` (an image and its caption).
+        let lone = pair.is_none();
+        let in_place = matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown).then(|| {
+            super::hugo_blox::in_place(&name, &tag.inner, !lone)
+                .or_else(|| (lone && hugo_toc(tag, article)).then(|| (TOC_MARK.into(), None)))
+                .or_else(|| {
+                    let figure = (lone && name == "figure").then_some(&tag.inner);
+                    figure
+                        .and_then(|inner| super::hugo_figure::in_place(text, &tag.range, inner))
+                        .map(|figure| (figure, None))
+                })
+        });
+        if let Some((start, end)) = in_place.flatten() {
             splice.copy(copied..tag.range.start);
             splice.insert(&start, tag.range.start);
             copied = tag.range.end;
             closings.extend(pair.map(|p| p.range.start).zip(end));
             continue;
-        }
-        // `{{< figure src="a.png" caption="…" >}}`: Hugo's image with its caption.
-        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
-            && name == "figure"
-            && pair.is_none()
-        {
-            if let Some(figure) = super::hugo_figure::in_place(text, &tag.range, &tag.inner) {
-                splice.copy(copied..tag.range.start);
-                splice.insert(&figure, tag.range.start);
-                copied = tag.range.end;
-                continue;
-            }
         }
         // `{{< ref "other.md#part" >}}`, `{{< relref path="other" >}}`: Hugo's link to
         // a page, which is the page's path; attune resolves it as a link to that file

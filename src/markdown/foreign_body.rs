@@ -247,6 +247,17 @@ fn info_string(language: &str) -> String {
         .collect()
 }
 
+/// mdbook-toc's marker, which asks for the page's "On this page" contents in place.
+pub(super) const TOC_MARK: &str = "<!-- toc -->";
+
+/// Whether a lone Hugo shortcode with no argument is a theme's table of contents
+/// (`{{< toc >}}`, its template printing `.TableOfContents`).
+pub(super) fn hugo_toc(tag: &Tag, article: &Article) -> bool {
+    matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
+        && tag.inner.split_whitespace().count() == 1
+        && super::hugo_raw::prints_toc(article, tag.name())
+}
+
 /// A shortcode pair as a fenced code block in `language` (the characters an info
 /// string may hold), when each tag stands on a line of its own (nothing before the
 /// opening tag or after the closing one but spaces).

@@ -11,15 +11,33 @@ use std::path::{Path, PathBuf};
 /// Hugo's newer `layouts/_shortcodes/`, beside the content folder or in the site's
 /// folder, or a theme's) prints only its inner text, as it is.
 pub(super) fn prints_inner(article: &Article, name: &str) -> bool {
-    let Some((root, dir, _)) = article.content else {
-        return false;
-    };
+    template(article, name).is_some_and(|t| is_inner_only(&t))
+}
+
+/// Whether the site's template for the pair `name` puts its inner text in the page:
+/// through `markdownify` or `RenderString`, as a theme's boxes (`{{ .Inner |
+/// markdownify }}` in a `<div class="note">`) show their Markdown, or as it is, as a
+/// list around other shortcodes (`<ol>{{ .Inner }}</ol>` around `{{< step >}}`s)
+/// shows what they make. Hugo shows that text, so it is kept, its tags left out.
+pub(super) fn shows_inner(article: &Article, name: &str) -> bool {
+    template(article, name).is_some_and(|t| inner_shown(&t))
+}
+
+/// Whether the site's template for `name` prints the page's table of contents
+/// (`.TableOfContents`), as a theme's `{{< toc >}}` does.
+pub(super) fn prints_toc(article: &Article, name: &str) -> bool {
+    template(article, name).is_some_and(|t| t.contains(".TableOfContents"))
+}
+
+/// The site's template for the shortcode `name`: see `prints_inner`.
+fn template(article: &Article, name: &str) -> Option<String> {
+    let (root, dir, _) = article.content?;
     if name.is_empty()
         || !name
             .chars()
             .all(|c| c.is_alphanumeric() || "-_".contains(c))
     {
-        return false;
+        return None;
     }
     let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
     sites.extend(dir.parent().filter(|p| *p != root).map(Path::to_path_buf));
@@ -27,7 +45,7 @@ pub(super) fn prints_inner(article: &Article, name: &str) -> bool {
         .iter()
         .filter_map(|s| std::fs::read_dir(s.join("themes")).ok());
     let themes: Vec<PathBuf> = themes.flatten().flatten().map(|e| e.path()).collect();
-    let template = sites.iter().chain(&themes).find_map(|site| {
+    sites.iter().chain(&themes).find_map(|site| {
         ["shortcodes", "_shortcodes"].iter().find_map(|folder| {
             let file = site
                 .join("layouts")
@@ -35,8 +53,58 @@ pub(super) fn prints_inner(article: &Article, name: &str) -> bool {
                 .join(format!("{name}.html"));
             std::fs::read_to_string(file).ok()
         })
-    });
-    template.is_some_and(|t| is_inner_only(&t))
+    })
+}
+
+/// Whether every action of a template that names `.Inner` (or `.InnerDeindent`)
+/// shows it: as it is, or through functions that keep its text (`markdownify`,
+/// `RenderString`, `safeHTML`, `chomp`, `trim`…), assigned to a variable or printed.
+/// Another function (`jsonify`, `highlight`, `urlize`, `len`) makes it something else.
+fn inner_shown(template: &str) -> bool {
+    const KEEP: [&str; 9] = [
+        "markdownify",
+        ".Page.RenderString",
+        "$.Page.RenderString",
+        ".RenderString",
+        "safeHTML",
+        "htmlUnescape",
+        "chomp",
+        "strings.TrimSpace",
+        "trim",
+    ];
+    let mut seen = false;
+    for action in template.split("{{").skip(1) {
+        let action = action.split("}}").next().unwrap_or("");
+        let action = action.trim_matches('-').trim();
+        if !action.contains(".Inner") {
+            continue;
+        }
+        // `$content := .Inner | markdownify`: what is assigned.
+        let action = match action.split_once(":=").or_else(|| action.split_once(" = ")) {
+            Some((name, value)) if name.trim().starts_with('$') => value.trim(),
+            _ => action,
+        };
+        let shown = action.split('|').map(str::trim).all(|step| {
+            let mut words = step.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let arguments: Vec<&str> = words.collect();
+            // `.Inner`, or a function given it: `markdownify .Inner`,
+            // `.Page.RenderString .Inner`, or one given the piped value.
+            let function = match first {
+                ".Inner" | ".InnerDeindent" => return arguments.is_empty(),
+                f => f,
+            };
+            KEEP.contains(&function)
+                && arguments
+                    .iter()
+                    .all(|a| matches!(*a, ".Inner" | ".InnerDeindent" | "(.Inner)"))
+        });
+        if !shown {
+            return false;
+        }
+        seen = true;
+    }
+    seen
 }
 
 /// Whether a shortcode template is one action printing `.Inner` (through `safeHTML`,
@@ -100,7 +168,7 @@ pub(super) fn as_html(inner: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_html, is_inner_only};
+    use super::{as_html, inner_shown, is_inner_only};
 
     #[test]
     fn a_template_printing_its_inner_text_only_is_told_from_others() {
@@ -120,6 +188,30 @@ mod tests {
             "",
         ] {
             assert!(!is_inner_only(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_template_showing_its_inner_text_is_told_from_others() {
+        for yes in [
+            "{{- $content := .Inner | markdownify -}}\n<div class=\"c-box\">{{ $content }}</div>",
+            "<ol class=\"steps\">{{ .Inner }}</ol>",
+            "<div>{{ .Page.RenderString .Inner }}</div>",
+            "<div>{{ .InnerDeindent | .Page.RenderString }}</div>",
+            "<aside>{{ markdownify .Inner }}</aside>",
+            "<p>{{ .Inner | strings.TrimSpace | markdownify }}</p>",
+        ] {
+            assert!(inner_shown(yes), "{yes}");
+        }
+        for no in [
+            "<div class=\"note\">{{ .Get 0 }}</div>",
+            "<pre>{{ .Inner | jsonify }}</pre>",
+            "{{ highlight .Inner \"go\" \"\" }}",
+            "{{ $words := .Inner | countwords }}{{ $words }}",
+            "<div>{{ .Inner | markdownify }}</div><script>{{ .Inner | jsonify }}</script>",
+            "",
+        ] {
+            assert!(!inner_shown(no), "{no}");
         }
     }
 

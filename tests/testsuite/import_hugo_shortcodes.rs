@@ -414,7 +414,7 @@ fn a_sites_own_shortcode_printing_its_inner_html_is_that_html() {
     );
     site.write(
         "layouts/shortcodes/boxed.html",
-        "<div class=\"box\">{{ .Inner }}</div>\n",
+        "<div class=\"box\">{{ .Inner | jsonify }}</div>\n",
     );
     site.write(
         "content/posts/third.md",
@@ -446,4 +446,61 @@ fn a_sites_own_shortcode_printing_its_inner_html_is_that_html() {
     site.build()
         .assert_code(1)
         .assert_stderr_contains("broken link to '../nowhere/'");
+}
+
+#[test]
+fn a_themes_box_showing_its_inner_markdown_keeps_it() {
+    // cpantus/alexandrabarbu.ro's theme: `{{< exercise title="…" >}}` … and
+    // `{{< highlight-box >}}` markdownify their inner text, `{{< steps >}}` prints
+    // its `{{< step >}}`s as they are, and `{{< toc >}}` prints `.TableOfContents`.
+    // Hugo shows that text; left out, an article lost its exercises. The tags are
+    // still reported (the box is not drawn); a pair whose template does something
+    // else with its text (`countwords`) keeps leaving it out.
+    let site = Fixture::new("hugo");
+    let shortcodes = "themes/andromeda/layouts/shortcodes";
+    site.write(
+        &format!("{shortcodes}/exercise.html"),
+        "{{- $title := .Get \"title\" -}}\n{{- $content := .Inner | markdownify -}}\n<div class=\"c-exercise\"><h4>{{ $title }}</h4>{{ $content }}</div>\n",
+    );
+    site.write(
+        &format!("{shortcodes}/steps.html"),
+        "{{- $content := .Inner -}}\n<ol class=\"c-steps\">{{- $content -}}</ol>\n",
+    );
+    site.write(
+        &format!("{shortcodes}/step.html"),
+        "<li>{{ .Inner | .Page.RenderString }}</li>\n",
+    );
+    site.write(
+        &format!("{shortcodes}/toc.html"),
+        "<nav class=\"toc\">{{ .Page.TableOfContents }}</nav>\n",
+    );
+    site.write(
+        "layouts/shortcodes/counted.html",
+        "<p>{{ .Inner | countwords }} words</p>\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nBefore.\n\n{{< toc >}}\n\n## One\n\n{{< exercise title=\"Daily log\" >}}\nFor a week, write down:\n\n1. **What you did** every few hours\n2. How you felt, 0 to 10\n{{< /exercise >}}\n\n{{< steps connected=\"true\" >}}\n{{< step >}}**Low mood**: tired.{{< /step >}}\n{{< step >}}**Withdrawal**: fewer plans.{{< /step >}}\n{{< /steps >}}\n\n{{< counted >}}Gone{{< /counted >}}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("`{{< exercise title=\"Daily log\" >}}`")
+        .assert_stderr_contains("`{{< counted >}}`");
+    assert!(!run.stderr.contains("{{< toc >}}"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(text.contains("For a week, write down:"), "{text}");
+    assert!(
+        text.contains("<strong>What you did</strong> every few hours"),
+        "{text}"
+    );
+    assert!(text.contains("<strong>Low mood</strong>: tired."), "{text}");
+    assert!(text.contains("<strong>Withdrawal</strong>"), "{text}");
+    assert!(!text.contains("Gone") && !text.contains("{{"), "{text}");
+    // The page's contents, which attune shows from three headings on, for its one
+    // heading: the theme printed them, as mdbook-toc's marker asks.
+    assert!(
+        page.contains("class=\"toc-heading\">On this page</h2>"),
+        "{page}"
+    );
 }

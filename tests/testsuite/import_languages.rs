@@ -393,3 +393,40 @@ fn hugo_language_folders_beside_each_other_are_found_from_the_starter_book_toml(
         .assert_code(1)
         .assert_stderr_contains("error: content folder `content/` does not exist");
 }
+
+/// book.toml names an existing folder that holds none of Hugo's language folders
+/// (`content_dir = "docs"` beside `content.en/`): it is read as written, as a site may
+/// keep other pages there; when it holds no Markdown, a warning at `content_dir` names
+/// the folder Hugo reads the language's pages from.
+#[test]
+fn a_content_dir_without_pages_beside_hugos_language_folder_names_it() {
+    let site = Fixture::empty();
+    site.write(
+        "hugo.toml",
+        "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content.en\"\n\
+         [languages.fr]\ncontentDir = \"content.fr\"\n",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docs/notes.txt", "Not a page.\n");
+    site.write(
+        "content.en/guide/sleep.md",
+        "---\ntitle: Sleep\n---\nText.\n",
+    );
+    site.write(
+        "content.fr/guide/sleep.md",
+        "---\ntitle: Sommeil\n---\nTexte.\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1).assert_stderr_contains(
+        "warning: `docs/` holds no Markdown; Hugo reads the `en` pages from `content.en/`\n --> book.toml:5:1",
+    );
+    run.assert_stderr_contains("set `[build] content_dir = \"content.en\"` to publish them");
+    // A folder with pages of its own is read as written, with no warning.
+    site.write("docs/about.md", "---\ntitle: About\n---\nHello.\n");
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("holds no Markdown"), "{}", run.stderr);
+}
