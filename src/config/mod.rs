@@ -22,7 +22,7 @@ pub use addresses::{
     pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
-pub use modes::{BrokenLinks, MissingLinks, PublishMode, UnsupportedSyntax};
+pub use modes::{BrokenLinks, InvalidFrontMatter, MissingLinks, PublishMode, UnsupportedSyntax};
 pub use mounts::{Mount, MountKind};
 pub use redirects::Redirects;
 pub use related::RelatedWeights;
@@ -169,6 +169,10 @@ pub struct Build {
     /// tag, a `{{ … }}` expression, an mdBook directive attune does not read): `warn`
     /// (left out of the page, with a warning) or `error`.
     pub unsupported_syntax: UnsupportedSyntax,
+    /// What front matter that cannot be read is (invalid YAML, a value of the wrong
+    /// kind): `error`, or `warn` (the property left out, with a warning), as Obsidian
+    /// opens a note whose properties it cannot read.
+    pub invalid_front_matter: InvalidFrontMatter,
     /// Which notes are pages: `all` of them, or only those `marked` `publish: true`
     /// (as Obsidian Publish and Quartz's ExplicitPublish publish a vault); unset is
     /// `all`, with a warning when some notes are marked and others are not.
@@ -213,6 +217,7 @@ impl Default for Build {
             missing_links: MissingLinks::default(),
             broken_links: BrokenLinks::default(),
             unsupported_syntax: UnsupportedSyntax::default(),
+            invalid_front_matter: InvalidFrontMatter::default(),
             publish: None,
             include_root: ".".into(),
             downloads: Vec::new(),
@@ -517,6 +522,10 @@ mod tests {
             UnsupportedSyntax::Warn => "warn",
             UnsupportedSyntax::Error => "error",
         };
+        let invalid_front_matter = match build.invalid_front_matter {
+            InvalidFrontMatter::Warn => "warn",
+            InvalidFrontMatter::Error => "error",
+        };
         [
             ("[site] description", text(&site.description)),
             ("[site] language", text(&site.language)),
@@ -535,6 +544,7 @@ mod tests {
             ("[build] missing_links", text(missing_links)),
             ("[build] broken_links", text(broken_links)),
             ("[build] unsupported_syntax", text(unsupported_syntax)),
+            ("[build] invalid_front_matter", text(invalid_front_matter)),
             (
                 "[build] publish",
                 build.publish.and_then(|m| {

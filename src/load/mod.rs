@@ -24,6 +24,7 @@ mod front_forms;
 mod front_json;
 mod front_lenient;
 mod front_matter;
+mod front_recover;
 pub mod gitbook_files;
 mod home;
 pub mod hugo_languages;
@@ -456,7 +457,7 @@ pub fn load(
         .par_iter()
         .map(|(full, rel)| {
             let mut local = Diagnostics::new();
-            let source = read_source(root, full, rel, &mut local);
+            let source = read_source(root, full, rel, publish.invalid_front_matter, &mut local);
             (source, local)
         })
         .collect();
