@@ -253,8 +253,13 @@ fn a_missing_heading_in_an_embed_shows_its_name_and_warnings_do_not_hide_structu
         "{page}"
     );
     // A URL two pages claim is still an error, whatever broken_links says.
-    site.write("content/t/B.md", "---\ntitle: Other B\n---\nText.\n");
-    site.build().assert_code(1);
+    site.write(
+        "content/t/other.md",
+        "---\ntitle: Other B\naliases: [/t/b/]\n---\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: the alias");
 }
 
 #[test]
