@@ -642,7 +642,7 @@ fn tab_indented_front_matter_says_yaml_forbids_tabs_at_the_tab() {
 
 #[test]
 fn front_matter_obsidian_opens_is_read_property_by_property_with_invalid_front_matter_warn() {
-    // Notes of a real vault (RoyYang/knowledge_obsidian, 85 of 4,550 notes): a title
+    // Notes of a real vault (zhanzhan1848/knowledge_obsidian, 85 of 4,550 notes): a title
     // holding `: `, a quote never closed, a publish flag that is no yes/no. Obsidian
     // opens each; the build stopped on the first.
     let files = [

@@ -639,7 +639,7 @@ fn a_question_mark_in_a_note_s_name_is_part_of_the_name() {
 
 #[test]
 fn notes_that_differ_only_in_letter_case_get_pages_of_their_own_with_a_warning() {
-    // RoyYang/knowledge_obsidian keeps `Real-time-Global-Illumination….md` beside
+    // zhanzhan1848/knowledge_obsidian keeps `Real-time-Global-Illumination….md` beside
     // `Real-Time-Global-Illumination….md` (a renamed note, both copies in git): Quartz
     // publishes both; the build stopped on a URL collision.
     let site = Fixture::new("obsidian");
