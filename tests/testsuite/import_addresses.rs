@@ -180,13 +180,33 @@ fn a_redirect_to_no_page_or_onto_a_page_is_reported_in_book_toml() {
 #[test]
 fn a_redirect_from_an_address_outside_the_site_is_a_config_error() {
     let site = Fixture::new("import-mdbook");
-    with_book_toml(&site, "[redirects]\n\"old.html\" = \"guide/install.html\"\n\"/../x.html\" = \"guide/install.html\"\n");
-    let first = line_of(&site, "\"old.html\"");
+    with_book_toml(
+        &site,
+        "[redirects]\n\"/../x.html\" = \"guide/install.html\"\n",
+    );
+    let first = line_of(&site, "\"/../x.html\"");
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: redirect 'old.html' is not an old address inside the site")
-        .assert_stderr_contains(&format!("--> book.toml:{first}:1"))
-        .assert_stderr_contains("redirect '/../x.html' is not an old address inside the site");
+        .assert_stderr_contains(
+            "error: redirect '/../x.html' is not an old address inside the site",
+        )
+        .assert_stderr_contains(&format!("--> book.toml:{first}:1"));
+}
+
+#[test]
+fn an_old_address_without_its_leading_slash_is_read_from_the_root_as_mdbook_reads_it() {
+    // rust-lang/rust-forge's own table: `"beta-backporting.html" = "/release/…"`,
+    // 46 entries, each a config error that stopped the build.
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        "[output.html.redirect]\n\"old.html\" = \"guide/install.html\"\n\"guide/older.html\" = \"/guide/install.html\"\n",
+    );
+    site.build().assert_code(0);
+    for old in ["old.html", "guide/older.html"] {
+        let page = site.read(old);
+        assert!(page.contains("guide/install/"), "{old}: {page}");
+    }
 }
 
 fn hugo_with_permalinks(table: &str) -> Fixture {
