@@ -3,7 +3,7 @@
 //! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
 //! them to the README's book.toml reference.
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
 mod addresses;
@@ -36,7 +36,13 @@ pub const FILE_NAME: &str = "book.toml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// `[site]`; an mdBook's book.toml without one takes it from `[book]` (see
+    /// [`mdbook::site_from_book`]).
+    #[serde(skip)]
     pub site: Site,
+    /// `[site]` as written.
+    #[serde(rename = "site", default)]
+    written_site: Option<Site>,
     /// Topics in the order the home page shows them.
     #[serde(default)]
     pub topics: Vec<Topic>,
@@ -94,7 +100,7 @@ pub struct FrontMatterKeys {
     pub allow: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub title: String,
@@ -420,9 +426,24 @@ impl Config {
                 return None;
             }
         };
+        let mut config = config;
+        mdbook::content_dir_from_book(config.book.as_ref(), text, &mut config.build);
+        config.site = match config.written_site.take() {
+            Some(site) => site,
+            None => match mdbook::site_from_book(config.book.as_ref()) {
+                Some(site) => site,
+                None => {
+                    diagnostics.push(
+                        Diagnostic::error(Code::Config, "book.toml has no [site] table")
+                            .at(file, 1, 1)
+                            .help("add one with the site's title: `[site]` then `title = \"Our handbook\"` (see the README's book.toml reference), or run `attune init` for a sample site"),
+                    );
+                    return None;
+                }
+            },
+        };
         let before = diagnostics.len();
         config.validate(text, file, diagnostics);
-        let mut config = config;
         config.locate_topics(text, file);
         if let Some(redirects) = mdbook::redirects(text) {
             config.redirects.append(redirects);

@@ -1602,3 +1602,31 @@ fn tabs_keep_each_tab_under_its_name() {
         "{page}"
     );
 }
+
+#[test]
+fn an_mdbooks_own_book_toml_builds_as_it_is() {
+    // bevy-cheatbook/bevy-cheatbook's book.toml, unchanged: `attune check` said only
+    // "missing field `site`". Its `[book]` gives the title, language and folder.
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "book.toml",
+        "[book]\nauthors = [\"Ida Iyes\"]\nlanguage = \"en\"\nmultilingual = false\nsrc = \"src\"\ntitle = \"Unofficial Bevy Cheat Book\"\n\n[output.html]\nadditional-css = [\"sidebar.css\"]\n",
+    );
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    assert!(home.contains("<title>Unofficial Bevy Cheat Book"), "{home}");
+    // With no `src`, mdBook's own default folder; with `[site]` written, the folder
+    // still comes from `[book]` unless `[build] content_dir` says otherwise.
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Cheat Book\"\n\n[site]\ntitle = \"Our cheat book\"\n",
+    );
+    site.build().assert_code(0);
+    assert!(site.read("index.html").contains("<title>Our cheat book"));
+    // Neither `[site]` nor `[book]`: said so, with what to write.
+    site.write("book.toml", "[build]\ncontent_dir = \"src\"\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: book.toml has no [site] table")
+        .assert_stderr_contains("title = \"Our handbook\"");
+}
