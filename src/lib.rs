@@ -111,6 +111,7 @@ pub fn model(
             mounts: &config.mounts,
             book_files: &config.book_files,
             invalid_front_matter: config.build.invalid_front_matter,
+            broken_links: config.build.broken_links,
         },
         &[out],
         diagnostics,

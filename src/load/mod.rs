@@ -388,11 +388,9 @@ pub fn load(
             .map(|(_, rel)| rel.as_path())
             .chain(content.glossary_md.as_deref())
             .collect();
-        summary.check(
-            &|rel| files.contains(rel),
-            markdown.iter().map(|(_, rel)| rel.as_path()),
-            diagnostics,
-        );
+        let exists = |rel: &Path| files.contains(rel);
+        let listed = markdown.iter().map(|(_, rel)| rel.as_path());
+        summary.check(&exists, listed, publish.broken_links, diagnostics);
         // The chapters it lists are the book: mdBook publishes no other chapter (a
         // stale one, a text only included), so neither does attune. A folder's
         // README.md or index.md stays its hub's text, unless the summary lists

@@ -221,6 +221,7 @@ impl Session {
                 mounts: &config.mounts,
                 book_files: &config.book_files,
                 invalid_front_matter: config.build.invalid_front_matter,
+                broken_links: config.build.broken_links,
             },
             std::slice::from_ref(&self.out),
             &mut problems,
