@@ -722,3 +722,37 @@ fn one_alias_written_with_and_without_its_slash_is_one_redirect() {
         .assert_code(1)
         .assert_stderr_contains("already publishes");
 }
+
+#[test]
+fn an_alias_another_page_or_alias_has_follows_broken_links() {
+    // utho-docs copies front matter from one guide to the next: 13 aliases name
+    // another guide's address or an alias an earlier guide has, and the build stopped.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/linux/install-php-8-on-ubuntu-20-04.md",
+        "---\ntitle: PHP 8 on Ubuntu 20.04\naliases: [/Linux/Ubuntu/php-8/]\n---\nText.\n",
+    );
+    site.write(
+        "content/linux/install-php-8-on-ubuntu-22-04.md",
+        "---\ntitle: PHP 8 on Ubuntu 22.04\naliases: [/Linux/Ubuntu/php-8/, /linux/install-php-8-on-ubuntu-20-04/]\n---\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: the alias '/Linux/Ubuntu/php-8/' of 'install-php-8-on-ubuntu-22-04'");
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let toml = match toml.contains("[build]") {
+        true => toml.replacen("[build]", "[build]\nbroken_links = \"warn\"", 1),
+        false => format!("{toml}\n[build]\nbroken_links = \"warn\"\n"),
+    };
+    site.write("book.toml", toml);
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: the alias '/Linux/Ubuntu/php-8/' of 'install-php-8-on-ubuntu-22-04'")
+        .assert_stderr_contains("warning: the alias '/linux/install-php-8-on-ubuntu-20-04/' of 'install-php-8-on-ubuntu-22-04'")
+        .assert_stderr_contains("published without this old address, which stays the other's");
+    // The first guide keeps the old address; the second guide's page is its own.
+    let old = site.read("Linux/Ubuntu/php-8/index.html");
+    assert!(old.contains("linux/install-php-8-on-ubuntu-20-04/"), "{old}");
+    let page = site.read("linux/install-php-8-on-ubuntu-20-04/index.html");
+    assert!(page.contains("PHP 8 on Ubuntu 20.04"), "{page}");
+}

@@ -1327,9 +1327,9 @@ fn an_include_of_lines_or_an_anchor_the_file_lacks_follows_broken_links() {
         "content/code/move.rs",
         "// ANCHOR: interpolation\nfn lerp() {}\n// ANCHOR_END: interpolation\n",
     );
-    site.build()
-        .assert_code(1)
-        .assert_stderr_contains("error: `{{#include ../code/move.rs:interpolation-app}}`: no `ANCHOR: interpolation-app`");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: `{{#include ../code/move.rs:interpolation-app}}`: no `ANCHOR: interpolation-app`",
+    );
     site.write(
         "book.toml",
         "[site]\ntitle = \"T\"\n\n[build]\nbroken_links = \"warn\"\n\n[[topics]]\nid = \"t\"\ntitle = \"T\"\n",
