@@ -110,6 +110,8 @@ pub fn model(
             mode: config.build.publish,
             mounts: &config.mounts,
             book_files: &config.book_files,
+            invalid_front_matter: config.build.invalid_front_matter,
+            broken_links: config.build.broken_links,
         },
         &[out],
         diagnostics,

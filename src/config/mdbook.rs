@@ -2,8 +2,10 @@
 //! book's book.toml rather than replace it. Read where attune has the feature:
 //! `[preprocessor.katex] macros`, the file of TeX macros mdbook-katex defines for
 //! every formula of the book, and `[output.html.redirect]`, the old chapter addresses
-//! mdBook writes redirect pages for (read as attune's `[redirects]`). Everything else of
-//! mdBook's is allowed and not read.
+//! mdBook writes redirect pages for (read as attune's `[redirects]`), and `[book]`'s
+//! `title`, `description`, `language` and `src` when attune's own keys are not there,
+//! so an mdBook's book.toml builds as it is. Everything else of mdBook's is allowed
+//! and not read.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use serde::Deserialize;
@@ -161,6 +163,50 @@ fn macro_definition(line: &str) -> Option<String> {
         .unwrap_or(0);
     let parameters: String = (1..=arguments).map(|n| format!("#{n}")).collect();
     Some(format!("\\def{name}{parameters}{{{expansion}}}"))
+}
+
+/// An mdBook's book.toml with no `[site]`: the site's title, description and language
+/// from `[book]` (`title`, `description`, `language`, as mdBook reads them; the title
+/// "Book" when it has none). `None` without `[book]`.
+pub(super) fn site_from_book(book: Option<&toml::Table>) -> Option<super::Site> {
+    let book = book?;
+    let text_of = |key: &str| {
+        book.get(key)
+            .and_then(toml::Value::as_str)
+            .map(str::to_string)
+    };
+    Some(super::Site {
+        title: text_of("title").unwrap_or_else(|| "Book".to_string()),
+        description: text_of("description").unwrap_or_default(),
+        language: text_of("language").unwrap_or_else(|| "en".to_string()),
+        base_url: None,
+        publisher: None,
+    })
+}
+
+/// The content folder of an mdBook's book.toml (`text`) that does not write `[build]
+/// content_dir`: `[book] src`, or "src", mdBook's default.
+pub(super) fn content_dir_from_book(
+    book: Option<&toml::Table>,
+    text: &str,
+    build: &mut super::Build,
+) {
+    let Some(book) = book else {
+        return;
+    };
+    let written = toml::from_str::<toml::Table>(text).ok();
+    let content_dir_written = written
+        .as_ref()
+        .and_then(|t| t.get("build"))
+        .and_then(toml::Value::as_table)
+        .is_some_and(|b| b.contains_key("content_dir"));
+    if !content_dir_written {
+        let src = book
+            .get("src")
+            .and_then(toml::Value::as_str)
+            .unwrap_or("src");
+        build.content_dir = src.trim_end_matches('/').to_string();
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! its `impl Default` (`#[serde(default)]` fills left-out keys from it); a test holds
 //! them to the README's book.toml reference.
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
 mod addresses;
@@ -22,7 +22,7 @@ pub use addresses::{
     pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
-pub use modes::{BrokenLinks, MissingLinks, PublishMode, UnsupportedSyntax};
+pub use modes::{BrokenLinks, InvalidFrontMatter, MissingLinks, PublishMode, UnsupportedSyntax};
 pub use mounts::{Mount, MountKind};
 pub use redirects::Redirects;
 pub use related::RelatedWeights;
@@ -36,7 +36,13 @@ pub const FILE_NAME: &str = "book.toml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// `[site]`; an mdBook's book.toml without one takes it from `[book]` (see
+    /// [`mdbook::site_from_book`]).
+    #[serde(skip)]
     pub site: Site,
+    /// `[site]` as written.
+    #[serde(rename = "site", default)]
+    written_site: Option<Site>,
     /// Topics in the order the home page shows them.
     #[serde(default)]
     pub topics: Vec<Topic>,
@@ -94,7 +100,7 @@ pub struct FrontMatterKeys {
     pub allow: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub title: String,
@@ -169,6 +175,10 @@ pub struct Build {
     /// tag, a `{{ … }}` expression, an mdBook directive attune does not read): `warn`
     /// (left out of the page, with a warning) or `error`.
     pub unsupported_syntax: UnsupportedSyntax,
+    /// What front matter that cannot be read is (invalid YAML, a value of the wrong
+    /// kind): `error`, or `warn` (the property left out, with a warning), as Obsidian
+    /// opens a note whose properties it cannot read.
+    pub invalid_front_matter: InvalidFrontMatter,
     /// Which notes are pages: `all` of them, or only those `marked` `publish: true`
     /// (as Obsidian Publish and Quartz's ExplicitPublish publish a vault); unset is
     /// `all`, with a warning when some notes are marked and others are not.
@@ -213,6 +223,7 @@ impl Default for Build {
             missing_links: MissingLinks::default(),
             broken_links: BrokenLinks::default(),
             unsupported_syntax: UnsupportedSyntax::default(),
+            invalid_front_matter: InvalidFrontMatter::default(),
             publish: None,
             include_root: ".".into(),
             downloads: Vec::new(),
@@ -415,9 +426,24 @@ impl Config {
                 return None;
             }
         };
+        let mut config = config;
+        mdbook::content_dir_from_book(config.book.as_ref(), text, &mut config.build);
+        config.site = match config.written_site.take() {
+            Some(site) => site,
+            None => match mdbook::site_from_book(config.book.as_ref()) {
+                Some(site) => site,
+                None => {
+                    diagnostics.push(
+                        Diagnostic::error(Code::Config, "book.toml has no [site] table")
+                            .at(file, 1, 1)
+                            .help("add one with the site's title: `[site]` then `title = \"Our handbook\"` (see the README's book.toml reference), or run `attune init` for a sample site"),
+                    );
+                    return None;
+                }
+            },
+        };
         let before = diagnostics.len();
         config.validate(text, file, diagnostics);
-        let mut config = config;
         config.locate_topics(text, file);
         if let Some(redirects) = mdbook::redirects(text) {
             config.redirects.append(redirects);
@@ -517,6 +543,10 @@ mod tests {
             UnsupportedSyntax::Warn => "warn",
             UnsupportedSyntax::Error => "error",
         };
+        let invalid_front_matter = match build.invalid_front_matter {
+            InvalidFrontMatter::Warn => "warn",
+            InvalidFrontMatter::Error => "error",
+        };
         [
             ("[site] description", text(&site.description)),
             ("[site] language", text(&site.language)),
@@ -535,6 +565,7 @@ mod tests {
             ("[build] missing_links", text(missing_links)),
             ("[build] broken_links", text(broken_links)),
             ("[build] unsupported_syntax", text(unsupported_syntax)),
+            ("[build] invalid_front_matter", text(invalid_front_matter)),
             (
                 "[build] publish",
                 build.publish.and_then(|m| {

@@ -63,6 +63,18 @@ impl BrokenLinks {
     }
 }
 
+/// How front matter that cannot be read is treated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InvalidFrontMatter {
+    /// A build error: the note is not published until it reads.
+    #[default]
+    Error,
+    /// Each property that cannot be read is left out with a warning and the note is
+    /// published, as Obsidian opens it (see `load::front_recover`).
+    Warn,
+}
+
 /// How another tool's template syntax in content is treated.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -46,12 +46,18 @@ impl Redirects {
     /// not a path inside the site is an error there.
     pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {
         self.entries = self.raw.iter().map(|(k, v)| located(text, k, v)).collect();
+        // mdBook reads every old address from the book's root, with its leading `/`
+        // or without (rust-forge writes `"beta-backporting.html" = …`).
+        for entry in &mut self.entries {
+            if !entry.key.trim().starts_with('/') {
+                entry.key = format!("/{}", entry.key.trim());
+            }
+        }
         for entry in &self.entries {
             let key = entry.key.trim();
-            let bad = !key.starts_with('/')
-                || key
-                    .split('/')
-                    .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
+            let bad = key
+                .split('/')
+                .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
                 || key.trim_matches('/').is_empty()
                 || key == "/index.html";
             if let Some(why) = (!bad).then(|| crate::text::too_long(key)).flatten() {

@@ -24,6 +24,7 @@ mod front_forms;
 mod front_json;
 mod front_lenient;
 mod front_matter;
+mod front_recover;
 pub mod gitbook_files;
 mod home;
 pub mod hugo_languages;
@@ -382,11 +383,9 @@ pub fn load(
             .map(|(_, rel)| rel.as_path())
             .chain(content.glossary_md.as_deref())
             .collect();
-        summary.check(
-            &|rel| files.contains(rel),
-            markdown.iter().map(|(_, rel)| rel.as_path()),
-            diagnostics,
-        );
+        let exists = |rel: &Path| files.contains(rel);
+        let listed = markdown.iter().map(|(_, rel)| rel.as_path());
+        summary.check(&exists, listed, publish.broken_links, diagnostics);
         // The chapters it lists are the book: mdBook publishes no other chapter (a
         // stale one, a text only included), so neither does attune. A folder's
         // README.md or index.md stays its hub's text, unless the summary lists
@@ -451,7 +450,7 @@ pub fn load(
         .par_iter()
         .map(|(full, rel)| {
             let mut local = Diagnostics::new();
-            let source = read_source(root, full, rel, &mut local);
+            let source = read_source(root, full, rel, publish.invalid_front_matter, &mut local);
             (source, local)
         })
         .collect();

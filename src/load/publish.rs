@@ -30,6 +30,12 @@ pub struct Publish<'a> {
     /// The files GitBook's `.gitbook.yaml` names as the home page's text and the
     /// table of contents, in place of `README.md` and `SUMMARY.md`.
     pub book_files: &'a crate::config::BookFiles,
+    /// `[build] invalid_front_matter`: with `Warn`, a property that cannot be read is
+    /// left out with a warning (see [`super::front_recover`]).
+    pub invalid_front_matter: crate::config::InvalidFrontMatter,
+    /// `[build] broken_links`: with `Warn`, a chapter `SUMMARY.md` lists that does not
+    /// exist is a warning (see [`super::summary::Summary::check`]).
+    pub broken_links: crate::config::BrokenLinks,
 }
 
 impl Publish<'_> {

@@ -1,7 +1,7 @@
 //! Reading one file: as UTF-8 text (a byte-order mark dropped, a binary file refused), and
 //! a Markdown source with its front matter, slug and topic.
 
-use super::{split_front_matter, Date, FrontMatter};
+use super::{Date, FrontMatter};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
 use crate::text::slugify;
@@ -140,10 +140,13 @@ pub(super) fn read_source(
     root: &Path,
     full: &Path,
     rel: &Path,
+    front_matter: crate::config::InvalidFrontMatter,
     diagnostics: &mut Diagnostics,
 ) -> Option<Source> {
     let (path, text) = read_text(root, full, diagnostics)?;
-    let (mut front, body_start) = split_front_matter(&text, &path, diagnostics)?;
+    let lenient = front_matter == crate::config::InvalidFrontMatter::Warn;
+    let (text, mut front, body_start) =
+        super::front_recover::split(text, &path, lenient, diagnostics)?;
     zola_dated_name(rel, &mut front);
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
     // A name of symbols or emoji alone (`$?.md`, `🧠.md`) is spelled out; one of

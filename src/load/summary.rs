@@ -341,11 +341,15 @@ impl Summary {
     }
 
     /// Reports each listed chapter whose file does not exist, at its place in
-    /// `SUMMARY.md`, with the nearest existing path as a suggestion.
+    /// `SUMMARY.md`, with the nearest existing path as a suggestion: an error, or with
+    /// `broken_links = "warn"` a warning, the book published without that chapter, as
+    /// a draft chapter (mdBook's `[Title]()`) is (mdBook's `create-missing` writes an
+    /// empty chapter; GitBook shows a page not found).
     pub fn check<'a>(
         &self,
         exists: &dyn Fn(&Path) -> bool,
         files: impl Iterator<Item = &'a Path> + Clone,
+        broken_links: crate::config::BrokenLinks,
         diagnostics: &mut Diagnostics,
     ) {
         let names: Vec<String> = files
@@ -361,14 +365,16 @@ impl Summary {
                 format!("SUMMARY.md lists '{wanted}', which does not exist"),
             )
             .at(&self.file, chapter.line, chapter.column);
-            diagnostics.push(
-                match crate::diagnostic::nearest(&wanted, names.iter().map(String::as_str)) {
-                    Some(best) => d.help(format!("did you mean '{best}'?")),
-                    None => d.help(
-                        "create the file, or remove the line (an empty link, `[Title]()`, lists a chapter not yet written)",
-                    ),
-                },
-            );
+            let d = match crate::diagnostic::nearest(&wanted, names.iter().map(String::as_str)) {
+                Some(best) => d.help(format!("did you mean '{best}'?")),
+                None => d.help(
+                    "create the file, or remove the line (an empty link, `[Title]()`, lists a chapter not yet written)",
+                ),
+            };
+            diagnostics.push(broken_links.report(
+                d,
+                "without that chapter, as a draft chapter (`[Title]()`) is",
+            ));
         }
     }
 }
@@ -472,13 +478,15 @@ mod tests {
         s.check(
             &|p| files.iter().any(|f| f == p),
             files.iter().map(PathBuf::as_path),
+            Default::default(),
             &mut d,
         );
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].line, d[0].column), (18, 1));
-        assert_eq!(
-            d[0].help.as_deref(),
-            Some("did you mean 'misc/contributor.md'?")
+        let help = d[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.starts_with("did you mean 'misc/contributor.md'?; to publish while fixing"),
+            "{help}"
         );
     }
 

@@ -220,6 +220,8 @@ impl Session {
                 mode: config.build.publish,
                 mounts: &config.mounts,
                 book_files: &config.book_files,
+                invalid_front_matter: config.build.invalid_front_matter,
+                broken_links: config.build.broken_links,
             },
             std::slice::from_ref(&self.out),
             &mut problems,

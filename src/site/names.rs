@@ -250,29 +250,37 @@ impl Site {
             return found;
         }
         let wanted = name.to_lowercase();
+        let own = |c: usize| {
+            let rel = &self.articles[c].rel;
+            let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            if matches!(stem, "index" | "_index" | "README" | "readme") {
+                rel.parent()
+                    .and_then(Path::file_name)
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+            } else {
+                stem
+            }
+        };
         let exact: Vec<usize> = candidates
             .iter()
             .copied()
-            .filter(|&c| {
-                let rel = &self.articles[c].rel;
-                let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-                let own = if matches!(stem, "index" | "_index" | "README" | "readme") {
-                    rel.parent()
-                        .and_then(Path::file_name)
-                        .and_then(|s| s.to_str())
-                        .unwrap_or_default()
-                } else {
-                    stem
-                };
-                own.to_lowercase() == wanted
-            })
+            .filter(|&c| own(c).to_lowercase() == wanted)
             .collect();
+        // Of notes in one folder whose names differ only in case (`Real-time GI.md`
+        // beside `Real-Time GI.md`), the one written in the link's very case.
+        let folder = |c: usize| self.articles[c].rel.parent();
+        let twins = exact.iter().all(|&c| folder(c) == folder(exact[0]));
+        let same_case: Vec<usize> = match twins {
+            true => exact.iter().copied().filter(|&c| own(c) == name).collect(),
+            false => Vec::new(),
+        };
         // Several with that very name (`dirac delta function.md` and `Dirac delta
         // function.md` in two folders): those, not the ones only its slug shares
         // (`Dirac delta-function.md`), which Obsidian does not link to.
-        match exact.as_slice() {
-            [] => found,
-            [one] => Found::One(*one),
+        match (exact.as_slice(), same_case.as_slice()) {
+            ([], _) => found,
+            ([one], _) | (_, [one]) => Found::One(*one),
             _ => Found::Many(exact),
         }
     }

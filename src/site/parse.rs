@@ -169,6 +169,7 @@ pub(super) fn articles(
         }
     }
     let mut placements = place::place(&sources);
+    super::twins::move_case_twins(&sources, &mut placements, diagnostics);
     let builtin = super::reserved::builtin_pages(config, content, glossary, &sources);
     super::reserved::move_off_builtin_pages(&sources, &mut placements, &builtin, diagnostics);
     if config.topics.is_empty() {

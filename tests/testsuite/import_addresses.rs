@@ -180,13 +180,33 @@ fn a_redirect_to_no_page_or_onto_a_page_is_reported_in_book_toml() {
 #[test]
 fn a_redirect_from_an_address_outside_the_site_is_a_config_error() {
     let site = Fixture::new("import-mdbook");
-    with_book_toml(&site, "[redirects]\n\"old.html\" = \"guide/install.html\"\n\"/../x.html\" = \"guide/install.html\"\n");
-    let first = line_of(&site, "\"old.html\"");
+    with_book_toml(
+        &site,
+        "[redirects]\n\"/../x.html\" = \"guide/install.html\"\n",
+    );
+    let first = line_of(&site, "\"/../x.html\"");
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: redirect 'old.html' is not an old address inside the site")
-        .assert_stderr_contains(&format!("--> book.toml:{first}:1"))
-        .assert_stderr_contains("redirect '/../x.html' is not an old address inside the site");
+        .assert_stderr_contains(
+            "error: redirect '/../x.html' is not an old address inside the site",
+        )
+        .assert_stderr_contains(&format!("--> book.toml:{first}:1"));
+}
+
+#[test]
+fn an_old_address_without_its_leading_slash_is_read_from_the_root_as_mdbook_reads_it() {
+    // rust-lang/rust-forge's own table: `"beta-backporting.html" = "/release/…"`,
+    // 46 entries, each a config error that stopped the build.
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        "[output.html.redirect]\n\"old.html\" = \"guide/install.html\"\n\"guide/older.html\" = \"/guide/install.html\"\n",
+    );
+    site.build().assert_code(0);
+    for old in ["old.html", "guide/older.html"] {
+        let page = site.read(old);
+        assert!(page.contains("guide/install/"), "{old}: {page}");
+    }
 }
 
 fn hugo_with_permalinks(table: &str) -> Fixture {
@@ -701,4 +721,38 @@ fn one_alias_written_with_and_without_its_slash_is_one_redirect() {
     site.build()
         .assert_code(1)
         .assert_stderr_contains("already publishes");
+}
+
+#[test]
+fn an_alias_another_page_or_alias_has_follows_broken_links() {
+    // utho-docs copies front matter from one guide to the next: 13 aliases name
+    // another guide's address or an alias an earlier guide has, and the build stopped.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/linux/install-php-8-on-ubuntu-20-04.md",
+        "---\ntitle: PHP 8 on Ubuntu 20.04\naliases: [/Linux/Ubuntu/php-8/]\n---\nText.\n",
+    );
+    site.write(
+        "content/linux/install-php-8-on-ubuntu-22-04.md",
+        "---\ntitle: PHP 8 on Ubuntu 22.04\naliases: [/Linux/Ubuntu/php-8/, /linux/install-php-8-on-ubuntu-20-04/]\n---\nText.\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: the alias '/Linux/Ubuntu/php-8/' of 'install-php-8-on-ubuntu-22-04'");
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let toml = match toml.contains("[build]") {
+        true => toml.replacen("[build]", "[build]\nbroken_links = \"warn\"", 1),
+        false => format!("{toml}\n[build]\nbroken_links = \"warn\"\n"),
+    };
+    site.write("book.toml", toml);
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: the alias '/Linux/Ubuntu/php-8/' of 'install-php-8-on-ubuntu-22-04'")
+        .assert_stderr_contains("warning: the alias '/linux/install-php-8-on-ubuntu-20-04/' of 'install-php-8-on-ubuntu-22-04'")
+        .assert_stderr_contains("published without this old address, which stays the other's");
+    // The first guide keeps the old address; the second guide's page is its own.
+    let old = site.read("Linux/Ubuntu/php-8/index.html");
+    assert!(old.contains("linux/install-php-8-on-ubuntu-20-04/"), "{old}");
+    let page = site.read("linux/install-php-8-on-ubuntu-20-04/index.html");
+    assert!(page.contains("PHP 8 on Ubuntu 20.04"), "{page}");
 }

@@ -639,3 +639,60 @@ fn tab_indented_front_matter_says_yaml_forbids_tabs_at_the_tab() {
         run.stderr
     );
 }
+
+#[test]
+fn front_matter_obsidian_opens_is_read_property_by_property_with_invalid_front_matter_warn() {
+    // Notes of a real vault (zhanzhan1848/knowledge_obsidian, 85 of 4,550 notes): a title
+    // holding `: `, a quote never closed, a publish flag that is no yes/no. Obsidian
+    // opens each; the build stopped on the first.
+    let files = [
+        (
+            "content/notes/paper.md",
+            "---\ntitle: Reconstruction of Flows: Fully Conservative\ntags: [flows, waves]\ndate: 2026-04-21\n---\n# Reconstruction of flows\n\nText.\n",
+        ),
+        (
+            "content/notes/quote.md",
+            "---\ntitle: \"Bioconvection\"\narxiv: \"2608.16145\ndate: 2026-08-17\n---\nText.\n",
+        ),
+        (
+            "content/notes/private.md",
+            "---\ntitle: Private\npublish: false: yes\n---\nSession notes.\n",
+        ),
+        ("content/notes/index.md", "---\ntitle: Notes\n---\n[[paper]] [[quote]]\n"),
+    ];
+    let strict = site(&files);
+    let run = strict.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: invalid YAML in front matter")
+        .assert_stderr_contains("content/notes/paper.md:2:");
+    assert!(
+        run.stderr.contains("invalid_front_matter = \"warn\""),
+        "the help names the setting: {}",
+        run.stderr
+    );
+    let site = site(&files);
+    site.write(
+        "book.toml",
+        format!("{BOOK}\n[build]\ninvalid_front_matter = \"warn\"\nmissing_links = \"warn\"\n"),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: invalid YAML in front matter")
+        .assert_stderr_contains("content/notes/paper.md:2:")
+        // The quote that never closes is reported where it opens.
+        .assert_stderr_contains("content/notes/quote.md:3:8")
+        .assert_stderr_contains("the note is held back");
+    let paper = site.read("notes/paper/index.html");
+    assert!(
+        paper.contains("<h1>Reconstruction of flows</h1>")
+            || paper.contains(">Reconstruction of flows</h1>"),
+        "{paper}"
+    );
+    assert!(paper.contains("tags/waves/"), "the tags are kept: {paper}");
+    assert!(!paper.contains("title:"), "{paper}");
+    assert!(site
+        .read("notes/quote/index.html")
+        .contains("Bioconvection"));
+    // Not knowing whether it may be published, the note is not.
+    assert!(!site.path("public/notes/private/index.html").exists());
+}

@@ -1602,3 +1602,66 @@ fn tabs_keep_each_tab_under_its_name() {
         "{page}"
     );
 }
+
+#[test]
+fn an_mdbooks_own_book_toml_builds_as_it_is() {
+    // bevy-cheatbook/bevy-cheatbook's book.toml, unchanged: `attune check` said only
+    // "missing field `site`". Its `[book]` gives the title, language and folder.
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "book.toml",
+        "[book]\nauthors = [\"Ida Iyes\"]\nlanguage = \"en\"\nmultilingual = false\nsrc = \"src\"\ntitle = \"Unofficial Bevy Cheat Book\"\n\n[output.html]\nadditional-css = [\"sidebar.css\"]\n",
+    );
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    assert!(home.contains("<title>Unofficial Bevy Cheat Book"), "{home}");
+    // With no `src`, mdBook's own default folder; with `[site]` written, the folder
+    // still comes from `[book]` unless `[build] content_dir` says otherwise.
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Cheat Book\"\n\n[site]\ntitle = \"Our cheat book\"\n",
+    );
+    site.build().assert_code(0);
+    assert!(site.read("index.html").contains("<title>Our cheat book"));
+    // Neither `[site]` nor `[book]`: said so, with what to write.
+    site.write("book.toml", "[build]\ncontent_dir = \"src\"\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: book.toml has no [site] table")
+        .assert_stderr_contains("title = \"Our handbook\"");
+}
+
+#[test]
+fn a_chapter_summary_md_lists_but_nobody_wrote_follows_broken_links() {
+    // kdoore/CS2335-Gitbook lists 95 chapters whose files are not in the repository:
+    // mdBook creates each empty (`create-missing`), GitBook shows a page not found;
+    // the build stopped on the first.
+    let site = Fixture::new("import-mdbook");
+    let summary = std::fs::read_to_string(site.path("src/SUMMARY.md")).unwrap();
+    site.write(
+        "src/SUMMARY.md",
+        summary.replace(
+            "- [A draft, not yet written]()",
+            "- [Game design](game-design.md)",
+        ),
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: SUMMARY.md lists 'game-design.md', which does not exist");
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        toml.replace(
+            "content_dir = \"src\"",
+            "content_dir = \"src\"\nbroken_links = \"warn\"",
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: SUMMARY.md lists 'game-design.md', which does not exist")
+        .assert_stderr_contains("published without that chapter");
+    let page = site.read("guide/install/index.html");
+    assert!(!page.contains("game-design"), "{page}");
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:?}");
+}

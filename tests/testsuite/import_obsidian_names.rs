@@ -68,14 +68,16 @@ fn notes_that_differ_only_in_symbols_get_pages_of_their_own() {
 }
 
 #[test]
-fn names_that_differ_only_in_case_still_clash() {
-    // Hosts and disks that ignore case merge these two: that stays an error.
+fn names_that_differ_only_in_case_no_longer_share_an_address() {
+    // Hosts and disks that ignore case would merge these two: the second by path
+    // moves to `notes-2/`, with a warning (see the letter-case test below).
     let site = Fixture::new("obsidian");
     site.write("content/Programming/Notes.md", "One.");
     site.write("content/Programming/notes.md", "Two.");
-    site.run(&["check"])
-        .assert_code(1)
-        .assert_stderr_contains("would publish '/programming/notes/'");
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("'Programming/notes.md' is published at /programming/notes-2/");
+    assert!(!run.stderr.contains("would publish"), "{}", run.stderr);
 }
 
 #[test]
@@ -633,4 +635,38 @@ fn a_question_mark_in_a_note_s_name_is_part_of_the_name() {
     );
     let broken = crate::linkcheck::check_folder(&site.path("public"), false);
     assert!(broken.is_empty(), "{broken:?}");
+}
+
+#[test]
+fn notes_that_differ_only_in_letter_case_get_pages_of_their_own_with_a_warning() {
+    // zhanzhan1848/knowledge_obsidian keeps `Real-time-Global-Illumination….md` beside
+    // `Real-Time-Global-Illumination….md` (a renamed note, both copies in git): Quartz
+    // publishes both; the build stopped on a URL collision.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Papers/Real-time GI.md",
+        "# Real-time GI\n\nThe old copy.\n",
+    );
+    site.write(
+        "content/Papers/Real-Time GI.md",
+        "# Real-Time GI\n\nThe new copy.\n",
+    );
+    site.write(
+        "content/Papers/reading.md",
+        "# Reading\n\n[[Real-time GI]] and [[Real-Time GI]].\n",
+    );
+    // Files keep their error: pages name them by their path.
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 'Papers/Real-Time GI.md' and 'Papers/Real-time GI.md' differ only in letter case",
+    );
+    let reading = site.read("papers/reading/index.html");
+    assert!(reading.contains("papers/real-time-gi/\""), "{reading}");
+    assert!(reading.contains("papers/real-time-gi-2/\""), "{reading}");
+    assert!(site
+        .read("papers/real-time-gi/index.html")
+        .contains("The new copy."));
+    assert!(site
+        .read("papers/real-time-gi-2/index.html")
+        .contains("The old copy."));
 }

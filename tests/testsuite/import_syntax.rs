@@ -1312,3 +1312,33 @@ fn display_math_over_lines_that_look_like_markdown_blocks_is_one_formula() {
     assert!(!page.contains("$$") && !page.contains("<li>"), "{page}");
     assert!(page.contains("<mi>n</mi></math> is the"), "{page}");
 }
+
+#[test]
+fn an_include_of_lines_or_an_anchor_the_file_lacks_follows_broken_links() {
+    // bevy-cheatbook/bevy-cheatbook includes `smooth_movement.rs:interpolation-app`,
+    // an anchor the file does not have (mdBook includes nothing, silently): with
+    // broken_links = "warn" the build stopped all the same.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro.\n\n```rust\n{{#include ../code/move.rs:interpolation-app}}\n```\n\nLine {{#include ../code/move.rs:40}}.\n",
+    );
+    site.write(
+        "content/code/move.rs",
+        "// ANCHOR: interpolation\nfn lerp() {}\n// ANCHOR_END: interpolation\n",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: `{{#include ../code/move.rs:interpolation-app}}`: no `ANCHOR: interpolation-app`",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nbroken_links = \"warn\"\n\n[[topics]]\nid = \"t\"\ntitle = \"T\"\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: `{{#include ../code/move.rs:interpolation-app}}`: no `ANCHOR: interpolation-app` in the file (anchors there: interpolation)")
+        .assert_stderr_contains("warning: `{{#include ../code/move.rs:40}}`: line 40 is past the end")
+        .assert_stderr_contains("published without it: the directive is left out");
+    let page = body(&site, "t/a/index.html");
+    assert!(page.contains("Intro.") && !page.contains("lerp"), "{page}");
+}

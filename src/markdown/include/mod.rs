@@ -27,7 +27,7 @@ mod origins;
 mod select;
 use origins::from_content;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
-use select::{select, Prefixed, Take};
+use select::{Prefixed, Take};
 
 /// A file an article included, for rebuilding when it changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -448,8 +448,8 @@ impl Includer<'_, '_> {
         if !self.out.includes.contains(&included) {
             self.out.includes.push(included);
         }
-        let (selected, map) = select(&file_text, spec, take)
-            .map_err(|message| Diagnostic::error(Code::Include, format!("{what}: {message}")))?;
+        let (selected, map) =
+            select::reported(&file_text, spec, take, &what, self.article.broken_links)?;
         // Directives in the included text are the included file's own, relative to it.
         let lines = LineIndex::new(&file_text);
         let position = |offset: usize| lines.position(map.back(offset));
@@ -500,6 +500,7 @@ impl Includer<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use super::select::select;
     use super::*;
 
     fn pick(text: &str, spec: &str) -> Result<String, String> {

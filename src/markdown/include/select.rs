@@ -34,6 +34,23 @@ pub(super) enum Take<'a> {
     Fence(&'a str),
 }
 
+/// [`select`], where lines or an anchor the file does not have lead nowhere, as a
+/// missing file does (mdBook includes nothing then, without a word): an `include` error
+/// naming the directive (`what`), or a warning as `broken_links` says.
+pub(super) fn reported(
+    text: &str,
+    spec: Option<&str>,
+    take: Take,
+    what: &str,
+    broken_links: crate::config::BrokenLinks,
+) -> Result<(String, SegMap), crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Code, Diagnostic};
+    select(text, spec, take).map_err(|message| {
+        let d = Diagnostic::error(Code::Include, format!("{what}: {message}"));
+        broken_links.report(d, "without it: the directive is left out")
+    })
+}
+
 /// The lines of `text` that `spec` names (see the module documentation), joined by
 /// newlines and written as `take` says, with a map back to `text`; or why there are none.
 pub(super) fn select(

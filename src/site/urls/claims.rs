@@ -275,7 +275,7 @@ impl Site {
         }
 
         let mut aliases = BTreeMap::new();
-        let mut bad = Vec::new();
+        let (mut bad, broken) = (Vec::new(), self.config.build.broken_links);
         for (i, article) in self.articles.iter().enumerate() {
             // The front matter parsed for positions once, if it has URL aliases, and
             // where each alias is written.
@@ -335,7 +335,7 @@ impl Site {
                 {
                     continue;
                 }
-                if claim(&mut table, page(&url), Kind::Redirect, owner) {
+                if table.claim_alias(&page(&url), owner, broken, &mut bad) {
                     aliases.insert(url, i);
                 }
             }

@@ -36,6 +36,28 @@ impl UrlTable {
             .unwrap_or_default()
     }
 
+    /// Claims `path` for an old address from front matter (`aliases:`); one a page or
+    /// an earlier alias has leads nowhere new, and is reported into `bad` as
+    /// `broken_links` says: with `warn`, a warning, the address left out.
+    pub(super) fn claim_alias(
+        &mut self,
+        path: &str,
+        owner: Owner,
+        broken: crate::config::BrokenLinks,
+        bad: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let mut clash = crate::diagnostic::Diagnostics::new();
+        let free = self.claim(path, super::Kind::Redirect, owner, &mut clash);
+        let shown = "without this old address, which stays the other's";
+        bad.extend(
+            clash
+                .into_vec()
+                .into_iter()
+                .map(|d| broken.report(d, shown)),
+        );
+        free
+    }
+
     pub(super) fn clash(&self, path: &str, claimant: &Owner, first: &Owner) -> Diagnostic {
         let url = display_url(path);
         let free = match self.free_path(path) {
