@@ -20,7 +20,7 @@ use super::expand::{
 };
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, hugo_pair, tab_label, zola_body};
+use super::foreign_body::{embed_link, gitbook_block, hugo_pair, tab_label, zola_body};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -410,7 +410,8 @@ pub(super) fn strip(
         }
         // Tabs (mdbook-tabs', GitBook's): each tab's text under its name in bold;
         // `{% raw %}`: its text as it is written.
-        let label = tab_label(tag.kind, &name, &tag.inner);
+        let label = tab_label(tag.kind, &name, &tag.inner)
+            .or_else(|| gitbook_block(tag.kind, &name, &tag.inner));
         if let Some(label) = label.or_else(|| (tag.kind == Kind::Raw).then(String::new)) {
             splice.copy(copied..tag.range.start);
             splice.insert(&label, tag.range.start);

@@ -563,3 +563,48 @@ fn gitbook_assets_no_page_uses_are_not_published() {
         .unwrap()
         .any(|e| e.unwrap().file_name() == "cloudnativelandscape.png"));
 }
+
+#[test]
+fn gitbook_steppers_content_refs_code_titles_and_files_carry_over() {
+    // A workflow engine's GitBook: its 92 `{% stepper %}`/`{% step %}` tags, 34
+    // `{% code title="Program.cs" %}` and a course book's `{% file src=… %}` were
+    // `unsupported-syntax` warnings, the titles and the files left out.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write(
+        "book/SUMMARY.md",
+        "# Summary\n\n- [Start](start.md)\n- [Next](next.md)\n",
+    );
+    site.write("book/next.md", "# Next\n\nMore.\n");
+    site.write("book/.gitbook/assets/wheel-study.pdf", "%PDF-1.4\n");
+    site.write(
+        "book/start.md",
+        "# Start\n\n{% stepper %}\n{% step %}\n#### Create the app\n\nRun `dotnet new`.\n{% endstep %}\n\n\
+         {% step %}\nAdd packages\n{% endstep %}\n{% endstepper %}\n\n\
+         {% code title=\"Program.cs\" overflow=\"wrap\" lineNumbers=\"true\" %}\n```csharp\nvar x = 1;\n```\n{% endcode %}\n\n\
+         {% code lineNumbers=\"true\" %}\n```bash\nls\n```\n{% endcode %}\n\n\
+         {% content-ref url=\"next.md\" %}\n[next.md](next.md)\n{% endcontent-ref %}\n\n\
+         {% file src=\".gitbook/assets/wheel-study.pdf\" %}\nThe rating study\n{% endfile %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = main_of(&site.read("start/index.html")).to_string();
+    assert!(page.contains("Create the app") && page.contains("Add packages"), "{page}");
+    assert!(page.contains("<strong>Program.cs</strong>"), "{page}");
+    assert!(page.contains("var x = 1;") && page.contains("language-bash"), "{page}");
+    assert!(page.contains("href=\"../next/\""), "{page}");
+    assert!(
+        page.contains("href=\"../.gitbook/assets/wheel-study.pdf\"")
+            && page.contains(">wheel-study.pdf</a>"),
+        "{page}"
+    );
+    assert!(page.contains("The rating study"), "{page}");
+    for tag in ["stepper", "endstep", "endcode", "content-ref", "endfile"] {
+        assert!(!page.contains(tag), "{tag} left in {page}");
+    }
+    assert!(site.path("public/.gitbook/assets/wheel-study.pdf").exists());
+}
