@@ -608,3 +608,50 @@ fn gitbook_steppers_content_refs_code_titles_and_files_carry_over() {
     }
     assert!(site.path("public/.gitbook/assets/wheel-study.pdf").exists());
 }
+
+#[test]
+fn a_gitbook_2_book_with_no_settings_file_is_read_as_a_gitbook() {
+    // GitBook 2 needed no book.json: a course book of only SUMMARY.md, README.md and
+    // GLOSSARY.md was read as an mdBook, its README.md left out of the home page and
+    // its GLOSSARY.md a file the summary does not list.
+    let book = |site: &Fixture| {
+        site.write("SUMMARY.md", "# Summary\n\n* [Enums](enums.md)\n");
+        site.write("README.md", "# CS 2335\n\nStart with [enums](enums.md).\n");
+        site.write(
+            "GLOSSARY.md",
+            "# Glossary\n\n## Enumeration\n\nA set of named constants.\n",
+        );
+        site.write(
+            "enums.md",
+            "# Enums\n\nSee [the glossary](GLOSSARY.md#enumeration).\n",
+        );
+    };
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    book(&site);
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not list"), "{}", run.stderr);
+    let home =
+        main_of(&std::fs::read_to_string(site.path("../out/index.html")).unwrap()).to_string();
+    assert!(home.contains("Start with"), "{home}");
+    let glossary = std::fs::read_to_string(site.path("../out/glossary/index.html")).unwrap();
+    assert!(glossary.contains("A set of named constants."), "{glossary}");
+
+    // The same files in a book with mdBook's own book.toml are an mdBook's: GLOSSARY.md
+    // is a file like any other, left out with the other files the summary does not list.
+    let mdbook = Fixture::empty();
+    mdbook.write(
+        "book.toml",
+        "[book]\ntitle = \"T\"\nsrc = \".\"\n\n[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    book(&mdbook);
+    let run = mdbook.build();
+    run.assert_code(0).assert_stderr_contains(
+        "2 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'GLOSSARY.md', 'README.md'",
+    );
+    assert!(!mdbook.path("../out/glossary").exists());
+}
