@@ -450,7 +450,7 @@ pub fn load(
         }
     }
 
-    home::name_the_home(&mut markdown, publish.book_files, diagnostics);
+    let readme_below = home::name_the_home(&mut markdown, publish.book_files, diagnostics);
     walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
@@ -464,6 +464,14 @@ pub fn load(
     for (source, local) in parsed {
         diagnostics.extend(local);
         sources.extend(source);
+    }
+    if let Some((full, folder)) = &readme_below {
+        let path = display_path(root, full);
+        for source in sources.iter_mut().filter(|s| s.path == path) {
+            let body = home::rebase_links(source.body(), folder);
+            source.text.truncate(source.body_start);
+            source.text.push_str(&body);
+        }
     }
     if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
         front::toml_aliases_from_root(&mut sources);

@@ -232,15 +232,15 @@ fn gitbooks_structure_names_the_home_page_and_the_table_of_contents() {
     let hub = main_of(&site.read("guide/index.html")).to_string();
     let (s, u) = (hub.find("Setup").unwrap(), hub.find("Usage").unwrap());
     assert!(s < u, "{hub}");
-    // A name that is not a Markdown file at the top of the book is not read, a
-    // warning at its place; README.md and SUMMARY.md are read.
+    // A name that is no Markdown file of the book is not read, a warning at its
+    // place; README.md and SUMMARY.md are read.
     site.write(
         ".gitbook.yaml",
-        "root: ./book/\n\nstructure:\n  readme: guide/setup.md\n  summary: ../toc.md\n",
+        "root: ./book/\n\nstructure:\n  readme: guide/welcome.md\n  summary: ../toc.md\n",
     );
     site.build()
         .assert_code(0)
-        .assert_stderr_contains("warning: GitBook's structure.readme 'guide/setup.md' is not read: attune reads it only at the top of GitBook's root; attune reads README.md")
+        .assert_stderr_contains("warning: GitBook's structure.readme 'guide/welcome.md' is not read: no such file in the content folder; attune reads README.md")
         .assert_stderr_contains("--> .gitbook.yaml:4:3")
         .assert_stderr_contains("warning: GitBook's structure.summary '../toc.md' is not read: it is not a Markdown file's path from GitBook's root; attune reads SUMMARY.md")
         .assert_stderr_contains("--> .gitbook.yaml:5:3");
@@ -654,4 +654,52 @@ fn a_gitbook_2_book_with_no_settings_file_is_read_as_a_gitbook() {
         "2 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'GLOSSARY.md', 'README.md'",
     );
     assert!(!mdbook.path("../out/glossary").exists());
+}
+
+#[test]
+fn a_readme_gitbook_names_in_a_folder_reads_its_links_from_there() {
+    // GitBook's own example names `readme: ./product/README.md` beside
+    // `summary: ./product/SUMMARY.md`: the readme was a warning ("only at the top") and
+    // the repository's README.md the home page; read from the top, its relative links
+    // and images would lead nowhere.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write(
+        ".gitbook.yaml",
+        "root: ./\n\nstructure:\n  readme: ./product/README.md\n  summary: ./product/SUMMARY.md\n",
+    );
+    site.write("README.md", "# Repository\n\nFor browsing on GitHub.\n");
+    site.write(
+        "product/SUMMARY.md",
+        "# Table of contents\n\n* [Setup](setup.md)\n* [FAQ](faq/README.md)\n",
+    );
+    site.write(
+        "product/README.md",
+        "# Welcome\n\nStart with [setup](setup.md#install) or [the FAQ](faq/), see [the root page](/product/setup.md).\n\n\
+         ![Logo](images/logo.png)\n\n<img src=\"images/logo.png\" alt=\"Logo again\">\n\n[faq]: faq/README.md\n\nAsk [us][faq].\n",
+    );
+    site.write("product/setup.md", "# Setup\n\n## Install\n\nRun it. Back [home](README.md).\n");
+    site.write("product/faq/README.md", "# FAQ\n\nAsk.\n");
+    site.write("product/images/logo.png", "png");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("is not read"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no page"), "{}", run.stderr);
+    let out = |p: &str| std::fs::read_to_string(site.path("../out").join(p)).unwrap();
+    let home = main_of(&out("index.html")).to_string();
+    assert!(home.contains("Start with"), "{home}");
+    assert!(!home.contains("For browsing on GitHub"), "{home}");
+    assert!(home.contains("href=\"./product/setup/#install\""), "{home}");
+    assert!(home.contains("href=\"./product/faq/\""), "{home}");
+    assert!(home.contains("src=\"./product/images/logo.png\""), "{home}");
+    assert!(home.contains("Logo again"), "{home}");
+    assert!(site.path("../out/product/images/logo.png").exists());
+    // A link to the readme by its own name leads to the home page.
+    let setup = out("product/setup/index.html");
+    assert!(setup.contains(">home</a>"), "{setup}");
+    assert!(setup.contains("href=\"../../\""), "{setup}");
 }
