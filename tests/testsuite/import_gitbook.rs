@@ -703,3 +703,38 @@ fn a_readme_gitbook_names_in_a_folder_reads_its_links_from_there() {
     assert!(setup.contains(">home</a>"), "{setup}");
     assert!(setup.contains("href=\"../../\""), "{setup}");
 }
+
+#[test]
+fn gitbooks_anchors_spell_a_headings_symbols_in_words() {
+    // A course book links `#fibonacci-recursion-cycles-of-energy-flow-greater-than-growth-decay`
+    // to the heading "Fibonacci: Recursion: Cycles of Energy Flow =&gt; Growth, Decay",
+    // as GitBook wrote its id: a broken-anchor warning, the link left to the page's top.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write(".gitbook/assets/.keep", "");
+    site.write(
+        "book/SUMMARY.md",
+        "# Summary\n\n* [Recursion](recursion/README.md)\n* [Tasks](tasks.md)\n",
+    );
+    site.write(
+        "book/recursion/README.md",
+        "# Recursion\n\n### Fibonacci:  Recursion: Cycles of Energy Flow =&gt; Growth, Decay\n\nSpirals.\n\n## Salt & Pepper | Spice\n\nSeasoning.\n",
+    );
+    site.write(
+        "book/tasks.md",
+        "# Tasks\n\nDraw a [spiral](recursion/#fibonacci-recursion-cycles-of-energy-flow-greater-than-growth-decay) \
+         and [season](recursion/README.md#salt-and-pepper-or-spice) it.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = site.read("tasks/index.html");
+    assert!(
+        page.contains("recursion/#fibonacci--recursion-cycles-of-energy-flow--growth-decay\""),
+        "{page}"
+    );
+    assert!(page.contains("recursion/#salt--pepper--spice\""), "{page}");
+}
