@@ -63,7 +63,8 @@ pub(super) fn name_the_home(
 fn relative(dest: &str) -> bool {
     let scheme = dest.split_once(':').is_some_and(|(s, _)| {
         s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
     !dest.is_empty() && !dest.starts_with(['/', '#', '?', '{', '\\']) && !scheme
 }
@@ -84,18 +85,28 @@ pub(super) fn rebase_links(body: &str, folder: &str) -> String {
     for (_, def) in parser.reference_definitions().iter() {
         if let Some(colon) = body[def.span.clone()].find("]:") {
             let from = start(def.span.start + colon + 2);
-            if relative(&def.dest) && body[from..].starts_with(def.dest.chars().next().unwrap_or(' ')) {
+            if relative(&def.dest)
+                && body[from..].starts_with(def.dest.chars().next().unwrap_or(' '))
+            {
                 at.push(from);
             }
         }
     }
     for (event, range) in parser.into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { link_type, dest_url, .. })
-            | Event::Start(Tag::Image { link_type, dest_url, .. })
-                if link_type == LinkType::Inline && relative(&dest_url) =>
-            {
-                let Some(open) = body[range.clone()].rfind("](") else { continue };
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            })
+            | Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            }) if link_type == LinkType::Inline && relative(&dest_url) => {
+                let Some(open) = body[range.clone()].rfind("](") else {
+                    continue;
+                };
                 let from = start(range.start + open + 2);
                 if body[from..].starts_with(dest_url.chars().next().unwrap_or(' ')) {
                     at.push(from);
@@ -111,10 +122,16 @@ pub(super) fn rebase_links(body: &str, folder: &str) -> String {
                     while let Some(found) = text[from..].find(key) {
                         let value = from + found + key.len();
                         from = value;
-                        let quote = text[value..].chars().next().filter(|&c| c == '"' || c == '\'');
+                        let quote = text[value..]
+                            .chars()
+                            .next()
+                            .filter(|&c| c == '"' || c == '\'');
                         let value = value + quote.map_or(0, char::len_utf8);
                         let end = text[value..]
-                            .find(|c: char| Some(c) == quote || quote.is_none() && (c.is_whitespace() || c == '>'))
+                            .find(|c: char| {
+                                Some(c) == quote
+                                    || quote.is_none() && (c.is_whitespace() || c == '>')
+                            })
                             .map_or(text.len(), |e| value + e);
                         let before = text[..from - key.len()].chars().next_back();
                         if before.is_some_and(char::is_whitespace) && relative(&text[value..end]) {
@@ -152,9 +169,15 @@ mod tests {
                     [ref]: <guide/ref.md>\n\n```\n[code](c.md)\n```\n";
         let out = rebase_links(body, "product");
         assert!(out.contains("[setup](product/setup.md#run)"), "{out}");
-        assert!(out.contains("![logo](product/../.gitbook/assets/logo.png)"), "{out}");
+        assert!(
+            out.contains("![logo](product/../.gitbook/assets/logo.png)"),
+            "{out}"
+        );
         assert!(out.contains("(https://example.org/a.md)"), "{out}");
-        assert!(out.contains("[top](/faq.md)") && out.contains("[here](#x)"), "{out}");
+        assert!(
+            out.contains("[top](/faq.md)") && out.contains("[here](#x)"),
+            "{out}"
+        );
         assert!(out.contains("src=\"product/img/a.png\""), "{out}");
         assert!(out.contains("href='product/b.md'"), "{out}");
         assert!(out.contains("[ref]: <product/guide/ref.md>"), "{out}");

@@ -299,11 +299,8 @@ pub(super) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<Strin
             None => String::new(),
         }),
         "file" => {
-            let src = quoted(inner, "src").filter(|s| {
-                !s.is_empty()
-                    && !s.contains("://")
-                    && !s.contains(|c: char| c == '<' || c == '>' || c == '\n')
-            })?;
+            let src = quoted(inner, "src")
+                .filter(|s| !s.is_empty() && !s.contains("://") && !s.contains(['<', '>', '\n']))?;
             let file = src.rsplit('/').next().unwrap_or(src);
             let file = file.split(['?', '#']).next().unwrap_or(file);
             Some(format!("[{}](<{src}>)\n", escaped(file)))

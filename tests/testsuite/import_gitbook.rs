@@ -593,9 +593,15 @@ fn gitbook_steppers_content_refs_code_titles_and_files_carry_over() {
     run.assert_code(0);
     assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
     let page = main_of(&site.read("start/index.html")).to_string();
-    assert!(page.contains("Create the app") && page.contains("Add packages"), "{page}");
+    assert!(
+        page.contains("Create the app") && page.contains("Add packages"),
+        "{page}"
+    );
     assert!(page.contains("<strong>Program.cs</strong>"), "{page}");
-    assert!(page.contains("var x = 1;") && page.contains("language-bash"), "{page}");
+    assert!(
+        page.contains("var x = 1;") && page.contains("language-bash"),
+        "{page}"
+    );
     assert!(page.contains("href=\"../next/\""), "{page}");
     assert!(
         page.contains("href=\"../.gitbook/assets/wheel-study.pdf\"")
@@ -681,7 +687,10 @@ fn a_readme_gitbook_names_in_a_folder_reads_its_links_from_there() {
         "# Welcome\n\nStart with [setup](setup.md#install) or [the FAQ](faq/), see [the root page](/product/setup.md).\n\n\
          ![Logo](images/logo.png)\n\n<img src=\"images/logo.png\" alt=\"Logo again\">\n\n[faq]: faq/README.md\n\nAsk [us][faq].\n",
     );
-    site.write("product/setup.md", "# Setup\n\n## Install\n\nRun it. Back [home](README.md).\n");
+    site.write(
+        "product/setup.md",
+        "# Setup\n\n## Install\n\nRun it. Back [home](README.md).\n",
+    );
     site.write("product/faq/README.md", "# FAQ\n\nAsk.\n");
     site.write("product/images/logo.png", "png");
     let run = site.build();
