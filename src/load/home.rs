@@ -57,6 +57,24 @@ pub(super) fn name_the_home(
     (!folder.is_empty()).then(|| (full.clone(), folder))
 }
 
+/// The named readme in a folder below (`readme_below`, from [`name_the_home`]) among
+/// `sources`: its body with its links written from the top ([`rebase_links`]).
+pub(super) fn rebase_readme(
+    root: &Path,
+    readme_below: Option<(PathBuf, String)>,
+    sources: &mut [super::read::Source],
+) {
+    let Some((full, folder)) = readme_below else {
+        return;
+    };
+    let path = super::read::display_path(root, &full);
+    for source in sources.iter_mut().filter(|s| s.path == path) {
+        let body = rebase_links(source.body(), &folder);
+        source.text.truncate(source.body_start);
+        source.text.push_str(&body);
+    }
+}
+
 /// Whether a link's destination is relative to the page's folder: not empty, not
 /// from the root (`/x`), not the page's own anchor or query, no scheme
 /// (`https:`, `mailto:`), no template.
@@ -72,7 +90,7 @@ fn relative(dest: &str) -> bool {
 /// `body` with each relative link and image destination (inline, in a reference
 /// definition, or a raw HTML `src`/`href`) written from `folder`'s parent, the content
 /// folder's top: `intro.md` in `product/` → `product/intro.md`.
-pub(super) fn rebase_links(body: &str, folder: &str) -> String {
+fn rebase_links(body: &str, folder: &str) -> String {
     use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
     let mut at: Vec<usize> = Vec::new();
     // Where a destination starts after `](`, `]:` or `="`: past spaces and `<`.

@@ -465,14 +465,7 @@ pub fn load(
         diagnostics.extend(local);
         sources.extend(source);
     }
-    if let Some((full, folder)) = &readme_below {
-        let path = display_path(root, full);
-        for source in sources.iter_mut().filter(|s| s.path == path) {
-            let body = home::rebase_links(source.body(), folder);
-            source.text.truncate(source.body_start);
-            source.text.push_str(&body);
-        }
-    }
+    home::rebase_readme(root, readme_below, &mut sources);
     if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
         front::toml_aliases_from_root(&mut sources);
     }
