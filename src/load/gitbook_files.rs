@@ -16,10 +16,12 @@ pub const LANGS: &str = "LANGS.md";
 
 /// Whether the book in `dir` (or the site's folder `root`) is a GitBook: its settings
 /// (`.gitbook.yaml`, `.gitbook/`, or the old GitBook's `book.json`) beside it; or, as
-/// GitBook 2 needed no settings file, its own `GLOSSARY.md` or `LANGS.md` at the top
-/// of the book, files mdBook gives no meaning, in a book with no book.toml of mdBook's
-/// own (one with `[book]`, `[output.…]`, `[preprocessor.…]` or `[rust]`, in the site's
-/// folder, the book's or the one above it, as mdBook keeps it beside `src/`).
+/// GitBook 2 needed no settings file, its own `GLOSSARY.md` beside its `SUMMARY.md`, or
+/// `LANGS.md`, at the top of the book, files mdBook gives no meaning, in a book with no
+/// book.toml of mdBook's own (one with `[book]`, `[output.…]`, `[preprocessor.…]` or
+/// `[rust]`, in the site's folder, the book's or the one above it, as mdBook keeps it
+/// beside `src/`). A `GLOSSARY.md` with no `SUMMARY.md` (a vault's, a site's of
+/// attune's own) is a page.
 pub fn is_gitbook(root: &Path, dir: &Path) -> bool {
     let settings = [root, dir].iter().any(|d| {
         d.join(".gitbook.yaml").is_file()
@@ -27,7 +29,8 @@ pub fn is_gitbook(root: &Path, dir: &Path) -> bool {
             || d.join("book.json").is_file()
     });
     settings
-        || ([GLOSSARY, LANGS].iter().any(|f| dir.join(f).is_file())
+        || ((dir.join(LANGS).is_file()
+            || dir.join(GLOSSARY).is_file() && dir.join(super::summary::FILE_NAME).is_file())
             && ![Some(root), Some(dir), dir.parent()]
                 .into_iter()
                 .flatten()

@@ -660,6 +660,21 @@ fn a_gitbook_2_book_with_no_settings_file_is_read_as_a_gitbook() {
         "2 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'GLOSSARY.md', 'README.md'",
     );
     assert!(!mdbook.path("../out/glossary").exists());
+
+    // A GLOSSARY.md with no SUMMARY.md beside it (a vault's, a site of attune's own) is
+    // a page of its own, its terms no glossary.
+    let notes = Fixture::empty();
+    notes.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"notes\"\n",
+    );
+    notes.write(
+        "notes/GLOSSARY.md",
+        "# Glossary\n\n## Enumeration\n\nA set of named constants.\n",
+    );
+    notes.write("notes/enums.md", "# Enums\n\nAn enumeration.\n");
+    notes.build().assert_code(0);
+    assert!(!notes.read("enums/index.html").contains("glossary/#"));
 }
 
 #[test]
