@@ -218,6 +218,24 @@ pub fn loose_id(text: &str) -> String {
         .collect()
 }
 
+/// A heading's text as GitBook's ids spell it, for matching them: its symbols in words
+/// (`=>` → `greater than`, `&` → `and`, `|` → `or`, `<` → `less than`, as the
+/// speakingurl slugs GitBook writes spell them: "Flow => Growth" →
+/// `flow-greater-than-growth`), then the letters and digits as [`loose_id`] keeps them.
+pub fn symbol_id(text: &str) -> String {
+    let spelled: String = text
+        .chars()
+        .map(|c| match c {
+            '&' => " and ".to_string(),
+            '|' => " or ".to_string(),
+            '<' => " less than ".to_string(),
+            '>' => " greater than ".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    loose_id(&spelled)
+}
+
 /// A heading's text as Zola's ids spell it, for matching them: transliterated to ASCII
 /// as its `slug` does (deunicode: `🦀` → `crab`, `你好` → `ni hao`), then the letters and
 /// digits, lowercased. Compared with [`loose_id`] of a link's anchor.
@@ -498,6 +516,10 @@ mod tests {
             super::loose_id("i-unsound-issues-crab")
         );
         assert_eq!(super::ascii_id("Búsqueda"), "busqueda");
+        assert_eq!(
+            super::symbol_id("Energy Flow => Growth & Decay | Rest <1"),
+            super::loose_id("energy-flow-greater-than-growth-and-decay-or-rest-less-than-1")
+        );
         assert_eq!(super::ascii_id("你好"), "nihao");
     }
 

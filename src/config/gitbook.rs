@@ -108,14 +108,14 @@ impl Config {
                 continue;
             }
             let at = place(&text, key, 0);
-            match structure_file(&pages, name, key == "readme") {
+            match structure_file(&pages, name) {
                 Ok(path) if key == "readme" => self.book_files.readme = Some((path, at)),
                 Ok(path) => self.book_files.summary = Some(path),
                 Err(why) => problems.push(warn(
                     format!("GitBook's structure.{key} '{name}' is not read: {why}; attune reads {usual}"),
                     at,
                     match key {
-                        "readme" => "name a Markdown file at the top of GitBook's root (the content folder): the home page's text",
+                        "readme" => "name a Markdown file under GitBook's root (the content folder): the home page's text",
                         _ => "name the Markdown file that lists the pages, at the top of GitBook's root (the content folder)",
                     },
                 )),
@@ -171,10 +171,9 @@ impl Config {
 }
 
 /// The Markdown file `name` of GitBook's `structure`, a path from the content folder
-/// `pages`, if it is one there, else why not. A summary may stand in a folder below
-/// (its links are read from there, as GitBook reads them); the readme (`top`) only at
-/// the top, as the home page's relative links are read from there.
-fn structure_file(pages: &Path, name: &str, top: bool) -> Result<PathBuf, &'static str> {
+/// `pages`, if it is one there, else why not. Either may stand in a folder below, its
+/// links read from there, as GitBook reads them.
+fn structure_file(pages: &Path, name: &str) -> Result<PathBuf, &'static str> {
     let path = PathBuf::from(name);
     let markdown = path
         .extension()
@@ -186,9 +185,6 @@ fn structure_file(pages: &Path, name: &str, top: bool) -> Result<PathBuf, &'stat
             .all(|c| matches!(c, std::path::Component::Normal(_)))
     {
         return Err("it is not a Markdown file's path from GitBook's root");
-    }
-    if top && path.components().count() > 1 {
-        return Err("attune reads it only at the top of GitBook's root");
     }
     if !pages.join(&path).is_file() {
         return Err("no such file in the content folder");

@@ -15,12 +15,43 @@ pub const GLOSSARY: &str = "GLOSSARY.md";
 pub const LANGS: &str = "LANGS.md";
 
 /// Whether the book in `dir` (or the site's folder `root`) is a GitBook: its settings
-/// (`.gitbook.yaml`, `.gitbook/`, or the old GitBook's `book.json`) beside it.
+/// (`.gitbook.yaml`, `.gitbook/`, or the old GitBook's `book.json`) beside it; or, as
+/// GitBook 2 needed no settings file, its own `GLOSSARY.md` beside its `SUMMARY.md`, or
+/// `LANGS.md`, at the top of the book, files mdBook gives no meaning, in a book with no
+/// book.toml of mdBook's own (one with `[book]`, `[output.…]`, `[preprocessor.…]` or
+/// `[rust]`, in the site's folder, the book's or the one above it, as mdBook keeps it
+/// beside `src/`). A `GLOSSARY.md` with no `SUMMARY.md` (a vault's, a site's of
+/// attune's own) is a page.
 pub fn is_gitbook(root: &Path, dir: &Path) -> bool {
-    [root, dir].iter().any(|d| {
+    let settings = [root, dir].iter().any(|d| {
         d.join(".gitbook.yaml").is_file()
             || d.join(".gitbook").is_dir()
             || d.join("book.json").is_file()
+    });
+    settings
+        || ((dir.join(LANGS).is_file()
+            || dir.join(GLOSSARY).is_file() && dir.join(super::summary::FILE_NAME).is_file())
+            && ![Some(root), Some(dir), dir.parent()]
+                .into_iter()
+                .flatten()
+                .any(has_mdbook_toml))
+}
+
+/// Whether `folder` holds a book.toml with mdBook's own tables.
+fn has_mdbook_toml(folder: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(folder.join("book.toml")) else {
+        return false;
+    };
+    text.lines().any(|line| {
+        let Some(table) = line.trim_start().strip_prefix('[') else {
+            return false;
+        };
+        let name = table.trim_start_matches('[').trim_start();
+        name.starts_with("book]")
+            || name.starts_with("book ]")
+            || name.starts_with("output.")
+            || name.starts_with("preprocessor.")
+            || name.starts_with("rust]")
     })
 }
 

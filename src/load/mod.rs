@@ -444,7 +444,7 @@ pub fn load(
         }
     }
 
-    home::name_the_home(&mut markdown, publish.book_files, diagnostics);
+    let readme_below = home::name_the_home(&mut markdown, publish.book_files, diagnostics);
     walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
@@ -459,6 +459,7 @@ pub fn load(
         diagnostics.extend(local);
         sources.extend(source);
     }
+    home::rebase_readme(root, readme_below, &mut sources);
     if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
         front::toml_aliases_from_root(&mut sources);
     }

@@ -19,9 +19,11 @@ use super::expand::{html_comment_ranges, inside, literal_ranges, Article, Expand
 use super::expand::{Expressions, SegMap, Splice};
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, hugo_pair, hugo_toc, tab_label, zola_body, TOC_MARK};
+use super::foreign_body::{
+    embed_link, gitbook_block, hugo_pair, hugo_toc, tab_label, zola_body, TOC_MARK,
+};
 pub(super) use super::foreign_help::zola_shortcode;
-use super::foreign_help::{closing_name, describe, in_address_diagnostic, LeftOut};
+use super::foreign_help::{describe, in_address_diagnostic, pairs, LeftOut};
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
 
@@ -421,7 +423,8 @@ pub(super) fn strip(
         }
         // Tabs (mdbook-tabs', GitBook's): each tab's text under its name in bold;
         // `{% raw %}`: its text as it is written.
-        let label = tab_label(tag.kind, &name, &tag.inner);
+        let label = tab_label(tag.kind, &name, &tag.inner)
+            .or_else(|| gitbook_block(tag.kind, &name, &tag.inner));
         if let Some(label) = label.or_else(|| (tag.kind == Kind::Raw).then(String::new)) {
             splice.copy(copied..tag.range.start);
             splice.insert(&label, tag.range.start);
@@ -474,27 +477,4 @@ pub(super) fn strip(
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)
-}
-
-/// Each opening tag's closing one, by their indices, as the tools nest them: a closing
-/// tag closes the latest open tag it can close (`{% a() %}{% b() %}…{% end %}{% end %}`,
-/// `{{< x >}}{{< x >}}…{{< /x >}}`), one pass over the tags however deep they nest.
-fn pairs(tags: &[Tag]) -> std::collections::HashMap<usize, usize> {
-    let mut open: std::collections::HashMap<(u8, String), Vec<usize>> =
-        std::collections::HashMap::new();
-    let mut pairs = std::collections::HashMap::new();
-    for (i, tag) in tags.iter().enumerate() {
-        if let Some(closing) = closing_name(tag) {
-            open.entry((tag.kind as u8, closing)).or_default().push(i);
-            continue;
-        }
-        let name = tag.name();
-        if name.starts_with('/') || name.starts_with("end") {
-            let waiting = open.get_mut(&(tag.kind as u8, name.to_string()));
-            if let Some(opening) = waiting.and_then(Vec::pop) {
-                pairs.insert(opening, i);
-            }
-        }
-    }
-    pairs
 }

@@ -300,6 +300,69 @@ pub(super) fn embed_link(inner: &str) -> Option<String> {
     })
 }
 
+/// The value of `key="…"` (or `key='…'`) in a tag's inner text, trimmed.
+fn quoted<'a>(inner: &'a str, key: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(found) = inner[from..].find(&format!("{key}=")) {
+        let at = from + found;
+        from = at + key.len() + 1;
+        // `title=` in `subtitle=` is not the key.
+        let whole = inner[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace());
+        if !whole {
+            continue;
+        }
+        let rest = &inner[from..];
+        let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+        let end = rest[1..].find(quote)?;
+        return Some(rest[1..1 + end].trim());
+    }
+    None
+}
+
+/// Text for a bold label or a link's text: Markdown's punctuation escaped.
+fn escaped(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c.is_ascii_punctuation() {
+            true => vec!['\\', c],
+            false => vec![c],
+        })
+        .collect()
+}
+
+/// What stands for one of GitBook's block tags whose content is Markdown that carries
+/// over as it is: `{% stepper %}` and its `{% step %}`s (each step's text, one after
+/// the other, in order), `{% content-ref url="…" %}` (GitBook's card around the link
+/// written inside it, which is kept), `{% code title="Program.cs" %}` (the fenced code
+/// inside, under its title in bold, as GitBook heads the block with it; `lineNumbers`,
+/// `overflow` are display only) and `{% file src="…" %}` (a download card: a link to
+/// the file, named by its file name, the caption written before `{% endfile %}` kept
+/// after it). Their closing tags stand for nothing. `None` for any other tag, and for
+/// a `file` with no local address.
+pub(super) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<String> {
+    if kind != Kind::Liquid {
+        return None;
+    }
+    match name {
+        "stepper" | "endstepper" | "step" | "endstep" | "content-ref" | "endcontent-ref"
+        | "endcode" | "endfile" => Some(String::new()),
+        "code" => Some(match quoted(inner, "title").filter(|t| !t.is_empty()) {
+            Some(title) => format!("**{}**\n", escaped(title)),
+            None => String::new(),
+        }),
+        "file" => {
+            let src = quoted(inner, "src")
+                .filter(|s| !s.is_empty() && !s.contains("://") && !s.contains(['<', '>', '\n']))?;
+            let file = src.rsplit('/').next().unwrap_or(src);
+            let file = file.split(['?', '#']).next().unwrap_or(file);
+            Some(format!("[{}](<{src}>)\n", escaped(file)))
+        }
+        _ => None,
+    }
+}
+
 /// What stands for a tab tag: mdbook-tabs' `{{#tabs}}`, `{{#tab name="Linux"}}`,
 /// `{{#endtab}}`, `{{#endtabs}}` and GitBook's `{% tabs %}`, `{% tab title="Linux" %}`,
 /// `{% endtab %}`, `{% endtabs %}`. Each tab's text is kept, one after the other, each

@@ -50,7 +50,8 @@ impl Article {
         let heading = self.parsed.headings.iter().find(|h| {
             !loose.is_empty()
                 && (crate::text::loose_id(&h.id) == loose
-                    || crate::text::loose_id(&h.text) == loose)
+                    || crate::text::loose_id(&h.text) == loose
+                    || crate::text::symbol_id(&h.text) == loose)
         })?;
         Some(heading.id.as_str())
     }

@@ -338,7 +338,8 @@ impl Site {
                                             !loose.is_empty()
                                                 && (crate::text::loose_id(&h.text) == loose
                                                     || crate::text::loose_id(&h.id) == loose
-                                                    || crate::text::ascii_id(&h.text) == loose)
+                                                    || crate::text::ascii_id(&h.text) == loose
+                                                    || crate::text::symbol_id(&h.text) == loose)
                                         })
                                     })
                                     .map(|h| Some(h.id.clone()))

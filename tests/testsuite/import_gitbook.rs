@@ -232,15 +232,15 @@ fn gitbooks_structure_names_the_home_page_and_the_table_of_contents() {
     let hub = main_of(&site.read("guide/index.html")).to_string();
     let (s, u) = (hub.find("Setup").unwrap(), hub.find("Usage").unwrap());
     assert!(s < u, "{hub}");
-    // A name that is not a Markdown file at the top of the book is not read, a
-    // warning at its place; README.md and SUMMARY.md are read.
+    // A name that is no Markdown file of the book is not read, a warning at its
+    // place; README.md and SUMMARY.md are read.
     site.write(
         ".gitbook.yaml",
-        "root: ./book/\n\nstructure:\n  readme: guide/setup.md\n  summary: ../toc.md\n",
+        "root: ./book/\n\nstructure:\n  readme: guide/welcome.md\n  summary: ../toc.md\n",
     );
     site.build()
         .assert_code(0)
-        .assert_stderr_contains("warning: GitBook's structure.readme 'guide/setup.md' is not read: attune reads it only at the top of GitBook's root; attune reads README.md")
+        .assert_stderr_contains("warning: GitBook's structure.readme 'guide/welcome.md' is not read: no such file in the content folder; attune reads README.md")
         .assert_stderr_contains("--> .gitbook.yaml:4:3")
         .assert_stderr_contains("warning: GitBook's structure.summary '../toc.md' is not read: it is not a Markdown file's path from GitBook's root; attune reads SUMMARY.md")
         .assert_stderr_contains("--> .gitbook.yaml:5:3");
@@ -562,4 +562,203 @@ fn gitbook_assets_no_page_uses_are_not_published() {
     assert!(!std::fs::read_dir(&out)
         .unwrap()
         .any(|e| e.unwrap().file_name() == "cloudnativelandscape.png"));
+}
+
+#[test]
+fn gitbook_steppers_content_refs_code_titles_and_files_carry_over() {
+    // A workflow engine's GitBook: its 92 `{% stepper %}`/`{% step %}` tags, 34
+    // `{% code title="Program.cs" %}` and a course book's `{% file src=… %}` were
+    // `unsupported-syntax` warnings, the titles and the files left out.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write(
+        "book/SUMMARY.md",
+        "# Summary\n\n- [Start](start.md)\n- [Next](next.md)\n",
+    );
+    site.write("book/next.md", "# Next\n\nMore.\n");
+    site.write("book/.gitbook/assets/wheel-study.pdf", "%PDF-1.4\n");
+    site.write(
+        "book/start.md",
+        "# Start\n\n{% stepper %}\n{% step %}\n#### Create the app\n\nRun `dotnet new`.\n{% endstep %}\n\n\
+         {% step %}\nAdd packages\n{% endstep %}\n{% endstepper %}\n\n\
+         {% code title=\"Program.cs\" overflow=\"wrap\" lineNumbers=\"true\" %}\n```csharp\nvar x = 1;\n```\n{% endcode %}\n\n\
+         {% code lineNumbers=\"true\" %}\n```bash\nls\n```\n{% endcode %}\n\n\
+         {% content-ref url=\"next.md\" %}\n[next.md](next.md)\n{% endcontent-ref %}\n\n\
+         {% file src=\".gitbook/assets/wheel-study.pdf\" %}\nThe rating study\n{% endfile %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = main_of(&site.read("start/index.html")).to_string();
+    assert!(
+        page.contains("Create the app") && page.contains("Add packages"),
+        "{page}"
+    );
+    assert!(page.contains("<strong>Program.cs</strong>"), "{page}");
+    assert!(
+        page.contains("var x = 1;") && page.contains("language-bash"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../next/\""), "{page}");
+    assert!(
+        page.contains("href=\"../.gitbook/assets/wheel-study.pdf\"")
+            && page.contains(">wheel-study.pdf</a>"),
+        "{page}"
+    );
+    assert!(page.contains("The rating study"), "{page}");
+    for tag in ["stepper", "endstep", "endcode", "content-ref", "endfile"] {
+        assert!(!page.contains(tag), "{tag} left in {page}");
+    }
+    assert!(site.path("public/.gitbook/assets/wheel-study.pdf").exists());
+}
+
+#[test]
+fn a_gitbook_2_book_with_no_settings_file_is_read_as_a_gitbook() {
+    // GitBook 2 needed no book.json: a course book of only SUMMARY.md, README.md and
+    // GLOSSARY.md was read as an mdBook, its README.md left out of the home page and
+    // its GLOSSARY.md a file the summary does not list.
+    let book = |site: &Fixture| {
+        site.write("SUMMARY.md", "# Summary\n\n* [Enums](enums.md)\n");
+        site.write("README.md", "# CS 2335\n\nStart with [enums](enums.md).\n");
+        site.write(
+            "GLOSSARY.md",
+            "# Glossary\n\n## Enumeration\n\nA set of named constants.\n",
+        );
+        site.write(
+            "enums.md",
+            "# Enums\n\nSee [the glossary](GLOSSARY.md#enumeration).\n",
+        );
+    };
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    book(&site);
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not list"), "{}", run.stderr);
+    let home =
+        main_of(&std::fs::read_to_string(site.path("../out/index.html")).unwrap()).to_string();
+    assert!(home.contains("Start with"), "{home}");
+    let glossary = std::fs::read_to_string(site.path("../out/glossary/index.html")).unwrap();
+    assert!(glossary.contains("A set of named constants."), "{glossary}");
+
+    // The same files in a book with mdBook's own book.toml are an mdBook's: GLOSSARY.md
+    // is a file like any other, left out with the other files the summary does not list.
+    let mdbook = Fixture::empty();
+    mdbook.write(
+        "book.toml",
+        "[book]\ntitle = \"T\"\nsrc = \".\"\n\n[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    book(&mdbook);
+    let run = mdbook.build();
+    run.assert_code(0).assert_stderr_contains(
+        "2 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'GLOSSARY.md', 'README.md'",
+    );
+    assert!(!mdbook.path("../out/glossary").exists());
+
+    // A GLOSSARY.md with no SUMMARY.md beside it (a vault's, a site of attune's own) is
+    // a page of its own, its terms no glossary.
+    let notes = Fixture::empty();
+    notes.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"notes\"\n",
+    );
+    notes.write(
+        "notes/GLOSSARY.md",
+        "# Glossary\n\n## Enumeration\n\nA set of named constants.\n",
+    );
+    notes.write("notes/enums.md", "# Enums\n\nAn enumeration.\n");
+    notes.build().assert_code(0);
+    assert!(!notes.read("enums/index.html").contains("glossary/#"));
+}
+
+#[test]
+fn a_readme_gitbook_names_in_a_folder_reads_its_links_from_there() {
+    // GitBook's own example names `readme: ./product/README.md` beside
+    // `summary: ./product/SUMMARY.md`: the readme was a warning ("only at the top") and
+    // the repository's README.md the home page; read from the top, its relative links
+    // and images would lead nowhere.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write(
+        ".gitbook.yaml",
+        "root: ./\n\nstructure:\n  readme: ./product/README.md\n  summary: ./product/SUMMARY.md\n",
+    );
+    site.write("README.md", "# Repository\n\nFor browsing on GitHub.\n");
+    site.write(
+        "product/SUMMARY.md",
+        "# Table of contents\n\n* [Setup](setup.md)\n* [FAQ](faq/README.md)\n",
+    );
+    site.write(
+        "product/README.md",
+        "# Welcome\n\nStart with [setup](setup.md#install) or [the FAQ](faq/), see [the root page](/product/setup.md).\n\n\
+         ![Logo](images/logo.png)\n\n<img src=\"images/logo.png\" alt=\"Logo again\">\n\n[faq]: faq/README.md\n\nAsk [us][faq].\n",
+    );
+    site.write(
+        "product/setup.md",
+        "# Setup\n\n## Install\n\nRun it. Back [home](README.md).\n",
+    );
+    site.write("product/faq/README.md", "# FAQ\n\nAsk.\n");
+    site.write("product/images/logo.png", "png");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("is not read"), "{}", run.stderr);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no page"), "{}", run.stderr);
+    let out = |p: &str| std::fs::read_to_string(site.path("../out").join(p)).unwrap();
+    let home = main_of(&out("index.html")).to_string();
+    assert!(home.contains("Start with"), "{home}");
+    assert!(!home.contains("For browsing on GitHub"), "{home}");
+    assert!(home.contains("href=\"./product/setup/#install\""), "{home}");
+    assert!(home.contains("href=\"./product/faq/\""), "{home}");
+    assert!(home.contains("src=\"./product/images/logo.png\""), "{home}");
+    assert!(home.contains("Logo again"), "{home}");
+    assert!(site.path("../out/product/images/logo.png").exists());
+    // A link to the readme by its own name leads to the home page.
+    let setup = out("product/setup/index.html");
+    assert!(setup.contains(">home</a>"), "{setup}");
+    assert!(setup.contains("href=\"../../\""), "{setup}");
+}
+
+#[test]
+fn gitbooks_anchors_spell_a_headings_symbols_in_words() {
+    // A course book links `#fibonacci-recursion-cycles-of-energy-flow-greater-than-growth-decay`
+    // to the heading "Fibonacci: Recursion: Cycles of Energy Flow =&gt; Growth, Decay",
+    // as GitBook wrote its id: a broken-anchor warning, the link left to the page's top.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write(".gitbook/assets/.keep", "");
+    site.write(
+        "book/SUMMARY.md",
+        "# Summary\n\n* [Recursion](recursion/README.md)\n* [Tasks](tasks.md)\n",
+    );
+    site.write(
+        "book/recursion/README.md",
+        "# Recursion\n\n### Fibonacci:  Recursion: Cycles of Energy Flow =&gt; Growth, Decay\n\nSpirals.\n\n## Salt & Pepper | Spice\n\nSeasoning.\n",
+    );
+    site.write(
+        "book/tasks.md",
+        "# Tasks\n\nDraw a [spiral](recursion/#fibonacci-recursion-cycles-of-energy-flow-greater-than-growth-decay) \
+         and [season](recursion/README.md#salt-and-pepper-or-spice) it.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = site.read("tasks/index.html");
+    assert!(
+        page.contains("recursion/#fibonacci--recursion-cycles-of-energy-flow--growth-decay\""),
+        "{page}"
+    );
+    assert!(page.contains("recursion/#salt--pepper--spice\""), "{page}");
 }
