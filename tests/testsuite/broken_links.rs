@@ -253,7 +253,10 @@ fn a_missing_heading_in_an_embed_shows_its_name_and_warnings_do_not_hide_structu
         "{page}"
     );
     // A URL two pages claim is still an error, whatever broken_links says.
-    site.write("content/t/b/index.html", "<!doctype html><title>B</title>\n");
+    site.write(
+        "content/t/b/index.html",
+        "<!doctype html><title>B</title>\n",
+    );
     site.build()
         .assert_code(1)
         .assert_stderr_contains("error: the content file 't/b/index.html' would publish");
@@ -309,7 +312,7 @@ fn an_alias_that_is_the_page_s_own_address_is_no_collision() {
     site.build()
         .assert_code(0)
         .assert_stderr_contains("warning: the alias '/t/a/' of 'b'");
-    assert!(!site.read("t/a/index.html").contains("url=")); 
+    assert!(!site.read("t/a/index.html").contains("url="));
 }
 
 #[test]

@@ -736,9 +736,9 @@ fn an_alias_another_page_or_alias_has_follows_broken_links() {
         "content/linux/install-php-8-on-ubuntu-22-04.md",
         "---\ntitle: PHP 8 on Ubuntu 22.04\naliases: [/Linux/Ubuntu/php-8/, /linux/install-php-8-on-ubuntu-20-04/]\n---\nText.\n",
     );
-    site.build()
-        .assert_code(1)
-        .assert_stderr_contains("error: the alias '/Linux/Ubuntu/php-8/' of 'install-php-8-on-ubuntu-22-04'");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: the alias '/Linux/Ubuntu/php-8/' of 'install-php-8-on-ubuntu-22-04'",
+    );
     let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
     let toml = match toml.contains("[build]") {
         true => toml.replacen("[build]", "[build]\nbroken_links = \"warn\"", 1),
@@ -752,7 +752,10 @@ fn an_alias_another_page_or_alias_has_follows_broken_links() {
         .assert_stderr_contains("published without this old address, which stays the other's");
     // The first guide keeps the old address; the second guide's page is its own.
     let old = site.read("Linux/Ubuntu/php-8/index.html");
-    assert!(old.contains("linux/install-php-8-on-ubuntu-20-04/"), "{old}");
+    assert!(
+        old.contains("linux/install-php-8-on-ubuntu-20-04/"),
+        "{old}"
+    );
     let page = site.read("linux/install-php-8-on-ubuntu-20-04/index.html");
     assert!(page.contains("PHP 8 on Ubuntu 20.04"), "{page}");
 }
