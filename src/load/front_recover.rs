@@ -164,9 +164,13 @@ fn entries(text: &str, head: Range<usize>, first_line: usize) -> Vec<Entry> {
             .next()
             .is_some_and(|c| !c.is_whitespace() && !matches!(c, '#' | '-' | ']' | '}'));
         let end = offset + line.len();
+        // An indented line before any property (`    title: A` opening the front
+        // matter, which makes the next line at the margin no YAML) is one of its own.
+        let first =
+            entries.is_empty() && !matches!(line.trim_start().chars().next(), None | Some('#'));
         match entries.last_mut() {
             Some(last) if !starts => last.bytes.end = end,
-            _ if starts => entries.push(Entry {
+            _ if starts || first => entries.push(Entry {
                 key: key_of(line),
                 bytes: offset..end,
                 line: first_line + n,
@@ -180,7 +184,12 @@ fn entries(text: &str, head: Range<usize>, first_line: usize) -> Vec<Entry> {
 
 /// The key a property's first line names (`title` of `title: A: B`, `"a b"` → `a b`).
 fn key_of(line: &str) -> String {
-    let key = line.split(':').next().unwrap_or_default().trim();
+    let key = line
+        .trim_start()
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim();
     key.trim_matches(|c| c == '"' || c == '\'').to_string()
 }
 
@@ -278,6 +287,17 @@ mod tests {
         let (r, d) = read("---\ntitle: A\ntags:\n- a\n- b\n---\nText\n");
         assert_eq!(r.expect("read").1.tags.len(), 2);
         assert!(d.is_empty());
+    }
+
+    #[test]
+    fn an_indented_first_property_is_left_out_alone() {
+        // utho-docs: `    title: …` opening the front matter, every other key at the
+        // margin.
+        let (r, d) = read("---\n    title: \"PHP 8\"\ndate: 2023-06-28\ndraft: false\n---\nText\n");
+        let (_, front, _) = r.expect("read");
+        assert_eq!(front.title, None);
+        assert!(front.date.is_some());
+        assert_eq!((d.len(), d[0].line), (1, 2), "{d:?}");
     }
 
     #[test]
