@@ -66,8 +66,9 @@ pub struct FrontMatter {
     #[serde(default, deserialize_with = "tag_list")]
     pub tags: Vec<String>,
     pub order: Option<i64>,
-    /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
-    #[serde(default, deserialize_with = "one_alias_or_many")]
+    /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows; also
+    /// under the older key `alias`, which Obsidian and Quartz still read.
+    #[serde(default, alias = "alias", deserialize_with = "one_alias_or_many")]
     pub aliases: Vec<String>,
     #[serde(default)]
     pub relations: BTreeMap<String, Vec<String>>,
@@ -547,6 +548,7 @@ mod tests {
             "_build",
             "linktitle",
             "cssclass",
+            "alias",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(
