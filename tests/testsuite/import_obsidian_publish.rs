@@ -330,3 +330,46 @@ fn a_pasted_script_or_stylesheet_whose_file_is_missing_is_left_out_whole() {
     assert_eq!(body.matches("<script").count(), 1, "{body}");
     assert!(body.contains("here.js\"></script>"), "{body}");
 }
+
+#[test]
+fn the_older_alias_key_names_a_note_as_aliases_does() {
+    // htlin222/quartz: 488 notes name themselves with `alias:` (Obsidian's older key,
+    // which Obsidian and Quartz still read); it was an unknown key, and every
+    // `[[2ITP]]` written by it a note not written yet.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/Blood/Second-line treatment of ITP.md",
+        "---\nalias: 2ITP\n---\n# Second-line treatment of ITP\n\nText.\n",
+    );
+    site.write(
+        "content/Blood/Platelets.md",
+        "---\nalias:\n  - PLT\n  - thrombocytes\n---\n# Platelets\n\nSee [[2ITP]].\n",
+    );
+    site.write(
+        "content/Blood/Index.md",
+        "# Index\n\n[[PLT]] and [[thrombocytes|cells]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for said in [
+        "unknown front matter key `alias`",
+        "'2ITP'",
+        "'PLT'",
+        "'thrombocytes'",
+    ] {
+        assert!(!run.stderr.contains(said), "{}", run.stderr);
+    }
+    let page = site.read("blood/platelets/index.html");
+    assert!(
+        page.contains("href=\"../../blood/second-line-treatment-of-itp/\" id=\"ref-"),
+        "{page}"
+    );
+    let page = site.read("blood/index/index.html");
+    assert_eq!(
+        page.matches("href=\"../../blood/platelets/\" id=\"ref-")
+            .count(),
+        2,
+        "{page}"
+    );
+}
