@@ -66,10 +66,13 @@ pub struct FrontMatter {
     #[serde(default, deserialize_with = "tag_list")]
     pub tags: Vec<String>,
     pub order: Option<i64>,
-    /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows; also
-    /// under the older key `alias`, which Obsidian and Quartz still read.
-    #[serde(default, alias = "alias", deserialize_with = "one_alias_or_many")]
+    /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
+    #[serde(default, deserialize_with = "one_alias_or_many")]
     pub aliases: Vec<String>,
+    /// The older key `alias`, which Obsidian and Quartz still read: the aliases when
+    /// the note has no `aliases` (Quartz takes the first of the two it finds).
+    #[serde(default, deserialize_with = "one_alias_or_many")]
+    pub alias: Vec<String>,
     #[serde(default)]
     pub relations: BTreeMap<String, Vec<String>>,
     pub content_note: Option<String>,
@@ -430,6 +433,9 @@ fn parse_front_matter(
     }
     match front_lenient::read_yaml_front(yaml, first_line, file, diagnostics) {
         Ok((mut front, ignored)) => {
+            if front.aliases.is_empty() {
+                front.aliases = std::mem::take(&mut front.alias);
+            }
             front.unknown_keys =
                 front::unknown_keys(ignored, || Spans::yaml(yaml, first_line), first_line);
             Some(front)

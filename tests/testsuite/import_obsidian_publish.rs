@@ -350,11 +350,20 @@ fn the_older_alias_key_names_a_note_as_aliases_does() {
         "content/Blood/Index.md",
         "# Index\n\n[[PLT]] and [[thrombocytes|cells]].\n",
     );
+    // Both keys: `aliases` is read, as Quartz takes the first it finds (this was a
+    // "duplicate field" error once `alias` was read). Quartz's `enableToc` is its own.
+    site.write(
+        "content/Blood/Marrow.md",
+        "---\nalias: old-marrow\naliases: [BM]\nenableToc: false\n---\n# Marrow\n\nSee [[BM]].\n",
+    );
     let run = site.build();
     run.assert_code(0);
     for said in [
         "unknown front matter key `alias`",
+        "unknown front matter key `enableToc`",
+        "duplicate",
         "'2ITP'",
+        "'BM'",
         "'PLT'",
         "'thrombocytes'",
     ] {
