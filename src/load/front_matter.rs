@@ -69,8 +69,6 @@ pub struct FrontMatter {
     /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
     #[serde(default, deserialize_with = "one_alias_or_many")]
     pub aliases: Vec<String>,
-    /// The older key `alias`, which Obsidian and Quartz still read: the aliases when
-    /// the note has no `aliases` (Quartz takes the first of the two it finds).
     #[serde(default, deserialize_with = "one_alias_or_many")]
     pub alias: Vec<String>,
     #[serde(default)]
@@ -433,9 +431,6 @@ fn parse_front_matter(
     }
     match front_lenient::read_yaml_front(yaml, first_line, file, diagnostics) {
         Ok((mut front, ignored)) => {
-            if front.aliases.is_empty() {
-                front.aliases = std::mem::take(&mut front.alias);
-            }
             front.unknown_keys =
                 front::unknown_keys(ignored, || Spans::yaml(yaml, first_line), first_line);
             Some(front)
