@@ -342,6 +342,23 @@ pub fn percent_decode(s: &str) -> Option<String> {
     (!decoded.contains('\0')).then_some(decoded)
 }
 
+/// Decodes `%XX` escapes as the URL standard and Obsidian read a link's address: a `%`
+/// not followed by two hex digits is itself (`24%%201%20Attacks` is `24% 1 Attacks`,
+/// Obsidian's link to a folder named so); `None` for invalid UTF-8 or a NUL. An
+/// address whose escapes are all well formed decodes as with [`percent_decode`].
+pub fn percent_decode_lenient(s: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode(s.as_bytes())
+        .decode_utf8()
+        .ok()?
+        .into_owned();
+    (!decoded.contains('\0')).then_some(decoded)
+}
+
+/// [`percent_decode_lenient`], or `s` as written when it decodes to no text.
+pub fn decoded_path(s: &str) -> String {
+    percent_decode_lenient(s).unwrap_or_else(|| s.to_string())
+}
+
 /// The longest path segment (slug, tag, alias part) accepted, in bytes. File systems
 /// take 255 bytes per name; the rest is room for what a build adds beside it.
 pub const MAX_SEGMENT: usize = 200;
@@ -550,6 +567,18 @@ mod tests {
         assert_eq!(percent_decode("a%20b.md").as_deref(), Some("a b.md"));
         assert_eq!(percent_decode("%C3%A9t%c3%a9").as_deref(), Some("été"));
         assert_eq!(percent_decode("100%"), None);
+        // Read as the URL standard and Obsidian read an address: a `%` before no two
+        // hex digits is itself; well-formed escapes decode as before.
+        use super::percent_decode_lenient as lenient;
+        assert_eq!(
+            lenient("24%%201%20Attacks").as_deref(),
+            Some("24% 1 Attacks")
+        );
+        assert_eq!(lenient("100%").as_deref(), Some("100%"));
+        assert_eq!(lenient("50%25%zz").as_deref(), Some("50%%zz"));
+        assert_eq!(lenient("%C3%A9t%c3%a9").as_deref(), Some("été"));
+        assert_eq!(lenient("%FF"), None);
+        assert_eq!(lenient("a%00"), None);
         assert_eq!(percent_decode("%2"), None);
         assert_eq!(percent_decode("%zz"), None);
         assert_eq!(percent_decode("%+1"), None);

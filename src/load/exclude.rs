@@ -225,7 +225,8 @@ pub fn set_templates(root: &Path, dir: &Path) -> Vec<(String, String)> {
 }
 
 /// A folder of templates that no setting names, found by what it holds: a folder
-/// called `Templates`, `templates`, `_templates`, `99 Templates` or `Template` whose
+/// called `Templates`, `templates`, `_templates`, `99 Templates`, `Template` (or so in
+/// another language: `Vorlagen`, `Plantillas`, `Modèles`, `模板`) whose
 /// notes, at least half of them, hold a template's placeholder outside code (Obsidian's
 /// `{{date}}`, `{{title}}`, a plugin's `{{citekey}}`, Templater's `<% tp.… %>`). A vault
 /// kept in git most often leaves `.obsidian/` out, and with it the setting that names
@@ -264,10 +265,7 @@ pub fn templates_folders(root: &Path, dir: &Path) -> Vec<TemplatesFolder> {
             walk.skip_current_dir();
             continue;
         }
-        let bare = name
-            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '_' | ' ' | '-' | '.'))
-            .to_lowercase();
-        if bare != "templates" && bare != "template" {
+        if !is_templates_name(&name) {
             continue;
         }
         walk.skip_current_dir();
@@ -276,6 +274,55 @@ pub fn templates_folders(root: &Path, dir: &Path) -> Vec<TemplatesFolder> {
         }
     }
     found
+}
+
+/// "Templates" in the languages vaults are most often kept in: the name Obsidian's
+/// Templates plugin is given in its own translations and the one people type (German
+/// `Vorlagen`, Spanish `Plantillas`, French `Modèles`, Chinese `模板`…), each with its
+/// singular.
+const TEMPLATES_NAMES: [&str; 30] = [
+    "templates",
+    "template",
+    "vorlagen",
+    "vorlage",
+    "plantillas",
+    "plantilla",
+    "modèles",
+    "modèle",
+    "modeles",
+    "modele",
+    "modelli",
+    "modello",
+    "modelos",
+    "modelo",
+    "sjablonen",
+    "sjabloon",
+    "mallar",
+    "maler",
+    "skabeloner",
+    "szablony",
+    "šablony",
+    "şablonlar",
+    "шаблоны",
+    "шаблон",
+    "шаблони",
+    "模板",
+    "模版",
+    "範本",
+    "テンプレート",
+    "템플릿",
+];
+
+/// Whether a folder's name calls it a folder of templates: one of [`TEMPLATES_NAMES`]
+/// in any case, composed or not, after a leading number or mark (`99 Templates`,
+/// `_templates`, `00 - Vorlagen`).
+fn is_templates_name(name: &str) -> bool {
+    let bare =
+        crate::text::nfc(name.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '_' | ' ' | '-' | '.')
+        }))
+        .to_lowercase();
+    TEMPLATES_NAMES.contains(&bare.as_str())
 }
 
 /// The folder at `path` as a [`TemplatesFolder`], when half its notes or more hold a

@@ -193,13 +193,22 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 /// (`review.note`), each where `spans` says it is written (made only if there is one).
 /// Zola's other taxonomies than `tags`, a person's other keys than `name` in
 /// `author` (`{name: …, href: …}`), the keys a Hugo `cascade` hands down for
-/// templates, and Obsidian's `cssclasses`, are ignored on purpose, without a warning.
+/// templates, Obsidian's `cssclasses` and Quartz's `enableToc` (its table of contents
+/// on or off; attune shows "On this page" by its own rule) are ignored on purpose,
+/// without a warning.
 pub(super) fn unknown_keys(
     ignored: Vec<Vec<Step>>,
     spans: impl FnOnce() -> Spans,
     first_line: usize,
 ) -> Vec<UnknownKey> {
-    const ON_PURPOSE: [&str; 5] = ["taxonomies", "author", "cascade", "cssclasses", "cssclass"];
+    const ON_PURPOSE: [&str; 6] = [
+        "taxonomies",
+        "author",
+        "cascade",
+        "cssclasses",
+        "cssclass",
+        "enableToc",
+    ];
     let ignored: Vec<Vec<Step>> = ignored
         .into_iter()
         .filter(|path| {

@@ -12,7 +12,7 @@ use std::path::Path;
 /// Obsidian properties attune reads only as names. Obsidian shows a value of another
 /// kind (an alias written `- Opener: New Tab by Default`, which YAML reads as a mapping)
 /// as a type mismatch and opens the note; so attune leaves the key out, with a warning.
-const NAME_PROPERTIES: &[&str] = &["aliases", "tags"];
+const NAME_PROPERTIES: &[&str] = &["aliases", "alias", "tags"];
 
 /// Date properties left out in the same way when they hold no date at all (`[2024]`, or
 /// text such as `a.a. 2019/2020`, see `date_shaped`): Obsidian opens such a note, Quartz
@@ -38,6 +38,22 @@ const OWN_PROPERTIES: &[&str] = &["weight", "order", "review", "relations"];
 /// key of another kind left out (and a warning) when that is all that keeps it from
 /// being read.
 pub(super) fn read_yaml_front(
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<(FrontMatter, Vec<Vec<Step>>), serde_yaml::Error> {
+    let (mut front, ignored) = read_yaml_keys(yaml, first_line, file, diagnostics)?;
+    // `alias`, the older key Obsidian and Quartz still read, names the note when it
+    // has no `aliases` (Quartz takes the first of the two it finds).
+    if front.aliases.is_empty() {
+        front.aliases = std::mem::take(&mut front.alias);
+    }
+    Ok((front, ignored))
+}
+
+/// [`read_yaml_front`], each key read as written.
+fn read_yaml_keys(
     yaml: &str,
     first_line: usize,
     file: &Path,

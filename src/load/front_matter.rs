@@ -69,6 +69,8 @@ pub struct FrontMatter {
     /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
     #[serde(default, deserialize_with = "one_alias_or_many")]
     pub aliases: Vec<String>,
+    #[serde(default, deserialize_with = "one_alias_or_many")]
+    pub alias: Vec<String>,
     #[serde(default)]
     pub relations: BTreeMap<String, Vec<String>>,
     pub content_note: Option<String>,
@@ -547,6 +549,7 @@ mod tests {
             "_build",
             "linktitle",
             "cssclass",
+            "alias",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(

@@ -169,7 +169,7 @@ impl Summary {
         }
         let (line, column) = lines.position(at);
         let path = dest.split(['#', '?']).next().unwrap_or_default();
-        let decoded = crate::text::percent_decode(path).unwrap_or_else(|| path.to_string());
+        let decoded = crate::text::decoded_path(path);
         // A path from the book's root (`/qa/images.md`) is read from the content
         // folder, as GitBook reads it (mdBook finds no file there).
         let from_base = match decoded.strip_prefix('/') {

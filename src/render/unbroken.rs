@@ -4,7 +4,8 @@
 //! `<span class="missing-link">`, as a note not written yet), any other element
 //! without the attribute (a raw-HTML `<a>` that carries more than a link, such as an
 //! id others link to, keeps it and loses only its `href`; a `srcset` with one broken
-//! candidate goes whole, leaving `src`).
+//! candidate goes whole, leaving `src`), and a `<script src>` or `<link href>` that
+//! loads nothing without the element.
 
 use crate::markdown::{start_tag, HtmlAttribute as Attribute};
 use crate::marks::BROKEN;
@@ -46,16 +47,21 @@ pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
         }
         let tag = rest[1..=name_len].to_ascii_lowercase();
         let (attributes, end) = start_tag(html, start + 1 + name_len);
+        let broken = |a: &Attribute| html[a.value.clone()].contains(BROKEN);
         if matches!(tag.as_str(), "script" | "style") {
             let close = format!("</{tag}");
-            at = html[end..]
-                .to_ascii_lowercase()
-                .find(&close)
-                .map_or(html.len(), |e| end + e);
+            let closing = html[end..].to_ascii_lowercase().find(&close);
+            at = closing.map_or(html.len(), |e| end + e);
+            // A script whose file is missing loads nothing and runs nothing (its own
+            // text is ignored when it has a `src`): left out whole, with its `</script>`.
+            if tag == "script" && attributes.iter().any(|a| a.name == "src" && broken(a)) {
+                out.push_str(&html[copied..start]);
+                at = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+                copied = at;
+            }
             continue;
         }
         at = end;
-        let broken = |a: &Attribute| html[a.value.clone()].contains(BROKEN);
         if !attributes.iter().any(broken) {
             continue;
         }
@@ -72,6 +78,10 @@ pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
             // The image's alt text in its place, as text.
             let alt = value("alt").unwrap_or("");
             out.push_str(&alt.replace('<', "&lt;").replace('>', "&gt;"));
+            continue;
+        }
+        if tag == "link" && broken_attr("href") {
+            // A stylesheet, font or icon that is missing: the element names nothing else.
             continue;
         }
         let plain_link = tag == "a"
@@ -131,6 +141,11 @@ mod tests {
             "<video poster=\"ok.jpg\"></video><img src=\"ok.png\" alt=\"a<b\">"
         );
         assert_eq!(unbroken("<img alt='a<b' src=@>"), "a&lt;b");
+        // A script or stylesheet whose file is missing goes whole, its `</script>` too.
+        assert_eq!(
+            unbroken("a<script src=\"@\" defer></script>b<SCRIPT src=@>x()</SCRIPT >c<link rel=\"stylesheet\" href=\"@\">d<script src=\"ok.js\"></script>"),
+            "abcd<script src=\"ok.js\"></script>"
+        );
         // Nothing else changes, comments and scripts included.
         let same = "<p>x</p><!-- <a href=\"@\"> --><script>\"<a href=@>\"</script>";
         assert_eq!(unbroken(same), same.replace('@', "\u{17}"));

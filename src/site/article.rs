@@ -46,7 +46,7 @@ impl Article {
     /// heading "--name", which attune's id writes `name`; Zola's `get-page` for
     /// "get_page").
     pub fn heading_in_other_form(&self, anchor: &str) -> Option<&str> {
-        let loose = crate::text::loose_id(&crate::text::percent_decode(anchor)?);
+        let loose = crate::text::loose_id(&crate::text::percent_decode_lenient(anchor)?);
         let heading = self.parsed.headings.iter().find(|h| {
             !loose.is_empty()
                 && (crate::text::loose_id(&h.id) == loose

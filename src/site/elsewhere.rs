@@ -7,7 +7,6 @@ use super::links::md_path;
 use super::{Article, ResolvedLink, Site};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::{LinkTarget, OutLink};
-use crate::text::percent_decode;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -220,7 +219,7 @@ impl Site {
     /// has it. From the linking file's folder or from the content folder; the URL (from
     /// the site root) and a title.
     fn tag_page_by_file(&self, from: &Path, target: &str) -> Option<(String, String)> {
-        let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+        let decoded = crate::text::decoded_path(target);
         let from_root = decoded.trim_start_matches('/').to_string();
         let relative = md_path(from, target).map(|p| p.to_string_lossy().replace('\\', "/"));
         [Some(from_root), relative]

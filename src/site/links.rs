@@ -7,7 +7,7 @@ use crate::config::MissingLinks;
 use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
 use crate::site::urls::fold;
-use crate::text::{nfc, percent_decode};
+use crate::text::{nfc, percent_decode_lenient};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -49,7 +49,7 @@ impl Site {
         if target.starts_with("@/") {
             return Found::None;
         }
-        let decoded = nfc(&percent_decode(target).unwrap_or_else(|| target.to_string()));
+        let decoded = nfc(&crate::text::decoded_path(target));
         let decoded = decoded.trim_start_matches('/');
         let path = Path::new(decoded);
         if !path.components().all(|c| matches!(c, Component::Normal(_))) {
@@ -86,7 +86,7 @@ impl Site {
         ["_index.md", "index.md"].iter().find_map(|index| {
             let path = format!("{folder}/{index}");
             self.article_by_file(from, &path, by_rel).or_else(|| {
-                let decoded = percent_decode(&path).unwrap_or(path);
+                let decoded = percent_decode_lenient(&path).unwrap_or(path);
                 by_rel
                     .get(Path::new(decoded.trim_start_matches('/')))
                     .copied()
@@ -326,7 +326,8 @@ impl Site {
                         // or id has the same letters and digits.
                         let anchor = match anchor {
                             Some(a) if !heading_ids[t].contains(a.as_str()) => {
-                                let decoded = percent_decode(&a).unwrap_or_else(|| a.clone());
+                                let decoded =
+                                    percent_decode_lenient(&a).unwrap_or_else(|| a.clone());
                                 let wanted = crate::text::slugify(&decoded);
                                 let loose = crate::text::loose_id(&decoded);
                                 to.parsed
@@ -458,7 +459,7 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
 
 /// A `.md` link's path as its author reads it: percent-decoded.
 fn display_path(path: &str) -> String {
-    percent_decode(path).unwrap_or_else(|| path.to_string())
+    crate::text::decoded_path(path)
 }
 
 fn relative_path(from: &Path, to: &Path) -> String {
@@ -482,7 +483,7 @@ pub(super) fn md_path(from: &Path, target: &str) -> Option<PathBuf> {
         }
         None => target,
     };
-    let decoded = percent_decode(target).unwrap_or_else(|| target.to_string());
+    let decoded = crate::text::decoded_path(target);
     for component in Path::new(&decoded).components() {
         match component {
             Component::ParentDir => {

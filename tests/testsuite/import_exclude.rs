@@ -483,3 +483,58 @@ fn a_folder_of_templates_no_setting_names_is_left_out_with_one_warning() {
     assert!(!run.stderr.contains(said), "{}", run.stderr);
     run.assert_stderr_contains("template placeholder `{{citekey}}` in front matter");
 }
+
+#[test]
+fn a_folder_of_templates_named_in_another_language_is_left_out_too() {
+    // A German, French or Chinese vault kept in git without `.obsidian/` names its
+    // templates folder in its own language (`Vorlagen`, `Modèles`, written decomposed by
+    // macOS, `模板`): its placeholders were published as notes. A folder so named whose
+    // notes hold none is published as before.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Schlaf/Schlaf.md",
+        "# Schlaf\n\nSiehe [[Tagesnotiz]].\n",
+    );
+    site.write(
+        "content/Schlaf/Ruhe.md",
+        "# Ruhe\n\nSiehe [[Schlaf]] und ![[Schlaf]].\n",
+    );
+    site.write(
+        "content/Vorlagen/Tagesnotiz.md",
+        "# {{date}}\n\nVORLAGE-GEHEIM\n",
+    );
+    site.write(
+        "content/99 Mode\u{300}les/Note.md",
+        "# <% tp.file.title %>\n\nMODELE-SECRET\n",
+    );
+    site.write(
+        "content/Notes/模板/每日.md",
+        "# {{title}}\n\nMOBAN-SECRET\n",
+    );
+    site.write(
+        "content/Plantillas/Receta.md",
+        "# Receta\n\nPLANTILLA-KEPT\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("'Vorlagen/' is left out as a folder of templates")
+        .assert_stderr_contains("'Notes/模板/' is left out as a folder of templates")
+        .assert_stderr_contains("'Tagesnotiz' is left out: it is in a folder of templates");
+    assert!(
+        run.stderr
+            .contains("les/' is left out as a folder of templates"),
+        "{}",
+        run.stderr
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for (path, bytes) in snapshot(&site.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in ["VORLAGE-GEHEIM", "MODELE-SECRET", "MOBAN-SECRET"] {
+            assert!(!text.contains(secret), "{}", path.display());
+        }
+    }
+    assert!(site
+        .read("plantillas/receta/index.html")
+        .contains("PLANTILLA-KEPT"));
+}

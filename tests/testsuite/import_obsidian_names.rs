@@ -560,8 +560,9 @@ fn a_heading_with_a_footnote_is_linked_as_obsidian_writes_it() {
 #[test]
 fn a_percent_pair_in_a_link_s_address_and_a_climb_too_many_read_as_in_obsidian() {
     // TrshPuppy/obsidian-notes: Obsidian writes a folder named `24% 1 Attacks` in a
-    // link as `24%%201%20Attacks` (a folder the repository leaves out), which hid the
-    // rest of the note as a comment never closed; and `../../../networking/DHCP.md` from a folder two deep, which Obsidian
+    // link as `24%%201%20Attacks`, which hid the rest of the note as a comment never
+    // closed, and then led nowhere (a `%` before no two hex digits is itself, as
+    // Obsidian and the URL standard read it; `100%25` stays `100%`); and `../../../networking/DHCP.md` from a folder two deep, which Obsidian
     // and a browser take to the root's `networking/DHCP.md`, was written as an
     // address outside the site.
     let site = Fixture::new("obsidian");
@@ -570,10 +571,12 @@ fn a_percent_pair_in_a_link_s_address_and_a_climb_too_many_read_as_in_obsidian()
         "content/networking/DHCP.md",
         "# DHCP\n\nLeases.\n\n## Options\n\nMore.\n",
     );
+    site.write("content/24% 1 Attacks/phishing.md", "# Phishing\n\nBait.\n");
+    site.write("content/Rates/100%.md", "# All of it\n\nEvery.\n");
     site.write(
         "content/CWP/OPN/fake-AP.md",
         "# Fake AP\n\nBy [phishing](../../24%%201%20Attacks/phishing.md), then the \
-         [DHCP](../../../networking/DHCP.md#Options) server.\n\nAFTER-THE-LINK %% hidden %% shown.\n",
+         [DHCP](../../../networking/DHCP.md#Options) server, [all](../../Rates/100%25.md).\n\nAFTER-THE-LINK %% hidden %% shown.\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -587,6 +590,12 @@ fn a_percent_pair_in_a_link_s_address_and_a_climb_too_many_read_as_in_obsidian()
         "{page}"
     );
     assert!(!page.contains("hidden %%"), "{page}");
+    assert!(
+        page.contains("href=\"../../../24-1-attacks/phishing/\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../../rates/100/\""), "{page}");
+    assert!(!run.stderr.contains("phishing"), "{}", run.stderr);
 }
 
 /// A note or file named with a `?` (`What is CEN?.md`, as Obsidian and macOS allow) is

@@ -301,3 +301,84 @@ fn a_book_note_s_publish_date_is_not_the_publish_flag() {
         .assert_code(1)
         .assert_stderr_contains("a yes-or-no key is `true` or `false`, not `maybe`");
 }
+
+#[test]
+fn a_pasted_script_or_stylesheet_whose_file_is_missing_is_left_out_whole() {
+    // A note holding a page's `<script src>` and `<link href>` pasted from elsewhere,
+    // their files not in the vault: each was published as `src=""`/a bare `<link>`,
+    // which loads the page itself as a script and which a link checker counts.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Notes\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/Clinic/Widget.md",
+        "# Widget\n\nBEFORE\n\n<link rel=\"stylesheet\" href=\"css/widget.css\">\n<script src=\"js/widget.js\" defer></script>\n<script src=\"js/here.js\"></script>\n\nAFTER\n",
+    );
+    site.write("content/Clinic/js/here.js", "console.log(1)\n");
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("script 'js/widget.js' does not exist")
+        .assert_stderr_contains("stylesheet or font 'css/widget.css' does not exist");
+    site.build().assert_code(0);
+    let page = site.read("clinic/widget/index.html");
+    let body = &page[page.find("BEFORE").unwrap()..page.find("AFTER").unwrap()];
+    assert!(!body.contains("widget"), "{body}");
+    assert!(!body.contains("<link"), "{body}");
+    assert_eq!(body.matches("<script").count(), 1, "{body}");
+    assert!(body.contains("here.js\"></script>"), "{body}");
+}
+
+#[test]
+fn the_older_alias_key_names_a_note_as_aliases_does() {
+    // htlin222/quartz: 488 notes name themselves with `alias:` (Obsidian's older key,
+    // which Obsidian and Quartz still read); it was an unknown key, and every
+    // `[[2ITP]]` written by it a note not written yet.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/Blood/Second-line treatment of ITP.md",
+        "---\nalias: 2ITP\n---\n# Second-line treatment of ITP\n\nText.\n",
+    );
+    site.write(
+        "content/Blood/Platelets.md",
+        "---\nalias:\n  - PLT\n  - thrombocytes\n---\n# Platelets\n\nSee [[2ITP]].\n",
+    );
+    site.write(
+        "content/Blood/Index.md",
+        "# Index\n\n[[PLT]] and [[thrombocytes|cells]].\n",
+    );
+    // Both keys: `aliases` is read, as Quartz takes the first it finds (this was a
+    // "duplicate field" error once `alias` was read). Quartz's `enableToc` is its own.
+    site.write(
+        "content/Blood/Marrow.md",
+        "---\nalias: old-marrow\naliases: [BM]\nenableToc: false\n---\n# Marrow\n\nSee [[BM]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for said in [
+        "unknown front matter key `alias`",
+        "unknown front matter key `enableToc`",
+        "duplicate",
+        "'2ITP'",
+        "'BM'",
+        "'PLT'",
+        "'thrombocytes'",
+    ] {
+        assert!(!run.stderr.contains(said), "{}", run.stderr);
+    }
+    let page = site.read("blood/platelets/index.html");
+    assert!(
+        page.contains("href=\"../../blood/second-line-treatment-of-itp/\" id=\"ref-"),
+        "{page}"
+    );
+    let page = site.read("blood/index/index.html");
+    assert_eq!(
+        page.matches("href=\"../../blood/platelets/\" id=\"ref-")
+            .count(),
+        2,
+        "{page}"
+    );
+}

@@ -7,7 +7,6 @@ use super::paths::join;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::RefKind;
 use crate::site::Site;
-use crate::text::percent_decode;
 
 impl Site {
     /// The address a relative path climbing above the site leads to on the site's
@@ -77,7 +76,7 @@ impl Site {
         if path.starts_with('/') || path.starts_with("@/") {
             return None;
         }
-        let decoded = percent_decode(path).unwrap_or_else(|| path.to_string());
+        let decoded = crate::text::decoded_path(path);
         let folder = from
             .parent()
             .map(|p| p.to_string_lossy().replace('\\', "/"))

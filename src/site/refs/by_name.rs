@@ -10,7 +10,6 @@ use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
 use crate::markdown::OutRef;
 use crate::site::urls::fold;
 use crate::site::{Site, UrlKind};
-use crate::text::percent_decode;
 use std::collections::HashMap;
 
 impl Site {
@@ -26,7 +25,7 @@ impl Site {
     ) -> RefTarget {
         let article = &self.articles[i];
         let written = r.url.trim();
-        let name = percent_decode(written).unwrap_or_else(|| written.to_string());
+        let name = crate::text::decoded_path(written);
         let folder = source_folder(article);
         // `![[../assets/x.png]]`, as Obsidian writes links with its "relative path"
         // setting: from the note's folder; else by the path's end, as any name.

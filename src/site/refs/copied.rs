@@ -9,7 +9,6 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, scan_html, RefKind};
 use crate::site::links::is_generated_anchor;
 use crate::site::{Site, UrlKind, UrlStyle};
-use crate::text::percent_decode;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -87,7 +86,7 @@ impl Site {
                 let error =
                     |code, message: String| Diagnostic::error(code, message).at(file, line, column);
                 let (before, fragment) = match url.split_once('#') {
-                    Some((b, f)) => (b, Some(percent_decode(f).unwrap_or_else(|| f.to_string()))),
+                    Some((b, f)) => (b, Some(crate::text::decoded_path(f))),
                     None => (url, None),
                 };
                 let before = before.split('?').next().unwrap_or_default();
@@ -101,7 +100,7 @@ impl Site {
                 let target = if before.is_empty() {
                     path.clone()
                 } else {
-                    let decoded = percent_decode(before).unwrap_or_else(|| before.to_string());
+                    let decoded = crate::text::decoded_path(before);
                     let Some(joined) = join(folder, &decoded) else {
                         diagnostics.push(report(error(
                             Code::BrokenLink,

@@ -5,7 +5,7 @@
 use super::paths::{join, reference_folder};
 use crate::load::{Asset, AssetFolder};
 use crate::site::Site;
-use crate::text::percent_decode;
+use crate::text::percent_decode_lenient;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -28,7 +28,7 @@ impl Site {
                 if path.is_empty() || crate::markdown::is_external(path) {
                     continue;
                 }
-                let Some(decoded) = percent_decode(path) else {
+                let Some(decoded) = percent_decode_lenient(path) else {
                     continue;
                 };
                 let from = if decoded.starts_with('/') {

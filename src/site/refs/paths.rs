@@ -179,7 +179,7 @@ impl crate::site::Site {
         };
         let from = if before.starts_with('/') { "" } else { folder };
         let names = |path: &str| {
-            crate::text::percent_decode(path)
+            crate::text::percent_decode_lenient(path)
                 .and_then(|decoded| join(from, &crate::text::nfc(&decoded)))
                 .is_some_and(|p| self.is_on_site(ctx, &crate::text::nfc(&p)))
         };

@@ -12,7 +12,7 @@ use crate::markdown::{is_external, OutRef, RefKind};
 use crate::site::article::is_generated_on;
 use crate::site::urls::fold;
 use crate::site::{Found, Site, UrlKind};
-use crate::text::{nfc, percent_decode};
+use crate::text::{nfc, percent_decode_lenient};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -125,7 +125,7 @@ impl Site {
             return self.resolve_by_name(i, r, ctx, diagnostics);
         }
         let (before, fragment) = match url.split_once('#') {
-            Some((b, f)) => (b, Some(percent_decode(f).unwrap_or_else(|| f.to_string()))),
+            Some((b, f)) => (b, Some(crate::text::decoded_path(f))),
             None => (url, None),
         };
         let fragment = fragment.filter(|f| !f.is_empty());
@@ -149,10 +149,13 @@ impl Site {
             }
             return RefTarget::Fragment(id);
         }
-        let Some(decoded) = percent_decode(path).map(|d| nfc(&d)) else {
+        let Some(decoded) = percent_decode_lenient(path).map(|d| nfc(&d)) else {
             return nowhere(
-                error(Code::BadUrl, format!("'{url}' has a malformed %-escape"))
-                    .help("write % as %25, or leave characters unescaped"),
+                error(
+                    Code::BadUrl,
+                    format!("'{url}' has a %-escape that is no text"),
+                )
+                .help("write % as %25, or leave characters unescaped"),
                 diagnostics,
             );
         };

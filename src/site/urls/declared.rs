@@ -238,7 +238,7 @@ impl Site {
                 let path = target.split(['#', '?']).next().unwrap_or_default();
                 let part = target
                     .split_once('#')
-                    .map(|(_, p)| crate::text::percent_decode(p).unwrap_or_else(|| p.to_string()))
+                    .map(|(_, p)| crate::text::decoded_path(p))
                     .filter(|p| !p.is_empty());
                 if crate::markdown::is_external(target) || target.starts_with("//") {
                     return Target::Outside;
@@ -269,7 +269,7 @@ impl Site {
         if self.redirected.is_empty() {
             return None;
         }
-        let decoded = crate::text::percent_decode(target).unwrap_or_else(|| target.to_string());
+        let decoded = crate::text::decoded_path(target);
         let folder = from
             .parent()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
