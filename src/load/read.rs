@@ -163,6 +163,7 @@ pub(super) fn read_source(
             .join("-"),
         false => slug,
     };
+    let slug = fitting_slug(slug, &path, diagnostics);
     let folder = rel
         .parent()
         .and_then(|p| p.components().next())
@@ -179,6 +180,40 @@ pub(super) fn read_source(
         body_start,
         body_hash,
     })
+}
+
+/// A slug a file name makes longer than a file name may be ([`crate::text::MAX_SEGMENT`]
+/// bytes; a physician's garden names notes by a whole sentence, the file itself up to
+/// the file system's 255): cut after the last word that fits, with a `slug-too-long`
+/// warning, as Quartz publishes such a note under its name.
+fn fitting_slug(slug: String, path: &Path, diagnostics: &mut Diagnostics) -> String {
+    use crate::text::MAX_SEGMENT;
+    if slug.len() <= MAX_SEGMENT {
+        return slug;
+    }
+    // At a character's start, and not before a mark that belongs to the one before.
+    let starts = |i: usize| {
+        let mark = |rest: &str| rest.starts_with(unicode_normalization::char::is_combining_mark);
+        slug.is_char_boundary(i) && !mark(&slug[i..])
+    };
+    let end = (0..=MAX_SEGMENT).rev().find(|&i| starts(i)).unwrap_or(0);
+    let cut = slug[..end]
+        .rfind('-')
+        .filter(|&i| i > MAX_SEGMENT / 2)
+        .unwrap_or(end);
+    let short = slug[..cut].trim_end_matches('-').to_string();
+    diagnostics.push(
+        Diagnostic::warning(
+            Code::SlugTooLong,
+            format!(
+                "the file name gives a slug of {} bytes, more than the {MAX_SEGMENT} a file name holds: the page is published at '{short}/'",
+                slug.len()
+            ),
+        )
+        .in_file(path)
+        .help("links to the note lead there; rename the file to choose a shorter address"),
+    );
+    short
 }
 
 /// A page with a `slug:` (see below), and a page whose file name (a bundle's folder

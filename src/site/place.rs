@@ -442,7 +442,6 @@ fn spell_out_clashes(sources: &[Source], placements: &mut [Placement]) {
                     || placed.url == format!("{}/", placed.slug))
                 && is_index(&source.rel).is_none()
                 && !is_readme(&source.rel)
-                && source.front.path.is_none()
         })
         .collect();
     let mut by_url: HashMap<String, Vec<usize>> = HashMap::new();

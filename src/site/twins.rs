@@ -1,12 +1,12 @@
-//! Notes in one folder whose names differ only in letter case or Unicode form
-//! (`Real-time GI.md` beside `Real-Time GI.md`, a note renamed on a disk that tells
-//! case apart, both copies kept). Obsidian on such a disk, and Quartz, publish both,
+//! Notes in one folder whose names give one address: they differ only in letter case
+//! or Unicode form (`Real-time GI.md` beside `Real-Time GI.md`, a note renamed on a
+//! disk that tells case apart, both copies kept), or in what a slug leaves out that
+//! `place.rs` could not spell (`open source.md` beside `open-source.md`). Obsidian on such a disk, and Quartz, publish both,
 //! at addresses a case-insensitive disk or host merges, as the offline edition
 //! unpacked on one would: so the first by path keeps the address and each other note
 //! takes the first free `-2/`, `-3/`, with a warning naming both. Links name notes,
-//! not addresses, so they follow. A `slug:` or `path:` the author wrote stays as
-//! written (a clash is then the URL table's error), and so do files, which pages
-//! name by their path.
+//! not addresses, so they follow. Files keep their clash (the URL table's error),
+//! as pages name them by their path.
 
 use super::place::Placement;
 use super::urls::fold;
@@ -55,19 +55,18 @@ pub(super) fn move_case_twins(
             let url = format!("{folder}{slug}/");
             taken.insert(fold(&url));
             let name = |i: usize| sources[i].rel.to_string_lossy().replace('\\', "/");
+            let why = match fold(&name(first)) == fold(&name(i)) {
+                true => "differ only in letter case or Unicode form, which case-insensitive disks and hosts merge".to_string(),
+                false => format!("give one address, /{}", placements[first].url),
+            };
             diagnostics.push(
                 Diagnostic::warning(
                     Code::UrlCollision,
-                    format!(
-                        "'{}' and '{}' differ only in letter case or Unicode form, which case-insensitive disks and hosts merge: '{}' is published at /{url}",
-                        name(first),
-                        name(i),
-                        name(i),
-                    ),
+                    format!("'{}' and '{}' {why}: '{}' is published at /{url}", name(first), name(i), name(i)),
                 )
                 .at(&sources[i].path, 1, 1)
                 .related(&sources[first].path, 1, 1, format!("published at /{}", placements[first].url))
-                .help("links to each note lead to its page; if one is an old copy of the other, delete it, or give one a `slug:` of its own"),
+                .help("links to each note lead to its page; if one is an old copy of the other, delete it, else rename one"),
             );
             placements[i].url = url;
             placements[i].slug = slug;
@@ -75,13 +74,13 @@ pub(super) fn move_case_twins(
     }
 }
 
-/// A note whose address is its folder's and its own name's: not a folder's text, and
-/// with no `slug:` or `path:` of the author's.
+/// A note whose address is its folder's and its own name's: not a folder's text. A
+/// `slug:` or `path:` it holds is an old address (a redirect where nothing else is),
+/// not its own, so it moves all the same (a Quartz garden's notes keep a `slug:`
+/// Quartz does not read, two of them the same).
 fn movable(source: &Source, placed: &Placement) -> bool {
     !placed.hub
         && !placed.slug.is_empty()
-        && source.front.path.is_none()
-        && source.front.slug.is_none()
         && source.rel.extension().is_some_and(|e| e == "md")
         && !matches!(
             source.rel.file_stem().and_then(|s| s.to_str()),

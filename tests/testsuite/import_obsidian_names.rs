@@ -679,3 +679,54 @@ fn notes_that_differ_only_in_letter_case_get_pages_of_their_own_with_a_warning()
         .read("papers/real-time-gi-2/index.html")
         .contains("The old copy."));
 }
+
+#[test]
+fn near_duplicate_notes_and_names_too_long_for_an_address_are_published_with_warnings() {
+    // htlin222/quartz, a physician's garden: `open source.md` beside `open-source.md`,
+    // `Approach to ↦ Shock.md` (with `slug: approach-to-shock`, which Quartz does not
+    // read) beside `Approach to Shock.md`, and a note named by a sentence too long for an address:
+    // 26 errors stopped the build.
+    let site = Fixture::new("obsidian");
+    site.write("content/Medicine/open source.md", "# open source\n\nOne.\n");
+    site.write("content/Medicine/open-source.md", "# open-source\n\nTwo.\n");
+    site.write(
+        "content/Medicine/Approach to ↦ Shock.md",
+        "---\ntitle: \"Approach to ↦ Shock\"\nslug: \"approach-to-shock\"\n---\nArrow.\n",
+    );
+    site.write(
+        "content/Medicine/Approach to Shock.md",
+        "# Approach to Shock\n\nPlain.\n",
+    );
+    let long = "Management of advanced human epidermal growth factor receptor 2 positive breast cancer and brain metastases in patients previously treated with trastuzumab pertuzumab and a taxane in the metastatic setting";
+    site.write(&format!("content/Medicine/{long}.md"), "Long.\n");
+    site.write(
+        "content/Medicine/reading.md",
+        format!("# Reading\n\n[[open source]], [[open-source]], [[Approach to ↦ Shock]], [[Approach to Shock]], [[{long}]].\n"),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: 'Medicine/open source.md' and 'Medicine/open-source.md' give one address, /medicine/open-source/")
+        .assert_stderr_contains("warning: the file name gives a slug of 205 bytes");
+    let reading = site.read("medicine/reading/index.html");
+    for (address, text) in [
+        ("medicine/open-source/", "open source"),
+        ("medicine/open-source-2/", "open-source"),
+        ("medicine/approach-to-shock/", "Approach to Shock"),
+    ] {
+        assert!(
+            reading.contains(&format!("{address}\">{text}</a>")),
+            "{address}: {reading}"
+        );
+    }
+    // The arrow's note takes an address of its own, its `slug:` an old address only.
+    assert!(site
+        .read("medicine/approach-to-shock/index.html")
+        .contains("Plain."));
+    // The long name is cut after the last word that fits.
+    let cut = "management-of-advanced-human-epidermal-growth-factor-receptor-2-positive-breast-cancer-and-brain-metastases-in-patients-previously-treated-with-trastuzumab-pertuzumab-and-a-taxane-in-the-metastatic";
+    assert!(cut.len() <= 200);
+    assert!(reading.contains(&format!("medicine/{cut}/\"")), "{reading}");
+    assert!(site
+        .read(&format!("medicine/{cut}/index.html"))
+        .contains("Long."));
+}
