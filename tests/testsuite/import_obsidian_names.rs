@@ -670,3 +670,18 @@ fn notes_that_differ_only_in_letter_case_get_pages_of_their_own_with_a_warning()
         .read("papers/real-time-gi-2/index.html")
         .contains("The old copy."));
 }
+
+#[test]
+fn a_link_to_index_in_a_garden_leads_to_the_home_page() {
+    // htlin222/quartz links `[[index]]` 41 times, to the garden's top `index.md`, which
+    // Quartz publishes as its home page: each was "not written yet".
+    let site = Fixture::new("obsidian");
+    site.write("content/index.md", "# Lizard garden\n\nWelcome.\n");
+    site.write("content/Healing/back.md", "# Back\n\nBack to [[index]] or [[index|the start]].\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("'index' is not written yet"), "{}", run.stderr);
+    let page = site.read("healing/back/index.html");
+    assert!(page.contains("href=\"../../\"") || page.contains("href=\"/\""), "{page}");
+    assert!(page.contains(">the start</a>"), "{page}");
+}
