@@ -677,11 +677,21 @@ fn a_link_to_index_in_a_garden_leads_to_the_home_page() {
     // Quartz publishes as its home page: each was "not written yet".
     let site = Fixture::new("obsidian");
     site.write("content/index.md", "# Lizard garden\n\nWelcome.\n");
-    site.write("content/Healing/back.md", "# Back\n\nBack to [[index]] or [[index|the start]].\n");
+    site.write(
+        "content/Healing/back.md",
+        "# Back\n\nBack to [[index]] or [[index|the start]].\n",
+    );
     let run = site.build();
     run.assert_code(0);
-    assert!(!run.stderr.contains("'index' is not written yet"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("'index' is not written yet"),
+        "{}",
+        run.stderr
+    );
     let page = site.read("healing/back/index.html");
-    assert!(page.contains("href=\"../../\"") || page.contains("href=\"/\""), "{page}");
+    assert!(
+        page.contains("href=\"../../\"") || page.contains("href=\"/\""),
+        "{page}"
+    );
     assert!(page.contains(">the start</a>"), "{page}");
 }
