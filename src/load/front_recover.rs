@@ -19,6 +19,10 @@ use std::path::Path;
 /// Properties that hold the note back when they cannot be read.
 const PUBLISHING: [&str; 2] = ["publish", "draft"];
 
+/// How many properties of the wrong kind are left out one at a time, each a reading
+/// of the whole front matter again.
+const MAX_ROUNDS: usize = 16;
+
 /// Properties whose loss is never a warning.
 const KEPT: [&str; 1] = ["safety"];
 
@@ -82,6 +86,11 @@ fn mend(text: &str, file: &Path) -> Option<(String, FrontMatter, usize, Diagnost
     else {
         return None;
     };
+    // YAML refused before parsing (nested too deep, aliases that multiply) stays
+    // refused: nothing is parsed again, property by property.
+    if super::yaml::guard_yaml(&text[head.clone()]).is_err() {
+        return None;
+    }
     let entries = entries(text, head, first_line);
     let mut mended = text.to_string();
     let mut left_out: Vec<(usize, Diagnostic)> = Vec::new();
@@ -99,7 +108,9 @@ fn mend(text: &str, file: &Path) -> Option<(String, FrontMatter, usize, Diagnost
     }
     // Then each property a reading of the rest still stops at (a value of a kind its
     // key cannot hold), one at a time.
-    for _ in 0..=entries.len() {
+    // A few rounds: front matter holding more than that many properties of the wrong
+    // kind is not read one at a time.
+    for _ in 0..=entries.len().min(MAX_ROUNDS) {
         let mut found = Diagnostics::new();
         if let Some((mut front, body_start)) = split_front_matter(&mended, file, &mut found) {
             let mut diagnostics = found;

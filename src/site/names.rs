@@ -106,6 +106,17 @@ impl Names {
             } else {
                 article.slug.clone()
             };
+            // The home page's own file (a Quartz garden's top `index.md`) by its file
+            // name too, as Obsidian and Quartz link to it: `[[index]]`.
+            let top = article
+                .rel
+                .parent()
+                .is_none_or(|p| p.as_os_str().is_empty());
+            if top && stem.is_empty() {
+                if let Some(file) = article.rel.file_stem().and_then(|s| s.to_str()) {
+                    push(&mut names.stems, key(file), i);
+                }
+            }
             push(&mut names.stems, stem, i);
             // A note whose slug spells the symbols of its name (`C++.md` beside `C.md`,
             // see `place.rs`) answers to the plain slug too, as the notes it was told

@@ -702,3 +702,45 @@ fn sanitize_html_reaches_every_output() {
         "print.html has the article"
     );
 }
+
+#[test]
+fn front_matter_read_property_by_property_stays_fast_and_refuses_what_yaml_refuses() {
+    // `invalid_front_matter = "warn"` parses each property again: thousands of broken
+    // ones, or YAML nested too deep, must not cost more than one reading.
+    let site = Fixture::new("basic");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let book = match book.contains("[build]") {
+        true => book.replacen("[build]", "[build]\ninvalid_front_matter = \"warn\"", 1),
+        false => format!("{book}\n[build]\ninvalid_front_matter = \"warn\"\n"),
+    };
+    site.write("book.toml", book);
+    let broken: String = (0..3000)
+        .map(|i| format!("k{i}: \"open\norder{i}: x\n"))
+        .collect();
+    site.write(
+        "content/effects/many.md",
+        format!("---\ntitle: Many\n{broken}---\nBody\n"),
+    );
+    site.write(
+        "content/effects/deep.md",
+        format!(
+            "---\ntitle: Deep\ntags: {}{}\n---\nBody\n",
+            "{a: ".repeat(40_000),
+            "}".repeat(40_000)
+        ),
+    );
+    let start = Instant::now();
+    let run = site.run(&["check"]);
+    no_panic(&run);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    run.assert_code(1);
+    assert_at(
+        &run,
+        "content/effects/deep.md:3:519",
+        "nested more than 128 levels",
+    );
+}

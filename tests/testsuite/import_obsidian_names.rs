@@ -730,3 +730,28 @@ fn near_duplicate_notes_and_names_too_long_for_an_address_are_published_with_war
         .read(&format!("medicine/{cut}/index.html"))
         .contains("Long."));
 }
+
+#[test]
+fn a_link_to_index_in_a_garden_leads_to_the_home_page() {
+    // htlin222/quartz links `[[index]]` 41 times, to the garden's top `index.md`, which
+    // Quartz publishes as its home page: each was "not written yet".
+    let site = Fixture::new("obsidian");
+    site.write("content/index.md", "# Lizard garden\n\nWelcome.\n");
+    site.write(
+        "content/Healing/back.md",
+        "# Back\n\nBack to [[index]] or [[index|the start]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("'index' is not written yet"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("healing/back/index.html");
+    assert!(
+        page.contains("href=\"../../\"") || page.contains("href=\"/\""),
+        "{page}"
+    );
+    assert!(page.contains(">the start</a>"), "{page}");
+}
