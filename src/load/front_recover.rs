@@ -222,9 +222,7 @@ fn unreadable(entry: &str) -> Option<(usize, usize, String)> {
                 .map(|l| (l.line(), l.column()))
                 .filter(|&(line, _)| line <= entry.trim_end().lines().count())
                 .unwrap_or((1, value));
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message);
-            Some((line, column, message.to_string()))
+            Some((line, column, super::yaml::yaml_message(&e)))
         }
     }
 }

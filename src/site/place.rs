@@ -422,28 +422,27 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
     placements
 }
 
+/// Whether a note is at the address its folder and its name give (not a folder's text).
+pub(super) fn at_own_address(source: &Source, placed: &Placement) -> bool {
+    !placed.hub
+        && !placed.slug.is_empty()
+        && (placed.url.ends_with(&format!("/{}/", placed.slug))
+            || placed.url == format!("{}/", placed.slug))
+        && is_index(&source.rel).is_none()
+        && !is_readme(&source.rel)
+}
+
 /// Notes in one folder whose names differ only in symbols a slug leaves out (`C.md`,
 /// `C++.md` and `C#.md`; `Bash.md` and `Bash &&.md`), as a vault on programming holds
 /// them: each is a note of its own in Obsidian and Quartz, so each gets a page of its
 /// own. A note whose name the slug keeps in full keeps its address; the others' slugs
 /// spell their symbols out (`c-plus-plus/`, `c-sharp/`, `bash-and-and/`), or, where
 /// that is taken too, take the first free `-2`, `-3`. Links name notes, not addresses,
-/// so they follow. Names that differ only in case or Unicode form are left to the URL
-/// table, which reports them: hosts and disks merge those.
+/// so they follow. What still clashes after this is `twins.rs`'s to move, with a warning.
 fn spell_out_clashes(sources: &[Source], placements: &mut [Placement]) {
     use crate::site::urls::fold;
-    let movable: Vec<bool> = sources
-        .iter()
-        .zip(placements.iter())
-        .map(|(source, placed)| {
-            !placed.hub
-                && !placed.slug.is_empty()
-                && (placed.url.ends_with(&format!("/{}/", placed.slug))
-                    || placed.url == format!("{}/", placed.slug))
-                && is_index(&source.rel).is_none()
-                && !is_readme(&source.rel)
-        })
-        .collect();
+    let placed = sources.iter().zip(placements.iter());
+    let movable: Vec<bool> = placed.map(|(s, p)| at_own_address(s, p)).collect();
     let mut by_url: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, placed) in placements.iter().enumerate() {
         by_url.entry(fold(&placed.url)).or_default().push(i);

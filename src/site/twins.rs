@@ -79,13 +79,6 @@ pub(super) fn move_case_twins(
 /// not its own, so it moves all the same (a Quartz garden's notes keep a `slug:`
 /// Quartz does not read, two of them the same).
 fn movable(source: &Source, placed: &Placement) -> bool {
-    !placed.hub
-        && !placed.slug.is_empty()
-        && source.rel.extension().is_some_and(|e| e == "md")
-        && !matches!(
-            source.rel.file_stem().and_then(|s| s.to_str()),
-            Some("index" | "_index" | "README" | "readme")
-        )
-        && (placed.url.ends_with(&format!("/{}/", placed.slug))
-            || placed.url == format!("{}/", placed.slug))
+    source.rel.extension().is_some_and(|e| e == "md")
+        && super::place::at_own_address(source, placed)
 }
