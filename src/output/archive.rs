@@ -1,12 +1,19 @@
 //! `offline.zip`: the offline edition as a deterministic zip archive, its entries
 //! compressed in parallel as pages are rendered. An entry whose bytes equal the one in
 //! the previous build's archive is copied from it compressed, not compressed again.
+//! Past [`HELD_LIMIT`] of compressed bytes, entries wait in a spill file rather than in
+//! memory: a site with hundreds of megabytes of images is not held whole until written.
 
 use anyhow::{Context as _, Result};
 use std::collections::HashMap;
 use std::io::Cursor;
-use std::path::Path;
+use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+/// How many compressed bytes the archive holds in memory before it spills entries to a
+/// file beside the output.
+const HELD_LIMIT: usize = 32 << 20;
 
 /// The file beside every build output that records, for the next build, which
 /// compressor wrote `offline.zip` and a hash of every entry's bytes.
@@ -17,6 +24,19 @@ pub(super) struct Archive {
     level: i64,
     entries: Mutex<Vec<Entry>>,
     previous: Option<Previous>,
+    spill: Mutex<Spill>,
+}
+
+/// Where compressed entries wait once [`HELD_LIMIT`] bytes are held in memory.
+struct Spill {
+    dir: PathBuf,
+    /// [`HELD_LIMIT`], but for tests.
+    limit: usize,
+    held: usize,
+    /// Opened at the first spill; `None` once opening failed (entries then stay in
+    /// memory, as they would without a spill file).
+    file: Option<Result<std::fs::File, ()>>,
+    end: u64,
 }
 
 struct Entry {
@@ -28,6 +48,8 @@ struct Entry {
 enum EntryData {
     /// A one-entry zip archive, merged into the real one at the end.
     Fresh(Vec<u8>),
+    /// A one-entry zip archive of this many bytes at this offset of the spill file.
+    Spilled(u64, usize),
     /// The entry at this index of the previous archive, copied as it is.
     Reused(usize),
 }
@@ -40,14 +62,27 @@ struct Previous {
 
 impl Archive {
     /// An empty archive whose entries sit under `folder/`. `previous` is the folder of
-    /// the last build, whose `offline.zip` and index may supply unchanged entries.
-    pub(super) fn new(folder: &str, level: i64, previous: Option<&Path>) -> Archive {
+    /// the last build, whose `offline.zip` and index may supply unchanged entries;
+    /// `spill_dir` is where entries wait past [`HELD_LIMIT`].
+    pub(super) fn new(
+        folder: &str,
+        level: i64,
+        previous: Option<&Path>,
+        spill_dir: PathBuf,
+    ) -> Archive {
         let previous = previous.and_then(|dir| Previous::open(dir, &compressor(folder, level)));
         Archive {
             folder: folder.to_string(),
             level,
             entries: Mutex::new(Vec::new()),
             previous,
+            spill: Mutex::new(Spill {
+                dir: spill_dir,
+                limit: HELD_LIMIT,
+                held: 0,
+                file: None,
+                end: 0,
+            }),
         }
     }
 
@@ -71,10 +106,15 @@ impl Archive {
         });
         let data = match reused {
             Some(index) => EntryData::Reused(index),
-            None => EntryData::Fresh(
-                compress_entry(&format!("{}/{path}", self.folder), pieces, size, self.level)
-                    .with_context(|| format!("compressing {path}"))?,
-            ),
+            None => {
+                let single =
+                    compress_entry(&format!("{}/{path}", self.folder), pieces, size, self.level)
+                        .with_context(|| format!("compressing {path}"))?;
+                self.spill
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("poisoned"))?
+                    .keep(single)?
+            }
         };
         self.entries
             .lock()
@@ -115,9 +155,17 @@ impl Archive {
             Some(p) => Some(p.zip.lock().map_err(|_| anyhow::anyhow!("poisoned"))?),
             None => None,
         };
+        let mut spill = self
+            .spill
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
         for entry in entries {
             match (entry.data, previous.as_deref_mut()) {
                 (EntryData::Fresh(single), _) => {
+                    zip.merge_archive(zip::ZipArchive::new(Cursor::new(single))?)?
+                }
+                (EntryData::Spilled(offset, len), _) => {
+                    let single = spill.read(offset, len)?;
                     zip.merge_archive(zip::ZipArchive::new(Cursor::new(single))?)?
                 }
                 (EntryData::Reused(i), Some(old)) => zip.raw_copy_file(old.by_index_raw(i)?)?,
@@ -126,6 +174,52 @@ impl Archive {
         }
         zip.finish()?.flush()?;
         Ok(())
+    }
+}
+
+impl Spill {
+    /// Holds `single` in memory while under [`HELD_LIMIT`], else appends it to the
+    /// spill file, opened (and, where the system allows, unlinked) at the first use.
+    fn keep(&mut self, single: Vec<u8>) -> Result<EntryData> {
+        if self.held + single.len() <= self.limit {
+            self.held += single.len();
+            return Ok(EntryData::Fresh(single));
+        }
+        let dir = &self.dir;
+        let file = self.file.get_or_insert_with(|| {
+            let path = dir.join(format!(".attune-offline-{}.spill", std::process::id()));
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .map_err(|_| ())?;
+            // Unlinked while open: nothing is left behind, even by a killed build.
+            let _ = std::fs::remove_file(&path);
+            Ok(file)
+        });
+        let Ok(file) = file else {
+            self.held += single.len();
+            return Ok(EntryData::Fresh(single));
+        };
+        let offset = self.end;
+        file.seek(SeekFrom::Start(offset))?;
+        file.write_all(&single)
+            .context("writing the offline edition's spill file")?;
+        self.end += single.len() as u64;
+        Ok(EntryData::Spilled(offset, single.len()))
+    }
+
+    /// The `len` bytes at `offset` of the spill file.
+    fn read(&mut self, offset: u64, len: usize) -> Result<Vec<u8>> {
+        let Some(Ok(file)) = self.file.as_mut() else {
+            anyhow::bail!("spilled entry without a spill file");
+        };
+        file.seek(SeekFrom::Start(offset))?;
+        let mut bytes = vec![0; len];
+        file.read_exact(&mut bytes)
+            .context("reading the offline edition's spill file")?;
+        Ok(bytes)
     }
 }
 
@@ -200,7 +294,7 @@ mod tests {
     use super::*;
 
     fn build(dir: &Path, previous: Option<&Path>, pages: &[(&str, &str)]) -> (Vec<u8>, usize) {
-        let archive = Archive::new("site", 6, previous);
+        let archive = Archive::new("site", 6, previous, std::env::temp_dir());
         for (path, text) in pages {
             archive.add(path, text.as_bytes()).unwrap();
         }
@@ -244,9 +338,9 @@ mod tests {
 
     #[test]
     fn a_file_added_in_pieces_is_the_file_added_whole() {
-        let whole = Archive::new("site", 6, None);
+        let whole = Archive::new("site", 6, None, std::env::temp_dir());
         whole.add("print.html", b"<p>one</p><p>two</p>").unwrap();
-        let pieces = Archive::new("site", 6, None);
+        let pieces = Archive::new("site", 6, None, std::env::temp_dir());
         pieces
             .add_pieces("print.html", &[b"<p>one", b"</p><p>", b"", b"two</p>"])
             .unwrap();
@@ -261,7 +355,7 @@ mod tests {
         // And an entry added in pieces is reused from an archive that had it whole.
         let old = tempfile::tempdir().unwrap();
         build(old.path(), None, &[("print.html", "<p>one</p><p>two</p>")]);
-        let next = Archive::new("site", 6, Some(old.path()));
+        let next = Archive::new("site", 6, Some(old.path()), std::env::temp_dir());
         next.add_pieces("print.html", &[b"<p>one</p>", b"<p>two</p>"])
             .unwrap();
         let entries = next.entries.lock().unwrap();
@@ -272,7 +366,51 @@ mod tests {
     fn entries_from_another_compressor_setting_are_not_reused() {
         let old = tempfile::tempdir().unwrap();
         build(old.path(), None, &[("a/index.html", "alpha")]);
-        let archive = Archive::new("site", 1, Some(old.path()));
+        let archive = Archive::new("site", 1, Some(old.path()), std::env::temp_dir());
         assert!(archive.previous.is_none());
+    }
+
+    #[test]
+    fn entries_past_the_memory_limit_wait_in_a_file_and_the_archive_is_the_same() {
+        let pages: Vec<(String, String)> = (0..20)
+            .map(|i| {
+                (
+                    format!("p{i:02}/index.html"),
+                    format!("page {i} ").repeat(50),
+                )
+            })
+            .collect();
+        let finish = |limit: usize, dir: &Path| {
+            let mut archive = Archive::new("site", 6, None, dir.to_path_buf());
+            archive.spill.get_mut().unwrap().limit = limit;
+            for (path, text) in &pages {
+                archive.add(path, text.as_bytes()).unwrap();
+            }
+            let spilled = archive
+                .entries
+                .get_mut()
+                .unwrap()
+                .iter()
+                .filter(|e| matches!(e.data, EntryData::Spilled(..)))
+                .count();
+            let mut zip = Vec::new();
+            archive.finish(Cursor::new(&mut zip)).unwrap();
+            (zip, spilled)
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let (in_memory, none) = finish(HELD_LIMIT, dir.path());
+        assert_eq!(none, 0);
+        let (spilled, many) = finish(400, dir.path());
+        assert!(many >= 15, "{many} of 20 entries spilled");
+        assert_eq!(spilled, in_memory);
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(
+            left.is_empty(),
+            "the spill file is not left behind: {left:?}"
+        );
+
+        // A folder the spill file cannot be made in keeps the entries in memory.
+        let missing = dir.path().join("missing");
+        assert_eq!(finish(400, &missing), (in_memory, 0));
     }
 }

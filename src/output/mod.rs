@@ -71,8 +71,14 @@ impl Writer {
 
     /// Writes into a zip archive whose entries sit under `folder/`, compressed at
     /// `level`; `previous`, the last build's folder, may supply unchanged entries.
-    pub fn archive(folder: &str, level: i64, previous: Option<&Path>) -> Writer {
-        Writer::to(Sink::Archive(Archive::new(folder, level, previous)))
+    /// Past a few tens of megabytes, compressed entries wait in a file in `spill_dir`.
+    pub fn archive(folder: &str, level: i64, previous: Option<&Path>, spill_dir: &Path) -> Writer {
+        Writer::to(Sink::Archive(Archive::new(
+            folder,
+            level,
+            previous,
+            spill_dir.to_path_buf(),
+        )))
     }
 
     /// Writes straight into `dir`, which is being served: each file is replaced
@@ -106,7 +112,14 @@ impl Writer {
             slug => slug,
         };
         let level = if html_bytes > 1 << 20 { 1 } else { 6 };
-        self.with_offline_edition(Writer::archive(&folder, level, Some(out)))
+        // Entries past the memory limit wait beside the staged output, not in a
+        // system folder that may itself be memory.
+        let spill_dir = match &self.sink {
+            Sink::Staging(staging) => staging.dir.clone(),
+            Sink::Served { dir, .. } => dir.clone(),
+            Sink::Archive(_) => std::env::temp_dir(),
+        };
+        self.with_offline_edition(Writer::archive(&folder, level, Some(out), &spill_dir))
     }
 
     /// Sends every file also to `edition` (an archive writer): what [`Writer::write`]
