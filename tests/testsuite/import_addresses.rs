@@ -209,6 +209,39 @@ fn an_old_address_without_its_leading_slash_is_read_from_the_root_as_mdbook_read
     }
 }
 
+#[test]
+fn a_redirect_to_another_old_address_leads_where_that_one_leads() {
+    // rust-lang/rust-forge: `"profile-queries.html" = "/compiler/profile-queries.html"`,
+    // itself redirected to another site; mdBook's pages lead on one after another.
+    let site = Fixture::new("import-mdbook");
+    let table = r#"[output.html.redirect]
+"first.html" = "/second.html"
+"second.html" = "guide/third.html"
+"guide/third.html" = "/guide/install.html#top"
+"away.html" = "/elsewhere.html"
+"elsewhere.html" = "https://example.org/elsewhere.html"
+"#;
+    with_book_toml(&site, table);
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: 2 redirects in book.toml lead outside the site (first '/away.html'",
+    );
+    for old in ["first.html", "second.html", "guide/third.html"] {
+        let page = site.read(old);
+        assert!(page.contains("guide/install/"), "{old}: {page}");
+    }
+    assert!(!site.path("public/away").exists());
+
+    // Two that lead to each other lead nowhere.
+    with_book_toml(
+        &site,
+        "\"round.html\" = \"/about.html\"\n\"about.html\" = \"/round.html\"\n",
+    );
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("redirect from '/round.html' to '/about.html': no page there");
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+}
+
 fn hugo_with_permalinks(table: &str) -> Fixture {
     let site = Fixture::new("hugo");
     with_book_toml(&site, table);

@@ -200,6 +200,7 @@ impl Site {
 }
 
 /// Where a `[redirects]` entry leads.
+#[derive(Clone)]
 pub(in crate::site) enum Target {
     /// An article, and the part of it (`#id`) the target names.
     Page(usize, Option<String>),
@@ -229,11 +230,13 @@ impl Site {
             .enumerate()
             .map(|(i, a)| (a.url.as_str(), i))
             .collect();
-        self.config
-            .redirects
-            .entries
+        let entries = &self.config.redirects.entries;
+        // Per entry whose target is no page: the address it names.
+        let mut named = vec![None; entries.len()];
+        let mut targets: Vec<Target> = entries
             .iter()
-            .map(|entry| {
+            .enumerate()
+            .map(|(i, entry)| {
                 let target = entry.value.trim();
                 let path = target.split(['#', '?']).next().unwrap_or_default();
                 let part = target
@@ -251,11 +254,35 @@ impl Site {
                     Some(site_path) => match page_at(&site_path, &by_rel, &by_url) {
                         Some(t) => Target::Page(t, part),
                         None if is_home(&site_path) => Target::Home(part),
-                        None => Target::Nowhere,
+                        None => {
+                            named[i] = Some(old_address(&site_path));
+                            Target::Nowhere
+                        }
                     },
                 }
             })
-            .collect()
+            .collect();
+        // A target that is itself an old address leads where that redirect leads, as
+        // mdBook's redirect pages lead on one after another; a cycle leads nowhere.
+        let by_old: HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (old_address(&e.key), i))
+            .collect();
+        let next = |at: usize| named[at].as_ref().and_then(|old| by_old.get(old).copied());
+        for i in 0..targets.len() {
+            let mut at = i;
+            for _ in 0..entries.len() {
+                match next(at) {
+                    Some(n) if n != i => at = n,
+                    _ => break,
+                }
+            }
+            if at != i && !matches!(targets[at], Target::Nowhere) {
+                targets[i] = targets[at].clone();
+            }
+        }
+        targets
     }
 
     /// A `.md` link to a file that is not there (`../old/chapter.md`), whose page
