@@ -98,20 +98,64 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
     if !languages.contains_key(&home) {
         languages.insert(home.clone(), Value::Object(Map::new()));
     }
-    let folder_of = |settings: &Value| {
+    let mounts = content_mounts(&default, &configs);
+    // A language's own `contentDir`, else the folder mounted at `content` for it
+    // (`lang`) or for every language, else the site's `contentDir`.
+    let folder_of = |code: &str, settings: &Value| {
         let own = settings.as_object().and_then(|s| key(s, "contentDir"));
+        let mounted = || {
+            let lang = |l: &Option<String>| l.as_deref().map(|l| l.eq_ignore_ascii_case(code));
+            let with = mounts.iter().find(|(l, _)| lang(l) == Some(true));
+            with.or_else(|| mounts.iter().find(|(l, _)| l.is_none()))
+                .map(|(_, source)| source.clone())
+        };
         let folder = match &own {
             Some(folder) => folder.as_str()?.to_string(),
-            None => site_folder.clone()?,
+            None => mounted().or_else(|| site_folder.clone())?,
         };
         let folder = folder.trim().trim_start_matches("./").trim_end_matches('/');
         (!folder.is_empty()).then(|| site.join(folder))
     };
     let folders = languages
         .iter()
-        .filter_map(|(code, settings)| Some((code.clone(), folder_of(settings)?)))
+        .filter_map(|(code, settings)| Some((code.clone(), folder_of(code, settings)?)))
         .collect();
     (folders, home)
+}
+
+/// The site's own module mounts into `content` (`[[module.mounts]]`, or `mounts` in
+/// `config/_default/module.*`), as `(lang, source)`: a site that keeps its languages'
+/// pages in `content/en` and `content/fr` mounts each at `content` with its `lang`.
+fn content_mounts(default: &Path, configs: &[Map<String, Value>]) -> Vec<(Option<String>, String)> {
+    let get = |value: &Value, name: &str| {
+        let map = value.as_object()?;
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let modules = configs
+        .iter()
+        .filter_map(|map| map.iter().find(|(k, _)| k.eq_ignore_ascii_case("module")))
+        .map(|(_, module)| module.clone())
+        .chain(read_any(default, "module"));
+    let mut found = Vec::new();
+    for module in modules {
+        let Some(Value::Array(mounts)) = get(&module, "mounts") else {
+            continue;
+        };
+        for mount in &mounts {
+            let text = |name: &str| get(mount, name)?.as_str().map(str::to_string);
+            let target = text("target").unwrap_or_default();
+            if target.trim().trim_matches('/') != "content" {
+                continue;
+            }
+            if let Some(source) = text("source") {
+                let source = source.trim().trim_start_matches("./").trim_end_matches('/');
+                found.push((text("lang"), source.to_string()));
+            }
+        }
+    }
+    found
 }
 
 /// The Hugo site's `config/_default/` folder and its configuration tables, that

@@ -430,3 +430,44 @@ fn a_content_dir_without_pages_beside_hugos_language_folder_names_it() {
     run.assert_code(0);
     assert!(!run.stderr.contains("holds no Markdown"), "{}", run.stderr);
 }
+
+/// fluxcd/website's shape: `hugo.yaml` mounts `content/en` at `content` (the site's
+/// own module mounts, beside a theme's), and its links are written from that root
+/// (`/flux/installation/`). Read as `content/`, every one of them was broken.
+#[test]
+fn a_hugo_site_mounting_its_languages_folders_at_content_builds_from_them() {
+    let site = Fixture::empty();
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\ndefaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n  de:\n    weight: 2\n\
+         module:\n  imports:\n    - path: github.com/google/docsy\n      mounts:\n        - source: layouts\n          target: layouts\n\
+         \x20 mounts:\n    - source: content/en\n      target: content\n    - source: content/de\n      target: content\n      lang: de\n",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Mounted\"\nbase_url = \"https://site.example.net/\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write(
+        "content/en/_index.md",
+        "---\ntitle: Home\n---\nSee [installing](/flux/installation/).\n",
+    );
+    site.write(
+        "content/en/flux/installation.md",
+        "---\ntitle: Installing\n---\nSteps.\n",
+    );
+    site.write(
+        "content/de/flux/installation.md",
+        "---\ntitle: Installation\n---\nSchritte.\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0).assert_stderr_contains(
+        "warning: Hugo's language `de` (`content/de/`) is left out: a site is one language, `en`, read from `content/en/`",
+    );
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    site.build().assert_code(0);
+    assert!(site
+        .read("index.html")
+        .contains("href=\"./flux/installation/\""));
+    assert!(site.read("flux/installation/index.html").contains("Steps."));
+    assert!(!site.path("public/en").exists());
+}
