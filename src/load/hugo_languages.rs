@@ -5,6 +5,7 @@
 //! folder is the site language's folder, as
 //! Hugo reads it (links and `ref`s from its root), and each other language is left out
 //! with one `other-language` warning naming the settings that build it as a site.
+//! The site's own `permalinks` are read too when book.toml sets none.
 
 use crate::config::{Config, FILE_NAME};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -16,6 +17,21 @@ use std::path::Path;
 /// Hugo's `content.en/`).
 pub fn read_config(root: &Path, problems: &mut Diagnostics) -> anyhow::Result<Option<Config>> {
     crate::config::read_adjusted(root, problems, &read_hugo_languages)
+}
+
+/// The Hugo site's own `permalinks`, read as `[permalinks]` in book.toml would be,
+/// when book.toml sets none: links written to the addresses they give lead to the
+/// pages without pasting them.
+fn read_hugo_permalinks(config: &mut Config, root: &Path, dir: &Path, problems: &mut Diagnostics) {
+    let Some((file, text, value)) = super::hugo_params::site_permalinks(root, dir) else {
+        return;
+    };
+    let Ok(value) = toml::Value::try_from(value) else {
+        return;
+    };
+    if let Some(permalinks) = crate::config::Permalinks::from_hugo(value, &file, &text, problems) {
+        config.permalinks = permalinks;
+    }
 }
 
 /// Where `content_dir = …` is written in `book_toml` (line, column), or its top.
@@ -85,6 +101,9 @@ fn read_hugo_languages(
     problems: &mut Diagnostics,
 ) {
     let dir = root.join(&config.build.content_dir);
+    if config.permalinks.is_empty() {
+        read_hugo_permalinks(config, root, &dir, problems);
+    }
     let (folders, home) = super::hugo_params::language_folders(root, &dir);
     if folders.is_empty() {
         return;

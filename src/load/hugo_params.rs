@@ -123,6 +123,44 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
     (folders, home)
 }
 
+/// The site's `permalinks` as Hugo's configuration sets them, with the file that
+/// sets them (from the site's folder) and its text: `config/_default/permalinks.*`
+/// (which holds them at its top level), else the `permalinks` of
+/// `config/_default/hugo.*` (or `config.*`), else of the site folder's.
+pub fn site_permalinks(root: &Path, dir: &Path) -> Option<(PathBuf, String, Value)> {
+    let folder = [Some(root), dir.parent()]
+        .into_iter()
+        .flatten()
+        .find(|f| super::bundles::hugo_config(f))?;
+    let default = folder.join("config").join("_default");
+    let read = |base: &Path, stem: &str| {
+        ["toml", "yaml", "yml", "json"].iter().find_map(|ext| {
+            let path = base.join(format!("{stem}.{ext}"));
+            let text = std::fs::read_to_string(&path).ok()?;
+            Some((path, values(&text, ext)?, text))
+        })
+    };
+    let within = |(path, value, text): (PathBuf, Value, String), top: bool| {
+        let value = match top {
+            true => value,
+            false => (value.as_object()?.iter())
+                .find(|(k, _)| k.eq_ignore_ascii_case("permalinks"))?
+                .1
+                .clone(),
+        };
+        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        (!value.is_null()).then_some((shown, text, value))
+    };
+    read(&default, "permalinks")
+        .and_then(|found| within(found, true))
+        .or_else(|| {
+            let config = |base: &Path| read(base, "hugo").or_else(|| read(base, "config"));
+            config(&default)
+                .and_then(|found| within(found, false))
+                .or_else(|| config(folder).and_then(|found| within(found, false)))
+        })
+}
+
 /// The site's own module mounts into `content` (`[[module.mounts]]`, or `mounts` in
 /// `config/_default/module.*`), as `(lang, source)`: a site that keeps its languages'
 /// pages in `content/en` and `content/fr` mounts each at `content` with its `lang`.

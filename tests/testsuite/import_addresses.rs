@@ -301,6 +301,55 @@ fn hugos_permalinks_give_each_page_its_old_address() {
 }
 
 #[test]
+fn a_hugo_sites_own_permalinks_are_read_without_pasting_them() {
+    // fluxcd/website: `permalinks: {blog: /:section/:year/:month/:slug/}` in hugo.yaml,
+    // and posts linking to each other at those addresses; with the starter book.toml
+    // every such link was broken.
+    let site = hugo_with_permalinks("");
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\npermalinks:\n  posts: /:year/:month/:day/:slug/\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\ndate: 2026-03-05T10:00:00Z\n---\nSee [the second](/2026/02/01/our-second-post/).\n",
+    );
+    site.run(&["check"]).assert_code(0);
+    site.build().assert_code(0);
+    assert!(site
+        .read("posts/third/index.html")
+        .contains("<a href=\"../../posts/second-post/\" id=\"ref-1\">the second</a>"));
+    assert!(site
+        .read("2026/01/10/launch-day/index.html")
+        .contains("url=../../../../posts/first-post/"));
+
+    // `config/_default/permalinks.toml` holds them at its top level, and comes first;
+    // book.toml's own [permalinks] come before either.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\ndate: 2026-03-05T10:00:00Z\n---\nSee [the second](second-post.md).\n",
+    );
+    site.write("config/_default/permalinks.toml", "posts = \"/p/:slug/\"\n");
+    site.build().assert_code(0);
+    assert!(site.path("public/p/launch-day/index.html").exists());
+    with_book_toml(&site, "[permalinks]\nposts = \"/q/:slug/\"\n");
+    site.build().assert_code(0);
+    assert!(site.path("public/q/launch-day/index.html").exists());
+    assert!(!site.path("public/p").exists());
+
+    // Ones attune cannot read are a warning at the file that sets them, not a stop.
+    let site = hugo_with_permalinks("");
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\n\n[permalinks]\nposts = \"/:year/:nope/\"\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: the site's permalinks are not read: permalink '/:year/:nope/' has the token ':nope'")
+        .assert_stderr_contains("--> hugo.toml:3:");
+}
+
+#[test]
 fn hugos_page_table_and_other_tokens_are_read() {
     // Hugo's newer form, `[permalinks.page]`, with `:sections` sliced, `:contentbasename`,
     // `:monthname` and a Go date layout.
