@@ -71,7 +71,7 @@ pub(super) fn hugo_config(folder: &Path) -> bool {
 }
 
 /// `index.md`, `index.fr.md`, `index.html`: a bundle's own page.
-fn is_leaf_index(name: &str) -> bool {
+pub(super) fn is_leaf_index(name: &str) -> bool {
     name.starts_with("index.")
 }
 

@@ -125,6 +125,16 @@ fn read_yaml_keys(
         return Err(error);
     };
     for key in &wrong {
+        // An empty list or mapping (`summary: []`, as Hugo Blox's starters write an
+        // unused property) holds nothing to lose: left out without a word.
+        let empty = match map.get(*key) {
+            Some(serde_yaml::Value::Sequence(items)) => items.is_empty(),
+            Some(serde_yaml::Value::Mapping(entries)) => entries.is_empty(),
+            _ => false,
+        };
+        if empty {
+            continue;
+        }
         let line = yaml
             .lines()
             .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))

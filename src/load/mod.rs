@@ -39,6 +39,7 @@ pub mod summary;
 mod unknown_keys;
 mod walk;
 mod weight;
+mod widgets;
 mod yaml;
 pub mod zola;
 
@@ -357,7 +358,12 @@ pub fn load(
         diagnostics,
         &mut content.other_language,
     );
-    if bundles::is_hugo(root, &dir) {
+    let is_hugo = bundles::is_hugo(root, &dir);
+    let widgets = match is_hugo {
+        true => widgets::take_widgets(&mut markdown),
+        false => Vec::new(),
+    };
+    if is_hugo {
         bundles::leave_out_resources(
             &mut markdown,
             root,
@@ -460,6 +466,7 @@ pub fn load(
         sources.extend(source);
     }
     home::rebase_readme(root, readme_below, &mut sources);
+    widgets::add_widget_pages(&dir, root, &widgets, &mut sources);
     if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
         front::toml_aliases_from_root(&mut sources);
     }

@@ -1162,3 +1162,83 @@ fn an_alias_naming_the_page_s_own_folder_is_its_hub() {
     let hub = site.read("blog/icml24/index.html");
     assert!(hub.contains("ICML 2024"), "{hub}");
 }
+
+/// Hugo Blox's (Wowchemy's, the Academic theme's) widget pages, as TimTeaFan/tt_website
+/// writes them: the home page's text is the headless bundle `home/`, one file per
+/// section, and `type: widget_page` makes any bundle such a page. Hugo publishes no
+/// widget file as a page, so the home page lost its biography and `/#contact` its
+/// target; `summary: []`, as the starters write an unused property, warned.
+#[test]
+fn a_hugo_blox_widget_page_shows_its_widgets_in_order() {
+    let site = Fixture::new("hugo");
+    std::fs::remove_file(site.path("content/_index.md")).unwrap();
+    site.write(
+        "config.toml",
+        "baseurl = \"https://example.org/\"\ntheme = \"academic\"\n",
+    );
+    site.write(
+        "content/home/index.md",
+        "+++\n# Homepage\ntype = \"widget_page\"\nheadless = true\n+++\n",
+    );
+    site.write(
+        "content/home/contact.md",
+        "+++\nwidget = \"contact\"\nheadless = true\nactive = true\nweight = 130\ntitle = \"Contact\"\n+++\nWrite to [the clinic](../posts/first.md).\n",
+    );
+    site.write(
+        "content/home/about.md",
+        "+++\nwidget = \"about\"\nheadless = true\nweight = 20\ntitle = \"Biography\"\n+++\n\nI am a counsellor in Leeds.\n",
+    );
+    site.write(
+        "content/home/posts.md",
+        "+++\nwidget = \"pages\"\nheadless = true\nweight = 30\ntitle = \"Recent Posts\"\n[content]\npage_type = \"post\"\n+++\n",
+    );
+    site.write(
+        "content/home/old.md",
+        "+++\nwidget = \"blank\"\nactive = false\nweight = 10\ntitle = \"Old\"\n+++\nNot shown.\n",
+    );
+    site.write(
+        "content/talks/index.md",
+        "---\ntitle: Talks\ntype: widget_page\nsummary: []\n---\nWhere I speak.\n",
+    );
+    site.write(
+        "content/talks/recent.md",
+        "---\nwidget: blank\ntitle: Recent talks\n---\nOn grief, in May.\n",
+    );
+    site.write(
+        "content/posts/first.md",
+        "---\ntitle: First\nsummary: []\n---\nBook via [contact](/#contact), read [about me](/#about) or [my talks](/talks/#recent).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    for absent in ["bundle-resource", "broken", "no heading", "summary"] {
+        assert!(!run.stderr.contains(absent), "{absent}: {}", run.stderr);
+    }
+    // A problem in a widget's text is at its own line.
+    site.write(
+        "content/home/about.md",
+        "+++\nwidget = \"about\"\nweight = 20\ntitle = \"Biography\"\n+++\n\nSee [nothing](nowhere.md).\n",
+    );
+    site.run(&["check"])
+        .assert_stderr_contains("'nowhere.md' is not written yet")
+        .assert_stderr_contains("--> content/home/about.md:7:5");
+    site.write(
+        "content/home/about.md",
+        "+++\nwidget = \"about\"\nweight = 20\ntitle = \"Biography\"\n+++\n\nI am a counsellor in Leeds.\n",
+    );
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    let about = home.find("<h2 id=\"about\">Biography").expect(&home);
+    let posts = home.find("<div id=\"posts\"></div>").expect(&home);
+    let contact = home.find("<h2 id=\"contact\">Contact").expect(&home);
+    assert!(about < posts && posts < contact, "{home}");
+    assert!(home.contains("I am a counsellor in Leeds."), "{home}");
+    assert!(
+        !home.contains("Not shown") && !home.contains("Recent Posts"),
+        "{home}"
+    );
+    let talks = body(&site.read("talks/index.html")).to_string();
+    assert!(talks.contains("Where I speak."), "{talks}");
+    assert!(talks.contains("<h2 id=\"recent\">Recent talks"), "{talks}");
+    assert!(!site.path("public/home").exists());
+    assert!(!site.path("public/talks/recent").exists());
+}

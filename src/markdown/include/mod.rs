@@ -192,8 +192,7 @@ pub(super) fn expand_article(
     };
     let own = article
         .content
-        .map(|(_, dir, rel)| dir.join(rel))
-        .and_then(|p| p.canonicalize().ok());
+        .and_then(|(_, dir, rel)| origins::canonical(&dir.join(rel)));
     if let Some(own) = &own {
         includer.stack.push(own.clone());
     }

@@ -135,3 +135,10 @@ pub(super) fn from_content(file: &Path, content: &Path, base: &Path) -> PathBuf 
     rel.push(file.strip_prefix(base).unwrap_or(file));
     rel
 }
+/// `path` made canonical; a page whose text attune made (a widget home page's) is
+/// read as if it were a file in its folder.
+pub(super) fn canonical(path: &Path) -> Option<PathBuf> {
+    path.canonicalize()
+        .ok()
+        .or_else(|| Some(path.parent()?.canonicalize().ok()?.join(path.file_name()?)))
+}
