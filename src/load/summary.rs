@@ -88,27 +88,56 @@ impl Summary {
         let mut heading: Option<String> = None;
         let mut link: Option<(String, String, usize)> = None;
         let mut part = None;
+        // mdBook passes over a paragraph right after a part's title (a line saying what
+        // the part is about), links and all: `Some(false)` after a title, `Some(true)`
+        // inside that paragraph.
+        let mut part_intro: Option<bool> = None;
+        // Whether the heading being read is a level-1 heading before anything else.
+        let (mut first_h1, mut seen_title) = (false, false);
         // One index of line starts: a summary of thousands of nested items is read in
         // time linear in its length.
         let lines = LineIndex::new(text);
         for (event, range) in Parser::new(text).into_offset_iter() {
+            match &event {
+                Event::Start(Tag::Paragraph) if depth == 0 && part_intro == Some(false) => {
+                    part_intro = Some(true);
+                    continue;
+                }
+                Event::End(TagEnd::Paragraph) if part_intro == Some(true) => {
+                    part_intro = None;
+                    continue;
+                }
+                _ if part_intro == Some(true) => continue,
+                Event::Start(_) | Event::Rule => part_intro = None,
+                _ => {}
+            }
             match event {
                 Event::Start(Tag::List(_)) => {
                     depth += 1;
                     seen_list = true;
                 }
                 Event::End(TagEnd::List(_)) => depth = depth.saturating_sub(1),
-                Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+                Event::Start(Tag::Heading { level, .. }) => {
+                    heading = Some(String::new());
+                    first_h1 = level == pulldown_cmark::HeadingLevel::H1
+                        && summary.chapters.is_empty()
+                        && summary.parts.is_empty()
+                        && !seen_list
+                        && !seen_title;
+                    seen_title = true;
+                }
                 Event::End(TagEnd::Heading(_)) => {
                     let title = heading.take().unwrap_or_default().trim().to_string();
-                    // The first heading before any chapter is the summary's own title.
+                    // A first heading before any chapter is the summary's own title:
+                    // a level-1 one whatever it says, as mdBook reads it.
                     let is_own_title = summary.chapters.is_empty()
                         && summary.parts.is_empty()
                         && !seen_list
-                        && title.eq_ignore_ascii_case("summary");
+                        && (first_h1 || title.eq_ignore_ascii_case("summary"));
                     if !is_own_title && !title.is_empty() {
                         summary.parts.push(title);
                         part = Some(summary.parts.len() - 1);
+                        part_intro = Some(false);
                     }
                 }
                 Event::Start(Tag::Link { dest_url, .. }) => {
@@ -169,6 +198,10 @@ impl Summary {
         }
         let (line, column) = lines.position(at);
         let path = dest.split(['#', '?']).next().unwrap_or_default();
+        // A link to a part of this page (`#rust-fundamentals`) names no chapter.
+        if path.is_empty() {
+            return None;
+        }
         let decoded = crate::text::decoded_path(path);
         // A path from the book's root (`/qa/images.md`) is read from the content
         // folder, as GitBook reads it (mdBook finds no file there).
@@ -463,6 +496,39 @@ mod tests {
     }
 
     #[test]
+    fn a_line_under_a_part_title_is_passed_over_as_mdbook_passes_it() {
+        // ferrous-systems/rust-training: each part says what it needs, linking to
+        // another part's title; mdBook reads no chapter there.
+        let text = "# Summary\n\n[Introduction](./intro.md)\n\n# Fundamentals\n\n* [Overview](./overview.md)\n\n# Applied\n\nRequires [Fundamentals](#fundamentals) and [notes](notes.md).\n\n* [Traits](./traits.md)\n\n[Appendix](appendix.md)\n";
+        let mut d = Diagnostics::new();
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
+        let rels: Vec<_> = s.chapters.iter().map(|c| c.rel.to_str().unwrap()).collect();
+        assert_eq!(
+            rels,
+            ["intro.md", "overview.md", "traits.md", "appendix.md"]
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(s.chapter(Path::new("traits.md")).unwrap().part, Some(1));
+        // A link to a part of the summary itself is no chapter anywhere.
+        let s = Summary::parse(
+            "* [Top](#top)\n* [A](a.md)\n",
+            Path::new("SUMMARY.md"),
+            &mut d,
+        );
+        assert_eq!(s.chapters.len(), 1);
+        assert!(d.is_empty(), "{d:?}");
+        // A first level-1 heading is the summary's title whatever it says, so the
+        // chapters under it are prefix chapters, not a part's.
+        let s = Summary::parse(
+            "# Front Matter\n\n[Intro](intro.md)\n\n# Basics\n\n- [A](a.md)\n",
+            Path::new("SUMMARY.md"),
+            &mut d,
+        );
+        assert_eq!(s.parts, ["Basics"]);
+        assert_eq!(s.chapter(Path::new("intro.md")).unwrap().part, None);
+    }
+
+    #[test]
     fn missing_chapters_are_reported_where_listed() {
         let mut d = Diagnostics::new();
         let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"), &mut d);
@@ -530,7 +596,7 @@ mod tests {
         assert_eq!(title("appendix"), Some("Appendices"));
         // A group of one sub-folder's chapters names that sub-folder, not the folder
         // above, which takes its part's title.
-        let text = "# Special Topics\n- [Linear System](special/linear/intro.md)\n    - [Direct](special/linear/direct.md)\n";
+        let text = "# Summary\n# Special Topics\n- [Linear System](special/linear/intro.md)\n    - [Direct](special/linear/direct.md)\n";
         let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
         assert_eq!(
             s.folder_title(Path::new("special/linear")),
