@@ -107,6 +107,7 @@ pub(super) fn leave_out_resources(
         }
     }
     leaves.retain(|folder| !branches.contains(folder));
+    beside_sections(markdown, root, &branches, held_back, diagnostics);
     if leaves.is_empty() {
         return;
     }
@@ -158,6 +159,40 @@ pub(super) fn leave_out_resources(
             .help(format!("to publish {them} as pages of a section, rename `{folder}/index.md` to `_index.md` (a branch bundle, as Hugo reads it); text a theme showed from {them} on the bundle's page belongs in `index.md`")),
         );
     }
+}
+
+/// Takes out of `markdown` each page `x.md` beside a section `x/` of its own text
+/// (`x/_index.md`): both would be at one address, where Hugo publishes the section and
+/// passes the page over (`--printPathWarnings` names it); a warning says so.
+fn beside_sections(
+    markdown: &mut Vec<(PathBuf, PathBuf)>,
+    root: &Path,
+    branches: &HashSet<PathBuf>,
+    held_back: &mut Vec<(PathBuf, String)>,
+    diagnostics: &mut Diagnostics,
+) {
+    if branches.is_empty() {
+        return;
+    }
+    markdown.retain(|(full, rel)| {
+        let name = name_of(rel);
+        let section = rel.with_extension("");
+        if is_branch_index(name) || is_leaf_index(name) || !branches.contains(&section) {
+            return true;
+        }
+        let folder = section.to_string_lossy().replace('\\', "/");
+        let why = format!("is passed over, as Hugo passes it over: the section `{folder}/` (its `_index.md`) is published at the same address");
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UrlCollision,
+                format!("'{}' {why}", rel.to_string_lossy().replace('\\', "/")),
+            )
+            .at(super::read::display_path(root, full), 1, 1)
+            .help(format!("to publish its text, move it into `{folder}/_index.md`, or rename it")),
+        );
+        held_back.push((rel.clone(), why));
+        false
+    });
 }
 
 #[cfg(test)]

@@ -1242,3 +1242,53 @@ fn a_hugo_blox_widget_page_shows_its_widgets_in_order() {
     assert!(!site.path("public/home").exists());
     assert!(!site.path("public/talks/recent").exists());
 }
+
+/// vitessio/website: `programs/vtbackup.md` beside the section `programs/vtbackup/`
+/// (its `_index.md`), where Hugo publishes the section and passes the page over; and
+/// each version's copy of a page keeping one old file address
+/// (`aliases: [/user-guide/sharding.html]`). Both were errors that stopped the build.
+#[test]
+fn a_page_beside_its_own_section_and_a_shared_old_file_address_are_warnings() {
+    let site = Fixture::new("hugo");
+    site.write("hugo.toml", "baseURL = \"https://example.org/\"\n");
+    site.write(
+        "content/docs/programs/vtbackup.md",
+        "---\ntitle: vtbackup\n---\nThe old page.\n",
+    );
+    site.write(
+        "content/docs/programs/vtbackup/_index.md",
+        "---\ntitle: vtbackup\n---\nThe section text.\n",
+    );
+    site.write(
+        "content/docs/programs/vtbackup/flags.md",
+        "---\ntitle: Flags\n---\nSee [vtbackup](../vtbackup.md).\n",
+    );
+    for version in ["v1", "v2"] {
+        site.write(
+            &format!("content/docs/{version}/sharding.md"),
+            "---\ntitle: Sharding\naliases: [/user-guide/sharding.html]\n---\nShards.\n",
+        );
+    }
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains(
+        "warning: 'docs/programs/vtbackup.md' is passed over, as Hugo passes it over: the section `docs/programs/vtbackup/` (its `_index.md`) is published at the same address\n --> content/docs/programs/vtbackup.md:1:1",
+    );
+    // With the default `broken_links`, the shared old address is an error naming both;
+    // with "warn", a warning, and the first page keeps it.
+    run.assert_code(1)
+        .assert_stderr_contains("error: the alias '/user-guide/sharding.html' of 'sharding' would publish '/user-guide/sharding.html'");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nbroken_links = \"warn\"\n"),
+    );
+    site.build().assert_code(0);
+    assert!(site
+        .read("docs/programs/vtbackup/index.html")
+        .contains("The section text."));
+    assert!(site
+        .read("user-guide/sharding.html")
+        .contains("docs/v1/sharding/"));
+    let flags = site.read("docs/programs/vtbackup/flags/index.html");
+    assert!(!flags.contains("The old page"), "{flags}");
+}

@@ -320,8 +320,11 @@ impl Site {
                 }
                 let what = format!("the alias '{alias}' of '{}'", article.slug);
                 let owner = Owner::content(what, &article.path, line, column);
+                // An old file's address (`/user-guide/sharding.html`) two pages share
+                // (each version of a versioned site keeps it) is reported as the
+                // folder address is, below.
                 if let Some(file) = crate::site::alias_file(alias) {
-                    if claim(&mut table, file.clone(), Kind::Redirect, owner.clone()) {
+                    if table.claim_alias(&file, owner.clone(), broken, &mut bad) {
                         files.insert(file, i);
                     }
                 }
