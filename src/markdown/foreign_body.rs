@@ -183,7 +183,9 @@ fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
 /// block, Markdown's fenced code block (nothing is lost); the themes' `{{< mermaid >}}`
 /// (Hugo Book, Relearn, Geekdoc, Docsy sites', also as `{{% %}}`) a ```` ```mermaid ````
 /// block, as Zola's `{% mermaid() %}` is; a site's own shortcode printing its inner
-/// text as it is (`rawhtml`, see `hugo_raw.rs`) that text as raw HTML.
+/// text as it is (`rawhtml`, see `hugo_raw.rs`) that text as raw HTML, and one
+/// showing it as highlighted code (kind's `{{< codeFromInline lang="bash" >}}`) a
+/// fenced code block in the language its call gives.
 pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) -> Option<String> {
     let name = open.name();
     match open.kind {
@@ -197,7 +199,33 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
         Kind::HugoRaw | Kind::HugoMarkdown if super::hugo_raw::prints_inner(article, name) => Some(
             super::hugo_raw::as_html(&text[open.range.end..close.range.start]),
         ),
+        Kind::HugoRaw | Kind::HugoMarkdown => {
+            let language = super::hugo_raw::highlights_inner(article, name)?;
+            fenced_code(text, open, close, &code_language(&open.inner, language))
+        }
         _ => None,
+    }
+}
+
+/// The language a site's code shortcode's call gives (see
+/// [`super::hugo_raw::CodeLanguage`]): `{{< codeFromInline lang="bash" >}}`.
+fn code_language(inner: &str, language: super::hugo_raw::CodeLanguage) -> String {
+    use super::hugo_raw::CodeLanguage;
+    let args = inner.split_once(char::is_whitespace).map_or("", |(_, a)| a);
+    match language {
+        CodeLanguage::Fixed(language) => language,
+        CodeLanguage::Named(key) => super::hugo_figure::named_args(args)
+            .into_iter()
+            .find_map(|(k, v)| (k == key).then_some(v))
+            .unwrap_or_default(),
+        CodeLanguage::Nth(n) => args
+            .split_whitespace()
+            .filter(|w| !w.contains('='))
+            .nth(n)
+            .unwrap_or_default()
+            .trim_matches(['"', '`'])
+            .to_string(),
+        CodeLanguage::None => String::new(),
     }
 }
 

@@ -23,6 +23,98 @@ pub(super) fn shows_inner(article: &Article, name: &str) -> bool {
     template(article, name).is_some_and(|t| inner_shown(&t))
 }
 
+/// Where a site's code shortcode takes its language from, when its template shows
+/// its inner text as highlighted code (`{{ highlight .Inner "go" "" }}`, or through a
+/// variable: `{{ $code := trim .Inner "\n" }}` … `{{ highlight $code $lang "" }}`).
+#[derive(Debug, PartialEq)]
+pub(super) enum CodeLanguage {
+    /// Written in the template.
+    Fixed(String),
+    /// The shortcode's argument of that name (`.Get "lang"`).
+    Named(String),
+    /// Its argument at that place (`.Get 0`).
+    Nth(usize),
+    None,
+}
+
+/// The language of the site's shortcode `name` when its template shows the inner
+/// text as highlighted code (see [`CodeLanguage`]); `None` for any other template.
+pub(super) fn highlights_inner(article: &Article, name: &str) -> Option<CodeLanguage> {
+    template(article, name).and_then(|t| highlighted(&t))
+}
+
+/// [`highlights_inner`] of a template's text.
+fn highlighted(template: &str) -> Option<CodeLanguage> {
+    let actions: Vec<&str> = template
+        .split("{{")
+        .skip(1)
+        .map(|a| a.split("}}").next().unwrap_or("").trim_matches('-').trim())
+        .collect();
+    // Variables holding the inner text: `$code := trim .Inner "\n"`.
+    let holds_inner: Vec<&str> = actions
+        .iter()
+        .filter_map(|a| {
+            let (var, value) = a.split_once(":=").or_else(|| a.split_once(" = "))?;
+            let var = var.trim();
+            // `.Inner` through functions that keep its text, with their other
+            // arguments (`trim .Inner "\n"`, `.Inner | chomp`).
+            let keeps = value.contains(".Inner")
+                && value.split(['|', ' ', '(', ')']).all(|w| {
+                    let w = w.trim();
+                    w.is_empty()
+                        || w.starts_with(['"', '`'])
+                        || matches!(w, ".Inner" | ".InnerDeindent")
+                        || KEEP.contains(&w)
+                });
+            (var.starts_with('$') && keeps).then_some(var)
+        })
+        .collect();
+    let call = actions.iter().find_map(|a| {
+        let rest = a.strip_prefix("highlight ").or_else(|| {
+            a.split_once(" highlight ")
+                .or_else(|| a.split_once("(highlight "))
+                .map(|(_, r)| r)
+        })?;
+        let args = arguments(rest);
+        let code = args.first()?.trim_start_matches('(').trim_end_matches(')');
+        // `.Inner`, `(trim .Inner "\n")`, or a variable holding it.
+        let inner = matches!(
+            code.split_whitespace().last(),
+            Some(".Inner" | ".InnerDeindent")
+        ) || code
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w == ".Inner")
+            || holds_inner.contains(&code);
+        inner.then(|| args.get(1).copied().unwrap_or(""))
+    })?;
+    let getter = |text: &str| {
+        let after = text
+            .split(".Get")
+            .nth(1)?
+            .trim_start()
+            .trim_start_matches('(');
+        let arg = after.split([' ', ')', '}']).next()?.trim();
+        match arg.parse::<usize>() {
+            Ok(n) => Some(CodeLanguage::Nth(n)),
+            Err(_) if arg.starts_with('"') => {
+                Some(CodeLanguage::Named(arg.trim_matches('"').to_string()))
+            }
+            Err(_) => None,
+        }
+    };
+    Some(if call.starts_with('"') || call.starts_with('`') {
+        CodeLanguage::Fixed(call.trim_matches(['"', '`']).to_string())
+    } else if call.starts_with("(.Get") {
+        getter(call).unwrap_or(CodeLanguage::None)
+    } else if call.starts_with('$') {
+        // The variable set from one of the shortcode's arguments somewhere above.
+        getter(template).unwrap_or(CodeLanguage::None)
+    } else {
+        CodeLanguage::None
+    })
+}
+
 /// Whether the site's template for `name` prints the page's table of contents
 /// (`.TableOfContents`), as a theme's `{{< toc >}}` does.
 pub(super) fn prints_toc(article: &Article, name: &str) -> bool {
@@ -60,18 +152,54 @@ fn template(article: &Article, name: &str) -> Option<String> {
 /// shows it: as it is, or through functions that keep its text (`markdownify`,
 /// `RenderString`, `safeHTML`, `chomp`, `trim`…), assigned to a variable or printed.
 /// Another function (`jsonify`, `highlight`, `urlize`, `len`) makes it something else.
+/// The arguments at the start of `text`, each a word, a quoted string or a
+/// parenthesised expression.
+fn arguments(text: &str) -> Vec<&str> {
+    let mut args = Vec::new();
+    let (mut depth, mut quote, mut start) = (0usize, None, None);
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '`') => {
+                quote = Some(c);
+                start.get_or_insert(i);
+            }
+            (None, '(') => {
+                depth += 1;
+                start.get_or_insert(i);
+            }
+            (None, ')') => depth = depth.saturating_sub(1),
+            (None, c) if c.is_whitespace() && depth == 0 => {
+                if let Some(s) = start.take() {
+                    args.push(&text[s..i]);
+                }
+            }
+            (None, _) => {
+                start.get_or_insert(i);
+            }
+        }
+    }
+    if let Some(s) = start {
+        args.push(&text[s..]);
+    }
+    args
+}
+
+/// Functions that keep the text they are given (see [`inner_shown`]).
+const KEEP: [&str; 9] = [
+    "markdownify",
+    ".Page.RenderString",
+    "$.Page.RenderString",
+    ".RenderString",
+    "safeHTML",
+    "htmlUnescape",
+    "chomp",
+    "strings.TrimSpace",
+    "trim",
+];
+
 fn inner_shown(template: &str) -> bool {
-    const KEEP: [&str; 9] = [
-        "markdownify",
-        ".Page.RenderString",
-        "$.Page.RenderString",
-        ".RenderString",
-        "safeHTML",
-        "htmlUnescape",
-        "chomp",
-        "strings.TrimSpace",
-        "trim",
-    ];
     let mut seen = false;
     for action in template.split("{{").skip(1) {
         let action = action.split("}}").next().unwrap_or("");
@@ -168,7 +296,7 @@ pub(super) fn as_html(inner: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_html, inner_shown, is_inner_only};
+    use super::{as_html, highlighted, inner_shown, is_inner_only, CodeLanguage};
 
     #[test]
     fn a_template_printing_its_inner_text_only_is_told_from_others() {
@@ -222,5 +350,25 @@ mod tests {
             "\n<div>\n<!-- -->\n    <p>x</p>\n</div>\n"
         );
         assert_eq!(as_html("<br>"), "<br>");
+    }
+
+    #[test]
+    fn a_template_highlighting_its_inner_text_names_its_language() {
+        // kubernetes-sigs/kind's `codeFromInline`.
+        let kind = "{{ $code := trim .Inner  \"\\n\"  }}\n{{ $lang := \"\" }}\n{{ with .Get \"lang\" }}{{ $lang = . }}{{ end }}\n<td>{{ highlight $code $lang \"\" }}</td>\n<textarea>{{ $code }}</textarea>";
+        assert_eq!(highlighted(kind), Some(CodeLanguage::Named("lang".into())));
+        assert_eq!(
+            highlighted("{{ highlight .Inner \"go\" \"\" }}"),
+            Some(CodeLanguage::Fixed("go".into()))
+        );
+        assert_eq!(
+            highlighted("{{ highlight (trim .Inner \"\\n\") (.Get 0) \"\" }}"),
+            Some(CodeLanguage::Nth(0))
+        );
+        assert_eq!(
+            highlighted("{{ $x := .Get \"src\" }}{{ highlight (readFile $x) \"go\" \"\" }}"),
+            None
+        );
+        assert_eq!(highlighted("<div>{{ .Inner | markdownify }}</div>"), None);
     }
 }

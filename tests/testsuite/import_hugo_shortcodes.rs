@@ -504,3 +504,38 @@ fn a_themes_box_showing_its_inner_markdown_keeps_it() {
         "{page}"
     );
 }
+
+/// kubernetes-sigs/kind: its `codeFromInline` shortcode trims `.Inner`, then
+/// `highlight`s it in the language its call names (`lang="bash"`), in a table with a
+/// copy button. Left out with 65 warnings, the home page lost its install commands.
+#[test]
+fn a_sites_code_shortcode_is_a_fenced_code_block_in_its_language() {
+    let site = Fixture::new("hugo");
+    site.write("hugo.toml", "baseURL = \"https://example.org/\"\n");
+    site.write(
+        "layouts/shortcodes/codeFromInline.html",
+        "{{ $code := trim .Inner  \"\\n\"  }}\n{{ $lang := \"\" }}\n{{ with .Get \"lang\" }}{{ $lang = . }}{{ end }}\n<table class=\"includecode\"><tr><td>{{ highlight $code $lang \"\" }}</td></tr>\n<textarea>{{ $code }}</textarea></table>\n",
+    );
+    site.write(
+        "layouts/shortcodes/gocode.html",
+        "{{ highlight (trim .Inner \"\\n\") \"go\" \"\" }}\n",
+    );
+    site.write(
+        "layouts/shortcodes/fromfile.html",
+        "{{ $file := .Get \"file\" }}{{ highlight (readFile $file) \"go\" \"\" }}\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nCreate a cluster:\n\n{{< codeFromInline lang=\"bash\" >}}\nkind create cluster\n{{< /codeFromInline >}}\n\n{{< gocode >}}\nx := 1\n{{< /gocode >}}\n\n{{< fromfile file=\"a.go\" >}}{{< /fromfile >}}\n",
+    );
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains("codeFromInline"), "{}", run.stderr);
+    assert!(!run.stderr.contains("gocode"), "{}", run.stderr);
+    run.assert_stderr_contains("Hugo shortcode `{{< fromfile file=\"a.go\" >}}`");
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    assert!(page.contains("language-bash"), "{page}");
+    assert!(page.contains("cluster"), "{page}");
+    assert!(page.contains("language-go"), "{page}");
+    assert!(!page.contains("codeFromInline"), "{page}");
+}
