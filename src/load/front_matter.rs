@@ -60,11 +60,19 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     /// Accepted as a synonym of `summary`, as in Hugo and Zola.
     pub description: Option<String>,
+    /// Dendron's description (`desc: ''` in every new note): the note's `description`
+    /// when it has none and this is not empty (folded on load).
+    #[serde(default, deserialize_with = "scalar_text")]
+    pub desc: Option<String>,
     pub topic: Option<String>,
     /// A list, or one tag or a comma-separated line of them (`tags: grief, loss`), as
     /// Obsidian allows; empty entries (`- ` with nothing after it) are skipped.
     #[serde(default, deserialize_with = "tag_list")]
     pub tags: Vec<String>,
+    /// Quartz's other name for `tags`, read as Quartz reads it: the note's tags when it
+    /// gives no `tags` (folded on load).
+    #[serde(default, deserialize_with = "tag_list")]
+    pub tag: Vec<String>,
     pub order: Option<i64>,
     /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
     #[serde(default, deserialize_with = "one_alias_or_many")]
@@ -89,6 +97,10 @@ pub struct FrontMatter {
     /// First published.
     #[serde(default, deserialize_with = "super::date::note_date")]
     pub date: Option<Date>,
+    /// Dendron's creation time (epoch milliseconds, as `updated`): the note's `date`
+    /// when it gives none (folded on load).
+    #[serde(default, deserialize_with = "super::date::note_date")]
+    pub created: Option<Date>,
     /// Last updated; default: the newest `changes:` date.
     #[serde(default, deserialize_with = "super::date::note_date")]
     pub updated: Option<Date>,
@@ -550,6 +562,9 @@ mod tests {
             "linktitle",
             "cssclass",
             "alias",
+            "tag",
+            "desc",
+            "created",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(
