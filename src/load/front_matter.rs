@@ -20,37 +20,7 @@ use std::sync::LazyLock;
 /// anything else earns a warning. Read from the struct itself (the field names serde
 /// deserializes), so a key is written once, as a field, and known everywhere.
 pub static FRONT_MATTER_KEYS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(struct_fields::<FrontMatter>);
-
-/// The field names a struct's derived `Deserialize` accepts: it hands them to
-/// `deserialize_struct`, where this deserializer keeps them and stops.
-fn struct_fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
-    use serde::de::{value::Error, Error as _, Visitor};
-    struct Fields<'a>(&'a mut &'static [&'static str]);
-    impl<'de> serde::Deserializer<'de> for Fields<'_> {
-        type Error = Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
-            Err(Error::custom("not a struct"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Error> {
-            *self.0 = fields;
-            Err(Error::custom("fields read"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
-            enum identifier ignored_any
-        }
-    }
-    let mut fields: &'static [&'static str] = &[];
-    let _ = T::deserialize(Fields(&mut fields));
-    fields
-}
+    LazyLock::new(super::front_forms::struct_fields::<FrontMatter>);
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct FrontMatter {

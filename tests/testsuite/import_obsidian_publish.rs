@@ -442,3 +442,30 @@ fn a_dendron_note_is_dated_and_described_by_its_own_keys() {
         "{sitemap}"
     );
 }
+
+#[test]
+fn a_dendron_workspace_s_wikilinks_give_the_label_first() {
+    // Kenshin/simpread-wiki: Dendron writes `[[Tutorial Home Page| tutorial]]`, the label
+    // before the note; each was "'Tutorial Home Page' is not written yet".
+    let site = Fixture::new("obsidian");
+    site.write(
+        "dendron.yml",
+        "version: 5\nworkspace:\n  vaults:\n    - fsPath: content\n",
+    );
+    site.write(
+        "content/tutorial.md",
+        "---\nid: a1\ntitle: Tutorial\ndesc: ''\nupdated: 1624864763249\ncreated: 1624864763249\n---\n\nStart.\n",
+    );
+    site.write(
+        "content/tutorial.conclusion.md",
+        "---\nid: a2\ntitle: Conclusion\n---\n\nBack to [[Tutorial Home Page| tutorial]], or [[tutorial]].\n\n![[Start here|tutorial]]\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("Tutorial Home Page"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Start here"), "{}", run.stderr);
+    let page = site.read("tutorial-conclusion/index.html");
+    assert!(page.contains("href=\"../tutorial/\" id=\"ref-"), "{page}");
+    assert!(page.contains(">Tutorial Home Page</a>"), "{page}");
+    assert!(page.contains("Start."), "{page}");
+}
