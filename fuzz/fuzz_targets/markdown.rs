@@ -57,6 +57,7 @@ fuzz_target!(|text: &str| {
         broken_links: Default::default(),
         highlight: true,
         expressions,
+        label_first_wikilinks: text.len() % 5 == 0,
         math_definitions: "",
         // mdBook's MathJax delimiters read as math for half the inputs.
         mathjax: text.len() % 2 == 1,

@@ -95,6 +95,26 @@ impl Date {
     }
 
     /// The same day `months` later, clamped to the end of a shorter month.
+    /// The day (UTC) of a time in milliseconds since 1970, as Dendron writes a note's
+    /// `created` and `updated` (`1657806590091`): a number of 12 to 14 digits, from
+    /// 1973 to 5138, which no other date a note gives can be.
+    pub fn from_epoch_millis(millis: u64) -> Option<Date> {
+        if !(100_000_000_000..100_000_000_000_000).contains(&millis) {
+            return None;
+        }
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let z = (millis / 86_400_000) as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Some(Date { year, month, day })
+    }
+
     pub fn add_months(self, months: u32) -> Date {
         // In i64, so no count of months wraps the year around.
         let total = i64::from(self.year) * 12 + (i64::from(self.month) - 1) + i64::from(months);
@@ -180,9 +200,12 @@ pub(super) fn note_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option
             }
         }
         fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
-            match (1000..=9999).contains(&n) {
-                true => self.visit_str(&n.to_string()),
-                false => Err(E::invalid_type(serde::de::Unexpected::Unsigned(n), &self)),
+            if (1000..=9999).contains(&n) {
+                return self.visit_str(&n.to_string());
+            }
+            match Date::from_epoch_millis(n) {
+                Some(date) => Ok(Some(date)),
+                None => Err(E::invalid_type(serde::de::Unexpected::Unsigned(n), &self)),
             }
         }
         fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
@@ -230,6 +253,15 @@ pub(super) fn date_shaped(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epoch_milliseconds_are_their_day() {
+        let day = |n| Date::from_epoch_millis(n).map(|d| d.to_string());
+        assert_eq!(day(1_657_806_590_091).as_deref(), Some("2022-07-14"));
+        assert_eq!(day(1_639_804_259_623).as_deref(), Some("2021-12-18"));
+        assert_eq!(day(951_782_400_000).as_deref(), Some("2000-02-29"));
+        assert_eq!(day(20_240_101), None);
+    }
 
     #[test]
     fn dates_validate_and_add_months() {

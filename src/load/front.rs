@@ -323,9 +323,18 @@ pub(super) fn resolve_synonyms(
             front.path = Some(permalink);
         }
     }
-    // Hugo dates a page by its `publishDate` when it gives no `date`.
+    // Hugo dates a page by its `publishDate` when it gives no `date`; Dendron by its
+    // `created`.
     if front.date.is_none() {
-        front.date = front.publish_date;
+        front.date = front.publish_date.or(front.created);
+    }
+    // Quartz reads `tag` when a note gives no `tags`; Dendron writes `desc` for the
+    // note's description, empty until the writer gives one.
+    if front.tags.is_empty() {
+        front.tags = std::mem::take(&mut front.tag);
+    }
+    if front.description.is_none() && front.summary.is_none() {
+        front.description = front.desc.take().filter(|d| !d.trim().is_empty());
     }
     // `language:` holding no language tag: the site's own key of that name.
     if front.language.is_none() && head.contains("language") {

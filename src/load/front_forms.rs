@@ -1,6 +1,7 @@
 //! Front matter written loosely, read as Hugo reads it: keys attune knows in another
 //! case (`Title:`), a top-level key set twice (the last read), and a `language:` that
-//! holds no language tag (the site's own key of that name).
+//! holds no language tag (the site's own key of that name); and the keys a struct
+//! reads, which make [`FRONT_MATTER_KEYS`].
 
 use super::front::UnknownKey;
 use super::spans::{Spans, Step};
@@ -116,4 +117,33 @@ pub(super) fn language_tag<'de, D: serde::Deserializer<'de>>(
         && parts
             .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     Ok(tag.then(|| text.trim().to_string()))
+}
+/// The field names a struct's derived `Deserialize` accepts: it hands them to
+/// `deserialize_struct`, where this deserializer keeps them and stops.
+pub(super) fn struct_fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{value::Error, Error as _, Visitor};
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Error> {
+            *self.0 = fields;
+            Err(Error::custom("fields read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
 }

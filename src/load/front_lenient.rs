@@ -12,18 +12,25 @@ use std::path::Path;
 /// Obsidian properties attune reads only as names. Obsidian shows a value of another
 /// kind (an alias written `- Opener: New Tab by Default`, which YAML reads as a mapping)
 /// as a type mismatch and opens the note; so attune leaves the key out, with a warning.
-const NAME_PROPERTIES: &[&str] = &["aliases", "alias", "tags"];
+const NAME_PROPERTIES: &[&str] = &["aliases", "alias", "tags", "tag"];
 
 /// Date properties left out in the same way when they hold no date at all (`[2024]`, or
 /// text such as `a.a. 2019/2020`, see `date_shaped`): Obsidian opens such a note, Quartz
 /// publishes it undated. A date written wrongly (`date: 2024-13-01`) stays an error.
-const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod"];
+const DATE_PROPERTIES: &[&str] = &["date", "updated", "lastmod", "created"];
 
 /// Text properties left out in the same way when they hold a list or a mapping
 /// (`title: [Avoiding Pain]`, `title: ["[[The Socks Episode]]"]`, as an Obsidian
 /// template writes it): Obsidian gives `title` no meaning of its own and opens the
 /// note, titled by its file name, as attune then titles it.
-const TEXT_PROPERTIES: &[&str] = &["title", "summary", "description", "topic", "linkTitle"];
+const TEXT_PROPERTIES: &[&str] = &[
+    "title",
+    "summary",
+    "description",
+    "desc",
+    "topic",
+    "linkTitle",
+];
 
 /// Properties a vault or a theme uses for its own things, left out in the same way when
 /// they hold what attune cannot read as its own: `weight` and `order` holding a list or

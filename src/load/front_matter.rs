@@ -20,37 +20,7 @@ use std::sync::LazyLock;
 /// anything else earns a warning. Read from the struct itself (the field names serde
 /// deserializes), so a key is written once, as a field, and known everywhere.
 pub static FRONT_MATTER_KEYS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(struct_fields::<FrontMatter>);
-
-/// The field names a struct's derived `Deserialize` accepts: it hands them to
-/// `deserialize_struct`, where this deserializer keeps them and stops.
-fn struct_fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
-    use serde::de::{value::Error, Error as _, Visitor};
-    struct Fields<'a>(&'a mut &'static [&'static str]);
-    impl<'de> serde::Deserializer<'de> for Fields<'_> {
-        type Error = Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
-            Err(Error::custom("not a struct"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Error> {
-            *self.0 = fields;
-            Err(Error::custom("fields read"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
-            enum identifier ignored_any
-        }
-    }
-    let mut fields: &'static [&'static str] = &[];
-    let _ = T::deserialize(Fields(&mut fields));
-    fields
-}
+    LazyLock::new(super::front_forms::struct_fields::<FrontMatter>);
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct FrontMatter {
@@ -60,11 +30,19 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     /// Accepted as a synonym of `summary`, as in Hugo and Zola.
     pub description: Option<String>,
+    /// Dendron's description (`desc: ''` in every new note): the note's `description`
+    /// when it has none and this is not empty (folded on load).
+    #[serde(default, deserialize_with = "scalar_text")]
+    pub desc: Option<String>,
     pub topic: Option<String>,
     /// A list, or one tag or a comma-separated line of them (`tags: grief, loss`), as
     /// Obsidian allows; empty entries (`- ` with nothing after it) are skipped.
     #[serde(default, deserialize_with = "tag_list")]
     pub tags: Vec<String>,
+    /// Quartz's other name for `tags`, read as Quartz reads it: the note's tags when it
+    /// gives no `tags` (folded on load).
+    #[serde(default, deserialize_with = "tag_list")]
+    pub tag: Vec<String>,
     pub order: Option<i64>,
     /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
     #[serde(default, deserialize_with = "one_alias_or_many")]
@@ -89,6 +67,10 @@ pub struct FrontMatter {
     /// First published.
     #[serde(default, deserialize_with = "super::date::note_date")]
     pub date: Option<Date>,
+    /// Dendron's creation time (epoch milliseconds, as `updated`): the note's `date`
+    /// when it gives none (folded on load).
+    #[serde(default, deserialize_with = "super::date::note_date")]
+    pub created: Option<Date>,
     /// Last updated; default: the newest `changes:` date.
     #[serde(default, deserialize_with = "super::date::note_date")]
     pub updated: Option<Date>,
@@ -550,6 +532,9 @@ mod tests {
             "linktitle",
             "cssclass",
             "alias",
+            "tag",
+            "desc",
+            "created",
         ];
         for key in FRONT_MATTER_KEYS.iter() {
             assert!(

@@ -25,6 +25,16 @@ fn is_gitbook_folder(e: &walkdir::DirEntry) -> bool {
     e.file_type().is_dir() && e.file_name() == ".gitbook"
 }
 
+/// Logseq's own folder at a graph's top (`logseq/config.edn`, `custom.css`, and `bak/`,
+/// its backups of pages as they were), which Logseq never shows as pages: left out, as
+/// a vault's `.obsidian/` is.
+fn is_logseq_folder(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 1
+        && e.file_type().is_dir()
+        && e.file_name() == "logseq"
+        && e.path().join("config.edn").is_file()
+}
+
 /// Whatever `.gitbook/` holds beside `assets/` (GitBook's own settings and
 /// includes), which is not read.
 fn in_gitbook_folder(e: &walkdir::DirEntry) -> bool {
@@ -62,7 +72,7 @@ pub(super) fn walk<'a>(
             if is_ignored(e.file_name().to_string_lossy().as_ref()) && !is_gitbook_folder(e) {
                 return false;
             }
-            if in_gitbook_folder(e) {
+            if in_gitbook_folder(e) || is_logseq_folder(e) {
                 return false;
             }
             let rel = e.path().strip_prefix(&root).unwrap_or(e.path());

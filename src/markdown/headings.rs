@@ -163,6 +163,7 @@ mod tests {
             broken_links: Default::default(),
             highlight: true,
             expressions: Default::default(),
+            label_first_wikilinks: false,
             math_definitions: "",
             mathjax: false,
             site_params: None,

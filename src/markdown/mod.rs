@@ -14,6 +14,7 @@ mod code;
 mod comments;
 mod containers;
 mod dataview;
+mod dendron_links;
 mod expand;
 mod foreign;
 mod foreign_address;
@@ -109,6 +110,9 @@ pub struct ParseContext<'a> {
     /// template's `{{1}}`, a prompt's `{{user_input}}`); on a Hugo or Zola site text
     /// too, but for Zola's shortcode calls; elsewhere a template expression left out.
     pub expressions: Expressions,
+    /// Dendron's wikilinks, label first: `[[Label|note.path]]` links to `note.path`
+    /// (a `dendron.yml` beside the notes; see `dendron_links.rs`).
+    pub label_first_wikilinks: bool,
     /// TeX definitions every formula starts with: mdbook-katex's macros (see
     /// [`crate::config::mdbook`]); empty for most sites.
     pub math_definitions: &'a str,
@@ -391,6 +395,11 @@ pub fn parse_titled(
         let options = options(ctx.smart_punctuation);
         reference_wikilinks::as_references(events, body, &definitions, options)
     };
+    let events = if ctx.label_first_wikilinks {
+        dendron_links::label_first(events)
+    } else {
+        events
+    };
     // In a vault, Obsidian and Quartz read `[[Magic Numbers]](MZ)` as the wikilink and
     // the text `(MZ)` after it.
     let events = if ctx.expressions == Expressions::Vault {
@@ -502,6 +511,7 @@ mod tests {
             broken_links: Default::default(),
             highlight: true,
             expressions: Default::default(),
+            label_first_wikilinks: false,
             math_definitions: "",
             mathjax: false,
             site_params: None,
@@ -613,6 +623,7 @@ mod tests {
             broken_links: BrokenLinks::Warn,
             highlight: true,
             expressions: Default::default(),
+            label_first_wikilinks: false,
             math_definitions: "",
             mathjax: false,
             site_params: None,

@@ -77,6 +77,7 @@ pub(super) fn articles(
     } else {
         markdown::Expressions::Template
     };
+    let label_first_wikilinks = super::vault::is_dendron(&content.root, &content.dir);
     let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
     let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
     let math_definitions = config.preprocessor.math_definitions(
@@ -98,7 +99,7 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|",
             build.smart_punctuation,
             build.autolinks,
             build.unsupported_syntax,
@@ -207,6 +208,7 @@ pub(super) fn articles(
                 broken_links: config.build.broken_links,
                 highlight: !content.plain_code,
                 expressions,
+                label_first_wikilinks,
                 math_definitions: &math_definitions,
                 mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),

@@ -27,6 +27,16 @@ const OTHER_TOOLS: [&str; 6] = [
     "docusaurus.config.mjs",
 ];
 
+/// Whether the content folder `dir` (of the site at `root`) is a Dendron workspace's
+/// vault: `dendron.yml` in it, beside it or at the site's root (Dendron keeps it at
+/// the workspace's root, its vaults' folders below).
+pub(super) fn is_dendron(root: &Path, dir: &Path) -> bool {
+    [Some(dir), dir.parent(), Some(root)]
+        .into_iter()
+        .flatten()
+        .any(|folder| folder.join("dendron.yml").is_file())
+}
+
 /// Whether the content folder `dir` (of the site at `root`) is read as an Obsidian
 /// vault or a Quartz garden. `summary`: it has mdBook's `SUMMARY.md`.
 pub(super) fn is_vault(root: &Path, dir: &Path, sources: &[Source], summary: bool) -> bool {

@@ -538,3 +538,25 @@ fn a_folder_of_templates_named_in_another_language_is_left_out_too() {
         .read("plantillas/receta/index.html")
         .contains("PLANTILLA-KEPT"));
 }
+
+#[test]
+fn a_logseq_graph_s_own_folder_is_not_published() {
+    // DVG3/Ykhoa: a Logseq graph keeps `logseq/config.edn` and `logseq/bak/`, backups of
+    // its pages, which were published as pages (orphans, their images missing).
+    let site = Fixture::new("obsidian");
+    site.write("content/logseq/config.edn", "{:meta/version 1}\n");
+    site.write("content/logseq/custom.css", "");
+    site.write(
+        "content/logseq/bak/pages/Atoms/2024-09-14T01_57_17.561Z.Desktop.md",
+        "- Old text ![x](../assets/gone.png)\n",
+    );
+    site.write("content/pages/Atoms.md", "- Atoms are small.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("Desktop"), "{}", run.stderr);
+    assert!(!run.stderr.contains("gone.png"), "{}", run.stderr);
+    assert!(site
+        .read("pages/atoms/index.html")
+        .contains("Atoms are small."));
+    assert!(!site.path("public/logseq").exists());
+}

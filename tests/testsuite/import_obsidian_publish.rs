@@ -382,3 +382,90 @@ fn the_older_alias_key_names_a_note_as_aliases_does() {
         "{page}"
     );
 }
+
+#[test]
+fn the_older_tag_key_tags_a_note_as_tags_does() {
+    // Quartz reads `tag:` where a note gives no `tags:` (it takes the first of the
+    // two it finds); it was an unknown key and the note untagged.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/Care/Grief.md",
+        "---\ntag: [grief, loss]\n---\n# Grief\n\nText.\n",
+    );
+    site.write(
+        "content/Care/Sleep.md",
+        "---\ntag: sleep\ntags: [rest]\n---\n# Sleep\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("`tag`"), "{}", run.stderr);
+    assert!(site.read("tags/grief/index.html").contains("Grief"));
+    assert!(site.read("tags/loss/index.html").contains("Grief"));
+    assert!(site.read("tags/rest/index.html").contains("Sleep"));
+    assert!(!site.path("public/tags/sleep/index.html").exists());
+}
+
+#[test]
+fn a_dendron_note_is_dated_and_described_by_its_own_keys() {
+    // Duffney/dendron-second-brain, Kenshin/simpread-wiki: every Dendron note says
+    // `updated:` and `created:` in milliseconds since 1970 and `desc:` for its
+    // description; each `updated` was "holds something other than a date", left out,
+    // and `desc` and `created` unknown keys.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/sleep.cycles.md",
+        "---\nid: 2xlo8hm4o892zzo7nigtyzm\ntitle: Cycles\ndesc: Sleep comes in cycles.\nupdated: 1657806590091\ncreated: 1657806386843\n---\n\nText.\n",
+    );
+    site.write(
+        "content/sleep.md",
+        "---\nid: mdbfffamzyb5cma1fsgvgdw\ntitle: Sleep\ndesc: ''\ncreated: 1639804259623\n---\n\nSee [[sleep.cycles]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for said in ["`updated`", "`desc`", "`created`"] {
+        assert!(!run.stderr.contains(said), "{}", run.stderr);
+    }
+    let page = site.read("sleep-cycles/index.html");
+    assert!(
+        page.contains("<meta name=\"description\" content=\"Sleep comes in cycles.\">"),
+        "{page}"
+    );
+    // `updated` is the page's last change; `created`, with no `updated`, its date.
+    let sitemap = site.read("sitemap.xml");
+    assert!(
+        sitemap.contains("/sleep-cycles/</loc><lastmod>2022-07-14<"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("/sleep/</loc><lastmod>2021-12-18<"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn a_dendron_workspace_s_wikilinks_give_the_label_first() {
+    // Kenshin/simpread-wiki: Dendron writes `[[Tutorial Home Page| tutorial]]`, the label
+    // before the note; each was "'Tutorial Home Page' is not written yet".
+    let site = Fixture::new("obsidian");
+    site.write(
+        "dendron.yml",
+        "version: 5\nworkspace:\n  vaults:\n    - fsPath: content\n",
+    );
+    site.write(
+        "content/tutorial.md",
+        "---\nid: a1\ntitle: Tutorial\ndesc: ''\nupdated: 1624864763249\ncreated: 1624864763249\n---\n\nStart.\n",
+    );
+    site.write(
+        "content/tutorial.conclusion.md",
+        "---\nid: a2\ntitle: Conclusion\n---\n\nBack to [[Tutorial Home Page| tutorial]], or [[tutorial]].\n\n![[Start here|tutorial]]\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("Tutorial Home Page"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Start here"), "{}", run.stderr);
+    let page = site.read("tutorial-conclusion/index.html");
+    assert!(page.contains("href=\"../tutorial/\" id=\"ref-"), "{page}");
+    assert!(page.contains(">Tutorial Home Page</a>"), "{page}");
+    assert!(page.contains("Start."), "{page}");
+}
