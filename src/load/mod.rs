@@ -443,9 +443,7 @@ pub fn load(
             is_index && in_book && !chapter_for_folder && !listed_readme
         });
         markdown = kept;
-        if let Some(d) = summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel)) {
-            diagnostics.push(d);
-        }
+        summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel));
     }
 
     content.readme_folder = home::name_the_home(&mut markdown, publish.book_files, diagnostics);

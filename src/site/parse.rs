@@ -256,6 +256,14 @@ pub(super) fn articles(
             .zip(&parsed)
             .map(|(s, p)| (s.rel.as_path(), p.includes.as_slice())),
     );
+    // Markdown files SUMMARY.md does not list, but those a chapter includes.
+    if let Some(d) = content
+        .summary
+        .as_ref()
+        .and_then(|s| s.unlisted_warning(|rel| snippets.contains(rel)))
+    {
+        diagnostics.push(d);
+    }
 
     let mut articles = Vec::with_capacity(sources.len());
     let mut unknown_keys = crate::load::UnknownKeys::default();

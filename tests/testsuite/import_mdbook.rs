@@ -1665,3 +1665,34 @@ fn a_chapter_summary_md_lists_but_nobody_wrote_follows_broken_links() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn a_file_a_chapter_includes_is_not_named_among_those_the_summary_leaves_out() {
+    // A cookbook's sections each `{{#include}}` their recipes, files SUMMARY.md does
+    // not list: mdBook shows their text in the section, but the warning for unlisted
+    // files named all 216 of them as left out.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"Cookbook\"\nsrc = \"src\"\n");
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Runtime](rt.md)\n");
+    site.write(
+        "src/rt.md",
+        "# Runtime\n\n{{#include rt/macro.md}}\n\n{{#include rt/builder.md}}\n",
+    );
+    site.write("src/rt/macro.md", "## Macro\n\nUse `tokio::main`.\n");
+    site.write(
+        "src/rt/builder.md",
+        "## Builder\n\nOr the builder.\n\n{{#include ../links.md}}\n",
+    );
+    site.write("src/links.md", "[tokio]: https://docs.rs/tokio\n");
+    site.write("src/stale.md", "# An old chapter\n");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("1 Markdown file SUMMARY.md does not list is left out"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("'stale.md'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("macro.md'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("links.md'"), "{}", run.stderr);
+}
