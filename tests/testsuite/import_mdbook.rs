@@ -1696,3 +1696,37 @@ fn a_file_a_chapter_includes_is_not_named_among_those_the_summary_leaves_out() {
     assert!(!run.stderr.contains("macro.md'"), "{}", run.stderr);
     assert!(!run.stderr.contains("links.md'"), "{}", run.stderr);
 }
+
+#[test]
+fn an_image_without_alt_text_in_an_included_file_is_reported_where_it_is_written() {
+    // A cookbook's chapter includes its recipes; an image without alt text in one was
+    // reported at line 9223372036854775898 of the chapter, a place that stands for
+    // the included file's line and was never put back.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"Cookbook\"\nsrc = \"src\"\n");
+    site.write("src/SUMMARY.md",
+        "# Summary\n\n- [Concurrency](concurrency/README.md)\n  - [Threads](concurrency/threads.md)\n",
+    );
+    site.write("src/concurrency/README.md", "# Concurrency\n");
+    site.write(
+        "src/concurrency/threads.md",
+        "# Threads\n\n{{#include thread/fractal.md}}\n",
+    );
+    site.write(
+        "src/concurrency/thread/fractal.md",
+        "## Draw a fractal\n\nThe result:\n\n![](fractal.png)\n",
+    );
+    site.write("src/concurrency/thread/fractal.png", "png");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains("image has no alt text"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("src/concurrency/thread/fractal.md:5:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("922337"), "{}", run.stderr);
+}
