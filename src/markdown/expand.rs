@@ -230,6 +230,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    if text.contains("<Listing") {
+        if let Some((rewritten, map)) = super::listings::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if holds(&text, "r[") {
         if let Some((rewritten, map)) = super::spec_rules::rewrite(&text, options) {
             out.maps.0.push(map);

@@ -35,6 +35,7 @@ mod images;
 mod include;
 mod linked_wikilinks;
 mod links;
+mod listings;
 pub(crate) mod math;
 mod math_blocks;
 mod math_html;

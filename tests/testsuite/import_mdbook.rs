@@ -1730,3 +1730,37 @@ fn an_image_without_alt_text_in_an_included_file_is_reported_where_it_is_written
     );
     assert!(!run.stderr.contains("922337"), "{}", run.stderr);
 }
+
+#[test]
+fn an_mdbook_trpl_listing_is_a_figure_with_its_file_name_and_caption() {
+    // The Rust book and Brown's interactive edition wrap 419 code blocks in
+    // `<Listing number= file-name= caption=>` for mdbook-trpl: passed through as an
+    // unknown element, each listing's caption and file name were lost.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"Book\"\nsrc = \"src\"\n");
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Structs](structs.md)\n");
+    site.write(
+        "src/structs.md",
+        "# Structs\n\nListing 5-1 shows a struct.\n\n\
+         <Listing number=\"5-1\" file-name=\"src/main.rs\" caption=\"A `User` struct definition\">\n\n\
+         ```rust\nstruct User {\n    active: bool,\n}\n```\n\n</Listing>\n\n\
+         ```html\n<Listing number=\"9-9\">\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("structs/index.html");
+    assert!(!page.contains("<Listing number=\"5-1\""), "{page}");
+    assert!(page.contains("<figure class=\"listing\">"), "{page}");
+    assert!(page.contains("Filename: src/main.rs"), "{page}");
+    assert!(
+        page.contains("Listing 5-1: A <code>User</code> struct definition"),
+        "{page}"
+    );
+    // The one in a code block stays code.
+    assert_eq!(
+        page.matches("<figure class=\"listing\">").count(),
+        1,
+        "{page}"
+    );
+    assert!(page.contains("9-9"), "{page}");
+}
