@@ -63,6 +63,7 @@ fuzz_target!(|text: &str| {
         mathjax: text.len() % 2 == 1,
         site_params: None,
         cascaded: None,
+        links_from: None,
         autolinks: true,
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("t/a.md"), true, &ctx);

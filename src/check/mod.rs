@@ -71,12 +71,20 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Diagnostics) {
                 }
             }
         }
-        for &(line, column) in &a.parsed.images_without_alt {
-            diagnostics.push(
+        let mut without_alt: Vec<Diagnostic> = a
+            .parsed
+            .images_without_alt
+            .iter()
+            .map(|&(line, column)| {
                 Diagnostic::warning(Code::MissingAlt, "image has no alt text")
                     .at(&a.path, line, column)
-                    .help("describe the image in the brackets: ![a calm lake at dawn](lake.jpg)"),
-            );
+                    .help("describe the image in the brackets: ![a calm lake at dawn](lake.jpg)")
+            })
+            .collect();
+        // An image in text the article includes: where that text is written.
+        site.place_included(&mut without_alt);
+        for d in without_alt {
+            diagnostics.push(d);
         }
         let review = a.review(&site.config);
         if let (true, Some(due)) = (review.overdue(today), review.next) {

@@ -114,6 +114,10 @@ pub struct Content {
     /// Zola's `redirect_to` of a section with no pages (see `zola::section_redirects`):
     /// redirects, read as `[redirects]` entries are.
     pub section_redirects: Vec<crate::config::Entry>,
+    /// The folder of GitBook's `structure.readme` when it is below the content folder
+    /// (`product` for `product/README.md`): the home page's text, whose relative links
+    /// are written from there, as GitBook reads them (see `home.rs`).
+    pub readme_folder: Option<String>,
 }
 
 /// The name Hugo and Zola give the folder of files published at the site root.
@@ -445,12 +449,10 @@ pub fn load(
             is_index && in_book && !chapter_for_folder && !listed_readme
         });
         markdown = kept;
-        if let Some(d) = summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel)) {
-            diagnostics.push(d);
-        }
+        summary.unlisted(unlisted.into_iter().map(|(_, rel)| rel));
     }
 
-    let readme_below = home::name_the_home(&mut markdown, publish.book_files, diagnostics);
+    content.readme_folder = home::name_the_home(&mut markdown, publish.book_files, diagnostics);
     walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
@@ -465,7 +467,6 @@ pub fn load(
         diagnostics.extend(local);
         sources.extend(source);
     }
-    home::rebase_readme(root, readme_below, &mut sources);
     widgets::add_widget_pages(&dir, root, &widgets, &mut sources);
     if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
         front::toml_aliases_from_root(&mut sources);

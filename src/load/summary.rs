@@ -303,13 +303,21 @@ impl Summary {
     }
 
     /// Records the Markdown files the summary does not list, which are left out of the
-    /// site, as mdBook leaves them out; the warning that names them, `None` when it
-    /// lists them all.
-    pub fn unlisted(&mut self, files: impl Iterator<Item = PathBuf>) -> Option<Diagnostic> {
+    /// site, as mdBook leaves them out ([`Summary::unlisted_warning`] names them once
+    /// the chapters are read).
+    pub fn unlisted(&mut self, files: impl Iterator<Item = PathBuf>) {
         self.left_out.extend(files);
+    }
+
+    /// The one warning naming the files left out ([`Summary::unlisted`]), but those a
+    /// chapter includes (`{{#include recipe.md}}`): their text is in the book, as
+    /// mdBook shows it, so they are not left out (a cookbook whose sections include
+    /// 216 recipes was told all 216 were).
+    pub fn unlisted_warning(&self, included: impl Fn(&Path) -> bool) -> Option<Diagnostic> {
         let mut names: Vec<String> = self
             .left_out
             .iter()
+            .filter(|p| !included(p))
             .map(|p| format!("'{}'", p.to_string_lossy().replace('\\', "/")))
             .collect();
         if names.is_empty() {

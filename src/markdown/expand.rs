@@ -132,6 +132,8 @@ pub struct Article<'a> {
     pub cascaded: Option<&'a serde_json::Value>,
     /// mdBook's MathJax delimiters are math (see `ParseContext::mathjax`).
     pub mathjax: bool,
+    /// The folder relative links are written from (see `ParseContext::links_from`).
+    pub links_from: Option<&'a str>,
 }
 
 /// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.
@@ -192,6 +194,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     } else {
         body.to_string()
     };
+    if let Some(folder) = article.links_from {
+        if let Some((rebased, map)) = super::rebase::rebase(&text, folder, options) {
+            out.maps.0.push(map);
+            text = rebased;
+        }
+    }
     if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
@@ -218,6 +226,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     }
     if text.contains("admonish") {
         if let Some((rewritten, map)) = super::admonish::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    if text.contains("<Listing") {
+        if let Some((rewritten, map)) = super::listings::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;
         }

@@ -169,6 +169,7 @@ mod tests {
             site_params: None,
             cascaded: None,
             autolinks: true,
+            links_from: None,
         };
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)

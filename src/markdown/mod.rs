@@ -36,6 +36,7 @@ mod images;
 mod include;
 mod linked_wikilinks;
 mod links;
+mod listings;
 pub(crate) mod math;
 mod math_blocks;
 mod math_html;
@@ -47,6 +48,7 @@ mod prose;
 mod raw;
 mod raw_code_links;
 mod readability;
+mod rebase;
 mod reference_wikilinks;
 mod references;
 mod sanitize;
@@ -126,6 +128,10 @@ pub struct ParseContext<'a> {
     pub site_params: Option<&'a serde_json::Value>,
     /// The keys Hugo's `cascade` hands this page, which `{{< param >}}` reads after its own.
     pub cascaded: Option<&'a serde_json::Value>,
+    /// The folder, from the content folder, that the article's relative links are
+    /// written from when it is not the article's own: GitBook's `structure.readme` in
+    /// a folder below, the home page's text (see [`rebase`]).
+    pub links_from: Option<&'a str>,
 }
 
 #[derive(Debug, Clone)]
@@ -337,6 +343,7 @@ pub fn parse_titled(
         site_params: ctx.site_params,
         cascaded: ctx.cascaded,
         mathjax: ctx.mathjax,
+        links_from: ctx.links_from,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -517,6 +524,7 @@ mod tests {
             site_params: None,
             cascaded: None,
             autolinks: true,
+            links_from: None,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
     }
@@ -629,6 +637,7 @@ mod tests {
             site_params: None,
             cascaded: None,
             autolinks: true,
+            links_from: None,
         };
         let p = parse(
             "D [@webb2021] and [@webb2012; @nobody, p. 4].\n",

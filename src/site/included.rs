@@ -10,7 +10,7 @@ use std::path::Path;
 impl Site {
     /// Diagnostics found after parsing (links, anchors, images) inside text an
     /// article included, put where that text is written: in the included file.
-    pub(super) fn place_included(&self, diagnostics: &mut [Diagnostic]) {
+    pub(crate) fn place_included(&self, diagnostics: &mut [Diagnostic]) {
         if !diagnostics
             .iter()
             .any(|d| d.line >= crate::markdown::VIRTUAL_LINE)

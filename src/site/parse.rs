@@ -136,7 +136,12 @@ pub(super) fn articles(
             .map(|source| {
                 // What an ancestor's `cascade` hands it is read by `{{< param >}}` too.
                 let cascaded = source.front.cascaded.as_ref().map(|c| c.to_string());
+                // The home page's text from a folder below reads its links from there.
+                let from = (source.rel == Path::new("README.md"))
+                    .then_some(content.readme_folder.as_deref())
+                    .flatten();
                 crate::hash::hash_bytes(source.text.as_bytes())
+                    ^ from.map_or(0, |f| crate::hash::hash_bytes(f.as_bytes()).rotate_left(1))
                     ^ cascaded.map_or(0, |c| crate::hash::hash_bytes(c.as_bytes()))
             })
             .collect();
@@ -214,6 +219,10 @@ pub(super) fn articles(
                 site_params: site_params.as_ref(),
                 cascaded: source.front.cascaded.as_ref(),
                 autolinks: config.build.autolinks,
+                links_from: content
+                    .readme_folder
+                    .as_deref()
+                    .filter(|_| source.rel == Path::new("README.md")),
             };
             let title = match given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),
@@ -249,6 +258,14 @@ pub(super) fn articles(
             .zip(&parsed)
             .map(|(s, p)| (s.rel.as_path(), p.includes.as_slice())),
     );
+    // Markdown files SUMMARY.md does not list, but those a chapter includes.
+    if let Some(d) = content
+        .summary
+        .as_ref()
+        .and_then(|s| s.unlisted_warning(|rel| snippets.contains(rel)))
+    {
+        diagnostics.push(d);
+    }
 
     let mut articles = Vec::with_capacity(sources.len());
     let mut unknown_keys = crate::load::UnknownKeys::default();

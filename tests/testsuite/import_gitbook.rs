@@ -762,3 +762,40 @@ fn gitbooks_anchors_spell_a_headings_symbols_in_words() {
     );
     assert!(page.contains("recursion/#salt--pepper--spice\""), "{page}");
 }
+
+#[test]
+fn a_problem_on_a_line_of_a_readme_read_from_a_folder_is_at_its_column_as_written() {
+    // The readme `.gitbook.yaml` names in `product/` has its links written from the
+    // top before it is read: a broken link after one of them on the same line was
+    // reported 8 columns (`product/`) to the right of where it is written.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write(
+        ".gitbook.yaml",
+        "root: ./\n\nstructure:\n  readme: ./product/README.md\n  summary: ./product/SUMMARY.md\n",
+    );
+    site.write(
+        "product/SUMMARY.md",
+        "# Table of contents\n\n* [Setup](setup.md)\n",
+    );
+    site.write(
+        "product/README.md",
+        "# Welcome\n\nSee [setup](setup.md), [a](a.md) and [b](b.md).\n",
+    );
+    site.write("product/setup.md", "# Setup\n\nRun it.\n");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains("product/README.md:3:24"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("product/README.md:3:38"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("README.md:3:32"), "{}", run.stderr);
+}

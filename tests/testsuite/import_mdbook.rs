@@ -1665,3 +1665,102 @@ fn a_chapter_summary_md_lists_but_nobody_wrote_follows_broken_links() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn a_file_a_chapter_includes_is_not_named_among_those_the_summary_leaves_out() {
+    // A cookbook's sections each `{{#include}}` their recipes, files SUMMARY.md does
+    // not list: mdBook shows their text in the section, but the warning for unlisted
+    // files named all 216 of them as left out.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"Cookbook\"\nsrc = \"src\"\n");
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Runtime](rt.md)\n");
+    site.write(
+        "src/rt.md",
+        "# Runtime\n\n{{#include rt/macro.md}}\n\n{{#include rt/builder.md}}\n",
+    );
+    site.write("src/rt/macro.md", "## Macro\n\nUse `tokio::main`.\n");
+    site.write(
+        "src/rt/builder.md",
+        "## Builder\n\nOr the builder.\n\n{{#include ../links.md}}\n",
+    );
+    site.write("src/links.md", "[tokio]: https://docs.rs/tokio\n");
+    site.write("src/stale.md", "# An old chapter\n");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("1 Markdown file SUMMARY.md does not list is left out"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("'stale.md'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("macro.md'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("links.md'"), "{}", run.stderr);
+}
+
+#[test]
+fn an_image_without_alt_text_in_an_included_file_is_reported_where_it_is_written() {
+    // A cookbook's chapter includes its recipes; an image without alt text in one was
+    // reported at line 9223372036854775898 of the chapter, a place that stands for
+    // the included file's line and was never put back.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"Cookbook\"\nsrc = \"src\"\n");
+    site.write("src/SUMMARY.md",
+        "# Summary\n\n- [Concurrency](concurrency/README.md)\n  - [Threads](concurrency/threads.md)\n",
+    );
+    site.write("src/concurrency/README.md", "# Concurrency\n");
+    site.write(
+        "src/concurrency/threads.md",
+        "# Threads\n\n{{#include thread/fractal.md}}\n",
+    );
+    site.write(
+        "src/concurrency/thread/fractal.md",
+        "## Draw a fractal\n\nThe result:\n\n![](fractal.png)\n",
+    );
+    site.write("src/concurrency/thread/fractal.png", "png");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains("image has no alt text"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("src/concurrency/thread/fractal.md:5:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("922337"), "{}", run.stderr);
+}
+
+#[test]
+fn an_mdbook_trpl_listing_is_a_figure_with_its_file_name_and_caption() {
+    // The Rust book and Brown's interactive edition wrap 419 code blocks in
+    // `<Listing number= file-name= caption=>` for mdbook-trpl: passed through as an
+    // unknown element, each listing's caption and file name were lost.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"Book\"\nsrc = \"src\"\n");
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Structs](structs.md)\n");
+    site.write(
+        "src/structs.md",
+        "# Structs\n\nListing 5-1 shows a struct.\n\n\
+         <Listing number=\"5-1\" file-name=\"src/main.rs\" caption=\"A `User` struct definition\">\n\n\
+         ```rust\nstruct User {\n    active: bool,\n}\n```\n\n</Listing>\n\n\
+         ```html\n<Listing number=\"9-9\">\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("structs/index.html");
+    assert!(!page.contains("<Listing number=\"5-1\""), "{page}");
+    assert!(page.contains("<figure class=\"listing\">"), "{page}");
+    assert!(page.contains("Filename: src/main.rs"), "{page}");
+    assert!(
+        page.contains("Listing 5-1: A <code>User</code> struct definition"),
+        "{page}"
+    );
+    // The one in a code block stays code.
+    assert_eq!(
+        page.matches("<figure class=\"listing\">").count(),
+        1,
+        "{page}"
+    );
+    assert!(page.contains("9-9"), "{page}");
+}
