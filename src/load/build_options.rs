@@ -24,6 +24,23 @@ pub struct BuildOptions {
     pub publish_resources: Option<bool>,
 }
 
+/// Hugo's `sitemap` in front matter: `disable: true` (Hugo 0.125) leaves the page out
+/// of sitemap.xml. Its `changefreq`, `priority` and `filename` are read and left aside
+/// (as values of any kind, so none is reported as an unknown key): attune's sitemap
+/// gives each page its address and date only.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SitemapOptions {
+    #[serde(default, deserialize_with = "super::front::flag")]
+    pub disable: bool,
+    /// Hugo's hints to crawlers and its sitemap's file name: read, left aside.
+    #[serde(default)]
+    pub changefreq: Option<serde_json::Value>,
+    #[serde(default)]
+    pub priority: Option<serde_json::Value>,
+    #[serde(default)]
+    pub filename: Option<serde_json::Value>,
+}
+
 /// Where a published page is listed, as Hugo's `build.list` says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Listing {
@@ -42,6 +59,11 @@ impl FrontMatter {
     /// Where the page is listed (`build.list`).
     pub fn listing(&self) -> Listing {
         self.build.as_ref().and_then(|b| b.list).unwrap_or_default()
+    }
+
+    /// Whether Hugo's `sitemap: {disable: true}` keeps the page out of sitemap.xml.
+    pub fn sitemap_disabled(&self) -> bool {
+        self.sitemap.as_ref().is_some_and(|s| s.disable)
     }
 
     /// `outputs` without `html`: Hugo writes no HTML page for it.

@@ -122,12 +122,12 @@ pub struct FrontMatter {
     /// Hugo's headless bundle: the page is not published, the files beside it are.
     #[serde(default, deserialize_with = "front::flag")]
     pub headless: bool,
-    /// Hugo's build options (`build`, formerly `_build`): `render: never` (or
-    /// `link`, or `false`) leaves the page out, as `headless` does.
+    /// Hugo's `build` (formerly `_build`): `render: never` leaves the page out.
     #[serde(alias = "_build")]
     pub build: Option<super::build_options::BuildOptions>,
-    /// Hugo's output formats for the page (`outputs: [html, json]`): without `html`,
-    /// the page is not written; other formats are not written (see `build_options.rs`).
+    /// Hugo's `sitemap` (`disable: true`: out of sitemap.xml; see `build_options.rs`).
+    pub sitemap: Option<super::build_options::SitemapOptions>,
+    /// Hugo's `outputs` (`[html, json]`): without `html`, no page (`build_options.rs`).
     #[serde(default, deserialize_with = "super::build_options::formats")]
     pub outputs: Option<Vec<String>>,
     /// Zola's `sort_by` in a section's `_index.md`: `weight`, `date` and `none` are the
@@ -514,7 +514,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always, list: local, publishResources: true}\noutputs: [html]\nsort_by: date\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\nin_search_index: false\nredirect_to: x\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always, list: local, publishResources: true}\noutputs: [html]\nsitemap: {disable: false, priority: 0.5}\nsort_by: date\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\nin_search_index: false\nredirect_to: x\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;

@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 /// Hugo's own front matter keys attune does not read, lower-cased (Hugo reads keys in
 /// any case): on a Hugo site they are Hugo's, never unknown. They choose templates
 /// (`type`, `layout`), the theme's menus (`menus`, `menu`), a bundle's resources'
-/// names (`resources`), the renderer (`markup`), the sitemap's entry (`sitemap`),
-/// translations (`translationKey`), word counting (`isCJKLanguage`), `<meta
+/// names (`resources`), the renderer (`markup`), translations (`translationKey`), word counting (`isCJKLanguage`), `<meta
 /// name="keywords">` (`keywords`), the page's parameters (`params`, read by the
 /// `param` shortcode) and the sites it is in (`sites`). Attune has its own theme,
 /// menus and sitemap, so nothing a reader needs is lost. (Hugo's other names for its
@@ -30,7 +29,6 @@ const HUGO_KEYS: &[&str] = &[
     "menu",
     "resources",
     "markup",
-    "sitemap",
     "translationkey",
     "iscjklanguage",
     "keywords",

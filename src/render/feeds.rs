@@ -12,11 +12,12 @@ pub fn sitemap(site: &Site, urls: &[String]) -> String {
         .iter()
         .filter_map(|a| last_modified(site, a).map(|d| (a.url.as_str(), d.to_string())))
         .collect();
-    // Pages Hugo's `build.list` keeps out of the site-wide lists.
+    // Pages Hugo's `build.list` keeps out of the site-wide lists, and those whose
+    // `sitemap: {disable: true}` keeps out of the sitemap.
     let unlisted: std::collections::HashSet<&str> = site
         .articles
         .iter()
-        .filter(|a| a.front.listing() != crate::load::Listing::Always)
+        .filter(|a| a.front.listing() != crate::load::Listing::Always || a.front.sitemap_disabled())
         .map(|a| a.url.as_str())
         .collect();
     for url in urls.iter().filter(|u| {

@@ -725,3 +725,26 @@ fn hugo_s_own_front_matter_keys_are_never_unknown_on_a_hugo_site() {
     let all = unknown(&site);
     assert!(all.iter().any(|m| m.contains("`layout`")), "{all:#?}");
 }
+
+#[test]
+fn sitemap_disable_keeps_a_page_out_of_the_sitemap_as_hugo_does() {
+    // Hugo 0.125's `sitemap: {disable: true}`: the page is written and listed, but
+    // not in sitemap.xml; `changefreq` and `priority` are read and left aside.
+    let site = hugo_site();
+    site.write(
+        "content/posts/thanks.md",
+        "---\ntitle: Thanks page\nsitemap:\n  disable: true\n  priority: 0.1\n---\nThank you for your donation.\n",
+    );
+    site.write(
+        "content/posts/kept.md",
+        "+++\ntitle = \"Kept page\"\n[sitemap]\nchangefreq = \"monthly\"\ndisable = false\n+++\nSee [thanks](thanks.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("sitemap"), "{}", run.stderr);
+    assert!(site.path("public/posts/thanks/index.html").is_file());
+    assert!(site.read("posts/index.html").contains("Thanks page"));
+    let sitemap = site.read("sitemap.xml");
+    assert!(!sitemap.contains("posts/thanks/"), "{sitemap}");
+    assert!(sitemap.contains("posts/kept/"), "{sitemap}");
+}
