@@ -175,6 +175,8 @@ pub(super) fn articles(
         }
     }
     let mut placements = place::place(&sources);
+    let from_folders = config.topics.is_empty();
+    super::twins::move_folder_twins(&mut sources, &mut placements, from_folders, diagnostics);
     super::twins::move_case_twins(&sources, &mut placements, diagnostics);
     let builtin = super::reserved::builtin_pages(config, content, glossary, &sources);
     super::reserved::move_off_builtin_pages(&sources, &mut placements, &builtin, diagnostics);

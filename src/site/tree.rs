@@ -287,10 +287,19 @@ impl Site {
             let raw = folders_of_rel(&article.rel);
             let mut url = String::new();
             let mut written = String::new();
+            let mut segments = article.url.split('/');
             for name in raw {
-                let slug = slugify(&name);
+                let mut slug = slugify(&name);
                 if slug.is_empty() {
                     break;
+                }
+                // A folder `twins.rs` moved to `<slug>-2/` is at that address now.
+                if let Some(moved) = segments.next().filter(|s| {
+                    s.strip_prefix(slug.as_str())
+                        .and_then(|n| n.strip_prefix('-'))
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                }) {
+                    slug = moved.to_string();
                 }
                 url.push_str(&slug);
                 url.push('/');

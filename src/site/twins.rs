@@ -12,7 +12,8 @@ use super::place::Placement;
 use super::urls::fold;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::Source;
-use std::collections::{HashMap, HashSet};
+use crate::text::slugify;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Moves each note whose address differs from another note's only in letter case or
 /// Unicode form to the first free address beside it (see the module's text).
@@ -81,4 +82,91 @@ pub(super) fn move_case_twins(
 fn movable(source: &Source, placed: &Placement) -> bool {
     source.rel.extension().is_some_and(|e| e == "md")
         && super::place::at_own_address(source, placed)
+}
+
+/// Sibling folders whose names give one address (`Postgre SQL/` beside
+/// `postgre-sql/`, `Patterns/` beside `patterns/`), both holding notes: Hugo and
+/// Obsidian publish both, so the first by path keeps the address and each other
+/// folder, its hub and every page below it, takes the first free `-2/`, `-3/`, with a
+/// `folder-collision` warning naming both. A top-level folder moves only when topics
+/// are read from folders (its topic takes the new address): a topic declared in
+/// book.toml keeps its id, and the clash stays the error `check_folders` reports.
+pub(super) fn move_folder_twins(
+    sources: &mut [Source],
+    placements: &mut [Placement],
+    topics_from_folders: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    // Notes at their folders' own address: each folder's slug, in order, leads the URL.
+    let chains: Vec<Option<Vec<String>>> = sources
+        .iter()
+        .zip(placements.iter())
+        .map(|(source, placed)| {
+            let raw = super::place::folders(&source.rel);
+            let prefix: String = raw.iter().map(|n| format!("{}/", slugify(n))).collect();
+            (!raw.is_empty()
+                && raw.iter().all(|n| !slugify(n).is_empty())
+                && placed.url.starts_with(&prefix))
+            .then_some(raw)
+        })
+        .collect();
+    let depth_max = chains.iter().flatten().map(Vec::len).max().unwrap_or(0);
+    let first_depth = if topics_from_folders { 1 } else { 2 };
+    for depth in first_depth..=depth_max {
+        // The address each folder at this depth has now → the folders giving it.
+        let mut by_url: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+        for (i, raw) in chains.iter().enumerate() {
+            let Some(raw) = raw.as_ref().filter(|r| r.len() >= depth) else {
+                continue;
+            };
+            let url: String = placements[i].url.split_inclusive('/').take(depth).collect();
+            let written = raw[..depth].join("/") + "/";
+            by_url
+                .entry(url)
+                .or_default()
+                .entry(written)
+                .or_default()
+                .push(i);
+        }
+        let mut taken: HashSet<String> = placements
+            .iter()
+            .map(|p| fold(&p.url.split_inclusive('/').take(depth).collect::<String>()))
+            .collect();
+        for (url, folders) in by_url {
+            let mut folders = folders.into_iter();
+            let Some((first, first_notes)) = folders.next() else {
+                continue;
+            };
+            let parent = &url[..url.len() - 1].rfind('/').map_or(0, |p| p + 1);
+            let base = &url[*parent..url.len() - 1];
+            for (written, notes) in folders {
+                let Some(new) = (2..100)
+                    .map(|n| format!("{}{base}-{n}/", &url[..*parent]))
+                    .find(|u| !taken.contains(&fold(u)))
+                else {
+                    continue;
+                };
+                taken.insert(fold(&new));
+                for &i in &notes {
+                    let placed = &mut placements[i];
+                    placed.url = format!("{new}{}", &placed.url[url.len()..]);
+                    if placed.url == new {
+                        placed.slug = new[*parent..new.len() - 1].to_string();
+                    }
+                    if depth == 1 {
+                        sources[i].topic = Some(new.trim_end_matches('/').to_string());
+                    }
+                }
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::FolderCollision,
+                        format!("the folders '{first}' and '{written}' would both publish '/{url}': '{written}' is published at /{new}"),
+                    )
+                    .at(&sources[notes[0]].path, 1, 1)
+                    .related(&sources[first_notes[0]].path, 1, 1, format!("in '{first}', published at /{url}"))
+                    .help("links to each note lead to its page; if one folder is an old copy of the other, delete it, else rename one"),
+                );
+            }
+        }
+    }
 }

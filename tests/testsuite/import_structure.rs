@@ -501,10 +501,17 @@ fn linkcheck_a_folder() {
 #[test]
 fn folders_that_make_one_address_are_an_error_and_two_texts_for_one_folder_a_warning() {
     let site = Fixture::new("hugo");
+    // Topics declared in book.toml keep their ids: two folders for one is an error.
     site.write("content/Docs/extra.md", "---\ntitle: Extra\n---\nText.\n");
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{toml}\n[[topics]]\nid = \"docs\"\ntitle = \"Docs\"\n"),
+    );
     site.build().assert_code(1).assert_stderr_contains(
         "error: the folders 'Docs/' and 'docs/' would both publish '/docs/'",
     );
+    site.write("book.toml", toml);
     site.remove("content/Docs");
     site.write(
         "content/docs/reference/_index.md",
@@ -907,4 +914,44 @@ fn a_transparent_zola_sections_pages_are_listed_on_its_parents_hub_too() {
     );
     let year = main_of(&site.read("blog/2023/index.html")).to_string();
     assert!(year.contains("old/") && year.contains("q4/late/"), "{year}");
+}
+
+/// Sibling folders whose names give one address, both holding notes, are published
+/// both, as Hugo and Obsidian publish them: the second by path at `-2/`, with a
+/// warning naming both; links to its notes lead there. Top-level folders too, when
+/// topics are read from folders.
+#[test]
+fn sibling_folders_that_give_one_address_publish_both_the_second_at_dash_two() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/Postgre SQL/setup.md",
+        "---\ntitle: Setup\n---\nSee [tuning](../postgre-sql/tuning.md).\n",
+    );
+    site.write(
+        "content/docs/postgre-sql/_index.md",
+        "---\ntitle: PostgreSQL notes\n---\nThe second folder's text.\n",
+    );
+    site.write(
+        "content/docs/postgre-sql/tuning.md",
+        "---\ntitle: Tuning\n---\nBack to [setup](../Postgre%20SQL/setup.md).\n",
+    );
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: the folders 'docs/Postgre SQL/' and 'docs/postgre-sql/' would both publish '/docs/postgre-sql/': 'docs/postgre-sql/' is published at /docs/postgre-sql-2/\n --> content/docs/postgre-sql/_index.md:1:1",
+    );
+    let setup = site.read("docs/postgre-sql/setup/index.html");
+    assert!(setup.contains("postgre-sql-2/tuning/"), "{setup}");
+    let tuning = site.read("docs/postgre-sql-2/tuning/index.html");
+    assert!(tuning.contains("postgre-sql/setup/"), "{tuning}");
+    assert!(site
+        .read("docs/postgre-sql-2/index.html")
+        .contains("The second folder"));
+    // A top-level folder: its topic moves with it.
+    site.write("content/Docs/extra.md", "---\ntitle: Extra\n---\nText.\n");
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: the folders 'Docs/' and 'docs/' would both publish '/docs/': 'docs/' is published at /docs-2/",
+    );
+    assert!(site.read("docs/extra/index.html").contains("Text."));
+    assert!(site
+        .read("docs-2/postgre-sql-2/tuning/index.html")
+        .contains("Tuning"));
 }
