@@ -363,10 +363,7 @@ pub fn load(
         &mut content.other_language,
     );
     let is_hugo = bundles::is_hugo(root, &dir);
-    let widgets = match is_hugo {
-        true => widgets::take_widgets(&mut markdown),
-        false => Vec::new(),
-    };
+    let widgets = widgets::take_widgets(&mut markdown, is_hugo);
     if is_hugo {
         bundles::leave_out_resources(
             &mut markdown,

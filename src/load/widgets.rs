@@ -42,8 +42,12 @@ pub(super) struct WidgetPage {
 /// Takes the widget files of each widget page out of `markdown` (full path, path from
 /// the content folder): the home bundle's, when the content folder has no text of its
 /// own for the home page, and those of every bundle whose `index.md` says `type =
-/// "widget_page"`; inactive ones (`active = false`) are taken out and left so.
-pub(super) fn take_widgets(markdown: &mut Vec<(PathBuf, PathBuf)>) -> Vec<WidgetPage> {
+/// "widget_page"`; inactive ones (`active = false`) are taken out and left so. None
+/// but on a Hugo site (`hugo`).
+pub(super) fn take_widgets(markdown: &mut Vec<(PathBuf, PathBuf)>, hugo: bool) -> Vec<WidgetPage> {
+    if !hugo {
+        return Vec::new();
+    }
     let top_index = |rel: &Path| {
         rel.parent() == Some(Path::new(""))
             && rel.file_stem().and_then(|s| s.to_str()).is_some_and(|s| {

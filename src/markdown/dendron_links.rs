@@ -9,8 +9,12 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
 
 /// The events with each labelled wikilink or embed whose label is plain text read
-/// label first: its target the label, its text the target as written.
-pub(super) fn label_first<'a>(mut events: Vec<Spanned<'a>>) -> Vec<Spanned<'a>> {
+/// label first: its target the label, its text the target as written; all as they
+/// are unless `dendron` (a Dendron workspace).
+pub(super) fn label_first<'a>(mut events: Vec<Spanned<'a>>, dendron: bool) -> Vec<Spanned<'a>> {
+    if !dendron {
+        return events;
+    }
     for i in 0..events.len() {
         let (
             Event::Start(
@@ -63,7 +67,7 @@ mod tests {
         let events = Parser::new_ext(text, Options::ENABLE_WIKILINKS)
             .into_offset_iter()
             .collect();
-        label_first(events)
+        label_first(events, true)
             .into_iter()
             .filter_map(|(e, _)| match e {
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {

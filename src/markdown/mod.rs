@@ -402,11 +402,7 @@ pub fn parse_titled(
         let options = options(ctx.smart_punctuation);
         reference_wikilinks::as_references(events, body, &definitions, options)
     };
-    let events = if ctx.label_first_wikilinks {
-        dendron_links::label_first(events)
-    } else {
-        events
-    };
+    let events = dendron_links::label_first(events, ctx.label_first_wikilinks);
     // In a vault, Obsidian and Quartz read `[[Magic Numbers]](MZ)` as the wikilink and
     // the text `(MZ)` after it.
     let events = if ctx.expressions == Expressions::Vault {
