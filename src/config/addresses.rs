@@ -43,6 +43,9 @@ pub struct Permalinks {
     /// The array form's entries, in the order written (the first that matches a page
     /// applies), once located.
     pub rules: Vec<Rule>,
+    /// The Hugo configuration file they were read from, when book.toml has none of its
+    /// own (see [`Permalinks::from_hugo`]).
+    pub read_from: Option<std::path::PathBuf>,
 }
 
 /// One `[[permalinks]]` entry: its `pattern` (as an [`Entry`] whose key is empty)
@@ -147,6 +150,7 @@ impl Permalinks {
             entry.value_at = at;
             entry.at = (at.0, 1);
         };
+        permalinks.read_from = Some(file.to_path_buf());
         permalinks.entries.iter_mut().for_each(|(_, e)| place(e));
         permalinks
             .rules
@@ -167,6 +171,14 @@ impl Permalinks {
             return None;
         }
         Some(permalinks)
+    }
+
+    /// The file they are written in: book.toml, or the Hugo configuration they were
+    /// read from.
+    pub fn file(&self) -> &Path {
+        self.read_from
+            .as_deref()
+            .unwrap_or(Path::new(super::FILE_NAME))
     }
 
     /// Whether book.toml asks for any permalink.

@@ -28,17 +28,43 @@ pub struct BuildOptions {
 /// of sitemap.xml. Its `changefreq`, `priority` and `filename` are read and left aside
 /// (as values of any kind, so none is reported as an unknown key): attune's sitemap
 /// gives each page its address and date only.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Also a flag alone, as Jekyll's sitemap plugin reads `sitemap: false` (the page out
+/// of the sitemap).
+#[derive(Debug, Clone, Default)]
 pub struct SitemapOptions {
-    #[serde(default, deserialize_with = "super::front::flag")]
     pub disable: bool,
-    /// Hugo's hints to crawlers and its sitemap's file name: read, left aside.
-    #[serde(default)]
-    pub changefreq: Option<serde_json::Value>,
-    #[serde(default)]
-    pub priority: Option<serde_json::Value>,
-    #[serde(default)]
-    pub filename: Option<serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for SitemapOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Table {
+            #[serde(default, deserialize_with = "super::front::flag")]
+            disable: bool,
+            /// Hugo's hints to crawlers and its sitemap's file name: read, left aside.
+            #[serde(default)]
+            #[allow(dead_code)]
+            changefreq: Option<serde_json::Value>,
+            #[serde(default)]
+            #[allow(dead_code)]
+            priority: Option<serde_json::Value>,
+            #[serde(default)]
+            #[allow(dead_code)]
+            filename: Option<serde_json::Value>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Listed(bool),
+            Table(Table),
+        }
+        Ok(SitemapOptions {
+            disable: match Form::deserialize(d)? {
+                Form::Listed(listed) => !listed,
+                Form::Table(table) => table.disable,
+            },
+        })
+    }
 }
 
 /// Where a published page is listed, as Hugo's `build.list` says.

@@ -94,12 +94,12 @@ impl Date {
         }
     }
 
-    /// The same day `months` later, clamped to the end of a shorter month.
     /// The day (UTC) of a time in milliseconds since 1970, as Dendron writes a note's
-    /// `created` and `updated` (`1657806590091`): a number of 12 to 14 digits, from
-    /// 1973 to 5138, which no other date a note gives can be.
+    /// `created` and `updated` (`1657806590091`): a number of 13 digits, from 2001 to
+    /// 2286 (a 12- or 14-digit number is more likely a date written without its dashes,
+    /// `202304121530`, read as no date).
     pub fn from_epoch_millis(millis: u64) -> Option<Date> {
-        if !(100_000_000_000..100_000_000_000_000).contains(&millis) {
+        if !(1_000_000_000_000..10_000_000_000_000).contains(&millis) {
             return None;
         }
         // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
@@ -115,6 +115,7 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// The same day `months` later, clamped to the end of a shorter month.
     pub fn add_months(self, months: u32) -> Date {
         // In i64, so no count of months wraps the year around.
         let total = i64::from(self.year) * 12 + (i64::from(self.month) - 1) + i64::from(months);
@@ -259,8 +260,11 @@ mod tests {
         let day = |n| Date::from_epoch_millis(n).map(|d| d.to_string());
         assert_eq!(day(1_657_806_590_091).as_deref(), Some("2022-07-14"));
         assert_eq!(day(1_639_804_259_623).as_deref(), Some("2021-12-18"));
-        assert_eq!(day(951_782_400_000).as_deref(), Some("2000-02-29"));
+        assert_eq!(day(1_000_000_000_000).as_deref(), Some("2001-09-09"));
         assert_eq!(day(20_240_101), None);
+        // A date and time written without dashes is no time in milliseconds.
+        assert_eq!(day(202_304_121_530), None);
+        assert_eq!(day(20_230_412_153_000), None);
     }
 
     #[test]

@@ -139,7 +139,10 @@ fn read_yaml_keys(
             Some(serde_yaml::Value::Mapping(entries)) => entries.is_empty(),
             _ => false,
         };
-        if empty {
+        // `created`, which attune reads only where a note has no `date`, is left out
+        // without a word when it holds no date (`created: Wednesday`), as an unknown
+        // key would be once for the whole site.
+        if empty || *key == "created" {
             continue;
         }
         let line = yaml

@@ -114,7 +114,7 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
             None => mounted().or_else(|| site_folder.clone())?,
         };
         let folder = folder.trim().trim_start_matches("./").trim_end_matches('/');
-        (!folder.is_empty()).then(|| site.join(folder))
+        (!folder.is_empty() && inside_site(folder)).then(|| site.join(folder))
     };
     let folders = languages
         .iter()
@@ -128,7 +128,7 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
 /// (which holds them at its top level), else the `permalinks` of
 /// `config/_default/hugo.*` (or `config.*`), else of the site folder's.
 pub fn site_permalinks(root: &Path, dir: &Path) -> Option<(PathBuf, String, Value)> {
-    let folder = [Some(root), dir.parent()]
+    let folder = [Some(root), beside(root, dir)]
         .into_iter()
         .flatten()
         .find(|f| super::bundles::hugo_config(f))?;
@@ -189,7 +189,9 @@ fn content_mounts(default: &Path, configs: &[Map<String, Value>]) -> Vec<(Option
             }
             if let Some(source) = text("source") {
                 let source = source.trim().trim_start_matches("./").trim_end_matches('/');
-                found.push((text("lang"), source.to_string()));
+                if inside_site(source) {
+                    found.push((text("lang"), source.to_string()));
+                }
             }
         }
     }
@@ -201,7 +203,7 @@ fn content_mounts(default: &Path, configs: &[Map<String, Value>]) -> Vec<(Option
 /// neither the site's folder nor the one above the content folder holds Hugo's
 /// configuration.
 fn configurations(root: &Path, dir: &Path) -> Option<(PathBuf, Vec<Map<String, Value>>)> {
-    let folders = [Some(root), dir.parent()];
+    let folders = [Some(root), beside(root, dir)];
     let folder = folders
         .into_iter()
         .flatten()
@@ -218,6 +220,33 @@ fn configurations(root: &Path, dir: &Path) -> Option<(PathBuf, Vec<Map<String, V
         }
     }
     Some((default, tables))
+}
+
+/// The folder holding the content folder `dir`, when it is inside the site's folder
+/// `root`: Hugo's configuration may sit there (`site/content` with `site/hugo.toml`),
+/// but none above the site is read.
+fn beside<'a>(root: &Path, dir: &'a Path) -> Option<&'a Path> {
+    let parent = dir.parent()?;
+    let inside = parent.starts_with(root)
+        && !parent.strip_prefix(root).is_ok_and(|rest| {
+            rest.components()
+                .any(|c| c == std::path::Component::ParentDir)
+        });
+    inside.then_some(parent)
+}
+
+/// Whether a folder Hugo's configuration names (a mount's `source`, a `contentDir`)
+/// is one inside the site: relative, never climbing out with `..`.
+fn inside_site(folder: &str) -> bool {
+    let path = Path::new(folder);
+    !path.has_root()
+        && !folder.starts_with(['/', '\\'])
+        && !path.components().any(|c| {
+            matches!(
+                c,
+                std::path::Component::ParentDir | std::path::Component::Prefix(_)
+            )
+        })
 }
 
 /// Keys not set yet are added, tables merged key by key.
@@ -262,4 +291,29 @@ pub fn front_values(front_matter: &str) -> Option<Value> {
         Format::Json => "json",
     };
     values(&front_matter[head], format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_folders_inside_the_site_are_read() {
+        assert!(inside_site("content/en"));
+        assert!(inside_site("docs"));
+        assert!(!inside_site("../private"));
+        assert!(!inside_site("content/../../x"));
+        assert!(!inside_site("/etc"));
+        let root = Path::new("/site");
+        assert_eq!(
+            beside(root, Path::new("/site/docs/content")),
+            Some(Path::new("/site/docs"))
+        );
+        assert_eq!(
+            beside(root, Path::new("/site/content")),
+            Some(Path::new("/site"))
+        );
+        assert_eq!(beside(root, Path::new("/site")), None);
+        assert_eq!(beside(root, Path::new("/site/../x/content")), None);
+    }
 }

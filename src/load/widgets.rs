@@ -48,9 +48,11 @@ pub(super) fn take_widgets(markdown: &mut Vec<(PathBuf, PathBuf)>, hugo: bool) -
     if !hugo {
         return Vec::new();
     }
+    // `_index.md`, `index.en.md`, `README.md` at the top.
     let top_index = |rel: &Path| {
         rel.parent() == Some(Path::new(""))
-            && rel.file_stem().and_then(|s| s.to_str()).is_some_and(|s| {
+            && rel.file_name().and_then(|s| s.to_str()).is_some_and(|s| {
+                let s = s.split('.').next().unwrap_or_default();
                 matches!(s, "_index" | "index") || s.eq_ignore_ascii_case("readme")
             })
     };

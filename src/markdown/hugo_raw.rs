@@ -108,8 +108,21 @@ fn highlighted(template: &str) -> Option<CodeLanguage> {
     } else if call.starts_with("(.Get") {
         getter(call).unwrap_or(CodeLanguage::None)
     } else if call.starts_with('$') {
-        // The variable set from one of the shortcode's arguments somewhere above.
-        getter(template).unwrap_or(CodeLanguage::None)
+        // The variable set from one of the shortcode's arguments somewhere above: a
+        // `lang` or `language` one, else one read in an action naming the variable.
+        let named = |key: &str| {
+            template
+                .contains(&format!(".Get \"{key}\""))
+                .then(|| CodeLanguage::Named(key.to_string()))
+        };
+        named("lang")
+            .or_else(|| named("language"))
+            .or_else(|| {
+                (actions.iter())
+                    .find(|a| a.contains(call) && a.contains(".Get"))
+                    .and_then(|a| getter(a))
+            })
+            .unwrap_or(CodeLanguage::None)
     } else {
         CodeLanguage::None
     })
@@ -370,5 +383,10 @@ mod tests {
             None
         );
         assert_eq!(highlighted("<div>{{ .Inner | markdownify }}</div>"), None);
+        // The language's own argument, not the first one read.
+        assert_eq!(
+            highlighted("{{ $title := .Get \"title\" }}{{ $l := .Get 1 }}<b>{{ $title }}</b>{{ highlight .Inner $l \"\" }}"),
+            Some(CodeLanguage::Nth(1))
+        );
     }
 }

@@ -19,7 +19,7 @@ impl Site {
         let entries = self.config.permalinks.entries.clone();
         let rules = self.config.permalinks.rules.clone();
         let language = self.config.site.language.to_lowercase();
-        let file = crate::config::FILE_NAME;
+        let file = self.config.permalinks.file().display().to_string();
         let sections: HashSet<String> = self
             .articles
             .iter()

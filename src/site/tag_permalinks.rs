@@ -8,7 +8,6 @@ use super::urls::{Kind, Owner, UrlTable};
 use super::{Moved, Site};
 use crate::config::{permalink_pattern, Part, PermalinkKind};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use std::path::Path;
 
 impl Site {
     /// Claims the old address each `term` pattern gives each tag, and the `taxonomy`
@@ -19,8 +18,9 @@ impl Site {
         table: &mut UrlTable,
         diagnostics: &mut Diagnostics,
     ) {
-        let file = Path::new(crate::config::FILE_NAME);
         let permalinks = &self.config.permalinks;
+        let file = permalinks.file().to_path_buf();
+        let file = file.as_path();
         let (entries, rules) = (permalinks.entries.clone(), permalinks.rules.clone());
         let language = self.config.site.language.to_lowercase();
         let what = |term: bool| if term { "term" } else { "taxonomy" };

@@ -337,6 +337,18 @@ fn a_hugo_sites_own_permalinks_are_read_without_pasting_them() {
     assert!(site.path("public/q/launch-day/index.html").exists());
     assert!(!site.path("public/p").exists());
 
+    // Two pages given one address by them are a warning at the file that sets them,
+    // not a stop: Hugo writes the later page over the first.
+    let site = hugo_with_permalinks("");
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\n\n[permalinks]\nposts = \"/p/:section/\"\n",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: the Hugo permalink of")
+        .assert_stderr_contains("hugo.toml:4:");
+
     // Ones attune cannot read are a warning at the file that sets them, not a stop.
     let site = hugo_with_permalinks("");
     site.write(

@@ -747,4 +747,13 @@ fn sitemap_disable_keeps_a_page_out_of_the_sitemap_as_hugo_does() {
     let sitemap = site.read("sitemap.xml");
     assert!(!sitemap.contains("posts/thanks/"), "{sitemap}");
     assert!(sitemap.contains("posts/kept/"), "{sitemap}");
+    // Jekyll's sitemap plugin reads a flag alone: `sitemap: false` keeps it out too.
+    site.write(
+        "content/posts/kept.md",
+        "---\ntitle: Kept page\nsitemap: false\n---\nSee [thanks](thanks.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("sitemap"), "{}", run.stderr);
+    assert!(!site.read("sitemap.xml").contains("posts/kept/"));
 }

@@ -350,6 +350,7 @@ impl Site {
         // else claims it (a page of attune's own, another page), so links written to it
         // lead to the page; nothing to report where it is taken, as the page keeps its
         // own address.
+        let mut clashes = Diagnostics::new();
         for (i, article) in self.articles.iter().enumerate() {
             let Some(url) = article
                 .front
@@ -380,7 +381,7 @@ impl Site {
                     },
                 };
                 let file = match self.permalink_at.get(&i) {
-                    Some(_) => std::path::Path::new(crate::config::FILE_NAME),
+                    Some(_) => self.config.permalinks.file(),
                     None => article.path.as_path(),
                 };
                 let message = format!(
@@ -390,7 +391,8 @@ impl Site {
                 );
                 // book.toml's permalink is asked of attune; the other tool's `slug:` or
                 // `path:` is only an old address: without it the page keeps its own.
-                let diagnostic = match permalink {
+                let asked = permalink && self.config.permalinks.read_from.is_none();
+                let diagnostic = match asked {
                     true => Diagnostic::error(Code::AddressTooLong, message),
                     false => Diagnostic::warning(
                         Code::AddressTooLong,
@@ -402,12 +404,15 @@ impl Site {
                 ));
                 continue;
             }
-            // Hugo's permalink, which book.toml asked for: a clash is reported there.
+            // Hugo's permalink, which book.toml asked for: a clash is reported there (a
+            // warning when read from Hugo's own configuration, where Hugo writes the
+            // later page over the first).
             let (owner, mut report) = match self.permalink_at.get(&i) {
                 Some(&(line, column)) => {
                     let what = format!("the Hugo permalink of '{}'", article.path.display());
-                    let owner = Owner::content(what, crate::config::FILE_NAME, line, column);
-                    (owner, Some(&mut *diagnostics))
+                    let file = self.config.permalinks.file();
+                    let owner = Owner::content(what, file, line, column);
+                    (owner, Some(&mut clashes))
                 }
                 None => {
                     let what = format!("the Zola path of '{}'", article.slug);
@@ -430,6 +435,13 @@ impl Site {
                 aliases.insert(url, i);
             }
         }
+        let from_hugo = self.config.permalinks.read_from.is_some();
+        diagnostics.extend(clashes.into_vec().into_iter().map(|mut d| {
+            if from_hugo {
+                d.severity = crate::diagnostic::Severity::Warning;
+            }
+            d
+        }));
         self.claim_hugo_addresses(&mut table, &mut files, &mut aliases);
         self.claim_old_feeds(&mut table);
         for (file, i) in files {
@@ -460,7 +472,7 @@ impl Site {
             (_, Some((key, at))) => (format!("`{key}:`"), article.path.as_path(), at),
             (Some(&at), None) => (
                 "the Hugo permalink".to_string(),
-                std::path::Path::new(crate::config::FILE_NAME),
+                self.config.permalinks.file(),
                 at,
             ),
             (None, None) => ("`path:`".to_string(), article.path.as_path(), (1, 1)),
