@@ -9,6 +9,7 @@ use std::path::Path;
 mod addresses;
 mod folders;
 mod gitbook;
+mod hugo_permalinks;
 mod translations;
 pub use gitbook::{BookFiles, FILE_NAME as GITBOOK_FILE};
 pub mod mdbook;

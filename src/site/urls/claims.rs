@@ -458,38 +458,6 @@ impl Site {
         self.urls = table;
     }
 
-    /// The error for a Hugo permalink or a Zola `path:` giving article `i` an old
-    /// address that leads out of the site (`slug: "../x"` under `/:slug/`), at the
-    /// `slug:`, `path:` or `title:` it was made from, else at the permalink's pattern.
-    fn outside(&self, i: usize, url: &str) -> Diagnostic {
-        let article = &self.articles[i];
-        let front = ["path", "slug", "title"]
-            .into_iter()
-            .filter(|key| *key != "path" || !self.permalink_at.contains_key(&i))
-            .map(|key| (key, article.front_key(&[key])))
-            .find(|(_, at)| *at != (1, 1));
-        let (from, file, (line, column)) = match (self.permalink_at.get(&i), front) {
-            (_, Some((key, at))) => (format!("`{key}:`"), article.path.as_path(), at),
-            (Some(&at), None) => (
-                "the Hugo permalink".to_string(),
-                self.config.permalinks.file(),
-                at,
-            ),
-            (None, None) => ("`path:`".to_string(), article.path.as_path(), (1, 1)),
-        };
-        let shown: String = url.chars().take(60).collect();
-        let shown = crate::diagnostic::escape_controls(&shown).into_owned();
-        Diagnostic::error(
-            Code::BadAlias,
-            format!(
-                "{from} gives '{}' the old address '/{shown}', which is not an address inside the site",
-                article.path.display()
-            ),
-        )
-        .at(file, line, column)
-        .help("write it as a path of the site's own, without `..`, `.`, `\\`, `?`, `#` or control characters as parts")
-    }
-
     /// Whether any article in a topic is a handout (the handouts page lists them).
     pub fn has_handouts(&self) -> bool {
         self.articles

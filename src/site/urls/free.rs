@@ -1,8 +1,10 @@
 //! What to suggest when a URL is taken: a free path like it, and the collision error
-//! at the claimant that names the first owner.
+//! at the claimant that names the first owner; the error for an old address that
+//! leads out of the site.
 
 use super::{display_url, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::site::Site;
 
 impl UrlTable {
     /// A path like `path` that nobody has claimed: `-2`, `-3`, … on its last name,
@@ -99,5 +101,39 @@ impl UrlTable {
         d.help(format!(
             "URLs must differ in more than letter case or Unicode form (case-insensitive disks and hosts merge them); {free}"
         ))
+    }
+}
+
+impl Site {
+    /// The error for a Hugo permalink or a Zola `path:` giving article `i` an old
+    /// address that leads out of the site (`slug: "../x"` under `/:slug/`), at the
+    /// `slug:`, `path:` or `title:` it was made from, else at the permalink's pattern.
+    pub(super) fn outside(&self, i: usize, url: &str) -> Diagnostic {
+        let article = &self.articles[i];
+        let front = ["path", "slug", "title"]
+            .into_iter()
+            .filter(|key| *key != "path" || !self.permalink_at.contains_key(&i))
+            .map(|key| (key, article.front_key(&[key])))
+            .find(|(_, at)| *at != (1, 1));
+        let (from, file, (line, column)) = match (self.permalink_at.get(&i), front) {
+            (_, Some((key, at))) => (format!("`{key}:`"), article.path.as_path(), at),
+            (Some(&at), None) => (
+                "the Hugo permalink".to_string(),
+                self.config.permalinks.file(),
+                at,
+            ),
+            (None, None) => ("`path:`".to_string(), article.path.as_path(), (1, 1)),
+        };
+        let shown: String = url.chars().take(60).collect();
+        let shown = crate::diagnostic::escape_controls(&shown).into_owned();
+        Diagnostic::error(
+            Code::BadAlias,
+            format!(
+                "{from} gives '{}' the old address '/{shown}', which is not an address inside the site",
+                article.path.display()
+            ),
+        )
+        .at(file, line, column)
+        .help("write it as a path of the site's own, without `..`, `.`, `\\`, `?`, `#` or control characters as parts")
     }
 }
