@@ -24,21 +24,24 @@ impl Permalinks {
         let mut table = toml::Table::new();
         table.insert("permalinks".into(), value);
         let text = toml::to_string(&table).ok()?;
+        // One warning at the `permalinks` key when they cannot be read as attune reads
+        // them: none is read.
+        let not_read = |why: &str| {
+            let at = source
+                .find("permalinks")
+                .map_or((1, 1), |i| line_col(source, i));
+            Diagnostic::warning(
+                Code::Config,
+                format!("the site's permalinks are not read: {why}"),
+            )
+            .at(file, at.0, at.1)
+            .help("paste them under [permalinks] in book.toml and correct them there")
+        };
         let mut found = Diagnostics::new();
         let mut permalinks = match toml::from_str::<Holder>(&text) {
             Ok(holder) => holder.permalinks,
             Err(e) => {
-                let at = source
-                    .find("permalinks")
-                    .map_or((1, 1), |i| line_col(source, i));
-                problems.push(
-                    Diagnostic::warning(
-                        Code::Config,
-                        format!("the site's permalinks are not read: {}", e.message()),
-                    )
-                    .at(file, at.0, at.1)
-                    .help("paste them under [permalinks] in book.toml and correct them there"),
-                );
+                problems.push(not_read(e.message()));
                 return None;
             }
         };
@@ -59,17 +62,7 @@ impl Permalinks {
             .iter_mut()
             .for_each(|r| place(&mut r.pattern));
         if let Some(first) = found.into_vec().into_iter().next() {
-            let at = source
-                .find("permalinks")
-                .map_or((1, 1), |i| line_col(source, i));
-            problems.push(
-                Diagnostic::warning(
-                    Code::Config,
-                    format!("the site's permalinks are not read: {}", first.message),
-                )
-                .at(file, at.0, at.1)
-                .help("paste them under [permalinks] in book.toml and correct them there"),
-            );
+            problems.push(not_read(&first.message));
             return None;
         }
         Some(permalinks)
