@@ -128,18 +128,8 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
 /// (which holds them at its top level), else the `permalinks` of
 /// `config/_default/hugo.*` (or `config.*`), else of the site folder's.
 pub fn site_permalinks(root: &Path, dir: &Path) -> Option<(PathBuf, String, Value)> {
-    let folder = [Some(root), beside(root, dir)]
-        .into_iter()
-        .flatten()
-        .find(|f| super::bundles::hugo_config(f))?;
+    let folder = config_folder(root, dir)?;
     let default = folder.join("config").join("_default");
-    let read = |base: &Path, stem: &str| {
-        ["toml", "yaml", "yml", "json"].iter().find_map(|ext| {
-            let path = base.join(format!("{stem}.{ext}"));
-            let text = std::fs::read_to_string(&path).ok()?;
-            Some((path, values(&text, ext)?, text))
-        })
-    };
     let within = |(path, value, text): (PathBuf, Value, String), top: bool| {
         let value = match top {
             true => value,
@@ -151,10 +141,11 @@ pub fn site_permalinks(root: &Path, dir: &Path) -> Option<(PathBuf, String, Valu
         let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         (!value.is_null()).then_some((shown, text, value))
     };
-    read(&default, "permalinks")
+    read_file(&default, "permalinks")
         .and_then(|found| within(found, true))
         .or_else(|| {
-            let config = |base: &Path| read(base, "hugo").or_else(|| read(base, "config"));
+            let config =
+                |base: &Path| read_file(base, "hugo").or_else(|| read_file(base, "config"));
             config(&default)
                 .and_then(|found| within(found, false))
                 .or_else(|| config(folder).and_then(|found| within(found, false)))
@@ -203,11 +194,7 @@ fn content_mounts(default: &Path, configs: &[Map<String, Value>]) -> Vec<(Option
 /// neither the site's folder nor the one above the content folder holds Hugo's
 /// configuration.
 fn configurations(root: &Path, dir: &Path) -> Option<(PathBuf, Vec<Map<String, Value>>)> {
-    let folders = [Some(root), beside(root, dir)];
-    let folder = folders
-        .into_iter()
-        .flatten()
-        .find(|f| super::bundles::hugo_config(f))?;
+    let folder = config_folder(root, dir)?;
     let default = folder.join("config").join("_default");
     let mut tables = Vec::new();
     for base in [default.as_path(), folder] {
@@ -264,10 +251,25 @@ pub(super) fn merge(into: &mut Map<String, Value>, from: Map<String, Value>) {
 
 /// `folder/stem.toml`, `.yaml`, `.yml` or `.json`, read as a tree of values.
 fn read_any(folder: &Path, stem: &str) -> Option<Value> {
+    read_file(folder, stem).map(|(_, value, _)| value)
+}
+
+/// [`read_any`], with the file read and its text.
+fn read_file(folder: &Path, stem: &str) -> Option<(PathBuf, Value, String)> {
     ["toml", "yaml", "yml", "json"].iter().find_map(|ext| {
-        let text = std::fs::read_to_string(folder.join(format!("{stem}.{ext}"))).ok()?;
-        values(&text, ext)
+        let path = folder.join(format!("{stem}.{ext}"));
+        let text = std::fs::read_to_string(&path).ok()?;
+        Some((path, values(&text, ext)?, text))
     })
+}
+
+/// The folder holding Hugo's configuration: the site's, else the one holding the
+/// content folder (inside the site's).
+fn config_folder<'a>(root: &'a Path, dir: &'a Path) -> Option<&'a Path> {
+    [Some(root), beside(root, dir)]
+        .into_iter()
+        .flatten()
+        .find(|f| super::bundles::hugo_config(f))
 }
 
 /// Text in TOML, YAML or JSON (`format`: the file's extension) as a tree of values.

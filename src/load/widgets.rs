@@ -60,11 +60,21 @@ pub(super) fn take_widgets(markdown: &mut Vec<(PathBuf, PathBuf)>, hugo: bool) -
     let own_page = |rel: &Path| {
         (rel.file_name().and_then(|n| n.to_str())).is_some_and(super::bundles::is_leaf_index)
     };
+    // Only a bundle with other files beside its page can hold widgets: its page is
+    // read for its `type` only then, not every bundle's page of a site.
+    let beside: std::collections::HashSet<&Path> = markdown
+        .iter()
+        .filter(|(_, rel)| !own_page(rel))
+        .filter_map(|(_, rel)| rel.parent())
+        .collect();
     let folders: Vec<(PathBuf, PathBuf)> = markdown
         .iter()
         .filter(|(_, rel)| own_page(rel))
         .filter_map(|(full, rel)| {
             let folder = rel.parent().filter(|f| !f.as_os_str().is_empty())?;
+            if !beside.contains(folder) {
+                return None;
+            }
             let home = folder == Path::new(HOME) && home_free;
             (home || is_widget_page(full)).then(|| (folder.to_path_buf(), rel.clone()))
         })

@@ -187,6 +187,7 @@ fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
 /// showing it as highlighted code (kind's `{{< codeFromInline lang="bash" >}}`) a
 /// fenced code block in the language its call gives.
 pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) -> Option<String> {
+    use super::hugo_raw::ShownAs;
     let name = open.name();
     match open.kind {
         Kind::HugoMarkdown if name == "mermaid" => fenced_code(text, open, close, "mermaid"),
@@ -196,13 +197,14 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
             fenced_code(text, open, close, language)
                 .or_else(|| code_in_cell(text, open, close, language))
         }
-        Kind::HugoRaw | Kind::HugoMarkdown if super::hugo_raw::prints_inner(article, name) => Some(
-            super::hugo_raw::as_html(&text[open.range.end..close.range.start]),
-        ),
-        Kind::HugoRaw | Kind::HugoMarkdown => {
-            let language = super::hugo_raw::highlights_inner(article, name)?;
-            fenced_code(text, open, close, &code_language(&open.inner, language))
-        }
+        Kind::HugoRaw | Kind::HugoMarkdown => match super::hugo_raw::shown_as(article, name)? {
+            ShownAs::Html => Some(super::hugo_raw::as_html(
+                &text[open.range.end..close.range.start],
+            )),
+            ShownAs::Code(language) => {
+                fenced_code(text, open, close, &code_language(&open.inner, language))
+            }
+        },
         _ => None,
     }
 }

@@ -7,11 +7,24 @@
 use super::expand::Article;
 use std::path::{Path, PathBuf};
 
-/// Whether the site's template for the shortcode `name` (in `layouts/shortcodes/` or
-/// Hugo's newer `layouts/_shortcodes/`, beside the content folder or in the site's
-/// folder, or a theme's) prints only its inner text, as it is.
-pub(super) fn prints_inner(article: &Article, name: &str) -> bool {
-    template(article, name).is_some_and(|t| is_inner_only(&t))
+/// What the site's template for the pair `name` (in `layouts/shortcodes/` or Hugo's
+/// newer `layouts/_shortcodes/`, beside the content folder or in the site's folder, or
+/// a theme's) makes of its inner text, when that is the text itself.
+pub(super) enum ShownAs {
+    /// Printed as it is, alone.
+    Html,
+    /// Highlighted as code in that language.
+    Code(CodeLanguage),
+}
+
+/// [`ShownAs`] for the shortcode `name`, its template read once; `None` for another
+/// template, or none.
+pub(super) fn shown_as(article: &Article, name: &str) -> Option<ShownAs> {
+    let template = template(article, name)?;
+    match is_inner_only(&template) {
+        true => Some(ShownAs::Html),
+        false => highlighted(&template).map(ShownAs::Code),
+    }
 }
 
 /// Whether the site's template for the pair `name` puts its inner text in the page:
@@ -35,12 +48,6 @@ pub(super) enum CodeLanguage {
     /// Its argument at that place (`.Get 0`).
     Nth(usize),
     None,
-}
-
-/// The language of the site's shortcode `name` when its template shows the inner
-/// text as highlighted code (see [`CodeLanguage`]); `None` for any other template.
-pub(super) fn highlights_inner(article: &Article, name: &str) -> Option<CodeLanguage> {
-    template(article, name).and_then(|t| highlighted(&t))
 }
 
 /// [`highlights_inner`] of a template's text.
