@@ -172,6 +172,10 @@ pub struct FrontMatter {
     /// about by `site` unless `[front_matter] allow` names them.
     #[serde(skip)]
     pub unknown_keys: Vec<front::UnknownKey>,
+    /// The terms of the site's other taxonomies than `tags` (see `taxonomies.rs`), by
+    /// taxonomy: filled in by `site`, which knows the site's taxonomies.
+    #[serde(skip)]
+    pub terms: Vec<(String, Vec<String>)>,
 }
 
 /// `review:` as written; [`crate::review::Review`] resolves it with the legacy keys.

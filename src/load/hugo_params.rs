@@ -209,6 +209,22 @@ fn configurations(root: &Path, dir: &Path) -> Option<(PathBuf, Vec<Map<String, V
     Some((default, tables))
 }
 
+/// The site's Hugo configuration files' settings, `config/_default/`'s first, as Hugo
+/// merges them; none when the site has no Hugo configuration.
+pub fn settings(root: &Path, dir: &Path) -> Vec<Map<String, Value>> {
+    configurations(root, dir).map_or_else(Vec::new, |(_, configs)| configs)
+}
+
+/// The settings of `config/_default/<stem>.*` (`taxonomies.toml`), which holds one
+/// setting's values at its top level.
+pub fn settings_file(root: &Path, dir: &Path, stem: &str) -> Option<Map<String, Value>> {
+    let (default, _) = configurations(root, dir)?;
+    match read_any(&default, stem)? {
+        Value::Object(map) => Some(map),
+        _ => None,
+    }
+}
+
 /// The folder holding the content folder `dir`, when it is inside the site's folder
 /// `root`: Hugo's configuration may sit there (`site/content` with `site/hugo.toml`),
 /// but none above the site is read.

@@ -36,6 +36,7 @@ mod publish;
 mod read;
 mod spans;
 pub mod summary;
+pub mod taxonomies;
 mod unknown_keys;
 mod walk;
 mod weight;

@@ -132,26 +132,40 @@ pub(super) fn site_pages(pages: &mut Pages) {
         });
     }
 
-    // Tags.
-    pages.page("tags.html", "tags/", "Tags", || TagsPage {
-        tags: site
-            .tags
-            .iter()
-            .map(|(slug, tag)| TagInfo {
-                name: &tag.name,
-                url: format!("tags/{slug}/"),
-                count: tag.articles.len(),
-            })
-            .collect(),
-    });
-    for (slug, tag) in &site.tags {
-        let title = format!("Tagged “{}”", tag.name);
-        pages.page("tag.html", &format!("tags/{slug}/"), &title, || TagPage {
-            tag: TagArticles {
-                name: &tag.name,
-                articles: tag.articles.iter().map(|&i| card(site, i)).collect(),
-            },
+    // Tags, and the site's other taxonomies (Hugo's `categories`), each a list of its
+    // terms and a page per term.
+    let taxonomies = std::iter::once(("tags", &site.tags))
+        .chain(site.terms.iter().map(|(name, terms)| (name.as_str(), terms)));
+    for (name, terms) in taxonomies {
+        let taxonomy = || Taxonomy {
+            title: crate::site::taxonomy_title(name),
+            url: format!("{name}/"),
+        };
+        let list = taxonomy();
+        pages.page("tags.html", &list.url, &list.title, || TagsPage {
+            tags: terms
+                .iter()
+                .map(|(slug, tag)| TagInfo {
+                    name: &tag.name,
+                    url: format!("{name}/{slug}/"),
+                    count: tag.articles.len(),
+                })
+                .collect(),
+            taxonomy: taxonomy(),
         });
+        for (slug, tag) in terms {
+            let title = match name {
+                "tags" => format!("Tagged “{}”", tag.name),
+                _ => format!("{}: {}", list.title, tag.name),
+            };
+            pages.page("tag.html", &format!("{name}/{slug}/"), &title, || TagPage {
+                tag: TagArticles {
+                    name: &tag.name,
+                    articles: tag.articles.iter().map(|&i| card(site, i)).collect(),
+                },
+                taxonomy: taxonomy(),
+            });
+        }
     }
 
     // Glossary and references.

@@ -40,6 +40,7 @@ impl Dependencies {
             topics,
             pages,
             tags,
+            terms,
             glossary,
             glossary_users,
             references,
@@ -116,9 +117,10 @@ impl Dependencies {
         h.debug(&(moved, moved_files));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
         h.debug(&(sections, section_of));
-        for (name, tag) in tags {
+        for (name, tag) in tags.iter().chain(terms.values().flatten()) {
             h.debug(&(name, &tag.name, &tag.articles));
         }
+        h.debug(&terms.keys().collect::<Vec<_>>());
         for path in paths {
             h.debug(&(&path.source, &path.steps));
         }

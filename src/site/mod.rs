@@ -24,6 +24,7 @@ mod refs;
 mod repeated;
 mod reserved;
 mod tag_permalinks;
+mod terms;
 mod tree;
 mod twins;
 mod urls;
@@ -36,6 +37,7 @@ pub use indexes::{alias_file, normalise_alias};
 pub use names::Found;
 pub use parse::ParseCache;
 pub use refs::{encode_path, RefTarget};
+pub use terms::taxonomy_title;
 pub use tree::Section;
 pub use urls::{display_url, fold, is_search_shard, Kind as UrlKind, Owner, UrlTable};
 
@@ -109,6 +111,8 @@ pub struct Site {
     /// Articles outside any topic (standalone pages such as "About").
     pub pages: Vec<usize>,
     pub tags: BTreeMap<String, TagIndex>,
+    /// The other taxonomies' terms (see `terms.rs`): taxonomy → term slug → articles.
+    pub terms: BTreeMap<String, BTreeMap<String, TagIndex>>,
     pub glossary: Glossary,
     pub glossary_users: Vec<Vec<usize>>,
     pub references: BTreeMap<String, Reference>,
@@ -222,6 +226,7 @@ fn build_with(
         topics: vec![Vec::new(); config.topics.len()],
         pages: Vec::new(),
         tags: BTreeMap::new(),
+        terms: BTreeMap::new(),
         glossary_users: vec![Vec::new(); glossary.entries().len()],
         glossary,
         references: content.references,
@@ -268,6 +273,7 @@ fn build_with(
     site.index_sections();
     site.check_folders(diagnostics);
     site.index_tags();
+    site.index_terms();
     site.index_redirects();
     site.resolve_links(diagnostics);
     site.check_embeds(diagnostics);

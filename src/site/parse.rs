@@ -95,7 +95,9 @@ pub(super) fn articles(
     } else {
         None
     };
-    place::leave_out_not_found_page(&mut sources, tool, diagnostics);
+    // The site's other taxonomies than `tags`: on a Hugo site their keys are Hugo's.
+    let taxonomies = crate::load::taxonomies::names(&content.root, &content.dir);
+    place::leave_out_not_found_page(&mut sources, tool, &taxonomies, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
@@ -273,6 +275,10 @@ pub(super) fn articles(
     let mut unknown_keys = crate::load::UnknownKeys::default();
     let hugo = crate::load::is_hugo(&content.root, &content.dir);
     let zola_config = crate::load::is_zola(&content.root, &content.dir);
+    let mut allow = config.front_matter.allow.clone();
+    if hugo {
+        allow.extend(taxonomies.iter().cloned());
+    }
     let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
@@ -316,7 +322,7 @@ pub(super) fn articles(
         unknown_keys.add(
             &source.front,
             &source.path,
-            &config.front_matter.allow,
+            &allow,
             zola,
             hugo,
         );
@@ -345,6 +351,8 @@ pub(super) fn articles(
             front: {
                 let mut front = source.front;
                 markdown::join_tags(&mut front.tags, &parsed.tags);
+                let head = &source.text[..source.body_start];
+                front.terms = crate::load::taxonomies::terms(head, &taxonomies);
                 front
             },
             parsed,

@@ -119,6 +119,7 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
 pub(super) fn leave_out_not_found_page(
     sources: &mut Vec<Source>,
     tool: Option<&str>,
+    taxonomies: &[String],
     diagnostics: &mut Diagnostics,
 ) {
     leave_out_second_index(sources, diagnostics);
@@ -132,7 +133,7 @@ pub(super) fn leave_out_not_found_page(
         }
     }
     sources.retain(|source| {
-        if let Some(warning) = theme_page(source).or_else(|| theme_layout_page(source, &below)) {
+        if let Some(warning) = theme_page(source, taxonomies).or_else(|| theme_layout_page(source, &below)) {
             diagnostics.push(warning);
             return false;
         }
@@ -222,25 +223,26 @@ fn leave_out_second_index(sources: &mut Vec<Source>, diagnostics: &mut Diagnosti
 /// A Hugo theme's search page, with no text of its own (`search.md`, or the
 /// `search/` section's `_index.md` or bundle's `index.md`, at the top): a place for the
 /// theme's own search page, which attune writes itself at /search/; and the text Hugo
-/// shows on taxonomy pages (`tags/_index.md`, `tags/<tag>/_index.md`). Left out with
-/// a warning.
-fn theme_page(source: &Source) -> Option<Diagnostic> {
+/// shows on taxonomy pages (`tags/_index.md`, `tags/<tag>/_index.md`, and the same
+/// of the site's other `taxonomies`). Left out with a warning.
+fn theme_page(source: &Source, taxonomies: &[String]) -> Option<Diagnostic> {
     let rel = source.rel.to_string_lossy().replace('\\', "/");
-    // Hugo's `content/tags/_index.md` and `content/tags/<tag>/_index.md`: the text of
-    // the taxonomy's list page and of one tag's page, which attune writes itself.
+    // Hugo's `content/tags/_index.md` and `content/tags/<tag>/_index.md`.
     let parts: Vec<&str> = rel.split('/').collect();
     // `_index.fr.md` too: a translation's text for the same page.
     let index = |name: &str| name.starts_with("_index.") && name.ends_with(".md");
-    if matches!(parts.as_slice(), ["tags", name] | ["tags", _, name] if index(name)) {
-        let page = if parts.len() == 2 {
-            "the tag list (/tags/)".to_string()
-        } else {
-            format!("the page of tag '{}'", parts[1])
+    let taxonomy = |t: &str| t == "tags" || taxonomies.iter().any(|n| n == t);
+    if matches!(parts.as_slice(), [t, name] | [t, _, name] if taxonomy(t) && index(name)) {
+        let page = match parts.len() {
+            2 if parts[0] == "tags" => "the tag list (/tags/)".to_string(),
+            2 => format!("the list of {} (/{}/)", parts[0], parts[0]),
+            _ if parts[0] == "tags" => format!("the page of tag '{}'", parts[1]),
+            _ => format!("the page of {} '{}'", parts[0], parts[1]),
         };
         return Some(
             Diagnostic::warning(
                 Code::ThemePage,
-                format!("{rel} is Hugo's text for {page}, which attune writes itself from the articles' tags, so this file is not published"),
+                format!("{rel} is Hugo's text for {page}, which attune writes itself from the articles' {}, so this file is not published", parts[0]),
             )
             .at(&source.path, 1, 1)
             .help("to keep its text, move it into an article (or the tag's description into the articles that use the tag)"),

@@ -757,3 +757,78 @@ fn sitemap_disable_keeps_a_page_out_of_the_sitemap_as_hugo_does() {
     assert!(!run.stderr.contains("sitemap"), "{}", run.stderr);
     assert!(!site.read("sitemap.xml").contains("posts/kept/"));
 }
+
+#[test]
+fn hugos_categories_and_declared_taxonomies_get_pages_as_hugo_publishes_them() {
+    // Hugo gives every site `tags` and `categories` unless its configuration declares
+    // its own; posts link to the pages Hugo writes for them.
+    let site = hugo_site();
+    site.write(
+        "content/posts/calm.md",
+        "---\ntitle: Calm\ncategories: [Anxiety, Sleep Problems]\n---\nSee [sleep](/categories/sleep-problems/) and [all](/categories/).\n",
+    );
+    site.write(
+        "content/posts/rest.md",
+        "+++\ntitle = \"Rest\"\nCategories = \"Sleep Problems\"\n+++\nText.\n",
+    );
+    site.write(
+        "content/categories/_index.md",
+        "---\ntitle: Categories\n---\nEvery category.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("`categories`"), "{}", run.stderr);
+    run.assert_stderr_contains("warning: categories/_index.md is Hugo's text for the list of categories (/categories/), which attune writes itself from the articles' categories");
+    let term = site.read("categories/sleep-problems/index.html");
+    assert!(term.contains("Calm") && term.contains("Rest"), "{term}");
+    assert!(term.contains("Categories: Sleep Problems"), "{term}");
+    let list = site.read("categories/index.html");
+    assert!(list.contains("categories/anxiety/") && list.contains("Sleep Problems"));
+    assert!(!site.read("tags/index.html").contains("Anxiety"));
+
+    // A site declaring its own taxonomies has those and no others.
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n",
+    );
+    site.write(
+        "content/posts/calm.md",
+        "---\ntitle: Calm\nauthors: [Jo Smith]\ncategories: [Anxiety]\n---\nBy [Jo](/authors/jo-smith/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("unknown front matter key `categories` is ignored");
+    assert!(site.read("authors/jo-smith/index.html").contains("Calm"));
+    // `categories/_index.md` is a section of its own again, with no term pages.
+    assert!(!site.path("public/categories/anxiety").exists());
+
+    // With term pages turned off Hugo writes none, and a link to one leads nowhere.
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ndisableKinds = [\"term\", \"taxonomy\"]\n",
+    );
+    let run = site.build();
+    run.assert_stderr_contains("/authors/jo-smith/");
+    assert_ne!(run.code, 0);
+}
+
+#[test]
+fn zolas_declared_taxonomies_get_pages_as_zola_publishes_them() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Zola\"\ndescription = \"A Zola site.\"\nbase_url = \"https://example.org/\"\n",
+    );
+    site.write(
+        "config.toml",
+        "base_url = \"https://example.org\"\ntaxonomies = [{name = \"tags\"}, {name = \"categories\", feed = true}]\n",
+    );
+    site.write(
+        "content/blog/grief.md",
+        "+++\ntitle = \"Grief\"\n[taxonomies]\ncategories = [\"Loss\"]\ntags = [\"feelings\"]\n+++\nSee [loss](/categories/loss/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(site.read("categories/loss/index.html").contains("Grief"));
+    assert!(site.read("tags/feelings/index.html").contains("Grief"));
+}

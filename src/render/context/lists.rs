@@ -129,6 +129,17 @@ pub struct SectionInfo<'a> {
 pub struct TagsPage<'a> {
     /// The tags: `name`, `url`, `count` (how many articles).
     pub tags: Vec<TagInfo<'a>>,
+    /// Which list it is: `title` ("Tags", "Categories") and `url` (`tags/`).
+    pub taxonomy: Taxonomy,
+}
+
+/// A taxonomy: attune's tags, or another a Hugo or Zola site gives its pages.
+#[derive(Serialize)]
+pub struct Taxonomy {
+    /// Its list page's title: "Tags", "Categories".
+    pub title: String,
+    /// Its list page's site-relative URL: `tags/`, `categories/`.
+    pub url: String,
 }
 
 /// A tag in the list of tags.
@@ -147,6 +158,8 @@ pub struct TagInfo<'a> {
 pub struct TagPage<'a> {
     /// `tag.name` and `tag.articles` (cards).
     pub tag: TagArticles<'a>,
+    /// The taxonomy the term is of: `title`, `url`.
+    pub taxonomy: Taxonomy,
 }
 
 /// A tag and its articles.

@@ -83,6 +83,13 @@ impl Site {
                 owner,
             );
         }
+        for term in self.term_pages() {
+            let owner = match term.at {
+                Some((file, line, column)) => Owner::content(term.what, file, line, column),
+                None => Owner::built_in(term.what),
+            };
+            claim(&mut table, page(&term.url), Kind::Page, owner);
+        }
         if !self.glossary.is_empty() {
             claim(
                 &mut table,
