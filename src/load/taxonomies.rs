@@ -59,8 +59,16 @@ fn zola_names(root: &Path, dir: &Path) -> Vec<String> {
     let folders = [Some(root), dir.parent()];
     let config = (folders.into_iter().flatten())
         .flat_map(|f| [f.join("config.toml"), f.join("zola.toml")])
-        .find_map(|path| std::fs::read_to_string(path).ok()?.parse::<toml::Table>().ok());
-    let Some(list) = config.as_ref().and_then(|c| c.get("taxonomies")?.as_array()) else {
+        .find_map(|path| {
+            std::fs::read_to_string(path)
+                .ok()?
+                .parse::<toml::Table>()
+                .ok()
+        });
+    let Some(list) = config
+        .as_ref()
+        .and_then(|c| c.get("taxonomies")?.as_array())
+    else {
         return Vec::new();
     };
     (list.iter())

@@ -134,8 +134,11 @@ pub(super) fn site_pages(pages: &mut Pages) {
 
     // Tags, and the site's other taxonomies (Hugo's `categories`), each a list of its
     // terms and a page per term.
-    let taxonomies = std::iter::once(("tags", &site.tags))
-        .chain(site.terms.iter().map(|(name, terms)| (name.as_str(), terms)));
+    let taxonomies = std::iter::once(("tags", &site.tags)).chain(
+        site.terms
+            .iter()
+            .map(|(name, terms)| (name.as_str(), terms)),
+    );
     for (name, terms) in taxonomies {
         let taxonomy = || Taxonomy {
             title: crate::site::taxonomy_title(name),

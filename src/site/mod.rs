@@ -25,6 +25,7 @@ mod repeated;
 mod reserved;
 mod tag_permalinks;
 mod terms;
+mod theme_pages;
 mod tree;
 mod twins;
 mod urls;

@@ -319,13 +319,7 @@ pub(super) fn articles(
             .or_else(|| markdown::summary_before_more(source.body()))
             .unwrap_or_default();
         let zola = !hugo && (zola_config || crate::load::zola::toml_front(&source.text));
-        unknown_keys.add(
-            &source.front,
-            &source.path,
-            &allow,
-            zola,
-            hugo,
-        );
+        unknown_keys.add(&source.front, &source.path, &allow, zola, hugo);
         crate::review::validate(
             &source.front,
             &source.text[..source.body_start],

@@ -775,10 +775,20 @@ fn hugos_categories_and_declared_taxonomies_get_pages_as_hugo_publishes_them() {
         "content/categories/_index.md",
         "---\ntitle: Categories\n---\nEvery category.\n",
     );
+    // A title only, as themes' starters write it: nothing is lost, nothing to say.
+    site.write(
+        "content/categories/anxiety/_index.md",
+        "---\ntitle: Anxiety\n---\n",
+    );
     let run = site.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("`categories`"), "{}", run.stderr);
     run.assert_stderr_contains("warning: categories/_index.md is Hugo's text for the list of categories (/categories/), which attune writes itself from the articles' categories");
+    assert!(
+        !run.stderr.contains("categories/anxiety/_index.md"),
+        "{}",
+        run.stderr
+    );
     let term = site.read("categories/sleep-problems/index.html");
     assert!(term.contains("Calm") && term.contains("Rest"), "{term}");
     assert!(term.contains("Categories: Sleep Problems"), "{term}");
@@ -787,6 +797,7 @@ fn hugos_categories_and_declared_taxonomies_get_pages_as_hugo_publishes_them() {
     assert!(!site.read("tags/index.html").contains("Anxiety"));
 
     // A site declaring its own taxonomies has those and no others.
+    site.remove("content/categories/anxiety/_index.md");
     site.write(
         "hugo.toml",
         "baseURL = \"https://example.org/\"\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n",
