@@ -6,7 +6,9 @@
 //! pages (`/categories/anxiety/`), so links written to them lead somewhere; see
 //! `site/terms.rs`.
 
+use super::Source;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The names (Hugo's plurals: `categories`, `authors`) of the site's taxonomies other
@@ -14,9 +16,11 @@ use std::path::Path;
 /// its configuration sets (`taxonomies`, or `config/_default/taxonomies.*`), else
 /// Hugo's default `categories`, and none when it turns term pages off
 /// (`disableKinds = ["term"]`); on any other site none.
-pub fn names(root: &Path, dir: &Path) -> Vec<String> {
+pub fn names(root: &Path, dir: &Path, sources: &[Source]) -> Vec<String> {
     let names = if super::is_hugo(root, dir) {
-        hugo_names(root, dir)
+        let mut names = hugo_names(root, dir);
+        names.extend(text_folders(sources));
+        names
     } else if super::is_zola(root, dir) {
         zola_names(root, dir)
     } else {
@@ -46,13 +50,51 @@ fn hugo_names(root: &Path, dir: &Path) -> Vec<String> {
         .iter()
         .find_map(|map| key(map, "taxonomies").and_then(Value::as_object).cloned())
         .or_else(|| super::hugo_params::settings_file(root, dir, "taxonomies"));
+    // `_merge` and Hugo's other directives are no taxonomies: with only those, the
+    // site takes the default's (and its theme's, found by `text_folders`).
+    let declared: Option<Vec<String>> = declared.map(|map| {
+        (map.iter())
+            .filter(|(k, _)| !k.starts_with('_'))
+            .filter_map(|(_, v)| v.as_str().map(str::to_string))
+            .collect()
+    });
     match declared {
-        Some(map) => (map.values())
-            .filter_map(Value::as_str)
-            .map(str::to_string)
-            .collect(),
-        None => vec!["categories".to_string()],
+        Some(names) if !names.is_empty() => names,
+        _ => vec!["categories".to_string()],
     }
+}
+
+/// The taxonomies a Hugo site declares where attune cannot read them (in its theme's
+/// configuration, a module not in the repository) and whose pages it gives text: a
+/// top-level folder holding only `_index` files (`series/_index.md`,
+/// `series/copilot-experiments/_index.md`: Hugo's text for the taxonomy's list and its
+/// terms' pages) whose name is a front matter key of a page (`series: [...]`).
+fn text_folders(sources: &[Source]) -> Vec<String> {
+    let mut folders: BTreeMap<String, bool> = BTreeMap::new();
+    for source in sources {
+        let mut parts = source.rel.iter();
+        let (Some(top), Some(_)) = (parts.next(), parts.clone().next()) else {
+            continue;
+        };
+        let only_text =
+            (source.rel.file_stem()).is_some_and(|s| s.to_string_lossy().starts_with("_index"));
+        let folder = folders
+            .entry(top.to_string_lossy().into_owned())
+            .or_insert(true);
+        *folder &= only_text;
+    }
+    let used = |name: &str| {
+        (sources.iter()).any(|s| {
+            s.front
+                .unknown_keys
+                .iter()
+                .any(|k| k.name.eq_ignore_ascii_case(name))
+        })
+    };
+    (folders.into_iter())
+        .filter(|(name, only_text)| *only_text && used(name))
+        .map(|(name, _)| name)
+        .collect()
 }
 
 fn zola_names(root: &Path, dir: &Path) -> Vec<String> {

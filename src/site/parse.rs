@@ -96,7 +96,7 @@ pub(super) fn articles(
         None
     };
     // The site's other taxonomies than `tags`: on a Hugo site their keys are Hugo's.
-    let taxonomies = crate::load::taxonomies::names(&content.root, &content.dir);
+    let taxonomies = crate::load::taxonomies::names(&content.root, &content.dir, &sources);
     place::leave_out_not_found_page(&mut sources, tool, &taxonomies, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;

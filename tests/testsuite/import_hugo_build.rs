@@ -843,3 +843,54 @@ fn zolas_declared_taxonomies_get_pages_as_zola_publishes_them() {
     assert!(site.read("categories/loss/index.html").contains("Grief"));
     assert!(site.read("tags/feelings/index.html").contains("Grief"));
 }
+
+#[test]
+fn a_bundles_file_is_found_by_the_name_its_front_matter_gives_it() {
+    // Hugo's `figure` finds `src` with `.Page.Resources.Get`, which knows a bundle's
+    // files by the names `resources` gives them.
+    let site = hugo_site();
+    site.write(
+        "content/posts/redesign/index.md",
+        "---\ntitle: Redesign\nresources:\n  - name: feature\n    src: home-page.webp\n    title: The home page.\n  - name: loop\n    src: loop\n  - name: gallery\n    src: \"shots/*.webp\"\n---\n{{< figure src=\"feature\" alt=\"The new home page\" >}}\n\n![Gallery](gallery)\n",
+    );
+    site.write("content/posts/redesign/home-page.webp", b"RIFF");
+    let run = site.build();
+    run.assert_stderr_contains("image 'gallery' does not exist");
+    assert!(!run.stderr.contains("'feature'"), "{}", run.stderr);
+    let text = std::fs::read_to_string(site.path("content/posts/redesign/index.md")).unwrap();
+    site.write(
+        "content/posts/redesign/index.md",
+        text.replace("![Gallery](gallery)", ""),
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/redesign/index.html");
+    assert!(page.contains("home-page.webp\""), "{page}");
+}
+
+#[test]
+fn taxonomies_a_theme_declares_are_known_by_their_folders_of_text() {
+    // `_merge: deep` takes the theme's taxonomies, in a module not in the repository;
+    // the site gives text to the `series` list and its terms' pages.
+    let site = hugo_site();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\n[taxonomies]\n_merge = \"deep\"\n",
+    );
+    site.write(
+        "content/posts/first.md",
+        "---\ntitle: First\nseries: [Copilot experiments]\ncategories: [guides]\n---\nPart of [the series](/series/copilot-experiments/).\n",
+    );
+    site.write("content/series/_index.md", "---\ntitle: Series\n---\n");
+    site.write(
+        "content/series/copilot-experiments/_index.md",
+        "---\ntitle: Copilot experiments\n---\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("`series`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`categories`"), "{}", run.stderr);
+    assert!(site
+        .read("series/copilot-experiments/index.html")
+        .contains("First"));
+    assert!(site.read("categories/guides/index.html").contains("First"));
+}

@@ -5,7 +5,8 @@
 //! `/images/logo.svg`) is published at the site root under it, as a `[[mounts]]`
 //! entry into `assets` would publish it, and the rest (stylesheets, scripts) is not.
 //! A name found only in `assets/media/` is that file, as HugoBlox's (Wowchemy's) image
-//! render hook finds it.
+//! render hook finds it. And a bundle's own files by the names its front matter gives
+//! them (`resources`).
 
 use super::paths::join;
 use crate::load::{Asset, AssetFolder};
@@ -65,4 +66,30 @@ pub(super) fn global_resource(decoded: &str, ctx: &super::resolve::Lookup) -> Op
     [path.clone(), format!("media/{path}")]
         .into_iter()
         .find(|p| ctx.global.contains(p))
+}
+
+/// The file a page bundle's front matter names `name` (`resources: [{name: cover,
+/// src: photo.webp}]`), as the `src` to read from the page's folder: Hugo's `figure`
+/// (and a theme's shortcode calling `.Page.Resources.Get`) finds a page's resource by
+/// that name. A `src` with a wildcard names several files and is not read.
+pub(super) fn named_resource(article: &crate::site::Article, decoded: &str) -> Option<String> {
+    if !article.front_matter.contains("resources") || decoded.contains('/') {
+        return None;
+    }
+    let front = crate::load::hugo_params::front_values(&article.front_matter)?;
+    let list = (front.as_object()?.iter())
+        .find(|(k, _)| k.eq_ignore_ascii_case("resources"))?
+        .1
+        .as_array()?;
+    let field = |entry: &serde_json::Value, key: &str| {
+        entry.get(key)?.as_str().map(|s| s.trim().to_string())
+    };
+    let named = |name: &str| {
+        (list.iter()).find(|e| field(e, "name").is_some_and(|n| n.eq_ignore_ascii_case(name)))
+    };
+    let src = field(named(decoded)?, "src")?;
+    let glob = src.contains(['*', '?', '[', '{']);
+    // A `src` that is itself a name would lead round in a circle.
+    (!src.is_empty() && !glob && named(&src).is_none())
+        .then(|| src.trim_start_matches("./").to_string())
 }

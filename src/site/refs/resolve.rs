@@ -3,11 +3,9 @@
 //! short name it names; a missing one is an error with a "did you mean".
 
 use super::by_name::{page_by_md_path, page_by_source_path, relative_aliases};
-use super::paths::{
-    join, join_clamped, reference_folder, relative_to, without_language, FOLDER_TEXT,
-};
+use super::paths::{join, join_clamped, reference_folder, without_language, FOLDER_TEXT};
 use super::RefTarget;
-use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
 use crate::site::article::is_generated_on;
 use crate::site::urls::fold;
@@ -378,6 +376,13 @@ impl Site {
                 diagnostics,
             );
         }
+        // A bundle's file by the name its front matter gives it, as Hugo's `figure`
+        // finds it (`resources: [{name: cover, src: photo.webp}]`).
+        if let Some(src) = super::hugo_assets::named_resource(article, &decoded) {
+            let mut named = r.clone();
+            named.url = url.replacen(path, &src, 1);
+            return self.resolve_ref(i, &named, ctx, diagnostics);
+        }
         if let Some(path) = super::hugo_assets::global_resource(&decoded, ctx) {
             return RefTarget::Site {
                 path,
@@ -451,32 +456,7 @@ impl Site {
                 format!("broken link to '{url}': no page or file there"),
             ),
         };
-        let wanted = site_path.rsplit('/').next().unwrap_or(&site_path);
-        let candidates = ctx
-            .files
-            .iter()
-            .map(String::as_str)
-            .chain(ctx.by_rel.keys().map(String::as_str));
-        let best = nearest(
-            wanted,
-            candidates.clone().filter_map(|c| c.rsplit('/').next()),
-        )
-        .and_then(|name| {
-            candidates
-                .clone()
-                .find(|c| c.rsplit('/').next() == Some(name))
-        });
-        // A file in a folder attune reads only when told to: the setting is the help.
-        let missing = match (self.unread_folder_help(&site_path), best) {
-            (Some(help), _) => missing.help(help),
-            (None, Some(best)) => missing.help(format!(
-                "did you mean '{}'? A relative path starts from this file's folder",
-                relative_to(&folder, best)
-            )),
-            (None, None) => missing.help(
-                "put the file under content/ and link to it by its path from this file's folder",
-            ),
-        };
+        let missing = self.missing_help(missing, &site_path, &folder, ctx);
         nowhere(missing, diagnostics)
     }
 }

@@ -1,8 +1,11 @@
 //! A missing file that sits in a folder attune reads only when told to: Hugo's and
 //! Zola's `static/` folder without `[build] static_dir`, or a Hugo theme's
 //! `themes/<name>/static`, which Hugo publishes at the site root. The help names the
-//! setting that publishes it.
+//! setting that publishes it; else it names the nearest file or page there is.
 
+use super::paths::relative_to;
+use super::resolve::Lookup;
+use crate::diagnostic::{nearest, Diagnostic};
 use crate::site::Site;
 
 impl Site {
@@ -23,5 +26,43 @@ impl Site {
         Some(format!(
             "the file is in {theme}/, a Hugo theme's static folder, which Hugo publishes at the site root: add `[[mounts]]` with `source = \"{theme}\"` and `target = \"static\"` to book.toml to publish it"
         ))
+    }
+
+    /// `missing`, the error for a missing file or page at `site_path` (from the site
+    /// root) referred to from `folder`, with its help: the setting that publishes the
+    /// folder it is in, else the nearest file or page there is.
+    pub(super) fn missing_help(
+        &self,
+        missing: Diagnostic,
+        site_path: &str,
+        folder: &str,
+        ctx: &Lookup,
+    ) -> Diagnostic {
+        let wanted = site_path.rsplit('/').next().unwrap_or(site_path);
+        let candidates = ctx
+            .files
+            .iter()
+            .map(String::as_str)
+            .chain(ctx.by_rel.keys().map(String::as_str));
+        let best = nearest(
+            wanted,
+            candidates.clone().filter_map(|c| c.rsplit('/').next()),
+        )
+        .and_then(|name| {
+            candidates
+                .clone()
+                .find(|c| c.rsplit('/').next() == Some(name))
+        });
+        // A file in a folder attune reads only when told to: the setting is the help.
+        match (self.unread_folder_help(site_path), best) {
+            (Some(help), _) => missing.help(help),
+            (None, Some(best)) => missing.help(format!(
+                "did you mean '{}'? A relative path starts from this file's folder",
+                relative_to(folder, best)
+            )),
+            (None, None) => missing.help(
+                "put the file under content/ and link to it by its path from this file's folder",
+            ),
+        }
     }
 }
