@@ -379,3 +379,23 @@ fn the_static_folders_robots_txt_is_the_sites_own() {
     assert!(!run.stderr.contains("robots"), "{}", run.stderr);
     assert_eq!(site.read("robots.txt"), rules);
 }
+
+#[test]
+fn a_root_relative_link_in_a_copied_file_follows_broken_links() {
+    // A Zola site's static redirect pages (`static/tags/css/index.html` → `/tags/`)
+    // work on the web at the host's root; with the starter's `broken_links = "warn"`
+    // they are a warning and the site builds.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"S\"\ndescription = \"D.\"\nbase_url = \"https://example.org/\"\n\n[build]\nbroken_links = \"warn\"\nstatic_dir = \"static\"\n",
+    );
+    site.write("content/notes/a.md", "---\ntitle: A\n---\nText.\n");
+    site.write(
+        "static/tags/css/index.html",
+        "<!doctype html><title>r</title><a href=\"/tags/\">tags</a>\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: '/tags/' starts from the site root");
+}

@@ -90,11 +90,13 @@ impl Site {
                     None => (url, None),
                 };
                 let before = before.split('?').next().unwrap_or_default();
+                // A warning with `broken_links = "warn"`, as what leads nowhere is: the
+                // web edition at a host's root still finds it.
                 if before.starts_with('/') {
-                    diagnostics.push(
+                    diagnostics.push(report(
                         error(Code::RootRelative, format!("'{url}' starts from the site root: this file is published as it is, so the link breaks under a sub-path and offline"))
                             .help("write the path relative to this file's folder"),
-                    );
+                    ));
                     continue;
                 }
                 let target = if before.is_empty() {
