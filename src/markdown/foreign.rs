@@ -345,11 +345,13 @@ pub(super) fn strip(
             copied = pair.range.end;
             continue;
         }
-        // Read in place: Hugo Blox's `toc`, `staticref`, `cta` (`hugo_blox.rs`), a theme's
+        // Read in place: Hugo Blox's `toc`, `staticref`, `cta` (`hugo_blox.rs`), Hugo's
+        // `details`, `youtube` and the like (`hugo_builtins.rs`), a theme's
         // contents (`foreign_body::hugo_toc`), `{{< figure >}}` (an image and its caption).
         let lone = pair.is_none();
         let in_place = matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown).then(|| {
             super::hugo_blox::in_place(&name, &tag.inner, !lone)
+                .or_else(|| super::hugo_builtins::in_place(&name, &tag.inner, !lone))
                 .or_else(|| (lone && hugo_toc(tag, article)).then(|| (TOC_MARK.into(), None)))
                 .or_else(|| {
                     let figure = (lone && name == "figure").then_some(&tag.inner);

@@ -26,6 +26,7 @@ pub mod highlight;
 mod html;
 mod html_blocks;
 mod hugo_blox;
+mod hugo_builtins;
 mod hugo_callouts;
 mod hugo_figure;
 mod hugo_param;

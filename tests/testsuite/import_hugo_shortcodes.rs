@@ -539,3 +539,37 @@ fn a_sites_code_shortcode_is_a_fenced_code_block_in_its_language() {
     assert!(page.contains("language-go"), "{page}");
     assert!(!page.contains("codeFromInline"), "{page}");
 }
+
+#[test]
+fn folding_boxes_videos_players_and_blox_math_are_drawn_as_their_templates_draw_them() {
+    // Hugo's `details`, Hugo Blox's `spoiler`, `math`, `audio` and `video`, Relearn's
+    // `expand`, and Hugo's `youtube` (a link: attune pages load nothing from another site).
+    let site = hugo_site();
+    site.write("content/posts/media/index.md", "---\ntitle: Media\n---\nIntro.\n\n{{< details summary=\"When to get help\" >}}\nCall **your GP**.\n{{< /details >}}\n\n{{< spoiler text=\"👉 Answer\" >}}\nForty-two.\n{{< /spoiler >}}\n\n{{% expand \"More\" %}}\nHidden text.\n{{% /expand %}}\n\n{{< math >}}\n$$x^2$$\n{{< /math >}}\n\n{{< youtube D2vj0WcvH5c >}}\n\n{{< audio src=\"calm.mp3\" >}}\n\n{{< video src=\"walk.mp4\" controls=\"yes\" >}}\n");
+    site.write("content/posts/media/calm.mp3", "ID3");
+    site.write("content/posts/media/walk.mp4", "mp4");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("posts/media/index.html");
+    let body = body(&page);
+    assert!(
+        body.contains("<details><summary>When to get help</summary>"),
+        "{body}"
+    );
+    assert!(body.contains("<strong>your GP</strong>"), "{body}");
+    assert!(
+        body.contains("<summary>👉 Answer</summary>") && body.contains("<summary>More</summary>")
+    );
+    assert!(body.contains("<math"), "{body}");
+    assert!(
+        body.contains("href=\"https://www.youtube.com/watch?v=D2vj0WcvH5c\""),
+        "{body}"
+    );
+    assert!(!body.contains("<iframe"));
+    assert!(
+        body.contains("<audio controls src=\"") && body.contains("calm.mp3\""),
+        "{body}"
+    );
+    assert!(body.contains("walk.mp4\"></video>"), "{body}");
+}

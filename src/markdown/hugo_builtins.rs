@@ -1,0 +1,135 @@
+//! Shortcodes of Hugo and its most used themes that attune draws itself, as the
+//! template draws them, where that needs nothing from another site:
+//!
+//! - Hugo's `details` (`summary`, `open`), Hugo Blox's `spoiler` (`text`) and
+//!   Learn's and Relearn's `expand` (`title`, or the title first): a `<details>` box,
+//!   folded, its inner text read as Markdown;
+//! - Hugo Blox's `math` pair, which only hands its inner `$$…$$` to MathJax: the inner
+//!   text, which attune draws as MathML;
+//! - Hugo's `youtube` and `vimeo` (the video's id, first or as `id`): a link to the
+//!   video, since attune's pages never load anything from another site;
+//! - Hugo Blox's `audio` and `video` (`src`, a file of the page's bundle or of
+//!   `assets/media/`): the player, with its controls, the file found as an image is.
+
+use super::hugo_figure::named_args;
+
+/// What stands for the tag `name` (its `inner` text; `paired`: it has a closing tag):
+/// the text in its place and, for a pair, the text in its closing tag's place; `None`
+/// for any other tag, or one without what it needs.
+pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String, Option<String>)> {
+    let args = inner
+        .trim()
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, a)| a);
+    let args = args.trim().trim_end_matches('/').trim();
+    let named = named_args(args);
+    let get = |key: &str| {
+        let value = named.iter().rev().find(|(k, _)| k == key)?.1.trim();
+        (!value.is_empty()).then(|| value.to_string())
+    };
+    let first = || positional(args).filter(|_| named.is_empty());
+    match name {
+        "details" | "spoiler" | "expand" if paired => {
+            let summary = match name {
+                "details" => get("summary").unwrap_or_else(|| "Details".into()),
+                "spoiler" => get("text").unwrap_or_else(|| "Details".into()),
+                _ => (get("title").or_else(first)).unwrap_or_else(|| "Expand me…".into()),
+            };
+            let open = get("open").is_some_and(|o| o.eq_ignore_ascii_case("true"));
+            let open = if open { " open" } else { "" };
+            let summary = escape(&summary);
+            Some((
+                format!("\n\n<details{open}><summary>{summary}</summary>\n\n"),
+                Some("\n\n</details>\n\n".to_string()),
+            ))
+        }
+        "math" if paired => Some((String::new(), Some(String::new()))),
+        "audio" | "video" if !paired => {
+            let src = get("src")?;
+            if src.contains(['"', '<', '>', '\n']) {
+                return None;
+            }
+            Some((format!("<{name} controls src=\"{src}\"></{name}>"), None))
+        }
+        "youtube" | "vimeo" if !paired => {
+            let id = get("id").or_else(first)?;
+            if !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return None;
+            }
+            let (site, url) = match name {
+                "youtube" => ("YouTube", format!("https://www.youtube.com/watch?v={id}")),
+                _ => ("Vimeo", format!("https://vimeo.com/{id}")),
+            };
+            let label = get("title").unwrap_or_else(|| format!("Watch the video on {site}"));
+            let label = label.replace('\\', "\\\\").replace(['[', ']'], "");
+            Some((format!("[{label}](<{url}>)"), None))
+        }
+        _ => None,
+    }
+}
+
+/// The first argument, quoted (`"…"`, `` `…` ``) or a word.
+fn positional(args: &str) -> Option<String> {
+    let quote = args.chars().next().filter(|c| matches!(c, '"' | '`'));
+    let value = match quote {
+        Some(q) => args[1..][..args[1..].find(q)?].trim(),
+        None => args.split_whitespace().next()?,
+    };
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_shortcode_is_drawn_as_its_template_draws_it() {
+        let (open, close) =
+            in_place("details", "details summary=\"See <more>\" open=true", true).unwrap();
+        assert_eq!(
+            open,
+            "\n\n<details open><summary>See &lt;more&gt;</summary>\n\n"
+        );
+        assert_eq!(close.as_deref(), Some("\n\n</details>\n\n"));
+        let (open, _) = in_place("expand", "expand \"Why?\"", true).unwrap();
+        assert!(open.contains("<summary>Why?</summary>"));
+        let (open, _) = in_place("spoiler", "spoiler text=\"Answer\"", true).unwrap();
+        assert!(open.contains("<summary>Answer</summary>"));
+        assert_eq!(in_place("details", "details", false), None);
+        assert_eq!(
+            in_place("youtube", "youtube D2vj0WcvH5c", false).unwrap().0,
+            "[Watch the video on YouTube](<https://www.youtube.com/watch?v=D2vj0WcvH5c>)"
+        );
+        assert_eq!(
+            in_place("vimeo", "vimeo id=\"146022717\" title=\"A talk\"", false)
+                .unwrap()
+                .0,
+            "[A talk](<https://vimeo.com/146022717>)"
+        );
+        assert_eq!(in_place("youtube", "youtube \"a b\"", false), None);
+        assert_eq!(
+            in_place(
+                "video",
+                "video src=\"climbing.mp4\" controls=\"yes\"",
+                false
+            )
+            .unwrap()
+            .0,
+            "<video controls src=\"climbing.mp4\"></video>"
+        );
+        assert_eq!(in_place("audio", "audio", false), None);
+        assert_eq!(
+            in_place("math", "math", true),
+            Some((String::new(), Some(String::new())))
+        );
+    }
+}
