@@ -119,6 +119,9 @@ pub struct Content {
     /// (`product` for `product/README.md`): the home page's text, whose relative links
     /// are written from there, as GitBook reads them (see `home.rs`).
     pub readme_folder: Option<String>,
+    /// The content folder had a `404.md` at its top (mdBook's not-found page's text),
+    /// left out for attune's own not-found page: set by `site`, which leaves it out.
+    pub not_found_text: bool,
 }
 
 /// The name Hugo and Zola give the folder of files published at the site root.

@@ -73,6 +73,7 @@ impl Dependencies {
             // What links to them lead to is in `links`, hashed.
             other_language: _,
             glossary_md: _,
+            not_found_text: _,
             // From the configuration, hashed.
             exclude: _,
             sections,

@@ -109,6 +109,25 @@ impl Site {
                 title: written.to_string(),
             });
         }
+        // mdBook's not-found page's text, left out: attune's own not-found page.
+        let not_found = || match path.strip_prefix('/') {
+            Some(rooted) => md_path(Path::new("_"), rooted),
+            None => md_path(&article.rel, path),
+        };
+        if self.not_found_text && not_found().is_some_and(|p| p == Path::new("404.md")) {
+            let anchor = match &link.target {
+                LinkTarget::File {
+                    anchor: Some(a), ..
+                } => format!("#{a}"),
+                _ => String::new(),
+            };
+            let root = crate::url::UrlStyle::root(&article.url);
+            return Some(ResolvedLink {
+                target: None,
+                href: format!("{root}404.html{anchor}"),
+                title: written.to_string(),
+            });
+        }
         if let Some(href) = self.glossary_page_for(article, path, link) {
             return Some(ResolvedLink {
                 target: None,

@@ -162,6 +162,9 @@ pub struct Site {
     /// GitBook's `GLOSSARY.md` read as the glossary: links to it lead to the
     /// glossary page.
     pub glossary_md: Option<PathBuf>,
+    /// [`Content::not_found_text`]: a `.md` link to `404.md` leads to attune's
+    /// not-found page.
+    pub not_found_text: bool,
     /// What `[build] exclude` leaves out of the content folder.
     pub exclude: crate::load::exclude::Exclude,
     /// Folders below the topics, with their hubs and reading order.
@@ -252,6 +255,7 @@ fn build_with(
         summary: content.summary,
         other_language: content.other_language,
         glossary_md: content.glossary_md.take(),
+        not_found_text: content.not_found_text,
         exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),

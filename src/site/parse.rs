@@ -97,6 +97,7 @@ pub(super) fn articles(
     };
     // The site's other taxonomies than `tags`: on a Hugo site their keys are Hugo's.
     let taxonomies = crate::load::taxonomies::names(&content.root, &content.dir, &sources);
+    content.not_found_text = sources.iter().any(|s| s.rel == Path::new("404.md"));
     place::leave_out_not_found_page(&mut sources, tool, &taxonomies, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;

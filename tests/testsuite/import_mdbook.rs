@@ -1764,3 +1764,32 @@ fn an_mdbook_trpl_listing_is_a_figure_with_its_file_name_and_caption() {
     );
     assert!(page.contains("9-9"), "{page}");
 }
+
+#[test]
+fn a_link_to_the_books_not_found_page_leads_to_attunes() {
+    // A book marking chapters not written yet with links to its 404 page, which
+    // mdBook publishes as 404.html: attune's not-found page is there.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Notes\"\n\n[build]\nmissing_links = \"error\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Overview](01/overview.md)\n",
+    );
+    site.write(
+        "src/404.md",
+        "# Not here\n\nThis page is not written yet.\n",
+    );
+    site.write(
+        "src/01/overview.md",
+        "# Overview\n\n| Topic | Page |\n|---|---|\n| Syntax | [Soon](../404.md) |\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    let page = site.read("01/overview/index.html");
+    assert!(page.contains("href=\"../../404.html\""), "{page}");
+    assert!(site.path("public/404.html").is_file());
+}
