@@ -7,7 +7,6 @@ use crate::diagnostic::Diagnostics;
 use crate::text::slugify;
 use rayon::prelude::*;
 use read::{display_path, read_source, read_text};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walk::files;
 
@@ -15,8 +14,10 @@ mod build_options;
 mod bundles;
 pub use bundles::{is_hugo, is_hugo_or_zola, is_zola};
 mod cascade;
+mod content;
 mod data;
 mod date;
+mod excalidraw;
 pub mod exclude;
 mod fence;
 mod front;
@@ -45,6 +46,7 @@ mod yaml;
 pub mod zola;
 
 pub use build_options::Listing;
+pub use content::Content;
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
 pub use date::{days_in_month, Date};
 pub use front::UnknownKey;
@@ -61,68 +63,6 @@ pub use spans::{Place, Spans, Step};
 pub use unknown_keys::UnknownKeys;
 pub use walk::{is_ignored, missing_content_folder};
 pub use yaml::{guard_yaml, parse_yaml, MAX_YAML_DEPTH};
-
-/// Everything read from `content/`.
-#[derive(Debug, Default)]
-pub struct Content {
-    pub sources: Vec<Source>,
-    pub glossary: Vec<GlossaryEntry>,
-    pub glossary_file: Option<(PathBuf, String)>,
-    /// GitBook's `GLOSSARY.md` (its path from the content folder) when it is read as
-    /// the glossary (see [`gitbook_files::read_glossary`]): `glossary_file` then holds
-    /// its text, and links to it lead to the glossary page.
-    pub glossary_md: Option<PathBuf>,
-    pub references: BTreeMap<String, Reference>,
-    pub references_file: Option<(PathBuf, String)>,
-    pub paths: Vec<ReadingPath>,
-    /// Other files, copied as they are: the content folder's, then the static
-    /// folder's (`[build] static_dir`).
-    pub assets: Vec<Asset>,
-    /// The content folder, where `{{#include}}` reads.
-    pub dir: PathBuf,
-    /// The site's folder, the one holding book.toml: `{{#include}}` reads only files in it.
-    pub root: PathBuf,
-    /// The theme's static files (see [`crate::theme::static_files`]), filled in by
-    /// the caller, which knows the theme.
-    pub theme_files: Vec<String>,
-    /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
-    /// against the Markdown files there: see [`summary`].
-    pub summary: Option<summary::Summary>,
-    /// Translations into another language than the site's, left out (see
-    /// [`languages`]): path from the content folder → language code.
-    pub other_language: std::collections::HashMap<PathBuf, String>,
-    /// The site's `static/` folder, Hugo's and Zola's, when it has one that is not
-    /// read because `[build] static_dir` is not set: a missing file found there is
-    /// reported with the setting that publishes it.
-    pub unread_static: Option<PathBuf>,
-    /// Hugo's default `assets/` folder's files (paths below it), when no `[[mounts]]`
-    /// entry replaces it: published when a page names one (see `walk::default_assets`).
-    pub default_assets: Vec<PathBuf>,
-    /// The repository's own files beside the notes when the content folder is the
-    /// repository (book.toml, a licence, manifests: see [`plumbing`]), paths below
-    /// the content folder: published only when a page links to one.
-    pub plumbing: Vec<PathBuf>,
-    /// The static folders of Hugo themes (`themes/<name>/static`), which Hugo publishes
-    /// at the site root and attune reads only when a `[[mounts]]` entry names them:
-    /// each as a full path and as book.toml writes it, for a missing file's help.
-    pub theme_statics: Vec<(PathBuf, String)>,
-    /// What `[build] exclude` leaves out of the content folder: a link to a note
-    /// there says so (see [`exclude`]).
-    pub exclude: exclude::Exclude,
-    /// Only checking (`attune check`): nothing is written, so code blocks are not
-    /// highlighted (on a vault of many megabytes of code, most of the time).
-    pub plain_code: bool,
-    /// Zola's `redirect_to` of a section with no pages (see `zola::section_redirects`):
-    /// redirects, read as `[redirects]` entries are.
-    pub section_redirects: Vec<crate::config::Entry>,
-    /// The folder of GitBook's `structure.readme` when it is below the content folder
-    /// (`product` for `product/README.md`): the home page's text, whose relative links
-    /// are written from there, as GitBook reads them (see `home.rs`).
-    pub readme_folder: Option<String>,
-    /// The content folder had a `404.md` at its top (mdBook's not-found page's text),
-    /// left out for attune's own not-found page: set by `site`, which leaves it out.
-    pub not_found_text: bool,
-}
 
 /// The name Hugo and Zola give the folder of files published at the site root.
 pub const STATIC_FOLDER: &str = "static";
@@ -473,6 +413,7 @@ pub fn load(
         front::toml_aliases_from_root(&mut sources);
     }
     cascade::apply(&mut sources);
+    excalidraw::draw(&mut sources, &dir, diagnostics);
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);
     let hugo = hugo_params::build_flags(root, &dir);

@@ -681,3 +681,41 @@ fn code_too_long_to_colour_quickly_is_shown_as_text() {
     assert!(page.contains("<pre class=\"hl\"><code class=\"language-python\"><span"));
     assert!(took.as_secs() < 60, "{took:?}");
 }
+
+#[test]
+fn an_excalidraw_drawing_is_its_exported_image_on_its_page_and_in_embeds() {
+    // The Excalidraw plugin keeps a drawing as compressed data under a notice to
+    // switch views; only its exported SVG shows the drawing outside Obsidian.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Vault\"\n\n[build]\ncontent_dir = \"vault\"\n",
+    );
+    site.write(".obsidian/app.json", "{}");
+    let drawing = "---\n\nexcalidraw-plugin: parsed\nexcalidraw-open-md: false\ntags: [excalidraw]\n\n---\n==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS menu of this document. ⚠==\n\n\n# Excalidraw Data\n\n## Text Elements\n%%\n## Drawing\n```compressed-json\nN4KAkARALgngDgUwgLgAQQQDwMYEMA2AlgCYBOuA7hADTgQBuCpAzoQPYB2KqATLZMzYBXUtiRoIACyhQ4zZAHoFAc0JRJQgEYA6bGwC2CgF7N6hbEcK4OCtptbErHALRY8RMpWdx8Q1TdIEfARcZgRmBShcZQUebQAObQAGGjoghH0EDihmbgBtcDBQMBKIEm4IUgB2JIBOADkAFgBHACkASQBmYiN4gDMAEWIANUsALR5UkshYRAqgojkkflLM\n```\n%%\n";
+    site.write("vault/Excalidraw/Care plan.md", drawing);
+    site.write(
+        "vault/Excalidraw/Care plan.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.write("vault/Excalidraw/Sketch.excalidraw.md", drawing);
+    site.write(
+        "vault/Notes/Planning.md",
+        "# Planning\n\n![[Excalidraw/Care plan|center]]\n\nSee also [[Sketch.excalidraw]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("excalidraw-plugin"), "{}", run.stderr);
+    run.assert_stderr_contains("warning: this Excalidraw drawing has no exported image beside it: its page and embeds show nothing\n --> vault/Excalidraw/Sketch.excalidraw.md:1:1");
+    let page = site.read("notes/planning/index.html");
+    assert!(
+        page.contains("Care%20plan.svg\"") || page.contains("Care plan.svg\""),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Excalidraw Data") && !page.contains("EXCALIDRAW VIEW"),
+        "{page}"
+    );
+    let drawing = site.read("excalidraw/care-plan/index.html");
+    assert!(drawing.contains("<h1>Care plan</h1>") || drawing.contains(">Care plan</h1>"));
+}
