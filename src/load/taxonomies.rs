@@ -123,8 +123,11 @@ fn zola_names(root: &Path, dir: &Path) -> Vec<String> {
 /// (`categories: [Anxiety]`, or one word), Zola's in its `[taxonomies]` table. Only
 /// taxonomies with a term are returned, each with its terms as written, once each.
 pub fn terms(front_matter: &str, names: &[String]) -> Vec<(String, Vec<String>)> {
+    if names.is_empty() {
+        return Vec::new();
+    }
     let lower = front_matter.to_lowercase();
-    if names.is_empty() || !names.iter().any(|n| lower.contains(&n.to_lowercase())) {
+    if !names.iter().any(|n| lower.contains(&n.to_lowercase())) {
         return Vec::new();
     }
     let Some(Value::Object(front)) = super::hugo_params::front_values(front_matter) else {

@@ -19,7 +19,8 @@ pub(super) struct TermPage {
 impl Site {
     /// Fills [`Site::terms`] from the articles' front matter: every taxonomy any
     /// article uses, each term (by its slug, as tags are) with its articles in title
-    /// order. Pages out of the site-wide lists (`build.list`) are left out, as from tags.
+    /// order. Pages out of the site-wide lists (`build.list`) are left out, as from tags;
+    /// so is a taxonomy whose address a topic or a section of pages has.
     pub(super) fn index_terms(&mut self) {
         let mut terms: BTreeMap<String, BTreeMap<String, TagIndex>> = BTreeMap::new();
         for (i, article) in self.articles.iter().enumerate() {
@@ -43,6 +44,14 @@ impl Site {
                 }
             }
         }
+        // A taxonomy whose address a section of pages or a topic has keeps none of its
+        // own: the site's pages there are published, as before.
+        let taken = |name: &String| {
+            let folder = format!("{name}/");
+            (self.config.topics.iter()).any(|t| t.id == *name)
+                || (self.articles.iter()).any(|a| a.url.starts_with(&folder))
+        };
+        terms.retain(|name, _| !taken(name));
         let articles = &self.articles;
         for term in terms.values_mut().flat_map(|t| t.values_mut()) {
             term.articles.sort_by_cached_key(|&i| {

@@ -894,3 +894,21 @@ fn taxonomies_a_theme_declares_are_known_by_their_folders_of_text() {
         .contains("First"));
     assert!(site.read("categories/guides/index.html").contains("First"));
 }
+
+#[test]
+fn a_section_of_pages_at_a_taxonomys_address_keeps_it() {
+    // A site whose own `categories/` section holds pages: they are published there,
+    // and the default taxonomy makes no pages over them.
+    let site = hugo_site();
+    site.write(
+        "content/categories/guide.md",
+        "---\ntitle: Guide\n---\nText.\n",
+    );
+    site.write(
+        "content/posts/calm.md",
+        "---\ntitle: Calm\ncategories: [Guide]\n---\nSee [the guide](/categories/guide/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(site.read("categories/guide/index.html").contains("Text."));
+}
