@@ -18,8 +18,10 @@ use std::path::Path;
 /// (`disableKinds = ["term"]`); on any other site none.
 pub fn names(root: &Path, dir: &Path, sources: &[Source]) -> Vec<String> {
     let names = if super::is_hugo(root, dir) {
-        let mut names = hugo_names(root, dir);
-        names.extend(text_folders(sources));
+        let (mut names, complete) = hugo_names(root, dir);
+        if !complete {
+            names.extend(text_folders(sources));
+        }
         names
     } else if super::is_zola(root, dir) {
         zola_names(root, dir)
@@ -35,7 +37,9 @@ pub fn names(root: &Path, dir: &Path, sources: &[Source]) -> Vec<String> {
     names
 }
 
-fn hugo_names(root: &Path, dir: &Path) -> Vec<String> {
+/// The Hugo site's taxonomies, and whether its configuration says them all (it
+/// declares them, with no `_merge` of a theme's).
+fn hugo_names(root: &Path, dir: &Path) -> (Vec<String>, bool) {
     let settings = super::hugo_params::settings(root, dir);
     let off = settings.iter().any(|map| {
         let kinds = key(map, "disableKinds").and_then(Value::as_array);
@@ -44,7 +48,7 @@ fn hugo_names(root: &Path, dir: &Path) -> Vec<String> {
         })
     });
     if off {
-        return Vec::new();
+        return (Vec::new(), true);
     }
     let declared = settings
         .iter()
@@ -52,6 +56,7 @@ fn hugo_names(root: &Path, dir: &Path) -> Vec<String> {
         .or_else(|| super::hugo_params::settings_file(root, dir, "taxonomies"));
     // `_merge` and Hugo's other directives are no taxonomies: with only those, the
     // site takes the default's (and its theme's, found by `text_folders`).
+    let merged = declared.as_ref().is_some_and(|m| m.contains_key("_merge"));
     let declared: Option<Vec<String>> = declared.map(|map| {
         (map.iter())
             .filter(|(k, _)| !k.starts_with('_'))
@@ -59,13 +64,14 @@ fn hugo_names(root: &Path, dir: &Path) -> Vec<String> {
             .collect()
     });
     match declared {
-        Some(names) if !names.is_empty() => names,
-        _ => vec!["categories".to_string()],
+        Some(names) if !names.is_empty() => (names, !merged),
+        _ => (vec!["categories".to_string()], false),
     }
 }
 
-/// The taxonomies a Hugo site declares where attune cannot read them (in its theme's
-/// configuration, a module not in the repository) and whose pages it gives text: a
+/// The taxonomies a Hugo site may have where attune cannot read them (its own
+/// configuration declares none, or merges its theme's, in a module not in the
+/// repository) and whose pages it gives text: a
 /// top-level folder holding only `_index` files (`series/_index.md`,
 /// `series/copilot-experiments/_index.md`: Hugo's text for the taxonomy's list and its
 /// terms' pages) whose name is a front matter key of a page (`series: [...]`).

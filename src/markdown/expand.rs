@@ -149,6 +149,17 @@ pub enum Expressions {
     /// explaining Go templates writes `{{ . }}`); Zola's shortcode calls
     /// (`{{ youtube(id="…") }}`) are still shortcodes.
     Text,
+    /// A Logseq graph: a vault, whose `{{embed [[Page]]}}`, `{{video …}}` and the
+    /// like are Logseq's macros (see `logseq.rs`), other `{{ … }}` text.
+    Logseq,
+}
+
+impl Expressions {
+    /// Whether the notes are a vault's (Obsidian's, Quartz's, Logseq's), read with its
+    /// wikilinks, embeds, comments and tasks.
+    pub fn vault(self) -> bool {
+        matches!(self, Expressions::Vault | Expressions::Logseq)
+    }
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.
@@ -203,7 +214,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
-    if holds(&text, "[[") && holds(&text, "](") && article.expressions != Expressions::Vault {
+    if holds(&text, "[[") && holds(&text, "](") && !article.expressions.vault() {
         if let Some((escaped, map)) = super::linked_wikilinks::escape(&text, options) {
             out.maps.0.push(map);
             text = escaped;
@@ -216,7 +227,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         }
     }
     if holds(&text, "`") && holds(&text, "=") {
-        if article.expressions != Expressions::Vault {
+        if !article.expressions.vault() {
             if holds(&text, "this.") {
                 super::dataview::outside_a_vault(&text, article, options, &mut out);
             }

@@ -448,9 +448,23 @@ pub(super) fn strip(
         // An Obsidian vault or a Quartz garden shows `{{ name }}` as it is written (a
         // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
         // So does a Hugo or Zola site, but for Zola's shortcode calls.
+        if tag.kind == Kind::Expression && article.expressions == Expressions::Logseq {
+            match super::logseq::in_place(&tag.inner, &tag.written(text)) {
+                Some(found) => {
+                    splice.copy(copied..tag.range.start);
+                    copied = tag.range.end;
+                    match found {
+                        Ok(text) => splice.insert(&text, tag.range.start),
+                        Err(d) => out.unsupported(article, tag.range.start, d),
+                    }
+                }
+                None => {}
+            }
+            continue;
+        }
         let text_here = match article.expressions {
             Expressions::Template => false,
-            Expressions::Vault => true,
+            Expressions::Vault | Expressions::Logseq => true,
             Expressions::Text => zola_shortcode(&name).is_none(),
         };
         if tag.kind == Kind::Expression && text_here {

@@ -38,6 +38,7 @@ mod include;
 mod linked_wikilinks;
 mod links;
 mod listings;
+mod logseq;
 pub(crate) mod math;
 mod math_blocks;
 mod math_html;
@@ -395,7 +396,7 @@ pub fn parse_titled(
             (Event::Html(CowStr::from(body)), whole.clone()),
             (Event::End(pulldown_cmark::TagEnd::HtmlBlock), whole),
         ]
-    } else if ctx.expressions == Expressions::Vault {
+    } else if ctx.expressions.vault() {
         parser.into_offset_iter().collect()
     } else {
         let definitions = reference_wikilinks::definitions(&parser, body);
@@ -406,7 +407,7 @@ pub fn parse_titled(
     let events = dendron_links::label_first(events, ctx.label_first_wikilinks);
     // In a vault, Obsidian and Quartz read `[[Magic Numbers]](MZ)` as the wikilink and
     // the text `(MZ)` after it.
-    let events = if ctx.expressions == Expressions::Vault {
+    let events = if ctx.expressions.vault() {
         events
     } else {
         links::wikilinks_before_destinations(events, body)
@@ -419,7 +420,7 @@ pub fn parse_titled(
     } else {
         events
     };
-    let (events, task_states) = if ctx.expressions == Expressions::Vault {
+    let (events, task_states) = if ctx.expressions.vault() {
         tasks::obsidian_states(events, body)
     } else {
         (events, Vec::new())

@@ -70,7 +70,10 @@ pub(super) fn articles(
         &content.sources,
         content.summary.is_some(),
     );
-    let expressions = if vault {
+    let logseq = super::vault::is_logseq(&content.root, &content.dir);
+    let expressions = if logseq {
+        markdown::Expressions::Logseq
+    } else if vault {
         markdown::Expressions::Vault
     } else if crate::load::is_hugo_or_zola(&content.root, &content.dir) {
         markdown::Expressions::Text

@@ -37,6 +37,15 @@ pub(super) fn is_dendron(root: &Path, dir: &Path) -> bool {
         .any(|folder| folder.join("dendron.yml").is_file())
 }
 
+/// Whether the content folder is a Logseq graph: its `logseq/config.edn` is in it or
+/// beside it.
+pub(super) fn is_logseq(root: &Path, dir: &Path) -> bool {
+    [Some(dir), Some(root), dir.parent()]
+        .into_iter()
+        .flatten()
+        .any(|folder| folder.join("logseq").join("config.edn").is_file())
+}
+
 /// Whether the content folder `dir` (of the site at `root`) is read as an Obsidian
 /// vault or a Quartz garden. `summary`: it has mdBook's `SUMMARY.md`.
 pub(super) fn is_vault(root: &Path, dir: &Path, sources: &[Source], summary: bool) -> bool {

@@ -719,3 +719,38 @@ fn an_excalidraw_drawing_is_its_exported_image_on_its_page_and_in_embeds() {
     let drawing = site.read("excalidraw/care-plan/index.html");
     assert!(drawing.contains("<h1>Care plan</h1>") || drawing.contains(">Care plan</h1>"));
 }
+
+#[test]
+fn a_logseq_graphs_macros_are_what_logseq_shows() {
+    // `{{embed [[Page]]}}` is an embed, `{{video …}}` a link; a query and flashcards,
+    // which Logseq fills in from its database, are reported and left out.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Graph\"\n\n[build]\ncontent_dir = \"graph\"\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write("graph/logseq/config.edn", "{:meta/version 1}\n");
+    site.write(
+        "graph/pages/Grounding.md",
+        "- Try this:\n- {{embed [[Five senses]]}}\n- {{video https://www.youtube.com/watch?v=abc}}\n- {{query (todo now)}}\n- {{cards([[y11t1]])}}\n- Costs {{price}} today.\n",
+    );
+    site.write(
+        "graph/pages/Five senses.md",
+        "- Name five things you can see.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: Logseq query `{{query (todo now)}}` is not supported")
+        .assert_stderr_contains(
+            "warning: Logseq flashcards `{{cards([[y11t1]])}}` is not supported",
+        );
+    assert!(!run.stderr.contains("Zola shortcode"), "{}", run.stderr);
+    let page = site.read("pages/grounding/index.html");
+    assert!(page.contains("Name five things you can see."), "{page}");
+    assert!(
+        page.contains("href=\"https://www.youtube.com/watch?v=abc\""),
+        "{page}"
+    );
+    assert!(page.contains("Costs {{price}} today."), "{page}");
+    assert!(!page.contains("query") && !page.contains("cards"), "{page}");
+}

@@ -473,7 +473,7 @@ fn problems_in_included_text_are_reported_where_it_is_written() {
 /// An article holding each kind of other tools' template syntax, outside code and in it.
 const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
      {{< code go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /code >}}\n\n\
-     {{% spoiler %}}\nMarkdown *inside*.\n{{% /spoiler %}}\n\n\
+     {{% sidenote %}}\nMarkdown *inside*.\n{{% /sidenote %}}\n\n\
      {{< image src=\"x.png\" >}}\n\n\
      {% include footer.html %}\n\n\
      Hello {{ page.title }} there.\n\n\
@@ -484,7 +484,7 @@ const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
 /// What [`FOREIGN`] reports, without the severity.
 const FOREIGN_REPORTED: [&str; 6] = [
     "Hugo shortcode `{{< code go >}}` … `{{< /code >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
-    "Hugo shortcode `{{% spoiler %}}` … `{{% /spoiler %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
+    "Hugo shortcode `{{% sidenote %}}` … `{{% /sidenote %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
     "Hugo shortcode `{{< image src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
     "Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
     "template expression `{{ page.title }}` is not supported: attune does not run templates in content @ content/t/a.md:19:7",
@@ -552,7 +552,7 @@ fn other_tools_template_syntax_is_a_warning_and_left_out_of_the_page() {
             "the shortcode and everything up to `{{< /code >}}` are left out of the page",
         )
         .assert_stderr_contains(
-            "the page shows the shortcode's inner text, without it and `{{% /spoiler %}}`",
+            "the page shows the shortcode's inner text, without it and `{{% /sidenote %}}`",
         )
         .assert_stderr_contains("the shortcode is left out of the page")
         .assert_stderr_contains("the tag is left out of the page")
@@ -587,7 +587,7 @@ fn other_tools_template_syntax_is_a_warning_and_left_out_of_the_page() {
         "highlight",
         "a comment, not a heading",
         "func main",
-        "spoiler",
+        "sidenote",
         "image",
         "footer.html",
         "page.title",

@@ -1,0 +1,86 @@
+//! Logseq's macros in a graph's pages, read as Logseq shows them where attune can:
+//! `{{embed [[Page]]}}` embeds that page's text, as `![[Page]]` does in a vault;
+//! `{{video URL}}` and `{{youtube …}}`, `{{vimeo …}}`, `{{tweet …}}` are a link to it,
+//! since attune's pages never load anything from another site. The macros Logseq fills
+//! in from its database (`{{query …}}`, `{{cards …}}`, a block's embed
+//! `{{embed ((id))}}`, `{{renderer …}}`, `{{function …}}`, `{{namespace …}}`) are left
+//! out with an `unsupported-syntax` report naming them; any other `{{ … }}` is text, as
+//! Logseq shows a macro it does not know.
+
+use crate::diagnostic::{Code, Diagnostic};
+
+/// What stands for the macro whose inner text is `inner` (`written`: the whole tag):
+/// its text, the report for one left out, or `None` when it is text.
+pub(super) fn in_place(inner: &str, written: &str) -> Option<Result<String, Diagnostic>> {
+    let inner = inner.trim();
+    let split = inner.find(|c: char| c.is_whitespace() || c == '(');
+    let (name, rest) = split.map_or((inner, ""), |at| inner.split_at(at));
+    let rest = rest.trim();
+    // `{{cards([[y11t1]])}}`: the arguments in parentheses, as older graphs write them.
+    let rest = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(within) if !rest.starts_with("((") => within.trim(),
+        _ => rest,
+    };
+    let left_out = |what: &str| {
+        Some(Err(Diagnostic::error(
+            Code::UnsupportedSyntax,
+            format!("Logseq {what} `{written}` is not supported: Logseq fills it in from its own database, so the page shows nothing in its place"),
+        )
+        .help("write what it stands for in Markdown: a list of links to the pages, or the text itself")))
+    };
+    match name.to_ascii_lowercase().as_str() {
+        "embed" => match rest.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
+            Some(page) if !page.is_empty() && !page.contains(['[', ']']) => {
+                Some(Ok(format!("![[{page}]]")))
+            }
+            _ => left_out("block embed"),
+        },
+        "video" | "youtube" | "vimeo" | "tweet" | "twitter" | "bilibili" => {
+            let url = rest.trim_matches(['"', '\'']);
+            let id = url
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let url = match name {
+                "youtube" if id && !url.is_empty() => {
+                    format!("https://www.youtube.com/watch?v={url}")
+                }
+                "vimeo" if id && !url.is_empty() => format!("https://vimeo.com/{url}"),
+                _ if url.starts_with("https://") || url.starts_with("http://") => url.to_string(),
+                _ => return None,
+            };
+            if url.contains(['<', '>', ' ']) {
+                return None;
+            }
+            Some(Ok(format!("<{url}>")))
+        }
+        "query" => left_out("query"),
+        "cards" => left_out("flashcards"),
+        "renderer" | "function" | "namespace" | "zotero" | "pdf" => left_out("macro"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_macro_is_what_logseq_shows_or_a_report() {
+        let ok = |inner: &str| in_place(inner, "").unwrap().unwrap();
+        assert_eq!(ok("embed [[Sleep hygiene]]"), "![[Sleep hygiene]]");
+        assert_eq!(
+            ok("video https://www.youtube.com/watch?v=abc"),
+            "<https://www.youtube.com/watch?v=abc>"
+        );
+        assert_eq!(
+            ok("youtube abc-1"),
+            "<https://www.youtube.com/watch?v=abc-1>"
+        );
+        let report = |inner: &str| in_place(inner, "{{…}}").unwrap().unwrap_err().message;
+        assert!(report("query (todo now)").starts_with("Logseq query"));
+        assert!(report("cards([[y11t1]])").starts_with("Logseq flashcards"));
+        assert!(report("embed ((6401a2b4-1c2d))").starts_with("Logseq block embed"));
+        assert!(in_place("user_input", "").is_none());
+        assert!(in_place("video not a url", "").is_none());
+    }
+}
