@@ -445,23 +445,21 @@ pub(super) fn strip(
             out.unsupported(article, tag.range.start, diagnostic);
             continue;
         }
-        // An Obsidian vault or a Quartz garden shows `{{ name }}` as it is written (a
-        // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
-        // So does a Hugo or Zola site, but for Zola's shortcode calls.
+        // A Logseq graph's macros (`logseq.rs`); any other `{{ … }}` there is text.
         if tag.kind == Kind::Expression && article.expressions == Expressions::Logseq {
-            match super::logseq::in_place(&tag.inner, &tag.written(text)) {
-                Some(found) => {
-                    splice.copy(copied..tag.range.start);
-                    copied = tag.range.end;
-                    match found {
-                        Ok(text) => splice.insert(&text, tag.range.start),
-                        Err(d) => out.unsupported(article, tag.range.start, d),
-                    }
+            if let Some(found) = super::logseq::in_place(&tag.inner, &tag.written(text)) {
+                splice.copy(copied..tag.range.start);
+                copied = tag.range.end;
+                match found {
+                    Ok(text) => splice.insert(&text, tag.range.start),
+                    Err(d) => out.unsupported(article, tag.range.start, d),
                 }
-                None => {}
             }
             continue;
         }
+        // An Obsidian vault or a Quartz garden shows `{{ name }}` as it is written (a
+        // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
+        // So does a Hugo or Zola site, but for Zola's shortcode calls.
         let text_here = match article.expressions {
             Expressions::Template => false,
             Expressions::Vault | Expressions::Logseq => true,

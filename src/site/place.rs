@@ -132,10 +132,12 @@ pub(super) fn leave_out_not_found_page(
             *below.entry(rel[..end].to_string()).or_default() += 1;
         }
     }
+    let mut term_texts = super::theme_pages::TermTexts::default();
     sources.retain(|source| {
         let theme = super::theme_pages::theme_page(source, taxonomies);
         let layout = || super::theme_pages::theme_layout_page(source, &below).map(Some);
         if let Some(warning) = theme.or_else(layout) {
+            let warning = warning.and_then(|w| term_texts.take(source, w));
             warning.into_iter().for_each(|w| diagnostics.push(w));
             return false;
         }
@@ -157,6 +159,7 @@ pub(super) fn leave_out_not_found_page(
         );
         false
     });
+    term_texts.report(diagnostics);
 }
 
 /// `404/_index.md` (or `404/index.md`) alone in its folder at the top of the content

@@ -1,9 +1,57 @@
 //! Content files that stand for a page a Hugo theme makes by itself (its search page,
 //! its taxonomy pages, an archive): attune writes its own, so they are left out.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::Source;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// How many more term pages' texts are named under a taxonomy's warning.
+const LISTED: usize = 3;
+
+/// The warnings for Hugo's texts of a taxonomy's term pages (`tags/<tag>/_index.md`),
+/// one per taxonomy for the site, at the first in path order, saying how many more
+/// there are and naming a few: a blog gives most of its tags a line of text.
+#[derive(Default)]
+pub(super) struct TermTexts {
+    by_taxonomy: BTreeMap<String, Vec<(std::path::PathBuf, Diagnostic)>>,
+}
+
+impl TermTexts {
+    /// Keeps `warning` when it is about the text of a term's page (`source` is
+    /// `<taxonomy>/<term>/_index.md`); else gives it back.
+    pub(super) fn take(&mut self, source: &Source, warning: Diagnostic) -> Option<Diagnostic> {
+        let parts: Vec<_> = source.rel.iter().collect();
+        let term_text = warning.message.contains("is Hugo's text for the page of");
+        if warning.code != Code::ThemePage || parts.len() != 3 || !term_text {
+            return Some(warning);
+        }
+        let taxonomy = parts[0].to_string_lossy().into_owned();
+        let group = self.by_taxonomy.entry(taxonomy).or_default();
+        group.push((source.path.clone(), warning));
+        None
+    }
+
+    pub(super) fn report(self, diagnostics: &mut Diagnostics) {
+        for (_, mut group) in self.by_taxonomy {
+            group.sort_by(|a, b| a.0.cmp(&b.0));
+            let more = group.len() - 1;
+            let mut group = group.into_iter();
+            let Some((_, mut first)) = group.next() else {
+                continue;
+            };
+            if more > 0 {
+                first.message = format!(
+                    "{} (nor are the texts of {more} more of its terms' pages)",
+                    first.message
+                );
+            }
+            for (path, _) in group.take(LISTED) {
+                first = first.related(path, 1, 1, "its text is not published either");
+            }
+            diagnostics.push(first);
+        }
+    }
+}
 
 /// A Hugo theme's search page, with no text of its own (`search.md`, or the
 /// `search/` section's `_index.md` or bundle's `index.md`, at the top): a place for the

@@ -912,3 +912,29 @@ fn a_section_of_pages_at_a_taxonomys_address_keeps_it() {
     run.assert_code(0);
     assert!(site.read("categories/guide/index.html").contains("Text."));
 }
+
+#[test]
+fn the_texts_of_a_taxonomys_term_pages_are_one_warning() {
+    // A blog giving each tag a line of text: one warning for the tags, not one each.
+    let site = hugo_site();
+    site.write(
+        "content/posts/calm.md",
+        "---\ntitle: Calm\ntags: [sleep, rest, mood]\n---\nText.\n",
+    );
+    for tag in ["sleep", "rest", "mood"] {
+        site.write(
+            &format!("content/tags/{tag}/_index.md"),
+            format!("---\ntitle: {tag}\n---\nPosts about {tag}.\n"),
+        );
+    }
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: tags/mood/_index.md is Hugo's text for the page of tag 'mood', which attune writes itself from the articles' tags, so this file is not published (nor are the texts of 2 more of its terms' pages)");
+    assert_eq!(
+        run.stderr.matches("is Hugo's text for").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("content/tags/rest/_index.md:1:1");
+}
