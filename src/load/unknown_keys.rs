@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 /// `param` shortcode) and the sites it is in (`sites`). Attune has its own theme,
 /// menus and sitemap, so nothing a reader needs is lost. (Hugo's other names for its
 /// dates, `modified` and `published`, stay warnings: they are dates attune would
-/// read differently.) A theme's own keys (`categories`, `image`,
-/// `featured`) stay warnings: Hugo itself does not read them, and the theme that
-/// shows them is not attune's.
+/// read differently.) The site's taxonomies' keys (`categories`) are read (see
+/// `taxonomies.rs`). A theme's own keys (`image`, `featured`) stay warnings: Hugo
+/// itself does not read them, and the theme that shows them is not attune's.
 const HUGO_KEYS: &[&str] = &[
     "type",
     "layout",
