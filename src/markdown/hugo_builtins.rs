@@ -37,7 +37,7 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
             };
             let open = get("open").is_some_and(|o| o.eq_ignore_ascii_case("true"));
             let open = if open { " open" } else { "" };
-            let summary = escape(&summary);
+            let summary = crate::text::escape(&summary);
             Some((
                 format!("\n\n<details{open}><summary>{summary}</summary>\n\n"),
                 Some("\n\n</details>\n\n".to_string()),
@@ -79,12 +79,6 @@ fn positional(args: &str) -> Option<String> {
         None => args.split_whitespace().next()?,
     };
     (!value.is_empty()).then(|| value.to_string())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
