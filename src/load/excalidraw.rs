@@ -66,11 +66,13 @@ pub(super) fn draw(sources: &mut [Source], dir: &Path, diagnostics: &mut Diagnos
 /// `folder`, if there is one.
 fn exported(folder: &Path, rel: &Path) -> Option<String> {
     let stem = rel.file_stem()?.to_string_lossy().into_owned();
-    let short = stem.strip_suffix(".excalidraw").map(str::to_string);
-    let stems = std::iter::once(stem.clone())
-        .chain(short.clone())
-        .chain(short.is_none().then(|| format!("{stem}.excalidraw")));
-    let stems: Vec<String> = stems.collect();
+    // `Plan.excalidraw.md` exports as `Plan.excalidraw.svg` or `Plan.svg`, `Plan.md` as
+    // `Plan.svg` or `Plan.excalidraw.svg`.
+    let other = match stem.strip_suffix(".excalidraw") {
+        Some(short) => short.to_string(),
+        None => format!("{stem}.excalidraw"),
+    };
+    let stems = [stem, other];
     [
         "svg",
         "light.svg",

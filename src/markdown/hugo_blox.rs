@@ -49,7 +49,7 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
 }
 
 /// The first argument after the tag's name, quoted (`"…"`, `` `…` ``) or a word.
-fn first_argument(inner: &str) -> Option<String> {
+pub(super) fn first_argument(inner: &str) -> Option<String> {
     let rest = inner.trim().split_once(char::is_whitespace)?.1.trim_start();
     let quote = rest.chars().next().filter(|c| matches!(c, '"' | '`'));
     Some(match quote {

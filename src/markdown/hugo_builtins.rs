@@ -27,7 +27,10 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
         let value = named.iter().rev().find(|(k, _)| k == key)?.1.trim();
         (!value.is_empty()).then(|| value.to_string())
     };
-    let first = || positional(args).filter(|_| named.is_empty());
+    let first = || {
+        let value = super::hugo_blox::first_argument(inner).filter(|_| named.is_empty())?;
+        (!value.is_empty()).then_some(value)
+    };
     match name {
         "details" | "spoiler" | "expand" if paired => {
             let summary = match name {
@@ -69,16 +72,6 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
         }
         _ => None,
     }
-}
-
-/// The first argument, quoted (`"…"`, `` `…` ``) or a word.
-fn positional(args: &str) -> Option<String> {
-    let quote = args.chars().next().filter(|c| matches!(c, '"' | '`'));
-    let value = match quote {
-        Some(q) => args[1..][..args[1..].find(q)?].trim(),
-        None => args.split_whitespace().next()?,
-    };
-    (!value.is_empty()).then(|| value.to_string())
 }
 
 #[cfg(test)]

@@ -134,10 +134,9 @@ pub(super) fn leave_out_not_found_page(
     }
     let mut term_texts = super::theme_pages::TermTexts::default();
     sources.retain(|source| {
-        let theme = super::theme_pages::theme_page(source, taxonomies);
+        let theme = super::theme_pages::theme_page(source, taxonomies, &mut term_texts);
         let layout = || super::theme_pages::theme_layout_page(source, &below).map(Some);
         if let Some(warning) = theme.or_else(layout) {
-            let warning = warning.and_then(|w| term_texts.take(source, w));
             warning.into_iter().for_each(|w| diagnostics.push(w));
             return false;
         }

@@ -17,18 +17,9 @@ pub(super) struct TermTexts {
 }
 
 impl TermTexts {
-    /// Keeps `warning` when it is about the text of a term's page (`source` is
-    /// `<taxonomy>/<term>/_index.md`); else gives it back.
-    pub(super) fn take(&mut self, source: &Source, warning: Diagnostic) -> Option<Diagnostic> {
-        let parts: Vec<_> = source.rel.iter().collect();
-        let term_text = warning.message.contains("is Hugo's text for the page of");
-        if warning.code != Code::ThemePage || parts.len() != 3 || !term_text {
-            return Some(warning);
-        }
-        let taxonomy = parts[0].to_string_lossy().into_owned();
-        let group = self.by_taxonomy.entry(taxonomy).or_default();
+    fn add(&mut self, taxonomy: &str, source: &Source, warning: Diagnostic) {
+        let group = self.by_taxonomy.entry(taxonomy.to_string()).or_default();
         group.push((source.path.clone(), warning));
-        None
     }
 
     pub(super) fn report(self, diagnostics: &mut Diagnostics) {
@@ -59,7 +50,12 @@ impl TermTexts {
 /// shows on taxonomy pages (`tags/_index.md`, `tags/<tag>/_index.md`, and the same
 /// of the site's other `taxonomies`). Left out with a warning; Hugo's text for a
 /// taxonomy's page with no text (a title only, as themes' starters write it) quietly.
-pub(super) fn theme_page(source: &Source, taxonomies: &[String]) -> Option<Option<Diagnostic>> {
+/// A term page's text is kept in `term_texts`, reported with the others of its taxonomy.
+pub(super) fn theme_page(
+    source: &Source,
+    taxonomies: &[String],
+    term_texts: &mut TermTexts,
+) -> Option<Option<Diagnostic>> {
     let rel = source.rel.to_string_lossy().replace('\\', "/");
     // Hugo's `content/tags/_index.md` and `content/tags/<tag>/_index.md`.
     let parts: Vec<&str> = rel.split('/').collect();
@@ -76,14 +72,17 @@ pub(super) fn theme_page(source: &Source, taxonomies: &[String]) -> Option<Optio
         if source.body().trim().is_empty() {
             return Some(None);
         }
-        return Some(Some(
-            Diagnostic::warning(
+        let warning = Diagnostic::warning(
                 Code::ThemePage,
                 format!("{rel} is Hugo's text for {page}, which attune writes itself from the articles' {}, so this file is not published", parts[0]),
             )
             .at(&source.path, 1, 1)
-            .help("to keep its text, move it into an article (or the tag's description into the articles that use the tag)"),
-        ));
+            .help("to keep its text, move it into an article (or the tag's description into the articles that use the tag)");
+        if parts.len() == 3 {
+            term_texts.add(parts[0], source, warning);
+            return Some(None);
+        }
+        return Some(Some(warning));
     }
     if !["search.md", "search/_index.md", "search/index.md"].contains(&rel.as_str())
         || !source.body().trim().is_empty()
