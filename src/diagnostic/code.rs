@@ -119,6 +119,9 @@ codes! {
     Orphan = "orphan",
     /// Translations beside a page into another language than the site's are left out.
     OtherLanguage = "other-language",
+    /// Markdown files beside a Logseq graph's pages and journals are left out, as
+    /// Logseq shows none of them.
+    OutsideGraph = "outside-graph",
     /// A relative link leads outside the site, to a page beside it: kept as that address, unchecked.
     OutsideLink = "outside-link",
     /// `site.base_url` is a placeholder address.

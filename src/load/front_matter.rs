@@ -176,6 +176,9 @@ pub struct FrontMatter {
     /// taxonomy: filled in by `site`, which knows the site's taxonomies.
     #[serde(skip)]
     pub terms: Vec<(String, Vec<String>)>,
+    /// Read from a Logseq page's properties (`public:: false`, see `logseq_graph.rs`).
+    #[serde(skip)]
+    pub logseq: bool,
 }
 
 /// `review:` as written; [`crate::review::Review`] resolves it with the legacy keys.
@@ -390,6 +393,17 @@ pub fn split_front_matter(
     let head = folded.as_deref().unwrap_or(head);
     let front = front::resolve_synonyms(front?, head, format, first_line, file, diagnostics)?;
     Some((front, body_start))
+}
+
+/// Reads `yaml` (from line `first_line` of `file`) as front matter, synonyms resolved.
+pub(super) fn read_yaml_head(
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<FrontMatter> {
+    let front = parse_front_matter(yaml, first_line, file, diagnostics)?;
+    front::resolve_synonyms(front, yaml, Format::Yaml, first_line, file, diagnostics)
 }
 
 /// Parses YAML front matter whose first line is line `first_line` of the file.

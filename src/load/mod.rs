@@ -31,6 +31,7 @@ mod home;
 pub mod hugo_languages;
 pub mod hugo_params;
 mod languages;
+pub mod logseq_graph;
 mod people;
 mod plumbing;
 mod publish;
@@ -118,6 +119,7 @@ pub fn load(
     let tops = plumbing::tops(root, &dir);
     let (mut defaults, guessed) = exclude::vault_templates_found(root, &dir);
     defaults.extend(plumbing::folder_patterns(&dir, &tops));
+    defaults.extend(logseq_graph::patterns(&dir));
     let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);
     exclude::templates_left_out(root, &dir, &exclude, publish.exclude, guessed, diagnostics);
     let mut left_out = Vec::new();
@@ -136,6 +138,7 @@ pub fn load(
         .find(|m| m.is_own_content(content_dir));
     found.retain(|(_, rel)| own.is_none_or(|m| m.admits(rel)));
     exclude.list_notes(&dir, &left_out);
+    logseq_graph::outside_warning(root, &dir, &exclude, diagnostics);
     content.exclude = exclude;
     let summary_name = match &publish.book_files.summary {
         Some(path) => path.to_string_lossy().replace('\\', "/"),
@@ -395,11 +398,13 @@ pub fn load(
 
     content.readme_folder = home::name_the_home(&mut markdown, publish.book_files, diagnostics);
     walk::too_deep(root, &mut markdown, content.summary.as_ref(), diagnostics);
+    let logseq = logseq_graph::graph(root, &dir);
     let parsed: Vec<(Option<Source>, Diagnostics)> = markdown
         .par_iter()
         .map(|(full, rel)| {
             let mut local = Diagnostics::new();
-            let source = read_source(root, full, rel, publish.invalid_front_matter, &mut local);
+            let invalid = publish.invalid_front_matter;
+            let source = read_source(root, full, rel, invalid, logseq, &mut local);
             (source, local)
         })
         .collect();

@@ -67,6 +67,7 @@ impl Publish<'_> {
         let why = match () {
             _ if self.drafts => return None,
             _ if front.draft && !hugo.drafts => "`draft: true`".to_string(),
+            _ if front.publish == Some(false) && front.logseq => "`public:: false`".to_string(),
             _ if front.publish == Some(false) => "`publish: false`".to_string(),
             _ if self.mode == Some(PublishMode::Marked) && front.publish.is_none() => {
                 return Some(
@@ -135,20 +136,26 @@ impl Publish<'_> {
         let (line, column) = Spans::front_matter(&first.text[..first.body_start])
             .key(&[Step::key("publish")])
             .unwrap_or((1, 1));
+        let (key, help) = match first.front.logseq {
+            true => ("public:: true", "Logseq publishes only the pages marked `public:: true` unless logseq/config.edn says `:publishing/all-pages-public? true`: set `[build] publish = \"marked\"` in book.toml to do the same, or `publish = \"all\"` to publish every page"),
+            false => ("publish: true", "Obsidian Publish and Quartz's ExplicitPublish publish only the marked notes: set `[build] publish = \"marked\"` in book.toml to do the same, or `publish = \"all\"` to publish every note"),
+        };
         diagnostics.push(
             Diagnostic::warning(
                 Code::UnmarkedNotes,
                 match marked.count() {
-                    1 => format!("1 of {} notes says `publish: true`; the others are published too", unmarked + 1),
-                    n => format!("{n} of {} notes say `publish: true`; the other {unmarked} are published too", n + unmarked),
+                    1 => format!(
+                        "1 of {} notes says `{key}`; the others are published too",
+                        unmarked + 1
+                    ),
+                    n => format!(
+                        "{n} of {} notes say `{key}`; the other {unmarked} are published too",
+                        n + unmarked
+                    ),
                 },
             )
             .at(&first.path, line, column)
-            .help(
-                "Obsidian Publish and Quartz's ExplicitPublish publish only the marked notes: \
-                 set `[build] publish = \"marked\"` in book.toml to do the same, or \
-                 `publish = \"all\"` to publish every note",
-            ),
+            .help(help),
         );
     }
 }

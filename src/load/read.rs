@@ -141,12 +141,25 @@ pub(super) fn read_source(
     full: &Path,
     rel: &Path,
     front_matter: crate::config::InvalidFrontMatter,
+    logseq: Option<super::logseq_graph::Graph>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Source> {
     let (path, text) = read_text(root, full, diagnostics)?;
     let lenient = front_matter == crate::config::InvalidFrontMatter::Warn;
-    let (text, mut front, body_start) =
+    let (mut text, mut front, body_start) =
         super::front_recover::split(text, &path, lenient, diagnostics)?;
+    // A Logseq page's properties are its front matter.
+    if let Some(graph) = logseq.filter(|_| body_start == 0) {
+        if let Some(properties) =
+            super::logseq_graph::page_properties(&mut text, graph, &path, diagnostics)
+        {
+            front = properties;
+        }
+        if front.title.is_none() {
+            let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+            front.title = super::logseq_graph::name_of_file(&stem);
+        }
+    }
     zola_dated_name(rel, &mut front);
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
     // A name of symbols or emoji alone (`$?.md`, `🧠.md`) is spelled out; one of

@@ -214,6 +214,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
+    if article.expressions == Expressions::Logseq && holds(&text, "::") {
+        if let Some((shown, map)) = super::logseq::hide_properties(&text, options) {
+            out.maps.0.push(map);
+            text = shown;
+        }
+    }
     if holds(&text, "[[") && holds(&text, "](") && !article.expressions.vault() {
         if let Some((escaped, map)) = super::linked_wikilinks::escape(&text, options) {
             out.maps.0.push(map);

@@ -7,7 +7,9 @@
 //! out with an `unsupported-syntax` report naming them; any other `{{ … }}` is text, as
 //! Logseq shows a macro it does not know.
 
+use super::expand::{SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic};
+use pulldown_cmark::Options;
 
 /// What stands for the macro whose inner text is `inner` (`written`: the whole tag):
 /// its text, the report for one left out, or `None` when it is text.
@@ -58,6 +60,41 @@ pub(super) fn in_place(inner: &str, written: &str) -> Option<Result<String, Diag
         "renderer" | "function" | "namespace" | "zotero" | "pdf" => left_out("macro"),
         _ => None,
     }
+}
+
+/// The text without the lines of properties Logseq keeps for itself and never shows
+/// (`collapsed:: true` under a folded block, a block's `id:: …`, see
+/// [`crate::load::logseq_graph::HIDDEN_PROPERTIES`]), outside code; with its map,
+/// `None` when there is none. Other properties stay, text as Logseq shows them.
+pub(super) fn hide_properties(text: &str, options: Options) -> Option<(String, SegMap)> {
+    use crate::load::logseq_graph::{property, HIDDEN_PROPERTIES};
+    let literal = super::expand::literal_ranges(text, options);
+    let mut hidden = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let bare = line.trim_start();
+        let bare = bare.strip_prefix("- ").unwrap_or(bare);
+        let Some((key, _)) = property(bare) else {
+            continue;
+        };
+        let indent = start + line.len() - line.trim_start().len();
+        if HIDDEN_PROPERTIES.contains(&key.as_str()) && !super::expand::inside(&literal, indent) {
+            hidden.push(start..at);
+        }
+    }
+    if hidden.is_empty() {
+        return None;
+    }
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    for range in hidden {
+        splice.copy(copied..range.start);
+        copied = range.end;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
 }
 
 #[cfg(test)]

@@ -170,8 +170,9 @@ impl Session {
         self.exclude = (
             {
                 let dir = self.root.join(&self.content_dir);
-                let templates = crate::load::exclude::vault_templates(&self.root, &dir);
-                Exclude::with_defaults(&dir, templates, patterns)
+                let mut defaults = crate::load::exclude::vault_templates(&self.root, &dir);
+                defaults.extend(crate::load::logseq_graph::patterns(&dir));
+                Exclude::with_defaults(&dir, defaults, patterns)
             },
             Exclude::new(
                 &self.root.join(self.static_dir.as_deref().unwrap_or(".")),

@@ -155,8 +155,9 @@ impl Names {
         (!key.is_empty() && !key.contains('/')).then(|| one_of(self.stems.get(&key)))
     }
 
-    /// The article `name` means: a path (whole, or its end) when it holds a `/`;
-    /// else a file name, then a title, then an alias, each when it is unique.
+    /// The article `name` means: a path (whole, or its end) when it holds a `/`, else
+    /// a title or alias holding one; else a file name, then a title, then an alias,
+    /// each when it is unique.
     pub fn lookup(&self, name: &str) -> Found {
         let key = key(name);
         if key.is_empty() {
@@ -166,7 +167,18 @@ impl Names {
             if let Some(&i) = self.paths.get(&key) {
                 return Found::One(i);
             }
-            return one_of(self.suffixes.get(&key));
+            // Else a title or other name with a `/` in it (a Logseq namespace's
+            // page, `Spanish / Español`): titles are kept as a slug of the whole.
+            let by_name = [
+                self.suffixes.get(&key),
+                self.titles.get(&slugify(name)),
+                self.aliases.get(&key),
+            ];
+            return by_name
+                .into_iter()
+                .map(one_of)
+                .find(|found| *found != Found::None)
+                .unwrap_or(Found::None);
         }
         for map in [&self.stems, &self.titles, &self.aliases] {
             match one_of(map.get(&key)) {

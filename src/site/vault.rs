@@ -40,10 +40,7 @@ pub(super) fn is_dendron(root: &Path, dir: &Path) -> bool {
 /// Whether the content folder is a Logseq graph: its `logseq/config.edn` is in it or
 /// beside it.
 pub(super) fn is_logseq(root: &Path, dir: &Path) -> bool {
-    [Some(dir), Some(root), dir.parent()]
-        .into_iter()
-        .flatten()
-        .any(|folder| folder.join("logseq").join("config.edn").is_file())
+    crate::load::logseq_graph::is_graph(root, dir)
 }
 
 /// Whether the content folder `dir` (of the site at `root`) is read as an Obsidian

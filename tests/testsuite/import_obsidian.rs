@@ -754,3 +754,128 @@ fn a_logseq_graphs_macros_are_what_logseq_shows() {
     assert!(page.contains("Costs {{price}} today."), "{page}");
     assert!(!page.contains("query") && !page.contains("cards"), "{page}");
 }
+
+#[test]
+fn a_logseq_graph_read_from_its_own_folder_is_its_pages_and_journals() {
+    // A graph published to GitHub Pages keeps Logseq's export beside its pages
+    // (`index.html`, `404.html`, `static/`): no page of the graph, so no clash with
+    // attune's home and not-found pages; a README is left out with one warning, and
+    // what `:hidden` names is left out too.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Graph\"\n\n[build]\ncontent_dir = \"graph\"\n",
+    );
+    site.write(
+        "graph/logseq/config.edn",
+        "{:meta/version 1\n ;; :pages-directory \"old\"\n :hidden [\"/pages/private\"]\n :journals-directory \"days\"}\n",
+    );
+    site.write(
+        "graph/index.html",
+        "<!DOCTYPE html><html><body><script src=\"static/js/main.js\"></script></body></html>\n",
+    );
+    site.write(
+        "graph/404.html",
+        "<!DOCTYPE html><html><body>Not found</body></html>\n",
+    );
+    site.write("graph/static/js/main.js", "console.log(1)\n");
+    site.write("graph/README.md", "# My graph\n\nPublished with Logseq.\n");
+    site.write(
+        "graph/pages/Grounding.md",
+        "- Name five things you can see.\n- See [[Breathing]].\n",
+    );
+    site.write("graph/pages/private/Diary.md", "- A private note.\n");
+    site.write("graph/days/2024_01_02.md", "- Practised [[Grounding]].\n");
+    site.write("graph/assets/chart.png", "png");
+    site.write(
+        "graph/pages/Breathing.md",
+        "- Slow out-breaths.\n- ![chart](../assets/chart.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let published = |rel: &str| site.path("public").join(rel).exists();
+    run.assert_stderr_contains(
+        "warning: 1 Markdown file outside the Logseq graph's pages and journals is left out, as Logseq shows none of them: 'README.md'",
+    );
+    assert!(!run.stderr.contains("already publishes"), "{}", run.stderr);
+    assert!(!run.stderr.contains("main.js"), "{}", run.stderr);
+    assert!(published("pages/grounding/index.html"));
+    assert!(published("days/2024_01_02/index.html"), "{}", run.stderr);
+    assert!(published("assets/chart.png"));
+    assert!(!published("static/js/main.js"));
+    assert!(!published("pages/private/diary/index.html"));
+    let home = site.read("index.html");
+    assert!(!home.contains("Published with Logseq"), "{home}");
+    let notfound = site.read("404.html");
+    assert!(!notfound.contains("<body>Not found</body>"), "{notfound}");
+}
+
+#[test]
+fn a_logseq_pages_properties_are_its_front_matter_and_hidden_ones_are_not_shown() {
+    // `title::`, `alias::`, `tags::` at a page's top are its title, other names and
+    // tags (a `/` in a title is a namespace, linked by that name); `public:: false`
+    // holds it back; `collapsed::` and `id::` under blocks are never shown; a
+    // property Logseq shows stays text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Graph\"\n\n[build]\ncontent_dir = \"graph\"\n",
+    );
+    site.write("graph/logseq/config.edn", "{:meta/version 1}\n");
+    site.write(
+        "graph/pages/Spanish . Español.md",
+        "title:: Spanish / Español\nalias:: spanish, [[esp]]\ntags:: [[languages]], #translation\ntype:: translation\n\n- ## Señales de alerta\n  collapsed:: true\n\t- Cambios en el sueño\n\t  id:: 6500a1b2-0000-4000-8000-000000000001\n",
+    );
+    site.write(
+        "graph/pages/Private.md",
+        "public:: false\n\n- Session notes.\n",
+    );
+    site.write("graph/pages/Parenting___Attachment.md", "- Secure bases.\n");
+    site.write(
+        "graph/pages/Start.md",
+        "- Read [[Spanish / Español]], [[esp]] and [[Parenting/Attachment]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let published = |rel: &str| site.path("public").join(rel).exists();
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("unknown front matter key"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("pages/spanish-español/index.html");
+    assert!(
+        page.contains("<h1 id=\"article-title\">Spanish / Español</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("type:: translation"), "{page}");
+    assert!(page.contains("Cambios en el sueño"), "{page}");
+    for hidden in [
+        "title::",
+        "alias::",
+        "tags::",
+        "collapsed::",
+        "id::",
+        "6500a1b2",
+    ] {
+        assert!(!page.contains(hidden), "{hidden}: {page}");
+    }
+    assert!(published("tags/translation/index.html"));
+    assert!(published("tags/languages/index.html"));
+    assert!(!published("pages/private/index.html"));
+    let start = site.read("pages/start/index.html");
+    assert!(
+        start.contains("href=\"../../pages/spanish-español/\""),
+        "{start}"
+    );
+    assert!(
+        start.contains("href=\"../../pages/parenting___attachment/\""),
+        "{start}"
+    );
+    let attachment = site.read("pages/parenting___attachment/index.html");
+    assert!(
+        attachment.contains("Parenting/Attachment</h1>"),
+        "{attachment}"
+    );
+}
