@@ -148,20 +148,23 @@ pub(super) fn read_source(
     let lenient = front_matter == crate::config::InvalidFrontMatter::Warn;
     let (mut text, mut front, body_start) =
         super::front_recover::split(text, &path, lenient, diagnostics)?;
-    // A Logseq page's properties are its front matter.
-    if let Some(graph) = logseq.filter(|_| body_start == 0) {
-        if let Some(properties) =
-            super::logseq_graph::page_properties(&mut text, graph, &path, diagnostics)
-        {
-            front = properties;
+    let mut stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+    // A Logseq page's properties are its front matter; its file's name, as Logseq
+    // writes a page name (`Parenting___Attachment`), is the name it has there.
+    if let Some(graph) = logseq {
+        if body_start == 0 {
+            if let Some(properties) =
+                super::logseq_graph::page_properties(&mut text, graph, &path, diagnostics)
+            {
+                front = properties;
+            }
         }
-        if front.title.is_none() {
-            let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
-            front.title = super::logseq_graph::name_of_file(&stem);
+        if let Some(name) = super::logseq_graph::name_of_file(&stem) {
+            front.title.get_or_insert_with(|| name.clone());
+            stem = name.into();
         }
     }
     zola_dated_name(rel, &mut front);
-    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
     // A name of symbols or emoji alone (`$?.md`, `🧠.md`) is spelled out; one of
     // symbols nothing spells (`↕.md`) by its characters' code points (`u2195`).
     let slug = Some(slugify(&stem))

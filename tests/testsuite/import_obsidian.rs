@@ -832,8 +832,12 @@ fn a_logseq_pages_properties_are_its_front_matter_and_hidden_ones_are_not_shown(
     );
     site.write("graph/pages/Parenting___Attachment.md", "- Secure bases.\n");
     site.write(
+        "graph/pages/Rick %22Monstrosity%22 Münster.md",
+        "- Runs the mine.\n",
+    );
+    site.write(
         "graph/pages/Start.md",
-        "- Read [[Spanish / Español]], [[esp]] and [[Parenting/Attachment]].\n",
+        "- Read [[Spanish / Español]], [[esp]] and [[Parenting/Attachment]].\n- Ask [[Rick \"Monstrosity\" Münster]].\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -870,10 +874,14 @@ fn a_logseq_pages_properties_are_its_front_matter_and_hidden_ones_are_not_shown(
         "{start}"
     );
     assert!(
-        start.contains("href=\"../../pages/parenting___attachment/\""),
+        start.contains("href=\"../../pages/parenting-attachment/\""),
         "{start}"
     );
-    let attachment = site.read("pages/parenting___attachment/index.html");
+    assert!(
+        start.contains("href=\"../../pages/rick-monstrosity-münster/\""),
+        "{start}"
+    );
+    let attachment = site.read("pages/parenting-attachment/index.html");
     assert!(
         attachment.contains("Parenting/Attachment</h1>"),
         "{attachment}"
