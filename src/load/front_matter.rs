@@ -93,6 +93,9 @@ pub struct FrontMatter {
     /// `draft: true` does (a note marked never to be published stays private).
     #[serde(default, deserialize_with = "front::some_flag")]
     pub publish: Option<bool>,
+    /// Dendron's and Jekyll's `published`: `false` holds the page back too.
+    #[serde(default, deserialize_with = "front::some_flag")]
+    pub published: Option<bool>,
     /// Obsidian's core `cssclasses` (or `cssclass`): classes for the vault's CSS
     /// snippets, which attune's theme has no use for. Known, and not read.
     #[serde(alias = "cssclass")]
@@ -395,19 +398,8 @@ pub fn split_front_matter(
     Some((front, body_start))
 }
 
-/// Reads `yaml` (from line `first_line` of `file`) as front matter, synonyms resolved.
-pub(super) fn read_yaml_head(
-    yaml: &str,
-    first_line: usize,
-    file: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<FrontMatter> {
-    let front = parse_front_matter(yaml, first_line, file, diagnostics)?;
-    front::resolve_synonyms(front, yaml, Format::Yaml, first_line, file, diagnostics)
-}
-
 /// Parses YAML front matter whose first line is line `first_line` of the file.
-fn parse_front_matter(
+pub(super) fn parse_front_matter(
     yaml: &str,
     first_line: usize,
     file: &Path,

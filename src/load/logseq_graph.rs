@@ -203,7 +203,10 @@ pub(super) fn page_properties(
         let spaces = " ".repeat(range.len());
         text.replace_range(range, &spaces);
     }
-    let mut front = super::front_matter::read_yaml_head(&yaml, 1, file, diagnostics)?;
+    let front = super::front_matter::parse_front_matter(&yaml, 1, file, diagnostics)?;
+    let yaml_format = super::fence::Format::Yaml;
+    let mut front =
+        super::front::resolve_synonyms(front, &yaml, yaml_format, 1, file, diagnostics)?;
     front.logseq = true;
     Some(front)
 }

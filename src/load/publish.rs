@@ -69,6 +69,7 @@ impl Publish<'_> {
             _ if front.draft && !hugo.drafts => "`draft: true`".to_string(),
             _ if front.publish == Some(false) && front.logseq => "`public:: false`".to_string(),
             _ if front.publish == Some(false) => "`publish: false`".to_string(),
+            _ if front.published == Some(false) => "`published: false`".to_string(),
             _ if self.mode == Some(PublishMode::Marked) && front.publish.is_none() => {
                 return Some(
                     "is not marked `publish: true` (`[build] publish = \"marked\"`; `--drafts` shows it)"

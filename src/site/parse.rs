@@ -283,6 +283,9 @@ pub(super) fn articles(
     if hugo {
         allow.extend(taxonomies.iter().cloned());
     }
+    if super::vault::is_dendron(&content.root, &content.dir) {
+        allow.extend(super::vault::DENDRON_KEYS.map(String::from));
+    }
     let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {

@@ -27,6 +27,19 @@ const OTHER_TOOLS: [&str; 6] = [
     "docusaurus.config.mjs",
 ];
 
+/// The front matter keys Dendron writes for itself (a note's `id`, a `stub` made for
+/// a hierarchy's gap, its publishing's `nav_order`…), never unknown in its vault.
+pub(super) const DENDRON_KEYS: [&str; 8] = [
+    "id",
+    "stub",
+    "custom",
+    "config",
+    "color",
+    "traitIds",
+    "nav_order",
+    "nav_exclude",
+];
+
 /// Whether the content folder `dir` (of the site at `root`) is a Dendron workspace's
 /// vault: `dendron.yml` in it, beside it or at the site's root (Dendron keeps it at
 /// the workspace's root, its vaults' folders below).

@@ -469,3 +469,33 @@ fn a_dendron_workspace_s_wikilinks_give_the_label_first() {
     assert!(page.contains(">Tutorial Home Page</a>"), "{page}");
     assert!(page.contains("Start."), "{page}");
 }
+
+#[test]
+fn a_dendron_notes_own_keys_are_known_and_published_false_holds_it_back() {
+    // Divergent-Pathfinders/notes: every note's `id` was an unknown key; a note marked
+    // `published: false`, which Dendron's publishing leaves out, was published.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "dendron.yml",
+        "version: 5\nworkspace:\n  vaults:\n    - fsPath: content\n",
+    );
+    site.write(
+        "content/about.md",
+        "---\nid: b02fd839\ntitle: About\ndesc: ''\nstub: false\nnav_order: 2\ncustom: {}\n---\n\nWho we are. See [[sessions]].\n",
+    );
+    site.write(
+        "content/sessions.md",
+        "---\nid: c029b3cc\ntitle: Sessions\npublished: false\n---\n\nPrivate session notes.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("unknown front matter key"),
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("`published: false`");
+    assert!(!site.path("public/sessions/index.html").exists());
+    let about = site.read("about/index.html");
+    assert!(!about.contains("Private session notes"), "{about}");
+}
