@@ -26,6 +26,21 @@ impl<'a> Builder<'a, '_> {
             self.embed_note(target, image.line, image.column);
             return;
         }
+        // `![](https://www.youtube.com/watch?v=…)`, `![](https://twitter.com/…/status/…)`:
+        // Obsidian's embed of a video or a post ("Embed web pages"), a player loaded from
+        // that site. The page loads nothing from another site: it is a link to it.
+        if let Some(words) = web_page_embed(image.src.trim()) {
+            let words = match image.alt.trim() {
+                "" => words,
+                alt => alt,
+            };
+            self.emit_html(format!(
+                "<a href=\"{}\">{}</a>",
+                href_attr(image.src.trim()),
+                escape(words)
+            ));
+            return;
+        }
         // `![Chart|300](chart.png)`, `![|300x200](chart.png)`: Obsidian's size after the
         // alt text, a width (the height is not kept, as for `![[chart.png|300x200]]`).
         let (alt, width) = size_after_alt(&image.alt);
@@ -195,6 +210,34 @@ impl Builder<'_, '_> {
     }
 }
 
+/// The words of a link to `url` when it is a page Obsidian embeds as its site's player
+/// or post, not an image: a YouTube or Vimeo video, a post on X (Twitter).
+fn web_page_embed(url: &str) -> Option<&'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    let host = ["www.", "m.", "mobile."]
+        .iter()
+        .find_map(|p| host.strip_prefix(p))
+        .unwrap_or(&host);
+    let first = path.split(['/', '?', '#']).next().unwrap_or("");
+    match host {
+        "youtube.com" if ["watch", "shorts", "embed", "live"].contains(&first) => {
+            Some("Watch the video on YouTube")
+        }
+        "youtu.be" if !first.is_empty() => Some("Watch the video on YouTube"),
+        "vimeo.com" if !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()) => {
+            Some("Watch the video on Vimeo")
+        }
+        "twitter.com" | "x.com" if path.split('/').nth(1) == Some("status") => {
+            Some("Read the post on X")
+        }
+        _ => None,
+    }
+}
+
 /// The alt text and width of a Markdown image whose alt text ends in Obsidian's size,
 /// `|300` or `|300x200`; otherwise the alt text as written, and no width.
 fn size_after_alt(alt: &str) -> (&str, Option<&str>) {
@@ -253,5 +296,41 @@ mod tests {
         assert_eq!(p.html.matches(crate::marks::EMBED).count(), 2, "{}", p.html);
         // An image, local or remote, stays an image.
         assert_eq!(p.html.matches("<img").count(), 2, "{}", p.html);
+    }
+
+    #[test]
+    fn a_video_or_a_post_obsidian_embeds_is_a_link_to_it() {
+        let p = parse_md(
+            "![](https://www.youtube.com/watch?v=NnTvZWp5Q7o)\n\n![A talk](https://youtu.be/abc)\n\n\
+             ![](https://vimeo.com/146022717)\n\n![](https://twitter.com/obsdmd/status/158)\n\n\
+             ![](https://x.com/a/status/1?s=20)\n",
+        );
+        assert!(!p.html.contains("<img"), "{}", p.html);
+        assert!(p.refs.is_empty() && p.images_without_alt.is_empty());
+        assert!(
+            p.html.contains(
+                "<a href=\"https://www.youtube.com/watch?v=NnTvZWp5Q7o\">Watch the video on YouTube</a>"
+            ),
+            "{}",
+            p.html
+        );
+        assert!(p.html.contains(">A talk</a>"), "{}", p.html);
+        assert!(
+            p.html.contains(">Watch the video on Vimeo</a>"),
+            "{}",
+            p.html
+        );
+        assert_eq!(p.html.matches(">Read the post on X</a>").count(), 2);
+        // Their sites' images, a channel's page, a profile are what they are.
+        for src in [
+            "https://i.ytimg.com/vi/x/0.jpg",
+            "https://www.youtube.com/@obsidianmd",
+            "https://vimeo.com/channels/staffpicks",
+            "https://twitter.com/obsdmd",
+            "https://example.org/watch?v=1",
+        ] {
+            let p = parse_md(&format!("![]({src})\n"));
+            assert!(p.html.contains("<img"), "{src}: {}", p.html);
+        }
     }
 }

@@ -301,3 +301,52 @@ fn a_description_written_as_markdown_is_shown_as_its_text() {
         "{page}"
     );
 }
+
+#[test]
+fn an_embedded_video_or_post_is_a_link_to_it_and_nothing_loads_from_its_site() {
+    // obsidianmd/obsidian-help ("Embed web pages"): `![](https://www.youtube.com/watch?v=…)`
+    // and `![](https://twitter.com/…/status/…)` were images of a web page, blocked by the
+    // site's Content-Security-Policy, with a "remote image" and a "no alt text" warning each.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Videos.md",
+        "# Videos\n\nA short talk:\n\n![](https://www.youtube.com/watch?v=NnTvZWp5Q7o)\n\n![The announcement](https://twitter.com/obsdmd/status/1580548874246443010)\n\n![](https://i.ytimg.com/vi/NnTvZWp5Q7o/0.jpg)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("remote image").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("'https://i.ytimg.com/"),
+        "{}",
+        run.stderr
+    );
+    let check = site.run(&["check"]);
+    check.assert_code(0);
+    assert_eq!(
+        check.stderr.matches("no alt text").count(),
+        1,
+        "{}",
+        check.stderr
+    );
+    assert_eq!(
+        check.stderr.matches("remote image").count(),
+        1,
+        "{}",
+        check.stderr
+    );
+    let page = site.read("healing/videos/index.html");
+    assert!(
+        page.contains("<a href=\"https://www.youtube.com/watch?v=NnTvZWp5Q7o\">Watch the video on YouTube</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"https://twitter.com/obsdmd/status/1580548874246443010\">The announcement</a>"),
+        "{page}"
+    );
+    assert!(!page.contains("<img src=\"https://www.youtube"), "{page}");
+}
