@@ -96,9 +96,8 @@ impl<'a> Builder<'a, '_> {
     /// `![[Note]]`, `![[Note#Heading]]` (that note's text, shown here).
     pub(super) fn embed(&mut self, image: ImageState) {
         let dest = image.src.trim();
-        let (name, anchor) = links::split_anchor(dest);
         // `\|` in a table cell escapes the bar before a label or size.
-        let name = name.trim_end_matches('\\');
+        let (name, anchor) = links::split_anchor(dest.trim_end_matches('\\'));
         let extension = links::file_extension(name);
         match extension.as_deref() {
             Some("md" | "markdown" | "mdx") | None => {

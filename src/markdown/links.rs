@@ -62,8 +62,9 @@ impl<'a> Builder<'a, '_> {
             }
         }
         if wiki {
-            let (name, _) = split_anchor(dest);
-            let name = name.trim_end_matches('\\');
+            // `\|` in a table cell escapes the label's bar: the backslash is no part of
+            // the name or the heading.
+            let (name, _) = split_anchor(dest.trim_end_matches('\\'));
             if file_extension(name)
                 .is_some_and(|ext| !matches!(ext.as_str(), "md" | "markdown" | "mdx"))
             {
@@ -95,9 +96,7 @@ impl<'a> Builder<'a, '_> {
             }
         }
         let target = if wiki {
-            let (slug, anchor) = split_anchor(dest);
-            // `\|` in a table cell escapes the label's bar: the backslash is no part of the name.
-            let slug = slug.trim_end_matches('\\');
+            let (slug, anchor) = split_anchor(dest.trim_end_matches('\\'));
             if slug.is_empty() {
                 anchor.map(|a| LinkTarget::SamePage { anchor: a })
             } else {

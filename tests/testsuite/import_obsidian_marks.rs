@@ -350,3 +350,34 @@ fn an_embedded_video_or_post_is_a_link_to_it_and_nothing_loads_from_its_site() {
     );
     assert!(!page.contains("<img src=\"https://www.youtube"), "{page}");
 }
+
+#[test]
+fn a_heading_named_in_a_table_before_an_escaped_bar_is_named_without_the_backslash() {
+    // obsidianmd/obsidian-help (ja/Obsidian Publish/SEO.md): `[[Note#Heading\|label]]` in a
+    // table row, to a heading the note does not have, was reported as "no heading with
+    // id '説明文\'", the escape's backslash read as part of the heading's name.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Target.md",
+        "# Target\n\nIntro.\n\n## 説明\n\nText.\n\n## Details\n\nMore.\n",
+    );
+    site.write(
+        "content/Healing/Table.md",
+        "# Table\n\n| key | see |\n|---|---|\n| `description` | [[Target#説明文\\|説明文]] |\n| `x` | [[Target#Details\\|the details]] and [[#Notes\\|below]] |\n\n## Notes\n\nText.\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    // The other two are found: one report, naming the heading as written.
+    assert_eq!(
+        run.stderr.matches("no heading").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: no heading with id '説明文' in 'target'"),
+        "{}",
+        run.stderr
+    );
+}
