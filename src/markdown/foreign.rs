@@ -352,6 +352,7 @@ pub(super) fn strip(
         let in_place = matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown).then(|| {
             super::hugo_blox::in_place(&name, &tag.inner, !lone)
                 .or_else(|| super::hugo_builtins::in_place(&name, &tag.inner, !lone))
+                .or_else(|| super::hugo_docsy::in_place(&name, &tag.inner, !lone))
                 .or_else(|| (lone && hugo_toc(tag, article)).then(|| (TOC_MARK.into(), None)))
                 .or_else(|| {
                     let figure = (lone && name == "figure").then_some(&tag.inner);
@@ -385,7 +386,9 @@ pub(super) fn strip(
             }
         }
         // `{{< param "name" >}}`: the page's or the site's parameter (`hugo_param.rs`).
-        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) && name == "param" {
+        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
+            && ["param", "_param"].contains(&&*name)
+        {
             let address = in_address(text, &tag.range, &tags[..i]).is_some();
             if let Some(value) = super::hugo_param::shortcode(&tag.inner, article, address) {
                 splice.copy(copied..tag.range.start);

@@ -197,13 +197,15 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
             fenced_code(text, open, close, language)
                 .or_else(|| code_in_cell(text, open, close, language))
         }
-        Kind::HugoRaw | Kind::HugoMarkdown => match super::hugo_raw::shown_as(article, name)? {
-            ShownAs::Html => Some(super::hugo_raw::as_html(
+        Kind::HugoRaw | Kind::HugoMarkdown => match super::hugo_raw::shown_as(article, name) {
+            Some(ShownAs::Html) => Some(super::hugo_raw::as_html(
                 &text[open.range.end..close.range.start],
             )),
-            ShownAs::Code(language) => {
+            Some(ShownAs::Code(language)) => {
                 fenced_code(text, open, close, &code_language(&open.inner, language))
             }
+            // Docsy's code tabs and cards, comments, `imgproc` (`hugo_docsy.rs`).
+            None => super::hugo_docsy::pair(text, open, close, article),
         },
         _ => None,
     }

@@ -44,6 +44,10 @@ pub(super) fn shortcode(inner: &str, article: &Article, in_address: bool) -> Opt
         article.cascaded,
         article.site_params,
     )?;
+    // Docsy's `_param` writes the value as it is, its HTML not escaped.
+    if inner.trim_start().starts_with("_param") {
+        return Some(found);
+    }
     Some(as_text(&found, in_address))
 }
 

@@ -28,6 +28,7 @@ mod html_blocks;
 mod hugo_blox;
 mod hugo_builtins;
 mod hugo_callouts;
+mod hugo_docsy;
 mod hugo_figure;
 mod hugo_param;
 mod hugo_raw;

@@ -573,3 +573,51 @@ fn folding_boxes_videos_players_and_blox_math_are_drawn_as_their_templates_draw_
     );
     assert!(body.contains("walk.mp4\"></video>"), "{body}");
 }
+
+#[test]
+fn docsys_tabs_cards_blocks_comments_and_imgproc_are_drawn_as_docsy_draws_them() {
+    // google/docsy-example: `blocks/cover`, `blocks/feature`, `tabpane`, `card`,
+    // `imgproc` were "not supported: the page would lose what it stands for", and
+    // every `{{< >}}` pair left out with its text (tabs of code, cards, captions).
+    let site = hugo_site();
+    site.write(
+        "content/docs/guide/index.md",
+        "---\ntitle: Guide\ndescription: Porridge &mdash; in the cloud\n---\n\
+         {{% blocks/cover title=\"Welcome to Goldydocs\" height=\"full\" %}}\n\
+         {{% _param description %}}\n\n{{% blocks/link-down color=\"info\" %}}\n\
+         {{% /blocks/cover %}}\n\n\
+         {{% blocks/section color=\"primary\" type=\"row\" %}}\n\
+         {{% blocks/feature title=\"New chair metrics!\" icon=\"fa-lightbulb\" url=\"https://example.org/chairs\" %}}\n\
+         Chair size is shown.\n{{% /blocks/feature %}}\n{{% /blocks/section %}}\n\n\
+         {{< tabpane lang=\"bash\" >}}\n{{< tab header=\"Install\" >}}\n# install it\necho hi\n{{< /tab >}}\n\
+         {{< tab header=\"Python\" lang=\"python\" >}}\n# a comment\nprint(\"hi\")\n{{< /tab >}}\n{{< /tabpane >}}\n\n\
+         {{< tabpane text=true >}}\n{{% tab header=\"**Linux**\" %}}\nUse the *package manager*.\n{{% /tab %}}\n{{< /tabpane >}}\n\n\
+         {{< card header=\"Card head\" footer=\"Card foot\" >}}\nCard text.\n{{< /card >}}\n\n\
+         {{< card code=true header=\"Example\" lang=\"python\" >}}\n# not a heading\nx = 1\n{{< /card >}}\n\n\
+         {{< comment >}}\nA private note.\n{{< /comment >}}\n\n\
+         {{< imgproc sunset Fill \"300x200\" >}}\nThe *sunset*.\n{{< /imgproc >}}\n",
+    );
+    site.write("content/docs/guide/images/featured-sunset.jpg", "JPEG");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("docs/guide/index.html");
+    let page = body(&page);
+    for shown in [
+        "<h2 id=\"welcome-to-goldydocs\">Welcome to Goldydocs",
+        "<p>Porridge — in the cloud</p>",
+        "<h3 id=\"new-chair-metrics\">New chair metrics!",
+        "<p>Chair size is shown.</p>\n<p><a href=\"https://example.org/chairs\">Read more</a></p>",
+        "<p><strong>Install</strong></p>\n<pre class=\"hl\"><code class=\"language-bash\">",
+        "<p><strong>Python</strong></p>\n<pre class=\"hl\"><code class=\"language-python\">",
+        "<p><strong>Linux</strong></p>\n<p>Use the <em>package manager</em>.</p>",
+        "<p><strong>Card head</strong></p>\n<p>Card text.</p>\n<p><strong>Card foot</strong></p>",
+        "<p><strong>Example</strong></p>\n<pre class=\"hl\"><code class=\"language-python\">",
+        "<figure>\n<img src=\"../../docs/guide/images/featured-sunset.jpg\" alt=\"\">\n<figcaption>\n<p>The <em>sunset</em>.</p>\n</figcaption>\n</figure>",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    // Code stays code, and a comment is never published.
+    assert!(!page.contains("<h1"), "{page}");
+    assert!(!page.contains("private"), "{page}");
+}

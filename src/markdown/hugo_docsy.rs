@@ -1,0 +1,287 @@
+//! The shortcodes of Docsy, the Hugo theme most project documentation sites use,
+//! drawn as its templates draw them where a page's text is in them:
+//!
+//! - `tabpane` … `tab`: each tab's text under its header in bold, one after another
+//!   (a static page shows every tab); a tab is code, highlighted in its language (the
+//!   tab's `lang`, else the pane's, else its header with `langEqualsHeader`), unless it
+//!   or its pane says `text=true`;
+//! - `card` (`header`, `title`, `subtitle`, `footer`; `code=true` with `lang`) and
+//!   `cardpane`: the card's text under its header and title;
+//! - the landing page's `blocks/cover` (its `title` a heading), `blocks/lead`,
+//!   `blocks/section`, `blocks/feature` (its `title` a heading, its `url` a link after
+//!   its text) and `blocks/link-down` (an arrow to the next block: nothing);
+//! - `comment`: its text is never published, as Obsidian's `%% … %%`;
+//! - `imgproc NAME Fill "300x200"`: the bundle's image whose path matches `**NAME*`
+//!   (as `.Resources.GetMatch` finds it) in a figure, its inner text the caption.
+
+use super::expand::Article;
+use super::foreign::Tag;
+use super::hugo_figure::named_args;
+
+/// A tag's named arguments, and its positional ones (quotes taken off).
+struct Args {
+    named: Vec<(String, String)>,
+    positional: Vec<String>,
+}
+
+impl Args {
+    fn of(inner: &str) -> Args {
+        let args = inner
+            .trim()
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, a)| a);
+        let args = args.trim().trim_end_matches('/').trim();
+        let named = named_args(args);
+        let positional = match named.is_empty() {
+            true => positional(args),
+            false => Vec::new(),
+        };
+        Args { named, positional }
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        let value = self.named.iter().rev().find(|(k, _)| k == key)?.1.trim();
+        (!value.is_empty()).then_some(value)
+    }
+
+    fn flag(&self, key: &str) -> Option<bool> {
+        self.get(key).map(|v| v.eq_ignore_ascii_case("true"))
+    }
+}
+
+/// `a "b c" d` as `a`, `b c`, `d`.
+fn positional(args: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = args.trim_start();
+    while let Some(c) = rest.chars().next() {
+        let (word, tail) = match c {
+            '"' | '`' => match rest[1..].find(c) {
+                Some(end) => (&rest[1..1 + end], &rest[2 + end..]),
+                None => (&rest[1..], ""),
+            },
+            _ => rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len())),
+        };
+        out.push(word.to_string());
+        rest = tail.trim_start();
+    }
+    out
+}
+
+/// `label` as a paragraph in bold, its punctuation shown as it is (a header written
+/// in bold already, `**Linux**`, is not bolded twice); nothing for no label.
+fn bold(label: &str) -> String {
+    let label = label.trim().trim_matches(['*', '_']).trim();
+    if label.is_empty() {
+        return String::new();
+    }
+    let escaped: String = label
+        .chars()
+        .flat_map(|c| match c.is_ascii_punctuation() {
+            true => vec!['\\', c],
+            false => vec![if c == '\n' { ' ' } else { c }],
+        })
+        .collect();
+    format!("\n\n**{escaped}**\n\n")
+}
+
+/// A tab's header: `header`, or its first argument.
+fn tab_header(args: &Args) -> String {
+    (args.get("header").map(str::to_string))
+        .or_else(|| args.positional.first().cloned())
+        .unwrap_or_default()
+}
+
+/// What stands for the tag `name` (its `inner` text; `paired`: it has a closing tag)
+/// whose inner text stays Markdown: the text in its place and, for a pair, in its
+/// closing tag's place; `None` for any other tag.
+pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String, Option<String>)> {
+    let args = Args::of(inner);
+    let around = |open: String, close: String| Some((open, Some(close)));
+    match name {
+        "tabpane" | "cardpane" | "blocks/lead" | "blocks/section" if paired => {
+            around("\n\n".into(), "\n\n".into())
+        }
+        "tab" if paired => around(bold(&tab_header(&args)), "\n\n".into()),
+        "card" if paired => {
+            let labels = ["header", "title", "subtitle"].map(|k| bold(args.get(k).unwrap_or("")));
+            let footer = args.get("footer").map(bold).unwrap_or_default();
+            around(labels.concat(), format!("\n\n{footer}"))
+        }
+        "blocks/cover" | "blocks/feature" if paired => {
+            let level = if name == "blocks/cover" { "##" } else { "###" };
+            let title = args.get("title").map(|t| t.replace('\n', " "));
+            let heading = title.map(|t| format!("\n\n{level} {}\n\n", t.trim()));
+            let subtitle = args.get("subtitle").map(bold).unwrap_or_default();
+            let link = match (name, args.get("url")) {
+                ("blocks/feature", Some(url)) if !url.contains(['<', '>', '\n']) => {
+                    let words = args.get("url_text").unwrap_or("Read more");
+                    let words = words.replace(['[', ']'], "");
+                    format!("\n\n[{words}](<{url}>)\n\n")
+                }
+                _ => "\n\n".into(),
+            };
+            around(heading.unwrap_or_default() + &subtitle, link)
+        }
+        "blocks/link-down" if !paired => Some((String::new(), None)),
+        _ => None,
+    }
+}
+
+/// What stands for a Docsy pair whose inner text is not Markdown (`open` … `close` in
+/// `text`): a code tab or card, a comment (nothing), an `imgproc` figure. `None` for
+/// any other pair, or one that is Markdown.
+pub(super) fn pair(text: &str, open: &Tag, close: &Tag, article: &Article) -> Option<String> {
+    let args = Args::of(&open.inner);
+    match open.name() {
+        "comment" => Some(String::new()),
+        "tab" => {
+            let pane = Args::of(enclosing_pane(&text[..open.range.start])?);
+            let text_tab = args.flag("text").or_else(|| pane.flag("text"));
+            if text_tab == Some(true) {
+                return None;
+            }
+            let header = tab_header(&args);
+            let language = (args.get("lang").map(str::to_string))
+                .or_else(|| (pane.flag("langEqualsHeader") == Some(true)).then(|| header.clone()))
+                .or_else(|| pane.get("lang").map(str::to_string))
+                .unwrap_or_default();
+            let code = super::foreign_body::fenced_code(text, open, close, &language)?;
+            Some(format!("{}{code}\n\n", bold(&header)))
+        }
+        "card" if args.flag("code") == Some(true) => {
+            let language = args.get("lang").unwrap_or("");
+            let code = super::foreign_body::fenced_code(text, open, close, language)?;
+            let labels = ["header", "title", "subtitle"].map(|k| bold(args.get(k).unwrap_or("")));
+            let footer = args.get("footer").map(bold).unwrap_or_default();
+            Some(format!("{}{code}\n\n{footer}", labels.concat()))
+        }
+        "imgproc" => {
+            let image = bundle_image(article, args.positional.first()?)?;
+            let caption = text[open.range.end..close.range.start].trim();
+            let src = crate::text::escape(&image);
+            let caption = match caption.is_empty() {
+                true => String::new(),
+                false => format!("<figcaption>\n\n{caption}\n\n</figcaption>\n"),
+            };
+            Some(format!(
+                "\n\n<figure>\n<img src=\"{src}\" alt=\"\">\n{caption}</figure>\n\n"
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The arguments of the `tabpane` still open at the end of `before`, if any.
+fn enclosing_pane(before: &str) -> Option<&str> {
+    let opening = ["{{< tabpane", "{{% tabpane", "{{<tabpane", "{{%tabpane"]
+        .iter()
+        .filter_map(|o| before.rfind(o).map(|at| at + 3))
+        .max()?;
+    let closed = before.rfind("/tabpane").is_some_and(|at| at > opening);
+    if closed {
+        return None;
+    }
+    let tag = &before[opening..];
+    let end = tag.find(">}}").or_else(|| tag.find("%}}"))?;
+    Some(&tag[..end])
+}
+
+/// The image of `article`'s bundle (the folder of its `index.md` or `_index.md`) whose
+/// path from the folder matches `**{name}*`, in any letter case, the first by path:
+/// that path.
+fn bundle_image(article: &Article, name: &str) -> Option<String> {
+    let (site, content, rel) = article.content?;
+    let stem = rel.file_stem()?.to_str()?;
+    if !matches!(stem, "index" | "_index") || name.is_empty() {
+        return None;
+    }
+    let folder = site.join(content).join(rel.parent()?);
+    let name = name.to_lowercase();
+    let mut found: Vec<String> = walkdir::WalkDir::new(&folder)
+        .max_depth(4)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let path = e
+                .path()
+                .strip_prefix(&folder)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
+            let lower = path.to_lowercase();
+            let image = matches!(
+                super::links::file_extension(&lower).as_deref(),
+                Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif" | "bmp")
+            );
+            let matched = lower
+                .match_indices(&name)
+                .any(|(at, _)| !lower[at + name.len()..].contains('/'));
+            (image && matched).then_some(path)
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_cards_and_landing_blocks_keep_their_text_under_their_titles() {
+        assert_eq!(
+            in_place("tab", "tab header=\"**Linux**\" text=true", true),
+            Some(("\n\n**Linux**\n\n".into(), Some("\n\n".into())))
+        );
+        assert_eq!(
+            in_place("tab", "tab \"C++\"", true).unwrap().0,
+            "\n\n**C\\+\\+**\n\n"
+        );
+        assert_eq!(
+            in_place(
+                "blocks/feature",
+                "blocks/feature title=\"New!\" url=\"https://x.org/\"",
+                true
+            ),
+            Some((
+                "\n\n### New!\n\n".into(),
+                Some("\n\n[Read more](<https://x.org/>)\n\n".into())
+            ))
+        );
+        assert_eq!(
+            in_place(
+                "blocks/cover",
+                "blocks/cover title=\"Welcome\" height=\"full\"",
+                true
+            )
+            .unwrap()
+            .0,
+            "\n\n## Welcome\n\n"
+        );
+        assert_eq!(
+            in_place("card", "card header=\"Head\" footer=\"Foot\"", true),
+            Some((
+                "\n\n**Head**\n\n".into(),
+                Some("\n\n\n\n**Foot**\n\n".into())
+            ))
+        );
+        assert_eq!(
+            in_place("blocks/link-down", "blocks/link-down color=\"info\"", false),
+            Some((String::new(), None))
+        );
+        assert_eq!(in_place("tab", "tab header=\"x\"", false), None);
+        assert_eq!(in_place("alert", "alert", true), None);
+    }
+
+    #[test]
+    fn a_tab_is_inside_the_pane_opened_last_and_not_yet_closed() {
+        assert_eq!(
+            enclosing_pane("x\n{{< tabpane lang=\"bash\" >}}\n"),
+            Some(" tabpane lang=\"bash\" ")
+        );
+        assert_eq!(enclosing_pane("{{< tabpane >}}\n{{< /tabpane >}}\n"), None);
+        assert_eq!(enclosing_pane("{{< tabs >}}\n"), None);
+        assert_eq!(positional(" a \"b c\" d"), ["a", "b c", "d"]);
+    }
+}
