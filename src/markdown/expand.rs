@@ -287,6 +287,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = unescaped;
         }
     }
+    if article.expressions == Expressions::Text && holds(&text, "\n{") {
+        if let Some((rewritten, map)) = super::goldmark_attributes::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if article.mathjax && holds(&text, "\\\\") {
         if let Some((rewritten, map)) = super::mathjax::rewrite(&text, options) {
             out.maps.0.push(map);

@@ -2,9 +2,8 @@
 //! headings with stable ids, outgoing links with their source positions, citations,
 //! glossary mentions, plain text for search and readability.
 //!
-//! Links to other articles cannot be written yet (their titles and URLs belong to the
-//! whole site), so the body holds the link marks of [`crate::marks`] that `site` and
-//! `render` fill once resolved.
+//! Links to other articles cannot be written yet (their titles and URLs belong to the whole
+//! site), so the body holds the link marks of [`crate::marks`] `site` and `render` fill in.
 
 mod admonish;
 mod autolinks;
@@ -21,6 +20,7 @@ mod foreign_address;
 mod foreign_body;
 mod foreign_help;
 mod glossary;
+mod goldmark_attributes;
 mod headings;
 pub mod highlight;
 mod html;

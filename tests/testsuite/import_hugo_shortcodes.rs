@@ -621,3 +621,24 @@ fn docsys_tabs_cards_blocks_comments_and_imgproc_are_drawn_as_docsy_draws_them()
     assert!(!page.contains("<h1"), "{page}");
     assert!(!page.contains("private"), "{page}");
 }
+
+#[test]
+fn goldmarks_block_attribute_lines_are_not_shown_and_their_ids_lead_there() {
+    // google/docsy-example (`content/en/_index.md`, `about/index.md`): `{.display-6}`
+    // after a paragraph, Goldmark's block attributes, was shown as text.
+    let site = hugo_site();
+    site.write(
+        "content/posts/attributes.md",
+        "---\ntitle: Attributes\n---\nPorridge, in the cloud!\n{.display-6}\n\n- one\n- two\n{#steps .list}\n\nSee [the steps](#steps).\n\n```\nText\n{.kept}\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("steps"), "{}", run.stderr);
+    let page = site.read("posts/attributes/index.html");
+    let page = body(&page);
+    assert!(page.contains("<p>Porridge, in the cloud!</p>"), "{page}");
+    assert!(!page.contains("display-6"), "{page}");
+    assert!(!page.contains("{#steps"), "{page}");
+    assert!(page.contains("<a id=\"steps\"></a>"), "{page}");
+    assert!(page.contains("{.kept}"), "{page}");
+}

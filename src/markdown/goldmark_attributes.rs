@@ -1,0 +1,128 @@
+//! Goldmark's block attributes, which Hugo sites turn on
+//! (`markup.goldmark.parser.attribute.block`, as Docsy's example site does): a line
+//! holding only an attribute list, `{.display-6}`, `{#intro .lead}`, right after a
+//! paragraph, a list, a table or a quote gives that block a class or an id, and is not
+//! shown. attune's theme has no use for a site's classes: the line is taken out, and
+//! its id stays as an anchor (`<a id="intro"></a>`) where the line stood, so a link to
+//! `#intro` still leads there.
+
+use super::expand::{inside, literal_ranges, SegMap, Splice};
+use pulldown_cmark::Options;
+
+/// The id of an attribute list `{…}` (`None` inside when it has none); `None` when
+/// `line` is not one.
+fn attribute_list(line: &str) -> Option<Option<&str>> {
+    let inner = line.trim().strip_prefix('{')?.strip_suffix('}')?.trim();
+    if inner.is_empty() || inner.contains(['{', '}', '<', '>']) {
+        return None;
+    }
+    let mut id = None;
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let end = match rest.as_bytes()[0] {
+            b'.' | b'#' => rest.find(char::is_whitespace).unwrap_or(rest.len()),
+            _ => {
+                let (key, value) = rest.split_once('=')?;
+                if key.is_empty()
+                    || !key
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-_:".contains(&b))
+                {
+                    return None;
+                }
+                let value_at = key.len() + 1;
+                match value.as_bytes().first()? {
+                    q @ (b'"' | b'\'') => value_at + 2 + value[1..].find(*q as char)?,
+                    _ => value_at + value.find(char::is_whitespace).unwrap_or(value.len()),
+                }
+            }
+        };
+        let token = &rest[..end];
+        let name = &token[1..];
+        let plain = |n: &str| {
+            !n.is_empty()
+                && n.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_:".contains(&b))
+        };
+        match token.as_bytes()[0] {
+            b'.' | b'#' if !plain(name) => return None,
+            b'#' => id = Some(name),
+            _ => {}
+        }
+        rest = rest[end..].trim_start();
+    }
+    Some(id)
+}
+
+/// The text with each block attribute line taken out (an id kept as an anchor), and
+/// the map back; `None` when there is none.
+pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let mut found = Vec::new();
+    let mut previous_blank = true;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if !previous_blank && content.trim_start().starts_with('{') {
+            if let Some(id) = attribute_list(content) {
+                found.push((at..at + content.len(), id));
+            }
+        }
+        previous_blank = content.trim().is_empty();
+        at += line.len();
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let literal = literal_ranges(text, options);
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut changed = false;
+    for (range, id) in found {
+        if inside(&literal, range.start) {
+            continue;
+        }
+        splice.copy(copied..range.start);
+        if let Some(id) = id {
+            splice.insert(&format!("<a id=\"{id}\"></a>"), range.start);
+        }
+        copied = range.end;
+        changed = true;
+    }
+    if !changed {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Option<String> {
+        rewrite(text, Options::all()).map(|(out, _)| out)
+    }
+
+    #[test]
+    fn an_attribute_line_after_a_block_is_taken_out_and_its_id_kept() {
+        assert_eq!(
+            run("Porridge, in the cloud!\n{.display-6}\n\nNext.\n").as_deref(),
+            Some("Porridge, in the cloud!\n\n\nNext.\n")
+        );
+        assert_eq!(
+            run("- a\n- b\n{#steps .list data-x=\"a b\"}\n").as_deref(),
+            Some("- a\n- b\n<a id=\"steps\"></a>\n")
+        );
+        // Not after a block, in code, or not an attribute list: as written.
+        for text in [
+            "{.display-6}\n",
+            "Text.\n\n{.lead}\n",
+            "```\nx\n{.a}\n```\n",
+            "Text\n{ a: 1 }\n",
+            "Text\n{{< shortcode >}}\n",
+            "Text\n{#a<b}\n",
+        ] {
+            assert_eq!(run(text), None, "{text}");
+        }
+    }
+}
