@@ -47,11 +47,16 @@ impl Redirects {
     pub(super) fn locate(&mut self, text: &str, file: &Path, problems: &mut Diagnostics) {
         self.entries = self.raw.iter().map(|(k, v)| located(text, k, v)).collect();
         // mdBook reads every old address from the book's root, with its leading `/`
-        // or without (rust-forge writes `"beta-backporting.html" = …`).
+        // or without (rust-forge writes `"beta-backporting.html" = …`), and a `./`
+        // in it names the folder it is in (the Rustonomicon writes `"./vec.html"`).
         for entry in &mut self.entries {
-            if !entry.key.trim().starts_with('/') {
-                entry.key = format!("/{}", entry.key.trim());
-            }
+            let key = entry.key.trim();
+            let parts: Vec<&str> = key.split('/').filter(|s| *s != ".").collect();
+            let key = parts.join("/");
+            entry.key = match key.starts_with('/') {
+                true => key,
+                false => format!("/{key}"),
+            };
         }
         for entry in &self.entries {
             let key = entry.key.trim();

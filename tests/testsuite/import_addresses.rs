@@ -210,6 +210,34 @@ fn an_old_address_without_its_leading_slash_is_read_from_the_root_as_mdbook_read
 }
 
 #[test]
+fn an_old_address_written_from_this_folder_is_read_as_mdbook_reads_it() {
+    // rust-lang/nomicon's own table: `"./vec-alloc.html" = "./vec/vec-alloc.html"`,
+    // 19 entries, each "not an old address inside the site", which stopped the build.
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        "[output.html.redirect]\n\"./old.html\" = \"./guide/install.html\"\n\"./guide/./older.html\" = \"./install.html\"\n",
+    );
+    site.build().assert_code(0);
+    for old in ["old.html", "guide/older.html"] {
+        let page = site.read(old);
+        assert!(page.contains("guide/install/"), "{old}: {page}");
+    }
+    // The Rustonomicon's `"./vec.html" = "./vec/vec.html"`: the old file's folder form,
+    // `/vec/`, is the folder's own page, and stays it.
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        "[output.html.redirect]\n\"./guide.html\" = \"./guide/install.html\"\n",
+    );
+    site.build().assert_code(0);
+    let old = site.read("guide.html");
+    assert!(old.contains("guide/install/"), "{old}");
+    let folder = site.read("guide/index.html");
+    assert!(!folder.contains("http-equiv=\"refresh\""), "{folder}");
+}
+
+#[test]
 fn a_redirect_to_another_old_address_leads_where_that_one_leads() {
     // rust-lang/rust-forge: `"profile-queries.html" = "/compiler/profile-queries.html"`,
     // itself redirected to another site; mdBook's pages lead on one after another.

@@ -101,13 +101,19 @@ impl Site {
             let what = format!("the redirect '{}' to '{what}'", entry.key.trim());
             let owner = Owner::content(what, &entry.file, entry.at.0, entry.at.1);
             // At the page's own address a redirect only to a part of it would loop.
-            if old != to_here.url {
-                let claimed = table.claim(
-                    &format!("{old}index.html"),
-                    Kind::Redirect,
-                    owner.clone(),
-                    diagnostics,
-                );
+            // The folder form of an old file (`/vec/` for `/vec.html`) may be the page of
+            // a folder (the Rustonomicon's `vec/` chapters' hub), which mdBook writes
+            // elsewhere: the file alone is then the old address, as mdBook writes it.
+            // A chapter written as that file (`vec.md`) is the old address's own page.
+            let folder = format!("{old}index.html");
+            let file = crate::site::alias_file(&entry.key);
+            let chapter = self.articles.iter().any(|a| {
+                let stem = a.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                a.url == old && !["index", "_index", "README", "readme"].contains(&stem)
+            });
+            let file_only = file.is_some() && !chapter && table.owner_of(&folder).is_some();
+            if old != to_here.url && !file_only {
+                let claimed = table.claim(&folder, Kind::Redirect, owner.clone(), diagnostics);
                 if !claimed {
                     continue;
                 }
@@ -118,7 +124,7 @@ impl Site {
                     moved.insert(old, to_here.clone());
                 }
             }
-            if let Some(path) = crate::site::alias_file(&entry.key) {
+            if let Some(path) = file {
                 if table.claim(&path, Kind::Redirect, owner, diagnostics) {
                     moved_files.insert(path, to_here);
                 }
