@@ -352,7 +352,9 @@ pub(super) fn strip(
         let in_place = matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown).then(|| {
             super::hugo_blox::in_place(&name, &tag.inner, !lone)
                 .or_else(|| super::hugo_builtins::in_place(&name, &tag.inner, !lone))
-                .or_else(|| super::hugo_docsy::in_place(&name, &tag.inner, !lone))
+                .or_else(|| {
+                    super::hugo_themes::in_place(&name, &tag.inner, !lone, &text[..tag.range.start])
+                })
                 .or_else(|| (lone && hugo_toc(tag, article)).then(|| (TOC_MARK.into(), None)))
                 .or_else(|| {
                     let figure = (lone && name == "figure").then_some(&tag.inner);
@@ -372,7 +374,7 @@ pub(super) fn strip(
         // a page, which is the page's path; attune resolves it as a link to that file
         // (from the page's folder, then from the content folder).
         if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
-            && matches!(name.as_str(), "ref" | "relref")
+            && matches!(name.to_ascii_lowercase().as_str(), "ref" | "relref")
         {
             // Outside a link's address (or an HTML attribute's), Hugo writes the
             // page's address as text: reported below, as other shortcodes are.

@@ -204,8 +204,8 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
             Some(ShownAs::Code(language)) => {
                 fenced_code(text, open, close, &code_language(&open.inner, language))
             }
-            // Docsy's code tabs and cards, comments, `imgproc` (`hugo_docsy.rs`).
-            None => super::hugo_docsy::pair(text, open, close, article),
+            // Docsy's code tabs and cards, comments, `imgproc` (`hugo_themes/`).
+            None => super::hugo_themes::pair(text, open, close, article),
         },
         _ => None,
     }

@@ -1,7 +1,8 @@
 //! Shortcodes of Hugo and its most used themes that attune draws itself, as the
 //! template draws them, where that needs nothing from another site:
 //!
-//! - Hugo's `details` (`summary`, `open`), Hugo Blox's `spoiler` (`text`) and
+//! - Hugo's `details` (`summary`, `open`; Hextra's: `title`, open unless `closed`),
+//!   Hugo Blox's `spoiler` (`text`) and
 //!   Learn's and Relearn's `expand` (`title`, or the title first): a `<details>` box,
 //!   folded, its inner text read as Markdown;
 //! - Hugo Blox's `math` pair, which only hands its inner `$$…$$` to MathJax: the inner
@@ -34,11 +35,16 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
     match name {
         "details" | "spoiler" | "expand" if paired => {
             let summary = match name {
-                "details" => get("summary").unwrap_or_else(|| "Details".into()),
+                // Hextra's `details` is titled by `title`, and open unless `closed`.
+                "details" => {
+                    (get("summary").or_else(|| get("title"))).unwrap_or_else(|| "Details".into())
+                }
                 "spoiler" => get("text").unwrap_or_else(|| "Details".into()),
                 _ => (get("title").or_else(first)).unwrap_or_else(|| "Expand me…".into()),
             };
-            let open = get("open").is_some_and(|o| o.eq_ignore_ascii_case("true"));
+            let flag = |key: &str| get(key).is_some_and(|o| o.eq_ignore_ascii_case("true"));
+            let hextra = name == "details" && get("summary").is_none() && get("title").is_some();
+            let open = flag("open") || (hextra && !flag("closed"));
             let open = if open { " open" } else { "" };
             let summary = crate::text::escape(&summary);
             Some((

@@ -642,3 +642,48 @@ fn goldmarks_block_attribute_lines_are_not_shown_and_their_ids_lead_there() {
     assert!(page.contains("<a id=\"steps\"></a>"), "{page}");
     assert!(page.contains("{.kept}"), "{page}");
 }
+
+#[test]
+fn hextras_cards_tabs_file_trees_and_badges_keep_their_words_and_links() {
+    // imfing/hextra's documentation: `cards` … `card`, `tabs` … `tab`, `filetree/…`,
+    // `badge`, `icon`, `steps` were "not supported", the `{{< >}}` pairs left out with
+    // their text (the cards' links, every tab); `{{% relRef "others" %}}` in a link's
+    // address was read only as `relref`.
+    let site = hugo_site();
+    site.write(
+        "content/docs/other.md",
+        "---\ntitle: Other\n---\n## Badge\n\nText.\n",
+    );
+    site.write(
+        "content/docs/guide.md",
+        "---\ntitle: Guide\n---\n\
+         {{< cards >}}\n  {{< card link=\"../other\" title=\"The other page\" icon=\"x\" >}}\n  {{< card link=\"https://example.org/\" title=\"Elsewhere\" subtitle=\"A site\" >}}\n{{< /cards >}}\n\n\
+         {{< tabs items=\"JSON,YAML\" >}}\n{{< tab >}}The *JSON* way.{{< /tab >}}\n{{< tab >}}The YAML way.{{< /tab >}}\n{{< /tabs >}}\n\n\
+         {{< tabs >}}\n{{< tab name=\"TOML\" >}}The TOML way.{{< /tab >}}\n{{< /tabs >}}\n\n\
+         {{< filetree/container >}}\n  {{< filetree/folder name=\"content\" >}}\n    {{< filetree/file name=\"_index.md\" >}}\n  {{< /filetree/folder >}}\n  {{< filetree/file name=\"hugo.toml\" >}}\n{{< /filetree/container >}}\n\n\
+         A {{< badge \"v1.0\" >}} badge {{< icon \"github\" >}}and [the badge]({{% relRef \"other#badge\" %}}).\n\n\
+         {{% steps %}}\n\n### Install\n\nRun it.\n\n{{% /steps %}}\n\n\
+         {{% details title=\"More\" %}}\nHidden *text*.\n{{% /details %}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    assert!(!run.stderr.contains("relRef"), "{}", run.stderr);
+    let page = site.read("docs/guide/index.html");
+    let page = body(&page);
+    for shown in [
+        ">The other page</a></li>",
+        "<a href=\"https://example.org/\">Elsewhere</a>: A site</li>",
+        "<p><strong>JSON</strong></p>\n<p>The <em>JSON</em> way.</p>",
+        "<p><strong>YAML</strong></p>\n<p>The YAML way.</p>",
+        "<p><strong>TOML</strong></p>\n<p>The TOML way.</p>",
+        "<li>\n<p><code>content</code></p>\n<ul>\n<li><code>_index.md</code></li>\n</ul>\n</li>",
+        "<code>hugo.toml</code>",
+        "<p>A v1.0 badge and <a href=\"../../docs/other/#badge\"",
+        "<h3 id=\"install\">Install",
+        "<details open><summary>More</summary>",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(page.contains("href=\"../../docs/other/\""), "{page}");
+}

@@ -14,18 +14,18 @@
 //! - `imgproc NAME Fill "300x200"`: the bundle's image whose path matches `**NAME*`
 //!   (as `.Resources.GetMatch` finds it) in a figure, its inner text the caption.
 
-use super::expand::Article;
-use super::foreign::Tag;
-use super::hugo_figure::named_args;
+use crate::markdown::expand::Article;
+use crate::markdown::foreign::Tag;
+use crate::markdown::hugo_figure::named_args;
 
 /// A tag's named arguments, and its positional ones (quotes taken off).
-struct Args {
+pub(super) struct Args {
     named: Vec<(String, String)>,
     positional: Vec<String>,
 }
 
 impl Args {
-    fn of(inner: &str) -> Args {
+    pub(super) fn of(inner: &str) -> Args {
         let args = inner
             .trim()
             .split_once(char::is_whitespace)
@@ -39,9 +39,17 @@ impl Args {
         Args { named, positional }
     }
 
-    fn get(&self, key: &str) -> Option<&str> {
+    pub(super) fn get(&self, key: &str) -> Option<&str> {
         let value = self.named.iter().rev().find(|(k, _)| k == key)?.1.trim();
         (!value.is_empty()).then_some(value)
+    }
+
+    /// The first positional argument, when it is not empty.
+    pub(super) fn first(&self) -> Option<&str> {
+        self.positional
+            .first()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
     }
 
     fn flag(&self, key: &str) -> Option<bool> {
@@ -84,24 +92,39 @@ fn bold(label: &str) -> String {
     format!("\n\n**{escaped}**\n\n")
 }
 
-/// A tab's header: `header`, or its first argument.
+/// A tab's header: Docsy's `header`, Hextra's `name`, other themes' `title` or
+/// `label`, or its first argument.
 fn tab_header(args: &Args) -> String {
-    (args.get("header").map(str::to_string))
-        .or_else(|| args.positional.first().cloned())
+    let named = ["header", "name", "title", "label"]
+        .iter()
+        .find_map(|k| args.get(k));
+    named
+        .or_else(|| args.first())
         .unwrap_or_default()
+        .to_string()
 }
 
-/// What stands for the tag `name` (its `inner` text; `paired`: it has a closing tag)
-/// whose inner text stays Markdown: the text in its place and, for a pair, in its
-/// closing tag's place; `None` for any other tag.
-pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String, Option<String>)> {
+/// What stands for the tag `name` (its `inner` text; `paired`: it has a closing tag;
+/// `before`: the text before it) whose inner text stays Markdown, Docsy's or Hextra's
+/// (`hextra.rs`): the text in its place and, for a pair, in its closing tag's
+/// place; `None` for any other tag.
+pub(in crate::markdown) fn in_place(
+    name: &str,
+    inner: &str,
+    paired: bool,
+    before: &str,
+) -> Option<(String, Option<String>)> {
     let args = Args::of(inner);
     let around = |open: String, close: String| Some((open, Some(close)));
     match name {
         "tabpane" | "cardpane" | "blocks/lead" | "blocks/section" if paired => {
             around("\n\n".into(), "\n\n".into())
         }
-        "tab" if paired => around(bold(&tab_header(&args)), "\n\n".into()),
+        "tab" if paired => {
+            let header = Some(tab_header(&args)).filter(|h| !h.is_empty());
+            let header = header.or_else(|| super::hextra::item_name(before));
+            around(bold(&header.unwrap_or_default()), "\n\n".into())
+        }
         "card" if paired => {
             let labels = ["header", "title", "subtitle"].map(|k| bold(args.get(k).unwrap_or("")));
             let footer = args.get("footer").map(bold).unwrap_or_default();
@@ -123,14 +146,19 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
             around(heading.unwrap_or_default() + &subtitle, link)
         }
         "blocks/link-down" if !paired => Some((String::new(), None)),
-        _ => None,
+        _ => super::hextra::in_place(name, &args, paired),
     }
 }
 
 /// What stands for a Docsy pair whose inner text is not Markdown (`open` … `close` in
 /// `text`): a code tab or card, a comment (nothing), an `imgproc` figure. `None` for
 /// any other pair, or one that is Markdown.
-pub(super) fn pair(text: &str, open: &Tag, close: &Tag, article: &Article) -> Option<String> {
+pub(in crate::markdown) fn pair(
+    text: &str,
+    open: &Tag,
+    close: &Tag,
+    article: &Article,
+) -> Option<String> {
     let args = Args::of(&open.inner);
     match open.name() {
         "comment" => Some(String::new()),
@@ -145,12 +173,12 @@ pub(super) fn pair(text: &str, open: &Tag, close: &Tag, article: &Article) -> Op
                 .or_else(|| (pane.flag("langEqualsHeader") == Some(true)).then(|| header.clone()))
                 .or_else(|| pane.get("lang").map(str::to_string))
                 .unwrap_or_default();
-            let code = super::foreign_body::fenced_code(text, open, close, &language)?;
+            let code = crate::markdown::foreign_body::fenced_code(text, open, close, &language)?;
             Some(format!("{}{code}\n\n", bold(&header)))
         }
         "card" if args.flag("code") == Some(true) => {
             let language = args.get("lang").unwrap_or("");
-            let code = super::foreign_body::fenced_code(text, open, close, language)?;
+            let code = crate::markdown::foreign_body::fenced_code(text, open, close, language)?;
             let labels = ["header", "title", "subtitle"].map(|k| bold(args.get(k).unwrap_or("")));
             let footer = args.get("footer").map(bold).unwrap_or_default();
             Some(format!("{}{code}\n\n{footer}", labels.concat()))
@@ -211,7 +239,7 @@ fn bundle_image(article: &Article, name: &str) -> Option<String> {
                 .replace('\\', "/");
             let lower = path.to_lowercase();
             let image = matches!(
-                super::links::file_extension(&lower).as_deref(),
+                crate::markdown::links::file_extension(&lower).as_deref(),
                 Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif" | "bmp")
             );
             let matched = lower
@@ -231,18 +259,19 @@ mod tests {
     #[test]
     fn tabs_cards_and_landing_blocks_keep_their_text_under_their_titles() {
         assert_eq!(
-            in_place("tab", "tab header=\"**Linux**\" text=true", true),
+            in_place("tab", "tab header=\"**Linux**\" text=true", true, ""),
             Some(("\n\n**Linux**\n\n".into(), Some("\n\n".into())))
         );
         assert_eq!(
-            in_place("tab", "tab \"C++\"", true).unwrap().0,
+            in_place("tab", "tab \"C++\"", true, "").unwrap().0,
             "\n\n**C\\+\\+**\n\n"
         );
         assert_eq!(
             in_place(
                 "blocks/feature",
                 "blocks/feature title=\"New!\" url=\"https://x.org/\"",
-                true
+                true,
+                ""
             ),
             Some((
                 "\n\n### New!\n\n".into(),
@@ -253,25 +282,31 @@ mod tests {
             in_place(
                 "blocks/cover",
                 "blocks/cover title=\"Welcome\" height=\"full\"",
-                true
+                true,
+                ""
             )
             .unwrap()
             .0,
             "\n\n## Welcome\n\n"
         );
         assert_eq!(
-            in_place("card", "card header=\"Head\" footer=\"Foot\"", true),
+            in_place("card", "card header=\"Head\" footer=\"Foot\"", true, ""),
             Some((
                 "\n\n**Head**\n\n".into(),
                 Some("\n\n\n\n**Foot**\n\n".into())
             ))
         );
         assert_eq!(
-            in_place("blocks/link-down", "blocks/link-down color=\"info\"", false),
+            in_place(
+                "blocks/link-down",
+                "blocks/link-down color=\"info\"",
+                false,
+                ""
+            ),
             Some((String::new(), None))
         );
-        assert_eq!(in_place("tab", "tab header=\"x\"", false), None);
-        assert_eq!(in_place("alert", "alert", true), None);
+        assert_eq!(in_place("tab", "tab header=\"x\"", false, ""), None);
+        assert_eq!(in_place("alert", "alert", true, ""), None);
     }
 
     #[test]

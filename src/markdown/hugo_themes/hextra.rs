@@ -1,0 +1,185 @@
+//! The shortcodes of Hextra, a Hugo documentation theme, drawn as its templates draw
+//! them where a page's text or links are in them:
+//!
+//! - `cards` … `card` (`link`, `title`, `subtitle`) and the landing page's
+//!   `hextra/feature-grid` … `hextra/feature-card`: a list of links, each card one, its
+//!   subtitle after it;
+//! - `tabs` … `tab` (`name`, or the tabs' `items` in order): as Docsy's tabs
+//!   (`docsy.rs`), each tab's text under its name in bold;
+//! - `steps`, `hextra/hero-subtitle`, `hextra/hero-headline`: their text;
+//!   `hextra/hero-badge` (`link`) and `hextra/hero-button` (`text`, `link`): a link;
+//! - `filetree/container` … `filetree/folder` (`name`) … `filetree/file` (`name`): a
+//!   nested list of the names, as written in code;
+//! - `badge` (`content`, or first; `link`) and `term` (`entry`, or first): their text;
+//!   `icon`, a picture beside words, nothing.
+
+use super::docsy::Args;
+
+/// `text` as Markdown shows it as written: ASCII punctuation escaped, lines joined.
+fn plain(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(|c| match c {
+            '\n' | '\r' => vec![' '],
+            c if c.is_ascii_punctuation() => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect()
+}
+
+/// A link to `link` whose words are `words` (written as Markdown already); the words
+/// alone when the address cannot be written in one.
+fn link(words: &str, link: Option<&str>) -> String {
+    match link.filter(|l| !l.contains(['<', '>', '\n', '\r'])) {
+        Some(link) => format!("[{words}](<{link}>)"),
+        None => words.to_string(),
+    }
+}
+
+/// `name` as code.
+fn code(name: &str) -> String {
+    let fence = if name.contains('`') { "`` " } else { "`" };
+    format!(
+        "{fence}{}{}",
+        name.trim(),
+        fence.chars().rev().collect::<String>()
+    )
+}
+
+/// What stands for Hextra's tag `name` (`paired`: it has a closing tag), read with
+/// `args`: the text in its place and, for a pair, in its closing tag's place.
+pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String, Option<String>)> {
+    let around = |open: &str, close: &str| Some((open.to_string(), Some(close.to_string())));
+    let first = || args.get("content").or_else(|| args.first());
+    match name {
+        "cards"
+        | "steps"
+        | "tabs"
+        | "filetree/container"
+        | "hextra/feature-grid"
+        | "hextra/hero-subtitle"
+        | "hextra/hero-headline"
+            if paired =>
+        {
+            around("\n\n", "\n\n")
+        }
+        "hextra/hero-badge" if paired => match args.get("link") {
+            Some(_) => around("[", &link("", args.get("link"))[1..]),
+            None => around("", ""),
+        },
+        "card" | "hextra/feature-card" if !paired => {
+            let title = plain(args.get("title")?);
+            let item = link(&title, args.get("link"));
+            let subtitle = args
+                .get("subtitle")
+                .map(|s| format!(": {}", s.replace('\n', " ")));
+            Some((format!("- {item}{}", subtitle.unwrap_or_default()), None))
+        }
+        "hextra/hero-button" if !paired => {
+            Some((link(&plain(args.get("text")?), args.get("link")), None))
+        }
+        "filetree/folder" if paired => around(&format!("- {}", code(args.get("name")?)), ""),
+        "filetree/file" if !paired => Some((format!("- {}", code(args.get("name")?)), None)),
+        "badge" if !paired => Some((link(&plain(first()?), args.get("link")), None)),
+        "term" if !paired => Some((plain(args.get("entry").or_else(|| args.first())?), None)),
+        "icon" if !paired => Some((String::new(), None)),
+        _ => None,
+    }
+}
+
+/// The name the enclosing `tabs`' `items` (`items="JSON,YAML"`) give the tab whose
+/// opening tag follows `before`: the item after those of the tabs opened since.
+pub(super) fn item_name(before: &str) -> Option<String> {
+    let opening = ["{{< tabs", "{{% tabs", "{{<tabs", "{{%tabs"]
+        .iter()
+        .filter_map(|o| before.rfind(o))
+        .max()?;
+    if before.rfind("/tabs").is_some_and(|at| at > opening) {
+        return None;
+    }
+    let rest = &before[opening + 3..];
+    let end = rest.find(">}}").or_else(|| rest.find("%}}"))?;
+    let items = Args::of(&rest[..end]);
+    let items = items.get("items")?;
+    // The tabs before this one: each `tab` tag opened since (its name, then a space or
+    // the tag's end).
+    let index = ["{{< tab", "{{% tab", "{{<tab", "{{%tab"]
+        .iter()
+        .map(|o| {
+            rest[end..]
+                .match_indices(o)
+                .filter(|(at, _)| {
+                    let after = &rest[end + at + o.len()..];
+                    after.starts_with([' ', '>', '%', '\n'])
+                })
+                .count()
+        })
+        .sum::<usize>();
+    let name = items.split(',').nth(index)?.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(inner: &str, paired: bool) -> Option<(String, Option<String>)> {
+        let name = inner.split_whitespace().next().unwrap();
+        in_place(name, &Args::of(inner), paired)
+    }
+
+    #[test]
+    fn cards_badges_and_file_trees_keep_their_words_and_links() {
+        assert_eq!(
+            run(
+                "card link=\"../\" title=\"Parent\" icon=\"arrow-left\"",
+                false
+            )
+            .unwrap()
+            .0,
+            "- [Parent](<../>)"
+        );
+        assert_eq!(
+            run("card title=\"A.B\" subtitle=\"More <b>x</b>\"", false)
+                .unwrap()
+                .0,
+            "- A\\.B: More <b>x</b>"
+        );
+        assert_eq!(run("badge \"v1.0\"", false).unwrap().0, "v1\\.0");
+        assert_eq!(
+            run("badge content=\"link\" link=\"https://x.org/\"", false)
+                .unwrap()
+                .0,
+            "[link](<https://x.org/>)"
+        );
+        assert_eq!(
+            run("filetree/folder name=\"content\" state=\"closed\"", true),
+            Some(("- `content`".into(), Some(String::new())))
+        );
+        assert_eq!(
+            run("filetree/file name=\"_index.md\"", false).unwrap().0,
+            "- `_index.md`"
+        );
+        assert_eq!(run("icon \"github\"", false), Some((String::new(), None)));
+        assert_eq!(
+            run("hextra/hero-badge link=\"/x\"", true),
+            Some(("[".into(), Some("](</x>)".into())))
+        );
+        assert_eq!(run("card link=\"x\"", false), None);
+    }
+
+    #[test]
+    fn a_tab_takes_its_name_from_the_tabs_items_in_order() {
+        let before = "{{< tabs items=\"JSON,YAML,TOML\" >}}\n{{< tab >}}a{{< /tab >}}\n";
+        assert_eq!(item_name(before).as_deref(), Some("YAML"));
+        let first = item_name("{{< tabs items=\"A\" >}}\n");
+        assert_eq!(first.as_deref(), Some("A"));
+        assert_eq!(item_name("{{< tabs >}}\n"), None);
+        assert_eq!(item_name("{{< tabs items=\"A\" >}}{{< /tabs >}}\n"), None);
+        // One item for two tabs: the second has no name.
+        assert_eq!(
+            item_name("{{< tabs items=\"A\" >}}{{< tab >}}a{{< /tab >}}"),
+            None
+        );
+    }
+}
