@@ -687,3 +687,36 @@ fn hextras_cards_tabs_file_trees_and_badges_keep_their_words_and_links() {
     }
     assert!(page.contains("href=\"../../docs/other/\""), "{page}");
 }
+
+#[test]
+fn hugo_books_columns_buttons_math_and_images_are_drawn_as_hugo_book_draws_them() {
+    // alex-shpak/hugo-book's example site: `columns`, `button`, `katex`, `image` were
+    // "not supported", the math and the button's words left out of the page.
+    let site = hugo_site();
+    site.write("content/docs/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    site.write(
+        "content/docs/book.md",
+        "---\ntitle: Book\n---\n{{< katex />}}\n\n\
+         {{% columns ratio=\"1:2\" %}}\n- ### Fast\n  Built on Hugo.\n- ### Simple\n  Few parts.\n{{% /columns %}}\n\n\
+         {{<button href=\"/docs/book/\">}}Get started{{</button>}}\n\n\
+         Inline {{< katex >}}x_1 + x_2{{< /katex >}} math.\n\n\
+         {{< katex display=true >}}\nf(x) = \\int_{-\\infty}^\\infty \\hat f(\\xi)\\,e^{2 \\pi i \\xi x}\\,d\\xi\n{{< /katex >}}\n\n\
+         {{< image src=\"../map.svg\" alt=\"The map\" title=\"Click to expand\" >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("docs/book/index.html");
+    let page = body(&page);
+    for shown in [
+        "<h3 id=\"fast\">Fast",
+        "<a href=\"../../docs/book/\"",
+        ">Get started</a>",
+        "Inline <math display=\"inline\">",
+        "<math display=\"block\">",
+        "alt=\"The map\" title=\"Click to expand\"",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!page.contains("katex"), "{page}");
+}

@@ -52,7 +52,7 @@ impl Args {
             .filter(|v| !v.is_empty())
     }
 
-    fn flag(&self, key: &str) -> Option<bool> {
+    pub(super) fn flag(&self, key: &str) -> Option<bool> {
         self.get(key).map(|v| v.eq_ignore_ascii_case("true"))
     }
 }
@@ -146,7 +146,8 @@ pub(in crate::markdown) fn in_place(
             around(heading.unwrap_or_default() + &subtitle, link)
         }
         "blocks/link-down" if !paired => Some((String::new(), None)),
-        _ => super::hextra::in_place(name, &args, paired),
+        _ => super::hextra::in_place(name, &args, paired)
+            .or_else(|| super::book::in_place(name, &args, paired)),
     }
 }
 
@@ -162,6 +163,8 @@ pub(in crate::markdown) fn pair(
     let args = Args::of(&open.inner);
     match open.name() {
         "comment" => Some(String::new()),
+        // Hugo Book's math, whose TeX is no Markdown (`book.rs`).
+        "katex" => super::book::katex(&open.inner, &text[open.range.end..close.range.start]),
         "tab" => {
             let pane = Args::of(enclosing_pane(&text[..open.range.start])?);
             let text_tab = args.flag("text").or_else(|| pane.flag("text"));
