@@ -693,7 +693,10 @@ fn hugo_books_columns_buttons_math_and_images_are_drawn_as_hugo_book_draws_them(
     // alex-shpak/hugo-book's example site: `columns`, `button`, `katex`, `image` were
     // "not supported", the math and the button's words left out of the page.
     let site = hugo_site();
-    site.write("content/docs/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    site.write(
+        "content/docs/map.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     site.write(
         "content/docs/book.md",
         "---\ntitle: Book\n---\n{{< katex />}}\n\n\

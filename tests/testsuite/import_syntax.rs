@@ -474,7 +474,7 @@ fn problems_in_included_text_are_reported_where_it_is_written() {
 const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
      {{< code go >}}\n# a comment, not a heading\nfunc main() {}\n{{< /code >}}\n\n\
      {{% sidenote %}}\nMarkdown *inside*.\n{{% /sidenote %}}\n\n\
-     {{< image src=\"x.png\" >}}\n\n\
+     {{< img src=\"x.png\" >}}\n\n\
      {% include footer.html %}\n\n\
      Hello {{ page.title }} there.\n\n\
      {{#template footer.md}}\n\n\
@@ -485,7 +485,7 @@ const FOREIGN: &str = "---\ntitle: A\n---\nIntro.\n\n\
 const FOREIGN_REPORTED: [&str; 6] = [
     "Hugo shortcode `{{< code go >}}` … `{{< /code >}}` is not supported: the page would lose what it stands for @ content/t/a.md:6:1",
     "Hugo shortcode `{{% sidenote %}}` … `{{% /sidenote %}}` is not supported: the page would lose what it stands for @ content/t/a.md:11:1",
-    "Hugo shortcode `{{< image src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
+    "Hugo shortcode `{{< img src=\"x.png\" >}}` is not supported: the page would lose what it stands for @ content/t/a.md:15:1",
     "Liquid tag `{% include footer.html %}` is not supported: attune does not run templates in content @ content/t/a.md:17:1",
     "template expression `{{ page.title }}` is not supported: attune does not run templates in content @ content/t/a.md:19:7",
     "mdBook directive `{{#template footer.md}}` is not supported @ content/t/a.md:21:1",
