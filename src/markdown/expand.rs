@@ -259,7 +259,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if holds(&text, "{{%") || holds(&text, "{{<") {
+    if holds(&text, "{{%") || holds(&text, "{{<") || holds(&text, "{%") || holds(&text, "{{ ") {
         if let Some((rewritten, map)) = super::hugo_callouts::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

@@ -5,11 +5,14 @@
 //! (`:::warning Note` … `:::`), which `containers.rs` then makes the callout attune
 //! reads, so the box is drawn, its Markdown read, and nothing is reported. A pair
 //! that is not (a tag inside a line, one left open) stays for `foreign.rs` to report.
+//! Zola themes' boxes are read here too (`zola_boxes.rs`).
 
 use super::expand::{literal_ranges, SegMap, Splice};
 use super::hugo_figure::named_args;
 use pulldown_cmark::Options;
 use std::ops::Range;
+
+mod zola_boxes;
 
 /// One tag: the range it replaces, the line's indent, where it stands in its line, and
 /// for an opening tag the container line's text after the colons.
@@ -35,19 +38,26 @@ enum Place {
 /// `None` when there is none.
 pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
     let mut lines = Vec::new();
+    // Zola's one-line boxes, each a container on its own.
+    let mut replace: Vec<(Range<usize>, String)> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start().len();
-        lines.extend(tags_in_line(content, start, indent));
+        let lone = zola_boxes::lone(content.trim(), &content[..indent]);
+        match lone {
+            Some(boxed) => replace.push((start..start + content.trim_end().len(), boxed)),
+            None => lines.extend(tags_in_line(content, start, indent)),
+        }
     }
-    if lines.is_empty() {
+    if lines.is_empty() && replace.is_empty() {
         return None;
     }
     let code = literal_ranges(text, options);
     lines.retain(|l| !code.iter().any(|r| r.contains(&l.range.start)));
+    replace.retain(|(r, _)| !code.iter().any(|c| c.contains(&r.start)));
     // Pair each closing tag with the latest opening one of its name.
     let mut open: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -58,10 +68,11 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             pairs.push((open.remove(pos), i));
         }
     }
-    if pairs.is_empty() {
+    // A Zola pair that is no box (`{% wide_container() %}`) stays for `foreign.rs`.
+    pairs.retain(|&(o, _)| lines[o].opening.as_deref() != Some(""));
+    if pairs.is_empty() && replace.is_empty() {
         return None;
     }
-    let mut replace: Vec<(Range<usize>, String)> = Vec::new();
     for (o, c) in pairs {
         let (open, close) = (&lines[o], &lines[c]);
         let indent = " ".repeat(open.indent);
@@ -176,6 +187,9 @@ const BOXES: &[&str] = &[
 /// A line that is only a box's tag (see [`BOXES`]): its name, and for an opening tag
 /// what follows the colons (`warning Title`).
 fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
+    if let Some(zola) = zola_boxes::tag(line) {
+        return Some(zola);
+    }
     let inner = line
         .strip_prefix("{{%")
         .and_then(|l| l.strip_suffix("%}}"))
@@ -231,14 +245,7 @@ fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
             get("title"),
         ),
     };
-    let kind = match kind.to_ascii_lowercase().as_str() {
-        "warning" | "orange" => "warning",
-        "danger" | "red" | "caution" => "danger",
-        "success" | "green" | "tip" => "tip",
-        "info" | "blue" => "info",
-        "important" => "important",
-        _ => "note",
-    };
+    let kind = self::kind(&kind);
     let title = title
         .map(|t| {
             t.replace(['\n', '[', ']', '{', '}'], " ")
@@ -253,6 +260,18 @@ fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
             None => kind.to_string(),
         }),
     ))
+}
+
+/// The callout kind a box's colour or type names (any other is a note).
+pub(super) fn kind(kind: &str) -> &'static str {
+    match kind.to_ascii_lowercase().as_str() {
+        "warning" | "orange" => "warning",
+        "danger" | "red" | "caution" | "error" => "danger",
+        "success" | "green" | "tip" => "tip",
+        "info" | "blue" => "info",
+        "important" => "important",
+        _ => "note",
+    }
 }
 
 /// Space-separated words, a quoted one (`"…"`, `` `…` ``) kept whole.

@@ -874,7 +874,7 @@ fn zola_shortcodes_are_named_as_such_and_a_body_pairs_with_its_end() {
     site.write("book.toml", "[site]\ntitle = \"T\"\n");
     site.write(
         "content/blog/post.md",
-        "+++\ntitle = \"Post\"\n+++\n\n{% note(kind=\"tip\") %}\nInner **text** kept.\n{% end %}\n\n{{ youtube(id=\"abc\") }}\n\n{% admonition(type=\"info\", title=\"A\") %}\nSecond body.\n{% end %}\n",
+        "+++\ntitle = \"Post\"\n+++\n\n{% note(kind=\"tip\") %}\nInner **text** kept.\n{% end %}\n\n{{ youtube(id=\"abc\") }}\n\n{% sidenote(type=\"info\", title=\"A\") %}\nSecond body.\n{% end %}\n",
     );
     let run = site.build();
     run.assert_code(0)
@@ -882,7 +882,7 @@ fn zola_shortcodes_are_named_as_such_and_a_body_pairs_with_its_end() {
         .assert_stderr_contains("the page shows the shortcode's inner text, without it and `{% end %}`; write a callout")
         .assert_stderr_contains("warning: Zola shortcode `{{ youtube(id=\"abc\") }}` is not supported")
         .assert_stderr_contains("write a link to it")
-        .assert_stderr_contains("warning: Zola shortcode `{% admonition(type=\"info\", title=\"A\") %}` … `{% end %}`");
+        .assert_stderr_contains("warning: Zola shortcode `{% sidenote(type=\"info\", title=\"A\") %}` … `{% end %}`");
     assert_eq!(
         run.stderr.matches("warning: Zola shortcode").count(),
         3,
@@ -1341,4 +1341,45 @@ fn an_include_of_lines_or_an_anchor_the_file_lacks_follows_broken_links() {
         .assert_stderr_contains("published without it: the directive is left out");
     let page = body(&site, "t/a/index.html");
     assert!(page.contains("Intro.") && !page.contains("lerp"), "{page}");
+}
+
+#[test]
+fn a_zola_themes_admonition_is_the_callout_it_draws() {
+    // welpo/tabi: `{% admonition(type="tip", title="…") %}` … `{% end %}` and the
+    // one-line `{{ admonition(type="warning", text="…") }}` were "not supported",
+    // the box's kind and title lost (the one-line form's text too).
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/docs/page.md",
+        "+++\ntitle = \"Page\"\n+++\n\nIntro.\n\n\
+         {% admonition(type=\"tip\", title=\"Tip: custom text, with commas\") %}\nA **tip**.\n{% end %}\n\n\
+         {{ admonition(type=\"warning\", text=\"Set `x`, then \\\"y\\\".\") }}\n\n\
+         {% wide_container() %}\nWide text.\n{% end %}\n",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("admonition"), "{}", run.stderr);
+    // Another pair is reported as before, its `{% end %}` its own.
+    assert_eq!(
+        run.stderr.matches("not supported").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`{% wide_container() %}`"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("docs/page/index.html");
+    assert!(page.contains("callout-tip"), "{page}");
+    assert!(page.contains("Tip: custom text, with commas"), "{page}");
+    assert!(page.contains("<p>A <strong>tip</strong>.</p>"), "{page}");
+    assert!(page.contains("callout-warning"), "{page}");
+    assert!(
+        page.contains("<p>Set <code>x</code>, then “y”.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<p>Wide text.</p>"), "{page}");
 }
