@@ -12,26 +12,15 @@
 //! - Hugo Blox's `audio` and `video` (`src`, a file of the page's bundle or of
 //!   `assets/media/`): the player, with its controls, the file found as an image is.
 
-use super::hugo_figure::named_args;
+use super::hugo_figure::Args;
 
 /// What stands for the tag `name` (its `inner` text; `paired`: it has a closing tag):
 /// the text in its place and, for a pair, the text in its closing tag's place; `None`
 /// for any other tag, or one without what it needs.
 pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String, Option<String>)> {
-    let args = inner
-        .trim()
-        .split_once(char::is_whitespace)
-        .map_or("", |(_, a)| a);
-    let args = args.trim().trim_end_matches('/').trim();
-    let named = named_args(args);
-    let get = |key: &str| {
-        let value = named.iter().rev().find(|(k, _)| k == key)?.1.trim();
-        (!value.is_empty()).then(|| value.to_string())
-    };
-    let first = || {
-        let value = super::hugo_blox::first_argument(inner).filter(|_| named.is_empty())?;
-        (!value.is_empty()).then_some(value)
-    };
+    let args = Args::of(inner);
+    let get = |key: &str| args.get(key).map(str::to_string);
+    let first = || args.first().map(str::to_string);
     match name {
         "details" | "spoiler" | "expand" if paired => {
             let summary = match name {

@@ -153,9 +153,66 @@ pub(super) fn figure(inner: &str, own_line: bool) -> Option<String> {
     Some(html)
 }
 
+/// A tag's named arguments, and its positional ones (quotes taken off).
+pub(super) struct Args {
+    named: Vec<(String, String)>,
+    positional: Vec<String>,
+}
+
+impl Args {
+    pub(super) fn of(inner: &str) -> Args {
+        let args = inner
+            .trim()
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, a)| a);
+        let args = args.trim().trim_end_matches('/').trim();
+        let named = named_args(args);
+        let positional = match named.is_empty() {
+            true => positional(args),
+            false => Vec::new(),
+        };
+        Args { named, positional }
+    }
+
+    pub(super) fn get(&self, key: &str) -> Option<&str> {
+        let value = self.named.iter().rev().find(|(k, _)| k == key)?.1.trim();
+        (!value.is_empty()).then_some(value)
+    }
+
+    /// The first positional argument, when it is not empty.
+    pub(super) fn first(&self) -> Option<&str> {
+        self.positional
+            .first()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    pub(super) fn flag(&self, key: &str) -> Option<bool> {
+        self.get(key).map(|v| v.eq_ignore_ascii_case("true"))
+    }
+}
+
+/// `a "b c" d` as `a`, `b c`, `d`.
+fn positional(args: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = args.trim_start();
+    while let Some(c) = rest.chars().next() {
+        let (word, tail) = match c {
+            '"' | '`' => match rest[1..].find(c) {
+                Some(end) => (&rest[1..1 + end], &rest[2 + end..]),
+                None => (&rest[1..], ""),
+            },
+            _ => rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len())),
+        };
+        out.push(word.to_string());
+        rest = tail.trim_start();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{figure, named_args};
+    use super::{figure, named_args, positional, Args};
 
     #[test]
     fn hugo_named_arguments_are_read_as_hugo_reads_them() {
@@ -208,5 +265,18 @@ mod tests {
         );
         assert_eq!(figure("figure alt=\"no source\"", true), None);
         assert_eq!(figure("figure", true), None);
+    }
+
+    #[test]
+    fn a_tags_arguments_are_named_or_by_position() {
+        let args = Args::of("tab \"C++ code\" `x y` z");
+        assert_eq!(args.first(), Some("C++ code"));
+        assert_eq!(positional(" a \"b c\" d"), ["a", "b c", "d"]);
+        let args = Args::of("tab header=\"Bash\" text=true /");
+        assert_eq!(
+            (args.get("header"), args.flag("text")),
+            (Some("Bash"), Some(true))
+        );
+        assert_eq!((args.first(), args.get("lang")), (None, None));
     }
 }

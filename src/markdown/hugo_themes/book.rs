@@ -7,7 +7,7 @@
 //!   the page, is nothing;
 //! - `image` (`src`, `alt`, `title`): the image, which the theme lets a reader enlarge.
 
-use super::docsy::Args;
+use crate::markdown::hugo_figure::Args;
 
 /// What stands for Hugo Book's tag `name` whose inner text stays Markdown, read with
 /// `args`: the text in its place and, for a pair, in its closing tag's place.

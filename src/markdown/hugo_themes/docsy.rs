@@ -16,64 +16,7 @@
 
 use crate::markdown::expand::Article;
 use crate::markdown::foreign::Tag;
-use crate::markdown::hugo_figure::named_args;
-
-/// A tag's named arguments, and its positional ones (quotes taken off).
-pub(super) struct Args {
-    named: Vec<(String, String)>,
-    positional: Vec<String>,
-}
-
-impl Args {
-    pub(super) fn of(inner: &str) -> Args {
-        let args = inner
-            .trim()
-            .split_once(char::is_whitespace)
-            .map_or("", |(_, a)| a);
-        let args = args.trim().trim_end_matches('/').trim();
-        let named = named_args(args);
-        let positional = match named.is_empty() {
-            true => positional(args),
-            false => Vec::new(),
-        };
-        Args { named, positional }
-    }
-
-    pub(super) fn get(&self, key: &str) -> Option<&str> {
-        let value = self.named.iter().rev().find(|(k, _)| k == key)?.1.trim();
-        (!value.is_empty()).then_some(value)
-    }
-
-    /// The first positional argument, when it is not empty.
-    pub(super) fn first(&self) -> Option<&str> {
-        self.positional
-            .first()
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-    }
-
-    pub(super) fn flag(&self, key: &str) -> Option<bool> {
-        self.get(key).map(|v| v.eq_ignore_ascii_case("true"))
-    }
-}
-
-/// `a "b c" d` as `a`, `b c`, `d`.
-fn positional(args: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = args.trim_start();
-    while let Some(c) = rest.chars().next() {
-        let (word, tail) = match c {
-            '"' | '`' => match rest[1..].find(c) {
-                Some(end) => (&rest[1..1 + end], &rest[2 + end..]),
-                None => (&rest[1..], ""),
-            },
-            _ => rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len())),
-        };
-        out.push(word.to_string());
-        rest = tail.trim_start();
-    }
-    out
-}
+use crate::markdown::hugo_figure::Args;
 
 /// `label` as a paragraph in bold, its punctuation shown as it is (a header written
 /// in bold already, `**Linux**`, is not bolded twice); nothing for no label.
@@ -187,7 +130,7 @@ pub(in crate::markdown) fn pair(
             Some(format!("{}{code}\n\n{footer}", labels.concat()))
         }
         "imgproc" => {
-            let image = bundle_image(article, args.positional.first()?)?;
+            let image = bundle_image(article, args.first()?)?;
             let caption = text[open.range.end..close.range.start].trim();
             let src = crate::text::escape(&image);
             let caption = match caption.is_empty() {
@@ -320,6 +263,5 @@ mod tests {
         );
         assert_eq!(enclosing_pane("{{< tabpane >}}\n{{< /tabpane >}}\n"), None);
         assert_eq!(enclosing_pane("{{< tabs >}}\n"), None);
-        assert_eq!(positional(" a \"b c\" d"), ["a", "b c", "d"]);
     }
 }

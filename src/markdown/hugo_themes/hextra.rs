@@ -13,7 +13,7 @@
 //! - `badge` (`content`, or first; `link`) and `term` (`entry`, or first): their text;
 //!   `icon`, a picture beside words, nothing.
 
-use super::docsy::Args;
+use crate::markdown::hugo_figure::Args;
 
 /// `text` as Markdown shows it as written: ASCII punctuation escaped, lines joined.
 fn plain(text: &str) -> String {
