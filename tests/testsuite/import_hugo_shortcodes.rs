@@ -723,3 +723,33 @@ fn hugo_books_columns_buttons_math_and_images_are_drawn_as_hugo_book_draws_them(
     }
     assert!(!page.contains("katex"), "{page}");
 }
+
+#[test]
+fn geekdocs_button_leads_to_the_page_its_relref_names() {
+    // thegeeklab/hugo-geekdoc's example site: `{{< button size="large"
+    // relref="usage/getting-started/" >}}Getting Started{{< /button >}}` was "not
+    // supported", the home page's call to action left out with its words.
+    let site = hugo_site();
+    site.write(
+        "content/docs/start/_index.md",
+        "---\ntitle: Getting started\n---\nFirst steps.\n",
+    );
+    site.write(
+        "content/docs/home.md",
+        "---\ntitle: Home\n---\n{{< button size=\"large\" relref=\"docs/start/\" >}}Getting Started{{< /button >}}\n\n{{< button relref=\"docs/nowhere\" >}}Gone{{< /button >}}\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    // The page it names is checked as any link's: one that is not there is reported.
+    run.assert_stderr_contains("warning: 'docs/nowhere.md' is not written yet");
+    site.write(
+        "content/docs/home.md",
+        "---\ntitle: Home\n---\n{{< button size=\"large\" relref=\"docs/start/\" >}}Getting Started{{< /button >}}\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("docs/home/index.html");
+    let page = body(&page);
+    assert!(page.contains("<a href=\"../../docs/start/\""), "{page}");
+    assert!(page.contains(">Getting Started</a>"), "{page}");
+}

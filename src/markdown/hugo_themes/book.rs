@@ -1,7 +1,8 @@
 //! The shortcodes of Hugo Book, a Hugo theme for documentation and books:
 //!
 //! - `columns` (`ratio`): its text (the columns' list, one after another);
-//! - `button` (`href`) … `/button`: a link, its text the pair's;
+//! - `button` (`href`, or Geekdoc's `relref`, a page as Hugo's `relref` names it) …
+//!   `/button`: a link, its text the pair's;
 //! - `katex` … `/katex`: its TeX as math, on lines of its own with `display=true`
 //!   (attune draws it as MathML); a lone `{{< katex />}}`, which only loads KaTeX on
 //!   the page, is nothing;
@@ -18,7 +19,14 @@ pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String,
     };
     match name {
         "columns" if paired => Some(("\n\n".into(), Some("\n\n".into()))),
-        "button" if paired => Some(("[".into(), Some(format!("](<{}>)", address("href")?)))),
+        "button" if paired => {
+            // Geekdoc's button names a page as Hugo's `relref` does.
+            let page = args.get("relref").and_then(|r| {
+                crate::markdown::hugo_ref::hugo_ref_target(&format!("relref \"{r}\""))
+            });
+            let target = page.or_else(|| address("href").map(|h| format!("<{h}>")))?;
+            Some(("[".into(), Some(format!("]({target})"))))
+        }
         "katex" if !paired => Some((String::new(), None)),
         "image" if !paired => {
             let src = address("src")?;
@@ -64,6 +72,13 @@ mod tests {
             Some(("[".into(), Some("](</docs/intro>)".into())))
         );
         assert_eq!(run("button", true), None);
+        assert_eq!(
+            run(
+                "button size=\"large\" relref=\"usage/getting-started/\"",
+                true
+            ),
+            Some(("[".into(), Some("](usage/getting-started.md)".into())))
+        );
         assert_eq!(
             run("image src=\"a.svg\" alt=\"A [map]\" title=\"Click\"", false)
                 .unwrap()
