@@ -117,10 +117,7 @@ impl<'a> Builder<'a, '_> {
             Some("base") => self.bases_view(name, image.line, image.column),
             Some(ext) => {
                 let n = self.out.refs.len();
-                let image_file = matches!(
-                    ext,
-                    "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "avif" | "bmp" | "ico"
-                );
+                let image_file = is_image(ext);
                 self.out.refs.push(OutRef {
                     url: name.to_string(),
                     kind: if image_file {
@@ -162,6 +159,14 @@ impl<'a> Builder<'a, '_> {
             }
         }
     }
+}
+
+/// Whether a file of extension `ext` (lower case) is an image a page shows.
+pub(super) fn is_image(ext: &str) -> bool {
+    matches!(
+        ext,
+        "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "avif" | "bmp" | "ico"
+    )
 }
 
 /// How the warning for an embedded Bases view begins: the site reports each view once

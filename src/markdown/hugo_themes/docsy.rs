@@ -21,18 +21,20 @@ use crate::markdown::hugo_figure::Args;
 /// `label` as a paragraph in bold, its punctuation shown as it is (a header written
 /// in bold already, `**Linux**`, is not bolded twice); nothing for no label.
 fn bold(label: &str) -> String {
-    let label = label.trim().trim_matches(['*', '_']).trim();
-    if label.is_empty() {
-        return String::new();
+    let label = label.trim().trim_matches(['*', '_']);
+    match label.trim().is_empty() {
+        true => String::new(),
+        false => format!("\n\n**{}**\n\n", super::plain(label)),
     }
-    let escaped: String = label
-        .chars()
-        .flat_map(|c| match c.is_ascii_punctuation() {
-            true => vec!['\\', c],
-            false => vec![if c == '\n' { ' ' } else { c }],
-        })
-        .collect();
-    format!("\n\n**{escaped}**\n\n")
+}
+
+/// A card's header, title and subtitle, in bold, and its footer.
+fn card_labels(args: &Args) -> (String, String) {
+    let labels = ["header", "title", "subtitle"].map(|k| bold(args.get(k).unwrap_or("")));
+    (
+        labels.concat(),
+        args.get("footer").map(bold).unwrap_or_default(),
+    )
 }
 
 /// A tab's header: Docsy's `header`, Hextra's `name`, other themes' `title` or
@@ -69,9 +71,8 @@ pub(in crate::markdown) fn in_place(
             around(bold(&header.unwrap_or_default()), "\n\n".into())
         }
         "card" if paired => {
-            let labels = ["header", "title", "subtitle"].map(|k| bold(args.get(k).unwrap_or("")));
-            let footer = args.get("footer").map(bold).unwrap_or_default();
-            around(labels.concat(), format!("\n\n{footer}"))
+            let (labels, footer) = card_labels(&args);
+            around(labels, format!("\n\n{footer}"))
         }
         "blocks/cover" | "blocks/feature" if paired => {
             let level = if name == "blocks/cover" { "##" } else { "###" };
@@ -109,7 +110,8 @@ pub(in crate::markdown) fn pair(
         // Hugo Book's math, whose TeX is no Markdown (`book.rs`).
         "katex" => super::book::katex(&open.inner, &text[open.range.end..close.range.start]),
         "tab" => {
-            let pane = Args::of(enclosing_pane(&text[..open.range.start])?);
+            let (pane, _) = super::open_tag(&text[..open.range.start], "tabpane")?;
+            let pane = Args::of(&format!("tabpane{pane}"));
             let text_tab = args.flag("text").or_else(|| pane.flag("text"));
             if text_tab == Some(true) {
                 return None;
@@ -125,9 +127,8 @@ pub(in crate::markdown) fn pair(
         "card" if args.flag("code") == Some(true) => {
             let language = args.get("lang").unwrap_or("");
             let code = crate::markdown::foreign_body::fenced_code(text, open, close, language)?;
-            let labels = ["header", "title", "subtitle"].map(|k| bold(args.get(k).unwrap_or("")));
-            let footer = args.get("footer").map(bold).unwrap_or_default();
-            Some(format!("{}{code}\n\n{footer}", labels.concat()))
+            let (labels, footer) = card_labels(&args);
+            Some(format!("{labels}{code}\n\n{footer}"))
         }
         "imgproc" => {
             let image = bundle_image(article, args.first()?)?;
@@ -143,21 +144,6 @@ pub(in crate::markdown) fn pair(
         }
         _ => None,
     }
-}
-
-/// The arguments of the `tabpane` still open at the end of `before`, if any.
-fn enclosing_pane(before: &str) -> Option<&str> {
-    let opening = ["{{< tabpane", "{{% tabpane", "{{<tabpane", "{{%tabpane"]
-        .iter()
-        .filter_map(|o| before.rfind(o).map(|at| at + 3))
-        .max()?;
-    let closed = before.rfind("/tabpane").is_some_and(|at| at > opening);
-    if closed {
-        return None;
-    }
-    let tag = &before[opening..];
-    let end = tag.find(">}}").or_else(|| tag.find("%}}"))?;
-    Some(&tag[..end])
 }
 
 /// The image of `article`'s bundle (the folder of its `index.md` or `_index.md`) whose
@@ -184,10 +170,8 @@ fn bundle_image(article: &Article, name: &str) -> Option<String> {
                 .to_str()?
                 .replace('\\', "/");
             let lower = path.to_lowercase();
-            let image = matches!(
-                crate::markdown::links::file_extension(&lower).as_deref(),
-                Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif" | "bmp")
-            );
+            let extension = crate::markdown::links::file_extension(&lower);
+            let image = extension.is_some_and(|e| crate::markdown::images::is_image(&e));
             let matched = lower
                 .match_indices(&name)
                 .any(|(at, _)| !lower[at + name.len()..].contains('/'));
@@ -257,11 +241,12 @@ mod tests {
 
     #[test]
     fn a_tab_is_inside_the_pane_opened_last_and_not_yet_closed() {
+        let pane = |before| super::super::open_tag(before, "tabpane").map(|(tag, _)| tag);
         assert_eq!(
-            enclosing_pane("x\n{{< tabpane lang=\"bash\" >}}\n"),
-            Some(" tabpane lang=\"bash\" ")
+            pane("x\n{{< tabpane lang=\"bash\" >}}\n"),
+            Some(" lang=\"bash\" ")
         );
-        assert_eq!(enclosing_pane("{{< tabpane >}}\n{{< /tabpane >}}\n"), None);
-        assert_eq!(enclosing_pane("{{< tabs >}}\n"), None);
+        assert_eq!(pane("{{< tabpane >}}\n{{< /tabpane >}}\n"), None);
+        assert_eq!(pane("{{< tabs >}}\n"), None);
     }
 }

@@ -13,19 +13,8 @@
 //! - `badge` (`content`, or first; `link`) and `term` (`entry`, or first): their text;
 //!   `icon`, a picture beside words, nothing.
 
+use super::plain;
 use crate::markdown::hugo_figure::Args;
-
-/// `text` as Markdown shows it as written: ASCII punctuation escaped, lines joined.
-fn plain(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(|c| match c {
-            '\n' | '\r' => vec![' '],
-            c if c.is_ascii_punctuation() => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect()
-}
 
 /// A link to `link` whose words are `words` (written as Markdown already); the words
 /// alone when the address cannot be written in one.
@@ -90,28 +79,17 @@ pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String,
 /// The name the enclosing `tabs`' `items` (`items="JSON,YAML"`) give the tab whose
 /// opening tag follows `before`: the item after those of the tabs opened since.
 pub(super) fn item_name(before: &str) -> Option<String> {
-    let opening = ["{{< tabs", "{{% tabs", "{{<tabs", "{{%tabs"]
-        .iter()
-        .filter_map(|o| before.rfind(o))
-        .max()?;
-    if before.rfind("/tabs").is_some_and(|at| at > opening) {
-        return None;
-    }
-    let rest = &before[opening + 3..];
-    let end = rest.find(">}}").or_else(|| rest.find("%}}"))?;
-    let items = Args::of(&rest[..end]);
+    let (tag, since) = super::open_tag(before, "tabs")?;
+    let items = Args::of(&format!("tabs{tag}"));
     let items = items.get("items")?;
     // The tabs before this one: each `tab` tag opened since (its name, then a space or
     // the tag's end).
     let index = ["{{< tab", "{{% tab", "{{<tab", "{{%tab"]
         .iter()
         .map(|o| {
-            rest[end..]
+            since
                 .match_indices(o)
-                .filter(|(at, _)| {
-                    let after = &rest[end + at + o.len()..];
-                    after.starts_with([' ', '>', '%', '\n'])
-                })
+                .filter(|(at, _)| since[at + o.len()..].starts_with([' ', '>', '%', '\n']))
                 .count()
         })
         .sum::<usize>();
