@@ -153,10 +153,7 @@ fn template(article: &Article, name: &str) -> Option<String> {
     }
     let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
     sites.extend(dir.parent().filter(|p| *p != root).map(Path::to_path_buf));
-    let themes = sites
-        .iter()
-        .filter_map(|s| std::fs::read_dir(s.join("themes")).ok());
-    let themes: Vec<PathBuf> = themes.flatten().flatten().map(|e| e.path()).collect();
+    let themes: Vec<PathBuf> = sites.iter().flat_map(|s| themes(s)).collect();
     sites.iter().chain(&themes).find_map(|site| {
         ["shortcodes", "_shortcodes"].iter().find_map(|folder| {
             let file = site
@@ -168,10 +165,54 @@ fn template(article: &Article, name: &str) -> Option<String> {
     })
 }
 
-/// Whether every action of a template that names `.Inner` (or `.InnerDeindent`)
-/// shows it: as it is, or through functions that keep its text (`markdownify`,
-/// `RenderString`, `safeHTML`, `chomp`, `trim`…), assigned to a variable or printed.
-/// Another function (`jsonify`, `highlight`, `urlize`, `len`) makes it something else.
+/// The themes a Hugo site at `site` draws its shortcodes from: the folders in its
+/// `themes/`; the folders its `go.mod` replaces a module with (`replace
+/// github.com/x/theme => ../`), as a theme's demo site takes the theme it sits in;
+/// and the theme holding the site (a `theme.toml` in the folder above, as a theme's
+/// `exampleSite/` is served with `--themesDir ../..`).
+fn themes(site: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(site.join("themes"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    if let Ok(go_mod) = std::fs::read_to_string(site.join("go.mod")) {
+        found.extend(local_replacements(&go_mod).map(|p| site.join(p)));
+    }
+    let up = site.join("..");
+    if up.join("theme.toml").is_file() {
+        found.push(up);
+    }
+    found
+}
+
+/// The folders a `go.mod` puts in place of modules: the `=> path` of its `replace`
+/// lines (alone or in a `replace ( … )` block) that name a relative folder, not
+/// another module.
+fn local_replacements(go_mod: &str) -> impl Iterator<Item = &str> {
+    let mut in_block = false;
+    go_mod.lines().filter_map(move |line| {
+        let line = line.split("//").next().unwrap_or("").trim();
+        let replacement = match line.strip_prefix("replace") {
+            Some(rest) if rest.trim() == "(" => {
+                in_block = true;
+                return None;
+            }
+            Some(rest) if rest.starts_with(char::is_whitespace) => rest,
+            _ if in_block && line == ")" => {
+                in_block = false;
+                return None;
+            }
+            _ if in_block => line,
+            _ => return None,
+        };
+        let path = replacement.split_once("=>")?.1.trim();
+        (path.starts_with("./") || path.starts_with("../") || path == "." || path == "..")
+            .then_some(path)
+    })
+}
+
 /// The arguments at the start of `text`, each a word, a quoted string or a
 /// parenthesised expression.
 fn arguments(text: &str) -> Vec<&str> {
@@ -219,6 +260,10 @@ const KEEP: [&str; 9] = [
     "trim",
 ];
 
+/// Whether every action of a template that names `.Inner` (or `.InnerDeindent`)
+/// shows it: as it is, or through functions that keep its text (`markdownify`,
+/// `RenderString`, `safeHTML`, `chomp`, `trim`…), assigned to a variable or printed.
+/// Another function (`jsonify`, `highlight`, `urlize`, `len`) makes it something else.
 fn inner_shown(template: &str) -> bool {
     let mut seen = false;
     for action in template.split("{{").skip(1) {
@@ -316,7 +361,18 @@ pub(super) fn as_html(inner: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_html, highlighted, inner_shown, is_inner_only, CodeLanguage};
+    use super::{
+        as_html, highlighted, inner_shown, is_inner_only, local_replacements, CodeLanguage,
+    };
+
+    #[test]
+    fn a_go_mod_names_the_folders_it_puts_in_place_of_modules() {
+        let go_mod = "module github.com/x/theme/demo\n\ngo 1.25\n\nreplace github.com/x/theme/v3 => ../\nreplace (\n\tgithub.com/y/z => ./themes/z // local copy\n\tgithub.com/a/b v1.0.0 => github.com/c/b v1.2.0\n)\nrequire github.com/x/theme/v3 v3.34.0\nreplacement => ../no\n";
+        assert_eq!(
+            local_replacements(go_mod).collect::<Vec<_>>(),
+            ["../", "./themes/z"]
+        );
+    }
 
     #[test]
     fn a_template_printing_its_inner_text_only_is_told_from_others() {

@@ -753,3 +753,42 @@ fn geekdocs_button_leads_to_the_page_its_relref_names() {
     assert!(page.contains("<a href=\"../../docs/start/\""), "{page}");
     assert!(page.contains(">Getting Started</a>"), "{page}");
 }
+
+#[test]
+fn a_themes_demo_site_reads_the_shortcodes_of_the_theme_it_sits_in() {
+    // CaiJimmy/hugo-theme-stack's `demo/` takes the theme from the folder above
+    // (`replace github.com/CaiJimmy/hugo-theme-stack/v3 => ../` in its go.mod), as a
+    // theme's `exampleSite/` does with `--themesDir ../..`: its `{{< quote >}}`
+    // markdownifies its text, which was left out as an unknown shortcode's.
+    let site = hugo_site();
+    site.write(
+        "../stack/layouts/_shortcodes/quote.html",
+        "<blockquote><p>{{ .Inner | markdownify }}</p></blockquote>\n",
+    );
+    site.write(
+        "go.mod",
+        "module example.org/demo\n\ngo 1.25\n\nreplace (\n\texample.org/stack/v3 => ../stack // the theme\n)\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< quote author=\"Someone\" >}}\nWords *kept*.\n{{< /quote >}}\n\n{{< aside >}}\nAside text.\n{{< /aside >}}\n",
+    );
+    // The exampleSite form: the theme is the folder holding the site.
+    site.write("../theme.toml", "name = \"Docs\"\n");
+    site.write(
+        "../layouts/shortcodes/aside.html",
+        "<aside>{{ .Inner | .Page.RenderString }}</aside>\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(text.contains("Words <em>kept</em>."), "{text}");
+    assert!(text.contains("Aside text."), "{text}");
+    // Without them, the text is left out.
+    site.remove("go.mod");
+    site.remove("../theme.toml");
+    site.build().assert_code(0);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(!text.contains("kept") && !text.contains("Aside text."), "{text}");
+}
