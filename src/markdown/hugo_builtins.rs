@@ -8,7 +8,9 @@
 //! - Hugo Blox's `math` pair, which only hands its inner `$$…$$` to MathJax: the inner
 //!   text, which attune draws as MathML;
 //! - Hugo's `youtube` and `vimeo` (the video's id, first or as `id`): a link to the
-//!   video, since attune's pages never load anything from another site;
+//!   video, since attune's pages never load anything from another site; its `x` (and
+//!   the older `tweet`, `twitter`: `user` and `id`), `instagram` (the post's id) and
+//!   `gist` (user, id): a link to the post or the code, for the same reason;
 //! - Hugo Blox's `audio` and `video` (`src`, a file of the page's bundle or of
 //!   `assets/media/`): the player, with its controls, the file found as an image is.
 
@@ -65,6 +67,43 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
             let label = label.replace('\\', "\\\\").replace(['[', ']'], "");
             Some((format!("[{label}](<{url}>)"), None))
         }
+        "x" | "tweet" | "twitter" | "instagram" | "gist" if !paired => {
+            let word = |key: &str, n: usize| {
+                args.named_or_nth(key, n).filter(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                })
+            };
+            let (label, url) = match name {
+                "instagram" => {
+                    let id = word("id", 0)?;
+                    (
+                        "See the post on Instagram",
+                        format!("https://www.instagram.com/p/{id}/"),
+                    )
+                }
+                "gist" => {
+                    let (user, id) = (word("user", 0)?, word("id", 1)?);
+                    (
+                        "See the code on GitHub",
+                        format!("https://gist.github.com/{user}/{id}"),
+                    )
+                }
+                // `{{< tweet 1453110110599868418 >}}`, of Hugo before 0.89: the id alone.
+                _ => match (word("user", 0), word("id", 1)) {
+                    (Some(user), Some(id)) => (
+                        "See the post on X",
+                        format!("https://x.com/{user}/status/{id}"),
+                    ),
+                    _ => {
+                        let id =
+                            word("id", 0).filter(|id| id.chars().all(|c| c.is_ascii_digit()))?;
+                        ("See the post on X", format!("https://x.com/i/status/{id}"))
+                    }
+                },
+            };
+            Some((format!("[{label}](<{url}>)"), None))
+        }
         _ => None,
     }
 }
@@ -113,5 +152,29 @@ mod tests {
             in_place("math", "math", true),
             Some((String::new(), Some(String::new())))
         );
+    }
+
+    #[test]
+    fn posts_and_gists_are_links_to_them() {
+        let drawn = |name: &str, inner: &str| in_place(name, inner, false).map(|(open, _)| open);
+        assert_eq!(
+            drawn("x", "x user=GoHugoIO id=917359331535966209").unwrap(),
+            "[See the post on X](<https://x.com/GoHugoIO/status/917359331535966209>)"
+        );
+        assert_eq!(
+            drawn("tweet", "tweet 1453110110599868418").unwrap(),
+            "[See the post on X](<https://x.com/i/status/1453110110599868418>)"
+        );
+        assert_eq!(
+            drawn("instagram", "instagram CxOWiQNP2MO").unwrap(),
+            "[See the post on Instagram](<https://www.instagram.com/p/CxOWiQNP2MO/>)"
+        );
+        assert_eq!(
+            drawn("gist", "gist spf13 7896402").unwrap(),
+            "[See the code on GitHub](<https://gist.github.com/spf13/7896402>)"
+        );
+        assert_eq!(drawn("gist", "gist spf13"), None);
+        assert_eq!(drawn("tweet", "tweet name"), None);
+        assert_eq!(drawn("x", "x user=a id=\"1 2\""), None);
     }
 }

@@ -181,10 +181,24 @@ impl Args {
 
     /// The first positional argument, when it is not empty.
     pub(super) fn first(&self) -> Option<&str> {
+        self.nth(0)
+    }
+
+    /// The positional argument at `n` (from 0), when it is not empty.
+    pub(super) fn nth(&self, n: usize) -> Option<&str> {
         self.positional
-            .first()
+            .get(n)
             .map(|v| v.trim())
             .filter(|v| !v.is_empty())
+    }
+
+    /// The argument named `key`, or, when the tag names none, the one at `n`: as a
+    /// template reads it with `cond .IsNamedParams (.Get "key") (.Get n)`.
+    pub(super) fn named_or_nth(&self, key: &str, n: usize) -> Option<&str> {
+        match self.named.is_empty() {
+            true => self.nth(n),
+            false => self.get(key),
+        }
     }
 
     pub(super) fn flag(&self, key: &str) -> Option<bool> {

@@ -790,5 +790,61 @@ fn a_themes_demo_site_reads_the_shortcodes_of_the_theme_it_sits_in() {
     site.build().assert_code(0);
     let page = site.read("posts/third/index.html");
     let text = body(&page);
-    assert!(!text.contains("kept") && !text.contains("Aside text."), "{text}");
+    assert!(
+        !text.contains("kept") && !text.contains("Aside text."),
+        "{text}"
+    );
+}
+
+#[test]
+fn loveits_links_people_versions_and_raw_formulas_are_drawn_as_loveit_draws_them() {
+    // dillonzq/LoveIt's example site (and DoIt's, FixIt's): `link` and `person` were
+    // left out with their words and addresses, `version` badges with theirs, `style`
+    // and `raw` pairs with their text; Hugo's `x`, `instagram` and `gist` with the
+    // address of what they show.
+    let site = hugo_site();
+    site.write("assets/music/song.mp3", "ID3");
+    site.write(
+        "content/posts/third.md",
+        concat!(
+            "---\ntitle: Third\n---\n",
+            "* {{< link \"https://assemble.io\" Assemble \"Visit\" >}} and ",
+            "{{< link href=\"../second-post/\" content=\"the second\" >}}\n",
+            "* {{< person url=\"https://e.org/\" name=\"Evgeny\" text=\"a writer\" >}}\n",
+            "* **toc**: {{< version 0.2.9 changed >}} the contents.\n\n",
+            "{{< style \"text-align:right\" >}}\nThis is **right-aligned**.\n{{< /style >}}\n\n",
+            "Inline: {{< raw >}}\\(\\mathbf{E}_{1}\\){{< /raw >}}\n\n",
+            "{{< x user=GoHugoIO id=917359331535966209 >}}\n\n",
+            "{{< gist spf13 7896402 >}}\n\n",
+            "{{< music url=\"/music/song.mp3\" name=Song artist=Someone >}}\n",
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    for shown in [
+        "<a href=\"https://assemble.io\" title=\"Visit\">Assemble</a>",
+        "<a href=\"../../posts/second-post/\" id=\"ref-1\">the second</a>",
+        "<a href=\"https://e.org/\" title=\"a writer\">Evgeny</a>",
+        "<em>Changed in 0.2.9</em> the contents.",
+        "This is <strong>right-aligned</strong>.",
+        "<math",
+        "<a href=\"https://x.com/GoHugoIO/status/917359331535966209\">",
+        "<a href=\"https://gist.github.com/spf13/7896402\">",
+        "Song — Someone",
+        "<audio controls",
+    ] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+    assert!(!text.contains("{{") && !text.contains("\\("), "{text}");
+    // A link it holds is checked as any link.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< link \"../nowhere/\" Gone >}}\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '../nowhere/'");
 }

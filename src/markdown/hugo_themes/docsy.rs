@@ -91,7 +91,8 @@ pub(in crate::markdown) fn in_place(
         }
         "blocks/link-down" if !paired => Some((String::new(), None)),
         _ => super::hextra::in_place(name, &args, paired)
-            .or_else(|| super::book::in_place(name, &args, paired)),
+            .or_else(|| super::book::in_place(name, &args, paired))
+            .or_else(|| super::loveit::in_place(name, &args, paired)),
     }
 }
 
@@ -142,7 +143,7 @@ pub(in crate::markdown) fn pair(
                 "\n\n<figure>\n<img src=\"{src}\" alt=\"\">\n{caption}</figure>\n\n"
             ))
         }
-        _ => None,
+        _ => super::loveit::pair(open.name(), &text[open.range.end..close.range.start]),
     }
 }
 
