@@ -550,3 +550,37 @@ fn a_server_template_among_the_files_is_not_checked_and_warn_makes_copied_links_
         .assert_stderr_contains("warning: stylesheet or font 'mycss.css' does not exist");
     assert!(site.read("notes/code/waterfall.html").contains("mycss.css"));
 }
+
+#[test]
+fn many_remote_images_from_one_origin_are_one_warning() {
+    // obsidian-community/obsidian-hub: 13,547 badges from img.shields.io, one warning
+    // each, buried the vault's other 1,179 reports. Many from one origin are one
+    // warning at the first, counting them and their files; a few stay one each.
+    let site = Fixture::new("links");
+    for (i, note) in ["a", "b", "c"].iter().enumerate() {
+        site.write(
+            &format!("content/guide/badges-{note}.md"),
+            format!(
+                "---\ntitle: Badges {note}\n---\n![stars](https://img.shields.io/github/stars/x/{i})\n\n![downloads](https://img.shields.io/badge/d-{i})\n"
+            ),
+        );
+    }
+    let check = site.run(&["check"]);
+    check
+        .assert_code(0)
+        .assert_stderr_contains(
+            "warning: 6 remote images from img.shields.io will not load (3 files have them)",
+        )
+        .assert_stderr_contains("--> content/guide/badges-a.md:4:1")
+        .assert_stderr_contains("'https://img.shields.io/badge/d-0' here too")
+        .assert_stderr_contains(
+            "warning: remote image 'https://images.example.com/cat.png' will not load",
+        );
+    assert!(
+        !check
+            .stderr
+            .contains("remote image 'https://img.shields.io"),
+        "{}",
+        check.stderr
+    );
+}

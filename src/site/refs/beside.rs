@@ -1,7 +1,7 @@
 //! References that lead off the site: relative links that climb above it, as a book
 //! published beside other documentation writes them (`../../reference/x.md`), the
 //! address beside the site each leads to, from `base_url`; links written with the
-//! path the site is published at; media of other origins.
+//! path the site is published at. (Media of other origins: `remote.rs`.)
 
 use super::paths::join;
 use crate::diagnostic::{Code, Diagnostic};
@@ -106,25 +106,4 @@ impl Site {
         .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder");
         Some((address, d))
     }
-}
-
-/// The warning for an image or other media file of another origin, `url`, which the
-/// site's Content-Security-Policy keeps from loading.
-pub(super) fn remote_media(url: &str, kind: RefKind) -> Option<Diagnostic> {
-    let RefKind::Media(what) = kind else {
-        return None;
-    };
-    let scheme = url
-        .split(':')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let remote = url.starts_with("//") || scheme == "http" || scheme == "https";
-    remote.then(|| {
-        Diagnostic::warning(
-            Code::RemoteMedia,
-            format!("remote {what} '{url}' will not load: the site's Content-Security-Policy lets pages load files only from the site itself"),
-        )
-        .help("download the file into content/ (beside this article) and link to it by its relative path")
-    })
 }

@@ -10,7 +10,8 @@
 //! [`copied`] checks HTML files copied as they are, [`paths`] joins and relates paths,
 //! [`hugo_assets`] publishes the files of Hugo's `assets/` folder that pages use,
 //! [`linked_plumbing`] the repository files beside the notes that pages link to,
-//! [`unread`] says which setting publishes a missing file found in a folder not read.
+//! [`unread`] says which setting publishes a missing file found in a folder not read,
+//! [`remote`] reports the files of other origins pages would load.
 
 use super::UrlStyle;
 use crate::markdown::{fragment_attr, href_attr};
@@ -23,6 +24,7 @@ mod copied;
 mod hugo_assets;
 mod linked_plumbing;
 pub(in crate::site) mod paths;
+mod remote;
 mod resolve;
 mod unread;
 mod zola_path;

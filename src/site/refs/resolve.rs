@@ -4,6 +4,7 @@
 
 use super::by_name::{page_by_md_path, page_by_source_path, relative_aliases};
 use super::paths::{join, join_clamped, reference_folder, without_language, FOLDER_TEXT};
+use super::remote::{is_remote, Remote};
 use super::RefTarget;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
@@ -59,24 +60,41 @@ impl Site {
             ids: self.anchor_sets(),
             rules: self.spec_rules(),
         };
-        let results: Vec<(Vec<RefTarget>, Diagnostics)> = (0..self.articles.len())
+        type Resolved = (Vec<RefTarget>, Diagnostics, Vec<Remote>);
+        let results: Vec<Resolved> = (0..self.articles.len())
             .into_par_iter()
             .map(|i| {
                 let mut local = Diagnostics::new();
-                let targets = self.articles[i]
-                    .parsed
-                    .refs
-                    .iter()
+                let article = &self.articles[i];
+                let targets = (article.parsed.refs.iter())
                     .map(|r| self.resolve_ref(i, r, &ctx, &mut local))
                     .collect();
-                (targets, local)
+                let remotes = (article.parsed.refs.iter())
+                    .filter_map(|r| {
+                        let url = r.url.trim();
+                        let RefKind::Media(what) = r.kind else {
+                            return None;
+                        };
+                        (is_external(url) && is_remote(url)).then(|| Remote {
+                            what,
+                            url: url.to_string(),
+                            file: article.path.clone(),
+                            line: r.line,
+                            column: r.column,
+                        })
+                    })
+                    .collect();
+                (targets, local, remotes)
             })
             .collect();
         let mut refs = Vec::with_capacity(results.len());
-        for (targets, local) in results {
+        let mut all_remotes = Vec::new();
+        for (targets, local, remotes) in results {
             diagnostics.extend(local);
             refs.push(targets);
+            all_remotes.extend(remotes);
         }
+        super::remote::report(all_remotes, diagnostics);
         self.refs = refs;
     }
 
@@ -113,10 +131,8 @@ impl Site {
         if url.is_empty() {
             return RefTarget::AsIs(String::new());
         }
+        // A remote image or other file is reported with the others (`remote.rs`).
         if is_external(url) {
-            if let Some(warning) = super::beside::remote_media(url, r.kind) {
-                diagnostics.push(warning.at(&article.path, r.line, r.column));
-            }
             return RefTarget::AsIs(url.to_string());
         }
         if r.by_name {

@@ -1,0 +1,158 @@
+//! Images and other media of other origins, which the site's Content-Security-Policy
+//! keeps from loading. A few are reported at their places; many from one origin (a
+//! vault's 13,547 badges from img.shields.io, one or more in each of its notes) are
+//! one warning at the first place, saying how many and in how many files and naming a
+//! few more places, so the rest of a first `check` on an imported site can be read.
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// More than this many files of one kind from one origin are reported as one.
+const ONE_BY_ONE: usize = 3;
+
+/// How many places after the first the grouped warning names.
+const LISTED: usize = 3;
+
+/// A remote file a page loads: what it is ("image", "video"…), its address, and the
+/// place of the reference.
+pub(super) struct Remote {
+    pub what: &'static str,
+    pub url: String,
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Whether `url` is another origin's (`https:`, `http:`, `//host/…`).
+pub(super) fn is_remote(url: &str) -> bool {
+    let scheme = url.split(':').next().unwrap_or_default();
+    url.starts_with("//")
+        || scheme.eq_ignore_ascii_case("http")
+        || scheme.eq_ignore_ascii_case("https")
+}
+
+/// The origin's host, lower-cased (`img.shields.io`).
+fn host(url: &str) -> String {
+    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
+    let authority = after.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    host.to_ascii_lowercase()
+}
+
+/// The warnings for `remotes`: one each, or one per kind and origin with many.
+pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
+    remotes.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let mut groups: BTreeMap<(&'static str, String), Vec<&Remote>> = BTreeMap::new();
+    for remote in &remotes {
+        groups
+            .entry((remote.what, host(&remote.url)))
+            .or_default()
+            .push(remote);
+    }
+    for ((what, host), places) in groups {
+        if places.len() <= ONE_BY_ONE {
+            for r in places {
+                diagnostics.push(one(r));
+            }
+            continue;
+        }
+        let mut files: Vec<&PathBuf> = places.iter().map(|r| &r.file).collect();
+        files.dedup();
+        let first = places[0];
+        let mut d = Diagnostic::warning(
+            Code::RemoteMedia,
+            format!(
+                "{} remote {what}s from {host} will not load ({} files have them): the site's Content-Security-Policy lets pages load files only from the site itself",
+                places.len(),
+                files.len()
+            ),
+        )
+        .at(&first.file, first.line, first.column);
+        for r in places.iter().skip(1).take(LISTED) {
+            d = d.related(&r.file, r.line, r.column, format!("'{}' here too", r.url));
+        }
+        diagnostics.push(d.help(format!(
+            "download each file into content/ (beside its article) and link to it by its relative path; a {what} made on request (a badge, a chart) has no file to keep: write what it says instead"
+        )));
+    }
+}
+
+/// The warning for one remote file.
+fn one(r: &Remote) -> Diagnostic {
+    Diagnostic::warning(
+        Code::RemoteMedia,
+        format!(
+            "remote {} '{}' will not load: the site's Content-Security-Policy lets pages load files only from the site itself",
+            r.what, r.url
+        ),
+    )
+    .at(&r.file, r.line, r.column)
+    .help("download the file into content/ (beside this article) and link to it by its relative path")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn remote(url: &str, file: &str, line: usize) -> Remote {
+        Remote {
+            what: "image",
+            url: url.into(),
+            file: file.into(),
+            line,
+            column: 1,
+        }
+    }
+
+    #[test]
+    fn many_files_from_one_origin_are_one_warning_and_a_few_one_each() {
+        let mut remotes: Vec<Remote> = (0..6)
+            .map(|i| {
+                remote(
+                    &format!("https://IMG.shields.io/badge/{i}"),
+                    &format!("n{}.md", i / 2),
+                    i + 1,
+                )
+            })
+            .collect();
+        remotes.push(remote("https://example.org/a.png", "a.md", 3));
+        remotes.push(remote("//cdn.example.net/b.png", "a.md", 4));
+        let mut diagnostics = Diagnostics::new();
+        report(remotes, &mut diagnostics);
+        let messages: Vec<String> = diagnostics
+            .into_vec()
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.starts_with(
+                "6 remote images from img.shields.io will not load (3 files have them)"
+            )),
+            "{messages:?}"
+        );
+        assert!(messages
+            .iter()
+            .any(|m| m.starts_with("remote image 'https://example.org/a.png'")));
+        assert!(messages
+            .iter()
+            .any(|m| m.starts_with("remote image '//cdn.example.net/b.png'")));
+    }
+
+    #[test]
+    fn an_address_is_remote_with_a_scheme_of_the_web_or_two_slashes() {
+        for yes in ["https://a.org/x.png", "HTTP://a.org", "//a.org/x"] {
+            assert!(is_remote(yes), "{yes}");
+        }
+        for no in [
+            "a.png",
+            "/a.png",
+            "data:image/png;base64,x",
+            "mailto:a@b.org",
+        ] {
+            assert!(!is_remote(no), "{no}");
+        }
+        assert_eq!(host("https://user@Host.org:8080/x?y"), "host.org:8080");
+    }
+}
