@@ -345,9 +345,8 @@ pub(super) fn strip(
             copied = pair.range.end;
             continue;
         }
-        // Read in place: Hugo Blox's `toc`, `staticref`, `cta` (`hugo_blox.rs`), Hugo's
-        // `details`, `youtube` and the like (`hugo_builtins.rs`), a theme's
-        // contents (`foreign_body::hugo_toc`), `{{< figure >}}` (an image and its caption).
+        // Read in place: Hugo Blox's `toc`, `cta`… (`hugo_blox.rs`), Hugo's `details`,
+        // `youtube`… (`hugo_builtins.rs`), a theme's contents, `{{< figure >}}`.
         let lone = pair.is_none();
         let in_place = matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown).then(|| {
             super::hugo_blox::in_place(&name, &tag.inner, !lone)
@@ -438,8 +437,8 @@ pub(super) fn strip(
             copied = tag.range.end;
             continue;
         }
-        // A tag in a link's or image's address (`[x]({{#DOCS_URL}}/a.html)`,
-        // `[x]({{ site.baseurl }}/a)`, `<img src="{{ site.baseurl }}/a.png">`): the address is unknown without the tool that
+        // A tag in a link's or image's address (`[x]({{#DOCS_URL}}/a.html)`, `<img
+        // src="{{ site.baseurl }}/a.png">`): the address is unknown without the tool that
         // fills it in, so the link is published as its text (see [`ADDRESS_MARK`]), with
         // this one diagnostic and none for what is left of the address.
         if let Some(address) = in_address(text, &tag.range, &tags[..i]) {
@@ -482,17 +481,19 @@ pub(super) fn strip(
                 answered.insert(pair.range.start);
             }
         }
+        // A pair whose template only styles its text (Congo's `lead`) loses nothing.
+        let styled = pair.is_some() && !swallow && tag.kind == Kind::HugoRaw;
+        if styled && super::hugo_raw::only_styles_inner(article, &name) {
+            continue;
+        }
         let written = tag.written(text);
         let left_out = match (pair, swallow) {
             (Some(pair), true) => LeftOut::Through(pair.written(text)),
             (Some(pair), false) => LeftOut::TagsOf(pair.written(text)),
             (None, _) => LeftOut::Tag,
         };
-        out.unsupported(
-            article,
-            tag.range.start,
-            describe(tag.kind, &name, &written, &left_out),
-        );
+        let diagnostic = describe(tag.kind, &name, &written, &left_out);
+        out.unsupported(article, tag.range.start, diagnostic);
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)

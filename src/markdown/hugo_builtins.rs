@@ -10,7 +10,8 @@
 //! - Hugo's `youtube` and `vimeo` (the video's id, first or as `id`): a link to the
 //!   video, since attune's pages never load anything from another site; its `x` (and
 //!   the older `tweet`, `twitter`: `user` and `id`), `instagram` (the post's id) and
-//!   `gist` (user, id): a link to the post or the code, for the same reason;
+//!   `gist` (user, id): a link to the post or the code, for the same reason (their
+//!   `*_simple` forms too);
 //! - Hugo Blox's `audio` and `video` (`src`, a file of the page's bundle or of
 //!   `assets/media/`): the player, with its controls, the file found as an image is.
 
@@ -50,6 +51,10 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
                 return None;
             }
             Some((format!("<{name} controls src=\"{src}\"></{name}>"), None))
+        }
+        // Hugo's `*_simple` forms, which load no script: the same video or post.
+        "vimeo_simple" | "twitter_simple" | "x_simple" => {
+            in_place(name.trim_end_matches("_simple"), inner, paired)
         }
         "youtube" | "vimeo" if !paired => {
             let id = get("id").or_else(first)?;
@@ -174,6 +179,18 @@ mod tests {
             "[See the code on GitHub](<https://gist.github.com/spf13/7896402>)"
         );
         assert_eq!(drawn("gist", "gist spf13"), None);
+        assert_eq!(
+            drawn(
+                "twitter_simple",
+                "twitter_simple user=\"DesignReviewed\" id=\"10858706713\""
+            )
+            .unwrap(),
+            "[See the post on X](<https://x.com/DesignReviewed/status/10858706713>)"
+        );
+        assert_eq!(
+            drawn("vimeo_simple", "vimeo_simple 48912912").unwrap(),
+            "[Watch the video on Vimeo](<https://vimeo.com/48912912>)"
+        );
         assert_eq!(drawn("tweet", "tweet name"), None);
         assert_eq!(drawn("x", "x user=a id=\"1 2\""), None);
     }

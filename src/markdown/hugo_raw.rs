@@ -36,6 +36,52 @@ pub(super) fn shows_inner(article: &Article, name: &str) -> bool {
     template(article, name).is_some_and(|t| inner_shown(&t))
 }
 
+/// Whether the site's template for the pair `name` does nothing but show its inner
+/// text in elements that only style it (`<div class="lead text-xl">{{ .Inner |
+/// markdownify }}</div>`, Congo's `lead`): no argument is read, nothing else printed,
+/// no element that means something (a `<blockquote>`, an `<aside>`, a link). The
+/// page then loses only the look, which is attune's theme's: nothing to report.
+pub(super) fn only_styles_inner(article: &Article, name: &str) -> bool {
+    template(article, name).is_some_and(|t| inner_shown(&t) && only_styles(&t))
+}
+
+/// [`only_styles_inner`] of a template showing its inner text.
+fn only_styles(template: &str) -> bool {
+    let mut markup = String::new();
+    let mut inner_vars: Vec<&str> = Vec::new();
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once("{{") {
+        markup.push_str(before);
+        let Some((action, after)) = after.split_once("}}") else {
+            return false;
+        };
+        rest = after;
+        let action = action.trim_matches('-').trim();
+        if action.starts_with("/*") && action.ends_with("*/") {
+            continue;
+        }
+        if action.contains(".Inner") {
+            if let Some((var, _)) = action.split_once(":=") {
+                inner_vars.push(var.trim());
+            }
+            continue;
+        }
+        if !inner_vars.contains(&action) {
+            return false;
+        }
+    }
+    markup.push_str(rest);
+    const STYLING: [&str; 5] = ["div", "span", "p", "section", "center"];
+    markup.split('<').skip(1).all(|tag| {
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        tag.starts_with("!--") || STYLING.contains(&name.to_ascii_lowercase().as_str())
+    })
+}
+
 /// Where a site's code shortcode takes its language from, when its template shows
 /// its inner text as highlighted code (`{{ highlight .Inner "go" "" }}`, or through a
 /// variable: `{{ $code := trim .Inner "\n" }}` … `{{ highlight $code $lang "" }}`).
@@ -362,8 +408,30 @@ pub(super) fn as_html(inner: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        as_html, highlighted, inner_shown, is_inner_only, local_replacements, CodeLanguage,
+        as_html, highlighted, inner_shown, is_inner_only, local_replacements, only_styles,
+        CodeLanguage,
     };
+
+    #[test]
+    fn a_template_that_only_styles_its_inner_text_is_told_from_others() {
+        for yes in [
+            // Congo's `lead`.
+            "<div class=\"lead !mb-9 text-xl\">\n  {{ .Inner | markdownify }}\n</div>\n",
+            "{{/* A wide block. */}}<section class=\"wide\"><p>{{ .Inner | markdownify }}</p></section>",
+            "{{- $content := .Inner | markdownify -}}\n<!-- box -->\n<div>{{ $content }}</div>",
+        ] {
+            assert!(only_styles(yes), "{yes}");
+        }
+        for no in [
+            "<blockquote><p>{{ .Inner | markdownify }}</p></blockquote>",
+            "<div><h4>{{ .Get \"title\" }}</h4>{{ .Inner | markdownify }}</div>",
+            "<aside class=\"note\">{{ .Inner | markdownify }}</aside>",
+            "<a href=\"#x\">{{ .Inner }}</a>",
+            "<div>{{ .Inner | markdownify }}</div>{{ partial \"x\" . }}",
+        ] {
+            assert!(!only_styles(no), "{no}");
+        }
+    }
 
     #[test]
     fn a_go_mod_names_the_folders_it_puts_in_place_of_modules() {

@@ -848,3 +848,51 @@ fn loveits_links_people_versions_and_raw_formulas_are_drawn_as_loveit_draws_them
         .assert_code(1)
         .assert_stderr_contains("broken link to '../nowhere/'");
 }
+
+#[test]
+fn a_pair_whose_template_only_styles_its_text_keeps_it_without_a_warning() {
+    // jpanther/congo's example site: `{{< lead >}}` sets its text larger, nothing
+    // more; it was reported as a shortcode whose meaning the page would lose. A box
+    // that means something (`<aside>`) keeps its text and its report. Congo's `lead`,
+    // `badge` and `screenshot` are drawn where the theme is a module, not in the
+    // repository.
+    let site = hugo_site();
+    site.write(
+        "layouts/shortcodes/intro.html",
+        "<div class=\"intro !mb-9 text-xl\">\n  {{ .Inner | markdownify }}\n</div>\n",
+    );
+    site.write(
+        "layouts/shortcodes/aside.html",
+        "<aside class=\"note\">{{ .Inner | markdownify }}</aside>\n",
+    );
+    site.write("content/posts/third/shot.png", "PNG");
+    site.write(
+        "content/posts/third/index.md",
+        concat!(
+            "---\ntitle: Third\n---\n",
+            "{{< intro >}}\nA *larger* opening.\n{{< /intro >}}\n\n",
+            "{{< aside >}}\nBeside the point.\n{{< /aside >}}\n\n",
+            "{{< lead >}}\nThe lead.\n{{< /lead >}}\n\n",
+            "Now {{< badge >}}new{{< /badge >}} here.\n\n",
+            "{{< screenshot src=\"shot.png\" alt=\"The screen\" caption=\"Settings\" >}}\n",
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("`{{< intro"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`{{< lead"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`{{< badge"), "{}", run.stderr);
+    assert!(!run.stderr.contains("`{{< screenshot"), "{}", run.stderr);
+    run.assert_stderr_contains("`{{< aside >}}`");
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    for shown in [
+        "<p>A <em>larger</em> opening.</p>",
+        "Beside the point.",
+        "<p>The lead.</p>",
+        "<p>Now new here.</p>",
+        "alt=\"The screen\"",
+    ] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+}

@@ -92,7 +92,8 @@ pub(in crate::markdown) fn in_place(
         "blocks/link-down" if !paired => Some((String::new(), None)),
         _ => super::hextra::in_place(name, &args, paired)
             .or_else(|| super::book::in_place(name, &args, paired))
-            .or_else(|| super::loveit::in_place(name, &args, paired)),
+            .or_else(|| super::loveit::in_place(name, &args, paired))
+            .or_else(|| super::congo::in_place(name, &args, paired)),
     }
 }
 

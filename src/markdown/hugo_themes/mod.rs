@@ -1,10 +1,12 @@
 //! The shortcodes of the Hugo themes most documentation sites and blogs use, which a
 //! page's text or links are in: Docsy's (`docsy.rs`), Hextra's (`hextra.rs`), Hugo
-//! Book's (`book.rs`) and LoveIt's (`loveit.rs`), drawn as their templates draw them.
+//! Book's (`book.rs`), LoveIt's (`loveit.rs`) and Congo's (`congo.rs`), drawn as their
+//! templates draw them.
 //! The theme itself is a Hugo module, not in the site's repository, so its templates
 //! are not there to read.
 
 mod book;
+mod congo;
 mod docsy;
 mod hextra;
 mod loveit;
