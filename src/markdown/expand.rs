@@ -259,6 +259,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    if (holds(&text, "{{") || holds(&text, "{%")) && holds(&text, "<") {
+        if let Some((rewritten, map)) = super::zola_components::rewrite(&text, article, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if holds(&text, "{{%") || holds(&text, "{{<") || holds(&text, "{%") || holds(&text, "{{ ") {
         if let Some((rewritten, map)) = super::hugo_callouts::rewrite(&text, options) {
             out.maps.0.push(map);

@@ -30,7 +30,7 @@ use pulldown_cmark::Options;
 /// How far a tag may run to its closing delimiter, in bytes.
 const MAX_TAG: usize = 2000;
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 #[repr(u8)]
 pub(super) enum Kind {
     /// `{{< … >}}`
@@ -173,7 +173,7 @@ fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
 }
 
 /// The tags of `text` outside code, in order.
-fn tags(text: &str, options: Options) -> Vec<Tag> {
+pub(super) fn tags(text: &str, options: Options) -> Vec<Tag> {
     let mut literal = None;
     let mut ends = None;
     let mut found = Vec::new();

@@ -71,9 +71,14 @@ pub(super) fn zola_body(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
     let closing = close.written(text);
     let body = &text[open.range.end..close.range.start];
     if math && !body.contains('\n') && !body.trim().is_empty() {
-        // `{% katex() %}x^2{% end %}` within a line: inline math.
+        // `{% katex() %}x^2{% end %}` within a line: inline math (`block=true`: display).
+        let dollars = if argument("block").as_deref() == Some("true") {
+            "$$"
+        } else {
+            "$"
+        };
         return Some(Body {
-            text: Some(format!("${}$", body.trim())),
+            text: Some(format!("{dollars}{}{dollars}", body.trim())),
             diagnostic: None,
         });
     }

@@ -59,6 +59,7 @@ mod spec_rules;
 mod table_links;
 mod tasks;
 mod unlinked_wikilinks;
+mod zola_components;
 
 use builder::Builder;
 pub use expand::Expressions;
@@ -118,8 +119,7 @@ pub struct ParseContext<'a> {
     /// Dendron's wikilinks, label first: `[[Label|note.path]]` links to `note.path`
     /// (a `dendron.yml` beside the notes; see `dendron_links.rs`).
     pub label_first_wikilinks: bool,
-    /// TeX definitions every formula starts with: mdbook-katex's macros (see
-    /// [`crate::config::mdbook`]); empty for most sites.
+    /// TeX every formula starts with: mdbook-katex's macros ([`crate::config::mdbook`]).
     pub math_definitions: &'a str,
     /// mdBook's `[output.html] mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math
     /// (see `mathjax.rs`).

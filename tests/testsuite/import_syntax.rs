@@ -1383,3 +1383,59 @@ fn a_zola_themes_admonition_is_the_callout_it_draws() {
     );
     assert!(page.contains("<p>Wide text.</p>"), "{page}");
 }
+
+#[test]
+fn zola_components_are_read_as_the_shortcodes_they_replace() {
+    // Jieiku/abridge, on Zola 0.23: components in place of shortcodes —
+    // `{{<youtube id="…" />}}`, `{{<img src="…" page={page} />}}`,
+    // `{% <katex block={true}> %} … {% </katex> %}` — were reported as Hugo shortcodes
+    // and Liquid tags, the TeX shown as text. They are Zola's: math, callouts and media
+    // are drawn as Zola's shortcodes are; the others are reported as Zola's.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "zola.toml",
+        "base_url = \"https://example.org\"\ntitle = \"T\"\n",
+    );
+    site.write(
+        "content/docs/page/ferris.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.write(
+        "content/docs/page/index.md",
+        concat!(
+            "+++\ntitle = \"Page\"\n+++\n\nIntro.\n\n",
+            "Inline {% <katex block={false}> %} e^{i\\pi}+1=0 {% </katex> %} math.\n\n",
+            "{% <admonition type=\"tip\" title=\"A tip\"> %}\nA **tip**.\n{% </admonition> %}\n\n",
+            "{{<img src=\"ferris.svg\" alt=\"Ferris\" caption=\"Ferris\" page={page} config={config} />}}\n\n",
+            "{{ <youtube id=\"32gyFIWecuw\" /> }}\n\n",
+            "{{<imgswap main_src=\"ferris.svg\" swap_src=\"ferris.svg\" page={page} />}}\n",
+        ),
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("Hugo") && !run.stderr.contains("Liquid"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("not supported").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("Zola shortcode `{{ imgswap(");
+    run.assert_stderr_contains("--> content/docs/page/index.md:17:1");
+    let page = site.read("docs/page/index.html");
+    for shown in [
+        "<math",
+        "callout-tip",
+        "<p>A <strong>tip</strong>.</p>",
+        "<img src=\"../../docs/page/ferris.svg\" alt=\"Ferris\"",
+        "<a href=\"https://www.youtube.com/watch?v=32gyFIWecuw\">",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!page.contains("e^{i") && !page.contains("{{"), "{page}");
+}

@@ -1,0 +1,154 @@
+//! The media shortcodes Zola themes give (Zola itself had them built in once), drawn
+//! where a page's images, files and links are in them; attune's pages load nothing
+//! from another site:
+//!
+//! - `youtube(id=…)`, `vimeo(id=…)`, `streamable(id=…)`: a link to the video;
+//! - `img(src=…, alt=…, caption=…, link=…)` and `image(…)` (its `src`, `path`, or the
+//!   first of its `sources`): the image, its caption a title, a link around it;
+//! - `video(…)`, `gif(…)` and `audio(…)` (`src`, or each of `sources`): the player,
+//!   with its controls.
+
+/// The Markdown or HTML the one-line call `name(args)` stands for; `None` for another
+/// shortcode, or one without what it needs.
+pub(super) fn drawn(call: &str) -> Option<String> {
+    let (name, rest) = call.split_once('(')?;
+    let args = arguments(rest.trim_end().strip_suffix(')')?);
+    let get = |key: &str| {
+        let value = args.iter().find(|(k, _)| *k == key)?.1;
+        Some(unquote(value)).filter(|v| !v.is_empty())
+    };
+    let address = |value: &str| !value.contains(['<', '>', '"', '\n', '\r', ' ']);
+    let sources: Vec<&str> = match get("src").or_else(|| get("path")) {
+        Some(src) => vec![src],
+        None => get_list(&args, "sources"),
+    };
+    let sources: Vec<&str> = sources.into_iter().filter(|s| address(s)).collect();
+    match name.trim() {
+        "youtube" | "vimeo" | "streamable" => {
+            let id = get("id").filter(|id| {
+                id.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })?;
+            let (site, url) = match name.trim() {
+                "youtube" => ("YouTube", format!("https://www.youtube.com/watch?v={id}")),
+                "vimeo" => ("Vimeo", format!("https://vimeo.com/{id}")),
+                _ => ("Streamable", format!("https://streamable.com/{id}")),
+            };
+            Some(format!("[Watch the video on {site}](<{url}>)"))
+        }
+        "img" | "image" => {
+            let src = sources.first()?;
+            let words = |key: &str| get(key).unwrap_or("").replace(['[', ']', '"', '\n'], " ");
+            let title = match words("caption") {
+                caption if caption.trim().is_empty() => String::new(),
+                caption => format!(" \"{}\"", caption.trim()),
+            };
+            let image = format!("![{}](<{src}>{title})", words("alt").trim());
+            Some(match get("link").filter(|l| address(l)) {
+                Some(link) => format!("[{image}](<{link}>)"),
+                None => image,
+            })
+        }
+        "video" | "gif" | "audio" if !sources.is_empty() => {
+            let element = if name.trim() == "audio" {
+                "audio"
+            } else {
+                "video"
+            };
+            let each: String = sources
+                .iter()
+                .map(|s| format!("<source src=\"{}\">", crate::text::escape(s)))
+                .collect();
+            Some(format!("<{element} controls>{each}</{element}>"))
+        }
+        _ => None,
+    }
+}
+
+/// A call's arguments, `key=value` apart at commas outside quotes and brackets.
+fn arguments(text: &str) -> Vec<(&str, &str)> {
+    let mut pieces = Vec::new();
+    let (mut depth, mut quote, mut start) = (0usize, None, 0);
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, '[' | '(' | '{') => depth += 1,
+            (None, ']' | ')' | '}') => depth = depth.saturating_sub(1),
+            (None, ',') if depth == 0 => {
+                pieces.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&text[start..]);
+    let pairs = pieces.into_iter().filter_map(|piece| piece.split_once('='));
+    pairs
+        .map(|(key, value)| (key.trim(), value.trim()))
+        .collect()
+}
+
+/// A value without its quotes.
+fn unquote(value: &str) -> &str {
+    let value = value.trim();
+    for q in ['"', '\'', '`'] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    value
+}
+
+/// The quoted values of the list argument `key` (`sources=["a.mp4", "b.webm"]`).
+fn get_list<'a>(args: &[(&'a str, &'a str)], key: &str) -> Vec<&'a str> {
+    let Some((_, list)) = args.iter().find(|(k, _)| *k == key) else {
+        return Vec::new();
+    };
+    let Some(items) = list.strip_prefix('[').and_then(|l| l.strip_suffix(']')) else {
+        return Vec::new();
+    };
+    items
+        .split(',')
+        .map(unquote)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drawn;
+
+    #[test]
+    fn each_media_shortcode_is_drawn_as_a_link_an_image_or_a_player() {
+        assert_eq!(
+            drawn("youtube(id=\"32gyFIWecuw\", class=\"vid\")").unwrap(),
+            "[Watch the video on YouTube](<https://www.youtube.com/watch?v=32gyFIWecuw>)"
+        );
+        assert_eq!(
+            drawn("streamable(id=\"92ok4\")").unwrap(),
+            "[Watch the video on Streamable](<https://streamable.com/92ok4>)"
+        );
+        assert_eq!(
+            drawn("img(src=\"ferris-happy.svg\", class=\"ci b1\", alt=\"Ferris is Happy\", caption=\"Ferris, happy\", link=\"https://www.rust-lang.org/\", page=page)").unwrap(),
+            "[![Ferris is Happy](<ferris-happy.svg> \"Ferris, happy\")](<https://www.rust-lang.org/>)"
+        );
+        assert_eq!(
+            drawn("image(sources=[\"a-960.avif\", \"a-640.avif\"], alt=\"A\")").unwrap(),
+            "![A](<a-960.avif>)"
+        );
+        assert_eq!(
+            drawn("video(sources=[\"a_av1.mp4\", \"a_vp9.webm\"], page=page, config=config)")
+                .unwrap(),
+            "<video controls><source src=\"a_av1.mp4\"><source src=\"a_vp9.webm\"></video>"
+        );
+        assert_eq!(
+            drawn("audio(sources=[\"a.ogg\"])").unwrap(),
+            "<audio controls><source src=\"a.ogg\"></audio>"
+        );
+        assert_eq!(drawn("youtube(id=\"a b\")"), None);
+        assert_eq!(drawn("img(alt=\"no source\")"), None);
+        assert_eq!(drawn("showdata(src=\"x.toml\")"), None);
+    }
+}
