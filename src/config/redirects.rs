@@ -60,11 +60,18 @@ impl Redirects {
         }
         for entry in &self.entries {
             let key = entry.key.trim();
-            let bad = key
+            // `"/page.html#old-part" = "new.html#part"`: a part of a page that moved, as
+            // mdBook's fragment redirects write it (the Rust Reference keeps 66).
+            let (path, part) = match key.split_once('#') {
+                Some((path, part)) => (path, Some(part)),
+                None => (key, None),
+            };
+            let bad = path
                 .split('/')
-                .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
-                || key.trim_matches('/').is_empty()
-                || key == "/index.html";
+                .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?']))
+                || path.trim_matches('/').is_empty()
+                || (path == "/index.html" && part.is_none())
+                || part.is_some_and(|p| p.is_empty() || p.contains(['#', '\0']));
             if let Some(why) = (!bad).then(|| crate::text::too_long(key)).flatten() {
                 let (l, c) = entry.at;
                 problems.push(
@@ -87,7 +94,7 @@ impl Redirects {
                         format!("redirect '{key}' is not an old address inside the site"),
                     )
                     .at(file, l, c)
-                    .help("write the old address from the site's root, as mdBook does: \"/old/chapter.html\" = \"new/chapter.html\""),
+                    .help("write the old address from the site's root, as mdBook does: \"/old/chapter.html\" = \"new/chapter.html\", or a part of it: \"/chapter.html#old-part\" = \"chapter.html#new-part\""),
                 );
             }
         }

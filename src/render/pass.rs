@@ -230,6 +230,21 @@ pub(super) fn page_with<T: Serialize>(
         has_code,
         title,
         canonical: site.config.base_url().map(|b| format!("{b}{url}")),
+        // Not JSON: an href holds the edition's mark, which the page's writer fills in.
+        moved_parts: site.moved_parts.get(url).map(|parts| {
+            let leads = parts.iter().map(|(old, to)| {
+                let part = to.part.as_deref().map(|p| format!("#{p}"));
+                let href = site.style.href(url, &to.url) + part.as_deref().unwrap_or("");
+                let old: String = (old.chars())
+                    .map(|c| match c.is_whitespace() {
+                        true => format!("%{:02X}", c as u32 & 0xff),
+                        false => c.to_string(),
+                    })
+                    .collect();
+                format!("{old} {href}")
+            });
+            leads.collect::<Vec<_>>().join(" ")
+        }),
         own,
     })
     .unwrap_or_default()

@@ -60,6 +60,7 @@ impl Dependencies {
             redirected: _,
             moved,
             moved_files,
+            moved_parts,
             assets,
             // Read only for a missing file's help, which is no page's.
             unread_static: _,
@@ -115,7 +116,7 @@ impl Dependencies {
             assets,
             theme_files,
         ));
-        h.debug(&(moved, moved_files));
+        h.debug(&(moved, moved_files, moved_parts));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
         h.debug(&(sections, section_of));
         for (name, tag) in tags.iter().chain(terms.values().flatten()) {

@@ -141,6 +141,10 @@ pub struct Site {
     /// Old addresses another tool published as a file (`old/chapter.html`): the
     /// redirect page is written there too; → where it leads.
     pub moved_files: BTreeMap<String, Moved>,
+    /// Parts of pages that moved elsewhere (`[redirects]` `"/page.html#old-part"`), by
+    /// the address of the page they are followed from: each old part (an id) and where
+    /// it leads, which the page's script follows when its address names that part.
+    pub moved_parts: BTreeMap<String, Vec<(String, Moved)>>,
     /// Files published as they are: see [`crate::load::Asset`].
     pub assets: Vec<crate::load::Asset>,
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
@@ -246,6 +250,7 @@ fn build_with(
         redirected: HashMap::new(),
         moved: BTreeMap::new(),
         moved_files: BTreeMap::new(),
+        moved_parts: BTreeMap::new(),
         assets: content.assets,
         unread_static: content.unread_static,
         theme_statics: content.theme_statics,

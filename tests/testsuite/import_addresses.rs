@@ -881,3 +881,59 @@ fn an_alias_another_page_or_alias_has_follows_broken_links() {
     let page = site.read("linux/install-php-8-on-ubuntu-20-04/index.html");
     assert!(page.contains("PHP 8 on Ubuntu 20.04"), "{page}");
 }
+
+#[test]
+fn a_part_of_a_page_that_moved_is_followed_from_that_page() {
+    // rust-lang/reference's table: 66 mdBook fragment redirects
+    // (`"/attributes.html#cold-attribute" = "attributes/codegen.html#the-cold-attribute"`),
+    // each "not an old address inside the site", which stopped the build. A part of a
+    // page still there, and of a page gone (redirected itself), is followed from that
+    // page by its script; a part of a page neither there nor redirected is a warning.
+    let site = Fixture::new("import-mdbook");
+    let table = r#"[output.html.redirect]
+"/guide/install.html#old-steps" = "install.html#steps"
+"/guide/install.html#moved%20away" = "../reference/config.html"
+"/old.html" = "guide/reading.html"
+"/old.html#start" = "guide/install.html#before-you-start"
+"/gone.html#part" = "guide/install.html"
+"#;
+    with_book_toml(&site, table);
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "redirect '/gone.html#part': no page at '/gone.html' to follow it from",
+        )
+        .assert_stderr_contains(&format!(
+            "--> book.toml:{}:1",
+            line_of(&site, "/gone.html#part")
+        ));
+    assert!(!run.stderr.contains("not an old address"), "{}", run.stderr);
+    let install = site.read("guide/install/index.html");
+    assert!(
+        install.contains("data-moved-parts=\"old-steps ../../guide/install/#steps moved%20away ../../reference/config/\""),
+        "{install}"
+    );
+    // The old page's redirect, and mdBook's file for it, follow its part too.
+    for (old, prefix) in [("old/index.html", "../"), ("old.html", "./")] {
+        let page = site.read(old);
+        assert!(
+            page.contains(&format!(
+                "data-moved-parts=\"start {prefix}guide/install/#before-you-start\""
+            )),
+            "{old}: {page}"
+        );
+    }
+    // A page no part moved from has none.
+    assert!(!site
+        .read("guide/reading/index.html")
+        .contains("data-moved-parts"));
+    // A part leading to no heading is a broken anchor, as any redirect's.
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        "[output.html.redirect]\n\"/guide/install.html#a\" = \"install.html#nowhere\"\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("no heading or id 'nowhere'");
+}

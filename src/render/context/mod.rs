@@ -101,6 +101,12 @@ pub struct Page<'a, T> {
     pub title: &'a str,
     /// The page's absolute URL, or null without `base_url`.
     pub canonical: Option<String>,
+    /// The parts of this page that moved elsewhere (`[redirects]`
+    /// `"/page.html#old-part" = …`): each old part's id and where it leads (relative to
+    /// this page), all apart at spaces (`old-id ../new/#id …`), or null. `attune.js`
+    /// follows the one the page's address names, given it as its script's
+    /// `data-moved-parts`.
+    pub moved_parts: Option<String>,
     /// The page kind's own variables.
     #[serde(flatten)]
     pub own: T,

@@ -35,6 +35,7 @@ impl Site {
         let mut table = UrlTable::default();
         self.moved.clear();
         self.moved_files.clear();
+        self.moved_parts.clear();
         // Old addresses published as files (`/old/x.html`): the page they lead to.
         let mut files = BTreeMap::new();
         let mut claim = |table: &mut UrlTable, path: String, kind, owner| {

@@ -54,6 +54,7 @@ impl Site {
         let mut outside: Vec<&Entry> = Vec::new();
         let mut moved = BTreeMap::new();
         let mut moved_files = BTreeMap::new();
+        let mut parts = Vec::new();
         for (entry, target) in entries.iter().zip(self.redirect_targets()) {
             let old = old_address(&entry.key);
             let (to, part) = match target {
@@ -95,6 +96,11 @@ impl Site {
                 ),
             };
             let to_here = Moved { url, part, title };
+            // A part of an old page: followed from that page (see `moved_parts`).
+            if let Some((path, part)) = entry.key.trim().split_once('#') {
+                parts.push((entry, path, crate::text::decoded_path(part), to_here));
+                continue;
+            }
             if aliases.contains_key(&old) || moved.contains_key(&old) {
                 continue;
             }
@@ -130,6 +136,8 @@ impl Site {
                 }
             }
         }
+        let moved_parts = self.moved_parts_of(parts, aliases, &moved, &moved_files, diagnostics);
+        self.moved_parts.extend(moved_parts);
         self.moved.extend(moved);
         self.moved_files.extend(moved_files);
         if let Some(first) = outside.first() {
@@ -153,6 +161,53 @@ impl Site {
                 .help("keep such redirects on the host that serves the other site, or remove them where they are written"),
             );
         }
+    }
+
+    /// [`Site::moved_parts`] from the redirects of parts of old pages (`"/page.html#old"
+    /// = "new.html#part"`): each is followed from the page at that old address, an
+    /// article or a redirect page, at its folder address and as the file mdBook wrote.
+    /// An old page that is neither (its other parts, and itself, not redirected) is a
+    /// warning: nothing there would follow them.
+    fn moved_parts_of(
+        &self,
+        parts: Vec<(&Entry, &str, String, Moved)>,
+        aliases: &BTreeMap<String, usize>,
+        moved: &BTreeMap<String, Moved>,
+        moved_files: &BTreeMap<String, Moved>,
+        diagnostics: &mut Diagnostics,
+    ) -> BTreeMap<String, Vec<(String, Moved)>> {
+        let (by_rel, by_url) = self.page_maps();
+        let mut found: BTreeMap<String, Vec<(String, Moved)>> = BTreeMap::new();
+        for (entry, path, part, to) in parts {
+            let site_path = join("", path.trim_start_matches('/')).unwrap_or_default();
+            let page = page_at(&site_path, &by_rel, &by_url).map(|i| self.articles[i].url.clone());
+            let old = old_address(path);
+            let file = crate::site::alias_file(path);
+            let redirected = aliases.contains_key(&old)
+                || moved.contains_key(&old)
+                || self.moved.contains_key(&old)
+                || file.as_ref().is_some_and(|f| {
+                    moved_files.contains_key(f) || self.moved_files.contains_key(f)
+                });
+            if page.is_none() && !redirected && !is_home(&site_path) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::BrokenLink,
+                        format!("redirect '{}': no page at '{path}' to follow it from", entry.key.trim()),
+                    )
+                    .at(&entry.file, entry.at.0, entry.at.1)
+                    .help(format!("redirect the old page itself too, as mdBook needs: \"{path}\" = \"new-page.html\"")),
+                );
+                continue;
+            }
+            for url in [page, Some(old), file].into_iter().flatten() {
+                let list = found.entry(url).or_default();
+                if !list.iter().any(|(p, _)| *p == part) {
+                    list.push((part.clone(), to.clone()));
+                }
+            }
+        }
+        found
     }
 
     /// The part (`#id`) a redirect to article `t` names, if it is on the page; one
@@ -224,18 +279,7 @@ impl Site {
         if self.config.redirects.entries.is_empty() {
             return Vec::new();
         }
-        let by_rel: HashMap<String, usize> = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
-            .collect();
-        let by_url: HashMap<&str, usize> = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.url.as_str(), i))
-            .collect();
+        let (by_rel, by_url) = self.page_maps();
         let entries = &self.config.redirects.entries;
         // Per entry whose target is no page: the address it names.
         let mut named = vec![None; entries.len()];
@@ -253,6 +297,7 @@ impl Site {
                     return Target::Outside;
                 }
                 let key = entry.key.trim().trim_start_matches('/');
+                let key = key.split('#').next().unwrap_or_default();
                 let folder = key.rsplit_once('/').map_or("", |(f, _)| f);
                 let from = if path.starts_with('/') { "" } else { folder };
                 match join(from, path) {
@@ -270,9 +315,8 @@ impl Site {
             .collect();
         // A target that is itself an old address leads where that redirect leads, as
         // mdBook's redirect pages lead on one after another; a cycle leads nowhere.
-        let by_old: HashMap<String, usize> = entries
-            .iter()
-            .enumerate()
+        let by_old: HashMap<String, usize> = (entries.iter().enumerate())
+            .filter(|(_, e)| !e.key.contains('#'))
             .map(|(i, e)| (old_address(&e.key), i))
             .collect();
         let next = |at: usize| named[at].as_ref().and_then(|old| by_old.get(old).copied());
@@ -289,6 +333,16 @@ impl Site {
             }
         }
         targets
+    }
+
+    /// The articles by their path in the content folder and by their address.
+    fn page_maps(&self) -> (HashMap<String, usize>, HashMap<&str, usize>) {
+        let articles = self.articles.iter().enumerate();
+        let by_rel = (articles.clone())
+            .map(|(i, a)| (a.rel.to_string_lossy().replace('\\', "/"), i))
+            .collect();
+        let by_url = articles.map(|(i, a)| (a.url.as_str(), i)).collect();
+        (by_rel, by_url)
     }
 
     /// A `.md` link to a file that is not there (`../old/chapter.md`), whose page

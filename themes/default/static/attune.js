@@ -2,8 +2,24 @@
 (function () {
   "use strict";
 
-  // Redirect pages keep the #fragment of the old URL.
   var me = document.currentScript;
+  // A part of this page that moved elsewhere (book.toml's `[redirects]`
+  // "/page.html#old-part" = "new.html#part"): the address naming it leads there.
+  if (me && me.dataset.movedParts && location.hash.length > 1) {
+    var moved = me.dataset.movedParts.split(/\s+/);
+    var decoded = function (text) {
+      try { return decodeURIComponent(text); } catch (e) { return text; }
+    };
+    var part = decoded(location.hash.slice(1));
+    for (var i = 0; i + 1 < moved.length; i += 2) {
+      if (decoded(moved[i]) === part) {
+        location.replace(moved[i + 1]);
+        return;
+      }
+    }
+  }
+
+  // Redirect pages keep the #fragment of the old URL.
   if (me && me.dataset.redirect) {
     location.replace(me.dataset.redirect + location.hash);
     return;
