@@ -816,7 +816,9 @@ fn loveits_links_people_versions_and_raw_formulas_are_drawn_as_loveit_draws_them
             "Inline: {{< raw >}}\\(\\mathbf{E}_{1}\\){{< /raw >}}\n\n",
             "{{< x user=GoHugoIO id=917359331535966209 >}}\n\n",
             "{{< gist spf13 7896402 >}}\n\n",
-            "{{< music url=\"/music/song.mp3\" name=Song artist=Someone >}}\n",
+            "{{< music url=\"/music/song.mp3\" name=Song artist=Someone >}}\n\n",
+            "{{< typeit >}}Typed **out**.{{< /typeit >}}\n\n",
+            "{{< typeit code=java >}}\nclass Typed {}\n{{< /typeit >}}\n",
         ),
     );
     let run = site.build();
@@ -835,6 +837,8 @@ fn loveits_links_people_versions_and_raw_formulas_are_drawn_as_loveit_draws_them
         "<a href=\"https://gist.github.com/spf13/7896402\">",
         "Song — Someone",
         "<audio controls",
+        "Typed <strong>out</strong>.",
+        "class=\"language-java\"",
     ] {
         assert!(text.contains(shown), "{shown}: {text}");
     }

@@ -144,7 +144,7 @@ pub(in crate::markdown) fn pair(
                 "\n\n<figure>\n<img src=\"{src}\" alt=\"\">\n{caption}</figure>\n\n"
             ))
         }
-        _ => super::loveit::pair(open.name(), &text[open.range.end..close.range.start]),
+        _ => super::loveit::pair(text, open, close),
     }
 }
 

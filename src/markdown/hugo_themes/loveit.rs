@@ -13,10 +13,13 @@
 //!   by `server` and `id`, would load another site's player: not drawn);
 //! - `style "css" [tag]` … `/style`: its text; the style is the theme's (attune's
 //!   pages take no style from content);
+//! - `typeit` … `/typeit`, text typed out as the page opens: its text (`code=lang`:
+//!   code in that language);
 //! - `raw` … `/raw`, whose text the theme puts in the page as it is, where KaTeX
 //!   finds its formulas: a formula alone in it (`\( … \)`, `\[ … \]`, `$$ … $$`) is
 //!   math, any other text raw HTML.
 
+use crate::markdown::foreign::Tag;
 use crate::markdown::hugo_figure::Args;
 
 /// What stands for the tag `name` of these themes whose inner text stays Markdown,
@@ -80,29 +83,43 @@ pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String,
                 None,
             ))
         }
+        "typeit" if paired && args.get("code").is_none() => {
+            Some(("\n\n".into(), Some("\n\n".into())))
+        }
         "style" if paired => Some(("\n\n".into(), Some("\n\n".into()))),
         _ => None,
     }
 }
 
-/// What a pair of these themes whose inner text (`body`) is not Markdown stands for:
-/// `raw`'s formula, or its HTML. `None` for any other pair.
-pub(super) fn pair(name: &str, body: &str) -> Option<String> {
-    if name != "raw" {
-        return None;
+/// What a pair of these themes whose inner text is not Markdown stands for (`open` …
+/// `close` in `text`): `raw`'s formula, or its HTML; `typeit`'s code. `None` for any
+/// other pair.
+pub(super) fn pair(text: &str, open: &Tag, close: &Tag) -> Option<String> {
+    let body = &text[open.range.end..close.range.start];
+    match open.name() {
+        "raw" => Some(raw(body)),
+        "typeit" => {
+            let language = Args::of(&open.inner).get("code")?.to_string();
+            crate::markdown::foreign_body::fenced_code(text, open, close, &language)
+        }
+        _ => None,
     }
+}
+
+/// `raw`'s text: a formula alone in it as math, else its HTML.
+fn raw(body: &str) -> String {
     let tex = body.trim();
     let between = |open: &str, close: &str| {
         let inside = tex.strip_prefix(open)?.strip_suffix(close)?;
         (!inside.contains(open) && !inside.trim().is_empty()).then_some(inside.trim())
     };
-    Some(if let Some(inline) = between("\\(", "\\)") {
+    if let Some(inline) = between("\\(", "\\)") {
         format!("${}$", inline.replace('\n', " "))
     } else if let Some(display) = between("\\[", "\\]").or_else(|| between("$$", "$$")) {
         format!("\n\n$$\n{display}\n$$\n\n")
     } else {
         crate::markdown::hugo_raw::as_html(body)
-    })
+    }
 }
 
 #[cfg(test)]
@@ -160,19 +177,12 @@ mod tests {
 
     #[test]
     fn a_raw_formula_is_math_and_other_raw_text_html() {
+        assert_eq!(raw("\\(\\mathbf{E}_{1}\\)"), "$\\mathbf{E}_{1}$");
         assert_eq!(
-            pair("raw", "\\(\\mathbf{E}_{1}\\)").unwrap(),
-            "$\\mathbf{E}_{1}$"
-        );
-        assert_eq!(
-            pair("raw", "\n\\[ a=b+c \\\\ d+e=f \\]\n").unwrap(),
+            raw("\n\\[ a=b+c \\\\ d+e=f \\]\n"),
             "\n\n$$\na=b+c \\\\ d+e=f\n$$\n\n"
         );
-        assert_eq!(pair("raw", "**Hello**").unwrap(), "**Hello**");
-        assert_eq!(
-            pair("raw", "\\(a\\) and \\(b\\)").unwrap(),
-            "\\(a\\) and \\(b\\)"
-        );
-        assert_eq!(pair("other", "x"), None);
+        assert_eq!(raw("**Hello**"), "**Hello**");
+        assert_eq!(raw("\\(a\\) and \\(b\\)"), "\\(a\\) and \\(b\\)");
     }
 }

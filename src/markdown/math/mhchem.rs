@@ -69,9 +69,11 @@ fn equation(body: &str) -> Option<String> {
         ("=", "="),
     ];
     let mut parts = Vec::new();
-    for word in body.split_whitespace() {
+    for word in words(body) {
         if let Some((_, arrow)) = ARROWS.iter().find(|(a, _)| *a == word) {
             parts.push(format!(r"\;{arrow}\;"));
+        } else if let Some(arrow) = labelled_arrow(word) {
+            parts.push(format!(r"\;{}\;", arrow?));
         } else if word == "+" {
             parts.push("+".to_string());
         } else {
@@ -79,6 +81,58 @@ fn equation(body: &str) -> Option<String> {
         }
     }
     Some(parts.join(" "))
+}
+
+/// An equation's words, apart at spaces outside an arrow's labels (`->[H2O][heat]`).
+fn words(body: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let (mut depth, mut start) = (0usize, None);
+    for (i, c) in body.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() && depth == 0 => {
+                words.extend(start.take().map(|s| &body[s..i]));
+                continue;
+            }
+            _ => {}
+        }
+        start.get_or_insert(i);
+    }
+    words.extend(start.map(|s| &body[s..]));
+    words
+}
+
+/// An arrow with what happens over it, and under it (`->[I-]`, `<=>[above][below]`):
+/// `Some(None)` when its labels are not read.
+fn labelled_arrow(word: &str) -> Option<Option<String>> {
+    const STRETCHED: &[(&str, &str)] = &[
+        ("<=>", r"\xrightleftharpoons"),
+        ("<->", r"\xleftrightarrow"),
+        ("->", r"\xrightarrow"),
+        ("<-", r"\xleftarrow"),
+    ];
+    let (arrow, labels) = STRETCHED
+        .iter()
+        .find_map(|(a, tex)| word.strip_prefix(a).map(|rest| (tex, rest)))?;
+    let labels = labels.strip_prefix('[')?.strip_suffix(']')?;
+    let (above, below) = labels.split_once("][").unwrap_or((labels, ""));
+    // A label is chemistry (`I-`, `H2O`) or words (`heat`, `$\Delta$` is not read).
+    let label = |text: &str| match text.trim() {
+        "" => Some(String::new()),
+        text if text.contains(['$', '\\', '{', '}', '[', ']']) => None,
+        text if text.chars().all(|c| c.is_ascii_lowercase() || c == ' ') => {
+            Some(format!(r"\text{{{text}}}"))
+        }
+        text => equation(text),
+    };
+    Some((|| {
+        let (above, below) = (label(above)?, label(below)?);
+        Some(match below.is_empty() {
+            true => format!("{arrow}{{{above}}}"),
+            false => format!("{arrow}[{below}]{{{above}}}"),
+        })
+    })())
 }
 
 /// One species: a coefficient, element symbols and groups with their counts as
@@ -128,6 +182,25 @@ fn species(word: &str) -> Option<String> {
                         r"\mathrm{{{c}}}{}\mathrm{{{close}}}",
                         species(&inner)?
                     ));
+                }
+                i = end + 1;
+            }
+            // An oxidation state or other mark over the element (`Hg^{II}`), not a charge.
+            '^' if chars.get(i + 1) == Some(&'{') => {
+                let end = chars[i..].iter().position(|&d| d == '}')? + i;
+                let mark: String = chars[i + 2..end].iter().collect();
+                let charge = mark
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '+' || c == '-');
+                if charge && end + 1 == chars.len() {
+                    formula = format!(r"{{\mathrm{{{formula}}}}}^{{{mark}}}");
+                } else if mark
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-')
+                {
+                    formula = format!(r"{{\mathrm{{{formula}}}}}^{{\mathrm{{{mark}}}}}");
+                } else {
+                    return None;
                 }
                 i = end + 1;
             }

@@ -671,8 +671,16 @@ mod tests {
                 ),
             "{m}"
         );
+        // Arrows with what happens over and under them, an oxidation state over an
+        // element: mhchem's own example, in LoveIt's and FixIt's documentation.
+        let m = to_mathml(r"\ce{Hg^2+ ->[I-] HgI2 ->[I-] [Hg^{II}I4]^2-}", true).unwrap();
+        assert!(m.contains("<mover") || m.contains("<munderover"), "{m}");
+        assert_eq!(m.matches("<mover><mo>→</mo>").count(), 2, "{m}");
+        let oxidation = "<mi mathvariant=\"normal\">I</mi><mi mathvariant=\"normal\">I</mi></mrow></mrow></msup>";
+        assert!(m.contains(oxidation), "{m}");
+        assert!(to_mathml(r"\ce{CH3CH2OH ->[H2SO4][heat] C2H4}", false).is_ok());
         // What the reader does not know stays reported, naming the command.
-        let e = to_mathml(r"\ce{CH3CH2OH ->[H2SO4] }", false).unwrap_err();
+        let e = to_mathml(r"\ce{A ->[$\Delta$] B}", false).unwrap_err();
         assert!(e.contains(r"`\ce`"), "{e}");
     }
 
