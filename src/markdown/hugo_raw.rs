@@ -262,35 +262,7 @@ fn local_replacements(go_mod: &str) -> impl Iterator<Item = &str> {
 /// The arguments at the start of `text`, each a word, a quoted string or a
 /// parenthesised expression.
 fn arguments(text: &str) -> Vec<&str> {
-    let mut args = Vec::new();
-    let (mut depth, mut quote, mut start) = (0usize, None, None);
-    for (i, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '`') => {
-                quote = Some(c);
-                start.get_or_insert(i);
-            }
-            (None, '(') => {
-                depth += 1;
-                start.get_or_insert(i);
-            }
-            (None, ')') => depth = depth.saturating_sub(1),
-            (None, c) if c.is_whitespace() && depth == 0 => {
-                if let Some(s) = start.take() {
-                    args.push(&text[s..i]);
-                }
-            }
-            (None, _) => {
-                start.get_or_insert(i);
-            }
-        }
-    }
-    if let Some(s) = start {
-        args.push(&text[s..]);
-    }
-    args
+    super::zola_components::split_outside(text, char::is_whitespace)
 }
 
 /// Functions that keep the text they are given (see [`inner_shown`]).

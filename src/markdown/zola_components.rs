@@ -91,7 +91,7 @@ fn as_shortcode(kind: Kind, inner: &str) -> Option<(Kind, String)> {
     if !named {
         return None;
     }
-    let args: Vec<String> = arguments(args)
+    let args: Vec<String> = split_outside(args, char::is_whitespace)
         .into_iter()
         .map(|arg| match arg.split_once('=') {
             Some((key, value)) => {
@@ -104,10 +104,13 @@ fn as_shortcode(kind: Kind, inner: &str) -> Option<(Kind, String)> {
     Some((kind, format!("{name}({})", args.join(", "))))
 }
 
-/// A component's arguments: words apart at spaces outside quotes and brackets.
-fn arguments(text: &str) -> Vec<&str> {
-    let mut args = Vec::new();
-    let (mut depth, mut quote, mut start) = (0usize, None, None);
+/// `text` apart at each character `apart` says is a separator, outside quotes and
+/// brackets (a template's `(trim .Inner "\n")`, a component's `sources={["a", "b"]}`),
+/// the pieces trimmed and empty ones left out: a component's or a Go template's
+/// arguments apart at spaces, a Zola call's at commas.
+pub(super) fn split_outside(text: &str, apart: fn(char) -> bool) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut depth, mut quote, mut start) = (0usize, None, 0);
     for (i, c) in text.char_indices() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
@@ -115,18 +118,16 @@ fn arguments(text: &str) -> Vec<&str> {
             (None, '"' | '\'' | '`') => quote = Some(c),
             (None, '{' | '[' | '(') => depth += 1,
             (None, '}' | ']' | ')') => depth = depth.saturating_sub(1),
-            (None, c) if c.is_whitespace() && depth == 0 => {
-                if let Some(s) = start.take() {
-                    args.push(&text[s..i]);
-                }
-                continue;
+            (None, c) if depth == 0 && apart(c) => {
+                pieces.push(text[start..i].trim());
+                start = i + c.len_utf8();
             }
             _ => {}
         }
-        start.get_or_insert(i);
     }
-    args.extend(start.map(|s| &text[s..]));
-    args
+    pieces.push(text[start..].trim());
+    pieces.retain(|p| !p.is_empty());
+    pieces
 }
 
 #[cfg(test)]

@@ -67,24 +67,8 @@ pub(super) fn drawn(call: &str) -> Option<String> {
 
 /// A call's arguments, `key=value` apart at commas outside quotes and brackets.
 fn arguments(text: &str) -> Vec<(&str, &str)> {
-    let mut pieces = Vec::new();
-    let (mut depth, mut quote, mut start) = (0usize, None, 0);
-    for (i, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'' | '`') => quote = Some(c),
-            (None, '[' | '(' | '{') => depth += 1,
-            (None, ']' | ')' | '}') => depth = depth.saturating_sub(1),
-            (None, ',') if depth == 0 => {
-                pieces.push(&text[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    pieces.push(&text[start..]);
-    let pairs = pieces.into_iter().filter_map(|piece| piece.split_once('='));
+    let pairs = super::split_outside(text, |c| c == ',').into_iter();
+    let pairs = pairs.filter_map(|piece| piece.split_once('='));
     pairs
         .map(|(key, value)| (key.trim(), value.trim()))
         .collect()
