@@ -299,7 +299,9 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if article.mathjax && holds(&text, "\\\\") {
+    let hugo_math =
+        |a: &Article| a.expressions == Expressions::Text && super::mathjax::asked_for(a);
+    if holds(&text, "\\\\") && (article.mathjax || hugo_math(article)) {
         if let Some((rewritten, map)) = super::mathjax::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

@@ -58,6 +58,29 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     Some((splice.out, splice.map))
 }
 
+/// Whether a Hugo or Zola page asks its theme for math as LoveIt, FixIt, Stack and
+/// PaperMod read it: `math: true` (or LoveIt's `math: {enable: true}`), `katex: true`
+/// or `mathjax: true` in its front matter (Zola's under `[extra]`), or the site's
+/// `[params] math` (Hugo's own advice). KaTeX's and MathJax's `\\( … \\)` and
+/// `\\[ … \\]` are then math on it, as on an mdBook with `mathjax-support`.
+pub(super) fn asked_for(article: &super::expand::Article) -> bool {
+    use serde_json::Value;
+    let on = |value: Option<&Value>| match value {
+        Some(Value::Bool(on)) => *on,
+        Some(Value::Object(o)) => o.get("enable").and_then(Value::as_bool) == Some(true),
+        _ => false,
+    };
+    let asks = |values: &Value| {
+        let places = [Some(values), values.get("extra"), values.get("params")];
+        let places = places.into_iter().flatten();
+        places
+            .flat_map(|at| ["math", "katex", "mathjax"].map(|k| at.get(k)))
+            .any(on)
+    };
+    let page = crate::load::hugo_params::front_values(article.front_matter);
+    page.as_ref().is_some_and(asks) || article.site_params.is_some_and(asks)
+}
+
 /// Where the closing delimiter `close` of a formula whose TeX starts at `start` is:
 /// the first one not itself escaped, before any blank line.
 fn closing(text: &str, start: usize, close: &str) -> Option<usize> {

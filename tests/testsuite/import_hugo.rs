@@ -1292,3 +1292,34 @@ fn a_page_beside_its_own_section_and_a_shared_old_file_address_are_warnings() {
     let flags = site.read("docs/programs/vtbackup/flags/index.html");
     assert!(!flags.contains("The old page"), "{flags}");
 }
+
+#[test]
+fn a_hugo_page_asking_for_math_reads_mathjaxs_delimiters() {
+    // dillonzq/LoveIt's example site (`math: true` on the page, `[params.math] enable
+    // = true` for the site) writes `\\( … \\)` and `\\[ … \\]`, which KaTeX reads once
+    // Markdown has taken a backslash off: shown as TeX text. A page that does not ask
+    // for math keeps them as text, as its theme shows them.
+    let site = Fixture::new("hugo");
+    site.write("hugo.yaml", "baseURL: https://example.org/\ntitle: Hugo\n");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\nmath: true\n---\nInline \\\\(f(x)=x^2\\\\) and\n\n\\\\[ a=b+c \\\\]\n",
+    );
+    site.write(
+        "content/posts/fourth.md",
+        "---\ntitle: Fourth\nmath:\n  enable: true\n---\nLoveIt's form \\\\(y\\\\).\n",
+    );
+    site.write(
+        "content/posts/fifth.md",
+        "---\ntitle: Fifth\n---\nNo math \\\\(z\\\\) here.\n",
+    );
+    site.build().assert_code(0);
+    let third = site.read("posts/third/index.html");
+    assert_eq!(third.matches("<math").count(), 2, "{third}");
+    assert!(site.read("posts/fourth/index.html").contains("<math"));
+    let fifth = site.read("posts/fifth/index.html");
+    assert!(
+        !fifth.contains("<math") && fifth.contains("\\(z\\)"),
+        "{fifth}"
+    );
+}
