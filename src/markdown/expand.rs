@@ -259,7 +259,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if (holds(&text, "{{") || holds(&text, "{%")) && holds(&text, "<") {
+    if article.expressions == Expressions::Text && super::zola_components::may_hold(&text) {
         if let Some((rewritten, map)) = super::zola_components::rewrite(&text, article, options) {
             out.maps.0.push(map);
             text = rewritten;

@@ -16,12 +16,16 @@ use super::expand::{Article, SegMap, Splice};
 use super::foreign::{Kind, Tag};
 use pulldown_cmark::Options;
 
+/// Whether `text` may hold a component or a media call: what each ends or opens with
+/// (`/>}}`, `{% <`, `) }}`), so that a page of Hugo shortcodes alone is not read twice.
+pub(super) fn may_hold(text: &str) -> bool {
+    const MARKS: [&str; 7] = ["{% <", "{%<", "{{ <", "/>}}", "/> }}", ")}}", ") }}"];
+    MARKS.iter().any(|mark| crate::text::holds(text, mark))
+}
+
 /// The text with each component written as the shortcode call it stands for, with
 /// its map back to the text as written; `None` when there is none.
 pub(super) fn rewrite(text: &str, article: &Article, options: Options) -> Option<(String, SegMap)> {
-    if article.expressions != super::Expressions::Text {
-        return None;
-    }
     let mut zola = None;
     let is_zola = || match article.content {
         Some((root, dir, _)) => crate::load::is_zola(root, dir),
