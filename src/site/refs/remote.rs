@@ -24,8 +24,26 @@ pub(super) struct Remote {
     pub column: usize,
 }
 
+impl Remote {
+    /// The remote file a page's reference `r`, in `file`, loads; `None` for a link, or
+    /// a file of the site's own.
+    pub(super) fn of(file: &std::path::Path, r: &crate::markdown::OutRef) -> Option<Remote> {
+        let url = r.url.trim();
+        let crate::markdown::RefKind::Media(what) = r.kind else {
+            return None;
+        };
+        (crate::markdown::is_external(url) && is_remote(url)).then(|| Remote {
+            what,
+            url: url.to_string(),
+            file: file.to_path_buf(),
+            line: r.line,
+            column: r.column,
+        })
+    }
+}
+
 /// Whether `url` is another origin's (`https:`, `http:`, `//host/…`).
-pub(super) fn is_remote(url: &str) -> bool {
+fn is_remote(url: &str) -> bool {
     let scheme = url.split(':').next().unwrap_or_default();
     url.starts_with("//")
         || scheme.eq_ignore_ascii_case("http")

@@ -4,7 +4,7 @@
 
 use super::by_name::{page_by_md_path, page_by_source_path, relative_aliases};
 use super::paths::{join, join_clamped, reference_folder, without_language, FOLDER_TEXT};
-use super::remote::{is_remote, Remote};
+use super::remote::Remote;
 use super::RefTarget;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::markdown::{is_external, OutRef, RefKind};
@@ -66,22 +66,11 @@ impl Site {
             .map(|i| {
                 let mut local = Diagnostics::new();
                 let article = &self.articles[i];
+                let mut remotes = Vec::new();
                 let targets = (article.parsed.refs.iter())
-                    .map(|r| self.resolve_ref(i, r, &ctx, &mut local))
-                    .collect();
-                let remotes = (article.parsed.refs.iter())
-                    .filter_map(|r| {
-                        let url = r.url.trim();
-                        let RefKind::Media(what) = r.kind else {
-                            return None;
-                        };
-                        (is_external(url) && is_remote(url)).then(|| Remote {
-                            what,
-                            url: url.to_string(),
-                            file: article.path.clone(),
-                            line: r.line,
-                            column: r.column,
-                        })
+                    .map(|r| {
+                        remotes.extend(Remote::of(&article.path, r));
+                        self.resolve_ref(i, r, &ctx, &mut local)
                     })
                     .collect();
                 (targets, local, remotes)
