@@ -235,13 +235,14 @@ pub(super) fn page_with<T: Serialize>(
             let leads = parts.iter().map(|(old, to)| {
                 let part = to.part.as_deref().map(|p| format!("#{p}"));
                 let href = site.style.href(url, &to.url) + part.as_deref().unwrap_or("");
-                let old: String = (old.chars())
-                    .map(|c| match c.is_whitespace() {
-                        true => format!("%{:02X}", c as u32 & 0xff),
-                        false => c.to_string(),
-                    })
-                    .collect();
-                format!("{old} {href}")
+                // Apart at spaces: a space in the old part (or `%`, or any letter
+                // beyond ASCII, white ones too) is written as the address escapes it.
+                const APART: &percent_encoding::AsciiSet =
+                    &percent_encoding::CONTROLS.add(b' ').add(b'%');
+                format!(
+                    "{} {href}",
+                    percent_encoding::utf8_percent_encode(old, APART)
+                )
             });
             leads.collect::<Vec<_>>().join(" ")
         }),

@@ -893,6 +893,7 @@ fn a_part_of_a_page_that_moved_is_followed_from_that_page() {
     let table = r#"[output.html.redirect]
 "/guide/install.html#old-steps" = "install.html#steps"
 "/guide/install.html#moved%20away" = "../reference/config.html"
+"/guide/install.html#no%C2%A0break" = "../reference/config.html"
 "/old.html" = "guide/reading.html"
 "/old.html#start" = "guide/install.html#before-you-start"
 "/gone.html#part" = "guide/install.html"
@@ -910,7 +911,7 @@ fn a_part_of_a_page_that_moved_is_followed_from_that_page() {
     assert!(!run.stderr.contains("not an old address"), "{}", run.stderr);
     let install = site.read("guide/install/index.html");
     assert!(
-        install.contains("data-moved-parts=\"old-steps ../../guide/install/#steps moved%20away ../../reference/config/\""),
+        install.contains("data-moved-parts=\"old-steps ../../guide/install/#steps moved%20away ../../reference/config/ no%C2%A0break ../../reference/config/\""),
         "{install}"
     );
     // The old page's redirect, and mdBook's file for it, follow its part too.
