@@ -330,10 +330,12 @@ pub(super) fn strip(
         let name = tag.name().to_string();
         // The closing tag of a pair, if there is one after it.
         let pair = pairs.get(&i).map(|&j| &tags[j]);
+        // A pair whose template shows its inner text (a theme's box) keeps it, as `{{% %}}`.
+        let shown = (tag.kind == Kind::HugoRaw && pair.is_some())
+            .then(|| super::hugo_raw::shows_inner(article, &name))
+            .flatten();
         let swallow = match tag.kind {
-            // A pair whose template shows its inner text (a theme's box, `{{ .Inner |
-            // markdownify }}`) keeps it, as a `{{% %}}` pair does.
-            Kind::HugoRaw => !(pair.is_some() && super::hugo_raw::shows_inner(article, &name)),
+            Kind::HugoRaw => shown.is_none(),
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
             _ => false,
         };
@@ -413,9 +415,8 @@ pub(super) fn strip(
                 continue;
             }
         }
-        // GitBook's `{% embed url="…" %}` (a card showing the page, `caption="…"` or
-        // the text before `{% endembed %}` under it): a link to that page, which is
-        // what a reader follows from the card, with the caption kept as its text.
+        // GitBook's `{% embed url="…" %}` (a card showing the page, `caption="…"` or the
+        // text before `{% endembed %}` under it): a link to that page, its caption kept.
         if tag.kind == Kind::Liquid && name == "embed" {
             if let Some(link) = embed_link(&tag.inner) {
                 splice.copy(copied..tag.range.start);
@@ -482,8 +483,7 @@ pub(super) fn strip(
             }
         }
         // A pair whose template only styles its text (Congo's `lead`) loses nothing.
-        let styled = pair.is_some() && !swallow && tag.kind == Kind::HugoRaw;
-        if styled && super::hugo_raw::only_styles_inner(article, &name) {
+        if shown == Some(super::hugo_raw::Inner::Styled) {
             continue;
         }
         let written = tag.written(text);

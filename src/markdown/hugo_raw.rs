@@ -27,25 +27,34 @@ pub(super) fn shown_as(article: &Article, name: &str) -> Option<ShownAs> {
     }
 }
 
+/// How the site's template for a pair puts its inner text in the page.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Inner {
+    /// Shown, and something more: a box around it, an argument's words.
+    Shown,
+    /// Shown in elements that only style it: the page loses only the look.
+    Styled,
+}
+
 /// Whether the site's template for the pair `name` puts its inner text in the page:
 /// through `markdownify` or `RenderString`, as a theme's boxes (`{{ .Inner |
 /// markdownify }}` in a `<div class="note">`) show their Markdown, or as it is, as a
 /// list around other shortcodes (`<ol>{{ .Inner }}</ol>` around `{{< step >}}`s)
 /// shows what they make. Hugo shows that text, so it is kept, its tags left out.
-pub(super) fn shows_inner(article: &Article, name: &str) -> bool {
-    template(article, name).is_some_and(|t| inner_shown(&t))
+/// [`Inner::Styled`] when the template does nothing else, in elements that only
+/// style it (`<div class="lead text-xl">{{ .Inner | markdownify }}</div>`, Congo's
+/// `lead`): no argument is read, nothing else printed, no element that means
+/// something (a `<blockquote>`, an `<aside>`, a link). Attune's theme gives the look.
+pub(super) fn shows_inner(article: &Article, name: &str) -> Option<Inner> {
+    let template = template(article, name)?;
+    match (inner_shown(&template), only_styles(&template)) {
+        (false, _) => None,
+        (true, false) => Some(Inner::Shown),
+        (true, true) => Some(Inner::Styled),
+    }
 }
 
-/// Whether the site's template for the pair `name` does nothing but show its inner
-/// text in elements that only style it (`<div class="lead text-xl">{{ .Inner |
-/// markdownify }}</div>`, Congo's `lead`): no argument is read, nothing else printed,
-/// no element that means something (a `<blockquote>`, an `<aside>`, a link). The
-/// page then loses only the look, which is attune's theme's: nothing to report.
-pub(super) fn only_styles_inner(article: &Article, name: &str) -> bool {
-    template(article, name).is_some_and(|t| inner_shown(&t) && only_styles(&t))
-}
-
-/// [`only_styles_inner`] of a template showing its inner text.
+/// Whether a template showing its inner text only styles it (see [`shows_inner`]).
 fn only_styles(template: &str) -> bool {
     let mut markup = String::new();
     let mut inner_vars: Vec<&str> = Vec::new();
