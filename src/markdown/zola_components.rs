@@ -37,8 +37,10 @@ pub(super) fn rewrite(text: &str, article: &Article, options: Options) -> Option
         let (kind, call) = match as_shortcode(tag.kind, &tag.inner) {
             Some(_) if ambiguous(&tag) && !*zola.get_or_insert_with(is_zola) => continue,
             Some(component) => component,
-            // A shortcode call of Zola's before 0.23: drawn if it is media.
-            None if tag.kind == Kind::Expression => (Kind::Expression, tag.inner.clone()),
+            // A shortcode call of Zola's before 0.23, on a Zola site: drawn if it is media.
+            None if tag.kind == Kind::Expression && *zola.get_or_insert_with(is_zola) => {
+                (Kind::Expression, tag.inner.clone())
+            }
             None => continue,
         };
         let written = match kind {

@@ -1409,7 +1409,8 @@ fn zola_components_are_read_as_the_shortcodes_they_replace() {
             "{% <admonition type=\"tip\" title=\"A tip\"> %}\nA **tip**.\n{% </admonition> %}\n\n",
             "{{<img src=\"ferris.svg\" alt=\"Ferris\" caption=\"Ferris\" page={page} config={config} />}}\n\n",
             "{{ <youtube id=\"32gyFIWecuw\" /> }}\n\n",
-            "{{<imgswap main_src=\"ferris.svg\" swap_src=\"ferris.svg\" page={page} />}}\n",
+            "{{<imgswap main_src=\"ferris.svg\" swap_src=\"ferris.svg\" page={page} />}}\n\n",
+            "Before 0.23: {{ vimeo(id=\"514402648\") }}\n",
         ),
     );
     let run = site.run(&["build"]);
@@ -1434,6 +1435,7 @@ fn zola_components_are_read_as_the_shortcodes_they_replace() {
         "<p>A <strong>tip</strong>.</p>",
         "<img src=\"../../docs/page/ferris.svg\" alt=\"Ferris\"",
         "<a href=\"https://www.youtube.com/watch?v=32gyFIWecuw\">",
+        "<a href=\"https://vimeo.com/514402648\">",
     ] {
         assert!(page.contains(shown), "{shown}: {page}");
     }
