@@ -83,6 +83,19 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// A Markdown image of `src` (an address with no `<`, `>` or line break), its `alt`
+/// text and `title` (none when empty) shown as written: a backslash kept, a bracket in
+/// the alt text and a line break a space.
+pub(super) fn image(alt: &str, src: &str, title: Option<&str>) -> String {
+    let one_line = |text: &str| text.replace(['\n', '\r'], " ").replace('\\', "\\\\");
+    let alt = one_line(alt).replace(['[', ']'], " ");
+    let title = match title.map(one_line).filter(|t| !t.trim().is_empty()) {
+        Some(title) => format!(" \"{}\"", title.replace('"', "\\\"")),
+        None => String::new(),
+    };
+    format!("![{alt}](<{src}>{title})")
+}
+
 /// What a `figure` shortcode's inner text (`figure src="a.png" caption="…"`) stands
 /// for: raw HTML when the shortcode is a line of its own (`own_line`), else a Markdown
 /// image. `None` without a `src`, or with one that could not stand in a link.
@@ -112,14 +125,7 @@ pub(super) fn figure(inner: &str, own_line: bool) -> Option<String> {
         .or_else(|| caption.clone())
         .unwrap_or_default();
     if !own_line {
-        let label = alt.replace('\\', "\\\\").replace(['[', ']'], "");
-        let tip = caption.as_deref().or(title).unwrap_or("");
-        let tip = if tip.is_empty() {
-            String::new()
-        } else {
-            format!(" \"{}\"", tip.replace('\\', "\\\\").replace('"', "\\\""))
-        };
-        return Some(format!("![{label}](<{src}>{tip})"));
+        return Some(image(&alt, src, caption.as_deref().or(title)));
     }
     let mut html = String::from("<figure>");
     // As Hugo: no `alt` at all when neither is given (a missing description, not a

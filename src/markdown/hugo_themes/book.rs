@@ -29,13 +29,11 @@ pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String,
         }
         "katex" if !paired => Some((String::new(), None)),
         "image" if !paired => {
-            let src = address("src")?;
-            let alt = args.get("alt").unwrap_or("").replace(['[', ']', '\n'], " ");
-            let title = match args.get("title") {
-                Some(t) => format!(" \"{}\"", t.replace(['"', '\n'], " ")),
-                None => String::new(),
-            };
-            Some((format!("![{alt}](<{src}>{title})"), None))
+            let (alt, title) = (args.get("alt").unwrap_or(""), args.get("title"));
+            Some((
+                crate::markdown::hugo_figure::image(alt, address("src")?, title),
+                None,
+            ))
         }
         _ => None,
     }

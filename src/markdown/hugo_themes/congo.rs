@@ -20,20 +20,9 @@ pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String,
             let src = args
                 .get("src")
                 .filter(|s| !s.contains(['<', '>', '\n', '\r']))?;
-            let text = |key: &str| {
-                args.get(key)
-                    .unwrap_or("")
-                    .replace(['[', ']', '"', '\n'], " ")
-            };
-            let alt = match text("alt") {
-                alt if alt.trim().is_empty() => text("caption"),
-                alt => alt,
-            };
-            let title = match text("caption") {
-                caption if caption.trim().is_empty() => String::new(),
-                caption => format!(" \"{}\"", caption.trim()),
-            };
-            Some((format!("![{}](<{src}>{title})", alt.trim()), None))
+            let caption = args.get("caption");
+            let alt = args.get("alt").or(caption).unwrap_or("");
+            Some((crate::markdown::hugo_figure::image(alt, src, caption), None))
         }
         _ => None,
     }

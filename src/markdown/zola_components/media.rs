@@ -38,12 +38,8 @@ pub(super) fn drawn(call: &str) -> Option<String> {
         }
         "img" | "image" => {
             let src = sources.first()?;
-            let words = |key: &str| get(key).unwrap_or("").replace(['[', ']', '"', '\n'], " ");
-            let title = match words("caption") {
-                caption if caption.trim().is_empty() => String::new(),
-                caption => format!(" \"{}\"", caption.trim()),
-            };
-            let image = format!("![{}](<{src}>{title})", words("alt").trim());
+            let image =
+                crate::markdown::hugo_figure::image(get("alt").unwrap_or(""), src, get("caption"));
             Some(match get("link").filter(|l| address(l)) {
                 Some(link) => format!("[{image}](<{link}>)"),
                 None => image,
