@@ -58,27 +58,10 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
         }
         "youtube" | "vimeo" if !paired => {
             let id = get("id").or_else(first)?;
-            if !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
-                return None;
-            }
-            let (site, url) = match name {
-                "youtube" => ("YouTube", format!("https://www.youtube.com/watch?v={id}")),
-                _ => ("Vimeo", format!("https://vimeo.com/{id}")),
-            };
-            let label = get("title").unwrap_or_else(|| format!("Watch the video on {site}"));
-            let label = label.replace('\\', "\\\\").replace(['[', ']'], "");
-            Some((format!("[{label}](<{url}>)"), None))
+            Some((video_link(name, &id, get("title").as_deref())?, None))
         }
         "x" | "tweet" | "twitter" | "instagram" | "gist" if !paired => {
-            let word = |key: &str, n: usize| {
-                args.named_or_nth(key, n).filter(|w| {
-                    w.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                })
-            };
+            let word = |key: &str, n: usize| args.named_or_nth(key, n).filter(|w| is_id(w));
             let (label, url) = match name {
                 "instagram" => {
                     let id = word("id", 0)?;
@@ -111,6 +94,29 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
         }
         _ => None,
     }
+}
+
+/// Whether `word` can stand in an address as an id (`dQw4w9WgXcQ`, `gh-pages_2`).
+fn is_id(word: &str) -> bool {
+    !word.is_empty() && (word.chars()).all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A link to the video `id` on the site a shortcode `name`s (`youtube`, `vimeo`,
+/// `streamable`), its words `title` or where it is watched; `None` for another site
+/// or an id that is not one.
+pub(super) fn video_link(name: &str, id: &str, title: Option<&str>) -> Option<String> {
+    if !is_id(id) {
+        return None;
+    }
+    let (site, url) = match name {
+        "youtube" => ("YouTube", format!("https://www.youtube.com/watch?v={id}")),
+        "vimeo" => ("Vimeo", format!("https://vimeo.com/{id}")),
+        "streamable" => ("Streamable", format!("https://streamable.com/{id}")),
+        _ => return None,
+    };
+    let label = title.map_or_else(|| format!("Watch the video on {site}"), str::to_string);
+    let label = label.replace('\\', "\\\\").replace(['[', ']'], "");
+    Some(format!("[{label}](<{url}>)"))
 }
 
 #[cfg(test)]

@@ -25,16 +25,7 @@ pub(super) fn drawn(call: &str) -> Option<String> {
     let sources: Vec<&str> = sources.into_iter().filter(|s| address(s)).collect();
     match name.trim() {
         "youtube" | "vimeo" | "streamable" => {
-            let id = get("id").filter(|id| {
-                id.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            })?;
-            let (site, url) = match name.trim() {
-                "youtube" => ("YouTube", format!("https://www.youtube.com/watch?v={id}")),
-                "vimeo" => ("Vimeo", format!("https://vimeo.com/{id}")),
-                _ => ("Streamable", format!("https://streamable.com/{id}")),
-            };
-            Some(format!("[Watch the video on {site}](<{url}>)"))
+            crate::markdown::hugo_builtins::video_link(name.trim(), get("id")?, None)
         }
         "img" | "image" => {
             let src = sources.first()?;
