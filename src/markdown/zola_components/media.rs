@@ -80,11 +80,8 @@ fn get_list<'a>(args: &[(&'a str, &'a str)], key: &str) -> Vec<&'a str> {
     let Some(items) = list.strip_prefix('[').and_then(|l| l.strip_suffix(']')) else {
         return Vec::new();
     };
-    items
-        .split(',')
-        .map(unquote)
-        .filter(|s| !s.is_empty())
-        .collect()
+    let items = super::split_outside(items, |c| c == ',').into_iter();
+    items.map(unquote).filter(|s| !s.is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -117,6 +114,10 @@ mod tests {
         assert_eq!(
             drawn("audio(sources=[\"a.ogg\"])").unwrap(),
             "<audio controls><source src=\"a.ogg\"></audio>"
+        );
+        assert_eq!(
+            drawn("video(sources=[\"a,1.mp4\", \"b.webm\"])").unwrap(),
+            "<video controls><source src=\"a,1.mp4\"><source src=\"b.webm\"></video>"
         );
         assert_eq!(drawn("youtube(id=\"a b\")"), None);
         assert_eq!(drawn("img(alt=\"no source\")"), None);
