@@ -135,6 +135,13 @@ impl Site {
                 title: "Glossary".to_string(),
             });
         }
+        if let Some((url, title)) = self.redirected_hub(&article.rel, path) {
+            return Some(ResolvedLink {
+                target: None,
+                href: self.style.href(&article.url, &url),
+                title,
+            });
+        }
         if let Some(t) = self.redirected_section(&article.rel, path) {
             let to = &self.articles[t];
             return Some(ResolvedLink {
@@ -230,6 +237,41 @@ impl Site {
         let folder = path.parent()?.to_string_lossy().replace('\\', "/");
         self.exclude.held_back_why(&path)?;
         self.redirected.get(&format!("{folder}/")).map(|(t, _)| *t)
+    }
+
+    /// The hub (URL and title) of the folder whose `_index.md` the `.md` path `target`
+    /// names, when Zola's `redirect_to` holds that file back and the folder keeps a hub
+    /// at its address, listing its pages (see `load::zola::section_redirects`): the
+    /// address Zola's `@/` link names.
+    fn redirected_hub(&self, from: &Path, target: &str) -> Option<(String, String)> {
+        let path = match target.strip_prefix('/') {
+            Some(rooted) => md_path(Path::new("_"), rooted)?,
+            None => md_path(from, target)?,
+        };
+        if path.file_stem()? != "_index"
+            || !self.exclude.held_back_why(&path)?.contains("redirect_to")
+        {
+            return None;
+        }
+        let folder = path.parent()?;
+        // A page below the folder, its address less one part for each folder below.
+        let url = self.articles.iter().find_map(|a| {
+            let below = a.rel.parent()?.strip_prefix(folder).ok()?;
+            let folder_page = matches!(a.rel.file_stem()?.to_str()?, "_index" | "index");
+            let up = below.components().count() + usize::from(!folder_page);
+            let parts: Vec<&str> = a.url.trim_end_matches('/').split('/').collect();
+            let keep = parts.len().checked_sub(up).filter(|&k| k > 0)?;
+            Some(format!("{}/", parts[..keep].join("/")))
+        })?;
+        if let Some(section) = self.sections.iter().find(|s| s.url == url) {
+            return Some((url, section.title.clone()));
+        }
+        let topic = self
+            .config
+            .topics
+            .iter()
+            .find(|t| format!("{}/", t.id) == url)?;
+        Some((url, topic.title.clone()))
     }
 
     /// The tag list or a tag's page that the `.md` path `target` from `from` names when

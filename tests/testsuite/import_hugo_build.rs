@@ -567,6 +567,54 @@ fn a_zola_section_redirect_with_no_pages_is_a_redirect_page() {
 }
 
 #[test]
+fn a_link_to_a_redirected_section_with_pages_leads_to_its_hub() {
+    // getzola/zola's docs: `[templates](@/documentation/templates/_index.md)`, whose
+    // `_index.md` has `redirect_to`, was "never published (`redirect_to`): shown as
+    // plain text". Its folder keeps a hub at that address, listing its pages: the
+    // address Zola's link names, so the link leads there, at any depth.
+    let site = zola_site();
+    site.write(
+        "content/docs/_index.md",
+        "+++\ntitle = \"Docs\"\nredirect_to = \"docs/templates/overview\"\n+++\n",
+    );
+    site.write(
+        "content/docs/templates/_index.md",
+        "+++\ntitle = \"Templates\"\nredirect_to = \"docs/templates/overview\"\n+++\n",
+    );
+    site.write(
+        "content/docs/templates/overview.md",
+        "+++\ntitle = \"Overview\"\n+++\nSee [templates](@/docs/templates/_index.md), [docs](@/docs/_index.md) and [up](../_index.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("overview.md"), "{}", run.stderr);
+    let page = site.read("docs/templates/overview/index.html");
+    assert!(
+        page.contains("href=\"../../../docs/templates/\" id=\"ref-1\">templates</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../../docs/\" id=\"ref-2\">docs</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../../docs/\" id=\"ref-3\">up</a>"),
+        "{page}"
+    );
+    // A held-back section with no hub stays plain text with its reason.
+    site.write(
+        "content/docs/templates/overview.md",
+        "+++\ntitle = \"Overview\"\n+++\nSee [drafts](@/drafts/_index.md).\n",
+    );
+    site.write(
+        "content/drafts/_index.md",
+        "+++\ntitle = \"Drafts\"\ndraft = true\n+++\n",
+    );
+    site.build()
+        .assert_stderr_contains("'@/drafts/_index.md' is held back by `draft: true`");
+}
+
+#[test]
 fn links_to_hugos_and_zolas_feed_names_lead_to_attunes_feed() {
     // Hugo's feeds are `index.xml` (the home page's, a section's, a tag's), Zola's
     // `atom.xml` and `rss.xml`; attune writes one feed, `atom.xml`. A Hugo site's
