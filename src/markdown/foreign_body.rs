@@ -287,11 +287,16 @@ fn info_string(language: &str) -> String {
 /// mdbook-toc's marker, which asks for the page's "On this page" contents in place.
 pub(super) const TOC_MARK: &str = "<!-- toc -->";
 
-/// Whether a lone Hugo shortcode with no argument is a theme's table of contents
-/// (`{{< toc >}}`, its template printing `.TableOfContents`).
+/// Whether a lone Hugo shortcode with no argument but named options is a theme's
+/// table of contents (`{{< toc >}}`, `{{< page/toc placement="inline" >}}`, its
+/// template printing `.TableOfContents`).
 pub(super) fn hugo_toc(tag: &Tag, article: &Article) -> bool {
     matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
-        && tag.inner.split_whitespace().count() == 1
+        && tag
+            .inner
+            .split_whitespace()
+            .skip(1)
+            .all(|a| a.contains('='))
         && super::hugo_raw::prints_toc(article, tag.name())
 }
 

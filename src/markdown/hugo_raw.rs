@@ -199,11 +199,10 @@ pub(super) fn prints_toc(article: &Article, name: &str) -> bool {
 /// The site's template for the shortcode `name`: see `prints_inner`.
 fn template(article: &Article, name: &str) -> Option<String> {
     let (root, dir, _) = article.content?;
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_alphanumeric() || "-_".contains(c))
-    {
+    // A name in a folder (`page/toc`) is the template in that folder, as Hugo reads it.
+    let part =
+        |p: &str| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || "-_".contains(c));
+    if !name.split('/').all(part) {
         return None;
     }
     let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];

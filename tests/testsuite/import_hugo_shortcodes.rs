@@ -507,6 +507,45 @@ fn a_themes_box_showing_its_inner_markdown_keeps_it() {
     );
 }
 
+/// etcd-io/website: `{{< page/toc placement="sidebar" >}}` names the template
+/// `layouts/shortcodes/page/toc.html`, as Hugo reads a shortcode in a folder; it prints
+/// `.TableOfContents`, with options for where. Reported as unknown, the page lost its
+/// contents; a folder's shortcode whose template keeps its text keeps it too.
+#[test]
+fn a_shortcode_in_a_folder_is_read_from_that_folders_template() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "layouts/shortcodes/page/toc.html",
+        "{{ $placement := .Get \"placement\" | default \"sidebar\" }}\n{{ with .Page.TableOfContents }}<div class=\"td-toc\">{{ . }}</div>{{ end }}\n",
+    );
+    site.write(
+        "layouts/shortcodes/box/note.html",
+        "<div class=\"note\">{{ .Inner | markdownify }}</div>\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< page/toc collapsed=true placement=\"inline\" >}}\n\n## One\n\n{{< box/note >}}**Kept** text.{{< /box/note >}}\n\n{{< page/toc placement=\"sidebar\" >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        page.contains("class=\"toc-heading\">On this page</h2>"),
+        "{page}"
+    );
+    assert!(
+        body(&page).contains("<strong>Kept</strong> text."),
+        "{page}"
+    );
+    // A name leaving the shortcodes folder is no template's.
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< ../toc >}}\n",
+    );
+    site.build().assert_stderr_contains("`{{< ../toc >}}`");
+}
+
 /// kubernetes-sigs/kind: its `codeFromInline` shortcode trims `.Inner`, then
 /// `highlight`s it in the language its call names (`lang="bash"`), in a table with a
 /// copy button. Left out with 65 warnings, the home page lost its install commands.
