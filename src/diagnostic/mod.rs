@@ -7,6 +7,7 @@
 //! looked up only when printing.
 
 mod code;
+mod group;
 mod printer;
 
 pub use code::Code;
@@ -41,6 +42,10 @@ pub struct Diagnostic {
     /// as a `note:` with its own source line. Left out of JSON when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// What repeats when this problem does (one shortcode's name): many alike are
+    /// reported as one (see [`Diagnostics::group_repeats`]).
+    #[serde(skip)]
+    pub family: Option<String>,
 }
 
 /// Another place a diagnostic concerns, with what it is (`first defined here`).
@@ -65,6 +70,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             related: Vec::new(),
+            family: None,
         }
     }
 
@@ -101,6 +107,12 @@ impl Diagnostic {
             column,
             message: message.into(),
         });
+        self
+    }
+
+    /// Names what repeats when this problem does: see [`Diagnostics::group_repeats`].
+    pub fn family(mut self, family: impl Into<String>) -> Self {
+        self.family = Some(family.into());
         self
     }
 

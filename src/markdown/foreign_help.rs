@@ -40,6 +40,14 @@ impl LeftOut {
 /// The diagnostic for a tag, as an error (`{{#title}}`: a warning); `foreign::strip` makes it
 /// a warning where `[build] unsupported_syntax` says so.
 pub(super) fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagnostic {
+    let family = match left_out.closing() {
+        Some(_) => format!("the pair `{name}`"),
+        None => format!("`{name}`"),
+    };
+    describe_one(kind, name, written, left_out).family(family)
+}
+
+fn describe_one(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagnostic {
     let with_pair = match left_out.closing() {
         Some(closing) => format!("`{written}` … `{closing}`"),
         None => format!("`{written}`"),

@@ -303,6 +303,7 @@ fn build_with(
     site.check_heading_order(diagnostics);
     site.compute_related();
     site.place_included(diagnostics);
+    diagnostics.group_repeats();
     site
 }
 

@@ -235,6 +235,7 @@ fn a_book_toml_that_is_not_utf8_is_an_error_at_its_line_and_column() {
 fn zola_shortcodes_nested_thousands_deep_pair_and_print_in_linear_time() {
     // 4,000 nested `{% a() %}` … `{% end %}` pairs on one line took 229 s to build:
     // each of 8,000 warnings quoted the whole 72 KB line, and read the file again.
+    // (They are one warning now, but each is still found and paired.)
     let s = site("");
     let n = 10_000;
     s.write(
@@ -251,25 +252,24 @@ fn zola_shortcodes_nested_thousands_deep_pair_and_print_in_linear_time() {
     run.assert_code(0);
     assert!(took.as_secs() < 60, "took {took:?}");
     // Each opening tag pairs with its own `{% end %}`, innermost first: one warning
-    // each, none for a closing tag left over.
-    assert_eq!(
-        run.stderr
-            .matches("Zola shortcode `{% a() %}` … `{% end %}`")
-            .count(),
-        n
-    );
+    // for them all, counting them, none for a closing tag left over.
+    run.assert_stderr_contains(&format!(
+        "Zola shortcode `{{% a() %}}` … `{{% end %}}` is not supported: attune does not run templates in content ({n} uses of the pair `a` in one file, reported here as one)\n --> content/b.md:4:1\n"
+    ));
     assert!(
         !run.stderr.contains("Liquid tag `{% end %}`"),
         "{}",
         &run.stderr[..2000]
     );
-    // The header keeps the column; the quoted part of the line starts near it.
-    let last = format!("--> content/b.md:4:{}\n", 9 * (n - 1) + 1);
-    run.assert_stderr_contains(&last);
-    let quoted = run.stderr.split(&last).nth(1).unwrap_or("");
+    // The quoted part of the 180 KB line is a window of it.
+    let quoted = run
+        .stderr
+        .split("--> content/b.md:4:1\n")
+        .nth(1)
+        .unwrap_or("");
     let line = quoted.lines().nth(1).unwrap_or("");
     assert!(
-        line.starts_with("4 | …") && line.chars().count() < 400,
+        line.starts_with("4 | {% a() %}") && line.chars().count() < 400,
         "{line}"
     );
     assert!(s.read("b/index.html").contains("<p>inner</p>"));
