@@ -208,14 +208,25 @@ fn template(article: &Article, name: &str) -> Option<String> {
     let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
     sites.extend(dir.parent().filter(|p| *p != root).map(Path::to_path_buf));
     let themes: Vec<PathBuf> = sites.iter().flat_map(|s| themes(s)).collect();
+    let file = format!("{name}.html");
     sites.iter().chain(&themes).find_map(|site| {
-        ["shortcodes", "_shortcodes"].iter().find_map(|folder| {
-            let file = site
-                .join("layouts")
-                .join(folder)
-                .join(format!("{name}.html"));
-            std::fs::read_to_string(file).ok()
-        })
+        let layouts = site.join("layouts");
+        let read = |folder: &Path| std::fs::read_to_string(folder.join(&file)).ok();
+        ["shortcodes", "_shortcodes"]
+            .iter()
+            .find_map(|folder| read(&layouts.join(folder)))
+            // Hugo 0.146's shortcodes for one section's pages (`layouts/docs/_shortcodes/`).
+            .or_else(|| {
+                let mut kinds: Vec<PathBuf> = std::fs::read_dir(&layouts)
+                    .ok()?
+                    .flatten()
+                    .map(|e| e.path())
+                    .collect();
+                kinds.sort();
+                kinds
+                    .iter()
+                    .find_map(|kind| read(&kind.join("_shortcodes")))
+            })
     })
 }
 

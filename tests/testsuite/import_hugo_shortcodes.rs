@@ -510,7 +510,8 @@ fn a_themes_box_showing_its_inner_markdown_keeps_it() {
 /// etcd-io/website: `{{< page/toc placement="sidebar" >}}` names the template
 /// `layouts/shortcodes/page/toc.html`, as Hugo reads a shortcode in a folder; it prints
 /// `.TableOfContents`, with options for where. Reported as unknown, the page lost its
-/// contents; a folder's shortcode whose template keeps its text keeps it too.
+/// contents; a folder's shortcode whose template keeps its text keeps it too, and so
+/// does one in linkerd's `layouts/docs/_shortcodes/`.
 #[test]
 fn a_shortcode_in_a_folder_is_read_from_that_folders_template() {
     let site = Fixture::new("hugo");
@@ -522,9 +523,14 @@ fn a_shortcode_in_a_folder_is_read_from_that_folders_template() {
         "layouts/shortcodes/box/note.html",
         "<div class=\"note\">{{ .Inner | markdownify }}</div>\n",
     );
+    // Hugo 0.146's shortcodes for one section's pages, in `layouts/<section>/_shortcodes/`.
+    site.write(
+        "layouts/docs/_shortcodes/aside.html",
+        "<div class=\"aside\">{{ .Inner | .Page.RenderString }}</div>\n",
+    );
     site.write(
         "content/posts/third.md",
-        "---\ntitle: Third\n---\n{{< page/toc collapsed=true placement=\"inline\" >}}\n\n## One\n\n{{< box/note >}}**Kept** text.{{< /box/note >}}\n\n{{< page/toc placement=\"sidebar\" >}}\n",
+        "---\ntitle: Third\n---\n{{< page/toc collapsed=true placement=\"inline\" >}}\n\n## One\n\n{{< box/note >}}**Kept** text.{{< /box/note >}}\n\n{{< aside >}}**Aside** text.{{< /aside >}}\n\n{{< page/toc placement=\"sidebar\" >}}\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -535,7 +541,8 @@ fn a_shortcode_in_a_folder_is_read_from_that_folders_template() {
         "{page}"
     );
     assert!(
-        body(&page).contains("<strong>Kept</strong> text."),
+        body(&page).contains("<strong>Kept</strong> text.")
+            && body(&page).contains("<strong>Aside</strong> text."),
         "{page}"
     );
     // A name leaving the shortcodes folder is no template's.
@@ -940,4 +947,43 @@ fn a_pair_whose_template_only_styles_its_text_keeps_it_without_a_warning() {
     ] {
         assert!(text.contains(shown), "{shown}: {text}");
     }
+}
+
+/// linkerd/website: its own `{{< cli-flags "…" >}}` on 534 pages, a data-driven
+/// template attune cannot run, was 534 warnings alike burying the rest of `check`.
+/// More than three calls of one shortcode are one warning at the first, saying how
+/// many in how many files and naming three more; three or fewer stay one each.
+#[test]
+fn many_calls_of_one_unsupported_shortcode_are_one_warning() {
+    let site = Fixture::new("hugo");
+    for (i, page) in ["a", "b", "c"].iter().enumerate() {
+        site.write(
+            &format!("content/posts/{page}.md"),
+            format!("---\ntitle: {page}\n---\n{{{{< cli-flags \"{i}\" >}}}}\n\nText.\n\n{{{{< cli-flags \"more\" >}}}}\n\n{{{{< once >}}}}\n"),
+        );
+    }
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: Hugo shortcode `{{< cli-flags \"0\" >}}` is not supported: the page would lose what it stands for (6 uses of `cli-flags` in 3 files, reported here as one)\n --> content/posts/a.md:4:1",
+    );
+    assert_eq!(
+        run.stderr
+            .matches("warning: Hugo shortcode `{{< cli-flags")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("- here too").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr
+            .matches("`{{< once >}}` is not supported")
+            .count(),
+        3
+    );
 }
