@@ -25,6 +25,9 @@ pub struct Names {
     /// The ends of paths, two folders or more (`family-styles/dismissive`).
     suffixes: HashMap<String, Vec<usize>>,
     stems: HashMap<String, Vec<usize>>,
+    /// Folders' own files (`acme/index.md`, `README.md`) by the folder's name: found
+    /// when no file has the name, as Obsidian finds a file by its own name alone.
+    folders: HashMap<String, Vec<usize>>,
     titles: HashMap<String, Vec<usize>>,
     aliases: HashMap<String, Vec<usize>>,
 }
@@ -62,6 +65,9 @@ pub fn path_form(article: &Article) -> String {
     }
     form
 }
+
+/// The files that hold their folder's own text, named by the folder.
+const FOLDER_FILES: [&str; 3] = ["index", "_index", "README"];
 
 fn push(map: &mut HashMap<String, Vec<usize>>, key: String, i: usize) {
     if key.is_empty() {
@@ -117,7 +123,13 @@ impl Names {
                     push(&mut names.stems, key(file), i);
                 }
             }
-            push(&mut names.stems, stem, i);
+            let own = article.rel.file_stem().and_then(|s| s.to_str());
+            let by_folder =
+                own.is_some_and(|f| FOLDER_FILES.iter().any(|n| f.eq_ignore_ascii_case(n)));
+            match by_folder {
+                true => push(&mut names.folders, stem, i),
+                false => push(&mut names.stems, stem, i),
+            }
             // A note whose slug spells the symbols of its name (`C++.md` beside `C.md`,
             // see `place.rs`) answers to the plain slug too, as the notes it was told
             // apart from do: the name written in full picks it among them.
@@ -152,7 +164,10 @@ impl Names {
     /// in a Markdown link finds its note, as in Obsidian.
     pub fn file_name(&self, name: &str) -> Option<Found> {
         let key = key(name);
-        (!key.is_empty() && !key.contains('/')).then(|| one_of(self.stems.get(&key)))
+        (!key.is_empty() && !key.contains('/')).then(|| match one_of(self.stems.get(&key)) {
+            Found::None => one_of(self.folders.get(&key)),
+            found => found,
+        })
     }
 
     /// The article `name` means: a path (whole, or its end) when it holds a `/`, else
@@ -180,7 +195,7 @@ impl Names {
                 .find(|found| *found != Found::None)
                 .unwrap_or(Found::None);
         }
-        for map in [&self.stems, &self.titles, &self.aliases] {
+        for map in [&self.stems, &self.folders, &self.titles, &self.aliases] {
             match one_of(map.get(&key)) {
                 Found::None => continue,
                 found => return found,
@@ -396,6 +411,7 @@ impl Site {
             format!("'{name}' could mean {} notes", candidates.len()),
         )
         .at(&self.articles[i].path, line, column)
+        .family(format!("'{name}'"))
         .help(format!(
             "write the path of the one you mean: {}",
             forms.join(", ")

@@ -887,3 +887,39 @@ fn a_logseq_pages_properties_are_its_front_matter_and_hidden_ones_are_not_shown(
         "{attachment}"
     );
 }
+
+#[test]
+fn a_name_a_file_has_is_not_also_its_folders_name_for_a_folders_own_file() {
+    // mdelmontep/obsidian-vault: `[[iet]]` with `00-home/iet.md` and
+    // `clientes/iet/index.md` was "'iet' could mean 2 notes" (169 such warnings):
+    // Obsidian finds a note by its file's own name, and `index.md` is not named
+    // `iet`. A file named so is meant; a folder's own file still answers to its
+    // folder's name when no file has it.
+    let site = Fixture::new("obsidian");
+    site.write("content/Home/iet.md", "# IET\n\nHub.\n");
+    site.write(
+        "content/Clients/iet/index.md",
+        "# IET context\n\nContext.\n",
+    );
+    site.write("content/Clients/acme/README.md", "# Acme\n\nText.\n");
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nSee [[iet]], [[acme]] and [[Clients/iet/index]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("plans.md"), "{}", run.stderr);
+    let page = site.read("healing/plans/index.html");
+    assert!(
+        page.contains("href=\"../../home/iet/\" id=\"ref-1\">IET</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../clients/acme/\" id=\"ref-2\">Acme</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../clients/iet/\" id=\"ref-3\">IET context</a>"),
+        "{page}"
+    );
+}
