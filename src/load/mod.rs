@@ -418,6 +418,9 @@ pub fn load(
         front::toml_aliases_from_root(&mut sources);
     }
     cascade::apply(&mut sources);
+    if is_hugo && !bundles::is_zola(root, &dir) {
+        bundles::keep_hugo_addresses(&mut sources);
+    }
     excalidraw::draw(&mut sources, &dir, diagnostics);
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);

@@ -297,7 +297,7 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
 /// A path segment as Hugo makes it of a file, folder or `slug:` (`MakePath`): lower
 /// case, white space as `-`, letters, digits and `.`, `-`, `_`, `+`, `~` kept, the rest
 /// left out.
-fn hugo_segment(name: &str) -> String {
+pub(super) fn hugo_segment(name: &str) -> String {
     name.trim()
         .chars()
         .filter_map(|c| match c {

@@ -1003,6 +1003,57 @@ fn a_slug_hugo_keeps_as_written_is_an_old_address_too() {
 }
 
 #[test]
+fn the_address_hugo_gave_a_page_in_a_dotted_folder_is_an_old_address_too() {
+    // etcd-io/website: `content/en/docs/v3.6/install.md` is `/docs/v3.6/install/` on
+    // etcd.io (Hugo keeps the dot); attune's address is `docs/v3-6/install/`, and the
+    // address readers and other sites link to led nowhere. Each page whose Hugo address
+    // differs keeps it as an old address: a redirect page, and links to it lead there.
+    let site = Fixture::new("hugo");
+    site.write("hugo.toml", "baseURL = \"https://example.org/\"\n");
+    site.write(
+        "content/docs/v3.6/_index.md",
+        "---\ntitle: Version 3.6\n---\nThe docs.\n",
+    );
+    site.write(
+        "content/docs/v3.6/install.md",
+        "---\ntitle: Install\n---\nInstall it.\n",
+    );
+    site.write(
+        "content/docs/v3.6/op guide/C++ notes.md",
+        "---\ntitle: Notes\n---\nNotes.\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [install](/docs/v3.6/install/), [the docs](/docs/v3.6/) and [notes](/docs/v3.6/op-guide/c++-notes/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let html = site.read("posts/third/index.html");
+    let page = body(&html);
+    assert!(
+        page.contains("<a href=\"../../docs/v3-6/install/\" id=\"ref-1\">install</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"../../docs/v3-6/\" id=\"ref-2\">the docs</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../docs/v3-6/op-guide/c-notes/\" id=\"ref-3\""),
+        "{page}"
+    );
+    assert!(site
+        .read("docs/v3.6/install/index.html")
+        .contains("docs/v3-6/install/"));
+    assert!(site.read("docs/v3.6/index.html").contains("docs/v3-6/"));
+    // Not on a Zola site, whose addresses are slugs as attune's are.
+    site.write("config.toml", "base_url = \"https://example.org\"\n");
+    site.build().assert_code(0);
+    assert!(!site.path("public/docs/v3.6").exists());
+}
+
+#[test]
 fn a_footnote_reference_in_brackets_is_one_not_a_wikilink() {
     // rOpenSci's blog: "published in 2010 [[^1]]." with `[^1]:` below, as Hugo's
     // goldmark reads it: a footnote reference between brackets.
