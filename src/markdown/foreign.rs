@@ -19,9 +19,7 @@ use super::expand::{html_comment_ranges, inside, literal_ranges, Article, Expand
 use super::expand::{Expressions, SegMap, Splice};
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{
-    embed_link, gitbook_block, hugo_pair, hugo_toc, tab_label, zola_body, TOC_MARK,
-};
+use super::foreign_body::{embed_link, gitbook_block, hugo_lists, hugo_pair, tab_label, zola_body};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{describe, in_address_diagnostic, pairs, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -356,7 +354,7 @@ pub(super) fn strip(
                 .or_else(|| {
                     super::hugo_themes::in_place(&name, &tag.inner, !lone, &text[..tag.range.start])
                 })
-                .or_else(|| (lone && hugo_toc(tag, article)).then(|| (TOC_MARK.into(), None)))
+                .or_else(|| hugo_lists(tag, article, lone).map(|m| (m.into(), None)))
                 .or_else(|| {
                     let figure = (lone && name == "figure").then_some(&tag.inner);
                     figure

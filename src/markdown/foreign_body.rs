@@ -287,17 +287,25 @@ fn info_string(language: &str) -> String {
 /// mdbook-toc's marker, which asks for the page's "On this page" contents in place.
 pub(super) const TOC_MARK: &str = "<!-- toc -->";
 
-/// Whether a lone Hugo shortcode with no argument but named options is a theme's
-/// table of contents (`{{< toc >}}`, `{{< page/toc placement="inline" >}}`, its
-/// template printing `.TableOfContents`).
-pub(super) fn hugo_toc(tag: &Tag, article: &Article) -> bool {
-    matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
-        && tag
-            .inner
-            .split_whitespace()
-            .skip(1)
-            .all(|a| a.contains('='))
-        && super::hugo_raw::prints_toc(article, tag.name())
+/// What a lone Hugo shortcode with no argument but named options, listing the page's
+/// own parts, stands for: a theme's table of contents (`{{< toc >}}`,
+/// `{{< page/toc placement="inline" >}}`, its template printing `.TableOfContents`)
+/// is mdbook-toc's marker; a list of the page's child pages (linkerd's `section-toc`,
+/// ranging over `.Page.Pages`; Relearn's and Learn's `children`) is nothing, as
+/// attune's hub lists them and any other page has none.
+pub(super) fn hugo_lists(tag: &Tag, article: &Article, lone: bool) -> Option<&'static str> {
+    let options = tag
+        .inner
+        .split_whitespace()
+        .skip(1)
+        .all(|a| a.contains('='));
+    if !lone || !options || !matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) {
+        return None;
+    }
+    if super::hugo_raw::prints_toc(article, tag.name()) {
+        return Some(TOC_MARK);
+    }
+    super::hugo_raw::lists_pages(article, tag.name()).then_some("")
 }
 
 /// A shortcode pair as a fenced code block in `language` (the characters an info

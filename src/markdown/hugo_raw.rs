@@ -196,6 +196,17 @@ pub(super) fn prints_toc(article: &Article, name: &str) -> bool {
     template(article, name).is_some_and(|t| t.contains(".TableOfContents"))
 }
 
+/// Whether the site's template for `name` lists the page's child pages (`range` over
+/// `.Page.Pages`, `.Page.RegularPages`, `.Page.Sections`), not the shortcode's text;
+/// with no template, whether it is Relearn's and Learn's `children`.
+pub(super) fn lists_pages(article: &Article, name: &str) -> bool {
+    let Some(t) = template(article, name) else {
+        return name == "children";
+    };
+    let lists = [".Page.Pages", ".Page.RegularPages", ".Page.Sections"];
+    t.contains("range") && !t.contains(".Inner") && lists.iter().any(|l| t.contains(l))
+}
+
 /// The site's template for the shortcode `name`: see `prints_inner`.
 fn template(article: &Article, name: &str) -> Option<String> {
     let (root, dir, _) = article.content?;

@@ -987,3 +987,35 @@ fn many_calls_of_one_unsupported_shortcode_are_one_warning() {
         3
     );
 }
+
+/// linkerd/website: `{{< section-toc >}}` on 43 section pages ranges over
+/// `.Page.Pages`, listing the section's pages, as Relearn's `{{% children %}}` does:
+/// attune's hub lists them already, so the call is left out without a report; one
+/// listing the whole site's pages (`.Site.RegularPages`) is still reported.
+#[test]
+fn a_shortcode_listing_the_pages_of_a_section_is_the_hubs_own_list() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "layouts/docs/_shortcodes/section-toc.html",
+        "{{- $pages := where .Page.Pages \"Params.unlisted\" \"ne\" true }}\n{{- with $pages }}<ul>{{- range . }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{- end }}</ul>{{- end }}\n",
+    );
+    site.write(
+        "layouts/shortcodes/recent.html",
+        "<ul>{{ range first 5 .Site.RegularPages }}<li>{{ .Title }}</li>{{ end }}</ul>\n",
+    );
+    site.write(
+        "content/docs/_index.md",
+        "---\ntitle: Docs\n---\nThe guides:\n\n{{< section-toc >}}\n\n{{% children depth=\"2\" %}}\n",
+    );
+    site.write("content/docs/first.md", "---\ntitle: First guide\n---\nOne.\n");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< recent >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains("`{{< recent >}}`");
+    assert!(!run.stderr.contains("_index.md"), "{}", run.stderr);
+    let hub = site.read("docs/index.html");
+    assert!(hub.contains("The guides:") && hub.contains("First guide"), "{hub}");
+    assert!(!hub.contains("section-toc") && !hub.contains("children"), "{hub}");
+}
