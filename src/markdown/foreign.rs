@@ -19,7 +19,9 @@ use super::expand::{html_comment_ranges, inside, literal_ranges, Article, Expand
 use super::expand::{Expressions, SegMap, Splice};
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
-use super::foreign_body::{embed_link, gitbook_block, hugo_lists, hugo_pair, tab_label, zola_body};
+use super::foreign_body::{
+    embed_link, gitbook_block, hugo_lists, hugo_pair, inner_of, tab_label, zola_body,
+};
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{describe, in_address_diagnostic, pairs, LeftOut};
 use super::hugo_ref::hugo_ref_target;
@@ -330,7 +332,7 @@ pub(super) fn strip(
         let pair = pairs.get(&i).map(|&j| &tags[j]);
         // A pair whose template shows its inner text (a theme's box) keeps it, as `{{% %}}`.
         let shown = (tag.kind == Kind::HugoRaw && pair.is_some())
-            .then(|| super::hugo_raw::shows_inner(article, &name))
+            .then(|| super::hugo_raw::shows_inner(article, &name, inner_of(text, tag, pair)))
             .flatten();
         let swallow = match tag.kind {
             Kind::HugoRaw => shown.is_none(),

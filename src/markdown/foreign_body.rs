@@ -287,6 +287,11 @@ fn info_string(language: &str) -> String {
 /// mdbook-toc's marker, which asks for the page's "On this page" contents in place.
 pub(super) const TOC_MARK: &str = "<!-- toc -->";
 
+/// The text between a tag and its closing tag (none for a lone tag).
+pub(super) fn inner_of<'t>(text: &'t str, open: &Tag, close: Option<&Tag>) -> &'t str {
+    &text[open.range.end..close.map_or(open.range.end, |c| c.range.start)]
+}
+
 /// What a lone Hugo shortcode with no argument but named options, listing the page's
 /// own parts, stands for: a theme's table of contents (`{{< toc >}}`,
 /// `{{< page/toc placement="inline" >}}`, its template printing `.TableOfContents`)

@@ -45,13 +45,35 @@ pub(super) enum Inner {
 /// style it (`<div class="lead text-xl">{{ .Inner | markdownify }}</div>`, Congo's
 /// `lead`): no argument is read, nothing else printed, no element that means
 /// something (a `<blockquote>`, an `<aside>`, a link). Attune's theme gives the look.
-pub(super) fn shows_inner(article: &Article, name: &str) -> Option<Inner> {
+///
+/// A template that reads `.Inner` otherwise (linkerd's `command-output`, splitting the
+/// commands from their output) shows a pair holding one fenced code block as code: the
+/// block is kept (`Shown`: the call is still reported).
+pub(super) fn shows_inner(article: &Article, name: &str, inner: &str) -> Option<Inner> {
     let template = template(article, name)?;
     match (inner_shown(&template), only_styles(&template)) {
+        (false, _) if template.contains(".Inner") && one_code_block(inner) => Some(Inner::Shown),
         (false, _) => None,
         (true, false) => Some(Inner::Shown),
         (true, true) => Some(Inner::Styled),
     }
+}
+
+/// Whether `text` is one fenced code block and nothing else but blank space.
+fn one_code_block(text: &str) -> bool {
+    let lines: Vec<&str> = text.trim().lines().collect();
+    let [first, middle @ .., last] = lines.as_slice() else {
+        return false;
+    };
+    let Some(mark) = first.chars().next().filter(|c| *c == '`' || *c == '~') else {
+        return false;
+    };
+    let fence = first.chars().take_while(|&c| c == mark).count();
+    let closes = |line: &str| {
+        let line = line.trim();
+        line.len() >= fence && line.chars().all(|c| c == mark)
+    };
+    fence >= 3 && closes(last) && !middle.iter().any(|l| closes(l))
 }
 
 /// Whether a template showing its inner text only styles it (see [`shows_inner`]).
@@ -410,9 +432,23 @@ pub(super) fn as_html(inner: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        as_html, highlighted, inner_shown, is_inner_only, local_replacements, only_styles,
-        CodeLanguage,
+        as_html, highlighted, inner_shown, is_inner_only, local_replacements, one_code_block,
+        only_styles, CodeLanguage,
     };
+
+    #[test]
+    fn one_fenced_code_block_is_told_from_other_text() {
+        assert!(one_code_block("\n```bash\n$ ls\n```\n"));
+        assert!(one_code_block("~~~~\n```\n~~~~"));
+        for no in [
+            "```bash\n$ ls",
+            "```\na\n```\n\nMore.\n```\nb\n```",
+            "Text.",
+            "``\na\n``",
+        ] {
+            assert!(!one_code_block(no), "{no}");
+        }
+    }
 
     #[test]
     fn a_template_that_only_styles_its_inner_text_is_told_from_others() {
