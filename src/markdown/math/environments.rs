@@ -1,5 +1,5 @@
 //! Environments MathJax and KaTeX draw that the renderer lacks, written as ones it has:
-//! `flalign` (as `align`), `eqnarray` (an array right, centre, left), `CD` (commutative diagrams: an array of
+//! `flalign` (as `align`), `multline` (as `gather`), `eqnarray` (an array right, centre, left), `CD` (commutative diagrams: an array of
 //! objects and labelled arrows) and bussproofs' `prooftree` (a proof as stacked
 //! fractions).
 
@@ -10,10 +10,13 @@ pub(super) fn with_environments(tex: &str) -> std::borrow::Cow<'_, str> {
     if !tex.contains(r"\begin{") {
         return tex.into();
     }
-    // `flalign` is `align` stretched to the margins: drawn as `align`.
+    // `flalign` is `align` stretched to the margins: drawn as `align`; `multline`, one
+    // equation over lines (the first to the left, the last to the right), as `gather`.
     let mut tex = tex
         .replace(r"\begin{flalign", r"\begin{align")
-        .replace(r"\end{flalign", r"\end{align");
+        .replace(r"\end{flalign", r"\end{align")
+        .replace(r"\begin{multline", r"\begin{gather")
+        .replace(r"\end{multline", r"\end{gather");
     for (name, write) in [
         ("eqnarray*", eqnarray as fn(&str) -> Option<String>),
         ("eqnarray", eqnarray),

@@ -623,6 +623,14 @@ mod tests {
 
     #[test]
     fn environments_real_notes_write_render() {
+        // LesleyLai/digital-garden: amsmath's `multline*`, "unknown environment".
+        for multline in [
+            r"\begin{multline*} f(x) = a \\ + b \end{multline*}",
+            r"\begin{multline} a \\ = b \end{multline}",
+        ] {
+            let m = to_mathml(multline, true).unwrap();
+            assert!(m.contains("<mtable") && m.contains("<mi>b</mi>"), "{m}");
+        }
         let m = to_mathml(
             r"\begin{eqnarray} a & = & b \\ c & = & d \end{eqnarray}",
             true,
