@@ -40,9 +40,10 @@ impl LeftOut {
 /// The diagnostic for a tag, as an error (`{{#title}}`: a warning); `foreign::strip` makes it
 /// a warning where `[build] unsupported_syntax` says so.
 pub(super) fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagnostic {
+    let bare = zola_shortcode(name).unwrap_or(name).trim_start_matches('/');
     let family = match left_out.closing() {
-        Some(_) => format!("the pair `{name}`"),
-        None => format!("`{name}`"),
+        Some(_) => format!("the pair `{bare}`"),
+        None => format!("`{bare}`"),
     };
     describe_one(kind, name, written, left_out).family(family)
 }
