@@ -24,6 +24,7 @@ use super::foreign_body::{
 };
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{describe, in_address_diagnostic, pairs, LeftOut};
+use super::hugo_raw::draws_image;
 use super::hugo_ref::hugo_ref_target;
 use pulldown_cmark::Options;
 
@@ -328,10 +329,9 @@ pub(super) fn strip(
             continue;
         }
         let name = tag.name().to_string();
-        // The closing tag of a pair, if there is one after it.
-        let pair = pairs.get(&i).map(|&j| &tags[j]);
-        // A pair whose template shows its inner text (a theme's box) keeps it, as `{{% %}}`.
-        let shown = (tag.kind == Kind::HugoRaw && pair.is_some())
+        let pair = pairs.get(&i).map(|&j| &tags[j]); // its closing tag, if any
+                                                     // A pair whose template shows its inner text (a theme's box) keeps it, as `{{% %}}`.
+        let shown = (tag.kind == Kind::HugoRaw)
             .then(|| super::hugo_raw::shows_inner(article, &name, inner_of(text, tag, pair)))
             .flatten();
         let swallow = match tag.kind {
@@ -358,9 +358,9 @@ pub(super) fn strip(
                 })
                 .or_else(|| hugo_lists(tag, article, lone).map(|m| (m.into(), None)))
                 .or_else(|| {
-                    let figure = (lone && name == "figure").then_some(&tag.inner);
-                    figure
-                        .and_then(|inner| super::hugo_figure::in_place(text, &tag.range, inner))
+                    let figure = lone && (name == "figure" || draws_image(article, &name));
+                    (figure.then(|| super::hugo_figure::in_place(text, &tag.range, &tag.inner)))
+                        .flatten()
                         .map(|figure| (figure, None))
                 })
         });

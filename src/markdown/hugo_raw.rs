@@ -53,6 +53,8 @@ pub(super) fn shows_inner(article: &Article, name: &str, inner: &str) -> Option<
     let template = template(article, name)?;
     match (inner_shown(&template), only_styles(&template)) {
         (false, _) if template.contains(".Inner") && one_code_block(inner) => Some(Inner::Shown),
+        // Markup alone, no text (Beautiful Hugo's `column`: `</div><div class="right">`).
+        (false, true) if inner.trim().is_empty() => Some(Inner::Styled),
         (false, _) => None,
         (true, false) => Some(Inner::Shown),
         (true, true) => Some(Inner::Styled),
@@ -171,7 +173,12 @@ fn highlighted(template: &str) -> Option<CodeLanguage> {
             .is_some_and(|w| w == ".Inner")
             || holds_inner.contains(&code);
         inner.then(|| args.get(1).copied().unwrap_or(""))
-    })?;
+    });
+    // No `highlight`: the text printed as it is in a `<code>` element (Tranquilpeak's
+    // `codeblock`), in the language a `lang` argument names.
+    let Some(call) = call else {
+        return in_code(template, &holds_inner).then(|| named_language(template));
+    };
     let getter = |text: &str| {
         let after = text
             .split(".Get")
@@ -194,21 +201,38 @@ fn highlighted(template: &str) -> Option<CodeLanguage> {
     } else if call.starts_with('$') {
         // The variable set from one of the shortcode's arguments somewhere above: a
         // `lang` or `language` one, else one read in an action naming the variable.
-        let named = |key: &str| {
-            template
-                .contains(&format!(".Get \"{key}\""))
-                .then(|| CodeLanguage::Named(key.to_string()))
-        };
-        named("lang")
-            .or_else(|| named("language"))
-            .or_else(|| {
-                (actions.iter())
-                    .find(|a| a.contains(call) && a.contains(".Get"))
-                    .and_then(|a| getter(a))
-            })
-            .unwrap_or(CodeLanguage::None)
+        match named_language(template) {
+            CodeLanguage::None => (actions.iter())
+                .find(|a| a.contains(call) && a.contains(".Get"))
+                .and_then(|a| getter(a))
+                .unwrap_or(CodeLanguage::None),
+            named => named,
+        }
     } else {
         CodeLanguage::None
+    })
+}
+
+/// The language a template's `lang` or `language` argument names, if it reads one.
+fn named_language(template: &str) -> CodeLanguage {
+    ["lang", "language"]
+        .into_iter()
+        .find(|key| template.contains(&format!(".Get \"{key}\"")))
+        .map_or(CodeLanguage::None, |key| {
+            CodeLanguage::Named(key.to_string())
+        })
+}
+
+/// Whether a template prints its inner text as it is (`.Inner`, or a variable holding
+/// it) inside a `<code>` element.
+fn in_code(template: &str, holds_inner: &[&str]) -> bool {
+    template.split("<code").skip(1).any(|element| {
+        let element = element.split("</code>").next().unwrap_or_default();
+        element.split("{{").skip(1).any(|action| {
+            let action = action.split("}}").next().unwrap_or_default();
+            let action = action.trim_matches('-').trim();
+            matches!(action, ".Inner" | ".InnerDeindent") || holds_inner.contains(&action)
+        })
     })
 }
 
@@ -231,26 +255,21 @@ pub(super) fn lists_pages(article: &Article, name: &str) -> bool {
 
 /// The site's template for the shortcode `name`: see `prints_inner`.
 fn template(article: &Article, name: &str) -> Option<String> {
-    let (root, dir, _) = article.content?;
     // A name in a folder (`page/toc`) is the template in that folder, as Hugo reads it.
     let part =
         |p: &str| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || "-_".contains(c));
     if !name.split('/').all(part) {
         return None;
     }
-    let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
-    sites.extend(dir.parent().filter(|p| *p != root).map(Path::to_path_buf));
-    let themes: Vec<PathBuf> = sites.iter().flat_map(|s| themes(s)).collect();
     let file = format!("{name}.html");
-    sites.iter().chain(&themes).find_map(|site| {
-        let layouts = site.join("layouts");
+    layouts(article).iter().find_map(|layouts| {
         let read = |folder: &Path| std::fs::read_to_string(folder.join(&file)).ok();
         ["shortcodes", "_shortcodes"]
             .iter()
             .find_map(|folder| read(&layouts.join(folder)))
             // Hugo 0.146's shortcodes for one section's pages (`layouts/docs/_shortcodes/`).
             .or_else(|| {
-                let mut kinds: Vec<PathBuf> = std::fs::read_dir(&layouts)
+                let mut kinds: Vec<PathBuf> = std::fs::read_dir(layouts)
                     .ok()?
                     .flatten()
                     .map(|e| e.path())
@@ -261,6 +280,44 @@ fn template(article: &Article, name: &str) -> Option<String> {
                     .find_map(|kind| read(&kind.join("_shortcodes")))
             })
     })
+}
+
+/// The `layouts/` folders of the site and its themes, the site's first.
+fn layouts(article: &Article) -> Vec<PathBuf> {
+    let Some((root, dir, _)) = article.content else {
+        return Vec::new();
+    };
+    let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
+    sites.extend(dir.parent().filter(|p| *p != root).map(Path::to_path_buf));
+    let themes: Vec<PathBuf> = sites.iter().flat_map(|s| themes(s)).collect();
+    sites
+        .iter()
+        .chain(&themes)
+        .map(|s| s.join("layouts"))
+        .collect()
+}
+
+/// Whether the site's template for `name`, or the partial it hands the call to
+/// (`{{ partial "shortcodes/beautifulfigure.html" . }}`), draws the image its `src`
+/// argument names (hugo-easy-gallery's `figure`, Beautiful Hugo's `beautifulfigure`):
+/// drawn as Hugo's `figure` is.
+pub(super) fn draws_image(article: &Article, name: &str) -> bool {
+    let Some(template) = template(article, name) else {
+        return false;
+    };
+    let image = |t: &str| t.contains(".Get \"src\"") && t.contains("<img");
+    let partial = || {
+        let called = template.split("partial \"").nth(1)?.split('"').next()?;
+        let file = match called.ends_with(".html") {
+            true => called.to_string(),
+            false => format!("{called}.html"),
+        };
+        let safe = !file.split('/').any(|p| p.is_empty() || p == "..");
+        (layouts(article).iter())
+            .filter(|_| safe)
+            .find_map(|l| std::fs::read_to_string(l.join("partials").join(&file)).ok())
+    };
+    image(&template) || partial().is_some_and(|p| image(&p))
 }
 
 /// The themes a Hugo site at `site` draws its shortcodes from: the folders in its

@@ -1057,3 +1057,78 @@ fn a_pair_around_one_code_block_whose_template_reads_it_keeps_the_code() {
     );
     assert!(!text.contains("Not code."), "{text}");
 }
+
+/// kakawait/hugo-tranquilpeak-theme: `{{< codeblock "main.js" lang="js" >}}` … prints
+/// its trimmed inner text inside `<pre><code>`, 29 times on its demo site; reported,
+/// the code was left out. Shown as it is in a `<code>` element, it is a fenced code
+/// block in the language its `lang` argument names.
+#[test]
+fn a_shortcode_printing_its_text_in_a_code_element_is_a_code_block() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "layouts/shortcodes/codeblock.html",
+        "{{ if .IsNamedParams }}{{ $.Scratch.Add \"c-language\" (lower (.Get \"lang\")) }}{{ end }}\n{{ $trimmedContent := trim .Inner \"\\n\" }}\n<figure class=\"highlight\"><table><tr><td class=\"code\"><pre><code class=\"{{ $.Scratch.Get \"c-language\" }}\">{{ $trimmedContent }}</code></pre></td></tr></table></figure>\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< codeblock title=\"main.js\" lang=\"js\" >}}\nconst a = [1, 2].map(x => x * 2);\n{{< /codeblock >}}\n\n{{< codeblock \"Array.map\" >}}\nlet b = 1;\n{{< /codeblock >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(
+        text.contains("language-js") && text.contains("map"),
+        "{text}"
+    );
+    assert!(
+        text.contains("let b = 1;") || text.contains(">let</span>"),
+        "{text}"
+    );
+    assert!(!text.contains("codeblock"), "{text}");
+}
+
+/// halogenica/beautifulhugo: `{{< beautifulfigure src="/img/x.png" caption="…" >}}`
+/// hands the call to a partial drawing the image its `src` names (hugo-easy-gallery's
+/// `figure`); `{{< column >}}` prints `</div><div class="right">` and nothing else.
+/// Reported, the images were lost; the column break lost nothing but a look.
+#[test]
+fn a_shortcode_drawing_its_src_is_a_figure_and_one_printing_markup_alone_is_silent() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "layouts/shortcodes/beautifulfigure.html",
+        "{{ partial \"shortcodes/beautifulfigure.html\" . }}\n",
+    );
+    site.write(
+        "layouts/partials/shortcodes/beautifulfigure.html",
+        "{{- $thumb := .Get \"src\" }}\n<figure><img src=\"{{ $thumb | relURL }}\" alt=\"{{ .Get \"alt\" }}\"/>{{ with .Get \"caption\" }}<figcaption>{{ . }}</figcaption>{{ end }}</figure>\n",
+    );
+    site.write(
+        "layouts/shortcodes/column.html",
+        "</div><div class=\"right\">\n",
+    );
+    site.write("static/img/sky.png", "png");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< beautifulfigure src=\"/img/sky.png\" caption=\"The sky\" alt=\"A blue sky\" >}}\n\nLeft.\n\n{{< column >}}\n\nRight.\n",
+    );
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\nstatic_dir = \"static\"\n"),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(
+        text.contains("img/sky.png") && text.contains("A blue sky"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The sky") && text.contains("Right."),
+        "{text}"
+    );
+}

@@ -81,9 +81,12 @@ pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
         let mut d = Diagnostic::warning(
             Code::RemoteMedia,
             format!(
-                "{} remote {what}s from {host} will not load ({} files have them): the site's Content-Security-Policy lets pages load files only from the site itself",
+                "{} remote {what}s from {host} will not load ({}): the site's Content-Security-Policy lets pages load files only from the site itself",
                 places.len(),
-                files.len()
+                match files.len() {
+                    1 => "one file has them".to_string(),
+                    n => format!("{n} files have them"),
+                }
             ),
         )
         .at(&first.file, first.line, first.column);
@@ -156,6 +159,14 @@ mod tests {
         assert!(messages
             .iter()
             .any(|m| m.starts_with("remote image '//cdn.example.net/b.png'")));
+        // Many in one file (a theme's demo post of 29 pictures).
+        let one_file =
+            (1..=4).map(|i| remote(&format!("https://cdn.example.net/{i}.png"), "a.md", i));
+        let mut diagnostics = Diagnostics::new();
+        report(one_file.collect(), &mut diagnostics);
+        assert!(diagnostics[0]
+            .message
+            .starts_with("4 remote images from cdn.example.net will not load (one file has them)"));
     }
 
     #[test]
