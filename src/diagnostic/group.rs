@@ -21,7 +21,7 @@ impl Diagnostics {
         let mut families: BTreeMap<(super::Severity, String, String), Vec<usize>> = BTreeMap::new();
         for (i, d) in self.items.iter().enumerate() {
             if let Some(family) = &d.family {
-                let key = (d.severity, d.code.to_string(), family.clone());
+                let key = (d.severity, d.code.to_string(), family.to_string());
                 families.entry(key).or_default().push(i);
             }
         }
@@ -40,7 +40,7 @@ impl Diagnostics {
                 1 => "in one file".to_string(),
                 n => format!("in {n} files"),
             };
-            let family = members[0].family.as_deref().unwrap_or_default();
+            let family = members[0].family.as_deref().map_or("", String::as_str);
             let mut one = members[0].clone();
             one.message = format!(
                 "{} ({} uses of {family} {in_files}, reported here as one)",

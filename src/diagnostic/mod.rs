@@ -37,15 +37,16 @@ pub struct Diagnostic {
     /// 1-based column in characters; 0 when unknown.
     pub column: usize,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
     /// Other places the problem concerns (the first of two definitions), each printed
     /// as a `note:` with its own source line. Left out of JSON when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
     /// What repeats when this problem does (one shortcode's name): many alike are
     /// reported as one (see [`Diagnostics::group_repeats`]).
+    /// (Help and family boxed: a diagnostic is returned as an error, kept small.)
     #[serde(skip)]
-    pub family: Option<String>,
+    pub family: Option<Box<String>>,
 }
 
 /// Another place a diagnostic concerns, with what it is (`first defined here`).
@@ -112,12 +113,12 @@ impl Diagnostic {
 
     /// Names what repeats when this problem does: see [`Diagnostics::group_repeats`].
     pub fn family(mut self, family: impl Into<String>) -> Self {
-        self.family = Some(family.into());
+        self.family = Some(Box::new(family.into()));
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 

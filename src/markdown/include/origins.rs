@@ -115,10 +115,11 @@ pub fn place_included(diagnostics: &mut [Diagnostic], file: &Path, places: &[Inc
             place.from.1,
             place.from.2
         );
-        d.help = Some(match d.help.take() {
+        let help = match d.help.take() {
             Some(help) => format!("{help} ({from})"),
             None => from,
-        });
+        };
+        d.help = Some(help.into_boxed_str());
     }
 }
 
