@@ -329,8 +329,8 @@ pub(super) fn strip(
             continue;
         }
         let name = tag.name().to_string();
-        let pair = pairs.get(&i).map(|&j| &tags[j]); // its closing tag, if any
-                                                     // A pair whose template shows its inner text (a theme's box) keeps it, as `{{% %}}`.
+        // The closing tag, if any; a pair whose template shows its text keeps it, as `{{% %}}`.
+        let pair = pairs.get(&i).map(|&j| &tags[j]);
         let shown = (tag.kind == Kind::HugoRaw)
             .then(|| super::hugo_raw::shows_inner(article, &name, inner_of(text, tag, pair)))
             .flatten();
