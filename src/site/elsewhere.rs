@@ -10,6 +10,19 @@ use crate::markdown::{LinkTarget, OutLink};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// The `.md` path a link that names no note is read as by [`Site::md_elsewhere`]: a
+/// Markdown link's path; a wikilink to `tags/…` (Quartz's and Obsidian's link to a
+/// tag's page, `[[tags/plugin/filter]]`) as that path's file.
+pub(super) fn md_form(target: &LinkTarget) -> Option<std::borrow::Cow<'_, str>> {
+    match target {
+        LinkTarget::File { path, .. } => Some(path.as_str().into()),
+        LinkTarget::Slug { slug, .. } if slug.to_lowercase().starts_with("tags/") => {
+            Some(format!("{slug}.md").into())
+        }
+        _ => None,
+    }
+}
+
 impl Site {
     /// The article a `.md` path from the file `from` names; else read from the folder a
     /// leaf bundle sits in, when `from` is the bundle's `index.md`: Hugo's `ref` and `GetPage` read a relative
@@ -277,8 +290,8 @@ impl Site {
     /// The tag list or a tag's page that the `.md` path `target` from `from` names when
     /// no file has it, as Hugo's `ref` names its taxonomy pages: `tags.md` (`/tags`) is
     /// the tag list, `tags/advanced.md` the page of the tag `advanced` when an article
-    /// has it. From the linking file's folder or from the content folder; the URL (from
-    /// the site root) and a title.
+    /// has it (`tags/plugin/filter.md`, a nested tag's, too). From the linking file's
+    /// folder or from the content folder; the URL (from the site root) and a title.
     fn tag_page_by_file(&self, from: &Path, target: &str) -> Option<(String, String)> {
         let decoded = crate::text::decoded_path(target);
         let from_root = decoded.trim_start_matches('/').to_string();
@@ -293,7 +306,7 @@ impl Site {
                 let path = path.trim_end_matches("/_index").trim_end_matches("/index");
                 match path.split_once('/') {
                     None if path == "tags" => Some(("tags/".to_string(), "Tags".to_string())),
-                    Some(("tags", name)) if !name.contains('/') => {
+                    Some((top, name)) if top.eq_ignore_ascii_case("tags") => {
                         let slug = crate::text::tag_slug(name);
                         let tag = self.tags.get(&slug)?;
                         Some((format!("tags/{slug}/"), tag.name.clone()))

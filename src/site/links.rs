@@ -229,9 +229,9 @@ impl Site {
                                 }
                             }
                             // Attune's tag pages, a translation left out.
-                            if let LinkTarget::File { path, .. } = &link.target {
+                            if let Some(path) = super::elsewhere::md_form(&link.target) {
                                 if let Some(found) =
-                                    self.md_elsewhere(article, path, &written, link, &mut local)
+                                    self.md_elsewhere(article, &path, &written, link, &mut local)
                                 {
                                     return found;
                                 }

@@ -923,3 +923,31 @@ fn a_name_a_file_has_is_not_also_its_folders_name_for_a_folders_own_file() {
         "{page}"
     );
 }
+
+#[test]
+fn a_wikilink_to_a_tags_page_leads_to_attunes_page_of_that_tag() {
+    // Quartz's docs: `[[tags/plugin/filter|Filters]]` links to the page Quartz makes
+    // for the nested tag `plugin/filter`; with no note there it was "not written
+    // yet". It leads to attune's page of that tag; a tag no note has stays text.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/filters.md",
+        "---\ntags: [plugin/filter, grief]\n---\n# Filters\n\nText.\n",
+    );
+    site.write(
+        "content/Healing/plans.md",
+        "# Plans\n\nSee [[tags/plugin/filter|Filters]], [[Tags/grief]] and [[tags/nothing]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("'tags/nothing' is not written yet");
+    let page = site.read("healing/plans/index.html");
+    assert!(
+        page.contains("href=\"../../tags/plugin-filter/\" id=\"ref-1\">Filters</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"../../tags/grief/\" id=\"ref-2\">"),
+        "{page}"
+    );
+}
