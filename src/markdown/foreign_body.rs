@@ -307,10 +307,11 @@ pub(super) fn hugo_lists(tag: &Tag, article: &Article, lone: bool) -> Option<&'s
     if !lone || !options || !matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) {
         return None;
     }
-    if super::hugo_raw::prints_toc(article, tag.name()) {
-        return Some(TOC_MARK);
+    use super::hugo_raw::PageList;
+    match super::hugo_raw::page_list(article, tag.name())? {
+        PageList::Toc => Some(TOC_MARK),
+        PageList::Pages => Some(""),
     }
-    super::hugo_raw::lists_pages(article, tag.name()).then_some("")
 }
 
 /// A shortcode pair as a fenced code block in `language` (the characters an info

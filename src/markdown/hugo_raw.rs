@@ -236,21 +236,28 @@ fn in_code(template: &str, holds_inner: &[&str]) -> bool {
     })
 }
 
-/// Whether the site's template for `name` prints the page's table of contents
-/// (`.TableOfContents`), as a theme's `{{< toc >}}` does.
-pub(super) fn prints_toc(article: &Article, name: &str) -> bool {
-    template(article, name).is_some_and(|t| t.contains(".TableOfContents"))
+/// What the site's template for `name` lists of the page: `Toc` when it prints the
+/// page's table of contents (`.TableOfContents`), as a theme's `{{< toc >}}` does;
+/// `Pages` when it lists the page's child pages (`range` over `.Page.Pages`,
+/// `.Page.RegularPages`, `.Page.Sections`), not the shortcode's text, or, with no
+/// template, it is Relearn's and Learn's `children`.
+pub(super) fn page_list(article: &Article, name: &str) -> Option<PageList> {
+    let Some(t) = template(article, name) else {
+        return (name == "children").then_some(PageList::Pages);
+    };
+    if t.contains(".TableOfContents") {
+        return Some(PageList::Toc);
+    }
+    let lists = [".Page.Pages", ".Page.RegularPages", ".Page.Sections"];
+    let pages = t.contains("range") && !t.contains(".Inner") && lists.iter().any(|l| t.contains(l));
+    pages.then_some(PageList::Pages)
 }
 
-/// Whether the site's template for `name` lists the page's child pages (`range` over
-/// `.Page.Pages`, `.Page.RegularPages`, `.Page.Sections`), not the shortcode's text;
-/// with no template, whether it is Relearn's and Learn's `children`.
-pub(super) fn lists_pages(article: &Article, name: &str) -> bool {
-    let Some(t) = template(article, name) else {
-        return name == "children";
-    };
-    let lists = [".Page.Pages", ".Page.RegularPages", ".Page.Sections"];
-    t.contains("range") && !t.contains(".Inner") && lists.iter().any(|l| t.contains(l))
+/// What a shortcode lists of its page (see [`page_list`]).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum PageList {
+    Toc,
+    Pages,
 }
 
 /// The site's template for the shortcode `name`: see `prints_inner`.

@@ -10,6 +10,16 @@ use crate::markdown::{LinkTarget, OutLink};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// The section's `_index.md` the `.md` path `target` names, from `from`'s folder or,
+/// with a leading `/`, from the content folder.
+fn section_index(from: &Path, target: &str) -> Option<std::path::PathBuf> {
+    let path = match target.strip_prefix('/') {
+        Some(rooted) => md_path(Path::new("_"), rooted)?,
+        None => md_path(from, target)?,
+    };
+    (path.file_stem()? == "_index").then_some(path)
+}
+
 /// The `.md` path a link that names no note is read as by [`Site::md_elsewhere`]: a
 /// Markdown link's path; a wikilink to `tags/…` (Quartz's and Obsidian's link to a
 /// tag's page, `[[tags/plugin/filter]]`) as that path's file.
@@ -240,13 +250,7 @@ impl Site {
     /// its address a redirect (see `load::zola::section_redirects`): Zola's `@/` link
     /// to such a section leads to its redirect, so attune's leads to the page.
     fn redirected_section(&self, from: &Path, target: &str) -> Option<usize> {
-        let path = match target.strip_prefix('/') {
-            Some(rooted) => md_path(Path::new("_"), rooted)?,
-            None => md_path(from, target)?,
-        };
-        if path.file_stem()? != "_index" {
-            return None;
-        }
+        let path = section_index(from, target)?;
         let folder = path.parent()?.to_string_lossy().replace('\\', "/");
         self.exclude.held_back_why(&path)?;
         self.redirected.get(&format!("{folder}/")).map(|(t, _)| *t)
@@ -257,13 +261,8 @@ impl Site {
     /// at its address, listing its pages (see `load::zola::section_redirects`): the
     /// address Zola's `@/` link names.
     fn redirected_hub(&self, from: &Path, target: &str) -> Option<(String, String)> {
-        let path = match target.strip_prefix('/') {
-            Some(rooted) => md_path(Path::new("_"), rooted)?,
-            None => md_path(from, target)?,
-        };
-        if path.file_stem()? != "_index"
-            || !self.exclude.held_back_why(&path)?.contains("redirect_to")
-        {
+        let path = section_index(from, target)?;
+        if !self.exclude.held_back_why(&path)?.contains("redirect_to") {
             return None;
         }
         let folder = path.parent()?;
