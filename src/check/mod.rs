@@ -44,10 +44,18 @@ pub fn check_base_url(root: &Path, config: &crate::config::Config, diagnostics: 
 pub fn check_site(site: &Site, today: Date, diagnostics: &mut Diagnostics) {
     for i in site.orphans() {
         let a = &site.articles[i];
+        // A blog's posts link to few others (the Rust blog: 358 of them): a folder's
+        // many orphans are one warning, naming a few. A page bundle's `index.md` is in
+        // the folder that holds its own.
+        let bundle = a.rel.file_stem().is_some_and(|s| s == "index");
+        let folder = (a.rel.parent())
+            .and_then(|p| if bundle { p.parent() } else { Some(p) })
+            .map(|p| p.to_string_lossy().replace('\\', "/"));
         diagnostics.push(
             Diagnostic::warning(Code::Orphan, format!("'{}' is an orphan: no article links to it, no relation or reading path includes it", a.slug))
                 .in_file(&a.path)
-                .help("link to it from an article a reader would come from, or add it to a reading path"),
+                .help("link to it from an article a reader would come from, or add it to a reading path")
+                .family(format!("orphans in `{}/`", folder.unwrap_or_default())),
         );
     }
     let max_grade = site.config.readability.max_grade;
@@ -104,6 +112,7 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Diagnostics) {
             );
         }
     }
+    diagnostics.group_repeats();
 }
 
 /// Today's date (UTC), the default `today` for `attune check`.

@@ -91,6 +91,9 @@ codes! {
     Include = "include",
     /// Includes go round in a circle.
     IncludeCycle = "include-cycle",
+    /// A `<script>` or `<style>` written in a page will not run under the site's
+    /// Content-Security-Policy.
+    InlineCode = "inline-code",
     /// A file or folder cannot be read or written.
     Io = "io",
     /// A symbolic link leads into the output folder and is skipped.

@@ -36,14 +36,16 @@ impl Diagnostics {
             }
             let mut files: Vec<_> = members.iter().map(|d| &d.file).collect();
             files.dedup();
+            // Each in a file of its own (orphans, one per file): the count says it.
             let in_files = match files.len() {
-                1 => "in one file".to_string(),
-                n => format!("in {n} files"),
+                1 => " in one file".to_string(),
+                n if n == members.len() => String::new(),
+                n => format!(" in {n} files"),
             };
             let family = members[0].family.as_deref().map_or("", String::as_str);
             let mut one = members[0].clone();
             one.message = format!(
-                "{} ({} uses of {family} {in_files}, reported here as one)",
+                "{} ({} {family}{in_files}, reported here as one)",
                 one.message,
                 members.len(),
             );
@@ -73,7 +75,7 @@ mod tests {
             format!("shortcode `{name}` at {line}"),
         )
         .at(file, line, 1)
-        .family(format!("`{name}`"))
+        .family(format!("uses of `{name}`"))
     }
 
     #[test]

@@ -42,8 +42,9 @@ pub struct Diagnostic {
     /// as a `note:` with its own source line. Left out of JSON when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
-    /// What repeats when this problem does (one shortcode's name): many alike are
-    /// reported as one (see [`Diagnostics::group_repeats`]).
+    /// What repeats when this problem does, as the grouped message counts it (``uses of
+    /// `name` ``, one shortcode's): many alike are reported as one (see
+    /// [`Diagnostics::group_repeats`]).
     /// (Help and family boxed: a diagnostic is returned as an error, kept small.)
     #[serde(skip)]
     pub family: Option<Box<String>>,

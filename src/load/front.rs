@@ -193,21 +193,25 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 /// (`review.note`), each where `spans` says it is written (made only if there is one).
 /// Zola's other taxonomies than `tags`, a person's other keys than `name` in
 /// `author` (`{name: …, href: …}`), the keys a Hugo `cascade` hands down for
-/// templates, Obsidian's `cssclasses` and Quartz's `enableToc` (its table of contents
-/// on or off; attune shows "On this page" by its own rule) are ignored on purpose,
-/// without a warning.
+/// templates, Obsidian's `cssclasses`, Quartz's `enableToc` (its table of contents
+/// on or off; attune shows "On this page" by its own rule) and a Hugo theme's `math`,
+/// `katex` and `mathjax` (read with the body: `markdown/mathjax.rs`) are not read
+/// here on purpose, without a warning.
 pub(super) fn unknown_keys(
     ignored: Vec<Vec<Step>>,
     spans: impl FnOnce() -> Spans,
     first_line: usize,
 ) -> Vec<UnknownKey> {
-    const ON_PURPOSE: [&str; 6] = [
+    const ON_PURPOSE: [&str; 9] = [
         "taxonomies",
         "author",
         "cascade",
         "cssclasses",
         "cssclass",
         "enableToc",
+        "math",
+        "katex",
+        "mathjax",
     ];
     let ignored: Vec<Vec<Step>> = ignored
         .into_iter()

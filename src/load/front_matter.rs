@@ -100,6 +100,12 @@ pub struct FrontMatter {
     /// snippets, which attune's theme has no use for. Known, and not read.
     #[serde(alias = "cssclass")]
     pub cssclasses: Option<serde::de::IgnoredAny>,
+    /// Whether the page asks its theme for math, as LoveIt, FixIt, Stack and PaperMod
+    /// read it (`math: true`, LoveIt's `math: {enable: true}`, `katex`, `mathjax`):
+    /// KaTeX's `\\( … \\)` are math on it. Read with the body (`markdown/mathjax.rs`).
+    pub math: Option<serde::de::IgnoredAny>,
+    pub katex: Option<serde::de::IgnoredAny>,
+    pub mathjax: Option<serde::de::IgnoredAny>,
     /// Obsidian Publish's address for a note (`permalink: links`): folded into `path`
     /// on load, an old address leading to the page, as Zola's.
     #[serde(default, deserialize_with = "scalar_text")]
@@ -524,7 +530,7 @@ mod tests {
     #[test]
     fn no_known_key_is_unknown() {
         // Every key attune reads, each with a value of its kind, in YAML and TOML.
-        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npublished: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always, list: local, publishResources: true}\noutputs: [html]\nsitemap: {disable: false, priority: 0.5}\nsort_by: date\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\nin_search_index: false\nredirect_to: x\n---\n";
+        let yaml = "---\ntitle: A\nsummary: S\ndescription: D\ntopic: t\ntags: [a]\norder: 1\naliases: [b]\nrelations: {effects: [c]}\ncontent_note: N\nauthor: W\nreview: {status: draft, reviewer: R, role: X, date: 2026-01-01, next: 2027-01-01}\nreviewed_by: R\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01\ndate: 2026-01-01\nupdated: 2026-01-02\nchanges: [{date: 2026-01-02, summary: S}]\nsafety: s\nlanguage: en\nhandout: true\ndraft: false\npublish: true\npublished: true\npermalink: p\ncssclasses: [wide]\nlinkTitle: L\nheadless: false\nbuild: {render: always, list: local, publishResources: true}\noutputs: [html]\nsitemap: {disable: false, priority: 0.5}\nsort_by: date\nrender: true\ncascade: {draft: true, type: docs}\npublishDate: 2026-01-01\nexpiryDate: 2027-01-01\ntaxonomies: {tags: [d], categories: [e]}\npath: x\nslug: s\nurl: /u/\ntransparent: true\nin_search_index: false\nredirect_to: x\nmath: {enable: true}\nkatex: true\nmathjax: false\n---\n";
         let (r, d) = split(yaml);
         assert!(d.is_empty(), "{d:?}");
         let front = r.unwrap().0;

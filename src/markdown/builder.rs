@@ -71,6 +71,13 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) block_links: Vec<(usize, usize, usize)>,
     pub(super) section: Section,
     pub(super) ids: ids::HeadingIds,
+    /// How many levels the body's headings climb: the level of a heading below `#`
+    /// that opened the text and became the title, less one.
+    pub(super) heading_shift: u8,
+    /// An open definition list term: where its opening tag sits in `html_events`.
+    pub(super) term: Option<usize>,
+    /// Whether the page reads MathJax's delimiters, `\( \)` and `\[ \]` in raw HTML.
+    pub(super) mathjax: bool,
     /// Raw inline HTML elements open in the current block: no glossary link inside.
     pub(super) raw_inline_depth: usize,
     /// Raw HTML blocks' links, code and headings still open: no glossary link inside.
@@ -224,6 +231,8 @@ impl<'a> Builder<'a, '_> {
                 });
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::DefinitionListTitle) => self.start_term(),
+            Event::End(TagEnd::DefinitionListTitle) => self.end_term(),
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.seen_block = true;
                 let lang = match kind {

@@ -171,6 +171,8 @@ pub struct Expanded {
     pub diagnostics: Diagnostics,
     /// What the includes wrote, for positions in it.
     pub origins: super::include::Origins,
+    /// Whether the page reads MathJax's `\\( \\)` and `\\[ \\]` (in raw HTML: `\( \)`).
+    pub mathjax: bool,
 }
 
 impl Expanded {
@@ -301,7 +303,8 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     }
     let hugo_math =
         |a: &Article| a.expressions == Expressions::Text && super::mathjax::asked_for(a);
-    if holds(&text, "\\\\") && (article.mathjax || hugo_math(article)) {
+    out.mathjax = article.mathjax || hugo_math(article);
+    if holds(&text, "\\\\") && out.mathjax {
         if let Some((rewritten, map)) = super::mathjax::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

@@ -190,7 +190,8 @@ fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
 /// block, as Zola's `{% mermaid() %}` is; a site's own shortcode printing its inner
 /// text as it is (`rawhtml`, see `hugo_raw.rs`) that text as raw HTML, and one
 /// showing it as highlighted code (kind's `{{< codeFromInline lang="bash" >}}`) a
-/// fenced code block in the language its call gives.
+/// fenced code block in the language its call gives; an inline shortcode with no
+/// template action in it, its text as raw HTML.
 pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) -> Option<String> {
     use super::hugo_raw::ShownAs;
     let name = open.name();
@@ -201,6 +202,13 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
             let language = open.inner.split_whitespace().nth(1).unwrap_or("");
             fenced_code(text, open, close, language)
                 .or_else(|| code_in_cell(text, open, close, language))
+        }
+        // An inline shortcode (Hugo's `enableInlineShortcodes`) is its own template:
+        // one holding no template action prints its text as it is (PaperMod's
+        // `{{< math.inline >}} <p>Inline math: \(…\)</p> {{</ math.inline >}}`).
+        Kind::HugoRaw | Kind::HugoMarkdown if name.ends_with(".inline") => {
+            let inner = &text[open.range.end..close.range.start];
+            (!inner.contains("{{")).then(|| super::hugo_raw::as_html(inner))
         }
         Kind::HugoRaw | Kind::HugoMarkdown => match super::hugo_raw::shown_as(article, name) {
             Some(ShownAs::Html) => Some(super::hugo_raw::as_html(

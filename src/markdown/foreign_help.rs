@@ -42,8 +42,8 @@ impl LeftOut {
 pub(super) fn describe(kind: Kind, name: &str, written: &str, left_out: &LeftOut) -> Diagnostic {
     let bare = zola_shortcode(name).unwrap_or(name).trim_start_matches('/');
     let family = match left_out.closing() {
-        Some(_) => format!("the pair `{bare}`"),
-        None => format!("`{bare}`"),
+        Some(_) => format!("uses of the pair `{bare}`"),
+        None => format!("uses of `{bare}`"),
     };
     describe_one(kind, name, written, left_out).family(family)
 }
@@ -193,9 +193,16 @@ pub(super) fn in_address_diagnostic(
             format!("the `<{element}>` is published without its `{attribute}`")
         }
     };
-    Diagnostic::error(Code::UnsupportedSyntax, message).help(format!(
-        "{shown}; write the address itself: a path from this file's folder (other.md, picture.png) or a full URL"
-    ))
+    // A book's own preprocessor may fill in hundreds of addresses (PyO3's guide:
+    // `{{#PYO3_DOCS_URL}}` in 141 links): each is the same problem with the same fix.
+    let bare = zola_shortcode(name)
+        .unwrap_or(name)
+        .trim_start_matches(['/', '#']);
+    Diagnostic::error(Code::UnsupportedSyntax, message)
+        .help(format!(
+            "{shown}; write the address itself: a path from this file's folder (other.md, picture.png) or a full URL"
+        ))
+        .family(format!("uses of `{bare}` in addresses"))
 }
 
 /// The name of a Zola shortcode written `name(args)` (`{{ youtube(id="…") }}`,

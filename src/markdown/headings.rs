@@ -1,5 +1,5 @@
 //! Headings: the one that is the page title, and each other as `<h2 id>` with its
-//! anchor link, opening a new search section.
+//! anchor link, opening a new search section; definition list terms' ids.
 
 use super::{escape, Builder, Heading, Section, Title};
 use pulldown_cmark::{CowStr, Event};
@@ -30,6 +30,11 @@ impl<'a> Builder<'a, '_> {
                 for link in &mut self.out.links[h.first_link..] {
                     link.id.clear();
                 }
+                // A `##` that names the page (an mdBook chapter's) is now its `<h1>`:
+                // the headings below it climb as many levels, so `###` follows as
+                // `<h2>` as it followed the `##` in the source.
+                self.heading_shift = (h.level as u8).saturating_sub(1);
+                self.out.heading_shift = self.heading_shift;
                 return;
             }
         }
@@ -37,7 +42,10 @@ impl<'a> Builder<'a, '_> {
             Some(id) => id.clone(),
             None => self.ids.generate(h.id_text.trim()),
         };
-        let level = h.level as u8;
+        let level = match h.level as u8 {
+            1 => 1,
+            written => written.saturating_sub(self.heading_shift).max(2),
+        };
         let (line, column) = self.position(&(h.start..h.start));
         let mut inner = String::new();
         pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
@@ -72,6 +80,39 @@ impl<'a> Builder<'a, '_> {
             line,
             column,
         });
+    }
+
+    /// A definition list's term opens: its tag is written at its end, with its id.
+    pub(super) fn start_term(&mut self) {
+        self.seen_block = true;
+        self.term = Some(self.html_events.len());
+        self.html_events.push(Event::Html(CowStr::from("")));
+    }
+
+    /// A term gets an id from its text, as a heading does and as mdBook (0.5) gives
+    /// one, so a glossary's `[attached](#attached)` leads to its term.
+    pub(super) fn end_term(&mut self) {
+        let Some(start) = self.term.take() else {
+            return;
+        };
+        let mut text = String::new();
+        for event in &self.html_events[start + 1..] {
+            if let Event::Text(t) | Event::Code(t) = event {
+                text.push_str(t);
+            }
+        }
+        self.flush_block();
+        let open = match text.trim() {
+            "" => "<dt>".to_string(),
+            text => {
+                let id = self.ids.generate(text);
+                let open = format!("<dt id=\"{}\">", escape(&id));
+                self.out.html_ids.push(id);
+                open
+            }
+        };
+        self.html_events[start] = Event::Html(CowStr::from(open));
+        self.html_events.push(Event::Html(CowStr::from("</dt>\n")));
     }
 }
 
@@ -116,6 +157,45 @@ mod tests {
         // A title read from a heading reads the same.
         let p = parse_md("# Energy $E = mc^2$\n\nText.\n");
         assert_eq!(p.title_from_heading.as_deref(), Some("Energy E=mc^2"));
+    }
+
+    #[test]
+    fn headings_below_a_level_2_title_climb_with_it_as_in_an_mdbook_chapter() {
+        // The Rust book: `## Installation` names the page, `###` its sections.
+        let p = parse_md("## Installation\n\n### Linux\n\n#### Notes\n\n> ### Aside\n");
+        assert_eq!(p.title_from_heading.as_deref(), Some("Installation"));
+        let levels: Vec<_> = p.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [2, 3, 2]);
+        assert!(p.html.contains("<h2 id=\"linux\">"), "{}", p.html);
+        assert!(p.html.contains("<h3 id=\"notes\">"), "{}", p.html);
+        // Under an opening `#`, everything stays as written.
+        let p = parse_md("# Title\n\n### Deep\n");
+        assert_eq!(p.headings[0].level, 3);
+        // Headings above the title's level stay below it.
+        let p = parse_md("### Title\n\n## Wider\n\n##### Deeper\n");
+        let levels: Vec<_> = p.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [2, 3]);
+    }
+
+    #[test]
+    fn a_definition_list_term_has_an_id_as_in_mdbook() {
+        // PyO3's glossary: `[attached](#attached)` leads to the term.
+        let p = parse_md(
+            "Intro.\n\n## Attached\n\nattached\n  : Said of a thread.\n\n`Python` token\n  : A type.\n",
+        );
+        assert!(
+            p.html.contains("<dt id=\"attached-1\">attached</dt>"),
+            "{}",
+            p.html
+        );
+        assert!(
+            p.html
+                .contains("<dt id=\"python-token\"><code>Python</code> token</dt>"),
+            "{}",
+            p.html
+        );
+        assert_eq!(p.html_ids, ["attached-1", "python-token"]);
+        assert_eq!(p.html.matches("</dt>").count(), 2, "{}", p.html);
     }
 
     #[test]
@@ -174,6 +254,13 @@ mod tests {
         let titled = |md: &str, title: &str| {
             parse_titled(md, 0, Path::new("a.md"), Title::Known(title), &ctx)
         };
+        // A `##` saying the title the summary gives is not repeated, and the headings
+        // under it climb with it; one the page shows under its own title stays.
+        let p = titled("## Installation\n\n### Linux\n", "Installation");
+        assert_eq!(p.headings[0].level, 2, "{}", p.html);
+        let p = titled("## Before you start\n\n### Linux\n", "Installation");
+        let levels: Vec<_> = p.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [2, 3]);
         let p = titled("## Don't -- *repeat* me\n\nText.\n", "Don’t repeat me");
         assert!(p.headings.is_empty(), "{}", p.html);
         assert_eq!(p.title_from_heading, None);

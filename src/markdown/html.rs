@@ -57,6 +57,9 @@ pub struct Scan {
     /// marks an image as decoration, on purpose), `aria-label`, `aria-labelledby` or
     /// `title`, and no `role` of `presentation` or `none` (what axe accepts).
     pub images_without_alt: Vec<usize>,
+    /// Each `<script>` and `<style>` element: from its `<` to after its end tag (to the
+    /// end of the HTML when that is not in it), and its name.
+    pub code: Vec<(std::ops::Range<usize>, String)>,
 }
 
 /// Elements a browser reads everything after as their text, up to their end tag, or
@@ -90,6 +93,7 @@ pub fn scan(html: &str) -> Scan {
     let mut out = Scan::default();
     let mut i = 0;
     let mut skip_until: Option<&'static str> = None;
+    let mut code_open: Option<(usize, String)> = None;
     // Inside `<svg>` or `<math>`, where `/>` closes an element as XML does.
     let mut foreign = 0usize;
     while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
@@ -100,6 +104,12 @@ pub fn scan(html: &str) -> Scan {
                 .is_some_and(|b| b.eq_ignore_ascii_case(end_tag.as_bytes()))
             {
                 skip_until = None;
+                if let Some((open, tag)) = code_open.take() {
+                    let end = html[start..]
+                        .find('>')
+                        .map_or(bytes.len(), |e| start + e + 1);
+                    out.code.push((open..end, tag));
+                }
             }
             i = start + 1;
             continue;
@@ -145,8 +155,12 @@ pub fn scan(html: &str) -> Scan {
             } else {
                 "</style"
             });
+            code_open = Some((start, tag));
         }
         i = end;
+    }
+    if let Some((open, tag)) = code_open {
+        out.code.push((open..bytes.len(), tag));
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Math in raw HTML blocks (`<p id="batch">$$ \frac{1}{N} $$</p>`): mdbook-katex reads
 //! a chapter's text before Markdown does, and KaTeX's and MathJax's auto-render read
-//! the page's text, so `$$…$$` and `$…$` inside HTML are formulas there too. Read in
+//! the page's text, so `$$…$$` and `$…$` inside HTML are formulas there too, and on a
+//! page that reads MathJax's delimiters, `\(…\)` and `\[…\]` (`mathjax.rs`). Read in
 //! the text between tags only, never in `code`, `pre`, `kbd`, `samp`, `script`,
 //! `style`, `textarea` or `math`, nor in a comment; `\$` is a dollar sign.
 
@@ -14,7 +15,7 @@ const LITERAL: &[&str] = &[
 
 /// The formulas in `html`'s text: the range of each, delimiters included, the range
 /// of its TeX, and whether it is displayed (`$$`).
-fn formulas(html: &str) -> Vec<(Range<usize>, Range<usize>, bool)> {
+fn formulas(html: &str, mathjax: bool) -> Vec<(Range<usize>, Range<usize>, bool)> {
     let bytes = html.as_bytes();
     let mut found = Vec::new();
     let mut literal = 0usize;
@@ -44,7 +45,13 @@ fn formulas(html: &str) -> Vec<(Range<usize>, Range<usize>, bool)> {
                 }
                 i = tag_end;
             }
-            b'\\' => i += 2,
+            b'\\' => match mathjax_close(html, i).filter(|_| mathjax && literal == 0) {
+                Some((whole, tex, display)) => {
+                    i = whole.end;
+                    found.push((whole, tex, display));
+                }
+                None => i += 2,
+            },
             b'$' if literal == 0 => match close(html, i) {
                 Some((whole, tex, display)) => {
                     i = whole.end;
@@ -95,17 +102,36 @@ fn close(html: &str, open: usize) -> Option<(Range<usize>, Range<usize>, bool)> 
     None
 }
 
+/// The formula MathJax's `\\(` or `\\[` opens at `open`: to its `\\)` or `\\]` within
+/// the text (no tag inside) and no blank line.
+fn mathjax_close(html: &str, open: usize) -> Option<(Range<usize>, Range<usize>, bool)> {
+    let display = html[open..].starts_with("\\[");
+    let closing = match display {
+        true => "\\]",
+        false if html[open..].starts_with("\\(") => "\\)",
+        false => return None,
+    };
+    let rest = &html[open + 2..];
+    let stop = (rest.find('<').into_iter())
+        .chain(rest.find("\n\n"))
+        .min()
+        .unwrap_or(rest.len());
+    let end = rest[..stop].find(closing)?;
+    (!rest[..end].trim().is_empty())
+        .then(|| (open..open + 2 + end + 2, open + 2..open + 2 + end, display))
+}
+
 impl Builder<'_, '_> {
     /// `html`, a raw HTML block made of `pieces` (its lines as written, each with its
     /// offset), with its formulas as MathML. `html` differs from the pieces only inside
     /// tags, so its formulas are theirs, in the same order.
     pub(super) fn math_in_html(&mut self, html: String, pieces: &[(String, usize)]) -> String {
-        if !html.contains('$') {
+        if !(html.contains('$') || self.mathjax && html.contains('\\')) {
             return html;
         }
         let written: String = pieces.iter().map(|(text, _)| text.as_str()).collect();
-        let places = formulas(&written);
-        let here = formulas(&html);
+        let places = formulas(&written, self.mathjax);
+        let here = formulas(&html, self.mathjax);
         if places.len() != here.len() {
             return html;
         }
@@ -139,7 +165,11 @@ mod tests {
     use super::formulas;
 
     fn texts(html: &str) -> Vec<(&str, bool)> {
-        formulas(html)
+        texts_with(html, false)
+    }
+
+    fn texts_with(html: &str, mathjax: bool) -> Vec<(&str, bool)> {
+        formulas(html, mathjax)
             .into_iter()
             .map(|(_, tex, display)| (&html[tex], display))
             .collect()
@@ -148,7 +178,8 @@ mod tests {
     #[test]
     fn a_tag_left_open_before_a_wide_character_is_read_to_the_end() {
         // Found by the property test: `<𞴁` with no `>` sliced inside the character.
-        assert!(formulas("<script>$<\u{1ED01}").is_empty());
+        assert!(formulas("<script>$<\u{1ED01}", true).is_empty());
+        assert!(formulas("<p>\\(x<", true).is_empty());
         assert_eq!(texts("<b $x$"), Vec::<(&str, bool)>::new());
     }
 
@@ -166,5 +197,18 @@ mod tests {
             texts("<td>$x$</td><td>$$y$$</td>"),
             vec![("x", false), ("y", true)]
         );
+    }
+
+    #[test]
+    fn mathjax_delimiters_are_formulas_on_a_page_that_reads_them() {
+        // PaperMod's demo: `<p>Inline math: \(\varphi = …\)</p>`, KaTeX's auto-render.
+        let html = "<p>Inline \\(\\varphi = 1\\) and</p>\n<p>\\[x^2\\]</p><code>\\(c\\)</code>";
+        assert_eq!(
+            texts_with(html, true),
+            vec![("\\varphi = 1", false), ("x^2", true)]
+        );
+        assert!(texts(html).is_empty());
+        // Unclosed, across a tag or a blank line, or empty: text.
+        assert!(texts_with("<p>\\(a</p>\\) \\(b\n\nc\\) \\( \\)", true).is_empty());
     }
 }

@@ -36,6 +36,7 @@ mod hugo_themes;
 mod ids;
 mod images;
 mod include;
+mod inline_code;
 mod linked_wikilinks;
 mod links;
 mod listings;
@@ -48,6 +49,7 @@ mod mathjax;
 mod mdx;
 mod obsidian;
 mod prose;
+use prose::{is_inline, is_inline_end};
 mod raw;
 mod raw_code_links;
 mod readability;
@@ -223,6 +225,8 @@ pub struct Parsed {
     pub title_from_heading: Option<String>,
     /// That heading's level (`#` is 1).
     pub title_heading_level: u8,
+    /// How many levels the body's headings climbed below a `##` title (`headings.rs`).
+    pub heading_shift: u8,
     pub headings: Vec<Heading>,
     pub links: Vec<OutLink>,
     /// Images, files and raw-HTML URLs, in order: placeholder `n` is `refs[n]`.
@@ -443,6 +447,9 @@ pub fn parse_titled(
         block_links: Vec::new(),
         section: Section::default(),
         ids: ids::HeadingIds::default(),
+        heading_shift: 0,
+        term: None,
+        mathjax: false,
         raw_inline_depth: 0,
         raw_block_depth: 0,
         used_terms: HashSet::new(),
@@ -458,6 +465,7 @@ pub fn parse_titled(
         task_states,
         table: Default::default(),
     };
+    builder.mathjax = expanded.mathjax;
     builder.out.diagnostics = expanded.diagnostics;
     builder.out.includes = expanded.includes;
     builder.run(events);
@@ -465,37 +473,6 @@ pub fn parse_titled(
     parsed.included_at = lines.included.take();
     include::place_included(&mut parsed.diagnostics, file, &parsed.included_at);
     parsed
-}
-
-/// Whether `tag` opens an element inside a line of text (emphasis, a link, an image),
-/// not a block.
-fn is_inline(tag: &pulldown_cmark::Tag) -> bool {
-    use pulldown_cmark::Tag;
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-/// Whether `end` closes what [`is_inline`] opens.
-fn is_inline_end(end: &pulldown_cmark::TagEnd) -> bool {
-    use pulldown_cmark::TagEnd;
-    matches!(
-        end,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 #[cfg(test)]

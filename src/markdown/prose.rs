@@ -162,6 +162,37 @@ pub fn plain_summary(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `tag` opens an element inside a line of text (emphasis, a link, an image),
+/// not a block.
+pub(super) fn is_inline(tag: &pulldown_cmark::Tag) -> bool {
+    use pulldown_cmark::Tag;
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+/// Whether `end` closes what [`is_inline`] opens.
+pub(super) fn is_inline_end(end: &pulldown_cmark::TagEnd) -> bool {
+    use pulldown_cmark::TagEnd;
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;

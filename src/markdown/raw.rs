@@ -19,6 +19,7 @@ impl<'a> Builder<'a, '_> {
             && found.ids.is_empty()
             && found.self_closed.is_empty()
             && found.images_without_alt.is_empty()
+            && found.code.is_empty()
         {
             return html;
         }
@@ -33,6 +34,14 @@ impl<'a> Builder<'a, '_> {
             self.out.images_without_alt.push(at);
         }
         let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        for (range, tag) in &found.code {
+            if let Some(diagnostic) = super::inline_code::refused(&html, range, tag) {
+                let (line, column) = position(range.start);
+                self.out
+                    .diagnostics
+                    .push(diagnostic.at(self.file, line, column));
+            }
+        }
         let mut refs = Vec::new();
         for r in found.refs {
             let (line, column) = position(r.value.start);

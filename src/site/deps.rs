@@ -201,6 +201,7 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         // (links, citations, glossary terms), which are hashed there.
         html: _,
         headings: _,
+        heading_shift: _,
         links: _,
         refs: _,
         html_ids: _,

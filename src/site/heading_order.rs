@@ -1,6 +1,8 @@
 //! Headings that skip a level (`# Sleep` then `### Tips`): kept as written, as
 //! Obsidian, Quartz, mdBook, Hugo and Zola keep them, with a warning where axe's
-//! `heading-order` rule flags the page (markdownlint's MD001 warns so too).
+//! `heading-order` rule flags the page (markdownlint's MD001 warns so too). Below a
+//! title taken from an opening `##`, the levels are those after climbing with it
+//! (`markdown::headings`).
 
 use super::Site;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -29,7 +31,14 @@ impl Site {
                     2 if i == 0 => "the page's contents list (level 2)".to_string(),
                     n => format!("a level-{n} heading"),
                 };
-                let follows = "#".repeat(usize::from(after) + 1);
+                // In the source's levels: below a `##` title, each heading is shown
+                // as many levels higher as the title climbed.
+                let shift = article.parsed.heading_shift;
+                let follows = "#".repeat(usize::from(after + shift) + 1);
+                let shown = match shift {
+                    0 => String::new(),
+                    n => format!(" (below the `{}` that became the page's title, each heading is shown {n} level{} higher than written)", "#".repeat(usize::from(n) + 1), if n == 1 { "" } else { "s" }),
+                };
                 diagnostics.push(
                     Diagnostic::warning(
                         Code::HeadingSkip,
@@ -40,7 +49,7 @@ impl Site {
                     )
                     .at(&article.path, h.line, h.column)
                     .help(format!(
-                        "a screen reader lists headings by level and shows a section missing here (axe's heading-order rule flags the page); write `{follows} {}` to follow on, or keep it: it is published as written",
+                        "a screen reader lists headings by level and shows a section missing here (axe's heading-order rule flags the page); write `{follows} {}` to follow on, or keep it: it is published as written{shown}",
                         h.text
                     )),
                 );

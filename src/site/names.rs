@@ -411,7 +411,7 @@ impl Site {
             format!("'{name}' could mean {} notes", candidates.len()),
         )
         .at(&self.articles[i].path, line, column)
-        .family(format!("'{name}'"))
+        .family(format!("uses of '{name}'"))
         .help(format!(
             "write the path of the one you mean: {}",
             forms.join(", ")

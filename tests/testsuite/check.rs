@@ -143,6 +143,47 @@ fn orphans_readability_and_alt_text_warn() {
 }
 
 #[test]
+fn a_folder_s_many_orphans_are_one_warning_and_a_few_stay_one_each() {
+    // A blog's posts seldom link to each other (the Rust blog: 358 orphans).
+    let site = Fixture::new("basic");
+    for i in 1..=4 {
+        site.write(
+            &format!("content/effects/news/post-{i}.md"),
+            format!("---\ntitle: Post {i}\ndate: 2026-01-0{i}\n---\nNews {i}.\n"),
+        );
+    }
+    // A page bundle's text is in the folder that holds the bundle.
+    site.write(
+        "content/effects/news/post-5/index.md",
+        "---\ntitle: Post 5\ndate: 2026-01-05\n---\nNews 5.\n",
+    );
+    for i in 1..=2 {
+        site.write(
+            &format!("content/effects/lone-{i}.md"),
+            format!("---\ntitle: Lone {i}\n---\nAlone.\n"),
+        );
+    }
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: 'post-1' is an orphan: no article links to it, no relation or reading path includes it (5 orphans in `effects/news/`, reported here as one)\n--> content/effects/news/post-1.md",
+        )
+        .assert_stderr_contains("warning: 'lone-1' is an orphan: no article links to it, no relation or reading path includes it\n")
+        .assert_stderr_contains("warning: 'lone-2' is an orphan");
+    assert_eq!(
+        run.stderr.matches("is an orphan").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/effects/news/post-4.md"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn raw_html_images_without_alt_text_warn_where_they_are_written() {
     let site = Fixture::new("basic");
     site.write(

@@ -1364,6 +1364,10 @@ fn a_hugo_page_asking_for_math_reads_mathjaxs_delimiters() {
         "content/posts/fifth.md",
         "---\ntitle: Fifth\n---\nNo math \\\\(z\\\\) here.\n",
     );
+    // The key is read, so no warning says it is not (PaperMod's demo: "unknown front
+    // matter key `math` is ignored — did you mean `path`?").
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains("`math`"), "{}", run.stderr);
     site.build().assert_code(0);
     let third = site.read("posts/third/index.html");
     assert_eq!(third.matches("<math").count(), 2, "{third}");

@@ -1132,3 +1132,34 @@ fn a_shortcode_drawing_its_src_is_a_figure_and_one_printing_markup_alone_is_sile
         "{text}"
     );
 }
+
+#[test]
+fn an_inline_shortcode_without_template_actions_prints_its_text() {
+    // PaperMod's demo site: `{{< math.inline >}}` around HTML holding KaTeX's
+    // delimiters, and one whose template reads the page, which attune cannot run.
+    let site = hugo_site();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\nmath: true\n---\nBefore.\n\n{{< math.inline >}}\n\n<p class=\"formula\">\nInline math: \\(\\varphi = 1\\)\n</p>\n{{</ math.inline >}}\n\n\
+         Then {{< note.inline >}}<b>bold</b>{{< /note.inline >}} here.\n\n\
+         {{< title.inline >}}\n{{ .Page.Title }}\n{{< /title.inline >}}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    run.assert_stderr_contains(
+        "warning: Hugo shortcode `{{< title.inline >}}` … `{{< /title.inline >}}` is not supported",
+    );
+    let page = site.read("posts/third/index.html");
+    let body = body(&page);
+    assert!(
+        body.contains("<p class=\"formula\">\nInline math: <math"),
+        "{body}"
+    );
+    assert!(body.contains("Then <b>bold</b> here."), "{body}");
+    assert!(
+        !body.contains("Page.Title") && !body.contains(".inline"),
+        "{body}"
+    );
+    assert!(body.contains("After."), "{body}");
+}

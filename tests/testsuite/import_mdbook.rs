@@ -283,6 +283,72 @@ fn a_link_to_the_heading_that_became_the_title_leads_to_the_page() {
 }
 
 #[test]
+fn many_links_to_one_folder_above_the_site_are_one_warning() {
+    // The Rust book links to `../std/` 22 times, from 11 chapters.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\nbase_url = \"https://docs.example.org/book/\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/a.md",
+        "# A\n\n[Vec](../std/vec/struct.Vec.html), [String](../std/string/struct.String.html) \
+         and [the Nomicon](../nomicon/index.html).\n",
+    );
+    site.write(
+        "src/b.md",
+        "# B\n\n[Option](../std/option/enum.Option.html) and [Result](../std/result/enum.Result.html). See [A](a.md).\n",
+    );
+    site.write("src/c.md", "# C\n\nSee [B](b.md) and [C](c.md).\n");
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("warning: '../std/vec/struct.Vec.html' leads outside the site, to https://docs.example.org/std/vec/struct.Vec.html: written as that address and not checked (4 links to `https://docs.example.org/std/` in 2 files, reported here as one)\n --> src/a.md:3:1")
+        .assert_stderr_contains("warning: '../nomicon/index.html' leads outside the site, to https://docs.example.org/nomicon/index.html: written as that address and not checked\n");
+    assert_eq!(
+        run.stderr.matches("leads outside").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_definition_lists_term_is_a_link_target_as_in_mdbook() {
+    // PyO3's glossary: `[smart pointers](glossary.md#smart-pointer)`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/glossary.md",
+        "# Glossary\n\nattached\n  : Said of a thread.\n\nsmart pointer\n  : A pointer; see [attached](#attached).\n",
+    );
+    site.write(
+        "src/types.md",
+        "# Types\n\nThree [smart pointers](glossary.md#smart-pointer), [missing](glossary.md#dumb-pointer).\n",
+    );
+    site.write("src/index.md", "# Book\n\n[Types](types.md).\n");
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: no heading with id 'dumb-pointer' in 'glossary'");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "src/types.md",
+        "# Types\n\nThree [smart pointers](glossary.md#smart-pointer).\n",
+    );
+    site.build().assert_code(0);
+    let glossary = site.read("glossary/index.html");
+    assert!(
+        glossary.contains("<dt id=\"smart-pointer\">smart pointer</dt>"),
+        "{glossary}"
+    );
+    assert!(site.read("types/index.html").contains("#smart-pointer\""));
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
 fn a_link_above_the_site_leads_to_that_address_on_its_host_with_a_warning() {
     // The Rust book is published at /book/ beside the standard library's docs.
     let site = Fixture::empty();
@@ -658,11 +724,11 @@ fn definition_lists_read_as_mdbook_reads_them() {
     let page = main_of(&site.read("glossary/index.html")).to_string();
     assert!(
         page.contains(
-            "<dl>\n<dt>attached</dt>\n<dd>\n<p>A thread holding the interpreter.</p>\n</dd>"
+            "<dl>\n<dt id=\"attached\">attached</dt>\n<dd>\n<p>A thread holding the interpreter.</p>\n</dd>"
         ),
         "{page}"
     );
-    assert!(page.contains("<dt>GIL</dt>"), "{page}");
+    assert!(page.contains("<dt id=\"gil\">GIL</dt>"), "{page}");
     assert!(page.contains("<p>A second paragraph.</p>"), "{page}");
 }
 

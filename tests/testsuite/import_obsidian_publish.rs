@@ -205,19 +205,23 @@ fn a_heading_that_skips_a_level_is_kept_with_a_warning() {
         )
         .assert_stderr_contains("write `## Tips` to follow on")
         .assert_stderr_contains(
-            "warning: heading 'Deeper' is level 5 after a level-2 heading: a level is skipped\n --> content/Healing/Worry.md:7:3",
-        );
+            "warning: heading 'Deeper' is level 4 after a level-2 heading: a level is skipped\n --> content/Healing/Worry.md:7:3",
+        )
+        // Below `## Worry`, the page's title, each heading climbs a level: `### Evenings`
+        // follows it as its <h2>, and `##### Deeper` is an <h4>.
+        .assert_stderr_contains("write `#### Deeper` to follow on, or keep it: it is published as written (below the `##` that became the page's title, each heading is shown 1 level higher than written)");
     assert_eq!(
         run.stderr.matches("a level is skipped").count(),
         2,
         "{}",
         run.stderr
     );
-    // Published as written.
+    // Published as written, but below a `##` title, a level higher.
     let page = site.read("healing/sleep/index.html");
     assert!(page.contains("<h3 id=\"tips\">"), "{page}");
     let page = site.read("healing/worry/index.html");
-    assert!(page.contains("<h5 id=\"deeper\">"), "{page}");
+    assert!(page.contains("<h2 id=\"evenings\">"), "{page}");
+    assert!(page.contains("<h4 id=\"deeper\">"), "{page}");
 }
 
 #[test]

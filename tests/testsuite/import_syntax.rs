@@ -1095,6 +1095,27 @@ fn a_zola_shortcode_may_have_spaces_before_its_parentheses() {
 }
 
 #[test]
+fn one_directive_in_many_addresses_is_one_warning() {
+    // PyO3's guide: `{{#PYO3_DOCS_URL}}` in 140 links of 23 chapters.
+    let site = site();
+    for (file, n) in [("a", 3), ("b", 2)] {
+        let links: String = (0..n)
+            .map(|i| format!("See [Py{i}]({{{{#PYO3_DOCS_URL}}}}/py{i}.html).\n\n"))
+            .collect();
+        site.write(
+            &format!("content/t/{file}.md"),
+            format!("---\ntitle: {file}\ndescription: d\n---\n{links}See [[a]] and [[b]].\n"),
+        );
+    }
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        "warning: mdBook directive `{{#PYO3_DOCS_URL}}` in a link's address is not supported: the address needs the preprocessor that defines `PYO3_DOCS_URL` (5 uses of `PYO3_DOCS_URL` in addresses in 2 files, reported here as one) @ content/t/a.md:5:11"
+    );
+}
+
+#[test]
 fn a_tag_in_a_links_address_is_one_diagnostic_and_the_link_is_its_text() {
     let site = site();
     site.write(

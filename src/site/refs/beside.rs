@@ -99,11 +99,27 @@ impl Site {
                 .report(d, RefKind::Link.left_out());
             return Some((String::new(), d));
         };
-        let d = Diagnostic::warning(
-            Code::OutsideLink,
-            format!("'{path}' leads outside the site, to {address}: written as that address and not checked"),
-        )
-        .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder");
+        let d = outside_warning(path, &address);
         Some((address, d))
     }
+}
+
+/// The warning for a link written `url` that climbs above the site to `address` beside
+/// it. A book beside other documentation links to it often (the Rust book: 33 links to
+/// `../std/`, `../reference/`): the links to one folder there are one family.
+pub(in crate::site) fn outside_warning(url: &str, address: &str) -> Diagnostic {
+    let after_host = address
+        .find("://")
+        .and_then(|i| address[i + 3..].find('/').map(|j| i + 3 + j + 1))
+        .unwrap_or(address.len());
+    let folder = match address[after_host..].find('/') {
+        Some(end) => &address[..after_host + end + 1],
+        None => &address[..after_host],
+    };
+    Diagnostic::warning(
+        Code::OutsideLink,
+        format!("'{url}' leads outside the site, to {address}: written as that address and not checked"),
+    )
+    .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder")
+    .family(format!("links to `{folder}`"))
 }

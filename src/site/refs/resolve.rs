@@ -187,14 +187,11 @@ impl Site {
             // address, written out in full, which attune cannot check.
             let beside = self.address_beside(&folder, &decoded, &query, fragment.as_deref());
             if let Some(address) = beside.filter(|_| !decoded.starts_with('/')) {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        Code::OutsideLink,
-                        format!("'{url}' leads outside the site, to {address}: written as that address and not checked"),
-                    )
-                    .at(&article.path, r.line, r.column)
-                    .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder"),
-                );
+                diagnostics.push(super::beside::outside_warning(url, &address).at(
+                    &article.path,
+                    r.line,
+                    r.column,
+                ));
                 return RefTarget::AsIs(address);
             }
             return nowhere(
