@@ -45,12 +45,19 @@ impl Article {
     /// the page has no such id: the same letters and digits (Hugo's `--name` for the
     /// heading "--name", which attune's id writes `name`; Zola's `get-page` for
     /// "get_page").
+    /// Obsidian's heading link names the heading as written, a link in it too
+    /// (`#[DHCP](../DHCP.md)%20Snooping`), read as the heading's text (`DHCP Snooping`).
     pub fn heading_in_other_form(&self, anchor: &str) -> Option<&str> {
-        let loose = crate::text::loose_id(&crate::text::percent_decode_lenient(anchor)?);
+        let decoded = crate::text::percent_decode_lenient(anchor)?;
+        let loose = crate::text::loose_id(&decoded);
+        let as_text = crate::text::loose_id(&link_texts(&decoded));
         let heading = self.parsed.headings.iter().find(|h| {
+            let text = crate::text::loose_id(&h.text);
             !loose.is_empty()
                 && (crate::text::loose_id(&h.id) == loose
-                    || crate::text::loose_id(&h.text) == loose
+                    || text == loose
+                    || text == as_text
+                    || crate::text::ascii_id(&h.text) == loose
                     || crate::text::symbol_id(&h.text) == loose)
         })?;
         Some(heading.id.as_str())
@@ -190,4 +197,21 @@ pub(in crate::site) fn is_generated_on(article: &Article, anchor: &str) -> bool 
         _ if anchor.starts_with("ref-") => parsed.links.iter().any(|l| l.id == anchor),
         _ => numbered("source-", parsed.citations.len()),
     }
+}
+
+/// `text` with each Markdown link `[label](address)` written as its label.
+fn link_texts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some((label, after)) = rest[open + 1..].split_once("](") else {
+            break;
+        };
+        let Some(close) = after.find(')') else { break };
+        out.push_str(&rest[..open]);
+        out.push_str(label);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }

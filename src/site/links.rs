@@ -334,16 +334,9 @@ impl Site {
                                     .headings
                                     .iter()
                                     .find(|h| crate::text::slugify(&h.text) == wanted)
-                                    .or_else(|| {
-                                        to.parsed.headings.iter().find(|h| {
-                                            !loose.is_empty()
-                                                && (crate::text::loose_id(&h.text) == loose
-                                                    || crate::text::loose_id(&h.id) == loose
-                                                    || crate::text::ascii_id(&h.text) == loose
-                                                    || crate::text::symbol_id(&h.text) == loose)
-                                        })
-                                    })
-                                    .map(|h| Some(h.id.clone()))
+                                    .map(|h| h.id.as_str())
+                                    .or_else(|| to.heading_in_other_form(&a))
+                                    .map(|id| Some(id.to_string()))
                                     // The title's own heading: the page itself.
                                     .or_else(|| {
                                         (crate::text::slugify(&to.title) == wanted

@@ -593,12 +593,15 @@ fn markdown_links_to_a_note_may_name_a_heading_by_its_text() {
     site.write("book.toml", "[site]\ntitle = \"T\"\n");
     site.write(
         "content/Notes/Example.md",
-        "# Example\n\n## Details\n\nSome.\n\n## What it looks like\n\nMore.\n",
+        "# Example\n\n## Details\n\nSome.\n\n## What it looks like\n\nMore.\n\n## [DHCP](Links.md) Snooping\n",
     );
+    // A heading holding a link is named as written (TrshPuppy's notes:
+    // `port-security.md#[DHCP](../../protocols/DHCP.md)%20Snooping`).
     site.write(
         "content/Notes/Links.md",
         "# Links\n\n[a](Example.md#Details), [b](Example.md#What%20it%20looks%20like), \
-         [c](Example.md#what-it-looks-like), [d](Example.md#Example).\n\n[e](Example.md#Nowhere)\n",
+         [c](Example.md#what-it-looks-like), [d](Example.md#Example), \
+         [f](Example.md#[DHCP](Links.md)%20Snooping).\n\n[e](Example.md#Nowhere)\n",
     );
     let run = site.run(&["check"]);
     run.assert_code(1)
@@ -607,11 +610,13 @@ fn markdown_links_to_a_note_may_name_a_heading_by_its_text() {
     site.write(
         "content/Notes/Links.md",
         "# Links\n\n[a](Example.md#Details), [b](Example.md#What%20it%20looks%20like), \
-         [c](Example.md#what-it-looks-like), [d](Example.md#Example).\n",
+         [c](Example.md#what-it-looks-like), [d](Example.md#Example), \
+         [f](Example.md#[DHCP](Links.md)%20Snooping).\n",
     );
     site.build().assert_code(0);
     let body = main_of(&site.read("notes/links/index.html")).to_string();
     for link in [
+        "<a href=\"../../notes/example/#dhcp-snooping\"",
         "<a href=\"../../notes/example/#details\"",
         "<a href=\"../../notes/example/#what-it-looks-like\"",
         "<a href=\"../../notes/example/\"",
