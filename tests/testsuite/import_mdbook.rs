@@ -481,6 +481,31 @@ fn code_blocks_show_what_mdbook_shows_hidden_lines_rustdoc_include_and_playgroun
 }
 
 #[test]
+fn many_includes_outside_the_site_are_one_error() {
+    // The wasm-bindgen guide: 76 includes of `../../../examples/…`, each the same fix.
+    let site = Fixture::empty();
+    site.write(
+        "guide/book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write("examples/a.rs", "fn a() {}\n");
+    site.write("examples/b.rs", "fn b() {}\n");
+    site.write(
+        "guide/src/a.md",
+        "# A\n\n```rust\n{{#include ../../examples/a.rs}}\n```\n\n```rust\n{{#include ../../examples/b.rs}}\n```\n",
+    );
+    site.write(
+        "guide/src/b.md",
+        "# B\n\n```rust\n{{#include ../../examples/a.rs}}\n```\n\n```rust\n{{#include ../../examples/b.rs}}\n```\n",
+    );
+    let run = site.run(&["check", "--root", "guide"]);
+    run.assert_code(1)
+        .assert_stderr_contains("error: `{{#include ../../examples/a.rs}}`: '../../examples/a.rs' is outside the site's folder (4 includes outside `include_root = \".\"` in 2 files, reported here as one)\n --> src/a.md:4:1")
+        .assert_stderr_contains("set `include_root = \"..\"` under [build] in book.toml");
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+}
+
+#[test]
 fn include_root_widens_where_includes_read_and_nothing_past_it_is_read() {
     // The mdBook guide's layout: the book in `guide/`, examples beside it.
     let site = Fixture::empty();

@@ -27,7 +27,7 @@ mod origins;
 mod select;
 use origins::from_content;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
-use select::{Prefixed, Take};
+use select::{header_not_path, Prefixed, Take};
 
 /// A file an article included, for rebuilding when it changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,16 +102,6 @@ struct Directive<'t> {
     args: &'t str,
     /// Written `\{{#…}}`: kept as text.
     escaped: bool,
-}
-
-/// Whether an include's target is written as a C or C++ header is (`<cmath>`,
-/// `"point.h"`), not as a path.
-fn header_not_path(args: &str) -> bool {
-    let target = args.split_whitespace().next().unwrap_or("");
-    let wrapped = |open: char, close: char| {
-        target.len() > 2 && target.starts_with(open) && target.ends_with(close)
-    };
-    wrapped('<', '>') || wrapped('"', '"')
 }
 
 /// The next `{{#name args}}` at or after `from`, in mdBook's syntax.
@@ -387,7 +377,12 @@ impl Includer<'_, '_> {
                     "move the file into the folder that holds book.toml: only files there are read".to_string(),
                 ),
             };
-            Diagnostic::error(Code::Include, message).help(help)
+            Diagnostic::error(Code::Include, message)
+                .help(help)
+                .family(format!(
+                    "includes outside `include_root = {:?}`",
+                    self.article.include_root
+                ))
         };
         let real = match joined.canonicalize() {
             Ok(real) if real.is_file() => real,

@@ -217,6 +217,16 @@ impl Prefixed {
     }
 }
 
+/// Whether an include's target is written as a C or C++ header is (`<cmath>`,
+/// `"point.h"`), not as a path.
+pub(super) fn header_not_path(args: &str) -> bool {
+    let target = args.split_whitespace().next().unwrap_or("");
+    let wrapped = |open: char, close: char| {
+        target.len() > 2 && target.starts_with(open) && target.ends_with(close)
+    };
+    wrapped('<', '>') || wrapped('"', '"')
+}
+
 #[cfg(test)]
 mod tests {
     use super::Prefixed;
