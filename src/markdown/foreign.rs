@@ -388,12 +388,12 @@ pub(super) fn strip(
                 continue;
             }
         }
-        // `{{< param "name" >}}`: the page's or the site's parameter (`hugo_param.rs`).
-        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
-            && ["param", "_param"].contains(&&*name)
-        {
+        // `{{< param "name" >}}`: the page's or the site's parameter (`hugo_param.rs`);
+        // a site's shortcode whose template is fixed text, that text (`hugo_fixed.rs`).
+        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) {
             let address = in_address(text, &tag.range, &tags[..i]).is_some();
-            if let Some(value) = super::hugo_param::shortcode(&tag.inner, article, address) {
+            let lone = pair.is_none();
+            if let Some(value) = super::hugo_fixed::value(&name, tag, lone, article, address) {
                 splice.copy(copied..tag.range.start);
                 splice.insert(&value, tag.range.start);
                 copied = tag.range.end;

@@ -261,7 +261,7 @@ pub(super) enum PageList {
 }
 
 /// The site's template for the shortcode `name`: see `prints_inner`.
-fn template(article: &Article, name: &str) -> Option<String> {
+pub(super) fn template(article: &Article, name: &str) -> Option<String> {
     // A name in a folder (`page/toc`) is the template in that folder, as Hugo reads it.
     let part =
         |p: &str| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || "-_".contains(c));

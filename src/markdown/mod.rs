@@ -29,6 +29,7 @@ mod hugo_blox;
 mod hugo_builtins;
 mod hugo_callouts;
 mod hugo_figure;
+mod hugo_fixed;
 mod hugo_param;
 mod hugo_raw;
 mod hugo_ref;

@@ -1163,3 +1163,40 @@ fn an_inline_shortcode_without_template_actions_prints_its_text() {
     );
     assert!(body.contains("After."), "{body}");
 }
+
+#[test]
+fn a_shortcode_whose_template_is_fixed_text_prints_that_text() {
+    // kubeflow's site: `{{% hub/latest-version %}}` ("0.3.14") in links' addresses,
+    // `{{< workspaces-beta-notice >}}` (a notice's HTML), `{{% kfp-v2-keywords %}}`
+    // (a `<meta>`): each was "not supported".
+    let site = hugo_site();
+    site.write("layouts/shortcodes/hub/latest-version.html", "0.3.14\n");
+    site.write(
+        "layouts/shortcodes/notice.html",
+        "<!-- Reusable notice. -->\n{{- $_hugo_config := `{ \"version\": 1 }` -}}\n<div class=\"alert\" role=\"alert\">\n    <p>Beta software.</p>\n\n    <p>Staging only.</p>\n</div>\n",
+    );
+    site.write(
+        "layouts/shortcodes/keywords.html",
+        "<meta name=\"keywords\" content=\"kfp, sdk\">\n",
+    );
+    site.write("layouts/shortcodes/runs.html", "v{{ .Get 0 }}\n");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{% keywords %}}\n\nThe [manifests](https://github.com/k/hub/tree/v{{% hub/latest-version %}}/manifests) \
+         of version {{< hub/latest-version >}}.\n\n{{< notice >}}\n\nAfter {{< runs 2 >}}.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    run.assert_stderr_contains("warning: Hugo shortcode `{{< runs 2 >}}` is not supported");
+    let page = site.read("posts/third/index.html");
+    let body = body(&page);
+    assert!(
+        body.contains("href=\"https://github.com/k/hub/tree/v0.3.14/manifests\""),
+        "{body}"
+    );
+    assert!(body.contains("of version 0.3.14."), "{body}");
+    assert!(body.contains("<p>Beta software.</p>"), "{body}");
+    assert!(page.contains("<p>Staging only.</p>\n</div>"), "{page}");
+    assert!(!body.contains("<pre") && !body.contains("<meta"), "{body}");
+}
