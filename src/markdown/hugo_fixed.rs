@@ -1,5 +1,5 @@
 //! A site's own Hugo shortcode whose template is fixed text: nothing in it runs but
-//! comments and Hugo's `$_hugo_config` setting (kubeflow's `{{% hub/latest-version %}}`,
+//! comments, `{{- "" -}}` (which prints nothing) and Hugo's `$_hugo_config` setting (kubeflow's `{{% hub/latest-version %}}`,
 //! "0.3.14", in its links' addresses; its `workspaces-beta-notice`, a notice's HTML).
 //! Hugo prints the text as it is, so attune does, in the text and in an address; a
 //! template that prints only elements a page's body does not show (`<meta
@@ -40,8 +40,8 @@ fn text(article: &Article, name: &str, markdown: bool, in_address: bool) -> Opti
     }
 }
 
-/// The text a template prints, when nothing in it runs: its comments (`{{/* … */}}`)
-/// and `$_hugo_config` settings taken out, with the white space their `{{-` and `-}}`
+/// The text a template prints, when nothing in it runs: its comments (`{{/* … */}}`),
+/// empty strings and `$_hugo_config` settings taken out, with the white space their `{{-` and `-}}`
 /// trim, HTML comments, and the text's own white space at either end.
 fn fixed(template: &str) -> Option<String> {
     let mut out = String::with_capacity(template.len());
@@ -55,7 +55,9 @@ fn fixed(template: &str) -> Option<String> {
         let setting = action
             .strip_prefix("$_hugo_config")
             .is_some_and(|a| a.trim_start().starts_with(":="));
-        if !(action.starts_with("/*") && action.ends_with("*/") || setting) {
+        // `{{- "" -}}`: nothing, said to trim the white space around it.
+        let empty = action == "\"\"" || action == "``";
+        if !(action.starts_with("/*") && action.ends_with("*/") || setting || empty) {
             return None;
         }
         let before = &rest[..open];
@@ -151,6 +153,10 @@ mod tests {
             fixed("{{/* a comment */}}2.17.0").as_deref(),
             Some("2.17.0")
         );
+        // kubeflow's `kf-workspaces-version`, trimmed so it may stand within a word.
+        let trimmed =
+            "v2.0.0-beta.0\n{{- \"\" -}}\n{{/* drops the white space */}}\n{{- \"\" -}}\n";
+        assert_eq!(fixed(trimmed).as_deref(), Some("v2.0.0-beta.0"));
         // Anything that runs, or nothing to print: not fixed text.
         assert_eq!(fixed("v{{ .Get 0 }}"), None);
         assert_eq!(fixed("{{ $x := 1 }}x"), None);

@@ -874,11 +874,11 @@ fn zola_shortcodes_are_named_as_such_and_a_body_pairs_with_its_end() {
     site.write("book.toml", "[site]\ntitle = \"T\"\n");
     site.write(
         "content/blog/post.md",
-        "+++\ntitle = \"Post\"\n+++\n\n{% note(kind=\"tip\") %}\nInner **text** kept.\n{% end %}\n\n{{ youtube(id=\"abc\") }}\n\n{% sidenote(type=\"info\", title=\"A\") %}\nSecond body.\n{% end %}\n",
+        "+++\ntitle = \"Post\"\n+++\n\n{% tip(kind=\"tip\") %}\nInner **text** kept.\n{% end %}\n\n{{ youtube(id=\"abc\") }}\n\n{% sidenote(type=\"info\", title=\"A\") %}\nSecond body.\n{% end %}\n",
     );
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("warning: Zola shortcode `{% note(kind=\"tip\") %}` … `{% end %}` is not supported")
+        .assert_stderr_contains("warning: Zola shortcode `{% tip(kind=\"tip\") %}` … `{% end %}` is not supported")
         .assert_stderr_contains("the page shows the shortcode's inner text, without it and `{% end %}`; write a callout")
         .assert_stderr_contains("warning: Zola shortcode `{{ youtube(id=\"abc\") }}` is not supported")
         .assert_stderr_contains("write a link to it")
@@ -1031,7 +1031,6 @@ fn a_zola_body_shortcode_is_a_code_block_math_or_markdown_as_its_body_is() {
             "mermaid 36:3",
             "mermaid 7:1",
             "unsupported-syntax 22:1",
-            "unsupported-syntax 28:1",
             "unsupported-syntax 32:6",
         ],
         "{items:#}"
@@ -1045,7 +1044,7 @@ fn a_zola_body_shortcode_is_a_code_block_math_or_markdown_as_its_body_is() {
             "warning: Zola shortcode `{% mermaid() %}` … `{% end %}` is not supported",
         )
         .assert_stderr_contains("everything up to `{% end %}` are left out of the page");
-    let page = body(&site, "docs/page/index.html");
+    let page = site.read("docs/page/index.html");
     for kept in [
         "<p>Intro.</p>\n<pre><code class=\"language-mermaid\">graph TD; A--&gt;B\n  B--&gt;C {{ x }}\n</code></pre>",
         "<math display=\"block\"><mfrac>",
@@ -1071,13 +1070,13 @@ fn a_zola_shortcode_may_have_spaces_before_its_parentheses() {
     site.write("book.toml", "[site]\ntitle = \"T\"\n");
     site.write(
         "content/docs/page.md",
-        "+++\ntitle = \"Page\"\n+++\n\n{% note () %}\nBody kept.\n{% end %}\n\n{{ youtube  (id=\"abc\") }}\n\n\
+        "+++\ntitle = \"Page\"\n+++\n\n{% wide () %}\nBody kept.\n{% end %}\n\n{{ youtube  (id=\"abc\") }}\n\n\
          {% mermaid () %}\ngraph TD; A-->B\n{% end %}\n",
     );
     let run = site.build();
     run.assert_code(0)
         .assert_stderr_contains(
-            "warning: Zola shortcode `{% note () %}` … `{% end %}` is not supported",
+            "warning: Zola shortcode `{% wide () %}` … `{% end %}` is not supported",
         )
         .assert_stderr_contains(
             "warning: Zola shortcode `{{ youtube  (id=\"abc\") }}` is not supported",
@@ -1403,6 +1402,31 @@ fn a_zola_themes_admonition_is_the_callout_it_draws() {
         "{page}"
     );
     assert!(page.contains("<p>Wide text.</p>"), "{page}");
+}
+
+#[test]
+fn apollos_note_is_the_callout_it_draws() {
+    // not-matthias/apollo: `{{ note(header="Note!", body="…") }}` and the pair
+    // `{% note(clickable=true, header="Quiz!") %}` … `{% end %}` were "not supported".
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/docs/page.md",
+        "+++\ntitle = \"Page\"\n+++\n\nIntro.\n\n\
+         {{ note(header=\"Note!\", body=\"This blog assumes basic terminal maturity\") }}\n\n\
+         {% note(clickable=true, header=\"Quiz!\") %}\n\nMarkdown *inside*.\n\n{% end %}\n",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("note"), "{}", run.stderr);
+    let page = site.read("docs/page/index.html");
+    assert_eq!(page.matches("callout-note").count(), 2, "{page}");
+    assert!(page.contains("Note!") && page.contains("Quiz!"), "{page}");
+    assert!(
+        page.contains("<p>This blog assumes basic terminal maturity</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<p>Markdown <em>inside</em>.</p>"), "{page}");
 }
 
 #[test]

@@ -2,10 +2,19 @@
 //! `{% admonition(type="tip", title="Title") %}` … `{% end %}` (also `alert`,
 //! `callout`), each tag on a line of its own, and the one-line form whose text is an
 //! argument, `{{ admonition(type="warning", text="…") }}`: the callout they draw
-//! (`type` its kind, `title` its title), its Markdown read, with no warning.
+//! (`type` its kind, `title` its title), its Markdown read, with no warning. apollo's
+//! `note` names its title `header` and its text `body` (`{{ note(header="Note!",
+//! body="…") }}`, and the pair `{% note(clickable=true, header="Quiz!") %}`).
 
 /// The boxes Zola themes draw.
-const BOXES: &[&str] = &["admonition", "alert", "callout"];
+const BOXES: &[&str] = &["admonition", "alert", "callout", "note"];
+
+/// The value of the last of the arguments named `keys` given, trimmed.
+fn get<'a>(args: &'a [(String, String)], keys: &[&str]) -> Option<&'a str> {
+    (args.iter().rev())
+        .find(|(k, _)| keys.contains(&k.as_str()))
+        .map(|(_, v)| v.trim())
+}
 
 /// A Zola shortcode call's arguments, `key="value", n=2`, in order; a quoted value
 /// (`"…"`, `'…'`, `` `…` ``) may hold commas and its quote escaped (`\"`).
@@ -55,14 +64,8 @@ pub(super) fn arguments(args: &str) -> Vec<(String, String)> {
 
 /// A box's container line text (`tip Title`) from its arguments.
 fn container(args: &[(String, String)]) -> String {
-    let get = |key: &str| {
-        args.iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.trim())
-    };
-    let title = get("title").map(|t| t.replace(['\n', '[', ']', '{', '}'], " "));
-    let kind = super::kind(get("type").unwrap_or_default());
+    let title = get(args, &["title", "header"]).map(|t| t.replace(['\n', '[', ']', '{', '}'], " "));
+    let kind = super::kind(get(args, &["type"]).unwrap_or_default());
     match title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         Some(title) => format!("{kind} {title}"),
         None => kind.to_string(),
@@ -103,13 +106,7 @@ pub(super) fn lone(line: &str, indent: &str) -> Option<String> {
         return None;
     }
     let args = arguments(args.trim_end().strip_suffix(')')?);
-    let text = args
-        .iter()
-        .rev()
-        .find(|(k, _)| k == "text")?
-        .1
-        .trim()
-        .to_string();
+    let text = get(&args, &["text", "body"])?.to_string();
     let text = text.replace('\n', &format!("\n{indent}"));
     Some(format!(
         "{indent}:::{}\n{indent}{text}\n{indent}:::",
@@ -155,5 +152,18 @@ mod tests {
             Some(":::tip\nUse `x`, then y.\n:::")
         );
         assert_eq!(lone("{{ image(src=\"a.png\") }}", ""), None);
+        // apollo's note: `header` its title, `body` its text.
+        assert_eq!(
+            lone(
+                "{{ note(clickable=true, hidden = true, header=\"Quiz!\", body=\"The answer.\") }}",
+                ""
+            )
+            .as_deref(),
+            Some(":::note Quiz!\nThe answer.\n:::")
+        );
+        assert_eq!(
+            tag("{% note(clickable=true, header=\"Quiz!\") %}"),
+            Some(("zola", Some("note Quiz!".into())))
+        );
     }
 }
