@@ -65,6 +65,22 @@ fn a_query_of_other_notes_stays_code_with_a_warning_at_it() {
     );
     let page = site.read("sessions/session-1/index.html");
     assert!(page.contains("<code>=link(this.Session)</code>"), "{page}");
+    // A vault's dashboard counting its notes with many (SoRobby's starter vault: 15):
+    // one warning.
+    site.write(
+        "content/Sessions/Board.md",
+        "# Board\n\n`$= dv.pages().length` `$= dv.pages('#a').length`\n\n`$= 1 + 1` and `$= 2`\n",
+    );
+    let run = site.build();
+    run.assert_stderr_contains(
+        "warning: DataviewJS inline query `$= dv.pages().length` is shown as code: attune runs no JavaScript in content (5 DataviewJS inline queries in 2 files, reported here as one)",
+    );
+    assert_eq!(
+        run.stderr.matches("warning: DataviewJS").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

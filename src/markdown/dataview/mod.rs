@@ -51,6 +51,7 @@ pub(super) fn fill(
                 format!("DataviewJS inline query `{query}` is shown as code: attune runs no JavaScript in content"),
             )
             .help("write its answer in the text; Obsidian Publish and Quartz show it as code too")
+            .family("DataviewJS inline queries")
         } else if let Some(expression) = query.strip_prefix('=') {
             let properties = properties
                 .get_or_insert_with(|| own_properties(article.front_matter, text, options));
