@@ -85,10 +85,6 @@ fn fixed(template: &str) -> Option<String> {
 /// markup alone (Beautiful Hugo's `column`, `</div><div class="right">`) would close
 /// the page's own elements (see `hugo_raw::shows_inner`).
 fn balanced(html: &str) -> bool {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr",
-    ];
     let mut open: Vec<String> = Vec::new();
     for (i, _) in html.match_indices('<') {
         let rest = &html[i + 1..];
@@ -99,7 +95,9 @@ fn balanced(html: &str) -> bool {
             .to_ascii_lowercase();
         let self_closed = rest.split('>').next().is_some_and(|t| t.ends_with('/'));
         match () {
-            _ if name.is_empty() || VOID.contains(&name.as_str()) || self_closed => {}
+            _ if name.is_empty()
+                || super::raw::VOID_ELEMENTS.contains(&name.as_str())
+                || self_closed => {}
             _ if closing && open.last() == Some(&name) => {
                 open.pop();
             }

@@ -100,7 +100,7 @@ impl<'a> Builder<'a, '_> {
 }
 
 /// Elements that never hold content: opening one leaves nothing open.
-const VOID_ELEMENTS: &[&str] = &[
+pub(super) const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];
