@@ -595,6 +595,30 @@ fn a_redirect_keeps_the_part_of_the_page_its_target_names() {
 }
 
 #[test]
+fn a_redirect_to_a_part_alone_is_to_a_part_of_the_old_addresss_page() {
+    // The Cargo book: `"/reference/resolver.html#other-constraints" =
+    // "#constraints-and-heuristics"` was an error naming the folder's index page.
+    let site = mdbook_without_readme(
+        "[redirects]\n\"/guide/install.html#old-steps\" = \"#steps\"\n\"/guide/install.html#gone\" = \"#nowhere\"\n",
+    );
+    let nowhere = line_of(&site, "#nowhere");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: redirect from '/guide/install.html#gone' to '#nowhere': no heading or id 'nowhere' in 'src/guide/install.md'")
+        .assert_stderr_contains(&format!("--> book.toml:{nowhere}:"));
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        toml.replace("\"/guide/install.html#gone\" = \"#nowhere\"\n", ""),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("redirect"), "{}", run.stderr);
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
 fn an_old_html_address_is_written_at_that_file_too() {
     let site = Fixture::new("hugo");
     with_book_toml(&site, "[redirects]\n\"/docs/setup.html\" = \"/docs/getting-started/install.md\"\n\"/docs/clash.html\" = \"/about.md\"\n");

@@ -299,7 +299,13 @@ impl Site {
                 let key = entry.key.trim().trim_start_matches('/');
                 let key = key.split('#').next().unwrap_or_default();
                 let folder = key.rsplit_once('/').map_or("", |(f, _)| f);
-                let from = if path.starts_with('/') { "" } else { folder };
+                // `#part` alone: a part of the old address's own page (the Cargo book's
+                // `"/reference/resolver.html#other-constraints" = "#constraints-and-heuristics"`).
+                let (from, path) = match path {
+                    "" => ("", key),
+                    _ if path.starts_with('/') => ("", path),
+                    _ => (folder, path),
+                };
                 match join(from, path) {
                     None => Target::Outside,
                     Some(site_path) => match page_at(&site_path, &by_rel, &by_url) {
