@@ -361,12 +361,15 @@ impl Site {
                             } else {
                                 format!("'{}'", to.slug)
                             };
-                            let d = Diagnostic::error(
-                                Code::BrokenAnchor,
-                                format!("no heading with id '{missing}' in {place}"),
+                            let message = format!("no heading with id '{missing}' in {place}");
+                            let d = super::refs::missing_anchor(
+                                self,
+                                &heading_ids,
+                                (i, t),
+                                missing,
+                                message,
                             )
-                            .at(&article.path, link.line, link.column)
-                            .suggest(missing, to.parsed.headings.iter().map(|h| h.id.as_str()));
+                            .at(&article.path, link.line, link.column);
                             // Published as a link to the page's top; on its own page, or
                             // as an embed of a part that is not there, as plain text.
                             let plain = t == i || link.embed;

@@ -1884,3 +1884,45 @@ fn a_link_to_the_books_not_found_page_leads_to_attunes() {
     assert!(page.contains("href=\"../../404.html\""), "{page}");
     assert!(site.path("public/404.html").is_file());
 }
+
+#[test]
+fn links_to_a_section_that_moved_are_one_error_naming_where_it_went() {
+    // helix's book: nine table rows link `[…][editor-section]`, defined as
+    // `./configuration.md#editor-section`, a section that moved to `editor.md`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/configuration.md",
+        "# Configuration\n\nSee the editor.\n",
+    );
+    site.write(
+        "src/editor.md",
+        "# Editor\n\n## `[editor]` Section\n\nKeys.\n",
+    );
+    let rows: String = (1..=5)
+        .map(|n| format!("| `k{n}` | Mode [if enabled][editor-section] |\n"))
+        .collect();
+    site.write(
+        "src/themes.md",
+        &format!(
+            "# Themes\n\n| Key | Notes |\n| --- | --- |\n{rows}\n\
+             [elsewhere](configuration.md#other-section).\n\n\
+             [editor-section]: ./configuration.md#editor-section\n"
+        ),
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1).assert_stderr_contains(
+        "error: no heading with id 'editor-section' in 'configuration' \
+         (5 links to `configuration#editor-section` in one file, reported here as one)\n \
+         --> src/themes.md:5:15",
+    );
+    run.assert_stderr_contains(
+        "help: 'editor' has a heading with that id: `editor.md#editor-section`",
+    );
+    // A missing id no page has: no page named.
+    run.assert_stderr_contains("no heading with id 'other-section' in 'configuration'\n");
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+}

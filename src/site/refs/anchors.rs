@@ -1,6 +1,7 @@
 //! What a link's fragment or bare name may target on each page: headings and the ids
 //! in raw HTML, and the rules mdbook-spec's markers name.
 
+use crate::diagnostic::{Code, Diagnostic};
 use crate::site::Site;
 use std::collections::{HashMap, HashSet};
 
@@ -45,4 +46,47 @@ pub(super) fn ids_on_page(site: &Site, t: usize) -> impl Iterator<Item = &str> {
         .iter()
         .map(|h| h.id.as_str())
         .chain(parsed.html_ids.iter().map(String::as_str))
+}
+
+/// The report of a link from article `from` to `#id` on article `to`, which has no
+/// such id (`message` says so): its help names the closest id on that page, else the
+/// page that has that id when only one does (helix's book links to
+/// `configuration.md#editor-section`, a section that moved to `editor.md`). Every
+/// link to that one missing id is one family: a reference definition used in nine
+/// table rows is one problem with one fix.
+pub(in crate::site) fn missing_anchor(
+    site: &Site,
+    ids: &[HashSet<&str>],
+    (from, to): (usize, usize),
+    id: &str,
+    message: String,
+) -> Diagnostic {
+    let target = &site.articles[to];
+    let d = Diagnostic::error(Code::BrokenAnchor, message)
+        .family(format!("links to `{}#{id}`", target.slug))
+        .suggest(id, ids_on_page(site, to));
+    if d.help.is_some() {
+        return d;
+    }
+    let mut holders = ids.iter().enumerate().filter(|(_, set)| set.contains(id));
+    match (holders.next(), holders.next()) {
+        (Some((holder, _)), None) if holder != to => {
+            let folder = site.articles[from]
+                .rel
+                .parent()
+                .unwrap_or(std::path::Path::new(""));
+            let path = super::paths::relative_to(
+                &folder.to_string_lossy().replace('\\', "/"),
+                &site.articles[holder]
+                    .rel
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
+            d.help(format!(
+                "'{}' has a heading with that id: `{path}#{id}`",
+                site.articles[holder].slug
+            ))
+        }
+        _ => d,
+    }
 }

@@ -140,11 +140,12 @@ impl Site {
                 return RefTarget::AsIs(url.to_string());
             };
             if !ctx.ids[i].contains(id.as_str()) && !is_generated_on(article, &id) {
-                let d = error(
-                    Code::BrokenAnchor,
-                    format!("no heading or id '{id}' in this page"),
-                )
-                .suggest(&id, super::anchors::ids_on_page(self, i));
+                let message = format!("no heading or id '{id}' in this page");
+                let d = super::anchors::missing_anchor(self, &ctx.ids, (i, i), &id, message).at(
+                    &article.path,
+                    r.line,
+                    r.column,
+                );
                 return match nowhere(d, diagnostics) {
                     RefTarget::Broken => RefTarget::Broken,
                     _ => RefTarget::Fragment(id),
@@ -201,40 +202,40 @@ impl Site {
                 diagnostics,
             );
         };
-        let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
-            let fragment = fragment
-                .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
-            let mut fragment = fragment.map(|f| match ctx.ids[t].contains(f.as_str()) {
-                true => f,
-                false => self.articles[t]
-                    .heading_in_other_form(&f)
-                    .map_or(f, str::to_string),
-            });
-            if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
-                if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
-                    let place = match self.articles[t].slug.as_str() {
-                        _ if t == i => "this page".to_string(),
-                        "" => "the home page".to_string(),
-                        slug => format!("'{slug}'"),
-                    };
-                    let d = error(
-                        Code::BrokenAnchor,
-                        format!("no heading or id '{id}' in {place}"),
-                    )
-                    .suggest(id, super::anchors::ids_on_page(self, t));
-                    diagnostics.push(broken.report(d, "as a link to the top of that page"));
-                    if broken.warns() {
-                        fragment = None;
+        let page =
+            |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
+                let fragment = fragment.filter(|f| {
+                    !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str()))
+                });
+                let mut fragment = fragment.map(|f| match ctx.ids[t].contains(f.as_str()) {
+                    true => f,
+                    false => self.articles[t]
+                        .heading_in_other_form(&f)
+                        .map_or(f, str::to_string),
+                });
+                if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
+                    if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
+                        let place = match self.articles[t].slug.as_str() {
+                            _ if t == i => "this page".to_string(),
+                            "" => "the home page".to_string(),
+                            slug => format!("'{slug}'"),
+                        };
+                        let message = format!("no heading or id '{id}' in {place}");
+                        let d = super::anchors::missing_anchor(self, &ctx.ids, (i, t), id, message)
+                            .at(&article.path, r.line, r.column);
+                        diagnostics.push(broken.report(d, "as a link to the top of that page"));
+                        if broken.warns() {
+                            fragment = None;
+                        }
                     }
                 }
-            }
-            RefTarget::Site {
-                path: self.articles[t].url.clone(),
-                suffix: query.clone(),
-                fragment: fragment.clone(),
-                article: Some(t),
-            }
-        };
+                RefTarget::Site {
+                    path: self.articles[t].url.clone(),
+                    suffix: query.clone(),
+                    fragment: fragment.clone(),
+                    article: Some(t),
+                }
+            };
         // A Markdown file: the article it is.
         if site_path.ends_with(".md")
             || site_path.ends_with(".markdown")
