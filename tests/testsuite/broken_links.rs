@@ -380,3 +380,59 @@ fn an_embedded_note_s_tag_links_start_from_the_page_it_is_shown_on() {
         "{deep}"
     );
 }
+
+#[test]
+fn links_into_a_folder_the_site_does_not_have_are_one_problem() {
+    // opentelemetry.io: 493 links into `/docs/specs/otel/`, which Hugo mounts from a
+    // Git submodule a clone does not have; links into a folder the site has stay
+    // one each, and a link to a page held back says which file that is.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write("content/docs/_index.md", "# Docs\n\nAll.\n");
+    site.write("content/docs/specs/_index.md", "# Specs\n\nSome.\n");
+    site.write(
+        "content/docs/go/examples.md",
+        "---\ntitle: Examples\nbuild: {render: link}\n---\nElsewhere.\n",
+    );
+    site.write("content/docs/go/_index.md", "# Go\n\nGo.\n");
+    let spec_links: String = (1..=5)
+        .map(|n| format!("[spec {n}](/docs/specs/otel/part-{n}/) "))
+        .collect();
+    site.write(
+        "content/docs/a.md",
+        &format!(
+            "# A\n\n{spec_links}\n\n[one](/docs/specs/status/), [two](/docs/specs/status/) \
+             and [examples](/docs/go/examples/).\n"
+        ),
+    );
+    site.write(
+        "content/docs/b.md",
+        "# B\n\n[spec](/docs/specs/otel/trace/api/) and [c](../docs/gone/).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0).assert_stderr_contains(
+        "warning: broken link to '/docs/specs/otel/part-1/': no page or file there \
+         (6 references into `/docs/specs/otel/` in 2 files, reported here as one)\n",
+    );
+    run.assert_stderr_contains(
+        "help: content/docs/go/examples.md would be the page there, but it is never published (`build.render`)",
+    );
+    // Two links to one page that is not there: one each (a few are not grouped).
+    assert_eq!(
+        run.stderr
+            .matches("broken link to '/docs/specs/status/'")
+            .count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("broken link").count(),
+        5,
+        "{}",
+        run.stderr
+    );
+}

@@ -59,6 +59,7 @@ impl Site {
             global,
             ids: self.anchor_sets(),
             rules: self.spec_rules(),
+            source_folders: std::sync::OnceLock::new(),
         };
         type Resolved = (Vec<RefTarget>, Diagnostics, Vec<Remote>);
         let results: Vec<Resolved> = (0..self.articles.len())
@@ -480,4 +481,7 @@ pub(super) struct Lookup<'a> {
     pub(super) ids: Vec<HashSet<&'a str>>,
     /// [`Site::spec_rules`].
     pub(super) rules: HashMap<&'a str, usize>,
+    /// Every folder (folded) that holds a content file, made when a reference leads
+    /// nowhere (see `unread.rs`).
+    pub(super) source_folders: std::sync::OnceLock<HashSet<String>>,
 }

@@ -2,11 +2,13 @@
 //! Zola's `static/` folder without `[build] static_dir`, or a Hugo theme's
 //! `themes/<name>/static`, which Hugo publishes at the site root. The help names the
 //! setting that publishes it; else it names the nearest file or page there is.
+//! References into one folder the site does not have are one family of problems.
 
 use super::paths::relative_to;
 use super::resolve::Lookup;
 use crate::diagnostic::{nearest, Diagnostic};
 use crate::site::Site;
+use std::path::Path;
 
 impl Site {
     /// The help for a missing file at `site_path` (from the site root) found in an
@@ -53,6 +55,10 @@ impl Site {
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
+        let missing = missing.family(self.missing_family(site_path, ctx));
+        if let Some(help) = self.held_back_at(site_path) {
+            return missing.help(help);
+        }
         // A file in a folder attune reads only when told to: the setting is the help.
         match (self.unread_folder_help(site_path), best) {
             (Some(help), _) => missing.help(help),
@@ -64,5 +70,55 @@ impl Site {
                 "put the file under content/ and link to it by its path from this file's folder",
             ),
         }
+    }
+
+    /// What a reference to `site_path`, which leads nowhere, shares with others: the
+    /// first folder on its path that the site has nothing in (opentelemetry.io links
+    /// 493 times into `docs/specs/otel/`, which Hugo mounts from a Git submodule), else
+    /// the path itself. Either is one problem with one fix, however often it is met.
+    fn missing_family(&self, site_path: &str, ctx: &Lookup) -> String {
+        let sources = ctx.source_folders.get_or_init(|| {
+            let mut folders = std::collections::HashSet::new();
+            for rel in ctx.by_rel.keys().chain(&ctx.files) {
+                for (end, _) in rel.match_indices('/') {
+                    folders.insert(crate::site::urls::fold(&rel[..=end]));
+                }
+            }
+            folders
+        });
+        let absent = |folder: &str| {
+            !self.urls.has_folder(folder) && !sources.contains(&crate::site::urls::fold(folder))
+        };
+        match site_path
+            .match_indices('/')
+            .map(|(end, _)| &site_path[..=end])
+            .find(|f| absent(f))
+        {
+            Some(folder) => format!("references into `/{folder}`"),
+            None => format!("references to `/{site_path}`"),
+        }
+    }
+
+    /// The help for a link to the address a page held back would have (Hugo's
+    /// `build: {render: link}`, a draft): `docs/go/examples/` for
+    /// `docs/go/examples.md`, a folder's address for its `_index.md` or `index.md`.
+    fn held_back_at(&self, site_path: &str) -> Option<String> {
+        let wanted = crate::site::urls::fold(site_path.trim_end_matches('/'));
+        let (rel, why) = self.exclude.held_back.iter().find(|(rel, _)| {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let stem = rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem);
+            let address = match stem.rsplit_once('/') {
+                Some((folder, "_index" | "index")) => folder,
+                None if matches!(stem, "_index" | "index") => "",
+                _ => stem,
+            };
+            crate::site::urls::fold(address) == wanted
+        })?;
+        let folder = self.config.build.content_dir.trim_end_matches('/');
+        let shown = Path::new(folder).join(rel);
+        Some(format!(
+            "{} would be the page there, but it {why}",
+            shown.to_string_lossy().replace('\\', "/")
+        ))
     }
 }

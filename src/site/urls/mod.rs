@@ -256,6 +256,11 @@ impl UrlTable {
         }
     }
 
+    /// Whether any claimed path lies below `folder` (`a/b/`), in any letter case.
+    pub fn has_folder(&self, folder: &str) -> bool {
+        self.folders.contains_key(&fold(folder))
+    }
+
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.path.is_empty())
     }
