@@ -184,6 +184,7 @@ pub(super) fn articles(
     let from_folders = config.topics.is_empty();
     super::twins::move_folder_twins(&mut sources, &mut placements, from_folders, diagnostics);
     super::twins::move_case_twins(&sources, &mut placements, diagnostics);
+    super::twins::move_folder_shadows(&sources, &mut placements, diagnostics);
     let builtin = super::reserved::builtin_pages(config, content, glossary, &sources);
     super::reserved::move_off_builtin_pages(&sources, &mut placements, &builtin, diagnostics);
     if config.topics.is_empty() {

@@ -170,3 +170,60 @@ pub(super) fn move_folder_twins(
         }
     }
 }
+
+/// Notes at the address of a folder beside them that holds pages, in another letter
+/// case or spelling (`LangChain/LangChain.md` beside the folder `LangChain/langchain/`,
+/// in Ludobico's vault: Quartz, which keeps letter case in addresses, publishes both):
+/// the folder keeps its address, where its section and pages are, and the note takes
+/// the first free `-2/`, `-3/`, with a warning naming both.
+pub(super) fn move_folder_shadows(
+    sources: &[Source],
+    placements: &mut [Placement],
+    diagnostics: &mut Diagnostics,
+) {
+    // Each folder address, with a page below it or a hub at it.
+    let mut folders: HashMap<String, usize> = HashMap::new();
+    for (i, placed) in placements.iter().enumerate() {
+        let url = fold(&placed.url);
+        let ends = url.match_indices('/').map(|(end, _)| end + 1);
+        for end in ends.filter(|&end| end < url.len() || placed.hub) {
+            folders.entry(url[..end].to_string()).or_insert(i);
+        }
+    }
+    let mut taken: HashSet<String> = placements.iter().map(|p| fold(&p.url)).collect();
+    taken.extend(folders.keys().cloned());
+    for i in 0..placements.len() {
+        let placed = &placements[i];
+        let Some(&below) = folders.get(&fold(&placed.url)) else {
+            continue;
+        };
+        if !movable(&sources[i], placed) || below == i {
+            continue;
+        }
+        let folder = &placed.url[..placed.url.len() - placed.slug.len() - 1];
+        let base = placed.slug.clone();
+        let Some(slug) = (2..100)
+            .map(|n| format!("{base}-{n}"))
+            .find(|s| !taken.contains(&fold(&format!("{folder}{s}/"))))
+        else {
+            continue;
+        };
+        let url = format!("{folder}{slug}/");
+        taken.insert(fold(&url));
+        let name = sources[i].rel.to_string_lossy().replace('\\', "/");
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UrlCollision,
+                format!(
+                    "'{name}' would be at /{}, the address of a folder of notes beside it: '{name}' is published at /{url}",
+                    placed.url
+                ),
+            )
+            .at(&sources[i].path, 1, 1)
+            .related(&sources[below].path, 1, 1, "in that folder")
+            .help("links to the note lead to its page; to keep its address, rename the note or the folder"),
+        );
+        placements[i].url = url;
+        placements[i].slug = slug;
+    }
+}

@@ -951,3 +951,39 @@ fn a_wikilink_to_a_tags_page_leads_to_attunes_page_of_that_tag() {
         "{page}"
     );
 }
+
+#[test]
+fn a_note_at_the_address_of_a_folder_beside_it_moves_aside() {
+    // Ludobico's vault: `LangChain/LangChain.md` beside the folder
+    // `LangChain/langchain/` (with `langchain.md` and more notes inside it) both gave
+    // `/langchain/langchain/`, and the build stopped. Quartz keeps letter case in
+    // addresses and publishes both: the folder keeps its address, the note takes
+    // the first free one, with a warning, and links follow it.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Grief/Grief.md",
+        "# Grief\n\nGrief comes in waves. See [[waves]].\n",
+    );
+    site.write(
+        "content/Healing/Grief/grief/grief.md",
+        "# Inner grief\n\nA sub-folder's own note.\n",
+    );
+    site.write(
+        "content/Healing/Grief/grief/waves.md",
+        "# Waves\n\nBack to [the note](../Grief.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 'Healing/Grief/Grief.md' would be at /healing/grief/grief/, the address of a folder of notes beside it: 'Healing/Grief/Grief.md' is published at /healing/grief/grief-2/",
+    );
+    let note = site.read("healing/grief/grief-2/index.html");
+    assert!(note.contains("Grief comes in waves."), "{note}");
+    assert!(site
+        .read("healing/grief/grief/index.html")
+        .contains("Waves"));
+    let waves = site.read("healing/grief/grief/waves/index.html");
+    assert!(
+        waves.contains("href=\"../../../../healing/grief/grief-2/\""),
+        "{waves}"
+    );
+}
