@@ -403,7 +403,7 @@ fn links_into_a_folder_the_site_does_not_have_are_one_problem() {
         .collect();
     site.write(
         "content/docs/a.md",
-        &format!(
+        format!(
             "# A\n\n{spec_links}\n\n[one](/docs/specs/status/), [two](/docs/specs/status/) \
              and [examples](/docs/go/examples/).\n"
         ),

@@ -1200,3 +1200,59 @@ fn a_shortcode_whose_template_is_fixed_text_prints_that_text() {
     assert!(page.contains("<p>Staging only.</p>\n</div>"), "{page}");
     assert!(!body.contains("<pre") && !body.contains("<meta"), "{body}");
 }
+
+#[test]
+fn a_themes_include_shortcode_includes_the_file_as_include_does() {
+    // Geekdoc's exampleSite: `{{< include file="/static/custom.css.example"
+    // language="CSS" >}}` (a code block), a Markdown part, a page without its front
+    // matter (`type="page"`); Docsy's `readfile` from the page's folder. Each was
+    // "not supported" and the page lost the file's text.
+    let site = hugo_site();
+    site.write(
+        "static/custom.css.example",
+        ":root {\n  --accent: teal;\n}\n",
+    );
+    site.write(
+        "static/_includes/table.md.part",
+        "| Feeling | Need |\n| --- | --- |\n| Alone | Company |\n",
+    );
+    site.write(
+        "content/_includes/when-to-get-help.md",
+        "---\ntitle: When to get help\n---\nCall your **local crisis line**.\n",
+    );
+    site.write("content/posts/steps.yaml", "steps:\n  - breathe\n");
+    site.write(
+        "content/posts/includes.md",
+        "---\ntitle: Includes\n---\nStyle:\n\n\
+         {{< include file=\"/static/custom.css.example\" language=\"CSS\" options=\"linenos=table\" >}}\n\n\
+         {{< include file=\"/static/_includes/table.md.part\" >}}\n\n\
+         {{< include file=\"/_includes/when-to-get-help.md\" type=\"page\" >}}\n\n\
+         {{< readfile file=\"steps.yaml\" code=\"true\" lang=\"yaml\" >}}\n\n\
+         Shown as written: `{{< include file=\"x.md\" >}}`.\n\n\
+         {{< include file=\"/static/gone.md\" >}}\n",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(1).assert_stderr_contains(
+        "error: `{{< include file=\"/static/gone.md\" >}}`: no file 'static/gone.md'",
+    );
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}broken_links = \"warn\"\n"));
+    site.build().assert_code(0);
+    let page = site.read("posts/includes/index.html");
+    let body = body(&page);
+    assert!(body.contains("language-CSS"), "{body}");
+    assert!(body.contains("accent"), "{body}");
+    assert!(body.contains("<td>Company</td>"), "{body}");
+    assert!(
+        body.contains("Call your <strong>local crisis line</strong>."),
+        "{body}"
+    );
+    assert!(!body.contains("title: When"), "{body}");
+    assert!(body.contains("language-yaml"), "{body}");
+    assert!(body.contains("breathe"), "{body}");
+    assert!(
+        body.contains("<code>{{&lt; include file=\"x.md\" &gt;}}</code>"),
+        "{body}"
+    );
+}

@@ -1907,7 +1907,7 @@ fn links_to_a_section_that_moved_are_one_error_naming_where_it_went() {
         .collect();
     site.write(
         "src/themes.md",
-        &format!(
+        format!(
             "# Themes\n\n| Key | Notes |\n| --- | --- |\n{rows}\n\
              [elsewhere](configuration.md#other-section).\n\n\
              [editor-section]: ./configuration.md#editor-section\n"

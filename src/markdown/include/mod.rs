@@ -23,8 +23,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 use std::path::{Path, PathBuf};
 
+mod directive;
 mod origins;
 mod select;
+use directive::{body_line, hugo_target, next_any, Directive};
 use origins::from_content;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
 use select::{header_not_path, Prefixed, Take};
@@ -90,68 +92,6 @@ const MAX_DEPTH: usize = 16;
 /// The most includes one article's text may expand, counting each file as often as
 /// it is included: files that include a file several times each multiply.
 const MAX_INCLUDES: usize = 10_000;
-
-/// The longest a directive's arguments may be, in bytes.
-const MAX_ARGS: usize = 1000;
-
-/// A `{{#name args}}` directive found in a text.
-struct Directive<'t> {
-    /// From `{{` to after `}}`.
-    range: std::ops::Range<usize>,
-    name: &'t str,
-    args: &'t str,
-    /// Written `\{{#…}}`: kept as text.
-    escaped: bool,
-}
-
-/// The next `{{#name args}}` at or after `from`, in mdBook's syntax.
-fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
-    while let Some(found) = text[from..].find("{{") {
-        let start = from + found;
-        from = start + 2;
-        let rest = &text[start + 2..];
-        let after_space = rest.trim_start();
-        let Some(named) = after_space.strip_prefix('#') else {
-            continue;
-        };
-        let name_len = named
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(named.len());
-        if name_len == 0 {
-            continue;
-        }
-        let name = &named[..name_len];
-        let after_name = &named[name_len..];
-        if !after_name.starts_with(char::is_whitespace) {
-            continue;
-        }
-        // Bounded, so a text of unclosed directives costs its length, not its square.
-        let mut end = after_name.len().min(MAX_ARGS);
-        while !after_name.is_char_boundary(end) {
-            end -= 1;
-        }
-        let window = &after_name[..end];
-        let Some(close) = window.find('}') else {
-            continue;
-        };
-        if !after_name[close..].starts_with("}}") {
-            continue;
-        }
-        let args = after_name[..close].trim();
-        if args.is_empty() {
-            continue;
-        }
-        let end = text.len() - after_name.len() + close + 2;
-        let escaped = start > 0 && text.as_bytes()[start - 1] == b'\\';
-        return Some(Directive {
-            range: start..end,
-            name,
-            args,
-            escaped,
-        });
-    }
-    None
-}
 
 /// Whether `name` is an include directive.
 pub fn is_include(name: &str) -> bool {
@@ -241,7 +181,7 @@ impl Includer<'_, '_> {
         let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
         let mut from = 0;
         let mut copied = 0;
-        while let Some(d) = next_directive(text, from) {
+        while let Some(d) = next_any(text, from) {
             from = d.range.end;
             if d.escaped {
                 let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
@@ -259,7 +199,7 @@ impl Includer<'_, '_> {
             // header, not a file of the site, so code shown as written. mdBook would try
             // to read a file named `<cmath>`, fail and keep the text; no site names a
             // file so.
-            if header_not_path(d.args) {
+            if header_not_path(&d.args) || d.hugo.is_some() {
                 let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
                 if inside(ranges, d.range.start) {
                     continue;
@@ -330,7 +270,9 @@ impl Includer<'_, '_> {
     ) -> Result<(String, Origin, Vec<Origin>), Diagnostic> {
         let playground = matches!(d.name, "playground" | "playpen");
         let mut fence = String::new();
-        let (target, spec) = if playground {
+        let (target, spec) = if d.hugo.is_some() {
+            (d.args.as_ref(), None)
+        } else if playground {
             // The file, then the code block's attributes: `{{#playground a.rs editable}}`.
             let mut words = d.args.split_whitespace();
             let file = words.next().unwrap_or("");
@@ -343,15 +285,20 @@ impl Includer<'_, '_> {
         } else {
             match d.args.split_once(':') {
                 Some((path, spec)) => (path.trim(), Some(spec.trim())),
-                None => (d.args, None),
+                None => (d.args.as_ref(), None),
             }
         };
+        let code = d.hugo.as_ref().and_then(|h| h.code.as_deref());
         let take = match d.name {
+            _ if code.is_some() => Take::Fence(code.unwrap_or_default()),
             "rustdoc_include" => Take::HideRest,
             _ if playground => Take::Fence(&fence),
             _ => Take::Lines,
         };
-        let what = format!("`{{{{#{} {}}}}}`", d.name, d.args);
+        let what = match &d.hugo {
+            Some(hugo) => format!("`{}`", hugo.written),
+            None => format!("`{{{{#{} {}}}}}`", d.name, d.args),
+        };
         let (Some(from), Some(content), Some(base)) =
             (from, self.content.clone(), self.base.clone())
         else {
@@ -360,8 +307,23 @@ impl Includer<'_, '_> {
                 format!("{what}: includes are read only from files in the content folder"),
             ));
         };
-        let joined = from.parent().unwrap_or(Path::new("")).join(target);
-        let shown_target = normalise(&shown.parent().unwrap_or(Path::new("")).join(target));
+        let hugo_path = (d.hugo.as_ref().zip(self.site.as_ref()))
+            .map(|(_, site)| hugo_target(target, from, &content, site));
+        let hugo_shown = (hugo_path.as_ref().zip(self.site.as_ref())).map(|(p, site)| {
+            p.strip_prefix(site)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .into_owned()
+        });
+        let target = hugo_shown.as_deref().unwrap_or(target);
+        let joined = match hugo_path {
+            Some(path) => path,
+            None => from.parent().unwrap_or(Path::new("")).join(target),
+        };
+        let shown_target = match d.hugo.is_some() {
+            true => PathBuf::from(target),
+            false => normalise(&shown.parent().unwrap_or(Path::new("")).join(target)),
+        };
         let outside = || {
             let (message, help) = match self.allowing(&normalise(&joined)) {
                 Some(root) if self.article.include_root == "." => (
@@ -442,6 +404,11 @@ impl Includer<'_, '_> {
         if !self.out.includes.contains(&included) {
             self.out.includes.push(included);
         }
+        // A page's text, as Hugo's `GetPage` gives it: without its front matter.
+        let body = (d.hugo.as_ref().is_some_and(|h| h.page))
+            .then(|| body_line(&file_text).map(|n| format!("{n}:")))
+            .flatten();
+        let spec = body.as_deref().or(spec);
         let (selected, map) =
             select::reported(&file_text, spec, take, &what, self.article.broken_links)?;
         // Directives in the included text are the included file's own, relative to it.
@@ -494,6 +461,7 @@ impl Includer<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use super::directive::{next_directive, MAX_ARGS};
     use super::select::select;
     use super::*;
 
@@ -553,7 +521,10 @@ mod tests {
     #[test]
     fn directives_are_found_as_mdbook_writes_them() {
         let d = next_directive("a {{ #include x.md:2 }} b", 0).unwrap();
-        assert_eq!((d.name, d.args, d.escaped), ("include", "x.md:2", false));
+        assert_eq!(
+            (d.name, d.args.as_ref(), d.escaped),
+            ("include", "x.md:2", false)
+        );
         let d = next_directive("\\{{#include x.md}}", 0).unwrap();
         assert!(d.escaped);
         assert!(next_directive("{{ name }}", 0).is_none());

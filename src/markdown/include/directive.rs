@@ -1,0 +1,211 @@
+//! Where a text asks for a file's text: mdBook's `{{#name args}}` directives, and the
+//! include shortcodes of Hugo's documentation themes, read as `{{#include}}` is:
+//! Geekdoc's and Relearn's `include` (`{{< include file="/static/x.css" language="CSS" >}}`
+//! a code block; `type="html"`, `type="page"` or none, the file's text as it is, a
+//! page's without its front matter) and Docsy's `readfile` (`code="true"` with `lang`,
+//! a code block). Their file is found as these themes look it up (see [`hugo_target`]).
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// The longest a directive's arguments may be, in bytes.
+pub(super) const MAX_ARGS: usize = 1000;
+
+/// A `{{#name args}}` directive found in a text, or a Hugo include shortcode as one.
+pub(super) struct Directive<'t> {
+    /// From `{{` to after `}}`.
+    pub(super) range: std::ops::Range<usize>,
+    pub(super) name: &'t str,
+    /// The file (and what of it) as written; for a shortcode, its file.
+    pub(super) args: Cow<'t, str>,
+    /// Written `\{{#…}}`: kept as text.
+    pub(super) escaped: bool,
+    /// A Hugo shortcode's own reading of the file, `None` for mdBook's directives.
+    pub(super) hugo: Option<Hugo<'t>>,
+}
+
+/// How a Hugo include shortcode takes its file.
+pub(super) struct Hugo<'t> {
+    /// The tag as written, for diagnostics.
+    pub(super) written: &'t str,
+    /// In a code block in this language (`language`, or Docsy's `lang` with `code`).
+    pub(super) code: Option<String>,
+    /// A page's text (`type="page"`): the file without its front matter.
+    pub(super) page: bool,
+}
+
+/// The next `{{#name args}}` at or after `from`, in mdBook's syntax.
+pub(super) fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_>> {
+    while let Some(found) = text[from..].find("{{") {
+        let start = from + found;
+        from = start + 2;
+        let rest = &text[start + 2..];
+        let after_space = rest.trim_start();
+        let Some(named) = after_space.strip_prefix('#') else {
+            continue;
+        };
+        let name_len = named
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(named.len());
+        if name_len == 0 {
+            continue;
+        }
+        let name = &named[..name_len];
+        let after_name = &named[name_len..];
+        if !after_name.starts_with(char::is_whitespace) {
+            continue;
+        }
+        // Bounded, so a text of unclosed directives costs its length, not its square.
+        let mut end = after_name.len().min(MAX_ARGS);
+        while !after_name.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &after_name[..end];
+        let Some(close) = window.find('}') else {
+            continue;
+        };
+        if !after_name[close..].starts_with("}}") {
+            continue;
+        }
+        let args = after_name[..close].trim();
+        if args.is_empty() {
+            continue;
+        }
+        let end = text.len() - after_name.len() + close + 2;
+        let escaped = start > 0 && text.as_bytes()[start - 1] == b'\\';
+        return Some(Directive {
+            range: start..end,
+            name,
+            args: Cow::Borrowed(args),
+            escaped,
+            hugo: None,
+        });
+    }
+    None
+}
+
+/// The next directive at or after `from`: mdBook's, or a Hugo include shortcode.
+pub(super) fn next_any(text: &str, from: usize) -> Option<Directive<'_>> {
+    let mdbook = next_directive(text, from);
+    let before = mdbook.as_ref().map_or(text.len(), |d| d.range.start);
+    match next_hugo(&text[..before], from) {
+        Some(hugo) => Some(hugo),
+        None => mdbook,
+    }
+}
+
+/// The next `{{< include … >}}` or `{{% readfile … %}}` (either delimiter) in `text`
+/// at or after `from` that names a file.
+fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
+    while let Some(found) = text[from..].find("{{") {
+        let start = from + found;
+        from = start + 2;
+        let close = match text.as_bytes().get(start + 2) {
+            Some(b'<') => ">}}",
+            Some(b'%') => "%}}",
+            _ => continue,
+        };
+        let rest = &text[start + 3..];
+        let inner_start = rest.len() - rest.trim_start().len();
+        let name = rest[inner_start..]
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if !matches!(name, "include" | "readfile") {
+            continue;
+        }
+        let window = &rest[..rest.len().min(MAX_ARGS)];
+        let Some(end) = window.find(close) else {
+            continue;
+        };
+        let inner = rest[..end].trim();
+        let args = crate::markdown::hugo_figure::Args::of(inner);
+        let Some(file) = args.get("file").or_else(|| args.first()) else {
+            continue;
+        };
+        let code = match name {
+            "readfile" if args.flag("code") == Some(true) => {
+                Some(args.get("lang").unwrap_or("").to_string())
+            }
+            "readfile" => None,
+            _ => args.get("language").map(str::to_string),
+        };
+        let end = start + 3 + end + close.len();
+        return Some(Directive {
+            range: start..end,
+            name: "include",
+            args: Cow::Owned(file.to_string()),
+            escaped: start > 0 && text.as_bytes()[start - 1] == b'\\',
+            hugo: Some(Hugo {
+                written: &text[start..end],
+                page: args.get("type") == Some("page"),
+                code,
+            }),
+        });
+    }
+    None
+}
+
+/// The file a Hugo include shortcode in the file `from` names, as the themes look it
+/// up: from the page's folder, then the content folder, then the site's folder (with a
+/// leading `/`, the site's folder, then the content folder); the first that is a file,
+/// else the first place looked.
+pub(super) fn hugo_target(file: &str, from: &Path, content: &Path, site: &Path) -> PathBuf {
+    let page = from.parent().unwrap_or(Path::new(""));
+    let places: [&Path; 3] = match file.strip_prefix('/') {
+        Some(_) => [site, content, site],
+        None => [page, content, site],
+    };
+    let file = file.trim_start_matches('/');
+    let found = places.iter().map(|p| p.join(file)).find(|p| p.is_file());
+    found.unwrap_or_else(|| places[0].join(file))
+}
+
+/// The first line of a page's text after its front matter (YAML `---` or TOML `+++`),
+/// from 1, when it has front matter.
+pub(super) fn body_line(text: &str) -> Option<usize> {
+    let fence = ["---", "+++"]
+        .into_iter()
+        .find(|f| text.lines().next().map(str::trim_end) == Some(f))?;
+    let end = text.lines().skip(1).position(|l| l.trim_end() == fence)?;
+    Some(end + 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hugo_include_shortcodes_are_found_with_how_they_read_their_file() {
+        let text = "a {{< include file=\"/static/x.css\" language=\"CSS\" >}} b";
+        let d = next_any(text, 0).unwrap();
+        assert_eq!((d.name, d.args.as_ref()), ("include", "/static/x.css"));
+        let hugo = d.hugo.unwrap();
+        assert_eq!(hugo.code.as_deref(), Some("CSS"));
+        assert_eq!(&text[d.range], hugo.written);
+        // Relearn's positional file, Docsy's code, a page's text.
+        let d = next_any("{{% include \"part.md\" %}}", 0).unwrap();
+        assert_eq!((d.args.as_ref(), d.hugo.unwrap().code), ("part.md", None));
+        let d = next_any(
+            "{{< readfile file=\"a.yaml\" code=\"true\" lang=\"yaml\" >}}",
+            0,
+        )
+        .unwrap();
+        assert_eq!(d.hugo.unwrap().code.as_deref(), Some("yaml"));
+        let d = next_any("{{< include file=\"/p.md\" type=\"page\" >}}", 0).unwrap();
+        assert!(d.hugo.unwrap().page);
+        // Escaped as Hugo's docs show a shortcode, or naming no file: not one.
+        assert!(next_any("{{</* include file=\"x\" */>}}", 0).is_none());
+        assert!(next_any("{{< include >}} {{< includes file=\"x\" >}}", 0).is_none());
+        // The first of either kind, in order.
+        let d = next_any("{{#include a.md}} {{< include file=\"b.md\" >}}", 0).unwrap();
+        assert!(d.hugo.is_none());
+    }
+
+    #[test]
+    fn a_pages_text_starts_after_its_front_matter() {
+        assert_eq!(body_line("---\ntitle: A\n---\nText.\n"), Some(4));
+        assert_eq!(body_line("+++\ntitle = \"A\"\n+++\n\nText.\n"), Some(4));
+        assert_eq!(body_line("Text.\n---\n"), None);
+    }
+}
