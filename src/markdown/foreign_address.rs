@@ -26,6 +26,20 @@ pub(super) enum Address {
 /// control character, and with no space, so `[x]({{ site.baseurl }}/a)` is a link.
 pub(super) const ADDRESS_MARK: &str = "attune-unfilled-address:";
 
+/// Where the `[` opening the label of a link whose `](` is at `close` stands: on its
+/// line or an earlier one of its paragraph (a label over a line break, as Docsy's
+/// docs write `[Search Engine Optimization (SEO)\nmeta tags]({{< ref "…" >}})`),
+/// looked for in at most [`MAX_START_TAG`] bytes.
+fn label_before(text: &str, close: usize) -> Option<usize> {
+    let floor = close.saturating_sub(MAX_START_TAG);
+    let floor = (floor..=close).find(|&i| text.is_char_boundary(i))?;
+    let window = &text[floor..close];
+    let paragraph = window.rfind("\n\n").map_or(0, |n| n + 2);
+    window[paragraph..]
+        .rfind('[')
+        .map(|i| floor + paragraph + i)
+}
+
 /// Whether the tag at `at` stands in a link's or an image's address: after `](` (or
 /// `](<`) with nothing between but other tags and characters an address may hold, or
 /// first after a link reference definition's `[label]:`; or in the value of a raw-HTML
@@ -66,8 +80,10 @@ pub(super) fn in_address(text: &str, tag: &Range<usize>, before: &[Tag]) -> Opti
             start
         };
         if start <= at && plausible(&address_from(start)) {
-            if let Some(label_start) = line[..open].rfind('[') {
-                return Some(if line[..label_start].ends_with('!') {
+            // The label may begin on an earlier line of its paragraph.
+            let label = label_before(text, line_start + open);
+            if let Some(label_start) = label {
+                return Some(if text[..label_start].ends_with('!') {
                     Address::Image
                 } else {
                     Address::Link

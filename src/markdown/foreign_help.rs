@@ -233,18 +233,26 @@ pub(super) fn closing_name(tag: &Tag) -> Option<String> {
 /// Each opening tag's closing one, by their indices, as the tools nest them: a closing
 /// tag closes the latest open tag it can close (`{% a() %}{% b() %}…{% end %}{% end %}`,
 /// `{{< x >}}{{< x >}}…{{< /x >}}`), one pass over the tags however deep they nest.
+/// Hugo closes a shortcode by its name, whichever delimiters either tag has
+/// (`{{% tab %}}` … `{{< /tab >}}`, in Docsy's docs).
 pub(super) fn pairs(tags: &[Tag]) -> std::collections::HashMap<usize, usize> {
     let mut open: std::collections::HashMap<(u8, String), Vec<usize>> =
         std::collections::HashMap::new();
     let mut pairs = std::collections::HashMap::new();
+    let delimiters = |kind: Kind| match kind {
+        Kind::HugoMarkdown => Kind::HugoRaw as u8,
+        other => other as u8,
+    };
     for (i, tag) in tags.iter().enumerate() {
         if let Some(closing) = closing_name(tag) {
-            open.entry((tag.kind as u8, closing)).or_default().push(i);
+            open.entry((delimiters(tag.kind), closing))
+                .or_default()
+                .push(i);
             continue;
         }
         let name = tag.name();
         if name.starts_with('/') || name.starts_with("end") {
-            let waiting = open.get_mut(&(tag.kind as u8, name.to_string()));
+            let waiting = open.get_mut(&(delimiters(tag.kind), name.to_string()));
             if let Some(opening) = waiting.and_then(Vec::pop) {
                 pairs.insert(opening, i);
             }

@@ -38,17 +38,27 @@ pub(super) fn value(
 
 /// What `{{< param … >}}` (`inner`) writes in `article`, when its key is found.
 pub(super) fn shortcode(inner: &str, article: &Article, in_address: bool) -> Option<String> {
-    let found = value(
-        inner,
-        article.front_matter,
-        article.cascaded,
-        article.site_params,
-    )?;
-    // Docsy's `_param` writes the value as it is, its HTML not escaped.
+    let find = |inner: &str| {
+        value(
+            inner,
+            article.front_matter,
+            article.cascaded,
+            article.site_params,
+        )
+    };
+    // Docsy's `_param` writes the value as it is, its HTML not escaped, each `{N}` in
+    // it the call's argument N (`{0}` the key): `{{% _param btn-lg primary %}}` with
+    // `btn-lg: class="btn btn-{1}"` writes `class="btn btn-primary"`.
     if inner.trim_start().starts_with("_param") {
+        let args = super::hugo_figure::Args::of(inner);
+        let key = args.first()?;
+        let mut found = find(&format!("_param {key}"))?;
+        for n in (0..).map_while(|n| args.nth(n).map(|a| (n, a))) {
+            found = found.replace(&format!("{{{}}}", n.0), n.1);
+        }
         return Some(found);
     }
-    Some(as_text(&found, in_address))
+    Some(as_text(&find(inner)?, in_address))
 }
 
 /// The value at a dotted key, each part in any letter case.

@@ -175,7 +175,7 @@ pub(super) fn move_folder_twins(
 /// case or spelling (`LangChain/LangChain.md` beside the folder `LangChain/langchain/`,
 /// in Ludobico's vault: Quartz, which keeps letter case in addresses, publishes both):
 /// the folder keeps its address, where its section and pages are, and the note takes
-/// the first free `-2/`, `-3/`, with a warning naming both.
+/// the first free `-2/`, `-3/`, with a warning naming both. Below the topics only.
 pub(super) fn move_folder_shadows(
     sources: &[Source],
     placements: &mut [Placement],
@@ -197,10 +197,12 @@ pub(super) fn move_folder_shadows(
         let Some(&below) = folders.get(&fold(&placed.url)) else {
             continue;
         };
-        if !movable(&sources[i], placed) || below == i {
+        let folder = &placed.url[..placed.url.len().saturating_sub(placed.slug.len() + 1)];
+        // A topic's address stays the error the URL table reports: a topic declared
+        // in book.toml keeps its id (as in `move_folder_twins`).
+        if !movable(&sources[i], placed) || below == i || folder.is_empty() {
             continue;
         }
-        let folder = &placed.url[..placed.url.len() - placed.slug.len() - 1];
         let base = placed.slug.clone();
         let Some(slug) = (2..100)
             .map(|n| format!("{base}-{n}"))

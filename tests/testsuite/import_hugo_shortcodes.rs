@@ -1256,3 +1256,49 @@ fn a_themes_include_shortcode_includes_the_file_as_include_does() {
         "{body}"
     );
 }
+
+#[test]
+fn docsys_own_docs_tabs_params_and_refs_read_as_hugo_reads_them() {
+    // docsy.dev: a tab label with no text (`{{< tab … />}}`), a tab opened with
+    // `{{% %}}` and closed with `{{< >}}`, Docsy's `_param` with arguments filling its
+    // value's `{1}`, and a `ref` in the address of a link whose text runs over a
+    // line break: each was "not supported" and lost.
+    let site = hugo_site();
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\ntitle: Hugo\nparams:\n  btn-lg: class=\"btn btn-lg btn-{1}\" role=\"button\"\n",
+    );
+    site.write(
+        "content/posts/feedback.md",
+        "---\ntitle: Feedback\n---\n## Meta tags\n\nText.\n",
+    );
+    site.write(
+        "content/posts/tabs.md",
+        "---\ntitle: Tabs\n---\nSet it:\n\n\
+         {{< tabpane text=true >}}\n\
+         {{< tab header=\"Configuration file:\" disabled=true />}}\n\
+         {{% tab header=\"hugo.toml\" %}}\n\nIn TOML.\n\n{{% /tab %}} {{% tab header=\"hugo.json\" %}}\n\n\
+         In JSON.\n\n{{< /tab >}} {{< /tabpane >}}\n\n\
+         <a {{% _param btn-lg primary %}} href=\"../feedback/\">Start</a>\n\n\
+         See [Search Engine Optimization (SEO)\nmeta tags]({{< ref \"feedback#meta-tags\" >}}) for details.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("tabs.md"), "{}", run.stderr);
+    let page = site.read("posts/tabs/index.html");
+    let body = body(&page);
+    assert!(
+        body.contains("<strong>Configuration file:</strong>"),
+        "{body}"
+    );
+    assert!(body.contains("<strong>hugo.json</strong>"), "{body}");
+    assert!(body.contains("In JSON."), "{body}");
+    assert!(
+        body.contains("<a class=\"btn btn-lg btn-primary\" role=\"button\" href=\"../../posts/feedback/\">Start</a>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("href=\"../../posts/feedback/#meta-tags\""),
+        "{body}"
+    );
+}

@@ -4,7 +4,8 @@
 //! - `tabpane` … `tab`: each tab's text under its header in bold, one after another
 //!   (a static page shows every tab); a tab is code, highlighted in its language (the
 //!   tab's `lang`, else the pane's, else its header with `langEqualsHeader`), unless it
-//!   or its pane says `text=true`;
+//!   or its pane says `text=true`; a tab without text (`{{< tab header="Label" />}}`)
+//!   is its header alone;
 //! - `card` (`header`, `title`, `subtitle`, `footer`; `code=true` with `lang`) and
 //!   `cardpane`: the card's text under its header and title;
 //! - the landing page's `blocks/cover` (its `title` a heading), `blocks/lead`,
@@ -70,6 +71,9 @@ pub(in crate::markdown) fn in_place(
             let header = header.or_else(|| super::hextra::item_name(before));
             around(bold(&header.unwrap_or_default()), "\n\n".into())
         }
+        // A tab with no text of its own, a label before a pane's tabs (Docsy's docs:
+        // `{{< tab header="Front matter:" disabled=true />}}`): its header.
+        "tab" => Some((bold(&tab_header(&args)), None)),
         "card" if paired => {
             let (labels, footer) = card_labels(&args);
             around(labels, format!("\n\n{footer}"))

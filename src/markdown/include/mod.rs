@@ -354,7 +354,10 @@ impl Includer<'_, '_> {
                     Code::Include,
                     format!("{what}: no file '{}'", shown_target.display()),
                 )
-                .help("the path is relative to the file that holds the directive");
+                .help(match d.hugo {
+                    Some(_) => "the file is looked for from the page's folder, then the content folder, then the site's folder (with a leading `/`, from the site's folder first), as the theme looks for it",
+                    None => "the path is relative to the file that holds the directive",
+                });
                 return Err(self
                     .article
                     .broken_links
