@@ -1926,3 +1926,43 @@ fn links_to_a_section_that_moved_are_one_error_naming_where_it_went() {
     run.assert_stderr_contains("no heading with id 'other-section' in 'configuration'\n");
     assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
 }
+
+#[test]
+fn includes_from_a_folder_that_is_not_there_are_one_error() {
+    // Dioxus's book: 134 includes of `../docs-router/src/doc_examples/*.rs`, a folder
+    // its own tool finds from elsewhere, were 134 errors of one cause.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [A](guide/a.md)\n- [B](guide/b.md)\n",
+    );
+    site.write("src/examples/real.rs", "fn main() {}\n");
+    let includes = |names: &[&str]| -> String {
+        names
+            .iter()
+            .map(|n| format!("```rust\n{{{{#include ../router/examples/{n}.rs:main}}}}\n```\n\n"))
+            .collect()
+    };
+    site.write(
+        "src/guide/a.md",
+        format!("# A\n\n{}", includes(&["one", "two", "three"])),
+    );
+    site.write(
+        "src/guide/b.md",
+        format!(
+            "# B\n\n{}```rust\n{{{{#include ../examples/gone.rs}}}}\n```\n",
+            includes(&["four", "five"])
+        ),
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1).assert_stderr_contains(
+        "error: `{{#include ../router/examples/one.rs:main}}`: no file 'src/router/examples/one.rs' \
+         (5 includes from the missing folder `src/router/` in 2 files, reported here as one)",
+    );
+    run.assert_stderr_contains("no file 'src/examples/gone.rs'\n");
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+}

@@ -357,7 +357,8 @@ impl Includer<'_, '_> {
                 .help(match d.hugo {
                     Some(_) => "the file is looked for from the page's folder, then the content folder, then the site's folder (with a leading `/`, from the site's folder first), as the theme looks for it",
                     None => "the path is relative to the file that holds the directive",
-                });
+                })
+                .family(directive::missing_family(&joined, &shown_target));
                 return Err(self
                     .article
                     .broken_links
