@@ -46,15 +46,9 @@ pub(super) fn move_case_twins(
         for &i in &group[1..] {
             let placed = &placements[i];
             let folder = &placed.url[..placed.url.len() - placed.slug.len() - 1];
-            let base = placed.slug.clone();
-            let Some(slug) = (2..100)
-                .map(|n| format!("{base}-{n}"))
-                .find(|s| !taken.contains(&fold(&format!("{folder}{s}/"))))
-            else {
+            let Some((slug, url)) = free_address(folder, &placed.slug, &mut taken) else {
                 continue;
             };
-            let url = format!("{folder}{slug}/");
-            taken.insert(fold(&url));
             let name = |i: usize| sources[i].rel.to_string_lossy().replace('\\', "/");
             let why = match fold(&name(first)) == fold(&name(i)) {
                 true => "differ only in letter case or Unicode form, which case-insensitive disks and hosts merge".to_string(),
@@ -203,15 +197,9 @@ pub(super) fn move_folder_shadows(
         if !movable(&sources[i], placed) || below == i || folder.is_empty() {
             continue;
         }
-        let base = placed.slug.clone();
-        let Some(slug) = (2..100)
-            .map(|n| format!("{base}-{n}"))
-            .find(|s| !taken.contains(&fold(&format!("{folder}{s}/"))))
-        else {
+        let Some((slug, url)) = free_address(folder, &placed.slug, &mut taken) else {
             continue;
         };
-        let url = format!("{folder}{slug}/");
-        taken.insert(fold(&url));
         let name = sources[i].rel.to_string_lossy().replace('\\', "/");
         diagnostics.push(
             Diagnostic::warning(
@@ -228,4 +216,15 @@ pub(super) fn move_folder_shadows(
         placements[i].url = url;
         placements[i].slug = slug;
     }
+}
+
+/// The first free `{slug}-2`, `-3`… in `folder` (a site path ending in `/`, or empty)
+/// and its address, taken.
+fn free_address(folder: &str, slug: &str, taken: &mut HashSet<String>) -> Option<(String, String)> {
+    let slug = (2..100)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|s| !taken.contains(&fold(&format!("{folder}{s}/"))))?;
+    let url = format!("{folder}{slug}/");
+    taken.insert(fold(&url));
+    Some((slug, url))
 }

@@ -73,7 +73,7 @@ pub(in crate::markdown) fn in_place(
         }
         // A tab with no text of its own, a label before a pane's tabs (Docsy's docs:
         // `{{< tab header="Front matter:" disabled=true />}}`): its header.
-        "tab" => Some((bold(&tab_header(&args)), None)),
+        "tab" if inner.trim_end().ends_with('/') => Some((bold(&tab_header(&args)), None)),
         "card" if paired => {
             let (labels, footer) = card_labels(&args);
             around(labels, format!("\n\n{footer}"))
@@ -241,7 +241,12 @@ mod tests {
             ),
             Some((String::new(), None))
         );
+        // A tab that is not closed is reported; one closed in its tag is its header.
         assert_eq!(in_place("tab", "tab header=\"x\"", false, ""), None);
+        assert_eq!(
+            in_place("tab", "tab header=\"x:\" disabled=true /", false, ""),
+            Some(("\n\n**x\\:**\n\n".to_string(), None))
+        );
         assert_eq!(in_place("alert", "alert", true, ""), None);
     }
 
