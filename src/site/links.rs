@@ -134,6 +134,7 @@ impl Site {
         // Each article's heading ids, for anchors checked in O(1) however many links
         // point at them.
         let heading_ids = self.anchor_sets();
+        let holders = super::refs::IdHolders::default();
         let results: Vec<(Vec<ResolvedLink>, Vec<Diagnostic>)> = (0..self.articles.len())
             .into_par_iter()
             .map(|i| {
@@ -364,7 +365,7 @@ impl Site {
                             let message = format!("no heading with id '{missing}' in {place}");
                             let d = super::refs::missing_anchor(
                                 self,
-                                &heading_ids,
+                                (&heading_ids, &holders),
                                 (i, t),
                                 missing,
                                 message,

@@ -48,6 +48,31 @@ pub(super) fn ids_on_page(site: &Site, t: usize) -> impl Iterator<Item = &str> {
         .chain(parsed.html_ids.iter().map(String::as_str))
 }
 
+/// Which article has each id a link may target: the one that does, `None` where
+/// several do. Made once, when a link first names an id its page lacks, so a vault
+/// with thousands of such links looks each up in O(1).
+#[derive(Default)]
+pub(in crate::site) struct IdHolders(std::sync::OnceLock<HashMap<String, Option<usize>>>);
+
+impl IdHolders {
+    /// The one article whose ids (`ids`, each article's) hold `id`.
+    fn of(&self, ids: &[HashSet<&str>], id: &str) -> Option<usize> {
+        let by_id = self.0.get_or_init(|| {
+            let mut by_id: HashMap<String, Option<usize>> = HashMap::new();
+            for (i, set) in ids.iter().enumerate() {
+                for &id in set {
+                    by_id
+                        .entry(id.to_string())
+                        .and_modify(|one| *one = None)
+                        .or_insert(Some(i));
+                }
+            }
+            by_id
+        });
+        by_id.get(id).copied().flatten()
+    }
+}
+
 /// The report of a link from article `from` to `#id` on article `to`, which has no
 /// such id (`message` says so): its help names the closest id on that page, else the
 /// page that has that id when only one does (helix's book links to
@@ -56,7 +81,7 @@ pub(super) fn ids_on_page(site: &Site, t: usize) -> impl Iterator<Item = &str> {
 /// table rows is one problem with one fix.
 pub(in crate::site) fn missing_anchor(
     site: &Site,
-    ids: &[HashSet<&str>],
+    (ids, holders): (&[HashSet<&str>], &IdHolders),
     (from, to): (usize, usize),
     id: &str,
     message: String,
@@ -68,9 +93,8 @@ pub(in crate::site) fn missing_anchor(
     if d.help.is_some() {
         return d;
     }
-    let mut holders = ids.iter().enumerate().filter(|(_, set)| set.contains(id));
-    match (holders.next(), holders.next()) {
-        (Some((holder, _)), None) if holder != to => {
+    match holders.of(ids, id) {
+        Some(holder) if holder != to => {
             let folder = site.articles[from]
                 .rel
                 .parent()

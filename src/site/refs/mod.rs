@@ -18,7 +18,7 @@ use crate::markdown::{fragment_attr, href_attr};
 use crate::text::escape;
 
 mod anchors;
-pub(in crate::site) use anchors::missing_anchor;
+pub(in crate::site) use anchors::{missing_anchor, IdHolders};
 mod beside;
 mod by_name;
 mod copied;

@@ -60,6 +60,7 @@ impl Site {
             ids: self.anchor_sets(),
             rules: self.spec_rules(),
             source_folders: std::sync::OnceLock::new(),
+            holders: Default::default(),
         };
         type Resolved = (Vec<RefTarget>, Diagnostics, Vec<Remote>);
         let results: Vec<Resolved> = (0..self.articles.len())
@@ -142,11 +143,14 @@ impl Site {
             };
             if !ctx.ids[i].contains(id.as_str()) && !is_generated_on(article, &id) {
                 let message = format!("no heading or id '{id}' in this page");
-                let d = super::anchors::missing_anchor(self, &ctx.ids, (i, i), &id, message).at(
-                    &article.path,
-                    r.line,
-                    r.column,
-                );
+                let d = super::anchors::missing_anchor(
+                    self,
+                    (&ctx.ids, &ctx.holders),
+                    (i, i),
+                    &id,
+                    message,
+                )
+                .at(&article.path, r.line, r.column);
                 return match nowhere(d, diagnostics) {
                     RefTarget::Broken => RefTarget::Broken,
                     _ => RefTarget::Fragment(id),
@@ -203,40 +207,44 @@ impl Site {
                 diagnostics,
             );
         };
-        let page =
-            |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
-                let fragment = fragment.filter(|f| {
-                    !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str()))
-                });
-                let mut fragment = fragment.map(|f| match ctx.ids[t].contains(f.as_str()) {
-                    true => f,
-                    false => self.articles[t]
-                        .heading_in_other_form(&f)
-                        .map_or(f, str::to_string),
-                });
-                if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
-                    if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
-                        let place = match self.articles[t].slug.as_str() {
-                            _ if t == i => "this page".to_string(),
-                            "" => "the home page".to_string(),
-                            slug => format!("'{slug}'"),
-                        };
-                        let message = format!("no heading or id '{id}' in {place}");
-                        let d = super::anchors::missing_anchor(self, &ctx.ids, (i, t), id, message)
-                            .at(&article.path, r.line, r.column);
-                        diagnostics.push(broken.report(d, "as a link to the top of that page"));
-                        if broken.warns() {
-                            fragment = None;
-                        }
+        let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
+            let fragment = fragment
+                .filter(|f| !self.articles[t].names_its_title(f, ctx.ids[t].contains(f.as_str())));
+            let mut fragment = fragment.map(|f| match ctx.ids[t].contains(f.as_str()) {
+                true => f,
+                false => self.articles[t]
+                    .heading_in_other_form(&f)
+                    .map_or(f, str::to_string),
+            });
+            if let Some(id) = fragment.as_deref().filter(|f| !f.is_empty()) {
+                if !ctx.ids[t].contains(id) && !is_generated_on(&self.articles[t], id) {
+                    let place = match self.articles[t].slug.as_str() {
+                        _ if t == i => "this page".to_string(),
+                        "" => "the home page".to_string(),
+                        slug => format!("'{slug}'"),
+                    };
+                    let message = format!("no heading or id '{id}' in {place}");
+                    let d = super::anchors::missing_anchor(
+                        self,
+                        (&ctx.ids, &ctx.holders),
+                        (i, t),
+                        id,
+                        message,
+                    )
+                    .at(&article.path, r.line, r.column);
+                    diagnostics.push(broken.report(d, "as a link to the top of that page"));
+                    if broken.warns() {
+                        fragment = None;
                     }
                 }
-                RefTarget::Site {
-                    path: self.articles[t].url.clone(),
-                    suffix: query.clone(),
-                    fragment: fragment.clone(),
-                    article: Some(t),
-                }
-            };
+            }
+            RefTarget::Site {
+                path: self.articles[t].url.clone(),
+                suffix: query.clone(),
+                fragment: fragment.clone(),
+                article: Some(t),
+            }
+        };
         // A Markdown file: the article it is.
         if site_path.ends_with(".md")
             || site_path.ends_with(".markdown")
@@ -484,4 +492,6 @@ pub(super) struct Lookup<'a> {
     /// Every folder (folded) that holds a content file, made when a reference leads
     /// nowhere (see `unread.rs`).
     pub(super) source_folders: std::sync::OnceLock<HashSet<String>>,
+    /// Which article has each id (see [`super::anchors::IdHolders`]).
+    pub(super) holders: super::anchors::IdHolders,
 }
