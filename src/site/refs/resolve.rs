@@ -61,6 +61,7 @@ impl Site {
             rules: self.spec_rules(),
             source_folders: std::sync::OnceLock::new(),
             holders: Default::default(),
+            held_back: std::sync::OnceLock::new(),
         };
         type Resolved = (Vec<RefTarget>, Diagnostics, Vec<Remote>);
         let results: Vec<Resolved> = (0..self.articles.len())
@@ -494,4 +495,6 @@ pub(super) struct Lookup<'a> {
     pub(super) source_folders: std::sync::OnceLock<HashSet<String>>,
     /// Which article has each id (see [`super::anchors::IdHolders`]).
     pub(super) holders: super::anchors::IdHolders,
+    /// Each page held back, by the address it would have (see `unread.rs`).
+    pub(super) held_back: std::sync::OnceLock<HashMap<String, usize>>,
 }

@@ -56,7 +56,7 @@ impl Site {
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
         let missing = missing.family(self.missing_family(site_path, ctx));
-        if let Some(help) = self.held_back_at(site_path) {
+        if let Some(help) = self.held_back_at(site_path, ctx) {
             return missing.help(help);
         }
         // A file in a folder attune reads only when told to: the setting is the help.
@@ -102,18 +102,28 @@ impl Site {
     /// The help for a link to the address a page held back would have (Hugo's
     /// `build: {render: link}`, a draft): `docs/go/examples/` for
     /// `docs/go/examples.md`, a folder's address for its `_index.md` or `index.md`.
-    fn held_back_at(&self, site_path: &str) -> Option<String> {
+    fn held_back_at(&self, site_path: &str, ctx: &Lookup) -> Option<String> {
+        // Each held-back page's address (folded) → the page, made once.
+        let at = ctx.held_back.get_or_init(|| {
+            let held = self.exclude.held_back.iter().enumerate();
+            let addresses = held.map(|(n, (rel, _))| {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                let stem = rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem);
+                let address = match stem.rsplit_once('/') {
+                    Some((folder, "_index" | "index")) => folder,
+                    None if matches!(stem, "_index" | "index") => "",
+                    _ => stem,
+                };
+                (crate::site::urls::fold(address), n)
+            });
+            let mut at = std::collections::HashMap::new();
+            for (address, n) in addresses {
+                at.entry(address).or_insert(n);
+            }
+            at
+        });
         let wanted = crate::site::urls::fold(site_path.trim_end_matches('/'));
-        let (rel, why) = self.exclude.held_back.iter().find(|(rel, _)| {
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            let stem = rel.rsplit_once('.').map_or(rel.as_str(), |(stem, _)| stem);
-            let address = match stem.rsplit_once('/') {
-                Some((folder, "_index" | "index")) => folder,
-                None if matches!(stem, "_index" | "index") => "",
-                _ => stem,
-            };
-            crate::site::urls::fold(address) == wanted
-        })?;
+        let (rel, why) = &self.exclude.held_back[*at.get(&wanted)?];
         let folder = self.config.build.content_dir.trim_end_matches('/');
         let shown = Path::new(folder).join(rel);
         Some(format!(
