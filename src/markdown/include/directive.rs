@@ -84,13 +84,46 @@ pub(super) fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_
     None
 }
 
-/// The next directive at or after `from`: mdBook's, or a Hugo include shortcode.
-pub(super) fn next_any(text: &str, from: usize) -> Option<Directive<'_>> {
-    let mdbook = next_directive(text, from);
-    let before = mdbook.as_ref().map_or(text.len(), |d| d.range.start);
-    match next_hugo(&text[..before], from) {
-        Some(hugo) => Some(hugo),
-        None => mdbook,
+/// The directives of a text in order, mdBook's and Hugo's include shortcodes: each
+/// kind's next one is found once and kept until it is passed, so a text of many of
+/// one kind and few of the other is read once, not once per directive.
+pub(super) struct Finder<'t> {
+    text: &'t str,
+    /// Each kind's next directive at or after the last place asked for (`Some(None)`:
+    /// none), or `None` when it must be looked for again.
+    mdbook: Option<Option<Directive<'t>>>,
+    hugo: Option<Option<Directive<'t>>>,
+}
+
+impl<'t> Finder<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        Finder {
+            text,
+            mdbook: None,
+            hugo: None,
+        }
+    }
+
+    /// The first directive of either kind at or after `from`.
+    pub(super) fn next(&mut self, from: usize) -> Option<Directive<'t>> {
+        let stale = |kept: &Option<Option<Directive>>| match kept {
+            Some(Some(d)) => d.range.start < from,
+            Some(None) => false,
+            None => true,
+        };
+        if stale(&self.mdbook) {
+            self.mdbook = Some(next_directive(self.text, from));
+        }
+        if stale(&self.hugo) {
+            self.hugo = Some(next_hugo(self.text, from));
+        }
+        let start =
+            |kept: &Option<Option<Directive>>| kept.as_ref()?.as_ref().map(|d| d.range.start);
+        match (start(&self.mdbook), start(&self.hugo)) {
+            (Some(m), Some(h)) if h < m => self.hugo.take().flatten(),
+            (Some(_), _) => self.mdbook.take().flatten(),
+            (None, _) => self.hugo.take().flatten(),
+        }
     }
 }
 
@@ -114,7 +147,11 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
         if !matches!(name, "include" | "readfile") {
             continue;
         }
-        let window = &rest[..rest.len().min(MAX_ARGS)];
+        let mut cut = rest.len().min(MAX_ARGS);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &rest[..cut];
         let Some(end) = window.find(close) else {
             continue;
         };
@@ -198,28 +235,46 @@ mod tests {
     #[test]
     fn hugo_include_shortcodes_are_found_with_how_they_read_their_file() {
         let text = "a {{< include file=\"/static/x.css\" language=\"CSS\" >}} b";
-        let d = next_any(text, 0).unwrap();
+        let d = Finder::new(text).next(0).unwrap();
         assert_eq!((d.name, d.args.as_ref()), ("include", "/static/x.css"));
         let hugo = d.hugo.unwrap();
         assert_eq!(hugo.code.as_deref(), Some("CSS"));
         assert_eq!(&text[d.range], hugo.written);
         // Relearn's positional file, Docsy's code, a page's text.
-        let d = next_any("{{% include \"part.md\" %}}", 0).unwrap();
+        let d = Finder::new("{{% include \"part.md\" %}}").next(0).unwrap();
         assert_eq!((d.args.as_ref(), d.hugo.unwrap().code), ("part.md", None));
-        let d = next_any(
-            "{{< readfile file=\"a.yaml\" code=\"true\" lang=\"yaml\" >}}",
-            0,
-        )
-        .unwrap();
+        let d = Finder::new("{{< readfile file=\"a.yaml\" code=\"true\" lang=\"yaml\" >}}")
+            .next(0)
+            .unwrap();
         assert_eq!(d.hugo.unwrap().code.as_deref(), Some("yaml"));
-        let d = next_any("{{< include file=\"/p.md\" type=\"page\" >}}", 0).unwrap();
+        let d = Finder::new("{{< include file=\"/p.md\" type=\"page\" >}}")
+            .next(0)
+            .unwrap();
         assert!(d.hugo.unwrap().page);
         // Escaped as Hugo's docs show a shortcode, or naming no file: not one.
-        assert!(next_any("{{</* include file=\"x\" */>}}", 0).is_none());
-        assert!(next_any("{{< include >}} {{< includes file=\"x\" >}}", 0).is_none());
-        // The first of either kind, in order.
-        let d = next_any("{{#include a.md}} {{< include file=\"b.md\" >}}", 0).unwrap();
-        assert!(d.hugo.is_none());
+        assert!(Finder::new("{{</* include file=\"x\" */>}}")
+            .next(0)
+            .is_none());
+        assert!(Finder::new("{{< include >}} {{< includes file=\"x\" >}}")
+            .next(0)
+            .is_none());
+        // Each kind in order, either first.
+        let text = "{{#include a.md}} {{< include file=\"b.md\" >}} {{#include c.md}}";
+        let mut found = Finder::new(text);
+        let mut from = 0;
+        let mut order = Vec::new();
+        while let Some(d) = found.next(from) {
+            from = d.range.end;
+            order.push(d.args.into_owned());
+        }
+        assert_eq!(order, ["a.md", "b.md", "c.md"]);
+        // A long unclosed tag whose window ends inside a character: no panic.
+        let long = format!(
+            "{{{{< include file=\"{}é{}\"",
+            "x".repeat(MAX_ARGS - 16),
+            "y".repeat(10)
+        );
+        assert!(Finder::new(&long).next(0).is_none());
     }
 
     #[test]

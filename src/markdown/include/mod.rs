@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 mod directive;
 mod origins;
 mod select;
-use directive::{body_line, hugo_target, next_any, Directive};
+use directive::{body_line, hugo_target, Directive, Finder};
 use origins::from_content;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
 use select::{header_not_path, Prefixed, Take};
@@ -181,7 +181,8 @@ impl Includer<'_, '_> {
         let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
         let mut from = 0;
         let mut copied = 0;
-        while let Some(d) = next_any(text, from) {
+        let mut directives = Finder::new(text);
+        while let Some(d) = directives.next(from) {
             from = d.range.end;
             if d.escaped {
                 let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
