@@ -175,26 +175,31 @@ pub(super) fn move_folder_shadows(
     placements: &mut [Placement],
     diagnostics: &mut Diagnostics,
 ) {
+    let folded: Vec<String> = placements.iter().map(|p| fold(&p.url)).collect();
     // Each folder address, with a page below it or a hub at it.
-    let mut folders: HashMap<String, usize> = HashMap::new();
-    for (i, placed) in placements.iter().enumerate() {
-        let url = fold(&placed.url);
+    let mut folders: HashMap<&str, usize> = HashMap::new();
+    for (i, (url, placed)) in folded.iter().zip(placements.iter()).enumerate() {
         let ends = url.match_indices('/').map(|(end, _)| end + 1);
         for end in ends.filter(|&end| end < url.len() || placed.hub) {
-            folders.entry(url[..end].to_string()).or_insert(i);
+            folders.entry(&url[..end]).or_insert(i);
         }
     }
-    let mut taken: HashSet<String> = placements.iter().map(|p| fold(&p.url)).collect();
-    taken.extend(folders.keys().cloned());
-    for i in 0..placements.len() {
+    let shadows: Vec<(usize, usize)> = (0..placements.len())
+        .filter_map(|i| Some((i, *folders.get(folded[i].as_str())?)))
+        .filter(|&(i, below)| below != i && movable(&sources[i], &placements[i]))
+        .collect();
+    if shadows.is_empty() {
+        return;
+    }
+    let mut taken: HashSet<String> = folded.iter().cloned().collect();
+    taken.extend(folders.keys().map(|f| f.to_string()));
+    for (i, below) in shadows {
         let placed = &placements[i];
-        let Some(&below) = folders.get(&fold(&placed.url)) else {
-            continue;
-        };
-        let folder = &placed.url[..placed.url.len().saturating_sub(placed.slug.len() + 1)];
-        // A topic's address stays the error the URL table reports: a topic declared
-        // in book.toml keeps its id (as in `move_folder_twins`).
-        if !movable(&sources[i], placed) || below == i || folder.is_empty() {
+        // At its own address (`movable`): the folder is what comes before its slug. A
+        // topic's address stays the error the URL table reports: a topic declared in
+        // book.toml keeps its id (as in `move_folder_twins`).
+        let folder = &placed.url[..placed.url.len() - placed.slug.len() - 1];
+        if folder.is_empty() {
             continue;
         }
         let Some((slug, url)) = free_address(folder, &placed.slug, &mut taken) else {
