@@ -53,8 +53,8 @@ pub(super) fn shortcode(inner: &str, article: &Article, in_address: bool) -> Opt
         let args = super::hugo_figure::Args::of(inner);
         let key = args.first()?;
         let mut found = find(&format!("_param {key}"))?;
-        for n in (0..).map_while(|n| args.nth(n).map(|a| (n, a))) {
-            found = found.replace(&format!("{{{}}}", n.0), n.1);
+        for (n, arg) in (0..).map_while(|n| Some((n, args.nth(n)?))) {
+            found = found.replace(&format!("{{{n}}}"), arg);
         }
         return Some(found);
     }
