@@ -110,9 +110,9 @@ pub struct FrontMatter {
     /// on load, an old address leading to the page, as Zola's.
     #[serde(default, deserialize_with = "scalar_text")]
     pub permalink: Option<String>,
-    /// Hugo's and Zola's name for `order`; folded into it on load. Read as Hugo reads
-    /// it: `108.8` and `"01"` are numbers too (see `weight.rs`).
-    #[serde(default, deserialize_with = "super::weight::weight")]
+    /// Hugo's and Zola's `order` (Just the Docs' `nav_order`), read as Hugo reads it.
+    #[serde(default, alias = "nav_order")]
+    #[serde(deserialize_with = "super::weight::weight")]
     pub weight: Option<i64>,
     /// Hugo's publication date (`publishDate`, `publishdate`, `pubdate`): a page whose
     /// date is after today is not published yet (see [`super::Publish`]). The page's
@@ -539,6 +539,7 @@ mod tests {
         // other names of Hugo's dates are synonyms, tested on their own).
         let synonyms = [
             "weight",
+            "nav_order",
             "lastmod",
             "publishdate",
             "pubdate",
@@ -800,13 +801,13 @@ mod tests {
         assert_eq!(front.tags, ["a", "b"]);
         assert_eq!(&text[start..], "Body\n");
         // A local date, and an unknown key with its place.
-        let (r, _) = split("\n+++\ndate = 2020-05-06\nlayout = \"x\"\n+++\n");
+        let (r, _) = split("\n+++\ndate = 2020-05-06\nbanner = \"x\"\n+++\n");
         let front = r.unwrap().0;
         assert_eq!(front.date.unwrap().to_string(), "2020-05-06");
         assert_eq!(
             front.unknown_keys,
             [UnknownKey {
-                name: "layout".into(),
+                name: "banner".into(),
                 line: 4,
                 column: 1
             }]

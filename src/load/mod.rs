@@ -30,6 +30,7 @@ pub mod gitbook_files;
 mod home;
 pub mod hugo_languages;
 pub mod hugo_params;
+pub mod jekyll;
 mod languages;
 pub mod logseq_graph;
 mod people;
@@ -120,6 +121,7 @@ pub fn load(
     let (mut defaults, guessed) = exclude::vault_templates_found(root, &dir);
     defaults.extend(plumbing::folder_patterns(&dir, &tops));
     defaults.extend(logseq_graph::patterns(&dir));
+    defaults.extend(jekyll::patterns(&dir));
     let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);
     exclude::templates_left_out(root, &dir, &exclude, publish.exclude, guessed, diagnostics);
     let mut left_out = Vec::new();

@@ -25,7 +25,7 @@ use super::foreign_body::{
 pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{describe, in_address_diagnostic, pairs, LeftOut};
 use super::hugo_raw::draws_image;
-use super::hugo_ref::hugo_ref_target;
+use super::page_link::page_link;
 use pulldown_cmark::Options;
 
 /// How far a tag may run to its closing delimiter, in bytes.
@@ -371,22 +371,17 @@ pub(super) fn strip(
             closings.extend(pair.map(|p| p.range.start).zip(end));
             continue;
         }
-        // `{{< ref "other.md#part" >}}`, `{{< relref path="other" >}}`: Hugo's link to
-        // a page, which is the page's path; attune resolves it as a link to that file
-        // (from the page's folder, then from the content folder).
-        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown)
-            && matches!(name.to_ascii_lowercase().as_str(), "ref" | "relref")
+        // `{{< ref "other.md#part" >}}`, Jekyll's `{% link other.md %}`, `{{ site.baseurl
+        // }}`: a page's address, which attune reads as a link to that file or path
+        // (`page_link.rs`). Outside a link's address (or an HTML attribute's), the tool
+        // writes the address as text: reported below, as other tags are.
+        if let Some(target) = page_link(tag.kind, &name, &tag.inner)
+            .filter(|_| in_address(text, &tag.range, &tags[..i]).is_some())
         {
-            // Outside a link's address (or an HTML attribute's), Hugo writes the
-            // page's address as text: reported below, as other shortcodes are.
-            let target = hugo_ref_target(&tag.inner)
-                .filter(|_| in_address(text, &tag.range, &tags[..i]).is_some());
-            if let Some(target) = target {
-                splice.copy(copied..tag.range.start);
-                splice.insert(&target, tag.range.start);
-                copied = tag.range.end;
-                continue;
-            }
+            splice.copy(copied..tag.range.start);
+            splice.insert(&target, tag.range.start);
+            copied = tag.range.end;
+            continue;
         }
         // `{{< param "name" >}}`: the page's or the site's parameter (`hugo_param.rs`);
         // a site's shortcode whose template is fixed text, that text (`hugo_fixed.rs`).

@@ -49,6 +49,7 @@ mod math_prices;
 mod mathjax;
 mod mdx;
 mod obsidian;
+mod page_link;
 mod prose;
 use prose::{is_inline, is_inline_end};
 mod raw;

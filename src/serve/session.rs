@@ -172,6 +172,7 @@ impl Session {
                 let dir = self.root.join(&self.content_dir);
                 let mut defaults = crate::load::exclude::vault_templates(&self.root, &dir);
                 defaults.extend(crate::load::logseq_graph::patterns(&dir));
+                defaults.extend(crate::load::jekyll::patterns(&dir));
                 Exclude::with_defaults(&dir, defaults, patterns)
             },
             Exclude::new(

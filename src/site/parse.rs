@@ -95,6 +95,8 @@ pub(super) fn articles(
         Some("Zola")
     } else if content.summary.is_some() || config.book.is_some() {
         Some("mdBook")
+    } else if content.dir.join("_config.yml").is_file() {
+        Some("Jekyll")
     } else {
         None
     };

@@ -114,7 +114,7 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
 }
 
 /// `404.md` at the top of the content folder (mdBook's not-found page's text; on a Hugo
-/// or Zola site a page at `/404/`) is at the address of attune's not-found page: left
+/// or Zola site a page at `/404/`; a Jekyll site's `404.html`) is at the address of attune's not-found page: left
 /// out, with a warning naming `tool`, the site's ("mdBook", "Hugo", "Zola"), if known.
 pub(super) fn leave_out_not_found_page(
     sources: &mut Vec<Source>,
@@ -140,11 +140,11 @@ pub(super) fn leave_out_not_found_page(
             warning.into_iter().for_each(|w| diagnostics.push(w));
             return false;
         }
-        let message = if source.rel == Path::new("404.md") {
+        let message = if let Some(name) = top_not_found(&source.rel) {
             match tool {
-                Some("mdBook") => "404.md is mdBook's not-found page: attune writes its own, so this file is not published".to_string(),
-                Some(tool) => format!("404.md is a {tool} site's page at /404/, the address of the not-found page attune writes, so this file is not published"),
-                None => "404.md would be a page at /404/, the address of the not-found page attune writes, so this file is not published".to_string(),
+                Some("mdBook") if name == "404.md" => "404.md is mdBook's not-found page: attune writes its own, so this file is not published".to_string(),
+                Some(tool) => format!("{name} is a {tool} site's page at /404/, the address of the not-found page attune writes, so this file is not published"),
+                None => format!("{name} would be a page at /404/, the address of the not-found page attune writes, so this file is not published"),
             }
         } else if is_hugo_not_found(&source.rel, &below) {
             format!("404/{} is the text of a Hugo site's not-found page (its `404.html` layout shows it): attune writes its own, so this file is not published", source.rel.file_name().unwrap_or_default().to_string_lossy())
@@ -159,6 +159,14 @@ pub(super) fn leave_out_not_found_page(
         false
     });
     term_texts.report(diagnostics);
+}
+
+/// The name of `rel` when it is a page named `404` at the top of the content folder
+/// (`404.md`, a Jekyll site's `404.html` or `404.markdown`).
+fn top_not_found(rel: &Path) -> Option<String> {
+    let top = rel.parent() == Some(Path::new(""));
+    let named = rel.file_stem().is_some_and(|s| s == "404");
+    (top && named).then(|| rel.to_string_lossy().into_owned())
 }
 
 /// `404/_index.md` (or `404/index.md`) alone in its folder at the top of the content

@@ -25,6 +25,7 @@ mod import_hugo;
 mod import_hugo_build;
 mod import_hugo_files;
 mod import_hugo_shortcodes;
+mod import_jekyll;
 mod import_languages;
 mod import_mdbook;
 mod import_names;

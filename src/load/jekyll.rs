@@ -1,0 +1,186 @@
+//! A Jekyll site (GitHub Pages' own tool), or a Hexo one, read from its source folder:
+//! the content folder holds `_config.yml` (Hexo's sits beside its `source/` folder).
+//! Such a site keeps its machinery beside its pages (`_layouts/`, `_includes/`,
+//! `_sass/`, `_data/`, the built `_site/`), and its tool publishes no file or folder
+//! whose name starts with `_` but the posts (`_posts/`) and the collections
+//! `_config.yml` says are output; nor the files of its `exclude:` list, added to
+//! Jekyll's own (`Gemfile`, `node_modules/`, `vendor/bundle/` …). attune leaves the
+//! same out, as `[build] exclude` patterns the site's own patterns may take back.
+
+use std::path::Path;
+
+/// Jekyll's default `exclude` list (Jekyll 4 adds a site's own entries to it).
+const JEKYLL_EXCLUDES: [&str; 10] = [
+    ".sass-cache/",
+    ".jekyll-cache/",
+    "gemfiles/",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules/",
+    "vendor/bundle/",
+    "vendor/cache/",
+    "vendor/gems/",
+    "vendor/ruby/",
+];
+
+/// Which tool's source folder the content folder `dir` is: Jekyll's (`_config.yml` in
+/// it), Hexo's (`dir` is `source/` beside a `_config.yml`), or neither.
+fn tool(dir: &Path) -> Option<(&'static str, std::path::PathBuf)> {
+    let own = dir.join("_config.yml");
+    if own.is_file() {
+        return Some(("Jekyll", own));
+    }
+    let beside = dir.parent()?.join("_config.yml");
+    (dir.file_name()? == "source" && beside.is_file()).then_some(("Hexo", beside))
+}
+
+/// `[build] exclude`-style patterns, each with why, leaving out what Jekyll (or Hexo)
+/// does not publish from its source folder `dir` (see the module's doc); none when
+/// `dir` is no such folder.
+pub fn patterns(dir: &Path) -> Vec<(String, String)> {
+    let Some((tool, config)) = tool(dir) else {
+        return Vec::new();
+    };
+    let settings = std::fs::read_to_string(&config)
+        .ok()
+        .and_then(|text| serde_yaml::from_str::<serde_yaml::Value>(&text).ok())
+        .unwrap_or_default();
+    let file = if tool == "Hexo" {
+        "../_config.yml"
+    } else {
+        "_config.yml"
+    };
+    let own = format!(
+        "a {tool} site's own files (a name starting with `_`), which {tool} does not publish"
+    );
+    let mut patterns = vec![("_*".to_string(), own)];
+    let kept = format!("what {tool} publishes ({file})");
+    let collections_dir = settings
+        .get("collections_dir")
+        .and_then(|d| d.as_str())
+        .map(|d| d.trim_matches('/'))
+        .filter(|d| !d.is_empty() && !d.split('/').any(|p| p == ".." || p == "."));
+    for collection in ["posts".to_string()]
+        .into_iter()
+        .chain(output_collections(&settings))
+    {
+        let folder = format!("_{collection}/");
+        let pattern = match collections_dir {
+            Some(d) => format!("!/{d}/{folder}"),
+            None if collection == "posts" => format!("!{folder}"),
+            None => format!("!/{folder}"),
+        };
+        patterns.push((pattern, kept.clone()));
+    }
+    if let Some(d) = collections_dir.filter(|d| d.starts_with('_')) {
+        patterns.push((format!("!/{d}/"), kept.clone()));
+    }
+    if tool == "Jekyll" {
+        let default = "Jekyll's default `exclude` list".to_string();
+        patterns.extend(JEKYLL_EXCLUDES.map(|p| (format!("/{p}"), default.clone())));
+    }
+    let listed = |key: &str| -> Vec<String> {
+        let entries = match settings.get(key) {
+            Some(serde_yaml::Value::Sequence(s)) => s.clone(),
+            Some(one @ serde_yaml::Value::String(_)) => vec![one.clone()],
+            _ => Vec::new(),
+        };
+        entries
+            .iter()
+            .filter_map(|e| e.as_str())
+            .map(|e| e.trim().trim_start_matches("./").trim_start_matches('/'))
+            .filter(|e| !e.is_empty() && !e.starts_with('!') && !e.contains(".."))
+            .map(str::to_string)
+            .collect()
+    };
+    for entry in listed("exclude") {
+        patterns.push((format!("/{entry}"), format!("`exclude` in {file}")));
+    }
+    for entry in listed("include") {
+        patterns.push((format!("!/{entry}"), kept.clone()));
+    }
+    patterns
+}
+
+/// The collections `_config.yml` declares with `output: true` (their documents are
+/// pages; the others are data for the templates), by name.
+fn output_collections(settings: &serde_yaml::Value) -> Vec<String> {
+    let Some(collections) = settings.get("collections") else {
+        return Vec::new();
+    };
+    let safe = |name: &str| !name.is_empty() && !name.contains(['/', '\\', '*', '!', '[']);
+    match collections {
+        serde_yaml::Value::Mapping(map) => map
+            .iter()
+            .filter(|(_, v)| v.get("output").and_then(|o| o.as_bool()) == Some(true))
+            .filter_map(|(k, _)| k.as_str())
+            .filter(|k| safe(k) && *k != "posts")
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::exclude::Exclude;
+
+    fn site(config: &str) -> (tempfile::TempDir, Exclude) {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("_config.yml"), config).unwrap();
+        let exclude = Exclude::with_defaults(tmp.path(), patterns(tmp.path()), &[]);
+        (tmp, exclude)
+    }
+
+    #[test]
+    fn a_jekyll_sites_own_files_are_left_out_and_its_posts_kept() {
+        let (_tmp, exclude) = site("title: A\n");
+        let out = |p: &str, dir: bool| exclude.excludes(Path::new(p), dir);
+        assert!(out("_layouts", true));
+        assert!(out("_config.yml", false));
+        assert!(out("docs/_includes", true));
+        assert!(out("Gemfile", false));
+        assert!(out("vendor/bundle", true));
+        assert!(!out("vendor", true));
+        assert!(!out("_posts", true));
+        assert!(!out("_posts/2020-01-02-hello.md", false));
+        assert!(!out("blog/_posts/2020-01-02-hello.md", false));
+        assert!(!out("docs/guide.md", false));
+        assert!(!out("index.md", false));
+    }
+
+    #[test]
+    fn config_lists_and_output_collections_are_read() {
+        let (_tmp, exclude) = site(
+            "exclude: [README.md, bin/, \"*.gemspec\"]\ninclude: [_pages]\ncollections:\n  recipes:\n    output: true\n  staff:\n    output: false\n",
+        );
+        let out = |p: &str, dir: bool| exclude.excludes(Path::new(p), dir);
+        assert!(out("README.md", false));
+        assert!(!out("docs/README.md", false));
+        assert!(out("bin", true));
+        assert!(out("x.gemspec", false));
+        assert!(!out("_pages/about.md", false));
+        assert!(!out("_recipes/soup.md", false));
+        assert!(out("_staff/ann.md", false));
+        assert!(
+            exclude
+                .default_of(Path::new("README.md"), false)
+                .is_some_and(|why| why.contains("`exclude` in _config.yml")),
+            "{:?}",
+            exclude.default_of(Path::new("README.md"), false)
+        );
+    }
+
+    #[test]
+    fn a_folder_without_the_config_is_no_jekyll_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(patterns(tmp.path()).is_empty());
+        let source = tmp.path().join("source");
+        std::fs::create_dir(&source).unwrap();
+        assert!(patterns(&source).is_empty());
+        std::fs::write(tmp.path().join("_config.yml"), "title: Hexo\n").unwrap();
+        let found = patterns(&source);
+        assert!(found[0].1.contains("Hexo"), "{found:?}");
+    }
+}

@@ -1,0 +1,151 @@
+//! Tags that stand for a page's address in a link's address, which the text takes in
+//! the tag's place so the link is resolved and checked as any link to a file: Hugo's
+//! `{{< ref "other.md" >}}` and `{{< relref >}}` (see [`hugo_ref_target`]), Jekyll's
+//! `{% link docs/other.md %}` (the file's path from the site's folder) and
+//! `{% post_url 2020-01-02-hello %}` (a post of `_posts/`), and Jekyll's site address
+//! before a path from the site's top: `{{ site.baseurl }}/docs/other/` and
+//! `{{ "/docs/other/" | relative_url }}` are `/docs/other/`, as attune publishes the
+//! site from its top.
+
+use super::foreign::Kind;
+use super::hugo_ref::hugo_ref_target;
+
+/// The text that stands in a link's address for the tag of `kind` named `name` whose
+/// inner text is `inner`, when it is one of the module's; `None` for any other tag.
+pub(super) fn page_link(kind: Kind, name: &str, inner: &str) -> Option<String> {
+    let inner = inner.trim_matches('-').trim();
+    match kind {
+        Kind::HugoRaw | Kind::HugoMarkdown
+            if matches!(name.to_ascii_lowercase().as_str(), "ref" | "relref") =>
+        {
+            hugo_ref_target(inner)
+        }
+        Kind::Liquid if name == "link" => {
+            let path = argument(inner)?.trim_start_matches('/');
+            Some(format!("/{}", encode_spaces(path)))
+        }
+        Kind::Liquid if name == "post_url" => {
+            let post = argument(inner)?.trim_start_matches('/');
+            let (folder, name) = post.rsplit_once('/').unwrap_or(("", post));
+            let folder = if folder.is_empty() {
+                String::new()
+            } else {
+                format!("{folder}/")
+            };
+            Some(format!("/{folder}_posts/{}.md", encode_spaces(name)))
+        }
+        Kind::Expression => site_address(inner),
+        _ => None,
+    }
+}
+
+/// The path a `link` or `post_url` tag names: its one argument, quoted or not; `None`
+/// when it is a variable's value (`{% link {{ page.file }} %}`) or missing.
+fn argument(inner: &str) -> Option<&str> {
+    let rest = inner.split_once(char::is_whitespace)?.1.trim();
+    let rest = rest
+        .strip_prefix(['"', '\''])
+        .and_then(|r| r.strip_suffix(['"', '\'']))
+        .unwrap_or(rest);
+    let plain = !rest.is_empty() && !rest.contains(['{', '}', '|', '\n', '#', '?']);
+    (plain && !rest.split('/').any(|p| p == "..")).then_some(rest)
+}
+
+/// Jekyll's site address (`site.baseurl`, `site.url`, `site.github.url`, any case, and
+/// `relative_url`/`absolute_url` over a quoted path): empty, or the quoted path.
+fn site_address(inner: &str) -> Option<String> {
+    let (value, filters) = match inner.split_once('|') {
+        Some((value, filters)) => (value.trim(), filters.trim()),
+        None => (inner.trim(), ""),
+    };
+    let site = matches!(
+        value.to_ascii_lowercase().as_str(),
+        "site.baseurl" | "site.url" | "site.github.url" | "site.base_url"
+    );
+    if site && filters.is_empty() {
+        return Some(String::new());
+    }
+    let filter = filters.split_whitespace().next().unwrap_or("");
+    if !matches!(filter, "relative_url" | "absolute_url") || filters.contains('|') {
+        return None;
+    }
+    if site {
+        return Some("/".to_string());
+    }
+    let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let path = value[1..].strip_suffix(quote)?;
+    if path.contains(['{', '}', '"', '\'', '\n']) {
+        return None;
+    }
+    let path = encode_spaces(path);
+    if path.starts_with('/') || path.contains("://") {
+        Some(path)
+    } else {
+        Some(format!("/{path}"))
+    }
+}
+
+/// A path made one link destination: spaces percent-encoded.
+fn encode_spaces(path: &str) -> String {
+    path.replace(' ', "%20")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jekylls_link_tags_name_the_file() {
+        let link = |name: &str, inner: &str| page_link(Kind::Liquid, name, inner);
+        assert_eq!(
+            link("link", "link docs/configuration.md").as_deref(),
+            Some("/docs/configuration.md")
+        );
+        assert_eq!(
+            link("link", "link \"/docs/a b.md\"").as_deref(),
+            Some("/docs/a%20b.md")
+        );
+        assert_eq!(link("link", "link {{ page.x }}"), None);
+        assert_eq!(link("link", "link"), None);
+        assert_eq!(link("link", "link ../up.md"), None);
+        assert_eq!(
+            link("post_url", "post_url 2010-07-21-name").as_deref(),
+            Some("/_posts/2010-07-21-name.md")
+        );
+        assert_eq!(
+            link("post_url", "post_url /news/2010-07-21-name").as_deref(),
+            Some("/news/_posts/2010-07-21-name.md")
+        );
+        assert_eq!(link("include", "include x.html"), None);
+    }
+
+    #[test]
+    fn the_site_address_is_the_sites_top() {
+        let expr = |inner: &str| page_link(Kind::Expression, "", inner);
+        assert_eq!(expr("site.baseurl").as_deref(), Some(""));
+        assert_eq!(expr("site.url").as_deref(), Some(""));
+        assert_eq!(expr("'/' | relative_url").as_deref(), Some("/"));
+        assert_eq!(
+            expr("\"/assets/a.png\" | relative_url").as_deref(),
+            Some("/assets/a.png")
+        );
+        assert_eq!(
+            expr("'docs/x/' | absolute_url").as_deref(),
+            Some("/docs/x/")
+        );
+        assert_eq!(expr("site.baseurl | relative_url").as_deref(), Some("/"));
+        assert_eq!(expr("page.url"), None);
+        assert_eq!(expr("'/x' | relative_url | append: 'y'"), None);
+        assert_eq!(expr("'/x' | upcase"), None);
+        assert_eq!(expr("site.data.nav"), None);
+    }
+
+    #[test]
+    fn hugo_refs_are_read_as_before() {
+        assert_eq!(
+            page_link(Kind::HugoRaw, "ref", "ref \"other\"").as_deref(),
+            Some("other.md")
+        );
+        assert_eq!(page_link(Kind::Liquid, "ref", "ref \"other\""), None);
+    }
+}

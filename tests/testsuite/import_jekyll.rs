@@ -1,0 +1,137 @@
+//! A Jekyll site (GitHub Pages' tool), as a project's `docs/` folder keeps one: its
+//! machinery (`_layouts/`, `_includes/`, `_config.yml`, `Gemfile`) is not published,
+//! its posts and output collections are, `_config.yml`'s `exclude:` is honoured, and
+//! its page links (`{% link %}`, `{% post_url %}`, `{{ site.baseurl }}`,
+//! `relative_url`) are links to the pages they name.
+
+use crate::support::Fixture;
+
+/// A Jekyll site in `docs/`, in the shape of Foam's and Just the Docs' own docs.
+fn jekyll_site() -> Fixture {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\nmissing_links = \"warn\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "title: Care notes\nbaseurl: \"/care\"\nexclude:\n  - README.md\n  - scripts/\ncollections:\n  stories:\n    output: true\n  staff:\n    output: false\n",
+    );
+    site.write(
+        "docs/_layouts/default.html",
+        "---\nlayout: base\n---\n<main>{{ content }}</main>\n{% include footer.html %}\n",
+    );
+    site.write(
+        "docs/_includes/footer.html",
+        "<footer>{{ site.title }}</footer>\n",
+    );
+    site.write("docs/_sass/main.scss", "body { color: black; }\n");
+    site.write("docs/_data/nav.yml", "- title: Home\n");
+    site.write("docs/Gemfile", "source \"https://rubygems.org\"\n");
+    site.write("docs/scripts/tool.md", "# A script's notes\n");
+    site.write("docs/README.md", "# For people reading the repository\n");
+    site.write(
+        "docs/404.html",
+        "---\nlayout: default\ntitle: Not found\npermalink: /404\n---\n<p>Go to <a href=\"{{ '/' | relative_url }}\">the home page</a>.</p>\n",
+    );
+    site.write(
+        "docs/index.md",
+        "---\nlayout: default\ntitle: Care notes\n---\n\
+         Start with [setting up]({% link guide/setup.md %}), \
+         [installing]({{ site.baseurl }}/guide/setup/#install), \
+         [the first post]({% post_url 2024-01-02-hello %}), \
+         [a story]({{ \"/_stories/one.md\" | relative_url }}) \
+         and [the readme](README.md).\n\n\
+         ![Calm]({{ '/assets/calm.png' | relative_url }})\n",
+    );
+    site.write("docs/assets/calm.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "docs/guide/setup.md",
+        "---\ntitle: Setting up\nnav_order: 2\n---\n## Install\n\nSteps.\n",
+    );
+    site.write(
+        "docs/guide/intro.md",
+        "---\ntitle: Introduction\nnav_order: 1\n---\nFirst.\n",
+    );
+    site.write(
+        "docs/_posts/2024-01-02-hello.md",
+        "---\ntitle: Hello\n---\nThe first post.\n",
+    );
+    site.write(
+        "docs/_stories/one.md",
+        "---\ntitle: One story\n---\nA story.\n",
+    );
+    site.write("docs/_staff/ann.md", "---\ntitle: Ann\n---\nSTAFF-DATA\n");
+    site.write(
+        "docs/_drafts/later.md",
+        "---\ntitle: Later\n---\nDRAFT-TEXT\n",
+    );
+    site
+}
+
+#[test]
+fn a_jekyll_sites_machinery_is_not_published_and_its_page_links_lead_to_pages() {
+    let site = jekyll_site();
+    let run = site.build();
+    run.assert_code(0);
+    for quiet in ["not supported", "layout", "{{ content }}", "orphan: 'one'"] {
+        assert!(!run.stderr.contains(quiet), "{quiet}: {}", run.stderr);
+    }
+    // A top-level `404.html` page is at the address of attune's own not-found page.
+    run.assert_stderr_contains(
+        "404.html is a Jekyll site's page at /404/, the address of the not-found page attune writes",
+    );
+    // The readme `_config.yml` leaves out: a link to it says why.
+    run.assert_stderr_contains("`exclude` in _config.yml");
+    let out = site.path("public");
+    for gone in [
+        "_layouts",
+        "_includes",
+        "_sass",
+        "_data",
+        "_config.yml",
+        "Gemfile",
+        "scripts",
+        "README",
+        "readme",
+        "_staff",
+        "_drafts",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone} was published");
+    }
+    let all = walk_text(&out);
+    for secret in ["STAFF-DATA", "DRAFT-TEXT", "{{ content }}", "footer.html"] {
+        assert!(!all.contains(secret), "{secret} was published");
+    }
+    let home = site.read("index.html");
+    for link in [
+        "href=\"./guide/setup/\"",
+        "href=\"./guide/setup/#install\"",
+        "href=\"./_posts/2024-01-02-hello/\"",
+        "href=\"./_stories/one/\"",
+        "src=\"./assets/calm.png\"",
+    ] {
+        assert!(home.contains(link), "{link}: {home}");
+    }
+    let post = site.read("_posts/2024-01-02-hello/index.html");
+    assert!(post.contains("The first post."), "{post}");
+    assert!(site.read("_stories/one/index.html").contains("A story."));
+    // `nav_order` orders the guide as Just the Docs does.
+    let hub = site.read("guide/index.html");
+    let (intro, setup) = (hub.find("Introduction"), hub.find("Setting up"));
+    assert!(intro.is_some() && intro < setup, "{hub}");
+}
+
+/// Every text file of `dir`, joined.
+fn walk_text(dir: &std::path::Path) -> String {
+    let mut all = String::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            all.push_str(&text);
+        }
+    }
+    all
+}
