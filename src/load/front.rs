@@ -194,8 +194,7 @@ fn key_path(path: &serde_ignored::Path, steps: &mut Vec<Step>) {
 /// Zola's other taxonomies than `tags`, a person's other keys than `name` in
 /// `author` (`{name: …, href: …}`), the keys a Hugo `cascade` hands down for
 /// templates, Obsidian's `cssclasses`, Quartz's `enableToc` (its table of contents
-/// on or off; attune shows "On this page" by its own rule), `layout` (the template
-/// Hugo, Jekyll or Hexo shows the page with; attune has one) and a Hugo theme's `math`,
+/// on or off; attune shows "On this page" by its own rule) and a Hugo theme's `math`,
 /// `katex` and `mathjax` (read with the body: `markdown/mathjax.rs`) are not read
 /// here on purpose, without a warning.
 pub(super) fn unknown_keys(
@@ -203,9 +202,8 @@ pub(super) fn unknown_keys(
     spans: impl FnOnce() -> Spans,
     first_line: usize,
 ) -> Vec<UnknownKey> {
-    const ON_PURPOSE: [&str; 10] = [
+    const ON_PURPOSE: [&str; 9] = [
         "taxonomies",
-        "layout",
         "author",
         "cascade",
         "cssclasses",

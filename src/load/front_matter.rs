@@ -45,7 +45,8 @@ pub struct FrontMatter {
     pub tag: Vec<String>,
     pub order: Option<i64>,
     /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
-    #[serde(default, deserialize_with = "one_alias_or_many")]
+    #[serde(default, alias = "redirect_from")]
+    #[serde(deserialize_with = "one_alias_or_many")]
     pub aliases: Vec<String>,
     #[serde(default, deserialize_with = "one_alias_or_many")]
     pub alias: Vec<String>,
@@ -540,6 +541,7 @@ mod tests {
         let synonyms = [
             "weight",
             "nav_order",
+            "redirect_from",
             "lastmod",
             "publishdate",
             "pubdate",
@@ -801,13 +803,13 @@ mod tests {
         assert_eq!(front.tags, ["a", "b"]);
         assert_eq!(&text[start..], "Body\n");
         // A local date, and an unknown key with its place.
-        let (r, _) = split("\n+++\ndate = 2020-05-06\nbanner = \"x\"\n+++\n");
+        let (r, _) = split("\n+++\ndate = 2020-05-06\nlayout = \"x\"\n+++\n");
         let front = r.unwrap().0;
         assert_eq!(front.date.unwrap().to_string(), "2020-05-06");
         assert_eq!(
             front.unknown_keys,
             [UnknownKey {
-                name: "banner".into(),
+                name: "layout".into(),
                 line: 4,
                 column: 1
             }]

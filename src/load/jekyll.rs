@@ -7,7 +7,23 @@
 //! Jekyll's own (`Gemfile`, `node_modules/`, `vendor/bundle/` …). attune leaves the
 //! same out, as `[build] exclude` patterns the site's own patterns may take back.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Jekyll's own front matter keys attune does not read (the template a page is shown
+/// with, a post's categories, its excerpt's end, whether Liquid runs on it): on a
+/// Jekyll site they are Jekyll's, never unknown. A theme's keys stay warnings.
+pub const OWN_KEYS: [&str; 5] = [
+    "layout",
+    "categories",
+    "category",
+    "excerpt_separator",
+    "render_with_liquid",
+];
+
+/// Whether the content folder `dir` is a Jekyll site's source (see [`tool`]).
+pub fn is_site(dir: &Path) -> bool {
+    tool(dir).is_some_and(|(tool, _)| tool == "Jekyll")
+}
 
 /// Jekyll's default `exclude` list (Jekyll 4 adds a site's own entries to it).
 const JEKYLL_EXCLUDES: [&str; 10] = [
@@ -100,6 +116,108 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
         patterns.push((format!("!/{entry}"), kept.clone()));
     }
     patterns
+}
+
+/// The address Jekyll publishes each post and each document of an output collection
+/// at (`_docs/setup.md` at `/docs/setup/` with `permalink: pretty`, a post at
+/// `/news/2024/01/02/hello/`), from `_config.yml`'s `permalink` and each collection's
+/// own: kept as an old address of the page (an alias), so links written to it lead
+/// there and a redirect page stands at it, as for Hugo's permalinks. A page whose front
+/// matter gives its own `permalink` keeps that one; two documents given one address
+/// keep neither.
+pub fn keep_addresses(dir: &Path, sources: &mut [super::Source]) {
+    let Some(("Jekyll", config)) = tool(dir) else {
+        return;
+    };
+    let settings = std::fs::read_to_string(&config)
+        .ok()
+        .and_then(|text| serde_yaml::from_str::<serde_yaml::Value>(&text).ok())
+        .unwrap_or_default();
+    let patterns = permalink_patterns(&settings);
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (n, source) in sources.iter().enumerate() {
+        let Some((collection, below)) = in_collection(&source.rel, &patterns) else {
+            continue;
+        };
+        if super::jekyll_front::has_permalink(&source.text) {
+            continue;
+        }
+        let Some((_, pattern)) = patterns.iter().find(|(c, _)| *c == collection) else {
+            continue;
+        };
+        let document = super::jekyll_front::Document {
+            collection,
+            below: &below,
+            rel: &source.rel,
+            front: &source.front,
+            text: &source.text,
+        };
+        if let Some(address) = document.address(pattern) {
+            found.push((n, address));
+        }
+    }
+    for (n, address) in &found {
+        let twice = found.iter().filter(|(_, a)| a == address).count() > 1;
+        let own = format!("/{}", sources[*n].rel.with_extension("").to_string_lossy());
+        if !twice && address.trim_end_matches('/') != own {
+            sources[*n].front.aliases.push(address.clone());
+        }
+    }
+}
+
+/// Each collection whose documents are pages, with its permalink pattern: `posts`
+/// (its own `permalink`, else the site's style), then the others with `output: true`.
+fn permalink_patterns(settings: &serde_yaml::Value) -> Vec<(String, String)> {
+    let style = settings
+        .get("permalink")
+        .and_then(|p| p.as_str())
+        .unwrap_or("date")
+        .trim();
+    let own = |name: &str| {
+        let collections = settings.get("collections")?;
+        let permalink = collections.get(name)?.get("permalink")?.as_str()?.trim();
+        Some(permalink.to_string()).filter(|p| p.contains('/'))
+    };
+    let post_style = match style {
+        "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "none" => "/:categories/:title:output_ext",
+        pattern => pattern,
+    };
+    let suffix = match style {
+        "pretty" => "/",
+        pattern if pattern.ends_with('/') => "/",
+        _ => ":output_ext",
+    };
+    let mut patterns = vec![(
+        "posts".to_string(),
+        own("posts").unwrap_or_else(|| post_style.to_string()),
+    )];
+    for name in output_collections(settings) {
+        let pattern = own(&name).unwrap_or_else(|| format!("/:collection/:path{suffix}"));
+        patterns.push((name, pattern));
+    }
+    patterns
+}
+
+/// The collection the page at `rel` is a document of, and its path below the
+/// collection's folder: a post in `_posts/` at any depth, another collection's document
+/// in `_<name>/` at the top.
+fn in_collection(rel: &Path, patterns: &[(String, String)]) -> Option<(String, PathBuf)> {
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if let Some(at) = parts.iter().position(|p| p == "_posts") {
+        let below: PathBuf = parts[at + 1..].iter().collect();
+        return Some(("posts".to_string(), below));
+    }
+    let name = parts.first()?.strip_prefix('_')?;
+    patterns
+        .iter()
+        .find(|(c, _)| c == name && parts.len() > 1)
+        .map(|(c, _)| (c.clone(), parts[1..].iter().collect()))
 }
 
 /// The collections `_config.yml` declares with `output: true` (their documents are

@@ -31,6 +31,7 @@ mod home;
 pub mod hugo_languages;
 pub mod hugo_params;
 pub mod jekyll;
+mod jekyll_front;
 mod languages;
 pub mod logseq_graph;
 mod people;
@@ -420,6 +421,7 @@ pub fn load(
         front::toml_aliases_from_root(&mut sources);
     }
     cascade::apply(&mut sources);
+    jekyll::keep_addresses(&dir, &mut sources);
     if is_hugo && !bundles::is_zola(root, &dir) {
         bundles::keep_hugo_addresses(&mut sources);
     }

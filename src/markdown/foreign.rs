@@ -375,7 +375,7 @@ pub(super) fn strip(
         // }}`: a page's address, which attune reads as a link to that file or path
         // (`page_link.rs`). Outside a link's address (or an HTML attribute's), the tool
         // writes the address as text: reported below, as other tags are.
-        if let Some(target) = page_link(tag.kind, &name, &tag.inner)
+        if let Some(target) = page_link(tag, &name, article)
             .filter(|_| in_address(text, &tag.range, &tags[..i]).is_some())
         {
             splice.copy(copied..tag.range.start);

@@ -7,13 +7,35 @@
 //! `{{ "/docs/other/" | relative_url }}` are `/docs/other/`, as attune publishes the
 //! site from its top.
 
-use super::foreign::Kind;
+use super::expand::Article;
+use super::foreign::{Kind, Tag};
 use super::hugo_ref::hugo_ref_target;
 
-/// The text that stands in a link's address for the tag of `kind` named `name` whose
-/// inner text is `inner`, when it is one of the module's; `None` for any other tag.
-pub(super) fn page_link(kind: Kind, name: &str, inner: &str) -> Option<String> {
+/// The text that stands in a link's address for `tag`, named `name`, in `article`,
+/// when it is one of the module's; `None` for any other tag.
+pub(super) fn page_link(tag: &Tag, name: &str, article: &Article) -> Option<String> {
+    let liquid = matches!(tag.kind, Kind::Liquid | Kind::Expression);
+    let dir = (article.content.map(|(_, dir, _)| dir))
+        .filter(|dir| liquid && crate::load::jekyll::is_site(dir));
+    let exists = |rel: &str| dir.is_some_and(|d| d.join(rel).is_file());
+    let jekyll: Exists = dir.map(|_| &exists as &dyn Fn(&str) -> bool);
+    link_of(tag.kind, name, &tag.inner, jekyll)
+}
+
+/// Whether a path below a Jekyll site's content folder is a file; `None` on another site.
+type Exists<'a> = Option<&'a dyn Fn(&str) -> bool>;
+
+/// As [`page_link`], for the tag of `kind` whose inner text is `inner`. Jekyll's tags
+/// are read on a Jekyll site only (where Jekyll's meaning is sure: `{% link b.md %}`
+/// names `b.md` from the site's top, not from the page's folder), given there as
+/// `jekyll`, which says whether a path below the content folder is a file (a post's
+/// extension is found by it: `.md`, `.markdown`, `.html`).
+fn link_of(kind: Kind, name: &str, inner: &str, jekyll: Exists) -> Option<String> {
     let inner = inner.trim_matches('-').trim();
+    if matches!(kind, Kind::Liquid | Kind::Expression) && jekyll.is_none() {
+        return None;
+    }
+    let exists = |rel: &str| jekyll.is_some_and(|f| f(rel));
     match kind {
         Kind::HugoRaw | Kind::HugoMarkdown
             if matches!(name.to_ascii_lowercase().as_str(), "ref" | "relref") =>
@@ -25,14 +47,25 @@ pub(super) fn page_link(kind: Kind, name: &str, inner: &str) -> Option<String> {
             Some(format!("/{}", encode_spaces(path)))
         }
         Kind::Liquid if name == "post_url" => {
+            // A post in a folder of `_posts/`, or in `_posts/` of a folder (a category).
             let post = argument(inner)?.trim_start_matches('/');
             let (folder, name) = post.rsplit_once('/').unwrap_or(("", post));
-            let folder = if folder.is_empty() {
-                String::new()
-            } else {
-                format!("{folder}/")
+            let folder = Some(folder).filter(|f| !f.is_empty());
+            let places = match folder {
+                Some(folder) => vec![
+                    format!("_posts/{folder}/{name}"),
+                    format!("{folder}/_posts/{name}"),
+                ],
+                None => vec![format!("_posts/{name}")],
             };
-            Some(format!("/{folder}_posts/{}.md", encode_spaces(name)))
+            let found = places.iter().find_map(|path| {
+                let ext = ["md", "markdown", "mdx", "html"]
+                    .into_iter()
+                    .find(|ext| exists(&format!("{path}.{ext}")))?;
+                Some(format!("{path}.{ext}"))
+            });
+            let path = found.unwrap_or_else(|| format!("{}.md", places[0]));
+            Some(format!("/{}", encode_spaces(&path)))
         }
         Kind::Expression => site_address(inner),
         _ => None,
@@ -96,7 +129,17 @@ mod tests {
 
     #[test]
     fn jekylls_link_tags_name_the_file() {
-        let link = |name: &str, inner: &str| page_link(Kind::Liquid, name, inner);
+        let exists = |rel: &str| rel == "news/_posts/2010-07-21-name.markdown";
+        let link = |name: &str, inner: &str| link_of(Kind::Liquid, name, inner, Some(&exists));
+        assert_eq!(link_of(Kind::Liquid, "link", "link a.md", None), None);
+        assert_eq!(
+            link("post_url", "post_url news/2010-07-21-name").as_deref(),
+            Some("/news/_posts/2010-07-21-name.markdown")
+        );
+        assert_eq!(
+            link("post_url", "post_url other/2010-07-21-name").as_deref(),
+            Some("/_posts/other/2010-07-21-name.md")
+        );
         assert_eq!(
             link("link", "link docs/configuration.md").as_deref(),
             Some("/docs/configuration.md")
@@ -112,16 +155,13 @@ mod tests {
             link("post_url", "post_url 2010-07-21-name").as_deref(),
             Some("/_posts/2010-07-21-name.md")
         );
-        assert_eq!(
-            link("post_url", "post_url /news/2010-07-21-name").as_deref(),
-            Some("/news/_posts/2010-07-21-name.md")
-        );
         assert_eq!(link("include", "include x.html"), None);
     }
 
     #[test]
     fn the_site_address_is_the_sites_top() {
-        let expr = |inner: &str| page_link(Kind::Expression, "", inner);
+        let expr = |inner: &str| link_of(Kind::Expression, "", inner, Some(&|_| false));
+        assert_eq!(link_of(Kind::Expression, "", "site.baseurl", None), None);
         assert_eq!(expr("site.baseurl").as_deref(), Some(""));
         assert_eq!(expr("site.url").as_deref(), Some(""));
         assert_eq!(expr("'/' | relative_url").as_deref(), Some("/"));
@@ -143,9 +183,12 @@ mod tests {
     #[test]
     fn hugo_refs_are_read_as_before() {
         assert_eq!(
-            page_link(Kind::HugoRaw, "ref", "ref \"other\"").as_deref(),
+            link_of(Kind::HugoRaw, "ref", "ref \"other\"", None).as_deref(),
             Some("other.md")
         );
-        assert_eq!(page_link(Kind::Liquid, "ref", "ref \"other\""), None);
+        assert_eq!(
+            link_of(Kind::Liquid, "ref", "ref \"other\"", Some(&|_| false)),
+            None
+        );
     }
 }

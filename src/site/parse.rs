@@ -95,7 +95,7 @@ pub(super) fn articles(
         Some("Zola")
     } else if content.summary.is_some() || config.book.is_some() {
         Some("mdBook")
-    } else if content.dir.join("_config.yml").is_file() {
+    } else if crate::load::jekyll::is_site(&content.dir) {
         Some("Jekyll")
     } else {
         None
@@ -288,6 +288,9 @@ pub(super) fn articles(
     }
     if super::vault::is_dendron(&content.root, &content.dir) {
         allow.extend(super::vault::DENDRON_KEYS.map(String::from));
+    }
+    if crate::load::jekyll::is_site(&content.dir) {
+        allow.extend(crate::load::jekyll::OWN_KEYS.map(String::from));
     }
     let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {

@@ -15,7 +15,7 @@ fn jekyll_site() -> Fixture {
     );
     site.write(
         "docs/_config.yml",
-        "title: Care notes\nbaseurl: \"/care\"\nexclude:\n  - README.md\n  - scripts/\ncollections:\n  stories:\n    output: true\n  staff:\n    output: false\n",
+        "title: Care notes\nbaseurl: \"/care\"\npermalink: pretty\nexclude:\n  - README.md\n  - scripts/\ncollections:\n  stories:\n    output: true\n  staff:\n    output: false\n",
     );
     site.write(
         "docs/_layouts/default.html",
@@ -42,12 +42,15 @@ fn jekyll_site() -> Fixture {
          [the first post]({% post_url 2024-01-02-hello %}), \
          [a story]({{ \"/_stories/one.md\" | relative_url }}) \
          and [the readme](README.md).\n\n\
+         By Jekyll's addresses: [the post](/news/2024/01/02/hello/), [the story](/stories/one/), \
+         [the old setup page]({{ site.baseurl }}/old-setup/) \
+         and [the second post]({% post_url 2024-02-03-second %}).\n\n\
          ![Calm]({{ '/assets/calm.png' | relative_url }})\n",
     );
     site.write("docs/assets/calm.png", b"\x89PNG\r\n\x1a\n");
     site.write(
         "docs/guide/setup.md",
-        "---\ntitle: Setting up\nnav_order: 2\n---\n## Install\n\nSteps.\n",
+        "---\ntitle: Setting up\nnav_order: 2\nredirect_from:\n  - /old-setup/\n---\n## Install\n\nSteps.\n",
     );
     site.write(
         "docs/guide/intro.md",
@@ -55,7 +58,11 @@ fn jekyll_site() -> Fixture {
     );
     site.write(
         "docs/_posts/2024-01-02-hello.md",
-        "---\ntitle: Hello\n---\nThe first post.\n",
+        "---\ntitle: Hello\ncategory: News\n---\nThe first post.\n",
+    );
+    site.write(
+        "docs/_posts/2024-02-03-second.markdown",
+        "---\ntitle: Second\n---\nThe second post.\n",
     );
     site.write(
         "docs/_stories/one.md",
@@ -104,6 +111,20 @@ fn a_jekyll_sites_machinery_is_not_published_and_its_page_links_lead_to_pages() 
         assert!(!all.contains(secret), "{secret} was published");
     }
     let home = site.read("index.html");
+    let by_address = home.split("By Jekyll").nth(1).unwrap_or_default();
+    let by_address = by_address.split("</p>").next().unwrap_or_default();
+    let hrefs: Vec<&str> = by_address.split("href=\"").skip(1).collect();
+    let hrefs: Vec<&str> = hrefs.iter().map(|h| h.split('"').next().unwrap()).collect();
+    assert_eq!(
+        hrefs,
+        [
+            "./_posts/2024-01-02-hello/",
+            "./_stories/one/",
+            "./guide/setup/",
+            "./_posts/2024-02-03-second/"
+        ],
+        "{home}"
+    );
     for link in [
         "href=\"./guide/setup/\"",
         "href=\"./guide/setup/#install\"",
@@ -116,6 +137,14 @@ fn a_jekyll_sites_machinery_is_not_published_and_its_page_links_lead_to_pages() 
     let post = site.read("_posts/2024-01-02-hello/index.html");
     assert!(post.contains("The first post."), "{post}");
     assert!(site.read("_stories/one/index.html").contains("A story."));
+    // Jekyll's addresses of the post, the story and the moved page lead there.
+    for old in ["news/2024/01/02/hello", "stories/one", "old-setup"] {
+        let redirect = site.read(&format!("{old}/index.html"));
+        assert!(
+            redirect.contains("http-equiv=\"refresh\""),
+            "{old}: {redirect}"
+        );
+    }
     // `nav_order` orders the guide as Just the Docs does.
     let hub = site.read("guide/index.html");
     let (intro, setup) = (hub.find("Introduction"), hub.find("Setting up"));

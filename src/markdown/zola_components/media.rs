@@ -3,8 +3,9 @@
 //! from another site:
 //!
 //! - `youtube(id=…)`, `vimeo(id=…)`, `streamable(id=…)`: a link to the video;
-//! - `img(src=…, alt=…, caption=…, link=…)` and `image(…)` (its `src`, `path`, or the
-//!   first of its `sources`): the image, its caption a title, a link around it;
+//! - `img(src=…, alt=…, caption=…, link=…)`, `image(…)` and `figure(…)` (its `src`,
+//!   `path`, or the first of its `sources`): the image, its caption a title, a link
+//!   around it;
 //! - `video(…)`, `gif(…)` and `audio(…)` (`src`, or each of `sources`): the player,
 //!   with its controls.
 
@@ -27,7 +28,7 @@ pub(super) fn drawn(call: &str) -> Option<String> {
         "youtube" | "vimeo" | "streamable" => {
             crate::markdown::hugo_builtins::video_link(name.trim(), get("id")?, None)
         }
-        "img" | "image" => {
+        "img" | "image" | "figure" => {
             let src = sources.first()?;
             let image =
                 crate::markdown::hugo_figure::image(get("alt").unwrap_or(""), src, get("caption"));
@@ -90,6 +91,11 @@ mod tests {
 
     #[test]
     fn each_media_shortcode_is_drawn_as_a_link_an_image_or_a_player() {
+        // Terminimal's `figure`, its arguments over several lines.
+        assert_eq!(
+            drawn("figure(src=\"ferris.png\",\n          style=\"width: 25%;\",\n          caption=\"Ferris, the mascot\")").unwrap(),
+            "![](<ferris.png> \"Ferris, the mascot\")"
+        );
         assert_eq!(
             drawn("youtube(id=\"32gyFIWecuw\", class=\"vid\")").unwrap(),
             "[Watch the video on YouTube](<https://www.youtube.com/watch?v=32gyFIWecuw>)"
