@@ -236,6 +236,14 @@ pub fn symbol_id(text: &str) -> String {
     loose_id(&spelled)
 }
 
+/// A heading's text as Hexo's ids spell it, for matching them: its HTML escaped first,
+/// so `&` is `amp` ("Settings & Their Default Values" →
+/// `Settings-amp-Their-Default-Values`), then the letters and digits as [`loose_id`]
+/// keeps them.
+pub fn escaped_id(text: &str) -> String {
+    loose_id(&escape(text))
+}
+
 /// A heading's text as Zola's ids spell it, for matching them: transliterated to ASCII
 /// as its `slug` does (deunicode: `🦀` → `crab`, `你好` → `ni hao`), then the letters and
 /// digits, lowercased. Compared with [`loose_id`] of a link's anchor.
@@ -538,6 +546,10 @@ mod tests {
             super::loose_id("energy-flow-greater-than-growth-and-decay-or-rest-less-than-1")
         );
         assert_eq!(super::ascii_id("你好"), "nihao");
+        assert_eq!(
+            super::escaped_id("Settings & Their Default Values"),
+            super::loose_id("Settings-amp-Their-Default-Values")
+        );
     }
 
     #[test]

@@ -9,20 +9,28 @@
 
 use std::path::{Path, PathBuf};
 
-/// Jekyll's own front matter keys attune does not read (the template a page is shown
-/// with, a post's categories, its excerpt's end, whether Liquid runs on it): on a
-/// Jekyll site they are Jekyll's, never unknown. A theme's keys stay warnings.
-pub const OWN_KEYS: [&str; 5] = [
+/// Jekyll's and Hexo's own front matter keys attune does not read (the template a
+/// page is shown with, a post's categories, its excerpt's end, whether Liquid or
+/// Nunjucks runs on it, Hexo's comments switch): on such a site they are its tool's,
+/// never unknown. A theme's keys stay warnings.
+pub const OWN_KEYS: [&str; 7] = [
     "layout",
     "categories",
     "category",
     "excerpt_separator",
     "render_with_liquid",
+    "disableNunjucks",
+    "comments",
 ];
 
 /// Whether the content folder `dir` is a Jekyll site's source (see [`tool`]).
 pub fn is_site(dir: &Path) -> bool {
-    tool(dir).is_some_and(|(tool, _)| tool == "Jekyll")
+    tool_name(dir) == Some("Jekyll")
+}
+
+/// "Jekyll" or "Hexo" when the content folder `dir` is that tool's source folder.
+pub fn tool_name(dir: &Path) -> Option<&'static str> {
+    tool(dir).map(|(tool, _)| tool)
 }
 
 /// Jekyll's default `exclude` list (Jekyll 4 adds a site's own entries to it).

@@ -44,7 +44,7 @@ impl Article {
     /// The id of the heading an anchor names in the form another tool made of it, when
     /// the page has no such id: the same letters and digits (Hugo's `--name` for the
     /// heading "--name", which attune's id writes `name`; Zola's `get-page` for
-    /// "get_page").
+    /// "get_page"; Hexo's `Q-amp-A` for "Q & A").
     /// Obsidian's heading link names the heading as written, a link in it too
     /// (`#[DHCP](../DHCP.md)%20Snooping`), read as the heading's text (`DHCP Snooping`).
     pub fn heading_in_other_form(&self, anchor: &str) -> Option<&str> {
@@ -58,7 +58,8 @@ impl Article {
                     || text == loose
                     || text == as_text
                     || crate::text::ascii_id(&h.text) == loose
-                    || crate::text::symbol_id(&h.text) == loose)
+                    || crate::text::symbol_id(&h.text) == loose
+                    || crate::text::escaped_id(&h.text) == loose)
         })?;
         Some(heading.id.as_str())
     }

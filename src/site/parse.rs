@@ -95,10 +95,8 @@ pub(super) fn articles(
         Some("Zola")
     } else if content.summary.is_some() || config.book.is_some() {
         Some("mdBook")
-    } else if crate::load::jekyll::is_site(&content.dir) {
-        Some("Jekyll")
     } else {
-        None
+        crate::load::jekyll::tool_name(&content.dir)
     };
     // The site's other taxonomies than `tags`: on a Hugo site their keys are Hugo's.
     let taxonomies = crate::load::taxonomies::names(&content.root, &content.dir, &sources);
@@ -289,7 +287,7 @@ pub(super) fn articles(
     if super::vault::is_dendron(&content.root, &content.dir) {
         allow.extend(super::vault::DENDRON_KEYS.map(String::from));
     }
-    if crate::load::jekyll::is_site(&content.dir) {
+    if crate::load::jekyll::tool_name(&content.dir).is_some() {
         allow.extend(crate::load::jekyll::OWN_KEYS.map(String::from));
     }
     let mut repeated = super::repeated::Repeated::default();

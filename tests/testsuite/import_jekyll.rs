@@ -164,3 +164,45 @@ fn walk_text(dir: &std::path::Path) -> String {
     }
     all
 }
+
+#[test]
+fn a_hexo_sites_own_files_and_keys_are_its_own_and_its_heading_ids_lead_to_headings() {
+    // Hexo's own site: `source/` beside `_config.yml`, `_posts/` published and
+    // `_data/`, `_drafts/` not; `layout` and `comments` are Hexo's keys; a link to
+    // `#Settings-amp-Their-Default-Values`, the id Hexo makes of "Settings & Their
+    // Default Values", was a broken anchor.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"source\"\n",
+    );
+    site.write(
+        "_config.yml",
+        "title: Hexo\npermalink: news/:year/:month/:day/:title/\n",
+    );
+    site.write("source/_data/menu.yml", "docs: /docs/\n");
+    site.write(
+        "source/_drafts/later.md",
+        "---\ntitle: Later\n---\nDRAFT-TEXT\n",
+    );
+    site.write(
+        "source/_posts/2024-01-02-hello.md",
+        "---\ntitle: Hello\nlayout: post\ncomments: false\n---\nSee [the settings](../docs/front-matter.html#Settings-amp-Their-Default-Values).\n",
+    );
+    site.write(
+        "source/docs/front-matter.md",
+        "---\ntitle: Front matter\n---\n## Settings & Their Default Values\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("front matter key"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Settings-amp"), "{}", run.stderr);
+    let post = site.read("_posts/2024-01-02-hello/index.html");
+    assert!(
+        post.contains("docs/front-matter/#settings--their-default-values\""),
+        "{post}"
+    );
+    assert!(!site.path("public/_data").exists());
+    assert!(!site.path("public/_drafts").exists());
+    assert!(!walk_text(&site.path("public")).contains("DRAFT-TEXT"));
+}
