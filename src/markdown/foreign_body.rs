@@ -64,11 +64,13 @@ pub(super) fn zola_body(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
     let math = matches!(name.as_str(), "katex" | "math" | "latex" | "tex");
     let code = matches!(name.as_str(), "code" | "codeblock" | "highlight");
     let diagram = name == "mermaid" || DIAGRAMS.contains(&name.as_str());
-    if !(math || code || diagram) {
-        return None;
-    }
     let written = open.written(text);
     let closing = close.written(text);
+    if !(math || code || diagram) {
+        // A body of JSON is data for the theme's script (`foreign_data.rs`).
+        let inner = own_lines(text, open, close)?;
+        return super::foreign_data::json_body(&written, &closing, inner.indent, inner.code);
+    }
     let body = &text[open.range.end..close.range.start];
     if math && !body.contains('\n') && !body.trim().is_empty() {
         // `{% katex() %}x^2{% end %}` within a line: inline math (`block=true`: display).

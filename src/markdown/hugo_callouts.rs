@@ -266,7 +266,7 @@ fn tag_line(line: &str) -> Option<(&'static str, Option<String>)> {
 pub(super) fn kind(kind: &str) -> &'static str {
     match kind.to_ascii_lowercase().as_str() {
         "warning" | "orange" => "warning",
-        "danger" | "red" | "caution" | "error" => "danger",
+        "danger" | "red" | "caution" | "error" | "critical" => "danger",
         "success" | "green" | "tip" => "tip",
         "info" | "blue" => "info",
         "important" => "important",

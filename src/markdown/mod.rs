@@ -18,6 +18,7 @@ mod expand;
 mod foreign;
 mod foreign_address;
 mod foreign_body;
+mod foreign_data;
 mod foreign_help;
 mod glossary;
 mod goldmark_attributes;

@@ -899,6 +899,59 @@ fn zola_shortcodes_are_named_as_such_and_a_body_pairs_with_its_end() {
 }
 
 #[test]
+fn a_zola_shortcodes_json_body_is_data_its_images_drawn() {
+    // DeepThought's `{% galleria() %}` (images in JSON) and `{% mapbox() %}` (GeoJSON):
+    // the JSON was shown as the page's text.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write("content/docs/gallery/clouds.jpg", b"\xff\xd8\xff");
+    site.write(
+        "content/docs/gallery/index.md",
+        "+++\ntitle = \"Gallery\"\n+++\n\n{% galleria() %}\n{\n  \"images\": [\n    {\"src\": \"clouds.jpg\", \"title\": \"Clouds\", \"description\": \"Clouds over hills.\"}\n  ]\n}\n{% end %}\n\n\
+         {% mapbox(zoom=6) %}\n{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"properties\": {\"title\": \"Agra\"}}]}\n{% end %}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: Zola shortcode `{% mapbox(zoom=6) %}` … `{% end %}` is not supported: its body is data (JSON) for the theme's script, left out of the page",
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    let page = site.read("docs/gallery/index.html");
+    assert!(
+        page.contains("gallery/clouds.jpg\" alt=\"Clouds over hills.\""),
+        "{page}"
+    );
+    assert!(page.contains("Clouds over hills."), "{page}");
+    for raw in ["FeatureCollection", "\"images\"", "{%"] {
+        assert!(!page.contains(raw), "{raw} in {page}");
+    }
+    assert!(page.contains("After."), "{page}");
+}
+
+#[test]
+fn a_themes_hint_box_and_resize_image_shortcode_are_a_callout_and_an_image() {
+    // Karzok (a Zola docs theme): `{% hint(style="critical") %}` … `{% end %}` and
+    // `{{ resize_image(path="/test.png", …, alt="…") }}` were "not supported".
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write("config.toml", "base_url = \"https://example.org\"\n");
+    site.write("content/test.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/docs/syntax.md",
+        "+++\ntitle = \"Syntax\"\n+++\n\n\
+         {{ resize_image(path=\"/test.png\", width=150, height=100, op=\"scale\",alt=\"Background image\") }}\n\n\
+         {% hint(style=\"critical\") %}\nDo **not** stop the medicine alone.\n{% end %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("docs/syntax/index.html");
+    assert!(page.contains("alt=\"Background image\""), "{page}");
+    assert!(page.contains("test.png\""), "{page}");
+    assert!(page.contains("callout-danger"), "{page}");
+    assert!(page.contains("Do <strong>not</strong> stop"), "{page}");
+}
+
+#[test]
 fn a_raw_block_is_text_shown_as_written_and_no_tag_in_it_is_read() {
     // Zola's theme Abridge: `{% raw %}` … `{% endraw %}` (Tera's and Liquid's) around
     // a heading's `{#id}` and around shortcodes shown as examples; the block was

@@ -4,10 +4,11 @@
 //! argument, `{{ admonition(type="warning", text="…") }}`: the callout they draw
 //! (`type` its kind, `title` its title), its Markdown read, with no warning. apollo's
 //! `note` names its title `header` and its text `body` (`{{ note(header="Note!",
-//! body="…") }}`, and the pair `{% note(clickable=true, header="Quiz!") %}`).
+//! body="…") }}`, and the pair `{% note(clickable=true, header="Quiz!") %}`). Karzok's
+//! `{% hint(style="warning") %}` gives its kind as `style`.
 
 /// The boxes Zola themes draw.
-const BOXES: &[&str] = &["admonition", "alert", "callout", "note"];
+const BOXES: &[&str] = &["admonition", "alert", "callout", "note", "hint"];
 
 /// The value of the last of the arguments named `keys` given, trimmed.
 fn get<'a>(args: &'a [(String, String)], keys: &[&str]) -> Option<&'a str> {
@@ -65,7 +66,7 @@ pub(super) fn arguments(args: &str) -> Vec<(String, String)> {
 /// A box's container line text (`tip Title`) from its arguments.
 fn container(args: &[(String, String)]) -> String {
     let title = get(args, &["title", "header"]).map(|t| t.replace(['\n', '[', ']', '{', '}'], " "));
-    let kind = super::kind(get(args, &["type"]).unwrap_or_default());
+    let kind = super::kind(get(args, &["type", "style", "kind"]).unwrap_or_default());
     match title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         Some(title) => format!("{kind} {title}"),
         None => kind.to_string(),
@@ -133,6 +134,10 @@ mod tests {
 
     #[test]
     fn boxes_and_other_pairs_are_told_apart() {
+        assert_eq!(
+            tag("{% hint(style=\"critical\") %}"),
+            Some(("zola", Some("danger".into())))
+        );
         assert_eq!(
             tag("{% admonition(type=\"warning\", title=\"Careful\") %}"),
             Some(("zola", Some("warning Careful".into())))

@@ -3,9 +3,9 @@
 //! from another site:
 //!
 //! - `youtube(id=…)`, `vimeo(id=…)`, `streamable(id=…)`: a link to the video;
-//! - `img(src=…, alt=…, caption=…, link=…)`, `image(…)` and `figure(…)` (its `src`,
-//!   `path`, or the first of its `sources`): the image, its caption a title, a link
-//!   around it;
+//! - `img(src=…, alt=…, caption=…, link=…)`, `image(…)`, `figure(…)` and a theme's
+//!   `resize_image(path=…, width=…, alt=…)` (its `src`, `path`, or the first of its
+//!   `sources`): the image, its caption a title, a link around it;
 //! - `video(…)`, `gif(…)` and `audio(…)` (`src`, or each of `sources`): the player,
 //!   with its controls.
 
@@ -28,7 +28,7 @@ pub(super) fn drawn(call: &str) -> Option<String> {
         "youtube" | "vimeo" | "streamable" => {
             crate::markdown::hugo_builtins::video_link(name.trim(), get("id")?, None)
         }
-        "img" | "image" | "figure" => {
+        "img" | "image" | "figure" | "resize_image" => {
             let src = sources.first()?;
             let image =
                 crate::markdown::hugo_figure::image(get("alt").unwrap_or(""), src, get("caption"));
@@ -91,6 +91,12 @@ mod tests {
 
     #[test]
     fn each_media_shortcode_is_drawn_as_a_link_an_image_or_a_player() {
+        // Karzok's `resize_image` shortcode: the image at its full size.
+        assert_eq!(
+            drawn("resize_image(path=\"/test.png\", width=150, op=\"scale\",alt=\"Background\")")
+                .unwrap(),
+            "![Background](</test.png>)"
+        );
         // Terminimal's `figure`, its arguments over several lines.
         assert_eq!(
             drawn("figure(src=\"ferris.png\",\n          style=\"width: 25%;\",\n          caption=\"Ferris, the mascot\")").unwrap(),
