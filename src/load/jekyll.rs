@@ -1,5 +1,6 @@
 //! A Jekyll site (GitHub Pages' own tool), or a Hexo one, read from its source folder:
-//! the content folder holds `_config.yml` (Hexo's sits beside its `source/` folder).
+//! the content folder holds `_config.yml` or `_layouts/` (Hexo's `_config.yml` sits
+//! beside its `source/` folder).
 //! Such a site keeps its machinery beside its pages (`_layouts/`, `_includes/`,
 //! `_sass/`, `_data/`, the built `_site/`), and its tool publishes no file or folder
 //! whose name starts with `_` but the posts (`_posts/`) and the collections
@@ -48,14 +49,33 @@ const JEKYLL_EXCLUDES: [&str; 10] = [
 ];
 
 /// Which tool's source folder the content folder `dir` is: Jekyll's (`_config.yml` in
-/// it), Hexo's (`dir` is `source/` beside a `_config.yml`), or neither.
-fn tool(dir: &Path) -> Option<(&'static str, std::path::PathBuf)> {
+/// it, or `_layouts/` with a template: GitHub Pages runs Jekyll without a config, as
+/// Foam's template has it), Hexo's (`dir` is `source/` beside a `_config.yml`), or
+/// neither.
+fn tool(dir: &Path) -> Option<(&'static str, PathBuf)> {
     let own = dir.join("_config.yml");
-    if own.is_file() {
+    let templates = || {
+        let entries = std::fs::read_dir(dir.join("_layouts"))
+            .into_iter()
+            .flatten();
+        entries
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "html"))
+    };
+    if own.is_file() || templates() {
         return Some(("Jekyll", own));
     }
     let beside = dir.parent()?.join("_config.yml");
     (dir.file_name()? == "source" && beside.is_file()).then_some(("Hexo", beside))
+}
+
+/// The settings `_config.yml` at `config` holds (none when it does not read as YAML,
+/// which the tool itself would refuse).
+fn settings(config: &Path) -> serde_yaml::Value {
+    std::fs::read_to_string(config)
+        .ok()
+        .and_then(|text| serde_yaml::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 /// `[build] exclude`-style patterns, each with why, leaving out what Jekyll (or Hexo)
@@ -65,10 +85,7 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
     let Some((tool, config)) = tool(dir) else {
         return Vec::new();
     };
-    let settings = std::fs::read_to_string(&config)
-        .ok()
-        .and_then(|text| serde_yaml::from_str::<serde_yaml::Value>(&text).ok())
-        .unwrap_or_default();
+    let settings = settings(&config);
     let file = if tool == "Hexo" {
         "../_config.yml"
     } else {
@@ -137,10 +154,7 @@ pub fn keep_addresses(dir: &Path, sources: &mut [super::Source]) {
     let Some(("Jekyll", config)) = tool(dir) else {
         return;
     };
-    let settings = std::fs::read_to_string(&config)
-        .ok()
-        .and_then(|text| serde_yaml::from_str::<serde_yaml::Value>(&text).ok())
-        .unwrap_or_default();
+    let settings = settings(&config);
     let patterns = permalink_patterns(&settings);
     let mut found: Vec<(usize, String)> = Vec::new();
     for (n, source) in sources.iter().enumerate() {
@@ -296,6 +310,17 @@ mod tests {
             "{:?}",
             exclude.default_of(Path::new("README.md"), false)
         );
+    }
+
+    #[test]
+    fn templates_without_a_config_are_a_jekyll_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("_layouts")).unwrap();
+        assert!(patterns(tmp.path()).is_empty());
+        std::fs::write(tmp.path().join("_layouts/page.html"), "{{ content }}").unwrap();
+        let exclude = Exclude::with_defaults(tmp.path(), patterns(tmp.path()), &[]);
+        assert!(exclude.excludes(Path::new("_layouts"), true));
+        assert!(!exclude.excludes(Path::new("notes/a.md"), false));
     }
 
     #[test]

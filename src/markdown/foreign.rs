@@ -371,11 +371,11 @@ pub(super) fn strip(
             closings.extend(pair.map(|p| p.range.start).zip(end));
             continue;
         }
-        // `{{< ref "other.md#part" >}}`, Jekyll's `{% link other.md %}`, `{{ site.baseurl
-        // }}`: a page's address, which attune reads as a link to that file or path
-        // (`page_link.rs`). Outside a link's address (or an HTML attribute's), the tool
-        // writes the address as text: reported below, as other tags are.
-        if let Some(target) = page_link(tag, &name, article)
+        // Hugo's `{{< ref "other.md#part" >}}`, Jekyll's `{% link other.md %}`: a page's
+        // address, which attune reads as a link to that file or path (`page_link.rs`).
+        // Outside a link's address (or an HTML attribute's), the tool writes the
+        // address as text: reported below, as other tags are.
+        if let Some(target) = page_link(tag, &name, article, text)
             .filter(|_| in_address(text, &tag.range, &tags[..i]).is_some())
         {
             splice.copy(copied..tag.range.start);

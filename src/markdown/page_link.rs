@@ -11,15 +11,22 @@ use super::expand::Article;
 use super::foreign::{Kind, Tag};
 use super::hugo_ref::hugo_ref_target;
 
-/// The text that stands in a link's address for `tag`, named `name`, in `article`,
-/// when it is one of the module's; `None` for any other tag.
-pub(super) fn page_link(tag: &Tag, name: &str, article: &Article) -> Option<String> {
+/// The text that stands in a link's address for `tag`, named `name`, in `article`
+/// (whose text is `text`), when it is one of the module's; `None` for any other tag.
+/// The site's address alone (`[Home]({{ site.baseurl }})`) is its top, `/`.
+pub(super) fn page_link(tag: &Tag, name: &str, article: &Article, text: &str) -> Option<String> {
     let liquid = matches!(tag.kind, Kind::Liquid | Kind::Expression);
     let dir = (article.content.map(|(_, dir, _)| dir))
         .filter(|dir| liquid && crate::load::jekyll::is_site(dir));
     let exists = |rel: &str| dir.is_some_and(|d| d.join(rel).is_file());
     let jekyll: Exists = dir.map(|_| &exists as &dyn Fn(&str) -> bool);
-    link_of(tag.kind, name, &tag.inner, jekyll)
+    let link = link_of(tag.kind, name, &tag.inner, jekyll)?;
+    let alone = text[tag.range.end..].starts_with([')', '>', '"', '\'', ' ']);
+    Some(if link.is_empty() && alone {
+        "/".into()
+    } else {
+        link
+    })
 }
 
 /// Whether a path below a Jekyll site's content folder is a file; `None` on another site.

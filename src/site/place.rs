@@ -114,8 +114,9 @@ pub(super) fn folders(rel: &Path) -> Vec<String> {
 }
 
 /// `404.md` at the top of the content folder (mdBook's not-found page's text; on a Hugo
-/// or Zola site a page at `/404/`; a Jekyll site's `404.html`) is at the address of attune's not-found page: left
-/// out, with a warning naming `tool`, the site's ("mdBook", "Hugo", "Zola"), if known.
+/// or Zola site a page at `/404/`), or a Jekyll site's `404.html`, is at the address of
+/// attune's not-found page: left out, with a warning naming `tool`, the site's
+/// ("mdBook", "Hugo", "Zola", "Jekyll"), if known.
 pub(super) fn leave_out_not_found_page(
     sources: &mut Vec<Source>,
     tool: Option<&str>,

@@ -44,7 +44,7 @@ fn jekyll_site() -> Fixture {
          and [the readme](README.md).\n\n\
          By Jekyll's addresses: [the post](/news/2024/01/02/hello/), [the story](/stories/one/), \
          [the old setup page]({{ site.baseurl }}/old-setup/) \
-         and [the second post]({% post_url 2024-02-03-second %}).\n\n\
+         and [the second post]({% post_url 2024-02-03-second %}); [home]({{ site.baseurl }}).\n\n\
          ![Calm]({{ '/assets/calm.png' | relative_url }})\n",
     );
     site.write("docs/assets/calm.png", b"\x89PNG\r\n\x1a\n");
@@ -121,7 +121,8 @@ fn a_jekyll_sites_machinery_is_not_published_and_its_page_links_lead_to_pages() 
             "./_posts/2024-01-02-hello/",
             "./_stories/one/",
             "./guide/setup/",
-            "./_posts/2024-02-03-second/"
+            "./_posts/2024-02-03-second/",
+            "./"
         ],
         "{home}"
     );
