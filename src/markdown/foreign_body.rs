@@ -55,6 +55,9 @@ pub(super) fn zola_body(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
     if open.kind != Kind::Liquid {
         return None;
     }
+    if let Some(code) = liquid_code(text, open, close) {
+        return Some(code);
+    }
     let name = zola_shortcode(open.name())?.to_ascii_lowercase();
     let args = open
         .inner
@@ -135,6 +138,33 @@ pub(super) fn zola_body(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
     Some(Body {
         text: Some(fenced),
         diagnostic,
+    })
+}
+
+/// Liquid's code pairs: Jekyll's `{% highlight ruby linenos %}` … `{% endhighlight %}`,
+/// Octopress's and Hexo's `{% codeblock [title] lang:js %}` … `{% endcodeblock %}`
+/// (`code` … `endcode` in Hexo): a fenced code block in that language, never the
+/// page's Markdown (a `# comment` in it was a heading). GitBook's `{% code %}`, around
+/// a fenced block of its own, is not one.
+fn liquid_code(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
+    let name = open.name();
+    let paired = close.name().strip_prefix("end") == Some(name);
+    if !matches!(name, "highlight" | "codeblock" | "code") || !paired {
+        return None;
+    }
+    let args: Vec<&str> = open.inner.split_whitespace().skip(1).collect();
+    let language: Option<&str> = match name {
+        "highlight" => args.first().copied().filter(|a| !a.contains([':', '='])),
+        _ => args.iter().find_map(|a| a.strip_prefix("lang:")),
+    };
+    let body = own_lines(text, open, close)?;
+    let first = body.code.trim_start();
+    if first.starts_with("```") || first.starts_with("~~~") {
+        return None;
+    }
+    Some(Body {
+        text: Some(fenced_code(text, open, close, language.unwrap_or(""))?),
+        diagnostic: None,
     })
 }
 

@@ -952,6 +952,31 @@ fn a_themes_hint_box_and_resize_image_shortcode_are_a_callout_and_an_image() {
 }
 
 #[test]
+fn liquid_code_pairs_are_code_blocks_never_markdown() {
+    // Jekyll's `{% highlight %}` lost its code; Hexo's (and Octopress's) `{% codeblock
+    // %}` showed it as Markdown, a `# comment` in it a heading.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\ndescription: d\n---\nBefore.\n\n\
+         {% highlight ruby linenos %}\n# a comment\nputs \"hi\"\n{% endhighlight %}\n\n\
+         {% codeblock Title lang:js http://example.org/ Source %}\n# not a heading\nalert(\"x\");\n{% endcodeblock %}\n\n\
+         {% code %}\nplain *text*\n{% endcode %}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = body(&site, "t/a/index.html");
+    assert!(page.contains("language-ruby"), "{page}");
+    assert!(page.contains("a comment"), "{page}");
+    assert!(page.contains("language-js"), "{page}");
+    assert!(page.contains("alert"), "{page}");
+    assert!(page.contains("plain *text*"), "{page}");
+    assert!(!page.contains("<h1"), "{page}");
+    assert!(page.contains("After."), "{page}");
+}
+
+#[test]
 fn a_raw_block_is_text_shown_as_written_and_no_tag_in_it_is_read() {
     // Zola's theme Abridge: `{% raw %}` … `{% endraw %}` (Tera's and Liquid's) around
     // a heading's `{#id}` and around shortcodes shown as examples; the block was
