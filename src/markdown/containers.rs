@@ -16,7 +16,8 @@
 //! GitBook's hint blocks are the same container written with Liquid tags: a line
 //! `{% hint style="warning" %}` opens one, a line `{% endhint %}` closes it, and the
 //! lines between are Markdown; each is the callout of its style (`info`, `success`,
-//! `warning`, `danger`), as GitBook shows it.
+//! `warning`, `danger`), as GitBook shows it. Hexo's NexT and Butterfly themes write
+//! theirs `{% note warning %}` … `{% endnote %}` (its first class the kind).
 
 use super::admonish::callout;
 use super::expand::{SegMap, Splice};
@@ -109,8 +110,25 @@ enum Hint {
 fn hint_tag(line: &str) -> Option<Hint> {
     let inner = line.trim_end().strip_prefix("{%")?.strip_suffix("%}")?;
     let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
-    if inner == "endhint" {
+    if inner == "endhint" || inner == "endnote" {
         return Some(Hint::Close);
+    }
+    if let Some(classes) = inner.strip_prefix("note") {
+        // Hexo's NexT and Butterfly themes: `{% note warning no-icon %}`.
+        if !classes.is_empty() && !classes.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let class = classes
+            .split_whitespace()
+            .find(|c| !c.contains(['=', '"']) && *c != "no-icon");
+        let style = match class.map(str::to_ascii_lowercase).as_deref() {
+            Some("warn" | "warning") => "warning",
+            Some("danger" | "error") => "danger",
+            Some("success") => "success",
+            Some("info") => "info",
+            _ => "note",
+        };
+        return Some(Hint::Open(style.to_string()));
     }
     let attributes = inner.strip_prefix("hint")?;
     if !attributes.is_empty() && !attributes.starts_with(char::is_whitespace) {
@@ -264,6 +282,13 @@ mod tests {
         assert!(rewrite("```\n{% hint %}\nX\n{% endhint %}\n```\n", Options::empty()).is_none());
         assert!(rewrite("a {% hint %}\nX\n{% endhint %}\n", Options::empty()).is_none());
         assert!(rewrite("{% hinted %}\nX\n", Options::empty()).is_none());
+        // Hexo's NexT and Butterfly notes: the first class is the kind.
+        assert_eq!(
+            out("{% note warn no-icon %}\nX\n{% endnote %}\n"),
+            "> [!warning]\n> X\n\n"
+        );
+        assert_eq!(out("{% note %}\nX\n{% endnote %}\n"), "> [!note]\n> X\n\n");
+        assert!(rewrite("{% notes %}\nX\n", Options::empty()).is_none());
     }
 
     #[test]

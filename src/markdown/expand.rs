@@ -273,7 +273,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if holds(&text, ":::") || holds(&text, "endhint") {
+    if holds(&text, ":::") || holds(&text, "endhint") || holds(&text, "endnote") {
         if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

@@ -188,7 +188,7 @@ fn a_hexo_sites_own_files_and_keys_are_its_own_and_its_heading_ids_lead_to_headi
     );
     site.write(
         "source/_posts/2024-01-02-hello.md",
-        "---\ntitle: Hello\nlayout: post\ncomments: false\n---\nSee [the settings](../docs/front-matter.html#Settings-amp-Their-Default-Values).\n",
+        "---\ntitle: Hello\nlayout: post\ncomments: false\n---\nSee [the settings](../docs/front-matter.html#Settings-amp-Their-Default-Values).\n\n{% note warning %}\nMind **this**.\n{% endnote %}\n",
     );
     site.write(
         "source/docs/front-matter.md",
@@ -203,6 +203,9 @@ fn a_hexo_sites_own_files_and_keys_are_its_own_and_its_heading_ids_lead_to_headi
         post.contains("docs/front-matter/#settings--their-default-values\""),
         "{post}"
     );
+    assert!(post.contains("callout-warning"), "{post}");
+    assert!(post.contains("Mind <strong>this</strong>."), "{post}");
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
     assert!(!site.path("public/_data").exists());
     assert!(!site.path("public/_drafts").exists());
     assert!(!walk_text(&site.path("public")).contains("DRAFT-TEXT"));
