@@ -435,8 +435,9 @@ fn escaped(text: &str) -> String {
 /// inside, under its title in bold, as GitBook heads the block with it; `lineNumbers`,
 /// `overflow` are display only) and `{% file src="…" %}` (a download card: a link to
 /// the file, named by its file name, the caption written before `{% endfile %}` kept
-/// after it). Their closing tags stand for nothing. `None` for any other tag, and for
-/// a `file` with no local address.
+/// after it). Their closing tags stand for nothing. Hexo's `{% youtube ID %}` and
+/// `{% vimeo ID %}` are a link to the video. `None` for any other tag, and for a
+/// `file` with no local address.
 pub(super) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<String> {
     if kind != Kind::Liquid {
         return None;
@@ -448,6 +449,11 @@ pub(super) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<Strin
             Some(title) => format!("**{}**\n", escaped(title)),
             None => String::new(),
         }),
+        // Hexo's, Octopress's and Jekyll plugins' `{% youtube ID %}`, `{% vimeo ID %}`.
+        "youtube" | "vimeo" => {
+            let id = inner.split_whitespace().nth(1)?.trim_matches(['"', '\'']);
+            super::hugo_builtins::video_link(name, id, None)
+        }
         "file" => {
             let src = quoted(inner, "src")
                 .filter(|s| !s.is_empty() && !s.contains("://") && !s.contains(['<', '>', '\n']))?;

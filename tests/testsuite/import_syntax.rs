@@ -954,14 +954,15 @@ fn a_themes_hint_box_and_resize_image_shortcode_are_a_callout_and_an_image() {
 #[test]
 fn liquid_code_pairs_are_code_blocks_never_markdown() {
     // Jekyll's `{% highlight %}` lost its code; Hexo's (and Octopress's) `{% codeblock
-    // %}` showed it as Markdown, a `# comment` in it a heading.
+    // %}` showed it as Markdown, a `# comment` in it a heading. Hexo's `{% youtube %}`
+    // was left out.
     let site = site();
     site.write(
         "content/t/a.md",
         "---\ntitle: A\ndescription: d\n---\nBefore.\n\n\
          {% highlight ruby linenos %}\n# a comment\nputs \"hi\"\n{% endhighlight %}\n\n\
          {% codeblock Title lang:js http://example.org/ Source %}\n# not a heading\nalert(\"x\");\n{% endcodeblock %}\n\n\
-         {% code %}\nplain *text*\n{% endcode %}\n\nAfter.\n",
+         {% code %}\nplain *text*\n{% endcode %}\n\n{% youtube feIDVQ2tz0o %}\n\nAfter.\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -972,6 +973,10 @@ fn liquid_code_pairs_are_code_blocks_never_markdown() {
     assert!(page.contains("language-js"), "{page}");
     assert!(page.contains("alert"), "{page}");
     assert!(page.contains("plain *text*"), "{page}");
+    assert!(
+        page.contains("href=\"https://www.youtube.com/watch?v=feIDVQ2tz0o\""),
+        "{page}"
+    );
     assert!(!page.contains("<h1"), "{page}");
     assert!(page.contains("After."), "{page}");
 }
