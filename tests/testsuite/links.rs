@@ -573,6 +573,7 @@ fn many_remote_images_from_one_origin_are_one_warning() {
         )
         .assert_stderr_contains("--> content/guide/badges-a.md:4:1")
         .assert_stderr_contains("'https://img.shields.io/badge/d-0' here too")
+        .assert_stderr_contains("an image made on request (a badge, a chart)")
         .assert_stderr_contains(
             "warning: remote image 'https://images.example.com/cat.png' will not load",
         );

@@ -93,8 +93,13 @@ pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
         for r in places.iter().skip(1).take(LISTED) {
             d = d.related(&r.file, r.line, r.column, format!("'{}' here too", r.url));
         }
+        let a = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         diagnostics.push(d.help(format!(
-            "download each file into content/ (beside its article) and link to it by its relative path; a {what} made on request (a badge, a chart) has no file to keep: write what it says instead"
+            "download each file into content/ (beside its article) and link to it by its relative path; {a} {what} made on request (a badge, a chart) has no file to keep: write what it says instead"
         )));
     }
 }
