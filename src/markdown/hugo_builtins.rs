@@ -105,6 +105,7 @@ fn is_id(word: &str) -> bool {
 /// `streamable`), its words `title` or where it is watched; `None` for another site
 /// or an id that is not one.
 pub(super) fn video_link(name: &str, id: &str, title: Option<&str>) -> Option<String> {
+    let id = video_id(id);
     if !is_id(id) {
         return None;
     }
@@ -119,12 +120,32 @@ pub(super) fn video_link(name: &str, id: &str, title: Option<&str>) -> Option<St
     Some(format!("[{label}](<{url}>)"))
 }
 
+/// A video's id, from its address too (`https://www.youtube.com/watch?v=ID`,
+/// `https://youtu.be/ID`, `https://vimeo.com/ID`), as themes' shortcodes take either.
+fn video_id(id: &str) -> &str {
+    let Some((_, rest)) = id.split_once("://") else {
+        return id;
+    };
+    let after = rest.split_once("v=").map(|(_, v)| v);
+    let after = after.or_else(|| rest.rsplit('/').next()).unwrap_or(id);
+    after.split(['&', '?', '#']).next().unwrap_or(after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn each_shortcode_is_drawn_as_its_template_draws_it() {
+        // Compose's `youtube` takes the video's address.
+        let watch = "[Watch the video on YouTube](<https://www.youtube.com/watch?v=aOC8E8z_ifw>)";
+        for written in [
+            "youtube \"https://www.youtube.com/watch?v=aOC8E8z_ifw\"",
+            "youtube https://youtu.be/aOC8E8z_ifw?t=3",
+            "youtube aOC8E8z_ifw",
+        ] {
+            assert_eq!(in_place("youtube", written, false).unwrap().0, watch);
+        }
         let (open, close) =
             in_place("details", "details summary=\"See <more>\" open=true", true).unwrap();
         assert_eq!(

@@ -11,7 +11,13 @@ pub(super) fn named_args(args: &str) -> Vec<(String, String)> {
     let mut rest = args.trim();
     while let Some(eq) = rest.find('=') {
         let key = rest[..eq].trim();
-        if key.is_empty() || key.contains(char::is_whitespace) {
+        // A name (`src`, `data-x`): not the start of a quoted value or an address
+        // holding `=` (`"https://…/watch?v=…"`).
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-.".contains(c))
+        {
             return out;
         }
         let after = rest[eq + 1..].trim_start();

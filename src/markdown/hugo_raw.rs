@@ -51,7 +51,10 @@ pub(super) enum Inner {
 /// block is kept (`Shown`: the call is still reported).
 pub(super) fn shows_inner(article: &Article, name: &str, inner: &str) -> Option<Inner> {
     let template = template(article, name)?;
-    match (inner_shown(&template), only_styles(&template)) {
+    match (
+        inner_shown(&template),
+        super::hugo_styles::only_styles(&template),
+    ) {
         (false, _) if template.contains(".Inner") && one_code_block(inner) => Some(Inner::Shown),
         // Markup alone, no text (Beautiful Hugo's `column`: `</div><div class="right">`).
         (false, true) if inner.trim().is_empty() => Some(Inner::Styled),
@@ -76,43 +79,6 @@ fn one_code_block(text: &str) -> bool {
         line.len() >= fence && line.chars().all(|c| c == mark)
     };
     fence >= 3 && closes(last) && !middle.iter().any(|l| closes(l))
-}
-
-/// Whether a template showing its inner text only styles it (see [`shows_inner`]).
-fn only_styles(template: &str) -> bool {
-    let mut markup = String::new();
-    let mut inner_vars: Vec<&str> = Vec::new();
-    let mut rest = template;
-    while let Some((before, after)) = rest.split_once("{{") {
-        markup.push_str(before);
-        let Some((action, after)) = after.split_once("}}") else {
-            return false;
-        };
-        rest = after;
-        let action = action.trim_matches('-').trim();
-        if action.starts_with("/*") && action.ends_with("*/") {
-            continue;
-        }
-        if action.contains(".Inner") {
-            if let Some((var, _)) = action.split_once(":=") {
-                inner_vars.push(var.trim());
-            }
-            continue;
-        }
-        if !inner_vars.contains(&action) {
-            return false;
-        }
-    }
-    markup.push_str(rest);
-    const STYLING: [&str; 5] = ["div", "span", "p", "section", "center"];
-    markup.split('<').skip(1).all(|tag| {
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        tag.starts_with("!--") || STYLING.contains(&name.to_ascii_lowercase().as_str())
-    })
 }
 
 /// Where a site's code shortcode takes its language from, when its template shows
@@ -497,7 +463,7 @@ pub(super) fn as_html(inner: &str) -> String {
 mod tests {
     use super::{
         as_html, highlighted, inner_shown, is_inner_only, local_replacements, one_code_block,
-        only_styles, CodeLanguage,
+        CodeLanguage,
     };
 
     #[test]
@@ -511,27 +477,6 @@ mod tests {
             "``\na\n``",
         ] {
             assert!(!one_code_block(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn a_template_that_only_styles_its_inner_text_is_told_from_others() {
-        for yes in [
-            // Congo's `lead`.
-            "<div class=\"lead !mb-9 text-xl\">\n  {{ .Inner | markdownify }}\n</div>\n",
-            "{{/* A wide block. */}}<section class=\"wide\"><p>{{ .Inner | markdownify }}</p></section>",
-            "{{- $content := .Inner | markdownify -}}\n<!-- box -->\n<div>{{ $content }}</div>",
-        ] {
-            assert!(only_styles(yes), "{yes}");
-        }
-        for no in [
-            "<blockquote><p>{{ .Inner | markdownify }}</p></blockquote>",
-            "<div><h4>{{ .Get \"title\" }}</h4>{{ .Inner | markdownify }}</div>",
-            "<aside class=\"note\">{{ .Inner | markdownify }}</aside>",
-            "<a href=\"#x\">{{ .Inner }}</a>",
-            "<div>{{ .Inner | markdownify }}</div>{{ partial \"x\" . }}",
-        ] {
-            assert!(!only_styles(no), "{no}");
         }
     }
 

@@ -34,6 +34,7 @@ mod hugo_fixed;
 mod hugo_param;
 mod hugo_raw;
 mod hugo_ref;
+mod hugo_styles;
 mod hugo_themes;
 mod ids;
 mod images;

@@ -1302,3 +1302,57 @@ fn docsys_own_docs_tabs_params_and_refs_read_as_hugo_reads_them() {
         "{body}"
     );
 }
+
+#[test]
+fn a_themes_layout_wrappers_are_silent_and_its_youtube_takes_an_address() {
+    // Compose's exampleSite (a theme above it, Hugo 0.146's `layouts/_shortcodes/`):
+    // `block`, `column` and `grid` only wrap their text in a `<div>` or `<section>`
+    // whose class comes from an argument; each was "not supported". Its `youtube`
+    // takes the video's address, where Hugo's takes the id.
+    let dir = tempfile::tempdir().unwrap();
+    let theme = dir.path().join("compose");
+    let write = |rel: &str, text: &str| {
+        let path = theme.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("theme.toml", "name = \"Compose\"\n");
+    write(
+        "layouts/_shortcodes/column.html",
+        "{{- $modifier := .Get 0 -}}\n<div {{- with $modifier }} class=\"{{ . }}\"{{ end }}>\n {{- .Inner | markdownify -}}\n</div>\n",
+    );
+    write(
+        "layouts/_shortcodes/block.html",
+        "{{- $modifier := .Get 0 -}}\n{{- $bg := .Get 1 -}}\n<section class=\"{{ $modifier }}\"  {{ with $bg }}style=\"background-image: url(/images/{{ . }})\"{{ end }}>\n  {{- .Inner -}}\n</section>\n",
+    );
+    write(
+        "layouts/_shortcodes/teaser.html",
+        "<div class=\"teaser\"><h4>{{ .Get 0 }}</h4>{{ .Inner | markdownify }}</div>\n",
+    );
+    write("exampleSite/hugo.toml", "baseURL = \"https://example.org/\"\n");
+    write("exampleSite/book.toml", "[site]\ntitle = \"Compose\"\n");
+    write(
+        "exampleSite/content/_index.md",
+        "+++\ntitle = \"Compose\"\n+++\n\n{{< block \"grid-2\" >}}\n{{< column >}}\n\n## Compose your **docs**\n\n{{< /column >}}\n{{< column \"right\" >}}\nSecond column.\n{{< /column >}}\n{{< /block >}}\n\n{{< youtube \"https://www.youtube.com/watch?v=aOC8E8z_ifw\" >}}\n\n{{< teaser \"Mind\" >}}\nMind it.\n{{< /teaser >}}\n",
+    );
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["build"])
+        .current_dir(theme.join("exampleSite"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    for quiet in ["`block`", "`column`", "`youtube`", "{{< block", "{{< column"] {
+        assert!(!stderr.contains(quiet), "{quiet}: {stderr}");
+    }
+    // A template printing an argument as text (a heading) is still reported.
+    assert!(stderr.contains("{{< teaser \"Mind\" >}}"), "{stderr}");
+    let page = std::fs::read_to_string(theme.join("exampleSite/public/index.html")).unwrap();
+    assert!(page.contains("Compose your <strong>docs</strong>"), "{page}");
+    assert!(page.contains("Second column."), "{page}");
+    assert!(
+        page.contains("href=\"https://www.youtube.com/watch?v=aOC8E8z_ifw\""),
+        "{page}"
+    );
+}
