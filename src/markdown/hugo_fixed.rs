@@ -9,7 +9,8 @@ use super::expand::Article;
 use super::foreign::{Kind, Tag};
 
 /// What the lone Hugo shortcode `tag` (named `name`) writes in `article`, where it
-/// is known: Hugo's `param` (`hugo_param.rs`), or the text of a fixed template.
+/// is known: Hugo's `param` (`hugo_param.rs`), the text of a fixed template, or the
+/// link a template of one link draws (`hugo_link.rs`).
 pub(super) fn value(
     name: &str,
     tag: &Tag,
@@ -21,8 +22,14 @@ pub(super) fn value(
         return super::hugo_param::shortcode(&tag.inner, article, in_address);
     }
     let markdown = tag.kind == Kind::HugoMarkdown;
-    lone.then(|| text(article, name, markdown, in_address))
-        .flatten()
+    let link = || {
+        let template = super::hugo_raw::template(article, name)?;
+        super::hugo_link::link(&template, &tag.inner)
+    };
+    lone.then(|| {
+        text(article, name, markdown, in_address).or_else(|| link().filter(|_| !in_address))
+    })
+    .flatten()
 }
 
 /// What the shortcode `name` prints, when its template is fixed text: as it is in an

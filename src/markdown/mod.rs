@@ -31,6 +31,7 @@ mod hugo_builtins;
 mod hugo_callouts;
 mod hugo_figure;
 mod hugo_fixed;
+mod hugo_link;
 mod hugo_param;
 mod hugo_raw;
 mod hugo_ref;

@@ -1308,7 +1308,8 @@ fn a_themes_layout_wrappers_are_silent_and_its_youtube_takes_an_address() {
     // Compose's exampleSite (a theme above it, Hugo 0.146's `layouts/_shortcodes/`):
     // `block`, `column` and `grid` only wrap their text in a `<div>` or `<section>`
     // whose class comes from an argument; each was "not supported". Its `youtube`
-    // takes the video's address, where Hugo's takes the id.
+    // takes the video's address, where Hugo's takes the id; its `button` (a template of
+    // one link) was lost.
     let dir = tempfile::tempdir().unwrap();
     let theme = dir.path().join("compose");
     let write = |rel: &str, text: &str| {
@@ -1329,11 +1330,22 @@ fn a_themes_layout_wrappers_are_silent_and_its_youtube_takes_an_address() {
         "layouts/_shortcodes/teaser.html",
         "<div class=\"teaser\"><h4>{{ .Get 0 }}</h4>{{ .Inner | markdownify }}</div>\n",
     );
-    write("exampleSite/hugo.toml", "baseURL = \"https://example.org/\"\n");
+    write(
+        "layouts/_shortcodes/button.html",
+        "{{- $link := .Get 0 -}}\n{{- $label := .Get 1 -}}\n{{- $modifier := .Get 2 -}}\n<a href=\"{{ $link }}\" class=\"button{{ with $modifier }} {{ . }}{{ end }}\">{{- $label | markdownify -}}</a>\n",
+    );
+    write(
+        "exampleSite/content/docs/_index.md",
+        "+++\ntitle = \"Docs\"\n+++\nRead on.\n",
+    );
+    write(
+        "exampleSite/hugo.toml",
+        "baseURL = \"https://example.org/\"\n",
+    );
     write("exampleSite/book.toml", "[site]\ntitle = \"Compose\"\n");
     write(
         "exampleSite/content/_index.md",
-        "+++\ntitle = \"Compose\"\n+++\n\n{{< block \"grid-2\" >}}\n{{< column >}}\n\n## Compose your **docs**\n\n{{< /column >}}\n{{< column \"right\" >}}\nSecond column.\n{{< /column >}}\n{{< /block >}}\n\n{{< youtube \"https://www.youtube.com/watch?v=aOC8E8z_ifw\" >}}\n\n{{< teaser \"Mind\" >}}\nMind it.\n{{< /teaser >}}\n",
+        "+++\ntitle = \"Compose\"\n+++\n\n{{< block \"grid-2\" >}}\n{{< column >}}\n\n## Compose your **docs**\n\n{{< /column >}}\n{{< column \"right\" >}}\nSecond column.\n{{< /column >}}\n{{< /block >}}\n\n{{< youtube \"https://www.youtube.com/watch?v=aOC8E8z_ifw\" >}}\n\n{{< button \"docs/\" \"Read the Docs\" >}}\n\n{{< teaser \"Mind\" >}}\nMind it.\n{{< /teaser >}}\n",
     );
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
         .args(["build"])
@@ -1343,14 +1355,25 @@ fn a_themes_layout_wrappers_are_silent_and_its_youtube_takes_an_address() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
-    for quiet in ["`block`", "`column`", "`youtube`", "{{< block", "{{< column"] {
+    for quiet in [
+        "`block`",
+        "`column`",
+        "`youtube`",
+        "{{< block",
+        "{{< column",
+        "{{< button",
+    ] {
         assert!(!stderr.contains(quiet), "{quiet}: {stderr}");
     }
     // A template printing an argument as text (a heading) is still reported.
     assert!(stderr.contains("{{< teaser \"Mind\" >}}"), "{stderr}");
     let page = std::fs::read_to_string(theme.join("exampleSite/public/index.html")).unwrap();
-    assert!(page.contains("Compose your <strong>docs</strong>"), "{page}");
+    assert!(
+        page.contains("Compose your <strong>docs</strong>"),
+        "{page}"
+    );
     assert!(page.contains("Second column."), "{page}");
+    assert!(page.contains("href=\"./docs/\" id=\"ref-1\">Read the Docs</a>"), "{page}");
     assert!(
         page.contains("href=\"https://www.youtube.com/watch?v=aOC8E8z_ifw\""),
         "{page}"
