@@ -1373,7 +1373,10 @@ fn a_themes_layout_wrappers_are_silent_and_its_youtube_takes_an_address() {
         "{page}"
     );
     assert!(page.contains("Second column."), "{page}");
-    assert!(page.contains("href=\"./docs/\" id=\"ref-1\">Read the Docs</a>"), "{page}");
+    assert!(
+        page.contains("href=\"./docs/\" id=\"ref-1\">Read the Docs</a>"),
+        "{page}"
+    );
     assert!(
         page.contains("href=\"https://www.youtube.com/watch?v=aOC8E8z_ifw\""),
         "{page}"
