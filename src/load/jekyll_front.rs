@@ -26,9 +26,9 @@ impl Document<'_> {
         let stem = self.rel.file_stem()?.to_string_lossy().into_owned();
         let is_post = self.collection == "posts";
         // A post's name after its date (`2024-01-02-hello` is `hello`).
-        let name = match stem.get(..11) {
-            Some(date) if is_post && super::Date::parse(&date[..10]).is_some() => {
-                stem[11..].to_string()
+        let name = match (stem.get(..10), stem.get(11..)) {
+            (Some(date), Some(name)) if is_post && super::Date::parse(date).is_some() => {
+                name.to_string()
             }
             _ => stem.clone(),
         };
@@ -208,6 +208,9 @@ mod tests {
             Some("/2016/061/a/")
         );
         assert_eq!(address("posts", "_posts/hello.md", "", news), None);
+        // A letter of two bytes across the tenth byte is no date, and no panic.
+        let odd = address("posts", "_posts/2016-04-1é-a.md", "", "/:title/");
+        assert_eq!(odd.as_deref(), Some("/2016-04-1é-a/"));
         assert_eq!(
             address("posts", "_posts/2016-04-19-a.md", "", "/:nope/"),
             None

@@ -68,6 +68,11 @@ fn jekyll_site() -> Fixture {
         "docs/_stories/one.md",
         "---\ntitle: One story\n---\nA story.\n",
     );
+    // A post named with a two-byte letter across its date's end: no date, no panic.
+    site.write(
+        "docs/_posts/2016-04-1é-odd.md",
+        "---\ntitle: Odd\n---\nOdd.\n",
+    );
     site.write("docs/_staff/ann.md", "---\ntitle: Ann\n---\nSTAFF-DATA\n");
     site.write(
         "docs/_drafts/later.md",
