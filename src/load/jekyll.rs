@@ -154,34 +154,36 @@ pub fn keep_addresses(dir: &Path, sources: &mut [super::Source]) {
     let Some(("Jekyll", config)) = tool(dir) else {
         return;
     };
-    let settings = settings(&config);
-    let patterns = permalink_patterns(&settings);
+    let patterns = permalink_patterns(&settings(&config));
     let mut found: Vec<(usize, String)> = Vec::new();
     for (n, source) in sources.iter().enumerate() {
-        let Some((collection, below)) = in_collection(&source.rel, &patterns) else {
+        let Some((collection, pattern, below)) = in_collection(&source.rel, &patterns) else {
             continue;
         };
-        if super::jekyll_front::has_permalink(&source.text) {
+        let values = super::hugo_params::front_values(&source.text[..source.body_start]);
+        if values
+            .as_ref()
+            .is_some_and(|v| v.get("permalink").is_some())
+        {
             continue;
         }
-        let Some((_, pattern)) = patterns.iter().find(|(c, _)| *c == collection) else {
-            continue;
-        };
         let document = super::jekyll_front::Document {
             collection,
             below: &below,
             rel: &source.rel,
             front: &source.front,
-            text: &source.text,
+            values: values.as_ref(),
         };
         if let Some(address) = document.address(pattern) {
             found.push((n, address));
         }
     }
+    let mut given: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, address) in &found {
+        *given.entry(address).or_default() += 1;
+    }
     for (n, address) in &found {
-        let twice = found.iter().filter(|(_, a)| a == address).count() > 1;
-        let own = format!("/{}", sources[*n].rel.with_extension("").to_string_lossy());
-        if !twice && address.trim_end_matches('/') != own {
+        if given[address.as_str()] == 1 {
             sources[*n].front.aliases.push(address.clone());
         }
     }
@@ -223,23 +225,29 @@ fn permalink_patterns(settings: &serde_yaml::Value) -> Vec<(String, String)> {
     patterns
 }
 
-/// The collection the page at `rel` is a document of, and its path below the
-/// collection's folder: a post in `_posts/` at any depth, another collection's document
-/// in `_<name>/` at the top.
-fn in_collection(rel: &Path, patterns: &[(String, String)]) -> Option<(String, PathBuf)> {
+/// The collection the page at `rel` is a document of, its permalink pattern, and its
+/// path below the collection's folder: a post in `_posts/` at any depth, another
+/// collection's document in `_<name>/` at the top.
+fn in_collection<'p>(
+    rel: &Path,
+    patterns: &'p [(String, String)],
+) -> Option<(&'p str, &'p str, PathBuf)> {
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    if let Some(at) = parts.iter().position(|p| p == "_posts") {
-        let below: PathBuf = parts[at + 1..].iter().collect();
-        return Some(("posts".to_string(), below));
-    }
-    let name = parts.first()?.strip_prefix('_')?;
-    patterns
-        .iter()
-        .find(|(c, _)| c == name && parts.len() > 1)
-        .map(|(c, _)| (c.clone(), parts[1..].iter().collect()))
+    let (name, below) = match parts.iter().position(|p| p == "_posts") {
+        Some(at) => ("posts", &parts[at + 1..]),
+        None => (parts.first()?.strip_prefix('_')?, parts.get(1..)?),
+    };
+    let (collection, pattern) = patterns.iter().find(|(c, _)| c == name)?;
+    (!below.is_empty()).then(|| {
+        (
+            collection.as_str(),
+            pattern.as_str(),
+            below.iter().collect(),
+        )
+    })
 }
 
 /// The collections `_config.yml` declares with `output: true` (their documents are

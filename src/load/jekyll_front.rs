@@ -3,19 +3,20 @@
 //! Jekyll's meaning (see `jekyll.rs`, which finds the documents and their patterns).
 
 use super::FrontMatter;
+use serde_json::Value;
 use std::path::Path;
 
 /// A post or a collection's document, as a permalink pattern reads it.
 pub struct Document<'a> {
     /// The collection's name (`posts`, `docs`).
-    pub collection: String,
+    pub collection: &'a str,
     /// The file's path below the collection's folder (`community/bug.md`).
     pub below: &'a Path,
     /// The file's path below the content folder.
     pub rel: &'a Path,
     pub front: &'a FrontMatter,
-    /// The file's whole text, front matter first.
-    pub text: &'a str,
+    /// Its front matter as a tree of values (`categories` are read from it).
+    pub values: Option<&'a Value>,
 }
 
 impl Document<'_> {
@@ -48,7 +49,7 @@ impl Document<'_> {
             let token = &after[..token_len];
             let day = || date.map(|d| (d.year, d.month, d.day));
             let value = match token {
-                "collection" => self.collection.clone(),
+                "collection" => self.collection.to_string(),
                 "path" => path.clone(),
                 "name" => crate::text::slugify(&stem),
                 "title" => title.clone(),
@@ -104,12 +105,9 @@ impl Document<'_> {
                     .map(|p| p.into_owned()),
             );
         }
-        let front = front_yaml(self.text);
         for key in ["categories", "category"] {
-            match front.as_ref().and_then(|f| f.get(key)) {
-                Some(serde_yaml::Value::Sequence(list)) => {
-                    found.extend(list.iter().filter_map(scalar));
-                }
+            match self.values.and_then(|v| v.get(key)) {
+                Some(Value::Array(list)) => found.extend(list.iter().filter_map(scalar)),
                 Some(one) => {
                     let words = scalar(one).unwrap_or_default();
                     found.extend(words.split_whitespace().map(str::to_string));
@@ -127,11 +125,11 @@ impl Document<'_> {
     }
 }
 
-/// A YAML value written as text: a string or a number.
-fn scalar(value: &serde_yaml::Value) -> Option<String> {
+/// A front matter value written as text: a string or a number.
+fn scalar(value: &Value) -> Option<String> {
     match value {
-        serde_yaml::Value::String(s) => Some(s.clone()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
@@ -150,21 +148,6 @@ fn cased_slug(name: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// The front matter of `text` as YAML (`---` … `---`), if it opens with it.
-fn front_yaml(text: &str) -> Option<serde_yaml::Value> {
-    let text = text.trim_start_matches('\u{feff}');
-    let body = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))?;
-    let end = body.find("\n---").map_or(0, |n| n + 1);
-    serde_yaml::from_str(&body[..end]).ok()
-}
-
-/// Whether the front matter of `text` gives the page its own `permalink`.
-pub fn has_permalink(text: &str) -> bool {
-    front_yaml(text).is_some_and(|f| f.get("permalink").is_some())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,12 +162,13 @@ mod tests {
             .skip_while(|p| !p.to_string_lossy().starts_with('_'))
             .skip(1)
             .collect::<std::path::PathBuf>();
+        let values = super::super::hugo_params::front_values(text);
         let document = Document {
-            collection: collection.to_string(),
+            collection,
             below: &below,
             rel,
             front: &front,
-            text,
+            values: values.as_ref(),
         };
         document.address(pattern)
     }
@@ -233,7 +217,5 @@ mod tests {
             .as_deref(),
             Some("/docs/setup.html")
         );
-        assert!(has_permalink("---\npermalink: /x/\n---\n"));
-        assert!(!has_permalink("---\ntitle: x\n---\npermalink: y\n"));
     }
 }

@@ -152,6 +152,10 @@ pub enum Expressions {
     /// A Logseq graph: a vault, whose `{{embed [[Page]]}}`, `{{video …}}` and the
     /// like are Logseq's macros (see `logseq.rs`), other `{{ … }}` text.
     Logseq,
+    /// A Jekyll site (see `load/jekyll.rs`): Liquid runs in its pages, so its tags are
+    /// reported as a template's are, but for the page links it writes in addresses
+    /// (`{% link a.md %}`, `{{ site.baseurl }}`: see `page_link.rs`).
+    Liquid,
 }
 
 impl Expressions {

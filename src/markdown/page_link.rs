@@ -7,7 +7,7 @@
 //! `{{ "/docs/other/" | relative_url }}` are `/docs/other/`, as attune publishes the
 //! site from its top.
 
-use super::expand::Article;
+use super::expand::{Article, Expressions};
 use super::foreign::{Kind, Tag};
 use super::hugo_ref::hugo_ref_target;
 
@@ -15,12 +15,10 @@ use super::hugo_ref::hugo_ref_target;
 /// (whose text is `text`), when it is one of the module's; `None` for any other tag.
 /// The site's address alone (`[Home]({{ site.baseurl }})`) is its top, `/`.
 pub(super) fn page_link(tag: &Tag, name: &str, article: &Article, text: &str) -> Option<String> {
-    let liquid = matches!(tag.kind, Kind::Liquid | Kind::Expression);
-    let dir = (article.content.map(|(_, dir, _)| dir))
-        .filter(|dir| liquid && crate::load::jekyll::is_site(dir));
+    let jekyll = article.expressions == Expressions::Liquid;
+    let dir = article.content.map(|(_, dir, _)| dir);
     let exists = |rel: &str| dir.is_some_and(|d| d.join(rel).is_file());
-    let jekyll: Exists = dir.map(|_| &exists as &dyn Fn(&str) -> bool);
-    let link = link_of(tag.kind, name, &tag.inner, jekyll)?;
+    let link = link_of(tag.kind, name, &tag.inner, jekyll, &exists)?;
     let alone = text[tag.range.end..].starts_with([')', '>', '"', '\'', ' ']);
     Some(if link.is_empty() && alone {
         "/".into()
@@ -29,20 +27,22 @@ pub(super) fn page_link(tag: &Tag, name: &str, article: &Article, text: &str) ->
     })
 }
 
-/// Whether a path below a Jekyll site's content folder is a file; `None` on another site.
-type Exists<'a> = Option<&'a dyn Fn(&str) -> bool>;
-
 /// As [`page_link`], for the tag of `kind` whose inner text is `inner`. Jekyll's tags
-/// are read on a Jekyll site only (where Jekyll's meaning is sure: `{% link b.md %}`
-/// names `b.md` from the site's top, not from the page's folder), given there as
-/// `jekyll`, which says whether a path below the content folder is a file (a post's
-/// extension is found by it: `.md`, `.markdown`, `.html`).
-fn link_of(kind: Kind, name: &str, inner: &str, jekyll: Exists) -> Option<String> {
+/// are read on a Jekyll site only (`jekyll`: where Jekyll's meaning is sure, `{% link
+/// b.md %}` naming `b.md` from the site's top, not from the page's folder); `exists`
+/// says whether a path below the content folder is a file (a post's extension is found
+/// by it: `.md`, `.markdown`, `.html`).
+fn link_of(
+    kind: Kind,
+    name: &str,
+    inner: &str,
+    jekyll: bool,
+    exists: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let inner = inner.trim_matches('-').trim();
-    if matches!(kind, Kind::Liquid | Kind::Expression) && jekyll.is_none() {
+    if matches!(kind, Kind::Liquid | Kind::Expression) && !jekyll {
         return None;
     }
-    let exists = |rel: &str| jekyll.is_some_and(|f| f(rel));
     match kind {
         Kind::HugoRaw | Kind::HugoMarkdown
             if matches!(name.to_ascii_lowercase().as_str(), "ref" | "relref") =>
@@ -137,8 +137,11 @@ mod tests {
     #[test]
     fn jekylls_link_tags_name_the_file() {
         let exists = |rel: &str| rel == "news/_posts/2010-07-21-name.markdown";
-        let link = |name: &str, inner: &str| link_of(Kind::Liquid, name, inner, Some(&exists));
-        assert_eq!(link_of(Kind::Liquid, "link", "link a.md", None), None);
+        let link = |name: &str, inner: &str| link_of(Kind::Liquid, name, inner, true, &exists);
+        assert_eq!(
+            link_of(Kind::Liquid, "link", "link a.md", false, &exists),
+            None
+        );
         assert_eq!(
             link("post_url", "post_url news/2010-07-21-name").as_deref(),
             Some("/news/_posts/2010-07-21-name.markdown")
@@ -167,8 +170,11 @@ mod tests {
 
     #[test]
     fn the_site_address_is_the_sites_top() {
-        let expr = |inner: &str| link_of(Kind::Expression, "", inner, Some(&|_| false));
-        assert_eq!(link_of(Kind::Expression, "", "site.baseurl", None), None);
+        let expr = |inner: &str| link_of(Kind::Expression, "", inner, true, &|_| false);
+        assert_eq!(
+            link_of(Kind::Expression, "", "site.baseurl", false, &|_| false),
+            None
+        );
         assert_eq!(expr("site.baseurl").as_deref(), Some(""));
         assert_eq!(expr("site.url").as_deref(), Some(""));
         assert_eq!(expr("'/' | relative_url").as_deref(), Some("/"));
@@ -190,11 +196,11 @@ mod tests {
     #[test]
     fn hugo_refs_are_read_as_before() {
         assert_eq!(
-            link_of(Kind::HugoRaw, "ref", "ref \"other\"", None).as_deref(),
+            link_of(Kind::HugoRaw, "ref", "ref \"other\"", false, &|_| false).as_deref(),
             Some("other.md")
         );
         assert_eq!(
-            link_of(Kind::Liquid, "ref", "ref \"other\"", Some(&|_| false)),
+            link_of(Kind::Liquid, "ref", "ref \"other\"", true, &|_| false),
             None
         );
     }

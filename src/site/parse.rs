@@ -77,6 +77,8 @@ pub(super) fn articles(
         markdown::Expressions::Vault
     } else if crate::load::is_hugo_or_zola(&content.root, &content.dir) {
         markdown::Expressions::Text
+    } else if crate::load::jekyll::is_site(&content.dir) {
+        markdown::Expressions::Liquid
     } else {
         markdown::Expressions::Template
     };

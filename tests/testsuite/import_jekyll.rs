@@ -68,6 +68,11 @@ fn jekyll_site() -> Fixture {
         "docs/_stories/one.md",
         "---\ntitle: One story\n---\nA story.\n",
     );
+    // A post with its own `permalink` keeps that one, not the site's pattern's.
+    site.write(
+        "docs/_posts/2024-03-04-own.md",
+        "---\ntitle: Own\npermalink: /own-place/\n---\nIts own.\n",
+    );
     // A post named with a two-byte letter across its date's end: no date, no panic.
     site.write(
         "docs/_posts/2016-04-1é-odd.md",
@@ -144,13 +149,19 @@ fn a_jekyll_sites_machinery_is_not_published_and_its_page_links_lead_to_pages() 
     assert!(post.contains("The first post."), "{post}");
     assert!(site.read("_stories/one/index.html").contains("A story."));
     // Jekyll's addresses of the post, the story and the moved page lead there.
-    for old in ["news/2024/01/02/hello", "stories/one", "old-setup"] {
+    for old in [
+        "news/2024/01/02/hello",
+        "stories/one",
+        "old-setup",
+        "own-place",
+    ] {
         let redirect = site.read(&format!("{old}/index.html"));
         assert!(
             redirect.contains("http-equiv=\"refresh\""),
             "{old}: {redirect}"
         );
     }
+    assert!(!site.path("public/2024/03/04/own").exists());
     // `nav_order` orders the guide as Just the Docs does.
     let hub = site.read("guide/index.html");
     let (intro, setup) = (hub.find("Introduction"), hub.find("Setting up"));
