@@ -116,6 +116,25 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
+/// In a vault, whose notes are titled by their file names, a heading opening the text
+/// is the title only when it stands over the whole note, with no heading at its level
+/// or above after it. A `## Section` beside others is the first section (Obsidian's
+/// help opens "About Obsidian" with `## What is Obsidian`), and the note keeps its file
+/// name.
+pub(super) fn in_vault<'t>(
+    title: Title<'t>,
+    events: &[(Event, std::ops::Range<usize>)],
+) -> Title<'t> {
+    let mut levels = events.iter().filter_map(|(e, _)| match e {
+        Event::Start(pulldown_cmark::Tag::Heading { level, .. }) => Some(*level as u8),
+        _ => None,
+    });
+    match (title, levels.next()) {
+        (Title::FromLeadingHeading, Some(first)) if levels.any(|l| l <= first) => Title::Known(""),
+        _ => title,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;

@@ -435,6 +435,10 @@ pub fn parse_titled(
     } else {
         (events, Vec::new())
     };
+    let title = match ctx.expressions.vault() {
+        true => headings::in_vault(title, &events),
+        false => title,
+    };
     let mut builder = Builder {
         ctx,
         file,

@@ -68,6 +68,36 @@ impl Article {
         !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
     }
 
+    /// What a wikilink to this article shows when it has no label of its own: the
+    /// title, and the headings it names after it, as Obsidian shows
+    /// `[[Note#Part#Sub-part]]`, "Note > Part > Sub-part" (the last as the heading
+    /// `id` it leads to reads, `[[#why-it-matters]]` "Why it matters"); on its own
+    /// page (`[[#Part]]`), the headings alone. A block's id (`[[Note#^a1b2]]`), or a
+    /// heading the link does not lead to (`id` none: not there), shows the title.
+    pub fn link_label(&self, target: &crate::markdown::LinkTarget, id: Option<&str>) -> String {
+        use crate::markdown::LinkTarget;
+        let (anchor, own_page) = match target {
+            LinkTarget::Slug {
+                anchor: Some(a), ..
+            } => (a, false),
+            LinkTarget::SamePage { anchor } => (anchor, true),
+            _ => return self.title.clone(),
+        };
+        let heading = id.and_then(|id| self.parsed.headings.iter().find(|h| h.id == id));
+        let Some(heading) = heading.filter(|_| !anchor.trim().starts_with('^')) else {
+            return self.title.clone();
+        };
+        let mut parts: Vec<&str> = (anchor.split('#').map(str::trim))
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.pop();
+        parts.push(&heading.text);
+        match own_page {
+            true => parts.join(" > "),
+            false => format!("{} > {}", self.title, parts.join(" > ")),
+        }
+    }
+
     /// Where its front matter is written, key by key (parsed again: only diagnostics
     /// and claims ask).
     pub fn front_spans(&self) -> Spans {

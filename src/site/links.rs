@@ -393,6 +393,7 @@ impl Site {
                                 anchor = None;
                             }
                         }
+                        let title = to.link_label(&link.target, anchor.as_deref());
                         let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
                         // On its own page: the heading, else the page itself (an empty
                         // href marks a note not written yet).
@@ -404,7 +405,7 @@ impl Site {
                         ResolvedLink {
                             target: Some(t),
                             href,
-                            title: to.title.clone(),
+                            title,
                         }
                     })
                     .collect();

@@ -315,11 +315,12 @@ pub(super) fn articles(
                 .map(|f| humanise(&f))
                 .unwrap_or_else(|| config.site.title.clone()),
             // The first heading at any level with text, as mdBook chapters that open
-            // with `##`; else, as Obsidian shows a note, its file name.
+            // with `##`; else, and always in a vault (a section's heading names no
+            // note there), as Obsidian shows a note, its file name.
             (None, None) => parsed
                 .headings
                 .iter()
-                .find(|h| !h.text.is_empty())
+                .find(|h| !h.text.is_empty() && !expressions.vault())
                 .map(|h| h.text.clone())
                 .unwrap_or_else(|| crate::load::title_from_file_name(&source.rel)),
         };

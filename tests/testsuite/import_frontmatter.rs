@@ -90,6 +90,65 @@ fn titles_come_from_front_matter_then_any_heading_then_the_file_name() {
 }
 
 #[test]
+fn a_vaults_note_is_titled_by_its_file_name_not_by_a_sections_heading() {
+    // A vault (`.obsidian/`), as Obsidian's own help is written: a note opening with
+    // the first of its `##` sections, one with a paragraph before its sections, one
+    // whose only heading stands over it.
+    let site = site(&[
+        (
+            "content/notes/About Obsidian.md",
+            "---\ncssclasses: wide\n---\n## What is Obsidian\n\nA tool.\n\n## Links first\n\nLinks.\n",
+        ),
+        (
+            "content/notes/Help and support.md",
+            "Find support.\n\n## Questions and advice\n\n### Ask\n",
+        ),
+        (
+            "content/notes/Projects.md",
+            "### Current projects\n\n#### One\n",
+        ),
+        (
+            "content/notes/Links.md",
+            "## First\n\n## Second\n\n[[About Obsidian#Links first]], [[About Obsidian]], \
+             [[Help and support#Questions and advice#Ask]], [[#Second]], \
+             [[About Obsidian#What is Obsidian|labelled]].\n",
+        ),
+    ]);
+    std::fs::create_dir_all(site.path(".obsidian")).unwrap();
+    site.build().assert_code(0);
+    let about = site.read("notes/about-obsidian/index.html");
+    assert!(
+        about.contains("<title>About Obsidian · Imported</title>"),
+        "{about}"
+    );
+    assert!(
+        about.contains("<h2 id=\"what-is-obsidian\">What is Obsidian"),
+        "{about}"
+    );
+    let help = site.read("notes/help-and-support/index.html");
+    assert!(
+        help.contains("<title>Help and support · Imported</title>"),
+        "{help}"
+    );
+    // The one heading over the whole note is still its title, shown once.
+    let projects = site.read("notes/projects/index.html");
+    assert!(projects.contains("<title>Current projects · Imported</title>"));
+    assert_eq!(main_of(&projects).matches("Current projects</h").count(), 1);
+    // A wikilink naming a heading shows it after the note's title, as Obsidian does;
+    // one to a heading on its own page shows the heading alone.
+    let links = main_of(&site.read("notes/links/index.html")).to_string();
+    for shown in [
+        "#links-first\" id=\"ref-1\">About Obsidian &gt; Links first</a>",
+        "id=\"ref-2\">About Obsidian</a>",
+        "#ask\" id=\"ref-3\">Help and support &gt; Questions and advice &gt; Ask</a>",
+        "#second\" id=\"ref-4\">Second</a>",
+        "id=\"ref-5\">labelled</a>",
+    ] {
+        assert!(links.contains(shown), "{shown}: {links}");
+    }
+}
+
+#[test]
 fn toml_and_hugo_front_matter_are_read() {
     let site = site(&[
         (
