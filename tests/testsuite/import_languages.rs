@@ -289,7 +289,16 @@ fn a_hugo_site_with_a_folder_per_language_builds_its_language_from_its_folder() 
         "---\ntitle: Sommeil\n---\nRetour [à propos]({{< relref \"about\" >}}).\n",
     );
     site.write("content/fr/about.md", "---\ntitle: À propos\n---\nSalut.\n");
+    // A page bundle's image found by Docsy's `imgproc` in the language's folder
+    // (google/docsy-example's first post: "not supported" when a second language
+    // was there).
+    site.write(
+        "content/en/blog/first/index.md",
+        "---\ntitle: First\n---\n{{< imgproc sunset Crop \"500x300\" >}}\n\nCropped\n\n{{< /imgproc >}}\n",
+    );
+    site.write("content/en/blog/first/featured-sunset-1.jpg", "JPEG");
     let run = site.run(&["check"]);
+    assert!(!run.stderr.contains("imgproc"), "{}", run.stderr);
     run.assert_code(0).assert_stderr_contains(
         "warning: Hugo's language `fr` (`content/fr/`) is left out: a site is one language, `en`, read from `content/en/` as Hugo reads its languages' folders\n --> book.toml:6:1",
     );
@@ -304,6 +313,11 @@ fn a_hugo_site_with_a_folder_per_language_builds_its_language_from_its_folder() 
     assert!(!site.path("public/en").exists());
     assert!(!site.path("public/fr").exists());
     assert!(!site.read("about/index.html").contains("Salut"));
+    let first = site.read("blog/first/index.html");
+    assert!(
+        first.contains("<img src=\"../../blog/first/featured-sunset-1.jpg\" alt=\"\">"),
+        "{first}"
+    );
 
     // The other language, as the warning says to build it; `[site] language` alone
     // picks its folder too.

@@ -156,12 +156,13 @@ pub(in crate::markdown) fn pair(
 /// path from the folder matches `**{name}*`, in any letter case, the first by path:
 /// that path.
 fn bundle_image(article: &Article, name: &str) -> Option<String> {
-    let (site, content, rel) = article.content?;
-    let stem = rel.file_stem()?.to_str()?;
+    let (site, _, _) = article.content?;
+    let stem = article.file.file_stem()?.to_str()?;
     if !matches!(stem, "index" | "_index") || name.is_empty() {
         return None;
     }
-    let folder = site.join(content).join(rel.parent()?);
+    // The file's own folder: a language's (`content/en/`) is not the content folder.
+    let folder = site.join(article.file.parent()?);
     let name = name.to_lowercase();
     let mut found: Vec<String> = walkdir::WalkDir::new(&folder)
         .max_depth(4)
