@@ -34,6 +34,7 @@ pub mod jekyll;
 mod jekyll_front;
 mod languages;
 pub mod logseq_graph;
+pub mod mkdocs;
 mod people;
 mod plumbing;
 mod publish;
@@ -422,6 +423,7 @@ pub fn load(
     }
     cascade::apply(&mut sources);
     jekyll::keep_addresses(&dir, &mut sources);
+    mkdocs::apply_nav(&dir, &mut sources);
     if is_hugo && !bundles::is_zola(root, &dir) {
         bundles::keep_hugo_addresses(&mut sources);
     }

@@ -152,6 +152,9 @@ pub enum Expressions {
     /// A Logseq graph: a vault, whose `{{embed [[Page]]}}`, `{{video …}}` and the
     /// like are Logseq's macros (see `logseq.rs`), other `{{ … }}` text.
     Logseq,
+    /// An MkDocs site (see `load/mkdocs.rs`): as `Template`, and mkdocstrings' `:::
+    /// package.module` lines are its (see `admonitions.rs`).
+    MkDocs,
     /// A Jekyll site (see `load/jekyll.rs`): Liquid runs in its pages, so its tags are
     /// reported as a template's are, but for the page links it writes in addresses
     /// (`{% link a.md %}`, `{{ site.baseurl }}`: see `page_link.rs`).
@@ -273,6 +276,20 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     }
     if holds(&text, "{{%") || holds(&text, "{{<") || holds(&text, "{%") || holds(&text, "{{ ") {
         if let Some((rewritten, map)) = super::hugo_callouts::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    let mkdocs = article.expressions == Expressions::MkDocs;
+    if ["!!!", "???", "===", "TOC]"]
+        .iter()
+        .any(|m| holds(&text, m))
+        || mkdocs
+    {
+        if let Some((rewritten, map, said)) = super::admonitions::rewrite(&text, options, mkdocs) {
+            for (at, diagnostic) in said {
+                out.unsupported(article, at, diagnostic);
+            }
             out.maps.0.push(map);
             text = rewritten;
         }

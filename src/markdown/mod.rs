@@ -6,6 +6,7 @@
 //! site), so the body holds the link marks of [`crate::marks`] `site` and `render` fill in.
 
 mod admonish;
+mod admonitions;
 mod autolinks;
 mod builder;
 mod callouts;

@@ -79,6 +79,8 @@ pub(super) fn articles(
         markdown::Expressions::Text
     } else if crate::load::jekyll::is_site(&content.dir) {
         markdown::Expressions::Liquid
+    } else if crate::load::mkdocs::is_site(&content.dir) {
+        markdown::Expressions::MkDocs
     } else {
         markdown::Expressions::Template
     };
@@ -291,6 +293,9 @@ pub(super) fn articles(
     }
     if crate::load::jekyll::tool_name(&content.dir).is_some() {
         allow.extend(crate::load::jekyll::OWN_KEYS.map(String::from));
+    }
+    if crate::load::mkdocs::is_site(&content.dir) {
+        allow.extend(crate::load::mkdocs::OWN_KEYS.map(String::from));
     }
     let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {

@@ -28,6 +28,7 @@ mod import_hugo_shortcodes;
 mod import_jekyll;
 mod import_languages;
 mod import_mdbook;
+mod import_mkdocs;
 mod import_names;
 mod import_obsidian;
 mod import_obsidian_marks;

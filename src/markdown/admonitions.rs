@@ -1,0 +1,396 @@
+//! Python-Markdown's blocks, as MkDocs and Material for MkDocs sites write them: an
+//! admonition (`!!! note "Title"`), a collapsible one (pymdownx.details: `??? tip`
+//! closed, `???+ tip` open) and a content tab (pymdownx.tabbed: `=== "Linux"`), each a
+//! line of its own whose body is the lines indented four spaces more below it; and the
+//! toc extension's `[TOC]` (GitLab's `[[_TOC_]]`), a line asking for the page's
+//! contents there.
+//!
+//! An admonition is written as the callout attune reads (`> [!note] Title`, its body's
+//! lines unindented and quoted), a collapsible one as a foldable callout (`> [!tip]-`,
+//! `> [!tip]+`), before the text is parsed, so each renders, is searched and is checked
+//! as any callout is; a kind attune has no callout for is a note titled with the kind's
+//! name. A tab is its title in bold and its body after it, as a page without scripts
+//! shows each tab in turn. Without this, a body was shown as a code block (four spaces
+//! indent code in CommonMark) under a line of `!!! note`. Blocks nest, in lists too;
+//! markers in code blocks stay code.
+//!
+//! On an MkDocs site, mkdocstrings' `::: package.module` line (with its options
+//! indented below it) stands for documentation generated from code, which attune does
+//! not run, and pymdownx.snippets' `--8<-- "file.md"` for a file's text: each is left
+//! out, and reported at its place (a snippet with the include to write instead).
+
+use super::admonish::callout;
+use super::expand::{SegMap, Splice};
+use crate::diagnostic::{Code, Diagnostic};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::ops::Range;
+
+/// The rewritten text, its map, and what is said of the lines left out.
+pub(super) type Rewritten = (String, SegMap, Vec<(usize, Diagnostic)>);
+
+/// What an open block is.
+struct Open {
+    /// The indent of its body's lines (its marker's, and four more).
+    body: usize,
+    /// Whether its lines are quoted (an admonition) or not (a tab).
+    quoted: bool,
+    /// Whether its lines are left out (mkdocstrings' options).
+    dropped: bool,
+    /// Inside a fenced code block of its body: the fence's character and length.
+    fence: Option<(u8, usize)>,
+}
+
+/// The text with every Python-Markdown block written as attune reads it, the map back
+/// to the text as written, and what is said of each line left out, at its place (on
+/// an MkDocs site, `mkdocs`); `None` when there is none.
+pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewritten> {
+    let code = code_blocks(text, options);
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut found = false;
+    let mut left_out = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    // The indent of the outermost block's marker (a list item's), kept before quotes.
+    let mut base = 0;
+    let mut after_blank = true;
+    // Blank lines in a block, held until the next line says whether the block goes on
+    // (they are quoted with it) or ends (they are not: what follows is no part of it).
+    let mut blanks: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        let blank = content.trim().is_empty();
+        if blank && !open.is_empty() {
+            blanks.push(start..start + content.len());
+            after_blank = true;
+            continue;
+        }
+        if !blank {
+            let before = open.len();
+            while open.last().is_some_and(|o| indent < o.body) {
+                open.pop();
+            }
+            let quotes = "> ".repeat(open.iter().filter(|o| o.quoted).count());
+            let dropped = open.last().is_some_and(|o| o.dropped);
+            for held in blanks.drain(..) {
+                splice.copy(copied..held.start);
+                if !dropped {
+                    splice.insert(quotes.trim_end(), held.start);
+                }
+                copied = held.end;
+            }
+            if open.len() < before && !after_blank {
+                // Python-Markdown ends the body at a line indented less: a paragraph
+                // there is not the callout's text continued.
+                splice.copy(copied..start);
+                splice.insert("\n", start);
+                copied = start;
+            }
+        }
+        after_blank = blank;
+        let in_fence = open
+            .last_mut()
+            .is_some_and(|o| fenced(o, &content[indent..]));
+        let marker = match in_fence || blank {
+            true => None,
+            false => Marker::of(&content[indent..], mkdocs, open.is_empty()),
+        };
+        // Not in a code block: the text's, or one indented in a body.
+        let marker = marker.filter(|_| match open.last() {
+            Some(o) => indent < o.body + 4,
+            None => !code.iter().any(|r| r.contains(&(start + indent))),
+        });
+        if open.is_empty() && marker.is_none() {
+            continue;
+        }
+        if open.is_empty() {
+            base = indent;
+        }
+        if open.last().is_some_and(|o| o.dropped) {
+            splice.copy(copied..start);
+            copied = at;
+            continue;
+        }
+        // The line without the indent its blocks' bodies take, after their quotes.
+        let strip = open.last().map_or(base, |o| o.body).min(indent);
+        let quotes = open.iter().filter(|o| o.quoted).count();
+        let keep = base.min(indent);
+        splice.copy(copied..start + keep);
+        splice.insert(&"> ".repeat(quotes), start + keep);
+        copied = start + strip;
+        let Some(marker) = marker else { continue };
+        found = true;
+        copied = start + content.len();
+        match marker {
+            Marker::Toc => splice.insert("<!-- toc -->", start + indent),
+            Marker::Left(said, options) => {
+                left_out.push((start + indent, said));
+                copied = at;
+                // mkdocstrings' options, indented below its line, go with it.
+                open.extend(options.then_some(Open {
+                    body: indent + 1,
+                    quoted: false,
+                    dropped: true,
+                    fence: None,
+                }));
+            }
+            Marker::Block { line, quoted } => {
+                splice.insert(&line, start + indent);
+                if !quoted {
+                    // The tab's title is a paragraph of its own.
+                    splice.insert("\n", start + content.len());
+                }
+                open.push(Open {
+                    body: indent + 4,
+                    quoted,
+                    dropped: false,
+                    fence: None,
+                });
+            }
+        }
+    }
+    if !found {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map, left_out))
+}
+
+/// Whether `line` (its indent taken off) is in a fenced code block of `open`'s body,
+/// opening or closing one as it goes.
+fn fenced(open: &mut Open, line: &str) -> bool {
+    let fence = |line: &str| {
+        let c = *line.as_bytes().first()?;
+        let n = line.len() - line.trim_start_matches(c as char).len();
+        (matches!(c, b'`' | b'~') && n >= 3).then_some((c, n))
+    };
+    match (open.fence, fence(line)) {
+        (Some((c, n)), Some((d, m))) if c == d && m >= n && line[m..].trim().is_empty() => {
+            open.fence = None;
+            true
+        }
+        (Some(_), _) => true,
+        (None, Some(f)) => {
+            open.fence = Some(f);
+            true
+        }
+        (None, None) => false,
+    }
+}
+
+enum Marker {
+    /// `[TOC]` or `[[_TOC_]]`.
+    Toc,
+    /// A line left out, what is said of it, and whether the lines indented below it
+    /// go with it (mkdocstrings' `::: package.module` and its options).
+    Left(Diagnostic, bool),
+    /// The line standing for an admonition's or a tab's marker.
+    Block { line: String, quoted: bool },
+}
+
+impl Marker {
+    /// The marker a line is (its indent taken off), if any: MkDocs' plugins' on an
+    /// MkDocs site (`mkdocs`), mkdocstrings' at the `top`, outside any block.
+    fn of(line: &str, mkdocs: bool, top: bool) -> Option<Marker> {
+        let line = line.trim_end();
+        if line == "[TOC]" || line == "[[_TOC_]]" {
+            return Some(Marker::Toc);
+        }
+        let name = line
+            .strip_prefix("::: ")
+            .map(str::trim)
+            .filter(|_| mkdocs && top);
+        let identifier =
+            |n: &str| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || "_.:-".contains(c));
+        if let Some(name) = name.filter(|n| identifier(n)) {
+            return Some(Marker::Left(api_docs(name), true));
+        }
+        let snippet = line
+            .strip_prefix("--8<--")
+            .map(str::trim)
+            .filter(|_| mkdocs);
+        let file = snippet.and_then(|f| {
+            let inner = f.strip_prefix(['"', '\''])?.strip_suffix(['"', '\''])?;
+            (!inner.is_empty() && !inner.contains(['"', '\''])).then_some(inner)
+        });
+        if let Some(file) = file {
+            return Some(Marker::Left(snippet_text(file), false));
+        }
+        for (mark, fold) in [("!!!", None), ("???+", Some('+')), ("???", Some('-'))] {
+            if let Some(rest) = line.strip_prefix(mark) {
+                return admonition(rest, fold);
+            }
+        }
+        let rest = line.strip_prefix("===")?;
+        let rest = rest.strip_prefix(['!', '+']).unwrap_or(rest);
+        let title = quoted_title(rest.strip_prefix(' ')?.trim())?;
+        Some(Marker::Block {
+            line: format!("**{}**", title.trim()),
+            quoted: false,
+        })
+    }
+}
+
+/// An admonition's callout line from what follows its marker: its kind (the first of
+/// its classes: `danger highlight`, Material's `inline end` after it) and its title in
+/// quotes, `""` for none.
+fn admonition(rest: &str, fold: Option<char>) -> Option<Marker> {
+    let rest = rest.strip_prefix(' ')?.trim();
+    let (classes, title) = match rest.find('"') {
+        Some(at) => (&rest[..at], Some(quoted_title(&rest[at..])?)),
+        None => (rest, None),
+    };
+    let kind = classes.split_whitespace().next()?;
+    let valid = kind.starts_with(|c: char| c.is_ascii_alphabetic())
+        && kind
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return None;
+    }
+    let title = title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let line = callout(&kind.to_ascii_lowercase(), title, fold.is_some());
+    let line = match fold {
+        // Open at first: `+` where the callout folds with `-`.
+        Some('+') => line.replacen("]-", "]+", 1),
+        _ => line,
+    };
+    Some(Marker::Block { line, quoted: true })
+}
+
+/// The text between the quotes `text` is, nothing after them.
+fn quoted_title(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains('"')).then_some(inner)
+}
+
+/// What is said of mkdocstrings' `::: name`, left out of the page.
+fn api_docs(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnsupportedSyntax,
+        format!("mkdocstrings' `::: {name}` is not supported: attune does not generate documentation from code"),
+    )
+    .help("the line and its options are left out of the page; write what the reader needs in Markdown, or link to the API reference published elsewhere")
+    .family("mkdocstrings lines")
+}
+
+/// What is said of pymdownx.snippets' `--8<-- "file"`, left out of the page.
+fn snippet_text(file: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnsupportedSyntax,
+        format!("pymdownx.snippets' `--8<-- \"{file}\"` is not supported: the file's text is left out"),
+    )
+    .help("write `{{#include path}}`, its path from this file's folder, to include the file as mdBook does")
+    .family("snippets")
+}
+
+/// The ranges of the text's code blocks.
+fn code_blocks(text: &str, options: Options) -> Vec<Range<usize>> {
+    Parser::new_ext(text, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(event, Event::Start(Tag::CodeBlock(_))).then_some(range)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(text: &str) -> String {
+        rewrite(text, Options::empty(), false).map_or_else(|| text.to_string(), |(out, ..)| out)
+    }
+
+    #[test]
+    fn admonitions_become_callouts_and_map_back() {
+        let text = "Before.\n\n!!! note \"Mind the step\"\n    Text with *emphasis*.\n\n    More.\n\nAfter.\n";
+        let (rewritten, map, _) = rewrite(text, Options::empty(), false).unwrap();
+        assert_eq!(
+            rewritten,
+            "Before.\n\n> [!note] Mind the step\n> Text with *emphasis*.\n>\n> More.\n\nAfter.\n"
+        );
+        let at = rewritten.find("More").unwrap();
+        assert_eq!(map.back(at), text.find("More").unwrap());
+        let at = rewritten.find("After").unwrap();
+        assert_eq!(map.back(at), text.find("After").unwrap());
+        // No title, an empty one, classes after the kind, a kind attune has no
+        // callout for, a body ended by a line indented less.
+        assert_eq!(out("!!! tip\n    X\n"), "> [!tip]\n> X\n");
+        assert_eq!(out("!!! tip \"\"\n    X\n"), "> [!tip]\n> X\n");
+        assert_eq!(
+            out("!!! danger highlight \"Careful\"\n    X\n"),
+            "> [!danger] Careful\n> X\n"
+        );
+        assert_eq!(
+            out("!!! pied-piper\n    X\nY\n"),
+            "> [!note] Pied-piper\n> X\n\nY\n"
+        );
+        // One after another: two callouts, not one holding the other's marker.
+        assert_eq!(
+            out("!!! note\n    A\n\n!!! tip\n    B\n"),
+            "> [!note]\n> A\n\n> [!tip]\n> B\n"
+        );
+        // Collapsible: closed, open.
+        assert_eq!(
+            out("??? question \"Why?\"\n    X\n"),
+            "> [!question]- Why?\n> X\n"
+        );
+        assert_eq!(out("???+ example\n    X\n"), "> [!example]+\n> X\n");
+    }
+
+    #[test]
+    fn tabs_nesting_lists_and_code() {
+        // A tab: its title in bold, its body after it; an admonition in it.
+        assert_eq!(
+            out("=== \"Linux\"\n\n    Use apt.\n\n    !!! tip\n        Update first.\n\n=== \"macOS\"\n    Use brew.\n"),
+            "**Linux**\n\n\nUse apt.\n\n> [!tip]\n> Update first.\n\n**macOS**\n\nUse brew.\n"
+        );
+        // In a list item, the item's indent stays before the quote.
+        assert_eq!(
+            out("- item\n\n    !!! note\n        Inside.\n"),
+            "- item\n\n    > [!note]\n    > Inside.\n"
+        );
+        // A marker in a code block stays; so does one in a fence in a body, which
+        // keeps its indent beyond the body's.
+        assert_eq!(
+            out("```\n!!! note\n    X\n```\n"),
+            "```\n!!! note\n    X\n```\n"
+        );
+        assert_eq!(
+            out("!!! example\n    ```md\n    !!! note\n        X\n    ```\n"),
+            "> [!example]\n> ```md\n> !!! note\n>     X\n> ```\n"
+        );
+        // A line of equals signs is a heading's underline; `!!!` in prose is text.
+        assert_eq!(out("Title\n===\n"), "Title\n===\n");
+        assert_eq!(out("!!!wow\n"), "!!!wow\n");
+        assert_eq!(out("[TOC]\n\nText.\n"), "<!-- toc -->\n\nText.\n");
+    }
+
+    #[test]
+    fn mkdocstrings_lines_are_left_out_and_reported_on_an_mkdocs_site() {
+        let text = "Intro.\n\n::: httpx.request\n    options:\n      show_source: false\n\n::: httpx\nAfter.\n";
+        let (rewritten, _, said) = rewrite(text, Options::empty(), true).unwrap();
+        assert_eq!(rewritten, "Intro.\n\n\n\nAfter.\n");
+        let said: Vec<_> = said
+            .iter()
+            .map(|(at, d)| (&text[*at..*at + 3], d.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 2);
+        assert_eq!(said[0].0, ":::");
+        assert!(said[0].1.contains("`::: httpx.request`"), "{}", said[0].1);
+        assert!(said[1].1.contains("`::: httpx`"), "{}", said[1].1);
+        // A snippet, in an admonition too.
+        let text = "!!! note\n    --8<-- \"includes/help.md\"\n";
+        let (rewritten, _, said) = rewrite(text, Options::empty(), true).unwrap();
+        assert_eq!(rewritten, "> [!note]\n> ");
+        assert!(said[0].1.message.contains("includes/help.md"));
+        // Elsewhere, a container's business (see `containers.rs`).
+        assert!(rewrite("::: warning\nX\n:::\n", Options::empty(), false).is_none());
+    }
+}

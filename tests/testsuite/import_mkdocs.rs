@@ -1,0 +1,102 @@
+//! An MkDocs site, as Material for MkDocs sites are written (encode/httpx's docs,
+//! MkDocs' own): Python-Markdown's admonitions, collapsible blocks and content tabs,
+//! `[TOC]`, mkdocstrings and snippets lines, Material's front matter keys, and the
+//! order and titles `mkdocs.yml`'s `nav` gives.
+
+use crate::support::Fixture;
+
+/// The text of the article, without the page around it.
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.rfind("</main>").expect("a </main>");
+    &html[start..end]
+}
+
+fn mkdocs_site() -> Fixture {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Carers\"\ndescription = \"A guide.\"\nbase_url = \"https://example.org/\"\n\n\
+         [build]\ncontent_dir = \"docs\"\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write(
+        "mkdocs.yml",
+        "site_name: Carers\ntheme:\n  name: material\nmarkdown_extensions:\n  - admonition\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n\
+         nav:\n  - Home: index.md\n  - Getting help:\n      - Crisis lines: help/crisis.md\n      - help/talking.md\n  - GitHub: https://github.com/example/carers\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Welcome\n\n[TOC]\n\n## First steps\n\n!!! warning \"If you are in danger\"\n    Call emergency services.\n\n        not code\n\n\
+         ??? question \"Why now?\"\n    Because it helps.\n\n=== \"Phone\"\n\n    Call us.\n\n=== \"Text\"\n\n    Text us.\n\nAfter the tabs.\n",
+    );
+    site.write(
+        "docs/help/talking.md",
+        "---\nhide:\n  - navigation\nicon: material/chat\n---\n# Talking to someone\n\nText.\n\n::: carers.api\n    options:\n      show_source: false\n\n--8<-- \"includes/abbreviations.md\"\n",
+    );
+    site.write("docs/help/crisis.md", "Numbers to call.\n");
+    site.write(
+        "docs/help/about.md",
+        "# About these pages\n\nNot in the nav.\n",
+    );
+    site
+}
+
+#[test]
+fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
+    let site = mkdocs_site();
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: mkdocstrings' `::: carers.api` is not supported: attune does not generate documentation from code\n  --> docs/help/talking.md:10:1")
+        .assert_stderr_contains("warning: pymdownx.snippets' `--8<-- \"includes/abbreviations.md\"` is not supported: the file's text is left out\n  --> docs/help/talking.md:14:1");
+    assert!(!run.stderr.contains("front matter key"), "{}", run.stderr);
+    let home = site.read("index.html");
+    let home = main_of(&home);
+    for shown in [
+        "<div class=\"callout callout-warning\"",
+        "If you are in danger",
+        "<p>Call emergency services.</p>",
+        "<pre><code>not code",
+        "Why now?</summary>",
+        "<p>Because it helps.</p>",
+        "<p><strong>Phone</strong></p>\n<p>Call us.</p>",
+        "<p><strong>Text</strong></p>\n<p>Text us.</p>",
+        "<p>After the tabs.</p>",
+    ] {
+        assert!(home.contains(shown), "{shown}: {home}");
+    }
+    for raw in ["!!!", "???", "===", "[TOC]"] {
+        assert!(!home.contains(raw), "{raw}: {home}");
+    }
+    let talking = main_of(&site.read("help/talking/index.html")).to_string();
+    assert!(!talking.contains(":::"), "{talking}");
+    assert!(!talking.contains("show_source"), "{talking}");
+    assert!(!talking.contains("--8&lt;--"), "{talking}");
+    // The nav's title for a page without one of its own, and its order: the pages it
+    // lists first, in its order, then the others.
+    let crisis = site.read("help/crisis/index.html");
+    assert!(
+        crisis.contains("<title>Crisis lines · Carers</title>"),
+        "{crisis}"
+    );
+    let hub = site.read("help/index.html");
+    let at = |needle: &str| {
+        hub.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {hub}"))
+    };
+    assert!(at("Crisis lines") < at("Talking to someone"));
+    assert!(at("Talking to someone") < at("About these pages"));
+}
+
+#[test]
+fn without_mkdocs_yml_mkdocstrings_lines_are_not_mkdocs() {
+    // `::: warning` elsewhere opens a container (see `containers.rs`), and a
+    // snippet's line is text.
+    let site = mkdocs_site();
+    std::fs::remove_file(site.path("mkdocs.yml")).unwrap();
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("mkdocstrings"), "{}", run.stderr);
+    assert!(site
+        .read("help/talking/index.html")
+        .contains("<p>–8&lt;– “includes/abbreviations.md”</p>"));
+}
