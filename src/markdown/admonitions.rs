@@ -18,12 +18,41 @@
 //! indented below it) stands for documentation generated from code, which attune does
 //! not run, and pymdownx.snippets' `--8<-- "file.md"` for a file's text: each is left
 //! out, and reported at its place (a snippet with the include to write instead).
+//! Material for MkDocs' icons and attribute lists are left out before (`material.rs`).
 
 use super::admonish::callout;
-use super::expand::{SegMap, Splice};
+use super::expand::{Article, Expanded, Expressions, SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
+
+/// Python-Markdown's blocks, and on an MkDocs site Material's inline marks (see
+/// `material.rs`), as passes over `text`, their maps and reports in `out`.
+pub(super) fn passes(
+    mut text: String,
+    article: &Article,
+    options: Options,
+    out: &mut Expanded,
+) -> String {
+    let mkdocs = article.expressions == Expressions::MkDocs;
+    if mkdocs && super::material::may_hold(&text) {
+        if let Some((rewritten, map)) = super::material::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    let markers = ["!!!", "???", "===", "TOC]"];
+    if mkdocs || markers.iter().any(|m| crate::text::holds(&text, m)) {
+        if let Some((rewritten, map, said)) = rewrite(&text, options, mkdocs) {
+            for (at, diagnostic) in said {
+                out.unsupported(article, at, diagnostic);
+            }
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    text
+}
 
 /// The rewritten text, its map, and what is said of the lines left out.
 pub(super) type Rewritten = (String, SegMap, Vec<(usize, Diagnostic)>);

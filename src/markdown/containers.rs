@@ -13,6 +13,12 @@
 //! written inside another (`::::note` around `:::tip`) is a callout in a callout.
 //! Colons in code blocks stay code.
 //!
+//! pymdownx.blocks (MkDocs sites: FastAPI's docs) fences its blocks with slashes:
+//! `/// tip | Title` … `///`, options indented below the first line (`type: warning`,
+//! `open: True`) read and not shown. An admonition or `details` is a callout (a
+//! foldable one for `details`), a `tab` its title in bold and its text after it, and
+//! `html`, `define` and captions their text alone.
+//!
 //! GitBook's hint blocks are the same container written with Liquid tags: a line
 //! `{% hint style="warning" %}` opens one, a line `{% endhint %}` closes it, and the
 //! lines between are Markdown; each is the callout of its style (`info`, `success`,
@@ -31,46 +37,73 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut splice = Splice::new(text);
     let mut copied = 0;
     let mut found = false;
-    // The colons of each open container (`HINT` for a GitBook hint), outermost
-    // first, and the indent of the outermost's line (a list item's), kept before the
-    // quotes.
-    let mut open: Vec<usize> = Vec::new();
+    // Each open container's fence (its character and how many, `HINT` for a GitBook
+    // hint) and whether its lines are quoted, outermost first, and the indent of the
+    // outermost's line (a list item's), kept before the quotes.
+    let mut open: Vec<(Fence, bool)> = Vec::new();
     let mut base = 0;
     let mut at = 0;
+    // The end of a block's options (pymdownx.blocks' indented `type: warning`).
+    let mut options_end = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
+        if start < options_end {
+            splice.copy(copied..start);
+            copied = at;
+            continue;
+        }
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
         let rest = &content[indent..];
         let hint = hint_tag(rest);
-        let colons = match hint {
+        let fence: Fence = match hint {
             Some(_) => HINT,
-            None => rest.len() - rest.trim_start_matches(':').len(),
+            None => match rest.as_bytes().first() {
+                Some(&c @ (b':' | b'/')) => {
+                    (c, rest.len() - rest.trim_start_matches(c as char).len())
+                }
+                _ => (b':', 0),
+            },
         };
-        let marker = colons >= 3
+        let marker = (hint.is_some() || fence.1 >= 3)
             && !code
                 .get_or_insert_with(|| code_blocks(text, options))
                 .iter()
                 .any(|r| r.contains(&(start + indent)));
         let closes = match hint {
-            Some(Hint::Close) => open.last() == Some(&HINT),
+            Some(Hint::Close) => open.last().is_some_and(|o| o.0 == HINT),
             Some(Hint::Open(_)) => false,
-            None => rest[colons..].trim().is_empty() && open.last().is_some_and(|&c| c <= colons),
+            None => {
+                rest[fence.1..].trim().is_empty()
+                    && open
+                        .last()
+                        .is_some_and(|((c, n), _)| *c == fence.0 && *n <= fence.1)
+            }
         };
+        let depth = |open: &[(Fence, bool)]| open.iter().filter(|o| o.1).count();
         if marker && closes {
             // The closing line: the quotes of the containers still open, so what
             // follows is not read as the callout's text continued.
             open.pop();
             splice.copy(copied..start);
-            splice.insert(&quotes(open.len(), &content[..indent.min(base)]), start);
+            splice.insert(&quotes(depth(&open), &content[..indent.min(base)]), start);
             copied = start + content.len();
             continue;
         }
         let opening = match hint {
-            Some(Hint::Open(style)) => marker.then(|| callout(&style, None, false)),
+            Some(Hint::Open(style)) => marker.then(|| (callout(&style, None, false), true)),
             Some(Hint::Close) => None,
-            None => marker.then(|| opening(rest[colons..].trim())).flatten(),
+            None if fence.0 == b'/' => (marker && rest[fence.1..].starts_with(' '))
+                .then(|| {
+                    let (options, end) = block_options(&text[at..], indent);
+                    options_end = at + end;
+                    block_opening(rest[fence.1..].trim(), &options)
+                })
+                .flatten(),
+            None => marker
+                .then(|| opening(rest[fence.1..].trim()).map(|line| (line, true)))
+                .flatten(),
         };
         if open.is_empty() && opening.is_none() {
             continue;
@@ -80,13 +113,13 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         }
         let keep = indent.min(base);
         splice.copy(copied..start + keep);
-        splice.insert(&quotes(open.len(), ""), start + keep);
+        splice.insert(&quotes(depth(&open), ""), start + keep);
         copied = start + keep;
-        if let Some(callout_line) = opening {
+        if let Some((callout_line, quoted)) = opening {
             found = true;
             splice.insert(&callout_line, start + indent);
             copied = start + content.len();
-            open.push(colons);
+            open.push((fence, quoted));
         }
     }
     if !found {
@@ -96,8 +129,70 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     Some((splice.out, splice.map))
 }
 
+/// A container's fence: its character (`:`, or `/` for pymdownx.blocks) and how many.
+type Fence = (u8, usize);
+
 /// What `open` holds for a GitBook hint, which only `{% endhint %}` closes.
-const HINT: usize = usize::MAX;
+const HINT: Fence = (b'%', usize::MAX);
+
+/// The options of a pymdownx block, the lines indented below its header (`type:
+/// warning`, `open: True`) up to a blank line, as keys and values, and where they end
+/// in `after` (the text after the header).
+fn block_options(after: &str, indent: usize) -> (Vec<(String, String)>, usize) {
+    let mut options = Vec::new();
+    let mut end = 0;
+    for line in after.split_inclusive('\n') {
+        let content = line.trim_end();
+        let deeper = content.len() - content.trim_start().len() > indent;
+        let Some((key, value)) = content.split_once(':').filter(|_| deeper) else {
+            break;
+        };
+        options.push((key.trim().to_lowercase(), value.trim().to_string()));
+        end += line.len();
+    }
+    (options, end)
+}
+
+/// The line standing for a pymdownx block's header (`note | Title`, `details |
+/// Summary`, `tab | Linux`) and whether its lines are quoted: an admonition or
+/// details are callouts (their `type` option the kind), a tab its title in bold,
+/// and `html`, `define` and captions their text alone.
+fn block_opening(header: &str, options: &[(String, String)]) -> Option<(String, bool)> {
+    let (name, title) = header.split_once('|').unwrap_or((header, ""));
+    let (name, title) = (name.trim().to_ascii_lowercase(), title.trim());
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return None;
+    }
+    let option = |key: &str| {
+        (options.iter())
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim_matches(['"', '\'']).to_ascii_lowercase())
+    };
+    let title = (!title.is_empty()).then(|| title.to_string());
+    let kind = option("type");
+    Some(match name.as_str() {
+        "tab" => (format!("**{}**\n", title.unwrap_or_default()), false),
+        "html" | "define" | "caption" | "figure-caption" | "table-caption" => {
+            (String::new(), false)
+        }
+        "details" => {
+            let line = callout(kind.as_deref().unwrap_or("note"), title, true);
+            match option("open").as_deref() {
+                Some("true" | "yes") => (line.replacen("]-", "]+", 1), true),
+                _ => (line, true),
+            }
+        }
+        "admonition" => (
+            callout(kind.as_deref().unwrap_or("note"), title, false),
+            true,
+        ),
+        _ => (callout(&name, title, false), true),
+    })
+}
 
 enum Hint {
     /// `{% hint style="warning" %}`, with its style (`info` without one).
@@ -235,6 +330,35 @@ mod tests {
             out("::: details Click\nX\n:::\n"),
             "> [!note]- Click\n> X\n\n"
         );
+    }
+
+    #[test]
+    fn pymdownx_blocks_are_callouts_tabs_or_their_text() {
+        // FastAPI's docs: `/// tip | Title` … `///`; `details` with its options.
+        assert_eq!(
+            out("/// tip | Mind the step\n\nText.\n\n///\n\nAfter.\n"),
+            "> [!tip] Mind the step\n> \n> Text.\n> \n\n\nAfter.\n"
+        );
+        assert_eq!(
+            out("/// details | Why?\n    type: warning\n    open: True\n\nBecause.\n///\n"),
+            "> [!warning]+ Why?\n> \n> Because.\n\n"
+        );
+        assert_eq!(
+            out("/// admonition | Heads up\n    type: danger\nX\n///\n"),
+            "> [!danger] Heads up\nX\n\n".replace("\nX", "\n> X")
+        );
+        // A tab: its title in bold, its text unquoted; `html` its text alone.
+        assert_eq!(
+            out("/// tab | Linux\nUse apt.\n///\n"),
+            "**Linux**\n\nUse apt.\n\n"
+        );
+        assert_eq!(out("/// html | div.grid\nCards.\n///\n"), "\nCards.\n\n");
+        // Nested with more slashes; a comment-like line is text.
+        assert_eq!(
+            out("//// note\n/// tip\nB\n///\n////\n"),
+            "> [!note]\n> > [!tip]\n> > B\n> \n\n"
+        );
+        assert_eq!(out("///Doc comment\n"), "///Doc comment\n");
     }
 
     #[test]

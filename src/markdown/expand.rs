@@ -280,21 +280,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    let mkdocs = article.expressions == Expressions::MkDocs;
-    if ["!!!", "???", "===", "TOC]"]
+    text = super::admonitions::passes(text, article, options, &mut out);
+    // `///`: pymdownx.blocks (`/// tip | Title` … `///`), as FastAPI's docs write them.
+    if [":::", "endhint", "endnote", "///"]
         .iter()
         .any(|m| holds(&text, m))
-        || mkdocs
     {
-        if let Some((rewritten, map, said)) = super::admonitions::rewrite(&text, options, mkdocs) {
-            for (at, diagnostic) in said {
-                out.unsupported(article, at, diagnostic);
-            }
-            out.maps.0.push(map);
-            text = rewritten;
-        }
-    }
-    if holds(&text, ":::") || holds(&text, "endhint") || holds(&text, "endnote") {
         if let Some((rewritten, map)) = super::containers::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

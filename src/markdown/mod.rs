@@ -46,6 +46,7 @@ mod linked_wikilinks;
 mod links;
 mod listings;
 mod logseq;
+mod material;
 pub(crate) mod math;
 mod math_blocks;
 mod math_html;

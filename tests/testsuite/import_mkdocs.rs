@@ -27,11 +27,11 @@ fn mkdocs_site() -> Fixture {
     site.write(
         "docs/index.md",
         "# Welcome\n\n[TOC]\n\n## First steps\n\n!!! warning \"If you are in danger\"\n    Call emergency services.\n\n        not code\n\n\
-         ??? question \"Why now?\"\n    Because it helps.\n\n=== \"Phone\"\n\n    Call us.\n\n=== \"Text\"\n\n    Text us.\n\nAfter the tabs.\n",
+         ??? question \"Why now?\"\n    Because it helps.\n\n=== \"Phone\"\n\n    Call us.\n\n=== \"Text\"\n\n    Text us.\n\nAfter the tabs. :material-check: [Start](help/talking.md){ .md-button } `:material-x:`\n",
     );
     site.write(
         "docs/help/talking.md",
-        "---\nhide:\n  - navigation\nicon: material/chat\n---\n# Talking to someone\n\nText.\n\n::: carers.api\n    options:\n      show_source: false\n\n--8<-- \"includes/abbreviations.md\"\n",
+        "---\nhide:\n  - navigation\nicon: material/chat\n---\n# Talking to someone\n\nText.\n\n::: carers.api\n    options:\n      show_source: false\n\n--8<-- \"includes/abbreviations.md\"\n\n/// tip | Breathe\nSlowly, as FastAPI's docs write a tip.\n///\n",
     );
     site.write("docs/help/crisis.md", "Numbers to call.\n");
     site.write(
@@ -60,7 +60,7 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
         "<p>Because it helps.</p>",
         "<p><strong>Phone</strong></p>\n<p>Call us.</p>",
         "<p><strong>Text</strong></p>\n<p>Text us.</p>",
-        "<p>After the tabs.</p>",
+        "<p>After the tabs.  <a href=\"./help/talking/\" id=\"ref-1\">Start</a> <code>:material-x:</code></p>",
     ] {
         assert!(home.contains(shown), "{shown}: {home}");
     }
@@ -71,6 +71,14 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
     assert!(!talking.contains(":::"), "{talking}");
     assert!(!talking.contains("show_source"), "{talking}");
     assert!(!talking.contains("--8&lt;--"), "{talking}");
+    assert!(
+        talking.contains("<div class=\"callout callout-tip\""),
+        "{talking}"
+    );
+    assert!(
+        talking.contains("<p>Slowly, as FastAPI’s docs write a tip.</p>"),
+        "{talking}"
+    );
     // The nav's title for a page without one of its own, and its order: the pages it
     // lists first, in its order, then the others.
     let crisis = site.read("help/crisis/index.html");

@@ -1,0 +1,125 @@
+//! Material for MkDocs' inline marks, on an MkDocs site: its icons
+//! (`:material-check:`, `:octicons-heart-fill-24:`, `:fontawesome-brands-github:`,
+//! `:simple-python:`), which its theme draws as pictures and attune has none of, and
+//! the attribute lists Python-Markdown's attr_list reads after a link, an image or
+//! an icon (`[Get started](setup.md){ .md-button }`), which only style what they
+//! follow. Both are left out, so neither shows as text; in code they stay.
+
+use super::expand::{SegMap, Splice};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::ops::Range;
+
+/// The icon sets Material ships, as their shortcodes begin.
+const ICON_SETS: [&str; 4] = ["material-", "octicons-", "fontawesome-", "simple-"];
+
+/// Whether `text` may hold an icon or an attribute list after a link.
+pub(super) fn may_hold(text: &str) -> bool {
+    crate::text::holds(text, "){") || ICON_SETS.iter().any(|set| crate::text::holds(text, set))
+}
+
+/// The text without Material's icons and the attribute lists after links, images and
+/// icons, and the map back; `None` when it has none.
+pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let code: Vec<Range<usize>> = Parser::new_ext(text, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => Some(range),
+            _ => None,
+        })
+        .collect();
+    // The ranges come in order, none inside another.
+    let in_code = |at: usize| {
+        let after = code.partition_point(|r| r.start <= at);
+        after > 0 && code[after - 1].contains(&at)
+    };
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut found = false;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let removed = match bytes[at] {
+            b':' => icon(&text[at..]),
+            // After a link's or an image's closing parenthesis.
+            b'{' if at > 0 && bytes[at - 1] == b')' => attribute_list(&text[at..]),
+            _ => None,
+        };
+        let Some(mut len) = removed.filter(|_| !in_code(at)) else {
+            at += 1;
+            continue;
+        };
+        // An icon's own attribute list (`:material-information:{ title="…" }`).
+        if bytes[at] == b':' {
+            let after = &text[at + len..];
+            len += after
+                .starts_with('{')
+                .then(|| attribute_list(after))
+                .flatten()
+                .unwrap_or(0);
+        }
+        splice.copy(copied..at);
+        copied = at + len;
+        at += len;
+        found = true;
+    }
+    if !found {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+/// The length of the icon shortcode `text` opens with, if it opens with one.
+fn icon(text: &str) -> Option<usize> {
+    let inner = &text[1..];
+    let set = ICON_SETS.iter().find(|set| inner.starts_with(*set))?;
+    let name_len = inner[set.len()..]
+        .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))?;
+    (name_len > 0 && inner[set.len() + name_len..].starts_with(':'))
+        .then_some(1 + set.len() + name_len + 1)
+}
+
+/// The length of the attribute list `text` opens with (`{ .md-button }`, `{ #id
+/// title="…" }`), if it opens with one on its line.
+fn attribute_list(text: &str) -> Option<usize> {
+    let close = text.find('}')?;
+    let inner = text[1..close].trim();
+    let first = inner.chars().next()?;
+    let attributes = matches!(first, '.' | '#') || inner.contains('=');
+    (attributes && !inner.contains(['\n', '{'])).then_some(close + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(text: &str) -> String {
+        rewrite(text, Options::empty()).map_or_else(|| text.to_string(), |(out, _)| out)
+    }
+
+    #[test]
+    fn icons_and_attribute_lists_are_left_out_outside_code() {
+        assert_eq!(
+            out("[Start](setup.md){ .md-button .md-button--primary } now.\n"),
+            "[Start](setup.md) now.\n"
+        );
+        assert_eq!(
+            out(":material-check: Done :octicons-heart-fill-24:{ .heart } here.\n"),
+            " Done  here.\n"
+        );
+        assert_eq!(
+            out("![Map](map.png){ width=\"300\" }\n"),
+            "![Map](map.png)\n"
+        );
+        // Code, other colons and braces stay.
+        for kept in [
+            "`:material-check:`\n",
+            "```\n:material-check:\n```\n",
+            "Time: 10:30, a:b: c.\n",
+            "See (the note){ not attributes }.\n",
+            ":smile: stays.\n",
+        ] {
+            assert_eq!(out(kept), kept);
+        }
+    }
+}
