@@ -5,7 +5,8 @@
 //! `order` or `weight`, and titled by the list's title for it (`- Setup: setup.md`),
 //! unless its front matter gives a `title`. Pages the list leaves out are published
 //! too, after those it lists, as MkDocs builds every page of `docs/`. The front matter
-//! keys MkDocs and Material for MkDocs read for themselves are known there.
+//! keys MkDocs and Material for MkDocs read for themselves are known there, and the
+//! theme's templates kept in `docs/` (`custom_dir`) are not published.
 
 use super::Source;
 use std::collections::HashMap;
@@ -38,6 +39,35 @@ fn config_file(dir: &Path) -> Option<PathBuf> {
 /// Whether the content folder `dir` is an MkDocs site's `docs/`.
 pub fn is_site(dir: &Path) -> bool {
     config_file(dir).is_some()
+}
+
+/// `[build] exclude`-style patterns, each with why, leaving out the theme's templates
+/// an MkDocs site keeps in its content folder `dir` (`theme: custom_dir:
+/// docs/overrides`), which MkDocs reads as templates, not pages or files; none on
+/// another site.
+pub fn patterns(dir: &Path) -> Vec<(String, String)> {
+    let (Some(file), Some(parent)) = (config_file(dir), dir.parent()) else {
+        return Vec::new();
+    };
+    let custom = settings(&file).as_ref().and_then(|s| {
+        s.get("theme")?
+            .get("custom_dir")?
+            .as_str()
+            .map(str::to_string)
+    });
+    let Some(custom) = custom else {
+        return Vec::new();
+    };
+    let folder = parent.join(custom.trim_start_matches("./").trim_end_matches('/'));
+    let Ok(rel) = folder.strip_prefix(dir) else {
+        return Vec::new();
+    };
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    if rel.is_empty() || rel.split('/').any(|p| p == ".." || p == ".") {
+        return Vec::new();
+    }
+    let why = "the MkDocs theme's templates (`custom_dir` in mkdocs.yml), not pages";
+    vec![(format!("/{rel}/"), why.to_string())]
 }
 
 /// The pages `nav` lists, in its order: each one's path from the content folder and

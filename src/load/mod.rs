@@ -124,6 +124,7 @@ pub fn load(
     defaults.extend(plumbing::folder_patterns(&dir, &tops));
     defaults.extend(logseq_graph::patterns(&dir));
     defaults.extend(jekyll::patterns(&dir));
+    defaults.extend(mkdocs::patterns(&dir));
     let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);
     exclude::templates_left_out(root, &dir, &exclude, publish.exclude, guessed, diagnostics);
     let mut left_out = Vec::new();

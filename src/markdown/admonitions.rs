@@ -41,7 +41,7 @@ pub(super) fn passes(
             text = rewritten;
         }
     }
-    let markers = ["!!!", "???", "===", "TOC]"];
+    let markers = ["!!!", "???", "===", "TOC"];
     if mkdocs || markers.iter().any(|m| crate::text::holds(&text, m)) {
         if let Some((rewritten, map, said)) = rewrite(&text, options, mkdocs) {
             for (at, diagnostic) in said {
@@ -399,6 +399,7 @@ mod tests {
         assert_eq!(out("Title\n===\n"), "Title\n===\n");
         assert_eq!(out("!!!wow\n"), "!!!wow\n");
         assert_eq!(out("[TOC]\n\nText.\n"), "<!-- toc -->\n\nText.\n");
+        assert_eq!(out("[[_TOC_]]\n"), "<!-- toc -->\n");
     }
 
     #[test]

@@ -173,6 +173,7 @@ impl Session {
                 let mut defaults = crate::load::exclude::vault_templates(&self.root, &dir);
                 defaults.extend(crate::load::logseq_graph::patterns(&dir));
                 defaults.extend(crate::load::jekyll::patterns(&dir));
+                defaults.extend(crate::load::mkdocs::patterns(&dir));
                 Exclude::with_defaults(&dir, defaults, patterns)
             },
             Exclude::new(

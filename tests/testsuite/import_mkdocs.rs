@@ -21,7 +21,7 @@ fn mkdocs_site() -> Fixture {
     );
     site.write(
         "mkdocs.yml",
-        "site_name: Carers\ntheme:\n  name: material\nmarkdown_extensions:\n  - admonition\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n\
+        "site_name: Carers\ntheme:\n  name: material\n  custom_dir: docs/overrides\nmarkdown_extensions:\n  - admonition\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n\
          nav:\n  - Home: index.md\n  - Getting help:\n      - Crisis lines: help/crisis.md\n      - help/talking.md\n  - GitHub: https://github.com/example/carers\n",
     );
     site.write(
@@ -33,7 +33,15 @@ fn mkdocs_site() -> Fixture {
         "docs/help/talking.md",
         "---\nhide:\n  - navigation\nicon: material/chat\n---\n# Talking to someone\n\nText.\n\n::: carers.api\n    options:\n      show_source: false\n\n--8<-- \"includes/abbreviations.md\"\n\n/// tip | Breathe\nSlowly, as FastAPI's docs write a tip.\n///\n",
     );
-    site.write("docs/help/crisis.md", "Numbers to call.\n");
+    site.write(
+        "docs/help/crisis.md",
+        "Numbers to call.\n\n[[_TOC_]]\n\n## By phone\n\nCall.\n",
+    );
+    // The theme's templates, kept in docs/ as httpx's and SQLModel's are.
+    site.write(
+        "docs/overrides/main.html",
+        "{% extends \"base.html\" %}\n<a href=\"{{ config.extra.homepage }}\">Home</a>\n",
+    );
     site.write(
         "docs/help/about.md",
         "# About these pages\n\nNot in the nav.\n",
@@ -49,6 +57,8 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
         .assert_stderr_contains("warning: mkdocstrings' `::: carers.api` is not supported: attune does not generate documentation from code\n  --> docs/help/talking.md:10:1")
         .assert_stderr_contains("warning: pymdownx.snippets' `--8<-- \"includes/abbreviations.md\"` is not supported: the file's text is left out\n  --> docs/help/talking.md:14:1");
     assert!(!run.stderr.contains("front matter key"), "{}", run.stderr);
+    assert!(!run.stderr.contains("overrides"), "{}", run.stderr);
+    assert!(!site.path("public/overrides").exists());
     let home = site.read("index.html");
     let home = main_of(&home);
     for shown in [
@@ -86,6 +96,9 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
         crisis.contains("<title>Crisis lines · Carers</title>"),
         "{crisis}"
     );
+    // GitLab's contents marker, as `[TOC]`: no note of that name.
+    assert!(!run.stderr.contains("_TOC_"), "{}", run.stderr);
+    assert!(!crisis.contains("_TOC_"), "{crisis}");
     let hub = site.read("help/index.html");
     let at = |needle: &str| {
         hub.find(needle)
@@ -104,6 +117,8 @@ fn without_mkdocs_yml_mkdocstrings_lines_are_not_mkdocs() {
     let run = site.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("mkdocstrings"), "{}", run.stderr);
+    // GitLab's `[[_TOC_]]` is the contents on any site, no note not written yet.
+    assert!(!run.stderr.contains("_TOC_"), "{}", run.stderr);
     assert!(site
         .read("help/talking/index.html")
         .contains("<p>–8&lt;– “includes/abbreviations.md”</p>"));
