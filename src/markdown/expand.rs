@@ -307,7 +307,9 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = unescaped;
         }
     }
-    if article.expressions == Expressions::Text && holds(&text, "\n{") {
+    // Goldmark's (Hugo, Zola) and kramdown's (Jekyll: `{: #id}`) block attributes.
+    let attributes = matches!(article.expressions, Expressions::Text | Expressions::Liquid);
+    if attributes && holds(&text, "\n{") {
         if let Some((rewritten, map)) = super::goldmark_attributes::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

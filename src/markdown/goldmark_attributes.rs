@@ -5,6 +5,10 @@
 //! shown. attune's theme has no use for a site's classes: the line is taken out, and
 //! its id stays as an anchor (`<a id="intro"></a>`) where the line stood, so a link to
 //! `#intro` still leads there.
+//!
+//! Jekyll's kramdown writes the same lines with a colon, its block inline attribute
+//! lists: `{: #no-sudo}` after a heading, `{: .note .info}` after a paragraph; they are
+//! read alike on a Jekyll site.
 
 use super::expand::{inside, literal_ranges, SegMap, Splice};
 use pulldown_cmark::Options;
@@ -12,7 +16,9 @@ use pulldown_cmark::Options;
 /// The id of an attribute list `{…}` (`None` inside when it has none); `None` when
 /// `line` is not one.
 fn attribute_list(line: &str) -> Option<Option<&str>> {
-    let inner = line.trim().strip_prefix('{')?.strip_suffix('}')?.trim();
+    let inner = line.trim().strip_prefix('{')?.strip_suffix('}')?;
+    // kramdown's form, `{: .note}`.
+    let inner = inner.strip_prefix(':').unwrap_or(inner).trim();
     if inner.is_empty() || inner.contains(['{', '}', '<', '>']) {
         return None;
     }
@@ -112,6 +118,15 @@ mod tests {
         assert_eq!(
             run("- a\n- b\n{#steps .list data-x=\"a b\"}\n").as_deref(),
             Some("- a\n- b\n<a id=\"steps\"></a>\n")
+        );
+        // kramdown's, on a Jekyll site: an id after a heading, a class after a paragraph.
+        assert_eq!(
+            run("### Running (no sudo!)\n{: #no-sudo}\n").as_deref(),
+            Some("### Running (no sudo!)\n<a id=\"no-sudo\"></a>\n")
+        );
+        assert_eq!(
+            run("Text.\n{: .note .info}\n").as_deref(),
+            Some("Text.\n\n")
         );
         // Not after a block, in code, or not an attribute list: as written.
         for text in [

@@ -50,11 +50,11 @@ fn jekyll_site() -> Fixture {
     site.write("docs/assets/calm.png", b"\x89PNG\r\n\x1a\n");
     site.write(
         "docs/guide/setup.md",
-        "---\ntitle: Setting up\nnav_order: 2\nredirect_from:\n  - /old-setup/\n---\n## Install\n\nSteps.\n",
+        "---\ntitle: Setting up\nnav_order: 2\nredirect_from:\n  - /old-setup/\n---\n## Install\n\nSteps, [without sudo](intro.md#no-sudo).\n",
     );
     site.write(
         "docs/guide/intro.md",
-        "---\ntitle: Introduction\nnav_order: 1\n---\nFirst.\n",
+        "---\ntitle: Introduction\nnav_order: 1\n---\nFirst.\n\n## Running it without sudo\n{: #no-sudo}\n\nA note.\n{: .note .info}\n",
     );
     site.write(
         "docs/_posts/2024-01-02-hello.md",
@@ -91,9 +91,20 @@ fn a_jekyll_sites_machinery_is_not_published_and_its_page_links_lead_to_pages() 
     let site = jekyll_site();
     let run = site.build();
     run.assert_code(0);
-    for quiet in ["not supported", "layout", "{{ content }}", "orphan: 'one'"] {
+    for quiet in [
+        "not supported",
+        "layout",
+        "{{ content }}",
+        "orphan: 'one'",
+        "no-sudo",
+    ] {
         assert!(!run.stderr.contains(quiet), "{quiet}: {}", run.stderr);
     }
+    // kramdown's attribute lines: an id after a heading is its anchor, a class after
+    // a paragraph styles it; neither is shown (jekyll/jekyll's docs: `{: #no-sudo}`).
+    let intro = site.read("guide/intro/index.html");
+    assert!(intro.contains("<a id=\"no-sudo\"></a>"), "{intro}");
+    assert!(!intro.contains("{:"), "{intro}");
     // A top-level `404.html` page is at the address of attune's own not-found page.
     run.assert_stderr_contains(
         "404.html is a Jekyll site's page at /404/, the address of the not-found page attune writes",
