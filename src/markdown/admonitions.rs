@@ -16,8 +16,9 @@
 //!
 //! On an MkDocs site, mkdocstrings' `::: package.module` line (with its options
 //! indented below it) stands for documentation generated from code, which attune does
-//! not run, and pymdownx.snippets' `--8<-- "file.md"` for a file's text: each is left
-//! out, and reported at its place (a snippet with the include to write instead).
+//! not run, pymdownx.snippets' `--8<-- "file.md"` for a file's text, and FastAPI's
+//! docs' `{* ./docs_src/app.py ln[3:8] *}` for a file's code: each is left out, and
+//! reported at its place (with the include to write instead).
 //! Material for MkDocs' icons and attribute lists are left out before (`material.rs`).
 
 use super::admonish::callout;
@@ -248,6 +249,11 @@ impl Marker {
         if let Some(file) = file {
             return Some(Marker::Left(snippet_text(file), false));
         }
+        // FastAPI's docs' code includes (`{* ./docs_src/app.py ln[3:8] hl[5] *}`).
+        let code = line.strip_prefix("{* ").and_then(|l| l.strip_suffix(" *}"));
+        if let Some(code) = code.map(str::trim).filter(|c| mkdocs && !c.is_empty()) {
+            return Some(Marker::Left(code_include(code), false));
+        }
         for (mark, fold) in [("!!!", None), ("???+", Some('+')), ("???", Some('-'))] {
             if let Some(rest) = line.strip_prefix(mark) {
                 return admonition(rest, fold);
@@ -306,6 +312,16 @@ fn api_docs(name: &str) -> Diagnostic {
     )
     .help("the line and its options are left out of the page; write what the reader needs in Markdown, or link to the API reference published elsewhere")
     .family("mkdocstrings lines")
+}
+
+/// What is said of a FastAPI-style code include `{* file ln[…] *}`, left out.
+fn code_include(written: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnsupportedSyntax,
+        format!("the code include `{{* {written} *}}` (FastAPI's docs' plugin) is not supported: the file's code is left out"),
+    )
+    .help("write the code in a fenced block, or include the file in one: ```python, then `{{#include path}}` (its path from this file's folder, `path:3:8` for lines 3 to 8), then ```")
+    .family("code includes")
 }
 
 /// What is said of pymdownx.snippets' `--8<-- "file"`, left out of the page.
@@ -415,6 +431,14 @@ mod tests {
         assert_eq!(said[0].0, ":::");
         assert!(said[0].1.contains("`::: httpx.request`"), "{}", said[0].1);
         assert!(said[1].1.contains("`::: httpx`"), "{}", said[1].1);
+        // FastAPI's code include.
+        let text = "Intro.\n\n{* ./docs_src/app.py ln[3:8] hl[5] *}\n";
+        let (rewritten, _, said) = rewrite(text, Options::empty(), true).unwrap();
+        assert_eq!(rewritten, "Intro.\n\n");
+        assert!(said[0]
+            .1
+            .message
+            .contains("`{* ./docs_src/app.py ln[3:8] hl[5] *}`"));
         // A snippet, in an admonition too.
         let text = "!!! note\n    --8<-- \"includes/help.md\"\n";
         let (rewritten, _, said) = rewrite(text, Options::empty(), true).unwrap();

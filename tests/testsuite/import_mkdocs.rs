@@ -31,7 +31,7 @@ fn mkdocs_site() -> Fixture {
     );
     site.write(
         "docs/help/talking.md",
-        "---\nhide:\n  - navigation\nicon: material/chat\n---\n# Talking to someone\n\nText.\n\n::: carers.api\n    options:\n      show_source: false\n\n--8<-- \"includes/abbreviations.md\"\n\n/// tip | Breathe\nSlowly, as FastAPI's docs write a tip.\n///\n",
+        "---\nhide:\n  - navigation\nicon: material/chat\n---\n# Talking to someone\n\nText.\n\n::: carers.api\n    options:\n      show_source: false\n\n--8<-- \"includes/abbreviations.md\"\n\n/// tip | Breathe\nSlowly, as FastAPI's docs write a tip.\n///\n\n{* ./docs_src/app.py ln[1:2] *}\n",
     );
     site.write(
         "docs/help/crisis.md",
@@ -55,6 +55,7 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
     let run = site.build();
     run.assert_code(0)
         .assert_stderr_contains("warning: mkdocstrings' `::: carers.api` is not supported: attune does not generate documentation from code\n  --> docs/help/talking.md:10:1")
+        .assert_stderr_contains("warning: the code include `{* ./docs_src/app.py ln[1:2] *}` (FastAPI's docs' plugin) is not supported: the file's code is left out\n  --> docs/help/talking.md:20:1")
         .assert_stderr_contains("warning: pymdownx.snippets' `--8<-- \"includes/abbreviations.md\"` is not supported: the file's text is left out\n  --> docs/help/talking.md:14:1");
     assert!(!run.stderr.contains("front matter key"), "{}", run.stderr);
     assert!(!run.stderr.contains("overrides"), "{}", run.stderr);
@@ -80,6 +81,7 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
     let talking = main_of(&site.read("help/talking/index.html")).to_string();
     assert!(!talking.contains(":::"), "{talking}");
     assert!(!talking.contains("show_source"), "{talking}");
+    assert!(!talking.contains("docs_src"), "{talking}");
     assert!(!talking.contains("--8&lt;--"), "{talking}");
     assert!(
         talking.contains("<div class=\"callout callout-tip\""),
