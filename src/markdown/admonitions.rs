@@ -24,7 +24,7 @@
 use super::admonish::callout;
 use super::expand::{Article, Expanded, Expressions, SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::Options;
 use std::ops::Range;
 
 /// Python-Markdown's blocks, and on an MkDocs site Material's inline marks (see
@@ -74,7 +74,7 @@ struct Open {
 /// to the text as written, and what is said of each line left out, at its place (on
 /// an MkDocs site, `mkdocs`); `None` when there is none.
 pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewritten> {
-    let code = code_blocks(text, options);
+    let code = super::containers::code_blocks(text, options);
     let mut splice = Splice::new(text);
     let mut copied = 0;
     let mut found = false;
@@ -332,16 +332,6 @@ fn snippet_text(file: &str) -> Diagnostic {
     )
     .help("write `{{#include path}}`, its path from this file's folder, to include the file as mdBook does")
     .family("snippets")
-}
-
-/// The ranges of the text's code blocks.
-fn code_blocks(text: &str, options: Options) -> Vec<Range<usize>> {
-    Parser::new_ext(text, options)
-        .into_offset_iter()
-        .filter_map(|(event, range)| {
-            matches!(event, Event::Start(Tag::CodeBlock(_))).then_some(range)
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -283,7 +283,7 @@ fn opening(after: &str) -> Option<String> {
 }
 
 /// The ranges of the text's code blocks.
-fn code_blocks(text: &str, options: Options) -> Vec<Range<usize>> {
+pub(super) fn code_blocks(text: &str, options: Options) -> Vec<Range<usize>> {
     Parser::new_ext(text, options)
         .into_offset_iter()
         .filter_map(|(event, range)| {
