@@ -162,7 +162,7 @@ fn callout_line(info: &str, ids: &mut HashMap<String, usize>) -> (String, String
         *count += 1;
         format!("admonition-{unique}")
     });
-    (callout(kind, title, collapsible), id)
+    (callout(kind, title, collapsible.then_some('-')), id)
 }
 
 /// `text` without its HTML tags (`<` and a letter, `/` or `!`, to the next `>`).
@@ -188,8 +188,8 @@ fn without_tags(text: &str) -> String {
 }
 
 /// `> [!kind]- Title`: a kind attune has no callout for is a note titled with the
-/// kind's name; `collapsible` makes it a closed `<details>`.
-pub(super) fn callout(kind: &str, title: Option<String>, collapsible: bool) -> String {
+/// kind's name; `fold` makes it a `<details>`, closed (`-`) or open (`+`).
+pub(super) fn callout(kind: &str, title: Option<String>, fold: Option<char>) -> String {
     let kind = kind.to_string();
     let (kind, title) = match callout_title(&kind) {
         Some(_) => (kind, title),
@@ -201,7 +201,7 @@ pub(super) fn callout(kind: &str, title: Option<String>, collapsible: bool) -> S
             ("note".to_string(), title.or(Some(named)))
         }
     };
-    let fold = if collapsible { "-" } else { "" };
+    let fold = fold.map(String::from).unwrap_or_default();
     let title = title.unwrap_or_default().replace(['\n', '\r'], " ");
     format!("> [!{kind}]{fold} {title}").trim_end().to_string()
 }

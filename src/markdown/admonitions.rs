@@ -289,12 +289,7 @@ fn admonition(rest: &str, fold: Option<char>) -> Option<Marker> {
     let title = title
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty());
-    let line = callout(&kind.to_ascii_lowercase(), title, fold.is_some());
-    let line = match fold {
-        // Open at first: `+` where the callout folds with `-`.
-        Some('+') => line.replacen("]-", "]+", 1),
-        _ => line,
-    };
+    let line = callout(&kind.to_ascii_lowercase(), title, fold);
     Some(Marker::Block { line, quoted: true })
 }
 

@@ -92,7 +92,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             continue;
         }
         let opening = match hint {
-            Some(Hint::Open(style)) => marker.then(|| (callout(&style, None, false), true)),
+            Some(Hint::Open(style)) => marker.then(|| (callout(&style, None, None), true)),
             Some(Hint::Close) => None,
             None if fence.0 == b'/' => (marker && rest[fence.1..].starts_with(' '))
                 .then(|| {
@@ -180,17 +180,20 @@ fn block_opening(header: &str, options: &[(String, String)]) -> Option<(String, 
             (String::new(), false)
         }
         "details" => {
-            let line = callout(kind.as_deref().unwrap_or("note"), title, true);
-            match option("open").as_deref() {
-                Some("true" | "yes") => (line.replacen("]-", "]+", 1), true),
-                _ => (line, true),
-            }
+            let fold = match option("open").as_deref() {
+                Some("true" | "yes") => '+',
+                _ => '-',
+            };
+            (
+                callout(kind.as_deref().unwrap_or("note"), title, Some(fold)),
+                true,
+            )
         }
         "admonition" => (
-            callout(kind.as_deref().unwrap_or("note"), title, false),
+            callout(kind.as_deref().unwrap_or("note"), title, None),
             true,
         ),
-        _ => (callout(&name, title, false), true),
+        _ => (callout(&name, title, None), true),
     })
 }
 
@@ -277,8 +280,8 @@ fn opening(after: &str) -> Option<String> {
     let kind = kind.to_ascii_lowercase();
     let title = (!title.is_empty()).then(|| title.to_string());
     Some(match kind.as_str() {
-        "details" => callout("note", title.or(Some("Details".to_string())), true),
-        _ => callout(&kind, title, false),
+        "details" => callout("note", title.or(Some("Details".to_string())), Some('-')),
+        _ => callout(&kind, title, None),
     })
 }
 

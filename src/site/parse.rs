@@ -294,7 +294,7 @@ pub(super) fn articles(
     if crate::load::jekyll::tool_name(&content.dir).is_some() {
         allow.extend(crate::load::jekyll::OWN_KEYS.map(String::from));
     }
-    if crate::load::mkdocs::is_site(&content.dir) {
+    if expressions == markdown::Expressions::MkDocs {
         allow.extend(crate::load::mkdocs::OWN_KEYS.map(String::from));
     }
     let mut repeated = super::repeated::Repeated::default();
