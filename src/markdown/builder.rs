@@ -134,11 +134,13 @@ impl<'a> Builder<'a, '_> {
 
     pub(super) fn run(&mut self, events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
         let mut events = obsidian::inline(events);
+        ids::keyed_heading_ids(&mut events);
         self.ids = ids::HeadingIds::reserve(
             &events,
             self.file,
             self.lines,
             self.body_start,
+            self.ctx.broken_links,
             &mut self.out.diagnostics,
         );
         let glossary = !self.ctx.glossary.is_empty();

@@ -307,9 +307,15 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = unescaped;
         }
     }
-    // Goldmark's (Hugo, Zola) and kramdown's (Jekyll: `{: #id}`) block attributes.
-    let attributes = matches!(article.expressions, Expressions::Text | Expressions::Liquid);
-    if attributes && holds(&text, "\n{") {
+    // Goldmark's (Hugo, Zola), kramdown's (Jekyll: `{: #id}`) and Python-Markdown's
+    // attr_list (MkDocs: `{ #id }` as a paragraph's last line) block attributes.
+    let attributes = matches!(
+        article.expressions,
+        Expressions::Text | Expressions::Liquid | Expressions::MkDocs
+    );
+    // Python-Markdown's may stand indented, as a list item's text is.
+    let indented = article.expressions == Expressions::MkDocs && holds(&text, " {");
+    if attributes && (holds(&text, "\n{") || indented) {
         if let Some((rewritten, map)) = super::goldmark_attributes::rewrite(&text, options) {
             out.maps.0.push(map);
             text = rewritten;

@@ -8,7 +8,8 @@
 //!
 //! Jekyll's kramdown writes the same lines with a colon, its block inline attribute
 //! lists: `{: #no-sudo}` after a heading, `{: .note .info}` after a paragraph; they are
-//! read alike on a Jekyll site.
+//! read alike on a Jekyll site, and Python-Markdown's attr_list ones (`{ #id }`, the
+//! last line of a paragraph or a list item's text) on an MkDocs site.
 
 use super::expand::{inside, literal_ranges, SegMap, Splice};
 use pulldown_cmark::Options;

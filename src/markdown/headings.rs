@@ -39,7 +39,7 @@ impl<'a> Builder<'a, '_> {
             }
         }
         let id = match &h.explicit_id {
-            Some(id) => id.clone(),
+            Some(id) => self.ids.explicit(id, h.start),
             None => self.ids.generate(h.id_text.trim()),
         };
         let level = match h.level as u8 {
@@ -315,12 +315,25 @@ mod tests {
         assert_eq!(ids, ["sources-1", "note-1"]);
         let p = parse_md("Intro.\n\n## One {#x}\n\n## Two {#x}\n");
         assert_eq!(p.diagnostics.len(), 1);
+        // The second gets an id of its own: the page's ids stay unique.
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["x", "x-1"]);
         let d = &p.diagnostics[0];
         assert_eq!((d.line, d.column), (5, 1));
         assert!(
             d.message.contains("'x' is already used on line 3"),
             "{}",
             d.message
+        );
+        // An id given as a key, quoted or not; `#id` wins.
+        let p = parse_md("Intro.\n\n### 9.7.6 <small>2026</small> { id=\"9.7.6\" }\n\n## B {id=b .c}\n\n## C { #x id=\"y\" }\n");
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["9.7.6", "b", "x"]);
+        assert!(
+            p.html
+                .contains("<h3 id=\"9.7.6\">9.7.6 <small>2026</small>"),
+            "{}",
+            p.html
         );
         let p = parse_md("## Mine {#sources}\n");
         assert_eq!(p.diagnostics.len(), 1);

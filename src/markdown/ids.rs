@@ -4,6 +4,7 @@
 //! `{#id}` — which must then be unique, or the build stops at the heading.
 
 use super::LineIndex;
+use crate::config::BrokenLinks;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use pulldown_cmark::{Event, Tag};
 use std::collections::{HashMap, HashSet};
@@ -61,17 +62,22 @@ pub(super) struct HeadingIds {
     footnotes: HashSet<String>,
     /// Generated ids, and for each base how many times it was bumped (github-slugger).
     occurrences: HashMap<String, usize>,
+    /// Where the headings start whose explicit id was taken already: they get one of
+    /// their own, so the page's ids stay unique.
+    retaken: HashSet<usize>,
 }
 
 impl HeadingIds {
     /// Reserves the article's explicit ids and footnote ids; a second heading with the
     /// same explicit id, or one that takes an id of the page's own or a footnote's, is
-    /// an error there.
+    /// reported there as `broken_links` says (an error, or a warning) and gets an id of
+    /// its own (see `explicit`).
     pub(super) fn reserve(
         events: &[(Event<'_>, std::ops::Range<usize>)],
         file: &Path,
         lines: &LineIndex<'_>,
         body_start: usize,
+        broken_links: BrokenLinks,
         diagnostics: &mut Diagnostics,
     ) -> HeadingIds {
         let mut ids = HeadingIds::default();
@@ -86,31 +92,44 @@ impl HeadingIds {
                 continue;
             };
             let (line, column) = lines.position(body_start + range.start);
+            let shown = "with an id of its own";
             if is_page_id(id) || ids.footnotes.contains(id.as_ref()) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Code::DuplicateId,
-                        format!("heading id '{id}' is one the page uses for its own sections or a footnote"),
-                    )
-                    .at(file, line, column)
-                    .help("choose another `{#id}`"),
-                );
+                let d = Diagnostic::error(
+                    Code::DuplicateId,
+                    format!(
+                        "heading id '{id}' is one the page uses for its own sections or a footnote"
+                    ),
+                )
+                .at(file, line, column)
+                .help("choose another `{#id}`");
+                diagnostics.push(broken_links.report(d, shown));
+                ids.retaken.insert(range.start);
             } else if let Some(&(first_line, first_column)) = first.get(id.as_ref()) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Code::DuplicateId,
-                        format!("heading id '{id}' is already used on line {first_line}"),
-                    )
-                    .at(file, line, column)
-                    .related(file, first_line, first_column, format!("'{id}' is first used here"))
-                    .help("each `{#id}` must be unique on its page: links to it would reach only the first"),
-                );
+                let d = Diagnostic::error(
+                    Code::DuplicateId,
+                    format!("heading id '{id}' is already used on line {first_line}"),
+                )
+                .at(file, line, column)
+                .related(file, first_line, first_column, format!("'{id}' is first used here"))
+                .help("each `{#id}` must be unique on its page: links to it would reach only the first");
+                diagnostics.push(broken_links.report(d, shown));
+                ids.retaken.insert(range.start);
             } else {
                 first.insert(id.to_string(), (line, column));
             }
             ids.explicit.insert(id.to_string());
         }
         ids
+    }
+
+    /// The id of the heading starting at `start` whose `{#id}` is `id`: that id, or,
+    /// when an earlier heading or the page has it (reported by `reserve`), a new one.
+    pub(super) fn explicit(&mut self, id: &str, start: usize) -> String {
+        if self.retaken.contains(&start) {
+            self.generate(id)
+        } else {
+            id.to_string()
+        }
     }
 
     fn taken(&self, id: &str) -> bool {
@@ -209,5 +228,34 @@ mod tests {
         assert_eq!(ids.generate("Ref 1"), "ref-1-1");
         assert_eq!(ids.generate("Mentioned in"), "mentioned-in-1");
         assert_eq!(ids.generate("Ref"), "ref");
+    }
+}
+
+/// Gives each heading whose attribute list names its id as a key, `{ id="9.7.6" }`
+/// (as goldmark and Python-Markdown read it, and Material for MkDocs' changelog
+/// writes it), that id, as `{#id}` would; a `#id` in the list wins.
+pub(super) fn keyed_heading_ids(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    for (event, _) in events {
+        let Event::Start(Tag::Heading { id, attrs, .. }) = event else {
+            continue;
+        };
+        if id.is_some() {
+            continue;
+        }
+        let keyed = attrs
+            .iter()
+            .find_map(|(key, value)| match (key.as_ref(), value) {
+                ("id", Some(value)) => Some(value),
+                _ => None,
+            });
+        if let Some(value) = keyed {
+            let unquoted = ['"', '\'']
+                .iter()
+                .find_map(|q| value.strip_prefix(*q)?.strip_suffix(*q))
+                .unwrap_or(value);
+            if !unquoted.is_empty() && !unquoted.contains(char::is_whitespace) {
+                *id = Some(pulldown_cmark::CowStr::from(unquoted.to_string()));
+            }
+        }
     }
 }

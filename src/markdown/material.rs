@@ -3,7 +3,10 @@
 //! `:simple-python:`), which its theme draws as pictures and attune has none of, and
 //! the attribute lists Python-Markdown's attr_list reads after a link, an image or
 //! an icon (`[Get started](setup.md){ .md-button }`), which only style what they
-//! follow. Both are left out, so neither shows as text; in code they stay.
+//! follow. Both are left out, so neither shows as text; in code they stay. An id in
+//! such a list stays as an anchor where the list stood (`<a id="…"></a>`), and an
+//! empty link holding one, `[](){#pattern-note}`, is mkdocs-autorefs' anchor (as
+//! Pydantic's docs mark a spot links lead to): it is that anchor alone.
 
 use super::expand::{SegMap, Splice};
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -57,7 +60,18 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
                 .flatten()
                 .unwrap_or(0);
         }
-        splice.copy(copied..at);
+        let id = (bytes[at] == b'{')
+            .then(|| list_id(&text[at..at + len]))
+            .flatten();
+        // mkdocs-autorefs' anchor: an empty link whose list gives the id.
+        let start = match id {
+            Some(_) if text[..at].ends_with("[]()") && !in_code(at - 4) => at - 4,
+            _ => at,
+        };
+        splice.copy(copied..start);
+        if let Some(id) = id {
+            splice.insert(&format!("<a id=\"{}\"></a>", crate::text::escape(id)), at);
+        }
         copied = at + len;
         at += len;
         found = true;
@@ -89,6 +103,14 @@ fn attribute_list(text: &str) -> Option<usize> {
     (attributes && !inner.contains(['\n', '{'])).then_some(close + 1)
 }
 
+/// The id an attribute list names (`{ #note .wide }` → `note`), if it names one.
+fn list_id(list: &str) -> Option<&str> {
+    list[1..list.len() - 1]
+        .split_whitespace()
+        .find_map(|token| token.strip_prefix('#'))
+        .filter(|id| !id.is_empty() && !id.contains(['"', '<', '&']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +132,11 @@ mod tests {
         assert_eq!(
             out("![Map](map.png){ width=\"300\" }\n"),
             "![Map](map.png)\n"
+        );
+        // An id stays as an anchor; an empty link is mkdocs-autorefs' anchor alone.
+        assert_eq!(
+            out("[](){#pattern-note}\n\n[Get](a.md){ #get .md-button } it.\n"),
+            "<a id=\"pattern-note\"></a>\n\n[Get](a.md)<a id=\"get\"></a> it.\n"
         );
         // Code, other colons and braces stay.
         for kept in [

@@ -125,3 +125,42 @@ fn without_mkdocs_yml_mkdocstrings_lines_are_not_mkdocs() {
         .read("help/talking/index.html")
         .contains("<p>–8&lt;– “includes/abbreviations.md”</p>"));
 }
+
+#[test]
+fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made_unique() {
+    // As Pydantic's docs mark the spots their links lead to, and Material's docs
+    // repeat a `{ #default }` on one page.
+    let site = mkdocs_site();
+    site.write(
+        "docs/anchors.md",
+        "# Anchors\n\n[The note](#pattern-note), [plain ones](#plain).\n\n\
+         * **Plain** serializers are always called.\n  {#plain}\n\n\
+         [](){#pattern-note}\n\n!!! note \"Pattern\"\n    Text.\n\n\
+         ## Options { #default }\n\nOne.\n\n## More\n\n### Options { #default }\n\nTwo.\n\n`[](){#code}`\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: heading id 'default' is already used on line 13\n  --> docs/anchors.md:19:1",
+    );
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{toml}broken_links = \"warn\"\n"));
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: heading id 'default' is already used on line 13\n  --> docs/anchors.md:19:1",
+    );
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = site.read("anchors/index.html");
+    let page = main_of(&page);
+    for shown in [
+        "<a id=\"plain\"></a>",
+        "<a id=\"pattern-note\"></a>",
+        "<h2 id=\"default\">",
+        "<h3 id=\"default-1\">",
+        "<code>[](){#code}</code>",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!page.contains("{#plain}"), "{page}");
+    let prose = page.replace("<code>[](){#code}</code>", "");
+    assert!(!prose.contains("[]()"), "{prose}");
+}
