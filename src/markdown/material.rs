@@ -17,7 +17,9 @@ const ICON_SETS: [&str; 4] = ["material-", "octicons-", "fontawesome-", "simple-
 
 /// Whether `text` may hold an icon or an attribute list after a link.
 pub(super) fn may_hold(text: &str) -> bool {
-    crate::text::holds(text, "){") || ICON_SETS.iter().any(|set| crate::text::holds(text, set))
+    crate::text::holds(text, "){")
+        || crate::text::holds(text, "]{")
+        || ICON_SETS.iter().any(|set| crate::text::holds(text, set))
 }
 
 /// The text without Material's icons and the attribute lists after links, images and
@@ -43,8 +45,9 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     while at < bytes.len() {
         let removed = match bytes[at] {
             b':' => icon(&text[at..]),
-            // After a link's or an image's closing parenthesis.
-            b'{' if at > 0 && bytes[at - 1] == b')' => attribute_list(&text[at..]),
+            // After a link's or an image's closing parenthesis, or a reference link's
+            // closing bracket (`[Subscribe][demo]{ .md-button }`).
+            b'{' if at > 0 && matches!(bytes[at - 1], b')' | b']') => attribute_list(&text[at..]),
             _ => None,
         };
         let Some(mut len) = removed.filter(|_| !in_code(at)) else {
@@ -128,6 +131,10 @@ mod tests {
         assert_eq!(
             out(":material-check: Done :octicons-heart-fill-24:{ .heart } here.\n"),
             " Done  here.\n"
+        );
+        assert_eq!(
+            out("[Subscribe][demo]{ .md-button } now.\n\n[demo]: https://example.org\n"),
+            "[Subscribe][demo] now.\n\n[demo]: https://example.org\n"
         );
         assert_eq!(
             out("![Map](map.png){ width=\"300\" }\n"),

@@ -118,13 +118,22 @@ impl<'a> Builder<'a, '_> {
 /// none: the plain text before a `<!--more-->` line (`<!-- more -->`). `None` without
 /// one, or when that text holds another tool's syntax that only the full pass reads.
 pub fn summary_before_more(body: &str) -> Option<String> {
-    let mut at = 0;
-    let divider = body.split_inclusive('\n').find_map(|line| {
-        let start = at;
-        at += line.len();
-        let inner = line.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
-        (inner.trim() == "more").then_some(start)
-    })?;
+    let is_divider = |html: &str| {
+        let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
+        (inner.trim() == "more").then_some(())
+    };
+    if !body.lines().any(|line| is_divider(line).is_some()) {
+        return None;
+    }
+    // An HTML block of its own: in code (a tutorial showing the divider) it is text.
+    let divider = pulldown_cmark::Parser::new(body)
+        .into_offset_iter()
+        .find_map(|(event, range)| {
+            let Event::Html(html) = event else {
+                return None;
+            };
+            is_divider(&html).map(|()| range.start)
+        })?;
     let mut text = String::new();
     for event in pulldown_cmark::Parser::new(&body[..divider]) {
         match event {
@@ -135,7 +144,11 @@ pub fn summary_before_more(body: &str) -> Option<String> {
         }
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let foreign = ["{{", "{%", "[[", "%%", "==", "$"];
+    // Other tools' syntax, and Python-Markdown's blocks (`!!! note`, `??? tip`, `===
+    // "Tab"`), which the full pass reads.
+    let foreign = [
+        "{{", "{%", "[[", "%%", "==", "$", "!!!", "???", ":::", "///",
+    ];
     (!text.is_empty() && !foreign.iter().any(|f| text.contains(f))).then_some(text)
 }
 
@@ -257,5 +270,22 @@ mod tests {
         );
         assert_eq!(summary_before_more("See [[Note]].\n<!--more-->\n"), None);
         assert_eq!(summary_before_more("<!--more-->\nAll after.\n"), None);
+        // In code, as a tutorial shows it, it is no divider (Material for MkDocs'
+        // blog tutorial: the summary was the text up to its example).
+        for shown in [
+            "Intro.\n\n```html\n<!-- more -->\n```\n",
+            "Intro.\n\n    <!-- more -->\n",
+            "Intro.\n\n!!! example \"Write a post\"\n\n    ```\n    <!-- more -->\n    ```\n",
+        ] {
+            assert_eq!(summary_before_more(shown), None, "{shown}");
+        }
+        assert_eq!(
+            summary_before_more("Set up.\n\n!!! tip\n    Text.\n\n<!-- more -->\n"),
+            None
+        );
+        assert_eq!(
+            summary_before_more("First.\n\n<!-- more -->\n\nRest.\n").as_deref(),
+            Some("First.")
+        );
     }
 }
