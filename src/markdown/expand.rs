@@ -394,8 +394,13 @@ pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
         }
         // A table cell's end closes a raw code element still open in it, as a browser
         // closes it at `</td>` (its `</code>` may be in a cell past the header's
-        // columns, which the table leaves out).
-        if let (Event::End(TagEnd::TableCell), Some(start)) = (&event, raw_code) {
+        // columns, which the table leaves out); so does the end of the paragraph, list
+        // item or heading it is in (Obsidian Hub's "format text into HTML <kbd> tags"
+        // in one item of a list of 2,000 wikilinks).
+        if let (Event::End(end), Some(start)) = (&event, raw_code) {
+            if !closes_raw_code(end) {
+                continue;
+            }
             raw_code = None;
             depth = 0;
             if ranges.last().is_none_or(|r| r.end <= start) {
@@ -420,6 +425,15 @@ pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
         }
     }
     ranges
+}
+
+/// Whether a block's end closes a raw HTML code element left open in it, as a browser
+/// closes it at `</td>`, `</p>`, `</li>`, `</h2>`.
+pub(super) fn closes_raw_code(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::TableCell | TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)
+    )
 }
 
 /// The stretches of `text` that are HTML comments (`<!-- … -->`, raw HTML outside

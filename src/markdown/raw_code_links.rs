@@ -2,14 +2,15 @@
 //! GitBook export writes SQL in a table) is text: code shows what it holds as written,
 //! and no tool that writes such pages reads `[[…]]` there as a link.
 
-use super::expand::code_tags;
+use super::expand::{closes_raw_code, code_tags};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
 
 /// The events with each wikilink inside raw `<code>`, `<pre>`, `<kbd>` or `<samp>`
-/// written back as its text (`body` holds what each range names). A table cell's end
-/// closes such an element, as a browser closes it at `</td>`.
+/// written back as its text (`body` holds what each range names). The end of a table
+/// cell, a paragraph, a list item or a heading closes such an element left open, as a
+/// browser closes it at `</td>`, `</p>`, `</li>`.
 pub(super) fn wikilinks_as_text<'a>(events: Vec<Spanned<'a>>, body: &'a str) -> Vec<Spanned<'a>> {
     if !crate::text::holds(body, "[[") {
         return events;
@@ -36,7 +37,7 @@ pub(super) fn wikilinks_as_text<'a>(events: Vec<Spanned<'a>>, body: &'a str) -> 
                     };
                 }
             }
-            Event::End(TagEnd::TableCell | TagEnd::Paragraph) => depth = 0,
+            Event::End(end) if closes_raw_code(end) => depth = 0,
             Event::Start(Tag::Link {
                 link_type: LinkType::WikiLink { .. },
                 ..

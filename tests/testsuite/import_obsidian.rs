@@ -987,3 +987,23 @@ fn a_note_at_the_address_of_a_folder_beside_it_moves_aside() {
         "{waves}"
     );
 }
+
+#[test]
+fn an_html_code_element_left_open_ends_with_its_list_item() {
+    // Obsidian Hub's plugin list: one item says "format text into HTML <kbd> tags",
+    // and every wikilink after it, in 1,300 items, was shown as `[[…]]`.
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/plans.md", "# Plans\n\nText.\n");
+    site.write(
+        "content/Healing/list.md",
+        "# List\n\n- [[plans|First]]: fine.\n- Keys: formats text into HTML <kbd> tags.\n- [[plans|Third]]: after it.\n\nA <code>[[kept]]</code> and <kbd>Ctrl</kbd> then [[plans|last]].\n\n## Heading <samp>open\n\n[[plans|Below]] and {{ not a template }}.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("healing/list/index.html");
+    for label in ["First", "Third", "last", "Below"] {
+        assert!(page.contains(&format!(">{label}</a>")), "{label}: {page}");
+    }
+    assert!(page.contains("<code>[[kept]]</code>"), "{page}");
+    assert!(!page.contains("[[plans"), "{page}");
+}
