@@ -11,7 +11,45 @@ mod docsy;
 mod hextra;
 mod loveit;
 
-pub(super) use docsy::{in_place, pair};
+pub(super) use docsy::pair;
+
+/// What stands for a theme's tag `name` (see `docsy::in_place`). A lone tag drawn as
+/// Markdown links (a button, a card) inside an HTML block (`<div class="hx:mb-6">` on
+/// the line above, as Hextra's landing page writes it) stands between blank lines, so
+/// that its links are read as Markdown, not shown as `[Get Started](<docs>)` in the
+/// block's raw HTML.
+pub(super) fn in_place(
+    name: &str,
+    inner: &str,
+    paired: bool,
+    before: &str,
+) -> Option<(String, Option<String>)> {
+    let (open, close) = docsy::in_place(name, inner, paired, before)?;
+    if close.is_none() && open.contains("](") && in_html_block(before) {
+        return Some((format!("\n\n{open}\n\n"), None));
+    }
+    Some((open, close))
+}
+
+/// Whether a tag after `before`, first on its line, continues an HTML block: the lines
+/// above it up to a blank one start with an HTML tag (CommonMark's HTML blocks run to a
+/// blank line, and show what they hold as it is).
+fn in_html_block(before: &str) -> bool {
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() || line_start == 0 {
+        return false;
+    }
+    let above = &before[..line_start - 1];
+    let run = above
+        .rsplit('\n')
+        .take_while(|line| !line.trim().is_empty())
+        .last();
+    run.is_some_and(|first| {
+        let indent = first.len() - first.trim_start().len();
+        let tag = first.trim_start().strip_prefix('<').unwrap_or("");
+        indent < 4 && tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+    })
+}
 
 /// `text` as Markdown shows it as written: ASCII punctuation escaped, lines joined.
 fn plain(text: &str) -> String {
@@ -45,4 +83,33 @@ fn open_tag<'t>(before: &'t str, name: &str) -> Option<(&'t str, &'t str)> {
     let rest = &before[opening..];
     let end = rest.find(">}}").or_else(|| rest.find("%}}"))?;
     Some((&rest[..end], &rest[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_tag_drawn_as_links_in_an_html_block_stands_apart() {
+        let before = "Intro.\n\n<div class=\"hx:mb-6\">\n";
+        let (shown, _) = in_place(
+            "hextra/hero-button",
+            "hextra/hero-button text=\"Get Started\" link=\"docs\"",
+            false,
+            before,
+        )
+        .unwrap();
+        assert_eq!(shown, "\n\n[Get Started](<docs>)\n\n");
+        // In a paragraph, or after a blank line, as it was.
+        for before in ["Intro.\n\n", "Some text\n", "<div>\n\n", "Text <b>x</b> "] {
+            let (shown, _) = in_place(
+                "hextra/hero-button",
+                "hextra/hero-button text=\"Go\" link=\"docs\"",
+                false,
+                before,
+            )
+            .unwrap();
+            assert_eq!(shown, "[Go](<docs>)", "{before:?}");
+        }
+    }
 }
