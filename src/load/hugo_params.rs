@@ -60,6 +60,58 @@ pub fn build_flags(root: &Path, dir: &Path) -> HugoBuild {
     }
 }
 
+/// The delimiters of Hugo's passthrough extension, when the configuration turns it on
+/// (`markup.goldmark.extensions.passthrough` with `enable: true`, as Hugo's documentation
+/// advises for math): `(open, close, display)`, each pair as `delimiters.inline` and
+/// `delimiters.block` list them. What stands between a pair is TeX the theme draws,
+/// which Markdown leaves as written. None when it is off.
+pub fn passthrough(root: &Path, dir: &Path) -> Vec<(String, String, bool)> {
+    let Some((default, configs)) = configurations(root, dir) else {
+        return Vec::new();
+    };
+    let key = |value: &Value, name: &str| {
+        value
+            .as_object()?
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let in_markup = |markup: Value| {
+        let goldmark = key(&markup, "goldmark")?;
+        key(&key(&goldmark, "extensions")?, "passthrough")
+    };
+    let own = read_any(&default, "markup").and_then(in_markup);
+    let found = own.or_else(|| {
+        configs
+            .iter()
+            .find_map(|map| in_markup(key(&Value::Object(map.clone()), "markup")?))
+    });
+    let Some(found) = found.filter(|p| key(p, "enable").and_then(|e| e.as_bool()) == Some(true))
+    else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    let delimiters = key(&found, "delimiters");
+    for (kind, display) in [("inline", false), ("block", true)] {
+        let listed = delimiters.as_ref().and_then(|d| key(d, kind));
+        for pair in listed
+            .as_ref()
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some([open, close]) = pair.as_array().map(Vec::as_slice) {
+                if let (Some(open), Some(close)) = (open.as_str(), close.as_str()) {
+                    if !open.is_empty() && !close.is_empty() {
+                        pairs.push((open.to_string(), close.to_string(), display));
+                    }
+                }
+            }
+        }
+    }
+    pairs
+}
+
 /// Hugo's languages whose pages lie in a folder of their own (`[languages.fr]
 /// contentDir = "content/fr"`, or `config/_default/languages.*`), as `(code, folder)`
 /// with the folder as a full path, and the language Hugo builds at the site root

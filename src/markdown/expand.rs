@@ -17,7 +17,7 @@ use super::LineIndex;
 use crate::config::UnsupportedSyntax;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::text::holds;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -132,6 +132,8 @@ pub struct Article<'a> {
     pub cascaded: Option<&'a serde_json::Value>,
     /// mdBook's MathJax delimiters are math (see `ParseContext::mathjax`).
     pub mathjax: bool,
+    /// Hugo's passthrough delimiters (see `ParseContext::passthrough`).
+    pub passthrough: &'a [(String, String, bool)],
     /// The folder relative links are written from (see `ParseContext::links_from`).
     pub links_from: Option<&'a str>,
 }
@@ -321,15 +323,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    let hugo_math =
-        |a: &Article| a.expressions == Expressions::Text && super::mathjax::asked_for(a);
-    out.mathjax = article.mathjax || hugo_math(article);
-    if holds(&text, "\\\\") && out.mathjax {
-        if let Some((rewritten, map)) = super::mathjax::rewrite(&text, options) {
-            out.maps.0.push(map);
-            text = rewritten;
-        }
-    }
+    text = super::mathjax::passes(text, article, options, &mut out);
     if holds(&text, "$$") {
         if let Some((protected, map)) = super::math_blocks::protect(&text) {
             out.maps.0.push(map);
@@ -392,13 +386,11 @@ pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
             }
             continue;
         }
-        // A table cell's end closes a raw code element still open in it, as a browser
-        // closes it at `</td>` (its `</code>` may be in a cell past the header's
-        // columns, which the table leaves out); so does the end of the paragraph, list
-        // item or heading it is in (Obsidian Hub's "format text into HTML <kbd> tags"
-        // in one item of a list of 2,000 wikilinks).
+        // The end of the cell, paragraph, item or heading a raw code element is in
+        // closes it, as a browser does (its `</code>` may be in a cell past the
+        // header's columns; Obsidian Hub's list item "… HTML <kbd> tags" never closes).
         if let (Event::End(end), Some(start)) = (&event, raw_code) {
-            if !closes_raw_code(end) {
+            if !super::raw_code_links::closes_raw_code(end) {
                 continue;
             }
             raw_code = None;
@@ -425,15 +417,6 @@ pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
         }
     }
     ranges
-}
-
-/// Whether a block's end closes a raw HTML code element left open in it, as a browser
-/// closes it at `</td>`, `</p>`, `</li>`, `</h2>`.
-pub(super) fn closes_raw_code(end: &TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::TableCell | TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)
-    )
 }
 
 /// The stretches of `text` that are HTML comments (`<!-- … -->`, raw HTML outside

@@ -268,6 +268,7 @@ mod tests {
             site_params: None,
             cascaded: None,
             autolinks: true,
+            passthrough: &[],
             links_from: None,
         };
         let titled = |md: &str, title: &str| {

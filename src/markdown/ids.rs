@@ -164,6 +164,35 @@ impl HeadingIds {
     }
 }
 
+/// Gives each heading whose attribute list names its id as a key, `{ id="9.7.6" }`
+/// (as goldmark and Python-Markdown read it, and Material for MkDocs' changelog
+/// writes it), that id, as `{#id}` would; a `#id` in the list wins.
+pub(super) fn keyed_heading_ids(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    for (event, _) in events {
+        let Event::Start(Tag::Heading { id, attrs, .. }) = event else {
+            continue;
+        };
+        if id.is_some() {
+            continue;
+        }
+        let keyed = attrs
+            .iter()
+            .find_map(|(key, value)| match (key.as_ref(), value) {
+                ("id", Some(value)) => Some(value),
+                _ => None,
+            });
+        if let Some(value) = keyed {
+            let unquoted = ['"', '\'']
+                .iter()
+                .find_map(|q| value.strip_prefix(*q)?.strip_suffix(*q))
+                .unwrap_or(value);
+            if !unquoted.is_empty() && !unquoted.contains(char::is_whitespace) {
+                *id = Some(pulldown_cmark::CowStr::from(unquoted.to_string()));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,34 +257,5 @@ mod tests {
         assert_eq!(ids.generate("Ref 1"), "ref-1-1");
         assert_eq!(ids.generate("Mentioned in"), "mentioned-in-1");
         assert_eq!(ids.generate("Ref"), "ref");
-    }
-}
-
-/// Gives each heading whose attribute list names its id as a key, `{ id="9.7.6" }`
-/// (as goldmark and Python-Markdown read it, and Material for MkDocs' changelog
-/// writes it), that id, as `{#id}` would; a `#id` in the list wins.
-pub(super) fn keyed_heading_ids(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
-    for (event, _) in events {
-        let Event::Start(Tag::Heading { id, attrs, .. }) = event else {
-            continue;
-        };
-        if id.is_some() {
-            continue;
-        }
-        let keyed = attrs
-            .iter()
-            .find_map(|(key, value)| match (key.as_ref(), value) {
-                ("id", Some(value)) => Some(value),
-                _ => None,
-            });
-        if let Some(value) = keyed {
-            let unquoted = ['"', '\'']
-                .iter()
-                .find_map(|q| value.strip_prefix(*q)?.strip_suffix(*q))
-                .unwrap_or(value);
-            if !unquoted.is_empty() && !unquoted.contains(char::is_whitespace) {
-                *id = Some(pulldown_cmark::CowStr::from(unquoted.to_string()));
-            }
-        }
     }
 }

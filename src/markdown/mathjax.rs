@@ -7,8 +7,99 @@
 //! `_`); a backslash before a letter stays (`\frac`). Outside code only; a delimiter
 //! with no closing one before a blank line stays text, as MathJax leaves it.
 
-use super::expand::{inside, literal_ranges, SegMap, Splice};
+//!
+//! A Hugo site whose configuration turns on goldmark's passthrough extension (Hugo's
+//! advice for math: `delimiters.inline = [['\\(', '\\)']]`, `block = [['\\[', '\\]'],
+//! ['$$', '$$']]`) writes its formulas with one backslash, `\( … \)`, and Markdown
+//! leaves what stands between the delimiters as written: each pair it lists is math
+//! there, its TeX taken as it is.
+
+use super::expand::{inside, literal_ranges, Article, Expanded, Expressions, SegMap, Splice};
 use pulldown_cmark::Options;
+
+/// The text with the formulas the page's delimiters mark written as attune's math:
+/// mdBook's MathJax ones, a Hugo or Zola page's that asks for math, a Hugo site's
+/// passthrough pairs. Sets `out.mathjax` when the page reads MathJax's.
+pub(super) fn passes(
+    mut text: String,
+    article: &Article,
+    options: Options,
+    out: &mut Expanded,
+) -> String {
+    let hugo_math = article.expressions == Expressions::Text && asked_for(article);
+    out.mathjax = article.mathjax || hugo_math;
+    if out.mathjax && crate::text::holds(&text, "\\\\") {
+        if let Some((rewritten, map)) = rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    if article.expressions == Expressions::Text && !article.passthrough.is_empty() {
+        if let Some((rewritten, map)) = passthrough(&text, options, article.passthrough) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    text
+}
+
+/// The text with each formula between a pair of Hugo's passthrough `delimiters`
+/// (`(open, close, display)`) written as `$…$` or `$$…$$`, its TeX as written;
+/// `None` when there is none. `$$` pairs are attune's own already; code, an unclosed
+/// delimiter (before a blank line) and an escaped one (`\\(`) stay text.
+fn passthrough(
+    text: &str,
+    options: Options,
+    delimiters: &[(String, String, bool)],
+) -> Option<(String, SegMap)> {
+    let pairs: Vec<_> = delimiters
+        .iter()
+        .filter(|(open, close, _)| !(open.starts_with('$') && close.starts_with('$')))
+        .filter(|(open, _, _)| crate::text::holds(text, open))
+        .collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    let literal = literal_ranges(text, options);
+    let mut splice = Splice::new(text);
+    let (mut copied, mut from, mut any) = (0, 0, false);
+    while from < text.len() {
+        let next = pairs
+            .iter()
+            .filter_map(|pair| Some((from + text[from..].find(pair.0.as_str())?, *pair)))
+            .min_by_key(|(at, pair)| (*at, usize::MAX - pair.0.len()));
+        let Some((at, (open, close, display))) = next else {
+            break;
+        };
+        from = at + open.len();
+        let escaped = at > 0 && text.as_bytes()[at - 1] == b'\\';
+        if escaped || inside(&literal, at) {
+            continue;
+        }
+        let start = at + open.len();
+        let Some(end) = closing(text, start, close) else {
+            continue;
+        };
+        let tex = text[start..end].trim();
+        if tex.is_empty() || tex.contains('$') {
+            continue;
+        }
+        let dollars = if *display { "$$" } else { "$" };
+        let tex_start = start + (text[start..end].len() - text[start..end].trim_start().len());
+        splice.copy(copied..at);
+        splice.insert(dollars, at);
+        splice.copy(tex_start..tex_start + tex.len());
+        splice.insert(dollars, end);
+        copied = end + close.len();
+        from = copied;
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
 
 /// The text with every MathJax formula written as attune's math, and the map back to
 /// the text as written; `None` when there is none.
@@ -63,7 +154,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
 /// or `mathjax: true` in its front matter (Zola's under `[extra]`), or the site's
 /// `[params] math` (Hugo's own advice). KaTeX's and MathJax's `\\( … \\)` and
 /// `\\[ … \\]` are then math on it, as on an mdBook with `mathjax-support`.
-pub(super) fn asked_for(article: &super::expand::Article) -> bool {
+fn asked_for(article: &super::expand::Article) -> bool {
     use serde_json::Value;
     let on = |value: Option<&Value>| match value {
         Some(Value::Bool(on)) => *on,

@@ -133,6 +133,9 @@ pub struct ParseContext<'a> {
     /// mdBook's `[output.html] mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math
     /// (see `mathjax.rs`).
     pub mathjax: bool,
+    /// A Hugo site's passthrough delimiters, `(open, close, display)`: what stands
+    /// between a pair is TeX, math (see `mathjax.rs`, `load::hugo_params::passthrough`).
+    pub passthrough: &'a [(String, String, bool)],
     /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
     /// shows them (`[build] autolinks`).
     pub autolinks: bool,
@@ -357,6 +360,7 @@ pub fn parse_titled(
         site_params: ctx.site_params,
         cascaded: ctx.cascaded,
         mathjax: ctx.mathjax,
+        passthrough: ctx.passthrough,
         links_from: ctx.links_from,
     };
     let html_page = crate::load::is_html_page(file);
@@ -511,6 +515,7 @@ mod tests {
             site_params: None,
             cascaded: None,
             autolinks: true,
+            passthrough: &[],
             links_from: None,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
@@ -624,6 +629,7 @@ mod tests {
             site_params: None,
             cascaded: None,
             autolinks: true,
+            passthrough: &[],
             links_from: None,
         };
         let p = parse(

@@ -2,7 +2,7 @@
 //! GitBook export writes SQL in a table) is text: code shows what it holds as written,
 //! and no tool that writes such pages reads `[[…]]` there as a link.
 
-use super::expand::{closes_raw_code, code_tags};
+use super::expand::code_tags;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 type Spanned<'a> = (Event<'a>, std::ops::Range<usize>);
@@ -51,4 +51,13 @@ pub(super) fn wikilinks_as_text<'a>(events: Vec<Spanned<'a>>, body: &'a str) -> 
         out.push((event, range));
     }
     out
+}
+
+/// Whether a block's end closes a raw HTML code element left open in it, as a browser
+/// closes it at `</td>`, `</p>`, `</li>`, `</h2>`.
+pub(super) fn closes_raw_code(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::TableCell | TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)
+    )
 }

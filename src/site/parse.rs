@@ -86,6 +86,7 @@ pub(super) fn articles(
     };
     let label_first_wikilinks = super::vault::is_dendron(&content.root, &content.dir);
     let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
+    let passthrough = crate::load::hugo_params::passthrough(&content.root, &content.dir);
     let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
     let math_definitions = config.preprocessor.math_definitions(
         &content.root,
@@ -119,7 +120,7 @@ pub(super) fn articles(
         )
         .into_bytes();
         inputs.extend(math_definitions.as_bytes());
-        inputs.extend(format!("{site_params:?}").as_bytes());
+        inputs.extend(format!("{site_params:?}{passthrough:?}").as_bytes());
         inputs.push(0);
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
@@ -230,6 +231,7 @@ pub(super) fn articles(
                 math_definitions: &math_definitions,
                 mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),
+                passthrough: &passthrough,
                 cascaded: source.front.cascaded.as_ref(),
                 autolinks: config.build.autolinks,
                 links_from: content

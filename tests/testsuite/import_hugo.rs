@@ -1378,3 +1378,34 @@ fn a_hugo_page_asking_for_math_reads_mathjaxs_delimiters() {
         "{fifth}"
     );
 }
+
+#[test]
+fn a_hugo_sites_passthrough_delimiters_are_math() {
+    // Hextra's docs, as Hugo's documentation advises: goldmark's passthrough turned on
+    // in the configuration, formulas written `\( … \)` and `\[ … \]` with one
+    // backslash, left as written by Markdown and drawn by the theme. They were shown
+    // as `( \sigma(z) = … )`, Markdown having taken the backslashes as escapes.
+    let site = Fixture::new("hugo");
+    site.write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\ntitle: Hugo\nmarkup:\n  goldmark:\n    extensions:\n      passthrough:\n        delimiters:\n          block: [['\\[', '\\]'], ['$$', '$$']]\n          inline: [['\\(', '\\)']]\n        enable: true\n",
+    );
+    site.write(
+        "content/posts/math.md",
+        "---\ntitle: Math\n---\nThis \\( \\sigma(z) = \\frac{1}{1 + e^{-z}} \\) is inline.\n\n\\[\na_{1} + b_{2}\n\\]\n\nCode `\\(x\\)`, escaped \\\\(y\\\\), unclosed \\( here.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("posts/math/index.html");
+    let page = body(&page);
+    assert_eq!(page.matches("<math").count(), 2, "{page}");
+    assert!(page.contains("display=\"block\""), "{page}");
+    assert!(page.contains("<code>\\(x\\)</code>"), "{page}");
+    assert!(!page.contains("\\sigma"), "{page}");
+    assert!(page.contains("unclosed ( here"), "{page}");
+    // Turned off (or not configured), the same text is Markdown's.
+    site.write("hugo.yaml", "baseURL: https://example.org/\ntitle: Hugo\n");
+    site.build().assert_code(0);
+    let page = site.read("posts/math/index.html");
+    assert!(!body(&page).contains("<math"), "{page}");
+}
