@@ -7,9 +7,16 @@
 //! such a list stays as an anchor where the list stood (`<a id="…"></a>`), and an
 //! empty link holding one, `[](){#pattern-note}`, is mkdocs-autorefs' anchor (as
 //! Pydantic's docs mark a spot links lead to): it is that anchor alone.
+//!
+//! mkdocs-autorefs' cross-references, `[BaseModel][pydantic.BaseModel]` and
+//! `[pydantic.BaseModel][]` with no definition of the reference, lead to the API
+//! documentation mkdocstrings generates (or a heading its hooks name): there they are
+//! their text, with one `unsupported-syntax` report for the site's family of them,
+//! where Python-Markdown alone would show the brackets.
 
 use super::expand::{SegMap, Splice};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag};
 use std::ops::Range;
 
 /// The icon sets Material ships, as their shortcodes begin.
@@ -112,6 +119,71 @@ fn list_id(list: &str) -> Option<&str> {
         .split_whitespace()
         .find_map(|token| token.strip_prefix('#'))
         .filter(|id| !id.is_empty() && !id.contains(['"', '<', '&']))
+}
+
+/// The cross-references a page's parse met (see the module's text): where each
+/// starts in the text parsed, and its reference.
+pub(super) struct CrossReferences {
+    /// The site is an MkDocs site: they are read.
+    on: bool,
+    found: Vec<(usize, String)>,
+}
+
+impl CrossReferences {
+    pub(super) fn new(on: bool) -> Self {
+        CrossReferences {
+            on,
+            found: Vec::new(),
+        }
+    }
+
+    /// For a reference link with no definition: on an MkDocs site, a full or collapsed
+    /// one (`[text][id]`, `[id][]`; a shortcut `[id]` is text in brackets) is a
+    /// cross-reference, published as its text (see `foreign::ADDRESS_MARK`).
+    pub(super) fn text_of<'a>(
+        &mut self,
+        link: &BrokenLink<'_>,
+    ) -> Option<(CowStr<'a>, CowStr<'a>)> {
+        let kinds = [LinkType::Reference, LinkType::Collapsed];
+        if !self.on || !kinds.contains(&link.link_type) {
+            return None;
+        }
+        self.found
+            .push((link.span.start, link.reference.to_string()));
+        Some((CowStr::from(super::foreign::ADDRESS_MARK), CowStr::from("")))
+    }
+
+    pub(super) fn any(&self) -> bool {
+        !self.found.is_empty()
+    }
+
+    /// Says, at its place, that each is not supported (a warning with
+    /// `unsupported_syntax = "warn"`); the site's are one family, reported as one.
+    pub(super) fn report(
+        &mut self,
+        file: &std::path::Path,
+        lines: &super::LineIndex<'_>,
+        body_start: usize,
+        ctx: &super::ParseContext<'_>,
+        diagnostics: &mut Diagnostics,
+    ) {
+        self.found.sort();
+        self.found.dedup_by_key(|(at, _)| *at);
+        for (at, reference) in &self.found {
+            let (line, column) = lines.position(body_start + at);
+            let mut d = Diagnostic::error(
+                Code::UnsupportedSyntax,
+                format!("the reference '{reference}' has no definition on the page: the link is published as its text"),
+            )
+            .at(file, line, column)
+            .help("on an MkDocs site it is mkdocs-autorefs' cross-reference (into the API documentation mkdocstrings generates) or a definition pymdownx.snippets' `auto_append` adds, neither of which attune reads; define it on the page (`[id]: page.md#heading`) or write the link's address")
+            .family("cross-references");
+            if ctx.unsupported_syntax == crate::config::UnsupportedSyntax::Warn {
+                d.severity = Severity::Warning;
+            }
+            diagnostics.push(d);
+        }
+    }
 }
 
 #[cfg(test)]

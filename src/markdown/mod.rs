@@ -387,14 +387,13 @@ pub fn parse_titled(
     // references.yaml it is text, as other tools show it (the Cargo book's
     // `_crate_[@_version_]`).
     let cites = !ctx.references.is_empty();
+    let mut crossrefs = material::CrossReferences::new(ctx.expressions == Expressions::MkDocs);
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
         let reference = link.reference.trim();
-        (cites && reference.starts_with('@')).then(|| {
-            (
-                CowStr::from(format!("{CITE_PREFIX}{}", &reference[1..])),
-                CowStr::from(""),
-            )
-        })
+        match reference.strip_prefix('@').filter(|_| cites) {
+            Some(key) => Some((format!("{CITE_PREFIX}{key}").into(), CowStr::from(""))),
+            None => crossrefs.text_of(&link),
+        }
     };
     let parser = Parser::new_with_broken_link_callback(
         body,
@@ -473,7 +472,7 @@ pub fn parse_titled(
         title,
         seen_block: false,
         in_table_head: false,
-        address_marks: crate::text::holds(body, foreign::ADDRESS_MARK),
+        address_marks: crate::text::holds(body, foreign::ADDRESS_MARK) || crossrefs.any(),
         math_definitions: ctx.math_definitions.to_string(),
         equations: Default::default(),
         task_label: None,
@@ -482,6 +481,7 @@ pub fn parse_titled(
     };
     builder.mathjax = expanded.mathjax;
     builder.out.diagnostics = expanded.diagnostics;
+    crossrefs.report(file, &lines, body_start, ctx, &mut builder.out.diagnostics);
     builder.out.includes = expanded.includes;
     builder.run(events);
     let mut parsed = builder.finish();

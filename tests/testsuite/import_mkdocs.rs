@@ -136,7 +136,8 @@ fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made
         "# Anchors\n\n[The note](#pattern-note), [plain ones](#plain).\n\n\
          * **Plain** serializers are always called.\n  {#plain}\n\n\
          [](){#pattern-note}\n\n!!! note \"Pattern\"\n    Text.\n\n\
-         ## Options { #default }\n\nOne.\n\n## More\n\n### Options { #default }\n\nTwo.\n\n`[](){#code}`\n",
+         ## Options { #default }\n\nOne.\n\n## More\n\n### Options { #default }\n\nTwo.\n\n`[](){#code}`\n\n\
+         See [`BaseModel`][pydantic.BaseModel] and [pydantic.Field][]; [shortcut] stays, [defined][d] leads.\n\n[d]: index.md\n",
     );
     let run = site.build();
     run.assert_code(1).assert_stderr_contains(
@@ -149,6 +150,9 @@ fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made
         "warning: heading id 'default' is already used on line 13\n  --> docs/anchors.md:19:1",
     );
     assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    // mkdocs-autorefs' cross-references into generated API docs: their text.
+    run.assert_stderr_contains("warning: the reference 'pydantic.BaseModel' has no definition on the page: the link is published as its text\n  --> docs/anchors.md:25:5");
+    run.assert_stderr_contains("reference 'pydantic.Field' has no definition");
     let page = site.read("anchors/index.html");
     let page = main_of(&page);
     for shown in [
@@ -157,6 +161,7 @@ fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made
         "<h2 id=\"default\">",
         "<h3 id=\"default-1\">",
         "<code>[](){#code}</code>",
+        "See <code>BaseModel</code> and pydantic.Field; [shortcut] stays, <a href=\"../\"",
     ] {
         assert!(page.contains(shown), "{shown}: {page}");
     }
