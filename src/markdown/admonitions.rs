@@ -16,9 +16,10 @@
 //!
 //! On an MkDocs site, mkdocstrings' `::: package.module` line (with its options
 //! indented below it) stands for documentation generated from code, which attune does
-//! not run, pymdownx.snippets' `--8<-- "file.md"` for a file's text, and FastAPI's
-//! docs' `{* ./docs_src/app.py ln[3:8] *}` for a file's code: each is left out, and
-//! reported at its place (with the include to write instead).
+//! not run, and FastAPI's docs' `{* ./docs_src/app.py ln[3:8] *}` for a file's code:
+//! each is left out, and reported at its place (with the include to write instead).
+//! pymdownx.snippets' `--8<-- "file.md"` is an include (see `include/directive.rs`);
+//! one this pass still meets (in a quote) is reported so, its section marks left out.
 //! Material for MkDocs' icons and attribute lists are left out before (`material.rs`).
 
 use super::admonish::callout;
@@ -157,7 +158,7 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
         match marker {
             Marker::Toc => splice.insert("<!-- toc -->", start + indent),
             Marker::Left(said, options) => {
-                left_out.push((start + indent, said));
+                left_out.extend(said.map(|said| (start + indent, said)));
                 copied = at;
                 // mkdocstrings' options, indented below its line, go with it.
                 open.extend(options.then_some(Open {
@@ -215,8 +216,9 @@ enum Marker {
     /// `[TOC]` or `[[_TOC_]]`.
     Toc,
     /// A line left out, what is said of it, and whether the lines indented below it
-    /// go with it (mkdocstrings' `::: package.module` and its options).
-    Left(Diagnostic, bool),
+    /// go with it (mkdocstrings' `::: package.module` and its options); a mark read
+    /// elsewhere is left out without a word.
+    Left(Option<Diagnostic>, bool),
     /// The line standing for an admonition's or a tab's marker.
     Block { line: String, quoted: bool },
 }
@@ -236,7 +238,7 @@ impl Marker {
         let identifier =
             |n: &str| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || "_.:-".contains(c));
         if let Some(name) = name.filter(|n| identifier(n)) {
-            return Some(Marker::Left(api_docs(name), true));
+            return Some(Marker::Left(Some(api_docs(name)), true));
         }
         let snippet = line
             .strip_prefix("--8<--")
@@ -247,12 +249,17 @@ impl Marker {
             (!inner.is_empty() && !inner.contains(['"', '\''])).then_some(inner)
         });
         if let Some(file) = file {
-            return Some(Marker::Left(snippet_text(file), false));
+            return Some(Marker::Left(Some(snippet_text(file)), false));
+        }
+        // A snippet file's section marks (`--8<-- [start:name]`), read by the include.
+        let section = |s: &str| s.starts_with("[start:") || s.starts_with("[end:");
+        if snippet.is_some_and(|s| section(s) && s.ends_with(']')) {
+            return Some(Marker::Left(None, false));
         }
         // FastAPI's docs' code includes (`{* ./docs_src/app.py ln[3:8] hl[5] *}`).
         let code = line.strip_prefix("{* ").and_then(|l| l.strip_suffix(" *}"));
         if let Some(code) = code.map(str::trim).filter(|c| mkdocs && !c.is_empty()) {
-            return Some(Marker::Left(code_include(code), false));
+            return Some(Marker::Left(Some(code_include(code)), false));
         }
         for (mark, fold) in [("!!!", None), ("???+", Some('+')), ("???", Some('-'))] {
             if let Some(rest) = line.strip_prefix(mark) {

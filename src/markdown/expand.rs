@@ -209,7 +209,8 @@ impl Expanded {
 
 pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     let mut out = Expanded::default();
-    let mut text = if holds(body, "{{") {
+    let snippets = article.expressions == Expressions::MkDocs && holds(body, "--8<--");
+    let mut text = if holds(body, "{{") || snippets {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
         text

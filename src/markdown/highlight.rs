@@ -24,10 +24,16 @@ static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_ne
 /// language is known. The `language-…` class names the info string's first word, as
 /// CommonMark renders it, and stays beside the highlighting; the language is that word
 /// up to any attributes (`rust,ignore`, `python{.numbers}`).
+/// The info string's first word, the language: none when the block names none, as
+/// Python-Markdown's superfences and Hugo write one with only attributes
+/// (```` ``` title=".browserslistrc" ````, ```` ``` linenums="1" ````).
+fn info_word(info: Option<&str>) -> Option<&str> {
+    info.and_then(|i| i.split(' ').next())
+        .filter(|w| !w.is_empty() && !w.contains('='))
+}
+
 pub fn highlight(code: &str, info: Option<&str>) -> String {
-    let word = info
-        .and_then(|i| i.split(' ').next())
-        .filter(|w| !w.is_empty());
+    let word = info_word(info);
     let lang_class = word
         .map(|w| format!(" class=\"language-{}\"", escape(w)))
         .unwrap_or_default();
@@ -78,9 +84,7 @@ pub const MAX_LINE: usize = 2_000;
 /// `<pre><code>` for a code block, not highlighted: as [`highlight`] writes a block of
 /// a language it does not know.
 pub fn plain(code: &str, info: Option<&str>) -> String {
-    let lang_class = info
-        .and_then(|i| i.split(' ').next())
-        .filter(|w| !w.is_empty())
+    let lang_class = info_word(info)
         .map(|w| format!(" class=\"language-{}\"", escape(w)))
         .unwrap_or_default();
     format!(
@@ -235,6 +239,14 @@ mod tests {
             plain("<x>\n", Some("nosuchlang")),
             highlight("<x>\n", Some("nosuchlang"))
         );
+        // Attributes with no language first (Material for MkDocs' docs): no language.
+        for info in ["title=\".browserslistrc\"", "linenums=\"1\" title=\"a b\""] {
+            assert_eq!(
+                highlight("last 4 years\n", Some(info)),
+                "<pre><code>last 4 years\n</code></pre>\n"
+            );
+        }
+        assert!(highlight("x = 1\n", Some("python title=\"a.py\"")).contains("language-python"));
     }
 
     #[test]

@@ -33,6 +33,12 @@ fn mkdocs_site() -> Fixture {
         "docs/help/talking.md",
         "---\nhide:\n  - navigation\nicon: material/chat\n---\n# Talking to someone\n\nText.\n\n::: carers.api\n    options:\n      show_source: false\n\n--8<-- \"includes/abbreviations.md\"\n\n/// tip | Breathe\nSlowly, as FastAPI's docs write a tip.\n///\n\n{* ./docs_src/app.py ln[1:2] *}\n",
     );
+    // pymdownx.snippets' files, from the folder holding mkdocs.yml.
+    site.write(
+        "includes/abbreviations.md",
+        "Shared words from a snippet.\n\n--8<-- [start:phone]\nCall 116 123.\n--8<-- [end:phone]\n",
+    );
+    site.write("includes/app.py", "import os\n\ndef main():\n    pass\n");
     site.write(
         "docs/help/crisis.md",
         "Numbers to call.\n\n[[_TOC_]]\n\n## By phone\n\nCall.\n",
@@ -56,7 +62,7 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
     run.assert_code(0)
         .assert_stderr_contains("warning: mkdocstrings' `::: carers.api` is not supported: attune does not generate documentation from code\n  --> docs/help/talking.md:10:1")
         .assert_stderr_contains("warning: the code include `{* ./docs_src/app.py ln[1:2] *}` (FastAPI's docs' plugin) is not supported: the file's code is left out\n  --> docs/help/talking.md:20:1")
-        .assert_stderr_contains("warning: pymdownx.snippets' `--8<-- \"includes/abbreviations.md\"` is not supported: the file's text is left out\n  --> docs/help/talking.md:14:1");
+;
     assert!(!run.stderr.contains("front matter key"), "{}", run.stderr);
     assert!(!run.stderr.contains("overrides"), "{}", run.stderr);
     assert!(!site.path("public/overrides").exists());
@@ -83,6 +89,11 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
     assert!(!talking.contains("show_source"), "{talking}");
     assert!(!talking.contains("docs_src"), "{talking}");
     assert!(!talking.contains("--8&lt;--"), "{talking}");
+    assert!(!talking.contains("8&lt;"), "{talking}");
+    assert!(
+        talking.contains("<p>Shared words from a snippet.</p>\n<p>Call 116 123.</p>"),
+        "{talking}"
+    );
     assert!(
         talking.contains("<div class=\"callout callout-tip\""),
         "{talking}"
@@ -168,4 +179,38 @@ fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made
     assert!(!page.contains("{#plain}"), "{page}");
     let prose = page.replace("<code>[](){#code}</code>", "");
     assert!(!prose.contains("[]()"), "{prose}");
+}
+
+#[test]
+fn snippets_include_files_sections_and_lines_as_pymdownx_reads_them() {
+    // Material for MkDocs' docs and FastAPI's write `--8<-- "file"` for shared text
+    // and for code in a fence; the files are found from the folder of mkdocs.yml.
+    let site = mkdocs_site();
+    site.write(
+        "docs/snippets.md",
+        "# Snippets\n\n--8<-- \"includes/abbreviations.md:phone\"\n\n```python\n--8<-- \"includes/app.py:3:4\"\n```\n\n- In a list:\n\n    --8<-- 'includes/abbreviations.md:phone'\n\n```\n;--8<-- \"includes/app.py\"\n```\n\n--8<-- \"includes/missing.md\"\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "error: `--8<-- \"includes/missing.md\"`: no file 'includes/missing.md'\n  --> docs/snippets.md:17:1",
+    );
+    site.write("includes/missing.md", "Found after all.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("snippets.md"), "{}", run.stderr);
+    let page = site.read("snippets/index.html");
+    let page = main_of(&page);
+    for shown in [
+        "<p>Call 116 123.</p>",
+        "<code class=\"language-python\">",
+        "<li>\n<p>In a list:</p>\n<p>Call 116 123.</p>\n</li>",
+        "<pre><code>--8&lt;-- \"includes/app.py\"\n</code></pre>",
+        "<p>Found after all.</p>",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!page.contains("Shared words"), "{page}");
+    assert!(!page.contains("import os"), "{page}");
+    assert!(page.contains(">pass</span>"), "{page}");
+    assert!(!page.contains("[start:"), "{page}");
 }

@@ -22,6 +22,9 @@ pub(super) struct Directive<'t> {
     pub(super) escaped: bool,
     /// A Hugo shortcode's own reading of the file, `None` for mdBook's directives.
     pub(super) hugo: Option<Hugo<'t>>,
+    /// pymdownx.snippets' line `--8<-- "file"` on an MkDocs site (see
+    /// [`next_snippet`]).
+    pub(super) snippet: bool,
 }
 
 /// How a Hugo include shortcode takes its file.
@@ -79,6 +82,7 @@ pub(super) fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_
             args: Cow::Borrowed(args),
             escaped,
             hugo: None,
+            snippet: false,
         });
     }
     None
@@ -93,14 +97,24 @@ pub(super) struct Finder<'t> {
     /// none), or `None` when it must be looked for again.
     mdbook: Option<Option<Directive<'t>>>,
     hugo: Option<Option<Directive<'t>>>,
+    /// An MkDocs site's text: pymdownx.snippets' lines in place of Hugo's shortcodes.
+    snippets: bool,
 }
 
 impl<'t> Finder<'t> {
+    #[cfg(test)]
     pub(super) fn new(text: &'t str) -> Self {
+        Finder::with_snippets(text, false)
+    }
+
+    /// A finder of snippets' lines too (`snippets`, on an MkDocs site), where Hugo's
+    /// shortcodes are not.
+    pub(super) fn with_snippets(text: &'t str, snippets: bool) -> Self {
         Finder {
             text,
             mdbook: None,
             hugo: None,
+            snippets,
         }
     }
 
@@ -115,7 +129,10 @@ impl<'t> Finder<'t> {
             self.mdbook = Some(next_directive(self.text, from));
         }
         if stale(&self.hugo) {
-            self.hugo = Some(next_hugo(self.text, from));
+            self.hugo = Some(match self.snippets {
+                true => next_snippet(self.text, from),
+                false => next_hugo(self.text, from),
+            });
         }
         let start =
             |kept: &Option<Option<Directive>>| kept.as_ref()?.as_ref().map(|d| d.range.start);
@@ -178,9 +195,62 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
                 page: args.get("type") == Some("page"),
                 code,
             }),
+            snippet: false,
         });
     }
     None
+}
+
+/// The next pymdownx.snippets line at or after `from`: `--8<-- "file"` (or with single
+/// quotes; `file:3:5` lines 3 to 5, `file:name` the lines between `--8<-- [start:name]`
+/// and `--8<-- [end:name]`), first on its line but for its indent. Written `;--8<--`,
+/// it is escaped. The block form (`--8<--` alone, files on the lines after) is not read.
+fn next_snippet(text: &str, mut from: usize) -> Option<Directive<'_>> {
+    while let Some(found) = text[from..].find("--8<--") {
+        let start = from + found;
+        from = start + 6;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_start..start];
+        let escaped = before.ends_with(';');
+        if !before.trim_end_matches(';').trim().is_empty() {
+            continue;
+        }
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let rest = &text[start + 6..line_end];
+        if !rest.starts_with([' ', '\t']) {
+            continue;
+        }
+        let quoted = rest.trim();
+        let Some(quote) = quoted.chars().next().filter(|q| *q == '"' || *q == '\'') else {
+            continue;
+        };
+        let Some(file) = quoted[1..].strip_suffix(quote) else {
+            continue;
+        };
+        if file.trim().is_empty() || file.contains(['"', '\'']) || file.len() > MAX_ARGS {
+            continue;
+        }
+        let end = start + 6 + rest.trim_end().len();
+        return Some(Directive {
+            range: start..end,
+            name: "include",
+            args: Cow::Borrowed(file.trim()),
+            escaped,
+            hugo: None,
+            snippet: true,
+        });
+    }
+    None
+}
+
+/// The file a snippet names (its path as written), as pymdownx.snippets finds it with
+/// its default `base_path`: from the folder MkDocs runs in, the one holding mkdocs.yml
+/// (the content folder's parent), else from the content folder.
+pub(super) fn snippet_target(file: &str, content: &Path) -> PathBuf {
+    let places = [content.parent().unwrap_or(content), content];
+    let file = file.trim_start_matches('/');
+    let found = places.iter().map(|p| p.join(file)).find(|p| p.is_file());
+    found.unwrap_or_else(|| places[0].join(file))
 }
 
 /// The file a Hugo include shortcode in the file `from` names, as the themes look it
@@ -282,5 +352,22 @@ mod tests {
         assert_eq!(body_line("---\ntitle: A\n---\nText.\n"), Some(4));
         assert_eq!(body_line("+++\ntitle = \"A\"\n+++\n\nText.\n"), Some(4));
         assert_eq!(body_line("Text.\n---\n"), None);
+    }
+
+    #[test]
+    fn snippet_lines_are_found_first_on_their_line() {
+        let text = "a --8<-- \"no.md\"\n  --8<-- 'x.md:2:3'\n;--8<-- \"esc.md\"\n--8<--\n--8<-- [start:s]\n";
+        let mut found = Finder::with_snippets(text, true);
+        let d = found.next(0).unwrap();
+        assert_eq!(
+            (d.args.as_ref(), d.snippet, d.escaped),
+            ("x.md:2:3", true, false)
+        );
+        assert_eq!(&text[d.range.clone()], "--8<-- 'x.md:2:3'");
+        let d = found.next(d.range.end).unwrap();
+        assert_eq!((d.args.as_ref(), d.escaped), ("esc.md", true));
+        assert!(found.next(d.range.end).is_none());
+        // Elsewhere than on an MkDocs site, Hugo's shortcodes are looked for instead.
+        assert!(Finder::new(text).next(0).is_none());
     }
 }

@@ -14,6 +14,9 @@
 //! other `\{{#name …}}`) stays as written, without its backslash inside code, where a
 //! backslash would show.
 //!
+//! On an MkDocs site, pymdownx.snippets' `--8<-- "file"` lines are includes too (see
+//! [`directive`]), their files found from the folder holding mkdocs.yml.
+//!
 //! A problem found in included text is reported where it is written: at its line and
 //! column in the included file, "included from" the directive ([`Origins`]).
 
@@ -181,7 +184,8 @@ impl Includer<'_, '_> {
         let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
         let mut from = 0;
         let mut copied = 0;
-        let mut directives = Finder::new(text);
+        let snippets = self.article.expressions == super::expand::Expressions::MkDocs;
+        let mut directives = Finder::with_snippets(text, snippets);
         while let Some(d) = directives.next(from) {
             from = d.range.end;
             if d.escaped {
@@ -271,7 +275,7 @@ impl Includer<'_, '_> {
     ) -> Result<(String, Origin, Vec<Origin>), Diagnostic> {
         let playground = matches!(d.name, "playground" | "playpen");
         let mut fence = String::new();
-        let (target, spec) = if d.hugo.is_some() {
+        let (target, spec) = if d.hugo.is_some() && !d.snippet {
             (d.args.as_ref(), None)
         } else if playground {
             // The file, then the code block's attributes: `{{#playground a.rs editable}}`.
@@ -298,6 +302,7 @@ impl Includer<'_, '_> {
         };
         let what = match &d.hugo {
             Some(hugo) => format!("`{}`", hugo.written),
+            None if d.snippet => format!("`--8<-- \"{}\"`", d.args),
             None => format!("`{{{{#{} {}}}}}`", d.name, d.args),
         };
         let (Some(from), Some(content), Some(base)) =
@@ -308,8 +313,12 @@ impl Includer<'_, '_> {
                 format!("{what}: includes are read only from files in the content folder"),
             ));
         };
-        let hugo_path = (d.hugo.as_ref().zip(self.site.as_ref()))
-            .map(|(_, site)| hugo_target(target, from, &content, site));
+        let hugo_path = match (&d.hugo, self.site.as_ref()) {
+            (Some(_), Some(site)) => Some(hugo_target(target, from, &content, site)),
+            _ => d
+                .snippet
+                .then(|| directive::snippet_target(target, &content)),
+        };
         let hugo_shown = (hugo_path.as_ref().zip(self.site.as_ref())).map(|(p, site)| {
             p.strip_prefix(site)
                 .unwrap_or(p)
@@ -321,7 +330,7 @@ impl Includer<'_, '_> {
             Some(path) => path,
             None => from.parent().unwrap_or(Path::new("")).join(target),
         };
-        let shown_target = match d.hugo.is_some() {
+        let shown_target = match d.hugo.is_some() || d.snippet {
             true => PathBuf::from(target),
             false => normalise(&shown.parent().unwrap_or(Path::new("")).join(target)),
         };
@@ -357,6 +366,7 @@ impl Includer<'_, '_> {
                 )
                 .help(match d.hugo {
                     Some(_) => "the file is looked for from the page's folder, then the content folder, then the site's folder (with a leading `/`, from the site's folder first), as the theme looks for it",
+                    None if d.snippet => "the file is looked for from the folder holding mkdocs.yml, then the content folder, as pymdownx.snippets' default `base_path` reads it",
                     None => "the path is relative to the file that holds the directive",
                 })
                 .family(directive::missing_family(&joined, &shown_target));

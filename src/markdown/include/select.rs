@@ -5,8 +5,18 @@
 
 use super::super::expand::{SegMap, Splice};
 
-/// Whether `line` holds an `ANCHOR:` or `ANCHOR_END:` mark; (is the end, name).
+/// Whether `line` holds an `ANCHOR:` or `ANCHOR_END:` mark, or pymdownx.snippets'
+/// section marks `--8<-- [start:name]` and `--8<-- [end:name]`; (is the end, name).
 fn anchor_mark(line: &str) -> Option<(bool, &str)> {
+    if let Some(at) = line.find("--8<-- [") {
+        let inner = line[at + 8..].split(']').next().unwrap_or("");
+        let (end, name) = match inner.split_once(':') {
+            Some(("start", name)) => (false, name.trim()),
+            Some(("end", name)) => (true, name.trim()),
+            _ => return None,
+        };
+        return (!name.is_empty()).then_some((end, name));
+    }
     for (mark, end) in [("ANCHOR_END:", true), ("ANCHOR:", false)] {
         if let Some(at) = line.find(mark) {
             let rest = line[at + mark.len()..].trim_start();
