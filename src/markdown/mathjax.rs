@@ -16,6 +16,7 @@
 
 use super::expand::{inside, literal_ranges, Article, Expanded, Expressions, SegMap, Splice};
 use pulldown_cmark::Options;
+use std::ops::Range;
 
 /// The text with the formulas the page's delimiters mark written as attune's math:
 /// mdBook's MathJax ones, a Hugo or Zola page's that asks for math, a Hugo site's
@@ -85,11 +86,8 @@ fn passthrough(
             continue;
         }
         let dollars = if *display { "$$" } else { "$" };
-        let tex_start = start + (text[start..end].len() - text[start..end].trim_start().len());
         splice.copy(copied..at);
-        splice.insert(dollars, at);
-        splice.copy(tex_start..tex_start + tex.len());
-        splice.insert(dollars, end);
+        formula(&mut splice, text, at, start..end, dollars, false);
         copied = end + close.len();
         from = copied;
         any = true;
@@ -133,11 +131,8 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         if tex.is_empty() {
             continue;
         }
-        let tex_start = start + (text[start..end].len() - text[start..end].trim_start().len());
         splice.copy(copied..at);
-        splice.insert(dollars, at);
-        unescaped(&mut splice, text, tex_start..tex_start + tex.len());
-        splice.insert(dollars, end);
+        formula(&mut splice, text, at, start..end, dollars, true);
         copied = end + close.len();
         from = copied;
         any = true;
@@ -147,6 +142,28 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// Writes the formula whose opening delimiter is at `at` and whose TeX stands in
+/// `inner` (up to its closing delimiter) as attune's math, between `dollars`: its TeX
+/// trimmed, as written or, read as Markdown read it for MathJax, `unescape`d.
+fn formula(
+    splice: &mut Splice,
+    text: &str,
+    at: usize,
+    inner: Range<usize>,
+    dollars: &str,
+    unescape: bool,
+) {
+    let written = &text[inner.clone()];
+    let tex_start = inner.start + (written.len() - written.trim_start().len());
+    let tex = tex_start..tex_start + written.trim().len();
+    splice.insert(dollars, at);
+    match unescape {
+        true => unescaped(splice, text, tex),
+        false => splice.copy(tex),
+    }
+    splice.insert(dollars, inner.end);
 }
 
 /// Whether a Hugo or Zola page asks its theme for math as LoveIt, FixIt, Stack and
