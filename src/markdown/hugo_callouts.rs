@@ -40,15 +40,33 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut lines = Vec::new();
     // Zola's one-line boxes, each a container on its own.
     let mut replace: Vec<(Range<usize>, String)> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
+    let all: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            *at += line.len();
+            Some((*at - line.len(), line))
+        })
+        .collect();
+    let mut i = 0;
+    while i < all.len() {
+        let (start, line) = all[i];
+        i += 1;
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start().len();
-        let lone = zola_boxes::lone(content.trim(), &content[..indent]);
+        // A call whose body runs over lines (after-dark's `{{ note(body="` … `")}}`).
+        let lines_over = (1..=zola_boxes::MAX_LINES)
+            .take_while(|n| i + n - 1 <= all.len())
+            .map(|n| all[i + n - 2].0 + all[i + n - 2].1.len())
+            .map(|end| &text[start + indent..end])
+            .find(|call| call.trim_end().ends_with("}}"));
+        let call = lines_over.filter(|_| content.trim_start().starts_with("{{"));
+        let lone = call.and_then(|c| Some((zola_boxes::lone(c.trim(), &content[..indent])?, c)));
         match lone {
-            Some(boxed) => replace.push((start..start + content.trim_end().len(), boxed)),
+            Some((boxed, call)) => {
+                let end = start + indent + call.trim_end().len();
+                i = all.partition_point(|(at, _)| *at < end);
+                replace.push((start..end, boxed));
+            }
             None => lines.extend(tags_in_line(content, start, indent)),
         }
     }
@@ -342,6 +360,19 @@ x
         assert_eq!(out("Say {{% alert %}}x{{% /alert %}} now.\n"), None);
         assert_eq!(out("{{% alert %}}\nopen\n"), None);
         assert_eq!(out("```\n{{% alert %}}\n{{% /alert %}}\n```\n"), None);
+    }
+
+    #[test]
+    fn a_zola_boxs_call_may_run_over_lines() {
+        // after-dark's shortcodes demo: a note whose body holds paragraphs.
+        assert_eq!(
+            out("# Notes\n\n{{ note(body=\"\n**Note:** Insightful.\n\nMore.\n\")}}\n\nAfter.\n")
+                .as_deref(),
+            Some("# Notes\n\n:::note\n**Note:** Insightful.\n\nMore.\n:::\n\nAfter.\n")
+        );
+        // One that never closes, or another shortcode, stays as written.
+        assert_eq!(out("{{ note(body=\"\nopen\n\nstill\n"), None);
+        assert_eq!(out("{{ youtube(id=\"x\",\n width=80) }}\n"), None);
     }
 
     #[test]

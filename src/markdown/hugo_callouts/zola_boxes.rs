@@ -98,6 +98,9 @@ pub(super) fn tag(line: &str) -> Option<(&'static str, Option<String>)> {
     }
 }
 
+/// The most lines a box's call may run over.
+pub(super) const MAX_LINES: usize = 50;
+
 /// A line that is only a one-line box, `{{ admonition(type="tip", text="…") }}`: the
 /// colon-fenced container it stands for (each line after `indent`).
 pub(super) fn lone(line: &str, indent: &str) -> Option<String> {

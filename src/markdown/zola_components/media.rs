@@ -6,7 +6,7 @@
 //! - `img(src=…, alt=…, caption=…, link=…)`, `image(…)`, `figure(…)` and a theme's
 //!   `resize_image(path=…, width=…, alt=…)` (its `src`, `path`, or the first of its
 //!   `sources`): the image, its caption a title, a link around it;
-//! - `video(…)`, `gif(…)` and `audio(…)` (`src`, or each of `sources`): the player,
+//! - `video(…)`, `gif(…)` and `audio(…)` (`src`, `source`, or each of `sources`): the player,
 //!   with its controls.
 
 /// The Markdown or HTML the one-line call `name(args)` stands for; `None` for another
@@ -19,7 +19,9 @@ pub(super) fn drawn(call: &str) -> Option<String> {
         Some(unquote(value)).filter(|v| !v.is_empty())
     };
     let address = |value: &str| !value.contains(['<', '>', '"', '\n', '\r', ' ']);
-    let sources: Vec<&str> = match get("src").or_else(|| get("path")) {
+    // after-dark's `audio(source=…)` names its one file so.
+    let one = get("src").or_else(|| get("path")).or_else(|| get("source"));
+    let sources: Vec<&str> = match one {
         Some(src) => vec![src],
         None => get_list(&args, "sources"),
     };
@@ -126,6 +128,11 @@ mod tests {
         assert_eq!(
             drawn("audio(sources=[\"a.ogg\"])").unwrap(),
             "<audio controls><source src=\"a.ogg\"></audio>"
+        );
+        // after-dark's demo: one `source`.
+        assert_eq!(
+            drawn("audio(source=\"assets/audio.mp3\")").unwrap(),
+            "<audio controls><source src=\"assets/audio.mp3\"></audio>"
         );
         assert_eq!(
             drawn("video(sources=[\"a,1.mp4\", \"b.webm\"])").unwrap(),
