@@ -54,12 +54,14 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start().len();
         // A call whose body runs over lines (after-dark's `{{ note(body="` … `")}}`).
-        let lines_over = (1..=zola_boxes::MAX_LINES)
-            .take_while(|n| i + n - 1 <= all.len())
-            .map(|n| all[i + n - 2].0 + all[i + n - 2].1.len())
-            .map(|end| &text[start + indent..end])
-            .find(|call| call.trim_end().ends_with("}}"));
-        let call = lines_over.filter(|_| content.trim_start().starts_with("{{"));
+        let call = content.trim_start().starts_with("{{").then(|| {
+            (1..=zola_boxes::MAX_LINES)
+                .take_while(|n| i + n - 1 <= all.len())
+                .map(|n| all[i + n - 2].0 + all[i + n - 2].1.len())
+                .map(|end| &text[start + indent..end])
+                .find(|call| call.trim_end().ends_with("}}"))
+        });
+        let call = call.flatten();
         let lone = call.and_then(|c| Some((zola_boxes::lone(c.trim(), &content[..indent])?, c)));
         match lone {
             Some((boxed, call)) => {
