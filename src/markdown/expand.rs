@@ -316,8 +316,9 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         article.expressions,
         Expressions::Text | Expressions::Liquid | Expressions::MkDocs
     );
-    // Python-Markdown's may stand indented, as a list item's text is.
-    let indented = article.expressions == Expressions::MkDocs && holds(&text, " {");
+    // Python-Markdown's may stand indented, as a list item's text is; any in a quote.
+    let indented =
+        (article.expressions == Expressions::MkDocs && holds(&text, " {")) || holds(&text, "> {");
     if attributes && (holds(&text, "\n{") || indented) {
         if let Some((rewritten, map)) = super::goldmark_attributes::rewrite(&text, options) {
             out.maps.0.push(map);

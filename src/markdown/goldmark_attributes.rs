@@ -69,12 +69,15 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        if !previous_blank && content.trim_start().starts_with('{') {
-            if let Some(id) = attribute_list(content) {
-                found.push((at..at + content.len(), id));
+        // In a quote, after its `>` marks (Docsy's docs: `> {.border-0}`).
+        let quoted = content.trim_start_matches(['>', ' ', '\t']);
+        let marks = content.len() - quoted.len();
+        if !previous_blank && quoted.starts_with('{') {
+            if let Some(id) = attribute_list(quoted) {
+                found.push((at + marks..at + content.len(), id));
             }
         }
-        previous_blank = content.trim().is_empty();
+        previous_blank = quoted.trim().is_empty();
         at += line.len();
     }
     if found.is_empty() {
@@ -129,6 +132,12 @@ mod tests {
             run("Text.\n{: .note .info}\n").as_deref(),
             Some("Text.\n\n")
         );
+        // In a quote (Docsy's docs), after its marks; a quote's blank line is `>`.
+        assert_eq!(
+            run("> </div>\n> {.border-0}\n").as_deref(),
+            Some("> </div>\n> \n")
+        );
+        assert_eq!(run("> Text.\n>\n> {.lead}\n"), None);
         // Not after a block, in code, or not an attribute list: as written.
         for text in [
             "{.display-6}\n",

@@ -493,6 +493,23 @@ fn an_author_written_as_a_person_with_a_name_is_that_name() {
 }
 
 #[test]
+fn an_author_written_as_markdown_is_shown_as_its_text() {
+    // Docsy's blog, whose theme runs `author` through markdownify: the byline showed
+    // `[Patrice Chalin](https://github.com/chalin) ([CNCF](…))` as written.
+    let site = site(&[(
+        "content/notes/a.md",
+        "---\ntitle: A\nauthor: >\n  [Patrice Chalin](https://github.com/chalin) ([CNCF](https://www.cncf.io/)),\n  for the *Steering Committee*\n---\nText.\n",
+    )]);
+    site.build().assert_code(0);
+    let page = site.read("notes/a/index.html");
+    assert!(
+        page.contains("<dd>Patrice Chalin (CNCF), for the Steering Committee</dd>"),
+        "{page}"
+    );
+    assert!(!page.contains("]("), "{page}");
+}
+
+#[test]
 fn draft_written_as_a_word_or_left_empty_is_read_as_quartz_and_hugo_read_it() {
     // A Quartz garden: `draft: "true"` (quoted, as Quartz's filter accepts) and
     // `draft:` with no value were front-matter errors that stopped the build.
