@@ -368,7 +368,7 @@ pub(super) fn articles(
                 markdown::join_tags(&mut front.tags, &parsed.tags);
                 let head = &source.text[..source.body_start];
                 front.terms = crate::load::taxonomies::terms(head, &taxonomies);
-                // Written as Markdown (Docsy's blog: `[Patrice Chalin](https://…) ([CNCF](…))`).
+                // Written as Markdown (Docsy's blog: `[Jane Doe](https://…) ([Example Org](…))`).
                 front.author = front.author.map(|a| markdown::plain_summary(&a));
                 front
             },

@@ -495,15 +495,15 @@ fn an_author_written_as_a_person_with_a_name_is_that_name() {
 #[test]
 fn an_author_written_as_markdown_is_shown_as_its_text() {
     // Docsy's blog, whose theme runs `author` through markdownify: the byline showed
-    // `[Patrice Chalin](https://github.com/chalin) ([CNCF](…))` as written.
+    // `[Jane Doe](https://example.org/jane) ([Example Org](…))` as written.
     let site = site(&[(
         "content/notes/a.md",
-        "---\ntitle: A\nauthor: >\n  [Patrice Chalin](https://github.com/chalin) ([CNCF](https://www.cncf.io/)),\n  for the *Steering Committee*\n---\nText.\n",
+        "---\ntitle: A\nauthor: >\n  [Jane Doe](https://example.org/jane) ([Example Org](https://example.org/)),\n  for the *Steering Committee*\n---\nText.\n",
     )]);
     site.build().assert_code(0);
     let page = site.read("notes/a/index.html");
     assert!(
-        page.contains("<dd>Patrice Chalin (CNCF), for the Steering Committee</dd>"),
+        page.contains("<dd>Jane Doe (Example Org), for the Steering Committee</dd>"),
         "{page}"
     );
     assert!(!page.contains("]("), "{page}");
