@@ -269,6 +269,7 @@ mod tests {
             cascaded: None,
             autolinks: true,
             passthrough: &[],
+            rules: &Default::default(),
             links_from: None,
         };
         let titled = |md: &str, title: &str| {

@@ -88,6 +88,7 @@ pub use obsidian::join_tags;
 pub use prose::{plain_summary, summary_before_more};
 pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
+pub use spec_rules::{addresses as rule_addresses, RuleAddresses};
 
 use crate::config::{BrokenLinks, UnsupportedSyntax};
 use crate::diagnostic::Diagnostics;
@@ -136,6 +137,8 @@ pub struct ParseContext<'a> {
     /// A Hugo site's passthrough delimiters, `(open, close, display)`: what stands
     /// between a pair is TeX, math (see `mathjax.rs`, `load::hugo_params::passthrough`).
     pub passthrough: &'a [(String, String, bool)],
+    /// Where each rule mdbook-spec's markers name stands (`spec_rules.rs`).
+    pub rules: &'a RuleAddresses,
     /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
     /// shows them (`[build] autolinks`).
     pub autolinks: bool,
@@ -392,7 +395,10 @@ pub fn parse_titled(
         let reference = link.reference.trim();
         match reference.strip_prefix('@').filter(|_| cites) {
             Some(key) => Some((format!("{CITE_PREFIX}{key}").into(), CowStr::from(""))),
-            None => crossrefs.text_of(&link),
+            None => match spec_rules::address(ctx.rules, reference) {
+                Some(to) => Some((CowStr::from(to.to_string()), CowStr::from(""))),
+                None => crossrefs.text_of(&link),
+            },
         }
     };
     let parser = Parser::new_with_broken_link_callback(
@@ -516,6 +522,7 @@ mod tests {
             cascaded: None,
             autolinks: true,
             passthrough: &[],
+            rules: &Default::default(),
             links_from: None,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
@@ -630,6 +637,7 @@ mod tests {
             cascaded: None,
             autolinks: true,
             passthrough: &[],
+            rules: &Default::default(),
             links_from: None,
         };
         let p = parse(

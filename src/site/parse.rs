@@ -94,6 +94,8 @@ pub(super) fn articles(
         diagnostics,
     );
     let mut sources = std::mem::take(&mut content.sources);
+    let rules =
+        markdown::rule_addresses(sources.iter().map(|s| (s.rel.as_path(), s.text.as_str())));
     let tool = if crate::load::is_hugo(&content.root, &content.dir) {
         Some("Hugo")
     } else if crate::load::is_zola(&content.root, &content.dir) {
@@ -120,7 +122,9 @@ pub(super) fn articles(
         )
         .into_bytes();
         inputs.extend(math_definitions.as_bytes());
-        inputs.extend(format!("{site_params:?}{passthrough:?}").as_bytes());
+        let mut rule_list: Vec<_> = rules.iter().collect();
+        rule_list.sort();
+        inputs.extend(format!("{site_params:?}{passthrough:?}{rule_list:?}").as_bytes());
         inputs.push(0);
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
@@ -232,6 +236,7 @@ pub(super) fn articles(
                 mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),
                 passthrough: &passthrough,
+                rules: &rules,
                 cascaded: source.front.cascaded.as_ref(),
                 autolinks: config.build.autolinks,
                 links_from: content

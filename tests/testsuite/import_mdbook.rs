@@ -1238,6 +1238,56 @@ fn mdbook_spec_rules_are_anchors_and_links_may_name_them() {
 }
 
 #[test]
+fn a_reference_with_no_definition_naming_a_rule_leads_to_it() {
+    // mdbook-spec defines a reference for every rule on every page, so the Rust
+    // Reference writes `` [`#[non_exhaustive]`][attributes.type-system.non_exhaustive] ``
+    // and `[line comment][comments]` with no definition: 153 such links were shown as
+    // text in brackets.
+    let site = Fixture::new("import-mdbook");
+    site.write(
+        "src/reference/config.md",
+        "### Configuration\n\nr[config.file]\nSettings live in one file.\n\nr[config]\nAll of it.\n",
+    );
+    site.write(
+        "src/guide/reading.md",
+        "# Reading the book\n\nSee [`book.toml`][config.file], [Config.File] and [config][]; \
+         [sic] and [the text][not.a.rule] stay as written, and [the guide][config] is \
+         defined here.\n\n```text\n[config.file]\n```\n\n[config]: ../guide/reading.md\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let reading = site.read("guide/reading/index.html");
+    for (href, label) in [
+        (
+            "../../reference/config/#r-config.file",
+            "<code>book.toml</code>",
+        ),
+        ("../../reference/config/#r-config.file", "Config.File"),
+        ("../../guide/reading/", "config"),
+        ("../../guide/reading/", "the guide"),
+    ] {
+        let link = format!("<a href=\"{href}\" id=");
+        let at = reading.find(&format!(">{label}</a>")).expect(label);
+        let start = reading[..at].rfind("<a href=").unwrap();
+        assert!(
+            reading[start..].starts_with(&link),
+            "{label}: {}",
+            &reading[start..at]
+        );
+    }
+    assert!(
+        reading.contains("[sic] and [the text][not.a.rule] stay"),
+        "{reading}"
+    );
+    assert!(
+        reading.contains(">[config.file]\n</code>"),
+        "code stays code: {reading}"
+    );
+    assert!(independent_check(&site).is_empty());
+}
+
+#[test]
 fn a_summary_entry_for_summary_md_itself_is_no_missing_chapter() {
     // A nutrition book opens its summary with `[Preface](./SUMMARY.md)`: mdBook shows
     // the table of contents as a page; it was an error that the file does not exist.
