@@ -134,6 +134,7 @@ impl<'a> Builder<'a, '_> {
 
     pub(super) fn run(&mut self, events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
         let mut events = obsidian::inline(events);
+        self.raw_text_as_text(&mut events);
         ids::keyed_heading_ids(&mut events);
         self.ids = ids::HeadingIds::reserve(
             &events,
@@ -282,6 +283,7 @@ impl<'a> Builder<'a, '_> {
                 if let Some(start) = lines.first().map(|l| l.1) {
                     self.close_html_comment(&mut html, start);
                     self.close_pre(&mut html, start);
+                    self.close_raw_text(&mut html, start);
                 }
                 self.emit(Event::Html(CowStr::from(html)));
                 self.emit(event);

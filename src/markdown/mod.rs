@@ -59,6 +59,7 @@ mod prose;
 use prose::{is_inline, is_inline_end};
 mod raw;
 mod raw_code_links;
+mod raw_text;
 mod readability;
 mod rebase;
 mod reference_wikilinks;

@@ -743,14 +743,16 @@ pub(crate) fn body(page: &str) -> &str {
     body.strip_suffix('\n').unwrap_or(body)
 }
 
-/// Builds the examples that must pass; returns (number, expected, got) for failures and
-/// how many glossary links were made.
-fn run(examples: &[&Example], glossary: bool) -> (Vec<(usize, String, String)>, usize) {
+/// Builds the examples that must pass; returns (number, expected, got) for failures,
+/// how many glossary links were made, and the examples whose output ends by closing an
+/// element the spec's fragment leaves open at its end (see [`closed_at_end`]).
+fn run(examples: &[&Example], glossary: bool) -> (Vec<(usize, String, String)>, usize, Vec<usize>) {
     let site = Fixture::empty();
     write_site(&site, examples, glossary);
     site.build().assert_code(0);
     let mut failures = Vec::new();
     let mut links = 0;
+    let mut closed = Vec::new();
     for e in examples {
         let slug = file_name(e.number).trim_end_matches(".md").to_string();
         let page = site.read(&format!("spec/{slug}/index.html"));
@@ -762,11 +764,32 @@ fn run(examples: &[&Example], glossary: bool) -> (Vec<(usize, String, String)>, 
         }
         let expected = normalize(&e.html);
         let got = normalize(&got);
-        if expected != got {
+        if closed_at_end(&expected, &got) {
+            closed.push(e.number);
+        } else if expected != got {
             failures.push((e.number, expected, got));
         }
     }
-    (failures, links)
+    (failures, links, closed)
+}
+
+/// Whether `got` is `expected` and then the end tag of an element a browser reads as
+/// text to its end tag, which `expected` opens and leaves open at its end (example 173:
+/// `<style type="text/css">` and `foo`, an HTML block running to the end of the
+/// document). The spec's output is a fragment, whose end closes it; attune's article is
+/// followed by the page, which the open element would hide (`markdown/raw_text.rs`), so
+/// attune closes it there. Both are the same document to a browser.
+fn closed_at_end(expected: &str, got: &str) -> bool {
+    [
+        "style", "script", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    ]
+    .into_iter()
+    .any(|name| {
+        let opened = expected.rfind(&format!("<{name}"));
+        let closed = expected.rfind(&format!("</{name}"));
+        opened.is_some_and(|o| closed.is_none_or(|c| c < o))
+            && got.trim_end().strip_suffix(&format!("</{name}>")) == Some(expected)
+    })
 }
 
 pub(crate) fn report(failures: &[(usize, String, String)]) -> String {
@@ -792,12 +815,13 @@ fn commonmark_spec_examples_render_through_the_whole_pipeline() {
         .filter(|e| !refused.contains_key(&e.number))
         .collect();
 
-    let (failures, _) = run(&passing, false);
+    let (failures, _, closed) = run(&passing, false);
     let line = format!(
-        "CommonMark: {}/{} pass, {} refused by design",
+        "CommonMark: {}/{} pass, {} refused by design (of the passing, {} end by closing an element the spec's fragment leaves open at its end, the same document to a browser: {closed:?})",
         passing.len() - failures.len(),
         all.len(),
-        refused.len()
+        refused.len(),
+        closed.len()
     );
     // Written past the test harness's capture, so `cargo test` shows the figure.
     let _ = writeln!(std::io::stderr(), "{line}");
@@ -873,7 +897,7 @@ fn glossary_linking_changes_no_example_beyond_its_own_links() {
         .iter()
         .filter(|e| !refused.contains(&e.number))
         .collect();
-    let (failures, links) = run(&passing, true);
+    let (failures, links, _) = run(&passing, true);
     let line = format!(
         "CommonMark with a glossary of foo, bar, baz: {}/{} unchanged, {links} glossary links made",
         passing.len() - failures.len(),

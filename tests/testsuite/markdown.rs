@@ -1,6 +1,7 @@
 //! Markdown as authors wrote it reaches every place attune shows it: the page, the
 //! "Mentioned in" quotes, the search excerpts; attune's own marks never mix with text.
 
+use crate::links::independent_check;
 use crate::support::Fixture;
 
 fn site() -> Fixture {
@@ -149,6 +150,55 @@ fn pandoc_heading_ids_and_classes_are_read_and_linked() {
     assert!(!a.contains("{#my-id}") && !a.contains("{.warning}"), "{a}");
     let b = site.read("t/b/index.html");
     assert_eq!(b.matches("href=\"../../t/a/#my-id\"").count(), 2, "{b}");
+}
+
+/// A note on web pages says "dynamically generating <style> tags" or "the <title>
+/// element": a browser reads everything after such a tag as its text up to its end tag,
+/// and the rest of the page, the site's footer and scripts too, was blank (a vault's
+/// article and its print page: 834 links to anchors that no longer showed). Left open
+/// in its paragraph, the tag is text, as GitHub shows it; left open by an HTML block, it
+/// is closed where the block ends. Each with a warning.
+#[test]
+fn a_raw_text_tag_left_open_does_not_hide_the_page() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nEarly CSS-in-JS relied on generating <style> tags at runtime.\n\n\
+         Put the name in the <TITLE> and say <textarea>hi</textarea>.\n\n\
+         ## Into the compiler {#compiler}\n\nText **bold**.\n\n<div>\n<script>\nlet a = 1;\n</div>\n\n\
+         ## After the block {#after}\n\nMore.\n",
+    );
+    site.write(
+        "content/t/b.md",
+        "---\ntitle: B\n---\nSee [the compiler](a.md#compiler) and [after](a.md#after).\n",
+    );
+    site.strict_links();
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("is not closed in its paragraph").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("this `<style>` is not closed in its paragraph");
+    run.assert_stderr_contains("content/t/a.md:4:38");
+    run.assert_stderr_contains("this HTML block leaves a `<script>` open");
+    let page = site.read("t/a/index.html");
+    assert!(
+        page.contains("generating &lt;style&gt; tags at runtime.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("in the &lt;TITLE&gt; and say <textarea>hi</textarea>.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<h2 id=\"compiler\">"), "{page}");
+    assert!(page.contains("let a = 1;\n</div>\n</script>"), "{page}");
+    assert!(page.contains("<h2 id=\"after\">"), "{page}");
+    // What a browser sees: every link leads to an element it shows.
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
 }
 
 /// `<pre>` opening a line: self-closed (`<pre/>`, `<pre class="x"/>`, which opens a
