@@ -4,9 +4,16 @@
 //! scripts too. A note on web pages says "dynamically generating <style> tags" or "put
 //! the name in the <title>", and every page after that word was blank.
 //!
+//! Others hide what they hold from view, so one left open hides the rest of the page as
+//! surely: a `<template>`, a folded `<details>`, a `<dialog>` not open, a `<select>`, and
+//! the fallback content of `<video>`, `<audio>`, `<canvas>` and `<object>` ("HTML5 added
+//! the <video> and <audio> tags").
+//!
 //! In a paragraph, heading, list item or cell, such a tag with no end tag before its
-//! block ends is text, as GitHub shows it (and as the author meant it); in an HTML
-//! block, one its block leaves open is closed where the block ends. Each with a warning.
+//! block ends is text, as GitHub shows the first kind (and as the author meant it); in
+//! an HTML block, an element of the first kind its block leaves open is closed where the
+//! block ends (one of the second, `<details>` above Markdown paragraphs and a
+//! `</details>` block below them, is how such blocks are written). Each with a warning.
 
 use super::Builder;
 use crate::diagnostic::{Code, Diagnostic};
@@ -67,8 +74,13 @@ const RAW_TEXT: [&str; 10] = [
     "plaintext",
 ];
 
-/// Turns each inline start tag of a [`RAW_TEXT`] element that its block does not close
-/// into text; the place and name of each.
+/// The elements that hide what they hold, which a browser then shows nothing of.
+const HIDING: [&str; 8] = [
+    "template", "details", "dialog", "select", "video", "audio", "canvas", "object",
+];
+
+/// Turns each inline start tag of a [`RAW_TEXT`] or [`HIDING`] element that its block
+/// does not close into text; the place and name of each.
 pub(super) fn unclosed_as_text(
     events: &mut [(Event<'_>, Range<usize>)],
 ) -> Vec<(Range<usize>, &'static str)> {
@@ -79,7 +91,8 @@ pub(super) fn unclosed_as_text(
         };
         // One written self-closed (`<script src="a.js"/>`) is the element, closed
         // where it stands (`html.rs`).
-        let Some(name) = start_tag(html).filter(|_| !html.trim_end().ends_with("/>")) else {
+        let name = start_tag(html, &RAW_TEXT).or_else(|| start_tag(html, &HIDING));
+        let Some(name) = name.filter(|_| !html.trim_end().ends_with("/>")) else {
             continue;
         };
         let closed = name != "plaintext"
@@ -112,7 +125,7 @@ pub(super) fn left_open(html: &str) -> Option<(&'static str, usize)> {
             continue;
         }
         at = start + 1;
-        let Some(name) = start_tag(rest) else {
+        let Some(name) = start_tag(rest, &RAW_TEXT) else {
             continue;
         };
         match lower[start..].find(&format!("</{name}")) {
@@ -123,11 +136,11 @@ pub(super) fn left_open(html: &str) -> Option<(&'static str, usize)> {
     None
 }
 
-/// The [`RAW_TEXT`] element `html` opens with a start tag (`<style>`, `<script
+/// The element of `names` that `html` opens with a start tag (`<style>`, `<script
 /// src="a.js">`, `<style/>`, which opens it too), if it does.
-fn start_tag(html: &str) -> Option<&'static str> {
+fn start_tag(html: &str, names: &[&'static str]) -> Option<&'static str> {
     let rest = html.strip_prefix('<')?;
-    RAW_TEXT.into_iter().find(|name| {
+    names.iter().copied().find(|name| {
         rest.get(..name.len())
             .is_some_and(|n| n.eq_ignore_ascii_case(name))
             && rest[name.len()..].starts_with([' ', '\t', '\n', '\r', '>', '/'])
@@ -195,6 +208,10 @@ mod tests {
             shown("Say <textarea>hi</textarea> and <stylesheet> or <b>bold</b>.\n"),
             "<p>Say <textarea>hi</textarea> and <stylesheet> or <b>bold</b>.</p>\n"
         );
+        assert_eq!(
+            shown("HTML5 added the <video> and <Details> tags; <audio src=a.ogg></audio> plays.\n"),
+            "<p>HTML5 added the &lt;video&gt; and &lt;Details&gt; tags; <audio src=a.ogg></audio> plays.</p>\n"
+        );
         // Its end tag in the next paragraph does not close it in this one.
         assert_eq!(
             shown("A <style>\n\nb </style>\n"),
@@ -219,5 +236,7 @@ mod tests {
             Some(("plaintext", 5))
         );
         assert_eq!(left_open("<p>x</p>\n"), None);
+        // A `<details>` block above Markdown and a `</details>` one below stay.
+        assert_eq!(left_open("<details><summary>More</summary>\n"), None);
     }
 }
