@@ -50,8 +50,29 @@ fn fence(line: &str) -> Option<(u8, usize)> {
     (matches!(c, b'`' | b'~') && n >= 3).then_some((c, n))
 }
 
+/// A line's blockquote markers (`> `, `> > `, after up to three spaces), at most `most`
+/// of them: their length, how many, and the text after them.
+fn quoted(line: &str, most: usize) -> (usize, usize, &str) {
+    let mut at = 0;
+    let mut depth = 0;
+    loop {
+        let rest = &line[at..];
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        if depth == most || spaces > 3 || !rest[spaces..].starts_with('>') {
+            return (at, depth, rest);
+        }
+        at += spaces + 1;
+        depth += 1;
+        if line[at..].starts_with(' ') {
+            at += 1;
+        }
+    }
+}
+
 /// `text` with each line inside a `$$` block that would open a Markdown block
-/// indented, and the map back; `None` when there is none.
+/// indented, and the map back; `None` when there is none. A block inside a quote or a
+/// callout (`> $$`) is read the same after its `>` markers, a line of the quote that
+/// is only its markers being a blank line of the formula.
 pub fn protect(text: &str) -> Option<(String, SegMap)> {
     let mut lines = Vec::new();
     let mut at = 0;
@@ -61,19 +82,22 @@ pub fn protect(text: &str) -> Option<(String, SegMap)> {
     }
     let mut indent_at: Vec<usize> = Vec::new();
     let mut blank_at: Vec<usize> = Vec::new();
-    let mut code: Option<(u8, usize)> = None;
+    let mut code: Option<(u8, usize, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
-        let (_, line) = lines[i];
-        if let Some((c, n)) = code {
-            if fence(line).is_some_and(|(fc, fnum)| fc == c && fnum >= n) {
+        let (_, whole) = lines[i];
+        let (_, depth, line) = quoted(whole, usize::MAX);
+        // A fence in a quote ends with its closing fence or with the quote.
+        if let Some((c, n, in_depth)) = code.filter(|code| depth >= code.2) {
+            if depth == in_depth && fence(line).is_some_and(|(fc, fnum)| fc == c && fnum >= n) {
                 code = None;
             }
             i += 1;
             continue;
         }
-        if let Some(open) = fence(line) {
-            code = Some(open);
+        code = None;
+        if let Some((c, n)) = fence(line) {
+            code = Some((c, n, depth));
             i += 1;
             continue;
         }
@@ -87,28 +111,35 @@ pub fn protect(text: &str) -> Option<(String, SegMap)> {
         }
         // The line that closes it: before any blank line (which ends the paragraph),
         // unless the `$$` stands alone on its line, when blank lines are inside the
-        // formula as Obsidian and mdbook-katex read it (up to 100 lines, no code).
+        // formula as Obsidian and mdbook-katex read it (up to 100 lines, no code). In a
+        // quote, its lines are the quote's (or lazy ones, without markers).
         let alone = trimmed.trim_end() == "$$";
         let close = lines[i + 1..]
             .iter()
             .take(100)
-            .take_while(|(_, l)| (alone || !l.trim().is_empty()) && fence(l).is_none())
-            .position(|(_, l)| l.contains("$$"))
+            .map_while(|&(_, l)| {
+                let (_, d, l) = quoted(l, depth);
+                (d == depth || (d == 0 && !l.trim().is_empty())).then_some(l)
+            })
+            .take_while(|l| (alone || !l.trim().is_empty()) && fence(l).is_none())
+            .position(|l| l.contains("$$"))
             .map(|p| i + 1 + p);
         let Some(close) = close else {
             i += 1;
             continue;
         };
-        for &(start, inner) in &lines[i + 1..close] {
+        for &(start, whole) in &lines[i + 1..close] {
+            let (markers, _, inner) = quoted(whole, depth);
             if inner.trim().is_empty() {
                 // A TeX comment: the paragraph, and the formula, go on.
-                blank_at.push(start + inner.len());
+                blank_at.push(start + whole.len());
             } else if opens_block(inner) {
-                indent_at.push(start);
+                indent_at.push(start + markers);
             }
         }
-        if opens_block(lines[close].1) && !lines[close].1.trim_start().starts_with("$$") {
-            indent_at.push(lines[close].0);
+        let (markers, _, last) = quoted(lines[close].1, depth);
+        if opens_block(last) && !last.trim_start().starts_with("$$") {
+            indent_at.push(lines[close].0 + markers);
         }
         i = close + 1;
     }
@@ -159,6 +190,19 @@ mod tests {
         // A blank line inside a `$$` alone on its line.
         let (out, _) = protect("$$\na \\\\\n\n- b\n$$\n").unwrap();
         assert_eq!(out, "$$\na \\\\\n%\n    - b\n$$\n");
+        // In a quote or a callout: a line of only its markers is a blank line of the
+        // formula, and the lines are read after their markers.
+        let (out, _) = protect("> [!example]\n> $$\n> a \\\\\n>\n> - b\n> $$\n").unwrap();
+        assert_eq!(out, "> [!example]\n> $$\n> a \\\\\n>%\n>     - b\n> $$\n");
+        let (out, _) = protect("> > $$\n> > a\n> > \n> > $$\n").unwrap();
+        assert_eq!(out, "> > $$\n> > a\n> > %\n> > $$\n");
+        // Code in a quote stays; a formula the quote ends stays as written.
+        for text in ["> ```\n> $$\n> a\n>\n> $$\n> ```\n", "> $$\n> a\n\n$$\n"] {
+            assert!(protect(text).is_none(), "{text}");
+        }
+        // A fence the quote ends leaves no code open after it.
+        let (out, _) = protect("> ```\n> x\n\n$$\n- b\n$$\n").unwrap();
+        assert_eq!(out, "> ```\n> x\n\n$$\n    - b\n$$\n");
         // The closing line too, when text before `$$` opens a block.
         let (out, _) = protect("$$\na\n- b $$\n").unwrap();
         assert_eq!(out, "$$\na\n    - b $$\n");

@@ -1417,6 +1417,39 @@ fn display_math_over_lines_that_look_like_markdown_blocks_is_one_formula() {
 }
 
 #[test]
+fn display_math_in_a_callout_or_quote_keeps_its_blank_lines() {
+    // From a Quartz garden of engineering notes: an aligned formula in a callout, a
+    // line of the callout that is only `>` between its rows. The formula was cut
+    // there and its TeX shown as text, `$$` and all, with no warning.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nIntro.\n\n\
+         > [!example] Example 2\n> $$\n> \\begin{align}\n> x &= \\sin x + x^{2} \\\\\n>\n\
+         > - x_{i} &= x_{i}^{2} \\\\\n> \\end{align}\n> $$\n> after the formula.\n\n\
+         > > $$\n> > a \\\\\n> >\n> > b\n> > $$\n\n\
+         > ```\n> $$\n> code\n>\n> $$\n> ```\n",
+    );
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("math"), "{out}");
+    site.build().assert_code(0);
+    let page = site.read("t/a/index.html");
+    let start = page.find("<div class=\"article-body\">").expect("a body");
+    let page = &page[start..page.find("class=\"get-help\"").expect("its end")];
+    assert_eq!(
+        page.matches("<math display=\"block\">").count(),
+        2,
+        "{page}"
+    );
+    assert_eq!(page.matches("<mtr>").count(), 5, "{page}");
+    assert!(page.contains("</math>\nafter the formula.</p>"), "{page}");
+    assert!(!page.contains("<li>") && !page.contains('%'), "{page}");
+    // In code, `$$` and the blank line stay as written.
+    assert!(page.contains("$$\ncode\n\n$$"), "{page}");
+}
+
+#[test]
 fn an_include_of_lines_or_an_anchor_the_file_lacks_follows_broken_links() {
     // bevy-cheatbook/bevy-cheatbook includes `smooth_movement.rs:interpolation-app`,
     // an anchor the file does not have (mdBook includes nothing, silently): with
