@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 pub struct SegMap {
     /// (start in the output, start in the input, whether the stretch was copied as it is
     /// (offsets move together) or inserted (every offset maps to the start)).
-    segs: Vec<(usize, usize, bool)>,
+    pub(super) segs: Vec<(usize, usize, bool)>,
 }
 
 impl SegMap {
@@ -351,10 +351,15 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
 /// reported and taken out; the Markdown passes do not apply.
 pub fn expand_html(body: &str, article: &Article, options: Options) -> Expanded {
     let mut out = Expanded::default();
-    out.text = if holds(body, "{{") || holds(body, "{%") || holds(body, "<%") {
-        let (stripped, map) = super::foreign::strip(body, article, options, &mut out);
+    let body = super::hugo_html::markdown_pairs(body, options, &mut out.maps.0);
+    out.text = if holds(&body, "{{") || holds(&body, "{%") || holds(&body, "<%") {
+        let (stripped, map) = super::foreign::strip(&body, article, options, &mut out);
+        let headings = super::hugo_html::headings_as_html(&stripped, &map);
         out.maps.0.push(map);
-        stripped
+        headings.map_or(stripped, |(html, map)| {
+            out.maps.0.push(map);
+            html
+        })
     } else {
         body.to_string()
     };

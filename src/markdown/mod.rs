@@ -32,6 +32,7 @@ mod hugo_builtins;
 mod hugo_callouts;
 mod hugo_figure;
 mod hugo_fixed;
+mod hugo_html;
 mod hugo_link;
 mod hugo_param;
 mod hugo_raw;

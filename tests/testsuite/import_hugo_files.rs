@@ -1,6 +1,7 @@
 //! Hugo content that is not Markdown, and files Hugo finds outside `static/`: HTML
 //! content pages (front matter, then HTML), the `assets/` folder and module mounts.
 
+use crate::links::independent_check;
 use crate::support::Fixture;
 
 /// The article's own text on its page.
@@ -94,6 +95,38 @@ fn an_html_pages_broken_references_are_reported_at_their_place() {
         )
         .assert_stderr_contains("--> content/tests/components.html:9:1");
     assert!(!run.stderr.contains("front matter"), "{}", run.stderr);
+}
+
+#[test]
+fn markdown_inside_a_percent_pair_of_an_html_page_is_read_as_markdown() {
+    // Tekton's home page, `content/en/_index.html` as Docsy's example site wrote it:
+    // Docsy's blocks around Markdown, which Hugo renders in a `{{% %}}` pair's inner
+    // text. The links showed as written, `[Get Tekton here](/docs/installation/)`.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/tests/landing.html",
+        "---\ntitle: Landing\n---\n<div class=\"intro\">\n\
+         {{% blocks/feature icon=\"fa-code\" title=\"Install\" %}}\n\
+         [Get it here](/posts/second-post/) and read **this**.\n\
+         {{% /blocks/feature %}}\n</div>\n\
+         {{< blocks/section >}}\n<p>[kept](as-written)</p>\n{{< /blocks/section >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("tests/landing/index.html");
+    let text = body(&page);
+    assert!(
+        text.contains(
+            "<a href=\"../../posts/second-post/\">Get it here</a> and read <strong>this</strong>."
+        ),
+        "{text}"
+    );
+    // Docsy's box is titled with a heading, HTML as the page is.
+    assert!(text.contains("<h3>Install</h3>"), "{text}");
+    assert!(!text.contains("###") && !text.contains("{{"), "{text}");
+    // A `{{< >}}` pair's inner text is passed as it is, as Hugo passes it.
+    assert!(text.contains("<p>[kept](as-written)</p>"), "{text}");
+    assert!(independent_check(&site).is_empty());
 }
 
 /// The fixture's book.toml with `extra` after it.

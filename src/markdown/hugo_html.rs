@@ -1,0 +1,157 @@
+//! A Hugo page written in HTML (`_index.html`, as Docsy's example site wrote its home
+//! page for years) is the page's HTML as it is, but the text inside a `{{% … %}}` pair
+//! is Markdown, as Hugo renders the `%` form's inner text: Tekton's home page holds
+//! `{{% blocks/feature title="Install Tekton" %}}[Get Tekton here](/docs/installation/)
+//! {{% /blocks/feature %}}`, and the link showed as written. Each innermost pair's inner
+//! text is written as the HTML its Markdown stands for, before the pair itself is read
+//! (`foreign.rs`); its links are then the page's raw HTML links, checked and rewritten
+//! as those are.
+
+use super::expand::{SegMap, Splice};
+use super::foreign::{tags, Kind};
+use pulldown_cmark::{html, Options, Parser};
+use std::borrow::Cow;
+
+/// `text` with the inner text of each `{{% name %}}` … `{{% /name %}}` pair that holds
+/// no other tag written as HTML, its map back pushed on `maps`.
+pub(super) fn markdown_pairs<'t>(
+    text: &'t str,
+    options: Options,
+    maps: &mut Vec<SegMap>,
+) -> Cow<'t, str> {
+    match rendered(text, options) {
+        Some((out, map)) => {
+            maps.push(map);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+fn rendered(text: &str, options: Options) -> Option<(String, SegMap)> {
+    if !crate::text::holds(text, "{{%") {
+        return None;
+    }
+    let found = tags(text, options);
+    let mut inners = Vec::new();
+    for pair in found.windows(2) {
+        let (open, close) = (&pair[0], &pair[1]);
+        let paired = open.kind == Kind::HugoMarkdown
+            && close.kind == Kind::HugoMarkdown
+            && close.name().strip_prefix('/') == Some(open.name());
+        let inner = open.range.end..close.range.start;
+        if paired && !text[inner.clone()].trim().is_empty() {
+            inners.push(inner);
+        }
+    }
+    if inners.is_empty() {
+        return None;
+    }
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    for inner in inners {
+        splice.copy(copied..inner.start);
+        let mut rendered = String::from("\n");
+        html::push_html(
+            &mut rendered,
+            Parser::new_ext(&text[inner.clone()], options),
+        );
+        splice.insert(&rendered, inner.start);
+        copied = inner.end;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+/// `text`, a page written in HTML with its shortcodes drawn (`foreign::strip`, whose
+/// map is `map`), with each heading line a drawing wrote (Docsy's blocks title their
+/// boxes `### Install`) written as the HTML heading it stands for, and the map back;
+/// `None` when there is none. The page's own lines are its HTML as written.
+pub(super) fn headings_as_html(text: &str, map: &SegMap) -> Option<(String, SegMap)> {
+    let drawn: Vec<std::ops::Range<usize>> = map
+        .segs
+        .iter()
+        .enumerate()
+        .filter(|(_, seg)| !seg.2)
+        .map(|(i, seg)| seg.0..map.segs.get(i + 1).map_or(text.len(), |next| next.0))
+        .collect();
+    if drawn.is_empty() {
+        return None;
+    }
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let hashes = bare.bytes().take_while(|b| *b == b'#').count();
+        let end = start + bare.len();
+        if !(1..=6).contains(&hashes)
+            || !bare[hashes..].starts_with(' ')
+            || !drawn.iter().any(|r| r.start <= start && end <= r.end)
+        {
+            continue;
+        }
+        let mut heading = String::new();
+        html::push_html(&mut heading, Parser::new(bare));
+        splice.copy(copied..start);
+        splice.insert(heading.trim_end(), start);
+        copied = end;
+    }
+    if copied == 0 {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(text: &str) -> Option<String> {
+        rendered(text, Options::empty()).map(|(out, _)| out)
+    }
+
+    #[test]
+    fn the_inner_text_of_a_markdown_pair_is_its_html() {
+        assert_eq!(
+            out("<div>\n{{% blocks/feature title=\"Install\" %}}\n[Get it](/docs/) **now**\n{{% /blocks/feature %}}\n</div>\n").unwrap(),
+            "<div>\n{{% blocks/feature title=\"Install\" %}}\n<p><a href=\"/docs/\">Get it</a> <strong>now</strong></p>\n{{% /blocks/feature %}}\n</div>\n"
+        );
+        // Only the innermost pair; `{{< >}}` pairs, whose inner text Hugo passes as it
+        // is, and empty pairs stay.
+        let nested = "{{% outer %}}\nA *b*\n{{% inner %}}\nC *d*\n{{% /inner %}}\n{{% /outer %}}\n";
+        assert_eq!(
+            out(nested).unwrap(),
+            "{{% outer %}}\nA *b*\n{{% inner %}}\n<p>C <em>d</em></p>\n{{% /inner %}}\n{{% /outer %}}\n"
+        );
+        for text in [
+            "{{< section >}}\n*a*\n{{< /section >}}\n",
+            "{{% empty %}} {{% /empty %}}\n",
+            "<p>No tags.</p>\n",
+        ] {
+            assert_eq!(out(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_a_drawing_wrote_is_html_and_the_page_s_own_text_stays() {
+        let text = "<p>Own</p>\n### Not drawn\n";
+        let mut splice = Splice::new(text);
+        splice.copy(0..11);
+        splice.insert("\n### Install *now*\n\n", 11);
+        splice.copy(11..text.len());
+        let (out, map) = headings_as_html(&splice.out, &splice.map).unwrap();
+        assert_eq!(
+            out,
+            "<p>Own</p>\n\n<h3>Install <em>now</em></h3>\n\n### Not drawn\n"
+        );
+        // Positions in it map to where the drawing stood.
+        assert_eq!(map.back(out.find("<h3>").unwrap()), 12);
+        let mut splice = Splice::new(text);
+        splice.copy(0..text.len());
+        assert!(headings_as_html(&splice.out, &splice.map).is_none());
+    }
+}
