@@ -238,6 +238,31 @@ fn an_old_address_written_from_this_folder_is_read_as_mdbook_reads_it() {
 }
 
 #[test]
+fn an_old_folder_index_where_attune_draws_the_folder_s_hub_leaves_the_hub() {
+    // dtolnay/cxx's book: `"build/index.html" = "../building.html"`, where mdBook had
+    // no page (its `build/` chapters have no README) and attune draws the folder's
+    // hub. Both claimed `/build/`: an error that stopped the build.
+    let site = Fixture::new("import-mdbook");
+    with_book_toml(
+        &site,
+        "[output.html.redirect]\n\"guide/index.html\" = \"../reference/config.html\"\n\"old.html\" = \"guide/install.html\"\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: the redirect '/guide/index.html' to 'src/reference/config.md' is not written: '/guide/' is the topic hub 'guide'",
+    );
+    let hub = site.read("guide/index.html");
+    assert!(!hub.contains("http-equiv=\"refresh\""), "{hub}");
+    assert!(hub.contains("Installation"), "{hub}");
+    assert!(site.read("old.html").contains("guide/install/"));
+    // A page the author wrote there is a collision still.
+    site.write("src/guide/README.md", "# The guide\n\nText.\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("would publish '/guide/'");
+}
+
+#[test]
 fn a_redirect_to_another_old_address_leads_where_that_one_leads() {
     // rust-lang/rust-forge: `"profile-queries.html" = "/compiler/profile-queries.html"`,
     // itself redirected to another site; mdBook's pages lead on one after another.

@@ -2,7 +2,7 @@
 //! each old address a redirect page to the page its target names, claimed in the URL
 //! table after the pages, so links written to the old address lead to the page.
 
-use super::{Kind, Owner, UrlTable};
+use super::{display_url, Kind, Owner, UrlTable};
 use crate::config::Entry;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::site::article::is_generated_on;
@@ -117,6 +117,24 @@ impl Site {
                 let stem = a.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
                 a.url == old && !["index", "_index", "README", "readme"].contains(&stem)
             });
+            // An old `dir/index.html` where attune draws a page of its own, the hub of
+            // the folder `dir/` (cxx's book: `build/index.html` when mdBook had no page
+            // there, its `build/` chapters having no README): that page stays, and links
+            // to the old address lead to it.
+            if let Some(drawn) = table
+                .owner_of(&folder)
+                .filter(|_| file.is_none() && !self.articles.iter().any(|a| a.url == old))
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::UrlCollision,
+                        format!("{} is not written: '{}' is {}", owner.what, display_url(&folder), drawn.what),
+                    )
+                    .at(&entry.file, entry.at.0, entry.at.1)
+                    .help("links to the old address lead to that page, which lists the folder's pages; take the redirect out of book.toml to silence this"),
+                );
+                continue;
+            }
             let file_only = file.is_some() && !chapter && table.owner_of(&folder).is_some();
             if old != to_here.url && !file_only {
                 let claimed = table.claim(&folder, Kind::Redirect, owner.clone(), diagnostics);
