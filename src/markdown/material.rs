@@ -61,7 +61,10 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             at += 1;
             continue;
         };
-        // An icon's own attribute list (`:material-information:{ title="…" }`).
+        // An icon's own attribute list (`:material-information:{ title="…" }`), and a
+        // space after it: a list item's text starts where it did (a grid card's
+        // `-   :material-clock: &nbsp; __Title__`, whose paragraphs below are indented to
+        // that column, were an item and a code block), and words keep one space.
         if bytes[at] == b':' {
             let after = &text[at + len..];
             len += after
@@ -69,6 +72,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
                 .then(|| attribute_list(after))
                 .flatten()
                 .unwrap_or(0);
+            len += usize::from(text[at + len..].starts_with([' ', '\t']));
         }
         let id = (bytes[at] == b'{')
             .then(|| list_id(&text[at..at + len]))
@@ -202,7 +206,7 @@ mod tests {
         );
         assert_eq!(
             out(":material-check: Done :octicons-heart-fill-24:{ .heart } here.\n"),
-            " Done  here.\n"
+            "Done here.\n"
         );
         assert_eq!(
             out("[Subscribe][demo]{ .md-button } now.\n\n[demo]: https://example.org\n"),

@@ -77,7 +77,7 @@ fn an_mkdocs_sites_blocks_nav_and_keys_are_read_as_mkdocs_reads_them() {
         "<p>Because it helps.</p>",
         "<p><strong>Phone</strong></p>\n<p>Call us.</p>",
         "<p><strong>Text</strong></p>\n<p>Text us.</p>",
-        "<p>After the tabs.  <a href=\"./help/talking/\" id=\"ref-1\">Start</a> <code>:material-x:</code></p>",
+        "<p>After the tabs. <a href=\"./help/talking/\" id=\"ref-1\">Start</a> <code>:material-x:</code></p>",
     ] {
         assert!(home.contains(shown), "{shown}: {home}");
     }
@@ -213,4 +213,33 @@ fn snippets_include_files_sections_and_lines_as_pymdownx_reads_them() {
     assert!(!page.contains("import os"), "{page}");
     assert!(page.contains(">pass</span>"), "{page}");
     assert!(!page.contains("[start:"), "{page}");
+}
+
+#[test]
+fn a_grid_card_starting_with_an_icon_keeps_its_text_in_its_card() {
+    // Material's own docs (plugins/index.md): grid cards, each a list item that opens
+    // with an icon, its paragraphs indented to the item's text. Taking the icon out
+    // moved that text a column on; the paragraphs fell out of the item and showed as
+    // a code block, `---` and all.
+    let site = mkdocs_site();
+    site.write(
+        "docs/help/cards.md",
+        "# Cards\n\n<div class=\"grid cards\" markdown>\n\n\
+         -   :material-clock:{ .lg .middle } &nbsp; __[Group][group]__\n\n    ---\n\n    The group plugin groups plugins.\n\n\
+         -   :octicons-heart-24: __Plain__\n\n    ---\n\n    Second card.\n\n</div>\n\n[group]: talking.md\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("help/cards/index.html");
+    let main = main_of(&page);
+    assert!(!main.contains("<pre>"), "{main}");
+    assert_eq!(main.matches("<hr />").count(), 2, "{main}");
+    assert!(
+        main.contains("<p>The group plugin groups plugins.</p>\n</li>"),
+        "{main}"
+    );
+    assert!(main.contains("<p>Second card.</p>\n</li>"), "{main}");
+    assert!(
+        !main.contains(":material") && !main.contains(":octicons"),
+        "{main}"
+    );
 }
