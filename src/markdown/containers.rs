@@ -113,7 +113,13 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         }
         let keep = indent.min(base);
         splice.copy(copied..start + keep);
-        splice.insert(&quotes(depth(&open), ""), start + keep);
+        // A blank line inside a container in a list item stays in the item: its quotes
+        // at the item's indent (at the line's start they ended the list).
+        let pad = match content.trim().is_empty() {
+            true => " ".repeat(base - keep),
+            false => String::new(),
+        };
+        splice.insert(&quotes(depth(&open), &pad), start + keep);
         copied = start + keep;
         if let Some((callout_line, quoted)) = opening {
             found = true;
@@ -379,7 +385,12 @@ mod tests {
         // In a list item, the item's indent stays before the quote.
         assert_eq!(
             out("- item\n\n  :::tip\n  Inside.\n  :::\n"),
-            "- item\n\n  > [!tip]\n  > Inside.\n  \n"
+            "- item\n\n  > [!tip]\n  > Inside.\n  \n",
+        );
+        // A blank line inside it stays in the item.
+        assert_eq!(
+            out("- item\n\n  :::tip\n\n  Inside.\n\n  :::\n"),
+            "- item\n\n  > [!tip]\n  > \n  > Inside.\n  > \n  \n"
         );
         // A container left open runs to the end.
         assert_eq!(out(":::tip\nA\n"), "> [!tip]\n> A\n");

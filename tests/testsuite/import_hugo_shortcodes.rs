@@ -168,6 +168,29 @@ fn docsy_alerts_and_learn_notices_are_callouts() {
 }
 
 #[test]
+fn a_box_in_a_list_item_with_blank_lines_stays_in_the_item() {
+    // etcd.io's quickstart: a Docsy alert inside a numbered step, blank lines around
+    // its text. The box's blank lines were quoted from the line's start, which ended
+    // the list: the box showed empty, its text as a code block of `>` lines, and the
+    // steps after it restarted their numbering.
+    let site = hugo_site();
+    site.write(
+        "content/posts/steps.md",
+        "---\ntitle: Steps\n---\nFollow these:\n\n 1. Install it.\n\n    {{% alert color=\"warning\" %}}\n\n    \
+         **Important**: check the last\n    step.\n\n    {{% /alert %}}\n\n 2. Launch it.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/steps/index.html");
+    let start = page.find("<div class=\"article-body\">").expect("a body");
+    let text = &page[start..page.find("class=\"get-help\"").expect("its end")];
+    assert!(
+        text.contains("<p class=\"callout-title\">Warning</p>\n<p><strong>Important</strong>: check the last\nstep.</p>\n</div>\n</li>\n<li>\n<p>Launch it.</p>"),
+        "{text}"
+    );
+    assert!(!text.contains("<pre>") && !text.contains("&gt;"), "{text}");
+}
+
+#[test]
 fn boxes_other_themes_name_by_their_kind_are_callouts() {
     // Kubernetes' and Linode's docs (utho's 59 pairs) write `{{< note >}}` …
     // `{{< /note >}}`, Hextra `callout`, Hugo Book `hint`: the box and its text were
