@@ -20,7 +20,9 @@
 //! each is left out, and reported at its place (with the include to write instead).
 //! pymdownx.snippets' `--8<-- "file.md"` is an include (see `include/directive.rs`);
 //! one this pass still meets (in a quote) is reported so, its section marks left out.
-//! Material for MkDocs' icons and attribute lists are left out before (`material.rs`).
+//! Material for MkDocs' icons and attribute lists are left out before (`material.rs`),
+//! and links whose address holds spaces read as Python-Markdown reads them
+//! (`mkdocs_links.rs`).
 
 use super::admonish::callout;
 use super::expand::{Article, Expanded, Expressions, SegMap, Splice};
@@ -37,6 +39,19 @@ pub(super) fn passes(
     out: &mut Expanded,
 ) -> String {
     let mkdocs = article.expressions == Expressions::MkDocs;
+    // Python-Markdown's addresses with spaces, on an MkDocs site (an Obsidian vault
+    // that MkDocs publishes too: its `docs/` beside mkdocs.yml).
+    if super::mkdocs_links::may_hold(&text)
+        && (mkdocs
+            || article
+                .content
+                .is_some_and(|(_, dir, _)| crate::load::mkdocs::is_site(dir)))
+    {
+        if let Some((rewritten, map)) = super::mkdocs_links::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if mkdocs && super::material::may_hold(&text) {
         if let Some((rewritten, map)) = super::material::rewrite(&text, options) {
             out.maps.0.push(map);

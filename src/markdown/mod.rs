@@ -54,6 +54,7 @@ mod math_html;
 mod math_prices;
 mod mathjax;
 mod mdx;
+mod mkdocs_links;
 mod obsidian;
 mod page_link;
 mod prose;
@@ -86,11 +87,10 @@ pub use include::{
 pub use links::{
     fill_labels, fill_placeholders, fragment_attr, href_attr, is_external, split_anchor,
 };
-pub use obsidian::join_tags;
 pub use prose::{plain_summary, summary_before_more};
-pub use readability::TextStats;
 pub use sanitize::{keeps_url, sanitize};
 pub use spec_rules::{addresses as rule_addresses, RuleAddresses};
+pub use {obsidian::join_tags, readability::TextStats};
 
 use crate::config::{BrokenLinks, UnsupportedSyntax};
 use crate::diagnostic::Diagnostics;

@@ -243,3 +243,52 @@ fn a_grid_card_starting_with_an_icon_keeps_its_text_in_its_card() {
         "{main}"
     );
 }
+
+#[test]
+fn an_address_with_spaces_is_a_link_as_python_markdown_reads_it() {
+    // An Obsidian vault published with MkDocs writes its links to notes as Markdown
+    // links with the notes' names, spaces and all: Python-Markdown reads them as links,
+    // and 172 showed as text. Obsidian itself asks for `%20`; a plain vault keeps them
+    // text.
+    let site = mkdocs_site();
+    site.write(
+        "docs/help/Crisis Plan (draft).md",
+        "# Crisis plan\n\n## First steps\n\nText.\n",
+    );
+    site.write(
+        "docs/help/links.md",
+        "# Links\n\nSee [the plan](Crisis Plan (draft).md), [its steps](Crisis Plan (draft).md#first-steps \"Steps\") \
+         and `[code](a b.md)`.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("help/links/index.html");
+    let main = main_of(&page);
+    assert!(
+        main.contains("<a href=\"../../help/crisis-plan-draft/\" id=\"ref-1\">the plan</a>"),
+        "{main}"
+    );
+    assert!(
+        main.contains("<a href=\"../../help/crisis-plan-draft/#first-steps\" id=\"ref-2\" title=\"Steps\">its steps</a>"),
+        "{main}"
+    );
+    assert!(main.contains("<code>[code](a b.md)</code>"), "{main}");
+    assert!(main.contains("<p>See <a href="), "{main}");
+    // In a vault MkDocs does not publish, Obsidian's reading: text.
+    let vault = Fixture::empty();
+    vault.write(
+        "book.toml",
+        "[site]\ntitle = \"V\"\n[build]\ncontent_dir = \"notes\"\nmissing_links = \"warn\"\n",
+    );
+    vault.write("notes/.obsidian/app.json", "{}");
+    vault.write("notes/Crisis Plan.md", "# Crisis plan\n\nText.\n");
+    vault.write(
+        "notes/links.md",
+        "# Links\n\nSee [the plan](Crisis Plan.md).\n",
+    );
+    vault.build().assert_code(0);
+    let page = vault.read("links/index.html");
+    assert!(
+        main_of(&page).contains("See [the plan](Crisis Plan.md)."),
+        "{page}"
+    );
+}
