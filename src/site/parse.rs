@@ -109,6 +109,15 @@ pub(super) fn articles(
     let taxonomies = crate::load::taxonomies::names(&content.root, &content.dir, &sources);
     content.not_found_text = sources.iter().any(|s| s.rel == Path::new("404.md"));
     place::leave_out_not_found_page(&mut sources, tool, &taxonomies, diagnostics);
+    let dir = content
+        .dir
+        .strip_prefix(&content.root)
+        .unwrap_or(&content.dir);
+    let folders = (
+        dir.to_path_buf(),
+        config.build.static_dir.as_deref().map(Path::new),
+    );
+    place::leave_out_not_found_file(&mut content.assets, (&folders.0, folders.1), diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(

@@ -164,6 +164,35 @@ pub(super) fn leave_out_not_found_page(
 
 /// The name of `rel` when it is a page named `404` at the top of the content folder
 /// (`404.md`, a Jekyll site's `404.html` or `404.markdown`).
+/// A `404.html` at the root of the content or static folder (Emanote's docs, a static
+/// host's own not-found page): attune writes its own there, with the site's help
+/// links, so the file is left out, with a warning; it was a URL collision that stopped
+/// the build.
+pub(super) fn leave_out_not_found_file(
+    assets: &mut Vec<crate::load::Asset>,
+    folders: (&Path, Option<&Path>),
+    diagnostics: &mut Diagnostics,
+) {
+    assets.retain(|asset| {
+        if asset.rel != Path::new("404.html") {
+            return true;
+        }
+        let folder = match asset.from {
+            crate::load::AssetFolder::Static => folders.1.unwrap_or(folders.0),
+            _ => folders.0,
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::NotFoundPage,
+                "404.html is a not-found page for static hosts: attune writes its own there (with the site's help links), so this file is not published",
+            )
+            .in_file(folder.join(&asset.rel))
+            .help("to publish it as it is, give it another name; the not-found page at /404.html is attune's"),
+        );
+        false
+    });
+}
+
 fn top_not_found(rel: &Path) -> Option<String> {
     let top = rel.parent() == Some(Path::new(""));
     let named = rel.file_stem().is_some_and(|s| s == "404");

@@ -425,6 +425,25 @@ fn mdbook_s_not_found_page_is_left_out_with_a_warning() {
 }
 
 #[test]
+fn a_not_found_html_file_at_the_root_is_left_out_with_a_warning() {
+    // Emanote's docs keep a static host's `404.html` among the notes (and Hugo sites
+    // one in `static/`): it claimed attune's own `404.html`, an error that stopped
+    // the build.
+    let site = Fixture::new("mdbook-folders");
+    site.write(
+        "src/404.html",
+        "<!doctype html><title>Lost</title><p>Not here.</p>\n",
+    );
+    site.write("src/guide/404.html", "<p>A file of its own.</p>\n");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 404.html is a not-found page for static hosts: attune writes its own there (with the site's help links), so this file is not published\n--> src/404.html",
+    );
+    assert!(!site.read("404.html").contains("Not here."));
+    assert!(site.read("guide/404.html").contains("A file of its own."));
+}
+
+#[test]
 fn code_blocks_show_what_mdbook_shows_hidden_lines_rustdoc_include_and_playground() {
     let site = Fixture::empty();
     site.write(
