@@ -33,7 +33,7 @@ use std::ops::Range;
 /// The text with every colon-fenced container written as a callout, and the map back
 /// to the text as written; `None` when there is none.
 pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
-    let mut code: Option<Vec<Range<usize>>> = None;
+    let mut code: Option<Vec<(Range<usize>, bool)>> = None;
     let mut splice = Splice::new(text);
     let mut copied = 0;
     let mut found = false;
@@ -66,11 +66,20 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
                 _ => (b':', 0),
             },
         };
+        // In code, a marker is code; but a line at an open container's indent is its
+        // marker where CommonMark alone reads an indented code block (a box in a list
+        // item whose text stands at the line's start ends the item: grpc.io's web
+        // quickstart left its box open, and the page's link definitions in it).
+        let inside = code
+            .get_or_insert_with(|| code_block_kinds(text, options))
+            .iter()
+            .find(|(r, _)| r.contains(&(start + indent)))
+            .map(|(_, fenced)| *fenced);
         let marker = (hint.is_some() || fence.1 >= 3)
-            && !code
-                .get_or_insert_with(|| code_blocks(text, options))
-                .iter()
-                .any(|r| r.contains(&(start + indent)));
+            && match inside {
+                None => true,
+                Some(fenced) => !fenced && !open.is_empty() && indent == base,
+            };
         let closes = match hint {
             Some(Hint::Close) => open.last().is_some_and(|o| o.0 == HINT),
             Some(Hint::Open(_)) => false,
@@ -113,12 +122,10 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         }
         let keep = indent.min(base);
         splice.copy(copied..start + keep);
-        // A blank line inside a container in a list item stays in the item: its quotes
-        // at the item's indent (at the line's start they ended the list).
-        let pad = match content.trim().is_empty() {
-            true => " ".repeat(base - keep),
-            false => String::new(),
-        };
+        // A line of a container in a list item stays in the item, a blank one or one
+        // written at the line's start (as Hugo renders a box's text on its own): its
+        // quotes at the item's indent (at the line's start they ended the list).
+        let pad = " ".repeat(base - keep);
         splice.insert(&quotes(depth(&open), &pad), start + keep);
         copied = start + keep;
         if let Some((callout_line, quoted)) = opening {
@@ -293,10 +300,22 @@ fn opening(after: &str) -> Option<String> {
 
 /// The ranges of the text's code blocks.
 pub(super) fn code_blocks(text: &str, options: Options) -> Vec<Range<usize>> {
+    code_block_kinds(text, options)
+        .into_iter()
+        .map(|(range, _)| range)
+        .collect()
+}
+
+/// The ranges of the text's code blocks, each with whether it is fenced.
+fn code_block_kinds(text: &str, options: Options) -> Vec<(Range<usize>, bool)> {
     Parser::new_ext(text, options)
         .into_offset_iter()
-        .filter_map(|(event, range)| {
-            matches!(event, Event::Start(Tag::CodeBlock(_))).then_some(range)
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(kind)) => Some((
+                range,
+                matches!(kind, pulldown_cmark::CodeBlockKind::Fenced(_)),
+            )),
+            _ => None,
         })
         .collect()
 }
@@ -391,6 +410,12 @@ mod tests {
         assert_eq!(
             out("- item\n\n  :::tip\n\n  Inside.\n\n  :::\n"),
             "- item\n\n  > [!tip]\n  > \n  > Inside.\n  > \n  \n"
+        );
+        // Its text at the line's start, as a box in a list item may be written: its
+        // closing line, at its opening line's indent, closes it all the same.
+        assert_eq!(
+            out("1. Fetch:\n\n    :::note\nIgnore it:\n\n```\nWARN\n```\n    :::\n\n2. Next.\n"),
+            "1. Fetch:\n\n    > [!note]\n    > Ignore it:\n    > \n    > ```\n    > WARN\n    > ```\n    \n\n2. Next.\n"
         );
         // A container left open runs to the end.
         assert_eq!(out(":::tip\nA\n"), "> [!tip]\n> A\n");

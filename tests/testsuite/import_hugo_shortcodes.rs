@@ -188,6 +188,28 @@ fn a_box_in_a_list_item_with_blank_lines_stays_in_the_item() {
         "{text}"
     );
     assert!(!text.contains("<pre>") && !text.contains("&gt;"), "{text}");
+    // grpc.io's web quickstart: the box's text written at the line's start, a fence in
+    // it, and link definitions at the end of the page. Its closing line was read as an
+    // indented code block, the box never closed, and the definitions ended in it.
+    site.write(
+        "content/posts/web.md",
+        "---\ntitle: Web\n---\nPart of the [grpc-web][] repo.\n\n 1. Fetch the tools:\n\n    \
+         {{% alert title=\"Note\" color=\"info\" %}}\nIgnore the warning:\n\n```nocode\nWARNING: built from source\n```\n    \
+         {{% /alert %}}\n\n 2. Launch them.\n\n[grpc-web]: https://github.com/grpc/grpc-web\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/web/index.html");
+    let start = page.find("<div class=\"article-body\">").expect("a body");
+    let text = &page[start..page.find("class=\"get-help\"").expect("its end")];
+    assert!(
+        text.contains("<a href=\"https://github.com/grpc/grpc-web\">grpc-web</a>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<p>Ignore the warning:</p>\n<pre><code class=\"language-nocode\">WARNING: built from source\n</code></pre>\n</div>\n</li>\n<li>\n<p>Launch them.</p>"),
+        "{text}"
+    );
+    assert!(!text.contains(":::") && !text.contains("&gt;"), "{text}");
 }
 
 #[test]
