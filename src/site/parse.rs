@@ -113,11 +113,8 @@ pub(super) fn articles(
         .dir
         .strip_prefix(&content.root)
         .unwrap_or(&content.dir);
-    let folders = (
-        dir.to_path_buf(),
-        config.build.static_dir.as_deref().map(Path::new),
-    );
-    place::leave_out_not_found_file(&mut content.assets, (&folders.0, folders.1), diagnostics);
+    let static_dir = config.build.static_dir.as_deref().map(Path::new);
+    place::leave_out_not_found_file(&mut content.assets, dir, static_dir, diagnostics);
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(

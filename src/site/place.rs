@@ -162,15 +162,14 @@ pub(super) fn leave_out_not_found_page(
     term_texts.report(diagnostics);
 }
 
-/// The name of `rel` when it is a page named `404` at the top of the content folder
-/// (`404.md`, a Jekyll site's `404.html` or `404.markdown`).
 /// A `404.html` at the root of the content or static folder (Emanote's docs, a static
 /// host's own not-found page): attune writes its own there, with the site's help
 /// links, so the file is left out, with a warning; it was a URL collision that stopped
 /// the build.
 pub(super) fn leave_out_not_found_file(
     assets: &mut Vec<crate::load::Asset>,
-    folders: (&Path, Option<&Path>),
+    content_dir: &Path,
+    static_dir: Option<&Path>,
     diagnostics: &mut Diagnostics,
 ) {
     assets.retain(|asset| {
@@ -178,8 +177,8 @@ pub(super) fn leave_out_not_found_file(
             return true;
         }
         let folder = match asset.from {
-            crate::load::AssetFolder::Static => folders.1.unwrap_or(folders.0),
-            _ => folders.0,
+            crate::load::AssetFolder::Static => static_dir.unwrap_or(content_dir),
+            _ => content_dir,
         };
         diagnostics.push(
             Diagnostic::warning(
@@ -193,6 +192,8 @@ pub(super) fn leave_out_not_found_file(
     });
 }
 
+/// The name of `rel` when it is a page named `404` at the top of the content folder
+/// (`404.md`, a Jekyll site's `404.html` or `404.markdown`).
 fn top_not_found(rel: &Path) -> Option<String> {
     let top = rel.parent() == Some(Path::new(""));
     let named = rel.file_stem().is_some_and(|s| s == "404");

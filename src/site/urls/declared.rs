@@ -113,9 +113,10 @@ impl Site {
             // A chapter written as that file (`vec.md`) is the old address's own page.
             let folder = format!("{old}index.html");
             let file = crate::site::alias_file(&entry.key);
-            let chapter = self.articles.iter().any(|a| {
+            let written: Vec<_> = self.articles.iter().filter(|a| a.url == old).collect();
+            let chapter = written.iter().any(|a| {
                 let stem = a.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-                a.url == old && !["index", "_index", "README", "readme"].contains(&stem)
+                !["index", "_index", "README", "readme"].contains(&stem)
             });
             // An old `dir/index.html` where attune draws a page of its own, the hub of
             // the folder `dir/` (cxx's book: `build/index.html` when mdBook had no page
@@ -123,7 +124,7 @@ impl Site {
             // to the old address lead to it.
             if let Some(drawn) = table
                 .owner_of(&folder)
-                .filter(|_| file.is_none() && !self.articles.iter().any(|a| a.url == old))
+                .filter(|_| file.is_none() && written.is_empty())
             {
                 diagnostics.push(
                     Diagnostic::warning(
