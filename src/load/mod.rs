@@ -209,6 +209,12 @@ pub fn load(
             &mut into_output,
             diagnostics,
         );
+        walk::static_over_content(
+            (root, content_dir),
+            &found,
+            &mut content.assets,
+            diagnostics,
+        );
         overlaid.extend(
             found
                 .iter()

@@ -210,6 +210,47 @@ pub(super) fn default_assets(
     .collect()
 }
 
+/// A content folder's file (not a page) and a static folder's file at one path: the
+/// static file is published, as Zola copies its static folder over what the content
+/// folder gave. The same bytes twice say nothing; different bytes are a
+/// `url-collision` warning at the content file, which is not published.
+pub(super) fn static_over_content(
+    (root, content_dir): (&Path, &str),
+    statics: &[(PathBuf, PathBuf)],
+    assets: &mut Vec<super::Asset>,
+    diagnostics: &mut Diagnostics,
+) {
+    let statics: std::collections::HashMap<&Path, &Path> = statics
+        .iter()
+        .map(|(full, rel)| (rel.as_path(), full.as_path()))
+        .collect();
+    assets.retain(|asset| {
+        let Some(over) = statics.get(asset.rel.as_path()) else {
+            return true;
+        };
+        let full = root.join(content_dir).join(&asset.rel);
+        let same = matches!((std::fs::read(&full), std::fs::read(over)), (Ok(a), Ok(b)) if a == b);
+        if !same {
+            let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::UrlCollision,
+                    format!(
+                        "the content file '{}' and the static file '{}' would both publish '/{}': the static file is published, as Zola publishes it",
+                        slash(&asset.rel),
+                        slash(&display_path(root, over)),
+                        slash(&asset.rel)
+                    ),
+                )
+                .in_file(display_path(root, &full))
+                .help("remove one of the two files, or give one another name")
+                .family("content files a static file replaces"),
+            );
+        }
+        false
+    });
+}
+
 /// `themes/<name>/static` folders no `[[mounts]]` entry names, sorted: see
 /// [`super::Content::theme_statics`].
 pub(super) fn theme_statics(

@@ -159,9 +159,39 @@ fn a_static_file_at_the_address_of_a_page_or_of_attunes_own_files_collides() {
     run.assert_code(1)
         .assert_stderr_contains("error: the static file 'static/posts/second-post/index.html' would publish '/posts/second-post/', which the article 'second-post' at content/posts/second-post.md:1:1 already publishes\n --> static/posts/second-post/index.html")
         .assert_stderr_contains("error: the static file 'static/sitemap.xml' would publish '/sitemap.xml', which the sitemap (built-in page) already publishes")
-        .assert_stderr_contains("the static file 'static/assets/style.css' would publish '/assets/style.css', which the theme's assets (built-in page) already publishes")
-        .assert_stderr_contains("the static file 'static/posts/first-post/launch.png' would publish '/posts/first-post/launch.png', which the content file 'posts/first-post/launch.png' already publishes");
+        .assert_stderr_contains("the static file 'static/assets/style.css' would publish '/assets/style.css', which the theme's assets (built-in page) already publishes");
     assert!(!site.path("public").exists(), "nothing is written");
+}
+
+/// endler.dev (Zola) keeps `content/2020/sponsors/perf.jpg` and another
+/// `static/2020/sponsors/perf.jpg`: Zola publishes the static one, and the build
+/// stopped on a collision.
+#[test]
+fn a_static_file_at_a_content_files_path_is_published_in_its_place() {
+    let site = hugo_with_static("\"static\"");
+    site.write("static/posts/first-post/launch.png", PNG);
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: the content file 'posts/first-post/launch.png' and the static file 'static/posts/first-post/launch.png' would both publish '/posts/first-post/launch.png': the static file is published, as Zola publishes it\n--> content/posts/first-post/launch.png",
+    );
+    assert_eq!(
+        std::fs::read(site.path("public/posts/first-post/launch.png")).unwrap(),
+        PNG
+    );
+    // The page's image is the published file.
+    assert!(site
+        .read("posts/first-post/index.html")
+        .contains("src=\"../../posts/first-post/launch.png\""));
+    // The same bytes in both folders say nothing.
+    let same = std::fs::read(site.path("content/posts/first-post/launch.png")).unwrap();
+    site.write("static/posts/first-post/launch.png", &same);
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("url-collision") && !run.stderr.contains("launch.png"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -295,9 +325,10 @@ fn links_in_the_static_folder_are_followed_as_in_the_content_folder() {
     std::fs::write(elsewhere.join("shared.png"), PNG).unwrap();
     std::os::unix::fs::symlink(&elsewhere, site.path("static/shared")).unwrap();
     std::os::unix::fs::symlink(&elsewhere, site.path("content/shared")).unwrap();
-    site.build().assert_code(1).assert_stderr_contains(
-        "the static file 'static/shared/shared.png' would publish '/shared/shared.png', which the content file 'shared/shared.png' already publishes",
-    );
+    // One file reached through both folders is published once, without a word.
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("shared.png"), "{}", run.stderr);
     site.remove("content/shared");
     site.build().assert_code(0);
     assert_eq!(
