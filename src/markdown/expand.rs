@@ -232,7 +232,10 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = shown;
         }
     }
-    if holds(&text, "[[") && holds(&text, "](") && !article.expressions.vault() {
+    if holds(&text, "[[")
+        && (holds(&text, "](") || holds(&text, "]]["))
+        && !article.expressions.vault()
+    {
         if let Some((escaped, map)) = super::linked_wikilinks::escape(&text, options) {
             out.maps.0.push(map);
             text = escaped;

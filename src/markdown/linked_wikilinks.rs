@@ -2,8 +2,10 @@
 //! Cargo table named in a changelog): CommonMark (Hugo, Zola, mdBook, GitHub) reads
 //! the link, its text holding the brackets, where the parser's wikilinks would take the
 //! `[[bin]]` and leave the rest as text (`[Added bin section](https://…)` on the page).
-//! Outside an Obsidian vault or a Quartz garden, each such `[[…]]` is escaped, so the
-//! link is read and its text shows the brackets as written.
+//! So is a link whose whole text is in brackets (`[[全文]](https://…)`, the Rust RFC
+//! book's translated council RFC): CommonMark's link says `[全文]`. Outside an
+//! Obsidian vault or a Quartz garden, each such `[[…]]` is escaped, so the link is
+//! read and its text shows the brackets as written.
 
 use super::expand::{SegMap, Splice};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -16,6 +18,9 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
     let mut code: Vec<Range<usize>> = Vec::new();
     let mut depth = 0;
     let mut span: Option<Range<usize>> = None;
+    // Where the outermost link opens, and the bracket pairs that open with it.
+    let mut opener = 0;
+    let mut escapes = Vec::new();
     let parser = Parser::new_ext(text, options - Options::ENABLE_WIKILINKS);
     for (event, range) in parser.into_offset_iter() {
         match event {
@@ -23,12 +28,23 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
                 depth += 1;
                 if depth == 1 {
                     span = None;
+                    opener = range.start;
                 }
             }
             Event::End(TagEnd::Link) => {
                 depth -= 1;
                 if depth == 0 {
-                    spans.extend(span.take());
+                    if let Some(s) = span.take() {
+                        let whole = text[opener..].starts_with("[[")
+                            && s.start == opener + 1
+                            && text[..s.end].ends_with(']')
+                            && s.end > opener + 2
+                            && !text[opener + 2..s.end - 1].contains(['[', ']', '\n']);
+                        if whole {
+                            escapes.extend([opener + 1, s.end - 1]);
+                        }
+                        spans.push(s);
+                    }
                 }
             }
             _ if depth > 0 => {
@@ -43,7 +59,6 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
             _ => {}
         }
     }
-    let mut escapes = Vec::new();
     for span in spans {
         let inner = &text[span.clone()];
         let mut from = 0;
@@ -67,6 +82,8 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
     if escapes.is_empty() {
         return None;
     }
+    escapes.sort_unstable();
+    escapes.dedup();
     Some(Splice::escaped(text, &escapes))
 }
 
@@ -92,5 +109,15 @@ mod tests {
         // A wikilink of its own, in code, or in an image's text: left as it is.
         assert_eq!(out("See [[bin]] and [a](b).\n"), None);
         assert_eq!(out("[`[[bin]]` table](b)\n"), None);
+        // A link whose whole text is in brackets, inline or by reference.
+        assert_eq!(
+            out("[[全文]](https://example.org/rfc#motivation)\n").as_deref(),
+            Some("[\\[全文\\]](https://example.org/rfc#motivation)\n")
+        );
+        assert_eq!(
+            out("[[1]][note]\n\n[note]: https://example.org\n").as_deref(),
+            Some("[\\[1\\]][note]\n\n[note]: https://example.org\n")
+        );
+        assert_eq!(out("[[a] b](c)\n"), None);
     }
 }

@@ -519,6 +519,20 @@ fn double_brackets_in_a_links_text_are_text_as_commonmark_reads_them() {
         ),
         "{page}"
     );
+    // The Rust RFC book's translated council RFC: a link whose whole text is in
+    // brackets, inline or by reference, was a note not written yet and a "(url)".
+    site.write(
+        "content/posts/council.md",
+        "+++\ntitle = \"Council\"\n+++\n[[全文]](https://example.org/rfc#motivation) and [[1]][n].\n\n[n]: https://example.org/n\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("council.md"), "{}", run.stderr);
+    let page = site.read("posts/council/index.html");
+    assert!(
+        page.contains("<a href=\"https://example.org/rfc#motivation\">[全文]</a> and <a href=\"https://example.org/n\">[1]</a>."),
+        "{page}"
+    );
 }
 
 /// The Hugo fixture as a Zola site: Zola's `config.toml` beside its content folder.
