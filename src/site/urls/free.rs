@@ -51,12 +51,11 @@ impl UrlTable {
         let mut clash = crate::diagnostic::Diagnostics::new();
         let free = self.claim(path, super::Kind::Redirect, owner, &mut clash);
         let shown = "without this old address, which stays the other's";
-        bad.extend(
-            clash
-                .into_vec()
-                .into_iter()
-                .map(|d| broken.report(d, shown)),
-        );
+        bad.extend(clash.into_vec().into_iter().map(|d| {
+            broken
+                .report(d, shown)
+                .family("old addresses another page has")
+        }));
         free
     }
 
