@@ -26,7 +26,8 @@ pub(super) fn refused(html: &str, range: &Range<usize>, tag: &str) -> Option<Dia
                 Code::InlineCode,
                 "a `<script>` written in the page will not run: the site's Content-Security-Policy runs scripts from files only",
             )
-            .help("put the script in a file beside the page and load it with `<script src=\"name.js\"></script>`, which the policy allows"),
+            .help("put the script in a file beside the page and load it with `<script src=\"name.js\"></script>`, which the policy allows")
+            .family("scripts written in pages"),
         );
     }
     Some(
@@ -34,7 +35,8 @@ pub(super) fn refused(html: &str, range: &Range<usize>, tag: &str) -> Option<Dia
             Code::InlineCode,
             "a `<style>` written in the page will not apply: the site's Content-Security-Policy applies stylesheets from files only",
         )
-        .help("put the rules in a file beside the page and link it with `<link rel=\"stylesheet\" href=\"name.css\">`, which the policy allows"),
+        .help("put the rules in a file beside the page and link it with `<link rel=\"stylesheet\" href=\"name.css\">`, which the policy allows")
+        .family("styles written in pages"),
     )
 }
 

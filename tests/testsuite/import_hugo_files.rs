@@ -543,3 +543,37 @@ fn mount_filters_choose_the_files_a_mount_takes_as_hugo_s_do() {
         .assert_code(1)
         .assert_stderr_contains("mount source 'content/docs/v2' overlaps the content folder");
 }
+
+#[test]
+fn many_scripts_written_in_pages_are_one_warning_that_counts_them() {
+    // minikube's site: 139 HTML pages (contributor leaderboards) hold 1,364
+    // `<script>` elements, each a warning of its own before.
+    let site = Fixture::new("hugo");
+    for n in 1..=4 {
+        site.write(
+            &format!("content/posts/board-{n}.html"),
+            format!("---\ntitle: Board {n}\n---\n<p>Board.</p>\n<script>draw({n})</script>\n<script>more({n})</script>\n"),
+        );
+    }
+    site.write(
+        "content/posts/styled.md",
+        "---\ntitle: Styled\n---\n<style>p { color: red; }</style>\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: a `<script>` written in the page will not run: the site's Content-Security-Policy runs scripts from files only (8 scripts written in pages in 4 files, reported here as one)",
+    );
+    assert_eq!(
+        run.stderr.matches("will not run").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    // One of another family stays as it is.
+    assert_eq!(
+        run.stderr.matches("will not apply").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
