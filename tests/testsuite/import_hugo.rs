@@ -329,6 +329,25 @@ fn links_written_from_a_pages_own_address_lead_where_the_browser_goes() {
         body(&cards).contains("href=\"../../../manual/getting-started/\""),
         "{cards}"
     );
+    // hyprland-wiki (`disablePathToLower`): from `Configuring/Advanced and
+    // Cool/Environment-variables.md`, `../../../Useful-Utilities/Systemd-start` climbs
+    // above the content folder from the file's folder, not from the page's address.
+    site.write(
+        "content/Useful Utilities/Systemd-start.md",
+        "---\ntitle: Systemd start\n---\nText.\n",
+    );
+    site.write(
+        "content/Configuring/Advanced and Cool/Environment-variables.md",
+        "---\ntitle: Environment\n---\nSee [uwsm](../../../Useful-Utilities/Systemd-start) first.\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("outside"), "{}", run.stderr);
+    run.assert_code(0);
+    let env = site.read("configuring/advanced-and-cool/environment-variables/index.html");
+    assert!(
+        body(&env).contains("href=\"../../../useful-utilities/systemd-start/\""),
+        "{env}"
+    );
     // From the file's folder it still comes first, and a link that leads nowhere
     // from either place is still broken.
     site.write(

@@ -322,11 +322,12 @@ impl Site {
                 }
             })
         };
+        // attune's addresses are in lower case; Hugo's with `disablePathToLower` not.
         let by_address = |url: String| {
             let url = format!("{}/", url.trim_end_matches('/'));
-            ctx.by_url
-                .get(url.as_str())
+            (ctx.by_url.get(url.as_str()))
                 .or_else(|| self.aliases.get(&url))
+                .or_else(|| ctx.by_url.get(url.to_lowercase().as_str()))
                 .copied()
         };
         bases
@@ -341,6 +342,38 @@ impl Site {
                     .or_else(|| by_address(join(url, decoded)?))
             })
             .or_else(|| by_address(join_clamped(served.as_deref()?, decoded)))
+    }
+
+    /// A `..` too many, as Obsidian and a browser read it: it stays at the root
+    /// (`../../images/x.png` from `notes/`), when that finds a file or page.
+    pub(super) fn clamped_on_site(
+        &self,
+        ctx: &Lookup,
+        from: &str,
+        decoded: &str,
+    ) -> Option<String> {
+        let clamped = join_clamped(from, decoded);
+        let exists =
+            self.is_on_site(ctx, &clamped) || self.file_below_zola_path(&clamped).is_some();
+        exists.then_some(clamped)
+    }
+
+    /// The source path of the page a relative link climbing above the content folder
+    /// from the file's own folder finds from the page's address, as a browser reads it
+    /// (hyprland-wiki's `../../../Useful-Utilities/Systemd-start` from
+    /// `Configuring/Advanced and Cool/Environment-variables.md`).
+    pub(super) fn source_from_own_address(
+        &self,
+        i: usize,
+        r: &OutRef,
+        decoded: &str,
+        ctx: &Lookup,
+    ) -> Option<String> {
+        if !matches!(r.kind, crate::markdown::RefKind::Link) {
+            return None;
+        }
+        let t = self.page_from_own_address(i, decoded, ctx)?;
+        Some(self.articles[t].rel.to_string_lossy().replace('\\', "/"))
     }
 }
 

@@ -3,7 +3,7 @@
 //! short name it names; a missing one is an error with a "did you mean".
 
 use super::by_name::{page_by_md_path, page_by_source_path, relative_aliases};
-use super::paths::{join, join_clamped, reference_folder, without_language, FOLDER_TEXT};
+use super::paths::{join, reference_folder, without_language, FOLDER_TEXT};
 use super::remote::Remote;
 use super::RefTarget;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -178,15 +178,9 @@ impl Site {
             &folder
         };
         let Some(site_path) = join(from, &decoded)
-            .or_else(|| {
-                // A `..` too many, as Obsidian and a browser read it: it stays at the
-                // root (`../../images/x.png` from `notes/`), when that finds a file or page.
-                let clamped = join_clamped(from, &decoded);
-                let exists =
-                    self.is_on_site(ctx, &clamped) || self.file_below_zola_path(&clamped).is_some();
-                exists.then_some(clamped)
-            })
+            .or_else(|| self.clamped_on_site(ctx, from, &decoded))
             .or_else(|| self.read_from_zola_path(i, &decoded))
+            .or_else(|| self.source_from_own_address(i, r, &decoded, ctx))
             .map(|p| nfc(&p))
         else {
             // Above the site but still on its host, as a book published beside other
