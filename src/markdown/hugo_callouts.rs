@@ -97,13 +97,19 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         let (open, close) = (&lines[o], &lines[c]);
         let indent = " ".repeat(open.indent);
         let opening = open.opening.as_deref().unwrap_or("note");
+        // A box inside an HTML block (vitess's `<p>` on the line above) stands after a
+        // blank line, which ends the block, so that it is drawn, not shown as written.
+        let apart = match super::hugo_themes::in_html_block(&text[..open.range.start]) {
+            true => "\n",
+            false => "",
+        };
         // Text after an opening tag is the box's first line; text before a closing
         // tag its last; text after a closing tag follows the box.
         replace.push((
             open.range.clone(),
             match open.place {
-                Place::Starts => format!("{indent}:::{opening}\n{indent}"),
-                _ => format!("{indent}:::{opening}"),
+                Place::Starts => format!("{apart}{indent}:::{opening}\n{indent}"),
+                _ => format!("{apart}{indent}:::{opening}"),
             },
         ));
         replace.push((
@@ -349,6 +355,11 @@ mod tests {
         assert_eq!(
             out("{{< callout type=\"warning\" emoji=\"!\" >}}\nw\n{{< /callout >}}\n{{< hint info >}}\ni\n{{< /hint >}}\n{{< admonition tip \"Try\" >}}\nt\n{{< /admonition >}}\n").as_deref(),
             Some(":::warning\nw\n:::\n:::info\ni\n:::\n:::tip Try\nt\n:::\n")
+        );
+        // Inside an HTML block (vitess's docs wrap boxes in `<p>`): after a blank line.
+        assert_eq!(
+            out("<p> \n{{< info >}}\nx\n{{< /info >}}\n</p>\n").as_deref(),
+            Some("<p> \n\n:::info\nx\n:::\n</p>\n")
         );
         // A tag of another name is no box.
         assert_eq!(

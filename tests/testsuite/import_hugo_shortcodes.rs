@@ -165,6 +165,19 @@ fn docsy_alerts_and_learn_notices_are_callouts() {
         "{page}"
     );
     assert!(!page.contains("{{") && !page.contains(":::"), "{page}");
+    // Vitess's docs wrap a box in `<p>` lines: it is drawn, not shown as written.
+    site.write(
+        "content/posts/wrapped.md",
+        "---\ntitle: Wrapped\n---\nIntro.\n\n<p> \n{{< info >}}\nThe `int64` types are **not** supported.\n{{< /info >}}\n</p> \n\nAfter.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/wrapped/index.html");
+    assert!(
+        page.contains("<div class=\"callout callout-info\"")
+            && page.contains("<strong>not</strong>"),
+        "{page}"
+    );
+    assert!(!page.contains("[!info]") && !page.contains(":::"), "{page}");
 }
 
 #[test]

@@ -34,7 +34,7 @@ pub(super) fn in_place(
 /// Whether a tag after `before`, first on its line, continues an HTML block: the lines
 /// above it up to a blank one start with an HTML tag (CommonMark's HTML blocks run to a
 /// blank line, and show what they hold as it is).
-fn in_html_block(before: &str) -> bool {
+pub(super) fn in_html_block(before: &str) -> bool {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     if !before[line_start..].trim().is_empty() || line_start == 0 {
         return false;
