@@ -61,7 +61,9 @@ pub(super) struct Tag {
 impl Tag {
     /// The tag's name: its first word (`/name` for a closing tag).
     pub(super) fn name(&self) -> &str {
+        // `{%- for … %}`, `{{- .Title -}}`: the dash trims whitespace, and is no name.
         let inner = self.inner.trim_start_matches('#').trim_start();
+        let inner = inner.strip_prefix('-').unwrap_or(inner).trim_start();
         let word = inner.split_whitespace().next().unwrap_or("");
         // `{% mermaid () %}`: Zola's shortcode call allows spaces before `(`; the
         // name runs to it.

@@ -1602,3 +1602,20 @@ fn zola_components_are_read_as_the_shortcodes_they_replace() {
     }
     assert!(!page.contains("e^{i") && !page.contains("{{"), "{page}");
 }
+
+#[test]
+fn a_liquid_tags_whitespace_dash_is_no_part_of_its_name() {
+    // Templater's docs (mdbook-tera): `{%- for … %}` … `{%- endfor %}` was a tag named
+    // `-`, never paired with its end, and grouped as "uses of `-`".
+    let site = site();
+    let each = "{%- for fn in tp.functions %}\nText.\n{%- endfor %}\n\n";
+    site.write(
+        "content/t/a.md",
+        format!("---\ntitle: A\n---\n{}", each.repeat(4)),
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: Liquid tag `{%- for fn in tp.functions %}` … `{%- endfor %}` is not supported: attune does not run templates in content (4 uses of the pair `for` in one file, reported here as one)",
+    );
+    assert!(!run.stderr.contains("`-`"), "{}", run.stderr);
+}
