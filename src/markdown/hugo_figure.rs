@@ -74,6 +74,12 @@ pub(super) fn in_place(text: &str, range: &std::ops::Range<usize>, inner: &str) 
     let own_line = text[line_start..range.start].trim().is_empty()
         && text[range.end..line_end].trim().is_empty();
     let mut out = figure(inner, own_line)?;
+    // A caption read as Markdown stands on lines of its own: indented as the tag is, so
+    // that it stays in the list item the tag is in.
+    let indent = &text[line_start..range.start];
+    if own_line && out.contains('\n') {
+        out = out.replace('\n', &format!("\n{indent}"));
+    }
     let next = text.get(line_end + 1..).unwrap_or("");
     let next_line = next.split('\n').next().unwrap_or("");
     if own_line && line_end < text.len() && !next_line.trim().is_empty() {
@@ -125,10 +131,10 @@ pub(super) fn figure(inner: &str, own_line: bool) -> Option<String> {
         (Some(caption), Some(attr)) => Some(format!("{caption} {attr}")),
         (caption, attr) => caption.or(attr).map(str::to_string),
     };
-    // As Hugo: the alt text, else the caption.
+    // As Hugo: the alt text, else the caption's text (`markdownify | plainify`).
     let alt = get("alt")
         .map(str::to_string)
-        .or_else(|| caption.clone())
+        .or_else(|| caption.as_deref().map(super::plain_summary))
         .unwrap_or_default();
     if !own_line {
         return Some(image(&alt, src, caption.as_deref().or(title)));
@@ -156,8 +162,15 @@ pub(super) fn figure(inner: &str, own_line: bool) -> Option<String> {
                 html.push(' ');
             }
         }
-        if let Some(caption) = &caption {
-            html.push_str(&escape(caption));
+        match &caption {
+            // Hugo runs the caption through `markdownify`: written as Markdown between
+            // blank lines, which end the HTML block, it is read as Markdown.
+            Some(caption) if caption.contains(['[', '*', '`']) => {
+                let caption = caption.replace(['\n', '\r'], " ");
+                html.push_str(&format!("\n\n{}\n\n", caption.trim()));
+            }
+            Some(caption) => html.push_str(&escape(caption)),
+            None => {}
         }
         html.push_str("</figcaption>");
     }
@@ -277,6 +290,19 @@ mod tests {
             Some(
                 "<figure><a href=\"/big.png\"><img src=\"b.png\" alt=\"C\"></a>\
                  <figcaption><strong>T</strong> C</figcaption></figure>"
+            )
+        );
+        // A caption written in Markdown is read as Markdown (Congo's docs credit a
+        // photo with links); the alt text is its text.
+        assert_eq!(
+            figure(
+                r#"figure src="a.jpg" caption="Photo by [Jr](https://u.example/jr) on *U*""#,
+                true
+            )
+            .as_deref(),
+            Some(
+                "<figure><img src=\"a.jpg\" alt=\"Photo by Jr on U\"><figcaption>\n\n\
+                 Photo by [Jr](https://u.example/jr) on *U*\n\n</figcaption></figure>"
             )
         );
         // Inside a line: a Markdown image, the caption its title.

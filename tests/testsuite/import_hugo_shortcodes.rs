@@ -61,6 +61,23 @@ fn hugos_figure_shortcode_is_an_image_with_its_caption() {
         "{page}"
     );
     assert!(!page.contains("{{") && !page.contains("gone.png"), "{page}");
+    // Congo's docs credit a photo with links in the caption, which Hugo reads as
+    // Markdown; in a list item too. It was shown as written.
+    site.write(
+        "content/posts/credit.md",
+        "---\ntitle: Credit\n---\n{{< figure src=\"/images/map.webp\" caption=\"Photo by [Jr](https://u.example/jr) on *U*\" >}}\n\n- A step:\n\n  {{< figure src=\"/images/map.webp\" alt=\"Map\" caption=\"See [the post](second-post.md)\" >}}\n\n  Then more.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/credit/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains("alt=\"Photo by Jr on U\"><figcaption>\n<p>Photo by <a href=\"https://u.example/jr\">Jr</a> on <em>U</em></p>\n</figcaption></figure>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<li>\n<p>A step:</p>\n<figure>") && page.contains("posts/second-post/\" id=\"ref-1\">the post</a></p>\n</figcaption></figure>\n<p>Then more.</p>\n</li>"),
+        "{page}"
+    );
 }
 
 #[test]
