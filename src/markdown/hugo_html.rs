@@ -65,7 +65,8 @@ fn rendered(text: &str, options: Options) -> Option<(String, SegMap)> {
 
 /// `text`, a page written in HTML with its shortcodes drawn (`foreign::strip`, whose
 /// map is `map`), with each heading line a drawing wrote (Docsy's blocks title their
-/// boxes `### Install`) written as the HTML heading it stands for, and the map back;
+/// boxes `### Install`) written as the HTML heading it stands for, and so each line of
+/// links, and the map back;
 /// `None` when there is none. The page's own lines are its HTML as written.
 pub(super) fn headings_as_html(text: &str, map: &SegMap) -> Option<(String, SegMap)> {
     let drawn: Vec<std::ops::Range<usize>> = map
@@ -87,10 +88,11 @@ pub(super) fn headings_as_html(text: &str, map: &SegMap) -> Option<(String, SegM
         let bare = line.trim_end_matches(['\n', '\r']);
         let hashes = bare.bytes().take_while(|b| *b == b'#').count();
         let end = start + bare.len();
-        if !(1..=6).contains(&hashes)
-            || !bare[hashes..].starts_with(' ')
-            || !drawn.iter().any(|r| r.start <= start && end <= r.end)
-        {
+        let heading = (1..=6).contains(&hashes) && bare[hashes..].starts_with(' ');
+        // A line of links or strong text a drawing wrote (Docsy's feature block ends
+        // with `[Read more](<url>)`, a cover's subtitle is `**…**`).
+        let linked = bare.starts_with(['[', '!', '*']);
+        if !(heading || linked) || !drawn.iter().any(|r| r.start <= start && end <= r.end) {
             continue;
         }
         let mut heading = String::new();
@@ -153,5 +155,16 @@ mod tests {
         let mut splice = Splice::new(text);
         splice.copy(0..text.len());
         assert!(headings_as_html(&splice.out, &splice.map).is_none());
+        // Docsy's feature block's link (kustomize's home page showed it as written).
+        let text = "<p>Own</p>\n[Not drawn](x)\n";
+        let mut splice = Splice::new(text);
+        splice.copy(0..11);
+        splice.insert("\n\n[Read more](<https://x.org/>)\n\n", 11);
+        splice.copy(11..text.len());
+        let (out, _) = headings_as_html(&splice.out, &splice.map).unwrap();
+        assert_eq!(
+            out,
+            "<p>Own</p>\n\n\n<p><a href=\"https://x.org/\">Read more</a></p>\n\n[Not drawn](x)\n"
+        );
     }
 }

@@ -109,6 +109,9 @@ fn markdown_inside_a_percent_pair_of_an_html_page_is_read_as_markdown() {
          {{% blocks/feature icon=\"fa-code\" title=\"Install\" %}}\n\
          [Get it here](/posts/second-post/) and read **this**.\n\
          {{% /blocks/feature %}}\n</div>\n\
+         {{% blocks/feature title=\"Contribute\" url=\"https://example.org/pulls\" %}}\n\
+         Welcome.\n\
+         {{% /blocks/feature %}}\n\
          {{< blocks/section >}}\n<p>[kept](as-written)</p>\n{{< /blocks/section >}}\n",
     );
     let run = site.build();
@@ -123,6 +126,11 @@ fn markdown_inside_a_percent_pair_of_an_html_page_is_read_as_markdown() {
     );
     // Docsy's box is titled with a heading, HTML as the page is.
     assert!(text.contains("<h3>Install</h3>"), "{text}");
+    // Its link, from the block's `url` (kustomize's home page showed it as written).
+    assert!(
+        text.contains("<p><a href=\"https://example.org/pulls\">Read more</a></p>"),
+        "{text}"
+    );
     assert!(!text.contains("###") && !text.contains("{{"), "{text}");
     // A `{{< >}}` pair's inner text is passed as it is, as Hugo passes it.
     assert!(text.contains("<p>[kept](as-written)</p>"), "{text}");
