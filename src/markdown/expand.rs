@@ -357,7 +357,7 @@ pub fn expand_html(body: &str, article: &Article, options: Options) -> Expanded 
     let body = super::hugo_html::markdown_pairs(body, options, &mut out.maps.0);
     out.text = if holds(&body, "{{") || holds(&body, "{%") || holds(&body, "<%") {
         let (stripped, map) = super::foreign::strip(&body, article, options, &mut out);
-        let headings = super::hugo_html::headings_as_html(&stripped, &map);
+        let headings = super::hugo_html::drawings_as_html(&stripped, &map);
         out.maps.0.push(map);
         headings.map_or(stripped, |(html, map)| {
             out.maps.0.push(map);

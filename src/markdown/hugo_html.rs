@@ -13,19 +13,31 @@ use pulldown_cmark::{html, Options, Parser};
 use std::borrow::Cow;
 
 /// `text` with the inner text of each `{{% name %}}` … `{{% /name %}}` pair that holds
-/// no other tag written as HTML, its map back pushed on `maps`.
+/// no other tag written as HTML, and each theme's box (Docsy's `alert`, see
+/// `hugo_callouts.rs`) drawn as the callout a Markdown page shows; each map back pushed
+/// on `maps`.
 pub(super) fn markdown_pairs<'t>(
     text: &'t str,
     options: Options,
     maps: &mut Vec<SegMap>,
 ) -> Cow<'t, str> {
-    match rendered(text, options) {
-        Some((out, map)) => {
-            maps.push(map);
-            Cow::Owned(out)
-        }
-        None => Cow::Borrowed(text),
+    let mut text = Cow::Borrowed(text);
+    if let Some((out, map)) = rendered(&text, options) {
+        maps.push(map);
+        text = Cow::Owned(out);
     }
+    if let Some((out, map)) = super::hugo_callouts::rewrite(&text, options) {
+        let drawn = drawings_as_html(&out, &map);
+        maps.push(map);
+        text = Cow::Owned(match drawn {
+            Some((html, map)) => {
+                maps.push(map);
+                html
+            }
+            None => out,
+        });
+    }
+    text
 }
 
 fn rendered(text: &str, options: Options) -> Option<(String, SegMap)> {
@@ -66,9 +78,9 @@ fn rendered(text: &str, options: Options) -> Option<(String, SegMap)> {
 /// `text`, a page written in HTML with its shortcodes drawn (`foreign::strip`, whose
 /// map is `map`), with each heading line a drawing wrote (Docsy's blocks title their
 /// boxes `### Install`) written as the HTML heading it stands for, and so each line of
-/// links, and the map back;
+/// links and each box's line (`:::warning Title`, `:::`), and the map back;
 /// `None` when there is none. The page's own lines are its HTML as written.
-pub(super) fn headings_as_html(text: &str, map: &SegMap) -> Option<(String, SegMap)> {
+pub(super) fn drawings_as_html(text: &str, map: &SegMap) -> Option<(String, SegMap)> {
     let drawn: Vec<std::ops::Range<usize>> = map
         .segs
         .iter()
@@ -82,6 +94,8 @@ pub(super) fn headings_as_html(text: &str, map: &SegMap) -> Option<(String, SegM
     let mut splice = Splice::new(text);
     let mut copied = 0;
     let mut at = 0;
+    // How each box open here closes.
+    let mut boxes: Vec<&str> = Vec::new();
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
@@ -92,13 +106,27 @@ pub(super) fn headings_as_html(text: &str, map: &SegMap) -> Option<(String, SegM
         // A line of links or strong text a drawing wrote (Docsy's feature block ends
         // with `[Read more](<url>)`, a cover's subtitle is `**…**`).
         let linked = bare.starts_with(['[', '!', '*']);
-        if !(heading || linked) || !drawn.iter().any(|r| r.start <= start && end <= r.end) {
+        let boxed = bare.trim_start().strip_prefix(":::");
+        if !(heading || linked || boxed.is_some())
+            || !drawn.iter().any(|r| r.start <= start && end <= r.end)
+        {
             continue;
         }
-        let mut heading = String::new();
-        html::push_html(&mut heading, Parser::new(bare));
+        let html = match boxed {
+            Some(rest) if rest.trim().is_empty() => boxes.pop().unwrap_or_default().to_string(),
+            Some(rest) => {
+                let (html, close) = box_html(rest.trim());
+                boxes.push(close);
+                html
+            }
+            None => {
+                let mut html = String::new();
+                html::push_html(&mut html, Parser::new(bare));
+                html.trim_end().to_string()
+            }
+        };
         splice.copy(copied..start);
-        splice.insert(heading.trim_end(), start);
+        splice.insert(&html, start);
         copied = end;
     }
     if copied == 0 {
@@ -106,6 +134,38 @@ pub(super) fn headings_as_html(text: &str, map: &SegMap) -> Option<(String, SegM
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// A box's opening line (`warning Heads up`, after its colons) as the callout's HTML a
+/// Markdown page shows (see `callouts.rs`), and what closes it.
+fn box_html(opening: &str) -> (String, &'static str) {
+    let (kind, title) = opening
+        .split_once(char::is_whitespace)
+        .unwrap_or((opening, ""));
+    let title = super::escape(title.trim());
+    if kind.eq_ignore_ascii_case("details") {
+        let summary = if title.is_empty() {
+            "Details".into()
+        } else {
+            title
+        };
+        let html = format!(
+            "<details class=\"callout callout-note\">\n<summary class=\"callout-title\">{summary}</summary>"
+        );
+        return (html, "</details>");
+    }
+    let (class, label) = match super::callouts::callout_title(kind) {
+        Some(label) => (kind.to_ascii_lowercase(), label),
+        None => ("note".to_string(), "Note"),
+    };
+    let heading = match title.is_empty() {
+        true => label.to_string(),
+        false => format!("{label}: {title}"),
+    };
+    let html = format!(
+        "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-title\">{heading}</p>"
+    );
+    (html, "</div>")
 }
 
 #[cfg(test)]
@@ -145,7 +205,7 @@ mod tests {
         splice.copy(0..11);
         splice.insert("\n### Install *now*\n\n", 11);
         splice.copy(11..text.len());
-        let (out, map) = headings_as_html(&splice.out, &splice.map).unwrap();
+        let (out, map) = drawings_as_html(&splice.out, &splice.map).unwrap();
         assert_eq!(
             out,
             "<p>Own</p>\n\n<h3>Install <em>now</em></h3>\n\n### Not drawn\n"
@@ -154,17 +214,37 @@ mod tests {
         assert_eq!(map.back(out.find("<h3>").unwrap()), 12);
         let mut splice = Splice::new(text);
         splice.copy(0..text.len());
-        assert!(headings_as_html(&splice.out, &splice.map).is_none());
+        assert!(drawings_as_html(&splice.out, &splice.map).is_none());
         // Docsy's feature block's link (kustomize's home page showed it as written).
         let text = "<p>Own</p>\n[Not drawn](x)\n";
         let mut splice = Splice::new(text);
         splice.copy(0..11);
         splice.insert("\n\n[Read more](<https://x.org/>)\n\n", 11);
         splice.copy(11..text.len());
-        let (out, _) = headings_as_html(&splice.out, &splice.map).unwrap();
+        let (out, _) = drawings_as_html(&splice.out, &splice.map).unwrap();
         assert_eq!(
             out,
             "<p>Own</p>\n\n\n<p><a href=\"https://x.org/\">Read more</a></p>\n\n[Not drawn](x)\n"
+        );
+        // A box's lines, nested, and a folding one; the page's own `:::` stays.
+        let text = "A\nB\nC\nD\n:::\n";
+        let mut splice = Splice::new(text);
+        splice.copy(0..2);
+        splice.insert(":::tip Mind <it>\n", 2);
+        splice.copy(2..4);
+        splice.insert(":::details\n", 4);
+        splice.copy(4..6);
+        splice.insert(":::\n", 6);
+        splice.copy(6..8);
+        splice.insert(":::\n", 8);
+        splice.copy(8..text.len());
+        let (out, _) = drawings_as_html(&splice.out, &splice.map).unwrap();
+        assert_eq!(
+            out,
+            "A\n<div class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\">\n\
+             <p class=\"callout-title\">Tip: Mind &lt;it&gt;</p>\nB\n\
+             <details class=\"callout callout-note\">\n<summary class=\"callout-title\">Details</summary>\n\
+             C\n</details>\nD\n</div>\n:::\n"
         );
     }
 }

@@ -137,6 +137,34 @@ fn markdown_inside_a_percent_pair_of_an_html_page_is_read_as_markdown() {
     assert!(independent_check(&site).is_empty());
 }
 
+#[test]
+fn a_themes_box_on_a_page_written_in_html_is_the_callout_a_markdown_page_shows() {
+    // Docsy's alerts in an `_index.html`: an unsupported-shortcode warning each, and
+    // the `{{< >}}` one's text was left out of the page.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/tests/landing.html",
+        "---\ntitle: Landing\n---\n<div class=\"x\">\n<p>Own.</p>\n</div>\n\n\
+         {{% alert title=\"Heads up\" color=\"warning\" %}}\nRead [this](/posts/second-post/).\n{{% /alert %}}\n\n\
+         {{< alert >}}\nPlain <b>HTML</b>.\n{{< /alert >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("landing.html"), "{}", run.stderr);
+    let page = site.read("tests/landing/index.html");
+    let text = body(&page);
+    assert!(
+        text.contains("<div class=\"callout callout-warning\" role=\"note\" aria-label=\"Warning\">\n<p class=\"callout-title\">Warning: Heads up</p>\n<p>Read <a href=\"../../posts/second-post/\">this</a>.</p>\n</div>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<p class=\"callout-title\">Note</p>\nPlain <b>HTML</b>.\n</div>"),
+        "{text}"
+    );
+    assert!(!text.contains(":::") && !text.contains("{{"), "{text}");
+    assert!(independent_check(&site).is_empty());
+}
+
 /// The fixture's book.toml with `extra` after it.
 fn with_config(site: &Fixture, extra: &str) {
     let config = std::fs::read_to_string(site.path("book.toml")).unwrap();
