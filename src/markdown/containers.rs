@@ -263,10 +263,15 @@ fn quotes(depth: usize, indent: &str) -> String {
 /// `note[Title]`, `{.warning}`), or `None` when it names no kind.
 fn opening(after: &str) -> Option<String> {
     let (kind, title) = if let Some(attrs) = after.strip_prefix('{') {
-        // Pandoc's attributes: the first class is the kind.
+        // Pandoc's attributes: the first class is the kind. MyST's directive
+        // (`:::{note}`, `:::{admonition} Title`): an admonition's name.
         let (attrs, title) = attrs.split_once('}')?;
-        let kind = attrs.split_whitespace().find_map(|a| a.strip_prefix('.'))?;
-        (kind, title)
+        match attrs.split_whitespace().find_map(|a| a.strip_prefix('.')) {
+            Some(kind) => (kind, title),
+            None if attrs == "admonition" || attrs == "seealso" => ("note", title),
+            None if super::callouts::callout_title(attrs).is_some() => (attrs, title),
+            None => return None,
+        }
     } else {
         let end = after
             .find(|c: char| c.is_whitespace() || c == '[' || c == '{')
@@ -349,6 +354,16 @@ mod tests {
             "> [!note] My *title*\n> X\n\n"
         );
         assert_eq!(out("::: {#id .danger}\nX\n:::\n"), "> [!danger]\n> X\n\n");
+        // MyST's directives (zk's docs): an admonition's name; another is no box.
+        assert_eq!(out(":::{note}\nX\n:::\n"), "> [!note]\n> X\n\n");
+        assert_eq!(
+            out(":::{admonition} Mind *this*\nX\n:::\n"),
+            "> [!note] Mind *this*\n> X\n\n"
+        );
+        assert_eq!(
+            out(":::{figure} a.png\nX\n:::\n"),
+            ":::{figure} a.png\nX\n:::\n"
+        );
         assert_eq!(out(":::tip:🎉 Done\nX\n:::\n"), "> [!tip] Done\n> X\n\n");
         assert_eq!(
             out(":::challenge\nX\n:::\n"),

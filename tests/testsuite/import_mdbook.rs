@@ -1170,6 +1170,19 @@ fn colon_fenced_containers_are_callouts_whose_text_is_markdown() {
     // Colons in a code block stay code.
     assert!(page.contains(":::tip\nshown as code\n:::"), "{page}");
     assert_eq!(page.matches("role=\"note\"").count(), 3, "{page}");
+    // MyST's form (zk's docs, Jupyter Book): `:::{note}` and `:::{admonition} Title`.
+    site.write(
+        "src/guide.md",
+        "# Guide\n\n:::{note}\nThis disables the *defaults*.\n:::\n\n:::{admonition} Mind it\nText.\n:::\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("guide/index.html")).to_string();
+    assert!(
+        page.contains("<div class=\"callout callout-note\" role=\"note\" aria-label=\"Note\">\n<p class=\"callout-title\">Note</p>\n<p>This disables the <em>defaults</em>.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("Note: Mind it</p>"), "{page}");
+    assert!(!page.contains(":::"), "{page}");
 }
 
 #[test]
