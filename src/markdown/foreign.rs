@@ -15,7 +15,7 @@
 //! Each diagnostic's help says what was left out of the page. A tag written with a
 //! backslash first (`\{{`, `\{%`) is text.
 
-use super::expand::{html_comment_ranges, inside, literal_ranges, Article, Expanded};
+use super::expand::{html_comment_ranges, inside, Article, Expanded};
 use super::expand::{Expressions, SegMap, Splice};
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
@@ -176,7 +176,7 @@ fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
 }
 
 /// The tags of `text` outside code, in order.
-pub(super) fn tags(text: &str, options: Options) -> Vec<Tag> {
+pub(super) fn tags(text: &str, options: Options, html: bool) -> Vec<Tag> {
     let mut literal = None;
     let mut ends = None;
     let mut found = Vec::new();
@@ -203,7 +203,7 @@ pub(super) fn tags(text: &str, options: Options) -> Vec<Tag> {
         };
         // Code, and HTML comments, which no page shows.
         let literal = literal.get_or_insert_with(|| {
-            let mut ranges = literal_ranges(text, options);
+            let mut ranges = super::hugo_html::literal_ranges(text, options, html);
             ranges.extend(html_comment_ranges(text, options));
             ranges.sort_by_key(|r| r.start);
             // One range for each stretch, as `inside` reads them.
@@ -312,7 +312,7 @@ pub(super) fn strip(
     options: Options,
     out: &mut Expanded,
 ) -> (String, SegMap) {
-    let tags = tags(text, options);
+    let tags = tags(text, options, crate::load::is_html_page(article.file));
     let mut splice = Splice::new(text);
     let mut copied = 0;
     // Closing tags already reported with their opening one, and those that end what

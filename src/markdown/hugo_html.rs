@@ -11,6 +11,7 @@ use super::expand::{SegMap, Splice};
 use super::foreign::{tags, Kind};
 use pulldown_cmark::{html, Options, Parser};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// `text` with the inner text of each `{{% name %}}` … `{{% /name %}}` pair that holds
 /// no other tag written as HTML, and each theme's box (Docsy's `alert`, see
@@ -44,7 +45,7 @@ fn rendered(text: &str, options: Options) -> Option<(String, SegMap)> {
     if !crate::text::holds(text, "{{%") {
         return None;
     }
-    let found = tags(text, options);
+    let found = tags(text, options, true);
     let mut inners = Vec::new();
     for pair in found.windows(2) {
         let (open, close) = (&pair[0], &pair[1]);
@@ -134,6 +135,36 @@ pub(super) fn drawings_as_html(text: &str, map: &SegMap) -> Option<(String, SegM
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// The literal stretches of `text`, read as a page written in HTML (`html`) or as
+/// Markdown ([`super::expand::literal_ranges`]). A page written in HTML has no
+/// Markdown code blocks (fluxcd's home page indents its shortcodes four spaces inside
+/// a `<div>`, and they were shown as written): only its `<code>`, `<pre>`, `<kbd>` and
+/// `<samp>` elements.
+pub(super) fn literal_ranges(text: &str, options: Options, html: bool) -> Vec<Range<usize>> {
+    if !html {
+        return super::expand::literal_ranges(text, options);
+    }
+    let mut ranges = Vec::new();
+    let (mut open, mut depth) = (0, 0usize);
+    for (at, closing) in super::expand::code_tags(text) {
+        if !closing {
+            if depth == 0 {
+                open = at;
+            }
+            depth += 1;
+        } else if depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                ranges.push(open..at);
+            }
+        }
+    }
+    if depth > 0 {
+        ranges.push(open..text.len());
+    }
+    ranges
 }
 
 /// A box's opening line (`warning Heads up`, after its colons) as the callout's HTML a

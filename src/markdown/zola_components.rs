@@ -33,7 +33,7 @@ pub(super) fn rewrite(text: &str, article: &Article, options: Options) -> Option
     };
     let mut splice = Splice::new(text);
     let mut copied = 0;
-    for tag in super::foreign::tags(text, options) {
+    for tag in super::foreign::tags(text, options, false) {
         let (kind, call) = match as_shortcode(tag.kind, &tag.inner) {
             Some(_) if ambiguous(&tag) && !*zola.get_or_insert_with(is_zola) => continue,
             Some(component) => component,
