@@ -716,6 +716,7 @@ fn docsys_tabs_cards_blocks_comments_and_imgproc_are_drawn_as_docsy_draws_them()
          {{< tab header=\"Python\" lang=\"python\" >}}\n# a comment\nprint(\"hi\")\n{{< /tab >}}\n{{< /tabpane >}}\n\n\
          {{< tabpane text=true >}}\n{{% tab header=\"**Linux**\" %}}\nUse the *package manager*.\n{{% /tab %}}\n{{< /tabpane >}}\n\n\
          {{< card header=\"Card head\" footer=\"Card foot\" >}}\nCard text.\n{{< /card >}}\n\n\
+         {{% card header=\"[Azure](https://azure.example/arc/)\" %}}\nA logo.\n{{% /card %}}\n\n\
          {{< card code=true header=\"Example\" lang=\"python\" >}}\n# not a heading\nx = 1\n{{< /card >}}\n\n\
          {{< comment >}}\nA private note.\n{{< /comment >}}\n\n\
          {{< imgproc sunset Fill \"300x200\" >}}\nThe *sunset*.\n{{< /imgproc >}}\n",
@@ -735,6 +736,8 @@ fn docsys_tabs_cards_blocks_comments_and_imgproc_are_drawn_as_docsy_draws_them()
         "<p><strong>Python</strong></p>\n<pre class=\"hl\"><code class=\"language-python\">",
         "<p><strong>Linux</strong></p>\n<p>Use the <em>package manager</em>.</p>",
         "<p><strong>Card head</strong></p>\n<p>Card text.</p>\n<p><strong>Card foot</strong></p>",
+        // A header holding a link, as fluxcd's ecosystem cards write it.
+        "<p><strong><a href=\"https://azure.example/arc/\">Azure</a></strong></p>\n<p>A logo.</p>",
         "<p><strong>Example</strong></p>\n<pre class=\"hl\"><code class=\"language-python\">",
         "<figure>\n<img src=\"../../docs/guide/images/featured-sunset.jpg\" alt=\"\">\n<figcaption>\n<p>The <em>sunset</em>.</p>\n</figcaption>\n</figure>",
     ] {

@@ -23,9 +23,15 @@ use crate::markdown::hugo_figure::Args;
 /// in bold already, `**Linux**`, is not bolded twice); nothing for no label.
 fn bold(label: &str) -> String {
     let label = label.trim().trim_matches(['*', '_']);
+    // A label holding a Markdown link (fluxcd's ecosystem cards,
+    // `header="[Azure](https://…)"`) is Markdown, as Docsy's `markdownify` reads it.
+    let shown = match label.contains("](") {
+        true => label.replace(['\n', '\r'], " "),
+        false => super::plain(label),
+    };
     match label.trim().is_empty() {
         true => String::new(),
-        false => format!("\n\n**{}**\n\n", super::plain(label)),
+        false => format!("\n\n**{shown}**\n\n"),
     }
 }
 
@@ -225,6 +231,18 @@ mod tests {
             .unwrap()
             .0,
             "\n\n## Welcome\n\n"
+        );
+        // A header holding a link is Markdown (fluxcd's ecosystem cards).
+        assert_eq!(
+            in_place(
+                "card",
+                "card header=\"[Azure](https://a.example/)\"",
+                true,
+                ""
+            )
+            .unwrap()
+            .0,
+            "\n\n**[Azure](https://a.example/)**\n\n"
         );
         assert_eq!(
             in_place("card", "card header=\"Head\" footer=\"Foot\"", true, ""),
