@@ -28,6 +28,9 @@ use super::hugo_raw::draws_image;
 use super::page_link::page_link;
 use pulldown_cmark::Options;
 
+mod ends;
+use ends::Ends;
+
 /// How far a tag may run to its closing delimiter, in bytes.
 const MAX_TAG: usize = 2000;
 
@@ -87,52 +90,15 @@ impl Tag {
     }
 }
 
-/// Where each closing delimiter and each blank line is in a text, found once, so
-/// finding a tag's end costs a binary search, whatever the text holds.
-struct Ends {
-    /// `>}}`, `%}}`, `%}`, `}}`, `%>`, in that order.
-    closers: [Vec<usize>; 5],
-    blank_lines: Vec<usize>,
-}
-
-impl Ends {
-    fn of(text: &str) -> Ends {
-        let at = |pattern: &str| text.match_indices(pattern).map(|(i, _)| i).collect();
-        // `}}}` holds `}}` twice: every start counts, overlapping ones too.
-        let braces = text
-            .as_bytes()
-            .windows(2)
-            .enumerate()
-            .filter(|(_, w)| w == b"}}")
-            .map(|(i, _)| i)
-            .collect();
-        Ends {
-            closers: [at(">}}"), at("%}}"), at("%}"), braces, at("%>")],
-            blank_lines: at("\n\n"),
-        }
-    }
-
-    /// The first closer `which` at or after `from`, if near enough and after no blank
-    /// line (but in a Hugo shortcode, whose arguments Hugo reads across blank lines).
-    fn find(&self, which: usize, from: usize) -> Option<usize> {
-        let list = &self.closers[which];
-        let end = *list.get(list.partition_point(|&i| i < from))?;
-        let blank = self.blank_lines.partition_point(|&i| i < from);
-        if which > 1 && self.blank_lines.get(blank).is_some_and(|&b| b < end)
-            || end - from > MAX_TAG
-        {
-            return None;
-        }
-        Some(end)
-    }
-}
-
 /// The tag opening at `at` (where `{{`, `{%` or `<%` is), if it is one.
 fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
     let rest = &text[at..];
     let (kind, open, which, close_len) = if rest.starts_with("{{<") {
         (Kind::HugoRaw, 3, 0, 3)
     } else if rest.starts_with("{{%") {
+        if let Some(tag) = ends::preprocessor_directive(rest, at) {
+            return Some(tag);
+        }
         (Kind::HugoMarkdown, 3, 1, 3)
     } else if rest.starts_with("{%") {
         (Kind::Liquid, 2, 2, 2)

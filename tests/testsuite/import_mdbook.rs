@@ -2048,3 +2048,31 @@ fn includes_from_a_folder_that_is_not_there_are_one_error() {
     run.assert_stderr_contains("no file 'src/examples/gone.rs'\n");
     assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
 }
+
+#[test]
+fn a_preprocessors_percent_directive_is_reported_and_left_out() {
+    // Comprehensive Rust's `{{%course outline Fundamentals}}` (mdbook-course), closed
+    // by `}}`: shown as written, with no report; a Hugo shortcode's `{{% x %}}` on the
+    // same page is still one.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Course](course.md)\n");
+    site.write(
+        "src/course.md",
+        "# Course\n\n{{%course outline Fundamentals}}\n\nText {{%session outline}} here.\n\n`{{%kept}}` in code.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: mdBook directive `{{%course outline Fundamentals}}` is not supported\n --> src/course.md:3:1")
+        .assert_stderr_contains("warning: mdBook directive `{{%session outline}}` is not supported\n --> src/course.md:5:6");
+    let page = main_of(&site.read("course/index.html")).to_string();
+    assert!(!page.contains("outline"), "{page}");
+    assert!(
+        page.contains("<p>Text  here.</p>") || page.contains("<p>Text here.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>{{%kept}}</code>"), "{page}");
+}

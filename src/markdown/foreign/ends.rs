@@ -1,0 +1,62 @@
+//! Where a tag ends: the closing delimiters of a text found once, and an mdBook
+//! preprocessor's directive written `{{%name …}}`, closed by `}}` on its line.
+
+use super::{Kind, Tag};
+
+/// Where each closing delimiter and each blank line is in a text, found once, so
+/// finding a tag's end costs a binary search, whatever the text holds.
+pub(super) struct Ends {
+    /// `>}}`, `%}}`, `%}`, `}}`, `%>`, in that order.
+    pub(super) closers: [Vec<usize>; 5],
+    blank_lines: Vec<usize>,
+}
+
+impl Ends {
+    pub(super) fn of(text: &str) -> Ends {
+        let at = |pattern: &str| text.match_indices(pattern).map(|(i, _)| i).collect();
+        // `}}}` holds `}}` twice: every start counts, overlapping ones too.
+        let braces = text
+            .as_bytes()
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w == b"}}")
+            .map(|(i, _)| i)
+            .collect();
+        Ends {
+            closers: [at(">}}"), at("%}}"), at("%}"), braces, at("%>")],
+            blank_lines: at("\n\n"),
+        }
+    }
+
+    /// The first closer `which` at or after `from`, if near enough and after no blank
+    /// line (but in a Hugo shortcode, whose arguments Hugo reads across blank lines).
+    pub(super) fn find(&self, which: usize, from: usize) -> Option<usize> {
+        let list = &self.closers[which];
+        let end = *list.get(list.partition_point(|&i| i < from))?;
+        let blank = self.blank_lines.partition_point(|&i| i < from);
+        if which > 1 && self.blank_lines.get(blank).is_some_and(|&b| b < end)
+            || end - from > super::MAX_TAG
+        {
+            return None;
+        }
+        Some(end)
+    }
+}
+
+/// `{{%course outline Fundamentals}}` at `at` (`rest` the text from there): a
+/// directive of an mdBook preprocessor (mdbook-course, in Comprehensive Rust), closed
+/// by `}}` on its line, where a Hugo shortcode's `%}}` would close; shown as written
+/// before, and never reported.
+pub(super) fn preprocessor_directive(rest: &str, at: usize) -> Option<Tag> {
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let close = line.find("}}")?;
+    let inner = line[3..close].trim();
+    if line[..close].ends_with('%') || !inner.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(Tag {
+        range: at..at + close + 2,
+        kind: Kind::Mdbook,
+        inner: format!("#{inner}"),
+    })
+}
