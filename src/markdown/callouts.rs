@@ -107,22 +107,9 @@ impl<'a> Builder<'a, '_> {
             self.section.text.push('\n');
             self.out.stats.add_block(title);
         }
-        match fold {
-            None => {
-                self.callouts.push(Some("</div>"));
-                self.emit_html(format!(
-                    "<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{}\">\n<p class=\"callout-title\">{heading}</p>\n",
-                    escape(&label)
-                ));
-            }
-            Some(open) => {
-                self.callouts.push(Some("</details>"));
-                self.emit_html(format!(
-                    "<details class=\"callout callout-{kind_class}\"{}>\n<summary class=\"callout-title\">{heading}</summary>\n",
-                    if open { " open" } else { "" }
-                ));
-            }
-        }
+        let (html, close) = opening_html(&kind_class, &escape(&label), &heading, fold);
+        self.callouts.push(Some(close));
+        self.emit_html(html);
         if !paragraph_done {
             self.emit(Event::Start(Tag::Paragraph));
         }
@@ -158,6 +145,30 @@ fn title_inline(event: &Event) -> Option<(String, String)> {
         Event::End(TagEnd::Strikethrough) => ("</del>".into(), String::new()),
         _ => return None,
     })
+}
+
+/// A callout's opening HTML, its kind's class, label and title line (`heading`, HTML)
+/// given, and what closes it: a `<div>`, or for a folding one (`fold`, open or not) a
+/// `<details>` titled by its `<summary>`.
+pub(super) fn opening_html(
+    kind_class: &str,
+    label: &str,
+    heading: &str,
+    fold: Option<bool>,
+) -> (String, &'static str) {
+    match fold {
+        None => (
+            format!("<div class=\"callout callout-{kind_class}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-title\">{heading}</p>\n"),
+            "</div>",
+        ),
+        Some(open) => (
+            format!(
+                "<details class=\"callout callout-{kind_class}\"{}>\n<summary class=\"callout-title\">{heading}</summary>\n",
+                if open { " open" } else { "" }
+            ),
+            "</details>",
+        ),
+    }
 }
 
 /// The title Obsidian gives a callout of a kind of the vault's own (`[!syntax]`,

@@ -175,15 +175,9 @@ fn box_html(opening: &str) -> (String, &'static str) {
         .unwrap_or((opening, ""));
     let title = super::escape(title.trim());
     if kind.eq_ignore_ascii_case("details") {
-        let summary = if title.is_empty() {
-            "Details".into()
-        } else {
-            title
-        };
-        let html = format!(
-            "<details class=\"callout callout-note\">\n<summary class=\"callout-title\">{summary}</summary>"
-        );
-        return (html, "</details>");
+        let summary = if title.is_empty() { "Details" } else { &title };
+        let (html, close) = super::callouts::opening_html("note", "Note", summary, Some(false));
+        return (html.trim_end().to_string(), close);
     }
     let (class, label) = match super::callouts::callout_title(kind) {
         Some(label) => (kind.to_ascii_lowercase(), label),
@@ -193,10 +187,8 @@ fn box_html(opening: &str) -> (String, &'static str) {
         true => label.to_string(),
         false => format!("{label}: {title}"),
     };
-    let html = format!(
-        "<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-title\">{heading}</p>"
-    );
-    (html, "</div>")
+    let (html, close) = super::callouts::opening_html(&class, label, &heading, None);
+    (html.trim_end().to_string(), close)
 }
 
 #[cfg(test)]
