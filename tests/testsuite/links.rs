@@ -552,6 +552,62 @@ fn a_server_template_among_the_files_is_not_checked_and_warn_makes_copied_links_
 }
 
 #[test]
+fn another_tool_s_built_pages_in_the_content_folder_do_not_stop_the_build() {
+    // pweissneo/second-brain-quartz commits Quartz's built pages into its content
+    // folder beside the notes: `content/index.html` beside `content/index.md` was a
+    // URL collision with the home page that stopped the build, and every built page's
+    // navigation (`../index.css`, 178 files) was a warning each: 3,929 warnings.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write("content/index.md", "# Garden\n\nWelcome to the garden.\n");
+    site.write("content/notes/first.md", "# First\n\nA note.\n");
+    site.write(
+        "content/index.html",
+        "<!DOCTYPE html><html><head><title>index</title></head><body>Quartz's home</body></html>\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: the content file 'index.html' would publish '/', which the home page (built-in page) publishes: the page is published, and this file is left out\n--> content/index.html",
+    );
+    let home = site.read("index.html");
+    assert!(home.contains("Welcome to the garden.") && !home.contains("Quartz's home"));
+    // A built page at a page's address is left out likewise; others are copied.
+    site.write("content/notes/first/index.html", "<p>Quartz's first</p>\n");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: the content file 'notes/first/index.html' would publish '/notes/first/', which the article 'first' at content/notes/first.md:1:1 publishes");
+    assert!(site.read("notes/first/index.html").contains("A note."));
+    // The same failing address in many copied files is one report that counts them;
+    // an address that fails once is reported as it is.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\nbroken_links = \"warn\"\n",
+    );
+    for name in ["a", "b", "c", "d", "e"] {
+        site.write(
+            &format!("content/{name}.html"),
+            format!("<link rel=\"stylesheet\" href=\"../index.css\"><a href=\"gone-{name}.html\">x</a>\n"),
+        );
+    }
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: '../index.css' leads outside the site (5 uses of '../index.css', reported here as one)\n --> content/a.html:1:30")
+        .assert_stderr_contains("warning: broken link to 'gone-e.html': no page or file there");
+    assert_eq!(
+        run.stderr.matches("leads outside the site").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("broken link to 'gone-").count(),
+        5,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn many_remote_images_from_one_origin_are_one_warning() {
     // obsidian-community/obsidian-hub: 13,547 badges from img.shields.io, one warning
     // each, buried the vault's other 1,179 reports. Many from one origin are one

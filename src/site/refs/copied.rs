@@ -2,7 +2,7 @@
 //! rewritten, so every URL they follow or load is checked as written, from the file's
 //! own place in the output, the way a browser will read it in each edition the build
 //! makes (a root-relative link fails under a sub-path and offline; a link to a folder
-//! fails from `file://`).
+//! fails from `file://`). One address that fails in many files is reported once, counted.
 
 use super::paths::{join, relative_to};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -83,6 +83,9 @@ impl Site {
                     continue;
                 }
                 let (line, column) = position(text, found.value.start);
+                // One address written in many copied files (a built site's navigation
+                // in each of its pages) is one report that counts them.
+                let report = |d: Diagnostic| report(d).family(format!("uses of '{url}'"));
                 let error =
                     |code, message: String| Diagnostic::error(code, message).at(file, line, column);
                 let (before, fragment) = match url.split_once('#') {

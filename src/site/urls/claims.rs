@@ -256,6 +256,7 @@ impl Site {
             claim(&mut table, page(&article.url), Kind::Page, owner);
         }
         // The content folder's files, then the static folder's (see `load`).
+        let (mut under_pages, mut left_out) = (Vec::new(), Vec::new());
         for asset in &self.assets {
             let file = self.asset_file(asset);
             let what = match asset.from {
@@ -279,8 +280,18 @@ impl Site {
                 }
             };
             let owner = Owner::content(what, file, 0, 0);
-            claim(&mut table, asset.path(), Kind::File, owner);
+            let content = matches!(asset.from, crate::load::AssetFolder::Content);
+            match table.page_over_content_file(&asset.path(), &owner) {
+                Some(warning) if content => {
+                    under_pages.push(warning);
+                    left_out.push(asset.path());
+                }
+                _ => _ = claim(&mut table, asset.path(), Kind::File, owner),
+            }
         }
+        diagnostics.extend(under_pages);
+        self.assets
+            .retain(|asset| !left_out.contains(&asset.path()));
 
         let mut aliases = BTreeMap::new();
         let (mut bad, broken) = (Vec::new(), self.config.build.broken_links);

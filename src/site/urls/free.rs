@@ -1,8 +1,8 @@
 //! What to suggest when a URL is taken: a free path like it, and the collision error
 //! at the claimant that names the first owner; the error for an old address that
-//! leads out of the site.
+//! leads out of the site; a content folder's file where a page is.
 
-use super::{display_url, Owner, UrlTable};
+use super::{display_url, Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::site::Site;
 
@@ -57,6 +57,28 @@ impl UrlTable {
                 .family("old addresses another page has")
         }));
         free
+    }
+
+    /// The warning for a content folder's file (not a page) at the path of a page
+    /// claimed before it (`content/index.html`, a copy of another tool's built home
+    /// page, beside `index.md`): the page is published and the file left out, as the
+    /// page is what the content's Markdown writes; `None` where no page is there.
+    pub(super) fn page_over_content_file(&self, path: &str, file: &Owner) -> Option<Diagnostic> {
+        let page = self.get_folded(path).filter(|e| e.kind == Kind::Page)?;
+        let d = Diagnostic::warning(
+            Code::UrlCollision,
+            format!(
+                "{} would publish '{}', which {} publishes: the page is published, and this file is left out",
+                file.what,
+                display_url(path),
+                page.owner
+            ),
+        );
+        let d = match &file.at {
+            Some((at, _, _)) => d.in_file(at),
+            None => d,
+        };
+        Some(d.help("to publish the file too, give it another name"))
     }
 
     pub(super) fn clash(&self, path: &str, claimant: &Owner, first: &Owner) -> Diagnostic {
