@@ -1336,6 +1336,30 @@ fn a_themes_include_shortcode_includes_the_file_as_include_does() {
 }
 
 #[test]
+fn an_include_is_read_from_hugo_s_own_folder_below_the_site_s() {
+    // thegeeklab/hugo-geekdoc, with book.toml at the repository's root and
+    // `content_dir = "exampleSite/content/en"`: `/static/custom.css.example` is in
+    // `exampleSite/static/`, where Hugo runs; it was "no file".
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n[build]\ncontent_dir = \"exampleSite/content/en\"\n",
+    );
+    site.write("exampleSite/config/_default/hugo.toml", "baseURL = \"/\"\n");
+    site.write(
+        "exampleSite/static/custom.css.example",
+        ":root {\n  --accent: teal;\n}\n",
+    );
+    site.write(
+        "exampleSite/content/en/usage/theming.md",
+        "---\ntitle: Theming\n---\n{{< include file=\"/static/custom.css.example\" language=\"CSS\" >}}\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("usage/theming/index.html");
+    assert!(body(&page).contains("accent"), "{page}");
+}
+
+#[test]
 fn docsys_own_docs_tabs_params_and_refs_read_as_hugo_reads_them() {
     // docsy.dev: a tab label with no text (`{{< tab … />}}`), a tab opened with
     // `{{% %}}` and closed with `{{< >}}`, Docsy's `_param` with arguments filling its

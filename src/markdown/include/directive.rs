@@ -254,14 +254,24 @@ pub(super) fn snippet_target(file: &str, content: &Path) -> PathBuf {
 }
 
 /// The file a Hugo include shortcode in the file `from` names, as the themes look it
-/// up: from the page's folder, then the content folder, then the site's folder (with a
-/// leading `/`, the site's folder, then the content folder); the first that is a file,
-/// else the first place looked.
+/// up: from the page's folder, then the content folder, then the folders between it
+/// and the site's (Hugo's own folder, where `readFile` starts, may be one of them:
+/// `exampleSite/` for `exampleSite/content/en`), then the site's folder; with a
+/// leading `/`, the site's folder, those between, then the content folder. The first
+/// that is a file, else the first place looked.
 pub(super) fn hugo_target(file: &str, from: &Path, content: &Path, site: &Path) -> PathBuf {
     let page = from.parent().unwrap_or(Path::new(""));
-    let places: [&Path; 3] = match file.strip_prefix('/') {
-        Some(_) => [site, content, site],
-        None => [page, content, site],
+    let between = content
+        .ancestors()
+        .skip(1)
+        .take_while(|folder| folder.starts_with(site) && *folder != site);
+    let places: Vec<&Path> = match file.strip_prefix('/') {
+        Some(_) => [site].into_iter().chain(between).chain([content]).collect(),
+        None => [page, content]
+            .into_iter()
+            .chain(between)
+            .chain([site])
+            .collect(),
     };
     let file = file.trim_start_matches('/');
     let found = places.iter().map(|p| p.join(file)).find(|p| p.is_file());

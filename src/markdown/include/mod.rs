@@ -365,7 +365,7 @@ impl Includer<'_, '_> {
                     format!("{what}: no file '{}'", shown_target.display()),
                 )
                 .help(match d.hugo {
-                    Some(_) => "the file is looked for from the page's folder, then the content folder, then the site's folder (with a leading `/`, from the site's folder first), as the theme looks for it",
+                    Some(_) => "the file is looked for from the page's folder, then the content folder, the folders above it and the site's folder (with a leading `/`, from the site's folder first), as the theme looks for it",
                     None if d.snippet => "the file is looked for from the folder holding mkdocs.yml, then the content folder, as pymdownx.snippets' default `base_path` reads it",
                     None => "the path is relative to the file that holds the directive",
                 })
