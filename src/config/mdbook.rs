@@ -165,6 +165,18 @@ fn macro_definition(line: &str) -> Option<String> {
     Some(format!("\\def{name}{parameters}{{{expansion}}}"))
 }
 
+/// The `[book]` of an mdBook's book.toml that writes none (mdBook's keys all have
+/// defaults: the Leptos book's has only `[output.html]` and `[preprocessor.*]`): an
+/// empty table when the file has mdBook's own tables (`[output]`, `[preprocessor]`,
+/// `[rust]`) and no `[site]` of attune's, so it is read as the mdBook it is.
+pub(super) fn implied_book(text: &str) -> Option<toml::Table> {
+    let table = toml::from_str::<toml::Table>(text).ok()?;
+    let mdbook = ["output", "preprocessor", "rust"]
+        .iter()
+        .any(|key| table.contains_key(*key));
+    (mdbook && !table.contains_key("site") && !table.contains_key("book")).then(toml::Table::new)
+}
+
 /// An mdBook's book.toml with no `[site]`: the site's title, description and language
 /// from `[book]` (`title`, `description`, `language`, as mdBook reads them; the title
 /// "Book" when it has none). `None` without `[book]`.
@@ -185,12 +197,16 @@ pub(super) fn site_from_book(book: Option<&toml::Table>) -> Option<super::Site> 
 }
 
 /// The content folder of an mdBook's book.toml (`text`) that does not write `[build]
-/// content_dir`: `[book] src`, or "src", mdBook's default.
+/// content_dir`: `[book] src`, or "src", mdBook's default; `book` is first given the
+/// empty table an mdBook without `[book]` implies (see [`implied_book`]).
 pub(super) fn content_dir_from_book(
-    book: Option<&toml::Table>,
+    book: &mut Option<toml::Table>,
     text: &str,
     build: &mut super::Build,
 ) {
+    if book.is_none() {
+        *book = implied_book(text);
+    }
     let Some(book) = book else {
         return;
     };

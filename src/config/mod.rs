@@ -428,7 +428,7 @@ impl Config {
             }
         };
         let mut config = config;
-        mdbook::content_dir_from_book(config.book.as_ref(), text, &mut config.build);
+        mdbook::content_dir_from_book(&mut config.book, text, &mut config.build);
         config.site = match config.written_site.take() {
             Some(site) => site,
             None => match mdbook::site_from_book(config.book.as_ref()) {

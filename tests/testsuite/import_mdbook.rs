@@ -2076,3 +2076,36 @@ fn a_preprocessors_percent_directive_is_reported_and_left_out() {
     );
     assert!(page.contains("<code>{{%kept}}</code>"), "{page}");
 }
+
+#[test]
+fn an_mdbook_whose_book_toml_has_no_book_table_is_read_as_an_mdbook() {
+    // leptos-rs/book: mdBook's `[book]` keys all have defaults, and its book.toml
+    // writes only `[output.html]` and `[preprocessor.*]`. It was "book.toml has no
+    // [site] table", and nothing was written.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[output.html]\nadditional-css = [\"./custom.css\"]\n\n[preprocessor.admonish]\ncommand = \"mdbook-admonish\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Introduction](./intro.md)\n- [Getting started](./start.md)\n",
+    );
+    site.write("src/intro.md", "# Introduction\n\nWelcome.\n");
+    site.write(
+        "src/start.md",
+        "# Getting started\n\nSee the [introduction](intro.md).\n",
+    );
+    site.build().assert_code(0);
+    let start = site.read("start/index.html");
+    assert!(main_of(&start).contains("href=\"../intro/\""), "{start}");
+    // mdBook's default title, as a `[book]` without `title` gets.
+    assert!(site
+        .read("start/index.html")
+        .contains("<title>Getting started · Book</title>"));
+    // attune's own book.toml without [site] is still told to add one.
+    site.write("book.toml", "[build]\ncontent_dir = \"src\"\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: book.toml has no [site] table");
+}
