@@ -22,7 +22,10 @@
 //! one this pass still meets (in a quote) is reported so, its section marks left out.
 //! Material for MkDocs' icons and attribute lists are left out before (`material.rs`),
 //! and links whose address holds spaces read as Python-Markdown reads them
-//! (`mkdocs_links.rs`).
+//! (`mkdocs_links.rs`). Markdown inside HTML elements marked `markdown="1"`, and
+//! kramdown's `{:toc}`, are read first, on a Jekyll site too (`admonitions/kramdown.rs`).
+
+mod kramdown;
 
 use super::admonish::callout;
 use super::expand::{Article, Expanded, Expressions, SegMap, Splice};
@@ -39,6 +42,14 @@ pub(super) fn passes(
     out: &mut Expanded,
 ) -> String {
     let mkdocs = article.expressions == Expressions::MkDocs;
+    let jekyll = article.expressions == Expressions::Liquid;
+    // Markdown inside HTML and kramdown's `{:toc}`, which Jekyll and MkDocs read.
+    if mkdocs || jekyll {
+        if let Some((rewritten, map)) = kramdown::rewrite(&text) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     // Python-Markdown's addresses with spaces, on an MkDocs site (an Obsidian vault
     // that MkDocs publishes too: its `docs/` beside mkdocs.yml).
     if super::mkdocs_links::may_hold(&text)
@@ -52,8 +63,8 @@ pub(super) fn passes(
             text = rewritten;
         }
     }
-    if mkdocs && super::material::may_hold(&text) {
-        if let Some((rewritten, map)) = super::material::rewrite(&text, options) {
+    if (mkdocs || jekyll) && super::material::may_hold(&text) {
+        if let Some((rewritten, map)) = super::material::rewrite(&text, options, mkdocs) {
             out.maps.0.push(map);
             text = rewritten;
         }

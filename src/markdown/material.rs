@@ -24,14 +24,18 @@ const ICON_SETS: [&str; 4] = ["material-", "octicons-", "fontawesome-", "simple-
 
 /// Whether `text` may hold an icon or an attribute list after a link.
 pub(super) fn may_hold(text: &str) -> bool {
-    crate::text::holds(text, "){")
-        || crate::text::holds(text, "]{")
+    ["){", "]{", "*{", "_{", "`{"]
+        .iter()
+        .any(|mark| crate::text::holds(text, mark))
         || ICON_SETS.iter().any(|set| crate::text::holds(text, set))
 }
 
-/// The text without Material's icons and the attribute lists after links, images and
-/// icons, and the map back; `None` when it has none.
-pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+/// The text without Material's icons (with `icons`: on an MkDocs site) and the
+/// attribute lists after links, images and icons, and the map back; `None` when it has
+/// none. kramdown's span lists (Jekyll: `[x](url){:target="_blank"}`,
+/// `**bold**{: .note}`) are read alike; after emphasis or code only a list that starts
+/// with `:`, `.` or `#` is one (`\sum_{i=1}` is TeX).
+pub(super) fn rewrite(text: &str, options: Options, icons: bool) -> Option<(String, SegMap)> {
     let code: Vec<Range<usize>> = Parser::new_ext(text, options)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -51,10 +55,14 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut at = 0;
     while at < bytes.len() {
         let removed = match bytes[at] {
-            b':' => icon(&text[at..]),
+            b':' if icons => icon(&text[at..]),
             // After a link's or an image's closing parenthesis, or a reference link's
             // closing bracket (`[Subscribe][demo]{ .md-button }`).
             b'{' if at > 0 && matches!(bytes[at - 1], b')' | b']') => attribute_list(&text[at..]),
+            b'{' if at > 0 && matches!(bytes[at - 1], b'*' | b'_' | b'`') => {
+                let marked = text[at + 1..].trim_start().starts_with([':', '.', '#']);
+                attribute_list(&text[at..]).filter(|_| marked)
+            }
             _ => None,
         };
         let Some(mut len) = removed.filter(|_| !in_code(at)) else {
@@ -112,6 +120,7 @@ fn icon(text: &str) -> Option<usize> {
 fn attribute_list(text: &str) -> Option<usize> {
     let close = text.find('}')?;
     let inner = text[1..close].trim();
+    let inner = inner.strip_prefix(':').map_or(inner, str::trim_start);
     let first = inner.chars().next()?;
     let attributes = matches!(first, '.' | '#') || inner.contains('=');
     (attributes && !inner.contains(['\n', '{'])).then_some(close + 1)
@@ -195,7 +204,24 @@ mod tests {
     use super::*;
 
     fn out(text: &str) -> String {
-        rewrite(text, Options::empty()).map_or_else(|| text.to_string(), |(out, _)| out)
+        rewrite(text, Options::empty(), true).map_or_else(|| text.to_string(), |(out, _)| out)
+    }
+
+    #[test]
+    fn kramdown_s_span_lists_are_left_out_and_icons_stay_without_material() {
+        let jekyll = |text: &str| {
+            rewrite(text, Options::empty(), false).map_or_else(|| text.to_string(), |(out, _)| out)
+        };
+        assert_eq!(
+            jekyll("[Go](https://x.org){:target=\"_blank\"} and **bold**{: .note} `x`{:.k}.\n"),
+            "[Go](https://x.org) and **bold** `x`.\n"
+        );
+        for kept in [
+            ":material-check: stays.\n",
+            "$\\sum_{i=1}^n$ and *a*{b=c}.\n",
+        ] {
+            assert_eq!(jekyll(kept), kept);
+        }
     }
 
     #[test]

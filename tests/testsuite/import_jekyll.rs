@@ -237,3 +237,48 @@ fn a_hexo_sites_own_files_and_keys_are_its_own_and_its_heading_ids_lead_to_headi
     assert!(!site.path("public/_drafts").exists());
     assert!(!walk_text(&site.path("public")).contains("DRAFT-TEXT"));
 }
+
+#[test]
+fn kramdown_s_markdown_in_html_span_attributes_and_toc_read_as_jekyll_reads_them() {
+    // Just the Docs' own docs: `<div class="code-example" markdown="1">` with the
+    // Markdown right under it, a fence right after `</div>`, `[Link](…){: .btn }`,
+    // `**bold**{: .x}` and `1. TOC` / `{:toc}` were shown as written.
+    let site = jekyll_site();
+    site.write(
+        "docs/guide/buttons.md",
+        "---\ntitle: Buttons\n---\n## Table of contents\n{: .no_toc .text-delta }\n\n1. TOC\n{:toc}\n\n\
+         ## Links that look like buttons\n\n\
+         <div class=\"code-example\" markdown=\"1\">\n[Link button](https://just-the-docs.com){: .btn }\n\n\
+         <span class=\"fs-6\">\n[Big button](https://just-the-docs.com){:target=\"_blank\"}\n</span>\n</div>\n\
+         ```markdown\n[Link button](https://just-the-docs.com){: .btn }\n```\n\n\
+         ## Button element\n\n<div class=\"code-example\">\n<button type=\"button\" class=\"btn\">Button</button>\n</div>\n\
+         ```html\n<button type=\"button\">Button</button>\n```\n\n\
+         Say it **loudly**{: .text-red } and `code`{:.k}.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("guide/buttons/index.html");
+    let start = page.find("<div class=\"article-body\">").unwrap();
+    let body = &page[start..page[start..].find("</article>").unwrap() + start];
+    for shown in [
+        "<div class=\"code-example\">\n<p><a href=\"https://just-the-docs.com\">Link button</a></p>",
+        "<p><span class=\"fs-6\"> <a href=\"https://just-the-docs.com\">Big button</a>\n</span></p>",
+        "<code class=\"language-markdown\">",
+        "<code class=\"language-html\">",
+        "Say it <strong>loudly</strong> and <code>code</code>.",
+        "<!-- toc -->",
+    ] {
+        assert!(body.contains(shown), "{shown}\nin\n{body}");
+    }
+    // Kept only in the code blocks, which show it as written.
+    for gone in [
+        "```",
+        "</a>{",
+        "</strong>{",
+        "</code>{",
+        "markdown=\"1\"",
+        "TOC",
+    ] {
+        assert!(!body.contains(gone), "{gone}\nin\n{body}");
+    }
+}

@@ -292,3 +292,22 @@ fn an_address_with_spaces_is_a_link_as_python_markdown_reads_it() {
         "{page}"
     );
 }
+
+#[test]
+fn an_element_marked_markdown_holds_markdown_as_md_in_html_reads_it() {
+    // Material's grid cards, written without a blank line under the tag: the card
+    // list was raw HTML, shown as `- **Call**` and `[…](…)` as written.
+    let site = mkdocs_site();
+    site.write(
+        "docs/help/cards.md",
+        "# Cards\n\n<div class=\"grid cards\" markdown>\n- **Call** [a crisis line](crisis.md)\n- **Text** us\n</div>\nAfter the cards.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("help/cards/index.html");
+    let main = main_of(&page);
+    assert!(
+        main.contains("<div class=\"grid cards\">\n<ul>\n<li><strong>Call</strong> <a href=\"../../help/crisis/\""),
+        "{main}"
+    );
+    assert!(main.contains("<p>After the cards.</p>"), "{main}");
+}

@@ -1,0 +1,506 @@
+//! Markdown inside HTML, as kramdown (Jekyll) and Python-Markdown's md_in_html
+//! (MkDocs) read it: an HTML element whose opening tag has a `markdown` attribute
+//! (`<div class="code-example" markdown="1">`, `<div class="grid cards" markdown>`)
+//! holds Markdown, to its end tag, blank lines or none. CommonMark reads such a block
+//! as raw HTML to the first blank line, so Just the Docs' examples showed
+//! `[Link button](…)` as written, and the code fence after `</div>` as text. The
+//! element's tags are set apart by blank lines, so what is between them is read as
+//! Markdown and what follows the end tag is too; the attribute, which no browser
+//! reads, is left out. Inside, a paragraph that opens with an inline element's tag
+//! alone on its line (`<span class="fs-6">`, then a link) is a paragraph, as kramdown
+//! reads it, not a raw HTML block.
+//!
+//! And kramdown's table of contents: a list followed by `{:toc}` on the next line
+//! (`* TOC` / `{:toc}`) is replaced by the page's contents, the `<!-- toc -->` mark
+//! attune reads for mdbook-toc's; it was a list item "TOC {:toc}".
+
+use crate::markdown::expand::{inside, SegMap, Splice};
+use std::ops::Range;
+
+/// Elements whose tag opens a paragraph in kramdown, not an HTML block.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "cite", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup",
+    "u",
+];
+
+/// `text` with Markdown inside HTML elements set apart and kramdown's `{:toc}` lists
+/// as contents marks, and its map; `None` when it has neither.
+pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
+    let toc = crate::text::holds(text, "{:");
+    if !crate::text::holds(text, "</") && !toc {
+        return None;
+    }
+    let lines = lines(text);
+    let literal = literal(text, &lines);
+    // Replacements (range of the input, what stands there), in order of start.
+    let mut edits: Vec<(Range<usize>, &str)> = Vec::new();
+    // The end of the raw HTML element last read: elements inside it stay raw.
+    let mut raw_until = 0;
+    for (n, line) in lines.iter().enumerate() {
+        if inside(&literal, line.start) {
+            continue;
+        }
+        let body = &text[line.clone()];
+        if toc && is_toc_mark(body) {
+            if let Some(start) = list_above(text, &lines, n) {
+                edits.push((start..line.end, "<!-- toc -->"));
+            }
+            continue;
+        }
+        if let Some(element) = opener(body) {
+            let at = line.start;
+            set_apart(text, &lines, n, &element, &literal, at, &mut edits);
+        } else if line.start >= raw_until {
+            // A block element's end tag ends it, as kramdown reads HTML: Markdown
+            // may follow on the next line (Just the Docs' `</div>` then a fence).
+            let Some(name) = block_start(body) else {
+                continue;
+            };
+            let from = line.start + body.find(name).unwrap_or(0) + name.len();
+            let Some(close) = end_tag(text, name, from, &literal) else {
+                continue;
+            };
+            let c = lines.partition_point(|l| l.end < close);
+            let close_end = close + name.len() + 3;
+            raw_until = lines[c].end;
+            let next = lines.get(c + 1).map(|l| text[l.clone()].trim());
+            if text[close_end.min(lines[c].end)..lines[c].end]
+                .trim()
+                .is_empty()
+                && next.is_some_and(|l| !l.is_empty() && !l.starts_with('<'))
+            {
+                edits.push((lines[c].end..lines[c].end, "\n"));
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    for (range, with) in edits {
+        if range.start < copied {
+            continue;
+        }
+        splice.copy(copied..range.start);
+        splice.insert(with, range.start);
+        copied = range.end;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
+}
+
+/// Each line's range, without its line ending.
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        out.push(start..start + body.len());
+        start += line.len();
+    }
+    out
+}
+
+/// The code in `text`, read line by line as kramdown reads it, not as CommonMark would
+/// before the rewrite (a fence after `</div>` is code, whatever the block before it):
+/// fenced code blocks, and code spans on other lines; in order.
+fn literal(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // The open fence: its character, length, and where it starts.
+    let mut open: Option<(u8, usize, usize)> = None;
+    for line in lines {
+        let body = &text[line.clone()];
+        let trimmed = body.trim_start_matches(' ');
+        let indent = body.len() - trimmed.len();
+        let mark = trimmed.bytes().next().filter(|b| *b == b'`' || *b == b'~');
+        let run = mark.map_or(0, |m| trimmed.bytes().take_while(|b| *b == m).count());
+        let fence = (indent <= 3 && run >= 3).then(|| (mark.unwrap_or_default(), run));
+        match (open, fence) {
+            (Some((c, len, start)), Some((m, n)))
+                if m == c && n >= len && trimmed[n..].trim().is_empty() =>
+            {
+                out.push(start..line.end);
+                open = None;
+            }
+            (Some(_), _) => {}
+            (None, Some((m, n))) if m == b'~' || !trimmed[n..].contains('`') => {
+                open = Some((m, n, line.start));
+            }
+            (None, _) => out.extend(code_spans(body, line.start)),
+        }
+    }
+    if let Some((_, _, start)) = open {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The code spans of one line (at `offset` in the text): runs of backticks closed by a
+/// run of the same length.
+fn code_spans(line: &str, offset: usize) -> Vec<Range<usize>> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(found) = line[at..].find('`') {
+        let start = at + found;
+        let len = bytes[start..].iter().take_while(|b| **b == b'`').count();
+        let mut search = start + len;
+        at = search;
+        while let Some(next) = line[search..].find('`') {
+            let close = search + next;
+            let run = bytes[close..].iter().take_while(|b| **b == b'`').count();
+            if run == len {
+                out.push(offset + start..offset + close + run);
+                at = close + run;
+                break;
+            }
+            search = close + run;
+        }
+    }
+    out
+}
+
+fn is_toc_mark(line: &str) -> bool {
+    let inner = line
+        .trim()
+        .strip_prefix("{:")
+        .and_then(|l| l.strip_suffix('}'));
+    inner.is_some_and(|inner| inner.trim() == "toc")
+}
+
+/// Where the list line `n` (a `{:toc}` mark) follows starts: the first of the lines
+/// above it up to a blank one, when that one is a list item.
+fn list_above(text: &str, lines: &[Range<usize>], n: usize) -> Option<usize> {
+    let first = (0..n)
+        .rev()
+        .take_while(|&i| !text[lines[i].clone()].trim().is_empty())
+        .last()?;
+    let item = text[lines[first].clone()].trim_start();
+    let bullet = item.starts_with(['*', '-', '+']) && item[1..].starts_with([' ', '\t']);
+    let digits = item.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered =
+        digits > 0 && item[digits..].starts_with(['.', ')']) && item[digits + 1..].starts_with(' ');
+    (bullet || numbered).then_some(lines[first].start)
+}
+
+/// The name of the block element whose opening tag `line` starts with (up to three
+/// spaces in), as it is written, when CommonMark reads it as an HTML block to the next
+/// blank line (its type 6).
+fn block_start(line: &str) -> Option<&str> {
+    const BLOCK: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "ul",
+    ];
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line[indent..].strip_prefix('<').filter(|_| indent <= 3)?;
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let name = &rest[..len];
+    let ends = rest[len..].starts_with(['>', ' ', '\t']) || rest.len() == len;
+    (ends && BLOCK.contains(&name.to_ascii_lowercase().as_str())).then_some(name)
+}
+
+/// An opening tag with a `markdown` attribute asking for Markdown inside.
+struct Opener {
+    name: String,
+    /// The attribute with the space before it, in the line.
+    attribute: Range<usize>,
+    /// Just after the tag's `>`, in the line.
+    end: usize,
+}
+
+/// The opening tag `line` starts with (up to three spaces in), if it is one of a
+/// block element whose `markdown` attribute is `1`, `block` or bare.
+fn opener(line: &str) -> Option<Opener> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line[indent..].strip_prefix('<').filter(|_| indent <= 3)?;
+    let name_len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .unwrap_or(rest.len());
+    let name = rest[..name_len].to_ascii_lowercase();
+    if name.is_empty() || INLINE.contains(&name.as_str()) {
+        return None;
+    }
+    // The tag's end, quotes read.
+    let start = indent + 1 + name_len;
+    let mut quote = None;
+    let mut end = None;
+    for (i, c) in line[start..].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => {
+                end = Some(start + i + 1);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let end = end?;
+    let attributes = &line[start..end - 1];
+    let lower = attributes.to_ascii_lowercase();
+    let at = lower
+        .match_indices("markdown")
+        .map(|(at, _)| at)
+        .find(|&at| at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace())?;
+    let after = &attributes[at + "markdown".len()..];
+    let (value, len) = match after.strip_prefix('=') {
+        Some(v) => {
+            let (value, len) = match v.as_bytes().first() {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let close = v[1..].find(q as char)?;
+                    (&v[1..1 + close], close + 2)
+                }
+                _ => {
+                    let len = v
+                        .find(|c: char| c.is_whitespace() || c == '/')
+                        .unwrap_or(v.len());
+                    (&v[..len], len)
+                }
+            };
+            (value, len + 1)
+        }
+        None if after.is_empty() || after.starts_with([' ', '\t', '/']) => ("", 0),
+        None => return None,
+    };
+    if !matches!(value, "" | "1" | "block") {
+        return None;
+    }
+    let space = attributes[..at].len() - attributes[..at].trim_end().len();
+    let attribute = start + at - space..start + at + "markdown".len() + len;
+    Some(Opener {
+        name,
+        attribute,
+        end,
+    })
+}
+
+/// The edits that set apart the element opened on line `n` (at `at`): its attribute
+/// left out, a blank line after its opening tag and around its end tag, and the
+/// inline-tag paragraphs inside joined to their next line.
+fn set_apart(
+    text: &str,
+    lines: &[Range<usize>],
+    n: usize,
+    element: &Opener,
+    literal: &[Range<usize>],
+    at: usize,
+    edits: &mut Vec<(Range<usize>, &str)>,
+) {
+    let attribute = at + element.attribute.start..at + element.attribute.end;
+    let open_end = at + element.end;
+    let Some(close) = end_tag(text, &element.name, open_end, literal) else {
+        return;
+    };
+    edits.push((attribute, ""));
+    let blank = |i: usize| {
+        lines
+            .get(i)
+            .is_none_or(|l| text[l.clone()].trim().is_empty())
+    };
+    // After the opening tag.
+    if !text[open_end..lines[n].end].trim().is_empty() {
+        edits.push((open_end..open_end, "\n\n"));
+    } else if !blank(n + 1) {
+        edits.push((lines[n].end..lines[n].end, "\n"));
+    }
+    let c = lines.partition_point(|l| l.end < close);
+    let close_end = close + element.name.len() + 3;
+    // Before the end tag.
+    if !text[lines[c].start..close].trim().is_empty() {
+        edits.push((close..close, "\n\n"));
+    } else if c > n + 1 && !blank(c - 1) {
+        edits.push((lines[c].start..lines[c].start, "\n"));
+    }
+    // After it.
+    if !text[close_end.min(lines[c].end)..lines[c].end]
+        .trim()
+        .is_empty()
+    {
+        edits.push((close_end..close_end, "\n\n"));
+    } else if !blank(c + 1) {
+        edits.push((lines[c].end..lines[c].end, "\n"));
+    }
+    // Inside: a paragraph opening with an inline element's tag alone on its line.
+    for i in n + 1..c {
+        let line = text[lines[i].clone()].trim();
+        let tag = line.strip_prefix('<').filter(|l| l.ends_with('>'));
+        let name_len = tag.map_or(0, |t| {
+            t.find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(t.len())
+        });
+        let inline =
+            tag.is_some_and(|t| INLINE.contains(&t[..name_len].to_ascii_lowercase().as_str()));
+        let starts = blank(i - 1) || i == n + 1;
+        if inline && starts && !blank(i + 1) && i + 1 < c && !line.contains("</") {
+            let newline = lines[i].end;
+            let ending = if text[newline..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
+            edits.push((newline..newline + ending, " "));
+        }
+    }
+}
+
+/// Where the end tag of the `name` element opened before `from` is: nested elements of
+/// the same name read, literal text skipped.
+fn end_tag(text: &str, name: &str, from: usize, literal: &[Range<usize>]) -> Option<usize> {
+    let lower = text[from..].to_ascii_lowercase();
+    let mut depth = 1usize;
+    let mut at = 0;
+    while let Some(found) = lower[at..].find('<') {
+        let i = at + found;
+        at = i + 1;
+        if inside(literal, from + i) {
+            continue;
+        }
+        let rest = &lower[i + 1..];
+        let (closing, rest) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let named = rest.strip_prefix(name).is_some_and(|r| {
+            r.starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
+        });
+        if !named {
+            continue;
+        }
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return Some(from + i);
+            }
+        } else {
+            depth += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(text: &str) -> String {
+        rewrite(text).map_or_else(|| text.to_string(), |(out, _)| out)
+    }
+
+    #[test]
+    fn an_element_marked_to_hold_markdown_is_set_apart_by_blank_lines() {
+        assert_eq!(
+            out("<div class=\"code-example\" markdown=\"1\">\n[Link](x){: .btn }\n</div>\n```markdown\ncode\n```\n"),
+            "<div class=\"code-example\">\n\n[Link](x){: .btn }\n\n</div>\n\n```markdown\ncode\n```\n"
+        );
+        assert_eq!(
+            out("<div class=\"grid cards\" markdown>\n\n- one\n\n</div>\n"),
+            "<div class=\"grid cards\">\n\n- one\n\n</div>\n"
+        );
+        // A paragraph opening with an inline element's tag alone on its line.
+        assert_eq!(
+            out("<div markdown=\"block\">\n<span class=\"fs-6\">\n[Big](x)\n</span>\n</div>\n"),
+            "<div>\n\n<span class=\"fs-6\"> [Big](x)\n</span>\n\n</div>\n"
+        );
+        // Nested; on one line.
+        assert_eq!(
+            out("<section markdown='1'>\n<div markdown=\"1\">\n*a*\n</div>\n</section>\n"),
+            "<section>\n\n<div>\n\n*a*\n\n</div>\n\n\n</section>\n"
+        );
+        assert_eq!(
+            out("<details markdown=\"1\"><summary>More</summary> *a*</details>\n"),
+            "<details>\n\n<summary>More</summary> *a*\n\n</details>\n"
+        );
+    }
+
+    #[test]
+    fn markdown_may_follow_a_block_element_s_end_tag() {
+        assert_eq!(
+            out("<div class=\"code-example\">\n<h1>Heading 1</h1>\n</div>\n```markdown\n# Heading 1\n```\n"),
+            "<div class=\"code-example\">\n<h1>Heading 1</h1>\n</div>\n\n```markdown\n# Heading 1\n```\n"
+        );
+        // Elements inside a raw one, and HTML after one, stay as they are.
+        for kept in [
+            "<div>\n<p>a</p>\ntext\n</div>\n",
+            "<table>\n<tr><td>a</td></tr>\n</table>\n<p>b</p>\n",
+            "<div>\n</div>\n\nText\n",
+            "<divider>\n</divider>\ntext\n",
+        ] {
+            assert_eq!(out(kept), kept, "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_fence_swallowed_by_html_before_the_rewrite_is_still_code() {
+        // Just the Docs' lists page: CommonMark read the first `</div>` as HTML to the
+        // blank line, so the fences after it paired the other way round.
+        let text = "<div markdown=\"1\">\n- a\n</div>\n```markdown\n- a\n\n* b\n```\n\n<div markdown=\"1\">\n1. c\n</div>\n```markdown\n1. c\n```\n";
+        assert_eq!(
+            out(text),
+            "<div>\n\n- a\n\n</div>\n\n```markdown\n- a\n\n* b\n```\n\n<div>\n\n1. c\n\n</div>\n\n```markdown\n1. c\n```\n"
+        );
+        assert_eq!(
+            code_spans("a `</div>` b ``x`` `open", 10),
+            vec![12..20, 23..28]
+        );
+    }
+
+    #[test]
+    fn other_elements_and_values_are_left_as_they_are() {
+        for text in [
+            "<div markdown=\"0\">\n*a*\n</div>\n",
+            "<span markdown=\"1\">*a*</span>\n",
+            "<div data-markdown=\"1\">\n*a*\n</div>\n",
+            "<div markdown=\"1\">\n*never closed*\n",
+            "```\n<div markdown=\"1\">\n*a*\n</div>\n```\n",
+            "Text about markdown.\n",
+        ] {
+            assert_eq!(out(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_before_toc_is_the_contents_mark() {
+        assert_eq!(
+            out("# A\n\n1. TOC\n{:toc}\n\n## B\n"),
+            "# A\n\n<!-- toc -->\n\n## B\n"
+        );
+        assert_eq!(out("* this list is replaced\n{: toc }\n"), "<!-- toc -->\n");
+        assert_eq!(out("Text\n{:toc}\n"), "Text\n{:toc}\n");
+        assert_eq!(out("```\n* a\n{:toc}\n```\n"), "```\n* a\n{:toc}\n```\n");
+    }
+}
