@@ -187,7 +187,7 @@ fn top_level_404(site: &Site, templates: &Templates, pass: &Pass) -> Result<(), 
         pass.render(site, templates, "404.html", "404.html", key, &part(offline))
     } else {
         pass.outputs.iter().try_for_each(|&(writer, offline)| {
-            let html = templates.render("404.html", &pass.context(part(offline)))?;
+            let html = pass.with_context(&part(offline), |c| templates.render("404.html", c))?;
             writer.write_here("404.html", site.style.edition(&html, offline).as_bytes());
             Ok(())
         })

@@ -54,7 +54,7 @@ pub(super) fn write_print(
     // Per pass, per edition it writes: the sink and the end of the frame.
     let mut sinks: Vec<Vec<(Sink, String)>> = Vec::new();
     for pass in passes {
-        let frame = match templates.render("print.html", &pass.context(frame_part.clone())) {
+        let frame = match pass.with_context(&frame_part, |c| templates.render("print.html", c)) {
             Ok(frame) => frame,
             Err(e) => {
                 diagnostics.push(e);
@@ -102,7 +102,7 @@ pub(super) fn write_print(
                             pass.key(key).unwrap_or_default(),
                             part,
                             |part| pass.context_hash(TEMPLATE, part),
-                            |part| templates.render(TEMPLATE, &pass.context(part)),
+                            |part| pass.with_context(&part, |c| templates.render(TEMPLATE, c)),
                         )?;
                         Ok(pass
                             .outputs
