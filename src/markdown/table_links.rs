@@ -30,17 +30,15 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
         })
         .collect();
     // The lines of each table: the header row, the delimiter row and the rows up to a
-    // blank line.
+    // blank line; a line without a `|` is a row too, as GFM reads it (a garden's
+    // `![[chart.webp|184]]` right under a table), if the parse below agrees.
     let mut rows = Vec::new();
     for (n, (_, line)) in lines.iter().enumerate() {
         if n == 0 || !is_delimiter_row(line) {
             continue;
         }
         rows.push(n - 1);
-        rows.extend(
-            (n + 1..lines.len())
-                .take_while(|&m| !lines[m].1.trim().is_empty() && lines[m].1.contains('|')),
-        );
+        rows.extend((n + 1..lines.len()).take_while(|&m| !lines[m].1.trim().is_empty()));
     }
     let mut bars = Vec::new();
     for n in rows {
@@ -65,7 +63,17 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
         return None;
     }
     let literal = literal_ranges(text, options);
-    bars.retain(|&at| !inside(&literal, at));
+    let tables: Vec<std::ops::Range<usize>> = pulldown_cmark::Parser::new_ext(text, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(
+                event,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Table(_))
+            )
+            .then_some(range)
+        })
+        .collect();
+    bars.retain(|&at| !inside(&literal, at) && inside(&tables, at));
     if bars.is_empty() {
         return None;
     }
@@ -85,6 +93,12 @@ mod tests {
             "| a | b |\n|---|---|\n| ![[x.png\\|300]] | [[N\\|label]] and [[M\\|kept]] |\n\nNot a table: [[N|label]]\n\n`| [[c|d]] |`\n"
         );
         assert!(escape("a | b\n--- | ---\nc | d\n", Options::ENABLE_TABLES).is_none());
+        // A row without a bar, as GFM continues a table; a heading ends it.
+        let text = "| a |\n|---|\n| 1 |\nGraphing:\n![[chart.webp|184]]\n# Next\n[[N|label]]\n";
+        assert_eq!(
+            escape(text, Options::ENABLE_TABLES).unwrap().0,
+            "| a |\n|---|\n| 1 |\nGraphing:\n![[chart.webp\\|184]]\n# Next\n[[N|label]]\n"
+        );
         assert!(is_delimiter_row("| :--- | :---: | --: |\n"));
         assert!(!is_delimiter_row("---\n"));
     }

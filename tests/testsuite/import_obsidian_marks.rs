@@ -381,3 +381,24 @@ fn a_heading_named_in_a_table_before_an_escaped_bar_is_named_without_the_backsla
         run.stderr
     );
 }
+
+#[test]
+fn an_embed_on_a_line_a_table_continues_to_keeps_its_size() {
+    // digitalyoshixi/zettelkasten (Math/Logarithm Scales.md): a line right under a
+    // table is one more row, as GFM (and Quartz) read it; its `![[chart.webp|184]]`
+    // was split at the bar into two cells, `![[chart.webp` and `184]]`, as text.
+    let site = Fixture::new("obsidian");
+    site.write("content/Healing/chart.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/Healing/Scales.md",
+        "# Scales\n\n| Animal | Rat |\n| --- | --- |\n| Mass | 0.2 |\nGraphing this out:\n![[chart.png|184]]\n\nAfter.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("healing/scales/index.html");
+    assert!(
+        page.contains("<tr><td><img src=\"../../Healing/chart.png\""),
+        "{page}"
+    );
+    assert!(page.contains("width=\"184\""), "{page}");
+    assert!(!page.contains("184]]"), "{page}");
+}
