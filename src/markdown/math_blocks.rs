@@ -105,7 +105,13 @@ pub fn protect(text: &str) -> Option<(String, SegMap)> {
         let opens = line.len() - trimmed.len() <= 3
             && trimmed.starts_with("$$")
             && !trimmed[2..].contains("$$");
-        if !opens {
+        // Or a `$$` that ends a line of text and is not closed on it (`1. ou seja: $$`,
+        // as Obsidian notes write a formula after its words): its closing `$$` below
+        // is no opening, or the pairs after it would all be read the wrong way round.
+        let after_text = !trimmed.starts_with("$$")
+            && trimmed.trim_end().ends_with("$$")
+            && trimmed.matches("$$").count() % 2 == 1;
+        if !opens && !after_text {
             i += 1;
             continue;
         }
@@ -113,7 +119,7 @@ pub fn protect(text: &str) -> Option<(String, SegMap)> {
         // unless the `$$` stands alone on its line, when blank lines are inside the
         // formula as Obsidian and mdbook-katex read it (up to 100 lines, no code). In a
         // quote, its lines are the quote's (or lazy ones, without markers).
-        let alone = trimmed.trim_end() == "$$";
+        let alone = opens && trimmed.trim_end() == "$$";
         let close = lines[i + 1..]
             .iter()
             .take(100)
@@ -187,6 +193,13 @@ mod tests {
         ] {
             assert!(protect(text).is_none(), "{text}");
         }
+        // A `$$` after text on its line opens a formula: its closing line is none.
+        let text = "1. a: $$\n  f \\geq 0\n$$\n2. b: $$\n  1\n$$\n\nText.\n\n$$\nx\n- y\n$$\n";
+        let (out, _) = protect(text).unwrap();
+        assert_eq!(
+            out,
+            "1. a: $$\n  f \\geq 0\n$$\n2. b: $$\n  1\n$$\n\nText.\n\n$$\nx\n    - y\n$$\n"
+        );
         // A blank line inside a `$$` alone on its line.
         let (out, _) = protect("$$\na \\\\\n\n- b\n$$\n").unwrap();
         assert_eq!(out, "$$\na \\\\\n%\n    - b\n$$\n");

@@ -402,3 +402,31 @@ fn an_embed_on_a_line_a_table_continues_to_keeps_its_size() {
     assert!(page.contains("width=\"184\""), "{page}");
     assert!(!page.contains("184]]"), "{page}");
 }
+
+#[test]
+fn a_formula_opened_after_words_on_its_line_leaves_the_next_ones_as_written() {
+    // luissimas/zettelkasten (Notes/Variáveis aleatórias contínuas.md): `1. …: $$` then
+    // the formula and `$$`; that closing `$$` was read as an opening, every pair after
+    // it the wrong way round, and `%` shown between the paragraphs to the next heading.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Density.md",
+        "# Density\n\n1. non-negative: $$\n  f(x) \\geq 0\n$$\n2. total: $$\n  \\int f = 1\n$$\n\nSo.\n\n$$\nP = 0\n$$\n\nAfter.\n\n## Uniform\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("healing/density/index.html");
+    assert!(
+        !page.contains("%\n") && !page.contains("2. total"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>So.</p>") && page.contains("<p>After.</p>"),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches("<math display=\"block\">").count(),
+        3,
+        "{page}"
+    );
+    assert!(page.contains("<h2 id=\"uniform\">"), "{page}");
+}
