@@ -43,6 +43,12 @@ pub(super) fn passes(
 ) -> String {
     let mkdocs = article.expressions == Expressions::MkDocs;
     let jekyll = article.expressions == Expressions::Liquid;
+    if mkdocs && text.contains('\t') {
+        if let Some((expanded, map)) = expand_indent_tabs(&text) {
+            out.maps.0.push(map);
+            text = expanded;
+        }
+    }
     // Markdown inside HTML and kramdown's `{:toc}`, which Jekyll and MkDocs read.
     if mkdocs || jekyll {
         if let Some((rewritten, map)) = kramdown::rewrite(&text) {
@@ -80,6 +86,38 @@ pub(super) fn passes(
         }
     }
     text
+}
+
+/// The text with the tabs of each line's indent written as spaces, to stops every four
+/// columns, as Python-Markdown expands them before it reads blocks (Knative's docs
+/// indent an admonition in a list item, and its body, with tabs: it was a line
+/// `!!! note` and a code block); `None` when no indent holds one.
+fn expand_indent_tabs(text: &str) -> Option<(String, SegMap)> {
+    let mut splice = Splice::new(text);
+    let mut copied = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let mut column = 0;
+        for (i, b) in line.bytes().enumerate() {
+            match b {
+                b' ' => column += 1,
+                b'\t' => {
+                    let width = 4 - column % 4;
+                    splice.copy(copied..at + i);
+                    splice.insert(&" ".repeat(width), at + i);
+                    copied = at + i + 1;
+                    column += width;
+                }
+                _ => break,
+            }
+        }
+        at += line.len();
+    }
+    if copied == 0 {
+        return None;
+    }
+    splice.copy(copied..text.len());
+    Some((splice.out, splice.map))
 }
 
 /// The rewritten text, its map, and what is said of the lines left out.
@@ -365,6 +403,15 @@ fn snippet_text(file: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_in_an_indent_are_spaces_to_stops_of_four() {
+        let (out, map) =
+            expand_indent_tabs("1. Run\n\n\t!!! note\n\t    Text\ta\n  \tx\n").unwrap();
+        assert_eq!(out, "1. Run\n\n    !!! note\n        Text\ta\n    x\n");
+        assert_eq!(map.back(out.find("!!!").unwrap()), 9);
+        assert!(expand_indent_tabs("a\tb\n").is_none());
+    }
 
     fn out(text: &str) -> String {
         rewrite(text, Options::empty(), false).map_or_else(|| text.to_string(), |(out, ..)| out)

@@ -311,3 +311,24 @@ fn an_element_marked_markdown_holds_markdown_as_md_in_html_reads_it() {
     );
     assert!(main.contains("<p>After the cards.</p>"), "{main}");
 }
+
+#[test]
+fn an_admonition_indented_with_tabs_is_a_callout_as_python_markdown_expands_them() {
+    // knative/docs: an admonition in a list item indented with a tab, its body with a
+    // tab and four spaces (34 showed `!!! note` and a code block).
+    let site = mkdocs_site();
+    site.write(
+        "docs/help/steps.md",
+        "# Steps\n\n1. Deploy it.\n\n\t!!! note\n\t    It may take a minute.\n\n2. Check it.\n\n!!! tip\n\t Breathe.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("help/steps/index.html");
+    let main = main_of(&page);
+    assert!(!main.contains("!!!") && !main.contains("<pre"), "{main}");
+    assert!(main.contains("It may take a minute."), "{main}");
+    assert_eq!(
+        main.matches("class=\"callout callout-").count(),
+        2,
+        "{main}"
+    );
+}
