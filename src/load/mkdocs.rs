@@ -70,6 +70,37 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
     vec![(format!("/{rel}/"), why.to_string())]
 }
 
+/// The folders pymdownx.snippets reads `--8<-- "file"` from on the MkDocs site whose
+/// content folder is `dir`: its `base_path` in mkdocs.yml (a path or a list, from the
+/// folder holding mkdocs.yml; Knative's `docs/snippets`), else that folder, its
+/// default; empty on another site.
+pub fn snippet_bases(dir: &Path) -> Vec<PathBuf> {
+    let (Some(file), Some(parent)) = (config_file(dir), dir.parent()) else {
+        return Vec::new();
+    };
+    let extensions = settings(&file).and_then(|s| s.get("markdown_extensions").cloned());
+    let options = extensions
+        .as_ref()
+        .and_then(|e| e.as_sequence())
+        .and_then(|list| {
+            list.iter()
+                .find_map(|item| item.as_mapping()?.get("pymdownx.snippets").cloned())
+        });
+    let base = options.as_ref().and_then(|o| o.get("base_path"));
+    let paths: Vec<&str> = match base {
+        Some(serde_yaml::Value::String(path)) => vec![path.as_str()],
+        Some(serde_yaml::Value::Sequence(paths)) => {
+            paths.iter().filter_map(serde_yaml::Value::as_str).collect()
+        }
+        _ => vec!["."],
+    };
+    paths
+        .into_iter()
+        .filter(|p| !Path::new(p).has_root())
+        .map(|p| parent.join(p.trim_start_matches("./")))
+        .collect()
+}
+
 /// The pages `nav` lists, in its order: each one's path from the content folder and
 /// the title the list gives it. Links elsewhere (`https://…`) and sections' own titles
 /// are no pages; a section's pages follow in it.

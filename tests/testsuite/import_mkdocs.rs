@@ -332,3 +332,29 @@ fn an_admonition_indented_with_tabs_is_a_callout_as_python_markdown_expands_them
         "{main}"
     );
 }
+
+#[test]
+fn snippets_are_found_from_the_base_path_mkdocs_yml_gives() {
+    // knative/docs: `pymdownx.snippets: base_path: docs/snippets`, and
+    // `--8<-- "about-serving.md"`: 48 snippets were "no file". Here a list, whose
+    // first folder is the default's.
+    let site = mkdocs_site();
+    let yml = std::fs::read_to_string(site.path("mkdocs.yml")).unwrap();
+    site.write(
+        "mkdocs.yml",
+        yml.replace(
+            "  - admonition\n",
+            "  - admonition\n  - pymdownx.snippets:\n      base_path: [\".\", docs/snippets]\n",
+        ),
+    );
+    site.write("docs/snippets/about.md", "Shared words about **care**.\n");
+    site.write("docs/help/shared.md", "# Shared\n\n--8<-- \"about.md\"\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("about.md"), "{}", run.stderr);
+    let page = site.read("help/shared/index.html");
+    assert!(
+        main_of(&page).contains("<p>Shared words about <strong>care</strong>.</p>"),
+        "{page}"
+    );
+}

@@ -366,7 +366,7 @@ impl Includer<'_, '_> {
                 )
                 .help(match d.hugo {
                     Some(_) => "the file is looked for from the page's folder, then the content folder, the folders above it and the site's folder (with a leading `/`, from the site's folder first), as the theme looks for it",
-                    None if d.snippet => "the file is looked for from the folder holding mkdocs.yml, then the content folder, as pymdownx.snippets' default `base_path` reads it",
+                    None if d.snippet => "the file is looked for from pymdownx.snippets' `base_path` in mkdocs.yml (by default the folder holding mkdocs.yml), then the content folder",
                     None => "the path is relative to the file that holds the directive",
                 })
                 .family(directive::missing_family(&joined, &shown_target));
