@@ -120,6 +120,19 @@ fn expand_indent_tabs(text: &str) -> Option<(String, SegMap)> {
     Some((splice.out, splice.map))
 }
 
+/// The width of the list marker `line` starts with and the space after it (`1. `,
+/// `- `), if it starts with one.
+fn list_marker(line: &str) -> Option<usize> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match line.as_bytes().first()? {
+        b'-' | b'*' | b'+' => 1,
+        _ if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) => digits + 1,
+        _ => return None,
+    };
+    let spaces = line[marker..].len() - line[marker..].trim_start_matches(' ').len();
+    (1..=4).contains(&spaces).then_some(marker + spaces)
+}
+
 /// The rewritten text, its map, and what is said of the lines left out.
 pub(super) type Rewritten = (String, SegMap, Vec<(usize, Diagnostic)>);
 
@@ -127,12 +140,13 @@ pub(super) type Rewritten = (String, SegMap, Vec<(usize, Diagnostic)>);
 struct Open {
     /// The indent of its body's lines (its marker's, and four more).
     body: usize,
-    /// Whether its lines are quoted (an admonition) or not (a tab).
-    quoted: bool,
     /// Whether its lines are left out (mkdocstrings' options).
     dropped: bool,
     /// Inside a fenced code block of its body: the fence's character and length.
     fence: Option<(u8, usize)>,
+    /// What its body's lines start with: the quotes of the blocks it is in and its own,
+    /// and the indent of the list item it is in inside another block's body.
+    lead: String,
 }
 
 /// The text with every Python-Markdown block written as attune reads it, the map back
@@ -148,6 +162,8 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
     // The indent of the outermost block's marker (a list item's), kept before quotes.
     let mut base = 0;
     let mut after_blank = true;
+    // The content columns of the list items open around the line, in a block's body.
+    let mut items: Vec<usize> = Vec::new();
     // Blank lines in a block, held until the next line says whether the block goes on
     // (they are quoted with it) or ends (they are not: what follows is no part of it).
     let mut blanks: Vec<Range<usize>> = Vec::new();
@@ -168,12 +184,12 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
             while open.last().is_some_and(|o| indent < o.body) {
                 open.pop();
             }
-            let quotes = "> ".repeat(open.iter().filter(|o| o.quoted).count());
+            let lead = open.last().map_or("", |o| o.lead.trim_end());
             let dropped = open.last().is_some_and(|o| o.dropped);
             for held in blanks.drain(..) {
                 splice.copy(copied..held.start);
                 if !dropped {
-                    splice.insert(quotes.trim_end(), held.start);
+                    splice.insert(lead, held.start);
                 }
                 copied = held.end;
             }
@@ -186,6 +202,14 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
             }
         }
         after_blank = blank;
+        if !blank {
+            while items.last().is_some_and(|&c| indent < c) {
+                items.pop();
+            }
+            if let Some(width) = list_marker(&content[indent..]).filter(|_| !open.is_empty()) {
+                items.push(indent + width);
+            }
+        }
         let in_fence = open
             .last_mut()
             .is_some_and(|o| fenced(o, &content[indent..]));
@@ -195,7 +219,8 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
         };
         // Not in a code block: the text's, or one indented in a body.
         let marker = marker.filter(|_| match open.last() {
-            Some(o) => indent < o.body + 4,
+            // Or in a list item there (a tab's `1. Run:` and its note indented below).
+            Some(o) => indent < o.body + 4 || items.last().is_some_and(|&c| indent < c + 4),
             None => !code.iter().any(|r| r.contains(&(start + indent))),
         });
         if open.is_empty() && marker.is_none() {
@@ -211,10 +236,10 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
         }
         // The line without the indent its blocks' bodies take, after their quotes.
         let strip = open.last().map_or(base, |o| o.body).min(indent);
-        let quotes = open.iter().filter(|o| o.quoted).count();
+        let lead = open.last().map_or(String::new(), |o| o.lead.clone());
         let keep = base.min(indent);
         splice.copy(copied..start + keep);
-        splice.insert(&"> ".repeat(quotes), start + keep);
+        splice.insert(&lead, start + keep);
         copied = start + strip;
         let Some(marker) = marker else { continue };
         found = true;
@@ -227,12 +252,15 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
                 // mkdocstrings' options, indented below its line, go with it.
                 open.extend(options.then_some(Open {
                     body: indent + 1,
-                    quoted: false,
                     dropped: true,
                     fence: None,
+                    lead: lead.clone(),
                 }));
             }
             Marker::Block { line, quoted } => {
+                // In a list item inside another block's body: the item's indent.
+                let lead = lead + &" ".repeat(indent - strip);
+                splice.insert(&lead[lead.len() - (indent - strip)..], start + indent);
                 splice.insert(&line, start + indent);
                 if !quoted {
                     // The tab's title is a paragraph of its own.
@@ -240,9 +268,9 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
                 }
                 open.push(Open {
                     body: indent + 4,
-                    quoted,
                     dropped: false,
                     fence: None,
+                    lead: lead + if quoted { "> " } else { "" },
                 });
             }
         }
@@ -403,6 +431,18 @@ fn snippet_text(file: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_admonition_in_a_list_item_in_a_tab_is_one() {
+        // knative/docs: a tab's numbered step, its note indented as the step's text.
+        let text = "=== \"kn\"\n\n    1. Create it:\n\n        ```bash\n        kn create\n        ```\n\n        !!! note\n            In the current namespace.\n\n    2. Done.\n\n            code\n";
+        let (out, _, _) = rewrite(text, Options::empty(), true).unwrap();
+        assert!(
+            out.contains("1. Create it:\n\n    ```bash\n    kn create\n    ```\n\n    > [!note]\n    > In the current namespace.\n\n2. Done."),
+            "{out}"
+        );
+        assert!(!out.contains("!!!"), "{out}");
+    }
 
     #[test]
     fn tabs_in_an_indent_are_spaces_to_stops_of_four() {

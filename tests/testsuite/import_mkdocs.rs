@@ -358,3 +358,23 @@ fn snippets_are_found_from_the_base_path_mkdocs_yml_gives() {
         "{page}"
     );
 }
+
+#[test]
+fn an_admonition_in_a_numbered_step_inside_a_tab_is_a_callout_in_that_step() {
+    // knative/docs: `=== "kn"`, then `1. Create it:` and a `!!! note` indented as the
+    // step's text; the note showed as `!!! note` and its text as code.
+    let site = mkdocs_site();
+    site.write(
+        "docs/help/tabs.md",
+        "# Tabs\n\n=== \"kn\"\n\n    1. Create it:\n\n        ```bash\n        kn create\n        ```\n\n        !!! note\n            In the current namespace.\n\n    2. Check it.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("help/tabs/index.html");
+    let main = main_of(&page);
+    assert!(!main.contains("!!!"), "{main}");
+    let step = main.find("<li>").unwrap();
+    let note = main.find("class=\"callout callout-note\"").unwrap();
+    let second = main.rfind("<li>").unwrap();
+    assert!(step < note && note < second, "{main}");
+    assert!(main.contains("In the current namespace."), "{main}");
+}
