@@ -355,7 +355,7 @@ impl Marker {
         }
         for (mark, fold) in [("!!!", None), ("???+", Some('+')), ("???", Some('-'))] {
             if let Some(rest) = line.strip_prefix(mark) {
-                return admonition(rest, fold);
+                return admonition(rest, fold, mkdocs);
             }
         }
         let rest = line.strip_prefix("===")?;
@@ -370,9 +370,15 @@ impl Marker {
 
 /// An admonition's callout line from what follows its marker: its kind (the first of
 /// its classes: `danger highlight`, Material's `inline end` after it) and its title in
-/// quotes, `""` for none.
-fn admonition(rest: &str, fold: Option<char>) -> Option<Marker> {
-    let rest = rest.strip_prefix(' ')?.trim();
+/// quotes, `""` for none. On an MkDocs site (`mkdocs`) the space after the marker may
+/// be left out (`!!!note`), as Python-Markdown's pattern allows; elsewhere `!!!wow` is
+/// prose.
+fn admonition(rest: &str, fold: Option<char>, mkdocs: bool) -> Option<Marker> {
+    let rest = match rest.strip_prefix(' ') {
+        Some(rest) => rest.trim(),
+        None if mkdocs => rest.trim(),
+        None => return None,
+    };
     let (classes, title) = match rest.find('"') {
         Some(at) => (&rest[..at], Some(quoted_title(&rest[at..])?)),
         None => (rest, None),
@@ -431,6 +437,15 @@ fn snippet_text(file: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_admonition_without_a_space_after_its_marker_is_one() {
+        let (out, _, _) = rewrite("!!!note\n    Text.\n", Options::empty(), true).unwrap();
+        assert_eq!(out, "> [!note]\n> Text.\n");
+        assert!(rewrite("!!!!\n    Text.\n", Options::empty(), true).is_none());
+        // Outside an MkDocs site, `!!!wow` is prose.
+        assert!(rewrite("!!!note\n    Text.\n", Options::empty(), false).is_none());
+    }
 
     #[test]
     fn an_admonition_in_a_list_item_in_a_tab_is_one() {
