@@ -40,7 +40,7 @@ fn opens_block(line: &str) -> bool {
 }
 
 /// The opening of a fenced code block on `line`, its character and length.
-fn fence(line: &str) -> Option<(u8, usize)> {
+pub(in crate::markdown) fn fence(line: &str) -> Option<(u8, usize)> {
     let rest = line.trim_start_matches(' ');
     if line.len() - rest.len() > 3 {
         return None;

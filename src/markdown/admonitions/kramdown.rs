@@ -15,6 +15,7 @@
 //! attune reads for mdbook-toc's; it was a list item "TOC {:toc}".
 
 use crate::markdown::expand::{inside, SegMap, Splice};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Elements whose tag opens a paragraph in kramdown, not an HTML block.
@@ -32,6 +33,7 @@ pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
     }
     let lines = lines(text);
     let literal = literal(text, &lines);
+    let ends = end_tags(text, &literal);
     // Replacements (range of the input, what stands there), in order of start.
     let mut edits: Vec<(Range<usize>, &str)> = Vec::new();
     // The end of the raw HTML element last read: elements inside it stay raw.
@@ -47,17 +49,19 @@ pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
             }
             continue;
         }
+        // Where the line's tag opens, if it opens with one.
+        let tag = line.start + body.find('<').unwrap_or(0);
         if let Some(element) = opener(body) {
-            let at = line.start;
-            set_apart(text, &lines, n, &element, &literal, at, &mut edits);
+            if let Some(&close) = ends.get(&tag) {
+                set_apart(text, &lines, n, &element, line.start, close, &mut edits);
+            }
         } else if line.start >= raw_until {
             // A block element's end tag ends it, as kramdown reads HTML: Markdown
             // may follow on the next line (Just the Docs' `</div>` then a fence).
             let Some(name) = block_start(body) else {
                 continue;
             };
-            let from = line.start + body.find(name).unwrap_or(0) + name.len();
-            let Some(close) = end_tag(text, name, from, &literal) else {
+            let Some(&close) = ends.get(&tag) else {
                 continue;
             };
             let c = lines.partition_point(|l| l.end < close);
@@ -113,11 +117,7 @@ fn literal(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
     for line in lines {
         let body = &text[line.clone()];
         let trimmed = body.trim_start_matches(' ');
-        let indent = body.len() - trimmed.len();
-        let mark = trimmed.bytes().next().filter(|b| *b == b'`' || *b == b'~');
-        let run = mark.map_or(0, |m| trimmed.bytes().take_while(|b| *b == m).count());
-        let fence = (indent <= 3 && run >= 3).then(|| (mark.unwrap_or_default(), run));
-        match (open, fence) {
+        match (open, crate::markdown::math_blocks::fence(body)) {
             (Some((c, len, start)), Some((m, n)))
                 if m == c && n >= len && trimmed[n..].trim().is_empty() =>
             {
@@ -309,23 +309,20 @@ fn opener(line: &str) -> Option<Opener> {
     })
 }
 
-/// The edits that set apart the element opened on line `n` (at `at`): its attribute
-/// left out, a blank line after its opening tag and around its end tag, and the
-/// inline-tag paragraphs inside joined to their next line.
+/// The edits that set apart the element opened on line `n` (at `at`) and ended at
+/// `close`: its attribute left out, a blank line after its opening tag and around its
+/// end tag, and the inline-tag paragraphs inside joined to their next line.
 fn set_apart(
     text: &str,
     lines: &[Range<usize>],
     n: usize,
     element: &Opener,
-    literal: &[Range<usize>],
     at: usize,
+    close: usize,
     edits: &mut Vec<(Range<usize>, &str)>,
 ) {
     let attribute = at + element.attribute.start..at + element.attribute.end;
     let open_end = at + element.end;
-    let Some(close) = end_tag(text, &element.name, open_end, literal) else {
-        return;
-    };
     edits.push((attribute, ""));
     let blank = |i: usize| {
         lines
@@ -378,39 +375,40 @@ fn set_apart(
     }
 }
 
-/// Where the end tag of the `name` element opened before `from` is: nested elements of
-/// the same name read, literal text skipped.
-fn end_tag(text: &str, name: &str, from: usize, literal: &[Range<usize>]) -> Option<usize> {
-    let lower = text[from..].to_ascii_lowercase();
-    let mut depth = 1usize;
-    let mut at = 0;
-    while let Some(found) = lower[at..].find('<') {
-        let i = at + found;
-        at = i + 1;
-        if inside(literal, from + i) {
+/// Each element's end tag, by where its opening tag's `<` is: elements of the same
+/// name nest, literal text is skipped, an element never closed has none. One pass over
+/// the text, so a page of many unclosed `<p>` lines is not read once for each.
+fn end_tags(text: &str, literal: &[Range<usize>]) -> HashMap<usize, usize> {
+    let mut open: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut ends = HashMap::new();
+    for (at, _) in text.match_indices('<') {
+        if inside(literal, at) {
             continue;
         }
-        let rest = &lower[i + 1..];
+        let rest = &text[at + 1..];
         let (closing, rest) = match rest.strip_prefix('/') {
             Some(r) => (true, r),
             None => (false, rest),
         };
-        let named = rest.strip_prefix(name).is_some_and(|r| {
-            r.starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
-        });
-        if !named {
+        let len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(rest.len());
+        let delimited =
+            rest[len..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace());
+        if len == 0 || !delimited {
             continue;
         }
-        if closing {
-            depth -= 1;
-            if depth == 0 {
-                return Some(from + i);
+        let name = rest[..len].to_ascii_lowercase();
+        match closing {
+            true => {
+                if let Some(start) = open.get_mut(&name).and_then(Vec::pop) {
+                    ends.insert(start, at);
+                }
             }
-        } else {
-            depth += 1;
+            false => open.entry(name).or_default().push(at),
         }
     }
-    None
+    ends
 }
 
 #[cfg(test)]

@@ -290,8 +290,10 @@ impl Site {
             }
         }
         diagnostics.extend(under_pages);
-        self.assets
-            .retain(|asset| !left_out.contains(&asset.path()));
+        if !left_out.is_empty() {
+            self.assets
+                .retain(|asset| !left_out.contains(&asset.path()));
+        }
 
         let mut aliases = BTreeMap::new();
         let (mut bad, broken) = (Vec::new(), self.config.build.broken_links);
