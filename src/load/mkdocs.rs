@@ -27,18 +27,101 @@ pub const OWN_KEYS: [&str; 9] = [
     "render_macros",
 ];
 
-/// The MkDocs settings file beside the content folder `dir`, if there is one.
-fn config_file(dir: &Path) -> Option<PathBuf> {
-    let parent = dir.parent()?;
-    ["mkdocs.yml", "mkdocs.yaml"]
+/// The MkDocs settings files beside the content folder `dir`: `mkdocs.yml` (or
+/// `mkdocs.yaml`); without one, the other settings files a site builds with
+/// `--config-file` (Textual's `mkdocs-common.yml`, `mkdocs-online.yml`, …), in order of
+/// name, read together. None on another site.
+fn config_files(dir: &Path) -> Vec<PathBuf> {
+    let Some(parent) = dir.parent() else {
+        return Vec::new();
+    };
+    if let Some(file) = ["mkdocs.yml", "mkdocs.yaml"]
         .iter()
         .map(|name| parent.join(name))
         .find(|file| file.is_file())
+    {
+        return vec![file];
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let stem = name
+                .strip_suffix(".yml")
+                .or_else(|| name.strip_suffix(".yaml"));
+            stem.and_then(|s| s.strip_prefix("mkdocs"))
+                .is_some_and(|rest| rest.starts_with(['-', '_', '.']))
+                && path.is_file()
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// Whether the content folder `dir` is an MkDocs site's `docs/`.
 pub fn is_site(dir: &Path) -> bool {
-    config_file(dir).is_some()
+    !config_files(dir).is_empty()
+}
+
+/// The settings of the MkDocs site whose content folder is `dir` (see
+/// [`config_files`]), each file over the one its `INHERIT` names; `None` on another
+/// site.
+fn site_settings(dir: &Path) -> Option<serde_yaml::Value> {
+    let files = config_files(dir);
+    let read: Vec<(PathBuf, serde_yaml::Value)> = files
+        .iter()
+        .filter_map(|file| Some((file.clone(), settings(file, 0)?)))
+        .collect();
+    // A file another one inherits is read in that one, not again.
+    let inherited: Vec<PathBuf> = read
+        .iter()
+        .filter_map(|(file, value)| Some(file.parent()?.join(value.get("INHERIT")?.as_str()?)))
+        .collect();
+    let mut merged: Option<serde_yaml::Value> = None;
+    for (file, read) in read {
+        if inherited.contains(&file) {
+            continue;
+        }
+        merged = Some(match merged {
+            Some(base) => merge(base, read),
+            None => read,
+        });
+    }
+    merged
+}
+
+/// Whether the MkDocs site whose content folder is `dir` runs its pages through
+/// templates (mkdocs-macros-plugin, `plugins: - macros`), so that `{{ … }}` and
+/// `{% … %}` in them are a template's; without it MkDocs shows them as written.
+pub fn runs_macros(dir: &Path) -> bool {
+    let Some(settings) = site_settings(dir) else {
+        return false;
+    };
+    // A list of names (`- macros`, `- macros: {…}`) or a table of them (`macros:`).
+    let named = |list: Option<&serde_yaml::Value>| {
+        let names: Vec<&str> = match list {
+            Some(serde_yaml::Value::Sequence(items)) => items
+                .iter()
+                .filter_map(|item| match item {
+                    serde_yaml::Value::String(name) => Some(name.as_str()),
+                    serde_yaml::Value::Mapping(map) => map.keys().next()?.as_str(),
+                    _ => None,
+                })
+                .collect(),
+            Some(serde_yaml::Value::Mapping(map)) => {
+                map.keys().filter_map(serde_yaml::Value::as_str).collect()
+            }
+            _ => Vec::new(),
+        };
+        names
+            .into_iter()
+            .any(|name| name == "macros" || name.ends_with(".macros"))
+    };
+    named(settings.get("plugins")) || named(settings.get("markdown_extensions"))
 }
 
 /// `[build] exclude`-style patterns, each with why, leaving out the theme's templates
@@ -46,10 +129,10 @@ pub fn is_site(dir: &Path) -> bool {
 /// docs/overrides`), which MkDocs reads as templates, not pages or files; none on
 /// another site.
 pub fn patterns(dir: &Path) -> Vec<(String, String)> {
-    let (Some(file), Some(parent)) = (config_file(dir), dir.parent()) else {
+    let (Some(settings), Some(parent)) = (site_settings(dir), dir.parent()) else {
         return Vec::new();
     };
-    let custom = settings(&file).as_ref().and_then(|s| {
+    let custom = Some(&settings).and_then(|s| {
         s.get("theme")?
             .get("custom_dir")?
             .as_str()
@@ -75,10 +158,10 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
 /// folder holding mkdocs.yml; Knative's `docs/snippets`), else that folder, its
 /// default; empty on another site.
 pub fn snippet_bases(dir: &Path) -> Vec<PathBuf> {
-    let (Some(file), Some(parent)) = (config_file(dir), dir.parent()) else {
+    let (Some(settings), Some(parent)) = (site_settings(dir), dir.parent()) else {
         return Vec::new();
     };
-    let extensions = settings(&file).and_then(|s| s.get("markdown_extensions").cloned());
+    let extensions = settings.get("markdown_extensions").cloned();
     let options = extensions
         .as_ref()
         .and_then(|e| e.as_sequence())
@@ -126,16 +209,53 @@ fn nav_pages(nav: &serde_yaml::Value, out: &mut Vec<(PathBuf, Option<String>)>) 
     }
 }
 
-/// The settings, read as YAML: MkDocs' own tags (`!ENV`, `!!python/name:…`) read as
-/// the values they tag, which `nav` never needs.
-fn settings(file: &Path) -> Option<serde_yaml::Value> {
+/// The settings in `file`, read as YAML (MkDocs' own tags, `!ENV` and
+/// `!!python/name:…`, read as the values they tag), over those of the file its
+/// `INHERIT` names (from its folder), as MkDocs reads them; `depth` counts the files
+/// below, so a loop of them ends.
+fn settings(file: &Path, depth: usize) -> Option<serde_yaml::Value> {
     let text = std::fs::read_to_string(file).ok()?;
-    serde_yaml::from_str(&text).ok()
+    let mut value: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+    let inherit = value
+        .get("INHERIT")
+        .and_then(|v| v.as_str())
+        .map(PathBuf::from);
+    if let (Some(inherit), true) = (inherit, depth < 8) {
+        let base = file.parent().map(|p| p.join(&inherit));
+        if let Some(base) = base.and_then(|b| settings(&b, depth + 1)) {
+            value = merge(base, value);
+        }
+    }
+    Some(value)
+}
+
+/// `over` merged onto `base` as MkDocs merges an `INHERIT`ed file: tables key by key,
+/// the extensions' and plugins' lists one after the other, any other value `over`'s.
+fn merge(base: serde_yaml::Value, over: serde_yaml::Value) -> serde_yaml::Value {
+    use serde_yaml::Value;
+    match (base, over) {
+        (Value::Mapping(mut base), Value::Mapping(over)) => {
+            for (key, value) in over {
+                let listed = matches!(key.as_str(), Some("markdown_extensions" | "plugins"));
+                let merged = match (base.remove(&key), value) {
+                    (Some(Value::Sequence(mut a)), Value::Sequence(b)) if listed => {
+                        a.extend(b);
+                        Value::Sequence(a)
+                    }
+                    (Some(old), value) => merge(old, value),
+                    (None, value) => value,
+                };
+                base.insert(key, merged);
+            }
+            Value::Mapping(base)
+        }
+        (_, over) => over,
+    }
 }
 
 /// Orders and titles the pages of an MkDocs site's `nav` (see the module's note).
 pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
-    let Some(settings) = config_file(dir).and_then(|f| settings(&f)) else {
+    let Some(settings) = site_settings(dir) else {
         return;
     };
     let Some(nav) = settings.get("nav") else {
@@ -186,5 +306,36 @@ mod tests {
                 ("about.md", Some("About")),
             ]
         );
+    }
+
+    #[test]
+    fn inherited_settings_merge_and_macros_are_found_in_a_list_or_a_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        assert!(!is_site(&docs));
+        write(
+            "mkdocs-base.yml",
+            "site_name: A\ntheme:\n  name: material\n  palette: dark\nplugins:\n  - search\n",
+        );
+        write(
+            "mkdocs-site.yml",
+            "INHERIT: mkdocs-base.yml\ntheme:\n  palette: light\nplugins:\n  - macros\n",
+        );
+        assert!(is_site(&docs) && runs_macros(&docs));
+        let settings = site_settings(&docs).unwrap();
+        assert_eq!(settings["theme"]["name"], "material");
+        assert_eq!(settings["theme"]["palette"], "light");
+        // mkdocs-base.yml is read once, in the file inheriting it.
+        assert_eq!(settings["plugins"].as_sequence().unwrap().len(), 2);
+        // mkdocs.yml, when there is one, is the settings; a loop of INHERITs ends.
+        write(
+            "mkdocs.yml",
+            "INHERIT: mkdocs.yml\nplugins:\n  search: {}\n",
+        );
+        assert!(is_site(&docs) && !runs_macros(&docs));
+        write("mkdocs.yml", "plugins:\n  search:\n  macros:\n");
+        assert!(runs_macros(&docs));
     }
 }

@@ -41,7 +41,7 @@ pub(super) fn passes(
     options: Options,
     out: &mut Expanded,
 ) -> String {
-    let mkdocs = article.expressions == Expressions::MkDocs;
+    let mkdocs = article.expressions.mkdocs();
     let jekyll = article.expressions == Expressions::Liquid;
     if mkdocs && text.contains('\t') {
         if let Some((expanded, map)) = expand_indent_tabs(&text) {
@@ -323,7 +323,14 @@ impl Marker {
         if line == "[TOC]" || line == "[[_TOC_]]" {
             return Some(Marker::Toc);
         }
-        let name = line
+        // mkdocstrings' pattern allows a heading's marks before it (`#### ::: x`, the
+        // level of the heading it writes): MkDocs' own plugin docs.
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        let unheaded = match hashes {
+            1..=6 => line[hashes..].trim_start_matches(' '),
+            _ => line,
+        };
+        let name = unheaded
             .strip_prefix("::: ")
             .map(str::trim)
             .filter(|_| mkdocs && top);
@@ -540,7 +547,7 @@ mod tests {
 
     #[test]
     fn mkdocstrings_lines_are_left_out_and_reported_on_an_mkdocs_site() {
-        let text = "Intro.\n\n::: httpx.request\n    options:\n      show_source: false\n\n::: httpx\nAfter.\n";
+        let text = "Intro.\n\n::: httpx.request\n    options:\n      show_source: false\n\n#### ::: httpx\nAfter.\n";
         let (rewritten, _, said) = rewrite(text, Options::empty(), true).unwrap();
         assert_eq!(rewritten, "Intro.\n\n\n\nAfter.\n");
         let said: Vec<_> = said
@@ -549,6 +556,7 @@ mod tests {
             .collect();
         assert_eq!(said.len(), 2);
         assert_eq!(said[0].0, ":::");
+        assert_eq!(said[1].0, "###");
         assert!(said[0].1.contains("`::: httpx.request`"), "{}", said[0].1);
         assert!(said[1].1.contains("`::: httpx`"), "{}", said[1].1);
         // FastAPI's code include.

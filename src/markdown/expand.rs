@@ -13,10 +13,13 @@
 //! so every position the parser reports is still a position in the file as written.
 //! Text that came from an included file maps to its `{{#include}}` directive.
 
+mod expressions;
+
 use super::LineIndex;
 use crate::config::UnsupportedSyntax;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::text::holds;
+pub use expressions::Expressions;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -138,39 +141,6 @@ pub struct Article<'a> {
     pub links_from: Option<&'a str>,
 }
 
-/// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Expressions {
-    /// Another tool's template (Liquid, Tera in a template): reported, left out.
-    #[default]
-    Template,
-    /// Text, as an Obsidian vault or a Quartz garden shows it (a message template's
-    /// `{{1}}`, a prompt's `{{user_input}}`).
-    Vault,
-    /// Text, as Hugo and Zola show it: neither runs templates in content (a page
-    /// explaining Go templates writes `{{ . }}`); Zola's shortcode calls
-    /// (`{{ youtube(id="…") }}`) are still shortcodes.
-    Text,
-    /// A Logseq graph: a vault, whose `{{embed [[Page]]}}`, `{{video …}}` and the
-    /// like are Logseq's macros (see `logseq.rs`), other `{{ … }}` text.
-    Logseq,
-    /// An MkDocs site (see `load/mkdocs.rs`): as `Template`, and mkdocstrings' `:::
-    /// package.module` lines are its (see `admonitions.rs`).
-    MkDocs,
-    /// A Jekyll site (see `load/jekyll.rs`): Liquid runs in its pages, so its tags are
-    /// reported as a template's are, but for the page links it writes in addresses
-    /// (`{% link a.md %}`, `{{ site.baseurl }}`: see `page_link.rs`).
-    Liquid,
-}
-
-impl Expressions {
-    /// Whether the notes are a vault's (Obsidian's, Quartz's, Logseq's), read with its
-    /// wikilinks, embeds, comments and tasks.
-    pub fn vault(self) -> bool {
-        matches!(self, Expressions::Vault | Expressions::Logseq)
-    }
-}
-
 /// The body after every pass, its maps, the files it included and what the passes found.
 #[derive(Default)]
 pub struct Expanded {
@@ -209,7 +179,7 @@ impl Expanded {
 
 pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     let mut out = Expanded::default();
-    let snippets = article.expressions == Expressions::MkDocs && holds(body, "--8<--");
+    let snippets = article.expressions.mkdocs() && holds(body, "--8<--");
     let mut text = if holds(body, "{{") || snippets {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
@@ -302,12 +272,13 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         out.maps.0.push(map);
         text = stripped;
     }
-    if holds(&text, "{{") || holds(&text, "{%") || holds(&text, "<%") {
+    let templates = article.expressions != Expressions::MkDocs { macros: false };
+    if templates && (holds(&text, "{{") || holds(&text, "{%") || holds(&text, "<%")) {
         let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);
         out.maps.0.push(map);
         text = stripped;
     }
-    if holds(&text, "/*") {
+    if templates && holds(&text, "/*") {
         if let Some((unescaped, map)) = super::foreign::unescape(&text) {
             out.maps.0.push(map);
             text = unescaped;
@@ -317,11 +288,10 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     // attr_list (MkDocs: `{ #id }` as a paragraph's last line) block attributes.
     let attributes = matches!(
         article.expressions,
-        Expressions::Text | Expressions::Liquid | Expressions::MkDocs
+        Expressions::Text | Expressions::Liquid | Expressions::MkDocs { .. }
     );
     // Python-Markdown's may stand indented, as a list item's text is; any in a quote.
-    let indented =
-        (article.expressions == Expressions::MkDocs && holds(&text, " {")) || holds(&text, "> {");
+    let indented = (article.expressions.mkdocs() && holds(&text, " {")) || holds(&text, "> {");
     if attributes && (holds(&text, "\n{") || indented) {
         if let Some((rewritten, map)) = super::goldmark_attributes::rewrite(&text, options) {
             out.maps.0.push(map);

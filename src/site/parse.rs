@@ -80,7 +80,9 @@ pub(super) fn articles(
     } else if crate::load::jekyll::is_site(&content.dir) {
         markdown::Expressions::Liquid
     } else if crate::load::mkdocs::is_site(&content.dir) {
-        markdown::Expressions::MkDocs
+        markdown::Expressions::MkDocs {
+            macros: crate::load::mkdocs::runs_macros(&content.dir),
+        }
     } else {
         markdown::Expressions::Template
     };
@@ -307,7 +309,7 @@ pub(super) fn articles(
     if crate::load::jekyll::tool_name(&content.dir).is_some() {
         allow.extend(crate::load::jekyll::OWN_KEYS.map(String::from));
     }
-    if expressions == markdown::Expressions::MkDocs {
+    if expressions.mkdocs() {
         allow.extend(crate::load::mkdocs::OWN_KEYS.map(String::from));
     }
     let mut repeated = super::repeated::Repeated::default();

@@ -262,7 +262,7 @@ fn kramdown_s_markdown_in_html_span_attributes_and_toc_read_as_jekyll_reads_them
     let body = &page[start..page[start..].find("</article>").unwrap() + start];
     for shown in [
         "<div class=\"code-example\">\n<p><a href=\"https://just-the-docs.com\">Link button</a></p>",
-        "<p><span class=\"fs-6\"> <a href=\"https://just-the-docs.com\">Big button</a>\n</span></p>",
+        "<p><span class=\"fs-6\"><!-- -->\n<a href=\"https://just-the-docs.com\">Big button</a>\n</span></p>",
         "<code class=\"language-markdown\">",
         "<code class=\"language-html\">",
         "Say it <strong>loudly</strong> and <code>code</code>.",
@@ -281,4 +281,25 @@ fn kramdown_s_markdown_in_html_span_attributes_and_toc_read_as_jekyll_reads_them
     ] {
         assert!(!body.contains(gone), "{gone}\nin\n{body}");
     }
+}
+
+#[test]
+fn an_inline_tag_alone_on_its_line_opens_a_paragraph_as_kramdown_reads_it() {
+    // Jekyll's own docs (collections): `<em>` alone on a line, then text with a link,
+    // then `</em>`: CommonMark read it as raw HTML to the blank line, and the link
+    // showed as `[posts](/docs/posts/)`.
+    let site = jekyll_site();
+    site.write(
+        "docs/guide/collections.md",
+        "---\ntitle: Collections\n---\nIntro.\n\n<em>\n  Posts are [a collection](/guide/buttons/) too.\n</em>\n\n<span class=\"note\">\n\nAlone.\n</span>\n",
+    );
+    site.write("docs/guide/buttons.md", "---\ntitle: Buttons\n---\nText.\n");
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("guide/collections/index.html");
+    assert!(
+        page.contains("<p><em><!-- -->\nPosts are <a href=\"../../guide/buttons/\""),
+        "{page}"
+    );
+    assert!(!page.contains("[a collection]"), "{page}");
 }

@@ -378,3 +378,116 @@ fn an_admonition_in_a_numbered_step_inside_a_tab_is_a_callout_in_that_step() {
     assert!(step < note && note < second, "{main}");
     assert!(main.contains("In the current namespace."), "{main}");
 }
+
+#[test]
+fn settings_in_files_built_with_config_file_and_inherit_are_an_mkdocs_site() {
+    // Textualize/textual: no mkdocs.yml, but `mkdocs-common.yml` (the extensions),
+    // `mkdocs-online.yml` (`INHERIT: mkdocs-common.yml`, the snippets' base path) and
+    // `mkdocs-nav.yml`, built with `--config-file`: 230 `:::` lines and every
+    // admonition showed as written.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Carers\"\ndescription = \"A guide.\"\nbase_url = \"https://example.org/\"\n\n\
+         [build]\ncontent_dir = \"docs\"\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write(
+        "mkdocs-common.yml",
+        "site_name: Carers\nmarkdown_extensions:\n  - admonition\n  - pymdownx.snippets\n",
+    );
+    site.write(
+        "mkdocs-online.yml",
+        "INHERIT: mkdocs-common.yml\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs/shared]\n",
+    );
+    site.write(
+        "mkdocs-nav.yml",
+        "nav:\n  - Start: index.md\n  - Help:\n      - Later: help/b.md\n      - Sooner: help/a.md\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Welcome\n\n!!! note\n    Take your time.\n\n::: carers.api\n",
+    );
+    site.write("docs/help/a.md", "--8<-- \"words.md\"\n");
+    site.write("docs/help/b.md", "Text.\n");
+    site.write("docs/shared/words.md", "Shared **words**.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(run.stderr.contains("mkdocstrings"), "{}", run.stderr);
+    let home = site.read("index.html");
+    let main = main_of(&home);
+    assert!(!main.contains("!!!") && !main.contains(":::"), "{main}");
+    assert!(main.contains("class=\"callout callout-note\""), "{main}");
+    // The snippet is found from the base path the inheriting file gives.
+    assert!(
+        site.read("help/a/index.html")
+            .contains("Shared <strong>words</strong>."),
+        "{}",
+        run.stderr
+    );
+    // mkdocs-nav.yml titles and orders the pages: "Later" (b.md) before "Sooner".
+    let hub = site.read("help/index.html");
+    let at = |needle: &str| {
+        hub.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {hub}"))
+    };
+    assert!(at(">Later<") < at(">Sooner<"));
+}
+
+#[test]
+fn an_svg_in_a_div_stays_raw_html_past_its_blank_lines() {
+    // Textual's screenshots: `<div>`, then an SVG whose `<style>` has blank lines in it
+    // (through a snippet). Python-Markdown keeps the element raw to its end tag;
+    // CommonMark ended it at the first blank line, and the CSS showed as code.
+    let site = mkdocs_site();
+    site.write(
+        "includes/shot.svg",
+        "<svg class=\"shot\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n    <style>\n\n    .shot-a {\n        fill: red;\n    }\n\n    </style>\n    <text x=\"0\" y=\"5\">$ run &lt;app&gt;</text>\n</svg>\n",
+    );
+    site.write(
+        "docs/help/shot.md",
+        "# Shot\n\n<div>\n<a href=\"https://example.org/\">\n--8<-- \"includes/shot.svg\"\n</a>\n</div>\n\nAfter the picture.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("help/shot/index.html");
+    let main = main_of(&page);
+    assert!(!main.contains("<pre") && !main.contains("<code"), "{main}");
+    assert!(main.contains("<svg class=\"shot\""), "{main}");
+    assert!(main.contains("<p>After the picture.</p>"), "{main}");
+    assert!(!run.stderr.contains("math"), "{}", run.stderr);
+}
+
+#[test]
+fn template_tags_are_text_unless_the_site_runs_mkdocs_macros() {
+    // MkDocs' own release notes: `favicon | {{ base_url }}/img/favicon.ico` in a
+    // table, which MkDocs shows as written (it runs no templates in pages); it was
+    // reported and left out. With mkdocs-macros-plugin the pages are templates.
+    let site = mkdocs_site();
+    site.write(
+        "docs/help/notes.md",
+        "# Notes\n\nvariable | value\n--- | ---\nfavicon | {{ base_url }}/img/favicon.ico\n\nLoop: {% for x in y %}.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("base_url"), "{}", run.stderr);
+    let page = site.read("help/notes/index.html");
+    assert!(
+        page.contains("<td>{{ base_url }}/img/favicon.ico</td>"),
+        "{page}"
+    );
+    assert!(page.contains("Loop: {% for x in y %}."), "{page}");
+    let yml = std::fs::read_to_string(site.path("mkdocs.yml")).unwrap();
+    // Plugins as a table (knative's `plugins:` / `macros:`), or as a list.
+    site.write(
+        "mkdocs.yml",
+        format!("{yml}plugins:\n  search:\n  macros:\n    module_name: main\n"),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("template expression `{{ base_url }}`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.read("help/notes/index.html").contains("base_url"));
+}

@@ -108,10 +108,15 @@ fn another_tool_s_site_with_wikilinks_is_not_a_vault() {
     );
     site.write("content/publish.css", "body {}\n");
     not_read_as_a_vault(&site);
-    for config in [".gitbook.yaml", "mkdocs.yml", "docusaurus.config.js"] {
+    // (MkDocs shows `{{1}}` as written unless it runs mkdocs-macros, as here.)
+    for (config, text) in [
+        (".gitbook.yaml", "\n"),
+        ("mkdocs.yml", "plugins:\n  - macros\n"),
+        ("docusaurus.config.js", "\n"),
+    ] {
         let site = Fixture::empty();
         notes(&site, marked.0, marked.1);
-        site.write(config, "\n");
+        site.write(config, text);
         not_read_as_a_vault(&site);
     }
 }

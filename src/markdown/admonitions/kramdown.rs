@@ -6,9 +6,11 @@
 //! `[Link button](…)` as written, and the code fence after `</div>` as text. The
 //! element's tags are set apart by blank lines, so what is between them is read as
 //! Markdown and what follows the end tag is too; the attribute, which no browser
-//! reads, is left out. Inside, a paragraph that opens with an inline element's tag
-//! alone on its line (`<span class="fs-6">`, then a link) is a paragraph, as kramdown
-//! reads it, not a raw HTML block.
+//! reads, is left out. A paragraph that opens with an inline element's tag alone on
+//! its line (`<span class="fs-6">` or `<em>`, then a link) is a paragraph, as kramdown
+//! reads it, not a raw HTML block. A block element not so marked is raw HTML to its
+//! end tag, blank lines or none, where CommonMark would end it at the first blank line
+//! and read the rest (the CSS of an SVG in a `<div>`) as Markdown.
 //!
 //! And kramdown's table of contents: a list followed by `{:toc}` on the next line
 //! (`* TOC` / `{:toc}`) is replaced by the page's contents, the `<!-- toc -->` mark
@@ -55,6 +57,12 @@ pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
             if let Some(&close) = ends.get(&tag) {
                 set_apart(text, &lines, n, &element, line.start, close, &mut edits);
             }
+        } else if line.start >= raw_until && inline_opening(text, &lines, n) {
+            // A paragraph opening with an inline element's tag alone on its line
+            // (`<em>`, then text): kramdown and Python-Markdown read it as a
+            // paragraph, CommonMark as raw HTML to the next blank line (its type 7,
+            // which a tag with anything after it on its line is not).
+            edits.push((line.end..line.end, BLANK));
         } else if line.start >= raw_until {
             // A block element's end tag ends it, as kramdown reads HTML: Markdown
             // may follow on the next line (Just the Docs' `</div>` then a fence).
@@ -67,6 +75,22 @@ pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
             let c = lines.partition_point(|l| l.end < close);
             let close_end = close + name.len() + 3;
             raw_until = lines[c].end;
+            // kramdown and Python-Markdown read the element as raw HTML to its end
+            // tag, blank lines or none; CommonMark ends the HTML block at a blank line
+            // and reads the rest as Markdown. Where that rest is never Markdown (in an
+            // `<svg>`, `<style>`, `<script>`, `<pre>` or `<math>`: Textual's `<div>`
+            // holding an SVG whose `<style>` has blank lines, its CSS shown as code),
+            // each blank line holds a comment, which shows nothing. Elsewhere the
+            // block ends there as CommonMark and GitHub end it, so the release notes
+            // a `<details>` folds (a blank line, then a list) stay Markdown.
+            for r in never_markdown(text, line.start..close, &ends) {
+                for inner in lines.get(n + 1..c).unwrap_or_default() {
+                    let blank = text[inner.clone()].trim().is_empty();
+                    if blank && r.contains(&inner.start) && !inside(&literal, inner.start) {
+                        edits.push((inner.clone(), BLANK));
+                    }
+                }
+            }
             let next = lines.get(c + 1).map(|l| text[l.clone()].trim());
             if text[close_end.min(lines[c].end)..lines[c].end]
                 .trim()
@@ -93,6 +117,63 @@ pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// What stands on a blank line inside a raw HTML element, or after an inline tag
+/// opening a paragraph: an HTML comment, which shows nothing.
+const BLANK: &str = "<!-- -->";
+
+/// The elements in `range` whose text is never Markdown, `<svg>`, `<style>`,
+/// `<script>`, `<pre>` and `<math>`, each from its opening tag to its end tag (by
+/// `ends`); those inside another left out. None holding a `<textarea>`, whose text a
+/// comment would show in.
+fn never_markdown(
+    text: &str,
+    range: Range<usize>,
+    ends: &HashMap<usize, usize>,
+) -> Vec<Range<usize>> {
+    const NAMES: [&str; 5] = ["svg", "style", "script", "pre", "math"];
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (at, _) in text[range.clone()].match_indices('<') {
+        let start = range.start + at;
+        let rest = &text[start + 1..];
+        let len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let named = NAMES.contains(&rest[..len].to_ascii_lowercase().as_str());
+        let inner = out.last().is_some_and(|r| r.contains(&start));
+        if let (true, false, Some(&end)) = (named, inner, ends.get(&start)) {
+            out.push(start..end);
+        }
+    }
+    out.retain(|r| !crate::text::holds(&text[r.clone()], "<textarea"));
+    out
+}
+
+/// Whether line `n` is an inline element's opening tag alone (`<em>`, `<span
+/// class="x">`, up to three spaces in), opening a paragraph: the line above is blank
+/// (or there is none, or it opens an element holding Markdown) and the one below
+/// holds text.
+fn inline_opening(text: &str, lines: &[Range<usize>], n: usize) -> bool {
+    let body = &text[lines[n].clone()];
+    let indent = body.len() - body.trim_start_matches(' ').len();
+    let Some(tag) = body[indent..]
+        .trim_end()
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .filter(|t| indent <= 3 && !t.contains(['<', '>']))
+    else {
+        return false;
+    };
+    let len = tag
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(tag.len());
+    let blank = |i: usize| text[lines[i].clone()].trim().is_empty();
+    INLINE.contains(&tag[..len].to_ascii_lowercase().as_str())
+        && (tag.len() == len || tag[len..].starts_with([' ', '\t', '/']))
+        && !tag.ends_with('/')
+        && (n == 0 || blank(n - 1) || opener(&text[lines[n - 1].clone()]).is_some())
+        && lines.get(n + 1).is_some_and(|_| !blank(n + 1))
 }
 
 /// Each line's range, without its line ending.
@@ -311,7 +392,7 @@ fn opener(line: &str) -> Option<Opener> {
 
 /// The edits that set apart the element opened on line `n` (at `at`) and ended at
 /// `close`: its attribute left out, a blank line after its opening tag and around its
-/// end tag, and the inline-tag paragraphs inside joined to their next line.
+/// end tag.
 fn set_apart(
     text: &str,
     lines: &[Range<usize>],
@@ -351,27 +432,6 @@ fn set_apart(
         edits.push((close_end..close_end, "\n\n"));
     } else if !blank(c + 1) {
         edits.push((lines[c].end..lines[c].end, "\n"));
-    }
-    // Inside: a paragraph opening with an inline element's tag alone on its line.
-    for i in n + 1..c {
-        let line = text[lines[i].clone()].trim();
-        let tag = line.strip_prefix('<').filter(|l| l.ends_with('>'));
-        let name_len = tag.map_or(0, |t| {
-            t.find(|c: char| !c.is_ascii_alphanumeric())
-                .unwrap_or(t.len())
-        });
-        let inline =
-            tag.is_some_and(|t| INLINE.contains(&t[..name_len].to_ascii_lowercase().as_str()));
-        let starts = blank(i - 1) || i == n + 1;
-        if inline && starts && !blank(i + 1) && i + 1 < c && !line.contains("</") {
-            let newline = lines[i].end;
-            let ending = if text[newline..].starts_with("\r\n") {
-                2
-            } else {
-                1
-            };
-            edits.push((newline..newline + ending, " "));
-        }
     }
 }
 
@@ -432,7 +492,7 @@ mod tests {
         // A paragraph opening with an inline element's tag alone on its line.
         assert_eq!(
             out("<div markdown=\"block\">\n<span class=\"fs-6\">\n[Big](x)\n</span>\n</div>\n"),
-            "<div>\n\n<span class=\"fs-6\"> [Big](x)\n</span>\n\n</div>\n"
+            "<div>\n\n<span class=\"fs-6\"><!-- -->\n[Big](x)\n</span>\n\n</div>\n"
         );
         // Nested; on one line.
         assert_eq!(
@@ -475,6 +535,39 @@ mod tests {
             code_spans("a `</div>` b ``x`` `open", 10),
             vec![12..20, 23..28]
         );
+    }
+
+    #[test]
+    fn a_block_element_is_raw_to_its_end_tag_and_an_inline_tag_opens_a_paragraph() {
+        // Textual's screenshots: an SVG in a `<div>`, blank lines in its `<style>`.
+        assert_eq!(
+            out("<div>\n<svg>\n<style>\n\n    .a { x: 1 }\n  \n</style>\n</svg>\n</div>\nText\n"),
+            "<div>\n<svg>\n<style>\n<!-- -->\n    .a { x: 1 }\n<!-- -->\n</style>\n</svg>\n</div>\n\nText\n"
+        );
+        // Jekyll's collections page: `<em>` alone, then text with a link.
+        assert_eq!(
+            out("Intro.\n\n<em>\n  See [posts](/docs/posts/).\n</em>\n"),
+            "Intro.\n\n<em><!-- -->\n  See [posts](/docs/posts/).\n</em>\n"
+        );
+        for kept in [
+            // A textarea's text is shown as written: no comment in it.
+            "<div>\n<pre><textarea>\n\nx\n</textarea></pre>\n</div>\n",
+            // Code beside blank lines in an element stays code, blank lines in it too.
+            "<div class=\"termy\">\n\n```console\n$ a\n\nb\n```\n\n</div>\n",
+            "<div>\n\n{% highlight diff %}\n- a\n{% endhighlight %}\n</div>\n",
+            // Markdown after a blank line in an element stays Markdown (knative's
+            // release notes folded in `<details>`), as CommonMark and GitHub read it.
+            "<details><summary>More</summary>\n\n- [a](x)\n</details>\n",
+            "<table>\n<tr><td>\n\nText with [a](x)\n</td></tr>\n</table>\n",
+            // Not alone on its line, closed on it, inside a paragraph, or followed by
+            // a blank line: as CommonMark reads them.
+            "<em>a</em>\nb\n",
+            "Text\n<em>\nb\n</em>\n",
+            "<em>\n\nb\n</em>\n",
+            "<br/>\nb\n</p>\n",
+        ] {
+            assert_eq!(out(kept), kept, "{kept}");
+        }
     }
 
     #[test]

@@ -184,7 +184,7 @@ impl Includer<'_, '_> {
         let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
         let mut from = 0;
         let mut copied = 0;
-        let snippets = self.article.expressions == super::expand::Expressions::MkDocs;
+        let snippets = self.article.expressions.mkdocs();
         let mut directives = Finder::with_snippets(text, snippets);
         while let Some(d) = directives.next(from) {
             from = d.range.end;

@@ -1,0 +1,43 @@
+//! What a template expression `{{ … }}` is in a site's content, by the tool the site
+//! was written for.
+
+/// What a template expression `{{ … }}` (not a Hugo shortcode) is in a site's content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Expressions {
+    /// Another tool's template (Liquid, Tera in a template): reported, left out.
+    #[default]
+    Template,
+    /// Text, as an Obsidian vault or a Quartz garden shows it (a message template's
+    /// `{{1}}`, a prompt's `{{user_input}}`).
+    Vault,
+    /// Text, as Hugo and Zola show it: neither runs templates in content (a page
+    /// explaining Go templates writes `{{ . }}`); Zola's shortcode calls
+    /// (`{{ youtube(id="…") }}`) are still shortcodes.
+    Text,
+    /// A Logseq graph: a vault, whose `{{embed [[Page]]}}`, `{{video …}}` and the
+    /// like are Logseq's macros (see `logseq.rs`), other `{{ … }}` text.
+    Logseq,
+    /// An MkDocs site (see `load/mkdocs.rs`), whose mkdocstrings' `::: package.module`
+    /// lines are its (see `admonitions.rs`): as `Template` when it runs
+    /// mkdocs-macros-plugin; without it MkDocs shows `{{ … }}` and `{% … %}` as
+    /// written (MkDocs' own release notes write `{{ base_url }}/img/favicon.ico`), so
+    /// they are text.
+    MkDocs { macros: bool },
+    /// A Jekyll site (see `load/jekyll.rs`): Liquid runs in its pages, so its tags are
+    /// reported as a template's are, but for the page links it writes in addresses
+    /// (`{% link a.md %}`, `{{ site.baseurl }}`: see `page_link.rs`).
+    Liquid,
+}
+
+impl Expressions {
+    /// Whether the notes are a vault's (Obsidian's, Quartz's, Logseq's), read with its
+    /// wikilinks, embeds, comments and tasks.
+    pub fn vault(self) -> bool {
+        matches!(self, Expressions::Vault | Expressions::Logseq)
+    }
+
+    /// Whether the pages are an MkDocs site's, read with Python-Markdown's blocks.
+    pub fn mkdocs(self) -> bool {
+        matches!(self, Expressions::MkDocs { .. })
+    }
+}
