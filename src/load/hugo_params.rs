@@ -156,7 +156,10 @@ pub fn language_folders(root: &Path, dir: &Path) -> (Vec<(String, PathBuf)>, Str
     let folder_of = |code: &str, settings: &Value| {
         let own = settings.as_object().and_then(|s| key(s, "contentDir"));
         let mounted = || {
-            let lang = |l: &Option<String>| l.as_deref().map(|l| l.eq_ignore_ascii_case(code));
+            let lang = |l: &Option<Vec<String>>| {
+                l.as_ref()
+                    .map(|l| l.iter().any(|l| l.eq_ignore_ascii_case(code)))
+            };
             let with = mounts.iter().find(|(l, _)| lang(l) == Some(true));
             with.or_else(|| mounts.iter().find(|(l, _)| l.is_none()))
                 .map(|(_, source)| source.clone())
@@ -204,10 +207,16 @@ pub fn site_permalinks(root: &Path, dir: &Path) -> Option<(PathBuf, String, Valu
         })
 }
 
+/// Mounts into `content`: the languages each is for (`None`, every one) and its source.
+type Mounts = Vec<(Option<Vec<String>>, String)>;
+
 /// The site's own module mounts into `content` (`[[module.mounts]]`, or `mounts` in
-/// `config/_default/module.*`), as `(lang, source)`: a site that keeps its languages'
-/// pages in `content/en` and `content/fr` mounts each at `content` with its `lang`.
-fn content_mounts(default: &Path, configs: &[Map<String, Value>]) -> Vec<(Option<String>, String)> {
+/// `config/_default/module.*`), as `(languages, source)`: a site that keeps its
+/// languages' pages in `content/en` and `content/fr` mounts each at `content` with its
+/// `lang`, or (Hugo 0.150's sites) its `sites: { matrix: { languages: [en, fr] } }`
+/// (docsy.dev: `content/fr` for `fr`, then `content/en` for both); `None` for every
+/// language.
+fn content_mounts(default: &Path, configs: &[Map<String, Value>]) -> Mounts {
     let get = |value: &Value, name: &str| {
         let map = value.as_object()?;
         map.iter()
@@ -232,8 +241,20 @@ fn content_mounts(default: &Path, configs: &[Map<String, Value>]) -> Vec<(Option
             }
             if let Some(source) = text("source") {
                 let source = source.trim().trim_start_matches("./").trim_end_matches('/');
+                let matrix = get(mount, "sites")
+                    .and_then(|sites| get(&sites, "matrix"))
+                    .and_then(|matrix| get(&matrix, "languages"));
+                let languages = match matrix {
+                    Some(Value::Array(list)) => Some(
+                        list.iter()
+                            .filter_map(|l| l.as_str().map(str::to_string))
+                            .collect(),
+                    ),
+                    Some(Value::String(one)) => Some(vec![one]),
+                    _ => text("lang").map(|lang| vec![lang]),
+                };
                 if inside_site(source) {
-                    found.push((text("lang"), source.to_string()));
+                    found.push((languages, source.to_string()));
                 }
             }
         }

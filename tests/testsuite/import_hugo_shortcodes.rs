@@ -815,6 +815,65 @@ fn hextras_cards_tabs_file_trees_and_badges_keep_their_words_and_links() {
 }
 
 #[test]
+fn hextras_hero_badge_in_a_div_is_a_link_around_its_html() {
+    // imfing/hextra's blog page: the badge in a `<div>`, its text a `<span>`; it was
+    // written as a Markdown link, which raw HTML does not read: `](<index.xml>)` showed.
+    let site = hugo_site();
+    site.write("content/docs/other.md", "---\ntitle: Other\n---\nText.\n");
+    site.write(
+        "content/docs/badge.md",
+        "---\ntitle: Badge\n---\n<div style=\"text-align: center;\">\n{{< hextra/hero-badge link=\"/docs/other/\" >}}\n  <span>Other page</span>\n  {{< icon name=\"rss\" >}}\n{{< /hextra/hero-badge >}}\n</div>\n\n\
+         A {{< hextra/hero-badge link=\"/docs/other/\" >}}**bold** badge{{< /hextra/hero-badge >}} in text.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("docs/badge/index.html");
+    // (The whole page: `body` ends at the first `</div>`.)
+    let page = &page[page.find("<div class=\"article-body\">").unwrap()..];
+    assert!(!page.contains("]("), "{page}");
+    assert!(
+        page.contains("<a href=\"../../docs/other/\">\n  <span>Other page</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("A <a href=\"../../docs/other/\"><strong>bold</strong> badge</a> in text."),
+        "{page}"
+    );
+}
+
+#[test]
+fn hugo_docs_code_toggle_shows_its_settings_as_code_in_their_language() {
+    // gohugoio/hugoDocs: 315 `{{< code-toggle file=hugo >}}` … pairs in 157 files, the
+    // settings Hugo shows as TOML, YAML and JSON tabs, were left out of their pages.
+    let site = hugo_site();
+    site.write(
+        "content/docs/settings.md",
+        "---\ntitle: Settings\n---\nSet it:\n\n{{< code-toggle file=hugo >}}\n[params]\ndisplay_toc = true\n{{< /code-toggle >}}\n\n\
+         Or in front matter:\n\n{{< code-toggle file=content/_index.md fm=true >}}\ntitle: Home\nweight: 1\n{{< /code-toggle >}}\n\n\
+         `sites`\n: A map:\n\n  {{< code-toggle file=content/_index.md fm=true >}}\n  title = 'Home'\n  [sites.matrix]\n  languages = [\"en\"]\n  {{< /code-toggle >}}\n\n\
+         ## Parameters\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("code-toggle"), "{}", run.stderr);
+    let page = site.read("docs/settings/index.html");
+    let page = body(&page);
+    assert!(page.contains("language-toml"), "{page}");
+    assert!(page.contains("display_toc"), "{page}");
+    assert!(page.contains("language-yaml"), "{page}");
+    let yaml = &page[page.find("language-yaml").unwrap()..];
+    assert!(
+        yaml.starts_with("language-yaml\">---\n") || yaml.contains(">---<"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("Home"), "{yaml}");
+    // In a definition, indented: the front matter's delimiters stay in the fence, so
+    // the heading after it is still one (the TOML one's `+++` ended the definition).
+    assert!(page.contains("+++\n"), "{page}");
+    assert!(page.contains("<h2 id=\"parameters\">"), "{page}");
+}
+
+#[test]
 fn hugo_books_columns_buttons_math_and_images_are_drawn_as_hugo_book_draws_them() {
     // alex-shpak/hugo-book's example site: `columns`, `button`, `katex`, `image` were
     // "not supported", the math and the button's words left out of the page.

@@ -485,3 +485,36 @@ fn a_hugo_site_mounting_its_languages_folders_at_content_builds_from_them() {
     assert!(site.read("flux/installation/index.html").contains("Steps."));
     assert!(!site.path("public/en").exists());
 }
+
+/// google/docsy's docsy.dev: Hugo 0.150's sites matrix, `content/fr` mounted for `fr`
+/// alone first, then `content/en` for both. The first mount was taken for every
+/// language, so the English site was built from the French folder.
+#[test]
+fn a_mount_for_the_languages_a_sites_matrix_names_is_read_for_them_alone() {
+    let site = Fixture::empty();
+    site.write(
+        "config/_default/hugo.yaml",
+        "title: Docs\nlanguages:\n  en:\n    label: English\n  fr:\n    label: Français\n\
+         module:\n  mounts:\n    - source: content/fr\n      target: content\n      sites: { matrix: { languages: [fr] } }\n\
+         \x20   - source: content/en\n      target: content\n      sites: &sites { matrix: { languages: [en, fr] } }\n",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\nbase_url = \"https://example.org/\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write("content/en/_index.md", "---\ntitle: Home\n---\nWelcome.\n");
+    site.write(
+        "content/en/docs/start.md",
+        "---\ntitle: Start\n---\nSteps.\n",
+    );
+    site.write(
+        "content/fr/_index.md",
+        "---\ntitle: Accueil\n---\nBienvenue.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "Hugo's language `fr` (`content/fr/`) is left out: a site is one language, `en`, read from `content/en/`",
+    );
+    assert!(site.read("index.html").contains("Welcome."));
+    assert!(site.read("docs/start/index.html").contains("Steps."));
+}

@@ -154,6 +154,7 @@ pub(in crate::markdown) fn pair(
                 "\n\n<figure>\n<img src=\"{src}\" alt=\"\">\n{caption}</figure>\n\n"
             ))
         }
+        "code-toggle" => super::gohugoio::code_toggle(text, open, close),
         _ => super::loveit::pair(text, open, close),
     }
 }

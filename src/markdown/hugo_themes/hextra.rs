@@ -25,6 +25,13 @@ fn link(words: &str, link: Option<&str>) -> String {
     }
 }
 
+/// `link` as an HTML attribute's value; `None` when it cannot be one.
+fn html_address(link: &str) -> Option<String> {
+    let link = link.trim();
+    (!link.is_empty() && !link.contains(['<', '>', '"', '\n', '\r']))
+        .then(|| link.replace('&', "&amp;"))
+}
+
 /// `name` as code.
 fn code(name: &str) -> String {
     let fence = if name.contains('`') { "`` " } else { "`" };
@@ -52,8 +59,10 @@ pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String,
         {
             around("\n\n", "\n\n")
         }
-        "hextra/hero-badge" if paired => match args.get("link") {
-            Some(_) => around("[", &link("", args.get("link"))[1..]),
+        // An HTML link, as the badge's text is HTML (a `<span>`, an icon) and it may
+        // stand in a `<div>` (Hextra's blog page), where Markdown is not read.
+        "hextra/hero-badge" if paired => match args.get("link").and_then(html_address) {
+            Some(address) => around(&format!("<a href=\"{address}\">"), "</a>"),
             None => around("", ""),
         },
         "card" | "hextra/feature-card" if !paired => {
@@ -140,8 +149,8 @@ mod tests {
         );
         assert_eq!(run("icon \"github\"", false), Some((String::new(), None)));
         assert_eq!(
-            run("hextra/hero-badge link=\"/x\"", true),
-            Some(("[".into(), Some("](</x>)".into())))
+            run("hextra/hero-badge link=\"/x?a=1&b=2\"", true),
+            Some(("<a href=\"/x?a=1&amp;b=2\">".into(), Some("</a>".into())))
         );
         assert_eq!(run("card link=\"x\"", false), None);
     }

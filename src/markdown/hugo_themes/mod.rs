@@ -1,13 +1,14 @@
 //! The shortcodes of the Hugo themes most documentation sites and blogs use, which a
 //! page's text or links are in: Docsy's (`docsy.rs`), Hextra's (`hextra.rs`), Hugo
 //! Book's (`book.rs`), LoveIt's (`loveit.rs`) and Congo's (`congo.rs`), drawn as their
-//! templates draw them.
+//! templates draw them, and Hugo's own documentation's `code-toggle` (`gohugoio.rs`).
 //! The theme itself is a Hugo module, not in the site's repository, so its templates
 //! are not there to read.
 
 mod book;
 mod congo;
 mod docsy;
+mod gohugoio;
 mod hextra;
 mod loveit;
 
