@@ -33,10 +33,11 @@ pub struct Content {
     /// Translations into another language than the site's, left out (see
     /// [`languages`]): path from the content folder → language code.
     pub other_language: std::collections::HashMap<PathBuf, String>,
-    /// The site's `static/` folder, Hugo's and Zola's, when it has one that is not
-    /// read because `[build] static_dir` is not set: a missing file found there is
-    /// reported with the setting that publishes it.
-    pub unread_static: Option<PathBuf>,
+    /// The site's `static/` folder, Hugo's and Zola's (a Docusaurus site's beside its
+    /// settings, `website/static/`), when it has one that is not read because
+    /// `[build] static_dir` is not set, and its path from the site's folder: a missing
+    /// file found there is reported with the setting that publishes it.
+    pub unread_static: Option<(PathBuf, String)>,
     /// Hugo's default `assets/` folder's files (paths below it), when no `[[mounts]]`
     /// entry replaces it: published when a page names one (see `walk::default_assets`).
     pub default_assets: Vec<PathBuf>,

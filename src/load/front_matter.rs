@@ -111,8 +111,9 @@ pub struct FrontMatter {
     /// on load, an old address leading to the page, as Zola's.
     #[serde(default, deserialize_with = "scalar_text")]
     pub permalink: Option<String>,
-    /// Hugo's and Zola's `order` (Just the Docs' `nav_order`), read as Hugo reads it.
-    #[serde(default, alias = "nav_order")]
+    /// Hugo's and Zola's `order` (Just the Docs' `nav_order`, Docusaurus'
+    /// `sidebar_position`), read as Hugo reads it.
+    #[serde(default, alias = "nav_order", alias = "sidebar_position")]
     #[serde(deserialize_with = "super::weight::weight")]
     pub weight: Option<i64>,
     /// Hugo's publication date (`publishDate`, `publishdate`, `pubdate`): a page whose
@@ -541,6 +542,7 @@ mod tests {
         let synonyms = [
             "weight",
             "nav_order",
+            "sidebar_position",
             "redirect_from",
             "lastmod",
             "publishdate",

@@ -17,6 +17,7 @@ mod cascade;
 mod content;
 mod data;
 mod date;
+pub mod docusaurus;
 mod excalidraw;
 pub mod exclude;
 mod fence;
@@ -227,7 +228,13 @@ pub fn load(
                 from: AssetFolder::Static,
             }));
     } else {
-        content.unread_static = Some(root.join(STATIC_FOLDER)).filter(|dir| dir.is_dir());
+        // Docusaurus' is beside its settings (`website/static/` beside `docs/`).
+        let docusaurus = docusaurus::is_site(&dir).then(|| format!("website/{STATIC_FOLDER}"));
+        content.unread_static = [Some(STATIC_FOLDER.to_string()), docusaurus]
+            .into_iter()
+            .flatten()
+            .map(|rel| (root.join(&rel), rel))
+            .find(|(folder, _)| folder.is_dir());
     }
     // Then the mounts', in book.toml's order, each below its target's folder. Mounts
     // into one of Hugo's folders overlay as Hugo's do: of two files at one path, the

@@ -77,6 +77,8 @@ impl Dependencies {
             not_found_text: _,
             // From the configuration, hashed.
             exclude: _,
+            // What links to the docs' route lead to is in `links`, hashed.
+            docs_route: _,
             sections,
             section_of,
             // Derived from the articles' paths, titles and aliases, hashed with them.

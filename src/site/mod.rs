@@ -149,7 +149,7 @@ pub struct Site {
     pub assets: Vec<crate::load::Asset>,
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
     /// [`Content::unread_static`].
-    pub unread_static: Option<PathBuf>,
+    pub unread_static: Option<(PathBuf, String)>,
     /// [`Content::theme_statics`].
     pub theme_statics: Vec<(PathBuf, String)>,
     /// The theme's static files, published under `assets/` (paths below it).
@@ -171,6 +171,9 @@ pub struct Site {
     pub not_found_text: bool,
     /// What `[build] exclude` leaves out of the content folder.
     pub exclude: crate::load::exclude::Exclude,
+    /// Whether the site is a Docusaurus site's docs, whose links may name a page under
+    /// the docs' route (`/docs/options`: see `load/docusaurus.rs`).
+    pub docs_route: bool,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -261,6 +264,7 @@ fn build_with(
         other_language: content.other_language,
         glossary_md: content.glossary_md.take(),
         not_found_text: content.not_found_text,
+        docs_route: crate::load::docusaurus::is_site(&content.dir),
         exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),

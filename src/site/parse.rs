@@ -312,6 +312,9 @@ pub(super) fn articles(
     if expressions.mkdocs() {
         allow.extend(crate::load::mkdocs::OWN_KEYS.map(String::from));
     }
+    if crate::load::docusaurus::is_site(&content.dir) {
+        allow.extend(crate::load::docusaurus::OWN_KEYS.map(String::from));
+    }
     let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {

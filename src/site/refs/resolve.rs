@@ -169,9 +169,13 @@ impl Site {
                 diagnostics,
             );
         };
-        let decoded = self.within_base_path(decoded, |p| {
-            join("", p).is_some_and(|p| self.is_on_site(ctx, &p))
-        });
+        let on_site = |p: &str| join("", p).is_some_and(|p| self.is_on_site(ctx, &p));
+        let decoded = self.within_base_path(decoded, on_site);
+        // A Docusaurus page's address under the docs' route (`/docs/options`).
+        let decoded = match crate::load::docusaurus::below_docs_route(&decoded) {
+            Some(rest) if self.docs_route && !on_site(&decoded) => rest.to_string(),
+            _ => decoded,
+        };
         let from = if decoded.starts_with('/') {
             ""
         } else {

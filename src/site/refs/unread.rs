@@ -17,10 +17,11 @@ impl Site {
         if site_path.is_empty() {
             return None;
         }
-        let static_folder = crate::load::STATIC_FOLDER;
-        if (self.unread_static.as_ref()).is_some_and(|dir| dir.join(site_path).is_file()) {
+        if let Some((_, folder)) =
+            (self.unread_static.as_ref()).filter(|(dir, _)| dir.join(site_path).is_file())
+        {
             return Some(format!(
-                "the file is in {static_folder}/: set `static_dir = \"{static_folder}\"` under [build] in book.toml to publish that folder's files at the site root"
+                "the file is in {folder}/: set `static_dir = \"{folder}\"` under [build] in book.toml to publish that folder's files at the site root"
             ));
         }
         let (_, theme) =
