@@ -4,6 +4,7 @@
 
 use crate::markdown::fill_placeholders;
 use crate::site::{ResolvedLink, Site};
+use std::borrow::Cow;
 
 /// Article `i`'s body for its own page.
 pub(super) fn article_body(site: &Site, i: usize) -> String {
@@ -17,8 +18,9 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
         let rerooted = (t != i && !own.is_empty() && own != root)
             .then(|| html.replace(&format!("href=\"{own}"), &format!("href=\"{root}")));
         let html = rerooted.as_deref().unwrap_or(html);
+        let html = named_empty_links(site, t, html);
         fill_placeholders(
-            html,
+            &html,
             |n| {
                 links
                     .get(n)
@@ -35,6 +37,53 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
     };
     let body = fill(i, &host.parsed.html);
     unlink_missing(&site.expand_embeds(i, &body, &fill))
+}
+
+/// Article `t`'s `html` with each link that has no text (`[](setup.md)`, MyST's
+/// `[](#crisis-lines)`), which shows nothing and names nothing to a screen reader,
+/// reading what it leads to: the heading its fragment names there, else the title of
+/// its page. A link leading nowhere known stays as it is.
+pub(super) fn named_empty_links<'h>(site: &Site, t: usize, html: &'h str) -> Cow<'h, str> {
+    const ID: &str = " id=\"ref-";
+    if !html.contains("></a>") {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for (at, _) in html.match_indices(ID) {
+        let rest = &html[at + ID.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(gt) = rest.find('>') else { continue };
+        let n: Option<usize> = rest[..digits].parse().ok();
+        let (Some(n), true) = (n, rest[gt + 1..].starts_with("</a>")) else {
+            continue;
+        };
+        let Some(link) = n.checked_sub(1).and_then(|k| site.links[t].get(k)) else {
+            continue;
+        };
+        let fragment = link.href.split_once('#').map(|(_, f)| f);
+        let target = link
+            .target
+            .or_else(|| link.href.starts_with('#').then_some(t));
+        let heading = target.and_then(|u| {
+            let id = fragment.map(crate::text::decoded_path)?;
+            let headings = &site.articles[u].parsed.headings;
+            headings.iter().find(|h| h.id == id).map(|h| h.text.clone())
+        });
+        let name = heading.or_else(|| target.map(|u| site.articles[u].title.clone()));
+        let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        let end = at + ID.len() + gt + 1;
+        out.push_str(&html[copied..end]);
+        out.push_str(&crate::text::escape(&name));
+        copied = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
 }
 
 /// The href of `link`, one of article `t`'s links, on article `host`'s page.

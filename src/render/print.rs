@@ -193,7 +193,8 @@ fn print_article<'a>(site: &'a Site, i: usize, in_print: &[bool]) -> PrintArticl
 /// meta refresh (which would send the whole edition away).
 fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) -> String {
     let root = UrlStyle::root(&site.articles[t].url);
-    let body = crate::markdown::without_meta_refresh(html)
+    let html = super::body::named_empty_links(site, t, html);
+    let body = crate::markdown::without_meta_refresh(&html)
         .replace(" id=\"", &format!(" id=\"{slug}--"))
         .replace("href=\"#", &format!("href=\"#{slug}--"))
         .replace(

@@ -641,3 +641,31 @@ fn many_remote_images_from_one_origin_are_one_warning() {
         check.stderr
     );
 }
+
+#[test]
+fn a_link_without_text_reads_the_heading_or_title_it_leads_to() {
+    // MyST's and Sphinx's `[](target)` takes the target's title; executablebooks'
+    // jupyter-book docs write `see [](custom-assets)`. CommonMark gives an empty
+    // `<a>`, which shows nothing and names nothing for a screen reader.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/care/one.md",
+        "---\ntitle: One\n---\nSee [](two.md), [](two.md#when-to-call) and [](#below).\n\n## Below\n\nText.\n",
+    );
+    site.write(
+        "content/care/two.md",
+        "---\ntitle: Crisis lines\n---\n## When to call\n\nText.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("care/one/index.html");
+    assert!(
+        page.contains("See <a href=\"../../care/two/\" id=\"ref-1\">Crisis lines</a>, <a href=\"../../care/two/#when-to-call\" id=\"ref-2\">When to call</a> and <a href=\"#below\" id=\"ref-3\">Below</a>."),
+        "{page}"
+    );
+    let print = site.read("print.html");
+    assert!(
+        print.contains("id=\"one--ref-1\">Crisis lines</a>"),
+        "{print}"
+    );
+}
