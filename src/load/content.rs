@@ -65,4 +65,6 @@ pub struct Content {
     /// The content folder had a `404.md` at its top (mdBook's not-found page's text),
     /// left out for attune's own not-found page: set by `site`, which leaves it out.
     pub not_found_text: bool,
+    /// The content folder is a Docusaurus site's docs (see `docusaurus.rs`).
+    pub docusaurus: bool,
 }

@@ -132,12 +132,9 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
     let (Some(settings), Some(parent)) = (site_settings(dir), dir.parent()) else {
         return Vec::new();
     };
-    let custom = Some(&settings).and_then(|s| {
-        s.get("theme")?
-            .get("custom_dir")?
-            .as_str()
-            .map(str::to_string)
-    });
+    let custom = settings
+        .get("theme")
+        .and_then(|t| t.get("custom_dir")?.as_str());
     let Some(custom) = custom else {
         return Vec::new();
     };
@@ -161,15 +158,13 @@ pub fn snippet_bases(dir: &Path) -> Vec<PathBuf> {
     let (Some(settings), Some(parent)) = (site_settings(dir), dir.parent()) else {
         return Vec::new();
     };
-    let extensions = settings.get("markdown_extensions").cloned();
-    let options = extensions
-        .as_ref()
+    let options = (settings.get("markdown_extensions"))
         .and_then(|e| e.as_sequence())
         .and_then(|list| {
             list.iter()
-                .find_map(|item| item.as_mapping()?.get("pymdownx.snippets").cloned())
+                .find_map(|item| item.as_mapping()?.get("pymdownx.snippets"))
         });
-    let base = options.as_ref().and_then(|o| o.get("base_path"));
+    let base = options.and_then(|o| o.get("base_path"));
     let paths: Vec<&str> = match base {
         Some(serde_yaml::Value::String(path)) => vec![path.as_str()],
         Some(serde_yaml::Value::Sequence(paths)) => {

@@ -117,6 +117,7 @@ pub fn load(
     let mut content = Content {
         dir: dir.clone(),
         root: root.to_path_buf(),
+        docusaurus: docusaurus::is_site(&dir),
         ..Content::default()
     };
     let mut into_output = Vec::new();
@@ -229,7 +230,9 @@ pub fn load(
             }));
     } else {
         // Docusaurus' is beside its settings (`website/static/` beside `docs/`).
-        let docusaurus = docusaurus::is_site(&dir).then(|| format!("website/{STATIC_FOLDER}"));
+        let docusaurus = content
+            .docusaurus
+            .then(|| format!("website/{STATIC_FOLDER}"));
         content.unread_static = [Some(STATIC_FOLDER.to_string()), docusaurus]
             .into_iter()
             .flatten()

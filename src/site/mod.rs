@@ -264,7 +264,7 @@ fn build_with(
         other_language: content.other_language,
         glossary_md: content.glossary_md.take(),
         not_found_text: content.not_found_text,
-        docs_route: crate::load::docusaurus::is_site(&content.dir),
+        docs_route: content.docusaurus,
         exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),

@@ -312,7 +312,7 @@ pub(super) fn articles(
     if expressions.mkdocs() {
         allow.extend(crate::load::mkdocs::OWN_KEYS.map(String::from));
     }
-    if crate::load::docusaurus::is_site(&content.dir) {
+    if content.docusaurus {
         allow.extend(crate::load::docusaurus::OWN_KEYS.map(String::from));
     }
     let mut repeated = super::repeated::Repeated::default();

@@ -83,12 +83,12 @@ pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
             // each blank line holds a comment, which shows nothing. Elsewhere the
             // block ends there as CommonMark and GitHub end it, so the release notes
             // a `<details>` folds (a blank line, then a list) stay Markdown.
-            for r in never_markdown(text, line.start..close, &ends) {
-                for inner in lines.get(n + 1..c).unwrap_or_default() {
-                    let blank = text[inner.clone()].trim().is_empty();
-                    if blank && r.contains(&inner.start) && !inside(&literal, inner.start) {
-                        edits.push((inner.clone(), BLANK));
-                    }
+            let raw = never_markdown(text, line.start..close, &ends);
+            for inner in lines.get(n + 1..c).unwrap_or_default() {
+                let blank = text[inner.clone()].trim().is_empty();
+                let in_raw = raw.iter().any(|r| r.contains(&inner.start));
+                if blank && in_raw && !inside(&literal, inner.start) {
+                    edits.push((inner.clone(), BLANK));
                 }
             }
             let next = lines.get(c + 1).map(|l| text[l.clone()].trim());

@@ -243,16 +243,21 @@ fn next_snippet(text: &str, mut from: usize) -> Option<Directive<'_>> {
     None
 }
 
-/// The file a snippet names (its path as written), as pymdownx.snippets finds it: from
-/// each folder of its `base_path` in mkdocs.yml (by default the folder MkDocs runs in,
-/// the one holding mkdocs.yml: the content folder's parent), else from the content
-/// folder.
-pub(super) fn snippet_target(file: &str, content: &Path) -> PathBuf {
+/// The folders pymdownx.snippets finds a snippet in, in order: each folder of its
+/// `base_path` in mkdocs.yml (by default the folder MkDocs runs in, the one holding
+/// mkdocs.yml: the content folder's parent), then the content folder.
+pub(super) fn snippet_places(content: &Path) -> Vec<PathBuf> {
     let mut places = crate::load::mkdocs::snippet_bases(content);
     if places.is_empty() {
         places.push(content.parent().unwrap_or(content).to_path_buf());
     }
     places.push(content.to_path_buf());
+    places
+}
+
+/// The file a snippet names (its path as written), as pymdownx.snippets finds it: the
+/// first of `places` (see [`snippet_places`]) holding it, else the first place.
+pub(super) fn snippet_target(file: &str, places: &[PathBuf]) -> PathBuf {
     let file = file.trim_start_matches('/');
     let found = places.iter().map(|p| p.join(file)).find(|p| p.is_file());
     found.unwrap_or_else(|| places[0].join(file))

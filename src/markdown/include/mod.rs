@@ -121,6 +121,7 @@ pub(super) fn expand_article(
         site: None,
         stack: Vec::new(),
         count: 0,
+        snippet_places: None,
         out,
     };
     let own = article
@@ -166,6 +167,9 @@ struct Includer<'a, 'o> {
     stack: Vec<PathBuf>,
     /// Includes expanded so far, against [`MAX_INCLUDES`].
     count: usize,
+    /// Where pymdownx.snippets finds snippets (`directive::snippet_places`), read from
+    /// the MkDocs settings at the page's first snippet, not at each one.
+    snippet_places: Option<Vec<PathBuf>>,
     out: &'o mut Expanded,
 }
 
@@ -313,11 +317,14 @@ impl Includer<'_, '_> {
                 format!("{what}: includes are read only from files in the content folder"),
             ));
         };
+        if d.snippet && self.snippet_places.is_none() {
+            self.snippet_places = Some(directive::snippet_places(&content));
+        }
         let hugo_path = match (&d.hugo, self.site.as_ref()) {
             (Some(_), Some(site)) => Some(hugo_target(target, from, &content, site)),
-            _ => d
-                .snippet
-                .then(|| directive::snippet_target(target, &content)),
+            _ => (self.snippet_places.as_deref())
+                .filter(|_| d.snippet)
+                .map(|places| directive::snippet_target(target, places)),
         };
         let hugo_shown = (hugo_path.as_ref().zip(self.site.as_ref())).map(|(p, site)| {
             p.strip_prefix(site)
