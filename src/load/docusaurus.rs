@@ -52,16 +52,9 @@ pub fn is_site(dir: &Path) -> bool {
         .any(|folder| CONFIG_FILES.iter().any(|name| folder.join(name).is_file()))
 }
 
-/// The path a root-relative link `decoded` names below the docs' route (`/docs/x` →
-/// `/x`), the route Docusaurus publishes a site's docs at by default; `None` for
-/// another path.
-pub fn below_docs_route(decoded: &str) -> Option<&str> {
-    let rest = decoded.strip_prefix("/docs")?;
-    match rest {
-        "" => Some("/"),
-        _ => rest.starts_with('/').then_some(rest),
-    }
-}
+/// The route Docusaurus publishes a site's docs at by default: `/docs/x` is the page
+/// `x` (see `site/refs/paths.rs`).
+pub const DOCS_ROUTE: &str = "docs";
 
 #[cfg(test)]
 mod tests {
@@ -76,9 +69,5 @@ mod tests {
         std::fs::create_dir(dir.path().join("website")).unwrap();
         std::fs::write(dir.path().join("website/docusaurus.config.js"), "").unwrap();
         assert!(is_site(&docs));
-        assert_eq!(below_docs_route("/docs/options"), Some("/options"));
-        assert_eq!(below_docs_route("/docs"), Some("/"));
-        assert_eq!(below_docs_route("/docsy/x"), None);
-        assert_eq!(below_docs_route("/blog/x"), None);
     }
 }

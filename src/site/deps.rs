@@ -77,8 +77,8 @@ impl Dependencies {
             not_found_text: _,
             // From the configuration, hashed.
             exclude: _,
-            // What links to the docs' route lead to is in `links`, hashed.
-            docs_route: _,
+            // What links under the content's routes lead to is in `links`, hashed.
+            content_routes: _,
             sections,
             section_of,
             // Derived from the articles' paths, titles and aliases, hashed with them.

@@ -48,6 +48,16 @@ impl Site {
         if let Some(t) = self.article_by_file(from, target, by_rel) {
             return Some(t);
         }
+        // A path from the site's folder (`/docs/x.md`, content in `docs/`).
+        let below_route = |route: &String| super::refs::paths::below_route(target, route);
+        let mut from_route = self.content_routes.iter().filter_map(below_route);
+        let at_root = |rest: &str| {
+            let rest = rest.trim_start_matches('/');
+            self.article_by_file(Path::new("_"), rest, by_rel)
+        };
+        if let Some(t) = from_route.find_map(at_root) {
+            return Some(t);
+        }
         if from.file_stem()? != "index" || target.starts_with('/') || target.starts_with("@/") {
             return None;
         }

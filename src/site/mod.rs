@@ -171,9 +171,11 @@ pub struct Site {
     pub not_found_text: bool,
     /// What `[build] exclude` leaves out of the content folder.
     pub exclude: crate::load::exclude::Exclude,
-    /// Whether the site is a Docusaurus site's docs, whose links may name a page under
-    /// the docs' route (`/docs/options`: see `load/docusaurus.rs`).
-    pub docs_route: bool,
+    /// Routes a root-relative link may name a page under when nothing on the site
+    /// has its path: the content folder's path from the site's folder (`/docs/x.md`,
+    /// as GitHub reads a link from the repository's root) and a Docusaurus site's
+    /// docs' route (`/docs/options`: see `load/docusaurus.rs`).
+    pub content_routes: Vec<String>,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -264,7 +266,7 @@ fn build_with(
         other_language: content.other_language,
         glossary_md: content.glossary_md.take(),
         not_found_text: content.not_found_text,
-        docs_route: content.docusaurus,
+        content_routes: refs::paths::content_routes(&config.build.content_dir, content.docusaurus),
         exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),

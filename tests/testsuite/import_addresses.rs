@@ -1005,3 +1005,54 @@ fn a_part_of_a_page_that_moved_is_followed_from_that_page() {
         .assert_code(1)
         .assert_stderr_contains("no heading or id 'nowhere'");
 }
+
+#[test]
+fn a_link_from_the_repository_root_leads_into_the_content_folder_as_github_reads_it() {
+    // prometheus/docs (content in `docs/`) links `/docs/practices/naming/` 120 times,
+    // its website's address and, on GitHub, the file's path from the repository's
+    // root; all were broken. A path the site itself has wins over that reading.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\nbase_url = \"https://example.org/\"\n\n[build]\ncontent_dir = \"./docs/\"\nbroken_links = \"warn\"\n",
+    );
+    site.write(
+        "docs/practices/naming.md",
+        "# Naming\n\n## Labels\n\nText.\n",
+    );
+    site.write(
+        "docs/concepts/model.md",
+        "# Model\n\nSee [naming](/docs/practices/naming/#labels), [the file](/docs/practices/naming.md), [the start](/docs/index.md) and [the site's own](/docs/guide/).\n\nNot [this](/docsy/x/).\n",
+    );
+    site.write("docs/index.md", "# Start\n\nWelcome.\n");
+    site.write("docs/guide.md", "# Guide at the root\n\nText.\n");
+    site.write("docs/docs/guide.md", "# Guide of the docs\n\nText.\n");
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("concepts/model/index.html");
+    for (href, text) in [
+        ("../../practices/naming/#labels", "naming"),
+        ("../../practices/naming/", "the file"),
+        ("../../", "the start"),
+        ("../../docs/guide/", "the site’s own"),
+    ] {
+        let link = page
+            .split("<a href=\"")
+            .find(|a| a.contains(&format!(">{text}</a>")))
+            .unwrap_or_else(|| panic!("{text}: {page}"));
+        assert!(link.starts_with(&format!("{href}\"")), "{text}: {link}");
+    }
+    assert!(
+        run.stderr.contains("broken link to '/docsy/x/'"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("broken link").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:?}");
+}

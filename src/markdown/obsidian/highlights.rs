@@ -61,6 +61,25 @@ fn crossable(tag: &TagEnd) -> bool {
     )
 }
 
+/// The character a `==` at a text's edge is beside when `event` is its neighbour (its
+/// last character when it comes before): an inline element opening after it or closing
+/// before it stands for a letter, anything else (a line break, an edge) for none.
+fn edge_char(event: &Event, last: bool) -> Option<char> {
+    match event {
+        Event::Text(text) if last => text.chars().next_back(),
+        Event::Text(text) => text.chars().next(),
+        Event::Code(_) | Event::InlineHtml(_) | Event::InlineMath(_) => Some('x'),
+        // An element opening after, or closing before: `==` is beside its text.
+        Event::Start(tag)
+            if !last && (crossable(&tag.to_end()) || tag.to_end() == TagEnd::Image) =>
+        {
+            Some('x')
+        }
+        Event::End(tag) if last && (crossable(tag) || *tag == TagEnd::Image) => Some('x'),
+        _ => None,
+    }
+}
+
 pub(super) fn highlights(events: Events<'_>) -> Events<'_> {
     // The delimiters of each open container (with its start event), innermost last.
     let mut levels: Vec<(usize, Vec<Delim>)> = vec![(0, Vec::new())];
@@ -112,8 +131,16 @@ pub(super) fn highlights(events: Events<'_>) -> Events<'_> {
                 while let Some(found) = text[at..].find("==") {
                     let pos = at + found;
                     at = pos + 2;
-                    let before = text[..pos].chars().next_back();
-                    let after = text[pos + 2..].chars().next();
+                    // At a text's edge, the character is the neighbouring event's:
+                    // `==~~a~~==` opens before a strikethrough.
+                    let before = text[..pos]
+                        .chars()
+                        .next_back()
+                        .or_else(|| i.checked_sub(1).and_then(|p| edge_char(&events[p].0, true)));
+                    let after = text[pos + 2..]
+                        .chars()
+                        .next()
+                        .or_else(|| events.get(i + 1).and_then(|e| edge_char(&e.0, false)));
                     if before == Some('=') || after == Some('=') {
                         // A run of three or more is not a delimiter.
                         while bytes.get(at) == Some(&b'=') {
@@ -188,6 +215,9 @@ mod tests {
             ("*x ==y* z== and ==p *q==*", "<em>x <mark>y</mark></em><mark> z</mark> and <mark>p </mark><em><mark>q</mark></em>"),
             // Across two runs.
             ("==a **b** *c== d*", "<mark>a <strong>b</strong> </mark><em><mark>c</mark> d</em>"),
+            // Beside an element: the Obsidian Hub's Blue Topaz note writes `==~~x~~==`.
+            ("==~~a~~==, *==~~b~~==*", "<mark><del>a</del></mark>, <em><mark><del>b</del></mark></em>"),
+            ("==**a**== and ==`c`==", "<mark><strong>a</strong></mark> and <mark><code>c</code></mark>"),
         ] {
             let p = parse_md(&format!("Intro.\n\n{md}\n"));
             assert!(p.html.contains(&format!("<p>{html}</p>")), "{md}: {}", p.html);

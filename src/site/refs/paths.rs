@@ -104,6 +104,31 @@ pub(in crate::site) fn join(folder: &str, path: &str) -> Option<String> {
 /// `path` from `folder` as [`join`] works it out, except that a `..` at the root stays
 /// there, as a browser reads a URL and Obsidian a link (`../../images/x.png` from
 /// `notes/`: `images/x.png`).
+/// The routes a root-relative link may name a page under (see `Site::content_routes`):
+/// the content folder `content_dir`'s path from the site's folder, when it is below
+/// it, and Docusaurus' docs route on its site.
+pub(in crate::site) fn content_routes(content_dir: &str, docusaurus: bool) -> Vec<String> {
+    let folder = join("", content_dir).unwrap_or_default();
+    let folder = folder.trim_end_matches('/');
+    let below = !folder.is_empty() && !std::path::Path::new(content_dir).is_absolute();
+    let docs = docusaurus.then(|| crate::load::docusaurus::DOCS_ROUTE.to_string());
+    below
+        .then(|| folder.to_string())
+        .into_iter()
+        .chain(docs)
+        .collect()
+}
+
+/// The path a root-relative link `decoded` names below `route` (`/docs/x` → `/x` for
+/// the route `docs`); `None` for another path.
+pub(in crate::site) fn below_route<'a>(decoded: &'a str, route: &str) -> Option<&'a str> {
+    let rest = decoded.strip_prefix('/')?.strip_prefix(route)?;
+    match rest {
+        "" => Some("/"),
+        _ => rest.starts_with('/').then_some(rest),
+    }
+}
+
 pub(super) fn join_clamped(folder: &str, path: &str) -> String {
     let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
     for part in path.split('/') {
@@ -211,5 +236,13 @@ mod tests {
         assert_eq!(join_clamped("a/b", "../../../c/"), "c/");
         assert_eq!(relative_to("a/b", "a/img/x.png"), "../img/x.png");
         assert_eq!(relative_to("", "a/x.png"), "a/x.png");
+        assert_eq!(content_routes("./docs/", false), ["docs"]);
+        assert_eq!(content_routes(".", true), ["docs"]);
+        assert_eq!(content_routes("../notes", false), Vec::<String>::new());
+        assert_eq!(below_route("/docs/options", "docs"), Some("/options"));
+        assert_eq!(below_route("/docs", "docs"), Some("/"));
+        assert_eq!(below_route("/docsy/x", "docs"), None);
+        assert_eq!(below_route("/blog/x", "docs"), None);
+        assert_eq!(below_route("/site/docs/x", "site/docs"), Some("/x"));
     }
 }

@@ -3,7 +3,7 @@
 //! short name it names; a missing one is an error with a "did you mean".
 
 use super::by_name::{page_by_md_path, page_by_source_path, relative_aliases};
-use super::paths::{join, reference_folder, without_language, FOLDER_TEXT};
+use super::paths::{below_route, join, reference_folder, without_language, FOLDER_TEXT};
 use super::remote::Remote;
 use super::RefTarget;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -171,11 +171,13 @@ impl Site {
         };
         let on_site = |p: &str| join("", p).is_some_and(|p| self.is_on_site(ctx, &p));
         let decoded = self.within_base_path(decoded, on_site);
-        // A Docusaurus page's address under the docs' route (`/docs/options`).
-        let decoded = match crate::load::docusaurus::below_docs_route(&decoded) {
-            Some(rest) if self.docs_route && !on_site(&decoded) => rest.to_string(),
-            _ => decoded,
-        };
+        // A page's path from the site's folder (`/docs/x.md`), or a Docusaurus page's
+        // address under the docs' route (`/docs/options`).
+        let decoded =
+            match (self.content_routes.iter()).find_map(|route| below_route(&decoded, route)) {
+                Some(rest) if !on_site(&decoded) => rest.to_string(),
+                _ => decoded,
+            };
         let from = if decoded.starts_with('/') {
             ""
         } else {
