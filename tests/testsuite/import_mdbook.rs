@@ -522,6 +522,22 @@ fn many_includes_outside_the_site_are_one_error() {
         .assert_stderr_contains("error: `{{#include ../../examples/a.rs}}`: '../../examples/a.rs' is outside the site's folder (4 includes outside `include_root = \".\"` in 2 files, reported here as one)\n --> src/a.md:4:1")
         .assert_stderr_contains("set `include_root = \"..\"` under [build] in book.toml");
     assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    // kubebuilder's and the mdBook guide's books, built as a newcomer's book.toml
+    // with `broken_links = "warn"` builds them: a warning with the same help, and
+    // pages without the listings; nothing outside is read.
+    site.write(
+        "guide/book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\nbroken_links = \"warn\"\n",
+    );
+    let run = site.run(&["build", "--root", "guide"]);
+    run.assert_code(0)
+        .assert_stderr_contains("warning: `{{#include ../../examples/a.rs}}`: '../../examples/a.rs' is outside the site's folder (4 includes outside `include_root = \".\"` in 2 files, reported here as one)\n --> src/a.md:4:1")
+        .assert_stderr_contains("or move the file into the site's folder; published without it: the directive is left out");
+    let page = std::fs::read_to_string(site.path("guide/public/a/index.html")).unwrap();
+    assert!(
+        !page.contains("fn a()") && !page.contains("{{#include"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -356,12 +356,15 @@ impl Includer<'_, '_> {
                     "move the file into the folder that holds book.toml: only files there are read".to_string(),
                 ),
             };
-            Diagnostic::error(Code::Include, message)
+            let d = Diagnostic::error(Code::Include, message)
                 .help(help)
                 .family(format!(
                     "includes outside `include_root = {:?}`",
                     self.article.include_root
-                ))
+                ));
+            // Nothing outside is read; with `broken_links = "warn"` the page is
+            // published without it.
+            (self.article.broken_links).report(d, "without it: the directive is left out")
         };
         let real = match joined.canonicalize() {
             Ok(real) if real.is_file() => real,
