@@ -14,6 +14,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// The least Jaro–Winkler similarity a suggestion needs.
 const THRESHOLD: f64 = 0.75;
+/// The least share of letters a suggestion keeps in place (1 − edits ÷ length),
+/// unless one name holds the other.
+const MIN_EDIT_SIMILARITY: f64 = 0.4;
 /// Lists up to this long are scanned in full.
 const SMALL: usize = 256;
 /// How many candidates, those sharing the most letter triples, a wrong name is scored
@@ -49,10 +52,24 @@ fn scan<'a>(wrong_lower: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 }
 
 fn score(wrong_lower: &str, candidate: &str) -> f64 {
-    if candidate.chars().any(char::is_uppercase) {
-        strsim::jaro_winkler(wrong_lower, &candidate.to_lowercase())
+    let lower;
+    let candidate = if candidate.chars().any(char::is_uppercase) {
+        lower = candidate.to_lowercase();
+        lower.as_str()
     } else {
-        strsim::jaro_winkler(wrong_lower, candidate)
+        candidate
+    };
+    let score = strsim::jaro_winkler(wrong_lower, candidate);
+    // Jaro–Winkler rewards a shared start: `dotnet` scores 0.78 against
+    // `docs-templates`. A typo is also a few edits away, or one name holds the other.
+    let typo = || {
+        candidate.contains(wrong_lower)
+            || wrong_lower.contains(candidate)
+            || strsim::normalized_levenshtein(wrong_lower, candidate) >= MIN_EDIT_SIMILARITY
+    };
+    match score >= THRESHOLD && typo() {
+        true => score,
+        false => 0.0,
     }
 }
 
@@ -206,6 +223,13 @@ mod tests {
         let names = ["alexithymia", "attunement", "boundaries"];
         assert_eq!(nearest("alexithymya", names), Some("alexithymia"));
         assert_eq!(nearest("zzzz", names), None);
+        // dapr/docs: `{{< ref dotnet >}}` (a page not in the repository) was offered
+        // `docs-templates`, a shared start and little else.
+        assert_eq!(nearest("dotnet", ["docs-templates", "overview"]), None);
+        assert_eq!(
+            nearest("install", ["installation", "overview"]),
+            Some("installation")
+        );
     }
 
     #[test]

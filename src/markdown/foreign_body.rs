@@ -18,6 +18,9 @@
 //! newline"); otherwise the pair and its body are one diagnostic and left out, never
 //! shown as paragraphs.
 
+mod tabs;
+pub(super) use tabs::tab_label;
+
 use super::expand::Article;
 use super::foreign::{zola_shortcode, Kind, Tag};
 use crate::diagnostic::{Code, Diagnostic};
@@ -361,6 +364,21 @@ pub(super) fn fenced_code(text: &str, open: &Tag, close: &Tag, language: &str) -
     let Inner { indent, code } = own_lines(text, open, close)?;
     let language = info_string(language);
     let code = code.strip_prefix('\n').unwrap_or(code);
+    // Hugo prints the pair where its opening tag is, whatever its lines' indent: a
+    // line less indented than the tag (kind's code in a list item, written from the
+    // line's start) is indented as the tag, so it stays in the tag's list item.
+    let code: std::borrow::Cow<str> = match indent.is_empty() {
+        true => code.into(),
+        false => (code.split_inclusive('\n'))
+            .map(
+                |line| match line.starts_with(indent) || line.trim().is_empty() {
+                    true => line.to_string(),
+                    false => format!("{indent}{line}"),
+                },
+            )
+            .collect::<String>()
+            .into(),
+    };
     // A fence longer than any run of backticks in the code.
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
@@ -463,35 +481,4 @@ pub(super) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<Strin
         }
         _ => None,
     }
-}
-
-/// What stands for a tab tag: mdbook-tabs' `{{#tabs}}`, `{{#tab name="Linux"}}`,
-/// `{{#endtab}}`, `{{#endtabs}}` and GitBook's `{% tabs %}`, `{% tab title="Linux" %}`,
-/// `{% endtab %}`, `{% endtabs %}`. Each tab's text is kept, one after the other, each
-/// under its name in bold (the switching needs a script; nothing the reader needs is
-/// lost); the other tags stand for nothing. `None` for any other tag.
-pub(super) fn tab_label(kind: Kind, name: &str, inner: &str) -> Option<String> {
-    let key = match (kind, name) {
-        (Kind::Mdbook, "tabs" | "endtab" | "endtabs")
-        | (Kind::Liquid, "tabs" | "endtab" | "endtabs") => return Some(String::new()),
-        (Kind::Mdbook, "tab") => "name",
-        (Kind::Liquid, "tab") => "title",
-        _ => return None,
-    };
-    let at = inner.find(&format!("{key}="))? + key.len() + 1;
-    let rest = &inner[at..];
-    let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
-    let end = rest[1..].find(quote)?;
-    let label: String = rest[1..1 + end]
-        .trim()
-        .chars()
-        .flat_map(|c| match c.is_ascii_punctuation() {
-            true => vec!['\\', c],
-            false => vec![c],
-        })
-        .collect();
-    Some(match label.is_empty() {
-        true => String::new(),
-        false => format!("**{label}**\n"),
-    })
 }

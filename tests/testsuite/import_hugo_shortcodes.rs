@@ -661,6 +661,21 @@ fn a_sites_code_shortcode_is_a_fenced_code_block_in_its_language() {
     assert!(page.contains("cluster"), "{page}");
     assert!(page.contains("language-go"), "{page}");
     assert!(!page.contains("codeFromInline"), "{page}");
+    // In a list item, its lines written from the line's start (kind's WSL2 page):
+    // Hugo prints the block where the tag is, so the code stays in the item and the
+    // list goes on; it was cut off there, its closing fence shown as text.
+    site.write(
+        "content/posts/wsl.md",
+        "---\ntitle: WSL\n---\n1. Open a PowerShell window, then run\n\n    {{< codeFromInline lang=\"powershell\" >}}\nEnable-WindowsOptionalFeature -Online\n  -NoRestart\n{{< /codeFromInline >}}\n\n1. Reboot when prompted.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("posts/wsl/index.html");
+    let list = &page[page.find("<ol>\n<li>\n<p>Open").expect("a list")..];
+    let list = &list[..list.find("</ol>").expect("one list")];
+    assert!(list.contains("language-powershell"), "{list}");
+    assert!(list.contains("Reboot when prompted"), "{list}");
+    assert!(!page.contains("```"), "{page}");
+    assert!(list.contains("\n  -NoRestart"), "{list}");
 }
 
 #[test]

@@ -1774,7 +1774,8 @@ fn tabs_keep_each_tab_under_its_name() {
     site.write(
         "src/tabs.md",
         "# Tabs\n\n{{#tabs }}\n{{#tab name=\"Linux *x*\" }}\nRun `make`.\n{{#endtab }}\n{{#tab name=\"Windows\" }}\nRun the installer.\n{{#endtab }}\n{{#endtabs }}\n\n\
-         {% tabs %}\n{% tab title=\"npm\" %}\nnpm i\n{% endtab %}\n{% endtabs %}\n\n```\n{{#tab name=\"Code\" }}\n```\n",
+         {% tabs %}\n{% tab title=\"npm\" %}\nnpm i\n{% endtab %}\n{% endtabs %}\n\n```\n{{#tab name=\"Code\" }}\n```\n\n\
+         1. Create a cluster:\n\n   {{#tabs name:\"install\" tabs:\"Default,Docker\"}}\n   {{#tab Default}}\n   Run `kind create`.\n   {{#/tab }}\n   {{#tab Docker}}\n   Mount the socket.\n   {{#/tab }}\n   {{#/tabs }}\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -1785,6 +1786,11 @@ fn tabs_keep_each_tab_under_its_name() {
     assert!(page.contains("<p><strong>Windows</strong></p>"), "{page}");
     assert!(page.contains("<p><strong>npm</strong></p>"), "{page}");
     assert!(!page.contains("endtab"), "{page}");
+    // Cluster API's book (its `tabulate` preprocessor): 215 tags were reported.
+    assert!(page.contains("<p><strong>Default</strong></p>"), "{page}");
+    assert!(page.contains("<p><strong>Docker</strong></p>"), "{page}");
+    assert!(page.contains("<p>Mount the socket.</p>"), "{page}");
+    assert!(!page.contains("{{#/tab"), "{page}");
     assert!(
         page.contains("{{#tab name=&quot;Code&quot; }}")
             || page.contains("{{#tab name=\"Code\" }}"),
