@@ -48,6 +48,10 @@ pub(super) fn named_empty_links<'h>(site: &Site, t: usize, html: &'h str) -> Cow
     if !html.contains("></a>") {
         return Cow::Borrowed(html);
     }
+    // Links to other sites first, then those to pages here, on the text they left.
+    if let Cow::Owned(addressed) = addressed_empty_links(html) {
+        return Cow::Owned(named_empty_links(site, t, &addressed).into_owned());
+    }
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     for (at, _) in html.match_indices(ID) {
@@ -78,6 +82,39 @@ pub(super) fn named_empty_links<'h>(site: &Site, t: usize, html: &'h str) -> Cow
         out.push_str(&html[copied..end]);
         out.push_str(&crate::text::escape(&name));
         copied = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// `html` with each link to another site that has no text (`[](https://example.org/)`,
+/// `<mailto:…>` aside) reading its address, as a reader could otherwise not see it or
+/// a screen reader name it.
+fn addressed_empty_links(html: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    for (end, _) in html.match_indices("></a>") {
+        let Some(open) = html[..end].rfind("<a ") else {
+            continue;
+        };
+        let tag = &html[open..end];
+        let href = tag
+            .strip_prefix("<a href=\"")
+            .and_then(|rest| rest.split('"').next());
+        let Some(href) = href.filter(|_| !tag.contains('>')) else {
+            continue;
+        };
+        let shown = match href.strip_prefix("mailto:") {
+            Some(address) => address,
+            None if href.starts_with("https://") || href.starts_with("http://") => href,
+            None => continue,
+        };
+        out.push_str(&html[copied..=end]);
+        out.push_str(shown);
+        copied = end + 1;
     }
     if copied == 0 {
         return Cow::Borrowed(html);
@@ -157,6 +194,16 @@ mod tests {
                 "a <a href=\"\" id=\"ref-2\" title=\"t\">Later</a> b <a href=\"x/\">y</a>"
             ),
             "a <span class=\"missing-link\">Later</span> b <a href=\"x/\">y</a>"
+        );
+    }
+
+    #[test]
+    fn a_link_to_another_site_without_text_reads_its_address() {
+        assert_eq!(
+            super::addressed_empty_links(
+                "<a href=\"https://x.org/a?b=1&amp;c=2\" title=\"t\"></a>, <a href=\"mailto:a@x.org\"></a>, <a href=\"https://x.org/\"><img src=\"a.png\"></a> <a href=\"#top\"></a>"
+            ),
+            "<a href=\"https://x.org/a?b=1&amp;c=2\" title=\"t\">https://x.org/a?b=1&amp;c=2</a>, <a href=\"mailto:a@x.org\">a@x.org</a>, <a href=\"https://x.org/\"><img src=\"a.png\"></a> <a href=\"#top\"></a>"
         );
     }
 }

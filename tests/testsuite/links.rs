@@ -651,7 +651,7 @@ fn a_link_without_text_reads_the_heading_or_title_it_leads_to() {
     site.write("book.toml", "[site]\ntitle = \"T\"\n");
     site.write(
         "content/care/one.md",
-        "---\ntitle: One\n---\nSee [](two.md), [](two.md#when-to-call) and [](#below).\n\n## Below\n\nText.\n",
+        "---\ntitle: One\n---\nSee [](two.md), [](two.md#when-to-call) and [](#below).\n\nCall [](https://example.org/helplines?country=uk&lang=en) or write to [](mailto:help@example.org).\n\n## Below\n\nText.\n",
     );
     site.write(
         "content/care/two.md",
@@ -663,9 +663,15 @@ fn a_link_without_text_reads_the_heading_or_title_it_leads_to() {
         page.contains("See <a href=\"../../care/two/\" id=\"ref-1\">Crisis lines</a>, <a href=\"../../care/two/#when-to-call\" id=\"ref-2\">When to call</a> and <a href=\"#below\" id=\"ref-3\">Below</a>."),
         "{page}"
     );
+    // A link to another site reads its address (an email link, the address alone).
+    assert!(
+        page.contains("Call <a href=\"https://example.org/helplines?country=uk&amp;lang=en\">https://example.org/helplines?country=uk&amp;lang=en</a> or write to <a href=\"mailto:help@example.org\">help@example.org</a>."),
+        "{page}"
+    );
     let print = site.read("print.html");
     assert!(
         print.contains("id=\"one--ref-1\">Crisis lines</a>"),
         "{print}"
     );
+    assert!(print.contains(">help@example.org</a>"), "{print}");
 }
