@@ -345,7 +345,7 @@ pub(super) fn site_pages(pages: &mut Pages) {
     }
     if !site.has_own_privacy_page() {
         // The site's own privacy policy, when it has one there, is published instead.
-        pages.page("privacy.html", crate::site::PRIVACY_URL, "Privacy", || {
+        pages.page("privacy.html", site.privacy_url(), "Privacy", || {
             PlainPage {}
         });
     }

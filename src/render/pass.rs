@@ -196,6 +196,7 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
             crisis_text: config.safety.crisis_text.as_deref(),
             emergency_text: config.safety.emergency_text.as_deref(),
             help_url: site.help_url(),
+            privacy_url: site.privacy_url(),
             crisis_links: config
                 .safety
                 .crisis_links

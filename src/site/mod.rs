@@ -60,6 +60,8 @@ pub const HELP_URL: &str = "when-to-get-help/";
 
 /// Where attune's privacy page is, unless the site has its own there.
 pub const PRIVACY_URL: &str = "privacy/";
+/// Where attune's privacy page goes when a folder of the site's is at `privacy/`.
+pub const PRIVACY_URL_BESIDE: &str = "site-privacy/";
 
 #[derive(Debug, Clone)]
 pub struct ResolvedLink {
@@ -346,6 +348,22 @@ impl Site {
     /// an organisation's own privacy policy): published in place of attune's.
     pub fn has_own_privacy_page(&self) -> bool {
         self.articles.iter().any(|a| a.url == PRIVACY_URL)
+    }
+
+    /// Where the privacy page is: `privacy/` (the site's own there, or attune's), but
+    /// [`PRIVACY_URL_BESIDE`] when a folder of the site's is at `privacy/` (a topic on
+    /// privacy, as nikitavoloboev/knowledge has), whose hub keeps its address.
+    pub fn privacy_url(&self) -> &'static str {
+        let folder = |url: &str| url.starts_with(PRIVACY_URL) && url != PRIVACY_URL;
+        let topic = self
+            .config
+            .topics
+            .iter()
+            .any(|t| format!("{}/", t.id) == PRIVACY_URL);
+        match topic || self.articles.iter().any(|a| folder(&a.url)) {
+            true if !self.has_own_privacy_page() => PRIVACY_URL_BESIDE,
+            _ => PRIVACY_URL,
+        }
     }
 
     /// Where every article's footer sends readers for help: the site's own article,

@@ -175,6 +175,36 @@ fn privacy_page_states_what_the_site_does_not_do() {
         .contains("<a href=\"./privacy/\">Privacy</a>"));
 }
 
+#[test]
+fn a_folder_of_the_sites_at_privacy_keeps_its_address_and_the_privacy_page_moves_beside_it() {
+    // nikitavoloboev/knowledge has a `privacy/` topic (ad blocking, VPNs): the build
+    // stopped, the privacy page claiming its hub's address.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Notes\"\n");
+    site.write("content/privacy/adblocking.md", "# Ad blocking\n\nText.\n");
+    site.write(
+        "content/sleep/rest.md",
+        "# Rest\n\nSee [ad blocking](../privacy/adblocking.md).\n",
+    );
+    site.build().assert_code(0);
+    let hub = site.read("privacy/index.html");
+    assert!(hub.contains("Ad blocking"), "{hub}");
+    let privacy = site.read("site-privacy/index.html");
+    assert!(privacy.contains("No cookies."), "{privacy}");
+    let home = site.read("index.html");
+    assert!(
+        home.contains("<a href=\"./site-privacy/\">Privacy</a>"),
+        "{home}"
+    );
+    let page = site.read("sleep/rest/index.html");
+    assert!(
+        page.contains("<a href=\"../../site-privacy/\">Privacy</a>"),
+        "{page}"
+    );
+    let broken = crate::links::independent_check(&site);
+    assert!(broken.is_empty(), "{broken:?}");
+}
+
 /// A theme's own template that reads `index` or `site.offline_zip` in ways one render
 /// cannot serve for both editions still gets each edition right, as does one that can.
 #[test]

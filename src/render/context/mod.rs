@@ -44,6 +44,8 @@ pub struct SiteInfo<'a> {
     pub emergency_text: Option<&'a str>,
     /// Site-relative URL of the "When to get help" page.
     pub help_url: &'a str,
+    /// Where attune's privacy page is (see [`crate::site::Site::privacy_url`]).
+    pub privacy_url: &'a str,
     /// `[[safety.crisis_links]]`: `label`, `href`, `print` (the address as printed, or null).
     pub crisis_links: Vec<CrisisLink<'a>>,
     /// Whether `base_url` is still the placeholder `attune init` wrote.

@@ -164,7 +164,7 @@ impl Site {
         if !self.has_own_privacy_page() {
             claim(
                 &mut table,
-                page(crate::site::PRIVACY_URL),
+                page(self.privacy_url()),
                 Kind::Page,
                 Owner::built_in("the privacy page"),
             );
