@@ -44,7 +44,8 @@ pub struct SiteInfo<'a> {
     pub emergency_text: Option<&'a str>,
     /// Site-relative URL of the "When to get help" page.
     pub help_url: &'a str,
-    /// Where attune's privacy page is (see [`crate::site::Site::privacy_url`]).
+    /// Site-relative URL of the privacy page: `privacy/`, or `site-privacy/` when a
+    /// folder of the site's is at `privacy/`.
     pub privacy_url: &'a str,
     /// `[[safety.crisis_links]]`: `label`, `href`, `print` (the address as printed, or null).
     pub crisis_links: Vec<CrisisLink<'a>>,
