@@ -216,7 +216,7 @@ impl Builder<'_, '_> {
 
 /// The words of a link to `url` when it is a page Obsidian embeds as its site's player
 /// or post, not an image: a YouTube or Vimeo video, a post on X (Twitter).
-fn web_page_embed(url: &str) -> Option<&'static str> {
+pub(crate) fn web_page_embed(url: &str) -> Option<&'static str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;

@@ -80,7 +80,7 @@ pub use html::{
     scan as scan_html, start_tag, without_meta_refresh, Attribute as HtmlAttribute, RefKind,
 };
 pub use ids::{heading_slug, PAGE_IDS};
-pub(crate) use images::BASES_VIEW;
+pub(crate) use images::{web_page_embed, BASES_VIEW};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
 };

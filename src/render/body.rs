@@ -36,7 +36,8 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
         )
     };
     let body = fill(i, &host.parsed.html);
-    unlink_missing(&site.expand_embeds(i, &body, &fill))
+    let body = unlink_missing(&site.expand_embeds(i, &body, &fill));
+    linked_remote_frames(&body).into_owned()
 }
 
 /// Article `t`'s `html` with each link that has no text (`[](setup.md)`, MyST's
@@ -123,6 +124,97 @@ fn addressed_empty_links(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `html` with each `<iframe>` of another site's page (a video player, a map) a link
+/// to that page, named by its `title` or what it is ("Watch the video on YouTube"):
+/// the pages' Content-Security-Policy would show an empty, blocked box in its place
+/// and a frame without a title names nothing to a screen reader.
+pub(super) fn linked_remote_frames(html: &str) -> Cow<'_, str> {
+    const END: &str = "</iframe>";
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(found) = html[from..].find("<iframe") {
+        let open = from + found;
+        from = open + 1;
+        let Some(tag_end) = tag_end(html, open) else {
+            break;
+        };
+        let tag = &html[open..tag_end];
+        let Some(src) = attribute(tag, "src").filter(|s| is_remote(s)) else {
+            continue;
+        };
+        let Some(close) = html[tag_end..].find(END).map(|at| tag_end + at + END.len()) else {
+            continue;
+        };
+        let label = match attribute(tag, "title").filter(|t| !t.trim().is_empty()) {
+            Some(title) => title.replace('<', "&lt;"),
+            None => crate::markdown::web_page_embed(&src.replace("-nocookie.com", ".com"))
+                .map_or_else(
+                    || format!("Open the embedded page on {}", host(src)),
+                    str::to_string,
+                ),
+        };
+        out.push_str(&html[copied..open]);
+        out.push_str(&format!(
+            "<a class=\"frame-link\" href=\"{}\">{label}</a>",
+            src.replace('"', "&quot;")
+        ));
+        copied = close;
+        from = close;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// The offset after the `>` ending the start tag at `open`, quoted values passed over.
+fn tag_end(html: &str, open: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in html[open..].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return Some(open + i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of attribute `name` in the start tag `tag`, as written (quoted).
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let mut from = 0;
+    while let Some(found) = tag[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before = tag[..at].chars().next_back();
+        let rest = tag[from..].trim_start();
+        if !before.is_some_and(char::is_whitespace) || !rest.starts_with('=') {
+            continue;
+        }
+        let value = rest[1..].trim_start();
+        let quote = value.chars().next().filter(|&c| c == '"' || c == '\'')?;
+        return value[1..].split(quote).next();
+    }
+    None
+}
+
+/// Whether `url` is another site's (`https:`, `http:`, `//host/…`).
+fn is_remote(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["https://", "http://", "//"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// The host of the remote address `url`.
+fn host(url: &str) -> &str {
+    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
+    after.split(['/', '?', '#']).next().unwrap_or(after)
+}
+
 /// The href of `link`, one of article `t`'s links, on article `host`'s page.
 fn href_from(site: &Site, host: usize, t: usize, link: &ResolvedLink) -> String {
     if host == t {
@@ -194,6 +286,17 @@ mod tests {
                 "a <a href=\"\" id=\"ref-2\" title=\"t\">Later</a> b <a href=\"x/\">y</a>"
             ),
             "a <span class=\"missing-link\">Later</span> b <a href=\"x/\">y</a>"
+        );
+    }
+
+    #[test]
+    fn another_sites_page_in_a_frame_is_a_link_to_it() {
+        // dapr/docs: `<iframe width="560" src="https://www.youtube-nocookie.com/embed/…">`.
+        assert_eq!(
+            super::linked_remote_frames(
+                "<p>A <iframe width=\"560\" src=\"https://www.youtube-nocookie.com/embed/Hkcx9kBDrAc?start=1400\" allowfullscreen></iframe> b</p>\n<iframe src='https://maps.example.com/x?a=1&amp;b=2' title=\"Our office\"></iframe><iframe src=\"https://maps.example.com/y\"></iframe><iframe src=\"../local.html\"></iframe>"
+            ),
+            "<p>A <a class=\"frame-link\" href=\"https://www.youtube-nocookie.com/embed/Hkcx9kBDrAc?start=1400\">Watch the video on YouTube</a> b</p>\n<a class=\"frame-link\" href=\"https://maps.example.com/x?a=1&amp;b=2\">Our office</a><a class=\"frame-link\" href=\"https://maps.example.com/y\">Open the embedded page on maps.example.com</a><iframe src=\"../local.html\"></iframe>"
         );
     }
 

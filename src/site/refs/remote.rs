@@ -32,6 +32,10 @@ impl Remote {
         let crate::markdown::RefKind::Media(what) = r.kind else {
             return None;
         };
+        // Another site's page in a frame is a link to it (`render/body.rs`).
+        if what == "frame" {
+            return None;
+        }
         (crate::markdown::is_external(url) && is_remote(url)).then(|| Remote {
             what,
             url: url.to_string(),
