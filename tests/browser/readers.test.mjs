@@ -29,6 +29,9 @@ before(async () => {
   const rows = Array.from({ length: 4 }, (_, i) => `| Feeling ${i} | ${"a long description of the feeling ".repeat(3)} | ${"what the body might do ".repeat(3)} | ${"what helps ".repeat(4)} |`).join("\n");
   writeFileSync(join(root, "content/effects/wide-table.md"),
     `---\ntitle: Feelings at a glance\ntopic: effects\nsummary: A table of feelings.\n---\n\nSome feelings, side by side.\n\n## Feelings compared\n\n| Feeling | Description | Body | Helps |\n|---|---|---|---|\n${rows}\n\n## A snippet\n\n\`\`\`python\nprint("hello")\n\`\`\`\n\n## A long line\n\n\`\`\`\na_line_of_code_too_long_for_a_narrow_screen(first, second)\n\`\`\`\n`);
+  // A topic's own text (a README on a hub, as imported sites have) with the same.
+  writeFileSync(join(root, "content/healing/index.md"),
+    `---\ntitle: Healing\n---\n\nWays of healing.\n\n## Compared\n\n| Way | Description |\n|---|---|\n| Naming | ${"an_unbroken_word_wider_than_a_phone".repeat(2)} |\n\n## A long line\n\n\`\`\`\nanother_line_of_code_too_long_for_a_narrow_screen(first, second)\n\`\`\`\n`);
   extra = join(out, "extra-web");
   execFileSync(bin, ["build", "--root", root, "--out", extra], { stdio: "pipe" });
   server = await serve(web);
@@ -476,6 +479,17 @@ describe("contrast and keyboard", () => {
     await page.waitForFunction(() => [...document.querySelectorAll(".article-body pre")].some((p) => p.scrollLeft > 0));
     await page.setViewportSize({ width: 2560, height: 900 });
     await page.waitForFunction(() => ![...document.querySelectorAll(".article-body pre")].some((p) => p.hasAttribute("tabindex")));
+    await page.context().close();
+  });
+
+  test("a hub's own text scrolls its wide code and tables the same way", async () => {
+    // prettier's README on its home page and PyO3's hubs: axe's scrollable-region-focusable.
+    const page = await openPage(browser, extraServer.url + "healing/", { allowedOrigin: origin(extraServer) });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.waitForFunction(() => [...document.querySelectorAll(".hub-text pre")].some((p) => p.getAttribute("tabindex") === "0"));
+    await page.waitForFunction(() => document.querySelector(".hub-text .table-scroll")?.getAttribute("tabindex") === "0");
+    assert.match(await page.locator(".hub-text .table-scroll").getAttribute("aria-label"), /Compared/);
+    assert.deepEqual((await axeViolations(page)).filter((v) => v.startsWith("scrollable-region-focusable")), []);
     await page.context().close();
   });
 });

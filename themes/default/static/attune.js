@@ -147,7 +147,7 @@
     // Tables that scroll sideways can be reached and scrolled with the keyboard: the
     // scroll container is focusable and named after the table, while it overflows.
     var wraps = [];
-    document.querySelectorAll(".article-body table").forEach(function (table, i) {
+    document.querySelectorAll(".article-body table, .hub-text table").forEach(function (table, i) {
       var wrap = document.createElement("div");
       wrap.className = "table-scroll";
       table.parentNode.insertBefore(wrap, table);
@@ -160,11 +160,12 @@
       var name = caption ? caption.textContent : heading ? heading.textContent.replace(/#$/, "").trim() : "";
       wraps.push({ wrap: wrap, label: "Table " + (i + 1) + (name ? ": " + name : "") + " (scrolls sideways)" });
     });
-    // Code blocks scroll sideways too (a long line keeps its shape): while one
+    // Code blocks scroll sideways too (a long line keeps its shape), in an article
+    // and in a hub's or the home page's own text (a README's): while one
     // overflows it is a tab stop, so the keyboard can scroll it (a <pre> takes no
     // name or role of its own; its text is what it says).
     var codes = [];
-    document.querySelectorAll(".article-body pre").forEach(function (pre) {
+    document.querySelectorAll(".article-body pre, .hub-text pre").forEach(function (pre) {
       if (!pre.closest(".table-scroll")) codes.push(pre);
     });
     var fitTables = function () {
