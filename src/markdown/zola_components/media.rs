@@ -32,8 +32,13 @@ pub(super) fn drawn(call: &str) -> Option<String> {
         }
         "img" | "image" | "figure" | "resize_image" => {
             let src = sources.first()?;
-            let image =
-                crate::markdown::hugo_figure::image(get("alt").unwrap_or(""), src, get("caption"));
+            // The alt text, else the caption's text, as the themes' templates (and
+            // Hugo's `figure`) write it: an image in a link is then the link's name.
+            let alt = get("alt")
+                .map(str::to_string)
+                .or_else(|| get("caption").map(crate::markdown::plain_summary))
+                .unwrap_or_default();
+            let image = crate::markdown::hugo_figure::image(&alt, src, get("caption"));
             Some(match get("link").filter(|l| address(l)) {
                 Some(link) => format!("[{image}](<{link}>)"),
                 None => image,
@@ -102,7 +107,13 @@ mod tests {
         // Terminimal's `figure`, its arguments over several lines.
         assert_eq!(
             drawn("figure(src=\"ferris.png\",\n          style=\"width: 25%;\",\n          caption=\"Ferris, the mascot\")").unwrap(),
-            "![](<ferris.png> \"Ferris, the mascot\")"
+            "![Ferris, the mascot](<ferris.png> \"Ferris, the mascot\")"
+        );
+        // endler.dev's `figure` in a link, a caption with links and no alt: the link's
+        // name was nothing (axe's link-name).
+        assert_eq!(
+            drawn("figure(src=\"tweet.jpg\", caption=\"[Felix](https://krausefx.com/) of fame\", link=\"https://x.com/a/status/1\")").unwrap(),
+            "[![Felix of fame](<tweet.jpg> \"[Felix](https://krausefx.com/) of fame\")](<https://x.com/a/status/1>)"
         );
         assert_eq!(
             drawn("youtube(id=\"32gyFIWecuw\", class=\"vid\")").unwrap(),
