@@ -443,6 +443,22 @@ fn blank_code_spans(line: &str) -> String {
     out
 }
 
+/// Whether `url` is another origin's (`https:`, `http:`, `//host/…`).
+pub fn is_remote(url: &str) -> bool {
+    let scheme = url.split(':').next().unwrap_or_default();
+    url.starts_with("//")
+        || scheme.eq_ignore_ascii_case("http")
+        || scheme.eq_ignore_ascii_case("https")
+}
+
+/// The origin's host, lower-cased (`img.shields.io`).
+pub fn url_host(url: &str) -> String {
+    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
+    let authority = after.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    host.to_ascii_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -618,6 +634,25 @@ mod tests {
                 (8, "b       <%t%>".to_string()),
                 (9, "`open".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn an_address_is_remote_with_a_scheme_of_the_web_or_two_slashes() {
+        for yes in ["https://a.org/x.png", "HTTP://a.org", "//a.org/x"] {
+            assert!(super::is_remote(yes), "{yes}");
+        }
+        for no in [
+            "a.png",
+            "/a.png",
+            "data:image/png;base64,x",
+            "mailto:a@b.org",
+        ] {
+            assert!(!super::is_remote(no), "{no}");
+        }
+        assert_eq!(
+            super::url_host("https://user@Host.org:8080/x?y"),
+            "host.org:8080"
         );
     }
 }

@@ -45,14 +45,19 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
 /// reading what it leads to: the heading its fragment names there, else the title of
 /// its page. A link leading nowhere known stays as it is.
 pub(super) fn named_empty_links<'h>(site: &Site, t: usize, html: &'h str) -> Cow<'h, str> {
-    const ID: &str = " id=\"ref-";
     if !html.contains("></a>") {
         return Cow::Borrowed(html);
     }
-    // Links to other sites first, then those to pages here, on the text they left.
-    if let Cow::Owned(addressed) = addressed_empty_links(html) {
-        return Cow::Owned(named_empty_links(site, t, &addressed).into_owned());
+    // Links to other sites first, then those to pages here.
+    match addressed_empty_links(html) {
+        Cow::Borrowed(html) => named_by_target(site, t, html),
+        Cow::Owned(html) => Cow::Owned(named_by_target(site, t, &html).into_owned()),
     }
+}
+
+/// [`named_empty_links`] for the links to this site's pages (`id="ref-N"`).
+fn named_by_target<'h>(site: &Site, t: usize, html: &'h str) -> Cow<'h, str> {
+    const ID: &str = " id=\"ref-";
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     for (at, _) in html.match_indices(ID) {
@@ -129,28 +134,30 @@ fn addressed_empty_links(html: &str) -> Cow<'_, str> {
 /// the pages' Content-Security-Policy would show an empty, blocked box in its place
 /// and a frame without a title names nothing to a screen reader.
 pub(super) fn linked_remote_frames(html: &str) -> Cow<'_, str> {
+    const OPEN: &str = "<iframe";
     const END: &str = "</iframe>";
     let mut out = String::new();
     let mut copied = 0;
     let mut from = 0;
-    while let Some(found) = html[from..].find("<iframe") {
+    while let Some(found) = html[from..].find(OPEN) {
         let open = from + found;
-        from = open + 1;
-        let Some(tag_end) = tag_end(html, open) else {
-            break;
+        let (attributes, tag_end) = crate::markdown::start_tag(html, open + OPEN.len());
+        from = tag_end;
+        let value = |name: &str| {
+            let a = attributes.iter().find(|a| a.name == name && a.valued)?;
+            Some(&html[a.value.clone()])
         };
-        let tag = &html[open..tag_end];
-        let Some(src) = attribute(tag, "src").filter(|s| is_remote(s)) else {
+        let Some(src) = value("src").filter(|s| crate::text::is_remote(s.trim_start())) else {
             continue;
         };
         let Some(close) = html[tag_end..].find(END).map(|at| tag_end + at + END.len()) else {
             continue;
         };
-        let label = match attribute(tag, "title").filter(|t| !t.trim().is_empty()) {
+        let label = match value("title").filter(|t| !t.trim().is_empty()) {
             Some(title) => title.replace('<', "&lt;"),
             None => crate::markdown::web_page_embed(&src.replace("-nocookie.com", ".com"))
                 .map_or_else(
-                    || format!("Open the embedded page on {}", host(src)),
+                    || format!("Open the embedded page on {}", crate::text::url_host(src)),
                     str::to_string,
                 ),
         };
@@ -167,52 +174,6 @@ pub(super) fn linked_remote_frames(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
-}
-
-/// The offset after the `>` ending the start tag at `open`, quoted values passed over.
-fn tag_end(html: &str, open: usize) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in html[open..].char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return Some(open + i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The value of attribute `name` in the start tag `tag`, as written (quoted).
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let mut from = 0;
-    while let Some(found) = tag[from..].find(name) {
-        let at = from + found;
-        from = at + name.len();
-        let before = tag[..at].chars().next_back();
-        let rest = tag[from..].trim_start();
-        if !before.is_some_and(char::is_whitespace) || !rest.starts_with('=') {
-            continue;
-        }
-        let value = rest[1..].trim_start();
-        let quote = value.chars().next().filter(|&c| c == '"' || c == '\'')?;
-        return value[1..].split(quote).next();
-    }
-    None
-}
-
-/// Whether `url` is another site's (`https:`, `http:`, `//host/…`).
-fn is_remote(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    ["https://", "http://", "//"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-}
-
-/// The host of the remote address `url`.
-fn host(url: &str) -> &str {
-    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
-    after.split(['/', '?', '#']).next().unwrap_or(after)
 }
 
 /// The href of `link`, one of article `t`'s links, on article `host`'s page.

@@ -355,11 +355,8 @@ impl Site {
     /// privacy, as nikitavoloboev/knowledge has), whose hub keeps its address.
     pub fn privacy_url(&self) -> &'static str {
         let folder = |url: &str| url.starts_with(PRIVACY_URL) && url != PRIVACY_URL;
-        let topic = self
-            .config
-            .topics
-            .iter()
-            .any(|t| format!("{}/", t.id) == PRIVACY_URL);
+        let name = PRIVACY_URL.trim_end_matches('/');
+        let topic = self.config.topics.iter().any(|t| t.id == name);
         match topic || self.articles.iter().any(|a| folder(&a.url)) {
             true if !self.has_own_privacy_page() => PRIVACY_URL_BESIDE,
             _ => PRIVACY_URL,

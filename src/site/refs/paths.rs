@@ -101,9 +101,6 @@ pub(in crate::site) fn join(folder: &str, path: &str) -> Option<String> {
     Some(out)
 }
 
-/// `path` from `folder` as [`join`] works it out, except that a `..` at the root stays
-/// there, as a browser reads a URL and Obsidian a link (`../../images/x.png` from
-/// `notes/`: `images/x.png`).
 /// The routes a root-relative link may name a page under (see `Site::content_routes`):
 /// the content folder `content_dir`'s path from the site's folder, when it is below
 /// it, and Docusaurus' docs route on its site.
@@ -129,6 +126,9 @@ pub(in crate::site) fn below_route<'a>(decoded: &'a str, route: &str) -> Option<
     }
 }
 
+/// `path` from `folder` as [`join`] works it out, except that a `..` at the root stays
+/// there, as a browser reads a URL and Obsidian a link (`../../images/x.png` from
+/// `notes/`: `images/x.png`).
 pub(super) fn join_clamped(folder: &str, path: &str) -> String {
     let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
     for part in path.split('/') {

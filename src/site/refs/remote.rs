@@ -36,7 +36,7 @@ impl Remote {
         if what == "frame" {
             return None;
         }
-        (crate::markdown::is_external(url) && is_remote(url)).then(|| Remote {
+        (crate::markdown::is_external(url) && crate::text::is_remote(url)).then(|| Remote {
             what,
             url: url.to_string(),
             file: file.to_path_buf(),
@@ -46,29 +46,13 @@ impl Remote {
     }
 }
 
-/// Whether `url` is another origin's (`https:`, `http:`, `//host/…`).
-fn is_remote(url: &str) -> bool {
-    let scheme = url.split(':').next().unwrap_or_default();
-    url.starts_with("//")
-        || scheme.eq_ignore_ascii_case("http")
-        || scheme.eq_ignore_ascii_case("https")
-}
-
-/// The origin's host, lower-cased (`img.shields.io`).
-fn host(url: &str) -> String {
-    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
-    let authority = after.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit('@').next().unwrap_or_default();
-    host.to_ascii_lowercase()
-}
-
 /// The warnings for `remotes`: one each, or one per kind and origin with many.
 pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
     remotes.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let mut groups: BTreeMap<(&'static str, String), Vec<&Remote>> = BTreeMap::new();
     for remote in &remotes {
         groups
-            .entry((remote.what, host(&remote.url)))
+            .entry((remote.what, crate::text::url_host(&remote.url)))
             .or_default()
             .push(remote);
     }
@@ -176,21 +160,5 @@ mod tests {
         assert!(diagnostics[0]
             .message
             .starts_with("4 remote images from cdn.example.net will not load (one file has them)"));
-    }
-
-    #[test]
-    fn an_address_is_remote_with_a_scheme_of_the_web_or_two_slashes() {
-        for yes in ["https://a.org/x.png", "HTTP://a.org", "//a.org/x"] {
-            assert!(is_remote(yes), "{yes}");
-        }
-        for no in [
-            "a.png",
-            "/a.png",
-            "data:image/png;base64,x",
-            "mailto:a@b.org",
-        ] {
-            assert!(!is_remote(no), "{no}");
-        }
-        assert_eq!(host("https://user@Host.org:8080/x?y"), "host.org:8080");
     }
 }
