@@ -433,3 +433,34 @@ fn links_into_a_folder_the_site_does_not_have_are_one_problem() {
         run.stderr
     );
 }
+
+#[test]
+fn the_suggestion_for_a_missing_file_is_the_same_at_every_run() {
+    // dapr/docs' `{{< ref sdks >}}` was offered `ses.md`, `sns.md`, `sqs.md` or
+    // `http.md` from one run to the next: the candidates came in a hash table's order.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write(
+        "content/a/one.md",
+        "# One\n\n<p><a href=\"guide.md\">The guide</a></p>\n",
+    );
+    for folder in ["b", "c", "d", "e", "f", "g"] {
+        site.write(&format!("content/{folder}/guides.md"), "# Guides\n");
+    }
+    let help = |run: crate::support::Run| {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.contains("did you mean"))
+            .map(str::to_string);
+        line.unwrap_or_else(|| panic!("{}", run.stderr))
+    };
+    let first = help(site.run(&["check"]));
+    assert!(first.contains("did you mean '../b/guides.md'?"), "{first}");
+    for _ in 0..5 {
+        assert_eq!(help(site.run(&["check"])), first);
+    }
+}

@@ -42,11 +42,11 @@ impl Site {
         ctx: &Lookup,
     ) -> Diagnostic {
         let wanted = site_path.rsplit('/').next().unwrap_or(site_path);
-        let candidates = ctx
-            .files
-            .iter()
-            .map(String::as_str)
-            .chain(ctx.by_rel.keys().map(String::as_str));
+        // In the site's own order (files, then articles), never a hash table's, which
+        // changes from run to run: among names scoring alike the suggestion was one
+        // of them at random (dapr/docs' `ref sdks`: `ses.md`, `sns.md`, `http.md`…).
+        let articles = self.articles.iter().filter_map(|a| a.rel.to_str());
+        let candidates = ctx.files.iter().map(String::as_str).chain(articles);
         let best = nearest(
             wanted,
             candidates.clone().filter_map(|c| c.rsplit('/').next()),
