@@ -1,5 +1,5 @@
 //! Where a file's front matter is: YAML between `---` lines (or `---` and `...`), TOML
-//! between `+++` lines, or a JSON object from a `{` to its matching `}`, as Hugo reads
+//! between `+++` lines (the closing one may be longer), or a JSON object from a `{` to its matching `}`, as Hugo reads
 //! them, after any blank lines. Reading what is found is [`super::front_matter`]'s.
 
 /// The language front matter is written in.
@@ -60,7 +60,7 @@ pub(super) fn find_front_matter(text: &str) -> Found {
             .find('\n')
             .map_or(text.len(), |i| offset + i + 1);
         let line = text[offset..end].trim_end();
-        if line == fence || (fence == "---" && line == "...") {
+        if closes(line, fence) {
             return Found::Block {
                 format,
                 head: first_line_end..offset,
@@ -81,6 +81,14 @@ pub(super) fn find_front_matter(text: &str) -> Found {
             line: fence_line,
         }
     }
+}
+
+/// Whether `line` closes front matter opened by `fence`: the fence again, or a longer
+/// run of its character (`----------`, which Hugo reads as the `---` it starts with);
+/// YAML's `...` closes `---`.
+fn closes(line: &str, fence: &str) -> bool {
+    let mark = if fence == "+++" { '+' } else { '-' };
+    (line.len() >= 3 && line.chars().all(|c| c == mark)) || (fence == "---" && line == "...")
 }
 
 /// Whether the first line of `text` that is not blank holds a YAML key (`title: x`,
@@ -185,6 +193,26 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_longer_closing_fence_closes_front_matter_as_hugo_reads_it() {
+        // falcosecurity/falco-website's tuning page closes its YAML with `----------`.
+        let text = "---\ntitle: Tuning\nweight: 30\n----------\n\nThis document\n\n---\n";
+        let (format, head, first_line, body) = block(text).unwrap();
+        assert_eq!(format, Format::Yaml);
+        assert_eq!(head, "title: Tuning\nweight: 30\n");
+        assert_eq!((first_line, body), (2, "\nThis document\n\n---\n"));
+        let toml = block("+++\ntitle = \"T\"\n++++\nBody\n").unwrap();
+        assert_eq!((toml.0, toml.3), (Format::Toml, "Body\n"));
+        // Two characters, or others on the line, close nothing.
+        for text in ["---\ntitle: T\n--\nBody\n", "---\ntitle: T\n--- x\nBody\n"] {
+            assert!(
+                matches!(find_front_matter(text), Found::Unclosed { .. }),
+                "{text}"
+            );
+        }
+        assert!(block("+++\ntitle = \"T\"\n---\n").is_none());
     }
 
     #[test]
