@@ -445,9 +445,27 @@ pub(super) fn strip(
                 answered.insert(pair.range.start);
             }
         }
-        // A pair whose template only styles its text (Congo's `lead`) loses nothing.
-        if shown == Some(super::hugo_raw::Inner::Styled) {
-            continue;
+        // A pair whose template only styles its text (Congo's `lead`) loses nothing;
+        // nor does one that prints some of its arguments above it, shown in bold.
+        match &shown {
+            Some(super::hugo_raw::Inner::Styled) => continue,
+            Some(super::hugo_raw::Inner::Labelled(labels)) => {
+                let args = super::hugo_figure::Args::of(&tag.inner);
+                let words = labels.iter().filter_map(|label| match label {
+                    super::hugo_styles::Arg::Nth(n) => args.nth(*n),
+                    super::hugo_styles::Arg::Named(name) => args.get(name),
+                });
+                // In a page written in HTML, the words as HTML.
+                let bold: String = match crate::load::is_html_page(article.file) {
+                    true => words
+                        .map(|w| format!("<p><strong>{}</strong></p>", crate::text::escape(w)))
+                        .collect(),
+                    false => words.map(super::hugo_themes::bold).collect(),
+                };
+                splice.insert(&bold, tag.range.start);
+                continue;
+            }
+            _ => {}
         }
         let written = tag.written(text);
         let left_out = match (pair, swallow) {

@@ -12,6 +12,9 @@
 //!   the older `tweet`, `twitter`: `user` and `id`), `instagram` (the post's id) and
 //!   `gist` (user, id): a link to the post or the code, for the same reason (their
 //!   `*_simple` forms too);
+//! - the Kubernetes website's `glossary_tooltip` (`text`, else the `term_id`), which
+//!   CNCF sites copy (falcosecurity/falco-website: 69 in 18 files): its words, in the
+//!   sentence they belong to (the tooltip, the term's definition, is its script's);
 //! - Hugo Blox's `audio` and `video` (`src`, a file of the page's bundle or of
 //!   `assets/media/`): the player, with its controls, the file found as an image is.
 
@@ -45,6 +48,10 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
             ))
         }
         "math" if paired => Some((String::new(), Some(String::new()))),
+        "glossary_tooltip" if !paired => {
+            let words = get("text").or_else(|| get("term_id").map(|id| id.replace('-', " ")))?;
+            Some((super::hugo_themes::plain(&words), None))
+        }
         "audio" | "video" if !paired => {
             let src = get("src")?;
             if src.contains(['"', '<', '>', '\n']) {
@@ -158,6 +165,17 @@ mod tests {
         let (open, _) = in_place("spoiler", "spoiler text=\"Answer\"", true).unwrap();
         assert!(open.contains("<summary>Answer</summary>"));
         assert_eq!(in_place("details", "details", false), None);
+        let tooltip = "glossary_tooltip text=\"libscap [1]\" term_id=\"libscap\"";
+        assert_eq!(
+            in_place("glossary_tooltip", tooltip, false).unwrap().0,
+            "libscap \\[1\\]"
+        );
+        let by_id = in_place(
+            "glossary_tooltip",
+            "glossary_tooltip term_id=\"ebpf-probe\"",
+            false,
+        );
+        assert_eq!(by_id.unwrap().0, "ebpf probe");
         assert_eq!(
             in_place("youtube", "youtube D2vj0WcvH5c", false).unwrap().0,
             "[Watch the video on YouTube](<https://www.youtube.com/watch?v=D2vj0WcvH5c>)"

@@ -28,12 +28,15 @@ pub(super) fn shown_as(article: &Article, name: &str) -> Option<ShownAs> {
 }
 
 /// How the site's template for a pair puts its inner text in the page.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub(super) enum Inner {
     /// Shown, and something more: a box around it, an argument's words.
     Shown,
     /// Shown in elements that only style it: the page loses only the look.
     Styled,
+    /// Shown below these arguments' words, as a header (`hugo_styles::labels`), in
+    /// elements that only style them: attune shows the words in bold above the text.
+    Labelled(Vec<super::hugo_styles::Arg>),
 }
 
 /// Whether the site's template for the pair `name` puts its inner text in the page:
@@ -59,7 +62,9 @@ pub(super) fn shows_inner(article: &Article, name: &str, inner: &str) -> Option<
         // Markup alone, no text (Beautiful Hugo's `column`: `</div><div class="right">`).
         (false, true) if inner.trim().is_empty() => Some(Inner::Styled),
         (false, _) => None,
-        (true, false) => Some(Inner::Shown),
+        (true, false) => {
+            Some(super::hugo_styles::labels(&template).map_or(Inner::Shown, Inner::Labelled))
+        }
         (true, true) => Some(Inner::Styled),
     }
 }

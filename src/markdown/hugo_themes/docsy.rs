@@ -21,7 +21,7 @@ use crate::markdown::hugo_figure::Args;
 
 /// `label` as a paragraph in bold, its punctuation shown as it is (a header written
 /// in bold already, `**Linux**`, is not bolded twice); nothing for no label.
-fn bold(label: &str) -> String {
+pub(in crate::markdown) fn bold(label: &str) -> String {
     let label = label.trim().trim_matches(['*', '_']);
     // A label holding a Markdown link (fluxcd's ecosystem cards,
     // `header="[Azure](https://…)"`) is Markdown, as Docsy's `markdownify` reads it.

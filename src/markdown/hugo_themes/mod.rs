@@ -12,7 +12,7 @@ mod gohugoio;
 mod hextra;
 mod loveit;
 
-pub(super) use docsy::pair;
+pub(super) use docsy::{bold, pair};
 
 /// What stands for a theme's tag `name` (see `docsy::in_place`). A lone tag drawn as
 /// Markdown links (a button, a card) inside an HTML block (`<div class="hx:mb-6">` on
@@ -53,7 +53,7 @@ pub(super) fn in_html_block(before: &str) -> bool {
 }
 
 /// `text` as Markdown shows it as written: ASCII punctuation escaped, lines joined.
-fn plain(text: &str) -> String {
+pub(super) fn plain(text: &str) -> String {
     text.trim()
         .chars()
         .flat_map(|c| match c {
