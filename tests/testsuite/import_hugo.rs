@@ -363,15 +363,22 @@ fn links_written_from_a_pages_own_address_lead_where_the_browser_goes() {
 fn links_to_a_relative_alias_lead_to_its_page() {
     // Docsy's blog: `blog/2023/0.7.x.md` has `aliases: [docsy-0.7]`, which Hugo (and
     // Quartz) publish as `/blog/2023/docsy-0.7/`, from the page's folder; another post
-    // links there. `../readme` climbs a folder. The entry stays a name too.
+    // links there. `../readme` climbs a folder. The entry stays a name too. A
+    // section's `_index.md` reads its aliases from the folder above, as Hugo reads them
+    // from its address's (falcosecurity/falco-website's `docs/concepts/metrics/_index.md`
+    // has `aliases: [../metrics]`, and 5 pages link `/docs/metrics/`).
     let site = Fixture::new("hugo");
+    site.write(
+        "content/news/concepts/metrics/_index.md",
+        "---\ntitle: Metrics\naliases:\n- ../metrics\n---\nCounted.\n",
+    );
     site.write(
         "content/news/2023/0.7.x.md",
         "---\ntitle: Upgrade to 0.7\naliases: [docsy-0.7, ../readme]\n---\nText.\n",
     );
     site.write(
         "content/news/2023/later.md",
-        "---\ntitle: Later\n---\nSee the [follow-up](/news/2023/docsy-0.7/), [the readme](/news/readme/) and [[docsy-0.7]].\n",
+        "---\ntitle: Later\n---\nSee the [follow-up](/news/2023/docsy-0.7/), [the readme](/news/readme/) and [[docsy-0.7]]; [metrics](/news/metrics/).\n",
     );
     let run = site.build();
     assert!(!run.stderr.contains("later.md"), "{}", run.stderr);
@@ -382,6 +389,10 @@ fn links_to_a_relative_alias_lead_to_its_page() {
             .matches("href=\"../../../news/2023/0-7-x/\"")
             .count(),
         3,
+        "{later}"
+    );
+    assert!(
+        body(&later).contains("href=\"../../../news/concepts/metrics/\" id=\"ref-3\">metrics</a>"),
         "{later}"
     );
     site.write(

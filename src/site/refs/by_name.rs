@@ -380,7 +380,10 @@ impl Site {
 /// The old addresses a page's relative `aliases:` entries make, as Hugo and Quartz
 /// read them: from the page's folder (`aliases: [docsy-0.7]` in
 /// `blog/2023/0.7.x.md` is `blog/2023/docsy-0.7/`; `../readme` climbs a folder), and
-/// for a leaf bundle's `index.md` from the folder the bundle sits in too. Lower-case,
+/// for a bundle's `index.md` or a section's `_index.md` from the folder the bundle sits
+/// in too, as Hugo reads them from the folder above the page's address
+/// (falcosecurity/falco-website's `docs/concepts/metrics/_index.md` is at
+/// `docs/metrics/` by its alias `../metrics`). Lower-case,
 /// with a trailing `/`. Links to them lead to the page; attune still reads the entry as
 /// a name wikilinks may use, as Obsidian does, and writes no redirect for it. An
 /// address two pages claim leads to neither.
@@ -389,7 +392,11 @@ pub(super) fn relative_aliases(articles: &[crate::site::Article]) -> HashMap<Str
     for (i, article) in articles.iter().enumerate() {
         let folder = source_folder(article);
         let mut bases = vec![folder.clone()];
-        if article.rel.file_stem().is_some_and(|s| s == "index") && !folder.is_empty() {
+        let bundle = article
+            .rel
+            .file_stem()
+            .is_some_and(|s| s == "index" || s == "_index");
+        if bundle && !folder.is_empty() {
             bases.push(folder.rsplit_once('/').map_or("", |(p, _)| p).to_string());
         }
         for alias in article.front.aliases.iter().map(|a| a.trim()) {
@@ -417,82 +424,15 @@ pub(super) fn relative_aliases(articles: &[crate::site::Article]) -> HashMap<Str
 /// video, PDFs, canvases, documents, archives, data, code): `[[leaflet.pdf]]` names a
 /// file, `[[mailbox.org]]` a note.
 fn is_file_type(name: &str) -> bool {
+    #[rustfmt::skip]
     const TYPES: &[&str] = &[
-        "png",
-        "jpg",
-        "jpeg",
-        "gif",
-        "bmp",
-        "svg",
-        "webp",
-        "avif",
-        "ico",
-        "tif",
-        "tiff",
-        "heic",
-        "mp3",
-        "wav",
-        "m4a",
-        "ogg",
-        "oga",
-        "opus",
-        "flac",
-        "3gp",
-        "mp4",
-        "webm",
-        "ogv",
-        "mov",
-        "mkv",
-        "avi",
-        "pdf",
-        "canvas",
-        "base",
-        "excalidraw",
-        "txt",
-        "csv",
-        "tsv",
-        "json",
-        "xml",
-        "yaml",
-        "yml",
-        "toml",
-        "html",
-        "htm",
-        "css",
-        "js",
-        "ts",
-        "py",
-        "rs",
-        "c",
-        "h",
-        "cpp",
-        "java",
-        "sh",
-        "zip",
-        "gz",
-        "tar",
-        "7z",
-        "rar",
-        "doc",
-        "docx",
-        "odt",
-        "rtf",
-        "xls",
-        "xlsx",
-        "ods",
-        "ppt",
-        "pptx",
-        "odp",
-        "epub",
-        "ics",
-        "vcf",
-        "ttf",
-        "otf",
-        "woff",
-        "woff2",
-        "bib",
-        "tex",
-        "ipynb",
+        "png", "jpg", "jpeg", "gif", "bmp", "svg", "webp", "avif", "ico", "tif", "tiff",
+        "heic", "mp3", "wav", "m4a", "ogg", "oga", "opus", "flac", "3gp", "mp4", "webm",
+        "ogv", "mov", "mkv", "avi", "pdf", "canvas", "base", "excalidraw", "txt", "csv",
+        "tsv", "json", "xml", "yaml", "yml", "toml", "html", "htm", "css", "js", "ts", "py",
+        "rs", "c", "h", "cpp", "java", "sh", "zip", "gz", "tar", "7z", "rar", "doc", "docx",
+        "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "epub", "ics", "vcf",
+        "ttf", "otf", "woff", "woff2", "bib", "tex", "ipynb",
     ];
     name.rsplit_once('.')
         .is_some_and(|(_, ext)| TYPES.contains(&ext.to_ascii_lowercase().as_str()))
