@@ -122,7 +122,13 @@ pub(super) fn misplaced(
 /// folder is `content_dir`, if anything: (message, help).
 fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(String, String)> {
     let key = "`build.static_dir`";
-    let (message, help) = match misplaced(root, dir, content_dir, false)? {
+    let problem = misplaced(root, dir, content_dir, false)?;
+    // Inside the content folder, as VitePress keeps `docs/public/`: the content folder
+    // is read without it (`load::walk::static_inside_content`).
+    if matches!(problem, Misplaced::OverlapsContent) && below(root, dir, content_dir) {
+        return None;
+    }
+    let (message, help) = match problem {
         Misplaced::NotRelative => (
             format!("{key} '{dir}' must be a folder relative to book.toml's"),
             "name the folder beside the content folder, as Hugo and Zola do: \"static\"",
@@ -152,11 +158,22 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
             "name the folder whose files are published at the site root",
         ),
         Misplaced::OverlapsContent => (
-            format!("{key} '{dir}' overlaps the content folder `{content_dir}/`: its files would be published twice"),
-            "keep the static folder beside the content folder, as Hugo and Zola do (files inside the content folder are published already)",
+            format!("{key} '{dir}' is the content folder `{content_dir}/` or holds it: its files would be published twice"),
+            "keep the static folder beside the content folder, as Hugo and Zola do, or inside it, as VitePress keeps `public/` (files inside the content folder are published already)",
         ),
     };
     Some((message, help.into()))
+}
+
+/// Whether `dir` lies inside the content folder `content_dir`, not the folder itself.
+fn below(root: &Path, dir: &str, content_dir: &str) -> bool {
+    let (Ok(folder), Ok(content)) = (
+        root.join(dir).canonicalize(),
+        root.join(content_dir).canonicalize(),
+    ) else {
+        return false;
+    };
+    folder != content && folder.starts_with(&content)
 }
 
 /// What is wrong with `dir` as the content folder of the site at `root`, if anything:
@@ -221,6 +238,8 @@ mod tests {
         let problem = |dir: &str| static_dir_problem(root, dir, "content").map(|(m, _)| m);
         assert_eq!(problem("static"), None);
         assert_eq!(problem("./static/"), None);
+        // Inside the content folder, as VitePress keeps `docs/public/`.
+        assert_eq!(problem("content/static"), None);
         for (dir, says) in [
             ("", "must be a folder relative"),
             ("/srv/static", "must be a folder relative"),
@@ -230,8 +249,8 @@ mod tests {
             ("static/..", "the site's folder itself"),
             ("assets", "does not exist"),
             ("file.txt", "is a file, not a folder"),
-            ("content", "overlaps the content folder"),
-            ("content/static", "overlaps the content folder"),
+            ("content", "is the content folder `content/` or holds it"),
+            ("content/..", "the site's folder itself"),
         ] {
             let found = problem(dir).unwrap_or_else(|| panic!("{dir:?} accepted"));
             assert!(found.contains(says), "{dir:?}: {found}");

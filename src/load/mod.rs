@@ -44,6 +44,7 @@ mod spans;
 pub mod summary;
 pub mod taxonomies;
 mod unknown_keys;
+pub mod vitepress;
 mod walk;
 mod weight;
 mod widgets;
@@ -127,6 +128,7 @@ pub fn load(
     defaults.extend(logseq_graph::patterns(&dir));
     defaults.extend(jekyll::patterns(&dir));
     defaults.extend(mkdocs::patterns(&dir));
+    defaults.extend(static_dir.and_then(|s| walk::static_inside_content(root, content_dir, s)));
     let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);
     exclude::templates_left_out(root, &dir, &exclude, publish.exclude, guessed, diagnostics);
     let mut left_out = Vec::new();
@@ -237,7 +239,9 @@ pub fn load(
             .into_iter()
             .flatten()
             .map(|rel| (root.join(&rel), rel))
-            .find(|(folder, _)| folder.is_dir());
+            .find(|(folder, _)| folder.is_dir())
+            // VitePress's `public/` is inside the content folder (`vitepress.rs`).
+            .or_else(|| vitepress::public_folder(root, content_dir));
     }
     // Then the mounts', in book.toml's order, each below its target's folder. Mounts
     // into one of Hugo's folders overlay as Hugo's do: of two files at one path, the

@@ -341,3 +341,20 @@ pub fn missing_content_folder(root: &Path, content_dir: &str) -> Option<Diagnost
         .help("create it with one folder per topic, or run `attune init` for a sample site"),
     )
 }
+
+/// The exclude pattern that keeps the static folder out of the content folder when it
+/// lies inside it (VitePress's `docs/public/`, see `vitepress.rs`): its files are
+/// published once, at the site's root, not at `public/` too.
+pub(super) fn static_inside_content(
+    root: &Path,
+    content_dir: &str,
+    static_dir: &str,
+) -> Option<(String, String)> {
+    let content = root.join(content_dir).canonicalize().ok()?;
+    let folder = root.join(static_dir).canonicalize().ok()?;
+    let rel = folder.strip_prefix(&content).ok()?.to_string_lossy();
+    let rel = rel.replace('\\', "/");
+    let why =
+        "the static folder (`[build] static_dir`), whose files are published at the site's root";
+    (!rel.is_empty()).then(|| (format!("/{rel}/"), why.to_string()))
+}

@@ -1,0 +1,75 @@
+//! VitePress and VuePress sites: a `.vitepress/` (or `.vuepress/`) folder of settings in
+//! the content folder or the site's folder (vuejs/docs keeps `.vitepress/` beside its
+//! `src/`). Their public folder, whose files are served from the site's root (`/logo.svg`
+//! is `docs/public/logo.svg`), sits inside the content folder: VitePress's `public/`,
+//! VuePress's `.vuepress/public/`. attune publishes it as the static folder when
+//! `[build] static_dir` names it, and says so when a missing file is found there.
+
+use std::path::{Path, PathBuf};
+
+/// The folders of settings that make a VitePress or a VuePress site, and where each
+/// keeps its public folder, from the content folder.
+const TOOLS: [(&str, &str); 2] = [(".vitepress", "public"), (".vuepress", ".vuepress/public")];
+
+/// Whether the site at `root` with content folder `dir` is a VitePress or VuePress site.
+pub fn is_site(root: &Path, dir: &Path) -> bool {
+    tool(root, dir).is_some()
+}
+
+/// The settings folder's name and where its public folder is, from the content folder.
+fn tool(root: &Path, dir: &Path) -> Option<(&'static str, &'static str)> {
+    let places = [Some(dir), Some(root), dir.parent()];
+    TOOLS.into_iter().find(|(settings, _)| {
+        places
+            .iter()
+            .flatten()
+            .any(|place| place.join(settings).is_dir())
+    })
+}
+
+/// The public folder of a VitePress or VuePress site, when it has one: its full path
+/// and its path from the site's folder, as `static_dir` would name it.
+pub fn public_folder(root: &Path, content_dir: &str) -> Option<(PathBuf, String)> {
+    let dir = root.join(content_dir);
+    let (_, public) = tool(root, &dir)?;
+    let full = dir.join(public);
+    let content_dir = content_dir.trim_end_matches('/');
+    let written = match content_dir {
+        "" | "." | "./" => public.to_string(),
+        _ => format!("{content_dir}/{public}"),
+    };
+    full.is_dir().then_some((full, written))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_folder_is_found_where_each_tool_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("docs/.vitepress")).unwrap();
+        std::fs::create_dir_all(root.join("docs/public")).unwrap();
+        assert_eq!(
+            public_folder(root, "docs"),
+            Some((root.join("docs/public"), "docs/public".to_string()))
+        );
+        // vuejs/docs: the settings beside the content folder.
+        std::fs::create_dir_all(root.join("site/.vitepress")).unwrap();
+        std::fs::create_dir_all(root.join("site/src/public")).unwrap();
+        assert_eq!(
+            public_folder(&root.join("site"), "src").map(|(_, w)| w),
+            Some("src/public".to_string())
+        );
+        // nushell.github.io: VuePress, its content the site's folder.
+        std::fs::create_dir_all(root.join("nu/.vuepress/public")).unwrap();
+        assert_eq!(
+            public_folder(&root.join("nu"), ".").map(|(_, w)| w),
+            Some(".vuepress/public".to_string())
+        );
+        // No settings folder: no public folder, whatever its name.
+        std::fs::create_dir_all(root.join("plain/docs/public")).unwrap();
+        assert_eq!(public_folder(&root.join("plain"), "docs"), None);
+    }
+}
