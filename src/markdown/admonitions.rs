@@ -75,6 +75,17 @@ pub(super) fn passes(
             text = rewritten;
         }
     }
+    // VitePress's and VuePress's `[[toc]]`, outside a vault, where it is a wikilink.
+    let vault = matches!(
+        article.expressions,
+        Expressions::Vault | Expressions::Logseq
+    );
+    if !vault && crate::text::holds(&text, "[[") {
+        if let Some((rewritten, map)) = toc_links(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     let markers = ["!!!", "???", "===", "TOC"];
     if mkdocs || markers.iter().any(|m| crate::text::holds(&text, m)) {
         if let Some((rewritten, map, said)) = rewrite(&text, options, mkdocs) {
@@ -86,6 +97,30 @@ pub(super) fn passes(
         }
     }
     text
+}
+
+/// The text with each line `[[toc]]` (any case; markdown-it-table-of-contents', which
+/// VitePress and VuePress read: vuejs/docs' glossary) outside code written `[TOC]`, the
+/// page's contents there; `None` when there is none.
+fn toc_links(text: &str, options: Options) -> Option<(String, SegMap)> {
+    let code = super::containers::code_blocks(text, options);
+    let mut splice = Splice::new(text);
+    let (mut copied, mut at) = (0, 0);
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let marker = line.trim();
+        if marker.eq_ignore_ascii_case("[[toc]]") && !super::expand::inside(&code, start) {
+            let from = start + line.find('[').unwrap_or(0);
+            splice.copy(copied..from);
+            splice.insert("[TOC]", from);
+            copied = from + marker.len();
+        }
+    }
+    (copied > 0).then(|| {
+        splice.copy(copied..text.len());
+        (splice.out, splice.map)
+    })
 }
 
 /// The text with the tabs of each line's indent written as spaces, to stops every four
@@ -543,6 +578,13 @@ mod tests {
         assert_eq!(out("!!!wow\n"), "!!!wow\n");
         assert_eq!(out("[TOC]\n\nText.\n"), "<!-- toc -->\n\nText.\n");
         assert_eq!(out("[[_TOC_]]\n"), "<!-- toc -->\n");
+        let (toc, _) = toc_links(
+            "# Glossary\n\n[[toc]]\n\n```\n[[TOC]]\n```\n",
+            Options::empty(),
+        )
+        .unwrap();
+        assert_eq!(toc, "# Glossary\n\n[TOC]\n\n```\n[[TOC]]\n```\n");
+        assert!(toc_links("See [[toc]] here.\n", Options::empty()).is_none());
     }
 
     #[test]

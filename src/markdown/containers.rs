@@ -7,7 +7,9 @@
 //! parsed, so it renders, is searched and is checked as any callout is.
 //!
 //! A kind attune has no callout for is a note titled with the kind's name (as for
-//! mdbook-admonish); `details` is a closed `<details>` (VitePress). A kind written
+//! mdbook-admonish); `details` is a closed `<details>` (VitePress), and VitePress's
+//! `code-group` no box: each code block under the label its fence gives
+//! (```` ```sh [npm] ````), in bold, as a page without scripts shows tabs. A kind written
 //! `kind:decoration` (an emoji or a word shown beside the box) is that kind. A
 //! container a document leaves open runs to its end, as markdown-it reads it; one
 //! written inside another (`::::note` around `:::tip`) is a callout in a callout.
@@ -45,6 +47,8 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut at = 0;
     // The end of a block's options (pymdownx.blocks' indented `type: warning`).
     let mut options_end = 0;
+    // Where in `open` a VitePress code group is.
+    let mut group: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
@@ -95,6 +99,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             // The closing line: the quotes of the containers still open, so what
             // follows is not read as the callout's text continued.
             open.pop();
+            group = group.filter(|g| *g < open.len());
             splice.copy(copied..start);
             splice.insert(&quotes(depth(&open), &content[..indent.min(base)]), start);
             copied = start + content.len();
@@ -110,6 +115,11 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
                     block_opening(rest[fence.1..].trim(), &options)
                 })
                 .flatten(),
+            // VitePress's `::: code-group`: tabs of code, each block under its label.
+            None if marker && is_code_group(&rest[fence.1..]) => {
+                group = Some(open.len());
+                Some((String::new(), false))
+            }
             None => marker
                 .then(|| opening(rest[fence.1..].trim()).map(|line| (line, true)))
                 .flatten(),
@@ -126,8 +136,15 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         // written at the line's start (as Hugo renders a box's text on its own): its
         // quotes at the item's indent (at the line's start they ended the list).
         let pad = " ".repeat(base - keep);
-        splice.insert(&quotes(depth(&open), &pad), start + keep);
+        let prefix = quotes(depth(&open), &pad);
+        splice.insert(&prefix, start + keep);
         copied = start + keep;
+        // A code block of a code group, its label (```` ```sh [npm] ````) above it.
+        if let Some(label) = group.filter(|g| *g + 1 == open.len()).and(tab_label(rest)) {
+            let prefix = format!("{}{prefix}", &content[..keep]);
+            let label = super::hugo_themes::plain(label);
+            splice.insert(&format!("**{label}**\n{prefix}\n{prefix}"), start + keep);
+        }
         if let Some((callout_line, quoted)) = opening {
             found = true;
             splice.insert(&callout_line, start + indent);
@@ -257,6 +274,23 @@ fn hint_tag(line: &str) -> Option<Hint> {
 /// `depth` quote marks after `indent`.
 fn quotes(depth: usize, indent: &str) -> String {
     format!("{indent}{}", "> ".repeat(depth))
+}
+
+/// Whether what follows an opening line's colons is VitePress's `code-group`.
+fn is_code_group(after: &str) -> bool {
+    after.trim().eq_ignore_ascii_case("code-group")
+}
+
+/// The label of a code group's block: the `[npm]` of a fence's info string
+/// (```` ```sh [npm] ````); `None` for another line.
+fn tab_label(line: &str) -> Option<&str> {
+    let info = line
+        .strip_prefix("```")
+        .or_else(|| line.strip_prefix("~~~"))?
+        .trim_start_matches(['`', '~'])
+        .trim_end();
+    let (_, label) = info.strip_suffix(']')?.rsplit_once('[')?;
+    (!label.trim().is_empty()).then(|| label.trim())
 }
 
 /// The callout line for what follows an opening line's colons (`tip Title`,
@@ -402,6 +436,21 @@ mod tests {
             "> [!note]\n> > [!tip]\n> > B\n> \n\n"
         );
         assert_eq!(out("///Doc comment\n"), "///Doc comment\n");
+    }
+
+    #[test]
+    fn a_vitepress_code_group_is_each_block_under_its_label() {
+        let group = "::: code-group\n```sh [npm]\nnpm add -D vitest\n```\n\n```sh [my_pnpm]\npnpm i\n```\n:::\nAfter.\n";
+        assert_eq!(
+            out(group),
+            "\n**npm**\n\n```sh [npm]\nnpm add -D vitest\n```\n\n**my\\_pnpm**\n\n```sh [my_pnpm]\npnpm i\n```\n\nAfter.\n"
+        );
+        // In a box, the labels are the box's.
+        let boxed = "::: tip\n::: code-group\n```js [a.js]\nx\n```\n:::\n:::\n";
+        assert_eq!(
+            out(boxed),
+            "> [!tip]\n> \n> **a\\.js**\n> \n> ```js [a.js]\n> x\n> ```\n> \n\n"
+        );
     }
 
     #[test]

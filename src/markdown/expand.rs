@@ -180,7 +180,8 @@ impl Expanded {
 pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     let mut out = Expanded::default();
     let snippets = article.expressions.mkdocs() && holds(body, "--8<--");
-    let mut text = if holds(body, "{{") || snippets {
+    // VitePress's `<!--@include: file-->` too.
+    let mut text = if holds(body, "{{") || snippets || holds(body, "@include:") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
         text

@@ -148,41 +148,6 @@ fn without_static_dir_the_folder_is_not_read_and_the_error_says_so() {
     assert!(!site.path("public/images/logo.png").exists());
 }
 
-/// vitest-dev/vitest: VitePress serves `docs/public/` from the site's root, and its pages
-/// show `/og-vitest-3-2.png`. 43 images were "missing" (the help suggested
-/// `../public/…`), and `static_dir = "docs/public"` was refused as overlapping the
-/// content folder. Without it, the help now names it; with it, the folder's files are
-/// published at the root, once (not at `public/` too).
-#[test]
-fn a_vitepress_sites_public_folder_inside_the_content_folder_is_its_static_folder() {
-    let site = Fixture::empty();
-    let book = "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n";
-    site.write("book.toml", book);
-    site.write(".gitignore", "");
-    site.write("docs/.vitepress/config.ts", "export default {}\n");
-    site.write("docs/public/og.png", PNG);
-    site.write(
-        "docs/guide/index.md",
-        "# Guide\n\n![The cover](/og.png)\n\n![Lost](/lost.png)\n",
-    );
-    let run = site.build();
-    run.assert_code(1).assert_stderr_contains(
-        "the file is in docs/public/: set `static_dir = \"docs/public\"` under [build] in book.toml",
-    );
-    site.write(
-        "book.toml",
-        format!("{book}static_dir = \"docs/public\"\nbroken_links = \"warn\"\n"),
-    );
-    let run = site.build();
-    run.assert_code(0)
-        .assert_stderr_contains("image '/lost.png' does not exist");
-    assert!(!run.stderr.contains("'/og.png'"), "{}", run.stderr);
-    assert_eq!(std::fs::read(site.path("public/og.png")).unwrap(), PNG);
-    assert!(!site.path("public/public").exists());
-    let page = site.read("guide/index.html");
-    assert!(page.contains("src=\"../og.png\""), "{page}");
-}
-
 #[test]
 fn a_static_file_at_the_address_of_a_page_or_of_attunes_own_files_collides() {
     let site = hugo_with_static("\"static\"");

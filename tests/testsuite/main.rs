@@ -37,6 +37,7 @@ mod import_obsidian_publish;
 mod import_static;
 mod import_structure;
 mod import_syntax;
+mod import_vitepress;
 mod in_place;
 mod layout;
 mod linkcheck;

@@ -25,6 +25,8 @@ pub(super) struct Directive<'t> {
     /// pymdownx.snippets' line `--8<-- "file"` on an MkDocs site (see
     /// [`next_snippet`]).
     pub(super) snippet: bool,
+    /// VitePress's `<!--@include: file-->` (see `vitepress.rs`).
+    pub(super) vitepress: bool,
 }
 
 /// How a Hugo include shortcode takes its file.
@@ -83,6 +85,7 @@ pub(super) fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_
             escaped,
             hugo: None,
             snippet: false,
+            vitepress: false,
         });
     }
     None
@@ -97,6 +100,7 @@ pub(super) struct Finder<'t> {
     /// none), or `None` when it must be looked for again.
     mdbook: Option<Option<Directive<'t>>>,
     hugo: Option<Option<Directive<'t>>>,
+    vitepress: Option<Option<Directive<'t>>>,
     /// An MkDocs site's text: pymdownx.snippets' lines in place of Hugo's shortcodes.
     snippets: bool,
 }
@@ -114,11 +118,12 @@ impl<'t> Finder<'t> {
             text,
             mdbook: None,
             hugo: None,
+            vitepress: None,
             snippets,
         }
     }
 
-    /// The first directive of either kind at or after `from`.
+    /// The first directive of any kind at or after `from`.
     pub(super) fn next(&mut self, from: usize) -> Option<Directive<'t>> {
         let stale = |kept: &Option<Option<Directive>>| match kept {
             Some(Some(d)) => d.range.start < from,
@@ -134,13 +139,16 @@ impl<'t> Finder<'t> {
                 false => next_hugo(self.text, from),
             });
         }
+        if stale(&self.vitepress) {
+            self.vitepress = Some(super::vitepress::next_include(self.text, from));
+        }
         let start =
             |kept: &Option<Option<Directive>>| kept.as_ref()?.as_ref().map(|d| d.range.start);
-        match (start(&self.mdbook), start(&self.hugo)) {
-            (Some(m), Some(h)) if h < m => self.hugo.take().flatten(),
-            (Some(_), _) => self.mdbook.take().flatten(),
-            (None, _) => self.hugo.take().flatten(),
-        }
+        let first = [&mut self.mdbook, &mut self.hugo, &mut self.vitepress]
+            .into_iter()
+            .filter(|kept| start(kept).is_some())
+            .min_by_key(|kept| start(kept))?;
+        first.take().flatten()
     }
 }
 
@@ -196,6 +204,7 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
                 code,
             }),
             snippet: false,
+            vitepress: false,
         });
     }
     None
@@ -238,6 +247,7 @@ fn next_snippet(text: &str, mut from: usize) -> Option<Directive<'_>> {
             escaped,
             hugo: None,
             snippet: true,
+            vitepress: false,
         });
     }
     None

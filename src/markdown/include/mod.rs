@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 mod directive;
 mod origins;
 mod select;
+mod vitepress;
 use directive::{body_line, hugo_target, Directive, Finder};
 use origins::from_content;
 pub use origins::{place_included, IncludedAt, Origin, Origins, VIRTUAL_LINE};
@@ -208,7 +209,7 @@ impl Includer<'_, '_> {
             // header, not a file of the site, so code shown as written. mdBook would try
             // to read a file named `<cmath>`, fail and keep the text; no site names a
             // file so.
-            if header_not_path(&d.args) || d.hugo.is_some() {
+            if header_not_path(&d.args) || d.hugo.is_some() || d.vitepress {
                 let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
                 if inside(ranges, d.range.start) {
                     continue;
@@ -279,7 +280,10 @@ impl Includer<'_, '_> {
     ) -> Result<(String, Origin, Vec<Origin>), Diagnostic> {
         let playground = matches!(d.name, "playground" | "playpen");
         let mut fence = String::new();
-        let (target, spec) = if d.hugo.is_some() && !d.snippet {
+        let vite = d.vitepress.then(|| vitepress::Spec::of(&d.args));
+        let (target, spec) = if let Some(vite) = &vite {
+            (vite.path, None)
+        } else if d.hugo.is_some() && !d.snippet {
             (d.args.as_ref(), None)
         } else if playground {
             // The file, then the code block's attributes: `{{#playground a.rs editable}}`.
@@ -307,6 +311,7 @@ impl Includer<'_, '_> {
         let what = match &d.hugo {
             Some(hugo) => format!("`{}`", hugo.written),
             None if d.snippet => format!("`--8<-- \"{}\"`", d.args),
+            None if d.vitepress => format!("`<!--@include: {}-->`", d.args),
             None => format!("`{{{{#{} {}}}}}`", d.name, d.args),
         };
         let (Some(from), Some(content), Some(base)) =
@@ -322,6 +327,8 @@ impl Includer<'_, '_> {
         }
         let hugo_path = match (&d.hugo, self.site.as_ref()) {
             (Some(_), Some(site)) => Some(hugo_target(target, from, &content, site)),
+            // VitePress's `@/`: from the content folder (its `srcDir`).
+            _ if d.vitepress && target.starts_with("@/") => Some(content.join(&target[2..])),
             _ => (self.snippet_places.as_deref())
                 .filter(|_| d.snippet)
                 .map(|places| directive::snippet_target(target, places)),
@@ -337,7 +344,7 @@ impl Includer<'_, '_> {
             Some(path) => path,
             None => from.parent().unwrap_or(Path::new("")).join(target),
         };
-        let shown_target = match d.hugo.is_some() || d.snippet {
+        let shown_target = match d.hugo.is_some() || d.snippet || hugo_shown.is_some() {
             true => PathBuf::from(target),
             false => normalise(&shown.parent().unwrap_or(Path::new("")).join(target)),
         };
@@ -433,7 +440,11 @@ impl Includer<'_, '_> {
         let body = (d.hugo.as_ref().is_some_and(|h| h.page))
             .then(|| body_line(&file_text).map(|n| format!("{n}:")))
             .flatten();
-        let spec = body.as_deref().or(spec);
+        let region = match &vite {
+            Some(vite) => vite.lines(&file_text, &what, self.article.broken_links)?,
+            None => None,
+        };
+        let spec = body.as_deref().or(spec).or(region.as_deref());
         let (selected, map) =
             select::reported(&file_text, spec, take, &what, self.article.broken_links)?;
         // Directives in the included text are the included file's own, relative to it.

@@ -1,0 +1,200 @@
+//! VitePress's Markdown file inclusion: `<!--@include: ./parts/basics.md-->` is that
+//! file's text, read as Markdown in the page; `{3,}`, `{,10}` or `{2,5}` after the path
+//! take those lines (from 1), `#name` the lines of the file's region `name` (between
+//! `<!-- #region name -->` and `<!-- #endregion name -->`, or the same marks in `//`,
+//! `/* */`, `#` comments, as VS Code folds them), and `#name{1,2}` lines of the region.
+//! A path is relative to the including file; `@/` starts it at the content folder
+//! (VitePress's `srcDir`). vitest's CLI page includes its generated list of options so:
+//! as an HTML comment, attune showed nothing, and 23 links to its options led nowhere.
+
+use super::directive::{Directive, MAX_ARGS};
+use crate::diagnostic::{Code, Diagnostic};
+use std::borrow::Cow;
+
+/// The next `<!--@include: path-->` in `text` at or after `from`.
+pub(super) fn next_include(text: &str, mut from: usize) -> Option<Directive<'_>> {
+    while let Some(found) = text[from..].find("<!--") {
+        let start = from + found;
+        from = start + 4;
+        let Some(after) = text[start + 4..].trim_start().strip_prefix("@include:") else {
+            continue;
+        };
+        let mut cut = after.len().min(MAX_ARGS);
+        while !after.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let Some(close) = after[..cut].find("-->") else {
+            continue;
+        };
+        let args = after[..close].trim();
+        if args.is_empty() || args.contains('\n') {
+            continue;
+        }
+        return Some(Directive {
+            range: start..text.len() - after.len() + close + 3,
+            name: "include",
+            args: Cow::Borrowed(args),
+            escaped: false,
+            hugo: None,
+            snippet: false,
+            vitepress: true,
+        });
+    }
+    None
+}
+
+/// An include's path, and the region and lines of the file it takes.
+pub(super) struct Spec<'a> {
+    pub(super) path: &'a str,
+    region: Option<&'a str>,
+    range: Option<(Option<usize>, Option<usize>)>,
+}
+
+impl<'a> Spec<'a> {
+    /// `path#region{first,last}`, each part but the path optional.
+    pub(super) fn of(args: &'a str) -> Spec<'a> {
+        let mut rest = args.trim();
+        let mut range = None;
+        if let Some((head, braced)) = rest.strip_suffix('}').and_then(|r| r.rsplit_once('{')) {
+            if let Some((a, b)) = braced.split_once(',') {
+                let number = |n: &str| n.trim().parse::<usize>().ok();
+                let numbers_or_blank = |n: &str| n.trim().is_empty() || number(n).is_some();
+                if numbers_or_blank(a) && numbers_or_blank(b) {
+                    range = Some((number(a), number(b)));
+                    rest = head;
+                }
+            }
+        }
+        let (path, region) = match rest.rsplit_once('#') {
+            Some((path, region)) if !path.is_empty() && !region.is_empty() => (path, Some(region)),
+            _ => (rest, None),
+        };
+        Spec {
+            path: path.trim(),
+            region,
+            range,
+        }
+    }
+
+    /// The lines of `text` it takes, as `{{#include}}` names them (`first:last`, from
+    /// 1); `None` for the whole file. `what` names the directive in a diagnostic.
+    pub(super) fn lines(
+        &self,
+        text: &str,
+        what: &str,
+        broken_links: crate::config::BrokenLinks,
+    ) -> Result<Option<String>, Diagnostic> {
+        let (first, last) = self.range.unwrap_or((None, None));
+        let Some(name) = self.region else {
+            let show = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
+            return Ok(self
+                .range
+                .map(|_| format!("{}:{}", show(first), show(last))));
+        };
+        let marks: Vec<Option<(bool, &str)>> = text.lines().map(region_mark).collect();
+        let Some(open) = marks.iter().position(|m| *m == Some((false, name))) else {
+            let message = format!(
+                "{what}: no region `{name}` in the file (`#region {name}` … `#endregion {name}`)"
+            );
+            let d = Diagnostic::error(Code::Include, message);
+            return Err(broken_links.report(d, "without it: the directive is left out"));
+        };
+        // Regions nest: the end is the one that closes this region's mark.
+        let mut depth = 0usize;
+        let mut end = marks.len();
+        for (i, mark) in marks.iter().enumerate().skip(open) {
+            match mark {
+                Some((false, n)) if *n == name => depth += 1,
+                Some((true, n)) if *n == name || n.is_empty() => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Lines `open + 2 ..= end` from 1 are the region's; its own lines from 1 within.
+        let from = open + 2 + first.unwrap_or(1).max(1) - 1;
+        let to = last.map_or(end, |l| (open + 1 + l).min(end));
+        Ok(Some(format!("{from}:{}", to.max(from))))
+    }
+}
+
+/// Whether `line` opens or closes a region: `#region name` or `#endregion name` alone in
+/// a comment (`<!-- -->`, `//`, `/* */`, `#`, `--`, `(* *)`), as VS Code folds them; (is
+/// the end, name).
+fn region_mark(line: &str) -> Option<(bool, &str)> {
+    let line = line.trim();
+    let body = ["<!--", "//", "/*", "(*", "--"]
+        .iter()
+        .find_map(|open| line.strip_prefix(open))
+        .unwrap_or(line)
+        .trim_start();
+    let body = ["-->", "*/", "*)"]
+        .iter()
+        .find_map(|close| body.strip_suffix(close))
+        .unwrap_or(body)
+        .trim_end();
+    let lower = body.get(..10).unwrap_or(body).to_ascii_lowercase();
+    let (end, rest) = if lower.starts_with("#endregion") {
+        (true, &body[10..])
+    } else if lower.starts_with("#region") {
+        (false, &body[7..])
+    } else {
+        return None;
+    };
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    Some((end, rest.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::BrokenLinks;
+
+    fn lines(args: &str, text: &str) -> Option<String> {
+        Spec::of(args).lines(text, "x", BrokenLinks::Error).unwrap()
+    }
+
+    #[test]
+    fn includes_are_found_in_their_comments() {
+        let text = "A\n<!--@include: ./cli-generated.md-->\n<!-- @include: @/parts/a.md{2,} -->\n<!-- note -->\n";
+        let first = next_include(text, 0).unwrap();
+        assert_eq!(first.args, "./cli-generated.md");
+        assert_eq!(
+            &text[first.range.clone()],
+            "<!--@include: ./cli-generated.md-->"
+        );
+        let second = next_include(text, first.range.end).unwrap();
+        assert_eq!(second.args, "@/parts/a.md{2,}");
+        assert!(next_include(text, second.range.end).is_none());
+        assert!(next_include("<!--@include: -->", 0).is_none());
+    }
+
+    #[test]
+    fn line_ranges_and_regions_are_read_as_vitepress_reads_them() {
+        let spec = Spec::of("./parts/basics.md#basic-usage{,2}");
+        assert_eq!(
+            (spec.path, spec.region),
+            ("./parts/basics.md", Some("basic-usage"))
+        );
+        assert_eq!(Spec::of("a.md{3,}").range, Some((Some(3), None)));
+        assert_eq!(lines("a.md", "x\n"), None);
+        assert_eq!(lines("a.md{3,}", "x\n").as_deref(), Some("3:"));
+        assert_eq!(lines("a.md{2,5}", "x\n").as_deref(), Some("2:5"));
+        assert_eq!(lines("a.md{,10}", "x\n").as_deref(), Some(":10"));
+        let text = "intro\n<!-- #region usage -->\none\ntwo\n// #region inner\nthree\n// #endregion inner\n<!-- #endregion usage -->\nout\n";
+        assert_eq!(lines("a.md#usage", text).as_deref(), Some("3:7"));
+        assert_eq!(lines("a.md#usage{2,3}", text).as_deref(), Some("4:5"));
+        assert_eq!(lines("a.md#inner", text).as_deref(), Some("6:6"));
+        let missing = Spec::of("a.md#gone").lines(text, "`x`", BrokenLinks::Error);
+        assert!(missing.unwrap_err().message.contains("no region `gone`"));
+        assert_eq!(region_mark("  #Region Setup"), Some((false, "Setup")));
+        assert_eq!(region_mark("/* #endregion */"), Some((true, "")));
+        assert_eq!(region_mark("#regional news"), None);
+    }
+}

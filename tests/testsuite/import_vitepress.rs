@@ -1,0 +1,169 @@
+//! VitePress and VuePress sites: the public folder inside the content folder, and
+//! VitePress's Markdown file inclusion (`<!--@include: file-->`).
+
+use crate::support::Fixture;
+
+/// vitest-dev/vitest: VitePress serves `docs/public/` from the site's root, and its pages
+/// show `/og-vitest-3-2.png`. 43 images were "missing" (the help suggested
+/// `../public/…`), and `static_dir = "docs/public"` was refused as overlapping the
+/// content folder. Without it, the help now names it; with it, the folder's files are
+/// published at the root, once (not at `public/` too).
+#[test]
+fn a_vitepress_sites_public_folder_inside_the_content_folder_is_its_static_folder() {
+    let site = Fixture::empty();
+    let book = "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n";
+    site.write("book.toml", book);
+    site.write(".gitignore", "");
+    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    site.write("docs/public/og.png", b"\x89PNG\r\n");
+    site.write(
+        "docs/guide/index.md",
+        "# Guide\n\n![The cover](/og.png)\n\n![Lost](/lost.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(1).assert_stderr_contains(
+        "the file is in docs/public/: set `static_dir = \"docs/public\"` under [build] in book.toml",
+    );
+    site.write(
+        "book.toml",
+        format!("{book}static_dir = \"docs/public\"\nbroken_links = \"warn\"\n"),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("image '/lost.png' does not exist");
+    assert!(!run.stderr.contains("'/og.png'"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(site.path("public/og.png")).unwrap(),
+        b"\x89PNG\r\n"
+    );
+    assert!(!site.path("public/public").exists());
+    let page = site.read("guide/index.html");
+    assert!(page.contains("src=\"../og.png\""), "{page}");
+}
+
+/// vitest-dev/vitest: `docs/guide/cli.md` holds `<!--@include: ./cli-generated.md-->`,
+/// the list of every option. Read as an HTML comment, the page showed none of them,
+/// and 13 links to `/guide/cli#standalone` and the like led nowhere. Now the file's
+/// text is in the page (its headings its own), with VitePress's line ranges, regions
+/// and `@/` paths; one in a code block stays as written, and a missing file or region
+/// is reported where the include is.
+#[test]
+fn a_vitepress_include_is_the_files_text() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    site.write(
+        "docs/guide/cli.md",
+        concat!(
+            "# CLI\n\nOptions:\n\n<!--@include: ./cli-generated.md-->\n\n",
+            "<!-- @include: @/parts/steps.md{2,3} -->\n\n",
+            "<!--@include: ../parts/steps.md#calm{2,}-->\n\n",
+            "```md\n<!--@include: ./shown.md-->\n```\n",
+        ),
+    );
+    site.write(
+        "docs/guide/cli-generated.md",
+        "## standalone\n\n- **CLI:** `--standalone`\n\nStart Vitest without running tests.\n",
+    );
+    site.write(
+        "docs/parts/steps.md",
+        "Step zero\n\nStep one\n\n<!-- #region calm -->\nBreathe in.\n\nBreathe out.\n<!-- #endregion calm -->\nAfter.\n",
+    );
+    site.write(
+        "docs/guide/other.md",
+        "# Other\n\nStart [alone](/guide/cli#standalone).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("cli#standalone"), "{}", run.stderr);
+    let page = site.read("guide/cli/index.html");
+    for shown in [
+        "id=\"standalone\"",
+        "Start Vitest without running tests.",
+        "<p>Step one</p>",
+        "<p>Breathe out.</p>",
+        "&lt;!--</span>@include: ./shown.md<span",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    for left in ["Step zero", "Breathe in.", "After."] {
+        assert!(!page.contains(left), "{left}: {page}");
+    }
+    // Included, the generated list is no page of its own.
+    assert!(!site.path("public/guide/cli-generated").exists());
+    site.write(
+        "docs/guide/other.md",
+        "# Other\n\n<!--@include: ./gone.md-->\n\n<!--@include: ../parts/steps.md#gone-->\n",
+    );
+    let run = site.build();
+    run.assert_code(1)
+        .assert_stderr_contains("`<!--@include: ./gone.md-->`: no file 'docs/guide/gone.md'")
+        .assert_stderr_contains(" --> docs/guide/other.md:3:1")
+        .assert_stderr_contains("no region `gone` in the file")
+        .assert_stderr_contains(" --> docs/guide/other.md:5:1");
+}
+
+/// vuejs/docs' glossary opens with `[[TOC]]`, markdown-it-table-of-contents' marker,
+/// which VitePress and VuePress read as the page's contents: it was a link to a note
+/// "not written yet". It is the contents, as `[TOC]` is; in a vault it stays a wikilink.
+#[test]
+fn a_vitepress_contents_marker_is_the_pages_contents() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Vue\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/glossary/index.md",
+        "# Glossary\n\n[[TOC]]\n\n## Compiler macro\n\nText.\n\n## Composable\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("TOC"), "{}", run.stderr);
+    let page = site.read("glossary/index.html");
+    assert!(
+        page.contains("class=\"toc-heading\">On this page</h2>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("[[TOC]]") && !page.contains("[TOC]"),
+        "{page}"
+    );
+}
+
+/// vitest-dev/vitest writes installs as `::: code-group` (78 groups): it was a note
+/// titled "Code-group" holding the blocks, their labels (`[npm]`, `[pnpm]`) lost, so
+/// two commands stood with nothing saying which tool each was for. Each block is now
+/// under its label in bold, with no box, as a page without scripts shows the tabs.
+#[test]
+fn a_vitepress_code_group_is_each_block_under_its_label() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Vitest\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/guide/index.md",
+        "# Getting started\n\n::: code-group\n```bash [npm]\nnpm install -D vitest\n```\n```bash [yarn]\nyarn add -D vitest\n```\n:::\n\nThen run it.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("guide/index.html");
+    let npm = page.find("<p><strong>npm</strong></p>").expect("npm label");
+    let yarn = page
+        .find("<p><strong>yarn</strong></p>")
+        .expect("yarn label");
+    let npm_code = page.find("hl-shell\">npm</span>").unwrap();
+    let yarn_code = page.find("hl-shell\">yarn</span>").unwrap();
+    assert!(
+        npm < npm_code && npm_code < yarn && yarn < yarn_code,
+        "{page}"
+    );
+    assert!(
+        !page.contains("Code-group") && !page.contains("callout-note"),
+        "{page}"
+    );
+    assert!(page.contains("<p>Then run it.</p>"), "{page}");
+}
