@@ -321,6 +321,16 @@ fn opening(after: &str) -> Option<String> {
         return None;
     }
     let title = title.trim();
+    // markdown-it-attrs' list after a VitePress title (`::: warning Class Support
+    // {#class-support}`): the box's attributes, not its words.
+    let title = match title.rsplit_once(" {") {
+        Some((words, list))
+            if super::goldmark_attributes::attribute_list(&format!("{{{list}")).is_some() =>
+        {
+            words.trim()
+        }
+        _ => title,
+    };
     // Docusaurus' `:::tip[Title]`; attributes after the kind (`{title="…"}`) are
     // its, and passed over.
     let title = match title.strip_prefix('[') {
@@ -447,6 +457,10 @@ mod tests {
         );
         // In a box, the labels are the box's.
         let boxed = "::: tip\n::: code-group\n```js [a.js]\nx\n```\n:::\n:::\n";
+        assert_eq!(
+            out("::: warning Class Support {#class-support}\nText.\n:::\n"),
+            "> [!warning] Class Support\n> Text.\n\n"
+        );
         assert_eq!(
             out(boxed),
             "> [!tip]\n> \n> **a\\.js**\n> \n> ```js [a.js]\n> x\n> ```\n> \n\n"

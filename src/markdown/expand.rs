@@ -285,16 +285,18 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = unescaped;
         }
     }
-    // Goldmark's (Hugo, Zola), kramdown's (Jekyll: `{: #id}`) and Python-Markdown's
-    // attr_list (MkDocs: `{ #id }` as a paragraph's last line) block attributes.
+    // Goldmark's (Hugo, Zola), kramdown's (Jekyll: `{: #id}`), Python-Markdown's
+    // attr_list (MkDocs: `{ #id }` as a paragraph's last line) and markdown-it-attrs'
+    // (VitePress) block attributes.
     let attributes = matches!(
         article.expressions,
-        Expressions::Text | Expressions::Liquid | Expressions::MkDocs { .. }
+        Expressions::Text | Expressions::Liquid | Expressions::MkDocs { .. } | Expressions::Vue
     );
     // Python-Markdown's may stand indented, as a list item's text is; any in a quote.
     let indented = (article.expressions.mkdocs() && holds(&text, " {")) || holds(&text, "> {");
     if attributes && (holds(&text, "\n{") || indented) {
-        if let Some((rewritten, map)) = super::goldmark_attributes::rewrite(&text, options) {
+        let alone = article.expressions == Expressions::Vue;
+        if let Some((rewritten, map)) = super::goldmark_attributes::rewrite(&text, options, alone) {
             out.maps.0.push(map);
             text = rewritten;
         }

@@ -429,7 +429,10 @@ pub(super) fn strip(
         // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
         // So does a Hugo or Zola site, but for Zola's shortcode calls.
         let text_here = match article.expressions {
-            Expressions::Template | Expressions::Liquid | Expressions::MkDocs { .. } => false,
+            Expressions::Template
+            | Expressions::Liquid
+            | Expressions::MkDocs { .. }
+            | Expressions::Vue => false,
             Expressions::Vault | Expressions::Logseq => true,
             Expressions::Text => zola_shortcode(&name).is_none(),
         };

@@ -9,14 +9,16 @@
 //! Jekyll's kramdown writes the same lines with a colon, its block inline attribute
 //! lists: `{: #no-sudo}` after a heading, `{: .note .info}` after a paragraph; they are
 //! read alike on a Jekyll site, and Python-Markdown's attr_list ones (`{ #id }`, the
-//! last line of a paragraph or a list item's text) on an MkDocs site.
+//! last line of a paragraph or a list item's text) on an MkDocs site. On a VitePress
+//! site, markdown-it-attrs' `{#automocking-algorithm}` may stand as a paragraph of its
+//! own (vitest's guide, before a list): an anchor there too.
 
 use super::expand::{inside, literal_ranges, SegMap, Splice};
 use pulldown_cmark::Options;
 
 /// The id of an attribute list `{…}` (`None` inside when it has none); `None` when
 /// `line` is not one.
-fn attribute_list(line: &str) -> Option<Option<&str>> {
+pub(super) fn attribute_list(line: &str) -> Option<Option<&str>> {
     let inner = line.trim().strip_prefix('{')?.strip_suffix('}')?;
     // kramdown's form, `{: .note}`.
     let inner = inner.strip_prefix(':').unwrap_or(inner).trim();
@@ -62,17 +64,23 @@ fn attribute_list(line: &str) -> Option<Option<&str>> {
 }
 
 /// The text with each block attribute line taken out (an id kept as an anchor), and
-/// the map back; `None` when there is none.
-pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
+/// the map back; `None` when there is none. With `alone` (a VitePress site's
+/// markdown-it-attrs), a line that is a paragraph of its own is one too.
+pub(super) fn rewrite(text: &str, options: Options, alone: bool) -> Option<(String, SegMap)> {
     let mut found = Vec::new();
     let mut previous_blank = true;
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
         let content = line.trim_end_matches(['\n', '\r']);
         // In a quote, after its `>` marks (Docsy's docs: `> {.border-0}`).
         let quoted = content.trim_start_matches(['>', ' ', '\t']);
         let marks = content.len() - quoted.len();
-        if !previous_blank && quoted.starts_with('{') {
+        // markdown-it-attrs' list as a paragraph of its own (`alone`): the empty
+        // paragraph it gives its id to is an anchor there.
+        let next_blank = lines.peek().is_none_or(|next| next.trim().is_empty());
+        let own_paragraph = alone && previous_blank && next_blank;
+        if (!previous_blank || own_paragraph) && quoted.starts_with('{') {
             if let Some(id) = attribute_list(quoted) {
                 found.push((at + marks..at + content.len(), id));
             }
@@ -110,7 +118,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Option<String> {
-        rewrite(text, Options::all()).map(|(out, _)| out)
+        rewrite(text, Options::all(), false).map(|(out, _)| out)
     }
 
     #[test]
@@ -138,6 +146,15 @@ mod tests {
             Some("> </div>\n> \n")
         );
         assert_eq!(run("> Text.\n>\n> {.lead}\n"), None);
+        // A paragraph of its own: an anchor on a VitePress site, else as written.
+        let own = "Recursively:\n\n{#automocking-algorithm}\n\n- All arrays\n";
+        assert_eq!(
+            rewrite(own, Options::all(), true)
+                .map(|(out, _)| out)
+                .as_deref(),
+            Some("Recursively:\n\n<a id=\"automocking-algorithm\"></a>\n\n- All arrays\n")
+        );
+        assert_eq!(run(own), None);
         // Not after a block, in code, or not an attribute list: as written.
         for text in [
             "{.display-6}\n",

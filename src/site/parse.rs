@@ -83,6 +83,8 @@ pub(super) fn articles(
         markdown::Expressions::MkDocs {
             macros: crate::load::mkdocs::runs_macros(&content.dir),
         }
+    } else if crate::load::vitepress::is_site(&content.root, &content.dir) {
+        markdown::Expressions::Vue
     } else {
         markdown::Expressions::Template
     };

@@ -167,3 +167,33 @@ fn a_vitepress_code_group_is_each_block_under_its_label() {
     );
     assert!(page.contains("<p>Then run it.</p>"), "{page}");
 }
+
+/// vitest-dev/vitest's mocking guide marks a list `{#automocking-algorithm}`, a
+/// markdown-it-attrs line, and three pages link there: the line showed as written and
+/// the links led nowhere. A box titled `::: warning Class Support {#class-support}`
+/// showed the list in its title. Now the line is an anchor, as on a Hugo site, and
+/// the title its words.
+#[test]
+fn markdown_it_attrs_lines_are_anchors_on_a_vitepress_site() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Vitest\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    site.write(
+        "docs/guide/modules.md",
+        "# Modules\n\nVitest replaces everything recursively:\n\n{#automocking-algorithm}\n\n- All arrays will be empty\n\n::: warning Class Support {#class-support}\nClasses are mocked too.\n:::\n",
+    );
+    site.write(
+        "docs/api/vi.md",
+        "# vi\n\nSee the [algorithm](/guide/modules#automocking-algorithm).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("automocking"), "{}", run.stderr);
+    let page = site.read("guide/modules/index.html");
+    assert!(page.contains("id=\"automocking-algorithm\""), "{page}");
+    assert!(!page.contains("{#"), "{page}");
+    assert!(page.contains("Class Support</p>"), "{page}");
+}

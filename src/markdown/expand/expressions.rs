@@ -23,6 +23,10 @@ pub enum Expressions {
     /// written (MkDocs' own release notes write `{{ base_url }}/img/favicon.ico`), so
     /// they are text.
     MkDocs { macros: bool },
+    /// A VitePress or VuePress site (see `load/vitepress.rs`): Vue's `{{ … }}` runs in
+    /// its pages, reported as a template's; markdown-it-attrs' lines (`{#id}`) are
+    /// read as Goldmark's are.
+    Vue,
     /// A Jekyll site (see `load/jekyll.rs`): Liquid runs in its pages, so its tags are
     /// reported as a template's are, but for the page links it writes in addresses
     /// (`{% link a.md %}`, `{{ site.baseurl }}`: see `page_link.rs`).
