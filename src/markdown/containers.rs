@@ -47,8 +47,8 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut at = 0;
     // The end of a block's options (pymdownx.blocks' indented `type: warning`).
     let mut options_end = 0;
-    // Where in `open` a VitePress code group is.
-    let mut group: Option<usize> = None;
+    // Where in `open` each VitePress code group or tab set is, and which.
+    let mut groups: Vec<(usize, Group)> = Vec::new();
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
@@ -99,7 +99,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             // The closing line: the quotes of the containers still open, so what
             // follows is not read as the callout's text continued.
             open.pop();
-            group = group.filter(|g| *g < open.len());
+            groups.retain(|(g, _)| *g < open.len());
             splice.copy(copied..start);
             splice.insert(&quotes(depth(&open), &content[..indent.min(base)]), start);
             copied = start + content.len();
@@ -115,9 +115,10 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
                     block_opening(rest[fence.1..].trim(), &options)
                 })
                 .flatten(),
-            // VitePress's `::: code-group`: tabs of code, each block under its label.
-            None if marker && is_code_group(&rest[fence.1..]) => {
-                group = Some(open.len());
+            // VitePress's `::: code-group` (tabs of code, each block under its label)
+            // and vitepress-plugin-tabs' `::: tabs` (`== Name` before each tab).
+            None if marker && group_kind(&rest[fence.1..]).is_some() => {
+                groups.extend(group_kind(&rest[fence.1..]).map(|kind| (open.len(), kind)));
                 Some((String::new(), false))
             }
             None => marker
@@ -139,11 +140,27 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         let prefix = quotes(depth(&open), &pad);
         splice.insert(&prefix, start + keep);
         copied = start + keep;
-        // A code block of a code group, its label (```` ```sh [npm] ````) above it.
-        if let Some(label) = group.filter(|g| *g + 1 == open.len()).and(tab_label(rest)) {
-            let prefix = format!("{}{prefix}", &content[..keep]);
-            let label = super::hugo_themes::plain(label);
-            splice.insert(&format!("**{label}**\n{prefix}\n{prefix}"), start + keep);
+        // A code block of a code group, its label (```` ```sh [npm] ````) above it; a
+        // tab's `== Name` line, the name.
+        let innermost = groups.last().filter(|(g, _)| *g + 1 == open.len());
+        match innermost.map(|(_, kind)| kind) {
+            Some(Group::Code) => {
+                if let Some(label) = tab_label(rest) {
+                    let prefix = format!("{}{prefix}", &content[..keep]);
+                    let label = super::hugo_themes::plain(label);
+                    splice.insert(&format!("**{label}**\n{prefix}\n{prefix}"), start + keep);
+                }
+            }
+            Some(Group::Tabs) if inside.is_none() && opening.is_none() => {
+                if let Some(name) = rest.strip_prefix("== ").map(str::trim) {
+                    let name = super::hugo_themes::plain(name);
+                    let prefix = format!("{}{prefix}", &content[..keep]);
+                    let label = format!("\n{prefix}**{name}**\n{prefix}");
+                    splice.insert(&label, start + keep);
+                    copied = start + content.len();
+                }
+            }
+            _ => {}
         }
         if let Some((callout_line, quoted)) = opening {
             found = true;
@@ -276,9 +293,24 @@ fn quotes(depth: usize, indent: &str) -> String {
     format!("{indent}{}", "> ".repeat(depth))
 }
 
-/// Whether what follows an opening line's colons is VitePress's `code-group`.
-fn is_code_group(after: &str) -> bool {
-    after.trim().eq_ignore_ascii_case("code-group")
+/// A container whose parts are tabs, shown one after another under their labels.
+#[derive(Clone, Copy)]
+enum Group {
+    /// VitePress's `code-group`.
+    Code,
+    /// vitepress-plugin-tabs' `tabs` (with an optional `key:…` that syncs tab sets).
+    Tabs,
+}
+
+/// The group what follows an opening line's colons opens, if any.
+fn group_kind(after: &str) -> Option<Group> {
+    let mut words = after.split_whitespace();
+    let kind = match words.next()?.to_ascii_lowercase().as_str() {
+        "code-group" => Group::Code,
+        "tabs" => Group::Tabs,
+        _ => return None,
+    };
+    words.all(|w| w.starts_with("key:")).then_some(kind)
 }
 
 /// The label of a code group's block: the `[npm]` of a fence's info string
@@ -454,6 +486,11 @@ mod tests {
         assert_eq!(
             out(group),
             "\n**npm**\n\n```sh [npm]\nnpm add -D vitest\n```\n\n**my\\_pnpm**\n\n```sh [my_pnpm]\npnpm i\n```\n\nAfter.\n"
+        );
+        let tabs = "::: tabs key:provider\n== Playwright\nRun `npx`.\n\n```\n== kept\n```\n== WebdriverIO\nRun it.\n:::\n";
+        assert_eq!(
+            out(tabs),
+            "\n\n**Playwright**\n\nRun `npx`.\n\n```\n== kept\n```\n\n**WebdriverIO**\n\nRun it.\n\n"
         );
         // In a box, the labels are the box's.
         let boxed = "::: tip\n::: code-group\n```js [a.js]\nx\n```\n:::\n:::\n";

@@ -78,7 +78,8 @@ pub(super) fn rewrite(text: &str, options: Options, alone: bool) -> Option<(Stri
         let marks = content.len() - quoted.len();
         // markdown-it-attrs' list as a paragraph of its own (`alone`): the empty
         // paragraph it gives its id to is an anchor there.
-        let next_blank = lines.peek().is_none_or(|next| next.trim().is_empty());
+        let next_blank = (lines.peek())
+            .is_none_or(|next| next.trim_start_matches(['>', ' ', '\t']).trim().is_empty());
         let own_paragraph = alone && previous_blank && next_blank;
         if (!previous_blank || own_paragraph) && quoted.starts_with('{') {
             if let Some(id) = attribute_list(quoted) {
@@ -155,6 +156,13 @@ mod tests {
             Some("Recursively:\n\n<a id=\"automocking-algorithm\"></a>\n\n- All arrays\n")
         );
         assert_eq!(run(own), None);
+        let quoted = "> Recursively:\n>\n> {#algorithm}\n>\n> - All\n";
+        assert_eq!(
+            rewrite(quoted, Options::all(), true)
+                .map(|(out, _)| out)
+                .as_deref(),
+            Some("> Recursively:\n>\n> <a id=\"algorithm\"></a>\n>\n> - All\n")
+        );
         // Not after a block, in code, or not an attribute list: as written.
         for text in [
             "{.display-6}\n",

@@ -138,6 +138,8 @@ fn a_vitepress_contents_marker_is_the_pages_contents() {
 /// titled "Code-group" holding the blocks, their labels (`[npm]`, `[pnpm]`) lost, so
 /// two commands stood with nothing saying which tool each was for. Each block is now
 /// under its label in bold, with no box, as a page without scripts shows the tabs.
+/// vitepress-plugin-tabs' `::: tabs` (`== Playwright` before each tab) reads the same
+/// way: its tab names showed as `== Playwright` in a note titled "Tabs".
 #[test]
 fn a_vitepress_code_group_is_each_block_under_its_label() {
     let site = Fixture::empty();
@@ -147,7 +149,7 @@ fn a_vitepress_code_group_is_each_block_under_its_label() {
     );
     site.write(
         "docs/guide/index.md",
-        "# Getting started\n\n::: code-group\n```bash [npm]\nnpm install -D vitest\n```\n```bash [yarn]\nyarn add -D vitest\n```\n:::\n\nThen run it.\n",
+        "# Getting started\n\n::: code-group\n```bash [npm]\nnpm install -D vitest\n```\n```bash [yarn]\nyarn add -D vitest\n```\n:::\n\nThen run it.\n\n::: tabs key:provider\n== Playwright\nParallel runs.\n== WebdriverIO\nReal browsers.\n:::\n",
     );
     site.build().assert_code(0);
     let page = site.read("guide/index.html");
@@ -166,6 +168,11 @@ fn a_vitepress_code_group_is_each_block_under_its_label() {
         "{page}"
     );
     assert!(page.contains("<p>Then run it.</p>"), "{page}");
+    assert!(
+        page.contains("<p><strong>Playwright</strong></p>\n<p>Parallel runs.</p>\n<p><strong>WebdriverIO</strong></p>\n<p>Real browsers.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("== ") && !page.contains("Tabs"), "{page}");
 }
 
 /// vitest-dev/vitest's mocking guide marks a list `{#automocking-algorithm}`, a
