@@ -257,6 +257,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    // MDX's components, before the containers some of them are drawn as (`<Aside>`).
+    if super::mdx::is_mdx(article) {
+        let (stripped, map) = super::mdx::strip(&text, article, options, &mut out);
+        out.maps.0.push(map);
+        text = stripped;
+    }
     text = super::admonitions::passes(text, article, options, &mut out);
     // `///`: pymdownx.blocks (`/// tip | Title` … `///`), as FastAPI's docs write them.
     if [":::", "endhint", "endnote", "///"]
@@ -267,11 +273,6 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             out.maps.0.push(map);
             text = rewritten;
         }
-    }
-    if super::mdx::is_mdx(article) {
-        let (stripped, map) = super::mdx::strip(&text, article, options, &mut out);
-        out.maps.0.push(map);
-        text = stripped;
     }
     let templates = article.expressions != Expressions::MkDocs { macros: false };
     if templates && (holds(&text, "{{") || holds(&text, "{%") || holds(&text, "<%")) {

@@ -11,8 +11,11 @@
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic};
+use components::Tag;
 use pulldown_cmark::Options;
 use std::ops::Range;
+
+mod components;
 
 /// How far a component's opening tag may run, in bytes (JSON-LD data runs long).
 const MAX_TAG: usize = 50_000;
@@ -69,18 +72,38 @@ pub(super) fn strip(
             }
         }
     }
+    // Each closing tag's opening tag.
+    let mut opening_of: Vec<Option<usize>> = vec![None; parts.len()];
+    for (i, j) in pair.iter().enumerate() {
+        if let Some(j) = j {
+            opening_of[*j] = Some(i);
+        }
+    }
+    let cuts = indent_cuts(text, &parts, &pair);
     let mut splice = Splice::new(text);
     let mut copied = 0;
     for (i, (range, part)) in parts.iter().enumerate() {
-        splice.copy(copied..range.start);
+        copy_cut(&mut splice, copied..range.start, &cuts);
         copied = range.end;
+        // The components attune draws (`mdx/components.rs`).
+        if let Part::Component { name, closing, .. } = part {
+            let tag = match closing {
+                false => Tag::Opening(&text[range.clone()]),
+                true => Tag::Closing(opening_of[i].map(|j| &text[parts[j].0.clone()])),
+            };
+            if let Some(drawn) = components::in_place(name, tag) {
+                splice.insert(&drawn, range.start);
+                continue;
+            }
+        }
         let written = shortened(&text[range.clone()]);
-        let (message, help) = match part {
+        let (message, help, family) = match part {
             Part::Comment => continue,
             Part::Component { .. } if paired[i] => continue,
             Part::Statement => (
                 format!("MDX statement `{written}` is not supported: attune runs no JavaScript"),
                 "the statement is left out of the page; what a component it imports shows, write in Markdown".to_string(),
+                "MDX statements".to_string(),
             ),
             Part::Component { name, closing, .. } => {
                 let with_pair = match pair[i] {
@@ -88,6 +111,10 @@ pub(super) fn strip(
                     None => format!("`{written}`"),
                 };
                 let what = if *closing { "closing tag" } else { "component" };
+                let family = match pair[i] {
+                    Some(_) => format!("uses of the pair `<{name}>`"),
+                    None => format!("uses of `<{name}>`"),
+                };
                 (
                     format!("MDX {what} {with_pair} is not supported: the page would lose what `{name}` stands for"),
                     if pair[i].is_some() {
@@ -95,19 +122,88 @@ pub(super) fn strip(
                     } else {
                         "the tag is left out of the page; write what the component stands for in Markdown".to_string()
                     },
+                    family,
                 )
             }
         };
-        let diagnostic = Diagnostic::error(Code::UnsupportedSyntax, message).help(help);
+        let diagnostic = Diagnostic::error(Code::UnsupportedSyntax, message)
+            .help(help)
+            .family(family);
         out.unsupported(article, range.start, diagnostic);
     }
-    splice.copy(copied..text.len());
+    copy_cut(&mut splice, copied..text.len(), &cuts);
     (splice.out, splice.map)
+}
+
+/// The indents taken off the lines inside each pair of component tags: MDX reads no
+/// indented code, so text indented to follow the tags' nesting (`<Card>` in
+/// `<CardGrid>`, a tab deeper each) is text, as its page shows it. Each line loses the
+/// smallest indent of the lines of its innermost pair, so what is indented within it
+/// (a list item's text, a code block's lines) keeps its place. Sorted ranges.
+fn indent_cuts(
+    text: &str,
+    parts: &[(Range<usize>, Part)],
+    pair: &[Option<usize>],
+) -> Vec<Range<usize>> {
+    let indent = |at: usize| {
+        let line = &text[at..text[at..].find('\n').map_or(text.len(), |i| at + i)];
+        let ws = line.len() - line.trim_start_matches([' ', '\t']).len();
+        (ws, line.trim().is_empty())
+    };
+    let mut inner: Vec<Range<usize>> = (pair.iter().enumerate())
+        .filter_map(|(i, j)| j.map(|j| parts[i].0.end..parts[j].0.start))
+        .collect();
+    // Outermost first, so a line's innermost pair has the last word.
+    inner.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    let mut dedent: std::collections::BTreeMap<usize, usize> = Default::default();
+    for range in inner {
+        let starts: Vec<usize> = std::iter::once(range.start)
+            .chain(
+                text[range.clone()]
+                    .match_indices('\n')
+                    .map(|(i, _)| range.start + i + 1),
+            )
+            .filter(|&at| at < range.end && (at == 0 || text.as_bytes()[at - 1] == b'\n'))
+            .collect();
+        // The closing tag's own line is the outer pair's.
+        let least = starts
+            .iter()
+            .map(|&at| (at, indent(at)))
+            .filter(|&(at, (ws, blank))| !blank && at + ws != range.end)
+            .map(|(_, (ws, _))| ws)
+            .min()
+            .unwrap_or(0);
+        dedent.extend(starts.into_iter().map(|at| (at, least)));
+    }
+    (dedent.into_iter())
+        .filter(|&(_, least)| least > 0)
+        .map(|(at, least)| at..at + least.min(indent(at).0))
+        .filter(|cut| !cut.is_empty())
+        .collect()
+}
+
+/// `splice.copy` of `range` without the `cuts` in it.
+fn copy_cut(splice: &mut Splice, range: Range<usize>, cuts: &[Range<usize>]) {
+    let mut from = range.start;
+    let first = cuts.partition_point(|c| c.end <= range.start);
+    for cut in cuts[first..].iter().take_while(|c| c.start < range.end) {
+        splice.copy(from..cut.start.max(from));
+        from = from.max(cut.end);
+    }
+    splice.copy(from..range.end.max(from));
 }
 
 /// The statements, components and comments of `text` outside code, in order.
 fn parts(text: &str, options: Options) -> Vec<(Range<usize>, Part)> {
-    let literal = literal_ranges(text, options);
+    // MDX reads no indented code: a component's tags indented four spaces deep, after a
+    // blank line (`    </TabItem>` in Starlight's docs), are tags.
+    let indented = indented_code(text, options);
+    let mut literal = literal_ranges(text, options);
+    literal.retain(|r| {
+        !indented
+            .iter()
+            .any(|i| i.start <= r.start && r.end <= i.end)
+    });
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
@@ -143,6 +239,18 @@ fn parts(text: &str, options: Options) -> Vec<(Range<usize>, Part)> {
         at += rest.chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// The indented code blocks CommonMark reads in `text`.
+fn indented_code(text: &str, options: Options) -> Vec<Range<usize>> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    let blocks = Parser::new_ext(text, options).into_offset_iter();
+    blocks
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => Some(range),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The component tag `rest` opens with (`<Name`, `</Name`): its length and what it is.

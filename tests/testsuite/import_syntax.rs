@@ -1071,6 +1071,66 @@ fn mdx_files_are_pages_and_their_javascript_is_left_out_with_a_warning() {
     assert!(out.contains("error: MDX component `<Callout"), "{out}");
 }
 
+/// withastro/starlight's own docs: 826 `<LinkCard>`s, 546 `<TabItem>`s, asides, cards
+/// and steps, 3,785 warnings in all; the tabs' labels, the cards' titles and links
+/// were lost, and text indented to follow the tags' nesting (MDX reads no indented
+/// code) was shown as code blocks, closing tags and all. Starlight's and Docusaurus'
+/// components are drawn as Markdown, an indent that follows the tags is not code, and
+/// what is still reported (other components, `import` lines) is one warning a kind.
+#[test]
+fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_kind() {
+    let site = site();
+    site.write(
+        "content/t/start.mdx",
+        concat!(
+            "---\ntitle: Start\n---\n",
+            "import { Tabs, TabItem, Aside, LinkCard, CardGrid, Card } from '@astrojs/starlight/components';\n\n",
+            "<Tabs syncKey=\"pkg\">\n    <TabItem label=\"npm\">\n        ```sh\n        npm create astro\n        ```\n\n    </TabItem>\n    <TabItem label=\"Yarn\">\n        ```sh\n        yarn create astro\n        ```\n    </TabItem>\n</Tabs>\n\n",
+            "<Aside type=\"caution\" title=\"Before you start\">\nBack up **first**.\n</Aside>\n\n",
+            "<CardGrid stagger>\n\t<Card title=\"Fast\" icon=\"rocket\">\n\t\tBuilt for speed,\n\t\tand calm.\n\t</Card>\n</CardGrid>\n\n",
+            "<LinkCard title=\"Falls\" href=\"/t/falls/\" description=\"What to do after one.\" />\n\n",
+            "<Widget a=\"1\" />\n<Widget a=\"2\" />\n<Widget a=\"3\" />\n<Widget a=\"4\" />\n",
+        ),
+    );
+    site.write("content/t/falls.md", "---\ntitle: Falls\n---\nText.\n");
+    for extra in ["a", "b", "c"] {
+        site.write(
+            &format!("content/t/{extra}.mdx"),
+            "---\ntitle: Extra\n---\nimport X from 'x';\n\nText.\n",
+        );
+    }
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("(4 uses of `<Widget>` in one file, reported here as one)")
+        .assert_stderr_contains("(4 MDX statements, reported here as one)");
+    for quiet in ["Tabs", "TabItem", "Aside", "Card", "LinkCard"] {
+        assert!(
+            !run.stderr.contains(&format!("`<{quiet}")),
+            "{quiet}: {}",
+            run.stderr
+        );
+    }
+    // The whole page: the callout's `</div>` would end `body`'s.
+    let page = site.read("t/start/index.html");
+    let npm = page.find("<p><strong>npm</strong></p>").expect("npm");
+    let yarn = page.find("<p><strong>Yarn</strong></p>").expect("yarn");
+    assert!(npm < yarn, "{page}");
+    assert_eq!(page.matches("<pre").count(), 2, "{page}");
+    for shown in [
+        "callout-caution",
+        "Before you start",
+        "Back up <strong>first</strong>.",
+        "<p><strong>Fast</strong></p>\n<p>Built for speed,\nand calm.</p>",
+        "<a href=\"../../t/falls/\"",
+        ">Falls</a>: What to do after one.",
+    ] {
+        assert!(page.contains(shown), "{shown} in\n{page}");
+    }
+    for gone in ["TabItem", "&lt;/", "Widget", "syncKey"] {
+        assert!(!page.contains(gone), "{gone} in\n{page}");
+    }
+}
+
 #[test]
 fn a_zola_body_shortcode_is_a_code_block_math_or_markdown_as_its_body_is() {
     // `{% mermaid() %}` … `{% end %}` bodies were shown as paragraphs ("graph TD;

@@ -1,0 +1,158 @@
+//! The components that Astro Starlight and Docusaurus give every MDX page, drawn as
+//! their own pages would read without scripts, where what they mean is Markdown:
+//!
+//! - Starlight's `<Aside type="tip" title="…">` and Docusaurus' `<Admonition
+//!   type="tip" title="…">`: a callout of that kind (a colon-fenced container, read as
+//!   `containers.rs` reads one);
+//! - `<Tabs>` and `<TabItem label="npm">` (Docusaurus': `label`, else `value`): each
+//!   tab's text under its label in bold, one after another;
+//! - Starlight's `<Card title="…">` its title in bold over its text, `<LinkCard
+//!   title="…" href="…" description="…" />` a link with its description,
+//!   `<LinkButton href="…">text</LinkButton>` a link, `<Badge text="…" />` its words;
+//! - wrappers whose text is what they show: Starlight's `<Steps>` (an ordered list),
+//!   `<FileTree>` (a nested list), `<CardGrid>`, Astro's `<Fragment>`; and Starlight's
+//!   `<Icon name="…" />`, a picture with no words: nothing, and no report.
+//!
+//! Any other component is reported by `mdx.rs`. withastro/starlight's docs hold 826
+//! `LinkCard`s, 546 `TabItem`s and 132 `Steps`: each was reported, and the tabs' labels
+//! and the cards' titles and links were lost.
+
+use crate::markdown::hugo_figure::named_args;
+
+/// A component's tag: its opening tag as written, or a closing one, with the opening
+/// tag it closes when there is one.
+pub(super) enum Tag<'t> {
+    Opening(&'t str),
+    Closing(Option<&'t str>),
+}
+
+/// What stands in the place of the component `name`'s tag, on an MDX page; `None` for
+/// a component attune does not draw.
+pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
+    let text = |value: Option<String>| value.map(|v| plain(&v)).unwrap_or_default();
+    let written = match tag {
+        Tag::Opening(written) => written,
+        Tag::Closing(opening) => {
+            return Some(match name {
+                "Aside" | "Admonition" => "\n:::\n\n".into(),
+                "LinkButton" => format!("](<{}>)", attribute(opening?, "href")?),
+                _ if SILENT.contains(&name) || name == "Badge" => String::new(),
+                _ => return None,
+            })
+        }
+    };
+    let get = |key: &str| attribute(written, key);
+    Some(match name {
+        "Aside" | "Admonition" => {
+            let kind = get("type").unwrap_or_else(|| "note".into());
+            let kind = match kind.as_str() {
+                "note" | "tip" | "caution" | "danger" | "info" | "warning" => kind,
+                _ => "note".into(),
+            };
+            format!("\n\n:::{kind} {}\n", text(get("title")))
+        }
+        "TabItem" => format!(
+            "\n\n**{}**\n\n",
+            text(get("label").or_else(|| get("value")))
+        ),
+        "Card" => match get("title") {
+            Some(title) => format!("\n\n**{}**\n\n", plain(&title)),
+            None => String::new(),
+        },
+        "LinkCard" => {
+            let href = get("href")?;
+            let title = get("title").unwrap_or_else(|| href.clone());
+            let description = get("description").map(|d| format!(": {}", plain(&d)));
+            let link = format!("[{}](<{href}>)", plain(&title));
+            format!("\n\n{link}{}\n\n", description.unwrap_or_default())
+        }
+        "LinkButton" => "[".into(),
+        "Badge" => text(get("text")),
+        _ if SILENT.contains(&name) => String::new(),
+        _ => return None,
+    })
+}
+
+/// Components that only hold their text (or, `Icon`, show a picture): nothing in
+/// their tags' place.
+const SILENT: [&str; 8] = [
+    "Tabs", "TabItem", "Card", "Steps", "FileTree", "CardGrid", "Fragment", "Icon",
+];
+
+/// The value of the attribute `key` of a tag as written (`<Aside type="tip">`), when
+/// it is a quoted string; `None` for an expression (`{…}`) or none.
+fn attribute(written: &str, key: &str) -> Option<String> {
+    let inner = written
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    let args = inner.split_once(char::is_whitespace).map_or("", |(_, a)| a);
+    let args = args.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = key.to_ascii_lowercase();
+    let value = named_args(&args).into_iter().find(|(k, _)| *k == key)?.1;
+    (!value.starts_with('{') && !value.trim().is_empty()).then_some(value)
+}
+
+/// `text` as Markdown shows it as written: on one line, its punctuation escaped.
+fn plain(text: &str) -> String {
+    crate::markdown::hugo_themes::plain(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(name: &str, written: &str) -> Option<String> {
+        in_place(name, Tag::Opening(written))
+    }
+
+    #[test]
+    fn starlight_and_docusaurus_components_are_drawn_as_markdown() {
+        assert_eq!(
+            open("Aside", "<Aside type=\"caution\" title=\"Mind the *gap*\">").unwrap(),
+            "\n\n:::caution Mind the \\*gap\\*\n"
+        );
+        assert_eq!(in_place("Aside", Tag::Closing(None)).unwrap(), "\n:::\n\n");
+        assert_eq!(
+            open("TabItem", "<TabItem label=\"npm\" icon=\"seti:npm\">").unwrap(),
+            "\n\n**npm**\n\n"
+        );
+        assert_eq!(
+            open("TabItem", "<TabItem value=\"yarn\">").unwrap(),
+            "\n\n**yarn**\n\n"
+        );
+        assert_eq!(
+            open(
+                "LinkCard",
+                "<LinkCard\n  title=\"Authoring Markdown\"\n  href=\"/guides/authoring-content/\"\n  description=\"Learn the syntax.\"\n/>",
+            )
+            .unwrap(),
+            "\n\n[Authoring Markdown](</guides/authoring-content/>): Learn the syntax\\.\n\n"
+        );
+        let button = "<LinkButton href=\"/getting-started/\" variant=\"secondary\">";
+        assert_eq!(open("LinkButton", button).unwrap(), "[");
+        assert_eq!(
+            in_place("LinkButton", Tag::Closing(Some(button))).unwrap(),
+            "](</getting-started/>)"
+        );
+        assert_eq!(in_place("LinkButton", Tag::Closing(None)), None);
+        assert_eq!(
+            open("Badge", "<Badge text=\"New\" variant=\"tip\" />").unwrap(),
+            "New"
+        );
+        for silent in [
+            "<Steps>",
+            "<FileTree>",
+            "<CardGrid stagger>",
+            "<Icon name=\"star\" />",
+        ] {
+            let name = &silent[1..silent.find([' ', '>']).unwrap()];
+            assert_eq!(open(name, silent).as_deref(), Some(""), "{silent}");
+        }
+        // An expression, not a string: not read; another component: not drawn.
+        assert_eq!(attribute("<Card title={title}>", "title"), None);
+        assert_eq!(open("Testimonial", "<Testimonial name=\"A\">"), None);
+        assert_eq!(open("LinkCard", "<LinkCard title=\"No address\" />"), None);
+    }
+}
