@@ -198,7 +198,13 @@ fn parts(text: &str, options: Options) -> Vec<(Range<usize>, Part)> {
     // MDX reads no indented code: a component's tags indented four spaces deep, after a
     // blank line (`    </TabItem>` in Starlight's docs), are tags.
     let indented = indented_code(text, options);
-    let mut literal = literal_ranges(text, options);
+    // Starlight's `<Code>` component is no HTML `<code>` element, whose text would be
+    // literal: the tags are read under another name of the same length.
+    let masked = match text.contains("<Code") || text.contains("</Code") {
+        true => std::borrow::Cow::Owned(text.replace("<Code", "<Xode").replace("</Code", "</Xode")),
+        false => std::borrow::Cow::Borrowed(text),
+    };
+    let mut literal = literal_ranges(&masked, options);
     literal.retain(|r| {
         !indented
             .iter()

@@ -1074,7 +1074,8 @@ fn mdx_files_are_pages_and_their_javascript_is_left_out_with_a_warning() {
 /// withastro/starlight's own docs: 826 `<LinkCard>`s, 546 `<TabItem>`s, asides, cards
 /// and steps, 3,785 warnings in all; the tabs' labels, the cards' titles and links
 /// were lost, and text indented to follow the tags' nesting (MDX reads no indented
-/// code) was shown as code blocks, closing tags and all. Starlight's and Docusaurus'
+/// code) was shown as code blocks, closing tags and all; a `<Code …/>` component read
+/// as HTML's `<code>` hid every component after it. Starlight's and Docusaurus'
 /// components are drawn as Markdown, an indent that follows the tags is not code, and
 /// what is still reported (other components, `import` lines) is one warning a kind.
 #[test]
@@ -1089,6 +1090,7 @@ fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_ki
             "<Aside type=\"caution\" title=\"Before you start\">\nBack up **first**.\n</Aside>\n\n",
             "<CardGrid stagger>\n\t<Card title=\"Fast\" icon=\"rocket\">\n\t\tBuilt for speed,\n\t\tand calm.\n\t</Card>\n</CardGrid>\n\n",
             "<LinkCard title=\"Falls\" href=\"/t/falls/\" description=\"What to do after one.\" />\n\n",
+            "<Code\n\tslot=\"preview\"\n\tcode={exampleCode}\n\tlang=\"js\"\n/>\n\nAfter the code.\n\n",
             "<Widget a=\"1\" />\n<Widget a=\"2\" />\n<Widget a=\"3\" />\n<Widget a=\"4\" />\n",
         ),
     );
@@ -1103,6 +1105,10 @@ fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_ki
     run.assert_code(0)
         .assert_stderr_contains("(4 uses of `<Widget>` in one file, reported here as one)")
         .assert_stderr_contains("(4 MDX statements, reported here as one)");
+    // Starlight's `<Code>` is a component, not an HTML `<code>` whose text is literal.
+    run.assert_stderr_contains(
+        "MDX component `<Code slot=\"preview\" code={exampleCode} lang=\"js\" />`",
+    );
     for quiet in ["Tabs", "TabItem", "Aside", "Card", "LinkCard"] {
         assert!(
             !run.stderr.contains(&format!("`<{quiet}")),
@@ -1126,7 +1132,8 @@ fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_ki
     ] {
         assert!(page.contains(shown), "{shown} in\n{page}");
     }
-    for gone in ["TabItem", "&lt;/", "Widget", "syncKey"] {
+    assert!(page.contains("<p>After the code.</p>"), "{page}");
+    for gone in ["TabItem", "&lt;/", "Widget", "syncKey", "exampleCode"] {
         assert!(!page.contains(gone), "{gone} in\n{page}");
     }
 }
