@@ -258,7 +258,9 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         }
     }
     // MDX's components, before the containers some of them are drawn as (`<Aside>`).
-    if super::mdx::is_mdx(article) {
+    // A VitePress page's Vue components (`<Badge text="new" />`) are read alike.
+    let vue = article.expressions == Expressions::Vue && holds(&text, "<");
+    if super::mdx::is_mdx(article) || vue {
         let (stripped, map) = super::mdx::strip(&text, article, options, &mut out);
         out.maps.0.push(map);
         text = stripped;

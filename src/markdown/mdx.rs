@@ -7,7 +7,8 @@
 //! component's opening and closing tags the Markdown is kept) and `{/* comments */}`,
 //! left out without a word, as `%% comments %%` are. Each statement and component is
 //! reported where it stands, a warning by default as other tools' template syntax is,
-//! an error with `[build] unsupported_syntax = "error"`.
+//! an error with `[build] unsupported_syntax = "error"`. A VitePress page's Vue
+//! components are read the same way (it has no statements, and reads indented code).
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic};
@@ -48,7 +49,10 @@ pub(super) fn strip(
     options: Options,
     out: &mut Expanded,
 ) -> (String, SegMap) {
-    let parts = parts(text, options);
+    // A VitePress page (`.md`) holds Vue's components, read as MDX's are; it has no
+    // statements or `{/* */}` comments, and it reads indented code.
+    let mdx = is_mdx(article);
+    let parts = parts(text, options, mdx);
     // Each opening tag's closing tag, paired as they nest.
     let mut pair: Vec<Option<usize>> = vec![None; parts.len()];
     let mut paired = vec![false; parts.len()];
@@ -79,7 +83,10 @@ pub(super) fn strip(
             opening_of[*j] = Some(i);
         }
     }
-    let cuts = indent_cuts(text, &parts, &pair);
+    let cuts = match mdx {
+        true => indent_cuts(text, &parts, &pair),
+        false => Vec::new(),
+    };
     let mut splice = Splice::new(text);
     let mut copied = 0;
     for (i, (range, part)) in parts.iter().enumerate() {
@@ -116,7 +123,7 @@ pub(super) fn strip(
                     None => format!("uses of `<{name}>`"),
                 };
                 (
-                    format!("MDX {what} {with_pair} is not supported: the page would lose what `{name}` stands for"),
+                    format!("{} {what} {with_pair} is not supported: the page would lose what `{name}` stands for", if mdx { "MDX" } else { "Vue" }),
                     if pair[i].is_some() {
                         "the page shows the text between the tags, without them; write what the component stands for in Markdown (a callout: > [!NOTE])".to_string()
                     } else {
@@ -193,11 +200,15 @@ fn copy_cut(splice: &mut Splice, range: Range<usize>, cuts: &[Range<usize>]) {
     splice.copy(from..range.end.max(from));
 }
 
-/// The statements, components and comments of `text` outside code, in order.
-fn parts(text: &str, options: Options) -> Vec<(Range<usize>, Part)> {
+/// The statements, components and comments of `text` outside code, in order; in a
+/// page that is not `mdx`, its components alone.
+fn parts(text: &str, options: Options, mdx: bool) -> Vec<(Range<usize>, Part)> {
     // MDX reads no indented code: a component's tags indented four spaces deep, after a
     // blank line (`    </TabItem>` in Starlight's docs), are tags.
-    let indented = indented_code(text, options);
+    let indented = match mdx {
+        true => indented_code(text, options),
+        false => Vec::new(),
+    };
     // Starlight's `<Code>` component is no HTML `<code>` element, whose text would be
     // literal: the tags are read under another name of the same length.
     let masked = match text.contains("<Code") || text.contains("</Code") {
@@ -217,6 +228,7 @@ fn parts(text: &str, options: Options) -> Vec<(Range<usize>, Part)> {
         let line_start = at == 0 || bytes[at - 1] == b'\n';
         let rest = &text[at..];
         if line_start
+            && mdx
             && (rest.starts_with("import ") || rest.starts_with("export "))
             && !inside(&literal, at)
         {
@@ -226,14 +238,15 @@ fn parts(text: &str, options: Options) -> Vec<(Range<usize>, Part)> {
             continue;
         }
         match bytes[at] {
-            b'{' if rest.starts_with("{/*") && !inside(&literal, at) => {
+            b'{' if mdx && rest.starts_with("{/*") && !inside(&literal, at) => {
                 if let Some(end) = rest.find("*/}") {
                     found.push((at..at + end + 3, Part::Comment));
                     at += end + 3;
                     continue;
                 }
             }
-            b'<' if !inside(&literal, at) => {
+            // Not `\<T>`, a `<` written as text.
+            b'<' if !inside(&literal, at) && !escaped(bytes, at) => {
                 if let Some((end, part)) = component(rest) {
                     found.push((at..at + end, part));
                     at += end;
@@ -245,6 +258,17 @@ fn parts(text: &str, options: Options) -> Vec<(Range<usize>, Part)> {
         at += rest.chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// Whether the character at `at` is escaped: an odd number of backslashes before it.
+fn escaped(bytes: &[u8], at: usize) -> bool {
+    bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
 }
 
 /// The indented code blocks CommonMark reads in `text`.
@@ -319,8 +343,8 @@ fn shortened(written: &str) -> String {
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<String> {
-        parts(text, Options::empty())
+    fn kinds(text: &str, mdx: bool) -> Vec<String> {
+        parts(text, Options::empty(), mdx)
             .into_iter()
             .map(|(r, p)| match p {
                 Part::Statement => format!("statement {}", &text[r]),
@@ -338,7 +362,7 @@ mod tests {
     fn statements_components_and_comments_are_found_outside_code() {
         let text = "import A from \"./a.astro\";\nimport B from 'b'\n\n# Title\n\n<A\n  data={{ \"k\": \"a > b\", \"n\": {\"x\": 1} }}\n/>\n\nText <B kind=\"x\">inner</B> and {/* note */}.\n\n`<C />` and\n\n```\n<D />\nimport x\n```\n\n<div>html</div> a < b\n";
         assert_eq!(
-            kinds(text),
+            kinds(text, true),
             [
                 "statement import A from \"./a.astro\";\nimport B from 'b'",
                 "A false true",
@@ -346,6 +370,13 @@ mod tests {
                 "B true false",
                 "comment {/* note */}",
             ]
+        );
+        // A Vue page (VitePress): components alone, and `\<T>` is text.
+        let vue =
+            "import A from 'a'\n\n<B kind=\"x\">inner</B> {/* note */} Array\\<T> \\\\<C />\n";
+        assert_eq!(
+            kinds(vue, false),
+            ["B false false", "B true false", "C false true"]
         );
     }
 }

@@ -204,3 +204,35 @@ fn markdown_it_attrs_lines_are_anchors_on_a_vitepress_site() {
     assert!(!page.contains("{#"), "{page}");
     assert!(page.contains("Class Support</p>"), "{page}");
 }
+
+/// vitejs/vite's migration guide links a VitePress `<Badge type="warning" text="NRV" />`:
+/// passed on as HTML, the unknown element showed nothing, and the link had no name
+/// (axe's `link-name`). A VitePress page's Vue components are read as an MDX page's
+/// are: the `Badge` its words, another component reported (its text kept), and a `<`
+/// written `\<` text.
+#[test]
+fn a_vitepress_pages_vue_components_are_read_as_mdx_components_are() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    site.write(
+        "docs/guide/migration.md",
+        "# Migration\n\nSee [<Badge type=\"warning\" text=\"NRV\" />](#notes).\n\n## Notes\n\n<VPTeamMembers :members=\"core\" />\n\n## PropType\\<T>\n\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: Vue component `<VPTeamMembers :members=\"core\" />` is not supported",
+    );
+    assert!(!run.stderr.contains("`<T>`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Badge"), "{}", run.stderr);
+    let page = site.read("guide/migration/index.html");
+    assert!(page.contains(">NRV</a>"), "{page}");
+    assert!(
+        !page.contains("VPTeamMembers") && !page.contains("<badge"),
+        "{page}"
+    );
+    assert!(page.contains("PropType&lt;T&gt;"), "{page}");
+}

@@ -1,4 +1,5 @@
-//! The components that Astro Starlight and Docusaurus give every MDX page, drawn as
+//! The components that Astro Starlight and Docusaurus give every MDX page (and
+//! VitePress every page: its `<Badge>`), drawn as
 //! their own pages would read without scripts, where what they mean is Markdown:
 //!
 //! - Starlight's `<Aside type="tip" title="…">` and Docusaurus' `<Admonition
@@ -10,7 +11,8 @@
 //!   title="…" href="…" description="…" />` a link with its description,
 //!   `<LinkButton href="…">text</LinkButton>` a link, `<Badge text="…" />` its words;
 //! - wrappers whose text is what they show: Starlight's `<Steps>` (an ordered list),
-//!   `<FileTree>` (a nested list), `<CardGrid>`, Astro's `<Fragment>`; and Starlight's
+//!   `<FileTree>` (a nested list), `<CardGrid>`, Astro's `<Fragment>`, VitePress's
+//!   `<ClientOnly>`; and Starlight's
 //!   `<Icon name="…" />`, a picture with no words: nothing, and no report.
 //!
 //! Any other component is reported by `mdx.rs`. withastro/starlight's docs hold 826
@@ -75,8 +77,16 @@ pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
 
 /// Components that only hold their text (or, `Icon`, show a picture): nothing in
 /// their tags' place.
-const SILENT: [&str; 8] = [
-    "Tabs", "TabItem", "Card", "Steps", "FileTree", "CardGrid", "Fragment", "Icon",
+const SILENT: [&str; 9] = [
+    "Tabs",
+    "TabItem",
+    "Card",
+    "Steps",
+    "FileTree",
+    "CardGrid",
+    "Fragment",
+    "Icon",
+    "ClientOnly",
 ];
 
 /// The value of the attribute `key` of a tag as written (`<Aside type="tip">`), when
