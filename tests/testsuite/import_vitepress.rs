@@ -3,6 +3,17 @@
 
 use crate::support::Fixture;
 
+/// book.toml of a VitePress site whose pages are in `docs/`.
+const BOOK: &str = "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n";
+
+/// A VitePress site: its pages in `docs/`, beside its settings in `docs/.vitepress/`.
+fn vitepress_site() -> Fixture {
+    let site = Fixture::empty();
+    site.write("book.toml", BOOK);
+    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    site
+}
+
 /// vitest-dev/vitest: VitePress serves `docs/public/` from the site's root, and its pages
 /// show `/og-vitest-3-2.png`. 43 images were "missing" (the help suggested
 /// `../public/…`), and `static_dir = "docs/public"` was refused as overlapping the
@@ -10,11 +21,7 @@ use crate::support::Fixture;
 /// published at the root, once (not at `public/` too).
 #[test]
 fn a_vitepress_sites_public_folder_inside_the_content_folder_is_its_static_folder() {
-    let site = Fixture::empty();
-    let book = "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n";
-    site.write("book.toml", book);
-    site.write(".gitignore", "");
-    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    let site = vitepress_site();
     site.write("docs/public/og.png", b"\x89PNG\r\n");
     site.write(
         "docs/guide/index.md",
@@ -26,7 +33,7 @@ fn a_vitepress_sites_public_folder_inside_the_content_folder_is_its_static_folde
     );
     site.write(
         "book.toml",
-        format!("{book}static_dir = \"docs/public\"\nbroken_links = \"warn\"\n"),
+        format!("{BOOK}static_dir = \"docs/public\"\nbroken_links = \"warn\"\n"),
     );
     let run = site.build();
     run.assert_code(0)
@@ -49,12 +56,7 @@ fn a_vitepress_sites_public_folder_inside_the_content_folder_is_its_static_folde
 /// is reported where the include is.
 #[test]
 fn a_vitepress_include_is_the_files_text() {
-    let site = Fixture::empty();
-    site.write(
-        "book.toml",
-        "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n",
-    );
-    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    let site = vitepress_site();
     site.write(
         "docs/guide/cli.md",
         concat!(
@@ -111,13 +113,9 @@ fn a_vitepress_include_is_the_files_text() {
 /// "not written yet". It is the contents, as `[TOC]` is; in a vault it stays a wikilink.
 #[test]
 fn a_vitepress_contents_marker_is_the_pages_contents() {
-    let site = Fixture::empty();
+    let site = vitepress_site();
     site.write(
-        "book.toml",
-        "[site]\ntitle = \"Vue\"\n\n[build]\ncontent_dir = \"src\"\n",
-    );
-    site.write(
-        "src/glossary/index.md",
+        "docs/glossary/index.md",
         "# Glossary\n\n[[TOC]]\n\n## Compiler macro\n\nText.\n\n## Composable\n\nText.\n",
     );
     let run = site.build();
@@ -142,11 +140,7 @@ fn a_vitepress_contents_marker_is_the_pages_contents() {
 /// way: its tab names showed as `== Playwright` in a note titled "Tabs".
 #[test]
 fn a_vitepress_code_group_is_each_block_under_its_label() {
-    let site = Fixture::empty();
-    site.write(
-        "book.toml",
-        "[site]\ntitle = \"Vitest\"\n\n[build]\ncontent_dir = \"docs\"\n",
-    );
+    let site = vitepress_site();
     site.write(
         "docs/guide/index.md",
         "# Getting started\n\n::: code-group\n```bash [npm]\nnpm install -D vitest\n```\n```bash [yarn]\nyarn add -D vitest\n```\n:::\n\nThen run it.\n\n::: tabs key:provider\n== Playwright\nParallel runs.\n== WebdriverIO\nReal browsers.\n:::\n",
@@ -182,12 +176,7 @@ fn a_vitepress_code_group_is_each_block_under_its_label() {
 /// the title its words.
 #[test]
 fn markdown_it_attrs_lines_are_anchors_on_a_vitepress_site() {
-    let site = Fixture::empty();
-    site.write(
-        "book.toml",
-        "[site]\ntitle = \"Vitest\"\n\n[build]\ncontent_dir = \"docs\"\n",
-    );
-    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    let site = vitepress_site();
     site.write(
         "docs/guide/modules.md",
         "# Modules\n\nVitest replaces everything recursively:\n\n{#automocking-algorithm}\n\n- All arrays will be empty\n\n::: warning Class Support {#class-support}\nClasses are mocked too.\n:::\n",
@@ -212,12 +201,7 @@ fn markdown_it_attrs_lines_are_anchors_on_a_vitepress_site() {
 /// written `\<` text.
 #[test]
 fn a_vitepress_pages_vue_components_are_read_as_mdx_components_are() {
-    let site = Fixture::empty();
-    site.write(
-        "book.toml",
-        "[site]\ntitle = \"Vite\"\n\n[build]\ncontent_dir = \"docs\"\n",
-    );
-    site.write("docs/.vitepress/config.ts", "export default {}\n");
+    let site = vitepress_site();
     site.write(
         "docs/guide/migration.md",
         "# Migration\n\nSee [<Badge type=\"warning\" text=\"NRV\" />](#notes).\n\n## Notes\n\n<VPTeamMembers :members=\"core\" />\n\n## PropType\\<T>\n\nText.\n",
