@@ -125,7 +125,9 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
     let problem = misplaced(root, dir, content_dir, false)?;
     // Inside the content folder, as VitePress keeps `docs/public/`: the content folder
     // is read without it (`load::walk::static_inside_content`).
-    if matches!(problem, Misplaced::OverlapsContent) && below(root, dir, content_dir) {
+    if matches!(problem, Misplaced::OverlapsContent)
+        && below_content(root, dir, content_dir).is_some()
+    {
         return None;
     }
     let (message, help) = match problem {
@@ -165,15 +167,14 @@ fn static_dir_problem(root: &Path, dir: &str, content_dir: &str) -> Option<(Stri
     Some((message, help.into()))
 }
 
-/// Whether `dir` lies inside the content folder `content_dir`, not the folder itself.
-fn below(root: &Path, dir: &str, content_dir: &str) -> bool {
-    let (Ok(folder), Ok(content)) = (
-        root.join(dir).canonicalize(),
-        root.join(content_dir).canonicalize(),
-    ) else {
-        return false;
-    };
-    folder != content && folder.starts_with(&content)
+/// The path of `dir` from the content folder `content_dir` (`/` between its parts),
+/// when it lies inside it and is not the folder itself: VitePress's `docs/public/` as a
+/// static folder.
+pub fn below_content(root: &Path, dir: &str, content_dir: &str) -> Option<String> {
+    let folder = root.join(dir).canonicalize().ok()?;
+    let content = root.join(content_dir).canonicalize().ok()?;
+    let rel = folder.strip_prefix(&content).ok()?.to_string_lossy();
+    (!rel.is_empty()).then(|| rel.replace('\\', "/"))
 }
 
 /// What is wrong with `dir` as the content folder of the site at `root`, if anything:

@@ -8,6 +8,7 @@ use std::path::Path;
 
 mod addresses;
 mod folders;
+pub use folders::below_content;
 mod gitbook;
 mod hugo_permalinks;
 mod translations;

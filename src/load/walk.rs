@@ -350,11 +350,8 @@ pub(super) fn static_inside_content(
     content_dir: &str,
     static_dir: &str,
 ) -> Option<(String, String)> {
-    let content = root.join(content_dir).canonicalize().ok()?;
-    let folder = root.join(static_dir).canonicalize().ok()?;
-    let rel = folder.strip_prefix(&content).ok()?.to_string_lossy();
-    let rel = rel.replace('\\', "/");
+    let rel = crate::config::below_content(root, static_dir, content_dir)?;
     let why =
         "the static folder (`[build] static_dir`), whose files are published at the site's root";
-    (!rel.is_empty()).then(|| (format!("/{rel}/"), why.to_string()))
+    Some((format!("/{rel}/"), why.to_string()))
 }

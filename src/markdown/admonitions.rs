@@ -103,14 +103,19 @@ pub(super) fn passes(
 /// VitePress and VuePress read: vuejs/docs' glossary) outside code written `[TOC]`, the
 /// page's contents there; `None` when there is none.
 fn toc_links(text: &str, options: Options) -> Option<(String, SegMap)> {
-    let code = super::containers::code_blocks(text, options);
+    // Code blocks are found only once a marker is: most pages holding `[[` have none.
+    let mut code = None;
     let mut splice = Splice::new(text);
     let (mut copied, mut at) = (0, 0);
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let marker = line.trim();
-        if marker.eq_ignore_ascii_case("[[toc]]") && !super::expand::inside(&code, start) {
+        if !marker.eq_ignore_ascii_case("[[toc]]") {
+            continue;
+        }
+        let code = code.get_or_insert_with(|| super::containers::code_blocks(text, options));
+        if !super::expand::inside(code, start) {
             let from = start + line.find('[').unwrap_or(0);
             splice.copy(copied..from);
             splice.insert("[TOC]", from);

@@ -259,7 +259,8 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     }
     // MDX's components, before the containers some of them are drawn as (`<Aside>`).
     // A VitePress page's Vue components (`<Badge text="new" />`) are read alike.
-    let vue = article.expressions == Expressions::Vue && holds(&text, "<");
+    let vue = article.expressions == Expressions::Vue
+        && (text.as_bytes().windows(2)).any(|w| w[0] == b'<' && w[1].is_ascii_uppercase());
     if super::mdx::is_mdx(article) || vue {
         let (stripped, map) = super::mdx::strip(&text, article, options, &mut out);
         out.maps.0.push(map);
