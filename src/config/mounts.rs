@@ -260,18 +260,28 @@ impl Config {
 impl Config {
     /// Whether `source` lies in the content folder, in a part the content folder's
     /// own mount's filters leave out (Hugo's `files: ['! docs/v?']` on `content`, so
-    /// `content/docs/v2` may be mounted at `content/docs`).
+    /// `content/docs/v2` may be mounted at `content/docs`), or in a hidden folder
+    /// or file, which the content folder is read without, as Hugo reads it
+    /// (buildpacks' docs keep `content/docs/.common/concepts/buildpack.md` and
+    /// mount it into three sections).
     fn left_out_of_content(&self, source: &str) -> bool {
         let content_dir = &self.build.content_dir;
         let Ok(rel) = Path::new(source.trim()).strip_prefix(content_dir.trim()) else {
             return false;
         };
+        let hidden = || {
+            rel.components().any(|c| {
+                let name = c.as_os_str().to_string_lossy();
+                name.starts_with('.') && name != ".gitbook"
+            })
+        };
         !rel.as_os_str().is_empty()
-            && self
-                .mounts
-                .iter()
-                .find(|m| m.is_own_content(content_dir))
-                .is_some_and(|own| !own.admits(rel))
+            && (hidden()
+                || self
+                    .mounts
+                    .iter()
+                    .find(|m| m.is_own_content(content_dir))
+                    .is_some_and(|own| !own.admits(rel)))
     }
 }
 

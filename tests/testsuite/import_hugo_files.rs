@@ -476,6 +476,46 @@ fn a_folder_mounted_into_content_is_pages_at_the_targets_address() {
 }
 
 #[test]
+fn a_file_in_a_hidden_folder_of_the_content_folder_may_be_mounted_into_sections() {
+    // buildpacks/docs keep one page in `content/docs/.common/`, which Hugo does not read
+    // as content, and mount it into two sections: no overlap, two pages.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/.common/concepts/buildpack.md",
+        "---\ntitle: What is a buildpack?\n---\nA buildpack turns code into an image.\n",
+    );
+    site.write(
+        "content/docs/apps/start.md",
+        "---\ntitle: Start\n---\nRead [buildpacks](/docs/apps/concepts/buildpack/) and [for authors](/docs/authors/concepts/buildpack/).\n",
+    );
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"content\"\ntarget = \"content\"\n\n\
+         [[mounts]]\nsource = \"content/docs/.common/concepts/buildpack.md\"\ntarget = \"content/docs/apps/concepts/buildpack.md\"\n\n\
+         [[mounts]]\nsource = \"content/docs/.common/concepts/buildpack.md\"\ntarget = \"content/docs/authors/concepts/buildpack.md\"\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("overlaps"), "{}", run.stderr);
+    for section in ["apps", "authors"] {
+        let page = site.read(&format!("docs/{section}/concepts/buildpack/index.html"));
+        assert!(
+            page.contains("A buildpack turns code into an image."),
+            "{page}"
+        );
+    }
+    assert!(!site.path("public/docs/.common").exists());
+    // A part of the content folder that is read still may not be mounted again.
+    with_config(
+        &site,
+        "[[mounts]]\nsource = \"content/docs/apps\"\ntarget = \"content/again\"\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("mount source 'content/docs/apps' overlaps the content folder");
+}
+
+#[test]
 fn a_top_level_404_md_is_left_out_naming_the_tool_the_site_is_from() {
     // On a Hugo site `content/404.md` is a page at /404/ (Hugo's not-found page is
     // its `404.html` layout): the warning names Hugo, not mdBook.
