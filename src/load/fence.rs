@@ -1,5 +1,6 @@
 //! Where a file's front matter is: YAML between `---` lines (or `---` and `...`), TOML
-//! between `+++` lines (the closing one may be longer), or a JSON object from a `{` to its matching `}`, as Hugo reads
+//! between `+++` lines (the closing one may be longer, the opening one may hold its
+//! first line), or a JSON object from a `{` to its matching `}`, as Hugo reads
 //! them, after any blank lines. Reading what is found is [`super::front_matter`]'s.
 
 /// The language front matter is written in.
@@ -45,10 +46,16 @@ pub(super) fn find_front_matter(text: &str) -> Found {
         match line {
             "---" => break ("---", end),
             "+++" => break ("+++", end),
+            // `+++ title="Buildpack API"`: TOML from after the fence, on its line,
+            // as Hugo reads it (buildpacks' docs open a page so).
+            _ if line.starts_with("+++ ") && !line[4..].trim_start().starts_with('+') => {
+                break ("+++", start + 3)
+            }
             _ if opens_json(&text[start..]) => return json_object(text, start, fence_line),
             _ => return Found::None,
         }
     };
+    let inline = !text[..first_line_end].ends_with('\n') && first_line_end < text.len();
     let format = if fence == "+++" {
         Format::Toml
     } else {
@@ -64,13 +71,13 @@ pub(super) fn find_front_matter(text: &str) -> Found {
             return Found::Block {
                 format,
                 head: first_line_end..offset,
-                first_line: fence_line + 1,
+                first_line: fence_line + usize::from(!inline),
                 body_start: end,
             };
         }
         offset = end;
     }
-    if fence_line > 1 || (fence == "---" && !opens_a_key(&text[first_line_end..])) {
+    if inline || fence_line > 1 || (fence == "---" && !opens_a_key(&text[first_line_end..])) {
         // After blank lines, an unclosed fence is the body's own (a thematic break);
         // so is one the first line after which is no `key:` (`---`, a blank line, then
         // a poem's `<div>`), as Obsidian and CommonMark draw it.
@@ -192,6 +199,20 @@ mod tests {
                 matches!(find_front_matter(text), Found::Unclosed { line: 1, .. }),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn toml_may_start_on_its_opening_fence_as_hugo_reads_it() {
+        // buildpacks/docs' `reference/spec/buildpack-api.md`.
+        let page = "+++ title=\"Buildpack API\"\naliases=[\n\"/old/\"\n]\n+++\n\nText.\n";
+        let (format, head, first_line, body) = block(page).unwrap();
+        assert_eq!(format, Format::Toml);
+        assert_eq!(head, " title=\"Buildpack API\"\naliases=[\n\"/old/\"\n]\n");
+        assert_eq!((first_line, body), (1, "\nText.\n"));
+        // Never closed, or a run of pluses: the body's.
+        for text in ["+++ a = 1\nText.\n", "+++ +++\nText.\n+++\n"] {
+            assert!(matches!(find_front_matter(text), Found::None), "{text}");
         }
     }
 
