@@ -326,6 +326,16 @@ pub(super) fn strip(
                 })
                 .or_else(|| hugo_lists(tag, article, lone).map(|m| (m.into(), None)))
                 .or_else(|| {
+                    // A pair drawing one link around its text, on one line (`hugo_link.rs`).
+                    let inner = inner_of(text, tag, Some(pair?));
+                    if inner.trim().is_empty() || inner.contains('\n') {
+                        return None;
+                    }
+                    let template = super::hugo_raw::template(article, &name)?;
+                    let (start, end) = super::hugo_link::around(&template, &tag.inner)?;
+                    Some((start, Some(end)))
+                })
+                .or_else(|| {
                     let figure = lone && (name == "figure" || draws_image(article, &name));
                     (figure.then(|| super::hugo_figure::in_place(text, &tag.range, &tag.inner)))
                         .flatten()

@@ -234,7 +234,7 @@ pub(super) fn closing_name(tag: &Tag) -> Option<String> {
 /// tag closes the latest open tag it can close (`{% a() %}{% b() %}…{% end %}{% end %}`,
 /// `{{< x >}}{{< x >}}…{{< /x >}}`), one pass over the tags however deep they nest.
 /// Hugo closes a shortcode by its name, whichever delimiters either tag has
-/// (`{{% tab %}}` … `{{< /tab >}}`, in Docsy's docs).
+/// (`{{% tab %}}` … `{{< /tab >}}`, in Docsy's docs), or with no name, `{{</>}}`.
 pub(super) fn pairs(tags: &[Tag]) -> std::collections::HashMap<usize, usize> {
     let mut open: std::collections::HashMap<(u8, String), Vec<usize>> =
         std::collections::HashMap::new();
@@ -251,6 +251,24 @@ pub(super) fn pairs(tags: &[Tag]) -> std::collections::HashMap<usize, usize> {
             continue;
         }
         let name = tag.name();
+        if name == "/" && matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) {
+            // `{{</>}}`: Hugo closes the shortcode open last, whatever its name
+            // (buildpacks' docs close `{{< download-button … >}}` so), but for one
+            // that never takes text (`ref`, `param`).
+            let latest = open
+                .iter_mut()
+                .filter(|((kind, name), _)| {
+                    *kind == Kind::HugoRaw as u8
+                        && !matches!(name.as_str(), "/ref" | "/relref" | "/param")
+                })
+                .filter_map(|(_, waiting)| Some((*waiting.last()?, waiting)))
+                .max_by_key(|(opening, _)| *opening);
+            if let Some((opening, waiting)) = latest {
+                waiting.pop();
+                pairs.insert(opening, i);
+            }
+            continue;
+        }
         if name.starts_with('/') || name.starts_with("end") {
             let waiting = open.get_mut(&(delimiters(tag.kind), name.to_string()));
             if let Some(opening) = waiting.and_then(Vec::pop) {

@@ -454,6 +454,49 @@ fn a_closing_tag_with_a_space_after_its_slash_closes_its_pair() {
 }
 
 #[test]
+fn a_closing_tag_with_no_name_closes_the_shortcode_open_last() {
+    // buildpacks/docs close their `download-button` with `{{</>}}`, as Hugo allows;
+    // its template is one link around its text: the text is that link, checked.
+    let site = hugo_site();
+    site.write(
+        "layouts/shortcodes/download-button.html",
+        "<a href='{{- .Get \"href\" -}}' class='download-button button {{ with .Get \"color\"}}bg-{{.}}{{ end }}'>{{- .Inner -}}</a><br />",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n{{< download-button href=\"/about/\" color=\"pink\" >}} Read about us {{</>}}\n\n\
+         {{< download-button href=\"/nowhere/\" >}}Gone{{</>}}\n\n\
+         {{< panel >}}\nSee {{< ref \"/about\" >}}.\n{{</>}}\n",
+    );
+    // The link that leads nowhere is reported at its place, as any link is.
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/nowhere/'")
+        .assert_stderr_contains("third.md:6:");
+    let text = std::fs::read_to_string(site.path("content/posts/third.md")).unwrap();
+    site.write(
+        "content/posts/third.md",
+        text.replace("/nowhere/", "/posts/"),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("posts/third/index.html");
+    assert!(page.contains("<a href=\"../../about/\""), "{page}");
+    assert!(page.contains("Read about us </a>"), "{page}");
+    assert!(
+        !page.contains("{{") && !page.contains("download-button"),
+        "{page}"
+    );
+    // `{{</>}}` closes `panel`, not the `ref` inside it: one warning for the pair.
+    run.assert_stderr_contains("`{{< panel >}}` … `{{</>}}`");
+    assert!(
+        !run.stderr.contains("shortcode `{{</>}}`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_shortcode_whose_arguments_run_across_a_blank_line_is_one_tag() {
     // CorrelAid's team pages: `{{< person name="…" … >}}` with a blank line before its
     // `>}}`, one tag as Hugo reads it; its arguments were shown as text.
