@@ -23,6 +23,8 @@ pub(super) struct HeadingState<'a> {
     pub(super) first_link: usize,
     /// Where it starts in the body.
     pub(super) start: usize,
+    /// The labelled wikilinks in it: where each label starts in `text`, and its target.
+    pub(super) wiki_targets: Vec<(usize, String)>,
 }
 
 /// An image being read: where it is, its source and title, and its alt text so far.
@@ -231,6 +233,7 @@ impl<'a> Builder<'a, '_> {
                     as_title,
                     first_link: self.out.links.len(),
                     start: range.start,
+                    wiki_targets: Vec::new(),
                 });
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),

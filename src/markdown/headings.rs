@@ -15,6 +15,13 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn end_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
         let text = h.text.trim().to_string();
+        let obsidian_name = (!h.wiki_targets.is_empty()).then(|| {
+            let mut name = h.text.clone();
+            for (at, target) in h.wiki_targets.iter().rev() {
+                name.insert_str(*at, &format!("{target} "));
+            }
+            name.trim().to_string()
+        });
         // A heading with no text (only an image, or markup) is never the title.
         if h.as_title && !text.is_empty() {
             let shown = match self.title {
@@ -77,6 +84,7 @@ impl<'a> Builder<'a, '_> {
             level,
             id,
             text,
+            obsidian_name,
             line,
             column,
         });

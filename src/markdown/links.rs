@@ -55,6 +55,11 @@ impl<'a> Builder<'a, '_> {
         }
         let written = &*dest;
         let dest = dest.trim();
+        if let Some(h) = self.heading.as_mut().filter(|_| has_label) {
+            // Obsidian names a heading holding `[[Note|label]]` by both ("Note label").
+            let target = dest.trim_end_matches('\\').to_string();
+            h.wiki_targets.push((h.text.len(), target));
+        }
         if wiki {
             if let Some(term) = dest.strip_prefix("glossary:") {
                 self.glossary_link(term.trim(), line, column);

@@ -118,8 +118,7 @@ pub struct ParseContext<'a> {
     pub include_root: &'a str,
     /// Whether other tools' template syntax is a warning or an error.
     pub unsupported_syntax: UnsupportedSyntax,
-    /// Whether a reference that leads nowhere (an include, a citation) is an error or
-    /// a warning, the page published without it.
+    /// Whether a reference leading nowhere (an include, a citation) is an error or not.
     pub broken_links: BrokenLinks,
     /// Whether code blocks are highlighted (not when only checking).
     pub highlight: bool,
@@ -133,8 +132,7 @@ pub struct ParseContext<'a> {
     pub label_first_wikilinks: bool,
     /// TeX every formula starts with: mdbook-katex's macros ([`crate::config::mdbook`]).
     pub math_definitions: &'a str,
-    /// mdBook's `[output.html] mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math
-    /// (see `mathjax.rs`).
+    /// mdBook's `mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math (`mathjax.rs`).
     pub mathjax: bool,
     /// A Hugo site's passthrough delimiters, `(open, close, display)`: what stands
     /// between a pair is TeX, math (see `mathjax.rs`, `load::hugo_params::passthrough`).
@@ -159,6 +157,8 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// Obsidian's name for it, when not its text: `[[Note|notes]] x`, "Note notes x".
+    pub obsidian_name: Option<String>,
     /// Where it stands in the file (1-based line and column).
     pub line: usize,
     pub column: usize,

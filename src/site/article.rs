@@ -59,7 +59,8 @@ impl Article {
                     || text == as_text
                     || crate::text::ascii_id(&h.text) == loose
                     || crate::text::symbol_id(&h.text) == loose
-                    || crate::text::escaped_id(&h.text) == loose)
+                    || crate::text::escaped_id(&h.text) == loose
+                    || h.obsidian_name.as_deref().map(crate::text::loose_id) == Some(loose.clone()))
         })?;
         Some(heading.id.as_str())
     }

@@ -15,7 +15,10 @@ fn a_heading_holding_a_wikilink_is_found_by_its_text_as_obsidian_shows_it() {
     );
     site.write(
         "content/Healing/Other.md",
-        "# Other\n\n[[Target#About Other and this]], [[Target#about other and THIS]], [[Target#Others Missing code]].\n",
+        "# Other\n\n[[Target#About Other and this]], [[Target#about other and THIS]], [[Target#Others Missing code]].\n\n\
+         As Obsidian writes a link to it, each labelled wikilink as its target and label \
+         (rimaout's vault: `[[#Python Comparison Operators Comparison operators return Boolean values]]`): \
+         [[Target#Other Others Missing code]], [[#Mine Mine too|here]].\n\n## [[Mine|Mine too]]\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -36,7 +39,12 @@ fn a_heading_holding_a_wikilink_is_found_by_its_text_as_obsidian_shows_it() {
         2,
         "{other}"
     );
-    assert!(other.contains("target/#others-missing-code\""), "{other}");
+    assert_eq!(
+        other.matches("target/#others-missing-code\"").count(),
+        2,
+        "{other}"
+    );
+    assert!(other.contains("href=\"#mine-too\""), "{other}");
 }
 
 #[test]
