@@ -1481,12 +1481,18 @@ fn a_themes_include_shortcode_includes_the_file_as_include_does() {
         "---\ntitle: When to get help\n---\nCall your **local crisis line**.\n",
     );
     site.write("content/posts/steps.yaml", "steps:\n  - breathe\n");
+    // A page by its path as `GetPage` takes it, without `.md` (crossplane's docs).
+    site.write(
+        "content/guides/install-include.md",
+        "---\ntitle: Install\n---\nRun the **installer**.\n",
+    );
     site.write(
         "content/posts/includes.md",
         "---\ntitle: Includes\n---\nStyle:\n\n\
          {{< include file=\"/static/custom.css.example\" language=\"CSS\" options=\"linenos=table\" >}}\n\n\
          {{< include file=\"/static/_includes/table.md.part\" >}}\n\n\
          {{< include file=\"/_includes/when-to-get-help.md\" type=\"page\" >}}\n\n\
+         {{< include file=\"guides/install-include\" type=\"page\" >}}\n\n\
          {{< readfile file=\"steps.yaml\" code=\"true\" lang=\"yaml\" >}}\n\n\
          Shown as written: `{{< include file=\"x.md\" >}}`.\n\n\
          {{< include file=\"/static/gone.md\" >}}\n",
@@ -1509,6 +1515,10 @@ fn a_themes_include_shortcode_includes_the_file_as_include_does() {
         "{body}"
     );
     assert!(!body.contains("title: When"), "{body}");
+    assert!(
+        body.contains("Run the <strong>installer</strong>."),
+        "{body}"
+    );
     assert!(body.contains("language-yaml"), "{body}");
     assert!(body.contains("breathe"), "{body}");
     assert!(

@@ -277,9 +277,18 @@ pub(super) fn snippet_target(file: &str, places: &[PathBuf]) -> PathBuf {
 /// up: from the page's folder, then the content folder, then the folders between it
 /// and the site's (Hugo's own folder, where `readFile` starts, may be one of them:
 /// `exampleSite/` for `exampleSite/content/en`), then the site's folder; with a
-/// leading `/`, the site's folder, those between, then the content folder. The first
-/// that is a file, else the first place looked.
-pub(super) fn hugo_target(file: &str, from: &Path, content: &Path, site: &Path) -> PathBuf {
+/// leading `/`, the site's folder, those between, then the content folder. A page's
+/// path (`type="page"`, Hugo's `GetPage`) may leave out its `.md`, or name a folder
+/// whose `index.md` or `_index.md` it is (crossplane's docs include
+/// `v1.20/getting-started/install-crossplane-include`). The first that is a file,
+/// else the first place looked.
+pub(super) fn hugo_target(
+    file: &str,
+    from: &Path,
+    content: &Path,
+    site: &Path,
+    a_page: bool,
+) -> PathBuf {
     let page = from.parent().unwrap_or(Path::new(""));
     let between = content
         .ancestors()
@@ -294,7 +303,17 @@ pub(super) fn hugo_target(file: &str, from: &Path, content: &Path, site: &Path) 
             .collect(),
     };
     let file = file.trim_start_matches('/');
-    let found = places.iter().map(|p| p.join(file)).find(|p| p.is_file());
+    let names: Vec<String> = match a_page && Path::new(file).extension().is_none() {
+        true => ["", ".md", "/index.md", "/_index.md"]
+            .iter()
+            .map(|end| format!("{file}{end}"))
+            .collect(),
+        false => vec![file.to_string()],
+    };
+    let mut candidates = places
+        .iter()
+        .flat_map(|place| names.iter().map(|name| place.join(name)));
+    let found = candidates.find(|p| p.is_file());
     found.unwrap_or_else(|| places[0].join(file))
 }
 

@@ -326,7 +326,7 @@ impl Includer<'_, '_> {
             self.snippet_places = Some(directive::snippet_places(&content));
         }
         let hugo_path = match (&d.hugo, self.site.as_ref()) {
-            (Some(_), Some(site)) => Some(hugo_target(target, from, &content, site)),
+            (Some(h), Some(site)) => Some(hugo_target(target, from, &content, site, h.page)),
             // VitePress's `@/`: from the content folder (its `srcDir`).
             _ if d.vitepress && target.starts_with("@/") => Some(content.join(&target[2..])),
             _ => (self.snippet_places.as_deref())
