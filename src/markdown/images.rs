@@ -2,7 +2,7 @@
 //! text), and the reference placeholders every URL that is not an article link becomes.
 
 use super::builder::ImageState;
-use super::links::{self, href_attr, is_external};
+use super::links::{self, href_attr};
 use super::{escape, Builder, LinkTarget, OutLink, OutRef, RefKind};
 
 impl<'a> Builder<'a, '_> {
@@ -53,20 +53,14 @@ impl<'a> Builder<'a, '_> {
         } else {
             format!(" title=\"{}\"", escape(&image.title))
         };
-        let src = if is_external(&image.src) {
-            // Checked too (a remote image the CSP blocks), but written as it is.
-            self.out.refs.push(OutRef {
-                url: image.src.clone(),
-                kind: RefKind::Media("image"),
-                line: image.line,
-                column: image.column,
-                by_name: false,
-            });
-            href_attr(&image.src)
-        } else {
-            let src = image.src.clone();
-            self.reference(src, RefKind::Media("image"), image.line, image.column)
-        };
+        // A remote image is checked too (the CSP blocks it), and written as it is, but
+        // for one at the site's own address (`site/refs/remote.rs`).
+        let src = self.reference(
+            image.src.clone(),
+            RefKind::Media("image"),
+            image.line,
+            image.column,
+        );
         self.emit_html(format!(
             "<img src=\"{src}\" alt=\"{}\"{title}{width} loading=\"lazy\">",
             escape(alt)

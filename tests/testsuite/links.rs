@@ -649,6 +649,47 @@ fn many_remote_images_from_one_origin_are_one_warning() {
 }
 
 #[test]
+fn an_image_at_the_sites_own_address_is_its_file_on_any_host() {
+    // redox-os/website's news show `<img src="https://www.redox-os.org/img/…png">`,
+    // files of its `static/img/`: with that `base_url` they are the site's own, written
+    // relative to the page, so they load offline and under another host; one the site
+    // does not have stays a remote image.
+    let site = Fixture::new("hugo");
+    site.write("static/img/board.png", "png");
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[build]\nstatic_dir = \"static\"\n"),
+    );
+    site.write(
+        "content/posts/hardware.md",
+        "---\ntitle: Hardware\n---\n![Board](https://hugo.example.org/img/board.png)\n\n\
+         <img src=\"http://HUGO.example.org/img/board.png\" alt=\"The board\">\n\n\
+         ![Gone](https://hugo.example.org/img/gone.png) ![Chat](https://chat.example.org/img/board.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "remote image 'https://hugo.example.org/img/gone.png' will not load",
+        )
+        .assert_stderr_contains(
+            "remote image 'https://chat.example.org/img/board.png' will not load",
+        );
+    assert!(
+        !run.stderr
+            .contains("img/board.png' will not load\n --> content/posts/hardware.md:4"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("posts/hardware/index.html");
+    assert_eq!(
+        page.matches("src=\"../../img/board.png\"").count(),
+        2,
+        "{page}"
+    );
+}
+
+#[test]
 fn a_link_without_text_reads_the_heading_or_title_it_leads_to() {
     // MyST's and Sphinx's `[](target)` takes the target's title; executablebooks'
     // jupyter-book docs write `see [](custom-assets)`. CommonMark gives an empty

@@ -46,6 +46,55 @@ impl Remote {
     }
 }
 
+impl crate::site::Site {
+    /// Resolves the reference `r` of article `i`; a remote file is added to `remotes`,
+    /// but one at the site's own address that the site publishes is that file, as a
+    /// root-relative path to it is (redox-os' news show
+    /// `<img src="https://www.redox-os.org/img/hardware/thinkpad-t420.png">`, its
+    /// `static/img/hardware/thinkpad-t420.png`), so it loads offline and on any host.
+    pub(super) fn resolve_or_remote(
+        &self,
+        i: usize,
+        r: &crate::markdown::OutRef,
+        ctx: &super::resolve::Lookup,
+        diagnostics: &mut Diagnostics,
+        remotes: &mut Vec<Remote>,
+    ) -> super::RefTarget {
+        let own = (self.config.base_url())
+            .and_then(|base| own_path(&base, r.url.trim()))
+            .and_then(|path| {
+                let local = crate::markdown::OutRef {
+                    url: path,
+                    ..r.clone()
+                };
+                let mut quiet = Diagnostics::new();
+                let target = self.resolve_ref(i, &local, ctx, &mut quiet);
+                let found = matches!(target, super::RefTarget::Site { .. });
+                (found && quiet.sorted().is_empty()).then_some(target)
+            });
+        if let Some(target) = own {
+            return target;
+        }
+        remotes.extend(Remote::of(&self.articles[i].path, r));
+        self.resolve_ref(i, r, ctx, diagnostics)
+    }
+}
+
+/// The path from the site's root of `url` when it is an address on the site's own
+/// `base` (the base URL, with its trailing `/`), by either scheme: with
+/// `https://www.redox-os.org/`, `http://www.redox-os.org/img/a.png` is `/img/a.png`.
+fn own_path(base: &str, url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let (_, base_rest) = base.split_once("://")?;
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return None;
+    }
+    let (host, path) = rest.split_at(rest.find('/')?);
+    let (base_host, base_path) = base_rest.split_at(base_rest.find('/')?);
+    let below = path.strip_prefix(base_path)?;
+    (host.eq_ignore_ascii_case(base_host) && !below.is_empty()).then(|| format!("/{below}"))
+}
+
 /// The warnings for `remotes`: one each, or one per kind and origin with many.
 pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
     remotes.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -108,6 +157,29 @@ fn one(r: &Remote) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_on_the_sites_own_base_url_is_a_path_from_its_root() {
+        let base = "https://www.redox-os.org/";
+        for (url, path) in [
+            ("https://www.redox-os.org/img/a.png", Some("/img/a.png")),
+            (
+                "http://WWW.redox-os.org/img/a.png?v=1",
+                Some("/img/a.png?v=1"),
+            ),
+            ("https://chat.redox-os.org/img/a.png", None),
+            ("https://www.redox-os.org/", None),
+            ("ftp://www.redox-os.org/img/a.png", None),
+        ] {
+            assert_eq!(own_path(base, url).as_deref(), path, "{url}");
+        }
+        let under = "https://example.org/library/";
+        assert_eq!(
+            own_path(under, "https://example.org/library/a.png").as_deref(),
+            Some("/a.png")
+        );
+        assert_eq!(own_path(under, "https://example.org/other/a.png"), None);
+    }
 
     fn remote(url: &str, file: &str, line: usize) -> Remote {
         Remote {

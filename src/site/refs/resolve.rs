@@ -71,10 +71,7 @@ impl Site {
                 let article = &self.articles[i];
                 let mut remotes = Vec::new();
                 let targets = (article.parsed.refs.iter())
-                    .map(|r| {
-                        remotes.extend(Remote::of(&article.path, r));
-                        self.resolve_ref(i, r, &ctx, &mut local)
-                    })
+                    .map(|r| self.resolve_or_remote(i, r, &ctx, &mut local, &mut remotes))
                     .collect();
                 (targets, local, remotes)
             })
@@ -97,7 +94,7 @@ impl Site {
             || page_by_source_path(p, p, ctx).is_some()
     }
 
-    fn resolve_ref(
+    pub(super) fn resolve_ref(
         &self,
         i: usize,
         r: &OutRef,
