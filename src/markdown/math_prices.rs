@@ -5,9 +5,13 @@
 //! (`471.31** a year and **`), shown as math or, unreadable, as its TeX source. Here
 //! the opening `$` of such a pair is written `\$`, a dollar sign, and the text read
 //! again, until no formula ends before a digit.
+//!
+//! Nor is a `$` inside raw HTML `<code>`, `<kbd>` or `<samp>` math, whose text is
+//! literal (rust-project-goals: `<code>&lt;-- GOALS '$Status' --&gt;</code> … the given
+//! status `$Status``, which pulldown-cmark read as one formula across the `</code>`).
 
 use super::expand::{SegMap, Splice};
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, TagEnd};
 
 /// How many times the text is read again at most (each reading escapes every wrong
 /// pair it finds; real text needs one or two).
@@ -19,7 +23,11 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
     let bytes = text.as_bytes();
     let before_digit =
         memchr::memchr_iter(b'$', bytes).any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
-    if !before_digit {
+    let raw_code = || {
+        let lower = text.to_ascii_lowercase();
+        ["<code", "<kbd", "<samp"].iter().any(|t| lower.contains(t))
+    };
+    if !(before_digit || memchr::memchr(b'$', bytes).is_some() && raw_code()) {
         return None;
     }
     // Offsets, in `text`, of the `$` to escape.
@@ -27,17 +35,9 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
     let mut current = text.to_string();
     let mut current_map = SegMap::default();
     for _ in 0..MAX_PASSES {
-        let openers: Vec<usize> = Parser::new_ext(&current, options)
-            .into_offset_iter()
-            .filter(|(event, range)| {
-                matches!(event, Event::InlineMath(_))
-                    && current
-                        .as_bytes()
-                        .get(range.end)
-                        .is_some_and(u8::is_ascii_digit)
-                    && current.as_bytes()[range.start] == b'$'
-            })
-            .map(|(_, range)| current_map_back(&current_map, range.start, escaped.is_empty()))
+        let openers: Vec<usize> = wrong_formulas(&current, options)
+            .into_iter()
+            .map(|start| current_map_back(&current_map, start, escaped.is_empty()))
             .collect();
         if openers.is_empty() {
             break;
@@ -53,6 +53,53 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
         return None;
     }
     Some(write(text, &escaped))
+}
+
+/// Where each inline formula of `text` that is none starts: one ending right before a
+/// digit, or one opening inside raw HTML `<code>`, `<kbd>` or `<samp>`.
+fn wrong_formulas(text: &str, options: Options) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut in_code = 0usize;
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::InlineHtml(tag) => {
+                let tag = tag.to_ascii_lowercase();
+                let is = |names: [&str; 3]| {
+                    names.iter().any(|name| {
+                        tag.strip_prefix(name).is_some_and(|rest| {
+                            rest.is_empty() || rest.starts_with([' ', '>', '/', '\t', '\n'])
+                        })
+                    })
+                };
+                if is(["<code", "<kbd", "<samp"]) {
+                    in_code += 1;
+                } else if is(["</code", "</kbd", "</samp"]) {
+                    in_code = in_code.saturating_sub(1);
+                }
+            }
+            // An element left open ends with its block.
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item,
+            ) => in_code = 0,
+            Event::InlineMath(_) if bytes[range.start] == b'$' => {
+                let before_digit = bytes.get(range.end).is_some_and(u8::is_ascii_digit);
+                if before_digit || in_code > 0 {
+                    found.push(range.start);
+                }
+                // The element's end tag read into the formula ends it.
+                let formula = text[range].to_ascii_lowercase();
+                if ["</code", "</kbd", "</samp"]
+                    .iter()
+                    .any(|t| formula.contains(t))
+                {
+                    in_code = in_code.saturating_sub(1);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// An offset in the text being read back to `text`'s (the same before any escape).
@@ -103,6 +150,24 @@ mod tests {
         assert_eq!(run("$2x+1$ and $x$ 5"), None);
         assert_eq!(run("costs $5 and $10"), None);
         assert_eq!(run("`$1/$2` in code"), None);
+    }
+
+    #[test]
+    fn a_dollar_in_raw_html_code_opens_no_formula() {
+        // rust-project-goals' mdbook_plugin.md, word for word.
+        let text = "The placeholder <code>&lt;-- GOALS '$Status' --&gt;</code> will insert a goal table listing goals of the given status `$Status`, e.g.";
+        assert_eq!(
+            run(text).as_deref(),
+            Some("The placeholder <code>&lt;-- GOALS '\\$Status' --&gt;</code> will insert a goal table listing goals of the given status `$Status`, e.g.")
+        );
+        assert_eq!(
+            run("<KBD>$a</KBD> b$ and $x$").as_deref(),
+            Some("<KBD>\\$a</KBD> b$ and $x$")
+        );
+        // Math beside the element, or in a later paragraph, stays math.
+        assert_eq!(run("<code>a</code> $x$"), None);
+        assert_eq!(run("<code>unclosed\n\n$x$"), None);
+        assert_eq!(run("<codex>$x$</codex>"), None);
     }
 
     #[test]

@@ -149,6 +149,22 @@ fn prices_are_text_not_math() {
         "{page}"
     );
     assert_eq!(page.matches("<math").count(), 1, "{page}");
+    // A `$` in raw HTML code is text (rust-project-goals' mdBook: a formula ran from
+    // `'$Status'` across the `</code>`, a warning and a broken sentence).
+    site.write(
+        "content/posts/third.md",
+        "+++\ntitle = \"Third\"\n+++\nThe placeholder <code>&lt;-- GOALS '$Status' --&gt;</code> lists goals of the status `$Status`; $x^2$ stays math.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains("$Status’ –&gt;</code> lists goals of the status <code>$Status</code>"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<math").count(), 1, "{page}");
 }
 
 #[test]
