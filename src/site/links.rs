@@ -255,6 +255,7 @@ impl Site {
                                     Code::MissingNote,
                                     format!("'{written}' {why}: shown as plain text"),
                                 )
+                                .family(format!("links to '{written}'"))
                             } else {
                                 Diagnostic::error(
                                     Code::BrokenLink,

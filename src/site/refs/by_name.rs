@@ -123,6 +123,7 @@ impl Site {
                     Code::MissingNote,
                     format!("'{written}' is not written yet: shown as plain text"),
                 )
+                .family(format!("links to '{written}'"))
             } else {
                 Diagnostic::error(Code::BrokenLink, format!("broken link to '{written}'"))
             };

@@ -60,7 +60,9 @@ impl crate::site::Site {
         diagnostics: &mut Diagnostics,
         remotes: &mut Vec<Remote>,
     ) -> super::RefTarget {
-        let own = (self.config.base_url())
+        let own = (r.url.contains("://"))
+            .then(|| self.config.base_url())
+            .flatten()
             .and_then(|base| own_path(&base, r.url.trim()))
             .and_then(|path| {
                 let local = crate::markdown::OutRef {
