@@ -360,6 +360,31 @@ fn links_written_from_a_pages_own_address_lead_where_the_browser_goes() {
 }
 
 #[test]
+fn an_alias_naming_a_part_of_an_old_page_is_followed_from_that_page() {
+    // jenkins-x/jx-docs: `aliases: [/about/features/#promotion]` on the page the
+    // section moved to stopped the whole build ("not a URL path inside the site").
+    // Hugo writes a redirect no browser asks for; here the old page follows the part.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/about/features.md",
+        "---\ntitle: Features\n---\nWhat it does.\n",
+    );
+    site.write(
+        "content/docs/promotion.md",
+        "---\ntitle: Promotion\naliases:\n  - /about/features/#promotion\n  - /gone/#part\n---\nHow promotion works.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("alias"), "{}", run.stderr);
+    let features = site.read("about/features/index.html");
+    assert!(
+        features.contains("data-moved-parts=\"promotion ../../docs/promotion/\""),
+        "{features}"
+    );
+    assert!(!site.path("public/about/features/#promotion").exists());
+}
+
+#[test]
 fn links_to_a_relative_alias_lead_to_its_page() {
     // Docsy's blog: `blog/2023/0.7.x.md` has `aliases: [docsy-0.7]`, which Hugo (and
     // Quartz) publish as `/blog/2023/docsy-0.7/`, from the page's folder; another post

@@ -308,7 +308,7 @@ impl Site {
                 .front
                 .aliases
                 .iter()
-                .filter(|a| a.trim().starts_with('/'))
+                .filter(|a| a.trim().starts_with('/') && !a.contains('#'))
             {
                 let url = crate::site::normalise_alias(alias);
                 // One address written twice (`/blog/archive`, `/blog/archive/`): once.
@@ -364,6 +364,7 @@ impl Site {
                 }
             }
         }
+        self.alias_parts();
         self.claim_redirects(&mut table, &mut aliases, diagnostics);
         self.claim_tag_permalinks(&mut table, diagnostics);
         self.claim_mdbook_files(&mut table, &mut files);

@@ -182,6 +182,36 @@ impl Site {
         }
     }
 
+    /// [`Site::moved_parts`] from aliases naming a part of an old page (jenkins-x's
+    /// docs: `aliases: [/about/features/#promotion]`), for which Hugo writes a redirect
+    /// no browser asks for, as the part is never sent: the page at that address, if
+    /// there is one, follows the part to the page the alias is of, as it follows an
+    /// mdBook redirect of a part.
+    pub(super) fn alias_parts(&mut self) {
+        let mut found = Vec::new();
+        for article in &self.articles {
+            for alias in article.front.aliases.iter().map(|a| a.trim()) {
+                let Some((path, part)) = alias.split_once('#') else {
+                    continue;
+                };
+                if path.starts_with('/') && !part.is_empty() {
+                    let to = Moved {
+                        url: article.url.clone(),
+                        part: None,
+                        title: article.title.clone(),
+                    };
+                    found.push((crate::site::normalise_alias(path), part.to_string(), to));
+                }
+            }
+        }
+        for (url, part, to) in found {
+            let list = self.moved_parts.entry(url).or_default();
+            if !list.iter().any(|(p, _)| *p == part) {
+                list.push((part, to));
+            }
+        }
+    }
+
     /// [`Site::moved_parts`] from the redirects of parts of old pages (`"/page.html#old"
     /// = "new.html#part"`): each is followed from the page at that old address, an
     /// article or a redirect page, at its folder address and as the file mdBook wrote.
