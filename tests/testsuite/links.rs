@@ -649,6 +649,22 @@ fn many_remote_images_from_one_origin_are_one_warning() {
 }
 
 #[test]
+fn a_missing_file_s_help_names_the_content_folder_the_site_has() {
+    // serde-rs' GitBook keeps its chapters in `_src/`: "put the file under content/"
+    // named a folder the site does not have.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n[build]\ncontent_dir = \"_src\"\n",
+    );
+    site.write("_src/README.md", "# Serde\n\n![GitHub](/img/github.svg)\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("image '/img/github.svg' does not exist")
+        .assert_stderr_contains("help: put the file in the content folder (`_src/`)");
+}
+
+#[test]
 fn an_image_at_the_sites_own_address_is_its_file_on_any_host() {
     // redox-os/website's news show `<img src="https://www.redox-os.org/img/…png">`,
     // files of its `static/img/`: with that `base_url` they are the site's own, written

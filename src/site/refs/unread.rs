@@ -67,9 +67,10 @@ impl Site {
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(folder, best)
             )),
-            (None, None) => missing.help(
-                "put the file under content/ and link to it by its path from this file's folder",
-            ),
+            (None, None) => missing.help(format!(
+                "put the file in the content folder (`{}/`) and link to it by its path from this file's folder",
+                self.config.build.content_dir.trim_end_matches('/')
+            )),
         }
     }
 
