@@ -57,6 +57,13 @@ fn aliases_resolve_as_link_targets_and_write_redirects() {
         "<meta http-equiv=\"refresh\" content=\"0; url=../../patterns/dismissive-family/\">"
     ));
     assert!(redirect.contains("<meta name=\"robots\" content=\"noindex\">"));
+    // Its words are the page's main landmark under a heading, as axe asks of every
+    // page (`landmark-one-main`, `region`, `page-has-heading-one`: each redirect page,
+    // read as it stands, failed them).
+    assert!(
+        redirect.contains("<main><h1>This page has moved</h1><p>It is now at <a href="),
+        "{redirect}"
+    );
     assert!(redirect.contains(
         "<link rel=\"canonical\" href=\"https://fixture.example.org/patterns/dismissive-family/\">"
     ));
