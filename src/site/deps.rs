@@ -65,6 +65,7 @@ impl Dependencies {
             // Read only for a missing file's help, which is no page's.
             unread_static: _,
             theme_statics: _,
+            root: _,
             theme_files,
             // Derived from the configuration, articles, tags, paths, assets and
             // aliases, all hashed.

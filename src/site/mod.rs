@@ -152,6 +152,8 @@ pub struct Site {
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
     /// [`Content::unread_static`].
     pub unread_static: Option<(PathBuf, String)>,
+    /// The site's folder, the one holding book.toml.
+    pub root: PathBuf,
     /// [`Content::theme_statics`].
     pub theme_statics: Vec<(PathBuf, String)>,
     /// The theme's static files, published under `assets/` (paths below it).
@@ -260,6 +262,7 @@ fn build_with(
         moved_parts: BTreeMap::new(),
         assets: content.assets,
         unread_static: content.unread_static,
+        root: content.root.clone(),
         theme_statics: content.theme_statics,
         theme_files: content.theme_files,
         urls: UrlTable::default(),

@@ -662,6 +662,22 @@ fn a_missing_file_s_help_names_the_content_folder_the_site_has() {
         .assert_code(1)
         .assert_stderr_contains("image '/img/github.svg' does not exist")
         .assert_stderr_contains("help: put the file in the content folder (`_src/`)");
+    // The file is in the site's folder, beside `_src/`: the help names the mount that
+    // publishes it, and that mount does.
+    site.write(
+        "img/github.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.build().assert_code(1).assert_stderr_contains(
+        "help: the file is at img/github.svg in the site's folder, outside the content folder: add `[[mounts]]` with `source = \"img\"` and `target = \"static/img\"` to book.toml to publish it at /img",
+    );
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{book}\n[[mounts]]\nsource = \"img\"\ntarget = \"static/img\"\n"),
+    );
+    site.build().assert_code(0);
+    assert!(site.read("index.html").contains("src=\"./img/github.svg\""));
 }
 
 #[test]

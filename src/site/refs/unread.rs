@@ -1,6 +1,7 @@
 //! A missing file that sits in a folder attune reads only when told to: Hugo's and
 //! Zola's `static/` folder without `[build] static_dir`, or a Hugo theme's
-//! `themes/<name>/static`, which Hugo publishes at the site root. The help names the
+//! `themes/<name>/static`, which Hugo publishes at the site root, or any folder of the
+//! site's beside the content folder (a GitBook's `img/`). The help names the
 //! setting that publishes it; else it names the nearest file or page there is.
 //! References into one folder the site does not have are one family of problems.
 
@@ -24,10 +25,21 @@ impl Site {
                 "the file is in {folder}/: set `static_dir = \"{folder}\"` under [build] in book.toml to publish that folder's files at the site root"
             ));
         }
-        let (_, theme) =
-            (self.theme_statics.iter()).find(|(dir, _)| dir.join(site_path).is_file())?;
-        Some(format!(
-            "the file is in {theme}/, a Hugo theme's static folder, which Hugo publishes at the site root: add `[[mounts]]` with `source = \"{theme}\"` and `target = \"static\"` to book.toml to publish it"
+        if let Some((_, theme)) =
+            (self.theme_statics.iter()).find(|(dir, _)| dir.join(site_path).is_file())
+        {
+            return Some(format!(
+                "the file is in {theme}/, a Hugo theme's static folder, which Hugo publishes at the site root: add `[[mounts]]` with `source = \"{theme}\"` and `target = \"static\"` to book.toml to publish it"
+            ));
+        }
+        // In the site's folder, outside the content folder (serde's GitBook keeps
+        // `img/` beside `_src/`): a mount publishes it where the page looks for it.
+        let first = site_path
+            .split('/')
+            .next()
+            .filter(|f| !f.starts_with('.'))?;
+        self.root.join(site_path).is_file().then(|| format!(
+            "the file is at {site_path} in the site's folder, outside the content folder: add `[[mounts]]` with `source = \"{first}\"` and `target = \"static/{first}\"` to book.toml to publish it at /{first}"
         ))
     }
 
