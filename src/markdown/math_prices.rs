@@ -6,12 +6,12 @@
 //! the opening `$` of such a pair is written `\$`, a dollar sign, and the text read
 //! again, until no formula ends before a digit.
 //!
-//! Nor is a `$` inside raw HTML `<code>`, `<kbd>` or `<samp>` math, whose text is
+//! Nor is a `$` inside raw HTML `<code>`, `<pre>`, `<kbd>` or `<samp>` math, whose text is
 //! literal (rust-project-goals: `<code>&lt;-- GOALS '$Status' --&gt;</code> … the given
 //! status `$Status``, which pulldown-cmark read as one formula across the `</code>`).
 
 use super::expand::{SegMap, Splice};
-use pulldown_cmark::{Event, Options, Parser, TagEnd};
+use pulldown_cmark::{Event, Options, Parser};
 
 /// How many times the text is read again at most (each reading escapes every wrong
 /// pair it finds; real text needs one or two).
@@ -23,9 +23,14 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
     let bytes = text.as_bytes();
     let before_digit =
         memchr::memchr_iter(b'$', bytes).any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+    // A raw HTML code element's tag, found without a copy of the text.
     let raw_code = || {
-        let lower = text.to_ascii_lowercase();
-        ["<code", "<kbd", "<samp"].iter().any(|t| lower.contains(t))
+        memchr::memchr_iter(b'<', bytes).any(|i| {
+            ["code", "pre", "kbd", "samp"].iter().any(|tag| {
+                (bytes.get(i + 1..i + 1 + tag.len()))
+                    .is_some_and(|b| b.eq_ignore_ascii_case(tag.as_bytes()))
+            })
+        })
     };
     if !(before_digit || memchr::memchr(b'$', bytes).is_some() && raw_code()) {
         return None;
@@ -56,42 +61,34 @@ pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
 }
 
 /// Where each inline formula of `text` that is none starts: one ending right before a
-/// digit, or one opening inside raw HTML `<code>`, `<kbd>` or `<samp>`.
+/// digit, or one opening inside raw HTML `<code>`, `<pre>`, `<kbd>` or `<samp>` (the
+/// elements [`super::expand::literal_ranges`] reads as literal, found as it finds them).
 fn wrong_formulas(text: &str, options: Options) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut in_code = 0usize;
     let mut found = Vec::new();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        match event {
-            Event::InlineHtml(tag) => {
-                let tag = tag.to_ascii_lowercase();
-                let is = |names: [&str; 3]| {
-                    names.iter().any(|name| {
-                        tag.strip_prefix(name).is_some_and(|rest| {
-                            rest.is_empty() || rest.starts_with([' ', '>', '/', '\t', '\n'])
-                        })
-                    })
-                };
-                if is(["<code", "<kbd", "<samp"]) {
-                    in_code += 1;
-                } else if is(["</code", "</kbd", "</samp"]) {
-                    in_code = in_code.saturating_sub(1);
+        match &event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (_, closing) in super::expand::code_tags(html) {
+                    in_code = if closing {
+                        in_code.saturating_sub(1)
+                    } else {
+                        in_code + 1
+                    };
                 }
             }
-            // An element left open ends with its block.
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item,
-            ) => in_code = 0,
+            // An element left open ends with its block, as a browser ends it.
+            Event::End(end) if super::raw_code_links::closes_raw_code(end) => in_code = 0,
             Event::InlineMath(_) if bytes[range.start] == b'$' => {
                 let before_digit = bytes.get(range.end).is_some_and(u8::is_ascii_digit);
                 if before_digit || in_code > 0 {
                     found.push(range.start);
                 }
                 // The element's end tag read into the formula ends it.
-                let formula = text[range].to_ascii_lowercase();
-                if ["</code", "</kbd", "</samp"]
+                if super::expand::code_tags(&text[range])
                     .iter()
-                    .any(|t| formula.contains(t))
+                    .any(|(_, closing)| *closing)
                 {
                     in_code = in_code.saturating_sub(1);
                 }
