@@ -60,7 +60,9 @@ impl Article {
                     || crate::text::ascii_id(&h.text) == loose
                     || crate::text::symbol_id(&h.text) == loose
                     || crate::text::escaped_id(&h.text) == loose
-                    || h.obsidian_name.as_deref().map(crate::text::loose_id) == Some(loose.clone()))
+                    || h.obsidian_name
+                        .as_deref()
+                        .is_some_and(|n| crate::text::loose_id(n) == loose))
         })?;
         Some(heading.id.as_str())
     }
