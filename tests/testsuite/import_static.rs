@@ -149,18 +149,52 @@ fn without_static_dir_the_folder_is_not_read_and_the_error_says_so() {
 }
 
 #[test]
-fn a_static_file_at_the_address_of_a_page_or_of_attunes_own_files_collides() {
+fn a_static_file_at_the_address_of_a_page_collides() {
     let site = hugo_with_static("\"static\"");
     site.write("static/posts/second-post/index.html", "<p>old</p>\n");
-    site.write("static/sitemap.xml", "<urlset/>\n");
-    site.write("static/assets/style.css", "body{}\n");
     site.write("static/posts/first-post/launch.png", PNG);
     let run = site.build();
     run.assert_code(1)
-        .assert_stderr_contains("error: the static file 'static/posts/second-post/index.html' would publish '/posts/second-post/', which the article 'second-post' at content/posts/second-post.md:1:1 already publishes\n --> static/posts/second-post/index.html")
-        .assert_stderr_contains("error: the static file 'static/sitemap.xml' would publish '/sitemap.xml', which the sitemap (built-in page) already publishes")
-        .assert_stderr_contains("the static file 'static/assets/style.css' would publish '/assets/style.css', which the theme's assets (built-in page) already publishes");
+        .assert_stderr_contains("error: the static file 'static/posts/second-post/index.html' would publish '/posts/second-post/', which the article 'second-post' at content/posts/second-post.md:1:1 already publishes\n --> static/posts/second-post/index.html");
     assert!(!site.path("public").exists(), "nothing is written");
+}
+
+/// volcano-sh/website keeps an old build's `static/sitemap.xml`, and phil-opp's
+/// blog_os (Zola) a redirect from its old feed at `static/atom.xml/index.html`: each
+/// stopped the build ("nothing was written"), as if the site had two owners for the
+/// address. attune writes its own pages and files in every build, so another tool's
+/// file there is left out, with a warning saying so.
+#[test]
+fn a_static_file_where_attune_writes_its_own_is_left_out_with_a_warning() {
+    let site = hugo_with_static("\"static\"");
+    site.write(
+        "static/sitemap.xml",
+        "<urlset><!-- another tool's --></urlset>\n",
+    );
+    site.write(
+        "static/atom.xml/index.html",
+        "<!DOCTYPE html><meta http-equiv=\"refresh\" content=\"0; url=/rss.xml\">\n",
+    );
+    site.write("static/assets/style.css", "body{}\n");
+    site.write("static/search/index.js", "var old;\n");
+    for run in [site.run(&["check"]), site.build()] {
+        run.assert_code(0)
+            .assert_stderr_contains("warning: the static file 'static/sitemap.xml' would publish '/sitemap.xml', which the sitemap (built-in page) publishes: attune's is published, and this file is left out\n--> static/sitemap.xml")
+            .assert_stderr_contains("help: attune writes it in every build; delete the file if another tool made it, or give it another name to publish it too")
+            .assert_stderr_contains("warning: the static file 'static/atom.xml/index.html' would publish '/atom.xml/', which the Atom feed (built-in page) publishes")
+            .assert_stderr_contains("warning: the static file 'static/assets/style.css' would publish '/assets/style.css', which the theme's assets (built-in page) publishes")
+            .assert_stderr_contains("warning: the static file 'static/search/index.js' would publish '/search/index.js', which the search index (built-in page) publishes");
+    }
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("/posts/first-post/"), "{sitemap}");
+    assert!(!sitemap.contains("another tool's"), "{sitemap}");
+    assert!(site.read("atom.xml").contains("<feed"));
+    assert!(!site.read("assets/style.css").starts_with("body{}"));
+    assert!(!site.read("search/index.js").contains("var old"));
+    // The site's other static files are published as before.
+    assert!(site.path("public/images/logo.png").is_file());
+    let manifest = site.read("urls.json");
+    assert!(!manifest.contains("static/sitemap.xml"), "{manifest}");
 }
 
 /// endler.dev (Zola) keeps `content/2020/sponsors/perf.jpg` and another

@@ -256,7 +256,7 @@ impl Site {
             claim(&mut table, page(&article.url), Kind::Page, owner);
         }
         // The content folder's files, then the static folder's (see `load`).
-        let (mut under_pages, mut left_out) = (Vec::new(), Vec::new());
+        let (mut not_published, mut left_out) = (Vec::new(), Vec::new());
         for asset in &self.assets {
             let file = self.asset_file(asset);
             let what = match asset.from {
@@ -281,15 +281,15 @@ impl Site {
             };
             let owner = Owner::content(what, file, 0, 0);
             let content = matches!(asset.from, crate::load::AssetFolder::Content);
-            match table.page_over_content_file(&asset.path(), &owner) {
-                Some(warning) if content => {
-                    under_pages.push(warning);
+            match table.left_out_file(&asset.path(), &owner, content) {
+                Some(warning) => {
+                    not_published.push(warning);
                     left_out.push(asset.path());
                 }
-                _ => _ = claim(&mut table, asset.path(), Kind::File, owner),
+                None => _ = claim(&mut table, asset.path(), Kind::File, owner),
             }
         }
-        diagnostics.extend(under_pages);
+        diagnostics.extend(not_published);
         if !left_out.is_empty() {
             self.assets
                 .retain(|asset| !left_out.contains(&asset.path()));

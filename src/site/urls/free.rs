@@ -1,6 +1,7 @@
 //! What to suggest when a URL is taken: a free path like it, and the collision error
 //! at the claimant that names the first owner; the error for an old address that
-//! leads out of the site; a content folder's file where a page is.
+//! leads out of the site; a content folder's file where a page is, and any file
+//! where attune's own are.
 
 use super::{display_url, Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic};
@@ -59,26 +60,45 @@ impl UrlTable {
         free
     }
 
-    /// The warning for a content folder's file (not a page) at the path of a page
-    /// claimed before it (`content/index.html`, a copy of another tool's built home
-    /// page, beside `index.md`): the page is published and the file left out, as the
-    /// page is what the content's Markdown writes; `None` where no page is there.
-    pub(super) fn page_over_content_file(&self, path: &str, file: &Owner) -> Option<Diagnostic> {
-        let page = self.get_folded(path).filter(|e| e.kind == Kind::Page)?;
+    /// The warning for a file of the site's folders that is not published: a content
+    /// folder's file (not a page) at the path of a page claimed before it
+    /// (`content/index.html`, a copy of another tool's built home page, beside
+    /// `index.md`), as the page is what the content's Markdown writes; or any file at,
+    /// or below, one of attune's own pages and files, which every build writes where
+    /// they are (another tool's `static/sitemap.xml`, an old feed's redirect at
+    /// `static/atom.xml/index.html`). `None` where neither is in its way.
+    pub(super) fn left_out_file(
+        &self,
+        path: &str,
+        file: &Owner,
+        content: bool,
+    ) -> Option<Diagnostic> {
+        let page = self
+            .get_folded(path)
+            .filter(|e| content && e.kind == Kind::Page)
+            .map(|e| &e.owner);
+        let (first, kept) = match page {
+            Some(page) => (page, "the page"),
+            None => (self.owner_of(path).filter(|o| o.at.is_none())?, "attune's"),
+        };
         let d = Diagnostic::warning(
             Code::UrlCollision,
             format!(
-                "{} would publish '{}', which {} publishes: the page is published, and this file is left out",
+                "{} would publish '{}', which {first} publishes: {kept} is published, and this file is left out",
                 file.what,
                 display_url(path),
-                page.owner
             ),
         );
         let d = match &file.at {
             Some((at, _, _)) => d.in_file(at),
             None => d,
         };
-        Some(d.help("to publish the file too, give it another name"))
+        Some(match page {
+            Some(_) => d.help("to publish the file too, give it another name"),
+            None => d.help(
+                "attune writes it in every build; delete the file if another tool made it, or give it another name to publish it too",
+            ),
+        })
     }
 
     pub(super) fn clash(&self, path: &str, claimant: &Owner, first: &Owner) -> Diagnostic {
