@@ -733,6 +733,34 @@ fn math_renders_to_mathml_and_bad_tex_is_shown_as_code_or_an_error() {
         .assert_stderr_contains("content/t/a.md:5:5");
 }
 
+/// 0x9ONU/Obsidian-Notes writes `$2 \micro s$` (a command from a plugin's preamble, no
+/// renderer's own) in 128 formulas: 128 warnings buried the vault's other problems.
+/// One unknown command used in more than a few formulas is one warning that counts
+/// them; other reasons stay one warning each.
+#[test]
+fn many_formulas_using_one_unknown_command_are_one_warning_that_counts_them() {
+    let site = site();
+    for (file, n) in [("a", 3), ("b", 2)] {
+        let formulas: String = (0..n)
+            .map(|i| format!("Step {i} takes ${i} \\micro s$.\n\n"))
+            .collect();
+        site.write(
+            &format!("content/t/{file}.md"),
+            format!("---\ntitle: {file}\n---\n{formulas}Odd $\\frac{{1}}$ and $\\notacommand$.\n"),
+        );
+    }
+    let (code, out) = check(&site);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches(r"(`\micro`)").count(), 1, "{out}");
+    assert!(
+        out.contains("warning: math `0 \\micro s` cannot be read: unknown primitive command found (`\\micro`) (5 formulas using `\\micro` in 2 files, reported here as one) @ content/t/a.md:4:14"),
+        "{out}"
+    );
+    // Each other reason once per formula, as before.
+    assert_eq!(out.matches("`\\notacommand`)").count(), 2, "{out}");
+    assert_eq!(out.matches("math `\\frac{1}`").count(), 2, "{out}");
+}
+
 #[test]
 fn tex_real_notes_write_renders_and_definitions_last_the_page() {
     // A course note as MathJax and KaTeX draw it: macros defined in a first formula and

@@ -251,11 +251,16 @@ impl Builder<'_, '_> {
         match self.math_html(tex, display, range) {
             Ok(html) => html,
             Err(message) => {
-                let d = Diagnostic::error(
+                let mut d = Diagnostic::error(
                     Code::Math,
                     format!("math `{}` cannot be read: {message}", short(tex)),
                 )
                 .at(self.file.to_path_buf(), at.0, at.1);
+                // A command no renderer here knows (a vault's own `\micro`, from a
+                // plugin's preamble) used in formula after formula is one problem.
+                if let Some(command) = unknown_command(&message) {
+                    d = d.family(format!("formulas using `{command}`"));
+                }
                 // TeX that other renderers read (KaTeX's `\ce{}`, `\KaTeX`) is shown
                 // as its source while the site is converted, as other syntax is.
                 self.out.diagnostics.push(match self.ctx.unsupported_syntax {
@@ -397,6 +402,13 @@ pub(super) fn readable(tex: &str, definitions: &str) -> String {
         .ok()
         .filter(|text| !text.contains([inserts::MARK, '\u{F8F0}', '\u{F8F1}']))
         .unwrap_or_else(|| tex.trim().to_string())
+}
+
+/// The command a formula's error names as unknown (`unknown primitive command found
+/// (`\micro`)`), if it names one.
+fn unknown_command(message: &str) -> Option<&str> {
+    let (reason, command) = message.strip_suffix("`)")?.rsplit_once(" (`")?;
+    reason.contains("unk").then_some(command)
 }
 
 fn short(tex: &str) -> String {
