@@ -525,6 +525,12 @@ mod tests {
         assert_eq!(pick(code, "inner").unwrap(), "    x();");
         let err = pick(code, "other").unwrap_err();
         assert!(err.contains("anchors there: main, inner"), "{err}");
+        // An anchor opened twice (bevy-cheatbook's examples) is named once; as in
+        // mdBook, its first part is the one included.
+        let twice = format!("{code}// ANCHOR: main\ny();\n// ANCHOR_END: main\n");
+        let err = pick(&twice, "other").unwrap_err();
+        assert!(err.ends_with("(anchors there: main, inner)"), "{err}");
+        assert_eq!(pick(&twice, "main").unwrap(), "fn main() {\n    x();\n}");
         // The whole file keeps them, as in mdBook.
         assert_eq!(select(code, None, Take::Lines).unwrap().0, code.trim_end());
     }

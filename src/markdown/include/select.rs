@@ -112,13 +112,13 @@ pub(super) fn select(
                 .iter()
                 .position(|r| anchor_mark(line(r)) == Some((false, name)))
             else {
-                let mut known: Vec<&str> = lines
-                    .iter()
-                    .filter_map(|r| anchor_mark(line(r)))
-                    .filter(|(end, _)| !end)
-                    .map(|(_, n)| n)
-                    .collect();
-                known.dedup();
+                // Each name once, in the file's order (an anchor may open twice).
+                let mut known: Vec<&str> = Vec::new();
+                for (end, name) in lines.iter().filter_map(|r| anchor_mark(line(r))) {
+                    if !end && !known.contains(&name) {
+                        known.push(name);
+                    }
+                }
                 let there = if known.is_empty() {
                     "the file has no anchors".to_string()
                 } else {
