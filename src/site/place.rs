@@ -358,6 +358,12 @@ pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
 }
 
 /// Whether a note is at the address its folder and its name give (not a folder's text).
+/// Whether `source` is its folder's text, at the folder's own address (a hub, or
+/// `index.md`, `_index.md`, `README.md`: a bundle's text too).
+pub(super) fn is_folder_text(source: &Source, placed: &Placement) -> bool {
+    placed.hub || is_index(&source.rel).is_some() || is_readme(&source.rel)
+}
+
 pub(super) fn at_own_address(source: &Source, placed: &Placement) -> bool {
     !placed.hub
         && !placed.slug.is_empty()

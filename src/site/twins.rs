@@ -167,20 +167,23 @@ pub(super) fn move_folder_twins(
 
 /// Notes at the address of a folder beside them that holds pages, in another letter
 /// case or spelling (`LangChain/LangChain.md` beside the folder `LangChain/langchain/`,
-/// in Ludobico's vault: Quartz, which keeps letter case in addresses, publishes both):
-/// the folder keeps its address, where its section and pages are, and the note takes
-/// the first free `-2/`, `-3/`, with a warning naming both. Below the topics only.
+/// in Ludobico's vault: Quartz, which keeps letter case in addresses, publishes both),
+/// or that has its own text (spinnaker.io's `providers/kubernetes.md` beside the bundle
+/// `providers/kubernetes/index.md`): the folder keeps its address, where its section
+/// and pages are, and the note takes the first free `-2/`, `-3/`, with a warning naming
+/// both. Below the topics only.
 pub(super) fn move_folder_shadows(
     sources: &[Source],
     placements: &mut [Placement],
     diagnostics: &mut Diagnostics,
 ) {
     let folded: Vec<String> = placements.iter().map(|p| fold(&p.url)).collect();
-    // Each folder address, with a page below it or a hub at it.
+    // Each folder address, with a page below it or its own text (a hub, a bundle) at it.
     let mut folders: HashMap<&str, usize> = HashMap::new();
     for (i, (url, placed)) in folded.iter().zip(placements.iter()).enumerate() {
+        let own_text = super::place::is_folder_text(&sources[i], placed);
         let ends = url.match_indices('/').map(|(end, _)| end + 1);
-        for end in ends.filter(|&end| end < url.len() || placed.hub) {
+        for end in ends.filter(|&end| end < url.len() || own_text) {
             folders.entry(&url[..end]).or_insert(i);
         }
     }

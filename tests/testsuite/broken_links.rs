@@ -253,10 +253,11 @@ fn a_missing_heading_in_an_embed_shows_its_name_and_warnings_do_not_hide_structu
         "{page}"
     );
     // A URL two pages claim is still an error, whatever broken_links says.
-    site.write("content/t/b/index.md", "---\ntitle: B again\n---\nText.\n");
+    site.write("content/t/_index.md", "---\ntitle: T\n---\nThe topic.\n");
+    site.write("content/t.md", "---\ntitle: T again\n---\nText.\n");
     site.build()
         .assert_code(1)
-        .assert_stderr_contains("error: the article 'b' would publish '/t/b/'");
+        .assert_stderr_contains("error: the article 't' would publish '/t/'");
 }
 
 #[test]

@@ -411,6 +411,50 @@ fn file_names_may_repeat_but_addresses_may_not() {
     );
 }
 
+/// spinnaker.io keeps `providers/kubernetes.md` (the legacy provider's page) beside the
+/// bundle `providers/kubernetes/index.md`: both at one address, an error, and nothing
+/// was written for its 1,500 pages. The folder's text keeps its folder's address and
+/// the note beside it moves to `-2/`, with a warning naming both, as a note does beside
+/// a folder of notes.
+#[test]
+fn a_note_beside_a_bundle_of_its_name_moves_and_the_bundle_keeps_the_address() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/posts/kubernetes.md",
+        "---\ntitle: Kubernetes (Legacy)\n---\nSee [the provider](/posts/kubernetes/) and [this page](kubernetes.md).\n",
+    );
+    site.write(
+        "content/posts/kubernetes/index.md",
+        "---\ntitle: Kubernetes Provider\n---\n![Diagram](diagram.png) See [legacy](../kubernetes.md).\n",
+    );
+    site.write("content/posts/kubernetes/diagram.png", b"\x89PNG");
+    for run in [site.run(&["check"]), site.build()] {
+        run.assert_code(0).assert_stderr_contains(
+            "warning: 'posts/kubernetes.md' would be at /posts/kubernetes/, the address of a folder of notes beside it: 'posts/kubernetes.md' is published at /posts/kubernetes-2/\n --> content/posts/kubernetes.md:1:1",
+        );
+    }
+    let bundle = site.read("posts/kubernetes/index.html");
+    assert!(bundle.contains("Kubernetes Provider"), "{bundle}");
+    assert!(
+        bundle.contains("src=\"../../posts/kubernetes/diagram.png\""),
+        "{bundle}"
+    );
+    assert!(
+        bundle.contains("href=\"../../posts/kubernetes-2/\""),
+        "{bundle}"
+    );
+    let legacy = site.read("posts/kubernetes-2/index.html");
+    assert!(legacy.contains("Kubernetes (Legacy)"), "{legacy}");
+    assert!(
+        legacy.contains("href=\"../../posts/kubernetes/\" id=\"ref-1\">the provider"),
+        "{legacy}"
+    );
+    assert!(
+        legacy.contains("href=\"../../posts/kubernetes-2/\" id=\"ref-2\">this page"),
+        "{legacy}"
+    );
+}
+
 #[test]
 fn zola_internal_links_start_from_the_content_folder() {
     let site = Fixture::new("hugo");
