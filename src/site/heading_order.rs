@@ -9,7 +9,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 impl Site {
     /// A `heading-skip` warning for each heading of an article more than one level below
-    /// the heading before it on its page, as the default theme writes the page: the
+    /// the heading before it on its page (more than a few, one warning counting them), as the default theme writes the page: the
     /// title's `<h1>`, then `<h2>`s for its safety blocks and for "On this page" when
     /// the page lists its contents, then the body's headings.
     pub(super) fn check_heading_order(&self, diagnostics: &mut Diagnostics) {
@@ -48,6 +48,9 @@ impl Site {
                         ),
                     )
                     .at(&article.path, h.line, h.column)
+                    // A site written elsewhere may skip levels hundreds of times
+                    // (spinnaker.io's generated command reference: 650 in one page).
+                    .family("headings that skip a level")
                     .help(format!(
                         "a screen reader lists headings by level and shows a section missing here (axe's heading-order rule flags the page); write `{follows} {}` to follow on, or keep it: it is published as written{shown}",
                         h.text
