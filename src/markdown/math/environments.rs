@@ -1,7 +1,7 @@
 //! Environments MathJax and KaTeX draw that the renderer lacks, written as ones it has:
 //! `flalign` (as `align`), `multline` (as `gather`), `eqnarray` (an array right, centre, left), `CD` (commutative diagrams: an array of
-//! objects and labelled arrows) and bussproofs' `prooftree` (a proof as stacked
-//! fractions).
+//! objects and labelled arrows), bussproofs' `prooftree` (a proof as stacked
+//! fractions), and `cases` with more than two columns (a brace beside an array).
 
 use super::rewrite::group_end;
 
@@ -22,6 +22,8 @@ pub(super) fn with_environments(tex: &str) -> std::borrow::Cow<'_, str> {
         ("eqnarray", eqnarray),
         ("CD", cd),
         ("prooftree", proof_tree),
+        ("cases", |body| wide_cases(body, r"\{", ".")),
+        ("rcases", |body| wide_cases(body, ".", r"\}")),
     ] {
         let (begin, end) = (format!(r"\begin{{{name}}}"), format!(r"\end{{{name}}}"));
         let mut from = 0;
@@ -80,6 +82,20 @@ fn eqnarray(body: &str) -> Option<String> {
     let columns = row_widths(body).into_iter().max().unwrap_or(3).max(3);
     let spec: String = "rcl".chars().cycle().take(columns).collect();
     Some(format!(r"\begin{{darray}}{{{spec}}}{body}\end{{darray}}"))
+}
+
+/// A `cases` body with a row of more than two cells (`0 & \text{if} & t<0`, which
+/// LaTeX refuses and MathJax and KaTeX draw, one more column each) as a brace beside an
+/// array of left-aligned columns; `None` for a body `cases` draws itself.
+fn wide_cases(body: &str, left: &str, right: &str) -> Option<String> {
+    let columns = row_widths(body).into_iter().max()?;
+    if columns <= 2 || body.contains(r"\begin{cases}") || body.contains(r"\begin{rcases}") {
+        return None;
+    }
+    let spec = "l".repeat(columns);
+    Some(format!(
+        r"\left{left}\begin{{array}}{{{spec}}}{body}\end{{array}}\right{right}"
+    ))
 }
 
 /// `tex` with each `array` whose rows have more cells than its column spec names given

@@ -635,6 +635,23 @@ mod tests {
 
     #[test]
     fn environments_real_notes_write_render() {
+        // k78ma/quartz, unkokaeru's and bulka4's vaults: `cases` with a third column
+        // (`0 & \text{if} & t<0`), drawn by MathJax (Obsidian) and KaTeX, was
+        // "alignment not allowed" and shown as TeX.
+        let m = to_mathml(
+            r"f(t)=\begin{cases} e^{-t} & \text{when} & t\geq0 \\ 0 & \text{when} & t<0 \end{cases}",
+            true,
+        )
+        .unwrap();
+        assert!(m.contains("<mo stretchy=\"true\">{</mo><mtable"), "{m}");
+        assert_eq!(m.matches("<mtd").count(), 6, "{m}");
+        assert!(m.contains("<mtext>when</mtext>"), "{m}");
+        let m = to_mathml(r"\begin{rcases} a & b & c \end{rcases}", true).unwrap();
+        assert!(m.contains("</mtable><mo stretchy=\"true\">}</mo>"), "{m}");
+        assert_eq!(m.matches("<mtd").count(), 3, "{m}");
+        // Two columns stay `cases` as the renderer draws it.
+        let two = to_mathml(r"\begin{cases} 1 & x>0 \\ 0 & x \le 0 \end{cases}", true).unwrap();
+        assert_eq!(two.matches("<mtd").count(), 4, "{two}");
         // LesleyLai/digital-garden: amsmath's `multline*`, "unknown environment".
         for multline in [
             r"\begin{multline*} f(x) = a \\ + b \end{multline*}",
