@@ -21,7 +21,7 @@ mod related;
 mod spans;
 mod validate;
 pub use addresses::{
-    pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Rule,
+    glob as page_glob, pattern as permalink_pattern, Entry, Part, PermalinkKind, Permalinks, Rule,
     LAYOUT as PERMALINK_LAYOUT,
 };
 pub use modes::{BrokenLinks, InvalidFrontMatter, MissingLinks, PublishMode, UnsupportedSyntax};

@@ -62,12 +62,14 @@ fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error
 }
 
 /// Hands each source the cascaded keys of the sources above it that it does not set
-/// itself, the nearest cascade first.
-pub(super) fn apply(sources: &mut [Source]) {
-    let cascades: Vec<(String, Cascade)> = sources
+/// itself, the nearest cascade first; the site configuration's `cascade` (`site`) is
+/// the home page's, after its own.
+pub(super) fn apply(sources: &mut [Source], site: Option<Cascade>) {
+    let mut cascades: Vec<(String, Cascade)> = sources
         .iter()
         .filter_map(|s| Some((folder_of_index(s)?, s.front.cascade.clone()?)))
         .collect();
+    cascades.extend(site.map(|c| (String::new(), c)));
     if cascades.is_empty() {
         return;
     }
@@ -130,31 +132,9 @@ impl Target {
             Some("home") => section && path == "/",
             Some(_) => false,
         };
-        kind && self
-            .path
-            .as_deref()
-            .is_none_or(|glob| matches(glob.trim(), path))
-    }
-}
-
-/// A Hugo path glob: `*` any text within a folder, `**` any text.
-fn matches(glob: &str, path: &str) -> bool {
-    if let Some(rest) = glob.strip_prefix("**") {
-        return (0..=path.len())
-            .filter(|&i| path.is_char_boundary(i))
-            .any(|i| matches(rest, &path[i..]));
-    }
-    if let Some(rest) = glob.strip_prefix('*') {
-        return (0..=path.len())
-            .filter(|&i| path.is_char_boundary(i) && !path[..i].contains('/'))
-            .any(|i| matches(rest, &path[i..]));
-    }
-    match (glob.chars().next(), path.chars().next()) {
-        (None, None) => true,
-        (Some(g), Some(p)) if g.eq_ignore_ascii_case(&p) => {
-            matches(&glob[g.len_utf8()..], &path[p.len_utf8()..])
-        }
-        _ => false,
+        kind && self.path.as_deref().is_none_or(|glob| {
+            crate::config::page_glob(&glob.trim().to_lowercase(), &path.to_lowercase())
+        })
     }
 }
 
@@ -187,11 +167,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn globs_match_as_hugo_s() {
-        assert!(matches("/blog/**", "/blog/2024/post"));
-        assert!(matches("/blog/*", "/blog/post"));
-        assert!(!matches("/blog/*", "/blog/2024/post"));
-        assert!(matches("**", "/"));
-        assert!(!matches("/docs/**", "/blog/post"));
+    fn targets_select_pages_as_hugos_page_matchers_do() {
+        let target = |path: &str, kind: Option<&str>| Target {
+            path: Some(path.into()),
+            kind: kind.map(Into::into),
+        };
+        assert!(target("/blog/**", None).selects("/blog/2024/post", false));
+        assert!(target("/blog/*", None).selects("/blog/Post", false));
+        assert!(!target("/blog/*", None).selects("/blog/2024/post", false));
+        assert!(target("**", Some("home")).selects("/", true));
+        assert!(!target("/docs/**", None).selects("/blog/post", false));
+        // opentelemetry.io's `_includes` folders, at any depth, and what is in them.
+        let includes = target("{,/**}/_includes{,/**}", None);
+        assert!(includes.selects("/_includes/page-drifted-msg", false));
+        assert!(includes.selects("/ecosystem/_includes", true));
+        assert!(includes.selects("/ecosystem/_includes/keep-up-to-date", false));
+        assert!(!includes.selects("/ecosystem/registry", false));
     }
 }

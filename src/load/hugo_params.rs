@@ -4,7 +4,7 @@
 //! beside the content folder, and from `config/_default/` (its `params.*` file holds
 //! them at the top level), merged as Hugo merges them, the `config/` folder's first.
 //! Also the settings there that decide what a build publishes (`buildDrafts`,
-//! `buildFuture`, `buildExpired`).
+//! `buildFuture`, `buildExpired`, and the site's `cascade`).
 
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -26,6 +26,19 @@ pub fn site_params(root: &Path, dir: &Path) -> Option<Value> {
         }
     }
     (!params.is_empty()).then_some(Value::Object(params))
+}
+
+/// The `cascade` of the site's configuration, which Hugo hands down from the home page
+/// (opentelemetry.io's `build: {render: never}` for every `_includes` folder); `None`
+/// when it sets none or attune cannot read it.
+pub fn site_cascade(root: &Path, dir: &Path) -> Option<super::cascade::Cascade> {
+    let (_, configs) = configurations(root, dir)?;
+    let value = configs.into_iter().find_map(|map| {
+        map.into_iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("cascade"))
+            .map(|(_, v)| v)
+    })?;
+    serde_json::from_value(value).ok()
 }
 
 /// What Hugo's own settings say a build publishes: `buildDrafts`, `buildFuture`,

@@ -442,7 +442,7 @@ pub fn load(
     if !bundles::is_hugo(root, &dir) || bundles::is_zola(root, &dir) {
         front::toml_aliases_from_root(&mut sources);
     }
-    cascade::apply(&mut sources);
+    cascade::apply(&mut sources, hugo_params::site_cascade(root, &dir));
     jekyll::keep_addresses(&dir, &mut sources);
     mkdocs::apply_nav(&dir, &mut sources);
     if is_hugo && !bundles::is_zola(root, &dir) {

@@ -1161,6 +1161,42 @@ fn a_cascaded_draft_or_build_option_holds_back_the_pages_below_as_hugo_does() {
     assert!(!site.path("public/posts/second-post/index.html").exists());
 }
 
+/// opentelemetry.io's `hugo.yaml` cascades `build: {render: never, list: never}` to
+/// every `_includes` folder (text its shortcodes include): attune published each as a
+/// page, `{{ $1 }}` placeholders and all, and listed them on hubs.
+#[test]
+fn the_site_configurations_cascade_applies_from_the_home_page() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "hugo.yaml",
+        "title: Site\ncascade:\n  - build: { list: never, publishResources: false, render: never }\n    target: { path: '{,/**}/_includes{,/**}' }\n",
+    );
+    site.write(
+        "content/_includes/drifted.md",
+        "---\n---\nThis page may be outdated.\n",
+    );
+    site.write(
+        "content/posts/_includes/keep-current.md",
+        "---\n---\n## Keeping {{ $1 }} current\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("_includes"), "{}", run.stderr);
+    assert!(!site.path("public/_includes").exists());
+    assert!(!site.path("public/posts/_includes").exists());
+    assert!(!site.read("posts/index.html").contains("Keeping"));
+    assert!(site.path("public/posts/first-post/index.html").exists());
+    // In TOML, as one table.
+    site.remove("hugo.yaml");
+    site.write(
+        "hugo.toml",
+        "title = \"Site\"\n[cascade]\n[cascade.build]\nrender = \"never\"\nlist = \"never\"\n[cascade.target]\npath = \"/posts/**\"\n",
+    );
+    site.build().assert_code(0);
+    assert!(!site.path("public/posts/first-post/index.html").exists());
+    assert!(site.path("public/_includes/drifted/index.html").exists());
+}
+
 #[test]
 fn a_link_to_an_id_on_attunes_own_home_page_is_checked() {
     // rOpenSci's posts link `/#subscribe`, a form its theme's home page held: with no
