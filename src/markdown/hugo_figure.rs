@@ -226,6 +226,15 @@ impl Args {
         }
     }
 
+    /// Every argument but the first positional one (an include's file) and `file`:
+    /// the positional ones by their place (`1`, `2`, …), the others by name.
+    pub(super) fn values(&self) -> Vec<(String, String)> {
+        let places = self.positional.iter().enumerate().skip(1);
+        let places = places.map(|(i, v)| (i.to_string(), v.clone()));
+        let named = self.named.iter().filter(|(k, _)| k != "file").cloned();
+        places.chain(named).collect()
+    }
+
     pub(super) fn flag(&self, key: &str) -> Option<bool> {
         self.get(key).map(|v| v.eq_ignore_ascii_case("true"))
     }

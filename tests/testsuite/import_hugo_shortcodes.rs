@@ -1497,6 +1497,17 @@ fn a_themes_include_shortcode_includes_the_file_as_include_does() {
         "---\ntitle: When to get help\n---\nCall your **local crisis line**.\n",
     );
     site.write("content/posts/steps.yaml", "steps:\n  - breathe\n");
+    // opentelemetry.io's `include` looks for `_includes/<file>` from the page up;
+    // kueue's reads `static/<file>`, its language named after it.
+    site.write(
+        "content/_includes/env-var-note.md",
+        "---\n---\nSettings are read from the **environment**.\n",
+    );
+    site.write("static/examples/job.yaml", "kind: Job\nname: sample-job\n");
+    site.write(
+        "content/posts/_includes/keep-current.md",
+        "---\n---\nKeep your {{ $1 }} listing current.\n{{ if not $1 }}\nNo kind given.\n{{ end }}\n",
+    );
     // A page by its path as `GetPage` takes it, without `.md` (crossplane's docs).
     site.write(
         "content/guides/install-include.md",
@@ -1510,6 +1521,9 @@ fn a_themes_include_shortcode_includes_the_file_as_include_does() {
          {{< include file=\"/_includes/when-to-get-help.md\" type=\"page\" >}}\n\n\
          {{< include file=\"guides/install-include\" type=\"page\" >}}\n\n\
          {{< readfile file=\"steps.yaml\" code=\"true\" lang=\"yaml\" >}}\n\n\
+         {{% include \"env-var-note.md\" %}}\n\n\
+         {{% include keep-current.md vendor %}}\n\n\
+         {{< include \"examples/job.yaml\" \"yaml\" >}}\n\n\
          Shown as written: `{{< include file=\"x.md\" >}}`.\n\n\
          {{< include file=\"/static/gone.md\" >}}\n",
     );
@@ -1537,6 +1551,18 @@ fn a_themes_include_shortcode_includes_the_file_as_include_does() {
     );
     assert!(body.contains("language-yaml"), "{body}");
     assert!(body.contains("breathe"), "{body}");
+    assert!(
+        body.contains("Settings are read from the <strong>environment</strong>."),
+        "{body}"
+    );
+    assert!(!body.contains("---"), "{body}");
+    assert!(body.contains("Keep your vendor listing current."), "{body}");
+    assert!(
+        !body.contains("No kind given") && !body.contains("{{ $1"),
+        "{body}"
+    );
+    assert!(body.contains("sample-job"), "{body}");
+    assert_eq!(body.matches("language-yaml").count(), 2, "{body}");
     assert!(
         body.contains("<code>{{&lt; include file=\"x.md\" &gt;}}</code>"),
         "{body}"

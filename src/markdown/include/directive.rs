@@ -29,6 +29,13 @@ pub(super) struct Directive<'t> {
     pub(super) vitepress: bool,
 }
 
+impl Directive<'_> {
+    /// The values a Hugo include gives its part's placeholders; none for others.
+    pub(super) fn values(&self) -> &[(String, String)] {
+        self.hugo.as_ref().map_or(&[], |h| &h.values)
+    }
+}
+
 /// How a Hugo include shortcode takes its file.
 pub(super) struct Hugo<'t> {
     /// The tag as written, for diagnostics.
@@ -37,6 +44,9 @@ pub(super) struct Hugo<'t> {
     pub(super) code: Option<String>,
     /// A page's text (`type="page"`): the file without its front matter.
     pub(super) page: bool,
+    /// The values a Markdown part's placeholders take (see `placeholders.rs`): each
+    /// argument after the file by its place (`1`, `2`, …), or by its name.
+    pub(super) values: Vec<(String, String)>,
 }
 
 /// The next `{{#name args}}` at or after `from`, in mdBook's syntax.
@@ -190,7 +200,14 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
                 Some(args.get("lang").unwrap_or("").to_string())
             }
             "readfile" => None,
-            _ => args.get("language").map(str::to_string),
+            // kueue's `{{< include "examples/job.yaml" "yaml" >}}`: a file that is no
+            // Markdown, in the language named after it (opentelemetry.io's Markdown
+            // parts take values for their placeholders there).
+            _ => args
+                .get("language")
+                .or_else(|| args.get("lang"))
+                .or_else(|| args.nth(1).filter(|_| !is_markdown(file)))
+                .map(str::to_string),
         };
         let end = start + 3 + end + close.len();
         return Some(Directive {
@@ -201,6 +218,10 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
             hugo: Some(Hugo {
                 written: &text[start..end],
                 page: args.get("type") == Some("page"),
+                values: match code {
+                    Some(_) => Vec::new(),
+                    None => args.values(),
+                },
                 code,
             }),
             snippet: false,
@@ -208,6 +229,16 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
         });
     }
     None
+}
+
+/// Whether `file` names a Markdown (or HTML) part, as an include shortcode's name says.
+fn is_markdown(file: &str) -> bool {
+    let ext = Path::new(file).extension().and_then(|e| e.to_str());
+    ext.is_none_or(|e| {
+        ["md", "markdown", "html", "htm", "part"]
+            .iter()
+            .any(|m| e.eq_ignore_ascii_case(m))
+    })
 }
 
 /// The next pymdownx.snippets line at or after `from`: `--8<-- "file"` (or with single
@@ -274,10 +305,13 @@ pub(super) fn snippet_target(file: &str, places: &[PathBuf]) -> PathBuf {
 }
 
 /// The file a Hugo include shortcode in the file `from` names, as the themes look it
-/// up: from the page's folder, then the content folder, then the folders between it
-/// and the site's (Hugo's own folder, where `readFile` starts, may be one of them:
-/// `exampleSite/` for `exampleSite/content/en`), then the site's folder; with a
-/// leading `/`, the site's folder, those between, then the content folder. A page's
+/// up: from the page's folder, then the `_includes` folder of it and of each folder
+/// above it in the content folder (opentelemetry.io's `include`, which looks for
+/// `_includes/<file>` from the page up), then the content folder, then the folders
+/// between it and the site's (Hugo's own folder, where `readFile` starts, may be one
+/// of them: `exampleSite/` for `exampleSite/content/en`), then the site's folder, then
+/// its `static/` (kueue's `include` reads from there); with a leading `/`, the site's
+/// folder, those between, then the content folder. A page's
 /// path (`type="page"`, Hugo's `GetPage`) may leave out its `.md`, or name a folder
 /// whose `index.md` or `_index.md` it is (crossplane's docs include
 /// `v1.20/getting-started/install-crossplane-include`). The first that is a file,
@@ -294,14 +328,25 @@ pub(super) fn hugo_target(
         .ancestors()
         .skip(1)
         .take_while(|folder| folder.starts_with(site) && *folder != site);
+    let includes: Vec<PathBuf> = match file.starts_with(['/', '.']) {
+        true => Vec::new(),
+        false => page
+            .ancestors()
+            .take_while(|folder| folder.starts_with(content))
+            .map(|folder| folder.join("_includes"))
+            .collect(),
+    };
     let places: Vec<&Path> = match file.strip_prefix('/') {
         Some(_) => [site].into_iter().chain(between).chain([content]).collect(),
-        None => [page, content]
-            .into_iter()
+        None => std::iter::once(page)
+            .chain(includes.iter().map(PathBuf::as_path))
+            .chain([content])
             .chain(between)
             .chain([site])
             .collect(),
     };
+    let statics = site.join("static");
+    let places: Vec<&Path> = places.into_iter().chain([statics.as_path()]).collect();
     let file = file.trim_start_matches('/');
     let names: Vec<String> = match a_page && Path::new(file).extension().is_none() {
         true => ["", ".md", "/index.md", "/_index.md"]

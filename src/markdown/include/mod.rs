@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 mod directive;
 mod origins;
+mod placeholders;
 mod select;
 mod vitepress;
 use directive::{body_line, hugo_target, Directive, Finder};
@@ -428,7 +429,7 @@ impl Includer<'_, '_> {
                 format!("{what}: '{}' is not UTF-8 text", shown_target.display()),
             ));
         };
-        let file_text = crate::marks::strip_marks(file_text);
+        let file_text = placeholders::fill(crate::marks::strip_marks(file_text), d.values());
         let included = Included {
             rel: rel.clone(),
             hash,
@@ -436,8 +437,10 @@ impl Includer<'_, '_> {
         if !self.out.includes.contains(&included) {
             self.out.includes.push(included);
         }
-        // A page's text, as Hugo's `GetPage` gives it: without its front matter.
-        let body = (d.hugo.as_ref().is_some_and(|h| h.page))
+        // A page's text, as Hugo's `GetPage` gives it: without its front matter (as
+        // is a part in an `_includes` folder, opentelemetry.io's).
+        let part = rel.components().any(|c| c.as_os_str() == "_includes");
+        let body = (d.hugo.as_ref().is_some_and(|h| h.page || part))
             .then(|| body_line(&file_text).map(|n| format!("{n}:")))
             .flatten();
         let region = match &vite {
