@@ -198,17 +198,19 @@ struct Inner<'t> {
     code: &'t str,
 }
 
-/// The text between `open` and `close` when each tag stands on a line of its own
-/// (nothing before the opening tag but spaces, nothing after the closing one), with
-/// the opening tag's indent.
-fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
+/// The opening tag's indent when the pair is a block of its own: nothing before the
+/// opening tag on its line but spaces, nothing after the closing one.
+fn block_indent<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<&'t str> {
     let line_start = text[..open.range.start].rfind('\n').map_or(0, |n| n + 1);
     let indent = &text[line_start..open.range.start];
-    let after = &text[close.range.end..];
-    let rest_of_line = after.split('\n').next().unwrap_or("");
-    if !indent.chars().all(|c| c == ' ') || !rest_of_line.trim().is_empty() {
-        return None;
-    }
+    let rest_of_line = text[close.range.end..].split('\n').next().unwrap_or("");
+    (indent.chars().all(|c| c == ' ') && rest_of_line.trim().is_empty()).then_some(indent)
+}
+
+/// The text between `open` and `close` when each tag stands on a line of its own, with
+/// the opening tag's indent.
+fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
+    let indent = block_indent(text, open, close)?;
     let before_close = &text[..close.range.start];
     let close_line = &before_close[before_close.rfind('\n').map_or(0, |n| n + 1)..];
     if !close_line.trim().is_empty() || open.range.end > close.range.start - close_line.len() {
@@ -216,6 +218,15 @@ fn own_lines<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
     }
     let code = &text[open.range.end..close.range.start - close_line.len()];
     Some(Inner { indent, code })
+}
+
+/// The text between `open` and `close` when the pair is a block of its own with its
+/// text beside its tags, on one line or more (kueue's Docsy tab
+/// `{{< tab header="Bash" >}}echo …{{< /tab >}}`).
+fn tags_around<'t>(text: &'t str, open: &Tag, close: &Tag) -> Option<Inner<'t>> {
+    let indent = block_indent(text, open, close)?;
+    let code = text[open.range.end..close.range.start].trim_matches('\n');
+    (!code.trim().is_empty()).then_some(Inner { indent, code })
 }
 
 /// What a Hugo shortcode pair whose body is not Markdown stands for:
@@ -361,7 +372,8 @@ pub(super) fn hugo_lists(tag: &Tag, article: &Article, lone: bool) -> Option<&'s
 /// string may hold), when each tag stands on a line of its own (nothing before the
 /// opening tag or after the closing one but spaces).
 pub(super) fn fenced_code(text: &str, open: &Tag, close: &Tag, language: &str) -> Option<String> {
-    let Inner { indent, code } = own_lines(text, open, close)?;
+    let Inner { indent, code } =
+        own_lines(text, open, close).or_else(|| tags_around(text, open, close))?;
     let language = info_string(language);
     let code = code.strip_prefix('\n').unwrap_or(code);
     // Hugo prints the pair where its opening tag is, whatever its lines' indent: a

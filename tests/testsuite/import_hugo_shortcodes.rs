@@ -799,7 +799,8 @@ fn docsys_tabs_cards_blocks_comments_and_imgproc_are_drawn_as_docsy_draws_them()
          {{% blocks/feature title=\"New chair metrics!\" icon=\"fa-lightbulb\" url=\"https://example.org/chairs\" %}}\n\
          Chair size is shown.\n{{% /blocks/feature %}}\n{{% /blocks/section %}}\n\n\
          {{< tabpane lang=\"bash\" >}}\n{{< tab header=\"Install\" >}}\n# install it\necho hi\n{{< /tab >}}\n\
-         {{< tab header=\"Python\" lang=\"python\" >}}\n# a comment\nprint(\"hi\")\n{{< /tab >}}\n{{< /tabpane >}}\n\n\
+         {{< tab header=\"Python\" lang=\"python\" >}}\n# a comment\nprint(\"hi\")\n{{< /tab >}}\n\
+         {{< tab header=\"Zsh\" >}}echo '[[ $commands[kueue] ]] && source' >> ~/.zshrc{{< /tab >}}\n{{< /tabpane >}}\n\n\
          {{< tabpane text=true >}}\n{{% tab header=\"**Linux**\" %}}\nUse the *package manager*.\n{{% /tab %}}\n{{< /tabpane >}}\n\n\
          {{< card header=\"Card head\" footer=\"Card foot\" >}}\nCard text.\n{{< /card >}}\n\n\
          {{% card header=\"[Azure](https://azure.example/arc/)\" %}}\nA logo.\n{{% /card %}}\n\n\
@@ -820,6 +821,8 @@ fn docsys_tabs_cards_blocks_comments_and_imgproc_are_drawn_as_docsy_draws_them()
         "<p>Chair size is shown.</p>\n<p><a href=\"https://example.org/chairs\">Read more</a></p>",
         "<p><strong>Install</strong></p>\n<pre class=\"hl\"><code class=\"language-bash\">",
         "<p><strong>Python</strong></p>\n<pre class=\"hl\"><code class=\"language-python\">",
+        // A tab written on one line with its tags (kueue's), code all the same.
+        "<p><strong>Zsh</strong></p>\n<pre class=\"hl\"><code class=\"language-bash\">",
         "<p><strong>Linux</strong></p>\n<p>Use the <em>package manager</em>.</p>",
         "<p><strong>Card head</strong></p>\n<p>Card text.</p>\n<p><strong>Card foot</strong></p>",
         // A header holding a link, as fluxcd's ecosystem cards write it.
