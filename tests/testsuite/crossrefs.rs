@@ -89,6 +89,26 @@ fn colliding_or_escaping_aliases_are_errors() {
         .assert_stderr_contains("error: alias '/../../etc/x' is not a URL path inside the site");
 }
 
+/// opentelemetry.io's docs index keeps `aliases: [/docs/workshop/*]`, a Netlify splat
+/// its host's redirect rules read: attune wrote a folder named `*` (a name Windows
+/// refuses, so the offline edition could not be unpacked there) holding one redirect.
+#[test]
+fn a_wildcard_alias_is_left_out_with_a_warning() {
+    let site = Fixture::new("basic");
+    site.write(
+        "content/effects/x.md",
+        "---\ntitle: X\naliases: [/old/workshop/*, /old/x/]\n---\nText.\n",
+    );
+    for run in [site.run(&["check"]), site.build()] {
+        run.assert_code(0).assert_stderr_contains(
+            "warning: alias '/old/workshop/*' is a wildcard, which only a host's redirect rules read: it is left out\n --> content/effects/x.md:3:11",
+        );
+    }
+    assert!(!site.path("public/old/workshop").exists());
+    assert!(site.read("old/x/index.html").contains("effects/x/"));
+    assert!(!site.read("urls.json").contains('*'));
+}
+
 #[test]
 fn relations_render_both_ways() {
     let site = built();

@@ -324,19 +324,8 @@ impl Site {
                     .or_else(|| spans.find_value(&key, alias))
                     .or_else(|| spans.key(&key))
                     .unwrap_or((1, 1));
-                if url.is_empty()
-                    || url
-                        .split('/')
-                        .any(|s| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']))
-                {
-                    bad.push(
-                        Diagnostic::error(
-                            Code::BadAlias,
-                            format!("alias '{alias}' is not a URL path inside the site"),
-                        )
-                        .at(&article.path, line, column)
-                        .help("write an old URL path such as /patterns/old-name/"),
-                    );
+                if let Some(d) = super::free::bad_alias(alias, &url) {
+                    bad.push(d.at(&article.path, line, column));
                     continue;
                 }
                 let what = format!("the alias '{alias}' of '{}'", article.slug);

@@ -1,11 +1,35 @@
 //! What to suggest when a URL is taken: a free path like it, and the collision error
 //! at the claimant that names the first owner; the error for an old address that
-//! leads out of the site; a content folder's file where a page is, and any file
+//! leads out of the site (and the warning for a wildcard one); a content folder's file where a page is, and any file
 //! where attune's own are.
 
 use super::{display_url, Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::site::Site;
+
+/// What is wrong with the alias `alias` (`url` once normalised), if anything: an
+/// error for one that is no URL path inside the site; a warning for a wildcard, which
+/// a host's redirect rules read (opentelemetry.io's `aliases: [/docs/workshop/*]`, a
+/// Netlify splat) and no page can stand for, so it is left out.
+pub(super) fn bad_alias(alias: &str, url: &str) -> Option<Diagnostic> {
+    let outside = |s: &str| s == ".." || s == "." || s.contains(['\\', '\0', '?', '#']);
+    if url.is_empty() || url.split('/').any(outside) {
+        return Some(
+            Diagnostic::error(
+                Code::BadAlias,
+                format!("alias '{alias}' is not a URL path inside the site"),
+            )
+            .help("write an old URL path such as /patterns/old-name/"),
+        );
+    }
+    url.contains('*').then(|| {
+        Diagnostic::warning(
+            Code::BadAlias,
+            format!("alias '{alias}' is a wildcard, which only a host's redirect rules read: it is left out"),
+        )
+        .help("a page stands at one address: write each old address as an alias of its own, or keep the wildcard in the host's redirect rules")
+    })
+}
 
 impl UrlTable {
     /// A path like `path` that nobody has claimed: `-2`, `-3`, … on its last name,
