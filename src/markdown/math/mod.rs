@@ -502,6 +502,21 @@ mod tests {
 
     #[test]
     fn mathjax_commands_obsidian_notes_use_render() {
+        // jaythad13/Mathematikezettelkasten: `\left< x^m \right>`, angle brackets as TeX,
+        // MathJax and KaTeX read `<` and `>` after `\left`, `\right` and the sized
+        // delimiters: 259 formulas were "expected a delimiter token".
+        for tex in [
+            r"\left< x^m \right> \le G",
+            r"\bigl<a,b\bigr>",
+            r"\left<x\middle|y\right>",
+        ] {
+            let m = to_mathml(tex, false).unwrap();
+            assert!(m.contains("⟨") && m.contains("⟩"), "{tex}: {m}");
+        }
+        // Elsewhere they stay the relations.
+        assert!(to_mathml(r"a < b > c", false)
+            .unwrap()
+            .contains("<mo>&lt;</mo>"));
         // From an Obsidian vault's formula notes, which MathJax draws.
         let m = to_mathml(r"\Delta{V} = 593.94 \space m/s \tag{ 2.2 }", true).unwrap();
         assert!(

@@ -227,13 +227,21 @@ fn operator_name(text: &str) -> Option<String> {
     (!name.contains('\\')).then_some(name)
 }
 
+/// The commands whose delimiter may be `<` or `>`, standing for angle brackets.
+const DELIMITING: &[&str] = &[
+    "left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "bigm", "Bigl",
+    "Bigr", "Bigm", "biggl", "biggr", "biggm", "Biggl", "Biggr", "Biggm",
+];
+
 /// `tex` with what the renderer lacks or misdraws written in what it reads: the
 /// [`WRAPPERS`] as a group between marks (`\cancelto{v}{x}` as `x` struck with `v`
 /// above it, `\mathstrut` and `\strut` as a phantom parenthesis);
 /// `\operatorname*{op}` (an operator with limits below, as MathJax and KaTeX draw it)
 /// as `\operatorname{op}\limits`, and an operator's name written with TeX spaces or
 /// fonts as its letters; `$…$` inside `\text{…}` (math in the text) as the text
-/// closed around that math; `\char"263A` as its character; `\newline` as `\\`.
+/// closed around that math; `\char"263A` as its character; `\newline` as `\\`;
+/// `<` and `>` after `\left`, `\right` or a sized delimiter (`\bigl<`) as `\langle`
+/// and `\rangle`.
 pub(super) fn with_rewrites(tex: &str) -> std::borrow::Cow<'_, str> {
     if !tex.contains('\\') || tex.contains([OPEN_MARK, CLOSE_MARK]) {
         return tex.into();
@@ -295,6 +303,15 @@ pub(super) fn with_rewrites(tex: &str) -> std::borrow::Cow<'_, str> {
                 .unwrap_or(0);
             wrap(&mut out, vphantom, "(");
             i = after;
+            changed = true;
+        } else if DELIMITING.contains(&name) && tex[open..].starts_with(['<', '>']) {
+            // `\left<` … `\right>`: angle brackets, as TeX, MathJax and KaTeX read them.
+            out.push_str(&tex[at..after]);
+            out.push_str(match tex[open..].starts_with('<') {
+                true => r"\langle ",
+                false => r"\rangle ",
+            });
+            i = open + 1;
             changed = true;
         } else if name == "newline" {
             out.push_str(r"\\");
