@@ -464,3 +464,45 @@ fn a_root_relative_link_in_a_copied_file_follows_broken_links() {
     run.assert_code(0);
     run.assert_stderr_contains("warning: '/tags/' starts from the site root");
 }
+
+/// zellij's site keeps its mdBook's built pages in `static/documentation/` and links to
+/// parts of them from Markdown (`/documentation/installation.html#try-zellij-without-installing`):
+/// a part no id of the copied page answers to passed `check`, and an independent link
+/// checker found it broken. It is checked as a browser finds it.
+#[test]
+fn a_link_to_a_part_of_a_copied_html_page_is_checked_against_its_ids() {
+    let site = hugo_with_static("\"static\"");
+    site.write(
+        "static/documentation/installation.html",
+        "<!DOCTYPE html><title>Install</title><h1 id=\"installation\">Installation</h1><h2 id=\"try-zellij-in-the-browser\">Try it</h2>\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n[Install](/documentation/installation.html#installation), [try](/documentation/installation.html#try-zellij-without-installing) and [top](/documentation/installation.html#top).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1).assert_stderr_contains(
+        "error: no heading or id 'try-zellij-without-installing' in 'documentation/installation.html'\n --> content/posts/third.md:4:59",
+    );
+    assert_eq!(
+        run.stderr.matches("no heading or id").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let book = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write("book.toml", format!("{book}broken_links = \"warn\"\n"));
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: no heading or id 'try-zellij-without-installing' in 'documentation/installation.html'",
+    );
+    let page = site.read("posts/third/index.html");
+    assert!(
+        page.contains("documentation/installation.html#installation\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("documentation/installation.html\" id=\"ref-2\">try</a>"),
+        "{page}"
+    );
+    assert!(crate::links::independent_check(&site).is_empty());
+}

@@ -183,6 +183,77 @@ impl Site {
     }
 }
 
+impl Site {
+    /// The target of a reference (`url`, at `site_path` with its `query` and
+    /// `fragment`) to a file the build writes as it is (copied from the content or
+    /// static folder, or attune's own), in any letter case: a name in another case is
+    /// reported, and so is a fragment that no id of a copied HTML file answers to, as a
+    /// browser finds none (zellij's site links to its mdBook's pages kept in
+    /// `static/documentation/`). `None` for a path that is no such file.
+    pub(super) fn file_target(
+        &self,
+        (url, site_path, query, fragment): (&str, &str, &str, Option<&str>),
+        (file, line, column): (&Path, usize, usize),
+        ctx: &super::resolve::Lookup,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<super::RefTarget> {
+        let entry = (self.urls.get_folded(site_path)).filter(|e| e.kind == UrlKind::File)?;
+        let broken = self.config.build.broken_links;
+        if crate::text::nfc(&entry.path) != site_path {
+            let d = Diagnostic::error(
+                Code::BrokenLink,
+                format!(
+                    "'{url}' differs in letter case from the file '{}'",
+                    entry.path
+                ),
+            )
+            .help(
+                "most web hosts tell capitals apart: write the name exactly as the file is named",
+            );
+            diagnostics.push(broken.report(d.at(file, line, column), "with the file's own name"));
+        }
+        let ids = |path: &str| ctx.copied_ids.get_or_init(|| self.copied_ids()).get(path);
+        let missing =
+            fragment.filter(|id| !id.eq_ignore_ascii_case("top") && !is_generated_anchor(id));
+        let fragment = match missing.and_then(|id| Some((id, ids(&entry.path)?))) {
+            Some((id, ids)) if !ids.contains(id) => {
+                let d = Diagnostic::error(
+                    Code::BrokenAnchor,
+                    format!("no heading or id '{id}' in '{}'", entry.path),
+                )
+                .suggest(id, ids.iter().map(String::as_str));
+                diagnostics.push(broken.report(
+                    d.at(file, line, column),
+                    "as a link to the top of that page",
+                ));
+                fragment.filter(|_| !broken.warns())
+            }
+            _ => fragment,
+        };
+        Some(super::RefTarget::Site {
+            path: entry.path.clone(),
+            suffix: query.to_string(),
+            fragment: fragment.map(str::to_string),
+            article: None,
+        })
+    }
+
+    /// The ids in each copied `.html`/`.htm` file, by its output path.
+    fn copied_ids(&self) -> HashMap<String, HashSet<String>> {
+        let html = |a: &&crate::load::Asset| {
+            a.rel
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        };
+        let read = |a: &crate::load::Asset| {
+            let text = std::fs::read_to_string(self.root.join(self.asset_file(a))).ok()?;
+            let ids = scan_html(&text).ids.into_iter().map(|(id, _, _)| id);
+            Some((a.path(), ids.collect()))
+        };
+        self.assets.iter().filter(html).filter_map(read).collect()
+    }
+}
+
 /// 1-based line and column (in characters) of byte `at` in `text`.
 fn position(text: &str, at: usize) -> (usize, usize) {
     let before = &text[..at.min(text.len())];

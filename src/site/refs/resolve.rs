@@ -62,6 +62,7 @@ impl Site {
             source_folders: std::sync::OnceLock::new(),
             holders: Default::default(),
             held_back: std::sync::OnceLock::new(),
+            copied_ids: std::sync::OnceLock::new(),
         };
         type Resolved = (Vec<RefTarget>, Diagnostics, Vec<Remote>);
         let results: Vec<Resolved> = (0..self.articles.len())
@@ -257,20 +258,10 @@ impl Site {
             }
         }
         // A file the build writes as it is (copied from content/, or attune's own).
-        if let Some(entry) = self.urls.get_folded(&site_path) {
-            if entry.kind == UrlKind::File {
-                if nfc(&entry.path) != site_path {
-                    let d = error(Code::BrokenLink, format!("'{url}' differs in letter case from the file '{}'", entry.path))
-                        .help("most web hosts tell capitals apart: write the name exactly as the file is named");
-                    diagnostics.push(broken.report(d, "with the file's own name"));
-                }
-                return RefTarget::Site {
-                    path: entry.path.clone(),
-                    suffix: query,
-                    fragment,
-                    article: None,
-                };
-            }
+        let at = (article.path.as_path(), r.line, r.column);
+        let file = (url, site_path.as_str(), query.as_str(), fragment.as_deref());
+        if let Some(target) = self.file_target(file, at, ctx, diagnostics) {
+            return target;
         }
         // A file below the page's Zola `path` (`zola_path.rs`), from this file's folder
         // or the page's Zola `path`; else from the page's own address (`paths.rs`).
@@ -494,4 +485,6 @@ pub(super) struct Lookup<'a> {
     pub(super) holders: super::anchors::IdHolders,
     /// Each page held back, by the address it would have (see `unread.rs`).
     pub(super) held_back: std::sync::OnceLock<HashMap<String, usize>>,
+    /// The ids of each copied HTML file, by its path, read when a link first names one.
+    pub(super) copied_ids: std::sync::OnceLock<HashMap<String, HashSet<String>>>,
 }
