@@ -307,7 +307,7 @@ fn build_with(
     site.publish_linked_plumbing(std::mem::take(&mut content.plumbing));
     site.claim_urls(diagnostics);
     site.resolve_refs(diagnostics);
-    site.check_copied_html(&content.root, diagnostics);
+    site.check_copied_html(diagnostics);
     site.link_paths();
     site.index_backlinks();
     site.check_limits(diagnostics);

@@ -13,24 +13,25 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 impl Site {
-    /// Checks the URLs in every copied `.html`/`.htm` file (of the content or the
-    /// static folder) under `root`, the site's folder.
-    pub(in crate::site) fn check_copied_html(&self, root: &Path, diagnostics: &mut Diagnostics) {
-        // Output path, where it is in the sources (as messages name it), text.
-        let pages: Vec<(String, PathBuf, String)> = self
-            .assets
-            .iter()
-            .filter(|a| {
-                a.rel.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
-                })
-            })
-            .filter_map(|a| {
-                let file = self.asset_file(a);
-                let text = std::fs::read_to_string(root.join(&file)).ok()?;
-                Some((a.path(), file, text))
-            })
-            .collect();
+    /// Every copied `.html`/`.htm` file (of the content or the static folder): its
+    /// output path, where it is in the sources (as messages name it), and its text.
+    fn copied_pages(&self) -> Vec<(String, PathBuf, String)> {
+        let html = |a: &&crate::load::Asset| {
+            a.rel
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        };
+        let read = |a: &crate::load::Asset| {
+            let file = self.asset_file(a);
+            let text = std::fs::read_to_string(self.root.join(&file)).ok()?;
+            Some((a.path(), file, text))
+        };
+        self.assets.iter().filter(html).filter_map(read).collect()
+    }
+
+    /// Checks the URLs in every copied `.html`/`.htm` file.
+    pub(in crate::site) fn check_copied_html(&self, diagnostics: &mut Diagnostics) {
+        let pages = self.copied_pages();
         if pages.is_empty() {
             return;
         }
@@ -164,7 +165,7 @@ impl Site {
                 let Some(id) = fragment.filter(|f| !f.is_empty()) else {
                     continue;
                 };
-                if id.eq_ignore_ascii_case("top") || is_generated_anchor(&id) {
+                if !names_a_part(&id) {
                     continue;
                 }
                 if let Some(ids) = ids_of(&resolved) {
@@ -181,9 +182,7 @@ impl Site {
             }
         }
     }
-}
 
-impl Site {
     /// The target of a reference (`url`, at `site_path` with its `query` and
     /// `fragment`) to a file the build writes as it is (copied from the content or
     /// static folder, or attune's own), in any letter case: a name in another case is
@@ -213,9 +212,8 @@ impl Site {
             diagnostics.push(broken.report(d.at(file, line, column), "with the file's own name"));
         }
         let ids = |path: &str| ctx.copied_ids.get_or_init(|| self.copied_ids()).get(path);
-        let missing =
-            fragment.filter(|id| !id.eq_ignore_ascii_case("top") && !is_generated_anchor(id));
-        let fragment = match missing.and_then(|id| Some((id, ids(&entry.path)?))) {
+        let part = fragment.filter(|id| names_a_part(id));
+        let fragment = match part.and_then(|id| Some((id, ids(&entry.path)?))) {
             Some((id, ids)) if !ids.contains(id) => {
                 let d = Diagnostic::error(
                     Code::BrokenAnchor,
@@ -240,18 +238,23 @@ impl Site {
 
     /// The ids in each copied `.html`/`.htm` file, by its output path.
     fn copied_ids(&self) -> HashMap<String, HashSet<String>> {
-        let html = |a: &&crate::load::Asset| {
-            a.rel
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        let ids = |text: &str| {
+            scan_html(text)
+                .ids
+                .into_iter()
+                .map(|(id, _, _)| id)
+                .collect()
         };
-        let read = |a: &crate::load::Asset| {
-            let text = std::fs::read_to_string(self.root.join(self.asset_file(a))).ok()?;
-            let ids = scan_html(&text).ids.into_iter().map(|(id, _, _)| id);
-            Some((a.path(), ids.collect()))
-        };
-        self.assets.iter().filter(html).filter_map(read).collect()
+        (self.copied_pages().into_iter())
+            .map(|(path, _, text)| (path, ids(&text)))
+            .collect()
     }
+}
+
+/// Whether a fragment names a part of a page that must be there: not `#top` (every
+/// browser's top of the page) nor an id attune writes itself.
+fn names_a_part(id: &str) -> bool {
+    !id.eq_ignore_ascii_case("top") && !is_generated_anchor(id)
 }
 
 /// 1-based line and column (in characters) of byte `at` in `text`.

@@ -1,7 +1,7 @@
 //! What to suggest when a URL is taken: a free path like it, and the collision error
 //! at the claimant that names the first owner; the error for an old address that
-//! leads out of the site (and the warning for a wildcard one); a content folder's file where a page is, and any file
-//! where attune's own are.
+//! leads out of the site (and the warning for a wildcard one); a content folder's
+//! file where a page is, and any file where attune's own are.
 
 use super::{display_url, Kind, Owner, UrlTable};
 use crate::diagnostic::{Code, Diagnostic};
