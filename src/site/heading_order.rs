@@ -9,9 +9,10 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 impl Site {
     /// A `heading-skip` warning for each heading of an article more than one level below
-    /// the heading before it on its page (more than a few, one warning counting them), as the default theme writes the page: the
-    /// title's `<h1>`, then `<h2>`s for its safety blocks and for "On this page" when
-    /// the page lists its contents, then the body's headings.
+    /// the heading before it on its page (more than a few, one warning counting them),
+    /// as the default theme writes the page: the title's `<h1>`, then `<h2>`s for its
+    /// safety blocks and for "On this page" when the page lists its contents, then the
+    /// body's headings.
     pub(super) fn check_heading_order(&self, diagnostics: &mut Diagnostics) {
         for article in &self.articles {
             let headings = &article.parsed.headings;
