@@ -28,6 +28,18 @@ pub(super) enum Found {
     },
 }
 
+/// The text of a file's YAML front matter (between its `---` lines), if it has one.
+pub fn yaml_front_matter(text: &str) -> Option<&str> {
+    match find_front_matter(text) {
+        Found::Block {
+            format: Format::Yaml,
+            head,
+            ..
+        } => text.get(head),
+        _ => None,
+    }
+}
+
 /// Finds front matter (see the module's text).
 pub(super) fn find_front_matter(text: &str) -> Found {
     // Blank lines before the opening fence are skipped, as Hugo does.

@@ -55,6 +55,7 @@ pub use build_options::Listing;
 pub use content::Content;
 pub use data::{GlossaryEntry, PathFile, PathStep, ReadingPath, Reference, ReferenceKind, Year};
 pub use date::{days_in_month, Date};
+pub use fence::yaml_front_matter;
 pub use front::UnknownKey;
 pub use front_matter::{
     split_front_matter, Change, FrontMatter, ReviewFront, ReviewStatus, FRONT_MATTER_KEYS,

@@ -61,6 +61,8 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) heading: Option<HeadingState<'a>>,
     pub(super) link: Option<LinkState>,
     pub(super) code: Option<(Option<String>, String)>,
+    /// Where the code block being read starts (line, column).
+    pub(super) code_at: (usize, usize),
     pub(super) image: Option<ImageState>,
     /// The lines of the raw HTML block being read, each with its offset in the body.
     pub(super) html_block: Option<Vec<(String, usize)>>,
@@ -246,6 +248,7 @@ impl<'a> Builder<'a, '_> {
                     CodeBlockKind::Indented => None,
                 };
                 self.check_code_language(lang.as_deref(), &range);
+                self.code_at = self.position(&range);
                 self.code = Some((lang, String::new()));
             }
             Event::Start(Tag::Link {

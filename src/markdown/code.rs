@@ -10,6 +10,13 @@ impl Builder<'_, '_> {
         let Some((lang, code)) = self.code.take() else {
             return;
         };
+        // A `base` block in a vault is an Obsidian Bases view, written in place.
+        let first = lang.as_deref().and_then(|l| l.split_whitespace().next());
+        if first == Some("base") && self.ctx.expressions == super::Expressions::Vault {
+            let (line, column) = self.code_at;
+            self.base_view(String::new(), None, Some(code), line, column);
+            return;
+        }
         let code = without_hidden_lines(&code, lang.as_deref());
         let html = if self.ctx.highlight {
             highlight::highlight(&code, lang.as_deref())

@@ -108,7 +108,10 @@ impl<'a> Builder<'a, '_> {
                 };
                 self.embed_note(target, image.line, image.column);
             }
-            Some("base") => self.bases_view(name, image.line, image.column),
+            Some("base") => {
+                let view = anchor.filter(|a| !a.is_empty());
+                self.base_view(name.to_string(), view, None, image.line, image.column)
+            }
             Some(ext) => {
                 let n = self.out.refs.len();
                 let image_file = is_image(ext);
@@ -163,29 +166,48 @@ pub(super) fn is_image(ext: &str) -> bool {
     )
 }
 
-/// How the warning for an embedded Bases view begins: the site reports each view once
-/// (see `site::repeated`), as a template puts it in every note made from it.
+/// How the warnings about a Bases view begin: the site reports each once (see
+/// `site::repeated`), as a template puts its embed in every note made from it.
 pub(crate) const BASES_VIEW: &str = "Obsidian Bases view";
 
+/// An Obsidian Bases view shown in a note: `![[Books.base]]`, `![[Books.base#Top
+/// rated]]`, or a `base` code block holding the base itself. The site computes its
+/// rows from the vault (`site::bases`) and fills in the mark left in its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BaseEmbed {
+    /// The `.base` file as the embed names it (empty for a code block).
+    pub file: String,
+    /// The view named after `#`; else the base's first.
+    pub view: Option<String>,
+    /// A code block's text: the base itself.
+    pub source: Option<String>,
+    pub line: usize,
+    pub column: usize,
+}
+
 impl Builder<'_, '_> {
-    /// `![[Books.base]]`, `![[Books.base#Table]]`: a view Obsidian's Bases plugin
-    /// computes from the vault's properties when the note is opened. There is nothing
-    /// to show in its place (the `.base` file holds the query, not its rows), so the
-    /// embed is left out of the page with an `unsupported-syntax` warning (an error
-    /// under `unsupported_syntax = "error"`), as Dataview's queries are.
-    fn bases_view(&mut self, name: &str, line: usize, column: usize) {
-        let severity = match self.ctx.unsupported_syntax {
-            crate::config::UnsupportedSyntax::Warn => crate::diagnostic::Severity::Warning,
-            _ => crate::diagnostic::Severity::Error,
-        };
-        let mut diagnostic = crate::diagnostic::Diagnostic::warning(
-            crate::diagnostic::Code::UnsupportedSyntax,
-            format!("{BASES_VIEW} `{name}` is not supported: it is left out of the page"),
-        )
-        .at(self.file.to_path_buf(), line, column)
-        .help("a base is a query Obsidian runs on the vault's properties; list the notes it shows as links, or link to a tag's page");
-        diagnostic.severity = severity;
-        self.out.diagnostics.push(diagnostic);
+    /// Leaves the mark of a Bases view (see [`BaseEmbed`]) in the text.
+    pub(super) fn base_view(
+        &mut self,
+        file: String,
+        view: Option<String>,
+        source: Option<String>,
+        line: usize,
+        column: usize,
+    ) {
+        let n = self.out.bases.len();
+        self.out.bases.push(BaseEmbed {
+            file,
+            view,
+            source,
+            line,
+            column,
+        });
+        self.emit_html(format!(
+            "{}b{n}{}",
+            crate::marks::EMBED,
+            crate::marks::MARK_END
+        ));
     }
 
     /// An embed of the note (or part of a note) `target` names, at `line`:`column`:

@@ -43,6 +43,7 @@ mod ids;
 mod images;
 mod include;
 mod inline_code;
+mod line_index;
 mod linked_wikilinks;
 mod links;
 mod listings;
@@ -73,6 +74,8 @@ mod tasks;
 mod unlinked_wikilinks;
 mod zola_components;
 
+pub use line_index::LineIndex;
+
 use builder::Builder;
 pub use expand::Expressions;
 pub use glossary::Glossary;
@@ -80,6 +83,7 @@ pub use html::{
     scan as scan_html, start_tag, without_meta_refresh, Attribute as HtmlAttribute, RefKind,
 };
 pub use ids::{heading_slug, PAGE_IDS};
+pub use images::BaseEmbed;
 pub(crate) use images::{web_page_embed, BASES_VIEW};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
@@ -95,7 +99,7 @@ pub use {obsidian::join_tags, readability::TextStats};
 use crate::config::{BrokenLinks, UnsupportedSyntax};
 use crate::diagnostic::Diagnostics;
 use crate::load::Reference;
-use crate::text::{self, escape};
+use crate::text::escape;
 use pulldown_cmark::{CowStr, Event, Options, Parser};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -262,40 +266,8 @@ pub struct Parsed {
     pub included_at: Vec<include::IncludedAt>,
     /// Inline `#tags`, without their `#`, in order of first use.
     pub tags: Vec<String>,
-}
-
-/// Byte offset → (line, column) in the file as written: a [`text::LineIndex`] that
-/// first maps offsets in the text the passes before parsing wrote back to the file.
-pub struct LineIndex<'a> {
-    plain: text::LineIndex<'a>,
-    /// Offsets from the body's start on are offsets in the text the passes before
-    /// parsing wrote ([`expand`]): where the body starts, and the passes' maps.
-    maps: Option<(usize, expand::Maps)>,
-    /// What includes wrote into the body, for positions inside it.
-    included: include::Origins,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        Self {
-            plain: text::LineIndex::new(text),
-            maps: None,
-            included: Default::default(),
-        }
-    }
-
-    pub fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = match &self.maps {
-            Some((start, maps)) if offset >= *start => {
-                if let Some(place) = self.included.position(maps, offset - start) {
-                    return place;
-                }
-                start + maps.back(offset - start)
-            }
-            _ => offset,
-        };
-        self.plain.position(offset)
-    }
+    /// Obsidian Bases views shown in the text: mark `EMBED bn` is `bases[n]`.
+    pub bases: Vec<BaseEmbed>,
 }
 
 fn options(smart_punctuation: bool) -> Options {
@@ -462,6 +434,7 @@ pub fn parse_titled(
         heading: None,
         link: None,
         code: None,
+        code_at: (0, 0),
         image: None,
         html_block: None,
         callouts: Vec::new(),

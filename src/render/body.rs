@@ -37,6 +37,7 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
     };
     let body = fill(i, &host.parsed.html);
     let body = unlink_missing(&site.expand_embeds(i, &body, &fill));
+    let body = site.fill_bases(&host.url, body);
     linked_remote_frames(&body).into_owned()
 }
 

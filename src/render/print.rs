@@ -172,6 +172,7 @@ fn print_article<'a>(site: &'a Site, i: usize, in_print: &[bool]) -> PrintArticl
     let fill = |t: usize, html: &str| print_body(site, t, html, slug, in_print);
     let body = fill(i, &article.parsed.html);
     let body = super::body::unlink_missing(&site.expand_embeds(i, &body, &fill));
+    let body = site.fill_bases("", body);
     let body = super::body::linked_remote_frames(&body).into_owned();
     let sources = sources(site, article);
     let governance = super::article::governance(site, article);

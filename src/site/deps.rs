@@ -49,6 +49,8 @@ impl Dependencies {
             // Each article's own.
             links,
             backlinks,
+            // Computed from every note's properties: any page may show them.
+            bases,
             relations_out,
             relations_in,
             related,
@@ -121,7 +123,7 @@ impl Dependencies {
         ));
         h.debug(&(moved, moved_files, moved_parts));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
-        h.debug(&(sections, section_of));
+        h.debug(&(sections, section_of, bases));
         for (name, tag) in tags.iter().chain(terms.values().flatten()) {
             h.debug(&(name, &tag.name, &tag.articles));
         }
@@ -219,6 +221,8 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         included_at: _,
         // Joined to the front matter's tags, hashed with it.
         tags: _,
+        // The views computed from them are hashed with the site's shape.
+        bases: _,
     } = parsed;
     let minutes = stats.reading_minutes(words_per_minute);
     h.debug(&(

@@ -224,7 +224,7 @@ impl Site {
             let Some(close) = after.find(MARK_END) else {
                 break;
             };
-            let n: usize = after[..close].parse().unwrap_or(usize::MAX);
+            let written = &after[..close];
             let mut before = &rest[..at];
             let mut tail = &after[close + MARK_END.len_utf8()..];
             in_paragraph = paragraph_open(before, in_paragraph);
@@ -240,9 +240,21 @@ impl Site {
             out.push_str(before);
             if close_paragraph {
                 out.truncate(out.trim_end().len());
-                out.push_str("</p>\n");
+                // A paragraph opened after the embed before only to close here.
+                match out.strip_suffix("<p>") {
+                    Some(opened) => out.truncate(opened.len()),
+                    None => out.push_str("</p>\n"),
+                }
             }
-            out.push_str(&self.embedded(i, n, fill, depth, shown));
+            match written.strip_prefix('b') {
+                // A Bases view of article `i`'s: named with its article, filled in by
+                // `fill_bases` once every embed is.
+                Some(n) => out.push_str(&format!("{EMBED}b{i}.{n}{MARK_END}\n")),
+                None => {
+                    let n: usize = written.parse().unwrap_or(usize::MAX);
+                    out.push_str(&self.embedded(i, n, fill, depth, shown));
+                }
+            }
             if in_paragraph {
                 match tail.trim_start().strip_prefix("</p>") {
                     Some(ended) => {

@@ -6,6 +6,7 @@
 
 mod article;
 mod backlinks;
+mod bases;
 mod deps;
 mod elsewhere;
 mod embeds;
@@ -123,6 +124,9 @@ pub struct Site {
     pub paths: Vec<PathIndex>,
     pub links: Vec<Vec<ResolvedLink>>,
     pub backlinks: Vec<Vec<Backlink>>,
+    /// Per article: each Obsidian Bases view its text shows, computed (see `bases/`);
+    /// `None` for one left out.
+    pub bases: Vec<Vec<Option<bases::View>>>,
     /// Per article: (relation index in config, targets).
     pub relations_out: Vec<Vec<(usize, Vec<usize>)>>,
     pub relations_in: Vec<Vec<(usize, Vec<usize>)>>,
@@ -251,6 +255,7 @@ fn build_with(
         paths: Vec::new(),
         links: Vec::new(),
         backlinks: Vec::new(),
+        bases: Vec::new(),
         relations_out: Vec::new(),
         relations_in: Vec::new(),
         related: Vec::new(),
@@ -310,6 +315,7 @@ fn build_with(
     site.check_copied_html(diagnostics);
     site.link_paths();
     site.index_backlinks();
+    site.compute_bases(diagnostics);
     site.check_limits(diagnostics);
     site.check_heading_order(diagnostics);
     site.compute_related();

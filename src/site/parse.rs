@@ -317,16 +317,13 @@ pub(super) fn articles(
     if content.docusaurus {
         allow.extend(crate::load::docusaurus::OWN_KEYS.map(String::from));
     }
-    let mut repeated = super::repeated::Repeated::default();
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
             continue;
         }
         // Kept with the article too: a rebuild that reuses the parse reports them again.
         for diagnostic in &parsed.diagnostics {
-            if let Some(diagnostic) = repeated.take(diagnostic.clone()) {
-                diagnostics.push(diagnostic);
-            }
+            diagnostics.push(diagnostic.clone());
         }
         let given = given_title(&source, content.summary.as_ref())
             .filter(|t| !t.trim().is_empty())
@@ -400,7 +397,6 @@ pub(super) fn articles(
         });
     }
     unknown_keys.report(diagnostics);
-    repeated.report(diagnostics);
     // A stable order for everything downstream: by file path.
     articles.sort_by(|a, b| a.rel.cmp(&b.rel));
     articles

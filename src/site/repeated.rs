@@ -1,5 +1,5 @@
 //! Warnings a template repeats in every note made from it, reported once for the
-//! site: an embedded Obsidian Bases view (`![[Embedded Views.base]]` in each of a
+//! site: an Obsidian Bases view left out (`![[Embedded Views.base]]` in each of a
 //! vault's 2,220 Pokédex notes) is one warning at its first place, saying how many
 //! pages embed it and quoting three more, not one per page.
 

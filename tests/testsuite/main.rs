@@ -31,6 +31,7 @@ mod import_mdbook;
 mod import_mkdocs;
 mod import_names;
 mod import_obsidian;
+mod import_obsidian_bases;
 mod import_obsidian_marks;
 mod import_obsidian_names;
 mod import_obsidian_publish;

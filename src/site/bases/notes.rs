@@ -1,0 +1,293 @@
+//! The vault as a base's expressions see it: each note's properties (its front
+//! matter, `[[Note]]` values read as links), tags, links and file fields.
+
+use super::eval::{shown, Env, Unsupported, Value, Vault};
+use super::{Cell, Piece};
+use crate::site::{Found, Site};
+use rayon::prelude::*;
+use serde_yaml::Value as Yaml;
+use std::collections::HashSet;
+
+pub struct Notes<'s> {
+    site: &'s Site,
+    properties: Vec<Vec<(String, Value)>>,
+    tags: Vec<Vec<String>>,
+    /// The notes each note links to, in its text or its properties.
+    links: Vec<Vec<Value>>,
+    linked: Vec<HashSet<usize>>,
+    /// The notes in path order: a view's rows before it sorts them.
+    order: Vec<usize>,
+}
+
+impl<'s> Notes<'s> {
+    pub fn new(site: &'s Site) -> Notes<'s> {
+        let read: Vec<_> = (0..site.articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let article = &site.articles[i];
+                let mapping = crate::load::yaml_front_matter(&article.front_matter)
+                    .and_then(|text| serde_yaml::from_str::<Yaml>(text).ok());
+                let properties: Vec<(String, Value)> = match mapping {
+                    Some(Yaml::Mapping(m)) => m
+                        .iter()
+                        .map(|(k, v)| (super::spec::text_of(k), from_yaml(site, i, v)))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let mut tags: Vec<String> = Vec::new();
+                for t in article.front.tags.iter().chain(&article.parsed.tags) {
+                    let t = t.trim_start_matches('#').to_string();
+                    if !tags.contains(&t) {
+                        tags.push(t);
+                    }
+                }
+                let mut links: Vec<Value> = (article.parsed.links.iter())
+                    .zip(&site.links[i])
+                    .filter(|(l, _)| !l.embed)
+                    .map(|(_, r)| link_value(site, r.target, &r.title))
+                    .collect();
+                for (_, v) in &properties {
+                    gather_links(v, &mut links);
+                }
+                let linked = links
+                    .iter()
+                    .filter_map(|l| match l {
+                        Value::Link { target, .. } => *target,
+                        _ => None,
+                    })
+                    .collect();
+                (properties, tags, links, linked)
+            })
+            .collect();
+        let mut notes = Notes {
+            site,
+            properties: Vec::with_capacity(read.len()),
+            tags: Vec::with_capacity(read.len()),
+            links: Vec::with_capacity(read.len()),
+            linked: Vec::with_capacity(read.len()),
+            order: (0..site.articles.len()).collect(),
+        };
+        for (properties, tags, links, linked) in read {
+            notes.properties.push(properties);
+            notes.tags.push(tags);
+            notes.links.push(links);
+            notes.linked.push(linked);
+        }
+        notes
+            .order
+            .sort_by(|&a, &b| site.articles[a].rel.cmp(&site.articles[b].rel));
+        notes
+    }
+
+    pub fn order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.order.iter().copied()
+    }
+
+    /// The value a view shows for `property` (`file.name`, `note.author`, `author`,
+    /// `formula.ppu`) of the note `env.row`.
+    pub fn column(&self, env: &mut Env, property: &str) -> Result<Value, Unsupported> {
+        let row = env.row;
+        if property == "file.name" {
+            return Ok(Value::Link {
+                target: Some(row),
+                path: String::new(),
+                display: Some(self.stem(row)),
+            });
+        }
+        let (on, key) = property.split_once('.').unwrap_or(("note", property));
+        let expr = match on {
+            "file" | "formula" | "note" => super::expr::Expr::Field(
+                Box::new(super::expr::Expr::Name(on.to_string())),
+                key.to_string(),
+            ),
+            _ => super::expr::Expr::Index(
+                Box::new(super::expr::Expr::Name("note".into())),
+                Box::new(super::expr::Expr::Text(property.to_string())),
+            ),
+        };
+        env.eval(&expr)
+    }
+
+    /// What a cell shows of a value: links to notes by their names, links to other
+    /// sites by their text, the rest as text.
+    pub fn cell(&self, v: &Value) -> Cell {
+        let mut pieces = Vec::new();
+        self.pieces(v, &mut pieces);
+        pieces
+    }
+
+    fn pieces(&self, v: &Value, out: &mut Cell) {
+        match v {
+            Value::List(items) => {
+                for (n, item) in items.iter().enumerate() {
+                    if n > 0 {
+                        out.push(Piece::Text(", ".into()));
+                    }
+                    self.pieces(item, out);
+                }
+            }
+            Value::File(note) => out.push(Piece::Page(*note, self.stem(*note))),
+            Value::Link {
+                target: Some(note),
+                display,
+                ..
+            } => {
+                let text = display.clone().unwrap_or_else(|| self.stem(*note));
+                out.push(Piece::Page(*note, text));
+            }
+            Value::Link {
+                target: None,
+                path,
+                display,
+            } if path.starts_with("https://") || path.starts_with("http://") => {
+                let text = display.clone().unwrap_or_else(|| path.clone());
+                out.push(Piece::Web(path.clone(), text));
+            }
+            other => {
+                let text = shown(other);
+                if !text.is_empty() {
+                    out.push(Piece::Text(text));
+                }
+            }
+        }
+    }
+
+    fn stem(&self, note: usize) -> String {
+        let rel = &self.site.articles[note].rel;
+        rel.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+impl Vault for Notes<'_> {
+    fn properties(&self, note: usize) -> &[(String, Value)] {
+        &self.properties[note]
+    }
+
+    fn file_field(&self, note: usize, field: &str) -> Option<Value> {
+        let article = &self.site.articles[note];
+        let rel = article.rel.to_string_lossy().replace('\\', "/");
+        let text = |s: &str| Some(Value::Text(s.to_string()));
+        match field {
+            // A note's name is its file's without `.md`, as Obsidian shows and
+            // compares it (`file.name.contains(this.file.name)` finds a daily note's
+            // date in other notes' names).
+            "name" => Some(Value::Text(self.stem(note))),
+            "basename" => Some(Value::Text(self.stem(note))),
+            "path" => Some(Value::Text(rel.clone())),
+            "folder" => text(rel.rsplit_once('/').map_or("/", |(folder, _)| folder)),
+            "ext" => text(rel.rsplit_once('.').map_or("", |(_, ext)| ext)),
+            "size" => {
+                let size = std::fs::metadata(self.site.root.join(&article.path))
+                    .ok()?
+                    .len();
+                Some(Value::Number(size as f64))
+            }
+            "tags" => Some(Value::List(
+                self.tags[note]
+                    .iter()
+                    .map(|t| Value::Text(t.clone()))
+                    .collect(),
+            )),
+            "links" => Some(Value::List(self.links[note].clone())),
+            "backlinks" => Some(Value::List(
+                self.site.backlinks[note]
+                    .iter()
+                    .map(|b| Value::File(b.source))
+                    .collect(),
+            )),
+            "embeds" => Some(Value::List(
+                (article.parsed.links.iter())
+                    .zip(&self.site.links[note])
+                    .filter(|(l, _)| l.embed)
+                    .map(|(_, r)| link_value(self.site, r.target, &r.title))
+                    .collect(),
+            )),
+            _ => None,
+        }
+    }
+
+    fn links_to(&self, note: usize, to: usize) -> bool {
+        self.linked[note].contains(&to)
+    }
+
+    fn find(&self, from: usize, name: &str) -> Option<usize> {
+        find(self.site, from, name)
+    }
+}
+
+fn find(site: &Site, from: usize, name: &str) -> Option<usize> {
+    match site.lookup_from(from, name) {
+        Found::One(i) => Some(i),
+        _ => None,
+    }
+}
+
+fn link_value(site: &Site, target: Option<usize>, title: &str) -> Value {
+    let path = match target {
+        Some(t) => site.articles[t]
+            .rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        None => title.to_string(),
+    };
+    Value::Link {
+        target,
+        path,
+        display: None,
+    }
+}
+
+/// Every link a property's value holds, at any depth.
+fn gather_links(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Link { .. } => out.push(v.clone()),
+        Value::List(items) => items.iter().for_each(|i| gather_links(i, out)),
+        Value::Object(entries) => entries.iter().for_each(|(_, i)| gather_links(i, out)),
+        _ => {}
+    }
+}
+
+/// A front matter value as a base reads it: `"[[Note]]"` and `"[[Note|label]]"` are
+/// links, found from note `from`.
+fn from_yaml(site: &Site, from: usize, v: &Yaml) -> Value {
+    match v {
+        Yaml::Null => Value::Null,
+        Yaml::Bool(b) => Value::Bool(*b),
+        Yaml::Number(n) => n.as_f64().map_or(Value::Null, Value::Number),
+        Yaml::String(s) => match wikilink(s) {
+            Some((name, display)) => {
+                let name = name.split('#').next().unwrap_or(name);
+                Value::Link {
+                    target: find(site, from, name),
+                    path: name.to_string(),
+                    display: display.map(str::to_string),
+                }
+            }
+            None => Value::Text(s.clone()),
+        },
+        Yaml::Sequence(items) => {
+            Value::List(items.iter().map(|i| from_yaml(site, from, i)).collect())
+        }
+        Yaml::Mapping(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| (super::spec::text_of(k), from_yaml(site, from, v)))
+                .collect(),
+        ),
+        Yaml::Tagged(t) => from_yaml(site, from, &t.value),
+    }
+}
+
+/// `[[Note]]` → ("Note", None); `[[Note|label]]` → ("Note", Some("label")).
+fn wikilink(s: &str) -> Option<(&str, Option<&str>)> {
+    let inner = s.trim().strip_prefix("[[")?.strip_suffix("]]")?;
+    if inner.contains("[[") || inner.contains("]]") {
+        return None;
+    }
+    Some(match inner.split_once('|') {
+        Some((name, label)) => (name.trim(), Some(label.trim())),
+        None => (inner.trim(), None),
+    })
+}
