@@ -145,7 +145,7 @@ fn a_named_view_this_groups_limits_and_code_blocks_are_computed_too() {
     let site = vault();
     site.write(
         "content/Reading/Shelves.md",
-        "# Shelves\n\n![[Reading.base#Short]]\n\n![[Reading.base#Grouped]]\n\n```base\nfilters: file.inFolder(\"People\")\nviews:\n  - type: table\n    name: People here\n```\n",
+        "# Shelves\n\n![[Reading.base#Short]]\n\n![[Reading.base#Grouped]]\n\n```base\nfilters: file.inFolder(\"People\")\nviews:\n  - type: table\n    name: People here\n```\n\n```base\nfilters: 'file.ext == \"png\"'\nviews:\n  - type: table\n    name: Images\n    order: [file.name, file.backlinks, file.folder]\n```\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -190,6 +190,11 @@ fn a_named_view_this_groups_limits_and_code_blocks_are_computed_too() {
     );
     assert!(
         !shelves.contains("```") && !shelves.contains("filters:"),
+        "{shelves}"
+    );
+    // Files that are no notes are rows too, with the notes that show them.
+    assert!(
+        shelves.contains("<tr><td><a href=\"../../Attachments/breathing.png\">breathing.png</a></td><td><a href=\"../../patterns/family-styles/dismissive-family/\">Dismissive Family</a></td><td>Attachments</td></tr>"),
         "{shelves}"
     );
     // The base file itself, among the templates, is not published.

@@ -140,10 +140,14 @@ impl Env<'_> {
     /// A property of `note`: the key as written, else in any case.
     pub(super) fn property(&self, note: usize, key: &str) -> Value {
         let properties = self.vault.properties(note);
+        let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
         let found = properties.iter().find(|(k, _)| k == key).or_else(|| {
-            properties
-                .iter()
-                .find(|(k, _)| k.to_lowercase() == key.to_lowercase())
+            let key = lower(key);
+            properties.iter().find(|(k, _)| {
+                k.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(key.iter().copied())
+            })
         });
         found.map_or(Value::Null, |(_, v)| v.clone())
     }

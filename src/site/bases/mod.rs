@@ -12,15 +12,17 @@ mod expr;
 mod notes;
 mod render;
 mod spec;
+mod view;
 
 use super::Site;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::markdown::{BaseEmbed, BASES_VIEW};
-use eval::{Env, Unsupported, Value};
 use notes::Notes;
-use spec::{Base, Filter, Kind, ViewSpec};
+use rayon::prelude::*;
+use spec::{Base, Kind, ViewSpec};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use view::pick_view;
 
 /// The most notes a site's views may test, all embeds together: a template that
 /// embeds a base in thousands of notes of a big vault would otherwise take minutes.
@@ -48,6 +50,17 @@ pub enum Piece {
     Page(usize, String),
     /// A link to another site.
     Web(String, String),
+    /// A link to a file of the content folder (its path in the output), with its text.
+    File(String, String),
+}
+
+/// A view to compute: of which base, which of its views, embedded where (when it
+/// reads `this`).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Job {
+    source: Source,
+    view: usize,
+    this: Option<usize>,
 }
 
 /// Where a base comes from: a `.base` file of the content folder, or a code block.
@@ -58,7 +71,9 @@ enum Source {
 }
 
 impl Site {
-    /// Computes every Bases view the articles show (see the module's text).
+    /// Computes every Bases view the articles show (see the module's text): first
+    /// which base and view each embed names, then each view, in parallel (once for
+    /// all its embeds when it does not read `this`), then the reports, in order.
     pub(super) fn compute_bases(&mut self, diagnostics: &mut Diagnostics) {
         let embeds: Vec<(usize, usize)> = (self.articles.iter().enumerate())
             .flat_map(|(i, a)| (0..a.parsed.bases.len()).map(move |n| (i, n)))
@@ -73,17 +88,9 @@ impl Site {
         let notes = Notes::new(self);
         let files = self.base_files();
         let mut bases: HashMap<Source, Result<(Base, PathBuf), Diagnostic>> = HashMap::new();
-        // Views that do not read `this` are the same wherever they are embedded.
-        let mut shared: HashMap<(Source, usize), Result<View, String>> = HashMap::new();
-        let mut tests = 0usize;
-        // A template's embed is in every note made from it: one report for the site.
-        let mut repeated = super::repeated::Repeated::default();
-        let mut report = |d: Diagnostic| {
-            if let Some(d) = repeated.take(d) {
-                diagnostics.push(d);
-            }
-        };
-        for (i, n) in embeds {
+        // Each embed: the view to compute, or the report of why there is none.
+        let mut named: Vec<Result<Job, Diagnostic>> = Vec::with_capacity(embeds.len());
+        for &(i, n) in &embeds {
             let embed = &self.articles[i].parsed.bases[n];
             let at = |d: Diagnostic| d.at(&self.articles[i].path, embed.line, embed.column);
             let source = match &embed.source {
@@ -92,7 +99,7 @@ impl Site {
                     Ok(path) => Source::File(path),
                     Err(d) => {
                         let broken = self.config.build.broken_links;
-                        report(broken.report(at(d), "without it"));
+                        named.push(Err(broken.report(at(d), "without it")));
                         continue;
                     }
                 },
@@ -100,14 +107,13 @@ impl Site {
             let base = bases
                 .entry(source.clone())
                 .or_insert_with(|| self.read_base(&source, embed));
-            let (base, file) = match base {
-                Ok(found) => (&found.0, &found.1),
+            let base = match base {
+                Ok((base, _)) => base,
                 Err(d) => {
-                    report(self.severity(d.clone()));
+                    named.push(Err(self.severity(d.clone())));
                     continue;
                 }
             };
-            let name = shown_name(embed);
             let Some((v, spec)) = pick_view(base, embed.view.as_deref()) else {
                 let why = match &embed.view {
                     Some(view) => format!("has no view named `{view}`"),
@@ -115,52 +121,150 @@ impl Site {
                 };
                 let d = Diagnostic::warning(
                     Code::UnsupportedSyntax,
-                    format!("{BASES_VIEW} `{name}` {why}: it is left out of the page"),
+                    format!(
+                        "{BASES_VIEW} `{}` {why}: it is left out of the page",
+                        shown_name(embed)
+                    ),
                 )
                 .help("name one of the base's views after `#`, as its `views:` list names them");
-                report(self.severity(at(d)));
+                named.push(Err(self.severity(at(d))));
                 continue;
             };
-            let reads_this = base.reads_this(spec);
-            let key = (source.clone(), v);
-            let computed = match shared.get(&key) {
-                Some(view) if !reads_this => view.clone(),
-                _ => {
-                    let view = self.run_view(&notes, base, spec, i, &mut tests);
-                    if !reads_this {
-                        shared.insert(key, view.clone());
+            // Views that do not read `this` are the same wherever they are embedded.
+            let this = base.reads_this(spec).then_some(i);
+            named.push(Ok(Job {
+                source,
+                view: v,
+                this,
+            }));
+        }
+        let computed = self.run_jobs(&notes, &bases, &named);
+        // A template's embed is in every note made from it: one report for the site.
+        let mut repeated = super::repeated::Repeated::default();
+        for ((i, n), job) in embeds.into_iter().zip(named) {
+            let d = match job {
+                Err(d) => d,
+                Ok(job) => match &computed[&job] {
+                    Ok(view) => {
+                        views[i][n] = Some(view.clone());
+                        continue;
                     }
-                    view
-                }
+                    Err(why) => {
+                        let Some(Ok((base, file))) = bases.get(&job.source) else {
+                            continue;
+                        };
+                        self.left_out(i, n, &base.views[job.view], file, why)
+                    }
+                },
             };
-            match computed {
-                Ok(view) => views[i][n] = Some(view),
-                Err(why) => {
-                    let label = match &embed.view {
-                        Some(_) => name.clone(),
-                        None => format!("{name}#{}", spec.name),
-                    };
-                    let d = Diagnostic::warning(
-                        Code::UnsupportedSyntax,
-                        format!("{BASES_VIEW} `{label}` {why}: it is left out of the page"),
-                    )
-                    .help(format!(
-                        "{}; list the notes it shows as links{}",
-                        match why.starts_with("is a ") {
-                            true => "a map or a plugin's view needs scripts a published page does not run",
-                            false => "a published page cannot compute it as Obsidian does when the note is opened",
-                        },
-                        match file.as_os_str().is_empty() {
-                            true => String::new(),
-                            false => format!(", or change the view in {}", file.display()),
-                        }
-                    ));
-                    report(self.severity(at(d)));
-                }
+            if let Some(d) = repeated.take(d) {
+                diagnostics.push(d);
             }
         }
         repeated.report(diagnostics);
         self.bases = views;
+    }
+
+    /// Each view the jobs name, once, in parallel; the notes that pass a base's own
+    /// filters found once for all its views when they do not read `this`.
+    fn run_jobs(
+        &self,
+        notes: &Notes,
+        bases: &HashMap<Source, Result<(Base, PathBuf), Diagnostic>>,
+        named: &[Result<Job, Diagnostic>],
+    ) -> HashMap<Job, Result<View, String>> {
+        let mut jobs: Vec<&Job> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for job in named.iter().flatten() {
+            if seen.insert(job) {
+                jobs.push(job);
+            }
+        }
+        let base = |job: &Job| match bases.get(&job.source) {
+            Some(Ok((base, _))) => Some(base),
+            _ => None,
+        };
+        let sources: Vec<&Source> = {
+            let mut seen = std::collections::HashSet::new();
+            jobs.iter()
+                .map(|j| &j.source)
+                .filter(|s| seen.insert(*s))
+                .collect()
+        };
+        let kept: HashMap<&Source, Option<Vec<usize>>> = sources
+            .par_iter()
+            .map(|&source| {
+                let base = base(&Job {
+                    source: source.clone(),
+                    view: 0,
+                    this: None,
+                });
+                let rows = base.and_then(|b| self.passing_base_filters(notes, b));
+                (source, rows)
+            })
+            .collect();
+        // The budget is spent in the order of the embeds, so the same views are
+        // left out on every build.
+        let mut spent = 0usize;
+        let budget: Vec<bool> = jobs
+            .iter()
+            .map(|job| {
+                let rows = kept.get(&job.source).and_then(|r| r.as_ref());
+                spent += rows.map_or(notes.len(), Vec::len);
+                spent <= MAX_TESTS
+            })
+            .collect();
+        jobs.par_iter()
+            .zip(budget)
+            .map(|(&job, within)| {
+                let view = match (base(job), within) {
+                    (_, false) => Err(format!(
+                        "would test more than {MAX_TESTS} notes, with the site's other views"
+                    )),
+                    (None, true) => Err("cannot be read".to_string()),
+                    (Some(base), true) => {
+                        let rows = kept.get(&job.source).and_then(|r| r.as_deref());
+                        let this = job.this.unwrap_or(0);
+                        self.run_view(notes, base, &base.views[job.view], this, rows)
+                    }
+                };
+                (job.clone(), view)
+            })
+            .collect()
+    }
+
+    /// The report of a view of article `i`'s embed `n` left out, and why.
+    fn left_out(
+        &self,
+        i: usize,
+        n: usize,
+        spec: &ViewSpec,
+        file: &std::path::Path,
+        why: &str,
+    ) -> Diagnostic {
+        let embed = &self.articles[i].parsed.bases[n];
+        let name = shown_name(embed);
+        let label = match &embed.view {
+            Some(_) => name,
+            None => format!("{name}#{}", spec.name),
+        };
+        let d = Diagnostic::warning(
+            Code::UnsupportedSyntax,
+            format!("{BASES_VIEW} `{label}` {why}: it is left out of the page"),
+        )
+        .help(format!(
+            "{}; list the notes it shows as links{}",
+            match why.starts_with("is a ") {
+                true => "a map or a plugin's view needs scripts a published page does not run",
+                false =>
+                    "a published page cannot compute it as Obsidian does when the note is opened",
+            },
+            match file.as_os_str().is_empty() {
+                true => String::new(),
+                false => format!(", or change the view in {}", file.display()),
+            }
+        ));
+        self.severity(d.at(&self.articles[i].path, embed.line, embed.column))
     }
 
     /// A warning that is an error under `unsupported_syntax = "error"`.
@@ -280,197 +384,6 @@ impl Site {
                 .at(&file, first_line + line - 1, 1)
                 .help("write the base as Obsidian's \"Bases syntax\" page describes it"))
             }
-        }
-    }
-
-    /// The rows of a view embedded in article `this`, or why it cannot be computed.
-    fn run_view(
-        &self,
-        notes: &Notes,
-        base: &Base,
-        spec: &ViewSpec,
-        this: usize,
-        tests: &mut usize,
-    ) -> Result<View, String> {
-        let kind = spec
-            .kind
-            .clone()
-            .map_err(|kind| format!("is a `{kind}` view, which attune does not draw"))?;
-        *tests += self.articles.len();
-        if *tests > MAX_TESTS {
-            return Err(format!(
-                "would test more than {MAX_TESTS} notes, with the site's other views"
-            ));
-        }
-        let unsupported = |u: Unsupported| format!("uses {}", u.0);
-        let mut env = Env {
-            vault: notes,
-            formulas: &base.formulas,
-            row: 0,
-            this,
-            locals: Vec::new(),
-            depth: 0,
-        };
-        let mut rows: Vec<usize> = Vec::new();
-        for row in notes.order() {
-            env.row = row;
-            let keep = [&base.filters, &spec.filters]
-                .into_iter()
-                .flatten()
-                .try_fold(true, |keep, f| Ok(keep && passes(&mut env, f)?))
-                .map_err(unsupported)?;
-            if keep {
-                rows.push(row);
-            }
-        }
-        let columns = match spec.order.is_empty() {
-            true => vec!["file.name".to_string()],
-            false => spec.order.clone(),
-        };
-        let mut value = |row: usize, property: &str| {
-            env.row = row;
-            notes.column(&mut env, property)
-        };
-        // Sorted by the group first, then by the view's sort, then by path.
-        let mut keys: Vec<(usize, Vec<Value>)> = Vec::with_capacity(rows.len());
-        for &row in &rows {
-            let mut key = Vec::new();
-            for (property, _) in spec.group_by.iter().chain(&spec.sort) {
-                key.push(value(row, property).map_err(unsupported)?);
-            }
-            keys.push((row, key));
-        }
-        let directions: Vec<bool> = spec
-            .group_by
-            .iter()
-            .chain(&spec.sort)
-            .map(|(_, d)| *d)
-            .collect();
-        keys.sort_by(|(_, a), (_, b)| {
-            a.iter()
-                .zip(b)
-                .zip(&directions)
-                .map(|((x, y), &descending)| match descending {
-                    true => eval::order(y, x),
-                    false => eval::order(x, y),
-                })
-                .find(|o| o.is_ne())
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        keys.truncate(spec.limit.unwrap_or(usize::MAX));
-        let mut groups: Vec<(Option<Cell>, Vec<Vec<Cell>>)> = Vec::new();
-        let mut shown: Vec<Vec<Value>> = vec![Vec::new(); columns.len()];
-        for (row, key) in &keys {
-            let mut cells = Vec::with_capacity(columns.len());
-            for (c, property) in columns.iter().enumerate() {
-                let v = value(*row, property).map_err(unsupported)?;
-                cells.push(notes.cell(&v));
-                shown[c].push(v);
-            }
-            let group = spec.group_by.as_ref().map(|_| notes.cell(&key[0]));
-            match groups.last_mut() {
-                Some((g, rows)) if *g == group => rows.push(cells),
-                _ => groups.push((group, vec![cells])),
-            }
-        }
-        let mut summaries = vec![String::new(); columns.len()];
-        for (property, summary) in &spec.summaries {
-            if let Some(c) = columns.iter().position(|p| same_property(p, property)) {
-                summaries[c] =
-                    render::summary(&mut env, base, summary, &shown[c]).map_err(unsupported)?;
-            }
-        }
-        if spec.summaries.is_empty() {
-            summaries.clear();
-        }
-        Ok(View {
-            kind,
-            name: spec.name.clone(),
-            columns: columns.iter().map(|p| base.display_name(p)).collect(),
-            groups,
-            summaries,
-        })
-    }
-}
-
-impl Base {
-    /// A property's name in a view's header: its `displayName`, else the name itself.
-    fn display_name(&self, property: &str) -> String {
-        let found = (self.names.iter()).find(|(k, _)| same_property(k, property));
-        match found {
-            Some((_, name)) => name.clone(),
-            None if property == "file.name" => "file name".into(),
-            None => property
-                .strip_prefix("note.")
-                .or_else(|| property.strip_prefix("formula."))
-                .unwrap_or(property)
-                .to_string(),
-        }
-    }
-
-    /// Whether a view's answer depends on the note that embeds it.
-    fn reads_this(&self, spec: &ViewSpec) -> bool {
-        let filters = [&self.filters, &spec.filters].into_iter().flatten();
-        filters.into_iter().any(filter_reads_this) || self.formulas.values().any(expr::reads_this)
-    }
-}
-
-fn filter_reads_this(f: &Filter) -> bool {
-    match f {
-        Filter::Expr(e) => expr::reads_this(e),
-        Filter::All(items) | Filter::Any(items) | Filter::None(items) => {
-            items.iter().any(filter_reads_this)
-        }
-    }
-}
-
-/// Whether `property` and `other` name one property (`author` is `note.author`).
-fn same_property(property: &str, other: &str) -> bool {
-    let bare = |p: &str| p.strip_prefix("note.").unwrap_or(p).to_string();
-    bare(property) == bare(other)
-}
-
-fn passes(env: &mut Env, filter: &Filter) -> Result<bool, Unsupported> {
-    Ok(match filter {
-        Filter::Expr(e) => eval::truthy(&env.eval(e)?),
-        Filter::All(items) => {
-            for f in items {
-                if !passes(env, f)? {
-                    return Ok(false);
-                }
-            }
-            true
-        }
-        Filter::Any(items) => {
-            for f in items {
-                if passes(env, f)? {
-                    return Ok(true);
-                }
-            }
-            items.is_empty()
-        }
-        Filter::None(items) => {
-            for f in items {
-                if passes(env, f)? {
-                    return Ok(false);
-                }
-            }
-            true
-        }
-    })
-}
-
-/// The view an embed names, else the base's first, with its index.
-fn pick_view<'b>(base: &'b Base, name: Option<&str>) -> Option<(usize, &'b ViewSpec)> {
-    let views = base.views.iter().enumerate();
-    match name {
-        None => views.into_iter().next(),
-        Some(name) => {
-            let mut views = views;
-            views
-                .clone()
-                .find(|(_, v)| v.name == name)
-                .or_else(|| views.find(|(_, v)| v.name.to_lowercase() == name.to_lowercase()))
         }
     }
 }

@@ -1,5 +1,8 @@
 //! The vault as a base's expressions see it: each note's properties (its front
-//! matter, `[[Note]]` values read as links), tags, links and file fields.
+//! matter, `[[Note]]` values read as links), tags, links and file fields; and each
+//! other file of the content folder (an image, a PDF), which a base lists too, with
+//! its file fields and the notes that show or link to it. Rows `0..articles` are the
+//! notes, the rest the other files.
 
 use super::eval::{shown, Env, Unsupported, Value, Vault};
 use super::{Cell, Piece};
@@ -15,7 +18,10 @@ pub struct Notes<'s> {
     /// The notes each note links to, in its text or its properties.
     links: Vec<Vec<Value>>,
     linked: Vec<HashSet<usize>>,
-    /// The notes in path order: a view's rows before it sorts them.
+    /// The other files of the content folder (paths in the output), each with the
+    /// notes that show or link to it.
+    files: Vec<(String, Vec<usize>)>,
+    /// Notes and files in path order: a view's rows before it sorts them.
     order: Vec<usize>,
 }
 
@@ -59,13 +65,41 @@ impl<'s> Notes<'s> {
                 (properties, tags, links, linked)
             })
             .collect();
+        let mut files: Vec<(String, Vec<usize>)> = (site.assets.iter())
+            .filter(|a| a.from == crate::load::AssetFolder::Content)
+            .map(|a| (a.path(), Vec::new()))
+            .collect();
+        files.sort();
+        let by_path: std::collections::HashMap<String, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(k, (p, _))| (p.clone(), k))
+            .collect();
+        for (i, refs) in site.refs.iter().enumerate() {
+            for r in refs {
+                let crate::site::RefTarget::Site {
+                    path,
+                    article: None,
+                    ..
+                } = r
+                else {
+                    continue;
+                };
+                if let Some(&k) = by_path.get(path.as_str()) {
+                    if files[k].1.last() != Some(&i) {
+                        files[k].1.push(i);
+                    }
+                }
+            }
+        }
         let mut notes = Notes {
             site,
             properties: Vec::with_capacity(read.len()),
             tags: Vec::with_capacity(read.len()),
             links: Vec::with_capacity(read.len()),
             linked: Vec::with_capacity(read.len()),
-            order: (0..site.articles.len()).collect(),
+            order: (0..site.articles.len() + files.len()).collect(),
+            files,
         };
         for (properties, tags, links, linked) in read {
             notes.properties.push(properties);
@@ -73,10 +107,13 @@ impl<'s> Notes<'s> {
             notes.links.push(links);
             notes.linked.push(linked);
         }
+        let paths: Vec<String> = (0..notes.order.len()).map(|r| notes.path(r)).collect();
+        notes.order.sort_by(|&a, &b| paths[a].cmp(&paths[b]));
         notes
-            .order
-            .sort_by(|&a, &b| site.articles[a].rel.cmp(&site.articles[b].rel));
-        notes
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
     }
 
     pub fn order(&self) -> impl Iterator<Item = usize> + '_ {
@@ -88,10 +125,11 @@ impl<'s> Notes<'s> {
     pub fn column(&self, env: &mut Env, property: &str) -> Result<Value, Unsupported> {
         let row = env.row;
         if property == "file.name" {
+            let name = self.file_field(row, "name").map(|n| shown(&n));
             return Ok(Value::Link {
                 target: Some(row),
                 path: String::new(),
-                display: Some(self.stem(row)),
+                display: name,
             });
         }
         let (on, key) = property.split_once('.').unwrap_or(("note", property));
@@ -126,14 +164,20 @@ impl<'s> Notes<'s> {
                     self.pieces(item, out);
                 }
             }
-            Value::File(note) => out.push(Piece::Page(*note, self.stem(*note))),
+            Value::File(row) => match self.file(*row) {
+                Some((path, _)) => out.push(Piece::File(path.clone(), self.stem(*row))),
+                None => out.push(Piece::Page(*row, self.stem(*row))),
+            },
             Value::Link {
                 target: Some(note),
                 display,
                 ..
             } => {
                 let text = display.clone().unwrap_or_else(|| self.stem(*note));
-                out.push(Piece::Page(*note, text));
+                match self.file(*note) {
+                    Some((path, _)) => out.push(Piece::File(path.clone(), text)),
+                    None => out.push(Piece::Page(*note, text)),
+                }
             }
             Value::Link {
                 target: None,
@@ -153,19 +197,40 @@ impl<'s> Notes<'s> {
     }
 
     fn stem(&self, note: usize) -> String {
-        let rel = &self.site.articles[note].rel;
-        rel.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
+        let path = self.path(note);
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        match name.rsplit_once('.') {
+            Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// A row's path from the content folder (`/`-separated).
+    fn path(&self, row: usize) -> String {
+        match self.file(row) {
+            Some((path, _)) => path.clone(),
+            None => self.site.articles[row]
+                .rel
+                .to_string_lossy()
+                .replace('\\', "/"),
+        }
+    }
+
+    /// The other file row `row` is, if it is no note.
+    fn file(&self, row: usize) -> Option<&(String, Vec<usize>)> {
+        self.files.get(row.checked_sub(self.site.articles.len())?)
     }
 }
 
 impl Vault for Notes<'_> {
     fn properties(&self, note: usize) -> &[(String, Value)] {
-        &self.properties[note]
+        self.properties.get(note).map_or(&[], Vec::as_slice)
     }
 
     fn file_field(&self, note: usize, field: &str) -> Option<Value> {
+        if let Some((path, users)) = self.file(note) {
+            return self.other_file_field(note, path, users, field);
+        }
         let article = &self.site.articles[note];
         let rel = article.rel.to_string_lossy().replace('\\', "/");
         let text = |s: &str| Some(Value::Text(s.to_string()));
@@ -209,11 +274,42 @@ impl Vault for Notes<'_> {
     }
 
     fn links_to(&self, note: usize, to: usize) -> bool {
-        self.linked[note].contains(&to)
+        match self.file(to) {
+            Some((_, users)) => users.contains(&note),
+            None => self.linked.get(note).is_some_and(|l| l.contains(&to)),
+        }
     }
 
     fn find(&self, from: usize, name: &str) -> Option<usize> {
         find(self.site, from, name)
+    }
+}
+
+impl Notes<'_> {
+    /// A field of a file that is no note: its name keeps its extension.
+    fn other_file_field(
+        &self,
+        row: usize,
+        path: &str,
+        users: &[usize],
+        field: &str,
+    ) -> Option<Value> {
+        let text = |s: &str| Some(Value::Text(s.to_string()));
+        match field {
+            "name" => text(path.rsplit('/').next().unwrap_or(path)),
+            "basename" => Some(Value::Text(self.stem(row))),
+            "path" => text(path),
+            "folder" => text(path.rsplit_once('/').map_or("/", |(folder, _)| folder)),
+            "ext" => text(path.rsplit_once('.').map_or("", |(_, ext)| ext)),
+            "size" => {
+                let content = self.site.root.join(&self.site.config.build.content_dir);
+                let size = std::fs::metadata(content.join(path)).ok()?.len();
+                Some(Value::Number(size as f64))
+            }
+            "tags" | "links" | "embeds" => Some(Value::List(Vec::new())),
+            "backlinks" => Some(Value::List(users.iter().map(|&u| Value::File(u)).collect())),
+            _ => None,
+        }
     }
 }
 

@@ -47,6 +47,12 @@ impl Site {
                         escape(&self.style.href(url, &self.articles[*t].url)),
                         escape(text)
                     ),
+                    Piece::File(path, text) => format!(
+                        "<a href=\"{}{}\">{}</a>",
+                        crate::url::UrlStyle::root(url),
+                        escape(&crate::site::encode_path(path)),
+                        escape(text)
+                    ),
                     Piece::Web(href, text) => {
                         format!("<a href=\"{}\">{}</a>", escape(href), escape(text))
                     }
