@@ -102,6 +102,10 @@ views:
 #[test]
 fn an_embedded_base_shows_the_notes_it_keeps_in_its_views_order_and_columns() {
     let site = vault();
+    site.write(
+        "content/Reading/Workbook.md",
+        "---\ncategories: [\"[[Books]]\"]\nauthor: Jonice Webb\n---\n# Workbook\n",
+    );
     let run = site.build();
     run.assert_code(0);
     let page = site.read("categories/books/index.html");
@@ -115,14 +119,15 @@ fn an_embedded_base_shows_the_notes_it_keeps_in_its_views_order_and_columns() {
         table.contains("<thead><tr><th scope=\"col\">Book</th><th scope=\"col\">Author</th><th scope=\"col\">year</th><th scope=\"col\">pages_per_year</th></tr></thead>"),
         "display names from `properties`, else the property's own: {table}"
     );
-    // Newest first; the template is filtered out by its name.
+    // Newest first, a book without a year last; the template is filtered out by its name.
     let rows: Vec<&str> = table.matches("<tr><td><a").collect();
-    assert_eq!(rows.len(), 3, "{table}");
+    assert_eq!(rows.len(), 4, "{table}");
     let at = |s: &str| table.find(s).unwrap_or_else(|| panic!("{s}: {table}"));
     assert!(
         at("Adult Children of") < at("The Body Keeps")
             && at("The Body Keeps") < at("Running on Empty")
     );
+    assert!(at("Running on Empty") < at(">Workbook<"), "{table}");
     assert!(!table.contains("Book Template"), "{table}");
     // A `[[link]]` property links to its note; a formula is computed per row.
     assert!(

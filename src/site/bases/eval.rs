@@ -222,6 +222,10 @@ impl Env<'_> {
             Op::Ge => Value::Bool(matches!(cmp(), Some(Ordering::Greater | Ordering::Equal))),
             Op::Add => match (&l, &r) {
                 (Value::Number(a), Value::Number(b)) => Value::Number(a + b),
+                // An empty property adds nothing to a number, as in JavaScript.
+                (Value::Number(n), Value::Null) | (Value::Null, Value::Number(n)) => {
+                    Value::Number(*n)
+                }
                 (Value::List(a), Value::List(b)) => Value::List([a.clone(), b.clone()].concat()),
                 (Value::Null, Value::Null) => Value::Null,
                 _ => Value::Text(format!("{}{}", shown(&l), shown(&r))),

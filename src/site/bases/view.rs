@@ -103,9 +103,11 @@ impl Site {
             a.iter()
                 .zip(b)
                 .zip(&directions)
-                .map(|((x, y), &descending)| match descending {
-                    true => eval::order(y, x),
-                    false => eval::order(x, y),
+                // Notes without the property come last either way.
+                .map(|((x, y), &descending)| match (x, y) {
+                    (Value::Null, _) | (_, Value::Null) => eval::order(x, y),
+                    _ if descending => eval::order(y, x),
+                    _ => eval::order(x, y),
                 })
                 .find(|o| o.is_ne())
                 .unwrap_or(std::cmp::Ordering::Equal)
