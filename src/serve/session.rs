@@ -100,11 +100,14 @@ impl Session {
 
     /// Whether `rel` (a path from the site's root) is a file `[build] exclude` leaves
     /// out of the content or static folder, which no page of the last build read
-    /// through `{{#include}}`: a change to it changes nothing served.
+    /// through `{{#include}}` and which is no Obsidian base (read wherever it is, a
+    /// vault's templates folder too): a change to it changes nothing served.
     pub fn left_out(&self, rel: &Path) -> bool {
         let is_dir = self.root.join(rel).is_dir();
         if let Ok(below) = rel.strip_prefix(dir_of(&self.content_dir)) {
-            let included = self.parse_cache.includes(below)
+            let base = (below.extension()).is_some_and(|e| e.eq_ignore_ascii_case("base"));
+            let included = base
+                || self.parse_cache.includes(below)
                 || self.last.as_ref().is_some_and(|site| {
                     site.articles
                         .iter()

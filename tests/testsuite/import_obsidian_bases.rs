@@ -249,3 +249,26 @@ fn a_view_a_page_cannot_compute_is_left_out_with_a_warning_naming_why() {
         .assert_code(1)
         .assert_stderr_contains("error: Obsidian Bases view `Reading.base#Recent` uses `now()`");
 }
+
+#[test]
+fn serve_shows_a_view_again_when_a_note_or_the_base_changes() {
+    use crate::serve::{assert_same_as_full_build, get, start, wait_until};
+    let site = vault();
+    let server = start(&site);
+    let a = &server.address;
+    let books = || get(a, "/categories/books/").1;
+    assert!(books().contains("<td>2012</td>"), "{}", books());
+    // A property of one note changes the view on another note's page.
+    let file = "content/Reading/Running on Empty.md";
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    site.write(file, text.replace("year: 2012", "year: 2013"));
+    wait_until("the new year", || books().contains("<td>2013</td>"));
+    // The base, kept in the vault's templates folder, is read again too.
+    let base = "content/Templates/Bases/Reading.base";
+    let text = std::fs::read_to_string(site.path(base)).unwrap();
+    site.write(base, text.replace("name: Books", "name: Shelf of books"));
+    wait_until("the view's new name", || {
+        books().contains("<caption>Shelf of books</caption>")
+    });
+    assert_same_as_full_build(&site, &server.out);
+}
