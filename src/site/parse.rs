@@ -317,6 +317,9 @@ pub(super) fn articles(
     if content.docusaurus {
         allow.extend(crate::load::docusaurus::OWN_KEYS.map(String::from));
     }
+    // The properties the vault's bases show or filter by are used, not unknown.
+    let embeds = parsed.iter().flat_map(|p| &p.bases);
+    allow.extend(super::bases::properties_read(&content.dir, embeds));
     for ((source, parsed), placed) in sources.into_iter().zip(parsed).zip(placements) {
         if snippets.contains(&source.rel) {
             continue;

@@ -108,6 +108,11 @@ fn an_embedded_base_shows_the_notes_it_keeps_in_its_views_order_and_columns() {
     );
     let run = site.build();
     run.assert_code(0);
+    // The properties the base reads are used: no "unknown key" for them.
+    for key in ["categories", "author", "year", "pages", "shelf"] {
+        let unknown = format!("unknown front matter key `{key}`");
+        assert!(!run.stderr.contains(&unknown), "{}", run.stderr);
+    }
     let page = site.read("categories/books/index.html");
     let table = page
         .split("<table class=\"base-view\">")

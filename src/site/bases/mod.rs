@@ -9,6 +9,7 @@
 mod calls;
 mod eval;
 mod expr;
+mod names;
 mod notes;
 mod render;
 mod spec;
@@ -17,6 +18,7 @@ mod view;
 use super::Site;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::markdown::{BaseEmbed, BASES_VIEW};
+pub use names::properties_read;
 use notes::Notes;
 use rayon::prelude::*;
 use spec::{Base, Kind, ViewSpec};
@@ -86,7 +88,7 @@ impl Site {
             return;
         }
         let notes = Notes::new(self);
-        let files = self.base_files();
+        let files = base_files(&self.root.join(&self.config.build.content_dir));
         let mut bases: HashMap<Source, Result<(Base, PathBuf), Diagnostic>> = HashMap::new();
         // Each embed: the view to compute, or the report of why there is none.
         let mut named: Vec<Result<Job, Diagnostic>> = Vec::with_capacity(embeds.len());
@@ -275,33 +277,6 @@ impl Site {
         d
     }
 
-    /// The `.base` files of the content folder, any folder (a vault keeps them among
-    /// its templates, which are not published), by their paths from it.
-    fn base_files(&self) -> Vec<String> {
-        let content = self.root.join(&self.config.build.content_dir);
-        let hidden = |e: &walkdir::DirEntry| {
-            e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.')
-        };
-        let mut files: Vec<String> = walkdir::WalkDir::new(&content)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| !hidden(e))
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter(|e| {
-                e.path()
-                    .extension()
-                    .is_some_and(|x| x.eq_ignore_ascii_case("base"))
-            })
-            .filter_map(|e| {
-                let rel = e.path().strip_prefix(&content).ok()?;
-                Some(rel.to_string_lossy().replace('\\', "/"))
-            })
-            .collect();
-        files.sort();
-        files
-    }
-
     /// The `.base` file an embed in article `i` names, found as Obsidian finds a file
     /// by its name (or the end of its path): beside the note first.
     fn base_file(&self, files: &[String], i: usize, written: &str) -> Result<String, Diagnostic> {
@@ -398,4 +373,29 @@ fn shown_name(embed: &BaseEmbed) -> String {
         Some(view) => format!("{file}#{view}"),
         None => file.to_string(),
     }
+}
+
+/// The `.base` files of the content folder `content`, any folder (a vault keeps them
+/// among its templates, which are not published), by their paths from it.
+fn base_files(content: &std::path::Path) -> Vec<String> {
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    let mut files: Vec<String> = walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("base"))
+        })
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(content).ok()?;
+            Some(rel.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    files.sort();
+    files
 }
