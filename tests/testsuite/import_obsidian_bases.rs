@@ -277,3 +277,43 @@ fn serve_shows_a_view_again_when_a_note_or_the_base_changes() {
     });
     assert_same_as_full_build(&site, &server.out);
 }
+
+#[test]
+fn a_hostile_base_is_refused_with_a_warning_not_a_crash() {
+    let site = vault();
+    // Formulas 60 parentheses deep, each using the one before, 15 of them: the deepest
+    // evaluation allowed, in the build's worker threads.
+    let mut formulas = String::from("formulas:\n  f0: pages\n");
+    for n in 1..15 {
+        let open = "(".repeat(60);
+        let close = ")".repeat(60);
+        formulas.push_str(&format!("  f{n}: {open}formula.f{} + 1{close}\n", n - 1));
+    }
+    formulas.push_str("  loop: formula.loop + 1\n");
+    let deep = format!("{}1{}", "(".repeat(5000), ")".repeat(5000));
+    site.write(
+        "content/Templates/Bases/Hostile.base",
+        format!(
+            "{formulas}views:\n  - type: table\n    name: Deep\n    filters: year > 0\n    order: [file.name, formula.f14]\n  - type: table\n    name: Loop\n    order: [formula.loop]\n  - type: table\n    name: Doubling\n    filters: year > 0\n    order: [pages]\n    summaries:\n      pages: double\nsummaries:\n  double: 'values.map([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]).flat().reduce(acc + acc, \"xx\").length'\n"
+        ),
+    );
+    site.write(
+        "content/Reading/Hostile.md",
+        format!(
+            "# Hostile\n\n![[Hostile.base#Deep]]\n\n![[Hostile.base#Loop]]\n\n![[Hostile.base#Doubling]]\n\n```base\nfilters: '{deep}'\n```\n"
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: Obsidian Bases view `Hostile.base#Loop` uses formulas that use each other more than 16 deep, or in a circle (`loop`)")
+        .assert_stderr_contains("warning: Obsidian Bases view `Hostile.base#Doubling` uses a value longer than 1000000")
+        .assert_stderr_contains("warning: Obsidian Bases view `base code block` cannot be read: `((((")
+        .assert_stderr_contains("it nests more than 64 deep");
+    let page = site.read("reading/hostile/index.html");
+    assert!(page.contains("<caption>Deep</caption>"), "{page}");
+    assert!(page.contains("<td>478</td>"), "464 pages + 14: {page}");
+    assert!(
+        !page.contains("Loop") && !page.contains("Doubling"),
+        "{page}"
+    );
+}

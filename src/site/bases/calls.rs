@@ -133,7 +133,8 @@ impl Env<'_> {
             ("title", Value::Text(s)) => Value::Text(title_case(s)),
             ("reverse", Value::Text(s)) => Value::Text(s.chars().rev().collect()),
             ("repeat", Value::Text(s)) => {
-                Value::Text(s.repeat(num(0).unwrap_or(0.0).clamp(0.0, 1000.0) as usize))
+                let most = super::eval::MAX_LENGTH / s.len().max(1);
+                Value::Text(s.repeat((num(0).unwrap_or(0.0).max(0.0) as usize).min(most)))
             }
             ("replace", Value::Text(s)) => match a.first() {
                 Some(Value::Text(p)) if !p.is_empty() => {
@@ -418,6 +419,7 @@ mod tests {
             this: 0,
             locals: Vec::new(),
             depth: 0,
+            steps: 0,
         };
         env.eval(&parse(text).unwrap())
     }
@@ -442,6 +444,7 @@ mod tests {
             ("\"a:b:c:d\".replace(\":\", \"-\")", "a-b-c-d"),
             ("\"hello world\".title()", "Hello World"),
             ("\"123\".repeat(2)", "123123"),
+            ("\"ab\".repeat(1000000000000).length", "1000000"),
             ("\"hello\".reverse()", "olleh"),
             ("\"  hi  \".trim()", "hi"),
             ("(3.14159).round(2)", "3.14"),
@@ -489,9 +492,41 @@ mod tests {
     }
 
     #[test]
+    fn a_view_that_would_copy_a_list_for_each_item_stops() {
+        let vault = Two {
+            properties: vec![Vec::new(), Vec::new()],
+        };
+        let formulas = HashMap::new();
+        let values = Value::List((0..5000).map(|n| Value::Number(n as f64)).collect());
+        let mut env = Env {
+            vault: &vault,
+            formulas: &formulas,
+            row: 0,
+            this: 0,
+            locals: vec![("values", values)],
+            depth: 0,
+            steps: 0,
+        };
+        let answer = env.eval(&parse("values.map(values).length").unwrap());
+        assert_eq!(
+            answer,
+            Err(Unsupported(
+                "more than 10000000 steps of computation".into()
+            ))
+        );
+        env.steps = 0;
+        let answer = env.eval(&parse("values.map(value * 2).length").unwrap());
+        assert_eq!(answer, Ok(Value::Number(5000.0)));
+    }
+
+    #[test]
     fn what_a_published_page_cannot_know_is_unsupported() {
         for (text, named) in [
             ("now() - \"1d\"", "`now()`"),
+            (
+                "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21].reduce(acc + acc, \"xx\")",
+                "a value longer than 1000000",
+            ),
             ("file.mtime > 3", "`file.mtime`"),
             ("icon(\"plus\")", "`icon()`"),
             ("[1].mean()", "`.mean()`"),

@@ -57,12 +57,28 @@ pub struct Env<'a> {
     pub locals: Vec<(&'static str, Value)>,
     /// How deep formulas call formulas, so a circle of them ends.
     pub depth: usize,
+    /// How many expressions were evaluated: a view's work is bounded.
+    pub steps: usize,
 }
 
-const MAX_DEPTH: usize = 32;
+const MAX_DEPTH: usize = 16;
+
+/// The most expressions one view evaluates, and list items it copies (nested `map`s
+/// over every note's links could otherwise run for hours, or fill the memory).
+const MAX_STEPS: usize = 10_000_000;
+
+/// The longest text, and the longest list, a value may be: `reduce(acc + acc, …)`
+/// doubles one for each note.
+pub const MAX_LENGTH: usize = 1_000_000;
 
 impl Env<'_> {
     pub fn eval(&mut self, expr: &Expr) -> Answer {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return Err(Unsupported(format!(
+                "more than {MAX_STEPS} steps of computation"
+            )));
+        }
         Ok(match expr {
             Expr::Null => Value::Null,
             Expr::Bool(b) => Value::Bool(*b),
@@ -127,6 +143,10 @@ impl Env<'_> {
 
     fn name(&mut self, name: &str) -> Answer {
         if let Some((_, v)) = self.locals.iter().rev().find(|(n, _)| *n == name) {
+            // Copying a list is a step per item: `values.map(values)` is bounded.
+            if let Value::List(items) = v {
+                self.steps += items.len();
+            }
             return Ok(v.clone());
         }
         Ok(match name {
@@ -158,7 +178,7 @@ impl Env<'_> {
         };
         if self.depth >= MAX_DEPTH {
             return Err(Unsupported(format!(
-                "formulas that use each other in a circle (`{name}`)"
+                "formulas that use each other more than {MAX_DEPTH} deep, or in a circle (`{name}`)"
             )));
         }
         let locals = std::mem::take(&mut self.locals);
@@ -220,6 +240,9 @@ impl Env<'_> {
             Op::Le => Value::Bool(matches!(cmp(), Some(Ordering::Less | Ordering::Equal))),
             Op::Gt => Value::Bool(cmp() == Some(Ordering::Greater)),
             Op::Ge => Value::Bool(matches!(cmp(), Some(Ordering::Greater | Ordering::Equal))),
+            Op::Add if too_long(&l, &r) => {
+                return Err(Unsupported(format!("a value longer than {MAX_LENGTH}")))
+            }
             Op::Add => match (&l, &r) {
                 (Value::Number(a), Value::Number(b)) => Value::Number(a + b),
                 // An empty property adds nothing to a number, as in JavaScript.
@@ -243,6 +266,16 @@ impl Env<'_> {
             },
         })
     }
+}
+
+/// Whether `l + r` would be longer than [`MAX_LENGTH`].
+fn too_long(l: &Value, r: &Value) -> bool {
+    let size = |v: &Value| match v {
+        Value::Text(s) => s.len(),
+        Value::List(items) => items.len(),
+        _ => 0,
+    };
+    size(l) + size(r) > MAX_LENGTH
 }
 
 fn at(items: Vec<Value>, i: f64) -> Value {

@@ -69,10 +69,18 @@ enum Token {
     Close(char),
 }
 
+/// How deep an expression may nest (parentheses, lists, calls, `!`): evaluating a
+/// tree is as deep as the tree.
+const MAX_NESTING: usize = 64;
+
 /// The tree of `text`, or what stops it being read.
 pub fn parse(text: &str) -> Result<Expr, String> {
     let tokens = tokens(text)?;
-    let mut parser = Parser { tokens, at: 0 };
+    let mut parser = Parser {
+        tokens,
+        at: 0,
+        depth: 0,
+    };
     let expr = parser.expression(0)?;
     match parser.tokens.get(parser.at) {
         None => Ok(expr),
@@ -187,6 +195,7 @@ fn shown(token: &Token) -> String {
 struct Parser {
     tokens: Vec<Token>,
     at: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -216,6 +225,17 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<Expr, String> {
+        // Every nested expression is read through here.
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(format!("it nests more than {MAX_NESTING} deep"));
+        }
+        let expr = self.unary_here();
+        self.depth -= 1;
+        expr
+    }
+
+    fn unary_here(&mut self) -> Result<Expr, String> {
         match self.peek() {
             Some(Token::Not) => {
                 self.at += 1;
@@ -379,5 +399,10 @@ mod tests {
         for text in ["a.", "f(1", "\"open", "a ~ b", "", "(1))", "{a: 1}"] {
             assert!(parse(text).is_err(), "{text}");
         }
+        // Nesting past the limit is refused, not a stack overflow.
+        let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(parse(&deep).unwrap_err().contains("nests more than 64"));
+        assert!(parse(&"!".repeat(100_000)).is_err());
+        assert!(parse(&format!("{}1{}", "[".repeat(60), "]".repeat(60))).is_ok());
     }
 }

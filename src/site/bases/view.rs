@@ -22,6 +22,7 @@ impl Site {
             this: 0,
             locals: Vec::new(),
             depth: 0,
+            steps: 0,
         };
         let mut rows = Vec::new();
         for row in notes.order() {
@@ -54,6 +55,7 @@ impl Site {
             this,
             locals: Vec::new(),
             depth: 0,
+            steps: 0,
         };
         let mut rows: Vec<usize> = Vec::new();
         // The base's own filters, unless the notes passing them are known.
