@@ -123,7 +123,24 @@ impl Dependencies {
         ));
         h.debug(&(moved, moved_files, moved_parts));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
-        h.debug(&(sections, section_of, bases));
+        h.debug(&(sections, section_of));
+        // Each view once (a template's is one for every note embedding it), and which
+        // one each embed shows.
+        let mut seen: std::collections::HashMap<*const super::bases::View, usize> =
+            std::collections::HashMap::new();
+        for view in bases.iter().flat_map(|views| views.iter()) {
+            match view {
+                None => h.write_u64(0),
+                Some(view) => {
+                    let next = seen.len() + 1;
+                    let n = *seen.entry(std::sync::Arc::as_ptr(view)).or_insert(next);
+                    h.write_u64(n as u64);
+                    if n == next {
+                        h.debug(view);
+                    }
+                }
+            }
+        }
         for (name, tag) in tags.iter().chain(terms.values().flatten()) {
             h.debug(&(name, &tag.name, &tag.articles));
         }

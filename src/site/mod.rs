@@ -125,8 +125,9 @@ pub struct Site {
     pub links: Vec<Vec<ResolvedLink>>,
     pub backlinks: Vec<Vec<Backlink>>,
     /// Per article: each Obsidian Bases view its text shows, computed (see `bases/`);
-    /// `None` for one left out.
-    pub bases: Vec<Vec<Option<bases::View>>>,
+    /// `None` for one left out. A view that does not read `this` is one for all its
+    /// embeds.
+    pub bases: Vec<Vec<Option<std::sync::Arc<bases::View>>>>,
     /// Per article: (relation index in config, targets).
     pub relations_out: Vec<Vec<(usize, Vec<usize>)>>,
     pub relations_in: Vec<Vec<(usize, Vec<usize>)>>,

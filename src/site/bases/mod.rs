@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use spec::{Base, Kind, ViewSpec};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use view::pick_view;
 
 /// The most notes a site's views may test, all embeds together: a template that
@@ -80,7 +81,7 @@ impl Site {
         let embeds: Vec<(usize, usize)> = (self.articles.iter().enumerate())
             .flat_map(|(i, a)| (0..a.parsed.bases.len()).map(move |n| (i, n)))
             .collect();
-        let mut views: Vec<Vec<Option<View>>> = (self.articles.iter())
+        let mut views: Vec<Vec<Option<Arc<View>>>> = (self.articles.iter())
             .map(|a| vec![None; a.parsed.bases.len()])
             .collect();
         if embeds.is_empty() {
@@ -148,7 +149,7 @@ impl Site {
                 Err(d) => d,
                 Ok(job) => match &computed[&job] {
                     Ok(view) => {
-                        views[i][n] = Some(view.clone());
+                        views[i][n] = Some(Arc::clone(view));
                         continue;
                     }
                     Err(why) => {
@@ -174,7 +175,7 @@ impl Site {
         notes: &Notes,
         bases: &HashMap<Source, Result<(Base, PathBuf), Diagnostic>>,
         named: &[Result<Job, Diagnostic>],
-    ) -> HashMap<Job, Result<View, String>> {
+    ) -> HashMap<Job, Result<Arc<View>, String>> {
         let mut jobs: Vec<&Job> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for job in named.iter().flatten() {
@@ -230,7 +231,7 @@ impl Site {
                         self.run_view(notes, base, &base.views[job.view], this, rows)
                     }
                 };
-                (job.clone(), view)
+                (job.clone(), view.map(Arc::new))
             })
             .collect()
     }
