@@ -159,7 +159,7 @@ impl<'a> Builder<'a, '_> {
 }
 
 /// Whether a file of extension `ext` (lower case) is an image a page shows.
-pub(super) fn is_image(ext: &str) -> bool {
+pub(crate) fn is_image(ext: &str) -> bool {
     matches!(
         ext,
         "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "avif" | "bmp" | "ico"

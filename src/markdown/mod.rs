@@ -84,7 +84,7 @@ pub use html::{
 };
 pub use ids::{heading_slug, PAGE_IDS};
 pub use images::BaseEmbed;
-pub(crate) use images::{web_page_embed, BASES_VIEW};
+pub(crate) use images::{is_image, web_page_embed, BASES_VIEW};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
 };

@@ -157,8 +157,26 @@ fn a_named_view_this_groups_limits_and_code_blocks_are_computed_too() {
         "content/Reading/Shelves.md",
         "# Shelves\n\n![[Reading.base#Short]]\n\n![[Reading.base#Grouped]]\n\n```base\nfilters: file.inFolder(\"People\")\nviews:\n  - type: table\n    name: People here\n```\n\n```base\nfilters: 'file.ext == \"png\"'\nviews:\n  - type: table\n    name: Images\n    order: [file.name, file.backlinks, file.folder]\n```\n",
     );
+    // A cards view shows each card's image, a file of the vault; not one on another site.
+    site.write(
+        "content/Reading/Covered.md",
+        "---\ncover: \"[[breathing.png]]\"\n---\n# Covered\n",
+    );
+    site.write(
+        "content/Reading/Remote.md",
+        "---\ncover: https://covers.example.org/remote.jpg\n---\n# Remote\n",
+    );
+    site.write(
+        "content/Reading/Covers.md",
+        "# Covers\n\n```base\nfilters: cover\nviews:\n  - type: cards\n    name: Covers\n    image: note.cover\n    order: [file.name, cover]\n```\n",
+    );
     let run = site.build();
     run.assert_code(0);
+    let covers = site.read("reading/covers/index.html");
+    assert!(
+        covers.contains("<ul>\n<li><img src=\"../../Attachments/breathing.png\" alt=\"\" loading=\"lazy\"> <a href=\"../../reading/covered/\">Covered</a>: <a href=\"../../Attachments/breathing.png\">breathing</a></li>\n<li><a href=\"../../reading/remote/\">Remote</a>: https://covers.example.org/remote.jpg</li>\n</ul>"),
+        "{covers}"
+    );
     // `this` is the note holding the embed: the author's books, as a list.
     let person = site.read("people/bessel-van-der-kolk/index.html");
     assert!(

@@ -41,6 +41,8 @@ pub struct View {
     pub groups: Vec<(Option<Cell>, Vec<Vec<Cell>>)>,
     /// A summary under each column (empty where none); no row when the view has none.
     pub summaries: Vec<String>,
+    /// A cards view's image for each row, in the order of the groups' rows.
+    pub images: Vec<Option<String>>,
 }
 
 /// What a cell shows: text and links, in order.

@@ -23,10 +23,53 @@ pub struct Notes<'s> {
     files: Vec<(String, Vec<usize>)>,
     /// Notes and files in path order: a view's rows before it sorts them.
     order: Vec<usize>,
+    finder: Finder<'s>,
+}
+
+/// Finds what a name written in a note names: a note, as its wikilinks find one, else
+/// another file of the content folder by its path or name (`[[cover.jpg]]`).
+struct Finder<'s> {
+    site: &'s Site,
+    /// Each other file's path and name, in lower case, → its row.
+    files: std::collections::HashMap<String, usize>,
+}
+
+impl<'s> Finder<'s> {
+    fn new(site: &'s Site, files: &[(String, Vec<usize>)]) -> Finder<'s> {
+        let mut by_name = std::collections::HashMap::new();
+        for (k, (path, _)) in files.iter().enumerate() {
+            let row = site.articles.len() + k;
+            by_name.entry(path.to_lowercase()).or_insert(row);
+            let name = path.rsplit('/').next().unwrap_or(path);
+            by_name.entry(name.to_lowercase()).or_insert(row);
+        }
+        Finder {
+            site,
+            files: by_name,
+        }
+    }
+
+    fn find(&self, from: usize, name: &str) -> Option<usize> {
+        find(self.site, from, name).or_else(|| {
+            let name = name.trim().trim_start_matches("./").trim_start_matches('/');
+            self.files.get(&name.to_lowercase()).copied()
+        })
+    }
 }
 
 impl<'s> Notes<'s> {
     pub fn new(site: &'s Site) -> Notes<'s> {
+        let mut files: Vec<(String, Vec<usize>)> = (site.assets.iter())
+            .filter(|a| a.from == crate::load::AssetFolder::Content)
+            .map(|a| (a.path(), Vec::new()))
+            .collect();
+        files.sort();
+        let by_path: std::collections::HashMap<String, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(k, (p, _))| (p.clone(), k))
+            .collect();
+        let finder = Finder::new(site, &files);
         let read: Vec<_> = (0..site.articles.len())
             .into_par_iter()
             .map(|i| {
@@ -36,7 +79,7 @@ impl<'s> Notes<'s> {
                 let properties: Vec<(String, Value)> = match mapping {
                     Some(Yaml::Mapping(m)) => m
                         .iter()
-                        .map(|(k, v)| (super::spec::text_of(k), from_yaml(site, i, v)))
+                        .map(|(k, v)| (super::spec::text_of(k), from_yaml(&finder, i, v)))
                         .collect(),
                     _ => Vec::new(),
                 };
@@ -65,16 +108,6 @@ impl<'s> Notes<'s> {
                 (properties, tags, links, linked)
             })
             .collect();
-        let mut files: Vec<(String, Vec<usize>)> = (site.assets.iter())
-            .filter(|a| a.from == crate::load::AssetFolder::Content)
-            .map(|a| (a.path(), Vec::new()))
-            .collect();
-        files.sort();
-        let by_path: std::collections::HashMap<String, usize> = files
-            .iter()
-            .enumerate()
-            .map(|(k, (p, _))| (p.clone(), k))
-            .collect();
         for (i, refs) in site.refs.iter().enumerate() {
             for r in refs {
                 let crate::site::RefTarget::Site {
@@ -100,6 +133,7 @@ impl<'s> Notes<'s> {
             linked: Vec::with_capacity(read.len()),
             order: (0..site.articles.len() + files.len()).collect(),
             files,
+            finder,
         };
         for (properties, tags, links, linked) in read {
             notes.properties.push(properties);
@@ -196,6 +230,25 @@ impl<'s> Notes<'s> {
         }
     }
 
+    /// The image file a card shows for a value: a file of the content folder that is
+    /// an image (the row itself, `file.file`; a `[[cover.jpg]]` or `cover.jpg`
+    /// property). An image on another site is not shown: the site's pages load files
+    /// only from the site itself.
+    pub fn image(&self, v: &Value) -> Option<String> {
+        let row = match v {
+            Value::File(row)
+            | Value::Link {
+                target: Some(row), ..
+            } => *row,
+            Value::Text(name) => self.finder.find(0, name)?,
+            Value::List(items) => return items.iter().find_map(|i| self.image(i)),
+            _ => return None,
+        };
+        let (path, _) = self.file(row)?;
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        crate::markdown::is_image(&ext).then(|| path.clone())
+    }
+
     fn stem(&self, note: usize) -> String {
         let path = self.path(note);
         let name = path.rsplit('/').next().unwrap_or(&path);
@@ -281,7 +334,7 @@ impl Vault for Notes<'_> {
     }
 
     fn find(&self, from: usize, name: &str) -> Option<usize> {
-        find(self.site, from, name)
+        self.finder.find(from, name)
     }
 }
 
@@ -348,7 +401,7 @@ fn gather_links(v: &Value, out: &mut Vec<Value>) {
 
 /// A front matter value as a base reads it: `"[[Note]]"` and `"[[Note|label]]"` are
 /// links, found from note `from`.
-fn from_yaml(site: &Site, from: usize, v: &Yaml) -> Value {
+fn from_yaml(finder: &Finder, from: usize, v: &Yaml) -> Value {
     match v {
         Yaml::Null => Value::Null,
         Yaml::Bool(b) => Value::Bool(*b),
@@ -357,7 +410,7 @@ fn from_yaml(site: &Site, from: usize, v: &Yaml) -> Value {
             Some((name, display)) => {
                 let name = name.split('#').next().unwrap_or(name);
                 Value::Link {
-                    target: find(site, from, name),
+                    target: finder.find(from, name),
                     path: name.to_string(),
                     display: display.map(str::to_string),
                 }
@@ -365,14 +418,14 @@ fn from_yaml(site: &Site, from: usize, v: &Yaml) -> Value {
             None => Value::Text(s.clone()),
         },
         Yaml::Sequence(items) => {
-            Value::List(items.iter().map(|i| from_yaml(site, from, i)).collect())
+            Value::List(items.iter().map(|i| from_yaml(finder, from, i)).collect())
         }
         Yaml::Mapping(m) => Value::Object(
             m.iter()
-                .map(|(k, v)| (super::spec::text_of(k), from_yaml(site, from, v)))
+                .map(|(k, v)| (super::spec::text_of(k), from_yaml(finder, from, v)))
                 .collect(),
         ),
-        Yaml::Tagged(t) => from_yaml(site, from, &t.value),
+        Yaml::Tagged(t) => from_yaml(finder, from, &t.value),
     }
 }
 

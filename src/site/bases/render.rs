@@ -61,17 +61,27 @@ impl Site {
         };
         let name = escape(&view.name);
         if view.kind != Kind::Table {
-            // A list (and cards): each note's first property, then the others.
+            // A list (and cards): each note's first property, then the others; a
+            // card's image before them.
             let mut html =
                 format!("<figure class=\"base-view\">\n<figcaption>{name}</figcaption>\n");
+            let mut images = view.images.iter();
             for (group, rows) in &view.groups {
                 if let Some(g) = group {
                     html.push_str(&format!("<p><strong>{}</strong></p>\n", cell(g)));
                 }
                 html.push_str("<ul>\n");
                 for row in rows {
+                    let image = match images.next() {
+                        Some(Some(path)) => format!(
+                            "<img src=\"{}{}\" alt=\"\" loading=\"lazy\"> ",
+                            crate::url::UrlStyle::root(url),
+                            escape(&crate::site::encode_path(path))
+                        ),
+                        _ => String::new(),
+                    };
                     let mut parts = row.iter().filter(|c| !c.is_empty()).map(cell);
-                    let first = parts.next().unwrap_or_default();
+                    let first = image + &parts.next().unwrap_or_default();
                     let rest: Vec<String> = parts.collect();
                     match rest.is_empty() {
                         true => html.push_str(&format!("<li>{first}</li>\n")),

@@ -40,6 +40,8 @@ pub struct ViewSpec {
     pub limit: Option<usize>,
     /// Property → the summary shown under its column (`Average`, a custom one's name).
     pub summaries: Vec<(Property, String)>,
+    /// The property whose image a cards view shows on each card (`file.file`, `cover`).
+    pub image: Option<Property>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -142,6 +144,7 @@ fn view(v: &Yaml, n: usize) -> Result<ViewSpec, Unreadable> {
         summaries: entries(v.get("summaries"))
             .map(|(p, s)| (p, text_of(s)))
             .collect(),
+        image: v.get("image").map(text_of).filter(|p| !p.is_empty()),
     })
 }
 

@@ -117,7 +117,16 @@ impl Site {
         keys.truncate(spec.limit.unwrap_or(usize::MAX));
         let mut groups: Vec<(Option<Cell>, Vec<Vec<Cell>>)> = Vec::new();
         let mut shown: Vec<Vec<Value>> = vec![Vec::new(); columns.len()];
+        let mut images = Vec::new();
+        // A cards view's image: only a cards view draws one.
+        let image = spec
+            .image
+            .as_ref()
+            .filter(|_| kind == super::spec::Kind::Cards);
         for (row, key) in &keys {
+            if let Some(property) = image {
+                images.push(notes.image(&value(*row, property).map_err(unsupported)?));
+            }
             let mut cells = Vec::with_capacity(columns.len());
             for (c, property) in columns.iter().enumerate() {
                 let v = value(*row, property).map_err(unsupported)?;
@@ -146,6 +155,7 @@ impl Site {
             columns: columns.iter().map(|p| base.display_name(p)).collect(),
             groups,
             summaries,
+            images,
         })
     }
 }
