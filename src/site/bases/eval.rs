@@ -172,7 +172,7 @@ impl Env<'_> {
         found.map_or(Value::Null, |(_, v)| v.clone())
     }
 
-    fn formula(&mut self, name: &str) -> Answer {
+    pub(super) fn formula(&mut self, name: &str) -> Answer {
         let Some(expr) = self.formulas.get(name) else {
             return Ok(Value::Null);
         };
@@ -205,7 +205,7 @@ impl Env<'_> {
         })
     }
 
-    fn file_field(&self, note: usize, field: &str) -> Answer {
+    pub(super) fn file_field(&self, note: usize, field: &str) -> Answer {
         match field {
             "file" => Ok(Value::File(note)),
             "properties" => Ok(Value::Object(self.vault.properties(note).to_vec())),

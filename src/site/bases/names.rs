@@ -3,7 +3,7 @@
 //! matter keys.
 
 use super::expr::Expr;
-use super::spec::{read, Base, Filter};
+use super::spec::{named, read, Base, Filter, Named};
 use crate::markdown::BaseEmbed;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -36,10 +36,9 @@ pub fn properties_read<'e>(
 }
 
 fn base_names(base: &Base, names: &mut BTreeSet<String>) {
-    let property = |p: &str| match p.split_once('.') {
-        Some(("note", key)) => Some(key.to_string()),
-        Some(("file" | "formula", _)) => None,
-        _ => Some(p.to_string()),
+    let property = |p: &str| match named(p) {
+        Named::Note(key) => Some(key.to_string()),
+        Named::File(_) | Named::Formula(_) => None,
     };
     names.extend(base.names.keys().filter_map(|p| property(p)));
     for view in &base.views {

@@ -5,6 +5,7 @@
 //! notes, the rest the other files.
 
 use super::eval::{shown, Env, Unsupported, Value, Vault};
+use super::spec::Named;
 use super::{Cell, Piece};
 use crate::site::{Found, Site};
 use rayon::prelude::*;
@@ -166,18 +167,11 @@ impl<'s> Notes<'s> {
                 display: name,
             });
         }
-        let (on, key) = property.split_once('.').unwrap_or(("note", property));
-        let expr = match on {
-            "file" | "formula" | "note" => super::expr::Expr::Field(
-                Box::new(super::expr::Expr::Name(on.to_string())),
-                key.to_string(),
-            ),
-            _ => super::expr::Expr::Index(
-                Box::new(super::expr::Expr::Name("note".into())),
-                Box::new(super::expr::Expr::Text(property.to_string())),
-            ),
-        };
-        env.eval(&expr)
+        match super::spec::named(property) {
+            Named::Note(key) => Ok(env.property(row, key)),
+            Named::File(key) => env.file_field(row, key),
+            Named::Formula(key) => env.formula(key),
+        }
     }
 
     /// What a cell shows of a value: links to notes by their names, links to other

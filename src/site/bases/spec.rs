@@ -27,6 +27,26 @@ pub enum Kind {
 /// `note.author`, `author`, `formula.ppu`).
 pub type Property = String;
 
+/// What a property id names, read in one place for columns, sorts, groups, display
+/// names and the properties bases read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named<'p> {
+    Note(&'p str),
+    File(&'p str),
+    Formula(&'p str),
+}
+
+/// `note.author` and `author` are the note's `author`, `file.name` a file field,
+/// `formula.ppu` a formula; an id with another prefix (`my.key`) is a note property.
+pub fn named(id: &str) -> Named<'_> {
+    match id.split_once('.') {
+        Some(("note", key)) => Named::Note(key),
+        Some(("file", key)) => Named::File(key),
+        Some(("formula", key)) => Named::Formula(key),
+        _ => Named::Note(id),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ViewSpec {
     /// `table`, `list`, `cards`, or a kind attune does not draw (`map`, a plugin's).

@@ -3,7 +3,7 @@
 
 use super::eval::{self, Env, Unsupported, Value};
 use super::notes::Notes;
-use super::spec::{Base, Filter, ViewSpec};
+use super::spec::{named, Base, Filter, Named, ViewSpec};
 use super::{expr, render, Cell, View};
 use crate::site::Site;
 
@@ -166,12 +166,11 @@ impl Base {
         let found = (self.names.iter()).find(|(k, _)| same_property(k, property));
         match found {
             Some((_, name)) => name.clone(),
-            None if property == "file.name" => "file name".into(),
-            None => property
-                .strip_prefix("note.")
-                .or_else(|| property.strip_prefix("formula."))
-                .unwrap_or(property)
-                .to_string(),
+            None => match named(property) {
+                Named::File("name") => "file name".into(),
+                Named::File(_) => property.to_string(),
+                Named::Note(key) | Named::Formula(key) => key.to_string(),
+            },
         }
     }
 
@@ -193,8 +192,7 @@ fn filter_reads_this(f: &Filter) -> bool {
 
 /// Whether `property` and `other` name one property (`author` is `note.author`).
 fn same_property(property: &str, other: &str) -> bool {
-    let bare = |p: &str| p.strip_prefix("note.").unwrap_or(p).to_string();
-    bare(property) == bare(other)
+    named(property) == named(other)
 }
 
 fn passes(env: &mut Env, filter: &Filter) -> Result<bool, Unsupported> {
