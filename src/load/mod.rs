@@ -311,7 +311,7 @@ pub fn load(
     // (`README.zh.md`, `guide/install.zh.md`) is a chapter, whatever its name's last
     // dotted part.
     if let Some(summary) = &mut content.summary {
-        summary.match_composed(markdown.iter().map(|(_, rel)| rel.as_path()));
+        summary.match_files(markdown.iter().map(|(_, rel)| rel.as_path()));
     }
     let gitbook = gitbook_files::is_gitbook(root, &dir);
     if gitbook {

@@ -345,11 +345,13 @@ impl Summary {
         )
     }
 
-    /// Gives each listed chapter whose path names no file, but names one once both
-    /// are composed (NFC), that file's own path: a book written on macOS keeps names
-    /// decomposed on disk (`Re\u{301}sume\u{301}.md`) while SUMMARY.md holds them as
-    /// typed (`Résumé.md`), which mdBook reads there as the same file.
-    pub fn match_composed<'a>(&mut self, files: impl Iterator<Item = &'a Path>) {
+    /// Gives each listed chapter whose path names no file the file it stands for:
+    /// the same path once both are composed (NFC), since a book written on macOS keeps
+    /// names decomposed on disk (`Re\u{301}sume\u{301}.md`) while SUMMARY.md holds
+    /// them as typed (`Résumé.md`), which mdBook reads there as the same file; or, for
+    /// a folder (`[Setup](setup/)`), the `README.md` or `index.md` in it, the page
+    /// published at that address.
+    pub fn match_files<'a>(&mut self, files: impl Iterator<Item = &'a Path>) {
         use crate::text::nfc;
         let files: Vec<&Path> = files.collect();
         let exact: std::collections::HashSet<&Path> = files.iter().copied().collect();
@@ -357,12 +359,17 @@ impl Summary {
             .iter()
             .map(|f| (nfc(&f.to_string_lossy()), *f))
             .collect();
+        let find = |rel: &Path| composed.get(&nfc(&rel.to_string_lossy())).copied();
         for i in 0..self.chapters.len() {
             let rel = self.chapters[i].rel.clone();
             if exact.contains(rel.as_path()) {
                 continue;
             }
-            let Some(&file) = composed.get(&nfc(&rel.to_string_lossy())) else {
+            let Some(file) = find(&rel).or_else(|| {
+                ["README.md", "index.md", "_index.md"]
+                    .iter()
+                    .find_map(|name| find(&rel.join(name)))
+            }) else {
                 continue;
             };
             if self.position.contains_key(file) {

@@ -2131,3 +2131,46 @@ fn an_mdbook_whose_book_toml_has_no_book_table_is_read_as_an_mdbook() {
         .assert_code(1)
         .assert_stderr_contains("error: book.toml has no [site] table");
 }
+
+#[test]
+fn a_summary_line_naming_a_folder_lists_its_readme() {
+    // A HackTricks book lists 182 chapters by folder (`[DynamoDB](aws/dynamodb/)`),
+    // GitBook's way: each was reported as missing and left out of the reading order
+    // though the folder's README.md is the page at that address.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Intro](intro.md)\n- [AWS](aws/)\n  - [DynamoDB](aws/dynamodb/)\n  - [Lambda](aws/lambda)\n- [Gone](gone/)\n",
+    );
+    site.write(
+        "src/intro.md",
+        "# Intro\n\nStart [here](aws/dynamodb/README.md).\n",
+    );
+    site.write("src/aws/README.md", "# AWS\n\nThe cloud.\n");
+    site.write("src/aws/dynamodb/README.md", "# DynamoDB\n\nTables.\n");
+    site.write("src/aws/lambda/index.md", "# Lambda\n\nFunctions.\n");
+    let run = site.run(&["build"]);
+    run.assert_code(1).assert_stderr_contains(
+        "error: SUMMARY.md lists 'gone', which does not exist\n --> src/SUMMARY.md:7:3",
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Intro](intro.md)\n- [AWS](aws/)\n  - [DynamoDB](aws/dynamodb/)\n  - [Lambda](aws/lambda)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("SUMMARY.md"), "{}", run.stderr);
+    // In the summary's order, with the folder's chapters under it.
+    let aws = main_of(&site.read("aws/index.html")).to_string();
+    assert!(aws.contains("The cloud."), "{aws}");
+    assert_in_order(&aws, &["dynamodb/", "DynamoDB", "lambda/", "Lambda"]);
+    assert!(site.read("aws/dynamodb/index.html").contains("Tables."));
+    assert!(site.read("aws/lambda/index.html").contains("Functions."));
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
