@@ -18,7 +18,9 @@
 //! newline"); otherwise the pair and its body are one diagnostic and left out, never
 //! shown as paragraphs.
 
+mod cards;
 mod tabs;
+pub(super) use cards::{embed_link, gitbook_block};
 pub(super) use tabs::tab_label;
 
 use super::expand::Article;
@@ -266,6 +268,7 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
             // Docsy's code tabs and cards, comments, `imgproc` (`hugo_themes/`).
             None => super::hugo_themes::pair(text, open, close, article),
         },
+        Kind::Mdbook => cards::ref_pair(text, open, close),
         _ => None,
     }
 }
@@ -400,97 +403,4 @@ pub(super) fn fenced_code(text: &str, open: &Tag, close: &Tag, language: &str) -
         "\n"
     };
     Some(format!("{fence}{language}\n{code}{newline}{indent}{fence}"))
-}
-
-/// The Markdown link a GitBook embed (`embed url="https://…" caption="…"`) stands
-/// for; `None` when it names no web address.
-pub(super) fn embed_link(inner: &str) -> Option<String> {
-    let value = |key: &str| {
-        let at = inner.find(&format!("{key}="))? + key.len() + 1;
-        let rest = &inner[at..];
-        let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
-        let end = rest[1..].find(quote)?;
-        Some(rest[1..1 + end].trim())
-    };
-    let url = value("url")?;
-    let web = url.starts_with("https://") || url.starts_with("http://");
-    if !web || url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
-        return None;
-    }
-    Some(match value("caption").filter(|c| !c.is_empty()) {
-        Some(caption) => {
-            let caption = caption.replace('[', "\\[").replace(']', "\\]");
-            format!("[{caption}](<{url}>)")
-        }
-        None => format!("<{url}>"),
-    })
-}
-
-/// The value of `key="…"` (or `key='…'`) in a tag's inner text, trimmed.
-fn quoted<'a>(inner: &'a str, key: &str) -> Option<&'a str> {
-    let mut from = 0;
-    while let Some(found) = inner[from..].find(&format!("{key}=")) {
-        let at = from + found;
-        from = at + key.len() + 1;
-        // `title=` in `subtitle=` is not the key.
-        let whole = inner[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace());
-        if !whole {
-            continue;
-        }
-        let rest = &inner[from..];
-        let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
-        let end = rest[1..].find(quote)?;
-        return Some(rest[1..1 + end].trim());
-    }
-    None
-}
-
-/// Text for a bold label or a link's text: Markdown's punctuation escaped.
-fn escaped(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| match c.is_ascii_punctuation() {
-            true => vec!['\\', c],
-            false => vec![c],
-        })
-        .collect()
-}
-
-/// What stands for one of GitBook's block tags whose content is Markdown that carries
-/// over as it is: `{% stepper %}` and its `{% step %}`s (each step's text, one after
-/// the other, in order), `{% content-ref url="…" %}` (GitBook's card around the link
-/// written inside it, which is kept), `{% code title="Program.cs" %}` (the fenced code
-/// inside, under its title in bold, as GitBook heads the block with it; `lineNumbers`,
-/// `overflow` are display only) and `{% file src="…" %}` (a download card: a link to
-/// the file, named by its file name, the caption written before `{% endfile %}` kept
-/// after it). Their closing tags stand for nothing. Hexo's `{% youtube ID %}` and
-/// `{% vimeo ID %}` are a link to the video. `None` for any other tag, and for a
-/// `file` with no local address.
-pub(super) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<String> {
-    if kind != Kind::Liquid {
-        return None;
-    }
-    match name {
-        "stepper" | "endstepper" | "step" | "endstep" | "content-ref" | "endcontent-ref"
-        | "endcode" | "endfile" => Some(String::new()),
-        "code" => Some(match quoted(inner, "title").filter(|t| !t.is_empty()) {
-            Some(title) => format!("**{}**\n", escaped(title)),
-            None => String::new(),
-        }),
-        // Hexo's, Octopress's and Jekyll plugins' `{% youtube ID %}`, `{% vimeo ID %}`.
-        "youtube" | "vimeo" => {
-            let id = inner.split_whitespace().nth(1)?.trim_matches(['"', '\'']);
-            super::hugo_builtins::video_link(name, id, None)
-        }
-        "file" => {
-            let src = quoted(inner, "src")
-                .filter(|s| !s.is_empty() && !s.contains("://") && !s.contains(['<', '>', '\n']))?;
-            let file = src.rsplit('/').next().unwrap_or(src);
-            let file = file.split(['?', '#']).next().unwrap_or(file);
-            Some(format!("[{}](<{src}>)\n", escaped(file)))
-        }
-        _ => None,
-    }
 }

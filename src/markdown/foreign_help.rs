@@ -225,7 +225,7 @@ pub(super) fn closing_name(tag: &Tag) -> Option<String> {
     match tag.kind {
         Kind::HugoRaw | Kind::HugoMarkdown => Some(format!("/{name}")),
         Kind::Liquid if zola_shortcode(name).is_some() => Some("end".to_string()),
-        Kind::Liquid => Some(format!("end{name}")),
+        Kind::Liquid | Kind::Mdbook => Some(format!("end{name}")),
         _ => None,
     }
 }

@@ -44,7 +44,8 @@ pub(super) fn article_body(site: &Site, i: usize) -> String {
 /// Article `t`'s `html` with each link that has no text (`[](setup.md)`, MyST's
 /// `[](#crisis-lines)`), which shows nothing and names nothing to a screen reader,
 /// reading what it leads to: the heading its fragment names there, else the title of
-/// its page. A link leading nowhere known stays as it is.
+/// its page; a link to a page not written yet, what it names. A link leading nowhere
+/// known stays as it is.
 pub(super) fn named_empty_links<'h>(site: &Site, t: usize, html: &'h str) -> Cow<'h, str> {
     if !html.contains("></a>") {
         return Cow::Borrowed(html);
@@ -81,7 +82,11 @@ fn named_by_target<'h>(site: &Site, t: usize, html: &'h str) -> Cow<'h, str> {
             let headings = &site.articles[u].parsed.headings;
             headings.iter().find(|h| h.id == id).map(|h| h.text.clone())
         });
-        let name = heading.or_else(|| target.map(|u| site.articles[u].title.clone()));
+        // A link to a page not written yet reads what it names.
+        let written = (link.target.is_none() && link.href.is_empty()).then(|| link.title.clone());
+        let name = heading
+            .or_else(|| target.map(|u| site.articles[u].title.clone()))
+            .or(written);
         let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
             continue;
         };

@@ -2174,3 +2174,51 @@ fn a_summary_line_naming_a_folder_lists_its_readme() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn hacktricks_ref_and_file_cards_are_links_to_what_they_name() {
+    // HackTricks' books write `{{#ref}} path {{#endref}}` 745 times (its own
+    // preprocessor's card for a page): each was shown as its path with two warnings.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\nmissing_links = \"warn\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Intro](intro.md)\n- [AWS](aws/README.md)\n  - [DynamoDB enumeration](aws/dynamodb.md)\n",
+    );
+    site.write(
+        "src/intro.md",
+        "# Intro\n\nFor more information check:\n\n{{#ref}}\naws/dynamodb.md\n{{#endref}}\n\n\
+         Or {{#ref}} aws/dynamodb.md#scan {{#endref}} within a line, the folder:\n\n\
+         {{#ref}}\naws/\n{{#endref}}\n\n{{#ref}}\nhttps://example.org/talk\n{{#endref}}\n\n\
+         {{#ref}}\naws/lambda.md\n{{#endref}}\n\n{{#file}}\nempty.zip\n{{#endfile}}\n",
+    );
+    site.write("src/aws/README.md", "# AWS\n\nThe cloud.\n");
+    site.write(
+        "src/aws/dynamodb.md",
+        "# DynamoDB\n\n## Scan\n\nReads every item.\n",
+    );
+    site.write("src/files/empty.zip", "PK");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: 'aws/lambda.md' is not written yet: shown as plain text\n  --> src/intro.md:19:1",
+    );
+    assert!(!run.stderr.contains("directive"), "{}", run.stderr);
+    let intro = main_of(&site.read("intro/index.html")).to_string();
+    assert_in_order(
+        &intro,
+        &[
+            "<p><a href=\"../aws/dynamodb/\" id=\"ref-1\">DynamoDB enumeration</a></p>",
+            "Or <a href=\"../aws/dynamodb/#scan\" id=\"ref-2\">Scan</a> within a line",
+            "<p><a href=\"../aws/\" id=\"ref-3\">AWS</a></p>",
+            "<p><a href=\"https://example.org/talk\">https://example.org/talk</a></p>",
+            "<p><span class=\"missing-link\">aws/lambda.md</span></p>",
+            "<p><a href=\"../files/empty.zip\" id=\"ref-",
+            "\">empty.zip</a></p>",
+        ],
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}

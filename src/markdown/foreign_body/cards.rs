@@ -1,0 +1,123 @@
+//! Cards that stand for a link: GitBook's `{% embed %}`, `{% content-ref %}` and
+//! `{% file %}` blocks (with its `{% code %}`, `{% stepper %}` tags, whose content
+//! carries over), and HackTricks' `{{#ref}} … {{#endref}}` and `{{#file}} … {{#endfile}}`,
+//! which its books' preprocessor writes where GitBook's content-ref and file cards were.
+
+use super::super::foreign::{Kind, Tag};
+
+/// What a HackTricks card pair stands for (`{{#ref}}` on its own line, the path of
+/// the page it leads to, `{{#endref}}`; or within a line): a link to that page,
+/// showing its title as a link with no text does (a folder's path, `aws/`, names its
+/// `README.md`, as the preprocessor reads it), or to that web address; `{{#file}}
+/// name.zip {{#endfile}}` is a link to `/files/name.zip`, named by the file. `None`
+/// for any other pair, or one whose content is not one address.
+pub(super) fn ref_pair(text: &str, open: &Tag, close: &Tag) -> Option<String> {
+    let inner = text[open.range.end..close.range.start].trim();
+    let one = !inner.is_empty() && !inner.contains(['\n', '<', '>', '[', ']']);
+    match (open.name(), close.name()) {
+        ("ref", "endref") if one => Some(match inner {
+            web if web.starts_with("https://") || web.starts_with("http://") => {
+                format!("<{web}>")
+            }
+            folder if folder.ends_with('/') => format!("[](<{folder}README.md>)"),
+            path => format!("[](<{path}>)"),
+        }),
+        ("file", "endfile") if one && !inner.contains(['/', '\\']) => {
+            Some(format!("[{}](</files/{inner}>)", escaped(inner)))
+        }
+        _ => None,
+    }
+}
+
+/// The Markdown link a GitBook embed (`embed url="https://…" caption="…"`) stands
+/// for; `None` when it names no web address.
+pub(in crate::markdown) fn embed_link(inner: &str) -> Option<String> {
+    let value = |key: &str| {
+        let at = inner.find(&format!("{key}="))? + key.len() + 1;
+        let rest = &inner[at..];
+        let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+        let end = rest[1..].find(quote)?;
+        Some(rest[1..1 + end].trim())
+    };
+    let url = value("url")?;
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if !web || url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
+        return None;
+    }
+    Some(match value("caption").filter(|c| !c.is_empty()) {
+        Some(caption) => {
+            let caption = caption.replace('[', "\\[").replace(']', "\\]");
+            format!("[{caption}](<{url}>)")
+        }
+        None => format!("<{url}>"),
+    })
+}
+
+/// The value of `key="…"` (or `key='…'`) in a tag's inner text, trimmed.
+fn quoted<'a>(inner: &'a str, key: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(found) = inner[from..].find(&format!("{key}=")) {
+        let at = from + found;
+        from = at + key.len() + 1;
+        // `title=` in `subtitle=` is not the key.
+        let whole = inner[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace());
+        if !whole {
+            continue;
+        }
+        let rest = &inner[from..];
+        let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+        let end = rest[1..].find(quote)?;
+        return Some(rest[1..1 + end].trim());
+    }
+    None
+}
+
+/// Text for a bold label or a link's text: Markdown's punctuation escaped.
+fn escaped(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c.is_ascii_punctuation() {
+            true => vec!['\\', c],
+            false => vec![c],
+        })
+        .collect()
+}
+
+/// What stands for one of GitBook's block tags whose content is Markdown that carries
+/// over as it is: `{% stepper %}` and its `{% step %}`s (each step's text, one after
+/// the other, in order), `{% content-ref url="…" %}` (GitBook's card around the link
+/// written inside it, which is kept), `{% code title="Program.cs" %}` (the fenced code
+/// inside, under its title in bold, as GitBook heads the block with it; `lineNumbers`,
+/// `overflow` are display only) and `{% file src="…" %}` (a download card: a link to
+/// the file, named by its file name, the caption written before `{% endfile %}` kept
+/// after it). Their closing tags stand for nothing. Hexo's `{% youtube ID %}` and
+/// `{% vimeo ID %}` are a link to the video. `None` for any other tag, and for a
+/// `file` with no local address.
+pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<String> {
+    if kind != Kind::Liquid {
+        return None;
+    }
+    match name {
+        "stepper" | "endstepper" | "step" | "endstep" | "content-ref" | "endcontent-ref"
+        | "endcode" | "endfile" => Some(String::new()),
+        "code" => Some(match quoted(inner, "title").filter(|t| !t.is_empty()) {
+            Some(title) => format!("**{}**\n", escaped(title)),
+            None => String::new(),
+        }),
+        // Hexo's, Octopress's and Jekyll plugins' `{% youtube ID %}`, `{% vimeo ID %}`.
+        "youtube" | "vimeo" => {
+            let id = inner.split_whitespace().nth(1)?.trim_matches(['"', '\'']);
+            super::super::hugo_builtins::video_link(name, id, None)
+        }
+        "file" => {
+            let src = quoted(inner, "src")
+                .filter(|s| !s.is_empty() && !s.contains("://") && !s.contains(['<', '>', '\n']))?;
+            let file = src.rsplit('/').next().unwrap_or(src);
+            let file = file.split(['?', '#']).next().unwrap_or(file);
+            Some(format!("[{}](<{src}>)\n", escaped(file)))
+        }
+        _ => None,
+    }
+}
