@@ -437,12 +437,11 @@ pub(super) fn strip(
         }
         // An Obsidian vault or a Quartz garden shows `{{ name }}` as it is written (a
         // message template's `{{1}}`, a prompt's `{{user_input}}`): text, no tag.
-        // So does a Hugo or Zola site, but for Zola's shortcode calls.
+        // So does a Hugo or Zola site, but for Zola's shortcode calls; and a GitHub
+        // Actions expression (`${{ secrets.TOKEN }}`) is text where no Liquid runs.
         let text_here = match article.expressions {
-            Expressions::Template
-            | Expressions::Liquid
-            | Expressions::MkDocs { .. }
-            | Expressions::Vue => false,
+            Expressions::Template => text[..tag.range.start].ends_with('$'),
+            Expressions::Liquid | Expressions::MkDocs { .. } | Expressions::Vue => false,
             Expressions::Vault | Expressions::Logseq => true,
             Expressions::Text => zola_shortcode(&name).is_none(),
         };

@@ -1714,6 +1714,40 @@ fn a_liquid_tags_whitespace_dash_is_no_part_of_its_name() {
 }
 
 #[test]
+fn a_github_actions_expression_is_text_where_no_liquid_runs() {
+    // HackTricks' pages on CI write `${{ env.TITLE }}` in prose: each was a template
+    // expression left out of the page, the sentence losing its subject. On a Jekyll
+    // site Liquid would run it, so there it is still reported.
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nAvoid ${{ env.TITLE }} in run: and ${{ secrets.TOKEN }}. Not {{ page.x }}.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: template expression `{{ page.x }}` is not supported");
+    assert_eq!(
+        run.stderr.matches("template expression").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let a = body(&site, "t/a/index.html");
+    assert!(
+        a.contains("<p>Avoid ${{ env.TITLE }} in run: and ${{ secrets.TOKEN }}. Not .</p>"),
+        "{a}"
+    );
+    site.write("content/_config.yml", "title: T\n");
+    let run = site.build();
+    assert_eq!(
+        run.stderr.matches("template expression").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_docusaurus_sites_keys_order_and_docs_route_links_are_read_as_docusaurus_reads_them() {
     // prettier/prettier: `docs/` beside `website/docusaurus.config.js`; `id:` in 24
     // files was an unknown key, `sidebar_position` no order, and links written to the
