@@ -140,6 +140,7 @@ impl<'a> Builder<'a, '_> {
         let mut events = obsidian::inline(events);
         self.raw_text_as_text(&mut events);
         ids::keyed_heading_ids(&mut events);
+        ids::footnote_labels(&mut events);
         self.ids = ids::HeadingIds::reserve(
             &events,
             self.file,

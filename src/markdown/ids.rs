@@ -164,6 +164,30 @@ impl HeadingIds {
     }
 }
 
+/// Gives each footnote reference the label its definition is written with: labels
+/// match whatever their case (`[^PHPinternals]` finds `[^PHPInternals]:`, as in
+/// CommonMark's link references), but the reference's link and the definition's id
+/// take their label as written, which a browser then matches with the case kept.
+pub(super) fn footnote_labels(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    let mut defined: HashMap<String, pulldown_cmark::CowStr<'_>> = HashMap::new();
+    for (event, _) in events.iter() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            // The first definition of a label is the one read, as for link references.
+            defined
+                .entry(label.to_lowercase())
+                .or_insert_with(|| label.clone());
+        }
+    }
+    for (event, _) in events.iter_mut() {
+        if let Event::FootnoteReference(label) = event {
+            match defined.get(&label.to_lowercase()) {
+                Some(written) if written != label => *label = written.clone(),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Gives each heading whose attribute list names its id as a key, `{ id="9.7.6" }`
 /// (as goldmark and Python-Markdown read it, and Material for MkDocs' changelog
 /// writes it), that id, as `{#id}` would; a `#id` in the list wins.

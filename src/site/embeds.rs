@@ -297,10 +297,10 @@ impl Site {
         };
         let body = &self.articles[t].parsed.html;
         let part = match &anchor {
-            Some(id) => part_under(body, id).unwrap_or(""),
-            None => body.as_str(),
+            Some(id) => with_footnotes(body, part_under(body, id).unwrap_or("")),
+            None => std::borrow::Cow::Borrowed(body.as_str()),
         };
-        let filled = fill(t, part);
+        let filled = fill(t, &part);
         let inner = self.expand(t, &filled, fill, depth + 1, shown);
         shown.set(shown.get() + 1);
         let inner = scope_ids(&inner, &format!("embed-{}-", shown.get()));
@@ -401,9 +401,75 @@ fn part_under<'h>(html: &'h str, id: &str) -> Option<&'h str> {
     }
 }
 
+/// `part` of a note's `body` followed by the definitions of the footnotes it marks
+/// that lie outside it (at the note's end, where footnotes are written), so each mark
+/// in an embedded section leads to its note on the page showing it.
+fn with_footnotes<'h>(body: &str, part: &'h str) -> std::borrow::Cow<'h, str> {
+    const MARK: &str = "<sup class=\"footnote-reference\"><a href=\"#";
+    let mut added = String::new();
+    let mut seen = std::collections::HashSet::new();
+    for (at, _) in part.match_indices(MARK) {
+        let rest = &part[at + MARK.len()..];
+        let Some(id) = rest.find('"').map(|end| &rest[..end]) else {
+            continue;
+        };
+        let open = format!("<div class=\"footnote-definition\" id=\"{id}\">");
+        if part.contains(&open) || !seen.insert(id) {
+            continue;
+        }
+        if let Some(definition) = body.find(&open).map(|from| div_at(body, from)) {
+            added.push_str(definition);
+            added.push('\n');
+        }
+    }
+    match added.is_empty() {
+        true => std::borrow::Cow::Borrowed(part),
+        false => std::borrow::Cow::Owned(format!("{part}{added}")),
+    }
+}
+
+/// The `<div>` opening at `from` in `html`, to its own `</div>` (past those of the
+/// `<div>`s inside it), or to the end.
+fn div_at(html: &str, from: usize) -> &str {
+    let mut depth = 0usize;
+    let mut at = from;
+    while let Some(next) = html[at..].find("div").map(|i| at + i) {
+        let tag = &html[..next];
+        if tag.ends_with("</") {
+            depth -= 1;
+            if depth == 0 {
+                return &html[from..next + "div>".len()];
+            }
+        } else if tag.ends_with('<') {
+            depth += 1;
+        }
+        at = next + "div".len();
+    }
+    &html[from..]
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{paragraph_open, part_under, scope_ids};
+    use super::{div_at, paragraph_open, part_under, scope_ids, with_footnotes};
+
+    #[test]
+    fn an_embedded_part_takes_the_footnotes_it_marks_from_the_note_s_end() {
+        let body = "<h2 id=\"a\">A</h2>\n<p>x<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup></p>\n\
+                    <div class=\"footnote-definition\" id=\"1\"><p>One <div>inner</div></p></div>\n\
+                    <div class=\"footnote-definition\" id=\"2\"><p>Two</p></div>\n";
+        let part = part_under(body, "a").unwrap();
+        let with = with_footnotes(body, &body[..body.find("</p>").unwrap() + 4]);
+        assert!(
+            with.ends_with("<p>One <div>inner</div></p></div>\n"),
+            "{with}"
+        );
+        assert!(!with.contains("Two"), "{with}");
+        assert_eq!(with_footnotes(body, part), part);
+        assert_eq!(
+            div_at("<div><div></div></div>x", 0),
+            "<div><div></div></div>"
+        );
+    }
 
     #[test]
     fn a_paragraph_is_open_after_its_last_opening_tag() {

@@ -438,3 +438,39 @@ fn a_formula_opened_after_words_on_its_line_leaves_the_next_ones_as_written() {
     );
     assert!(page.contains("<h2 id=\"uniform\">"), "{page}");
 }
+
+#[test]
+fn footnotes_lead_to_their_note_whatever_the_label_s_case_and_in_an_embedded_section() {
+    // 0xb120's vault: `[^PHPinternals]` marks a note written `[^PHPInternals]:`,
+    // whose id kept its case, and a clipping's section embedded with `![[…#…]]` marked
+    // footnotes written at the clipping's end: 12 links to no element.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Notes on sleep.md",
+        "# Notes on sleep\n\nThe book says so [^Book], [^book] again.[^1]\n\n![[Clipping#Findings]]\n\n\
+         [^BOOK]: The book.\n[^1]: My own first note.\n",
+    );
+    site.write(
+        "content/Healing/Clipping.md",
+        "# Clipping\n\n## Findings\n\nSleep helps.[^1] Twice.[^2]\n\n## Other\n\nNot embedded.[^3]\n\n\
+         [^1]: A study.\n[^2]: Another study.\n[^3]: Left out.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("healing/notes-on-sleep/index.html");
+    assert_eq!(page.matches("<a href=\"#BOOK\">1</a>").count(), 2, "{page}");
+    assert!(
+        page.contains("<div class=\"footnote-definition\" id=\"BOOK\">"),
+        "{page}"
+    );
+    // The embedded section's marks lead to its own notes, shown after it, apart from
+    // the page's own `[^1]`.
+    assert!(page.contains("<a href=\"#embed-1-1\">"), "{page}");
+    assert!(page.contains("<a href=\"#embed-1-2\">"), "{page}");
+    assert!(page.contains("id=\"embed-1-1\""), "{page}");
+    assert!(page.contains("A study."), "{page}");
+    assert!(page.contains("Another study."), "{page}");
+    assert!(!page.contains("Left out."), "{page}");
+    assert!(page.contains("My own first note."), "{page}");
+    let broken = crate::links::independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
