@@ -76,10 +76,7 @@ pub(super) fn passes(
         }
     }
     // VitePress's and VuePress's `[[toc]]`, outside a vault, where it is a wikilink.
-    let vault = matches!(
-        article.expressions,
-        Expressions::Vault | Expressions::Logseq
-    );
+    let vault = article.expressions.vault();
     if !vault && crate::text::holds(&text, "[[") {
         if let Some((rewritten, map)) = toc_links(&text, options) {
             out.maps.0.push(map);

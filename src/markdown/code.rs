@@ -12,7 +12,8 @@ impl Builder<'_, '_> {
         };
         // A `base` block in a vault is an Obsidian Bases view, written in place.
         let first = lang.as_deref().and_then(|l| l.split_whitespace().next());
-        if first == Some("base") && self.ctx.expressions == super::Expressions::Vault {
+        if first == Some("base") && matches!(self.ctx.expressions, super::Expressions::Vault { .. })
+        {
             let (line, column) = self.code_at;
             self.base_view(String::new(), None, Some(code), line, column);
             return;

@@ -223,6 +223,8 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             if holds(&text, "this.") {
                 super::dataview::outside_a_vault(&text, article, options, &mut out);
             }
+        } else if !article.expressions.dataview() {
+            // A vault without Dataview shows `=x` as the code it is.
         } else if let Some(filled) = super::dataview::fill(&text, article, options, &mut out) {
             text = filled;
         }

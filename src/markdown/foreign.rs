@@ -442,7 +442,7 @@ pub(super) fn strip(
         let text_here = match article.expressions {
             Expressions::Template => text[..tag.range.start].ends_with('$'),
             Expressions::Liquid | Expressions::MkDocs { .. } | Expressions::Vue => false,
-            Expressions::Vault | Expressions::Logseq => true,
+            Expressions::Vault { .. } | Expressions::Logseq => true,
             Expressions::Text => zola_shortcode(&name).is_none(),
         };
         if tag.kind == Kind::Expression && text_here {

@@ -74,7 +74,9 @@ pub(super) fn articles(
     let expressions = if logseq {
         markdown::Expressions::Logseq
     } else if vault {
-        markdown::Expressions::Vault
+        markdown::Expressions::Vault {
+            dataview: super::vault::may_run_dataview(&content.root, &content.dir),
+        }
     } else if crate::load::is_hugo_or_zola(&content.root, &content.dir) {
         markdown::Expressions::Text
     } else if crate::load::jekyll::is_site(&content.dir) {

@@ -146,6 +146,20 @@ fn obsidian_wikilink(after: &str, embed: bool) -> bool {
         || name.chars().any(|c| c.is_uppercase() || c == ' ')
 }
 
+/// Whether a vault may run Dataview: not when its settings list the community
+/// plugins it runs (`.obsidian/community-plugins.json`, in the content folder or the
+/// site's) and `dataview` is none of them; when they are not published, it may.
+pub(super) fn may_run_dataview(root: &Path, dir: &Path) -> bool {
+    let lists: Vec<Vec<String>> = [dir, root]
+        .iter()
+        .filter_map(|folder| {
+            let text = std::fs::read_to_string(folder.join(".obsidian/community-plugins.json"));
+            serde_json::from_str(&text.ok()?).ok()
+        })
+        .collect();
+    lists.is_empty() || lists.iter().flatten().any(|id| id == "dataview")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

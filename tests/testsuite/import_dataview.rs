@@ -152,3 +152,37 @@ fn properties_a_vault_keeps_for_its_own_things_are_left_out_with_a_warning() {
     );
     site.build().assert_code(1);
 }
+
+#[test]
+fn a_vault_whose_plugins_leave_out_dataview_shows_its_inline_code_as_written() {
+    // 0xFC963F18DC21/Notes2022-2023 runs obsidian-git, kanban and style settings only:
+    // its `` `=β` `` (beta equivalence) was reported as a Dataview query.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/.obsidian/community-plugins.json",
+        "[\n  \"obsidian-git\",\n  \"obsidian-kanban\"\n]",
+    );
+    site.write(
+        "content/Notes/Lambda.md",
+        "---\nName: Lambda\n---\n\nBeta equivalence (`=β`) and `= this.Name`.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("Dataview"), "{}", run.stderr);
+    let page = site.read("notes/lambda/index.html");
+    assert!(
+        page.contains("Beta equivalence (<code>=β</code>) and <code>= this.Name</code>."),
+        "{page}"
+    );
+    // With Dataview among its plugins, the query of the note itself is answered.
+    site.write(
+        "content/.obsidian/community-plugins.json",
+        "[\"obsidian-git\", \"dataview\"]",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: Dataview inline query `=β` is shown as code");
+    assert!(site
+        .read("notes/lambda/index.html")
+        .contains("<code>=β</code>) and Lambda."));
+}

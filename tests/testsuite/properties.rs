@@ -156,7 +156,11 @@ proptest! {
         // Hugo's passthrough math, as Hugo's documentation configures it.
         let passthrough = [("\\(", "\\)", false), ("\\[", "\\]", true), ("$$", "$$", true)]
             .map(|(open, close, display)| (open.to_string(), close.to_string(), display));
-        for expressions in [Expressions::Template, Expressions::Vault, Expressions::Text] {
+        for expressions in [
+            Expressions::Template,
+            Expressions::Vault { dataview: true },
+            Expressions::Text,
+        ] {
             let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, expressions, label_first_wikilinks: false, autolinks: true, math_definitions: "", mathjax: matches!(expressions, Expressions::Text), site_params: None, cascaded: None, links_from: None, passthrough: &passthrough, rules: &Default::default() };
             let parsed = attune::markdown::parse(&text, 0, Path::new("a.md"), true, &ctx);
             for link in &parsed.links {

@@ -8,8 +8,10 @@ pub enum Expressions {
     #[default]
     Template,
     /// Text, as an Obsidian vault or a Quartz garden shows it (a message template's
-    /// `{{1}}`, a prompt's `{{user_input}}`).
-    Vault,
+    /// `{{1}}`, a prompt's `{{user_input}}`). `dataview`: whether the vault may run
+    /// Dataview, whose inline queries (`` `= this.name` ``) are then answered; not
+    /// when its settings list the plugins it runs and Dataview is none of them.
+    Vault { dataview: bool },
     /// Text, as Hugo and Zola show it: neither runs templates in content (a page
     /// explaining Go templates writes `{{ . }}`); Zola's shortcode calls
     /// (`{{ youtube(id="…") }}`) are still shortcodes.
@@ -37,7 +39,15 @@ impl Expressions {
     /// Whether the notes are a vault's (Obsidian's, Quartz's, Logseq's), read with its
     /// wikilinks, embeds, comments and tasks.
     pub fn vault(self) -> bool {
-        matches!(self, Expressions::Vault | Expressions::Logseq)
+        matches!(self, Expressions::Vault { .. } | Expressions::Logseq)
+    }
+
+    /// Whether inline code starting with `=` is a Dataview query (see `dataview/`).
+    pub fn dataview(self) -> bool {
+        matches!(
+            self,
+            Expressions::Vault { dataview: true } | Expressions::Logseq
+        )
     }
 
     /// Whether the pages are an MkDocs site's, read with Python-Markdown's blocks.
