@@ -53,7 +53,6 @@ impl<'a> Builder<'a, '_> {
             });
             return;
         }
-        let written = &*dest;
         let dest = dest.trim();
         if let Some(h) = self.heading.as_mut().filter(|_| has_label) {
             // Obsidian names a heading holding `[[Note|label]]` by both ("Note label").
@@ -121,8 +120,10 @@ impl<'a> Builder<'a, '_> {
                 reference: self.out.refs.len(),
             })
         }) else {
-            // External links are written as they are.
-            self.emit_html(format!("<a href=\"{}\"{title_attr}>", href_attr(written)));
+            // External links are written as they are, but for spaces at either end of
+            // an address in angle brackets (`[forum](< https://…>)`, as a vault wrote
+            // it), which would make it a path on this site (`%20https://…`).
+            self.emit_html(format!("<a href=\"{}\"{title_attr}>", href_attr(dest)));
             self.link = Some(LinkState {
                 internal: None,
                 replace_label: false,

@@ -755,3 +755,30 @@ fn a_link_without_text_reads_the_heading_or_title_it_leads_to() {
     );
     assert!(print.contains(">help@example.org</a>"), "{print}");
 }
+
+#[test]
+fn spaces_inside_an_address_s_angle_brackets_are_no_part_of_it() {
+    // PKMer's docs: `[a tutorial](< https://forum.obsidian.md/t/…>)` was published as
+    // the path `%20https://forum…`, leading nowhere, and `check` said nothing.
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/spaced.md",
+        "---\ntitle: Spaced\n---\nSee [a tutorial](< https://example.org/t/46150>), [the end](<https://example.org/b >) and [intro](< ../guide/basics/intro.md >).\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("care/spaced/index.html");
+    assert!(
+        page.contains("<a href=\"https://example.org/t/46150\">a tutorial</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"https://example.org/b\">the end</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"../../guide/basics/intro/\""),
+        "{page}"
+    );
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
