@@ -274,6 +274,48 @@ fn a_view_a_page_cannot_compute_is_left_out_with_a_warning_naming_why() {
 }
 
 #[test]
+fn a_column_or_sort_a_page_cannot_compute_is_left_out_and_the_notes_stay() {
+    // 0xd3xt3r/mind_river: 11 maps of content listing their notes in views with a
+    // `file.mtime` column, sorted by it: each whole view was left out.
+    let site = vault();
+    site.write(
+        "content/Reading/Recently.md",
+        r#"# Recently
+
+```base
+filters: shelf == "neglect"
+views:
+  - type: table
+    name: Changed
+    order: [file.name, file.mtime, year]
+    sort:
+      - property: file.mtime
+        direction: DESC
+      - property: year
+        direction: ASC
+```
+"#,
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: Obsidian Bases view `base code block#Changed` uses `file.mtime`: shown without those columns and that sort\n --> content/Reading/Recently.md:3:1")
+        .assert_stderr_contains("help: a published page cannot compute it as Obsidian does when the note is opened; sort by a property the notes hold (a `created:` or `updated:` date)");
+    let page = site.read("reading/recently/index.html");
+    let table = page
+        .split("<table class=\"base-view\">")
+        .nth(1)
+        .expect("the view");
+    let table = table.split("</table>").next().unwrap();
+    assert!(!table.contains("mtime"), "{table}");
+    let (empty, adult) = (table.find("Running on Empty"), table.find("Adult Children"));
+    assert!(empty.is_some() && empty < adult, "sorted by year: {table}");
+    assert!(
+        table.contains("<td>2012</td>") && table.contains("<td>2015</td>"),
+        "{table}"
+    );
+}
+
+#[test]
 fn serve_shows_a_view_again_when_a_note_or_the_base_changes() {
     use crate::serve::{assert_same_as_full_build, get, start, wait_until};
     let site = vault();

@@ -514,6 +514,7 @@ mod tests {
                 "more than 10000000 steps of computation".into()
             ))
         );
+        assert!(!answer.unwrap_err().names_what());
         env.steps = 0;
         let answer = env.eval(&parse("values.map(value * 2).length").unwrap());
         assert_eq!(answer, Ok(Value::Number(5000.0)));
@@ -532,6 +533,13 @@ mod tests {
             ("[1].mean()", "`.mean()`"),
         ] {
             assert_eq!(eval(text), Err(Unsupported(named.into())), "{text}");
+            // What a page cannot know is named; a limit gone past is said in words.
+            let unknown = eval(text).unwrap_err();
+            assert_eq!(
+                unknown.names_what(),
+                !named.starts_with("a value"),
+                "{text}"
+            );
         }
     }
 }

@@ -33,6 +33,15 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unsupported(pub String);
 
+impl Unsupported {
+    /// Whether it names a function, method or field attune does not compute
+    /// (`` `now()` ``, `` `file.mtime` ``), rather than a limit a hostile base went past
+    /// (steps, depth, length), which every such report says in words.
+    pub fn names_what(&self) -> bool {
+        self.0.starts_with('`')
+    }
+}
+
 type Answer = Result<Value, Unsupported>;
 
 /// What the vault tells an expression about its notes.

@@ -31,6 +31,11 @@ use view::pick_view;
 /// embeds a base in thousands of notes of a big vault would otherwise take minutes.
 const MAX_TESTS: usize = 20_000_000;
 
+/// What the page shows of a view that cannot be computed, and of one whose columns
+/// or sort cannot be.
+const LEFT_OUT: &str = "it is left out of the page";
+const SHOWN_WITHOUT: &str = "shown without those columns and that sort";
+
 /// A view as its page shows it.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -43,6 +48,9 @@ pub struct View {
     pub summaries: Vec<String>,
     /// A cards view's image for each row, in the order of the groups' rows.
     pub images: Vec<Option<String>>,
+    /// What its columns and sort use that a published page cannot know
+    /// (`` `file.mtime` ``): those are left out.
+    pub unknown: Vec<String>,
 }
 
 /// What a cell shows: text and links, in order.
@@ -150,15 +158,24 @@ impl Site {
             let d = match job {
                 Err(d) => d,
                 Ok(job) => match &computed[&job] {
-                    Ok(view) => {
+                    Ok(view) if view.unknown.is_empty() => {
                         views[i][n] = Some(Arc::clone(view));
                         continue;
+                    }
+                    Ok(view) => {
+                        views[i][n] = Some(Arc::clone(view));
+                        let Some(Ok((base, file))) = bases.get(&job.source) else {
+                            continue;
+                        };
+                        let why = format!("uses {}", view.unknown.join(", "));
+                        let (spec, shown) = (&base.views[job.view], SHOWN_WITHOUT);
+                        self.left_out(i, n, spec, file, &why, shown)
                     }
                     Err(why) => {
                         let Some(Ok((base, file))) = bases.get(&job.source) else {
                             continue;
                         };
-                        self.left_out(i, n, &base.views[job.view], file, why)
+                        self.left_out(i, n, &base.views[job.view], file, why, LEFT_OUT)
                     }
                 },
             };
@@ -246,6 +263,7 @@ impl Site {
         spec: &ViewSpec,
         file: &std::path::Path,
         why: &str,
+        shown: &str,
     ) -> Diagnostic {
         let embed = &self.articles[i].parsed.bases[n];
         let name = shown_name(embed);
@@ -255,14 +273,18 @@ impl Site {
         };
         let d = Diagnostic::warning(
             Code::UnsupportedSyntax,
-            format!("{BASES_VIEW} `{label}` {why}: it is left out of the page"),
+            format!("{BASES_VIEW} `{label}` {why}: {shown}"),
         )
         .help(format!(
-            "{}; list the notes it shows as links{}",
+            "{}; {}{}",
             match why.starts_with("is a ") {
                 true => "a map or a plugin's view needs scripts a published page does not run",
                 false =>
                     "a published page cannot compute it as Obsidian does when the note is opened",
+            },
+            match shown == SHOWN_WITHOUT {
+                true => "sort by a property the notes hold (a `created:` or `updated:` date)",
+                false => "list the notes it shows as links",
             },
             match file.as_os_str().is_empty() {
                 true => String::new(),

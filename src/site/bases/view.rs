@@ -78,10 +78,41 @@ impl Site {
                 rows.push(row);
             }
         }
-        let columns = match spec.order.is_empty() {
-            true => vec!["file.name".to_string()],
-            false => spec.order.clone(),
+        // A column or sort of what a published page cannot know (`file.mtime`, when a
+        // file was last changed) is left out, and reported; the notes stay shown.
+        // A limit gone past (a circle of formulas) leaves the whole view out.
+        let mut unknown: Vec<String> = Vec::new();
+        let mut knowable = |property: &str| {
+            let found = rows.iter().find_map(|&row| {
+                env.row = row;
+                notes.column(&mut env, property).err()
+            });
+            match found {
+                None => Ok(true),
+                Some(u) if !u.names_what() => Err(unsupported(u)),
+                Some(Unsupported(why)) => {
+                    if !unknown.contains(&why) {
+                        unknown.push(why);
+                    }
+                    Ok(false)
+                }
+            }
         };
+        let mut sort: Vec<&(String, bool)> = Vec::new();
+        for key in &spec.sort {
+            if knowable(&key.0)? {
+                sort.push(key);
+            }
+        }
+        let mut columns: Vec<String> = Vec::new();
+        for property in &spec.order {
+            if knowable(property)? {
+                columns.push(property.clone());
+            }
+        }
+        if spec.order.is_empty() {
+            columns.push("file.name".to_string());
+        }
         let mut value = |row: usize, property: &str| {
             env.row = row;
             notes.column(&mut env, property)
@@ -90,15 +121,12 @@ impl Site {
         let mut keys: Vec<(usize, Vec<Value>)> = Vec::with_capacity(rows.len());
         for &row in &rows {
             let mut key = Vec::new();
-            for (property, _) in spec.group_by.iter().chain(&spec.sort) {
+            for (property, _) in spec.group_by.iter().chain(sort.iter().copied()) {
                 key.push(value(row, property).map_err(unsupported)?);
             }
             keys.push((row, key));
         }
-        let directions: Vec<bool> = spec
-            .group_by
-            .iter()
-            .chain(&spec.sort)
+        let directions: Vec<bool> = (spec.group_by.iter().chain(sort.iter().copied()))
             .map(|(_, d)| *d)
             .collect();
         keys.sort_by(|(_, a), (_, b)| {
@@ -156,6 +184,7 @@ impl Site {
             groups,
             summaries,
             images,
+            unknown,
         })
     }
 }
