@@ -5,6 +5,7 @@ use super::exclude::Exclude;
 use super::read::display_path;
 use super::summary::Summary;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -137,12 +138,23 @@ pub(super) fn files(
                     .path()
                     .map(|p| display_path(root, p))
                     .unwrap_or_else(|| PathBuf::from(folder));
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop skipped".to_string()
-                } else {
-                    format!("could not read: {e}")
+                let gone = e.io_error().map(std::io::Error::kind) == Some(ErrorKind::NotFound);
+                let link = e.path().and_then(|p| std::fs::read_link(p).ok());
+                let d = match (e.loop_ancestor(), link) {
+                    (Some(_), _) => Diagnostic::warning(Code::Io, "symbolic link loop skipped"),
+                    (None, Some(to)) if gone => Diagnostic::warning(
+                        Code::Io,
+                        format!(
+                            "symbolic link to '{}', which does not exist: left out",
+                            to.display()
+                        ),
+                    )
+                    .help("remove the link, or put what it names in its place"),
+                    // Gone since the folder was listed (an editor's file saved over).
+                    (None, None) if gone => continue,
+                    (None, _) => Diagnostic::warning(Code::Io, format!("could not read: {e}")),
                 };
-                diagnostics.push(Diagnostic::warning(Code::Io, message).in_file(at));
+                diagnostics.push(d.in_file(at));
                 continue;
             }
         };

@@ -356,6 +356,18 @@ fn symlink_loops_do_not_hang_the_walk() {
         .assert_stderr_contains("symbolic link loop skipped");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_nothing_is_named_as_one() {
+    // 0xb120's vault holds `VR -> ../VR`, a folder outside the repository: the
+    // warning was the walk's own, "IO error for operation on …".
+    let site = Fixture::new("basic");
+    std::os::unix::fs::symlink("../VR", site.path("content/VR")).unwrap();
+    site.build().assert_code(0).assert_stderr_contains(
+        "warning: symbolic link to '../VR', which does not exist: left out\n--> content/VR",
+    );
+}
+
 #[test]
 fn output_over_content_or_root_is_refused() {
     let site = Fixture::new("basic");
