@@ -45,9 +45,10 @@ fuzz_target!(|text: &str| {
     use attune::markdown::Expressions;
     let site = &*SITE;
     let content = site.join("content");
-    let expressions = match text.len() % 3 {
+    let expressions = match text.len() % 4 {
         0 => Expressions::Template,
-        1 => Expressions::Vault,
+        1 => Expressions::Vault { dataview: true },
+        2 => Expressions::Vault { dataview: false },
         _ => Expressions::Text,
     };
     // mdbook-spec's rules, which undefined references may name, for a quarter of them.
