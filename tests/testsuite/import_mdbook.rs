@@ -2222,3 +2222,38 @@ fn hacktricks_ref_and_file_cards_are_links_to_what_they_name() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn without_a_base_url_many_links_to_one_folder_above_the_site_are_one_warning() {
+    // The edition guide, built with no `base_url`: 147 warnings, one per link to
+    // `../../std/…`, `../../cargo/…`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\nbroken_links = \"warn\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [A](a.md)\n- [B](editions/b.md)\n",
+    );
+    site.write(
+        "src/a.md",
+        "# A\n\n[Vec](../std/vec/struct.Vec.html), [String](../std/string/struct.String.html) \
+         and [the Nomicon](../nomicon/index.md).\n",
+    );
+    site.write(
+        "src/editions/b.md",
+        "# B\n\n[Option](../../std/option/enum.Option.html), [Result](../../std/result/) and [fix](../../cargo/commands/cargo-fix.md).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0)
+        .assert_stderr_contains("warning: '../std/vec/struct.Vec.html' leads outside the site (4 links to `../std/` in 2 files, reported here as one)\n --> src/a.md:3:1")
+        .assert_stderr_contains("warning: '../nomicon/index.md' leads outside the site\n")
+        .assert_stderr_contains("warning: '../../cargo/commands/cargo-fix.md' leads outside the site\n");
+    assert_eq!(
+        run.stderr.matches("leads outside").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+}

@@ -89,8 +89,7 @@ impl Site {
             .or(decoded.strip_suffix(".markdown"))?;
         let Some(address) = self.address_beside(&folder, &format!("{stem}.html"), "", anchor)
         else {
-            let d = Diagnostic::error(Code::BrokenLink, format!("'{path}' leads outside the site"))
-                .help("a relative path starts from this file's folder; `../` climbs one folder");
+            let d = above_error(path, &folder, &decoded);
             // As any link that leads nowhere: a warning with `broken_links = "warn"`.
             let d = self
                 .config
@@ -122,4 +121,63 @@ pub(in crate::site) fn outside_warning(url: &str, address: &str) -> Diagnostic {
     )
     .help("if that page is part of this library, its path from this file's folder is wrong: `../` climbs one folder")
     .family(format!("links to `{folder}`"))
+}
+
+/// The error for a link written `url` in the site's folder `folder` that climbs above
+/// the site, with no `base_url` to say what is there: the links to one folder above
+/// are one family (the Rust edition guide: 147 links to `../std/`, `../cargo/`, …).
+pub(in crate::site) fn above_error(url: &str, folder: &str, decoded: &str) -> Diagnostic {
+    let d = Diagnostic::error(Code::BrokenLink, format!("'{url}' leads outside the site"))
+        .help("a relative path starts from this file's folder; `../` climbs one folder");
+    match above_folder(folder, decoded) {
+        Some(above) => d.family(format!("links to `{above}`")),
+        None => d,
+    }
+}
+
+/// The folder above the site that `path`, from the site's folder `folder`, leads into
+/// (`../std/` for `../../std/vec/index.html` from `guide/`); `None` when it stays in
+/// the site.
+fn above_folder(folder: &str, path: &str) -> Option<String> {
+    let mut depth = folder.split('/').filter(|s| !s.is_empty()).count();
+    let mut above = 0;
+    let parts: Vec<&str> = (path.split('/'))
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    for (n, part) in parts.iter().enumerate() {
+        match *part {
+            ".." if depth > 0 => depth -= 1,
+            ".." => above += 1,
+            // A file right above the site is in the folder the climb reached.
+            _ if above > 0 && (n + 1 < parts.len() || path.ends_with('/')) => {
+                return Some(format!("{}{part}/", "../".repeat(above)));
+            }
+            _ if above > 0 => break,
+            _ => depth += 1,
+        }
+    }
+    (above > 0).then(|| "../".repeat(above))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::above_folder;
+
+    #[test]
+    fn a_link_above_the_site_is_named_by_the_folder_it_climbs_into() {
+        assert_eq!(
+            above_folder("editions", "../../std/vec/index.html").as_deref(),
+            Some("../std/")
+        );
+        assert_eq!(above_folder("", "../std/").as_deref(), Some("../std/"));
+        assert_eq!(
+            above_folder("a/b", "../../../../x/y.html").as_deref(),
+            Some("../../x/")
+        );
+        assert_eq!(
+            above_folder("a", "../../index.html").as_deref(),
+            Some("../")
+        );
+        assert_eq!(above_folder("a/b", "../c/d.html"), None);
+    }
 }

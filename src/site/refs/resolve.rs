@@ -199,12 +199,8 @@ impl Site {
                 ));
                 return RefTarget::AsIs(address);
             }
-            return nowhere(
-                error(Code::BrokenLink, format!("'{url}' leads outside the site")).help(
-                    "a relative path starts from this file's folder; `../` climbs one folder",
-                ),
-                diagnostics,
-            );
+            let d = super::beside::above_error(url, &folder, &decoded);
+            return nowhere(d.at(&article.path, r.line, r.column), diagnostics);
         };
         let page = |t: usize, fragment: Option<String>, diagnostics: &mut Diagnostics| {
             let fragment = fragment
