@@ -59,6 +59,17 @@ fn score(wrong_lower: &str, candidate: &str) -> f64 {
     } else {
         candidate
     };
+    // Names that differ only in their numbers, by more than one digit (or two swapped:
+    // `webb2021` for `webb2012`), are different things, not a typo of each other
+    // (`Pasted image 20220612205614.png`, `Pasted image 20240205210832.png`).
+    let part = |s: &str, digit: bool| -> String {
+        s.chars().filter(|c| c.is_ascii_digit() == digit).collect()
+    };
+    if part(wrong_lower, false) == part(candidate, false)
+        && strsim::damerau_levenshtein(&part(wrong_lower, true), &part(candidate, true)) > 1
+    {
+        return 0.0;
+    }
     let score = strsim::jaro_winkler(wrong_lower, candidate);
     // Jaro–Winkler rewards a shared start: `dotnet` scores 0.78 against
     // `docs-templates`. A typo is also a few edits away, or one name holds the other.
@@ -229,6 +240,22 @@ mod tests {
         assert_eq!(
             nearest("install", ["installation", "overview"]),
             Some("installation")
+        );
+        // 0xM1cx's vault: 219 pasted images not in the repository were each offered
+        // another one, whose timestamp differs.
+        let pasted = [
+            "Pasted image 20240205210832.png",
+            "Pasted image 20240316213434.png",
+        ];
+        assert_eq!(nearest("Pasted image 20220612205614.png", pasted), None);
+        assert_eq!(
+            nearest("Pasted imgae 20240205210832.png", pasted),
+            Some(pasted[0])
+        );
+        // A year's two digits swapped is still a typo.
+        assert_eq!(
+            nearest("webb2021", ["webb2012", "gibson2015"]),
+            Some("webb2012")
         );
     }
 
