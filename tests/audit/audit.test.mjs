@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { createServer } from "node:http";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,7 @@ let out, server, url;
 
 before(async () => {
   out = mkdtempSync(join(tmpdir(), "attune-audit-"));
+  process.once("exit", () => rmSync(out, { recursive: true, force: true }));
   execFileSync(bin, ["build", "--root", repo, "--out", join(out, "web")], { stdio: "pipe" });
   execFileSync(bin, ["build", "--root", repo, "--out", join(out, "offline"), "--offline"], { stdio: "pipe" });
   // A static host: files as they are, the site's 404.html for anything missing.

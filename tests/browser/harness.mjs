@@ -2,7 +2,7 @@
 // binary, serves them on 127.0.0.1, and drives Debian's Chromium with playwright-core.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { cpSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,9 +12,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, "../..");
 const bin = process.env.ATTUNE_BIN || join(repo, "target/debug/attune");
 
+/** A new folder under the system's temp folder, removed when this test file's process
+ * ends, so runs leave nothing behind. */
+export function tempFolder(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** Copies tests/fixtures/<name> to a temp folder and builds it (web and offline). */
 export function buildFixture(name) {
-  const root = join(mkdtempSync(join(tmpdir(), "attune-browser-")), name);
+  const root = join(tempFolder("attune-browser-"), name);
   cpSync(join(repo, "tests/fixtures", name), root, { recursive: true });
   execFileSync(bin, ["build", "--root", root, "--out", join(root, "web")], { stdio: "pipe" });
   execFileSync(bin, ["build", "--root", root, "--out", join(root, "offline"), "--offline"], { stdio: "pipe" });

@@ -3,16 +3,14 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { axeViolations, fileUrl, launch, openPage, repo, serve } from "./harness.mjs";
+import { axeViolations, fileUrl, launch, openPage, repo, serve, tempFolder } from "./harness.mjs";
 
 const bin = process.env.ATTUNE_BIN || join(repo, "target/debug/attune");
 let browser, server, web, offline;
 
 before(async () => {
-  const out = mkdtempSync(join(tmpdir(), "attune-library-"));
+  const out = tempFolder("attune-library-");
   web = join(out, "web");
   offline = join(out, "offline");
   execFileSync(bin, ["build", "--root", repo, "--out", web], { stdio: "pipe" });

@@ -5,17 +5,16 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { axeViolations, fileUrl, launch, openPage, repo, serve } from "./harness.mjs";
+import { axeViolations, fileUrl, launch, openPage, repo, serve, tempFolder } from "./harness.mjs";
 
 const bin = process.env.ATTUNE_BIN || join(repo, "target/debug/attune");
 const neutral = "https://www.bbc.co.uk/weather";
 let browser, server, web, offline, extra, extraServer, subServer, elsewhere, extraElsewhere;
 
 before(async () => {
-  const out = mkdtempSync(join(tmpdir(), "attune-readers-"));
+  const out = tempFolder("attune-readers-");
   web = join(out, "web");
   offline = join(out, "offline");
   execFileSync(bin, ["build", "--root", repo, "--out", web], { stdio: "pipe" });
@@ -405,7 +404,7 @@ describe("handouts", () => {
   test("every bundled handout prints on two pages at most, on A4 and US Letter, with its helplines' numbers", async () => {
     const list = handouts();
     assert.ok(list.length >= 5, `handouts found: ${list}`);
-    const dir = mkdtempSync(join(tmpdir(), "attune-handouts-"));
+    const dir = tempFolder("attune-handouts-");
     const page = await openPage(browser, server.url, { allowedOrigin: origin() });
     for (const path of list) {
       await page.goto(server.url + path);

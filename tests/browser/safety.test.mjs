@@ -3,10 +3,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { axeViolations, openPage, startFixture } from "./harness.mjs";
+import { axeViolations, openPage, startFixture, tempFolder } from "./harness.mjs";
 
 let browser, site, server, fixture;
 const neutral = "https://www.bbc.co.uk/weather";
@@ -75,7 +74,7 @@ test("a handout prints cleanly: title, exercise, URL, QR code, crisis line, no n
   assert.ok(qr && qr.width > 50 && qr.height > 50, `QR code visible in print: ${JSON.stringify(qr)}`);
   assert.equal(await page.locator(".site-nav").isVisible(), false);
   assert.equal(await page.locator(".write-space").isVisible(), true, "exercises get writing space");
-  const dir = mkdtempSync(join(tmpdir(), "attune-pdf-"));
+  const dir = tempFolder("attune-pdf-");
   const pdf = join(dir, "handout.pdf");
   writeFileSync(pdf, await page.pdf({ format: "A4" }));
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });

@@ -3,16 +3,15 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, repo } from "./harness.mjs";
+import { launch, repo, tempFolder } from "./harness.mjs";
 
 const bin = process.env.ATTUNE_BIN || join(repo, "target/debug/attune");
 let browser, server, url, root;
 
 before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "attune-serve-"));
+  const dir = tempFolder("attune-serve-");
   root = join(dir, "site");
   cpSync(join(repo, "tests/fixtures/basic"), root, { recursive: true });
   server = spawn(bin, ["serve", "--port", "0", "--out", join(dir, "served")], { cwd: root, stdio: ["ignore", "pipe", "ignore"] });
