@@ -79,11 +79,13 @@ impl Site {
             }
         }
         // A column or sort of what a published page cannot know (`file.mtime`, when a
-        // file was last changed) is left out, and reported; the notes stay shown.
-        // A limit gone past (a circle of formulas) leaves the whole view out.
+        // file was last changed) is left out, and reported; the notes stay shown. The
+        // first note tells, once per property (the loops below compute the values): one
+        // failing only for other notes still leaves the view out there, as does a limit
+        // gone past (a circle of formulas).
         let mut unknown: Vec<String> = Vec::new();
         let mut knowable = |property: &str| {
-            let found = rows.iter().find_map(|&row| {
+            let found = rows.first().and_then(|&row| {
                 env.row = row;
                 notes.column(&mut env, property).err()
             });
