@@ -145,10 +145,15 @@ fn read_yaml_keys(
         if empty || *key == "created" {
             continue;
         }
-        let line = yaml
+        let at = yaml
             .lines()
-            .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
-            .map_or(first_line, |n| first_line + n);
+            .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')));
+        let line = at.map_or(first_line, |n| first_line + n);
+        // Its lines: the key's, then those indented or listed under it.
+        let mut lines = yaml.lines().skip(at.unwrap_or(usize::MAX));
+        let first = lines.next().into_iter();
+        let under = lines.take_while(|l| l.starts_with([' ', '\t', '-']));
+        let link = first.chain(under).find_map(super::yaml::unquoted_link_help);
         let (kind, write) = if NAME_PROPERTIES.contains(key) {
             ("names", "each entry as text, in quotes when it holds `: ` or starts with a sign such as `@` (`- \"Opener: New Tab\"`)")
         } else if TEXT_PROPERTIES.contains(key) {
@@ -180,7 +185,9 @@ fn read_yaml_keys(
                 format!("front matter: `{key}` holds something other than {kind}, so it is left out"),
             )
             .at(file, line, 1)
-            .help(if OWN_PROPERTIES.contains(key) {
+            .help(if let Some(link) = link {
+                format!("{link}; the note is published without its `{key}`")
+            } else if OWN_PROPERTIES.contains(key) {
                 format!("write {write} the note is published without its `{key}`")
             } else {
                 format!("write {write} as Obsidian's properties expect; the note is published without its `{key}`")

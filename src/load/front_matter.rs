@@ -7,7 +7,7 @@ use super::fence::{find_front_matter, Format, Found};
 use super::front;
 use super::front_lenient;
 use super::spans::Spans;
-use super::yaml::{guard_yaml, yaml_message};
+use super::yaml::{guard_yaml, wrong_kind, yaml_message};
 use super::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::text::line_col;
@@ -481,16 +481,7 @@ pub(super) fn parse_front_matter(
                 )
                 .at(file, first_line, 1)
                 .help("write it as `key: value` lines, e.g. `title: My article`"),
-                Ok(_) => {
-                    let (l, c) = e
-                        .location()
-                        .map_or((first_line, 1), |loc| at(loc.line(), loc.column()));
-                    Diagnostic::error(
-                        Code::FrontMatter,
-                        format!("front matter: {}", yaml_message(&e)),
-                    )
-                    .at(file, l, c)
-                }
+                Ok(_) => wrong_kind(&e, yaml, first_line, file),
             };
             diagnostics.push(diagnostic);
             None

@@ -119,7 +119,8 @@ fn mend(text: &str, file: &Path) -> Option<(String, FrontMatter, usize, Diagnost
                 if KEPT.contains(&key) {
                     return None;
                 }
-                diagnostics.push(warn(d, key, &mut front));
+                let property = &text[entries[i].bytes.clone()];
+                diagnostics.push(warn(d, key, property, &mut front));
             }
             return Some((mended, front, body_start, diagnostics));
         }
@@ -142,9 +143,13 @@ fn mend(text: &str, file: &Path) -> Option<(String, FrontMatter, usize, Diagnost
     None
 }
 
-/// `d` as the warning for its property `key` left out of `front`.
-fn warn(d: Diagnostic, key: &str, front: &mut FrontMatter) -> Diagnostic {
-    let fix = "correct the YAML (a value holding `: ` or starting with a quote is written in quotes of its own: `title: \"Grief: a guide\"`), or set `invalid_front_matter = \"error\"` under [build] in book.toml to make this an error";
+/// `d` as the warning for its property `key`, written `property`, left out of `front`.
+fn warn(d: Diagnostic, key: &str, property: &str, front: &mut FrontMatter) -> Diagnostic {
+    let correct = property
+        .lines()
+        .find_map(super::yaml::unquoted_link_help)
+        .unwrap_or_else(|| "correct the YAML (a value holding `: ` or starting with a quote is written in quotes of its own: `title: \"Grief: a guide\"`)".to_string());
+    let fix = format!("{correct}, or set `invalid_front_matter = \"error\"` under [build] in book.toml to make this an error");
     let shown = if PUBLISHING.contains(&key) {
         // Not knowing whether the note may be published, it is not.
         if key == "draft" {
@@ -263,6 +268,41 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].severity, d[0].line), (Severity::Warning, 2));
         assert!(d[0].message.contains("invalid YAML"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_link_written_without_quotes_is_named_with_its_quoted_form() {
+        // As a vault's reference notes write their author (0xZakk/slipbox).
+        let text =
+            "---\ntitle: Vision\nauthor: [[David Perell]]\naliases:\n  - [[Home]]\n---\nText\n";
+        let (r, d) = read(text);
+        let (_, front, _) = r.expect("read");
+        assert_eq!(front.title.as_deref(), Some("Vision"));
+        assert!(front.aliases.is_empty());
+        assert_eq!(d.len(), 2, "{d:?}");
+        let help = |line: usize| {
+            let d = d.iter().find(|d| d.line == line).expect("a warning there");
+            d.help.clone().unwrap_or_default()
+        };
+        assert!(
+            help(3).contains("`author: \"[[David Perell]]\"`"),
+            "{}",
+            help(3)
+        );
+        assert!(help(3).contains("invalid_front_matter"), "{}", help(3));
+        assert!(help(4).contains("`- \"[[Home]]\"`"), "{}", help(4));
+        // Strict, the error says the same.
+        let mut d = Diagnostics::new();
+        assert!(split(text.into(), Path::new("a.md"), false, &mut d).is_none());
+        let help = d.iter().next().and_then(|d| d.help.as_deref()).unwrap();
+        assert!(
+            help.contains("written in quotes, as Obsidian asks"),
+            "{help}"
+        );
+        // A quoted link is the name it links to.
+        let (r, d) = read("---\nauthor: \"[[David Perell]]\"\n---\nText\n");
+        assert_eq!(r.expect("read").1.author.as_deref(), Some("David Perell"));
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

@@ -19,6 +19,46 @@ pub(super) fn indenting_tab(yaml: &str, line: usize) -> Option<(usize, usize)> {
     here.or_else(|| lines.iter().enumerate().rev().skip(1).find_map(on_line))
 }
 
+/// A value in front matter `yaml` (whose first line is line `first_line` of `file`) of
+/// a kind its key cannot hold, at its place.
+pub(super) fn wrong_kind(
+    e: &serde_yaml::Error,
+    yaml: &str,
+    first_line: usize,
+    file: &Path,
+) -> Diagnostic {
+    let place = e.location().map(|loc| (loc.line(), loc.column()));
+    let (line, column) = place.map_or((1, 1), |p| p);
+    let d = Diagnostic::error(
+        Code::FrontMatter,
+        format!("front matter: {}", yaml_message(e)),
+    )
+    .at(file, line + first_line - 1, column);
+    let text = line.checked_sub(1).and_then(|n| yaml.lines().nth(n));
+    match text.and_then(unquoted_link_help) {
+        Some(help) => d.help(help),
+        None => d,
+    }
+}
+
+/// The help for a property whose line (`author: [[Jane Doe]]`, `  - [[Home]]`) writes a
+/// wikilink without quotes, which YAML reads as a list holding a list: Obsidian asks
+/// for links in properties to be quoted, and reads them only then.
+pub(super) fn unquoted_link_help(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    let value = match line.strip_prefix("- ") {
+        Some(item) => item,
+        None => line.split_once(": ")?.1,
+    };
+    let value = value.trim();
+    let end = value.strip_prefix("[[")?.find("]]")? + 4;
+    let link = &value[..end];
+    let fixed = line.replacen(link, &format!("\"{link}\""), 1);
+    Some(format!(
+        "a link in a property is written in quotes, as Obsidian asks: `{fixed}` (without them, YAML reads `{link}` as a list holding a list)"
+    ))
+}
+
 /// serde_yaml appends " at line L column C" to messages; the diagnostic carries that already.
 pub(super) fn yaml_message(e: &serde_yaml::Error) -> String {
     let message = e.to_string();
