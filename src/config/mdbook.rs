@@ -84,15 +84,26 @@ impl Preprocessors {
 }
 
 impl super::Config {
-    /// mdBook's `[book] language` (`"pt-br"`), the language of the book's pages, when
-    /// book.toml (`text`) writes no `[site] language`: mdBook writes it as `<html
-    /// lang>`, so attune reads it as its own. A value that is no language tag (letters,
-    /// digits and `-`) is passed over.
-    pub(super) fn read_book_language(&mut self, text: &str) {
+    /// What an mdBook's book.toml (`text`) says that attune's own keys say too, when
+    /// they are not there: `[book] language` (`"pt-br"`), the language of the book's
+    /// pages, which mdBook writes as `<html lang>`, unless `[site] language` is set (a
+    /// value that is no language tag, letters, digits and `-`, is passed over); and
+    /// `[output.html] smart-punctuation` (mdBook 0.4's `curly-quotes`), unless `[build]
+    /// smart_punctuation` is set: a book that turns it off (its text writes command-line
+    /// flags, `--verbose`, or math, outside code) keeps its dashes and straight quotes.
+    pub(super) fn read_book_options(&mut self, text: &str) {
         let Ok(table) = text.parse::<toml::Table>() else {
             return;
         };
-        if table.get("site").and_then(|s| s.get("language")).is_some() {
+        let own = |section: &str, key: &str| table.get(section).and_then(|s| s.get(key)).is_some();
+        let html = table.get("output").and_then(|o| o.get("html"));
+        let punctuation = html
+            .and_then(|h| h.get("smart-punctuation").or_else(|| h.get("curly-quotes")))
+            .and_then(toml::Value::as_bool);
+        if let Some(on) = punctuation.filter(|_| !own("build", "smart_punctuation")) {
+            self.build.smart_punctuation = on;
+        }
+        if own("site", "language") {
             return;
         }
         let language = self

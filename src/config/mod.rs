@@ -407,7 +407,7 @@ pub fn read_adjusted(
     let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
     let mut config = Config::parse(&text, file, diagnostics);
     if let Some(config) = config.as_mut() {
-        config.read_book_language(&text);
+        config.read_book_options(&text);
         config.read_gitbook(root, &text, diagnostics);
         translations::warn_unpublished(root, &text, diagnostics);
         adjust(config, root, &text, diagnostics);

@@ -2257,3 +2257,44 @@ fn without_a_base_url_many_links_to_one_folder_above_the_site_are_one_warning() 
         run.stderr
     );
 }
+
+#[test]
+fn a_book_that_turns_smart_punctuation_off_keeps_its_dashes_and_quotes() {
+    // A validator client's book writes its flags in quotes outside code ("--graffiti");
+    // a book whose book.toml says `smart-punctuation = false` (or mdBook 0.4's
+    // `curly-quotes = false`) had them published as “–graffiti”.
+    let site = Fixture::empty();
+    let book = |html: &str, build: &str| {
+        format!("[book]\ntitle = \"T\"\nsrc = \"src\"\n\n[build]\ncreate-missing = false\n{build}\n[output.html]\n{html}\n")
+    };
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Flags](flags.md)\n");
+    site.write(
+        "src/flags.md",
+        "# Flags\n\nUsing the \"--graffiti\" flag... it's set.\n",
+    );
+    let text = |site: &Fixture| main_of(&site.read("flags/index.html")).to_string();
+    for off in ["smart-punctuation = false", "curly-quotes = false"] {
+        site.write("book.toml", book(off, ""));
+        site.build().assert_code(0);
+        let page = text(&site);
+        assert!(
+            page.contains("Using the &quot;--graffiti&quot; flag... it's set.")
+                || page.contains("Using the \"--graffiti\" flag... it's set."),
+            "{off}: {page}"
+        );
+    }
+    // mdBook's default, and attune's, is on; attune's own key wins over the book's.
+    for (html, build) in [
+        ("", ""),
+        ("smart-punctuation = true", ""),
+        ("smart-punctuation = false", "smart_punctuation = true\n"),
+    ] {
+        site.write("book.toml", book(html, build));
+        site.build().assert_code(0);
+        let page = text(&site);
+        assert!(
+            page.contains("Using the “–graffiti” flag… it’s set."),
+            "{html} {build}: {page}"
+        );
+    }
+}
