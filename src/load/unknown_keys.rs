@@ -115,12 +115,44 @@ impl UnknownKeys {
 }
 
 /// The known key a typo most likely meant: never a longer key that holds the name
-/// whole (`publish`, as Obsidian Publish writes it, is not `publishDate`).
+/// whole (`publish`, as Obsidian Publish writes it, is not `publishDate`), nor one more
+/// edits away than a third of the name's letters: a vault's own `status`, `rating` or
+/// `date_read` is a property of its own, not a misspelt `tags`, `relations` or `date`.
 fn suggestion(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
     let candidates = FRONT_MATTER_KEYS
         .iter()
         .copied()
         .filter(|k| !k.to_lowercase().contains(&lower));
+    let edits = (lower.chars().count() / 3).max(1);
     nearest(name, candidates)
+        .filter(|k| strsim::damerau_levenshtein(&lower, &k.to_lowercase()) <= edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggestion;
+
+    #[test]
+    fn a_typo_is_suggested_its_key_and_a_property_of_its_own_nothing() {
+        for (typo, key) in [
+            ("titel", "title"),
+            ("sumary", "summary"),
+            ("tgas", "tags"),
+            ("descripton", "description"),
+        ] {
+            assert_eq!(suggestion(typo), Some(key), "{typo}");
+        }
+        // Properties vaults and themes keep (kepano's, a reading log's, Zola's).
+        for own in [
+            "status",
+            "rating",
+            "date_read",
+            "last-time",
+            "pages",
+            "sr-interval",
+        ] {
+            assert_eq!(suggestion(own), None, "{own}");
+        }
+    }
 }
