@@ -115,6 +115,9 @@ pub(super) fn site_pages(pages: &mut Pages) {
         home_text: site.home_hub().map(|h| super::body::article_body(site, h)),
     });
     for (t, config) in site.config.topics.iter().enumerate() {
+        if site.static_hubs.contains(&format!("{}/", config.id)) {
+            continue;
+        }
         pages.page(
             "topic.html",
             &format!("{}/", config.id),
@@ -127,6 +130,9 @@ pub(super) fn site_pages(pages: &mut Pages) {
         );
     }
     for (s, section) in site.sections.iter().enumerate() {
+        if site.static_hubs.contains(&section.url) {
+            continue;
+        }
         pages.page("section.html", &section.url, &section.title, || {
             super::sections::section_page(site, s)
         });

@@ -154,6 +154,9 @@ pub struct Site {
     pub moved_parts: BTreeMap<String, Vec<(String, Moved)>>,
     /// Files published as they are: see [`crate::load::Asset`].
     pub assets: Vec<crate::load::Asset>,
+    /// Folders (`docs/`) whose hub attune would draw, having no text of their own, where
+    /// a static file's `index.html` is published in its place (see `urls/claims.rs`).
+    pub static_hubs: std::collections::BTreeSet<String>,
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
     /// [`Content::unread_static`].
     pub unread_static: Option<(PathBuf, String)>,
@@ -267,6 +270,7 @@ fn build_with(
         moved_files: BTreeMap::new(),
         moved_parts: BTreeMap::new(),
         assets: content.assets,
+        static_hubs: Default::default(),
         unread_static: content.unread_static,
         root: content.root.clone(),
         theme_statics: content.theme_statics,

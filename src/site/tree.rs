@@ -361,6 +361,33 @@ impl Site {
             .position(|a| a.structure == Structure::Hub && a.url == url)
     }
 
+    /// The folders (`docs/`) whose hub attune would draw, having no text of their own
+    /// (Hugo's `_index.md` with `build: {render: never}` among them), where a static
+    /// file's `index.html` stands: that file is the page there (spiffe.io's `docs/`, a
+    /// static redirect page).
+    pub(super) fn hubs_given_to_static_pages(&self) -> std::collections::BTreeSet<String> {
+        let static_pages: std::collections::BTreeSet<String> = self
+            .assets
+            .iter()
+            .filter(|a| !matches!(a.from, crate::load::AssetFolder::Content))
+            .map(|a| a.path())
+            .filter(|p| p.ends_with("index.html"))
+            .collect();
+        if static_pages.is_empty() {
+            return Default::default();
+        }
+        let topics = (0..self.config.topics.len())
+            .filter(|&t| self.topic_hub(t).is_none())
+            .map(|t| format!("{}/", self.config.topics[t].id));
+        let sections = (self.sections.iter())
+            .filter(|s| s.hub.is_none())
+            .map(|s| s.url.clone());
+        topics
+            .chain(sections)
+            .filter(|url| static_pages.contains(&format!("{url}index.html")))
+            .collect()
+    }
+
     /// The hub article of the content folder itself (`content/_index.md`), if any.
     pub fn home_hub(&self) -> Option<usize> {
         self.articles

@@ -159,6 +159,39 @@ fn a_static_file_at_the_address_of_a_page_collides() {
     assert!(!site.path("public").exists(), "nothing is written");
 }
 
+#[test]
+fn a_static_page_where_a_folder_has_no_text_of_its_own_is_published_in_place_of_its_hub() {
+    // spiffe/spiffe.io: `content/docs/_index.md` says `build: {render: never}` and
+    // `static/docs/index.html` redirects to the first chapter, as Hugo publishes it;
+    // attune drew a hub for `docs/` and stopped the build on the collision.
+    let site = hugo_with_static("\"static\"");
+    site.write(
+        "content/docs/_index.md",
+        "---\ntitle: Docs redirect\nbuild:\n  render: never\n---\n",
+    );
+    let redirect = "<!doctype html><title>Redirecting</title><p><a href=\"overview/index.html\">Overview</a></p>\n";
+    site.write("static/docs/index.html", redirect);
+    // A folder below one, with no text of its own either.
+    site.write(
+        "static/docs/reference/index.html",
+        "<p>Reference, elsewhere</p>\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    assert_eq!(site.read("docs/index.html"), redirect);
+    assert_eq!(
+        site.read("docs/reference/index.html"),
+        "<p>Reference, elsewhere</p>\n"
+    );
+    assert!(site.read("docs/overview/index.html").contains("<h1"));
+    // A folder whose own text is published keeps its page: the static file collides.
+    site.write("static/posts/index.html", "<p>old list</p>\n");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: the static file 'static/posts/index.html' would publish '/posts/'",
+    );
+}
+
 /// volcano-sh/website keeps an old build's `static/sitemap.xml`, and phil-opp's
 /// blog_os (Zola) a redirect from its old feed at `static/atom.xml/index.html`: each
 /// stopped the build ("nothing was written"), as if the site had two owners for the

@@ -48,7 +48,11 @@ impl Site {
             Kind::Page,
             Owner::built_in("the home page"),
         );
+        self.static_hubs = self.hubs_given_to_static_pages();
         for topic in &self.config.topics {
+            if self.static_hubs.contains(&format!("{}/", topic.id)) {
+                continue;
+            }
             let what = format!("the topic hub '{}'", topic.id);
             let owner = match &topic.at {
                 Some((file, line, column)) => Owner::content(what, file, *line, *column),
@@ -238,6 +242,9 @@ impl Site {
         }
 
         for section in &self.sections {
+            if self.static_hubs.contains(&section.url) {
+                continue;
+            }
             let what = format!("the section '{}'", section.url.trim_end_matches('/'));
             let owner = match section.hub {
                 Some(h) => Owner::content(what, &self.articles[h].path, 1, 1),
