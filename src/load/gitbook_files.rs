@@ -1,6 +1,7 @@
 //! GitBook 2 and 3's own files at the top of a book: `GLOSSARY.md`, whose terms
-//! GitBook links from the pages to its glossary page, read as attune's glossary; and
-//! `LANGS.md`, which makes each language's folder a book of its own.
+//! GitBook links from the pages to its glossary page, read as attune's glossary;
+//! `LANGS.md`, which makes each language's folder a book of its own; and `.bookignore`,
+//! the files GitBook leaves out of the book.
 
 use super::GlossaryEntry;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -13,6 +14,21 @@ pub const GLOSSARY: &str = "GLOSSARY.md";
 
 /// GitBook's list of languages, at the top of a multilingual book.
 pub const LANGS: &str = "LANGS.md";
+
+/// `[build] exclude`-style patterns, each with why, for what the book in `dir` leaves
+/// out in its `.bookignore` (gitignore's patterns, one a line, `#` a comment), as
+/// GitBook 3 reads it: nats.docs keeps an old build's HTML pages in `docs/` there.
+pub fn bookignore(dir: &Path) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(dir.join(".bookignore")) else {
+        return Vec::new();
+    };
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter(|line| crate::config::exclude_problem(line).is_none())
+        .map(|line| (line.to_string(), "GitBook's `.bookignore`".to_string()))
+        .collect()
+}
 
 /// Whether the book in `dir` (or the site's folder `root`) is a GitBook: its settings
 /// (`.gitbook.yaml`, `.gitbook/`, or the old GitBook's `book.json`) beside it; or, as

@@ -119,6 +119,38 @@ fn a_book_at_the_repository_root_publishes_its_pages_not_the_repository() {
 }
 
 #[test]
+fn what_a_books_bookignore_names_is_not_published() {
+    // nats-io/nats.docs keeps an old build's HTML pages in `docs/`, which its
+    // `.bookignore` leaves out: their links to folders (`../../`) were 60 warnings.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\n",
+    );
+    site.write("SUMMARY.md", "# Summary\n\n- [Intro](README.md)\n");
+    site.write("README.md", "# Intro\n\nHello.\n");
+    site.write(
+        ".bookignore",
+        "# built pages\n_book/\ndocs/\n\nbuilding_the_book.md\n",
+    );
+    site.write(
+        "docs/concepts/intro.html",
+        "<!DOCTYPE html><title>Old</title><a href=\"../../\">Home</a>\n",
+    );
+    site.write("docs/notes.md", "# Old notes\n\n[[Nowhere]]\n");
+    site.write("building_the_book.md", "# Building\n");
+    site.write("_book/index.html", "<p>old build</p>\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let out = site.path("../out");
+    for gone in ["docs", "_book", "building_the_book.md", "building-the-book"] {
+        assert!(!out.join(gone).exists(), "{gone} was published");
+    }
+    assert!(out.join("index.html").exists());
+}
+
+#[test]
 fn gitbooks_settings_give_the_folder_of_pages_and_the_redirects() {
     // As GitBook's Git Sync reads `.gitbook.yaml`: the pages in `docs/`, old paths
     // kept as redirects; a readme named that is no file is not read, with a warning
