@@ -362,11 +362,15 @@ pub(super) fn strip(
             continue;
         }
         // `{{< param "name" >}}`: the page's or the site's parameter (`hugo_param.rs`);
-        // a site's shortcode whose template is fixed text, that text (`hugo_fixed.rs`).
-        if matches!(tag.kind, Kind::HugoRaw | Kind::HugoMarkdown) {
+        // a site's shortcode whose template is fixed text, that text (`hugo_fixed.rs`);
+        // Jekyll's `{{ page.version }}`, the page's own front matter's.
+        if let Kind::HugoRaw | Kind::HugoMarkdown | Kind::Expression = tag.kind {
             let address = in_address(text, &tag.range, &tags[..i]).is_some();
-            let lone = pair.is_none();
-            if let Some(value) = super::hugo_fixed::value(&name, tag, lone, article, address) {
+            let value = match tag.kind {
+                Kind::Expression => super::hugo_param::jekyll_page(&tag.inner, article),
+                _ => super::hugo_fixed::value(&name, tag, pair.is_none(), article, address),
+            };
+            if let Some(value) = value {
                 splice.copy(copied..tag.range.start);
                 splice.insert(&value, tag.range.start);
                 copied = tag.range.end;

@@ -36,6 +36,24 @@ pub(super) fn value(
         .or_else(|| site.and_then(|s| lookup(s, key)).and_then(text))
 }
 
+/// What Jekyll's `{{ page.key }}` (`inner`, with no filter) writes in `article`, on a
+/// Jekyll site: the value of the page's own front matter key, when it has one and its
+/// value is text, a number or a flag (a reading list's `{{ page.wasmtime }}`, its
+/// version, in a table of links).
+pub(super) fn jekyll_page(inner: &str, article: &Article) -> Option<String> {
+    if article.expressions != super::expand::Expressions::Liquid {
+        return None;
+    }
+    let key = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    let key = key.strip_prefix("page.")?;
+    let plain = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    if key.is_empty() || !key.chars().all(plain) {
+        return None;
+    }
+    let page = crate::load::hugo_params::front_values(article.front_matter)?;
+    page.get(key).and_then(text)
+}
+
 /// What `{{< param … >}}` (`inner`) writes in `article`, when its key is found.
 pub(super) fn shortcode(inner: &str, article: &Article, in_address: bool) -> Option<String> {
     let find = |inner: &str| {

@@ -303,3 +303,29 @@ fn an_inline_tag_alone_on_its_line_opens_a_paragraph_as_kramdown_reads_it() {
     );
     assert!(!page.contains("[a collection]"), "{page}");
 }
+
+#[test]
+fn a_pages_own_front_matter_values_stand_for_page_variables() {
+    // bytecodealliance.org's post on tooling versions writes `{{ page.wasmtime }}` in
+    // its table and its links' addresses, from its front matter: 63 warnings, and
+    // every version left out.
+    let site = jekyll_site();
+    site.write(
+        "docs/guide/versions.md",
+        "---\ntitle: Versions\nwasmtime: 7.0.0\nstable: true\n---\n\
+         Use [wasmtime]({{ page.wasmtime }}) ({{ page.wasmtime }}), stable: {{page.stable}}.\n\n\
+         Not set: {{ page.missing }}; a filter: {{ page.title | upcase }}.\n",
+    );
+    site.write("docs/guide/7.0.0.md", "# Seven\n");
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("guide/versions/index.html");
+    assert!(
+        page.contains("guide/7-0-0/\" id=\"ref-1\">wasmtime</a> (7.0.0), stable: true."),
+        "{page}"
+    );
+    // A key the page does not have, and Liquid's filters, stay reported.
+    run.assert_stderr_contains("`{{ page.missing }}` is not supported");
+    run.assert_stderr_contains("`{{ page.title | upcase }}` is not supported");
+    assert!(!page.contains("page.missing"), "{page}");
+}
