@@ -388,6 +388,21 @@ impl Site {
             .collect()
     }
 
+    /// Whether `folder` (`docs/latest/`) is a folder above the page at `url` whose hub
+    /// attune draws, no text of the folder's own being published.
+    pub(super) fn drawn_hub_above(&self, folder: &str, url: &str) -> bool {
+        folder != url
+            && !folder.is_empty()
+            && url.starts_with(folder)
+            && (self
+                .sections
+                .iter()
+                .any(|s| s.url == folder && s.hub.is_none())
+                || (self.config.topics.iter().enumerate()).any(|(t, topic)| {
+                    folder == format!("{}/", topic.id) && self.topic_hub(t).is_none()
+                }))
+    }
+
     /// The hub article of the content folder itself (`content/_index.md`), if any.
     pub fn home_hub(&self) -> Option<usize> {
         self.articles

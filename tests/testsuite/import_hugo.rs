@@ -1305,6 +1305,33 @@ fn an_alias_naming_the_page_s_own_folder_is_its_hub() {
     assert!(hub.contains("ICML 2024"), "{hub}");
 }
 
+/// spiffe/spiffe.io's first chapter, `docs/latest/spiffe-about/overview.md`, has
+/// `aliases: [/docs/latest]`: Hugo gives `docs/latest/` (no `_index.md`) no page, so
+/// the alias is a redirect there; attune draws the folder's hub there, leading to the
+/// chapter, and said the alias "would publish" it. A folder above with its own text
+/// keeps the report.
+#[test]
+fn an_alias_naming_a_folder_above_with_no_text_of_its_own_is_its_hub() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/docs/latest/about/overview.md",
+        "---\ntitle: Overview\naliases: [/docs/latest, /docs/latest/about]\n---\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("would publish"), "{}", run.stderr);
+    let hub = site.read("docs/latest/index.html");
+    assert!(hub.contains("About"), "{hub}");
+    // `docs/` has its own text (`docs/_index.md`, "Documentation").
+    site.write(
+        "content/docs/latest/about/overview.md",
+        "---\ntitle: Overview\naliases: [/docs]\n---\nText.\n",
+    );
+    site.build().assert_stderr_contains(
+        "the alias '/docs' of 'overview' would publish '/docs/', which the topic hub 'docs'",
+    );
+}
+
 /// Hugo Blox's (Wowchemy's, the Academic theme's) widget pages, as TimTeaFan/tt_website
 /// writes them: the home page's text is the headless bundle `home/`, one file per
 /// section, and `type: widget_page` makes any bundle such a page. Hugo publishes no

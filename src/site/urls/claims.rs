@@ -349,9 +349,13 @@ impl Site {
                 // page's address has lost), or its folder's (`/blog/ICML24/` for
                 // `blog/ICML24/ICML24.md`, a folder Hugo gives no page): the page, or
                 // the folder's hub listing it, is there; nothing to redirect.
+                // So is a folder above it with no text of its own, where Hugo writes no
+                // page but the alias (spiffe.io's `/docs/latest` on its first chapter):
+                // the hub attune draws there leads to the page.
                 let folder = article.url.trim_end_matches('/').rsplit_once('/');
                 if url.to_lowercase() == article.url.to_lowercase()
                     || folder.is_some_and(|(f, _)| url.eq_ignore_ascii_case(&format!("{f}/")))
+                    || self.drawn_hub_above(&url, &article.url)
                 {
                     continue;
                 }
