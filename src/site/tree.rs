@@ -361,46 +361,36 @@ impl Site {
             .position(|a| a.structure == Structure::Hub && a.url == url)
     }
 
-    /// The folders (`docs/`) whose hub attune would draw, having no text of their own
-    /// (Hugo's `_index.md` with `build: {render: never}` among them), where a static
-    /// file's `index.html` stands: that file is the page there (spiffe.io's `docs/`, a
-    /// static redirect page).
-    pub(super) fn hubs_given_to_static_pages(&self) -> std::collections::BTreeSet<String> {
-        let static_pages: std::collections::BTreeSet<String> = self
-            .assets
-            .iter()
+    /// The folders (`docs/`, `docs/latest/`) whose hub attune draws, having no text of
+    /// their own published (no `_index.md`, or Hugo's with `build: {render: never}`).
+    pub(super) fn drawn_hubs(&self) -> std::collections::BTreeSet<String> {
+        let with_text: std::collections::HashSet<&str> = (self.articles.iter())
+            .filter(|a| a.structure == Structure::Hub)
+            .map(|a| a.url.as_str())
+            .collect();
+        let topics = (self.config.topics.iter()).map(|t| format!("{}/", t.id));
+        let sections = self.sections.iter().map(|s| s.url.clone());
+        topics
+            .chain(sections)
+            .filter(|url| !with_text.contains(url.as_str()))
+            .collect()
+    }
+
+    /// Of `drawn` hubs ([`Site::drawn_hubs`]), those where a static file's `index.html`
+    /// stands: that file is the page there (spiffe.io's `docs/`, a static redirect page).
+    pub(super) fn hubs_given_to_static_pages(
+        &self,
+        drawn: &std::collections::BTreeSet<String>,
+    ) -> std::collections::BTreeSet<String> {
+        let static_pages: std::collections::HashSet<String> = (self.assets.iter())
             .filter(|a| !matches!(a.from, crate::load::AssetFolder::Content))
             .map(|a| a.path())
             .filter(|p| p.ends_with("index.html"))
             .collect();
-        if static_pages.is_empty() {
-            return Default::default();
-        }
-        let topics = (0..self.config.topics.len())
-            .filter(|&t| self.topic_hub(t).is_none())
-            .map(|t| format!("{}/", self.config.topics[t].id));
-        let sections = (self.sections.iter())
-            .filter(|s| s.hub.is_none())
-            .map(|s| s.url.clone());
-        topics
-            .chain(sections)
+        (drawn.iter())
             .filter(|url| static_pages.contains(&format!("{url}index.html")))
+            .cloned()
             .collect()
-    }
-
-    /// Whether `folder` (`docs/latest/`) is a folder above the page at `url` whose hub
-    /// attune draws, no text of the folder's own being published.
-    pub(super) fn drawn_hub_above(&self, folder: &str, url: &str) -> bool {
-        folder != url
-            && !folder.is_empty()
-            && url.starts_with(folder)
-            && (self
-                .sections
-                .iter()
-                .any(|s| s.url == folder && s.hub.is_none())
-                || (self.config.topics.iter().enumerate()).any(|(t, topic)| {
-                    folder == format!("{}/", topic.id) && self.topic_hub(t).is_none()
-                }))
     }
 
     /// The hub article of the content folder itself (`content/_index.md`), if any.

@@ -48,7 +48,8 @@ impl Site {
             Kind::Page,
             Owner::built_in("the home page"),
         );
-        self.static_hubs = self.hubs_given_to_static_pages();
+        let drawn = self.drawn_hubs();
+        self.static_hubs = self.hubs_given_to_static_pages(&drawn);
         for topic in &self.config.topics {
             if self.static_hubs.contains(&format!("{}/", topic.id)) {
                 continue;
@@ -355,7 +356,7 @@ impl Site {
                 let folder = article.url.trim_end_matches('/').rsplit_once('/');
                 if url.to_lowercase() == article.url.to_lowercase()
                     || folder.is_some_and(|(f, _)| url.eq_ignore_ascii_case(&format!("{f}/")))
-                    || self.drawn_hub_above(&url, &article.url)
+                    || (article.url.starts_with(&url) && drawn.contains(&url))
                 {
                     continue;
                 }
