@@ -62,13 +62,16 @@ fn score(wrong_lower: &str, candidate: &str) -> f64 {
     // Names that differ only in their numbers, by more than one digit (or two swapped:
     // `webb2021` for `webb2012`), are different things, not a typo of each other
     // (`Pasted image 20220612205614.png`, `Pasted image 20240205210832.png`).
-    let part = |s: &str, digit: bool| -> String {
-        s.chars().filter(|c| c.is_ascii_digit() == digit).collect()
-    };
-    if part(wrong_lower, false) == part(candidate, false)
-        && strsim::damerau_levenshtein(&part(wrong_lower, true), &part(candidate, true)) > 1
-    {
-        return 0.0;
+    // Compared without a copy, as every candidate is scored: the digits are gathered
+    // only for names whose other characters are the same.
+    fn part(s: &str, digit: bool) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(move |c| c.is_ascii_digit() == digit)
+    }
+    if part(wrong_lower, false).eq(part(candidate, false)) {
+        let digits = |s: &str| part(s, true).collect::<String>();
+        if strsim::damerau_levenshtein(&digits(wrong_lower), &digits(candidate)) > 1 {
+            return 0.0;
+        }
     }
     let score = strsim::jaro_winkler(wrong_lower, candidate);
     // Jaro–Winkler rewards a shared start: `dotnet` scores 0.78 against

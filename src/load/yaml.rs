@@ -28,7 +28,7 @@ pub(super) fn wrong_kind(
     file: &Path,
 ) -> Diagnostic {
     let place = e.location().map(|loc| (loc.line(), loc.column()));
-    let (line, column) = place.map_or((1, 1), |p| p);
+    let (line, column) = place.unwrap_or((1, 1));
     let d = Diagnostic::error(
         Code::FrontMatter,
         format!("front matter: {}", yaml_message(e)),
