@@ -124,6 +124,7 @@ fn highlights_foldable_callouts_and_block_ids() {
          Some ==very *important*== text, a == b, x===y, `==code==`.\n\n\
          A paragraph to link. ^para-1\n\n\
          - first item ^item-a\n- second\n\n\
+         Between lists.\n\n- code follows: ^item-code\n\t```c\n\tint x;\n\t```\n\n\
          Text on a line\n^own-line\n\n\
          | a | b |\n|---|---|\n| 1 | 2 |\n\n^table-1\n\n\
          ![[chart.png]]^chart\n\n\
@@ -134,7 +135,7 @@ fn highlights_foldable_callouts_and_block_ids() {
     );
     site.write(
         "content/t/b.md",
-        "---\ntitle: B\n---\nSee [the paragraph](a.md#^para-1), [[a#^item-a]], [[a#^own-line]], [[a#^table-1]] and [[a#^chart]].\n",
+        "---\ntitle: B\n---\nSee [the paragraph](a.md#^para-1), [[a#^item-a]], [[a#^own-line]], [[a#^table-1]], [[a#^item-code]] and [[a#^chart]].\n",
     );
     site.write("content/t/chart.png", b"\x89PNG\r\n\x1a\n");
     site.build().assert_code(0);
@@ -143,6 +144,8 @@ fn highlights_foldable_callouts_and_block_ids() {
         "Some <mark>very <em>important</em></mark> text, a == b, x===y, <code>==code==</code>.",
         "<p id=\"^para-1\">A paragraph to link.</p>",
         "<li id=\"^item-a\">first item</li>",
+        // The text of an item ends where code inside it starts.
+        "<li id=\"^item-code\">code follows:<pre",
         "<p id=\"^own-line\">Text on a line</p>",
         // A paragraph of only `^id` names the block before it, as in Obsidian.
         "<div id=\"^table-1\"></div>\n<table>",
@@ -156,7 +159,14 @@ fn highlights_foldable_callouts_and_block_ids() {
     let b = body(&site, "t/b/index.html");
     // An id written straight after an embed, as Obsidian's own help vault writes one.
     assert!(page.contains("<p id=\"^chart\">"), "{page}");
-    for id in ["^para-1", "^item-a", "^own-line", "^table-1", "^chart"] {
+    for id in [
+        "^para-1",
+        "^item-a",
+        "^item-code",
+        "^own-line",
+        "^table-1",
+        "^chart",
+    ] {
         let encoded = id.replace('^', "%5E");
         assert!(b.contains(&format!("href=\"../../t/a/#{encoded}\"")), "{b}");
     }

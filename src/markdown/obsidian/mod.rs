@@ -162,8 +162,9 @@ fn block_ids(mut events: Events<'_>) -> Events<'_> {
                 open.push((i, false));
             }
             Event::Start(Tag::Item) => open.push((i, false)),
-            Event::Start(Tag::List(_)) => {
-                // The text of a tight item ends where its nested list starts.
+            Event::Start(tag) if is_block(tag) && !matches!(tag, Tag::Heading { .. }) => {
+                // The text of a tight item ends where a block inside it starts: a
+                // nested list, or code (`- Allocation: ^alloc` over an indented fence).
                 if let Some(&(start, false)) = open.last() {
                     if matches!(events[start].0, Event::Start(Tag::Item)) && i > 0 {
                         edits.push((start, i - 1, "li"));
