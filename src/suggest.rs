@@ -62,10 +62,12 @@ fn score(wrong_lower: &str, candidate: &str) -> f64 {
     // Names that differ only in their numbers, by more than one digit (or two swapped:
     // `webb2021` for `webb2012`), are different things, not a typo of each other
     // (`Pasted image 20220612205614.png`, `Pasted image 20240205210832.png`).
+    // Spaces do not count (`Pasted image 20210811192005 1.png`, Obsidian's second copy).
     // Compared without a copy, as every candidate is scored: the digits are gathered
     // only for names whose other characters are the same.
     fn part(s: &str, digit: bool) -> impl Iterator<Item = char> + '_ {
-        s.chars().filter(move |c| c.is_ascii_digit() == digit)
+        s.chars()
+            .filter(move |c| c.is_ascii_digit() == digit && !c.is_whitespace())
     }
     if part(wrong_lower, false).eq(part(candidate, false)) {
         let digits = |s: &str| part(s, true).collect::<String>();
@@ -251,6 +253,9 @@ mod tests {
             "Pasted image 20240316213434.png",
         ];
         assert_eq!(nearest("Pasted image 20220612205614.png", pasted), None);
+        // Nor the second copy of another day's (0xd3xt3r's vault).
+        let copy = ["Pasted image 20210811192005 1.png"];
+        assert_eq!(nearest("Pasted image 20250612152732.png", copy), None);
         assert_eq!(
             nearest("Pasted imgae 20240205210832.png", pasted),
             Some(pasted[0])
