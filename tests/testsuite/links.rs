@@ -782,3 +782,27 @@ fn spaces_inside_an_address_s_angle_brackets_are_no_part_of_it() {
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn a_web_address_written_without_its_scheme_is_named_with_it() {
+    // An Obsidian vault's `[Betaflight](betaflight.com/)`: the browser looks for a
+    // page on this site, and the help said to put a file in the content folder.
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/bare.md",
+        "---\ntitle: Bare\n---\nSee [Betaflight](betaflight.com/), [CoreGrok](go.example.org/grok) and [the script](script/tool.py).\n",
+    );
+    let check = site.run(&["check"]);
+    check
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'betaflight.com/'")
+        .assert_stderr_contains("help: a web address needs its scheme, or the browser looks for it on this site: write `https://betaflight.com/`")
+        .assert_stderr_contains("write `https://go.example.org/grok`");
+    // A file's path keeps the help about files.
+    let script = check.stderr.split("'script/tool.py'").nth(1).unwrap_or("");
+    assert!(
+        script.contains("help: put the file in the content folder"),
+        "{}",
+        check.stderr
+    );
+}

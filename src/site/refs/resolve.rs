@@ -453,7 +453,7 @@ impl Site {
                 format!("broken link to '{url}': no page or file there"),
             ),
         };
-        let missing = self.missing_help(missing, &site_path, &folder, ctx);
+        let missing = self.missing_help(missing, (url, &site_path), &folder, ctx);
         nowhere(missing, diagnostics)
     }
 }

@@ -49,7 +49,7 @@ impl Site {
     pub(super) fn missing_help(
         &self,
         missing: Diagnostic,
-        site_path: &str,
+        (written, site_path): (&str, &str),
         folder: &str,
         ctx: &Lookup,
     ) -> Diagnostic {
@@ -75,6 +75,9 @@ impl Site {
         // A file in a folder attune reads only when told to: the setting is the help.
         match (self.unread_folder_help(site_path), best) {
             (Some(help), _) => missing.help(help),
+            (None, _) if bare_web_address(written) => missing.help(format!(
+                "a web address needs its scheme, or the browser looks for it on this site: write `https://{written}`"
+            )),
             (None, Some(best)) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(folder, best)
@@ -144,5 +147,54 @@ impl Site {
             "{} would be the page there, but it {why}",
             shown.to_string_lossy().replace('\\', "/")
         ))
+    }
+}
+
+/// Whether `written` is a web address without its scheme (`betaflight.com/`,
+/// `go.example.org/camx`, `www.example.net`), which a browser reads as a path on this
+/// site: a host of two or more labels whose last is a common top-level domain, not
+/// one a file name ends in (`.md`, `.in`, `.sh`).
+fn bare_web_address(written: &str) -> bool {
+    const TOP: [&str; 22] = [
+        "com", "org", "net", "io", "dev", "edu", "gov", "co", "app", "info", "uk", "de", "fr",
+        "ca", "au", "nl", "eu", "ch", "se", "us", "xyz", "me",
+    ];
+    let host = written.split(['/', '?', '#']).next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    let label =
+        |l: &&str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    labels.len() >= 2
+        && labels.iter().all(label)
+        && (labels[0].eq_ignore_ascii_case("www")
+            || TOP
+                .iter()
+                .any(|t| labels[labels.len() - 1].eq_ignore_ascii_case(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bare_web_address;
+
+    #[test]
+    fn a_host_without_its_scheme_is_told_from_a_file_name() {
+        for host in [
+            "betaflight.com/",
+            "phasar.org",
+            "go.example.org/camx#top",
+            "www.example.museum",
+        ] {
+            assert!(bare_web_address(host), "{host}");
+        }
+        for file in [
+            "notes.md",
+            "Makefile.in",
+            "setup.sh",
+            "image.png",
+            "docs/example.com",
+            "../site.org",
+            "a..com",
+        ] {
+            assert!(!bare_web_address(file), "{file}");
+        }
     }
 }
