@@ -42,19 +42,14 @@ impl BrokenLinks {
     /// `warn`, a warning whose help says what the page shows (`shown`); in `error`, an
     /// error whose help also names the setting that publishes while it is fixed.
     pub fn report(self, d: Diagnostic, shown: &str) -> Diagnostic {
-        let help = d.help.clone();
-        let joined = |more: &str| match &help {
-            Some(h) => format!("{h}; {more}"),
-            None => more.to_string(),
-        };
         match self {
             BrokenLinks::Warn => Diagnostic {
                 severity: Severity::Warning,
-                ..d.help(joined(&format!("published {shown}")))
+                ..d.more_help(&format!("published {shown}"))
             },
-            BrokenLinks::Error => d.help(joined(
+            BrokenLinks::Error => d.more_help(
                 "to publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml",
-            )),
+            ),
         }
     }
 

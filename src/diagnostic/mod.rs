@@ -123,6 +123,21 @@ impl Diagnostic {
         self
     }
 
+    /// The help with `more` after it: a new sentence after a question (`did you mean
+    /// 'x'? Published with…`), else after a semicolon.
+    pub fn more_help(self, more: &str) -> Self {
+        let help = match self.help.as_deref() {
+            Some(h) if h.ends_with(['?', '.', '!']) => {
+                let mut first = more.chars();
+                let upper = first.next().map(|c| c.to_uppercase().collect::<String>());
+                format!("{h} {}{}", upper.unwrap_or_default(), first.as_str())
+            }
+            Some(h) => format!("{h}; {more}"),
+            None => more.to_string(),
+        };
+        self.help(help)
+    }
+
     /// `help: did you mean 'x'?` when a close candidate exists.
     pub fn suggest<'a>(self, wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
         match nearest(wrong, candidates) {

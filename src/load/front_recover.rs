@@ -53,11 +53,7 @@ pub(super) fn split(
             let strict = "to publish while fixing, set `invalid_front_matter = \"warn\"` under [build] in book.toml (each property that cannot be read is left out, with a warning)";
             for d in found.into_vec() {
                 diagnostics.push(match (mendable, d.severity, &d.help) {
-                    (true, Severity::Error, Some(help)) => {
-                        let help = format!("{help}; {strict}");
-                        d.help(help)
-                    }
-                    (true, Severity::Error, None) => d.help(strict),
+                    (true, Severity::Error, _) => d.more_help(strict),
                     _ => d,
                 });
             }

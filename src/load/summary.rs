@@ -566,7 +566,7 @@ mod tests {
         assert_eq!((d[0].line, d[0].column), (18, 1));
         let help = d[0].help.as_deref().unwrap_or_default();
         assert!(
-            help.starts_with("did you mean 'misc/contributor.md'?; to publish while fixing"),
+            help.starts_with("did you mean 'misc/contributor.md'? To publish while fixing"),
             "{help}"
         );
     }

@@ -589,7 +589,7 @@ mod tests {
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(
             p.diagnostics[0].help.as_deref(),
-            Some("did you mean 'webb2012'?; to publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml")
+            Some("did you mean 'webb2012'? To publish while fixing, set `broken_links = \"warn\"` under [build] in book.toml")
         );
         assert!(!p.html.contains("[@webb2021]"), "{}", p.html);
         // With `broken_links = "warn"`: a warning, and the citation as written.
