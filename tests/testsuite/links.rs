@@ -806,3 +806,19 @@ fn a_web_address_written_without_its_scheme_is_named_with_it() {
         check.stderr
     );
 }
+
+#[test]
+fn a_file_s_name_with_a_slash_after_it_is_named_without() {
+    // UCL's DSH docs: `[request it](3-DSH_Cluster.md/#requesting-software-installs)`,
+    // a folder that is not there; the help had no suggestion at all.
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/slashed.md",
+        "---\ntitle: Slashed\n---\n## Part\n\nSee [the part](other.md/#part).\n",
+    );
+    site.write("content/care/other.md", "---\ntitle: Other\n---\n## Part\n");
+    site.run(&["check"])
+        .assert_code(1)
+        .assert_stderr_contains("broken link to 'other.md/#part'")
+        .assert_stderr_contains("help: 'other.md' is a file, not a folder: write `other.md#part`, without the `/` after its name");
+}

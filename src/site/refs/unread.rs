@@ -69,6 +69,18 @@ impl Site {
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
         let missing = missing.family(self.missing_family(site_path, ctx));
+        // `3-DSH_Cluster.md/#gpus`: a file's name with a `/` after it, a folder that is
+        // not there.
+        if let Some(file) = site_path
+            .strip_suffix('/')
+            .filter(|f| ctx.by_rel.contains_key(*f) || ctx.files.iter().any(|known| known == f))
+        {
+            let name = file.rsplit('/').next().unwrap_or(file);
+            let mended = written.replacen(&format!("{name}/"), name, 1);
+            return missing.help(format!(
+                "'{name}' is a file, not a folder: write `{mended}`, without the `/` after its name"
+            ));
+        }
         if let Some(help) = self.held_back_at(site_path, ctx) {
             return missing.help(help);
         }
