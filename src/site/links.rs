@@ -289,6 +289,9 @@ impl Site {
                                             "did you mean '{}'?",
                                             relative_path(&article.rel, &to.rel)
                                         )),
+                                        None if written.starts_with('/') => d.help(
+                                            "a path starting with `/` starts from the content folder",
+                                        ),
                                         None => {
                                             d.help("the path is relative to this file's folder")
                                         }

@@ -822,3 +822,19 @@ fn a_file_s_name_with_a_slash_after_it_is_named_without() {
         .assert_stderr_contains("broken link to 'other.md/#part'")
         .assert_stderr_contains("help: 'other.md' is a file, not a folder: write `other.md#part`, without the `/` after its name");
 }
+
+#[test]
+fn a_note_not_written_yet_from_the_root_is_not_said_to_be_relative() {
+    // 0xn3va's cheat sheets: `[here](/Linux/console-commands.md#chmod)`, with the help
+    // "the path is relative to this file's folder" for a path from the root.
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/rooted.md",
+        "---\ntitle: Rooted\n---\nSee [here](/zzqx/wvjk.md#chmod) and [there](wvjk.md).\n",
+    );
+    let check = site.run(&["check"]);
+    check
+        .assert_stderr_contains("'/zzqx/wvjk.md' is not written yet")
+        .assert_stderr_contains("help: a path starting with `/` starts from the content folder")
+        .assert_stderr_contains("help: the path is relative to this file's folder");
+}
