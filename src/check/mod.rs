@@ -86,6 +86,9 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Diagnostics) {
             .map(|&(line, column)| {
                 Diagnostic::warning(Code::MissingAlt, "image has no alt text")
                     .at(&a.path, line, column)
+                    // A site written elsewhere may leave every image undescribed
+                    // (76 in 0xn3va's cheat sheets): one fix, however often met.
+                    .family("images without alt text")
                     .help("describe the image in the brackets: ![a calm lake at dawn](lake.jpg)")
             })
             .collect();
