@@ -4,7 +4,7 @@
 use super::article::is_generated_on;
 use super::{Found, RefTarget, ResolvedLink, Site};
 use crate::config::MissingLinks;
-use crate::diagnostic::{nearest, Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::markdown::LinkTarget;
 use crate::site::urls::fold;
 use crate::text::{nfc, percent_decode_lenient};
@@ -273,29 +273,7 @@ impl Site {
                                 // The message says why; no other note is meant.
                                 _ if excluded.is_some() => d,
                                 LinkTarget::File { .. } => {
-                                    let stem = Path::new(&written)
-                                        .file_stem()
-                                        .map(|s| s.to_string_lossy().into_owned())
-                                        .unwrap_or_default();
-                                    // Any article of that slug: two files may share
-                                    // one, and a folder's hub has none of its own.
-                                    let best = nearest(
-                                        &stem,
-                                        self.articles.iter().map(|a| a.slug.as_str()),
-                                    )
-                                    .and_then(|best| self.articles.iter().find(|a| a.slug == best));
-                                    match best {
-                                        Some(to) => d.help(format!(
-                                            "did you mean '{}'?",
-                                            relative_path(&article.rel, &to.rel)
-                                        )),
-                                        None if written.starts_with('/') => d.help(
-                                            "a path starting with `/` starts from the content folder",
-                                        ),
-                                        None => {
-                                            d.help("the path is relative to this file's folder")
-                                        }
-                                    }
+                                    d.help(self.missing_note_help(&article.rel, &written))
                                 }
                                 _ => d.suggest(
                                     &written,
@@ -462,15 +440,6 @@ pub(super) fn is_generated_anchor(anchor: &str) -> bool {
 /// A `.md` link's path as its author reads it: percent-decoded.
 fn display_path(path: &str) -> String {
     crate::text::decoded_path(path)
-}
-
-fn relative_path(from: &Path, to: &Path) -> String {
-    let depth = from.parent().map_or(0, |p| p.components().count());
-    format!(
-        "{}{}",
-        "../".repeat(depth),
-        to.to_string_lossy().replace('\\', "/")
-    )
 }
 
 /// The path from the content folder a relative `.md` path from the file `from` names

@@ -16,6 +16,7 @@ mod included;
 mod indexes;
 mod limits;
 mod links;
+mod missing_note;
 mod names;
 mod order;
 mod parse;

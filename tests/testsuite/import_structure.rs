@@ -194,7 +194,7 @@ See [the overview](../Nowhere/overviews.md).
             .assert_stderr_contains(
                 "error: broken link to '../Nowhere/overviews.md'\n --> content/Healing/more.md:3:5",
             )
-            .assert_stderr_contains("help: did you mean '../");
+            .assert_stderr_contains("help: did you mean 'overview.md'?");
     }
 }
 

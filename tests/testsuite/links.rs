@@ -838,3 +838,26 @@ fn a_note_not_written_yet_from_the_root_is_not_said_to_be_relative() {
         .assert_stderr_contains("help: a path starting with `/` starts from the content folder")
         .assert_stderr_contains("help: the path is relative to this file's folder");
 }
+
+#[test]
+fn a_note_not_written_yet_is_offered_the_nearest_file_as_its_link_was_written() {
+    // BrighterCommand's GitBook keeps each edition in its own folder, `contents/9/` and
+    // `contents/10/`, and links `/contents/Routing.md`: the help offered the other
+    // edition's file, by a path climbing to the content folder and down again.
+    let site = Fixture::new("links");
+    for edition in ["9", "10"] {
+        site.write(
+            &format!("content/care/{edition}/dispatching.md"),
+            format!("---\ntitle: Dispatching {edition}\n---\nText.\n"),
+        );
+    }
+    site.write(
+        "content/care/9/page.md",
+        "---\ntitle: Nine\n---\nSee [one](/care/dispatchin.md) and [two](dispatchin.md).\n",
+    );
+    let check = site.run(&["check"]);
+    check
+        .assert_stderr_contains("'/care/dispatchin.md' is not written yet")
+        .assert_stderr_contains("help: did you mean '/care/9/dispatching.md'?")
+        .assert_stderr_contains("help: did you mean 'dispatching.md'?");
+}

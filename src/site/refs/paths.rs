@@ -148,7 +148,7 @@ pub(super) fn join_clamped(folder: &str, path: &str) -> String {
 }
 
 /// The path from `folder` to the site path `to`.
-pub(super) fn relative_to(folder: &str, to: &str) -> String {
+pub(in crate::site) fn relative_to(folder: &str, to: &str) -> String {
     let from: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
     let target: Vec<&str> = to.split('/').collect();
     let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
