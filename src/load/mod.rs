@@ -317,6 +317,9 @@ pub fn load(
     let gitbook = gitbook_files::is_gitbook(root, &dir);
     if gitbook {
         gitbook_files::take_glossary(root, &mut markdown, &mut content, diagnostics);
+        if let Some(summary) = &mut content.summary {
+            summary.gitbook = true;
+        }
     }
     gitbook_files::warn_languages(root, &dir, diagnostics);
     let walked: Vec<PathBuf> = match content.summary {

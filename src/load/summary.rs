@@ -50,6 +50,9 @@ pub struct Summary {
     /// Every item of the numbered lists, drafts included, in order: the groups that
     /// may name a folder (see [`Summary::folder_title`]).
     items: Vec<Item>,
+    /// Whether GitBook's (a `.gitbook.yaml` or `.gitbook/` beside it), not mdBook's:
+    /// the tool named when files it does not list are left out.
+    pub gitbook: bool,
 }
 
 /// An item of `SUMMARY.md`'s numbered lists: a chapter, a draft (`[Title]()`, no
@@ -335,10 +338,11 @@ impl Summary {
         } else {
             ("files", "are")
         };
+        let tool = if self.gitbook { "GitBook" } else { "mdBook" };
         Some(
             Diagnostic::warning(
                 Code::Summary,
-                format!("{count} Markdown {files} SUMMARY.md does not list {are} left out, as mdBook leaves them out: {shown}"),
+                format!("{count} Markdown {files} SUMMARY.md does not list {are} left out, as {tool} leaves them out: {shown}"),
             )
             .in_file(&self.file)
             .help("list a chapter in SUMMARY.md to publish it; a file that is only included stays out"),

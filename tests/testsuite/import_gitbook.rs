@@ -385,7 +385,7 @@ fn a_folder_the_summary_leaves_out_takes_its_readme_and_gitbook_has_no_index_md(
     site.write("tw/old/gone.md", "# Gone\n\nStale too.\n");
     let run = site.build();
     run.assert_code(0)
-        .assert_stderr_contains("3 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'index.md', 'old/README.md', 'old/gone.md'");
+        .assert_stderr_contains("3 Markdown files SUMMARY.md does not list are left out, as GitBook leaves them out: 'index.md', 'old/README.md', 'old/gone.md'");
     assert!(!run.stderr.contains("orphan"), "{}", run.stderr);
     assert!(!run.stderr.contains("Liquid"), "{}", run.stderr);
     assert!(site.read("index.html").contains("The manual."));
@@ -546,7 +546,7 @@ fn gitbooks_summary_in_a_folder_below_its_root_is_read_from_there() {
     run.assert_code(0);
     assert!(!run.stderr.contains("is not read"), "{}", run.stderr);
     assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
-    run.assert_stderr_contains("2 Markdown files SUMMARY.md does not list are left out, as mdBook leaves them out: 'SUMMARY.md', 'old.md'");
+    run.assert_stderr_contains("2 Markdown files SUMMARY.md does not list are left out, as GitBook leaves them out: 'SUMMARY.md', 'old.md'");
     assert!(site.read("shared/faq/index.html").contains("Answers."));
     assert!(site.read("top/index.html").contains("At the top."));
     assert!(!site.path("public/old").exists());
