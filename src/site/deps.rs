@@ -68,6 +68,7 @@ impl Dependencies {
             static_hubs: _,
             // Read only for a missing file's help, which is no page's.
             unread_static: _,
+            unlinked_files: _,
             theme_statics: _,
             root: _,
             theme_files,

@@ -161,6 +161,10 @@ pub struct Site {
     /// The site's `static/` folder when `[build] static_dir` does not name it: see
     /// [`Content::unread_static`].
     pub unread_static: Option<(PathBuf, String)>,
+    /// Files of the content folder published only when a page links to one (a
+    /// repository's plumbing, GitBook's `.gitbook/assets/`) that none does: for a
+    /// missing file's "did you mean".
+    pub unlinked_files: Vec<String>,
     /// The site's folder, the one holding book.toml.
     pub root: PathBuf,
     /// [`Content::theme_statics`].
@@ -273,6 +277,7 @@ fn build_with(
         assets: content.assets,
         static_hubs: Default::default(),
         unread_static: content.unread_static,
+        unlinked_files: Vec::new(),
         root: content.root.clone(),
         theme_statics: content.theme_statics,
         theme_files: content.theme_files,

@@ -116,6 +116,22 @@ fn a_book_at_the_repository_root_publishes_its_pages_not_the_repository() {
     }
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("href=\"./LICENSE\""), "{home}");
+
+    // An asset named at the wrong depth (Arweave's docs: `../.gitbook/assets/` two
+    // folders down) is offered the asset no page links to yet.
+    site.write(".gitbook/assets/certbot.png", "png");
+    site.write(
+        "guide/deep/tls.md",
+        "# TLS\n\n<img src=\"../.gitbook/assets/certbot.png\" alt=\"Certbot\">\n",
+    );
+    site.write(
+        "SUMMARY.md",
+        "# Summary\n\n- [Intro](README.md)\n- [Setup](guide/setup.md)\n- [TLS](guide/deep/tls.md)\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("image '../.gitbook/assets/certbot.png' does not exist")
+        .assert_stderr_contains("help: did you mean '../../.gitbook/assets/certbot.png'?");
 }
 
 #[test]

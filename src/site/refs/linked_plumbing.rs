@@ -42,6 +42,8 @@ impl Site {
             }
         }
         used.sort();
+        self.unlinked_files = unused.into_iter().collect();
+        self.unlinked_files.sort();
         self.assets.extend(used.into_iter().map(|path| Asset {
             rel: PathBuf::from(path),
             from: AssetFolder::Content,

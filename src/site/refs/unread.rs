@@ -58,7 +58,9 @@ impl Site {
         // changes from run to run: among names scoring alike the suggestion was one
         // of them at random (dapr/docs' `ref sdks`: `ses.md`, `sns.md`, `http.md`…).
         let articles = self.articles.iter().filter_map(|a| a.rel.to_str());
-        let candidates = ctx.files.iter().map(String::as_str).chain(articles);
+        let candidates = (ctx.files.iter().chain(&self.unlinked_files))
+            .map(String::as_str)
+            .chain(articles);
         let best = nearest(
             wanted,
             candidates.clone().filter_map(|c| c.rsplit('/').next()),
