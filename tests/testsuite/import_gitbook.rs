@@ -847,3 +847,41 @@ fn a_problem_on_a_line_of_a_readme_read_from_a_folder_is_at_its_column_as_writte
     );
     assert!(!run.stderr.contains("README.md:3:32"), "{}", run.stderr);
 }
+
+#[test]
+fn gitbooks_api_method_blocks_show_their_method_parameters_and_responses() {
+    // Arweave's HTTP API page: 16 `{% swagger %}` blocks were four warnings and their
+    // text without its labels (no method, address, parameter names or statuses).
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n- [API](api.md)\n");
+    site.write(
+        "book/api.md",
+        "# API\n\n\
+         {% swagger method=\"get\" path=\"/tx/{id}\" baseUrl=\"https://arweave.net\" summary=\"Get Transaction by ID\" %}\n\
+         {% swagger-description %}\nGet a transaction by its ID.\n{% endswagger-description %}\n\n\
+         {% swagger-parameter in=\"path\" name=\"id\" type=\"String\" required=\"true\" %}\nTransaction ID\n{% endswagger-parameter %}\n\n\
+         {% swagger-parameter in=\"body\" name=\"\" type=\"object\" %}\nThe whole body\n{% endswagger-parameter %}\n\n\
+         {% swagger-response status=\"200: OK\" description=\"\" %}\n```json\n{\"format\": 2}\n```\n{% endswagger-response %}\n\n\
+         {% swagger-response status=\"404\" description=\"Not found\" %}\n```\nNot Found.\n```\n{% endswagger-response %}\n\
+         {% endswagger %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("swagger"), "{}", run.stderr);
+    let page = std::fs::read_to_string(site.path("public/api/index.html")).unwrap();
+    let main = main_of(&page);
+    for expected in [
+        "<p><strong>Get Transaction by ID</strong></p>\n<p><code>GET https://arweave.net/tx/{id}</code></p>\n<p>Get a transaction by its ID.</p>",
+        "<code>id</code> (path, String, required):\nTransaction ID",
+        "(body, object):\nThe whole body",
+        "<p><strong>Response 200: OK</strong></p>",
+        "<p><strong>Response 404</strong>: Not found</p>",
+    ] {
+        assert!(main.contains(expected), "{expected}\nin\n{main}");
+    }
+    assert!(!main.contains("{%"), "{main}");
+}

@@ -93,8 +93,10 @@ fn escaped(text: &str) -> String {
 /// `overflow` are display only) and `{% file src="…" %}` (a download card: a link to
 /// the file, named by its file name, the caption written before `{% endfile %}` kept
 /// after it). Their closing tags stand for nothing. Hexo's `{% youtube ID %}` and
-/// `{% vimeo ID %}` are a link to the video. `None` for any other tag, and for a
-/// `file` with no local address.
+/// `{% vimeo ID %}` are a link to the video. GitBook's API method blocks
+/// (`{% swagger method="get" path="/tx/{id}" … %}` with its description, parameters
+/// and responses: [`api_tag`]) are their method, address, parameters and responses.
+/// `None` for any other tag, and for a `file` with no local address.
 pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<String> {
     if kind != Kind::Liquid {
         return None;
@@ -111,6 +113,9 @@ pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) ->
             let id = inner.split_whitespace().nth(1)?.trim_matches(['"', '\'']);
             super::super::hugo_builtins::video_link(name, id, None)
         }
+        name if name.starts_with("swagger") || name.starts_with("endswagger") => {
+            api_tag(name, inner)
+        }
         "file" => {
             let src = quoted(inner, "src")
                 .filter(|s| !s.is_empty() && !s.contains("://") && !s.contains(['<', '>', '\n']))?;
@@ -120,4 +125,77 @@ pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) ->
         }
         _ => None,
     }
+}
+
+/// GitBook's API method block, as its editor wrote it before OpenAPI blocks: the
+/// method's summary in bold over its method and address as code, each parameter a
+/// list item naming where it goes, its type and whether it is required, with its
+/// description after (`- `id` (path, String, required): Transaction ID`), and each
+/// response headed by its status, its example body following. The description and
+/// the closing tags stand for nothing; `None` for a tag of another name.
+fn api_tag(name: &str, inner: &str) -> Option<String> {
+    let value = |key: &str| quoted(inner, key).filter(|v| !v.is_empty());
+    match name {
+        "swagger" => {
+            let method = value("method").unwrap_or_default().to_ascii_uppercase();
+            let address = [value("baseUrl"), value("path")]
+                .into_iter()
+                .flatten()
+                .collect::<String>();
+            let mut out = String::new();
+            if let Some(summary) = value("summary") {
+                out.push_str(&format!("**{}**\n\n", escaped(summary)));
+            }
+            let call = format!("{method} {address}");
+            if !call.trim().is_empty() {
+                out.push_str(&format!("{}\n", code_span(call.trim())));
+            }
+            Some(out)
+        }
+        "swagger-parameter" => {
+            let about: Vec<&str> = [value("in"), value("type")]
+                .into_iter()
+                .flatten()
+                .chain((value("required") == Some("true")).then_some("required"))
+                .collect();
+            // A body given whole has no name (`in="body" name="" type="object"`).
+            let mut item = String::from("-");
+            if let Some(name) = value("name") {
+                item.push_str(&format!(" {}", code_span(name)));
+            }
+            if !about.is_empty() {
+                item.push_str(&format!(" ({})", about.join(", ")));
+            }
+            item.push(':');
+            if let Some(description) = value("description") {
+                item.push_str(&format!(" {}", escaped(description)));
+            }
+            Some(item)
+        }
+        "swagger-response" => {
+            let status = value("status").unwrap_or_default();
+            Some(match value("description") {
+                Some(description) => format!("**Response {status}**: {}\n", escaped(description)),
+                None => format!("**Response {status}**\n"),
+            })
+        }
+        "swagger-description"
+        | "endswagger"
+        | "endswagger-description"
+        | "endswagger-parameter"
+        | "endswagger-response" => Some(String::new()),
+        _ => None,
+    }
+}
+
+/// `text` as a code span, its backticks fenced by more.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
