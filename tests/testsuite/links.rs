@@ -790,14 +790,16 @@ fn a_web_address_written_without_its_scheme_is_named_with_it() {
     let site = Fixture::new("links");
     site.write(
         "content/care/bare.md",
-        "---\ntitle: Bare\n---\nSee [Betaflight](betaflight.com/), [CoreGrok](go.example.org/grok) and [the script](script/tool.py).\n",
+        "---\ntitle: Bare\n---\nSee [Betaflight](betaflight.com/), [CoreGrok](go.example.org/grok), [Mail](me@noskill.agency) and [the script](script/tool.py).\n",
     );
     let check = site.run(&["check"]);
     check
         .assert_code(1)
         .assert_stderr_contains("broken link to 'betaflight.com/'")
         .assert_stderr_contains("help: a web address needs its scheme, or the browser looks for it on this site: write `https://betaflight.com/`")
-        .assert_stderr_contains("write `https://go.example.org/grok`");
+        .assert_stderr_contains("write `https://go.example.org/grok`")
+        // FIPSBook's `[Mail](1ikeadragon@noskill.agency)`.
+        .assert_stderr_contains("help: an email address needs `mailto:`, or the browser looks for it on this site: write `mailto:me@noskill.agency`");
     // A file's path keeps the help about files.
     let script = check.stderr.split("'script/tool.py'").nth(1).unwrap_or("");
     assert!(

@@ -92,6 +92,9 @@ impl Site {
             (None, _) if bare_web_address(written) => missing.help(format!(
                 "a web address needs its scheme, or the browser looks for it on this site: write `https://{written}`"
             )),
+            (None, _) if bare_email_address(written) => missing.help(format!(
+                "an email address needs `mailto:`, or the browser looks for it on this site: write `mailto:{written}`"
+            )),
             (None, Some(best)) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(folder, best)
@@ -174,20 +177,43 @@ fn bare_web_address(written: &str) -> bool {
         "ca", "au", "nl", "eu", "ch", "se", "us", "xyz", "me",
     ];
     let host = written.split(['/', '?', '#']).next().unwrap_or("");
-    let labels: Vec<&str> = host.split('.').collect();
+    host_labels(host).is_some_and(|(first, last)| {
+        first.eq_ignore_ascii_case("www") || TOP.iter().any(|t| last.eq_ignore_ascii_case(t))
+    })
+}
+
+/// The first and last of a host's two or more labels (`docs`, `org` in
+/// `docs.example.org`), if it is one.
+fn host_labels(host: &str) -> Option<(&str, &str)> {
     let label =
-        |l: &&str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    labels.len() >= 2
-        && labels.iter().all(label)
-        && (labels[0].eq_ignore_ascii_case("www")
-            || TOP
-                .iter()
-                .any(|t| labels[labels.len() - 1].eq_ignore_ascii_case(t)))
+        |l: &str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let (first, last) = (host.split('.').next()?, host.rsplit('.').next()?);
+    (host.contains('.') && host.split('.').all(label)).then_some((first, last))
+}
+
+/// Whether `written` is an email address without `mailto:` (`me@example.org`).
+fn bare_email_address(written: &str) -> bool {
+    written.split_once('@').is_some_and(|(user, host)| {
+        let user_ok = !user.is_empty()
+            && (user.bytes()).all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));
+        // Any top-level domain of letters, the `@` saying it is an address, but a
+        // file's extension (`icon@2x.png`).
+        const FILES: [&str; 12] = [
+            "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf", "md", "html", "htm", "txt",
+        ];
+        let top = host_labels(host).map(|(_, last)| last.to_ascii_lowercase());
+        user_ok
+            && top.is_some_and(|t| {
+                t.len() >= 2
+                    && t.bytes().all(|b| b.is_ascii_alphabetic())
+                    && !FILES.contains(&t.as_str())
+            })
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::bare_web_address;
+    use super::{bare_email_address, bare_web_address};
 
     #[test]
     fn a_host_without_its_scheme_is_told_from_a_file_name() {
@@ -209,6 +235,16 @@ mod tests {
             "a..com",
         ] {
             assert!(!bare_web_address(file), "{file}");
+        }
+        assert!(bare_email_address("1ikeadragon@noskill.agency"));
+        assert!(bare_email_address("care.team+site@example.org"));
+        for other in [
+            "@example.org",
+            "a@b",
+            "docs/me@example.org",
+            "me@example.org/x",
+        ] {
+            assert!(!bare_email_address(other), "{other}");
         }
     }
 }
