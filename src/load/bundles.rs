@@ -72,12 +72,12 @@ pub(super) fn hugo_config(folder: &Path) -> bool {
 
 /// The address Hugo gave each page where attune's differs (a folder `v3.6`, whose dot
 /// Hugo keeps and attune's slug makes `-`; a file `C++ notes.md`): kept as an old
-/// address, as a `slug:`'s is (`FrontMatter::hugo_path`), so readers' bookmarks and
+/// address, as a `slug:`'s is (`FrontMatter::old_address`), so readers' bookmarks and
 /// other sites' links still arrive. Not on a Zola site: Zola makes slugs as attune does.
 pub(super) fn keep_hugo_addresses(sources: &mut [super::Source]) {
     for source in sources {
         let front = &mut source.front;
-        if front.hugo_path.is_some() || front.path.is_some() {
+        if front.old_address.is_some() || front.path.is_some() {
             continue;
         }
         let rel = source.rel.with_extension("");
@@ -91,7 +91,7 @@ pub(super) fn keep_hugo_addresses(sources: &mut [super::Source]) {
         let ours: Vec<String> = parts.iter().map(|p| crate::text::slugify(p)).collect();
         let plain = hugo.iter().all(|s| !s.is_empty() && s != "." && s != "..");
         if plain && !hugo.is_empty() && hugo != ours {
-            front.hugo_path = Some(hugo.iter().map(|s| format!("{s}/")).collect());
+            front.old_address = Some(hugo.iter().map(|s| format!("{s}/")).collect());
         }
     }
 }

@@ -56,6 +56,74 @@ pub fn is_site(dir: &Path) -> bool {
 /// `x` (see `site/refs/paths.rs`).
 pub const DOCS_ROUTE: &str = "docs";
 
+/// The address Docusaurus gives each doc where attune's differs, kept as an old
+/// address of the page (`FrontMatter::old_address`), so links written to it
+/// (`./imports-dependencies` for `01-imports-dependencies.md`) lead to the page and a
+/// redirect stands there: its path from the docs folder without the number prefixes
+/// Docusaurus takes off each name (`01-`, `2 - `, not a date's or version's
+/// `2021-01` or `8.0`), its front matter's `id` in place of the file's name, and a
+/// folder's `index`, `README` or doc named as the folder at the folder's address.
+pub fn keep_addresses(sources: &mut [super::Source]) {
+    for source in sources {
+        if source.front.old_address.is_some() || source.front.path.is_some() {
+            continue;
+        }
+        let rel = source.rel.with_extension("");
+        let mut parts: Vec<String> = (rel.components())
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let Some(name) = parts.pop() else {
+            continue;
+        };
+        let values = super::hugo_params::front_values(&source.text[..source.body_start]);
+        let id = (values.as_ref())
+            .and_then(|v| v.get("id")?.as_str().map(str::to_string))
+            .filter(|id| !id.is_empty() && !id.contains('/'));
+        let index = id.is_none()
+            && (["index", "readme"].contains(&name.to_lowercase().as_str())
+                || parts.last().is_some_and(|f| f.eq_ignore_ascii_case(&name)));
+        let mut address: String = parts
+            .iter()
+            .map(|p| format!("{}/", without_number_prefix(p)))
+            .collect();
+        if !index {
+            let last = id.unwrap_or_else(|| without_number_prefix(&name).to_string());
+            address.push_str(&format!("{last}/"));
+        }
+        let plain: String = (rel.components())
+            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+            .collect();
+        if address != plain {
+            source.front.old_address = Some(address);
+        }
+    }
+}
+
+/// A file or folder name without the number prefix Docusaurus takes off it (`01-intro`
+/// → `intro`, `2 - Setup` → `Setup`); a date's or version's digits stay (`2021-01-31`,
+/// `8.0-notes`), as Docusaurus keeps them.
+fn without_number_prefix(name: &str) -> &str {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &name[digits..];
+    let separator = |c: char| matches!(c, '-' | '_' | '.');
+    let after = rest.trim_start_matches(char::is_whitespace);
+    // `8.0`, `2021-01`: digits, a separator, digits.
+    let version = rest
+        .strip_prefix(separator)
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if digits == 0 || version || !after.starts_with(separator) {
+        return name;
+    }
+    let suffix = after
+        .trim_start_matches(separator)
+        .trim_start_matches(char::is_whitespace);
+    // The name goes on with something else than a separator or a space.
+    match suffix.chars().next() {
+        Some(c) if !separator(c) && !c.is_whitespace() => suffix,
+        _ => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +137,32 @@ mod tests {
         std::fs::create_dir(dir.path().join("website")).unwrap();
         std::fs::write(dir.path().join("website/docusaurus.config.js"), "").unwrap();
         assert!(is_site(&docs));
+    }
+
+    #[test]
+    fn number_prefixes_come_off_as_docusaurus_takes_them() {
+        for (name, bare) in [
+            ("01-imports-dependencies", "imports-dependencies"),
+            ("1-My Doc", "My Doc"),
+            ("001 - My Doc", "My Doc"),
+            ("1---My Doc", "My Doc"),
+            ("9_setup", "setup"),
+        ] {
+            assert_eq!(without_number_prefix(name), bare, "{name}");
+        }
+        for kept in [
+            "MyDoc",
+            "a1-My Doc",
+            "My Doc-000",
+            "00abc01-My Doc",
+            "2021-01-31 - Doc",
+            "2021.01 - Doc",
+            "8.0 - Doc",
+            "8_0",
+            "2021",
+            "01-",
+        ] {
+            assert_eq!(without_number_prefix(kept), kept, "{kept}");
+        }
     }
 }

@@ -162,7 +162,7 @@ pub struct FrontMatter {
     /// `site/permalinks.rs`); the page's own address stays its path.
     pub slug: Option<String>,
     /// Hugo's `url`: where Hugo published the page (`/about-us/`, `/old/page.html`),
-    /// an old address here (see `hugo_path`); the page keeps its path's address.
+    /// an old address here (see `old_address`); the page keeps its path's address.
     pub url: Option<String>,
     /// Zola's `transparent = true` in a section's `_index.md`: the section's pages are
     /// listed on its parent's hub too (see `render/sections.rs`).
@@ -174,11 +174,12 @@ pub struct FrontMatter {
     /// Zola's `redirect_to` in a section's `_index.md`: Zola shows a redirect there,
     /// not its text, so the file is left out as with `render = false`.
     pub redirect_to: Option<String>,
-    /// The address Hugo gives a page, where it differs from `path`: its `url`, or
-    /// the one a `slug:` gives (`slug: v5.8`: Hugo keeps the dot, Zola does not): an
-    /// old address too, claimed where nothing else is.
+    /// The address the site's own tool gives a page, where it differs from `path`:
+    /// Hugo's, from its `url` or `slug:` (`slug: v5.8`: Hugo keeps the dot, Zola does
+    /// not), or Docusaurus' (`intro/` for `01-intro.md`): an old address too, claimed
+    /// where nothing else is.
     #[serde(skip)]
-    pub hugo_path: Option<String>,
+    pub old_address: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned
     /// about by `site` unless `[front_matter] allow` names them.
     #[serde(skip)]

@@ -453,6 +453,9 @@ pub fn load(
     if is_hugo && !bundles::is_zola(root, &dir) {
         bundles::keep_hugo_addresses(&mut sources);
     }
+    if content.docusaurus {
+        docusaurus::keep_addresses(&mut sources);
+    }
     excalidraw::draw(&mut sources, &dir, diagnostics);
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);

@@ -275,12 +275,12 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
             .map(|c| hugo_segment(&c.as_os_str().to_string_lossy()) + "/")
             .chain([hugo_segment(slug) + "/"])
             .collect();
-        front.hugo_path = Some(hugo).filter(|h| front.path.as_ref() != Some(h));
+        front.old_address = Some(hugo).filter(|h| front.path.as_ref() != Some(h));
     }
     // Hugo's `url:`, the page's whole address there, over what a slug gives.
     if let Some(url) = front.url.as_deref().map(str::trim) {
         if !url.is_empty() && !url.contains("://") {
-            front.hugo_path = Some(url.to_string());
+            front.old_address = Some(url.to_string());
         }
     }
     let Some((date, rest)) = dated_name(&name) else {

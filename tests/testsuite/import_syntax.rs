@@ -1758,6 +1758,48 @@ fn a_github_actions_expression_is_text_where_no_liquid_runs() {
 }
 
 #[test]
+fn links_to_a_docusaurus_doc_s_own_address_lead_to_it() {
+    // 0xMiden's docs: `[imports](./imports-dependencies)` for `01-imports-dependencies.md`,
+    // as Docusaurus takes number prefixes off names; nine links were broken.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "docs/02-guide/01-imports.md",
+        "---\ntitle: Imports\n---\n## Paths\n\nText.\n",
+    );
+    site.write(
+        "docs/02-guide/03-faq.md",
+        "---\nid: questions\ntitle: FAQ\n---\nText.\n",
+    );
+    site.write(
+        "docs/02-guide/02-guide.md",
+        "---\ntitle: Guide\n---\nSee [imports](./imports#paths), [the FAQ](questions), [from the root](/docs/guide/imports) and [dated](./2021-01-notes).\n",
+    );
+    site.write(
+        "docs/02-guide/2021-01-notes.md",
+        "---\ntitle: Notes\n---\nText.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let guide = site.read("02-guide/02-guide/index.html");
+    for href in [
+        "href=\"../../02-guide/01-imports/#paths\"",
+        "href=\"../../02-guide/03-faq/\"",
+        "href=\"../../02-guide/2021-01-notes/\"",
+    ] {
+        assert!(guide.contains(href), "{href}\n{guide}");
+    }
+    // A redirect stands at each address Docusaurus gave, so bookmarks arrive too.
+    let redirect = site.read("guide/imports/index.html");
+    assert!(redirect.contains("02-guide/01-imports/"), "{redirect}");
+    assert!(site.path("public/guide/questions/index.html").exists());
+}
+
+#[test]
 fn a_docusaurus_sites_keys_order_and_docs_route_links_are_read_as_docusaurus_reads_them() {
     // prettier/prettier: `docs/` beside `website/docusaurus.config.js`; `id:` in 24
     // files was an unknown key, `sidebar_position` no order, and links written to the

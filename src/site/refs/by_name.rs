@@ -343,6 +343,19 @@ impl Site {
                     .or_else(|| by_address(join(url, decoded)?))
             })
             .or_else(|| by_address(join_clamped(served.as_deref()?, decoded)))
+            .or_else(|| {
+                // The address Hugo or Docusaurus gave it (`guide/intro/` for
+                // `02-guide/01-intro.md`), and that address's folder, as a browser
+                // reads a link from Docusaurus' `guide/intro`, without its last `/`.
+                let old = crate::site::normalise_alias(article.front.old_address.as_deref()?);
+                let parent = match old.trim_end_matches('/').rsplit_once('/') {
+                    Some((parent, _)) => format!("{parent}/"),
+                    None => String::new(),
+                };
+                [old, parent]
+                    .iter()
+                    .find_map(|base| by_address(join_clamped(base, decoded)))
+            })
     }
 
     /// A `..` too many, as Obsidian and a browser read it: it stays at the root

@@ -1,5 +1,6 @@
 //! Old addresses claimed where nothing else is, silently: the `.html` file mdBook
-//! published each chapter at, and the address Hugo gave a page with a `slug:`.
+//! published each chapter at, and the address Hugo gave a page with a `slug:` (or
+//! Docusaurus a doc whose name has a number prefix).
 
 use super::{Kind, Owner, UrlTable};
 use crate::diagnostic::Diagnostics;
@@ -38,7 +39,8 @@ impl Site {
         }
     }
 
-    /// Hugo's address of a page with a `slug:` (see [`Site::claim_urls`]).
+    /// The address Hugo or Docusaurus gave a page (`FrontMatter::old_address`: see
+    /// [`Site::claim_urls`]).
     pub(super) fn claim_hugo_addresses(
         &self,
         table: &mut UrlTable,
@@ -46,10 +48,11 @@ impl Site {
         aliases: &mut BTreeMap<String, usize>,
     ) {
         let page = |url: &str| format!("{url}index.html");
-        // The address Hugo gave a page with a `slug:` where it differs from the one
-        // above: an old address in the same way, where nothing else claims it.
+        // The address Hugo gave a page with a `slug:` (or Docusaurus a doc) where it
+        // differs from the one above: an old address in the same way, where nothing
+        // else claims it.
         for (i, article) in self.articles.iter().enumerate() {
-            let Some(url) = article.front.hugo_path.as_deref() else {
+            let Some(url) = article.front.old_address.as_deref() else {
                 continue;
             };
             let url = crate::site::normalise_alias(url);
@@ -58,12 +61,12 @@ impl Site {
             if !inside || long || url == article.url || aliases.contains_key(&url) {
                 continue;
             }
-            let what = format!("the Hugo address of '{}'", article.slug);
+            let what = format!("the earlier address of '{}'", article.slug);
             let owner = Owner::content(what, &article.path, 1, 1);
             let quiet = &mut Diagnostics::new();
             let file = article
                 .front
-                .hugo_path
+                .old_address
                 .as_deref()
                 .and_then(crate::site::alias_file);
             if let Some(file) = file {
