@@ -62,9 +62,19 @@ pub const DOCS_ROUTE: &str = "docs";
 /// redirect stands there: its path from the docs folder without the number prefixes
 /// Docusaurus takes off each name (`01-`, `2 - `, not a date's or version's
 /// `2021-01` or `8.0`), its front matter's `id` in place of the file's name, and a
-/// folder's `index`, `README` or doc named as the folder at the folder's address.
+/// folder's `index`, `README` or doc named as the folder at the folder's address; or
+/// the address its `slug:` gives, from the docs' root (`/getting-started`) or from the
+/// doc's folder, which does not move the page as a Hugo or Zola `slug:` does.
 pub fn keep_addresses(sources: &mut [super::Source]) {
     for source in sources {
+        // A `slug:` is Docusaurus' (below), not the last part of the page's address
+        // as Hugo and Zola read one.
+        if let Some(slug) = source.front.slug.as_deref().map(str::trim) {
+            if !slug.is_empty() {
+                source.front.path = None;
+                source.front.old_address = None;
+            }
+        }
         if source.front.old_address.is_some() || source.front.path.is_some() {
             continue;
         }
@@ -86,7 +96,17 @@ pub fn keep_addresses(sources: &mut [super::Source]) {
             .iter()
             .map(|p| format!("{}/", without_number_prefix(p)))
             .collect();
-        if !index {
+        // `slug: /getting-started` from the docs' root, `slug: start` from the doc's
+        // folder: the whole address.
+        let slug = source.front.slug.as_deref().map(str::trim);
+        if let Some(slug) = slug.filter(|s| !s.is_empty()) {
+            let slug = slug.trim_end_matches('/');
+            address = match slug.strip_prefix('/') {
+                Some("") => String::new(),
+                Some(rooted) => format!("{rooted}/"),
+                None => format!("{address}{slug}/"),
+            };
+        } else if !index {
             let last = id.unwrap_or_else(|| without_number_prefix(&name).to_string());
             address.push_str(&format!("{last}/"));
         }

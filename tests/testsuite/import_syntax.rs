@@ -1781,7 +1781,16 @@ fn links_to_a_docusaurus_doc_s_own_address_lead_to_it() {
     );
     site.write(
         "docs/02-guide/2021-01-notes.md",
-        "---\ntitle: Notes\n---\nText.\n",
+        "---\ntitle: Notes\n---\nText. [Start](/docs/getting-started), [more](more).\n",
+    );
+    // A `slug:` is the whole address, from the docs' root or the doc's folder.
+    site.write(
+        "docs/02-guide/04-start.md",
+        "---\ntitle: Start\nslug: /getting-started\n---\nText.\n",
+    );
+    site.write(
+        "docs/02-guide/05-more.md",
+        "---\ntitle: More\nslug: more\n---\nText.\n",
     );
     let run = site.build();
     run.assert_code(0);
@@ -1797,6 +1806,15 @@ fn links_to_a_docusaurus_doc_s_own_address_lead_to_it() {
     let redirect = site.read("guide/imports/index.html");
     assert!(redirect.contains("02-guide/01-imports/"), "{redirect}");
     assert!(site.path("public/guide/questions/index.html").exists());
+    // The page stays at its path.
+    let notes = site.read("02-guide/2021-01-notes/index.html");
+    for href in [
+        "href=\"../../02-guide/04-start/\"",
+        "href=\"../../02-guide/05-more/\"",
+    ] {
+        assert!(notes.contains(href), "{href}\n{notes}");
+    }
+    assert!(site.path("public/getting-started/index.html").exists());
 }
 
 #[test]
