@@ -172,9 +172,11 @@ impl Site {
 /// site: a host of two or more labels whose last is a common top-level domain, not
 /// one a file name ends in (`.md`, `.in`, `.sh`).
 fn bare_web_address(written: &str) -> bool {
-    const TOP: [&str; 22] = [
+    const TOP: [&str; 48] = [
         "com", "org", "net", "io", "dev", "edu", "gov", "co", "app", "info", "uk", "de", "fr",
-        "ca", "au", "nl", "eu", "ch", "se", "us", "xyz", "me",
+        "ca", "au", "nl", "eu", "ch", "se", "us", "xyz", "me", "si", "it", "es", "ru", "jp", "cn",
+        "br", "nz", "ie", "at", "be", "dk", "fi", "no", "cz", "ly", "tv", "fm", "gg", "to", "pt",
+        "kr", "tw", "hk", "sg", "za",
     ];
     let host = written.split(['/', '?', '#']).next().unwrap_or("");
     host_labels(host).is_some_and(|(first, last)| {
@@ -222,6 +224,7 @@ mod tests {
             "phasar.org",
             "go.example.org/camx#top",
             "www.example.museum",
+            "meet.jit.si",
         ] {
             assert!(bare_web_address(host), "{host}");
         }
