@@ -79,6 +79,33 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             .iter()
             .find(|(r, _)| r.contains(&(start + indent)))
             .map(|(_, fenced)| *fenced);
+        // A hint with its text on the tag's line: the callout, that text its first
+        // line, closed after it when the line closes it.
+        if let Some((style, words, closed)) = hint_with_text(rest).filter(|_| inside.is_none()) {
+            found = true;
+            if open.is_empty() {
+                base = indent;
+            }
+            let keep = indent.min(base);
+            let lead = &content[..keep];
+            let prefix = quotes(depth_of(&open), &" ".repeat(base - keep));
+            splice.copy(copied..start + keep);
+            let callout_line = callout(&style, None, None);
+            splice.insert(
+                &format!("{prefix}{callout_line}\n{lead}{prefix}> "),
+                start + indent,
+            );
+            let words = start + indent + words.start..start + indent + words.end;
+            splice.copy(words.clone());
+            copied = words.end;
+            if closed {
+                splice.insert(&format!("\n{lead}{prefix}"), words.end);
+                copied = start + content.len();
+            } else {
+                open.push((HINT, true));
+            }
+            continue;
+        }
         let marker = (hint.is_some() || fence.1 >= 3)
             && match inside {
                 None => true,
@@ -94,7 +121,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
                         .is_some_and(|((c, n), _)| *c == fence.0 && *n <= fence.1)
             }
         };
-        let depth = |open: &[(Fence, bool)]| open.iter().filter(|o| o.1).count();
+        let depth = depth_of;
         if marker && closes {
             // The closing line: the quotes of the containers still open, so what
             // follows is not read as the callout's text continued.
@@ -176,6 +203,11 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     Some((splice.out, splice.map))
 }
 
+/// How many quote levels the open containers add.
+fn depth_of(open: &[(Fence, bool)]) -> usize {
+    open.iter().filter(|o| o.1).count()
+}
+
 /// A container's fence: its character (`:`, or `/` for pymdownx.blocks) and how many.
 type Fence = (u8, usize);
 
@@ -254,6 +286,9 @@ enum Hint {
 /// The GitBook hint tag a line is, alone on it (`{%- hint -%}` too).
 fn hint_tag(line: &str) -> Option<Hint> {
     let inner = line.trim_end().strip_prefix("{%")?.strip_suffix("%}")?;
+    if inner.contains("%}") {
+        return None;
+    }
     let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
     if inner == "endhint" || inner == "endnote" {
         return Some(Hint::Close);
@@ -286,6 +321,27 @@ fn hint_tag(line: &str) -> Option<Hint> {
         .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         .unwrap_or_else(|| "info".to_string());
     Some(Hint::Open(style))
+}
+
+/// A hint whose text starts on its opening tag's line (`{% hint style="info" %} Text`,
+/// and `{% endhint %}` at the end when it is all on one line): its style, where the
+/// text is in `line`, and whether the line closes it.
+fn hint_with_text(line: &str) -> Option<(String, Range<usize>, bool)> {
+    let line = line.trim_end();
+    if !line.starts_with("{%") {
+        return None;
+    }
+    let tag_end = line.find("%}")? + 2;
+    let Some(Hint::Open(style)) = hint_tag(&line[..tag_end]) else {
+        return None;
+    };
+    let closing = line.rfind("{%").filter(|&at| at >= tag_end);
+    let closed = closing.is_some_and(|at| matches!(hint_tag(&line[at..]), Some(Hint::Close)));
+    let end = if closed { closing? } else { line.len() };
+    let text = &line[tag_end..end];
+    let start = tag_end + (text.len() - text.trim_start().len());
+    let range = start..tag_end + text.trim_end().len();
+    (!range.is_empty() && !line[range.clone()].contains("{%")).then_some((style, range, closed))
 }
 
 /// `depth` quote marks after `indent`.
@@ -559,6 +615,17 @@ mod tests {
         // In code, or with text around it on its line, a hint tag stays as written.
         assert!(rewrite("```\n{% hint %}\nX\n{% endhint %}\n```\n", Options::empty()).is_none());
         assert!(rewrite("a {% hint %}\nX\n{% endhint %}\n", Options::empty()).is_none());
+        // Text on the tag's line (a one-line hint lost its text and held the rest of
+        // the page in its box).
+        let text = "{% hint style=\"info\" %} One *line*. {% endhint %}\n\nAfter.\n";
+        let (rewritten, map) = rewrite(text, Options::empty()).unwrap();
+        assert_eq!(rewritten, "> [!info]\n> One *line*.\n\n\nAfter.\n");
+        let at = rewritten.find("One").unwrap();
+        assert_eq!(map.back(at), text.find("One").unwrap());
+        assert_eq!(
+            out("{% hint style=\"warning\" %} First\nSecond\n{% endhint %}\nB\n"),
+            "> [!warning]\n> First\n> Second\n\nB\n"
+        );
         assert!(rewrite("{% hinted %}\nX\n", Options::empty()).is_none());
         // Hexo's NexT and Butterfly notes: the first class is the kind.
         assert_eq!(

@@ -885,3 +885,32 @@ fn gitbooks_api_method_blocks_show_their_method_parameters_and_responses() {
     }
     assert!(!main.contains("{%"), "{main}");
 }
+
+#[test]
+fn a_hint_with_its_text_on_the_tag_s_line_is_a_callout_and_ends_there() {
+    // `{% hint style="info" %} One line. {% endhint %}`: the text was lost and the
+    // callout held the rest of the page; `{% tab title= "Mac" %}` was not a tab.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n- [A](a.md)\n");
+    site.write(
+        "book/a.md",
+        "# A\n\n{% hint style=\"info\" %} One line hint. {% endhint %}\n\n\
+         {% hint style=\"warning\" %}\nNormal.\n{% endhint %}\n\n\
+         {% tabs %}\n{% tab title= \"Mac\" %}\nMac text.\n{% endtab %}\n{% endtabs %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = std::fs::read_to_string(site.path("public/a/index.html")).unwrap();
+    let main = main_of(&page);
+    for expected in [
+        "<p class=\"callout-title\">Info</p>\n<p>One line hint.</p>\n</div>\n<div class=\"callout callout-warning\"",
+        "<p><strong>Mac</strong></p>\n<p>Mac text.</p>",
+    ] {
+        assert!(main.contains(expected), "{expected}\nin\n{main}");
+    }
+}

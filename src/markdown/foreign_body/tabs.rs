@@ -19,7 +19,8 @@ pub(in crate::markdown) fn tab_label(kind: Kind, name: &str, inner: &str) -> Opt
     };
     let label = match inner.find(&format!("{key}=")) {
         Some(at) => {
-            let rest = &inner[at + key.len() + 1..];
+            // `title= "Mac"`: GitBook reads a space after the `=` too.
+            let rest = inner[at + key.len() + 1..].trim_start();
             let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
             let end = rest[1..].find(quote)?;
             &rest[1..1 + end]
@@ -76,6 +77,10 @@ mod tests {
         assert_eq!(
             label(Kind::Liquid, "tab title=\"npm\"").as_deref(),
             Some("**npm**\n")
+        );
+        assert_eq!(
+            label(Kind::Liquid, "tab title= \"Mac\"").as_deref(),
+            Some("**Mac**\n")
         );
         assert_eq!(label(Kind::Liquid, "tab npm"), None);
         assert_eq!(label(Kind::Mdbook, "#table x"), None);
