@@ -44,8 +44,10 @@ impl Site {
     }
 
     /// `missing`, the error for a missing file or page at `site_path` (from the site
-    /// root) referred to from `folder`, with its help: the setting that publishes the
-    /// folder it is in, else the nearest file or page there is.
+    /// root), written `written`, referred to from `folder`, with its help, the first
+    /// that applies: a file's name with a `/` after it, the page held back there, the
+    /// setting that publishes the folder it is in, the scheme or `mailto:` a bare
+    /// address lacks, else the nearest file or page there is (searched for only then).
     pub(super) fn missing_help(
         &self,
         missing: Diagnostic,
@@ -53,10 +55,38 @@ impl Site {
         folder: &str,
         ctx: &Lookup,
     ) -> Diagnostic {
+        let missing = missing.family(self.missing_family(site_path, ctx));
+        // `3-DSH_Cluster.md/#gpus`: a file's name with a `/` after it, a folder that is
+        // not there.
+        if let Some(file) = (site_path.strip_suffix('/')).filter(|f| self.is_on_site(ctx, f)) {
+            let name = file.rsplit('/').next().unwrap_or(file);
+            let mended = written.replacen(&format!("{name}/"), name, 1);
+            return missing.help(format!(
+                "'{name}' is a file, not a folder: write `{mended}`, without the `/` after its name"
+            ));
+        }
+        if let Some(help) = self.held_back_at(site_path, ctx) {
+            return missing.help(help);
+        }
+        // A file in a folder attune reads only when told to: the setting is the help.
+        if let Some(help) = self.unread_folder_help(site_path) {
+            return missing.help(help);
+        }
+        if bare_web_address(written) {
+            return missing.help(format!(
+                "a web address needs its scheme, or the browser looks for it on this site: write `https://{written}`"
+            ));
+        }
+        if bare_email_address(written) {
+            return missing.help(format!(
+                "an email address needs `mailto:`, or the browser looks for it on this site: write `mailto:{written}`"
+            ));
+        }
+        // Else the nearest file or page, in the site's own order (files, then
+        // articles), never a hash table's, which changes from run to run: among names
+        // scoring alike the suggestion was one of them at random (dapr/docs' `ref
+        // sdks`: `ses.md`, `sns.md`, `http.md`…).
         let wanted = site_path.rsplit('/').next().unwrap_or(site_path);
-        // In the site's own order (files, then articles), never a hash table's, which
-        // changes from run to run: among names scoring alike the suggestion was one
-        // of them at random (dapr/docs' `ref sdks`: `ses.md`, `sns.md`, `http.md`…).
         let articles = self.articles.iter().filter_map(|a| a.rel.to_str());
         let candidates = (ctx.files.iter().chain(&self.unlinked_files))
             .map(String::as_str)
@@ -70,36 +100,12 @@ impl Site {
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
         });
-        let missing = missing.family(self.missing_family(site_path, ctx));
-        // `3-DSH_Cluster.md/#gpus`: a file's name with a `/` after it, a folder that is
-        // not there.
-        if let Some(file) = site_path
-            .strip_suffix('/')
-            .filter(|f| ctx.by_rel.contains_key(*f) || ctx.files.iter().any(|known| known == f))
-        {
-            let name = file.rsplit('/').next().unwrap_or(file);
-            let mended = written.replacen(&format!("{name}/"), name, 1);
-            return missing.help(format!(
-                "'{name}' is a file, not a folder: write `{mended}`, without the `/` after its name"
-            ));
-        }
-        if let Some(help) = self.held_back_at(site_path, ctx) {
-            return missing.help(help);
-        }
-        // A file in a folder attune reads only when told to: the setting is the help.
-        match (self.unread_folder_help(site_path), best) {
-            (Some(help), _) => missing.help(help),
-            (None, _) if bare_web_address(written) => missing.help(format!(
-                "a web address needs its scheme, or the browser looks for it on this site: write `https://{written}`"
-            )),
-            (None, _) if bare_email_address(written) => missing.help(format!(
-                "an email address needs `mailto:`, or the browser looks for it on this site: write `mailto:{written}`"
-            )),
-            (None, Some(best)) => missing.help(format!(
+        match best {
+            Some(best) => missing.help(format!(
                 "did you mean '{}'? A relative path starts from this file's folder",
                 relative_to(folder, best)
             )),
-            (None, None) => missing.help(format!(
+            None => missing.help(format!(
                 "put the file in the content folder (`{}/`) and link to it by its path from this file's folder",
                 self.config.build.content_dir.trim_end_matches('/')
             )),
