@@ -539,3 +539,44 @@ fn a_link_to_a_part_of_a_copied_html_page_is_checked_against_its_ids() {
     );
     assert!(crate::links::independent_check(&site).is_empty());
 }
+
+#[test]
+fn a_static_file_inside_the_content_folder_is_found_by_its_path_on_disk() {
+    // 10up's gutenberg-best-practices, a Docusaurus site read from its own folder:
+    // `![…](../static/img/what-to-build.png)` from `guides/`, as Docusaurus finds the
+    // file; 87 such images were missing, with a help to mount a folder already read.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Guides\"\n\n[build]\ncontent_dir = \".\"\nstatic_dir = \"static\"\noutput_dir = \"../out\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("static/img/what-to-build.png", PNG);
+    site.write("static/img/locking.png", PNG);
+    site.write(
+        "guides/start.md",
+        "# Start\n\n![What to build](../static/img/what-to-build.png)\n\n![Root](/img/what-to-build.png)\n\n![Lost](../static/img/lockingg.png)\n\n![Gif](../static/img/start.gif)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let out = site.path("../out");
+    let page = std::fs::read_to_string(out.join("guides/start/index.html")).unwrap();
+    assert_eq!(
+        page.matches("src=\"../../img/what-to-build.png\"").count(),
+        2,
+        "{page}"
+    );
+    assert!(!run.stderr.contains("what-to-build"), "{}", run.stderr);
+    // A missing one is offered the nearest file by its path on disk, and a picture is
+    // never offered a page's text (`start.md`).
+    run.assert_stderr_contains("did you mean '../static/img/locking.png'?");
+    assert!(
+        !run.stderr.contains("did you mean 'start.md'"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("outside the content folder"),
+        "{}",
+        run.stderr
+    );
+}

@@ -216,6 +216,30 @@ impl crate::site::Site {
             .unwrap_or(first);
         (&before[..end], before[end..].to_string())
     }
+
+    /// Where a file of a folder published from inside the content folder is published,
+    /// by its path in the content folder, as a page on disk refers to it: Docusaurus's
+    /// `static/` (`../static/img/a.png`, published at `img/a.png`) when the content
+    /// folder is the site's, or a mounted folder there.
+    pub(super) fn published_by_content_path(
+        &self,
+        ctx: &super::resolve::Lookup,
+        site_path: &str,
+    ) -> Option<String> {
+        let by_path = ctx.by_content_path.get_or_init(|| {
+            let content = self.root.join(&self.config.build.content_dir);
+            (self.assets.iter())
+                .filter(|a| !matches!(a.from, crate::load::AssetFolder::Content))
+                .filter(|a| !self.is_global_resource(a))
+                .filter_map(|a| {
+                    let file = self.root.join(self.asset_file(a));
+                    let rel = file.strip_prefix(&content).ok()?.to_string_lossy();
+                    Some((crate::text::nfc(&rel.replace('\\', "/")), a.path()))
+                })
+                .collect()
+        });
+        by_path.get(site_path).cloned()
+    }
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ impl Site {
             holders: Default::default(),
             held_back: std::sync::OnceLock::new(),
             copied_ids: std::sync::OnceLock::new(),
+            by_content_path: std::sync::OnceLock::new(),
         };
         type Resolved = (Vec<RefTarget>, Diagnostics, Vec<Remote>);
         let results: Vec<Resolved> = (0..self.articles.len())
@@ -186,6 +187,10 @@ impl Site {
             .or_else(|| self.read_from_zola_path(i, &decoded))
             .or_else(|| self.source_from_own_address(i, r, &decoded, ctx))
             .map(|p| nfc(&p))
+            .map(|p| match self.published_by_content_path(ctx, &p) {
+                Some(published) if !self.is_on_site(ctx, &p) => published,
+                _ => p,
+            })
         else {
             // Above the site but still on its host, as a book published beside other
             // documentation links to it (the Rust book's `../std/index.html`): that
@@ -483,4 +488,6 @@ pub(super) struct Lookup<'a> {
     pub(super) held_back: std::sync::OnceLock<HashMap<String, usize>>,
     /// The ids of each copied HTML file, by its path, read when a link first names one.
     pub(super) copied_ids: std::sync::OnceLock<HashMap<String, HashSet<String>>>,
+    /// See [`Site::published_by_content_path`].
+    pub(super) by_content_path: std::sync::OnceLock<HashMap<String, String>>,
 }

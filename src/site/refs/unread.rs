@@ -86,11 +86,20 @@ impl Site {
         // articles), never a hash table's, which changes from run to run: among names
         // scoring alike the suggestion was one of them at random (dapr/docs' `ref
         // sdks`: `ses.md`, `sns.md`, `http.md`…).
+        // A file other than a page's text (`block-locking-ui.gif`) is never offered
+        // a page's (`block-locking.md`).
         let wanted = site_path.rsplit('/').next().unwrap_or(site_path);
+        let page_text = |name: &str| {
+            [".md", ".markdown", ".mdx"]
+                .iter()
+                .any(|e| name.ends_with(e))
+        };
+        let other_file = wanted.contains('.') && !page_text(wanted);
         let articles = self.articles.iter().filter_map(|a| a.rel.to_str());
         let candidates = (ctx.files.iter().chain(&self.unlinked_files))
             .map(String::as_str)
-            .chain(articles);
+            .chain(articles)
+            .filter(move |c| !(other_file && page_text(c)));
         let best = nearest(
             wanted,
             candidates.clone().filter_map(|c| c.rsplit('/').next()),
@@ -99,6 +108,14 @@ impl Site {
             candidates
                 .clone()
                 .find(|c| c.rsplit('/').next() == Some(name))
+        });
+        // A file published from a folder inside the content folder is named by its
+        // path there, which other tools read too (Docusaurus's `static/img/a.png`).
+        let by_content_path = ctx.by_content_path.get();
+        let best = best.map(|best| {
+            (by_content_path.into_iter().flatten())
+                .find_map(|(path, published)| (published == best).then_some(path.as_str()))
+                .unwrap_or(best)
         });
         match best {
             Some(best) => missing.help(format!(
