@@ -167,8 +167,7 @@ pub fn load(
             s if s == summary_name => {
                 if let Some((file, text)) = read_text(root, &full, diagnostics) {
                     let base = rel.parent().unwrap_or(Path::new(""));
-                    content.summary =
-                        Some(summary::Summary::parse_in(&text, &file, base, diagnostics));
+                    content.summary = Some(summary::Summary::parse_in(&text, &file, base));
                 }
             }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {

@@ -53,6 +53,9 @@ pub struct Summary {
     /// Whether GitBook's (a `.gitbook.yaml` or `.gitbook/` beside it), not mdBook's:
     /// the tool named when files it does not list are left out.
     pub gitbook: bool,
+    /// Chapters listed by a path that leads out of the content folder (`../README.md`),
+    /// with their place, reported by [`Summary::check`].
+    outside: Vec<(String, usize, usize)>,
 }
 
 /// An item of `SUMMARY.md`'s numbered lists: a chapter, a draft (`[Title]()`, no
@@ -67,20 +70,15 @@ struct Item {
 
 impl Summary {
     /// Reads `SUMMARY.md`'s text; `file` names it in diagnostics.
-    pub fn parse(text: &str, file: &Path, diagnostics: &mut Diagnostics) -> Summary {
-        Self::parse_in(text, file, Path::new(""), diagnostics)
+    pub fn parse(text: &str, file: &Path) -> Summary {
+        Self::parse_in(text, file, Path::new(""))
     }
 
     /// Reads a table of contents that stands in the folder `base` of the content
     /// folder (GitBook's `structure.summary: product/SUMMARY.md`): its links are read
     /// from there, as links are, and one written from the root (`/page.md`) from the
     /// content folder.
-    pub fn parse_in(
-        text: &str,
-        file: &Path,
-        base: &Path,
-        diagnostics: &mut Diagnostics,
-    ) -> Summary {
+    pub fn parse_in(text: &str, file: &Path, base: &Path) -> Summary {
         let mut summary = Summary {
             file: file.to_path_buf(),
             base: base.to_path_buf(),
@@ -154,8 +152,7 @@ impl Summary {
                             depth: depth.saturating_sub(1),
                             part,
                         };
-                        let rel =
-                            summary.add(dest, title, item.depth, part, &lines, at, diagnostics);
+                        let rel = summary.add(dest, title, item.depth, part, &lines, at);
                         // Numbered items only: prefix and suffix chapters group nothing.
                         if depth > 0 {
                             summary.items.push(Item { rel, ..item });
@@ -189,7 +186,6 @@ impl Summary {
         part: Option<usize>,
         lines: &LineIndex,
         at: usize,
-        diagnostics: &mut Diagnostics,
     ) -> Option<PathBuf> {
         // A draft chapter (`[Draft]()`) has no file yet; an outside link is no chapter.
         if dest.is_empty()
@@ -213,14 +209,7 @@ impl Summary {
             None => self.base.join(&decoded).to_string_lossy().into_owned(),
         };
         let Some(rel) = normalise(&from_base) else {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::Summary,
-                    format!("'{dest}' in SUMMARY.md leads outside the content folder"),
-                )
-                .at(&self.file, line, column)
-                .help("list chapters by their path from the content folder"),
-            );
+            self.outside.push((dest, line, column));
             return None;
         };
         // An entry for SUMMARY.md itself (`[Preface](./SUMMARY.md)`) is the table of
@@ -428,6 +417,24 @@ impl Summary {
                 "without that chapter, as a draft chapter (`[Title]()`) is",
             ));
         }
+        // mdBook reads such a chapter (a repository's `../README.md` as the book's
+        // introduction) and writes its page outside the book's folder.
+        let folder = self.file.parent().unwrap_or(Path::new(""));
+        for (dest, line, column) in &self.outside {
+            let d = Diagnostic::error(
+                Code::Summary,
+                format!("'{dest}' in SUMMARY.md leads outside the content folder"),
+            )
+            .at(&self.file, *line, *column)
+            .help(format!(
+                "attune publishes only the content folder: move or copy the file into `{}/` and list it by its path from there",
+                folder.display()
+            ));
+            diagnostics.push(broken_links.report(
+                d,
+                "without that chapter, as a draft chapter (`[Title]()`) is",
+            ));
+        }
     }
 }
 
@@ -485,8 +492,7 @@ mod tests {
 
     #[test]
     fn reads_mdbook_summaries() {
-        let mut d = Diagnostics::new();
-        let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"), &mut d);
+        let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"));
         let rels: Vec<_> = s.chapters.iter().map(|c| c.rel.to_str().unwrap()).collect();
         assert_eq!(
             rels,
@@ -509,9 +515,6 @@ mod tests {
         assert_eq!(s.chapter(Path::new("README.md")).unwrap().part, None);
         assert_eq!(s.chapter(Path::new("ref/config.md")).unwrap().part, Some(1));
         assert_eq!(s.position(Path::new("guide/reading.md")), Some(2));
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!((d[0].line, d[0].column), (19, 1));
-        assert!(d[0].message.contains("outside the content folder"));
     }
 
     #[test]
@@ -519,29 +522,21 @@ mod tests {
         // ferrous-systems/rust-training: each part says what it needs, linking to
         // another part's title; mdBook reads no chapter there.
         let text = "# Summary\n\n[Introduction](./intro.md)\n\n# Fundamentals\n\n* [Overview](./overview.md)\n\n# Applied\n\nRequires [Fundamentals](#fundamentals) and [notes](notes.md).\n\n* [Traits](./traits.md)\n\n[Appendix](appendix.md)\n";
-        let mut d = Diagnostics::new();
-        let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"));
         let rels: Vec<_> = s.chapters.iter().map(|c| c.rel.to_str().unwrap()).collect();
         assert_eq!(
             rels,
             ["intro.md", "overview.md", "traits.md", "appendix.md"]
         );
-        assert!(d.is_empty(), "{d:?}");
         assert_eq!(s.chapter(Path::new("traits.md")).unwrap().part, Some(1));
         // A link to a part of the summary itself is no chapter anywhere.
-        let s = Summary::parse(
-            "* [Top](#top)\n* [A](a.md)\n",
-            Path::new("SUMMARY.md"),
-            &mut d,
-        );
+        let s = Summary::parse("* [Top](#top)\n* [A](a.md)\n", Path::new("SUMMARY.md"));
         assert_eq!(s.chapters.len(), 1);
-        assert!(d.is_empty(), "{d:?}");
         // A first level-1 heading is the summary's title whatever it says, so the
         // chapters under it are prefix chapters, not a part's.
         let s = Summary::parse(
             "# Front Matter\n\n[Intro](intro.md)\n\n# Basics\n\n- [A](a.md)\n",
             Path::new("SUMMARY.md"),
-            &mut d,
         );
         assert_eq!(s.parts, ["Basics"]);
         assert_eq!(s.chapter(Path::new("intro.md")).unwrap().part, None);
@@ -549,8 +544,7 @@ mod tests {
 
     #[test]
     fn missing_chapters_are_reported_where_listed() {
-        let mut d = Diagnostics::new();
-        let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"), &mut d);
+        let s = Summary::parse(BOOK, Path::new("src/SUMMARY.md"));
         let files = [
             PathBuf::from("README.md"),
             PathBuf::from("guide/installation.md"),
@@ -566,13 +560,19 @@ mod tests {
             Default::default(),
             &mut d,
         );
-        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!((d[0].line, d[0].column), (18, 1));
         let help = d[0].help.as_deref().unwrap_or_default();
         assert!(
             help.starts_with("did you mean 'misc/contributor.md'? To publish while fixing"),
             "{help}"
         );
+        // A chapter outside the content folder, which mdBook reads (a repository's
+        // `../README.md` as the introduction), follows `broken_links` too.
+        assert_eq!((d[1].line, d[1].column), (19, 1));
+        assert!(d[1].message.contains("outside the content folder"));
+        let help = d[1].help.as_deref().unwrap_or_default();
+        assert!(help.contains("into `src/`"), "{help}");
     }
 
     #[test]
@@ -598,8 +598,7 @@ mod tests {
 - [Glossary](appendix/glossary.md)
 - [Credits](appendix/credits.md)
 ";
-        let mut d = Diagnostics::new();
-        let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"));
         let title = |f: &str| s.folder_title(Path::new(f));
         // The folder's first chapter with the others nested in it, a prefix chapter
         // in the folder notwithstanding.
@@ -616,7 +615,7 @@ mod tests {
         // A group of one sub-folder's chapters names that sub-folder, not the folder
         // above, which takes its part's title.
         let text = "# Summary\n# Special Topics\n- [Linear System](special/linear/intro.md)\n    - [Direct](special/linear/direct.md)\n";
-        let s = Summary::parse(text, Path::new("src/SUMMARY.md"), &mut d);
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"));
         assert_eq!(
             s.folder_title(Path::new("special/linear")),
             Some("Linear System")

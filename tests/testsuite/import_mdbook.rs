@@ -2298,3 +2298,34 @@ fn a_book_that_turns_smart_punctuation_off_keeps_its_dashes_and_quotes() {
         );
     }
 }
+
+#[test]
+fn a_chapter_listed_outside_the_content_folder_follows_broken_links() {
+    // 0xGlitchbyte/decomp-guide lists the repository's `../README.md` as its
+    // introduction, which mdBook reads; attune stopped with "nothing was written" even
+    // with `broken_links = "warn"`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Guide\"\nsrc = \"src\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write("README.md", "# Guide\n\nThe repository's front page.\n");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Introduction](../README.md)\n\n- [Getting started](./start.md)\n",
+    );
+    site.write("src/start.md", "# Getting started\n\nText.\n");
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: '../README.md' in SUMMARY.md leads outside the content folder\n --> src/SUMMARY.md:3:1",
+    );
+    run.assert_stderr_contains("move or copy the file into `src/`");
+    assert!(site.path("public/start/index.html").exists());
+    // Without the setting it stays an error, and nothing is written.
+    site.write("book.toml", "[book]\ntitle = \"Guide\"\nsrc = \"src\"\n");
+    site.remove("public");
+    site.build().assert_code(1).assert_stderr_contains(
+        "error: '../README.md' in SUMMARY.md leads outside the content folder",
+    );
+    assert!(!site.path("public").exists());
+}
