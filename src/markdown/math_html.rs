@@ -66,8 +66,9 @@ fn formulas(html: &str, mathjax: bool) -> Vec<(Range<usize>, Range<usize>, bool)
 }
 
 /// The formula opening at `open`, by the rules the Markdown text follows: `$$…$$`, or
-/// `$…$` whose `$` opens before a non-space and closes after one, not before a digit;
-/// within the text (no tag inside) and no blank line.
+/// `$…$` whose `$` opens before a non-space and closes after one, not before a digit
+/// nor, in HTML's text, a letter (JSON in a `<details>`, `"$schema": … "$connections"`,
+/// is no formula); within the text (no tag inside) and no blank line.
 fn close(html: &str, open: usize) -> Option<(Range<usize>, Range<usize>, bool)> {
     let display = html[open..].starts_with("$$");
     let delimiter = if display { "$$" } else { "$" };
@@ -89,7 +90,7 @@ fn close(html: &str, open: usize) -> Option<(Range<usize>, Range<usize>, bool)> 
             && (display
                 || (!tex.starts_with(char::is_whitespace)
                     && !tex.ends_with(char::is_whitespace)
-                    && !rest[end + 1..].starts_with(|c: char| c.is_ascii_digit())));
+                    && !rest[end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric())));
         if ok {
             let whole = open..start + end + delimiter.len();
             return Some((whole, start..start + end, display));
@@ -193,6 +194,10 @@ mod tests {
         assert!(texts("<p>$5 and $10, \\$x\\$</p>").is_empty());
         assert!(texts("<pre><code>$x$</code></pre><!-- $y$ --><a title=\"$z$\">a</a>").is_empty());
         assert!(texts("<p>$a</p><p>b$</p>").is_empty());
+        // HackTricks' workflow code, a fence inside `<details>` that is the HTML
+        // block's text: the `$` of JSON keys open and close no formula.
+        let json = "<summary>Code</summary>\n```json\n{\n  \"$schema\": \"https://x.example/a.json#\",\n  \"$connections\": {}\n}\n```";
+        assert!(texts(json).is_empty());
         assert_eq!(
             texts("<td>$x$</td><td>$$y$$</td>"),
             vec![("x", false), ("y", true)]
