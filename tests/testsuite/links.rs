@@ -863,3 +863,32 @@ fn a_note_not_written_yet_is_offered_the_nearest_file_as_its_link_was_written() 
         .assert_stderr_contains("help: did you mean '/care/9/dispatching.md'?")
         .assert_stderr_contains("help: did you mean 'dispatching.md'?");
 }
+
+#[test]
+fn a_folder_s_page_that_is_not_there_is_offered_the_page_of_the_nearest_name() {
+    // HackTricks Cloud: `[automation](../az-automation-account/index.html)` for
+    // `az-automation-accounts.md`; the nearest file named `index.html` was none, and
+    // the help said to put a file in the content folder.
+    let site = Fixture::new("links");
+    site.write(
+        "content/care/automation-accounts.md",
+        "---\ntitle: Automation accounts\n---\nText.\n",
+    );
+    site.write(
+        "content/care/folders.md",
+        "---\ntitle: Folders\n---\nSee [automation](automation-account/index.html) and [again](automation-account/).\n",
+    );
+    let check = site.run(&["check"]);
+    check
+        .assert_stderr_contains("broken link to 'automation-account/index.html'")
+        .assert_stderr_contains("help: did you mean 'automation-accounts.md'?");
+    assert_eq!(
+        check
+            .stderr
+            .matches("did you mean 'automation-accounts.md'?")
+            .count(),
+        2,
+        "{}",
+        check.stderr
+    );
+}

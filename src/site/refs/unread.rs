@@ -85,30 +85,30 @@ impl Site {
         // Else the nearest file or page, in the site's own order (files, then
         // articles), never a hash table's, which changes from run to run: among names
         // scoring alike the suggestion was one of them at random (dapr/docs' `ref
-        // sdks`: `ses.md`, `sns.md`, `http.md`…).
-        // A file other than a page's text (`block-locking-ui.gif`) is never offered
-        // a page's (`block-locking.md`).
-        let wanted = site_path.rsplit('/').next().unwrap_or(site_path);
-        let page_text = |name: &str| {
-            [".md", ".markdown", ".mdx"]
-                .iter()
-                .any(|e| name.ends_with(e))
+        // sdks`: `ses.md`, `sns.md`, `http.md`…). A file other than a page's text
+        // (`block-locking-ui.gif`) is never offered a page's (`block-locking.md`); a
+        // folder's page (`../az-automation-account/index.html`) is offered the page
+        // of the nearest name (`../az-automation-accounts.md`), not the nearest file
+        // named `index.html`.
+        let folder_page = folder_page_name(site_path).is_some();
+        let (wanted, name): (&str, fn(&str) -> &str) = match folder_page_name(site_path) {
+            Some(folder) => (folder, |c| folder_page_name(c).unwrap_or(page_stem(c))),
+            None => (site_path.rsplit('/').next().unwrap_or(site_path), file_name),
         };
-        let other_file = wanted.contains('.') && !page_text(wanted);
+        let other_file = wanted.contains('.') && !is_page_text(wanted);
         let articles = self.articles.iter().filter_map(|a| a.rel.to_str());
         let candidates = (ctx.files.iter().chain(&self.unlinked_files))
             .map(String::as_str)
             .chain(articles)
-            .filter(move |c| !(other_file && page_text(c)));
-        let best = nearest(
-            wanted,
-            candidates.clone().filter_map(|c| c.rsplit('/').next()),
-        )
-        .and_then(|name| {
-            candidates
-                .clone()
-                .find(|c| c.rsplit('/').next() == Some(name))
-        });
+            .filter(move |c| {
+                if is_page_text(c) {
+                    !other_file
+                } else {
+                    !folder_page
+                }
+            });
+        let best = nearest(wanted, candidates.clone().map(name))
+            .and_then(|n| candidates.clone().find(|c| name(c) == n));
         // A file published from a folder inside the content folder is named by its
         // path there, which other tools read too (Docusaurus's `static/img/a.png`).
         let by_content_path = ctx.by_content_path.get();
@@ -234,6 +234,33 @@ fn bare_email_address(written: &str) -> bool {
                     && !FILES.contains(&t.as_str())
             })
     })
+}
+
+/// A file's name, the last part of its path.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Whether `name` is a page's text (Markdown).
+fn is_page_text(name: &str) -> bool {
+    [".md", ".markdown", ".mdx"]
+        .iter()
+        .any(|e| name.ends_with(e))
+}
+
+/// A Markdown file's name without its extension (`guide/setup.md` → `setup`).
+fn page_stem(path: &str) -> &str {
+    let name = file_name(path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// The folder whose own page `path` names (`a/b/`, `a/b/index.html`, `a/b/README.md`
+/// → `b`), if it names one.
+fn folder_page_name(path: &str) -> Option<&str> {
+    let (folder, name) = path.rsplit_once('/')?;
+    let own = ["", "index.html", "index.md", "_index.md"].contains(&name)
+        || name.eq_ignore_ascii_case("readme.md");
+    own.then(|| file_name(folder)).filter(|f| !f.is_empty())
 }
 
 #[cfg(test)]
