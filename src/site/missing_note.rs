@@ -8,25 +8,43 @@ use std::path::Path;
 impl Site {
     /// The help for the link `written`, from the file `from`, to a `.md` file that does
     /// not exist: "did you mean" the note whose name is nearest, of two of one name
-    /// the one sharing most folders with `from` (a book's `9/` and `10/` editions),
-    /// else how the path is read.
+    /// the one sharing most folders with the folder the link leads into, then with
+    /// `from`'s (a book's `9/` and `10/` editions), else how the path is read.
     pub(super) fn missing_note_help(&self, from: &Path, written: &str) -> String {
-        let stem = Path::new(written)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let here = from.parent();
-        let shared = |a: &&super::article::Article| {
-            let there = a.rel.parent().into_iter().flat_map(Path::components);
-            let here = here.into_iter().flat_map(Path::components);
-            std::cmp::Reverse(here.zip(there).take_while(|(x, y)| x == y).count())
+        // A folder's own text (`aws-ecs-post-exploitation/README.md`) is named by its
+        // folder, as its page is.
+        let path = Path::new(written);
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let own_text = ["readme", "index", "_index"].contains(&stem.to_lowercase().as_str());
+        let stem = match path.parent().and_then(Path::file_name) {
+            Some(folder) if own_text => folder.to_string_lossy(),
+            _ => stem,
         };
-        // Any article of that slug: two files may share one, and a folder's hub has
-        // none of its own.
-        let best = nearest(&stem, self.articles.iter().map(|a| a.slug.as_str())).and_then(|best| {
-            self.articles
-                .iter()
-                .filter(|a| a.slug == best)
+        // The folder the link leads into, and the linking file's own.
+        let folder = (from.parent().unwrap_or(Path::new("")).to_string_lossy()).replace('\\', "/");
+        let target = match written.strip_prefix('/') {
+            Some(rooted) => super::refs::paths::join("", rooted),
+            None => super::refs::paths::join(&folder, written),
+        };
+        let target = target.unwrap_or_default();
+        let target = Path::new(&target).parent();
+        let here = from.parent();
+        let in_common = |a: Option<&Path>, b: Option<&Path>| {
+            let a = a.into_iter().flat_map(Path::components);
+            let b = b.into_iter().flat_map(Path::components);
+            a.zip(b).take_while(|(x, y)| x == y).count()
+        };
+        let shared = |a: &&super::article::Article| {
+            let there = a.rel.parent();
+            std::cmp::Reverse((in_common(target, there), in_common(here, there)))
+        };
+        // Any article of that slug or file name: two files may share one, a folder's
+        // hub has no slug of its own, and a folder's `README.md` has the folder's
+        // (`./robotpy/REATDME.md` is `robotpy/README.md`).
+        let names = (self.articles.iter()).flat_map(|a| [a.slug.as_str(), file_stem(a)]);
+        let best = nearest(&stem, names).and_then(|best| {
+            (self.articles.iter())
+                .filter(|a| a.slug == best || file_stem(a) == best)
                 .min_by_key(shared)
         });
         match best {
@@ -40,6 +58,13 @@ impl Site {
             None => "the path is relative to this file's folder".to_string(),
         }
     }
+}
+
+/// The name of an article's file without its extension.
+fn file_stem(article: &super::article::Article) -> &str {
+    (article.rel.file_stem())
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
 }
 
 /// The path to the file `to` written as the link to it was: from the content folder

@@ -862,6 +862,32 @@ fn a_note_not_written_yet_is_offered_the_nearest_file_as_its_link_was_written() 
         .assert_stderr_contains("'/care/dispatchin.md' is not written yet")
         .assert_stderr_contains("help: did you mean '/care/9/dispatching.md'?")
         .assert_stderr_contains("help: did you mean 'dispatching.md'?");
+    // A folder's README.md is found by its file's name too, in the folder the link
+    // leads into (1757WestwoodRobotics' `[RobotPY](./robotpy/REATDME.md)`): the help
+    // said only how the path is read.
+    site.write(
+        "content/care/9/README.md",
+        "---\ntitle: Nine's\n---\nText.\n",
+    );
+    site.write(
+        "content/care/9/robot/README.md",
+        "---\ntitle: Robot\n---\nText.\n",
+    );
+    site.write(
+        "content/care/9/tools.md",
+        "---\ntitle: Tools\n---\nSee [the robot](./robot/REATDME.md) and [again](../robot/README.md).\n",
+    );
+    // A folder's own text is named by its folder: HackTricks'
+    // `aws-ecs-post-exploitation/README.md`, one folder off, was offered the linking
+    // file's own README.md.
+    let check = site.run(&["check"]);
+    check.assert_stderr_contains("help: did you mean 'robot/README.md'?");
+    let up = check
+        .stderr
+        .split("warning: ")
+        .find(|d| d.starts_with("'../robot/README.md' is not written yet"))
+        .expect("the link one folder off");
+    assert!(up.contains("did you mean 'robot/README.md'?"), "{up}");
 }
 
 #[test]
