@@ -790,7 +790,7 @@ fn a_web_address_written_without_its_scheme_is_named_with_it() {
     let site = Fixture::new("links");
     site.write(
         "content/care/bare.md",
-        "---\ntitle: Bare\n---\nSee [Betaflight](betaflight.com/), [CoreGrok](go.example.org/grok), [Mail](me@noskill.agency) and [the script](script/tool.py).\n",
+        "---\ntitle: Bare\n---\nSee [Betaflight](betaflight.com/), [CoreGrok](go.example.org/grok), [Mail](me@noskill.agency) and [the script](script/tool.py).\n\n[vim plugins]( [https://vimawesome.com](https://vimawesome.com/))\n",
     );
     let check = site.run(&["check"]);
     check
@@ -799,7 +799,9 @@ fn a_web_address_written_without_its_scheme_is_named_with_it() {
         .assert_stderr_contains("help: a web address needs its scheme, or the browser looks for it on this site: write `https://betaflight.com/`")
         .assert_stderr_contains("write `https://go.example.org/grok`")
         // FIPSBook's `[Mail](1ikeadragon@noskill.agency)`.
-        .assert_stderr_contains("help: an email address needs `mailto:`, or the browser looks for it on this site: write `mailto:me@noskill.agency`");
+        .assert_stderr_contains("help: an email address needs `mailto:`, or the browser looks for it on this site: write `mailto:me@noskill.agency`")
+        // A link pasted into another's parentheses, in 0x1Super's notes.
+        .assert_stderr_contains("help: the address holds a whole Markdown link, as pasting one into a link's parentheses writes it: write its address alone, `https://vimawesome.com/`");
     // A file's path keeps the help about files.
     let script = check.stderr.split("'script/tool.py'").nth(1).unwrap_or("");
     assert!(

@@ -72,6 +72,11 @@ impl Site {
         if let Some(help) = self.unread_folder_help(site_path) {
             return missing.help(help);
         }
+        if let Some(inner) = link_inside(written) {
+            return missing.help(format!(
+                "the address holds a whole Markdown link, as pasting one into a link's parentheses writes it: write its address alone, `{inner}`"
+            ));
+        }
         if bare_web_address(written) {
             return missing.help(format!(
                 "a web address needs its scheme, or the browser looks for it on this site: write `https://{written}`"
@@ -188,6 +193,16 @@ impl Site {
             shown.to_string_lossy().replace('\\', "/")
         ))
     }
+}
+
+/// The address inside `written` when it is a whole Markdown link
+/// (`[https://vimawesome.com](https://vimawesome.com/)`, a link pasted into another's
+/// parentheses).
+fn link_inside(written: &str) -> Option<&str> {
+    let (text, rest) = written.strip_prefix('[')?.split_once("](")?;
+    let inner = rest.strip_suffix(')')?.trim();
+    (!text.contains('[') && !inner.is_empty() && !inner.contains(char::is_whitespace))
+        .then_some(inner)
 }
 
 /// Whether `written` is a web address without its scheme (`betaflight.com/`,
