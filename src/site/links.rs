@@ -275,10 +275,10 @@ impl Site {
                                 LinkTarget::File { .. } => {
                                     d.help(self.missing_note_help(&article.rel, &written))
                                 }
-                                _ => d.suggest(
-                                    &written,
-                                    self.articles.iter().map(|a| a.slug.as_str()),
-                                ),
+                                _ => match self.missing_wikilink_help(&written) {
+                                    Some(help) => d.help(help),
+                                    None => d,
+                                },
                             };
                             local.push(if missing_warn {
                                 d

@@ -60,6 +60,28 @@ impl Site {
     }
 }
 
+impl Site {
+    /// The help for the wikilink `written` (`[[Commands]]`, `[[02 Exploitation/PHP]]`)
+    /// to a note not written yet: the note whose name is nearest, as a wikilink names
+    /// it (`Command Injection`, not its address's `command-injection`), by its path
+    /// when another note has that name too.
+    pub(super) fn missing_wikilink_help(&self, written: &str) -> Option<String> {
+        let name = written.rsplit('/').next().unwrap_or(written);
+        let best = nearest(name, self.articles.iter().map(file_stem))?;
+        let mut named = self.articles.iter().filter(|a| file_stem(a) == best);
+        let first = named.next()?;
+        let shown = match named.next() {
+            None => best.to_string(),
+            Some(_) => first
+                .rel
+                .with_extension("")
+                .to_string_lossy()
+                .replace('\\', "/"),
+        };
+        Some(format!("did you mean '{shown}'?"))
+    }
+}
+
 /// The name of an article's file without its extension.
 fn file_stem(article: &super::article::Article) -> &str {
     (article.rel.file_stem())

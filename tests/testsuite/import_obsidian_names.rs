@@ -755,3 +755,50 @@ fn a_link_to_index_in_a_garden_leads_to_the_home_page() {
     );
     assert!(page.contains(">the start</a>"), "{page}");
 }
+
+#[test]
+fn a_wikilink_to_a_note_not_written_yet_is_offered_a_note_by_the_name_a_wikilink_uses() {
+    // 0x1Super's notes: `[[Commands]]` was offered 'command-injection', an address,
+    // and `[[01 Enumeration/File services/Ftp]]`, a note since moved, nothing.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Healing/Command Injection.md",
+        "# Command Injection\n\nText.\n",
+    );
+    site.write(
+        "content/Healing/links.md",
+        "# Links\n\nSee [[Commands]] and [[Old Folder/Dismisive Family]].\n",
+    );
+    let run = site.build();
+    let help = |written: &str| {
+        let d = run
+            .stderr
+            .split("warning: ")
+            .find(|d| d.starts_with(&format!("'{written}' is not written yet")))
+            .unwrap_or_else(|| panic!("{written}: {}", run.stderr));
+        d.split("help: ")
+            .nth(1)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(help("Commands"), "did you mean 'Command Injection'?");
+    assert_eq!(
+        help("Old Folder/Dismisive Family"),
+        "did you mean 'Dismissive Family'?"
+    );
+    // Of two notes of that name, the one meant is named by its path.
+    site.write("content/Healing/Dismissive Family.md", "# Other\n\nText.\n");
+    let run = site.build();
+    let d = run
+        .stderr
+        .split("warning: ")
+        .find(|d| d.starts_with("'Old Folder/Dismisive Family' is not written yet"))
+        .unwrap_or_default();
+    assert!(
+        d.contains("did you mean 'Healing/Dismissive Family'?")
+            || d.contains("did you mean 'Patterns/Family Styles/Dismissive Family'?"),
+        "{}",
+        run.stderr
+    );
+}
