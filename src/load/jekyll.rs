@@ -154,12 +154,15 @@ pub fn keep_addresses(dir: &Path, sources: &mut [super::Source]) {
     let Some(("Jekyll", config)) = tool(dir) else {
         return;
     };
-    let patterns = permalink_patterns(&settings(&config));
+    let settings = settings(&config);
+    let patterns = permalink_patterns(&settings);
+    let defaults = default_permalinks(&settings);
     let mut found: Vec<(usize, String)> = Vec::new();
     for (n, source) in sources.iter().enumerate() {
         let Some((collection, pattern, below)) = in_collection(&source.rel, &patterns) else {
             continue;
         };
+        let pattern = default_permalink(&defaults, &source.rel, collection).unwrap_or(pattern);
         let values = super::hugo_params::front_values(&source.text[..source.body_start]);
         if values
             .as_ref()
@@ -223,6 +226,47 @@ fn permalink_patterns(settings: &serde_yaml::Value) -> Vec<(String, String)> {
         patterns.push((name, pattern));
     }
     patterns
+}
+
+/// `_config.yml`'s front matter defaults that give a `permalink`: each scope's path
+/// (from the site's folder, `""` for all), its type (a collection's name, `posts`;
+/// none for any) and the pattern.
+fn default_permalinks(settings: &serde_yaml::Value) -> Vec<(String, Option<String>, String)> {
+    let Some(serde_yaml::Value::Sequence(defaults)) = settings.get("defaults") else {
+        return Vec::new();
+    };
+    fn text(v: Option<&serde_yaml::Value>) -> Option<&str> {
+        v.and_then(|v| v.as_str()).map(str::trim)
+    }
+    (defaults.iter())
+        .filter_map(|default| {
+            let permalink = text(default.get("values")?.get("permalink"))?;
+            let scope = default.get("scope");
+            let path = text(scope.and_then(|s| s.get("path"))).unwrap_or_default();
+            let kind = text(scope.and_then(|s| s.get("type"))).map(str::to_string);
+            let path = path.trim_start_matches("./").trim_matches('/').to_string();
+            permalink
+                .contains('/')
+                .then(|| (path, kind, permalink.to_string()))
+        })
+        .collect()
+}
+
+/// The permalink the defaults give the document at `rel` of `collection`: the one whose
+/// scope is most specific (the longest path, then one naming the type), as Jekyll
+/// chooses; of two alike, the later.
+fn default_permalink<'d>(
+    defaults: &'d [(String, Option<String>, String)],
+    rel: &Path,
+    collection: &str,
+) -> Option<&'d str> {
+    (defaults.iter())
+        .filter(|(path, kind, _)| {
+            (path.is_empty() || rel.starts_with(path))
+                && kind.as_deref().is_none_or(|k| k == collection)
+        })
+        .max_by_key(|(path, kind, _)| (path.len(), kind.is_some()))
+        .map(|(_, _, permalink)| permalink.as_str())
 }
 
 /// The collection the page at `rel` is a document of, its permalink pattern, and its

@@ -329,3 +329,45 @@ fn a_pages_own_front_matter_values_stand_for_page_variables() {
     run.assert_stderr_contains("`{{ page.title | upcase }}` is not supported");
     assert!(!page.contains("page.missing"), "{page}");
 }
+
+#[test]
+fn a_permalink_the_front_matter_defaults_give_is_the_documents_address() {
+    // 0bo/easypeasy, a book in Jekyll's chapterbook theme: `defaults` gives the
+    // chapters `permalink: /:slug:output_ext`, and pages link `/the-easy-method.html`;
+    // each chapter was kept at the collection's address, `/chapters/…`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Book\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "title: Book\ncollections:\n  chapters:\n    output: true\n  notes:\n    output: true\ndefaults:\n  - scope:\n      path: \"\"\n      type: \"chapters\"\n    values:\n      layout: \"chapter\"\n      permalink: /:slug:output_ext\n  - scope:\n      path: \"\"\n    values:\n      permalink: /all/:title/\n  - scope:\n      path: \"_notes/deep\"\n    values:\n      permalink: /deep/:title/\n",
+    );
+    site.write(
+        "docs/_chapters/010-the-easy-method.md",
+        "---\ntitle: The easy method\nslug: the-easy-method\n---\nText.\n",
+    );
+    site.write("docs/_notes/one.md", "---\ntitle: One\n---\nText.\n");
+    site.write("docs/_notes/deep/two.md", "---\ntitle: Two\n---\nText.\n");
+    site.write(
+        "docs/index.md",
+        "---\ntitle: Book\n---\nStart with [the method](/the-easy-method.html), [one](/all/one/) and [two](/deep/two/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let home = site.read("index.html");
+    for href in [
+        "<a href=\"./_chapters/010-the-easy-method/\" id=\"ref-1\">the method</a>",
+        "<a href=\"./_notes/one/\" id=\"ref-2\">one</a>",
+        "<a href=\"./_notes/deep/two/\" id=\"ref-3\">two</a>",
+    ] {
+        assert!(home.contains(href), "{href}\n{home}");
+    }
+    let redirect = site.read("the-easy-method.html");
+    assert!(
+        redirect.contains("_chapters/010-the-easy-method/"),
+        "{redirect}"
+    );
+    assert!(!site.path("public/chapters").exists());
+}
