@@ -123,7 +123,7 @@ pub(super) fn leave_out_not_found_page(
     taxonomies: &[String],
     diagnostics: &mut Diagnostics,
 ) {
-    leave_out_second_index(sources, diagnostics);
+    leave_out_second_index(sources, tool, diagnostics);
     // Folders holding more than one Markdown file, at any depth: a bundle's
     // `index.md` there is a section's text, not a page of its own.
     let mut below: HashMap<String, usize> = HashMap::new();
@@ -214,8 +214,13 @@ fn is_hugo_not_found(rel: &Path, below: &HashMap<String, usize>) -> bool {
 /// A folder with more than one file giving it its text (`_index.md` and `index.md`,
 /// or `_index.md` and `_index.html`): Hugo reads one, `_index` before `index` and, of
 /// one name, Markdown first, and warns ("have both index.* and _index.* files, pick
-/// one"); the others are left out here, with a warning naming both.
-fn leave_out_second_index(sources: &mut Vec<Source>, diagnostics: &mut Diagnostics) {
+/// one"); the others are left out here, with a warning naming both (and Hugo, on its
+/// site: an Astro site's `index.md` and `index.mdx` are two entries of one address).
+fn leave_out_second_index(
+    sources: &mut Vec<Source>,
+    tool: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) {
     let rank = |rel: &Path| {
         let markdown = rel.extension().is_some_and(|e| e == "md");
         (is_index(rel) != Some(true), !markdown, rel.to_path_buf())
@@ -241,11 +246,15 @@ fn leave_out_second_index(sources: &mut Vec<Source>, diagnostics: &mut Diagnosti
         }
         left_out.insert(i);
         let kept = &sources[kept];
+        let (as_hugo, warns) = match tool {
+            Some("Hugo") => (", as Hugo reads it", " (Hugo warns: \"pick one\")"),
+            _ => ("", ""),
+        };
         diagnostics.push(
             Diagnostic::warning(
                 Code::DuplicateHub,
                 format!(
-                    "{} and {} both give their folder its text: {} is read, as Hugo reads it, so this file is not published",
+                    "{} and {} both give their folder its text: {} is read{as_hugo}, so this file is not published",
                     name(kept),
                     name(source),
                     name(kept)
@@ -253,7 +262,7 @@ fn leave_out_second_index(sources: &mut Vec<Source>, diagnostics: &mut Diagnosti
             )
             .at(&source.path, 1, 1)
             .related(&kept.path, 1, 1, "the file read")
-            .help("keep one of them (Hugo warns: \"pick one\"); move this file's text into the other"),
+            .help(format!("keep one of them{warns}; move this file's text into the other")),
         );
     }
     let mut i = 0;

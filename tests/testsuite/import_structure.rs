@@ -567,10 +567,19 @@ fn folders_that_make_one_address_are_an_error_and_two_texts_for_one_folder_a_war
         "---\ntitle: Reference too\n---\nTwo.\n",
     );
     // Hugo reads `_index.md` and warns "pick one": so does attune, and the other
-    // file is not published.
+    // file is not published. Hugo is named on a Hugo site only (AerynOS' Astro site
+    // has `index.md` and `index.mdx` in five folders).
     site.build().assert_code(0).assert_stderr_contains(
-        "warning: docs/reference/_index.md and docs/reference/index.md both give their folder its text: docs/reference/_index.md is read, as Hugo reads it, so this file is not published\n --> content/docs/reference/index.md:1:1",
+        "warning: docs/reference/_index.md and docs/reference/index.md both give their folder its text: docs/reference/_index.md is read, so this file is not published\n --> content/docs/reference/index.md:1:1",
     );
+    site.write("hugo.toml", "title = \"T\"\n");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains(
+            "docs/reference/_index.md is read, as Hugo reads it, so this file is not published",
+        )
+        .assert_stderr_contains("keep one of them (Hugo warns: \"pick one\")");
+    site.remove("hugo.toml");
     let hub = site.read("docs/reference/index.html");
     assert!(hub.contains("One.") && !hub.contains("Two."), "{hub}");
     assert!(!site.path("public/docs/reference/index/index.html").exists());
