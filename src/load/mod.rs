@@ -13,6 +13,7 @@ use walk::files;
 mod build_options;
 mod bundles;
 pub use bundles::{is_hugo, is_hugo_or_zola, is_zola};
+pub mod astro;
 mod cascade;
 mod content;
 mod data;

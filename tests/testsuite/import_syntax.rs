@@ -1871,3 +1871,52 @@ fn a_docusaurus_sites_keys_order_and_docs_route_links_are_read_as_docusaurus_rea
         run.stderr
     );
 }
+
+#[test]
+fn an_astro_starlight_sites_own_keys_are_not_unknown_and_two_texts_name_no_tool() {
+    // AerynOS' site: `tableOfContents`, `template`, `prev`, `next` and `lastUpdated`
+    // were unknown keys, and a folder's `index.md` beside its `index.mdx` was said to
+    // be read "as Hugo reads it".
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"src/content/docs\"\n",
+    );
+    site.write("astro.config.mjs", "export default {}\n");
+    site.write(
+        "src/content/docs/guide.md",
+        "---\ntitle: Guide\ntemplate: splash\ntableOfContents: false\nprev: false\nnext: false\nlastUpdated: 2024-01-02\nsidebar:\n  order: 2\nhero:\n  tagline: Calm\nmood: calm\n---\nText.\n",
+    );
+    site.write(
+        "src/content/docs/news/index.md",
+        "---\ntitle: News\n---\nOne.\n",
+    );
+    site.write(
+        "src/content/docs/news/index.mdx",
+        "---\ntitle: News\n---\nTwo.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("unknown front matter key `mood`")
+        .assert_stderr_contains("news/index.md is read, so this file is not published");
+    for key in [
+        "template",
+        "tableOfContents",
+        "prev",
+        "next",
+        "lastUpdated",
+        "sidebar",
+        "hero",
+    ] {
+        assert!(
+            !run.stderr.contains(&format!("key `{key}`")),
+            "{key}: {}",
+            run.stderr
+        );
+    }
+    // Without Astro's settings the keys are unknown, as on any site.
+    site.remove("astro.config.mjs");
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("unknown front matter key `tableOfContents`");
+}
