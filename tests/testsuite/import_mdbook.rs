@@ -2029,6 +2029,21 @@ fn links_to_a_section_that_moved_are_one_error_naming_where_it_went() {
     // A missing id no page has: no page named.
     run.assert_stderr_contains("no heading with id 'other-section' in 'configuration'\n");
     assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+    // The linking page's own id is written as a link within it (autonity's docs:
+    // `[debt](/#get-debt-amount)` on the page with that heading).
+    site.write(
+        "src/keys.md",
+        "# Keys
+
+See [the list](configuration.md#key-list).
+
+## Key list
+
+Keys.
+",
+    );
+    site.run(&["check"])
+        .assert_stderr_contains("help: this page has a heading with that id: write `#key-list`");
 }
 
 #[test]

@@ -76,7 +76,8 @@ impl IdHolders {
 /// The report of a link from article `from` to `#id` on article `to`, which has no
 /// such id (`message` says so): its help names the closest id on that page, else the
 /// page that has that id when only one does (helix's book links to
-/// `configuration.md#editor-section`, a section that moved to `editor.md`). Every
+/// `configuration.md#editor-section`, a section that moved to `editor.md`), written
+/// `#id` when that is the linking page. Every
 /// link to that one missing id is one family: a reference definition used in nine
 /// table rows is one problem with one fix.
 pub(in crate::site) fn missing_anchor(
@@ -94,6 +95,11 @@ pub(in crate::site) fn missing_anchor(
         return d;
     }
     match holders.of(ids, id) {
+        // The linking page's own (autonity's `[debt](/#get-debt-amount)`, on the page
+        // with that heading, leads to the home page).
+        Some(holder) if holder == from && holder != to => d.help(format!(
+            "this page has a heading with that id: write `#{id}`"
+        )),
         Some(holder) if holder != to => {
             let folder = site.articles[from]
                 .rel
