@@ -175,6 +175,26 @@ fn a_redirect_to_no_page_or_onto_a_page_is_reported_in_book_toml() {
         .assert_code(0)
         .assert_stderr_contains("warning: redirect from '/guide/old.html'");
     assert!(!site.path("public/guide/old").exists());
+    // Many redirects to no page are one warning: Beefree's `.gitbook.yaml` keeps 94
+    // long after their pages moved, each a warning of its own.
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    let more: String = (1..=5)
+        .map(|n| format!("\"/gone-{n}\" = \"gone-{n}.md\"\n"))
+        .collect();
+    site.write(
+        "book.toml",
+        toml.replace("[redirects]\n", &format!("[redirects]\n{more}")),
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: redirect from '/gone-1' to 'gone-1.md': no page there (6 redirects to no page in one file, reported here as one)",
+    );
+    assert_eq!(
+        run.stderr.matches("no page there").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
