@@ -914,3 +914,33 @@ fn a_hint_with_its_text_on_the_tag_s_line_is_a_callout_and_ends_there() {
         assert!(main.contains(expected), "{expected}\nin\n{main}");
     }
 }
+
+#[test]
+fn links_gitbook_marked_broken_reference_are_one_warning_saying_what_it_means() {
+    // BeefreeSDK's docs: `[Check API](broken-reference)` in 12 files, GitBook's mark
+    // for a link whose page was deleted; each was a warning of its own with the help
+    // to put a file in the content folder.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\nbroken_links = \"warn\"\n",
+    );
+    site.write(".gitbook.yaml", "root: ./\n");
+    site.write(
+        "SUMMARY.md",
+        "# Table of contents\n\n* [Intro](README.md)\n* [Guide](guide/README.md)\n",
+    );
+    site.write(
+        "README.md",
+        "# Intro\n\nSee [the check API](broken-reference) and [more](broken-reference).\n",
+    );
+    site.write(
+        "guide/README.md",
+        "# Guide\n\nSee [export](broken-reference) and [import](broken-reference).\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: broken link to 'broken-reference': no page or file there (4 links GitBook marked `broken-reference` in 2 files, reported here as one)",
+    );
+    run.assert_stderr_contains("help: GitBook writes `broken-reference` for a link whose page was deleted: link to the page meant, or keep the text without a link");
+}
