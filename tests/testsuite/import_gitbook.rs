@@ -867,11 +867,16 @@ fn gitbooks_api_method_blocks_show_their_method_parameters_and_responses() {
          {% swagger-parameter in=\"body\" name=\"\" type=\"object\" %}\nThe whole body\n{% endswagger-parameter %}\n\n\
          {% swagger-response status=\"200: OK\" description=\"\" %}\n```json\n{\"format\": 2}\n```\n{% endswagger-response %}\n\n\
          {% swagger-response status=\"404\" description=\"Not found\" %}\n```\nNot Found.\n```\n{% endswagger-response %}\n\
-         {% endswagger %}\n",
+         {% endswagger %}\n\n\
+         {% openapi src=\"spec/brand.yaml\" path=\"/v1/template/brand\" method=\"post\" %}\n[brand.yaml](spec/brand.yaml)\n{% endopenapi %}\n\n\
+         {% openapi-operation spec=\"convert\" path=\"/v1/convert\" method=\"get\" %}\n[OpenAPI convert](https://example.org/convert.yaml)\n{% endopenapi-operation %}\n",
     );
+    // BeefreeSDK's docs: 29 OpenAPI blocks were two warnings and a bare link each.
+    site.write("book/spec/brand.yaml", "openapi: 3.0.0\n");
     let run = site.build();
     run.assert_code(0);
     assert!(!run.stderr.contains("swagger"), "{}", run.stderr);
+    assert!(!run.stderr.contains("openapi"), "{}", run.stderr);
     let page = std::fs::read_to_string(site.path("public/api/index.html")).unwrap();
     let main = main_of(&page);
     for expected in [
@@ -880,6 +885,8 @@ fn gitbooks_api_method_blocks_show_their_method_parameters_and_responses() {
         "(body, object):\nThe whole body",
         "<p><strong>Response 200: OK</strong></p>",
         "<p><strong>Response 404</strong>: Not found</p>",
+        "<p><code>POST /v1/template/brand</code></p>\n<p><a href=\"../spec/brand.yaml\"",
+        "<p><code>GET /v1/convert</code></p>",
     ] {
         assert!(main.contains(expected), "{expected}\nin\n{main}");
     }

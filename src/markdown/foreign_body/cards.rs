@@ -95,7 +95,10 @@ fn escaped(text: &str) -> String {
 /// after it). Their closing tags stand for nothing. Hexo's `{% youtube ID %}` and
 /// `{% vimeo ID %}` are a link to the video. GitBook's API method blocks
 /// (`{% swagger method="get" path="/tx/{id}" … %}` with its description, parameters
-/// and responses: [`api_tag`]) are their method, address, parameters and responses.
+/// and responses: [`api_tag`]) are their method, address, parameters and responses;
+/// its OpenAPI blocks (`{% openapi src="spec.yaml" path="/v1/x" method="post" %}`,
+/// `{% openapi-operation spec="name" … %}`) their method and address, the link to
+/// the spec inside kept.
 /// `None` for any other tag, and for a `file` with no local address.
 pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<String> {
     if kind != Kind::Liquid {
@@ -116,6 +119,18 @@ pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) ->
         name if name.starts_with("swagger") || name.starts_with("endswagger") => {
             api_tag(name, inner)
         }
+        // GitBook's OpenAPI blocks, drawn from a spec attune does not read: the method
+        // and address as code, the link to the spec written inside kept after it.
+        "openapi" | "openapi-operation" => {
+            let value = |key: &str| quoted(inner, key).filter(|v| !v.is_empty());
+            let method = value("method").unwrap_or_default().to_ascii_uppercase();
+            let call = format!("{method} {}", value("path").unwrap_or_default());
+            Some(match call.trim() {
+                "" => String::new(),
+                call => format!("{}\n", code_span(call)),
+            })
+        }
+        "endopenapi" | "endopenapi-operation" => Some(String::new()),
         "file" => {
             let src = quoted(inner, "src")
                 .filter(|s| !s.is_empty() && !s.contains("://") && !s.contains(['<', '>', '\n']))?;
