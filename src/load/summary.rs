@@ -420,6 +420,10 @@ impl Summary {
         // mdBook reads such a chapter (a repository's `../README.md` as the book's
         // introduction) and writes its page outside the book's folder.
         let folder = self.file.parent().unwrap_or(Path::new(""));
+        let folder = match folder.as_os_str().is_empty() {
+            true => "the content folder".to_string(),
+            false => format!("`{}/`", folder.display()),
+        };
         for (dest, line, column) in &self.outside {
             let d = Diagnostic::error(
                 Code::Summary,
@@ -427,8 +431,7 @@ impl Summary {
             )
             .at(&self.file, *line, *column)
             .help(format!(
-                "attune publishes only the content folder: move or copy the file into `{}/` and list it by its path from there",
-                folder.display()
+                "attune publishes only the content folder: move or copy the file into {folder} and list it by its path from there"
             ));
             diagnostics.push(broken_links.report(
                 d,
@@ -573,6 +576,17 @@ mod tests {
         assert!(d[1].message.contains("outside the content folder"));
         let help = d[1].help.as_deref().unwrap_or_default();
         assert!(help.contains("into `src/`"), "{help}");
+        // A book whose content folder is the repository's names no folder.
+        let s = Summary::parse(BOOK, Path::new("SUMMARY.md"));
+        let mut d = Diagnostics::new();
+        s.check(
+            &|_| true,
+            files.iter().map(PathBuf::as_path),
+            Default::default(),
+            &mut d,
+        );
+        let help = d[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("into the content folder and"), "{help}");
     }
 
     #[test]
