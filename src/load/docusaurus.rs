@@ -42,14 +42,16 @@ pub const OWN_KEYS: [&str; 21] = [
     "hide_reading_time",
 ];
 
-/// Whether the content folder `dir` is a Docusaurus site's docs (see the module's note).
+/// Whether the content folder `dir` is a Docusaurus site's docs (see the module's note),
+/// or the site's own folder read whole (`content_dir = "."`), however `dir` is written
+/// (`site/.` is `site`, not a folder in `site`'s parent).
 pub fn is_site(dir: &Path) -> bool {
-    let Some(parent) = dir.parent() else {
-        return false;
-    };
-    [parent.to_path_buf(), parent.join("website")]
-        .iter()
-        .any(|folder| CONFIG_FILES.iter().any(|name| folder.join(name).is_file()))
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let mut folders = vec![dir.clone()];
+    if let Some(parent) = dir.parent() {
+        folders.extend([parent.to_path_buf(), parent.join("website")]);
+    }
+    (folders.iter()).any(|folder| CONFIG_FILES.iter().any(|name| folder.join(name).is_file()))
 }
 
 /// The route Docusaurus publishes a site's docs at by default: `/docs/x` is the page
@@ -156,7 +158,14 @@ mod tests {
         assert!(!is_site(&docs));
         std::fs::create_dir(dir.path().join("website")).unwrap();
         std::fs::write(dir.path().join("website/docusaurus.config.js"), "").unwrap();
-        assert!(is_site(&docs));
+        assert!(is_site(&docs)); // The site's own folder read whole, however it is written (10up's guides
+                                 // with `--root`: `site/.` was taken for a folder in `site`'s parent).
+        let other = tempfile::tempdir().unwrap();
+        let site = other.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        std::fs::write(site.join("docusaurus.config.js"), "").unwrap();
+        assert!(is_site(&site.join(".")));
+        assert!(is_site(&site));
     }
 
     #[test]
