@@ -43,15 +43,16 @@ pub const OWN_KEYS: [&str; 21] = [
 ];
 
 /// Whether the content folder `dir` is a Docusaurus site's docs (see the module's note),
-/// or the site's own folder read whole (`content_dir = "."`), however `dir` is written
-/// (`site/.` is `site`, not a folder in `site`'s parent).
+/// or the site's own folder read whole (`content_dir = "."`, the settings in it).
 pub fn is_site(dir: &Path) -> bool {
-    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let mut folders = vec![dir.clone()];
-    if let Some(parent) = dir.parent() {
-        folders.extend([parent.to_path_buf(), parent.join("website")]);
-    }
-    (folders.iter()).any(|folder| CONFIG_FILES.iter().any(|name| folder.join(name).is_file()))
+    let parent = dir.parent().unwrap_or(dir);
+    [
+        dir.to_path_buf(),
+        parent.to_path_buf(),
+        parent.join("website"),
+    ]
+    .iter()
+    .any(|folder| CONFIG_FILES.iter().any(|name| folder.join(name).is_file()))
 }
 
 /// The route Docusaurus publishes a site's docs at by default: `/docs/x` is the page

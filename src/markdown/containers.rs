@@ -121,14 +121,16 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
                         .is_some_and(|((c, n), _)| *c == fence.0 && *n <= fence.1)
             }
         };
-        let depth = depth_of;
         if marker && closes {
             // The closing line: the quotes of the containers still open, so what
             // follows is not read as the callout's text continued.
             open.pop();
             groups.retain(|(g, _)| *g < open.len());
             splice.copy(copied..start);
-            splice.insert(&quotes(depth(&open), &content[..indent.min(base)]), start);
+            splice.insert(
+                &quotes(depth_of(&open), &content[..indent.min(base)]),
+                start,
+            );
             copied = start + content.len();
             continue;
         }
@@ -164,7 +166,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         // written at the line's start (as Hugo renders a box's text on its own): its
         // quotes at the item's indent (at the line's start they ended the list).
         let pad = " ".repeat(base - keep);
-        let prefix = quotes(depth(&open), &pad);
+        let prefix = quotes(depth_of(&open), &pad);
         splice.insert(&prefix, start + keep);
         copied = start + keep;
         // A code block of a code group, its label (```` ```sh [npm] ````) above it; a
