@@ -103,6 +103,16 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
     let address = listener.local_addr().context("not an IP address")?;
     let url = format!("http://{address}/");
+    // Answering starts before the address is shown: whoever reads it may at once
+    // request a page, or delete the folder (a rebuild restores it).
+    let served = out.canonicalize().context("output folder vanished")?;
+    let hosts = Hosts::new(&options.bind, address);
+    // A thread per connection, each bounded in time: a slow or stalled client never
+    // holds up another.
+    server::spawn(listener, {
+        let status = Arc::clone(&status);
+        move |request| respond(request, &served, &status, &hosts)
+    });
     let static_dir: String = session
         .static_dir()
         .map(|dir| format!("{}/, ", dir.trim_end_matches('/')))
@@ -119,14 +129,6 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         root.display(),
         session.content_dir()
     ));
-    let served = out.canonicalize().context("output folder vanished")?;
-    let hosts = Hosts::new(&options.bind, address);
-    // A thread per connection, each bounded in time: a slow or stalled client never
-    // holds up another.
-    server::spawn(listener, {
-        let status = Arc::clone(&status);
-        move |request| respond(request, &served, &status, &hosts)
-    });
     if options.open {
         open_browser(&url);
     }
