@@ -300,11 +300,15 @@ impl Site {
                 stem
             }
         };
-        let exact: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&c| own(c).to_lowercase() == wanted)
-            .collect();
+        // Its own name, or a name it gives itself (a title, an alias: Logseq's
+        // `Value` page, `alias:: Values`, beside a page `alias:: (values)`).
+        let named = |c: usize| {
+            let article = &self.articles[c];
+            own(c).to_lowercase() == wanted
+                || (article.front.title.is_some() && article.title.to_lowercase() == wanted)
+                || (article.front.aliases.iter()).any(|a| a.trim().to_lowercase() == wanted)
+        };
+        let exact: Vec<usize> = candidates.iter().copied().filter(|&c| named(c)).collect();
         // Of notes in one folder whose names differ only in case (`Real-time GI.md`
         // beside `Real-Time GI.md`), the one written in the link's very case.
         let folder = |c: usize| self.articles[c].rel.parent();

@@ -802,3 +802,63 @@ fn a_wikilink_to_a_note_not_written_yet_is_offered_a_note_by_the_name_a_wikilink
         run.stderr
     );
 }
+
+#[test]
+fn of_notes_a_name_finds_as_a_slug_the_one_that_gives_itself_that_very_name_is_meant() {
+    // Convex's Logseq graph: `Value.md` (`alias:: Values`) beside
+    // `convex.core___(values).md` (`alias:: (values)`), and `(str)` beside `(str?)`:
+    // each name is a slug both share, so `[[Values]]` was "could mean 2 notes" (16
+    // such warnings). Logseq and Obsidian match a name whole, in any case.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Graph\"\n\n[build]\ncontent_dir = \"graph\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("graph/logseq/config.edn", "{:meta/version 1}\n");
+    site.write("graph/pages/Value.md", "alias:: Values\n\n- A value.\n");
+    site.write(
+        "graph/pages/convex.core___(values).md",
+        "alias:: (values)\n\n- The values of a map.\n",
+    );
+    site.write(
+        "graph/pages/convex.core___(str).md",
+        "alias:: (str)\n\n- To text.\n",
+    );
+    site.write(
+        "graph/pages/convex.core___(str%3F).md",
+        "alias:: (str?)\n\n- Whether text.\n",
+    );
+    site.write(
+        "graph/pages/Start.md",
+        "- [[Values]], [[values]], [[(values)]], [[(str)]] and [[(str?)]].\n- [[VALUES!]]\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("could mean 2 notes").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("warning: 'VALUES!' could mean 2 notes");
+    let start = site.read("pages/start/index.html");
+    let links: Vec<&str> = start
+        .split("href=\"../../pages/")
+        .skip(1)
+        .filter(|s| s.contains("\" id=\"ref-"))
+        .map(|s| &s[..s.find('"').unwrap()])
+        .take(5)
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "value/",
+            "value/",
+            "convex-core-values/",
+            "convex-core___-str/",
+            "convex-core-str/"
+        ],
+        "{start}"
+    );
+    assert!(start.contains(">convex.core/(str?)</a>"), "{start}");
+}
