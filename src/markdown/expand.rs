@@ -197,7 +197,17 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
-    if article.expressions == Expressions::Logseq && holds(&text, "::") {
+    if article.expressions == Expressions::Logseq && super::logseq_blocks::may_hold(&text) {
+        if let Some((rewritten, map)) =
+            super::logseq_blocks::rewrite(&text, article, options, &mut out)
+        {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
+    if article.expressions == Expressions::Logseq
+        && (holds(&text, "::") || holds(&text, ":END:") || holds(&text, ":end:"))
+    {
         if let Some((shown, map)) = super::logseq::hide_properties(&text, options) {
             out.maps.0.push(map);
             text = shown;

@@ -10,6 +10,7 @@
 use super::expand::{SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
+use std::ops::Range;
 
 /// What stands for the macro whose inner text is `inner` (`written`: the whole tag):
 /// its text, the report for one left out, or `None` when it is text.
@@ -66,35 +67,100 @@ pub(super) fn in_place(inner: &str, written: &str) -> Option<Result<String, Diag
 /// (`collapsed:: true` under a folded block, a block's `id:: …`, see
 /// [`crate::load::logseq_graph::HIDDEN_PROPERTIES`]), outside code; with its map,
 /// `None` when there is none. Other properties stay, text as Logseq shows them.
+///
+/// Older graphs keep a block's properties in a drawer, as Org does (`:PROPERTIES:`,
+/// then `:type: [[book]]` lines, then `:END:`): its hidden properties are left out like
+/// the others, the rest written `type:: [[book]]`, as a graph writes them now. A
+/// `:LOGBOOK:` drawer (the `CLOCK:` lines of the time spent on a task) is left out
+/// whole: Logseq folds it away, and when its author worked is no reader's business.
+/// A drawer that no `:END:` closes is text.
 pub(super) fn hide_properties(text: &str, options: Options) -> Option<(String, SegMap)> {
     use crate::load::logseq_graph::{property, HIDDEN_PROPERTIES};
     let literal = super::expand::literal_ranges(text, options);
-    let mut hidden = Vec::new();
+    let shown = |key: &str| !HIDDEN_PROPERTIES.contains(&key);
+    // Each line left out, or written anew (its range, and what stands for it).
+    let mut changed: Vec<(Range<usize>, Option<String>)> = Vec::new();
+    let mut drawer: Option<Drawer> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
-        let bare = line.trim_start();
+        let indent = line.len() - line.trim_start().len();
+        let bare = line.trim();
         let bare = bare.strip_prefix("- ").unwrap_or(bare);
-        let Some((key, _)) = property(bare) else {
+        if let Some(open) = drawer {
+            let end = bare.eq_ignore_ascii_case(":END:");
+            let rewritten = match drawer_property(bare) {
+                Some((key, value)) if open == Drawer::Properties && !end && shown(&key) => {
+                    Some(format!("{}{key}:: {value}\n", &line[..indent]))
+                }
+                _ => None,
+            };
+            changed.push((start..at, rewritten));
+            if end {
+                drawer = None;
+            }
             continue;
-        };
-        let indent = start + line.len() - line.trim_start().len();
-        if HIDDEN_PROPERTIES.contains(&key.as_str()) && !super::expand::inside(&literal, indent) {
-            hidden.push(start..at);
+        }
+        if super::expand::inside(&literal, start + indent) {
+            continue;
+        }
+        if let Some(open) = drawer_opening(bare) {
+            let closed = text[at..]
+                .lines()
+                .any(|l| l.trim().eq_ignore_ascii_case(":END:"));
+            if closed {
+                drawer = Some(open);
+                changed.push((start..at, None));
+            }
+            continue;
+        }
+        if property(bare).is_some_and(|(key, _)| !shown(&key)) {
+            changed.push((start..at, None));
         }
     }
-    if hidden.is_empty() {
+    if changed.is_empty() {
         return None;
     }
     let mut splice = Splice::new(text);
     let mut copied = 0;
-    for range in hidden {
+    for (range, rewritten) in changed {
         splice.copy(copied..range.start);
+        if let Some(rewritten) = rewritten {
+            splice.insert(&rewritten, range.start);
+        }
         copied = range.end;
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// The drawers of an older graph's blocks that [`hide_properties`] reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Drawer {
+    Properties,
+    Logbook,
+}
+
+/// The drawer a line (without its indent and list marker) opens, in any case, as
+/// Logseq reads it.
+fn drawer_opening(line: &str) -> Option<Drawer> {
+    if line.eq_ignore_ascii_case(":PROPERTIES:") {
+        Some(Drawer::Properties)
+    } else if line.eq_ignore_ascii_case(":LOGBOOK:") {
+        Some(Drawer::Logbook)
+    } else {
+        None
+    }
+}
+
+/// The `:key: value` a line of a properties drawer is (the key in lowercase).
+fn drawer_property(line: &str) -> Option<(String, &str)> {
+    let (key, value) = line.strip_prefix(':')?.split_once(':')?;
+    let fits =
+        !key.is_empty() && !key.contains(|c: char| c.is_whitespace() || "`[]()#*\"'".contains(c));
+    (fits && (value.is_empty() || value.starts_with(' ')))
+        .then(|| (key.to_lowercase(), value.trim()))
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ mod linked_wikilinks;
 mod links;
 mod listings;
 mod logseq;
+mod logseq_blocks;
 mod material;
 pub(crate) mod math;
 mod math_blocks;
@@ -420,9 +421,11 @@ pub fn parse_titled(
     } else {
         (events, Vec::new())
     };
-    let title = match ctx.expressions.vault() {
-        true => headings::in_vault(title, &events),
-        false => title,
+    // A Logseq page is its name (or its `title::`): a heading is a block's text.
+    let title = match ctx.expressions {
+        Expressions::Logseq if matches!(title, Title::FromLeadingHeading) => Title::Known(""),
+        e if e.vault() => headings::in_vault(title, &events),
+        _ => title,
     };
     let mut builder = Builder {
         ctx,

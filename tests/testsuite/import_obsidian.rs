@@ -924,6 +924,85 @@ fn a_logseq_pages_properties_are_its_front_matter_and_hidden_ones_are_not_shown(
 }
 
 #[test]
+fn an_older_logseq_graphs_drawers_and_org_blocks_are_what_logseq_shows() {
+    // Logseq's own documentation graph (3-juno/logseq-docs): a block's properties in a
+    // `:PROPERTIES:` drawer were a definition list (`:created_at: …` shown), a
+    // `:LOGBOOK:` showed when its author worked, and `#+BEGIN_TIP`, `#+BEGIN_SRC`,
+    // `#+BEGIN_QUERY` blocks were text, a query's `:title` a definition list too.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Graph\"\n\n[build]\ncontent_dir = \"graph\"\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write("graph/logseq/config.edn", "{:meta/version 1}\n");
+    site.write(
+        "graph/pages/Reading.md",
+        concat!(
+            "#### [[Sleep book]]\n:PROPERTIES:\n:type: [[book]]\n:created_at: 1609233078964\n:id: 5fec89e0-b3ea-4d90-ba98-40d2503f7500\n:END:\n",
+            "- DONE Read chapter two\n  :LOGBOOK:\n  CLOCK: [2021-01-02 Sat 21:10:03]--[2021-01-02 Sat 23:40:00] =>  02:29:57\n  :END:\n",
+            "- #+BEGIN_TIP\n  Keep a *regular* wake time.\n\n  Even at weekends.\n  #+END_TIP\n",
+            "- #+begin_quote\n  Sleep is the best meditation.\n  #+end_quote\n",
+            "\t- #+BEGIN_SRC clojure\n\t  (def hours [[8]])\n\t  #+END_SRC\n",
+            "#+BEGIN_QUERY\n{:title [:h2 \"My books\"]\n :query [:find (pull ?b [*])]}\n#+END_QUERY\n",
+            "- #+BEGIN_COMMENT\n  Ask Dr Rao about this.\n  #+END_COMMENT\n",
+            "- #+BEGIN_NOTE\n  Never closed, so text.\n",
+        ),
+    );
+    site.write("graph/pages/Sleep book.md", "- A book.\n");
+    site.write("graph/pages/book.md", "- Books.\n");
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "warning: Logseq query `#+BEGIN_QUERY` is not supported: Logseq fills it in from its own database, so the page shows nothing in its place\n  --> graph/pages/Reading.md:22:1",
+    );
+    let page = site.read("pages/reading/index.html");
+    let body = page.split("article-body").nth(1).unwrap();
+    assert!(
+        body.contains("type:: <a href=\"../../pages/book/\""),
+        "{body}"
+    );
+    for gone in [
+        "PROPERTIES",
+        "created_at",
+        "1609233078964",
+        "5fec89e0",
+        "LOGBOOK",
+        "CLOCK",
+        "21:10",
+        "#+BEGIN_TIP",
+        "#+begin_quote",
+        "#+BEGIN_SRC",
+        "#+BEGIN_QUERY",
+        "#+BEGIN_COMMENT",
+        "END_",
+        "My books",
+        "Dr Rao",
+        "<dl",
+    ] {
+        assert!(!body.contains(gone), "{gone}: {body}");
+    }
+    assert!(body.contains("callout-tip"), "{body}");
+    assert!(body.contains("<em>regular</em>"), "{body}");
+    assert!(body.contains("Even at weekends."), "{body}");
+    assert!(
+        body.contains("<blockquote>\n<p>Sleep is the best meditation.</p>\n</blockquote>"),
+        "{body}"
+    );
+    assert!(body.contains("language-clojure"), "{body}");
+    assert!(!body.contains("missing-link"), "{body}");
+    assert!(
+        body.contains("#+BEGIN_NOTE\nNever closed, so text."),
+        "{body}"
+    );
+    // A page is its name: the heading of its first block is no title.
+    assert!(
+        page.contains("<h1 id=\"article-title\">Reading</h1>"),
+        "{page}"
+    );
+    assert!(body.contains(">Sleep book</a>"), "{body}");
+}
+
+#[test]
 fn a_name_a_file_has_is_not_also_its_folders_name_for_a_folders_own_file() {
     // mdelmontep/obsidian-vault: `[[iet]]` with `00-home/iet.md` and
     // `clientes/iet/index.md` was "'iet' could mean 2 notes" (169 such warnings):
