@@ -107,6 +107,7 @@ pub(super) fn strip(
         let (message, help, family) = match part {
             Part::Comment => continue,
             Part::Component { .. } if paired[i] => continue,
+            Part::Statement if components::imports_drawn_only(&text[range.clone()]) => continue,
             Part::Statement => (
                 format!("MDX statement `{written}` is not supported: attune runs no JavaScript"),
                 "the statement is left out of the page; what a component it imports shows, write in Markdown".to_string(),

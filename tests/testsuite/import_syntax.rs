@@ -1115,7 +1115,8 @@ fn mdx_files_are_pages_and_their_javascript_is_left_out_with_a_warning() {
 /// code) was shown as code blocks, closing tags and all; a `<Code …/>` component read
 /// as HTML's `<code>` hid every component after it. Starlight's and Docusaurus'
 /// components are drawn as Markdown, an indent that follows the tags is not code, and
-/// what is still reported (other components, `import` lines) is one warning a kind.
+/// what is still reported (other components, `import` lines but those of drawn
+/// components alone) is one warning a kind.
 #[test]
 fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_kind() {
     let site = site();
@@ -1133,7 +1134,7 @@ fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_ki
         ),
     );
     site.write("content/t/falls.md", "---\ntitle: Falls\n---\nText.\n");
-    for extra in ["a", "b", "c"] {
+    for extra in ["a", "b", "c", "d"] {
         site.write(
             &format!("content/t/{extra}.mdx"),
             "---\ntitle: Extra\n---\nimport X from 'x';\n\nText.\n",
@@ -1143,6 +1144,12 @@ fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_ki
     run.assert_code(0)
         .assert_stderr_contains("(4 uses of `<Widget>` in one file, reported here as one)")
         .assert_stderr_contains("(4 MDX statements, reported here as one)");
+    // Importing only components attune draws loses nothing: no report (the-nix-guide).
+    assert!(
+        !run.stderr.contains("@astrojs/starlight/components"),
+        "{}",
+        run.stderr
+    );
     // Starlight's `<Code>` is a component, not an HTML `<code>` whose text is literal.
     run.assert_stderr_contains(
         "MDX component `<Code slot=\"preview\" code={exampleCode} lang=\"js\" />`",

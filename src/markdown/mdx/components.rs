@@ -75,6 +75,56 @@ pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
     })
 }
 
+/// Whether `statement` (an MDX page's lines of `import`s) imports only components
+/// attune draws, from Starlight (`@astrojs/starlight/components`) or Docusaurus'
+/// theme (`@theme/Tabs`): the page loses nothing without it, so it goes unreported.
+pub(super) fn imports_drawn_only(statement: &str) -> bool {
+    let mut rest = statement;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ';');
+        if rest.is_empty() {
+            return true;
+        }
+        let Some(after) = rest.strip_prefix("import") else {
+            return false;
+        };
+        let Some((names, tail)) = after.split_once(" from ") else {
+            return false;
+        };
+        let tail = tail.trim_start();
+        let Some(quote) = tail.chars().next().filter(|q| matches!(q, '"' | '\'')) else {
+            return false;
+        };
+        let Some((module, left)) = tail[1..].split_once(quote) else {
+            return false;
+        };
+        let ours = module == "@astrojs/starlight/components" || module.starts_with("@theme/");
+        // `{ Card, LinkCard as Link }` or `Tabs`: the names the page uses.
+        let drawn = names
+            .split([',', '{', '}'])
+            .filter_map(|n| n.split_whitespace().last())
+            .all(draws);
+        if !ours || !drawn {
+            return false;
+        }
+        rest = left;
+    }
+}
+
+/// Whether attune draws the component `name` ([`in_place`]).
+fn draws(name: &str) -> bool {
+    const DRAWN: [&str; 7] = [
+        "Aside",
+        "Admonition",
+        "TabItem",
+        "Card",
+        "LinkCard",
+        "LinkButton",
+        "Badge",
+    ];
+    DRAWN.contains(&name) || SILENT.contains(&name)
+}
+
 /// Components that only hold their text (or, `Icon`, show a picture): nothing in
 /// their tags' place.
 const SILENT: [&str; 9] = [
@@ -112,6 +162,23 @@ fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_imports_of_components_attune_draws_go_unreported() {
+        assert!(imports_drawn_only(
+            "import { Card, CardGrid } from \"@astrojs/starlight/components\"\nimport Tabs from '@theme/Tabs';\nimport {\n  LinkCard,\n} from '@astrojs/starlight/components';"
+        ));
+        assert!(!imports_drawn_only(
+            "import { Card, Code } from '@astrojs/starlight/components';"
+        ));
+        assert!(!imports_drawn_only(
+            "import { Card as Box } from '@astrojs/starlight/components';"
+        ));
+        assert!(!imports_drawn_only(
+            "import Chart from '../components/Chart.astro';"
+        ));
+        assert!(!imports_drawn_only("export const year = 2024;"));
+    }
 
     fn open(name: &str, written: &str) -> Option<String> {
         in_place(name, Tag::Opening(written))
