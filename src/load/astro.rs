@@ -1,6 +1,7 @@
 //! Astro Starlight sites: the docs in `src/content/docs/` of a folder holding Astro's
 //! settings file (`astro.config.mjs`). The front matter keys Starlight reads for its
-//! page layout, table of contents, paging and search are known there.
+//! page layout, table of contents, paging and search are known there, and its `slug:`
+//! is read as Starlight reads it.
 
 use std::path::Path;
 
@@ -40,6 +41,32 @@ pub fn is_starlight(dir: &Path) -> bool {
         return false;
     };
     CONFIG_FILES.iter().any(|name| site.join(name).is_file())
+}
+
+/// A Starlight page's `slug:` is its whole address from the docs' root (`slug:
+/// nixos/getting-started` for `nixos/01-getting-started.md`), not the last part of it
+/// as Hugo and Zola read one: the page keeps its path's address, and the slug's is an
+/// old address of it (links written to it lead to the page, a redirect stands there),
+/// as a Docusaurus slug is.
+pub fn keep_addresses(sources: &mut [super::Source]) {
+    for source in sources {
+        let Some(slug) = source
+            .front
+            .slug
+            .as_deref()
+            .map(|s| s.trim().trim_matches('/'))
+        else {
+            continue;
+        };
+        let address = format!("{slug}/");
+        let plain: String = (source.rel.with_extension("").components())
+            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+            .collect();
+        source.front.path = None;
+        // `slug: ''` or `index`: the home page, at its own address.
+        source.front.old_address =
+            (!slug.is_empty() && slug != "index" && address != plain).then_some(address);
+    }
 }
 
 #[cfg(test)]

@@ -456,6 +456,9 @@ pub fn load(
     if content.docusaurus {
         docusaurus::keep_addresses(&mut sources);
     }
+    if astro::is_starlight(&dir) {
+        astro::keep_addresses(&mut sources);
+    }
     excalidraw::draw(&mut sources, &dir, diagnostics);
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);

@@ -1927,3 +1927,38 @@ fn an_astro_starlight_sites_own_keys_are_not_unknown_and_two_texts_name_no_tool(
         .assert_code(0)
         .assert_stderr_contains("unknown front matter key `tableOfContents`");
 }
+
+#[test]
+fn a_starlight_slug_is_the_pages_whole_address_from_the_docs_root() {
+    // the-nix-guide: `nixos/01-getting-started.md` has `slug: nixos/getting-started`
+    // and pages link `/nixos/getting-started`; the slug was read as Hugo's last part of
+    // the address (`/nixos/nixos-getting-started/`), so those links were broken.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"src/content/docs\"\n",
+    );
+    site.write("astro.config.mjs", "export default {}\n");
+    site.write(
+        "src/content/docs/nixos/01-getting-started.md",
+        "---\ntitle: Getting started\nslug: nixos/getting-started\n---\nText.\n",
+    );
+    site.write(
+        "src/content/docs/start.md",
+        "---\ntitle: Start\nslug: ''\n---\nRead [the first steps](/nixos/getting-started) and [again](/nixos/getting-started/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let start = site.read("start/index.html");
+    assert_eq!(
+        start
+            .matches("href=\"../nixos/01-getting-started/\"")
+            .count(),
+        2,
+        "{start}"
+    );
+    let moved = site.read("nixos/getting-started/index.html");
+    assert!(moved.contains("01-getting-started/"), "{moved}");
+    assert!(!site.path("public/nixos/nixos-getting-started").exists());
+}
