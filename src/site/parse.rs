@@ -480,7 +480,9 @@ fn read_topics(
                 format!("topic '{written}' names {kind}: read as the note's own property, {stays}"),
             )
             .at(&source.path, line, column)
-            .help("a note's topic is its top-level folder: to move the note, move its file; to keep the property as it is, `[front_matter] allow = [\"topic\"]` silences this"),
+            .help("a note's topic is its top-level folder: to move the note, move its file; to keep the property as it is, `[front_matter] allow = [\"topic\"]` silences this")
+            // A vault's own `topic:` property, in hundreds of notes: one warning.
+            .family("notes whose `topic` names no top-level folder"),
         );
     }
 }

@@ -201,6 +201,35 @@ fn a_topic_property_that_names_no_topic_leaves_the_note_in_its_folder() {
 }
 
 #[test]
+fn a_vaults_own_topic_property_in_many_notes_is_one_warning() {
+    // BurntNail's revision vault: `topic: Materials` and the like in 458 notes, each a
+    // warning of its own.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    for (note, topic) in [
+        ("Alloys", "Materials"),
+        ("Polymers", "Materials"),
+        ("Circuits", "Electricity"),
+        ("Atoms", "Particles"),
+        ("Gears", "Technical Understanding"),
+    ] {
+        site.write(
+            &format!("content/GCSEs/{note}.md"),
+            format!("---\ntopic: {topic}\n---\n# {note}\n\nText.\n"),
+        );
+    }
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: topic 'Materials' names no top-level folder: read as the note's own property, the note stays in its folder's topic 'gcses' (5 notes whose `topic` names no top-level folder, reported here as one)\n --> content/GCSEs/Alloys.md:2:8");
+    assert_eq!(
+        run.stderr.matches("warning: topic").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn outside_a_vault_a_topic_id_still_makes_a_topic() {
     // Notes with no `.obsidian/` and none of Obsidian's syntax: not a vault.
     let site = Fixture::empty();
