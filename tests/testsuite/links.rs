@@ -480,6 +480,34 @@ fn html_files_copied_from_content_are_checked_as_the_browser_reads_them() {
 }
 
 #[test]
+fn many_paths_to_nothing_in_copied_html_are_one_warning() {
+    // BurntNail's vault keeps a Dataview table exported as HTML in `Scripts/`: its 98
+    // links into folders the vault no longer has were 98 warnings.
+    let site = Fixture::new("links");
+    let links: String = (1..=5)
+        .map(|n| format!("<a href=\"Past Papers/paper {n}.pdf\">{n}</a>\n"))
+        .collect();
+    site.write(
+        "content/care/old/table.html",
+        format!("<table>\n{links}</table>\n"),
+    );
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\nbroken_links = \"warn\"\n"),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: broken link to 'Past Papers/paper 1.pdf': no page or file there (5 paths to nothing in 'care/old/table.html' in one file, reported here as one)\n --> content/care/old/table.html:2:10");
+    assert_eq!(
+        run.stderr.matches("warning: broken link").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_meta_refresh_in_raw_html_leads_where_a_browser_goes_and_is_checked() {
     // Sites moved from MkDocs or Jekyll keep moved pages as a raw meta refresh:
     // the browser follows its address like a link, so it is checked and rewritten.

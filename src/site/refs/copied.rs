@@ -153,12 +153,16 @@ impl Site {
                             }
                         };
                         let d = match self.urls.get_folded(&target) {
-                            Some(e) if e.kind != UrlKind::Tree => error(Code::BrokenLink, what)
-                                .help(format!("most web hosts tell capitals apart: the file is '{}'", e.path)),
-                            _ => error(Code::MissingFile, what)
-                                .help("a path in a copied HTML file starts from that file's folder in the output"),
+                            Some(e) if e.kind != UrlKind::Tree => report(error(Code::BrokenLink, what)
+                                .help(format!("most web hosts tell capitals apart: the file is '{}'", e.path))),
+                            // An exported page of a vault's (a Dataview table's) may
+                            // hold a hundred, each to a file of its own: one warning
+                            // for the file.
+                            _ => report(error(Code::MissingFile, what)
+                                .help("a path in a copied HTML file starts from that file's folder in the output"))
+                                .family(format!("paths to nothing in '{path}'")),
                         };
-                        diagnostics.push(report(d));
+                        diagnostics.push(d);
                         continue;
                     }
                 };
