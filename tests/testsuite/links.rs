@@ -480,6 +480,29 @@ fn html_files_copied_from_content_are_checked_as_the_browser_reads_them() {
 }
 
 #[test]
+fn a_link_to_the_first_words_of_a_heading_is_offered_the_heading() {
+    // 0xtr1gger's notes: `[[#`RUBYLIB`]]` for the heading "`RUBYLIB`: Ruby library
+    // hijacking" had no help.
+    let site = Fixture::new("obsidian");
+    site.write("content/.obsidian/app.json", "{}");
+    site.write(
+        "content/Linux/Variables.md",
+        "# Variables\n\nSee [[#`RUBYLIB`]].\n\n## `RUBYLIB`: Ruby library hijacking\n\nText.\n\n## The `RUBYLIB` variable\n\nMore.\n",
+    );
+    let toml = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        format!("{toml}\n[build]\nbroken_links = \"warn\"\n"),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: no heading with id '`RUBYLIB`' in this page");
+    run.assert_stderr_contains(
+        "help: did you mean 'rubylib-ruby-library-hijacking'? A heading is named by its whole text",
+    );
+}
+
+#[test]
 fn many_paths_to_nothing_in_copied_html_are_one_warning() {
     // BurntNail's vault keeps a Dataview table exported as HTML in `Scripts/`: its 98
     // links into folders the vault no longer has were 98 warnings.

@@ -75,7 +75,7 @@ impl IdHolders {
 
 /// The report of a link from article `from` to `#id` on article `to`, which has no
 /// such id (`message` says so): its help names the closest id on that page, else the
-/// page that has that id when only one does (helix's book links to
+/// first whose heading starts with the words written, else the page that has that id when only one does (helix's book links to
 /// `configuration.md#editor-section`, a section that moved to `editor.md`), written
 /// `#id` when that is the linking page. Every
 /// link to that one missing id is one family: a reference definition used in nine
@@ -93,6 +93,23 @@ pub(in crate::site) fn missing_anchor(
         .suggest(id, ids_on_page(site, to));
     if d.help.is_some() {
         return d;
+    }
+    // The first heading whose text starts with the words written: `[[#`RUBYLIB`]]`
+    // for "`RUBYLIB`: Ruby library hijacking" (0xtr1gger's notes).
+    let wanted = crate::text::slugify(id);
+    let longer = (!wanted.is_empty())
+        .then(|| {
+            ids_on_page(site, to).find(|h| {
+                h.len() > wanted.len()
+                    && h.starts_with(&wanted)
+                    && h[wanted.len()..].starts_with('-')
+            })
+        })
+        .flatten();
+    if let Some(longer) = longer {
+        return d.help(format!(
+            "did you mean '{longer}'? A heading is named by its whole text"
+        ));
     }
     match holders.of(ids, id) {
         // The linking page's own (autonity's `[debt](/#get-debt-amount)`, on the page
