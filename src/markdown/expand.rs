@@ -289,6 +289,12 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
+    if super::jsx_styles::may_hold(&text) {
+        if let Some((stripped, map)) = super::jsx_styles::strip(&text, options) {
+            out.maps.0.push(map);
+            text = stripped;
+        }
+    }
     let templates = article.expressions != Expressions::MkDocs { macros: false };
     if templates && (holds(&text, "{{") || holds(&text, "{%") || holds(&text, "<%")) {
         let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);

@@ -1962,3 +1962,34 @@ fn a_starlight_slug_is_the_pages_whole_address_from_the_docs_root() {
     assert!(moved.contains("01-getting-started/"), "{moved}");
     assert!(!site.path("public/nixos/nixos-getting-started").exists());
 }
+
+#[test]
+fn a_jsx_style_object_in_an_html_tag_is_left_out_without_a_report() {
+    // Adalo's Docusaurus docs: `<img src="/img/a.png" style={{maxWidth: 300 }}/>` in
+    // `.md` pages was a template expression, reported, and `style=` was left in the
+    // tag; the site's Content-Security-Policy applies no inline style anyway.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Docs\"\n");
+    site.write("content/guide/a.png", "png");
+    site.write(
+        "content/guide/setup.md",
+        "---\ntitle: Setup\n---\nOpen settings.\n\n<img src=\"a.png\" alt=\"Settings\" style={{maxWidth: 300 }}/>\n\n<div\n  style={{margin: '0 auto'}}>\nCentred.\n</div>\n\nWrite `style={{x: 1}}` in JSX. See [gone](nowhere.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    // The one problem left is at its place as written.
+    run.assert_stderr_contains(
+        "warning: 'nowhere.md' is not written yet: shown as plain text\n  --> content/guide/setup.md:13:36",
+    );
+    assert!(!run.stderr.contains("template"), "{}", run.stderr);
+    let page = site.read("guide/setup/index.html");
+    assert!(
+        page.contains("<img src=\"../../guide/a.png\" alt=\"Settings\"/>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>style={{x: 1}}</code>"), "{page}");
+    assert!(
+        !page.contains("maxWidth") && !page.contains("margin"),
+        "{page}"
+    );
+}
