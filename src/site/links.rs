@@ -131,6 +131,7 @@ impl Site {
         let style = self.style;
         let missing_warn = self.config.build.missing_links == MissingLinks::Warn;
         let broken = self.config.build.broken_links;
+        let logseq = self.is_logseq_graph();
         // Each article's heading ids, for anchors checked in O(1) however many links
         // point at them.
         let heading_ids = self.anchor_sets();
@@ -228,6 +229,11 @@ impl Site {
                                         title,
                                     };
                                 }
+                            }
+                            // A Logseq graph's page no file has: a tag's.
+                            let reference = (article, link, written.as_str());
+                            if let Some(found) = self.logseq_reference(reference, logseq) {
+                                return found;
                             }
                             // Attune's tag pages, a translation left out.
                             if let Some(path) = super::elsewhere::md_form(&link.target) {

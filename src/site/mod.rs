@@ -312,6 +312,7 @@ fn build_with(
     site.index_tags();
     site.index_terms();
     site.index_redirects();
+    site.index_logseq_references();
     site.resolve_links(diagnostics);
     site.check_embeds(diagnostics);
     site.resolve_relations(diagnostics);

@@ -11,7 +11,9 @@
 //! configuration, mdBook's `SUMMARY.md`, a GitBook, MkDocs or Docusaurus): a stray
 //! `[[x]]` there keeps the meaning that tool gives it.
 
+use super::names::Found;
 use crate::load::Source;
+use crate::markdown::{LinkTarget, OutLink};
 use std::path::Path;
 
 /// Files Obsidian Publish keeps at the vault's root, the site's style and script.
@@ -158,6 +160,78 @@ pub(super) fn may_run_dataview(root: &Path, dir: &Path) -> bool {
         })
         .collect();
     lists.is_empty() || lists.iter().flatten().any(|id| id == "dataview")
+}
+
+impl super::Site {
+    /// Whether the content folder is a Logseq graph.
+    pub(super) fn is_logseq_graph(&self) -> bool {
+        is_logseq(&self.root, &self.root.join(&self.config.build.content_dir))
+    }
+
+    /// In a Logseq graph every name a link gives is a page, written or not: Logseq makes
+    /// one for a name no file has, listing what links to it, as a tag's page does
+    /// (`[[Sleep]]` and `#Sleep` are one reference there). So such a name is a tag
+    /// here: its page lists the pages that name it, and links to it lead there
+    /// ([`Site::logseq_reference`]), not plain text with a `missing-note` warning.
+    /// After the tags and redirects are indexed, before the links are resolved.
+    pub(super) fn index_logseq_references(&mut self) {
+        if !self.is_logseq_graph() {
+            return;
+        }
+        let mut named = Vec::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            if article.front.listing() != crate::load::Listing::Always {
+                continue;
+            }
+            for link in &article.parsed.links {
+                let LinkTarget::Slug { slug, .. } = &link.target else {
+                    continue;
+                };
+                let tag_page = slug.to_lowercase().starts_with("tags/");
+                if !link.embed && !tag_page && self.lookup_from(i, slug) == Found::None {
+                    named.push((i, slug.trim().to_string()));
+                }
+            }
+        }
+        for (i, name) in named {
+            let slug = crate::text::tag_slug(&name);
+            if slug.is_empty() {
+                continue;
+            }
+            let entry = self.tags.entry(slug).or_insert_with(|| super::TagIndex {
+                name,
+                articles: Vec::new(),
+            });
+            if !entry.articles.contains(&i) {
+                entry.articles.push(i);
+            }
+        }
+        let articles = &self.articles;
+        for tag in self.tags.values_mut() {
+            tag.articles.sort_by_cached_key(|&i| {
+                (articles[i].title.to_lowercase(), articles[i].slug.clone())
+            });
+        }
+    }
+
+    /// A link from `article` that names no page, in a Logseq graph (`logseq`): a link
+    /// to the page of the tag of that name ([`Site::index_logseq_references`]).
+    pub(super) fn logseq_reference(
+        &self,
+        (article, link, written): (&super::Article, &OutLink, &str),
+        logseq: bool,
+    ) -> Option<super::ResolvedLink> {
+        if !logseq || link.embed || !matches!(link.target, LinkTarget::Slug { .. }) {
+            return None;
+        }
+        let slug = crate::text::tag_slug(written);
+        self.tags.get(&slug)?;
+        Some(super::ResolvedLink {
+            target: None,
+            href: self.style.href(&article.url, &format!("tags/{slug}/")),
+            title: written.to_string(),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -924,6 +924,48 @@ fn a_logseq_pages_properties_are_its_front_matter_and_hidden_ones_are_not_shown(
 }
 
 #[test]
+fn a_page_a_logseq_graph_links_to_but_no_file_has_is_a_tags_page() {
+    // CameronBrooks11's graph: 950 links to pages Logseq makes for a name no file has
+    // (`[[Entrepreneurship]]`, listing what links to it) were 950 "not written yet"
+    // warnings and plain text. In Logseq `[[Sleep]]` and `#Sleep` are one reference.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Graph\"\n\n[build]\ncontent_dir = \"graph\"\nmissing_links = \"error\"\n",
+    );
+    site.write("graph/logseq/config.edn", "{:meta/version 1}\n");
+    site.write(
+        "graph/pages/Rest.md",
+        "- Good [[Sleep]] and [[sleep]], see [[Breathing]].\n- Also #Sleep.\n",
+    );
+    site.write("graph/journals/2024_01_02.md", "- Slept badly. [[Sleep]]\n");
+    site.write("graph/pages/Breathing.md", "- Slow out-breaths.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let rest = site.read("pages/rest/index.html");
+    let links_to = |page: &str, to: &str| {
+        page.matches(&format!("href=\"../../{to}/\" id=\"ref-"))
+            .count()
+    };
+    assert_eq!(links_to(&rest, "tags/sleep"), 2, "{rest}");
+    assert!(rest.contains("href=\"../../pages/breathing/\""), "{rest}");
+    let tag = site.read("tags/sleep/index.html");
+    assert!(
+        tag.contains("journals/2024_01_02/") && tag.contains("pages/rest/"),
+        "{tag}"
+    );
+    // Written now: the links lead to the page.
+    site.write("graph/pages/Sleep.md", "- Seven hours.\n");
+    site.build().assert_code(0);
+    let rest = site.read("pages/rest/index.html");
+    assert_eq!(links_to(&rest, "pages/sleep"), 2, "{rest}");
+    // An embed of a page no file has shows nothing: still reported.
+    site.write("graph/pages/Rest.md", "- {{embed [[Naps]]}}\n");
+    site.build().assert_code(1).assert_stderr_contains("'Naps'");
+}
+
+#[test]
 fn an_older_logseq_graphs_drawers_and_org_blocks_are_what_logseq_shows() {
     // Logseq's own documentation graph (3-juno/logseq-docs): a block's properties in a
     // `:PROPERTIES:` drawer were a definition list (`:created_at: …` shown), a
