@@ -80,6 +80,7 @@ fuzz_target!(|text: &str| {
         // Hugo's passthrough math for a third of the inputs.
         passthrough: if text.len() % 3 == 2 { &PASSTHROUGH } else { &[] },
         rules: &rules,
+        logseq_blocks: &Default::default(),
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("t/a.md"), true, &ctx);
     // What the property tests hold too: every link has a place, and every task label

@@ -251,6 +251,57 @@ pub fn name_of_file(stem: &str) -> Option<String> {
     (name != stem).then_some(name)
 }
 
+/// Logseq's blocks by id, as `((id))` and `{{embed ((id))}}` name them: the page's
+/// path from the content folder, without its extension (as a wikilink names it),
+/// and the block's first line as plain words. A block has an id when an `id:: …`
+/// property stands under its first line.
+pub type BlockIds = std::collections::BTreeMap<String, (String, String)>;
+
+/// The blocks of the graph's pages (`sources`) that have an id.
+pub fn block_ids(sources: &[super::Source]) -> BlockIds {
+    let mut blocks = BlockIds::new();
+    for source in sources {
+        let page = source.rel.with_extension("");
+        let page = page.to_string_lossy().replace('\\', "/");
+        let mut first = "";
+        for line in source.body().lines() {
+            let bare = line.trim();
+            let bare = bare.strip_prefix("- ").unwrap_or(bare);
+            // Or in an older graph's drawer, `:id: 5fec89e0-…` (its other lines,
+            // `:PROPERTIES:` and `:END:` too, start with `:` as well).
+            let drawer_id = bare.strip_prefix(":id:").map(str::trim);
+            match property(bare).or(drawer_id.map(|id| ("id".to_string(), id))) {
+                Some((key, id)) if key == "id" && is_block_id(id) => {
+                    blocks.insert(id.to_string(), (page.clone(), block_words(first)));
+                }
+                Some(_) => {}
+                None if !bare.is_empty() && !bare.starts_with(':') => first = bare,
+                None => {}
+            }
+        }
+    }
+    blocks
+}
+
+/// Whether `id` may be a block's id (`641b4de2-999b-…`): letters, digits and `-`, as
+/// a block id is read where it is written (`^id`).
+pub fn is_block_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// A block's first line as a link's words: no heading marks, no brackets.
+fn block_words(line: &str) -> String {
+    let line = line.trim_start_matches('#').trim();
+    let words: String = line
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '|'))
+        .collect();
+    match words.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", words[..at].trim_end()),
+        None => words,
+    }
+}
+
 /// `edn` without its comments (`;` to the end of the line, outside strings).
 fn without_comments(edn: &str) -> String {
     let mut out = String::with_capacity(edn.len());

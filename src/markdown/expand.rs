@@ -139,6 +139,7 @@ pub struct Article<'a> {
     pub passthrough: &'a [(String, String, bool)],
     /// The folder relative links are written from (see `ParseContext::links_from`).
     pub links_from: Option<&'a str>,
+    pub logseq_blocks: &'a crate::load::logseq_graph::BlockIds,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.
@@ -205,10 +206,9 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if article.expressions == Expressions::Logseq
-        && (holds(&text, "::") || holds(&text, ":END:") || holds(&text, ":end:"))
-    {
-        if let Some((shown, map)) = super::logseq::hide_properties(&text, options) {
+    if article.expressions == Expressions::Logseq && super::logseq::may_hold(&text) {
+        let blocks = article.logseq_blocks;
+        if let Some((shown, map)) = super::logseq::hide_properties(&text, options, blocks) {
             out.maps.0.push(map);
             text = shown;
         }

@@ -278,6 +278,7 @@ mod tests {
             autolinks: true,
             passthrough: &[],
             rules: &Default::default(),
+            logseq_blocks: &Default::default(),
             links_from: None,
         };
         let titled = |md: &str, title: &str| {

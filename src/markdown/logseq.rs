@@ -9,6 +9,8 @@
 
 use super::expand::{SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::logseq_graph::BlockIds;
+use crate::text::holds;
 use pulldown_cmark::Options;
 use std::ops::Range;
 
@@ -63,6 +65,13 @@ pub(super) fn in_place(inner: &str, written: &str) -> Option<Result<String, Diag
     }
 }
 
+/// Whether `text` may hold what [`hide_properties`] reads.
+pub(super) fn may_hold(text: &str) -> bool {
+    ["::", ":END:", ":end:", "(("]
+        .iter()
+        .any(|m| holds(text, m))
+}
+
 /// The text without the lines of properties Logseq keeps for itself and never shows
 /// (`collapsed:: true` under a folded block, a block's `id:: …`, see
 /// [`crate::load::logseq_graph::HIDDEN_PROPERTIES`]), outside code; with its map,
@@ -74,23 +83,55 @@ pub(super) fn in_place(inner: &str, written: &str) -> Option<Result<String, Diag
 /// `:LOGBOOK:` drawer (the `CLOCK:` lines of the time spent on a task) is left out
 /// whole: Logseq folds it away, and when its author worked is no reader's business.
 /// A drawer that no `:END:` closes is text.
-pub(super) fn hide_properties(text: &str, options: Options) -> Option<(String, SegMap)> {
-    use crate::load::logseq_graph::{property, HIDDEN_PROPERTIES};
+///
+/// A block with an id (`id:: 641b4de2-…`, or `:id:` in a drawer) ends with it as a
+/// block id, ` ^641b4de2-…`, which other pages reach as they reach a vault's: a
+/// block's reference `((641b4de2-…))` (of `blocks`, the graph's) is a link to it
+/// worded as its first line, and `{{embed ((641b4de2-…))}}` embeds it, as
+/// `[[page#^641b4de2-…|words]]` and `![[page#^641b4de2-…]]` do.
+pub(super) fn hide_properties(
+    text: &str,
+    options: Options,
+    blocks: &BlockIds,
+) -> Option<(String, SegMap)> {
+    use crate::load::logseq_graph::{is_block_id, property, HIDDEN_PROPERTIES};
     let literal = super::expand::literal_ranges(text, options);
     let shown = |key: &str| !HIDDEN_PROPERTIES.contains(&key);
-    // Each line left out, or written anew (its range, and what stands for it).
+    // Where the last `:END:` line starts: a drawer opening after it is text.
+    let last_end = text
+        .rmatch_indices(':')
+        .map(|(at, _)| at)
+        .find(|&at| (text[at..].get(..5)).is_some_and(|w| w.eq_ignore_ascii_case(":END:")));
+    // Each line left out, or written anew (its range, and what stands for it), and
+    // each block id written after its block's first line.
     let mut changed: Vec<(Range<usize>, Option<String>)> = Vec::new();
     let mut drawer: Option<Drawer> = None;
+    // Where the last line shown ends (before its line break), outside code, and the
+    // id of the block it is in, written when the block's paragraph ends (a Logseq
+    // block's `SCHEDULED:` line goes on after its id).
+    let mut shown_end: Option<usize> = None;
+    let mut pending: Option<&str> = None;
+    let flush = |pending: &mut Option<&str>, end: Option<usize>, changed: &mut Vec<_>| {
+        if let (Some(id), Some(end)) = (pending.take(), end) {
+            changed.push((end..end, Some(format!(" ^{id}"))));
+        }
+    };
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let indent = line.len() - line.trim_start().len();
         let bare = line.trim();
+        let item = bare.starts_with("- ") || bare == "-";
         let bare = bare.strip_prefix("- ").unwrap_or(bare);
         if let Some(open) = drawer {
             let end = bare.eq_ignore_ascii_case(":END:");
             let rewritten = match drawer_property(bare) {
+                Some((key, id)) if key == "id" && is_block_id(id) => {
+                    flush(&mut pending, shown_end, &mut changed);
+                    pending = Some(id);
+                    None
+                }
                 Some((key, value)) if open == Drawer::Properties && !end && shown(&key) => {
                     Some(format!("{}{key}:: {value}\n", &line[..indent]))
                 }
@@ -103,25 +144,41 @@ pub(super) fn hide_properties(text: &str, options: Options) -> Option<(String, S
             continue;
         }
         if super::expand::inside(&literal, start + indent) {
+            flush(&mut pending, shown_end.take(), &mut changed);
             continue;
         }
         if let Some(open) = drawer_opening(bare) {
-            let closed = text[at..]
-                .lines()
-                .any(|l| l.trim().eq_ignore_ascii_case(":END:"));
-            if closed {
+            if last_end.is_some_and(|end| end > start) {
                 drawer = Some(open);
                 changed.push((start..at, None));
             }
             continue;
         }
-        if property(bare).is_some_and(|(key, _)| !shown(&key)) {
-            changed.push((start..at, None));
+        match property(bare) {
+            Some((key, id)) if key == "id" && is_block_id(id) => {
+                flush(&mut pending, shown_end, &mut changed);
+                pending = Some(id);
+                changed.push((start..at, None));
+            }
+            Some((key, _)) if !shown(&key) => changed.push((start..at, None)),
+            _ => {
+                let heading =
+                    bare.starts_with('#') && bare.trim_start_matches('#').starts_with(' ');
+                if item || heading || bare.is_empty() {
+                    flush(&mut pending, shown_end, &mut changed);
+                }
+                references(text, start..at, (&literal, blocks), &mut changed);
+                if !bare.is_empty() {
+                    shown_end = Some(start + line.trim_end().len());
+                }
+            }
         }
     }
+    flush(&mut pending, shown_end, &mut changed);
     if changed.is_empty() {
         return None;
     }
+    changed.sort_by_key(|(range, _)| (range.start, range.end));
     let mut splice = Splice::new(text);
     let mut copied = 0;
     for (range, rewritten) in changed {
@@ -133,6 +190,49 @@ pub(super) fn hide_properties(text: &str, options: Options) -> Option<(String, S
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// The block references on the line at `line` of `text`, outside code (`literal`),
+/// to blocks the graph has (`blocks`), each as the link or embed that stands for it.
+fn references(
+    text: &str,
+    line: Range<usize>,
+    (literal, blocks): (&[Range<usize>], &BlockIds),
+    changed: &mut Vec<(Range<usize>, Option<String>)>,
+) {
+    let mut from = line.start;
+    while let Some(found) = text[from..line.end].find("((") {
+        let open = from + found;
+        from = open + 2;
+        let Some(close) = text[open + 2..line.end].find("))") else {
+            return;
+        };
+        let id = &text[open + 2..open + 2 + close];
+        let Some((page, words)) = blocks.get(id) else {
+            continue;
+        };
+        if super::expand::inside(literal, open) {
+            continue;
+        }
+        let end = open + 2 + close + 2;
+        let embed_open = text[line.start..open].trim_end().strip_suffix("{{embed");
+        let embed_close = text[end..line.end].trim_start().starts_with("}}");
+        // No words: the page's own id, among its properties at its top.
+        let target = match words.is_empty() {
+            true => page.clone(),
+            false => format!("{page}#^{id}"),
+        };
+        let (range, written) = match embed_open {
+            Some(before) if embed_close => {
+                let closing = end + text[end..].find("}}").unwrap_or(0) + 2;
+                (line.start + before.len()..closing, format!("![[{target}]]"))
+            }
+            _ if words.is_empty() => (open..end, format!("[[{target}]]")),
+            _ => (open..end, format!("[[{target}|{words}]]")),
+        };
+        from = range.end;
+        changed.push((range, Some(written)));
+    }
 }
 
 /// The drawers of an older graph's blocks that [`hide_properties`] reads.

@@ -156,6 +156,8 @@ pub struct ParseContext<'a> {
     /// written from when it is not the article's own: GitBook's `structure.readme` in
     /// a folder below, the home page's text (see [`rebase`]).
     pub links_from: Option<&'a str>,
+    /// A Logseq graph's blocks by id (`((id))` names one: see `logseq.rs`).
+    pub logseq_blocks: &'a crate::load::logseq_graph::BlockIds,
 }
 
 #[derive(Debug, Clone)]
@@ -341,6 +343,7 @@ pub fn parse_titled(
         mathjax: ctx.mathjax,
         passthrough: ctx.passthrough,
         links_from: ctx.links_from,
+        logseq_blocks: ctx.logseq_blocks,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -502,6 +505,7 @@ mod tests {
             autolinks: true,
             passthrough: &[],
             rules: &Default::default(),
+            logseq_blocks: &Default::default(),
             links_from: None,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
@@ -617,6 +621,7 @@ mod tests {
             autolinks: true,
             passthrough: &[],
             rules: &Default::default(),
+            logseq_blocks: &Default::default(),
             links_from: None,
         };
         let p = parse(

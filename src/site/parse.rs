@@ -102,6 +102,10 @@ pub(super) fn articles(
     let mut sources = std::mem::take(&mut content.sources);
     let rules =
         markdown::rule_addresses(sources.iter().map(|s| (s.rel.as_path(), s.text.as_str())));
+    let blocks = match expressions {
+        markdown::Expressions::Logseq => crate::load::logseq_graph::block_ids(&sources),
+        _ => Default::default(),
+    };
     let tool = if crate::load::is_hugo(&content.root, &content.dir) {
         Some("Hugo")
     } else if crate::load::is_zola(&content.root, &content.dir) {
@@ -136,7 +140,7 @@ pub(super) fn articles(
         inputs.extend(math_definitions.as_bytes());
         let mut rule_list: Vec<_> = rules.iter().collect();
         rule_list.sort();
-        inputs.extend(format!("{site_params:?}{passthrough:?}{rule_list:?}").as_bytes());
+        inputs.extend(format!("{site_params:?}{passthrough:?}{rule_list:?}{blocks:?}").as_bytes());
         inputs.push(0);
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
@@ -249,6 +253,7 @@ pub(super) fn articles(
                 site_params: site_params.as_ref(),
                 passthrough: &passthrough,
                 rules: &rules,
+                logseq_blocks: &blocks,
                 cascaded: source.front.cascaded.as_ref(),
                 autolinks: config.build.autolinks,
                 links_from: content

@@ -896,7 +896,7 @@ fn a_logseq_pages_properties_are_its_front_matter_and_hidden_ones_are_not_shown(
         "tags::",
         "collapsed::",
         "id::",
-        "6500a1b2",
+        "sueño ^6500a1b2",
     ] {
         assert!(!page.contains(hidden), "{hidden}: {page}");
     }
@@ -966,6 +966,59 @@ fn a_page_a_logseq_graph_links_to_but_no_file_has_is_a_tags_page() {
 }
 
 #[test]
+fn a_logseq_blocks_reference_and_embed_show_the_block() {
+    // CameronBrooks11's graph: `{{embed ((641b4de2-…))}}` (the block holding `id::
+    // 641b4de2-…`) and `((6abf3a9d-…))` were left out and shown as text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Graph\"\n\n[build]\ncontent_dir = \"graph\"\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write("graph/logseq/config.edn", "{:meta/version 1}\n");
+    site.write(
+        "graph/pages/Plan.md",
+        concat!(
+            "- Meetings\n",
+            "\t- Meeting 1: [[Getting]] to know each other\n\t  id:: 641b4de2-999b-448b-89d2-fe90daf764c1\n\t\t- Names and hopes.\n",
+            "- DONE Lab three\n  id:: 6abf3a9d-ecc4-4747-a443-70ca452d7da6\n  SCHEDULED: <2023-03-28 Tue>\n",
+            "## Old block\n:PROPERTIES:\n:id: 5fec89e0-b3ea-4d90-ba98-40d2503f7500\n:END:\n",
+        ),
+    );
+    site.write("graph/pages/Getting.md", "- Started.\n");
+    site.write(
+        "graph/journals/2023_03_27.md",
+        "- {{embed ((641b4de2-999b-448b-89d2-fe90daf764c1))}}\n- Done: ((6abf3a9d-ecc4-4747-a443-70ca452d7da6)) and ((5fec89e0-b3ea-4d90-ba98-40d2503f7500)).\n- Gone: {{embed ((11111111-2222-3333-4444-555555555555))}}\n- `((6abf3a9d-ecc4-4747-a443-70ca452d7da6))` in code.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    // Only the block no page has is reported.
+    run.assert_stderr_contains("Logseq block embed `{{embed ((11111111-");
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    let plan = site.read("pages/plan/index.html");
+    assert!(
+        !plan.contains("id::") && !plan.contains("each other ^"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("id=\"^641b4de2-999b-448b-89d2-fe90daf764c1\""),
+        "{plan}"
+    );
+    let day = site.read("journals/2023_03_27/index.html");
+    assert!(day.contains("Names and hopes."), "{day}");
+    assert!(
+        day.contains("href=\"../../pages/plan/#%5E6abf3a9d-ecc4-4747-a443-70ca452d7da6\""),
+        "{day}"
+    );
+    assert!(day.contains(">DONE Lab three</a>"), "{day}");
+    assert!(day.contains(">Old block</a>"), "{day}");
+    assert!(
+        day.contains("<code>((6abf3a9d-ecc4-4747-a443-70ca452d7da6))</code>"),
+        "{day}"
+    );
+    assert!(!day.contains("Done: (("), "{day}");
+}
+
+#[test]
 fn an_older_logseq_graphs_drawers_and_org_blocks_are_what_logseq_shows() {
     // Logseq's own documentation graph (3-juno/logseq-docs): a block's properties in a
     // `:PROPERTIES:` drawer were a definition list (`:created_at: …` shown), a
@@ -1007,7 +1060,7 @@ fn an_older_logseq_graphs_drawers_and_org_blocks_are_what_logseq_shows() {
         "PROPERTIES",
         "created_at",
         "1609233078964",
-        "5fec89e0",
+        "book ^5fec89e0",
         "LOGBOOK",
         "CLOCK",
         "21:10",
