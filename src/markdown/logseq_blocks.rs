@@ -41,6 +41,13 @@ pub(super) fn rewrite(
             Some((start, line))
         })
         .collect();
+    // Each name's closing lines, in order: found once, however many blocks open.
+    let mut ends: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (j, (_, line)) in lines.iter().enumerate() {
+        if let Some(name) = end_name(line) {
+            ends.entry(name).or_default().push(j);
+        }
+    }
     let mut splice = Splice::new(text);
     let mut copied = 0;
     let mut i = 0;
@@ -51,7 +58,11 @@ pub(super) fn rewrite(
             i += 1;
             continue;
         };
-        let Some(end) = (i + 1..lines.len()).find(|&j| is_end(lines[j].1, block.name)) else {
+        let later = ends.get(&block.name.to_ascii_lowercase()).and_then(|at| {
+            let next = at.partition_point(|&j| j <= i);
+            at.get(next).copied()
+        });
+        let Some(end) = later else {
             i += 1;
             continue;
         };
@@ -97,8 +108,13 @@ pub(super) fn rewrite(
                     _ => None,
                 };
                 let margin = common_indent(body.iter().map(|(_, l)| *l));
-                if let Some(first) = quoted {
-                    splice.insert(&format!("{}{first}\n", block.lead), start);
+                match quoted {
+                    Some(first) => splice.insert(&format!("{}{first}\n", block.lead), start),
+                    // A list item whose text the block was keeps its marker.
+                    None if !block.lead.trim().is_empty() => {
+                        splice.insert(&format!("{}\n", block.lead.trim_end()), start)
+                    }
+                    None => {}
                 }
                 for &(at, l) in body {
                     if quoted.is_none() {
@@ -113,10 +129,6 @@ pub(super) fn rewrite(
                         splice.insert("> ", at + cut);
                         splice.copy(at + cut..at + l.len());
                     }
-                }
-                if quoted.is_none() && !block.lead.trim().is_empty() {
-                    // A list item whose text the block was keeps its marker.
-                    splice.insert(&format!("{}\n", block.lead.trim_end()), start);
                 }
             }
         }
@@ -165,12 +177,12 @@ fn begin(line: &str) -> Option<Begin<'_>> {
     })
 }
 
-/// Whether `line` is `#+END_NAME` (any case) alone after an indent.
-fn is_end(line: &str, name: &str) -> bool {
+/// The name (in lower case) of the block `line` closes: `#+END_NAME` alone after an
+/// indent.
+fn end_name(line: &str) -> Option<String> {
     let tag = line.trim();
-    tag.get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("#+END_"))
-        && tag[6..].eq_ignore_ascii_case(name)
+    let end = tag.get(..6)?.eq_ignore_ascii_case("#+END_");
+    end.then(|| tag[6..].to_ascii_lowercase())
 }
 
 /// The leading whitespace every line that holds something shares.
@@ -206,8 +218,9 @@ mod tests {
         assert_eq!((b.lead, b.name, b.args), ("", "note", ""));
         assert!(begin("text #+BEGIN_NOTE\n").is_none());
         assert!(begin("#+BEGIN_\n").is_none());
-        assert!(is_end("  #+end_src\n", "SRC"));
-        assert!(!is_end("  #+END_SRCX\n", "SRC"));
+        assert_eq!(end_name("  #+end_SRC\n").as_deref(), Some("src"));
+        assert_eq!(end_name("  #+END_SRC x\n").as_deref(), Some("src x"));
+        assert_eq!(end_name("text #+END_SRC\n"), None);
         assert!(may_hold("- #+begin_tip"));
         assert!(!may_hold("#+TITLE: x"));
     }

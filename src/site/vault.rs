@@ -193,18 +193,27 @@ impl super::Site {
                 }
             }
         }
+        // By tag, the pages naming it (in order, once each), the first name as written.
+        let mut by_tag: std::collections::BTreeMap<String, (String, Vec<usize>)> =
+            Default::default();
         for (i, name) in named {
             let slug = crate::text::tag_slug(&name);
-            if slug.is_empty() {
-                continue;
+            if !slug.is_empty() {
+                let (_, pages) = by_tag.entry(slug).or_insert_with(|| (name, Vec::new()));
+                if pages.last() != Some(&i) {
+                    pages.push(i);
+                }
             }
+        }
+        for (slug, (name, pages)) in by_tag {
             let entry = self.tags.entry(slug).or_insert_with(|| super::TagIndex {
                 name,
                 articles: Vec::new(),
             });
-            if !entry.articles.contains(&i) {
-                entry.articles.push(i);
-            }
+            let tagged: std::collections::HashSet<usize> = entry.articles.iter().copied().collect();
+            entry
+                .articles
+                .extend(pages.into_iter().filter(|i| !tagged.contains(i)));
         }
         let articles = &self.articles;
         for tag in self.tags.values_mut() {

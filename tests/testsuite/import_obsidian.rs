@@ -1040,6 +1040,7 @@ fn an_older_logseq_graphs_drawers_and_org_blocks_are_what_logseq_shows() {
             "\t- #+BEGIN_SRC clojure\n\t  (def hours [[8]])\n\t  #+END_SRC\n",
             "#+BEGIN_QUERY\n{:title [:h2 \"My books\"]\n :query [:find (pull ?b [*])]}\n#+END_QUERY\n",
             "- #+BEGIN_COMMENT\n  Ask Dr Rao about this.\n  #+END_COMMENT\n",
+            "- #+BEGIN_CENTER\n  Centred text.\n  #+END_CENTER\n",
             "- #+BEGIN_NOTE\n  Never closed, so text.\n",
         ),
     );
@@ -1085,6 +1086,7 @@ fn an_older_logseq_graphs_drawers_and_org_blocks_are_what_logseq_shows() {
     );
     assert!(body.contains("language-clojure"), "{body}");
     assert!(!body.contains("missing-link"), "{body}");
+    assert!(body.contains("<li>Centred text.</li>"), "{body}");
     assert!(
         body.contains("#+BEGIN_NOTE\nNever closed, so text."),
         "{body}"

@@ -75,11 +75,11 @@ impl IdHolders {
 
 /// The report of a link from article `from` to `#id` on article `to`, which has no
 /// such id (`message` says so): its help names the closest id on that page, else the
-/// first whose heading starts with the words written, else the page that has that id when only one does (helix's book links to
-/// `configuration.md#editor-section`, a section that moved to `editor.md`), written
-/// `#id` when that is the linking page. Every
-/// link to that one missing id is one family: a reference definition used in nine
-/// table rows is one problem with one fix.
+/// first whose heading starts with the words written, else the page that has that id
+/// when only one does (helix's book links to `configuration.md#editor-section`, a
+/// section that moved to `editor.md`), written `#id` when that is the linking page.
+/// Every link to that one missing id is one family: a reference definition used in
+/// nine table rows is one problem with one fix.
 pub(in crate::site) fn missing_anchor(
     site: &Site,
     (ids, holders): (&[HashSet<&str>], &IdHolders),
