@@ -132,7 +132,9 @@ pub fn check_folder(root: &Path, offline: bool) -> Vec<Broken> {
         let entry = entry.unwrap();
         let path = entry.path();
         if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "html") {
-            let html = std::fs::read_to_string(path).unwrap();
+            // A copied page may be in another encoding (Latin-1): read as a browser
+            // reads what it cannot decode, its links are ASCII all the same.
+            let html = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
             pages.insert(
                 path.strip_prefix(root).unwrap().to_path_buf(),
                 read_page(&html),
