@@ -71,6 +71,14 @@ pub fn utf16_text(bytes: &[u8]) -> Option<(String, &'static str)> {
     ))
 }
 
+/// Each line of `text` with its line break, and the offset where it starts.
+pub fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        *at += line.len();
+        Some((*at - line.len(), line))
+    })
+}
+
 /// Whether `part` occurs in `text`: `str::contains` with a vectorised search, for
 /// the checks on a whole body that decide whether a pass runs at all (the standard
 /// library's two-way searcher costs more to set up than most of them take to scan).

@@ -40,13 +40,7 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     let mut lines = Vec::new();
     // Zola's one-line boxes, each a container on its own.
     let mut replace: Vec<(Range<usize>, String)> = Vec::new();
-    let all: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, line| {
-            *at += line.len();
-            Some((*at - line.len(), line))
-        })
-        .collect();
+    let all: Vec<(usize, &str)> = crate::text::lines_at(text).collect();
     let mut i = 0;
     while i < all.len() {
         let (start, line) = all[i];

@@ -33,14 +33,7 @@ pub(super) fn rewrite(
     out: &mut Expanded,
 ) -> Option<(String, SegMap)> {
     let literal = literal_ranges(text, options);
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line))
-        })
-        .collect();
+    let lines: Vec<(usize, &str)> = crate::text::lines_at(text).collect();
     // Each name's closing lines, in order: found once, however many blocks open.
     let mut ends: std::collections::HashMap<String, Vec<usize>> = Default::default();
     for (j, (_, line)) in lines.iter().enumerate() {

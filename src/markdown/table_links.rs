@@ -21,14 +21,7 @@ fn is_delimiter_row(line: &str) -> bool {
 /// The text with each unescaped `|` inside a `[[…]]` on a table's lines escaped, and
 /// the map back to the text as written; `None` when there is none.
 pub(super) fn escape(text: &str, options: Options) -> Option<(String, SegMap)> {
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line))
-        })
-        .collect();
+    let lines: Vec<(usize, &str)> = crate::text::lines_at(text).collect();
     // The lines of each table: the header row, the delimiter row and the rows up to a
     // blank line; a line without a `|` is a row too, as GFM reads it (a garden's
     // `![[chart.webp|184]]` right under a table), if the parse below agrees.
