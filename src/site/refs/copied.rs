@@ -77,6 +77,9 @@ impl Site {
             }
             let scan = &scans[path.as_str()];
             let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
+            // Paths to missing files: more than three in this file (a vault's exported
+            // Dataview table) are one warning for the file.
+            let mut missing: Vec<Diagnostic> = Vec::new();
             for found in &scan.refs {
                 let url = found.url.trim();
                 // An address a template fills in (`{{ item.href }}`) names no file.
@@ -153,14 +156,17 @@ impl Site {
                             }
                         };
                         let d = match self.urls.get_folded(&target) {
-                            Some(e) if e.kind != UrlKind::Tree => report(error(Code::BrokenLink, what)
-                                .help(format!("most web hosts tell capitals apart: the file is '{}'", e.path))),
-                            // An exported page of a vault's (a Dataview table's) may
-                            // hold a hundred, each to a file of its own: one warning
-                            // for the file.
-                            _ => report(error(Code::MissingFile, what)
-                                .help("a path in a copied HTML file starts from that file's folder in the output"))
-                                .family(format!("paths to nothing in '{path}'")),
+                            Some(e) if e.kind != UrlKind::Tree => {
+                                report(error(Code::BrokenLink, what).help(format!(
+                                    "most web hosts tell capitals apart: the file is '{}'",
+                                    e.path
+                                )))
+                            }
+                            _ => {
+                                missing.push(report(error(Code::MissingFile, what)
+                                    .help("a path in a copied HTML file starts from that file's folder in the output")));
+                                continue;
+                            }
                         };
                         diagnostics.push(d);
                         continue;
@@ -184,6 +190,11 @@ impl Site {
                     }
                 }
             }
+            let many = missing.len() > 3;
+            diagnostics.extend(missing.into_iter().map(|d| match many {
+                true => d.family(format!("paths to nothing in '{path}'")),
+                false => d,
+            }));
         }
     }
 
