@@ -807,7 +807,7 @@ fn a_wikilink_to_a_note_not_written_yet_is_offered_a_note_by_the_name_a_wikilink
 fn of_notes_a_name_finds_as_a_slug_the_one_that_gives_itself_that_very_name_is_meant() {
     // Convex's Logseq graph: `Value.md` (`alias:: Values`) beside
     // `convex.core___(values).md` (`alias:: (values)`), and `(str)` beside `(str?)`:
-    // each name is a slug both share, so `[[Values]]` was "could mean 2 notes" (16
+    // each name is a slug both share, so `[[Values]]` was "could mean 2 notes" (12
     // such warnings). Logseq and Obsidian match a name whole, in any case.
     let site = Fixture::empty();
     site.write(
