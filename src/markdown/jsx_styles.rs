@@ -34,13 +34,18 @@ pub(super) fn strip(text: &str, options: Options) -> Option<(String, SegMap)> {
             window[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
                 && !window[open..].contains('>')
         });
-        let object = &text[at + 7..text.len().min(at + 7 + MAX_OBJECT)];
-        let end = object
-            .char_indices()
-            .find(|&(i, _)| object[i..].starts_with("}}"))
-            .map(|(i, _)| at + 7 + i + 2);
+        // The object's end: the first `}}` within reach (bytes: `}` is never inside a
+        // character written in several).
+        let reach = &text.as_bytes()[at + 7..text.len().min(at + 7 + MAX_OBJECT)];
+        let end = memchr::memmem::find(reach, b"}}").map(|i| at + 7 + i + 2);
+        // One inside the last one cut is gone with it.
+        let after_last = cuts
+            .last()
+            .is_none_or(|cut: &std::ops::Range<usize>| at >= cut.end);
         match end {
-            Some(end) if in_tag && !inside(&literal, at) => cuts.push(at - space.len_utf8()..end),
+            Some(end) if in_tag && after_last && !inside(&literal, at) => {
+                cuts.push(at - space.len_utf8()..end)
+            }
             _ => {}
         }
     }
@@ -74,6 +79,16 @@ mod tests {
         );
         assert_eq!(strip("Write `<img style={{a: 1}} />`.\n"), None);
         assert_eq!(strip("The style={{x}} here is text.\n"), None);
+        // Letters written in several bytes where the reach ends, and one attribute
+        // inside another: no panic, one cut.
+        let long = format!("<p style={{{{{}}}}}>\n", "é".repeat(400));
+        assert_eq!(strip(&long).as_deref(), Some("<p>\n"));
+        let wide = format!("<p style={{{{{}}}}}>\n", "é".repeat(600));
+        assert_eq!(strip(&wide), None);
+        assert_eq!(
+            strip("<p style={{a style={{b}} c}}>\n").as_deref(),
+            Some("<p c}}>\n")
+        );
         assert!(may_hold("a style={{"));
     }
 }

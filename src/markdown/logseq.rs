@@ -26,13 +26,7 @@ pub(super) fn in_place(inner: &str, written: &str) -> Option<Result<String, Diag
         Some(within) if !rest.starts_with("((") => within.trim(),
         _ => rest,
     };
-    let left_out = |what: &str| {
-        Some(Err(Diagnostic::error(
-            Code::UnsupportedSyntax,
-            format!("Logseq {what} `{written}` is not supported: Logseq fills it in from its own database, so the page shows nothing in its place"),
-        )
-        .help("write what it stands for in Markdown: a list of links to the pages, or the text itself")))
-    };
+    let left_out = |what: &str| Some(Err(from_database(what, written)));
     match name.to_ascii_lowercase().as_str() {
         "embed" => match rest.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
             Some(page) if !page.is_empty() && !page.contains(['[', ']']) => {
@@ -63,6 +57,16 @@ pub(super) fn in_place(inner: &str, written: &str) -> Option<Result<String, Diag
         "renderer" | "function" | "namespace" | "zotero" | "pdf" => left_out("macro"),
         _ => None,
     }
+}
+
+/// The report of what Logseq fills in from its database (`what`, written `written`):
+/// a query, flashcards, a block that no page has.
+pub(super) fn from_database(what: &str, written: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnsupportedSyntax,
+        format!("Logseq {what} `{written}` is not supported: Logseq fills it in from its own database, so the page shows nothing in its place"),
+    )
+    .help("write what it stands for in Markdown: a list of links to the pages, or the text itself")
 }
 
 /// Whether `text` may hold what [`hide_properties`] reads.

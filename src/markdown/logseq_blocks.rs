@@ -12,7 +12,6 @@
 //! A block no `#+END_` of its name closes is text, as in Logseq.
 
 use super::expand::{inside, literal_ranges, Article, Expanded, SegMap, Splice};
-use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 
 /// Whether `text` may hold a block (any case): a cheap test before parsing.
@@ -70,11 +69,7 @@ pub(super) fn rewrite(
             "comment" => {}
             "query" => {
                 let written = format!("#+BEGIN_{}", block.name);
-                let diagnostic = Diagnostic::error(
-                    Code::UnsupportedSyntax,
-                    format!("Logseq query `{written}` is not supported: Logseq fills it in from its own database, so the page shows nothing in its place"),
-                )
-                .help("write what it stands for in Markdown: a list of links to the pages, or the text itself");
+                let diagnostic = super::logseq::from_database("query", &written);
                 out.unsupported(article, start + block.lead.len(), diagnostic);
             }
             "src" | "example" => {
@@ -186,8 +181,8 @@ fn common_indent<'t>(lines: impl Iterator<Item = &'t str>) -> &'t str {
         common = Some(match common {
             None => indent,
             Some(c) => {
-                let shared = c.bytes().zip(indent.bytes()).take_while(|(a, b)| a == b);
-                &c[..shared.count()]
+                let shared = c.chars().zip(indent.chars()).take_while(|(a, b)| a == b);
+                &c[..shared.map(|(a, _)| a.len_utf8()).sum::<usize>()]
             }
         });
     }
@@ -202,6 +197,17 @@ fn longest_run(line: &str, c: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_indented_with_different_wide_spaces_share_no_part_of_one() {
+        // U+2000 and U+2001 share their first two bytes.
+        let lines = ["\u{2000}a\n", "\u{2001}b\n"];
+        assert_eq!(common_indent(lines.into_iter()), "");
+        assert_eq!(
+            common_indent(["\t\u{2000}a", "\t\u{2000}\u{2000}b"].into_iter()),
+            "\t\u{2000}"
+        );
+    }
 
     #[test]
     fn an_opening_line_is_read_after_an_indent_and_a_list_marker() {
