@@ -59,9 +59,7 @@ pub fn keep_addresses(sources: &mut [super::Source]) {
             continue;
         };
         let address = format!("{slug}/");
-        let plain: String = (source.rel.with_extension("").components())
-            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
-            .collect();
+        let plain = super::docusaurus::path_address(&source.rel);
         source.front.path = None;
         // `slug: ''` or `index`: the home page, at its own address.
         source.front.old_address =

@@ -113,13 +113,19 @@ pub fn keep_addresses(sources: &mut [super::Source]) {
             let last = id.unwrap_or_else(|| without_number_prefix(&name).to_string());
             address.push_str(&format!("{last}/"));
         }
-        let plain: String = (rel.components())
-            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
-            .collect();
-        if address != plain {
+        if address != path_address(&source.rel) {
             source.front.old_address = Some(address);
         }
     }
+}
+
+/// The address a file's path gives as written, each part kept as it is
+/// (`01-intro/Setup.md` is `01-intro/Setup/`): what a site's own address for it is
+/// compared with.
+pub(super) fn path_address(rel: &std::path::Path) -> String {
+    (rel.with_extension("").components())
+        .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+        .collect()
 }
 
 /// A file or folder name without the number prefix Docusaurus takes off it (`01-intro`

@@ -205,6 +205,7 @@ impl super::Site {
                 }
             }
         }
+        let articles = &self.articles;
         for (slug, (name, pages)) in by_tag {
             let entry = self.tags.entry(slug).or_insert_with(|| super::TagIndex {
                 name,
@@ -214,10 +215,8 @@ impl super::Site {
             entry
                 .articles
                 .extend(pages.into_iter().filter(|i| !tagged.contains(i)));
-        }
-        let articles = &self.articles;
-        for tag in self.tags.values_mut() {
-            tag.articles.sort_by_cached_key(|&i| {
+            // In the order `index_tags` gives every tag's pages; the others keep it.
+            entry.articles.sort_by_cached_key(|&i| {
                 (articles[i].title.to_lowercase(), articles[i].slug.clone())
             });
         }
