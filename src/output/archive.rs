@@ -227,7 +227,7 @@ impl Spill {
 /// settings (attune's version, so the same deflate, and the level) and folder.
 fn compressor(folder: &str, level: i64) -> String {
     format!(
-        "attune {} deflate level {level} folder {folder}",
+        "attune {} deflate level {level}, formats already compressed stored, folder {folder}",
         env!("CARGO_PKG_VERSION")
     )
 }
@@ -267,8 +267,23 @@ impl Previous {
     }
 }
 
+/// Whether a file of this name is in a format compressed already (images, fonts,
+/// audio, video, archives): deflate would spend time on it and save next to nothing,
+/// so its entry is stored as it is, as `zip -n` and the APK and JAR tools do.
+fn compressed_already(name: &str) -> bool {
+    const FORMATS: &[&str] = &[
+        "jpg", "jpeg", "png", "gif", "webp", "avif", "heic", "jxl", "woff", "woff2", "mp3", "m4a",
+        "aac", "ogg", "oga", "opus", "mp4", "m4v", "webm", "mov", "mkv", "zip", "gz", "tgz", "bz2",
+        "xz", "zst", "7z", "rar", "br", "epub", "docx", "xlsx", "pptx", "odt", "ods", "odp",
+    ];
+    let Some((_, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    FORMATS.iter().any(|f| f.eq_ignore_ascii_case(ext))
+}
+
 /// One file of `size` bytes, given in pieces, as a one-entry zip archive to be merged
-/// into the real one.
+/// into the real one: deflated, unless [`compressed_already`].
 fn compress_entry(
     name: &str,
     pieces: &[&[u8]],
@@ -276,12 +291,20 @@ fn compress_entry(
     level: i64,
 ) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::Write as _;
+    let (method, level, capacity) = match compressed_already(name) {
+        true => (zip::CompressionMethod::Stored, None, size + 256),
+        false => (
+            zip::CompressionMethod::Deflated,
+            Some(level),
+            size / 3 + 256,
+        ),
+    };
     let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(level))
+        .compression_method(method)
+        .compression_level(level)
         .large_file(size > u32::MAX as usize)
         .last_modified_time(zip::DateTime::default());
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 3 + 256)));
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(capacity)));
     zip.start_file(name, options)?;
     for piece in pieces {
         zip.write_all(piece)?;
@@ -360,6 +383,35 @@ mod tests {
             .unwrap();
         let entries = next.entries.lock().unwrap();
         assert!(matches!(entries[0].data, EntryData::Reused(0)));
+    }
+
+    #[test]
+    fn images_and_fonts_are_stored_and_text_is_deflated() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "the same words again ".repeat(200);
+        let (zip, _) = build(
+            dir.path(),
+            None,
+            &[
+                ("a/index.html", &text),
+                ("a/photo.JPG", &text),
+                ("fonts/body.woff2", &text),
+                ("notes.txt", &text),
+            ],
+        );
+        let mut zip = zip::ZipArchive::new(Cursor::new(zip)).unwrap();
+        for (name, method) in [
+            ("site/a/index.html", zip::CompressionMethod::Deflated),
+            ("site/a/photo.JPG", zip::CompressionMethod::Stored),
+            ("site/fonts/body.woff2", zip::CompressionMethod::Stored),
+            ("site/notes.txt", zip::CompressionMethod::Deflated),
+        ] {
+            let mut entry = zip.by_name(name).unwrap();
+            assert_eq!(entry.compression(), method, "{name}");
+            let mut read = String::new();
+            std::io::Read::read_to_string(&mut entry, &mut read).unwrap();
+            assert_eq!(read, text, "{name}");
+        }
     }
 
     #[test]
