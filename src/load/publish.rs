@@ -144,19 +144,56 @@ impl Publish<'_> {
         diagnostics.push(
             Diagnostic::warning(
                 Code::UnmarkedNotes,
-                match marked.count() {
-                    1 => format!(
-                        "1 of {} notes says `{key}`; the others are published too",
-                        unmarked + 1
-                    ),
-                    n => format!(
-                        "{n} of {} notes say `{key}`; the other {unmarked} are published too",
-                        n + unmarked
-                    ),
-                },
+                unmarked_message(marked.count(), unmarked, key),
             )
             .at(&first.path, line, column)
             .help(help),
         );
+    }
+}
+
+/// "`marked` of the notes say `key`; the other `unmarked` are published too", in words
+/// that agree with the numbers.
+fn unmarked_message(marked: usize, unmarked: usize, key: &str) -> String {
+    let says = if marked == 1 { "says" } else { "say" };
+    let others = match unmarked {
+        1 => "the other one is".to_string(),
+        _ if marked == 1 => "the others are".to_string(),
+        _ => format!("the other {unmarked} are"),
+    };
+    let all = marked + unmarked;
+    format!("{marked} of {all} notes {says} `{key}`; {others} published too")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_warning_on_unmarked_notes_agrees_with_its_numbers() {
+        // Found on a real site of six notes: "the other 1 are published too".
+        let key = "publish: true";
+        for (marked, unmarked, said) in [
+            (
+                5,
+                1,
+                "5 of 6 notes say `publish: true`; the other one is published too",
+            ),
+            (
+                1,
+                1,
+                "1 of 2 notes says `publish: true`; the other one is published too",
+            ),
+            (
+                1,
+                9,
+                "1 of 10 notes says `publish: true`; the others are published too",
+            ),
+            (
+                3,
+                4,
+                "3 of 7 notes say `publish: true`; the other 4 are published too",
+            ),
+        ] {
+            assert_eq!(super::unmarked_message(marked, unmarked, key), said);
+        }
     }
 }
