@@ -69,6 +69,11 @@ struct Item {
 }
 
 impl Summary {
+    /// Its own path from the content folder (`SUMMARY.md`, `product/SUMMARY.md`).
+    pub fn rel(&self) -> PathBuf {
+        self.base.join(self.file.file_name().unwrap_or_default())
+    }
+
     /// Reads `SUMMARY.md`'s text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &Path) -> Summary {
         Self::parse_in(text, file, Path::new(""))

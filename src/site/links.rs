@@ -12,6 +12,9 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
+/// Why a link to a chapter SUMMARY.md leaves out leads nowhere.
+const NOT_LISTED: &str = "is not listed in SUMMARY.md, so not published";
+
 impl Site {
     /// The article a relative `.md` path from `from` names (a `../` too many stays at
     /// the root, as Obsidian and a browser read it).
@@ -33,12 +36,16 @@ impl Site {
             .copied()
     }
 
-    /// Whether the `.md` path `target`, from the file `from`, is a chapter SUMMARY.md
-    /// does not list, so left out of the site.
-    fn left_out_of_summary(&self, from: &Path, target: &str) -> bool {
-        self.summary.as_ref().is_some_and(|summary| {
-            md_path(from, target).is_some_and(|path| summary.left_out.contains(&path))
-        })
+    /// Why the `.md` path `target`, from the file `from`, is no page when SUMMARY.md
+    /// is the reason: a chapter it does not list ([`NOT_LISTED`]), or SUMMARY.md itself.
+    fn left_out_of_summary(&self, from: &Path, target: &str) -> Option<&'static str> {
+        let summary = self.summary.as_ref()?;
+        let path = md_path(from, target)?;
+        match summary.left_out.contains(&path) {
+            true => Some(NOT_LISTED),
+            false => (path == summary.rel())
+                .then_some("is the table of contents, read for the chapters' order, not a page"),
+        }
     }
 
     /// The article a `.md` path names when it is not a path from the linking file's
@@ -244,11 +251,16 @@ impl Site {
                                 }
                             }
                             // A chapter SUMMARY.md leaves out of the book.
-                            let left_out = matches!(&link.target, LinkTarget::File { path, .. }
-                                if self.left_out_of_summary(&article.rel, path));
+                            let summary = match &link.target {
+                                LinkTarget::File { path, .. } => {
+                                    self.left_out_of_summary(&article.rel, path)
+                                }
+                                _ => None,
+                            };
+                            let left_out = summary.is_some();
                             let excluded = self.left_out_by_exclude(&article.rel, &link.target);
-                            let why = match (left_out, &excluded) {
-                                (true, _) => "is not listed in SUMMARY.md, so not published",
+                            let why = match (summary, &excluded) {
+                                (Some(why), _) => why,
                                 (_, Some(why)) => why.as_str(),
                                 _ => "is not written yet",
                             };
@@ -273,9 +285,10 @@ impl Site {
                             }
                             .at(&article.path, link.line, link.column);
                             let d = match &link.target {
-                                _ if left_out => {
+                                _ if summary == Some(NOT_LISTED) => {
                                     d.help("list the chapter in SUMMARY.md to publish it")
                                 }
+                                _ if left_out => d,
                                 // The message says why; no other note is meant.
                                 _ if excluded.is_some() => d,
                                 LinkTarget::File { .. } => {

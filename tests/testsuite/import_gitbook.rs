@@ -951,3 +951,40 @@ fn links_gitbook_marked_broken_reference_are_one_warning_saying_what_it_means() 
     );
     run.assert_stderr_contains("help: GitBook writes `broken-reference` for a link whose page was deleted: link to the page meant, or keep the text without a link");
 }
+
+#[test]
+fn a_link_to_the_table_of_contents_or_a_hidden_file_says_why_it_leads_nowhere() {
+    // A real GitBook's README: "the table of contents (SUMMARY.md), settings in
+    // .gitbook.yaml". Both files are there, yet neither is published: the link to
+    // SUMMARY.md was a note "not written yet", the link to .gitbook.yaml a file
+    // "not there", whose help said to put the file in the content folder.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \".\"\noutput_dir = \"../out\"\nmissing_links = \"warn\"\nbroken_links = \"warn\"\n",
+    );
+    site.write(".gitbook.yaml", "root: ./\n");
+    site.write(
+        "SUMMARY.md",
+        "# Summary\n\n- [Intro](README.md)\n- [Setup](guide/setup.md)\n",
+    );
+    site.write(
+        "README.md",
+        "# Intro\n\nThe [contents](SUMMARY.md), set in [`.gitbook.yaml`](.gitbook.yaml).\n",
+    );
+    site.write(
+        "guide/setup.md",
+        "# Setup\n\n[Back to the contents](../SUMMARY.md). ![Plan](../.drafts/plan.png)\n",
+    );
+    site.write(".drafts/plan.png", "png");
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: 'SUMMARY.md' is the table of contents, read for the chapters' order, not a page: shown as plain text\n --> README.md:3:5")
+        .assert_stderr_contains("warning: '../SUMMARY.md' is the table of contents, read for the chapters' order, not a page: shown as plain text\n --> guide/setup.md:3:1")
+        .assert_stderr_contains("warning: broken link to '.gitbook.yaml': a hidden file, so not published\n --> README.md:3:36")
+        .assert_stderr_contains("warning: image '../.drafts/plan.png' is hidden, so not published\n --> guide/setup.md:3:40")
+        .assert_stderr_contains("help: a name in its path starts with a dot: rename the file, or move it out of the hidden folder, to publish it");
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    assert!(!run.stderr.contains("list the chapter"), "{}", run.stderr);
+    assert!(!site.path("../out/.gitbook.yaml").exists());
+}

@@ -449,15 +449,8 @@ impl Site {
         {
             return page(t, Some(format!("r-{decoded}")), diagnostics);
         }
-        let missing = match r.kind {
-            RefKind::Media(what) => {
-                error(Code::MissingFile, format!("{what} '{url}' does not exist"))
-            }
-            RefKind::Link => error(
-                Code::BrokenLink,
-                format!("broken link to '{url}': no page or file there"),
-            ),
-        };
+        let (code, message) = self.missing_message(r.kind, url, &site_path);
+        let missing = error(code, message);
         let missing = self.missing_help(missing, (url, &site_path), &folder, ctx);
         nowhere(missing, diagnostics)
     }

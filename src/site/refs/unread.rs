@@ -2,18 +2,57 @@
 //! Zola's `static/` folder without `[build] static_dir`, or a Hugo theme's
 //! `themes/<name>/static`, which Hugo publishes at the site root, or any folder of the
 //! site's beside the content folder (a GitBook's `img/`). The help names the
-//! setting that publishes it; else it names the nearest file or page there is.
+//! setting that publishes it (for a hidden file, that it is hidden); else it names
+//! the nearest file or page there is.
 //! References into one folder the site does not have are one family of problems.
 
 use super::paths::relative_to;
 use super::resolve::Lookup;
-use crate::diagnostic::{nearest, Diagnostic};
+use crate::diagnostic::{nearest, Code, Diagnostic};
+use crate::markdown::RefKind;
 use crate::site::Site;
 use std::path::Path;
 
 impl Site {
+    /// What a reference to `url` (at `site_path`) that finds nothing reports: a file
+    /// that does not exist, or one that is hidden, so never published.
+    pub(super) fn missing_message(
+        &self,
+        kind: RefKind,
+        url: &str,
+        site_path: &str,
+    ) -> (Code, String) {
+        match (kind, self.hidden_file(site_path)) {
+            (RefKind::Media(what), false) => {
+                (Code::MissingFile, format!("{what} '{url}' does not exist"))
+            }
+            (RefKind::Media(what), true) => (
+                Code::MissingFile,
+                format!("{what} '{url}' is hidden, so not published"),
+            ),
+            (RefKind::Link, false) => (
+                Code::BrokenLink,
+                format!("broken link to '{url}': no page or file there"),
+            ),
+            (RefKind::Link, true) => (
+                Code::BrokenLink,
+                format!("broken link to '{url}': a hidden file, so not published"),
+            ),
+        }
+    }
+
+    /// Whether `site_path` is a file of the content folder that is hidden
+    /// (`.gitbook.yaml`) or in a hidden folder, so never published.
+    pub(super) fn hidden_file(&self, site_path: &str) -> bool {
+        let hidden = |p: &str| p.starts_with('.') && p != "." && p != "..";
+        site_path.split('/').any(hidden)
+            && (self.root.join(&self.config.build.content_dir))
+                .join(site_path)
+                .is_file()
+    }
+
     /// The help for a missing file at `site_path` (from the site root) found in an
-    /// unread folder, if it is in one.
+    /// unread folder, or hidden, if it is.
     pub(super) fn unread_folder_help(&self, site_path: &str) -> Option<String> {
         if site_path.is_empty() {
             return None;
@@ -31,6 +70,9 @@ impl Site {
             return Some(format!(
                 "the file is in {theme}/, a Hugo theme's static folder, which Hugo publishes at the site root: add `[[mounts]]` with `source = \"{theme}\"` and `target = \"static\"` to book.toml to publish it"
             ));
+        }
+        if self.hidden_file(site_path) {
+            return Some("a name in its path starts with a dot: rename the file, or move it out of the hidden folder, to publish it".to_string());
         }
         // In the site's folder, outside the content folder (serde's GitBook keeps
         // `img/` beside `_src/`): a mount publishes it where the page looks for it.
