@@ -66,17 +66,22 @@ pub fn check_site(site: &Site, today: Date, diagnostics: &mut Diagnostics) {
         // Both measures against the one target: the formulas are English ones, so
         // other languages are not measured (and not warned about).
         if a.parsed.stats.words >= 100 && a.readability_measured(&site.config) {
-            for (measure, grade) in [("Flesch–Kincaid", a.grade()), ("SMOG", a.smog())] {
-                if grade > max_grade {
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            Code::Readability,
-                            format!("{measure} grade {grade:.1} is above the target of {max_grade}"),
-                        )
-                        .in_file(&a.path)
-                        .help("shorter sentences and everyday words (fewer of three syllables or more) bring the grade down"),
-                    );
-                }
+            // One warning an article, naming each measure above the target.
+            let above: Vec<String> = [("Flesch–Kincaid", a.grade()), ("SMOG", a.smog())]
+                .into_iter()
+                .filter(|&(_, grade)| grade > max_grade)
+                .map(|(measure, grade)| format!("{measure} grade {grade:.1}"))
+                .collect();
+            let verb = if above.len() > 1 { "are" } else { "is" };
+            if !above.is_empty() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::Readability,
+                        format!("{} {verb} above the target of {max_grade}", above.join(" and ")),
+                    )
+                    .in_file(&a.path)
+                    .help("shorter sentences and everyday words (fewer of three syllables or more) bring the grade down"),
+                );
             }
         }
         let mut without_alt: Vec<Diagnostic> = a

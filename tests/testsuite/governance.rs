@@ -378,8 +378,11 @@ fn smog_is_reported_and_checked_and_other_languages_are_not_measured() {
         format!("---\ntitle: Dense\n---\nSee [[alexithymia]]. {long_words}\n"),
     );
     let run = site.run(&["check"]);
+    // One warning an article, naming each measure above the target.
     run.assert_stderr_contains("warning: Flesch–Kincaid grade ")
-        .assert_stderr_contains("warning: SMOG grade ");
+        .assert_stderr_contains(
+            " and SMOG grade 15.6 are above the target of 8\n--> content/effects/dense.md",
+        );
     let fk_long = run
         .stderr
         .split("\n\n")
