@@ -289,8 +289,8 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rewritten;
         }
     }
-    if super::jsx_styles::may_hold(&text) {
-        if let Some((stripped, map)) = super::jsx_styles::strip(&text, options) {
+    if super::jsx_attributes::may_hold(&text) {
+        if let Some((stripped, map)) = super::jsx_attributes::strip(&text, options) {
             out.maps.0.push(map);
             text = stripped;
         }

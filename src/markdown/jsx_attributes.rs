@@ -46,12 +46,18 @@ fn file_call(text: &str, at: usize) -> Option<(String, usize)> {
         .iter()
         .find_map(|call| rest.strip_prefix(call))?
         .trim_start();
-    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let quote = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
     // Within reach (bytes: the quote is one), so hostile input stays linear.
     let reach = &rest.as_bytes()[1..rest.len().min(1 + MAX_OBJECT)];
     let close = memchr::memchr(quote as u8, reach)?;
     let path = &rest[1..1 + close];
-    let after = rest[1 + close + 1..].trim_start().strip_prefix(')')?.trim_start();
+    let after = rest[1 + close + 1..]
+        .trim_start()
+        .strip_prefix(')')?
+        .trim_start();
     let after = after.strip_prefix(".default").unwrap_or(after).trim_start();
     let after = after.strip_prefix('}')?;
     if path.is_empty() || path.contains(['"', '\n', '$']) {

@@ -43,7 +43,7 @@ mod ids;
 mod images;
 mod include;
 mod inline_code;
-mod jsx_styles;
+mod jsx_attributes;
 mod line_index;
 mod linked_wikilinks;
 mod links;

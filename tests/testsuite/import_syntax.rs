@@ -1993,3 +1993,41 @@ fn a_jsx_style_object_in_an_html_tag_is_left_out_without_a_report() {
         "{page}"
     );
 }
+
+#[test]
+fn a_jsx_file_expression_in_an_html_tag_is_the_path_it_names() {
+    // Onion's Docusaurus docs: `src={require("./assets/plan.png").default}` in an
+    // `.mdx` page's `<img>` (twelve times in one guide) was read as an address, an
+    // image missing; so was `useBaseUrl('/img/logo.svg')` and `@site/static/`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\nstatic_dir = \"static\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("content/guide/assets/plan.png", "png");
+    site.write("static/img/logo.svg", "<svg/>");
+    site.write(
+        "content/guide/design.mdx",
+        "---\ntitle: Design\n---\nThe plan.\n\n<div style={{ textAlign: 'center' }}>\n  <img\n    src={require(\"./assets/plan.png\").default}\n    alt=\"Plan\"\n    style={{ maxWidth: '100%' }}\n  />\n</div>\n\n<img src={useBaseUrl('/img/logo.svg')} alt=\"Logo\" />\n<img src={require('@site/static/img/logo.svg').default} alt=\"Logo again\" />\n<img src={require('./assets/gone.png').default} alt=\"Gone\" />\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: image './assets/gone.png' does not exist\n  --> content/guide/design.mdx:16:10",
+    );
+    // The one problem: the images found are not reported.
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    let page = site.read("guide/design/index.html");
+    assert!(
+        page.contains("src=\"../../guide/assets/plan.png\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("src=\"../../img/logo.svg\" alt=\"Logo\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("src=\"../../img/logo.svg\" alt=\"Logo again\""),
+        "{page}"
+    );
+    assert!(!page.contains("require"), "{page}");
+}
