@@ -11,6 +11,43 @@ use std::path::{Path, PathBuf};
 /// keeps its public folder, from the content folder.
 const TOOLS: [(&str, &str); 2] = [(".vitepress", "public"), (".vuepress", ".vuepress/public")];
 
+/// Front matter keys VitePress's and VuePress's default themes read and attune does
+/// not (`title`, `description` and `tags` it reads as any site's): not unknown on
+/// their sites, and not used. A home page's `layout: home`, `hero` and `features`, a
+/// page's `outline: deep`, `aside`, `sidebar`, `prev` and `next`…
+pub const OWN_KEYS: [&str; 29] = [
+    "layout",
+    "hero",
+    "features",
+    "navbar",
+    "sidebar",
+    "aside",
+    "outline",
+    "lastUpdated",
+    "editLink",
+    "footer",
+    "pageClass",
+    "titleTemplate",
+    "head",
+    "prev",
+    "next",
+    // VuePress's.
+    "home",
+    "heroImage",
+    "heroImageDark",
+    "heroAlt",
+    "heroText",
+    "tagline",
+    "actionText",
+    "actionLink",
+    "actions",
+    "footerHtml",
+    "sidebarDepth",
+    "contributors",
+    "search",
+    "externalLinkIcon",
+];
+
 /// Whether the site at `root` with content folder `dir` is a VitePress or VuePress site.
 pub fn is_site(root: &Path, dir: &Path) -> bool {
     tool(root, dir).is_some()

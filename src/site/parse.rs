@@ -327,6 +327,9 @@ pub(super) fn articles(
     if crate::load::astro::is_starlight(&content.dir) {
         allow.extend(crate::load::astro::OWN_KEYS.map(String::from));
     }
+    if crate::load::vitepress::is_site(&content.root, &content.dir) {
+        allow.extend(crate::load::vitepress::OWN_KEYS.map(String::from));
+    }
     // The properties the vault's bases show or filter by are used, not unknown.
     let embeds = parsed.iter().flat_map(|p| &p.bases);
     allow.extend(super::bases::properties_read(&content.dir, embeds));

@@ -220,3 +220,36 @@ fn a_vitepress_pages_vue_components_are_read_as_mdx_components_are() {
     );
     assert!(page.contains("PropType&lt;T&gt;"), "{page}");
 }
+
+/// 153264/think-health, a VitePress site: its home page's `layout: home`, `hero` and
+/// `features`, and fifteen pages' `outline: deep`, were four unknown keys, one of them
+/// in 15 files; they are VitePress's own, as a Starlight or Docusaurus site's are.
+#[test]
+fn a_vitepress_sites_own_front_matter_keys_are_not_unknown() {
+    let site = vitepress_site();
+    site.write(
+        "docs/index.md",
+        "---\nlayout: home\nhero:\n  name: Health\n  actions:\n    - text: Start\n      link: /guide/\nfeatures:\n  - title: Fast\n---\n# Health\n\nSee [the guide](/guide/).\n",
+    );
+    site.write(
+        "docs/guide/index.md",
+        "---\ntitle: Guide\noutline: deep\naside: false\nprev: false\neditLink: true\nwidget: 3\n---\nThe guide.\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: unknown front matter key `widget` is ignored");
+    for key in [
+        "layout", "hero", "features", "outline", "aside", "prev", "editLink",
+    ] {
+        assert!(
+            !run.stderr.contains(&format!("key `{key}`")),
+            "{key}: {}",
+            run.stderr
+        );
+    }
+    // Without `.vitepress/`, the same page's `outline` is unknown.
+    std::fs::remove_dir_all(site.path("docs/.vitepress")).unwrap();
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("unknown front matter key `outline` is ignored");
+}
