@@ -85,6 +85,8 @@ impl Dependencies {
             exclude: _,
             // What links under the content's routes lead to is in `links`, hashed.
             content_routes: _,
+            // What Markdown images lead to is in `links`, hashed.
+            docusaurus: _,
             sections,
             section_of,
             // Derived from the articles' paths, titles and aliases, hashed with them.

@@ -193,6 +193,9 @@ pub struct Site {
     /// as GitHub reads a link from the repository's root) and a Docusaurus site's
     /// docs' route (`/docs/options`: see `load/docusaurus.rs`).
     pub content_routes: Vec<String>,
+    /// Whether the site's docs are a Docusaurus site's (see `load/docusaurus.rs`):
+    /// `//img/a.png` in a Markdown image is then `/img/a.png`, as it finds it.
+    pub docusaurus: bool,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -288,6 +291,7 @@ fn build_with(
         glossary_md: content.glossary_md.take(),
         not_found_text: content.not_found_text,
         content_routes: refs::paths::content_routes(&config.build.content_dir, content.docusaurus),
+        docusaurus: content.docusaurus,
         exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),

@@ -2031,3 +2031,39 @@ fn a_jsx_file_expression_in_an_html_tag_is_the_path_it_names() {
     );
     assert!(!page.contains("require"), "{page}");
 }
+
+#[test]
+fn a_docusaurus_page_finds_static_files_as_its_bundler_does() {
+    // OfferZen's mentoring guide (Docusaurus): `![…](<//img/assets/grow-goals.png>)`
+    // in 7 files, which Docusaurus reads as a path into `static/` (Node's `url.parse`
+    // takes no host from it), were "7 remote images from img"; and
+    // `[template](../../static/docs/swot.pdf)`, a file's path on disk the bundler
+    // follows, "led outside the site".
+    let site = Fixture::empty();
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Guide\"\n\n[build]\ncontent_dir = \"docs\"\nstatic_dir = \"static\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("static/img/assets/grow.png", "png");
+    site.write("static/docs/swot.pdf", "pdf");
+    site.write(
+        "docs/growth/goals.md",
+        "# Goals\n\n![The GROW model](<//img/assets/grow.png>)\n\nGet [the template](../../static/docs/swot.pdf) and ![gone](<//img/assets/gone.png>).\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: image '/img/assets/gone.png' does not exist\n --> docs/growth/goals.md:5:52",
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    let page = site.read("growth/goals/index.html");
+    assert!(page.contains("src=\"../../img/assets/grow.png\""), "{page}");
+    assert!(page.contains("href=\"../../docs/swot.pdf\""), "{page}");
+    // Elsewhere `//img/…` is another server's address, as browsers read it: said so,
+    // with the path to write.
+    std::fs::remove_file(site.path("docusaurus.config.js")).unwrap();
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: image '//img/assets/grow.png' will not load: `//` starts another server's address, and `img` is none")
+        .assert_stderr_contains("help: a path from the site's root starts with one `/`: write `/img/assets/grow.png`");
+}

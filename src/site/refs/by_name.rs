@@ -358,6 +358,23 @@ impl Site {
             })
     }
 
+    /// A relative path that climbs out of the content folder into the static folder or
+    /// a mount, read from the file's folder on disk as a bundler reads it: the file's
+    /// published path (see [`Site::published_by_root_path`]).
+    pub(super) fn static_file_above(
+        &self,
+        ctx: &Lookup,
+        from: &str,
+        decoded: &str,
+    ) -> Option<String> {
+        if decoded.starts_with('/') {
+            return None;
+        }
+        let content = self.config.build.content_dir.as_str();
+        let from_root = join("", &format!("{content}/{from}/{decoded}"))?;
+        self.published_by_root_path(ctx, &from_root)
+    }
+
     /// A `..` too many, as Obsidian and a browser read it: it stays at the root
     /// (`../../images/x.png` from `notes/`), when that finds a file or page.
     pub(super) fn clamped_on_site(

@@ -226,19 +226,31 @@ impl crate::site::Site {
         ctx: &super::resolve::Lookup,
         site_path: &str,
     ) -> Option<String> {
+        let content = &self.config.build.content_dir;
+        let from_root = join("", &format!("{content}/{site_path}"))?;
+        self.published_by_root_path(ctx, &from_root)
+    }
+
+    /// Where a file of the static folder or a mount is published, by its path from the
+    /// site's folder, as a relative link that climbs out of the content folder finds
+    /// it on disk, the way a bundler reads it (Docusaurus's `../../static/docs/plan.pdf`
+    /// from `docs/guide/`, published at `docs/plan.pdf`).
+    pub(super) fn published_by_root_path(
+        &self,
+        ctx: &super::resolve::Lookup,
+        from_root: &str,
+    ) -> Option<String> {
         let by_path = ctx.by_content_path.get_or_init(|| {
-            let content = self.root.join(&self.config.build.content_dir);
             (self.assets.iter())
                 .filter(|a| !matches!(a.from, crate::load::AssetFolder::Content))
                 .filter(|a| !self.is_global_resource(a))
                 .filter_map(|a| {
-                    let file = self.root.join(self.asset_file(a));
-                    let rel = file.strip_prefix(&content).ok()?.to_string_lossy();
-                    Some((crate::text::nfc(&rel.replace('\\', "/")), a.path()))
+                    let file = self.asset_file(a).to_string_lossy().replace('\\', "/");
+                    Some((crate::text::nfc(&join("", &file)?), a.path()))
                 })
                 .collect()
         });
-        by_path.get(site_path).cloned()
+        by_path.get(from_root).cloned()
     }
 }
 

@@ -77,6 +77,17 @@ impl crate::site::Site {
         if let Some(target) = own {
             return target;
         }
+        // Docusaurus reads `//img/a.png` as a path (Node's `url.parse` takes no host
+        // from it) and finds the file in its static folder: so does attune there.
+        if let Some(path) = (slash_too_many(r.url.trim()).is_some() && self.docusaurus)
+            .then(|| r.url.trim()[1..].to_string())
+        {
+            let local = crate::markdown::OutRef {
+                url: path,
+                ..r.clone()
+            };
+            return self.resolve_ref(i, &local, ctx, diagnostics);
+        }
         remotes.extend(Remote::of(&self.articles[i].path, r));
         self.resolve_ref(i, r, ctx, diagnostics)
     }
@@ -97,11 +108,34 @@ fn own_path(base: &str, url: &str) -> Option<String> {
     (host.eq_ignore_ascii_case(base_host) && !below.is_empty()).then(|| format!("/{below}"))
 }
 
+/// The host of a protocol-relative `url` that names no host a site has, one name
+/// without a dot (`//img/assets/a.png`): a path from the site's root written with one
+/// `/` too many, which a browser reads as the address of a server called `img`.
+fn slash_too_many(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("//")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let named = !host.is_empty() && !host.contains(['.', ':', '[']);
+    (named && !host.eq_ignore_ascii_case("localhost")).then_some(host)
+}
+
 /// The warnings for `remotes`: one each, or one per kind and origin with many.
 pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
     remotes.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let mut groups: BTreeMap<(&'static str, String), Vec<&Remote>> = BTreeMap::new();
     for remote in &remotes {
+        if let Some(host) = slash_too_many(&remote.url) {
+            let (url, path) = (&remote.url, &remote.url[1..]);
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::RemoteMedia,
+                    format!("{} '{url}' will not load: `//` starts another server's address, and `{host}` is none", remote.what),
+                )
+                .at(&remote.file, remote.line, remote.column)
+                .family(format!("addresses starting `//{host}/`"))
+                .help(format!("a path from the site's root starts with one `/`: write `{path}`")),
+            );
+            continue;
+        }
         groups
             .entry((remote.what, crate::text::url_host(&remote.url)))
             .or_default()
@@ -191,6 +225,35 @@ mod tests {
             line,
             column: 1,
         }
+    }
+
+    #[test]
+    fn a_root_path_written_with_two_slashes_is_no_remote_file() {
+        // OfferZen's mentoring guide: `![…](<//img/assets/feedback.png>)` in 7 files
+        // was "7 remote images from img".
+        let mut d = Diagnostics::new();
+        let remotes = vec![
+            remote("//img/assets/a.png", "x.md", 3),
+            remote("//cdn.example.net/b.png", "x.md", 4),
+            remote("//localhost/c.png", "x.md", 5),
+        ];
+        report(remotes, &mut d);
+        let text: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|d| format!("{} {:?}", d.message, d.help))
+            .collect();
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert!(text[0].starts_with("image '//img/assets/a.png' will not load: `//` starts another server's address, and `img` is none"), "{text:?}");
+        assert!(text[0].contains("write `/img/assets/a.png`"), "{text:?}");
+        assert!(
+            text[1].starts_with("remote image '//cdn.example.net/b.png'"),
+            "{text:?}"
+        );
+        assert!(
+            text[2].starts_with("remote image '//localhost/c.png'"),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -183,6 +183,7 @@ impl Site {
             &folder
         };
         let Some(site_path) = join(from, &decoded)
+            .or_else(|| self.static_file_above(ctx, from, &decoded))
             .or_else(|| self.clamped_on_site(ctx, from, &decoded))
             .or_else(|| self.read_from_zola_path(i, &decoded))
             .or_else(|| self.source_from_own_address(i, r, &decoded, ctx))
