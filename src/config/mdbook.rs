@@ -121,6 +121,15 @@ impl super::Config {
         }
     }
 
+    /// The book's repository, from mdBook's `[output.html] git-repository-url`.
+    pub fn mdbook_repository(&self) -> Option<&str> {
+        self.output
+            .as_ref()?
+            .get("html")?
+            .get("git-repository-url")?
+            .as_str()
+    }
+
     /// Whether the book's own book.toml sets mdBook's `[output.html]
     /// mathjax-support = true`, under which `\\( … \\)` and `\\[ … \\]` are math.
     pub fn mathjax_delimiters(&self) -> bool {

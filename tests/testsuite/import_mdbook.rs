@@ -2344,3 +2344,47 @@ fn a_chapter_listed_outside_the_content_folder_follows_broken_links() {
     );
     assert!(!site.path("public").exists());
 }
+
+#[test]
+fn an_image_of_the_books_own_repository_on_github_is_its_file() {
+    // 3ng7n33r/KnowledgeBase: `![…](https://raw.githubusercontent.com/3ng7n33r/
+    // KnowledgeBase/master/src/static/20201120_Hemingway_quote_bk.png)`, a file of the
+    // book's own repository, was a remote image the site's Content-Security-Policy
+    // blocks; book.toml names the repository (`git-repository-url`), and so does a
+    // clone's `.git/config`.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Notes\"\nsrc = \"src\"\n\n[output.html]\ngit-repository-url = \"https://github.com/Owner/Notes\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n");
+    site.write("src/static/quote.png", "png");
+    site.write("assets/wide.png", "png");
+    site.write(
+        "src/intro.md",
+        "# Intro\n\n![Quote](https://raw.githubusercontent.com/owner/notes/master/src/static/quote.png)\n\n![Other](https://raw.githubusercontent.com/someone/else/master/src/static/quote.png)\n\n![Outside](https://github.com/owner/notes/raw/main/assets/wide.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("remote image 'https://raw.githubusercontent.com/someone/else/master/src/static/quote.png' will not load")
+        // A file of the repository the book does not publish stays remote.
+        .assert_stderr_contains("remote image 'https://github.com/owner/notes/raw/main/assets/wide.png' will not load");
+    assert!(!run.stderr.contains("owner/notes/master"), "{}", run.stderr);
+    let page = site.read("intro/index.html");
+    assert!(
+        page.contains("src=\"../static/quote.png\" alt=\"Quote\""),
+        "{page}"
+    );
+    // The repository a clone's remote names, without the book's setting.
+    site.write("book.toml", "[book]\ntitle = \"Notes\"\nsrc = \"src\"\n");
+    site.write(
+        ".git/config",
+        "[remote \"origin\"]\n\turl = git@github.com:owner/notes.git\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("intro/index.html");
+    assert!(
+        page.contains("src=\"../static/quote.png\" alt=\"Quote\""),
+        "{page}"
+    );
+}

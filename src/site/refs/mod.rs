@@ -11,7 +11,8 @@
 //! [`hugo_assets`] publishes the files of Hugo's `assets/` folder that pages use,
 //! [`linked_plumbing`] the repository files beside the notes that pages link to,
 //! [`unread`] says which setting publishes a missing file found in a folder not read,
-//! [`remote`] reports the files of other origins pages would load.
+//! [`remote`] reports the files of other origins pages would load, [`own_repo`] finds
+//! the site's own files written as their address on GitHub.
 
 use super::UrlStyle;
 use crate::markdown::{fragment_attr, href_attr};
@@ -24,6 +25,7 @@ mod by_name;
 mod copied;
 mod hugo_assets;
 mod linked_plumbing;
+mod own_repo;
 pub(in crate::site) mod paths;
 mod remote;
 mod resolve;

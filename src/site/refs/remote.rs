@@ -64,17 +64,8 @@ impl crate::site::Site {
             .then(|| self.config.base_url())
             .flatten()
             .and_then(|base| own_path(&base, r.url.trim()))
-            .and_then(|path| {
-                let local = crate::markdown::OutRef {
-                    url: path,
-                    ..r.clone()
-                };
-                let mut quiet = Diagnostics::new();
-                let target = self.resolve_ref(i, &local, ctx, &mut quiet);
-                let found = matches!(target, super::RefTarget::Site { .. });
-                (found && quiet.sorted().is_empty()).then_some(target)
-            });
-        if let Some(target) = own {
+            .and_then(|path| self.published_file(i, r, path, ctx));
+        if let Some(target) = own.or_else(|| self.own_repository_file(i, r, ctx)) {
             return target;
         }
         // Docusaurus reads `//img/a.png` as a path (Node's `url.parse` takes no host
@@ -90,6 +81,53 @@ impl crate::site::Site {
         }
         remotes.extend(Remote::of(&self.articles[i].path, r));
         self.resolve_ref(i, r, ctx, diagnostics)
+    }
+}
+
+impl crate::site::Site {
+    /// The file the site publishes that a remote image or other media names by its
+    /// address in the site's own repository on GitHub (see `own_repo.rs`), resolved
+    /// as a path from the site's root to it is.
+    fn own_repository_file(
+        &self,
+        i: usize,
+        r: &crate::markdown::OutRef,
+        ctx: &super::resolve::Lookup,
+    ) -> Option<super::RefTarget> {
+        if !matches!(r.kind, crate::markdown::RefKind::Media(_)) || !r.url.contains("github") {
+            return None;
+        }
+        let repositories = ctx.repositories.get_or_init(|| {
+            super::own_repo::repositories(&self.root, self.config.mdbook_repository())
+        });
+        let file = super::own_repo::file_of(r.url.trim(), repositories, &self.root)?;
+        let file = file.to_string_lossy().replace('\\', "/");
+        let content = super::paths::join("", &self.config.build.content_dir)?;
+        let published = match content.as_str() {
+            "" => Some(file.clone()),
+            folder => file.strip_prefix(&format!("{folder}/")).map(str::to_string),
+        };
+        let published = published.or_else(|| self.published_by_root_path(ctx, &file))?;
+        self.published_file(i, r, format!("/{published}"), ctx)
+    }
+
+    /// The reference `r` written `path` instead, when that is a file or page the site
+    /// publishes, found without a problem.
+    fn published_file(
+        &self,
+        i: usize,
+        r: &crate::markdown::OutRef,
+        path: String,
+        ctx: &super::resolve::Lookup,
+    ) -> Option<super::RefTarget> {
+        let local = crate::markdown::OutRef {
+            url: path,
+            ..r.clone()
+        };
+        let mut quiet = Diagnostics::new();
+        let target = self.resolve_ref(i, &local, ctx, &mut quiet);
+        let found = matches!(target, super::RefTarget::Site { .. });
+        (found && quiet.sorted().is_empty()).then_some(target)
     }
 }
 

@@ -64,6 +64,7 @@ impl Site {
             held_back: std::sync::OnceLock::new(),
             copied_ids: std::sync::OnceLock::new(),
             by_content_path: std::sync::OnceLock::new(),
+            repositories: std::sync::OnceLock::new(),
         };
         type Resolved = (Vec<RefTarget>, Diagnostics, Vec<Remote>);
         let results: Vec<Resolved> = (0..self.articles.len())
@@ -484,4 +485,6 @@ pub(super) struct Lookup<'a> {
     pub(super) copied_ids: std::sync::OnceLock<HashMap<String, HashSet<String>>>,
     /// See [`Site::published_by_content_path`].
     pub(super) by_content_path: std::sync::OnceLock<HashMap<String, String>>,
+    /// The site's repositories (see `own_repo.rs`), read when a page first needs them.
+    pub(super) repositories: std::sync::OnceLock<super::own_repo::Repositories>,
 }
