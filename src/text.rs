@@ -459,10 +459,22 @@ pub fn is_remote(url: &str) -> bool {
         || scheme.eq_ignore_ascii_case("https")
 }
 
-/// The origin's host, lower-cased (`img.shields.io`).
+/// The origin's host, lower-cased (`img.shields.io`). As a browser reads an address
+/// of the web (WHATWG's URL standard), any number of slashes, or backslashes, may
+/// stand between the scheme and the host: `https:/files.example.org/a.mp3` is on
+/// `files.example.org`.
 pub fn url_host(url: &str) -> String {
-    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
-    let authority = after.split(['/', '?', '#']).next().unwrap_or_default();
+    let scheme_end = url.find(':').filter(|&i| {
+        url[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let after = scheme_end.map_or(url, |i| &url[i + 1..]);
+    let after = after.trim_start_matches(['/', '\\']);
+    let authority = after
+        .split(['/', '?', '#', '\\'])
+        .next()
+        .unwrap_or_default();
     let host = authority.rsplit('@').next().unwrap_or_default();
     host.to_ascii_lowercase()
 }
@@ -470,6 +482,22 @@ pub fn url_host(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_is_read_as_browsers_read_it() {
+        for (url, host) in [
+            ("https://img.shields.io/badge/x", "img.shields.io"),
+            ("//cdn.example.net/a.png", "cdn.example.net"),
+            (
+                "https:/files.example.org/words/barn.mp3",
+                "files.example.org",
+            ),
+            ("https:\\\\Files.Example.org\\a.mp3", "files.example.org"),
+            ("http://user@example.org:8080/a", "example.org:8080"),
+        ] {
+            assert_eq!(url_host(url), host, "{url}");
+        }
+    }
 
     #[test]
     fn tags_with_emoji_spell_them() {
