@@ -299,9 +299,12 @@ pub(super) fn strip(
         let name = tag.name().to_string();
         // The closing tag, if any; a pair whose template shows its text keeps it, as `{{% %}}`.
         let pair = pairs.get(&i).map(|&j| &tags[j]);
-        let shown = (tag.kind == Kind::HugoRaw)
-            .then(|| super::hugo_raw::shows_inner(article, &name, inner_of(text, tag, pair)))
-            .flatten();
+        let inner = inner_of(text, tag, pair);
+        let shown = match tag.kind {
+            Kind::HugoRaw => super::hugo_raw::shows_inner(article, &name, inner),
+            Kind::Liquid => super::zola_styles::styled(article, &name, pair.is_some()),
+            _ => None,
+        };
         let swallow = match tag.kind {
             Kind::HugoRaw => shown.is_none(),
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),

@@ -303,7 +303,7 @@ pub(super) fn draws_image(article: &Article, name: &str) -> bool {
 /// github.com/x/theme => ../`), as a theme's demo site takes the theme it sits in;
 /// and the theme holding the site (a `theme.toml` in the folder above, as a theme's
 /// `exampleSite/` is served with `--themesDir ../..`).
-fn themes(site: &Path) -> Vec<PathBuf> {
+pub(super) fn themes(site: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(site.join("themes"))
         .into_iter()
         .flatten()

@@ -42,6 +42,11 @@ pub(super) fn only_styles(template: &str) -> bool {
         }
     }
     markup.push_str(rest);
+    styling_markup(&markup)
+}
+
+/// Whether every element of `markup` only styles what it holds (comments aside).
+pub(super) fn styling_markup(markup: &str) -> bool {
     markup.split('<').skip(1).all(|tag| {
         let name: String = tag
             .trim_start_matches('/')

@@ -61,6 +61,7 @@ mod mkdocs_links;
 mod obsidian;
 mod page_link;
 mod prose;
+mod zola_styles;
 use prose::{is_inline, is_inline_end};
 mod raw;
 mod raw_code_links;

@@ -1726,3 +1726,38 @@ fn a_themes_layout_wrappers_are_silent_and_its_youtube_takes_an_address() {
         "{page}"
     );
 }
+
+#[test]
+fn a_zola_pair_whose_template_only_styles_its_body_keeps_it_without_a_warning() {
+    // mre/endler.dev: `{% info() %}` … `{% end %}`, whose template is
+    // `<div class="info">{{ body | markdown() | safe }}</div>`, was reported as a
+    // shortcode attune does not run; its body was kept. A template that prints more
+    // (a title) is still reported.
+    let zola = Fixture::new("hugo");
+    zola.write("config.toml", "base_url = \"https://example.org\"\n");
+    zola.write(
+        "templates/shortcodes/info.html",
+        "<div class=\"info\">\n  {{ body | markdown() | safe }}\n</div>\n",
+    );
+    zola.write(
+        "templates/shortcodes/titled.html",
+        "<div class=\"box\"><p>{{ title }}</p>{{ body | markdown | safe }}</div>\n",
+    );
+    zola.write(
+        "content/posts/third.md",
+        "+++\ntitle = \"Third\"\n+++\n{% info() %}\nA *small* search module.\n{% end %}\n\n{% titled(title=\"Note\") %}\nKept, reported.\n{% end %}\n",
+    );
+    let run = zola.build();
+    run.assert_code(0).assert_stderr_contains(
+        "Zola shortcode `{% titled(title=\"Note\") %}` … `{% end %}` is not supported",
+    );
+    assert!(!run.stderr.contains("info()"), "{}", run.stderr);
+    let page = zola.read("posts/third/index.html");
+    let text = body(&page);
+    assert!(
+        text.contains("<p>A <em>small</em> search module.</p>"),
+        "{text}"
+    );
+    assert!(text.contains("Kept, reported."), "{text}");
+    assert!(!text.contains("{%"), "{text}");
+}
