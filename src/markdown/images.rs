@@ -251,6 +251,8 @@ pub(crate) fn web_page_embed(url: &str) -> Option<&'static str> {
         "vimeo.com" if !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()) => {
             Some("Watch the video on Vimeo")
         }
+        // Vimeo's player (`player.vimeo.com/video/329001211`).
+        "player.vimeo.com" if first == "video" => Some("Watch the video on Vimeo"),
         "twitter.com" | "x.com" if path.split('/').nth(1) == Some("status") => {
             Some("Read the post on X")
         }
@@ -323,7 +325,7 @@ mod tests {
         let p = parse_md(
             "![](https://www.youtube.com/watch?v=NnTvZWp5Q7o)\n\n![A talk](https://youtu.be/abc)\n\n\
              ![](https://vimeo.com/146022717)\n\n![](https://twitter.com/obsdmd/status/158)\n\n\
-             ![](https://x.com/a/status/1?s=20)\n",
+             ![](https://x.com/a/status/1?s=20)\n\n![](https://player.vimeo.com/video/329001211)\n",
         );
         assert!(!p.html.contains("<img"), "{}", p.html);
         assert!(p.refs.is_empty() && p.images_without_alt.is_empty());
@@ -335,8 +337,9 @@ mod tests {
             p.html
         );
         assert!(p.html.contains(">A talk</a>"), "{}", p.html);
-        assert!(
-            p.html.contains(">Watch the video on Vimeo</a>"),
+        assert_eq!(
+            p.html.matches(">Watch the video on Vimeo</a>").count(),
+            2,
             "{}",
             p.html
         );
@@ -346,6 +349,7 @@ mod tests {
             "https://i.ytimg.com/vi/x/0.jpg",
             "https://www.youtube.com/@obsidianmd",
             "https://vimeo.com/channels/staffpicks",
+            "https://player.vimeo.com/api/player.js",
             "https://twitter.com/obsdmd",
             "https://example.org/watch?v=1",
         ] {

@@ -9,6 +9,25 @@
 //! - `video(…)`, `gif(…)` and `audio(…)` (`src`, `source`, or each of `sources`): the player,
 //!   with its controls.
 
+/// A player's address (`youtube.com/embed/ID?start=5`, `player.vimeo.com/video/ID`)
+/// as the video's page (`youtube.com/watch?v=ID`, `vimeo.com/ID`); any other address
+/// as it is.
+fn watch_address(url: &str) -> String {
+    let id = |rest: &str| {
+        rest.split(['?', '#', '/'])
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    if let Some((before, rest)) = url.split_once("youtube.com/embed/") {
+        return format!("{before}youtube.com/watch?v={}", id(rest));
+    }
+    if let Some((before, rest)) = url.split_once("player.vimeo.com/video/") {
+        return format!("{before}vimeo.com/{}", id(rest));
+    }
+    url.to_string()
+}
+
 /// The Markdown or HTML the one-line call `name(args)` stands for; `None` for another
 /// shortcode, or one without what it needs.
 pub(super) fn drawn(call: &str) -> Option<String> {
@@ -26,6 +45,17 @@ pub(super) fn drawn(call: &str) -> Option<String> {
         None => get_list(&args, "sources"),
     };
     let sources: Vec<&str> = sources.into_iter().filter(|s| address(s)).collect();
+    // A site's own player for a video on YouTube or Vimeo (endler.dev's
+    // `video(url="https://www.youtube.com/embed/…", preview="cover.jpg")`): a link to it.
+    let elsewhere = get("url")
+        .or(sources.first().copied())
+        .filter(|u| address(u));
+    if let Some((url, words)) = (name.trim() == "video")
+        .then(|| elsewhere.and_then(|u| Some((u, crate::markdown::web_page_embed(u)?))))
+        .flatten()
+    {
+        return Some(format!("[{words}](<{}>)", watch_address(url)));
+    }
     match name.trim() {
         "youtube" | "vimeo" | "streamable" => {
             crate::markdown::hugo_builtins::video_link(name.trim(), get("id")?, None)
@@ -149,6 +179,18 @@ mod tests {
             drawn("video(sources=[\"a,1.mp4\", \"b.webm\"])").unwrap(),
             "<video controls><source src=\"a,1.mp4\"><source src=\"b.webm\"></video>"
         );
+        // endler.dev's own `video`: a light player for a YouTube video, whose cover
+        // image is `preview`; a link to the video's page (nothing loads from there).
+        assert_eq!(
+            drawn("video(url=\"https://www.youtube.com/embed/BZoKfap4g4w?start=30\", preview=\"rosling.jpg\")").unwrap(),
+            "[Watch the video on YouTube](<https://www.youtube.com/watch?v=BZoKfap4g4w>)"
+        );
+        assert_eq!(
+            drawn("video(url=\"https://player.vimeo.com/video/329001211\", preview=\"a.jpg\")")
+                .unwrap(),
+            "[Watch the video on Vimeo](<https://vimeo.com/329001211>)"
+        );
+        assert_eq!(drawn("video(url=\"https://example.org/a.mp4\")"), None);
         assert_eq!(drawn("youtube(id=\"a b\")"), None);
         assert_eq!(drawn("img(alt=\"no source\")"), None);
         assert_eq!(drawn("showdata(src=\"x.toml\")"), None);
