@@ -360,7 +360,7 @@ impl Site {
 
     /// A relative path that climbs out of the content folder into the static folder or
     /// a mount, read from the file's folder on disk as a bundler reads it: the file's
-    /// published path (see [`Site::published_by_root_path`]).
+    /// published path (see [`Site::published_from_disk`]).
     pub(super) fn static_file_above(
         &self,
         ctx: &Lookup,
@@ -370,9 +370,8 @@ impl Site {
         if decoded.starts_with('/') {
             return None;
         }
-        let content = self.config.build.content_dir.as_str();
-        let from_root = join("", &format!("{content}/{from}/{decoded}"))?;
-        self.published_by_root_path(ctx, &from_root)
+        let content = self.root.join(&self.config.build.content_dir);
+        self.published_from_disk(ctx, &content.join(from).join(decoded))
     }
 
     /// A `..` too many, as Obsidian and a browser read it: it stays at the root

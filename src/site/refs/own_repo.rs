@@ -80,11 +80,10 @@ fn github_name(url: &str) -> Option<String> {
     (!name.is_empty()).then(|| format!("{owner}/{name}").to_lowercase())
 }
 
-/// The file `url` names in one of `repositories`, as its path from `root` (the site's
-/// folder), when it is there: `raw.githubusercontent.com/owner/name/<ref>/<path>`,
+/// The file `url` names in one of `repositories`, when it is there: `raw.githubusercontent.com/owner/name/<ref>/<path>`,
 /// `github.com/owner/name/raw/<ref>/<path>`, or `…/blob/<ref>/<path>?raw=true`. A
 /// ref of several names (`refs/heads/main`) is found by which split names a file.
-pub(super) fn file_of(url: &str, repositories: &Repositories, root: &Path) -> Option<PathBuf> {
+pub(super) fn file_of(url: &str, repositories: &Repositories) -> Option<PathBuf> {
     if repositories.is_empty() {
         return None;
     }
@@ -125,7 +124,7 @@ pub(super) fn file_of(url: &str, repositories: &Repositories, root: &Path) -> Op
         let path = &tail[at..];
         let file = folder.join(path);
         if !path.starts_with('/') && file.is_file() {
-            return file.strip_prefix(root).ok().map(Path::to_path_buf);
+            return Some(file);
         }
     }
     None
@@ -156,8 +155,8 @@ mod tests {
         std::fs::create_dir_all(root.join("src/static")).unwrap();
         std::fs::write(root.join("src/static/plan one.png"), "png").unwrap();
         let repos = vec![("owner/book".to_string(), root.to_path_buf())];
-        let found = |url: &str| file_of(url, &repos, root);
-        let plan = Some(PathBuf::from("src/static/plan one.png"));
+        let found = |url: &str| file_of(url, &repos);
+        let plan = Some(root.join("src/static/plan one.png"));
         for url in [
             "https://raw.githubusercontent.com/Owner/Book/master/src/static/plan%20one.png",
             "https://raw.githubusercontent.com/owner/book/refs/heads/main/src/static/plan%20one.png",

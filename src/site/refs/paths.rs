@@ -1,6 +1,8 @@
 //! Paths as references write them: the folder a source sits in, a relative or
 //! root-relative path joined to it with `.` and `..` worked out, and the way back.
 
+use std::path::{Component, Path, PathBuf};
+
 /// The folder under `content/` an article's source sits in, with `/` separators.
 pub(super) fn source_folder(article: &crate::site::Article) -> String {
     article
@@ -226,37 +228,81 @@ impl crate::site::Site {
         ctx: &super::resolve::Lookup,
         site_path: &str,
     ) -> Option<String> {
-        let content = &self.config.build.content_dir;
-        let from_root = join("", &format!("{content}/{site_path}"))?;
-        self.published_by_root_path(ctx, &from_root)
+        let content = self.root.join(&self.config.build.content_dir);
+        self.published_from_disk(ctx, &content.join(site_path))
     }
 
-    /// Where a file of the static folder or a mount is published, by its path from the
-    /// site's folder, as a relative link that climbs out of the content folder finds
-    /// it on disk, the way a bundler reads it (Docusaurus's `../../static/docs/plan.pdf`
-    /// from `docs/guide/`, published at `docs/plan.pdf`).
-    pub(super) fn published_by_root_path(
+    /// Where a file of the static folder or a mount is published, by where it is on
+    /// disk, as a relative link that climbs out of the content folder finds it, the
+    /// way a bundler reads it (Docusaurus's `../../static/docs/plan.pdf` from
+    /// `docs/guide/`, published at `docs/plan.pdf`).
+    pub(super) fn published_from_disk(
         &self,
         ctx: &super::resolve::Lookup,
-        from_root: &str,
+        file: &Path,
     ) -> Option<String> {
         let by_path = ctx.by_content_path.get_or_init(|| {
             (self.assets.iter())
                 .filter(|a| !matches!(a.from, crate::load::AssetFolder::Content))
                 .filter(|a| !self.is_global_resource(a))
-                .filter_map(|a| {
-                    let file = self.asset_file(a).to_string_lossy().replace('\\', "/");
-                    Some((crate::text::nfc(&join("", &file)?), a.path()))
-                })
+                .map(|a| (disk_key(&self.root.join(self.asset_file(a))), a.path()))
                 .collect()
         });
-        by_path.get(from_root).cloned()
+        by_path.get(&disk_key(file)).cloned()
     }
+}
+
+/// `path` with its `.` and `..` parts worked out, without asking the file system (a
+/// relative path keeps the `..` that climb above where it starts).
+pub(super) fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            Component::ParentDir if !out.has_root() => out.push(".."),
+            Component::ParentDir => {}
+            Component::CurDir => {}
+            part => out.push(part),
+        }
+    }
+    out
+}
+
+/// The rest of the disk key `file` below the folder `dir` (both from [`disk_key`]).
+pub(super) fn below<'f>(dir: &str, file: &'f str) -> Option<&'f str> {
+    match dir {
+        "" => Some(file),
+        dir => file.strip_prefix(dir)?.strip_prefix('/'),
+    }
+}
+
+/// A file's place on disk as [`Site::published_from_disk`] keys it: worked out
+/// lexically, `/`-separated, composed (NFC).
+pub(super) fn disk_key(path: &Path) -> String {
+    crate::text::nfc(&lexical(path).to_string_lossy().replace('\\', "/"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_on_disk_is_worked_out_without_the_file_system() {
+        for (path, worked_out) in [
+            ("/site/docs/guide/../../static/a.png", "/site/static/a.png"),
+            ("./docs/./a.png", "docs/a.png"),
+            ("./../book/src/../static/a.png", "../book/static/a.png"),
+            ("../../a.png", "../../a.png"),
+            ("/../a.png", "/a.png"),
+        ] {
+            assert_eq!(lexical(Path::new(path)), Path::new(worked_out), "{path}");
+        }
+        assert_eq!(below("", "static/a.png"), Some("static/a.png"));
+        assert_eq!(below("/site", "/site/static/a.png"), Some("static/a.png"));
+        assert_eq!(below("/site", "/sites/a.png"), None);
+    }
 
     #[test]
     fn paths_join_from_the_source_folder_at_any_depth() {

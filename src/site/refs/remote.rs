@@ -100,14 +100,11 @@ impl crate::site::Site {
         let repositories = ctx.repositories.get_or_init(|| {
             super::own_repo::repositories(&self.root, self.config.mdbook_repository())
         });
-        let file = super::own_repo::file_of(r.url.trim(), repositories, &self.root)?;
-        let file = file.to_string_lossy().replace('\\', "/");
-        let content = super::paths::join("", &self.config.build.content_dir)?;
-        let published = match content.as_str() {
-            "" => Some(file.clone()),
-            folder => file.strip_prefix(&format!("{folder}/")).map(str::to_string),
-        };
-        let published = published.or_else(|| self.published_by_root_path(ctx, &file))?;
+        let file = super::own_repo::file_of(r.url.trim(), repositories)?;
+        let content = super::paths::disk_key(&self.root.join(&self.config.build.content_dir));
+        let in_content =
+            super::paths::below(&content, &super::paths::disk_key(&file)).map(str::to_string);
+        let published = in_content.or_else(|| self.published_from_disk(ctx, &file))?;
         self.published_file(i, r, format!("/{published}"), ctx)
     }
 

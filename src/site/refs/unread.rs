@@ -166,18 +166,12 @@ impl Site {
             .and_then(|n| candidates.clone().find(|c| name(c) == n));
         // A file published from a folder inside the content folder is named by its
         // path there, which other tools read too (Docusaurus's `static/img/a.png`).
-        let by_root_path = ctx.by_content_path.get();
-        let content = super::paths::join("", &self.config.build.content_dir).unwrap_or_default();
-        fn in_content<'p>(content: &str, path: &'p str) -> Option<&'p str> {
-            match content {
-                "" => Some(path),
-                folder => path.strip_prefix(folder)?.strip_prefix('/'),
-            }
-        }
+        let on_disk = ctx.by_content_path.get();
+        let content = super::paths::disk_key(&self.root.join(&self.config.build.content_dir));
         let best = best.map(|best| {
-            (by_root_path.into_iter().flatten())
+            (on_disk.into_iter().flatten())
                 .filter(|(_, published)| *published == best)
-                .find_map(|(path, _)| in_content(&content, path))
+                .find_map(|(file, _)| super::paths::below(&content, file))
                 .unwrap_or(best)
         });
         match best {
