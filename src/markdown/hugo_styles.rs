@@ -11,8 +11,29 @@ const STYLING: [&str; 5] = ["div", "span", "p", "section", "center"];
 /// its markup is styling elements alone, and what else it prints stands in their
 /// attributes (Compose's `column`: `<div class="{{ . }}">`), never in the text.
 pub(super) fn only_styles(template: &str) -> bool {
-    let mut markup = String::new();
     let mut inner_vars: Vec<&str> = Vec::new();
+    only_styles_with(template, |action| {
+        if action.starts_with("/*") && action.ends_with("*/") {
+            return true;
+        }
+        if action.contains(".Inner") {
+            if let Some((var, _)) = action.split_once(":=") {
+                inner_vars.push(var.trim());
+            }
+            return true;
+        }
+        inner_vars.contains(&action) || quiet(action)
+    })
+}
+
+/// Whether a template's markup is styling elements alone (see [`styling_markup`]),
+/// each action (`{{ … }}`) printing the text it wraps (`wrapped` says which do,
+/// Hugo's `.Inner`, Zola's `body`) or standing in an element's attribute.
+pub(super) fn only_styles_with<'t>(
+    template: &'t str,
+    mut wrapped: impl FnMut(&'t str) -> bool,
+) -> bool {
+    let mut markup = String::new();
     let mut rest = template;
     while let Some((before, after)) = rest.split_once("{{") {
         markup.push_str(before);
@@ -20,17 +41,7 @@ pub(super) fn only_styles(template: &str) -> bool {
             return false;
         };
         rest = after;
-        let action = action.trim_matches('-').trim();
-        if action.starts_with("/*") && action.ends_with("*/") {
-            continue;
-        }
-        if action.contains(".Inner") {
-            if let Some((var, _)) = action.split_once(":=") {
-                inner_vars.push(var.trim());
-            }
-            continue;
-        }
-        if inner_vars.contains(&action) || quiet(action) {
+        if wrapped(action.trim_matches('-').trim()) {
             continue;
         }
         // Anything else printed: only inside a tag (an attribute's value).
@@ -46,7 +57,7 @@ pub(super) fn only_styles(template: &str) -> bool {
 }
 
 /// Whether every element of `markup` only styles what it holds (comments aside).
-pub(super) fn styling_markup(markup: &str) -> bool {
+fn styling_markup(markup: &str) -> bool {
     markup.split('<').skip(1).all(|tag| {
         let name: String = tag
             .trim_start_matches('/')

@@ -38,30 +38,13 @@ fn only_styles_body(template: &str) -> bool {
     if template.contains("{%") {
         return false;
     }
-    let mut markup = String::new();
     let mut shows_body = false;
-    let mut rest = template;
-    while let Some((before, after)) = rest.split_once("{{") {
-        markup.push_str(before);
-        let Some((expression, after)) = after.split_once("}}") else {
-            return false;
-        };
-        rest = after;
-        let expression = expression.trim_matches('-').trim();
-        if expression.split('|').next().map(str::trim) == Some("body") {
-            shows_body = true;
-            markup.push_str("body");
-            continue;
-        }
-        let in_tag = markup
-            .rfind('<')
-            .is_some_and(|open| markup.rfind('>').is_none_or(|close| close < open));
-        if !in_tag {
-            return false;
-        }
-    }
-    markup.push_str(rest);
-    shows_body && super::hugo_styles::styling_markup(&markup)
+    let styled = super::hugo_styles::only_styles_with(template, |expression| {
+        let body = expression.split('|').next().map(str::trim) == Some("body");
+        shows_body |= body;
+        body
+    });
+    styled && shows_body
 }
 
 #[cfg(test)]
