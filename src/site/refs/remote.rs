@@ -171,10 +171,32 @@ pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
             );
             continue;
         }
-        groups
-            .entry((remote.what, crate::text::url_host(&remote.url)))
-            .or_default()
-            .push(remote);
+        // A server no address on the web names (`https:https://i.imgur.com/a.png` is
+        // one called `https`, as browsers read it): the address is mistyped.
+        let host = crate::text::url_host(&remote.url);
+        let server = host.trim_end_matches(':');
+        if !server.contains(['.', '[']) && !server.eq_ignore_ascii_case("localhost") {
+            let url = &remote.url;
+            let after_scheme = url.split_once(':').map_or("", |(_, rest)| rest);
+            let twice = ["http://", "https://"]
+                .iter()
+                .any(|s| after_scheme.starts_with(s));
+            let help = match twice {
+                true => format!("the scheme is written twice: write `{after_scheme}`"),
+                false => "write the server's whole name (`www.example.org`), or the file's path on this site".to_string(),
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    Code::RemoteMedia,
+                    format!("{} '{url}' will not load: its address names the server `{server}`, which is no name on the public web", remote.what),
+                )
+                .at(&remote.file, remote.line, remote.column)
+                .family(format!("addresses naming the server `{server}`"))
+                .help(help),
+            );
+            continue;
+        }
+        groups.entry((remote.what, host)).or_default().push(remote);
     }
     for ((what, host), places) in groups {
         if places.len() <= ONE_BY_ONE {
@@ -260,6 +282,35 @@ mod tests {
             line,
             column: 1,
         }
+    }
+
+    #[test]
+    fn an_address_naming_no_server_on_the_web_says_so() {
+        // Onion's docs: `![imgur](https:https://i.imgur.com/Wk6Z9lW.png)` names a
+        // server called `https`; it was counted as one of 70 from i.imgur.com.
+        let mut d = Diagnostics::new();
+        let remotes = vec![
+            remote("https:https://i.imgur.com/a.png", "x.md", 3),
+            remote("http://intranet/a.png", "x.md", 4),
+            remote("https://i.imgur.com/b.png", "x.md", 5),
+        ];
+        report(remotes, &mut d);
+        let text: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|d| format!("{} {:?}", d.message, d.help))
+            .collect();
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert!(text[0].starts_with("image 'https:https://i.imgur.com/a.png' will not load: its address names the server `https`, which is no name on the public web"), "{text:?}");
+        assert!(
+            text[0].contains("the scheme is written twice: write `https://i.imgur.com/a.png`"),
+            "{text:?}"
+        );
+        assert!(text[1].starts_with("image 'http://intranet/a.png' will not load: its address names the server `intranet`"), "{text:?}");
+        assert!(
+            text[2].starts_with("remote image 'https://i.imgur.com/b.png'"),
+            "{text:?}"
+        );
     }
 
     #[test]
