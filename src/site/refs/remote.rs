@@ -82,9 +82,7 @@ impl crate::site::Site {
         remotes.extend(Remote::of(&self.articles[i].path, r));
         self.resolve_ref(i, r, ctx, diagnostics)
     }
-}
 
-impl crate::site::Site {
     /// The file the site publishes that a remote image or other media names by its
     /// address in the site's own repository on GitHub (see `own_repo.rs`), resolved
     /// as a path from the site's root to it is.
@@ -171,8 +169,9 @@ pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
             );
             continue;
         }
-        // A server no address on the web names (`https:https://i.imgur.com/a.png` is
-        // one called `https`, as browsers read it): the address is mistyped.
+        // An address whose server has no name on the public web: mistyped
+        // (`https:https://i.imgur.com/a.png` names a server called `https`, as
+        // browsers read it).
         let host = crate::text::url_host(&remote.url);
         let server = host.trim_end_matches(':');
         if !server.contains(['.', '[']) && !server.eq_ignore_ascii_case("localhost") {

@@ -483,7 +483,7 @@ pub(super) struct Lookup<'a> {
     pub(super) held_back: std::sync::OnceLock<HashMap<String, usize>>,
     /// The ids of each copied HTML file, by its path, read when a link first names one.
     pub(super) copied_ids: std::sync::OnceLock<HashMap<String, HashSet<String>>>,
-    /// See [`Site::published_by_content_path`].
+    /// See [`Site::published_from_disk`].
     pub(super) by_content_path: std::sync::OnceLock<HashMap<String, String>>,
     /// The site's repositories (see `own_repo.rs`), read when a page first needs them.
     pub(super) repositories: std::sync::OnceLock<super::own_repo::Repositories>,
