@@ -262,17 +262,24 @@ pub(super) fn template(article: &Article, name: &str) -> Option<String> {
 
 /// The `layouts/` folders of the site and its themes, the site's first.
 fn layouts(article: &Article) -> Vec<PathBuf> {
+    sites_and_themes(article)
+        .iter()
+        .map(|s| s.join("layouts"))
+        .collect()
+}
+
+/// The site's folders (the one holding book.toml, and the content folder's parent)
+/// and its themes' (see [`themes`]), the site's first: where a Hugo site keeps its
+/// `layouts/` and a Zola site its `templates/`.
+pub(super) fn sites_and_themes(article: &Article) -> Vec<PathBuf> {
     let Some((root, dir, _)) = article.content else {
         return Vec::new();
     };
     let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
     sites.extend(dir.parent().filter(|p| *p != root).map(Path::to_path_buf));
     let themes: Vec<PathBuf> = sites.iter().flat_map(|s| themes(s)).collect();
+    sites.extend(themes);
     sites
-        .iter()
-        .chain(&themes)
-        .map(|s| s.join("layouts"))
-        .collect()
 }
 
 /// Whether the site's template for `name`, or the partial it hands the call to
@@ -303,7 +310,7 @@ pub(super) fn draws_image(article: &Article, name: &str) -> bool {
 /// github.com/x/theme => ../`), as a theme's demo site takes the theme it sits in;
 /// and the theme holding the site (a `theme.toml` in the folder above, as a theme's
 /// `exampleSite/` is served with `--themesDir ../..`).
-pub(super) fn themes(site: &Path) -> Vec<PathBuf> {
+fn themes(site: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(site.join("themes"))
         .into_iter()
         .flatten()

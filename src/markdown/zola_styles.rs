@@ -6,7 +6,6 @@
 
 use super::expand::Article;
 use super::hugo_raw::Inner;
-use std::path::PathBuf;
 
 /// [`Inner::Styled`] when `name` opens a Zola pair (`paired`) whose template, the
 /// site's, only styles its body.
@@ -18,17 +17,9 @@ pub(super) fn styled(article: &Article, name: &str, paired: bool) -> Option<Inne
 /// The template of the shortcode `name` in the site's `templates/shortcodes/`, or a
 /// theme's.
 fn template(article: &Article, name: &str) -> Option<String> {
-    let (root, dir, _) = article.content?;
-    let mut sites: Vec<PathBuf> = vec![root.to_path_buf()];
-    sites.extend(dir.parent().filter(|p| *p != root).map(PathBuf::from));
-    let themes: Vec<PathBuf> = sites
-        .iter()
-        .flat_map(|s| super::hugo_raw::themes(s))
-        .collect();
-    let file = format!("{name}.html");
-    (sites.iter().chain(&themes)).find_map(|site| {
-        std::fs::read_to_string(site.join("templates/shortcodes").join(&file)).ok()
-    })
+    let file = format!("templates/shortcodes/{name}.html");
+    (super::hugo_raw::sites_and_themes(article).iter())
+        .find_map(|site| std::fs::read_to_string(site.join(&file)).ok())
 }
 
 /// Whether a Tera template prints its body (`{{ body }}`, through filters such as

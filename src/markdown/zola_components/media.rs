@@ -47,14 +47,15 @@ pub(super) fn drawn(call: &str) -> Option<String> {
     let sources: Vec<&str> = sources.into_iter().filter(|s| address(s)).collect();
     // A site's own player for a video on YouTube or Vimeo (endler.dev's
     // `video(url="https://www.youtube.com/embed/…", preview="cover.jpg")`): a link to it.
-    let elsewhere = get("url")
-        .or(sources.first().copied())
-        .filter(|u| address(u));
-    if let Some((url, words)) = (name.trim() == "video")
-        .then(|| elsewhere.and_then(|u| Some((u, crate::markdown::web_page_embed(u)?))))
-        .flatten()
-    {
-        return Some(format!("[{words}](<{}>)", watch_address(url)));
+    if name.trim() == "video" {
+        let page = get("url")
+            .or(sources.first().copied())
+            .filter(|u| address(u));
+        if let Some((url, words)) =
+            page.and_then(|u| Some((u, crate::markdown::web_page_embed(u)?)))
+        {
+            return Some(format!("[{words}](<{}>)", watch_address(url)));
+        }
     }
     match name.trim() {
         "youtube" | "vimeo" | "streamable" => {

@@ -70,9 +70,9 @@ impl crate::site::Site {
         }
         // Docusaurus reads `//img/a.png` as a path (Node's `url.parse` takes no host
         // from it) and finds the file in its static folder: so does attune there.
-        if let Some(path) = (slash_too_many(r.url.trim()).is_some() && self.docusaurus)
-            .then(|| r.url.trim()[1..].to_string())
-        {
+        let url = r.url.trim();
+        let slash_too_many = url.starts_with("//") && no_server(url).is_some();
+        if let Some(path) = (slash_too_many && self.docusaurus).then(|| url[1..].to_string()) {
             let local = crate::markdown::OutRef {
                 url: path,
                 ..r.clone()
@@ -141,14 +141,15 @@ fn own_path(base: &str, url: &str) -> Option<String> {
     (host.eq_ignore_ascii_case(base_host) && !below.is_empty()).then(|| format!("/{below}"))
 }
 
-/// The host of a protocol-relative `url` that names no host a site has, one name
-/// without a dot (`//img/assets/a.png`): a path from the site's root written with one
-/// `/` too many, which a browser reads as the address of a server called `img`.
-fn slash_too_many(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("//")?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let named = !host.is_empty() && !host.contains(['.', ':', '[']);
-    (named && !host.eq_ignore_ascii_case("localhost")).then_some(host)
+/// The server `url` names when it has no name on the public web (one name without a
+/// dot or a port, not `localhost`), as browsers read it: `//img/a.png`, a path from
+/// the site's root written with one `/` too many (a server called `img`), or
+/// `https:https://i.imgur.com/a.png` (a server called `https`).
+fn no_server(url: &str) -> Option<String> {
+    let host = crate::text::url_host(url);
+    let server = host.trim_end_matches(':');
+    let named = !server.is_empty() && !server.contains(['.', ':', '[']);
+    (named && !server.eq_ignore_ascii_case("localhost")).then(|| server.to_string())
 }
 
 /// The warnings for `remotes`: one each, or one per kind and origin with many.
@@ -156,45 +157,12 @@ pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
     remotes.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let mut groups: BTreeMap<(&'static str, String), Vec<&Remote>> = BTreeMap::new();
     for remote in &remotes {
-        if let Some(host) = slash_too_many(&remote.url) {
-            let (url, path) = (&remote.url, &remote.url[1..]);
-            diagnostics.push(
-                Diagnostic::warning(
-                    Code::RemoteMedia,
-                    format!("{} '{url}' will not load: `//` starts another server's address, and `{host}` is none", remote.what),
-                )
-                .at(&remote.file, remote.line, remote.column)
-                .family(format!("addresses starting `//{host}/`"))
-                .help(format!("a path from the site's root starts with one `/`: write `{path}`")),
-            );
+        // An address whose server has no name on the public web: mistyped.
+        if let Some(server) = no_server(&remote.url) {
+            diagnostics.push(no_server_warning(remote, &server));
             continue;
         }
-        // An address whose server has no name on the public web: mistyped
-        // (`https:https://i.imgur.com/a.png` names a server called `https`, as
-        // browsers read it).
         let host = crate::text::url_host(&remote.url);
-        let server = host.trim_end_matches(':');
-        if !server.contains(['.', '[']) && !server.eq_ignore_ascii_case("localhost") {
-            let url = &remote.url;
-            let after_scheme = url.split_once(':').map_or("", |(_, rest)| rest);
-            let twice = ["http://", "https://"]
-                .iter()
-                .any(|s| after_scheme.starts_with(s));
-            let help = match twice {
-                true => format!("the scheme is written twice: write `{after_scheme}`"),
-                false => "write the server's whole name (`www.example.org`), or the file's path on this site".to_string(),
-            };
-            diagnostics.push(
-                Diagnostic::warning(
-                    Code::RemoteMedia,
-                    format!("{} '{url}' will not load: its address names the server `{server}`, which is no name on the public web", remote.what),
-                )
-                .at(&remote.file, remote.line, remote.column)
-                .family(format!("addresses naming the server `{server}`"))
-                .help(help),
-            );
-            continue;
-        }
         groups.entry((remote.what, host)).or_default().push(remote);
     }
     for ((what, host), places) in groups {
@@ -231,6 +199,36 @@ pub(super) fn report(mut remotes: Vec<Remote>, diagnostics: &mut Diagnostics) {
             "download each file into content/ (beside its article) and link to it by its relative path; {a} {what} made on request (a badge, a chart) has no file to keep: write what it says instead"
         )));
     }
+}
+
+/// The warning for a remote file whose address names `server`, no name on the public
+/// web: with the path to write for `//img/…`, or the address for a scheme written
+/// twice.
+fn no_server_warning(remote: &Remote, server: &str) -> Diagnostic {
+    let (what, url) = (remote.what, &remote.url);
+    let (message, family, help) = match url.strip_prefix('/').filter(|p| p.starts_with('/')) {
+        Some(path) => (
+            format!("{what} '{url}' will not load: `//` starts another server's address, and `{server}` is none"),
+            format!("addresses starting `//{server}/`"),
+            format!("a path from the site's root starts with one `/`: write `{path}`"),
+        ),
+        None => {
+            let after_scheme = url.split_once(':').map_or("", |(_, rest)| rest);
+            let twice = ["http://", "https://"].iter().any(|s| after_scheme.starts_with(s));
+            (
+                format!("{what} '{url}' will not load: its address names the server `{server}`, which is no name on the public web"),
+                format!("addresses naming the server `{server}`"),
+                match twice {
+                    true => format!("the scheme is written twice: write `{after_scheme}`"),
+                    false => "write the server's whole name (`www.example.org`), or the file's path on this site".to_string(),
+                },
+            )
+        }
+    };
+    Diagnostic::warning(Code::RemoteMedia, message)
+        .at(&remote.file, remote.line, remote.column)
+        .family(family)
+        .help(help)
 }
 
 /// The warning for one remote file.
@@ -283,22 +281,25 @@ mod tests {
         }
     }
 
+    /// The message and help of each warning `remotes` get, in order.
+    fn reported(remotes: Vec<Remote>) -> Vec<String> {
+        let mut d = Diagnostics::new();
+        report(remotes, &mut d);
+        d.sorted()
+            .iter()
+            .map(|d| format!("{} {:?}", d.message, d.help))
+            .collect()
+    }
+
     #[test]
     fn an_address_naming_no_server_on_the_web_says_so() {
         // Onion's docs: `![imgur](https:https://i.imgur.com/Wk6Z9lW.png)` names a
         // server called `https`; it was counted as one of 70 from i.imgur.com.
-        let mut d = Diagnostics::new();
-        let remotes = vec![
+        let text = reported(vec![
             remote("https:https://i.imgur.com/a.png", "x.md", 3),
             remote("http://intranet/a.png", "x.md", 4),
             remote("https://i.imgur.com/b.png", "x.md", 5),
-        ];
-        report(remotes, &mut d);
-        let text: Vec<String> = d
-            .sorted()
-            .iter()
-            .map(|d| format!("{} {:?}", d.message, d.help))
-            .collect();
+        ]);
         assert_eq!(text.len(), 3, "{text:?}");
         assert!(text[0].starts_with("image 'https:https://i.imgur.com/a.png' will not load: its address names the server `https`, which is no name on the public web"), "{text:?}");
         assert!(
@@ -316,18 +317,11 @@ mod tests {
     fn a_root_path_written_with_two_slashes_is_no_remote_file() {
         // OfferZen's mentoring guide: `![…](<//img/assets/feedback.png>)` in 7 files
         // was "7 remote images from img".
-        let mut d = Diagnostics::new();
-        let remotes = vec![
+        let text = reported(vec![
             remote("//img/assets/a.png", "x.md", 3),
             remote("//cdn.example.net/b.png", "x.md", 4),
             remote("//localhost/c.png", "x.md", 5),
-        ];
-        report(remotes, &mut d);
-        let text: Vec<String> = d
-            .sorted()
-            .iter()
-            .map(|d| format!("{} {:?}", d.message, d.help))
-            .collect();
+        ]);
         assert_eq!(text.len(), 3, "{text:?}");
         assert!(text[0].starts_with("image '//img/assets/a.png' will not load: `//` starts another server's address, and `img` is none"), "{text:?}");
         assert!(text[0].contains("write `/img/assets/a.png`"), "{text:?}");
