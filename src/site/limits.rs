@@ -56,20 +56,37 @@ impl Site {
             }
             for alias in &article.front.aliases {
                 let at = |alias: &str| article.front_value(&["aliases"], alias);
+                // An alias that is not a URL path is another name for wikilinks: it
+                // never becomes a folder, so only a control character matters, and
+                // only because no link can be written with it.
+                let is_path = alias.trim().starts_with('/');
                 if let Some(bad) = alias.chars().find(|c| c.is_control()) {
                     let (l, c) = at(alias);
-                    diagnostics.push(
-                        Diagnostic::error(
-                            Code::BadAlias,
-                            format!(
-                                "alias '{}' holds the control character U+{:04X}, which no URL or file name can",
-                                alias.escape_debug(),
-                                bad as u32
-                            ),
+                    let (message, help) = if is_path {
+                        (
+                            "which no URL or file name can",
+                            "write an old URL path such as /patterns/old-name/",
                         )
-                        .at(&article.path, l, c)
-                        .help("write an old URL path such as /patterns/old-name/"),
+                    } else {
+                        (
+                            "so no wikilink can name the page by it",
+                            "write the name on one line, as a reader would type it in `[[…]]`",
+                        )
+                    };
+                    let message = format!(
+                        "alias '{}' holds the control character U+{:04X}, {message}",
+                        alias.escape_debug(),
+                        bad as u32
                     );
+                    let diagnostic = if is_path {
+                        Diagnostic::error(Code::BadAlias, message)
+                    } else {
+                        Diagnostic::warning(Code::BadAlias, message)
+                    };
+                    diagnostics.push(diagnostic.at(&article.path, l, c).help(help));
+                    continue;
+                }
+                if !is_path {
                     continue;
                 }
                 let url = normalise_alias(alias);

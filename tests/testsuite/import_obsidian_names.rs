@@ -732,6 +732,36 @@ fn near_duplicate_notes_and_names_too_long_for_an_address_are_published_with_war
 }
 
 #[test]
+fn an_alias_name_too_long_or_broken_over_lines_is_a_name_not_an_address() {
+    // 21Scorpii/La-Librairie-du-spectacle, a Quartz garden: `aliases: - "Antique
+    // Neurological\rTemporary Impaler"`. An alias that is not a URL path never becomes a
+    // folder, yet the carriage return was an error that stopped the build, and a name
+    // longer than a file name would have been one too.
+    let site = Fixture::new("obsidian");
+    let long = "an alias name longer than any one file name may be ".repeat(6);
+    site.write(
+        "content/Glossary/A.N.T.I..md",
+        format!("---\naliases:\n  - \"Antique Neurological\\rTemporary Impaler\"\n  - \"{long}\"\n---\nA device.\n"),
+    );
+    site.write(
+        "content/Glossary/reading.md",
+        format!("# Reading\n\n[[A.N.T.I.]] and [[{long}]].\n"),
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: alias 'Antique Neurological\\rTemporary Impaler' holds the control character U+000D, so no wikilink can name the page by it",
+    );
+    assert!(run.stderr.contains("A.N.T.I..md:3:5"), "{}", run.stderr);
+    assert!(!run.stderr.contains("alias has"), "{}", run.stderr);
+    let reading = site.read("glossary/reading/index.html");
+    // Both names lead to the note.
+    for n in [1, 2] {
+        let link = format!("<a href=\"../../glossary/a-n-t-i/\" id=\"ref-{n}\">");
+        assert!(reading.contains(&link), "{link}: {reading}");
+    }
+}
+
+#[test]
 fn a_link_to_index_in_a_garden_leads_to_the_home_page() {
     // htlin222/quartz links `[[index]]` 41 times, to the garden's top `index.md`, which
     // Quartz publishes as its home page: each was "not written yet".
