@@ -1,5 +1,7 @@
 //! Flesch–Kincaid grade, SMOG grade and reading time, counted block by block from
-//! plain text. Both formulas are English ones: other languages are not measured.
+//! plain text. Both formulas are English ones: other languages are not measured, nor is
+//! a text written mostly in another script than the Latin alphabet, whatever language
+//! the site names (a Chinese book whose settings name none is no English text).
 //!
 //! Each paragraph, list item, heading or table cell is at least one sentence, so lists
 //! of short phrases are not mistaken for one enormous sentence.
@@ -11,6 +13,10 @@ pub struct TextStats {
     pub syllables: usize,
     /// Words of three or more syllables (SMOG's count).
     pub polysyllables: usize,
+    /// Letters of the Latin alphabet, and of other scripts; a Chinese, Japanese or
+    /// Korean character counts three, as it stands for a syllable or a word.
+    pub latin_letters: usize,
+    pub other_letters: usize,
 }
 
 impl TextStats {
@@ -52,9 +58,23 @@ impl TextStats {
     }
 
     fn add_word(&mut self, word: &str) {
-        let n = syllables(word);
+        let (n, ascii_letters) = syllables_and_letters(word);
         self.syllables += n;
         self.polysyllables += usize::from(n >= 3);
+        self.latin_letters += ascii_letters;
+        if !word.is_ascii() {
+            for c in word.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
+                match c {
+                    'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => self.latin_letters += 1,
+                    '\u{1100}'..='\u{11FF}'
+                    | '\u{2E80}'..='\u{9FFF}'
+                    | '\u{AC00}'..='\u{D7AF}'
+                    | '\u{F900}'..='\u{FAFF}'
+                    | '\u{20000}'..='\u{3FFFF}' => self.other_letters += 3,
+                    _ => self.other_letters += 1,
+                }
+            }
+        }
     }
 
     /// SMOG grade (McLaughlin 1969), the measure health-information standards use:
@@ -77,6 +97,13 @@ impl TextStats {
         0.39 * words / self.sentences.max(1) as f64 + 11.8 * self.syllables as f64 / words - 15.59
     }
 
+    /// Whether the text is written in the Latin alphabet, at least two letters in three,
+    /// as an English one is: a text in another script, quoting names and code in Latin
+    /// letters, is not one the English formulas can measure.
+    pub fn latin_script(&self) -> bool {
+        self.latin_letters >= 2 * self.other_letters
+    }
+
     /// Whole minutes, at least one.
     pub fn reading_minutes(&self, words_per_minute: u32) -> usize {
         self.words.div_ceil(words_per_minute.max(1) as usize).max(1)
@@ -85,7 +112,13 @@ impl TextStats {
 
 /// Syllables in an English word, by vowel groups with the common silent endings removed.
 /// Only the word's ASCII letters count, lowercased; counted in place, without a copy.
-pub fn syllables(word: &str) -> usize {
+#[cfg(test)]
+fn syllables(word: &str) -> usize {
+    syllables_and_letters(word).0
+}
+
+/// [`syllables`], and how many ASCII letters the word holds.
+fn syllables_and_letters(word: &str) -> (usize, usize) {
     let letters = || {
         word.bytes()
             .filter(u8::is_ascii_alphabetic)
@@ -98,10 +131,10 @@ pub fn syllables(word: &str) -> usize {
         last = b;
     }
     if count == 0 {
-        return usize::from(word.chars().any(char::is_alphanumeric));
+        return (usize::from(word.chars().any(char::is_alphanumeric)), 0);
     }
     if count <= 3 {
-        return 1;
+        return (1, count);
     }
     // A silent final "e" (but not "-le"), "-es" or "-ed".
     let silent = match (before_last, last) {
@@ -119,12 +152,32 @@ pub fn syllables(word: &str) -> usize {
         }
         in_vowel = vowel;
     }
-    groups.max(1)
+    (groups.max(1), count)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_in_another_script_is_not_a_latin_one_for_its_latin_names() {
+        let latin = |text: &str| {
+            let mut stats = TextStats::default();
+            stats.add_block(text);
+            stats.latin_script()
+        };
+        // OnJava8-zh: Chinese around Java's class names.
+        assert!(!latin(
+            "这些类不是从 Reader 和 Writer 类派生的，而是 InputStream 和 OutputStream 层级结构的一部分。"
+        ));
+        assert!(!latin("Тревога — это реакция на стресс, как пишет Beck."));
+        assert!(latin("Naïve readers say 焦虑 (anxiety) and 不安 here."));
+        assert!(latin(
+            "Le négligence émotionnelle, écrit Webb, est invisible."
+        ));
+        assert!(latin("Tiếng Việt dùng chữ Latinh."));
+        assert!(latin(""));
+    }
 
     #[test]
     fn syllable_heuristic() {

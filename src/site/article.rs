@@ -185,10 +185,13 @@ impl Article {
     }
 
     /// Whether the readability measures (English formulas) apply: the article is in
-    /// English (`en`, `en-GB`, ...). Other languages are "not measured".
+    /// English (`en`, `en-GB`, ...), and written in the Latin alphabet (see
+    /// [`TextStats::latin_script`](crate::markdown::readability::TextStats::latin_script)).
+    /// Other languages are "not measured".
     pub fn readability_measured(&self, config: &Config) -> bool {
         let lang = self.language(config).to_ascii_lowercase();
-        lang == "en" || lang.starts_with("en-") || lang.starts_with("en_")
+        (lang == "en" || lang.starts_with("en-") || lang.starts_with("en_"))
+            && self.parsed.stats.latin_script()
     }
 
     /// Its clinical review, with the legacy keys folded in.

@@ -468,6 +468,44 @@ fn safety_blocks_render_named_and_dialable_and_unknown_ids_are_errors() {
 }
 
 #[test]
+fn a_page_written_in_another_script_is_not_measured_though_the_site_names_english() {
+    // 117503445/OnJava8-zh, a VitePress book in Chinese whose settings name no
+    // language: Java's class names among the Chinese were counted as English words
+    // and the sentences ending in `。` not at all, and seven chapters were
+    // "above the target" of an English grade.
+    let site = Fixture::new("basic");
+    let chinese = "这些类不是从 InputStream 和 OutputStreamWriter 类派生的，而是 InputStream 和 OutputStream 层级结构的一部分。这是由于压缩库处理的是字节，而不是字符。".repeat(12);
+    site.write(
+        "content/effects/compression.md",
+        format!("---\ntitle: 数据压缩\n---\nSee [[alexithymia]]. {chinese}\n"),
+    );
+    // The same class names in an English page are measured as before.
+    let english =
+        "The InputStreamReader and OutputStreamWriter classes convert bytes into characters. "
+            .repeat(12);
+    site.write(
+        "content/effects/streams.md",
+        format!("---\ntitle: Streams\n---\nSee [[alexithymia]]. {english}\n"),
+    );
+    let run = site.run(&["check"]);
+    let about = |file: &str| -> Vec<String> {
+        run.stderr
+            .split("\n\n")
+            .filter(|d| d.contains(file) && d.contains("grade"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(about("compression.md").is_empty(), "{}", run.stderr);
+    assert_eq!(about("streams.md").len(), 1, "{}", run.stderr);
+    site.build().assert_code(0);
+    let page = site.read("effects/compression/index.html");
+    assert!(
+        page.contains("<span>Reading level: not measured</span>"),
+        "{page}"
+    );
+}
+
+#[test]
 fn a_built_in_when_to_get_help_page_is_linked_from_every_article_and_the_footer() {
     let site = Fixture::new("basic");
     at_a_real_address(&site);
