@@ -8,7 +8,7 @@
 use std::path::Path;
 
 /// Docusaurus' settings file names.
-const CONFIG_FILES: [&str; 4] = [
+pub const CONFIG_FILES: [&str; 4] = [
     "docusaurus.config.js",
     "docusaurus.config.ts",
     "docusaurus.config.mjs",

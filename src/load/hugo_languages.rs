@@ -16,7 +16,10 @@ use std::path::Path;
 /// checked, so a starter `content_dir` naming a folder the site does not have finds
 /// Hugo's `content.en/`).
 pub fn read_config(root: &Path, problems: &mut Diagnostics) -> anyhow::Result<Option<Config>> {
-    crate::config::read_adjusted(root, problems, &read_hugo_languages)
+    crate::config::read_adjusted(root, problems, &|config, root, book_toml, problems| {
+        super::site_language::read(config, root, book_toml);
+        read_hugo_languages(config, root, book_toml, problems);
+    })
 }
 
 /// The Hugo site's own `permalinks`, read as `[permalinks]` in book.toml would be,

@@ -78,6 +78,17 @@ fn settings(config: &Path) -> serde_yaml::Value {
         .unwrap_or_default()
 }
 
+/// The language the Jekyll (or Hexo) site whose source folder is `dir` is written in:
+/// its `lang` (jekyll-seo-tag's and most themes' `<html lang>`), else its `locale`
+/// (`fr_FR`), else Hexo's `language`.
+pub fn language(dir: &Path) -> Option<String> {
+    let (_, config) = tool(dir)?;
+    let settings = settings(&config);
+    ["lang", "locale", "language"]
+        .iter()
+        .find_map(|key| Some(settings.get(key)?.as_str()?.to_string()))
+}
+
 /// `[build] exclude`-style patterns, each with why, leaving out what Jekyll (or Hexo)
 /// does not publish from its source folder `dir` (see the module's doc); none when
 /// `dir` is no such folder.

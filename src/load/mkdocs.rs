@@ -94,6 +94,19 @@ fn site_settings(dir: &Path) -> Option<serde_yaml::Value> {
     merged
 }
 
+/// The language the MkDocs site whose content folder is `dir` is written in, its
+/// theme's `language` (Material's and MkDocs' own themes read it for `<html lang>`).
+pub fn language(dir: &Path) -> Option<String> {
+    let settings = site_settings(dir)?;
+    Some(
+        settings
+            .get("theme")?
+            .get("language")?
+            .as_str()?
+            .to_string(),
+    )
+}
+
 /// Whether the MkDocs site whose content folder is `dir` runs its pages through
 /// templates (mkdocs-macros-plugin, `plugins: - macros`), so that `{{ … }}` and
 /// `{% … %}` in them are a template's; without it MkDocs shows them as written.

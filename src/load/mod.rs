@@ -41,6 +41,7 @@ mod people;
 mod plumbing;
 mod publish;
 mod read;
+mod site_language;
 mod spans;
 pub mod summary;
 pub mod taxonomies;

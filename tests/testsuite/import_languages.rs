@@ -518,3 +518,93 @@ fn a_mount_for_the_languages_a_sites_matrix_names_is_read_for_them_alone() {
     assert!(site.read("index.html").contains("Welcome."));
     assert!(site.read("docs/start/index.html").contains("Steps."));
 }
+
+/// 06A-Milieu-Info/cours, a French course on VitePress (`lang: "fr-CA"` in
+/// `docs/.vitepress/config.mts`), was published as `<html lang="en">`, so a screen
+/// reader read it with an English voice, and 13 pages were "above the target" of the
+/// English readability formulas. A site's language is now read from the other tool's
+/// settings when book.toml names none; book.toml's own `[site] language` wins.
+#[test]
+fn a_site_s_language_is_read_from_the_other_tool_s_settings() {
+    let french =
+        "Les émotions négligées deviennent invisibles. Reconnaître, nommer, accepter. ".repeat(20);
+    for (settings, text, content, lang) in [
+        (
+            "docs/.vitepress/config.mts",
+            "export default defineConfig({\n  // lang: 'de',\n  lang: \"fr-CA\",\n})\n",
+            "docs",
+            "fr-CA",
+        ),
+        (
+            "docs/.vuepress/config.js",
+            "module.exports = { locales: { '/': { lang: 'fr-FR' } } }\n",
+            "docs",
+            "fr-FR",
+        ),
+        (
+            "docusaurus.config.js",
+            "module.exports = { i18n: { defaultLocale: 'fr', locales: ['fr'] } };\n",
+            "docs",
+            "fr",
+        ),
+        (
+            "quartz.config.ts",
+            "const config = { configuration: { locale: \"fr-FR\" } }\n",
+            "content",
+            "fr-FR",
+        ),
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\nlanguageCode = 'fr-fr'\n",
+            "content",
+            "fr-fr",
+        ),
+        (
+            "config.toml",
+            "base_url = \"https://example.org\"\ndefault_language = \"fr\"\n",
+            "content",
+            "fr",
+        ),
+        (
+            "mkdocs.yml",
+            "site_name: Cours\ntheme:\n  name: material\n  language: fr\n",
+            "docs",
+            "fr",
+        ),
+        (
+            "src/_config.yml",
+            "title: Cours\nlocale: fr_CA\n",
+            "src",
+            "fr-CA",
+        ),
+    ] {
+        let site = Fixture::empty();
+        site.write(
+            "book.toml",
+            format!("[site]\ntitle = \"Cours\"\n\n[build]\ncontent_dir = \"{content}\"\n"),
+        );
+        site.write(settings, text);
+        site.write(
+            &format!("{content}/module/page.md"),
+            format!("# Module\n\n{french}\n"),
+        );
+        let run = site.run(&["check"]);
+        run.assert_code(0);
+        assert!(!run.stderr.contains("grade"), "{settings}: {}", run.stderr);
+        site.build().assert_code(0);
+        let page = site.read("module/page/index.html");
+        let html = format!("<!doctype html>\n<html lang=\"{lang}\">");
+        assert!(page.starts_with(&html), "{settings}: {}", &page[..80]);
+        // What book.toml says is what the site is in.
+        site.write(
+            "book.toml",
+            format!("[site]\ntitle = \"Cours\"\nlanguage = \"en\"\n\n[build]\ncontent_dir = \"{content}\"\n"),
+        );
+        site.build().assert_code(0);
+        let page = site.read("module/page/index.html");
+        assert!(
+            page.starts_with("<!doctype html>\n<html lang=\"en\">"),
+            "{settings}"
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! The language a site brought from another tool is written in, read from that tool's
+//! settings when book.toml names none (`[site] language`, or an mdBook's `[book]
+//! language`): Hugo's `languageCode` (else its `defaultContentLanguage`), Zola's
+//! `default_language`, VitePress's and VuePress's `lang`, Docusaurus' `i18n.defaultLocale`,
+//! MkDocs' `theme.language`, Quartz's `locale`, Jekyll's `lang` (else `locale`). The
+//! pages' `<html lang>` then says what a screen reader should read them in, as the
+//! other tool's did, and a French course is not measured by English readability
+//! formulas.
+
+use crate::config::Config;
+use std::path::{Path, PathBuf};
+
+/// Sets the site's language from the other tool's settings, when book.toml names none.
+pub fn read(config: &mut Config, root: &Path, book_toml: &str) {
+    let written = book_toml
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|t| t.get("site")?.get("language").cloned())
+        .is_some();
+    // An mdBook's `[book] language` has set it already, away from the default `en`.
+    if written || config.site.language != "en" {
+        return;
+    }
+    let dir = root.join(&config.build.content_dir);
+    if let Some(language) = from_settings(root, &dir).as_deref().and_then(tag) {
+        config.site.language = language;
+    }
+}
+
+/// The language the settings of the site at `root` with content folder `dir` name, as
+/// written.
+fn from_settings(root: &Path, dir: &Path) -> Option<String> {
+    hugo_or_zola(root, dir)
+        .or_else(|| script_setting(&vitepress_files(root, dir), "lang"))
+        .or_else(|| script_setting(&docusaurus_files(dir), "defaultLocale"))
+        .or_else(|| script_setting(&quartz_files(root, dir), "locale"))
+        .or_else(|| super::mkdocs::language(dir))
+        .or_else(|| super::jekyll::language(dir))
+}
+
+/// Hugo's `languageCode`, else its `defaultContentLanguage`; Zola's `default_language`.
+fn hugo_or_zola(root: &Path, dir: &Path) -> Option<String> {
+    let settings = super::hugo_params::settings(root, dir);
+    let key = |name: &str| {
+        settings.iter().find_map(|map| {
+            let (_, value) = map.iter().find(|(k, _)| k.eq_ignore_ascii_case(name))?;
+            Some(value.as_str()?.to_string())
+        })
+    };
+    if let Some(found) = key("languageCode").or_else(|| key("defaultContentLanguage")) {
+        return Some(found);
+    }
+    [Some(root), dir.parent()]
+        .into_iter()
+        .flatten()
+        .flat_map(|folder| ["zola.toml", "config.toml"].map(|name| folder.join(name)))
+        .find_map(|file| {
+            let table = std::fs::read_to_string(file)
+                .ok()?
+                .parse::<toml::Table>()
+                .ok()?;
+            table.contains_key("base_url").then_some(())?;
+            Some(table.get("default_language")?.as_str()?.to_string())
+        })
+}
+
+/// VitePress's and VuePress's settings files: `config.*` (or `config/index.*`) in their
+/// settings folder, in the content folder, the site's or the one above the content.
+fn vitepress_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
+    let places = [Some(dir), Some(root), dir.parent()];
+    let mut files = Vec::new();
+    for place in places.into_iter().flatten() {
+        for settings in [".vitepress", ".vuepress"] {
+            for stem in ["config", "config/index"] {
+                for ext in ["mts", "ts", "mjs", "js", "cts", "cjs"] {
+                    files.push(place.join(settings).join(format!("{stem}.{ext}")));
+                }
+            }
+        }
+    }
+    files
+}
+
+/// Docusaurus' settings files, where `docusaurus::is_site` finds them.
+fn docusaurus_files(dir: &Path) -> Vec<PathBuf> {
+    let parent = dir.parent().unwrap_or(dir);
+    [
+        dir.to_path_buf(),
+        parent.to_path_buf(),
+        parent.join("website"),
+    ]
+    .iter()
+    .flat_map(|folder| super::docusaurus::CONFIG_FILES.map(|name| folder.join(name)))
+    .collect()
+}
+
+/// A Quartz garden's `quartz.config.ts`, at the site's root or beside the content.
+fn quartz_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
+    [Some(root), dir.parent()]
+        .into_iter()
+        .flatten()
+        .map(|folder| folder.join("quartz.config.ts"))
+        .collect()
+}
+
+/// The first string a key is set to in the first of `files` that exists and sets it,
+/// read from JavaScript or TypeScript (see [`string_setting`]).
+fn script_setting(files: &[PathBuf], key: &str) -> Option<String> {
+    files.iter().find_map(|file| {
+        let text = std::fs::read_to_string(file).ok()?;
+        string_setting(&text, key)
+    })
+}
+
+/// The first string literal `key` is set to in a JavaScript or TypeScript settings
+/// file, `key: "fr-CA"` (or `'…'`, `` `…` ``), outside a line's `//` comment and
+/// lines of a block comment. Only literals: a value computed by code is not guessed.
+fn string_setting(text: &str, key: &str) -> Option<String> {
+    let mut in_block_comment = false;
+    for line in text.lines() {
+        let line = match line.split_once("//") {
+            // `https://` in a string is no comment; a `//` after space or at the start is.
+            Some((before, _)) if before.is_empty() || before.ends_with(char::is_whitespace) => {
+                before
+            }
+            _ => line,
+        };
+        let trimmed = line.trim_start();
+        if in_block_comment {
+            in_block_comment = !line.contains("*/");
+            continue;
+        }
+        if trimmed.starts_with("/*") {
+            in_block_comment = !line.contains("*/");
+            continue;
+        }
+        let mut from = 0;
+        while let Some(at) = line[from..].find(key).map(|i| from + i) {
+            from = at + key.len();
+            let before = line[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || "_$.".contains(c)) {
+                continue;
+            }
+            let rest = line[from..].trim_start();
+            let Some(rest) = rest.strip_prefix(':') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let Some(quote) = rest.chars().next().filter(|c| "'\"`".contains(*c)) else {
+                continue;
+            };
+            let value = &rest[1..];
+            return value.find(quote).map(|end| value[..end].to_string());
+        }
+    }
+    None
+}
+
+/// A language tag as `<html lang>` takes it: letters, digits and hyphens, starting with
+/// a letter (`fr-CA`, `zh-Hans`); a POSIX locale's `_` is a hyphen (`pt_BR`), its
+/// encoding left off (`fr_FR.UTF-8`). Anything else (`{{ .Lang }}`, a sentence) is none.
+fn tag(written: &str) -> Option<String> {
+    let written = written.trim();
+    let written = written.split_once('.').map_or(written, |(tag, _)| tag);
+    let tag = written.replace('_', "-");
+    (tag.len() <= 35
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !tag.ends_with('-'))
+    .then_some(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_string_setting_is_read_as_written_outside_comments() {
+        let config = "export default defineConfig({\n  base: \"/cours/\",\n\tlang: \"fr-CA\",\n  title: 'x',\n})\n";
+        assert_eq!(string_setting(config, "lang").as_deref(), Some("fr-CA"));
+        // A locale's own is read when it comes first; a key's longer namesakes are not.
+        let locales =
+            "locales: {\n  root: { label: 'English', lang: 'en-US' },\n  zh: { lang: 'zh-CN' } }";
+        assert_eq!(string_setting(locales, "lang").as_deref(), Some("en-US"));
+        assert_eq!(string_setting("languages: 'x', slang: 'y'", "lang"), None);
+        assert_eq!(
+            string_setting("// lang: 'de'\nlang: 'fr'", "lang").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            string_setting("/*\n lang: 'de'\n*/\nlang: `it`", "lang").as_deref(),
+            Some("it")
+        );
+        assert_eq!(string_setting("lang: process.env.LANG", "lang"), None);
+        let quartz = "    pageTitle: \"x\",\n    locale: \"zh-TW\", // https://example.org\n";
+        assert_eq!(string_setting(quartz, "locale").as_deref(), Some("zh-TW"));
+        let docusaurus =
+            "i18n: {\n    defaultLocale: 'zh-Hans',\n    locales: ['zh-Hans', 'en'],\n  },";
+        assert_eq!(
+            string_setting(docusaurus, "defaultLocale").as_deref(),
+            Some("zh-Hans")
+        );
+    }
+
+    #[test]
+    fn a_tag_is_what_html_lang_takes() {
+        assert_eq!(tag("fr-CA").as_deref(), Some("fr-CA"));
+        assert_eq!(tag(" pt_BR ").as_deref(), Some("pt-BR"));
+        assert_eq!(tag("fr_FR.UTF-8").as_deref(), Some("fr-FR"));
+        assert_eq!(tag("{{ .Lang }}"), None);
+        assert_eq!(tag(""), None);
+        assert_eq!(tag("en-"), None);
+        assert_eq!(tag("français du Québec"), None);
+    }
+}
