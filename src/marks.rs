@@ -27,18 +27,41 @@ pub const EMBED: char = '\u{18}';
 /// it (see `render::unbroken`), so nothing broken is published.
 pub const BROKEN: char = '\u{17}';
 
-/// Every mark is one byte in this range.
-const MARKS: std::ops::RangeInclusive<u8> = 0x17..=0x1f;
+/// Whether HTML forbids `c` in a page: a control character other than ASCII whitespace
+/// (tab, line feed, form feed, carriage return) and NUL, which CommonMark replaces
+/// itself (and `load::read` reports). Every mark is one.
+fn forbidden(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r' | '\0')
+}
 
-/// `text` with every mark replaced by U+FFFD, so only attune's own output carries them.
+/// Whether a byte may start a character [`forbidden`] holds: a C0 control, DEL, or the
+/// first byte of a C1 control (U+0080 to U+009F). Branch-free, so a chunk of bytes is
+/// tested at once, as every input is scanned.
+fn may_be_forbidden(b: u8) -> bool {
+    let whitespace = (b == b'\t') | (b == b'\n') | (b == 0x0c) | (b == b'\r') | (b == 0);
+    ((b < 0x20) & !whitespace) | (b == 0x7f) | (b == 0xc2)
+}
+
+/// The first control character HTML forbids in `text` (see [`forbidden`]), at its byte
+/// offset, with how many there are in all.
+pub fn first_forbidden(text: &str) -> Option<(usize, char, usize)> {
+    let chunk = |c: &[u8]| c.iter().fold(false, |any, &b| any | may_be_forbidden(b));
+    if !text.as_bytes().chunks(64).any(chunk) {
+        return None;
+    }
+    let mut found = text.char_indices().filter(|&(_, c)| forbidden(c));
+    let (at, c) = found.next()?;
+    Some((at, c, 1 + found.count()))
+}
+
+/// `text` with every mark, and every other control character HTML forbids in a page
+/// (`U+0010` left in a chapter by a copy from a PDF), replaced by U+FFFD, so only
+/// attune's own output carries marks, and no page carries what a browser may not.
 pub fn strip_marks(text: String) -> String {
-    if !text.bytes().any(|b| MARKS.contains(&b)) {
+    if first_forbidden(&text).is_none() {
         return text;
     }
-    text.replace(
-        |c: char| c.is_ascii() && MARKS.contains(&(c as u8)),
-        "\u{fffd}",
-    )
+    text.replace(forbidden, "\u{fffd}")
 }
 
 /// Replaces the link marks in `text`: `href(n)` and `label(n)` give what stands for
@@ -103,6 +126,14 @@ mod tests {
             strip_marks(written),
             "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}0\u{fffd}\u{fffd}"
         );
+        // So are the other controls HTML forbids; whitespace, NUL and C1's
+        // neighbours stay.
+        assert_eq!(
+            strip_marks("a\u{10}b\u{7f}c\u{85}d\u{b}e\tf\u{c}g\r\nh\0©\u{a0}".into()),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e\tf\u{c}g\r\nh\0©\u{a0}"
+        );
+        assert_eq!(first_forbidden("ab\u{10}c\u{1}"), Some((2, '\u{10}', 2)));
+        assert_eq!(first_forbidden("© plain\ttext\n"), None);
         // Private-use characters are an author's own text and stay as written.
         assert_eq!(strip_marks("\u{e000}0\u{e001}".into()), "\u{e000}0\u{e001}");
     }

@@ -72,6 +72,21 @@ pub(super) fn read_text(
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
+            if let Some((at, control, count)) = crate::marks::first_forbidden(&text) {
+                let (l, c) = line_col(&text, at);
+                let many = if count == 1 { "" } else { "s" };
+                diagnostics.push(
+                    Diagnostic::warning(
+                        Code::NotText,
+                        format!(
+                            "file contains {count} control character{many} a web page may not hold (U+{:04X} first); each is shown as the replacement character U+FFFD",
+                            control as u32
+                        ),
+                    )
+                    .at(file.clone(), l, c)
+                    .help("delete it: such characters come with text copied from a PDF or a terminal, and show as nothing or a box"),
+                );
+            }
             let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);

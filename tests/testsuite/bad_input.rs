@@ -158,6 +158,31 @@ fn a_few_nul_bytes_in_a_note_are_shown_as_replacement_characters() {
 }
 
 #[test]
+fn control_characters_a_page_may_not_hold_are_replaced_with_a_warning() {
+    // 117503445/OnJava8-zh's `ch20.md` holds a U+0010 in a Chinese sentence, which went
+    // into the page as it was: the Nu HTML Checker calls it a "forbidden code point".
+    // DEL and C1 controls are forbidden too; tabs and form feeds are whitespace.
+    let site = Fixture::new("basic");
+    site.write(
+        "content/effects/copied.md",
+        "---\ntitle: Copied\n---\nSee [[alexithymia]].\n\n泛型不仅仅是关于集合\u{10}它真正要表达\u{7f}的\u{85}是\tand\u{c}more.\n\n```\ncode\u{1}\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: file contains 4 control characters a web page may not hold (U+0010 first); each is shown as the replacement character U+FFFD")
+        .assert_stderr_contains("--> content/effects/copied.md:6:11");
+    let page = site.read("effects/copied/index.html");
+    assert!(
+        page.contains("关于集合\u{fffd}它真正要表达\u{fffd}的\u{fffd}是\tand\u{c}more."),
+        "{page}"
+    );
+    assert!(page.contains("code\u{fffd}"), "{page}");
+    for forbidden in ['\u{10}', '\u{7f}', '\u{85}', '\u{1}'] {
+        assert!(!page.contains(forbidden), "{forbidden:?}");
+    }
+}
+
+#[test]
 fn two_articles_with_one_file_name_need_their_paths_where_named() {
     // Identity is the path: the same file name in two folders is fine, but a name
     // both answer to (in a wikilink, the glossary, a relation) must be a path.

@@ -510,9 +510,17 @@ fn control_characters_from_sources_are_escaped_in_diagnostics() {
         run.assert_code(1);
         assert!(!run.stderr.contains('\u{1b}'), "raw ESC:\n{:?}", run.stderr);
         assert!(!run.stderr.contains('\u{7}'), "raw BEL:\n{:?}", run.stderr);
-        // In the message, escaped; in the quoted source line, one visible character
+        // In the message, the replacement character the page shows for each (with a
+        // warning that says so); in the quoted source line, one visible character
         // each, so the caret stays under the column the header names.
-        assert!(run.stderr.contains("pwned\\u{7}where"), "{}", run.stderr);
+        assert!(run.stderr.contains("pwned\u{fffd}where"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "file contains 3 control characters a web page may not hold (U+001B first)"
+            ),
+            "{}",
+            run.stderr
+        );
         assert!(
             run.stderr.contains(
                 " --> content/effects/esc.md:4:31\n  |\n4 | See [[no\u{241b}P0;pwned\u{2407}where]] and [[x\u{241b}c2J]].\n  |                               ^\n"
@@ -578,7 +586,7 @@ fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
         assert!(stderr.contains("\u{1b}[1m\u{1b}[31merror"), "{stderr:?}");
         assert!(stderr.contains("\u{1b}[1m\u{1b}[34m-->"), "{stderr:?}");
         assert!(!stderr.contains('\u{7}'), "{stderr:?}");
-        assert!(stderr.contains("pwned\\u{7}where"), "{stderr}");
+        assert!(stderr.contains("pwned\u{fffd}where"), "{stderr}");
         assert!(
             stderr.contains("[[no\u{241b}P0;pwned\u{2407}where]]"),
             "{stderr}"
