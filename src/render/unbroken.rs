@@ -3,13 +3,26 @@
 //! one is published without it: an image as its alt text, a link as its text (a
 //! `<span class="missing-link">`, as a note not written yet), any other element
 //! without the attribute (a raw-HTML `<a>` that carries more than a link, such as an
-//! id others link to, keeps it and loses only its `href`; a `srcset` with one broken
+//! id others link to, keeps it and loses its `href`, with what HTML allows only beside
+//! one; a `srcset` with one broken
 //! candidate goes whole, leaving `src`), and a `<script src>` or `<link href>` that
 //! loads nothing without the element.
 
 use crate::markdown::{start_tag, HtmlAttribute as Attribute};
 use crate::marks::BROKEN;
 use std::borrow::Cow;
+
+/// The attributes HTML allows on an `<a>` only with an `href`: a link that leads
+/// nowhere (`<a href="…" target="_blank" rel="noopener">`) goes without them too.
+const LINK_ONLY: [&str; 7] = [
+    "target",
+    "rel",
+    "download",
+    "ping",
+    "hreflang",
+    "type",
+    "referrerpolicy",
+];
 
 /// `html` with every element that holds [`BROKEN`] published without it.
 pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
@@ -84,11 +97,12 @@ pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
             // A stylesheet, font or icon that is missing: the element names nothing else.
             continue;
         }
-        let plain_link = tag == "a"
-            && broken_attr("href")
+        let unlinked = tag == "a" && broken_attr("href");
+        let plain_link = unlinked
             && attributes.iter().all(|a| {
                 a.name == "href"
                     || a.name == "title"
+                    || LINK_ONLY.contains(&a.name.as_str())
                     || (a.name == "id" && html[a.value.clone()].starts_with("ref-"))
             })
             && html[end..].contains("</a>");
@@ -97,9 +111,12 @@ pub(super) fn without_broken(html: &str) -> Cow<'_, str> {
             open_spans += 1;
             continue;
         }
-        // The tag without each attribute that leads nowhere.
+        // The tag without each attribute that leads nowhere (and, for an `<a>` left
+        // without its `href`, those HTML allows only with one).
         let mut from = start;
-        for a in attributes.iter().filter(|a| broken(a)) {
+        let left_out =
+            |a: &&Attribute| broken(a) || (unlinked && LINK_ONLY.contains(&a.name.as_str()));
+        for a in attributes.iter().filter(left_out) {
             out.push_str(&html[from..a.whole.start]);
             from = a.whole.end;
         }
@@ -135,6 +152,24 @@ mod tests {
         assert_eq!(
             unbroken("<a id=\"old\" href=\"@\">x</a><a href='@'>y</a>"),
             "<a id=\"old\">x</a><span class=\"missing-link\">y</span>"
+        );
+        // 06A-Milieu-Info/cours: a link opening a new tab is a plain link too, and an
+        // `<a>` keeping its id loses what HTML allows only beside an `href`.
+        assert_eq!(
+            unbroken("<a href=\"@\" target=\"_blank\" rel=\"noopener\">Fichiers</a>"),
+            "<span class=\"missing-link\">Fichiers</span>"
+        );
+        assert_eq!(
+            unbroken(
+                "<a class=\"btn\" href=\"@\" target=\"_blank\" rel=\"noopener\" download>x</a>"
+            ),
+            "<a class=\"btn\">x</a>"
+        );
+        assert_eq!(
+            unbroken(
+                "<a class=\"btn\" href=\"ok.zip\" target=\"_blank\"><img src=\"@\" alt=\"z\"></a>"
+            ),
+            "<a class=\"btn\" href=\"ok.zip\" target=\"_blank\">z</a>"
         );
         assert_eq!(
             unbroken("<video src=\"@\" poster=\"ok.jpg\"></video><img src=\"ok.png\" srcset=\"ok.png 1x, @ 2x\" alt=\"a<b\">"),
