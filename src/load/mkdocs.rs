@@ -30,8 +30,53 @@ pub const OWN_KEYS: [&str; 9] = [
 /// The MkDocs settings files beside the content folder `dir`: `mkdocs.yml` (or
 /// `mkdocs.yaml`); without one, the other settings files a site builds with
 /// `--config-file` (Textual's `mkdocs-common.yml`, `mkdocs-online.yml`, …), in order of
-/// name, read together. None on another site.
+/// name, read together; without those, the YAML files there whose `site_name` says
+/// they are MkDocs' and whose `docs_dir` (`docs` unless set) is `dir` (a French
+/// parish's `global.yml` and the `base.yml` it inherits, built with `-f global.yml`).
+/// None on another site.
 fn config_files(dir: &Path) -> Vec<PathBuf> {
+    let named = named_config_files(dir);
+    if !named.is_empty() {
+        return named;
+    }
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let builds_dir = |path: &Path| {
+        let Some(text) = std::fs::read_to_string(path).ok() else {
+            return false;
+        };
+        // Only a file with `site_name` at its top is read, and only then parsed.
+        if !text.lines().any(|l| l.starts_with("site_name:")) {
+            return false;
+        }
+        let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+            return false;
+        };
+        let docs = value
+            .get("docs_dir")
+            .and_then(|d| d.as_str())
+            .unwrap_or("docs");
+        Path::new(docs.trim_end_matches('/')) == Path::new(name)
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension().is_some_and(|x| x == "yml" || x == "yaml")
+                && path.is_file()
+                && builds_dir(path)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// [`config_files`] by their names: `mkdocs.yml`, else `mkdocs-*.yml` and the like.
+fn named_config_files(dir: &Path) -> Vec<PathBuf> {
     let Some(parent) = dir.parent() else {
         return Vec::new();
     };
@@ -145,22 +190,37 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
     let (Some(settings), Some(parent)) = (site_settings(dir), dir.parent()) else {
         return Vec::new();
     };
+    // `exclude_docs` and `draft_docs`: lines of patterns as in `.gitignore`, from
+    // `docs_dir`, as attune reads `[build] exclude`; `mkdocs build` publishes neither.
+    let mut out: Vec<(String, String)> = ["exclude_docs", "draft_docs"]
+        .iter()
+        .filter_map(|key| Some((*key, settings.get(key)?.as_str()?)))
+        .flat_map(|(key, lines)| {
+            let why = format!("MkDocs' `{key}`, which its build leaves out");
+            lines
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(move |l| (l.to_string(), why.clone()))
+        })
+        .collect();
     let custom = settings
         .get("theme")
         .and_then(|t| t.get("custom_dir")?.as_str());
     let Some(custom) = custom else {
-        return Vec::new();
+        return out;
     };
     let folder = parent.join(custom.trim_start_matches("./").trim_end_matches('/'));
     let Ok(rel) = folder.strip_prefix(dir) else {
-        return Vec::new();
+        return out;
     };
     let rel = rel.to_string_lossy().replace('\\', "/");
     if rel.is_empty() || rel.split('/').any(|p| p == ".." || p == ".") {
-        return Vec::new();
+        return out;
     }
     let why = "the MkDocs theme's templates (`custom_dir` in mkdocs.yml), not pages";
-    vec![(format!("/{rel}/"), why.to_string())]
+    out.push((format!("/{rel}/"), why.to_string()));
+    out
 }
 
 /// The folders pymdownx.snippets reads `--8<-- "file"` from on the MkDocs site whose

@@ -358,10 +358,10 @@ impl Site {
                             .as_deref()
                             .filter(|a| !heading_ids[t].contains(a) && !is_generated_on(to, a))
                         {
-                            let place = if t == i {
-                                "this page".to_string()
-                            } else {
-                                format!("'{}'", to.slug)
+                            let place = match (t == i, to.slug.is_empty()) {
+                                (true, _) => "this page".to_string(),
+                                (false, true) => "the home page".to_string(),
+                                (false, false) => format!("'{}'", to.slug),
                             };
                             let message = format!("no heading with id '{missing}' in {place}");
                             let d = super::refs::missing_anchor(

@@ -434,6 +434,68 @@ fn settings_in_files_built_with_config_file_and_inherit_are_an_mkdocs_site() {
 }
 
 #[test]
+fn settings_with_other_names_whose_docs_dir_is_the_content_folder_are_an_mkdocs_site() {
+    // UEPAL-Civiparoisse-Documentation, a French parish's handbook: `global.yml`
+    // (`INHERIT: base.yml`, `exclude_docs: TECHNIQUE/`) and `technique.yml`
+    // (`docs_dir: docs/TECHNIQUE`), built with `mkdocs build -f global.yml`. Read as no
+    // MkDocs site, its pages were "in English" (112 readability warnings), its
+    // `<details markdown=1>` blocks raw HTML (a GitHub workflow in one read as math),
+    // and `TECHNIQUE/`, which the build leaves out, published.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Civiparoisse\"\n\n[build]\ncontent_dir = \"docs\"\nmissing_links = \"warn\"\n",
+    );
+    site.write(
+        "base.yml",
+        "site_name: Documentation\ndocs_dir: docs\ntheme:\n   name: material\n   language: fr\nmarkdown_extensions:\n  - md_in_html\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+    );
+    site.write(
+        "global.yml",
+        "INHERIT: base.yml\nsite_name: Documentation\ndocs_dir: docs\nexclude_docs: |\n  TECHNIQUE/\n",
+    );
+    site.write(
+        "technique.yml",
+        "INHERIT: base.yml\nsite_name: Documentation\ndocs_dir: docs/TECHNIQUE\nexclude_docs:\n",
+    );
+    // Another YAML file beside the docs is no settings file.
+    site.write("docker-compose.yml", "services:\n  web:\n    image: x\n");
+    let french = "Les paroisses gèrent leurs fiches, leurs foyers et leurs dons. ".repeat(20);
+    site.write(
+        "docs/index.md",
+        format!("# Documentation\n\n{french}\n\nVoir [la technique](TECHNIQUE/index.md).\n\n<details markdown=1 class=info><summary>Action.yml</summary>\n```yaml\nrun: |\n   (cd ${{{{ github.action_path }}}} && run)\n\n   echo ${{{{ runner.temp }}}}\n```\n</details>\n"),
+    );
+    site.write("docs/TECHNIQUE/index.md", "# Technique\n\nInterne.\n");
+    // A heading the home page lacks is said to be missing there, not in ''.
+    site.write(
+        "docs/FORMATION/markdown.md",
+        "# Markdown\n\n[lien avec ancre](../index.md#Titre1)\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1)
+        .assert_stderr_contains("'TECHNIQUE/index.md' is left out: it is in MkDocs' `exclude_docs`")
+        .assert_stderr_contains("error: no heading with id 'Titre1' in the home page");
+    assert!(!run.stderr.contains("grade"), "{}", run.stderr);
+    assert!(!run.stderr.contains("math"), "{}", run.stderr);
+    site.write(
+        "docs/FORMATION/markdown.md",
+        "# Markdown\n\n[lien](../index.md)\n",
+    );
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    assert!(
+        home.starts_with("<!doctype html>\n<html lang=\"fr\">"),
+        "{}",
+        &home[..60]
+    );
+    assert!(
+        main_of(&home).contains("<details class=info>\n<summary>Action.yml</summary>\n<pre"),
+        "{home}"
+    );
+    assert!(!site.path("public/technique").exists());
+}
+
+#[test]
 fn an_svg_in_a_div_stays_raw_html_past_its_blank_lines() {
     // Textual's screenshots: `<div>`, then an SVG whose `<style>` has blank lines in it
     // (through a snippet). Python-Markdown keeps the element raw to its end tag;

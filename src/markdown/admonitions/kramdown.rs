@@ -410,9 +410,19 @@ fn set_apart(
             .get(i)
             .is_none_or(|l| text[l.clone()].trim().is_empty())
     };
-    // After the opening tag.
-    if !text[open_end..lines[n].end].trim().is_empty() {
+    // After the opening tag. HTML after it on its line (`<details markdown=1><summary>
+    // Action.yml</summary>`) is a block of its own, ended before the next line (a code
+    // fence) as md_in_html ends it.
+    let after = text[open_end..lines[n].end].trim();
+    if !after.is_empty() {
         edits.push((open_end..open_end, "\n\n"));
+        if after.ends_with('>')
+            && !blank(n + 1)
+            && n + 1 < lines.len()
+            && lines[n + 1].start < close
+        {
+            edits.push((lines[n].end..lines[n].end, "\n"));
+        }
     } else if !blank(n + 1) {
         edits.push((lines[n].end..lines[n].end, "\n"));
     }
