@@ -216,6 +216,38 @@ fn snippets_include_files_sections_and_lines_as_pymdownx_reads_them() {
 }
 
 #[test]
+fn a_snippet_from_another_server_is_left_out_with_a_warning_saying_so() {
+    // UBCSailbot/docs: ten pages are `--8<-- "https://raw.githubusercontent.com/…/README.md"`,
+    // which pymdownx.snippets downloads (`url_download: true`). attune reads no file
+    // over the network; the report said "no file 'https'", the URL's scheme read as a
+    // file before a line range.
+    let site = mkdocs_site();
+    site.write(
+        "docs/boat.md",
+        "# Boat\n\nBefore.\n\n--8<-- \"https://raw.githubusercontent.com/UBCSailbot/boat_simulator/main/README.md\"\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "warning: `--8<-- \"https://raw.githubusercontent.com/UBCSailbot/boat_simulator/main/README.md\"`: a snippet from another server is not included; attune reads no file over the network\n --> docs/boat.md:5:1",
+    );
+    assert!(!run.stderr.contains("no file 'https'"), "{}", run.stderr);
+    let page = site.read("boat/index.html");
+    assert!(
+        main_of(&page).contains("<p>Before.</p>\n<p>After.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("raw.githubusercontent.com"), "{page}");
+    // Where nothing may be left out, it is an error.
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Carers\"\n\n[build]\ncontent_dir = \"docs\"\nunsupported_syntax = \"error\"\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("error: `--8<-- \"https://raw.githubusercontent.com/");
+}
+
+#[test]
 fn a_grid_card_starting_with_an_icon_keeps_its_text_in_its_card() {
     // Material's own docs (plugins/index.md): grid cards, each a list item that opens
     // with an icon, its paragraphs indented to the item's text. Taking the icon out

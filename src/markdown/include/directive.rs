@@ -30,6 +30,16 @@ pub(super) struct Directive<'t> {
 }
 
 impl Directive<'_> {
+    /// The directive as a report shows it, in backticks.
+    pub(super) fn shown(&self) -> String {
+        match &self.hugo {
+            Some(hugo) => format!("`{}`", hugo.written),
+            None if self.snippet => format!("`--8<-- \"{}\"`", self.args),
+            None if self.vitepress => format!("`<!--@include: {}-->`", self.args),
+            None => format!("`{{{{#{} {}}}}}`", self.name, self.args),
+        }
+    }
+
     /// The values a Hugo include gives its part's placeholders; none for others.
     pub(super) fn values(&self) -> &[(String, String)] {
         self.hugo.as_ref().map_or(&[], |h| &h.values)
@@ -294,6 +304,38 @@ pub(super) fn snippet_places(content: &Path) -> Vec<PathBuf> {
     }
     places.push(content.to_path_buf());
     places
+}
+
+/// `Err` for a snippet from another server (`--8<-- "https://…/README.md"`, which
+/// pymdownx.snippets downloads with `url_download: true`): attune reads no file over
+/// the network, so the page is published without it, reported as syntax it does not
+/// support (a warning unless `[build] unsupported_syntax = "error"`).
+pub(super) fn local_snippet(
+    d: &Directive,
+    mode: crate::config::UnsupportedSyntax,
+) -> Result<(), crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Code, Diagnostic, Severity};
+    let url = d.args.trim();
+    let Some(rest) = ["https://", "http://"]
+        .iter()
+        .find_map(|s| url.strip_prefix(s))
+    else {
+        return Ok(());
+    };
+    if !d.snippet {
+        return Ok(());
+    }
+    let host = rest.split('/').next().unwrap_or(rest);
+    let mut e = Diagnostic::error(
+        Code::UnsupportedSyntax,
+        format!("{}: a snippet from another server is not included; attune reads no file over the network", d.shown()),
+    )
+    .help("save the file in the site and include it by its path (`--8<-- \"snippets/README.md\"`); the page is published without it")
+    .family(format!("snippets from {host}"));
+    if mode == crate::config::UnsupportedSyntax::Warn {
+        e.severity = Severity::Warning;
+    }
+    Err(e)
 }
 
 /// The file a snippet names (its path as written), as pymdownx.snippets finds it: the

@@ -309,12 +309,8 @@ impl Includer<'_, '_> {
             _ if playground => Take::Fence(&fence),
             _ => Take::Lines,
         };
-        let what = match &d.hugo {
-            Some(hugo) => format!("`{}`", hugo.written),
-            None if d.snippet => format!("`--8<-- \"{}\"`", d.args),
-            None if d.vitepress => format!("`<!--@include: {}-->`", d.args),
-            None => format!("`{{{{#{} {}}}}}`", d.name, d.args),
-        };
+        let what = d.shown();
+        directive::local_snippet(d, self.article.unsupported_syntax)?;
         let (Some(from), Some(content), Some(base)) =
             (from, self.content.clone(), self.base.clone())
         else {
