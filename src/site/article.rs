@@ -76,19 +76,27 @@ impl Article {
     /// `[[Note#Part#Sub-part]]`, "Note > Part > Sub-part" (the last as the heading
     /// `id` it leads to reads, `[[#why-it-matters]]` "Why it matters"); on its own
     /// page (`[[#Part]]`), the headings alone. A block's id (`[[Note#^a1b2]]`), or a
-    /// heading the link does not lead to (`id` none: not there), shows the title.
+    /// heading the link does not lead to (`id` none: not there), shows the title. A
+    /// link naming the article by one of its aliases shows that name as written, in
+    /// place of the title (`[[trouble naming feelings]]`), as Obsidian and Quartz do:
+    /// an author writes an alias to fit the sentence.
     pub fn link_label(&self, target: &crate::markdown::LinkTarget, id: Option<&str>) -> String {
         use crate::markdown::LinkTarget;
+        let name = match target {
+            LinkTarget::Slug { slug, .. } => self.alias_written(slug),
+            _ => None,
+        };
+        let name = name.unwrap_or(&self.title);
         let (anchor, own_page) = match target {
             LinkTarget::Slug {
                 anchor: Some(a), ..
             } => (a, false),
             LinkTarget::SamePage { anchor } => (anchor, true),
-            _ => return self.title.clone(),
+            _ => return name.to_string(),
         };
         let heading = id.and_then(|id| self.parsed.headings.iter().find(|h| h.id == id));
         let Some(heading) = heading.filter(|_| !anchor.trim().starts_with('^')) else {
-            return self.title.clone();
+            return name.to_string();
         };
         let mut parts: Vec<&str> = (anchor.split('#').map(str::trim))
             .filter(|p| !p.is_empty())
@@ -97,8 +105,18 @@ impl Article {
         parts.push(&heading.text);
         match own_page {
             true => parts.join(" > "),
-            false => format!("{} > {}", self.title, parts.join(" > ")),
+            false => format!("{name} > {}", parts.join(" > ")),
         }
+    }
+
+    /// `written`, a link's name for this article, when it is one of its aliases that
+    /// are names (not URL paths) and not its title.
+    fn alias_written<'w>(&self, written: &'w str) -> Option<&'w str> {
+        let written = written.trim();
+        let lower = written.to_lowercase();
+        let alias = |a: &String| !a.trim().starts_with('/') && a.trim().to_lowercase() == lower;
+        (self.front.aliases.iter().any(alias) && !self.title.eq_ignore_ascii_case(written))
+            .then_some(written)
     }
 
     /// Where its front matter is written, key by key (parsed again: only diagnostics

@@ -762,6 +762,34 @@ fn an_alias_name_too_long_or_broken_over_lines_is_a_name_not_an_address() {
 }
 
 #[test]
+fn a_wikilink_by_an_alias_shows_the_alias_as_written() {
+    // An author writes an alias to fit the sentence: Obsidian and Quartz show
+    // `[[dismissive parents]]` as "dismissive parents"; attune showed the title,
+    // "The dismissive family", in its place.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Adult Effects/talking.md",
+        "# Talking\n\nWith [[dismissive parents]], [[trouble naming feelings]] follows; \
+         see [[Dismissive parents#Why it happens]], [[The dismissive family]], [[Alexithymia]] \
+         and [[Dismissive Family]].\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("adult-effects/talking/index.html");
+    let family = "../../patterns/family-styles/dismissive-family/";
+    for shown in [
+        format!("<a href=\"{family}\" id=\"ref-1\">dismissive parents</a>"),
+        "<a href=\"../../adult-effects/alexithymia/\" id=\"ref-2\">trouble naming feelings</a>".to_string(),
+        format!("<a href=\"{family}#why-it-happens\" id=\"ref-3\">Dismissive parents &gt; Why it happens</a>"),
+        // By title or file name: the title, as before.
+        format!("<a href=\"{family}\" id=\"ref-4\">The dismissive family</a>"),
+        "<a href=\"../../adult-effects/alexithymia/\" id=\"ref-5\">Alexithymia</a>".to_string(),
+        format!("<a href=\"{family}\" id=\"ref-6\">The dismissive family</a>"),
+    ] {
+        assert!(page.contains(&shown), "{shown}: {page}");
+    }
+}
+
+#[test]
 fn a_link_to_index_in_a_garden_leads_to_the_home_page() {
     // htlin222/quartz links `[[index]]` 41 times, to the garden's top `index.md`, which
     // Quartz publishes as its home page: each was "not written yet".

@@ -635,9 +635,10 @@ fn vault_habits_read_as_obsidian_reads_them() {
     assert!(habits.contains("<a href=\"../../Attachments/breathing.png\">breathing.png</a>"));
     let embed = &habits[habits.find("<div class=\"embed\"").expect("an embed")..];
     assert!(embed.contains("Short ones."));
+    // Named by its alias, it shows the alias, as Obsidian shows it.
     assert!(site
         .read("healing/more/index.html")
-        .contains("<a href=\"../../healing/habits/\" id=\"ref-1\">Habits</a>"));
+        .contains("<a href=\"../../healing/habits/\" id=\"ref-1\">Good habits</a>"));
 }
 
 #[test]
