@@ -55,6 +55,26 @@ pub fn is_site(dir: &Path) -> bool {
     .any(|folder| CONFIG_FILES.iter().any(|name| folder.join(name).is_file()))
 }
 
+/// Whether the Docusaurus site whose docs are the content folder `dir` reads its `.md`
+/// pages as MDX, as it does unless its settings say `format: 'detect'` (under
+/// `markdown`), which reads them as CommonMark: `import Tabs from '@theme/Tabs';` and
+/// `<Tabs>` in a `.md` page are then MDX's.
+pub fn reads_md_as_mdx(dir: &Path) -> bool {
+    let parent = dir.parent().unwrap_or(dir);
+    let config = [
+        dir.to_path_buf(),
+        parent.to_path_buf(),
+        parent.join("website"),
+    ]
+    .iter()
+    .flat_map(|folder| CONFIG_FILES.map(|name| folder.join(name)))
+    .find_map(|file| std::fs::read_to_string(file).ok());
+    config.is_some_and(|text| {
+        let detect = ["format: 'detect'", "format: \"detect\"", "format: `detect`"];
+        !detect.iter().any(|d| text.contains(d))
+    })
+}
+
 /// The route Docusaurus publishes a site's docs at by default: `/docs/x` is the page
 /// `x` (see `site/refs/paths.rs`).
 pub const DOCS_ROUTE: &str = "docs";

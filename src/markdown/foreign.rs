@@ -447,7 +447,7 @@ pub(super) fn strip(
         // So does a Hugo or Zola site, but for Zola's shortcode calls; and a GitHub
         // Actions expression (`${{ secrets.TOKEN }}`) is text where no Liquid runs.
         let text_here = match article.expressions {
-            Expressions::Template => text[..tag.range.start].ends_with('$'),
+            Expressions::Template | Expressions::Mdx => text[..tag.range.start].ends_with('$'),
             Expressions::Liquid | Expressions::MkDocs { .. } | Expressions::Vue => false,
             Expressions::Vault { .. } | Expressions::Logseq => true,
             Expressions::Text => zola_shortcode(&name).is_none(),

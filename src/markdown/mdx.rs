@@ -21,12 +21,11 @@ mod components;
 /// How far a component's opening tag may run, in bytes (JSON-LD data runs long).
 const MAX_TAG: usize = 50_000;
 
-/// Whether the article is an MDX file.
+/// Whether the article is an MDX file, or a `.md` page of a site that reads it as one
+/// (Docusaurus').
 pub(super) fn is_mdx(article: &Article) -> bool {
-    article
-        .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("mdx"))
+    article.expressions == super::Expressions::Mdx
+        || (article.file.extension()).is_some_and(|e| e.eq_ignore_ascii_case("mdx"))
 }
 
 enum Part {

@@ -87,6 +87,8 @@ pub(super) fn articles(
         }
     } else if crate::load::vitepress::is_site(&content.root, &content.dir) {
         markdown::Expressions::Vue
+    } else if content.docusaurus && crate::load::docusaurus::reads_md_as_mdx(&content.dir) {
+        markdown::Expressions::Mdx
     } else {
         markdown::Expressions::Template
     };

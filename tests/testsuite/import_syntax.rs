@@ -2033,6 +2033,46 @@ fn a_jsx_file_expression_in_an_html_tag_is_the_path_it_names() {
 }
 
 #[test]
+fn a_docusaurus_sites_md_pages_are_mdx_as_docusaurus_reads_them() {
+    // Docusaurus reads `.md` pages as MDX unless its settings say `format: 'detect'`:
+    // OnionIoT's and 0xMiden's docs import `Tabs` and their own components in `.md`
+    // pages. attune showed the `import` lines as a paragraph, the tabs without their
+    // labels, and left `<YouTube />` in the page as an unknown element, unreported.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("website/docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "docs/install.md",
+        "---\ntitle: Install\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\nPick one.\n\n<Tabs>\n<TabItem value=\"mac\" label=\"macOS\">\n\nRun **brew**.\n\n</TabItem>\n<TabItem value=\"win\" label=\"Windows\">\n\nRun the installer.\n\n</TabItem>\n</Tabs>\n\n<YouTube id=\"x\" />\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("warning: MDX component `<YouTube id=\"x\" />` is not supported")
+        .assert_stderr_contains("--> docs/install.md:22:1");
+    assert!(!run.stderr.contains("import"), "{}", run.stderr);
+    let page = site.read("install/index.html");
+    let body = &page[page.find("<div class=\"article-body\">").unwrap()..];
+    let body = &body[..body.find("</div>").unwrap()];
+    assert_eq!(
+        body.trim_end(),
+        "<div class=\"article-body\">\n<p>Pick one.</p>\n<p><strong>macOS</strong></p>\n<p>Run <strong>brew</strong>.</p>\n<p><strong>Windows</strong></p>\n<p>Run the installer.</p>"
+    );
+    // With `format: 'detect'`, a `.md` page is CommonMark, as Docusaurus reads it.
+    site.write(
+        "website/docusaurus.config.js",
+        "module.exports = { markdown: { format: 'detect' } };\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("MDX"), "{}", run.stderr);
+    assert!(site
+        .read("install/index.html")
+        .contains("<p>import Tabs from"));
+}
+
+#[test]
 fn a_docusaurus_page_finds_static_files_as_its_bundler_does() {
     // OfferZen's mentoring guide (Docusaurus): `![…](<//img/assets/grow-goals.png>)`
     // in 7 files, which Docusaurus reads as a path into `static/` (Node's `url.parse`

@@ -29,6 +29,10 @@ pub enum Expressions {
     /// its pages, reported as a template's; markdown-it-attrs' lines (`{#id}`) are
     /// read as Goldmark's are.
     Vue,
+    /// A Docusaurus site whose `.md` pages are MDX (see `load/docusaurus.rs`): their
+    /// `import` lines and components are read as an `.mdx` file's (see `mdx.rs`), and
+    /// `{{ … }}` as elsewhere.
+    Mdx,
     /// A Jekyll site (see `load/jekyll.rs`): Liquid runs in its pages, so its tags are
     /// reported as a template's are, but for the page links it writes in addresses
     /// (`{% link a.md %}`, `{{ site.baseurl }}`: see `page_link.rs`).
