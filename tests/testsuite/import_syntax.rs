@@ -2073,6 +2073,47 @@ fn a_docusaurus_sites_md_pages_are_mdx_as_docusaurus_reads_them() {
 }
 
 #[test]
+fn an_mdx_partial_a_page_imports_shows_its_text_where_its_tag_is() {
+    // OnionIoT/documentation-2: 84 pages `import BuildEnvNotes from
+    // '../firmware/_build-env-notes.mdx';` then `<BuildEnvNotes tool="OpenWRT SDK" />`,
+    // the partial's `{props.tool}` filled, and partials importing partials. Each tag was
+    // an unknown component, reported, its text lost.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"docs\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "docs/firmware/_build-env-notes.mdx",
+        "The build tools, including the {props.tool}, run on Linux.\n\nimport WslNote from './_wsl-note.mdx';\n\n<WslNote/>\n",
+    );
+    site.write("docs/firmware/_wsl-note.mdx", "On Windows, use **WSL**.\n");
+    site.write(
+        "docs/packages/compile.md",
+        "---\ntitle: Compile\n---\nimport BuildEnvNotes from '../firmware/_build-env-notes.mdx';\nimport Gone from './_gone.mdx';\n\nFirst:\n\n<BuildEnvNotes tool=\"OpenWRT SDK\" />\n\n<Gone />\n\n```jsx\n<BuildEnvNotes tool=\"shown as code\" />\n```\n",
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains(
+            "warning: `import … from './_gone.mdx'`: no file 'docs/packages/_gone.mdx'",
+        )
+        .assert_stderr_contains("--> docs/packages/compile.md:11:1");
+    assert!(!run.stderr.contains("MDX"), "{}", run.stderr);
+    let page = site.read("packages/compile/index.html");
+    for shown in [
+        "<p>The build tools, including the OpenWRT SDK, run on Linux.</p>",
+        "<p>On Windows, use <strong>WSL</strong>.</p>",
+        "&lt;BuildEnvNotes tool=\"shown as code\" /&gt;",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!page.contains("import"), "{page}");
+    // A partial is no page of its own, as Docusaurus reads a file whose name starts `_`.
+    assert!(!site.path("public/firmware/_build-env-notes").exists());
+}
+
+#[test]
 fn a_docusaurus_page_finds_static_files_as_its_bundler_does() {
     // OfferZen's mentoring guide (Docusaurus): `![…](<//img/assets/grow-goals.png>)`
     // in 7 files, which Docusaurus reads as a path into `static/` (Node's `url.parse`

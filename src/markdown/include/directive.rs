@@ -27,6 +27,9 @@ pub(super) struct Directive<'t> {
     pub(super) snippet: bool,
     /// VitePress's `<!--@include: file-->` (see `vitepress.rs`).
     pub(super) vitepress: bool,
+    /// An MDX partial's tag, `<Notes />`, with the props it gives (see
+    /// `mdx_partial.rs`).
+    pub(super) partial: Option<Vec<(String, String)>>,
 }
 
 impl Directive<'_> {
@@ -34,9 +37,25 @@ impl Directive<'_> {
     pub(super) fn shown(&self) -> String {
         match &self.hugo {
             Some(hugo) => format!("`{}`", hugo.written),
+            None if self.partial.is_some() => format!("`import … from '{}'`", self.args),
             None if self.snippet => format!("`--8<-- \"{}\"`", self.args),
             None if self.vitepress => format!("`<!--@include: {}-->`", self.args),
             None => format!("`{{{{#{} {}}}}}`", self.name, self.args),
+        }
+    }
+
+    /// Whether the directive, in code, is code's text (a Hugo shortcode, VitePress's
+    /// include, an MDX partial's tag), where mdBook's directives are read in code too.
+    pub(super) fn text_in_code(&self) -> bool {
+        self.hugo.is_some() || self.vitepress || self.partial.is_some()
+    }
+
+    /// The included file's text with what the directive gives it filled: a Hugo
+    /// include's placeholders, an MDX partial's props.
+    pub(super) fn fill(&self, text: String) -> String {
+        match &self.partial {
+            Some(props) => super::mdx_partial::fill(text, props),
+            None => super::placeholders::fill(text, self.values()),
         }
     }
 
@@ -106,6 +125,7 @@ pub(super) fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_
             hugo: None,
             snippet: false,
             vitepress: false,
+            partial: None,
         });
     }
     None
@@ -121,25 +141,33 @@ pub(super) struct Finder<'t> {
     mdbook: Option<Option<Directive<'t>>>,
     hugo: Option<Option<Directive<'t>>>,
     vitepress: Option<Option<Directive<'t>>>,
+    partial: Option<Option<Directive<'t>>>,
     /// An MkDocs site's text: pymdownx.snippets' lines in place of Hugo's shortcodes.
     snippets: bool,
+    /// An MDX page's partials, by the names its imports give them.
+    partials: Vec<(&'t str, &'t str)>,
 }
 
 impl<'t> Finder<'t> {
     #[cfg(test)]
     pub(super) fn new(text: &'t str) -> Self {
-        Finder::with_snippets(text, false)
+        Finder::with_snippets(text, false, false)
     }
 
     /// A finder of snippets' lines too (`snippets`, on an MkDocs site), where Hugo's
-    /// shortcodes are not.
-    pub(super) fn with_snippets(text: &'t str, snippets: bool) -> Self {
+    /// shortcodes are not; and of partials' tags in an MDX page (`mdx`).
+    pub(super) fn with_snippets(text: &'t str, snippets: bool, mdx: bool) -> Self {
         Finder {
             text,
             mdbook: None,
             hugo: None,
             vitepress: None,
+            partial: None,
             snippets,
+            partials: match mdx {
+                true => super::mdx_partial::imports(text),
+                false => Vec::new(),
+            },
         }
     }
 
@@ -162,9 +190,21 @@ impl<'t> Finder<'t> {
         if stale(&self.vitepress) {
             self.vitepress = Some(super::vitepress::next_include(self.text, from));
         }
+        if stale(&self.partial) {
+            let partials = &self.partials;
+            let next = (!partials.is_empty())
+                .then(|| super::mdx_partial::next_partial(self.text, from, partials));
+            self.partial = Some(next.flatten());
+        }
         let start =
             |kept: &Option<Option<Directive>>| kept.as_ref()?.as_ref().map(|d| d.range.start);
-        let first = [&mut self.mdbook, &mut self.hugo, &mut self.vitepress]
+        let kinds = [
+            &mut self.mdbook,
+            &mut self.hugo,
+            &mut self.vitepress,
+            &mut self.partial,
+        ];
+        let first = kinds
             .into_iter()
             .filter(|kept| start(kept).is_some())
             .min_by_key(|kept| start(kept))?;
@@ -236,6 +276,7 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
             }),
             snippet: false,
             vitepress: false,
+            partial: None,
         });
     }
     None
@@ -289,6 +330,7 @@ fn next_snippet(text: &str, mut from: usize) -> Option<Directive<'_>> {
             hugo: None,
             snippet: true,
             vitepress: false,
+            partial: None,
         });
     }
     None
@@ -493,7 +535,7 @@ mod tests {
     #[test]
     fn snippet_lines_are_found_first_on_their_line() {
         let text = "a --8<-- \"no.md\"\n  --8<-- 'x.md:2:3'\n;--8<-- \"esc.md\"\n--8<--\n--8<-- [start:s]\n";
-        let mut found = Finder::with_snippets(text, true);
+        let mut found = Finder::with_snippets(text, true, false);
         let d = found.next(0).unwrap();
         assert_eq!(
             (d.args.as_ref(), d.snippet, d.escaped),

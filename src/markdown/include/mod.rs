@@ -15,18 +15,21 @@
 //! backslash would show.
 //!
 //! On an MkDocs site, pymdownx.snippets' `--8<-- "file"` lines are includes too (see
-//! [`directive`]), their files found from the folder holding mkdocs.yml.
+//! [`directive`]), their files found from the folder holding mkdocs.yml; on an MDX
+//! page, a partial's tag is (see [`mdx_partial`]).
 //!
 //! A problem found in included text is reported where it is written: at its line and
 //! column in the included file, "included from" the directive ([`Origins`]).
 
 use super::expand::{inside, literal_ranges, normalise, Article, Expanded, SegMap, Splice};
+use super::mdx::is_mdx;
 use super::LineIndex;
 use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
 use std::path::{Path, PathBuf};
 
 mod directive;
+mod mdx_partial;
 mod origins;
 mod placeholders;
 mod select;
@@ -191,7 +194,7 @@ impl Includer<'_, '_> {
         let mut from = 0;
         let mut copied = 0;
         let snippets = self.article.expressions.mkdocs();
-        let mut directives = Finder::with_snippets(text, snippets);
+        let mut directives = Finder::with_snippets(text, snippets, is_mdx(self.article));
         while let Some(d) = directives.next(from) {
             from = d.range.end;
             if d.escaped {
@@ -210,7 +213,7 @@ impl Includer<'_, '_> {
             // header, not a file of the site, so code shown as written. mdBook would try
             // to read a file named `<cmath>`, fail and keep the text; no site names a
             // file so.
-            if header_not_path(&d.args) || d.hugo.is_some() || d.vitepress {
+            if header_not_path(&d.args) || d.text_in_code() {
                 let ranges = literal.get_or_insert_with(|| literal_ranges(text, self.options));
                 if inside(ranges, d.range.start) {
                     continue;
@@ -425,7 +428,7 @@ impl Includer<'_, '_> {
                 format!("{what}: '{}' is not UTF-8 text", shown_target.display()),
             ));
         };
-        let file_text = placeholders::fill(crate::marks::strip_marks(file_text), d.values());
+        let file_text = d.fill(crate::marks::strip_marks(file_text));
         let included = Included {
             rel: rel.clone(),
             hash,
@@ -436,7 +439,7 @@ impl Includer<'_, '_> {
         // A page's text, as Hugo's `GetPage` gives it: without its front matter (as
         // is a part in an `_includes` folder, opentelemetry.io's).
         let part = rel.components().any(|c| c.as_os_str() == "_includes");
-        let body = (d.hugo.as_ref().is_some_and(|h| h.page || part))
+        let body = (d.partial.is_some() || d.hugo.as_ref().is_some_and(|h| h.page || part))
             .then(|| body_line(&file_text).map(|n| format!("{n}:")))
             .flatten();
         let region = match &vite {

@@ -38,6 +38,7 @@ pub(super) fn next_include(text: &str, mut from: usize) -> Option<Directive<'_>>
             hugo: None,
             snippet: false,
             vitepress: true,
+            partial: None,
         });
     }
     None

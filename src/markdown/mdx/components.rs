@@ -77,7 +77,8 @@ pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
 
 /// Whether `statement` (an MDX page's lines of `import`s) imports only components
 /// attune draws, from Starlight (`@astrojs/starlight/components`) or Docusaurus'
-/// theme (`@theme/Tabs`): the page loses nothing without it, so it goes unreported.
+/// theme (`@theme/Tabs`), or Markdown partials (`./_notes.mdx`, whose text attune
+/// includes): the page loses nothing without it, so it goes unreported.
 pub(super) fn imports_drawn_only(statement: &str) -> bool {
     let mut rest = statement;
     loop {
@@ -104,7 +105,9 @@ pub(super) fn imports_drawn_only(statement: &str) -> bool {
             .split([',', '{', '}'])
             .filter_map(|n| n.split_whitespace().last())
             .all(draws);
-        if !ours || !drawn {
+        // A Markdown partial is drawn: its text is the page's (`include/mdx_partial.rs`).
+        let partial = module.ends_with(".md") || module.ends_with(".mdx");
+        if !partial && (!ours || !drawn) {
             return false;
         }
         rest = left;
