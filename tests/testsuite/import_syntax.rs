@@ -2088,7 +2088,12 @@ fn an_mdx_partial_a_page_imports_shows_its_text_where_its_tag_is() {
         "docs/firmware/_build-env-notes.mdx",
         "The build tools, including the {props.tool}, run on Linux.\n\nimport WslNote from './_wsl-note.mdx';\n\n<WslNote/>\n",
     );
-    site.write("docs/firmware/_wsl-note.mdx", "On Windows, use **WSL**.\n");
+    // Its links are read from its own folder, as Docusaurus compiles it on its own.
+    site.write(
+        "docs/firmware/_wsl-note.mdx",
+        "On Windows, use **WSL**; then [flash it](./flash.md).\n",
+    );
+    site.write("docs/firmware/flash.md", "# Flash\n\nFlash it.\n");
     site.write(
         "docs/packages/compile.md",
         "---\ntitle: Compile\n---\nimport BuildEnvNotes from '../firmware/_build-env-notes.mdx';\nimport Gone from './_gone.mdx';\n\nFirst:\n\n<BuildEnvNotes tool=\"OpenWRT SDK\" />\n\n<Gone />\n\n```jsx\n<BuildEnvNotes tool=\"shown as code\" />\n```\n",
@@ -2103,7 +2108,7 @@ fn an_mdx_partial_a_page_imports_shows_its_text_where_its_tag_is() {
     let page = site.read("packages/compile/index.html");
     for shown in [
         "<p>The build tools, including the OpenWRT SDK, run on Linux.</p>",
-        "<p>On Windows, use <strong>WSL</strong>.</p>",
+        "<p>On Windows, use <strong>WSL</strong>; then <a href=\"../../firmware/flash/\" id=\"ref-1\">flash it</a>.</p>",
         "&lt;BuildEnvNotes tool=\"shown as code\" /&gt;",
     ] {
         assert!(page.contains(shown), "{shown}: {page}");

@@ -154,6 +154,13 @@ impl<'t> Finder<'t> {
         Finder::with_snippets(text, false, false)
     }
 
+    /// A finder of the directives `article` may hold: an MkDocs site's snippets' lines,
+    /// an MDX page's partials' tags.
+    pub(super) fn for_article(text: &'t str, article: &super::Article) -> Self {
+        let mdx = crate::markdown::mdx::is_mdx(article);
+        Finder::with_snippets(text, article.expressions.mkdocs(), mdx)
+    }
+
     /// A finder of snippets' lines too (`snippets`, on an MkDocs site), where Hugo's
     /// shortcodes are not; and of partials' tags in an MDX page (`mdx`).
     pub(super) fn with_snippets(text: &'t str, snippets: bool, mdx: bool) -> Self {

@@ -6,7 +6,9 @@
 //! build 84 pages of such shared snippets; each was an unknown component, its text lost.
 
 use super::directive::Directive;
+use super::{Article, SegMap};
 use std::borrow::Cow;
+use std::path::Path;
 
 /// The partials a text imports: each component's name and the file as written
 /// (`import Notes from './_notes.mdx';`, a default import of a `.md` or `.mdx` file,
@@ -88,6 +90,40 @@ fn props(attributes: &str) -> Vec<(String, String)> {
         rest = after[end + 2..].trim_start_matches('}').trim_start();
     }
     out
+}
+
+/// A partial's text with its relative links and images written from the page's folder
+/// (`./flash.md` in `firmware/_notes.mdx`, shown on `packages/compile.md`, is
+/// `../firmware/./flash.md`), as Docusaurus reads a partial's links from its own file;
+/// and its map back. Any other include's text as it is.
+pub(super) fn moved(
+    d: &Directive,
+    text: String,
+    article: &Article,
+    partial: &Path,
+    options: pulldown_cmark::Options,
+) -> (String, SegMap) {
+    let page = article.content.map(|(_, content, rel)| content.join(rel));
+    let page = page.and_then(|p| p.parent()?.canonicalize().ok());
+    let (Some(page), Some(folder), Some(_)) = (page, partial.parent(), &d.partial) else {
+        return (text, SegMap::default());
+    };
+    // From the page's folder up to the folders both are in, then down to the partial's.
+    let common = page
+        .components()
+        .zip(folder.components())
+        .take_while(|(a, b)| a == b);
+    let common = common.count();
+    let up = page.components().count() - common;
+    let down = folder.components().skip(common);
+    let path: Vec<String> = std::iter::repeat_n("..".to_string(), up)
+        .chain(down.map(|c| c.as_os_str().to_string_lossy().into_owned()))
+        .collect();
+    match path.is_empty() {
+        true => (text, SegMap::default()),
+        false => crate::markdown::rebase::rebase(&text, &path.join("/"), options)
+            .unwrap_or((text, SegMap::default())),
+    }
 }
 
 /// `text` with each `{props.name}` the tag gives filled with its value.

@@ -22,7 +22,6 @@
 //! column in the included file, "included from" the directive ([`Origins`]).
 
 use super::expand::{inside, literal_ranges, normalise, Article, Expanded, SegMap, Splice};
-use super::mdx::is_mdx;
 use super::LineIndex;
 use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::Options;
@@ -193,8 +192,7 @@ impl Includer<'_, '_> {
         let mut literal: Option<Vec<std::ops::Range<usize>>> = None;
         let mut from = 0;
         let mut copied = 0;
-        let snippets = self.article.expressions.mkdocs();
-        let mut directives = Finder::with_snippets(text, snippets, is_mdx(self.article));
+        let mut directives = Finder::for_article(text, self.article);
         while let Some(d) = directives.next(from) {
             from = d.range.end;
             if d.escaped {
@@ -449,9 +447,10 @@ impl Includer<'_, '_> {
         let spec = body.as_deref().or(spec).or(region.as_deref());
         let (selected, map) =
             select::reported(&file_text, spec, take, &what, self.article.broken_links)?;
+        let (selected, moved) = mdx_partial::moved(d, selected, self.article, &real, self.options);
         // Directives in the included text are the included file's own, relative to it.
         let lines = LineIndex::new(&file_text);
-        let position = |offset: usize| lines.position(map.back(offset));
+        let position = |offset: usize| lines.position(map.back(moved.back(offset)));
         let shown_file = normalise(&self.content_shown().join(&rel));
         self.stack.push(real.clone());
         let (expanded, inner_map, inner) =
@@ -464,7 +463,7 @@ impl Includer<'_, '_> {
                 .collect(),
             text: file_text,
             file: shown_file,
-            maps: vec![(inner_map, 0, 0), (map, 0, 0)],
+            maps: vec![(inner_map, 0, 0), (moved, 0, 0), (map, 0, 0)],
             from: (PathBuf::new(), 0, 0),
         };
         Ok((expanded, origin, inner))
