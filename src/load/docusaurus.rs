@@ -8,7 +8,7 @@
 use std::path::Path;
 
 /// Docusaurus' settings file names.
-pub const CONFIG_FILES: [&str; 4] = [
+const CONFIG_FILES: [&str; 4] = [
     "docusaurus.config.js",
     "docusaurus.config.ts",
     "docusaurus.config.mjs",
@@ -45,14 +45,17 @@ pub const OWN_KEYS: [&str; 21] = [
 /// Whether the content folder `dir` is a Docusaurus site's docs (see the module's note),
 /// or the site's own folder read whole (`content_dir = "."`, the settings in it).
 pub fn is_site(dir: &Path) -> bool {
+    settings_files(dir).iter().any(|file| file.is_file())
+}
+
+/// Where the settings of a Docusaurus site whose docs are the content folder `dir` may
+/// be (see the module's note), each name in each place, in order.
+pub fn settings_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let parent = dir.parent().unwrap_or(dir);
-    [
-        dir.to_path_buf(),
-        parent.to_path_buf(),
-        parent.join("website"),
-    ]
-    .iter()
-    .any(|folder| CONFIG_FILES.iter().any(|name| folder.join(name).is_file()))
+    [dir, parent, &parent.join("website")]
+        .iter()
+        .flat_map(|folder| CONFIG_FILES.map(|name| folder.join(name)))
+        .collect()
 }
 
 /// Whether the Docusaurus site whose docs are the content folder `dir` reads its `.md`
@@ -60,15 +63,7 @@ pub fn is_site(dir: &Path) -> bool {
 /// `markdown`), which reads them as CommonMark: `import Tabs from '@theme/Tabs';` and
 /// `<Tabs>` in a `.md` page are then MDX's.
 pub fn reads_md_as_mdx(dir: &Path) -> bool {
-    let parent = dir.parent().unwrap_or(dir);
-    let config = [
-        dir.to_path_buf(),
-        parent.to_path_buf(),
-        parent.join("website"),
-    ]
-    .iter()
-    .flat_map(|folder| CONFIG_FILES.map(|name| folder.join(name)))
-    .find_map(|file| std::fs::read_to_string(file).ok());
+    let config = (settings_files(dir).iter()).find_map(|file| std::fs::read_to_string(file).ok());
     config.is_some_and(|text| {
         let detect = ["format: 'detect'", "format: \"detect\"", "format: `detect`"];
         !detect.iter().any(|d| text.contains(d))

@@ -31,8 +31,8 @@ pub fn read(config: &mut Config, root: &Path, book_toml: &str) {
 /// written.
 fn from_settings(root: &Path, dir: &Path) -> Option<String> {
     hugo_or_zola(root, dir)
-        .or_else(|| script_setting(&vitepress_files(root, dir), "lang"))
-        .or_else(|| script_setting(&docusaurus_files(dir), "defaultLocale"))
+        .or_else(|| script_setting(&super::vitepress::settings_files(root, dir), "lang"))
+        .or_else(|| script_setting(&super::docusaurus::settings_files(dir), "defaultLocale"))
         .or_else(|| script_setting(&quartz_files(root, dir), "locale"))
         .or_else(|| super::mkdocs::language(dir))
         .or_else(|| super::jekyll::language(dir))
@@ -62,36 +62,6 @@ fn hugo_or_zola(root: &Path, dir: &Path) -> Option<String> {
             table.contains_key("base_url").then_some(())?;
             Some(table.get("default_language")?.as_str()?.to_string())
         })
-}
-
-/// VitePress's and VuePress's settings files: `config.*` (or `config/index.*`) in their
-/// settings folder, in the content folder, the site's or the one above the content.
-fn vitepress_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
-    let places = [Some(dir), Some(root), dir.parent()];
-    let mut files = Vec::new();
-    for place in places.into_iter().flatten() {
-        for settings in [".vitepress", ".vuepress"] {
-            for stem in ["config", "config/index"] {
-                for ext in ["mts", "ts", "mjs", "js", "cts", "cjs"] {
-                    files.push(place.join(settings).join(format!("{stem}.{ext}")));
-                }
-            }
-        }
-    }
-    files
-}
-
-/// Docusaurus' settings files, where `docusaurus::is_site` finds them.
-fn docusaurus_files(dir: &Path) -> Vec<PathBuf> {
-    let parent = dir.parent().unwrap_or(dir);
-    [
-        dir.to_path_buf(),
-        parent.to_path_buf(),
-        parent.join("website"),
-    ]
-    .iter()
-    .flat_map(|folder| super::docusaurus::CONFIG_FILES.map(|name| folder.join(name)))
-    .collect()
 }
 
 /// A Quartz garden's `quartz.config.ts`, at the site's root or beside the content.

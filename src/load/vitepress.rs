@@ -53,6 +53,23 @@ pub fn is_site(root: &Path, dir: &Path) -> bool {
     tool(root, dir).is_some()
 }
 
+/// VitePress's and VuePress's settings files: `config.*` (or `config/index.*`) in their
+/// settings folder, in the content folder, the site's or the one above the content.
+pub fn settings_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
+    let places = [Some(dir), Some(root), dir.parent()];
+    let mut files = Vec::new();
+    for place in places.into_iter().flatten() {
+        for settings in [".vitepress", ".vuepress"] {
+            for stem in ["config", "config/index"] {
+                for ext in ["mts", "ts", "mjs", "js", "cts", "cjs"] {
+                    files.push(place.join(settings).join(format!("{stem}.{ext}")));
+                }
+            }
+        }
+    }
+    files
+}
+
 /// The settings folder's name and where its public folder is, from the content folder.
 fn tool(root: &Path, dir: &Path) -> Option<(&'static str, &'static str)> {
     let places = [Some(dir), Some(root), dir.parent()];

@@ -112,6 +112,9 @@ impl Article {
     /// `written`, a link's name for this article, when it is one of its aliases that
     /// are names (not URL paths) and not its title.
     fn alias_written<'w>(&self, written: &'w str) -> Option<&'w str> {
+        if self.front.aliases.is_empty() {
+            return None;
+        }
         let written = written.trim();
         let lower = written.to_lowercase();
         let alias = |a: &String| !a.trim().starts_with('/') && a.trim().to_lowercase() == lower;
