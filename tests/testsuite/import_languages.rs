@@ -608,3 +608,46 @@ fn a_site_s_language_is_read_from_the_other_tool_s_settings() {
         );
     }
 }
+
+/// I14Y-ch/handbook: a Hugo site published below `/handbook/` (its `baseURL` given on
+/// the command line), in `de` with `defaultContentLanguageInSubdir`, whose pages write
+/// `/handbook/img/i14y-film_55.png` (43 times) and `/handbook/de/news/` (72 times).
+/// Without `base_url`, the help offered `img/i14y-film_55.png` by a near name; with it,
+/// the images were found, but `/de/news/` below the base path was no page.
+#[test]
+fn paths_below_a_base_path_and_its_language_lead_to_the_pages() {
+    let site = Fixture::empty();
+    let book = "[site]\ntitle = \"Handbuch\"\n\n[build]\ncontent_dir = \"content\"\nstatic_dir = \"static\"\nbroken_links = \"warn\"\n";
+    site.write("book.toml", book);
+    site.write(
+        "hugo.toml",
+        "languageCode = 'de-CH'\ndefaultContentLanguage = \"de\"\ndefaultContentLanguageInSubdir = true\n\n[languages.de]\ncontentDir = \"content/de\"\n[languages.fr]\ncontentDir = \"content/fr\"\n",
+    );
+    site.write("static/img/film.png", b"\x89PNG\r\n");
+    site.write(
+        "content/de/news.md",
+        "# News\n\n## Breaking Change\n\nNeu.\n",
+    );
+    site.write("content/fr/news.md", "# Nouvelles\n");
+    site.write(
+        "content/de/_index.md",
+        "# Handbuch\n\n![Film](/handbook/img/film.png)\n\nSiehe [die Änderung](/handbook/de/news/#breaking-change).\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains(
+        "help: the site has no `/handbook/`, but has `/img/film.png`: a site published below `/handbook/` says so in book.toml, `base_url = \"https://…/handbook/\"` under [site]",
+    );
+    site.write(
+        "book.toml",
+        book.replace(
+            "[build]",
+            "base_url = \"https://i14y-ch.github.io/handbook/\"\n\n[build]",
+        ),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("handbook"), "{}", run.stderr);
+    let home = site.read("index.html");
+    assert!(home.contains("src=\"./img/film.png\""), "{home}");
+    assert!(home.contains("href=\"./news/#breaking-change\""), "{home}");
+}

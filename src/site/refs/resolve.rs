@@ -425,9 +425,9 @@ impl Site {
         }
         // `/es/blog/`, as Zola and Hugo write links between pages in a language other
         // than their default: on a site in that language (see
-        // [`crate::load::Publish`]), the page at `/blog/`.
-        if let Some(rest) = path
-            .strip_prefix('/')
+        // [`crate::load::Publish`]), the page at `/blog/`; below the path of `base_url`
+        // too (`/handbook/de/news/`, Hugo's `defaultContentLanguageInSubdir`).
+        if let Some(rest) = (self.below_base_path(path).unwrap_or(path).strip_prefix('/'))
             .and_then(|p| without_language(p, &self.config.site.language))
         {
             let mut unprefixed = r.clone();

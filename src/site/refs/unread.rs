@@ -136,6 +136,9 @@ impl Site {
                 "an email address needs `mailto:`, or the browser looks for it on this site: write `mailto:{written}`"
             ));
         }
+        if let Some(help) = self.base_path_help(written, site_path, ctx) {
+            return missing.help(help);
+        }
         // Else the nearest file or page, in the site's own order (files, then
         // articles), never a hash table's, which changes from run to run: among names
         // scoring alike the suggestion was one of them at random (dapr/docs' `ref
@@ -184,6 +187,20 @@ impl Site {
                 self.config.build.content_dir.trim_end_matches('/')
             )),
         }
+    }
+
+    /// The help for a path from the host's root into a folder the site does not have,
+    /// whose rest is on the site (`/handbook/img/a.png`, `img/a.png` there): the site is
+    /// published below that folder (I14Y's handbook, `hugo --baseURL …/handbook/`), which
+    /// `base_url` says; the links then lead where they did.
+    fn base_path_help(&self, written: &str, site_path: &str, ctx: &Lookup) -> Option<String> {
+        let (first, rest) = site_path.split_once('/')?;
+        let folder = format!("{first}/");
+        let absent =
+            !self.urls.has_folder(&folder) && !ctx.by_rel.keys().any(|r| r.starts_with(&folder));
+        (written.starts_with('/') && absent && !rest.is_empty() && self.is_on_site(ctx, rest)).then(|| {
+            format!("the site has no `/{folder}`, but has `/{rest}`: a site published below `/{folder}` says so in book.toml, `base_url = \"https://…/{folder}\"` under [site], and its paths starting `/{folder}` then lead to its pages and files")
+        })
     }
 
     /// What a reference to `site_path`, which leads nowhere, shares with others: the
