@@ -180,10 +180,11 @@ impl Expanded {
 
 pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     let mut out = Expanded::default();
-    let snippets = article.expressions.mkdocs() && holds(body, "--8<--")
+    // mdBook's and Hugo's `{{…}}`, VitePress's `<!--@include: file-->`, an MkDocs
+    // site's snippets and an MDX page's partials.
+    let other_includes = article.expressions.mkdocs() && holds(body, "--8<--")
         || super::mdx::is_mdx(article) && holds(body, "import ");
-    // VitePress's `<!--@include: file-->` too; and an MDX page's partials.
-    let mut text = if holds(body, "{{") || snippets || holds(body, "@include:") {
+    let mut text = if holds(body, "{{") || other_includes || holds(body, "@include:") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
         text
