@@ -58,9 +58,15 @@ pub fn first_forbidden(text: &str) -> Option<(usize, char, usize)> {
 /// (`U+0010` left in a chapter by a copy from a PDF), replaced by U+FFFD, so only
 /// attune's own output carries marks, and no page carries what a browser may not.
 pub fn strip_marks(text: String) -> String {
-    if first_forbidden(&text).is_none() {
-        return text;
+    match first_forbidden(&text) {
+        Some(_) => replace_forbidden(&text),
+        None => text,
     }
+}
+
+/// `text` with every character [`forbidden`] holds replaced by U+FFFD, for a caller
+/// that has found one already ([`first_forbidden`]).
+pub fn replace_forbidden(text: &str) -> String {
     text.replace(forbidden, "\u{fffd}")
 }
 

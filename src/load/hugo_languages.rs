@@ -111,11 +111,7 @@ fn read_hugo_languages(
     if folders.is_empty() {
         return;
     }
-    let language_written = book_toml
-        .parse::<toml::Table>()
-        .ok()
-        .and_then(|t| t.get("site")?.get("language").cloned())
-        .is_some();
+    let language_written = super::site_language::written(book_toml);
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

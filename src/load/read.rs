@@ -72,6 +72,7 @@ pub(super) fn read_text(
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
+            // Scanned once: the marks are among these characters (`marks::strip_marks`).
             if let Some((at, control, count)) = crate::marks::first_forbidden(&text) {
                 let (l, c) = line_col(&text, at);
                 let many = if count == 1 { "" } else { "s" };
@@ -86,8 +87,9 @@ pub(super) fn read_text(
                     .at(file.clone(), l, c)
                     .help("delete it: such characters come with text copied from a PDF or a terminal, and show as nothing or a box"),
                 );
+                text = crate::marks::replace_forbidden(&text);
             }
-            let text = crate::diagnostic::normalize_lone_cr(crate::marks::strip_marks(text));
+            let text = crate::diagnostic::normalize_lone_cr(text);
             if let Some(nul) = text.find('\0') {
                 let (l, c) = line_col(&text, nul);
                 let count = text.bytes().filter(|&b| b == 0).count();

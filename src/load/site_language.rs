@@ -12,19 +12,20 @@ use std::path::{Path, PathBuf};
 
 /// Sets the site's language from the other tool's settings, when book.toml names none.
 pub fn read(config: &mut Config, root: &Path, book_toml: &str) {
-    let written = book_toml
-        .parse::<toml::Table>()
-        .ok()
-        .and_then(|t| t.get("site")?.get("language").cloned())
-        .is_some();
     // An mdBook's `[book] language` has set it already, away from the default `en`.
-    if written || config.site.language != "en" {
+    if written(book_toml) || config.site.language != "en" {
         return;
     }
     let dir = root.join(&config.build.content_dir);
     if let Some(language) = from_settings(root, &dir).as_deref().and_then(tag) {
         config.site.language = language;
     }
+}
+
+/// Whether book.toml names the site's language itself (`[site] language`).
+pub(super) fn written(book_toml: &str) -> bool {
+    let table = book_toml.parse::<toml::Table>().ok();
+    table.is_some_and(|t| t.get("site").and_then(|s| s.get("language")).is_some())
 }
 
 /// The language the settings of the site at `root` with content folder `dir` name, as

@@ -196,18 +196,16 @@ impl Site {
     fn base_path_help(&self, written: &str, site_path: &str, ctx: &Lookup) -> Option<String> {
         let (first, rest) = site_path.split_once('/')?;
         let folder = format!("{first}/");
-        let absent =
-            !self.urls.has_folder(&folder) && !ctx.by_rel.keys().any(|r| r.starts_with(&folder));
+        let absent = self.has_nothing_in(&folder, ctx);
         (written.starts_with('/') && absent && !rest.is_empty() && self.is_on_site(ctx, rest)).then(|| {
             format!("the site has no `/{folder}`, but has `/{rest}`: a site published below `/{folder}` says so in book.toml, `base_url = \"https://…/{folder}\"` under [site], and its paths starting `/{folder}` then lead to its pages and files")
         })
     }
 
-    /// What a reference to `site_path`, which leads nowhere, shares with others: the
-    /// first folder on its path that the site has nothing in (opentelemetry.io links
-    /// 493 times into `docs/specs/otel/`, which Hugo mounts from a Git submodule), else
-    /// the path itself. Either is one problem with one fix, however often it is met.
-    fn missing_family(&self, site_path: &str, ctx: &Lookup) -> String {
+    /// Whether the site has nothing in `folder` (`docs/specs/`, with its `/`): no
+    /// address below it, and no source file in a folder of that path (folders of
+    /// sources listed once).
+    fn has_nothing_in(&self, folder: &str, ctx: &Lookup) -> bool {
         let sources = ctx.source_folders.get_or_init(|| {
             let mut folders = std::collections::HashSet::new();
             for rel in ctx.by_rel.keys().chain(&ctx.files) {
@@ -217,13 +215,18 @@ impl Site {
             }
             folders
         });
-        let absent = |folder: &str| {
-            !self.urls.has_folder(folder) && !sources.contains(&crate::site::urls::fold(folder))
-        };
+        !self.urls.has_folder(folder) && !sources.contains(&crate::site::urls::fold(folder))
+    }
+
+    /// What a reference to `site_path`, which leads nowhere, shares with others: the
+    /// first folder on its path that the site has nothing in (opentelemetry.io links
+    /// 493 times into `docs/specs/otel/`, which Hugo mounts from a Git submodule), else
+    /// the path itself. Either is one problem with one fix, however often it is met.
+    fn missing_family(&self, site_path: &str, ctx: &Lookup) -> String {
         match site_path
             .match_indices('/')
             .map(|(end, _)| &site_path[..=end])
-            .find(|f| absent(f))
+            .find(|f| self.has_nothing_in(f, ctx))
         {
             Some(folder) => format!("references into `/{folder}`"),
             None => format!("references to `/{site_path}`"),
