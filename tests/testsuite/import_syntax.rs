@@ -1129,6 +1129,8 @@ fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_ki
             "<Aside type=\"caution\" title=\"Before you start\">\nBack up **first**.\n</Aside>\n\n",
             "<CardGrid stagger>\n\t<Card title=\"Fast\" icon=\"rocket\">\n\t\tBuilt for speed,\n\t\tand calm.\n\t</Card>\n</CardGrid>\n\n",
             "<LinkCard title=\"Falls\" href=\"/t/falls/\" description=\"What to do after one.\" />\n\n",
+            // A row of buttons in an HTML block, where a Markdown link is shown as written.
+            "<div class=\"buttons\">\n  <LinkButton href=\"/t/falls/\" variant=\"primary\">After a fall</LinkButton>\n</div>\n\n",
             "<Code\n\tslot=\"preview\"\n\tcode={exampleCode}\n\tlang=\"js\"\n/>\n\nAfter the code.\n\n",
             "<Widget a=\"1\" />\n<Widget a=\"2\" />\n<Widget a=\"3\" />\n<Widget a=\"4\" />\n",
         ),
@@ -1174,11 +1176,12 @@ fn starlight_and_docusaurus_components_are_drawn_and_the_rest_reported_once_a_ki
         "<p><strong>Fast</strong></p>\n<p>Built for speed,\nand calm.</p>",
         "<a href=\"../../t/falls/\"",
         ">Falls</a>: What to do after one.",
+        "<div class=\"buttons\">\n  <a href=\"../../t/falls/\">After a fall</a>\n</div>",
     ] {
         assert!(page.contains(shown), "{shown} in\n{page}");
     }
     assert!(page.contains("<p>After the code.</p>"), "{page}");
-    for gone in ["TabItem", "&lt;/", "Widget", "syncKey", "exampleCode"] {
+    for gone in ["TabItem", "&lt;/", "Widget", "syncKey", "exampleCode", "]("] {
         assert!(!page.contains(gone), "{gone} in\n{page}");
     }
 }

@@ -9,7 +9,8 @@
 //!   tab's text under its label in bold, one after another;
 //! - Starlight's `<Card title="…">` its title in bold over its text, `<LinkCard
 //!   title="…" href="…" description="…" />` a link with its description,
-//!   `<LinkButton href="…">text</LinkButton>` a link, `<Badge text="…" />` its words;
+//!   `<LinkButton href="…">text</LinkButton>` a link (`<a href="…">`, which an HTML
+//!   block around it keeps a link), `<Badge text="…" />` its words;
 //! - wrappers whose text is what they show: Starlight's `<Steps>` (an ordered list),
 //!   `<FileTree>` (a nested list), `<CardGrid>`, Astro's `<Fragment>`, VitePress's
 //!   `<ClientOnly>`; and Starlight's
@@ -37,7 +38,7 @@ pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
         Tag::Closing(opening) => {
             return Some(match name {
                 "Aside" | "Admonition" => "\n:::\n\n".into(),
-                "LinkButton" => format!("](<{}>)", attribute(opening?, "href")?),
+                "LinkButton" => attribute(opening?, "href").map(|_| "</a>".to_string())?,
                 _ if SILENT.contains(&name) || name == "Badge" => String::new(),
                 _ => return None,
             })
@@ -68,7 +69,9 @@ pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
             let link = format!("[{}](<{href}>)", plain(&title));
             format!("\n\n{link}{}\n\n", description.unwrap_or_default())
         }
-        "LinkButton" => "[".into(),
+        // An HTML link, not Markdown's: a row of buttons sits in a `<div>`, an HTML
+        // block where `[text](url)` would be shown as written.
+        "LinkButton" => format!("<a href=\"{}\">", crate::text::escape(&get("href")?)),
         "Badge" => text(get("text")),
         _ if SILENT.contains(&name) => String::new(),
         _ => return None,
@@ -210,12 +213,16 @@ mod tests {
             .unwrap(),
             "\n\n[Authoring Markdown](</guides/authoring-content/>): Learn the syntax\\.\n\n"
         );
-        let button = "<LinkButton href=\"/getting-started/\" variant=\"secondary\">";
-        assert_eq!(open("LinkButton", button).unwrap(), "[");
+        let button = "<LinkButton href=\"/start/?a=1&b=2\" variant=\"secondary\">";
+        assert_eq!(
+            open("LinkButton", button).unwrap(),
+            "<a href=\"/start/?a=1&amp;b=2\">"
+        );
         assert_eq!(
             in_place("LinkButton", Tag::Closing(Some(button))).unwrap(),
-            "](</getting-started/>)"
+            "</a>"
         );
+        assert_eq!(open("LinkButton", "<LinkButton variant=\"minimal\">"), None);
         assert_eq!(in_place("LinkButton", Tag::Closing(None)), None);
         assert_eq!(
             open("Badge", "<Badge text=\"New\" variant=\"tip\" />").unwrap(),
