@@ -176,6 +176,9 @@ codes! {
     UnknownArticle = "unknown-article",
     /// A citation names an unknown reference key.
     UnknownCitation = "unknown-citation",
+    /// Raw HTML names an element HTML does not have (`<username>`): only what it holds
+    /// shows.
+    UnknownElement = "unknown-element",
     /// A front matter key is unknown and ignored.
     UnknownKey = "unknown-key",
     /// A reading path names an unknown article.

@@ -86,6 +86,8 @@ pub(super) struct Builder<'a, 'c> {
     pub(super) raw_inline_depth: usize,
     /// Raw HTML blocks' links, code and headings still open: no glossary link inside.
     pub(super) raw_block_depth: usize,
+    /// Raw `<svg>` and `<math>` elements open, inside which any element name is good.
+    pub(super) raw_foreign: usize,
     pub(super) used_terms: HashSet<usize>,
     /// Slugs of the inline tags in `out.tags`.
     pub(super) tag_slugs: HashSet<String>,

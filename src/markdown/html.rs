@@ -60,6 +60,11 @@ pub struct Scan {
     /// Each `<script>` and `<style>` element: from its `<` to after its end tag (to the
     /// end of the HTML when that is not in it), and its name.
     pub code: Vec<(std::ops::Range<usize>, String)>,
+    /// Start tags outside SVG and MathML of elements HTML does not have
+    /// (`elements.rs`): where each `<` stands, and the name as written.
+    pub unknown: Vec<(usize, String)>,
+    /// How many `<svg>` and `<math>` elements are open after the HTML.
+    pub foreign: usize,
 }
 
 /// Elements a browser reads everything after as their text, up to their end tag, or
@@ -86,19 +91,21 @@ pub fn closes_itself(html: &str, name_end: usize, end: usize) -> bool {
         })
 }
 
-/// Finds the URL-valued attributes, ids and self-closed elements in `html`. Comments
-/// are skipped; text and the contents of `<script>`/`<style>` are not read as tags.
-pub fn scan(html: &str) -> Scan {
+/// Finds the URL-valued attributes, ids and self-closed elements in `html`, inside
+/// `foreign` open `<svg>` or `<math>` elements. Comments are skipped; text and the
+/// contents of elements a browser reads as text (`<script>`, `<textarea>`, …) are not
+/// read as tags.
+pub fn scan(html: &str, foreign: usize) -> Scan {
     let bytes = html.as_bytes();
     let mut out = Scan::default();
     let mut i = 0;
-    let mut skip_until: Option<&'static str> = None;
+    let mut skip_until: Option<String> = None;
     let mut code_open: Option<(usize, String)> = None;
     // Inside `<svg>` or `<math>`, where `/>` closes an element as XML does.
-    let mut foreign = 0usize;
+    let mut foreign = foreign;
     while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + rel;
-        if let Some(end_tag) = skip_until {
+        if let Some(end_tag) = &skip_until {
             if bytes[start..]
                 .get(..end_tag.len())
                 .is_some_and(|b| b.eq_ignore_ascii_case(end_tag.as_bytes()))
@@ -136,6 +143,11 @@ pub fn scan(html: &str) -> Scan {
             continue;
         }
         let tag = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if foreign == 0 {
+            if let Some(name) = super::elements::unknown(&html[name_start..], &tag) {
+                out.unknown.push((start, name.to_string()));
+            }
+        }
         let end = read_attributes(html, start, name_start + name_len, &tag, &mut out);
         // HTML reads `/>` as `>` on an element that holds content: `<script/>` makes
         // everything after it script text.
@@ -149,19 +161,19 @@ pub fn scan(html: &str) -> Scan {
             i = end;
             continue;
         }
-        if tag == "script" || tag == "style" {
-            skip_until = Some(if tag == "script" {
-                "</script"
-            } else {
-                "</style"
-            });
-            code_open = Some((start, tag));
+        let code = tag == "script" || tag == "style";
+        if (code || foreign == 0) && super::elements::READ_AS_TEXT.contains(&tag.as_str()) {
+            skip_until = Some(format!("</{tag}"));
+            if code {
+                code_open = Some((start, tag));
+            }
         }
         i = end;
     }
     if let Some((open, tag)) = code_open {
         out.code.push((open..bytes.len(), tag));
     }
+    out.foreign = foreign;
     out
 }
 
@@ -492,7 +504,7 @@ mod tests {
         let html = r#"<a href="a.html#x" id=top>A</a><img src='img/p.png' srcset="s.png 1x, /t.png 2x">
 <video poster=poster.jpg src="v.mp4"></video><source srcset="u.webp"><!-- <img src="no.png"> -->
 <a name="old-section"></a><script>var s = "<img src='no2.png'>";</script><p title="src=x">"#;
-        let scan = scan(html);
+        let scan = scan(html, 0);
         let urls: Vec<&str> = scan.refs.iter().map(|r| r.url.as_str()).collect();
         assert_eq!(
             urls,
@@ -520,7 +532,7 @@ mod tests {
     #[test]
     fn a_meta_refresh_address_is_a_link() {
         let html = r#"<meta http-equiv="Refresh" content="0; url=../new/page.html#x"><meta http-equiv=refresh content="5;URL='a b.html'"><meta name="x" content="0; url=no.html">"#;
-        let scan = scan(html);
+        let scan = scan(html, 0);
         let urls: Vec<&str> = scan.refs.iter().map(|r| r.url.as_str()).collect();
         assert_eq!(urls, ["../new/page.html#x", "a b.html"]);
         assert_eq!(&html[scan.refs[0].replace.clone()], "../new/page.html#x");
@@ -544,6 +556,16 @@ mod tests {
     }
 
     #[test]
+    fn tags_of_elements_html_does_not_have_are_found_by_the_name_a_browser_reads() {
+        let html = "<p>ssh <username>@host, <stdio.h>, <o:p></o:p>, <sourcesrc=\"a.mp4\">, \
+                    <my-widget>, <DIV>, <svg><linearGradient/></svg> <textarea><name></textarea>";
+        let names: Vec<_> = scan(html, 0).unknown.into_iter().map(|(_, n)| n).collect();
+        assert_eq!(names, ["username", "stdio.h", "o:p", "sourcesrc"]);
+        // Inside an `<svg>` an earlier piece of HTML opened.
+        assert!(scan("<path d=\"M0 0\"/></svg><x>", 1).unknown.len() == 1);
+    }
+
+    #[test]
     fn text_that_is_not_html_never_breaks_the_scan() {
         for html in [
             "<script>é</scrip\u{e9}",
@@ -553,7 +575,7 @@ mod tests {
             "<é>",
             "<a\u{0}=1>",
         ] {
-            let _ = scan(html);
+            let _ = scan(html, 0);
         }
     }
 

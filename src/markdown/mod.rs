@@ -15,6 +15,7 @@ mod comments;
 mod containers;
 mod dataview;
 mod dendron_links;
+mod elements;
 mod expand;
 mod foreign;
 mod foreign_address;
@@ -455,6 +456,7 @@ pub fn parse_titled(
         mathjax: false,
         raw_inline_depth: 0,
         raw_block_depth: 0,
+        raw_foreign: 0,
         used_terms: HashSet::new(),
         tag_slugs: HashSet::new(),
         cite_numbers: HashMap::new(),

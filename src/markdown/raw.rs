@@ -2,6 +2,7 @@
 //! recorded, and its depth tells prose whether it sits inside a link, code or heading.
 
 use super::{escape, html, Builder};
+use crate::diagnostic::{Code, Diagnostic};
 
 impl<'a> Builder<'a, '_> {
     /// Raw HTML (`pieces`: its text in order, each with its offset in the body) with
@@ -14,12 +15,14 @@ impl<'a> Builder<'a, '_> {
             starts.push((html.len(), *offset));
             html.push_str(text);
         }
-        let found = html::scan(&html);
+        let found = html::scan(&html, self.raw_foreign);
+        self.raw_foreign = found.foreign;
         if found.refs.is_empty()
             && found.ids.is_empty()
             && found.self_closed.is_empty()
             && found.images_without_alt.is_empty()
             && found.code.is_empty()
+            && found.unknown.is_empty()
         {
             return html;
         }
@@ -32,6 +35,11 @@ impl<'a> Builder<'a, '_> {
         for &at in &found.images_without_alt {
             let at = position(at);
             self.out.images_without_alt.push(at);
+        }
+        for (at, name) in &found.unknown {
+            let (line, column) = position(*at);
+            let d = unknown_element(name).at(self.file, line, column);
+            self.out.diagnostics.push(d);
         }
         let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
         for (range, tag) in &found.code {
@@ -97,6 +105,19 @@ impl<'a> Builder<'a, '_> {
         out.push_str(&html[from..]);
         out
     }
+}
+
+/// The warning for a tag of an element HTML does not have (`elements.rs`).
+fn unknown_element(name: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::UnknownElement,
+        format!("`<{name}>` is no HTML element: the page shows only what it holds, never the tag"),
+    )
+    .help(format!(
+        "to show `<{name}>` as written, put it in backticks or write `\\<{name}>`; \
+         another tool's component is not drawn on an attune page: write what it stands for in Markdown"
+    ))
+    .family("tags of elements HTML does not have")
 }
 
 /// Elements that never hold content: opening one leaves nothing open.

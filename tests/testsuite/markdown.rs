@@ -248,3 +248,48 @@ fn pre_opening_a_line_does_not_swallow_the_page() {
         "{page}"
     );
 }
+
+/// A tag of an element HTML does not have (`ssh <username>@host`, `Vec<T>`, another
+/// tool's component) shows nothing of itself on the page, so the word is missing: a
+/// warning at it, one for the family once there are many. The tag is written as it
+/// stands, as CommonMark passes raw HTML through; SVG's and MathML's elements, custom
+/// elements (`<my-widget>`), obsolete elements browsers still draw and the text of a
+/// `<textarea>` or `<script>` are not reported.
+#[test]
+fn a_tag_of_an_element_html_does_not_have_is_reported_where_it_stands() {
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\nLog in with ssh <username>@host.\n\n\
+         A `Vec<T>` in code is fine; a Vec<T> outside it hides the T.\n\n\
+         <svg viewBox=\"0 0 2 2\"><linearGradient id=\"g\"></linearGradient><path d=\"M0 0\"/></svg>\n\n\
+         Inline <svg><circle r=\"1\"/></svg> and <math><mi>x</mi></math>, <my-widget></my-widget>, \
+         <center>old</center>.\n\n\
+         <textarea><name></textarea>\n\n<script>let a = \"<b>\" + \"<thing>\";</script>\n\n\
+         <!-- <comment> -->\n\n<Badge type=\"tip\" text=\"new\" />\n",
+    );
+    site.write(
+        "content/t/b.md",
+        "---\ntitle: B\n---\n<pre>\n#include <stdio.h>\n</pre>\n\n<T> one, <T> two.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(
+        run.stderr.matches("is no HTML element").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("content/t/a.md:4:17");
+    run.assert_stderr_contains("content/t/a.md:6:34");
+    run.assert_stderr_contains("content/t/a.md:18:1");
+    run.assert_stderr_contains("write `\\<username>`");
+    // Six in two files: one warning for the family, at the first.
+    run.assert_stderr_contains(
+        "`<username>` is no HTML element: the page shows only what it holds, never the tag \
+         (6 tags of elements HTML does not have in 2 files, reported here as one)",
+    );
+    run.assert_stderr_contains("content/t/b.md:5:10");
+    let page = site.read("t/a/index.html");
+    assert!(page.contains("ssh <username>@host."), "{page}");
+}

@@ -37,7 +37,7 @@ impl Site {
         }
         let scans: HashMap<&str, _> = pages
             .iter()
-            .map(|(path, _, text)| (path.as_str(), scan_html(text)))
+            .map(|(path, _, text)| (path.as_str(), scan_html(text, 0)))
             .collect();
         let ids_of = |path: &str| -> Option<HashSet<&str>> {
             if let Some(scan) = scans.get(path) {
@@ -254,7 +254,7 @@ impl Site {
     /// The ids in each copied `.html`/`.htm` file, by its output path.
     fn copied_ids(&self) -> HashMap<String, HashSet<String>> {
         let ids = |text: &str| {
-            scan_html(text)
+            scan_html(text, 0)
                 .ids
                 .into_iter()
                 .map(|(id, _, _)| id)
