@@ -191,6 +191,9 @@ pub struct FrontMatter {
     /// Read from a Logseq page's properties (`public:: false`, see `logseq_graph.rs`).
     #[serde(skip)]
     pub logseq: bool,
+    /// Listed in the site's own contents (an MkDocs `nav`), so never an orphan.
+    #[serde(skip)]
+    pub in_contents: bool,
 }
 
 /// `review:` as written; [`crate::review::Review`] resolves it with the legacy keys.

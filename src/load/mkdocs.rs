@@ -340,6 +340,7 @@ pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
             continue;
         };
         let front = &mut source.front;
+        front.in_contents = true;
         if front.order.is_none() && front.weight.is_none() {
             front.order = Some(*n);
         }

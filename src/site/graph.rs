@@ -179,7 +179,7 @@ impl Site {
     }
 
     /// Articles nothing points to: no link, no relation, no reading path, no entry in
-    /// SUMMARY.md.
+    /// SUMMARY.md or an MkDocs `nav`.
     pub fn orphans(&self) -> Vec<usize> {
         let mut reached = vec![false; self.articles.len()];
         for (i, links) in self.links.iter().enumerate() {
@@ -227,6 +227,7 @@ impl Site {
         (0..self.articles.len())
             .filter(|&i| {
                 !reached[i]
+                    && !self.articles[i].front.in_contents
                     && self.articles[i].topic.is_some()
                     && self.articles[i].structure == super::Structure::Page
             })
