@@ -91,7 +91,8 @@ impl Builder<'_, '_> {
                     "Mermaid diagrams are not drawn: this block is shown as its code",
                 )
                 .at(self.file.to_path_buf(), line, column)
-                .help("draw the diagram as an image (SVG or PNG) and show it with ![description](diagram.svg); attune pages run no script from elsewhere"),
+                .help("draw the diagram as an image (SVG or PNG) and show it with ![description](diagram.svg); attune pages run no script from elsewhere")
+                .family("Mermaid diagrams"),
             );
         }
     }

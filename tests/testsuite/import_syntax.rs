@@ -877,6 +877,21 @@ fn mermaid_is_shown_as_code_with_a_warning() {
             "{path}"
         );
     }
+    // Many are one warning, at the first (mdBook sites with mdbook-mermaid hold dozens:
+    // 1757WestwoodRobotics/prog-docs 41, each reported apart).
+    site.write(
+        "content/t/b.md",
+        "---\ntitle: B\n---\n```mermaid\ngraph LR; C-->D\n```\n\n```mermaid\ngraph LR; E-->F\n```\n\n~~~ mermaid\npie\n~~~\n",
+    );
+    let run = site.build();
+    assert_eq!(
+        run.stderr.matches("Mermaid diagrams are not drawn").count(),
+        1
+    );
+    run.assert_stderr_contains(
+        "warning: Mermaid diagrams are not drawn: this block is shown as its code \
+         (4 Mermaid diagrams in 2 files, reported here as one)\n  --> content/t/a.md:6:1",
+    );
 }
 
 #[test]
