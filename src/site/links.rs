@@ -219,6 +219,14 @@ impl Site {
                             }
                         };
                         let Some(t) = target else {
+                            if let Some(url) = self.wikilinked_folder(article, link) {
+                                let href = style.href(&article.url, &url);
+                                return ResolvedLink {
+                                    target: None,
+                                    href,
+                                    title: written,
+                                };
+                            }
                             let is_file = matches!(link.target, LinkTarget::File { .. });
                             if is_file {
                                 written = display_path(&written);

@@ -920,3 +920,44 @@ fn of_notes_a_name_finds_as_a_slug_the_one_that_gives_itself_that_very_name_is_m
     );
     assert!(start.contains(">convex.core/(str?)</a>"), "{start}");
 }
+
+/// A wikilink naming a folder by its path (`[[04-architecture/adr]]`, from the vault's
+/// top or the note's own folder) where no note has that name leads to the folder's
+/// page, which lists what it holds, as a vault's folder-note plugins lead there; it was
+/// a note "not written yet" (0xultravioleta/medos: `see [[04-architecture/adr]]` for
+/// eight ADRs). A name that is neither stays a note not written yet.
+#[test]
+fn a_wikilink_naming_a_folder_leads_to_its_page() {
+    let site = Fixture::new("obsidian");
+    site.write("content/Architecture/ADR/ADR-001 Storage.md", "Kept.");
+    site.write("content/Architecture/overview.md", "See [[ADR]].");
+    site.write("content/Domain/billing/claims.md", "Claims.");
+    site.write(
+        "content/Plans/plan.md",
+        "# Plan\n\nThe records: [[Architecture/ADR]], [[Domain/billing|billing research]], \
+         [[Domain]] and [[Domain/payroll]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    // The fixture's own note still to come, and this one.
+    assert_eq!(
+        run.stderr.matches("is not written yet").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("'Domain/payroll' is not written yet");
+    let page = site.read("plans/plan/index.html");
+    for link in [
+        "<a href=\"../../architecture/adr/\" id=\"ref-1\">Architecture/ADR</a>",
+        "<a href=\"../../domain/billing/\" id=\"ref-2\">billing research</a>",
+        "<a href=\"../../domain/\" id=\"ref-3\">Domain</a>",
+    ] {
+        assert!(page.contains(link), "{link}: {page}");
+    }
+    let overview = site.read("architecture/overview/index.html");
+    assert!(
+        overview.contains("<a href=\"../../architecture/adr/\""),
+        "{overview}"
+    );
+}

@@ -189,6 +189,36 @@ pub(super) fn folder_address(written: String, known: impl Fn(&str) -> bool) -> S
 }
 
 impl crate::site::Site {
+    /// The address of the page attune makes for a folder a wikilink names by its path
+    /// (`[[04-architecture/adr]]`, from the content folder or the note's own), which
+    /// has no note of that name: the folder's hub, listing what it holds, as a vault's
+    /// folder-note plugins lead there.
+    pub(in crate::site) fn wikilinked_folder(
+        &self,
+        from: &crate::site::Article,
+        link: &crate::markdown::OutLink,
+    ) -> Option<String> {
+        let crate::markdown::LinkTarget::Slug { slug: name, .. } = &link.target else {
+            return None;
+        };
+        if link.embed {
+            return None;
+        }
+        let name = name.trim().trim_end_matches('/');
+        // Topics' and sections' hubs (the table of addresses is made after links).
+        let is_page = |url: &str| {
+            let topic = |t: &crate::config::Topic| url.strip_suffix('/') == Some(t.id.as_str());
+            self.config.topics.iter().any(topic) || self.sections.iter().any(|s| s.url == url)
+        };
+        let relative = join(&source_folder(from), name);
+        [Some(name.trim_start_matches('/').to_string()), relative]
+            .into_iter()
+            .flatten()
+            .filter(|path| !path.is_empty())
+            .map(|path| folder_address(format!("{path}/"), is_page))
+            .find(|url| is_page(url))
+    }
+
     /// A link's destination without its fragment (`before`), split at a `?` into the
     /// path and the query (`?q=1`, kept on the link). A note named with a `?` (`What is
     /// CEN?.md`, as Obsidian and macOS allow) linked as `<What is CEN?.md>` or
