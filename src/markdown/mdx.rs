@@ -1,7 +1,8 @@
 //! MDX files (`.mdx`: the Markdown with JSX of Astro, Docusaurus and Next.js sites),
 //! read as Markdown. Their JavaScript, which attune does not run, is taken out of the
 //! text outside code, so none of it is shown raw: `import` and `export` statements (a
-//! block starting with either word at a line's start, to the next blank line),
+//! block starting with either word at a line's start, to the next blank line outside
+//! its brackets: `statements.rs`),
 //! components (`<Callout type="tip">`, `<Chart data={{…}} />`: a tag whose name starts
 //! with a capital letter, its attributes over any number of lines; between a
 //! component's opening and closing tags the Markdown is kept) and `{/* comments */}`,
@@ -17,6 +18,7 @@ use pulldown_cmark::Options;
 use std::ops::Range;
 
 mod components;
+mod statements;
 
 /// How far a component's opening tag may run, in bytes (JSON-LD data runs long).
 const MAX_TAG: usize = 50_000;
@@ -232,7 +234,7 @@ fn parts(text: &str, options: Options, mdx: bool) -> Vec<(Range<usize>, Part)> {
             && (rest.starts_with("import ") || rest.starts_with("export "))
             && !inside(&literal, at)
         {
-            let end = rest.find("\n\n").map_or(text.len(), |i| at + i);
+            let end = at + statements::statement_end(rest);
             found.push((at..end, Part::Statement));
             at = end;
             continue;

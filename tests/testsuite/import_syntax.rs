@@ -2171,3 +2171,25 @@ fn a_docusaurus_page_finds_static_files_as_its_bundler_does() {
         .assert_stderr_contains("warning: image '//img/assets/grow.png' will not load: `//` starts another server's address, and `img` is none")
         .assert_stderr_contains("help: a path from the site's root starts with one `/`: write `/img/assets/grow.png`");
 }
+
+/// An MDX `export` whose JavaScript runs on past a blank line (a function a page
+/// exports, its body over paragraphs of code) ends where its brackets close, as MDX
+/// reads it: 203-Systems/Matrix-Wiki's pages showed 20 such functions' bodies as text.
+#[test]
+fn an_mdx_export_runs_past_blank_lines_to_the_end_of_its_code() {
+    let site = site();
+    site.write(
+        "content/t/demo.mdx",
+        "---\ntitle: Demo\n---\nimport Pad from \"@site/src/components/Pad\";\n\n## Control bar\n\n\
+         export function Bar() {\n\n    const elements = [\n    {\n        \"name\": \"Note Pad\",\n\n        \"desc\": \"Tap it.\"\n    },\n    ];\n\n    return <Pad elements={elements} />;\n}\n\n\
+         <Bar />\n\nThe bar sits on top.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: MDX statement `export function Bar() {");
+    let page = site.read("t/demo/index.html");
+    for gone in ["Note Pad", "Tap it", "elements", "return"] {
+        assert!(!page.contains(gone), "{gone}: {page}");
+    }
+    assert!(page.contains("<p>The bar sits on top.</p>"), "{page}");
+}
