@@ -191,9 +191,12 @@ pub struct FrontMatter {
     /// Read from a Logseq page's properties (`public:: false`, see `logseq_graph.rs`).
     #[serde(skip)]
     pub logseq: bool,
-    /// Listed in the site's own contents (an MkDocs `nav`), so never an orphan.
+    /// Listed in the site's own contents (`contents.rs`), so never an orphan; with the
+    /// title a VitePress sidebar gives, for a page with no title or heading.
     #[serde(skip)]
     pub in_contents: bool,
+    #[serde(skip)]
+    pub contents_title: Option<String>,
 }
 
 /// `review:` as written; [`crate::review::Review`] resolves it with the legacy keys.

@@ -9,7 +9,6 @@
 //! theme's templates kept in `docs/` (`custom_dir`) are not published.
 
 use super::Source;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Front matter keys MkDocs and Material for MkDocs read for their theme (hiding the
@@ -331,23 +330,7 @@ pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
     };
     let mut listed = Vec::new();
     nav_pages(nav, &mut listed);
-    let mut place: HashMap<PathBuf, (i64, Option<String>)> = HashMap::new();
-    for (n, (rel, title)) in listed.into_iter().enumerate() {
-        place.entry(rel).or_insert((n as i64 + 1, title));
-    }
-    for source in sources {
-        let Some((n, title)) = place.get(&source.rel) else {
-            continue;
-        };
-        let front = &mut source.front;
-        front.in_contents = true;
-        if front.order.is_none() && front.weight.is_none() {
-            front.order = Some(*n);
-        }
-        if front.title.is_none() {
-            front.title.clone_from(title);
-        }
-    }
+    super::contents::apply(sources, listed, super::contents::ListTitle::First);
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub use bundles::{is_hugo, is_hugo_or_zola, is_zola};
 pub mod astro;
 mod cascade;
 mod content;
+mod contents;
 mod data;
 mod date;
 pub mod docusaurus;
@@ -47,6 +48,7 @@ pub mod summary;
 pub mod taxonomies;
 mod unknown_keys;
 pub mod vitepress;
+mod vitepress_sidebar;
 mod walk;
 mod weight;
 mod widgets;
@@ -66,8 +68,8 @@ pub use hugo_languages::read_config;
 pub use publish::Publish;
 pub use read::is_html_page;
 use read::is_page_file;
-pub use read::title_from_file_name;
 pub use read::{content_hash, Source};
+pub use read::{fallback_title, title_from_file_name};
 pub use spans::{Place, Spans, Step};
 pub use unknown_keys::UnknownKeys;
 pub use walk::{is_ignored, missing_content_folder};
@@ -451,6 +453,10 @@ pub fn load(
     cascade::apply(&mut sources, hugo_params::site_cascade(root, &dir));
     jekyll::keep_addresses(&dir, &mut sources);
     mkdocs::apply_nav(&dir, &mut sources);
+    if vitepress::is_site(root, &dir) {
+        let listed = vitepress_sidebar::listed(root, &dir);
+        contents::apply(&mut sources, listed, contents::ListTitle::AfterHeading);
+    }
     if is_hugo && !bundles::is_zola(root, &dir) {
         bundles::keep_hugo_addresses(&mut sources);
     }

@@ -362,7 +362,7 @@ pub(super) fn articles(
                 .iter()
                 .find(|h| !h.text.is_empty() && !expressions.vault())
                 .map(|h| h.text.clone())
-                .unwrap_or_else(|| crate::load::title_from_file_name(&source.rel)),
+                .unwrap_or_else(|| crate::load::fallback_title(&source)),
         };
         let summary = source
             .front

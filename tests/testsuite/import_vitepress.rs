@@ -253,3 +253,44 @@ fn a_vitepress_sites_own_front_matter_keys_are_not_unknown() {
         .assert_code(0)
         .assert_stderr_contains("unknown front matter key `outline` is ignored");
 }
+
+/// The sidebar of a VitePress site is its table of contents, as MkDocs' `nav` is: the
+/// pages it links take its order and, without a title of their own, its text, and
+/// none is an orphan (07B-BD/cours: 22 orphan warnings, its modules sorted by title).
+/// A page it leaves out (here in a comment) is still an orphan.
+#[test]
+fn a_vitepress_sidebar_orders_and_titles_the_pages_it_lists() {
+    let site = vitepress_site();
+    site.write(
+        "docs/.vitepress/config.mts",
+        "import { defineConfig } from 'vitepress'\n\nexport default defineConfig({\n  themeConfig: {\n    \
+         sidebar: [\n      { text: 'Course plan', link: '/plan' },\n      {\n        text: 'Module 1',\n        \
+         items: [\n          { text: 'Why data', link: '/m1/zeta' },\n          { text: 'Tables', link: '/m1/alpha.md' },\n          \
+         // { text: 'Later', link: '/m1/later' },\n        ],\n      },\n    ],\n  },\n})\n",
+    );
+    site.write("docs/index.md", "# Home\n\nWelcome.\n");
+    site.write("docs/plan.md", "Weeks one to fifteen.\n");
+    site.write("docs/m1/zeta.md", "# Why data matters\n\nText.\n");
+    site.write("docs/m1/alpha.md", "Rows and columns.\n");
+    site.write("docs/m1/later.md", "# Later\n\nNot yet.\n");
+    let run = site.build();
+    run.assert_code(0);
+    let hub = site.read("m1/index.html");
+    let at = |needle: &str| {
+        hub.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {hub}"))
+    };
+    // The sidebar's order, not the titles' (and its text for a page with no title).
+    assert!(at("Why data matters") < at(">Tables<"));
+    let plan = site.read("plan/index.html");
+    assert!(plan.contains("<title>Course plan · Vite</title>"), "{plan}");
+    let check = site.run(&["check"]);
+    check.assert_stderr_contains("'later' is an orphan");
+    for listed in ["'zeta'", "'alpha'", "'plan'"] {
+        assert!(
+            !check.stderr.contains(&format!("{listed} is an orphan")),
+            "{listed}: {}",
+            check.stderr
+        );
+    }
+}

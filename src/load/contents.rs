@@ -1,0 +1,51 @@
+//! A site's own table of contents, written for another tool: MkDocs' `nav`
+//! (`mkdocs.rs`), VitePress' sidebar (`vitepress_sidebar.rs`). The pages it lists take
+//! its order (a page's own `order` or `weight` wins) and, when their front matter
+//! gives none, the title it gives them (a sidebar's only when the page has no heading
+//! either); and none of them is an orphan, as the site's navigation leads to each, as
+//! `SUMMARY.md` does to a chapter.
+
+use super::Source;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Whether a list's title for a page comes before the page's first heading (MkDocs'
+/// `nav` titles the page) or only after it (a VitePress sidebar names the page in the
+/// sidebar; its own heading is its title).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum ListTitle {
+    First,
+    AfterHeading,
+}
+
+/// Gives the pages `listed` names (each by its path from the content folder, with
+/// the title the list gives it) their place in the list; the first place a page has
+/// counts.
+pub(super) fn apply(
+    sources: &mut [Source],
+    listed: Vec<(PathBuf, Option<String>)>,
+    titles: ListTitle,
+) {
+    if listed.is_empty() {
+        return;
+    }
+    let mut place: HashMap<PathBuf, (i64, Option<String>)> = HashMap::new();
+    for (n, (rel, title)) in listed.into_iter().enumerate() {
+        place.entry(rel).or_insert((n as i64 + 1, title));
+    }
+    for source in sources {
+        let Some((n, title)) = place.get(&source.rel) else {
+            continue;
+        };
+        let front = &mut source.front;
+        front.in_contents = true;
+        if front.order.is_none() && front.weight.is_none() {
+            front.order = Some(*n);
+        }
+        match titles {
+            ListTitle::First if front.title.is_none() => front.title.clone_from(title),
+            ListTitle::AfterHeading => front.contents_title.clone_from(title),
+            ListTitle::First => {}
+        }
+    }
+}
