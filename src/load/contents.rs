@@ -1,5 +1,6 @@
 //! A site's own table of contents, written for another tool: MkDocs' `nav`
-//! (`mkdocs.rs`), VitePress' sidebar (`vitepress_sidebar.rs`). The pages it lists take
+//! (`mkdocs.rs`), VitePress' sidebar (`vitepress_sidebar.rs`), Docusaurus' sidebars
+//! (`docusaurus_sidebar.rs`). The pages it lists take
 //! its order (a page's own `order` or `weight` wins) and, when their front matter
 //! gives none, the title it gives them (a sidebar's only when the page has no heading
 //! either); and none of them is an orphan, as the site's navigation leads to each, as
@@ -7,7 +8,21 @@
 
 use super::Source;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// Reads the site's own contents, if it has some, into `sources`: the site at `root`
+/// with content folder `dir`, a Docusaurus site's docs when `docusaurus` says so.
+pub(super) fn read(root: &Path, dir: &Path, docusaurus: bool, sources: &mut [Source]) {
+    super::mkdocs::apply_nav(dir, sources);
+    if super::vitepress::is_site(root, dir) {
+        let listed = super::vitepress_sidebar::listed(root, dir);
+        apply(sources, listed, ListTitle::AfterHeading);
+    }
+    if docusaurus {
+        let listed = super::docusaurus_sidebar::listed(dir, sources);
+        apply(sources, listed, ListTitle::AfterHeading);
+    }
+}
 
 /// Whether a list's title for a page comes before the page's first heading (MkDocs'
 /// `nav` titles the page) or only after it (a VitePress sidebar names the page in the

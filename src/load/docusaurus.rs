@@ -103,10 +103,7 @@ pub fn keep_addresses(sources: &mut [super::Source]) {
         let Some(name) = parts.pop() else {
             continue;
         };
-        let values = super::hugo_params::front_values(&source.text[..source.body_start]);
-        let id = (values.as_ref())
-            .and_then(|v| v.get("id")?.as_str().map(str::to_string))
-            .filter(|id| !id.is_empty() && !id.contains('/'));
+        let id = front_id(source);
         let index = id.is_none()
             && (["index", "readme"].contains(&name.to_lowercase().as_str())
                 || parts.last().is_some_and(|f| f.eq_ignore_ascii_case(&name)));
@@ -132,6 +129,33 @@ pub fn keep_addresses(sources: &mut [super::Source]) {
             source.front.old_address = Some(address);
         }
     }
+}
+
+/// A doc's `id:` in its front matter, which names it in place of its file's name.
+fn front_id(source: &super::Source) -> Option<String> {
+    let values = super::hugo_params::front_values(&source.text[..source.body_start]);
+    (values.as_ref())
+        .and_then(|v| v.get("id")?.as_str().map(str::to_string))
+        .filter(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// The id Docusaurus gives a doc, which its sidebars name it by: its path from the
+/// docs folder without the extension and the number prefixes, its front matter's
+/// `id` in place of its file's name (`guides/01-setup.md` is `guides/setup`).
+pub(super) fn doc_id(source: &super::Source) -> String {
+    let rel = source.rel.with_extension("");
+    let parts: Vec<String> = (rel.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let Some((name, folders)) = parts.split_last() else {
+        return String::new();
+    };
+    let name = front_id(source).unwrap_or_else(|| without_number_prefix(name).to_string());
+    let mut id: String = (folders.iter())
+        .map(|f| format!("{}/", without_number_prefix(f)))
+        .collect();
+    id.push_str(&name);
+    id
 }
 
 /// The address a file's path gives as written, each part kept as it is

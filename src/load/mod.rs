@@ -20,6 +20,7 @@ mod contents;
 mod data;
 mod date;
 pub mod docusaurus;
+mod docusaurus_sidebar;
 mod excalidraw;
 pub mod exclude;
 mod fence;
@@ -35,6 +36,7 @@ pub mod hugo_languages;
 pub mod hugo_params;
 pub mod jekyll;
 mod jekyll_front;
+mod js_literal;
 mod languages;
 pub mod logseq_graph;
 pub mod mkdocs;
@@ -452,11 +454,7 @@ pub fn load(
     }
     cascade::apply(&mut sources, hugo_params::site_cascade(root, &dir));
     jekyll::keep_addresses(&dir, &mut sources);
-    mkdocs::apply_nav(&dir, &mut sources);
-    if vitepress::is_site(root, &dir) {
-        let listed = vitepress_sidebar::listed(root, &dir);
-        contents::apply(&mut sources, listed, contents::ListTitle::AfterHeading);
-    }
+    contents::read(root, &dir, content.docusaurus, &mut sources);
     if is_hugo && !bundles::is_zola(root, &dir) {
         bundles::keep_hugo_addresses(&mut sources);
     }
