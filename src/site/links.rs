@@ -219,7 +219,9 @@ impl Site {
                             }
                         };
                         let Some(t) = target else {
-                            if let Some(url) = self.wikilinked_folder(article, link) {
+                            // A Logseq graph's page without a file is a tag's, below.
+                            let folder = self.wikilinked_folder(article, link);
+                            if let Some(url) = folder.filter(|_| !logseq) {
                                 let href = style.href(&article.url, &url);
                                 return ResolvedLink {
                                     target: None,

@@ -936,7 +936,7 @@ fn a_page_a_logseq_graph_links_to_but_no_file_has_is_a_tags_page() {
     site.write("graph/logseq/config.edn", "{:meta/version 1}\n");
     site.write(
         "graph/pages/Rest.md",
-        "- Good [[Sleep]] and [[sleep]], see [[Breathing]].\n- Also #Sleep.\n",
+        "- Good [[Sleep]] and [[sleep]], see [[Breathing]].\n- Also #Sleep.\n- Kept in [[Journals]].\n",
     );
     site.write("graph/journals/2024_01_02.md", "- Slept badly. [[Sleep]]\n");
     site.write("graph/pages/Breathing.md", "- Slow out-breaths.\n");
@@ -949,6 +949,8 @@ fn a_page_a_logseq_graph_links_to_but_no_file_has_is_a_tags_page() {
             .count()
     };
     assert_eq!(links_to(&rest, "tags/sleep"), 2, "{rest}");
+    // A page no file has is a tag's, though a folder of the graph has its name.
+    assert_eq!(links_to(&rest, "tags/journals"), 1, "{rest}");
     assert!(rest.contains("href=\"../../pages/breathing/\""), "{rest}");
     let tag = site.read("tags/sleep/index.html");
     assert!(
