@@ -650,4 +650,17 @@ fn paths_below_a_base_path_and_its_language_lead_to_the_pages() {
     let home = site.read("index.html");
     assert!(home.contains("src=\"./img/film.png\""), "{home}");
     assert!(home.contains("href=\"./news/#breaking-change\""), "{home}");
+    // A link below the language's folder that leads nowhere either is reported as
+    // written (21ideas-org/21ideas-quartz: `/en/contribute` was "broken link to
+    // '/contribute'").
+    site.write(
+        "content/de/news.md",
+        "# News
+
+Siehe [Mitmachen](/de/mitmachen).
+",
+    );
+    site.build()
+        .assert_code(0)
+        .assert_stderr_contains("warning: broken link to '/de/mitmachen': no page or file there");
 }

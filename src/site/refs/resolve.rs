@@ -434,7 +434,9 @@ impl Site {
             unprefixed.url = url.replacen(path, &format!("/{rest}"), 1);
             let mut found = Diagnostics::new();
             let target = self.resolve_ref(i, &unprefixed, ctx, &mut found);
-            if !found.has_errors() {
+            // Leading nowhere either (a warning with `broken_links = "warn"`): the
+            // link as written is what is reported.
+            if !found.has_errors() && !matches!(target, RefTarget::Broken) {
                 diagnostics.extend(found);
                 return target;
             }
