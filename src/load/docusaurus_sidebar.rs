@@ -18,10 +18,9 @@ pub(super) fn listed(dir: &Path, sources: &[Source]) -> Vec<(PathBuf, Option<Str
     let files = [dir, parent, &website]
         .into_iter()
         .flat_map(|folder| ["sidebars.js", "sidebars.ts"].map(|name| folder.join(name)));
-    let Some(text) = files
-        .into_iter()
-        .find_map(|f| std::fs::read_to_string(f).ok())
-    else {
+    // A regular file only: a pipe of that name would never end.
+    let mut files = files.filter(|f| f.is_file());
+    let Some(text) = files.find_map(|f| std::fs::read_to_string(f).ok()) else {
         return Vec::new();
     };
     let Some(sidebars) = Reader::new(&text).exported() else {

@@ -31,6 +31,10 @@ impl Value {
 /// How many names deep a sidebar is looked up (a name set to a name…).
 const MAX_DEPTH: usize = 4;
 
+/// How deep arrays and objects are read inside each other: deeper is [`Value::Other`]
+/// (a file of 100,000 `[` would otherwise exhaust the stack).
+const MAX_NESTING: usize = 64;
+
 /// Reads values out of a settings file's code (comments blanked out).
 pub(super) struct Reader {
     code: String,
@@ -69,13 +73,19 @@ impl Reader {
         found
     }
 
-    /// The value written at `at`, and where it ends.
+    /// The value written at `at`, and where it ends; `depth` names were followed to it.
     pub(super) fn value(&self, at: usize, depth: usize) -> (Value, usize) {
+        self.nested(at, depth, 0)
+    }
+
+    /// [`Reader::value`] inside `nesting` arrays and objects.
+    fn nested(&self, at: usize, depth: usize, nesting: usize) -> (Value, usize) {
         let bytes = self.code.as_bytes();
         let at = skip_space(bytes, at);
         match bytes.get(at) {
-            Some(b'[') => self.array(at + 1, depth),
-            Some(b'{') => self.object(at + 1, depth),
+            Some(b'[' | b'{') if nesting >= MAX_NESTING => (Value::Other, skip_other(bytes, at)),
+            Some(b'[') => self.array(at + 1, depth, nesting + 1),
+            Some(b'{') => self.object(at + 1, depth, nesting + 1),
             Some(q @ (b'"' | b'\'' | b'`')) => {
                 let end = string_end(bytes, at);
                 let inner = string_inside(&self.code, at, end);
@@ -102,7 +112,7 @@ impl Reader {
         }
     }
 
-    fn array(&self, mut at: usize, depth: usize) -> (Value, usize) {
+    fn array(&self, mut at: usize, depth: usize, nesting: usize) -> (Value, usize) {
         let bytes = self.code.as_bytes();
         let mut items = Vec::new();
         loop {
@@ -112,7 +122,7 @@ impl Reader {
                 Some(b']') => return (Value::Array(items), at + 1),
                 Some(b',') => at += 1,
                 Some(_) => {
-                    let (value, end) = self.value(at, depth);
+                    let (value, end) = self.nested(at, depth, nesting);
                     items.push(value);
                     at = end.max(at + 1);
                 }
@@ -120,7 +130,7 @@ impl Reader {
         }
     }
 
-    fn object(&self, mut at: usize, depth: usize) -> (Value, usize) {
+    fn object(&self, mut at: usize, depth: usize, nesting: usize) -> (Value, usize) {
         let bytes = self.code.as_bytes();
         let mut fields = Vec::new();
         loop {
@@ -157,7 +167,7 @@ impl Reader {
                 at = skip_other(bytes, at);
                 continue;
             }
-            let (value, end) = self.value(at + 1, depth);
+            let (value, end) = self.nested(at + 1, depth, nesting);
             fields.push((key, value));
             at = end.max(at + 1);
         }
@@ -281,4 +291,32 @@ fn without_comments(text: &str) -> String {
         at = end;
     }
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_code_reads_as_little_without_exhausting_the_stack() {
+        let deep = format!("sidebar: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let reader = Reader::new(&deep);
+        let at = reader.key_values("sidebar")[0];
+        assert!(matches!(reader.value(at, 0).0, Value::Array(_)));
+        // A name defined as itself is followed a few times, then not.
+        let looped = Reader::new("const a = [a, a]; export default a");
+        assert!(matches!(looped.exported(), Some(Value::Array(_))));
+        for code in [
+            "sidebar: \"open",
+            "sidebar: /* never closed",
+            "export default {",
+            "sidebar:",
+        ] {
+            let reader = Reader::new(code);
+            let _ = reader.exported();
+            for at in reader.key_values("sidebar") {
+                let _ = reader.value(at, 0);
+            }
+        }
+    }
 }

@@ -78,7 +78,8 @@ fn quartz_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
 /// read from JavaScript or TypeScript (see [`string_setting`]).
 fn script_setting(files: &[PathBuf], key: &str) -> Option<String> {
     files.iter().find_map(|file| {
-        let text = std::fs::read_to_string(file).ok()?;
+        // A regular file only: a pipe of that name would never end.
+        let text = std::fs::read_to_string(file.is_file().then_some(file)?).ok()?;
         string_setting(&text, key)
     })
 }

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 pub(super) fn listed(root: &Path, dir: &Path) -> Vec<(PathBuf, Option<String>)> {
     let text = super::vitepress::settings_files(root, dir)
         .iter()
+        // A regular file only: a pipe of that name would never end.
+        .filter(|file| file.is_file())
         .find_map(|file| std::fs::read_to_string(file).ok());
     let Some(text) = text else {
         return Vec::new();

@@ -580,3 +580,23 @@ fn a_static_file_inside_the_content_folder_is_found_by_its_path_on_disk() {
         run.stderr
     );
 }
+
+/// The settings read for a site's contents (Docusaurus' `sidebars.js`, VitePress'
+/// `.vitepress/config.mts`) are read only when they are files: a pipe of that name
+/// would wait for a writer forever.
+#[test]
+fn a_pipe_named_as_a_sites_settings_is_not_read() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write("docs/intro.md", "# Intro\n\nText.\n");
+    mkfifo(&site.path("sidebars.js"));
+    std::fs::create_dir_all(site.path("docs/.vitepress")).unwrap();
+    mkfifo(&site.path("docs/.vitepress/config.mts"));
+    for args in [&["check"][..], &["build"]] {
+        run_within_a_minute(&site, args).assert_code(0);
+    }
+}
