@@ -1,10 +1,9 @@
 //! A site's own table of contents, written for another tool: MkDocs' `nav`
 //! (`mkdocs.rs`), VitePress' sidebar (`vitepress_sidebar.rs`), Docusaurus' sidebars
-//! (`docusaurus_sidebar.rs`). The pages it lists take
-//! its order (a page's own `order` or `weight` wins) and, when their front matter
-//! gives none, the title it gives them (a sidebar's only when the page has no heading
-//! either); and none of them is an orphan, as the site's navigation leads to each, as
-//! `SUMMARY.md` does to a chapter.
+//! (`docusaurus_sidebar.rs`). The pages it lists take its order (a page's own `order`
+//! or `weight` wins) and, when their front matter gives none, the title it gives them
+//! (a sidebar's only when the page has no heading either); and none of them is an
+//! orphan, as the site's navigation leads to each, as `SUMMARY.md` does to a chapter.
 
 use super::Source;
 use std::collections::HashMap;
@@ -25,8 +24,8 @@ pub(super) fn read(root: &Path, dir: &Path, docusaurus: bool, sources: &mut [Sou
 }
 
 /// Whether a list's title for a page comes before the page's first heading (MkDocs'
-/// `nav` titles the page) or only after it (a VitePress sidebar names the page in the
-/// sidebar; its own heading is its title).
+/// `nav` titles the page) or only after it (a VitePress or Docusaurus sidebar names
+/// the page in the sidebar; its own heading is its title).
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum ListTitle {
     First,

@@ -63,12 +63,11 @@ pub fn settings_files(dir: &Path) -> Vec<std::path::PathBuf> {
 /// `markdown`), which reads them as CommonMark: `import Tabs from '@theme/Tabs';` and
 /// `<Tabs>` in a `.md` page are then MDX's.
 pub fn reads_md_as_mdx(dir: &Path) -> bool {
-    let files = settings_files(dir)
+    // A regular file only: a pipe of that name would never end.
+    let mut files = settings_files(dir)
         .into_iter()
         .filter(|file| file.is_file());
-    let config = files
-        .into_iter()
-        .find_map(|file| std::fs::read_to_string(file).ok());
+    let config = files.find_map(|file| std::fs::read_to_string(file).ok());
     config.is_some_and(|text| {
         let detect = ["format: 'detect'", "format: \"detect\"", "format: `detect`"];
         !detect.iter().any(|d| text.contains(d))

@@ -192,7 +192,7 @@ pub struct FrontMatter {
     #[serde(skip)]
     pub logseq: bool,
     /// Listed in the site's own contents (`contents.rs`), so never an orphan; with the
-    /// title a VitePress sidebar gives, for a page with no title or heading.
+    /// title a sidebar gives, for a page with no title or heading.
     #[serde(skip)]
     pub in_contents: bool,
     #[serde(skip)]

@@ -147,8 +147,8 @@ pub fn title_from_file_name(rel: &Path) -> String {
         .unwrap_or_else(|| name.into_owned())
 }
 
-/// The title of a page that gives none and has no heading: a VitePress sidebar's name
-/// for it (`contents.rs`), else its file name's (see [`title_from_file_name`]).
+/// The title of a page that gives none and has no heading: a sidebar's name for it
+/// (`contents.rs`), else its file name's (see [`title_from_file_name`]).
 pub fn fallback_title(source: &Source) -> String {
     (source.front.contents_title.clone()).unwrap_or_else(|| title_from_file_name(&source.rel))
 }

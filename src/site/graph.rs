@@ -179,7 +179,8 @@ impl Site {
     }
 
     /// Articles nothing points to: no link, no relation, no reading path, no entry in
-    /// SUMMARY.md or an MkDocs `nav`.
+    /// SUMMARY.md or the site's own contents (an MkDocs `nav`, a VitePress or
+    /// Docusaurus sidebar: `load/contents.rs`).
     pub fn orphans(&self) -> Vec<usize> {
         let mut reached = vec![false; self.articles.len()];
         for (i, links) in self.links.iter().enumerate() {
