@@ -1,5 +1,5 @@
 //! Literal values in a JavaScript or TypeScript settings file (a VitePress sidebar,
-//! Docusaurus' `sidebars.js`), read without running it: arrays, objects, strings, and
+//! Docusaurus' `sidebars.js`, a site's `lang`), read without running it: arrays, objects, strings, and
 //! a name the same file defines (`sidebar: sidebarGuide()` with `function
 //! sidebarGuide() { return […] }`, `const guide = […]`); anything else (a call, a
 //! spread, an expression) is [`Value::Other`].

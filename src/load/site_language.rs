@@ -85,47 +85,18 @@ fn script_setting(files: &[PathBuf], key: &str) -> Option<String> {
 }
 
 /// The first string literal `key` is set to in a JavaScript or TypeScript settings
-/// file, `key: "fr-CA"` (or `'…'`, `` `…` ``), outside a line's `//` comment and
-/// lines of a block comment. Only literals: a value computed by code is not guessed.
+/// file, `key: "fr-CA"` (or `'…'`, `` `…` ``), outside comments (see `js_literal.rs`).
+/// Only literals: a value computed by code is not guessed.
 fn string_setting(text: &str, key: &str) -> Option<String> {
-    let mut in_block_comment = false;
-    for line in text.lines() {
-        let line = match line.split_once("//") {
-            // `https://` in a string is no comment; a `//` after space or at the start is.
-            Some((before, _)) if before.is_empty() || before.ends_with(char::is_whitespace) => {
-                before
-            }
-            _ => line,
-        };
-        let trimmed = line.trim_start();
-        if in_block_comment {
-            in_block_comment = !line.contains("*/");
-            continue;
-        }
-        if trimmed.starts_with("/*") {
-            in_block_comment = !line.contains("*/");
-            continue;
-        }
-        let mut from = 0;
-        while let Some(at) = line[from..].find(key).map(|i| from + i) {
-            from = at + key.len();
-            let before = line[..at].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || "_$.".contains(c)) {
-                continue;
-            }
-            let rest = line[from..].trim_start();
-            let Some(rest) = rest.strip_prefix(':') else {
-                continue;
-            };
-            let rest = rest.trim_start();
-            let Some(quote) = rest.chars().next().filter(|c| "'\"`".contains(*c)) else {
-                continue;
-            };
-            let value = &rest[1..];
-            return value.find(quote).map(|end| value[..end].to_string());
-        }
-    }
-    None
+    use super::js_literal::{Reader, Value};
+    let reader = Reader::new(text);
+    reader
+        .key_values(key)
+        .into_iter()
+        .find_map(|at| match reader.value(at, 0).0 {
+            Value::Text(value) => Some(value),
+            _ => None,
+        })
 }
 
 /// A language tag as `<html lang>` takes it: letters, digits and hyphens, starting with

@@ -99,16 +99,18 @@ pub fn scan(html: &str, foreign: usize) -> Scan {
     let bytes = html.as_bytes();
     let mut out = Scan::default();
     let mut i = 0;
-    let mut skip_until: Option<String> = None;
+    // The element whose end tag ends the text being skipped.
+    let mut skip_until: Option<&'static str> = None;
     let mut code_open: Option<(usize, String)> = None;
     // Inside `<svg>` or `<math>`, where `/>` closes an element as XML does.
     let mut foreign = foreign;
     while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + rel;
-        if let Some(end_tag) = &skip_until {
-            if bytes[start..]
-                .get(..end_tag.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(end_tag.as_bytes()))
+        if let Some(name) = skip_until {
+            if bytes[start..].starts_with(b"</")
+                && bytes[start + 2..]
+                    .get(..name.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
             {
                 skip_until = None;
                 if let Some((open, tag)) = code_open.take() {
@@ -162,8 +164,9 @@ pub fn scan(html: &str, foreign: usize) -> Scan {
             continue;
         }
         let code = tag == "script" || tag == "style";
-        if (code || foreign == 0) && super::elements::READ_AS_TEXT.contains(&tag.as_str()) {
-            skip_until = Some(format!("</{tag}"));
+        let text = super::elements::READ_AS_TEXT.iter().find(|t| **t == tag);
+        if let Some(name) = text.filter(|_| code || foreign == 0) {
+            skip_until = Some(name);
             if code {
                 code_open = Some((start, tag));
             }
