@@ -173,6 +173,34 @@ impl Reader {
         }
     }
 
+    /// The string the value at `at` is, written as it is or handed to a call
+    /// (`require.resolve('./sidebars.js')`); `None` for anything else.
+    pub(super) fn string_or_argument(&self, at: usize) -> Option<String> {
+        let bytes = self.code.as_bytes();
+        let at = skip_space(bytes, at);
+        let callee = self.word(at).len();
+        let from = match bytes.get(at + callee) {
+            Some(b'(') if callee > 0 => at + callee + 1,
+            _ => at,
+        };
+        // No name is followed: `path.resolve(__dirname, …)` is not a string.
+        match self.value(from, MAX_DEPTH).0 {
+            Value::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The name (with its dots: `require.resolve`) or word (`false`) at `at`, after
+    /// white space; empty where there is none.
+    pub(super) fn word(&self, at: usize) -> &str {
+        let at = skip_space(self.code.as_bytes(), at);
+        let len = self.code.as_bytes()[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.'))
+            .count();
+        &self.code[at..at + len]
+    }
+
     /// The value the file exports: `module.exports = …` or `export default …`.
     pub(super) fn exported(&self) -> Option<Value> {
         for (mark, then) in [("module.exports", "="), ("export default", "")] {
