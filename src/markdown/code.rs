@@ -31,11 +31,21 @@ impl Builder<'_, '_> {
     /// line after the callout ends, or never written): a browser would hide the rest of
     /// the page in it. Closed where its block ends, with a warning.
     pub(super) fn close_html_comment(&mut self, html: &mut String, start: usize) {
-        let Some(open) = html.rfind("<!--") else {
-            return;
-        };
-        if html[open + 4..].contains("-->") {
-            return;
+        // A `<!--` in a `<script>` or `<textarea>` is its text, not a comment.
+        let text = super::elements::text_spans(html);
+        let mut at = 0;
+        loop {
+            let Some(open) = html[at..].find("<!--").map(|i| at + i) else {
+                return;
+            };
+            if let Some((_, span)) = text.iter().find(|(_, span)| span.contains(&open)) {
+                at = span.end;
+                continue;
+            }
+            match html[open + 4..].find("-->") {
+                Some(end) => at = open + 4 + end + 3,
+                None => break,
+            }
         }
         html.push_str(" -->");
         let (line, column) = self.position(&(start..start));

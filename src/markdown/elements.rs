@@ -184,6 +184,46 @@ pub(super) const READ_AS_TEXT: &[&str] = &[
     "xmp",
 ];
 
+/// Where the text of each element a browser reads as text ([`READ_AS_TEXT`]) stands
+/// in the raw HTML `html`: the element's name and the bytes from after its start tag to
+/// its end tag, or to the end of `html` where it is not closed. A `<!--` there is text,
+/// not a comment; a `<script>` inside a comment opens nothing.
+pub(super) fn text_spans(html: &str) -> Vec<(&'static str, std::ops::Range<usize>)> {
+    let lower = html.to_ascii_lowercase();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(at) = lower[i..].find('<').map(|r| i + r) {
+        if lower[at..].starts_with("<!--") {
+            i = lower[at + 4..]
+                .find("-->")
+                .map_or(lower.len(), |e| at + 4 + e + 3);
+            continue;
+        }
+        let name_len = (lower.as_bytes()[at + 1..].iter())
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &lower[at + 1..at + 1 + name_len];
+        let after = lower.as_bytes().get(at + 1 + name_len);
+        let ends = after.is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
+        let Some(element) = READ_AS_TEXT.iter().find(|t| **t == name).filter(|_| ends) else {
+            i = at + 1;
+            continue;
+        };
+        let Some(start) = lower[at..].find('>').map(|e| at + e + 1) else {
+            break;
+        };
+        let end = lower[start..]
+            .find(&format!("</{element}"))
+            .map_or(lower.len(), |e| start + e);
+        spans.push((*element, start..end));
+        i = end.max(start);
+        if end == lower.len() {
+            break;
+        }
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +237,24 @@ mod tests {
         for name in ["username", "t", "badge", "beatbox", "path", "o"] {
             assert!(!is_known(name), "{name}");
         }
+    }
+
+    #[test]
+    fn the_text_of_scripts_and_text_areas_is_found_outside_comments() {
+        let html = "<!-- <script> -->\n<SCRIPT type=\"text/template\">\n<!--\n</script>\n<scripts>\
+                    <textarea id=b>a\n\nb</textarea><textarea>open";
+        let spans: Vec<(&str, &str)> = text_spans(html)
+            .into_iter()
+            .map(|(name, r)| (name, &html[r]))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("script", "\n<!--\n"),
+                ("textarea", "a\n\nb"),
+                ("textarea", "open")
+            ]
+        );
+        assert!(text_spans("<textarea").is_empty());
     }
 }

@@ -426,31 +426,6 @@ pub fn literal_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
     ranges
 }
 
-/// The stretches of `text` that are HTML comments (`<!-- … -->`, raw HTML outside
-/// code), in order: a page never shows them, so what they hold is no one's concern.
-pub fn html_comment_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
-            continue;
-        }
-        let mut from = range.start.max(ranges.last().map_or(0, |r| r.end));
-        while from < range.end {
-            let Some(open) = text[from..range.end].find("<!--") else {
-                break;
-            };
-            let start = from + open;
-            // An HTML block's comment runs across lines, each its own event.
-            let end = text[start + 4..]
-                .find("-->")
-                .map_or(text.len(), |e| start + 4 + e + 3);
-            ranges.push(start..end);
-            from = end;
-        }
-    }
-    ranges
-}
-
 /// The raw HTML code elements' tags in `html`: (offset, whether it closes).
 pub(super) fn code_tags(html: &str) -> Vec<(usize, bool)> {
     let mut found = Vec::new();

@@ -15,8 +15,7 @@
 //! Each diagnostic's help says what was left out of the page. A tag written with a
 //! backslash first (`\{{`, `\{%`) is text.
 
-use super::expand::{html_comment_ranges, inside, Article, Expanded};
-use super::expand::{Expressions, SegMap, Splice};
+use super::expand::{inside, Article, Expanded, Expressions, SegMap, Splice};
 use super::foreign_address::in_address;
 pub(super) use super::foreign_address::ADDRESS_MARK;
 use super::foreign_body::{
@@ -26,6 +25,7 @@ pub(super) use super::foreign_help::zola_shortcode;
 use super::foreign_help::{describe, in_address_diagnostic, pairs, LeftOut};
 use super::hugo_raw::draws_image;
 use super::page_link::page_link;
+use super::raw_html::html_comment_ranges;
 use pulldown_cmark::Options;
 
 mod ends;

@@ -256,10 +256,10 @@ pub(super) fn hugo_pair(text: &str, open: &Tag, close: &Tag, article: &Article) 
         // `{{< math.inline >}} <p>Inline math: \(…\)</p> {{</ math.inline >}}`).
         Kind::HugoRaw | Kind::HugoMarkdown if name.ends_with(".inline") => {
             let inner = &text[open.range.end..close.range.start];
-            (!inner.contains("{{")).then(|| super::hugo_raw::as_html(inner))
+            (!inner.contains("{{")).then(|| super::raw_html::as_html(inner))
         }
         Kind::HugoRaw | Kind::HugoMarkdown => match super::hugo_raw::shown_as(article, name) {
-            Some(ShownAs::Html) => Some(super::hugo_raw::as_html(
+            Some(ShownAs::Html) => Some(super::raw_html::as_html(
                 &text[open.range.end..close.range.start],
             )),
             Some(ShownAs::Code(language)) => {

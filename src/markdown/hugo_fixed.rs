@@ -34,7 +34,7 @@ pub(super) fn value(
 
 /// What the shortcode `name` prints, when its template is fixed text: as it is in an
 /// address, in a `{{% %}}` call (Markdown) and within a line; a `{{< >}}` call's text
-/// of several lines as raw HTML ([`super::hugo_raw::as_html`]).
+/// of several lines as raw HTML ([`super::raw_html::as_html`]).
 fn text(article: &Article, name: &str, markdown: bool, in_address: bool) -> Option<String> {
     let template = super::hugo_raw::template(article, name)?;
     let text = fixed(&template).filter(|t| balanced(t))?;
@@ -42,7 +42,7 @@ fn text(article: &Article, name: &str, markdown: bool, in_address: bool) -> Opti
         return Some(String::new());
     }
     match !in_address && !markdown && text.contains('\n') {
-        true => Some(super::hugo_raw::as_html(&format!("\n{text}\n"))),
+        true => Some(super::raw_html::as_html(&format!("\n{text}\n"))),
         false => Some(text),
     }
 }

@@ -442,40 +442,10 @@ fn is_inner_only(template: &str) -> bool {
         && steps.all(|f| matches!(f, "safeHTML" | "htmlUnescape" | "chomp"))
 }
 
-/// The inner text between a pair's tags as raw HTML: its common indentation taken
-/// off, and blank lines kept as empty comments, so Markdown reads it as one HTML
-/// block (a blank line would end it, an indented line start a code block), as Hugo
-/// puts the text in the page as it is.
-pub(super) fn as_html(inner: &str) -> String {
-    let indent = (inner.lines().filter(|l| !l.trim().is_empty()))
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    let lines: Vec<&str> = inner
-        .split('\n')
-        .map(|l| match l.trim().is_empty() {
-            true => "",
-            false => l.get(indent..).unwrap_or(l.trim_start()),
-        })
-        .collect();
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(0);
-    let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(0);
-    let body: Vec<&str> = (lines[first..=last].iter())
-        .map(|l| if l.is_empty() { "<!-- -->" } else { l })
-        .collect();
-    // On lines of its own, when it was: a block.
-    let (before, after) = match (inner.starts_with('\n'), inner.ends_with('\n')) {
-        (true, true) => ("\n", "\n"),
-        _ => ("", ""),
-    };
-    format!("{before}{}{after}", body.join("\n"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::{
-        as_html, highlighted, inner_shown, is_inner_only, local_replacements, one_code_block,
-        CodeLanguage,
+        highlighted, inner_shown, is_inner_only, local_replacements, one_code_block, CodeLanguage,
     };
 
     #[test]
@@ -544,15 +514,6 @@ mod tests {
         ] {
             assert!(!inner_shown(no), "{no}");
         }
-    }
-
-    #[test]
-    fn inner_html_stays_one_block() {
-        assert_eq!(
-            as_html("\n    <div>\n\n        <p>x</p>\n    </div>\n"),
-            "\n<div>\n<!-- -->\n    <p>x</p>\n</div>\n"
-        );
-        assert_eq!(as_html("<br>"), "<br>");
     }
 
     #[test]

@@ -66,6 +66,7 @@ mod zola_styles;
 use prose::{is_inline, is_inline_end};
 mod raw;
 mod raw_code_links;
+mod raw_html;
 mod raw_text;
 mod readability;
 mod rebase;

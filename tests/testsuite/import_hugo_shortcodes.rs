@@ -584,6 +584,49 @@ fn a_sites_own_shortcode_printing_its_inner_html_is_that_html() {
         .assert_stderr_contains("broken link to '../nowhere/'");
 }
 
+/// amazon-archives/amplify-photo-gallery-workshop wraps its copy-to-clipboard
+/// `<textarea>`s and `<script type="text/template">` diffs in the site's `safehtml`
+/// (`{{ .Inner | safeHTML }}`): their blank lines came out as `<!-- -->`, text a reader
+/// copied into their code, and a `<!--` in a script's text was read as a comment left
+/// open (a ` -->` written after `</script>`, and a pair around it not found).
+#[test]
+fn a_comment_in_a_scripts_or_text_areas_text_is_that_text() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "layouts/shortcodes/safehtml.html",
+        "{{ .Inner | safeHTML }}\n",
+    );
+    site.write(
+        "content/posts/code.md",
+        "---\ntitle: Code\n---\nIntro.\n\n{{< safehtml >}}\n<textarea id=\"a\">three\n\nfour</textarea>\n{{< /safehtml >}}\n\n\
+         {{< safehtml >}}\n<div class=\"copy\">\n<textarea id=\"b\">five\n\nsix</textarea>\n<script type=\"text/template\">\nseven\n\neight\n</script>\n</div>\n{{< /safehtml >}}\n\n\
+         {{< details summary=\"Diff\" >}}\n<script type=\"text/template\">\n<!--\n</script>\n{{< /details >}}\n\n\
+         <script type=\"text/template\">\n<!-- nine\n</script>\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not closed"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("posts/code/index.html");
+    let text = &page[page.find("article-body").expect("article")..];
+    assert!(
+        text.contains("<textarea id=\"a\">three\n\nfour</textarea>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<textarea id=\"b\">five&#10;\nsix</textarea>"),
+        "{text}"
+    );
+    assert!(text.contains("seven\n\u{a0}\neight"), "{text}");
+    assert!(
+        !text.contains("<!-- -->") && !text.contains(" -->"),
+        "{text}"
+    );
+    assert!(!text.contains("{{"), "{text}");
+    assert!(text.contains("<details><summary>Diff</summary>"), "{text}");
+    assert!(text.contains("<p>After.</p>"), "{text}");
+}
+
 #[test]
 fn a_themes_box_showing_its_inner_markdown_keeps_it() {
     // cpantus/alexandrabarbu.ro's theme: `{{< exercise title="…" >}}` … and

@@ -118,7 +118,7 @@ fn raw(body: &str) -> String {
     } else if let Some(display) = between("\\[", "\\]").or_else(|| between("$$", "$$")) {
         format!("\n\n$$\n{display}\n$$\n\n")
     } else {
-        crate::markdown::hugo_raw::as_html(body)
+        crate::markdown::raw_html::as_html(body)
     }
 }
 
