@@ -103,6 +103,18 @@ pub(super) fn hub_folders(rel: &Path) -> Vec<String> {
     }
 }
 
+/// The folders above the page `rel` (not a hub) whose address ends in `last`: a page
+/// bundle's `index.md` (or `README.md`) is at its own folder's address, so that folder
+/// is the page, not one above it.
+pub(super) fn page_folders(rel: &Path, last: &str) -> Vec<String> {
+    let mut f = folders(rel);
+    let bundle = is_index(rel) == Some(false) || is_readme(rel);
+    if bundle && f.last().is_some_and(|name| slugify(name) == last) {
+        f.pop();
+    }
+    f
+}
+
 pub(super) fn folders(rel: &Path) -> Vec<String> {
     rel.parent()
         .map(|p| {

@@ -2,7 +2,7 @@
 //! names that make one address, and topics made from folders when `book.toml` declares
 //! none. Where each file's page goes is decided in `place.rs`.
 
-use super::place::{folders, folders_of_rel, hub_folders};
+use super::place::{folders_of_rel, hub_folders, page_folders};
 use super::{Site, Structure};
 use crate::config::Topic;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -135,7 +135,7 @@ impl Site {
             let raw = if article.structure == Structure::Hub {
                 hub_folders(&article.rel)
             } else {
-                folders(&article.rel)
+                page_folders(&article.rel, parts.last().copied().unwrap_or_default())
             };
             let mut parent = None;
             for depth in 2..=upto {

@@ -455,6 +455,28 @@ fn a_note_beside_a_bundle_of_its_name_moves_and_the_bundle_keeps_the_address() {
     );
 }
 
+/// A folder holding only a page bundle has no text of its own: its page is titled by
+/// its own name, not the bundle's (Jaxydog/AstralWiki's `pages/origins/` was "Action
+/// types", the bundle below it; `b_x/` holding only `c_y/index.md` read "C y").
+#[test]
+fn a_folder_holding_only_a_bundle_is_titled_by_its_own_name() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write("content/care/b_x/c_y/index.md", "# Leaf\n\nText.\n");
+    site.write("content/care/b_x/c_y/map.png", b"\x89PNG");
+    site.write("content/care/other.md", "# Other\n\nText.\n");
+    site.build().assert_code(0);
+    let folder = site.read("care/b_x/index.html");
+    assert!(folder.contains("<title>B x"), "{folder}");
+    assert!(!folder.contains("C y"), "{folder}");
+    let bundle = site.read("care/b_x/c_y/index.html");
+    assert!(bundle.contains("<title>Leaf"), "{bundle}");
+    assert!(bundle.contains(">B x</a>"), "{bundle}");
+}
+
 #[test]
 fn zola_internal_links_start_from_the_content_folder() {
     let site = Fixture::new("hugo");
