@@ -74,7 +74,7 @@ fn tool(dir: &Path) -> Option<(&'static str, PathBuf)> {
 fn settings(config: &Path) -> serde_yaml::Value {
     std::fs::read_to_string(config)
         .ok()
-        .and_then(|text| serde_yaml::from_str(&text).ok())
+        .and_then(|text| super::yaml::settings_keeping_last(&text))
         .unwrap_or_default()
 }
 

@@ -52,7 +52,7 @@ fn config_files(dir: &Path) -> Vec<PathBuf> {
         if !text.lines().any(|l| l.starts_with("site_name:")) {
             return false;
         }
-        let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+        let Some(value) = super::yaml::settings_keeping_last(&text) else {
             return false;
         };
         let docs = value
@@ -282,7 +282,7 @@ fn nav_pages(nav: &serde_yaml::Value, out: &mut Vec<(PathBuf, Option<String>)>) 
 /// below, so a loop of them ends.
 fn settings(file: &Path, depth: usize) -> Option<serde_yaml::Value> {
     let text = std::fs::read_to_string(file).ok()?;
-    let mut value: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+    let mut value = super::yaml::settings_keeping_last(&text)?;
     let inherit = value
         .get("INHERIT")
         .and_then(|v| v.as_str())
@@ -320,16 +320,30 @@ fn merge(base: serde_yaml::Value, over: serde_yaml::Value) -> serde_yaml::Value 
     }
 }
 
-/// Orders and titles the pages of an MkDocs site's `nav` (see the module's note).
+/// Orders and titles the pages of an MkDocs site's `nav` (see the module's note). A
+/// site without one lists every page, as MkDocs does: each folder's pages by file name
+/// (its index first), before the folders in it.
 pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
     let Some(settings) = site_settings(dir) else {
         return;
     };
-    let Some(nav) = settings.get("nav") else {
-        return;
-    };
     let mut listed = Vec::new();
-    nav_pages(nav, &mut listed);
+    match settings.get("nav") {
+        Some(nav) => nav_pages(nav, &mut listed),
+        None => {
+            let mut pages: Vec<&Path> = sources.iter().map(|s| s.rel.as_path()).collect();
+            pages.sort_by_cached_key(|rel| {
+                let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+                let index = stem == "index" || stem.eq_ignore_ascii_case("readme");
+                (
+                    rel.parent().map(Path::to_path_buf),
+                    !index,
+                    rel.to_path_buf(),
+                )
+            });
+            listed = pages.into_iter().map(|p| (p.to_path_buf(), None)).collect();
+        }
+    }
     super::contents::apply(sources, listed, super::contents::ListTitle::First);
 }
 

@@ -311,3 +311,61 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
         }
     }
 }
+
+/// A settings file's YAML read as PyYAML (MkDocs) and Ruby's Psych (Jekyll) read it: a
+/// key one mapping sets twice keeps its last value (heig-tin-info/handbook's
+/// `mkdocs.yml` sets `failure:` twice under `theme.icon.admonition`), where serde_yaml
+/// refuses the whole file. `None` for text that is no YAML.
+pub(super) fn settings_keeping_last(text: &str) -> Option<serde_yaml::Value> {
+    let mut text = std::borrow::Cow::Borrowed(text);
+    // Each pass leaves one repeated key out; a file repeating more is not read.
+    for _ in 0..64 {
+        match serde_yaml::from_str(&text) {
+            Ok(value) => return Some(value),
+            Err(e) if e.to_string().contains("duplicate") => {
+                let spans = super::spans::Spans::yaml(&text, 1);
+                let (_, first, _) = spans.repeated()?;
+                text = std::borrow::Cow::Owned(without_key_at(&text, first.key));
+            }
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// `text` with the key at `(line, column)` (1-based) and its value left out: its line,
+/// and the lines below it indented further (or a list at its indentation), made blank,
+/// so every other line keeps its number.
+fn without_key_at(text: &str, (line, column): (usize, usize)) -> String {
+    let indent = column.saturating_sub(1);
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        let body = l.trim();
+        let own = l.len() - l.trim_start_matches([' ', '\t']).len();
+        let below = own > indent || own == indent && body.starts_with("- ");
+        inside = n + 1 == line || inside && n + 1 > line && (body.is_empty() || below);
+        match inside {
+            true => out.push_str(&l[l.trim_end_matches(['\n', '\r']).len()..]),
+            false => out.push_str(l),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod settings_tests {
+    use super::*;
+
+    #[test]
+    fn a_key_set_twice_keeps_its_last_value_at_any_depth() {
+        let text = "site_name: A\ntheme:\n  language: fr\n  icon:\n    admonition:\n      failure: a\n      note:\n        - x\n      failure: b\nsite_name: B\n";
+        let value = settings_keeping_last(text).expect("read");
+        assert_eq!(value["site_name"].as_str(), Some("B"));
+        assert_eq!(value["theme"]["language"].as_str(), Some("fr"));
+        let admonition = &value["theme"]["icon"]["admonition"];
+        assert_eq!(admonition["failure"].as_str(), Some("b"));
+        assert_eq!(admonition["note"][0].as_str(), Some("x"));
+        assert!(settings_keeping_last("a: [\n").is_none());
+    }
+}

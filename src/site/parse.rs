@@ -355,11 +355,10 @@ pub(super) fn articles(
                 .map(|f| humanise(&f))
                 .unwrap_or_else(|| config.site.title.clone()),
             // The first heading at any level with text, as mdBook chapters that open
-            // with `##`; else, and always in a vault (a section's heading names no
-            // note there), as Obsidian shows a note, its file name.
-            (None, None) => parsed
-                .headings
-                .iter()
+            // with `##` (level 1 on an MkDocs site, as MkDocs takes); else, and always
+            // in a vault (a section's heading names no note there), its file name.
+            (None, None) => (parsed.headings.iter())
+                .filter(|h| h.level == 1 || !expressions.mkdocs())
                 .find(|h| !h.text.is_empty() && !expressions.vault())
                 .map(|h| h.text.clone())
                 .unwrap_or_else(|| crate::load::fallback_title(&source)),

@@ -594,3 +594,52 @@ fn template_tags_are_text_unless_the_site_runs_mkdocs_macros() {
     );
     assert!(!site.read("help/notes/index.html").contains("base_url"));
 }
+
+/// An MkDocs site read as MkDocs reads it where its settings and pages differ from
+/// other tools' (heig-tin-info/handbook, Jaxydog/AstralWiki):
+/// - `mkdocs.yml` setting a key twice (`failure:` under `theme.icon.admonition`) is
+///   read, the last value kept as PyYAML keeps it: the whole file was left out, so
+///   the French site was scored as English and its `exclude_docs` published;
+/// - with no `nav`, MkDocs lists every page, by file name, each folder's pages before
+///   its folders: none is an orphan (23 warnings), and the course's chapters keep
+///   their numbered order;
+/// - a page's title is its first level-1 heading, else its file name: never a `###`
+///   in the middle of the page ("Format", "Fields" titled a dozen pages).
+#[test]
+fn an_mkdocs_site_without_a_nav_lists_every_page_and_titles_them_as_mkdocs_does() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Cours\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "mkdocs.yml",
+        "site_name: Cours\nexclude_docs: |\n  README.md\ntheme:\n  name: material\n  language: fr\n  icon:\n    admonition:\n      failure: a\n      failure: b\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Accueil\n\n[Le cours](cours/10-intro.md).\n",
+    );
+    site.write("docs/cours/10-intro.md", "# Introduction\n\nTexte.\n");
+    site.write("docs/cours/05-preface.md", "# Zéro préface\n\nTexte.\n");
+    site.write(
+        "docs/cours/reward.md",
+        "Rewards are items.\n\n### Format\n\nText.\n",
+    );
+    site.write("docs/cours/README.md", "Notes for the authors.\n");
+    let check = site.run(&["check"]);
+    check.assert_code(0);
+    assert!(!check.stderr.contains("orphan"), "{}", check.stderr);
+    site.build().assert_code(0);
+    let page = site.read("cours/10-intro/index.html");
+    assert!(page.contains("<html lang=\"fr\""), "{page}");
+    let reward = site.read("cours/reward/index.html");
+    assert!(reward.contains("<title>Reward"), "{reward}");
+    let hub = site.read("cours/index.html");
+    let at = |needle: &str| {
+        hub.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {hub}"))
+    };
+    assert!(at("Zéro préface") < at(">Introduction<"), "{hub}");
+    assert!(!hub.contains("Notes for the authors"), "{hub}");
+}
