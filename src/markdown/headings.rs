@@ -271,6 +271,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             label_first_wikilinks: false,
+            inline_tags: true,
             math_definitions: "",
             mathjax: false,
             site_params: None,

@@ -139,6 +139,9 @@ pub struct ParseContext<'a> {
     /// Dendron's wikilinks, label first: `[[Label|note.path]]` links to `note.path`
     /// (a `dendron.yml` beside the notes; see `dendron_links.rs`).
     pub label_first_wikilinks: bool,
+    /// Whether `#word` in text is a tag (`obsidian/`): in a vault, and on a site of
+    /// attune's own; on an mdBook, Hugo or MkDocs site, as those tools show it, text.
+    pub inline_tags: bool,
     /// TeX every formula starts with: mdbook-katex's macros ([`crate::config::mdbook`]).
     pub math_definitions: &'a str,
     /// mdBook's `mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math (`mathjax.rs`).
@@ -502,6 +505,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             label_first_wikilinks: false,
+            inline_tags: true,
             math_definitions: "",
             mathjax: false,
             site_params: None,
@@ -618,6 +622,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             label_first_wikilinks: false,
+            inline_tags: true,
             math_definitions: "",
             mathjax: false,
             site_params: None,

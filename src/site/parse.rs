@@ -93,6 +93,8 @@ pub(super) fn articles(
         markdown::Expressions::Template
     };
     let label_first_wikilinks = super::vault::is_dendron(&content.root, &content.dir);
+    let inline_tags = expressions.vault()
+        || expressions == markdown::Expressions::Template && content.summary.is_none();
     let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
     let passthrough = crate::load::hugo_params::passthrough(&content.root, &content.dir);
     let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
@@ -130,7 +132,7 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|{inline_tags}|",
             build.smart_punctuation,
             build.autolinks,
             build.unsupported_syntax,
@@ -250,6 +252,7 @@ pub(super) fn articles(
                 highlight: !content.plain_code,
                 expressions,
                 label_first_wikilinks,
+                inline_tags,
                 math_definitions: &math_definitions,
                 mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),

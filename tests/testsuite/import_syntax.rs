@@ -259,6 +259,38 @@ fn inline_tags_join_the_articles_tags_and_link_to_their_pages() {
     );
 }
 
+/// `#word` is a tag in a vault and on a site of attune's own, not on another tool's:
+/// 100daysofkubernetes' mdBook asks readers to tweet "with the #100DaysOfKubernetes
+/// hashtag", which became a tag link and a tag page mdBook has no notion of; a Hugo
+/// site's `#hashtag` is text too.
+#[test]
+fn a_hashtag_on_an_mdbook_or_hugo_page_is_text() {
+    let book = Fixture::empty();
+    book.write("book.toml", "[book]\ntitle = \"Days\"\nsrc = \"src\"\n");
+    book.write("src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n");
+    book.write(
+        "src/intro.md",
+        "# Intro\n\nTweet with the #100DaysOfCode hashtag.\n",
+    );
+    book.build().assert_code(0);
+    let page = book.read("intro/index.html");
+    assert!(
+        page.contains("Tweet with the #100DaysOfCode hashtag."),
+        "{page}"
+    );
+    assert!(!book.path("public/tags/100daysofcode").exists());
+    let hugo = Fixture::new("hugo");
+    hugo.write("hugo.toml", "title = \"Hugo\"\n");
+    hugo.write(
+        "content/posts/tweet.md",
+        "---\ntitle: Tweet\n---\nPost with #HugoSites today.\n",
+    );
+    hugo.build().assert_code(0);
+    let page = hugo.read("posts/tweet/index.html");
+    assert!(page.contains("Post with #HugoSites today."), "{page}");
+    assert!(!hugo.path("public/tags/hugosites").exists());
+}
+
 #[test]
 fn includes_read_files_lines_and_anchors_as_mdbook_does() {
     let site = site();
