@@ -60,6 +60,9 @@ pub(super) struct HeadingIds {
     explicit: HashSet<String>,
     /// Footnote definitions' ids (their labels).
     footnotes: HashSet<String>,
+    /// Ids raw HTML in the article gives (`<a id="putchar"></a>`, mkdocs-autorefs'
+    /// `[](){#putchar}`): a generated one steps round them, as Python-Markdown's does.
+    raw: HashSet<String>,
     /// Generated ids, and for each base how many times it was bumped (github-slugger).
     occurrences: HashMap<String, usize>,
     /// Where the headings start whose explicit id was taken already: they get one of
@@ -82,8 +85,17 @@ impl HeadingIds {
     ) -> HeadingIds {
         let mut ids = HeadingIds::default();
         for (event, _) in events {
-            if let Event::Start(Tag::FootnoteDefinition(label)) = event {
-                ids.footnotes.insert(label.to_string());
+            match event {
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    ids.footnotes.insert(label.to_string());
+                }
+                Event::Html(html) | Event::InlineHtml(html)
+                    if html.contains("id=") || html.contains("name=") =>
+                {
+                    let found = super::html::scan(html, 0).ids.into_iter();
+                    ids.raw.extend(found.map(|(id, _, _)| id));
+                }
+                _ => {}
             }
         }
         let mut first: HashMap<String, (usize, usize)> = HashMap::new();
@@ -136,6 +148,7 @@ impl HeadingIds {
         self.occurrences.contains_key(id)
             || self.explicit.contains(id)
             || self.footnotes.contains(id)
+            || self.raw.contains(id)
             || is_page_id(id)
     }
 
