@@ -73,6 +73,47 @@ pub fn build_flags(root: &Path, dir: &Path) -> HugoBuild {
     }
 }
 
+/// Output formats the site's configuration defines as HTML pages (`[outputFormats.Reveal]
+/// isHTML = true`, or `mediaType = "text/html"`), named in a page's `outputs` in place of
+/// `html`: amazon-archives/debug-k8s-apps' slides (`outputs = ["Reveal"]`) are its home
+/// page, which Hugo writes. Each is read as `html`, the page attune writes.
+pub fn read_html_outputs(root: &Path, dir: &Path, sources: &mut [super::Source]) {
+    if sources.iter().all(|s| s.front.outputs.is_none()) {
+        return;
+    }
+    let Some((_, configs)) = configurations(root, dir) else {
+        return;
+    };
+    let formats = configs.iter().filter_map(|map| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("outputFormats"))
+            .and_then(|(_, v)| v.as_object())
+    });
+    let is_html = |format: &Value| {
+        let key = |name: &str| {
+            (format.as_object()?.iter())
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v)
+        };
+        key("isHTML").and_then(Value::as_bool) == Some(true)
+            || key("mediaType").and_then(Value::as_str) == Some("text/html")
+    };
+    let html: Vec<String> = formats
+        .flat_map(|map| {
+            map.iter()
+                .filter(|(_, f)| is_html(f))
+                .map(|(name, _)| name.clone())
+        })
+        .collect();
+    for source in sources {
+        for output in source.front.outputs.iter_mut().flatten() {
+            if html.iter().any(|h| h.eq_ignore_ascii_case(output.trim())) {
+                *output = "html".to_string();
+            }
+        }
+    }
+}
+
 /// The delimiters of Hugo's passthrough extension, when the configuration turns it on
 /// (`markup.goldmark.extensions.passthrough` with `enable: true`, as Hugo's documentation
 /// advises for math): `(open, close, display)`, each pair as `delimiters.inline` and

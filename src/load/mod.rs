@@ -468,6 +468,7 @@ pub fn load(
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);
     let hugo = hugo_params::build_flags(root, &dir);
+    hugo_params::read_html_outputs(root, &dir, &mut sources);
     for source in sources {
         match publish.holds_back(&source.front, hugo) {
             Some(why) => content.exclude.held_back.push((source.rel, why)),

@@ -177,6 +177,34 @@ fn outputs_without_html_are_not_published_and_other_formats_are_warned_about() {
     assert!(!site.read("posts/index.html").contains("Search index"));
 }
 
+/// amazon-archives/debug-k8s-apps is a slide deck: its home page's `outputs =
+/// ["Reveal"]` names a format its settings define as HTML (`isHTML = true`), which Hugo
+/// writes as the page; attune left the page out, without a word.
+#[test]
+fn an_output_format_the_site_defines_as_html_is_the_page() {
+    let site = hugo_site();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Deck\"\n\n[outputFormats.Reveal]\nbaseName = \"index\"\nmediaType = \"text/html\"\nisHTML = true\n\n[outputFormats.Slides]\nmediaType = \"text/html\"\n",
+    );
+    site.write(
+        "content/posts/deck.md",
+        "+++\ntitle = \"Deck\"\noutputs = [\"Reveal\"]\n+++\nThe first slide.\n",
+    );
+    site.write(
+        "content/posts/other.md",
+        "+++\ntitle = \"Other\"\noutputs = [\"slides\", \"json\"]\n+++\nMore slides.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(site
+        .read("posts/deck/index.html")
+        .contains("The first slide."));
+    assert!(site.read("posts/other/index.html").contains("More slides."));
+    run.assert_stderr_contains("`outputs` asks for `json`");
+    assert!(!run.stderr.contains("`Reveal`"), "{}", run.stderr);
+}
+
 #[test]
 fn every_documented_ref_form_is_a_link_or_a_warning() {
     // Hugo's `ref` and `relref`: with an anchor, a language or an output format, with
