@@ -1,6 +1,6 @@
 //! Hugo's `cascade`: front matter a section's `_index.md` (or any page's) hands down to
 //! the pages below it. attune reads what decides whether a page is published —
-//! `draft`, `build` (`_build`), `publishDate`, `expiryDate` — so a section cascading
+//! `draft`, `headless`, `build` (`_build`), `publishDate`, `expiryDate` — so a section cascading
 //! `draft: true` stays out of the site, as in Hugo; the other cascaded keys (at the
 //! top of an entry or under its `params:`) are kept per page for the `param`
 //! shortcode, a page's own key first, then the nearest cascade's, as `.Param` reads
@@ -38,6 +38,8 @@ impl From<OneOrMany> for Cascade {
 pub struct Entry {
     #[serde(default, deserialize_with = "flag")]
     draft: Option<bool>,
+    #[serde(default, deserialize_with = "flag")]
+    headless: Option<bool>,
     #[serde(alias = "_build")]
     build: Option<BuildOptions>,
     #[serde(rename = "publishDate", alias = "publishdate", alias = "pubdate")]
@@ -106,6 +108,11 @@ pub(super) fn apply(sources: &mut [Source], site: Option<Cascade>) {
         if !own("draft") {
             if let Some(draft) = entries.iter().find_map(|e| e.draft) {
                 front.draft = draft;
+            }
+        }
+        if !own("headless") {
+            if let Some(headless) = entries.iter().find_map(|e| e.headless) {
+                front.headless = headless;
             }
         }
         if front.build.is_none() {

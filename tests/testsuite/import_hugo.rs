@@ -621,6 +621,38 @@ fn headless_bundles_and_pages_not_rendered_publish_only_their_files() {
         .assert_stderr_contains("`build.render` is `always`, `never` or `link`, not `sometimes`");
 }
 
+/// hugo-apero's About page (amaurits/CoveringMuslimsBook): its `_index.md` cascades
+/// `headless: true` to the `header/`, `main/` and `sidebar/` bundles its template reads;
+/// Hugo publishes none of them, attune published three orphan pages.
+#[test]
+fn a_cascaded_headless_keeps_the_bundles_below_unpublished() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/who/_index.md",
+        "---\ntitle: About\ncascade:\n  headless: true\n---\nAbout us.\n",
+    );
+    for part in ["header", "main", "sidebar"] {
+        site.write(
+            &format!("content/who/{part}/index.md"),
+            format!("---\ntitle: {part}\n---\nThe {part} text.\n"),
+        );
+    }
+    site.write("content/who/sidebar/portrait.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/who/team.md",
+        "---\ntitle: Team\nheadless: false\n---\nOur team.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("orphan"), "{}", run.stderr);
+    for part in ["header", "main", "sidebar"] {
+        assert!(!site.path(&format!("public/who/{part}/index.html")).exists());
+    }
+    assert!(site.path("public/who/sidebar/portrait.png").is_file());
+    assert!(site.read("who/index.html").contains("About us."));
+    assert!(site.read("who/team/index.html").contains("Our team."));
+}
+
 #[test]
 fn the_text_before_the_more_divider_is_the_summary() {
     let site = Fixture::new("hugo");
