@@ -11,6 +11,34 @@ fn same_title(title: &str, heading: &str) -> bool {
     !title.is_empty() && title == crate::text::slugify(heading)
 }
 
+/// The text of the images in a heading's HTML (their `alt`, in order), for a heading
+/// with no text of its own: `# <img alt="gobba" src="gobba.png">` is named "gobba".
+fn image_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut alts = Vec::new();
+    for (at, _) in lower.match_indices("alt=") {
+        let rest = &html[at + 4..];
+        let (quote, rest) = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => (q, &rest[1..]),
+            _ => continue,
+        };
+        let alt = rest.split(quote).next().unwrap_or_default().trim();
+        if !alt.is_empty() && lower[..at].ends_with(|c: char| c.is_ascii_whitespace()) {
+            // As written in HTML: escaped again where it is written.
+            let entities = [
+                ("&lt;", "<"),
+                ("&gt;", ">"),
+                ("&quot;", "\""),
+                ("&#39;", "'"),
+            ];
+            let alt = (entities.iter().chain([&("&amp;", "&")]))
+                .fold(alt.to_string(), |alt, (entity, c)| alt.replace(entity, c));
+            alts.push(alt);
+        }
+    }
+    alts.join(" ")
+}
+
 impl<'a> Builder<'a, '_> {
     pub(super) fn end_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
@@ -61,10 +89,19 @@ impl<'a> Builder<'a, '_> {
         } else {
             format!(" class=\"{}\"", escape(&h.classes.join(" ")))
         };
+        // A heading of an image alone is named by the image's text.
+        let label = match text.is_empty() {
+            true => image_text(&inner),
+            false => text.clone(),
+        };
+        let label = match label.is_empty() {
+            true => "Link to this section".to_string(),
+            false => format!("Link to this section: {label}"),
+        };
         let html = format!(
-            "<h{level} id=\"{id}\"{class}>{inner} <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section: {label}\" data-copy-link>#</a></h{level}>\n",
+            "<h{level} id=\"{id}\"{class}>{inner} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\" data-copy-link>#</a></h{level}>\n",
             id = escape(&id),
-            label = escape(&text),
+            label = escape(&label),
         );
         self.html_events.push(Event::Html(CowStr::from(html)));
         // Each heading opens a new search section.
@@ -168,6 +205,29 @@ mod tests {
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["x2-squares", "energy-e"]);
         assert!(p.html.contains("<math"), "{}", p.html);
+    }
+
+    #[test]
+    fn a_heading_of_an_image_alone_is_named_by_its_text() {
+        // 0x0f0f0f/gobba-book's home page: the link's label said nothing.
+        let p = parse_md("# <p align=\"center\"><img alt=\"gobba &amp; co\" src=\"gobba.png\" width = 25% /></p>\n");
+        assert!(
+            p.html
+                .contains("aria-label=\"Link to this section: gobba &amp; co\""),
+            "{}",
+            p.html
+        );
+        let p = parse_md("Intro.\n\n## ![Logo](a.png)\n\n## <img src=\"b.png\">\n");
+        assert!(
+            p.html.contains("aria-label=\"Link to this section: Logo\""),
+            "{}",
+            p.html
+        );
+        assert!(
+            p.html.contains("aria-label=\"Link to this section\""),
+            "{}",
+            p.html
+        );
     }
 
     #[test]
