@@ -50,7 +50,9 @@ impl Spans {
     pub fn yaml(text: &str, first_line: usize) -> Self {
         let mut collect = Collect::default();
         // An error ends the events; what came before it is kept.
-        let _ = Parser::new_from_str(text).load(&mut collect, false);
+        let failed = Parser::new_from_str(text)
+            .load(&mut collect, false)
+            .is_err();
         let chars = CharOffsets::new(text);
         let lines = LineIndex::new(text);
         let at = |mark: Marker| {
@@ -67,7 +69,37 @@ impl Spans {
                 value: at(value),
             });
         }
+        if failed {
+            spans.top_level_keys(text, first_line);
+        }
         spans
+    }
+
+    /// Where the top-level keys stand that the parser did not reach: a line starting
+    /// `name:`. yaml-rust2 stops at what libyaml (serde_yaml, Hugo's reader) accepts, a
+    /// double-quoted value's next line at the first column (`summary: "one` / `two"`),
+    /// and every key after it was placed at the front matter's first line.
+    fn top_level_keys(&mut self, text: &str, first_line: usize) {
+        for (n, line) in text.lines().enumerate() {
+            let Some((name, _)) = line.split_once(':') else {
+                continue;
+            };
+            let plain = name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-".contains(&b));
+            if name.is_empty() || !plain {
+                continue;
+            }
+            let value = line[name.len() + 1..].len() - line[name.len() + 1..].trim_start().len();
+            let path = vec![Step::key(name)];
+            self.places.entry(path).or_insert_with(|| {
+                let column = name.chars().count() + 2 + value;
+                vec![Place {
+                    key: (first_line + n, 1),
+                    value: (first_line + n, column),
+                }]
+            });
+        }
     }
 
     /// Positions in TOML text whose first line is line `first_line` of its file (front
@@ -447,6 +479,19 @@ fn toml_value(value: &toml_edit::Value, key: Span, path: &mut Vec<Step>, found: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_after_what_yaml_rust2_refuses_are_found_by_their_lines() {
+        // amaurits/CoveringMuslimsBook: `excerpt: "…` over several lines.
+        let yaml = "title: A\ndraft: false\nsummary: \"one\ntwo\"\nfoo: 1\n";
+        let spans = Spans::yaml(yaml, 2);
+        assert_eq!(spans.key(&[Step::key("foo")]), Some((6, 1)));
+        assert_eq!(
+            spans.get(&[Step::key("foo")]).map(|p| p.value),
+            Some((6, 6))
+        );
+        assert_eq!(spans.key(&[Step::key("title")]), Some((2, 1)));
+    }
 
     fn k(name: &str) -> Step {
         Step::key(name)
