@@ -176,6 +176,7 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     let tex = with_rewrites(&tex);
     let tex = with_infix_fractions(&tex);
     let tex = with_top_level_lines(&tex);
+    let tex = rewrite::with_empty_bases(&tex);
     let tex = with_mathjax_commands(&tex);
     let tex = macros::with_braced_scripts(&tex);
     let tex = macros::with_text_arguments(&tex);
@@ -423,6 +424,24 @@ fn short(tex: &str) -> String {
 mod tests {
     use super::*;
     use rewrite::*;
+
+    #[test]
+    fn a_script_with_no_base_is_set_on_an_empty_one() {
+        assert_eq!(
+            with_empty_bases(r"x & _1 & ^2 \\ _3 {_4} \_5 \& _6 a_7"),
+            r"x & {}_1 & {}^2 \\ {}_3 {{}_4} \_5 \& _6 a_7"
+        );
+        assert_eq!(with_empty_bases("_1"), "{}_1");
+        // heig-tin-info/handbook's table: three cells in its first row, not one.
+        let mathml = to_mathml(
+            "\\begin{array}{lrr}\nx & _1 & _2 \\\\\na & b & c\n\\end{array}",
+            true,
+        )
+        .expect("drawn");
+        let first_row = mathml.split("</mtr>").next().unwrap_or_default();
+        assert_eq!(first_row.matches("<mtd").count(), 3, "{mathml}");
+        assert!(!mathml.contains("<msub><mn>1</mn></msub>"), "{mathml}");
+    }
 
     #[test]
     fn a_backslash_before_a_letter_of_several_bytes_is_a_command_of_that_letter() {

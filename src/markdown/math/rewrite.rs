@@ -411,3 +411,49 @@ pub(super) fn with_rewrites(tex: &str) -> std::borrow::Cow<'_, str> {
         tex.into()
     }
 }
+
+/// `tex` with an empty base `{}` before each `_` or `^` that has none: at the start of
+/// the formula, of a group, of a line or of an alignment's cell (`x & _1 & _2 \\`, as
+/// heig-tin-info/handbook writes a table's indices). TeX sets such a script on an empty
+/// box; the renderer hung it on what came before, the cell's `&`, and merged the cells.
+pub(super) fn with_empty_bases(tex: &str) -> std::borrow::Cow<'_, str> {
+    if !tex.contains(['_', '^']) {
+        return tex.into();
+    }
+    let bytes = tex.as_bytes();
+    // How many backslashes stand right before `at`: an odd number escapes it.
+    let backslashes = |at: usize| {
+        bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count()
+    };
+    let mut out = String::with_capacity(tex.len() + 8);
+    let mut copied = 0;
+    let mut changed = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'_' | b'^') || backslashes(at) % 2 == 1 {
+            continue;
+        }
+        let before = tex[..at].trim_end();
+        let bare = match before.as_bytes().last() {
+            None => true,
+            Some(b'&' | b'{') => backslashes(before.len() - 1) % 2 == 0,
+            // A line break `\\` (an even run of backslashes).
+            Some(b'\\') => backslashes(before.len()) % 2 == 0,
+            Some(_) => false,
+        };
+        if bare {
+            out.push_str(&tex[copied..at]);
+            out.push_str("{}");
+            copied = at;
+            changed = true;
+        }
+    }
+    if !changed {
+        return tex.into();
+    }
+    out.push_str(&tex[copied..]);
+    out.into()
+}
