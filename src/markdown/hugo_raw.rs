@@ -210,7 +210,8 @@ fn in_code(template: &str, holds_inner: &[&str]) -> bool {
 /// What the site's template for `name` lists of the page: `Toc` when it prints the
 /// page's table of contents (`.TableOfContents`), as a theme's `{{< toc >}}` does;
 /// `Pages` when it lists the page's child pages (`range` over `.Page.Pages`,
-/// `.Page.RegularPages`, `.Page.Sections`), not the shortcode's text, or, with no
+/// `.Page.RegularPages`, `.Page.Sections`; what it prints of the shortcode's text
+/// after them, as Learn's `children` does, is nothing in a lone call), or, with no
 /// template, it is Relearn's and Learn's `children`.
 pub(super) fn page_list(article: &Article, name: &str) -> Option<PageList> {
     let Some(t) = template(article, name) else {
@@ -220,7 +221,7 @@ pub(super) fn page_list(article: &Article, name: &str) -> Option<PageList> {
         return Some(PageList::Toc);
     }
     let lists = [".Page.Pages", ".Page.RegularPages", ".Page.Sections"];
-    let pages = t.contains("range") && !t.contains(".Inner") && lists.iter().any(|l| t.contains(l));
+    let pages = t.contains("range") && lists.iter().any(|l| t.contains(l));
     pages.then_some(PageList::Pages)
 }
 

@@ -1350,6 +1350,19 @@ fn a_shortcode_listing_the_pages_of_a_section_is_the_hubs_own_list() {
         !hub.contains("section-toc") && !hub.contains("children"),
         "{hub}"
     );
+    // Learn's own `children`, in the theme (amazon-archives/amplify-photo-gallery-
+    // workshop's 11 section pages): it prints `.Inner` after the list, which is
+    // nothing in a lone call; it was reported as losing what it stands for.
+    site.write(
+        "themes/learn/layouts/shortcodes/children.html",
+        "{{ $style := .Get \"style\" | default \"li\" }}\n<ul class=\"children\">\n{{ .Scratch.Set \"pages\" .Page.Pages }}\n\
+         {{ template \"childs\" dict \"menu\" (.Scratch.Get \"pages\") }}\n</ul>\n{{.Inner|safeHTML}}\n\
+         {{ define \"childs\" }}{{ range .menu }}<li>{{ .Title }}</li>{{ end }}{{ end }}\n",
+    );
+    site.write("hugo.toml", "title = \"Workshop\"\ntheme = \"learn\"\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("children"), "{}", run.stderr);
 }
 
 /// linkerd/website: `{{< command-output >}}` around a fenced code block, 114 times; its
