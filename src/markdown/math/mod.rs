@@ -21,6 +21,7 @@ mod macros;
 mod mhchem;
 mod numbers;
 mod page;
+mod quirks;
 mod rewrite;
 mod sizes;
 mod text;
@@ -176,7 +177,9 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     let tex = with_rewrites(&tex);
     let tex = with_infix_fractions(&tex);
     let tex = with_top_level_lines(&tex);
-    let tex = rewrite::with_empty_bases(&tex);
+    let tex = quirks::with_empty_bases(&tex);
+    let tex = quirks::with_arrow_characters(&tex);
+    let tex = quirks::with_brackets_after_breaks(&tex);
     let tex = with_mathjax_commands(&tex);
     let tex = macros::with_braced_scripts(&tex);
     let tex = macros::with_text_arguments(&tex);
@@ -210,6 +213,7 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     // The renderer escapes the entity it writes for `~` and `\ `, which would show.
     // The renderer writes `\Big` delimiters' sizes with no space before them.
     let out = with_enclosures(without_styles(&out).replace("\"minsize=", "\" minsize="));
+    let out = quirks::with_spaces_before_scripts(&out).into_owned();
     Ok((out.replace("&amp;nbsp;", "&#160;"), defined))
 }
 
@@ -428,10 +432,10 @@ mod tests {
     #[test]
     fn a_script_with_no_base_is_set_on_an_empty_one() {
         assert_eq!(
-            with_empty_bases(r"x & _1 & ^2 \\ _3 {_4} \_5 \& _6 a_7"),
+            quirks::with_empty_bases(r"x & _1 & ^2 \\ _3 {_4} \_5 \& _6 a_7"),
             r"x & {}_1 & {}^2 \\ {}_3 {{}_4} \_5 \& _6 a_7"
         );
-        assert_eq!(with_empty_bases("_1"), "{}_1");
+        assert_eq!(quirks::with_empty_bases("_1"), "{}_1");
         // heig-tin-info/handbook's table: three cells in its first row, not one.
         let mathml = to_mathml(
             "\\begin{array}{lrr}\nx & _1 & _2 \\\\\na & b & c\n\\end{array}",
@@ -441,6 +445,40 @@ mod tests {
         let first_row = mathml.split("</mtr>").next().unwrap_or_default();
         assert_eq!(first_row.matches("<mtd").count(), 3, "{mathml}");
         assert!(!mathml.contains("<msub><mn>1</mn></msub>"), "{mathml}");
+    }
+
+    #[test]
+    fn what_the_renderer_misreads_is_written_so_it_reads_it() {
+        // 12chasse-neige/notes: 242 operators with scripts, arrows inside a pair of
+        // delimiters, brackets opening the line after a break.
+        let mathml = to_mathml(r"x \sin^{2} y + a\lim_n b", false).expect("drawn");
+        assert!(
+            mathml.contains("<mspace width=\"0.1667em\" /><msup><mi>sin</mi>"),
+            "{mathml}"
+        );
+        assert!(
+            mathml.contains("<mspace width=\"0.1667em\" /><msub><mi>lim</mi>"),
+            "{mathml}"
+        );
+        assert!(!mathml.contains("<msup><mspace") && !mathml.contains("<msub><mspace"));
+        let mathml = to_mathml(r"\left(a \rightarrow b \leftarrow c\right)", true).expect("drawn");
+        assert!(
+            mathml.contains("<mo>→</mo>") && mathml.contains("<mo>←</mo>"),
+            "{mathml}"
+        );
+        let tex = "\\begin{gathered}\n[\\lambda] = -2 \\\\\n[\\kappa] = 0\n\\end{gathered}";
+        let mathml = to_mathml(tex, true).expect("drawn");
+        assert_eq!(mathml.matches("<mtr>").count(), 2, "{mathml}");
+        assert!(mathml.contains("<mi>κ</mi>"), "{mathml}");
+        // Elsewhere the arrows stay commands, and a break's spacing stays its own.
+        assert_eq!(
+            quirks::with_arrow_characters(r"a \rightarrow b"),
+            r"a \rightarrow b"
+        );
+        assert_eq!(
+            quirks::with_brackets_after_breaks(r"a \\[2pt] b"),
+            r"a \\[2pt] b"
+        );
     }
 
     #[test]
