@@ -70,9 +70,14 @@ impl crate::site::Site {
         }
         // Docusaurus reads `//img/a.png` as a path (Node's `url.parse` takes no host
         // from it) and finds the file in its static folder: so does attune there.
+        // Its `pathname://` marks a path its bundler leaves as it is (`pathname:///img/a.png`).
         let url = r.url.trim();
         let slash_too_many = url.starts_with("//") && no_server(url).is_some();
-        if let Some(path) = (slash_too_many && self.docusaurus).then(|| url[1..].to_string()) {
+        let path = match url.strip_prefix("pathname://") {
+            Some(path) => Some(path.to_string()),
+            None => slash_too_many.then(|| url[1..].to_string()),
+        };
+        if let Some(path) = path.filter(|_| self.docusaurus) {
             let local = crate::markdown::OutRef {
                 url: path,
                 ..r.clone()
