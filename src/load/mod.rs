@@ -24,6 +24,7 @@ mod docusaurus_sidebar;
 mod excalidraw;
 pub mod exclude;
 mod fence;
+pub mod folder_labels;
 mod front;
 mod front_forms;
 mod front_json;

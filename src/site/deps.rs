@@ -77,6 +77,7 @@ impl Dependencies {
             urls: _,
             refs,
             summary,
+            folder_labels,
             // What links to them lead to is in `links`, hashed.
             other_language: _,
             glossary_md: _,
@@ -128,6 +129,7 @@ impl Dependencies {
         ));
         h.debug(&(moved, moved_files, moved_parts));
         h.debug(&summary.as_ref().map(|s| (&s.chapters, &s.parts)));
+        h.debug(folder_labels);
         h.debug(&(sections, section_of));
         // Each view once (a template's is one for every note embedding it), and which
         // one each embed shows.

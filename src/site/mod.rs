@@ -177,6 +177,8 @@ pub struct Site {
     pub refs: Vec<Vec<RefTarget>>,
     /// mdBook's `SUMMARY.md`, when the content folder has one: reading order and parts.
     pub summary: Option<crate::load::summary::Summary>,
+    /// Docusaurus' `_category_` labels, by folder (see `load::folder_labels`).
+    pub folder_labels: BTreeMap<PathBuf, crate::load::folder_labels::FolderLabel>,
     /// Translations left out of the site, as the loader found them: path from the
     /// content folder → language code.
     pub other_language: std::collections::HashMap<PathBuf, String>,
@@ -287,6 +289,7 @@ fn build_with(
         urls: UrlTable::default(),
         refs: Vec::new(),
         summary: content.summary,
+        folder_labels: crate::load::folder_labels::read(&content.dir, content.docusaurus),
         other_language: content.other_language,
         glossary_md: content.glossary_md.take(),
         not_found_text: content.not_found_text,

@@ -48,12 +48,27 @@ impl Site {
             .or_else(|| below.filter_map(|a| a.front.date).max());
         OrderKey {
             summary: summary.unwrap_or(usize::MAX),
-            order: hub.and_then(|h| h.front.order).unwrap_or(i64::MAX),
+            order: (hub.and_then(|h| h.front.order))
+                .or_else(|| self.folder_label(url)?.order)
+                .unwrap_or(i64::MAX),
             undated: date.is_none(),
             date: Reverse(date),
             title: title.to_lowercase(),
             slug: url.to_string(),
         }
+    }
+
+    /// The Docusaurus `_category_` label of the folder at site-relative `url`: the
+    /// folder of as many names as the address has, above an article below it.
+    fn folder_label(&self, url: &str) -> Option<&crate::load::folder_labels::FolderLabel> {
+        if self.folder_labels.is_empty() {
+            return None;
+        }
+        let depth = url.trim_end_matches('/').split('/').count();
+        let article = (self.articles.iter())
+            .find(|a| a.url.starts_with(url) && a.rel.components().count() > depth)?;
+        let folder: std::path::PathBuf = article.rel.components().take(depth).collect();
+        self.folder_labels.get(&folder)
     }
 
     /// The `SUMMARY.md` part (`# Part title`) article `i` is listed in, if any.

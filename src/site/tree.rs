@@ -6,18 +6,19 @@ use super::place::{folders_of_rel, hub_folders, page_folders};
 use super::{Site, Structure};
 use crate::config::Topic;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::load::summary::Summary;
 use std::path::{Path, PathBuf};
 
 use crate::text::{humanise, slugify};
 use std::collections::BTreeMap;
 
 /// The title of a folder without text of its own: the one `SUMMARY.md` gives its path
-/// (`rel`, from the content folder), else its name (`name`, as written) humanised.
-fn folder_title(summary: Option<&Summary>, rel: Option<&Path>, name: &str) -> String {
+/// (`rel`, from the content folder), else its Docusaurus `_category_` label, else its
+/// name (`name`, as written) humanised.
+fn folder_title(site: &Site, rel: Option<&Path>, name: &str) -> String {
+    let summary = (site.summary.as_ref().zip(rel)).and_then(|(s, rel)| s.folder_title(rel));
+    let label = rel.and_then(|rel| site.folder_labels.get(rel)?.title.as_deref());
     summary
-        .zip(rel)
-        .and_then(|(summary, rel)| summary.folder_title(rel))
+        .or(label)
         .map_or_else(|| humanise(name), str::to_string)
 }
 
@@ -63,7 +64,7 @@ impl Site {
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .filter(|f| slugify(f) == *topic);
                 let title = folder_title(
-                    self.summary.as_ref(),
+                    self,
                     folder.as_deref().map(Path::new),
                     folder.as_deref().unwrap_or(topic),
                 );
@@ -194,7 +195,7 @@ impl Site {
                 }
                 None => {
                     let (name, rel) = &folder_names[&section.url];
-                    section.title = folder_title(self.summary.as_ref(), rel.as_deref(), name);
+                    section.title = folder_title(self, rel.as_deref(), name);
                 }
             }
         }

@@ -2284,6 +2284,45 @@ fn docusaurus_sidebars_order_the_docs_they_name_and_leave_none_an_orphan() {
     }
 }
 
+/// Docusaurus' `_category_.json` (or `.yml`) names a folder of docs and places it
+/// among its neighbours: OfferZen's hiring guide's eleven numbered chapters came out by
+/// folder name ("Reaching out", third, was tenth), developers-finance's under their
+/// folders' names.
+#[test]
+fn a_docusaurus_category_file_names_and_places_its_folder() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Guide\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "docs/reaching-out/_category_.json",
+        "{\"label\": \"📨 Reaching out\", \"position\": 1}",
+    );
+    site.write("docs/reaching-out/email.md", "# Email\n\nText.\n");
+    site.write(
+        "docs/about/_category_.yml",
+        "label: About this guide\nposition: 2\n",
+    );
+    site.write("docs/about/intro.md", "# Intro\n\nText.\n");
+    site.write(
+        "docs/about/more/_category_.json",
+        "{\"label\": \"More reading\"}",
+    );
+    site.write("docs/about/more/books.md", "# Books\n\nText.\n");
+    site.write("docs/about/more/films.md", "# Films\n\nText.\n");
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    let at = |needle: &str| {
+        home.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {home}"))
+    };
+    assert!(at("📨 Reaching out") < at("About this guide"), "{home}");
+    let more = site.read("about/more/index.html");
+    assert!(more.contains("<title>More reading"), "{more}");
+}
+
 /// Where Docusaurus' settings say the sidebars are: `sidebarPath` names a file
 /// elsewhere (`require.resolve('./config/sidebars.js')`), or, with no `sidebarPath`
 /// and no sidebars file, Docusaurus makes the whole sidebar from the folders

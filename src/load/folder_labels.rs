@@ -1,0 +1,96 @@
+//! The names and places a Docusaurus site gives its folders of docs in
+//! `_category_.json` (or `_category_.yml`): a folder's `label` titles its page when it
+//! has no text of its own, and its `position` places it among the docs and folders
+//! beside it, as Docusaurus' sidebar does (developers-finance's "💻 Your Salary"
+//! second, not "Your salary" among the folders by name).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What a folder's `_category_` file says of it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FolderLabel {
+    pub title: Option<String>,
+    pub order: Option<i64>,
+}
+
+/// The label of each folder of the Docusaurus site whose docs are `dir` that has one,
+/// by its path from `dir`; none on another site.
+pub fn read(dir: &Path, docusaurus: bool) -> BTreeMap<PathBuf, FolderLabel> {
+    let mut labels = BTreeMap::new();
+    if !docusaurus {
+        return labels;
+    }
+    let walk = walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        e.depth() == 0 || !(name.starts_with('.') || name == "node_modules")
+    });
+    for entry in walk.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy();
+        let json = name == "_category_.json";
+        let yaml = name == "_category_.yml" || name == "_category_.yaml";
+        // A regular file only: a pipe of that name would never end.
+        if !(json || yaml) || !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let value: Option<serde_json::Value> = match json {
+            true => serde_json::from_str(&text).ok(),
+            false => serde_yaml::from_str(&text).ok(),
+        };
+        let folder = entry.path().parent().and_then(|p| p.strip_prefix(dir).ok());
+        let (Some(value), Some(folder)) = (value, folder) else {
+            continue;
+        };
+        let label = FolderLabel {
+            title: value
+                .get("label")
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            // Docusaurus places by any number (`2.5`); attune's order is whole.
+            order: value
+                .get("position")
+                .and_then(serde_json::Value::as_f64)
+                .filter(|p| p.is_finite())
+                .map(|p| p.floor() as i64),
+        };
+        if !folder.as_os_str().is_empty() {
+            labels.insert(folder.to_path_buf(), label);
+        }
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_category_file_names_and_places_its_folder() {
+        let dir = tempfile::tempdir().expect("temp");
+        let docs = dir.path();
+        std::fs::create_dir_all(docs.join("salary/tax")).expect("dirs");
+        std::fs::write(
+            docs.join("salary/_category_.json"),
+            "{\"label\": \"💻 Your Salary\", \"position\": 2, \"link\": {\"type\": \"generated-index\"}}",
+        )
+        .expect("json");
+        std::fs::write(
+            docs.join("salary/tax/_category_.yml"),
+            "label: Tax\nposition: 1.5\n",
+        )
+        .expect("yaml");
+        let labels = read(docs, true);
+        assert_eq!(
+            labels.get(Path::new("salary")),
+            Some(&FolderLabel {
+                title: Some("💻 Your Salary".into()),
+                order: Some(2)
+            })
+        );
+        assert_eq!(labels[Path::new("salary/tax")].order, Some(1));
+        assert!(read(docs, false).is_empty());
+    }
+}
