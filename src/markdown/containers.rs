@@ -386,6 +386,8 @@ fn tab_label(line: &str) -> Option<&str> {
 /// The callout line for what follows an opening line's colons (`tip Title`,
 /// `note[Title]`, `{.warning}`), or `None` when it names no kind.
 fn opening(after: &str) -> Option<String> {
+    // Docusaurus' `:::tip[Title]`: the bracket right after the kind.
+    let mut bracketed = false;
     let (kind, title) = if let Some(attrs) = after.strip_prefix('{') {
         // Pandoc's attributes: the first class is the kind. MyST's directive
         // (`:::{note}`, `:::{admonition} Title`): an admonition's name.
@@ -401,6 +403,7 @@ fn opening(after: &str) -> Option<String> {
             .find(|c: char| c.is_whitespace() || c == '[' || c == '{')
             .unwrap_or(after.len());
         let (word, title) = after.split_at(end);
+        bracketed = title.starts_with('[');
         (word.split(':').next().unwrap_or(word), title)
     };
     let valid = kind.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -422,8 +425,9 @@ fn opening(after: &str) -> Option<String> {
         _ => title,
     };
     // Docusaurus' `:::tip[Title]`; attributes after the kind (`{title="…"}`) are
-    // its, and passed over.
-    let title = match title.strip_prefix('[') {
+    // its, and passed over. VitePress' title after a space is Markdown, a link too
+    // (`::: tip [See](two) first`).
+    let title = match title.strip_prefix('[').filter(|_| bracketed) {
         Some(t) => t.rsplit_once(']').map_or(t, |(t, _)| t),
         None if title.starts_with('{') => "",
         None => title,
@@ -506,6 +510,11 @@ mod tests {
         assert_eq!(
             out("::: details Click\nX\n:::\n"),
             "> [!note]- Click\n> X\n\n"
+        );
+        // A VitePress title opening with a link (08C-Projet-Prog/cours) keeps it all.
+        assert_eq!(
+            out("::: tip [See](two) and **bold**\nX\n:::\n"),
+            "> [!tip] [See](two) and **bold**\n> X\n\n"
         );
     }
 
