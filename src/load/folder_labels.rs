@@ -1,8 +1,9 @@
-//! The names and places a Docusaurus site gives its folders of docs in
-//! `_category_.json` (or `_category_.yml`): a folder's `label` titles its page when it
-//! has no text of its own, and its `position` places it among the docs and folders
+//! The names and places a site's own settings give its folders: a Docusaurus site's
+//! `_category_.json` (or `_category_.yml`), whose `label` titles the folder's page when
+//! it has no text of its own and whose `position` places it among the docs and folders
 //! beside it, as Docusaurus' sidebar does (developers-finance's "💻 Your Salary"
-//! second, not "Your salary" among the folders by name).
+//! second, not "Your salary" among the folders by name); a VitePress sidebar's group
+//! over one folder's pages, likewise by its `text` and its place.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,10 +15,20 @@ pub struct FolderLabel {
     pub order: Option<i64>,
 }
 
-/// The label of each folder of the Docusaurus site whose docs are `dir` that has one,
-/// by its path from `dir`; none on another site.
-pub fn read(dir: &Path, docusaurus: bool) -> BTreeMap<PathBuf, FolderLabel> {
+/// The label of each folder of the site at `root` whose content folder is `dir` that
+/// has one, by its path from `dir`: a Docusaurus site's categories, a VitePress
+/// site's sidebar groups (see `vitepress_sidebar::folder_groups`).
+pub fn read(root: &Path, dir: &Path, docusaurus: bool) -> BTreeMap<PathBuf, FolderLabel> {
     let mut labels = BTreeMap::new();
+    if super::vitepress::is_site(root, dir) {
+        for (folder, title, order) in super::vitepress_sidebar::folder_groups(root, dir) {
+            let label = FolderLabel {
+                title: Some(title),
+                order: Some(order),
+            };
+            labels.entry(folder).or_insert(label);
+        }
+    }
     if !docusaurus {
         return labels;
     }
@@ -82,7 +93,7 @@ mod tests {
             "label: Tax\nposition: 1.5\n",
         )
         .expect("yaml");
-        let labels = read(docs, true);
+        let labels = read(docs, docs, true);
         assert_eq!(
             labels.get(Path::new("salary")),
             Some(&FolderLabel {
@@ -91,6 +102,6 @@ mod tests {
             })
         );
         assert_eq!(labels[Path::new("salary/tax")].order, Some(1));
-        assert!(read(docs, false).is_empty());
+        assert!(read(docs, docs, false).is_empty());
     }
 }

@@ -15,6 +15,19 @@ use std::path::{Path, PathBuf};
 /// The pages the sidebars of the VitePress site at `root` (content folder `dir`)
 /// link, each by its path from the content folder, with the sidebar's title for it.
 pub(super) fn listed(root: &Path, dir: &Path) -> Vec<(PathBuf, Option<String>)> {
+    sidebars(root, dir)
+        .iter()
+        .flat_map(|sidebar| {
+            let mut links = Vec::new();
+            walk(sidebar, "", &mut links);
+            links
+        })
+        .filter_map(|(link, title)| Some((page_of(dir, &link)?, title)))
+        .collect()
+}
+
+/// Every sidebar the settings of the VitePress site at `root` write out.
+fn sidebars(root: &Path, dir: &Path) -> Vec<Value> {
     let text = super::vitepress::settings_files(root, dir)
         .iter()
         // A regular file only: a pipe of that name would never end.
@@ -24,14 +37,67 @@ pub(super) fn listed(root: &Path, dir: &Path) -> Vec<(PathBuf, Option<String>)> 
         return Vec::new();
     };
     let reader = Reader::new(&text);
-    let mut links = Vec::new();
-    for at in reader.key_values("sidebar") {
-        walk(&reader.value(at, 0).0, "", &mut links);
+    let sidebars = reader.key_values("sidebar").into_iter();
+    sidebars.map(|at| reader.value(at, 0).0).collect()
+}
+
+/// The folders the sidebars' groups stand for (a group: `text` and `items`, no `link`
+/// of its own, whose pages all lie in one folder, below the content folder's top),
+/// each with the group's `text` and the place of its first page among the pages the
+/// sidebars list (1-based, as [`listed`] places them): 08C-Projet-Prog/cours' folders
+/// were "Enonces", "Grilles", by name, where its sidebar says "Énoncés", "Grilles
+/// d'évaluation".
+pub(super) fn folder_groups(root: &Path, dir: &Path) -> Vec<(PathBuf, String, i64)> {
+    let listed: Vec<PathBuf> = listed(root, dir).into_iter().map(|(p, _)| p).collect();
+    let mut groups = Vec::new();
+    for sidebar in sidebars(root, dir) {
+        collect_groups(&sidebar, "", &mut groups);
     }
-    links
-        .into_iter()
-        .filter_map(|(link, title)| Some((page_of(dir, &link)?, title)))
-        .collect()
+    let mut found = Vec::new();
+    for (text, links) in groups {
+        let pages: Vec<PathBuf> = links.iter().filter_map(|l| page_of(dir, l)).collect();
+        let Some(first) = pages.first() else {
+            continue;
+        };
+        // The folder holding them all.
+        let mut folder = first.parent().unwrap_or(Path::new("")).to_path_buf();
+        while !pages.iter().all(|p| p.starts_with(&folder)) && folder.pop() {}
+        let place = listed.iter().position(|p| p == first);
+        if let Some(place) = place.filter(|_| !folder.as_os_str().is_empty()) {
+            found.push((folder, text, place as i64 + 1));
+        }
+    }
+    found
+}
+
+/// The groups of a sidebar, each with its `text` and the links below it.
+fn collect_groups(value: &Value, base: &str, out: &mut Vec<(String, Vec<String>)>) {
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| collect_groups(item, base, out)),
+        Value::Object(fields) => {
+            let base = value.text("base").unwrap_or(base);
+            let items = value.get("items");
+            if let (Some(text), Some(items), None) = (value.text("text"), items, value.get("link"))
+            {
+                let mut links = Vec::new();
+                walk(items, base, &mut links);
+                out.push((
+                    text.to_string(),
+                    links.into_iter().map(|(l, _)| l).collect(),
+                ));
+            }
+            match items {
+                Some(items) => collect_groups(items, base, out),
+                None if value.get("link").is_none() && value.get("text").is_none() => fields
+                    .iter()
+                    .for_each(|(_, v)| collect_groups(v, base, out)),
+                None => {}
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The links of a sidebar (an array of items and groups, or an object of sidebars by

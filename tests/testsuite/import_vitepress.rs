@@ -293,4 +293,21 @@ fn a_vitepress_sidebar_orders_and_titles_the_pages_it_lists() {
             check.stderr
         );
     }
+    // A group over one folder's pages names that folder (`m1/` is "Module 1", not
+    // "M1") and places it, before `a-first/` whose group comes after it
+    // (08C-Projet-Prog/cours: its folders by name, "Enonces", "Grilles").
+    assert!(hub.contains("<title>Module 1 · Vite</title>"), "{hub}");
+    site.write(
+        "docs/.vitepress/config.mts",
+        "export default {\n  themeConfig: {\n    sidebar: [\n      { text: 'Module 1', items: [{ link: '/m1/zeta' }, { link: '/m1/alpha' }] },\n      \
+         { text: 'Énoncés', items: [{ text: 'One', link: '/a-first/one' }] },\n    ],\n  },\n}\n",
+    );
+    site.write("docs/a-first/one.md", "# One\n\nText.\n");
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    let at = |needle: &str| {
+        home.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {home}"))
+    };
+    assert!(at(">Module 1<") < at(">Énoncés<"), "{home}");
 }
