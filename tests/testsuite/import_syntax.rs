@@ -2166,6 +2166,20 @@ fn an_mdx_partial_a_page_imports_shows_its_text_where_its_tag_is() {
     assert!(!page.contains("import"), "{page}");
     // A partial is no page of its own, as Docusaurus reads a file whose name starts `_`.
     assert!(!site.path("public/firmware/_build-env-notes").exists());
+    // Named by its path in the site, from the folder holding the settings
+    // (Open-Attestation: `import Intro from "/src/reusables/_intro.mdx";`, 27 such
+    // includes on 16 pages, were "outside the site's folder").
+    site.write("src/reusables/_intro.mdx", "Shared introduction text.\n");
+    site.write("src/reusables/_outro.mdx", "Shared closing text.\n");
+    site.write(
+        "docs/packages/shared.md",
+        "# Shared\n\nimport Intro from \"/src/reusables/_intro.mdx\";\nimport Outro from '@site/src/reusables/_outro.mdx';\n\n<Intro />\n\n<Outro />\n",
+    );
+    let run = site.build();
+    assert!(!run.stderr.contains("shared.md"), "{}", run.stderr);
+    let page = site.read("packages/shared/index.html");
+    assert!(page.contains("<p>Shared introduction text.</p>"), "{page}");
+    assert!(page.contains("<p>Shared closing text.</p>"), "{page}");
 }
 
 #[test]

@@ -72,6 +72,15 @@ pub(super) fn next_partial<'t>(
     None
 }
 
+/// The file a partial's import names by its path in the Docusaurus site whose docs are
+/// `content`: `@site/src/_intro.mdx`, or `/src/_intro.mdx`, which its bundler finds
+/// from the site's folder (Open-Attestation's 27 shared snippets were "outside the
+/// site's folder"); `None` for a path from the page's folder.
+pub(super) fn in_site(target: &str, content: &Path) -> Option<std::path::PathBuf> {
+    let path = (target.strip_prefix("@site/")).or_else(|| target.strip_prefix('/'))?;
+    Some(content.parent().unwrap_or(content).join(path))
+}
+
 /// A tag's attributes written `name="value"` (or in single quotes, or `{"value"}`).
 fn props(attributes: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();

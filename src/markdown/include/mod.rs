@@ -327,6 +327,7 @@ impl Includer<'_, '_> {
             (Some(h), Some(site)) => Some(hugo_target(target, from, &content, site, h.page)),
             // VitePress's `@/`: from the content folder (its `srcDir`).
             _ if d.vitepress && target.starts_with("@/") => Some(content.join(&target[2..])),
+            _ if d.partial.is_some() => mdx_partial::in_site(target, &content),
             _ => (self.snippet_places.as_deref())
                 .filter(|_| d.snippet)
                 .map(|places| directive::snippet_target(target, places)),
