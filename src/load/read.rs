@@ -147,6 +147,20 @@ pub fn title_from_file_name(rel: &Path) -> String {
         .unwrap_or_else(|| name.into_owned())
 }
 
+/// The title an article is given before its text is read: its `title:`, else the
+/// text of its entry in SUMMARY.md.
+pub fn given_title<'a>(
+    source: &'a Source,
+    summary: Option<&'a super::summary::Summary>,
+) -> Option<&'a str> {
+    source.front.title.as_deref().or_else(|| {
+        summary?
+            .chapter(&source.rel)
+            .map(|c| c.title.as_str())
+            .filter(|t| !t.is_empty())
+    })
+}
+
 /// The title of a page that gives none and has no heading: a sidebar's name for it
 /// (`contents.rs`), else its file name's (see [`title_from_file_name`]).
 pub fn fallback_title(source: &Source) -> String {

@@ -266,8 +266,10 @@ pub(super) fn articles(
                     .as_deref()
                     .filter(|_| source.rel == Path::new("README.md")),
             };
-            let title = match given_title(source, content.summary.as_ref()) {
+            let title = match crate::load::given_title(source, content.summary.as_ref()) {
                 Some(title) => markdown::Title::Known(title),
+                // The home page's title is the site's: a first `## Quick nav` is its text's.
+                None if placed.hub && url.is_empty() => markdown::Title::Known(&config.site.title),
                 None => markdown::Title::FromLeadingHeading,
             };
             let mut parsed =
@@ -346,7 +348,7 @@ pub(super) fn articles(
         for diagnostic in &parsed.diagnostics {
             diagnostics.push(diagnostic.clone());
         }
-        let given = given_title(&source, content.summary.as_ref())
+        let given = crate::load::given_title(&source, content.summary.as_ref())
             .filter(|t| !t.trim().is_empty())
             .map(str::to_string);
         let title = match (given, &parsed.title_from_heading) {
@@ -420,20 +422,6 @@ pub(super) fn articles(
     // A stable order for everything downstream: by file path.
     articles.sort_by(|a, b| a.rel.cmp(&b.rel));
     articles
-}
-
-/// The title an article is given before its text is read: its `title:`, else the
-/// text of its entry in SUMMARY.md.
-fn given_title<'a>(
-    source: &'a crate::load::Source,
-    summary: Option<&'a crate::load::summary::Summary>,
-) -> Option<&'a str> {
-    source.front.title.as_deref().or_else(|| {
-        summary?
-            .chapter(&source.rel)
-            .map(|c| c.title.as_str())
-            .filter(|t| !t.is_empty())
-    })
 }
 
 /// With no `[[topics]]` in book.toml, `topic:` in front matter names a topic when it is

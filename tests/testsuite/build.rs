@@ -44,6 +44,32 @@ fn home_lists_topics_in_book_order_with_articles() {
     assert!(home.contains("<p class=\"lede\">A small site exercising every feature.</p>"));
 }
 
+/// The home page shows the site's title over its text, so its text's first heading is
+/// the text's: 01MVP/sop's `index.md` opening `## Quick nav` lost that heading (taken
+/// for the page's title, which the home page does not show) and its `###` climbed.
+/// One saying the site's title is not shown twice.
+#[test]
+fn the_home_pages_first_heading_is_its_texts() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Team handbook\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/index.md",
+        "## Quick nav\n\nIntro.\n\n### Roles\n\nMore.\n",
+    );
+    site.write("docs/guide/start.md", "# Start\n\nText.\n");
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    assert!(home.contains("<h2 id=\"quick-nav\">Quick nav"), "{home}");
+    assert!(home.contains("<h3 id=\"roles\">Roles"), "{home}");
+    site.write("docs/index.md", "# Team handbook\n\nIntro.\n");
+    site.build().assert_code(0);
+    let home = site.read("index.html");
+    assert_eq!(home.matches("Team handbook</h1>").count(), 1, "{home}");
+}
+
 #[test]
 fn article_page_has_breadcrumbs_meta_toc_and_neighbours() {
     let site = Fixture::new("basic");
