@@ -177,7 +177,8 @@ pub struct Site {
     pub refs: Vec<Vec<RefTarget>>,
     /// mdBook's `SUMMARY.md`, when the content folder has one: reading order and parts.
     pub summary: Option<crate::load::summary::Summary>,
-    /// Docusaurus' `_category_` labels, by folder (see `load::folder_labels`).
+    /// Names and places the site's settings give folders (Docusaurus' `_category_`,
+    /// VitePress' sidebar groups), by folder: see `load::folder_labels`.
     pub folder_labels: BTreeMap<PathBuf, crate::load::folder_labels::FolderLabel>,
     /// Translations left out of the site, as the loader found them: path from the
     /// content folder → language code.

@@ -58,8 +58,9 @@ impl Site {
         }
     }
 
-    /// The Docusaurus `_category_` label of the folder at site-relative `url`: the
-    /// folder of as many names as the address has, above an article below it.
+    /// The label the site's settings give the folder at site-relative `url` (see
+    /// `load::folder_labels`): the folder of as many names as the address has, above an
+    /// article below it.
     fn folder_label(&self, url: &str) -> Option<&crate::load::folder_labels::FolderLabel> {
         if self.folder_labels.is_empty() {
             return None;

@@ -12,8 +12,9 @@ use crate::text::{humanise, slugify};
 use std::collections::BTreeMap;
 
 /// The title of a folder without text of its own: the one `SUMMARY.md` gives its path
-/// (`rel`, from the content folder), else its Docusaurus `_category_` label, else its
-/// name (`name`, as written) humanised.
+/// (`rel`, from the content folder), else the label the site's settings give it (a
+/// Docusaurus `_category_`, a VitePress sidebar group), else its name (`name`, as
+/// written) humanised.
 fn folder_title(site: &Site, rel: Option<&Path>, name: &str) -> String {
     let summary = (site.summary.as_ref().zip(rel)).and_then(|(s, rel)| s.folder_title(rel));
     let label = rel.and_then(|rel| site.folder_labels.get(rel)?.title.as_deref());
