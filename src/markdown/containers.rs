@@ -436,7 +436,12 @@ fn opening(after: &str) -> Option<String> {
     let kind = kind.to_ascii_lowercase();
     let title = (!title.is_empty()).then(|| title.to_string());
     Some(match kind.as_str() {
-        "details" => callout("note", title.or(Some("Details".to_string())), Some('-')),
+        // A box that folds, titled by its title alone (`::: details Why?` shows "Why?",
+        // as VitePress and Docusaurus show it), else "Details".
+        "details" => {
+            let title = title.unwrap_or_default().replace(['\n', '\r'], " ");
+            format!("> [!details]- {title}").trim_end().to_string()
+        }
         _ => callout(&kind, title, None),
     })
 }
@@ -509,8 +514,9 @@ mod tests {
         );
         assert_eq!(
             out("::: details Click\nX\n:::\n"),
-            "> [!note]- Click\n> X\n\n"
+            "> [!details]- Click\n> X\n\n"
         );
+        assert_eq!(out("::: details\nX\n:::\n"), "> [!details]-\n> X\n\n");
         // A VitePress title opening with a link (08C-Projet-Prog/cours) keeps it all.
         assert_eq!(
             out("::: tip [See](two) and **bold**\nX\n:::\n"),

@@ -179,7 +179,8 @@ fn markdown_it_attrs_lines_are_anchors_on_a_vitepress_site() {
     let site = vitepress_site();
     site.write(
         "docs/guide/modules.md",
-        "# Modules\n\nVitest replaces everything recursively:\n\n{#automocking-algorithm}\n\n- All arrays will be empty\n\n::: warning Class Support {#class-support}\nClasses are mocked too.\n:::\n",
+        "# Modules\n\nVitest replaces everything recursively:\n\n{#automocking-algorithm}\n\n- All arrays will be empty\n\n::: warning Class Support {#class-support}\nClasses are mocked too.\n:::\n\n\
+         ::: details Why mock?\nTo test alone.\n:::\n\n::: details\nMore.\n:::\n",
     );
     site.write(
         "docs/api/vi.md",
@@ -192,6 +193,16 @@ fn markdown_it_attrs_lines_are_anchors_on_a_vitepress_site() {
     assert!(page.contains("id=\"automocking-algorithm\""), "{page}");
     assert!(!page.contains("{#"), "{page}");
     assert!(page.contains("Class Support</p>"), "{page}");
+    // A `details` box is titled by its title alone, as VitePress shows it (0xCurvy's
+    // nine FAQ items read "Note: …").
+    assert!(
+        page.contains("<summary class=\"callout-title\">Why mock?</summary>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<summary class=\"callout-title\">Details</summary>"),
+        "{page}"
+    );
 }
 
 /// vitejs/vite's migration guide links a VitePress `<Badge type="warning" text="NRV" />`:
