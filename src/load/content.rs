@@ -30,6 +30,8 @@ pub struct Content {
     /// mdBook's `SUMMARY.md` at the top of the content folder, read and checked
     /// against the Markdown files there: see [`summary`].
     pub summary: Option<summary::Summary>,
+    /// Names and places the site's settings give folders: see [`super::folder_labels`].
+    pub folder_labels: BTreeMap<PathBuf, super::folder_labels::FolderLabel>,
     /// Translations into another language than the site's, left out (see
     /// [`languages`]): path from the content folder → language code.
     pub other_language: std::collections::HashMap<PathBuf, String>,

@@ -16,9 +16,16 @@ pub struct FolderLabel {
 }
 
 /// The label of each folder of the site at `root` whose content folder is `dir` that
-/// has one, by its path from `dir`: a Docusaurus site's categories, a VitePress
-/// site's sidebar groups (see `vitepress_sidebar::folder_groups`).
-pub fn read(root: &Path, dir: &Path, docusaurus: bool) -> BTreeMap<PathBuf, FolderLabel> {
+/// has one, by its path from `dir`: a VitePress site's sidebar groups (see
+/// `vitepress_sidebar::folder_groups`) and, on a Docusaurus site, the `_category_`
+/// files among the content folder's `assets`, which are its settings, so they are
+/// taken out of the files published (Docusaurus publishes none).
+pub fn read(
+    root: &Path,
+    dir: &Path,
+    docusaurus: bool,
+    assets: &mut Vec<super::Asset>,
+) -> BTreeMap<PathBuf, FolderLabel> {
     let mut labels = BTreeMap::new();
     if super::vitepress::is_site(root, dir) {
         for (folder, title, order) in super::vitepress_sidebar::folder_groups(root, dir) {
@@ -32,27 +39,25 @@ pub fn read(root: &Path, dir: &Path, docusaurus: bool) -> BTreeMap<PathBuf, Fold
     if !docusaurus {
         return labels;
     }
-    let walk = walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| {
-        let name = e.file_name().to_string_lossy();
-        e.depth() == 0 || !(name.starts_with('.') || name == "node_modules")
-    });
-    for entry in walk.filter_map(Result::ok) {
-        let name = entry.file_name().to_string_lossy();
-        let json = name == "_category_.json";
-        let yaml = name == "_category_.yml" || name == "_category_.yaml";
+    let is_category = |asset: &super::Asset| {
+        let name = asset.rel.file_name().unwrap_or_default();
+        asset.from == super::AssetFolder::Content
+            && ["_category_.json", "_category_.yml", "_category_.yaml"]
+                .iter()
+                .any(|n| name == *n)
+    };
+    for asset in assets.iter().filter(|a| is_category(a)) {
+        let file = dir.join(&asset.rel);
         // A regular file only: a pipe of that name would never end.
-        if !(json || yaml) || !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+        let text = file.is_file().then(|| std::fs::read_to_string(&file).ok());
+        let Some(text) = text.flatten() else {
             continue;
         };
-        let value: Option<serde_json::Value> = match json {
-            true => serde_json::from_str(&text).ok(),
-            false => serde_yaml::from_str(&text).ok(),
+        let value: Option<serde_json::Value> = match asset.rel.extension() {
+            Some(e) if e == "json" => serde_json::from_str(&text).ok(),
+            _ => serde_yaml::from_str(&text).ok(),
         };
-        let folder = entry.path().parent().and_then(|p| p.strip_prefix(dir).ok());
-        let (Some(value), Some(folder)) = (value, folder) else {
+        let (Some(value), Some(folder)) = (value, asset.rel.parent()) else {
             continue;
         };
         let label = FolderLabel {
@@ -71,6 +76,7 @@ pub fn read(root: &Path, dir: &Path, docusaurus: bool) -> BTreeMap<PathBuf, Fold
             labels.insert(folder.to_path_buf(), label);
         }
     }
+    assets.retain(|asset| !is_category(asset));
     labels
 }
 
@@ -93,7 +99,16 @@ mod tests {
             "label: Tax\nposition: 1.5\n",
         )
         .expect("yaml");
-        let labels = read(docs, docs, true);
+        let category = |rel: &str| super::super::Asset {
+            rel: PathBuf::from(rel),
+            from: super::super::AssetFolder::Content,
+        };
+        let mut assets = vec![
+            category("salary/_category_.json"),
+            category("salary/tax/_category_.yml"),
+            category("salary/pay.png"),
+        ];
+        let labels = read(docs, docs, true, &mut assets);
         assert_eq!(
             labels.get(Path::new("salary")),
             Some(&FolderLabel {
@@ -102,6 +117,8 @@ mod tests {
             })
         );
         assert_eq!(labels[Path::new("salary/tax")].order, Some(1));
-        assert!(read(docs, docs, false).is_empty());
+        // Settings, not files to publish; the folder's other files stay.
+        assert_eq!(assets.len(), 1);
+        assert!(read(docs, docs, false, &mut vec![category("a/_category_.json")]).is_empty());
     }
 }

@@ -290,11 +290,7 @@ fn build_with(
         urls: UrlTable::default(),
         refs: Vec::new(),
         summary: content.summary,
-        folder_labels: crate::load::folder_labels::read(
-            &content.root,
-            &content.dir,
-            content.docusaurus,
-        ),
+        folder_labels: std::mem::take(&mut content.folder_labels),
         other_language: content.other_language,
         glossary_md: content.glossary_md.take(),
         not_found_text: content.not_found_text,

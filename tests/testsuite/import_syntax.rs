@@ -2335,6 +2335,9 @@ fn a_docusaurus_category_file_names_and_places_its_folder() {
     assert!(at("📨 Reaching out") < at("About this guide"), "{home}");
     let more = site.read("about/more/index.html");
     assert!(more.contains("<title>More reading"), "{more}");
+    // Settings, which Docusaurus does not publish.
+    assert!(!site.path("public/about/more/_category_.json").exists());
+    assert!(!site.path("public/about/_category_.yml").exists());
 }
 
 /// Where Docusaurus' settings say the sidebars are: `sidebarPath` names a file
