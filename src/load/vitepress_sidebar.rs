@@ -15,7 +15,12 @@ use std::path::{Path, PathBuf};
 /// The pages the sidebars of the VitePress site at `root` (content folder `dir`)
 /// link, each by its path from the content folder, with the sidebar's title for it.
 pub(super) fn listed(root: &Path, dir: &Path) -> Vec<(PathBuf, Option<String>)> {
-    sidebars(root, dir)
+    pages(dir, &sidebars(root, dir))
+}
+
+/// The pages `sidebars` link, as [`listed`] gives them.
+fn pages(dir: &Path, sidebars: &[Value]) -> Vec<(PathBuf, Option<String>)> {
+    sidebars
         .iter()
         .flat_map(|sidebar| {
             let mut links = Vec::new();
@@ -48,10 +53,11 @@ fn sidebars(root: &Path, dir: &Path) -> Vec<Value> {
 /// were "Enonces", "Grilles", by name, where its sidebar says "Énoncés", "Grilles
 /// d'évaluation".
 pub(super) fn folder_groups(root: &Path, dir: &Path) -> Vec<(PathBuf, String, i64)> {
-    let listed: Vec<PathBuf> = listed(root, dir).into_iter().map(|(p, _)| p).collect();
+    let sidebars = sidebars(root, dir);
+    let listed: Vec<PathBuf> = pages(dir, &sidebars).into_iter().map(|(p, _)| p).collect();
     let mut groups = Vec::new();
-    for sidebar in sidebars(root, dir) {
-        collect_groups(&sidebar, "", &mut groups);
+    for sidebar in &sidebars {
+        collect_groups(sidebar, "", &mut groups);
     }
     let mut found = Vec::new();
     for (text, links) in groups {
