@@ -25,15 +25,7 @@ fn image_text(html: &str) -> String {
         let alt = rest.split(quote).next().unwrap_or_default().trim();
         if !alt.is_empty() && lower[..at].ends_with(|c: char| c.is_ascii_whitespace()) {
             // As written in HTML: escaped again where it is written.
-            let entities = [
-                ("&lt;", "<"),
-                ("&gt;", ">"),
-                ("&quot;", "\""),
-                ("&#39;", "'"),
-            ];
-            let alt = (entities.iter().chain([&("&amp;", "&")]))
-                .fold(alt.to_string(), |alt, (entity, c)| alt.replace(entity, c));
-            alts.push(alt);
+            alts.push(super::html::decode_entities(alt));
         }
     }
     alts.join(" ")
