@@ -12,10 +12,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 /// The elements that open a CommonMark HTML block of type 1 (`<pre class="x"/>`: a
 /// space after the name) and that a browser reads everything after as text or shows
 /// preformatted; `raw.rs` writes them open and closed.
-const BLOCK_TEXT: &[&str] = &["pre", "script", "style", "textarea"];
+pub(super) const BLOCK_TEXT: &[&str] = &["pre", "script", "style", "textarea"];
 
 /// What ends an HTML block of type 1 (on any line, in any case).
-const BLOCK_ENDS: &[&str] = &["</script>", "</pre>", "</style>", "</textarea>"];
+pub(super) const BLOCK_ENDS: &[&str] = &["</script>", "</pre>", "</style>", "</textarea>"];
 
 /// Rounds of reading after the first: each shows the blocks that ones closed in the
 /// round before held, which only odd nesting (a self-closed tag inside an open

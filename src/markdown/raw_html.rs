@@ -78,20 +78,14 @@ pub(super) fn as_html(inner: &str) -> String {
         } else {
             let lower = line.to_ascii_lowercase();
             if block_starts {
-                let opens = |tag: &str| {
-                    lower
-                        .strip_prefix(tag)
+                let opens = |tag: &&str| {
+                    (lower.strip_prefix('<').and_then(|l| l.strip_prefix(*tag)))
                         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '>']))
                 };
-                first_kind = ["<pre", "<script", "<style", "<textarea"]
-                    .into_iter()
-                    .any(opens);
+                first_kind = super::html_blocks::BLOCK_TEXT.iter().any(opens);
                 block_starts = false;
             }
-            if first_kind
-                && ["</pre>", "</script>", "</style>", "</textarea>"]
-                    .iter()
-                    .any(|end| lower.contains(end))
+            if first_kind && (super::html_blocks::BLOCK_ENDS.iter()).any(|end| lower.contains(end))
             {
                 first_kind = false;
                 block_starts = true;
