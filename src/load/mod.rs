@@ -75,7 +75,7 @@ pub use read::{content_hash, Source};
 pub use read::{fallback_title, given_title, title_from_file_name};
 pub use spans::{Place, Spans, Step};
 pub use unknown_keys::UnknownKeys;
-pub use walk::{is_ignored, missing_content_folder};
+pub use walk::{is_ignored, missing_content_folder, same_bytes};
 pub use yaml::{guard_yaml, parse_yaml, MAX_YAML_DEPTH};
 
 /// The name Hugo and Zola give the folder of files published at the site root.

@@ -222,6 +222,15 @@ pub(super) fn default_assets(
     .collect()
 }
 
+/// Whether the files `a` and `b` hold the same bytes (both readable).
+pub fn same_bytes(a: &Path, b: &Path) -> bool {
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    if size(a).is_none() || size(a) != size(b) {
+        return false;
+    }
+    matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+}
+
 /// A content folder's file (not a page) and a static folder's file at one path: the
 /// static file is published, as Zola copies its static folder over what the content
 /// folder gave. The same bytes twice say nothing; different bytes are a
@@ -241,8 +250,7 @@ pub(super) fn static_over_content(
             return true;
         };
         let full = root.join(content_dir).join(&asset.rel);
-        let same = matches!((std::fs::read(&full), std::fs::read(over)), (Ok(a), Ok(b)) if a == b);
-        if !same {
+        if !same_bytes(&full, over) {
             let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
             diagnostics.push(
                 Diagnostic::warning(

@@ -64,6 +64,8 @@ impl Dependencies {
             moved_files,
             moved_parts,
             assets,
+            // Derived from the assets, hashed.
+            copies: _,
             // Derived from the assets and the folders' texts, both hashed.
             static_hubs: _,
             // Read only for a missing file's help, which is no page's.

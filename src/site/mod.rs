@@ -155,6 +155,10 @@ pub struct Site {
     pub moved_parts: BTreeMap<String, Vec<(String, Moved)>>,
     /// Files published as they are: see [`crate::load::Asset`].
     pub assets: Vec<crate::load::Asset>,
+    /// Paths of files left out as copies of a published file whose name differs from
+    /// theirs only in letter case or Unicode form (see `urls/assets.rs`): a link to
+    /// one is a link to that file, not a misspelling of its name.
+    pub copies: std::collections::HashSet<String>,
     /// Folders (`docs/`) whose hub attune would draw, having no text of their own, where
     /// a static file's `index.html` is published in its place (see `urls/claims.rs`).
     pub static_hubs: std::collections::BTreeSet<String>,
@@ -281,6 +285,7 @@ fn build_with(
         moved_files: BTreeMap::new(),
         moved_parts: BTreeMap::new(),
         assets: content.assets,
+        copies: Default::default(),
         static_hubs: Default::default(),
         unread_static: content.unread_static,
         unlinked_files: Vec::new(),

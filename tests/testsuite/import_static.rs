@@ -262,6 +262,55 @@ fn a_static_file_at_a_content_files_path_is_published_in_its_place() {
 }
 
 #[test]
+fn two_static_files_with_the_same_bytes_and_names_differing_in_case_are_one_file() {
+    // OfferZen-Community/developers-finance holds `OneCart.png` and `onecart.png`,
+    // one image added twice, and its pages name both: that is no clash.
+    let site = hugo_with_static("\"static\"");
+    site.write("static/img/OneCart.png", PNG);
+    site.write("static/img/onecart.png", PNG);
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n![One](/img/onecart.png) ![Two](/img/OneCart.png)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("'/img/onecart.png' differs"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("'/img/OneCart.png' differs"),
+        "{}",
+        run.stderr
+    );
+    // One of the two is published, and every image shows it.
+    let names: Vec<String> = std::fs::read_dir(site.path("public/img"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let page = site.read("posts/third/index.html");
+    assert_eq!(
+        page.matches(&format!("src=\"../../img/{}\"", names[0]))
+            .count(),
+        2,
+        "{page}"
+    );
+    // A name neither file has is still a misspelling.
+    site.write("content/posts/third.md", "![Three](/img/ONECART.png)\n");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("'/img/ONECART.png' differs in letter case from the file");
+    // Different bytes under such names are still a clash.
+    site.write("static/img/onecart.png", b"another image");
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("would publish '/img/");
+}
+
+#[test]
 fn bad_static_dir_values_are_errors_at_their_line_in_book_toml() {
     let site = hugo_with_static("\"static\"");
     site.write("notes.txt", "a file");

@@ -213,7 +213,7 @@ impl Site {
     ) -> Option<super::RefTarget> {
         let entry = (self.urls.get_folded(site_path)).filter(|e| e.kind == UrlKind::File)?;
         let broken = self.config.build.broken_links;
-        if crate::text::nfc(&entry.path) != site_path {
+        if crate::text::nfc(&entry.path) != site_path && !self.copies.contains(site_path) {
             let d = Diagnostic::error(
                 Code::BrokenLink,
                 format!(

@@ -263,45 +263,7 @@ impl Site {
             let owner = Owner::content(what, &article.path, 1, 1);
             claim(&mut table, page(&article.url), Kind::Page, owner);
         }
-        // The content folder's files, then the static folder's (see `load`).
-        let (mut not_published, mut left_out) = (Vec::new(), Vec::new());
-        for asset in &self.assets {
-            let file = self.asset_file(asset);
-            let what = match asset.from {
-                crate::load::AssetFolder::Content => format!("the content file '{}'", asset.path()),
-                crate::load::AssetFolder::Static => {
-                    format!(
-                        "the static file '{}'",
-                        file.to_string_lossy().replace('\\', "/")
-                    )
-                }
-                crate::load::AssetFolder::DefaultAssets => format!(
-                    "the file '{}' (Hugo's assets folder)",
-                    file.to_string_lossy().replace('\\', "/")
-                ),
-                crate::load::AssetFolder::Mount(i) => {
-                    format!(
-                        "the file '{}' (mounted at '{}')",
-                        file.to_string_lossy().replace('\\', "/"),
-                        self.config.mounts[i].target.get_ref().trim()
-                    )
-                }
-            };
-            let owner = Owner::content(what, file, 0, 0);
-            let content = matches!(asset.from, crate::load::AssetFolder::Content);
-            match table.left_out_file(&asset.path(), &owner, content) {
-                Some(warning) => {
-                    not_published.push(warning);
-                    left_out.push(asset.path());
-                }
-                None => _ = claim(&mut table, asset.path(), Kind::File, owner),
-            }
-        }
-        diagnostics.extend(not_published);
-        if !left_out.is_empty() {
-            self.assets
-                .retain(|asset| !left_out.contains(&asset.path()));
-        }
+        self.claim_assets(&mut table, diagnostics);
 
         let mut aliases = BTreeMap::new();
         let (mut bad, broken) = (Vec::new(), self.config.build.broken_links);

@@ -15,6 +15,7 @@ use std::fmt;
 use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 
+mod assets;
 mod claims;
 mod declared;
 mod feeds;
