@@ -270,8 +270,9 @@ fn files_differing_only_in_case_or_unicode_form_are_errors_and_equivalent_tags_o
         ],
     );
     let site = Fixture::new("links");
+    // Two images (the same bytes under both names would be one file published).
     site.write("content/images/caf\u{e9}.png", "x");
-    site.write("content/images/cafe\u{301}.png", "x");
+    site.write("content/images/cafe\u{301}.png", "y");
     both_fail_with(&site, &["would publish '/images/caf"]);
     // Tags that differ only in Unicode form (a compatibility ideograph and the
     // ideograph it is canonically equivalent to) are one tag: slugs are composed
