@@ -202,14 +202,14 @@ pub(super) fn articles(
         read_topics(&mut sources, vault, quiet, diagnostics);
     }
     // A folder note at the content root (`fn.md` beside `fn/`) is its topic's text.
-    let folder_notes = place::folder_notes(&sources);
+    let folder_notes = place::folder_notes(&sources, !vault);
     for source in sources.iter_mut() {
         let at_root = source.rel.parent().is_none_or(|p| p.as_os_str().is_empty());
-        if at_root && source.front.topic.is_none() && folder_notes.contains(&source.rel) {
+        if at_root && source.front.topic.is_none() && folder_notes.contains_key(&source.rel) {
             source.topic = Some(source.slug.clone());
         }
     }
-    let mut placements = place::place(&sources);
+    let mut placements = place::place(&sources, !vault);
     let from_folders = config.topics.is_empty();
     super::twins::move_folder_twins(&mut sources, &mut placements, from_folders, diagnostics);
     super::twins::move_case_twins(&sources, &mut placements, diagnostics);

@@ -52,7 +52,11 @@ pub(super) fn folders_of_rel(rel: &Path) -> Vec<String> {
 /// `_index.md`, `README.md`): that folder's own text, as its index would be. mdBook
 /// writes a chapter's sub-chapters in a folder named after it (`fn.md`,
 /// `fn/closures.md`), and Obsidian's folder notes sit beside their folder the same way.
-pub(super) fn folder_notes(sources: &[Source]) -> HashSet<PathBuf> {
+/// With `any_case`, a note whose name differs from its folder's only in letter case
+/// (`FAQ.md` beside `faq/`, which Docusaurus publishes at `/faq/` above `/faq/actions/`)
+/// is that folder's text too, as both are at one address; in a vault they are two
+/// notes, as Quartz publishes them (see `spell_out_clashes`). → the folder, as written.
+pub(super) fn folder_notes(sources: &[Source], any_case: bool) -> HashMap<PathBuf, Vec<String>> {
     let mut with_notes: HashSet<Vec<String>> = HashSet::new();
     let mut indexed: HashSet<Vec<String>> = HashSet::new();
     for source in sources {
@@ -64,14 +68,31 @@ pub(super) fn folder_notes(sources: &[Source]) -> HashSet<PathBuf> {
             with_notes.insert(f[..n].to_vec());
         }
     }
+    // Each folder by its path in lower case, where only one folder has that path.
+    let mut folded: HashMap<Vec<String>, Option<&Vec<String>>> = HashMap::new();
+    for folder in &with_notes {
+        let key = folder.iter().map(|n| n.to_lowercase()).collect();
+        folded
+            .entry(key)
+            .and_modify(|one| *one = None)
+            .or_insert(Some(folder));
+    }
     sources
         .iter()
         .filter(|s| is_index(&s.rel).is_none() && !is_readme(&s.rel))
-        .filter(|s| {
-            let folder = own_folder(&s.rel);
-            with_notes.contains(&folder) && !indexed.contains(&folder)
+        .filter_map(|s| {
+            let mut folder = own_folder(&s.rel);
+            if !with_notes.contains(&folder) {
+                let key: Vec<String> = folder.iter().map(|n| n.to_lowercase()).collect();
+                folder = folded
+                    .get(&key)
+                    .copied()
+                    .flatten()
+                    .filter(|_| any_case)?
+                    .clone();
+            }
+            (!indexed.contains(&folder)).then(|| (s.rel.clone(), folder))
         })
-        .map(|s| s.rel.clone())
         .collect()
 }
 
@@ -287,23 +308,18 @@ fn leave_out_second_index(
 /// Where every source goes. A folder's `_index.md` is its hub text; so is its
 /// `index.md` when other notes sit in the folder or below it; an `index.md` alone
 /// (with images or files) is a page bundle whose page is the folder's.
-pub(super) fn place(sources: &[Source]) -> Vec<Placement> {
+/// `any_case`: see [`folder_notes`].
+pub(super) fn place(sources: &[Source], any_case: bool) -> Vec<Placement> {
     // Folders with an `index.md` or `_index.md`, which wins over a `README.md`.
     let indexed: HashSet<Vec<String>> = sources
         .iter()
         .filter(|s| is_index(&s.rel).is_some())
         .map(|s| folders(&s.rel))
         .collect();
-    let notes = folder_notes(sources);
+    let notes = folder_notes(sources, any_case);
     let kind =
-        |rel: &Path| index_kind(rel, &indexed).or_else(|| notes.contains(rel).then_some(false));
-    let dirs = |rel: &Path| {
-        if notes.contains(rel) {
-            own_folder(rel)
-        } else {
-            folders(rel)
-        }
-    };
+        |rel: &Path| index_kind(rel, &indexed).or_else(|| notes.contains_key(rel).then_some(false));
+    let dirs = |rel: &Path| notes.get(rel).cloned().unwrap_or_else(|| folders(rel));
     // Folders holding a note other than their own index, directly or below.
     let mut populated: HashSet<Vec<String>> = HashSet::new();
     for source in sources {

@@ -442,7 +442,7 @@ mod tests {
             source("index.md", None),
             source("guide.md", Some("care")),
         ];
-        let placed = place(&sources);
+        let placed = place(&sources, true);
         let got: Vec<(&str, &str, bool)> = placed
             .iter()
             .map(|p| (p.url.as_str(), p.slug.as_str(), p.hub))

@@ -1037,3 +1037,32 @@ fn sibling_folders_that_give_one_address_publish_both_the_second_at_dash_two() {
         .read("docs-2/postgre-sql-2/tuning/index.html")
         .contains("Tuning"));
 }
+
+#[test]
+fn a_page_named_as_its_folder_in_other_letter_case_is_that_folders_text() {
+    // reduxjs/redux: Docusaurus publishes `docs/FAQ.md` at `/faq/` and the questions in
+    // `docs/faq/` below it; the two were one address claimed twice.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Guide\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "docs/FAQ.md",
+        "---\nid: faq\ntitle: FAQ Index\n---\nAll the questions: [actions](faq/Actions.md).\n",
+    );
+    site.write(
+        "docs/faq/Actions.md",
+        "# Actions\n\nWhy actions? See [the index](../FAQ.md).\n",
+    );
+    site.write("docs/intro.md", "# Intro\n\nRead [the FAQ](FAQ.md).\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("url-collision"), "{}", run.stderr);
+    let faq = site.read("faq/index.html");
+    assert!(faq.contains("All the questions"), "{faq}");
+    assert!(faq.contains("href=\"../faq/actions/\""), "{faq}");
+    let actions = site.read("faq/actions/index.html");
+    assert!(actions.contains("See <a href=\"../../faq/\""), "{actions}");
+}
