@@ -442,10 +442,11 @@ fn admonition(rest: &str, fold: Option<char>, mkdocs: bool) -> Option<Marker> {
     Some(Marker::Block { line, quoted: true })
 }
 
-/// The text between the quotes `text` is, nothing after them.
+/// The text between the quotes `text` is, nothing after them: from the first quote to
+/// the last, quotes between them the title's own (`"Say "hi" here"`), as
+/// Python-Markdown's admonition and pymdownx's details and tabs read a title.
 fn quoted_title(text: &str) -> Option<&str> {
-    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
-    (!inner.contains('"')).then_some(inner)
+    text.strip_prefix('"')?.strip_suffix('"')
 }
 
 /// What is said of mkdocstrings' `::: name`, left out of the page.
@@ -539,6 +540,15 @@ mod tests {
         assert_eq!(
             out("!!! pied-piper\n    X\nY\n"),
             "> [!note] Pied-piper\n> X\n\nY\n"
+        );
+        // Quotes inside the title are its own (OI-wiki's `??? note "Say "hi" here"`).
+        assert_eq!(
+            out("??? note \"Say \"hi\" here\"\n    X\n"),
+            "> [!note]- Say \"hi\" here\n> X\n"
+        );
+        assert_eq!(
+            out("=== \"The \"C++\" way\"\n    X\n"),
+            "**The \"C++\" way**\n\nX\n"
         );
         // One after another: two callouts, not one holding the other's marker.
         assert_eq!(
