@@ -70,7 +70,7 @@ fuzz_target!(|text: &str| {
         highlight: true,
         expressions,
         label_first_wikilinks: text.len() % 5 == 0,
-        inline_tags: text.len() % 7 != 0,
+        obsidian_text: text.len() % 7 != 0,
         math_definitions: "",
         // mdBook's MathJax delimiters read as math for half the inputs.
         mathjax: text.len() % 2 == 1,

@@ -318,7 +318,7 @@ impl<'a> Builder<'a, '_> {
                 let text = text.replace(super::foreign::ADDRESS_MARK, "");
                 self.event(Event::Text(CowStr::from(text)), range, next_char);
             }
-            Event::Text(text) if self.ctx.inline_tags && obsidian::may_hold_tag(&text) => {
+            Event::Text(text) if self.ctx.obsidian_text && obsidian::may_hold_tag(&text) => {
                 self.text_with_tags(text, next_char)
             }
             Event::Text(text) => self.text(text, next_char),

@@ -140,6 +140,8 @@ pub struct Article<'a> {
     /// The folder relative links are written from (see `ParseContext::links_from`).
     pub links_from: Option<&'a str>,
     pub logseq_blocks: &'a crate::load::logseq_graph::BlockIds,
+    /// Whether `%% … %%` is a comment (see `ParseContext::obsidian_text`).
+    pub obsidian_text: bool,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.
@@ -197,7 +199,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = rebased;
         }
     }
-    if holds(&text, "%%") {
+    if article.obsidian_text && holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
     if article.expressions == Expressions::Logseq && super::logseq_blocks::may_hold(&text) {

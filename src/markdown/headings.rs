@@ -323,7 +323,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             label_first_wikilinks: false,
-            inline_tags: true,
+            obsidian_text: true,
             math_definitions: "",
             mathjax: false,
             site_params: None,

@@ -139,9 +139,10 @@ pub struct ParseContext<'a> {
     /// Dendron's wikilinks, label first: `[[Label|note.path]]` links to `note.path`
     /// (a `dendron.yml` beside the notes; see `dendron_links.rs`).
     pub label_first_wikilinks: bool,
-    /// Whether `#word` in text is a tag (`obsidian/`): in a vault, and on a site of
-    /// attune's own; on an mdBook, Hugo or MkDocs site, as those tools show it, text.
-    pub inline_tags: bool,
+    /// Whether Obsidian's marks in text are read: `#word` a tag (`obsidian/`), `%% … %%`
+    /// a comment left out (`comments.rs`). In a vault, and on a site of attune's own;
+    /// on an mdBook, Hugo or MkDocs site, as those tools show them, text.
+    pub obsidian_text: bool,
     /// TeX every formula starts with: mdbook-katex's macros ([`crate::config::mdbook`]).
     pub math_definitions: &'a str,
     /// mdBook's `mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math (`mathjax.rs`).
@@ -350,6 +351,7 @@ pub fn parse_titled(
         passthrough: ctx.passthrough,
         links_from: ctx.links_from,
         logseq_blocks: ctx.logseq_blocks,
+        obsidian_text: ctx.obsidian_text,
     };
     let html_page = crate::load::is_html_page(file);
     let mut expanded = if html_page {
@@ -505,7 +507,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             label_first_wikilinks: false,
-            inline_tags: true,
+            obsidian_text: true,
             math_definitions: "",
             mathjax: false,
             site_params: None,
@@ -622,7 +624,7 @@ mod tests {
             highlight: true,
             expressions: Default::default(),
             label_first_wikilinks: false,
-            inline_tags: true,
+            obsidian_text: true,
             math_definitions: "",
             mathjax: false,
             site_params: None,

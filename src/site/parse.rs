@@ -93,7 +93,7 @@ pub(super) fn articles(
         markdown::Expressions::Template
     };
     let label_first_wikilinks = super::vault::is_dendron(&content.root, &content.dir);
-    let inline_tags = expressions.vault()
+    let obsidian_text = expressions.vault()
         || expressions == markdown::Expressions::Template && content.summary.is_none();
     let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
     let passthrough = crate::load::hugo_params::passthrough(&content.root, &content.dir);
@@ -132,7 +132,7 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|{inline_tags}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|{obsidian_text}|",
             build.smart_punctuation,
             build.autolinks,
             build.unsupported_syntax,
@@ -252,7 +252,7 @@ pub(super) fn articles(
                 highlight: !content.plain_code,
                 expressions,
                 label_first_wikilinks,
-                inline_tags,
+                obsidian_text,
                 math_definitions: &math_definitions,
                 mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),

@@ -292,6 +292,26 @@ fn a_hashtag_on_an_mdbook_or_hugo_page_is_text() {
 }
 
 #[test]
+fn percent_signs_on_an_mdbook_page_are_text() {
+    // 710242/CSNotebook: a table row of printf's `%%` hid the rest of the chapter as
+    // an Obsidian comment never closed; mdBook shows it as it is.
+    let book = Fixture::empty();
+    book.write("book.toml", "[book]\ntitle = \"Notes\"\nsrc = \"src\"\n");
+    book.write("src/SUMMARY.md", "# Summary\n\n- [Printf](printf.md)\n");
+    book.write(
+        "src/printf.md",
+        "# Printf\n\n| spec | meaning |\n|---|---|\n| %% | Prints a percent sign |\n| %d | An integer |\n\nText after the table.\n",
+    );
+    let run = book.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("comment"), "{}", run.stderr);
+    let page = book.read("printf/index.html");
+    assert!(page.contains("<td>%%</td>"), "{page}");
+    assert!(page.contains("<td>%d</td>"), "{page}");
+    assert!(page.contains("Text after the table."), "{page}");
+}
+
+#[test]
 fn includes_read_files_lines_and_anchors_as_mdbook_does() {
     let site = site();
     site.write(
