@@ -8,6 +8,7 @@
 
 use super::spans::{Spans, Step};
 use super::Source;
+use std::path::Path;
 
 /// Zola's page and section front matter keys that attune has no use for.
 const TEMPLATE_KEYS: [&str; 10] = [
@@ -103,4 +104,52 @@ pub(super) fn section_redirects(sources: &[Source]) -> Vec<crate::config::Entry>
         });
     }
     entries
+}
+
+/// Zola's `ignored_content` (its site settings, in the site's folder or beside the
+/// content folder) as patterns of `[build] exclude`, each with where it is set. Zola
+/// matches each glob against a file's whole path, `*` reaching across folders, so a
+/// glob opening with `*/` or `**/` (`*/README.md`) names the file at any depth, and so
+/// does one with no folder in it (`*.txt`, `temp.*`); a file left out is never read
+/// nor published, as Zola neither renders nor copies it.
+pub fn patterns(root: &Path, dir: &Path) -> Vec<(String, String)> {
+    let settings = [Some(root), dir.parent()]
+        .into_iter()
+        .flatten()
+        .flat_map(|f| [f.join("config.toml"), f.join("zola.toml")])
+        .filter(|path| path.is_file())
+        .find_map(|path| {
+            let table = std::fs::read_to_string(&path)
+                .ok()?
+                .parse::<toml::Table>()
+                .ok()?;
+            table.contains_key("base_url").then_some((table, path))
+        });
+    let Some((table, path)) = settings else {
+        return Vec::new();
+    };
+    let Some(globs) = table.get("ignored_content").and_then(|g| g.as_array()) else {
+        return Vec::new();
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let why = format!("Zola's `ignored_content` ({name}), which Zola neither renders nor copies");
+    (globs.iter())
+        .filter_map(|g| g.as_str())
+        .filter_map(as_exclude_pattern)
+        .map(|pattern| (pattern, why.clone()))
+        .collect()
+}
+
+/// The `[build] exclude` pattern that leaves out what Zola's glob `glob` does.
+fn as_exclude_pattern(glob: &str) -> Option<String> {
+    let mut rest = glob.trim();
+    while let Some(after) = rest.strip_prefix("*/").or_else(|| rest.strip_prefix("**/")) {
+        rest = after;
+    }
+    let rest = rest.trim_start_matches('/');
+    match rest {
+        "" | "*" | "**" => None,
+        _ if rest.contains('/') => Some(format!("**/{rest}")),
+        _ => Some(rest.to_string()),
+    }
 }

@@ -177,6 +177,7 @@ impl Session {
                 defaults.extend(crate::load::logseq_graph::patterns(&dir));
                 defaults.extend(crate::load::jekyll::patterns(&dir));
                 defaults.extend(crate::load::mkdocs::patterns(&dir));
+                defaults.extend(crate::load::zola::patterns(&self.root, &dir));
                 Exclude::with_defaults(&dir, defaults, patterns)
             },
             Exclude::new(

@@ -561,3 +561,38 @@ fn a_logseq_graph_s_own_folder_is_not_published() {
         .contains("Atoms are small."));
     assert!(!site.path("public/logseq").exists());
 }
+
+#[test]
+fn zolas_ignored_content_is_neither_read_nor_published() {
+    // phil-opp/blog_os: `ignored_content = ["*/README.md", …]` kept the content
+    // folder's README (with links out of the site) off the site Zola builds.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Zola\"\n");
+    site.write(
+        "config.toml",
+        "base_url = \"https://example.org\"\nignored_content = [\"*/README.md\", \"*.txt\", \"**/drafts/*\"]\n",
+    );
+    site.write(
+        "content/README.md",
+        "# Blog content\n\nSee the [licence](../LICENSE-CC-BY-NC).\n",
+    );
+    site.write("content/notes.txt", "scratch\n");
+    site.write(
+        "content/blog/drafts/soon.md",
+        "+++\ntitle = \"Soon\"\n+++\nSoon.\n",
+    );
+    site.write(
+        "content/blog/first.md",
+        "+++\ntitle = \"First\"\n+++\nThe [repository's readme](../README.md).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "is left out: it is in Zola's `ignored_content` (config.toml), which Zola neither renders nor copies",
+    );
+    assert!(!run.stderr.contains("LICENSE"), "{}", run.stderr);
+    assert!(site.path("public/blog/first/index.html").exists());
+    assert!(!site.path("public/readme").exists());
+    assert!(!site.path("public/notes.txt").exists());
+    assert!(!site.path("public/blog/drafts").exists());
+}
