@@ -168,7 +168,12 @@ impl Reader {
                 continue;
             }
             let (value, end) = self.nested(at + 1, depth, nesting);
-            fields.push((key, value));
+            // A key written twice keeps its first place and its last value, as in
+            // JavaScript (`{type: "file", label: "x", type: "doc", id: "a"}` is a doc).
+            match fields.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, earlier)) => *earlier = value,
+                None => fields.push((key, value)),
+            }
             at = end.max(at + 1);
         }
     }
@@ -324,6 +329,15 @@ fn without_comments(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_written_twice_has_its_last_value() {
+        let reader = Reader::new(r#"x: {type: "file", label: "Highlights", type: 'doc', id: "a"}"#);
+        let at = reader.key_values("x")[0];
+        let (value, _) = reader.value(at, 0);
+        assert_eq!(value.text("type"), Some("doc"));
+        assert!(matches!(&value, Value::Object(fields) if fields.len() == 3));
+    }
 
     #[test]
     fn hostile_code_reads_as_little_without_exhausting_the_stack() {
