@@ -58,6 +58,12 @@ impl Site {
         if let Some(t) = from_route.find_map(at_root) {
             return Some(t);
         }
+        // A path out of the content folder and back into it (`../docs/x.md`).
+        let folder = from.parent().unwrap_or(Path::new("")).to_string_lossy();
+        let back = self.back_into_content(&folder.replace('\\', "/"), target);
+        if let Some(t) = back.and_then(|rest| at_root(&rest)) {
+            return Some(t);
+        }
         if from.file_stem()? != "index" || target.starts_with('/') || target.starts_with("@/") {
             return None;
         }

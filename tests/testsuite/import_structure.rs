@@ -1066,3 +1066,34 @@ fn a_page_named_as_its_folder_in_other_letter_case_is_that_folders_text() {
     let actions = site.read("faq/actions/index.html");
     assert!(actions.contains("See <a href=\"../../faq/\""), "{actions}");
 }
+
+#[test]
+fn a_relative_link_out_of_the_content_folder_and_back_in_finds_its_file() {
+    // open-sauced/docs: `../docs/maintainers/maintainers-guide.md` from `docs/`, the
+    // content folder, names a file in it, as the file system and Docusaurus read it.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Guide\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/intro.md",
+        "# Intro\n\nRead [the guide](../docs/a/page.md#more) with ![a chart](../docs/a/chart.png).\n",
+    );
+    site.write("docs/a/page.md", "# Page\n\n## More\n\nText.\n");
+    site.write("docs/a/chart.png", "PNG");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("outside"), "{}", run.stderr);
+    let page = site.read("intro/index.html");
+    assert!(page.contains("href=\"../a/page/#more\""), "{page}");
+    assert!(page.contains("src=\"../a/chart.png\""), "{page}");
+    // Out of the content folder and elsewhere is still outside.
+    site.write(
+        "docs/intro.md",
+        "# Intro\n\nRead [the licence](../LICENSE.md).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("'../LICENSE.md' leads outside the site");
+}

@@ -388,6 +388,19 @@ impl Site {
         exists.then_some(clamped)
     }
 
+    /// The path below the content folder of a relative link that climbs out of it and
+    /// back in (open-sauced/docs' `../docs/maintainers/guide.md` from `docs/intro.md`,
+    /// `docs` the content folder), as the file system, GitHub and Docusaurus read it.
+    pub(in crate::site) fn back_into_content(&self, from: &str, decoded: &str) -> Option<String> {
+        let content = self.config.build.content_dir.trim_start_matches("./");
+        let content = content.trim_matches('/');
+        if content.is_empty() || content == "." || !decoded.starts_with("../") {
+            return None;
+        }
+        let on_disk = super::paths::join(&format!("{content}/{from}"), decoded)?;
+        Some(on_disk.strip_prefix(&format!("{content}/"))?.to_string())
+    }
+
     /// The source path of the page a relative link climbing above the content folder
     /// from the file's own folder finds from the page's address, as a browser reads it
     /// (hyprland-wiki's `../../../Useful-Utilities/Systemd-start` from

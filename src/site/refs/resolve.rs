@@ -188,6 +188,7 @@ impl Site {
             .or_else(|| self.clamped_on_site(ctx, from, &decoded))
             .or_else(|| self.read_from_zola_path(i, &decoded))
             .or_else(|| self.source_from_own_address(i, r, &decoded, ctx))
+            .or_else(|| self.back_into_content(from, &decoded))
             .map(|p| nfc(&p))
             .map(|p| match self.published_by_content_path(ctx, &p) {
                 Some(published) if !self.is_on_site(ctx, &p) => published,
