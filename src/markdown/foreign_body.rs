@@ -149,8 +149,9 @@ pub(super) fn zola_body(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
 /// Liquid's code pairs: Jekyll's `{% highlight ruby linenos %}` … `{% endhighlight %}`,
 /// Octopress's and Hexo's `{% codeblock [title] lang:js %}` … `{% endcodeblock %}`
 /// (`code` … `endcode` in Hexo): a fenced code block in that language, never the
-/// page's Markdown (a `# comment` in it was a heading). GitBook's `{% code %}`, around
-/// a fenced block of its own, is not one.
+/// page's Markdown (a `# comment` in it was a heading). A fence in a `highlight` or
+/// `codeblock` body is code too, shown as written (Just the Docs' docs show Markdown
+/// examples so); GitBook's `{% code %}`, around a fenced block of its own, is not one.
 fn liquid_code(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
     let name = open.name();
     let paired = close.name().strip_prefix("end") == Some(name);
@@ -164,7 +165,7 @@ fn liquid_code(text: &str, open: &Tag, close: &Tag) -> Option<Body> {
     };
     let body = own_lines(text, open, close)?;
     let first = body.code.trim_start();
-    if first.starts_with("```") || first.starts_with("~~~") {
+    if name == "code" && (first.starts_with("```") || first.starts_with("~~~")) {
         return None;
     }
     Some(Body {

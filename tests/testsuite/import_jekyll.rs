@@ -371,3 +371,41 @@ fn a_permalink_the_front_matter_defaults_give_is_the_documents_address() {
     );
     assert!(!site.path("public/chapters").exists());
 }
+
+#[test]
+fn a_highlight_pair_around_a_fence_is_one_code_block_showing_the_fence() {
+    // Just the Docs' docs (ui-components/code): `{% highlight markdown %}` around a
+    // ```` ```js ```` example, which Jekyll shows as written; both examples were left
+    // out of the page with a warning.
+    let site = jekyll_site();
+    site.write(
+        "docs/guide/code.md",
+        "---\ntitle: Code\n---\nBefore.\n\n{% highlight markdown %}\n```js\nvar x = 1;\n```\n{% endhighlight %}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("guide/code/index.html");
+    let start = page.find("<div class=\"article-body\">").unwrap();
+    let body = &page[start..page[start..].find("</article>").unwrap() + start];
+    assert_eq!(body.matches("<pre").count(), 1, "{body}");
+    assert!(
+        body.contains("<code class=\"language-markdown\">"),
+        "{body}"
+    );
+    assert!(!body.contains("language-js"), "{body}");
+    // The block's text, its highlighting taken off, is the body as written.
+    let pre = &body[body.find("<pre").unwrap()..body.find("</pre>").unwrap()];
+    let mut shown = String::new();
+    let mut in_tag = false;
+    for c in pre.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => shown.push(c),
+            _ => {}
+        }
+    }
+    assert_eq!(shown, "```js\nvar x = 1;\n```\n", "{body}");
+    assert!(body.contains("After."), "{body}");
+}
