@@ -230,6 +230,54 @@ pub(super) fn keyed_heading_ids(events: &mut [(Event<'_>, std::ops::Range<usize>
     }
 }
 
+/// What kramdown (Jekyll's Markdown) puts before a footnote's name in its id: the
+/// definition of `[^note]` is `#fn:note`, which other pages link to.
+pub(super) const KRAMDOWN_NOTE: &str = "fn:";
+
+/// Gives each footnote the id kramdown gives it, on a Jekyll site: its definition and
+/// the references' links `fn:NAME` (see [`kramdown_reference_ids`] for the references').
+pub(super) fn kramdown_footnotes(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    for (event, _) in events {
+        if let Event::Start(Tag::FootnoteDefinition(label)) | Event::FootnoteReference(label) =
+            event
+        {
+            *label = pulldown_cmark::CowStr::from(format!("{KRAMDOWN_NOTE}{label}"));
+        }
+    }
+}
+
+/// `html` with each footnote reference's link given kramdown's id, `fnref:NAME` for
+/// the first reference to a note and `fnref:NAME:1`, `fnref:NAME:2` … for the next
+/// ones; those ids and the definitions' (`fn:NAME`) are added to `ids`, as places
+/// links may lead to.
+pub(super) fn kramdown_reference_ids(html: String, ids: &mut Vec<String>) -> String {
+    const REFERENCE: &str = "<sup class=\"footnote-reference\"><a href=\"#fn:";
+    const DEFINITION: &str = "<div class=\"footnote-definition\" id=\"fn:";
+    let name_at = |at: usize| html[at..].split('"').next().unwrap_or_default();
+    for (at, _) in html.match_indices(DEFINITION) {
+        ids.push(format!("{KRAMDOWN_NOTE}{}", name_at(at + DEFINITION.len())));
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut copied = 0;
+    for (at, _) in html.match_indices(REFERENCE) {
+        let name = name_at(at + REFERENCE.len());
+        let end = at + REFERENCE.len() + name.len() + 1;
+        let repeat = seen.entry(name).or_insert(0);
+        let id = match *repeat {
+            0 => format!("fnref:{name}"),
+            n => format!("fnref:{name}:{n}"),
+        };
+        *repeat += 1;
+        out.push_str(&html[copied..end]);
+        out.push_str(&format!(" id=\"{id}\""));
+        ids.push(id);
+        copied = end;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

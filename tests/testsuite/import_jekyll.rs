@@ -409,3 +409,31 @@ fn a_highlight_pair_around_a_fence_is_one_code_block_showing_the_fence() {
     assert_eq!(shown, "```js\nvar x = 1;\n```\n", "{body}");
     assert!(body.contains("After."), "{body}");
 }
+
+#[test]
+fn a_footnote_has_kramdown_s_ids_so_links_to_fn_name_lead_to_it() {
+    // Just the Docs' changelog links `configuration.md#fn:js-disabled`, the id kramdown
+    // gives the footnote `[^js-disabled]`: "no heading with id 'fn:js-disabled'".
+    let site = jekyll_site();
+    site.write(
+        "docs/guide/notes.md",
+        "---\ntitle: Notes\n---\nText[^js-disabled] and again[^js-disabled].\n\n[^js-disabled]: Without JavaScript.\n",
+    );
+    site.write(
+        "docs/guide/links.md",
+        "---\ntitle: Links\n---\nSee [the note](notes.md#fn:js-disabled) and [where it is marked](notes.md#fnref:js-disabled).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading with id"), "{}", run.stderr);
+    let page = site.read("guide/notes/index.html");
+    for id in [
+        "<div class=\"footnote-definition\" id=\"fn:js-disabled\">",
+        "<a href=\"#fn:js-disabled\" id=\"fnref:js-disabled\">1</a>",
+        "<a href=\"#fn:js-disabled\" id=\"fnref:js-disabled:1\">1</a>",
+    ] {
+        assert!(page.contains(id), "{id}\n{page}");
+    }
+    let links = site.read("guide/links/index.html");
+    assert!(links.contains("notes/#fn:js-disabled\""), "{links}");
+}
