@@ -80,6 +80,7 @@ fuzz_target!(|text: &str| {
         autolinks: true,
         // Hugo's passthrough math for a third of the inputs.
         passthrough: if text.len() % 3 == 2 { &PASSTHROUGH } else { &[] },
+        callouts: &[],
         rules: &rules,
         logseq_blocks: &Default::default(),
     };

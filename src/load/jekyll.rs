@@ -52,7 +52,7 @@ const JEKYLL_EXCLUDES: [&str; 10] = [
 /// it, or `_layouts/` with a template: GitHub Pages runs Jekyll without a config, as
 /// Foam's template has it), Hexo's (`dir` is `source/` beside a `_config.yml`), or
 /// neither.
-fn tool(dir: &Path) -> Option<(&'static str, PathBuf)> {
+pub(super) fn tool(dir: &Path) -> Option<(&'static str, PathBuf)> {
     let own = dir.join("_config.yml");
     let templates = || {
         let entries = std::fs::read_dir(dir.join("_layouts"))
@@ -71,7 +71,7 @@ fn tool(dir: &Path) -> Option<(&'static str, PathBuf)> {
 
 /// The settings `_config.yml` at `config` holds (none when it does not read as YAML,
 /// which the tool itself would refuse).
-fn settings(config: &Path) -> serde_yaml::Value {
+pub(super) fn settings(config: &Path) -> serde_yaml::Value {
     std::fs::read_to_string(config)
         .ok()
         .and_then(|text| super::yaml::settings_keeping_last(&text))

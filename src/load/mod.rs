@@ -38,6 +38,7 @@ pub mod hugo_params;
 pub mod jekyll;
 mod jekyll_front;
 mod js_literal;
+pub mod just_the_docs;
 mod languages;
 pub mod logseq_graph;
 pub mod mkdocs;

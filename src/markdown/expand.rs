@@ -137,6 +137,8 @@ pub struct Article<'a> {
     pub mathjax: bool,
     /// Hugo's passthrough delimiters (see `ParseContext::passthrough`).
     pub passthrough: &'a [(String, String, bool)],
+    /// The callouts a Just the Docs site names (see `ParseContext::callouts`).
+    pub callouts: &'a [crate::load::just_the_docs::Callout],
     /// The folder relative links are written from (see `ParseContext::links_from`).
     pub links_from: Option<&'a str>,
     pub logseq_blocks: &'a crate::load::logseq_graph::BlockIds,
@@ -309,6 +311,15 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         if let Some((unescaped, map)) = super::foreign::unescape(&text) {
             out.maps.0.push(map);
             text = unescaped;
+        }
+    }
+    // kramdown's lines before a block, and Just the Docs' callouts (Jekyll).
+    if article.expressions == Expressions::Liquid && holds(&text, "{:") {
+        let callouts = article.callouts;
+        if let Some((rewritten, map)) = super::kramdown_callouts::rewrite(&text, options, callouts)
+        {
+            out.maps.0.push(map);
+            text = rewritten;
         }
     }
     // Goldmark's (Hugo, Zola), kramdown's (Jekyll: `{: #id}`), Python-Markdown's

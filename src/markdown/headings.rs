@@ -330,6 +330,7 @@ mod tests {
             cascaded: None,
             autolinks: true,
             passthrough: &[],
+            callouts: &[],
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
             links_from: None,

@@ -45,6 +45,7 @@ mod images;
 mod include;
 mod inline_code;
 mod jsx_attributes;
+mod kramdown_callouts;
 mod line_index;
 mod linked_wikilinks;
 mod links;
@@ -150,6 +151,8 @@ pub struct ParseContext<'a> {
     /// A Hugo site's passthrough delimiters, `(open, close, display)`: what stands
     /// between a pair is TeX, math (see `mathjax.rs`, `load::hugo_params::passthrough`).
     pub passthrough: &'a [(String, String, bool)],
+    /// The callouts a Just the Docs site names (`kramdown_callouts.rs`).
+    pub callouts: &'a [crate::load::just_the_docs::Callout],
     /// Where each rule mdbook-spec's markers name stands (`spec_rules.rs`).
     pub rules: &'a RuleAddresses,
     /// Bare `www.…`, `https://…` and e-mail addresses in prose are links, as GitHub
@@ -349,6 +352,7 @@ pub fn parse_titled(
         cascaded: ctx.cascaded,
         mathjax: ctx.mathjax,
         passthrough: ctx.passthrough,
+        callouts: ctx.callouts,
         links_from: ctx.links_from,
         logseq_blocks: ctx.logseq_blocks,
         obsidian_text: ctx.obsidian_text,
@@ -514,6 +518,7 @@ mod tests {
             cascaded: None,
             autolinks: true,
             passthrough: &[],
+            callouts: &[],
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
             links_from: None,
@@ -631,6 +636,7 @@ mod tests {
             cascaded: None,
             autolinks: true,
             passthrough: &[],
+            callouts: &[],
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
             links_from: None,

@@ -97,6 +97,7 @@ pub(super) fn articles(
         || expressions == markdown::Expressions::Template && content.summary.is_none();
     let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
     let passthrough = crate::load::hugo_params::passthrough(&content.root, &content.dir);
+    let callouts = crate::load::just_the_docs::callouts(&content.dir);
     let book_toml = std::fs::read_to_string(content.root.join(crate::config::FILE_NAME));
     let math_definitions = config.preprocessor.math_definitions(
         &content.root,
@@ -144,7 +145,9 @@ pub(super) fn articles(
         inputs.extend(math_definitions.as_bytes());
         let mut rule_list: Vec<_> = rules.iter().collect();
         rule_list.sort();
-        inputs.extend(format!("{site_params:?}{passthrough:?}{rule_list:?}{blocks:?}").as_bytes());
+        inputs.extend(
+            format!("{site_params:?}{passthrough:?}{callouts:?}{rule_list:?}{blocks:?}").as_bytes(),
+        );
         inputs.push(0);
         for file in [&content.glossary_file, &content.references_file]
             .into_iter()
@@ -257,6 +260,7 @@ pub(super) fn articles(
                 mathjax: config.mathjax_delimiters(),
                 site_params: site_params.as_ref(),
                 passthrough: &passthrough,
+                callouts: &callouts,
                 rules: &rules,
                 logseq_blocks: &blocks,
                 cascaded: source.front.cascaded.as_ref(),

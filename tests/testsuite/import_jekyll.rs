@@ -437,3 +437,35 @@ fn a_footnote_has_kramdown_s_ids_so_links_to_fn_name_lead_to_it() {
     let links = site.read("guide/links/index.html");
     assert!(links.contains("notes/#fn:js-disabled\""), "{links}");
 }
+
+#[test]
+fn a_kramdown_class_line_before_a_block_is_the_blocks_and_names_its_callout() {
+    // Just the Docs' home page: `{: .warning }` above a quote showed as a paragraph
+    // `{: .warning }`, and the callout the site's `_config.yml` names was lost.
+    let site = jekyll_site();
+    site.write(
+        "docs/_config.yml",
+        "title: Care notes\nbaseurl: \"/care\"\npermalink: pretty\nexclude:\n  - README.md\n  - scripts/\ncollections:\n  stories:\n    output: true\ncallouts:\n  warning:\n    title: Warning\n    color: red\n  new:\n    title: New\n    color: green\n",
+    );
+    site.write(
+        "docs/guide/callouts.md",
+        "---\ntitle: Callouts\n---\nIntro.\n\n{: .warning }\n> This website documents the next release.\n\n\
+         {: .new }\nA paragraph styled as a callout.\n\n\
+         {: .fs-6 #big }\nA styled paragraph.\n\n\
+         After, as kramdown reads it too.\n{: .warning }\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("guide/callouts/index.html");
+    let start = page.find("<div class=\"article-body\">").unwrap();
+    let body = &page[start..page[start..].find("</article>").unwrap() + start];
+    assert!(!body.contains("{:"), "{body}");
+    for shown in [
+        "<div class=\"callout callout-warning\" role=\"note\" aria-label=\"Warning\">\n<p class=\"callout-title\">Warning</p>\n<p>This website documents the next release.</p>",
+        "<div class=\"callout callout-note\" role=\"note\" aria-label=\"New\">\n<p class=\"callout-title\">New</p>\n<p>A paragraph styled as a callout.</p>",
+        "<p><a id=\"big\"></a>\nA styled paragraph.</p>",
+        "<p class=\"callout-title\">Warning</p>\n<p>After, as kramdown reads it too.</p>",
+    ] {
+        assert!(body.contains(shown), "{shown}\nin\n{body}");
+    }
+}
