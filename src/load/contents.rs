@@ -4,6 +4,8 @@
 //! or `weight` wins) and, when their front matter gives none, the title it gives them
 //! (a sidebar's only when the page has no heading either); and none of them is an
 //! orphan, as the site's navigation leads to each, as `SUMMARY.md` does to a chapter.
+//! Just the Docs' navigation (`just_the_docs.rs`) lists every titled page, in the order
+//! attune's contents give them already.
 
 use super::Source;
 use std::collections::HashMap;
@@ -13,6 +15,7 @@ use std::path::{Path, PathBuf};
 /// with content folder `dir`, a Docusaurus site's docs when `docusaurus` says so.
 pub(super) fn read(root: &Path, dir: &Path, docusaurus: bool, sources: &mut [Source]) {
     super::mkdocs::apply_nav(dir, sources);
+    super::just_the_docs::list_navigation(dir, sources);
     if super::vitepress::is_site(root, dir) {
         let listed = super::vitepress_sidebar::listed(root, dir);
         apply(sources, listed, ListTitle::AfterHeading);

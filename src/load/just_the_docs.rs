@@ -1,9 +1,61 @@
 //! Just the Docs, the Jekyll documentation theme: the callouts a site's `_config.yml`
 //! names (`callouts: { warning: { title: Warning, color: red } }`), which a kramdown
 //! class line gives a paragraph or a quote (`{: .warning }`, see
-//! `markdown/kramdown_callouts.rs`).
+//! `markdown/kramdown_callouts.rs`); and its navigation, which lists every page with a
+//! `title` but those marked `nav_exclude: true`, in `nav_order` (read as `order`),
+//! then by title, as attune's contents order them.
 
+use super::Source;
 use std::path::Path;
+
+/// Whether the Jekyll site whose source folder is `dir` is drawn with Just the Docs:
+/// its `_config.yml` names it as its `theme` (`just-the-docs`, the gem) or
+/// `remote_theme` (`just-the-docs/just-the-docs@v0.10.0`), or the folder is the
+/// theme's own repository (`just-the-docs.gemspec`), whose docs it draws.
+pub fn is_theme(dir: &Path) -> bool {
+    let Some(("Jekyll", config)) = super::jekyll::tool(dir) else {
+        return false;
+    };
+    let settings = super::jekyll::settings(&config);
+    ["theme", "remote_theme"].iter().any(|key| {
+        (settings.get(key).and_then(|v| v.as_str()))
+            .is_some_and(|v| theme_name(v) == "just-the-docs")
+    }) || dir.join("just-the-docs.gemspec").is_file()
+}
+
+/// The theme a `theme` or `remote_theme` value names, its owner and version left out
+/// (`just-the-docs/just-the-docs@v0.10.0` is `just-the-docs`).
+fn theme_name(value: &str) -> &str {
+    let value = value.trim();
+    let named = value.split('@').next().unwrap_or(value);
+    named.rsplit('/').next().unwrap_or(named)
+}
+
+/// On a Just the Docs site (see [`is_theme`]), every page with a `title` and no
+/// `nav_exclude: true` is in the theme's navigation, so in the site's contents, never
+/// an orphan.
+pub(super) fn list_navigation(dir: &Path, sources: &mut [Source]) {
+    if !is_theme(dir) {
+        return;
+    }
+    for source in sources {
+        if source.front.title.is_some() && !nav_excluded(&source.text[..source.body_start]) {
+            source.front.in_contents = true;
+        }
+    }
+}
+
+/// Whether the front matter `head` (as written, between its `---` lines) sets
+/// `nav_exclude: true`.
+fn nav_excluded(head: &str) -> bool {
+    head.lines().any(|line| {
+        let Some(value) = line.strip_prefix("nav_exclude:") else {
+            return false;
+        };
+        let value = value.split(" #").next().unwrap_or(value).trim();
+        value.eq_ignore_ascii_case("true")
+    })
+}
 
 /// A callout a Just the Docs site names: the class that makes a block one, and the
 /// title the theme shows above it (none: the block is only coloured).
@@ -34,4 +86,31 @@ pub fn callouts(dir: &Path) -> Vec<Callout> {
             Some(Callout { class, title })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_theme_is_named_with_or_without_its_owner_and_version() {
+        for value in [
+            "just-the-docs",
+            "just-the-docs/just-the-docs",
+            " just-the-docs/just-the-docs@v0.10.0",
+            "pmarsceill/just-the-docs",
+        ] {
+            assert_eq!(theme_name(value), "just-the-docs", "{value}");
+        }
+        assert_eq!(theme_name("minima"), "minima");
+    }
+
+    #[test]
+    fn nav_exclude_true_leaves_a_page_out() {
+        assert!(nav_excluded(
+            "---\ntitle: A\nnav_exclude: true # hidden\n---\n"
+        ));
+        assert!(!nav_excluded("---\ntitle: A\nnav_exclude: false\n---\n"));
+        assert!(!nav_excluded("---\ntitle: A\n---\n"));
+    }
 }

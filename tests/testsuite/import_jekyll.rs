@@ -469,3 +469,48 @@ fn a_kramdown_class_line_before_a_block_is_the_blocks_and_names_its_callout() {
         assert!(body.contains(shown), "{shown}\nin\n{body}");
     }
 }
+
+#[test]
+fn every_titled_page_is_in_just_the_docs_navigation_so_none_is_an_orphan() {
+    // Just the Docs' own docs: "By default, links to all pages appear in the main
+    // navigation"; 11 pages no other page links to were orphans.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "title: Docs\nremote_theme: just-the-docs/just-the-docs@v0.10.0\n",
+    );
+    site.write("docs/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+    site.write(
+        "docs/guide/zeta.md",
+        "---\ntitle: Zeta\nnav_order: 1\n---\nFirst.\n",
+    );
+    site.write("docs/guide/alpha.md", "---\ntitle: Alpha\n---\nLast.\n");
+    site.write(
+        "docs/guide/beta.md",
+        "---\ntitle: Beta\nnav_order: 2\n---\nSecond.\n",
+    );
+    site.write(
+        "docs/guide/hidden.md",
+        "---\ntitle: Hidden\nnav_exclude: true\n---\nNot in the navigation.\n",
+    );
+    let check = site.run(&["check"]);
+    check.assert_code(0);
+    for listed in ["zeta", "alpha", "beta"] {
+        let orphan = format!("'{listed}' is an orphan");
+        assert!(!check.stderr.contains(&orphan), "{}", check.stderr);
+    }
+    check.assert_stderr_contains("'hidden' is an orphan");
+    // In the theme's order: `nav_order`, then the others by title.
+    site.build().assert_code(0);
+    let hub = site.read("guide/index.html");
+    let at = |needle: &str| {
+        hub.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {hub}"))
+    };
+    assert!(at(">Zeta<") < at(">Beta<"), "{hub}");
+    assert!(at(">Beta<") < at(">Alpha<"), "{hub}");
+}
