@@ -97,8 +97,12 @@ fn text_folders(sources: &[Source]) -> Vec<String> {
                 .any(|k| k.name.eq_ignore_ascii_case(name))
         })
     };
+    // Hugo's own keys (`resources:`, a bundle's files' names) are never a taxonomy's:
+    // fluxcd's `resources/_index.md` is a page of its own.
     (folders.into_iter())
-        .filter(|(name, only_text)| *only_text && used(name))
+        .filter(|(name, only_text)| {
+            *only_text && used(name) && !super::unknown_keys::hugo_key(name)
+        })
         .map(|(name, _)| name)
         .collect()
 }

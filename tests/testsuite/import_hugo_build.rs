@@ -1028,3 +1028,23 @@ fn the_texts_of_a_taxonomys_term_pages_are_one_warning() {
     );
     run.assert_stderr_contains("content/tags/rest/_index.md:1:1");
 }
+
+#[test]
+fn a_section_named_as_hugos_own_resources_key_is_a_section() {
+    // fluxcd/website: bundles name their files with Hugo's `resources:` key, and
+    // `resources/_index.md` is a page of its own, not a taxonomy's text.
+    let site = hugo_site();
+    site.write(
+        "content/resources/_index.md",
+        "---\ntitle: Resources\n---\nTalks, videos and articles.\n",
+    );
+    site.write(
+        "content/posts/talk/index.md",
+        "---\ntitle: Talk\nresources:\n- src: \"*.png\"\n  title: Slides\n---\nMore in [the resources](/resources/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("resources"), "{}", run.stderr);
+    let page = site.read("resources/index.html");
+    assert!(page.contains("Talks, videos and articles."), "{page}");
+}
