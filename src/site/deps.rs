@@ -90,6 +90,8 @@ impl Dependencies {
             content_routes: _,
             // What Markdown images lead to is in `links`, hashed.
             docusaurus: _,
+            // Read from the content folder's files, as the articles are, hashed.
+            vault: _,
             sections,
             section_of,
             // Derived from the articles' paths, titles and aliases, hashed with them.

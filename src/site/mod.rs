@@ -203,6 +203,9 @@ pub struct Site {
     /// Whether the site's docs are a Docusaurus site's (see `load/docusaurus.rs`):
     /// `//img/a.png` in a Markdown image is then `/img/a.png`, as it finds it.
     pub docusaurus: bool,
+    /// The content folder is an Obsidian vault or a Quartz garden (see `vault.rs`): its
+    /// notes are listed by file name, as Obsidian's file explorer and Quartz's list them.
+    pub vault: bool,
     /// Folders below the topics, with their hubs and reading order.
     pub sections: Vec<Section>,
     /// Per article: the section holding it, if any.
@@ -257,7 +260,8 @@ fn build_with(
             config.redirects.entries.push(entry);
         }
     }
-    let articles = parse::articles(&config, &mut content, &glossary, style, diagnostics, cache);
+    let (articles, vault) =
+        parse::articles(&config, &mut content, &glossary, style, diagnostics, cache);
 
     let mut site = Site {
         style,
@@ -301,6 +305,7 @@ fn build_with(
         not_found_text: content.not_found_text,
         content_routes: refs::paths::content_routes(&config.build.content_dir, content.docusaurus),
         docusaurus: content.docusaurus,
+        vault,
         exclude: content.exclude,
         sections: Vec::new(),
         section_of: Vec::new(),

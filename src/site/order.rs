@@ -23,14 +23,14 @@ pub struct OrderKey {
 impl Site {
     /// The key that puts `article` in reading order among its siblings.
     pub fn order_key(&self, article: &Article) -> OrderKey {
-        order_key(self.summary.as_ref(), article)
+        order_key(self.summary.as_ref(), self.vault, article)
     }
 
     /// Sorts article indices into reading order.
     pub fn sort_reading_order(&self, list: &mut [usize]) {
-        let summary = self.summary.as_ref();
+        let (summary, vault) = (self.summary.as_ref(), self.vault);
         let articles = &self.articles;
-        list.sort_by_cached_key(|&i| order_key(summary, &articles[i]));
+        list.sort_by_cached_key(|&i| order_key(summary, vault, &articles[i]));
     }
 
     /// The key that puts the folder at site-relative `url` (`guide/format/`) in
@@ -110,7 +110,23 @@ impl Site {
     }
 }
 
-fn order_key(summary: Option<&crate::load::summary::Summary>, a: &Article) -> OrderKey {
+/// In a vault (`vault`) a note without a `title` is named by its file (`00_preface`
+/// before `01_sets`, whatever heading opens it), as Obsidian and Quartz list it.
+fn order_key(
+    summary: Option<&crate::load::summary::Summary>,
+    vault: bool,
+    a: &Article,
+) -> OrderKey {
+    let file_name = || {
+        let stem = a.rel.file_stem().unwrap_or_default().to_string_lossy();
+        let hub = a.structure == super::Structure::Hub;
+        let folder = a.rel.parent().and_then(|p| p.file_name()).filter(|_| hub);
+        folder.map_or(stem.clone(), |f| f.to_string_lossy())
+    };
+    let title = match vault && a.front.title.is_none() {
+        true => file_name().to_lowercase(),
+        false => a.title.to_lowercase(),
+    };
     OrderKey {
         summary: summary
             .and_then(|s| s.position(&a.rel))
@@ -118,7 +134,7 @@ fn order_key(summary: Option<&crate::load::summary::Summary>, a: &Article) -> Or
         order: a.front.order.unwrap_or(i64::MAX),
         undated: a.front.date.is_none(),
         date: Reverse(a.front.date),
-        title: a.title.to_lowercase(),
+        title,
         slug: a.slug.clone(),
     }
 }

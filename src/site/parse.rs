@@ -54,7 +54,8 @@ impl ParseCache {
 }
 
 /// Every article of `content` parsed (its sources taken out of it), in a stable order:
-/// by file path. Problems found in one article go into `diagnostics`.
+/// by file path, and whether the content folder is a vault (see `vault.rs`). Problems
+/// found in one article go into `diagnostics`.
 pub(super) fn articles(
     config: &Config,
     content: &mut Content,
@@ -62,7 +63,7 @@ pub(super) fn articles(
     style: UrlStyle,
     diagnostics: &mut Diagnostics,
     mut cache: Option<&mut ParseCache>,
-) -> Vec<Article> {
+) -> (Vec<Article>, bool) {
     let index = style.index();
     let vault = super::vault::is_vault(
         &content.root,
@@ -425,7 +426,7 @@ pub(super) fn articles(
     unknown_keys.report(diagnostics);
     // A stable order for everything downstream: by file path.
     articles.sort_by(|a, b| a.rel.cmp(&b.rel));
-    articles
+    (articles, vault)
 }
 
 /// With no `[[topics]]` in book.toml, `topic:` in front matter names a topic when it is

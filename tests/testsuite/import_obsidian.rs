@@ -1220,3 +1220,27 @@ fn an_html_code_element_left_open_ends_with_its_list_item() {
     assert!(page.contains("<code>[[kept]]</code>"), "{page}");
     assert!(!page.contains("[[plans"), "{page}");
 }
+
+#[test]
+fn a_vaults_notes_are_listed_by_file_name_as_obsidian_lists_them() {
+    // 0boluan0/Notes_on_Economic_Statistics: `00_perface.md`, opening with a heading of
+    // its own, came after `01_…` and `02_…` in its folder's list and in prev/next.
+    let site = Fixture::new("obsidian");
+    site.write(
+        "content/Course/00_preface.md",
+        "# Zebra facts\n\nThe [[01_sets|first lesson]].\n",
+    );
+    site.write("content/Course/01_sets.md", "Sets, and [[02_maps]].\n");
+    site.write(
+        "content/Course/02_maps.md",
+        "Maps, back to [[00_preface]].\n",
+    );
+    site.build().assert_code(0);
+    let hub = site.read("course/index.html");
+    let at = |needle: &str| {
+        hub.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {hub}"))
+    };
+    assert!(at("course/00_preface/") < at("course/01_sets/"), "{hub}");
+    assert!(at("course/01_sets/") < at("course/02_maps/"), "{hub}");
+}
