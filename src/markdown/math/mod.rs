@@ -172,6 +172,8 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     } else {
         format!("{page}{tex}").into()
     };
+    // First: the rewrites below read `\\{` as an escaped brace.
+    let tex = quirks::with_brackets_after_breaks(&tex);
     let tex = rewrite::with_groups(&tex);
     let tex = sizes::with_sizes(&tex);
     let tex = with_rewrites(&tex);
@@ -179,7 +181,6 @@ fn to_mathml_once(tex: &str, display: bool, page: &str) -> Result<(String, Strin
     let tex = with_top_level_lines(&tex);
     let tex = quirks::with_empty_bases(&tex);
     let tex = quirks::with_arrow_characters(&tex);
-    let tex = quirks::with_brackets_after_breaks(&tex);
     let tex = with_mathjax_commands(&tex);
     let tex = macros::with_braced_scripts(&tex);
     let tex = macros::with_text_arguments(&tex);
@@ -470,6 +471,9 @@ mod tests {
         let mathml = to_mathml(tex, true).expect("drawn");
         assert_eq!(mathml.matches("<mtr>").count(), 2, "{mathml}");
         assert!(mathml.contains("<mi>κ</mi>"), "{mathml}");
+        // A group right after a break (OI-wiki's `\\{n \choose 2}`).
+        let mathml = to_mathml(r"a\\{n \choose 2}", true).expect("drawn");
+        assert!(mathml.contains("<mi>n</mi>"), "{mathml}");
         // Elsewhere the arrows stay commands, and a break's spacing stays its own.
         assert_eq!(
             quirks::with_arrow_characters(r"a \rightarrow b"),

@@ -113,6 +113,9 @@ pub(super) fn with_arrow_characters(tex: &str) -> std::borrow::Cow<'_, str> {
 /// `tex` with an empty group after a line break `\\` that white space separates from
 /// a `[`: MathJax reads `[` as the line's text there (`\\` then `[\kappa] = 0` on the
 /// next line), the renderer as the break's spacing ("expected a dimensional unit").
+/// And a space between a break and a group right after it: the renderer refused
+/// `\\{n \choose 2}` ("expected a token"), which MathJax and KaTeX set as the next
+/// line's binomial (OI-wiki).
 pub(super) fn with_brackets_after_breaks(tex: &str) -> std::borrow::Cow<'_, str> {
     if !tex.contains("\\\\") {
         return tex.into();
@@ -127,6 +130,10 @@ pub(super) fn with_brackets_after_breaks(tex: &str) -> std::borrow::Cow<'_, str>
         if spaced && tex[after..].trim_start().starts_with('[') {
             out.push_str(&tex[copied..after]);
             out.push_str("{}");
+            copied = after;
+        } else if bytes.get(after) == Some(&b'{') {
+            out.push_str(&tex[copied..after]);
+            out.push(' ');
             copied = after;
         }
         i = after;
