@@ -144,6 +144,7 @@ impl<'a> Builder<'a, '_> {
             text => {
                 let id = self.ids.generate(text);
                 let open = format!("<dt id=\"{}\">", escape(&id));
+                self.out.terms.push((id.clone(), text.to_string()));
                 self.out.html_ids.push(id);
                 open
             }

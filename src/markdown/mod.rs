@@ -266,6 +266,8 @@ pub struct Parsed {
     pub refs: Vec<OutRef>,
     /// Ids defined in raw HTML (`id=`, `<a name>`): link targets like heading ids.
     pub html_ids: Vec<String>,
+    /// Definition terms' ids and texts, found by their text as headings are.
+    pub terms: Vec<(String, String)>,
     pub citations: Vec<Citation>,
     /// Indices into the glossary of the terms this article mentions.
     pub glossary_terms: Vec<usize>,

@@ -63,8 +63,17 @@ impl Article {
                     || h.obsidian_name
                         .as_deref()
                         .is_some_and(|n| crate::text::loose_id(n) == loose))
-        })?;
-        Some(heading.id.as_str())
+        });
+        if let Some(heading) = heading {
+            return Some(heading.id.as_str());
+        }
+        // A definition term, whose id Hugo makes of its text as of a heading's
+        // (`autoDefinitionTermID`): `#sources` for `sources`, here `sources-1`.
+        let terms = self.parsed.terms.iter();
+        let (id, _) = terms
+            .into_iter()
+            .find(|(_, text)| !loose.is_empty() && crate::text::loose_id(text) == loose)?;
+        Some(id.as_str())
     }
 
     pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {

@@ -238,6 +238,7 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         links: _,
         refs: _,
         html_ids: _,
+        terms: _,
         citations: _,
         glossary_terms: _,
         sections: _,

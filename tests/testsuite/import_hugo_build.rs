@@ -1048,3 +1048,25 @@ fn a_section_named_as_hugos_own_resources_key_is_a_section() {
     let page = site.read("resources/index.html");
     assert!(page.contains("Talks, videos and articles."), "{page}");
 }
+
+#[test]
+fn a_link_to_a_definition_term_follows_the_id_the_term_was_given() {
+    // gohugoio/hugoDocs: `/configuration/imaging/#sources` names the term `sources`,
+    // whose id attune writes `sources-1` (its pages' own `sources` section has the id).
+    let site = hugo_site();
+    site.write(
+        "content/docs/imaging.md",
+        "---\ntitle: Imaging\n---\nThe settings.\n\n`sources`\n: Where images come from.\n",
+    );
+    site.write(
+        "content/docs/meta.md",
+        "---\ntitle: Meta\n---\nSee [sources](/docs/imaging/#sources).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("sources"), "{}", run.stderr);
+    let imaging = site.read("docs/imaging/index.html");
+    assert!(imaging.contains("<dt id=\"sources-1\">"), "{imaging}");
+    let meta = site.read("docs/meta/index.html");
+    assert!(meta.contains("imaging/#sources-1\""), "{meta}");
+}
