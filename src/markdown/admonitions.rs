@@ -300,8 +300,10 @@ pub(super) fn rewrite(text: &str, options: Options, mkdocs: bool) -> Option<Rewr
                 splice.insert(&lead[lead.len() - (indent - strip)..], start + indent);
                 splice.insert(&line, start + indent);
                 if !quoted {
-                    // The tab's title is a paragraph of its own.
-                    splice.insert("\n", start + content.len());
+                    // The tab's title is a paragraph of its own, inside the blocks
+                    // around it (a tab in an admonition: its quote's `>`).
+                    let blank = format!("\n{}", lead.trim_end());
+                    splice.insert(&blank, start + content.len());
                 }
                 open.push(Open {
                     body: indent + 4,
@@ -502,6 +504,17 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("!!!"), "{out}");
+    }
+
+    #[test]
+    fn tabs_inside_an_admonition_stay_inside_it() {
+        // OI-wiki: a solution's `=== "C++"` tabs in a `??? note`; each tab's text fell
+        // out of the callout into quotes of its own.
+        let text = "??? note \"Code\"\n    === \"C++\"\n\n        ```cpp\n        int x;\n        ```\n\n    === \"Python\"\n        x = 1\n\nAfter.\n";
+        assert_eq!(
+            out(text),
+            "> [!note]- Code\n> **C++**\n>\n>\n> ```cpp\n> int x;\n> ```\n>\n> **Python**\n>\n> x = 1\n\nAfter.\n"
+        );
     }
 
     #[test]
