@@ -74,6 +74,7 @@ fuzz_target!(|text: &str| {
         math_definitions: "",
         // mdBook's MathJax delimiters read as math for half the inputs.
         mathjax: text.len() % 2 == 1,
+        code_hidelines: &Default::default(),
         site_params: None,
         cascaded: None,
         links_from: None,

@@ -2,7 +2,8 @@
 //! book's book.toml rather than replace it. Read where attune has the feature:
 //! `[preprocessor.katex] macros`, the file of TeX macros mdbook-katex defines for
 //! every formula of the book, and `[output.html.redirect]`, the old chapter addresses
-//! mdBook writes redirect pages for (read as attune's `[redirects]`), and `[book]`'s
+//! mdBook writes redirect pages for (read as attune's `[redirects]`), `[output.html.code.hidelines]`,
+//! the prefix of the lines each language's code blocks hide, and `[book]`'s
 //! `title`, `description`, `language` and `src` when attune's own keys are not there,
 //! so an mdBook's book.toml builds as it is. Everything else of mdBook's is allowed
 //! and not read.
@@ -128,6 +129,22 @@ impl super::Config {
             .get("html")?
             .get("git-repository-url")?
             .as_str()
+    }
+
+    /// mdBook's `[output.html.code.hidelines]` (`java = "# "`): for each language, the
+    /// prefix of the lines its code blocks hide, as a block's own `hidelines=` does.
+    /// Empty without the table; a value that is no text is passed over.
+    pub fn code_hidelines(&self) -> std::collections::BTreeMap<String, String> {
+        let table = self
+            .output
+            .as_ref()
+            .and_then(|o| o.get("html")?.get("code")?.get("hidelines")?.as_table());
+        table
+            .into_iter()
+            .flatten()
+            .filter_map(|(lang, prefix)| Some((lang.clone(), prefix.as_str()?.to_string())))
+            .filter(|(_, prefix)| !prefix.is_empty())
+            .collect()
     }
 
     /// Whether the book's own book.toml sets mdBook's `[output.html]

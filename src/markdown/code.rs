@@ -4,6 +4,7 @@
 use super::{highlight, Builder};
 use crate::diagnostic::{Code, Diagnostic};
 use pulldown_cmark::{CowStr, Event};
+use std::collections::BTreeMap;
 
 impl Builder<'_, '_> {
     pub(super) fn end_code_block(&mut self) {
@@ -18,7 +19,7 @@ impl Builder<'_, '_> {
             self.base_view(String::new(), None, Some(code), line, column);
             return;
         }
-        let code = without_hidden_lines(&code, lang.as_deref());
+        let code = without_hidden_lines(&code, lang.as_deref(), self.ctx.code_hidelines);
         let html = if self.ctx.highlight {
             highlight::highlight(&code, lang.as_deref())
         } else {
@@ -113,10 +114,13 @@ impl Builder<'_, '_> {
 /// non-blank character is `#` followed by a space or nothing is hidden (`# fn main() {`,
 /// a lone `#`), and `##` stands for a literal `#` (`##[derive(Debug)]`); `#[…]` and
 /// `#!…` stay. A block of any language with a `hidelines=<prefix>` attribute hides the
-/// lines starting with that prefix.
+/// lines starting with that prefix, and so does a block of a language the book's
+/// `[output.html.code.hidelines]` (`book`) gives a prefix (`java = "# "`), as mdBook
+/// hides them: the block's own attribute first.
 pub(crate) fn without_hidden_lines<'c>(
     code: &'c str,
     info: Option<&str>,
+    book: &BTreeMap<String, String>,
 ) -> std::borrow::Cow<'c, str> {
     let Some(info) = info else {
         return code.into();
@@ -127,7 +131,12 @@ pub(crate) fn without_hidden_lines<'c>(
     let lang = words.next().unwrap_or("");
     let prefix = words
         .find_map(|w| w.strip_prefix("hidelines="))
-        .filter(|p| !p.is_empty());
+        .filter(|p| !p.is_empty())
+        .or_else(|| {
+            book.get(lang)
+                .map(String::as_str)
+                .filter(|_| lang != "rust")
+        });
     let rust = lang == "rust" && prefix.is_none();
     if !rust && prefix.is_none() {
         return code.into();
@@ -160,24 +169,30 @@ pub(crate) fn without_hidden_lines<'c>(
 mod tests {
     use super::super::tests::parse_md;
     use super::without_hidden_lines;
+    use std::collections::BTreeMap;
 
     #[test]
     fn rust_blocks_leave_out_the_lines_mdbook_hides() {
         let code = "# #![allow(unused)]\n# fn main() {\n#[derive(Debug)]\nstruct A;\n    ##[cfg(x)]\n#\n#!allow\n  # hidden()\n# }\n";
         let shown = "#[derive(Debug)]\nstruct A;\n    #[cfg(x)]\n#!allow\n";
+        let none = BTreeMap::new();
         for info in [
             "rust",
             "rust,ignore",
             "rust editable",
             "rust,no_run,edition2021",
         ] {
-            assert_eq!(without_hidden_lines(code, Some(info)), shown, "{info}");
+            assert_eq!(
+                without_hidden_lines(code, Some(info), &none),
+                shown,
+                "{info}"
+            );
         }
         for info in [None, Some("python"), Some("text"), Some("rusty")] {
-            assert_eq!(without_hidden_lines(code, info), code, "{info:?}");
+            assert_eq!(without_hidden_lines(code, info, &none), code, "{info:?}");
         }
         assert_eq!(
-            without_hidden_lines("~hidden\nshown\n", Some("python,hidelines=~")),
+            without_hidden_lines("~hidden\nshown\n", Some("python,hidelines=~"), &none),
             "shown\n"
         );
         // A block whose every line is hidden shows nothing, with no leftovers.
@@ -185,6 +200,33 @@ mod tests {
         assert!(!p.html.contains("main"), "{}", p.html);
         assert!(p.html.contains("panic"), "{}", p.html);
         assert!(p.html.contains("hl-"), "still highlighted: {}", p.html);
+    }
+
+    #[test]
+    fn the_books_hidelines_hide_lines_in_every_block_of_their_language() {
+        let book = BTreeMap::from([
+            ("java".to_string(), "# ".to_string()),
+            ("rust".to_string(), "~".to_string()),
+        ]);
+        let code = "# class Hidden {\n    # field;\nshown();\n#no space\n# }\n";
+        let shown = "shown();\n#no space\n";
+        assert_eq!(without_hidden_lines(code, Some("java"), &book), shown);
+        assert_eq!(
+            without_hidden_lines(code, Some("java,ignore"), &book),
+            shown
+        );
+        // The block's own prefix comes first; other languages keep every line.
+        assert_eq!(
+            without_hidden_lines("~a\n# b\n", Some("java hidelines=~"), &book),
+            "# b\n"
+        );
+        assert_eq!(without_hidden_lines(code, Some("kotlin"), &book), code);
+        assert_eq!(without_hidden_lines(code, Some("javascript"), &book), code);
+        // A Rust block hides Rust's way, whatever the table says.
+        assert_eq!(
+            without_hidden_lines("~x\n# fn main() {}\n", Some("rust"), &book),
+            "~x\n"
+        );
     }
 
     #[test]

@@ -327,6 +327,7 @@ mod tests {
             obsidian_text: true,
             math_definitions: "",
             mathjax: false,
+            code_hidelines: &BTreeMap::new(),
             site_params: None,
             cascaded: None,
             autolinks: true,

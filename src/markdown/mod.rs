@@ -148,6 +148,9 @@ pub struct ParseContext<'a> {
     pub math_definitions: &'a str,
     /// mdBook's `mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math (`mathjax.rs`).
     pub mathjax: bool,
+    /// mdBook's `[output.html.code.hidelines]`: language → the prefix of the lines its
+    /// code blocks hide, when a block gives no `hidelines=` of its own (`code.rs`).
+    pub code_hidelines: &'a BTreeMap<String, String>,
     /// A Hugo site's passthrough delimiters, `(open, close, display)`: what stands
     /// between a pair is TeX, math (see `mathjax.rs`, `load::hugo_params::passthrough`).
     pub passthrough: &'a [(String, String, bool)],
@@ -516,6 +519,7 @@ mod tests {
             obsidian_text: true,
             math_definitions: "",
             mathjax: false,
+            code_hidelines: &BTreeMap::new(),
             site_params: None,
             cascaded: None,
             autolinks: true,
@@ -634,6 +638,7 @@ mod tests {
             obsidian_text: true,
             math_definitions: "",
             mathjax: false,
+            code_hidelines: &BTreeMap::new(),
             site_params: None,
             cascaded: None,
             autolinks: true,

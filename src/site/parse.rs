@@ -105,6 +105,7 @@ pub(super) fn articles(
         book_toml.as_deref().unwrap_or_default(),
         diagnostics,
     );
+    let code_hidelines = config.code_hidelines();
     let mut sources = std::mem::take(&mut content.sources);
     let rules =
         markdown::rule_addresses(sources.iter().map(|s| (s.rel.as_path(), s.text.as_str())));
@@ -259,6 +260,7 @@ pub(super) fn articles(
                 obsidian_text,
                 math_definitions: &math_definitions,
                 mathjax: config.mathjax_delimiters(),
+                code_hidelines: &code_hidelines,
                 site_params: site_params.as_ref(),
                 passthrough: &passthrough,
                 callouts: &callouts,

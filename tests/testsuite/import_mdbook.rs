@@ -500,6 +500,35 @@ fn code_blocks_show_what_mdbook_shows_hidden_lines_rustdoc_include_and_playgroun
 }
 
 #[test]
+fn the_books_hidelines_hide_lines_in_every_block_of_their_language() {
+    // 0verkil/cookbook: `[output.html.code.hidelines] java = "# "` hides the rest of each
+    // Java file a `{{#rustdoc_include}}` shows; every hidden line was shown, with its `# `.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"T\"\nsrc = \"src\"\n\n[output.html.code.hidelines]\njava = \"# \"\nkt = \"# \"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [A](a.md)\n");
+    site.write(
+        "src/Pid.kt",
+        "# import x\nfun shownKt() {}\n# // finished\n",
+    );
+    site.write(
+        "src/a.md",
+        "# A\n\n```java\n# class Hidden {\nshown();\n    # }\n```\n\n\
+         ```kt\n{{#rustdoc_include Pid.kt}}\n```\n\n```python\n# a comment\n```\n",
+    );
+    site.build().assert_code(0);
+    let page = main_of(&site.read("a/index.html")).to_string();
+    for gone in ["Hidden", "# }", "import", "finished"] {
+        assert!(!page.contains(gone), "{gone:?} in {page}");
+    }
+    for shown in ["shown", "shownKt", "a comment"] {
+        assert!(page.contains(shown), "{shown:?} missing from {page}");
+    }
+}
+
+#[test]
 fn many_includes_outside_the_site_are_one_error() {
     // The wasm-bindgen guide: 76 includes of `../../../examples/…`, each the same fix.
     let site = Fixture::empty();
