@@ -123,6 +123,7 @@ pub fn load(
     diagnostics: &mut Diagnostics,
 ) -> Content {
     let dir = root.join(content_dir);
+    let gitbook = gitbook_files::is_gitbook(root, &dir);
     let mut markdown = Vec::new();
     let mut content = Content {
         dir: dir.clone(),
@@ -176,7 +177,7 @@ pub fn load(
             s if s == summary_name => {
                 if let Some((file, text)) = read_text(root, &full, diagnostics) {
                     let base = rel.parent().unwrap_or(Path::new(""));
-                    content.summary = Some(summary::Summary::parse_in(&text, &file, base));
+                    content.summary = Some(summary::Summary::parse_in(&text, &file, base, gitbook));
                 }
             }
             s if s.starts_with("paths/") && (s.ends_with(".yaml") || s.ends_with(".yml")) => {
@@ -322,12 +323,8 @@ pub fn load(
     if let Some(summary) = &mut content.summary {
         summary.match_files(markdown.iter().map(|(_, rel)| rel.as_path()));
     }
-    let gitbook = gitbook_files::is_gitbook(root, &dir);
     if gitbook {
         gitbook_files::take_glossary(root, &mut markdown, &mut content, diagnostics);
-        if let Some(summary) = &mut content.summary {
-            summary.gitbook = true;
-        }
     }
     gitbook_files::warn_languages(root, &dir, diagnostics);
     let walked: Vec<PathBuf> = match content.summary {

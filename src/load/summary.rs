@@ -74,21 +74,27 @@ impl Summary {
         self.base.join(self.file.file_name().unwrap_or_default())
     }
 
-    /// Reads `SUMMARY.md`'s text; `file` names it in diagnostics.
+    /// Reads an mdBook's `SUMMARY.md` text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &Path) -> Summary {
-        Self::parse_in(text, file, Path::new(""))
+        Self::parse_in(text, file, Path::new(""), false)
     }
 
     /// Reads a table of contents that stands in the folder `base` of the content
     /// folder (GitBook's `structure.summary: product/SUMMARY.md`): its links are read
     /// from there, as links are, and one written from the root (`/page.md`) from the
-    /// content folder.
-    pub fn parse_in(text: &str, file: &Path, base: &Path) -> Summary {
+    /// content folder. In an mdBook only a level-1 heading is a part's title, as
+    /// mdBook's parser reads one: a `## Basics` between chapters is passed over, as
+    /// mdBook passes it over; in a GitBook (`gitbook`) any heading is, as GitBook
+    /// writes its groups (`## Getting started`).
+    pub fn parse_in(text: &str, file: &Path, base: &Path, gitbook: bool) -> Summary {
         let mut summary = Summary {
             file: file.to_path_buf(),
             base: base.to_path_buf(),
+            gitbook,
             ..Summary::default()
         };
+        // Whether the heading being read may title a part.
+        let mut part_level = false;
         let mut depth = 0usize;
         let mut seen_list = false;
         let mut heading: Option<String> = None;
@@ -131,6 +137,7 @@ impl Summary {
                         && !seen_list
                         && !seen_title;
                     seen_title = true;
+                    part_level = gitbook || level == pulldown_cmark::HeadingLevel::H1;
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     let title = heading.take().unwrap_or_default().trim().to_string();
@@ -140,7 +147,7 @@ impl Summary {
                         && summary.parts.is_empty()
                         && !seen_list
                         && (first_h1 || title.eq_ignore_ascii_case("summary"));
-                    if !is_own_title && !title.is_empty() {
+                    if !is_own_title && !title.is_empty() && part_level {
                         summary.parts.push(title);
                         part = Some(summary.parts.len() - 1);
                         part_intro = Some(false);
@@ -548,6 +555,22 @@ mod tests {
         );
         assert_eq!(s.parts, ["Basics"]);
         assert_eq!(s.chapter(Path::new("intro.md")).unwrap().part, None);
+    }
+
+    #[test]
+    fn only_a_level_one_heading_titles_a_part_as_mdbook_reads_them() {
+        // 10xtarun/mern-fullstack-notes: `## Internet`, `## JavaScript` between its
+        // chapters, which mdBook passes over, were shown as part titles.
+        let text = "# Summary\n\n## Basics\n\n- [A](x/a.md)\n\n# Part\n\n### Deeper\n\n- [B](b.md)\n\n## More\n\n- [C](c.md)\n";
+        let s = Summary::parse(text, Path::new("src/SUMMARY.md"));
+        assert_eq!(s.parts, ["Part"]);
+        let parts: Vec<_> = s.chapters.iter().map(|c| c.part).collect();
+        assert_eq!(parts, [None, Some(0), Some(0)]);
+        // Nor does such a heading title a folder.
+        assert_eq!(s.folder_title(Path::new("x")), None);
+        // GitBook's groups are `##` headings.
+        let s = Summary::parse_in(text, Path::new("SUMMARY.md"), Path::new(""), true);
+        assert_eq!(s.parts, ["Basics", "Part", "Deeper", "More"]);
     }
 
     #[test]

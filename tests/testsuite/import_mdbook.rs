@@ -184,6 +184,28 @@ fn summary_parts_are_shown_where_the_structure_is_listed() {
 }
 
 #[test]
+fn a_heading_below_level_one_in_summary_md_is_no_part_title() {
+    // 10xtarun/mern-fullstack-notes writes `## Internet`, `## JavaScript` between its
+    // chapters: mdBook passes them over (only `# Part` titles a part), but they were
+    // shown as part titles and titled the folders without a README.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"T\"\nsrc = \"src\"\n");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n## Basics\n\n- [A](x/a.md)\n\n### Web\n\n- [B](y/b.md)\n",
+    );
+    site.write("src/x/a.md", "# A\n\nText.\n");
+    site.write("src/y/b.md", "# B\n\nText.\n");
+    site.build().assert_code(0);
+    let home = main_of(&site.read("index.html")).to_string();
+    assert!(!home.contains("part-title"), "{home}");
+    assert!(!home.contains("Basics") && !home.contains("Web"), "{home}");
+    let hub = site.read("x/index.html");
+    assert!(!hub.contains("Basics"), "{hub}");
+    assert!(site.read("print.html").matches("part-title\">").count() == 0);
+}
+
+#[test]
 fn folders_take_their_place_in_reading_order_as_chapters_do() {
     let site = Fixture::new("mdbook-folders");
     site.build().assert_code(0);
