@@ -18,6 +18,10 @@ pub struct Entry {
     pub value_at: (usize, usize),
     /// The file it is written in: book.toml, or GitBook's `.gitbook.yaml`.
     pub file: std::path::PathBuf,
+    /// A rule of the host's redirects file (Netlify's `_redirects`), which the host
+    /// honours whatever attune does: a redirect page is written only where nothing
+    /// else is, and one leading to no page of the site is left to the host unreported.
+    pub host: bool,
 }
 
 /// What a Hugo permalink pattern is for: `[permalinks] blog = …` and
@@ -101,6 +105,7 @@ pub(super) fn located(text: &str, key: &str, value: &Spanned<String>) -> Entry {
         at: line_col(text, key_start_at(text, start)),
         value_at: line_col(text, start),
         file: super::FILE_NAME.into(),
+        host: false,
     }
 }
 

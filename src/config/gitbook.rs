@@ -147,6 +147,7 @@ impl Config {
                 at,
                 value_at: at,
                 file: PathBuf::from(FILE_NAME),
+                host: false,
             });
         }
         let inside = |key: &str| {

@@ -60,6 +60,9 @@ pub struct Content {
     /// Zola's `redirect_to` of a section with no pages (see `zola::section_redirects`):
     /// redirects, read as `[redirects]` entries are.
     pub section_redirects: Vec<crate::config::Entry>,
+    /// The rules of the host's `_redirects` file a static site can honour (see
+    /// `redirects_file.rs`), read as `[redirects]` entries are.
+    pub host_redirects: Vec<crate::config::Entry>,
     /// The folder of GitBook's `structure.readme` when it is below the content folder
     /// (`product` for `product/README.md`): the home page's text, whose relative links
     /// are written from there, as GitBook reads them (see `home.rs`).

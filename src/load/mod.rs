@@ -46,6 +46,7 @@ mod people;
 mod plumbing;
 mod publish;
 mod read;
+mod redirects_file;
 mod site_language;
 mod spans;
 pub mod summary;
@@ -469,6 +470,7 @@ pub fn load(
     excalidraw::draw(&mut sources, &dir, diagnostics);
     zola::hand_down_search_index(&mut sources);
     content.section_redirects = zola::section_redirects(&sources);
+    content.host_redirects = redirects_file::read(root, &dir, static_dir, &content.assets);
     let hugo = hugo_params::build_flags(root, &dir);
     hugo_params::read_html_outputs(root, &dir, &mut sources);
     for source in sources {

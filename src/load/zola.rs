@@ -101,6 +101,7 @@ pub(super) fn section_redirects(sources: &[Source]) -> Vec<crate::config::Entry>
             at,
             value_at: at,
             file: source.path.clone(),
+            host: false,
         });
     }
     entries

@@ -248,9 +248,14 @@ fn build_with(
 ) -> Site {
     let glossary = Glossary::new(std::mem::take(&mut content.glossary));
     let old_feeds = urls::old_feed_names(&content.root, &content.dir);
-    // Zola's section redirects, after book.toml's (an old address there wins).
+    // Zola's section redirects and the host's `_redirects` rules, after book.toml's
+    // (an old address there wins).
     let mut config = config;
-    for entry in std::mem::take(&mut content.section_redirects) {
+    let host = std::mem::take(&mut content.host_redirects);
+    for entry in std::mem::take(&mut content.section_redirects)
+        .into_iter()
+        .chain(host)
+    {
         let have = config
             .redirects
             .entries

@@ -1076,3 +1076,60 @@ fn a_link_from_the_repository_root_leads_into_the_content_folder_as_github_reads
     let broken = independent_check(&site);
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn a_hosts_redirects_file_keeps_its_old_addresses() {
+    // fluxcd/website's `static/_redirects` (Netlify's): links to `/integrations/` and
+    // other old addresses there were reported broken and published as text.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\nstatic_dir = \"static\"\nbroken_links = \"warn\"\n",
+    );
+    let rules =
+        "# Old addresses\n/integrations   /ecosystem   301!\n/flux/old.html /flux/new 302\n\
+                 /a   /ecosystem   301\n/gone   /nowhere\n/chat   https://chat.example.org/  301\n\
+                 /docs/*   /flux/:splat   301!\n/app   /flux/new   200\n";
+    site.write("static/_redirects", rules);
+    site.write("content/ecosystem.md", "# Ecosystem\n\nTools.\n");
+    site.write("content/flux/new.md", "# New\n\nText.\n");
+    site.write(
+        "content/a.md",
+        "# A\n\nSee [integrations](/integrations/), [old](/flux/old.html) and [docs](/docs/x/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    // Only the link a static site cannot follow is reported; the rules attune does
+    // not write are the host's, said nothing of.
+    assert!(run.stderr.contains("'/docs/x/'"), "{}", run.stderr);
+    for quiet in [
+        "'/integrations",
+        "'/flux/old",
+        "nowhere",
+        "chat.example",
+        "url-collision",
+    ] {
+        assert!(!run.stderr.contains(quiet), "{quiet}: {}", run.stderr);
+    }
+    let a = site.read("a/index.html");
+    assert!(a.contains("<a href=\"../ecosystem/\""), "{a}");
+    assert!(a.contains("<a href=\"../flux/new/\""), "{a}");
+    assert!(site
+        .read("integrations/index.html")
+        .contains("url=../ecosystem/"));
+    assert!(site.read("flux/old.html").contains("url=../flux/new/"));
+    // A rule onto a page leaves the page; the others write nothing.
+    assert!(site.read("a/index.html").contains("<h1"));
+    for none in ["gone", "chat", "app", "docs"] {
+        assert!(!site.path(&format!("public/{none}")).exists(), "{none}");
+    }
+    // The file stays published as it is, for the host.
+    assert_eq!(site.read("_redirects"), rules);
+    // Read from the content folder alike.
+    site.remove("static/_redirects");
+    site.write("content/_redirects", rules);
+    site.build().assert_code(0);
+    assert!(site
+        .read("integrations/index.html")
+        .contains("url=../ecosystem/"));
+}

@@ -60,6 +60,8 @@ impl Site {
             let (to, part) = match target {
                 Target::Page(t, part) => (Some(t), self.checked_part(t, part, entry, diagnostics)),
                 Target::Home(part) => (None, part),
+                // The host's rules it honours itself: only those attune can write.
+                Target::Outside | Target::Nowhere if entry.host => continue,
                 Target::Outside => {
                     outside.push(entry);
                     continue;
@@ -116,6 +118,16 @@ impl Site {
             // A chapter written as that file (`vec.md`) is the old address's own page.
             let folder = format!("{old}index.html");
             let file = crate::site::alias_file(&entry.key);
+            // A host's rule where a page or file is published: that one stays (the
+            // host serves a file over a rule that is not forced, `301!`).
+            if entry.host
+                && [Some(&folder), file.as_ref()]
+                    .iter()
+                    .flatten()
+                    .any(|p| table.owner_of(p).is_some())
+            {
+                continue;
+            }
             let written: Vec<_> = self.articles.iter().filter(|a| a.url == old).collect();
             let chapter = written.iter().any(|a| {
                 let stem = a.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
