@@ -74,7 +74,7 @@ pub use publish::Publish;
 pub use read::is_html_page;
 use read::is_page_file;
 pub use read::{content_hash, Source};
-pub use read::{fallback_title, given_title, title_from_file_name};
+pub use read::{fallback_title, given_title, shows_own_heading, title_from_file_name};
 pub use spans::{Place, Spans, Step};
 pub use unknown_keys::UnknownKeys;
 pub use walk::{is_ignored, missing_content_folder, same_bytes};

@@ -161,6 +161,13 @@ pub fn given_title<'a>(
     })
 }
 
+/// Whether the site's tool shows a page's own opening `#` heading whatever its
+/// `title:` says, as Docusaurus, MkDocs (`mkdocs`) and VitePress do (mdBook does
+/// whatever SUMMARY.md names a chapter): see `markdown::Title::Shown`.
+pub fn shows_own_heading(content: &super::Content, mkdocs: bool) -> bool {
+    content.docusaurus || mkdocs || super::vitepress::is_site(&content.root, &content.dir)
+}
+
 /// The title of a page that gives none and has no heading: a sidebar's name for it
 /// (`contents.rs`), else its file name's (see [`title_from_file_name`]).
 pub fn fallback_title(source: &Source) -> String {

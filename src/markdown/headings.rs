@@ -1,7 +1,7 @@
 //! Headings: the one that is the page title, and each other as `<h2 id>` with its
 //! anchor link, opening a new search section; definition list terms' ids.
 
-use super::{escape, Builder, Heading, Section, Title};
+use super::{escape, Builder, Heading, Section};
 use pulldown_cmark::{CowStr, Event};
 
 /// Whether a heading says the same as a title: the same words, whatever their case
@@ -31,6 +31,23 @@ fn image_text(html: &str) -> String {
     alts.join(" ")
 }
 
+/// What parsing knows of an article's title, which the page shows as its `<h1>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Title<'a> {
+    /// None yet: a heading at any level that opens the text is the title, and is not
+    /// shown again in the body ([`super::Parsed::title_from_heading`]).
+    FromLeadingHeading,
+    /// The title: a heading that opens the text and says the same (at any level, in
+    /// any case) is not shown again.
+    Known(&'a str),
+    /// The title, shown in the page's list of contents and `<title>`; a `#` heading
+    /// opening the text that words it otherwise is the page's `<h1>` in its place
+    /// ([`super::Parsed::heading_title`]), as mdBook shows a chapter
+    /// SUMMARY.md names otherwise, and Docusaurus, MkDocs and VitePress a page whose
+    /// `title:` differs from its heading.
+    Shown(&'a str),
+}
+
 impl<'a> Builder<'a, '_> {
     pub(super) fn end_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
@@ -50,7 +67,11 @@ impl<'a> Builder<'a, '_> {
                     self.out.title_heading_level = h.level as u8;
                     false
                 }
-                Title::Known(title) => !same_title(title, &text),
+                Title::Shown(title) if h.level as u8 == 1 && !same_title(title, &text) => {
+                    self.out.heading_title = Some(text.clone());
+                    false
+                }
+                Title::Known(title) | Title::Shown(title) => !same_title(title, &text),
             };
             if !shown {
                 // Links in it are not on the page: "Mentioned in" leads to its top.

@@ -85,6 +85,7 @@ pub use line_index::LineIndex;
 use builder::Builder;
 pub use expand::Expressions;
 pub use glossary::Glossary;
+pub use headings::Title;
 pub use html::{
     scan as scan_html, start_tag, without_meta_refresh, Attribute as HtmlAttribute, RefKind,
 };
@@ -271,6 +272,9 @@ pub struct Parsed {
     pub html_ids: Vec<String>,
     /// Definition terms' ids and texts, found by their text as headings are.
     pub terms: Vec<(String, String)>,
+    /// The opening `#` heading shown as the page's `<h1>` in its title's place (see
+    /// [`Title::Shown`]), when it words the title otherwise.
+    pub heading_title: Option<String>,
     pub citations: Vec<Citation>,
     /// Indices into the glossary of the terms this article mentions.
     pub glossary_terms: Vec<usize>,
@@ -303,17 +307,6 @@ fn options(smart_punctuation: bool) -> Options {
         options |= Options::ENABLE_SMART_PUNCTUATION;
     }
     options
-}
-
-/// What parsing knows of an article's title, which the page shows as its `<h1>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Title<'a> {
-    /// None yet: a heading at any level that opens the text is the title, and is not
-    /// shown again in the body ([`Parsed::title_from_heading`]).
-    FromLeadingHeading,
-    /// The title: a heading that opens the text and says the same (at any level, in
-    /// any case) is not shown again.
-    Known(&'a str),
 }
 
 /// Parses one article. `text` is the whole file and `body_start` where Markdown begins,

@@ -102,6 +102,7 @@ pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
     let approved = review.approved;
     ArticleInfo {
         title: &article.title,
+        heading: article.parsed.heading_title.as_deref(),
         slug: &article.slug,
         absolute_url,
         summary: &article.summary,

@@ -178,6 +178,7 @@ fn print_article<'a>(site: &'a Site, i: usize, in_print: &[bool]) -> PrintArticl
     let governance = super::article::governance(site, article);
     PrintArticle {
         title: &article.title,
+        heading: article.parsed.heading_title.as_deref(),
         slug,
         summary: &article.summary,
         topic: site.topic_title(article),

@@ -77,7 +77,9 @@ impl Article {
     }
 
     pub fn names_its_title(&self, id: &str, on_page: bool) -> bool {
-        !on_page && !id.is_empty() && crate::markdown::heading_slug(&self.title) == id
+        let shown = self.parsed.heading_title.iter();
+        let names = |t: &String| crate::markdown::heading_slug(t) == id;
+        !on_page && !id.is_empty() && (names(&self.title) || shown.into_iter().any(names))
     }
 
     /// What a wikilink to this article shows when it has no label of its own: the

@@ -239,6 +239,7 @@ fn face(h: &mut Hash, article: &Article, words_per_minute: u32) {
         refs: _,
         html_ids: _,
         terms: _,
+        heading_title: _,
         citations: _,
         glossary_terms: _,
         sections: _,

@@ -94,6 +94,7 @@ pub(super) fn articles(
         markdown::Expressions::Template
     };
     let label_first_wikilinks = super::vault::is_dendron(&content.root, &content.dir);
+    let own_heading = crate::load::shows_own_heading(content, expressions.mkdocs());
     let obsidian_text = expressions.vault()
         || expressions == markdown::Expressions::Template && content.summary.is_none();
     let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
@@ -274,6 +275,8 @@ pub(super) fn articles(
                     .filter(|_| source.rel == Path::new("README.md")),
             };
             let title = match crate::load::given_title(source, content.summary.as_ref()) {
+                // mdBook's chapter named by SUMMARY.md shows its own heading too.
+                Some(t) if own_heading || source.front.title.is_none() => markdown::Title::Shown(t),
                 Some(title) => markdown::Title::Known(title),
                 // The home page's title is the site's: a first `## Quick nav` is its text's.
                 None if placed.hub && url.is_empty() => markdown::Title::Known(&config.site.title),

@@ -2439,3 +2439,53 @@ fn an_image_of_the_books_own_repository_on_github_is_its_file() {
         "{page}"
     );
 }
+
+#[test]
+fn a_chapter_named_otherwise_in_summary_shows_its_own_heading_once() {
+    // 0verkil/cookbook: SUMMARY.md names a chapter "Is the bump …", its text opens
+    // `# Is the bump in the road …`; mdBook shows the chapter's heading, once. The
+    // page showed two `<h1>`s.
+    let book = Fixture::empty();
+    book.write("book.toml", "[book]\ntitle = \"Book\"\nsrc = \"src\"\n");
+    book.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Welcome](intro.md)\n- [Next](next.md)\n",
+    );
+    book.write(
+        "src/intro.md",
+        "# An introduction to the book\n\nText.\n\n## Part one\n\nMore.\n",
+    );
+    book.write(
+        "src/next.md",
+        "# Next\n\nBack to [the start](intro.md#an-introduction-to-the-book).\n",
+    );
+    let run = book.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = book.read("intro/index.html");
+    assert_eq!(page.matches("<h1").count(), 1, "{page}");
+    assert!(
+        page.contains("<h1 id=\"article-title\">An introduction to the book</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("<title>Welcome"), "{page}");
+    assert!(page.contains("<h2 id=\"part-one\""), "{page}");
+    let next = book.read("next/index.html");
+    assert!(next.contains(">Welcome<"), "{next}");
+    assert!(next.contains("href=\"../intro/\""), "{next}");
+    // A Docusaurus doc whose `title:` differs from its heading shows its heading.
+    let docs = Fixture::empty();
+    docs.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    docs.write("docusaurus.config.js", "module.exports = {};\n");
+    docs.write(
+        "docs/faq.md",
+        "---\ntitle: FAQ Index\n---\n# Frequently asked questions\n\nText.\n",
+    );
+    docs.build().assert_code(0);
+    let faq = docs.read("faq/index.html");
+    assert_eq!(faq.matches("<h1").count(), 1, "{faq}");
+    assert!(faq.contains(">Frequently asked questions</h1>"), "{faq}");
+}

@@ -23,6 +23,10 @@ pub struct ArticlePage<'a> {
 pub struct ArticleInfo<'a> {
     /// Its title.
     pub title: &'a str,
+    /// The heading its page shows in its title's place, or null: its text's opening
+    /// `#` heading where it words the title otherwise (an mdBook chapter SUMMARY.md
+    /// names otherwise), as mdBook and Docusaurus show the page.
+    pub heading: Option<&'a str>,
     /// Its slug.
     pub slug: &'a str,
     /// Its absolute URL, or null without `base_url`.
@@ -216,6 +220,10 @@ pub struct PrintArticlePage<'a> {
 pub struct PrintArticle<'a> {
     /// Its title.
     pub title: &'a str,
+    /// The heading its page shows in its title's place, or null: its text's opening
+    /// `#` heading where it words the title otherwise (an mdBook chapter SUMMARY.md
+    /// names otherwise), as mdBook and Docusaurus show the page.
+    pub heading: Option<&'a str>,
     /// Its slug; its ids are prefixed `slug--`.
     pub slug: &'a str,
     /// Its `summary`.
