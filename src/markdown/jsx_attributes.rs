@@ -98,7 +98,17 @@ pub(super) fn strip(text: &str, options: Options) -> Option<(String, SegMap)> {
         let after_last = last_cut <= at;
         match end {
             Some(end) if in_tag && after_last && !inside(&literal, at) => {
-                edits.push((at - space.len_utf8()..end, None));
+                // An attribute on a line of its own takes its line with it: left blank,
+                // the line would end the HTML block in the middle of the tag.
+                let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+                let line_end = text[end..].find('\n').map(|n| end + n);
+                let alone = before[line_start..].trim().is_empty()
+                    && line_end.is_some_and(|e| text[end..e].trim().is_empty());
+                let cut = match line_end.filter(|_| alone && line_start > 0) {
+                    Some(e) => line_start..e + 1,
+                    None => at - space.len_utf8()..end,
+                };
+                edits.push((cut, None));
                 last_cut = end;
             }
             _ => {}
@@ -157,12 +167,23 @@ mod tests {
     }
 
     #[test]
+    fn a_style_object_on_a_line_of_its_own_takes_the_line() {
+        // reduxjs/redux: left blank, the line ended the HTML block inside the tag.
+        let text = "<div>\n<iframe\n  src=\"a.html\"\n  style={{position: \"absolute\"}}\n  allowFullScreen\n></iframe>\n</div>\n";
+        let (out, _) = strip(text, Options::empty()).unwrap();
+        assert_eq!(
+            out,
+            "<div>\n<iframe\n  src=\"a.html\"\n  allowFullScreen\n></iframe>\n</div>\n"
+        );
+    }
+
+    #[test]
     fn a_file_expression_in_a_tag_is_the_path_it_names() {
         let strip = |t: &str| strip(t, Options::empty()).map(|(s, _)| s);
         // Onion's Omega4 guide, with its style object.
         assert_eq!(
             strip("<img\n  src={require(\"./assets/plan.png\").default}\n  alt=\"Plan\"\n  style={{ width: '100%' }}\n/>\n").as_deref(),
-            Some("<img\n  src=\"./assets/plan.png\"\n  alt=\"Plan\"\n \n/>\n")
+            Some("<img\n  src=\"./assets/plan.png\"\n  alt=\"Plan\"\n/>\n")
         );
         assert_eq!(
             strip("<img src={ require( './a.png' ) } /> <img src={useBaseUrl(`/img/b.svg`)} />\n")
