@@ -71,6 +71,7 @@ fuzz_target!(|text: &str| {
         expressions,
         label_first_wikilinks: text.len() % 5 == 0,
         obsidian_text: text.len() % 7 != 0,
+        emoji: text.len() % 5 == 0,
         math_definitions: "",
         // mdBook's MathJax delimiters read as math for half the inputs.
         mathjax: text.len() % 2 == 1,

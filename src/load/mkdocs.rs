@@ -114,7 +114,7 @@ pub fn is_site(dir: &Path) -> bool {
 /// The settings of the MkDocs site whose content folder is `dir` (see
 /// [`config_files`]), each file over the one its `INHERIT` names; `None` on another
 /// site.
-fn site_settings(dir: &Path) -> Option<serde_yaml::Value> {
+pub(super) fn site_settings(dir: &Path) -> Option<serde_yaml::Value> {
     let files = config_files(dir);
     let read: Vec<(PathBuf, serde_yaml::Value)> = files
         .iter()

@@ -21,6 +21,7 @@ mod data;
 mod date;
 pub mod docusaurus;
 mod docusaurus_sidebar;
+pub mod emoji;
 mod excalidraw;
 pub mod exclude;
 mod fence;

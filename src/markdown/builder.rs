@@ -142,6 +142,9 @@ impl<'a> Builder<'a, '_> {
 
     pub(super) fn run(&mut self, events: Vec<(Event<'a>, std::ops::Range<usize>)>) {
         let mut events = obsidian::inline(events);
+        if self.ctx.emoji {
+            super::emoji::with_emoji(&mut events);
+        }
         self.raw_text_as_text(&mut events);
         ids::keyed_heading_ids(&mut events);
         ids::footnote_labels(&mut events);

@@ -346,6 +346,7 @@ mod tests {
             expressions: Default::default(),
             label_first_wikilinks: false,
             obsidian_text: true,
+            emoji: false,
             math_definitions: "",
             mathjax: false,
             code_hidelines: &BTreeMap::new(),

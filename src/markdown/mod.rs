@@ -16,6 +16,7 @@ mod containers;
 mod dataview;
 mod dendron_links;
 mod elements;
+mod emoji;
 mod expand;
 mod foreign;
 mod foreign_address;
@@ -145,6 +146,8 @@ pub struct ParseContext<'a> {
     /// a comment left out (`comments.rs`). In a vault, and on a site of attune's own;
     /// on an mdBook, Hugo or MkDocs site, as those tools show them, text.
     pub obsidian_text: bool,
+    /// Whether `:wave:` is an emoji, as the site's tool writes it (`emoji.rs`).
+    pub emoji: bool,
     /// TeX every formula starts with: mdbook-katex's macros ([`crate::config::mdbook`]).
     pub math_definitions: &'a str,
     /// mdBook's `mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math (`mathjax.rs`).
@@ -510,6 +513,7 @@ mod tests {
             expressions: Default::default(),
             label_first_wikilinks: false,
             obsidian_text: true,
+            emoji: false,
             math_definitions: "",
             mathjax: false,
             code_hidelines: &BTreeMap::new(),
@@ -629,6 +633,7 @@ mod tests {
             expressions: Default::default(),
             label_first_wikilinks: false,
             obsidian_text: true,
+            emoji: false,
             math_definitions: "",
             mathjax: false,
             code_hidelines: &BTreeMap::new(),

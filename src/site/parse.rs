@@ -95,6 +95,7 @@ pub(super) fn articles(
     };
     let label_first_wikilinks = super::vault::is_dendron(&content.root, &content.dir);
     let own_heading = crate::load::shows_own_heading(content, expressions.mkdocs());
+    let emoji = crate::load::emoji::shortcodes(&content.root, &content.dir);
     let obsidian_text = expressions.vault()
         || expressions == markdown::Expressions::Template && content.summary.is_none();
     let site_params = crate::load::hugo_params::site_params(&content.root, &content.dir);
@@ -136,7 +137,7 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|{obsidian_text}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|{obsidian_text}|{emoji}|",
             build.smart_punctuation,
             build.autolinks,
             build.unsupported_syntax,
@@ -259,6 +260,7 @@ pub(super) fn articles(
                 expressions,
                 label_first_wikilinks,
                 obsidian_text,
+                emoji,
                 math_definitions: &math_definitions,
                 mathjax: config.mathjax_delimiters(),
                 code_hidelines: &code_hidelines,

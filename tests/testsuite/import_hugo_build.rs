@@ -1070,3 +1070,46 @@ fn a_link_to_a_definition_term_follows_the_id_the_term_was_given() {
     let meta = site.read("docs/meta/index.html");
     assert!(meta.contains("imaging/#sources-1\""), "{meta}");
 }
+
+#[test]
+fn emoji_shortcodes_are_emoji_where_the_site_asks_for_them() {
+    // fluxcd/website (`enableEmoji: true`): `:heavy_check_mark:` was shown as written,
+    // and a link to Hugo's id of `## :lock: Security enhancements` was called broken.
+    let site = hugo_site();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Hugo\"\nenableEmoji = true\n",
+    );
+    site.write(
+        "content/posts/update.md",
+        "---\ntitle: Update\n---\nHello :wave:, done :heavy_check_mark:, at 10:30:00.\n\n## :lock: Security enhancements\n\nText.\n\n```\n:wave: in code\n```\n",
+    );
+    site.write(
+        "content/posts/later.md",
+        "---\ntitle: Later\n---\nSee [the update](../update/#-security-enhancements) and `:wave:`.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("security-enhancements"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("posts/update/index.html");
+    assert!(page.contains("Hello 👋, done ✔️, at 10:30:00."), "{page}");
+    assert!(page.contains("🔒 Security enhancements"), "{page}");
+    assert!(page.contains(":wave: in code"), "{page}");
+    assert!(site
+        .read("posts/later/index.html")
+        .contains("<code>:wave:</code>"));
+    // Without `enableEmoji`, Hugo shows the names as written.
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Hugo\"\n",
+    );
+    site.write("content/posts/later.md", "---\ntitle: Later\n---\nText.\n");
+    site.build().assert_code(0);
+    assert!(site
+        .read("posts/update/index.html")
+        .contains("Hello :wave:, done"));
+}
