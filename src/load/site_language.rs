@@ -51,18 +51,8 @@ fn hugo_or_zola(root: &Path, dir: &Path) -> Option<String> {
     if let Some(found) = key("languageCode").or_else(|| key("defaultContentLanguage")) {
         return Some(found);
     }
-    [Some(root), dir.parent()]
-        .into_iter()
-        .flatten()
-        .flat_map(|folder| ["zola.toml", "config.toml"].map(|name| folder.join(name)))
-        .find_map(|file| {
-            let table = std::fs::read_to_string(file)
-                .ok()?
-                .parse::<toml::Table>()
-                .ok()?;
-            table.contains_key("base_url").then_some(())?;
-            Some(table.get("default_language")?.as_str()?.to_string())
-        })
+    let (zola, _) = super::zola::settings(root, dir)?;
+    Some(zola.get("default_language")?.as_str()?.to_string())
 }
 
 /// A Quartz garden's `quartz.config.ts`, at the site's root or beside the content.

@@ -108,15 +108,7 @@ fn text_folders(sources: &[Source]) -> Vec<String> {
 }
 
 fn zola_names(root: &Path, dir: &Path) -> Vec<String> {
-    let folders = [Some(root), dir.parent()];
-    let config = (folders.into_iter().flatten())
-        .flat_map(|f| [f.join("config.toml"), f.join("zola.toml")])
-        .find_map(|path| {
-            std::fs::read_to_string(path)
-                .ok()?
-                .parse::<toml::Table>()
-                .ok()
-        });
+    let config = super::zola::settings(root, dir).map(|(table, _)| table);
     let Some(list) = config
         .as_ref()
         .and_then(|c| c.get("taxonomies")?.as_array())

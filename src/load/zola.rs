@@ -8,7 +8,7 @@
 
 use super::spans::{Spans, Step};
 use super::Source;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Zola's page and section front matter keys that attune has no use for.
 const TEMPLATE_KEYS: [&str; 10] = [
@@ -107,14 +107,11 @@ pub(super) fn section_redirects(sources: &[Source]) -> Vec<crate::config::Entry>
     entries
 }
 
-/// Zola's `ignored_content` (its site settings, in the site's folder or beside the
-/// content folder) as patterns of `[build] exclude`, each with where it is set. Zola
-/// matches each glob against a file's whole path, `*` reaching across folders, so a
-/// glob opening with `*/` or `**/` (`*/README.md`) names the file at any depth, and so
-/// does one with no folder in it (`*.txt`, `temp.*`); a file left out is never read
-/// nor published, as Zola neither renders nor copies it.
-pub fn patterns(root: &Path, dir: &Path) -> Vec<(String, String)> {
-    let settings = [Some(root), dir.parent()]
+/// Zola's site settings: its `config.toml` (or `zola.toml`) setting `base_url`, as
+/// Zola requires, in the site's folder or beside the content folder `dir`, with the
+/// file read; `None` on another site. Only a regular file is read.
+pub(super) fn settings(root: &Path, dir: &Path) -> Option<(toml::Table, PathBuf)> {
+    [Some(root), dir.parent()]
         .into_iter()
         .flatten()
         .flat_map(|f| [f.join("config.toml"), f.join("zola.toml")])
@@ -125,7 +122,17 @@ pub fn patterns(root: &Path, dir: &Path) -> Vec<(String, String)> {
                 .parse::<toml::Table>()
                 .ok()?;
             table.contains_key("base_url").then_some((table, path))
-        });
+        })
+}
+
+/// Zola's `ignored_content` (its site settings, in the site's folder or beside the
+/// content folder) as patterns of `[build] exclude`, each with where it is set. Zola
+/// matches each glob against a file's whole path, `*` reaching across folders, so a
+/// glob opening with `*/` or `**/` (`*/README.md`) names the file at any depth, and so
+/// does one with no folder in it (`*.txt`, `temp.*`); a file left out is never read
+/// nor published, as Zola neither renders nor copies it.
+pub fn patterns(root: &Path, dir: &Path) -> Vec<(String, String)> {
+    let settings = settings(root, dir);
     let Some((table, path)) = settings else {
         return Vec::new();
     };
