@@ -133,6 +133,8 @@ impl Reader {
     fn object(&self, mut at: usize, depth: usize, nesting: usize) -> (Value, usize) {
         let bytes = self.code.as_bytes();
         let mut fields = Vec::new();
+        // Where each key stands among the fields, so one written twice is found at once.
+        let mut places = std::collections::HashMap::new();
         loop {
             at = skip_space(bytes, at);
             let key = match bytes.get(at) {
@@ -170,9 +172,12 @@ impl Reader {
             let (value, end) = self.nested(at + 1, depth, nesting);
             // A key written twice keeps its first place and its last value, as in
             // JavaScript (`{type: "file", label: "x", type: "doc", id: "a"}` is a doc).
-            match fields.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, earlier)) => *earlier = value,
-                None => fields.push((key, value)),
+            match places.get(&key) {
+                Some(&at) => fields[at] = (key, value),
+                None => {
+                    places.insert(key.clone(), fields.len());
+                    fields.push((key, value));
+                }
             }
             at = end.max(at + 1);
         }

@@ -50,6 +50,7 @@ pub(super) fn read(
 /// address winning as it wins on the host; `file` names where they are written.
 fn rules(text: &str, file: &Path) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (n, line) in text.lines().enumerate() {
         let fields: Vec<&str> = line.split_whitespace().collect();
         let (Some(&from), Some(&to)) = (fields.first(), fields.get(1)) else {
@@ -66,7 +67,7 @@ fn rules(text: &str, file: &Path) -> Vec<Entry> {
             continue;
         }
         let key = crate::text::decoded_path(from);
-        if entries.iter().any(|e| e.key == key) {
+        if !seen.insert(key.clone()) {
             continue;
         }
         let from_at = line.find(from).unwrap_or(0);
