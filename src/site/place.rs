@@ -70,7 +70,7 @@ pub(super) fn folder_notes(sources: &[Source], any_case: bool) -> HashMap<PathBu
     }
     // Each folder by its path in lower case, where only one folder has that path.
     let mut folded: HashMap<Vec<String>, Option<&Vec<String>>> = HashMap::new();
-    for folder in &with_notes {
+    for folder in with_notes.iter().filter(|_| any_case) {
         let key = folder.iter().map(|n| n.to_lowercase()).collect();
         folded
             .entry(key)
