@@ -268,19 +268,15 @@ pub(super) fn classify_href(dest: &str) -> Option<LinkTarget> {
 }
 
 /// A link destination as an attribute value: percent-encoded as CommonMark asks
-/// (spaces, backslashes, brackets, non-ASCII) and HTML-escaped.
+/// (spaces, backslashes, brackets, non-ASCII) and HTML-escaped, and `^` (which
+/// Obsidian's block ids begin with, and a remote address's query may hold)
+/// percent-encoded too, as commonmark.js writes it and the URL standard asks (the Nu
+/// HTML checker calls a bare one an illegal character); a browser reads either
+/// spelling as the same address.
 pub fn href_attr(dest: &str) -> String {
     let mut out = String::with_capacity(dest.len() + 8);
     // Writing to a String cannot fail.
     let _ = pulldown_cmark_escape::escape_href(&mut out, dest);
-    out
-}
-
-/// A fragment (the part after `#`) ready for an `href`: [`href_attr`], and `^` (which
-/// Obsidian's block ids begin with) percent-encoded too, as URL checkers ask; a browser
-/// finds the id from either spelling.
-pub fn fragment_attr(fragment: &str) -> String {
-    let out = href_attr(fragment);
     if out.contains('^') {
         out.replace('^', "%5E")
     } else {
@@ -314,7 +310,7 @@ pub fn fill_placeholders(
             match href.split_once('#') {
                 Some((path, fragment)) => {
                     let mut out = escape(path);
-                    let _ = write!(out, "#{}", fragment_attr(fragment));
+                    let _ = write!(out, "#{}", href_attr(fragment));
                     out
                 }
                 None => escape(&href),

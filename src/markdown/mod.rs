@@ -96,9 +96,7 @@ pub(crate) use images::{is_image, web_page_embed, BASES_VIEW};
 pub use include::{
     includes_hash, includes_now, place_included, snippets, Included, IncludedAt, VIRTUAL_LINE,
 };
-pub use links::{
-    fill_labels, fill_placeholders, fragment_attr, href_attr, is_external, split_anchor,
-};
+pub use links::{fill_labels, fill_placeholders, href_attr, is_external, split_anchor};
 pub use prose::{plain_summary, summary_before_more};
 pub use sanitize::{keeps_url, sanitize};
 pub use spec_rules::{addresses as rule_addresses, RuleAddresses};

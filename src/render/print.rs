@@ -5,7 +5,7 @@ use super::context::{PrintArticle, PrintArticlePage, PrintContents, PrintPage};
 use super::pass::page_with;
 use super::{page, Pass, Templates};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{fill_placeholders, fragment_attr};
+use crate::markdown::{fill_placeholders, href_attr};
 use crate::site::{Dependencies, RefTarget, Site, UrlStyle};
 use rayon::prelude::*;
 use std::io::Write as _;
@@ -231,9 +231,9 @@ fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) 
         },
         |n| links.get(n).map(|l| l.title.clone()).unwrap_or_default(),
         |n| match site.refs[t].get(n) {
-            Some(RefTarget::Fragment(id)) if id.is_empty() => format!("#{}", fragment_attr(slug)),
+            Some(RefTarget::Fragment(id)) if id.is_empty() => format!("#{}", href_attr(slug)),
             Some(RefTarget::Fragment(id)) => {
-                format!("#{}", fragment_attr(&in_print_edition(slug, Some(id))))
+                format!("#{}", href_attr(&in_print_edition(slug, Some(id))))
             }
             Some(RefTarget::Site {
                 article: Some(u),
@@ -243,7 +243,7 @@ fn print_body(site: &Site, t: usize, html: &str, slug: &str, in_print: &[bool]) 
                 let key = site.print_key(*u);
                 format!(
                     "#{}",
-                    fragment_attr(&in_print_edition(key, fragment.as_deref()))
+                    href_attr(&in_print_edition(key, fragment.as_deref()))
                 )
             }
             Some(target) => target.attr("", site.style),

@@ -984,3 +984,29 @@ fn a_folder_s_page_that_is_not_there_is_offered_the_page_of_the_nearest_name() {
         check.stderr
     );
 }
+
+#[test]
+fn a_caret_in_a_links_address_is_percent_encoded_as_the_url_standard_asks() {
+    // MDN's and GitHub's search addresses hold `^`; the Nu HTML checker calls a bare
+    // one an illegal character in the query.
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"T\"\n");
+    site.write(
+        "content/notes/search.md",
+        "# Search\n\nFind [lines starting](https://example.org/search?q=^word&x=1) and \
+         <https://example.org/a^b>.\n\n![chart](chart^1.png)\n",
+    );
+    site.write("content/notes/chart^1.png", b"\x89PNG\r\n\x1a\n");
+    site.build().assert_code(0);
+    let page = site.read("notes/search/index.html");
+    assert!(
+        page.contains("href=\"https://example.org/search?q=%5Eword&amp;x=1\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"https://example.org/a%5Eb\""),
+        "{page}"
+    );
+    assert!(page.contains("src=\"../../notes/chart%5E1.png\""), "{page}");
+    assert!(site.path("public/notes/chart^1.png").is_file());
+}

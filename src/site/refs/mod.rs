@@ -15,7 +15,7 @@
 //! the site's own files written as their address on GitHub.
 
 use super::UrlStyle;
-use crate::markdown::{fragment_attr, href_attr};
+use crate::markdown::href_attr;
 use crate::text::escape;
 
 mod anchors;
@@ -99,7 +99,7 @@ impl RefTarget {
             RefTarget::Broken => href,
             _ => match href.split_once('#') {
                 Some((path, fragment)) => {
-                    format!("{}#{}", escape(path), fragment_attr(fragment))
+                    format!("{}#{}", escape(path), href_attr(fragment))
                 }
                 None => escape(&href),
             },
