@@ -204,6 +204,13 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     if article.obsidian_text && holds(&text, "%%") {
         text = super::comments::strip(&text, article, options, &mut out);
     }
+    // kramdown's `{::comment}`, before anything reads the text it hides.
+    if article.expressions == Expressions::Liquid && holds(&text, "{::") {
+        if let Some((rewritten, map)) = super::kramdown_extensions::rewrite(&text, options) {
+            out.maps.0.push(map);
+            text = rewritten;
+        }
+    }
     if article.expressions == Expressions::Logseq && super::logseq_blocks::may_hold(&text) {
         if let Some((rewritten, map)) =
             super::logseq_blocks::rewrite(&text, article, options, &mut out)

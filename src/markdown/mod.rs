@@ -47,6 +47,7 @@ mod include;
 mod inline_code;
 mod jsx_attributes;
 mod kramdown_callouts;
+mod kramdown_extensions;
 mod line_index;
 mod linked_wikilinks;
 mod links;

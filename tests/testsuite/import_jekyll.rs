@@ -514,3 +514,51 @@ fn every_titled_page_is_in_just_the_docs_navigation_so_none_is_an_orphan() {
     assert!(at(">Zeta<") < at(">Beta<"), "{hub}");
     assert!(at(">Beta<") < at(">Alpha<"), "{hub}");
 }
+
+#[test]
+fn kramdown_s_comments_are_never_published_and_its_other_extensions_read() {
+    // Just the Docs' test site: `{::comment}` … `{:/comment}` was published as text,
+    // `{::options … /}` and `{::nomarkdown}` shown as written, and the contents list
+    // in its `<details markdown="block">` shown as "TOC {:toc}".
+    let site = jekyll_site();
+    site.write(
+        "docs/guide/private.md",
+        "---\ntitle: Private\n---\n\
+         <details open markdown=\"block\">\n  <summary>\n    Table of contents\n  </summary>\n  \
+         {: .text-delta }\n1. TOC\n{:toc}\n</details>\n\n\
+         {::options parse_block_html=\"true\" /}\n\n\
+         {::comment}\nCall Dana about the referral {% raw %}first{% endraw %}.\n\n\
+         Second paragraph of the note.\n{:/comment}\n\n\
+         Public text, {::comment}with an aside{:/} and {::nomarkdown}<span class=\"x\">raw</span>{:/nomarkdown}.\n\n\
+         ## One\n\nA.\n\n## Two\n\nB.\n\n\
+         ```\n{::comment}shown in code{:/comment}\n```\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("guide/private/index.html");
+    let start = page.find("<div class=\"article-body\">").unwrap();
+    let body = &page[start..page[start..].find("</article>").unwrap() + start];
+    assert!(
+        body.contains("Public text,  and <span class=\"x\">raw</span>.</p>"),
+        "{body}"
+    );
+    assert!(body.contains("<!-- toc -->\n</details>"), "{body}");
+    assert!(
+        body.contains("{::comment}shown in code{:/comment}"),
+        "{body}"
+    );
+    for gone in [
+        "TOC",
+        "{::options",
+        "nomarkdown",
+        "{:toc}",
+        "Dana",
+        "Second paragraph",
+        "with an aside",
+    ] {
+        assert!(!body.contains(gone), "{gone}\nin\n{body}");
+    }
+    let all = walk_text(&site.path("public"));
+    for private in ["Dana", "Second paragraph of the note", "with an aside"] {
+        assert!(!all.contains(private), "{private} is published");
+    }
+}
