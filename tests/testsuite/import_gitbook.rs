@@ -988,3 +988,40 @@ fn a_link_to_the_table_of_contents_or_a_hidden_file_says_why_it_leads_nowhere() 
     assert!(!run.stderr.contains("list the chapter"), "{}", run.stderr);
     assert!(!site.path("../out/.gitbook.yaml").exists());
 }
+
+#[test]
+fn a_gitbook_page_ref_is_a_link_to_its_page() {
+    // A crash reporter's GitBook: 19 `{% page-ref page="…" %}` (the page link GitBook's
+    // Git sync wrote before `content-ref`), one page made of seven, were reported as
+    // unsupported and left out, their links lost.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write(
+        "book/SUMMARY.md",
+        "# Summary\n\n- [Start](start/README.md)\n  - [Security](start/security.md)\n- [Setup](setup/install.md)\n",
+    );
+    site.write(
+        "book/start/README.md",
+        "# Start\n\nRead on:\n\n{% page-ref page=\"security.md\" %}\n\n{% page-ref page=\"../setup/install.md\" %}\n",
+    );
+    site.write(
+        "book/start/security.md",
+        "# Security and privacy\n\nSafe.\n",
+    );
+    site.write("book/setup/install.md", "# Installing\n\nSteps.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("page-ref"), "{}", run.stderr);
+    let page = main_of(&site.read("start/index.html")).to_string();
+    // Shown by its title, as the contents name it.
+    for link in [
+        "<a href=\"../start/security/\" id=\"ref-1\">Security</a>",
+        "<a href=\"../setup/install/\" id=\"ref-2\">Setup</a>",
+    ] {
+        assert!(page.contains(link), "{link}\nin\n{page}");
+    }
+    assert!(!page.contains("{%"), "{page}");
+}

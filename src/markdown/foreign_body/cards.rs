@@ -98,8 +98,9 @@ fn escaped(text: &str) -> String {
 /// and responses: [`api_tag`]) are their method, address, parameters and responses;
 /// its OpenAPI blocks (`{% openapi src="spec.yaml" path="/v1/x" method="post" %}`,
 /// `{% openapi-operation spec="name" … %}`) their method and address, the link to
-/// the spec inside kept.
-/// `None` for any other tag, and for a `file` with no local address.
+/// the spec inside kept. `{% page-ref page="…" %}` (the page link GitBook's Git sync
+/// wrote before `content-ref`) is a link to that page.
+/// `None` for any other tag, and for a `file` or `page-ref` with no local address.
 pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) -> Option<String> {
     if kind != Kind::Liquid {
         return None;
@@ -137,6 +138,13 @@ pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) ->
             let file = src.rsplit('/').next().unwrap_or(src);
             let file = file.split(['?', '#']).next().unwrap_or(file);
             Some(format!("[{}](<{src}>)\n", escaped(file)))
+        }
+        // GitBook's page link as its Git sync wrote it before `content-ref`: the page
+        // named from this one, shown by its title, as a link with no text shows it.
+        "page-ref" => {
+            let page =
+                quoted(inner, "page").filter(|p| !p.is_empty() && !p.contains(['<', '>', '\n']))?;
+            Some(format!("[](<{page}>)\n"))
         }
         _ => None,
     }
