@@ -78,6 +78,28 @@ pub fn reads_md_as_mdx(dir: &Path) -> bool {
 /// `x` (see `site/refs/paths.rs`).
 pub const DOCS_ROUTE: &str = "docs";
 
+/// The route the Docusaurus site whose docs are the content folder `dir` publishes
+/// them at, without its slashes: the `routeBasePath` of the docs' options (the
+/// classic preset's `docs: { routeBasePath: '/main' }`, `main`), else [`DOCS_ROUTE`];
+/// empty for docs at the site's root (`routeBasePath: '/'`). A blog's own
+/// `routeBasePath` (under `blog:`) is not the docs'.
+pub fn docs_route(dir: &Path) -> String {
+    // A regular file only: a pipe of that name would never end.
+    let text = settings_files(dir)
+        .into_iter()
+        .filter(|file| file.is_file())
+        .find_map(|file| std::fs::read_to_string(file).ok());
+    let route = text.and_then(|text| {
+        let reader = super::js_literal::Reader::new(&text);
+        let docs = reader.key_values("docs");
+        docs.into_iter().find_map(|at| {
+            let route = reader.value(at, 0).0;
+            Some(route.text("routeBasePath")?.trim_matches('/').to_string())
+        })
+    });
+    route.unwrap_or_else(|| DOCS_ROUTE.to_string())
+}
+
 /// The address Docusaurus gives each doc where attune's differs, kept as an old
 /// address of the page (`FrontMatter::old_address`), so links written to it
 /// (`./imports-dependencies` for `01-imports-dependencies.md`) lead to the page and a

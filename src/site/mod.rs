@@ -308,7 +308,10 @@ fn build_with(
         other_language: content.other_language,
         glossary_md: content.glossary_md.take(),
         not_found_text: content.not_found_text,
-        content_routes: refs::paths::content_routes(&config.build.content_dir, content.docusaurus),
+        content_routes: refs::paths::content_routes(
+            &config.build.content_dir,
+            (content.docusaurus).then(|| crate::load::docusaurus::docs_route(&content.dir)),
+        ),
         docusaurus: content.docusaurus,
         vault,
         exclude: content.exclude,

@@ -1950,6 +1950,53 @@ fn a_docusaurus_sites_keys_order_and_docs_route_links_are_read_as_docusaurus_rea
 }
 
 #[test]
+fn links_to_a_docusaurus_sites_own_docs_route_lead_to_its_docs() {
+    // OlympusDAO's docs: `routeBasePath: "/main"` (its old GitBook's paths): 342 links
+    // written to `/main/…` in 168 files were broken and published as text. The blog's
+    // own route is not the docs'.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Docs\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docusaurus.config.js",
+        "module.exports = {\n  presets: [[\"classic\", {\n    blog: { routeBasePath: \"/news\" },\n    \
+         docs: {\n      // defaults to docs\n      routeBasePath: \"/main\",\n    },\n  }]],\n};\n",
+    );
+    site.write(
+        "docs/overview/00_intro.md",
+        "# Intro\n\nSee [the tokens](/main/overview/tokens#supply) and [home](/main/).\n",
+    );
+    site.write(
+        "docs/overview/01_tokens.md",
+        "# Tokens\n\n## Supply\n\nText.\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Start\n\nRead [the intro](/main/overview/intro).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let intro = site.read("overview/00_intro/index.html");
+    assert!(
+        intro.contains("href=\"../../overview/01_tokens/#supply\""),
+        "{intro}"
+    );
+    assert!(site
+        .read("index.html")
+        .contains("href=\"./overview/00_intro/\""));
+    // The blog's route is not the docs'.
+    site.write(
+        "docs/index.md",
+        "# Start\n\nRead [the intro](/news/overview/intro).\n",
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/news/overview/intro'");
+}
+
+#[test]
 fn an_astro_starlight_sites_own_keys_are_not_unknown_and_two_texts_name_no_tool() {
     // AerynOS' site: `tableOfContents`, `template`, `prev`, `next` and `lastUpdated`
     // were unknown keys, and a folder's `index.md` beside its `index.mdx` was said to

@@ -105,12 +105,16 @@ pub(in crate::site) fn join(folder: &str, path: &str) -> Option<String> {
 
 /// The routes a root-relative link may name a page under (see `Site::content_routes`):
 /// the content folder `content_dir`'s path from the site's folder, when it is below
-/// it, and Docusaurus' docs route on its site.
-pub(in crate::site) fn content_routes(content_dir: &str, docusaurus: bool) -> Vec<String> {
+/// it, and a Docusaurus site's docs route (`docs_route`, none when empty: docs at
+/// the site's root).
+pub(in crate::site) fn content_routes(
+    content_dir: &str,
+    docs_route: Option<String>,
+) -> Vec<String> {
     let folder = join("", content_dir).unwrap_or_default();
     let folder = folder.trim_end_matches('/');
     let below = !folder.is_empty() && !std::path::Path::new(content_dir).is_absolute();
-    let docs = docusaurus.then(|| crate::load::docusaurus::DOCS_ROUTE.to_string());
+    let docs = docs_route.filter(|route| !route.is_empty() && route != folder);
     below
         .then(|| folder.to_string())
         .into_iter()
@@ -348,9 +352,14 @@ mod tests {
         assert_eq!(join_clamped("a/b", "../../../c/"), "c/");
         assert_eq!(relative_to("a/b", "a/img/x.png"), "../img/x.png");
         assert_eq!(relative_to("", "a/x.png"), "a/x.png");
-        assert_eq!(content_routes("./docs/", false), ["docs"]);
-        assert_eq!(content_routes(".", true), ["docs"]);
-        assert_eq!(content_routes("../notes", false), Vec::<String>::new());
+        assert_eq!(content_routes("./docs/", None), ["docs"]);
+        assert_eq!(content_routes(".", Some("docs".into())), ["docs"]);
+        assert_eq!(
+            content_routes("docs", Some("main".into())),
+            ["docs", "main"]
+        );
+        assert_eq!(content_routes("docs", Some(String::new())), ["docs"]);
+        assert_eq!(content_routes("../notes", None), Vec::<String>::new());
         assert_eq!(below_route("/docs/options", "docs"), Some("/options"));
         assert_eq!(below_route("/docs", "docs"), Some("/"));
         assert_eq!(below_route("/docsy/x", "docs"), None);
