@@ -10,6 +10,34 @@ use crate::site::{Article, Site};
 use crate::text::escape;
 use serde::Serialize;
 
+/// Whether article `i` is a chapter at the top of a site whose own contents list it
+/// (`SUMMARY.md`, MkDocs' `nav`, a VitePress or Docusaurus sidebar), a flat book's:
+/// its page is an article's, as its tool shows a chapter, not a page of the site's
+/// own (privacy, about) that no contents list.
+pub(super) fn is_chapter(site: &Site, i: usize) -> bool {
+    let article = &site.articles[i];
+    let summary = site.summary.as_ref();
+    article.topic.is_none()
+        && (article.front.in_contents
+            || summary.is_some_and(|s| s.position(&article.rel).is_some()))
+}
+
+/// The chapters before and after chapter `i` ([`is_chapter`]), in the contents' order,
+/// as mdBook and the others page through a book.
+fn chapter_neighbours(site: &Site, i: usize) -> (Option<usize>, Option<usize>) {
+    if !is_chapter(site, i) {
+        return (None, None);
+    }
+    let chapters: Vec<usize> = (site.pages.iter().copied())
+        .filter(|&p| is_chapter(site, p))
+        .collect();
+    let Some(at) = chapters.iter().position(|&p| p == i) else {
+        return (None, None);
+    };
+    let prev = at.checked_sub(1).map(|p| chapters[p]);
+    (prev, chapters.get(at + 1).copied())
+}
+
 pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
     let article = &site.articles[i];
     let body = super::body::article_body(site, i);
@@ -65,7 +93,10 @@ pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
             let next = at.and_then(|p| list.get(p + 1)).map(|&n| card(site, n));
             (prev, next)
         }
-        None => (None, None),
+        None => {
+            let (prev, next) = chapter_neighbours(site, i);
+            (prev.map(|p| card(site, p)), next.map(|n| card(site, n)))
+        }
     };
     let paths: Vec<PathPlace> = site
         .paths

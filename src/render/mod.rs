@@ -116,7 +116,7 @@ fn render_articles(
         .filter(|&i| site.articles[i].structure == crate::site::Structure::Page)
         .map(|i| {
             let article = &site.articles[i];
-            let template = if article.topic.is_some() {
+            let template = if article.topic.is_some() || article::is_chapter(site, i) {
                 "article.html"
             } else {
                 "page.html"

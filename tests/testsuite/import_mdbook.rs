@@ -2489,3 +2489,60 @@ fn a_chapter_named_otherwise_in_summary_shows_its_own_heading_once() {
     assert_eq!(faq.matches("<h1").count(), 1, "{faq}");
     assert!(faq.contains(">Frequently asked questions</h1>"), "{faq}");
 }
+
+#[test]
+fn a_flat_books_chapters_page_through_the_book_in_its_contents_order() {
+    // Most mdBooks keep every chapter at the top of `src/` (the Rust book's
+    // `ch01-00-getting-started.md`), as VitePress and MkDocs books do: their chapters
+    // were drawn as the site's own pages, with no previous and next links.
+    let site = Fixture::empty();
+    site.write("book.toml", "[book]\ntitle = \"Book\"\nsrc = \"src\"\n");
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Foreword](foreword.md)\n\n- [Getting started](ch01.md)\n- [Guessing game](ch02.md)\n- [Common ideas](ch03.md)\n",
+    );
+    site.write("src/foreword.md", "# Foreword\n\nHello.\n");
+    site.write("src/ch03.md", "# Common ideas\n\nVariables.\n");
+    site.write("src/ch01.md", "# Getting started\n\nInstall.\n");
+    site.write("src/ch02.md", "# Guessing game\n\nPlay.\n");
+    site.build().assert_code(0);
+    let page = |url: &str| site.read(&format!("{url}/index.html"));
+    let nav = |url: &str| {
+        let page = page(url);
+        let at = page.find("<nav class=\"prev-next\"").map(|at| {
+            let end = page[at..].find("</nav>").unwrap();
+            page[at..at + end].to_string()
+        });
+        at.unwrap_or_default()
+    };
+    assert!(nav("foreword").contains("rel=\"next\"><span>Next</span> Getting started</a>"));
+    assert!(!nav("foreword").contains("rel=\"prev\""));
+    let second = nav("ch02");
+    assert!(
+        second.contains("aria-label=\"More in Book\"")
+            && second.contains("rel=\"prev\"><span>Previous</span> Getting started</a>")
+            && second.contains("rel=\"next\"><span>Next</span> Common ideas</a>"),
+        "{second}"
+    );
+    assert!(!nav("ch03").contains("rel=\"next\""));
+    // A chapter's page is an article's.
+    assert!(
+        page("ch02").contains("<header class=\"article-header\">"),
+        "{}",
+        page("ch02")
+    );
+    // A site's own pages at the top, which no contents list, stay pages, with neither.
+    let own = Fixture::empty();
+    own.write("book.toml", "[site]\ntitle = \"T\"\n");
+    own.write("content/about.md", "# About\n\nWho we are.\n");
+    own.write("content/contact.md", "# Contact\n\nWrite to us.\n");
+    own.write("content/care/first.md", "# First\n\nText.\n");
+    own.build().assert_code(0);
+    for url in ["about", "contact"] {
+        let page = own.read(&format!("{url}/index.html"));
+        assert!(
+            !page.contains("prev-next") && !page.contains("article-header"),
+            "{page}"
+        );
+    }
+}
