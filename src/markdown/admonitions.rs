@@ -69,12 +69,6 @@ pub(super) fn passes(
             text = rewritten;
         }
     }
-    if (mkdocs || jekyll) && super::material::may_hold(&text) {
-        if let Some((rewritten, map)) = super::material::rewrite(&text, options, mkdocs) {
-            out.maps.0.push(map);
-            text = rewritten;
-        }
-    }
     // VitePress's and VuePress's `[[toc]]`, outside a vault, where it is a wikilink.
     let vault = article.expressions.vault();
     if !vault && crate::text::holds(&text, "[[") {
@@ -89,6 +83,22 @@ pub(super) fn passes(
             for (at, diagnostic) in said {
                 out.unsupported(article, at, diagnostic);
             }
+            out.maps.0.push(map);
+            text = rewritten;
+            // Markdown inside HTML in a tab's or an admonition's body, indented (so
+            // code) when first read: Material's `<div class="result" markdown>`.
+            if mkdocs && crate::text::holds(&text, " markdown") {
+                if let Some((rewritten, map)) = kramdown::rewrite(&text) {
+                    out.maps.0.push(map);
+                    text = rewritten;
+                }
+            }
+        }
+    }
+    // Material's icons and attribute lists, once the blocks' bodies are no longer
+    // indented: in a tab's or an admonition's body they read as code before.
+    if (mkdocs || jekyll) && super::material::may_hold(&text) {
+        if let Some((rewritten, map)) = super::material::rewrite(&text, options, mkdocs) {
             out.maps.0.push(map);
             text = rewritten;
         }

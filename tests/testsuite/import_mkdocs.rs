@@ -291,6 +291,40 @@ fn a_grid_card_starting_with_an_icon_keeps_its_text_in_its_card() {
 }
 
 #[test]
+fn icons_and_markdown_in_html_inside_tabs_and_admonitions_read_as_outside() {
+    // Material's own docs: 16 icons in tabs' bodies, tables and titles inside
+    // admonitions (`=== ":material-ubuntu: Ubuntu"`) were shown as written, and 12
+    // `<div class="result" markdown>` in tabs kept an attribute no browser reads.
+    let site = mkdocs_site();
+    site.write(
+        "docs/help/tabs.md",
+        "# Tabs\n\n=== \":octicons-file-code-16: `top.md`\"\n\n    A tab with :material-check: an icon.\n\n\
+         ??? example \"Expand\"\n\n    === \":material-ubuntu: Ubuntu\"\n\n        In a collapsible.\n\n\
+         === \"Left\"\n\n    | Method | Description |\n    | ------ | ----------- |\n    | `GET`  | :material-check: Fetch |\n\n\
+         \x20   <div class=\"result\" markdown>\n\n    Some **bold**\n\n    </div>\n\n\
+         \x20   ``` text\n    :material-check: stays in code\n    ```\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("help/tabs/index.html");
+    let main = main_of(&page);
+    for shown in [
+        "<p><strong><code>top.md</code></strong></p>",
+        "<p>A tab with an icon.</p>",
+        "<strong>Ubuntu</strong>",
+        "<td>Fetch</td>",
+        "<div class=\"result\">\n<p>Some <strong>bold</strong></p>\n</div>",
+        ":material-check: stays in code",
+    ] {
+        assert!(main.contains(shown), "{shown}\nin\n{main}");
+    }
+    assert_eq!(main.matches(":material").count(), 1, "{main}");
+    assert!(
+        !main.contains(":octicons") && !main.contains(" markdown"),
+        "{main}"
+    );
+}
+
+#[test]
 fn an_address_with_spaces_is_a_link_as_python_markdown_reads_it() {
     // An Obsidian vault published with MkDocs writes its links to notes as Markdown
     // links with the notes' names, spaces and all: Python-Markdown reads them as links,
