@@ -215,8 +215,28 @@ pub(super) fn note_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option
                 Err(_) => Err(E::invalid_type(serde::de::Unexpected::Signed(n), &self)),
             }
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            front::DateVisitor.visit_map(map).map(Some)
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            // A TOML date-time, as a table of one key; or Material for MkDocs' blog
+            // post's `date: {created: 2024-01-31, updated: 2024-02-01}`: its creation.
+            let mut created = None;
+            while let Some((key, value)) = map.next_entry::<String, serde_yaml::Value>()? {
+                let text = match &value {
+                    serde_yaml::Value::String(text) => text.clone(),
+                    other => serde_yaml::to_string(other).unwrap_or_default(),
+                };
+                if key.contains("datetime") || key == "created" {
+                    created.get_or_insert(text);
+                }
+            }
+            match created {
+                Some(text) => self.visit_str(text.trim()),
+                None => Err(serde::de::Error::custom(
+                    "expected a date in the form YYYY-MM-DD, found a table",
+                )),
+            }
         }
         fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
             Ok(None)

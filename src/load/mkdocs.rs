@@ -12,9 +12,10 @@ use super::Source;
 use std::path::{Path, PathBuf};
 
 /// Front matter keys MkDocs and Material for MkDocs read for their theme (hiding the
-/// navigation, a page's icon or status, search boosts, social cards, a template):
+/// navigation, a page's icon or status, search boosts, social cards, a template) and
+/// its blog's posts (their authors, categories, related links, reading time, pinning):
 /// not unknown on an MkDocs site, and not used.
-pub const OWN_KEYS: [&str; 9] = [
+pub const OWN_KEYS: [&str; 14] = [
     "hide",
     "search",
     "template",
@@ -24,6 +25,11 @@ pub const OWN_KEYS: [&str; 9] = [
     "social",
     "comments",
     "render_macros",
+    "authors",
+    "categories",
+    "links",
+    "readtime",
+    "pin",
 ];
 
 /// The MkDocs settings files beside the content folder `dir`: `mkdocs.yml` (or

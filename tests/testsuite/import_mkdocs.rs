@@ -325,6 +325,39 @@ fn icons_and_markdown_in_html_inside_tabs_and_admonitions_read_as_outside() {
 }
 
 #[test]
+fn a_material_blog_posts_dates_and_keys_are_read_as_its_blog_reads_them() {
+    // Material's own blog: `date: {created: …, updated: …}` was "something other than
+    // a date", the post undated (last among the posts, out of the feed), and the blog's
+    // `authors`, `categories`, `links` and `readtime` were unknown keys.
+    let site = mkdocs_site();
+    site.write(
+        "docs/blog/posts/release.md",
+        "---\ndate:\n  created: 2024-01-31\n  updated: 2024-02-01\nauthors: [squidfunk]\ncategories: [Release]\n\
+         links:\n  - setup.md\nreadtime: 5\npin: true\n---\n# The release\n\nNews.\n",
+    );
+    site.write(
+        "docs/blog/posts/older.md",
+        "---\ndate: 2023-05-01\n---\n# Older news\n\nOld.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for said in [
+        "holds something other than a date",
+        "unknown front matter key",
+    ] {
+        assert!(!run.stderr.contains(said), "{}", run.stderr);
+    }
+    let feed = site.read("atom.xml");
+    assert!(feed.contains("2024-01-31"), "{feed}");
+    let hub = site.read("blog/posts/index.html");
+    let at = |needle: &str| {
+        hub.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {hub}"))
+    };
+    assert!(at(">The release<") < at(">Older news<"), "{hub}");
+}
+
+#[test]
 fn an_address_with_spaces_is_a_link_as_python_markdown_reads_it() {
     // An Obsidian vault published with MkDocs writes its links to notes as Markdown
     // links with the notes' names, spaces and all: Python-Markdown reads them as links,
