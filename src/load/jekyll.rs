@@ -107,11 +107,7 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
     );
     let mut patterns = vec![("_*".to_string(), own)];
     let kept = format!("what {tool} publishes ({file})");
-    let collections_dir = settings
-        .get("collections_dir")
-        .and_then(|d| d.as_str())
-        .map(|d| d.trim_matches('/'))
-        .filter(|d| !d.is_empty() && !d.split('/').any(|p| p == ".." || p == "."));
+    let collections_dir = collections_dir(&settings);
     for collection in ["posts".to_string()]
         .into_iter()
         .chain(output_collections(&settings))
@@ -154,26 +150,56 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
     patterns
 }
 
+/// `_config.yml`'s `collections_dir`: the folder below the site's that holds its
+/// collections' folders (`_posts/` too), when it names one inside the site.
+fn collections_dir(settings: &serde_yaml::Value) -> Option<&str> {
+    settings
+        .get("collections_dir")
+        .and_then(|d| d.as_str())
+        .map(|d| d.trim_start_matches("./").trim_matches('/'))
+        .filter(|d| !d.is_empty() && !d.split('/').any(|p| p == ".." || p == "."))
+}
+
+/// The `collections_dir` of the Jekyll site whose source folder is `dir`, if it sets
+/// one: `{% link _docs/a.md %}` names a document by its path below that folder, as
+/// Jekyll's document's `relative_path` is.
+pub fn collections_folder(dir: &Path) -> Option<String> {
+    let Some(("Jekyll", config)) = tool(dir) else {
+        return None;
+    };
+    collections_dir(&settings(&config)).map(str::to_string)
+}
+
 /// The address Jekyll publishes each post and each document of an output collection
 /// at (`_docs/setup.md` at `/docs/setup/` with `permalink: pretty`, a post at
 /// `/news/2024/01/02/hello/`), from `_config.yml`'s `permalink` and each collection's
 /// own: kept as an old address of the page (an alias), so links written to it lead
 /// there and a redirect page stands at it, as for Hugo's permalinks. A page whose front
 /// matter gives its own `permalink` keeps that one; two documents given one address
-/// keep neither.
+/// keep neither. With a `collections_dir`, the collections' folders are read inside it
+/// (only there), and a document's path is its path below it, as Jekyll's
+/// `relative_path` is: `coll/_docs/a.md` is at `/docs/a/`, as `_docs/a.md` is without.
 pub fn keep_addresses(dir: &Path, sources: &mut [super::Source]) {
     let Some(("Jekyll", config)) = tool(dir) else {
         return;
     };
     let settings = settings(&config);
     let patterns = permalink_patterns(&settings);
-    let defaults = default_permalinks(&settings);
+    let collections_dir = collections_dir(&settings);
+    let defaults = default_permalinks(&settings, collections_dir);
     let mut found: Vec<(usize, String)> = Vec::new();
     for (n, source) in sources.iter().enumerate() {
-        let Some((collection, pattern, below)) = in_collection(&source.rel, &patterns) else {
+        let rel = match collections_dir {
+            Some(d) => match source.rel.strip_prefix(d) {
+                Ok(rel) => rel,
+                Err(_) => continue,
+            },
+            None => &source.rel,
+        };
+        let Some((collection, pattern, below)) = in_collection(rel, &patterns) else {
             continue;
         };
-        let pattern = default_permalink(&defaults, &source.rel, collection).unwrap_or(pattern);
+        let pattern = default_permalink(&defaults, rel, collection).unwrap_or(pattern);
         let values = super::hugo_params::front_values(&source.text[..source.body_start]);
         if values
             .as_ref()
@@ -184,7 +210,7 @@ pub fn keep_addresses(dir: &Path, sources: &mut [super::Source]) {
         let document = super::jekyll_front::Document {
             collection,
             below: &below,
-            rel: &source.rel,
+            rel,
             front: &source.front,
             values: values.as_ref(),
         };
@@ -240,9 +266,13 @@ fn permalink_patterns(settings: &serde_yaml::Value) -> Vec<(String, String)> {
 }
 
 /// `_config.yml`'s front matter defaults that give a `permalink`: each scope's path
-/// (from the site's folder, `""` for all), its type (a collection's name, `posts`;
-/// none for any) and the pattern.
-fn default_permalinks(settings: &serde_yaml::Value) -> Vec<(String, Option<String>, String)> {
+/// (from the site's folder, `""` for all; below `collections_dir` when it starts with
+/// it, as Jekyll reads a scope), its type (a collection's name, `posts`; none for any)
+/// and the pattern.
+fn default_permalinks(
+    settings: &serde_yaml::Value,
+    collections_dir: Option<&str>,
+) -> Vec<(String, Option<String>, String)> {
     let Some(serde_yaml::Value::Sequence(defaults)) = settings.get("defaults") else {
         return Vec::new();
     };
@@ -255,7 +285,9 @@ fn default_permalinks(settings: &serde_yaml::Value) -> Vec<(String, Option<Strin
             let scope = default.get("scope");
             let path = text(scope.and_then(|s| s.get("path"))).unwrap_or_default();
             let kind = text(scope.and_then(|s| s.get("type"))).map(str::to_string);
-            let path = path.trim_start_matches("./").trim_matches('/').to_string();
+            let path = path.trim_start_matches("./").trim_matches('/');
+            let below = collections_dir.and_then(|d| path.strip_prefix(d)?.strip_prefix('/'));
+            let path = below.unwrap_or(path).to_string();
             permalink
                 .contains('/')
                 .then(|| (path, kind, permalink.to_string()))

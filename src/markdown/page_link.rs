@@ -18,7 +18,9 @@ pub(super) fn page_link(tag: &Tag, name: &str, article: &Article, text: &str) ->
     let jekyll = article.expressions == Expressions::Liquid;
     let dir = article.content.map(|(_, dir, _)| dir);
     let exists = |rel: &str| dir.is_some_and(|d| d.join(rel).is_file());
-    let link = link_of(tag.kind, name, &tag.inner, jekyll, &exists)?;
+    // Jekyll's `collections_dir`, read only for a path that names no file from the top.
+    let collections = || dir.and_then(crate::load::jekyll::collections_folder);
+    let link = link_of(tag.kind, name, &tag.inner, jekyll, &exists, &collections)?;
     let alone = text[tag.range.end..].starts_with([')', '>', '"', '\'', ' ']);
     Some(if link.is_empty() && alone {
         "/".into()
@@ -31,13 +33,16 @@ pub(super) fn page_link(tag: &Tag, name: &str, article: &Article, text: &str) ->
 /// are read on a Jekyll site only (`jekyll`: where Jekyll's meaning is sure, `{% link
 /// b.md %}` naming `b.md` from the site's top, not from the page's folder); `exists`
 /// says whether a path below the content folder is a file (a post's extension is found
-/// by it: `.md`, `.markdown`, `.html`).
+/// by it: `.md`, `.markdown`, `.html`); `collections` gives the site's `collections_dir`,
+/// below which `{% link _docs/a.md %}` names a document, as Jekyll's `relative_path`
+/// of a document leaves that folder out.
 fn link_of(
     kind: Kind,
     name: &str,
     inner: &str,
     jekyll: bool,
     exists: &dyn Fn(&str) -> bool,
+    collections: &dyn Fn() -> Option<String>,
 ) -> Option<String> {
     let inner = inner.trim_matches('-').trim();
     if matches!(kind, Kind::Liquid | Kind::Expression) && !jekyll {
@@ -51,6 +56,12 @@ fn link_of(
         }
         Kind::Liquid if name == "link" => {
             let path = argument(inner)?.trim_start_matches('/');
+            let collected = (!exists(path))
+                .then(collections)
+                .flatten()
+                .map(|d| format!("{d}/{path}"))
+                .filter(|p| exists(p));
+            let path = collected.as_deref().unwrap_or(path);
             Some(format!("/{}", encode_spaces(path)))
         }
         Kind::Liquid if name == "post_url" => {
@@ -65,11 +76,22 @@ fn link_of(
                 ],
                 None => vec![format!("_posts/{name}")],
             };
-            let found = places.iter().find_map(|path| {
-                let ext = ["md", "markdown", "mdx", "html"]
-                    .into_iter()
-                    .find(|ext| exists(&format!("{path}.{ext}")))?;
-                Some(format!("{path}.{ext}"))
+            let find = |places: &[String]| {
+                places.iter().find_map(|path| {
+                    let ext = ["md", "markdown", "mdx", "html"]
+                        .into_iter()
+                        .find(|ext| exists(&format!("{path}.{ext}")))?;
+                    Some(format!("{path}.{ext}"))
+                })
+            };
+            let found = find(&places).or_else(|| {
+                let d = collections()?;
+                find(
+                    &places
+                        .iter()
+                        .map(|p| format!("{d}/{p}"))
+                        .collect::<Vec<_>>(),
+                )
             });
             let path = found.unwrap_or_else(|| format!("{}.md", places[0]));
             Some(format!("/{}", encode_spaces(&path)))
@@ -137,9 +159,11 @@ mod tests {
     #[test]
     fn jekylls_link_tags_name_the_file() {
         let exists = |rel: &str| rel == "news/_posts/2010-07-21-name.markdown";
-        let link = |name: &str, inner: &str| link_of(Kind::Liquid, name, inner, true, &exists);
+        let none = || None;
+        let link =
+            |name: &str, inner: &str| link_of(Kind::Liquid, name, inner, true, &exists, &none);
         assert_eq!(
-            link_of(Kind::Liquid, "link", "link a.md", false, &exists),
+            link_of(Kind::Liquid, "link", "link a.md", false, &exists, &none),
             None
         );
         assert_eq!(
@@ -170,9 +194,16 @@ mod tests {
 
     #[test]
     fn the_site_address_is_the_sites_top() {
-        let expr = |inner: &str| link_of(Kind::Expression, "", inner, true, &|_| false);
+        let expr = |inner: &str| link_of(Kind::Expression, "", inner, true, &|_| false, &|| None);
         assert_eq!(
-            link_of(Kind::Expression, "", "site.baseurl", false, &|_| false),
+            link_of(
+                Kind::Expression,
+                "",
+                "site.baseurl",
+                false,
+                &|_| false,
+                &|| None
+            ),
             None
         );
         assert_eq!(expr("site.baseurl").as_deref(), Some(""));
@@ -196,11 +227,26 @@ mod tests {
     #[test]
     fn hugo_refs_are_read_as_before() {
         assert_eq!(
-            link_of(Kind::HugoRaw, "ref", "ref \"other\"", false, &|_| false).as_deref(),
+            link_of(
+                Kind::HugoRaw,
+                "ref",
+                "ref \"other\"",
+                false,
+                &|_| false,
+                &|| None
+            )
+            .as_deref(),
             Some("other.md")
         );
         assert_eq!(
-            link_of(Kind::Liquid, "ref", "ref \"other\"", true, &|_| false),
+            link_of(
+                Kind::Liquid,
+                "ref",
+                "ref \"other\"",
+                true,
+                &|_| false,
+                &|| None
+            ),
             None
         );
     }

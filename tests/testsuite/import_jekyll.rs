@@ -562,3 +562,49 @@ fn kramdown_s_comments_are_never_published_and_its_other_extensions_read() {
         assert!(!all.contains(private), "{private} is published");
     }
 }
+
+#[test]
+fn documents_under_collections_dir_keep_jekylls_addresses_and_link_paths() {
+    // just-the-docs-tests keeps its collections in `collections/` (`collections_dir`):
+    // Jekyll still publishes `collections/_notes/sub/a.md` at `/notes/sub/a/`, and
+    // `{% link _notes/sub/a.md %}` names it by its path below that folder.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "permalink: pretty\ncollections_dir: coll\ncollections:\n  notes:\n    output: true\ndefaults:\n  - scope:\n      path: coll/_notes/deep\n    values:\n      permalink: /deep/:title/\n",
+    );
+    site.write(
+        "docs/coll/_notes/sub/a.md",
+        "---\ntitle: A\n---\nSee [B](../b/).\n",
+    );
+    site.write(
+        "docs/coll/_notes/sub/b.md",
+        "---\ntitle: B\n---\nBack [home](/).\n",
+    );
+    site.write("docs/coll/_notes/deep/c.md", "---\ntitle: C\n---\nDeep.\n");
+    site.write(
+        "docs/coll/_notes/deep/b.md",
+        "---\ntitle: Other B\n---\nNot this one.\n",
+    );
+    site.write(
+        "docs/index.md",
+        "---\ntitle: Home\n---\n[By address](/notes/sub/a/), [by path]({% link _notes/sub/b.md %}), [by default](/deep/c/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not written yet"), "{}", run.stderr);
+    let home = site.read("index.html");
+    for href in [
+        "<a href=\"./coll/_notes/sub/a/\" id=\"ref-1\">By address</a>",
+        "<a href=\"./coll/_notes/sub/b/\" id=\"ref-2\">by path</a>",
+        "<a href=\"./coll/_notes/deep/c/\" id=\"ref-3\">by default</a>",
+    ] {
+        assert!(home.contains(href), "{href}\n{home}");
+    }
+    let redirect = site.read("notes/sub/a/index.html");
+    assert!(redirect.contains("coll/_notes/sub/a/"), "{redirect}");
+}
