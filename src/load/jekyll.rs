@@ -144,8 +144,16 @@ pub fn patterns(dir: &Path) -> Vec<(String, String)> {
     for entry in listed("exclude") {
         patterns.push((format!("/{entry}"), format!("`exclude` in {file}")));
     }
+    // Jekyll tests each folder's entries against `include:` by name, so a bare name
+    // (`_images`) is kept at any depth; a path is kept where it is.
     for entry in listed("include") {
-        patterns.push((format!("!/{entry}"), kept.clone()));
+        let path = entry.trim_end_matches('/').contains('/');
+        let pattern = if path {
+            format!("!/{entry}")
+        } else {
+            format!("!{entry}")
+        };
+        patterns.push((pattern, kept.clone()));
     }
     patterns
 }
@@ -396,6 +404,9 @@ mod tests {
         assert!(out("bin", true));
         assert!(out("x.gemspec", false));
         assert!(!out("_pages/about.md", false));
+        // Jekyll matches an included name in every folder it reads.
+        assert!(!out("guide/_pages", true));
+        assert!(!out("guide/_pages/x.png", false));
         assert!(!out("_recipes/soup.md", false));
         assert!(out("_staff/ann.md", false));
         assert!(
@@ -405,6 +416,19 @@ mod tests {
             "{:?}",
             exclude.default_of(Path::new("README.md"), false)
         );
+    }
+
+    #[test]
+    fn an_included_path_is_kept_where_it_is_and_a_name_everywhere() {
+        let (_tmp, exclude) = site("include: [docs/_static, _images/, _redirects]\n");
+        let out = |p: &str, dir: bool| exclude.excludes(Path::new(p), dir);
+        assert!(!out("docs/_static/a.css", false));
+        assert!(out("other/docs/_static/a.css", false));
+        assert!(out("_static", true));
+        assert!(!out("_images/a.png", false));
+        assert!(!out("book/ch1/_images/a.png", false));
+        assert!(!out("guide/_redirects", false));
+        assert!(out("guide/_other", true));
     }
 
     #[test]

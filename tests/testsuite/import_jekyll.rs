@@ -608,3 +608,27 @@ fn documents_under_collections_dir_keep_jekylls_addresses_and_link_paths() {
     let redirect = site.read("notes/sub/a/index.html");
     assert!(redirect.contains("coll/_notes/sub/a/"), "{redirect}");
 }
+
+#[test]
+fn a_name_include_lists_is_kept_in_every_folder() {
+    // yeasy/docker_practice: `include: [_images]` for GitHub Pages, and each chapter's
+    // pictures in its own `_images/`, which Jekyll publishes (it tests every folder's
+    // entries against `include:` by name).
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/_config.yml", "include: [_images]\n");
+    site.write(
+        "book/README.md",
+        "# Home\n\n![b](_images/b.png)\n\n[Sub](sub/README.md)\n",
+    );
+    site.write("book/_images/b.png", b"\x89PNG\r\n\x1a\n");
+    site.write("book/sub/README.md", "# Sub\n\n![a](_images/a.png)\n");
+    site.write("book/sub/_images/a.png", b"\x89PNG\r\n\x1a\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(site.path("public/sub/_images/a.png").is_file());
+}
