@@ -176,8 +176,8 @@ pub struct FrontMatter {
     pub redirect_to: Option<String>,
     /// The address the site's own tool gives a page, where it differs from `path`:
     /// Hugo's, from its `url` or `slug:` (`slug: v5.8`: Hugo keeps the dot, Zola does
-    /// not), or Docusaurus' (`intro/` for `01-intro.md`): an old address too, claimed
-    /// where nothing else is.
+    /// not), Docusaurus' (`intro/` for `01-intro.md`) or Jekyll's for a collection's
+    /// document: an old address too, claimed where nothing else is.
     #[serde(skip)]
     pub old_address: Option<String>,
     /// Top-level keys attune does not know, with where they stand in the file: warned

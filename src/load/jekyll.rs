@@ -182,7 +182,8 @@ pub fn collections_folder(dir: &Path) -> Option<String> {
 /// at (`_docs/setup.md` at `/docs/setup/` with `permalink: pretty`, a post at
 /// `/news/2024/01/02/hello/`), from `_config.yml`'s `permalink` and each collection's
 /// own: kept as an old address of the page (an alias), so links written to it lead
-/// there and a redirect page stands at it, as for Hugo's permalinks. A page whose front
+/// there, a redirect page stands at it and the page's relative links that lead
+/// nowhere from its own address are read from it, as for Hugo's permalinks. A page whose front
 /// matter gives its own `permalink` keeps that one; two documents given one address
 /// keep neither. With a `collections_dir`, the collections' folders are read inside it
 /// (only there), and a document's path is its path below it, as Jekyll's
@@ -232,7 +233,14 @@ pub fn keep_addresses(dir: &Path, sources: &mut [super::Source]) {
     }
     for (n, address) in &found {
         if given[address.as_str()] == 1 {
-            sources[*n].front.aliases.push(address.clone());
+            let front = &mut sources[*n].front;
+            front.aliases.push(address.clone());
+            // The page's relative links were written from there too (`../a/` from
+            // `_notes/sub/index.md`, at `/notes/sub/index/`): one that leads nowhere
+            // from the page's own address is read from it, as a Hugo page's are.
+            if front.old_address.is_none() {
+                front.old_address = Some(address.clone());
+            }
         }
     }
 }

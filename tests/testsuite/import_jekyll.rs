@@ -632,3 +632,45 @@ fn a_name_include_lists_is_kept_in_every_folder() {
     assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
     assert!(site.path("public/sub/_images/a.png").is_file());
 }
+
+#[test]
+fn a_documents_relative_links_are_read_from_its_jekyll_address() {
+    // just-the-docs-tests: `_navigation/grandparent/index.md` is at
+    // `/navigation/grandparent/index/` on Jekyll, so its `../a/` is
+    // `/navigation/grandparent/a/`; from attune's address (the folder) it led nowhere.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "permalink: pretty\ncollections:\n  notes:\n    output: true\n",
+    );
+    site.write(
+        "docs/_notes/sub/index.md",
+        "---\ntitle: Sub\n---\nSee [A](../a/) and [B](/notes/sub/b/).\n",
+    );
+    site.write(
+        "docs/_notes/sub/a.md",
+        "---\ntitle: A\n---\nUp: [sub](../index/).\n",
+    );
+    site.write("docs/_notes/sub/b.md", "---\ntitle: B\n---\nB.\n");
+    site.write(
+        "docs/index.md",
+        "---\ntitle: Home\n---\n[Sub](_notes/sub/index.md)\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    let sub = site.read("_notes/sub/index.html");
+    assert!(
+        sub.contains("<a href=\"../../_notes/sub/a/\" id=\"ref-1\">A</a>"),
+        "{sub}"
+    );
+    let a = site.read("_notes/sub/a/index.html");
+    assert!(
+        a.contains("<a href=\"../../../_notes/sub/\" id=\"ref-1\">sub</a>"),
+        "{a}"
+    );
+}
