@@ -70,9 +70,26 @@ fn read_yaml_keys(
         Ok(read) => return Ok(read),
         Err(e) => e,
     };
-    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str(yaml) else {
+    let Ok(serde_yaml::Value::Mapping(mut map)) = serde_yaml::from_str(yaml) else {
         return Err(error);
     };
+    // Just the Docs orders pages by a `nav_order` written as text too (`nav_order:
+    // "A"`), after those with a number: kept as such, and the rest read without it.
+    let nav_key = match map.get("nav_order") {
+        Some(text @ serde_yaml::Value::String(_)) => super::weight::weight(text)
+            .is_err()
+            .then(|| text.as_str().map(str::to_string))
+            .flatten(),
+        _ => None,
+    };
+    if nav_key.is_some() {
+        map.remove("nav_order");
+        let read = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(map.clone()));
+        if let Ok((mut front, ignored)) = read {
+            front.nav_key = nav_key;
+            return Ok((front, ignored));
+        }
+    }
     let dates = DATE_PROPERTIES.iter().filter(|key| {
         map.get(**key)
             .is_some_and(|v| v.as_str().is_none_or(|t| !super::date::date_shaped(t)))
@@ -128,9 +145,10 @@ fn read_yaml_keys(
     if wrong.is_empty() {
         return Err(error);
     }
-    let Ok(read) = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(without)) else {
+    let Ok(mut read) = read_front::<FrontMatter, _>(serde_yaml::Value::Mapping(without)) else {
         return Err(error);
     };
+    read.0.nav_key = nav_key;
     for key in &wrong {
         // An empty list or mapping (`summary: []`, as Hugo Blox's starters write an
         // unused property) holds nothing to lose: left out without a word.

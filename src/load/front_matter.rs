@@ -3,6 +3,8 @@
 //! [`super::front`]; a JSON object, read by [`super::front_json`]; found by
 //! [`super::fence`]) from its body.
 
+mod lists;
+
 use super::fence::{find_front_matter, Format, Found};
 use super::front;
 use super::front_lenient;
@@ -37,18 +39,18 @@ pub struct FrontMatter {
     pub topic: Option<String>,
     /// A list, or one tag or a comma-separated line of them (`tags: grief, loss`), as
     /// Obsidian allows; empty entries (`- ` with nothing after it) are skipped.
-    #[serde(default, deserialize_with = "tag_list")]
+    #[serde(default, deserialize_with = "lists::tag_list")]
     pub tags: Vec<String>,
     /// Quartz's other name for `tags`, read as Quartz reads it: the note's tags when it
     /// gives no `tags` (folded on load).
-    #[serde(default, deserialize_with = "tag_list")]
+    #[serde(default, deserialize_with = "lists::tag_list")]
     pub tag: Vec<String>,
     pub order: Option<i64>,
     /// A list, or one alias alone (`aliases: Old name`), as Obsidian allows.
     #[serde(default, alias = "redirect_from")]
-    #[serde(deserialize_with = "one_alias_or_many")]
+    #[serde(deserialize_with = "lists::one_alias_or_many")]
     pub aliases: Vec<String>,
-    #[serde(default, deserialize_with = "one_alias_or_many")]
+    #[serde(default, deserialize_with = "lists::one_alias_or_many")]
     pub alias: Vec<String>,
     #[serde(default)]
     pub relations: BTreeMap<String, Vec<String>>,
@@ -79,7 +81,7 @@ pub struct FrontMatter {
     #[serde(default)]
     pub changes: Vec<Change>,
     /// Ids of `[[safety.blocks]]` shown on the page: one id or a list.
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(default, deserialize_with = "lists::one_or_many")]
     pub safety: Vec<String>,
     /// The article's language when it differs from the site's (BCP 47).
     /// A language tag only (`en`, `fr-CA`): a site's own key of that name holding
@@ -197,6 +199,11 @@ pub struct FrontMatter {
     pub in_contents: bool,
     #[serde(skip)]
     pub contents_title: Option<String>,
+    /// What the page is ordered by after those with an `order`, in place of its title:
+    /// Just the Docs' `nav_order` written as text (`nav_order: "A"`; see
+    /// `front_lenient.rs` and `just_the_docs.rs`).
+    #[serde(skip)]
+    pub nav_key: Option<String>,
 }
 
 /// `review:` as written; [`crate::review::Review`] resolves it with the legacy keys.
@@ -238,81 +245,6 @@ pub struct Change {
     pub summary: String,
 }
 
-/// `aliases: name` or `aliases: [name, /old/url/]`.
-fn one_alias_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let expected = || {
-        serde::de::Error::custom(
-            "`aliases` takes a name or old URL path, or a list of them, e.g. `aliases: [/old/path/, Other name]`",
-        )
-    };
-    let text = |v: serde_yaml::Value| match v {
-        serde_yaml::Value::String(s) => Ok(Some(s)),
-        serde_yaml::Value::Number(n) => Ok(Some(n.to_string())),
-        serde_yaml::Value::Bool(b) => Ok(Some(b.to_string())),
-        // `- ` with nothing after it, as Obsidian leaves an emptied entry.
-        serde_yaml::Value::Null => Ok(None),
-        _ => Err(expected()),
-    };
-    let list: Result<Vec<Option<String>>, _> = match serde_yaml::Value::deserialize(d)? {
-        serde_yaml::Value::Sequence(items) => items.into_iter().map(text).collect(),
-        one => Ok(vec![text(one)?]),
-    };
-    Ok(list?
-        .into_iter()
-        .flatten()
-        .filter(|a| !a.trim().is_empty())
-        .collect())
-}
-
-/// A list of texts: one text, or a list of them, null entries skipped.
-struct Texts {
-    /// A lone text is split at commas (`tags: grief, loss`).
-    split: bool,
-}
-
-impl<'de> serde::de::Visitor<'de> for Texts {
-    type Value = Vec<String>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a text or a list of texts")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
-        let parts: Vec<&str> = if self.split {
-            v.split(',').collect()
-        } else {
-            vec![v]
-        };
-        Ok(parts
-            .into_iter()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(String::from)
-            .collect())
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
-        Ok(Vec::new())
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
-        Ok(Vec::new())
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
-        let mut out = Vec::new();
-        while let Some(item) = seq.next_element::<Option<String>>()? {
-            out.extend(item.filter(|t| !t.is_empty()));
-        }
-        Ok(out)
-    }
-}
-
-/// `tags: [a, b]`, `tags: a`, `tags: a, b`; `- ` entries with nothing after them skipped.
-fn tag_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    d.deserialize_any(Texts { split: true })
-}
-
 /// `author: Name` or `author: [Name, Name]`, joined with commas; a wikilink to the
 /// person's note (`"[[Jane Doe]]"`, as Obsidian properties write it) is the name; so is
 /// the `name` of a person written as a mapping (`author: {name: Jane Doe, href: …}`,
@@ -339,27 +271,6 @@ fn scalar_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>,
 fn names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let names = d.deserialize_any(super::people::People { many: true })?;
     Ok((!names.is_empty()).then(|| names.join(", ")))
-}
-
-/// `safety: id` or `safety: [id, id]`.
-fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let expected = || {
-        serde::de::Error::custom(
-            "`safety` takes a safety block id or a list of ids, e.g. `safety: domestic-abuse`",
-        )
-    };
-    match serde_yaml::Value::deserialize(d)? {
-        serde_yaml::Value::Null => Ok(Vec::new()),
-        serde_yaml::Value::String(id) => Ok(vec![id]),
-        serde_yaml::Value::Sequence(ids) => ids
-            .into_iter()
-            .map(|id| match id {
-                serde_yaml::Value::String(id) => Ok(id),
-                _ => Err(expected()),
-            })
-            .collect(),
-        _ => Err(expected()),
-    }
 }
 
 /// Splits front matter from the body (see [`find_front_matter`]) and reads it.

@@ -33,14 +33,25 @@ fn theme_name(value: &str) -> &str {
 
 /// On a Just the Docs site (see [`is_theme`]), every page with a `title` and no
 /// `nav_exclude: true` is in the theme's navigation, so in the site's contents, never
-/// an orphan.
+/// an orphan. In the theme's order: a number `nav_order` first, then the others by
+/// their `nav_order` written as text, else their title, together, as written (capitals
+/// first) or, with `nav_sort: case_insensitive` in `_config.yml`, in any case.
 pub(super) fn list_navigation(dir: &Path, sources: &mut [Source]) {
+    let Some(("Jekyll", config)) = super::jekyll::tool(dir) else {
+        return;
+    };
     if !is_theme(dir) {
         return;
     }
+    let settings = super::jekyll::settings(&config);
+    let any_case = (settings.get("nav_sort").and_then(|v| v.as_str()))
+        .is_some_and(|v| v.trim() == "case_insensitive");
     for source in sources {
-        if source.front.title.is_some() && !nav_excluded(&source.text[..source.body_start]) {
-            source.front.in_contents = true;
+        let front = &mut source.front;
+        let key = front.nav_key.take().or_else(|| front.title.clone());
+        front.nav_key = key.map(|k| if any_case { k.to_lowercase() } else { k });
+        if front.title.is_some() && !nav_excluded(&source.text[..source.body_start]) {
+            front.in_contents = true;
         }
     }
 }

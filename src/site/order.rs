@@ -1,7 +1,8 @@
 //! Reading order, as mdBook and Hugo users expect it: the place in `SUMMARY.md` when
 //! the site has one (listed chapters first, in its order, children after their parent);
 //! then `order` (or `weight`), lower first, articles without one after; then `date`,
-//! newest first, undated after; then title and slug. Folders (topics made from
+//! newest first, undated after; then title (or the text Just the Docs orders a page
+//! by, see `FrontMatter::nav_key`) and slug. Folders (topics made from
 //! folders, sub-sections) take the same place among their siblings as an article: the
 //! place of the first chapter `SUMMARY.md` lists in them, their own text's `order`, its
 //! `date` (else their newest article's), then their title.
@@ -53,7 +54,8 @@ impl Site {
                 .unwrap_or(i64::MAX),
             undated: date.is_none(),
             date: Reverse(date),
-            title: title.to_lowercase(),
+            title: (hub.and_then(|h| h.front.nav_key.clone()))
+                .unwrap_or_else(|| title.to_lowercase()),
             slug: url.to_string(),
         }
     }
@@ -123,9 +125,10 @@ fn order_key(
         let folder = a.rel.parent().and_then(|p| p.file_name()).filter(|_| hub);
         folder.map_or(stem.clone(), |f| f.to_string_lossy())
     };
-    let title = match vault && a.front.title.is_none() {
-        true => file_name().to_lowercase(),
-        false => a.title.to_lowercase(),
+    let title = match (&a.front.nav_key, vault && a.front.title.is_none()) {
+        (Some(key), _) => key.clone(),
+        (None, true) => file_name().to_lowercase(),
+        (None, false) => a.title.to_lowercase(),
     };
     OrderKey {
         summary: summary

@@ -674,3 +674,51 @@ fn a_documents_relative_links_are_read_from_its_jekyll_address() {
         "{a}"
     );
 }
+
+#[test]
+fn just_the_docs_orders_text_nav_orders_after_numbers_among_titles() {
+    // just-the-docs-tests' navigation/order/strings: `nav_order: "A"` is no error; Just
+    // the Docs lists number `nav_order`s first, then the text ones and the titles of
+    // pages without one, together, capitals first unless `nav_sort: case_insensitive`.
+    for (config, expected) in [
+        ("", ["One", "Zebra", "Apple", "Mango", "banana"]),
+        (
+            "nav_sort: case_insensitive\n",
+            ["One", "Zebra", "Apple", "banana", "Mango"],
+        ),
+    ] {
+        let site = Fixture::empty();
+        site.write(
+            "book.toml",
+            "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+        );
+        site.write(
+            "docs/_config.yml",
+            format!("theme: just-the-docs\n{config}"),
+        );
+        site.write("docs/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+        for (file, front) in [
+            ("zebra", "title: Zebra\nnav_order: \"A\""),
+            ("apple", "title: Apple\nnav_order: B"),
+            ("one", "title: One\nnav_order: 1"),
+            ("mango", "title: Mango"),
+            ("banana", "title: banana"),
+        ] {
+            site.write(
+                &format!("docs/guide/{file}.md"),
+                format!("---\n{front}\n---\nText.\n"),
+            );
+        }
+        let run = site.build();
+        run.assert_code(0);
+        assert!(!run.stderr.contains("nav_order"), "{}", run.stderr);
+        let hub = site.read("guide/index.html");
+        let at = |title: &str| {
+            hub.find(&format!(">{title}<"))
+                .unwrap_or_else(|| panic!("{title}: {hub}"))
+        };
+        for pair in expected.windows(2) {
+            assert!(at(pair[0]) < at(pair[1]), "{config}{pair:?}: {hub}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Front matter values that are one text or a list of them, as sites write them:
+//! `aliases`, `tags` and `safety` (see [`super::FrontMatter`]).
+
+use serde::Deserialize;
+
+/// `aliases: name` or `aliases: [name, /old/url/]`.
+pub(super) fn one_alias_or_many<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<String>, D::Error> {
+    let expected = || {
+        serde::de::Error::custom(
+            "`aliases` takes a name or old URL path, or a list of them, e.g. `aliases: [/old/path/, Other name]`",
+        )
+    };
+    let text = |v: serde_yaml::Value| match v {
+        serde_yaml::Value::String(s) => Ok(Some(s)),
+        serde_yaml::Value::Number(n) => Ok(Some(n.to_string())),
+        serde_yaml::Value::Bool(b) => Ok(Some(b.to_string())),
+        // `- ` with nothing after it, as Obsidian leaves an emptied entry.
+        serde_yaml::Value::Null => Ok(None),
+        _ => Err(expected()),
+    };
+    let list: Result<Vec<Option<String>>, _> = match serde_yaml::Value::deserialize(d)? {
+        serde_yaml::Value::Sequence(items) => items.into_iter().map(text).collect(),
+        one => Ok(vec![text(one)?]),
+    };
+    Ok(list?
+        .into_iter()
+        .flatten()
+        .filter(|a| !a.trim().is_empty())
+        .collect())
+}
+
+/// A list of texts: one text, or a list of them, null entries skipped.
+struct Texts {
+    /// A lone text is split at commas (`tags: grief, loss`).
+    split: bool,
+}
+
+impl<'de> serde::de::Visitor<'de> for Texts {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a text or a list of texts")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+        let parts: Vec<&str> = if self.split {
+            v.split(',').collect()
+        } else {
+            vec![v]
+        };
+        Ok(parts
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<Option<String>>()? {
+            out.extend(item.filter(|t| !t.is_empty()));
+        }
+        Ok(out)
+    }
+}
+
+/// `tags: [a, b]`, `tags: a`, `tags: a, b`; `- ` entries with nothing after them skipped.
+pub(super) fn tag_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    d.deserialize_any(Texts { split: true })
+}
+
+/// `safety: id` or `safety: [id, id]`.
+pub(super) fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let expected = || {
+        serde::de::Error::custom(
+            "`safety` takes a safety block id or a list of ids, e.g. `safety: domestic-abuse`",
+        )
+    };
+    match serde_yaml::Value::deserialize(d)? {
+        serde_yaml::Value::Null => Ok(Vec::new()),
+        serde_yaml::Value::String(id) => Ok(vec![id]),
+        serde_yaml::Value::Sequence(ids) => ids
+            .into_iter()
+            .map(|id| match id {
+                serde_yaml::Value::String(id) => Ok(id),
+                _ => Err(expected()),
+            })
+            .collect(),
+        _ => Err(expected()),
+    }
+}
