@@ -164,27 +164,63 @@ pub fn runs_macros(dir: &Path) -> bool {
     let Some(settings) = site_settings(dir) else {
         return false;
     };
-    // A list of names (`- macros`, `- macros: {…}`) or a table of them (`macros:`).
-    let named = |list: Option<&serde_yaml::Value>| {
-        let names: Vec<&str> = match list {
-            Some(serde_yaml::Value::Sequence(items)) => items
-                .iter()
-                .filter_map(|item| match item {
-                    serde_yaml::Value::String(name) => Some(name.as_str()),
-                    serde_yaml::Value::Mapping(map) => map.keys().next()?.as_str(),
-                    _ => None,
-                })
-                .collect(),
-            Some(serde_yaml::Value::Mapping(map)) => {
-                map.keys().filter_map(serde_yaml::Value::as_str).collect()
-            }
-            _ => Vec::new(),
-        };
-        names
+    let macros = |name: &str| name == "macros" || name.ends_with(".macros");
+    names(settings.get("plugins")).into_iter().any(macros)
+        || names(settings.get("markdown_extensions"))
             .into_iter()
-            .any(|name| name == "macros" || name.ends_with(".macros"))
+            .any(macros)
+}
+
+/// Whether a reference link with no definition on a page of the MkDocs site whose
+/// content folder is `dir` (`[text][label]`, `[label][]`) may lead somewhere: where
+/// `plugins:` names mkdocs-autorefs (`autorefs`, or `mkdocstrings`, which runs it) its
+/// cross-references do, and pymdownx.snippets' `auto_append` adds definitions to every
+/// page. Without them Python-Markdown shows the brackets (`2[0-4][0-9]`).
+pub fn reads_cross_references(dir: &Path) -> bool {
+    let Some(settings) = site_settings(dir) else {
+        return false;
     };
-    named(settings.get("plugins")) || named(settings.get("markdown_extensions"))
+    let autorefs = names(settings.get("plugins"))
+        .into_iter()
+        .any(|name| matches!(name, "autorefs" | "mkdocstrings"));
+    // A list of files, or one file's name.
+    let appended = match options(&settings, "pymdownx.snippets").and_then(|o| o.get("auto_append"))
+    {
+        Some(serde_yaml::Value::Sequence(files)) => !files.is_empty(),
+        Some(serde_yaml::Value::String(file)) => !file.is_empty(),
+        _ => false,
+    };
+    autorefs || appended
+}
+
+/// The options mkdocs.yml gives the Markdown extension `name`, in a list of
+/// extensions (`- pymdownx.snippets: {…}`) or a table of them.
+fn options<'a>(settings: &'a serde_yaml::Value, name: &str) -> Option<&'a serde_yaml::Value> {
+    match settings.get("markdown_extensions")? {
+        serde_yaml::Value::Sequence(list) => {
+            list.iter().find_map(|item| item.as_mapping()?.get(name))
+        }
+        extensions => extensions.get(name),
+    }
+}
+
+/// The names a list of plugins or extensions gives: a list of names (`- macros`,
+/// `- macros: {…}`) or a table of them (`macros:`).
+fn names(list: Option<&serde_yaml::Value>) -> Vec<&str> {
+    match list {
+        Some(serde_yaml::Value::Sequence(items)) => items
+            .iter()
+            .filter_map(|item| match item {
+                serde_yaml::Value::String(name) => Some(name.as_str()),
+                serde_yaml::Value::Mapping(map) => map.keys().next()?.as_str(),
+                _ => None,
+            })
+            .collect(),
+        Some(serde_yaml::Value::Mapping(map)) => {
+            map.keys().filter_map(serde_yaml::Value::as_str).collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// `[build] exclude`-style patterns, each with why, leaving out the theme's templates
@@ -236,13 +272,7 @@ pub fn snippet_bases(dir: &Path) -> Vec<PathBuf> {
     let (Some(settings), Some(parent)) = (site_settings(dir), dir.parent()) else {
         return Vec::new();
     };
-    let options = (settings.get("markdown_extensions"))
-        .and_then(|e| e.as_sequence())
-        .and_then(|list| {
-            list.iter()
-                .find_map(|item| item.as_mapping()?.get("pymdownx.snippets"))
-        });
-    let base = options.and_then(|o| o.get("base_path"));
+    let base = options(&settings, "pymdownx.snippets").and_then(|o| o.get("base_path"));
     let paths: Vec<&str> = match base {
         Some(serde_yaml::Value::String(path)) => vec![path.as_str()],
         Some(serde_yaml::Value::Sequence(paths)) => {
@@ -409,5 +439,37 @@ mod tests {
         assert!(is_site(&docs) && !runs_macros(&docs));
         write("mkdocs.yml", "plugins:\n  search:\n  macros:\n");
         assert!(runs_macros(&docs));
+    }
+
+    #[test]
+    fn cross_references_are_read_where_autorefs_runs_or_snippets_append_definitions() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        let write = |text: &str| std::fs::write(dir.path().join("mkdocs.yml"), text).unwrap();
+        for (settings, read) in [
+            ("site_name: r\n", false),
+            ("site_name: r\nplugins:\n  - search\n", false),
+            ("plugins:\n  - search\n  - autorefs\n", true),
+            (
+                "plugins:\n  search:\n  mkdocstrings:\n    handlers: {}\n",
+                true,
+            ),
+            (
+                "plugins:\n  - mkdocstrings:\n      default_handler: python\n",
+                true,
+            ),
+            (
+                "markdown_extensions:\n  - pymdownx.snippets:\n      auto_append: [links.md]\n",
+                true,
+            ),
+            (
+                "markdown_extensions:\n  pymdownx.snippets:\n    base_path: docs\n",
+                false,
+            ),
+        ] {
+            write(settings);
+            assert_eq!(reads_cross_references(&docs), read, "{settings}");
+        }
     }
 }

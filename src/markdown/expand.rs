@@ -308,7 +308,10 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
             text = stripped;
         }
     }
-    let templates = article.expressions != Expressions::MkDocs { macros: false };
+    let templates = !matches!(
+        article.expressions,
+        Expressions::MkDocs { macros: false, .. }
+    );
     if templates && (holds(&text, "{{") || holds(&text, "{%") || holds(&text, "<%")) {
         let (stripped, map) = super::foreign::strip(&text, article, options, &mut out);
         out.maps.0.push(map);

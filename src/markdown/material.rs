@@ -10,9 +10,11 @@
 //!
 //! mkdocs-autorefs' cross-references, `[BaseModel][pydantic.BaseModel]` and
 //! `[pydantic.BaseModel][]` with no definition of the reference, lead to the API
-//! documentation mkdocstrings generates (or a heading its hooks name): there they are
-//! their text, with one `unsupported-syntax` report for the site's family of them,
-//! where Python-Markdown alone would show the brackets.
+//! documentation mkdocstrings generates (or a heading its hooks name): on a site whose
+//! mkdocs.yml runs them (or appends definitions with pymdownx.snippets' `auto_append`)
+//! they are their text, with one `unsupported-syntax` report for the site's family of
+//! them. Elsewhere Python-Markdown shows the brackets (`2[0-4][0-9]`), and so does
+//! attune.
 
 use super::expand::{SegMap, Splice};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
@@ -137,7 +139,7 @@ fn list_id(list: &str) -> Option<&str> {
 /// The cross-references a page's parse met (see the module's text): where each
 /// starts in the text parsed, and its reference.
 pub(super) struct CrossReferences {
-    /// The site is an MkDocs site: they are read.
+    /// The site is an MkDocs site running mkdocs-autorefs: they are read.
     on: bool,
     found: Vec<(usize, String)>,
 }
@@ -150,7 +152,8 @@ impl CrossReferences {
         }
     }
 
-    /// For a reference link with no definition: on an MkDocs site, a full or collapsed
+    /// For a reference link with no definition: on an MkDocs site running
+    /// mkdocs-autorefs, a full or collapsed
     /// one (`[text][id]`, `[id][]`; a shortcut `[id]` is text in brackets) is a
     /// cross-reference, published as its text (see `foreign::ADDRESS_MARK`).
     pub(super) fn text_of<'a>(

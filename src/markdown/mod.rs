@@ -381,7 +381,7 @@ pub fn parse_titled(
     // references.yaml it is text, as other tools show it (the Cargo book's
     // `_crate_[@_version_]`).
     let cites = !ctx.references.is_empty();
-    let mut crossrefs = material::CrossReferences::new(ctx.expressions.mkdocs());
+    let mut crossrefs = material::CrossReferences::new(ctx.expressions.autorefs());
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
         let reference = link.reference.trim();
         match reference.strip_prefix('@').filter(|_| cites) {

@@ -83,9 +83,7 @@ pub(super) fn articles(
     } else if crate::load::jekyll::is_site(&content.dir) {
         markdown::Expressions::Liquid
     } else if crate::load::mkdocs::is_site(&content.dir) {
-        markdown::Expressions::MkDocs {
-            macros: crate::load::mkdocs::runs_macros(&content.dir),
-        }
+        markdown::Expressions::mkdocs_site(&content.dir)
     } else if crate::load::vitepress::is_site(&content.root, &content.dir) {
         markdown::Expressions::Vue
     } else if content.docusaurus && crate::load::docusaurus::reads_md_as_mdx(&content.dir) {

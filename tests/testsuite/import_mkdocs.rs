@@ -149,8 +149,13 @@ fn without_mkdocs_yml_mkdocstrings_lines_are_not_mkdocs() {
 #[test]
 fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made_unique() {
     // As Pydantic's docs mark the spots their links lead to, and Material's docs
-    // repeat a `{ #default }` on one page.
+    // repeat a `{ #default }` on one page; mkdocstrings runs mkdocs-autorefs.
     let site = mkdocs_site();
+    let settings = std::fs::read_to_string(site.path("mkdocs.yml")).unwrap();
+    site.write(
+        "mkdocs.yml",
+        format!("{settings}plugins:\n  - search\n  - mkdocstrings\n"),
+    );
     site.write(
         "docs/anchors.md",
         "# Anchors\n\n[The note](#pattern-note), [plain ones](#plain).\n\n\
@@ -193,6 +198,45 @@ fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made
     assert!(!page.contains("{#plain}"), "{page}");
     let prose = page.replace("<code>[](){#code}</code>", "");
     assert!(!prose.contains("[]()"), "{prose}");
+}
+
+#[test]
+fn an_undefined_reference_keeps_its_brackets_where_autorefs_does_not_run() {
+    // arturoblasco/dwes' regex exercises, on a site whose plugins are `search` alone:
+    // Python-Markdown shows `[a][b]` as written when no plugin reads it.
+    let site = mkdocs_site();
+    let settings = std::fs::read_to_string(site.path("mkdocs.yml")).unwrap();
+    site.write("mkdocs.yml", format!("{settings}plugins:\n  - search\n"));
+    site.write(
+        "docs/regex.md",
+        "# Regex\n\nPostal code: [0-4][0-9]{3}, and an IPv4 byte: 2[0-4][0-9].\n\n\
+         A matrix cell a[i][j], a [collapsed][] one and [`BaseModel`][pydantic.BaseModel].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no definition"), "{}", run.stderr);
+    let page = site.read("regex/index.html");
+    let page = main_of(&page);
+    for shown in [
+        "Postal code: [0-4][0-9]{3}, and an IPv4 byte: 2[0-4][0-9].",
+        "A matrix cell a[i][j], a [collapsed][] one and [<code>BaseModel</code>][pydantic.BaseModel].",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    // Definitions pymdownx.snippets appends to every page make them links there,
+    // which attune does not read: their text, reported.
+    site.write(
+        "mkdocs.yml",
+        format!("{settings}markdown_extensions:\n  - pymdownx.snippets:\n      auto_append:\n        - includes/links.md\n"),
+    );
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("the reference '0-9' has no definition on the page");
+    let page = site.read("regex/index.html");
+    assert!(
+        main_of(&page).contains("one and <code>BaseModel</code>."),
+        "{page}"
+    );
 }
 
 #[test]

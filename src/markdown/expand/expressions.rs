@@ -23,8 +23,10 @@ pub enum Expressions {
     /// lines are its (see `admonitions.rs`): as `Template` when it runs
     /// mkdocs-macros-plugin; without it MkDocs shows `{{ … }}` and `{% … %}` as
     /// written (MkDocs' own release notes write `{{ base_url }}/img/favicon.ico`), so
-    /// they are text.
-    MkDocs { macros: bool },
+    /// they are text. `autorefs`: whether a reference with no definition may be
+    /// mkdocs-autorefs' cross-reference (see `material.rs`); without it Python-Markdown
+    /// shows `[a][b]` as written.
+    MkDocs { macros: bool, autorefs: bool },
     /// A VitePress or VuePress site (see `load/vitepress.rs`): Vue's `{{ … }}` runs in
     /// its pages, reported as a template's; markdown-it-attrs' lines (`{#id}`) are
     /// read as Goldmark's are.
@@ -52,6 +54,22 @@ impl Expressions {
             self,
             Expressions::Vault { dataview: true } | Expressions::Logseq
         )
+    }
+
+    /// How an MkDocs site whose content folder is `dir` reads them: with templates
+    /// where it runs mkdocs-macros-plugin, with cross-references where it runs
+    /// mkdocs-autorefs (see `load/mkdocs.rs`).
+    pub fn mkdocs_site(dir: &std::path::Path) -> Self {
+        Expressions::MkDocs {
+            macros: crate::load::mkdocs::runs_macros(dir),
+            autorefs: crate::load::mkdocs::reads_cross_references(dir),
+        }
+    }
+
+    /// Whether a reference link with no definition (`[text][label]`) is
+    /// mkdocs-autorefs' cross-reference: on an MkDocs site that runs it.
+    pub fn autorefs(self) -> bool {
+        matches!(self, Expressions::MkDocs { autorefs: true, .. })
     }
 
     /// Whether the pages are an MkDocs site's, read with Python-Markdown's blocks.
