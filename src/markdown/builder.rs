@@ -113,7 +113,7 @@ pub(super) struct Builder<'a, 'c> {
 
 impl<'a> Builder<'a, '_> {
     pub(super) fn emit(&mut self, event: Event<'a>) {
-        let kramdown = self.ctx.expressions == super::Expressions::Liquid;
+        let prefixed = ids::NoteIds::of(self.ctx.expressions).is_some();
         match &mut self.heading {
             Some(h) => {
                 // A footnote's mark is part of the heading's text in the id GitHub,
@@ -123,7 +123,7 @@ impl<'a> Builder<'a, '_> {
                     if !h.id_text.is_empty() && !h.id_text.ends_with(char::is_whitespace) {
                         h.id_text.push(' ');
                     }
-                    let name = label.strip_prefix(ids::KRAMDOWN_NOTE).filter(|_| kramdown);
+                    let name = label.strip_prefix(ids::NOTE_PREFIX).filter(|_| prefixed);
                     h.id_text.push_str(name.unwrap_or(label));
                 }
                 h.events.push(event)
@@ -148,8 +148,8 @@ impl<'a> Builder<'a, '_> {
         self.raw_text_as_text(&mut events);
         ids::keyed_heading_ids(&mut events);
         ids::footnote_labels(&mut events);
-        if self.ctx.expressions == super::Expressions::Liquid {
-            ids::kramdown_footnotes(&mut events);
+        if ids::NoteIds::of(self.ctx.expressions).is_some() {
+            ids::prefixed_footnotes(&mut events);
         }
         self.ids = ids::HeadingIds::reserve(
             &events,
@@ -462,8 +462,8 @@ impl<'a> Builder<'a, '_> {
         if html.contains("<p></p>\n") {
             html = html.replace("<p></p>\n", "");
         }
-        if self.ctx.expressions == super::Expressions::Liquid {
-            html = ids::kramdown_reference_ids(html, &mut self.out.html_ids);
+        if let Some(tool) = ids::NoteIds::of(self.ctx.expressions) {
+            html = ids::reference_ids(html, tool, &mut self.out.html_ids);
         }
         self.out.html = self
             .equations

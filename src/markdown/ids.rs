@@ -230,32 +230,64 @@ pub(super) fn keyed_heading_ids(events: &mut [(Event<'_>, std::ops::Range<usize>
     }
 }
 
-/// What kramdown (Jekyll's Markdown) puts before a footnote's name in its id: the
-/// definition of `[^note]` is `#fn:note`, which other pages link to.
-pub(super) const KRAMDOWN_NOTE: &str = "fn:";
+/// What kramdown (Jekyll's Markdown) and Python-Markdown (MkDocs') put before a
+/// footnote's name in its id: the definition of `[^note]` is `#fn:note`, which other
+/// pages link to.
+pub(super) const NOTE_PREFIX: &str = "fn:";
 
-/// Gives each footnote the id kramdown gives it, on a Jekyll site: its definition and
-/// the references' links `fn:NAME` (see [`kramdown_reference_ids`] for the references').
-pub(super) fn kramdown_footnotes(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
-    for (event, _) in events {
-        if let Event::Start(Tag::FootnoteDefinition(label)) | Event::FootnoteReference(label) =
-            event
-        {
-            *label = pulldown_cmark::CowStr::from(format!("{KRAMDOWN_NOTE}{label}"));
+/// The tool whose ids a site's footnotes take, where they are not attune's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NoteIds {
+    /// kramdown's, on a Jekyll site: `fnref:NAME`, then `fnref:NAME:1`, `fnref:NAME:2` ….
+    Kramdown,
+    /// Python-Markdown's footnotes extension, on an MkDocs site: `fnref:NAME`, then
+    /// `fnref2:NAME`, `fnref3:NAME` ….
+    PythonMarkdown,
+}
+
+impl NoteIds {
+    /// The ids the footnotes of a site whose content is read as `expressions` take.
+    pub(super) fn of(expressions: super::Expressions) -> Option<NoteIds> {
+        match expressions {
+            super::Expressions::Liquid => Some(NoteIds::Kramdown),
+            super::Expressions::MkDocs { .. } => Some(NoteIds::PythonMarkdown),
+            _ => None,
+        }
+    }
+
+    /// The id of the reference to the note `name` that `earlier` ones precede.
+    fn reference(self, name: &str, earlier: usize) -> String {
+        match (self, earlier) {
+            (_, 0) => format!("fnref:{name}"),
+            (NoteIds::Kramdown, n) => format!("fnref:{name}:{n}"),
+            (NoteIds::PythonMarkdown, n) => format!("fnref{}:{name}", n + 1),
         }
     }
 }
 
-/// `html` with each footnote reference's link given kramdown's id, `fnref:NAME` for
-/// the first reference to a note and `fnref:NAME:1`, `fnref:NAME:2` … for the next
-/// ones; those ids and the definitions' (`fn:NAME`) are added to `ids`, as places
-/// links may lead to.
-pub(super) fn kramdown_reference_ids(html: String, ids: &mut Vec<String>) -> String {
+/// Gives each footnote the id kramdown or Python-Markdown gives it (see [`NoteIds`]):
+/// its definition and the references' links `fn:NAME` (see [`reference_ids`] for the
+/// references').
+pub(super) fn prefixed_footnotes(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    for (event, _) in events {
+        if let Event::Start(Tag::FootnoteDefinition(label)) | Event::FootnoteReference(label) =
+            event
+        {
+            *label = pulldown_cmark::CowStr::from(format!("{NOTE_PREFIX}{label}"));
+        }
+    }
+}
+
+/// `html` with each footnote reference's link given the id `tool` gives it,
+/// `fnref:NAME` for the first reference to a note and the next ones numbered as
+/// [`NoteIds`] says; those ids and the definitions' (`fn:NAME`) are added to `ids`, as
+/// places links may lead to.
+pub(super) fn reference_ids(html: String, tool: NoteIds, ids: &mut Vec<String>) -> String {
     const REFERENCE: &str = "<sup class=\"footnote-reference\"><a href=\"#fn:";
     const DEFINITION: &str = "<div class=\"footnote-definition\" id=\"fn:";
     let name_at = |at: usize| html[at..].split('"').next().unwrap_or_default();
     for (at, _) in html.match_indices(DEFINITION) {
-        ids.push(format!("{KRAMDOWN_NOTE}{}", name_at(at + DEFINITION.len())));
+        ids.push(format!("{NOTE_PREFIX}{}", name_at(at + DEFINITION.len())));
     }
     let mut out = String::with_capacity(html.len());
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -263,12 +295,9 @@ pub(super) fn kramdown_reference_ids(html: String, ids: &mut Vec<String>) -> Str
     for (at, _) in html.match_indices(REFERENCE) {
         let name = name_at(at + REFERENCE.len());
         let end = at + REFERENCE.len() + name.len() + 1;
-        let repeat = seen.entry(name).or_insert(0);
-        let id = match *repeat {
-            0 => format!("fnref:{name}"),
-            n => format!("fnref:{name}:{n}"),
-        };
-        *repeat += 1;
+        let earlier = seen.entry(name).or_insert(0);
+        let id = tool.reference(name, *earlier);
+        *earlier += 1;
         out.push_str(&html[copied..end]);
         out.push_str(&format!(" id=\"{id}\""));
         ids.push(id);

@@ -240,6 +240,40 @@ fn an_undefined_reference_keeps_its_brackets_where_autorefs_does_not_run() {
 }
 
 #[test]
+fn footnotes_have_the_ids_python_markdown_gives_them() {
+    // Material for MkDocs' docs link to `#fn:1` on the page and `…#fn:7` on another;
+    // the footnotes extension's ids are `fn:NAME`, and `fnref:NAME`, `fnref2:NAME` …
+    // where it is marked.
+    let site = mkdocs_site();
+    site.write(
+        "docs/notes.md",
+        "# Notes\n\nA claim[^1], again[^1] and thrice[^1]. A source[^src-x].\n\n\
+         [Jump to footnote](#fn:1), [back](#fnref3:1).\n\n[^1]: The note.\n[^src-x]: Named.\n",
+    );
+    site.write(
+        "docs/links.md",
+        "# Links\n\n[The source](notes.md#fn:src-x) and [where it is marked](notes.md#fnref2:1).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = site.read("notes/index.html");
+    for shown in [
+        "<a href=\"#fn:1\" id=\"fnref:1\">1</a>",
+        "<a href=\"#fn:1\" id=\"fnref2:1\">1</a>",
+        "<a href=\"#fn:1\" id=\"fnref3:1\">1</a>",
+        "<a href=\"#fn:src-x\" id=\"fnref:src-x\">2</a>",
+        "<div class=\"footnote-definition\" id=\"fn:1\">",
+        "<div class=\"footnote-definition\" id=\"fn:src-x\">",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    let links = site.read("links/index.html");
+    assert!(links.contains("notes/#fn:src-x\""), "{links}");
+    assert!(links.contains("notes/#fnref2:1\""), "{links}");
+}
+
+#[test]
 fn snippets_include_files_sections_and_lines_as_pymdownx_reads_them() {
     // Material for MkDocs' docs and FastAPI's write `--8<-- "file"` for shared text
     // and for code in a fence; the files are found from the folder of mkdocs.yml.
