@@ -2,7 +2,8 @@
 //! settings when book.toml names none (`[site] language`, or an mdBook's `[book]
 //! language`): Hugo's `languageCode` (else its `defaultContentLanguage`), Zola's
 //! `default_language`, VitePress's and VuePress's `lang`, Docusaurus' `i18n.defaultLocale`,
-//! MkDocs' `theme.language`, Quartz's `locale`, Jekyll's `lang` (else `locale`). The
+//! MkDocs' `theme.language`, Quartz's `locale` (in `quartz.config.ts`, or Quartz 5's
+//! `quartz.config.yaml`), Jekyll's `lang` (else `locale`). The
 //! pages' `<html lang>` then says what a screen reader should read them in, as the
 //! other tool's did, and a French course is not measured by English readability
 //! formulas.
@@ -35,6 +36,7 @@ fn from_settings(root: &Path, dir: &Path) -> Option<String> {
         .or_else(|| script_setting(&super::vitepress::settings_files(root, dir), "lang"))
         .or_else(|| script_setting(&super::docusaurus::settings_files(dir), "defaultLocale"))
         .or_else(|| script_setting(&quartz_files(root, dir), "locale"))
+        .or_else(|| quartz_yaml_locale(root, dir))
         .or_else(|| super::mkdocs::language(dir))
         .or_else(|| super::jekyll::language(dir))
 }
@@ -62,6 +64,23 @@ fn quartz_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
         .flatten()
         .map(|folder| folder.join("quartz.config.ts"))
         .collect()
+}
+
+/// The `configuration.locale` of a Quartz 5 garden's `quartz.config.yaml`, at the
+/// site's root or beside the content (Quartz 5 keeps its settings there, not in
+/// `quartz.config.ts`).
+fn quartz_yaml_locale(root: &Path, dir: &Path) -> Option<String> {
+    [Some(root), dir.parent()]
+        .into_iter()
+        .flatten()
+        .map(|folder| folder.join("quartz.config.yaml"))
+        .find_map(|file| {
+            // A regular file only: a pipe of that name would never end.
+            let text = std::fs::read_to_string(file.is_file().then_some(&file)?).ok()?;
+            let settings: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+            let locale = settings.get("configuration")?.get("locale")?;
+            Some(locale.as_str()?.to_string())
+        })
 }
 
 /// The first string a key is set to in the first of `files` that exists and sets it,

@@ -134,7 +134,7 @@ pub struct ParseContext<'a> {
     /// Whether code blocks are highlighted (not when only checking).
     pub highlight: bool,
     /// What `{{ name }}` is: in an Obsidian vault (a `.obsidian/` folder) or a Quartz
-    /// garden (`quartz.config.ts`) text, as Obsidian and Quartz show it (a WhatsApp
+    /// garden (`quartz.config.ts`, `.yaml`) text, as Obsidian and Quartz show it (a WhatsApp
     /// template's `{{1}}`, a prompt's `{{user_input}}`); on a Hugo or Zola site text
     /// too, but for Zola's shortcode calls; elsewhere a template expression left out.
     pub expressions: Expressions,

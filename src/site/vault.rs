@@ -2,7 +2,8 @@
 //! `{{ name }}` as text, `[[Note]](x)` as a wikilink and the text after it, the task
 //! states Obsidian draws and the note's own Dataview queries.
 //!
-//! A vault has a `.obsidian/` folder, and a Quartz garden a `quartz.config.ts`; but a
+//! A vault has a `.obsidian/` folder, and a Quartz garden a `quartz.config.ts` (Quartz
+//! 5's `quartz.config.yaml`); but a
 //! vault published with Obsidian Publish, or kept in git, most often leaves
 //! `.obsidian/` out (it holds the app's workspace and plugins). Such a folder is read
 //! as a vault from what it holds, as a newcomer expects of notes written in Obsidian:
@@ -65,7 +66,7 @@ pub(super) fn is_vault(root: &Path, dir: &Path, sources: &[Source], summary: boo
     if dir.join(".obsidian").is_dir()
         || root.join(".obsidian").is_dir()
         || beside.into_iter().flatten().any(|folder| {
-            ["quartz.config.ts", "quartz.config.js"]
+            ["quartz.config.ts", "quartz.config.js", "quartz.config.yaml"]
                 .iter()
                 .any(|name| folder.join(name).is_file())
         })

@@ -554,6 +554,12 @@ fn a_site_s_language_is_read_from_the_other_tool_s_settings() {
             "fr-FR",
         ),
         (
+            "quartz.config.yaml",
+            "configuration:\n  pageTitle: Cours\n  locale: fr-FR\n  ignorePatterns:\n    - private\n",
+            "content",
+            "fr-FR",
+        ),
+        (
             "hugo.toml",
             "baseURL = 'https://example.org/'\nlanguageCode = 'fr-fr'\n",
             "content",

@@ -115,6 +115,40 @@ fn double_braces_are_text_in_a_vault_and_in_a_quartz_garden() {
 }
 
 #[test]
+fn a_quartz_5_garden_is_known_by_its_yaml_settings_and_its_locale_read() {
+    // 0xf61/mywiki: Quartz 5 keeps its settings in quartz.config.yaml, not
+    // quartz.config.ts; a note's `{{1}}` is text there, and the garden is French.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Jardin\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write(
+        "quartz.config.yaml",
+        "configuration:\n  pageTitle: Jardin\n  locale: fr-FR\n  ignorePatterns:\n    - private\nplugins:\n  - name: obsidian-flavored-markdown\n",
+    );
+    site.write(
+        "content/index.md",
+        "---\ntitle: Accueil\n---\nVoir [[Autre note]] et {{1}}.\n",
+    );
+    site.write("content/Autre note.md", "# Autre note\n\nTexte.\n");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        !run.stderr.contains("template expression"),
+        "{}",
+        run.stderr
+    );
+    let page = site.read("index.html");
+    assert!(
+        page.starts_with("<!doctype html>\n<html lang=\"fr-FR\">"),
+        "{}",
+        &page[..80]
+    );
+    assert!(page.contains("et {{1}}."), "{page}");
+}
+
+#[test]
 fn a_dotted_name_no_note_or_file_has_is_a_note_not_written_yet() {
     // Readwise writes `**Creator**:: [[enneagraminstitute.com]]`: Obsidian reads it as
     // a note to write, not a missing attachment; `[[leaflet.pdf]]` stays a file.
