@@ -92,12 +92,23 @@ pub(in crate::markdown) fn rewrite(text: &str) -> Option<(String, SegMap)> {
                 }
             }
             let next = lines.get(c + 1).map(|l| text[l.clone()].trim());
+            // An inline element's tag alone on the next line (`<small>`, then
+            // text) opens a paragraph there, as after a blank line.
+            let inline_next = lines.get(c + 1).is_some_and(|l| {
+                inline_tag_alone(&text[l.clone()])
+                    && lines
+                        .get(c + 2)
+                        .is_some_and(|l| !text[l.clone()].trim().is_empty())
+            });
             if text[close_end.min(lines[c].end)..lines[c].end]
                 .trim()
                 .is_empty()
-                && next.is_some_and(|l| !l.is_empty() && !l.starts_with('<'))
+                && next.is_some_and(|l| !l.is_empty() && (!l.starts_with('<') || inline_next))
             {
                 edits.push((lines[c].end..lines[c].end, "\n"));
+                if inline_next {
+                    edits.push((lines[c + 1].end..lines[c + 1].end, BLANK));
+                }
             }
         }
     }
@@ -155,7 +166,15 @@ fn never_markdown(
 /// (or there is none, or it opens an element holding Markdown) and the one below
 /// holds text.
 fn inline_opening(text: &str, lines: &[Range<usize>], n: usize) -> bool {
-    let body = &text[lines[n].clone()];
+    let blank = |i: usize| text[lines[i].clone()].trim().is_empty();
+    inline_tag_alone(&text[lines[n].clone()])
+        && (n == 0 || blank(n - 1) || opener(&text[lines[n - 1].clone()]).is_some())
+        && lines.get(n + 1).is_some_and(|_| !blank(n + 1))
+}
+
+/// Whether `body` is an inline element's opening tag alone on its line (`<em>`,
+/// `<span class="fs-6">`), up to three spaces in.
+fn inline_tag_alone(body: &str) -> bool {
     let indent = body.len() - body.trim_start_matches(' ').len();
     let Some(tag) = body[indent..]
         .trim_end()
@@ -168,12 +187,9 @@ fn inline_opening(text: &str, lines: &[Range<usize>], n: usize) -> bool {
     let len = tag
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(tag.len());
-    let blank = |i: usize| text[lines[i].clone()].trim().is_empty();
     INLINE.contains(&tag[..len].to_ascii_lowercase().as_str())
         && (tag.len() == len || tag[len..].starts_with([' ', '\t', '/']))
         && !tag.ends_with('/')
-        && (n == 0 || blank(n - 1) || opener(&text[lines[n - 1].clone()]).is_some())
-        && lines.get(n + 1).is_some_and(|_| !blank(n + 1))
 }
 
 /// Each line's range, without its line ending.
@@ -543,6 +559,12 @@ mod tests {
         ] {
             assert_eq!(out(kept), kept, "{kept}");
         }
+        // Material's icons page: an inline element's tag alone right after `</div>`
+        // opens a paragraph, its Markdown read, as Python-Markdown reads it.
+        assert_eq!(
+            out("<div class=\"search\">\n  <input type=\"text\">\n</div>\n<small>\n  **Tip:** Enter.\n</small>\n"),
+            "<div class=\"search\">\n  <input type=\"text\">\n</div>\n\n<small><!-- -->\n  **Tip:** Enter.\n</small>\n"
+        );
     }
 
     #[test]
