@@ -3,7 +3,7 @@
 //! the site leaves out (`post.fr.md` on an `en` site), or the `.html` file mdBook
 //! would lead it to (`page.md` as `page.html`).
 
-use super::links::md_path;
+use super::by_file::md_path;
 use super::{Article, ResolvedLink, Site};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::markdown::{LinkTarget, OutLink};

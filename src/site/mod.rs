@@ -7,6 +7,7 @@
 mod article;
 mod backlinks;
 mod bases;
+mod by_file;
 mod deps;
 mod elsewhere;
 mod embeds;

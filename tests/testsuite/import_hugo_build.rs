@@ -317,6 +317,41 @@ fn a_ref_finds_pages_in_any_case_and_the_home_page_by_its_slash() {
 }
 
 #[test]
+fn a_ref_to_a_md_file_in_another_letter_case_finds_it() {
+    // LeetCode-Go: `relref "/ChapterFour/0100~0199/0167.Two-Sum-II-Input-Array-Is-Sorted.md"`
+    // for `0167.Two-Sum-II-Input-array-is-sorted.md`: Hugo finds a page by its logical
+    // path, in lower case, so the link works on the Hugo site. Where two files answer
+    // to the path in any case, neither is picked.
+    let site = hugo_site();
+    site.write(
+        "content/ChapterFour/0100~0199/0167.Two-Sum-II-Input-array-is-sorted.md",
+        "---\ntitle: Two Sum II\n---\ntext\n",
+    );
+    site.write("content/Twins/Note.md", "---\ntitle: One\n---\none\n");
+    site.write("content/Twins/NOTE.md", "---\ntitle: Two\n---\ntwo\n");
+    site.write(
+        "content/ChapterTwo/Array.md",
+        "---\ntitle: Array\n---\n[Go]({{< relref \"/ChapterFour/0100~0199/0167.Two-Sum-II-Input-Array-Is-Sorted.md\" >}}) \
+         [twin]({{< relref \"/Twins/note.md\" >}})\n",
+    );
+    let run = site.build();
+    assert!(
+        !run.stderr
+            .contains("'/ChapterFour/0100~0199/0167.Two-Sum-II-Input-Array-Is-Sorted.md'"),
+        "{}",
+        run.stderr
+    );
+    run.assert_stderr_contains("'/Twins/note.md' is not written yet");
+    let array = site.read("chaptertwo/array/index.html");
+    assert!(
+        array.contains(
+            "href=\"../../chapterfour/0100-0199/0167-two-sum-ii-input-array-is-sorted/\""
+        ),
+        "{array}"
+    );
+}
+
+#[test]
 fn images_beside_a_page_are_read_from_its_address_as_a_browser_read_them() {
     // etcd's Docsy blog: `blog/2021/announcing-3.5.md` beside a folder of the same
     // name holding its figures, written relative to the page's address
