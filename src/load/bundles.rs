@@ -74,7 +74,9 @@ pub(super) fn hugo_config(folder: &Path) -> bool {
 /// Hugo keeps and attune's slug makes `-`; a file `C++ notes.md`): kept as an old
 /// address, as a `slug:`'s is (`FrontMatter::old_address`), so readers' bookmarks and
 /// other sites' links still arrive. Not on a Zola site: Zola makes slugs as attune does.
-pub(super) fn keep_hugo_addresses(sources: &mut [super::Source]) {
+/// With `keep_case` (Hugo's `disablePathToLower = true`) Hugo's address keeps the
+/// letter case of the path (`Guide/0001.Two-Sum/`), as Hugo publishes it.
+pub(super) fn keep_hugo_addresses(sources: &mut [super::Source], keep_case: bool) {
     for source in sources {
         let front = &mut source.front;
         if front.old_address.is_some() || front.path.is_some() {
@@ -87,7 +89,10 @@ pub(super) fn keep_hugo_addresses(sources: &mut [super::Source]) {
         if parts.last().is_some_and(|p| p == "index" || p == "_index") {
             parts.pop();
         }
-        let hugo: Vec<String> = parts.iter().map(|p| super::read::hugo_segment(p)).collect();
+        let hugo: Vec<String> = parts
+            .iter()
+            .map(|p| super::read::hugo_segment(p, keep_case))
+            .collect();
         let ours: Vec<String> = parts.iter().map(|p| crate::text::slugify(p)).collect();
         let plain = hugo.iter().all(|s| !s.is_empty() && s != "." && s != "..");
         if plain && !hugo.is_empty() && hugo != ours {

@@ -73,6 +73,17 @@ pub fn build_flags(root: &Path, dir: &Path) -> HugoBuild {
     }
 }
 
+/// Whether the site's configuration sets `disablePathToLower = true` (any case): Hugo
+/// then publishes each page at its path in the letter case of its folders and file
+/// (`Guide/0001.Two-Sum/`), where it otherwise lower-cases it.
+pub fn keeps_path_case(root: &Path, dir: &Path) -> bool {
+    settings(root, dir).iter().find_map(|map| {
+        map.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("disablePathToLower"))
+            .and_then(|(_, v)| v.as_bool())
+    }) == Some(true)
+}
+
 /// Output formats the site's configuration defines as HTML pages (`[outputFormats.Reveal]
 /// isHTML = true`, or `mediaType = "text/html"`), named in a page's `outputs` in place of
 /// `html`: amazon-archives/debug-k8s-apps' slides (`outputs = ["Reveal"]`) are its home

@@ -460,7 +460,7 @@ pub fn load(
     content.folder_labels =
         folder_labels::read(root, &dir, content.docusaurus, &mut content.assets);
     if is_hugo && !bundles::is_zola(root, &dir) {
-        bundles::keep_hugo_addresses(&mut sources);
+        bundles::keep_hugo_addresses(&mut sources, hugo_params::keeps_path_case(root, &dir));
     }
     if content.docusaurus {
         docusaurus::keep_addresses(&mut sources);

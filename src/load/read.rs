@@ -316,8 +316,8 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
         let hugo: String = folders
             .into_iter()
             .flat_map(|p| p.components())
-            .map(|c| hugo_segment(&c.as_os_str().to_string_lossy()) + "/")
-            .chain([hugo_segment(slug) + "/"])
+            .map(|c| hugo_segment(&c.as_os_str().to_string_lossy(), false) + "/")
+            .chain([hugo_segment(slug, false) + "/"])
             .collect();
         front.old_address = Some(hugo).filter(|h| front.path.as_ref() != Some(h));
     }
@@ -339,18 +339,18 @@ fn zola_dated_name(rel: &Path, front: &mut FrontMatter) {
 }
 
 /// A path segment as Hugo makes it of a file, folder or `slug:` (`MakePath`): lower
-/// case, white space as `-`, letters, digits and `.`, `-`, `_`, `+`, `~` kept, the rest
-/// left out.
-pub(super) fn hugo_segment(name: &str) -> String {
-    name.trim()
-        .chars()
-        .filter_map(|c| match c {
-            c if c.is_whitespace() => Some('-'),
-            c if c.is_alphanumeric() || ".-_+~".contains(c) => Some(c),
-            _ => None,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// case (its letter case kept with `keep_case`, Hugo's `disablePathToLower`), white
+/// space as `-`, letters, digits and `.`, `-`, `_`, `+`, `~` kept, the rest left out.
+pub(super) fn hugo_segment(name: &str, keep_case: bool) -> String {
+    let kept = name.trim().chars().filter_map(|c| match c {
+        c if c.is_whitespace() => Some('-'),
+        c if c.is_alphanumeric() || ".-_+~".contains(c) => Some(c),
+        _ => None,
+    });
+    match keep_case {
+        true => kept.collect(),
+        false => kept.flat_map(char::to_lowercase).collect(),
+    }
 }
 
 /// `2022-03-28-rest`, `2022-03-28_rest`, `2022-03-28T10:00:00Z rest`…: the date and the

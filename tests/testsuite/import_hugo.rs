@@ -1141,6 +1141,46 @@ fn the_address_hugo_gave_a_page_in_a_dotted_folder_is_an_old_address_too() {
 }
 
 #[test]
+fn with_disable_path_to_lower_the_address_hugo_gave_a_page_keeps_its_letter_case() {
+    // halfrost/LeetCode-Go: `disablePathToLower = true`, so Hugo published
+    // `content/ChapterFour/0997.Find-the-Town-Judge.md` at
+    // `/ChapterFour/0997.Find-the-Town-Judge/`; the redirect page for that old address
+    // was written in lower case, which a case-sensitive host never serves.
+    let site = Fixture::new("hugo");
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ndisablePathToLower = true\n",
+    );
+    site.write(
+        "content/Guide/0001.Two-Sum.md",
+        "---\ntitle: Two Sum\n---\nText.\n",
+    );
+    site.write("content/Guide/Intro.md", "---\ntitle: Intro\n---\nText.\n");
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nSee [two sum](/Guide/0001.Two-Sum/) and [intro](/Guide/Intro/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    assert!(
+        page.contains("href=\"../../guide/0001-two-sum/\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../guide/intro/\""), "{page}");
+    assert!(site
+        .read("Guide/0001.Two-Sum/index.html")
+        .contains("guide/0001-two-sum/"));
+    assert!(!site.path("public/guide/0001.two-sum").exists());
+    // Without it, Hugo's address is in lower case.
+    site.write("hugo.toml", "baseURL = \"https://example.org/\"\n");
+    site.build().assert_code(0);
+    assert!(site.path("public/guide/0001.two-sum/index.html").is_file());
+    assert!(!site.path("public/Guide").exists());
+}
+
+#[test]
 fn a_footnote_reference_in_brackets_is_one_not_a_wikilink() {
     // rOpenSci's blog: "published in 2010 [[^1]]." with `[^1]:` below, as Hugo's
     // goldmark reads it: a footnote reference between brackets.
