@@ -27,7 +27,7 @@ pub(super) fn with_emoji(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
 }
 
 /// `text` with each `:name:` that names an emoji written as it; `None` when none does.
-fn emojified(text: &str) -> Option<String> {
+pub(super) fn emojified(text: &str) -> Option<String> {
     let mut out = String::new();
     let mut copied = 0;
     let mut from = 0;

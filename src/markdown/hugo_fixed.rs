@@ -64,14 +64,17 @@ fn fixed(template: &str) -> Option<String> {
             .is_some_and(|a| a.trim_start().starts_with(":="));
         // `{{- "" -}}`: nothing, said to trim the white space around it.
         let empty = action == "\"\"" || action == "``";
-        if !(action.starts_with("/*") && action.ends_with("*/") || setting || empty) {
-            return None;
-        }
+        let comment = action.starts_with("/*") && action.ends_with("*/");
+        let printed = match comment || setting || empty {
+            true => String::new(),
+            false => emojify(action)?,
+        };
         let before = &rest[..open];
         out.push_str(match rest[open..].starts_with("{{-") {
             true => before.trim_end(),
             false => before,
         });
+        out.push_str(&printed);
         rest = &rest[close + 2..];
         if template[..template.len() - rest.len()].ends_with("-}}") {
             rest = rest.trim_start();
@@ -86,6 +89,21 @@ fn fixed(template: &str) -> Option<String> {
     }
     let text = out.trim();
     (!text.is_empty()).then(|| text.to_string())
+}
+
+/// What `emojify` of a string written in the template prints (`emojify ":x:"`, jaeger's
+/// `check_no`): the string with each emoji shortcode in it written as the emoji, as
+/// Hugo's `emojify` writes it; `None` for any other action, or a string with escapes
+/// (`"\u2705"`) attune does not read.
+fn emojify(action: &str) -> Option<String> {
+    let argument = action.strip_prefix("emojify")?;
+    let argument = argument.strip_prefix(char::is_whitespace)?.trim();
+    let quote = argument.chars().next().filter(|c| matches!(c, '"' | '`'))?;
+    let literal = argument[1..].strip_suffix(quote)?;
+    if literal.contains(quote) || (quote == '"' && literal.contains(['\\', '\n'])) {
+        return None;
+    }
+    Some(super::emoji::emojified(literal).unwrap_or_else(|| literal.to_string()))
 }
 
 /// Whether each element `html` opens it closes, and it closes none it did not open:
@@ -167,6 +185,30 @@ mod tests {
         assert_eq!(fixed("{{ $x := 1 }}x"), None);
         assert_eq!(fixed("{{/* only */}}\n"), None);
         assert_eq!(fixed("{{ unclosed"), None);
+    }
+
+    #[test]
+    fn a_template_that_only_emojifies_a_string_is_the_emoji() {
+        // jaeger's `check_yes` and `check_no`, filling its capability tables.
+        assert_eq!(
+            fixed("{{ emojify \":white_check_mark:\" }}\n").as_deref(),
+            Some("\u{2705}")
+        );
+        assert_eq!(fixed("{{- emojify `:x:` -}}").as_deref(), Some("\u{274c}"));
+        assert_eq!(
+            fixed("<span>{{ emojify \"Done :+1:\" }}</span>").as_deref(),
+            Some("<span>Done \u{1f44d}</span>")
+        );
+        assert_eq!(
+            fixed("{{ emojify \"no emoji\" }}").as_deref(),
+            Some("no emoji")
+        );
+        // A value not written in the template, or a string with escapes: not fixed.
+        assert_eq!(fixed("{{ emojify (.Get 0) }}"), None);
+        assert_eq!(fixed("{{ emojify .Inner }}"), None);
+        assert_eq!(fixed("{{ emojify \"\\u2705\" }}"), None);
+        assert_eq!(fixed("{{ emojify \":x:\" | safeHTML }}"), None);
+        assert_eq!(fixed("{{ emojifyx \":x:\" }}"), None);
     }
 
     #[test]

@@ -1537,6 +1537,40 @@ fn a_shortcode_whose_template_is_fixed_text_prints_that_text() {
 }
 
 #[test]
+fn a_shortcode_whose_template_emojifies_a_string_prints_the_emoji() {
+    // jaeger's documentation: `check_yes.html` is `{{ emojify ":white_check_mark:" }}`,
+    // `check_no.html` `{{ emojify ":x:" }}`; its capability tables are made of them
+    // (587 uses), and every cell was left empty, with an "unsupported" warning.
+    let site = hugo_site();
+    site.write(
+        "themes/basetheme/layouts/shortcodes/check_yes.html",
+        "{{ emojify \":white_check_mark:\" }}\n",
+    );
+    site.write(
+        "themes/basetheme/layouts/shortcodes/check_no.html",
+        "{{- emojify `:x:` -}}\n",
+    );
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntheme = \"basetheme\"\n",
+    );
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\n| Storage | TLS | Kerberos |\n| --- | --- | --- |\n| Cassandra | {{< check_yes >}} | {{< check_no >}} |\n\n- {{< check_yes >}} Supported\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("check_"), "{}", run.stderr);
+    let page = site.read("posts/third/index.html");
+    let body = body(&page);
+    assert!(
+        body.contains("<td>Cassandra</td><td>\u{2705}</td><td>\u{274c}</td>"),
+        "{body}"
+    );
+    assert!(body.contains("<li>\u{2705} Supported</li>"), "{body}");
+}
+
+#[test]
 fn a_themes_include_shortcode_includes_the_file_as_include_does() {
     // Geekdoc's exampleSite: `{{< include file="/static/custom.css.example"
     // language="CSS" >}}` (a code block), a Markdown part, a page without its front
