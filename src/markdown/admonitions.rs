@@ -26,6 +26,7 @@
 //! kramdown's `{:toc}`, are read first, on a Jekyll site too (`admonitions/kramdown.rs`).
 
 mod kramdown;
+mod toc_mark;
 
 use super::admonish::callout;
 use super::expand::{Article, Expanded, Expressions, SegMap, Splice};

@@ -16,6 +16,7 @@
 //! (`* TOC` / `{:toc}`) is replaced by the page's contents, the `<!-- toc -->` mark
 //! attune reads for mdbook-toc's; it was a list item "TOC {:toc}".
 
+use super::toc_mark::{is_toc_mark, list_above};
 use crate::markdown::expand::{inside, SegMap, Splice};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -257,42 +258,6 @@ fn code_spans(line: &str, offset: usize) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-fn is_toc_mark(line: &str) -> bool {
-    let inner = line
-        .trim()
-        .strip_prefix("{:")
-        .and_then(|l| l.strip_suffix('}'));
-    inner.is_some_and(|inner| inner.trim() == "toc")
-}
-
-/// Where the list line `n` (a `{:toc}` mark) follows starts: its first item, above
-/// it up to a blank line or a line that is neither an item nor indented (Just the
-/// Docs' `<details markdown="block">`, its `<summary>` and `{: .text-delta }` lines
-/// above the list, or a rule `____`).
-fn list_above(text: &str, lines: &[Range<usize>], n: usize) -> Option<usize> {
-    let mut first = None;
-    for line in lines[..n].iter().rev() {
-        let body = &text[line.clone()];
-        if is_item(body) {
-            first = Some(line.start);
-        } else if body.trim().is_empty() || !body.starts_with([' ', '\t']) {
-            break;
-        }
-    }
-    first
-}
-
-/// Whether `line` opens a list item: `*`, `-`, `+`, or digits and `.` or `)`, then a
-/// space.
-fn is_item(line: &str) -> bool {
-    let item = line.trim_start();
-    let bullet = item.starts_with(['*', '-', '+']) && item[1..].starts_with([' ', '\t']);
-    let digits = item.bytes().take_while(u8::is_ascii_digit).count();
-    let numbered =
-        digits > 0 && item[digits..].starts_with(['.', ')']) && item[digits + 1..].starts_with(' ');
-    bullet || numbered
 }
 
 /// The name of the block element whose opening tag `line` starts with (up to three
