@@ -24,6 +24,20 @@ pub const OWN_KEYS: [&str; 7] = [
     "comments",
 ];
 
+/// The front matter keys that are its tool's own on the Jekyll (or Hexo) site whose
+/// source is the content folder `dir`: [`OWN_KEYS`], and on a Just the Docs site its
+/// `nav_exclude`, which attune reads for the theme's navigation (its other keys,
+/// `parent`, `has_children`, nest pages attune does not nest: they stay warnings).
+pub fn own_keys(dir: &Path) -> Vec<String> {
+    let theme = super::just_the_docs::is_theme(dir).then_some("nav_exclude");
+    OWN_KEYS
+        .iter()
+        .copied()
+        .chain(theme)
+        .map(String::from)
+        .collect()
+}
+
 /// Whether the content folder `dir` is a Jekyll site's source (see [`tool`]).
 pub fn is_site(dir: &Path) -> bool {
     tool_name(dir) == Some("Jekyll")

@@ -504,6 +504,8 @@ fn every_titled_page_is_in_just_the_docs_navigation_so_none_is_an_orphan() {
         assert!(!check.stderr.contains(&orphan), "{}", check.stderr);
     }
     check.assert_stderr_contains("'hidden' is an orphan");
+    // `nav_exclude` is read, so no unknown key.
+    assert!(!check.stderr.contains("nav_exclude"), "{}", check.stderr);
     // In the theme's order: `nav_order`, then the others by title.
     site.build().assert_code(0);
     let hub = site.read("guide/index.html");
