@@ -29,7 +29,7 @@ use super::raw_html::html_comment_ranges;
 use pulldown_cmark::Options;
 
 mod ends;
-use ends::Ends;
+use ends::{is_raw, raw_end, Ends};
 
 /// How far a tag may run to its closing delimiter, in bytes.
 const MAX_TAG: usize = 2000;
@@ -203,30 +203,6 @@ pub(super) fn tags(text: &str, options: Options, html: bool) -> Vec<Tag> {
         found.push(tag);
     }
     found
-}
-
-/// Whether a Liquid tag's inner text is `word` alone (`raw`, `endraw`), whitespace
-/// control marks (`{%- raw -%}`) allowed.
-fn is_raw(inner: &str, word: &str) -> bool {
-    inner.trim_matches(|c: char| c == '-' || c.is_whitespace()) == word
-}
-
-/// The `{% endraw %}` closing a raw block whose text starts at `from`.
-fn raw_end(text: &str, from: usize, ends: &Ends) -> Option<Tag> {
-    let mut at = from;
-    while let Some(i) = text[at..].find("{%") {
-        let start = at + i;
-        at = start + 2;
-        let end = *ends.closers[2].get(ends.closers[2].partition_point(|&e| e < at))?;
-        if is_raw(&text[at..end], "endraw") {
-            return Some(Tag {
-                range: start..end + 2,
-                kind: Kind::Raw,
-                inner: "endraw".to_string(),
-            });
-        }
-    }
-    None
 }
 
 /// `{{</* name */>}}` and `{{%/* name */%}}`, Hugo's way to show a shortcode as text,
@@ -486,14 +462,16 @@ pub(super) fn strip(
             }
             _ => {}
         }
-        let written = tag.written(text);
         let left_out = match (pair, swallow) {
             (Some(pair), true) => LeftOut::Through(pair.written(text)),
             (Some(pair), false) => LeftOut::TagsOf(pair.written(text)),
             (None, _) => LeftOut::Tag,
         };
-        let diagnostic = describe(tag.kind, &name, &written, &left_out);
-        out.unsupported(article, tag.range.start, diagnostic);
+        // Liquid's `{% comment %}` pair is left out as Liquid leaves it out: nothing lost.
+        if !(swallow && pair.is_some() && name == "comment") {
+            let diagnostic = describe(tag.kind, &name, &tag.written(text), &left_out);
+            out.unsupported(article, tag.range.start, diagnostic);
+        }
     }
     splice.copy(copied..text.len());
     (splice.out, splice.map)

@@ -1,5 +1,6 @@
 //! Where a tag ends: the closing delimiters of a text found once, and an mdBook
-//! preprocessor's directive written `{{%name …}}`, closed by `}}` on its line.
+//! preprocessor's directive written `{{%name …}}`, closed by `}}` on its line, and the
+//! `{% endraw %}` closing a Liquid raw block.
 
 use super::{Kind, Tag};
 
@@ -59,4 +60,28 @@ pub(super) fn preprocessor_directive(rest: &str, at: usize) -> Option<Tag> {
         kind: Kind::Mdbook,
         inner: format!("#{inner}"),
     })
+}
+
+/// Whether a Liquid tag's inner text is `word` alone (`raw`, `endraw`), whitespace
+/// control marks (`{%- raw -%}`) allowed.
+pub(super) fn is_raw(inner: &str, word: &str) -> bool {
+    inner.trim_matches(|c: char| c == '-' || c.is_whitespace()) == word
+}
+
+/// The `{% endraw %}` closing a raw block whose text starts at `from`.
+pub(super) fn raw_end(text: &str, from: usize, ends: &Ends) -> Option<Tag> {
+    let mut at = from;
+    while let Some(i) = text[at..].find("{%") {
+        let start = at + i;
+        at = start + 2;
+        let end = *ends.closers[2].get(ends.closers[2].partition_point(|&e| e < at))?;
+        if is_raw(&text[at..end], "endraw") {
+            return Some(Tag {
+                range: start..end + 2,
+                kind: Kind::Raw,
+                inner: "endraw".to_string(),
+            });
+        }
+    }
+    None
 }
