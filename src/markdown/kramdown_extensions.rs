@@ -14,12 +14,18 @@ use pulldown_cmark::Options;
 /// The extensions kramdown defines.
 const NAMES: &[&str] = &["comment", "nomarkdown", "options"];
 
+/// How long a start tag may be, options and all: a `{::` with no `}` that near is text.
+const MAX_TAG: usize = 1_000;
+
 /// `text` with kramdown's extensions read, and its map; `None` when it has none.
 pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> {
     let literal = literal_ranges(text, options);
     let mut splice = Splice::new(text);
     let mut copied = 0;
     let mut from = 0;
+    // Names with no end tag after some start: none after a later one either, so the
+    // text is searched once for each (a hostile file of 100,000 `{::comment}`).
+    let mut unended: Vec<&str> = Vec::new();
     while let Some(found) = text[from..].find("{::") {
         let open = from + found;
         from = open + 3;
@@ -29,6 +35,9 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         let Some((name, tag_end, closed)) = start_tag(&text[open..]) else {
             continue;
         };
+        if unended.contains(&name) {
+            continue;
+        }
         let after_tag = open + tag_end;
         // The body, and where the extension ends (after its end tag).
         let (body, end) = if closed {
@@ -36,7 +45,10 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
         } else {
             match end_tag(&text[after_tag..], name) {
                 Some((at, len)) => (after_tag..after_tag + at, after_tag + at + len),
-                None => continue,
+                None => {
+                    unended.push(name);
+                    continue;
+                }
             }
         };
         let (start, end, block) = whole_lines(text, open, end);
@@ -71,7 +83,8 @@ fn start_tag(at: &str) -> Option<(&'static str, usize, bool)> {
     if !after.starts_with([' ', '\t', '}', '/']) {
         return None;
     }
-    let close = after.find('}')?;
+    let near = &after.as_bytes()[..after.len().min(MAX_TAG)];
+    let close = near.iter().position(|&b| b == b'}')?;
     if after[..close].contains(['\n', '{']) {
         return None;
     }
@@ -163,6 +176,7 @@ mod tests {
             "`{::comment}x{:/comment}`\n",
             "```\n{::comment}\nx\n{:/comment}\n```\n",
             "{::commentary}x{:/}\n",
+            "{::comment}{::comment}{::comment}\n",
         ] {
             assert_eq!(out(text), text);
         }

@@ -25,17 +25,18 @@ pub(super) fn is_chapter(site: &Site, i: usize) -> bool {
 /// The chapters before and after chapter `i` ([`is_chapter`]), in the contents' order,
 /// as mdBook and the others page through a book.
 fn chapter_neighbours(site: &Site, i: usize) -> (Option<usize>, Option<usize>) {
-    if !is_chapter(site, i) {
-        return (None, None);
-    }
-    let chapters: Vec<usize> = (site.pages.iter().copied())
-        .filter(|&p| is_chapter(site, p))
-        .collect();
-    let Some(at) = chapters.iter().position(|&p| p == i) else {
+    let at = (is_chapter(site, i))
+        .then(|| site.pages.iter().position(|&p| p == i))
+        .flatten();
+    let Some(at) = at else {
         return (None, None);
     };
-    let prev = at.checked_sub(1).map(|p| chapters[p]);
-    (prev, chapters.get(at + 1).copied())
+    let chapter = |p: &usize| is_chapter(site, *p);
+    let prev = site.pages[..at].iter().rev().find(|p| chapter(p));
+    (
+        prev.copied(),
+        site.pages[at + 1..].iter().find(|p| chapter(p)).copied(),
+    )
 }
 
 pub(super) fn article_context(site: &Site, i: usize) -> ArticleInfo<'_> {
