@@ -21,22 +21,11 @@ pub(super) fn list_above(text: &str, lines: &[Range<usize>], n: usize) -> Option
     let mut first = None;
     for line in lines[..n].iter().rev() {
         let body = &text[line.clone()];
-        if is_item(body) {
+        if super::list_marker(body.trim_start()).is_some() {
             first = Some(line.start);
         } else if body.trim().is_empty() || !body.starts_with([' ', '\t']) {
             break;
         }
     }
     first
-}
-
-/// Whether `line` opens a list item: `*`, `-`, `+`, or digits and `.` or `)`, then a
-/// space.
-fn is_item(line: &str) -> bool {
-    let item = line.trim_start();
-    let bullet = item.starts_with(['*', '-', '+']) && item[1..].starts_with([' ', '\t']);
-    let digits = item.bytes().take_while(u8::is_ascii_digit).count();
-    let numbered =
-        digits > 0 && item[digits..].starts_with(['.', ')']) && item[digits + 1..].starts_with(' ');
-    bullet || numbered
 }
