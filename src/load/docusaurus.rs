@@ -58,17 +58,19 @@ pub fn settings_files(dir: &Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+/// The text of the first of [`settings_files`] that is a regular file (a pipe of that
+/// name would never end) and reads.
+fn settings_text(dir: &Path) -> Option<String> {
+    let mut files = settings_files(dir).into_iter().filter(|f| f.is_file());
+    files.find_map(|file| std::fs::read_to_string(file).ok())
+}
+
 /// Whether the Docusaurus site whose docs are the content folder `dir` reads its `.md`
 /// pages as MDX, as it does unless its settings say `format: 'detect'` (under
 /// `markdown`), which reads them as CommonMark: `import Tabs from '@theme/Tabs';` and
 /// `<Tabs>` in a `.md` page are then MDX's.
 pub fn reads_md_as_mdx(dir: &Path) -> bool {
-    // A regular file only: a pipe of that name would never end.
-    let mut files = settings_files(dir)
-        .into_iter()
-        .filter(|file| file.is_file());
-    let config = files.find_map(|file| std::fs::read_to_string(file).ok());
-    config.is_some_and(|text| {
+    settings_text(dir).is_some_and(|text| {
         let detect = ["format: 'detect'", "format: \"detect\"", "format: `detect`"];
         !detect.iter().any(|d| text.contains(d))
     })
@@ -84,12 +86,7 @@ pub const DOCS_ROUTE: &str = "docs";
 /// empty for docs at the site's root (`routeBasePath: '/'`). A blog's own
 /// `routeBasePath` (under `blog:`) is not the docs'.
 pub fn docs_route(dir: &Path) -> String {
-    // A regular file only: a pipe of that name would never end.
-    let text = settings_files(dir)
-        .into_iter()
-        .filter(|file| file.is_file())
-        .find_map(|file| std::fs::read_to_string(file).ok());
-    let route = text.and_then(|text| {
+    let route = settings_text(dir).and_then(|text| {
         let reader = super::js_literal::Reader::new(&text);
         let docs = reader.key_values("docs");
         docs.into_iter().find_map(|at| {
