@@ -16,7 +16,12 @@ pub fn is_theme(dir: &Path) -> bool {
     let Some(("Jekyll", config)) = super::jekyll::tool(dir) else {
         return false;
     };
-    let settings = super::jekyll::settings(&config);
+    names_theme(dir, &super::jekyll::settings(&config))
+}
+
+/// Whether the `_config.yml` `settings` of the Jekyll site at `dir` name Just the Docs
+/// (see [`is_theme`]).
+fn names_theme(dir: &Path, settings: &serde_yaml::Value) -> bool {
     ["theme", "remote_theme"].iter().any(|key| {
         (settings.get(key).and_then(|v| v.as_str()))
             .is_some_and(|v| theme_name(v) == "just-the-docs")
@@ -40,10 +45,10 @@ pub(super) fn list_navigation(dir: &Path, sources: &mut [Source]) {
     let Some(("Jekyll", config)) = super::jekyll::tool(dir) else {
         return;
     };
-    if !is_theme(dir) {
+    let settings = super::jekyll::settings(&config);
+    if !names_theme(dir, &settings) {
         return;
     }
-    let settings = super::jekyll::settings(&config);
     let any_case = (settings.get("nav_sort").and_then(|v| v.as_str()))
         .is_some_and(|v| v.trim() == "case_insensitive");
     for source in sources {
