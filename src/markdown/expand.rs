@@ -184,6 +184,8 @@ impl Expanded {
 
 pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     let mut out = Expanded::default();
+    let home = super::vue_home::prepend(body, article, &mut out);
+    let body = home.as_deref().unwrap_or(body);
     // mdBook's and Hugo's `{{…}}`, VitePress's `<!--@include: file-->`, an MkDocs
     // site's snippets and an MDX page's partials.
     let other_includes = article.expressions.mkdocs() && holds(body, "--8<--")

@@ -80,6 +80,7 @@ mod spec_rules;
 mod table_links;
 mod tasks;
 mod unlinked_wikilinks;
+mod vue_home;
 mod zola_components;
 
 pub use line_index::LineIndex;

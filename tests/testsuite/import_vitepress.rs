@@ -322,3 +322,88 @@ fn a_vitepress_sidebar_orders_and_titles_the_pages_it_lists() {
     };
     assert!(at(">Module 1<") < at(">Énoncés<"), "{home}");
 }
+
+/// A VitePress home page (`layout: home`) keeps its text in its front matter: the
+/// hero's name, text, tagline and actions, and the features under it. Its theme draws
+/// them; attune published an empty home page, and a link there that led nowhere was
+/// never reported. Now they are the page's top, its own text after them; a VuePress
+/// home page (`home: true`, `heroText`, `actionLink`) reads the same, and a page of
+/// another site with such keys is left as it is.
+#[test]
+fn a_vitepress_home_pages_hero_and_features_are_its_text() {
+    let site = vitepress_site();
+    site.write("book.toml", format!("{BOOK}broken_links = \"warn\"\n"));
+    site.write(
+        "docs/index.md",
+        concat!(
+            "---\nlayout: home\nhero:\n  name: Calm Pages\n  text: Notes on *feeling* safe\n",
+            "  tagline: Short reads for hard days\n  image:\n    src: /logo.svg\n  actions:\n",
+            "    - theme: brand\n      text: Start here\n      link: /guide/\n",
+            "    - theme: alt\n      text: Lost\n      link: /nowhere\n",
+            "features:\n  - icon: 🌱\n    title: Grounding\n    details: Five senses, <b>one</b> breath\n",
+            "    link: /guide/grounding\n  - title: Sleep\n    details: Wind down\n---\n\n",
+            "Written by the team.\n",
+        ),
+    );
+    site.write(
+        "docs/guide/index.md",
+        "# Guide\n\nSee [grounding](./grounding).\n",
+    );
+    site.write(
+        "docs/guide/grounding.md",
+        "# Grounding\n\nName five things.\n",
+    );
+    let run = site.build();
+    run.assert_code(0).assert_stderr_contains("'/nowhere'");
+    let home = site.read("index.html");
+    let main = &home[home.find("<main").unwrap()..];
+    assert!(
+        main.contains("<h1 id=\"calm-pages\">Calm Pages <a"),
+        "{main}"
+    );
+    assert!(
+        main.contains("<strong>Notes on *feeling* safe</strong>"),
+        "{main}"
+    );
+    assert!(main.contains("<p>Short reads for hard days</p>"), "{main}");
+    assert!(main.contains("<a href=\"./guide/\" id=\"ref-1\">Start here</a> · <span class=\"missing-link\">Lost</span>"), "{main}");
+    assert!(main.contains("<a href=\"./guide/grounding/\" id=\"ref-3\"><strong>Grounding</strong></a>: Five senses, <b>one</b> breath"), "{main}");
+    assert!(
+        main.contains("<li><strong>Sleep</strong>: Wind down</li>"),
+        "{main}"
+    );
+    assert!(main.find("Sleep").unwrap() < main.find("Written by the team.").unwrap());
+    assert!(!main.contains("logo.svg"), "{main}");
+
+    let vuepress = Fixture::empty();
+    vuepress.write("book.toml", BOOK);
+    vuepress.write("docs/.vuepress/config.js", "module.exports = {}\n");
+    vuepress.write(
+        "docs/README.md",
+        "---\nhome: true\nheroText: Calm Pages\ntagline: Short reads\nactionText: Start →\nactionLink: /guide/\n---\n",
+    );
+    vuepress.write("docs/guide/README.md", "# Guide\n\nHello.\n");
+    vuepress.build().assert_code(0);
+    let home = vuepress.read("index.html");
+    assert!(
+        home.contains("<h1 id=\"calm-pages\">Calm Pages <a"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a href=\"./guide/\" id=\"ref-1\">Start →</a>"),
+        "{home}"
+    );
+
+    let hugo = Fixture::empty();
+    hugo.write(
+        "book.toml",
+        "[site]\ntitle = \"H\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    hugo.write("hugo.toml", "title = \"H\"\n");
+    hugo.write(
+        "content/_index.md",
+        "---\nlayout: home\nhero:\n  name: Not drawn\n---\n\nHello.\n",
+    );
+    hugo.build().assert_code(0);
+    assert!(!hugo.read("index.html").contains("Not drawn"));
+}
