@@ -18,6 +18,8 @@ pub(super) struct HeadingState<'a> {
     /// The text its id is made from: the same, but math as its TeX (mdBook's and
     /// Zola's ids).
     pub(super) id_text: String,
+    /// Inside a badge's words (see [`super::mdx`]), which neither takes.
+    pub(super) in_badge: bool,
     pub(super) as_title: bool,
     /// How many links came before it: those after are inside it.
     pub(super) first_link: usize,
@@ -243,6 +245,7 @@ impl<'a> Builder<'a, '_> {
                     events: Vec::new(),
                     text: String::new(),
                     id_text: String::new(),
+                    in_badge: false,
                     as_title,
                     first_link: self.out.links.len(),
                     start: range.start,
@@ -345,6 +348,7 @@ impl<'a> Builder<'a, '_> {
             }
             Event::DisplayMath(tex) => self.math(&tex, true, &range),
             Event::InlineHtml(html) => {
+                self.badge_in_heading(&html);
                 self.raw_inline_depth = raw_depth(self.raw_inline_depth, &html, |_| true);
                 let html = self.raw_html(&[(html.to_string(), range.start)]);
                 self.emit(Event::InlineHtml(CowStr::from(html)));

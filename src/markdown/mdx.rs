@@ -20,6 +20,8 @@ use std::ops::Range;
 mod components;
 mod statements;
 
+pub(super) use components::BADGE_OPEN;
+
 /// How far a component's opening tag may run, in bytes (JSON-LD data runs long).
 const MAX_TAG: usize = 50_000;
 

@@ -57,13 +57,28 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
+    /// Notes a badge's start or end in a heading: its words show, but are no part of
+    /// the heading's id or its name in the contents, as VitePress' anchors and outline
+    /// and Starlight's ids leave a `<Badge>` out.
+    pub(super) fn badge_in_heading(&mut self, html: &str) {
+        if let Some(h) = &mut self.heading {
+            if html == super::mdx::BADGE_OPEN {
+                h.in_badge = true;
+            } else if h.in_badge && html == "</span>" {
+                h.in_badge = false;
+            }
+        }
+    }
+
     pub(super) fn glossary_is_empty(&self) -> bool {
         self.ctx.glossary.is_empty()
     }
     pub(super) fn push_text(&mut self, text: &str) {
         if let Some(h) = &mut self.heading {
-            h.text.push_str(text);
-            h.id_text.push_str(text);
+            if !h.in_badge {
+                h.text.push_str(text);
+                h.id_text.push_str(text);
+            }
             return;
         }
         self.block.push_str(text);

@@ -224,7 +224,10 @@ fn a_vitepress_pages_vue_components_are_read_as_mdx_components_are() {
     assert!(!run.stderr.contains("`<T>`"), "{}", run.stderr);
     assert!(!run.stderr.contains("Badge"), "{}", run.stderr);
     let page = site.read("guide/migration/index.html");
-    assert!(page.contains(">NRV</a>"), "{page}");
+    assert!(
+        page.contains("<span class=\"badge\">NRV</span></a>"),
+        "{page}"
+    );
     assert!(
         !page.contains("VPTeamMembers") && !page.contains("<badge"),
         "{page}"
@@ -406,4 +409,43 @@ fn a_vitepress_home_pages_hero_and_features_are_its_text() {
     );
     hugo.build().assert_code(0);
     assert!(!hugo.read("index.html").contains("Not drawn"));
+}
+
+/// vuejs/vuepress: `## Custom Containers <Badge text="default theme"/>` (36 headings
+/// in 13 files) took the badge's words into its id, `custom-containers-default-theme`,
+/// so the site's own links to `#custom-containers` were broken links, errors that
+/// stopped the build. A badge's words show in the heading, but its id and its name in
+/// the contents leave them out, as markdown-it-anchor's ids and VitePress's outline
+/// do; a badge whose words are its text (`<Badge type="info">beta</Badge>`) too.
+#[test]
+fn a_badge_in_a_heading_is_no_part_of_its_id() {
+    let site = vitepress_site();
+    site.write(
+        "docs/guide/markdown.md",
+        concat!(
+            "# Markdown\n\n## Custom Containers <Badge text=\"default theme\"/>\n\nText.\n\n",
+            "## Extend <Badge type=\"info\">beta</Badge>\n\nMore.\n\n",
+            "See [containers](#custom-containers) and [extending](#extend).\n",
+        ),
+    );
+    site.write(
+        "docs/index.md",
+        "# Home\n\nSee [containers](./guide/markdown.md#custom-containers).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let page = site.read("guide/markdown/index.html");
+    assert!(
+        page.contains("<h2 id=\"custom-containers\">Custom Containers <span class=\"badge\">default theme</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<h2 id=\"extend\">Extend <span class=\"badge\">beta</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Link to this section: Custom Containers\""),
+        "{page}"
+    );
 }

@@ -29,6 +29,10 @@ pub(super) enum Tag<'t> {
     Closing(Option<&'t str>),
 }
 
+/// How a badge's words start: a heading's id and its name in the contents leave them
+/// out (`prose.rs`).
+pub const BADGE_OPEN: &str = "<span class=\"badge\">";
+
 /// What stands in the place of the component `name`'s tag, on an MDX page; `None` for
 /// a component attune does not draw.
 pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
@@ -39,7 +43,8 @@ pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
             return Some(match name {
                 "Aside" | "Admonition" => "\n:::\n\n".into(),
                 "LinkButton" => attribute(opening?, "href").map(|_| "</a>".to_string())?,
-                _ if SILENT.contains(&name) || name == "Badge" => String::new(),
+                "Badge" => "</span>".into(),
+                _ if SILENT.contains(&name) => String::new(),
                 _ => return None,
             })
         }
@@ -72,7 +77,12 @@ pub(super) fn in_place(name: &str, tag: Tag) -> Option<String> {
         // An HTML link, not Markdown's: a row of buttons sits in a `<div>`, an HTML
         // block where `[text](url)` would be shown as written.
         "LinkButton" => format!("<a href=\"{}\">", crate::text::escape(&get("href")?)),
-        "Badge" => text(get("text")),
+        // VitePress' `<Badge type="info">beta</Badge>` shows its text in place of `text`.
+        "Badge" if !written.ends_with("/>") => BADGE_OPEN.into(),
+        "Badge" => match text(get("text")) {
+            words if words.is_empty() => words,
+            words => format!("{BADGE_OPEN}{words}</span>"),
+        },
         _ if SILENT.contains(&name) => String::new(),
         _ => return None,
     })
@@ -226,8 +236,9 @@ mod tests {
         assert_eq!(in_place("LinkButton", Tag::Closing(None)), None);
         assert_eq!(
             open("Badge", "<Badge text=\"New\" variant=\"tip\" />").unwrap(),
-            "New"
+            "<span class=\"badge\">New</span>"
         );
+        assert_eq!(open("Badge", "<Badge type=\"info\">").unwrap(), BADGE_OPEN);
         for silent in [
             "<Steps>",
             "<FileTree>",
