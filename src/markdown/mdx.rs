@@ -227,6 +227,7 @@ fn parts(text: &str, options: Options, mdx: bool) -> Vec<(Range<usize>, Part)> {
     });
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let mut paragraphs = None;
     let mut at = 0;
     while at < text.len() {
         let line_start = at == 0 || bytes[at - 1] == b'\n';
@@ -235,6 +236,10 @@ fn parts(text: &str, options: Options, mdx: bool) -> Vec<(Range<usize>, Part)> {
             && mdx
             && (rest.starts_with("import ") || rest.starts_with("export "))
             && !inside(&literal, at)
+            && !inside(
+                paragraphs.get_or_insert_with(|| paragraph_ranges(text, options)),
+                at,
+            )
         {
             let end = at + statements::statement_end(rest);
             found.push((at..end, Part::Statement));
@@ -262,6 +267,22 @@ fn parts(text: &str, options: Options, mdx: bool) -> Vec<(Range<usize>, Part)> {
         at += rest.chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// Where paragraphs go on past their first line: MDX reads an `import` or `export`
+/// statement only where a block starts, so a line of prose starting with the word ("then
+/// you only need to / import the following modules") goes on with its paragraph.
+fn paragraph_ranges(text: &str, options: Options) -> Vec<Range<usize>> {
+    pulldown_cmark::Parser::new_ext(text, options)
+        .into_offset_iter()
+        .filter(|(event, _)| {
+            matches!(
+                event,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Paragraph)
+            )
+        })
+        .map(|(_, range)| range.start + 1..range.end)
+        .collect()
 }
 
 /// Whether the character at `at` is escaped: an odd number of backslashes before it.

@@ -2317,6 +2317,37 @@ fn an_mdx_export_runs_past_blank_lines_to_the_end_of_its_code() {
     assert!(page.contains("<p>The bar sits on top.</p>"), "{page}");
 }
 
+/// testing-library/testing-library-docs: "then you only need to / import the following
+/// modules into your test file:" lost its second line, read as an MDX statement and
+/// reported. MDX reads `import` and `export` only where a block starts; a paragraph's
+/// next line is its text, and a statement after a heading or a blank line still one.
+#[test]
+fn a_line_of_prose_starting_with_import_goes_on_with_its_paragraph() {
+    let site = site();
+    site.write(
+        "content/t/migrate.mdx",
+        "---\ntitle: Migrate\n---\nimport Tabs from \"@theme/Tabs\";\n\n## Setup\nimport Pad from \"./pad\";\n\n\
+         If you use Jest, then you only need to\nimport the following modules into your test file:\n\n\
+         - a list item that goes on\n  export the names too.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains("warning: MDX statement `import Pad from \"./pad\";`");
+    assert!(
+        !run.stderr.contains("import the following"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("export the names"), "{}", run.stderr);
+    let page = site.read("t/migrate/index.html");
+    assert!(
+        page.contains("<p>If you use Jest, then you only need to\nimport the following modules into your test file:</p>"),
+        "{page}"
+    );
+    assert!(page.contains("export the names too."), "{page}");
+    assert!(!page.contains("Pad"), "{page}");
+}
+
 /// Docusaurus' sidebars are the site's contents, as MkDocs' `nav` is: the docs they
 /// name by id (path without number prefixes, or front matter `id`) take their order
 /// and are no orphans (Agile4Enterprise/guide: 12 orphan warnings, its only ones);
