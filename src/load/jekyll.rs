@@ -86,10 +86,62 @@ pub(super) fn tool(dir: &Path) -> Option<(&'static str, PathBuf)> {
 /// The settings `_config.yml` at `config` holds (none when it does not read as YAML,
 /// which the tool itself would refuse).
 pub(super) fn settings(config: &Path) -> serde_yaml::Value {
-    std::fs::read_to_string(config)
-        .ok()
+    Some(config)
+        .filter(|c| c.is_file())
+        .and_then(|c| std::fs::read_to_string(c).ok())
         .and_then(|text| super::yaml::settings_keeping_last(&text))
         .unwrap_or_default()
+}
+
+/// The values Jekyll's `{{ site.… }}` reads on the Jekyll site whose source folder is
+/// `dir`: its `_config.yml` (`{{ site.repository }}`, `{{ site.version }}`), as one
+/// JSON object; `None` on another site or without one.
+pub fn site_variables(dir: &Path) -> Option<serde_json::Value> {
+    let ("Jekyll", config) = tool(dir)? else {
+        return None;
+    };
+    let settings = settings(&config);
+    let data_dir = settings.get("data_dir").and_then(serde_yaml::Value::as_str);
+    let data = data_files(&dir.join(data_dir.unwrap_or("_data")), 0);
+    let mut values = match serde_json::to_value(settings) {
+        Ok(serde_json::Value::Object(values)) => values,
+        _ => serde_json::Map::new(),
+    };
+    values.insert("data".into(), data);
+    Some(serde_json::Value::Object(values))
+}
+
+/// Jekyll's `site.data`: each YAML or JSON file in the data folder `folder` by its
+/// name (`_data/ruby.yml` is `site.data.ruby`), each folder in it by its name, a few
+/// levels deep; files that do not read are left out, as are CSV tables.
+fn data_files(folder: &Path, depth: usize) -> serde_json::Value {
+    let mut data = serde_json::Map::new();
+    let entries = std::fs::read_dir(folder).into_iter().flatten().flatten();
+    for entry in entries.filter(|_| depth < 4) {
+        let path = entry.path();
+        let (Some(stem), Some(name)) = (path.file_stem(), path.file_name()) else {
+            continue;
+        };
+        let (stem, name) = (stem.to_string_lossy(), name.to_string_lossy());
+        if name.starts_with('.') {
+            continue;
+        }
+        let value = match path.extension().and_then(|x| x.to_str()) {
+            _ if path.is_dir() => data_files(&path, depth + 1),
+            Some("yml" | "yaml" | "json") if path.is_file() => {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let yaml = serde_yaml::from_str::<serde_yaml::Value>(&text);
+                match yaml.ok().and_then(|v| serde_json::to_value(v).ok()) {
+                    Some(value) => value,
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        let key = if path.is_dir() { name } else { stem };
+        data.insert(key.into_owned(), value);
+    }
+    serde_json::Value::Object(data)
 }
 
 /// The language the Jekyll (or Hexo) site whose source folder is `dir` is written in:

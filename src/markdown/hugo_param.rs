@@ -36,22 +36,35 @@ pub(super) fn value(
         .or_else(|| site.and_then(|s| lookup(s, key)).and_then(text))
 }
 
-/// What Jekyll's `{{ page.key }}` (`inner`, with no filter) writes in `article`, on a
-/// Jekyll site: the value of the page's own front matter key, when it has one and its
-/// value is text, a number or a flag (a reading list's `{{ page.wasmtime }}`, its
-/// version, in a table of links).
+/// What Jekyll's `{{ page.key }}` or `{{ site.key }}` (`inner`, with no filter) writes
+/// in `article`, on a Jekyll site: the value of the page's own front matter key (a
+/// reading list's `{{ page.wasmtime }}`, its version, in a table of links), or of the
+/// site's `_config.yml` (`{{ site.repository }}/issues/123`, `{{ site.links.docs }}`),
+/// when it has one and its value is text, a number or a flag.
 pub(super) fn jekyll_page(inner: &str, article: &Article) -> Option<String> {
     if article.expressions != super::expand::Expressions::Liquid {
         return None;
     }
     let key = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
-    let key = key.strip_prefix("page.")?;
     let plain = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
-    if key.is_empty() || !key.chars().all(plain) {
-        return None;
+    match key.split_once('.') {
+        Some(("page", key)) if key.chars().all(plain) => {
+            let page = crate::load::hugo_params::front_values(article.front_matter)?;
+            page.get(key).and_then(text)
+        }
+        Some(("site", key))
+            if key
+                .split('.')
+                .all(|k| !k.is_empty() && k.chars().all(plain)) =>
+        {
+            let mut at = article.site_params?;
+            for part in key.split('.') {
+                at = at.get(part)?;
+            }
+            text(at)
+        }
+        _ => None,
     }
-    let page = crate::load::hugo_params::front_values(article.front_matter)?;
-    page.get(key).and_then(text)
 }
 
 /// What `{{< param … >}}` (`inner`) writes in `article`, when its key is found.

@@ -330,6 +330,45 @@ fn a_pages_own_front_matter_values_stand_for_page_variables() {
     assert!(!page.contains("page.missing"), "{page}");
 }
 
+/// jekyll/jekyll's docs link `[#9762]({{ site.repository }}/issues/9762)` (3,047 links in
+/// 23 files) and write `**{{ site.data.ruby.min_version }}**`; Audiveris' handbook
+/// `{{ site.audiveris_functional_version }}`: each was reported and left out, the links
+/// published as text. `site.` reads `_config.yml`, `site.data.` the data folder's YAML
+/// and JSON files, as Jekyll does; a key it has not stays reported.
+#[test]
+fn the_sites_config_and_data_files_stand_for_site_variables() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "title: Care notes\nrepository: https://example.org/care\nversion: 5.11\nlinks:\n  help: /guide/help/\ndata_dir: _info\n",
+    );
+    site.write("docs/_info/ruby.yml", "min_version: 2.7.0\n");
+    site.write("docs/_info/team/leads.json", "{\"first\": \"Ana\"}\n");
+    site.write("docs/_info/broken.yml", "a: [\n");
+    site.write("docs/guide/help.md", "---\ntitle: Help\n---\nText.\n");
+    site.write(
+        "docs/guide/news.md",
+        "---\ntitle: News\n---\n\
+         Fixed ([#9762]({{ site.repository }}/issues/9762)) in {{ site.version }}, \
+         Ruby **{{ site.data.ruby.min_version }}**, led by {{ site.data.team.leads.first }}; \
+         [help]({{ site.links.help }}).\n\nNot set: {{ site.nothing }}.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("guide/news/index.html");
+    assert!(
+        page.contains("Fixed (<a href=\"https://example.org/care/issues/9762\">#9762</a>) in 5.11, Ruby <strong>2.7.0</strong>, led by Ana;"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../guide/help/\""), "{page}");
+    run.assert_stderr_contains("`{{ site.nothing }}` is not supported");
+    assert!(!run.stderr.contains("site.version"), "{}", run.stderr);
+}
+
 #[test]
 fn a_permalink_the_front_matter_defaults_give_is_the_documents_address() {
     // 0bo/easypeasy, a book in Jekyll's chapterbook theme: `defaults` gives the
