@@ -228,8 +228,7 @@ pub(super) fn site_from_book(book: Option<&toml::Table>) -> Option<super::Site> 
         title: text_of("title").unwrap_or_else(|| "Book".to_string()),
         description: text_of("description").unwrap_or_default(),
         language: text_of("language").unwrap_or_else(|| "en".to_string()),
-        base_url: None,
-        publisher: None,
+        ..super::Site::default()
     })
 }
 

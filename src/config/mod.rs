@@ -7,6 +7,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
 mod addresses;
+mod base;
 mod folders;
 pub use folders::below_content;
 mod gitbook;
@@ -117,6 +118,10 @@ pub struct Site {
     /// Shown in the footer, e.g. the publishing organisation.
     #[serde(default)]
     pub publisher: Option<String>,
+    /// The path the tool a site comes from publishes it under, when `base_url` is not
+    /// set (Jekyll's `baseurl`): links written with it lead into the site.
+    #[serde(skip)]
+    pub tool_base_path: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -466,36 +471,6 @@ impl Config {
 
     pub fn relation(&self, name: &str) -> Option<&RelationKind> {
         self.relations.iter().find(|r| r.name == name)
-    }
-
-    /// The base URL with exactly one trailing slash, if set.
-    pub fn base_url(&self) -> Option<String> {
-        self.site
-            .base_url
-            .as_ref()
-            .map(|u| format!("{}/", u.trim_end_matches('/')))
-    }
-
-    /// The path the site is published under, from `base_url` (`/` for a site at the
-    /// root of its host, `/library/` under a sub-path); `None` without a `base_url`.
-    pub fn base_path(&self) -> Option<String> {
-        let url = self.base_url()?;
-        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-        let path = rest.find('/').map_or("/", |i| &rest[i..]);
-        let path = path.split(['?', '#']).next().unwrap_or("/");
-        Some(if path.ends_with('/') {
-            path.to_string()
-        } else {
-            format!("{path}/")
-        })
-    }
-
-    /// Whether `base_url` is set to a placeholder address (see [`is_placeholder_url`]).
-    pub fn base_url_is_placeholder(&self) -> bool {
-        self.site
-            .base_url
-            .as_deref()
-            .is_some_and(is_placeholder_url)
     }
 }
 #[cfg(test)]

@@ -18,6 +18,7 @@ use std::path::Path;
 pub fn read_config(root: &Path, problems: &mut Diagnostics) -> anyhow::Result<Option<Config>> {
     crate::config::read_adjusted(root, problems, &|config, root, book_toml, problems| {
         super::site_language::read(config, root, book_toml);
+        super::jekyll::read_base_path(config, root);
         read_hugo_languages(config, root, book_toml, problems);
     })
 }

@@ -93,6 +93,27 @@ pub(super) fn settings(config: &Path) -> serde_yaml::Value {
         .unwrap_or_default()
 }
 
+/// Jekyll's `baseurl`, the path a Jekyll site is published under (`/ADT-Leitfaden`, a
+/// project's GitHub Pages), as the site's path when book.toml gives no `base_url`:
+/// links written with it (`/ADT-Leitfaden/docs/setup/`, as `{{ site.baseurl }}` prints
+/// it) lead into the site, as they do on the published one.
+pub(super) fn read_base_path(config: &mut crate::config::Config, root: &Path) {
+    if config.site.base_url.is_some() {
+        return;
+    }
+    let Some(("Jekyll", file)) = tool(&root.join(&config.build.content_dir)) else {
+        return;
+    };
+    let settings = settings(&file);
+    let base = settings.get("baseurl").and_then(serde_yaml::Value::as_str);
+    let base = base
+        .map(|b| b.trim().trim_end_matches('/'))
+        .unwrap_or_default();
+    if base.starts_with('/') && base.len() > 1 && !base.contains(['?', '#', '\\']) {
+        config.site.tool_base_path = Some(format!("{base}/"));
+    }
+}
+
 /// The values Jekyll's `{{ site.… }}` reads on the Jekyll site whose source folder is
 /// `dir`: its `_config.yml` (`{{ site.repository }}`, `{{ site.version }}`), as one
 /// JSON object; `None` on another site or without one.

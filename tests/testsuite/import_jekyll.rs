@@ -369,6 +369,50 @@ fn the_sites_config_and_data_files_stand_for_site_variables() {
     assert!(!run.stderr.contains("site.version"), "{}", run.stderr);
 }
 
+/// 1DSAG/ADT-Leitfaden, a Just the Docs site with `baseurl: "/ADT-Leitfaden"`: 40 links
+/// in 14 files written `/ADT-Leitfaden/…`, as `{{ site.baseurl }}` prints them, were
+/// one broken link whose help said to move the files. `baseurl` is the site's path
+/// when book.toml gives no `base_url`, as it is on the published site; a `base_url`
+/// in book.toml is the one read.
+#[test]
+fn links_written_with_jekylls_baseurl_lead_into_the_site() {
+    let site = Fixture::empty();
+    let book = "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n";
+    site.write("book.toml", book);
+    site.write(
+        "docs/_config.yml",
+        "title: T\nbaseurl: \"/ADT-Leitfaden/\"\n",
+    );
+    site.write(
+        "docs/intro.md",
+        "---\ntitle: Introduction\npermalink: /introduction-eclipse\n---\nText.\n",
+    );
+    site.write("docs/guide/index.md", "---\ntitle: Guide\n---\nText.\n");
+    site.write(
+        "docs/index.md",
+        "---\ntitle: Home\n---\nSee [the introduction](/ADT-Leitfaden/introduction-eclipse), \
+         [the guide](/ADT-Leitfaden/guide/) and [home](/ADT-Leitfaden/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let home = site.read("index.html");
+    assert!(
+        home.contains("href=\"./intro/\" id=\"ref-1\">the introduction</a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("href=\"./guide/\" id=\"ref-2\">the guide</a>"),
+        "{home}"
+    );
+    site.write(
+        "book.toml",
+        book.replace("\n\n", "\nbase_url = \"https://example.org/other/\"\n\n"),
+    );
+    site.build()
+        .assert_code(1)
+        .assert_stderr_contains("broken link to '/ADT-Leitfaden/introduction-eclipse'");
+}
+
 #[test]
 fn a_permalink_the_front_matter_defaults_give_is_the_documents_address() {
     // 0bo/easypeasy, a book in Jekyll's chapterbook theme: `defaults` gives the

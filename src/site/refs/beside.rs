@@ -30,17 +30,13 @@ impl Site {
         Some(format!("{scheme}://{host}/{joined}{query}{fragment}"))
     }
 
-    /// A root-relative path that starts with the path of `base_url` (not `/`): the
-    /// rest, from the site's root (`/handbook/tags/x/` → `/tags/x/` for a site at
-    /// `https://example.org/handbook/`).
+    /// A root-relative path that starts with the path of `base_url` (not `/`), or
+    /// without one the path the site's own tool publishes it under (Jekyll's
+    /// `baseurl`): the rest, from the site's root (`/handbook/tags/x/` → `/tags/x/` for
+    /// a site at `https://example.org/handbook/`).
     pub(in crate::site) fn below_base_path<'a>(&self, decoded: &'a str) -> Option<&'a str> {
-        let base = self.config.base_url()?;
-        let rest = base.split_once("://")?.1;
-        let path = rest[rest.find('/')?..].trim_end_matches('/');
-        if path.is_empty() {
-            return None;
-        }
-        let after = decoded.strip_prefix(path)?;
+        let path = self.config.site_path()?;
+        let after = decoded.strip_prefix(path.as_str())?;
         if after.is_empty() {
             return Some("/");
         }
