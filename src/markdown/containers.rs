@@ -22,15 +22,19 @@
 //! `html`, `define` and captions their text alone.
 //!
 //! GitBook's hint blocks are the same container written with Liquid tags: a line
-//! `{% hint style="warning" %}` opens one, a line `{% endhint %}` closes it, and the
-//! lines between are Markdown; each is the callout of its style (`info`, `success`,
-//! `warning`, `danger`), as GitBook shows it. Hexo's NexT and Butterfly themes write
+//! `{% hint style="warning" %}` opens one, a line `{% endhint %}` closes it (as does
+//! the tag ending a line of text, after that text), and the lines between are
+//! Markdown; each is the callout of its style (`info`, `success`, `warning`,
+//! `danger`), as GitBook shows it. Hexo's NexT and Butterfly themes write
 //! theirs `{% note warning %}` … `{% endnote %}` (its first class the kind).
 
 use super::admonish::callout;
 use super::expand::{SegMap, Splice};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::ops::Range;
+
+mod hints;
+use hints::{closing_tag, hint_tag, hint_with_text, Hint};
 
 /// The text with every colon-fenced container written as a callout, and the map back
 /// to the text as written; `None` when there is none.
@@ -98,12 +102,29 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             let words = start + indent + words.start..start + indent + words.end;
             splice.copy(words.clone());
             copied = words.end;
-            if closed {
+            if let Some(tag) = closed {
                 splice.insert(&format!("\n{lead}{prefix}"), words.end);
-                copied = start + content.len();
+                copied = start + indent + tag.end;
             } else {
                 open.push((HINT, true));
             }
+            continue;
+        }
+        // `{% endhint %}` ending the open hint's last line of text (`Mind the step.
+        // {% endhint %}`), or before other tags alone: the text the callout's last line.
+        let hint_open = open.last().is_some_and(|o| o.0 == HINT);
+        let alone = hint.is_some() || inside.is_some();
+        if let Some(tag) = closing_tag(rest).filter(|_| hint_open && !alone) {
+            let keep = indent.min(base);
+            splice.copy(copied..start + keep);
+            let prefix = quotes(depth_of(&open), &" ".repeat(base - keep));
+            splice.insert(&prefix, start + keep);
+            splice.copy(start + keep..start + indent + tag.start);
+            open.pop();
+            groups.retain(|(g, _)| *g < open.len());
+            let outer = quotes(depth_of(&open), &content[..keep]);
+            splice.insert(&format!("\n{outer}"), start + indent + tag.start);
+            copied = start + indent + tag.end;
             continue;
         }
         let marker = (hint.is_some() || fence.1 >= 3)
@@ -276,74 +297,6 @@ fn block_opening(header: &str, options: &[(String, String)]) -> Option<(String, 
         ),
         _ => (callout(&name, title, None), true),
     })
-}
-
-enum Hint {
-    /// `{% hint style="warning" %}`, with its style (`info` without one).
-    Open(String),
-    /// `{% endhint %}`
-    Close,
-}
-
-/// The GitBook hint tag a line is, alone on it (`{%- hint -%}` too).
-fn hint_tag(line: &str) -> Option<Hint> {
-    let inner = line.trim_end().strip_prefix("{%")?.strip_suffix("%}")?;
-    if inner.contains("%}") {
-        return None;
-    }
-    let inner = inner.trim_matches(|c: char| c == '-' || c.is_whitespace());
-    if inner == "endhint" || inner == "endnote" {
-        return Some(Hint::Close);
-    }
-    if let Some(classes) = inner.strip_prefix("note") {
-        // Hexo's NexT and Butterfly themes: `{% note warning no-icon %}`.
-        if !classes.is_empty() && !classes.starts_with(char::is_whitespace) {
-            return None;
-        }
-        let class = classes
-            .split_whitespace()
-            .find(|c| !c.contains(['=', '"']) && *c != "no-icon");
-        let style = match class.map(str::to_ascii_lowercase).as_deref() {
-            Some("warn" | "warning") => "warning",
-            Some("danger" | "error") => "danger",
-            Some("success") => "success",
-            Some("info") => "info",
-            _ => "note",
-        };
-        return Some(Hint::Open(style.to_string()));
-    }
-    let attributes = inner.strip_prefix("hint")?;
-    if !attributes.is_empty() && !attributes.starts_with(char::is_whitespace) {
-        return None;
-    }
-    let style = attributes
-        .split_whitespace()
-        .find_map(|a| a.strip_prefix("style="))
-        .map(|v| v.trim_matches(['"', '\'']).to_ascii_lowercase())
-        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .unwrap_or_else(|| "info".to_string());
-    Some(Hint::Open(style))
-}
-
-/// A hint whose text starts on its opening tag's line (`{% hint style="info" %} Text`,
-/// and `{% endhint %}` at the end when it is all on one line): its style, where the
-/// text is in `line`, and whether the line closes it.
-fn hint_with_text(line: &str) -> Option<(String, Range<usize>, bool)> {
-    let line = line.trim_end();
-    if !line.starts_with("{%") {
-        return None;
-    }
-    let tag_end = line.find("%}")? + 2;
-    let Some(Hint::Open(style)) = hint_tag(&line[..tag_end]) else {
-        return None;
-    };
-    let closing = line.rfind("{%").filter(|&at| at >= tag_end);
-    let closed = closing.is_some_and(|at| matches!(hint_tag(&line[at..]), Some(Hint::Close)));
-    let end = if closed { closing? } else { line.len() };
-    let text = &line[tag_end..end];
-    let start = tag_end + (text.len() - text.trim_start().len());
-    let range = start..tag_end + text.trim_end().len();
-    (!range.is_empty() && !line[range.clone()].contains("{%")).then_some((style, range, closed))
 }
 
 /// `depth` quote marks after `indent`.
@@ -644,6 +597,26 @@ mod tests {
             "> [!warning]\n> First\n> Second\n\nB\n"
         );
         assert!(rewrite("{% hinted %}\nX\n", Options::empty()).is_none());
+        // `{% endhint %}` ending a line of text closes the hint after that text.
+        assert_eq!(
+            out("{% hint style=\"warning\" %}\nOnly *this*. {% endhint %}\nB\n"),
+            "> [!warning]\n> Only *this*. \n\nB\n"
+        );
+        assert_eq!(
+            out(":::tip\n{% hint %}\nX {% endhint %}\nY\n:::\n"),
+            "> [!tip]\n> > [!info]\n> > X \n> \n> Y\n\n"
+        );
+        assert!(rewrite("a {% endhint %}\n", Options::empty()).is_none());
+        // Before the closing tags of the blocks it ends in (GitBook's steps), which
+        // are left for `foreign.rs`.
+        assert_eq!(
+            out("{% hint %}\nA. {% endhint %} {% endstep %}\nB\n"),
+            "> [!info]\n> A. \n {% endstep %}\nB\n"
+        );
+        assert_eq!(
+            out("{% hint %} A. {% endhint %} {% endstep %}\nB\n"),
+            "> [!info]\n> A.\n {% endstep %}\nB\n"
+        );
         // Hexo's NexT and Butterfly notes: the first class is the kind.
         assert_eq!(
             out("{% note warn no-icon %}\nX\n{% endnote %}\n"),

@@ -388,7 +388,12 @@ pub(super) fn strip(
         // `{% raw %}`: its text as it is written.
         let label = tab_label(tag.kind, &name, &tag.inner)
             .or_else(|| gitbook_block(tag.kind, &name, &tag.inner));
-        if let Some(label) = label.or_else(|| (tag.kind == Kind::Raw).then(String::new)) {
+        if let Some(mut label) = label.or_else(|| (tag.kind == Kind::Raw).then(String::new)) {
+            // A GitBook block tag ending a line of text (`Done. {% endtab %}`) ends the
+            // block there: the text's paragraph too, so what follows is not its text.
+            if label.is_empty() && tag.kind == Kind::Liquid && ends::ends_text(text, &tag.range) {
+                label.push('\n');
+            }
             splice.copy(copied..tag.range.start);
             splice.insert(&label, tag.range.start);
             copied = tag.range.end;

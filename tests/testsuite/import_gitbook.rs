@@ -1025,3 +1025,73 @@ fn a_gitbook_page_ref_is_a_link_to_its_page() {
     }
     assert!(!page.contains("{%"), "{page}");
 }
+
+/// Adobe-Marketing-Cloud/aep-sdks-documentation,
+/// `using-mobile-extensions/adobe-analytics-mobile-services/README.md`: a hint whose
+/// `{% endhint %}` ends its line of text never closed; its callout held the rest of
+/// the page, the tabs after it drawn as quotes, and the tag was reported unsupported.
+#[test]
+fn a_hint_closed_at_the_end_of_a_line_of_text_ends_there() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n- [A](a.md)\n");
+    site.write(
+        "book/a.md",
+        "# A\n\n{% hint style=\"warning\" %} \niOS AEP (3.x) Mobile Services extension only supports Cocoapods. {% endhint %}\n\n\
+         {% tabs %}\n{% tab title=\"Android\" %}\nAdd the extension.\n{% endtab %}\n\n\
+         {% tab title=\"iOS (AEP 3.x)\" %}\nAdd the pod.\n{% endtab %}\n{% endtabs %}\n\n## After\n\nThe end.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = main_of(&site.read("a/index.html")).to_string();
+    for expected in [
+        "<p>iOS AEP (3.x) Mobile Services extension only supports Cocoapods.</p>\n</div>\n<p><strong>Android</strong></p>\n<p>Add the extension.</p>",
+        "<p><strong>iOS (AEP 3.x)</strong></p>\n<p>Add the pod.</p>\n<h2 id=\"after\">",
+    ] {
+        assert!(page.contains(expected), "{expected}\nin\n{page}");
+    }
+    assert!(
+        !page.contains("<blockquote") && !page.contains("{%"),
+        "{page}"
+    );
+}
+
+/// Anachoretic/Asus-TUF-Linux, `Linux-Installation/Arch.md` as GitBook exports it:
+/// a step's last hint closes before the step's own closing tag, on one line
+/// (`… starting point. {% endhint %} {% endstep %}`), and a tab's closing tag ends its
+/// last line of text; the hint held the rest of the page.
+#[test]
+fn gitbook_block_tags_ending_a_line_of_text_end_their_blocks_there() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n- [A](a.md)\n");
+    site.write(
+        "book/a.md",
+        "# A\n\n{% stepper %}\n\n{% step %}\n\n## Distro\n\n\
+         {% hint style=\"warning\" %} Arch may not be the best starting point. {% endhint %} {% endstep %}\n\n\
+         {% step %}\n\n## Prerequisites\n\n{% hint style=\"info\" %} Make sure you have:\n\n\
+         1. A USB drive.\n2. Fast Boot disabled. {% endhint %} {% endstep %}\n\n\
+         {% step %}\n\n## USB\n\n{% tabs %} {% tab title=\"Rufus\" %}\n\n\
+         1. Safely eject the USB drive. {% endtab %}\n{% tab title=\"Ventoy\" %}\n\
+         Copy the ISO. {% endtab %} {% endtabs %}\nThe end. {% endstep %}\n\n{% endstepper %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = main_of(&site.read("a/index.html")).to_string();
+    for expected in [
+        "<p>Arch may not be the best starting point.</p>\n</div>\n<h2 id=\"prerequisites\">",
+        "<li>Fast Boot disabled.</li>\n</ol>\n</div>\n<h2 id=\"usb\">",
+        "<li>Safely eject the USB drive.</li>\n</ol>\n<p><strong>Ventoy</strong></p>\n<p>Copy the ISO.</p>\n<p>The end.</p>",
+    ] {
+        assert!(page.contains(expected), "{expected}\nin\n{page}");
+    }
+    assert!(!page.contains("{%"), "{page}");
+}

@@ -1,6 +1,6 @@
 //! Where a tag ends: the closing delimiters of a text found once, and an mdBook
 //! preprocessor's directive written `{{%name …}}`, closed by `}}` on its line, and the
-//! `{% endraw %}` closing a Liquid raw block.
+//! `{% endraw %}` closing a Liquid raw block; and whether a tag ends a line of text.
 
 use super::{Kind, Tag};
 
@@ -84,4 +84,36 @@ pub(super) fn raw_end(text: &str, from: usize, ends: &Ends) -> Option<Tag> {
         }
     }
     None
+}
+
+/// Whether the tag at `range` ends a line of text: words before it on its line, after
+/// any other tags there (`Done. {% endtab %} {% endtabs %}`), and nothing after it.
+pub(super) fn ends_text(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let before = &text[..range.start];
+    let mut line = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim_end();
+    while let Some(tag) = line.strip_suffix("%}").and_then(|l| l.rfind("{%")) {
+        line = line[..tag].trim_end();
+    }
+    let after = &text[range.end..];
+    let rest = &after[..after.find('\n').unwrap_or(after.len())];
+    !line.trim_start().is_empty() && rest.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_ends_a_line_of_text_after_words_and_other_tags_alone() {
+        let ends = |text: &str, tag: &str| {
+            let at = text.rfind(tag).unwrap_or(0);
+            ends_text(text, &(at..at + tag.len()))
+        };
+        assert!(ends("A\nDone. {% endtab %}\nB", "{% endtab %}"));
+        assert!(ends("Done. {% endtab %} {% endtabs %}", "{% endtabs %}"));
+        assert!(!ends("Done. {% endtab %} {% endtabs %}", "{% endtab %}"));
+        assert!(!ends("A\n {% endtab %}\n", "{% endtab %}"));
+        assert!(!ends("{% tabs %} {% endtabs %}", "{% endtabs %}"));
+        assert!(!ends("Done. {% endtab %} more", "{% endtab %}"));
+    }
 }
