@@ -20,8 +20,15 @@ use pulldown_cmark::Options;
 /// `line` is not one.
 pub(super) fn attribute_list(line: &str) -> Option<Option<&str>> {
     let inner = line.trim().strip_prefix('{')?.strip_suffix('}')?;
-    // kramdown's form, `{: .note}`.
-    let inner = inner.strip_prefix(':').unwrap_or(inner).trim();
+    // kramdown's form, `{: .note}`, which may close with a colon too (`{: .note :}`):
+    // kramdown reads a list's ids, classes and keys, and a colon alone is none.
+    let inner = match inner.strip_prefix(':') {
+        Some(list) => (list.trim_end().strip_suffix(':'))
+            .filter(|l| l.is_empty() || l.ends_with(char::is_whitespace))
+            .unwrap_or(list),
+        None => inner,
+    }
+    .trim();
     if inner.is_empty() || inner.contains(['{', '}', '<', '>']) {
         return None;
     }
@@ -141,6 +148,18 @@ mod tests {
             run("Text.\n{: .note .info}\n").as_deref(),
             Some("Text.\n\n")
         );
+        // kramdown's list closed with a colon (Audiveris' docs: `{: .no_toc :}`).
+        assert_eq!(
+            run("# Title\n{: .no_toc :}\n").as_deref(),
+            Some("# Title\n\n")
+        );
+        assert_eq!(
+            run("# Title\n{:#top\t:}\n").as_deref(),
+            Some("# Title\n<a id=\"top\"></a>\n")
+        );
+        assert_eq!(attribute_list("{: :}"), None);
+        assert_eq!(attribute_list("{::}"), None);
+        assert_eq!(attribute_list(".a :}"), None);
         // In a quote (Docsy's docs), after its marks; a quote's blank line is `>`.
         assert_eq!(
             run("> </div>\n> {.border-0}\n").as_deref(),

@@ -334,6 +334,11 @@ mod tests {
             run("{: .highlight }\nText.\n").as_deref(),
             Some("> [!highlight]\n> Text.\n")
         );
+        // Closed with a colon, as kramdown reads it too (Audiveris' docs).
+        assert_eq!(
+            run("{: .warning :}\nText.\n").as_deref(),
+            Some("> [!warning]\n> Text.\n")
+        );
         // After the block, as kramdown reads it too.
         assert_eq!(
             run("Text.\n{: .warning }\n").as_deref(),

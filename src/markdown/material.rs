@@ -219,6 +219,11 @@ mod tests {
             jekyll("[Go](https://x.org){:target=\"_blank\"} and **bold**{: .note} `x`{:.k}.\n"),
             "[Go](https://x.org) and **bold** `x`.\n"
         );
+        // Closed with a colon, as kramdown reads it too.
+        assert_eq!(
+            jekyll("[Go](https://x.org){: .btn :} and *it*{: .note :}.\n"),
+            "[Go](https://x.org) and *it*.\n"
+        );
         for kept in [
             ":material-check: stays.\n",
             "$\\sum_{i=1}^n$ and *a*{b=c}.\n",

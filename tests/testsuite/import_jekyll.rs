@@ -816,3 +816,38 @@ fn just_the_docs_orders_text_nav_orders_after_numbers_among_titles() {
         }
     }
 }
+
+/// Audiveris' docs (`docs/`, a Just the Docs site): 16 lists closed with a colon, as
+/// kramdown reads them too (`{: .note :}` over a paragraph, `{: .no_toc :}` under a
+/// title), showed as text, and their Note callouts were lost.
+#[test]
+fn a_kramdown_list_closed_with_a_colon_is_read_as_one() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "title: Audiveris\nremote_theme: just-the-docs/just-the-docs@v0.10.1\ncallouts:\n  note:\n    title: Note\n    color: purple\n",
+    );
+    site.write(
+        "docs/guide/steps.md",
+        "---\ntitle: Steps\n---\n# Steps internals\n{: .no_toc :}\n\n\
+         Other steps work system per system.\n\n\
+         {: .note :}\nThis type of documentation is halfway between a user manual and a developer manual.\n\n\
+         See the [steps](#top){: .btn :}.\n{:#top :}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("guide/steps/index.html");
+    let start = page.find("<div class=\"article-body\">").unwrap();
+    let body = &page[start..page[start..].find("</article>").unwrap() + start];
+    assert!(!body.contains("{:"), "{body}");
+    for shown in [
+        "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Note\">\n<p class=\"callout-title\">Note</p>\n<p>This type of documentation is halfway",
+        "<a id=\"top\"></a>",
+    ] {
+        assert!(body.contains(shown), "{shown}\nin\n{body}");
+    }
+}
