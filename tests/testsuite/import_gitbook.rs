@@ -1095,3 +1095,35 @@ fn gitbook_block_tags_ending_a_line_of_text_end_their_blocks_there() {
     }
     assert!(!page.contains("{%"), "{page}");
 }
+
+/// Adobe-Marketing-Cloud/aep-sdks-documentation,
+/// `foundation-extensions/adobe-experience-platform-assurance/migration.md` (275 such
+/// titles in 14 files): GitBook's export writes a backslash before a title's
+/// punctuation (`{% tab title="AEP 3.x \(Swift\)" %}`), and GitBook shows "AEP 3.x
+/// (Swift)"; the backslashes were shown. A title is still never markup.
+#[test]
+fn a_gitbook_title_shows_without_the_backslashes_its_export_writes() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"book\"\n",
+    );
+    site.write("book/SUMMARY.md", "# Summary\n\n- [A](a.md)\n");
+    site.write(
+        "book/a.md",
+        "# A\n\n{% tabs %}\n{% tab title=\"AEP 3.x \\(Swift\\)\" %}\nSwift text.\n{% endtab %}\n\n\
+         {% tab title=\"*Not* <b>bold</b> \\*\" %}\nOther text.\n{% endtab %}\n{% endtabs %}\n\n\
+         {% code title=\"Program\\_main.cs\" %}\n```csharp\nvar x = 1;\n```\n{% endcode %}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = main_of(&site.read("a/index.html")).to_string();
+    for expected in [
+        "<p><strong>AEP 3.x (Swift)</strong></p>",
+        "<p><strong>*Not* &lt;b&gt;bold&lt;/b&gt; *</strong></p>",
+        "<p><strong>Program_main.cs</strong></p>",
+    ] {
+        assert!(page.contains(expected), "{expected}\nin\n{page}");
+    }
+    assert!(!page.contains('\\'), "{page}");
+}

@@ -76,13 +76,33 @@ fn quoted<'a>(inner: &'a str, key: &str) -> Option<&'a str> {
 }
 
 /// Text for a bold label or a link's text: Markdown's punctuation escaped.
-fn escaped(text: &str) -> String {
+pub(super) fn escaped(text: &str) -> String {
     text.chars()
         .flat_map(|c| match c.is_ascii_punctuation() {
             true => vec!['\\', c],
             false => vec![c],
         })
         .collect()
+}
+
+/// A GitBook title (a tab's, a code block's) as text for a bold label. GitBook's
+/// export writes a backslash before punctuation in it (`title="AEP 3.x \(Swift\)"`,
+/// GitbookIO/markup-it#66) and GitBook shows the title without: the backslashes are
+/// taken out, then every punctuation mark escaped, so the title is its words, never
+/// markup.
+pub(super) fn gitbook_title(title: &str) -> String {
+    let mut plain = String::with_capacity(title.len());
+    let mut chars = title.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                plain.push(next);
+                chars.next();
+            }
+            _ => plain.push(c),
+        }
+    }
+    escaped(&plain)
 }
 
 /// What stands for one of GitBook's block tags whose content is Markdown that carries
@@ -109,7 +129,7 @@ pub(in crate::markdown) fn gitbook_block(kind: Kind, name: &str, inner: &str) ->
         "stepper" | "endstepper" | "step" | "endstep" | "content-ref" | "endcontent-ref"
         | "endcode" | "endfile" => Some(String::new()),
         "code" => Some(match quoted(inner, "title").filter(|t| !t.is_empty()) {
-            Some(title) => format!("**{}**\n", escaped(title)),
+            Some(title) => format!("**{}**\n", gitbook_title(title)),
             None => String::new(),
         }),
         // Hexo's, Octopress's and Jekyll plugins' `{% youtube ID %}`, `{% vimeo ID %}`.

@@ -8,7 +8,9 @@ use super::Kind;
 /// `{{#tab Docker}}`, `{{#/tab }}`, `{{#/tabs }}` of Cluster API's and Kubebuilder's
 /// books (their `tabulate` preprocessor); and GitBook's `{% tabs %}`,
 /// `{% tab title="Linux" %}`, `{% endtab %}`, `{% endtabs %}`. A tab's name is in bold
-/// before its text; the other tags stand for nothing. `None` for any other tag.
+/// before its text (a GitBook title without the backslashes its export writes:
+/// [`gitbook_title`](super::cards::gitbook_title)); the other tags stand for nothing.
+/// `None` for any other tag.
 pub(in crate::markdown) fn tab_label(kind: Kind, name: &str, inner: &str) -> Option<String> {
     let key = match (kind, name) {
         (Kind::Mdbook, "tabs" | "endtab" | "endtabs" | "/tab" | "/tabs")
@@ -32,14 +34,10 @@ pub(in crate::markdown) fn tab_label(kind: Kind, name: &str, inner: &str) -> Opt
         }
         None => return None,
     };
-    let label: String = label
-        .trim()
-        .chars()
-        .flat_map(|c| match c.is_ascii_punctuation() {
-            true => vec!['\\', c],
-            false => vec![c],
-        })
-        .collect();
+    let label = match kind {
+        Kind::Liquid => super::cards::gitbook_title(label),
+        _ => super::cards::escaped(label.trim()),
+    };
     Some(match label.is_empty() {
         true => String::new(),
         false => format!("**{label}**\n"),
@@ -81,6 +79,19 @@ mod tests {
         assert_eq!(
             label(Kind::Liquid, "tab title= \"Mac\"").as_deref(),
             Some("**Mac**\n")
+        );
+        // GitBook's export escapes punctuation; a title is never markup.
+        assert_eq!(
+            label(Kind::Liquid, "tab title=\"AEP 3.x \\(Swift\\)\"").as_deref(),
+            Some("**AEP 3\\.x \\(Swift\\)**\n")
+        );
+        assert_eq!(
+            label(Kind::Liquid, "tab title=\"a \\\\ *b* <i>\\d\"").as_deref(),
+            Some("**a \\\\ \\*b\\* \\<i\\>\\\\d**\n")
+        );
+        assert_eq!(
+            label(Kind::Mdbook, "#tab name=\"a \\(b\\)\"").as_deref(),
+            Some("**a \\\\\\(b\\\\\\)**\n")
         );
         assert_eq!(label(Kind::Liquid, "tab npm"), None);
         assert_eq!(label(Kind::Mdbook, "#table x"), None);
