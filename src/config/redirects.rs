@@ -28,9 +28,10 @@ impl Redirects {
         }
     }
 
-    /// Adds entries read from another file (GitBook's `.gitbook.yaml`), already
-    /// located, after those of book.toml, leaving out an old address it already has.
-    pub(super) fn append_located(&mut self, more: Vec<Entry>) {
+    /// Adds entries read from another file (GitBook's `.gitbook.yaml`, MkDocs'
+    /// `mkdocs.yml`), already located, after those of book.toml, leaving out an old
+    /// address it already has.
+    pub fn append_located(&mut self, more: Vec<Entry>) {
         for entry in more {
             if !self
                 .entries

@@ -5,7 +5,8 @@
 //! folder is the site language's folder, as
 //! Hugo reads it (links and `ref`s from its root), and each other language is left out
 //! with one `other-language` warning naming the settings that build it as a site.
-//! The site's own `permalinks` are read too when book.toml sets none.
+//! The site's own `permalinks` are read too when book.toml sets none, and an MkDocs
+//! site's `redirect_maps` (`mkdocs/redirects.rs`) after book.toml's `[redirects]`.
 
 use crate::config::{Config, FILE_NAME};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -20,6 +21,7 @@ pub fn read_config(root: &Path, problems: &mut Diagnostics) -> anyhow::Result<Op
         super::site_language::read(config, root, book_toml);
         super::jekyll::read_base_path(config, root);
         read_hugo_languages(config, root, book_toml, problems);
+        super::mkdocs::redirects::read(config, root);
     })
 }
 

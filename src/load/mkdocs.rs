@@ -11,6 +11,8 @@
 use super::Source;
 use std::path::{Path, PathBuf};
 
+pub(super) mod redirects;
+
 /// Front matter keys MkDocs and Material for MkDocs read for their theme (hiding the
 /// navigation, a page's icon or status, search boosts, social cards, a template) and
 /// its blog's posts (their authors, categories, related links, reading time, pinning):
@@ -330,6 +332,24 @@ fn settings(file: &Path, depth: usize) -> Option<serde_yaml::Value> {
         }
     }
     Some(value)
+}
+
+/// The settings files of the MkDocs site whose content folder is `dir` (see
+/// [`config_files`]), each followed by the files its `INHERIT` names in turn, every
+/// file once.
+fn settings_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for file in config_files(dir) {
+        let mut next = Some(file);
+        while let Some(file) = next.take().filter(|f| !files.contains(f)) {
+            next = std::fs::read_to_string(&file)
+                .ok()
+                .and_then(|text| super::yaml::settings_keeping_last(&text))
+                .and_then(|v| Some(file.parent()?.join(v.get("INHERIT")?.as_str()?)));
+            files.push(file);
+        }
+    }
+    files
 }
 
 /// `over` merged onto `base` as MkDocs merges an `INHERIT`ed file: tables key by key,

@@ -29,6 +29,7 @@ mod import_jekyll;
 mod import_languages;
 mod import_mdbook;
 mod import_mkdocs;
+mod import_mkdocs_plugins;
 mod import_names;
 mod import_obsidian;
 mod import_obsidian_bases;
