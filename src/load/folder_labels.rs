@@ -3,7 +3,8 @@
 //! it has no text of its own and whose `position` places it among the docs and folders
 //! beside it, as Docusaurus' sidebar does (developers-finance's "💻 Your Salary"
 //! second, not "Your salary" among the folders by name); a VitePress sidebar's group
-//! over one folder's pages, likewise by its `text` and its place.
+//! over one folder's pages, likewise by its `text` and its place; an MkDocs folder's
+//! `.pages` file (mkdocs-awesome-pages-plugin), by its `title` and the place given it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,22 @@ use std::path::{Path, PathBuf};
 pub struct FolderLabel {
     pub title: Option<String>,
     pub order: Option<i64>,
+}
+
+/// Gives `content` the labels of the site's folders (see [`read`]): also, on an MkDocs
+/// site running mkdocs-awesome-pages-plugin, those its `.pages` files give the folders
+/// of `sources` (see `mkdocs/awesome_pages.rs`).
+pub(super) fn read_into(
+    root: &Path,
+    dir: &Path,
+    sources: &[super::Source],
+    content: &mut super::Content,
+) {
+    let mut labels = read(root, dir, content.docusaurus, &mut content.assets);
+    for (folder, label) in super::mkdocs::folder_labels(dir, sources) {
+        labels.entry(folder).or_insert(label);
+    }
+    content.folder_labels = labels;
 }
 
 /// The label of each folder of the site at `root` whose content folder is `dir` that

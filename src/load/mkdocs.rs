@@ -4,13 +4,16 @@
 //! listed is ordered by its place in the list, unless its front matter gives an
 //! `order` or `weight`, and titled by the list's title for it (`- Setup: setup.md`),
 //! unless its front matter gives a `title`. Pages the list leaves out are published
-//! too, after those it lists, as MkDocs builds every page of `docs/`. The front matter
+//! too, after those it lists, as MkDocs builds every page of `docs/`; without a `nav`,
+//! mkdocs-awesome-pages-plugin's `.pages` files order and title each folder's pages
+//! (`mkdocs/awesome_pages.rs`). The front matter
 //! keys MkDocs and Material for MkDocs read for themselves are known there, and the
 //! theme's templates kept in `docs/` (`custom_dir`) are not published.
 
 use super::Source;
 use std::path::{Path, PathBuf};
 
+mod awesome_pages;
 pub(super) mod redirects;
 
 /// Front matter keys MkDocs and Material for MkDocs read for their theme (hiding the
@@ -378,7 +381,7 @@ fn merge(base: serde_yaml::Value, over: serde_yaml::Value) -> serde_yaml::Value 
 
 /// Orders and titles the pages of an MkDocs site's `nav` (see the module's note). A
 /// site without one lists every page, as MkDocs does: each folder's pages by file name
-/// (its index first), before the folders in it.
+/// (its index first), before the folders in it, or as its `.pages` files say.
 pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
     let Some(settings) = site_settings(dir) else {
         return;
@@ -386,6 +389,9 @@ pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
     let mut listed = Vec::new();
     match settings.get("nav") {
         Some(nav) => nav_pages(nav, &mut listed),
+        None if awesome_pages::options(&settings).is_some() => {
+            listed = arranged(dir, &settings, sources).listed;
+        }
         None => {
             let mut pages: Vec<&Path> = sources.iter().map(|s| s.rel.as_path()).collect();
             pages.sort_by_cached_key(|rel| {
@@ -401,6 +407,33 @@ pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
         }
     }
     super::contents::apply(sources, listed, super::contents::ListTitle::First);
+}
+
+/// The navigation mkdocs-awesome-pages-plugin's `.pages` files give the pages of the
+/// MkDocs site whose content folder is `dir` (see `mkdocs/awesome_pages.rs`); none
+/// where the site does not run the plugin, or gives a `nav`.
+fn arranged(
+    dir: &Path,
+    settings: &serde_yaml::Value,
+    sources: &[Source],
+) -> awesome_pages::Arrangement {
+    let Some(options) = awesome_pages::options(settings) else {
+        return Default::default();
+    };
+    let pages: Vec<&Path> = sources.iter().map(|s| s.rel.as_path()).collect();
+    awesome_pages::arrange(dir, &pages, &options)
+}
+
+/// The titles and places `.pages` files give the folders of the MkDocs site whose
+/// content folder is `dir`, by their paths from it (see [`arranged`]).
+pub(super) fn folder_labels(
+    dir: &Path,
+    sources: &[Source],
+) -> Vec<(PathBuf, super::folder_labels::FolderLabel)> {
+    match site_settings(dir) {
+        Some(settings) => arranged(dir, &settings, sources).folders,
+        None => Vec::new(),
+    }
 }
 
 #[cfg(test)]

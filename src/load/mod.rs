@@ -457,8 +457,7 @@ pub fn load(
     cascade::apply(&mut sources, hugo_params::site_cascade(root, &dir));
     jekyll::keep_addresses(&dir, &mut sources);
     contents::read(root, &dir, content.docusaurus, &mut sources);
-    content.folder_labels =
-        folder_labels::read(root, &dir, content.docusaurus, &mut content.assets);
+    folder_labels::read_into(root, &dir, &sources, &mut content);
     if is_hugo && !bundles::is_zola(root, &dir) {
         bundles::keep_hugo_addresses(&mut sources, hugo_params::keeps_path_case(root, &dir));
     }
