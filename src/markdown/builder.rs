@@ -159,6 +159,7 @@ impl<'a> Builder<'a, '_> {
             self.lines,
             self.body_start,
             self.ctx.broken_links,
+            self.ctx.expressions == super::Expressions::Vue,
             &mut self.out.diagnostics,
         );
         let glossary = !self.ctx.glossary.is_empty();

@@ -53,9 +53,40 @@ pub fn heading_slug(text: &str) -> String {
     slug
 }
 
+/// VitePress's (mdit-vue's) and VuePress's id for a heading's text: accents and
+/// control characters dropped, each run of spaces and ASCII punctuation (and curly
+/// quotes) one `-`, none at either end, lowercased, and `_` before a leading digit.
+/// `"sequence.hooks"` gives `sequence-hooks`, `"2. Setup"` gives `_2-setup`.
+pub fn vue_slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const SPECIAL: &str = "~`!@#$%^&*()-_+=[]{}|\\;:\"'\u{201c}\u{201d}\u{2018}\u{2019}<>,.?/";
+    let mut slug = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.nfkd() {
+        if ('\u{300}'..='\u{36f}').contains(&c) || c < '\u{20}' {
+            continue;
+        }
+        if c.is_whitespace() || SPECIAL.contains(c) {
+            dash = true;
+            continue;
+        }
+        if dash && !slug.is_empty() {
+            slug.push('-');
+        }
+        dash = false;
+        slug.extend(c.to_lowercase());
+    }
+    if slug.starts_with(|c: char| c.is_ascii_digit()) {
+        slug.insert(0, '_');
+    }
+    slug
+}
+
 /// The ids taken on one page so far.
 #[derive(Default)]
 pub(super) struct HeadingIds {
+    /// Ids are made as VitePress and VuePress make them ([`vue_slug`]), on such a site.
+    vue: bool,
     /// Every explicit `{#id}` in the article, reserved before any id is generated.
     explicit: HashSet<String>,
     /// Footnote definitions' ids (their labels).
@@ -81,9 +112,13 @@ impl HeadingIds {
         lines: &LineIndex<'_>,
         body_start: usize,
         broken_links: BrokenLinks,
+        vue: bool,
         diagnostics: &mut Diagnostics,
     ) -> HeadingIds {
-        let mut ids = HeadingIds::default();
+        let mut ids = HeadingIds {
+            vue,
+            ..HeadingIds::default()
+        };
         for (event, _) in events {
             match event {
                 Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -156,7 +191,10 @@ impl HeadingIds {
     /// with `-1`, `-2`, … (the first of those not taken either), as github-slugger does.
     /// A heading with no letters or digits is a `section`.
     pub(super) fn generate(&mut self, text: &str) -> String {
-        let mut base = heading_slug(text);
+        let mut base = match self.vue {
+            true => vue_slug(text),
+            false => heading_slug(text),
+        };
         if base.is_empty() {
             base = "section".to_string();
         }
@@ -336,6 +374,12 @@ mod tests {
         );
         assert_eq!(heading_slug("Ünïcode Straße"), "ünïcode-straße");
         assert_eq!(heading_slug("`code` 1.2"), "code-12");
+        assert_eq!(vue_slug("sequence.hooks"), "sequence-hooks");
+        assert_eq!(vue_slug("  What's new? (v2.0) "), "what-s-new-v2-0");
+        assert_eq!(vue_slug("2. Setup"), "_2-setup");
+        assert_eq!(vue_slug("Crème “brûlée”"), "creme-brulee");
+        assert_eq!(vue_slug("snake_case / kebab-case"), "snake-case-kebab-case");
+        assert_eq!(vue_slug("简体 中文"), "简体-中文");
     }
 
     #[test]

@@ -449,3 +449,38 @@ fn a_badge_in_a_heading_is_no_part_of_its_id() {
         "{page}"
     );
 }
+
+/// vitest-dev/vitest: `## sequence.hooks` is `#sequence-hooks` on vitest.dev, and the
+/// site's pages link it so (309 headings in 35 pages hold a `.`, `:` or `/`); attune
+/// gave `#sequencehooks`, GitHub's id, so a link shared from the published site led to
+/// the page's top. On a VitePress or VuePress site a heading's id is made as they make
+/// it; elsewhere GitHub's stays.
+#[test]
+fn a_vitepress_sites_heading_ids_are_made_as_vitepress_makes_them() {
+    let site = vitepress_site();
+    site.write(
+        "docs/config/index.md",
+        "# Config\n\n## sequence.hooks\n\nText.\n\n## 2. Setup: the `--run` flag\n\nMore.\n\n## sequence.hooks\n\nAgain.\n\nSee [hooks](#sequence-hooks) and [setup](#_2-setup-the-run-flag).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    let page = site.read("config/index.html");
+    for id in [
+        "sequence-hooks",
+        "_2-setup-the-run-flag",
+        "sequence-hooks-1",
+    ] {
+        assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
+    }
+    let other = Fixture::empty();
+    other.write("book.toml", BOOK);
+    other.write(
+        "docs/config/index.md",
+        "# Config\n\n## sequence.hooks\n\nText.\n",
+    );
+    other.build().assert_code(0);
+    assert!(other
+        .read("config/index.html")
+        .contains("<h2 id=\"sequencehooks\">"));
+}
