@@ -70,13 +70,50 @@ pub(super) fn hugo_config(folder: &Path) -> bool {
     })
 }
 
-/// The address Hugo gave each page where attune's differs (a folder `v3.6`, whose dot
-/// Hugo keeps and attune's slug makes `-`; a file `C++ notes.md`): kept as an old
-/// address, as a `slug:`'s is (`FrontMatter::old_address`), so readers' bookmarks and
-/// other sites' links still arrive. Not on a Zola site: Zola makes slugs as attune does.
+/// The address the tool a site comes from gave each page where attune's differs: Hugo's
+/// (not Zola's, which makes slugs as attune does) and MkDocs' (see [`keep_addresses`]).
+pub(super) fn keep_tool_addresses(
+    root: &Path,
+    dir: &Path,
+    hugo: bool,
+    sources: &mut [super::Source],
+) {
+    if hugo && !is_zola(root, dir) {
+        let keep_case = super::hugo_params::keeps_path_case(root, dir);
+        keep_addresses(
+            sources,
+            |p| super::read::hugo_segment(p, keep_case),
+            &["index", "_index"],
+            "/",
+        );
+    } else if let Some(settings) = super::mkdocs::site_settings(dir) {
+        // MkDocs publishes a page at its path (`CI-CD/gates.md` at `/CI-CD/gates/`), as
+        // a file of its name with `use_directory_urls: false` (`/CI-CD/gates.html`).
+        let directory_urls = settings
+            .get("use_directory_urls")
+            .and_then(serde_yaml::Value::as_bool);
+        let ending = match directory_urls {
+            Some(false) => ".html",
+            _ => "/",
+        };
+        keep_addresses(sources, str::to_string, &["index", "README"], ending);
+    }
+}
+
+/// The address another tool gave each page where attune's differs (a Hugo folder
+/// `v3.6`, whose dot Hugo keeps and attune's slug makes `-`; a file `C++ notes.md`; an
+/// MkDocs folder `CI-CD`, whose letter case MkDocs keeps): kept as an old address, as a
+/// `slug:`'s is (`FrontMatter::old_address`), so readers' bookmarks and other sites'
+/// links still arrive. `segment` is the tool's name for a folder or file, `own` the
+/// names of a folder's own page, `ending` what follows the last name (`/`, or `.html`).
 /// With `keep_case` (Hugo's `disablePathToLower = true`) Hugo's address keeps the
 /// letter case of the path (`Guide/0001.Two-Sum/`), as Hugo publishes it.
-pub(super) fn keep_hugo_addresses(sources: &mut [super::Source], keep_case: bool) {
+fn keep_addresses(
+    sources: &mut [super::Source],
+    segment: impl Fn(&str) -> String,
+    own: &[&str],
+    ending: &str,
+) {
     for source in sources {
         let front = &mut source.front;
         if front.old_address.is_some() || front.path.is_some() {
@@ -86,17 +123,23 @@ pub(super) fn keep_hugo_addresses(sources: &mut [super::Source], keep_case: bool
         let mut parts: Vec<String> = (rel.components())
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
-        if parts.last().is_some_and(|p| p == "index" || p == "_index") {
+        let is_own = parts.last().is_some_and(|p| own.contains(&p.as_str()));
+        if is_own {
             parts.pop();
         }
-        let hugo: Vec<String> = parts
-            .iter()
-            .map(|p| super::read::hugo_segment(p, keep_case))
-            .collect();
+        let theirs: Vec<String> = parts.iter().map(|p| segment(p)).collect();
         let ours: Vec<String> = parts.iter().map(|p| crate::text::slugify(p)).collect();
-        let plain = hugo.iter().all(|s| !s.is_empty() && s != "." && s != "..");
-        if plain && !hugo.is_empty() && hugo != ours {
-            front.old_address = Some(hugo.iter().map(|s| format!("{s}/")).collect());
+        let plain = theirs
+            .iter()
+            .all(|s| !s.is_empty() && s != "." && s != "..");
+        if plain && !theirs.is_empty() && theirs != ours {
+            let mut address = theirs.join("/");
+            address.push_str(match (ending, is_own) {
+                ("/", _) => "/",
+                (_, true) => "/index.html",
+                (ending, false) => ending,
+            });
+            front.old_address = Some(address);
         }
     }
 }

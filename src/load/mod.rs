@@ -458,9 +458,7 @@ pub fn load(
     jekyll::keep_addresses(&dir, &mut sources);
     contents::read(root, &dir, content.docusaurus, &mut sources);
     folder_labels::read_into(root, &dir, &sources, &mut content);
-    if is_hugo && !bundles::is_zola(root, &dir) {
-        bundles::keep_hugo_addresses(&mut sources, hugo_params::keeps_path_case(root, &dir));
-    }
+    bundles::keep_tool_addresses(root, &dir, is_hugo, &mut sources);
     if content.docusaurus {
         docusaurus::keep_addresses(&mut sources);
     }

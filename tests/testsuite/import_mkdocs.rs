@@ -793,3 +793,47 @@ fn an_mkdocs_site_without_a_nav_lists_every_page_and_titles_them_as_mkdocs_does(
     assert!(at("Zéro préface") < at(">Introduction<"), "{hub}");
     assert!(!hub.contains("Notes for the authors"), "{hub}");
 }
+
+/// microsoft/code-with-engineering-playbook: MkDocs publishes a page at its path as
+/// written (`docs/CI-CD/gates.md` at `/CI-CD/gates/`, a folder `v1.2/` with its dot),
+/// and attune at its slug (`/ci-cd/gates/`, `/v1-2/`): 36 pages moved, bookmarks and
+/// other sites' links lost. MkDocs' address is kept as an old one, a redirect page
+/// standing there where the host can hold both (an address differing in letter case
+/// alone is one a case-insensitive host merges, and is no redirect); with
+/// `use_directory_urls: false` it is the page's `.html` file.
+#[test]
+fn an_mkdocs_pages_own_address_is_kept_where_attunes_differs() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("mkdocs.yml", "site_name: T\n");
+    site.write(
+        "docs/index.md",
+        "# Home\n\n[Notes](v1.2/notes.md), [gates](CI-CD/gates.md).\n",
+    );
+    site.write("docs/v1.2/notes.md", "# Notes\n\nText.\n");
+    site.write("docs/v1.2/README.md", "# Release\n\nText.\n");
+    site.write("docs/CI-CD/gates.md", "# Gates\n\nText.\n");
+    site.write(
+        "docs/other.md",
+        "# Other\n\nBy MkDocs' address: [notes](/v1.2/notes/).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let home = site.read("index.html");
+    assert!(home.contains("href=\"./v1-2/notes/\""), "{home}");
+    let redirect = site.read("v1.2/notes/index.html");
+    assert!(redirect.contains("v1-2/notes/"), "{redirect}");
+    assert!(site.read("v1.2/index.html").contains("v1-2/"));
+    assert!(site
+        .read("other/index.html")
+        .contains("href=\"../v1-2/notes/\""));
+    assert!(site.read("ci-cd/gates/index.html").contains("Gates"));
+    assert!(!site.path("public/CI-CD").exists());
+
+    site.write("mkdocs.yml", "site_name: T\nuse_directory_urls: false\n");
+    site.build().assert_code(0);
+    assert!(site.read("v1.2/notes.html").contains("v1-2/notes/"));
+}
