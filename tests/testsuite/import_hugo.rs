@@ -384,6 +384,37 @@ fn an_alias_naming_a_part_of_an_old_page_is_followed_from_that_page() {
     assert!(!site.path("public/about/features/#promotion").exists());
 }
 
+/// medic/cht-docs: 18 pages write `aliases: >` over lines of old paths, one text Hugo
+/// splits at its spaces into one alias each; attune read one alias holding a line
+/// break, an error that stopped the build. Such a text is a list of paths; an Obsidian
+/// name with spaces (`aliases: Other name`) stays one alias.
+#[test]
+fn a_folded_text_of_old_paths_is_a_list_of_aliases_as_hugo_reads_it() {
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/guides/publishing.md",
+        "---\ntitle: Publishing\naliases: >\n  /apps/guides/publishing/\n  /core/guides/android/publishing\n---\nHow to publish.\n",
+    );
+    site.write(
+        "content/guides/testing.md",
+        "---\ntitle: Testing\naliases: |\n  /old/testing/\n  older-testing\n---\nHow to test.\n",
+    );
+    site.write(
+        "content/guides/naming.md",
+        "---\ntitle: Naming\naliases: Choosing names\n---\nSee [[Choosing names]].\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    for old in [
+        "apps/guides/publishing/index.html",
+        "core/guides/android/publishing/index.html",
+        "old/testing/index.html",
+    ] {
+        assert!(site.read(old).contains("guides/"), "{old}");
+    }
+    assert!(!run.stderr.contains("control character"), "{}", run.stderr);
+}
+
 #[test]
 fn links_to_a_relative_alias_lead_to_its_page() {
     // Docsy's blog: `blog/2023/0.7.x.md` has `aliases: [docsy-0.7]`, which Hugo (and

@@ -22,13 +22,28 @@ pub(super) fn one_alias_or_many<'de, D: serde::Deserializer<'de>>(
     };
     let list: Result<Vec<Option<String>>, _> = match serde_yaml::Value::deserialize(d)? {
         serde_yaml::Value::Sequence(items) => items.into_iter().map(text).collect(),
-        one => Ok(vec![text(one)?]),
+        one => Ok(match text(one)? {
+            Some(one) if is_list_of_paths(&one) => one
+                .split_whitespace()
+                .map(|p| Some(p.to_string()))
+                .collect(),
+            one => vec![one],
+        }),
     };
     Ok(list?
         .into_iter()
         .flatten()
         .filter(|a| !a.trim().is_empty())
         .collect())
+}
+
+/// Whether one text of aliases is a list of them, as Hugo reads one (`aliases: >` over
+/// lines of old paths, which Hugo splits at spaces): lines of its own (no name or path
+/// holds a line break), or more than one path, each from the root.
+fn is_list_of_paths(text: &str) -> bool {
+    let text = text.trim();
+    let mut words = text.split_whitespace();
+    text.contains(['\n', '\r']) || words.clone().count() > 1 && words.all(|w| w.starts_with('/'))
 }
 
 /// A list of texts: one text, or a list of them, null entries skipped.
@@ -98,5 +113,19 @@ pub(super) fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<
             })
             .collect(),
         _ => Err(expected()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_list_of_paths;
+
+    #[test]
+    fn one_text_is_a_list_of_paths_only_when_it_holds_lines_or_several_paths() {
+        assert!(is_list_of_paths("/a/ /b/c\n"));
+        assert!(is_list_of_paths("/a/\nolder-name\n"));
+        assert!(!is_list_of_paths("Choosing names"));
+        assert!(!is_list_of_paths("/only/one/\n"));
+        assert!(!is_list_of_paths("/a/ and a name"));
     }
 }
