@@ -5,19 +5,26 @@
 //! as text. On an MkDocs site, such an address is written in angle brackets, the form
 //! CommonMark reads spaces in, before the text is parsed; a title after it in quotes
 //! stays its title.
+//!
+//! So does a link reference definition's title in parentheses: Python-Markdown reads
+//! `[comment]: <> (A note (for editors) only)` as a definition, a comment that is never
+//! shown, where CommonMark ends the title at the first `)` and shows the line. Its
+//! inner parentheses are escaped, the form CommonMark reads as a definition.
 
 use super::expand::{literal_ranges, SegMap, Splice};
 use pulldown_cmark::Options;
 use std::ops::Range;
 
-/// Whether `text` may hold a link whose address has a space.
+/// Whether `text` may hold a link whose address has a space, or a definition whose
+/// title holds parentheses.
 pub(super) fn may_hold(text: &str) -> bool {
-    text.match_indices("](").any(|(at, _)| {
+    let spaced = text.match_indices("](").any(|(at, _)| {
         text[at + 2..]
             .split([')', '\n'])
             .next()
             .is_some_and(|d| d.contains(' '))
-    })
+    });
+    spaced || text.lines().any(|line| title_parentheses(line).is_some())
 }
 
 /// The text with each such address in angle brackets, and the map back; `None` when
@@ -35,20 +42,59 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
             found.push(start..start + address);
         }
     }
-    if found.is_empty() {
+    let mut inserts: Vec<(usize, &str)> = found
+        .into_iter()
+        .flat_map(|address| [(address.start, "<"), (address.end, ">")])
+        .collect();
+    let mut line_start = 0;
+    let mut after_blank = true;
+    for line in text.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        if let Some(parentheses) = title_parentheses(line).filter(|_| after_blank) {
+            let literal = literal.get_or_insert_with(|| literal_ranges(text, options));
+            if !literal.iter().any(|r| r.contains(&at)) {
+                inserts.extend(parentheses.into_iter().map(|p| (at + p, "\\")));
+            }
+        }
+        after_blank = line.trim().is_empty() || title_parentheses(line).is_some();
+    }
+    if inserts.is_empty() {
         return None;
     }
+    inserts.sort_by_key(|&(at, _)| at);
     let mut splice = Splice::new(text);
     let mut copied = 0;
-    for address in found {
-        splice.copy(copied..address.start);
-        splice.insert("<", address.start);
-        splice.copy(address.clone());
-        splice.insert(">", address.end);
-        copied = address.end;
+    for (at, insert) in inserts {
+        splice.copy(copied..at);
+        splice.insert(insert, at);
+        copied = at;
     }
     splice.copy(copied..text.len());
     Some((splice.out, splice.map))
+}
+
+/// Where the parentheses inside the title of the link reference definition `line` are
+/// (`[comment]: <> (A note (for editors) only)`, as Python-Markdown reads one: up to
+/// three spaces, a label that is no footnote's, an address, a title in parentheses to
+/// the line's end); `None` for any other line, or a title without them.
+fn title_parentheses(line: &str) -> Option<Vec<usize>> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line[indent..].strip_prefix('[').filter(|_| indent <= 3)?;
+    let label = rest
+        .find("]:")
+        .filter(|&end| !rest[..end].contains([']', '^']))?;
+    let after = &rest[label + 2..];
+    let address = after.trim_start_matches(' ');
+    let address_end = address.find(char::is_whitespace).filter(|&e| e > 0)?;
+    let title = address[address_end..].trim_start_matches(' ');
+    let inner = title.strip_prefix('(')?.trim_end().strip_suffix(')')?;
+    let start = line.len() - title.len() + 1;
+    let parentheses: Vec<usize> = (inner.char_indices())
+        .filter(|&(i, c)| matches!(c, '(' | ')') && !inner[..i].ends_with('\\'))
+        .map(|(i, _)| start + i)
+        .collect();
+    (!parentheses.is_empty()).then_some(parentheses)
 }
 
 /// The length of the address `after` (what follows `](`) opens with, when it holds a

@@ -837,3 +837,31 @@ fn an_mkdocs_pages_own_address_is_kept_where_attunes_differs() {
     site.build().assert_code(0);
     assert!(site.read("v1.2/notes.html").contains("v1-2/notes/"));
 }
+
+/// NHSDigital/rap-community-of-practice: 71 pages hold `[comment]: <> (… (…) …)`, a
+/// note for editors that Python-Markdown reads as a link reference definition and never
+/// shows, its title in parentheses holding parentheses; CommonMark ends such a title
+/// at the first `)`, so the note was published. On an MkDocs site it is a definition,
+/// as there; in a code block it stays as written.
+#[test]
+fn a_definitions_title_holding_parentheses_is_read_as_python_markdown_reads_it() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("mkdocs.yml", "site_name: T\n");
+    site.write(
+        "docs/index.md",
+        "# Project\n\nVisible text.\n\n[comment]: <> (Hidden note (by the authors) for editors)\n[note]: # (Second (hidden) note)\n\n\
+         More text, [see](https://example.org/a_(b)).\n\n```md\n[comment]: <> (Shown (in code))\n```\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("index.html");
+    assert!(
+        !page.contains("Hidden note") && !page.contains("hidden) note"),
+        "{page}"
+    );
+    assert!(page.contains("<p>Visible text.</p>"), "{page}");
+    assert!(page.contains("Shown (in code"), "{page}");
+}
