@@ -127,24 +127,19 @@ impl<'a> Builder<'a, '_> {
                     by_name: true,
                 });
                 let src = format!("{}{n}{}", crate::marks::LINK_REF, crate::marks::MARK_END);
-                // `![[photo.png|300]]` gives a width, `![[photo.png|A caption]]` the alt text.
+                // `![[photo.png|300]]` gives a width, `![[photo.png|A caption]]` the alt
+                // text, `![[photo.png|A caption|300]]` both (the last part is the size).
                 let label = image.alt.trim();
-                let (alt, width) = match label.split_once('x').unwrap_or((label, "")) {
-                    (w, h)
-                        if !w.is_empty()
-                            && w.chars().all(|c| c.is_ascii_digit())
-                            && h.chars().all(|c| c.is_ascii_digit()) =>
-                    {
-                        (
-                            name.rsplit('/').next().unwrap_or(name),
-                            format!(" width=\"{w}\""),
-                        )
-                    }
-                    _ if label.is_empty() || label == dest => {
-                        (name.rsplit('/').next().unwrap_or(name), String::new())
-                    }
-                    _ => (label, String::new()),
+                let (alt, width) = match size(label) {
+                    Some(w) => ("", Some(w)),
+                    None => size_after_alt(label),
                 };
+                let alt = match alt {
+                    "" => name.rsplit('/').next().unwrap_or(name),
+                    alt if alt == dest => name.rsplit('/').next().unwrap_or(name),
+                    alt => alt,
+                };
+                let width = width.map(|w| format!(" width=\"{w}\"")).unwrap_or_default();
                 if image_file {
                     self.emit_html(format!(
                         "<img src=\"{src}\" alt=\"{}\"{width} loading=\"lazy\">",
@@ -263,15 +258,22 @@ pub(crate) fn web_page_embed(url: &str) -> Option<&'static str> {
 /// The alt text and width of a Markdown image whose alt text ends in Obsidian's size,
 /// `|300` or `|300x200`; otherwise the alt text as written, and no width.
 fn size_after_alt(alt: &str) -> (&str, Option<&str>) {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if let Some((text, size)) = alt.rsplit_once('|') {
-        let size = size.trim();
-        let (w, h) = size.split_once('x').unwrap_or((size, "0"));
-        if digits(w) && digits(h) {
-            return (text.trim(), Some(w));
-        }
+    match alt.rsplit_once('|') {
+        Some((text, part)) => match size(part) {
+            Some(width) => (text.trim(), Some(width)),
+            None => (alt, None),
+        },
+        None => (alt, None),
     }
-    (alt, None)
+}
+
+/// The width in Obsidian's size `300` or `300x200` (spaces around it allowed); the
+/// height is not kept.
+fn size(part: &str) -> Option<&str> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let part = part.trim();
+    let (w, h) = part.split_once('x').unwrap_or((part, "0"));
+    (digits(w) && digits(h)).then_some(w)
 }
 
 #[cfg(test)]

@@ -450,6 +450,32 @@ fn a_size_after_a_markdown_images_alt_text_is_its_width() {
     assert!(!page.contains("|375"), "{page}");
 }
 
+/// AglaiaNorza/obsidian-vault, `reti di elaboratori/7 - livello trasporto.md`
+/// (Quartz): `![[a.png|center|400]]` was published as `alt="center|400"` with no
+/// width. As Quartz reads it (`wikilinkImageEmbedRegex` in its `ofm.ts`), a size
+/// ending the label is the width and the text before it the alt text.
+#[test]
+fn an_embeds_last_part_is_its_size_and_the_parts_before_it_its_alt_text() {
+    let site = Fixture::new("obsidian");
+    site.write("content/Notes/attachments/a.png", b"\x89PNG\r\n\x1a\n");
+    site.write(
+        "content/Notes/Stack.md",
+        "# Stack\n\n![[a.png|center|400]]\n\n![[a.png|Diagram of the stack|300x200]]\n\n![[a.png|One|two|50]]\n\n![[a.png| 500]]\n\n![[a.png|Text]]\n\n![[a.png|Figure|3b]]\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("notes/stack/index.html");
+    assert!(page.contains("alt=\"center\" width=\"400\""), "{page}");
+    assert!(
+        page.contains("alt=\"Diagram of the stack\" width=\"300\""),
+        "{page}"
+    );
+    assert!(page.contains("alt=\"One|two\" width=\"50\""), "{page}");
+    assert!(page.contains("alt=\"a.png\" width=\"500\""), "{page}");
+    assert!(page.contains("alt=\"Text\" loading"), "{page}");
+    assert!(page.contains("alt=\"Figure|3b\" loading"), "{page}");
+}
+
 #[test]
 fn embeds_written_as_markdown_links_show_the_note() {
     // With "Use [[Wikilinks]]" off, Obsidian writes `![[Note]]` as `![](Note.md)`:
