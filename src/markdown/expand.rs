@@ -320,10 +320,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
         text = stripped;
     }
     if templates && holds(&text, "/*") {
-        if let Some((unescaped, map)) = super::foreign::unescape(&text) {
-            out.maps.0.push(map);
-            text = unescaped;
-        }
+        text = super::shortcode_escapes::passes(text, article, &mut out);
     }
     // kramdown's lines before a block, and Just the Docs' callouts (Jekyll).
     if article.expressions == Expressions::Liquid && holds(&text, "{:") {

@@ -32,7 +32,7 @@ mod ends;
 use ends::{is_raw, raw_end, Ends};
 
 /// How far a tag may run to its closing delimiter, in bytes.
-const MAX_TAG: usize = 2000;
+pub(super) const MAX_TAG: usize = 2000;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 #[repr(u8)]
@@ -123,7 +123,7 @@ fn tag_at(text: &str, at: usize, ends: &Ends) -> Option<Tag> {
     if inner.is_empty() {
         return None;
     }
-    // `{{</* name */>}}`: Hugo's way to show a shortcode as text (see [`unescape`]).
+    // `{{</* name */>}}`: Hugo's way to show a shortcode as text (`shortcode_escapes.rs`).
     if matches!(kind, Kind::HugoRaw | Kind::HugoMarkdown)
         && inner.starts_with("/*")
         && inner.ends_with("*/")
@@ -205,49 +205,6 @@ pub(super) fn tags(text: &str, options: Options, html: bool) -> Vec<Tag> {
     found
 }
 
-/// `{{</* name */>}}` and `{{%/* name */%}}`, Hugo's way to show a shortcode as text,
-/// in code or out of it: the text `{{< name >}}` (`{{% name %}}`), as Hugo writes it.
-pub(super) fn unescape(text: &str) -> Option<(String, SegMap)> {
-    let mut splice = Splice::new(text);
-    let mut copied = 0;
-    let mut from = 0;
-    let mut any = false;
-    while let Some(i) = text[from..].find("{{") {
-        let at = from + i;
-        from = at + 2;
-        let rest = &text[at..];
-        let (open, close) = if rest.starts_with("{{</*") {
-            ("{{<", "*/>}}")
-        } else if rest.starts_with("{{%/*") {
-            ("{{%", "*/%}}")
-        } else {
-            continue;
-        };
-        if at > 0 && text.as_bytes()[at - 1] == b'\\' {
-            continue;
-        }
-        let Some(end) = text[at + 5..]
-            .find(close)
-            .map(|n| at + 5 + n)
-            .filter(|&end| end - at <= MAX_TAG)
-        else {
-            continue;
-        };
-        splice.copy(copied..at);
-        splice.insert(open, at);
-        splice.copy(at + 5..end);
-        splice.insert(&close[2..], end);
-        copied = end + close.len();
-        from = copied;
-        any = true;
-    }
-    if !any {
-        return None;
-    }
-    splice.copy(copied..text.len());
-    Some((splice.out, splice.map))
-}
-
 pub(super) fn strip(
     text: &str,
     article: &Article,
@@ -255,6 +212,7 @@ pub(super) fn strip(
     out: &mut Expanded,
 ) -> (String, SegMap) {
     let tags = tags(text, options, crate::load::is_html_page(article.file));
+    let tags = super::shortcode_escapes::outside_zola_escapes(tags, text, article);
     let mut splice = Splice::new(text);
     let mut copied = 0;
     // Closing tags already reported with their opening one, and those that end what

@@ -76,6 +76,7 @@ mod rebase;
 mod reference_wikilinks;
 mod references;
 mod sanitize;
+mod shortcode_escapes;
 mod spec_rules;
 mod table_links;
 mod tasks;

@@ -33,7 +33,8 @@ pub(super) fn rewrite(text: &str, article: &Article, options: Options) -> Option
     };
     let mut splice = Splice::new(text);
     let mut copied = 0;
-    for tag in super::foreign::tags(text, options, false) {
+    let tags = super::foreign::tags(text, options, false);
+    for tag in super::shortcode_escapes::outside_zola_escapes(tags, text, article) {
         let (kind, call) = match as_shortcode(tag.kind, &tag.inner) {
             Some(_) if ambiguous(&tag) && !*zola.get_or_insert_with(is_zola) => continue,
             Some(component) => component,

@@ -1851,3 +1851,44 @@ fn a_zola_pair_whose_template_only_styles_its_body_keeps_it_without_a_warning() 
     assert!(text.contains("Kept, reported."), "{text}");
     assert!(!text.contains("{%"), "{text}");
 }
+
+/// welpo/tabi, `content/blog/shortcodes/index.md`: Zola's escaped shortcodes,
+/// `{{/* youtube(id="x") */}}` and `{%/* quote(…) */%}` … `{%/* end */%}`, were published
+/// with their `/* */` (in prose, the pair reported as Liquid tags). Zola shows the call,
+/// taking out only the markers (`ignored_inline_shortcode` in its `content.pest`), in
+/// code and out of it; a pair's body as written; what is not a call as written.
+#[test]
+fn zolas_escaped_shortcodes_show_as_the_call_in_code_and_out_of_it() {
+    let text = "+++\ntitle = \"Third\"\n+++\n```\n{{/* youtube(id=\"dQw4w9WgXcQ\") */}}\n{%/* quote(author=\"Vincent\") */%}\nA quote\n{%/* end */%}\n```\n\nCall it with `{{/* youtube(id=\"x\") */}}` or {{/*youtube(id=1)*/}}.\n\n{%/* note() */%}\nA {% body %} as written.\n{%/* end */%}\n\nNot a call: {{/* page.title */}}.\n";
+    let zola = Fixture::new("hugo");
+    zola.write("config.toml", "base_url = \"https://example.org\"\n");
+    zola.write("content/posts/third.md", text);
+    let run = zola.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("third.md"), "{}", run.stderr);
+    let page = zola.read("posts/third/index.html");
+    let page = body(&page);
+    assert!(
+        page.contains("<code>{{ youtube(id=\"dQw4w9WgXcQ\") }}\n{% quote(author=\"Vincent\") %}\nA quote\n{% end %}\n</code>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<code>{{ youtube(id=\"x\") }}</code> or {{youtube(id=1)}}."),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>{% note() %}\nA {% body %} as written.\n{% end %}</p>"),
+        "{page}"
+    );
+    assert!(page.contains("Not a call: {{/* page.title */}}."), "{page}");
+
+    // Elsewhere the escape is not Zola's: Hugo's site keeps the markers.
+    let hugo = Fixture::new("hugo");
+    hugo.write("content/posts/third.md", text);
+    hugo.build().assert_code(0);
+    let page = hugo.read("posts/third/index.html");
+    assert!(
+        page.contains("{{/* youtube(id=\"dQw4w9WgXcQ\") */}}"),
+        "{page}"
+    );
+}
