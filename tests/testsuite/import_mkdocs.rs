@@ -865,3 +865,35 @@ fn a_definitions_title_holding_parentheses_is_read_as_python_markdown_reads_it()
     assert!(page.contains("<p>Visible text.</p>"), "{page}");
     assert!(page.contains("Shown (in code"), "{page}");
 }
+
+/// nhsengland/datascience: Material's figure, `<figure markdown="span">` around an
+/// image and its caption, was shown as `![…](…)` written out; md_in_html reads a
+/// `span` element's text as Markdown, as it does a `block` one's.
+#[test]
+fn a_figure_marked_markdown_span_holds_its_image() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "mkdocs.yml",
+        "site_name: T\nmarkdown_extensions:\n  - md_in_html\n",
+    );
+    site.write("docs/dash.png", b"\x89PNG\r\n");
+    site.write(
+        "docs/index.md",
+        "# Dashboard\n\n<figure markdown=\"span\">\n  ![The dashboard](dash.png)\n  <figcaption>The *live* view</figcaption>\n</figure>\n\nAfter.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("index.html");
+    assert!(
+        page.contains("<img src=\"./dash.png\" alt=\"The dashboard\""),
+        "{page}"
+    );
+    assert!(
+        !page.contains("![The dashboard]") && !page.contains("markdown="),
+        "{page}"
+    );
+    assert!(page.contains("<p>After.</p>"), "{page}");
+}

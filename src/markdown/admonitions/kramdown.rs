@@ -318,7 +318,9 @@ struct Opener {
 }
 
 /// The opening tag `line` starts with (up to three spaces in), if it is one of a
-/// block element whose `markdown` attribute is `1`, `block` or bare.
+/// block element whose `markdown` attribute is `1`, `block` or bare, or `span`
+/// (Material's `<figure markdown="span">` around an image and its caption, its text
+/// read as Markdown too; here in a paragraph of its own).
 fn opener(line: &str) -> Option<Opener> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let rest = line[indent..].strip_prefix('<').filter(|_| indent <= 3)?;
@@ -372,7 +374,7 @@ fn opener(line: &str) -> Option<Opener> {
         None if after.is_empty() || after.starts_with([' ', '\t', '/']) => ("", 0),
         None => return None,
     };
-    if !matches!(value, "" | "1" | "block") {
+    if !matches!(value, "" | "1" | "block" | "span") {
         return None;
     }
     let space = attributes[..at].len() - attributes[..at].trim_end().len();
