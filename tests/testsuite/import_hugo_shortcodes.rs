@@ -946,6 +946,32 @@ fn hextras_cards_tabs_file_trees_and_badges_keep_their_words_and_links() {
     assert!(page.contains("href=\"../../docs/other/\""), "{page}");
 }
 
+/// medic/cht-docs: 35 Hextra cards in 10 pages show a screenshot (`image="…"`); one
+/// with no title was left out with a report, one with a title lost its image. Each
+/// shows its image, after its title or, with none, as its link, named by its file.
+#[test]
+fn a_hextra_cards_image_is_shown() {
+    let site = hugo_site();
+    site.write("content/docs/shot.png", b"\x89PNG\r\n");
+    site.write(
+        "content/docs/_index.md",
+        "---\ntitle: Docs\n---\n{{< cards >}}\n{{< card link=\"shot.png\" image=\"shot.png\" method=\"resize\" >}}\n\
+         {{< card link=\"shot.png\" title=\"The form\" image=\"shot.png\" >}}\n{{< /cards >}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("docs/index.html");
+    assert!(
+        page.contains("<img src=\"../docs/shot.png\" alt=\"shot\" loading=\"lazy\"></a></li>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(">The form</a> <img src=\"../docs/shot.png\" alt=\"The form\""),
+        "{page}"
+    );
+}
+
 #[test]
 fn hextras_hero_badge_in_a_div_is_a_link_around_its_html() {
     // imfing/hextra's blog page: the badge in a `<div>`, its text a `<span>`; it was

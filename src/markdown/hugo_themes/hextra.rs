@@ -65,9 +65,31 @@ pub(super) fn in_place(name: &str, args: &Args, paired: bool) -> Option<(String,
             Some(address) => around(&format!("<a href=\"{address}\">"), "</a>"),
             None => around("", ""),
         },
+        // A card's `image` (a screenshot) is shown after its title, or alone in its
+        // link, named by its file, when the card has none.
         "card" | "hextra/feature-card" if !paired => {
-            let title = plain(args.get("title")?);
-            let item = link(&title, args.get("link"));
+            let image = (args.get("image")).filter(|i| !i.contains(['<', '>', '\n', '\r']));
+            let named = |i: &str| {
+                plain(
+                    i.rsplit('/')
+                        .next()
+                        .unwrap_or(i)
+                        .split('.')
+                        .next()
+                        .unwrap_or(i),
+                )
+            };
+            let title = args.get("title").map(plain);
+            let picture =
+                image.map(|i| format!("![{}](<{i}>)", title.clone().unwrap_or_else(|| named(i))));
+            let item = match (title, picture) {
+                (Some(title), Some(picture)) => {
+                    format!("{} {picture}", link(&title, args.get("link")))
+                }
+                (Some(title), None) => link(&title, args.get("link")),
+                (None, Some(picture)) => link(&picture, args.get("link")),
+                (None, None) => return None,
+            };
             let subtitle = args
                 .get("subtitle")
                 .map(|s| format!(": {}", s.replace('\n', " ")));
