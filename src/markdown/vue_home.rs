@@ -1,7 +1,8 @@
 //! A VitePress or VuePress home page's own text, which its front matter holds: VitePress's
 //! `layout: home` with `hero` (`name`, `text`, `tagline`, `actions`) and `features`
 //! (`title`, `details`, `link`), VuePress's `home: true` with `heroText`, `tagline`,
-//! `actionText` and `actionLink` (or `actions`) and `features`. Their themes draw it
+//! `actionText` and `actionLink` (or `actions`) and `features`; and an Astro Starlight
+//! page's `hero` (`title`, `tagline`, `actions`). Their themes draw it
 //! as the page's top and its cards; without it the home page of such a site is empty.
 //!
 //! Here it is written as Markdown before the page's own text, as the theme shows it
@@ -17,12 +18,19 @@ use serde_json::Value;
 /// `out`'s; `None` but on a VitePress or VuePress site whose page's front matter asks for
 /// a home page and gives it something to show.
 pub(super) fn prepend(body: &str, article: &Article, out: &mut Expanded) -> Option<String> {
-    if article.expressions != Expressions::Vue {
+    let vue = article.expressions == Expressions::Vue;
+    let starlight = || {
+        let site = |(_, dir, _): (&_, &std::path::Path, &_)| crate::load::astro::is_starlight(dir);
+        article.front_matter.contains("hero") && article.content.is_some_and(site)
+    };
+    if !vue && !starlight() {
         return None;
     }
     let front = crate::load::hugo_params::front_values(article.front_matter)?;
+    // Starlight draws a page's `hero` wherever it is given.
     let home = front.get("layout").and_then(Value::as_str) == Some("home")
-        || front.get("home").and_then(Value::as_bool) == Some(true);
+        || front.get("home").and_then(Value::as_bool) == Some(true)
+        || !vue && front.get("hero").is_some();
     if !home {
         return None;
     }
@@ -42,7 +50,8 @@ pub(super) fn prepend(body: &str, article: &Article, out: &mut Expanded) -> Opti
 fn home_text(front: &Value) -> String {
     let hero = front.get("hero");
     let field = |key: &str| hero.and_then(|h| h.get(key)).and_then(text_of);
-    let name = field("name").or_else(|| front.get("heroText").and_then(text_of));
+    let name = (field("name").or_else(|| field("title")))
+        .or_else(|| front.get("heroText").and_then(text_of));
     let tagline = field("tagline").or_else(|| front.get("tagline").and_then(text_of));
     let mut blocks = Vec::new();
     if let Some(name) = name {

@@ -2481,3 +2481,32 @@ fn docusaurus_sidebars_are_read_where_the_settings_say() {
     );
     assert_eq!(orphans(&site), ["'intro'", "'first'", "'second'"]);
 }
+
+/// withastro/starlight: its home page (`template: splash`) and 16 translations hold
+/// their text in `hero` (`title`, `tagline`, `actions`), which Starlight draws at the
+/// page's top; attune published them without it, and said nothing. It is the page's
+/// first text now, its links checked, as a VitePress home page's hero is.
+#[test]
+fn a_starlight_pages_hero_is_its_first_text() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Demo\"\n\n[build]\ncontent_dir = \"src/content/docs\"\noutput_dir = \"dist\"\n",
+    );
+    site.write("astro.config.mjs", "export default {}\n");
+    site.write(
+        "src/content/docs/index.mdx",
+        "---\ntitle: Demo docs\ntemplate: splash\nhero:\n  title: Make your docs shine\n  tagline: Everything you need.\n  actions:\n    - text: Get started\n      link: /getting-started/\n      icon: right-arrow\n---\n\nBody.\n",
+    );
+    site.write(
+        "src/content/docs/getting-started.md",
+        "---\ntitle: Getting started\n---\nText.\n",
+    );
+    site.build().assert_code(0);
+    let home = std::fs::read_to_string(site.path("dist/index.html")).unwrap();
+    assert!(
+        home.contains("<h1 id=\"make-your-docs-shine\">Make your docs shine <a"),
+        "{home}"
+    );
+    assert!(home.contains("<p>Everything you need.</p>\n<p><a href=\"./getting-started/\" id=\"ref-1\">Get started</a></p>\n<p>Body.</p>"), "{home}");
+}
