@@ -400,6 +400,10 @@ fn a_folded_text_of_old_paths_is_a_list_of_aliases_as_hugo_reads_it() {
         "---\ntitle: Testing\naliases: |\n  /old/testing/\n  older-testing\n---\nHow to test.\n",
     );
     site.write(
+        "content/guides/one.md",
+        "---\ntitle: One\naliases: >\n   /contribute/code/one\n---\nJust one.\n",
+    );
+    site.write(
         "content/guides/naming.md",
         "---\ntitle: Naming\naliases: Choosing names\n---\nSee [[Choosing names]].\n",
     );
@@ -409,6 +413,7 @@ fn a_folded_text_of_old_paths_is_a_list_of_aliases_as_hugo_reads_it() {
         "apps/guides/publishing/index.html",
         "core/guides/android/publishing/index.html",
         "old/testing/index.html",
+        "contribute/code/one/index.html",
     ] {
         assert!(site.read(old).contains("guides/"), "{old}");
     }

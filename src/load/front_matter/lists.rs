@@ -27,7 +27,8 @@ pub(super) fn one_alias_or_many<'de, D: serde::Deserializer<'de>>(
                 .split_whitespace()
                 .map(|p| Some(p.to_string()))
                 .collect(),
-            one => vec![one],
+            // `aliases: >` over one path ends with its line break, which Hugo drops.
+            one => vec![one.map(|one| one.trim().to_string())],
         }),
     };
     Ok(list?
