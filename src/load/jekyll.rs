@@ -116,19 +116,26 @@ pub(super) fn read_base_path(config: &mut crate::config::Config, root: &Path) {
 
 /// The values Jekyll's `{{ site.… }}` reads on the Jekyll site whose source folder is
 /// `dir`: its `_config.yml` (`{{ site.repository }}`, `{{ site.version }}`), as one
-/// JSON object; `None` on another site or without one.
-pub fn site_variables(dir: &Path) -> Option<serde_json::Value> {
+/// JSON object, with its data folder's files under `data` when one of its `sources`
+/// names `site.data` (so a site that never does reads none of them on each build);
+/// `None` on another site or without one.
+pub fn site_variables(dir: &Path, sources: &[super::Source]) -> Option<serde_json::Value> {
     let ("Jekyll", config) = tool(dir)? else {
         return None;
     };
     let settings = settings(&config);
     let data_dir = settings.get("data_dir").and_then(serde_yaml::Value::as_str);
-    let data = data_files(&dir.join(data_dir.unwrap_or("_data")), 0);
+    let data_dir = dir.join(data_dir.unwrap_or("_data"));
     let mut values = match serde_json::to_value(settings) {
         Ok(serde_json::Value::Object(values)) => values,
         _ => serde_json::Map::new(),
     };
-    values.insert("data".into(), data);
+    if sources
+        .iter()
+        .any(|s| crate::text::holds(&s.text, "site.data."))
+    {
+        values.insert("data".into(), data_files(&data_dir, 0));
+    }
     Some(serde_json::Value::Object(values))
 }
 

@@ -57,6 +57,7 @@ pub(super) fn jekyll_page(inner: &str, article: &Article) -> Option<String> {
                 .split('.')
                 .all(|k| !k.is_empty() && k.chars().all(plain)) =>
         {
+            // Liquid's names match in their case only (unlike Hugo's, see `lookup`).
             let mut at = article.site_params?;
             for part in key.split('.') {
                 at = at.get(part)?;

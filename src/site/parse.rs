@@ -96,7 +96,7 @@ pub(super) fn articles(
     let emoji = crate::load::emoji::shortcodes(&content.root, &content.dir);
     let obsidian_text = expressions.vault()
         || expressions == markdown::Expressions::Template && content.summary.is_none();
-    let site_params = crate::load::jekyll::site_variables(&content.dir)
+    let site_params = crate::load::jekyll::site_variables(&content.dir, &content.sources)
         .or_else(|| crate::load::hugo_params::site_params(&content.root, &content.dir));
     let passthrough = crate::load::hugo_params::passthrough(&content.root, &content.dir);
     let callouts = crate::load::just_the_docs::callouts(&content.dir);
