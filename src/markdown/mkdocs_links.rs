@@ -24,7 +24,7 @@ pub(super) fn may_hold(text: &str) -> bool {
             .next()
             .is_some_and(|d| d.contains(' '))
     });
-    spaced || text.lines().any(|line| title_parentheses(line).is_some())
+    spaced || crate::text::holds(text, "]:") && text.lines().any(|l| title_parentheses(l).is_some())
 }
 
 /// The text with each such address in angle brackets, and the map back; `None` when
@@ -51,13 +51,15 @@ pub(super) fn rewrite(text: &str, options: Options) -> Option<(String, SegMap)> 
     for line in text.split_inclusive('\n') {
         let at = line_start;
         line_start += line.len();
-        if let Some(parentheses) = title_parentheses(line).filter(|_| after_blank) {
+        let parentheses = title_parentheses(line);
+        let definition = parentheses.is_some();
+        if let Some(parentheses) = parentheses.filter(|_| after_blank) {
             let literal = literal.get_or_insert_with(|| literal_ranges(text, options));
             if !literal.iter().any(|r| r.contains(&at)) {
                 inserts.extend(parentheses.into_iter().map(|p| (at + p, "\\")));
             }
         }
-        after_blank = line.trim().is_empty() || title_parentheses(line).is_some();
+        after_blank = definition || line.trim().is_empty();
     }
     if inserts.is_empty() {
         return None;
