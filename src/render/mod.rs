@@ -9,6 +9,7 @@
 
 mod article;
 mod body;
+mod chapters;
 pub mod context;
 mod extras;
 mod feeds;

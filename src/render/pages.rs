@@ -2,6 +2,7 @@
 //! references, reading paths, redirects, map, search, handouts, help and the rest.
 
 use super::article::{format_reference, governance_block, sort_key};
+use super::chapters::Entry;
 use super::context::*;
 use super::pass::{page, Pass};
 use super::{card, Templates};
@@ -64,6 +65,37 @@ impl Pages<'_> {
     }
 }
 
+/// The home page's list: the topics and, among them, the chapters no topic holds
+/// (see `chapters.rs`), each entry with the `SUMMARY.md` part that begins at it.
+fn home_entries<'a>(site: &'a Site, topics: &[TopicInfo<'a>]) -> Vec<TopicInfo<'a>> {
+    let entries = super::chapters::entries(site);
+    let parts: Vec<Option<usize>> = (entries.iter())
+        .map(|e| match e {
+            Entry::Topic(t) => site.part_of_folder(&topics[*t].url),
+            Entry::Chapter(c) => site.part_of(c.article),
+        })
+        .collect();
+    (entries.iter().zip(site.part_titles(&parts)))
+        .map(|(e, part)| match e {
+            Entry::Topic(t) => TopicInfo {
+                part,
+                ..topics[*t].clone()
+            },
+            Entry::Chapter(c) => {
+                let article = &site.articles[c.article];
+                TopicInfo {
+                    id: article.url.trim_end_matches('/').replace('/', "-"),
+                    title: article.link_title(),
+                    description: &article.summary,
+                    url: article.url.clone(),
+                    articles: c.children.iter().map(|&i| card(site, i)).collect(),
+                    part,
+                }
+            }
+        })
+        .collect()
+}
+
 /// Renders every page but the articles, the top-level 404.html and print.html.
 pub(super) fn site_pages(pages: &mut Pages) {
     let site = pages.site;
@@ -83,7 +115,7 @@ pub(super) fn site_pages(pages: &mut Pages) {
                 .zip(&site.topics)
                 .zip(site.part_titles(&parts))
                 .map(|((t, list), part)| TopicInfo {
-                    id: &t.id,
+                    id: t.id.clone(),
                     title: &t.title,
                     description: &t.description,
                     url: format!("{}/", t.id),
@@ -110,7 +142,7 @@ pub(super) fn site_pages(pages: &mut Pages) {
         })
     };
     pages.page("index.html", "", &site.config.site.title, || HomePage {
-        topics: topics(),
+        topics: home_entries(site, topics()),
         paths: paths(),
         home_text: site.home_hub().map(|h| super::body::article_body(site, h)),
     });

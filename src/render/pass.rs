@@ -1,6 +1,7 @@
 //! A render pass: the context every page of an edition shares, the editions one
 //! render is written as, and in a served folder the keys that skip unchanged pages.
 
+use super::chapters::Entry;
 use super::context::{Base, CrisisLink, NavLink, Page, SiteInfo};
 use super::Templates;
 use crate::diagnostic::Diagnostic;
@@ -186,6 +187,8 @@ pub(super) fn passes<'a>(
 /// footer links to `offline.zip`.
 fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
     let config = &site.config;
+    let entries = super::chapters::entries(site);
+    let in_nav = super::chapters::listed(&entries);
     let base = Base {
         site: SiteInfo {
             title: &config.site.title,
@@ -218,17 +221,23 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
             has_handouts: site.has_handouts(),
             offline_zip,
         },
-        nav: config
-            .topics
+        nav: entries
             .iter()
-            .map(|t| NavLink {
-                title: &t.title,
-                url: format!("{}/", t.id),
+            .map(|e| match e {
+                Entry::Topic(t) => NavLink {
+                    title: &config.topics[*t].title,
+                    url: format!("{}/", config.topics[*t].id),
+                },
+                Entry::Chapter(c) => NavLink {
+                    title: site.articles[c.article].link_title(),
+                    url: site.articles[c.article].url.clone(),
+                },
             })
             .collect(),
         pages: site
             .pages
             .iter()
+            .filter(|i| !in_nav.contains(i))
             .map(|&i| NavLink {
                 title: &site.articles[i].title,
                 url: site.articles[i].url.clone(),

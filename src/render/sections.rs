@@ -2,7 +2,7 @@
 //! folder's `_index.md` or `index.md`), its sub-sections and its articles, and the
 //! breadcrumbs down to an article in a sub-section.
 
-use super::context::{Card, Crumb, HubInfo, SectionCard, SectionInfo, SectionPage};
+use super::context::{Card, Crumb, HubEntry, HubInfo, SectionCard, SectionInfo, SectionPage};
 use super::{body::article_body, card};
 use crate::site::Site;
 
@@ -41,19 +41,18 @@ fn hub<'a>(
     articles: &[usize],
 ) -> HubInfo<'a> {
     let articles = &listed(site, sections, articles)[..];
+    let order = interleaved(site, sections, articles);
     // Where a SUMMARY.md part begins, in the order the hub shows its entries.
-    let parts: Vec<Option<usize>> = sections
-        .iter()
-        .map(|&s| site.part_of_folder(&site.sections[s].url))
-        .chain(articles.iter().map(|&i| site.part_of(i)))
+    let parts: Vec<Option<usize>> = (order.iter())
+        .map(|&(s, i)| match (s, i) {
+            (Some(s), _) => site.part_of_folder(&site.sections[s].url),
+            (None, Some(i)) => site.part_of(i),
+            (None, None) => None,
+        })
         .collect();
-    let mut parts = site.part_titles(&parts).into_iter();
-    HubInfo {
-        body: text.map(|h| article_body(site, h)),
-        sections: sections
-            .iter()
-            .zip(parts.by_ref())
-            .map(|(&s, part)| {
+    let entries: Vec<HubEntry> = (order.iter().zip(site.part_titles(&parts)))
+        .map(|(&(s, i), part)| HubEntry {
+            section: s.map(|s| {
                 let section = &site.sections[s];
                 SectionCard {
                     // Hugo's `linkTitle` of the folder's text, in the list.
@@ -65,17 +64,43 @@ fn hub<'a>(
                     count: count(site, s),
                     part,
                 }
-            })
-            .collect(),
-        articles: articles
-            .iter()
-            .zip(parts)
-            .map(|(&i, part)| Card {
+            }),
+            article: i.map(|i| Card {
                 part,
                 ..card(site, i)
-            })
-            .collect(),
+            }),
+        })
+        .collect();
+    HubInfo {
+        body: text.map(|h| article_body(site, h)),
+        sections: entries.iter().filter_map(|e| e.section.clone()).collect(),
+        articles: entries.iter().filter_map(|e| e.article.clone()).collect(),
+        entries,
     }
+}
+
+/// A hub's sub-sections and articles (each list in reading order) as one list in
+/// reading order: each entry a sub-section or an article.
+fn interleaved(
+    site: &Site,
+    sections: &[usize],
+    articles: &[usize],
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let folder_key = |s: usize| {
+        let section = &site.sections[s];
+        site.folder_order_key(&section.url, section.hub, &section.title)
+    };
+    let mut out = Vec::with_capacity(sections.len() + articles.len());
+    let mut articles = articles.iter().copied().peekable();
+    for &s in sections {
+        let key = folder_key(s);
+        while let Some(i) = articles.next_if(|&i| site.order_key(&site.articles[i]) < key) {
+            out.push((None, Some(i)));
+        }
+        out.push((Some(s), None));
+    }
+    out.extend(articles.map(|i| (None, Some(i))));
+    out
 }
 
 fn count(site: &Site, s: usize) -> usize {

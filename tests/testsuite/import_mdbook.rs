@@ -1038,7 +1038,8 @@ fn a_folder_without_a_readme_takes_its_title_and_place_from_summary_md() {
     // A sub-section named by the chapter its folder's chapters are nested in.
     let data = main_of(&site.read("data/index.html")).to_string();
     assert!(data.contains("<h1>Working with data</h1>"), "{data}");
-    assert_in_order(&data, &[">Formats</a>", ">Reading</a>", ">Writing</a>"]);
+    // Its sub-section among its chapters, in SUMMARY.md's order.
+    assert_in_order(&data, &[">Reading</a>", ">Formats</a>", ">Writing</a>"]);
     // Reading order is SUMMARY.md's.
     assert!(site
         .read("data/writing/index.html")
@@ -2543,6 +2544,83 @@ fn a_flat_books_chapters_page_through_the_book_in_its_contents_order() {
         assert!(
             !page.contains("prev-next") && !page.contains("article-header"),
             "{page}"
+        );
+    }
+}
+
+#[test]
+fn chapters_outside_folders_stand_among_the_topics_on_the_home_page_and_in_the_navigation() {
+    // The Embedded Rust Book: `portability/index.md` is a folder's lone chapter and
+    // `appendix.md` a chapter at the content root with one nested under it; mdBook's
+    // sidebar shows them among the folders' chapters, in SUMMARY.md's order.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n[Preface](preface.md)\n\n\
+         - [Introduction](intro/index.md)\n    - [Hardware](intro/hardware.md)\n\
+         - [Portability](portability/index.md)\n\
+         - [Appendix](appendix.md)\n    - [Glossary](glossary-terms.md)\n\
+         - [Concurrency](concurrency/index.md)\n",
+    );
+    for (file, title) in [
+        ("preface.md", "Preface"),
+        ("intro/index.md", "Introduction"),
+        ("intro/hardware.md", "Hardware"),
+        ("portability/index.md", "Portability"),
+        ("appendix.md", "Appendix"),
+        ("glossary-terms.md", "Glossary"),
+        ("concurrency/index.md", "Concurrency"),
+        ("about.md", "About this book"),
+    ] {
+        site.write(&format!("src/{file}"), format!("## {title}\n\nText.\n"));
+    }
+    site.build().assert_code(0);
+    let html = site.read("index.html");
+    let home = main_of(&html);
+    assert_in_order(
+        home,
+        &[
+            "<h2 id=\"topic-preface\"><a href=\"./preface/\">Preface</a></h2>",
+            "<a href=\"./intro/\">Introduction</a></h2>",
+            "<a href=\"./intro/hardware/\">Hardware</a>",
+            "<h2 id=\"topic-portability\"><a href=\"./portability/\">Portability</a></h2>",
+            "<a href=\"./appendix/\">Appendix</a></h2>",
+            "<li><a href=\"./glossary-terms/\">Glossary</a>",
+            "<a href=\"./concurrency/\">Concurrency</a></h2>",
+        ],
+    );
+    // A chapter with none nested under it lists nothing: no empty list.
+    assert!(
+        !home.contains("<ul class=\"article-list\">\n</ul>"),
+        "{home}"
+    );
+    let nav = &html[html.find("class=\"site-nav\"").expect("a top navigation")..];
+    let nav = &nav[..nav.find("</nav>").expect("its end")];
+    assert_in_order(
+        nav,
+        &[
+            ">Preface</a>",
+            ">Introduction</a>",
+            ">Portability</a>",
+            ">Appendix</a>",
+            ">Concurrency</a>",
+        ],
+    );
+    assert!(!nav.contains("Glossary"), "{nav}");
+    assert!(site
+        .read("portability/index.html")
+        .contains("href=\"../portability/\" aria-current=\"page\">Portability</a>"));
+    // The footer lists what no contents list: the page SUMMARY.md does not name is
+    // left out of the book, so the footer names none of the chapters.
+    let footer = &html[html.find("<footer").expect("a footer")..];
+    for chapter in ["Preface", "Portability", "Appendix", "Glossary"] {
+        assert!(
+            !footer.contains(&format!(">{chapter}</a>")),
+            "{chapter}: {footer}"
         );
     }
 }

@@ -149,14 +149,16 @@ fn awesome_pages_files_order_and_title_pages_and_folders() {
             "{names:?} in {page}: {html}"
         );
     };
+    // The top navigation: pages and folders as `.pages` lists them, the rest (`...`)
+    // as MkDocs lists them, files before folders.
     order(
         "index.html",
         &[
-            "href=\"./automated-testing/\"",
-            "href=\"./reviews/\">Code reviews<",
             "href=\"./ise/\">Who is ISE?<",
+            "href=\"./automated-testing/\"",
             "href=\"./checklist/\"",
             "href=\"./agile/\"",
+            "href=\"./reviews/\">Code reviews<",
             "href=\"./ui-ux/\"",
         ],
     );

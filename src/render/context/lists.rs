@@ -6,8 +6,11 @@ use serde::Serialize;
 /// `index.html`, the home page.
 #[derive(Serialize)]
 pub struct HomePage<'a> {
-    /// The topics (see `TopicInfo`).
-    pub topics: &'a [TopicInfo<'a>],
+    /// The topics (see `TopicInfo`), and among them, in reading order, each chapter
+    /// at the top of the site's contents that no topic holds, as a `TopicInfo` whose
+    /// `url` is the chapter's page, `description` its summary and `articles` the
+    /// chapters `SUMMARY.md` nests under it.
+    pub topics: Vec<TopicInfo<'a>>,
     /// The reading paths (see `PathInfo`).
     pub paths: &'a [PathInfo<'a>],
     /// The content folder's own text (`content/_index.md`) as HTML, or null (print
@@ -16,10 +19,10 @@ pub struct HomePage<'a> {
 }
 
 /// A topic with its articles.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct TopicInfo<'a> {
-    /// The topic's id from `book.toml`.
-    pub id: &'a str,
+    /// The topic's id from `book.toml` (a chapter's: its URL, `/` made `-`).
+    pub id: String,
     /// Its title.
     pub title: &'a str,
     /// Its description (may be empty).
@@ -71,10 +74,22 @@ pub struct HubInfo<'a> {
     pub sections: Vec<SectionCard<'a>>,
     /// The articles directly in it, in reading order: `title`, `url`, `summary`, `minutes`.
     pub articles: Vec<Card<'a>>,
+    /// Its sub-sections and articles together, in reading order (see `HubEntry`), as
+    /// mdBook's `SUMMARY.md`, MkDocs' `nav` or Hugo's weights interleave them.
+    pub entries: Vec<HubEntry<'a>>,
+}
+
+/// One entry of a hub's list: a sub-section or an article.
+#[derive(Serialize, Clone)]
+pub struct HubEntry<'a> {
+    /// The sub-section (see `SectionCard`), or null.
+    pub section: Option<SectionCard<'a>>,
+    /// The article (see `Card`), or null.
+    pub article: Option<Card<'a>>,
 }
 
 /// A sub-section in a hub's list.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct SectionCard<'a> {
     /// Its title.
     pub title: &'a str,
@@ -85,7 +100,7 @@ pub struct SectionCard<'a> {
     /// How many articles it holds, in its own sub-sections too.
     pub count: usize,
     /// The title of the `SUMMARY.md` part that begins at this section in the hub's
-    /// list (sections first, then articles), or null.
+    /// list (its `entries`), or null.
     pub part: Option<&'a str>,
 }
 

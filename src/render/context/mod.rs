@@ -17,9 +17,13 @@ use serde::Serialize;
 pub struct Base<'a> {
     /// The site (see `SiteInfo`).
     pub site: SiteInfo<'a>,
-    /// The topics, in `book.toml` order: `title`, `url`.
+    /// The topics, in `book.toml` order (else in reading order), and among them the
+    /// chapters at the top of the site's own contents that no topic holds (a book's
+    /// chapters at the content root, listed by `SUMMARY.md`, MkDocs' `nav` or a
+    /// sidebar), in reading order: `title`, `url`.
     pub nav: Vec<NavLink<'a>>,
-    /// The articles outside any topic (standalone pages): `title`, `url`.
+    /// The articles outside any topic that neither `nav` nor the home page's list
+    /// holds (standalone pages such as an about page): `title`, `url`.
     pub pages: Vec<NavLink<'a>>,
     /// What a link to a folder ends with: empty on the web, `index.html` offline.
     pub index: &'a str,
