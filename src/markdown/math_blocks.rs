@@ -4,7 +4,7 @@
 //! formula. Markdown parsers read math inside a paragraph, so such a line would end
 //! the paragraph, and the formula with it, and its TeX would show as a list or a
 //! heading: the line is indented by four spaces, which TeX ignores and which makes it
-//! a paragraph's continuation. A blank line inside a `$$` that stands alone on its
+//! a paragraph's continuation. A blank line inside a formula whose `$$` starts its
 //! line would end the paragraph too: it gets a `%`, a TeX comment.
 
 use super::expand::{SegMap, Splice};
@@ -116,10 +116,13 @@ pub fn protect(text: &str) -> Option<(String, SegMap)> {
             continue;
         }
         // The line that closes it: before any blank line (which ends the paragraph),
-        // unless the `$$` stands alone on its line, when blank lines are inside the
+        // unless the line starts with its `$$`, when blank lines are inside the
         // formula as Obsidian and mdbook-katex read it (up to 100 lines, no code). In a
-        // quote, its lines are the quote's (or lazy ones, without markers).
-        let alone = opens && trimmed.trim_end() == "$$";
+        // quote, its lines are the quote's (or lazy ones, without markers). `$$` pair
+        // in order, as mdbook-katex finds them: a line holding two (`$$$$`, closing one
+        // formula and opening the next, or `$$x$$`) leaves the formula open.
+        let blank_inside = opens;
+        let mut open = true;
         let close = lines[i + 1..]
             .iter()
             .take(100)
@@ -127,8 +130,11 @@ pub fn protect(text: &str) -> Option<(String, SegMap)> {
                 let (_, d, l) = quoted(l, depth);
                 (d == depth || (d == 0 && !l.trim().is_empty())).then_some(l)
             })
-            .take_while(|l| (alone || !l.trim().is_empty()) && fence(l).is_none())
-            .position(|l| l.contains("$$"))
+            .take_while(|l| (blank_inside || !l.trim().is_empty()) && fence(l).is_none())
+            .position(|l| {
+                open ^= l.matches("$$").count() % 2 == 1;
+                !open
+            })
             .map(|p| i + 1 + p);
         let Some(close) = close else {
             i += 1;
@@ -186,7 +192,7 @@ mod tests {
         for text in [
             "$$ a $$\n- item\n",
             "```\n$$\n- x\n$$\n```\n",
-            "$$ a\n\n- x\n$$\n",
+            "a $$\n\n- x\n$$\n",
             "$$\na\n```\n$$\n```\n",
             "$$\n\\frac{a}{b} \\\\\n-1\n$$\n",
             "$$\na\n",
@@ -216,6 +222,17 @@ mod tests {
         // A fence the quote ends leaves no code open after it.
         let (out, _) = protect("> ```\n> x\n\n$$\n- b\n$$\n").unwrap();
         assert_eq!(out, "> ```\n> x\n\n$$\n    - b\n$$\n");
+        // A blank line inside a formula whose first line holds TeX too (halo2's
+        // `$$q(X) = \sum_i`), as mdbook-katex reads it.
+        let (out, _) = protect("$$q = \\sum_i\n\nx_i\n$$\nafter.\n\n## Next\n").unwrap();
+        assert_eq!(out, "$$q = \\sum_i\n%\nx_i\n$$\nafter.\n\n## Next\n");
+        // `$$` pair in order: `$$$$` closes one formula and opens the next, and a line
+        // with a pair of its own (`$$z$$`) closes none: no blank line after either is
+        // taken into a formula.
+        let text = "$$\na\n$$$$\nb\n$$\n\nfor all $i$:\n\n$$\nc\n$$\n\n## Next\n";
+        assert!(protect(text).is_none(), "{text}");
+        let text = "$$\na\n\n## Next\n\nMore $$z$$ text.\n";
+        assert!(protect(text).is_none(), "{text}");
         // The closing line too, when text before `$$` opens a block.
         let (out, _) = protect("$$\na\n- b $$\n").unwrap();
         assert_eq!(out, "$$\na\n    - b $$\n");

@@ -2624,3 +2624,48 @@ fn chapters_outside_folders_stand_among_the_topics_on_the_home_page_and_in_the_n
         );
     }
 }
+
+#[test]
+fn display_math_pairs_as_mdbook_katex_pairs_it_and_no_page_is_swallowed() {
+    // zcash/halo2's book: a formula whose first line holds TeX and which has a blank
+    // line inside, and `$$ … $$$$ … $$`, each turned the rest of the chapter into one
+    // paragraph with `%` lines, its headings lost and a link to one reported broken.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"src\"\n",
+    );
+    site.write(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Protocol](protocol.md)\n- [Lookup](lookup.md)\n",
+    );
+    site.write(
+        "src/protocol.md",
+        "# Protocol\n\nPolynomial\n$$q(X) = \\sum_i\n\nx_i\n$$\nafter one.\n\n## Second\n\n\
+         Text $y$ and [the adjustment](lookup.md#zero-knowledge-adjustment).\n\n## Third\n\nMore $$z$$ text.\n",
+    );
+    site.write(
+        "src/lookup.md",
+        "# Lookup\n\nText:\n\n$$\na\n$$$$\nb\n$$\n\ni.e. for all $i$:\n\n$$\nc\n$$\n\n\
+         ## Zero-knowledge adjustment\n\nEnd.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let protocol = main_of(&site.read("protocol/index.html")).to_string();
+    assert!(protocol.contains("<h2 id=\"second\">"), "{protocol}");
+    assert!(protocol.contains("<h2 id=\"third\">"), "{protocol}");
+    assert!(!protocol.contains('%'), "{protocol}");
+    assert!(!protocol.contains("$$"), "{protocol}");
+    let lookup = main_of(&site.read("lookup/index.html")).to_string();
+    assert_eq!(
+        lookup.matches("<math display=\"block\">").count(),
+        3,
+        "{lookup}"
+    );
+    assert!(
+        lookup.contains("<h2 id=\"zero-knowledge-adjustment\">"),
+        "{lookup}"
+    );
+    assert!(!lookup.contains('%'), "{lookup}");
+}
