@@ -250,6 +250,28 @@ impl crate::site::Site {
         ];
         self.config.build.theme.is_some() || HOME_IDS.contains(&id)
     }
+
+    /// Where a link's fragment `id` on `folder_url`, a page attune draws (no
+    /// article's), names nothing: the home page, or the hub of a topic or folder that
+    /// has no text of its own, which hold only the ids the default template writes.
+    /// The page, as the message names it; `None` where the id is there or cannot be
+    /// known (the glossary and attune's other pages, or the site's own theme).
+    pub(in crate::site) fn drawn_page_lacks(&self, folder_url: &str, id: &str) -> Option<String> {
+        if self.home_has_id(id) {
+            return None;
+        }
+        if folder_url.is_empty() {
+            return Some("the home page".to_string());
+        }
+        let topic = folder_url.strip_suffix('/');
+        let hub = self
+            .config
+            .topics
+            .iter()
+            .any(|t| Some(t.id.as_str()) == topic)
+            || self.sections.iter().any(|s| s.url == folder_url);
+        hub.then(|| format!("the page of '{folder_url}', a folder with no text of its own"))
+    }
 }
 
 pub(in crate::site) fn is_generated_on(article: &Article, anchor: &str) -> bool {

@@ -465,3 +465,39 @@ fn the_suggestion_for_a_missing_file_is_the_same_at_every_run() {
         assert_eq!(help(site.run(&["check"])), first);
     }
 }
+
+#[test]
+fn a_fragment_on_a_folder_without_text_of_its_own_is_a_broken_anchor() {
+    // Biome's blog: `/linter/rules/no-unused-imports/#options`, a folder whose only
+    // page is `javascript.mdx`: the hub attune draws for it has no such id, and the
+    // link checker found the link broken where check said nothing.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"H\"\n\n[build]\ncontent_dir = \"docs\"\nbroken_links = \"warn\"\n",
+    );
+    site.write(
+        "docs/rules/no-x/javascript.md",
+        "# JS\n\n## Options\n\nNone.\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Home\n\nSee [options](/rules/no-x/#options), [the rule](/rules/no-x/#main) \
+         and [its options](/rules/no-x/javascript/#options).\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains(
+            "no heading or id 'options' in the page of 'rules/no-x/', a folder with no text of its own"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("\n1 warning"), "{}", run.stderr);
+    // Published as a link to the folder's page, which the link checker finds whole.
+    let broken = independent_check(&site);
+    assert!(broken.is_empty(), "{broken:#?}");
+    let home = site.read("index.html");
+    assert!(home.contains("href=\"./rules/no-x/\""), "{home}");
+}

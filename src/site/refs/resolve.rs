@@ -347,15 +347,15 @@ impl Site {
             .get(&format!("{folder_url}index.html"))
             .is_some_and(|e| matches!(e.kind, UrlKind::Page | UrlKind::Redirect | UrlKind::File))
         {
-            // attune's own home page has only the ids its default template writes.
-            let id = fragment
-                .as_deref()
-                .filter(|id| folder_url.is_empty() && !self.home_has_id(id));
-            let fragment = match id {
-                Some(id) => {
+            // attune's own home page and the hubs it draws have only the ids its
+            // default template writes.
+            let id = fragment.as_deref();
+            let lacks = id.and_then(|id| Some((id, self.drawn_page_lacks(&folder_url, id)?)));
+            let fragment = match lacks {
+                Some((id, place)) => {
                     let d = error(
                         Code::BrokenAnchor,
-                        format!("no heading or id '{id}' in the home page"),
+                        format!("no heading or id '{id}' in {place}"),
                     );
                     diagnostics.push(broken.report(d, "as a link to the top of that page"));
                     fragment.filter(|_| !broken.warns())
