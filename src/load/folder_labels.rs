@@ -3,8 +3,10 @@
 //! it has no text of its own and whose `position` places it among the docs and folders
 //! beside it, as Docusaurus' sidebar does (developers-finance's "💻 Your Salary"
 //! second, not "Your salary" among the folders by name); a VitePress sidebar's group
-//! over one folder's pages, likewise by its `text` and its place; an MkDocs folder's
-//! `.pages` file (mkdocs-awesome-pages-plugin), by its `title` and the place given it.
+//! over one folder's pages, likewise by its `text` and its place; an MkDocs `nav`
+//! section over one folder's pages, by its title and the place of its first page; an
+//! MkDocs folder's `.pages` file (mkdocs-awesome-pages-plugin), by its `title` and the
+//! place given it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -14,6 +14,7 @@ use super::Source;
 use std::path::{Path, PathBuf};
 
 mod awesome_pages;
+mod nav_sections;
 pub(super) mod redirects;
 
 /// Front matter keys MkDocs and Material for MkDocs read for their theme (hiding the
@@ -388,7 +389,10 @@ pub fn apply_nav(dir: &Path, sources: &mut [Source]) {
     };
     let mut listed = Vec::new();
     match settings.get("nav") {
-        Some(nav) => nav_pages(nav, &mut listed),
+        Some(nav) => {
+            nav_pages(nav, &mut listed);
+            nav_sections::label_folders(nav, &mut listed);
+        }
         None if awesome_pages::options(&settings).is_some() => {
             listed = arranged(dir, &settings, sources).listed;
         }
@@ -424,15 +428,23 @@ fn arranged(
     awesome_pages::arrange(dir, &pages, &options)
 }
 
-/// The titles and places `.pages` files give the folders of the MkDocs site whose
-/// content folder is `dir`, by their paths from it (see [`arranged`]).
+/// The titles and places `nav`'s sections (see `mkdocs/nav_sections.rs`), or else
+/// `.pages` files (see [`arranged`]), give the folders of the MkDocs site whose
+/// content folder is `dir`, by their paths from it.
 pub(super) fn folder_labels(
     dir: &Path,
     sources: &[Source],
 ) -> Vec<(PathBuf, super::folder_labels::FolderLabel)> {
-    match site_settings(dir) {
-        Some(settings) => arranged(dir, &settings, sources).folders,
-        None => Vec::new(),
+    let Some(settings) = site_settings(dir) else {
+        return Vec::new();
+    };
+    match settings.get("nav") {
+        Some(nav) => {
+            let mut listed = Vec::new();
+            nav_pages(nav, &mut listed);
+            nav_sections::label_folders(nav, &mut listed)
+        }
+        None => arranged(dir, &settings, sources).folders,
     }
 }
 

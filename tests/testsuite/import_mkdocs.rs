@@ -897,3 +897,53 @@ fn a_figure_marked_markdown_span_holds_its_image() {
     );
     assert!(page.contains("<p>After.</p>"), "{page}");
 }
+
+#[test]
+fn nav_sections_name_and_place_the_folders_they_cover() {
+    // DEFRA's software standards and Area-53's robotics course: topics came out by
+    // folder name (Appendix before Introduction) and a folder's README titled the
+    // topic with its own entry ("Overview") instead of the section's ("Principles").
+    let site = Fixture::empty();
+    site.write(
+        "mkdocs.yml",
+        "site_name: R\nnav:\n  - Home: README.md\n  - Principles:\n    - Overview: principles/README.md\n\
+         \x20   - Coding: principles/coding.md\n  - Introduction:\n    - Start: zintro/start.md\n\
+         \x20 - Hardware:\n    - Tools: hardware/tools.md\n    - CAD:\n      - Parts: hardware/cad/parts.md\n\
+         \x20 - Appendix:\n    - Links: appendix/links.md\n",
+    );
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"R\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    for (file, text) in [
+        ("README.md", "# Home\n\nWelcome."),
+        ("principles/README.md", "# Our principles\n\nWhy."),
+        ("principles/coding.md", "# Coding\n\nText."),
+        ("zintro/start.md", "# Start\n\nText."),
+        ("hardware/tools.md", "# Tools\n\nText."),
+        ("hardware/cad/parts.md", "# Parts\n\nText."),
+        ("appendix/links.md", "# Links\n\nText."),
+    ] {
+        site.write(&format!("docs/{file}"), format!("{text}\n"));
+    }
+    site.build().assert_code(0);
+    let home = main_of(&site.read("index.html")).to_string();
+    let places: Vec<usize> = ["Principles", "Introduction", "Hardware", "Appendix"]
+        .iter()
+        .map(|t| {
+            home.find(&format!("\">{t}</a></h2>"))
+                .unwrap_or_else(|| panic!("{t}: {home}"))
+        })
+        .collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{home}");
+    // The folder's README is the section's page, titled by it.
+    let principles = main_of(&site.read("principles/index.html")).to_string();
+    assert!(principles.contains("<h1>Principles</h1>"), "{principles}");
+    // A sub-section named by its section, placed after the page the nav lists first.
+    let hardware = main_of(&site.read("hardware/index.html")).to_string();
+    let tools = hardware.find(">Tools</a>").expect("Tools listed");
+    let cad = hardware
+        .find(">CAD</a>")
+        .expect("CAD listed by its section's title");
+    assert!(tools < cad, "{hardware}");
+}
