@@ -186,10 +186,11 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     let mut out = Expanded::default();
     let home = super::vue_home::prepend(body, article, &mut out);
     let body = home.as_deref().unwrap_or(body);
-    // mdBook's and Hugo's `{{…}}`, VitePress's `<!--@include: file-->`, an MkDocs
-    // site's snippets and an MDX page's partials.
+    // mdBook's and Hugo's `{{…}}`, VitePress's `<!--@include: file-->` and code
+    // imports, an MkDocs site's snippets and an MDX page's partials.
     let other_includes = article.expressions.mkdocs() && holds(body, "--8<--")
-        || super::mdx::is_mdx(article) && holds(body, "import ");
+        || super::mdx::is_mdx(article) && holds(body, "import ")
+        || article.expressions == Expressions::Vue && holds(body, "<<<");
     let mut text = if holds(body, "{{") || other_includes || holds(body, "@include:") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);

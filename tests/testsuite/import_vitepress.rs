@@ -484,3 +484,38 @@ fn a_vitepress_sites_heading_ids_are_made_as_vitepress_makes_them() {
         .read("config/index.html")
         .contains("<h2 id=\"sequencehooks\">"));
 }
+
+/// VitePress's code snippet import, `<<< @/snippets/a.sh`, as VitePress's docs and
+/// nushell's use it: it was printed as written (`&lt;&lt;&lt; @/snippets/a.sh`), with
+/// no report, and the code never shown.
+#[test]
+fn a_code_import_is_the_files_code_in_a_code_block() {
+    let site = vitepress_site();
+    site.write("docs/snippets/a.sh", "echo hello\n");
+    site.write(
+        "docs/snippets/b.js",
+        "const skip = 1\n// #region snippet\nfunction greet() {\n  return 'hi'\n}\n// #endregion snippet\n",
+    );
+    site.write(
+        "docs/index.md",
+        "# Install\n\n<<< @/snippets/a.sh\n\nA region, its language and title:\n\n\
+         <<< ./snippets/b.js#snippet{2 ts:line-numbers} [b.js]\n\n\
+         ```md\n<<< @/snippets/a.sh\n```\n\nMissing:\n\n<<< @/snippets/none.js\n",
+    );
+    site.write("book.toml", format!("{BOOK}broken_links = \"warn\"\n"));
+    let run = site.build();
+    run.assert_code(0)
+        .assert_stderr_contains("`<<< @/snippets/none.js`: no file");
+    let page = site.read("index.html");
+    assert!(page.contains("<code class=\"language-sh\">"), "{page}");
+    assert!(page.contains(" hello</span>"), "{page}");
+    assert!(
+        page.contains("<code class=\"language-ts\">function greet() {"),
+        "{page}"
+    );
+    assert!(!page.contains("const skip"), "{page}");
+    // In code, the line is code's text; nowhere else is it shown.
+    assert_eq!(page.matches(" @/snippets/a.sh").count(), 1, "{page}");
+    assert!(page.contains("<code class=\"language-md\">"), "{page}");
+    assert!(!page.contains("none.js"), "{page}");
+}

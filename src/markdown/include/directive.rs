@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 pub(super) const MAX_ARGS: usize = 1000;
 
 /// A `{{#name args}}` directive found in a text, or a Hugo include shortcode as one.
+#[derive(Default)]
 pub(super) struct Directive<'t> {
     /// From `{{` to after `}}`.
     pub(super) range: std::ops::Range<usize>,
@@ -30,6 +31,9 @@ pub(super) struct Directive<'t> {
     /// An MDX partial's tag, `<Notes />`, with the props it gives (see
     /// `mdx_partial.rs`).
     pub(super) partial: Option<Vec<(String, String)>>,
+    /// VitePress's code import, `<<< @/snippets/a.sh`: the file in a fenced code
+    /// block with this info string (see `vitepress.rs`).
+    pub(super) fence: Option<String>,
 }
 
 impl Directive<'_> {
@@ -39,6 +43,7 @@ impl Directive<'_> {
             Some(hugo) => format!("`{}`", hugo.written),
             None if self.partial.is_some() => format!("`import … from '{}'`", self.args),
             None if self.snippet => format!("`--8<-- \"{}\"`", self.args),
+            None if self.fence.is_some() => format!("`<<< {}`", self.args),
             None if self.vitepress => format!("`<!--@include: {}-->`", self.args),
             None => format!("`{{{{#{} {}}}}}`", self.name, self.args),
         }
@@ -122,10 +127,7 @@ pub(super) fn next_directive(text: &str, mut from: usize) -> Option<Directive<'_
             name,
             args: Cow::Borrowed(args),
             escaped,
-            hugo: None,
-            snippet: false,
-            vitepress: false,
-            partial: None,
+            ..Default::default()
         });
     }
     None
@@ -146,6 +148,8 @@ pub(super) struct Finder<'t> {
     snippets: bool,
     /// An MDX page's partials, by the names its imports give them.
     partials: Vec<(&'t str, &'t str)>,
+    /// A VitePress or VuePress site's text: its code imports (`<<< path`) too.
+    vue: bool,
 }
 
 impl<'t> Finder<'t> {
@@ -158,7 +162,9 @@ impl<'t> Finder<'t> {
     /// an MDX page's partials' tags.
     pub(super) fn for_article(text: &'t str, article: &super::Article) -> Self {
         let mdx = crate::markdown::mdx::is_mdx(article);
-        Finder::with_snippets(text, article.expressions.mkdocs(), mdx)
+        let mut finder = Finder::with_snippets(text, article.expressions.mkdocs(), mdx);
+        finder.vue = article.expressions == crate::markdown::Expressions::Vue;
+        finder
     }
 
     /// A finder of snippets' lines too (`snippets`, on an MkDocs site), where Hugo's
@@ -175,6 +181,7 @@ impl<'t> Finder<'t> {
                 true => super::mdx_partial::imports(text),
                 false => Vec::new(),
             },
+            vue: false,
         }
     }
 
@@ -195,7 +202,7 @@ impl<'t> Finder<'t> {
             });
         }
         if stale(&self.vitepress) {
-            self.vitepress = Some(super::vitepress::next_include(self.text, from));
+            self.vitepress = Some(super::vitepress::next_include(self.text, from, self.vue));
         }
         if stale(&self.partial) {
             let partials = &self.partials;
@@ -281,9 +288,7 @@ fn next_hugo(text: &str, mut from: usize) -> Option<Directive<'_>> {
                 },
                 code,
             }),
-            snippet: false,
-            vitepress: false,
-            partial: None,
+            ..Default::default()
         });
     }
     None
@@ -334,10 +339,8 @@ fn next_snippet(text: &str, mut from: usize) -> Option<Directive<'_>> {
             name: "include",
             args: Cow::Borrowed(file.trim()),
             escaped,
-            hugo: None,
             snippet: true,
-            vitepress: false,
-            partial: None,
+            ..Default::default()
         });
     }
     None

@@ -62,11 +62,8 @@ pub(super) fn next_partial<'t>(
             range: start..start + 1 + name.len() + end + 2,
             name: "include",
             args: Cow::Borrowed(path),
-            escaped: false,
-            hugo: None,
-            snippet: false,
-            vitepress: false,
             partial: Some(props(&after[..end])),
+            ..Default::default()
         });
     }
     None

@@ -306,6 +306,7 @@ impl Includer<'_, '_> {
         let code = d.hugo.as_ref().and_then(|h| h.code.as_deref());
         let take = match d.name {
             _ if code.is_some() => Take::Fence(code.unwrap_or_default()),
+            _ if d.fence.is_some() => Take::Fence(d.fence.as_deref().unwrap_or_default()),
             "rustdoc_include" => Take::HideRest,
             _ if playground => Take::Fence(&fence),
             _ => Take::Lines,

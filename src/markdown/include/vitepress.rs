@@ -11,8 +11,83 @@ use super::directive::{Directive, MAX_ARGS};
 use crate::diagnostic::{Code, Diagnostic};
 use std::borrow::Cow;
 
+/// The next `<!--@include: path-->` in `text` at or after `from`, or with `imports`
+/// (a VitePress or VuePress site) code import `<<< path` (see [`next_import`]).
+pub(super) fn next_include(text: &str, from: usize, imports: bool) -> Option<Directive<'_>> {
+    let include = next_comment(text, from);
+    let Some(import) = imports.then(|| next_import(text, from)).flatten() else {
+        return include;
+    };
+    match include {
+        Some(include) if include.range.start < import.range.start => Some(include),
+        _ => Some(import),
+    }
+}
+
+/// VitePress's code snippet import: a line `<<< @/snippets/a.js#region{2,4 ts:line-numbers} [a.js]`
+/// (up to three spaces before it) is the file's text, or its region's, in a code
+/// block, as VitePress's `snippet` rule reads it: the language is the word in the
+/// braces, else the file's extension; the lines the braces number are highlighted
+/// there, and the bracketed title names the block in a code group, neither of which
+/// changes the code shown.
+fn next_import(text: &str, mut from: usize) -> Option<Directive<'_>> {
+    while let Some(found) = text[from..].find("<<<") {
+        let start = from + found;
+        from = start + 3;
+        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        let indent = &text[line_start..start];
+        if indent.len() > 3 || indent.bytes().any(|b| b != b' ') {
+            continue;
+        }
+        let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        let line = &text[start + 3..line_end];
+        if !line.starts_with([' ', '\t']) || line.len() > MAX_ARGS {
+            continue;
+        }
+        let mut rest = line.trim();
+        // The title a code group shows: `[a.js]` after the path.
+        if let Some(open) = rest.rfind(" [").filter(|_| rest.ends_with(']')) {
+            rest = rest[..open].trim_end();
+        }
+        let mut language = None;
+        if let Some((path, braced)) = rest.strip_suffix('}').and_then(|r| r.rsplit_once('{')) {
+            language = braced
+                .split_whitespace()
+                .map(|w| w.split(':').next().unwrap_or(w))
+                .find(|w| {
+                    !w.is_empty()
+                        && !w
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b',' || b == b'-')
+                })
+                .map(str::to_string);
+            rest = path.trim_end();
+        }
+        if rest.is_empty() || rest.contains(char::is_whitespace) {
+            continue;
+        }
+        let file = rest.split('#').next().unwrap_or(rest);
+        let extension = std::path::Path::new(file)
+            .extension()
+            .and_then(|e| e.to_str());
+        return Some(Directive {
+            range: start..line_end,
+            name: "include",
+            args: Cow::Borrowed(rest),
+            vitepress: true,
+            fence: Some(
+                language
+                    .or(extension.map(str::to_string))
+                    .unwrap_or_default(),
+            ),
+            ..Default::default()
+        });
+    }
+    None
+}
+
 /// The next `<!--@include: path-->` in `text` at or after `from`.
-pub(super) fn next_include(text: &str, mut from: usize) -> Option<Directive<'_>> {
+fn next_comment(text: &str, mut from: usize) -> Option<Directive<'_>> {
     while let Some(found) = text[from..].find("<!--") {
         let start = from + found;
         from = start + 4;
@@ -34,11 +109,8 @@ pub(super) fn next_include(text: &str, mut from: usize) -> Option<Directive<'_>>
             range: start..text.len() - after.len() + close + 3,
             name: "include",
             args: Cow::Borrowed(args),
-            escaped: false,
-            hugo: None,
-            snippet: false,
             vitepress: true,
-            partial: None,
+            ..Default::default()
         });
     }
     None
@@ -164,16 +236,16 @@ mod tests {
     #[test]
     fn includes_are_found_in_their_comments() {
         let text = "A\n<!--@include: ./cli-generated.md-->\n<!-- @include: @/parts/a.md{2,} -->\n<!-- note -->\n";
-        let first = next_include(text, 0).unwrap();
+        let first = next_include(text, 0, false).unwrap();
         assert_eq!(first.args, "./cli-generated.md");
         assert_eq!(
             &text[first.range.clone()],
             "<!--@include: ./cli-generated.md-->"
         );
-        let second = next_include(text, first.range.end).unwrap();
+        let second = next_include(text, first.range.end, false).unwrap();
         assert_eq!(second.args, "@/parts/a.md{2,}");
-        assert!(next_include(text, second.range.end).is_none());
-        assert!(next_include("<!--@include: -->", 0).is_none());
+        assert!(next_include(text, second.range.end, false).is_none());
+        assert!(next_include("<!--@include: -->", 0, false).is_none());
     }
 
     #[test]
