@@ -14,8 +14,11 @@ use super::Source;
 use std::path::{Path, PathBuf};
 
 mod awesome_pages;
+mod extensions;
 mod nav_sections;
 pub(super) mod redirects;
+
+pub use extensions::{toc_ids, Normalize, SlugCase, Slugify, TocIds};
 
 /// Front matter keys MkDocs and Material for MkDocs read for their theme (hiding the
 /// navigation, a page's icon or status, search boosts, social cards, a template) and

@@ -120,8 +120,10 @@ impl<'a> Builder<'a, '_> {
             Some(h) => {
                 // A footnote's mark is part of the heading's text in the id GitHub,
                 // mdBook and Quartz make of it (`Ranges [^1]` → `ranges-1`), and in
-                // the name an Obsidian link gives it (`[[Note#Ranges [ 1]]`).
-                if let Event::FootnoteReference(label) = &event {
+                // the name an Obsidian link gives it (`[[Note#Ranges [ 1]]`); not in
+                // the one Python-Markdown's toc makes (its `remove_fnrefs`).
+                let toc = self.ctx.expressions.mkdocs();
+                if let (Event::FootnoteReference(label), false) = (&event, toc) {
                     if !h.id_text.is_empty() && !h.id_text.ends_with(char::is_whitespace) {
                         h.id_text.push(' ');
                     }
@@ -159,7 +161,7 @@ impl<'a> Builder<'a, '_> {
             self.lines,
             self.body_start,
             self.ctx.broken_links,
-            self.ctx.expressions == super::Expressions::Vue,
+            ids::IdStyle::of(self.ctx.expressions),
             &mut self.out.diagnostics,
         );
         let glossary = !self.ctx.glossary.is_empty();

@@ -1,7 +1,8 @@
 //! Heading ids: unique on the page, never one of the ids attune's own page sections
 //! use, generated from the heading's text with the algorithm of GitHub and mdBook (so a
-//! section link copied from either keeps working), or written by the author as
-//! `{#id}` — which must then be unique, or the build stops at the heading.
+//! section link copied from either keeps working), or of the tool a site is written
+//! for (VitePress, MkDocs), or written by the author as `{#id}` — which must then be
+//! unique, or the build stops at the heading.
 
 use super::LineIndex;
 use crate::config::BrokenLinks;
@@ -82,11 +83,35 @@ pub fn vue_slug(text: &str) -> String {
     slug
 }
 
+/// How a site's tool makes a heading's id of its text.
+#[derive(Clone, Copy, Default)]
+pub(super) enum IdStyle {
+    /// GitHub's and mdBook's ([`heading_slug`]), numbered `-1`, `-2` (github-slugger).
+    #[default]
+    GitHub,
+    /// VitePress's and VuePress's ([`vue_slug`]), numbered as GitHub's.
+    Vue,
+    /// Python-Markdown's toc extension's, on an MkDocs site, numbered `_1`, `_2`
+    /// (see `toc_ids.rs`).
+    Toc(crate::load::mkdocs::TocIds),
+}
+
+impl IdStyle {
+    /// The style of the site whose content is read as `expressions`.
+    pub(super) fn of(expressions: super::Expressions) -> IdStyle {
+        match expressions {
+            super::Expressions::Vue => IdStyle::Vue,
+            super::Expressions::MkDocs { ids, .. } => IdStyle::Toc(ids),
+            _ => IdStyle::GitHub,
+        }
+    }
+}
+
 /// The ids taken on one page so far.
 #[derive(Default)]
 pub(super) struct HeadingIds {
-    /// Ids are made as VitePress and VuePress make them ([`vue_slug`]), on such a site.
-    vue: bool,
+    /// How ids are made of headings' text, as the site's tool makes them.
+    style: IdStyle,
     /// Every explicit `{#id}` in the article, reserved before any id is generated.
     explicit: HashSet<String>,
     /// Footnote definitions' ids (their labels).
@@ -112,11 +137,11 @@ impl HeadingIds {
         lines: &LineIndex<'_>,
         body_start: usize,
         broken_links: BrokenLinks,
-        vue: bool,
+        style: IdStyle,
         diagnostics: &mut Diagnostics,
     ) -> HeadingIds {
         let mut ids = HeadingIds {
-            vue,
+            style,
             ..HeadingIds::default()
         };
         for (event, _) in events {
@@ -189,11 +214,13 @@ impl HeadingIds {
 
     /// A new id for a heading without `{#id}`: its slug, or when that is taken the slug
     /// with `-1`, `-2`, … (the first of those not taken either), as github-slugger does.
-    /// A heading with no letters or digits is a `section`.
+    /// A heading with no letters or digits is a `section`. On an MkDocs site, as its
+    /// toc extension makes it ([`HeadingIds::generate_toc`]).
     pub(super) fn generate(&mut self, text: &str) -> String {
-        let mut base = match self.vue {
-            true => vue_slug(text),
-            false => heading_slug(text),
+        let mut base = match self.style {
+            IdStyle::GitHub => heading_slug(text),
+            IdStyle::Vue => vue_slug(text),
+            IdStyle::Toc(toc) => return self.generate_toc(text, toc),
         };
         if base.is_empty() {
             base = "section".to_string();
@@ -210,6 +237,20 @@ impl HeadingIds {
             *n += 1;
             id = format!("{base}-{n}");
         }
+        self.occurrences.insert(id.clone(), 0);
+        id
+    }
+
+    /// A new id as Python-Markdown's toc extension makes it: its slug, or when that is
+    /// taken or empty the first of `_1`, `_2`, … not taken (see `toc_ids.rs`); where
+    /// every numbered form is the page's own (`rel-…`) it starts `h-`, as in
+    /// [`HeadingIds::generate`].
+    fn generate_toc(&mut self, text: &str, toc: crate::load::mkdocs::TocIds) -> String {
+        let mut slug = super::toc_ids::slug(text, toc);
+        if self.taken(&slug) && is_page_id(&format!("{slug}_1")) {
+            slug = format!("h-{slug}");
+        }
+        let id = super::toc_ids::unique(slug, |id| self.taken(id));
         self.occurrences.insert(id.clone(), 0);
         id
     }

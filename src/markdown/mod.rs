@@ -80,6 +80,7 @@ mod shortcode_escapes;
 mod spec_rules;
 mod table_links;
 mod tasks;
+mod toc_ids;
 mod unlinked_wikilinks;
 mod vue_home;
 mod zola_components;

@@ -185,13 +185,14 @@ fn attr_list_ids_and_autorefs_anchors_are_link_targets_and_a_repeated_id_is_made
         "<a id=\"plain\"></a>",
         "<a id=\"pattern-note\"></a>",
         "<h2 id=\"default\">",
-        "<h3 id=\"default-1\">",
+        // Numbered as Python-Markdown's toc numbers a repeated id.
+        "<h3 id=\"default_1\">",
         "<code>[](){#code}</code>",
         "See <code>BaseModel</code> and pydantic.Field; [shortcut] stays, <a href=\"../\"",
         // heig-tin-info/handbook's anchor before its heading: the heading steps round
         // its id, as Python-Markdown's toc does, so the page's ids stay unique.
         "<a id=\"putchar\"></a>",
-        "<h3 id=\"putchar-1\">",
+        "<h3 id=\"putchar_1\">",
     ] {
         assert!(page.contains(shown), "{shown}: {page}");
     }
@@ -946,4 +947,71 @@ fn nav_sections_name_and_place_the_folders_they_cover() {
         .find(">CAD</a>")
         .expect("CAD listed by its section's title");
     assert!(tools < cad, "{hardware}");
+}
+
+#[test]
+fn headings_have_the_ids_python_markdowns_toc_gives_them() {
+    // DEFRA's software standards and German and Chinese MkDocs sites: MkDocs' toc
+    // extension drops `&` and accents (and letters outside ASCII), joins a run of
+    // spaces and hyphens, numbers a repeat `_1`, and gives a heading with nothing
+    // left `_1`; links written with those ids lead to their headings.
+    let site = mkdocs_site();
+    site.write(
+        "docs/ids.md",
+        "# Ids\n\n## Produce clean & maintainable code\n\n## Azure - AAD Pod Identity\n\n\
+         ## Rationale\n\n## Rationale\n\n## Übersicht der Größen\n\n## 安装\n\n## 配置\n\n\
+         ## Ranges[^1]\n\n[dup](#rationale_1), [amp](#produce-clean-maintainable-code), \
+         [sizes](#ubersicht-der-groen), [install](#_1), [configure](#_2), [ranges](#ranges).\n\n\
+         [^1]: A note.\n",
+    );
+    site.write(
+        "docs/links.md",
+        "# Links\n\n[Sizes](ids.md#ubersicht-der-groen) and [the pod](ids.md#azure-aad-pod-identity).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = site.read("ids/index.html");
+    let page = main_of(&page);
+    for id in [
+        "produce-clean-maintainable-code",
+        "azure-aad-pod-identity",
+        "rationale",
+        "rationale_1",
+        "ubersicht-der-groen",
+        "_1",
+        "_2",
+        "ranges",
+    ] {
+        assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
+        let linked = !matches!(id, "azure-aad-pod-identity" | "rationale");
+        let link = format!("href=\"#{id}\" id=\"ref-");
+        assert_eq!(page.contains(&link), linked, "{id}: {page}");
+    }
+    let links = site.read("links/index.html");
+    assert!(links.contains("ids/#ubersicht-der-groen\""), "{links}");
+    assert!(links.contains("ids/#azure-aad-pod-identity\""), "{links}");
+    // pymdownx.slugs' slugify, as Material's docs recommend for other languages,
+    // keeps every letter and makes each space a hyphen.
+    let yml = std::fs::read_to_string(site.path("mkdocs.yml")).unwrap();
+    let yml = yml.replace(
+        "  - admonition\n",
+        "  - admonition\n  - toc:\n      permalink: true\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n",
+    );
+    site.write("mkdocs.yml", yml);
+    site.write(
+        "docs/ids.md",
+        "# Ids\n\n## Übersicht der Größen\n\n## 安装\n\n## A - B\n\n[sizes](#übersicht-der-größen), [install](#安装).\n",
+    );
+    site.write(
+        "docs/links.md",
+        "# Links\n\n[Sizes](ids.md#übersicht-der-größen).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("no heading"), "{}", run.stderr);
+    let page = site.read("ids/index.html");
+    for id in ["übersicht-der-größen", "安装", "a---b"] {
+        assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
+    }
 }

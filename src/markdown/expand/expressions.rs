@@ -25,8 +25,13 @@ pub enum Expressions {
     /// written (MkDocs' own release notes write `{{ base_url }}/img/favicon.ico`), so
     /// they are text. `autorefs`: whether a reference with no definition may be
     /// mkdocs-autorefs' cross-reference (see `material.rs`); without it Python-Markdown
-    /// shows `[a][b]` as written.
-    MkDocs { macros: bool, autorefs: bool },
+    /// shows `[a][b]` as written. `ids`: how its headings' ids are made, as
+    /// Python-Markdown's toc extension makes them (see `toc_ids.rs`).
+    MkDocs {
+        macros: bool,
+        autorefs: bool,
+        ids: crate::load::mkdocs::TocIds,
+    },
     /// A VitePress or VuePress site (see `load/vitepress.rs`): Vue's `{{ … }}` runs in
     /// its pages, reported as a template's; markdown-it-attrs' lines (`{#id}`) are
     /// read as Goldmark's are.
@@ -58,11 +63,13 @@ impl Expressions {
 
     /// How an MkDocs site whose content folder is `dir` reads them: with templates
     /// where it runs mkdocs-macros-plugin, with cross-references where it runs
-    /// mkdocs-autorefs (see `load/mkdocs.rs`).
+    /// mkdocs-autorefs (see `load/mkdocs.rs`), with headings' ids as its toc
+    /// extension makes them.
     pub fn mkdocs_site(dir: &std::path::Path) -> Self {
         Expressions::MkDocs {
             macros: crate::load::mkdocs::runs_macros(dir),
             autorefs: crate::load::mkdocs::reads_cross_references(dir),
+            ids: crate::load::mkdocs::toc_ids(dir),
         }
     }
 
