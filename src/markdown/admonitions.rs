@@ -26,12 +26,14 @@
 //! kramdown's `{:toc}`, are read first, on a Jekyll site too (`admonitions/kramdown.rs`).
 
 mod kramdown;
+mod reports;
 mod toc_mark;
 
 use super::admonish::callout;
 use super::expand::{Article, Expanded, Expressions, SegMap, Splice};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use pulldown_cmark::Options;
+use reports::{api_docs, code_include, snippet_text};
 use std::ops::Range;
 
 /// Python-Markdown's blocks, and on an MkDocs site Material's inline marks (see
@@ -429,8 +431,9 @@ impl Marker {
 /// its classes: `danger highlight`, Material's `inline end` after it) and its title in
 /// quotes, `""` for none. On an MkDocs site (`mkdocs`) the space after the marker may
 /// be left out (`!!!note`), as Python-Markdown's pattern allows; elsewhere `!!!wow` is
-/// prose.
+/// prose. A collapsible one may have a title and no kind (`??? "Learn more"`).
 fn admonition(rest: &str, fold: Option<char>, mkdocs: bool) -> Option<Marker> {
+    let spaced = rest.starts_with(' ');
     let rest = match rest.strip_prefix(' ') {
         Some(rest) => rest.trim(),
         None if mkdocs => rest.trim(),
@@ -440,7 +443,18 @@ fn admonition(rest: &str, fold: Option<char>, mkdocs: bool) -> Option<Marker> {
         Some(at) => (&rest[..at], Some(quoted_title(&rest[at..])?)),
         None => (rest, None),
     };
-    let kind = classes.split_whitespace().next()?;
+    let Some(kind) = classes.split_whitespace().next() else {
+        // pymdownx.details' pattern makes the class optional before a quoted title
+        // (its `START`): a `<details>` with no class, whose summary is the title
+        // alone, as `::: details Title` is (`containers.rs`). Python-Markdown's
+        // admonition asks for a class: `!!! "Title"` is prose.
+        let (fold, title) = (fold?, title.filter(|_| spaced)?);
+        let line = format!("> [!details]{fold} {}", title.trim());
+        return Some(Marker::Block {
+            line: line.trim_end().to_string(),
+            quoted: true,
+        });
+    };
     let valid = kind.starts_with(|c: char| c.is_ascii_alphabetic())
         && kind
             .chars()
@@ -460,36 +474,6 @@ fn admonition(rest: &str, fold: Option<char>, mkdocs: bool) -> Option<Marker> {
 /// Python-Markdown's admonition and pymdownx's details and tabs read a title.
 fn quoted_title(text: &str) -> Option<&str> {
     text.strip_prefix('"')?.strip_suffix('"')
-}
-
-/// What is said of mkdocstrings' `::: name`, left out of the page.
-fn api_docs(name: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::UnsupportedSyntax,
-        format!("mkdocstrings' `::: {name}` is not supported: attune does not generate documentation from code"),
-    )
-    .help("the line and its options are left out of the page; write what the reader needs in Markdown, or link to the API reference published elsewhere")
-    .family("mkdocstrings lines")
-}
-
-/// What is said of a FastAPI-style code include `{* file ln[…] *}`, left out.
-fn code_include(written: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::UnsupportedSyntax,
-        format!("the code include `{{* {written} *}}` (FastAPI's docs' plugin) is not supported: the file's code is left out"),
-    )
-    .help("write the code in a fenced block, or include the file in one: ```python, then `{{#include path}}` (its path from this file's folder, `path:3:8` for lines 3 to 8), then ```")
-    .family("code includes")
-}
-
-/// What is said of pymdownx.snippets' `--8<-- "file"`, left out of the page.
-fn snippet_text(file: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::UnsupportedSyntax,
-        format!("pymdownx.snippets' `--8<-- \"{file}\"` is not supported: the file's text is left out"),
-    )
-    .help("write `{{#include path}}`, its path from this file's folder, to include the file as mdBook does")
-    .family("snippets")
 }
 
 #[cfg(test)]
@@ -585,6 +569,14 @@ mod tests {
             "> [!question]- Why?\n> X\n"
         );
         assert_eq!(out("???+ example\n    X\n"), "> [!example]+\n> X\n");
+        // A title and no kind: collapsible, titled by its title alone (pymdownx.details);
+        // an admonition needs its kind.
+        assert_eq!(
+            out("??? \"Learn more\"\n    X\n"),
+            "> [!details]- Learn more\n> X\n"
+        );
+        assert_eq!(out("???+ \"Open\"\n    X\n"), "> [!details]+ Open\n> X\n");
+        assert_eq!(out("!!! \"Title\"\n    X\n"), "!!! \"Title\"\n    X\n");
     }
 
     #[test]

@@ -1015,3 +1015,28 @@ fn headings_have_the_ids_python_markdowns_toc_gives_them() {
         assert!(page.contains(&format!("<h2 id=\"{id}\">")), "{id}: {page}");
     }
 }
+
+#[test]
+fn a_collapsible_block_with_a_title_and_no_kind_is_titled_by_its_title() {
+    // DFE-Digital's secure-by-design docs: `??? "Learn more about search"`, which
+    // pymdownx.details reads (its class is optional), was shown as text.
+    let site = mkdocs_site();
+    site.write(
+        "docs/more.md",
+        "# More\n\n??? \"Learn more about search\"\n    The docs have [more](index.md).\n\n\
+         ???+ \"Open one\"\n    Body.\n\n!!! \"Not one\"\n    Text.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("more/index.html");
+    let page = main_of(&page);
+    for shown in [
+        "<details class=\"callout callout-note\">\n<summary class=\"callout-title\">Learn more about search</summary>\n<p>The docs have <a href=\"../\"",
+        "<details class=\"callout callout-note\" open>\n<summary class=\"callout-title\">Open one</summary>\n<p>Body.</p>\n</details>",
+        // Python-Markdown's admonition asks for a kind.
+        "<p>!!! “Not one”",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!page.contains("???"), "{page}");
+}
