@@ -18,7 +18,9 @@ mod extensions;
 mod nav_sections;
 pub(super) mod redirects;
 
-pub use extensions::{toc_ids, Normalize, SlugCase, Slugify, TocIds};
+pub use extensions::{
+    appended_files, reads_abbreviations, toc_ids, Normalize, SlugCase, Slugify, TocIds,
+};
 
 /// Front matter keys MkDocs and Material for MkDocs read for their theme (hiding the
 /// navigation, a page's icon or status, search boosts, social cards, a template) and

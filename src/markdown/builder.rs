@@ -91,6 +91,7 @@ pub(super) struct Builder<'a, 'c> {
     /// Raw `<svg>` and `<math>` elements open, inside which any element name is good.
     pub(super) raw_foreign: usize,
     pub(super) used_terms: HashSet<usize>,
+    pub(super) abbreviations: super::abbreviations::Abbreviations,
     /// Slugs of the inline tags in `out.tags`.
     pub(super) tag_slugs: HashSet<String>,
     pub(super) cite_numbers: HashMap<String, usize>,
@@ -164,7 +165,7 @@ impl<'a> Builder<'a, '_> {
             ids::IdStyle::of(self.ctx.expressions),
             &mut self.out.diagnostics,
         );
-        let glossary = !self.ctx.glossary.is_empty();
+        let glossary = !self.ctx.glossary.is_empty() || !self.abbreviations.is_empty();
         // By index, so looking ahead (for a callout, for the letter after a word) reads
         // the events as written and never reorders them.
         let mut i = 0;

@@ -357,6 +357,7 @@ mod tests {
             callouts: &[],
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
+            abbreviations: &[],
             links_from: None,
         };
         let titled = |md: &str, title: &str| {

@@ -5,6 +5,7 @@
 //! Links to other articles cannot be written yet (their titles and URLs belong to the whole
 //! site), so the body holds the link marks of [`crate::marks`] `site` and `render` fill in.
 
+mod abbreviations;
 mod admonish;
 mod admonitions;
 mod autolinks;
@@ -87,6 +88,7 @@ mod zola_components;
 
 pub use line_index::LineIndex;
 
+pub use abbreviations::site_wide as site_abbreviations;
 use builder::Builder;
 pub use expand::Expressions;
 pub use glossary::Glossary;
@@ -177,6 +179,9 @@ pub struct ParseContext<'a> {
     pub links_from: Option<&'a str>,
     /// A Logseq graph's blocks by id (`((id))` names one: see `logseq.rs`).
     pub logseq_blocks: &'a crate::load::logseq_graph::BlockIds,
+    /// Abbreviations every page reads, where the site reads them (`abbreviations.rs`):
+    /// those of the glossary pymdownx.snippets appends to every page of an MkDocs site.
+    pub abbreviations: &'a [(String, String)],
 }
 
 #[derive(Debug, Clone)]
@@ -361,19 +366,13 @@ pub fn parse_titled(
         obsidian_text: ctx.obsidian_text,
     };
     let html_page = crate::load::is_html_page(file);
+    let options = options(ctx.smart_punctuation);
     let mut expanded = if html_page {
-        expand::expand_html(
-            &text[body_start..],
-            &article,
-            options(ctx.smart_punctuation),
-        )
+        expand::expand_html(&text[body_start..], &article, options)
     } else {
-        expand::expand(
-            &text[body_start..],
-            &article,
-            options(ctx.smart_punctuation),
-        )
+        expand::expand(&text[body_start..], &article, options)
     };
+    let abbreviations = abbreviations::of_page(&mut expanded.text, ctx);
     let body = expanded.text.as_str();
     let mut lines = LineIndex::new(text);
     if !expanded.maps.0.is_empty() {
@@ -395,11 +394,7 @@ pub fn parse_titled(
             },
         }
     };
-    let parser = Parser::new_with_broken_link_callback(
-        body,
-        options(ctx.smart_punctuation),
-        Some(&mut callback),
-    );
+    let parser = Parser::new_with_broken_link_callback(body, options, Some(&mut callback));
     let events: Vec<(Event, std::ops::Range<usize>)> = if html_page {
         // Hugo's HTML content format: the body is the page's HTML, one raw block
         // (indented lines are not code, blank lines end nothing), read as raw HTML in
@@ -416,7 +411,6 @@ pub fn parse_titled(
     } else {
         let definitions = reference_wikilinks::definitions(&parser, body);
         let events = parser.into_offset_iter().collect();
-        let options = options(ctx.smart_punctuation);
         reference_wikilinks::as_references(events, body, &definitions, options)
     };
     let events = dendron_links::label_first(events, ctx.label_first_wikilinks);
@@ -471,6 +465,7 @@ pub fn parse_titled(
         raw_block_depth: 0,
         raw_foreign: 0,
         used_terms: HashSet::new(),
+        abbreviations,
         tag_slugs: HashSet::new(),
         cite_numbers: HashMap::new(),
         title,
@@ -526,6 +521,7 @@ mod tests {
             callouts: &[],
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
+            abbreviations: &[],
             links_from: None,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
@@ -646,6 +642,7 @@ mod tests {
             callouts: &[],
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
+            abbreviations: &[],
             links_from: None,
         };
         let p = parse(

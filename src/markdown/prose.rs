@@ -2,7 +2,7 @@
 //! and the sentence around each link (its backlink's context).
 
 use super::links::{sentence_ends, without_label_marks};
-use super::Builder;
+use super::{escape, Builder};
 use pulldown_cmark::{CowStr, Event, TagEnd};
 
 /// The most text kept on each side of a link for its backlink's context, in bytes.
@@ -41,10 +41,53 @@ fn first_words(text: &str, limit: usize) -> &str {
 }
 
 impl<'a> Builder<'a, '_> {
-    /// Prose text: counted, searched, and linked to the glossary where it names a term.
+    /// Prose text: counted, searched, its abbreviations marked (see
+    /// `abbreviations.rs`), and linked to the glossary where it names a term.
     pub(super) fn text(&mut self, text: CowStr<'a>, next_char: Option<char>) {
-        let before = self.block.chars().next_back();
+        let before = match &self.heading {
+            Some(h) => h.text.chars().next_back(),
+            None => self.block.chars().next_back(),
+        };
         self.push_text(&text);
+        let raw = self.raw_inline_depth > 0 || self.raw_block_depth > 0;
+        if self.abbreviations.is_empty() || raw {
+            return self.prose_text(text, before, next_char);
+        }
+        // Each use an `<abbr>`, the text between read as any other.
+        let mut rest: &str = &text;
+        let mut previous = before;
+        let mut pieces: Vec<(String, Option<String>)> = Vec::new();
+        while let Some((start, end, title)) = self.abbreviations.find(rest, previous, next_char) {
+            pieces.push((rest[..start].to_string(), None));
+            pieces.push((rest[start..end].to_string(), Some(title.to_string())));
+            previous = rest[..end].chars().next_back();
+            rest = &rest[end..];
+        }
+        if pieces.is_empty() {
+            return self.prose_text(text, before, next_char);
+        }
+        pieces.push((rest.to_string(), None));
+        let mut previous = before;
+        for (i, (piece, title)) in pieces.iter().enumerate() {
+            match title {
+                Some(title) => self.emit_html(format!(
+                    "<abbr title=\"{}\">{}</abbr>",
+                    escape(title),
+                    escape(piece)
+                )),
+                None if piece.is_empty() => {}
+                None => {
+                    let after = pieces.get(i + 1).and_then(|(p, _)| p.chars().next());
+                    let text = CowStr::from(piece.clone());
+                    self.prose_text(text, previous, after.or(next_char));
+                }
+            }
+            previous = piece.chars().next_back().or(previous);
+        }
+    }
+
+    /// Text between abbreviations: linked to the glossary where it names a term.
+    fn prose_text(&mut self, text: CowStr<'a>, before: Option<char>, next_char: Option<char>) {
         if self.heading.is_none()
             && self.link.is_none()
             && self.raw_inline_depth == 0

@@ -29,6 +29,7 @@ mod reserved;
 mod tag_permalinks;
 mod terms;
 mod theme_pages;
+mod topics;
 mod tree;
 mod twins;
 mod urls;

@@ -851,3 +851,22 @@ fn a_kramdown_list_closed_with_a_colon_is_read_as_one() {
         assert!(body.contains(shown), "{shown}\nin\n{body}");
     }
 }
+
+#[test]
+fn abbreviations_are_marked_where_they_are_used_as_kramdown_reads_them() {
+    // kramdown's `*[HTML]: …` (UBC Library's workshops, Just the Docs sites): the
+    // definition is not shown, and each use of the word is an `<abbr>`.
+    let site = jekyll_site();
+    site.write(
+        "docs/guide/abbr.md",
+        "---\ntitle: Abbreviations\n---\nThe HTML page, not XHTML, and `HTML` in code.\n\n  *[HTML]: Hyper Text Markup Language\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = site.read("guide/abbr/index.html");
+    assert!(
+        page.contains("<p>The <abbr title=\"Hyper Text Markup Language\">HTML</abbr> page, not XHTML, and <code>HTML</code> in code.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("*[HTML]"), "{page}");
+}

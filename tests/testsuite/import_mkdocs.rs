@@ -1040,3 +1040,37 @@ fn a_collapsible_block_with_a_title_and_no_kind_is_titled_by_its_title() {
     }
     assert!(!page.contains("???"), "{page}");
 }
+
+#[test]
+fn abbreviations_are_marked_where_mkdocs_reads_them_with_a_glossary_appended_to_every_page() {
+    // DFE-Digital's secure-by-design docs: `abbr`, and a glossary of 55 of them that
+    // pymdownx.snippets appends to every page; before, each definition was a line of
+    // text and no use was marked.
+    let site = mkdocs_site();
+    site.write(
+        "docs/terms.md",
+        "# Terms\n\nThe DfE writes HTML, as the W3C says; not XHTML.\n\n```\n*[CSS]: code\n```\n\n*[HTML]: Hyper Text Markup Language\n*[W3C]: World Wide Web Consortium\n",
+    );
+    let page = |site: &crate::support::Fixture| site.read("terms/index.html");
+    // Without `abbr`, Python-Markdown shows the lines.
+    site.build().assert_code(0);
+    assert!(page(&site).contains("*[HTML]: Hyper Text Markup Language"));
+    let yml = std::fs::read_to_string(site.path("mkdocs.yml")).unwrap();
+    let yml = yml.replace(
+        "  - admonition\n",
+        "  - admonition\n  - abbr\n  - pymdownx.snippets:\n      auto_append:\n        - includes/glossary.md\n",
+    );
+    site.write("mkdocs.yml", yml);
+    site.write("includes/glossary.md", "*[DfE]: Department for Education\n");
+    site.build().assert_code(0);
+    let page = page(&site);
+    let page = main_of(&page);
+    assert!(
+        page.contains("<p>The <abbr title=\"Department for Education\">DfE</abbr> writes <abbr title=\"Hyper Text Markup Language\">HTML</abbr>, as the <abbr title=\"World Wide Web Consortium\">W3C</abbr> says; not XHTML.</p>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("*[HTML]") && page.contains("*[CSS]: code"),
+        "{page}"
+    );
+}

@@ -1,8 +1,44 @@
 //! What the Markdown extensions an MkDocs site's mkdocs.yml lists change in how its
 //! pages read: the function Python-Markdown's toc extension (always on in MkDocs)
-//! makes headings' ids with.
+//! makes headings' ids with, and whether abbreviations are read (`abbr`), with the
+//! files pymdownx.snippets appends to every page (`auto_append`, a glossary of them).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Whether the MkDocs site whose content folder is `dir` reads abbreviations
+/// (`*[HTML]: Hyper Text Markup Language`): its extensions list `abbr`.
+pub fn reads_abbreviations(dir: &Path) -> bool {
+    super::site_settings(dir).is_some_and(|settings| {
+        super::names(settings.get("markdown_extensions"))
+            .into_iter()
+            .any(|name| matches!(name, "abbr" | "markdown.extensions.abbr"))
+    })
+}
+
+/// The files pymdownx.snippets' `auto_append` adds to the end of every page of the
+/// MkDocs site whose content folder is `dir` (a list of names, or one), each found
+/// from the extension's `base_path` folders, then from `dir`; those not found left out.
+pub fn appended_files(dir: &Path) -> Vec<PathBuf> {
+    let Some(settings) = super::site_settings(dir) else {
+        return Vec::new();
+    };
+    let appended =
+        super::options(&settings, "pymdownx.snippets").and_then(|o| o.get("auto_append"));
+    let names: Vec<&str> = match appended {
+        Some(serde_yaml::Value::Sequence(files)) => {
+            files.iter().filter_map(serde_yaml::Value::as_str).collect()
+        }
+        Some(serde_yaml::Value::String(file)) => vec![file.as_str()],
+        _ => return Vec::new(),
+    };
+    let mut folders = super::snippet_bases(dir);
+    folders.push(dir.to_path_buf());
+    names
+        .into_iter()
+        .filter(|name| !Path::new(name).has_root() && !name.contains(".."))
+        .filter_map(|name| folders.iter().map(|f| f.join(name)).find(|f| f.is_file()))
+        .collect()
+}
 
 /// How the toc extension makes a heading's id on an MkDocs site: its `slugify` and
 /// `separator` options in mkdocs.yml (`markdown_extensions: - toc: {slugify: …}`).

@@ -26,11 +26,13 @@ pub enum Expressions {
     /// they are text. `autorefs`: whether a reference with no definition may be
     /// mkdocs-autorefs' cross-reference (see `material.rs`); without it Python-Markdown
     /// shows `[a][b]` as written. `ids`: how its headings' ids are made, as
-    /// Python-Markdown's toc extension makes them (see `toc_ids.rs`).
+    /// Python-Markdown's toc extension makes them (see `toc_ids.rs`). `abbr`:
+    /// whether it reads abbreviations (see `abbreviations.rs`).
     MkDocs {
         macros: bool,
         autorefs: bool,
         ids: crate::load::mkdocs::TocIds,
+        abbr: bool,
     },
     /// A VitePress or VuePress site (see `load/vitepress.rs`): Vue's `{{ … }}` runs in
     /// its pages, reported as a template's; markdown-it-attrs' lines (`{#id}`) are
@@ -70,6 +72,7 @@ impl Expressions {
             macros: crate::load::mkdocs::runs_macros(dir),
             autorefs: crate::load::mkdocs::reads_cross_references(dir),
             ids: crate::load::mkdocs::toc_ids(dir),
+            abbr: crate::load::mkdocs::reads_abbreviations(dir),
         }
     }
 
@@ -77,6 +80,15 @@ impl Expressions {
     /// mkdocs-autorefs' cross-reference: on an MkDocs site that runs it.
     pub fn autorefs(self) -> bool {
         matches!(self, Expressions::MkDocs { autorefs: true, .. })
+    }
+
+    /// Whether `*[HTML]: Hyper Text Markup Language` defines an abbreviation: kramdown
+    /// reads them on a Jekyll site, Python-Markdown where an MkDocs site lists `abbr`.
+    pub fn abbreviations(self) -> bool {
+        matches!(
+            self,
+            Expressions::Liquid | Expressions::MkDocs { abbr: true, .. }
+        )
     }
 
     /// Whether the pages are an MkDocs site's, read with Python-Markdown's blocks.
