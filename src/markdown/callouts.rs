@@ -30,6 +30,7 @@ impl<'a> Builder<'a, '_> {
         }
         let rest = first_line.strip_prefix("[!")?;
         let (kind, title) = rest.split_once(']')?;
+        let (kind, metadata) = split_metadata(kind)?;
         // A kind attune has no callout for (`> [!syntax]`, a vault's own, styled by a
         // CSS snippet) is a note titled with the kind's name, as Obsidian shows it.
         let (label, kind, custom) = match callout_title(kind) {
@@ -107,7 +108,10 @@ impl<'a> Builder<'a, '_> {
             self.section.text.push('\n');
             self.out.stats.add_block(title);
         }
-        let (html, close) = opening_html(&kind_class, &escape(&label), &heading, fold);
+        let (mut html, close) = opening_html(&kind_class, &escape(&label), &heading, fold);
+        if let Some(metadata) = metadata {
+            html = with_metadata(&html, metadata);
+        }
         self.callouts.push(Some(close));
         self.emit_html(html);
         if !paragraph_done {
@@ -168,6 +172,32 @@ pub(super) fn opening_html(
             ),
             "</details>",
         ),
+    }
+}
+
+/// A callout's kind and its metadata, the part after a `|` (`[!infobox|n-th]`): the
+/// kind alone picks the callout and its title; the metadata is for a theme's CSS
+/// snippets (ITS, MCL), never shown. Quartz reads it so too (`ofm.ts`'s
+/// `calloutRegex`, `^\[\!([\w-]+)\|?(.+?)?\]`, writes it to `data-callout-metadata`).
+/// `None` for an empty kind before the `|`.
+fn split_metadata(kind: &str) -> Option<(&str, Option<&str>)> {
+    match kind.split_once('|') {
+        None => Some((kind, None)),
+        Some(("", _)) => None,
+        Some((kind, metadata)) => {
+            let metadata = metadata.trim();
+            Some((kind, (!metadata.is_empty()).then_some(metadata)))
+        }
+    }
+}
+
+/// A callout's opening HTML with its metadata as `data-callout-metadata`, where
+/// Obsidian and Quartz put it for CSS (`.callout[data-callout-metadata*="wfull"]`).
+fn with_metadata(html: &str, metadata: &str) -> String {
+    let attribute = format!(" data-callout-metadata=\"{}\"", escape(metadata));
+    match html.find('>') {
+        Some(end) => format!("{}{attribute}{}", &html[..end], &html[end..]),
+        None => html.to_string(),
     }
 }
 

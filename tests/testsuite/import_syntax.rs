@@ -216,6 +216,34 @@ fn callouts_of_a_vault_s_own_kinds_are_notes_titled_with_the_kind() {
 }
 
 #[test]
+fn a_callouts_metadata_after_a_bar_keeps_its_kind_and_is_never_shown() {
+    // A Quartz vault styled by ITS/MCL snippets writes `> [!warning|title-center]` and
+    // `> [!infobox|n-th]`: the kind before the `|` is the callout, the metadata is for
+    // CSS (`data-callout-metadata`), as Obsidian and Quartz read it; it was a note
+    // titled "Warning|title-center".
+    let site = site();
+    site.write(
+        "content/t/a.md",
+        "---\ntitle: A\n---\n> [!warning|title-center]\n> Back up your saves first.\n\n\
+         > [!infobox|n-th]\n> Details here.\n\n\
+         > [!tip|clean wfull]- Custom title\n> Body.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("t/a/index.html");
+    for expected in [
+        "<div class=\"callout callout-warning\" role=\"note\" aria-label=\"Warning\" data-callout-metadata=\"title-center\">\n<p class=\"callout-title\">Warning</p>",
+        "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Infobox\" data-callout-metadata=\"n-th\">\n<p class=\"callout-title\">Infobox</p>",
+        "<details class=\"callout callout-tip\" data-callout-metadata=\"clean wfull\">\n<summary class=\"callout-title\">Tip: Custom title</summary>",
+    ] {
+        assert!(page.contains(expected), "{expected}\nin\n{page}");
+    }
+    assert!(
+        !page.contains("|title-center") && !page.contains("|n-th"),
+        "{page}"
+    );
+}
+
+#[test]
 fn inline_tags_join_the_articles_tags_and_link_to_their_pages() {
     let site = site();
     site.write(
