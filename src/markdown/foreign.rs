@@ -241,6 +241,10 @@ pub(super) fn strip(
         };
         let swallow = match tag.kind {
             Kind::HugoRaw => shown.is_none(),
+            // An inline shortcode's body is its own Go template (gohugo.io, "Inline
+            // shortcodes"), which Hugo runs and never shows as the page's text; one
+            // with no template action in it is read above (`hugo_pair`).
+            Kind::HugoMarkdown => name.ends_with(".inline"),
             Kind::Liquid => matches!(name.as_str(), "raw" | "highlight" | "comment"),
             _ => false,
         };

@@ -1526,6 +1526,35 @@ fn an_inline_shortcode_without_template_actions_prints_its_text() {
 }
 
 #[test]
+fn a_markdown_inline_shortcodes_template_is_never_page_text() {
+    // rhize-docs (`enableInlineShortcodes`): `{{% intro.inline "equipment" %}}` around
+    // the Go template that writes the sentence. Its body is the template, which Hugo
+    // runs; readers saw `{{ $term := (.Get 0) }}` as text.
+    let site = hugo_site();
+    site.write(
+        "content/posts/third.md",
+        "---\ntitle: Third\n---\nBefore.\n\n{{% intro.inline \"equipment\" %}}\n{{ $term := (.Get 0) }}\n\
+         {{ $vowels := slice \"a\" \"e\" }}\nThe {{cond (in $vowels \"e\") \"an\" \"a\" }} {{ $term }} object has these fields:\n\
+         {{% /intro.inline %}}\n\nAfter.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    run.assert_stderr_contains(
+        "warning: Hugo shortcode `{{% intro.inline \"equipment\" %}}` … `{{% /intro.inline %}}` is not supported",
+    );
+    let page = site.read("posts/third/index.html");
+    let body = body(&page);
+    for gone in ["$term", "Get 0", "vowels", "object has", ".inline"] {
+        assert!(!body.contains(gone), "{gone}: {body}");
+    }
+    assert!(
+        body.contains("Before.") && body.contains("After."),
+        "{body}"
+    );
+}
+
+#[test]
 fn a_shortcode_whose_template_is_fixed_text_prints_that_text() {
     // kubeflow's site: `{{% hub/latest-version %}}` ("0.3.14") in links' addresses,
     // `{{< workspaces-beta-notice >}}` (a notice's HTML), `{{% kfp-v2-keywords %}}`
