@@ -1,7 +1,8 @@
 //! Shortcodes of Hugo and its most used themes that attune draws itself, as the
 //! template draws them, where that needs nothing from another site:
 //!
-//! - Hugo's `details` (`summary`, `open`; Hextra's: `title`, open unless `closed`),
+//! - Hugo's `details` (`summary`, `open`; Hextra's: `title`, open unless `closed`;
+//!   hugo-book's: the title first, `open` among its positional arguments),
 //!   Hugo Blox's `spoiler` (`text`) and
 //!   Learn's and Relearn's `expand` (`title`, or the title first): a `<details>` box,
 //!   folded, its inner text read as Markdown;
@@ -30,16 +31,19 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
     match name {
         "details" | "spoiler" | "expand" if paired => {
             let summary = match name {
-                // Hextra's `details` is titled by `title`, and open unless `closed`.
-                "details" => {
-                    (get("summary").or_else(|| get("title"))).unwrap_or_else(|| "Details".into())
-                }
+                // Hextra's `details` is titled by `title`, and open unless `closed`;
+                // hugo-book's by its first positional argument when it has no named
+                // one (`{{% details "Title" open %}}`, see `book_details_open`).
+                "details" => (get("summary").or_else(|| get("title")).or_else(first))
+                    .unwrap_or_else(|| "Details".into()),
                 "spoiler" => get("text").unwrap_or_else(|| "Details".into()),
                 _ => (get("title").or_else(first)).unwrap_or_else(|| "Expand me…".into()),
             };
             let flag = |key: &str| get(key).is_some_and(|o| o.eq_ignore_ascii_case("true"));
             let hextra = name == "details" && get("summary").is_none() && get("title").is_some();
-            let open = flag("open") || (hextra && !flag("closed"));
+            let open = flag("open")
+                || (hextra && !flag("closed"))
+                || (name == "details" && book_details_open(&args));
             let open = if open { " open" } else { "" };
             let summary = crate::text::escape(&summary);
             Some((
@@ -101,6 +105,13 @@ pub(super) fn in_place(name: &str, inner: &str, paired: bool) -> Option<(String,
         }
         _ => None,
     }
+}
+
+/// Whether hugo-book's `details`, called with positional arguments, is open: one of
+/// them is `open`, as its template reads it (`layouts/_shortcodes/details.html`:
+/// `cond .IsNamedParams (…(.Get "open")) (in .Params "open")`, the title `.Get 0`).
+fn book_details_open(args: &Args) -> bool {
+    (0..).map_while(|n| args.nth(n)).any(|arg| arg == "open")
 }
 
 /// Whether `word` can stand in an address as an id (`dQw4w9WgXcQ`, `gh-pages_2`).

@@ -827,6 +827,33 @@ fn folding_boxes_videos_players_and_blox_math_are_drawn_as_their_templates_draw_
 }
 
 #[test]
+fn hugo_books_details_takes_its_title_and_open_by_position() {
+    // hugo-book's own docs: `{{% details "Title" open %}}`. Its template reads the
+    // title as `.Get 0` and `open` as `in .Params "open"`; both boxes were "Details",
+    // closed.
+    let site = hugo_site();
+    site.write(
+        "content/posts/faq.md",
+        "---\ntitle: FAQ\n---\n{{% details \"What Hugo version is required?\" %}}\nHugo 0.146 or later.\n{{% /details %}}\n\n\
+         {{% details \"How do I override the theme?\" open %}}\nCreate files in `layouts/`.\n{{% /details %}}\n\n\
+         {{% details title=\"Named\" open=true %}}\nNamed text.\n{{% /details %}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("not supported"), "{}", run.stderr);
+    let page = site.read("posts/faq/index.html");
+    let body = body(&page);
+    for expected in [
+        "<details><summary>What Hugo version is required?</summary>",
+        "<details open><summary>How do I override the theme?</summary>",
+        "<details open><summary>Named</summary>",
+    ] {
+        assert!(body.contains(expected), "{expected}: {body}");
+    }
+    assert!(!body.contains("<summary>Details</summary>"), "{body}");
+}
+
+#[test]
 fn docsys_tabs_cards_blocks_comments_and_imgproc_are_drawn_as_docsy_draws_them() {
     // google/docsy-example: `blocks/cover`, `blocks/feature`, `tabpane`, `card`,
     // `imgproc` were "not supported: the page would lose what it stands for", and
