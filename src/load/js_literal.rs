@@ -48,6 +48,11 @@ impl Reader {
         }
     }
 
+    /// The code read, its comments blanked out (offsets as in the text).
+    pub(super) fn code(&self) -> &str {
+        &self.code
+    }
+
     /// Where the value of each `key:` (or `'key':`) starts.
     pub(super) fn key_values(&self, key: &str) -> Vec<usize> {
         let bytes = self.code.as_bytes();

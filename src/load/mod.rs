@@ -46,6 +46,7 @@ pub mod mkdocs;
 mod people;
 mod plumbing;
 mod publish;
+pub mod quartz;
 mod read;
 mod redirects_file;
 mod site_language;

@@ -35,7 +35,7 @@ fn from_settings(root: &Path, dir: &Path) -> Option<String> {
     hugo_or_zola(root, dir)
         .or_else(|| script_setting(&super::vitepress::settings_files(root, dir), "lang"))
         .or_else(|| script_setting(&super::docusaurus::settings_files(dir), "defaultLocale"))
-        .or_else(|| script_setting(&quartz_files(root, dir), "locale"))
+        .or_else(|| script_setting(&super::quartz::files(root, dir), "locale"))
         .or_else(|| quartz_yaml_locale(root, dir))
         .or_else(|| super::mkdocs::language(dir))
         .or_else(|| super::jekyll::language(dir))
@@ -55,15 +55,6 @@ fn hugo_or_zola(root: &Path, dir: &Path) -> Option<String> {
     }
     let (zola, _) = super::zola::settings(root, dir)?;
     Some(zola.get("default_language")?.as_str()?.to_string())
-}
-
-/// A Quartz garden's `quartz.config.ts`, at the site's root or beside the content.
-fn quartz_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
-    [Some(root), dir.parent()]
-        .into_iter()
-        .flatten()
-        .map(|folder| folder.join("quartz.config.ts"))
-        .collect()
 }
 
 /// The `configuration.locale` of a Quartz 5 garden's `quartz.config.yaml`, at the

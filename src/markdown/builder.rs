@@ -390,6 +390,10 @@ impl<'a> Builder<'a, '_> {
                 self.push_text(&code);
                 self.emit(Event::Code(code));
             }
+            Event::SoftBreak if self.ctx.hard_breaks => {
+                self.push_text(" ");
+                self.emit(Event::HardBreak);
+            }
             Event::SoftBreak | Event::HardBreak => {
                 self.push_text(" ");
                 self.emit(event);

@@ -347,6 +347,7 @@ mod tests {
             label_first_wikilinks: false,
             obsidian_text: true,
             emoji: false,
+            hard_breaks: false,
             math_definitions: "",
             mathjax: false,
             code_hidelines: &BTreeMap::new(),

@@ -152,6 +152,9 @@ pub struct ParseContext<'a> {
     pub obsidian_text: bool,
     /// Whether `:wave:` is an emoji, as the site's tool writes it (`emoji.rs`).
     pub emoji: bool,
+    /// Whether a single line break in a paragraph is a hard one (`<br>`): in a Quartz
+    /// garden listing `Plugin.HardLineBreaks()` (see `load::quartz`).
+    pub hard_breaks: bool,
     /// TeX every formula starts with: mdbook-katex's macros ([`crate::config::mdbook`]).
     pub math_definitions: &'a str,
     /// mdBook's `mathjax-support`: `\\( … \\)` and `\\[ … \\]` are math (`mathjax.rs`).
@@ -511,6 +514,7 @@ mod tests {
             label_first_wikilinks: false,
             obsidian_text: true,
             emoji: false,
+            hard_breaks: false,
             math_definitions: "",
             mathjax: false,
             code_hidelines: &BTreeMap::new(),
@@ -632,6 +636,7 @@ mod tests {
             label_first_wikilinks: false,
             obsidian_text: true,
             emoji: false,
+            hard_breaks: false,
             math_definitions: "",
             mathjax: false,
             code_hidelines: &BTreeMap::new(),

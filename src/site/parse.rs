@@ -71,29 +71,11 @@ pub(super) fn articles(
         &content.sources,
         content.summary.is_some(),
     );
-    let logseq = super::vault::is_logseq(&content.root, &content.dir);
-    let expressions = if logseq {
-        markdown::Expressions::Logseq
-    } else if vault {
-        markdown::Expressions::Vault {
-            dataview: super::vault::may_run_dataview(&content.root, &content.dir),
-        }
-    } else if crate::load::is_hugo_or_zola(&content.root, &content.dir) {
-        markdown::Expressions::Text
-    } else if crate::load::jekyll::is_site(&content.dir) {
-        markdown::Expressions::Liquid
-    } else if crate::load::mkdocs::is_site(&content.dir) {
-        markdown::Expressions::mkdocs_site(&content.dir)
-    } else if crate::load::vitepress::is_site(&content.root, &content.dir) {
-        markdown::Expressions::Vue
-    } else if content.docusaurus && crate::load::docusaurus::reads_md_as_mdx(&content.dir) {
-        markdown::Expressions::Mdx
-    } else {
-        markdown::Expressions::Template
-    };
+    let expressions = super::vault::expressions(content, vault);
     let label_first_wikilinks = super::vault::is_dendron(&content.root, &content.dir);
     let own_heading = crate::load::shows_own_heading(content, expressions.mkdocs());
     let emoji = crate::load::emoji::shortcodes(&content.root, &content.dir);
+    let hard_breaks = crate::load::quartz::hard_line_breaks(&content.root, &content.dir);
     let obsidian_text = expressions.vault()
         || expressions == markdown::Expressions::Template && content.summary.is_none();
     let site_params = crate::load::jekyll::site_variables(&content.dir, &content.sources)
@@ -137,7 +119,7 @@ pub(super) fn articles(
     if let Some(cache) = cache.as_deref_mut() {
         let build = &config.build;
         let mut inputs = format!(
-            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|{obsidian_text}|{emoji}|",
+            "{}|{}|{:?}|{:?}|{}|{:?}|{expressions:?}|{label_first_wikilinks}|{obsidian_text}|{emoji}|{hard_breaks}|",
             build.smart_punctuation,
             build.autolinks,
             build.unsupported_syntax,
@@ -262,6 +244,7 @@ pub(super) fn articles(
                 label_first_wikilinks,
                 obsidian_text,
                 emoji,
+                hard_breaks,
                 math_definitions: &math_definitions,
                 mathjax: config.mathjax_delimiters(),
                 code_hidelines: &code_hidelines,

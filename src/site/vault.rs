@@ -14,7 +14,7 @@
 
 use super::names::Found;
 use crate::load::Source;
-use crate::markdown::{LinkTarget, OutLink};
+use crate::markdown::{Expressions, LinkTarget, OutLink};
 use std::path::Path;
 
 /// Files Obsidian Publish keeps at the vault's root, the site's style and script.
@@ -57,6 +57,31 @@ pub(super) fn is_dendron(root: &Path, dir: &Path) -> bool {
 /// beside it.
 pub(super) fn is_logseq(root: &Path, dir: &Path) -> bool {
     crate::load::logseq_graph::is_graph(root, dir)
+}
+
+/// What `{{ name }}` is in the site's text (see [`Expressions`]), from the tool its
+/// content comes from; `vault`: it is an Obsidian vault or a Quartz garden.
+pub(super) fn expressions(content: &crate::load::Content, vault: bool) -> Expressions {
+    let (root, dir) = (&content.root, &content.dir);
+    if is_logseq(root, dir) {
+        Expressions::Logseq
+    } else if vault {
+        Expressions::Vault {
+            dataview: may_run_dataview(root, dir),
+        }
+    } else if crate::load::is_hugo_or_zola(root, dir) {
+        Expressions::Text
+    } else if crate::load::jekyll::is_site(dir) {
+        Expressions::Liquid
+    } else if crate::load::mkdocs::is_site(dir) {
+        Expressions::mkdocs_site(dir)
+    } else if crate::load::vitepress::is_site(root, dir) {
+        Expressions::Vue
+    } else if content.docusaurus && crate::load::docusaurus::reads_md_as_mdx(dir) {
+        Expressions::Mdx
+    } else {
+        Expressions::Template
+    }
 }
 
 /// Whether the content folder `dir` (of the site at `root`) is read as an Obsidian

@@ -1270,3 +1270,35 @@ fn a_vaults_notes_are_listed_by_file_name_as_obsidian_lists_them() {
     assert!(at("course/00_preface/") < at("course/01_sets/"), "{hub}");
     assert!(at("course/01_sets/") < at("course/02_maps/"), "{hub}");
 }
+
+#[test]
+fn a_quartz_garden_with_hard_line_breaks_keeps_each_line() {
+    // morrowind-modding's garden lists `Plugin.HardLineBreaks()`: its `**Author:** Jo`
+    // and `**Version:** 1.2` on lines of their own ran together as one line.
+    let note = "---\ntitle: Mod\n---\n**Author:** Jo\n**Version:** 1.2\n\n- one\n  two\n";
+    let site = Fixture::empty();
+    site.write("book.toml", "[site]\ntitle = \"Garden\"\n");
+    site.write(
+        "quartz.config.ts",
+        "const config: QuartzConfig = {\n  configuration: { pageTitle: \"x\" },\n  plugins: {\n    transformers: [\n      Plugin.ObsidianFlavoredMarkdown(),\n      Plugin.HardLineBreaks(),\n    ],\n  },\n}\n",
+    );
+    site.write("content/mod.md", note);
+    site.build().assert_code(0);
+    let page = site.read("mod/index.html");
+    assert!(
+        page.contains("<p><strong>Author:</strong> Jo<br />\n<strong>Version:</strong> 1.2</p>"),
+        "{page}"
+    );
+    assert!(page.contains("one<br />\ntwo"), "{page}");
+    // Commented out, the plugin is not used: a line break is a space, as in Markdown.
+    site.write(
+        "quartz.config.ts",
+        "export default {\n  plugins: { transformers: [\n    // Plugin.HardLineBreaks(),\n  ] },\n}\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("mod/index.html");
+    assert!(
+        page.contains("<p><strong>Author:</strong> Jo\n<strong>Version:</strong> 1.2</p>"),
+        "{page}"
+    );
+}
