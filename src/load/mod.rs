@@ -142,6 +142,7 @@ pub fn load(
     defaults.extend(jekyll::patterns(&dir));
     defaults.extend(mkdocs::patterns(&dir));
     defaults.extend(zola::patterns(root, &dir));
+    defaults.extend(quartz::patterns(root, &dir));
     defaults.extend(gitbook_files::bookignore(&dir));
     defaults.extend(static_dir.and_then(|s| walk::static_inside_content(root, content_dir, s)));
     let mut exclude = exclude::Exclude::with_defaults(&dir, defaults, publish.exclude);

@@ -57,21 +57,11 @@ fn hugo_or_zola(root: &Path, dir: &Path) -> Option<String> {
     Some(zola.get("default_language")?.as_str()?.to_string())
 }
 
-/// The `configuration.locale` of a Quartz 5 garden's `quartz.config.yaml`, at the
-/// site's root or beside the content (Quartz 5 keeps its settings there, not in
-/// `quartz.config.ts`).
+/// The `configuration.locale` of a Quartz 5 garden's `quartz.config.yaml` (Quartz 5
+/// keeps its settings there, not in `quartz.config.ts`).
 fn quartz_yaml_locale(root: &Path, dir: &Path) -> Option<String> {
-    [Some(root), dir.parent()]
-        .into_iter()
-        .flatten()
-        .map(|folder| folder.join("quartz.config.yaml"))
-        .find_map(|file| {
-            // A regular file only: a pipe of that name would never end.
-            let text = std::fs::read_to_string(file.is_file().then_some(&file)?).ok()?;
-            let settings: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
-            let locale = settings.get("configuration")?.get("locale")?;
-            Some(locale.as_str()?.to_string())
-        })
+    let configuration = super::quartz::yaml_configuration(root, dir)?;
+    Some(configuration.get("locale")?.as_str()?.to_string())
 }
 
 /// The first string a key is set to in the first of `files` that exists and sets it,

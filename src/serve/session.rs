@@ -178,6 +178,7 @@ impl Session {
                 defaults.extend(crate::load::jekyll::patterns(&dir));
                 defaults.extend(crate::load::mkdocs::patterns(&dir));
                 defaults.extend(crate::load::zola::patterns(&self.root, &dir));
+                defaults.extend(crate::load::quartz::patterns(&self.root, &dir));
                 Exclude::with_defaults(&dir, defaults, patterns)
             },
             Exclude::new(

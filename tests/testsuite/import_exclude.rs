@@ -596,3 +596,35 @@ fn zolas_ignored_content_is_neither_read_nor_published() {
     assert!(!site.path("public/notes.txt").exists());
     assert!(!site.path("public/blog/drafts").exists());
 }
+
+#[test]
+fn a_quartz_gardens_ignore_patterns_are_neither_read_nor_published() {
+    // morrowind-modding: `ignorePatterns: ["private", "**/templates/", ".obsidian"]`
+    // kept its note templates (`contributing/templates/*`, with empty titles) off the
+    // site Quartz builds; attune published them. A glob names a path from the content
+    // folder, as globby reads it: `private` is the top folder only.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Garden\"\n\n[build]\ncontent_dir = \"content\"\n",
+    );
+    site.write(
+        "quartz.config.ts",
+        "const config: QuartzConfig = {\n  configuration: {\n    pageTitle: \"Garden\",\n    ignorePatterns: [\"private\", \"**/templates/\", \".obsidian\"],\n  },\n}\nexport default config\n",
+    );
+    site.write("content/private/diary.md", "Secret.\n");
+    site.write(
+        "content/contributing/templates/mod.md",
+        "---\ntitle:\n---\n{{title}}\n",
+    );
+    site.write("content/guides/private/ok.md", "# Kept\n\nShown.\n");
+    site.write("content/index.md", "# Home\n\nSee [[mod]] and [[ok]].\n");
+    let run = site.build();
+    run.assert_code(0);
+    run.assert_stderr_contains(
+        "is left out: it is in Quartz's `ignorePatterns` (quartz.config.ts), which Quartz never reads",
+    );
+    assert!(!site.path("public/private").exists());
+    assert!(!site.path("public/contributing").exists());
+    assert!(site.path("public/guides/private/ok/index.html").exists());
+}
