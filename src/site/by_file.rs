@@ -93,6 +93,24 @@ impl Site {
         })
     }
 
+    /// The folder text a `.md` path from the content folder (`/use-cases.md`, Hugo's
+    /// `relref "/use-cases"`) names, read before any file of that name elsewhere: Hugo
+    /// reads a ref starting with `/` from the content root first
+    /// (hugolib/pagecollections.go, `getContentNode`: `/use-cases` is
+    /// `content/use-cases/_index.md`), and looks the name up across the site only when
+    /// nothing is there. `None` for a path that does not start with `/`.
+    pub(super) fn rooted_folder_text(
+        &self,
+        from: &Path,
+        target: &str,
+        by_rel: &HashMap<PathBuf, usize>,
+    ) -> Option<usize> {
+        target
+            .starts_with('/')
+            .then(|| self.folder_text(from, target, by_rel))
+            .flatten()
+    }
+
     /// The folder text a `.md` path names when no file has that path: `folder/index.md`
     /// its README.md, as mdBook names it; Hugo's `ref "docs/install"` names
     /// `docs/install/_index.md` or a bundle's `docs/install/index.md`, as `docs/install.md`.

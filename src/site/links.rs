@@ -69,33 +69,36 @@ impl Site {
                             LinkTarget::File { path, anchor } => {
                                 // The part of the page a `[redirects]` target names.
                                 let mut part = None;
-                                let found = match self.md_target(&article.rel, path, &by_rel) {
-                                    Some(t) => Some(t),
-                                    None => match self.file_by_name(i, path, &by_rel) {
-                                        Found::One(t) => Some(t),
-                                        Found::Many(candidates) => {
-                                            let name = display_path(path);
-                                            match self.pick_or_text(
-                                                i,
-                                                link,
-                                                &name,
-                                                &candidates,
-                                                &mut local,
-                                            ) {
-                                                Ok(t) => Some(t),
-                                                Err(text) => return text,
+                                let found =
+                                    match self.md_target(&article.rel, path, &by_rel).or_else(
+                                        || self.rooted_folder_text(&article.rel, path, &by_rel),
+                                    ) {
+                                        Some(t) => Some(t),
+                                        None => match self.file_by_name(i, path, &by_rel) {
+                                            Found::One(t) => Some(t),
+                                            Found::Many(candidates) => {
+                                                let name = display_path(path);
+                                                match self.pick_or_text(
+                                                    i,
+                                                    link,
+                                                    &name,
+                                                    &candidates,
+                                                    &mut local,
+                                                ) {
+                                                    Ok(t) => Some(t),
+                                                    Err(text) => return text,
+                                                }
                                             }
-                                        }
-                                        Found::None => self
-                                            .folder_text(&article.rel, path, &by_rel)
-                                            .or_else(|| {
-                                                let (t, p) =
-                                                    self.redirected_md(&article.rel, path)?;
-                                                part = p;
-                                                Some(t)
-                                            }),
-                                    },
-                                };
+                                            Found::None => self
+                                                .folder_text(&article.rel, path, &by_rel)
+                                                .or_else(|| {
+                                                    let (t, p) =
+                                                        self.redirected_md(&article.rel, path)?;
+                                                    part = p;
+                                                    Some(t)
+                                                }),
+                                        },
+                                    };
                                 (found, anchor.clone().or(part), path.clone())
                             }
                             LinkTarget::Slug { slug, anchor } => {

@@ -219,6 +219,40 @@ fn ref_and_relref_shortcodes_are_links_to_the_pages_they_name() {
 }
 
 #[test]
+fn a_ref_from_the_content_root_names_the_section_there_before_any_of_that_name() {
+    // rhize-docs keeps old copies under `versions/`: `{{< relref "/use-cases" >}}`
+    // from one of them means `content/use-cases/_index.md`, as Hugo's getContentNode
+    // reads a ref with a leading `/` from the content root first. attune looked the
+    // name up across the site, said it "could mean 2 notes", and linked a copy's.
+    // Nothing at the path: then the name is looked up, as Hugo does.
+    let site = Fixture::new("hugo");
+    site.write(
+        "content/use-cases/_index.md",
+        "---\ntitle: Use cases\n---\nNow.\n",
+    );
+    site.write(
+        "content/versions/v1/use-cases/_index.md",
+        "---\ntitle: Old use cases\n---\nThen.\n",
+    );
+    site.write("content/people/the-team.md", "---\ntitle: Team\n---\nUs.\n");
+    site.write(
+        "content/versions/v2/get-started/intro.md",
+        "---\ntitle: Intro\n---\n[Read about use cases]({{< relref \"/use-cases\" >}}) \
+         and [the team]({{< relref \"/the-team\" >}}).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("could mean"), "{}", run.stderr);
+    let page = site.read("versions/v2/get-started/intro/index.html");
+    let text = body(&page);
+    assert!(
+        text.contains("href=\"../../../../use-cases/\" id=\"ref-1\">Read about use cases"),
+        "{text}"
+    );
+    assert!(text.contains("people/the-team/\""), "{text}");
+}
+
+#[test]
 fn links_name_pages_by_their_source_path_as_hugos_get_page_does() {
     // Linkerd's docs (and any site whose link render hook calls `GetPage`) write
     // `install/` and `../reference/architecture/` from the source file's folder, and
