@@ -72,6 +72,8 @@ fuzz_target!(|text: &str| {
         label_first_wikilinks: text.len() % 5 == 0,
         obsidian_text: text.len() % 7 != 0,
         emoji: text.len() % 5 == 0,
+        // Quartz's HardLineBreaks for a ninth of the inputs.
+        hard_breaks: text.len() % 9 == 4,
         math_definitions: "",
         // mdBook's MathJax delimiters read as math for half the inputs.
         mathjax: text.len() % 2 == 1,
@@ -85,6 +87,7 @@ fuzz_target!(|text: &str| {
         callouts: &[],
         rules: &rules,
         logseq_blocks: &Default::default(),
+        abbreviations: &[],
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("t/a.md"), true, &ctx);
     // What the property tests hold too: every link has a place, and every task label
