@@ -5,11 +5,13 @@
 //! mdBook writes redirect pages for (read as attune's `[redirects]`), `[output.html.code.hidelines]`,
 //! the prefix of the lines each language's code blocks hide, and `[book]`'s
 //! `title`, `description`, `language` and `src` when attune's own keys are not there,
-//! so an mdBook's book.toml builds as it is. Everything else of mdBook's is allowed
-//! and not read.
+//! so an mdBook's book.toml builds as it is; `[preprocessor.variables.variables]`, the
+//! values mdbook-variables writes for `{{name}}`. Everything else of mdBook's is
+//! allowed and not read.
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// `[preprocessor.*]`: each preprocessor's table, by name.
@@ -17,6 +19,10 @@ use std::path::Path;
 pub struct Preprocessors {
     #[serde(default)]
     katex: Option<Katex>,
+    /// `[preprocessor.variables]`, mdbook-variables' table, read as a value so that
+    /// no shape of it stops the build (see [`Preprocessors::variables`]).
+    #[serde(default)]
+    variables: Option<toml::Value>,
     #[serde(flatten)]
     _others: toml::Table,
 }
@@ -81,6 +87,36 @@ impl Preprocessors {
             }
         }
         definitions
+    }
+
+    /// mdbook-variables' values (`[preprocessor.variables.variables]`), by the name
+    /// `{{name}}` writes: a nested table's by its dotted path (`{{links.home}}`), as
+    /// that preprocessor walks it; a value that is no text as TOML writes it (`5`,
+    /// `true`). Empty without the table.
+    pub fn variables(&self) -> BTreeMap<String, String> {
+        let mut found = BTreeMap::new();
+        let table = (self.variables.as_ref()).and_then(|v| v.get("variables")?.as_table());
+        if let Some(table) = table {
+            flatten_variables("", table, &mut found);
+        }
+        found
+    }
+}
+
+/// Each value of `table` (and of the tables in it) into `found`, by its dotted path
+/// after `prefix`.
+fn flatten_variables(prefix: &str, table: &toml::Table, found: &mut BTreeMap<String, String>) {
+    for (name, value) in table {
+        let path = format!("{prefix}{name}");
+        match value {
+            toml::Value::Table(inner) => flatten_variables(&format!("{path}."), inner, found),
+            toml::Value::String(text) => {
+                found.insert(path, text.clone());
+            }
+            other => {
+                found.insert(path, other.to_string());
+            }
+        }
     }
 }
 

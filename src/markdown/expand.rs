@@ -1,5 +1,6 @@
 //! The passes over an article's text before it is parsed as Markdown, in order:
-//! `{{#include}}` directives are replaced by what they name ([`super::include`]),
+//! `{{#include}}` directives are replaced by what they name ([`super::include`]) and
+//! mdbook-variables' `{{name}}` by its value ([`book_variables`]),
 //! `%% comments %%` are taken out ([`super::comments`]), Dataview's inline queries in a
 //! vault are answered ([`super::dataview`]), mdbook-admonish blocks are
 //! written as callouts ([`super::admonish`]), and so are colon-fenced containers
@@ -13,6 +14,7 @@
 //! so every position the parser reports is still a position in the file as written.
 //! Text that came from an included file maps to its `{{#include}}` directive.
 
+mod book_variables;
 mod expressions;
 
 use super::LineIndex;
@@ -144,6 +146,8 @@ pub struct Article<'a> {
     pub logseq_blocks: &'a crate::load::logseq_graph::BlockIds,
     /// Whether `%% … %%` is a comment (see `ParseContext::obsidian_text`).
     pub obsidian_text: bool,
+    /// mdbook-variables' values (see `ParseContext::book_variables`).
+    pub book_variables: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// The body after every pass, its maps, the files it included and what the passes found.
@@ -194,7 +198,7 @@ pub fn expand(body: &str, article: &Article, options: Options) -> Expanded {
     let mut text = if holds(body, "{{") || other_includes || holds(body, "@include:") {
         let (text, map) = super::include::expand_article(body, article, options, &mut out);
         out.maps.0.push(map);
-        text
+        book_variables::fill(text, article.book_variables, &mut out.maps)
     } else {
         body.to_string()
     };

@@ -359,6 +359,7 @@ mod tests {
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
             abbreviations: &[],
+            book_variables: &Default::default(),
             links_from: None,
         };
         let titled = |md: &str, title: &str| {

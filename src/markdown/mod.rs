@@ -185,6 +185,8 @@ pub struct ParseContext<'a> {
     /// Abbreviations every page reads, where the site reads them (`abbreviations.rs`):
     /// those of the glossary pymdownx.snippets appends to every page of an MkDocs site.
     pub abbreviations: &'a [(String, String)],
+    /// mdbook-variables' values by name, which `{{name}}` is (`expand/book_variables.rs`).
+    pub book_variables: &'a BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]
@@ -367,6 +369,7 @@ pub fn parse_titled(
         links_from: ctx.links_from,
         logseq_blocks: ctx.logseq_blocks,
         obsidian_text: ctx.obsidian_text,
+        book_variables: ctx.book_variables,
     };
     let html_page = crate::load::is_html_page(file);
     let options = options(ctx.smart_punctuation);
@@ -526,6 +529,7 @@ mod tests {
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
             abbreviations: &[],
+            book_variables: &Default::default(),
             links_from: None,
         };
         parse(md, 0, Path::new("a.md"), true, &ctx)
@@ -648,6 +652,7 @@ mod tests {
             rules: &Default::default(),
             logseq_blocks: &Default::default(),
             abbreviations: &[],
+            book_variables: &Default::default(),
             links_from: None,
         };
         let p = parse(

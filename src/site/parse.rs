@@ -90,6 +90,7 @@ pub(super) fn articles(
         diagnostics,
     );
     let code_hidelines = config.code_hidelines();
+    let book_variables = config.preprocessor.variables();
     let mut sources = std::mem::take(&mut content.sources);
     let rules =
         markdown::rule_addresses(sources.iter().map(|s| (s.rel.as_path(), s.text.as_str())));
@@ -132,7 +133,7 @@ pub(super) fn articles(
         let mut rule_list: Vec<_> = rules.iter().collect();
         rule_list.sort();
         inputs.extend(
-            format!("{site_params:?}{passthrough:?}{callouts:?}{rule_list:?}{blocks:?}{abbreviations:?}")
+            format!("{site_params:?}{passthrough:?}{callouts:?}{rule_list:?}{blocks:?}{abbreviations:?}{book_variables:?}")
                 .as_bytes(),
         );
         inputs.push(0);
@@ -254,6 +255,7 @@ pub(super) fn articles(
                 rules: &rules,
                 logseq_blocks: &blocks,
                 abbreviations: &abbreviations,
+                book_variables: &book_variables,
                 cascaded: source.front.cascaded.as_ref(),
                 autolinks: config.build.autolinks,
                 links_from: content

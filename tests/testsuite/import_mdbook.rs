@@ -2669,3 +2669,88 @@ fn display_math_pairs_as_mdbook_katex_pairs_it_and_no_page_is_swallowed() {
     );
     assert!(!lookup.contains('%'), "{lookup}");
 }
+
+#[test]
+fn mdbook_variables_are_filled_in_from_the_book_s_own_book_toml() {
+    // The Rhai book: `[features]: {{rootUrl}}/start/features.md` in links.md, which
+    // every chapter includes, and `{{version}}` in addresses and prose.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"V\"\n\n[preprocessor.variables.variables]\nrootUrl = \"\"\nversion = \"1.24.0\"\nmajor = 1\n\n[preprocessor.variables.variables.repo]\nhome = \"https://github.com/rhaiscript/rhai\"\n\n[build]\nbroken_links = \"warn\"\n",
+    );
+    site.write("src/SUMMARY.md", "# Summary\n\n- [A](a.md)\n- [B](b.md)\n");
+    site.write(
+        "src/links.md",
+        "[bee]: {{rootUrl}}/b.md\n[gone]: {{missing}}/b.md\n",
+    );
+    site.write(
+        "src/a.md",
+        "# A\n\nSee [B]({{rootUrl}}/b.md), [docs](https://docs.rs/rhai/{{ version }}/rhai/), \
+         version {{version}} (major {{major}}), [repo]({{repo.home}}), [bee] [gone].\n\n\
+         `{{version}}`\n\n{{#include links.md}}\n",
+    );
+    site.write(
+        "src/b.md",
+        "# B\n\n[bee] [gone] and `{{version}}`.\n\n{{#include links.md}}\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    let page = std::fs::read_to_string(site.path("public/a/index.html")).unwrap();
+    let main = main_of(&page);
+    assert!(
+        main.contains(r#"See <a href="../b/" id="ref-1">B</a>"#),
+        "{main}"
+    );
+    assert!(
+        main.contains(
+            r#"<a href="https://docs.rs/rhai/1.24.0/rhai/">docs</a>, version 1.24.0 (major 1)"#
+        ),
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"<a href="https://github.com/rhaiscript/rhai">repo</a>"#),
+        "{main}"
+    );
+    assert!(
+        main.contains(r#"<a href="../b/" id="ref-2">bee</a> gone."#),
+        "{main}"
+    );
+    assert!(main.contains("<code>1.24.0</code>"), "{main}");
+    // A name the table does not give is reported at its place in links.md (from
+    // each chapter including it); the names it gives are not reported.
+    assert!(!run.stderr.contains("rootUrl"), "{}", run.stderr);
+    assert!(!run.stderr.contains("version"), "{}", run.stderr);
+    assert!(run.stderr.contains("(2 warnings)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> src/links.md:2:9"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_use_in_an_included_file_counts_once_however_many_chapters_include_it() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"V\"\n\n[build]\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write(
+        "src/links.md",
+        "[a]: {{rootUrl}}/a.md\n[b]: {{rootUrl}}/b.md\n[c]: {{rootUrl}}/c.md\n[d]: {{rootUrl}}/d.md\n",
+    );
+    let mut summary = String::from("# Summary\n\n");
+    for n in 0..3 {
+        summary.push_str(&format!("- [C{n}](c{n}.md)\n"));
+        site.write(
+            &format!("src/c{n}.md"),
+            format!("# C{n}\n\n[a] [b] [c] [d]\n\n{{{{#include links.md}}}}\n"),
+        );
+    }
+    site.write("src/SUMMARY.md", summary);
+    let run = site.run(&["check"]);
+    run.assert_stderr_contains(
+        "(4 uses of `rootUrl` in addresses in one file, reported here as one)",
+    );
+}

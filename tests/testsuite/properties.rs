@@ -161,7 +161,7 @@ proptest! {
             Expressions::Vault { dataview: true },
             Expressions::Text,
         ] {
-            let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, expressions, label_first_wikilinks: false, obsidian_text: true, emoji: false, hard_breaks: false, autolinks: true, math_definitions: "", mathjax: matches!(expressions, Expressions::Text), code_hidelines: &Default::default(), site_params: None, cascaded: None, links_from: None, passthrough: &passthrough, callouts: &[], rules: &Default::default(), logseq_blocks: &Default::default(), abbreviations: &[] };
+            let ctx = attune::markdown::ParseContext { smart_punctuation: true, references: &references, glossary: &glossary, root: "../../", index: "", content: None, include_root: ".", unsupported_syntax: Default::default(), broken_links: Default::default(), highlight: true, expressions, label_first_wikilinks: false, obsidian_text: true, emoji: false, hard_breaks: false, autolinks: true, math_definitions: "", mathjax: matches!(expressions, Expressions::Text), code_hidelines: &Default::default(), site_params: None, cascaded: None, links_from: None, passthrough: &passthrough, callouts: &[], rules: &Default::default(), logseq_blocks: &Default::default(), abbreviations: &[], book_variables: &Default::default() };
             let parsed = attune::markdown::parse(&text, 0, Path::new("a.md"), true, &ctx);
             for link in &parsed.links {
                 prop_assert!(link.line >= 1 && link.column >= 1);
