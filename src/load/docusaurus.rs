@@ -193,7 +193,7 @@ pub(super) fn path_address(rel: &std::path::Path) -> String {
 /// A file or folder name without the number prefix Docusaurus takes off it (`01-intro`
 /// → `intro`, `2 - Setup` → `Setup`); a date's or version's digits stay (`2021-01-31`,
 /// `8.0-notes`), as Docusaurus keeps them.
-fn without_number_prefix(name: &str) -> &str {
+pub fn without_number_prefix(name: &str) -> &str {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &name[digits..];
     let separator = |c: char| matches!(c, '-' | '_' | '.');

@@ -2,11 +2,12 @@
 //! `_category_.json` (or `_category_.yml`), whose `label` titles the folder's page when
 //! it has no text of its own and whose `position` places it among the docs and folders
 //! beside it, as Docusaurus' sidebar does (developers-finance's "💻 Your Salary"
-//! second, not "Your salary" among the folders by name); a VitePress sidebar's group
-//! over one folder's pages, likewise by its `text` and its place; an MkDocs `nav`
-//! section over one folder's pages, by its title and the place of its first page; an
-//! MkDocs folder's `.pages` file (mkdocs-awesome-pages-plugin), by its `title` and the
-//! place given it.
+//! second, not "Your salary" among the folders by name), and whose generated index
+//! page (`link: {type: 'generated-index'}`) the folder's hub stands for; a VitePress
+//! sidebar's group over one folder's pages, likewise by its `text` and its place; an
+//! MkDocs `nav` section over one folder's pages, by its title and the place of its
+//! first page; an MkDocs folder's `.pages` file (mkdocs-awesome-pages-plugin), by its
+//! `title` and the place given it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,22 @@ use std::path::{Path, PathBuf};
 pub struct FolderLabel {
     pub title: Option<String>,
     pub order: Option<i64>,
+    /// Docusaurus' `link: {type: 'generated-index', …}`: the page it writes for the
+    /// folder, listing its docs, which is the folder's hub here.
+    pub index: Option<GeneratedIndex>,
+}
+
+/// A `_category_` file's `link` of type `generated-index`, as Docusaurus reads it
+/// (plugin-content-docs, `sidebars/postProcessor.ts`, `normalizeCategoryLink`).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct GeneratedIndex {
+    /// `slug`: the page's address under the docs' route; by default
+    /// `/category/<the label's slug>`.
+    pub slug: Option<String>,
+    /// `title`: the page's heading, by default the label.
+    pub title: Option<String>,
+    /// `description`: the text under the page's heading.
+    pub description: Option<String>,
 }
 
 /// Gives `content` the labels of the site's folders (see [`read`]): also, on an MkDocs
@@ -51,6 +68,7 @@ pub fn read(
             let label = FolderLabel {
                 title: Some(title),
                 order: Some(order),
+                index: None,
             };
             labels.entry(folder).or_insert(label);
         }
@@ -90,6 +108,7 @@ pub fn read(
                 .and_then(serde_json::Value::as_f64)
                 .filter(|p| p.is_finite())
                 .map(|p| p.floor() as i64),
+            index: generated_index(&value),
         };
         if !folder.as_os_str().is_empty() {
             labels.insert(folder.to_path_buf(), label);
@@ -97,6 +116,23 @@ pub fn read(
     }
     assets.retain(|asset| !is_category(asset));
     labels
+}
+
+/// The generated index a `_category_` file's `link` asks for, if it asks for one.
+fn generated_index(category: &serde_json::Value) -> Option<GeneratedIndex> {
+    let link = category.get("link")?;
+    if link.get("type")?.as_str()? != "generated-index" {
+        return None;
+    }
+    let text = |key: &str| {
+        let value = link.get(key)?.as_str()?.trim();
+        (!value.is_empty()).then(|| value.to_string())
+    };
+    Some(GeneratedIndex {
+        slug: text("slug"),
+        title: text("title"),
+        description: text("description"),
+    })
 }
 
 #[cfg(test)]
@@ -132,7 +168,8 @@ mod tests {
             labels.get(Path::new("salary")),
             Some(&FolderLabel {
                 title: Some("💻 Your Salary".into()),
-                order: Some(2)
+                order: Some(2),
+                index: Some(GeneratedIndex::default()),
             })
         );
         assert_eq!(labels[Path::new("salary/tax")].order, Some(1));

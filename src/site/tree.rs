@@ -15,12 +15,25 @@ use std::collections::BTreeMap;
 /// (`rel`, from the content folder), else the label the site's settings give it (a
 /// Docusaurus `_category_`, a VitePress sidebar group), else its name (`name`, as
 /// written) humanised.
+/// Docusaurus' generated index's `title` stands in for a `_category_` file without a
+/// `label`.
 fn folder_title(site: &Site, rel: Option<&Path>, name: &str) -> String {
     let summary = (site.summary.as_ref().zip(rel)).and_then(|(s, rel)| s.folder_title(rel));
-    let label = rel.and_then(|rel| site.folder_labels.get(rel)?.title.as_deref());
+    let label = rel.and_then(|rel| site.folder_labels.get(rel));
+    let index_title = || label?.index.as_ref()?.title.as_deref();
     summary
-        .or(label)
+        .or(label.and_then(|l| l.title.as_deref()))
+        .or_else(index_title)
         .map_or_else(|| humanise(name), str::to_string)
+}
+
+/// The text under a folder's title when its own text gives none: the `description` of
+/// the Docusaurus generated index its `_category_` file asks for, which Docusaurus
+/// shows on that page (`categoryGeneratedIndex.ts`); empty without one.
+fn folder_description(site: &Site, rel: Option<&Path>) -> String {
+    let label = rel.and_then(|rel| site.folder_labels.get(rel));
+    let description = label.and_then(|l| l.index.as_ref()?.description.as_deref());
+    description.unwrap_or_default().to_string()
 }
 
 /// A folder below a topic: its own hub page, in the topic's reading order.
@@ -33,6 +46,8 @@ pub struct Section {
     pub title: String,
     pub summary: String,
     pub order: Option<i64>,
+    /// The folder, as written, from the content folder (`Patterns/Family Styles`).
+    pub folder: Option<PathBuf>,
     /// The enclosing section; `None` directly under the topic.
     pub parent: Option<usize>,
     /// The article holding the folder's own text (`_index.md` / `index.md`), if any.
@@ -69,11 +84,16 @@ impl Site {
                     folder.as_deref().map(Path::new),
                     folder.as_deref().unwrap_or(topic),
                 );
-                (title, String::new())
+                (
+                    title,
+                    folder_description(self, folder.as_deref().map(Path::new)),
+                )
             });
             if article.structure == Structure::Hub && article.url == format!("{topic}/") {
                 entry.0 = article.title.clone();
-                entry.1 = article.summary.clone();
+                if !article.summary.is_empty() {
+                    entry.1 = article.summary.clone();
+                }
             }
         }
         let mut topics: Vec<(String, String, String)> = found
@@ -158,6 +178,7 @@ impl Site {
                         title: String::new(),
                         summary: String::new(),
                         order: None,
+                        folder: None,
                         parent,
                         hub: None,
                         articles: Vec::new(),
@@ -188,16 +209,18 @@ impl Site {
                 sections[p].sections.push(s);
             }
             let section = &mut sections[s];
+            let (name, rel) = &folder_names[&section.url];
+            section.summary = folder_description(self, rel.as_deref());
+            section.folder = rel.clone();
             match section.hub.map(|h| &self.articles[h]) {
                 Some(hub) => {
                     section.title = hub.title.clone();
-                    section.summary = hub.summary.clone();
+                    if !hub.summary.is_empty() {
+                        section.summary = hub.summary.clone();
+                    }
                     section.order = hub.front.order;
                 }
-                None => {
-                    let (name, rel) = &folder_names[&section.url];
-                    section.title = folder_title(self, rel.as_deref(), name);
-                }
+                None => section.title = folder_title(self, rel.as_deref(), name),
             }
         }
         // Reading order: each level's articles and sections together, by one rule.

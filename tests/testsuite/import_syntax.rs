@@ -2466,6 +2466,73 @@ fn a_docusaurus_category_file_names_and_places_its_folder() {
     assert!(!site.path("public/about/_category_.yml").exists());
 }
 
+/// A `_category_` file's `link: {type: 'generated-index'}` asks Docusaurus for a page
+/// listing the folder's docs, with its `description` under the title, at
+/// `/docs/category/<the label's slug>` or its `slug` (the create-docusaurus template's
+/// `tutorial-basics`; health-survival links `/category/sas-survival-guide`): the
+/// folder's hub is that page, the description its text, and links to the address lead
+/// to it, which keeps a redirect.
+#[test]
+fn a_docusaurus_generated_index_is_its_folder_s_hub() {
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"Guide\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "docs/tutorial-basics/_category_.json",
+        "{\"label\": \"Tutorial - Basics\", \"position\": 2, \"link\": {\"type\": \"generated-index\", \
+         \"description\": \"5 minutes to learn the most important Docusaurus concepts.\"}}",
+    );
+    site.write(
+        "docs/tutorial-basics/create-a-page.md",
+        "# Create a Page\n\nText.\n",
+    );
+    site.write(
+        "docs/tutorial-basics/more/_category_.yml",
+        "label: More\nlink:\n  type: generated-index\n  slug: /extras\n  description: Further reading.\n",
+    );
+    site.write("docs/tutorial-basics/more/books.md", "# Books\n\nText.\n");
+    site.write(
+        "docs/intro.md",
+        "# Intro\n\nSee [the basics](/docs/category/tutorial---basics), [extras](/docs/extras) \
+         and [also](/category/tutorial---basics).\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let hub = site.read("tutorial-basics/index.html");
+    assert!(
+        hub.contains(
+            r#"<p class="lede">5 minutes to learn the most important Docusaurus concepts.</p>"#
+        ),
+        "{hub}"
+    );
+    let more = site.read("tutorial-basics/more/index.html");
+    assert!(
+        more.contains(r#"<p class="lede">Further reading.</p>"#),
+        "{more}"
+    );
+    let intro = site.read("intro/index.html");
+    assert!(
+        intro.contains(r#"<a href="../tutorial-basics/" id="ref-1">the basics</a>"#),
+        "{intro}"
+    );
+    assert!(
+        intro.contains(r#"<a href="../tutorial-basics/more/" id="ref-2">extras</a>"#),
+        "{intro}"
+    );
+    assert!(
+        intro.contains(r#"<a href="../tutorial-basics/" id="ref-3">also</a>"#),
+        "{intro}"
+    );
+    // The old address is a redirect to the hub.
+    let old = site.read("category/tutorial---basics/index.html");
+    assert!(old.contains("tutorial-basics/"), "{old}");
+    assert!(site.path("public/extras/index.html").exists());
+}
+
 /// Where Docusaurus' settings say the sidebars are: `sidebarPath` names a file
 /// elsewhere (`require.resolve('./config/sidebars.js')`), or, with no `sidebarPath`
 /// and no sidebars file, Docusaurus makes the whole sidebar from the folders

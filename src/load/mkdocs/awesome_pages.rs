@@ -153,6 +153,7 @@ fn walk(
         let label = FolderLabel {
             title: own.or(title),
             order: Some(out.listed.len() as i64 + 1),
+            index: None,
         };
         out.folders.push((rel.to_path_buf(), label));
     }

@@ -428,6 +428,7 @@ impl Site {
             d
         }));
         self.claim_hugo_addresses(&mut table, &mut files, &mut aliases);
+        self.claim_category_pages(&mut table);
         self.claim_old_feeds(&mut table);
         for (file, i) in files {
             let a = &self.articles[i];
