@@ -28,8 +28,8 @@ pub const OWN_KEYS: [&str; 7] = [
 /// source is the content folder `dir`: [`OWN_KEYS`], and on a Just the Docs site its
 /// `nav_exclude`, which attune reads for the theme's navigation (its other keys,
 /// `parent`, `has_children`, nest pages attune does not nest: they stay warnings).
-pub fn own_keys(dir: &Path) -> Vec<String> {
-    let theme = super::just_the_docs::is_theme(dir).then_some("nav_exclude");
+pub fn own_keys(dir: &Path, sources: &[super::Source]) -> Vec<String> {
+    let theme = super::just_the_docs::is_theme(dir, sources).then_some("nav_exclude");
     OWN_KEYS
         .iter()
         .copied()

@@ -8,15 +8,16 @@
 use super::Source;
 use std::path::Path;
 
-/// Whether the Jekyll site whose source folder is `dir` is drawn with Just the Docs:
-/// its `_config.yml` names it as its `theme` (`just-the-docs`, the gem) or
-/// `remote_theme` (`just-the-docs/just-the-docs@v0.10.0`), or the folder is the
-/// theme's own repository (`just-the-docs.gemspec`), whose docs it draws.
-pub fn is_theme(dir: &Path) -> bool {
+/// Whether the Jekyll site whose source folder is `dir` (its pages `sources`) is
+/// drawn with Just the Docs: its `_config.yml` names it as its `theme`
+/// (`just-the-docs`, the gem) or `remote_theme` (`just-the-docs/just-the-docs@v0.10.0`),
+/// the folder is the theme's own repository (`just-the-docs.gemspec`), whose docs it
+/// draws, or it uses a fork of the theme under another name (see [`uses_theme`]).
+pub fn is_theme(dir: &Path, sources: &[Source]) -> bool {
     let Some(("Jekyll", config)) = super::jekyll::tool(dir) else {
         return false;
     };
-    names_theme(dir, &super::jekyll::settings(&config))
+    names_theme(dir, &super::jekyll::settings(&config)) || uses_theme(dir, sources)
 }
 
 /// Whether the `_config.yml` `settings` of the Jekyll site at `dir` name Just the Docs
@@ -26,6 +27,25 @@ fn names_theme(dir: &Path, settings: &serde_yaml::Value) -> bool {
         (settings.get(key).and_then(|v| v.as_str()))
             .is_some_and(|v| theme_name(v) == "just-the-docs")
     }) || dir.join("just-the-docs.gemspec").is_file()
+}
+
+/// Whether a Jekyll site is drawn with a fork of Just the Docs its settings name
+/// otherwise (UBC Library's `remote_theme: ubc-library-rc/rc-theme`, whose own
+/// `_config.yml` is titled "Just the Docs"): the site holds the theme's script
+/// (`assets/js/just-the-docs.js`), or a page's front matter writes the theme's
+/// `nav_order` together with one of its nesting keys (`parent`, `grand_parent`,
+/// `has_children`, `nav_exclude`), which only Just the Docs reads so.
+fn uses_theme(dir: &Path, sources: &[Source]) -> bool {
+    let writes = |head: &str, key: &str| {
+        head.lines()
+            .any(|line| line.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+    };
+    let nesting = ["parent", "grand_parent", "has_children", "nav_exclude"];
+    dir.join("assets/js/just-the-docs.js").is_file()
+        || sources.iter().any(|source| {
+            let head = source.text.get(..source.body_start).unwrap_or_default();
+            writes(head, "nav_order") && nesting.iter().any(|key| writes(head, key))
+        })
 }
 
 /// The theme a `theme` or `remote_theme` value names, its owner and version left out
@@ -46,7 +66,7 @@ pub(super) fn list_navigation(dir: &Path, sources: &mut [Source]) {
         return;
     };
     let settings = super::jekyll::settings(&config);
-    if !names_theme(dir, &settings) {
+    if !names_theme(dir, &settings) && !uses_theme(dir, sources) {
         return;
     }
     let any_case = (settings.get("nav_sort").and_then(|v| v.as_str()))

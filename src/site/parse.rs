@@ -322,7 +322,7 @@ pub(super) fn articles(
         allow.extend(super::vault::DENDRON_KEYS.map(String::from));
     }
     if crate::load::jekyll::tool_name(&content.dir).is_some() {
-        allow.extend(crate::load::jekyll::own_keys(&content.dir));
+        allow.extend(crate::load::jekyll::own_keys(&content.dir, &sources));
     }
     if expressions.mkdocs() {
         allow.extend(crate::load::mkdocs::OWN_KEYS.map(String::from));

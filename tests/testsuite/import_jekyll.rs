@@ -601,6 +601,49 @@ fn every_titled_page_is_in_just_the_docs_navigation_so_none_is_an_orphan() {
 }
 
 #[test]
+fn a_fork_of_just_the_docs_under_another_name_is_read_as_just_the_docs() {
+    // UBC Library's workshops: `remote_theme: ubc-library-rc/rc-theme`, a fork of the
+    // theme, drew their pages in its navigation; attune called them orphans and
+    // `nav_exclude` an unknown key.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"T\"\n\n[build]\ncontent_dir = \"docs\"\n",
+    );
+    site.write(
+        "docs/_config.yml",
+        "title: Workshop\nremote_theme: ubc-library-rc/rc-theme\n",
+    );
+    site.write(
+        "docs/index.md",
+        "---\ntitle: Home\nnav_order: 1\n---\nWelcome.\n",
+    );
+    site.write(
+        "docs/outline.md",
+        "---\ntitle: Outline\nnav_order: 4\nnav_exclude: false\n---\nText.\n",
+    );
+    site.write(
+        "docs/content/concepts.md",
+        "---\ntitle: Concepts\nnav_order: 5\n---\nText.\n",
+    );
+    let check = site.run(&["check"]);
+    check.assert_code(0);
+    assert!(!check.stderr.contains("orphan"), "{}", check.stderr);
+    assert!(!check.stderr.contains("nav_exclude"), "{}", check.stderr);
+    // Without the theme's keys together, or its script, another theme is not it.
+    site.write(
+        "docs/outline.md",
+        "---\ntitle: Outline\nnav_order: 4\n---\nText.\n",
+    );
+    let check = site.run(&["check"]);
+    check.assert_stderr_contains("'concepts' is an orphan");
+    // The theme's script in the site is it too.
+    site.write("docs/assets/js/just-the-docs.js", "// theme\n");
+    let check = site.run(&["check"]);
+    assert!(!check.stderr.contains("orphan"), "{}", check.stderr);
+}
+
+#[test]
 fn kramdown_s_comments_are_never_published_and_its_other_extensions_read() {
     // Just the Docs' test site: `{::comment}` … `{:/comment}` was published as text,
     // `{::options … /}` and `{::nomarkdown}` shown as written, and the contents list
