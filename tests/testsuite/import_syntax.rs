@@ -2327,6 +2327,37 @@ fn a_docusaurus_page_finds_static_files_as_its_bundler_does() {
 /// exports, its body over paragraphs of code) ends where its brackets close, as MDX
 /// reads it: 203-Systems/Matrix-Wiki's pages showed 20 such functions' bodies as text.
 #[test]
+fn a_file_missing_from_the_static_folder_is_missing_not_outside_the_site() {
+    // onlineBeratung's `../../../static/img/…/27_Screenshot.png`, absent: the path is
+    // right, only the file is not there.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"R\"\n\n[build]\ncontent_dir = \"docs\"\nstatic_dir = \"static\"\nbroken_links = \"warn\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write("static/img/present.png", "png");
+    site.write(
+        "docs/guide/page.md",
+        "# Guide\n\n![ok](../../static/img/present.png)\n\n![missing](../../static/img/presnt.png)\n",
+    );
+    let check = site.run(&["check"]);
+    check
+        .assert_stderr_contains("image '../../static/img/presnt.png' does not exist")
+        .assert_stderr_contains("did you mean");
+    assert!(
+        !check.stderr.contains("outside the site"),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        !check.stderr.contains("present.png' does not"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
 fn an_mdx_export_runs_past_blank_lines_to_the_end_of_its_code() {
     let site = site();
     site.write(

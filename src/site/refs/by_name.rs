@@ -371,7 +371,22 @@ impl Site {
             return None;
         }
         let content = self.root.join(&self.config.build.content_dir);
-        self.published_from_disk(ctx, &content.join(from).join(decoded))
+        let file = content.join(from).join(decoded);
+        (self.published_from_disk(ctx, &file)).or_else(|| self.in_static_folder(&file))
+    }
+
+    /// The published path of `file` in the static folder, whether it is there or not:
+    /// a path reaching into that folder names one of its files, so a file missing
+    /// there is reported as missing, with the names beside it, not as a path leading
+    /// outside the site.
+    fn in_static_folder(&self, file: &std::path::Path) -> Option<String> {
+        let folder = self.root.join(self.config.build.static_dir.as_deref()?);
+        let (folder, file) = (
+            super::paths::disk_key(&folder),
+            super::paths::disk_key(file),
+        );
+        let rest = super::paths::below(&folder, &file)?;
+        (!rest.is_empty() && !rest.starts_with("../")).then(|| rest.to_string())
     }
 
     /// A `..` too many, as Obsidian and a browser read it: it stays at the root
