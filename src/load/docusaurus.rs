@@ -154,6 +154,20 @@ pub fn keep_addresses(sources: &mut [super::Source]) {
     }
 }
 
+/// The JavaScript and TypeScript modules among a Docusaurus site's docs
+/// (onlineBeratung's `docs/components.jsx`, which 34 pages import): Docusaurus'
+/// bundler builds them into the pages importing them and publishes none as a file of
+/// its own, so they are taken out of the content folder's files published.
+pub fn leave_out_modules(assets: &mut Vec<super::Asset>) {
+    const MODULES: [&str; 8] = ["js", "jsx", "ts", "tsx", "mjs", "cjs", "mts", "cts"];
+    let module = |asset: &super::Asset| {
+        let extension = asset.rel.extension().and_then(|e| e.to_str());
+        asset.from == super::AssetFolder::Content
+            && extension.is_some_and(|e| MODULES.contains(&e.to_ascii_lowercase().as_str()))
+    };
+    assets.retain(|asset| !module(asset));
+}
+
 /// A doc's `id:` in its front matter, which names it in place of its file's name.
 fn front_id(source: &super::Source) -> Option<String> {
     let values = super::hugo_params::front_values(&source.text[..source.body_start]);

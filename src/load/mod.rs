@@ -463,6 +463,7 @@ pub fn load(
     bundles::keep_tool_addresses(root, &dir, is_hugo, &mut sources);
     if content.docusaurus {
         docusaurus::keep_addresses(&mut sources);
+        docusaurus::leave_out_modules(&mut content.assets);
     }
     if astro::is_starlight(&dir) {
         astro::keep_addresses(&mut sources);

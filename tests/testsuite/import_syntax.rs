@@ -2358,6 +2358,37 @@ fn a_file_missing_from_the_static_folder_is_missing_not_outside_the_site() {
 }
 
 #[test]
+fn a_docusaurus_site_s_component_modules_are_not_published() {
+    // onlineBeratung's `docs/components.jsx`, imported by its pages, was copied to
+    // `public/components.jsx`; Docusaurus only bundles it.
+    let site = Fixture::empty();
+    site.write(
+        "book.toml",
+        "[site]\ntitle = \"R\"\n\n[build]\ncontent_dir = \"docs\"\nunsupported_syntax = \"warn\"\n",
+    );
+    site.write("docusaurus.config.js", "module.exports = {};\n");
+    site.write(
+        "docs/uses.mdx",
+        "# Uses\n\nimport { Bold } from \"./components.jsx\";\n\nSome <Bold>text</Bold>.\n",
+    );
+    site.write(
+        "docs/components.jsx",
+        "export const Bold = ({children}) => <b>{children}</b>;\n",
+    );
+    site.write(
+        "docs/parts/Card.tsx",
+        "export default function Card() { return null; }\n",
+    );
+    site.write("docs/helpers.js", "module.exports = {};\n");
+    site.write("docs/diagram.png", "png");
+    site.build().assert_code(0);
+    for module in ["components.jsx", "parts/Card.tsx", "helpers.js"] {
+        assert!(!site.path(&format!("public/{module}")).exists(), "{module}");
+    }
+    assert!(site.path("public/diagram.png").exists());
+}
+
+#[test]
 fn an_mdx_export_runs_past_blank_lines_to_the_end_of_its_code() {
     let site = site();
     site.write(
