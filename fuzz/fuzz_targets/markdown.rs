@@ -88,6 +88,7 @@ fuzz_target!(|text: &str| {
         rules: &rules,
         logseq_blocks: &Default::default(),
         abbreviations: &[],
+        book_variables: &Default::default(),
     };
     let parsed = attune::markdown::parse(text, 0, Path::new("t/a.md"), true, &ctx);
     // What the property tests hold too: every link has a place, and every task label

@@ -123,8 +123,8 @@ impl<'a> Builder<'a, '_> {
                 // mdBook and Quartz make of it (`Ranges [^1]` → `ranges-1`), and in
                 // the name an Obsidian link gives it (`[[Note#Ranges [ 1]]`); not in
                 // the one Python-Markdown's toc makes (its `remove_fnrefs`).
-                let toc = self.ctx.expressions.mkdocs();
-                if let (Event::FootnoteReference(label), false) = (&event, toc) {
+                let mkdocs = self.ctx.expressions.mkdocs();
+                if let (Event::FootnoteReference(label), false) = (&event, mkdocs) {
                     if !h.id_text.is_empty() && !h.id_text.ends_with(char::is_whitespace) {
                         h.id_text.push(' ');
                     }
@@ -390,13 +390,11 @@ impl<'a> Builder<'a, '_> {
                 self.push_text(&code);
                 self.emit(Event::Code(code));
             }
-            Event::SoftBreak if self.ctx.hard_breaks => {
-                self.push_text(" ");
-                self.emit(Event::HardBreak);
-            }
             Event::SoftBreak | Event::HardBreak => {
                 self.push_text(" ");
-                self.emit(event);
+                // Quartz's HardLineBreaks: each line break in a paragraph is kept.
+                let hard = self.ctx.hard_breaks;
+                self.emit(if hard { Event::HardBreak } else { event });
             }
             Event::TaskListMarker(done) => self.task_marker(done, &range),
             Event::Start(Tag::TableHead) => {

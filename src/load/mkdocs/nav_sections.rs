@@ -101,6 +101,7 @@ pub(super) fn label_folders(
             FolderLabel {
                 title: Some(section.title),
                 order: order.copied(),
+                index: None,
             },
         ));
     }
