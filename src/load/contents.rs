@@ -23,6 +23,7 @@ pub(super) fn read(root: &Path, dir: &Path, docusaurus: bool, sources: &mut [Sou
     if docusaurus {
         let listed = super::docusaurus_sidebar::listed(dir, sources);
         apply(sources, listed.docs, ListTitle::AfterHeading);
+        super::docusaurus::order_by_number_prefixes(sources);
         for source in sources.iter_mut() {
             if listed.folders.iter().any(|f| source.rel.starts_with(f)) {
                 source.front.in_contents = true;

@@ -48,6 +48,9 @@ pub(super) fn read_into(
     for (folder, label) in super::mkdocs::folder_labels(dir, sources) {
         labels.entry(folder).or_insert(label);
     }
+    if content.docusaurus {
+        super::docusaurus::order_folders_by_number_prefixes(sources, &mut labels);
+    }
     content.folder_labels = labels;
 }
 

@@ -16,8 +16,12 @@ use std::collections::BTreeMap;
 /// Docusaurus `_category_`, a VitePress sidebar group), else its name (`name`, as
 /// written) humanised.
 /// Docusaurus' generated index's `title` stands in for a `_category_` file without a
-/// `label`.
+/// `label`, and its sidebar names a folder without its number prefix (`04-More`).
 fn folder_title(site: &Site, rel: Option<&Path>, name: &str) -> String {
+    let name = match site.docusaurus {
+        true => crate::load::docusaurus::without_number_prefix(name),
+        false => name,
+    };
     let summary = (site.summary.as_ref().zip(rel)).and_then(|(s, rel)| s.folder_title(rel));
     let label = rel.and_then(|rel| site.folder_labels.get(rel));
     let index_title = || label?.index.as_ref()?.title.as_deref();
