@@ -492,6 +492,7 @@ fn a_vitepress_sites_heading_ids_are_made_as_vitepress_makes_them() {
 fn a_code_import_is_the_files_code_in_a_code_block() {
     let site = vitepress_site();
     site.write("docs/snippets/a.sh", "echo hello\n");
+    site.write("docs/snippets/c.py", "print('titled')\n");
     site.write(
         "docs/snippets/b.js",
         "const skip = 1\n// #region snippet\nfunction greet() {\n  return 'hi'\n}\n// #endregion snippet\n",
@@ -500,7 +501,8 @@ fn a_code_import_is_the_files_code_in_a_code_block() {
         "docs/index.md",
         "# Install\n\n<<< @/snippets/a.sh\n\nA region, its language and title:\n\n\
          <<< ./snippets/b.js#snippet{2 ts:line-numbers} [b.js]\n\n\
-         ```md\n<<< @/snippets/a.sh\n```\n\nMissing:\n\n<<< @/snippets/none.js\n",
+         ```md\n<<< @/snippets/a.sh\n```\n\nA title without a space (wagmi's):\n\n<<< @/snippets/c.py[c.py]\n\n\
+         Missing:\n\n<<< @/snippets/none.js\n",
     );
     site.write("book.toml", format!("{BOOK}broken_links = \"warn\"\n"));
     let run = site.build();
@@ -518,4 +520,6 @@ fn a_code_import_is_the_files_code_in_a_code_block() {
     assert_eq!(page.matches(" @/snippets/a.sh").count(), 1, "{page}");
     assert!(page.contains("<code class=\"language-md\">"), "{page}");
     assert!(!page.contains("none.js"), "{page}");
+    assert!(page.contains("<code class=\"language-py\">"), "{page}");
+    assert!(page.contains("titled"), "{page}");
 }

@@ -45,8 +45,9 @@ fn next_import(text: &str, mut from: usize) -> Option<Directive<'_>> {
             continue;
         }
         let mut rest = line.trim();
-        // The title a code group shows: `[a.js]` after the path.
-        if let Some(open) = rest.rfind(" [").filter(|_| rest.ends_with(']')) {
+        // The title a code group shows: `[a.js]` after the path, with or without a
+        // space before it (`<<< @/snippets/a.ts[a.ts]`).
+        if let Some(open) = rest.rfind('[').filter(|&o| o > 0 && rest.ends_with(']')) {
             rest = rest[..open].trim_end();
         }
         let mut language = None;
