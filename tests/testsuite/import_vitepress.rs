@@ -63,6 +63,8 @@ fn a_vitepress_include_is_the_files_text() {
             "# CLI\n\nOptions:\n\n<!--@include: ./cli-generated.md-->\n\n",
             "<!-- @include: @/parts/steps.md{2,3} -->\n\n",
             "<!--@include: ../parts/steps.md#calm{2,}-->\n\n",
+            // `@` without a slash, as wagmi's 437 includes write it.
+            "<!--@include: @parts/shared.md-->\n\n",
             "```md\n<!--@include: ./shown.md-->\n```\n",
         ),
     );
@@ -74,6 +76,7 @@ fn a_vitepress_include_is_the_files_text() {
         "docs/parts/steps.md",
         "Step zero\n\nStep one\n\n<!-- #region calm -->\nBreathe in.\n\nBreathe out.\n<!-- #endregion calm -->\nAfter.\n",
     );
+    site.write("docs/parts/shared.md", "Shared by many pages.\n");
     site.write(
         "docs/guide/other.md",
         "# Other\n\nStart [alone](/guide/cli#standalone).\n",
@@ -87,6 +90,7 @@ fn a_vitepress_include_is_the_files_text() {
         "Start Vitest without running tests.",
         "<p>Step one</p>",
         "<p>Breathe out.</p>",
+        "<p>Shared by many pages.</p>",
         "&lt;!--</span>@include: ./shown.md<span",
     ] {
         assert!(page.contains(shown), "{shown}: {page}");
@@ -493,6 +497,7 @@ fn a_code_import_is_the_files_code_in_a_code_block() {
     let site = vitepress_site();
     site.write("docs/snippets/a.sh", "echo hello\n");
     site.write("docs/snippets/c.py", "print('titled')\n");
+    site.write("docs/snippets/d.rb", "puts 'from the root'\n");
     site.write(
         "docs/snippets/b.js",
         "const skip = 1\n// #region snippet\nfunction greet() {\n  return 'hi'\n}\n// #endregion snippet\n",
@@ -502,6 +507,7 @@ fn a_code_import_is_the_files_code_in_a_code_block() {
         "# Install\n\n<<< @/snippets/a.sh\n\nA region, its language and title:\n\n\
          <<< ./snippets/b.js#snippet{2 ts:line-numbers} [b.js]\n\n\
          ```md\n<<< @/snippets/a.sh\n```\n\nA title without a space (wagmi's):\n\n<<< @/snippets/c.py[c.py]\n\n\
+         `@` with no slash, from the source folder too:\n\n<<< @snippets/d.rb\n\n\
          Missing:\n\n<<< @/snippets/none.js\n",
     );
     site.write("book.toml", format!("{BOOK}broken_links = \"warn\"\n"));
@@ -522,4 +528,5 @@ fn a_code_import_is_the_files_code_in_a_code_block() {
     assert!(!page.contains("none.js"), "{page}");
     assert!(page.contains("<code class=\"language-py\">"), "{page}");
     assert!(page.contains("titled"), "{page}");
+    assert!(page.contains("<code class=\"language-rb\">"), "{page}");
 }

@@ -326,8 +326,11 @@ impl Includer<'_, '_> {
         }
         let hugo_path = match (&d.hugo, self.site.as_ref()) {
             (Some(h), Some(site)) => Some(hugo_target(target, from, &content, site, h.page)),
-            // VitePress's `@/`: from the content folder (its `srcDir`).
-            _ if d.vitepress && target.starts_with("@/") => Some(content.join(&target[2..])),
+            // VitePress's `@/` (or `@` alone, wagmi's `@shared/x.md`): from the content
+            // folder (its `srcDir`), as VitePress reads a leading `@`.
+            _ if d.vitepress && target.starts_with('@') => {
+                Some(content.join(target[1..].trim_start_matches('/')))
+            }
             _ if d.partial.is_some() => mdx_partial::in_site(target, &content),
             _ => (self.snippet_places.as_deref())
                 .filter(|_| d.snippet)
