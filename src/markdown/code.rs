@@ -20,6 +20,10 @@ impl Builder<'_, '_> {
             return;
         }
         let code = without_hidden_lines(&code, lang.as_deref(), self.ctx.code_hidelines);
+        let code = match self.ctx.expressions == super::Expressions::Vue {
+            true => without_code_notations(&code),
+            false => code,
+        };
         let html = if self.ctx.highlight {
             highlight::highlight(&code, lang.as_deref())
         } else {
@@ -165,9 +169,68 @@ pub(crate) fn without_hidden_lines<'c>(
     out.into()
 }
 
+/// `code` without VitePress's code notations, the comments its Shiki transformers
+/// read and take out (`// [!code focus]`, `# [!code ++]`, `<!-- [!code hl] -->`,
+/// `/* [!code --] */`, `[!code focus:3]`, `[!code word:Hello]`): they mark a line as
+/// focused, added, removed or highlighted, and are never shown. A line left with
+/// nothing else goes too.
+fn without_code_notations(code: &str) -> std::borrow::Cow<'_, str> {
+    const MARK: &str = "[!code ";
+    if !code.contains(MARK) {
+        return code.into();
+    }
+    let mut out = String::with_capacity(code.len());
+    for line in code.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let Some(at) = body.find(MARK) else {
+            out.push_str(line);
+            continue;
+        };
+        let Some(close) = body[at..].find(']').map(|c| at + c + 1) else {
+            out.push_str(line);
+            continue;
+        };
+        // The comment it stands in, from its opening to its end.
+        let before = body[..at].trim_end();
+        let opener = ["//", "<!--", "/*", "#", "--", ";"]
+            .iter()
+            .find(|o| before.ends_with(**o));
+        let Some(opener) = opener else {
+            out.push_str(line);
+            continue;
+        };
+        let after = body[close..].trim_start();
+        let after = (after
+            .strip_prefix("-->")
+            .or_else(|| after.strip_prefix("*/")))
+        .unwrap_or(after);
+        let kept = format!(
+            "{}{}",
+            before[..before.len() - opener.len()].trim_end(),
+            after
+        );
+        if kept.trim().is_empty() {
+            continue;
+        }
+        out.push_str(&kept);
+        out.push_str(&line[body.len()..]);
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::parse_md;
+
+    #[test]
+    fn vitepress_code_notations_are_taken_out() {
+        let code = "const a = 1 // [!code focus]\nconst b = 2 // [!code ++]\n# [!code hl]\nx = 1 # [!code --]\n<p>x</p> <!-- [!code focus:3] -->\nint y; /* [!code warning] */\nkeep // a [!comment]\n";
+        assert_eq!(
+            super::without_code_notations(code),
+            "const a = 1\nconst b = 2\nx = 1\n<p>x</p>\nint y;\nkeep // a [!comment]\n"
+        );
+        assert_eq!(super::without_code_notations("plain\n"), "plain\n");
+    }
     use super::without_hidden_lines;
     use std::collections::BTreeMap;
 

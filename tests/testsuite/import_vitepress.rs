@@ -530,3 +530,26 @@ fn a_code_import_is_the_files_code_in_a_code_block() {
     assert!(page.contains("titled"), "{page}");
     assert!(page.contains("<code class=\"language-rb\">"), "{page}");
 }
+
+/// wagmi's guides mark code lines with VitePress's notations (`// [!code focus]`,
+/// `// [!code ++]`): 2,312 of them were shown in the code as written.
+#[test]
+fn vitepress_code_notations_are_never_shown() {
+    let site = vitepress_site();
+    site.write(
+        "docs/index.md",
+        "# Setup\n\n```ts\nimport { a } from 'b' // [!code focus]\nconst c = 1 // [!code ++]\n// [!code hl]\n```\n\n\
+         Elsewhere it is text: `// [!code ++]`.\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("index.html");
+    let body = &page[page.find("<main").unwrap_or_default()..];
+    assert!(!body.contains("focus") && !body.contains("hl]"), "{body}");
+    assert!(body.contains("const"), "{body}");
+    assert!(body.contains("<code>// [!code ++]</code>"), "{body}");
+    // Not on another tool's site, where the comment is the code's own.
+    site.remove("docs/.vitepress");
+    site.build().assert_code(0);
+    let page = site.read("index.html");
+    assert!(page.contains("focus") && page.contains("hl]"), "{page}");
+}
