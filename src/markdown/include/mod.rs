@@ -303,10 +303,9 @@ impl Includer<'_, '_> {
                 None => (d.args.as_ref(), None),
             }
         };
-        let code = d.hugo.as_ref().and_then(|h| h.code.as_deref());
+        let code = (d.hugo.as_ref().and_then(|h| h.code.as_deref())).or(d.fence.as_deref());
         let take = match d.name {
             _ if code.is_some() => Take::Fence(code.unwrap_or_default()),
-            _ if d.fence.is_some() => Take::Fence(d.fence.as_deref().unwrap_or_default()),
             "rustdoc_include" => Take::HideRest,
             _ if playground => Take::Fence(&fence),
             _ => Take::Lines,
@@ -326,11 +325,8 @@ impl Includer<'_, '_> {
         }
         let hugo_path = match (&d.hugo, self.site.as_ref()) {
             (Some(h), Some(site)) => Some(hugo_target(target, from, &content, site, h.page)),
-            // VitePress's `@/` (or `@` alone, wagmi's `@shared/x.md`): from the content
-            // folder (its `srcDir`), as VitePress reads a leading `@`.
-            _ if d.vitepress && target.starts_with('@') => {
-                Some(content.join(target[1..].trim_start_matches('/')))
-            }
+            // VitePress's `@/` (or `@`): from the content folder (its `srcDir`).
+            _ if d.vitepress => vitepress::in_source(&content, target),
             _ if d.partial.is_some() => mdx_partial::in_site(target, &content),
             _ => (self.snippet_places.as_deref())
                 .filter(|_| d.snippet)

@@ -117,6 +117,15 @@ fn next_comment(text: &str, mut from: usize) -> Option<Directive<'_>> {
     None
 }
 
+/// The file a path starting with `@` names, from the content folder (`content`, its
+/// `srcDir`), as VitePress reads a leading `@`: with a slash (`@/parts/a.md`) or
+/// without one (wagmi's `@shared/installation.md`); `None` for another path, read
+/// from the including file.
+pub(super) fn in_source(content: &std::path::Path, target: &str) -> Option<std::path::PathBuf> {
+    let rest = target.strip_prefix('@')?;
+    Some(content.join(rest.trim_start_matches('/')))
+}
+
 /// An include's path, and the region and lines of the file it takes.
 pub(super) struct Spec<'a> {
     pub(super) path: &'a str,
