@@ -188,7 +188,7 @@ pub(super) fn passes<'a>(
 fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
     let config = &site.config;
     let entries = super::chapters::entries(site);
-    let in_nav = super::chapters::listed(&entries);
+    let listed = super::chapters::listed(&entries);
     let base = Base {
         site: SiteInfo {
             title: &config.site.title,
@@ -237,7 +237,7 @@ fn base_context(site: &Site, index: &str, offline_zip: bool) -> Context {
         pages: site
             .pages
             .iter()
-            .filter(|i| !in_nav.contains(i))
+            .filter(|i| !listed.contains(i))
             .map(|&i| NavLink {
                 title: &site.articles[i].title,
                 url: site.articles[i].url.clone(),
